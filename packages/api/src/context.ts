@@ -1,0 +1,34 @@
+import { db, type Database, type PlatformRole } from "@tessera/db";
+import type { Actor } from "@tessera/core";
+
+/** The signed-in user as the API sees it. */
+export interface SessionUser {
+  id: string;
+  email: string | null;
+  name: string | null;
+  platformRoles: PlatformRole[];
+}
+
+export interface CreateContextOptions {
+  headers: Headers;
+  /** Resolved by the caller (Auth.js session in the web app, a fixture in tests). */
+  user: SessionUser | null;
+  database?: Database;
+}
+
+function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || null;
+}
+
+export function createContext({ headers, user, database = db }: CreateContextOptions) {
+  const actor: Actor = {
+    userId: user?.id ?? null,
+    email: user?.email ?? null,
+    ip: clientIp(headers),
+    userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
+  };
+  return { db: database, user, actor, headers };
+}
+
+export type Context = ReturnType<typeof createContext>;

@@ -1,0 +1,127 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import {
+  AppError,
+  notFound,
+  platformRolesMay,
+  roleMay,
+  type AppErrorCode,
+  type OrganizationAction,
+  type PlatformAction,
+} from "@tessera/core";
+import { tenantScoped } from "@tessera/db";
+import type { Context } from "./context";
+
+/**
+ * Procedure metadata. `scope` lets the test suite enumerate every tenant-scoped procedure and
+ * insist that each has an outsider case.
+ */
+export interface Meta {
+  scope?: "public" | "authed" | "tenant" | "platform";
+  action?: OrganizationAction | PlatformAction;
+}
+
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  CONFLICT: "CONFLICT",
+  INVALID: "BAD_REQUEST",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+};
+
+function readableZodMessage(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      return {
+        ...shape,
+        message: zodError ? `Invalid input — ${readableZodMessage(zodError)}` : shape.message,
+        data: {
+          ...shape.data,
+          // Never leak stack traces, even in development responses.
+          stack: undefined,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Maps domain errors to tRPC codes; anything unexpected stays an INTERNAL_SERVER_ERROR. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).meta({ scope: "public" });
+
+export const authedProcedure = publicProcedure.meta({ scope: "authed" }).use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { user: ctx.user } });
+});
+
+export const organizationIdInput = z.object({
+  organizationId: z.string().trim().min(1, "Choose an organisation.").max(64),
+});
+
+/**
+ * Tenant procedures resolve the organisation from the input, check membership and the action's
+ * permission, and hand the handler a database client scoped to that organisation. A user who is
+ * not a member gets NOT_FOUND — the same answer as for an organisation that does not exist.
+ */
+export function tenantProcedure(action: OrganizationAction) {
+  return authedProcedure
+    .meta({ scope: "tenant", action })
+    .input(organizationIdInput)
+    .use(async ({ ctx, input, next }) => {
+      const membership = await ctx.db.membership.findUnique({
+        where: { organizationId_userId: { organizationId: input.organizationId, userId: ctx.user.id } },
+        include: { organization: true },
+      });
+      if (!membership) throw notFound("Organisation");
+      if (!roleMay(membership.role, action)) {
+        throw new AppError("FORBIDDEN", `Your role (${membership.role.toLowerCase()}) may not do this.`);
+      }
+      return next({
+        ctx: {
+          tenant: {
+            organization: membership.organization,
+            membership,
+            role: membership.role,
+            db: tenantScoped(ctx.db, membership.organizationId),
+          },
+        },
+      });
+    });
+}
+
+/** Platform procedures check the user's platform roles against the platform permission table. */
+export function platformProcedure(action: PlatformAction) {
+  return authedProcedure.meta({ scope: "platform", action }).use(({ ctx, next }) => {
+    if (!platformRolesMay(ctx.user.platformRoles, action)) {
+      throw new AppError("FORBIDDEN", "This needs a platform role you do not hold.");
+    }
+    return next();
+  });
+}

@@ -1,0 +1,3 @@
+import { tesseraLint } from "./lint.js";
+
+export default tesseraLint(import.meta.dirname);

@@ -1,0 +1,2 @@
+export { parseEnv, type EnvSource } from "./env";
+export { serverEnv, type ServerEnv } from "./server-env";

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { parseEnv, type EnvSource } from "./env";
+
+const DEV_AUTH_SECRET = "tessera-development-secret-change-me-0123456789";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+/**
+ * Every environment variable Tessera reads, with its default. README's configuration table
+ * mirrors this schema; `process.env` is read nowhere else.
+ */
+export const serverEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    DATABASE_URL: z.string().min(1).default("postgresql://postgres@localhost:5432/tessera"),
+    REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
+    AUTH_SECRET: z.string().min(32).default(DEV_AUTH_SECRET),
+    OIDC_ISSUER: z.url().default("http://localhost:3001"),
+    OIDC_CLIENT_ID: z.string().min(1).default("tessera-web"),
+    OIDC_CLIENT_SECRET: z.string().min(1).default("tessera-dev-client-secret"),
+    OIDC_PROVIDER_NAME: z.string().min(1).default("National Identity (development)"),
+    DEV_IDP_PORT: z.coerce.number().int().positive().default(3001),
+    MAIL_TRANSPORT: z.enum(["outbox", "smtp"]).default("outbox"),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("Tessera <no-reply@tessera.localhost>"),
+    INVITATION_TTL_HOURS: z.coerce.number().int().positive().max(720).default(168),
+    WORKER_HEALTH_PORT: z.coerce.number().int().positive().default(9464),
+    WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
+    RATE_LIMIT_DISABLED: bool.default(false),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.AUTH_SECRET === DEV_AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "set a secret in production" });
+    }
+    if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "required when MAIL_TRANSPORT=smtp" });
+    }
+  });
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+/** The validated server environment, parsed once per process. */
+export function serverEnv(source: EnvSource = process.env): ServerEnv {
+  if (source !== process.env) return parseEnv(serverEnvSchema, source);
+  cached ??= parseEnv(serverEnvSchema, source);
+  return cached;
+}

@@ -1,0 +1,32 @@
+import { createHash } from "node:crypto";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface HashedAuditFields {
+  occurredAt: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  organizationId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  data: unknown;
+  prevHash: string;
+}
+
+/** JSON with object keys sorted, so a value hashes the same after a round trip through jsonb. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function auditHash(fields: HashedAuditFields): string {
+  const body = canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
+  return createHash("sha256").update(body).digest("hex");
+}

@@ -1,0 +1,39 @@
+import type { Prisma } from "@tessera/db";
+import type { Actor } from "../actor";
+import { auditHash, GENESIS_HASH } from "./hash";
+
+/** A transaction client; audit events are written in the same transaction as the change. */
+export type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent" | "$queryRaw">;
+
+export interface AuditInput {
+  action: string;
+  organizationId?: string | null;
+  targetType: string;
+  targetId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+// One chain for the whole platform: appends are serialised by a transaction-scoped advisory lock,
+// so two concurrent writers can never both link to the same previous event.
+const AUDIT_CHAIN_LOCK = 7_355_608;
+
+export async function recordAuditEvent(tx: AuditWriter, actor: Actor, input: AuditInput) {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const fields = {
+    occurredAt: new Date(),
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    organizationId: input.organizationId ?? null,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+    data: input.data ?? {},
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  return tx.auditEvent.create({
+    data: { ...fields, data: fields.data as Prisma.InputJsonObject, hash: auditHash(fields) },
+  });
+}

@@ -1,0 +1,44 @@
+import type { MembershipRole, PlatformRole } from "@tessera/db";
+
+const EVERY_ROLE = ["OWNER", "ADMIN", "MEMBER", "BILLING", "VIEWER"] as const;
+const MANAGERS = ["OWNER", "ADMIN"] as const;
+
+/**
+ * What each organisation role may do. The API's tenant procedures name one of these actions;
+ * nothing else decides tenant permissions.
+ */
+export const ORGANIZATION_PERMISSIONS = {
+  "organization.read": EVERY_ROLE,
+  "organization.update": MANAGERS,
+  "members.read": EVERY_ROLE,
+  "members.invite": MANAGERS,
+  "members.updateRole": MANAGERS,
+  "members.remove": MANAGERS,
+  "invitations.read": MANAGERS,
+  "invitations.revoke": MANAGERS,
+  "projects.read": EVERY_ROLE,
+  "projects.create": ["OWNER", "ADMIN", "MEMBER"],
+  "projects.update": ["OWNER", "ADMIN", "MEMBER"],
+  "audit.read": MANAGERS,
+} as const satisfies Record<string, readonly MembershipRole[]>;
+
+export type OrganizationAction = keyof typeof ORGANIZATION_PERMISSIONS;
+
+export function roleMay(role: MembershipRole, action: OrganizationAction): boolean {
+  return (ORGANIZATION_PERMISSIONS[action] as readonly MembershipRole[]).includes(role);
+}
+
+/** What each platform role may do, checked the same way for the admin side. */
+export const PLATFORM_PERMISSIONS = {
+  "organizations.review": ["PLATFORM_ADMIN"],
+  "organizations.readAll": ["PLATFORM_ADMIN", "OPERATOR"],
+  "audit.readAll": ["PLATFORM_ADMIN"],
+  "users.readAll": ["PLATFORM_ADMIN"],
+} as const satisfies Record<string, readonly PlatformRole[]>;
+
+export type PlatformAction = keyof typeof PLATFORM_PERMISSIONS;
+
+export function platformRolesMay(roles: readonly PlatformRole[], action: PlatformAction): boolean {
+  const allowed = PLATFORM_PERMISSIONS[action] as readonly PlatformRole[];
+  return roles.some((role) => allowed.includes(role));
+}
