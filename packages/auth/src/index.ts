@@ -1,0 +1,1 @@
+export { resolveSessionUser, sessionTokenFromCookieHeader, SESSION_COOKIE_NAMES } from "./session";
