@@ -1,3 +1,3 @@
 export { parseEnv, type EnvSource } from "./env";
 export { serverEnv, type ServerEnv } from "./server-env";
-export { PERSONAS, persona, type Persona, type PersonaKey } from "./personas";
+export { AUTH_PROVIDER_ID, PERSONAS, persona, type Persona, type PersonaKey } from "./personas";

@@ -85,3 +85,6 @@ export function persona(key: PersonaKey): Persona {
   if (!found) throw new Error(`Unknown persona ${key}`);
   return found;
 }
+
+/** The Auth.js provider id of the national identity provider (the development one in dev/tests). */
+export const AUTH_PROVIDER_ID = "national-id";
