@@ -11,7 +11,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "apps/*/src/**/*.test.ts",
+            "infra/**/*.test.ts",
+            "bench/**/*.test.ts",
+          ],
           exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
           environment: "node",
         },
@@ -19,7 +24,10 @@ export default defineConfig({
       {
         test: {
           name: "integration",
-          include: ["packages/*/src/**/*.integration.test.ts", "apps/*/src/**/*.integration.test.ts"],
+          include: [
+            "packages/*/src/**/*.integration.test.ts",
+            "apps/*/src/**/*.integration.test.ts",
+          ],
           exclude: ["**/node_modules/**"],
           environment: "node",
           globalSetup: ["./infra/test/global-setup.ts"],

@@ -1,4 +1,9 @@
-export { createContext, type Context, type CreateContextOptions, type SessionUser } from "./context";
+export {
+  createContext,
+  type Context,
+  type CreateContextOptions,
+  type SessionUser,
+} from "./context";
 export {
   authedProcedure,
   createCallerFactory,
@@ -6,5 +11,14 @@ export {
   platformProcedure,
   publicProcedure,
   tenantProcedure,
+  verifiedTenantProcedure,
   type Meta,
 } from "./trpc";
+export { appRouter, createCaller, type AppRouter } from "./root";
+export {
+  closeRateLimiter,
+  enforceRateLimit,
+  rateLimit,
+  retryAfterText,
+  type RateLimitResult,
+} from "./rate-limit";

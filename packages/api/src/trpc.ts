@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import {
   AppError,
+  describeVerificationStatus,
   notFound,
   platformRolesMay,
   roleMay,
@@ -36,7 +37,9 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 function readableZodMessage(error: ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    )
     .join("; ");
 }
 
@@ -49,7 +52,12 @@ const t = initTRPC
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
-        message: zodError ? `Invalid input — ${readableZodMessage(zodError)}` : shape.message,
+        message: zodError
+          ? `Invalid input — ${readableZodMessage(zodError)}`
+          : error.code === "INTERNAL_SERVER_ERROR"
+            ? // Unexpected errors may carry database or driver details; the caller gets a plain message.
+              "Something went wrong on our side. Please try again; if it keeps happening, contact support."
+            : shape.message,
         data: {
           ...shape.data,
           // Never leak stack traces, even in development responses.
@@ -64,12 +72,23 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Maps domain errors to tRPC codes; anything unexpected stays an INTERNAL_SERVER_ERROR. */
+/**
+ * Maps domain errors to tRPC codes and gives input errors their readable message (for server-side
+ * callers too, not only HTTP responses); anything unexpected stays an INTERNAL_SERVER_ERROR.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  if (!result.ok && result.error.cause instanceof ZodError) {
+    const cause = result.error.cause;
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `Invalid input — ${readableZodMessage(cause)}`,
+      cause,
+    });
   }
   return result;
 });
@@ -82,7 +101,12 @@ export const authedProcedure = publicProcedure.meta({ scope: "authed" }).use(({ 
 });
 
 export const organizationIdInput = z.object({
-  organizationId: z.string().trim().min(1, "Choose an organisation.").max(64),
+  organizationId: z
+    .string({ error: "Choose an organisation." })
+    .trim()
+    .min(1, "Choose an organisation.")
+    .max(64, "That is not a valid organisation id.")
+    .regex(/^[A-Za-z0-9_-]+$/, "That is not a valid organisation id."),
 });
 
 /**
@@ -96,12 +120,17 @@ export function tenantProcedure(action: OrganizationAction) {
     .input(organizationIdInput)
     .use(async ({ ctx, input, next }) => {
       const membership = await ctx.db.membership.findUnique({
-        where: { organizationId_userId: { organizationId: input.organizationId, userId: ctx.user.id } },
+        where: {
+          organizationId_userId: { organizationId: input.organizationId, userId: ctx.user.id },
+        },
         include: { organization: true },
       });
       if (!membership) throw notFound("Organisation");
       if (!roleMay(membership.role, action)) {
-        throw new AppError("FORBIDDEN", `Your role (${membership.role.toLowerCase()}) may not do this.`);
+        throw new AppError(
+          "FORBIDDEN",
+          `Your role (${membership.role.toLowerCase()}) may not do this.`,
+        );
       }
       return next({
         ctx: {
@@ -121,6 +150,23 @@ export function platformProcedure(action: PlatformAction) {
   return authedProcedure.meta({ scope: "platform", action }).use(({ ctx, next }) => {
     if (!platformRolesMay(ctx.user.platformRoles, action)) {
       throw new AppError("FORBIDDEN", "This needs a platform role you do not hold.");
+    }
+    return next();
+  });
+}
+
+/**
+ * Tenant procedures for things only a verified organisation may do (apply for compute, launch
+ * workloads). Members of a pending, rejected or suspended organisation get a clear refusal.
+ */
+export function verifiedTenantProcedure(action: OrganizationAction) {
+  return tenantProcedure(action).use(({ ctx, next }) => {
+    const status = ctx.tenant.organization.status;
+    if (status !== "VERIFIED") {
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `Your organisation must be verified before you can do this. It is currently ${describeVerificationStatus(status)}.`,
+      );
     }
     return next();
   });

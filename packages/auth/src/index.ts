@@ -1,1 +1,3 @@
 export { resolveSessionUser, sessionTokenFromCookieHeader, SESSION_COOKIE_NAMES } from "./session";
+export { tesseraAdapter } from "./adapter";
+export { tesseraAuthConfig, usesSecureCookies, type RequestOrigin } from "./config";

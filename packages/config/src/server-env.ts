@@ -31,9 +31,12 @@ export const serverEnvSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
     RATE_LIMIT_DISABLED: bool.default(false),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Set by Next.js; `next build` loads server modules but must not need runtime secrets. */
+    NEXT_PHASE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && env.AUTH_SECRET === DEV_AUTH_SECRET) {
+    const building = env.NEXT_PHASE === "phase-production-build";
+    if (env.NODE_ENV === "production" && !building && env.AUTH_SECRET === DEV_AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "set a secret in production" });
     }
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {

@@ -29,3 +29,7 @@ export class AppError extends Error {
 export function notFound(what: string): AppError {
   return new AppError("NOT_FOUND", `${what} not found.`);
 }
+
+export function preconditionFailed(message: string): AppError {
+  return new AppError("PRECONDITION_FAILED", message);
+}

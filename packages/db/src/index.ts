@@ -3,3 +3,14 @@ export { tenantScoped, TENANT_OWNED_MODELS, type TenantDatabase } from "./tenant
 export { Prisma } from "./generated/prisma/client";
 export * from "./generated/prisma/enums";
 export type * from "./generated/prisma/models";
+export type {
+  Account,
+  AuditEvent,
+  Invitation,
+  MailMessage,
+  Membership,
+  Organization,
+  Project,
+  Session,
+  User,
+} from "./generated/prisma/client";

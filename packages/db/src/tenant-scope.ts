@@ -9,7 +9,7 @@ import type { Database } from "./client";
  * New tenant-owned models must be added here (packages/db/src/tenant-scope.test.ts checks that
  * every model with an organizationId column is listed).
  */
-export const TENANT_OWNED_MODELS = ["Membership", "Invitation", "Project"] as const;
+export const TENANT_OWNED_MODELS = ["Membership", "Invitation", "Project", "AuditEvent"] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);
 
@@ -67,7 +67,7 @@ export function tenantScoped(client: Database, organizationId: string) {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
           if (model !== "Organization" && !tenantOwned.has(model)) return query(args);
-          return query(scopeArgs(model, operation, args as Args, organizationId));
+          return query(scopeArgs(model, operation, args, organizationId));
         },
       },
     },

@@ -26,7 +26,23 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/**
+ * The hash of exactly the chained fields. They are picked one by one, so a stored row (which also
+ * carries its id and its own hash) hashes the same as the fields it was written from.
+ */
 export function auditHash(fields: HashedAuditFields): string {
-  const body = canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
+  const body = canonicalJson({
+    occurredAt: fields.occurredAt.toISOString(),
+    actorId: fields.actorId,
+    actorEmail: fields.actorEmail,
+    organizationId: fields.organizationId,
+    action: fields.action,
+    targetType: fields.targetType,
+    targetId: fields.targetId,
+    ip: fields.ip,
+    userAgent: fields.userAgent,
+    data: fields.data,
+    prevHash: fields.prevHash,
+  });
   return createHash("sha256").update(body).digest("hex");
 }

@@ -1,9 +1,17 @@
-import type { Prisma } from "@tessera/db";
+import type { AuditEvent, Prisma } from "@tessera/db";
 import type { Actor } from "../actor";
 import { auditHash, GENESIS_HASH } from "./hash";
 
-/** A transaction client; audit events are written in the same transaction as the change. */
-export type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent" | "$queryRaw">;
+/**
+ * A transaction client; audit events are written in the same transaction as the change. A
+ * tenant-scoped transaction works too: it stamps the event with its organisation.
+ */
+export interface AuditWriter {
+  $queryRaw: Prisma.TransactionClient["$queryRaw"];
+  auditEvent: {
+    create(args: { data: Prisma.AuditEventUncheckedCreateInput }): PromiseLike<AuditEvent>;
+  };
+}
 
 export interface AuditInput {
   action: string;
@@ -19,7 +27,10 @@ const AUDIT_CHAIN_LOCK = 7_355_608;
 
 export async function recordAuditEvent(tx: AuditWriter, actor: Actor, input: AuditInput) {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  // Raw SQL on purpose: the chain's tail is platform-wide, and a tenant-scoped client would
+  // otherwise narrow this read to one organisation's events.
+  const [last] = await tx.$queryRaw<{ hash: string }[]>`
+    SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`;
   const fields = {
     occurredAt: new Date(),
     actorId: actor.userId,

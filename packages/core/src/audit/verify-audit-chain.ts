@@ -11,7 +11,10 @@ export type ChainVerdict =
   | { ok: false; checked: number; brokenAt: bigint; reason: "content" | "link" };
 
 /** Checks a run of events in id order; `expectedPrev` is the hash the first one must link to. */
-export function verifyLinks(events: Iterable<AuditLink>, expectedPrev = GENESIS_HASH): ChainVerdict {
+export function verifyLinks(
+  events: Iterable<AuditLink>,
+  expectedPrev = GENESIS_HASH,
+): ChainVerdict {
   let prev = expectedPrev;
   let checked = 0;
   for (const event of events) {

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { Card, DataTable, DescriptionList, PageHeader, Td, Th } from "@tessera/ui";
+import { platformRolesMay } from "@tessera/core";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Forbidden } from "@/components/forbidden";
+import { ReviewActions } from "@/components/forms/review-actions";
+import { VerificationBadge } from "@/components/status-badge";
+import { countryName, formatDateTime, t } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { loadIfAllowed } from "@/server/api";
+import { requireUser } from "@/server/session";
+
+export const metadata: Metadata = { title: t.admin.reviewTitle };
+
+export default async function AdminOrganisationPage({ params }: { params: Promise<{ organizationId: string }> }) {
+  const { organizationId } = await params;
+  const user = await requireUser();
+  const result = await loadIfAllowed((api) => api.admin.organizations.get({ organizationId }));
+  const crumbs = [
+    { label: t.nav.dashboard, href: routes.dashboard },
+    { label: t.admin.reviewTitle, href: routes.adminOrganisations },
+  ];
+  if (!result.allowed) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <Forbidden invalid={result.invalid} resetHref={routes.adminOrganisations} />
+      </>
+    );
+  }
+  const organisation = result.data;
+  const canReview = platformRolesMay(user.platformRoles, "organizations.review");
+
+  return (
+    <>
+      <Breadcrumbs items={[...crumbs, { label: organisation.name }]} />
+      <PageHeader
+        title={organisation.name}
+        meta={<VerificationBadge status={organisation.status} />}
+        description={`${t.kinds[organisation.kind] ?? organisation.kind} · ${countryName(organisation.country)}`}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title={t.admin.detailsTitle}>
+            <DescriptionList
+              items={[
+                { term: t.organisation.registryId, detail: <span className="font-mono">{organisation.registryId}</span> },
+                { term: t.organisation.country, detail: `${countryName(organisation.country)} (${organisation.country})` },
+                { term: t.organisation.website, detail: organisation.website ?? t.common.notSet },
+                { term: t.organisation.contact, detail: `${organisation.contactName} <${organisation.contactEmail}>` },
+                { term: t.admin.createdBy, detail: `${organisation.createdBy.name ?? ""} <${organisation.createdBy.email ?? ""}>` },
+                { term: t.admin.submitted, detail: formatDateTime(organisation.createdAt) },
+                ...(organisation.reviewedAt ? [{ term: t.admin.reviewedAt, detail: formatDateTime(organisation.reviewedAt) }] : []),
+                ...(organisation.statusReason ? [{ term: t.admin.statusReason, detail: organisation.statusReason }] : []),
+              ]}
+            />
+          </Card>
+          <Card title={t.admin.membersTitle}>
+            <DataTable caption={t.admin.membersCaption}>
+              <thead>
+                <tr>
+                  <Th>{t.members.name}</Th>
+                  <Th>{t.members.email}</Th>
+                  <Th>{t.members.role}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {organisation.members.map((member, index) => (
+                  <tr key={`${member.user.email ?? ""}-${index}`}>
+                    <Td className="font-semibold">{member.user.name}</Td>
+                    <Td>{member.user.email}</Td>
+                    <Td>{t.roles[member.role] ?? member.role}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </Card>
+        </div>
+        <Card title={t.admin.decisionTitle}>
+          {canReview ? (
+            <ReviewActions organizationId={organisation.id} organisationName={organisation.name} status={organisation.status} />
+          ) : (
+            <p className="text-fg-muted">{t.admin.readOnlyRole}</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, DescriptionList, PageHeader } from "@tessera/ui";
+import { roleMay } from "@tessera/core";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { OrganisationStatusBanner } from "@/components/organisation-status";
+import { VerificationBadge } from "@/components/status-badge";
+import { countryName, formatDate, t } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { loadOrganisation } from "@/server/organisation";
+
+interface Props {
+  params: Promise<{ organizationId: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const organisation = await loadOrganisation((await params).organizationId);
+  return { title: organisation.name };
+}
+
+export default async function OrganisationOverviewPage({ params }: Props) {
+  const organisation = await loadOrganisation((await params).organizationId);
+  const canManage = roleMay(organisation.role, "organization.update");
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: organisation.name }]} />
+      <PageHeader
+        title={organisation.name}
+        meta={<VerificationBadge status={organisation.status} />}
+        description={`${t.kinds[organisation.kind] ?? organisation.kind} · ${countryName(organisation.country)}`}
+      />
+      <div className="space-y-6">
+        <OrganisationStatusBanner
+          organizationId={organisation.id}
+          status={organisation.status}
+          reason={organisation.statusReason}
+          canManage={canManage}
+        />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card title={t.organisation.details} className="lg:col-span-2">
+            <DescriptionList
+              items={[
+                { term: t.organisation.kind, detail: t.kinds[organisation.kind] ?? organisation.kind },
+                { term: t.organisation.country, detail: countryName(organisation.country) },
+                { term: t.organisation.registryId, detail: organisation.registryId },
+                {
+                  term: t.organisation.website,
+                  detail: organisation.website ? (
+                    <a href={organisation.website} className="text-link underline" rel="noopener noreferrer">
+                      {organisation.website}
+                    </a>
+                  ) : (
+                    t.common.notSet
+                  ),
+                },
+                { term: t.organisation.contact, detail: `${organisation.contactName} <${organisation.contactEmail}>` },
+                { term: t.organisation.created, detail: formatDate(organisation.createdAt) },
+              ]}
+            />
+          </Card>
+          <Card title={t.organisation.quickLinks}>
+            <DescriptionList
+              items={[
+                { term: t.organisation.yourRole, detail: t.roles[organisation.role] ?? organisation.role },
+                { term: t.organisation.members, detail: t.organisation.memberCount(organisation.memberCount) },
+              ]}
+            />
+            <ul className="mt-4 space-y-2">
+              <li>
+                <Link href={routes.projects(organisation.id)} className="text-link underline">
+                  {t.nav.projects}
+                </Link>
+              </li>
+              <li>
+                <Link href={routes.members(organisation.id)} className="text-link underline">
+                  {t.nav.members}
+                </Link>
+              </li>
+              {canManage ? (
+                <li>
+                  <Link href={routes.settings(organisation.id)} className="text-link underline">
+                    {t.nav.settings}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import { handlers } from "@tessera/auth/next";
+
+export const { GET, POST } = handlers;

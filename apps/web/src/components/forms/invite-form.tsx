@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Alert, Button, describedBy, ErrorSummary, Field, Select, TextInput } from "@tessera/ui";
+import type { MembershipRole } from "@tessera/db";
+import { t } from "@/i18n";
+import { formText } from "@/lib/form-data";
+import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { useTRPC } from "@/trpc/react";
+import { useRefresh } from "./use-refresh";
+
+const FIELD_IDS = { email: "invite-email", role: "invite-role" } as const;
+const ROLES: MembershipRole[] = ["MEMBER", "ADMIN", "VIEWER", "BILLING", "OWNER"];
+
+export function InviteForm({ organizationId }: { organizationId: string }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const invite = useMutation(
+    trpc.invitations.create.mutationOptions({
+      onSuccess(invitation) {
+        setSentTo(invitation.email);
+        refresh();
+      },
+      onError(error) {
+        setErrors(formErrorsFrom(error, FIELD_IDS));
+      },
+    }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setErrors(NO_ERRORS);
+    setSentTo(null);
+    invite.mutate(
+      {
+      organizationId,
+      email: formText(form, "email"),
+      role: formText(form, "role", "MEMBER") as MembershipRole,
+      },
+      { onSuccess: () => formElement.reset() },
+    );
+  }
+
+  const f = errors.fields;
+  return (
+    <form noValidate onSubmit={submit} className="space-y-4" aria-label={t.members.inviteTitle}>
+      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
+      <div aria-live="polite">{sentTo ? <Alert tone="success" role="status" title={t.members.invited(sentTo)} /> : null}</div>
+      <div className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+        <Field id={FIELD_IDS.email} label={t.members.inviteEmail} error={f.email}>
+          <TextInput id={FIELD_IDS.email} name="email" type="email" autoComplete="off" invalid={!!f.email} aria-describedby={describedBy(FIELD_IDS.email, undefined, f.email)} />
+        </Field>
+        <Field id={FIELD_IDS.role} label={t.members.inviteRole} error={f.role}>
+          <Select id={FIELD_IDS.role} name="role" defaultValue="MEMBER" invalid={!!f.role}>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t.roles[role]} — {t.roleHints[role]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" busy={invite.isPending}>
+          {t.members.inviteSubmit}
+        </Button>
+      </div>
+    </form>
+  );
+}

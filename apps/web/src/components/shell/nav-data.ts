@@ -1,0 +1,30 @@
+import type { MembershipRole, VerificationStatus } from "@tessera/db";
+
+/** What the navigation may show, decided on the server from the permission tables. */
+export interface NavOrganisation {
+  id: string;
+  name: string;
+  status: VerificationStatus;
+  role: MembershipRole;
+  canReadAudit: boolean;
+  canManage: boolean;
+}
+
+export interface NavData {
+  organisations: NavOrganisation[];
+  canReviewOrganisations: boolean;
+  canReadAllAudit: boolean;
+  showOutbox: boolean;
+}
+
+export interface ShellUser {
+  name: string;
+  email: string;
+  platformRoles: string[];
+}
+
+/** The organisation a path is about, if any (`/orgs/<id>/…`). */
+export function organisationIdFromPath(pathname: string): string | null {
+  const match = /^\/orgs\/([^/]+)/.exec(pathname);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}

@@ -1,0 +1,39 @@
+import { en, type Messages } from "./en";
+
+/** Registered locales; add a national language here once its messages file exists. */
+export const LOCALES = { en } satisfies Record<string, Messages>;
+export type Locale = keyof typeof LOCALES;
+export const DEFAULT_LOCALE: Locale = "en";
+
+/** BCP 47 tag used for dates, numbers and country names. */
+const INTL_LOCALE: Record<Locale, string> = { en: "en-GB" };
+
+export const t: Messages = LOCALES[DEFAULT_LOCALE];
+export type { Messages };
+
+const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
+
+// Times are shown in UTC and say so: the server renders them, and UTC is the same for everyone.
+const dateTimeFormat = new Intl.DateTimeFormat(intlLocale, {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+const dateFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeZone: "UTC" });
+const regionNames = new Intl.DisplayNames([intlLocale], { type: "region" });
+
+export function formatDateTime(value: Date): string {
+  return `${dateTimeFormat.format(value)} UTC`;
+}
+
+export function formatDate(value: Date): string {
+  return dateFormat.format(value);
+}
+
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,45 @@
+import type { Job } from "bullmq";
+import { z } from "zod";
+import type { Logger } from "./logger";
+
+/**
+ * The housekeeping queue. For now it carries only a heartbeat that proves the queue round trip
+ * works end to end; scheduled sweeps arrive here later.
+ */
+export const HOUSEKEEPING_QUEUE = "tessera.housekeeping";
+
+export const HEARTBEAT_JOB = "heartbeat";
+export const HEARTBEAT_SCHEDULER_ID = "housekeeping.heartbeat";
+export const HEARTBEAT_EVERY_MS = 60_000;
+
+const heartbeatPayload = z.object({}).strict();
+
+const housekeepingJob = z.discriminatedUnion("name", [
+  z.object({ name: z.literal(HEARTBEAT_JOB), data: heartbeatPayload }),
+]);
+
+export type HousekeepingJob = z.infer<typeof housekeepingJob>;
+
+export interface HeartbeatResult {
+  job: typeof HEARTBEAT_JOB;
+  processedAt: string;
+}
+
+/** Validates a queue payload at the edge; an unknown job type fails instead of being guessed at. */
+export function parseHousekeepingJob(job: { name: string; data: unknown }): HousekeepingJob {
+  const parsed = housekeepingJob.safeParse({ name: job.name, data: job.data });
+  if (!parsed.success) {
+    throw new Error(`Unknown or malformed housekeeping job "${job.name}": ${parsed.error.message}`);
+  }
+  return parsed.data;
+}
+
+export function createHousekeepingProcessor(log: Logger, onHeartbeat: (at: Date) => void) {
+  return async (job: Pick<Job, "id" | "name" | "data">): Promise<HeartbeatResult> => {
+    const parsed = parseHousekeepingJob(job);
+    const now = new Date();
+    onHeartbeat(now);
+    log.debug("heartbeat processed", { queue: HOUSEKEEPING_QUEUE, jobId: job.id ?? null });
+    return Promise.resolve({ job: parsed.name, processedAt: now.toISOString() });
+  };
+}

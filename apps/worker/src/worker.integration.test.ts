@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { serverEnv } from "@tessera/config";
+
+const workerDir = path.resolve(import.meta.dirname, "..");
+/** Kubernetes' default grace period is 30 s; the worker must be gone well inside it. */
+const EXIT_BOUND_MS = 15_000;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+}
+
+const started: ChildProcess[] = [];
+
+async function startWorker(overrides: Record<string, string>): Promise<Running> {
+  const port = await freePort();
+  const env = serverEnv();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: workerDir,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "test",
+      DATABASE_URL: env.DATABASE_URL,
+      REDIS_URL: env.REDIS_URL,
+      WORKER_HEALTH_PORT: String(port),
+      LOG_LEVEL: "info",
+      ...overrides,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  started.push(child);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { child, port, output: () => output };
+}
+
+/** Polls until the health endpoint answers with the wanted status (or the worker dies). */
+async function waitForHealth(running: Running, wanted: number): Promise<unknown> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (running.child.exitCode !== null) {
+      throw new Error(`worker exited early (${running.child.exitCode}):\n${running.output()}`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${running.port}/healthz`);
+      if (response.status === wanted) return await response.json();
+    } catch {
+      // not listening yet
+    }
+    await sleep(150);
+  }
+  throw new Error(`/healthz never answered ${wanted}:\n${running.output()}`);
+}
+
+async function terminate(
+  running: Running,
+): Promise<{ code: number | null; signal: string | null; withinBound: boolean }> {
+  const exited = once(running.child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  running.child.kill("SIGTERM");
+  const outcome = await Promise.race([exited, sleep(EXIT_BOUND_MS, "timeout" as const)]);
+  if (outcome === "timeout") return { code: null, signal: null, withinBound: false };
+  return { code: outcome[0], signal: outcome[1], withinBound: true };
+}
+
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+describe("worker process", () => {
+  it("reports healthy, serves metrics, and drains on SIGTERM with exit code 0", async () => {
+    const running = await startWorker({});
+    expect(await waitForHealth(running, 200)).toEqual({
+      status: "ok",
+      postgres: "up",
+      redis: "up",
+    });
+
+    const metrics = await fetch(`http://127.0.0.1:${running.port}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toContain("process_cpu_user_seconds_total");
+    expect(text).toContain("tessera_worker_jobs_total");
+
+    const result = await terminate(running);
+    expect(result, running.output()).toEqual({ code: 0, signal: null, withinBound: true });
+    expect(running.output()).toContain('"msg":"worker ready"');
+    expect(running.output()).toContain('"msg":"stopped"');
+  });
+
+  it("answers 503 naming Redis while Redis is unreachable, and still stops cleanly", async () => {
+    const running = await startWorker({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    expect(await waitForHealth(running, 503)).toEqual({
+      status: "unavailable",
+      postgres: "up",
+      redis: "down",
+    });
+    expect(running.output()).not.toContain('"msg":"worker ready"');
+
+    const result = await terminate(running);
+    expect(result, running.output()).toEqual({ code: 0, signal: null, withinBound: true });
+  });
+});

@@ -1,0 +1,90 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export interface Violation {
+  url: string;
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe on the page as it is now; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+  // Legacy mode runs axe inside the page instead of opening a helper page per run: the portal
+  // has no iframes, and it is several times faster.
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      url: page.url(),
+      id: violation.id,
+      impact: violation.impact ?? "unknown",
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
+    }));
+}
+
+function navigatedAway(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Execution context was destroyed|navigation|Target page, context or browser has been closed|frame was detached/i.test(
+    message,
+  );
+}
+
+/**
+ * Checks every page a test visits: each main-frame navigation (full loads and client-side route
+ * changes) queues an axe run once the page has loaded. Runs are serialised; a page the test
+ * leaves before the run finishes is checked again wherever it lands. An address already checked
+ * in this test is not checked again on a later visit (`check()` always runs). `settle()` waits
+ * for the queue; the fixture fails the test on any serious or critical violation.
+ */
+export class AccessibilityWatch {
+  readonly violations: Violation[] = [];
+  readonly checked: string[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  private readonly seen = new Set<string>();
+
+  watch(page: Page): void {
+    page.on("framenavigated", (frame) => {
+      if (frame !== page.mainFrame()) return;
+      this.enqueue(page, false);
+    });
+  }
+
+  /** Checks the page now (after dialogs open, themes change, the viewport shrinks…). */
+  async check(page: Page): Promise<void> {
+    this.enqueue(page, true);
+    await this.settle();
+  }
+
+  async settle(): Promise<void> {
+    await this.queue;
+  }
+
+  private enqueue(page: Page, always: boolean): void {
+    this.queue = this.queue.then(async () => {
+      if (page.isClosed()) return;
+      try {
+        await page.waitForLoadState("load");
+        const url = page.url().split("#")[0] ?? "";
+        // Every sign-in has its own interaction id; the persona picker is one page.
+        const key = url.replace(/\/interaction\/[^/?]+/, "/interaction/:uid");
+        if (url === "about:blank" || (!always && this.seen.has(key))) return;
+        this.seen.add(key);
+        this.violations.push(...(await seriousViolations(page)));
+        this.checked.push(url);
+      } catch (error) {
+        if (!navigatedAway(error)) throw error;
+      }
+    });
+  }
+}
+
+export function describeViolations(violations: readonly Violation[]): string {
+  return violations
+    .map((v) => `${v.impact} ${v.id} at ${v.url}: ${v.help}\n    ${v.targets.join("\n    ")}`)
+    .join("\n");
+}

@@ -1,0 +1,74 @@
+# Tessera bootstrap, sourced by infra/up.sh and infra/test.sh (not run on its own).
+#
+# Makes sure Node 24 and pnpm 10 are on PATH (installing them into <repo>/.tools from the npm
+# registry when the machine's Node is another version), installs dependencies when node_modules
+# is missing or the lockfile changed, and generates the Prisma client when the schema changed.
+# Idempotent; prints nothing when there is nothing to do.
+
+TESSERA_NODE_VERSION="24.21.0"
+TESSERA_PNPM_VERSION="10.34.9"
+
+TESSERA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$TESSERA_ROOT"
+
+export NEXT_TELEMETRY_DISABLED=1
+export TURBO_TELEMETRY_DISABLED=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export COREPACK_ENABLE_STRICT=0
+
+tessera_say() { printf '\033[1m▸ %s\033[0m\n' "$*"; }
+tessera_die() {
+  printf '\n\033[1;31m✗ %s\033[0m\n' "$*" >&2
+  exit 1
+}
+
+tessera_tools_bin="$TESSERA_ROOT/.tools/node_modules/.bin"
+case ":$PATH:" in
+  *":$tessera_tools_bin:"*) ;;
+  *) if [ -x "$tessera_tools_bin/node" ] || [ -x "$tessera_tools_bin/pnpm" ]; then
+       export PATH="$tessera_tools_bin:$PATH"
+     fi ;;
+esac
+
+tessera_node_major() { node -v 2>/dev/null | sed -n 's/^v\([0-9][0-9]*\)\..*/\1/p'; }
+
+tessera_install_tools() {
+  command -v npm >/dev/null 2>&1 ||
+    tessera_die "Tessera needs Node.js (20 or newer) with npm to fetch its own Node $TESSERA_NODE_VERSION. Install it first, e.g. apt-get install -y nodejs npm"
+  tessera_say "Installing $* into .tools (one-off)"
+  mkdir -p "$TESSERA_ROOT/.tools"
+  npm install --prefix "$TESSERA_ROOT/.tools" --save-exact --no-audit --no-fund --loglevel=error "$@" >/dev/null ||
+    tessera_die "npm could not install $* into .tools"
+  export PATH="$tessera_tools_bin:$PATH"
+  hash -r
+}
+
+if [ "$(tessera_node_major)" != "24" ]; then
+  tessera_install_tools "node@$TESSERA_NODE_VERSION" "pnpm@$TESSERA_PNPM_VERSION"
+  [ "$(tessera_node_major)" = "24" ] || tessera_die "Node 24 is still not on PATH after installing it into .tools"
+fi
+if ! command -v pnpm >/dev/null 2>&1; then
+  tessera_install_tools "pnpm@$TESSERA_PNPM_VERSION"
+fi
+
+# A stamp of the lockfile's hash inside node_modules says whether the install is current.
+tessera_lock_stamp="$TESSERA_ROOT/node_modules/.tessera-lockfile.sha256"
+tessera_lock_hash="$(sha256sum "$TESSERA_ROOT/pnpm-lock.yaml" | cut -d' ' -f1)"
+if [ ! -d "$TESSERA_ROOT/node_modules" ] || [ "$(cat "$tessera_lock_stamp" 2>/dev/null)" != "$tessera_lock_hash" ]; then
+  tessera_say "Installing dependencies (pnpm install --frozen-lockfile)"
+  pnpm install --frozen-lockfile --reporter=append-only ||
+    tessera_die "pnpm install failed (if pnpm-lock.yaml is out of date, run: pnpm install)"
+  printf '%s\n' "$tessera_lock_hash" >"$tessera_lock_stamp"
+fi
+
+# The Prisma client is generated code; regenerate it when the schema files change.
+tessera_schema_stamp="$TESSERA_ROOT/packages/db/src/generated/.schema.sha256"
+tessera_schema_hash="$(cat "$TESSERA_ROOT"/prisma/schema/*.prisma | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$tessera_schema_stamp" 2>/dev/null)" != "$tessera_schema_hash" ]; then
+  tessera_say "Generating the Prisma client"
+  tessera_generate_log="$(pnpm db:generate 2>&1)" || {
+    printf '%s\n' "$tessera_generate_log" >&2
+    tessera_die "pnpm db:generate failed"
+  }
+  printf '%s\n' "$tessera_schema_hash" >"$tessera_schema_stamp"
+fi

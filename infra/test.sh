@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Quick start: `bash infra/test.sh` runs every check CI runs, in CI's order, failing fast.
+#
+# Bootstraps Node 24 and dependencies, makes sure Chromium, PostgreSQL and Redis are there, then:
+# format, lint, typecheck, migration check, unit tests, integration tests, web build, end-to-end
+# tests. Ends with `tests: N passed, N failed` (from vitest's and Playwright's JSON reports) and
+# a non-zero exit when anything failed.
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+source "$TESSERA_ROOT/infra/services.sh"
+
+export CI=true
+reports="$TESSERA_ROOT/.data/test-reports"
+rm -rf "$reports"
+mkdir -p "$reports"
+
+tessera_failed_stage=""
+tessera_started=$SECONDS
+
+tessera_finish() {
+  local status=$?
+  set +e
+  tessera_stop_postgres
+  printf '\n'
+  if [ -n "$tessera_failed_stage" ]; then
+    printf '\033[1;31m✗ FAILED at stage: %s\033[0m\n' "$tessera_failed_stage"
+  elif [ "$status" -ne 0 ]; then
+    printf '\033[1;31m✗ FAILED during bootstrap\033[0m\n'
+  else
+    printf '\033[1;32m✓ All stages passed in %ss\033[0m\n' "$((SECONDS - tessera_started))"
+  fi
+  node --import tsx "$TESSERA_ROOT/infra/scripts/test-summary.ts" \
+    "$reports/unit.json" "$reports/integration.json" "$reports/e2e.json" || status=1
+  exit "$status"
+}
+trap tessera_finish EXIT
+
+tessera_banner() { printf '\n\033[1;34m══════ %s ══════\033[0m\n' "$1"; }
+
+# Runs one stage under a banner; the first failure ends the run.
+tessera_stage() {
+  local name="$1"
+  shift
+  local started=$SECONDS
+  tessera_banner "$name"
+  if ! "$@"; then
+    tessera_failed_stage="$name"
+    exit 1
+  fi
+  printf '\033[32m✓ %s (%ss)\033[0m\n' "$name" "$((SECONDS - started))"
+}
+
+tessera_ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 ||
+      tessera_die "Chromium is missing and this user cannot install it. As root run: apt-get update && apt-get install -y --no-install-recommends chromium"
+    sudo="sudo"
+  fi
+  tessera_say "Installing Chromium from Debian (for the end-to-end tests)"
+  $sudo apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium ||
+    tessera_die "apt-get could not install chromium; the end-to-end tests need /usr/bin/chromium"
+  [ -x /usr/bin/chromium ] || tessera_die "chromium was installed but /usr/bin/chromium is missing"
+}
+
+tessera_banner "Environment: Chromium, PostgreSQL, Redis"
+tessera_failed_stage="Environment"
+tessera_ensure_chromium
+tessera_env_defaults DATABASE_URL REDIS_URL
+tessera_ensure_postgres
+tessera_ensure_redis
+# Integration tests use their own database on the same server, never the demo data.
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-${DATABASE_URL%/*}/tessera_test}"
+tessera_failed_stage=""
+
+tessera_stage "Format (prettier --check)" pnpm exec prettier --check --log-level warn .
+tessera_stage "Lint" pnpm exec turbo run lint lint:root --output-logs=errors-only
+tessera_stage "Typecheck" pnpm exec turbo run typecheck typecheck:root --output-logs=errors-only
+tessera_stage "Migrations match the schema" pnpm --silent --filter @tessera/db migrate:check
+tessera_stage "Unit tests" pnpm exec vitest run --project unit \
+  --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+tessera_stage "Integration tests" pnpm exec vitest run --project integration \
+  --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
+tessera_stage "Build the web app" pnpm --filter @tessera/web build
+export PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/e2e.json"
+tessera_stage "End-to-end tests (Playwright, Chromium)" pnpm exec playwright test --reporter=list,json

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Quick start: `bash infra/up.sh` brings up the whole portal on this machine.
+#
+# Bootstraps Node 24 and dependencies, finds or starts PostgreSQL and Redis, migrates and seeds
+# the demo data, builds the web app, then runs the development identity provider, the web app
+# (http://localhost:3000) and the worker together with prefixed logs. Ctrl-C stops them all.
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+source "$TESSERA_ROOT/infra/services.sh"
+
+TESSERA_CHILD_PIDS=()
+TESSERA_CHILD_NAMES=()
+tessera_stopping=0
+
+tessera_stop_all() {
+  [ "$tessera_stopping" = 1 ] && return
+  tessera_stopping=1
+  local pid
+  if [ "${#TESSERA_CHILD_PIDS[@]}" -gt 0 ]; then
+    tessera_say "Stopping Tessera"
+    for pid in "${TESSERA_CHILD_PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+    local deadline=$((SECONDS + 25))
+    for pid in "${TESSERA_CHILD_PIDS[@]}"; do
+      while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    done
+  fi
+  tessera_stop_postgres
+}
+trap tessera_stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Starts a command in its own process group (so stopping it reaches its children too), with
+# every line of its output prefixed by its name.
+tessera_start() {
+  local name="$1" dir="$2"
+  shift 2
+  local label
+  label="$(printf '%-8s' "[$name]")"
+  # The prefixer ignores Ctrl-C so that it outlives the child's shutdown messages.
+  (cd "$TESSERA_ROOT/$dir" && exec setsid "$@") \
+    > >(trap '' INT && exec sed -u "s/^/$label /") 2>&1 </dev/null &
+  TESSERA_CHILD_PIDS+=("$!")
+  TESSERA_CHILD_NAMES+=("$name")
+}
+
+tessera_env_defaults DATABASE_URL REDIS_URL DEV_IDP_PORT WORKER_HEALTH_PORT OIDC_ISSUER APP_URL
+tessera_ensure_postgres
+tessera_ensure_redis
+
+# A real secret, made once per checkout and kept out of git (.data/ is ignored).
+if [ -z "${AUTH_SECRET:-}" ]; then
+  if [ ! -s "$TESSERA_ROOT/.data/auth-secret" ]; then
+    (umask 077 && node -e 'console.log(require("node:crypto").randomBytes(48).toString("base64url"))' \
+      >"$TESSERA_ROOT/.data/auth-secret")
+  fi
+  AUTH_SECRET="$(cat "$TESSERA_ROOT/.data/auth-secret")"
+  export AUTH_SECRET
+fi
+
+for port in 3000 "$DEV_IDP_PORT" "$WORKER_HEALTH_PORT"; do
+  tessera_port_in_use "$port" &&
+    tessera_die "Port $port is already in use. Stop whatever runs there (an earlier infra/up.sh?) and try again."
+done
+
+tessera_say "Migrating the database"
+pnpm --silent db:migrate
+tessera_say "Seeding the demo data"
+pnpm --silent db:seed
+
+# Rebuild only when something the web app is built from is newer than the last build.
+web_build_id="$TESSERA_ROOT/apps/web/.next/BUILD_ID"
+if [ ! -f "$web_build_id" ] || [ -n "$(find apps/web packages prisma/schema pnpm-lock.yaml \
+  \( -name node_modules -o -name .next -o -name .turbo \) -prune -o -type f -newer "$web_build_id" -print -quit)" ]; then
+  tessera_say "Building the web app (about a minute the first time)"
+  pnpm --filter @tessera/web build
+else
+  tessera_say "Web app build is up to date"
+fi
+
+tessera_say "Starting the identity provider, the web app and the worker"
+tessera_start idp apps/dev-idp node --import tsx src/main.ts
+tessera_start web apps/web node_modules/.bin/next start -p 3000
+tessera_start worker apps/worker node --import tsx src/main.ts
+
+tessera_helper wait-http "$OIDC_ISSUER/.well-known/openid-configuration" --wait 60 --status 200 ||
+  tessera_die "The identity provider did not come up (see the [idp] lines above)."
+tessera_helper wait-http "http://localhost:3000/" --wait 120 ||
+  tessera_die "The web app did not come up (see the [web] lines above)."
+tessera_helper wait-http "http://localhost:$WORKER_HEALTH_PORT/healthz" --wait 60 --status 200 ||
+  tessera_die "The worker did not become healthy (see the [worker] lines above)."
+
+printf '\n\033[1;32mTessera is up at http://localhost:3000 — sign in as any demo persona\033[0m\n'
+printf 'Press Ctrl-C to stop.\n\n'
+
+# Run until one of them stops on its own (then stop the rest) or Ctrl-C arrives.
+set +e
+wait -n "${TESSERA_CHILD_PIDS[@]}"
+status=$?
+set -e
+for i in "${!TESSERA_CHILD_PIDS[@]}"; do
+  if ! kill -0 "${TESSERA_CHILD_PIDS[$i]}" 2>/dev/null; then
+    printf '\n%s stopped (exit %s); stopping the rest.\n' "${TESSERA_CHILD_NAMES[$i]}" "$status" >&2
+  fi
+done
+exit 1

@@ -1,0 +1,279 @@
+/**
+ * Every procedure, any scope, gets malformed input through the real HTTP path and must answer
+ * with a 4xx and a readable message — never a 500. The bad inputs are derived from each
+ * procedure's own input schema, so a new procedure or field is covered without editing this file.
+ */
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createContext, type SessionUser } from "./context";
+import { closeRateLimiter } from "./rate-limit";
+import { appRouter } from "./root";
+import {
+  createTestOrganization,
+  createTestUser,
+  sessionUserOf,
+  TEST_HEADERS,
+} from "./test-helpers";
+
+afterAll(closeRateLimiter);
+
+type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+};
+
+interface ProcedureInfo {
+  path: string;
+  type: "query" | "mutation";
+  schema: JsonSchema;
+}
+
+interface BadInput {
+  label: string;
+  /** The value sent as the procedure's input (superjson-encoded), or a raw body when `raw` is set. */
+  input?: unknown;
+  raw?: string;
+  /** The field at fault, when one is; a zod message must then name it. */
+  field?: string;
+}
+
+const MEGABYTE = 1024 * 1024;
+
+function procedures(): ProcedureInfo[] {
+  return Object.entries(appRouter._def.procedures).map(([path, procedure]) => {
+    const def = (
+      procedure as unknown as { _def: { type: "query" | "mutation"; inputs: z.ZodType[] } }
+    )._def;
+    // tRPC merges chained inputs; merge their JSON schemas the same way.
+    const merged: JsonSchema = { type: "object", properties: {}, required: [] };
+    for (const input of def.inputs) {
+      let schema = z.toJSONSchema(input, { io: "input", unrepresentable: "any" }) as JsonSchema;
+      if (!schema.properties && schema.anyOf)
+        schema = schema.anyOf.find((s) => s.type === "object") ?? schema;
+      Object.assign(merged.properties!, schema.properties ?? {});
+      merged.required!.push(...(schema.required ?? []));
+      if (schema.additionalProperties === false) merged.additionalProperties = false;
+    }
+    return { path, type: def.type, schema: merged };
+  });
+}
+
+/** The non-null alternatives of a field (nullish fields are `anyOf [x, null]`), flattened. */
+function variants(schema: JsonSchema): JsonSchema[] {
+  if (schema.anyOf) return schema.anyOf.flatMap(variants).filter((s) => s.type !== "null");
+  return [schema];
+}
+
+function validValue(field: string, schema: JsonSchema, organizationId: string): unknown {
+  if (field === "organizationId") return organizationId;
+  const [first] = variants(schema);
+  if (!first) return null;
+  if (first.enum) return first.enum[0];
+  if (first.type === "integer" || first.type === "number") return first.minimum ?? 1;
+  if (first.type === "boolean") return true;
+  if (first.format === "email" || /email/i.test(field)) return "someone@tessera.test";
+  if (first.minLength === 2 && first.maxLength === 2) return "DE";
+  return "valid-value-123";
+}
+
+function badInputs(procedure: ProcedureInfo, organizationId: string): BadInput[] {
+  const properties = procedure.schema.properties ?? {};
+  const required = new Set(procedure.schema.required ?? []);
+  const base: Record<string, unknown> = {};
+  for (const field of required) base[field] = validValue(field, properties[field]!, organizationId);
+  const withField = (field: string, value: unknown) => ({ ...base, [field]: value });
+
+  const bad: BadInput[] = [
+    { label: "a number instead of an object", input: 42 },
+    { label: "a string instead of an object", input: "hello" },
+    { label: "an array instead of an object", input: [1, 2, 3] },
+    {
+      label: "a huge array instead of an object",
+      input: Array.from({ length: 20_000 }, (_, i) => i),
+    },
+    { label: "malformed JSON", raw: "{not json" },
+  ];
+  if (procedure.schema.additionalProperties === false) {
+    bad.push({ label: "an unexpected key", input: { ...base, unexpected: "x".repeat(MEGABYTE) } });
+  }
+  if (required.size > 0) bad.push({ label: "null instead of an object", input: null });
+
+  for (const [field, schema] of Object.entries(properties)) {
+    const kinds = variants(schema);
+    if (required.has(field)) {
+      const { [field]: _dropped, ...rest } = base;
+      bad.push({ label: `${field} missing`, input: rest, field });
+    }
+    const isString = kinds.some((k) => k.type === "string");
+    const isNumber = kinds.some((k) => k.type === "integer" || k.type === "number");
+    const isAny = kinds.some((k) => k.type === undefined && !k.enum && !k.anyOf);
+    if (isString) {
+      bad.push({ label: `${field} as a number`, input: withField(field, 12345), field });
+      bad.push({
+        label: `${field} as an object`,
+        input: withField(field, { nested: true }),
+        field,
+      });
+      const longest = Math.max(...kinds.map((k) => k.maxLength ?? 0));
+      bad.push({
+        label: `${field} over-long`,
+        input: withField(field, "x".repeat(longest ? longest + 1 : 100_000)),
+        field,
+      });
+      bad.push({
+        label: `${field} with a NUL byte`,
+        input: withField(field, "bad\u0000value"),
+        field,
+      });
+    }
+    if (kinds.some((k) => k.enum)) {
+      bad.push({
+        label: `${field} not one of its options`,
+        input: withField(field, "NOT_AN_OPTION"),
+        field,
+      });
+    }
+    if (isNumber) {
+      const limits = kinds.find((k) => k.type === "integer" || k.type === "number")!;
+      bad.push({ label: `${field} as text`, input: withField(field, "twenty"), field });
+      bad.push({ label: `${field} as a fraction`, input: withField(field, 1.5), field });
+      if (limits.minimum !== undefined)
+        bad.push({
+          label: `${field} too small`,
+          input: withField(field, limits.minimum - 1),
+          field,
+        });
+      if (limits.maximum !== undefined)
+        bad.push({
+          label: `${field} too large`,
+          input: withField(field, limits.maximum + 1),
+          field,
+        });
+    }
+    if (isAny) {
+      // Dates (unrepresentable in JSON Schema): send things that are not dates.
+      bad.push({ label: `${field} not a date`, input: withField(field, "not-a-date"), field });
+      bad.push({
+        label: `${field} an absurd date`,
+        input: withField(field, new Date("+275000-01-01T00:00:00Z")),
+        field,
+      });
+      bad.push({
+        label: `${field} as an object`,
+        input: withField(field, { nested: true }),
+        field,
+      });
+    }
+  }
+  const stringFields = Object.entries(properties).filter(([, schema]) =>
+    variants(schema).some((k) => k.type === "string"),
+  );
+  if (stringFields.length > 0) {
+    const huge = Object.fromEntries(stringFields.map(([field]) => [field, "y".repeat(MEGABYTE)]));
+    bad.push({ label: "every text field a megabyte long", input: { ...base, ...huge } });
+  }
+  return bad;
+}
+
+async function send(procedure: ProcedureInfo, bad: BadInput, user: SessionUser): Promise<Response> {
+  const encoded = bad.raw ?? JSON.stringify(superjson.serialize(bad.input));
+  const url = new URL(`http://localhost/api/trpc/${procedure.path}`);
+  const init: RequestInit = { headers: { ...TEST_HEADERS, "content-type": "application/json" } };
+  if (procedure.type === "query") {
+    url.searchParams.set("input", encoded);
+  } else {
+    init.method = "POST";
+    init.body = encoded;
+  }
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: new Request(url, init),
+    router: appRouter,
+    createContext: ({ req }) => createContext({ headers: req.headers, user }),
+  });
+}
+
+function isReadable(message: unknown): message is string {
+  return (
+    typeof message === "string" &&
+    message.trim().length > 0 &&
+    message.length <= 600 &&
+    !/^\s*[[{]/.test(message) && // not a dump of raw issues
+    !/\n\s+at /.test(message) // not a stack trace
+  );
+}
+
+describe("malformed input", () => {
+  const all = procedures();
+  let user: SessionUser;
+  let organizationId: string;
+
+  beforeAll(async () => {
+    // An owner who is also a platform administrator, so every procedure gets as far as parsing.
+    const admin = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
+    organizationId = (await createTestOrganization(admin.id)).id;
+    user = sessionUserOf(admin);
+  });
+
+  it("covers a non-empty list of procedures, each with bad inputs", () => {
+    expect(all.length).toBeGreaterThan(10);
+    for (const procedure of all)
+      expect(badInputs(procedure, "org").length, procedure.path).toBeGreaterThan(0);
+  });
+
+  it("lets well-formed requests through the same path, so the refusals below are about the input", async () => {
+    const byPath = new Map(all.map((p) => [p.path, p]));
+    const me = await send(byPath.get("me.get")!, { label: "no input", input: undefined }, user);
+    expect(me.status).toBe(200);
+    const org = await send(
+      byPath.get("organizations.get")!,
+      { label: "valid", input: { organizationId } },
+      user,
+    );
+    expect(org.status).toBe(200);
+    const update = await send(
+      byPath.get("organizations.update")!,
+      { label: "valid", input: { organizationId, contactName: "Well Formed" } },
+      user,
+    );
+    expect(update.status).toBe(200);
+  });
+
+  for (const procedure of all) {
+    it(`${procedure.path} answers every bad input with a 4xx and a readable message`, async () => {
+      const problems: string[] = [];
+      const cases = badInputs(procedure, organizationId);
+      for (const bad of cases) {
+        const response = await send(procedure, bad, user);
+        const body = (await response.json()) as { error?: { json?: { message?: unknown } } };
+        const message = body.error?.json?.message;
+        if (response.status < 400 || response.status >= 500) {
+          problems.push(`${bad.label}: HTTP ${response.status}`);
+        } else if (!isReadable(message)) {
+          problems.push(
+            `${bad.label}: unreadable message ${JSON.stringify(message)?.slice(0, 200)}`,
+          );
+        } else if (
+          bad.field &&
+          message.startsWith("Invalid input") &&
+          !message.includes(bad.field)
+        ) {
+          problems.push(`${bad.label}: message does not name ${bad.field}: ${message}`);
+        }
+      }
+      expect(problems, `${procedure.path} (${cases.length} bad inputs)`).toEqual([]);
+    });
+  }
+});

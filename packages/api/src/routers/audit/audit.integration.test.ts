@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import {
+  callerFor,
+  createTestMember,
+  createTestOrganization,
+  createTestUser,
+  failureOf,
+} from "../../test-helpers";
+
+async function organisationWithHistory() {
+  const owner = await createTestUser();
+  const org = await createTestOrganization(owner.id);
+  const caller = callerFor(owner);
+  for (const name of ["Alpha", "Beta", "Gamma"]) {
+    await caller.projects.create({ organizationId: org.id, name, classification: "INTERNAL" });
+  }
+  await caller.organizations.update({ organizationId: org.id, contactName: "New Contact" });
+  return { owner, org };
+}
+
+describe("audit.list", () => {
+  it("shows the organisation's own events, newest first, with filters and pages", async () => {
+    const { owner, org } = await organisationWithHistory();
+    await organisationWithHistory(); // another organisation's events must not appear
+    const caller = callerFor(owner);
+    const all = await caller.audit.list({ organizationId: org.id });
+    expect(all.items.map((e) => e.action)).toEqual([
+      "organization.updated",
+      "project.created",
+      "project.created",
+      "project.created",
+    ]);
+    expect(
+      all.items.every((e) => e.organizationId === org.id && e.organizationName === org.name),
+    ).toBe(true);
+    expect(all.items[0]).toMatchObject({
+      actorId: owner.id,
+      actorEmail: owner.email,
+      ip: "203.0.113.7",
+    });
+    expect(typeof all.items[0]!.id).toBe("string");
+
+    const projects = await caller.audit.list({
+      organizationId: org.id,
+      action: "project.created",
+      limit: 2,
+    });
+    expect(projects.items).toHaveLength(2);
+    const rest = await caller.audit.list({
+      organizationId: org.id,
+      action: "project.created",
+      cursor: projects.nextCursor,
+    });
+    expect(rest.items).toHaveLength(1);
+    expect(rest.nextCursor).toBeNull();
+    expect(BigInt(rest.items[0]!.id)).toBeLessThan(BigInt(projects.items[1]!.id));
+  });
+
+  it("is refused to members, billing contacts and viewers", async () => {
+    const { org } = await organisationWithHistory();
+    for (const role of ["MEMBER", "BILLING", "VIEWER"] as const) {
+      const { user } = await createTestMember(org.id, role);
+      expect((await failureOf(callerFor(user).audit.list({ organizationId: org.id }))).code).toBe(
+        "FORBIDDEN",
+      );
+    }
+  });
+});
+
+describe("admin.audit.list", () => {
+  it("filters the platform-wide trail by organisation, actor, action and period", async () => {
+    const { owner, org } = await organisationWithHistory();
+    const admin = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
+    const caller = callerFor(admin);
+
+    const byOrg = await caller.admin.audit.list({ organizationId: org.id });
+    expect(byOrg.items).toHaveLength(4);
+    expect(byOrg.items[0]).toMatchObject({ organizationName: org.name });
+
+    const byActor = await caller.admin.audit.list({
+      actorEmail: owner.email!.toUpperCase(),
+      action: "organization.updated",
+    });
+    expect(byActor.items.map((e) => e.organizationId)).toEqual([org.id]);
+
+    const future = await caller.admin.audit.list({
+      organizationId: org.id,
+      from: new Date(Date.now() + 86_400_000),
+    });
+    expect(future.items).toEqual([]);
+    const past = await caller.admin.audit.list({
+      organizationId: org.id,
+      to: new Date("2001-01-01"),
+    });
+    expect(past.items).toEqual([]);
+    const reversed = await failureOf(
+      caller.admin.audit.list({ from: new Date("2026-02-01"), to: new Date("2026-01-01") }),
+    );
+    expect(reversed.code).toBe("BAD_REQUEST");
+  });
+
+  it("is for platform administrators only", async () => {
+    const { owner } = await organisationWithHistory();
+    const operator = await createTestUser({ platformRoles: ["OPERATOR"] });
+    expect((await failureOf(callerFor(owner).admin.audit.list({}))).code).toBe("FORBIDDEN");
+    expect((await failureOf(callerFor(operator).admin.audit.list({}))).code).toBe("FORBIDDEN");
+    expect((await failureOf(callerFor(operator).admin.audit.verify())).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("admin.audit.verify", () => {
+  it("reports the chain intact after real activity", async () => {
+    await organisationWithHistory();
+    const admin = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
+    const verdict = await callerFor(admin).admin.audit.verify();
+    expect(verdict).toMatchObject({ ok: true, brokenAt: null, reason: null });
+    expect(verdict.checked).toBeGreaterThanOrEqual(4);
+  });
+});

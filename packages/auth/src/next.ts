@@ -1,0 +1,22 @@
+import NextAuth from "next-auth";
+import { headers } from "next/headers";
+import { serverEnv } from "@tessera/config";
+import { db } from "@tessera/db";
+import { tesseraAuthConfig, type RequestOrigin } from "./config";
+
+const requestOrigin: RequestOrigin = async () => {
+  try {
+    const incoming = await headers();
+    const forwarded = incoming.get("x-forwarded-for")?.split(",")[0]?.trim();
+    return {
+      ip: forwarded || incoming.get("x-real-ip") || null,
+      userAgent: incoming.get("user-agent")?.slice(0, 512) ?? null,
+    };
+  } catch {
+    // Outside a request (scripts, tests) there are no headers to read.
+    return { ip: null, userAgent: null };
+  }
+};
+
+/** Auth.js for the Next.js app; configured lazily so that building the app reads no secrets. */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => tesseraAuthConfig(serverEnv(), db, requestOrigin));

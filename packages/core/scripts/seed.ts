@@ -1,0 +1,176 @@
+/**
+ * `pnpm db:seed` — demo data for development: every persona as a user who can sign in with the
+ * development identity provider, three organisations and a few projects. Idempotent: it looks for
+ * what exists and creates only what is missing. State is created through the domain functions, so
+ * the audit chain it leaves behind verifies.
+ */
+import { AUTH_PROVIDER_ID, PERSONAS, persona, type PersonaKey } from "@tessera/config";
+import {
+  createDatabase,
+  tenantScoped,
+  type DataClassification,
+  type OrganizationKind,
+} from "@tessera/db";
+import type { Actor } from "../src/actor";
+import { createOrganization } from "../src/onboarding/create-organization";
+import { verifyOrganization } from "../src/onboarding/verify-organization";
+import { createProject } from "../src/projects/create-project";
+
+interface OrganizationSeed {
+  name: string;
+  kind: OrganizationKind;
+  country: string;
+  registryId: string;
+  website: string;
+  owner: PersonaKey;
+  verified: boolean;
+  projects: {
+    name: string;
+    description: string;
+    classification: DataClassification;
+    residency: string | null;
+  }[];
+}
+
+const ORGANIZATIONS: OrganizationSeed[] = [
+  {
+    name: "Northbridge University AI Lab",
+    kind: "ACADEMIC",
+    country: "GB",
+    registryId: "RC000742",
+    website: "https://ai.northbridge.test",
+    owner: "researcher",
+    verified: true,
+    projects: [
+      {
+        name: "Multilingual speech models",
+        description: "Pre-training speech encoders on public broadcast archives.",
+        classification: "INTERNAL",
+        residency: null,
+      },
+      {
+        name: "Clinical notes summarisation",
+        description: "Fine-tuning on de-identified hospital notes under a data-sharing agreement.",
+        classification: "RESTRICTED",
+        residency: "GB",
+      },
+    ],
+  },
+  {
+    name: "Alpine Institute of Technology",
+    kind: "ACADEMIC",
+    country: "CH",
+    registryId: "CHE-109.322.551",
+    website: "https://alpine-institute.test",
+    owner: "researcher2",
+    verified: true,
+    projects: [
+      {
+        name: "Glacier remote sensing",
+        description: "Segmentation of satellite imagery for glacier retreat monitoring.",
+        classification: "PUBLIC",
+        residency: "EU",
+      },
+    ],
+  },
+  {
+    name: "Lumen Robotics",
+    kind: "STARTUP",
+    country: "IT",
+    registryId: "MI-2650142",
+    website: "https://lumen-robotics.test",
+    owner: "founder",
+    verified: false,
+    projects: [
+      {
+        name: "Warehouse grasping policy",
+        description: "Imitation learning for pick-and-place from teleoperation data.",
+        classification: "CONFIDENTIAL",
+        residency: "EU",
+      },
+    ],
+  },
+];
+
+const database = createDatabase();
+
+function actorFor(user: { id: string; email: string | null }): Actor {
+  return { userId: user.id, email: user.email, ip: null, userAgent: "tessera-seed" };
+}
+
+async function seedUsers() {
+  const users = new Map<PersonaKey, { id: string; email: string | null }>();
+  for (const p of PERSONAS) {
+    const user = await database.user.upsert({
+      where: { email: p.email },
+      update: { name: p.name, platformRoles: p.platformRoles },
+      create: {
+        email: p.email,
+        name: p.name,
+        platformRoles: p.platformRoles,
+        emailVerified: new Date(),
+      },
+    });
+    await database.account.upsert({
+      where: {
+        provider_providerAccountId: { provider: AUTH_PROVIDER_ID, providerAccountId: p.sub },
+      },
+      update: { userId: user.id },
+      create: {
+        userId: user.id,
+        type: "oidc",
+        provider: AUTH_PROVIDER_ID,
+        providerAccountId: p.sub,
+      },
+    });
+    users.set(p.key, user);
+  }
+  return users;
+}
+
+async function seedOrganization(
+  seed: OrganizationSeed,
+  users: Map<PersonaKey, { id: string; email: string | null }>,
+) {
+  const owner = users.get(seed.owner)!;
+  const admin = users.get("platformAdmin")!;
+  let organization = await database.organization.findUnique({
+    where: { country_registryId: { country: seed.country, registryId: seed.registryId } },
+  });
+  organization ??= await createOrganization(database, actorFor(owner), {
+    name: seed.name,
+    kind: seed.kind,
+    country: seed.country,
+    registryId: seed.registryId,
+    website: seed.website,
+    contactName: persona(seed.owner).name,
+    contactEmail: persona(seed.owner).email,
+  });
+  if (seed.verified && organization.status === "PENDING") {
+    organization = await verifyOrganization(database, actorFor(admin), organization.id);
+  }
+  const tenant = {
+    organization,
+    role: "OWNER" as const,
+    db: tenantScoped(database, organization.id),
+  };
+  for (const project of seed.projects) {
+    const exists = await tenant.db.project.findFirst({
+      where: { name: project.name },
+      select: { id: true },
+    });
+    if (!exists) await createProject(tenant, actorFor(owner), project);
+  }
+  return organization;
+}
+
+try {
+  const users = await seedUsers();
+  for (const seed of ORGANIZATIONS) {
+    const organization = await seedOrganization(seed, users);
+    console.info(`${organization.name}: ${organization.status.toLowerCase()}`);
+  }
+  console.info(`Seeded ${PERSONAS.length} personas and ${ORGANIZATIONS.length} organisations.`);
+} finally {
+  await database.$disconnect();
+}

@@ -1,0 +1,71 @@
+import type { Database, Prisma } from "@tessera/db";
+import { AppError } from "../errors";
+import { pageSize, toPage, type Page, type PageInput } from "../pagination";
+import { normalizeEmail } from "../tenancy/normalize";
+import {
+  AUDIT_CURSOR_PATTERN,
+  auditCursorWhere,
+  toAuditEventView,
+  type AuditEventView,
+} from "./audit-event-view";
+
+export interface ListAllAuditEventsInput extends PageInput {
+  organizationId?: string | null;
+  actorEmail?: string | null;
+  action?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** The platform-wide audit trail for administrators, newest first, with filters. */
+export async function listAllAuditEvents(
+  database: Database,
+  input: ListAllAuditEventsInput,
+): Promise<Page<AuditEventView>> {
+  if (input.cursor && !AUDIT_CURSOR_PATTERN.test(input.cursor)) {
+    throw new AppError(
+      "INVALID",
+      "That page link is no longer valid. Start again from the first page.",
+    );
+  }
+  if (input.from && input.to && input.from > input.to) {
+    throw new AppError("INVALID", "The start of the period must be before its end.");
+  }
+  const size = pageSize(input.limit);
+  const where: Prisma.AuditEventWhereInput = {
+    ...auditCursorWhere(input.cursor),
+    ...(input.organizationId ? { organizationId: input.organizationId } : {}),
+    ...(input.actorEmail
+      ? { actorEmail: { equals: normalizeEmail(input.actorEmail), mode: "insensitive" as const } }
+      : {}),
+    ...(input.action ? { action: input.action } : {}),
+    ...(input.from || input.to
+      ? {
+          occurredAt: {
+            ...(input.from ? { gte: input.from } : {}),
+            ...(input.to ? { lte: input.to } : {}),
+          },
+        }
+      : {}),
+  };
+  const rows = await database.auditEvent.findMany({
+    where,
+    orderBy: { id: "desc" },
+    take: size + 1,
+  });
+  const page = toPage(rows, size, (row) => row.id.toString());
+  const organizationIds = [
+    ...new Set(page.items.flatMap((row) => (row.organizationId ? [row.organizationId] : []))),
+  ];
+  const organizations = organizationIds.length
+    ? await database.organization.findMany({
+        where: { id: { in: organizationIds } },
+        select: { id: true, name: true },
+      })
+    : [];
+  const names = new Map(organizations.map((org) => [org.id, org.name]));
+  return {
+    items: page.items.map((row) => toAuditEventView(row, names)),
+    nextCursor: page.nextCursor,
+  };
+}

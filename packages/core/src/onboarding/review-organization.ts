@@ -1,0 +1,93 @@
+import { serverEnv } from "@tessera/config";
+import { tenantScoped, type Database, type Organization } from "@tessera/db";
+import type { Actor } from "../actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { AppError, preconditionFailed } from "../errors";
+import { deliverMail, recordMail } from "../mail/send-mail";
+import { verificationDecisionMail } from "../mail/templates";
+import { lockOrganization } from "../tenancy/lock-organization";
+import { TX_OPTIONS } from "../transaction";
+import { transitionVerification } from "./verification-state";
+
+export const REVIEW_REASON_MIN = 10;
+export const REVIEW_REASON_MAX = 1000;
+
+type Decision = "verify" | "reject" | "suspend";
+
+const OUTCOME = {
+  verify: { action: "organization.verified", word: "verified" },
+  reject: { action: "organization.rejected", word: "rejected" },
+  suspend: { action: "organization.suspended", word: "suspended" },
+} as const;
+
+function checkReason(decision: Decision, reason: string | undefined): string | null {
+  if (decision === "verify") return null;
+  const text = reason?.trim() ?? "";
+  if (text.length < REVIEW_REASON_MIN || text.length > REVIEW_REASON_MAX) {
+    throw new AppError(
+      "INVALID",
+      `Give a reason of ${REVIEW_REASON_MIN} to ${REVIEW_REASON_MAX} characters; the organisation's members will see it.`,
+    );
+  }
+  return text;
+}
+
+/**
+ * A platform administrator's decision on an organisation. The status change, the audit event and
+ * the notice to the organisation's contact are one transaction.
+ */
+export async function reviewOrganization(
+  database: Database,
+  actor: Actor,
+  organizationId: string,
+  decision: Decision,
+  reason?: string,
+): Promise<Organization> {
+  const statusReason = checkReason(decision, reason);
+  const scoped = tenantScoped(database, organizationId);
+  const { organization, mail } = await scoped.$transaction(async (tx) => {
+    await lockOrganization(tx, organizationId);
+    const current = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
+    if (actor.userId && (await tx.membership.count({ where: { userId: actor.userId } })) > 0) {
+      throw new AppError(
+        "FORBIDDEN",
+        "You are a member of this organisation, so another administrator must review it.",
+      );
+    }
+    const transition = transitionVerification(current.status, decision);
+    if (!transition.ok) throw preconditionFailed(transition.message);
+    const updated = await tx.organization.update({
+      where: { id: organizationId },
+      data: {
+        status: transition.to,
+        statusReason,
+        reviewedAt: new Date(),
+        reviewedById: actor.userId,
+      },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: OUTCOME[decision].action,
+      organizationId,
+      targetType: "Organization",
+      targetId: organizationId,
+      data: {
+        from: current.status,
+        to: transition.to,
+        ...(statusReason ? { reason: statusReason } : {}),
+      },
+    });
+    const notice = await recordMail(
+      tx,
+      verificationDecisionMail({
+        to: current.contactEmail,
+        organizationName: current.name,
+        decision: OUTCOME[decision].word,
+        reason: statusReason,
+        link: `${serverEnv().APP_URL}/organizations/${organizationId}`,
+      }),
+    );
+    return { organization: updated, mail: notice };
+  }, TX_OPTIONS);
+  await deliverMail(database, mail);
+  return organization;
+}

@@ -1,0 +1,101 @@
+/**
+ * End-to-end tests: the built portal (`next start`) and the development identity provider,
+ * driven in Debian's Chromium as the personas would use them.
+ *
+ * - Database: a dedicated `tessera_e2e` database on the same server as DATABASE_URL (or
+ *   E2E_DATABASE_URL), migrated and seeded by e2e/global-setup.ts; demo data is never touched.
+ * - Ports 3100 (web) and 3101 (identity provider), so a running `pnpm dev` stack does not clash.
+ * - Build: infra/test.sh builds the web app before this runs (`pnpm --filter @tessera/web build`).
+ *   When apps/web/.next has no build yet, the web server command builds it first (about a
+ *   minute). A stale build is NOT rebuilt: after changing the web app, build it again.
+ *
+ * Run: `pnpm exec playwright test` from the repository root.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const WEB_PORT = 3100;
+const IDP_PORT = 3101;
+const root = import.meta.dirname;
+
+function e2eDatabaseUrl(): string {
+  if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
+  const url = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@localhost:5432/tessera");
+  url.pathname = "/tessera_e2e";
+  return url.toString();
+}
+
+export const E2E = {
+  baseURL: `http://localhost:${WEB_PORT}`,
+  issuer: `http://localhost:${IDP_PORT}`,
+  databaseUrl: e2eDatabaseUrl(),
+};
+
+// Both servers read their configuration from these (see packages/config/src/server-env.ts).
+const serverEnvironment: Record<string, string> = {
+  DATABASE_URL: E2E.databaseUrl,
+  APP_URL: E2E.baseURL,
+  OIDC_ISSUER: E2E.issuer,
+  DEV_IDP_PORT: String(IDP_PORT),
+  AUTH_SECRET: "tessera-e2e-secret-not-for-production-4f1c9a7b2d",
+  MAIL_TRANSPORT: "outbox",
+  RATE_LIMIT_DISABLED: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+  REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+};
+process.env.E2E_DATABASE_URL = E2E.databaseUrl;
+
+const built = existsSync(path.join(root, "apps/web/.next/BUILD_ID"));
+const startWeb = `pnpm --filter @tessera/web exec next start -p ${WEB_PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  globalSetup: "./e2e/global-setup.ts",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  outputDir: "test-results",
+  use: {
+    baseURL: E2E.baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 900 } } }],
+  webServer: [
+    {
+      command: "pnpm --filter @tessera/dev-idp start",
+      url: `${E2E.issuer}/.well-known/openid-configuration`,
+      env: serverEnvironment,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      command: built ? startWeb : `pnpm --filter @tessera/web build && ${startWeb}`,
+      url: `${E2E.baseURL}/signin`,
+      env: serverEnvironment,
+      reuseExistingServer: false,
+      timeout: built ? 60_000 : 240_000,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+  ],
+});
