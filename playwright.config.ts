@@ -62,6 +62,8 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: E2E.baseURL,
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -77,7 +79,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 900 } } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 900 } } },
+  ],
   webServer: [
     {
       command: "pnpm --filter @tessera/dev-idp start",

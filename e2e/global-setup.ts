@@ -13,7 +13,8 @@ export default async function globalSetup(): Promise<void> {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("E2E_DATABASE_URL is set by playwright.config.ts");
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!database.endsWith("_e2e")) throw new Error(`Refusing to reset ${database}: not an e2e database`);
+  if (!database.endsWith("_e2e"))
+    throw new Error(`Refusing to reset ${database}: not an e2e database`);
 
   const admin = new URL(url);
   admin.pathname = "/postgres";
@@ -29,6 +30,7 @@ export default async function globalSetup(): Promise<void> {
   execFileSync("pnpm", ["--silent", "--filter", "@tessera/core", "seed"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url },
-    stdio: "inherit",
+    // Quiet on success (a JSON reporter may be writing to stdout); errors still show.
+    stdio: ["ignore", "ignore", "inherit"],
   });
 }

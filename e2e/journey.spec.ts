@@ -1,48 +1,74 @@
 import { persona } from "@tessera/config";
 import { expect, test } from "./support/fixtures";
-import { createOrganisation, invitationLinkFromOutbox, invite, openInReviewQueue } from "./support/flows";
+import {
+  createOrganisation,
+  invitationLinkFromOutbox,
+  invite,
+  openInReviewQueue,
+} from "./support/flows";
 import { uniqueSuffix } from "./support/personas";
 
 const bruno = persona("researcher2");
 
-test("an organisation is onboarded, verified, joined and audited", async ({ signedIn, newPage }) => {
+test("an organisation is onboarded, verified, joined and audited", async ({
+  signedIn,
+  newPage,
+}) => {
   test.setTimeout(180_000);
   const suffix = uniqueSuffix();
   const founder = await signedIn("founder");
 
-  const organisation = await test.step("the founder creates an organisation and sees it pending", async () => {
-    const created = await createOrganisation(founder, `Helix Robotics ${suffix}`, `E2E-${suffix}`);
-    await expect(founder.getByRole("main").getByText("Pending", { exact: true }).first()).toBeVisible();
-    await expect(founder.getByText("Only verified organisations can apply for compute or launch workloads")).toBeVisible();
-    return created;
-  });
+  const organisation =
+    await test.step("the founder creates an organisation and sees it pending", async () => {
+      const created = await createOrganisation(
+        founder,
+        `Helix Robotics ${suffix}`,
+        `E2E-${suffix}`,
+      );
+      await expect(
+        founder.getByRole("main").getByText("Pending", { exact: true }).first(),
+      ).toBeVisible();
+      await expect(
+        founder.getByText("Only verified organisations can apply for compute or launch workloads"),
+      ).toBeVisible();
+      return created;
+    });
 
   await test.step("the platform administrator verifies it from the review queue", async () => {
     const admin = await signedIn("platformAdmin");
     await openInReviewQueue(admin, organisation);
     await admin.getByRole("button", { name: "Verify organisation" }).click();
     await expect(admin.getByText("Organisation verified.")).toBeVisible();
-    await expect(admin.getByRole("main").getByText("Verified", { exact: true }).first()).toBeVisible();
+    await expect(
+      admin.getByRole("main").getByText("Verified", { exact: true }).first(),
+    ).toBeVisible();
   });
 
   await test.step("the founder sees it verified and invites Bruno as a member", async () => {
     await founder.goto(`/orgs/${organisation.id}`);
-    await expect(founder.getByText("Your organisation is verified and can apply for compute.")).toBeVisible();
+    await expect(
+      founder.getByText("Your organisation is verified and can apply for compute."),
+    ).toBeVisible();
     await invite(founder, organisation, bruno.email, "MEMBER");
   });
 
-  const link = await test.step("the invitation link is read from the development outbox", async () => {
-    const outbox = await newPage();
-    return invitationLinkFromOutbox(outbox, bruno.email, organisation.name);
-  });
+  const link =
+    await test.step("the invitation link is read from the development outbox", async () => {
+      const outbox = await newPage();
+      return invitationLinkFromOutbox(outbox, bruno.email, organisation.name);
+    });
 
   await test.step("Bruno signs in and accepts the invitation", async () => {
     const brunoPage = await signedIn("researcher2");
     await brunoPage.goto(link);
-    await expect(brunoPage.getByText(`You have been invited to join ${organisation.name} as Member.`)).toBeVisible();
+    await expect(
+      brunoPage.getByText(`You have been invited to join ${organisation.name} as Member.`),
+    ).toBeVisible();
     await brunoPage.getByRole("button", { name: "Accept invitation" }).click();
     await brunoPage.waitForURL(`**/orgs/${organisation.id}`);
-    await expect(brunoPage.getByRole("heading", { level: 1, name: organisation.name })).toBeVisible();
+    await expect(
+      brunoPage.getByRole("heading", { level: 1, name: organisation.name }),
+    ).toBeVisible();
   });
 
   await test.step("the founder makes Bruno an admin", async () => {
@@ -52,11 +78,16 @@ test("an organisation is onboarded, verified, joined and audited", async ({ sign
     await row.getByRole("button", { name: "Save changes" }).click();
     await expect(founder.getByText(`${bruno.name} is now Admin.`)).toBeVisible();
     await founder.reload();
-    await expect(founder.getByTestId(`member-${bruno.email}`).getByLabel(`Role for ${bruno.name}`)).toHaveValue("ADMIN");
+    await expect(
+      founder.getByTestId(`member-${bruno.email}`).getByLabel(`Role for ${bruno.name}`),
+    ).toHaveValue("ADMIN");
   });
 
   await test.step("the organisation's audit log shows what happened", async () => {
-    await founder.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Audit log" }).click();
+    await founder
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Audit log" })
+      .click();
     await expect(founder.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     for (const action of [
       "organization.created",

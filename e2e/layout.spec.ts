@@ -1,6 +1,9 @@
 import { expect, test } from "./support/fixtures";
 
-test("the dashboard works at 360 pixels wide with the navigation in a menu", async ({ signedIn, a11y }) => {
+test("the dashboard works at 360 pixels wide with the navigation in a menu", async ({
+  signedIn,
+  a11y,
+}) => {
   const page = await signedIn("researcher");
   await page.setViewportSize({ width: 360, height: 740 });
   await page.reload();
@@ -10,21 +13,31 @@ test("the dashboard works at 360 pixels wide with the navigation in a menu", asy
   const menu = page.getByRole("button", { name: "Menu" });
   await expect(menu).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Ada Okafor" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await a11y.check(page);
 
   await menu.click();
   await expect(nav).toBeVisible();
-  await expect(page.getByRole("button", { name: "Close menu" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("button", { name: "Close menu" })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
   await a11y.check(page);
 
   await nav.getByRole("link", { name: "Create an organisation" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Create an organisation" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Create an organisation" }),
+  ).toBeVisible();
   await expect(nav).toBeHidden();
 });
 
-test("light and dark themes are both accessible, and the choice is remembered", async ({ signedIn, a11y }) => {
+test("light and dark themes are both accessible, and the choice is remembered", async ({
+  signedIn,
+  a11y,
+}) => {
   const page = await signedIn("researcher");
   const theme = page.getByLabel("Theme").filter({ visible: true });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

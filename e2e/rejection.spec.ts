@@ -1,16 +1,28 @@
 import { persona } from "@tessera/config";
 import { expect, test } from "./support/fixtures";
-import { createOrganisation, invitationLinkFromOutbox, invite, openInReviewQueue } from "./support/flows";
+import {
+  createOrganisation,
+  invitationLinkFromOutbox,
+  invite,
+  openInReviewQueue,
+} from "./support/flows";
 import { uniqueSuffix } from "./support/personas";
 
 const REASON = "The registry number does not match the national company register.";
 
-test("a rejection reason reaches the members, and correcting the details resubmits", async ({ signedIn, newPage }) => {
+test("a rejection reason reaches the members, and correcting the details resubmits", async ({
+  signedIn,
+  newPage,
+}) => {
   test.setTimeout(150_000);
   const suffix = uniqueSuffix();
   const bruno = persona("researcher2");
   const founder = await signedIn("founder");
-  const organisation = await createOrganisation(founder, `Quanta Analytics ${suffix}`, `QA-${suffix}`);
+  const organisation = await createOrganisation(
+    founder,
+    `Quanta Analytics ${suffix}`,
+    `QA-${suffix}`,
+  );
 
   await invite(founder, organisation, bruno.email, "VIEWER");
   const outbox = await newPage();
@@ -26,12 +38,16 @@ test("a rejection reason reaches the members, and correcting the details resubmi
     await admin.getByLabel("Reason for rejection").fill("No.");
     await admin.getByRole("button", { name: "Reject organisation" }).click();
     await expect(admin.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
-    await expect(admin.getByRole("main").getByText("Pending", { exact: true }).first()).toBeVisible();
+    await expect(
+      admin.getByRole("main").getByText("Pending", { exact: true }).first(),
+    ).toBeVisible();
 
     await admin.getByLabel("Reason for rejection").fill(REASON);
     await admin.getByRole("button", { name: "Reject organisation" }).click();
     await expect(admin.getByText("Organisation rejected.")).toBeVisible();
-    await expect(admin.getByRole("main").getByText("Rejected", { exact: true }).first()).toBeVisible();
+    await expect(
+      admin.getByRole("main").getByText("Rejected", { exact: true }).first(),
+    ).toBeVisible();
   });
 
   await test.step("a member who is not an owner sees the rejection and its reason", async () => {
@@ -39,7 +55,9 @@ test("a rejection reason reaches the members, and correcting the details resubmi
     await expect(brunoPage.getByText("Verification was rejected")).toBeVisible();
     await expect(brunoPage.getByTestId("status-reason")).toHaveText(REASON);
     // A viewer cannot change the details, so the page does not offer to.
-    await expect(brunoPage.getByRole("link", { name: "Correct details and resubmit" })).toHaveCount(0);
+    await expect(brunoPage.getByRole("link", { name: "Correct details and resubmit" })).toHaveCount(
+      0,
+    );
   });
 
   await test.step("the owner corrects the details and resubmits", async () => {

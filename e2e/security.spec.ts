@@ -2,7 +2,9 @@ import { expect, test } from "./support/fixtures";
 
 test("state changes from another site are refused", async ({ request }) => {
   const body = { 0: { json: { name: "x" } } };
-  const missingOrigin = await request.post("/api/trpc/organizations.create?batch=1", { data: body });
+  const missingOrigin = await request.post("/api/trpc/organizations.create?batch=1", {
+    data: body,
+  });
   expect(missingOrigin.status()).toBe(403);
   expect(await missingOrigin.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
 
@@ -13,7 +15,9 @@ test("state changes from another site are refused", async ({ request }) => {
   expect(foreign.status()).toBe(403);
 });
 
-test("pages carry a nonce-based Content-Security-Policy and no framework banner", async ({ request }) => {
+test("pages carry a nonce-based Content-Security-Policy and no framework banner", async ({
+  request,
+}) => {
   const first = await request.get("/signin");
   const second = await request.get("/signin");
   const policy = first.headers()["content-security-policy"] ?? "";
@@ -30,7 +34,9 @@ test("pages carry a nonce-based Content-Security-Policy and no framework banner"
 
 test("the session cookie is HttpOnly and SameSite=Lax", async ({ signedIn }) => {
   const page = await signedIn("researcher2");
-  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"));
+  const session = (await page.context().cookies()).find((cookie) =>
+    cookie.name.endsWith("authjs.session-token"),
+  );
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
 });

@@ -18,6 +18,7 @@ tessera_env_defaults() {
   defaults="$(tessera_helper print-env "$@")" || tessera_die "The environment is invalid (see above)."
   while IFS= read -r line; do
     name="${line%%=*}"
+    # shellcheck disable=SC2163 # exports NAME=value as printed by print-env
     [ -n "${!name:-}" ] || export "$line"
   done <<<"$defaults"
 }
@@ -74,8 +75,8 @@ tessera_ensure_postgres() {
 tessera_stop_postgres() {
   [ -n "$TESSERA_PG_PID" ] || return 0
   kill -TERM "$TESSERA_PG_PID" 2>/dev/null || true
-  local i
-  for i in $(seq 1 100); do
+  local _
+  for _ in $(seq 1 100); do
     kill -0 "$TESSERA_PG_PID" 2>/dev/null || break
     sleep 0.2
   done

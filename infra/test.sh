@@ -60,9 +60,10 @@ tessera_ensure_chromium() {
     sudo="sudo"
   fi
   tessera_say "Installing Chromium from Debian (for the end-to-end tests)"
-  $sudo apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium ||
+  if ! { $sudo apt-get update -qq &&
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }; then
     tessera_die "apt-get could not install chromium; the end-to-end tests need /usr/bin/chromium"
+  fi
   [ -x /usr/bin/chromium ] || tessera_die "chromium was installed but /usr/bin/chromium is missing"
 }
 

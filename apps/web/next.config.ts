@@ -8,7 +8,10 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
 ];
@@ -16,7 +19,14 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  transpilePackages: ["@tessera/api", "@tessera/auth", "@tessera/config", "@tessera/core", "@tessera/db", "@tessera/ui"],
+  transpilePackages: [
+    "@tessera/api",
+    "@tessera/auth",
+    "@tessera/config",
+    "@tessera/core",
+    "@tessera/db",
+    "@tessera/ui",
+  ],
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "nodemailer", "ioredis"],
   // The browser never gets source maps or stack traces of the server.
   productionBrowserSourceMaps: false,

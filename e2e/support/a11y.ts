@@ -27,9 +27,9 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
     }));
 }
 
-function navigatedAway(error: unknown): boolean {
+function pageGone(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /Execution context was destroyed|navigation|Target page, context or browser has been closed|frame was detached/i.test(
+  return /Target page, context or browser has been closed|frame was detached|Execution context was destroyed/i.test(
     message,
   );
 }
@@ -44,12 +44,21 @@ function navigatedAway(error: unknown): boolean {
 export class AccessibilityWatch {
   readonly violations: Violation[] = [];
   readonly checked: string[] = [];
+  /** Console reports of content the Content-Security-Policy blocked (a missing nonce, say). */
+  readonly blockedByPolicy: string[] = [];
   private queue: Promise<void> = Promise.resolve();
   private readonly seen = new Set<string>();
+  private readonly navigations = new WeakMap<Page, number>();
 
   watch(page: Page): void {
+    this.navigations.set(page, 0);
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text()))
+        this.blockedByPolicy.push(`${page.url()}: ${message.text()}`);
+    });
     page.on("framenavigated", (frame) => {
       if (frame !== page.mainFrame()) return;
+      this.navigations.set(page, (this.navigations.get(page) ?? 0) + 1);
       this.enqueue(page, false);
     });
   }
@@ -67,6 +76,7 @@ export class AccessibilityWatch {
   private enqueue(page: Page, always: boolean): void {
     this.queue = this.queue.then(async () => {
       if (page.isClosed()) return;
+      const navigationsBefore = this.navigations.get(page);
       try {
         await page.waitForLoadState("load");
         const url = page.url().split("#")[0] ?? "";
@@ -77,7 +87,11 @@ export class AccessibilityWatch {
         this.violations.push(...(await seriousViolations(page)));
         this.checked.push(url);
       } catch (error) {
-        if (!navigatedAway(error)) throw error;
+        // The test moved on mid-run: the page it landed on has its own run queued. The
+        // navigation event can trail the error, so let the new page load before comparing.
+        if (!page.isClosed()) await page.waitForLoadState("load").catch(() => undefined);
+        const navigatedAway = this.navigations.get(page) !== navigationsBefore;
+        if (!navigatedAway && !pageGone(error)) throw error;
       }
     });
   }

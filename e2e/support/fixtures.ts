@@ -4,7 +4,10 @@ import { AccessibilityWatch, describeViolations } from "./a11y";
 import { signInAs } from "./personas";
 
 interface Fixtures {
-  /** Every page opened through the fixtures is checked with axe after each navigation. */
+  /**
+   * Every page opened through the fixtures is checked with axe after each navigation, and must
+   * not have content blocked by the Content-Security-Policy.
+   */
   a11y: AccessibilityWatch;
   /** A page in its own browser context, signed in as the persona (one person, one browser). */
   signedIn: (key: PersonaKey, callbackPath?: string) => Promise<Page>;
@@ -12,7 +15,11 @@ interface Fixtures {
   newPage: () => Promise<Page>;
 }
 
-async function openWatchedPage(browser: Browser, a11y: AccessibilityWatch, baseURL: string | undefined): Promise<Page> {
+async function openWatchedPage(
+  browser: Browser,
+  a11y: AccessibilityWatch,
+  baseURL: string | undefined,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   a11y.watch(page);
@@ -25,8 +32,12 @@ export const test = base.extend<Fixtures>({
     const watch = new AccessibilityWatch();
     await use(watch);
     await watch.settle();
-    await testInfo.attach("pages checked with axe", { body: watch.checked.join("\n"), contentType: "text/plain" });
+    await testInfo.attach("pages checked with axe", {
+      body: watch.checked.join("\n"),
+      contentType: "text/plain",
+    });
     expect(watch.violations, describeViolations(watch.violations)).toEqual([]);
+    expect(watch.blockedByPolicy, "content blocked by the Content-Security-Policy").toEqual([]);
   },
 
   page: async ({ page, a11y }, use) => {

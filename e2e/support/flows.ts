@@ -6,10 +6,16 @@ export interface NewOrganisation {
 }
 
 /** Fills the onboarding form as a person would and returns the new organisation. */
-export async function createOrganisation(page: Page, name: string, registryId: string): Promise<NewOrganisation> {
+export async function createOrganisation(
+  page: Page,
+  name: string,
+  registryId: string,
+): Promise<NewOrganisation> {
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Create an organisation" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "Create an organisation" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Create an organisation" }),
+  ).toBeVisible();
   await page.getByLabel("Organisation name").fill(name);
   await page.getByLabel("Kind of organisation").selectOption("STARTUP");
   await page.getByLabel("Country").selectOption("IT");
@@ -25,7 +31,10 @@ export async function createOrganisation(page: Page, name: string, registryId: s
 /** The platform administrator finds the organisation in the review queue and opens it. */
 export async function openInReviewQueue(page: Page, organisation: NewOrganisation): Promise<void> {
   await page.goto("/dashboard");
-  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Organisation review" }).click();
+  await page
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name: "Organisation review" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Organisation review" })).toBeVisible();
   await page.getByLabel("Search").fill(organisation.name);
   await page.getByRole("button", { name: "Search" }).click();
@@ -34,7 +43,12 @@ export async function openInReviewQueue(page: Page, organisation: NewOrganisatio
 }
 
 /** Invites someone from the members page. */
-export async function invite(page: Page, organisation: NewOrganisation, email: string, role: string): Promise<void> {
+export async function invite(
+  page: Page,
+  organisation: NewOrganisation,
+  email: string,
+  role: string,
+): Promise<void> {
   await page.goto(`/orgs/${organisation.id}/members`);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption(role);
@@ -44,7 +58,11 @@ export async function invite(page: Page, organisation: NewOrganisation, email: s
 }
 
 /** Reads the newest invitation link mailed to `email` from the development outbox. */
-export async function invitationLinkFromOutbox(page: Page, email: string, organisationName: string): Promise<string> {
+export async function invitationLinkFromOutbox(
+  page: Page,
+  email: string,
+  organisationName: string,
+): Promise<string> {
   await page.goto("/dev/outbox");
   const message = page
     .locator(`[data-testid="outbox-message"][data-to="${email}"]`)

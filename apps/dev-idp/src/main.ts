@@ -10,7 +10,9 @@ const env = serverEnv();
 const server = createServer(createDevProvider(env));
 
 server.listen(env.DEV_IDP_PORT, () => {
-  console.info(`dev-idp ready: issuer ${env.OIDC_ISSUER} on port ${env.DEV_IDP_PORT} (development and tests only)`);
+  console.info(
+    `dev-idp ready: issuer ${env.OIDC_ISSUER} on port ${env.DEV_IDP_PORT} (development and tests only)`,
+  );
 });
 
 function shutdown(): void {

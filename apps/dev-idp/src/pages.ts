@@ -58,7 +58,11 @@ ${body}
 </html>`;
 }
 
-export function loginPage(options: { uid: string; clientName: string; personas: readonly Persona[] }): string {
+export function loginPage(options: {
+  uid: string;
+  clientName: string;
+  personas: readonly Persona[];
+}): string {
   const items = options.personas
     .map(
       (p) => `<li><button type="submit" name="persona" value="${escapeHtml(p.key)}">
@@ -94,7 +98,10 @@ ${form}
 }
 
 export function loggedOutPage(): string {
-  return layout("Signed out", `<h1>Signed out</h1><p>You have signed out of the identity provider.</p>`);
+  return layout(
+    "Signed out",
+    `<h1>Signed out</h1><p>You have signed out of the identity provider.</p>`,
+  );
 }
 
 export function errorPage(details: Record<string, string | undefined>): string {

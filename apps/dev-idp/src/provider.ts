@@ -1,5 +1,9 @@
 import { createHash, generateKeyPairSync, randomUUID } from "node:crypto";
-import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, {
+  interactionPolicy,
+  type Configuration,
+  type KoaContextWithOIDC,
+} from "oidc-provider";
 import { AUTH_PROVIDER_ID, PERSONAS, type ServerEnv } from "@tessera/config";
 import { MemoryAdapter } from "./memory-adapter";
 import { errorPage, loggedOutPage, logoutPage } from "./pages";
@@ -29,8 +33,11 @@ function alwaysPickPersonaPolicy() {
   policy
     .get("login")
     ?.checks.add(
-      new Check("dev_pick_persona", "A persona is chosen for every sign-in", (ctx: KoaContextWithOIDC) =>
-        ctx.oidc.result?.login ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
+      new Check(
+        "dev_pick_persona",
+        "A persona is chosen for every sign-in",
+        (ctx: KoaContextWithOIDC) =>
+          ctx.oidc.result?.login ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
       ),
     );
   return policy;
@@ -38,7 +45,9 @@ function alwaysPickPersonaPolicy() {
 
 export function createDevProvider(env: ServerEnv): Provider {
   const appOrigin = new URL(env.APP_URL).origin;
-  const cookieKey = createHash("sha256").update(`tessera-dev-idp:${env.AUTH_SECRET}`).digest("base64url");
+  const cookieKey = createHash("sha256")
+    .update(`tessera-dev-idp:${env.AUTH_SECRET}`)
+    .digest("base64url");
 
   const configuration: Configuration = {
     adapter: MemoryAdapter,
@@ -67,7 +76,8 @@ export function createDevProvider(env: ServerEnv): Provider {
       const { oidc } = ctx;
       const accountId = oidc.session?.accountId;
       if (!oidc.client || !accountId) return undefined;
-      const grantId = oidc.result?.consent?.grantId ?? oidc.session.grantIdFor(oidc.client.clientId);
+      const grantId =
+        oidc.result?.consent?.grantId ?? oidc.session.grantIdFor(oidc.client.clientId);
       if (grantId) {
         const existing = await oidc.provider.Grant.find(grantId);
         if (existing) return existing;

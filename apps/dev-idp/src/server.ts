@@ -20,7 +20,8 @@ function sendHtml(res: http.ServerResponse, status: number, html: string): void 
   res.writeHead(status, {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'",
+    "content-security-policy":
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'",
     "x-content-type-options": "nosniff",
   });
   res.end(html);
@@ -36,17 +37,29 @@ async function handleInteraction(
 ): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   if (details.uid !== uid) {
-    sendHtml(res, 400, errorPage({ error: "invalid_request", error_description: "This sign-in link has expired." }));
+    sendHtml(
+      res,
+      400,
+      errorPage({ error: "invalid_request", error_description: "This sign-in link has expired." }),
+    );
     return;
   }
 
   if (req.method === "GET" && step === undefined) {
     if (details.prompt.name === "consent") {
       // Normally consent is granted by loadExistingGrant; finish it here if it was asked anyway.
-      const grant = new provider.Grant({ clientId: String(details.params.client_id), accountId: details.session?.accountId });
+      const grant = new provider.Grant({
+        clientId: String(details.params.client_id),
+        accountId: details.session?.accountId,
+      });
       grant.addOIDCScope(SCOPES);
       const grantId = await grant.save();
-      await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+      await provider.interactionFinished(
+        req,
+        res,
+        { consent: { grantId } },
+        { mergeWithLastSubmission: true },
+      );
       return;
     }
     sendHtml(res, 200, loginPage({ uid, clientName: "Tessera", personas: PERSONAS }));
@@ -60,7 +73,12 @@ async function handleInteraction(
       sendHtml(res, 400, loginPage({ uid, clientName: "Tessera", personas: PERSONAS }));
       return;
     }
-    await provider.interactionFinished(req, res, { login: { accountId: chosen.sub } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: chosen.sub } },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
 

@@ -35,7 +35,12 @@ export function proxy(request: NextRequest): NextResponse {
 
   if (!SAFE_METHODS.has(request.method) && request.headers.get("origin") !== appOrigin) {
     return NextResponse.json(
-      { error: { code: "FORBIDDEN", message: "This request did not come from Tessera and was refused." } },
+      {
+        error: {
+          code: "FORBIDDEN",
+          message: "This request did not come from Tessera and was refused.",
+        },
+      },
       { status: 403, headers: { "cache-control": "no-store" } },
     );
   }

@@ -1,13 +1,24 @@
-import { serverEnv } from "@tessera/config";
+import { serverEnv, type ServerEnv } from "@tessera/config";
 import { createLogger } from "./logger";
-import { createWorkerApp } from "./worker-app";
-import { HOUSEKEEPING_QUEUE } from "./housekeeping";
 
 /** After a shutdown signal the process must be gone within this time, drained or not. */
 const EXIT_DEADLINE_MS = 20_000;
 
-const env = serverEnv();
+function loadEnv(): ServerEnv {
+  try {
+    return serverEnv();
+  } catch (error) {
+    // serverEnv() lists every problem at once; say it plainly and stop before connecting to anything.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+
+const env = loadEnv();
 const log = createLogger(env.LOG_LEVEL);
+// Imported only after the environment is known to be valid: @tessera/db reads it on import.
+const { createWorkerApp } = await import("./worker-app");
+const { HOUSEKEEPING_QUEUE } = await import("./housekeeping");
 const app = createWorkerApp(env, log);
 let shuttingDown = false;
 

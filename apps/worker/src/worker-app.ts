@@ -90,6 +90,7 @@ export function createWorkerApp(env: ServerEnv, log: Logger): WorkerApp {
 
   /** Created only once Redis answers, so a shutdown during startup has no half-open queue to close. */
   async function startConsumer(): Promise<void> {
+    if (stopping.signal.aborted) return;
     const connection = createQueueConnection(env.REDIS_URL, (error) =>
       warnOnce("Redis connection error", error),
     );

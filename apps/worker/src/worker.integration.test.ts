@@ -71,7 +71,8 @@ async function waitForHealth(running: Running, wanted: number): Promise<unknown>
 async function terminate(
   running: Running,
 ): Promise<{ code: number | null; signal: string | null; withinBound: boolean }> {
-  const exited = once(running.child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  // "close" rather than "exit": it comes after the output streams are drained.
+  const exited = once(running.child, "close") as Promise<[number | null, NodeJS.Signals | null]>;
   running.child.kill("SIGTERM");
   const outcome = await Promise.race([exited, sleep(EXIT_BOUND_MS, "timeout" as const)]);
   if (outcome === "timeout") return { code: null, signal: null, withinBound: false };
@@ -114,5 +115,13 @@ describe("worker process", () => {
 
     const result = await terminate(running);
     expect(result, running.output()).toEqual({ code: 0, signal: null, withinBound: true });
+  });
+
+  it("refuses to start with an invalid environment and names the variable", async () => {
+    const running = await startWorker({ WORKER_CONCURRENCY: "1000" });
+    const [code] = (await once(running.child, "close")) as [number | null];
+    expect(code).toBe(1);
+    expect(running.output()).toContain("WORKER_CONCURRENCY");
+    expect(running.output()).not.toContain('"msg":"worker ready"');
   });
 });

@@ -221,8 +221,10 @@ describe("malformed input", () => {
   let organizationId: string;
 
   beforeAll(async () => {
-    // An owner who is also a platform administrator, so every procedure gets as far as parsing.
-    const admin = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
+    // An owner who holds every platform role, so every procedure gets as far as parsing.
+    const admin = await createTestUser({
+      platformRoles: ["PLATFORM_ADMIN", "PROGRAM_ADMIN", "REVIEWER", "OPERATOR"],
+    });
     organizationId = (await createTestOrganization(admin.id)).id;
     user = sessionUserOf(admin);
   });

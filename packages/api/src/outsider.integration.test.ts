@@ -9,6 +9,12 @@ import { db, type Invitation, type Membership, type Organization, type Project }
 import { closeRateLimiter } from "./rate-limit";
 import { appRouter } from "./root";
 import {
+  createProgrammeAdmin,
+  createTestProgramme,
+  createTestResourceClass,
+  type TestProgramme,
+} from "./routers/programmes/fixtures";
+import {
   callerFor,
   createTestMember,
   createTestOrganization,
@@ -25,6 +31,12 @@ interface Victim {
   member: Membership;
   invitation: Invitation;
   project: Project;
+  programme: TestProgramme;
+  resourceClassId: string;
+  /** A draft the victim is still writing. */
+  application: { id: string };
+  /** An approved application's allocation. */
+  allocation: { id: string };
 }
 
 interface Attacker {
@@ -68,7 +80,52 @@ const CASES: Record<string, Case> = {
     { organizationId: v.org.id, name: "Planted project", classification: "PUBLIC" },
   ],
   "audit.list": (v) => [{ organizationId: v.org.id }],
+  "programmes.browse": (v) => [{ organizationId: v.org.id }],
+  "programmes.get": (v) => [{ organizationId: v.org.id, programmeId: v.programme.id }],
+  "applications.list": (v) => [{ organizationId: v.org.id }],
+  "applications.get": (v, a) => [
+    { organizationId: v.org.id, applicationId: v.application.id },
+    { organizationId: a.org.id, applicationId: v.application.id },
+  ],
+  "applications.create": (v, a) => [
+    applicationDraft(v, v.org.id),
+    // The attacker's own organisation, pointed at the victim's project.
+    applicationDraft(v, a.org.id),
+  ],
+  "applications.update": (v, a) => [
+    { organizationId: v.org.id, applicationId: v.application.id, title: "Taken over" },
+    { organizationId: a.org.id, applicationId: v.application.id, title: "Taken over" },
+  ],
+  "applications.submit": (v, a) => [
+    { organizationId: v.org.id, applicationId: v.application.id },
+    { organizationId: a.org.id, applicationId: v.application.id },
+  ],
+  "applications.withdraw": (v, a) => [
+    { organizationId: v.org.id, applicationId: v.application.id },
+    { organizationId: a.org.id, applicationId: v.application.id },
+  ],
+  "allocations.list": (v) => [{ organizationId: v.org.id }],
+  "allocations.get": (v, a) => [
+    { organizationId: v.org.id, allocationId: v.allocation.id },
+    { organizationId: a.org.id, allocationId: v.allocation.id },
+  ],
 };
+
+function applicationDraft(victim: Victim, organizationId: string) {
+  return {
+    organizationId,
+    projectId: victim.project.id,
+    programmeId: victim.programme.id,
+    callId: victim.programme.calls[0]!.id,
+    title: "Planted application",
+    abstract: "An application planted by an outsider in someone else's organisation.",
+    justification: "None: this is an attack on tenancy, and it must find nothing at all.",
+    dataClassification: "RESTRICTED",
+    periodStart: new Date(Date.now() + 86_400_000),
+    periodEnd: new Date(Date.now() + 30 * 86_400_000),
+    lines: [{ resourceClassId: victim.resourceClassId, unitHours: 10 }],
+  };
+}
 
 function tenantProcedurePaths(): string[] {
   return Object.entries(appRouter._def.procedures)
@@ -89,15 +146,31 @@ function call(user: TestPrincipal, path: string, input: unknown): Promise<unknow
 
 /** Everything of the victim's that an outsider's call could change. */
 async function snapshot(organizationId: string) {
-  const [org, memberships, invitations, projects, auditEvents, mail] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
-    db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
-    db.invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
-    db.project.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
-    db.auditEvent.count({ where: { organizationId } }),
-    db.mailMessage.count({ where: { to: { startsWith: "intruder-" } } }),
-  ]);
-  return JSON.stringify({ org, memberships, invitations, projects, auditEvents, mail });
+  const [org, memberships, invitations, projects, auditEvents, mail, applications, allocations] =
+    await Promise.all([
+      db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
+      db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+      db.invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+      db.project.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+      db.auditEvent.count({ where: { organizationId } }),
+      db.mailMessage.count({ where: { to: { startsWith: "intruder-" } } }),
+      db.allocationRequest.findMany({
+        where: { organizationId },
+        orderBy: { id: "asc" },
+        include: { lines: { orderBy: { id: "asc" } }, events: { orderBy: { id: "asc" } } },
+      }),
+      db.allocation.findMany({
+        where: { organizationId },
+        orderBy: { id: "asc" },
+        include: { lines: { orderBy: { id: "asc" } } },
+      }),
+    ]);
+  // Planted rows would land in the attacker's organisation, so count everything planted anywhere.
+  const planted = await db.allocationRequest.count({ where: { title: "Planted application" } });
+  return JSON.stringify(
+    { org, memberships, invitations, projects, auditEvents, mail, applications, allocations, planted },
+    (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
+  );
 }
 
 describe("outsiders", () => {
@@ -119,11 +192,37 @@ describe("outsiders", () => {
       name: "Victim project",
       classification: "RESTRICTED",
     });
+    const resourceClass = await createTestResourceClass();
+    const programme = await createTestProgramme();
+    const lines = [{ resourceClassId: resourceClass.id, unitHours: 10 }];
+    const draftFor = (title: string) => ({
+      organizationId: org.id,
+      projectId: project.id,
+      programmeId: programme.id,
+      callId: programme.calls[0]!.id,
+      title,
+      abstract: "Sequencing-scale protein language models on restricted clinical data.",
+      justification: "Training needs sustained GPU time that the lab does not own.",
+      dataClassification: "RESTRICTED" as const,
+      periodStart: new Date(Date.now() - 86_400_000),
+      periodEnd: new Date(Date.now() + 90 * 86_400_000),
+      lines,
+    });
+    const application = await ownerCaller.applications.create(draftFor("Victim draft"));
+    const approved = await ownerCaller.applications.create(draftFor("Victim award"));
+    await ownerCaller.applications.submit({ organizationId: org.id, applicationId: approved.id });
+    const admin = callerFor(await createProgrammeAdmin());
+    await admin.applications.admin.startReview({ applicationId: approved.id });
+    const { allocationId } = await admin.applications.admin.approve({ applicationId: approved.id });
     victim = {
       org,
       member,
       invitation: await db.invitation.findUniqueOrThrow({ where: { id: invited.id } }),
       project,
+      programme,
+      resourceClassId: resourceClass.id,
+      application,
+      allocation: { id: allocationId },
     };
 
     const user = await createTestUser();
@@ -148,7 +247,9 @@ describe("outsiders", () => {
         const failure = await failureOf(call(attacker.user, path, input));
         expect(failure.code, `${path} with ${JSON.stringify(input)}`).toBe("NOT_FOUND");
         // The same words as for a row that does not exist: nothing tells the stranger it is there.
-        expect(failure.message).toMatch(/^(Organisation|Member|Invitation|Project) not found\.$/);
+        expect(failure.message).toMatch(
+          /^(Organisation|Member|Invitation|Project|Application|Allocation) not found\.$/,
+        );
         expect(await snapshot(victim.org.id)).toBe(before);
       }
     });

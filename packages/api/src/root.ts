@@ -1,10 +1,16 @@
 import { adminRouter } from "./routers/admin";
+import { allocationsRouter } from "./routers/allocations";
+import { applicationsRouter } from "./routers/applications";
 import { auditRouter } from "./routers/audit";
+import { catalogueRouter } from "./routers/catalogue";
 import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
 import { membersRouter } from "./routers/members";
+import { notificationsRouter } from "./routers/notifications";
 import { organizationsRouter } from "./routers/organizations";
+import { programmesRouter } from "./routers/programmes";
 import { projectsRouter } from "./routers/projects";
+import { reviewsRouter } from "./routers/reviews";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +21,12 @@ export const appRouter = createTRPCRouter({
   projects: projectsRouter,
   audit: auditRouter,
   admin: adminRouter,
+  catalogue: catalogueRouter,
+  programmes: programmesRouter,
+  applications: applicationsRouter,
+  reviews: reviewsRouter,
+  allocations: allocationsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

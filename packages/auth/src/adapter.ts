@@ -9,13 +9,23 @@ interface UserRow {
   image: string | null;
 }
 
-const USER_FIELDS = { id: true, name: true, email: true, emailVerified: true, image: true } as const;
+const USER_FIELDS = {
+  id: true,
+  name: true,
+  email: true,
+  emailVerified: true,
+  image: true,
+} as const;
 
 function toAdapterUser(row: UserRow): AdapterUser {
   return { ...row, email: row.email ?? "" };
 }
 
-function toAdapterSession(row: { sessionToken: string; userId: string; expires: Date }): AdapterSession {
+function toAdapterSession(row: {
+  sessionToken: string;
+  userId: string;
+  expires: Date;
+}): AdapterSession {
   return { sessionToken: row.sessionToken, userId: row.userId, expires: row.expires };
 }
 
@@ -28,7 +38,23 @@ function isRecordNotFound(error: unknown): boolean {
  * database sessions. Provider tokens are deliberately not stored: Tessera never calls the
  * identity provider on the user's behalf, so keeping them would only be a liability.
  */
-export function tesseraAdapter(database: Database): Adapter {
+export type TesseraAdapter = Required<
+  Pick<
+    Adapter,
+    | "createUser"
+    | "getUser"
+    | "getUserByEmail"
+    | "getUserByAccount"
+    | "updateUser"
+    | "linkAccount"
+    | "createSession"
+    | "getSessionAndUser"
+    | "updateSession"
+    | "deleteSession"
+  >
+>;
+
+export function tesseraAdapter(database: Database): TesseraAdapter {
   return {
     async createUser(user) {
       const row = await database.user.create({

@@ -20,8 +20,16 @@ export function usesSecureCookies(appUrl: string): boolean {
  * (so signing out deletes the session row and a copied cookie stops working), and an audit
  * event for every sign-in and sign-out.
  */
-export function tesseraAuthConfig(env: ServerEnv, database: Database, requestOrigin: RequestOrigin): NextAuthConfig {
-  async function audit(action: "session.signed_in" | "session.signed_out", userId: string, data: Record<string, unknown>) {
+export function tesseraAuthConfig(
+  env: ServerEnv,
+  database: Database,
+  requestOrigin: RequestOrigin,
+): NextAuthConfig {
+  async function audit(
+    action: "session.signed_in" | "session.signed_out",
+    userId: string,
+    data: Record<string, unknown>,
+  ) {
     const user = await database.user.findUnique({ where: { id: userId }, select: { email: true } });
     const actor: Actor = { userId, email: user?.email ?? null, ...(await requestOrigin()) };
     await database.$transaction((tx) =>
@@ -56,7 +64,10 @@ export function tesseraAuthConfig(env: ServerEnv, database: Database, requestOri
     events: {
       async signIn({ user, account, isNewUser }) {
         if (!user.id) return;
-        await audit("session.signed_in", user.id, { provider: account?.provider ?? null, newUser: isNewUser ?? false });
+        await audit("session.signed_in", user.id, {
+          provider: account?.provider ?? null,
+          newUser: isNewUser ?? false,
+        });
       },
       async signOut(message) {
         if (!("session" in message) || !message.session) return;

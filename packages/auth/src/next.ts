@@ -19,4 +19,6 @@ const requestOrigin: RequestOrigin = async () => {
 };
 
 /** Auth.js for the Next.js app; configured lazily so that building the app reads no secrets. */
-export const { handlers, auth, signIn, signOut } = NextAuth(() => tesseraAuthConfig(serverEnv(), db, requestOrigin));
+export const { handlers, auth, signIn, signOut } = NextAuth(() =>
+  tesseraAuthConfig(serverEnv(), db, requestOrigin),
+);

@@ -2,9 +2,14 @@ import type { SessionUser } from "@tessera/api";
 import type { Database } from "@tessera/db";
 
 /** Auth.js cookie names: the secure prefix is used when the portal is served over https. */
-export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+export const SESSION_COOKIE_NAMES = [
+  "__Secure-authjs.session-token",
+  "authjs.session-token",
+] as const;
 
-export function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): string | undefined {
+export function sessionTokenFromCookieHeader(
+  cookieHeader: string | null | undefined,
+): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(";")) {
     const index = part.indexOf("=");

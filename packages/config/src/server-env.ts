@@ -37,10 +37,18 @@ export const serverEnvSchema = z
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === "phase-production-build";
     if (env.NODE_ENV === "production" && !building && env.AUTH_SECRET === DEV_AUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "set a secret in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "set a secret in production",
+      });
     }
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
-      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "required when MAIL_TRANSPORT=smtp" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: "required when MAIL_TRANSPORT=smtp",
+      });
     }
   });
 

@@ -15,6 +15,7 @@ import type { Actor } from "../src/actor";
 import { createOrganization } from "../src/onboarding/create-organization";
 import { verifyOrganization } from "../src/onboarding/verify-organization";
 import { createProject } from "../src/projects/create-project";
+import { seedApplications, seedCatalogue, seedProgrammes } from "./seed-programmes";
 
 interface OrganizationSeed {
   name: string;
@@ -166,11 +167,55 @@ async function seedOrganization(
 
 try {
   const users = await seedUsers();
+  const organizations = new Map<string, { id: string }>();
   for (const seed of ORGANIZATIONS) {
     const organization = await seedOrganization(seed, users);
+    organizations.set(seed.name, organization);
     console.info(`${organization.name}: ${organization.status.toLowerCase()}`);
   }
-  console.info(`Seeded ${PERSONAS.length} personas and ${ORGANIZATIONS.length} organisations.`);
+  const classIds = await seedCatalogue(database, users.get("operator")!);
+  const programmes = await seedProgrammes(database, users.get("programAdmin")!);
+  const national = programmes.get("National AI Compute Programme 2026")!;
+  await seedApplications(database, {
+    classIds,
+    programmeAdmin: users.get("programAdmin")!,
+    reviewer: users.get("reviewer")!,
+    applications: [
+      {
+        organizationId: organizations.get("Northbridge University AI Lab")!.id,
+        owner: users.get("researcher")!,
+        title: "Multilingual speech encoders for public broadcasters",
+        programmeId: national,
+        lines: [
+          { code: "h100-80gb", unitHours: 12_000 },
+          { code: "cpu-core", unitHours: 50_000 },
+        ],
+        stage: "under_review",
+      },
+      {
+        organizationId: organizations.get("Alpine Institute of Technology")!.id,
+        owner: users.get("researcher2")!,
+        title: "Glacier segmentation at continental scale",
+        programmeId: national,
+        lines: [
+          { code: "h100-80gb", unitHours: 4_000 },
+          { code: "mig-1g.10gb", unitHours: 8_000 },
+        ],
+        stage: "approved",
+      },
+      {
+        organizationId: organizations.get("Alpine Institute of Technology")!.id,
+        owner: users.get("researcher2")!,
+        title: "Snow cover nowcasting (draft)",
+        programmeId: national,
+        lines: [{ code: "l40s-48gb", unitHours: 2_000 }],
+        stage: "draft",
+      },
+    ],
+  });
+  console.info(
+    `Seeded ${PERSONAS.length} personas, ${ORGANIZATIONS.length} organisations, the catalogue and ${programmes.size} programmes.`,
+  );
 } finally {
   await database.$disconnect();
 }

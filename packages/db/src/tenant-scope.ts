@@ -9,7 +9,18 @@ import type { Database } from "./client";
  * New tenant-owned models must be added here (packages/db/src/tenant-scope.test.ts checks that
  * every model with an organizationId column is listed).
  */
-export const TENANT_OWNED_MODELS = ["Membership", "Invitation", "Project", "AuditEvent"] as const;
+export const TENANT_OWNED_MODELS = [
+  "Membership",
+  "Invitation",
+  "Project",
+  "AuditEvent",
+  "ProgrammeOrganizationAward",
+  "AllocationRequest",
+  "Allocation",
+  "QuotaHold",
+  "QuotaLedgerEntry",
+  "Notification",
+] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);
 

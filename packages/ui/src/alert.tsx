@@ -17,7 +17,10 @@ export function Alert({
   className?: string;
 }) {
   return (
-    <div role={role} className={cn("rounded-md border border-l-4 px-4 py-3", toneClasses(tone), className)}>
+    <div
+      role={role}
+      className={cn("rounded-md border border-l-4 px-4 py-3", toneClasses(tone), className)}
+    >
       <p className="font-semibold">{title}</p>
       {children ? <div className="mt-1 text-sm">{children}</div> : null}
     </div>

@@ -27,7 +27,18 @@ export function toneClasses(tone: Tone): string {
  * A status badge: colour plus a word (and a small mark), never colour alone. Callers pass the
  * word; the mapping from a status to tone and word lives with the app's messages.
  */
-export function Badge({ tone, children, className }: { tone: Tone; children: ReactNode; className?: string }) {
+export function Badge({
+  tone,
+  children,
+  className,
+  mark = true,
+}: {
+  tone: Tone;
+  children: ReactNode;
+  className?: string;
+  /** The small symbol before the word; off for labels that are not statuses. */
+  mark?: boolean;
+}) {
   return (
     <span
       className={cn(
@@ -36,7 +47,7 @@ export function Badge({ tone, children, className }: { tone: Tone; children: Rea
         className,
       )}
     >
-      <span aria-hidden="true">{TONE_MARK[tone]}</span>
+      {mark ? <span aria-hidden="true">{TONE_MARK[tone]}</span> : null}
       <span>{children}</span>
     </span>
   );

@@ -17,7 +17,11 @@ const SIZES: Record<ButtonSize, string> = {
 };
 
 /** Classes for anything that should look like a button (buttons and links alike). */
-export function buttonClassName(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string): string {
+export function buttonClassName(
+  variant: ButtonVariant = "primary",
+  size: ButtonSize = "md",
+  className?: string,
+): string {
   return cn(
     "inline-flex items-center justify-center gap-2 rounded-md border font-semibold no-underline transition-colors",
     "disabled:cursor-not-allowed disabled:opacity-60",
@@ -34,7 +38,16 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   busy?: boolean;
 }
 
-export function Button({ variant, size, busy = false, className, disabled, children, type, ...rest }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  busy = false,
+  className,
+  disabled,
+  children,
+  type,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type ?? "button"}
@@ -53,7 +66,10 @@ export function Spinner({ className }: { className?: string }) {
   return (
     <span
       aria-hidden="true"
-      className={cn("inline-block size-4 animate-spin rounded-full border-2 border-current border-r-transparent", className)}
+      className={cn(
+        "inline-block size-4 animate-spin rounded-full border-2 border-current border-r-transparent",
+        className,
+      )}
     />
   );
 }

@@ -12,7 +12,13 @@ export interface FieldProblem {
  * The error summary at the top of a form: takes focus when it appears so screen readers announce
  * it, and links each problem to its field.
  */
-export function ErrorSummary({ title, problems }: { title: string; problems: readonly FieldProblem[] }) {
+export function ErrorSummary({
+  title,
+  problems,
+}: {
+  title: string;
+  problems: readonly FieldProblem[];
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = problems.map((p) => `${p.fieldId ?? ""}:${p.message}`).join("|");
 

@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 import { cn } from "./cn";
 
 const CONTROL =
@@ -59,8 +64,18 @@ export function Field({
   );
 }
 
-export function TextInput({ invalid = false, className, ...rest }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
-  return <input aria-invalid={invalid || undefined} className={controlClass(invalid, className)} {...rest} />;
+export function TextInput({
+  invalid = false,
+  className,
+  ...rest
+}: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+  return (
+    <input
+      aria-invalid={invalid || undefined}
+      className={controlClass(invalid, className)}
+      {...rest}
+    />
+  );
 }
 
 export function TextArea({
@@ -68,7 +83,13 @@ export function TextArea({
   className,
   ...rest
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) {
-  return <textarea aria-invalid={invalid || undefined} className={controlClass(invalid, className)} {...rest} />;
+  return (
+    <textarea
+      aria-invalid={invalid || undefined}
+      className={controlClass(invalid, className)}
+      {...rest}
+    />
+  );
 }
 
 export function Select({
@@ -78,7 +99,11 @@ export function Select({
   ...rest
 }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
   return (
-    <select aria-invalid={invalid || undefined} className={controlClass(invalid, cn("pr-8", className))} {...rest}>
+    <select
+      aria-invalid={invalid || undefined}
+      className={controlClass(invalid, cn("pr-8", className))}
+      {...rest}
+    >
       {children}
     </select>
   );

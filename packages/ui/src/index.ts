@@ -1,6 +1,13 @@
 export { cn } from "./cn";
 export { Badge, toneClasses, type Tone } from "./badge";
-export { Button, buttonClassName, Spinner, type ButtonProps, type ButtonSize, type ButtonVariant } from "./button";
+export {
+  Button,
+  buttonClassName,
+  Spinner,
+  type ButtonProps,
+  type ButtonSize,
+  type ButtonVariant,
+} from "./button";
 export { Alert } from "./alert";
 export { ErrorSummary, type FieldProblem } from "./error-summary";
 export { describedBy, Field, Select, TextArea, TextInput } from "./field";

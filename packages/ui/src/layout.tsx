@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
-export function Card({ children, className, title, actions }: { children: ReactNode; className?: string; title?: ReactNode; actions?: ReactNode }) {
+export function Card({
+  children,
+  className,
+  title,
+  actions,
+}: {
+  children: ReactNode;
+  className?: string;
+  title?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <section className={cn("rounded-lg border border-line bg-surface", className)}>
       {title ? (
@@ -40,7 +50,15 @@ export function PageHeader({
   );
 }
 
-export function EmptyState({ title, children, action }: { title: ReactNode; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: ReactNode;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="rounded-lg border border-dashed border-line-strong bg-surface px-6 py-10 text-center">
       <p className="text-lg font-semibold text-fg">{title}</p>
@@ -50,7 +68,11 @@ export function EmptyState({ title, children, action }: { title: ReactNode; chil
   );
 }
 
-export function DescriptionList({ items }: { items: readonly { term: ReactNode; detail: ReactNode }[] }) {
+export function DescriptionList({
+  items,
+}: {
+  items: readonly { term: ReactNode; detail: ReactNode }[];
+}) {
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[minmax(10rem,auto)_1fr]">
       {items.map((item, index) => (
@@ -64,7 +86,15 @@ export function DescriptionList({ items }: { items: readonly { term: ReactNode; 
 }
 
 /** A table that scrolls sideways on narrow screens instead of breaking the page. */
-export function DataTable({ caption, children, className }: { caption: ReactNode; children: ReactNode; className?: string }) {
+export function DataTable({
+  caption,
+  children,
+  className,
+}: {
+  caption: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("overflow-x-auto rounded-lg border border-line bg-surface", className)}>
       <table className="w-full border-collapse text-left text-sm">
@@ -77,12 +107,22 @@ export function DataTable({ caption, children, className }: { caption: ReactNode
 
 export function Th({ children, className }: { children?: ReactNode; className?: string }) {
   return (
-    <th scope="col" className={cn("border-b border-line bg-surface-muted px-4 py-2.5 font-semibold text-fg", className)}>
+    <th
+      scope="col"
+      className={cn(
+        "border-b border-line bg-surface-muted px-4 py-2.5 font-semibold text-fg",
+        className,
+      )}
+    >
       {children}
     </th>
   );
 }
 
 export function Td({ children, className }: { children?: ReactNode; className?: string }) {
-  return <td className={cn("border-b border-line px-4 py-3 align-top text-fg", className)}>{children}</td>;
+  return (
+    <td className={cn("border-b border-line px-4 py-3 align-top text-fg", className)}>
+      {children}
+    </td>
+  );
 }

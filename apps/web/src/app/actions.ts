@@ -7,7 +7,9 @@ import { safeCallbackPath } from "@/lib/paths";
 /** Starts the OpenID Connect flow at the national identity provider. */
 export async function signInAction(formData: FormData): Promise<void> {
   const callback = formData.get("callbackUrl");
-  await signIn(AUTH_PROVIDER_ID, { redirectTo: safeCallbackPath(typeof callback === "string" ? callback : null) });
+  await signIn(AUTH_PROVIDER_ID, {
+    redirectTo: safeCallbackPath(typeof callback === "string" ? callback : null),
+  });
 }
 
 /** Deletes the database session (server-side), clears the cookie and returns to the start page. */

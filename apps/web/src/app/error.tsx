@@ -6,7 +6,13 @@ import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
 
 /** Shown for unexpected failures; never the error itself, only a reference for the support team. */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main id="main-content" className="mx-auto max-w-2xl space-y-4 px-4 py-10">
       <h1 className="text-3xl font-bold">{t.errors.errorTitle}</h1>

@@ -7,7 +7,10 @@ import { TRPCReactProvider } from "@/trpc/react";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: `${t.meta.appName} — ${t.meta.appTagline}`, template: `%s — ${t.meta.titleSuffix}` },
+  title: {
+    default: `${t.meta.appName} — ${t.meta.appTagline}`,
+    template: `%s — ${t.meta.titleSuffix}`,
+  },
   description: t.meta.description,
   robots: { index: false, follow: false },
 };

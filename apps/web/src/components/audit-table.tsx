@@ -13,8 +13,19 @@ export interface AuditRow {
 }
 
 /** Audit events, newest first; the action is shown in words with its code beneath. */
-export function AuditTable({ events, showOrganisation }: { events: AuditRow[]; showOrganisation: boolean }) {
-  if (events.length === 0) return <p className="rounded-lg border border-line bg-surface px-4 py-6 text-fg-muted">{t.audit.empty}</p>;
+export function AuditTable({
+  events,
+  showOrganisation,
+}: {
+  events: AuditRow[];
+  showOrganisation: boolean;
+}) {
+  if (events.length === 0)
+    return (
+      <p className="rounded-lg border border-line bg-surface px-4 py-6 text-fg-muted">
+        {t.audit.empty}
+      </p>
+    );
   return (
     <DataTable caption={t.audit.tableCaption}>
       <thead>
@@ -30,16 +41,27 @@ export function AuditTable({ events, showOrganisation }: { events: AuditRow[]; s
       <tbody>
         {events.map((event) => (
           <tr key={event.id} data-action={event.action}>
-            <Td className="whitespace-nowrap">{formatDateTime(event.occurredAt)}</Td>
+            <Td className="whitespace-nowrap">
+              <time dateTime={event.occurredAt.toISOString()}>
+                {formatDateTime(event.occurredAt)}
+              </time>
+            </Td>
             <Td>
               <span className="font-semibold">{t.auditActions[event.action] ?? event.action}</span>
               <code className="block font-mono text-xs text-fg-muted">{event.action}</code>
             </Td>
-            <Td>{event.actorEmail ?? t.audit.system}</Td>
+            <Td className="break-all">{event.actorEmail ?? t.audit.system}</Td>
             {showOrganisation ? <Td>{event.organizationName ?? "—"}</Td> : null}
             <Td>
               {event.targetType}
-              {event.targetId ? <code className="block font-mono text-xs text-fg-muted">{event.targetId}</code> : null}
+              {event.targetId ? (
+                <code
+                  className="block max-w-[12rem] truncate font-mono text-xs text-fg-muted"
+                  title={event.targetId}
+                >
+                  {event.targetId}
+                </code>
+              ) : null}
             </Td>
             <Td className="font-mono text-xs">{event.ip ?? "—"}</Td>
           </tr>

@@ -20,7 +20,10 @@ export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
                   {item.label}
                 </Link>
               ) : (
-                <span aria-current={last ? "page" : undefined} className={last ? "font-semibold text-fg" : undefined}>
+                <span
+                  aria-current={last ? "page" : undefined}
+                  className={last ? "font-semibold text-fg" : undefined}
+                >
                   {item.label}
                 </span>
               )}

@@ -4,7 +4,13 @@ import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
 
 /** Explains a refusal: no permission, or (with `invalid`) a filter in the address that was not valid. */
-export function Forbidden({ invalid = null, resetHref }: { invalid?: string | null; resetHref?: string }) {
+export function Forbidden({
+  invalid = null,
+  resetHref,
+}: {
+  invalid?: string | null;
+  resetHref?: string;
+}) {
   if (invalid) {
     return (
       <Alert tone="danger" role="alert" title={t.common.errorSummaryTitle}>

@@ -18,7 +18,8 @@ export function OrganisationStatusBanner({
 }) {
   const reasonBlock = reason ? (
     <p className="mt-1">
-      <span className="font-semibold">{t.organisation.reason}:</span> <span data-testid="status-reason">{reason}</span>
+      <span className="font-semibold">{t.organisation.reason}:</span>{" "}
+      <span data-testid="status-reason">{reason}</span>
     </p>
   ) : null;
 
@@ -53,9 +54,7 @@ export function OrganisationStatusBanner({
           <p className="mt-1">{t.organisation.suspendedBody}</p>
         </Alert>
       ) : null}
-      {status !== "VERIFIED" ? (
-        <Alert tone="info" title={t.organisation.notVerifiedNote} />
-      ) : null}
+      {status !== "VERIFIED" ? <Alert tone="info" title={t.organisation.notVerifiedNote} /> : null}
     </div>
   );
 }

@@ -10,7 +10,10 @@ export function PublicFrame({ children }: { children: ReactNode }) {
       <header className="bg-header text-header-fg">
         <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-3">
           <Link href={routes.home} className="flex items-center gap-2 text-header-fg no-underline">
-            <span aria-hidden="true" className="grid size-8 grid-cols-2 gap-0.5 rounded bg-white/10 p-1">
+            <span
+              aria-hidden="true"
+              className="grid size-8 grid-cols-2 gap-0.5 rounded bg-white/10 p-1"
+            >
               <span className="rounded-sm bg-[#8fb0ff]" />
               <span className="rounded-sm bg-white/70" />
               <span className="rounded-sm bg-white/70" />
@@ -23,7 +26,11 @@ export function PublicFrame({ children }: { children: ReactNode }) {
           </Link>
         </div>
       </header>
-      <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10 focus:outline-none">
+      <main
+        id="main-content"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-5xl flex-1 px-4 py-10 focus:outline-none"
+      >
         {children}
       </main>
     </div>

@@ -23,11 +23,7 @@ const INVITATION_TONE: Record<InvitationStatus, Tone> = {
 };
 
 export function VerificationBadge({ status }: { status: VerificationStatus }) {
-  return (
-    <Badge tone={VERIFICATION_TONE[status]}>
-      {t.status.verification[status]}
-    </Badge>
-  );
+  return <Badge tone={VERIFICATION_TONE[status]}>{t.status.verification[status]}</Badge>;
 }
 
 export function InvitationBadge({ status }: { status: InvitationStatus }) {

@@ -7,7 +7,13 @@ import { THEME_COOKIE, type ThemeChoice } from "@/lib/paths";
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** Light, dark, or follow the system; remembered in a cookie so the server renders it next time. */
-export function ThemeSelect({ initial, tone = "header" }: { initial: ThemeChoice; tone?: "header" | "plain" }) {
+export function ThemeSelect({
+  initial,
+  tone = "header",
+}: {
+  initial: ThemeChoice;
+  tone?: "header" | "plain";
+}) {
   const [choice, setChoice] = useState<ThemeChoice>(initial);
 
   function choose(next: ThemeChoice) {
@@ -25,7 +31,9 @@ export function ThemeSelect({ initial, tone = "header" }: { initial: ThemeChoice
 
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className={tone === "header" ? "text-header-muted" : "text-fg-muted"}>{t.header.theme}</span>
+      <span className={tone === "header" ? "text-header-muted" : "text-fg-muted"}>
+        {t.header.theme}
+      </span>
       <select
         className={selectClass}
         value={choice}

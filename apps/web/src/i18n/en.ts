@@ -21,7 +21,8 @@ export const en = {
     none: "None",
     notSet: "Not set",
     errorSummaryTitle: "There is a problem",
-    unexpectedError: "Something went wrong. Try again; if it keeps happening, contact the platform team.",
+    unexpectedError:
+      "Something went wrong. Try again; if it keeps happening, contact the platform team.",
     previousPage: "Newer",
     nextPage: "Older",
     firstPage: "Back to newest",
@@ -80,7 +81,8 @@ export const en = {
         body: "Every change that matters is written to a tamper-evident audit log.",
       },
     ],
-    signInHint: "You sign in with the national identity service. You do not need a separate password.",
+    signInHint:
+      "You sign in with the national identity service. You do not need a separate password.",
   },
   signIn: {
     title: "Sign in",
@@ -91,8 +93,10 @@ export const en = {
       OAuthAccountNotLinked:
         "This email address is already linked to another identity. Sign in with the identity you used before, or contact the platform team.",
       AccessDenied: "Sign-in was cancelled or refused. You can try again.",
-      Configuration: "Sign-in is not available right now because of a configuration problem. Contact the platform team.",
+      Configuration:
+        "Sign-in is not available right now because of a configuration problem. Contact the platform team.",
       Verification: "The sign-in link is no longer valid. Start again.",
+      RateLimited: "Too many sign-in attempts from your network. Wait ten minutes, then try again.",
       default: "We could not sign you in. Try again.",
     } as Record<string, string>,
   },
@@ -172,6 +176,7 @@ export const en = {
     organisations: "Your organisations",
     organisation: "Organisation",
     noOrganisationsTitle: "You are not in an organisation yet",
+    noOrganisationsShort: "You are not a member of any organisation.",
     noOrganisationsBody:
       "Create an organisation to onboard your university, lab or company. If a colleague has already registered it, ask them to invite you instead.",
     createOrganisation: "Create an organisation",
@@ -179,14 +184,40 @@ export const en = {
     status: "Status",
     open: (name: string) => `Open ${name}`,
     nextSteps: "What to do next",
-    nextPending: (name: string) => `${name} is waiting for verification by a platform administrator.`,
-    nextRejected: (name: string) => `${name} was rejected. Read the reason, correct the details and resubmit.`,
+    nextPending: (name: string) =>
+      `${name} is waiting for verification by a platform administrator.`,
+    nextRejected: (name: string) =>
+      `${name} was rejected. Read the reason, correct the details and resubmit.`,
     nextSuspended: (name: string) => `${name} is suspended. Contact the platform team.`,
     nextVerified: (name: string) => `${name} is verified: create a project to organise your work.`,
     nextReview: (count: number) =>
-      count === 1 ? "1 organisation is waiting for your review." : `${count} organisations are waiting for your review.`,
+      count === 1
+        ? "1 organisation is waiting for your review."
+        : `${count} organisations are waiting for your review.`,
     goToReview: "Go to the review queue",
     nothingToDo: "Nothing needs your attention right now.",
+    cardStatus: {
+      PENDING: "Waiting for a platform administrator to verify it.",
+      VERIFIED: "Verified: members can create projects and apply for compute.",
+      REJECTED: "Rejected: read the reason, correct the details and resubmit.",
+      SUSPENDED: "Suspended: contact the platform team.",
+    },
+    linkOf: (name: string) => ` of ${name}`,
+    summary: "At a glance",
+    statOrganisations: "Organisations",
+    statVerified: "Verified",
+    statProjects: "Projects",
+    statMembers: "Members",
+    members: (count: number) => (count === 1 ? "1 member" : `${count} members`),
+    projects: (count: number, more: boolean) =>
+      more ? `${count}+ projects` : count === 1 ? "1 project" : `${count} projects`,
+    recentProjects: "Recent projects",
+    recentProjectsCaption: "The newest projects in your organisations",
+    noProjects: "No projects yet.",
+    nextInvite: (name: string) => `You are the only member of ${name}: invite your colleagues.`,
+    nextFirstProject: (name: string) => `${name} has no projects yet: create the first one.`,
+    invite: "Invite people",
+    createProject: "Create a project",
     platformRoles: "Your platform roles",
   },
   onboarding: {
@@ -200,14 +231,25 @@ export const en = {
     country: "Country",
     countryPlaceholder: "Choose a country",
     registryId: "Registry number",
-    registryIdHint: "The company or charity registration number, or the institution's official identifier.",
+    registryIdHint:
+      "The company or charity registration number, or the institution's official identifier.",
     website: "Website",
     websiteHint: "Starting with https://",
     contactName: "Contact name",
     contactNameHint: "The person we contact about this organisation.",
     contactEmail: "Contact email",
     submit: "Create organisation",
-    afterwards: "After you submit, the organisation is pending until a platform administrator verifies it.",
+    afterwards:
+      "After you submit, the organisation is pending until a platform administrator verifies it.",
+    /** Messages for fields left empty, in the form's own words (the select offers names, not codes). */
+    required: {
+      name: "Enter the organisation's name.",
+      kind: "Choose the kind of organisation.",
+      country: "Choose a country.",
+      registryId: "Enter the registry number.",
+      contactName: "Enter the name of a contact person.",
+      contactEmail: "Enter the contact's email address.",
+    } as Record<string, string>,
   },
   organisation: {
     overviewTitle: "Overview",
@@ -222,16 +264,20 @@ export const en = {
     yourRole: "Your role",
     memberCount: (count: number) => (count === 1 ? "1 member" : `${count} members`),
     pendingTitle: "Waiting for verification",
-    pendingBody: "A platform administrator will check your organisation's details. You can already invite colleagues and create projects.",
+    pendingBody:
+      "A platform administrator will check your organisation's details. You can already invite colleagues and create projects.",
     verifiedTitle: "Verified",
     verifiedBody: "Your organisation is verified and can apply for compute.",
     rejectedTitle: "Verification was rejected",
-    rejectedBody: "Correct the details in Settings and save them to resubmit your organisation for review.",
+    rejectedBody:
+      "Correct the details in Settings and save them to resubmit your organisation for review.",
     suspendedTitle: "Suspended",
     suspendedBody: "Your organisation is suspended. Contact the platform team.",
     reason: "Reason given",
     notVerifiedNote: "Only verified organisations can apply for compute or launch workloads.",
-    quickLinks: "Shortcuts",
+    quickLinks: "In this organisation",
+    viewProjects: "View projects",
+    editDetails: "Edit details",
     goToSettings: "Correct details and resubmit",
   },
   members: {
@@ -258,6 +304,7 @@ export const en = {
     inviteEmail: "Email address",
     inviteRole: "Role",
     inviteSubmit: "Send invitation",
+    rolesExplained: "What each role may do",
     invited: (email: string) => `Invitation sent to ${email}.`,
     invitationsTitle: "Invitations",
     invitationsCaption: "Invitations sent by the organisation",
@@ -289,13 +336,15 @@ export const en = {
     residencyAnywhere: "Anywhere",
     created: "Created",
     emptyTitle: "No projects yet",
-    emptyBody: "Create a project to organise your work. Its data classification decides where workloads may run.",
+    emptyBody:
+      "Create a project to organise your work. Its data classification decides where workloads may run.",
     createTitle: "Create a project",
     createName: "Project name",
     createDescription: "Description",
     createClassification: "Data classification",
     createResidency: "Residency",
-    createResidencyHint: "Where the data must stay: a two-letter country code (for example DE) or EU. Leave empty for anywhere.",
+    createResidencyHint:
+      "Where the data must stay: a two-letter country code (for example DE) or EU. Leave empty for anywhere.",
     createSubmit: "Create project",
     created_: (name: string) => `Project ${name} created.`,
     readOnly: "Your role can see projects but not create them.",
@@ -304,7 +353,8 @@ export const en = {
     title: "Audit log",
     orgLead: "Everything that changed in this organisation, newest first.",
     allTitle: "Audit log (all organisations)",
-    allLead: "Every audited event on the platform, newest first. The log is hash-chained: each event seals the one before it.",
+    allLead:
+      "Every audited event on the platform, newest first. The log is hash-chained: each event seals the one before it.",
     tableCaption: "Audit events",
     when: "When",
     actor: "Who",
@@ -326,20 +376,26 @@ export const en = {
     verifyButton: "Verify chain",
     verifyOk: (checked: number) => `The chain is intact: ${checked} events checked.`,
     verifyBroken: (at: string, reason: string) => `The chain is broken at event ${at} (${reason}).`,
-    verifyReason: { content: "its content was changed", link: "it does not link to the event before it" } as Record<string, string>,
+    verifyReason: {
+      content: "its content was changed",
+      link: "it does not link to the event before it",
+    } as Record<string, string>,
   },
   settings: {
     title: "Settings",
     lead: "The organisation's details as the platform administrators see them.",
-    resubmitNote: "Your organisation was rejected. Saving corrected details resubmits it for review.",
+    resubmitNote:
+      "Your organisation was rejected. Saving corrected details resubmits it for review.",
     saveResubmit: "Save and resubmit",
     saved: "Details saved.",
     resubmitted: "Details saved and resubmitted for review.",
-    readOnlyFields: "Kind and country cannot be changed. If they are wrong, contact the platform team.",
+    readOnlyFields:
+      "Kind and country cannot be changed. If they are wrong, contact the platform team.",
   },
   invitation: {
     title: "Invitation",
-    lead: (organisation: string, role: string) => `You have been invited to join ${organisation} as ${role}.`,
+    lead: (organisation: string, role: string) =>
+      `You have been invited to join ${organisation} as ${role}.`,
     invitedBy: "Invited by",
     invitedEmail: "Invitation for",
     role: "Role",
@@ -347,7 +403,8 @@ export const en = {
     accept: "Accept invitation",
     accepted: "You joined the organisation.",
     notFoundTitle: "This invitation link is not valid",
-    notFoundBody: "Check that you copied the whole link from the email. If it still does not work, ask for a new invitation.",
+    notFoundBody:
+      "Check that you copied the whole link from the email. If it still does not work, ask for a new invitation.",
     expiredTitle: "This invitation has expired",
     expiredBody: "Ask someone in the organisation to invite you again.",
     usedTitle: "This invitation has already been used",
@@ -385,7 +442,8 @@ export const en = {
     reject: "Reject",
     rejectTitle: "Reject this organisation",
     rejectReason: "Reason for rejection",
-    rejectReasonHint: "The organisation's members see this. Say what to correct (at least 10 characters).",
+    rejectReasonHint:
+      "The organisation's members see this. Say what to correct (at least 10 characters).",
     rejectSubmit: "Reject organisation",
     rejected: "Organisation rejected.",
     suspend: "Suspend",
@@ -394,7 +452,8 @@ export const en = {
     suspendReasonHint: "The organisation's members see this (at least 10 characters).",
     suspendSubmit: "Suspend organisation",
     suspendConfirmTitle: (name: string) => `Suspend ${name}?`,
-    suspendConfirmBody: "Its members keep their data but cannot apply for compute or launch workloads until it is verified again.",
+    suspendConfirmBody:
+      "Its members keep their data but cannot apply for compute or launch workloads until it is verified again.",
     suspended: "Organisation suspended.",
     reinstate: "Verify again",
     noActions: "No decision is possible in this status.",
@@ -416,10 +475,12 @@ export const en = {
       "If you typed the web address, check it is correct. If you followed a link to an organisation, you may not be a member of it: ask one of its owners to invite you.",
     notFoundAction: "Go to your dashboard",
     errorTitle: "Sorry, there is a problem with the service",
-    errorBody: "Try again in a moment. If it keeps happening, contact the platform team and give them this reference:",
+    errorBody:
+      "Try again in a moment. If it keeps happening, contact the platform team and give them this reference:",
     retry: "Try again",
     forbiddenTitle: "You do not have access to this page",
-    forbiddenBody: "Your role does not allow this. Ask an owner or administrator if you need access.",
+    forbiddenBody:
+      "Your role does not allow this. Ask an owner or administrator if you need access.",
     csrf: "This request did not come from Tessera and was refused.",
   },
 };

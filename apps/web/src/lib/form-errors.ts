@@ -21,7 +21,12 @@ export const NO_ERRORS: FormErrors = { fields: {}, problems: [] };
  * (and into the summary, linked), anything else becomes one plain sentence in the summary.
  * `fieldIds` maps input names to element ids; names not in it are reported without a link.
  */
-export function formErrorsFrom(error: unknown, fieldIds: Record<string, string>): FormErrors {
+export function formErrorsFrom(
+  error: unknown,
+  fieldIds: Record<string, string>,
+  /** Replacement messages by field name (for example, for fields the person left empty). */
+  overrides: Record<string, string> = {},
+): FormErrors {
   if (!(error instanceof TRPCClientError)) {
     return { fields: {}, problems: [{ message: t.common.unexpectedError }] };
   }
@@ -29,7 +34,7 @@ export function formErrorsFrom(error: unknown, fieldIds: Record<string, string>)
   const fields: Record<string, string> = {};
   const problems: FieldProblem[] = [];
   for (const [name, messages] of Object.entries(data.fieldErrors ?? {})) {
-    const message = messages?.[0];
+    const message = overrides[name] ?? messages?.[0];
     if (!message) continue;
     const fieldId = fieldIds[name];
     if (fieldId) fields[name] = message;
@@ -44,5 +49,7 @@ export function formErrorsFrom(error: unknown, fieldIds: Record<string, string>)
 
 /** One sentence for an action that is not a form (a button in a table). */
 export function errorMessageFrom(error: unknown): string {
-  return formErrorsFrom(error, {}).problems.map((p) => p.message).join(" ");
+  return formErrorsFrom(error, {})
+    .problems.map((p) => p.message)
+    .join(" ");
 }

@@ -13,8 +13,12 @@ export function parseTheme(value: string | undefined): ThemeChoice {
  * Only same-site paths are accepted as a place to return to: "/x" yes, "//evil.example" or
  * "https://…" no. Anything else falls back to the dashboard.
  */
-export function safeCallbackPath(value: string | null | undefined, fallback = "/dashboard"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+export function safeCallbackPath(
+  value: string | null | undefined,
+  fallback = "/dashboard",
+): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return fallback;
   return value;
 }
 

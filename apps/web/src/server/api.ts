@@ -45,8 +45,10 @@ export async function loadIfAllowed<T>(query: (api: Caller) => Promise<T>): Prom
   try {
     return { allowed: true, data: await query(await caller()) };
   } catch (error) {
-    if (error instanceof TRPCError && error.code === "FORBIDDEN") return { allowed: false, invalid: null };
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST") return { allowed: false, invalid: error.message };
+    if (error instanceof TRPCError && error.code === "FORBIDDEN")
+      return { allowed: false, invalid: null };
+    if (error instanceof TRPCError && error.code === "BAD_REQUEST")
+      return { allowed: false, invalid: error.message };
     return handle(error);
   }
 }

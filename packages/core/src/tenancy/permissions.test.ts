@@ -25,6 +25,10 @@ const GRID: Record<OrganizationAction, string> = {
   "projects.create":      "x x x . .",
   "projects.update":      "x x x . .",
   "audit.read":           "x x . . .",
+  "programmes.read":      "x x x x x",
+  "applications.read":    "x x x x x",
+  "applications.write":   "x x x . .",
+  "allocations.read":     "x x x x x",
 };
 
 describe("organisation permissions", () => {
@@ -57,6 +61,16 @@ describe("platform permissions", () => {
     [["PLATFORM_ADMIN"], "audit.readAll", true],
     [["OPERATOR"], "audit.readAll", false],
     [[], "organizations.readAll", false],
+    [["OPERATOR"], "catalogue.manage", true],
+    [["PLATFORM_ADMIN", "PROGRAM_ADMIN"], "catalogue.manage", false],
+    [["PROGRAM_ADMIN"], "catalogue.read", true],
+    [["REVIEWER"], "catalogue.read", false],
+    [["PROGRAM_ADMIN"], "programmes.manage", true],
+    [["PLATFORM_ADMIN", "OPERATOR", "REVIEWER"], "programmes.manage", false],
+    [["PROGRAM_ADMIN"], "applications.manage", true],
+    [["REVIEWER"], "applications.manage", false],
+    [["REVIEWER"], "reviews.perform", true],
+    [["PROGRAM_ADMIN", "PLATFORM_ADMIN"], "reviews.perform", false],
   ];
   it.each(cases)("%j → %s is %s", (roles, action, expected) => {
     expect(platformRolesMay(roles, action)).toBe(expected);

@@ -20,6 +20,11 @@ export const ORGANIZATION_PERMISSIONS = {
   "projects.create": ["OWNER", "ADMIN", "MEMBER"],
   "projects.update": ["OWNER", "ADMIN", "MEMBER"],
   "audit.read": MANAGERS,
+  "programmes.read": EVERY_ROLE,
+  "applications.read": EVERY_ROLE,
+  // Drafting, submitting and withdrawing applications: those who may start projects.
+  "applications.write": ["OWNER", "ADMIN", "MEMBER"],
+  "allocations.read": EVERY_ROLE,
 } as const satisfies Record<string, readonly MembershipRole[]>;
 
 export type OrganizationAction = keyof typeof ORGANIZATION_PERMISSIONS;
@@ -34,6 +39,11 @@ export const PLATFORM_PERMISSIONS = {
   "organizations.readAll": ["PLATFORM_ADMIN", "OPERATOR"],
   "audit.readAll": ["PLATFORM_ADMIN"],
   "users.readAll": ["PLATFORM_ADMIN"],
+  "catalogue.read": ["OPERATOR", "PLATFORM_ADMIN", "PROGRAM_ADMIN"],
+  "catalogue.manage": ["OPERATOR"],
+  "programmes.manage": ["PROGRAM_ADMIN"],
+  "applications.manage": ["PROGRAM_ADMIN"],
+  "reviews.perform": ["REVIEWER"],
 } as const satisfies Record<string, readonly PlatformRole[]>;
 
 export type PlatformAction = keyof typeof PLATFORM_PERMISSIONS;

@@ -29,7 +29,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
 
   return (
     <AppShell
-      user={{ name: me.user.name ?? me.user.email ?? "", email: me.user.email ?? "", platformRoles: me.user.platformRoles }}
+      user={{
+        name: me.user.name ?? me.user.email ?? "",
+        email: me.user.email ?? "",
+        platformRoles: me.user.platformRoles,
+      }}
       nav={nav}
       theme={theme}
     >

@@ -26,7 +26,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <h1 className="text-2xl font-bold">{t.signIn.title}</h1>
           <p className="text-fg-muted">{t.signIn.lead}</p>
         </div>
-        {error ? <Alert tone="danger" role="alert" title={t.signIn.errors[error] ?? t.signIn.errors.default} /> : null}
+        {error ? (
+          <Alert
+            tone="danger"
+            role="alert"
+            title={t.signIn.errors[error] ?? t.signIn.errors.default}
+          />
+        ) : null}
         <form action={signInAction}>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <Button type="submit" className="w-full">

@@ -19,7 +19,13 @@ export interface InvitationRow {
   invitedBy: { name: string | null; email: string | null };
 }
 
-export function InvitationsTable({ organizationId, invitations }: { organizationId: string; invitations: InvitationRow[] }) {
+export function InvitationsTable({
+  organizationId,
+  invitations,
+}: {
+  organizationId: string;
+  invitations: InvitationRow[];
+}) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const [revoking, setRevoking] = useState<InvitationRow | null>(null);
@@ -42,7 +48,13 @@ export function InvitationsTable({ organizationId, invitations }: { organization
   return (
     <div className="space-y-3">
       <div aria-live="polite">
-        {notice ? <Alert tone={notice.ok ? "success" : "danger"} title={notice.message} role={notice.ok ? "status" : "alert"} /> : null}
+        {notice ? (
+          <Alert
+            tone={notice.ok ? "success" : "danger"}
+            title={notice.message}
+            role={notice.ok ? "status" : "alert"}
+          />
+        ) : null}
       </div>
       <DataTable caption={t.members.invitationsCaption}>
         <thead>
@@ -67,7 +79,12 @@ export function InvitationsTable({ organizationId, invitations }: { organization
               <Td>{formatDateTime(invitation.expiresAt)}</Td>
               <Td>
                 {invitation.status === "PENDING" ? (
-                  <Button size="sm" variant="secondary" onClick={() => setRevoking(invitation)} aria-label={t.members.revokeLabel(invitation.email)}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => setRevoking(invitation)}
+                    aria-label={t.members.revokeLabel(invitation.email)}
+                  >
                     {t.members.revoke}
                   </Button>
                 ) : null}

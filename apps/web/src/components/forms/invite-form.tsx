@@ -38,9 +38,9 @@ export function InviteForm({ organizationId }: { organizationId: string }) {
     setSentTo(null);
     invite.mutate(
       {
-      organizationId,
-      email: formText(form, "email"),
-      role: formText(form, "role", "MEMBER") as MembershipRole,
+        organizationId,
+        email: formText(form, "email"),
+        role: formText(form, "role", "MEMBER") as MembershipRole,
       },
       { onSuccess: () => formElement.reset() },
     );
@@ -50,24 +50,52 @@ export function InviteForm({ organizationId }: { organizationId: string }) {
   return (
     <form noValidate onSubmit={submit} className="space-y-4" aria-label={t.members.inviteTitle}>
       <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <div aria-live="polite">{sentTo ? <Alert tone="success" role="status" title={t.members.invited(sentTo)} /> : null}</div>
-      <div className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+      <div aria-live="polite">
+        {sentTo ? <Alert tone="success" role="status" title={t.members.invited(sentTo)} /> : null}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start">
         <Field id={FIELD_IDS.email} label={t.members.inviteEmail} error={f.email}>
-          <TextInput id={FIELD_IDS.email} name="email" type="email" autoComplete="off" invalid={!!f.email} aria-describedby={describedBy(FIELD_IDS.email, undefined, f.email)} />
+          <TextInput
+            id={FIELD_IDS.email}
+            name="email"
+            type="email"
+            autoComplete="off"
+            invalid={!!f.email}
+            aria-describedby={describedBy(FIELD_IDS.email, undefined, f.email)}
+          />
         </Field>
         <Field id={FIELD_IDS.role} label={t.members.inviteRole} error={f.role}>
-          <Select id={FIELD_IDS.role} name="role" defaultValue="MEMBER" invalid={!!f.role}>
+          <Select
+            id={FIELD_IDS.role}
+            name="role"
+            defaultValue="MEMBER"
+            invalid={!!f.role}
+            aria-describedby="invite-role-help"
+          >
             {ROLES.map((role) => (
               <option key={role} value={role}>
-                {t.roles[role]} — {t.roleHints[role]}
+                {t.roles[role]}
               </option>
             ))}
           </Select>
         </Field>
-        <Button type="submit" busy={invite.isPending}>
+        <Button type="submit" busy={invite.isPending} className="sm:mt-7">
           {t.members.inviteSubmit}
         </Button>
       </div>
+      <details className="text-sm">
+        <summary className="cursor-pointer font-semibold text-link">
+          {t.members.rolesExplained}
+        </summary>
+        <dl id="invite-role-help" className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[8rem_1fr]">
+          {ROLES.map((role) => (
+            <div key={role} className="contents">
+              <dt className="font-semibold">{t.roles[role]}</dt>
+              <dd className="text-fg-muted">{t.roleHints[role]}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
     </form>
   );
 }

@@ -9,7 +9,13 @@ import { errorMessageFrom } from "@/lib/form-errors";
 import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
 
-export function LeaveOrganisation({ organizationId, organisationName }: { organizationId: string; organisationName: string }) {
+export function LeaveOrganisation({
+  organizationId,
+  organisationName,
+}: {
+  organizationId: string;
+  organisationName: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);

@@ -22,12 +22,24 @@ function displayName(member: MemberRow): string {
   return member.user.name ?? member.user.email ?? member.id;
 }
 
-function RoleControl({ organizationId, member, onDone }: { organizationId: string; member: MemberRow; onDone: (message: string, ok: boolean) => void }) {
+function RoleControl({
+  organizationId,
+  member,
+  onDone,
+}: {
+  organizationId: string;
+  member: MemberRow;
+  onDone: (message: string, ok: boolean) => void;
+}) {
   const trpc = useTRPC();
   const [role, setRole] = useState<MembershipRole>(member.role);
   const update = useMutation(
     trpc.members.updateRole.mutationOptions({
-      onSuccess: (_data, variables) => onDone(t.members.roleChanged(displayName(member), t.roles[variables.role] ?? variables.role), true),
+      onSuccess: (_data, variables) =>
+        onDone(
+          t.members.roleChanged(displayName(member), t.roles[variables.role] ?? variables.role),
+          true,
+        ),
       onError: (error) => {
         setRole(member.role);
         onDone(errorMessageFrom(error), false);
@@ -46,14 +58,25 @@ function RoleControl({ organizationId, member, onDone }: { organizationId: strin
       <label htmlFor={selectId} className="sr-only">
         {t.members.changeRole(displayName(member))}
       </label>
-      <Select id={selectId} value={role} onChange={(event) => setRole(event.target.value as MembershipRole)} className="w-auto py-1 text-sm">
+      <Select
+        id={selectId}
+        value={role}
+        onChange={(event) => setRole(event.target.value as MembershipRole)}
+        className="w-auto py-1 text-sm"
+      >
         {ROLES.map((value) => (
           <option key={value} value={value}>
             {t.roles[value]}
           </option>
         ))}
       </Select>
-      <Button type="submit" size="sm" variant="secondary" disabled={role === member.role} busy={update.isPending}>
+      <Button
+        type="submit"
+        size="sm"
+        variant="secondary"
+        disabled={role === member.role}
+        busy={update.isPending}
+      >
         {t.common.save}
       </Button>
     </form>
@@ -100,7 +123,13 @@ export function MembersTable({
   return (
     <div className="space-y-3">
       <div aria-live="polite">
-        {notice ? <Alert tone={notice.ok ? "success" : "danger"} title={notice.message} role={notice.ok ? "status" : "alert"} /> : null}
+        {notice ? (
+          <Alert
+            tone={notice.ok ? "success" : "danger"}
+            title={notice.message}
+            role={notice.ok ? "status" : "alert"}
+          />
+        ) : null}
       </div>
       <DataTable caption={t.members.tableCaption}>
         <thead>
@@ -118,12 +147,18 @@ export function MembersTable({
             return (
               <tr key={member.id} data-testid={`member-${member.user.email ?? member.id}`}>
                 <Td className="font-semibold">
-                  {displayName(member)} {self ? <span className="font-normal text-fg-muted">{t.members.you}</span> : null}
+                  {displayName(member)}{" "}
+                  {self ? <span className="font-normal text-fg-muted">{t.members.you}</span> : null}
                 </Td>
                 <Td>{member.user.email}</Td>
                 <Td>
                   {canManage && !self ? (
-                    <RoleControl key={member.role} organizationId={organizationId} member={member} onDone={done} />
+                    <RoleControl
+                      key={member.role}
+                      organizationId={organizationId}
+                      member={member}
+                      onDone={done}
+                    />
                   ) : (
                     (t.roles[member.role] ?? member.role)
                   )}
@@ -132,7 +167,12 @@ export function MembersTable({
                 {canManage ? (
                   <Td>
                     {self ? null : (
-                      <Button size="sm" variant="secondary" onClick={() => setRemoving(member)} aria-label={t.members.removeLabel(displayName(member))}>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        onClick={() => setRemoving(member)}
+                        aria-label={t.members.removeLabel(displayName(member))}
+                      >
                         {t.members.remove}
                       </Button>
                     )}

@@ -26,7 +26,25 @@ export interface Option {
   label: string;
 }
 
-export function OnboardingForm({ kinds, countries, defaultContact }: { kinds: Option[]; countries: Option[]; defaultContact: { name: string; email: string } }) {
+/** Our own wording for the fields left empty; other problems keep the server's message. */
+function emptyFieldMessages(input: Record<string, unknown>): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input)) {
+    const message = t.onboarding.required[name];
+    if (message && typeof value === "string" && value.trim() === "") messages[name] = message;
+  }
+  return messages;
+}
+
+export function OnboardingForm({
+  kinds,
+  countries,
+  defaultContact,
+}: {
+  kinds: Option[];
+  countries: Option[];
+  defaultContact: { name: string; email: string };
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -38,8 +56,8 @@ export function OnboardingForm({ kinds, countries, defaultContact }: { kinds: Op
           router.refresh();
         });
       },
-      onError(error) {
-        setErrors(formErrorsFrom(error, FIELD_IDS));
+      onError(error, input) {
+        setErrors(formErrorsFrom(error, FIELD_IDS, emptyFieldMessages(input)));
       },
     }),
   );
@@ -64,11 +82,28 @@ export function OnboardingForm({ kinds, countries, defaultContact }: { kinds: Op
   return (
     <form noValidate onSubmit={submit} className="max-w-2xl space-y-5">
       <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <Field id={FIELD_IDS.name} label={t.onboarding.name} hint={t.onboarding.nameHint} error={f.name}>
-        <TextInput id={FIELD_IDS.name} name="name" autoComplete="organization" invalid={!!f.name} aria-describedby={describedBy(FIELD_IDS.name, t.onboarding.nameHint, f.name)} />
+      <Field
+        id={FIELD_IDS.name}
+        label={t.onboarding.name}
+        hint={t.onboarding.nameHint}
+        error={f.name}
+      >
+        <TextInput
+          id={FIELD_IDS.name}
+          name="name"
+          autoComplete="organization"
+          invalid={!!f.name}
+          aria-describedby={describedBy(FIELD_IDS.name, t.onboarding.nameHint, f.name)}
+        />
       </Field>
       <Field id={FIELD_IDS.kind} label={t.onboarding.kind} error={f.kind}>
-        <Select id={FIELD_IDS.kind} name="kind" defaultValue="" invalid={!!f.kind} aria-describedby={describedBy(FIELD_IDS.kind, undefined, f.kind)}>
+        <Select
+          id={FIELD_IDS.kind}
+          name="kind"
+          defaultValue=""
+          invalid={!!f.kind}
+          aria-describedby={describedBy(FIELD_IDS.kind, undefined, f.kind)}
+        >
           <option value="" disabled>
             {t.onboarding.kindPlaceholder}
           </option>
@@ -80,7 +115,14 @@ export function OnboardingForm({ kinds, countries, defaultContact }: { kinds: Op
         </Select>
       </Field>
       <Field id={FIELD_IDS.country} label={t.onboarding.country} error={f.country}>
-        <Select id={FIELD_IDS.country} name="country" defaultValue="" autoComplete="country" invalid={!!f.country} aria-describedby={describedBy(FIELD_IDS.country, undefined, f.country)}>
+        <Select
+          id={FIELD_IDS.country}
+          name="country"
+          defaultValue=""
+          autoComplete="country"
+          invalid={!!f.country}
+          aria-describedby={describedBy(FIELD_IDS.country, undefined, f.country)}
+        >
           <option value="" disabled>
             {t.onboarding.countryPlaceholder}
           </option>
@@ -91,17 +133,70 @@ export function OnboardingForm({ kinds, countries, defaultContact }: { kinds: Op
           ))}
         </Select>
       </Field>
-      <Field id={FIELD_IDS.registryId} label={t.onboarding.registryId} hint={t.onboarding.registryIdHint} error={f.registryId}>
-        <TextInput id={FIELD_IDS.registryId} name="registryId" invalid={!!f.registryId} aria-describedby={describedBy(FIELD_IDS.registryId, t.onboarding.registryIdHint, f.registryId)} />
+      <Field
+        id={FIELD_IDS.registryId}
+        label={t.onboarding.registryId}
+        hint={t.onboarding.registryIdHint}
+        error={f.registryId}
+      >
+        <TextInput
+          id={FIELD_IDS.registryId}
+          name="registryId"
+          invalid={!!f.registryId}
+          aria-describedby={describedBy(
+            FIELD_IDS.registryId,
+            t.onboarding.registryIdHint,
+            f.registryId,
+          )}
+        />
       </Field>
-      <Field id={FIELD_IDS.website} label={t.onboarding.website} hint={t.onboarding.websiteHint} error={f.website} optional optionalLabel={t.common.optional}>
-        <TextInput id={FIELD_IDS.website} name="website" type="url" inputMode="url" autoComplete="url" invalid={!!f.website} aria-describedby={describedBy(FIELD_IDS.website, t.onboarding.websiteHint, f.website)} />
+      <Field
+        id={FIELD_IDS.website}
+        label={t.onboarding.website}
+        hint={t.onboarding.websiteHint}
+        error={f.website}
+        optional
+        optionalLabel={t.common.optional}
+      >
+        <TextInput
+          id={FIELD_IDS.website}
+          name="website"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          invalid={!!f.website}
+          aria-describedby={describedBy(FIELD_IDS.website, t.onboarding.websiteHint, f.website)}
+        />
       </Field>
-      <Field id={FIELD_IDS.contactName} label={t.onboarding.contactName} hint={t.onboarding.contactNameHint} error={f.contactName}>
-        <TextInput id={FIELD_IDS.contactName} name="contactName" autoComplete="name" defaultValue={defaultContact.name} invalid={!!f.contactName} aria-describedby={describedBy(FIELD_IDS.contactName, t.onboarding.contactNameHint, f.contactName)} />
+      <Field
+        id={FIELD_IDS.contactName}
+        label={t.onboarding.contactName}
+        hint={t.onboarding.contactNameHint}
+        error={f.contactName}
+      >
+        <TextInput
+          id={FIELD_IDS.contactName}
+          name="contactName"
+          autoComplete="name"
+          defaultValue={defaultContact.name}
+          invalid={!!f.contactName}
+          aria-describedby={describedBy(
+            FIELD_IDS.contactName,
+            t.onboarding.contactNameHint,
+            f.contactName,
+          )}
+        />
       </Field>
       <Field id={FIELD_IDS.contactEmail} label={t.onboarding.contactEmail} error={f.contactEmail}>
-        <TextInput id={FIELD_IDS.contactEmail} name="contactEmail" type="email" autoComplete="email" defaultValue={defaultContact.email} invalid={!!f.contactEmail} aria-describedby={describedBy(FIELD_IDS.contactEmail, undefined, f.contactEmail)} />
+        <TextInput
+          id={FIELD_IDS.contactEmail}
+          name="contactEmail"
+          type="email"
+          autoComplete="email"
+          defaultValue={defaultContact.email}
+          invalid={!!f.contactEmail}
+          aria-describedby={describedBy(FIELD_IDS.contactEmail, undefined, f.contactEmail)}
+        />
       </Field>
       <p className="text-sm text-fg-muted">{t.onboarding.afterwards}</p>
       <Button type="submit" busy={create.isPending}>

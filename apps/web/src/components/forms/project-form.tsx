@@ -2,7 +2,16 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Alert, Button, describedBy, ErrorSummary, Field, Select, TextArea, TextInput } from "@tessera/ui";
+import {
+  Alert,
+  Button,
+  describedBy,
+  ErrorSummary,
+  Field,
+  Select,
+  TextArea,
+  TextInput,
+} from "@tessera/ui";
 import type { DataClassification } from "@tessera/db";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";
@@ -45,11 +54,11 @@ export function ProjectForm({ organizationId }: { organizationId: string }) {
     const residency = formText(form, "residency").trim();
     create.mutate(
       {
-      organizationId,
-      name: formText(form, "name"),
-      description: description || undefined,
-      classification: formText(form, "classification", "INTERNAL") as DataClassification,
-      residency: residency || null,
+        organizationId,
+        name: formText(form, "name"),
+        description: description || undefined,
+        classification: formText(form, "classification", "INTERNAL") as DataClassification,
+        residency: residency || null,
       },
       { onSuccess: () => formElement.reset() },
     );
@@ -59,16 +68,46 @@ export function ProjectForm({ organizationId }: { organizationId: string }) {
   return (
     <form noValidate onSubmit={submit} className="space-y-4" aria-label={t.projects.createTitle}>
       <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <div aria-live="polite">{created ? <Alert tone="success" role="status" title={t.projects.created_(created)} /> : null}</div>
+      <div aria-live="polite">
+        {created ? (
+          <Alert tone="success" role="status" title={t.projects.created_(created)} />
+        ) : null}
+      </div>
       <Field id={FIELD_IDS.name} label={t.projects.createName} error={f.name}>
-        <TextInput id={FIELD_IDS.name} name="name" invalid={!!f.name} aria-describedby={describedBy(FIELD_IDS.name, undefined, f.name)} />
+        <TextInput
+          id={FIELD_IDS.name}
+          name="name"
+          invalid={!!f.name}
+          aria-describedby={describedBy(FIELD_IDS.name, undefined, f.name)}
+        />
       </Field>
-      <Field id={FIELD_IDS.description} label={t.projects.createDescription} error={f.description} optional optionalLabel={t.common.optional}>
-        <TextArea id={FIELD_IDS.description} name="description" rows={3} invalid={!!f.description} aria-describedby={describedBy(FIELD_IDS.description, undefined, f.description)} />
+      <Field
+        id={FIELD_IDS.description}
+        label={t.projects.createDescription}
+        error={f.description}
+        optional
+        optionalLabel={t.common.optional}
+      >
+        <TextArea
+          id={FIELD_IDS.description}
+          name="description"
+          rows={3}
+          invalid={!!f.description}
+          aria-describedby={describedBy(FIELD_IDS.description, undefined, f.description)}
+        />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={FIELD_IDS.classification} label={t.projects.createClassification} error={f.classification}>
-          <Select id={FIELD_IDS.classification} name="classification" defaultValue="INTERNAL" invalid={!!f.classification}>
+        <Field
+          id={FIELD_IDS.classification}
+          label={t.projects.createClassification}
+          error={f.classification}
+        >
+          <Select
+            id={FIELD_IDS.classification}
+            name="classification"
+            defaultValue="INTERNAL"
+            invalid={!!f.classification}
+          >
             {CLASSIFICATIONS.map((value) => (
               <option key={value} value={value}>
                 {t.classifications[value]} — {t.classificationHints[value]}
@@ -76,8 +115,26 @@ export function ProjectForm({ organizationId }: { organizationId: string }) {
             ))}
           </Select>
         </Field>
-        <Field id={FIELD_IDS.residency} label={t.projects.createResidency} hint={t.projects.createResidencyHint} error={f.residency} optional optionalLabel={t.common.optional}>
-          <TextInput id={FIELD_IDS.residency} name="residency" maxLength={2} className="w-24 uppercase" invalid={!!f.residency} aria-describedby={describedBy(FIELD_IDS.residency, t.projects.createResidencyHint, f.residency)} />
+        <Field
+          id={FIELD_IDS.residency}
+          label={t.projects.createResidency}
+          hint={t.projects.createResidencyHint}
+          error={f.residency}
+          optional
+          optionalLabel={t.common.optional}
+        >
+          <TextInput
+            id={FIELD_IDS.residency}
+            name="residency"
+            maxLength={2}
+            className="w-24 uppercase"
+            invalid={!!f.residency}
+            aria-describedby={describedBy(
+              FIELD_IDS.residency,
+              t.projects.createResidencyHint,
+              f.residency,
+            )}
+          />
         </Field>
       </div>
       <Button type="submit" busy={create.isPending}>

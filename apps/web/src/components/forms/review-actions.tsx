@@ -2,7 +2,15 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Alert, Button, ConfirmDialog, describedBy, ErrorSummary, Field, TextArea } from "@tessera/ui";
+import {
+  Alert,
+  Button,
+  ConfirmDialog,
+  describedBy,
+  ErrorSummary,
+  Field,
+  TextArea,
+} from "@tessera/ui";
 import type { VerificationStatus } from "@tessera/db";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";
@@ -36,7 +44,13 @@ function ReasonForm({
     <form noValidate onSubmit={submit} className="space-y-3">
       <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
       <Field id={id} label={label} hint={hint} error={error}>
-        <TextArea id={id} name="reason" rows={3} invalid={!!error} aria-describedby={describedBy(id, hint, error)} />
+        <TextArea
+          id={id}
+          name="reason"
+          rows={3}
+          invalid={!!error}
+          aria-describedby={describedBy(id, hint, error)}
+        />
       </Field>
       <Button type="submit" variant="danger" busy={busy}>
         {submitLabel}
@@ -46,7 +60,15 @@ function ReasonForm({
 }
 
 /** Verify, reject with a reason, or suspend with a reason — whichever the status allows. */
-export function ReviewActions({ organizationId, organisationName, status }: { organizationId: string; organisationName: string; status: VerificationStatus }) {
+export function ReviewActions({
+  organizationId,
+  organisationName,
+  status,
+}: {
+  organizationId: string;
+  organisationName: string;
+  status: VerificationStatus;
+}) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const [notice, setNotice] = useState<{ message: string; ok: boolean } | null>(null);
@@ -90,9 +112,17 @@ export function ReviewActions({ organizationId, organisationName, status }: { or
   return (
     <div className="space-y-6">
       <div aria-live="polite">
-        {notice ? <Alert tone={notice.ok ? "success" : "danger"} role={notice.ok ? "status" : "alert"} title={notice.message} /> : null}
+        {notice ? (
+          <Alert
+            tone={notice.ok ? "success" : "danger"}
+            role={notice.ok ? "status" : "alert"}
+            title={notice.message}
+          />
+        ) : null}
       </div>
-      {!canVerify && !canReject && !canSuspend ? <p className="text-fg-muted">{t.admin.noActions}</p> : null}
+      {!canVerify && !canReject && !canSuspend ? (
+        <p className="text-fg-muted">{t.admin.noActions}</p>
+      ) : null}
       {canVerify ? (
         <Button onClick={() => verify.mutate({ organizationId })} busy={verify.isPending}>
           {status === "SUSPENDED" ? t.admin.reinstate : t.admin.verify}
@@ -141,7 +171,10 @@ export function ReviewActions({ organizationId, organisationName, status }: { or
             cancelLabel={t.common.cancel}
             busy={suspend.isPending}
             onCancel={() => setPendingSuspension(null)}
-            onConfirm={() => pendingSuspension !== null && suspend.mutate({ organizationId, reason: pendingSuspension })}
+            onConfirm={() =>
+              pendingSuspension !== null &&
+              suspend.mutate({ organizationId, reason: pendingSuspension })
+            }
           >
             <p>{t.admin.suspendConfirmBody}</p>
           </ConfirmDialog>

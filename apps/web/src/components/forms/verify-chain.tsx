@@ -9,7 +9,11 @@ import { useTRPC } from "@/trpc/react";
 /** Runs the chain verification on request and shows the verdict in words. */
 export function VerifyChain() {
   const trpc = useTRPC();
-  const verdict = useQuery({ ...trpc.admin.audit.verify.queryOptions(undefined), enabled: false, staleTime: 0 });
+  const verdict = useQuery({
+    ...trpc.admin.audit.verify.queryOptions(undefined),
+    enabled: false,
+    staleTime: 0,
+  });
 
   return (
     <div className="space-y-3">
@@ -27,7 +31,10 @@ export function VerifyChain() {
             <Alert
               tone="danger"
               role="alert"
-              title={t.audit.verifyBroken(verdict.data.brokenAt ?? "?", t.audit.verifyReason[verdict.data.reason ?? ""] ?? "")}
+              title={t.audit.verifyBroken(
+                verdict.data.brokenAt ?? "?",
+                t.audit.verifyReason[verdict.data.reason ?? ""] ?? "",
+              )}
             />
           )
         ) : null}

@@ -33,9 +33,20 @@ function UserBlock({ user, tone }: { user: ShellUser; tone: "header" | "panel" }
   return (
     <div className="min-w-0 text-sm leading-tight" data-testid="signed-in-user">
       <span className="sr-only">{t.header.signedInAs} </span>
-      <span className={cn("block truncate font-semibold", tone === "header" ? "text-header-fg" : "text-fg")}>{user.name}</span>
-      <span className={cn("block truncate", tone === "header" ? "text-header-muted" : "text-fg-muted")}>
-        {user.platformRoles.length ? user.platformRoles.map((role) => t.platformRoles[role] ?? role).join(", ") : user.email}
+      <span
+        className={cn(
+          "block truncate font-semibold",
+          tone === "header" ? "text-header-fg" : "text-fg",
+        )}
+      >
+        {user.name}
+      </span>
+      <span
+        className={cn("block truncate", tone === "header" ? "text-header-muted" : "text-fg-muted")}
+      >
+        {user.platformRoles.length
+          ? user.platformRoles.map((role) => t.platformRoles[role] ?? role).join(", ")
+          : user.email}
       </span>
     </div>
   );
@@ -109,7 +120,9 @@ export function AppShell({
           id="app-menu"
           className={cn(
             "w-full border-r border-line bg-surface md:block md:w-64 md:shrink-0",
-            menuOpen ? "absolute inset-x-0 top-[3.25rem] z-30 block shadow-lg md:static md:shadow-none" : "hidden",
+            menuOpen
+              ? "absolute inset-x-0 top-[3.25rem] z-30 block shadow-lg md:static md:shadow-none"
+              : "hidden",
           )}
         >
           <div className="space-y-3 border-b border-line p-3 md:hidden">
@@ -122,7 +135,11 @@ export function AppShell({
           </div>
           <SideNav nav={nav} />
         </aside>
-        <main id="main-content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 sm:px-8 focus:outline-none">
+        <main
+          id="main-content"
+          tabIndex={-1}
+          className="min-w-0 flex-1 px-4 py-6 sm:px-8 focus:outline-none"
+        >
           <div className="mx-auto max-w-6xl">{children}</div>
         </main>
       </div>

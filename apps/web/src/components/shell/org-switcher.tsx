@@ -13,7 +13,13 @@ import { organisationIdFromPath, type NavOrganisation } from "./nav-data";
  * The organisation switcher: a disclosure button with a list of links (not a select that
  * navigates on change, which traps keyboard users). Closes on Escape, outside click and navigation.
  */
-export function OrgSwitcher({ organisations, variant = "header" }: { organisations: NavOrganisation[]; variant?: "header" | "panel" }) {
+export function OrgSwitcher({
+  organisations,
+  variant = "header",
+}: {
+  organisations: NavOrganisation[];
+  variant?: "header" | "panel";
+}) {
   const pathname = usePathname();
   const [openAt, setOpenAt] = useState<string | null>(null);
   const open = openAt === pathname;
@@ -54,9 +60,14 @@ export function OrgSwitcher({ organisations, variant = "header" }: { organisatio
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpenAt(open ? null : pathname)}
-        className={cn("flex max-w-[18rem] items-center gap-2 rounded-md border px-3 py-1.5 text-sm", buttonClass)}
+        className={cn(
+          "flex max-w-[24rem] items-center gap-2 rounded-md border px-3 py-1.5 text-sm",
+          buttonClass,
+        )}
       >
-        <span className={variant === "header" ? "text-header-muted" : "text-fg-muted"}>{t.header.switcherLabel}:</span>
+        <span className={variant === "header" ? "text-header-muted" : "text-fg-muted"}>
+          {t.header.switcherLabel}:
+        </span>
         <span className="truncate font-semibold">{current?.name ?? t.header.switcherNone}</span>
         <span aria-hidden="true">▾</span>
       </button>
@@ -73,7 +84,11 @@ export function OrgSwitcher({ organisations, variant = "header" }: { organisatio
                 aria-current={organisation.id === current?.id ? "true" : undefined}
                 className="flex items-center justify-between gap-2 rounded px-3 py-2 text-sm text-fg no-underline hover:bg-surface-muted"
               >
-                <span className={cn("truncate", organisation.id === current?.id && "font-semibold")}>{organisation.name}</span>
+                <span
+                  className={cn("truncate", organisation.id === current?.id && "font-semibold")}
+                >
+                  {organisation.name}
+                </span>
                 <VerificationBadge status={organisation.status} />
               </Link>
             </li>
@@ -81,12 +96,18 @@ export function OrgSwitcher({ organisations, variant = "header" }: { organisatio
         </ul>
         <ul className="mt-1 border-t border-line pt-1">
           <li>
-            <Link href={routes.dashboard} className="block rounded px-3 py-2 text-sm text-link hover:bg-surface-muted">
+            <Link
+              href={routes.dashboard}
+              className="block rounded px-3 py-2 text-sm text-link hover:bg-surface-muted"
+            >
               {t.header.switcherAll}
             </Link>
           </li>
           <li>
-            <Link href={routes.onboarding} className="block rounded px-3 py-2 text-sm text-link hover:bg-surface-muted">
+            <Link
+              href={routes.onboarding}
+              className="block rounded px-3 py-2 text-sm text-link hover:bg-surface-muted"
+            >
               {t.nav.createOrganisation}
             </Link>
           </li>

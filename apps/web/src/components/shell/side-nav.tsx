@@ -14,18 +14,31 @@ interface Item {
   exact?: boolean;
 }
 
-function NavSection({ title, items, pathname }: { title?: string; items: Item[]; pathname: string }) {
+function NavSection({
+  title,
+  items,
+  pathname,
+}: {
+  title?: string;
+  items: Item[];
+  pathname: string;
+}) {
   const headingId = title ? `nav-${title.replace(/\W+/g, "-").toLowerCase()}` : undefined;
   return (
     <div className="space-y-1">
       {title ? (
-        <h2 id={headingId} className="px-3 pt-4 text-xs font-bold uppercase tracking-wider text-fg-muted">
+        <h2
+          id={headingId}
+          className="px-3 pt-4 text-xs font-bold uppercase tracking-wider text-fg-muted"
+        >
           {title}
         </h2>
       ) : null}
       <ul className="space-y-0.5" aria-labelledby={headingId}>
         {items.map((item) => {
-          const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const active = item.exact
+            ? pathname === item.href
+            : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
               <Link
@@ -55,7 +68,8 @@ export function SideNav({ nav }: { nav: NavData }) {
   const current = nav.organisations.find((o) => o.id === currentId);
 
   const general: Item[] = [{ href: routes.dashboard, label: t.nav.dashboard, exact: true }];
-  if (!current) general.push({ href: routes.onboarding, label: t.nav.createOrganisation, exact: true });
+  if (!current)
+    general.push({ href: routes.onboarding, label: t.nav.createOrganisation, exact: true });
 
   const tenant: Item[] = current
     ? [
@@ -63,12 +77,16 @@ export function SideNav({ nav }: { nav: NavData }) {
         { href: routes.projects(current.id), label: t.nav.projects },
         { href: routes.members(current.id), label: t.nav.members },
         ...(current.canReadAudit ? [{ href: routes.audit(current.id), label: t.nav.audit }] : []),
-        ...(current.canManage ? [{ href: routes.settings(current.id), label: t.nav.settings }] : []),
+        ...(current.canManage
+          ? [{ href: routes.settings(current.id), label: t.nav.settings }]
+          : []),
       ]
     : [];
 
   const platform: Item[] = [
-    ...(nav.canReviewOrganisations ? [{ href: routes.adminOrganisations, label: t.nav.organisationReview }] : []),
+    ...(nav.canReviewOrganisations
+      ? [{ href: routes.adminOrganisations, label: t.nav.organisationReview }]
+      : []),
     ...(nav.canReadAllAudit ? [{ href: routes.adminAudit, label: t.nav.auditAll }] : []),
   ];
 
@@ -76,9 +94,15 @@ export function SideNav({ nav }: { nav: NavData }) {
     <nav aria-label={t.nav.mainNavigation} className="space-y-2 p-3">
       <NavSection items={general} pathname={pathname} />
       {current ? <NavSection title={current.name} items={tenant} pathname={pathname} /> : null}
-      {platform.length ? <NavSection title={t.nav.platform} items={platform} pathname={pathname} /> : null}
+      {platform.length ? (
+        <NavSection title={t.nav.platform} items={platform} pathname={pathname} />
+      ) : null}
       {nav.showOutbox ? (
-        <NavSection title={t.nav.development} items={[{ href: routes.devOutbox, label: t.nav.devOutbox }]} pathname={pathname} />
+        <NavSection
+          title={t.nav.development}
+          items={[{ href: routes.devOutbox, label: t.nav.devOutbox }]}
+          pathname={pathname}
+        />
       ) : null}
     </nav>
   );

@@ -12,16 +12,28 @@ export const metadata: Metadata = { title: t.onboarding.title };
 
 export default async function OnboardingPage() {
   const user = await requireUser();
-  const kinds = Object.values(OrganizationKind).map((kind) => ({ value: kind, label: t.kinds[kind] ?? kind }));
+  const kinds = Object.values(OrganizationKind).map((kind) => ({
+    value: kind,
+    label: t.kinds[kind] ?? kind,
+  }));
   const countries = [...ISO_COUNTRY_CODES]
     .map((code) => ({ value: code, label: countryName(code) }))
     .sort((a, b) => a.label.localeCompare(b.label, "en-GB"));
 
   return (
     <>
-      <Breadcrumbs items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: t.onboarding.breadcrumb }]} />
+      <Breadcrumbs
+        items={[
+          { label: t.nav.dashboard, href: routes.dashboard },
+          { label: t.onboarding.breadcrumb },
+        ]}
+      />
       <PageHeader title={t.onboarding.title} description={t.onboarding.lead} />
-      <OnboardingForm kinds={kinds} countries={countries} defaultContact={{ name: user.name ?? "", email: user.email ?? "" }} />
+      <OnboardingForm
+        kinds={kinds}
+        countries={countries}
+        defaultContact={{ name: user.name ?? "", email: user.email ?? "" }}
+      />
     </>
   );
 }

@@ -16,7 +16,12 @@ function Linkified({ text }: { text: string }) {
     <>
       {text.split(LINK).map((part, index) =>
         index % 2 === 1 ? (
-          <a key={index} href={part} className="break-all text-link underline" data-testid="outbox-link">
+          <a
+            key={index}
+            href={part}
+            className="break-all text-link underline"
+            data-testid="outbox-link"
+          >
             {part}
           </a>
         ) : (
@@ -40,7 +45,12 @@ export default async function OutboxPage() {
       ) : (
         <ol className="space-y-4">
           {messages.map((message) => (
-            <li key={message.id} className="rounded-lg border border-line bg-surface p-4" data-testid="outbox-message" data-to={message.to}>
+            <li
+              key={message.id}
+              className="rounded-lg border border-line bg-surface p-4"
+              data-testid="outbox-message"
+              data-to={message.to}
+            >
               <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[6rem_1fr]">
                 <dt className="font-semibold text-fg-muted">{t.outbox.to}</dt>
                 <dd>{message.to}</dd>

@@ -28,7 +28,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   const filters = {
     organizationId: param(query.organizationId),
     actorEmail: param(query.actorEmail),
-    action: (AUDIT_ACTIONS as readonly string[]).includes(param(query.action) ?? "") ? (param(query.action) as AuditAction) : undefined,
+    action: (AUDIT_ACTIONS as readonly string[]).includes(param(query.action) ?? "")
+      ? (param(query.action) as AuditAction)
+      : undefined,
     from: param(query.from),
     to: param(query.to),
   };
@@ -48,7 +50,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
 
   return (
     <>
-      <Breadcrumbs items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: t.audit.allTitle }]} />
+      <Breadcrumbs
+        items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: t.audit.allTitle }]}
+      />
       <PageHeader title={t.audit.allTitle} description={t.audit.allLead} />
       {!page.allowed ? (
         <Forbidden invalid={page.invalid} resetHref={routes.adminAudit} />
@@ -57,17 +61,36 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
           <Card title={t.audit.verifyTitle}>
             <VerifyChain />
           </Card>
-          <form method="get" action={routes.adminAudit} className="grid gap-4 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3">
+          <form
+            method="get"
+            action={routes.adminAudit}
+            className="grid gap-4 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3"
+          >
             <div className="space-y-1">
-              <label htmlFor="filter-organisation" className="block font-semibold">{t.audit.filterOrganisation}</label>
-              <TextInput id="filter-organisation" name="organizationId" defaultValue={filters.organizationId ?? ""} />
+              <label htmlFor="filter-organisation" className="block font-semibold">
+                {t.audit.filterOrganisation}
+              </label>
+              <TextInput
+                id="filter-organisation"
+                name="organizationId"
+                defaultValue={filters.organizationId ?? ""}
+              />
             </div>
             <div className="space-y-1">
-              <label htmlFor="filter-actor" className="block font-semibold">{t.audit.filterActor}</label>
-              <TextInput id="filter-actor" name="actorEmail" type="email" defaultValue={filters.actorEmail ?? ""} />
+              <label htmlFor="filter-actor" className="block font-semibold">
+                {t.audit.filterActor}
+              </label>
+              <TextInput
+                id="filter-actor"
+                name="actorEmail"
+                type="email"
+                defaultValue={filters.actorEmail ?? ""}
+              />
             </div>
             <div className="space-y-1">
-              <label htmlFor="filter-action" className="block font-semibold">{t.audit.filterAction}</label>
+              <label htmlFor="filter-action" className="block font-semibold">
+                {t.audit.filterAction}
+              </label>
               <Select id="filter-action" name="action" defaultValue={filters.action ?? ""}>
                 <option value="">{t.audit.filterAllActions}</option>
                 {AUDIT_ACTIONS.map((value) => (
@@ -78,22 +101,40 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               </Select>
             </div>
             <div className="space-y-1">
-              <label htmlFor="filter-from" className="block font-semibold">{t.audit.filterFrom}</label>
-              <TextInput id="filter-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+              <label htmlFor="filter-from" className="block font-semibold">
+                {t.audit.filterFrom}
+              </label>
+              <TextInput
+                id="filter-from"
+                name="from"
+                type="date"
+                defaultValue={filters.from ?? ""}
+              />
             </div>
             <div className="space-y-1">
-              <label htmlFor="filter-to" className="block font-semibold">{t.audit.filterTo}</label>
+              <label htmlFor="filter-to" className="block font-semibold">
+                {t.audit.filterTo}
+              </label>
               <TextInput id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} />
             </div>
             <div className="flex items-end gap-3">
-              <Button type="submit" variant="secondary">{t.common.filter}</Button>
+              <Button type="submit" variant="secondary">
+                {t.common.filter}
+              </Button>
               {filtered ? (
-                <Link href={routes.adminAudit} className="py-2 text-link underline">{t.common.clearFilters}</Link>
+                <Link href={routes.adminAudit} className="py-2 text-link underline">
+                  {t.common.clearFilters}
+                </Link>
               ) : null}
             </div>
           </form>
           <AuditTable events={page.data.items} showOrganisation />
-          <Pagination basePath={routes.adminAudit} params={filters} cursor={cursor} nextCursor={page.data.nextCursor} />
+          <Pagination
+            basePath={routes.adminAudit}
+            params={filters}
+            cursor={cursor}
+            nextCursor={page.data.nextCursor}
+          />
         </div>
       )}
     </>

@@ -21,7 +21,11 @@ function asTab(value: string | undefined): Tab {
   return STATUSES.find((s) => s === value) ?? "PENDING";
 }
 
-export default async function AdminOrganisationsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AdminOrganisationsPage({
+  searchParams,
+}: {
+  searchParams: SearchParams;
+}) {
   const query = await searchParams;
   const tab = asTab(param(query.status));
   const q = param(query.q);
@@ -37,7 +41,9 @@ export default async function AdminOrganisationsPage({ searchParams }: { searchP
 
   return (
     <>
-      <Breadcrumbs items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: t.admin.reviewTitle }]} />
+      <Breadcrumbs
+        items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: t.admin.reviewTitle }]}
+      />
       <PageHeader title={t.admin.reviewTitle} description={t.admin.reviewLead} />
       {!page.allowed ? (
         <Forbidden invalid={page.invalid} resetHref={routes.adminOrganisations} />
@@ -52,7 +58,9 @@ export default async function AdminOrganisationsPage({ searchParams }: { searchP
                     aria-current={tab === value ? "page" : undefined}
                     className={cn(
                       "-mb-px block border-b-4 px-3 py-2 text-sm no-underline",
-                      tab === value ? "border-accent font-semibold text-fg" : "border-transparent text-fg-muted hover:text-fg",
+                      tab === value
+                        ? "border-accent font-semibold text-fg"
+                        : "border-transparent text-fg-muted hover:text-fg",
                     )}
                   >
                     {value === "ALL" ? t.admin.tabAll : t.status.verification[value]}
@@ -61,7 +69,12 @@ export default async function AdminOrganisationsPage({ searchParams }: { searchP
               ))}
             </ul>
           </nav>
-          <form method="get" action={routes.adminOrganisations} role="search" className="flex flex-wrap items-end gap-3">
+          <form
+            method="get"
+            action={routes.adminOrganisations}
+            role="search"
+            className="flex flex-wrap items-end gap-3"
+          >
             <input type="hidden" name="status" value={tab} />
             <div className="min-w-[16rem] flex-1 space-y-1">
               <label htmlFor="review-search" className="block font-semibold">
@@ -70,14 +83,22 @@ export default async function AdminOrganisationsPage({ searchParams }: { searchP
               <p id="review-search-hint" className="text-sm text-fg-muted">
                 {t.admin.searchHint}
               </p>
-              <TextInput id="review-search" name="q" type="search" defaultValue={q ?? ""} aria-describedby="review-search-hint" />
+              <TextInput
+                id="review-search"
+                name="q"
+                type="search"
+                defaultValue={q ?? ""}
+                aria-describedby="review-search-hint"
+              />
             </div>
             <Button type="submit" variant="secondary">
               {t.admin.searchSubmit}
             </Button>
           </form>
           {page.data.items.length === 0 ? (
-            <p className="rounded-lg border border-line bg-surface px-4 py-6 text-fg-muted">{t.admin.empty}</p>
+            <p className="rounded-lg border border-line bg-surface px-4 py-6 text-fg-muted">
+              {t.admin.empty}
+            </p>
           ) : (
             <DataTable caption={t.admin.tableCaption}>
               <thead>
@@ -95,10 +116,15 @@ export default async function AdminOrganisationsPage({ searchParams }: { searchP
                 {page.data.items.map((organisation) => (
                   <tr key={organisation.id}>
                     <Td>
-                      <Link href={routes.adminOrganisation(organisation.id)} className="font-semibold text-link underline">
+                      <Link
+                        href={routes.adminOrganisation(organisation.id)}
+                        className="font-semibold text-link underline"
+                      >
                         {organisation.name}
                       </Link>
-                      <span className="block font-mono text-xs text-fg-muted">{organisation.registryId}</span>
+                      <span className="block font-mono text-xs text-fg-muted">
+                        {organisation.registryId}
+                      </span>
                     </Td>
                     <Td>{t.kinds[organisation.kind] ?? organisation.kind}</Td>
                     <Td>{countryName(organisation.country)}</Td>
@@ -116,7 +142,12 @@ export default async function AdminOrganisationsPage({ searchParams }: { searchP
               </tbody>
             </DataTable>
           )}
-          <Pagination basePath={routes.adminOrganisations} params={{ status: tab, q }} cursor={cursor} nextCursor={page.data.nextCursor} />
+          <Pagination
+            basePath={routes.adminOrganisations}
+            params={{ status: tab, q }}
+            cursor={cursor}
+            nextCursor={page.data.nextCursor}
+          />
         </div>
       )}
     </>

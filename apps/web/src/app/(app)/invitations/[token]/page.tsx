@@ -46,13 +46,22 @@ export default async function InvitationPage({ params }: Props) {
 
   return (
     <>
-      <PageHeader title={t.invitation.title} description={t.invitation.lead(invitation.organization.name, role)} />
+      <PageHeader
+        title={t.invitation.title}
+        description={t.invitation.lead(invitation.organization.name, role)}
+      />
       <div className="max-w-2xl space-y-6">
         <Card title={invitation.organization.name}>
           <DescriptionList
             items={[
-              { term: t.organisation.kind, detail: t.kinds[invitation.organization.kind] ?? invitation.organization.kind },
-              { term: t.organisation.country, detail: countryName(invitation.organization.country) },
+              {
+                term: t.organisation.kind,
+                detail: t.kinds[invitation.organization.kind] ?? invitation.organization.kind,
+              },
+              {
+                term: t.organisation.country,
+                detail: countryName(invitation.organization.country),
+              },
               { term: t.invitation.role, detail: role },
               { term: t.invitation.invitedEmail, detail: invitation.email },
               { term: t.invitation.invitedBy, detail: invitation.invitedBy.name ?? "—" },

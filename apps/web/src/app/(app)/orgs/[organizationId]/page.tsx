@@ -24,7 +24,9 @@ export default async function OrganisationOverviewPage({ params }: Props) {
 
   return (
     <>
-      <Breadcrumbs items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: organisation.name }]} />
+      <Breadcrumbs
+        items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: organisation.name }]}
+      />
       <PageHeader
         title={organisation.name}
         meta={<VerificationBadge status={organisation.status} />}
@@ -41,46 +43,59 @@ export default async function OrganisationOverviewPage({ params }: Props) {
           <Card title={t.organisation.details} className="lg:col-span-2">
             <DescriptionList
               items={[
-                { term: t.organisation.kind, detail: t.kinds[organisation.kind] ?? organisation.kind },
+                {
+                  term: t.organisation.kind,
+                  detail: t.kinds[organisation.kind] ?? organisation.kind,
+                },
                 { term: t.organisation.country, detail: countryName(organisation.country) },
                 { term: t.organisation.registryId, detail: organisation.registryId },
                 {
                   term: t.organisation.website,
                   detail: organisation.website ? (
-                    <a href={organisation.website} className="text-link underline" rel="noopener noreferrer">
+                    <a
+                      href={organisation.website}
+                      className="text-link underline"
+                      rel="noopener noreferrer"
+                    >
                       {organisation.website}
                     </a>
                   ) : (
                     t.common.notSet
                   ),
                 },
-                { term: t.organisation.contact, detail: `${organisation.contactName} <${organisation.contactEmail}>` },
+                {
+                  term: t.organisation.contact,
+                  detail: `${organisation.contactName} <${organisation.contactEmail}>`,
+                },
                 { term: t.organisation.created, detail: formatDate(organisation.createdAt) },
               ]}
             />
           </Card>
           <Card title={t.organisation.quickLinks}>
-            <DescriptionList
-              items={[
-                { term: t.organisation.yourRole, detail: t.roles[organisation.role] ?? organisation.role },
-                { term: t.organisation.members, detail: t.organisation.memberCount(organisation.memberCount) },
-              ]}
-            />
-            <ul className="mt-4 space-y-2">
-              <li>
-                <Link href={routes.projects(organisation.id)} className="text-link underline">
-                  {t.nav.projects}
+            <ul className="divide-y divide-line">
+              <li className="flex justify-between gap-3 py-2 first:pt-0">
+                <span className="text-fg-muted">{t.organisation.yourRole}</span>
+                <span className="font-semibold">
+                  {t.roles[organisation.role] ?? organisation.role}
+                </span>
+              </li>
+              <li className="flex justify-between gap-3 py-2">
+                <span className="text-fg-muted">{t.organisation.members}</span>
+                <Link href={routes.members(organisation.id)} className="text-link underline">
+                  {t.organisation.memberCount(organisation.memberCount)}
                 </Link>
               </li>
-              <li>
-                <Link href={routes.members(organisation.id)} className="text-link underline">
-                  {t.nav.members}
+              <li className="flex justify-between gap-3 py-2">
+                <span className="text-fg-muted">{t.nav.projects}</span>
+                <Link href={routes.projects(organisation.id)} className="text-link underline">
+                  {t.organisation.viewProjects}
                 </Link>
               </li>
               {canManage ? (
-                <li>
+                <li className="flex justify-between gap-3 py-2 last:pb-0">
+                  <span className="text-fg-muted">{t.nav.settings}</span>
                   <Link href={routes.settings(organisation.id)} className="text-link underline">
-                    {t.nav.settings}
+                    {t.organisation.editDetails}
                   </Link>
                 </li>
               ) : null}

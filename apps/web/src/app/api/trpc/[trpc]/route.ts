@@ -5,7 +5,10 @@ import { db } from "@tessera/db";
 
 // Cross-site POSTs are refused before they get here (src/proxy.ts checks Origin).
 async function handler(request: Request): Promise<Response> {
-  const user = await resolveSessionUser(db, sessionTokenFromCookieHeader(request.headers.get("cookie")));
+  const user = await resolveSessionUser(
+    db,
+    sessionTokenFromCookieHeader(request.headers.get("cookie")),
+  );
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,

@@ -12,7 +12,11 @@ import { requireUser } from "@/server/session";
 
 export const metadata: Metadata = { title: t.admin.reviewTitle };
 
-export default async function AdminOrganisationPage({ params }: { params: Promise<{ organizationId: string }> }) {
+export default async function AdminOrganisationPage({
+  params,
+}: {
+  params: Promise<{ organizationId: string }>;
+}) {
   const { organizationId } = await params;
   const user = await requireUser();
   const result = await loadIfAllowed((api) => api.admin.organizations.get({ organizationId }));
@@ -44,14 +48,30 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
           <Card title={t.admin.detailsTitle}>
             <DescriptionList
               items={[
-                { term: t.organisation.registryId, detail: <span className="font-mono">{organisation.registryId}</span> },
-                { term: t.organisation.country, detail: `${countryName(organisation.country)} (${organisation.country})` },
+                {
+                  term: t.organisation.registryId,
+                  detail: <span className="font-mono">{organisation.registryId}</span>,
+                },
+                {
+                  term: t.organisation.country,
+                  detail: `${countryName(organisation.country)} (${organisation.country})`,
+                },
                 { term: t.organisation.website, detail: organisation.website ?? t.common.notSet },
-                { term: t.organisation.contact, detail: `${organisation.contactName} <${organisation.contactEmail}>` },
-                { term: t.admin.createdBy, detail: `${organisation.createdBy.name ?? ""} <${organisation.createdBy.email ?? ""}>` },
+                {
+                  term: t.organisation.contact,
+                  detail: `${organisation.contactName} <${organisation.contactEmail}>`,
+                },
+                {
+                  term: t.admin.createdBy,
+                  detail: `${organisation.createdBy.name ?? ""} <${organisation.createdBy.email ?? ""}>`,
+                },
                 { term: t.admin.submitted, detail: formatDateTime(organisation.createdAt) },
-                ...(organisation.reviewedAt ? [{ term: t.admin.reviewedAt, detail: formatDateTime(organisation.reviewedAt) }] : []),
-                ...(organisation.statusReason ? [{ term: t.admin.statusReason, detail: organisation.statusReason }] : []),
+                ...(organisation.reviewedAt
+                  ? [{ term: t.admin.reviewedAt, detail: formatDateTime(organisation.reviewedAt) }]
+                  : []),
+                ...(organisation.statusReason
+                  ? [{ term: t.admin.statusReason, detail: organisation.statusReason }]
+                  : []),
               ]}
             />
           </Card>
@@ -78,7 +98,11 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
         </div>
         <Card title={t.admin.decisionTitle}>
           {canReview ? (
-            <ReviewActions organizationId={organisation.id} organisationName={organisation.name} status={organisation.status} />
+            <ReviewActions
+              organizationId={organisation.id}
+              organisationName={organisation.name}
+              status={organisation.status}
+            />
           ) : (
             <p className="text-fg-muted">{t.admin.readOnlyRole}</p>
           )}

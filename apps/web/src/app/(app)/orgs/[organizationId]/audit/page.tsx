@@ -20,7 +20,9 @@ interface Props {
 export const metadata: Metadata = { title: t.audit.title };
 
 function asAction(value: string | undefined): AuditAction | undefined {
-  return (AUDIT_ACTIONS as readonly string[]).includes(value ?? "") ? (value as AuditAction) : undefined;
+  return (AUDIT_ACTIONS as readonly string[]).includes(value ?? "")
+    ? (value as AuditAction)
+    : undefined;
 }
 
 export default async function OrganisationAuditPage({ params, searchParams }: Props) {
@@ -29,7 +31,9 @@ export default async function OrganisationAuditPage({ params, searchParams }: Pr
   const cursor = param(query.cursor);
   const action = asAction(param(query.action));
   const organisation = await loadOrganisation(organizationId);
-  const page = await loadIfAllowed((api) => api.audit.list({ organizationId, cursor, action, limit: 25 }));
+  const page = await loadIfAllowed((api) =>
+    api.audit.list({ organizationId, cursor, action, limit: 25 }),
+  );
   const basePath = routes.audit(organizationId);
 
   return (
@@ -44,12 +48,21 @@ export default async function OrganisationAuditPage({ params, searchParams }: Pr
       <PageHeader title={t.audit.title} description={t.audit.orgLead} />
       {page.allowed ? (
         <div className="space-y-4">
-          <form method="get" action={basePath} className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4">
+          <form
+            method="get"
+            action={basePath}
+            className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4"
+          >
             <div className="space-y-1">
               <label htmlFor="audit-action" className="block font-semibold">
                 {t.audit.filterAction}
               </label>
-              <Select id="audit-action" name="action" defaultValue={action ?? ""} className="w-auto">
+              <Select
+                id="audit-action"
+                name="action"
+                defaultValue={action ?? ""}
+                className="w-auto"
+              >
                 <option value="">{t.audit.filterAllActions}</option>
                 {AUDIT_ACTIONS.map((value) => (
                   <option key={value} value={value}>
@@ -68,7 +81,12 @@ export default async function OrganisationAuditPage({ params, searchParams }: Pr
             ) : null}
           </form>
           <AuditTable events={page.data.items} showOrganisation={false} />
-          <Pagination basePath={basePath} params={{ action }} cursor={cursor} nextCursor={page.data.nextCursor} />
+          <Pagination
+            basePath={basePath}
+            params={{ action }}
+            cursor={cursor}
+            nextCursor={page.data.nextCursor}
+          />
         </div>
       ) : (
         <Forbidden invalid={page.invalid} resetHref={basePath} />

@@ -27,7 +27,9 @@ export default async function MembersPage({ params }: Props) {
   const canManage = roleMay(organisation.role, "members.updateRole");
   const [members, invitations] = await Promise.all([
     load((api) => api.members.list({ organizationId })),
-    roleMay(organisation.role, "invitations.read") ? load((api) => api.invitations.list({ organizationId })) : Promise.resolve(null),
+    roleMay(organisation.role, "invitations.read")
+      ? load((api) => api.invitations.list({ organizationId }))
+      : Promise.resolve(null),
   ]);
 
   return (
@@ -39,7 +41,11 @@ export default async function MembersPage({ params }: Props) {
           { label: t.members.title },
         ]}
       />
-      <PageHeader title={t.members.title} description={t.members.lead} meta={<VerificationBadge status={organisation.status} />} />
+      <PageHeader
+        title={t.members.title}
+        description={t.members.lead}
+        meta={<VerificationBadge status={organisation.status} />}
+      />
       <div className="space-y-8">
         <MembersTable
           organizationId={organizationId}

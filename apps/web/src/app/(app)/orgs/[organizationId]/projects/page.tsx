@@ -17,7 +17,12 @@ interface Props {
 
 export const metadata: Metadata = { title: t.projects.title };
 
-const CLASSIFICATION_TONE = { PUBLIC: "neutral", INTERNAL: "info", CONFIDENTIAL: "warning", RESTRICTED: "danger" } as const;
+const CLASSIFICATION_TONE = {
+  PUBLIC: "neutral",
+  INTERNAL: "info",
+  CONFIDENTIAL: "warning",
+  RESTRICTED: "danger",
+} as const;
 
 export default async function ProjectsPage({ params, searchParams }: Props) {
   const { organizationId } = await params;
@@ -57,10 +62,14 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
                   <tr key={project.id}>
                     <Td>
                       <span className="font-semibold">{project.name}</span>
-                      {project.description ? <span className="block text-fg-muted">{project.description}</span> : null}
+                      {project.description ? (
+                        <span className="block text-fg-muted">{project.description}</span>
+                      ) : null}
                     </Td>
                     <Td>
-                      <Badge tone={CLASSIFICATION_TONE[project.classification]}>{t.classifications[project.classification]}</Badge>
+                      <Badge tone={CLASSIFICATION_TONE[project.classification]} mark={false}>
+                        {t.classifications[project.classification]}
+                      </Badge>
                     </Td>
                     <Td>{project.residency ?? t.projects.residencyAnywhere}</Td>
                     <Td>{formatDate(project.createdAt)}</Td>
@@ -68,11 +77,20 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
                 ))}
               </tbody>
             </DataTable>
-            <Pagination basePath={routes.projects(organizationId)} params={{}} cursor={cursor} nextCursor={page.nextCursor} />
+            <Pagination
+              basePath={routes.projects(organizationId)}
+              params={{}}
+              cursor={cursor}
+              nextCursor={page.nextCursor}
+            />
           </div>
         )}
         <Card title={t.projects.createTitle}>
-          {canCreate ? <ProjectForm organizationId={organizationId} /> : <p className="text-fg-muted">{t.projects.readOnly}</p>}
+          {canCreate ? (
+            <ProjectForm organizationId={organizationId} />
+          ) : (
+            <p className="text-fg-muted">{t.projects.readOnly}</p>
+          )}
         </Card>
       </div>
     </>

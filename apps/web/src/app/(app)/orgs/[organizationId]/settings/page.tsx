@@ -31,12 +31,21 @@ export default async function SettingsPage({ params }: Props) {
           { label: t.settings.title },
         ]}
       />
-      <PageHeader title={t.settings.title} description={t.settings.lead} meta={<VerificationBadge status={organisation.status} />} />
+      <PageHeader
+        title={t.settings.title}
+        description={t.settings.lead}
+        meta={<VerificationBadge status={organisation.status} />}
+      />
       {canManage ? (
         <div className="space-y-6">
           {rejected ? (
             <>
-              <OrganisationStatusBanner organizationId={organizationId} status={organisation.status} reason={organisation.statusReason} canManage={false} />
+              <OrganisationStatusBanner
+                organizationId={organizationId}
+                status={organisation.status}
+                reason={organisation.statusReason}
+                canManage={false}
+              />
               <Alert tone="info" title={t.settings.resubmitNote} />
             </>
           ) : null}
@@ -44,7 +53,10 @@ export default async function SettingsPage({ params }: Props) {
             <div className="mb-5">
               <DescriptionList
                 items={[
-                  { term: t.organisation.kind, detail: t.kinds[organisation.kind] ?? organisation.kind },
+                  {
+                    term: t.organisation.kind,
+                    detail: t.kinds[organisation.kind] ?? organisation.kind,
+                  },
                   { term: t.organisation.country, detail: countryName(organisation.country) },
                 ]}
               />

@@ -1,0 +1,92 @@
+/**
+ * Input schemas shared by the catalogue, programme, application and review routers: money,
+ * rates, dates and requested lines, each with a message that names the field.
+ */
+import { z } from "zod";
+import { ClusterKind, OrganizationKind, ResourceKind } from "@tessera/db";
+import { normalizeResidency } from "@tessera/core";
+import { countryInput, rowId, text } from "../../schemas";
+
+/** Large enough for any national programme, small enough that sums stay exact in JavaScript. */
+export const MAX_MONEY_MINOR = 1_000_000_000_000_000;
+export const MAX_UNIT_HOURS = 10_000_000;
+export const MAX_PRICE_MINOR_PER_HOUR = 10_000_000;
+
+function wholeNumber(label: string, min: number, max: number) {
+  return z
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min.toLocaleString("en-GB")}.`)
+    .max(max, `${label} must be at most ${max.toLocaleString("en-GB")}.`);
+}
+
+/** Integer minor units (cents for EUR). */
+export const moneyInput = (label: string, min = 0) => wholeNumber(label, min, MAX_MONEY_MINOR);
+export const unitHoursInput = (label = "Hours") => wholeNumber(label, 1, MAX_UNIT_HOURS);
+export const priceInput = wholeNumber("List price per hour", 0, MAX_PRICE_MINOR_PER_HOUR);
+export const powerInput = wholeNumber("Power draw", 0, 100_000);
+export const capacityInput = wholeNumber("Capacity", 0, 10_000_000);
+export const subsidyRateInput = wholeNumber("Subsidy rate", 0, 10_000);
+export const scoreInput = wholeNumber("Score", 1, 5);
+
+/** Bounded so that a typo such as year 20260 is a clear input error, not a database one. */
+export const dateInput = (label: string) =>
+  z.coerce
+    .date({ error: `${label} must be a date.` })
+    .min(new Date("2000-01-01T00:00:00Z"), `${label} must be after the year 2000.`)
+    .max(new Date("9999-12-31T00:00:00Z"), `${label} is too far in the future.`);
+
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+// One check, so that a wrong currency is one clear message rather than several.
+export const currencyInput = z
+  .string({ error: "Choose a currency." })
+  .trim()
+  .toUpperCase()
+  .refine(
+    (code) => /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code),
+    "Use a three-letter ISO 4217 currency code, for example EUR.",
+  );
+
+export const catalogueCodeInput = (label: string) =>
+  z
+    .string({ error: `Enter the ${label} code.` })
+    .trim()
+    .toLowerCase()
+    .min(2, `The ${label} code must be at least 2 characters.`)
+    .max(64, `The ${label} code must be at most 64 characters.`)
+    .regex(/^[a-z0-9][a-z0-9.-]*$/, `The ${label} code is lower-case letters, digits, dots and dashes.`);
+
+export const jurisdictionInput = z
+  .string({ error: "Choose a jurisdiction." })
+  .trim()
+  .toUpperCase()
+  .length(2, "Use a two-letter country code or EU.")
+  .refine((value) => normalizeResidency(value) !== null, "Use a two-letter country code or EU.");
+
+export const resourceKindInput = z.enum(ResourceKind, { error: "Choose GPU, MIG or CPU." });
+export const clusterKindInput = z.enum(ClusterKind, { error: "Choose Slurm, Kubernetes or simulated." });
+
+export const eligibleKindsInput = z
+  .array(z.enum(OrganizationKind, { error: "Choose kinds of organisation from the list." }), {
+    error: "Eligible kinds must be a list.",
+  })
+  .max(5, "There are only five kinds of organisation.");
+
+export const eligibleCountriesInput = z
+  .array(countryInput, { error: "Eligible countries must be a list." })
+  .max(250, "Name at most 250 countries.");
+
+export const requestedLinesInput = z
+  .array(
+    z.object({ resourceClassId: rowId("resource class"), unitHours: unitHoursInput("Requested hours") }),
+    { error: "Requested lines must be a list." },
+  )
+  .min(1, "Request at least one resource class.")
+  .max(20, "Request at most 20 resource classes.");
+
+export const callInput = z.object({
+  name: text("Call name", 120, 2),
+  opensAt: dateInput("Opening date"),
+  closesAt: dateInput("Closing date"),
+});

@@ -1,0 +1,257 @@
+/**
+ * Demo catalogue, programmes and applications for `pnpm db:seed`. Idempotent: everything is looked
+ * up by code or title first and created through the domain functions only when missing, so the
+ * audit chain the seed leaves behind verifies.
+ */
+import type { ClusterKind, Database, OrganizationKind, ResourceKind } from "@tessera/db";
+import { tenantScoped } from "@tessera/db";
+import type { Actor } from "../src/actor";
+import { approveApplication } from "../src/applications/approve-application";
+import { beginApplicationReview } from "../src/applications/begin-application-review";
+import { createApplication } from "../src/applications/create-application";
+import { submitApplication } from "../src/applications/submit-application";
+import { createCluster } from "../src/catalogue/create-cluster";
+import { createResourceClass } from "../src/catalogue/create-resource-class";
+import { setClusterResource } from "../src/catalogue/set-cluster-resource";
+import { createProgramme } from "../src/programmes/create-programme";
+import { assignReviewer } from "../src/reviews/assign-reviewer";
+
+const DAY = 86_400_000;
+
+interface ResourceClassSeed {
+  code: string;
+  name: string;
+  kind: ResourceKind;
+  unit: string;
+  /** Euro cents per unit-hour. */
+  listPriceMinorPerHour: number;
+  powerDrawWatts: number;
+}
+
+export const RESOURCE_CLASSES: ResourceClassSeed[] = [
+  { code: "h100-80gb", name: "NVIDIA H100 80 GB", kind: "GPU", unit: "GPU", listPriceMinorPerHour: 295, powerDrawWatts: 700 },
+  { code: "l40s-48gb", name: "NVIDIA L40S 48 GB", kind: "GPU", unit: "GPU", listPriceMinorPerHour: 119, powerDrawWatts: 350 },
+  { code: "mig-1g.10gb", name: "H100 MIG slice 1g.10gb", kind: "MIG", unit: "MIG slice", listPriceMinorPerHour: 45, powerDrawWatts: 100 },
+  { code: "mig-3g.40gb", name: "H100 MIG slice 3g.40gb", kind: "MIG", unit: "MIG slice", listPriceMinorPerHour: 140, powerDrawWatts: 300 },
+  { code: "cpu-core", name: "CPU core (AMD EPYC 9654)", kind: "CPU", unit: "CPU core", listPriceMinorPerHour: 4, powerDrawWatts: 10 },
+];
+
+interface ClusterSeed {
+  code: string;
+  name: string;
+  kind: ClusterKind;
+  region: string;
+  jurisdiction: string;
+  endpoint: string | null;
+  resources: {
+    code: string;
+    capacity: number;
+    slurmPartition?: string;
+    slurmGres?: string;
+    k8sResourceName?: string;
+    k8sNodeSelector?: Record<string, string>;
+  }[];
+}
+
+export const CLUSTERS: ClusterSeed[] = [
+  {
+    code: "hpc-train",
+    name: "National AI Training Cluster (Slurm)",
+    kind: "SLURM",
+    region: "eu-central-1",
+    jurisdiction: "DE",
+    endpoint: "http://slurmrestd.hpc-train.internal:6820",
+    resources: [
+      { code: "h100-80gb", capacity: 512, slurmPartition: "gpu", slurmGres: "gpu:h100" },
+      { code: "mig-3g.40gb", capacity: 64, slurmPartition: "gpu-mig", slurmGres: "gpu:3g.40gb" },
+      { code: "cpu-core", capacity: 24_576, slurmPartition: "cpu" },
+    ],
+  },
+  {
+    code: "k8s-infer",
+    name: "National Inference Cluster (Kubernetes)",
+    kind: "KUBERNETES",
+    region: "eu-central-2",
+    jurisdiction: "DE",
+    endpoint: "https://k8s-infer.internal:6443",
+    resources: [
+      { code: "l40s-48gb", capacity: 96, k8sResourceName: "nvidia.com/gpu", k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-L40S" } },
+      { code: "mig-1g.10gb", capacity: 112, k8sResourceName: "nvidia.com/mig-1g.10gb", k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" } },
+      { code: "mig-3g.40gb", capacity: 32, k8sResourceName: "nvidia.com/mig-3g.40gb", k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" } },
+      { code: "cpu-core", capacity: 2_048, k8sResourceName: "cpu" },
+    ],
+  },
+  {
+    code: "sim",
+    name: "Simulated cluster",
+    kind: "SIM",
+    region: "local",
+    jurisdiction: "EU",
+    endpoint: null,
+    resources: [
+      { code: "h100-80gb", capacity: 16 },
+      { code: "l40s-48gb", capacity: 8 },
+      { code: "mig-1g.10gb", capacity: 14 },
+      { code: "mig-3g.40gb", capacity: 4 },
+      { code: "cpu-core", capacity: 256 },
+    ],
+  },
+];
+
+const EUROPE = [
+  "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU",
+  "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+interface ProgrammeSeed {
+  name: string;
+  sponsor: string;
+  description: string;
+  budgetMinor: number;
+  subsidyRateBps: number;
+  eligibleKinds: OrganizationKind[];
+  eligibleCountries: string[];
+  orgCapMinor: number;
+  calls: { name: string; opensInDays: number; closesInDays: number }[];
+}
+
+export const PROGRAMMES: ProgrammeSeed[] = [
+  {
+    name: "National AI Compute Programme 2026",
+    sponsor: "Ministry of Science and Innovation",
+    description:
+      "Subsidised GPU time on the national AI infrastructure for public research and young companies. The programme pays 70 % of the list price; your organisation pays the rest.",
+    budgetMinor: 200_000_000,
+    subsidyRateBps: 7_000,
+    eligibleKinds: ["ACADEMIC", "PUBLIC_BODY", "STARTUP", "SME"],
+    eligibleCountries: EUROPE,
+    orgCapMinor: 15_000_000,
+    calls: [
+      { name: "Spring 2026 call", opensInDays: -14, closesInDays: 60 },
+      { name: "Autumn 2026 call", opensInDays: 120, closesInDays: 180 },
+    ],
+  },
+  {
+    name: "Startup Inference Credits",
+    sponsor: "National Innovation Agency",
+    description:
+      "Half-price inference capacity for startups and small companies putting models into production.",
+    budgetMinor: 50_000_000,
+    subsidyRateBps: 5_000,
+    eligibleKinds: ["STARTUP", "SME"],
+    eligibleCountries: [],
+    orgCapMinor: 2_500_000,
+    calls: [{ name: "Rolling call 2026", opensInDays: -30, closesInDays: 300 }],
+  },
+];
+
+type User = { id: string; email: string | null };
+const actorFor = (user: User): Actor => ({ userId: user.id, email: user.email, ip: null, userAgent: "tessera-seed" });
+
+export async function seedCatalogue(database: Database, operator: User) {
+  const actor = actorFor(operator);
+  const classIds = new Map<string, string>();
+  for (const seed of RESOURCE_CLASSES) {
+    const existing = await database.resourceClass.findUnique({ where: { code: seed.code } });
+    const resourceClass = existing ?? (await createResourceClass(database, actor, { ...seed, currency: "EUR" }));
+    classIds.set(seed.code, resourceClass.id);
+  }
+  for (const seed of CLUSTERS) {
+    const cluster =
+      (await database.cluster.findUnique({ where: { code: seed.code } })) ??
+      (await createCluster(database, actor, seed));
+    for (const { code, ...mapping } of seed.resources) {
+      const resourceClassId = classIds.get(code)!;
+      const mapped = await database.clusterResource.findUnique({
+        where: { clusterId_resourceClassId: { clusterId: cluster.id, resourceClassId } },
+      });
+      if (!mapped) await setClusterResource(database, actor, { clusterId: cluster.id, resourceClassId, ...mapping });
+    }
+  }
+  return classIds;
+}
+
+export async function seedProgrammes(database: Database, programmeAdmin: User) {
+  const ids = new Map<string, string>();
+  const now = Date.now();
+  for (const seed of PROGRAMMES) {
+    const existing = await database.programme.findFirst({ where: { name: seed.name }, select: { id: true } });
+    const id =
+      existing?.id ??
+      (
+        await createProgramme(database, actorFor(programmeAdmin), {
+          ...seed,
+          currency: "EUR",
+          calls: seed.calls.map((call) => ({
+            name: call.name,
+            opensAt: new Date(now + call.opensInDays * DAY),
+            closesAt: new Date(now + call.closesInDays * DAY),
+          })),
+        })
+      ).id;
+    ids.set(seed.name, id);
+  }
+  return ids;
+}
+
+interface DemoApplication {
+  organizationId: string;
+  owner: User;
+  title: string;
+  programmeId: string;
+  lines: { code: string; unitHours: number }[];
+  /** How far the demo takes it. */
+  stage: "draft" | "under_review" | "approved";
+}
+
+/** A draft, one application under review with the demo reviewer, and one approved award. */
+export async function seedApplications(
+  database: Database,
+  input: {
+    classIds: Map<string, string>;
+    programmeAdmin: User;
+    reviewer: User;
+    applications: DemoApplication[];
+  },
+) {
+  const admin = actorFor(input.programmeAdmin);
+  for (const demo of input.applications) {
+    const scoped = tenantScoped(database, demo.organizationId);
+    if (await scoped.allocationRequest.findFirst({ where: { title: demo.title }, select: { id: true } })) continue;
+    const organization = await scoped.organization.findUniqueOrThrow({ where: { id: demo.organizationId } });
+    const project = await scoped.project.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
+    const programme = await database.programme.findUniqueOrThrow({
+      where: { id: demo.programmeId },
+      include: { calls: { orderBy: { opensAt: "asc" } } },
+    });
+    const call = programme.calls.find((c) => c.opensAt.getTime() <= Date.now() && Date.now() < c.closesAt.getTime())!;
+    const tenant = { organization, role: "OWNER" as const, db: scoped };
+    const owner = actorFor(demo.owner);
+    const draft = await createApplication(tenant, owner, {
+      projectId: project.id,
+      programmeId: programme.id,
+      callId: call.id,
+      title: demo.title,
+      abstract: `${project.description ?? project.name} This application asks for compute on the national infrastructure to carry the work to publication.`,
+      justification:
+        "Hours are estimated from a pilot run on a 10 % sample of the data, scaled to the full data set with a 20 % margin for failed runs and evaluation.",
+      dataClassification: project.classification,
+      periodStart: new Date(Date.now() + 7 * DAY),
+      periodEnd: new Date(Date.now() + 187 * DAY),
+      lines: demo.lines.map((line) => ({ resourceClassId: input.classIds.get(line.code)!, unitHours: line.unitHours })),
+    });
+    if (demo.stage === "draft") continue;
+    await submitApplication(tenant, owner, { applicationId: draft.id });
+    if (demo.stage === "under_review") {
+      await assignReviewer(database, admin, { applicationId: draft.id, reviewerId: input.reviewer.id });
+      continue;
+    }
+    await beginApplicationReview(database, admin, { applicationId: draft.id });
+    await approveApplication(database, admin, {
+      applicationId: draft.id,
+      validFrom: new Date(Date.now() - DAY),
+      validTo: new Date(Date.now() + 180 * DAY),
+      note: "Approved in full. Report your results at the end of the period.",
+    });
+  }
+}

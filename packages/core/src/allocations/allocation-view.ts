@@ -1,0 +1,79 @@
+import type { Prisma } from "@tessera/db";
+import { toSafeNumber } from "../programmes/money";
+import { allocationValidity, type AllocationState } from "./allocation-validity";
+
+export const ALLOCATION_DETAIL = {
+  programme: { select: { id: true, name: true, currency: true } },
+  request: { select: { id: true, title: true, projectId: true } },
+  lines: {
+    orderBy: { resourceClass: { code: "asc" } },
+    include: { resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true } } },
+  },
+} as const satisfies Prisma.AllocationInclude;
+
+export type AllocationRow = Prisma.AllocationGetPayload<{ include: typeof ALLOCATION_DETAIL }>;
+
+/** Quota of one class, in unit-seconds (one GPU for one second = 1). */
+export interface AllocationLineView {
+  id: string;
+  resourceClass: { id: string; code: string; name: string; kind: string; unit: string };
+  grantedUnitSeconds: number;
+  heldUnitSeconds: number;
+  consumedUnitSeconds: number;
+  /** granted − held − consumed: what new holds may still take. */
+  remainingUnitSeconds: number;
+  listPriceMinorPerHour: number;
+}
+
+export interface AllocationView {
+  id: string;
+  organizationId: string;
+  programme: { id: string; name: string; currency: string };
+  application: { id: string; title: string; projectId: string };
+  validFrom: Date;
+  validTo: Date;
+  state: AllocationState;
+  /** Active and ending within 14 days. */
+  expiresSoon: boolean;
+  /** Only an active allocation accepts new holds. */
+  acceptsHolds: boolean;
+  currency: string;
+  subsidyRateBps: number;
+  listValueMinor: number;
+  programmeShareMinor: number;
+  tenantShareMinor: number;
+  createdAt: Date;
+  lines: AllocationLineView[];
+}
+
+export function toAllocationView(row: AllocationRow, now: Date = new Date()): AllocationView {
+  const validity = allocationValidity(row, now);
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    programme: row.programme,
+    application: row.request,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    state: validity.state,
+    expiresSoon: validity.expiresSoon,
+    acceptsHolds: validity.state === "ACTIVE",
+    currency: row.currency,
+    subsidyRateBps: row.subsidyRateBps,
+    listValueMinor: toSafeNumber(row.listValueMinor),
+    programmeShareMinor: toSafeNumber(row.programmeShareMinor),
+    tenantShareMinor: toSafeNumber(row.tenantShareMinor),
+    createdAt: row.createdAt,
+    lines: row.lines.map((line) => ({
+      id: line.id,
+      resourceClass: line.resourceClass,
+      grantedUnitSeconds: toSafeNumber(line.grantedUnitSeconds),
+      heldUnitSeconds: toSafeNumber(line.heldUnitSeconds),
+      consumedUnitSeconds: toSafeNumber(line.consumedUnitSeconds),
+      remainingUnitSeconds: toSafeNumber(
+        line.grantedUnitSeconds - line.heldUnitSeconds - line.consumedUnitSeconds,
+      ),
+      listPriceMinorPerHour: line.listPriceMinorPerHour,
+    })),
+  };
+}

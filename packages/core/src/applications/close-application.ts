@@ -1,0 +1,86 @@
+import type { Database } from "@tessera/db";
+import type { Actor } from "../actor";
+import { AppError, preconditionFailed } from "../errors";
+import { deliverMail } from "../mail/send-mail";
+import { TX_OPTIONS } from "../transaction";
+import { transitionApplication } from "./application-state";
+import { refuseMemberOfApplicant } from "./decision-rules";
+import { lockApplication } from "./lock-application";
+import { notifyApplicant } from "./notify-applicant";
+import { recordApplicationChange } from "./record-application-change";
+
+export const DECISION_REASON_MIN = 10;
+export const DECISION_REASON_MAX = 4000;
+
+const OUTCOME = {
+  reject: {
+    action: "application.rejected",
+    title: (title: string) => `Application rejected: ${title}`,
+    lead: "was not approved.",
+    final: true,
+  },
+  requestChanges: {
+    action: "application.changes_requested",
+    title: (title: string) => `Changes requested: ${title}`,
+    lead: "needs changes before the review can go on. Edit the application and submit it again.",
+    final: false,
+  },
+} as const;
+
+/**
+ * An administrator rejects an application, or sends it back for changes, with a reason the
+ * applicant sees. Shared by rejectApplication and requestApplicationChanges.
+ */
+export async function closeApplication(
+  database: Database,
+  actor: Actor,
+  input: { applicationId: string; reason: string },
+  decision: keyof typeof OUTCOME,
+  now: Date = new Date(),
+): Promise<{ applicationId: string }> {
+  const reason = input.reason.trim();
+  if (reason.length < DECISION_REASON_MIN || reason.length > DECISION_REASON_MAX) {
+    throw new AppError(
+      "INVALID",
+      `Give a reason of ${DECISION_REASON_MIN} to ${DECISION_REASON_MAX} characters; the applicant will see it.`,
+    );
+  }
+  const outcome = OUTCOME[decision];
+  const mail = await database.$transaction(async (tx) => {
+    const locked = await lockApplication(tx, input.applicationId, null);
+    const transition = transitionApplication(locked.status, decision);
+    if (!transition.ok) throw preconditionFailed(transition.message);
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id: locked.organizationId },
+      select: { name: true },
+    });
+    await refuseMemberOfApplicant(
+      tx,
+      actor.userId,
+      locked.organizationId,
+      `You are a member of ${organization.name}, so another administrator must decide on this application.`,
+    );
+    await tx.allocationRequest.update({
+      where: { id: locked.id },
+      data: {
+        status: transition.to,
+        decisionNote: reason,
+        ...(outcome.final ? { decidedAt: now, decidedById: actor.userId } : {}),
+      },
+    });
+    const message = await notifyApplicant(tx, locked, {
+      title: outcome.title(locked.title),
+      body: `"${locked.title}" ${outcome.lead}\nReason: ${reason}`,
+    });
+    await recordApplicationChange(tx, actor, {
+      application: locked,
+      action: outcome.action,
+      from: locked.status,
+      to: transition.to,
+      note: reason,
+    });
+    return message;
+  }, TX_OPTIONS);
+  if (mail) await deliverMail(database, mail);
+  return { applicationId: input.applicationId };
+}

@@ -1,0 +1,76 @@
+import type { Database } from "@tessera/db";
+import { notFound } from "../errors";
+import { organizationStandings, type OrganizationStanding } from "../programmes/organization-eligibility";
+import { toSafeNumber } from "../programmes/money";
+import { administratorActions } from "./application-state";
+import { APPLICATION_DETAIL, toApplicationView, type ApplicationView } from "./application-view";
+import { summarizeReviews, type ReviewSummary } from "./review-summary";
+
+export interface ReviewForAdmin {
+  id: string;
+  reviewer: { id: string; name: string | null; email: string | null };
+  score: number | null;
+  comment: string | null;
+  scoredAt: Date | null;
+  conflictDeclaredAt: Date | null;
+  conflictReason: string | null;
+  createdAt: Date;
+}
+
+export type ApplicationForAdmin = Omit<ApplicationView, "actions"> & {
+  organization: { id: string; name: string; kind: string; country: string; status: string };
+  reviews: ReviewForAdmin[];
+  reviewSummary: ReviewSummary;
+  standing: OrganizationStanding;
+  budget: { budgetMinor: number; awardedMinor: number; remainingMinor: number };
+  actions: ReturnType<typeof administratorActions>;
+};
+
+/**
+ * An application as the programme administrator decides on it: the applicant's view plus the
+ * organisation, every reviewer's score and conflict side by side, eligibility, and how much of the
+ * budget and of the organisation's cap is left. Drafts are not shown: they are the applicant's own
+ * until submitted.
+ */
+export async function getApplicationForAdmin(
+  database: Database,
+  applicationId: string,
+): Promise<ApplicationForAdmin> {
+  const row = await database.allocationRequest.findUnique({
+    where: { id: applicationId },
+    include: {
+      ...APPLICATION_DETAIL,
+      organization: { select: { id: true, name: true, kind: true, country: true, status: true } },
+      reviews: {
+        orderBy: { createdAt: "asc" },
+        include: { reviewer: { select: { id: true, name: true, email: true } } },
+      },
+    },
+  });
+  if (!row || row.status === "DRAFT") throw notFound("Application");
+  const programme = await database.programme.findUniqueOrThrow({ where: { id: row.programmeId } });
+  const standing = (await organizationStandings(database, row.organization, [programme])).get(programme.id)!;
+  const { actions: _applicantActions, ...view } = toApplicationView(row);
+  return {
+    ...view,
+    organization: row.organization,
+    reviews: row.reviews.map((review) => ({
+      id: review.id,
+      reviewer: review.reviewer,
+      score: review.score,
+      comment: review.comment,
+      scoredAt: review.scoredAt,
+      conflictDeclaredAt: review.conflictDeclaredAt,
+      conflictReason: review.conflictReason,
+      createdAt: review.createdAt,
+    })),
+    reviewSummary: summarizeReviews(row.reviews),
+    standing,
+    budget: {
+      budgetMinor: toSafeNumber(programme.budgetMinor),
+      awardedMinor: toSafeNumber(programme.awardedMinor),
+      remainingMinor: toSafeNumber(programme.budgetMinor - programme.awardedMinor),
+    },
+    actions: administratorActions(row.status),
+  };
+}

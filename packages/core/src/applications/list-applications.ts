@@ -1,0 +1,73 @@
+import type { AllocationRequestStatus } from "@tessera/db";
+import {
+  afterTimeCursor,
+  pageSize,
+  TIME_ORDER,
+  timeCursorOf,
+  toPage,
+  type Page,
+  type PageInput,
+} from "../pagination";
+import { priceLines, type PriceTotals } from "../programmes/pricing";
+import type { TenantAccess } from "../tenancy/tenant-access";
+
+export interface ApplicationSummary {
+  id: string;
+  title: string;
+  status: AllocationRequestStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  periodStart: Date;
+  periodEnd: Date;
+  project: { id: string; name: string };
+  programme: { id: string; name: string; currency: string };
+  call: { id: string; name: string };
+  requested: PriceTotals;
+  allocationId: string | null;
+}
+
+/** The organisation's applications, newest first, optionally of one status or project. */
+export async function listApplications(
+  tenant: TenantAccess,
+  input: PageInput & { status?: AllocationRequestStatus | null; projectId?: string | null },
+): Promise<Page<ApplicationSummary>> {
+  const size = pageSize(input.limit);
+  const rows = await tenant.db.allocationRequest.findMany({
+    where: {
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.projectId ? { projectId: input.projectId } : {}),
+      ...afterTimeCursor(input.cursor),
+    },
+    include: {
+      project: { select: { id: true, name: true } },
+      programme: { select: { id: true, name: true, currency: true, subsidyRateBps: true } },
+      call: { select: { id: true, name: true } },
+      lines: { select: { resourceClassId: true, unitHours: true, listPriceMinorPerHour: true } },
+      allocation: { select: { id: true } },
+    },
+    orderBy: TIME_ORDER,
+    take: size + 1,
+  });
+  const page = toPage(rows, size, timeCursorOf);
+  return {
+    items: page.items.map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      submittedAt: row.submittedAt,
+      decidedAt: row.decidedAt,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      project: row.project,
+      programme: { id: row.programme.id, name: row.programme.name, currency: row.programme.currency },
+      call: row.call,
+      requested: priceLines(row.lines, row.programme.subsidyRateBps).totals,
+      allocationId: row.allocation?.id ?? null,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

@@ -1,0 +1,13 @@
+import type { Prisma } from "@tessera/db";
+
+/** What the catalogue shows of a cluster: the cluster and each class it offers, with the mapping. */
+export const CLUSTER_WITH_RESOURCES = {
+  resources: {
+    orderBy: { resourceClass: { code: "asc" } },
+    include: {
+      resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true, active: true } },
+    },
+  },
+} as const satisfies Prisma.ClusterInclude;
+
+export type ClusterWithResources = Prisma.ClusterGetPayload<{ include: typeof CLUSTER_WITH_RESOURCES }>;

@@ -1,0 +1,50 @@
+import type { Cluster, ClusterKind, Database } from "@tessera/db";
+import type { Actor } from "../actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { AppError } from "../errors";
+import { isUniqueViolation, TX_OPTIONS } from "../transaction";
+
+export interface CreateClusterInput {
+  code: string;
+  name: string;
+  kind: ClusterKind;
+  region: string;
+  /** ISO country code or "EU". */
+  jurisdiction: string;
+  endpoint?: string | null;
+}
+
+/** An operator registers a cluster; its resource classes are added with setClusterResource. */
+export async function createCluster(
+  database: Database,
+  actor: Actor,
+  input: CreateClusterInput,
+): Promise<Cluster> {
+  const code = input.code.trim().toLowerCase();
+  try {
+    return await database.$transaction(async (tx) => {
+      const created = await tx.cluster.create({
+        data: {
+          code,
+          name: input.name.trim(),
+          kind: input.kind,
+          region: input.region.trim(),
+          jurisdiction: input.jurisdiction.toUpperCase(),
+          endpoint: input.endpoint?.trim() || null,
+        },
+      });
+      await recordAuditEvent(tx, actor, {
+        action: "cluster.created",
+        targetType: "Cluster",
+        targetId: created.id,
+        data: { code, kind: created.kind, region: created.region, jurisdiction: created.jurisdiction },
+      });
+      return created;
+    }, TX_OPTIONS);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", `A cluster with the code "${code}" already exists.`);
+    }
+    throw error;
+  }
+}

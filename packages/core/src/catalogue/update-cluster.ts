@@ -1,0 +1,44 @@
+import type { Cluster, Database } from "@tessera/db";
+import type { Actor } from "../actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { notFound } from "../errors";
+import { TX_OPTIONS } from "../transaction";
+import { changedFields } from "./changed-fields";
+
+export interface UpdateClusterInput {
+  clusterId: string;
+  name?: string;
+  region?: string;
+  jurisdiction?: string;
+  endpoint?: string | null;
+  active?: boolean;
+}
+
+/** Changes a cluster's details. Its code and kind stay: the mappings depend on the kind. */
+export async function updateCluster(
+  database: Database,
+  actor: Actor,
+  input: UpdateClusterInput,
+): Promise<Cluster> {
+  return database.$transaction(async (tx) => {
+    const current = await tx.cluster.findUnique({ where: { id: input.clusterId } });
+    if (!current) throw notFound("Cluster");
+    const patch = {
+      name: input.name?.trim(),
+      region: input.region?.trim(),
+      jurisdiction: input.jurisdiction?.toUpperCase(),
+      endpoint: input.endpoint === undefined ? undefined : input.endpoint?.trim() || null,
+      active: input.active,
+    };
+    const changes = changedFields(current, patch);
+    if (Object.keys(changes).length === 0) return current;
+    const updated = await tx.cluster.update({ where: { id: current.id }, data: patch });
+    await recordAuditEvent(tx, actor, {
+      action: "cluster.updated",
+      targetType: "Cluster",
+      targetId: current.id,
+      data: { code: current.code, changes },
+    });
+    return updated;
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,57 @@
+import type { Organization, ProgrammeOrganizationAward } from "@tessera/db";
+import { checkEligibility, type Eligibility } from "./eligibility";
+import { toSafeNumber } from "./money";
+
+export interface OrganizationStanding {
+  eligibility: Eligibility;
+  /** Programme share awarded to the organisation by this programme so far. */
+  awardedMinor: number;
+  /** How much more the programme may award the organisation before its cap. */
+  capRemainingMinor: number;
+}
+
+type ProgrammeRules = {
+  id: string;
+  eligibleKinds: Organization["kind"][];
+  eligibleCountries: string[];
+  orgCapMinor: bigint;
+  currency: string;
+};
+
+/** Eligibility and cap standing of one organisation for several programmes, in two queries. */
+export async function organizationStandings(
+  database: {
+    programmeOrganizationAward: {
+      findMany(args: {
+        where: { organizationId: string; programmeId: { in: string[] } };
+      }): PromiseLike<ProgrammeOrganizationAward[]>;
+    };
+  },
+  organization: Pick<Organization, "id" | "name" | "kind" | "country" | "status">,
+  programmes: readonly ProgrammeRules[],
+): Promise<Map<string, OrganizationStanding>> {
+  const awards = await database.programmeOrganizationAward.findMany({
+    where: { organizationId: organization.id, programmeId: { in: programmes.map((p) => p.id) } },
+  });
+  const awardedBy = new Map(awards.map((award) => [award.programmeId, award.awardedMinor]));
+  return new Map(
+    programmes.map((programme) => {
+      const awarded = awardedBy.get(programme.id) ?? 0n;
+      const cap = programme.orgCapMinor;
+      const standing: OrganizationStanding = {
+        eligibility: checkEligibility(
+          {
+            eligibleKinds: programme.eligibleKinds,
+            eligibleCountries: programme.eligibleCountries,
+            orgCapMinor: toSafeNumber(cap),
+            currency: programme.currency,
+          },
+          { ...organization, awardedMinor: toSafeNumber(awarded) },
+        ),
+        awardedMinor: toSafeNumber(awarded),
+        capRemainingMinor: toSafeNumber(cap > awarded ? cap - awarded : 0n),
+      };
+      return [programme.id, standing];
+    }),
+  );
+}

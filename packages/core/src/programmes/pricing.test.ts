@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { priceLines, programmeShareOfUsage } from "./pricing";
+
+const line = (unitHours: number, listPriceMinorPerHour: number, resourceClassId = "rc") => ({
+  resourceClassId,
+  unitHours,
+  listPriceMinorPerHour,
+});
+
+describe("priceLines", () => {
+  it("splits a line exactly when the rate divides evenly", () => {
+    // 1,000 H100-hours at €2.95 with a 70 % subsidy.
+    const priced = priceLines([line(1_000, 295)], 7_000);
+    expect(priced.lines[0]).toMatchObject({
+      listValueMinor: 295_000,
+      programmeShareMinor: 206_500,
+      tenantShareMinor: 88_500,
+    });
+    expect(priced.totals).toEqual({
+      listValueMinor: 295_000,
+      programmeShareMinor: 206_500,
+      tenantShareMinor: 88_500,
+    });
+  });
+
+  it("rounds an exact half of a minor unit to the even neighbour", () => {
+    // 1 hour at 5 minor units, 50 %: 2.5 → 2 for the programme, 3 for the tenant.
+    expect(priceLines([line(1, 5)], 5_000).lines[0]).toMatchObject({
+      programmeShareMinor: 2,
+      tenantShareMinor: 3,
+    });
+    // 1 hour at 7 minor units, 50 %: 3.5 → 4 for the programme, 3 for the tenant.
+    expect(priceLines([line(1, 7)], 5_000).lines[0]).toMatchObject({
+      programmeShareMinor: 4,
+      tenantShareMinor: 3,
+    });
+  });
+
+  it("rounds other fractions to the nearest minor unit", () => {
+    // 3 × 11 = 33 at 33.33 %: 10.9989 → 11; at 1 bp: 0.0033 → 0.
+    expect(priceLines([line(3, 11)], 3_333).lines[0]!.programmeShareMinor).toBe(11);
+    expect(priceLines([line(3, 11)], 1).lines[0]!.programmeShareMinor).toBe(0);
+  });
+
+  it("rounds once per line and totals are plain sums of the lines", () => {
+    const priced = priceLines([line(1, 5, "a"), line(1, 5, "b"), line(1, 7, "c")], 5_000);
+    expect(priced.lines.map((l) => l.programmeShareMinor)).toEqual([2, 2, 4]);
+    expect(priced.totals).toEqual({
+      listValueMinor: 17,
+      programmeShareMinor: 8,
+      tenantShareMinor: 9,
+    });
+    for (const priced_line of priced.lines)
+      expect(priced_line.programmeShareMinor + priced_line.tenantShareMinor).toBe(
+        priced_line.listValueMinor,
+      );
+  });
+
+  it("handles the edges: no subsidy, full subsidy, free classes, no lines", () => {
+    expect(priceLines([line(10, 295)], 0).totals.programmeShareMinor).toBe(0);
+    expect(priceLines([line(10, 295)], 10_000).totals.tenantShareMinor).toBe(0);
+    expect(priceLines([line(10, 0)], 5_000).totals.listValueMinor).toBe(0);
+    expect(priceLines([], 5_000).totals).toEqual({
+      listValueMinor: 0,
+      programmeShareMinor: 0,
+      tenantShareMinor: 0,
+    });
+  });
+
+  it("stays exact for large awards", () => {
+    // 10 million GPU-hours at €29.99 with 1 bp subsidy.
+    const priced = priceLines([line(10_000_000, 2_999)], 1);
+    expect(priced.totals.listValueMinor).toBe(29_990_000_000);
+    expect(priced.totals.programmeShareMinor).toBe(2_999_000);
+  });
+
+  it("refuses rates outside 0–10,000 bp and negative or fractional quantities", () => {
+    expect(() => priceLines([line(1, 1)], -1)).toThrow(/basis points/);
+    expect(() => priceLines([line(1, 1)], 10_001)).toThrow(/basis points/);
+    expect(() => priceLines([line(1, 1)], 12.5)).toThrow(/basis points/);
+    expect(() => priceLines([line(-1, 1)], 100)).toThrow(/whole number of hours/);
+    expect(() => priceLines([line(1.5, 1)], 100)).toThrow(/whole number of hours/);
+    expect(() => priceLines([line(1, -1)], 100)).toThrow(/list price/);
+  });
+});
+
+describe("programmeShareOfUsage", () => {
+  it("prices unit-seconds at a per-hour price and rounds half-even once", () => {
+    // One hour at 295 with 70 %: 206.5 → 206 (even).
+    expect(programmeShareOfUsage(3_600n, 295, 7_000)).toBe(206n);
+    // 30 minutes at 295 with 100 %: 147.5 → 148 (even).
+    expect(programmeShareOfUsage(1_800n, 295, 10_000)).toBe(148n);
+    expect(programmeShareOfUsage(0n, 295, 7_000)).toBe(0n);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Database } from "@tessera/db";
+import type { Actor } from "../actor";
+import { refuseMemberOfApplicant } from "../applications/decision-rules";
+import { lockApplication } from "../applications/lock-application";
+import { startApplicationReview } from "../applications/start-application-review";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { AppError, notFound, preconditionFailed } from "../errors";
+import { TX_OPTIONS } from "../transaction";
+
+/**
+ * The administrator assigns a reviewer (a user with the REVIEWER platform role) to a submitted
+ * application; the first assignment puts the application under review. A reviewer who belongs to
+ * the applicant organisation is refused outright. Review audit events carry no organisation, so
+ * reviewers' names stay off the applicant's own audit log.
+ */
+export async function assignReviewer(
+  database: Database,
+  actor: Actor,
+  input: { applicationId: string; reviewerId: string },
+) {
+  const assignedById = actor.userId;
+  if (!assignedById) throw new AppError("UNAUTHENTICATED", "Sign in to assign reviewers.");
+  return database.$transaction(async (tx) => {
+    const locked = await lockApplication(tx, input.applicationId, null);
+    if (locked.status === "DRAFT") throw notFound("Application");
+    if (locked.status !== "SUBMITTED" && locked.status !== "UNDER_REVIEW") {
+      throw preconditionFailed("Reviewers can be assigned only while an application is submitted or under review.");
+    }
+    const reviewer = await tx.user.findUnique({ where: { id: input.reviewerId } });
+    if (!reviewer || !reviewer.platformRoles.includes("REVIEWER")) throw notFound("Reviewer");
+    await refuseMemberOfApplicant(
+      tx,
+      reviewer.id,
+      locked.organizationId,
+      `${reviewer.name ?? reviewer.email ?? "This reviewer"} belongs to the applicant organisation and cannot review this application.`,
+    );
+    const existing = await tx.review.findUnique({
+      where: { requestId_reviewerId: { requestId: locked.id, reviewerId: reviewer.id } },
+    });
+    if (existing) {
+      throw new AppError("CONFLICT", `${reviewer.name ?? "This reviewer"} is already assigned to this application.`);
+    }
+    const review = await tx.review.create({
+      data: { requestId: locked.id, reviewerId: reviewer.id, assignedById },
+      include: { reviewer: { select: { id: true, name: true, email: true } } },
+    });
+    await startApplicationReview(tx, actor, locked);
+    await recordAuditEvent(tx, actor, {
+      action: "review.assigned",
+      targetType: "Review",
+      targetId: review.id,
+      data: { applicationId: locked.id, reviewerId: reviewer.id },
+    });
+    return review;
+  }, TX_OPTIONS);
+}
