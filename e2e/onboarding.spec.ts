@@ -3,23 +3,32 @@ import { expect, test } from "./support/fixtures";
 test("the onboarding form lists every problem at the top, linked to its field", async ({
   signedIn,
 }) => {
-  const page = await signedIn("researcher", "/onboarding");
+  const page = await signedIn("researcher");
+  const cards = page.getByTestId("organisation-cards").getByRole("listitem");
+  const before = await cards.count();
+
+  await page.goto("/onboarding");
   await page.getByRole("button", { name: "Create organisation" }).click();
 
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(summary).toBeVisible();
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole("link")).not.toHaveCount(0);
+  await expect(summary.getByRole("link", { name: "Choose a country." })).toBeVisible();
 
   // Each problem links to its field, which says what is wrong beside it.
   await summary.getByRole("link", { name: "Enter the organisation's name." }).click();
-  await expect(page.getByLabel("Organisation name")).toBeFocused();
-  await expect(page.getByLabel("Organisation name")).toHaveAttribute("aria-invalid", "true");
-  await expect(summary.getByRole("link", { name: "Choose a country." })).toBeVisible();
+  const name = page.getByLabel("Organisation name");
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Error: Enter the organisation's name.")).toBeVisible();
 
-  // Nothing was created: the dashboard still lists only the seeded organisation.
+  // A bad value gets the server's own words, and nothing was created.
+  await name.fill("Valid Name Ltd");
+  await page.getByLabel("Website").fill("ftp://example.org");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(summary.getByRole("link", { name: /https:\/\// })).toBeVisible();
   await page.goto("/dashboard");
-  await expect(page.getByTestId("organisation-cards").getByRole("listitem")).toHaveCount(1);
+  await expect(cards).toHaveCount(before);
 });
 
 test("signed-out visitors are sent to sign in and come back where they were going", async ({

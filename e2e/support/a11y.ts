@@ -79,6 +79,11 @@ export class AccessibilityWatch {
       const navigationsBefore = this.navigations.get(page);
       try {
         await page.waitForLoadState("load");
+        // After a client-side navigation the new page's <title> streams in just after its URL
+        // is shown; check the page once it has one (axe reports it if it never comes).
+        await page
+          .waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 })
+          .catch(() => undefined);
         const url = page.url().split("#")[0] ?? "";
         // Every sign-in has its own interaction id; the persona picker is one page.
         const key = url.replace(/\/interaction\/[^/?]+/, "/interaction/:uid");

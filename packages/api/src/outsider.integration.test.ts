@@ -168,7 +168,17 @@ async function snapshot(organizationId: string) {
   // Planted rows would land in the attacker's organisation, so count everything planted anywhere.
   const planted = await db.allocationRequest.count({ where: { title: "Planted application" } });
   return JSON.stringify(
-    { org, memberships, invitations, projects, auditEvents, mail, applications, allocations, planted },
+    {
+      org,
+      memberships,
+      invitations,
+      projects,
+      auditEvents,
+      mail,
+      applications,
+      allocations,
+      planted,
+    },
     (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
   );
 }

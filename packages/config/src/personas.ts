@@ -18,6 +18,7 @@ export type PersonaKey =
   | "founder"
   | "programAdmin"
   | "reviewer"
+  | "reviewer2"
   | "operator"
   | "platformAdmin";
 
@@ -59,6 +60,14 @@ export const PERSONAS: readonly Persona[] = [
     key: "reviewer",
     name: "Rui Costa",
     email: "rui.costa@review-panel.test",
+    description: "Reviewer on the allocation panel",
+    platformRoles: ["REVIEWER"],
+  },
+  {
+    sub: "persona-reviewer2",
+    key: "reviewer2",
+    name: "Sofia Lindqvist",
+    email: "sofia.lindqvist@review-panel.test",
     description: "Reviewer on the allocation panel",
     platformRoles: ["REVIEWER"],
   },

@@ -29,11 +29,46 @@ interface ResourceClassSeed {
 }
 
 export const RESOURCE_CLASSES: ResourceClassSeed[] = [
-  { code: "h100-80gb", name: "NVIDIA H100 80 GB", kind: "GPU", unit: "GPU", listPriceMinorPerHour: 295, powerDrawWatts: 700 },
-  { code: "l40s-48gb", name: "NVIDIA L40S 48 GB", kind: "GPU", unit: "GPU", listPriceMinorPerHour: 119, powerDrawWatts: 350 },
-  { code: "mig-1g.10gb", name: "H100 MIG slice 1g.10gb", kind: "MIG", unit: "MIG slice", listPriceMinorPerHour: 45, powerDrawWatts: 100 },
-  { code: "mig-3g.40gb", name: "H100 MIG slice 3g.40gb", kind: "MIG", unit: "MIG slice", listPriceMinorPerHour: 140, powerDrawWatts: 300 },
-  { code: "cpu-core", name: "CPU core (AMD EPYC 9654)", kind: "CPU", unit: "CPU core", listPriceMinorPerHour: 4, powerDrawWatts: 10 },
+  {
+    code: "h100-80gb",
+    name: "NVIDIA H100 80 GB",
+    kind: "GPU",
+    unit: "GPU",
+    listPriceMinorPerHour: 295,
+    powerDrawWatts: 700,
+  },
+  {
+    code: "l40s-48gb",
+    name: "NVIDIA L40S 48 GB",
+    kind: "GPU",
+    unit: "GPU",
+    listPriceMinorPerHour: 119,
+    powerDrawWatts: 350,
+  },
+  {
+    code: "mig-1g.10gb",
+    name: "H100 MIG slice 1g.10gb",
+    kind: "MIG",
+    unit: "MIG slice",
+    listPriceMinorPerHour: 45,
+    powerDrawWatts: 100,
+  },
+  {
+    code: "mig-3g.40gb",
+    name: "H100 MIG slice 3g.40gb",
+    kind: "MIG",
+    unit: "MIG slice",
+    listPriceMinorPerHour: 140,
+    powerDrawWatts: 300,
+  },
+  {
+    code: "cpu-core",
+    name: "CPU core (AMD EPYC 9654)",
+    kind: "CPU",
+    unit: "CPU core",
+    listPriceMinorPerHour: 4,
+    powerDrawWatts: 10,
+  },
 ];
 
 interface ClusterSeed {
@@ -75,9 +110,24 @@ export const CLUSTERS: ClusterSeed[] = [
     jurisdiction: "DE",
     endpoint: "https://k8s-infer.internal:6443",
     resources: [
-      { code: "l40s-48gb", capacity: 96, k8sResourceName: "nvidia.com/gpu", k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-L40S" } },
-      { code: "mig-1g.10gb", capacity: 112, k8sResourceName: "nvidia.com/mig-1g.10gb", k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" } },
-      { code: "mig-3g.40gb", capacity: 32, k8sResourceName: "nvidia.com/mig-3g.40gb", k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" } },
+      {
+        code: "l40s-48gb",
+        capacity: 96,
+        k8sResourceName: "nvidia.com/gpu",
+        k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-L40S" },
+      },
+      {
+        code: "mig-1g.10gb",
+        capacity: 112,
+        k8sResourceName: "nvidia.com/mig-1g.10gb",
+        k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" },
+      },
+      {
+        code: "mig-3g.40gb",
+        capacity: 32,
+        k8sResourceName: "nvidia.com/mig-3g.40gb",
+        k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" },
+      },
       { code: "cpu-core", capacity: 2_048, k8sResourceName: "cpu" },
     ],
   },
@@ -99,8 +149,38 @@ export const CLUSTERS: ClusterSeed[] = [
 ];
 
 const EUROPE = [
-  "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU",
-  "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK",
+  "AT",
+  "BE",
+  "BG",
+  "CH",
+  "CY",
+  "CZ",
+  "DE",
+  "DK",
+  "EE",
+  "ES",
+  "FI",
+  "FR",
+  "GB",
+  "GR",
+  "HR",
+  "HU",
+  "IE",
+  "IS",
+  "IT",
+  "LI",
+  "LT",
+  "LU",
+  "LV",
+  "MT",
+  "NL",
+  "NO",
+  "PL",
+  "PT",
+  "RO",
+  "SE",
+  "SI",
+  "SK",
 ];
 
 interface ProgrammeSeed {
@@ -146,14 +226,20 @@ export const PROGRAMMES: ProgrammeSeed[] = [
 ];
 
 type User = { id: string; email: string | null };
-const actorFor = (user: User): Actor => ({ userId: user.id, email: user.email, ip: null, userAgent: "tessera-seed" });
+const actorFor = (user: User): Actor => ({
+  userId: user.id,
+  email: user.email,
+  ip: null,
+  userAgent: "tessera-seed",
+});
 
 export async function seedCatalogue(database: Database, operator: User) {
   const actor = actorFor(operator);
   const classIds = new Map<string, string>();
   for (const seed of RESOURCE_CLASSES) {
     const existing = await database.resourceClass.findUnique({ where: { code: seed.code } });
-    const resourceClass = existing ?? (await createResourceClass(database, actor, { ...seed, currency: "EUR" }));
+    const resourceClass =
+      existing ?? (await createResourceClass(database, actor, { ...seed, currency: "EUR" }));
     classIds.set(seed.code, resourceClass.id);
   }
   for (const seed of CLUSTERS) {
@@ -165,7 +251,12 @@ export async function seedCatalogue(database: Database, operator: User) {
       const mapped = await database.clusterResource.findUnique({
         where: { clusterId_resourceClassId: { clusterId: cluster.id, resourceClassId } },
       });
-      if (!mapped) await setClusterResource(database, actor, { clusterId: cluster.id, resourceClassId, ...mapping });
+      if (!mapped)
+        await setClusterResource(database, actor, {
+          clusterId: cluster.id,
+          resourceClassId,
+          ...mapping,
+        });
     }
   }
   return classIds;
@@ -175,7 +266,10 @@ export async function seedProgrammes(database: Database, programmeAdmin: User) {
   const ids = new Map<string, string>();
   const now = Date.now();
   for (const seed of PROGRAMMES) {
-    const existing = await database.programme.findFirst({ where: { name: seed.name }, select: { id: true } });
+    const existing = await database.programme.findFirst({
+      where: { name: seed.name },
+      select: { id: true },
+    });
     const id =
       existing?.id ??
       (
@@ -217,14 +311,30 @@ export async function seedApplications(
   const admin = actorFor(input.programmeAdmin);
   for (const demo of input.applications) {
     const scoped = tenantScoped(database, demo.organizationId);
-    if (await scoped.allocationRequest.findFirst({ where: { title: demo.title }, select: { id: true } })) continue;
-    const organization = await scoped.organization.findUniqueOrThrow({ where: { id: demo.organizationId } });
+    if (
+      await scoped.allocationRequest.findFirst({
+        where: { title: demo.title },
+        select: { id: true },
+      })
+    )
+      continue;
+    const organization = await scoped.organization.findUniqueOrThrow({
+      where: { id: demo.organizationId },
+    });
     const project = await scoped.project.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
     const programme = await database.programme.findUniqueOrThrow({
       where: { id: demo.programmeId },
       include: { calls: { orderBy: { opensAt: "asc" } } },
     });
-    const call = programme.calls.find((c) => c.opensAt.getTime() <= Date.now() && Date.now() < c.closesAt.getTime())!;
+    const call = programme.calls.find(
+      (c) => c.opensAt.getTime() <= Date.now() && Date.now() < c.closesAt.getTime(),
+    );
+    if (!call) {
+      console.info(
+        `Skipped the demo application "${demo.title}": ${programme.name} has no open call.`,
+      );
+      continue;
+    }
     const tenant = { organization, role: "OWNER" as const, db: scoped };
     const owner = actorFor(demo.owner);
     const draft = await createApplication(tenant, owner, {
@@ -238,12 +348,18 @@ export async function seedApplications(
       dataClassification: project.classification,
       periodStart: new Date(Date.now() + 7 * DAY),
       periodEnd: new Date(Date.now() + 187 * DAY),
-      lines: demo.lines.map((line) => ({ resourceClassId: input.classIds.get(line.code)!, unitHours: line.unitHours })),
+      lines: demo.lines.map((line) => ({
+        resourceClassId: input.classIds.get(line.code)!,
+        unitHours: line.unitHours,
+      })),
     });
     if (demo.stage === "draft") continue;
     await submitApplication(tenant, owner, { applicationId: draft.id });
     if (demo.stage === "under_review") {
-      await assignReviewer(database, admin, { applicationId: draft.id, reviewerId: input.reviewer.id });
+      await assignReviewer(database, admin, {
+        applicationId: draft.id,
+        reviewerId: input.reviewer.id,
+      });
       continue;
     }
     await beginApplicationReview(database, admin, { applicationId: draft.id });

@@ -30,6 +30,7 @@ export function Field({
   error,
   optional,
   optionalLabel = "(optional)",
+  errorPrefix = "Error:",
   children,
   className,
 }: {
@@ -39,6 +40,8 @@ export function Field({
   error?: string;
   optional?: boolean;
   optionalLabel?: string;
+  /** Read before the error by screen readers; pass the locale's word. */
+  errorPrefix?: string;
   children: ReactNode;
   className?: string;
 }) {
@@ -55,7 +58,7 @@ export function Field({
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="text-sm font-semibold text-danger">
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{errorPrefix} </span>
           {error}
         </p>
       ) : null}

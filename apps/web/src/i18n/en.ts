@@ -18,6 +18,7 @@ export const en = {
     cancel: "Cancel",
     back: "Back",
     optional: "(optional)",
+    errorPrefix: "Error:",
     none: "None",
     notSet: "Not set",
     errorSummaryTitle: "There is a problem",

@@ -1,4 +1,5 @@
 import { en, type Messages } from "./en";
+import { enProgrammes, type ProgrammeMessages } from "./en-programmes";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -10,6 +11,11 @@ const INTL_LOCALE: Record<Locale, string> = { en: "en-GB" };
 
 export const t: Messages = LOCALES[DEFAULT_LOCALE];
 export type { Messages };
+
+/** The programme pages' strings (catalogue, programmes, applications, reviews, allocations). */
+const PROGRAMME_LOCALES = { en: enProgrammes } satisfies Record<Locale, ProgrammeMessages>;
+export const tp: ProgrammeMessages = PROGRAMME_LOCALES[DEFAULT_LOCALE];
+export type { ProgrammeMessages };
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

@@ -11,8 +11,10 @@ export function allocationValidity(
   allocation: { validFrom: Date; validTo: Date },
   now: Date,
 ): { state: AllocationState; expiresSoon: boolean } {
-  if (now.getTime() < allocation.validFrom.getTime()) return { state: "UPCOMING", expiresSoon: false };
-  if (now.getTime() >= allocation.validTo.getTime()) return { state: "EXPIRED", expiresSoon: false };
+  if (now.getTime() < allocation.validFrom.getTime())
+    return { state: "UPCOMING", expiresSoon: false };
+  if (now.getTime() >= allocation.validTo.getTime())
+    return { state: "EXPIRED", expiresSoon: false };
   return {
     state: "ACTIVE",
     expiresSoon: allocation.validTo.getTime() - now.getTime() <= EXPIRES_SOON_DAYS * DAY_MS,

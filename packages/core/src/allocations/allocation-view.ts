@@ -7,7 +7,9 @@ export const ALLOCATION_DETAIL = {
   request: { select: { id: true, title: true, projectId: true } },
   lines: {
     orderBy: { resourceClass: { code: "asc" } },
-    include: { resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true } } },
+    include: {
+      resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true } },
+    },
   },
 } as const satisfies Prisma.AllocationInclude;
 

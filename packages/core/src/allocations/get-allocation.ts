@@ -7,7 +7,10 @@ export async function getAllocation(
   allocationId: string,
   now: Date = new Date(),
 ): Promise<AllocationView> {
-  const row = await tenant.db.allocation.findUnique({ where: { id: allocationId }, include: ALLOCATION_DETAIL });
+  const row = await tenant.db.allocation.findUnique({
+    where: { id: allocationId },
+    include: ALLOCATION_DETAIL,
+  });
   if (!row) throw notFound("Allocation");
   return toAllocationView(row, now);
 }

@@ -29,5 +29,8 @@ export async function listAllocations(
     take: size + 1,
   });
   const page = toPage(rows, size, timeCursorOf);
-  return { items: page.items.map((row) => toAllocationView(row, now)), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((row) => toAllocationView(row, now)),
+    nextCursor: page.nextCursor,
+  };
 }

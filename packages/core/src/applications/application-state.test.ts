@@ -52,7 +52,8 @@ describe("transitionApplication", () => {
           expect(result).toEqual({ ok: true, to });
         } else {
           expect(result.ok).toBe(false);
-          if (!result.ok) expect(result.message).toMatch(/^This application is .+; only an application that is /);
+          if (!result.ok)
+            expect(result.message).toMatch(/^This application is .+; only an application that is /);
         }
       });
     }
@@ -67,8 +68,16 @@ describe("transitionApplication", () => {
 describe("applicantActions", () => {
   it("offers editing only for drafts and applications sent back for changes", () => {
     expect(applicantActions("DRAFT")).toEqual({ edit: true, submit: true, withdraw: true });
-    expect(applicantActions("CHANGES_REQUESTED")).toEqual({ edit: true, submit: true, withdraw: true });
-    expect(applicantActions("UNDER_REVIEW")).toEqual({ edit: false, submit: false, withdraw: true });
+    expect(applicantActions("CHANGES_REQUESTED")).toEqual({
+      edit: true,
+      submit: true,
+      withdraw: true,
+    });
+    expect(applicantActions("UNDER_REVIEW")).toEqual({
+      edit: false,
+      submit: false,
+      withdraw: true,
+    });
     expect(applicantActions("APPROVED")).toEqual({ edit: false, submit: false, withdraw: false });
   });
 });

@@ -33,8 +33,7 @@ export const APPLICATION_TRANSITIONS = {
 export type ApplicationEvent = keyof typeof APPLICATION_TRANSITIONS;
 
 export type ApplicationTransition =
-  | { ok: true; to: AllocationRequestStatus }
-  | { ok: false; message: string };
+  { ok: true; to: AllocationRequestStatus } | { ok: false; message: string };
 
 const DESCRIBED: Record<AllocationRequestStatus, string> = {
   DRAFT: "a draft",

@@ -77,7 +77,10 @@ export interface ApplicationView {
   actions: ReturnType<typeof applicantActions>;
 }
 
-export function toApplicationView(row: ApplicationDetailRow, now: Date = new Date()): ApplicationView {
+export function toApplicationView(
+  row: ApplicationDetailRow,
+  now: Date = new Date(),
+): ApplicationView {
   const rate = row.programme.subsidyRateBps;
   const requested = priceLines(
     row.lines.map((line) => ({

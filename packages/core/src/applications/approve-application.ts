@@ -60,7 +60,10 @@ export async function approveApplication(
       throw new AppError("INVALID", "The allocation must end after it starts.");
     }
     if (validTo.getTime() <= now.getTime()) {
-      throw new AppError("INVALID", "The allocation would already have ended; choose a later end date.");
+      throw new AppError(
+        "INVALID",
+        "The allocation would already have ended; choose a later end date.",
+      );
     }
     const granted = grantLines(
       application.lines.map((line) => ({
@@ -105,7 +108,12 @@ export async function approveApplication(
     const note = input.note?.trim() || null;
     await tx.allocationRequest.update({
       where: { id: application.id },
-      data: { status: transition.to, decidedAt: now, decidedById: actor.userId, decisionNote: note },
+      data: {
+        status: transition.to,
+        decidedAt: now,
+        decidedById: actor.userId,
+        decisionNote: note,
+      },
     });
     const reduced = granted.some((line) => line.grantedUnitHours < line.unitHours);
     const mail = await notifyApplicant(tx, locked, {

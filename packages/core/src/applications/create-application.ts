@@ -40,7 +40,12 @@ export async function createApplication(
       organizationId: tenant.organization.id,
       targetType: "AllocationRequest",
       targetId: created.id,
-      data: { programmeId: programme.id, callId: call.id, projectId: project.id, lines: lines.length },
+      data: {
+        programmeId: programme.id,
+        callId: call.id,
+        projectId: project.id,
+        lines: lines.length,
+      },
     });
     return created.id;
   }, TX_OPTIONS);

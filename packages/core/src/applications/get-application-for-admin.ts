@@ -1,6 +1,9 @@
 import type { Database } from "@tessera/db";
 import { notFound } from "../errors";
-import { organizationStandings, type OrganizationStanding } from "../programmes/organization-eligibility";
+import {
+  organizationStandings,
+  type OrganizationStanding,
+} from "../programmes/organization-eligibility";
 import { toSafeNumber } from "../programmes/money";
 import { administratorActions } from "./application-state";
 import { APPLICATION_DETAIL, toApplicationView, type ApplicationView } from "./application-view";
@@ -49,7 +52,9 @@ export async function getApplicationForAdmin(
   });
   if (!row || row.status === "DRAFT") throw notFound("Application");
   const programme = await database.programme.findUniqueOrThrow({ where: { id: row.programmeId } });
-  const standing = (await organizationStandings(database, row.organization, [programme])).get(programme.id)!;
+  const standing = (await organizationStandings(database, row.organization, [programme])).get(
+    programme.id,
+  )!;
   const { actions: _applicantActions, ...view } = toApplicationView(row);
   return {
     ...view,

@@ -21,20 +21,28 @@ export function grantLines(
   requested: readonly RequestedLine[],
   grants: readonly GrantInput[] | null | undefined,
 ): (RequestedLine & { grantedUnitHours: number })[] {
-  const byClass = new Map((grants ?? []).map((grant) => [grant.resourceClassId, grant.grantedUnitHours]));
+  const byClass = new Map(
+    (grants ?? []).map((grant) => [grant.resourceClassId, grant.grantedUnitHours]),
+  );
   if (byClass.size !== (grants ?? []).length) {
     throw new AppError("INVALID", "Each resource class may appear only once in the grant.");
   }
   const requestedIds = new Set(requested.map((line) => line.resourceClassId));
   for (const id of byClass.keys()) {
     if (!requestedIds.has(id)) {
-      throw new AppError("INVALID", "You can grant only resource classes the application asked for.");
+      throw new AppError(
+        "INVALID",
+        "You can grant only resource classes the application asked for.",
+      );
     }
   }
   const lines = requested.map((line) => {
     const granted = byClass.get(line.resourceClassId) ?? line.unitHours;
     if (!Number.isSafeInteger(granted) || granted < 0) {
-      throw new AppError("INVALID", `Grant a whole number of hours of ${line.resourceClassName}, zero or more.`);
+      throw new AppError(
+        "INVALID",
+        `Grant a whole number of hours of ${line.resourceClassName}, zero or more.`,
+      );
     }
     if (granted > line.unitHours) {
       throw new AppError(

@@ -63,7 +63,11 @@ export async function listApplications(
       periodStart: row.periodStart,
       periodEnd: row.periodEnd,
       project: row.project,
-      programme: { id: row.programme.id, name: row.programme.name, currency: row.programme.currency },
+      programme: {
+        id: row.programme.id,
+        name: row.programme.name,
+        currency: row.programme.currency,
+      },
       call: row.call,
       requested: priceLines(row.lines, row.programme.subsidyRateBps).totals,
       allocationId: row.allocation?.id ?? null,

@@ -39,7 +39,10 @@ export function checkPeriod(periodStart: Date, periodEnd: Date, now: Date): void
     throw new AppError("INVALID", "The period must end after it starts.");
   }
   if (periodEnd.getTime() <= now.getTime()) {
-    throw new AppError("INVALID", "The period has already ended; choose an end date in the future.");
+    throw new AppError(
+      "INVALID",
+      "The period has already ended; choose an end date in the future.",
+    );
   }
 }
 
@@ -72,7 +75,10 @@ export async function priceRequestedLines(
   }
   const ids = lines.map((line) => line.resourceClassId);
   if (new Set(ids).size !== ids.length) {
-    throw new AppError("INVALID", "Each resource class may appear only once; add the hours together.");
+    throw new AppError(
+      "INVALID",
+      "Each resource class may appear only once; add the hours together.",
+    );
   }
   const classes = await tx.resourceClass.findMany({ where: { id: { in: ids } } });
   const byId = new Map(classes.map((rc) => [rc.id, rc]));
@@ -80,7 +86,9 @@ export async function priceRequestedLines(
     const resourceClass = byId.get(line.resourceClassId);
     if (!resourceClass) throw notFound("Resource class");
     if (!resourceClass.active) {
-      throw preconditionFailed(`${resourceClass.name} is no longer offered; remove it from the application.`);
+      throw preconditionFailed(
+        `${resourceClass.name} is no longer offered; remove it from the application.`,
+      );
     }
     if (resourceClass.currency !== currency) {
       throw preconditionFailed(

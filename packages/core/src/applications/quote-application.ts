@@ -7,7 +7,9 @@ export interface Quote {
   programmeId: string;
   currency: string;
   subsidyRateBps: number;
-  lines: (PricedLine & { resourceClass: { id: string; code: string; name: string; unit: string } })[];
+  lines: (PricedLine & {
+    resourceClass: { id: string; code: string; name: string; unit: string };
+  })[];
   totals: PriceTotals;
 }
 
@@ -33,7 +35,10 @@ export async function quoteApplication(
     programmeId: programme.id,
     currency: programme.currency,
     subsidyRateBps: programme.subsidyRateBps,
-    lines: priced.lines.map((line) => ({ ...line, resourceClass: byId.get(line.resourceClassId)! })),
+    lines: priced.lines.map((line) => ({
+      ...line,
+      resourceClass: byId.get(line.resourceClassId)!,
+    })),
     totals: priced.totals,
   };
 }

@@ -38,6 +38,11 @@ export async function recordApplicationChange(
     organizationId: change.application.organizationId,
     targetType: "AllocationRequest",
     targetId: change.application.id,
-    data: { from: change.from, to: change.to, ...(change.note ? { note: change.note } : {}), ...change.data },
+    data: {
+      from: change.from,
+      to: change.to,
+      ...(change.note ? { note: change.note } : {}),
+      ...change.data,
+    },
   });
 }

@@ -39,14 +39,20 @@ export async function submitApplication(
     if (!resubmission) {
       const state = callState(call, now);
       if (state === "UPCOMING") {
-        throw preconditionFailed(`The call "${call.name}" opens on ${longDate(call.opensAt)}; submit then.`);
+        throw preconditionFailed(
+          `The call "${call.name}" opens on ${longDate(call.opensAt)}; submit then.`,
+        );
       }
       if (state === "CLOSED") {
         throw preconditionFailed(`The call "${call.name}" closed on ${longDate(call.closesAt)}.`);
       }
     }
-    const organization = await tx.organization.findUniqueOrThrow({ where: { id: tenant.organization.id } });
-    const standing = (await organizationStandings(tx, organization, [programme])).get(programme.id)!;
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id: tenant.organization.id },
+    });
+    const standing = (await organizationStandings(tx, organization, [programme])).get(
+      programme.id,
+    )!;
     if (!standing.eligibility.eligible) {
       throw new AppError(
         "PRECONDITION_FAILED",

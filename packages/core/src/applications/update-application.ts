@@ -45,7 +45,9 @@ export async function updateApplication(
       dataClassification: input.dataClassification ?? current.dataClassification,
       periodStart: input.periodStart ?? current.periodStart,
       periodEnd: input.periodEnd ?? current.periodEnd,
-      lines: input.lines ?? current.lines.map(({ resourceClassId, unitHours }) => ({ resourceClassId, unitHours })),
+      lines:
+        input.lines ??
+        current.lines.map(({ resourceClassId, unitHours }) => ({ resourceClassId, unitHours })),
     };
     const prepared = await prepareApplication(tx, merged, now);
     await tx.allocationRequest.update({
@@ -67,7 +69,11 @@ export async function updateApplication(
       organizationId: tenant.organization.id,
       targetType: "AllocationRequest",
       targetId: locked.id,
-      data: { fields: Object.keys(input).filter((key) => key !== "applicationId" && key !== "organizationId") },
+      data: {
+        fields: Object.keys(input).filter(
+          (key) => key !== "applicationId" && key !== "organizationId",
+        ),
+      },
     });
   }, TX_OPTIONS);
   return getApplication(tenant, input.applicationId);

@@ -18,7 +18,10 @@ export async function withdrawApplication(
     const locked = await lockApplication(tx, input.applicationId, tenant.organization.id);
     const transition = transitionApplication(locked.status, "withdraw");
     if (!transition.ok) throw preconditionFailed(transition.message);
-    await tx.allocationRequest.update({ where: { id: locked.id }, data: { status: transition.to } });
+    await tx.allocationRequest.update({
+      where: { id: locked.id },
+      data: { status: transition.to },
+    });
     await recordApplicationChange(tx, actor, {
       application: locked,
       action: "application.withdrawn",

@@ -3,31 +3,59 @@ import { checkClusterMapping } from "./cluster-mapping";
 
 describe("checkClusterMapping", () => {
   it("accepts a Slurm GPU class with partition and GRES", () => {
-    expect(checkClusterMapping("SLURM", "GPU", { slurmPartition: "gpu", slurmGres: "gpu:h100" })).toEqual({
+    expect(
+      checkClusterMapping("SLURM", "GPU", { slurmPartition: "gpu", slurmGres: "gpu:h100" }),
+    ).toEqual({
       ok: true,
-      mapping: { slurmPartition: "gpu", slurmGres: "gpu:h100", k8sResourceName: null, k8sNodeSelector: null },
+      mapping: {
+        slurmPartition: "gpu",
+        slurmGres: "gpu:h100",
+        k8sResourceName: null,
+        k8sNodeSelector: null,
+      },
     });
-    expect(checkClusterMapping("SLURM", "MIG", { slurmPartition: "mig", slurmGres: "gpu:1g.10gb" }).ok).toBe(true);
+    expect(
+      checkClusterMapping("SLURM", "MIG", { slurmPartition: "mig", slurmGres: "gpu:1g.10gb" }).ok,
+    ).toBe(true);
   });
 
   it("accepts Slurm CPU cores without a GRES and refuses one with it", () => {
     expect(checkClusterMapping("SLURM", "CPU", { slurmPartition: "cpu" }).ok).toBe(true);
-    const result = checkClusterMapping("SLURM", "CPU", { slurmPartition: "cpu", slurmGres: "gpu:h100" });
-    expect(result).toEqual({ ok: false, message: "CPU cores are requested without a GRES; leave it empty." });
+    const result = checkClusterMapping("SLURM", "CPU", {
+      slurmPartition: "cpu",
+      slurmGres: "gpu:h100",
+    });
+    expect(result).toEqual({
+      ok: false,
+      message: "CPU cores are requested without a GRES; leave it empty.",
+    });
   });
 
   it("refuses a Slurm mapping without a partition, a GPU without a GRES, or a malformed GRES", () => {
     expect(checkClusterMapping("SLURM", "GPU", { slurmGres: "gpu:h100" }).ok).toBe(false);
     expect(checkClusterMapping("SLURM", "GPU", { slurmPartition: "gpu" }).ok).toBe(false);
-    expect(checkClusterMapping("SLURM", "GPU", { slurmPartition: "gpu", slurmGres: "h100" }).ok).toBe(false);
-    expect(checkClusterMapping("SLURM", "GPU", { slurmPartition: "gpu part", slurmGres: "gpu:h100" }).ok).toBe(false);
+    expect(
+      checkClusterMapping("SLURM", "GPU", { slurmPartition: "gpu", slurmGres: "h100" }).ok,
+    ).toBe(false);
+    expect(
+      checkClusterMapping("SLURM", "GPU", { slurmPartition: "gpu part", slurmGres: "gpu:h100" }).ok,
+    ).toBe(false);
   });
 
   it("refuses Kubernetes settings on a Slurm cluster and Slurm settings on a Kubernetes cluster", () => {
     expect(
-      checkClusterMapping("SLURM", "GPU", { slurmPartition: "gpu", slurmGres: "gpu:h100", k8sResourceName: "nvidia.com/gpu" }).ok,
+      checkClusterMapping("SLURM", "GPU", {
+        slurmPartition: "gpu",
+        slurmGres: "gpu:h100",
+        k8sResourceName: "nvidia.com/gpu",
+      }).ok,
     ).toBe(false);
-    expect(checkClusterMapping("KUBERNETES", "GPU", { k8sResourceName: "nvidia.com/gpu", slurmPartition: "gpu" }).ok).toBe(false);
+    expect(
+      checkClusterMapping("KUBERNETES", "GPU", {
+        k8sResourceName: "nvidia.com/gpu",
+        slurmPartition: "gpu",
+      }).ok,
+    ).toBe(false);
   });
 
   it("accepts a Kubernetes resource name with a node selector and checks the labels", () => {
@@ -38,9 +66,14 @@ describe("checkClusterMapping", () => {
     expect(ok.ok).toBe(true);
     expect(checkClusterMapping("KUBERNETES", "CPU", { k8sResourceName: "cpu" }).ok).toBe(true);
     expect(checkClusterMapping("KUBERNETES", "GPU", {}).ok).toBe(false);
-    expect(checkClusterMapping("KUBERNETES", "GPU", { k8sResourceName: "nvidia.com/ gpu" }).ok).toBe(false);
     expect(
-      checkClusterMapping("KUBERNETES", "GPU", { k8sResourceName: "nvidia.com/gpu", k8sNodeSelector: { "bad key!": "x" } }).ok,
+      checkClusterMapping("KUBERNETES", "GPU", { k8sResourceName: "nvidia.com/ gpu" }).ok,
+    ).toBe(false);
+    expect(
+      checkClusterMapping("KUBERNETES", "GPU", {
+        k8sResourceName: "nvidia.com/gpu",
+        k8sNodeSelector: { "bad key!": "x" },
+      }).ok,
     ).toBe(false);
   });
 
@@ -52,7 +85,12 @@ describe("checkClusterMapping", () => {
     });
     expect(result).toEqual({
       ok: true,
-      mapping: { slurmPartition: null, slurmGres: null, k8sResourceName: "nvidia.com/gpu", k8sNodeSelector: null },
+      mapping: {
+        slurmPartition: null,
+        slurmGres: null,
+        k8sResourceName: "nvidia.com/gpu",
+        k8sNodeSelector: null,
+      },
     });
   });
 

@@ -15,14 +15,17 @@ export interface NormalizedMapping {
   k8sNodeSelector: Record<string, string> | null;
 }
 
-export type MappingCheck = { ok: true; mapping: NormalizedMapping } | { ok: false; message: string };
+export type MappingCheck =
+  { ok: true; mapping: NormalizedMapping } | { ok: false; message: string };
 
 const SLURM_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 // "gpu:h100" or "gpu:1g.10gb": the driver appends ":<count>" when it submits.
 const SLURM_GRES = /^[a-z][a-z0-9_]*:[A-Za-z0-9_.-]+$/;
 // An extended resource name: optional DNS prefix, then a name ("cpu", "nvidia.com/gpu", "nvidia.com/mig-1g.10gb").
-const K8S_RESOURCE = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const K8S_LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const K8S_RESOURCE =
+  /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const K8S_LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const K8S_LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 function blank(value: string | null | undefined): string | null {
@@ -54,35 +57,64 @@ export function checkClusterMapping(
 
   if (clusterKind === "SIM") {
     if (hasSlurm || hasK8s) {
-      return { ok: false, message: "A simulated cluster needs no Slurm or Kubernetes mapping; leave those fields empty." };
+      return {
+        ok: false,
+        message:
+          "A simulated cluster needs no Slurm or Kubernetes mapping; leave those fields empty.",
+      };
     }
     return { ok: true, mapping };
   }
   if (clusterKind === "SLURM") {
-    if (hasK8s) return { ok: false, message: "A Slurm cluster takes a partition and GRES, not Kubernetes settings." };
-    if (!mapping.slurmPartition) return { ok: false, message: "Enter the Slurm partition this class runs in." };
+    if (hasK8s)
+      return {
+        ok: false,
+        message: "A Slurm cluster takes a partition and GRES, not Kubernetes settings.",
+      };
+    if (!mapping.slurmPartition)
+      return { ok: false, message: "Enter the Slurm partition this class runs in." };
     if (!SLURM_NAME.test(mapping.slurmPartition)) {
-      return { ok: false, message: "A Slurm partition name is letters, digits, dots, dashes and underscores." };
+      return {
+        ok: false,
+        message: "A Slurm partition name is letters, digits, dots, dashes and underscores.",
+      };
     }
     if (resourceKind === "CPU") {
-      if (mapping.slurmGres) return { ok: false, message: "CPU cores are requested without a GRES; leave it empty." };
+      if (mapping.slurmGres)
+        return { ok: false, message: "CPU cores are requested without a GRES; leave it empty." };
     } else if (!mapping.slurmGres) {
       return { ok: false, message: 'Enter the GRES for this class, for example "gpu:h100".' };
     } else if (!SLURM_GRES.test(mapping.slurmGres)) {
-      return { ok: false, message: 'A GRES is written name:type, for example "gpu:h100" or "gpu:1g.10gb".' };
+      return {
+        ok: false,
+        message: 'A GRES is written name:type, for example "gpu:h100" or "gpu:1g.10gb".',
+      };
     }
     return { ok: true, mapping };
   }
-  if (hasSlurm) return { ok: false, message: "A Kubernetes cluster takes a resource name and node selector, not Slurm settings." };
+  if (hasSlurm)
+    return {
+      ok: false,
+      message: "A Kubernetes cluster takes a resource name and node selector, not Slurm settings.",
+    };
   if (!mapping.k8sResourceName) {
-    return { ok: false, message: 'Enter the Kubernetes resource name, for example "nvidia.com/gpu".' };
+    return {
+      ok: false,
+      message: 'Enter the Kubernetes resource name, for example "nvidia.com/gpu".',
+    };
   }
   if (!K8S_RESOURCE.test(mapping.k8sResourceName) || mapping.k8sResourceName.length > 253) {
-    return { ok: false, message: 'That is not a Kubernetes resource name, like "nvidia.com/gpu" or "cpu".' };
+    return {
+      ok: false,
+      message: 'That is not a Kubernetes resource name, like "nvidia.com/gpu" or "cpu".',
+    };
   }
   for (const [key, value] of Object.entries(mapping.k8sNodeSelector ?? {})) {
     if (!K8S_LABEL_KEY.test(key) || key.length > 317 || !K8S_LABEL_VALUE.test(value)) {
-      return { ok: false, message: `The node selector "${key}: ${value}" is not a valid Kubernetes label.` };
+      return {
+        ok: false,
+        message: `The node selector "${key}: ${value}" is not a valid Kubernetes label.`,
+      };
     }
   }
   return { ok: true, mapping };

@@ -5,9 +5,13 @@ export const CLUSTER_WITH_RESOURCES = {
   resources: {
     orderBy: { resourceClass: { code: "asc" } },
     include: {
-      resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true, active: true } },
+      resourceClass: {
+        select: { id: true, code: true, name: true, kind: true, unit: true, active: true },
+      },
     },
   },
 } as const satisfies Prisma.ClusterInclude;
 
-export type ClusterWithResources = Prisma.ClusterGetPayload<{ include: typeof CLUSTER_WITH_RESOURCES }>;
+export type ClusterWithResources = Prisma.ClusterGetPayload<{
+  include: typeof CLUSTER_WITH_RESOURCES;
+}>;

@@ -37,7 +37,12 @@ export async function createCluster(
         action: "cluster.created",
         targetType: "Cluster",
         targetId: created.id,
-        data: { code, kind: created.kind, region: created.region, jurisdiction: created.jurisdiction },
+        data: {
+          code,
+          kind: created.kind,
+          region: created.region,
+          jurisdiction: created.jurisdiction,
+        },
       });
       return created;
     }, TX_OPTIONS);

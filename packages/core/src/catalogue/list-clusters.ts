@@ -16,7 +16,10 @@ export async function listClusters(
 ): Promise<Page<ClusterWithResources>> {
   const size = pageSize(input.limit);
   if (input.cursor && !CODE_CURSOR.test(input.cursor)) {
-    throw new AppError("INVALID", "That page link is no longer valid. Start again from the first page.");
+    throw new AppError(
+      "INVALID",
+      "That page link is no longer valid. Start again from the first page.",
+    );
   }
   const rows = await database.cluster.findMany({
     where: {

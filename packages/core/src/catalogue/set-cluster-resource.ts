@@ -23,7 +23,9 @@ export async function setClusterResource(
   await database.$transaction(async (tx) => {
     const cluster = await tx.cluster.findUnique({ where: { id: input.clusterId } });
     if (!cluster) throw notFound("Cluster");
-    const resourceClass = await tx.resourceClass.findUnique({ where: { id: input.resourceClassId } });
+    const resourceClass = await tx.resourceClass.findUnique({
+      where: { id: input.resourceClassId },
+    });
     if (!resourceClass) throw notFound("Resource class");
     const check = checkClusterMapping(cluster.kind, resourceClass.kind, input);
     if (!check.ok) throw new AppError("INVALID", check.message);

@@ -15,10 +15,7 @@ import {
  */
 export function visibleNotifications(userId: string): Prisma.NotificationWhereInput {
   return {
-    OR: [
-      { userId },
-      { userId: null, organization: { memberships: { some: { userId } } } },
-    ],
+    OR: [{ userId }, { userId: null, organization: { memberships: { some: { userId } } } }],
   };
 }
 

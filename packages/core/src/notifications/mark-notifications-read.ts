@@ -21,6 +21,8 @@ export async function markNotificationsRead(
     },
     data: { readAt: new Date() },
   });
-  const unreadCount = await database.notification.count({ where: { AND: [visible, { readAt: null }] } });
+  const unreadCount = await database.notification.count({
+    where: { AND: [visible, { readAt: null }] },
+  });
   return { updated: count, unreadCount };
 }

@@ -14,7 +14,10 @@ export async function addProgrammeCall(
 ): Promise<ProgrammeView> {
   checkCall(input);
   const programme = await database.$transaction(async (tx) => {
-    const exists = await tx.programme.findUnique({ where: { id: input.programmeId }, select: { id: true } });
+    const exists = await tx.programme.findUnique({
+      where: { id: input.programmeId },
+      select: { id: true },
+    });
     if (!exists) throw notFound("Programme");
     const call = await tx.programmeCall.create({
       data: {
@@ -28,9 +31,17 @@ export async function addProgrammeCall(
       action: "programme.call_added",
       targetType: "ProgrammeCall",
       targetId: call.id,
-      data: { programmeId: input.programmeId, name: call.name, opensAt: call.opensAt, closesAt: call.closesAt },
+      data: {
+        programmeId: input.programmeId,
+        name: call.name,
+        opensAt: call.opensAt,
+        closesAt: call.closesAt,
+      },
     });
-    return tx.programme.findUniqueOrThrow({ where: { id: input.programmeId }, include: PROGRAMME_WITH_CALLS });
+    return tx.programme.findUniqueOrThrow({
+      where: { id: input.programmeId },
+      include: PROGRAMME_WITH_CALLS,
+    });
   }, TX_OPTIONS);
   return toProgrammeView(programme);
 }

@@ -24,7 +24,9 @@ export async function browseProgrammes(
   now: Date = new Date(),
 ): Promise<Page<ProgrammeForOrganization>> {
   const size = pageSize(input.limit);
-  const organization = await tenant.db.organization.findUniqueOrThrow({ where: { id: tenant.organization.id } });
+  const organization = await tenant.db.organization.findUniqueOrThrow({
+    where: { id: tenant.organization.id },
+  });
   const rows = await tenant.db.programme.findMany({
     where: { calls: { some: { closesAt: { gt: now } } }, ...afterTimeCursor(input.cursor) },
     include: PROGRAMME_WITH_CALLS,

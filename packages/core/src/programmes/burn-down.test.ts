@@ -20,10 +20,34 @@ describe("buildBurnDown", () => {
       to: new Date("2026-03-05T01:00:00Z"),
     });
     expect(points).toEqual([
-      { day: "2026-03-02", awardedMinor: 100_000, consumedMinor: 0, unawardedMinor: 900_000, committedMinor: 100_000 },
-      { day: "2026-03-03", awardedMinor: 150_000, consumedMinor: 0, unawardedMinor: 850_000, committedMinor: 150_000 },
-      { day: "2026-03-04", awardedMinor: 150_000, consumedMinor: 15_000, unawardedMinor: 850_000, committedMinor: 135_000 },
-      { day: "2026-03-05", awardedMinor: 175_000, consumedMinor: 15_000, unawardedMinor: 825_000, committedMinor: 160_000 },
+      {
+        day: "2026-03-02",
+        awardedMinor: 100_000,
+        consumedMinor: 0,
+        unawardedMinor: 900_000,
+        committedMinor: 100_000,
+      },
+      {
+        day: "2026-03-03",
+        awardedMinor: 150_000,
+        consumedMinor: 0,
+        unawardedMinor: 850_000,
+        committedMinor: 150_000,
+      },
+      {
+        day: "2026-03-04",
+        awardedMinor: 150_000,
+        consumedMinor: 15_000,
+        unawardedMinor: 850_000,
+        committedMinor: 135_000,
+      },
+      {
+        day: "2026-03-05",
+        awardedMinor: 175_000,
+        consumedMinor: 15_000,
+        unawardedMinor: 825_000,
+        committedMinor: 160_000,
+      },
     ]);
   });
 
@@ -35,7 +59,12 @@ describe("buildBurnDown", () => {
       from: new Date("2026-01-30T00:00:00Z"),
       to: new Date("2026-02-02T00:00:00Z"),
     });
-    expect(points.map((p) => p.day)).toEqual(["2026-01-30", "2026-01-31", "2026-02-01", "2026-02-02"]);
+    expect(points.map((p) => p.day)).toEqual([
+      "2026-01-30",
+      "2026-01-31",
+      "2026-02-01",
+      "2026-02-02",
+    ]);
     expect(points.every((p) => p.awardedMinor === 0 && p.unawardedMinor === 1_000_000)).toBe(true);
   });
 

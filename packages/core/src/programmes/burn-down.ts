@@ -40,7 +40,8 @@ export function buildBurnDown(input: {
 }): BurnDownPoint[] {
   const first = Date.parse(`${utcDay(input.from)}T00:00:00Z`);
   const last = Date.parse(`${utcDay(input.to)}T00:00:00Z`);
-  if (last < first) throw new AppError("INVALID", "The end of the period must not be before its start.");
+  if (last < first)
+    throw new AppError("INVALID", "The end of the period must not be before its start.");
   const days = (last - first) / DAY_MS + 1;
   if (days > MAX_BURN_DOWN_DAYS) {
     throw new AppError("INVALID", `Choose a period of at most ${MAX_BURN_DOWN_DAYS} days.`);
@@ -50,7 +51,8 @@ export function buildBurnDown(input: {
     let index = 0;
     let total = 0n;
     return (day: string) => {
-      while (index < sorted.length && sorted[index]!.day <= day) total += sorted[index++]!.amountMinor;
+      while (index < sorted.length && sorted[index]!.day <= day)
+        total += sorted[index++]!.amountMinor;
       return total;
     };
   };

@@ -28,62 +28,71 @@ export async function createProgramme(
 ): Promise<ProgrammeView> {
   if (!actor.userId) throw new AppError("UNAUTHENTICATED", "Sign in to create a programme.");
   const createdById = actor.userId;
-  if (input.calls.length === 0) throw new AppError("INVALID", "Add at least one call with open and close dates.");
+  if (input.calls.length === 0)
+    throw new AppError("INVALID", "Add at least one call with open and close dates.");
   input.calls.forEach(checkCall);
   checkCap(input.budgetMinor, input.orgCapMinor);
   const name = input.name.trim();
   const programme = await database
     .$transaction(async (tx) => {
-    const base = slugify(name, "programme");
-    const taken = new Set(
-      (await tx.programme.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map(
-        (row) => row.slug,
-      ),
-    );
-    let slug = base;
-    for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
-    const created = await tx.programme.create({
-      data: {
-        slug,
-        name,
-        sponsor: input.sponsor.trim(),
-        description: input.description.trim(),
-        currency: input.currency.toUpperCase(),
-        budgetMinor: input.budgetMinor,
-        subsidyRateBps: input.subsidyRateBps,
-        eligibleKinds: [...new Set(input.eligibleKinds)],
-        eligibleCountries: [...new Set(input.eligibleCountries.map((c) => c.toUpperCase()))].sort(),
-        orgCapMinor: input.orgCapMinor,
-        createdById,
-        calls: {
-          create: input.calls.map((call) => ({
-            name: call.name.trim(),
-            opensAt: call.opensAt,
-            closesAt: call.closesAt,
-          })),
+      const base = slugify(name, "programme");
+      const taken = new Set(
+        (
+          await tx.programme.findMany({
+            where: { slug: { startsWith: base } },
+            select: { slug: true },
+          })
+        ).map((row) => row.slug),
+      );
+      let slug = base;
+      for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+      const created = await tx.programme.create({
+        data: {
+          slug,
+          name,
+          sponsor: input.sponsor.trim(),
+          description: input.description.trim(),
+          currency: input.currency.toUpperCase(),
+          budgetMinor: input.budgetMinor,
+          subsidyRateBps: input.subsidyRateBps,
+          eligibleKinds: [...new Set(input.eligibleKinds)],
+          eligibleCountries: [
+            ...new Set(input.eligibleCountries.map((c) => c.toUpperCase())),
+          ].sort(),
+          orgCapMinor: input.orgCapMinor,
+          createdById,
+          calls: {
+            create: input.calls.map((call) => ({
+              name: call.name.trim(),
+              opensAt: call.opensAt,
+              closesAt: call.closesAt,
+            })),
+          },
         },
-      },
-      include: PROGRAMME_WITH_CALLS,
-    });
-    await recordAuditEvent(tx, actor, {
-      action: "programme.created",
-      targetType: "Programme",
-      targetId: created.id,
-      data: {
-        name,
-        currency: created.currency,
-        budgetMinor: input.budgetMinor,
-        subsidyRateBps: input.subsidyRateBps,
-        orgCapMinor: input.orgCapMinor,
-        calls: created.calls.length,
-      },
-    });
-    return created;
-  }, TX_OPTIONS)
+        include: PROGRAMME_WITH_CALLS,
+      });
+      await recordAuditEvent(tx, actor, {
+        action: "programme.created",
+        targetType: "Programme",
+        targetId: created.id,
+        data: {
+          name,
+          currency: created.currency,
+          budgetMinor: input.budgetMinor,
+          subsidyRateBps: input.subsidyRateBps,
+          orgCapMinor: input.orgCapMinor,
+          calls: created.calls.length,
+        },
+      });
+      return created;
+    }, TX_OPTIONS)
     .catch((error: unknown) => {
       // Another programme took the same slug between our check and our insert.
       if (isUniqueViolation(error)) {
-        throw new AppError("CONFLICT", "Another programme with this name was created just now. Try again.");
+        throw new AppError(
+          "CONFLICT",
+          "Another programme with this name was created just now. Try again.",
+        );
       }
       throw error;
     });

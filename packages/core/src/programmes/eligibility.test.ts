@@ -23,13 +23,17 @@ describe("checkEligibility", () => {
 
   it("treats empty kind and country lists as open to all", () => {
     const open = { ...rules, eligibleKinds: [], eligibleCountries: [] };
-    expect(checkEligibility(open, { ...applicant, kind: "ENTERPRISE", country: "JP" }).eligible).toBe(
-      true,
-    );
+    expect(
+      checkEligibility(open, { ...applicant, kind: "ENTERPRISE", country: "JP" }).eligible,
+    ).toBe(true);
   });
 
   it("explains a kind that is not eligible", () => {
-    const result = checkEligibility(rules, { ...applicant, name: "Lumen Robotics", kind: "STARTUP" });
+    const result = checkEligibility(rules, {
+      ...applicant,
+      name: "Lumen Robotics",
+      kind: "STARTUP",
+    });
     expect(result.eligible).toBe(false);
     expect(result.reasons).toEqual([
       {

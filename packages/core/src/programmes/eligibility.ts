@@ -57,7 +57,10 @@ function listInWords(items: readonly string[]): string {
 }
 
 /** Pure: may this organisation apply to a programme with these rules, and if not, why not. */
-export function checkEligibility(rules: EligibilityRules, applicant: EligibilityApplicant): Eligibility {
+export function checkEligibility(
+  rules: EligibilityRules,
+  applicant: EligibilityApplicant,
+): Eligibility {
   const reasons: IneligibilityReason[] = [];
   if (applicant.status !== "VERIFIED") {
     reasons.push({

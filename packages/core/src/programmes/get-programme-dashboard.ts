@@ -1,6 +1,11 @@
 import type { AllocationRequestStatus, Database } from "@tessera/db";
 import { notFound } from "../errors";
-import { buildBurnDown, MAX_BURN_DOWN_DAYS, type BurnDownPoint, type DailyAmount } from "./burn-down";
+import {
+  buildBurnDown,
+  MAX_BURN_DOWN_DAYS,
+  type BurnDownPoint,
+  type DailyAmount,
+} from "./burn-down";
 import { toSafeNumber } from "./money";
 import { programmeShareOfUsage } from "./pricing";
 import { PROGRAMME_WITH_CALLS, toProgrammeView, type ProgrammeView } from "./programme-view";
@@ -47,7 +52,9 @@ export async function getProgrammeDashboard(
   });
   if (!programme) throw notFound("Programme");
   const to = input.to ?? now;
-  const defaultFrom = new Date(Math.max(programme.createdAt.getTime(), to.getTime() - (MAX_BURN_DOWN_DAYS - 1) * DAY_MS));
+  const defaultFrom = new Date(
+    Math.max(programme.createdAt.getTime(), to.getTime() - (MAX_BURN_DOWN_DAYS - 1) * DAY_MS),
+  );
   const from = input.from ?? defaultFrom;
 
   const [states, awardedDays, consumedGroups] = await Promise.all([
@@ -81,7 +88,10 @@ export async function getProgrammeDashboard(
   >;
   for (const row of states) applicationsByState[row.status] = row._count._all;
 
-  const awarded: DailyAmount[] = awardedDays.map((row) => ({ day: row.day, amountMinor: row.amount }));
+  const awarded: DailyAmount[] = awardedDays.map((row) => ({
+    day: row.day,
+    amountMinor: row.amount,
+  }));
   const consumed: DailyAmount[] = consumedGroups.map((row) => ({
     day: row.day,
     amountMinor: programmeShareOfUsage(row.unitSeconds, row.price, row.rate),

@@ -15,7 +15,9 @@ export async function getProgrammeForOrganization(
     include: PROGRAMME_WITH_CALLS,
   });
   if (!programme) throw notFound("Programme");
-  const organization = await tenant.db.organization.findUniqueOrThrow({ where: { id: tenant.organization.id } });
+  const organization = await tenant.db.organization.findUniqueOrThrow({
+    where: { id: tenant.organization.id },
+  });
   const standings = await organizationStandings(tenant.db, organization, [programme]);
   return { ...toProgrammeView(programme, now), ...standings.get(programme.id)! };
 }

@@ -28,8 +28,10 @@ export function toSafeNumber(value: bigint, what = "amount"): number {
 
 /** Digits after the decimal point of a currency's minor unit (EUR 2, JPY 0). */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat("en-GB", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 /** Formats integer minor units exactly, e.g. 123456 EUR → "€1,234.56". */

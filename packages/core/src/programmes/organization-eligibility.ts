@@ -5,7 +5,7 @@ import { toSafeNumber } from "./money";
 export interface OrganizationStanding {
   eligibility: Eligibility;
   /** Programme share awarded to the organisation by this programme so far. */
-  awardedMinor: number;
+  organizationAwardedMinor: number;
   /** How much more the programme may award the organisation before its cap. */
   capRemainingMinor: number;
 }
@@ -48,7 +48,7 @@ export async function organizationStandings(
           },
           { ...organization, awardedMinor: toSafeNumber(awarded) },
         ),
-        awardedMinor: toSafeNumber(awarded),
+        organizationAwardedMinor: toSafeNumber(awarded),
         capRemainingMinor: toSafeNumber(cap > awarded ? cap - awarded : 0n),
       };
       return [programme.id, standing];

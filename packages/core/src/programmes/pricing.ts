@@ -34,7 +34,10 @@ export interface PricedLines {
 
 function checkRate(subsidyRateBps: number): void {
   if (!Number.isInteger(subsidyRateBps) || subsidyRateBps < 0 || subsidyRateBps > BASIS_POINTS) {
-    throw new AppError("INVALID", "A subsidy rate is a whole number of basis points from 0 to 10,000.");
+    throw new AppError(
+      "INVALID",
+      "A subsidy rate is a whole number of basis points from 0 to 10,000.",
+    );
   }
 }
 
@@ -49,10 +52,16 @@ export function priceLines(lines: readonly PriceLineInput[], subsidyRateBps: num
   const totals = { listValueMinor: 0n, programmeShareMinor: 0n, tenantShareMinor: 0n };
   const priced = lines.map((line) => {
     if (!Number.isSafeInteger(line.unitHours) || line.unitHours < 0) {
-      throw new AppError("INVALID", "Requested hours must be a whole number of hours, zero or more.");
+      throw new AppError(
+        "INVALID",
+        "Requested hours must be a whole number of hours, zero or more.",
+      );
     }
     if (!Number.isSafeInteger(line.listPriceMinorPerHour) || line.listPriceMinorPerHour < 0) {
-      throw new AppError("INVALID", "A list price must be a whole number of minor units, zero or more.");
+      throw new AppError(
+        "INVALID",
+        "A list price must be a whole number of minor units, zero or more.",
+      );
     }
     const listValue = BigInt(line.unitHours) * BigInt(line.listPriceMinorPerHour);
     const programmeShare = divideHalfEven(listValue * rate, BigInt(BASIS_POINTS));

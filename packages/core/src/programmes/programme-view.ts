@@ -6,7 +6,9 @@ export const PROGRAMME_WITH_CALLS = {
   calls: { orderBy: [{ opensAt: "asc" }, { id: "asc" }] },
 } as const satisfies Prisma.ProgrammeInclude;
 
-export type ProgrammeWithCalls = Prisma.ProgrammeGetPayload<{ include: typeof PROGRAMME_WITH_CALLS }>;
+export type ProgrammeWithCalls = Prisma.ProgrammeGetPayload<{
+  include: typeof PROGRAMME_WITH_CALLS;
+}>;
 
 export interface CallView {
   id: string;
@@ -53,7 +55,10 @@ export function toCallView(
   };
 }
 
-export function toProgrammeView(programme: ProgrammeWithCalls, now: Date = new Date()): ProgrammeView {
+export function toProgrammeView(
+  programme: ProgrammeWithCalls,
+  now: Date = new Date(),
+): ProgrammeView {
   const calls = programme.calls.map((call) => toCallView(call, now));
   return {
     id: programme.id,

@@ -67,5 +67,8 @@ export async function reserveProgrammeBudget(
       { overByMinor: over.toString(), limit: "organization" },
     );
   }
-  return { programmeAwardedMinor: programme[0]!.awarded, organizationAwardedMinor: organization[0]!.awarded };
+  return {
+    programmeAwardedMinor: programme[0]!.awarded,
+    organizationAwardedMinor: organization[0]!.awarded,
+  };
 }

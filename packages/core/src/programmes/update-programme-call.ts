@@ -40,7 +40,10 @@ export async function updateProgrammeCall(
         data: { programmeId: current.programmeId, changes },
       });
     }
-    return tx.programme.findUniqueOrThrow({ where: { id: current.programmeId }, include: PROGRAMME_WITH_CALLS });
+    return tx.programme.findUniqueOrThrow({
+      where: { id: current.programmeId },
+      include: PROGRAMME_WITH_CALLS,
+    });
   }, TX_OPTIONS);
   return toProgrammeView(programme);
 }

@@ -41,7 +41,9 @@ export async function updateProgramme(
         WHERE "id" = ${current.id} AND "awardedMinor" <= ${BigInt(input.budgetMinor)}
         RETURNING "id"`;
       if (lowered.length === 0) {
-        const { awardedMinor } = await tx.programme.findUniqueOrThrow({ where: { id: current.id } });
+        const { awardedMinor } = await tx.programme.findUniqueOrThrow({
+          where: { id: current.id },
+        });
         throw new AppError(
           "PRECONDITION_FAILED",
           `This programme has already awarded ${formatMoney(awardedMinor, current.currency)}; the budget cannot be lower than that.`,
@@ -60,7 +62,11 @@ export async function updateProgramme(
       orgCapMinor: input.orgCapMinor === undefined ? undefined : BigInt(input.orgCapMinor),
     };
     const changes = changedFields(
-      { ...current, budgetMinor: toSafeNumber(current.budgetMinor), orgCapMinor: toSafeNumber(current.orgCapMinor) },
+      {
+        ...current,
+        budgetMinor: toSafeNumber(current.budgetMinor),
+        orgCapMinor: toSafeNumber(current.orgCapMinor),
+      },
       { ...patch, budgetMinor: input.budgetMinor, orgCapMinor: input.orgCapMinor },
     );
     const updated = await tx.programme.update({

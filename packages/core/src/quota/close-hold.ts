@@ -19,7 +19,12 @@ export interface ClosedHold {
  */
 export async function closeHold(
   client: QuotaClient,
-  input: { organizationId: string; holdId: string; consumed: number | null; actorId?: string | null },
+  input: {
+    organizationId: string;
+    holdId: string;
+    consumed: number | null;
+    actorId?: string | null;
+  },
 ): Promise<ClosedHold> {
   const settling = input.consumed !== null;
   const consumed = BigInt(input.consumed ?? 0);
@@ -61,7 +66,12 @@ export async function closeHold(
     };
   }
   const [hold] = await client.$queryRaw<
-    { id: string; status: "ACTIVE" | "SETTLED" | "RELEASED"; unitSeconds: bigint; settledUnitSeconds: bigint | null }[]
+    {
+      id: string;
+      status: "ACTIVE" | "SETTLED" | "RELEASED";
+      unitSeconds: bigint;
+      settledUnitSeconds: bigint | null;
+    }[]
   >`
     SELECT "id", "status"::text AS "status", "unitSeconds", "settledUnitSeconds"
       FROM "QuotaHold" WHERE "id" = ${input.holdId}::text AND "organizationId" = ${input.organizationId}::text`;

@@ -15,7 +15,9 @@ const entry = (id: bigint, held: bigint): LedgerEntryFacts => ({
 
 describe("ledgerDigest", () => {
   it("does not depend on the order entries are given in", () => {
-    expect(ledgerDigest([entry(2n, 5n), entry(1n, 3n)])).toBe(ledgerDigest([entry(1n, 3n), entry(2n, 5n)]));
+    expect(ledgerDigest([entry(2n, 5n), entry(1n, 3n)])).toBe(
+      ledgerDigest([entry(1n, 3n), entry(2n, 5n)]),
+    );
   });
 
   it("changes when any entry changes, is removed or is added", () => {

@@ -107,14 +107,22 @@ export async function placeHold(client: QuotaClient, input: PlaceHoldInput): Pro
     const line = await diagnose(client, input);
     if (!line) throw notFound("Allocation line");
     if (line.now.getTime() < line.validFrom.getTime()) {
-      throw new AppError("PRECONDITION_FAILED", `This allocation starts on ${longDate(line.validFrom)}; it accepts no holds before then.`, {
-        reason: "NOT_STARTED",
-      });
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `This allocation starts on ${longDate(line.validFrom)}; it accepts no holds before then.`,
+        {
+          reason: "NOT_STARTED",
+        },
+      );
     }
     if (line.now.getTime() >= line.validTo.getTime()) {
-      throw new AppError("PRECONDITION_FAILED", `This allocation expired on ${longDate(line.validTo)}; it accepts no new holds.`, {
-        reason: "EXPIRED",
-      });
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `This allocation expired on ${longDate(line.validTo)}; it accepts no new holds.`,
+        {
+          reason: "EXPIRED",
+        },
+      );
     }
     const remaining = line.granted - line.held - line.consumed;
     const shortfall = BigInt(input.unitSeconds) - remaining;
@@ -122,7 +130,11 @@ export async function placeHold(client: QuotaClient, input: PlaceHoldInput): Pro
       throw new AppError(
         "PRECONDITION_FAILED",
         `Not enough quota left on this allocation: this needs ${input.unitSeconds} unit-seconds and ${remaining} remain, ${shortfall} short.`,
-        { reason: "QUOTA", shortfallUnitSeconds: Number(shortfall), remainingUnitSeconds: Number(remaining) },
+        {
+          reason: "QUOTA",
+          shortfallUnitSeconds: Number(shortfall),
+          remainingUnitSeconds: Number(remaining),
+        },
       );
     }
   }
@@ -130,7 +142,15 @@ export async function placeHold(client: QuotaClient, input: PlaceHoldInput): Pro
 }
 
 async function existingHold(client: QuotaClient, input: PlaceHoldInput): Promise<PlacedHold> {
-  const [hold] = await client.$queryRaw<{ id: string; allocationLineId: string; organizationId: string; unitSeconds: bigint; remaining: bigint }[]>`
+  const [hold] = await client.$queryRaw<
+    {
+      id: string;
+      allocationLineId: string;
+      organizationId: string;
+      unitSeconds: bigint;
+      remaining: bigint;
+    }[]
+  >`
     SELECT h."id", h."allocationLineId", h."organizationId", h."unitSeconds",
            l."grantedUnitSeconds" - l."heldUnitSeconds" - l."consumedUnitSeconds" AS remaining
       FROM "QuotaHold" h JOIN "AllocationLine" l ON l."id" = h."allocationLineId"

@@ -10,7 +10,12 @@ export type QuotaClient = Pick<Prisma.TransactionClient, "$queryRaw">;
 export function isRawUniqueViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2002") return true;
-  const meta = error.meta as { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } | undefined;
+  const meta = error.meta as
+    | {
+        code?: unknown;
+        driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } };
+      }
+    | undefined;
   return (
     meta?.code === "23505" ||
     meta?.driverAdapterError?.cause?.originalCode === "23505" ||

@@ -17,7 +17,12 @@ export interface QuotaFixture {
 
 export async function createQuotaFixture(
   database: Database,
-  options: { grantedUnitSeconds: bigint; validFrom?: Date; validTo?: Date; listPriceMinorPerHour?: number },
+  options: {
+    grantedUnitSeconds: bigint;
+    validFrom?: Date;
+    validTo?: Date;
+    listPriceMinorPerHour?: number;
+  },
 ): Promise<QuotaFixture> {
   const suffix = randomBytes(6).toString("hex");
   const now = Date.now();
@@ -62,7 +67,13 @@ export async function createQuotaFixture(
       subsidyRateBps: 5_000,
       orgCapMinor: 1_000_000_000,
       createdById: user.id,
-      calls: { create: { name: "Call", opensAt: new Date(now - 10 * DAY), closesAt: new Date(now + 10 * DAY) } },
+      calls: {
+        create: {
+          name: "Call",
+          opensAt: new Date(now - 10 * DAY),
+          closesAt: new Date(now + 10 * DAY),
+        },
+      },
     },
     include: { calls: true },
   });

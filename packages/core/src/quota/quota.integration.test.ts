@@ -32,7 +32,9 @@ async function expectBalanced(fixture: QuotaFixture) {
   expect(current.consumedUnitSeconds).toBe(ledger._sum.consumedDeltaUnitSeconds ?? 0n);
   expect(current.heldUnitSeconds).toBe(active._sum.unitSeconds ?? 0n);
   expect(current.consumedUnitSeconds).toBe(settled._sum.settledUnitSeconds ?? 0n);
-  expect(current.heldUnitSeconds + current.consumedUnitSeconds).toBeLessThanOrEqual(current.grantedUnitSeconds);
+  expect(current.heldUnitSeconds + current.consumedUnitSeconds).toBeLessThanOrEqual(
+    current.grantedUnitSeconds,
+  );
   return current;
 }
 
@@ -70,9 +72,16 @@ describe("placeHold", () => {
     expect(error.message).toBe(
       "Not enough quota left on this allocation: this needs 3000 unit-seconds and 2800 remain, 200 short.",
     );
-    const entries = await db.quotaLedgerEntry.findMany({ where: { allocationLineId: fixture.allocationLineId } });
+    const entries = await db.quotaLedgerEntry.findMany({
+      where: { allocationLineId: fixture.allocationLineId },
+    });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ kind: "HOLD", heldDeltaUnitSeconds: 7_200n, actorId: fixture.userId, holdId: hold.holdId });
+    expect(entries[0]).toMatchObject({
+      kind: "HOLD",
+      heldDeltaUnitSeconds: 7_200n,
+      actorId: fixture.userId,
+      holdId: hold.holdId,
+    });
     await expectBalanced(fixture);
   });
 
@@ -99,7 +108,12 @@ describe("placeHold", () => {
       validTo: new Date(Date.now() - 1_000),
     });
     const error = await refusal(
-      placeHold(db, { organizationId: expired.organizationId, allocationLineId: expired.allocationLineId, unitSeconds: 1, reference: reference() }),
+      placeHold(db, {
+        organizationId: expired.organizationId,
+        allocationLineId: expired.allocationLineId,
+        unitSeconds: 1,
+        reference: reference(),
+      }),
     );
     expect(error.code).toBe("PRECONDITION_FAILED");
     expect(error.message).toMatch(/^This allocation expired on .+; it accepts no new holds\.$/);
@@ -111,15 +125,29 @@ describe("placeHold", () => {
       validTo: new Date(Date.now() + 30 * 86_400_000),
     });
     const early = await refusal(
-      placeHold(db, { organizationId: future.organizationId, allocationLineId: future.allocationLineId, unitSeconds: 1, reference: reference() }),
+      placeHold(db, {
+        organizationId: future.organizationId,
+        allocationLineId: future.allocationLineId,
+        unitSeconds: 1,
+        reference: reference(),
+      }),
     );
     expect(early.details).toEqual({ reason: "NOT_STARTED" });
 
     const stranger = await refusal(
-      placeHold(db, { organizationId: future.organizationId, allocationLineId: expired.allocationLineId, unitSeconds: 1, reference: reference() }),
+      placeHold(db, {
+        organizationId: future.organizationId,
+        allocationLineId: expired.allocationLineId,
+        unitSeconds: 1,
+        reference: reference(),
+      }),
     );
     expect(stranger.code).toBe("NOT_FOUND");
-    expect(await db.quotaHold.count({ where: { allocationLineId: { in: [expired.allocationLineId, future.allocationLineId] } } })).toBe(0);
+    expect(
+      await db.quotaHold.count({
+        where: { allocationLineId: { in: [expired.allocationLineId, future.allocationLineId] } },
+      }),
+    ).toBe(0);
   });
 
   describe("under 200 concurrent attempts on one line", () => {
@@ -141,7 +169,9 @@ describe("placeHold", () => {
         ),
       );
       const admitted = results.filter((r) => r.status === "fulfilled");
-      const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as AppError] : []));
+      const refused = results.flatMap((r) =>
+        r.status === "rejected" ? [r.reason as AppError] : [],
+      );
       expect(admitted).toHaveLength(75);
       expect(refused).toHaveLength(125);
       for (const error of refused) {
@@ -150,7 +180,9 @@ describe("placeHold", () => {
       }
       const balanced = await expectBalanced(fixture);
       expect(balanced.heldUnitSeconds).toBe(4_500n);
-      expect(await db.quotaHold.count({ where: { allocationLineId: fixture.allocationLineId } })).toBe(75);
+      expect(
+        await db.quotaHold.count({ where: { allocationLineId: fixture.allocationLineId } }),
+      ).toBe(75);
     });
   });
 });
@@ -165,14 +197,35 @@ describe("settleHold and releaseHold", () => {
       reference: reference(),
     });
     const tooMuch = await refusal(
-      settleHold(db, { organizationId: fixture.organizationId, holdId: hold.holdId, actualUnitSeconds: 6_001 }),
+      settleHold(db, {
+        organizationId: fixture.organizationId,
+        holdId: hold.holdId,
+        actualUnitSeconds: 6_001,
+      }),
     );
     expect(tooMuch.code).toBe("INVALID");
-    const settled = await settleHold(db, { organizationId: fixture.organizationId, holdId: hold.holdId, actualUnitSeconds: 4_000 });
-    expect(settled).toEqual({ holdId: hold.holdId, status: "SETTLED", settledUnitSeconds: 4_000, releasedUnitSeconds: 2_000, changed: true });
-    const again = await settleHold(db, { organizationId: fixture.organizationId, holdId: hold.holdId, actualUnitSeconds: 1_000 });
+    const settled = await settleHold(db, {
+      organizationId: fixture.organizationId,
+      holdId: hold.holdId,
+      actualUnitSeconds: 4_000,
+    });
+    expect(settled).toEqual({
+      holdId: hold.holdId,
+      status: "SETTLED",
+      settledUnitSeconds: 4_000,
+      releasedUnitSeconds: 2_000,
+      changed: true,
+    });
+    const again = await settleHold(db, {
+      organizationId: fixture.organizationId,
+      holdId: hold.holdId,
+      actualUnitSeconds: 1_000,
+    });
     expect(again).toEqual({ ...settled, changed: false });
-    const releaseAfter = await releaseHold(db, { organizationId: fixture.organizationId, holdId: hold.holdId });
+    const releaseAfter = await releaseHold(db, {
+      organizationId: fixture.organizationId,
+      holdId: hold.holdId,
+    });
     expect(releaseAfter.changed).toBe(false);
     const after = await expectBalanced(fixture);
     expect(after).toMatchObject({ heldUnitSeconds: 0n, consumedUnitSeconds: 4_000n });
@@ -190,12 +243,18 @@ describe("settleHold and releaseHold", () => {
     const results = await Promise.all([
       releaseHold(db, { organizationId: fixture.organizationId, holdId: hold.holdId }),
       releaseHold(db, { organizationId: fixture.organizationId, holdId: hold.holdId }),
-      settleHold(db, { organizationId: fixture.organizationId, holdId: hold.holdId, actualUnitSeconds: 10 }),
+      settleHold(db, {
+        organizationId: fixture.organizationId,
+        holdId: hold.holdId,
+        actualUnitSeconds: 10,
+      }),
     ]);
     expect(results.filter((r) => r.changed)).toHaveLength(1);
     await expectBalanced(fixture);
     expect(await db.quotaLedgerEntry.count({ where: { holdId: hold.holdId } })).toBe(2);
-    const missing = await refusal(releaseHold(db, { organizationId: fixture.organizationId, holdId: "no-such-hold" }));
+    const missing = await refusal(
+      releaseHold(db, { organizationId: fixture.organizationId, holdId: "no-such-hold" }),
+    );
     expect(missing.code).toBe("NOT_FOUND");
   });
 
@@ -207,8 +266,19 @@ describe("settleHold and releaseHold", () => {
       unitSeconds: 100,
       reference: reference(),
     });
-    await db.allocation.update({ where: { id: fixture.allocationId }, data: { validTo: new Date(Date.now() - 1) } });
-    expect((await settleHold(db, { organizationId: fixture.organizationId, holdId: hold.holdId, actualUnitSeconds: 100 })).changed).toBe(true);
+    await db.allocation.update({
+      where: { id: fixture.allocationId },
+      data: { validTo: new Date(Date.now() - 1) },
+    });
+    expect(
+      (
+        await settleHold(db, {
+          organizationId: fixture.organizationId,
+          holdId: hold.holdId,
+          actualUnitSeconds: 100,
+        })
+      ).changed,
+    ).toBe(true);
   });
 });
 
@@ -230,7 +300,9 @@ describe("the database's own guards", () => {
     await expect(
       db.$executeRaw`UPDATE "QuotaLedgerEntry" SET "heldDeltaUnitSeconds" = 1 WHERE "holdId" = ${hold.holdId}`,
     ).rejects.toThrow(/append-only/);
-    await expect(db.$executeRaw`DELETE FROM "QuotaLedgerEntry" WHERE "holdId" = ${hold.holdId}`).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRaw`DELETE FROM "QuotaLedgerEntry" WHERE "holdId" = ${hold.holdId}`,
+    ).rejects.toThrow(/append-only/);
   });
 });
 
@@ -248,13 +320,18 @@ describe("sealQuotaLedger", () => {
     let sealedOurs = false;
     for (let round = 0; round < 50 && !sealedOurs; round += 1) {
       const result = await sealQuotaLedger(db);
-      if (result.auditEventId) expect(await verifyQuotaLedgerSeal(db, BigInt(result.auditEventId))).toBe(true);
+      if (result.auditEventId)
+        expect(await verifyQuotaLedgerSeal(db, BigInt(result.auditEventId))).toBe(true);
       sealedOurs =
-        (await db.quotaLedgerEntry.count({ where: { holdId: hold.holdId, sealedByAuditEventId: null } })) === 0;
+        (await db.quotaLedgerEntry.count({
+          where: { holdId: hold.holdId, sealedByAuditEventId: null },
+        })) === 0;
     }
     expect(sealedOurs).toBe(true);
     const entries = await db.quotaLedgerEntry.findMany({ where: { holdId: hold.holdId } });
-    const event = await db.auditEvent.findUniqueOrThrow({ where: { id: entries[0]!.sealedByAuditEventId! } });
+    const event = await db.auditEvent.findUniqueOrThrow({
+      where: { id: entries[0]!.sealedByAuditEventId! },
+    });
     expect(event).toMatchObject({ action: "quota.ledger_sealed", targetType: "QuotaLedger" });
     // A sealed entry cannot be re-stamped.
     await expect(

@@ -47,7 +47,10 @@ export async function sealQuotaLedger(
 }
 
 /** Recomputes a seal's digest from the entries it stamped: true when none was changed or removed. */
-export async function verifyQuotaLedgerSeal(database: Database, auditEventId: bigint): Promise<boolean> {
+export async function verifyQuotaLedgerSeal(
+  database: Database,
+  auditEventId: bigint,
+): Promise<boolean> {
   const event = await database.auditEvent.findUnique({ where: { id: auditEventId } });
   if (!event || event.action !== "quota.ledger_sealed") return false;
   const entries = await database.$queryRaw<LedgerEntryFacts[]>`

@@ -8,10 +8,17 @@ import type { QuotaClient } from "./quota-client";
  */
 export function settleHold(
   client: QuotaClient,
-  input: { organizationId: string; holdId: string; actualUnitSeconds: number; actorId?: string | null },
+  input: {
+    organizationId: string;
+    holdId: string;
+    actualUnitSeconds: number;
+    actorId?: string | null;
+  },
 ): Promise<ClosedHold> {
   if (!Number.isSafeInteger(input.actualUnitSeconds) || input.actualUnitSeconds < 0) {
-    return Promise.reject(new AppError("INVALID", "Usage is a whole number of unit-seconds, zero or more."));
+    return Promise.reject(
+      new AppError("INVALID", "Usage is a whole number of unit-seconds, zero or more."),
+    );
   }
   return closeHold(client, {
     organizationId: input.organizationId,

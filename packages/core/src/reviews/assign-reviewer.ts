@@ -24,7 +24,9 @@ export async function assignReviewer(
     const locked = await lockApplication(tx, input.applicationId, null);
     if (locked.status === "DRAFT") throw notFound("Application");
     if (locked.status !== "SUBMITTED" && locked.status !== "UNDER_REVIEW") {
-      throw preconditionFailed("Reviewers can be assigned only while an application is submitted or under review.");
+      throw preconditionFailed(
+        "Reviewers can be assigned only while an application is submitted or under review.",
+      );
     }
     const reviewer = await tx.user.findUnique({ where: { id: input.reviewerId } });
     if (!reviewer || !reviewer.platformRoles.includes("REVIEWER")) throw notFound("Reviewer");
@@ -38,7 +40,10 @@ export async function assignReviewer(
       where: { requestId_reviewerId: { requestId: locked.id, reviewerId: reviewer.id } },
     });
     if (existing) {
-      throw new AppError("CONFLICT", `${reviewer.name ?? "This reviewer"} is already assigned to this application.`);
+      throw new AppError(
+        "CONFLICT",
+        `${reviewer.name ?? "This reviewer"} is already assigned to this application.`,
+      );
     }
     const review = await tx.review.create({
       data: { requestId: locked.id, reviewerId: reviewer.id, assignedById },

@@ -23,7 +23,12 @@ export async function declareConflict(
     const review = await tx.review.findFirst({ where: { id: input.reviewId, reviewerId } });
     if (!review) throw notFound("Review");
     const locked = await lockApplication(tx, review.requestId, null);
-    if (!mayDeclareConflict({ conflictDeclaredAt: review.conflictDeclaredAt, applicationStatus: locked.status })) {
+    if (
+      !mayDeclareConflict({
+        conflictDeclaredAt: review.conflictDeclaredAt,
+        applicationStatus: locked.status,
+      })
+    ) {
       throw preconditionFailed(
         review.conflictDeclaredAt
           ? "You have already declared a conflict of interest for this application."

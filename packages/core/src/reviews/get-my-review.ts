@@ -6,7 +6,11 @@ import { MY_REVIEW_DETAIL, toMyReviewView, type MyReviewView } from "./my-review
  * One of the reviewer's own assignments. Another reviewer's assignment id gets NOT_FOUND, the same
  * answer as an id that does not exist: reviewer isolation works like tenancy.
  */
-export async function getMyReview(database: Database, reviewerId: string, reviewId: string): Promise<MyReviewView> {
+export async function getMyReview(
+  database: Database,
+  reviewerId: string,
+  reviewId: string,
+): Promise<MyReviewView> {
   const row = await database.review.findFirst({
     where: { id: reviewId, reviewerId },
     include: MY_REVIEW_DETAIL,

@@ -40,7 +40,9 @@ export async function listMyReviews(
 ): Promise<Page<MyReviewSummary>> {
   const size = pageSize(input.limit);
   const rows = await database.review.findMany({
-    where: { AND: [{ reviewerId }, input.pendingOnly ? PENDING : {}, afterTimeCursor(input.cursor)] },
+    where: {
+      AND: [{ reviewerId }, input.pendingOnly ? PENDING : {}, afterTimeCursor(input.cursor)],
+    },
     include: {
       request: {
         select: {

@@ -19,7 +19,10 @@ export async function listReviewers(
 ): Promise<Page<ReviewerView>> {
   const size = pageSize(input.limit);
   if (input.cursor && !ID_CURSOR.test(input.cursor)) {
-    throw new AppError("INVALID", "That page link is no longer valid. Start again from the first page.");
+    throw new AppError(
+      "INVALID",
+      "That page link is no longer valid. Start again from the first page.",
+    );
   }
   const q = input.q?.trim();
   const rows = await database.user.findMany({
@@ -56,7 +59,10 @@ export async function listReviewers(
   });
   const page = toPage(rows, size, (row) => row.id);
   return {
-    items: page.items.map(({ _count, ...user }) => ({ ...user, pendingReviews: _count.reviewsAssigned })),
+    items: page.items.map(({ _count, ...user }) => ({
+      ...user,
+      pendingReviews: _count.reviewsAssigned,
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -13,7 +13,9 @@ export const MY_REVIEW_DETAIL = {
       call: { select: { id: true, name: true, opensAt: true, closesAt: true } },
       lines: {
         orderBy: { resourceClass: { code: "asc" } },
-        include: { resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true } } },
+        include: {
+          resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true } },
+        },
       },
     },
   },
@@ -31,7 +33,11 @@ export function toMyReviewView(row: MyReviewRow, now: Date = new Date()) {
     })),
     request.programme.subsidyRateBps,
   );
-  const facts = { score: row.score, conflictDeclaredAt: row.conflictDeclaredAt, applicationStatus: request.status };
+  const facts = {
+    score: row.score,
+    conflictDeclaredAt: row.conflictDeclaredAt,
+    applicationStatus: request.status,
+  };
   return {
     id: row.id,
     state: reviewState(facts),
@@ -57,7 +63,10 @@ export function toMyReviewView(row: MyReviewRow, now: Date = new Date()) {
       programme: request.programme,
       call: { ...request.call, state: callState(request.call, now) },
       currency: request.programme.currency,
-      lines: request.lines.map((line, index) => ({ ...priced.lines[index]!, resourceClass: line.resourceClass })),
+      lines: request.lines.map((line, index) => ({
+        ...priced.lines[index]!,
+        resourceClass: line.resourceClass,
+      })),
       requested: priced.totals,
     },
   };

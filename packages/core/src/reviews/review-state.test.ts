@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { mayDeclareConflict, mayScore, reviewState } from "./review-state";
 
 describe("review state", () => {
-  const open = { score: null, conflictDeclaredAt: null, applicationStatus: "UNDER_REVIEW" as const };
+  const open = {
+    score: null,
+    conflictDeclaredAt: null,
+    applicationStatus: "UNDER_REVIEW" as const,
+  };
 
   it("is pending until scored, then scored; a conflict trumps both", () => {
     expect(reviewState(open)).toBe("PENDING");
@@ -14,7 +18,13 @@ describe("review state", () => {
   it("lets a reviewer score only under review and only without a conflict", () => {
     expect(mayScore(open)).toBe(true);
     expect(mayScore({ ...open, conflictDeclaredAt: new Date() })).toBe(false);
-    for (const status of ["SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "REJECTED", "WITHDRAWN"] as const)
+    for (const status of [
+      "SUBMITTED",
+      "CHANGES_REQUESTED",
+      "APPROVED",
+      "REJECTED",
+      "WITHDRAWN",
+    ] as const)
       expect(mayScore({ ...open, applicationStatus: status }), status).toBe(false);
   });
 

@@ -16,7 +16,10 @@ export function reviewState(review: {
 }
 
 /** Scores can be given or changed only while the application is under review. */
-export function mayScore(review: { conflictDeclaredAt: Date | null; applicationStatus: AllocationRequestStatus }): boolean {
+export function mayScore(review: {
+  conflictDeclaredAt: Date | null;
+  applicationStatus: AllocationRequestStatus;
+}): boolean {
   return review.conflictDeclaredAt === null && review.applicationStatus === "UNDER_REVIEW";
 }
 

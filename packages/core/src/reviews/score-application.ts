@@ -26,7 +26,9 @@ export async function scoreApplication(
     const review = await tx.review.findFirst({ where: { id: input.reviewId, reviewerId } });
     if (!review) throw notFound("Review");
     const locked = await lockApplication(tx, review.requestId, null);
-    if (!mayScore({ conflictDeclaredAt: review.conflictDeclaredAt, applicationStatus: locked.status })) {
+    if (
+      !mayScore({ conflictDeclaredAt: review.conflictDeclaredAt, applicationStatus: locked.status })
+    ) {
       throw preconditionFailed(
         review.conflictDeclaredAt
           ? "You declared a conflict of interest for this application, so you cannot score it."

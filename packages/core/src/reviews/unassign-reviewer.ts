@@ -15,15 +15,25 @@ export async function unassignReviewer(
     const review = await tx.review.findUnique({ where: { id: input.reviewId } });
     if (!review) throw notFound("Review");
     const locked = await lockApplication(tx, review.requestId, null);
-    if (locked.status !== "SUBMITTED" && locked.status !== "UNDER_REVIEW" && locked.status !== "CHANGES_REQUESTED") {
-      throw preconditionFailed("The application has been decided; its reviews are part of the record.");
+    if (
+      locked.status !== "SUBMITTED" &&
+      locked.status !== "UNDER_REVIEW" &&
+      locked.status !== "CHANGES_REQUESTED"
+    ) {
+      throw preconditionFailed(
+        "The application has been decided; its reviews are part of the record.",
+      );
     }
     await tx.review.delete({ where: { id: review.id } });
     await recordAuditEvent(tx, actor, {
       action: "review.unassigned",
       targetType: "Review",
       targetId: review.id,
-      data: { applicationId: review.requestId, reviewerId: review.reviewerId, hadScore: review.score !== null },
+      data: {
+        applicationId: review.requestId,
+        reviewerId: review.reviewerId,
+        hadScore: review.score !== null,
+      },
     });
   }, TX_OPTIONS);
   return { ok: true };

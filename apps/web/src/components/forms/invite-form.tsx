@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Alert, Button, describedBy, ErrorSummary, Field, Select, TextInput } from "@tessera/ui";
+import { Alert, Button, describedBy, ErrorSummary, Select, TextInput } from "@tessera/ui";
+import { Field } from "@/components/field";
 import type { MembershipRole } from "@tessera/db";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { startTransition, useState } from "react";
+import { useState } from "react";
 import { Alert, Button, ConfirmDialog } from "@tessera/ui";
 import { t } from "@/i18n";
 import { errorMessageFrom } from "@/lib/form-errors";
+import { reloadAt } from "@/lib/navigate";
 import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
 
@@ -17,16 +17,11 @@ export function LeaveOrganisation({
   organisationName: string;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const leave = useMutation(
     trpc.members.leave.mutationOptions({
-      onSuccess: () =>
-        startTransition(() => {
-          router.push(routes.dashboard);
-          router.refresh();
-        }),
+      onSuccess: () => reloadAt(routes.dashboard),
       onError: (error) => {
         setConfirming(false);
         setProblem(errorMessageFrom(error));
@@ -46,7 +41,7 @@ export function LeaveOrganisation({
         title={t.members.leaveConfirmTitle(organisationName)}
         confirmLabel={t.members.leaveConfirm}
         cancelLabel={t.common.cancel}
-        busy={leave.isPending}
+        busy={leave.isPending || leave.isSuccess}
         onCancel={() => setConfirming(false)}
         onConfirm={() => leave.mutate({ organizationId })}
       >

@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { startTransition, useState, type FormEvent } from "react";
-import { Button, describedBy, ErrorSummary, Field, Select, TextInput } from "@tessera/ui";
+import { useState, type FormEvent } from "react";
+import { Button, describedBy, ErrorSummary, Select, TextInput } from "@tessera/ui";
+import { Field } from "@/components/field";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { reloadAt } from "@/lib/navigate";
 import { routes } from "@/lib/paths";
 import type { OrganizationKind } from "@tessera/db";
 import { useTRPC } from "@/trpc/react";
@@ -46,15 +47,11 @@ export function OnboardingForm({
   defaultContact: { name: string; email: string };
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const create = useMutation(
     trpc.organizations.create.mutationOptions({
       onSuccess(organization) {
-        startTransition(() => {
-          router.push(routes.organisation(organization.id));
-          router.refresh();
-        });
+        reloadAt(routes.organisation(organization.id));
       },
       onError(error, input) {
         setErrors(formErrorsFrom(error, FIELD_IDS, emptyFieldMessages(input)));
@@ -156,7 +153,6 @@ export function OnboardingForm({
         hint={t.onboarding.websiteHint}
         error={f.website}
         optional
-        optionalLabel={t.common.optional}
       >
         <TextInput
           id={FIELD_IDS.website}
@@ -199,7 +195,7 @@ export function OnboardingForm({
         />
       </Field>
       <p className="text-sm text-fg-muted">{t.onboarding.afterwards}</p>
-      <Button type="submit" busy={create.isPending}>
+      <Button type="submit" busy={create.isPending || create.isSuccess}>
         {t.onboarding.submit}
       </Button>
     </form>

@@ -2,16 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import {
-  Alert,
-  Button,
-  describedBy,
-  ErrorSummary,
-  Field,
-  Select,
-  TextArea,
-  TextInput,
-} from "@tessera/ui";
+import { Alert, Button, describedBy, ErrorSummary, Select, TextArea, TextInput } from "@tessera/ui";
+import { Field } from "@/components/field";
 import type { DataClassification } from "@tessera/db";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";
@@ -86,7 +78,6 @@ export function ProjectForm({ organizationId }: { organizationId: string }) {
         label={t.projects.createDescription}
         error={f.description}
         optional
-        optionalLabel={t.common.optional}
       >
         <TextArea
           id={FIELD_IDS.description}
@@ -121,7 +112,6 @@ export function ProjectForm({ organizationId }: { organizationId: string }) {
           hint={t.projects.createResidencyHint}
           error={f.residency}
           optional
-          optionalLabel={t.common.optional}
         >
           <TextInput
             id={FIELD_IDS.residency}

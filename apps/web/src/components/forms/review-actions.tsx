@@ -2,15 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  describedBy,
-  ErrorSummary,
-  Field,
-  TextArea,
-} from "@tessera/ui";
+import { Alert, Button, ConfirmDialog, describedBy, ErrorSummary, TextArea } from "@tessera/ui";
+import { Field } from "@/components/field";
 import type { VerificationStatus } from "@tessera/db";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";

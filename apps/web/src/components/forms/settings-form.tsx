@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Alert, Button, describedBy, ErrorSummary, Field, TextInput } from "@tessera/ui";
+import { Alert, Button, describedBy, ErrorSummary, TextInput } from "@tessera/ui";
+import { Field } from "@/components/field";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
@@ -107,7 +108,6 @@ export function SettingsForm({
         hint={t.onboarding.websiteHint}
         error={f.website}
         optional
-        optionalLabel={t.common.optional}
       >
         <TextInput
           id={FIELD_IDS.website}

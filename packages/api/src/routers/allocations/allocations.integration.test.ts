@@ -18,7 +18,9 @@ async function approvedAllocation(validTo: Date) {
   const programme = await createTestProgramme({ subsidyRateBps: 5_000 });
   const applicant = await createTestApplicant();
   const admin = await createProgrammeAdmin();
-  const applicationId = await applicationUnderReview(admin, applicant, programme, [{ resourceClassId: gpu.id, unitHours: 10 }]);
+  const applicationId = await applicationUnderReview(admin, applicant, programme, [
+    { resourceClassId: gpu.id, unitHours: 10 },
+  ]);
   const { allocationId } = await callerFor(admin).applications.admin.approve({
     applicationId,
     validFrom: new Date(Date.now() - DAY),
@@ -30,15 +32,26 @@ async function approvedAllocation(validTo: Date) {
 
 describe("allocations.list and get", () => {
   it("shows granted, held, consumed and remaining per line, and flags one that expires soon", async () => {
-    const { applicant, allocationId, line, gpu } = await approvedAllocation(new Date(Date.now() + 10 * DAY));
+    const { applicant, allocationId, line, gpu } = await approvedAllocation(
+      new Date(Date.now() + 10 * DAY),
+    );
     const hold = await placeHold(db, {
       organizationId: applicant.org.id,
       allocationLineId: line.id,
       unitSeconds: 7_200,
       reference: `workload-${line.id}-1`,
     });
-    await placeHold(db, { organizationId: applicant.org.id, allocationLineId: line.id, unitSeconds: 3_600, reference: `workload-${line.id}-2` });
-    await settleHold(db, { organizationId: applicant.org.id, holdId: hold.holdId, actualUnitSeconds: 5_400 });
+    await placeHold(db, {
+      organizationId: applicant.org.id,
+      allocationLineId: line.id,
+      unitSeconds: 3_600,
+      reference: `workload-${line.id}-2`,
+    });
+    await settleHold(db, {
+      organizationId: applicant.org.id,
+      holdId: hold.holdId,
+      actualUnitSeconds: 5_400,
+    });
 
     const { user: viewer } = await createTestMember(applicant.org.id, "VIEWER");
     const page = await callerFor(viewer).allocations.list({ organizationId: applicant.org.id });
@@ -60,20 +73,55 @@ describe("allocations.list and get", () => {
         },
       ],
     });
-    const one = await callerFor(viewer).allocations.get({ organizationId: applicant.org.id, allocationId });
+    const one = await callerFor(viewer).allocations.get({
+      organizationId: applicant.org.id,
+      allocationId,
+    });
     expect(one.lines[0]!.remainingUnitSeconds).toBe(27_000);
-    expect((await callerFor(viewer).allocations.list({ organizationId: applicant.org.id, activeOnly: true })).items).toHaveLength(1);
+    expect(
+      (
+        await callerFor(viewer).allocations.list({
+          organizationId: applicant.org.id,
+          activeOnly: true,
+        })
+      ).items,
+    ).toHaveLength(1);
   });
 
   it("does not flag an allocation with more than 14 days left, and lists an expired one as expired", async () => {
     const { applicant } = await approvedAllocation(new Date(Date.now() + 60 * DAY));
-    const page = await callerFor(applicant.owner).allocations.list({ organizationId: applicant.org.id });
+    const page = await callerFor(applicant.owner).allocations.list({
+      organizationId: applicant.org.id,
+    });
     expect(page.items[0]).toMatchObject({ state: "ACTIVE", expiresSoon: false });
-    await db.allocation.updateMany({ where: { organizationId: applicant.org.id }, data: { validTo: new Date(Date.now() - 1_000) } });
-    const after = await callerFor(applicant.owner).allocations.list({ organizationId: applicant.org.id });
-    expect(after.items[0]).toMatchObject({ state: "EXPIRED", expiresSoon: false, acceptsHolds: false });
-    expect((await callerFor(applicant.owner).allocations.list({ organizationId: applicant.org.id, activeOnly: true })).items).toEqual([]);
-    expect(await failureOf(callerFor(applicant.owner).allocations.get({ organizationId: applicant.org.id, allocationId: "missing" }))).toEqual({
+    await db.allocation.updateMany({
+      where: { organizationId: applicant.org.id },
+      data: { validTo: new Date(Date.now() - 1_000) },
+    });
+    const after = await callerFor(applicant.owner).allocations.list({
+      organizationId: applicant.org.id,
+    });
+    expect(after.items[0]).toMatchObject({
+      state: "EXPIRED",
+      expiresSoon: false,
+      acceptsHolds: false,
+    });
+    expect(
+      (
+        await callerFor(applicant.owner).allocations.list({
+          organizationId: applicant.org.id,
+          activeOnly: true,
+        })
+      ).items,
+    ).toEqual([]);
+    expect(
+      await failureOf(
+        callerFor(applicant.owner).allocations.get({
+          organizationId: applicant.org.id,
+          allocationId: "missing",
+        }),
+      ),
+    ).toEqual({
       code: "NOT_FOUND",
       message: "Allocation not found.",
     });
@@ -82,15 +130,33 @@ describe("allocations.list and get", () => {
 
 describe("programmes.admin.dashboard", () => {
   it("counts applications by state, sets awards against the budget and burns down consumption", async () => {
-    const { programme, applicant, admin, line, gpu } = await approvedAllocation(new Date(Date.now() + 90 * DAY));
+    const { programme, applicant, admin, line, gpu } = await approvedAllocation(
+      new Date(Date.now() + 90 * DAY),
+    );
     // A second, still-draft application and a rejected one for the counts.
-    await callerFor(applicant.owner).applications.create(draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]));
-    const rejected = await applicationUnderReview(admin, await createTestApplicant(), programme, [{ resourceClassId: gpu.id, unitHours: 1 }]);
-    await callerFor(admin).applications.admin.reject({ applicationId: rejected, reason: "Not in the programme's scope." });
+    await callerFor(applicant.owner).applications.create(
+      draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]),
+    );
+    const rejected = await applicationUnderReview(admin, await createTestApplicant(), programme, [
+      { resourceClassId: gpu.id, unitHours: 1 },
+    ]);
+    await callerFor(admin).applications.admin.reject({
+      applicationId: rejected,
+      reason: "Not in the programme's scope.",
+    });
 
     // 2 GPU-hours consumed at €3.00 with 50 % subsidy: €3.00 of programme money.
-    const hold = await placeHold(db, { organizationId: applicant.org.id, allocationLineId: line.id, unitSeconds: 7_200, reference: `dash-${line.id}` });
-    await settleHold(db, { organizationId: applicant.org.id, holdId: hold.holdId, actualUnitSeconds: 7_200 });
+    const hold = await placeHold(db, {
+      organizationId: applicant.org.id,
+      allocationLineId: line.id,
+      unitSeconds: 7_200,
+      reference: `dash-${line.id}`,
+    });
+    await settleHold(db, {
+      organizationId: applicant.org.id,
+      holdId: hold.holdId,
+      actualUnitSeconds: 7_200,
+    });
 
     const today = new Date().toISOString().slice(0, 10);
     const dashboard = await callerFor(admin).programmes.admin.dashboard({
@@ -106,7 +172,13 @@ describe("programmes.admin.dashboard", () => {
       REJECTED: 1,
       WITHDRAWN: 0,
     });
-    expect(dashboard).toMatchObject({ awardCount: 1, budgetMinor: 100_000_000, awardedMinor: 1_500, consumedMinor: 300, unawardedMinor: 99_998_500 });
+    expect(dashboard).toMatchObject({
+      awardCount: 1,
+      budgetMinor: 100_000_000,
+      awardedMinor: 1_500,
+      consumedMinor: 300,
+      unawardedMinor: 99_998_500,
+    });
     expect(dashboard.burnDown).toHaveLength(3);
     expect(dashboard.burnDown[0]).toMatchObject({ awardedMinor: 0, consumedMinor: 0 });
     expect(dashboard.burnDown.at(-1)).toEqual({
@@ -117,6 +189,12 @@ describe("programmes.admin.dashboard", () => {
       committedMinor: 1_200,
     });
     const applicant2 = await createTestApplicant();
-    expect((await failureOf(callerFor(applicant2.owner).programmes.admin.dashboard({ programmeId: programme.id }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await failureOf(
+          callerFor(applicant2.owner).programmes.admin.dashboard({ programmeId: programme.id }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
   });
 });

@@ -3,7 +3,10 @@ import { rejectApplication } from "@tessera/core";
 import { platformProcedure } from "../../trpc";
 import { applicationIdInput, decisionReasonInput } from "./inputs";
 
-export const rejectApplicationInput = z.object({ ...applicationIdInput, reason: decisionReasonInput });
+export const rejectApplicationInput = z.object({
+  ...applicationIdInput,
+  reason: decisionReasonInput,
+});
 
 export const rejectApplicationProcedure = platformProcedure("applications.manage")
   .input(rejectApplicationInput)

@@ -25,12 +25,23 @@ describe("applications.quote", () => {
       ],
     });
     expect(quote.currency).toBe("EUR");
-    expect(quote.lines.map((l) => [l.resourceClass.code, l.listValueMinor, l.programmeShareMinor, l.tenantShareMinor])).toEqual([
+    expect(
+      quote.lines.map((l) => [
+        l.resourceClass.code,
+        l.listValueMinor,
+        l.programmeShareMinor,
+        l.tenantShareMinor,
+      ]),
+    ).toEqual([
       [gpu.code, 295_000, 147_500, 147_500],
       // 5 × 50 % = 2.5 → 2 (half-even); the organisation pays the remaining 3.
       [cpu.code, 5, 2, 3],
     ]);
-    expect(quote.totals).toEqual({ listValueMinor: 295_005, programmeShareMinor: 147_502, tenantShareMinor: 147_503 });
+    expect(quote.totals).toEqual({
+      listValueMinor: 295_005,
+      programmeShareMinor: 147_502,
+      tenantShareMinor: 147_503,
+    });
   });
 
   it("refuses a class priced in another currency and an unknown class", async () => {
@@ -38,14 +49,20 @@ describe("applications.quote", () => {
     const programme = await createTestProgramme();
     const caller = callerFor(await createTestUser());
     const failure = await failureOf(
-      caller.applications.quote({ programmeId: programme.id, lines: [{ resourceClassId: chf.id, unitHours: 1 }] }),
+      caller.applications.quote({
+        programmeId: programme.id,
+        lines: [{ resourceClassId: chf.id, unitHours: 1 }],
+      }),
     );
     expect(failure).toEqual({
       code: "PRECONDITION_FAILED",
       message: `${chf.name} is priced in CHF, but this programme pays in EUR.`,
     });
     const unknown = await failureOf(
-      caller.applications.quote({ programmeId: programme.id, lines: [{ resourceClassId: "nope", unitHours: 1 }] }),
+      caller.applications.quote({
+        programmeId: programme.id,
+        lines: [{ resourceClassId: "nope", unitHours: 1 }],
+      }),
     );
     expect(unknown).toEqual({ code: "NOT_FOUND", message: "Resource class not found." });
   });
@@ -58,14 +75,23 @@ describe("applications.create and submit", () => {
     const applicant = await createTestApplicant();
     const { user: member } = await createTestMember(applicant.org.id, "MEMBER");
     const caller = callerFor(member);
-    const draft = await caller.applications.create(draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 500 }]));
+    const draft = await caller.applications.create(
+      draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 500 }]),
+    );
     expect(draft).toMatchObject({
       status: "DRAFT",
       actions: { edit: true, submit: true, withdraw: true },
-      requested: { listValueMinor: 147_500, programmeShareMinor: 103_250, tenantShareMinor: 44_250 },
+      requested: {
+        listValueMinor: 147_500,
+        programmeShareMinor: 103_250,
+        tenantShareMinor: 44_250,
+      },
       call: { state: "OPEN" },
     });
-    const submitted = await caller.applications.submit({ organizationId: applicant.org.id, applicationId: draft.id });
+    const submitted = await caller.applications.submit({
+      organizationId: applicant.org.id,
+      applicationId: draft.id,
+    });
     expect(submitted.status).toBe("SUBMITTED");
     expect(submitted.submittedAt).toBeInstanceOf(Date);
     expect(submitted.events.map((e) => [e.fromStatus, e.toStatus, e.actor?.id])).toEqual([
@@ -78,7 +104,9 @@ describe("applications.create and submit", () => {
     });
     expect(audit.map((e) => e.action)).toEqual(["application.created", "application.submitted"]);
 
-    const list = await callerFor(applicant.owner).applications.list({ organizationId: applicant.org.id });
+    const list = await callerFor(applicant.owner).applications.list({
+      organizationId: applicant.org.id,
+    });
     expect(list.items.map((a) => [a.id, a.status])).toEqual([[draft.id, "SUBMITTED"]]);
   });
 
@@ -87,38 +115,60 @@ describe("applications.create and submit", () => {
     const upcoming = await createTestProgramme({ call: "upcoming" });
     const applicant = await createTestApplicant();
     const caller = callerFor(applicant.owner);
-    const draft = await caller.applications.create(draftInput(applicant, upcoming, [{ resourceClassId: gpu.id, unitHours: 1 }]));
-    const early = await failureOf(caller.applications.submit({ organizationId: applicant.org.id, applicationId: draft.id }));
+    const draft = await caller.applications.create(
+      draftInput(applicant, upcoming, [{ resourceClassId: gpu.id, unitHours: 1 }]),
+    );
+    const early = await failureOf(
+      caller.applications.submit({ organizationId: applicant.org.id, applicationId: draft.id }),
+    );
     expect(early.code).toBe("PRECONDITION_FAILED");
     expect(early.message).toMatch(/^The call ".+" opens on .+ UTC; submit then\.$/);
 
     // A call that closed after the draft was written.
     await db.programmeCall.update({
       where: { id: upcoming.calls[0]!.id },
-      data: { opensAt: new Date(Date.now() - 20 * 86_400_000), closesAt: new Date(Date.now() - 1_000) },
+      data: {
+        opensAt: new Date(Date.now() - 20 * 86_400_000),
+        closesAt: new Date(Date.now() - 1_000),
+      },
     });
-    const late = await failureOf(caller.applications.submit({ organizationId: applicant.org.id, applicationId: draft.id }));
+    const late = await failureOf(
+      caller.applications.submit({ organizationId: applicant.org.id, applicationId: draft.id }),
+    );
     expect(late.message).toMatch(/^The call ".+" closed on .+ UTC\.$/);
-    expect((await db.allocationRequest.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
+    expect((await db.allocationRequest.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe(
+      "DRAFT",
+    );
 
     const closed = await createTestProgramme({ call: "closed" });
     const refused = await failureOf(
-      caller.applications.create(draftInput(applicant, closed, [{ resourceClassId: gpu.id, unitHours: 1 }])),
+      caller.applications.create(
+        draftInput(applicant, closed, [{ resourceClassId: gpu.id, unitHours: 1 }]),
+      ),
     );
     expect(refused.code).toBe("PRECONDITION_FAILED");
   });
 
   it("refuses to submit for an ineligible organisation and says why", async () => {
     const gpu = await createTestResourceClass();
-    const programme = await createTestProgramme({ eligibleKinds: ["ACADEMIC"], eligibleCountries: ["DE", "FR"] });
+    const programme = await createTestProgramme({
+      eligibleKinds: ["ACADEMIC"],
+      eligibleCountries: ["DE", "FR"],
+    });
     const applicant = await createTestApplicant({ kind: "STARTUP", country: "IT" });
     const caller = callerFor(applicant.owner);
-    const draft = await caller.applications.create(draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]));
-    const failure = await failureOf(caller.applications.submit({ organizationId: applicant.org.id, applicationId: draft.id }));
+    const draft = await caller.applications.create(
+      draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]),
+    );
+    const failure = await failureOf(
+      caller.applications.submit({ organizationId: applicant.org.id, applicationId: draft.id }),
+    );
     expect(failure.code).toBe("PRECONDITION_FAILED");
     expect(failure.message).toContain("This programme is open to academic institutions;");
     expect(failure.message).toContain("is registered in Italy.");
-    expect((await db.allocationRequest.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
+    expect((await db.allocationRequest.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe(
+      "DRAFT",
+    );
   });
 
   it("is refused to members of an organisation that is not verified, and to viewers", async () => {
@@ -126,7 +176,9 @@ describe("applications.create and submit", () => {
     const programme = await createTestProgramme();
     const pending = await createTestApplicant({ status: "PENDING" });
     const failure = await failureOf(
-      callerFor(pending.owner).applications.create(draftInput(pending, programme, [{ resourceClassId: gpu.id, unitHours: 1 }])),
+      callerFor(pending.owner).applications.create(
+        draftInput(pending, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]),
+      ),
     );
     expect(failure.code).toBe("PRECONDITION_FAILED");
     expect(failure.message).toMatch(/^Your organisation must be verified/);
@@ -134,23 +186,40 @@ describe("applications.create and submit", () => {
     const applicant = await createTestApplicant();
     const { user: viewer } = await createTestMember(applicant.org.id, "VIEWER");
     const forbidden = await failureOf(
-      callerFor(viewer).applications.create(draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }])),
+      callerFor(viewer).applications.create(
+        draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]),
+      ),
     );
     expect(forbidden.code).toBe("FORBIDDEN");
-    expect(await db.allocationRequest.count({ where: { organizationId: { in: [pending.org.id, applicant.org.id] } } })).toBe(0);
+    expect(
+      await db.allocationRequest.count({
+        where: { organizationId: { in: [pending.org.id, applicant.org.id] } },
+      }),
+    ).toBe(0);
   });
 
   it("refuses a period that ends before it starts, duplicate classes and a looser classification", async () => {
     const gpu = await createTestResourceClass();
     const programme = await createTestProgramme();
     const applicant = await createTestApplicant();
-    await db.project.update({ where: { id: applicant.project.id }, data: { classification: "RESTRICTED" } });
+    await db.project.update({
+      where: { id: applicant.project.id },
+      data: { classification: "RESTRICTED" },
+    });
     const caller = callerFor(applicant.owner);
     const base = draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]);
     const inverted = await failureOf(
-      caller.applications.create({ ...base, dataClassification: "RESTRICTED", periodEnd: base.periodStart, periodStart: base.periodEnd }),
+      caller.applications.create({
+        ...base,
+        dataClassification: "RESTRICTED",
+        periodEnd: base.periodStart,
+        periodStart: base.periodEnd,
+      }),
     );
-    expect(inverted).toEqual({ code: "BAD_REQUEST", message: "The period must end after it starts." });
+    expect(inverted).toEqual({
+      code: "BAD_REQUEST",
+      message: "The period must end after it starts.",
+    });
     const duplicate = await failureOf(
       caller.applications.create({
         ...base,
@@ -161,9 +230,15 @@ describe("applications.create and submit", () => {
         ],
       }),
     );
-    expect(duplicate.message).toBe("Each resource class may appear only once; add the hours together.");
-    const looser = await failureOf(caller.applications.create({ ...base, dataClassification: "PUBLIC" }));
-    expect(looser.message).toMatch(/holds restricted data; the application cannot declare a lower classification\.$/);
+    expect(duplicate.message).toBe(
+      "Each resource class may appear only once; add the hours together.",
+    );
+    const looser = await failureOf(
+      caller.applications.create({ ...base, dataClassification: "PUBLIC" }),
+    );
+    expect(looser.message).toMatch(
+      /holds restricted data; the application cannot declare a lower classification\.$/,
+    );
   });
 });
 
@@ -174,7 +249,9 @@ describe("applications.update, withdraw and resubmission", () => {
     const programme = await createTestProgramme();
     const applicant = await createTestApplicant();
     const caller = callerFor(applicant.owner);
-    const draft = await caller.applications.create(draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 10 }]));
+    const draft = await caller.applications.create(
+      draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 10 }]),
+    );
     const edited = await caller.applications.update({
       organizationId: applicant.org.id,
       applicationId: draft.id,
@@ -182,11 +259,17 @@ describe("applications.update, withdraw and resubmission", () => {
       lines: [{ resourceClassId: l40s.id, unitHours: 100 }],
     });
     expect(edited.title).toBe("A better title");
-    expect(edited.lines.map((l) => [l.resourceClass.id, l.unitHours, l.listValueMinor])).toEqual([[l40s.id, 100, 11_000]]);
+    expect(edited.lines.map((l) => [l.resourceClass.id, l.unitHours, l.listValueMinor])).toEqual([
+      [l40s.id, 100, 11_000],
+    ]);
 
     await caller.applications.submit({ organizationId: applicant.org.id, applicationId: draft.id });
     const locked = await failureOf(
-      caller.applications.update({ organizationId: applicant.org.id, applicationId: draft.id, title: "Sneaky" }),
+      caller.applications.update({
+        organizationId: applicant.org.id,
+        applicationId: draft.id,
+        title: "Sneaky",
+      }),
     );
     expect(locked.code).toBe("PRECONDITION_FAILED");
     expect(locked.message).toMatch(/^This application is submitted; it can be edited only/);
@@ -197,8 +280,14 @@ describe("applications.update, withdraw and resubmission", () => {
       reason: "We found capacity elsewhere.",
     });
     expect(withdrawn.status).toBe("WITHDRAWN");
-    expect(withdrawn.events.at(-1)).toMatchObject({ fromStatus: "SUBMITTED", toStatus: "WITHDRAWN", note: "We found capacity elsewhere." });
-    const again = await failureOf(caller.applications.withdraw({ organizationId: applicant.org.id, applicationId: draft.id }));
+    expect(withdrawn.events.at(-1)).toMatchObject({
+      fromStatus: "SUBMITTED",
+      toStatus: "WITHDRAWN",
+      note: "We found capacity elsewhere.",
+    });
+    const again = await failureOf(
+      caller.applications.withdraw({ organizationId: applicant.org.id, applicationId: draft.id }),
+    );
     expect(again.code).toBe("PRECONDITION_FAILED");
   });
 
@@ -207,13 +296,18 @@ describe("applications.update, withdraw and resubmission", () => {
     const programme = await createTestProgramme();
     const applicant = await createTestApplicant();
     const admin = await createProgrammeAdmin();
-    const id = await applicationUnderReview(admin, applicant, programme, [{ resourceClassId: gpu.id, unitHours: 400 }]);
+    const id = await applicationUnderReview(admin, applicant, programme, [
+      { resourceClassId: gpu.id, unitHours: 400 },
+    ]);
     await callerFor(admin).applications.admin.requestChanges({
       applicationId: id,
       reason: "Please justify the 400 hours with your pilot's numbers.",
     });
     const caller = callerFor(applicant.owner);
-    const returned = await caller.applications.get({ organizationId: applicant.org.id, applicationId: id });
+    const returned = await caller.applications.get({
+      organizationId: applicant.org.id,
+      applicationId: id,
+    });
     expect(returned).toMatchObject({
       status: "CHANGES_REQUESTED",
       decisionNote: "Please justify the 400 hours with your pilot's numbers.",
@@ -222,10 +316,17 @@ describe("applications.update, withdraw and resubmission", () => {
     await caller.applications.update({
       organizationId: applicant.org.id,
       applicationId: id,
-      justification: "The pilot used 38 GPU-hours per language on 10 % of the data; twelve languages need 400.",
+      justification:
+        "The pilot used 38 GPU-hours per language on 10 % of the data; twelve languages need 400.",
     });
-    await db.programmeCall.update({ where: { id: programme.calls[0]!.id }, data: { closesAt: new Date(Date.now() - 1_000) } });
-    const resubmitted = await caller.applications.submit({ organizationId: applicant.org.id, applicationId: id });
+    await db.programmeCall.update({
+      where: { id: programme.calls[0]!.id },
+      data: { closesAt: new Date(Date.now() - 1_000) },
+    });
+    const resubmitted = await caller.applications.submit({
+      organizationId: applicant.org.id,
+      applicationId: id,
+    });
     expect(resubmitted.status).toBe("SUBMITTED");
     expect(resubmitted.events.map((e) => e.toStatus)).toEqual([
       "DRAFT",
@@ -236,10 +337,10 @@ describe("applications.update, withdraw and resubmission", () => {
     ]);
     const notices = await callerFor(applicant.owner).notifications.list({});
     expect(notices.items[0]).toMatchObject({
-      title: expect.stringMatching(/^Changes requested: /),
       link: `/orgs/${applicant.org.id}/applications/${id}`,
       readAt: null,
     });
+    expect(notices.items[0]!.title).toMatch(/^Changes requested: /);
   });
 
   it("cannot point a draft at another organisation's project", async () => {
@@ -265,7 +366,11 @@ describe("applications.submit under a cap", () => {
     await db.programmeOrganizationAward.create({
       data: { programmeId: programme.id, organizationId: applicant.org.id, awardedMinor: 1_000 },
     });
-    const failure = await failureOf(submittedApplication(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]));
-    expect(failure.message).toMatch(/has already been awarded €10\.00, this programme's limit per organisation \(€10\.00\)\.$/);
+    const failure = await failureOf(
+      submittedApplication(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]),
+    );
+    expect(failure.message).toMatch(
+      /has already been awarded €10\.00, this programme's limit per organisation \(€10\.00\)\.$/,
+    );
   });
 });

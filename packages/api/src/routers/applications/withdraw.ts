@@ -13,5 +13,8 @@ export const withdrawApplicationInput = z.object({
 export const withdrawApplicationProcedure = tenantProcedure("applications.write")
   .input(withdrawApplicationInput)
   .mutation(({ ctx, input }) =>
-    withdrawApplication(ctx.tenant, ctx.actor, { applicationId: input.applicationId, reason: input.reason }),
+    withdrawApplication(ctx.tenant, ctx.actor, {
+      applicationId: input.applicationId,
+      reason: input.reason,
+    }),
   );

@@ -27,9 +27,17 @@ describe("catalogue.resourceClasses", () => {
       active: false,
     });
     expect(repriced).toMatchObject({ listPriceMinorPerHour: 310, active: false });
-    const events = await db.auditEvent.findMany({ where: { targetId: created.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["resource_class.created", "resource_class.updated"]);
-    expect(events[1]!.data).toMatchObject({ changes: { listPriceMinorPerHour: { from: 295, to: 310 }, active: { from: true, to: false } } });
+    const events = await db.auditEvent.findMany({
+      where: { targetId: created.id },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "resource_class.created",
+      "resource_class.updated",
+    ]);
+    expect(events[1]!.data).toMatchObject({
+      changes: { listPriceMinorPerHour: { from: 295, to: 310 }, active: { from: true, to: false } },
+    });
 
     // Retired classes are hidden from everyone's list unless asked for.
     const user = await createTestUser();
@@ -37,7 +45,11 @@ describe("catalogue.resourceClasses", () => {
       const codes: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = await callerFor(user).catalogue.resourceClasses.list({ includeInactive, cursor, limit: 100 });
+        const page = await callerFor(user).catalogue.resourceClasses.list({
+          includeInactive,
+          cursor,
+          limit: 100,
+        });
         codes.push(...page.items.map((rc) => rc.code));
         cursor = page.nextCursor;
       } while (cursor);
@@ -51,12 +63,19 @@ describe("catalogue.resourceClasses", () => {
     const op = await operator();
     const input = classInput();
     await callerFor(op).catalogue.resourceClasses.create(input);
-    expect((await failureOf(callerFor(op).catalogue.resourceClasses.create(input))).code).toBe("CONFLICT");
-    const currency = await failureOf(callerFor(op).catalogue.resourceClasses.create({ ...classInput(), currency: "EUX" }));
-    expect(currency).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("currency") });
+    expect((await failureOf(callerFor(op).catalogue.resourceClasses.create(input))).code).toBe(
+      "CONFLICT",
+    );
+    const currency = await failureOf(
+      callerFor(op).catalogue.resourceClasses.create({ ...classInput(), currency: "EUX" }),
+    );
+    expect(currency.code).toBe("BAD_REQUEST");
+    expect(currency.message).toContain("currency");
     for (const roles of [[], ["PROGRAM_ADMIN"], ["PLATFORM_ADMIN"]] as const) {
       const user = await createTestUser({ platformRoles: [...roles] });
-      expect((await failureOf(callerFor(user).catalogue.resourceClasses.create(classInput()))).code).toBe("FORBIDDEN");
+      expect(
+        (await failureOf(callerFor(user).catalogue.resourceClasses.create(classInput()))).code,
+      ).toBe("FORBIDDEN");
     }
   });
 });
@@ -66,7 +85,14 @@ describe("catalogue.clusters", () => {
     const op = await operator();
     const caller = callerFor(op);
     const gpu = await caller.catalogue.resourceClasses.create(classInput());
-    const cpu = await caller.catalogue.resourceClasses.create({ ...classInput(), code: `cpu-${uniqueSuffix()}`, kind: "CPU", unit: "CPU core", listPriceMinorPerHour: 4, powerDrawWatts: 10 });
+    const cpu = await caller.catalogue.resourceClasses.create({
+      ...classInput(),
+      code: `cpu-${uniqueSuffix()}`,
+      kind: "CPU",
+      unit: "CPU core",
+      listPriceMinorPerHour: 4,
+      powerDrawWatts: 10,
+    });
     const cluster = await caller.catalogue.clusters.create({
       code: `hpc-${uniqueSuffix()}`,
       name: "National Training Cluster",
@@ -76,28 +102,70 @@ describe("catalogue.clusters", () => {
       endpoint: "http://slurmrestd.internal:6820",
     });
     expect(cluster.jurisdiction).toBe("DE");
-    await caller.catalogue.clusters.setResource({ clusterId: cluster.id, resourceClassId: gpu.id, capacity: 512, slurmPartition: "gpu", slurmGres: "gpu:h100" });
-    const withCpu = await caller.catalogue.clusters.setResource({ clusterId: cluster.id, resourceClassId: cpu.id, capacity: 20_000, slurmPartition: "cpu" });
-    expect(withCpu.resources.map((r) => [r.resourceClass.id, r.capacity, r.slurmPartition, r.slurmGres])).toEqual(
+    await caller.catalogue.clusters.setResource({
+      clusterId: cluster.id,
+      resourceClassId: gpu.id,
+      capacity: 512,
+      slurmPartition: "gpu",
+      slurmGres: "gpu:h100",
+    });
+    const withCpu = await caller.catalogue.clusters.setResource({
+      clusterId: cluster.id,
+      resourceClassId: cpu.id,
+      capacity: 20_000,
+      slurmPartition: "cpu",
+    });
+    expect(
+      withCpu.resources.map((r) => [r.resourceClass.id, r.capacity, r.slurmPartition, r.slurmGres]),
+    ).toEqual(
       expect.arrayContaining([
         [gpu.id, 512, "gpu", "gpu:h100"],
         [cpu.id, 20_000, "cpu", null],
       ]),
     );
     // Changing capacity updates the row in place.
-    const resized = await caller.catalogue.clusters.setResource({ clusterId: cluster.id, resourceClassId: gpu.id, capacity: 640, slurmPartition: "gpu", slurmGres: "gpu:h100" });
+    const resized = await caller.catalogue.clusters.setResource({
+      clusterId: cluster.id,
+      resourceClassId: gpu.id,
+      capacity: 640,
+      slurmPartition: "gpu",
+      slurmGres: "gpu:h100",
+    });
     expect(resized.resources.find((r) => r.resourceClass.id === gpu.id)?.capacity).toBe(640);
 
-    const wrong = await failureOf(caller.catalogue.clusters.setResource({ clusterId: cluster.id, resourceClassId: gpu.id, capacity: 1, k8sResourceName: "nvidia.com/gpu" }));
-    expect(wrong).toEqual({ code: "BAD_REQUEST", message: "A Slurm cluster takes a partition and GRES, not Kubernetes settings." });
+    const wrong = await failureOf(
+      caller.catalogue.clusters.setResource({
+        clusterId: cluster.id,
+        resourceClassId: gpu.id,
+        capacity: 1,
+        k8sResourceName: "nvidia.com/gpu",
+      }),
+    );
+    expect(wrong).toEqual({
+      code: "BAD_REQUEST",
+      message: "A Slurm cluster takes a partition and GRES, not Kubernetes settings.",
+    });
 
-    const removed = await caller.catalogue.clusters.removeResource({ clusterId: cluster.id, resourceClassId: cpu.id });
+    const removed = await caller.catalogue.clusters.removeResource({
+      clusterId: cluster.id,
+      resourceClassId: cpu.id,
+    });
     expect(removed.resources.map((r) => r.resourceClass.id)).toEqual([gpu.id]);
-    const actions = (await db.auditEvent.findMany({ where: { targetId: cluster.id }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(["cluster.created", "cluster.resource_set", "cluster.resource_set", "cluster.resource_set", "cluster.resource_removed"]);
+    const actions = (
+      await db.auditEvent.findMany({ where: { targetId: cluster.id }, orderBy: { id: "asc" } })
+    ).map((e) => e.action);
+    expect(actions).toEqual([
+      "cluster.created",
+      "cluster.resource_set",
+      "cluster.resource_set",
+      "cluster.resource_set",
+      "cluster.resource_removed",
+    ]);
 
     const admin = await createTestUser({ platformRoles: ["PROGRAM_ADMIN"] });
-    expect((await callerFor(admin).catalogue.clusters.get({ clusterId: cluster.id })).code).toBe(cluster.code);
+    expect((await callerFor(admin).catalogue.clusters.get({ clusterId: cluster.id })).code).toBe(
+      cluster.code,
+    );
     const user = await createTestUser();
     expect((await failureOf(callerFor(user).catalogue.clusters.list({}))).code).toBe("FORBIDDEN");
   });
@@ -105,8 +173,21 @@ describe("catalogue.clusters", () => {
   it("maps a Kubernetes class with a resource name and node selector, and edits the cluster", async () => {
     const op = await operator();
     const caller = callerFor(op);
-    const mig = await caller.catalogue.resourceClasses.create({ ...classInput(), code: `mig-${uniqueSuffix()}`, kind: "MIG", unit: "MIG slice", listPriceMinorPerHour: 45, powerDrawWatts: 100 });
-    const cluster = await caller.catalogue.clusters.create({ code: `k8s-${uniqueSuffix()}`, name: "Inference", kind: "KUBERNETES", region: "eu-central-2", jurisdiction: "EU" });
+    const mig = await caller.catalogue.resourceClasses.create({
+      ...classInput(),
+      code: `mig-${uniqueSuffix()}`,
+      kind: "MIG",
+      unit: "MIG slice",
+      listPriceMinorPerHour: 45,
+      powerDrawWatts: 100,
+    });
+    const cluster = await caller.catalogue.clusters.create({
+      code: `k8s-${uniqueSuffix()}`,
+      name: "Inference",
+      kind: "KUBERNETES",
+      region: "eu-central-2",
+      jurisdiction: "EU",
+    });
     const mapped = await caller.catalogue.clusters.setResource({
       clusterId: cluster.id,
       resourceClassId: mig.id,
@@ -114,13 +195,28 @@ describe("catalogue.clusters", () => {
       k8sResourceName: "nvidia.com/mig-1g.10gb",
       k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" },
     });
-    expect(mapped.resources[0]).toMatchObject({ k8sResourceName: "nvidia.com/mig-1g.10gb", k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" } });
-    const missing = await failureOf(caller.catalogue.clusters.setResource({ clusterId: cluster.id, resourceClassId: mig.id, capacity: 1 }));
+    expect(mapped.resources[0]).toMatchObject({
+      k8sResourceName: "nvidia.com/mig-1g.10gb",
+      k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" },
+    });
+    const missing = await failureOf(
+      caller.catalogue.clusters.setResource({
+        clusterId: cluster.id,
+        resourceClassId: mig.id,
+        capacity: 1,
+      }),
+    );
     expect(missing.message).toMatch(/Enter the Kubernetes resource name/);
-    const updated = await caller.catalogue.clusters.update({ clusterId: cluster.id, active: false, endpoint: "" });
+    const updated = await caller.catalogue.clusters.update({
+      clusterId: cluster.id,
+      active: false,
+      endpoint: "",
+    });
     expect(updated).toMatchObject({ active: false, endpoint: null });
     const listed = await caller.catalogue.clusters.list({ includeInactive: true, limit: 100 });
     expect(listed.items.length).toBeGreaterThan(0);
-    expect((await failureOf(caller.catalogue.clusters.get({ clusterId: "missing" }))).code).toBe("NOT_FOUND");
+    expect((await failureOf(caller.catalogue.clusters.get({ clusterId: "missing" }))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 });

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { createCluster } from "@tessera/core";
 import { text } from "../../schemas";
 import { platformProcedure } from "../../trpc";
-import { catalogueCodeInput, clusterKindInput, jurisdictionInput } from "../programmes/shared-inputs";
+import {
+  catalogueCodeInput,
+  clusterKindInput,
+  jurisdictionInput,
+} from "../programmes/shared-inputs";
 
 export const clusterEndpointInput = text("Endpoint", 500, 0).nullish();
 

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { updateProgramme } from "@tessera/core";
 import { rowId, text } from "../../schemas";
 import { platformProcedure } from "../../trpc";
-import { eligibleCountriesInput, eligibleKindsInput, moneyInput, subsidyRateInput } from "./shared-inputs";
+import {
+  eligibleCountriesInput,
+  eligibleKindsInput,
+  moneyInput,
+  subsidyRateInput,
+} from "./shared-inputs";
 
 export const updateProgrammeInput = z.object({
   programmeId: rowId("programme"),

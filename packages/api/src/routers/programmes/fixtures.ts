@@ -3,12 +3,23 @@
  * Each makes its own rows with a random suffix, so tests never share them. Tests only.
  */
 import { db, type OrganizationKind, type ResourceKind } from "@tessera/db";
-import { callerFor, createTestOrganization, createTestUser, uniqueSuffix, type TestPrincipal } from "../../test-helpers";
+import {
+  callerFor,
+  createTestOrganization,
+  createTestUser,
+  uniqueSuffix,
+  type TestPrincipal,
+} from "../../test-helpers";
 
 const DAY = 86_400_000;
 
 export async function createTestResourceClass(
-  options: { listPriceMinorPerHour?: number; currency?: string; kind?: ResourceKind; name?: string } = {},
+  options: {
+    listPriceMinorPerHour?: number;
+    currency?: string;
+    kind?: ResourceKind;
+    name?: string;
+  } = {},
 ) {
   const suffix = uniqueSuffix();
   return db.resourceClass.create({
@@ -101,7 +112,8 @@ export function draftInput(
     callId: programme.calls[0]!.id,
     title: "Training multilingual speech encoders",
     abstract: "We pre-train speech encoders on public broadcast archives in twelve languages.",
-    justification: "Pre-training needs sustained multi-node GPU time; we estimated hours from a pilot run.",
+    justification:
+      "Pre-training needs sustained multi-node GPU time; we estimated hours from a pilot run.",
     dataClassification: "INTERNAL" as const,
     periodStart: new Date(now + DAY),
     periodEnd: new Date(now + 180 * DAY),

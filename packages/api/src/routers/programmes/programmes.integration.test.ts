@@ -10,7 +10,8 @@ function programmeInput() {
   return {
     name: "AI Factories Access 2026",
     sponsor: "Ministry of Research and Innovation",
-    description: "Subsidised GPU time for public research and young companies building foundation models.",
+    description:
+      "Subsidised GPU time for public research and young companies building foundation models.",
     currency: "EUR",
     budgetMinor: 250_000_000,
     subsidyRateBps: 8_000,
@@ -19,7 +20,11 @@ function programmeInput() {
     orgCapMinor: 5_000_000,
     calls: [
       { name: "Spring call", opensAt: new Date(now - DAY), closesAt: new Date(now + 30 * DAY) },
-      { name: "Autumn call", opensAt: new Date(now + 120 * DAY), closesAt: new Date(now + 150 * DAY) },
+      {
+        name: "Autumn call",
+        opensAt: new Date(now + 120 * DAY),
+        closesAt: new Date(now + 150 * DAY),
+      },
     ],
   };
 }
@@ -37,7 +42,11 @@ describe("programmes.admin", () => {
       openCall: { name: "Spring call", state: "OPEN" },
     });
     expect(programme.calls.map((c) => c.state)).toEqual(["OPEN", "UPCOMING"]);
-    expect(await db.auditEvent.count({ where: { action: "programme.created", targetId: programme.id, actorId: admin.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "programme.created", targetId: programme.id, actorId: admin.id },
+      }),
+    ).toBe(1);
 
     const withCall = await callerFor(admin).programmes.admin.addCall({
       programmeId: programme.id,
@@ -45,35 +54,63 @@ describe("programmes.admin", () => {
       opensAt: new Date(Date.now() + 200 * DAY),
       closesAt: new Date(Date.now() + 230 * DAY),
     });
-    expect(withCall.calls.map((c) => c.name)).toEqual(["Spring call", "Autumn call", "Winter call"]);
-    const closed = await callerFor(admin).programmes.admin.updateCall({ callId: withCall.calls[0]!.id, closesAt: new Date(Date.now() - 1) });
+    expect(withCall.calls.map((c) => c.name)).toEqual([
+      "Spring call",
+      "Autumn call",
+      "Winter call",
+    ]);
+    const closed = await callerFor(admin).programmes.admin.updateCall({
+      callId: withCall.calls[0]!.id,
+      closesAt: new Date(Date.now() - 1),
+    });
     expect(closed.openCall).toBeNull();
     const bad = await failureOf(
-      callerFor(admin).programmes.admin.updateCall({ callId: withCall.calls[0]!.id, closesAt: new Date(Date.now() - 10 * DAY) }),
+      callerFor(admin).programmes.admin.updateCall({
+        callId: withCall.calls[0]!.id,
+        closesAt: new Date(Date.now() - 10 * DAY),
+      }),
     );
     expect(bad.message).toBe('The call "Spring call" must close after it opens.');
 
-    const updated = await callerFor(admin).programmes.admin.update({ programmeId: programme.id, subsidyRateBps: 6_000, eligibleKinds: [] });
+    const updated = await callerFor(admin).programmes.admin.update({
+      programmeId: programme.id,
+      subsidyRateBps: 6_000,
+      eligibleKinds: [],
+    });
     expect(updated).toMatchObject({ subsidyRateBps: 6_000, eligibleKinds: [] });
     const found = await callerFor(admin).programmes.admin.list({ q: "AI Factories" });
     expect(found.items.map((p) => p.id)).toContain(programme.id);
-    expect((await callerFor(admin).programmes.admin.get({ programmeId: programme.id })).id).toBe(programme.id);
+    expect((await callerFor(admin).programmes.admin.get({ programmeId: programme.id })).id).toBe(
+      programme.id,
+    );
   });
 
   it("refuses a cap above the budget, a call that closes before it opens, and other roles", async () => {
     const admin = await createProgrammeAdmin();
-    const cap = await failureOf(callerFor(admin).programmes.admin.create({ ...programmeInput(), orgCapMinor: 300_000_000 }));
-    expect(cap).toEqual({ code: "BAD_REQUEST", message: "The limit per organisation cannot be more than the programme's whole budget." });
+    const cap = await failureOf(
+      callerFor(admin).programmes.admin.create({ ...programmeInput(), orgCapMinor: 300_000_000 }),
+    );
+    expect(cap).toEqual({
+      code: "BAD_REQUEST",
+      message: "The limit per organisation cannot be more than the programme's whole budget.",
+    });
     const input = programmeInput();
     const inverted = await failureOf(
-      callerFor(admin).programmes.admin.create({ ...input, calls: [{ ...input.calls[0]!, closesAt: input.calls[0]!.opensAt }] }),
+      callerFor(admin).programmes.admin.create({
+        ...input,
+        calls: [{ ...input.calls[0]!, closesAt: input.calls[0]!.opensAt }],
+      }),
     );
     expect(inverted.code).toBe("BAD_REQUEST");
-    const noCalls = await failureOf(callerFor(admin).programmes.admin.create({ ...input, calls: [] }));
+    const noCalls = await failureOf(
+      callerFor(admin).programmes.admin.create({ ...input, calls: [] }),
+    );
     expect(noCalls.code).toBe("BAD_REQUEST");
     for (const roles of [[], ["PLATFORM_ADMIN"], ["REVIEWER"], ["OPERATOR"]] as const) {
       const user = await createTestUser({ platformRoles: [...roles] });
-      expect((await failureOf(callerFor(user).programmes.admin.create(programmeInput()))).code).toBe("FORBIDDEN");
+      expect(
+        (await failureOf(callerFor(user).programmes.admin.create(programmeInput()))).code,
+      ).toBe("FORBIDDEN");
     }
   });
 });
@@ -97,15 +134,29 @@ describe("programmes.list, browse and get", () => {
   });
 
   it("tells each member whether their organisation may apply, and why not", async () => {
-    const programme = await createTestProgramme({ eligibleKinds: ["ACADEMIC", "PUBLIC_BODY"], eligibleCountries: ["DE"], orgCapMinor: 500_000 });
+    const programme = await createTestProgramme({
+      eligibleKinds: ["ACADEMIC", "PUBLIC_BODY"],
+      eligibleCountries: ["DE"],
+      orgCapMinor: 500_000,
+    });
     const university = await createTestApplicant({ kind: "ACADEMIC", country: "DE" });
     const startup = await createTestApplicant({ kind: "STARTUP", country: "FR" });
     const { user: viewer } = await createTestMember(startup.org.id, "VIEWER");
 
-    const mine = await callerFor(university.owner).programmes.get({ organizationId: university.org.id, programmeId: programme.id });
-    expect(mine).toMatchObject({ eligibility: { eligible: true, reasons: [] }, awardedMinor: 0, capRemainingMinor: 500_000 });
+    const mine = await callerFor(university.owner).programmes.get({
+      organizationId: university.org.id,
+      programmeId: programme.id,
+    });
+    expect(mine).toMatchObject({
+      eligibility: { eligible: true, reasons: [] },
+      organizationAwardedMinor: 0,
+      capRemainingMinor: 500_000,
+    });
 
-    const theirs = await callerFor(viewer).programmes.get({ organizationId: startup.org.id, programmeId: programme.id });
+    const theirs = await callerFor(viewer).programmes.get({
+      organizationId: startup.org.id,
+      programmeId: programme.id,
+    });
     expect(theirs.eligibility.eligible).toBe(false);
     expect(theirs.eligibility.reasons.map((r) => r.code)).toEqual(["KIND", "COUNTRY"]);
     expect(theirs.eligibility.reasons[1]!.message).toBe(
@@ -115,13 +166,24 @@ describe("programmes.list, browse and get", () => {
     const browsed: { id: string; eligibility: { eligible: boolean } }[] = [];
     let cursor: string | null = null;
     do {
-      const page = await callerFor(viewer).programmes.browse({ organizationId: startup.org.id, cursor, limit: 100 });
+      const page = await callerFor(viewer).programmes.browse({
+        organizationId: startup.org.id,
+        cursor,
+        limit: 100,
+      });
       browsed.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
     expect(browsed.find((p) => p.id === programme.id)?.eligibility.eligible).toBe(false);
 
-    expect(await failureOf(callerFor(viewer).programmes.get({ organizationId: startup.org.id, programmeId: "missing" }))).toEqual({
+    expect(
+      await failureOf(
+        callerFor(viewer).programmes.get({
+          organizationId: startup.org.id,
+          programmeId: "missing",
+        }),
+      ),
+    ).toEqual({
       code: "NOT_FOUND",
       message: "Programme not found.",
     });

@@ -55,7 +55,10 @@ export const catalogueCodeInput = (label: string) =>
     .toLowerCase()
     .min(2, `The ${label} code must be at least 2 characters.`)
     .max(64, `The ${label} code must be at most 64 characters.`)
-    .regex(/^[a-z0-9][a-z0-9.-]*$/, `The ${label} code is lower-case letters, digits, dots and dashes.`);
+    .regex(
+      /^[a-z0-9][a-z0-9.-]*$/,
+      `The ${label} code is lower-case letters, digits, dots and dashes.`,
+    );
 
 export const jurisdictionInput = z
   .string({ error: "Choose a jurisdiction." })
@@ -65,7 +68,9 @@ export const jurisdictionInput = z
   .refine((value) => normalizeResidency(value) !== null, "Use a two-letter country code or EU.");
 
 export const resourceKindInput = z.enum(ResourceKind, { error: "Choose GPU, MIG or CPU." });
-export const clusterKindInput = z.enum(ClusterKind, { error: "Choose Slurm, Kubernetes or simulated." });
+export const clusterKindInput = z.enum(ClusterKind, {
+  error: "Choose Slurm, Kubernetes or simulated.",
+});
 
 export const eligibleKindsInput = z
   .array(z.enum(OrganizationKind, { error: "Choose kinds of organisation from the list." }), {
@@ -79,7 +84,10 @@ export const eligibleCountriesInput = z
 
 export const requestedLinesInput = z
   .array(
-    z.object({ resourceClassId: rowId("resource class"), unitHours: unitHoursInput("Requested hours") }),
+    z.object({
+      resourceClassId: rowId("resource class"),
+      unitHours: unitHoursInput("Requested hours"),
+    }),
     { error: "Requested lines must be a list." },
   )
   .min(1, "Request at least one resource class.")

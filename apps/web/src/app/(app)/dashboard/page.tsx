@@ -185,7 +185,7 @@ export default async function DashboardPage() {
           </section>
 
           <div className="grid gap-8 xl:grid-cols-3">
-            <div className="space-y-8 xl:col-span-2">
+            <div className="min-w-0 space-y-8 xl:col-span-2">
               <section aria-labelledby="organisations-heading" className="space-y-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 id="organisations-heading" className="text-xl font-semibold">
@@ -309,7 +309,7 @@ export default async function DashboardPage() {
                 )}
               </section>
             </div>
-            <div className="space-y-6">
+            <div className="order-first min-w-0 space-y-6 xl:order-none">
               <NextSteps steps={steps} />
               {me.user.platformRoles.length > 0 ? (
                 <Card title={t.dashboard.platformRoles}>

@@ -44,7 +44,7 @@ export default async function AdminOrganisationPage({
         description={`${t.kinds[organisation.kind] ?? organisation.kind} · ${countryName(organisation.country)}`}
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title={t.admin.detailsTitle}>
             <DescriptionList
               items={[

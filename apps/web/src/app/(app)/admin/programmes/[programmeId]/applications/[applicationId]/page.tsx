@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Alert, Card, DescriptionList, PageHeader } from "@tessera/ui";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Forbidden } from "@/components/forbidden";
+import { VerificationBadge } from "@/components/status-badge";
+import { ApplicationBadge, EligibilityBadge } from "@/components/programmes/badges";
+import { DecisionPanel } from "@/components/programmes/decision-panel";
+import { formatMoney, formatRate } from "@/components/programmes/format";
+import { programmeRoutes } from "@/components/programmes/paths";
+import { QuoteTable } from "@/components/programmes/quote-table";
+import { ReviewerAssignment } from "@/components/programmes/reviewer-assignment";
+import { ReviewsSideBySide } from "@/components/programmes/reviews-side-by-side";
+import { ApplicationTimeline } from "@/components/programmes/timeline";
+import { countryName, formatDate, formatDateTime, t, tp } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { loadIfAllowed } from "@/server/api";
+
+export const metadata: Metadata = { title: tp.admin.title };
+
+interface Props {
+  params: Promise<{ programmeId: string; applicationId: string }>;
+}
+
+export default async function AdminApplicationPage({ params }: Props) {
+  const { programmeId, applicationId } = await params;
+  const result = await loadIfAllowed((api) => api.applications.admin.get({ applicationId }));
+  const crumbs = [
+    { label: t.nav.dashboard, href: routes.dashboard },
+    { label: tp.admin.title, href: programmeRoutes.adminProgrammes },
+  ];
+  if (!result.allowed) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <Forbidden invalid={result.invalid} resetHref={programmeRoutes.adminProgrammes} />
+      </>
+    );
+  }
+  const application = result.data;
+  if (application.programme.id !== programmeId) notFound();
+  const reviewers = await loadIfAllowed((api) => api.reviews.admin.reviewers({ limit: 100 }));
+  const assignedIds = new Set(application.reviews.map((review) => review.reviewer.id));
+  const available = reviewers.allowed
+    ? reviewers.data.items.filter((reviewer) => !assignedIds.has(reviewer.id))
+    : [];
+  const d = tp.applications.detail;
+  const r = tp.decision;
+  const money = (minor: number) => formatMoney(minor, application.currency);
+  const { standing, budget } = application;
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          ...crumbs,
+          { label: application.programme.name, href: programmeRoutes.adminProgramme(programmeId) },
+          { label: application.title },
+        ]}
+      />
+      <PageHeader
+        title={application.title}
+        meta={<ApplicationBadge status={application.status} />}
+        description={`${application.organization.name} · ${application.call.name}`}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <Card title={r.organisation} actions={<EligibilityBadge eligible={standing.eligibility.eligible} />}>
+            <div className="space-y-3">
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="font-semibold">{application.organization.name}</span>
+                <VerificationBadge status={application.organization.status as "PENDING" | "VERIFIED" | "REJECTED" | "SUSPENDED"} />
+              </p>
+              <p className="text-fg-muted">
+                {t.kinds[application.organization.kind] ?? application.organization.kind} ·{" "}
+                {countryName(application.organization.country)}
+              </p>
+              {standing.eligibility.eligible ? (
+                <p>{r.eligible}</p>
+              ) : (
+                <Alert tone="warning" title={tp.status.notEligible}>
+                  <ul className="list-disc pl-5">
+                    {standing.eligibility.reasons.map((reason) => (
+                      <li key={reason.code}>{reason.message}</li>
+                    ))}
+                  </ul>
+                </Alert>
+              )}
+              <p>{r.organisationAwarded(money(standing.organizationAwardedMinor), money(standing.capRemainingMinor))}</p>
+              <p>{r.budgetLeft(money(budget.remainingMinor), money(budget.budgetMinor))}</p>
+            </div>
+          </Card>
+          <Card title={d.lines}>
+            <p className="mb-3 text-sm text-fg-muted">{tp.money.rate(formatRate(application.subsidyRateBps))}</p>
+            <QuoteTable
+              caption={d.linesCaption}
+              currency={application.currency}
+              lines={application.lines}
+              totals={application.requested}
+              showGranted={application.status === "APPROVED"}
+            />
+          </Card>
+          <Card title={r.reviews}>
+            <ReviewsSideBySide application={application} />
+          </Card>
+          <Card title={d.summary}>
+            <DescriptionList
+              items={[
+                { term: d.project, detail: `${application.project.name} (${t.classifications[application.project.classification] ?? ""})` },
+                { term: d.period, detail: `${formatDate(application.periodStart)} – ${formatDate(application.periodEnd)}` },
+                { term: d.classification, detail: t.classifications[application.dataClassification] ?? application.dataClassification },
+                ...(application.submittedAt ? [{ term: d.firstSubmitted, detail: formatDateTime(application.submittedAt) }] : []),
+              ]}
+            />
+          </Card>
+          <Card title={d.abstract}>
+            <p className="whitespace-pre-line">{application.abstract}</p>
+          </Card>
+          <Card title={d.justification}>
+            <p className="whitespace-pre-line">{application.justification}</p>
+          </Card>
+        </div>
+        <div className="min-w-0 space-y-6">
+          <Card title={r.decide}>
+            <p className="mb-4 text-sm text-fg-muted">{r.decideLead}</p>
+            {application.decisionNote && application.decidedAt ? (
+              <Alert tone="info" title={d.decisionNote[application.status] ?? r.decided} className="mb-4">
+                <p className="whitespace-pre-line">{application.decisionNote}</p>
+              </Alert>
+            ) : null}
+            <DecisionPanel application={application} />
+          </Card>
+          <Card title={r.reviewers}>
+            <p className="mb-3 text-sm text-fg-muted">{r.reviewersLead}</p>
+            <ReviewerAssignment
+              applicationId={application.id}
+              canAssign={application.actions.assignReviewers}
+              assigned={application.reviews.map((review) => ({
+                reviewId: review.id,
+                name: review.reviewer.name ?? review.reviewer.email ?? "",
+                email: review.reviewer.email ?? "",
+              }))}
+              available={available}
+            />
+          </Card>
+          <Card title={d.timeline}>
+            <ApplicationTimeline events={application.events} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,188 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClassName, Card, DataTable, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Pagination } from "@/components/pagination";
+import { AllocationBadge } from "@/components/programmes/badges";
+import { FilterTabs } from "@/components/programmes/filter-tabs";
+import {
+  formatMoney,
+  formatUnitHours,
+  unitSecondsToHours,
+} from "@/components/programmes/format";
+import { programmeRoutes } from "@/components/programmes/paths";
+import type { AllocationView } from "@/components/programmes/types";
+import { UsageBar } from "@/components/programmes/usage-bar";
+import { formatDate, t, tp } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { param, type SearchParams } from "@/lib/search-params";
+import { load } from "@/server/api";
+import { loadOrganisation } from "@/server/organisation";
+
+export const metadata: Metadata = { title: tp.allocations.title };
+
+interface Props {
+  params: Promise<{ organizationId: string }>;
+  searchParams: SearchParams;
+}
+
+function ValidityNote({ allocation }: { allocation: AllocationView }) {
+  const a = tp.allocations;
+  if (allocation.state === "EXPIRED")
+    return <p className="text-fg-muted">{a.expiredOn(formatDate(allocation.validTo))}</p>;
+  if (allocation.state === "UPCOMING")
+    return <p className="text-fg-muted">{a.startsOn(formatDate(allocation.validFrom))}</p>;
+  if (allocation.expiresSoon)
+    return <p className="font-semibold text-warning-fg">{a.expiresOn(formatDate(allocation.validTo))}</p>;
+  return null;
+}
+
+function AllocationCard({ allocation }: { allocation: AllocationView }) {
+  const a = tp.allocations;
+  const money = (minor: number) => formatMoney(minor, allocation.currency);
+  const hours = (seconds: number, unit: string) => formatUnitHours(unitSecondsToHours(seconds), unit);
+  return (
+    <Card
+      title={allocation.programme.name}
+      actions={<AllocationBadge state={allocation.state} expiresSoon={allocation.expiresSoon} />}
+    >
+      <div className="space-y-3" data-testid={`allocation-${allocation.id}`}>
+        <p>
+          <span className="font-semibold">{a.application}:</span>{" "}
+          <Link
+            href={programmeRoutes.application(allocation.organizationId, allocation.application.id)}
+            className="text-link underline"
+          >
+            {allocation.application.title}
+          </Link>
+        </p>
+        <p>
+          <span className="font-semibold">{a.validity}:</span>{" "}
+          {a.validRange(formatDate(allocation.validFrom), formatDate(allocation.validTo))}
+        </p>
+        <ValidityNote allocation={allocation} />
+        <p className="text-sm text-fg-muted">
+          {a.value(
+            money(allocation.listValueMinor),
+            money(allocation.programmeShareMinor),
+            money(allocation.tenantShareMinor),
+          )}
+        </p>
+        <DataTable caption={a.caption(allocation.programme.name)}>
+          <thead>
+            <tr>
+              <Th>{a.resourceClass}</Th>
+              <Th className="text-right">{a.granted}</Th>
+              <Th className="text-right">{a.held}</Th>
+              <Th className="text-right">{a.consumed}</Th>
+              <Th className="text-right">{a.remaining}</Th>
+              <Th className="min-w-32">{a.usage}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {allocation.lines.map((line) => {
+              const unit = line.resourceClass.unit;
+              return (
+                <tr key={line.id} data-testid={`allocation-line-${line.resourceClass.code}`}>
+                  <Td>
+                    <span className="font-semibold">{line.resourceClass.name}</span>
+                    <span className="block font-mono text-xs text-fg-muted">
+                      {line.resourceClass.code}
+                    </span>
+                  </Td>
+                  <Td className="whitespace-nowrap text-right tabular-nums">
+                    <span data-testid="granted">{hours(line.grantedUnitSeconds, unit)}</span>
+                  </Td>
+                  <Td className="whitespace-nowrap text-right tabular-nums">
+                    {hours(line.heldUnitSeconds, unit)}
+                  </Td>
+                  <Td className="whitespace-nowrap text-right tabular-nums">
+                    {hours(line.consumedUnitSeconds, unit)}
+                  </Td>
+                  <Td className="whitespace-nowrap text-right tabular-nums">
+                    <span data-testid="remaining">{hours(line.remainingUnitSeconds, unit)}</span>
+                  </Td>
+                  <Td>
+                    <UsageBar
+                      label={a.usageLabel(
+                        hours(line.consumedUnitSeconds, unit),
+                        hours(line.heldUnitSeconds, unit),
+                        hours(line.grantedUnitSeconds, unit),
+                      )}
+                      whole={line.grantedUnitSeconds}
+                      parts={[
+                        { value: line.consumedUnitSeconds, tone: "accent" },
+                        { value: line.heldUnitSeconds, tone: "warning" },
+                      ]}
+                    />
+                  </Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
+      </div>
+    </Card>
+  );
+}
+
+export default async function AllocationsPage({ params, searchParams }: Props) {
+  const { organizationId } = await params;
+  const query = await searchParams;
+  const activeOnly = param(query.show) === "active";
+  const cursor = param(query.cursor);
+  const organisation = await loadOrganisation(organizationId);
+  const page = await load((api) =>
+    api.allocations.list({ organizationId, activeOnly, cursor, limit: 10 }),
+  );
+  const base = programmeRoutes.allocations(organizationId);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t.nav.dashboard, href: routes.dashboard },
+          { label: organisation.name, href: routes.organisation(organizationId) },
+          { label: tp.allocations.title },
+        ]}
+      />
+      <PageHeader title={tp.allocations.title} description={tp.allocations.lead} />
+      <div className="space-y-4">
+        <FilterTabs
+          label={tp.allocations.filter}
+          tabs={[
+            { href: base, label: tp.allocations.all, current: !activeOnly },
+            { href: `${base}?show=active`, label: tp.allocations.activeOnly, current: activeOnly },
+          ]}
+        />
+        {page.items.length === 0 && !cursor ? (
+          <EmptyState
+            title={tp.allocations.emptyTitle}
+            action={
+              <Link
+                href={programmeRoutes.applications(organizationId)}
+                className={buttonClassName("secondary")}
+              >
+                {tp.allocations.viewApplications}
+              </Link>
+            }
+          >
+            <p>{tp.allocations.emptyBody}</p>
+          </EmptyState>
+        ) : (
+          <div className="space-y-6">
+            {page.items.map((allocation) => (
+              <AllocationCard key={allocation.id} allocation={allocation} />
+            ))}
+          </div>
+        )}
+        <Pagination
+          basePath={base}
+          params={{ show: activeOnly ? "active" : undefined }}
+          cursor={cursor}
+          nextCursor={page.nextCursor}
+        />
+      </div>
+    </>
+  );
+}

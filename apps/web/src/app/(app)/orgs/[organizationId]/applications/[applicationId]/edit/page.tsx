@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { Alert, Card, PageHeader } from "@tessera/ui";
+import { roleMay } from "@tessera/core";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Forbidden } from "@/components/forbidden";
+import { ApplicationForm } from "@/components/programmes/application-form";
+import { programmeRoutes } from "@/components/programmes/paths";
+import { t, tp } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { load } from "@/server/api";
+import { loadOrganisation } from "@/server/organisation";
+
+export const metadata: Metadata = { title: tp.applications.editTitle };
+
+interface Props {
+  params: Promise<{ organizationId: string; applicationId: string }>;
+}
+
+export default async function EditApplicationPage({ params }: Props) {
+  const { organizationId, applicationId } = await params;
+  const organisation = await loadOrganisation(organizationId);
+  const application = await load((api) =>
+    api.applications.get({ organizationId, applicationId }),
+  );
+  const header = (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t.nav.dashboard, href: routes.dashboard },
+          { label: organisation.name, href: routes.organisation(organizationId) },
+          { label: tp.applications.title, href: programmeRoutes.applications(organizationId) },
+          {
+            label: application.title,
+            href: programmeRoutes.application(organizationId, applicationId),
+          },
+          { label: tp.applications.editTitle },
+        ]}
+      />
+      <PageHeader title={tp.applications.editTitle} description={tp.applications.editLead} />
+    </>
+  );
+  if (!roleMay(organisation.role, "applications.write")) {
+    return (
+      <>
+        {header}
+        <Forbidden />
+      </>
+    );
+  }
+  if (!application.actions.edit) {
+    return (
+      <>
+        {header}
+        <Alert tone="info" title={tp.applications.detail.noActions} />
+      </>
+    );
+  }
+  const [projects, programme, classes] = await Promise.all([
+    load((api) => api.projects.list({ organizationId, limit: 100 })),
+    load((api) => api.programmes.get({ organizationId, programmeId: application.programme.id })),
+    load((api) => api.catalogue.resourceClasses.list({ limit: 100, includeInactive: true })),
+  ]);
+
+  return (
+    <>
+      {header}
+      {application.status === "CHANGES_REQUESTED" && application.decisionNote ? (
+        <Alert
+          tone="warning"
+          title={tp.applications.detail.decisionNote.CHANGES_REQUESTED}
+          className="mb-6"
+        >
+          <p className="whitespace-pre-line">{application.decisionNote}</p>
+        </Alert>
+      ) : null}
+      <Card>
+        <ApplicationForm
+          organizationId={organizationId}
+          projects={projects.items.map((p) => ({
+            id: p.id,
+            name: p.name,
+            classification: p.classification,
+          }))}
+          programmes={[programme]}
+          resourceClasses={classes.items}
+          initial={application}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,555 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type FormEvent } from "react";
+import {
+  Button,
+  describedBy,
+  ErrorSummary,
+  Select,
+  TextArea,
+  TextInput,
+  type FieldProblem,
+} from "@tessera/ui";
+import type { DataClassification } from "@tessera/db";
+import { Field } from "@/components/field";
+import { formatDateTime, t, tp } from "@/i18n";
+import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { useTRPC } from "@/trpc/react";
+import {
+  dateInputValue,
+  formatMoney,
+  formatRate,
+  hoursUnit,
+  parseDateInput,
+  parseWholeNumber,
+} from "./format";
+import { programmeRoutes } from "./paths";
+import { QuoteTable } from "./quote-table";
+import type { ApplicationView, CallView, ResourceClass } from "./types";
+import { useDebounced } from "./use-debounced";
+
+const CLASSIFICATIONS: DataClassification[] = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"];
+
+const IDS = {
+  projectId: "application-project",
+  programmeId: "application-programme",
+  callId: "application-call",
+  title: "application-title",
+  periodStart: "application-period-start",
+  periodEnd: "application-period-end",
+  abstract: "application-abstract",
+  justification: "application-justification",
+  dataClassification: "application-classification",
+  lines: "application-line-0-class",
+} as const;
+
+const lineClassId = (index: number) => `application-line-${index}-class`;
+const lineHoursId = (index: number) => `application-line-${index}-hours`;
+
+export interface FormProject {
+  id: string;
+  name: string;
+  classification: DataClassification;
+}
+
+export interface FormProgramme {
+  id: string;
+  name: string;
+  currency: string;
+  subsidyRateBps: number;
+  calls: CallView[];
+}
+
+interface LineState {
+  key: number;
+  resourceClassId: string;
+  hours: string;
+}
+
+function classificationRank(value: DataClassification): number {
+  return CLASSIFICATIONS.indexOf(value);
+}
+
+function usableCalls(programme: FormProgramme | undefined, keepId: string | null): CallView[] {
+  return (programme?.calls ?? []).filter((call) => call.state !== "CLOSED" || call.id === keepId);
+}
+
+/**
+ * The application form (new draft or edit): project, programme and call, compute lines, period,
+ * texts and classification, with a live quote of what the programme pays and what the
+ * organisation pays. Saving keeps it a draft; submitting is a separate step on its page.
+ */
+export function ApplicationForm({
+  organizationId,
+  projects,
+  programmes,
+  resourceClasses,
+  initial,
+  defaultProgrammeId,
+}: {
+  organizationId: string;
+  projects: readonly FormProject[];
+  programmes: readonly FormProgramme[];
+  resourceClasses: readonly ResourceClass[];
+  initial?: ApplicationView;
+  defaultProgrammeId?: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const f = tp.applications.form;
+  const today = new Date();
+
+  const startingProgramme =
+    initial?.programme.id ??
+    programmes.find((p) => p.id === defaultProgrammeId)?.id ??
+    (programmes.length === 1 ? programmes[0]?.id : undefined) ??
+    "";
+  const [projectId, setProjectId] = useState(initial?.project.id ?? "");
+  const [programmeId, setProgrammeId] = useState(startingProgramme);
+  const [callId, setCallId] = useState(
+    initial?.call.id ??
+      programmes.find((p) => p.id === startingProgramme)?.calls.find((c) => c.state === "OPEN")
+        ?.id ??
+      "",
+  );
+  const [classification, setClassification] = useState<DataClassification>(
+    initial?.dataClassification ?? "INTERNAL",
+  );
+  const [lines, setLines] = useState<LineState[]>(
+    initial
+      ? initial.lines.map((line, index) => ({
+          key: index,
+          resourceClassId: line.resourceClass.id,
+          hours: String(line.unitHours),
+        }))
+      : [{ key: 0, resourceClassId: "", hours: "" }],
+  );
+  const [nextKey, setNextKey] = useState(lines.length);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+
+  const programme = programmes.find((p) => p.id === programmeId);
+  const project = projects.find((p) => p.id === projectId);
+  const calls = usableCalls(programme, initial?.call.id ?? null);
+  const classes = resourceClasses.filter(
+    (rc) =>
+      (rc.active || initial?.lines.some((line) => line.resourceClass.id === rc.id)) &&
+      (!programme || rc.currency === programme.currency),
+  );
+
+  // Only complete, distinct lines are quoted; the quote follows the typing after a short pause.
+  const quoteKey = useMemo(() => {
+    const seen = new Set<string>();
+    const quoted = lines.flatMap((line) => {
+      const hours = parseWholeNumber(line.hours);
+      if (!line.resourceClassId || !hours || hours < 1 || seen.has(line.resourceClassId)) return [];
+      seen.add(line.resourceClassId);
+      return [{ resourceClassId: line.resourceClassId, unitHours: hours }];
+    });
+    return programmeId && quoted.length ? JSON.stringify({ programmeId, lines: quoted }) : "";
+  }, [lines, programmeId]);
+  const settledKey = useDebounced(quoteKey, 350);
+  const quoteInput = settledKey
+    ? (JSON.parse(settledKey) as {
+        programmeId: string;
+        lines: { resourceClassId: string; unitHours: number }[];
+      })
+    : { programmeId: "", lines: [] };
+  const quote = useQuery(
+    trpc.applications.quote.queryOptions(quoteInput, {
+      enabled: settledKey !== "",
+      placeholderData: keepPreviousData,
+    }),
+  );
+  const quoteStale = quote.isFetching || settledKey !== quoteKey;
+
+  const create = useMutation(trpc.applications.create.mutationOptions());
+  const update = useMutation(trpc.applications.update.mutationOptions());
+
+  function validate(form: FormData): { problems: FieldProblem[]; fields: Record<string, string> } {
+    const fields: Record<string, string> = {};
+    const problems: FieldProblem[] = [];
+    const add = (name: string, id: string, message: string) => {
+      fields[name] = message;
+      problems.push({ fieldId: id, message });
+    };
+    if (!projectId) add("projectId", IDS.projectId, f.required.projectId);
+    if (!initial && !programmeId) add("programmeId", IDS.programmeId, f.required.programmeId);
+    if (!callId) add("callId", IDS.callId, f.required.callId);
+    if (String(form.get("title") ?? "").trim().length < 3) add("title", IDS.title, f.required.title);
+    const seen = new Set<string>();
+    lines.forEach((line, index) => {
+      if (!line.resourceClassId) add(`line-${index}-class`, lineClassId(index), f.required.lineClass(index + 1));
+      else if (seen.has(line.resourceClassId))
+        add(`line-${index}-class`, lineClassId(index), f.required.lineDuplicate(index + 1));
+      seen.add(line.resourceClassId);
+      const hours = parseWholeNumber(line.hours);
+      if (!hours || hours < 1) add(`line-${index}-hours`, lineHoursId(index), f.required.lineHours(index + 1));
+    });
+    const start = parseDateInput(String(form.get("periodStart") ?? ""));
+    const end = parseDateInput(String(form.get("periodEnd") ?? ""));
+    if (!start) add("periodStart", IDS.periodStart, f.required.periodStart);
+    if (!end) add("periodEnd", IDS.periodEnd, f.required.periodEnd);
+    else if (start && end <= start) add("periodEnd", IDS.periodEnd, f.required.periodOrder);
+    if (String(form.get("abstract") ?? "").trim().length < 20)
+      add("abstract", IDS.abstract, f.required.abstract);
+    if (String(form.get("justification") ?? "").trim().length < 20)
+      add("justification", IDS.justification, f.required.justification);
+    return { problems, fields };
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const checked = validate(form);
+    if (checked.problems.length) {
+      setErrors(checked);
+      return;
+    }
+    setErrors(NO_ERRORS);
+    const fields = {
+      projectId,
+      callId,
+      title: String(form.get("title") ?? ""),
+      abstract: String(form.get("abstract") ?? ""),
+      justification: String(form.get("justification") ?? ""),
+      dataClassification: classification,
+      periodStart: parseDateInput(String(form.get("periodStart")))!,
+      periodEnd: parseDateInput(String(form.get("periodEnd")))!,
+      lines: lines.map((line) => ({
+        resourceClassId: line.resourceClassId,
+        unitHours: parseWholeNumber(line.hours)!,
+      })),
+    };
+    const onError = (error: unknown) => setErrors(formErrorsFrom(error, IDS));
+    const onSuccess = (saved: { id: string }) => {
+      router.push(programmeRoutes.application(organizationId, saved.id));
+      router.refresh();
+    };
+    if (initial) {
+      update.mutate(
+        { organizationId, applicationId: initial.id, ...fields },
+        { onSuccess, onError },
+      );
+    } else {
+      create.mutate({ organizationId, programmeId, ...fields }, { onSuccess, onError });
+    }
+  }
+
+  function changeProgramme(id: string) {
+    setProgrammeId(id);
+    const next = programmes.find((p) => p.id === id);
+    setCallId(next?.calls.find((c) => c.state === "OPEN")?.id ?? usableCalls(next, null)[0]?.id ?? "");
+    // Classes in another currency cannot be quoted by this programme.
+    setLines((current) =>
+      current.map((line) => {
+        const rc = resourceClasses.find((r) => r.id === line.resourceClassId);
+        return rc && next && rc.currency !== next.currency ? { ...line, resourceClassId: "" } : line;
+      }),
+    );
+  }
+
+  function changeProject(id: string) {
+    setProjectId(id);
+    const chosen = projects.find((p) => p.id === id);
+    if (chosen && classificationRank(classification) < classificationRank(chosen.classification))
+      setClassification(chosen.classification);
+  }
+
+  function updateLine(key: number, change: Partial<LineState>) {
+    setLines((current) => current.map((line) => (line.key === key ? { ...line, ...change } : line)));
+  }
+
+  const e = errors.fields;
+  const defaultStart = initial ? dateInputValue(initial.periodStart) : dateInputValue(today);
+  const defaultEnd = initial
+    ? dateInputValue(initial.periodEnd)
+    : dateInputValue(new Date(today.getTime() + 182 * 86_400_000));
+
+  return (
+    <form noValidate onSubmit={submit} className="space-y-6" aria-label={initial ? tp.applications.editTitle : tp.applications.newTitle}>
+      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={IDS.projectId} label={f.project} error={e.projectId}>
+          <Select
+            id={IDS.projectId}
+            name="projectId"
+            value={projectId}
+            onChange={(event) => changeProject(event.target.value)}
+            invalid={!!e.projectId}
+            aria-describedby={describedBy(IDS.projectId, undefined, e.projectId)}
+          >
+            <option value="">{f.projectPlaceholder}</option>
+            {projects.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {initial ? (
+          <div className="space-y-1">
+            <p className="font-semibold">{f.programme}</p>
+            <p>{initial.programme.name}</p>
+            <p className="text-sm text-fg-muted">{f.programmeFixed}</p>
+          </div>
+        ) : (
+          <Field id={IDS.programmeId} label={f.programme} error={e.programmeId}>
+            <Select
+              id={IDS.programmeId}
+              name="programmeId"
+              value={programmeId}
+              onChange={(event) => changeProgramme(event.target.value)}
+              invalid={!!e.programmeId}
+              aria-describedby={describedBy(IDS.programmeId, undefined, e.programmeId)}
+            >
+              <option value="">{f.programmePlaceholder}</option>
+              {programmes.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </div>
+
+      <Field id={IDS.callId} label={f.call} hint={f.callHint} error={e.callId}>
+        <Select
+          id={IDS.callId}
+          name="callId"
+          value={callId}
+          onChange={(event) => setCallId(event.target.value)}
+          invalid={!!e.callId}
+          aria-describedby={describedBy(IDS.callId, f.callHint, e.callId)}
+        >
+          <option value="">{f.callPlaceholder}</option>
+          {calls.map((call) => (
+            <option key={call.id} value={call.id}>
+              {f.callOption(
+                call.name,
+                tp.status.call[call.state],
+                `${formatDateTime(call.opensAt)} – ${formatDateTime(call.closesAt)}`,
+              )}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <Field id={IDS.title} label={f.title} hint={f.titleHint} error={e.title}>
+        <TextInput
+          id={IDS.title}
+          name="title"
+          defaultValue={initial?.title}
+          maxLength={200}
+          invalid={!!e.title}
+          aria-describedby={describedBy(IDS.title, f.titleHint, e.title)}
+        />
+      </Field>
+
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">{f.lines}</legend>
+        <p className="text-sm text-fg-muted">{f.linesHint}</p>
+        {e.lines ? <p className="text-sm font-semibold text-danger">{e.lines}</p> : null}
+        <ul className="space-y-3">
+          {lines.map((line, index) => {
+            const classError = e[`line-${index}-class`];
+            const hoursError = e[`line-${index}-hours`];
+            const rc = resourceClasses.find((r) => r.id === line.resourceClassId);
+            return (
+              <li
+                key={line.key}
+                className="grid gap-3 rounded-md border border-line p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
+                data-testid="application-line"
+              >
+                <Field id={lineClassId(index)} label={f.resourceClass(index + 1)} error={classError}>
+                  <Select
+                    id={lineClassId(index)}
+                    value={line.resourceClassId}
+                    onChange={(event) => updateLine(line.key, { resourceClassId: event.target.value })}
+                    invalid={!!classError}
+                    aria-describedby={describedBy(lineClassId(index), undefined, classError)}
+                  >
+                    <option value="">{f.resourceClassPlaceholder}</option>
+                    {classes.map((option) => (
+                      <option key={option.id} value={option.id}>
+                        {option.name} ({option.code})
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field
+                  id={lineHoursId(index)}
+                  label={f.hours(index + 1)}
+                  hint={rc ? hoursUnit(rc.unit) : undefined}
+                  error={hoursError}
+                >
+                  <TextInput
+                    id={lineHoursId(index)}
+                    inputMode="numeric"
+                    value={line.hours}
+                    onChange={(event) => updateLine(line.key, { hours: event.target.value })}
+                    invalid={!!hoursError}
+                    aria-describedby={describedBy(
+                      lineHoursId(index),
+                      rc ? hoursUnit(rc.unit) : undefined,
+                      hoursError,
+                    )}
+                  />
+                </Field>
+                {lines.length > 1 ? (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => setLines((current) => current.filter((l) => l.key !== line.key))}
+                  >
+                    {f.removeLine(index + 1)}
+                  </Button>
+                ) : (
+                  <span />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {lines.length < 20 ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => {
+              setLines((current) => [...current, { key: nextKey, resourceClassId: "", hours: "" }]);
+              setNextKey(nextKey + 1);
+            }}
+          >
+            {f.addLine}
+          </Button>
+        ) : null}
+      </fieldset>
+
+      <section aria-labelledby="quote-heading" className="space-y-2 rounded-lg border border-line bg-surface-muted p-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="quote-heading" className="text-lg font-semibold">
+            {f.quoteTitle}
+          </h2>
+          {programme ? (
+            <p className="text-sm text-fg-muted">{tp.money.rate(formatRate(programme.subsidyRateBps))}</p>
+          ) : null}
+        </div>
+        <p className="text-sm text-fg-muted">{f.quoteLead}</p>
+        <div aria-live="polite" aria-busy={quoteStale} data-testid="quote">
+          {quoteKey === "" ? (
+            <p className="text-fg-muted">{f.quoteEmpty}</p>
+          ) : quote.error ? (
+            <p className="font-semibold text-danger">{quote.error.message}</p>
+          ) : quote.data ? (
+            <>
+              {quoteStale ? <p className="text-sm text-fg-muted">{f.quoteUpdating}</p> : null}
+              <QuoteTable
+                caption={f.quoteCaption}
+                currency={quote.data.currency}
+                lines={quote.data.lines.map((line) => ({ ...line, resourceClass: { ...line.resourceClass } }))}
+                totals={quote.data.totals}
+              />
+            </>
+          ) : (
+            <p className="text-sm text-fg-muted">{f.quoteUpdating}</p>
+          )}
+        </div>
+      </section>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={IDS.periodStart} label={f.periodStart} hint={f.periodHint} error={e.periodStart}>
+          <TextInput
+            id={IDS.periodStart}
+            name="periodStart"
+            type="date"
+            defaultValue={defaultStart}
+            invalid={!!e.periodStart}
+            aria-describedby={describedBy(IDS.periodStart, f.periodHint, e.periodStart)}
+          />
+        </Field>
+        <Field id={IDS.periodEnd} label={f.periodEnd} error={e.periodEnd}>
+          <TextInput
+            id={IDS.periodEnd}
+            name="periodEnd"
+            type="date"
+            defaultValue={defaultEnd}
+            invalid={!!e.periodEnd}
+            aria-describedby={describedBy(IDS.periodEnd, undefined, e.periodEnd)}
+          />
+        </Field>
+      </div>
+
+      <Field id={IDS.abstract} label={f.abstract} hint={f.abstractHint} error={e.abstract}>
+        <TextArea
+          id={IDS.abstract}
+          name="abstract"
+          rows={4}
+          maxLength={3000}
+          defaultValue={initial?.abstract}
+          invalid={!!e.abstract}
+          aria-describedby={describedBy(IDS.abstract, f.abstractHint, e.abstract)}
+        />
+      </Field>
+      <Field
+        id={IDS.justification}
+        label={f.justification}
+        hint={f.justificationHint}
+        error={e.justification}
+      >
+        <TextArea
+          id={IDS.justification}
+          name="justification"
+          rows={6}
+          maxLength={10000}
+          defaultValue={initial?.justification}
+          invalid={!!e.justification}
+          aria-describedby={describedBy(IDS.justification, f.justificationHint, e.justification)}
+        />
+      </Field>
+      <Field
+        id={IDS.dataClassification}
+        label={f.classification}
+        hint={project ? f.classificationHint(t.classifications[project.classification] ?? "") : undefined}
+        error={e.dataClassification}
+      >
+        <Select
+          id={IDS.dataClassification}
+          name="dataClassification"
+          value={classification}
+          onChange={(event) => setClassification(event.target.value as DataClassification)}
+          invalid={!!e.dataClassification}
+          aria-describedby={describedBy(
+            IDS.dataClassification,
+            project ? f.classificationHint("") : undefined,
+            e.dataClassification,
+          )}
+        >
+          {CLASSIFICATIONS.filter(
+            (value) => !project || classificationRank(value) >= classificationRank(project.classification),
+          ).map((value) => (
+            <option key={value} value={value}>
+              {t.classifications[value]} — {t.classificationHints[value]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <div className="flex flex-wrap items-center gap-4 border-t border-line pt-4">
+        <Button type="submit" busy={create.isPending || update.isPending}>
+          {initial ? f.saveChanges : f.save}
+        </Button>
+        {quote.data && quoteKey ? (
+          <p className="text-sm">
+            {tp.applications.detail.submitLead(
+              formatMoney(quote.data.totals.programmeShareMinor, quote.data.currency),
+              formatMoney(quote.data.totals.tenantShareMinor, quote.data.currency),
+            )}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { Badge, type Tone } from "@tessera/ui";
+import { tp } from "@/i18n";
+import type { AllocationState, ApplicationStatus, CallState, ReviewState } from "./types";
+
+/**
+ * The programme statuses in the portal's one badge vocabulary: each status has a tone (colour
+ * and mark) and a word; pages never pick colours for statuses themselves.
+ */
+const APPLICATION_TONE: Record<ApplicationStatus, Tone> = {
+  DRAFT: "neutral",
+  SUBMITTED: "info",
+  UNDER_REVIEW: "info",
+  CHANGES_REQUESTED: "warning",
+  APPROVED: "success",
+  REJECTED: "danger",
+  WITHDRAWN: "neutral",
+};
+
+const CALL_TONE: Record<CallState, Tone> = { UPCOMING: "info", OPEN: "success", CLOSED: "neutral" };
+
+const ALLOCATION_TONE: Record<AllocationState, Tone> = {
+  UPCOMING: "info",
+  ACTIVE: "success",
+  EXPIRED: "neutral",
+};
+
+const REVIEW_TONE: Record<ReviewState, Tone> = {
+  PENDING: "warning",
+  SCORED: "success",
+  CONFLICT: "neutral",
+  CLOSED: "neutral",
+};
+
+export function ApplicationBadge({ status }: { status: ApplicationStatus }) {
+  return (
+    <Badge tone={APPLICATION_TONE[status]}>
+      <span data-testid="application-status">{tp.status.application[status]}</span>
+    </Badge>
+  );
+}
+
+export function CallBadge({ state }: { state: CallState }) {
+  return <Badge tone={CALL_TONE[state]}>{tp.status.call[state]}</Badge>;
+}
+
+export function AllocationBadge({
+  state,
+  expiresSoon,
+}: {
+  state: AllocationState;
+  expiresSoon: boolean;
+}) {
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <Badge tone={ALLOCATION_TONE[state]}>{tp.status.allocation[state]}</Badge>
+      {expiresSoon ? <Badge tone="warning">{tp.status.expiresSoon}</Badge> : null}
+    </span>
+  );
+}
+
+export function ReviewBadge({ state }: { state: ReviewState }) {
+  return <Badge tone={REVIEW_TONE[state]}>{tp.status.review[state]}</Badge>;
+}
+
+export function EligibilityBadge({ eligible }: { eligible: boolean }) {
+  return (
+    <Badge tone={eligible ? "success" : "danger"}>
+      {eligible ? tp.status.eligible : tp.status.notEligible}
+    </Badge>
+  );
+}
+
+export function ActiveBadge({ active }: { active: boolean }) {
+  return (
+    <Badge tone={active ? "success" : "neutral"}>
+      {active ? tp.status.active : tp.status.retired}
+    </Badge>
+  );
+}

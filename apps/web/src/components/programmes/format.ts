@@ -1,0 +1,189 @@
+/**
+ * Formatting for money, rates and compute quantities, safe for client components (no server
+ * imports). Money is integer minor units: it is turned into a decimal string, never a float.
+ */
+const LOCALE = "en-GB";
+
+const digitsCache = new Map<string, number>();
+
+/** Digits after the decimal point of a currency's minor unit (EUR 2, JPY 0). */
+export function minorDigits(currency: string): number {
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    try {
+      digits =
+        new Intl.NumberFormat(LOCALE, { style: "currency", currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+/** 123456 EUR → "€1,234.56". */
+export function formatMoney(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const value = BigInt(Math.trunc(minor));
+  const negative = value < 0n;
+  const magnitude = (negative ? -value : value).toString().padStart(digits + 1, "0");
+  const whole = magnitude.slice(0, magnitude.length - digits);
+  const fraction = digits ? `.${magnitude.slice(magnitude.length - digits)}` : "";
+  const decimal = `${negative ? "-" : ""}${whole}${fraction}` as `${number}`;
+  try {
+    return new Intl.NumberFormat(LOCALE, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+    }).format(decimal);
+  } catch {
+    return `${decimal} ${currency}`;
+  }
+}
+
+/** The currency's symbol as people write it ("€" for EUR). */
+export function currencySymbol(currency: string): string {
+  try {
+    const part = new Intl.NumberFormat(LOCALE, { style: "currency", currency })
+      .formatToParts(0)
+      .find((p) => p.type === "currency");
+    return part?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
+/**
+ * Reads an amount typed by a person ("2,000,000", "1 234.5", "€90.00") as integer minor units;
+ * null when it is not a plain non-negative amount with at most the currency's minor digits.
+ */
+export function parseMoney(input: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const cleaned = input.replace(/[\s,\u00a0\u202f]/g, "").replace(/^[^\d.]+/, "");
+  if (!/^\d+(\.\d*)?$/.test(cleaned)) return null;
+  const [whole = "0", fraction = ""] = cleaned.split(".");
+  if (fraction.length > digits) return null;
+  const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
+  const value = Number(minor);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** Minor units as the plain decimal a person would type back ("2000000.00"). */
+export function moneyInputValue(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const text = Math.trunc(minor).toString().padStart(digits + 1, "0");
+  return digits ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
+}
+
+/** A whole number typed by a person ("1,000"); null when it is not one. */
+export function parseWholeNumber(input: string): number | null {
+  const cleaned = input.replace(/[\s,\u00a0\u202f]/g, "");
+  if (!/^\d+$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const hoursFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+const percentFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+export function formatNumber(value: number): string {
+  return integerFormat.format(value);
+}
+
+/** Basis points as a percentage: 7000 → "70%". */
+export function formatRate(bps: number): string {
+  return `${percentFormat.format(bps / 100)}%`;
+}
+
+/** "GPU" → "GPU-hours"; "CPU core" → "CPU core-hours". */
+export function hoursUnit(unit: string): string {
+  return `${unit}-hours`;
+}
+
+/** 1000 hours of class unit "GPU" → "1,000 GPU-hours". */
+export function formatUnitHours(hours: number, unit: string): string {
+  return `${hoursFormat.format(hours)} ${hoursUnit(unit)}`;
+}
+
+/** Quota is counted in unit-seconds; people read unit-hours. */
+export function unitSecondsToHours(seconds: number): number {
+  return seconds / 3600;
+}
+
+/** A share of a whole as a whole percentage for bars (0–100), safe for a zero whole. */
+export function percentOf(part: number, whole: number): number {
+  if (whole <= 0) return 0;
+  return Math.max(0, Math.min(100, (part / whole) * 100));
+}
+
+/** "2026-11-22" for a date input, read in UTC (the portal shows dates in UTC). */
+export function dateInputValue(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+/** A date input's value as midnight UTC of that day; null when empty or not a date. */
+export function parseDateInput(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The end of a chosen day in UTC, i.e. midnight of the next day (periods and calls end exclusive). */
+export function endOfDayUtc(date: Date): Date {
+  return new Date(date.getTime() + 86_400_000);
+}
+
+/** "70" or "12.5" (per cent, at most two decimals) as basis points; null otherwise. */
+export function parsePercentToBps(input: string): number | null {
+  const cleaned = input.replace(/[\s%]/g, "").replace(",", ".");
+  if (!/^\d+(\.\d{0,2})?$/.test(cleaned)) return null;
+  const [whole = "0", fraction = ""] = cleaned.split(".");
+  const bps = Number(whole) * 100 + Number(fraction.padEnd(2, "0") || "0");
+  return bps <= 10_000 ? bps : null;
+}
+
+/** "2026-11-22T15:00" for a datetime-local input, in UTC (the portal's times are UTC). */
+export function dateTimeInputValue(value: Date): string {
+  return value.toISOString().slice(0, 16);
+}
+
+/** A datetime-local value read as UTC; null when empty or not a date and time. */
+export function parseDateTimeInput(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const date = new Date(`${value.length === 16 ? `${value}:00` : value}.000Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Integer division rounded half to even, as the pricing rules round the programme's share. */
+function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
+  const quotient = numerator / denominator;
+  const twiceRemainder = (numerator % denominator) * 2n;
+  if (twiceRemainder > denominator || (twiceRemainder === denominator && quotient % 2n === 1n))
+    return quotient + 1n;
+  return quotient;
+}
+
+/**
+ * A preview of what granting these hours is worth, by the same rule as the server's pricing
+ * (list value exact, programme share rounded half-even once per line). The server's figure is the
+ * one that counts; this only shows the administrator the effect of a change as they type.
+ */
+export function previewTotals(
+  lines: readonly { unitHours: number; listPriceMinorPerHour: number }[],
+  subsidyRateBps: number,
+): { listValueMinor: number; programmeShareMinor: number; tenantShareMinor: number } {
+  let list = 0n;
+  let programme = 0n;
+  for (const line of lines) {
+    const value = BigInt(line.unitHours) * BigInt(line.listPriceMinorPerHour);
+    list += value;
+    programme += divideHalfEven(value * BigInt(subsidyRateBps), 10_000n);
+  }
+  return {
+    listValueMinor: Number(list),
+    programmeShareMinor: Number(programme),
+    tenantShareMinor: Number(list - programme),
+  };
+}

@@ -1,0 +1,102 @@
+import { DataTable, Td, Th } from "@tessera/ui";
+import { tp } from "@/i18n";
+import { formatMoney, formatNumber, hoursUnit } from "./format";
+import type { PriceTotals } from "./types";
+
+export interface PricedLineRow {
+  resourceClass: { code: string; name: string; unit: string };
+  unitHours: number;
+  listPriceMinorPerHour: number;
+  listValueMinor: number;
+  programmeShareMinor: number;
+  tenantShareMinor: number;
+  grantedUnitHours?: number | null;
+}
+
+/**
+ * Priced lines with the programme's share and the organisation's share beside every amount, and
+ * the totals. Used by the live quote, the application pages and the reviewer's page.
+ */
+export function QuoteTable({
+  caption,
+  lines,
+  totals,
+  currency,
+  showGranted = false,
+  testId,
+}: {
+  caption: string;
+  lines: readonly PricedLineRow[];
+  totals: PriceTotals;
+  currency: string;
+  showGranted?: boolean;
+  testId?: string;
+}) {
+  const money = (minor: number) => formatMoney(minor, currency);
+  return (
+    <DataTable caption={caption}>
+      <thead>
+        <tr>
+          <Th>{tp.applications.form.quoteLine}</Th>
+          <Th className="text-right">{tp.applications.detail.requestedHours}</Th>
+          {showGranted ? (
+            <Th className="text-right">{tp.applications.detail.grantedHours}</Th>
+          ) : null}
+          <Th className="text-right">{tp.applications.form.quotePrice}</Th>
+          <Th className="text-right">{tp.money.listValue}</Th>
+          <Th className="text-right">{tp.money.programmeShare}</Th>
+          <Th className="text-right">{tp.money.yourShare}</Th>
+        </tr>
+      </thead>
+      <tbody data-testid={testId}>
+        {lines.map((line) => (
+          <tr key={line.resourceClass.code} data-testid={`line-${line.resourceClass.code}`}>
+            <Td>
+              <span className="font-semibold">{line.resourceClass.name}</span>
+              <span className="block font-mono text-xs text-fg-muted">{line.resourceClass.code}</span>
+            </Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">
+              {formatNumber(line.unitHours)} {hoursUnit(line.resourceClass.unit)}
+            </Td>
+            {showGranted ? (
+              <Td className="whitespace-nowrap text-right tabular-nums" >
+                <span data-testid="granted-hours">
+                  {line.grantedUnitHours === null || line.grantedUnitHours === undefined
+                    ? "—"
+                    : `${formatNumber(line.grantedUnitHours)} ${hoursUnit(line.resourceClass.unit)}`}
+                </span>
+              </Td>
+            ) : null}
+            <Td className="whitespace-nowrap text-right tabular-nums">
+              {money(line.listPriceMinorPerHour)}
+            </Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">{money(line.listValueMinor)}</Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">
+              {money(line.programmeShareMinor)}
+            </Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">
+              {money(line.tenantShareMinor)}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="font-semibold">
+          <Td>{tp.money.total}</Td>
+          <Td />
+          {showGranted ? <Td /> : null}
+          <Td />
+          <Td className="whitespace-nowrap text-right tabular-nums">
+            <span data-testid="total-list">{money(totals.listValueMinor)}</span>
+          </Td>
+          <Td className="whitespace-nowrap text-right tabular-nums">
+            <span data-testid="total-programme">{money(totals.programmeShareMinor)}</span>
+          </Td>
+          <Td className="whitespace-nowrap text-right tabular-nums">
+            <span data-testid="total-tenant">{money(totals.tenantShareMinor)}</span>
+          </Td>
+        </tr>
+      </tfoot>
+    </DataTable>
+  );
+}

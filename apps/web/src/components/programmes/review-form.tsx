@@ -1,0 +1,223 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import {
+  Alert,
+  Button,
+  describedBy,
+  ErrorSummary,
+  TextArea,
+  type FieldProblem,
+} from "@tessera/ui";
+import { Field } from "@/components/field";
+import { useRefresh } from "@/components/forms/use-refresh";
+import { formatDateTime, t, tp } from "@/i18n";
+import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { useTRPC } from "@/trpc/react";
+import type { MyReview } from "./types";
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+const IDS = {
+  conflict: "conflict-no",
+  reason: "conflict-reason",
+  score: "score-1",
+  comment: "score-comment",
+} as const;
+
+/**
+ * The reviewer's part: first say whether there is a conflict of interest; without one, score
+ * 1–5 with a comment (revisable until the decision); with one, describe it — and scoring ends.
+ */
+export function ReviewForm({ review }: { review: MyReview }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const r = tp.reviews;
+  const [answer, setAnswer] = useState<"no" | "yes" | null>(review.score !== null ? "no" : null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [score, setScore] = useState<number | null>(review.score);
+  const [comment, setComment] = useState(review.comment ?? "");
+  const [reason, setReason] = useState("");
+  const onError = (error: unknown) => setErrors(formErrorsFrom(error, IDS));
+  const declare = useMutation(
+    trpc.reviews.declareConflict.mutationOptions({
+      onSuccess: () => {
+        setNotice(r.conflictDeclared);
+        refresh();
+      },
+      onError,
+    }),
+  );
+  const submitScore = useMutation(
+    trpc.reviews.score.mutationOptions({
+      onSuccess: () => {
+        setNotice(r.scored);
+        refresh();
+      },
+      onError,
+    }),
+  );
+
+  if (review.state === "CONFLICT") {
+    return (
+      <div className="space-y-3" data-testid="review-conflict">
+        <div aria-live="polite">{notice ? <Alert tone="success" role="status" title={notice} /> : null}</div>
+        <Alert tone="warning" title={r.conflictShown}>
+          {review.conflictReason ? <p>{review.conflictReason}</p> : null}
+          {review.conflictDeclaredAt ? (
+            <p className="mt-1 text-fg-muted">{formatDateTime(review.conflictDeclaredAt)}</p>
+          ) : null}
+        </Alert>
+        <p className="font-semibold">{r.cannotScore}</p>
+      </div>
+    );
+  }
+
+  const scored =
+    review.score !== null && review.scoredAt ? (
+      <p className="font-semibold" data-testid="your-score">
+        {r.yourScore(review.score, formatDateTime(review.scoredAt))}
+      </p>
+    ) : null;
+
+  if (!review.actions.score && !review.actions.declareConflict) {
+    return (
+      <div className="space-y-3">
+        {scored}
+        <p className="text-fg-muted">{review.state === "CLOSED" || review.score !== null ? r.closed : r.notYet}</p>
+      </div>
+    );
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setNotice(null);
+    const fields: Record<string, string> = {};
+    const problems: FieldProblem[] = [];
+    const add = (name: keyof typeof IDS, message: string) => {
+      fields[name] = message;
+      problems.push({ fieldId: IDS[name], message });
+    };
+    if (answer === null) add("conflict", r.required.conflict);
+    if (answer === "yes" && reason.trim().length < 5) add("reason", r.required.reason);
+    if (answer === "no") {
+      if (score === null) add("score", r.required.score);
+      if (comment.trim().length < 10) add("comment", r.required.comment);
+    }
+    if (problems.length) {
+      setErrors({ fields, problems });
+      return;
+    }
+    setErrors(NO_ERRORS);
+    if (answer === "yes") declare.mutate({ reviewId: review.id, reason: reason.trim() });
+    else if (score !== null) submitScore.mutate({ reviewId: review.id, score, comment: comment.trim() });
+  }
+
+  const e = errors.fields;
+  return (
+    <form noValidate onSubmit={submit} className="space-y-5" aria-label={r.yourReview}>
+      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
+      <div aria-live="polite">{notice ? <Alert tone="success" role="status" title={notice} /> : null}</div>
+      {scored}
+      <fieldset
+        className={e.conflict ? "space-y-2 border-l-4 border-danger pl-3" : "space-y-2"}
+        aria-describedby={describedBy("conflict", r.conflictHint, e.conflict)}
+      >
+        <legend className="font-semibold">{r.conflictQuestion}</legend>
+        <p id="conflict-hint" className="text-sm text-fg-muted">
+          {r.conflictHint}
+        </p>
+        {e.conflict ? (
+          <p id="conflict-error" className="text-sm font-semibold text-danger">
+            <span className="sr-only">{t.common.errorPrefix} </span>
+            {e.conflict}
+          </p>
+        ) : null}
+        {(["no", "yes"] as const).map((value) => (
+          <div key={value} className="flex items-center gap-2">
+            <input
+              id={`conflict-${value}`}
+              type="radio"
+              name="conflict"
+              value={value}
+              checked={answer === value}
+              onChange={() => setAnswer(value)}
+              className="size-5"
+            />
+            <label htmlFor={`conflict-${value}`}>{value === "no" ? r.conflictNo : r.conflictYes}</label>
+          </div>
+        ))}
+      </fieldset>
+
+      {answer === "yes" ? (
+        <>
+          <Field id={IDS.reason} label={r.conflictReason} hint={r.conflictReasonHint} error={e.reason}>
+            <TextArea
+              id={IDS.reason}
+              rows={3}
+              maxLength={2000}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              invalid={!!e.reason}
+              aria-describedby={describedBy(IDS.reason, r.conflictReasonHint, e.reason)}
+            />
+          </Field>
+          <Button type="submit" variant="danger" busy={declare.isPending}>
+            {r.declareConflict}
+          </Button>
+        </>
+      ) : null}
+
+      {answer === "no" && !review.actions.score ? <p className="text-fg-muted">{r.notYet}</p> : null}
+
+      {answer === "no" && review.actions.score ? (
+        <>
+          <fieldset
+            className={e.score ? "space-y-2 border-l-4 border-danger pl-3" : "space-y-2"}
+            aria-describedby={describedBy("score", r.scoreHint, e.score)}
+          >
+            <legend className="font-semibold">{r.score}</legend>
+            <p id="score-hint" className="text-sm text-fg-muted">
+              {r.scoreHint}
+            </p>
+            {e.score ? (
+              <p id="score-error" className="text-sm font-semibold text-danger">
+                <span className="sr-only">{t.common.errorPrefix} </span>
+                {e.score}
+              </p>
+            ) : null}
+            {SCORES.map((value) => (
+              <div key={value} className="flex items-center gap-2">
+                <input
+                  id={`score-${value}`}
+                  type="radio"
+                  name="score"
+                  value={value}
+                  checked={score === value}
+                  onChange={() => setScore(value)}
+                  className="size-5"
+                />
+                <label htmlFor={`score-${value}`}>{r.scoreLabels[value]}</label>
+              </div>
+            ))}
+          </fieldset>
+          <Field id={IDS.comment} label={r.comment} hint={r.commentHint} error={e.comment}>
+            <TextArea
+              id={IDS.comment}
+              rows={5}
+              maxLength={5000}
+              value={comment}
+              onChange={(event) => setComment(event.target.value)}
+              invalid={!!e.comment}
+              aria-describedby={describedBy(IDS.comment, r.commentHint, e.comment)}
+            />
+          </Field>
+          <Button type="submit" busy={submitScore.isPending}>
+            {review.score === null ? r.submitScore : r.updateScore}
+          </Button>
+        </>
+      ) : null}
+    </form>
+  );
+}
