@@ -34,12 +34,29 @@ function pageGone(error: unknown): boolean {
   );
 }
 
+/** Marks the current document's window, so that a run whose page was replaced meanwhile can tell. */
+async function markDocument(page: Page): Promise<string> {
+  const marker = Math.random().toString(36).slice(2);
+  await page.evaluate((value) => {
+    (window as unknown as { a11yRun?: string }).a11yRun = value;
+  }, marker);
+  return marker;
+}
+
+async function stillDocument(page: Page, marker: string): Promise<boolean> {
+  return page.evaluate(
+    (value) => (window as unknown as { a11yRun?: string }).a11yRun === value,
+    marker,
+  );
+}
+
 /**
  * Checks every page a test visits: each main-frame navigation (full loads and client-side route
- * changes) queues an axe run once the page has loaded. Runs are serialised; a page the test
- * leaves before the run finishes is checked again wherever it lands. An address already checked
- * in this test is not checked again on a later visit (`check()` always runs). `settle()` waits
- * for the queue; the fixture fails the test on any serious or critical violation.
+ * changes) queues an axe run once the page has loaded. Runs are serialised; a run whose page is
+ * replaced before it finishes is discarded, and the page the test landed on has its own run
+ * queued. An address already checked in this test is not checked again on a later visit
+ * (`check()` always runs). `settle()` waits for the queue; the fixture fails the test on any
+ * serious or critical violation.
  */
 export class AccessibilityWatch {
   readonly violations: Violation[] = [];
@@ -53,8 +70,9 @@ export class AccessibilityWatch {
   watch(page: Page): void {
     this.navigations.set(page, 0);
     page.on("console", (message) => {
-      if (/Content Security Policy/i.test(message.text()))
+      if (/Content Security Policy/i.test(message.text())) {
         this.blockedByPolicy.push(`${page.url()}: ${message.text()}`);
+      }
     });
     page.on("framenavigated", (frame) => {
       if (frame !== page.mainFrame()) return;
@@ -88,8 +106,14 @@ export class AccessibilityWatch {
         // Every sign-in has its own interaction id; the persona picker is one page.
         const key = url.replace(/\/interaction\/[^/?]+/, "/interaction/:uid");
         if (url === "about:blank" || (!always && this.seen.has(key))) return;
+
+        const marker = await markDocument(page);
+        const found = await seriousViolations(page);
+        const unchanged =
+          (await stillDocument(page, marker)) && this.navigations.get(page) === navigationsBefore;
+        if (!unchanged) return;
         this.seen.add(key);
-        this.violations.push(...(await seriousViolations(page)));
+        this.violations.push(...found);
         this.checked.push(url);
       } catch (error) {
         // The test moved on mid-run: the page it landed on has its own run queued. The

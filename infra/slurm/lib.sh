@@ -17,10 +17,14 @@ FAKE_GPU_DIR="/dev/tessera-fake-gpu"
 # as do the daemons, so the markers cannot outlive what they describe.
 SLURM_STARTED="/run/tessera-slurm/started"
 
-slurm_say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Colour only on a terminal, so CI logs and callers that parse the output get plain text.
+if [ -t 1 ]; then slurm_bold=$'\033[1m' slurm_red=$'\033[1;31m' slurm_plain=$'\033[0m'; else
+  slurm_bold="" slurm_red="" slurm_plain=""
+fi
+slurm_say() { printf '%s==> %s%s\n' "$slurm_bold" "$*" "$slurm_plain"; }
 slurm_note() { printf '    %s\n' "$*"; }
 slurm_die() {
-  printf '\033[1;31mERROR: %s\033[0m\n' "$*" >&2
+  printf '%sERROR: %s%s\n' "$slurm_red" "$*" "$slurm_plain" >&2
   exit 1
 }
 
@@ -63,7 +67,7 @@ slurm_is_running() {
 
 # Stops one daemon by its pidfile: TERM, then KILL after 20 s.
 slurm_stop_by_pidfile() {
-  local name="$1" pid deadline
+  local name="$1" pid deadline began=$SECONDS
   pid="$(slurm_pid_from_file "$name")" || return 0
   kill -TERM "$pid" 2>/dev/null || return 0
   deadline=$((SECONDS + 20))
@@ -72,7 +76,7 @@ slurm_stop_by_pidfile() {
     slurm_note "$name (pid $pid) ignored TERM for 20 s; sending KILL"
     kill -KILL "$pid" 2>/dev/null || true
   fi
-  slurm_note "stopped $name (pid $pid)"
+  slurm_note "stopped $name (pid $pid, $((SECONDS - began))s)"
 }
 
 # Polls a command until it succeeds or the time runs out; on timeout names the daemon and its log.

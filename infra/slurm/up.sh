@@ -22,7 +22,10 @@ phase_done() {
 # Two runs at once would race on configs and daemons; the second waits for the first.
 mkdir -p "$SLURM_STARTED"
 exec 9>/run/tessera-slurm/up.lock
-flock -w 600 9 || slurm_die "another infra/slurm/up.sh has held /run/tessera-slurm/up.lock for 10 minutes"
+flock -w 300 9 || slurm_die "another infra/slurm/up.sh has held /run/tessera-slurm/up.lock for 5 minutes"
+# Daemons must not inherit the lock (munged keeps inherited descriptors open, which would block
+# every later run): each one is started through this.
+without_lock() { "$@" 9>&-; }
 
 NODE="$(hostname -s)"
 
@@ -228,7 +231,10 @@ phase_done "configuration"
 
 # ---------------------------------------------------------------------------------------------
 # Starting a daemon records a marker so that down.sh stops only what this script started.
-mark_started() { slurm_pidfile "$1" >"$SLURM_STARTED/$1"; }
+mark_started() {
+  slurm_pidfile "$1" >"$SLURM_STARTED/$1"
+  slurm_note "started $1 (log: $(slurm_logfile "$1"))"
+}
 
 # A running daemon keeps its old configuration: restart the ones whose files changed.
 restart_if_changed() {
@@ -249,12 +255,13 @@ restart_if_changed() {
 restart_if_changed slurmdbd.conf slurmdbd
 restart_if_changed slurm.conf slurmrestd slurmd slurmctld
 restart_if_changed gres.conf slurmd slurmctld
+phase_done "restarts"
 
 slurm_say "munged"
 if slurm_is_running munged; then
   slurm_note "already running"
 else
-  start-stop-daemon --start --quiet --chuid munge --exec /usr/sbin/munged -- \
+  without_lock start-stop-daemon --start --quiet --chuid munge --exec /usr/sbin/munged -- \
     --pid-file=/run/munge/munged.pid --log-file=/var/log/munge/munged.log
   mark_started munged
 fi
@@ -276,6 +283,8 @@ sql() {
 mariadb_up() { sql -N -e 'SELECT 1'; }
 if mariadb_up >/dev/null 2>&1; then
   slurm_note "reusing the server on 127.0.0.1:3306"
+elif pgrep -x mariadbd >/dev/null || pgrep -x mysqld >/dev/null; then
+  slurm_die "a MariaDB server is running, but root cannot connect without a password over 127.0.0.1:3306 or /run/mysqld/mysqld.sock; make one of those work (or stop that server) and run again"
 else
   install -d -o mysql -g mysql -m 0755 /run/mysqld
   if [ ! -d /var/lib/mysql/mysql ]; then
@@ -286,7 +295,8 @@ else
   fi
   touch "$SLURM_LOGS/mariadbd.log"
   chown mysql:mysql "$SLURM_LOGS/mariadbd.log"
-  start-stop-daemon --start --quiet --background --exec /usr/sbin/mariadbd -- \
+  without_lock start-stop-daemon --start --quiet --background --pidfile /run/mysqld/mysqld.pid \
+    --exec /usr/sbin/mariadbd -- \
     --user=mysql --bind-address=127.0.0.1 --port=3306 --pid-file=/run/mysqld/mysqld.pid \
     --socket=/run/mysqld/mysqld.sock --log-error="$SLURM_LOGS/mariadbd.log"
   mark_started mariadbd
@@ -310,7 +320,7 @@ slurm_say "slurmdbd"
 if slurm_is_running slurmdbd; then
   slurm_note "already running"
 else
-  slurmdbd 2>>"$(slurm_logfile slurmdbd)"
+  without_lock slurmdbd 2>>"$(slurm_logfile slurmdbd)"
   mark_started slurmdbd
 fi
 # slurmdbd creates its tables on first start, which takes a while.
@@ -339,7 +349,7 @@ slurm_say "slurmctld"
 if slurm_is_running slurmctld; then
   slurm_note "already running"
 else
-  slurmctld 2>>"$(slurm_logfile slurmctld)"
+  without_lock slurmctld 2>>"$(slurm_logfile slurmctld)"
   mark_started slurmctld
 fi
 ctld_up() { scontrol ping | grep -q 'is UP'; }
@@ -350,7 +360,7 @@ slurm_say "slurmd"
 if slurm_is_running slurmd; then
   slurm_note "already running"
 else
-  slurmd 2>>"$(slurm_logfile slurmd)"
+  without_lock slurmd 2>>"$(slurm_logfile slurmd)"
   mark_started slurmd
 fi
 node_state() { sinfo -h -N -n "$NODE" -o '%t' | head -n 1; }
@@ -378,7 +388,7 @@ else
   touch "$log"
   chown "$SLURM_REST_USER:$SLURM_REST_USER" "$log"
   # SLURM_JWT=daemon: slurmrestd forwards each request's token instead of using munge itself.
-  SLURM_JWT=daemon start-stop-daemon --start --quiet --background --make-pidfile \
+  SLURM_JWT=daemon without_lock start-stop-daemon --start --quiet --background --make-pidfile \
     --pidfile "$(slurm_pidfile slurmrestd)" --chuid "$SLURM_REST_USER" --output "$log" \
     --exec /usr/sbin/slurmrestd -- \
     -a rest_auth/jwt -s openapi/v0.0.38,openapi/dbv0.0.38 "$SLURM_REST_ADDR"

@@ -18,6 +18,7 @@ export const enProgrammes = {
     notificationsUnread: (count: number) =>
       count === 0 ? "Notifications" : `Notifications (${count} unread)`,
     programmesSection: "Programmes and reviews",
+    unread: "unread",
   },
   status: {
     application: {
@@ -137,7 +138,8 @@ export const enProgrammes = {
       periodEnd: "End date",
       periodHint: "Dates are in UTC. The allocation is valid from the start date to the end date.",
       abstract: "Abstract",
-      abstractHint: "What you will do, in plain words (20 to 3,000 characters). Reviewers read this first.",
+      abstractHint:
+        "What you will do, in plain words (20 to 3,000 characters). Reviewers read this first.",
       justification: "Justification",
       justificationHint:
         "Why you need this much compute: model sizes, data, number of runs (20 to 10,000 characters).",
@@ -292,7 +294,8 @@ export const enProgrammes = {
     sponsor: "Sponsor",
     sponsorHint: "The ministry or agency that funds it.",
     description: "Description",
-    descriptionHint: "What the programme funds and for whom (at least 10 characters). Applicants see this.",
+    descriptionHint:
+      "What the programme funds and for whom (at least 10 characters). Applicants see this.",
     money: "Budget and subsidy",
     currency: "Currency",
     currencyHint: "Cannot be changed later.",
@@ -429,7 +432,8 @@ export const enProgrammes = {
     conflict: "Conflict of interest declared",
     conflictReason: "Reason",
     comment: "Comment",
-    mean: (mean: string, scored: number) => `Mean score ${mean} from ${plural(scored, "review", "reviews")}.`,
+    mean: (mean: string, scored: number) =>
+      `Mean score ${mean} from ${plural(scored, "review", "reviews")}.`,
     noScores: "No scores yet.",
     decide: "Decision",
     decideLead: "Approve with the amounts to grant, ask for changes, or reject with a reason.",
@@ -461,7 +465,8 @@ export const enProgrammes = {
     reject: "Reject application",
     rejected: "Application rejected. The applicant has been told.",
     rejectConfirmTitle: (title: string) => `Reject “${title}”?`,
-    rejectConfirmBody: "The application is closed for good; the applicant would have to apply again.",
+    rejectConfirmBody:
+      "The application is closed for good; the applicant would have to apply again.",
     decided: "This application has been decided.",
     noDecision: "No decision is possible in this state.",
   },
@@ -531,7 +536,9 @@ export const enProgrammes = {
     allRead: "All notifications are read.",
     open: "Open",
     unreadCount: (count: number) =>
-      count === 0 ? "Nothing unread." : `${plural(count, "unread notification", "unread notifications")}.`,
+      count === 0
+        ? "Nothing unread."
+        : `${plural(count, "unread notification", "unread notifications")}.`,
     emptyTitle: "No notifications",
     emptyBody: "Tessera tells you here when a programme decides on an application.",
     emptyUnread: "You have read everything.",
@@ -557,13 +564,15 @@ export const enProgrammes = {
     emptyClasses: "No resource classes yet. Add the first one below.",
     newClass: "Add a resource class",
     classCode: "Code",
-    classCodeHint: "Lower-case letters, digits, dots and dashes, for example h100-80gb. Cannot be changed.",
+    classCodeHint:
+      "Lower-case letters, digits, dots and dashes, for example h100-80gb. Cannot be changed.",
     className: "Name",
     classKind: "Kind",
     classUnit: "Unit",
     classUnitHint: "What one unit is: GPU, MIG slice or CPU core.",
     classPrice: "List price per unit-hour",
-    classPriceHint: (currency: string) => `In ${currency}, for example 2.95. A new price applies to applications saved from now on.`,
+    classPriceHint: (currency: string) =>
+      `In ${currency}, for example 2.95. A new price applies to applications saved from now on.`,
     classCurrency: "Currency",
     classPower: "Power draw (W)",
     classPowerHint: "For energy accounting: watts per unit.",
@@ -578,8 +587,7 @@ export const enProgrammes = {
     region: "Region",
     jurisdiction: "Jurisdiction",
     capacity: "Capacity",
-    capacityOf: (capacity: number, unit: string) =>
-      `${capacity.toLocaleString("en-GB")} × ${unit}`,
+    capacityOf: (capacity: number, unit: string) => `${capacity.toLocaleString("en-GB")} × ${unit}`,
     noResources: "No resource classes yet",
     emptyClusters: "No clusters yet. Register the first one below.",
     newCluster: "Register a cluster",
@@ -593,7 +601,8 @@ export const enProgrammes = {
     clusterJurisdiction: "Jurisdiction",
     clusterJurisdictionHint: "Two-letter country code, or EU. Decides which data may run there.",
     clusterEndpoint: "Endpoint",
-    clusterEndpointHint: "The slurmrestd or Kubernetes API address. Leave empty for a simulated cluster.",
+    clusterEndpointHint:
+      "The slurmrestd or Kubernetes API address. Leave empty for a simulated cluster.",
     clusterActive: "In service",
     createCluster: "Register cluster",
     clusterCreated: (code: string) => `Cluster ${code} registered.`,

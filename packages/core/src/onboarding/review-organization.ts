@@ -83,7 +83,7 @@ export async function reviewOrganization(
         organizationName: current.name,
         decision: OUTCOME[decision].word,
         reason: statusReason,
-        link: `${serverEnv().APP_URL}/organizations/${organizationId}`,
+        link: `${serverEnv().APP_URL}/orgs/${organizationId}`,
       }),
     );
     return { organization: updated, mail: notice };

@@ -11,6 +11,7 @@ import { requireUser } from "@/server/session";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const me = await load((api) => api.me.get());
+  const unread = await load((api) => api.notifications.list({ unreadOnly: true, limit: 1 }));
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
 
   const nav: NavData = {
@@ -25,6 +26,12 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     canReviewOrganisations: platformRolesMay(user.platformRoles, "organizations.readAll"),
     canReadAllAudit: platformRolesMay(user.platformRoles, "audit.readAll"),
     showOutbox: serverEnv().MAIL_TRANSPORT === "outbox",
+    programmes: {
+      canManageProgrammes: platformRolesMay(user.platformRoles, "programmes.manage"),
+      canReview: platformRolesMay(user.platformRoles, "reviews.perform"),
+      canReadCatalogue: platformRolesMay(user.platformRoles, "catalogue.read"),
+      unreadNotifications: unread.unreadCount,
+    },
   };
 
   return (

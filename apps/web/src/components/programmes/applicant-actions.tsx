@@ -3,14 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import {
-  Alert,
-  Button,
-  buttonClassName,
-  ConfirmDialog,
-  describedBy,
-  TextArea,
-} from "@tessera/ui";
+import { Alert, Button, buttonClassName, ConfirmDialog, describedBy, TextArea } from "@tessera/ui";
 import { Field } from "@/components/field";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { t, tp } from "@/i18n";
@@ -117,7 +110,12 @@ export function ApplicantActions({ application }: { application: ApplicationView
           >
             <p>{d.withdrawBody}</p>
             <div className="mt-3">
-              <Field id="withdraw-reason" label={d.withdrawReason} hint={d.withdrawReasonHint} optional>
+              <Field
+                id="withdraw-reason"
+                label={d.withdrawReason}
+                hint={d.withdrawReasonHint}
+                optional
+              >
                 <TextArea
                   id="withdraw-reason"
                   rows={3}

@@ -15,6 +15,7 @@ import {
 import type { DataClassification } from "@tessera/db";
 import { Field } from "@/components/field";
 import { formatDateTime, t, tp } from "@/i18n";
+import { formText } from "@/lib/form-data";
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import {
@@ -177,24 +178,26 @@ export function ApplicationForm({
     if (!projectId) add("projectId", IDS.projectId, f.required.projectId);
     if (!initial && !programmeId) add("programmeId", IDS.programmeId, f.required.programmeId);
     if (!callId) add("callId", IDS.callId, f.required.callId);
-    if (String(form.get("title") ?? "").trim().length < 3) add("title", IDS.title, f.required.title);
+    if (formText(form, "title").trim().length < 3) add("title", IDS.title, f.required.title);
     const seen = new Set<string>();
     lines.forEach((line, index) => {
-      if (!line.resourceClassId) add(`line-${index}-class`, lineClassId(index), f.required.lineClass(index + 1));
+      if (!line.resourceClassId)
+        add(`line-${index}-class`, lineClassId(index), f.required.lineClass(index + 1));
       else if (seen.has(line.resourceClassId))
         add(`line-${index}-class`, lineClassId(index), f.required.lineDuplicate(index + 1));
       seen.add(line.resourceClassId);
       const hours = parseWholeNumber(line.hours);
-      if (!hours || hours < 1) add(`line-${index}-hours`, lineHoursId(index), f.required.lineHours(index + 1));
+      if (!hours || hours < 1)
+        add(`line-${index}-hours`, lineHoursId(index), f.required.lineHours(index + 1));
     });
-    const start = parseDateInput(String(form.get("periodStart") ?? ""));
-    const end = parseDateInput(String(form.get("periodEnd") ?? ""));
+    const start = parseDateInput(formText(form, "periodStart"));
+    const end = parseDateInput(formText(form, "periodEnd"));
     if (!start) add("periodStart", IDS.periodStart, f.required.periodStart);
     if (!end) add("periodEnd", IDS.periodEnd, f.required.periodEnd);
     else if (start && end <= start) add("periodEnd", IDS.periodEnd, f.required.periodOrder);
-    if (String(form.get("abstract") ?? "").trim().length < 20)
+    if (formText(form, "abstract").trim().length < 20)
       add("abstract", IDS.abstract, f.required.abstract);
-    if (String(form.get("justification") ?? "").trim().length < 20)
+    if (formText(form, "justification").trim().length < 20)
       add("justification", IDS.justification, f.required.justification);
     return { problems, fields };
   }
@@ -211,12 +214,12 @@ export function ApplicationForm({
     const fields = {
       projectId,
       callId,
-      title: String(form.get("title") ?? ""),
-      abstract: String(form.get("abstract") ?? ""),
-      justification: String(form.get("justification") ?? ""),
+      title: formText(form, "title"),
+      abstract: formText(form, "abstract"),
+      justification: formText(form, "justification"),
       dataClassification: classification,
-      periodStart: parseDateInput(String(form.get("periodStart")))!,
-      periodEnd: parseDateInput(String(form.get("periodEnd")))!,
+      periodStart: parseDateInput(formText(form, "periodStart"))!,
+      periodEnd: parseDateInput(formText(form, "periodEnd"))!,
       lines: lines.map((line) => ({
         resourceClassId: line.resourceClassId,
         unitHours: parseWholeNumber(line.hours)!,
@@ -240,12 +243,16 @@ export function ApplicationForm({
   function changeProgramme(id: string) {
     setProgrammeId(id);
     const next = programmes.find((p) => p.id === id);
-    setCallId(next?.calls.find((c) => c.state === "OPEN")?.id ?? usableCalls(next, null)[0]?.id ?? "");
+    setCallId(
+      next?.calls.find((c) => c.state === "OPEN")?.id ?? usableCalls(next, null)[0]?.id ?? "",
+    );
     // Classes in another currency cannot be quoted by this programme.
     setLines((current) =>
       current.map((line) => {
         const rc = resourceClasses.find((r) => r.id === line.resourceClassId);
-        return rc && next && rc.currency !== next.currency ? { ...line, resourceClassId: "" } : line;
+        return rc && next && rc.currency !== next.currency
+          ? { ...line, resourceClassId: "" }
+          : line;
       }),
     );
   }
@@ -258,7 +265,9 @@ export function ApplicationForm({
   }
 
   function updateLine(key: number, change: Partial<LineState>) {
-    setLines((current) => current.map((line) => (line.key === key ? { ...line, ...change } : line)));
+    setLines((current) =>
+      current.map((line) => (line.key === key ? { ...line, ...change } : line)),
+    );
   }
 
   const e = errors.fields;
@@ -268,7 +277,12 @@ export function ApplicationForm({
     : dateInputValue(new Date(today.getTime() + 182 * 86_400_000));
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-6" aria-label={initial ? tp.applications.editTitle : tp.applications.newTitle}>
+    <form
+      noValidate
+      onSubmit={submit}
+      className="space-y-6"
+      aria-label={initial ? tp.applications.editTitle : tp.applications.newTitle}
+    >
       <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
 
       <div className="grid gap-4 sm:grid-cols-2">
@@ -364,11 +378,17 @@ export function ApplicationForm({
                 className="grid gap-3 rounded-md border border-line p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
                 data-testid="application-line"
               >
-                <Field id={lineClassId(index)} label={f.resourceClass(index + 1)} error={classError}>
+                <Field
+                  id={lineClassId(index)}
+                  label={f.resourceClass(index + 1)}
+                  error={classError}
+                >
                   <Select
                     id={lineClassId(index)}
                     value={line.resourceClassId}
-                    onChange={(event) => updateLine(line.key, { resourceClassId: event.target.value })}
+                    onChange={(event) =>
+                      updateLine(line.key, { resourceClassId: event.target.value })
+                    }
                     invalid={!!classError}
                     aria-describedby={describedBy(lineClassId(index), undefined, classError)}
                   >
@@ -428,13 +448,18 @@ export function ApplicationForm({
         ) : null}
       </fieldset>
 
-      <section aria-labelledby="quote-heading" className="space-y-2 rounded-lg border border-line bg-surface-muted p-4">
+      <section
+        aria-labelledby="quote-heading"
+        className="space-y-2 rounded-lg border border-line bg-surface-muted p-4"
+      >
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="quote-heading" className="text-lg font-semibold">
             {f.quoteTitle}
           </h2>
           {programme ? (
-            <p className="text-sm text-fg-muted">{tp.money.rate(formatRate(programme.subsidyRateBps))}</p>
+            <p className="text-sm text-fg-muted">
+              {tp.money.rate(formatRate(programme.subsidyRateBps))}
+            </p>
           ) : null}
         </div>
         <p className="text-sm text-fg-muted">{f.quoteLead}</p>
@@ -449,7 +474,10 @@ export function ApplicationForm({
               <QuoteTable
                 caption={f.quoteCaption}
                 currency={quote.data.currency}
-                lines={quote.data.lines.map((line) => ({ ...line, resourceClass: { ...line.resourceClass } }))}
+                lines={quote.data.lines.map((line) => ({
+                  ...line,
+                  resourceClass: { ...line.resourceClass },
+                }))}
                 totals={quote.data.totals}
               />
             </>
@@ -512,7 +540,11 @@ export function ApplicationForm({
       <Field
         id={IDS.dataClassification}
         label={f.classification}
-        hint={project ? f.classificationHint(t.classifications[project.classification] ?? "") : undefined}
+        hint={
+          project
+            ? f.classificationHint(t.classifications[project.classification] ?? "")
+            : undefined
+        }
         error={e.dataClassification}
       >
         <Select
@@ -528,7 +560,8 @@ export function ApplicationForm({
           )}
         >
           {CLASSIFICATIONS.filter(
-            (value) => !project || classificationRank(value) >= classificationRank(project.classification),
+            (value) =>
+              !project || classificationRank(value) >= classificationRank(project.classification),
           ).map((value) => (
             <option key={value} value={value}>
               {t.classifications[value]} — {t.classificationHints[value]}

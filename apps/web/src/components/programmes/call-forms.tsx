@@ -40,7 +40,12 @@ export function CloseCallButton({ callId, name }: { callId: string; name: string
   );
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={d.closeNowLabel(name)}>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => setOpen(true)}
+        aria-label={d.closeNowLabel(name)}
+      >
         {d.closeNow}
       </Button>
       {error ? (
@@ -93,8 +98,7 @@ export function AddCallForm({ programmeId }: { programmeId: string }) {
     };
     if (name.length < 2) problem("name", d.callNameRequired);
     if (!opensAt) problem("opensAt", d.callOpensRequired);
-    if (!closesAt || (opensAt && closesAt <= opensAt))
-      problem("closesAt", d.callClosesRequired);
+    if (!closesAt || (opensAt && closesAt <= opensAt)) problem("closesAt", d.callClosesRequired);
     setAdded(null);
     if (problems.length) {
       setErrors({ fields, problems });
@@ -122,13 +126,30 @@ export function AddCallForm({ programmeId }: { programmeId: string }) {
       </div>
       <div className="grid gap-3 md:grid-cols-3">
         <Field id={IDS.name} label={d.callNameLabel} error={e.name}>
-          <TextInput id={IDS.name} name="name" invalid={!!e.name} aria-describedby={describedBy(IDS.name, undefined, e.name)} />
+          <TextInput
+            id={IDS.name}
+            name="name"
+            invalid={!!e.name}
+            aria-describedby={describedBy(IDS.name, undefined, e.name)}
+          />
         </Field>
         <Field id={IDS.opensAt} label={d.opensLabel} error={e.opensAt}>
-          <TextInput id={IDS.opensAt} name="opensAt" type="datetime-local" invalid={!!e.opensAt} aria-describedby={describedBy(IDS.opensAt, undefined, e.opensAt)} />
+          <TextInput
+            id={IDS.opensAt}
+            name="opensAt"
+            type="datetime-local"
+            invalid={!!e.opensAt}
+            aria-describedby={describedBy(IDS.opensAt, undefined, e.opensAt)}
+          />
         </Field>
         <Field id={IDS.closesAt} label={d.closesLabel} error={e.closesAt}>
-          <TextInput id={IDS.closesAt} name="closesAt" type="datetime-local" invalid={!!e.closesAt} aria-describedby={describedBy(IDS.closesAt, undefined, e.closesAt)} />
+          <TextInput
+            id={IDS.closesAt}
+            name="closesAt"
+            type="datetime-local"
+            invalid={!!e.closesAt}
+            aria-describedby={describedBy(IDS.closesAt, undefined, e.closesAt)}
+          />
         </Field>
       </div>
       <Button type="submit" variant="secondary" busy={add.isPending}>

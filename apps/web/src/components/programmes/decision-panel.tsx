@@ -25,11 +25,19 @@ import type { ApplicationForAdmin } from "./types";
 
 const grantId = (code: string) => `grant-${code.replace(/[^a-z0-9-]/gi, "-")}`;
 
-function ApproveForm({ application, onDone }: { application: ApplicationForAdmin; onDone: (message: string) => void }) {
+function ApproveForm({
+  application,
+  onDone,
+}: {
+  application: ApplicationForAdmin;
+  onDone: (message: string) => void;
+}) {
   const trpc = useTRPC();
   const r = tp.decision;
   const [hours, setHours] = useState<Record<string, string>>(() =>
-    Object.fromEntries(application.lines.map((line) => [line.resourceClassId, String(line.unitHours)])),
+    Object.fromEntries(
+      application.lines.map((line) => [line.resourceClassId, String(line.unitHours)]),
+    ),
   );
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -95,19 +103,30 @@ function ApproveForm({ application, onDone }: { application: ApplicationForAdmin
               <tr key={line.resourceClassId}>
                 <Td>
                   <span className="font-semibold">{line.resourceClass.name}</span>
-                  <span className="block font-mono text-xs text-fg-muted">{line.resourceClass.code}</span>
+                  <span className="block font-mono text-xs text-fg-muted">
+                    {line.resourceClass.code}
+                  </span>
                 </Td>
                 <Td className="whitespace-nowrap text-right tabular-nums">
                   {formatNumber(line.unitHours)} {hoursUnit(line.resourceClass.unit)}
                 </Td>
                 <Td>
-                  <Field id={id} label={<span className="sr-only">{r.grantHours(line.resourceClass.name)}</span>} error={error}>
+                  <Field
+                    id={id}
+                    label={<span className="sr-only">{r.grantHours(line.resourceClass.name)}</span>}
+                    error={error}
+                  >
                     <TextInput
                       id={id}
                       inputMode="numeric"
                       className="w-36"
                       value={hours[line.resourceClassId] ?? ""}
-                      onChange={(event) => setHours((current) => ({ ...current, [line.resourceClassId]: event.target.value }))}
+                      onChange={(event) =>
+                        setHours((current) => ({
+                          ...current,
+                          [line.resourceClassId]: event.target.value,
+                        }))
+                      }
                       invalid={!!error}
                       aria-describedby={describedBy(id, undefined, error)}
                     />
@@ -120,9 +139,15 @@ function ApproveForm({ application, onDone }: { application: ApplicationForAdmin
       </DataTable>
       <div aria-live="polite" className="space-y-1 text-sm">
         <p className="font-semibold" data-testid="grant-preview">
-          {r.grantedTotals(money(preview.listValueMinor), money(preview.programmeShareMinor), money(preview.tenantShareMinor))}
+          {r.grantedTotals(
+            money(preview.listValueMinor),
+            money(preview.programmeShareMinor),
+            money(preview.tenantShareMinor),
+          )}
         </p>
-        <p>{r.grantedAfter(money(application.budget.remainingMinor - preview.programmeShareMinor))}</p>
+        <p>
+          {r.grantedAfter(money(application.budget.remainingMinor - preview.programmeShareMinor))}
+        </p>
       </div>
       <Field id="approve-note" label={r.note} hint={r.noteHint} error={errors.fields.note} optional>
         <TextArea
@@ -275,7 +300,10 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
               {startError}
             </p>
           ) : null}
-          <Button onClick={() => startReview.mutate({ applicationId: application.id })} busy={startReview.isPending}>
+          <Button
+            onClick={() => startReview.mutate({ applicationId: application.id })}
+            busy={startReview.isPending}
+          >
             {r.startReview}
           </Button>
         </div>
@@ -329,7 +357,8 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
             busy={reject.isPending}
             onCancel={() => setPendingReject(null)}
             onConfirm={() =>
-              pendingReject !== null && reject.mutate({ applicationId: application.id, reason: pendingReject })
+              pendingReject !== null &&
+              reject.mutate({ applicationId: application.id, reason: pendingReject })
             }
           >
             <p>{r.rejectConfirmBody}</p>

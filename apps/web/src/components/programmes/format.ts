@@ -72,7 +72,9 @@ export function parseMoney(input: string, currency: string): number | null {
 /** Minor units as the plain decimal a person would type back ("2000000.00"). */
 export function moneyInputValue(minor: number, currency: string): string {
   const digits = minorDigits(currency);
-  const text = Math.trunc(minor).toString().padStart(digits + 1, "0");
+  const text = Math.trunc(minor)
+    .toString()
+    .padStart(digits + 1, "0");
   return digits ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
 }
 

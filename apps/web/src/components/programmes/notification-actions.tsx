@@ -9,7 +9,13 @@ import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
 /** Marks one notification (or, without an id, every one) as read. */
-export function MarkReadButton({ notificationId, title }: { notificationId?: string; title?: string }) {
+export function MarkReadButton({
+  notificationId,
+  title,
+}: {
+  notificationId?: string;
+  title?: string;
+}) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const [error, setError] = useState<string | null>(null);

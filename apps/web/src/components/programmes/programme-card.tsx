@@ -6,7 +6,8 @@ import { formatMoney, formatRate } from "./format";
 import { programmeRoutes } from "./paths";
 import type { ProgrammeForOrganisation, ProgrammeView } from "./types";
 
-type Programme = ProgrammeView & Partial<Pick<ProgrammeForOrganisation, "eligibility" | "capRemainingMinor">>;
+type Programme = ProgrammeView &
+  Partial<Pick<ProgrammeForOrganisation, "eligibility" | "capRemainingMinor">>;
 
 /**
  * One programme as an applicant sees it: who pays what, who may apply, the calls, and — for the

@@ -104,7 +104,10 @@ export function ProgrammeForm({
     const cap = parseMoney(formText(form, "cap"), currency);
     const countriesText = formText(form, "countries").trim();
     const countries = countriesText
-      ? countriesText.split(/[\s,;]+/).filter(Boolean).map((c) => c.toUpperCase())
+      ? countriesText
+          .split(/[\s,;]+/)
+          .filter(Boolean)
+          .map((c) => c.toUpperCase())
       : [];
     if (name.length < 3) add("name", IDS.name, f.required.name);
     if (sponsor.length < 2) add("sponsor", IDS.sponsor, f.required.sponsor);
@@ -119,8 +122,10 @@ export function ProgrammeForm({
     const parsedCalls = calls.map((call, index) => {
       const opensAt = parseDateTimeInput(call.opens);
       const closesAt = parseDateTimeInput(call.closes);
-      if (call.name.trim().length < 2) add(`call-${index}-name`, callId(index, "name"), f.required.callName(index + 1));
-      if (!opensAt) add(`call-${index}-opens`, callId(index, "opens"), f.required.callOpens(index + 1));
+      if (call.name.trim().length < 2)
+        add(`call-${index}-name`, callId(index, "name"), f.required.callName(index + 1));
+      if (!opensAt)
+        add(`call-${index}-opens`, callId(index, "opens"), f.required.callOpens(index + 1));
       if (!closesAt || (opensAt && closesAt <= opensAt))
         add(`call-${index}-closes`, callId(index, "closes"), f.required.callCloses(index + 1));
       return { name: call.name.trim(), opensAt: opensAt!, closesAt: closesAt! };
@@ -155,13 +160,37 @@ export function ProgrammeForm({
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{f.basics}</legend>
         <Field id={IDS.name} label={f.name} error={e.name}>
-          <TextInput id={IDS.name} name="name" maxLength={160} invalid={!!e.name} aria-describedby={describedBy(IDS.name, undefined, e.name)} />
+          <TextInput
+            id={IDS.name}
+            name="name"
+            maxLength={160}
+            invalid={!!e.name}
+            aria-describedby={describedBy(IDS.name, undefined, e.name)}
+          />
         </Field>
         <Field id={IDS.sponsor} label={f.sponsor} hint={f.sponsorHint} error={e.sponsor}>
-          <TextInput id={IDS.sponsor} name="sponsor" maxLength={160} invalid={!!e.sponsor} aria-describedby={describedBy(IDS.sponsor, f.sponsorHint, e.sponsor)} />
+          <TextInput
+            id={IDS.sponsor}
+            name="sponsor"
+            maxLength={160}
+            invalid={!!e.sponsor}
+            aria-describedby={describedBy(IDS.sponsor, f.sponsorHint, e.sponsor)}
+          />
         </Field>
-        <Field id={IDS.description} label={f.description} hint={f.descriptionHint} error={e.description}>
-          <TextArea id={IDS.description} name="description" rows={4} maxLength={5000} invalid={!!e.description} aria-describedby={describedBy(IDS.description, f.descriptionHint, e.description)} />
+        <Field
+          id={IDS.description}
+          label={f.description}
+          hint={f.descriptionHint}
+          error={e.description}
+        >
+          <TextArea
+            id={IDS.description}
+            name="description"
+            rows={4}
+            maxLength={5000}
+            invalid={!!e.description}
+            aria-describedby={describedBy(IDS.description, f.descriptionHint, e.description)}
+          />
         </Field>
       </fieldset>
 
@@ -184,7 +213,13 @@ export function ProgrammeForm({
             </Select>
           </Field>
           <Field id={IDS.budgetMinor} label={f.budget} hint={budgetHint} error={e.budgetMinor}>
-            <TextInput id={IDS.budgetMinor} name="budget" inputMode="decimal" invalid={!!e.budgetMinor} aria-describedby={describedBy(IDS.budgetMinor, budgetHint, e.budgetMinor)} />
+            <TextInput
+              id={IDS.budgetMinor}
+              name="budget"
+              inputMode="decimal"
+              invalid={!!e.budgetMinor}
+              aria-describedby={describedBy(IDS.budgetMinor, budgetHint, e.budgetMinor)}
+            />
           </Field>
           <Field id={IDS.subsidyRateBps} label={f.rate} hint={f.rateHint} error={e.subsidyRateBps}>
             <TextInput
@@ -202,7 +237,13 @@ export function ProgrammeForm({
             </p>
           </Field>
           <Field id={IDS.orgCapMinor} label={f.cap} hint={capHint} error={e.orgCapMinor}>
-            <TextInput id={IDS.orgCapMinor} name="cap" inputMode="decimal" invalid={!!e.orgCapMinor} aria-describedby={describedBy(IDS.orgCapMinor, capHint, e.orgCapMinor)} />
+            <TextInput
+              id={IDS.orgCapMinor}
+              name="cap"
+              inputMode="decimal"
+              invalid={!!e.orgCapMinor}
+              aria-describedby={describedBy(IDS.orgCapMinor, capHint, e.orgCapMinor)}
+            />
           </Field>
         </div>
       </fieldset>
@@ -214,18 +255,40 @@ export function ProgrammeForm({
           <p id="programme-kinds-hint" className="text-sm text-fg-muted">
             {f.kindsHint}
           </p>
-          {e.eligibleKinds ? <p className="text-sm font-semibold text-danger">{e.eligibleKinds}</p> : null}
+          {e.eligibleKinds ? (
+            <p className="text-sm font-semibold text-danger">{e.eligibleKinds}</p>
+          ) : null}
           <ul className="grid gap-2 sm:grid-cols-2">
             {KINDS.map((kind) => (
               <li key={kind} className="flex items-center gap-2">
-                <input id={`programme-kind-${kind}`} type="checkbox" name="kinds" value={kind} className="size-5" />
+                <input
+                  id={`programme-kind-${kind}`}
+                  type="checkbox"
+                  name="kinds"
+                  value={kind}
+                  className="size-5"
+                />
                 <label htmlFor={`programme-kind-${kind}`}>{t.kinds[kind]}</label>
               </li>
             ))}
           </ul>
         </fieldset>
-        <Field id={IDS.eligibleCountries} label={f.countries} hint={f.countriesHint} error={e.eligibleCountries}>
-          <TextInput id={IDS.eligibleCountries} name="countries" invalid={!!e.eligibleCountries} aria-describedby={describedBy(IDS.eligibleCountries, f.countriesHint, e.eligibleCountries)} />
+        <Field
+          id={IDS.eligibleCountries}
+          label={f.countries}
+          hint={f.countriesHint}
+          error={e.eligibleCountries}
+        >
+          <TextInput
+            id={IDS.eligibleCountries}
+            name="countries"
+            invalid={!!e.eligibleCountries}
+            aria-describedby={describedBy(
+              IDS.eligibleCountries,
+              f.countriesHint,
+              e.eligibleCountries,
+            )}
+          />
         </Field>
       </fieldset>
 
@@ -236,24 +299,64 @@ export function ProgrammeForm({
         <ul className="space-y-3">
           {calls.map((call, index) => {
             const update = (change: Partial<CallState>) =>
-              setCalls((current) => current.map((c) => (c.key === call.key ? { ...c, ...change } : c)));
+              setCalls((current) =>
+                current.map((c) => (c.key === call.key ? { ...c, ...change } : c)),
+              );
             const nameError = e[`call-${index}-name`];
             const opensError = e[`call-${index}-opens`];
             const closesError = e[`call-${index}-closes`];
             return (
-              <li key={call.key} className="grid gap-3 rounded-md border border-line p-3 md:grid-cols-3" data-testid="programme-call">
+              <li
+                key={call.key}
+                className="grid gap-3 rounded-md border border-line p-3 md:grid-cols-3"
+                data-testid="programme-call"
+              >
                 <Field id={callId(index, "name")} label={f.callName(index + 1)} error={nameError}>
-                  <TextInput id={callId(index, "name")} value={call.name} onChange={(event) => update({ name: event.target.value })} invalid={!!nameError} aria-describedby={describedBy(callId(index, "name"), undefined, nameError)} />
+                  <TextInput
+                    id={callId(index, "name")}
+                    value={call.name}
+                    onChange={(event) => update({ name: event.target.value })}
+                    invalid={!!nameError}
+                    aria-describedby={describedBy(callId(index, "name"), undefined, nameError)}
+                  />
                 </Field>
-                <Field id={callId(index, "opens")} label={f.callOpens(index + 1)} error={opensError}>
-                  <TextInput id={callId(index, "opens")} type="datetime-local" value={call.opens} onChange={(event) => update({ opens: event.target.value })} invalid={!!opensError} aria-describedby={describedBy(callId(index, "opens"), undefined, opensError)} />
+                <Field
+                  id={callId(index, "opens")}
+                  label={f.callOpens(index + 1)}
+                  error={opensError}
+                >
+                  <TextInput
+                    id={callId(index, "opens")}
+                    type="datetime-local"
+                    value={call.opens}
+                    onChange={(event) => update({ opens: event.target.value })}
+                    invalid={!!opensError}
+                    aria-describedby={describedBy(callId(index, "opens"), undefined, opensError)}
+                  />
                 </Field>
-                <Field id={callId(index, "closes")} label={f.callCloses(index + 1)} error={closesError}>
-                  <TextInput id={callId(index, "closes")} type="datetime-local" value={call.closes} onChange={(event) => update({ closes: event.target.value })} invalid={!!closesError} aria-describedby={describedBy(callId(index, "closes"), undefined, closesError)} />
+                <Field
+                  id={callId(index, "closes")}
+                  label={f.callCloses(index + 1)}
+                  error={closesError}
+                >
+                  <TextInput
+                    id={callId(index, "closes")}
+                    type="datetime-local"
+                    value={call.closes}
+                    onChange={(event) => update({ closes: event.target.value })}
+                    invalid={!!closesError}
+                    aria-describedby={describedBy(callId(index, "closes"), undefined, closesError)}
+                  />
                 </Field>
                 {calls.length > 1 ? (
                   <div className="md:col-span-3">
-                    <Button variant="secondary" size="sm" onClick={() => setCalls((current) => current.filter((c) => c.key !== call.key))}>
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onClick={() =>
+                        setCalls((current) => current.filter((c) => c.key !== call.key))
+                      }
+                    >
                       {f.removeCall(index + 1)}
                     </Button>
                   </div>
@@ -267,7 +370,10 @@ export function ProgrammeForm({
             variant="secondary"
             size="sm"
             onClick={() => {
-              setCalls((current) => [...current, { key: nextKey, name: "", opens: "", closes: "" }]);
+              setCalls((current) => [
+                ...current,
+                { key: nextKey, name: "", opens: "", closes: "" },
+              ]);
               setNextKey(nextKey + 1);
             }}
           >

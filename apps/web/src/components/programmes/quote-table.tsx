@@ -53,13 +53,15 @@ export function QuoteTable({
           <tr key={line.resourceClass.code} data-testid={`line-${line.resourceClass.code}`}>
             <Td>
               <span className="font-semibold">{line.resourceClass.name}</span>
-              <span className="block font-mono text-xs text-fg-muted">{line.resourceClass.code}</span>
+              <span className="block font-mono text-xs text-fg-muted">
+                {line.resourceClass.code}
+              </span>
             </Td>
             <Td className="whitespace-nowrap text-right tabular-nums">
               {formatNumber(line.unitHours)} {hoursUnit(line.resourceClass.unit)}
             </Td>
             {showGranted ? (
-              <Td className="whitespace-nowrap text-right tabular-nums" >
+              <Td className="whitespace-nowrap text-right tabular-nums">
                 <span data-testid="granted-hours">
                   {line.grantedUnitHours === null || line.grantedUnitHours === undefined
                     ? "—"
@@ -70,7 +72,9 @@ export function QuoteTable({
             <Td className="whitespace-nowrap text-right tabular-nums">
               {money(line.listPriceMinorPerHour)}
             </Td>
-            <Td className="whitespace-nowrap text-right tabular-nums">{money(line.listValueMinor)}</Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">
+              {money(line.listValueMinor)}
+            </Td>
             <Td className="whitespace-nowrap text-right tabular-nums">
               {money(line.programmeShareMinor)}
             </Td>

@@ -2,14 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import {
-  Alert,
-  Button,
-  describedBy,
-  ErrorSummary,
-  TextArea,
-  type FieldProblem,
-} from "@tessera/ui";
+import { Alert, Button, describedBy, ErrorSummary, TextArea, type FieldProblem } from "@tessera/ui";
 import { Field } from "@/components/field";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { formatDateTime, t, tp } from "@/i18n";
@@ -62,7 +55,9 @@ export function ReviewForm({ review }: { review: MyReview }) {
   if (review.state === "CONFLICT") {
     return (
       <div className="space-y-3" data-testid="review-conflict">
-        <div aria-live="polite">{notice ? <Alert tone="success" role="status" title={notice} /> : null}</div>
+        <div aria-live="polite">
+          {notice ? <Alert tone="success" role="status" title={notice} /> : null}
+        </div>
         <Alert tone="warning" title={r.conflictShown}>
           {review.conflictReason ? <p>{review.conflictReason}</p> : null}
           {review.conflictDeclaredAt ? (
@@ -85,7 +80,9 @@ export function ReviewForm({ review }: { review: MyReview }) {
     return (
       <div className="space-y-3">
         {scored}
-        <p className="text-fg-muted">{review.state === "CLOSED" || review.score !== null ? r.closed : r.notYet}</p>
+        <p className="text-fg-muted">
+          {review.state === "CLOSED" || review.score !== null ? r.closed : r.notYet}
+        </p>
       </div>
     );
   }
@@ -111,14 +108,17 @@ export function ReviewForm({ review }: { review: MyReview }) {
     }
     setErrors(NO_ERRORS);
     if (answer === "yes") declare.mutate({ reviewId: review.id, reason: reason.trim() });
-    else if (score !== null) submitScore.mutate({ reviewId: review.id, score, comment: comment.trim() });
+    else if (score !== null)
+      submitScore.mutate({ reviewId: review.id, score, comment: comment.trim() });
   }
 
   const e = errors.fields;
   return (
     <form noValidate onSubmit={submit} className="space-y-5" aria-label={r.yourReview}>
       <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <div aria-live="polite">{notice ? <Alert tone="success" role="status" title={notice} /> : null}</div>
+      <div aria-live="polite">
+        {notice ? <Alert tone="success" role="status" title={notice} /> : null}
+      </div>
       {scored}
       <fieldset
         className={e.conflict ? "space-y-2 border-l-4 border-danger pl-3" : "space-y-2"}
@@ -145,14 +145,21 @@ export function ReviewForm({ review }: { review: MyReview }) {
               onChange={() => setAnswer(value)}
               className="size-5"
             />
-            <label htmlFor={`conflict-${value}`}>{value === "no" ? r.conflictNo : r.conflictYes}</label>
+            <label htmlFor={`conflict-${value}`}>
+              {value === "no" ? r.conflictNo : r.conflictYes}
+            </label>
           </div>
         ))}
       </fieldset>
 
       {answer === "yes" ? (
         <>
-          <Field id={IDS.reason} label={r.conflictReason} hint={r.conflictReasonHint} error={e.reason}>
+          <Field
+            id={IDS.reason}
+            label={r.conflictReason}
+            hint={r.conflictReasonHint}
+            error={e.reason}
+          >
             <TextArea
               id={IDS.reason}
               rows={3}
@@ -169,7 +176,9 @@ export function ReviewForm({ review }: { review: MyReview }) {
         </>
       ) : null}
 
-      {answer === "no" && !review.actions.score ? <p className="text-fg-muted">{r.notYet}</p> : null}
+      {answer === "no" && !review.actions.score ? (
+        <p className="text-fg-muted">{r.notYet}</p>
+      ) : null}
 
       {answer === "no" && review.actions.score ? (
         <>

@@ -49,7 +49,10 @@ export function ReviewerAssignment({
       { applicationId, reviewerId },
       {
         onSuccess: (review) => {
-          setNotice({ message: r.assigned(review.reviewer.name ?? review.reviewer.email ?? ""), ok: true });
+          setNotice({
+            message: r.assigned(review.reviewer.name ?? review.reviewer.email ?? ""),
+            ok: true,
+          });
           setReviewerId("");
           refresh();
         },
@@ -62,15 +65,25 @@ export function ReviewerAssignment({
     <div className="space-y-4">
       <div aria-live="polite">
         {notice ? (
-          <Alert tone={notice.ok ? "success" : "danger"} role={notice.ok ? "status" : "alert"} title={notice.message} />
+          <Alert
+            tone={notice.ok ? "success" : "danger"}
+            role={notice.ok ? "status" : "alert"}
+            title={notice.message}
+          />
         ) : null}
       </div>
       {assigned.length === 0 ? (
         <p className="text-fg-muted">{r.noReviewersAssigned}</p>
       ) : (
-        <ul className="divide-y divide-line rounded-md border border-line" data-testid="assigned-reviewers">
+        <ul
+          className="divide-y divide-line rounded-md border border-line"
+          data-testid="assigned-reviewers"
+        >
           {assigned.map((reviewer) => (
-            <li key={reviewer.reviewId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+            <li
+              key={reviewer.reviewId}
+              className="flex flex-wrap items-center justify-between gap-2 px-3 py-2"
+            >
               <span>
                 <span className="font-semibold">{reviewer.name}</span>
                 <span className="block text-sm text-fg-muted">{reviewer.email}</span>
@@ -89,7 +102,8 @@ export function ReviewerAssignment({
                           setNotice({ message: r.unassigned(reviewer.name), ok: true });
                           refresh();
                         },
-                        onError: (error) => setNotice({ message: errorMessageFrom(error), ok: false }),
+                        onError: (error) =>
+                          setNotice({ message: errorMessageFrom(error), ok: false }),
                       },
                     )
                   }
@@ -105,8 +119,18 @@ export function ReviewerAssignment({
         available.length === 0 ? (
           <p className="text-sm text-fg-muted">{r.noReviewersAvailable}</p>
         ) : (
-          <form noValidate onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label={r.assign}>
-            <Field id="assign-reviewer" label={r.reviewer} error={fieldError} className="min-w-[16rem] flex-1">
+          <form
+            noValidate
+            onSubmit={submit}
+            className="flex flex-wrap items-end gap-3"
+            aria-label={r.assign}
+          >
+            <Field
+              id="assign-reviewer"
+              label={r.reviewer}
+              error={fieldError}
+              className="min-w-[16rem] flex-1"
+            >
               <Select
                 id="assign-reviewer"
                 value={reviewerId}
@@ -117,7 +141,11 @@ export function ReviewerAssignment({
                 <option value="">{r.reviewerPlaceholder}</option>
                 {available.map((reviewer) => (
                   <option key={reviewer.id} value={reviewer.id}>
-                    {r.reviewerOption(reviewer.name ?? "", reviewer.email ?? "", reviewer.pendingReviews)}
+                    {r.reviewerOption(
+                      reviewer.name ?? "",
+                      reviewer.email ?? "",
+                      reviewer.pendingReviews,
+                    )}
                   </option>
                 ))}
               </Select>

@@ -28,9 +28,12 @@ export function ReviewsSideBySide({ application }: { application: ApplicationFor
                 <>
                   <Badge tone="warning">{r.conflict}</Badge>
                   <p className="text-sm">
-                    <span className="font-semibold">{r.conflictReason}:</span> {review.conflictReason}
+                    <span className="font-semibold">{r.conflictReason}:</span>{" "}
+                    {review.conflictReason}
                   </p>
-                  <p className="text-sm text-fg-muted">{formatDateTime(review.conflictDeclaredAt)}</p>
+                  <p className="text-sm text-fg-muted">
+                    {formatDateTime(review.conflictDeclaredAt)}
+                  </p>
                 </>
               ) : review.score === null ? (
                 <Badge tone="neutral">{r.notScored}</Badge>

@@ -14,12 +14,13 @@ export function UsageBar({
   whole: number;
   parts: readonly { value: number; tone: "accent" | "warning" | "success" }[];
 }) {
-  let offset = 0;
-  const segments = parts.map((part) => {
-    const width = percentOf(part.value, whole);
-    const x = Math.min(offset, 100);
-    offset += width;
-    return { x, width: Math.min(width, 100 - x), tone: part.tone };
+  const widths = parts.map((part) => percentOf(part.value, whole));
+  const segments = parts.map((part, index) => {
+    const x = Math.min(
+      widths.slice(0, index).reduce((sum, width) => sum + width, 0),
+      100,
+    );
+    return { x, width: Math.min(widths[index] ?? 0, 100 - x), tone: part.tone };
   });
   return (
     <svg

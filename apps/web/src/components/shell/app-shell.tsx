@@ -7,6 +7,7 @@ import { cn } from "@tessera/ui";
 import { signOutAction } from "@/app/actions";
 import { t } from "@/i18n";
 import { routes, type ThemeChoice } from "@/lib/paths";
+import { NotificationsIndicator } from "../programmes/notifications-indicator";
 import { ThemeSelect } from "../theme-select";
 import type { NavData, ShellUser } from "./nav-data";
 import { OrgSwitcher } from "./org-switcher";
@@ -108,6 +109,7 @@ export function AppShell({
             <OrgSwitcher organisations={nav.organisations} />
           </div>
           <div className="ml-auto hidden items-center gap-4 md:flex">
+            <NotificationsIndicator unread={nav.programmes.unreadNotifications} />
             <ThemeSelect initial={theme} />
             <UserBlock user={user} tone="header" />
             <SignOutButton tone="header" />

@@ -1,4 +1,5 @@
 import type { MembershipRole, VerificationStatus } from "@tessera/db";
+import type { ProgrammeNav } from "@/components/programmes/nav-items";
 
 /** What the navigation may show, decided on the server from the permission tables. */
 export interface NavOrganisation {
@@ -15,6 +16,8 @@ export interface NavData {
   canReviewOrganisations: boolean;
   canReadAllAudit: boolean;
   showOutbox: boolean;
+  /** Programmes, applications, reviews, catalogue and notifications by role. */
+  programmes: ProgrammeNav;
 }
 
 export interface ShellUser {

@@ -5,6 +5,11 @@ import { usePathname } from "next/navigation";
 import { cn } from "@tessera/ui";
 import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
+import {
+  generalProgrammeItems,
+  platformProgrammeItems,
+  tenantProgrammeItems,
+} from "@/components/programmes/nav-items";
 import { organisationIdFromPath, type NavData } from "./nav-data";
 
 interface Item {
@@ -70,11 +75,13 @@ export function SideNav({ nav }: { nav: NavData }) {
   const general: Item[] = [{ href: routes.dashboard, label: t.nav.dashboard, exact: true }];
   if (!current)
     general.push({ href: routes.onboarding, label: t.nav.createOrganisation, exact: true });
+  general.push(...generalProgrammeItems(nav.programmes, nav.organisations.length > 0));
 
   const tenant: Item[] = current
     ? [
         { href: routes.organisation(current.id), label: t.nav.overview, exact: true },
         { href: routes.projects(current.id), label: t.nav.projects },
+        ...tenantProgrammeItems(current.id),
         { href: routes.members(current.id), label: t.nav.members },
         ...(current.canReadAudit ? [{ href: routes.audit(current.id), label: t.nav.audit }] : []),
         ...(current.canManage
@@ -88,6 +95,7 @@ export function SideNav({ nav }: { nav: NavData }) {
       ? [{ href: routes.adminOrganisations, label: t.nav.organisationReview }]
       : []),
     ...(nav.canReadAllAudit ? [{ href: routes.adminAudit, label: t.nav.auditAll }] : []),
+    ...platformProgrammeItems(nav.programmes),
   ];
 
   return (

@@ -23,7 +23,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   return (
     <>
-      <Breadcrumbs items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: n.title }]} />
+      <Breadcrumbs
+        items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: n.title }]}
+      />
       <PageHeader
         title={n.title}
         description={n.lead}
@@ -60,7 +62,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   <p className="whitespace-pre-line">{notification.body}</p>
                   <p className="text-sm text-fg-muted">{formatDateTime(notification.createdAt)}</p>
                   {notification.link ? (
-                    <Link href={safeCallbackPath(notification.link)} className="font-semibold text-link underline">
+                    <Link
+                      href={safeCallbackPath(notification.link)}
+                      className="font-semibold text-link underline"
+                    >
                       {n.open}
                       <span className="sr-only">: {notification.title}</span>
                     </Link>

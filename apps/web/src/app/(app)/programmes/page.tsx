@@ -34,7 +34,11 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: S
       <PageHeader title={tp.programmes.title} description={tp.programmes.lead} />
       <div className="space-y-6">
         {memberships.length > 1 ? (
-          <form method="get" action={programmeRoutes.programmes} className="flex flex-wrap items-end gap-3">
+          <form
+            method="get"
+            action={programmeRoutes.programmes}
+            className="flex flex-wrap items-end gap-3"
+          >
             <div className="min-w-[16rem] space-y-1">
               <label htmlFor="programmes-org" className="block font-semibold">
                 {tp.programmes.forOrganisation}
@@ -54,7 +58,8 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: S
         ) : null}
         {chosen ? (
           <p className="text-fg-muted">
-            {tp.programmes.forOrganisation}: <span className="font-semibold text-fg">{chosen.organization.name}</span>
+            {tp.programmes.forOrganisation}:{" "}
+            <span className="font-semibold text-fg">{chosen.organization.name}</span>
             {canApply ? null : ` — ${tp.programmes.readOnlyRole}`}
           </p>
         ) : (

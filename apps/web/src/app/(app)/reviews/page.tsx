@@ -24,7 +24,9 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Sear
 
   return (
     <>
-      <Breadcrumbs items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: r.title }]} />
+      <Breadcrumbs
+        items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: r.title }]}
+      />
       <PageHeader title={r.title} description={r.lead} />
       {!page.allowed ? (
         <Forbidden invalid={page.invalid} />
@@ -57,20 +59,26 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Sear
                 {page.data.items.map((review) => (
                   <tr key={review.id}>
                     <Td>
-                      <Link href={programmeRoutes.review(review.id)} className="font-semibold text-link underline">
+                      <Link
+                        href={programmeRoutes.review(review.id)}
+                        className="font-semibold text-link underline"
+                      >
                         {review.application.title}
                       </Link>
                     </Td>
                     <Td>
                       {review.application.organization.name}
                       <span className="block text-fg-muted">
-                        {t.kinds[review.application.organization.kind] ?? review.application.organization.kind} ·{" "}
-                        {countryName(review.application.organization.country)}
+                        {t.kinds[review.application.organization.kind] ??
+                          review.application.organization.kind}{" "}
+                        · {countryName(review.application.organization.country)}
                       </span>
                     </Td>
                     <Td>{review.application.programme.name}</Td>
                     <Td className="whitespace-nowrap">
-                      {review.application.submittedAt ? formatDate(review.application.submittedAt) : "—"}
+                      {review.application.submittedAt
+                        ? formatDate(review.application.submittedAt)
+                        : "—"}
                     </Td>
                     <Td>
                       <ReviewBadge state={review.state} />

@@ -1,6 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Button, buttonClassName, DataTable, EmptyState, PageHeader, Td, TextInput, Th } from "@tessera/ui";
+import {
+  Button,
+  buttonClassName,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  Td,
+  TextInput,
+  Th,
+} from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { Pagination } from "@/components/pagination";
@@ -15,7 +24,11 @@ import { loadIfAllowed } from "@/server/api";
 
 export const metadata: Metadata = { title: tp.admin.title };
 
-export default async function AdminProgrammesPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AdminProgrammesPage({
+  searchParams,
+}: {
+  searchParams: SearchParams;
+}) {
   const query = await searchParams;
   const q = param(query.q);
   const cursor = param(query.cursor);
@@ -24,7 +37,9 @@ export default async function AdminProgrammesPage({ searchParams }: { searchPara
 
   return (
     <>
-      <Breadcrumbs items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: a.title }]} />
+      <Breadcrumbs
+        items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: a.title }]}
+      />
       <PageHeader
         title={a.title}
         description={a.lead}
@@ -40,7 +55,12 @@ export default async function AdminProgrammesPage({ searchParams }: { searchPara
         <Forbidden invalid={page.invalid} resetHref={programmeRoutes.adminProgrammes} />
       ) : (
         <div className="space-y-4">
-          <form method="get" action={programmeRoutes.adminProgrammes} role="search" className="flex flex-wrap items-end gap-3">
+          <form
+            method="get"
+            action={programmeRoutes.adminProgrammes}
+            role="search"
+            className="flex flex-wrap items-end gap-3"
+          >
             <div className="min-w-[16rem] flex-1 space-y-1">
               <label htmlFor="programme-search" className="block font-semibold">
                 {a.search}
@@ -48,7 +68,13 @@ export default async function AdminProgrammesPage({ searchParams }: { searchPara
               <p id="programme-search-hint" className="text-sm text-fg-muted">
                 {a.searchHint}
               </p>
-              <TextInput id="programme-search" name="q" type="search" defaultValue={q ?? ""} aria-describedby="programme-search-hint" />
+              <TextInput
+                id="programme-search"
+                name="q"
+                type="search"
+                defaultValue={q ?? ""}
+                aria-describedby="programme-search-hint"
+              />
             </div>
             <Button type="submit" variant="secondary">
               {a.searchSubmit}
@@ -56,7 +82,9 @@ export default async function AdminProgrammesPage({ searchParams }: { searchPara
           </form>
           {page.data.items.length === 0 && !cursor ? (
             q ? (
-              <p className="rounded-lg border border-line bg-surface px-4 py-6 text-fg-muted">{a.emptySearch}</p>
+              <p className="rounded-lg border border-line bg-surface px-4 py-6 text-fg-muted">
+                {a.emptySearch}
+              </p>
             ) : (
               <EmptyState
                 title={a.emptyTitle}
@@ -83,12 +111,20 @@ export default async function AdminProgrammesPage({ searchParams }: { searchPara
                 {page.data.items.map((programme) => {
                   const money = (minor: number) => formatMoney(minor, programme.currency);
                   const call =
-                    programme.openCall ?? programme.calls.find((c) => c.state === "UPCOMING") ?? null;
-                  const used = a.budgetUsed(money(programme.awardedMinor), money(programme.budgetMinor));
+                    programme.openCall ??
+                    programme.calls.find((c) => c.state === "UPCOMING") ??
+                    null;
+                  const used = a.budgetUsed(
+                    money(programme.awardedMinor),
+                    money(programme.budgetMinor),
+                  );
                   return (
                     <tr key={programme.id}>
                       <Td>
-                        <Link href={programmeRoutes.adminProgramme(programme.id)} className="font-semibold text-link underline">
+                        <Link
+                          href={programmeRoutes.adminProgramme(programme.id)}
+                          className="font-semibold text-link underline"
+                        >
                           {programme.name}
                         </Link>
                         <span className="block text-fg-muted">
@@ -125,7 +161,12 @@ export default async function AdminProgrammesPage({ searchParams }: { searchPara
               </tbody>
             </DataTable>
           )}
-          <Pagination basePath={programmeRoutes.adminProgrammes} params={{ q }} cursor={cursor} nextCursor={page.data.nextCursor} />
+          <Pagination
+            basePath={programmeRoutes.adminProgrammes}
+            params={{ q }}
+            cursor={cursor}
+            nextCursor={page.data.nextCursor}
+          />
         </div>
       )}
     </>

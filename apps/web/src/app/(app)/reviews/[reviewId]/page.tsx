@@ -38,7 +38,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
       <PageHeader
         title={application.title}
         meta={<ReviewBadge state={review.state} />}
-        description={tp.reviews.detailLead(application.organization.name, application.programme.name)}
+        description={tp.reviews.detailLead(
+          application.organization.name,
+          application.programme.name,
+        )}
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
@@ -52,15 +55,32 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
                 { term: d.programme, detail: application.programme.name },
                 { term: d.call, detail: application.call.name },
                 { term: d.project, detail: application.project.name },
-                { term: d.period, detail: `${formatDate(application.periodStart)} – ${formatDate(application.periodEnd)}` },
-                { term: d.classification, detail: t.classifications[application.dataClassification] ?? application.dataClassification },
-                ...(application.submittedAt ? [{ term: d.firstSubmitted, detail: formatDateTime(application.submittedAt) }] : []),
+                {
+                  term: d.period,
+                  detail: `${formatDate(application.periodStart)} – ${formatDate(application.periodEnd)}`,
+                },
+                {
+                  term: d.classification,
+                  detail:
+                    t.classifications[application.dataClassification] ??
+                    application.dataClassification,
+                },
+                ...(application.submittedAt
+                  ? [{ term: d.firstSubmitted, detail: formatDateTime(application.submittedAt) }]
+                  : []),
               ]}
             />
           </Card>
           <Card title={d.lines}>
-            <p className="mb-3 text-sm text-fg-muted">{tp.money.rate(formatRate(application.programme.subsidyRateBps))}</p>
-            <QuoteTable caption={d.linesCaption} currency={application.currency} lines={application.lines} totals={application.requested} />
+            <p className="mb-3 text-sm text-fg-muted">
+              {tp.money.rate(formatRate(application.programme.subsidyRateBps))}
+            </p>
+            <QuoteTable
+              caption={d.linesCaption}
+              currency={application.currency}
+              lines={application.lines}
+              totals={application.requested}
+            />
           </Card>
           <Card title={d.abstract}>
             <p className="whitespace-pre-line">{application.abstract}</p>

@@ -1,6 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Button, Card, DataTable, DescriptionList, PageHeader, Td, TextInput, Th } from "@tessera/ui";
+import {
+  Button,
+  Card,
+  DataTable,
+  DescriptionList,
+  PageHeader,
+  Td,
+  TextInput,
+  Th,
+} from "@tessera/ui";
 import type { AllocationRequestStatus } from "@tessera/db";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
@@ -64,7 +73,13 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
       <>
         <Breadcrumbs items={crumbs} />
         <Forbidden
-          invalid={!dashboard.allowed ? dashboard.invalid : !applications.allowed ? applications.invalid : null}
+          invalid={
+            !dashboard.allowed
+              ? dashboard.invalid
+              : !applications.allowed
+                ? applications.invalid
+                : null
+          }
           resetHref={programmeRoutes.adminProgramme(programmeId)}
         />
       </>
@@ -100,7 +115,11 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
           </h2>
           <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Stat label={d.budget} value={money(data.budgetMinor)} />
-            <Stat label={d.awarded} value={money(data.awardedMinor)} note={d.awards(data.awardCount)} />
+            <Stat
+              label={d.awarded}
+              value={money(data.awardedMinor)}
+              note={d.awards(data.awardCount)}
+            />
             <Stat label={d.consumed} value={money(data.consumedMinor)} />
             <Stat label={d.remaining} value={money(data.unawardedMinor)} />
           </dl>
@@ -124,13 +143,24 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
         <div className="grid gap-6 lg:grid-cols-3">
           <Card title={d.burnDown} className="min-w-0 lg:col-span-2">
             <p className="mb-3 text-sm text-fg-muted">{d.burnDownLead}</p>
-            <BurnDownChart points={data.burnDown} budgetMinor={data.budgetMinor} currency={programme.currency} />
+            <BurnDownChart
+              points={data.burnDown}
+              budgetMinor={data.budgetMinor}
+              currency={programme.currency}
+            />
             <details className="mt-4">
-              <summary className="cursor-pointer font-semibold text-link underline">{d.burnDownTable}</summary>
+              <summary className="cursor-pointer font-semibold text-link underline">
+                {d.burnDownTable}
+              </summary>
               {data.burnDown.length === 0 ? (
                 <p className="mt-2 text-fg-muted">{d.noDays}</p>
               ) : (
-                <div className="mt-2 max-h-80 overflow-y-auto" tabIndex={0} role="region" aria-label={d.burnDownCaption}>
+                <div
+                  className="mt-2 max-h-80 overflow-y-auto"
+                  tabIndex={0}
+                  role="region"
+                  aria-label={d.burnDownCaption}
+                >
                   <DataTable caption={d.burnDownCaption}>
                     <thead>
                       <tr>
@@ -143,7 +173,9 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                     <tbody>
                       {[...data.burnDown].reverse().map((point) => (
                         <tr key={point.day}>
-                          <Td className="whitespace-nowrap">{formatDate(new Date(`${point.day}T00:00:00Z`))}</Td>
+                          <Td className="whitespace-nowrap">
+                            {formatDate(new Date(`${point.day}T00:00:00Z`))}
+                          </Td>
                           <Td className="text-right tabular-nums">{money(point.awardedMinor)}</Td>
                           <Td className="text-right tabular-nums">{money(point.consumedMinor)}</Td>
                           <Td className="text-right tabular-nums">{money(point.unawardedMinor)}</Td>
@@ -169,7 +201,9 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                     <Td>
                       <ApplicationBadge status={state} />
                     </Td>
-                    <Td className="text-right tabular-nums">{formatNumber(data.applicationsByState[state])}</Td>
+                    <Td className="text-right tabular-nums">
+                      {formatNumber(data.applicationsByState[state])}
+                    </Td>
                   </tr>
                 ))}
               </tbody>
@@ -180,7 +214,13 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
         <Card title={d.details}>
           <DescriptionList
             items={[
-              { term: d.rate, detail: tp.money.rateWithBps(formatRate(programme.subsidyRateBps), formatNumber(programme.subsidyRateBps)) },
+              {
+                term: d.rate,
+                detail: tp.money.rateWithBps(
+                  formatRate(programme.subsidyRateBps),
+                  formatNumber(programme.subsidyRateBps),
+                ),
+              },
               { term: d.cap, detail: money(programme.orgCapMinor) },
               {
                 term: d.kinds,
@@ -195,7 +235,10 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                   : tp.programmes.anyCountry,
               },
               { term: tp.programmes.sponsor, detail: programme.sponsor },
-              { term: tp.programmeForm.description, detail: <span className="whitespace-pre-line">{programme.description}</span> },
+              {
+                term: tp.programmeForm.description,
+                detail: <span className="whitespace-pre-line">{programme.description}</span>,
+              },
             ]}
           />
         </Card>
@@ -223,12 +266,19 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                     <Td>
                       <CallBadge state={call.state} />
                     </Td>
-                    <Td>{call.state === "OPEN" ? <CloseCallButton callId={call.id} name={call.name} /> : null}</Td>
+                    <Td>
+                      {call.state === "OPEN" ? (
+                        <CloseCallButton callId={call.id} name={call.name} />
+                      ) : null}
+                    </Td>
                   </tr>
                 ))}
               </tbody>
             </DataTable>
-            <section aria-labelledby="add-call-heading" className="space-y-3 border-t border-line pt-4">
+            <section
+              aria-labelledby="add-call-heading"
+              className="space-y-3 border-t border-line pt-4"
+            >
               <h3 id="add-call-heading" className="font-semibold">
                 {d.addCall}
               </h3>
@@ -261,7 +311,13 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
               <p id="application-search-hint" className="text-sm text-fg-muted">
                 {d.searchApplicationsHint}
               </p>
-              <TextInput id="application-search" name="q" type="search" defaultValue={q ?? ""} aria-describedby="application-search-hint" />
+              <TextInput
+                id="application-search"
+                name="q"
+                type="search"
+                defaultValue={q ?? ""}
+                aria-describedby="application-search-hint"
+              />
             </div>
             <Button type="submit" variant="secondary">
               {tp.admin.searchSubmit}
@@ -287,7 +343,10 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                 {applications.data.items.map((application) => (
                   <tr key={application.id}>
                     <Td>
-                      <Link href={programmeRoutes.adminApplication(programme.id, application.id)} className="font-semibold text-link underline">
+                      <Link
+                        href={programmeRoutes.adminApplication(programme.id, application.id)}
+                        className="font-semibold text-link underline"
+                      >
                         {application.title}
                       </Link>
                       <span className="block text-fg-muted">{application.call.name}</span>
@@ -295,7 +354,8 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                     <Td>
                       {application.organization.name}
                       <span className="block text-fg-muted">
-                        {t.kinds[application.organization.kind] ?? application.organization.kind} · {countryName(application.organization.country)}
+                        {t.kinds[application.organization.kind] ?? application.organization.kind} ·{" "}
+                        {countryName(application.organization.country)}
                       </span>
                     </Td>
                     <Td className="whitespace-nowrap text-right tabular-nums">
@@ -307,19 +367,28 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                         : d.reviewSummary(
                             application.reviewSummary.scored,
                             application.reviewSummary.assigned,
-                            application.reviewSummary.meanScore === null ? null : application.reviewSummary.meanScore.toFixed(2),
+                            application.reviewSummary.meanScore === null
+                              ? null
+                              : application.reviewSummary.meanScore.toFixed(2),
                           )}
                     </Td>
                     <Td>
                       <ApplicationBadge status={application.status} />
                     </Td>
-                    <Td className="whitespace-nowrap">{application.submittedAt ? formatDate(application.submittedAt) : "—"}</Td>
+                    <Td className="whitespace-nowrap">
+                      {application.submittedAt ? formatDate(application.submittedAt) : "—"}
+                    </Td>
                   </tr>
                 ))}
               </tbody>
             </DataTable>
           )}
-          <Pagination basePath={base} params={{ status, q }} cursor={cursor} nextCursor={applications.data.nextCursor} />
+          <Pagination
+            basePath={base}
+            params={{ status, q }}
+            cursor={cursor}
+            nextCursor={applications.data.nextCursor}
+          />
         </section>
       </div>
     </>

@@ -14,12 +14,16 @@ export const metadata: Metadata = { title: tp.programmeForm.title };
 
 const HOUR = 3_600_000;
 
+/** The first call opens at the start of the current hour (UTC) and runs for 30 days. */
+function firstCallWindow(now: Date): { opens: Date; closes: Date } {
+  const opens = new Date(Math.floor(now.getTime() / HOUR) * HOUR);
+  return { opens, closes: new Date(opens.getTime() + 30 * 24 * HOUR) };
+}
+
 export default async function NewProgrammePage() {
   const user = await requireUser();
   const allowed = platformRolesMay(user.platformRoles, "programmes.manage");
-  // The first call opens at the start of the current hour (UTC) and runs for 30 days.
-  const opens = new Date(Math.floor(Date.now() / HOUR) * HOUR);
-  const closes = new Date(opens.getTime() + 30 * 24 * HOUR);
+  const { opens, closes } = firstCallWindow(new Date());
   return (
     <>
       <Breadcrumbs
@@ -32,7 +36,10 @@ export default async function NewProgrammePage() {
       <PageHeader title={tp.programmeForm.title} description={tp.programmeForm.lead} />
       {allowed ? (
         <Card>
-          <ProgrammeForm defaultOpens={dateTimeInputValue(opens)} defaultCloses={dateTimeInputValue(closes)} />
+          <ProgrammeForm
+            defaultOpens={dateTimeInputValue(opens)}
+            defaultCloses={dateTimeInputValue(closes)}
+          />
         </Card>
       ) : (
         <Forbidden />

@@ -5,11 +5,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Pagination } from "@/components/pagination";
 import { AllocationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
-import {
-  formatMoney,
-  formatUnitHours,
-  unitSecondsToHours,
-} from "@/components/programmes/format";
+import { formatMoney, formatUnitHours, unitSecondsToHours } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import type { AllocationView } from "@/components/programmes/types";
 import { UsageBar } from "@/components/programmes/usage-bar";
@@ -33,14 +29,17 @@ function ValidityNote({ allocation }: { allocation: AllocationView }) {
   if (allocation.state === "UPCOMING")
     return <p className="text-fg-muted">{a.startsOn(formatDate(allocation.validFrom))}</p>;
   if (allocation.expiresSoon)
-    return <p className="font-semibold text-warning-fg">{a.expiresOn(formatDate(allocation.validTo))}</p>;
+    return (
+      <p className="font-semibold text-warning-fg">{a.expiresOn(formatDate(allocation.validTo))}</p>
+    );
   return null;
 }
 
 function AllocationCard({ allocation }: { allocation: AllocationView }) {
   const a = tp.allocations;
   const money = (minor: number) => formatMoney(minor, allocation.currency);
-  const hours = (seconds: number, unit: string) => formatUnitHours(unitSecondsToHours(seconds), unit);
+  const hours = (seconds: number, unit: string) =>
+    formatUnitHours(unitSecondsToHours(seconds), unit);
   return (
     <Card
       title={allocation.programme.name}

@@ -63,7 +63,11 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
           { label: tp.applications.title },
         ]}
       />
-      <PageHeader title={tp.applications.title} description={tp.applications.lead} actions={newButton} />
+      <PageHeader
+        title={tp.applications.title}
+        description={tp.applications.lead}
+        actions={newButton}
+      />
       <div className="space-y-4">
         {!verified ? <p className="text-fg-muted">{tp.applications.notVerified}</p> : null}
         {verified && !canWrite ? <p className="text-fg-muted">{tp.applications.readOnly}</p> : null}
@@ -127,7 +131,10 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
                     <span className="block text-fg-muted">{application.call.name}</span>
                   </Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">
-                    {formatMoney(application.requested.listValueMinor, application.programme.currency)}
+                    {formatMoney(
+                      application.requested.listValueMinor,
+                      application.programme.currency,
+                    )}
                   </Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">
                     {formatMoney(

@@ -23,9 +23,7 @@ interface Props {
 export default async function ApplicationPage({ params }: Props) {
   const { organizationId, applicationId } = await params;
   const organisation = await loadOrganisation(organizationId);
-  const application = await load((api) =>
-    api.applications.get({ organizationId, applicationId }),
-  );
+  const application = await load((api) => api.applications.get({ organizationId, applicationId }));
   const d = tp.applications.detail;
   const money = (minor: number) => formatMoney(minor, application.currency);
   const canWrite = roleMay(organisation.role, "applications.write");
@@ -49,13 +47,21 @@ export default async function ApplicationPage({ params }: Props) {
       <div className="space-y-6">
         {application.decisionNote && noteTitle ? (
           <Alert
-            tone={application.status === "REJECTED" ? "danger" : application.status === "APPROVED" ? "success" : "warning"}
+            tone={
+              application.status === "REJECTED"
+                ? "danger"
+                : application.status === "APPROVED"
+                  ? "success"
+                  : "warning"
+            }
             title={noteTitle}
           >
             <p className="whitespace-pre-line" data-testid="decision-note">
               {application.decisionNote}
             </p>
-            {application.status === "CHANGES_REQUESTED" ? <p className="mt-2">{d.changesHint}</p> : null}
+            {application.status === "CHANGES_REQUESTED" ? (
+              <p className="mt-2">{d.changesHint}</p>
+            ) : null}
           </Alert>
         ) : null}
         {application.granted && application.allocation ? (
@@ -74,7 +80,10 @@ export default async function ApplicationPage({ params }: Props) {
               )}
             </p>
             <p className="mt-2">
-              <Link href={programmeRoutes.allocations(organizationId)} className="font-semibold underline">
+              <Link
+                href={programmeRoutes.allocations(organizationId)}
+                className="font-semibold underline"
+              >
                 {d.viewAllocation}
               </Link>
             </p>
@@ -100,7 +109,9 @@ export default async function ApplicationPage({ params }: Props) {
                   },
                   {
                     term: d.classification,
-                    detail: t.classifications[application.dataClassification] ?? application.dataClassification,
+                    detail:
+                      t.classifications[application.dataClassification] ??
+                      application.dataClassification,
                   },
                   { term: d.createdBy, detail: application.createdBy.name ?? "" },
                   ...(application.submittedAt

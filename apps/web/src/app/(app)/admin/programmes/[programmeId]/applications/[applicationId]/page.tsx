@@ -65,11 +65,19 @@ export default async function AdminApplicationPage({ params }: Props) {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Card title={r.organisation} actions={<EligibilityBadge eligible={standing.eligibility.eligible} />}>
+          <Card
+            title={r.organisation}
+            actions={<EligibilityBadge eligible={standing.eligibility.eligible} />}
+          >
             <div className="space-y-3">
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-semibold">{application.organization.name}</span>
-                <VerificationBadge status={application.organization.status as "PENDING" | "VERIFIED" | "REJECTED" | "SUSPENDED"} />
+                <VerificationBadge
+                  status={
+                    application.organization.status as
+                      "PENDING" | "VERIFIED" | "REJECTED" | "SUSPENDED"
+                  }
+                />
               </p>
               <p className="text-fg-muted">
                 {t.kinds[application.organization.kind] ?? application.organization.kind} ·{" "}
@@ -86,12 +94,19 @@ export default async function AdminApplicationPage({ params }: Props) {
                   </ul>
                 </Alert>
               )}
-              <p>{r.organisationAwarded(money(standing.organizationAwardedMinor), money(standing.capRemainingMinor))}</p>
+              <p>
+                {r.organisationAwarded(
+                  money(standing.organizationAwardedMinor),
+                  money(standing.capRemainingMinor),
+                )}
+              </p>
               <p>{r.budgetLeft(money(budget.remainingMinor), money(budget.budgetMinor))}</p>
             </div>
           </Card>
           <Card title={d.lines}>
-            <p className="mb-3 text-sm text-fg-muted">{tp.money.rate(formatRate(application.subsidyRateBps))}</p>
+            <p className="mb-3 text-sm text-fg-muted">
+              {tp.money.rate(formatRate(application.subsidyRateBps))}
+            </p>
             <QuoteTable
               caption={d.linesCaption}
               currency={application.currency}
@@ -106,10 +121,23 @@ export default async function AdminApplicationPage({ params }: Props) {
           <Card title={d.summary}>
             <DescriptionList
               items={[
-                { term: d.project, detail: `${application.project.name} (${t.classifications[application.project.classification] ?? ""})` },
-                { term: d.period, detail: `${formatDate(application.periodStart)} – ${formatDate(application.periodEnd)}` },
-                { term: d.classification, detail: t.classifications[application.dataClassification] ?? application.dataClassification },
-                ...(application.submittedAt ? [{ term: d.firstSubmitted, detail: formatDateTime(application.submittedAt) }] : []),
+                {
+                  term: d.project,
+                  detail: `${application.project.name} (${t.classifications[application.project.classification] ?? ""})`,
+                },
+                {
+                  term: d.period,
+                  detail: `${formatDate(application.periodStart)} – ${formatDate(application.periodEnd)}`,
+                },
+                {
+                  term: d.classification,
+                  detail:
+                    t.classifications[application.dataClassification] ??
+                    application.dataClassification,
+                },
+                ...(application.submittedAt
+                  ? [{ term: d.firstSubmitted, detail: formatDateTime(application.submittedAt) }]
+                  : []),
               ]}
             />
           </Card>
@@ -124,7 +152,11 @@ export default async function AdminApplicationPage({ params }: Props) {
           <Card title={r.decide}>
             <p className="mb-4 text-sm text-fg-muted">{r.decideLead}</p>
             {application.decisionNote && application.decidedAt ? (
-              <Alert tone="info" title={d.decisionNote[application.status] ?? r.decided} className="mb-4">
+              <Alert
+                tone="info"
+                title={d.decisionNote[application.status] ?? r.decided}
+                className="mb-4"
+              >
                 <p className="whitespace-pre-line">{application.decisionNote}</p>
               </Alert>
             ) : null}

@@ -19,9 +19,7 @@ interface Props {
 export default async function EditApplicationPage({ params }: Props) {
   const { organizationId, applicationId } = await params;
   const organisation = await loadOrganisation(organizationId);
-  const application = await load((api) =>
-    api.applications.get({ organizationId, applicationId }),
-  );
+  const application = await load((api) => api.applications.get({ organizationId, applicationId }));
   const header = (
     <>
       <Breadcrumbs

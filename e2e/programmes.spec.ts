@@ -1,0 +1,178 @@
+import { persona } from "@tessera/config";
+import { expect, test } from "./support/fixtures";
+import { uniqueSuffix } from "./support/personas";
+import {
+  applyToProgramme,
+  assignReviewer,
+  createProgramme,
+  openAdminApplication,
+  openReview,
+} from "./support/programmes";
+
+const rui = persona("reviewer");
+const sofia = persona("reviewer2");
+
+test("a programme is created, applied to, reviewed and awarded with a reduced amount", async ({
+  signedIn,
+}) => {
+  test.setTimeout(240_000);
+  const suffix = uniqueSuffix();
+  const priya = await signedIn("programAdmin");
+
+  const programme =
+    await test.step("the programme administrator creates a programme with an open call", async () => {
+      const created = await createProgramme(priya, {
+        name: `Speech Compute Fund ${suffix}`,
+        budget: "500000",
+        rate: "70",
+        cap: "100000",
+      });
+      await expect(
+        priya.getByRole("main").getByText("Open", { exact: true }).first(),
+      ).toBeVisible();
+      await expect(priya.getByTestId("budget-meter-text")).toHaveText(
+        "€0.00 of €500,000.00 awarded (0.0%)",
+      );
+      return created;
+    });
+
+  const ada = await signedIn("researcher");
+  const application =
+    await test.step("the researcher applies with a live quote and submits", async () =>
+      applyToProgramme(ada, programme, {
+        title: `Speech encoders ${suffix}`,
+        project: "Multilingual speech models",
+        resourceClass: "NVIDIA H100 80 GB (h100-80gb)",
+        hours: "1000",
+        // 1,000 h × €2.95 = €2,950.00; the programme pays 70 %.
+        expectTotals: { list: "€2,950.00", programme: "€2,065.00", tenant: "€885.00" },
+      }));
+
+  await test.step("the administrator assigns two reviewers", async () => {
+    await openAdminApplication(priya, programme, application);
+    await assignReviewer(priya, rui.name);
+    await assignReviewer(priya, sofia.name);
+    await expect(priya.getByTestId("application-status")).toHaveText("Under review");
+  });
+
+  await test.step("the first reviewer declares no conflict and scores", async () => {
+    const reviewer = await signedIn("reviewer");
+    await openReview(reviewer, application);
+    await reviewer.getByLabel("No, I have no conflict of interest").check();
+    await reviewer.getByLabel("4 — Very good").check();
+    await reviewer
+      .getByLabel("Comment")
+      .fill("A clear plan with realistic compute estimates; the largest model is optional.");
+    await reviewer.getByRole("button", { name: "Submit score" }).click();
+    await expect(reviewer.getByText("Score saved.")).toBeVisible();
+    await expect(reviewer.getByTestId("your-score")).toContainText("You scored 4 of 5");
+  });
+
+  await test.step("the second reviewer declares a conflict and cannot score", async () => {
+    const reviewer = await signedIn("reviewer2");
+    await openReview(reviewer, application);
+    await reviewer.getByLabel("Yes, I have a conflict of interest").check();
+    await reviewer
+      .getByLabel("Describe the conflict")
+      .fill("I co-supervise a student in this lab.");
+    await reviewer.getByRole("button", { name: "Declare conflict" }).click();
+    await expect(
+      reviewer.getByText(
+        "You cannot score this application because you declared a conflict of interest.",
+      ),
+    ).toBeVisible();
+    await expect(reviewer.getByRole("button", { name: "Submit score" })).toHaveCount(0);
+    await expect(reviewer.getByRole("radio")).toHaveCount(0);
+  });
+
+  await test.step("the administrator sees the scores side by side and approves less", async () => {
+    await priya.reload();
+    await expect(priya.getByTestId(`review-${rui.email}`)).toContainText("4 of 5");
+    await expect(priya.getByTestId(`review-${sofia.email}`)).toContainText(
+      "Conflict of interest declared",
+    );
+    await expect(priya.getByTestId("review-summary")).toHaveText("Mean score 4.00 from 1 review.");
+    const hours = priya.getByLabel("Hours to grant for NVIDIA H100 80 GB");
+    await expect(hours).toHaveValue("1000");
+    await hours.fill("600");
+    // 600 h × €2.95 = €1,770.00, of which the programme pays 70 %.
+    await expect(priya.getByTestId("grant-preview")).toContainText(
+      "€1,770.00 list value — the programme pays €1,239.00, the organisation pays €531.00",
+    );
+    await priya.getByRole("button", { name: "Approve and grant" }).click();
+    await expect(priya.getByText("Application approved.")).toBeVisible();
+    await expect(priya.getByTestId("application-status")).toHaveText("Approved");
+    await priya.goto(`/admin/programmes/${programme.id}`);
+    await expect(priya.getByTestId("budget-meter-text")).toHaveText(
+      "€1,239.00 of €500,000.00 awarded (0.2%)",
+    );
+  });
+
+  await test.step("the researcher sees the allocation with the reduced amount", async () => {
+    await ada.goto(`/orgs/${application.organizationId}/applications/${application.id}`);
+    await expect(ada.getByTestId("application-status")).toHaveText("Approved");
+    await expect(ada.getByTestId("line-h100-80gb").getByTestId("granted-hours")).toHaveText(
+      "600 GPU-hours",
+    );
+    await ada.getByRole("link", { name: "View allocations" }).click();
+    await expect(ada.getByRole("heading", { level: 1, name: "Allocations" })).toBeVisible();
+    const card = ada
+      .locator("section")
+      .filter({ has: ada.getByRole("link", { name: application.title }) });
+    const line = card.getByTestId("allocation-line-h100-80gb");
+    await expect(line.getByTestId("granted")).toHaveText("600 GPU-hours");
+    await expect(line.getByTestId("remaining")).toHaveText("600 GPU-hours");
+    await expect(card.getByText("Active", { exact: true })).toBeVisible();
+  });
+
+  await test.step("the researcher is told in the portal", async () => {
+    await ada.getByTestId("notifications-indicator").click();
+    await expect(ada.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+    const notice = ada
+      .getByTestId("notification")
+      .filter({ hasText: `Application approved: ${application.title}` });
+    await expect(notice).toContainText("with reduced amounts");
+    await notice.getByRole("button", { name: /^Mark .* as read$/ }).click();
+    await expect(notice.getByRole("button", { name: /^Mark .* as read$/ })).toHaveCount(0);
+  });
+});
+
+test("the budget guard's refusal reaches the administrator in its own words", async ({
+  signedIn,
+}) => {
+  test.setTimeout(180_000);
+  const suffix = uniqueSuffix();
+  const priya = await signedIn("programAdmin");
+  const programme = await createProgramme(priya, {
+    name: `Small Grants ${suffix}`,
+    budget: "1000",
+    rate: "70",
+    cap: "1000",
+  });
+  const ada = await signedIn("researcher");
+  const application = await applyToProgramme(ada, programme, {
+    title: `Encoder ablations ${suffix}`,
+    project: "Multilingual speech models",
+    resourceClass: "NVIDIA H100 80 GB (h100-80gb)",
+    hours: "1000",
+    expectTotals: { list: "€2,950.00", programme: "€2,065.00", tenant: "€885.00" },
+  });
+
+  await openAdminApplication(priya, programme, application);
+  await priya.getByRole("button", { name: "Start review" }).click();
+  await expect(priya.getByTestId("application-status")).toHaveText("Under review");
+  await priya.getByRole("button", { name: "Approve and grant" }).click();
+  await expect(
+    priya.getByText(
+      "Approving this award would exceed the programme budget by €1,065.00: the programme has €1,000.00 left and this award is €2,065.00. Grant less, or raise the budget.",
+    ),
+  ).toBeVisible();
+  await priya.reload();
+  await expect(priya.getByTestId("application-status")).toHaveText("Under review");
+
+  // 400 h × €2.95 = €1,180.00; the programme's 70 % (€826.00) fits the budget.
+  await priya.getByLabel("Hours to grant for NVIDIA H100 80 GB").fill("400");
+  await priya.getByRole("button", { name: "Approve and grant" }).click();
+  await expect(priya.getByText("Application approved.")).toBeVisible();
+  await expect(priya.getByTestId("application-status")).toHaveText("Approved");
+});
