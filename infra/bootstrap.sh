@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Tessera bootstrap, sourced by infra/up.sh and infra/test.sh (not run on its own).
 #
 # Makes sure Node 24 and pnpm 10 are on PATH (installing them into <repo>/.tools from the npm

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Finds or starts PostgreSQL and Redis for infra/up.sh and infra/test.sh. Sourced after
 # infra/bootstrap.sh. A server that is already reachable at DATABASE_URL / REDIS_URL is used as
 # it is; on this machine's loopback, a missing one is started (embedded PostgreSQL from npm,

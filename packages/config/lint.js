@@ -24,10 +24,19 @@ export function tesseraLint(tsconfigRootDir) {
         parserOptions: { projectService: true, tsconfigRootDir },
       },
       rules: {
-        "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-        "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+        "@typescript-eslint/consistent-type-imports": [
+          "error",
+          { fixStyle: "inline-type-imports" },
+        ],
+        "@typescript-eslint/no-unused-vars": [
+          "error",
+          { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+        ],
         "@typescript-eslint/no-explicit-any": "error",
-        "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+        "@typescript-eslint/no-misused-promises": [
+          "error",
+          { checksVoidReturn: { attributes: false } },
+        ],
         "no-console": ["error", { allow: ["warn", "error", "info"] }],
       },
     },

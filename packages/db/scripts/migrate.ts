@@ -81,7 +81,9 @@ async function check(): Promise<void> {
   const previous = existsSync(snapshotFile) ? readFileSync(snapshotFile, "utf8") : null;
   const sql = await diff(previous, readSchema());
   if (!isEmptyDiff(sql)) {
-    console.error("The Prisma schema has changes no migration holds. Run: pnpm db:migrate:create <name>");
+    console.error(
+      "The Prisma schema has changes no migration holds. Run: pnpm db:migrate:create <name>",
+    );
     console.error(sql);
     process.exit(1);
   }
@@ -142,7 +144,9 @@ export async function deploy(url: string): Promise<string[]> {
         applied.push(migration.name);
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }
   } finally {
@@ -165,10 +169,12 @@ async function ensureDatabase(url: string): Promise<void> {
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`).catch((error: unknown) => {
-        // Another process created it between our check and our create.
-        if ((error as { code?: string }).code !== "42P04") throw error;
-      });
+      await client
+        .query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`)
+        .catch((error: unknown) => {
+          // Another process created it between our check and our create.
+          if ((error as { code?: string }).code !== "42P04") throw error;
+        });
     }
   } finally {
     await client.end();

@@ -4,7 +4,10 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export type Database = PrismaClient;
 
-export function createDatabase(connectionString: string = serverEnv().DATABASE_URL, max = 10): Database {
+export function createDatabase(
+  connectionString: string = serverEnv().DATABASE_URL,
+  max = 10,
+): Database {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
 }
 

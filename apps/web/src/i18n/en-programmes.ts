@@ -376,7 +376,6 @@ export const enProgrammes = {
     closes: "Closes",
     callState: "State",
     closeNow: "Close now",
-    closeNowLabel: (name: string) => `Close ${name} now`,
     closeTitle: (name: string) => `Close ${name} now?`,
     closeBody:
       "Applicants can no longer submit to this call. Drafts stay drafts; applications already submitted are still reviewed.",
@@ -532,7 +531,6 @@ export const enProgrammes = {
     filter: "Show",
     markAllRead: "Mark all as read",
     markRead: "Mark as read",
-    markReadLabel: (title: string) => `Mark “${title}” as read`,
     allRead: "All notifications are read.",
     open: "Open",
     unreadCount: (count: number) =>

@@ -40,13 +40,9 @@ export function CloseCallButton({ callId, name }: { callId: string; name: string
   );
   return (
     <>
-      <Button
-        variant="secondary"
-        size="sm"
-        onClick={() => setOpen(true)}
-        aria-label={d.closeNowLabel(name)}
-      >
+      <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
         {d.closeNow}
+        <span className="sr-only">: {name}</span>
       </Button>
       {error ? (
         <p role="alert" className="mt-1 text-sm font-semibold text-danger">

@@ -6,7 +6,6 @@ import {
   Alert,
   Button,
   ConfirmDialog,
-  DataTable,
   describedBy,
   ErrorSummary,
   Td,
@@ -22,6 +21,7 @@ import { errorMessageFrom, formErrorsFrom, NO_ERRORS, type FormErrors } from "@/
 import { useTRPC } from "@/trpc/react";
 import { formatMoney, formatNumber, hoursUnit, parseWholeNumber, previewTotals } from "./format";
 import type { ApplicationForAdmin } from "./types";
+import { ScrollTable } from "./scroll-table";
 
 const grantId = (code: string) => `grant-${code.replace(/[^a-z0-9-]/gi, "-")}`;
 
@@ -87,7 +87,7 @@ function ApproveForm({
       </h3>
       <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
       <p className="text-sm text-fg-muted">{r.grantHint}</p>
-      <DataTable caption={r.grantCaption}>
+      <ScrollTable caption={r.grantCaption}>
         <thead>
           <tr>
             <Th>{tp.applications.detail.resourceClass}</Th>
@@ -136,7 +136,7 @@ function ApproveForm({
             );
           })}
         </tbody>
-      </DataTable>
+      </ScrollTable>
       <div aria-live="polite" className="space-y-1 text-sm">
         <p className="font-semibold" data-testid="grant-preview">
           {r.grantedTotals(

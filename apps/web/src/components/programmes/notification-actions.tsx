@@ -32,10 +32,10 @@ export function MarkReadButton({
         variant="secondary"
         size="sm"
         busy={mark.isPending}
-        aria-label={notificationId && title ? n.markReadLabel(title) : undefined}
         onClick={() => mark.mutate({ notificationIds: notificationId ? [notificationId] : null })}
       >
         {notificationId ? n.markRead : n.markAllRead}
+        {notificationId && title ? <span className="sr-only">: {title}</span> : null}
       </Button>
       {error ? (
         <span role="alert" className="text-sm font-semibold text-danger">

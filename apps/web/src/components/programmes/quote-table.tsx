@@ -1,7 +1,8 @@
-import { DataTable, Td, Th } from "@tessera/ui";
+import { Td, Th } from "@tessera/ui";
 import { tp } from "@/i18n";
 import { formatMoney, formatNumber, hoursUnit } from "./format";
 import type { PriceTotals } from "./types";
+import { ScrollTable } from "./scroll-table";
 
 export interface PricedLineRow {
   resourceClass: { code: string; name: string; unit: string };
@@ -34,7 +35,7 @@ export function QuoteTable({
 }) {
   const money = (minor: number) => formatMoney(minor, currency);
   return (
-    <DataTable caption={caption}>
+    <ScrollTable caption={caption}>
       <thead>
         <tr>
           <Th>{tp.applications.form.quoteLine}</Th>
@@ -101,6 +102,6 @@ export function QuoteTable({
           </Td>
         </tr>
       </tfoot>
-    </DataTable>
+    </ScrollTable>
   );
 }

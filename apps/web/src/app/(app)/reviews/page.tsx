@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
+import { EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { Pagination } from "@/components/pagination";
@@ -11,6 +11,7 @@ import { countryName, formatDate, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 
 export const metadata: Metadata = { title: tp.reviews.title };
 
@@ -44,7 +45,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Sear
               <p>{pendingOnly ? r.emptyPending : r.emptyBody}</p>
             </EmptyState>
           ) : (
-            <DataTable caption={r.tableCaption}>
+            <ScrollTable caption={r.tableCaption}>
               <thead>
                 <tr>
                   <Th>{r.application}</Th>
@@ -87,7 +88,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Sear
                   </tr>
                 ))}
               </tbody>
-            </DataTable>
+            </ScrollTable>
           )}
           <Pagination
             basePath={base}

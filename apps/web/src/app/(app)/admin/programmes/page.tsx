@@ -1,15 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  Button,
-  buttonClassName,
-  DataTable,
-  EmptyState,
-  PageHeader,
-  Td,
-  TextInput,
-  Th,
-} from "@tessera/ui";
+import { Button, buttonClassName, EmptyState, PageHeader, Td, TextInput, Th } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { Pagination } from "@/components/pagination";
@@ -21,6 +12,7 @@ import { formatDate, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 
 export const metadata: Metadata = { title: tp.admin.title };
 
@@ -98,7 +90,7 @@ export default async function AdminProgrammesPage({
               </EmptyState>
             )
           ) : (
-            <DataTable caption={a.tableCaption}>
+            <ScrollTable caption={a.tableCaption}>
               <thead>
                 <tr>
                   <Th>{a.name}</Th>
@@ -159,7 +151,7 @@ export default async function AdminProgrammesPage({
                   );
                 })}
               </tbody>
-            </DataTable>
+            </ScrollTable>
           )}
           <Pagination
             basePath={programmeRoutes.adminProgrammes}

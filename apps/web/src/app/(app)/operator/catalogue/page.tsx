@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, DataTable, PageHeader, Td, Th } from "@tessera/ui";
+import { Card, PageHeader, Td, Th } from "@tessera/ui";
 import { platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
@@ -14,6 +14,7 @@ import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { load, loadIfAllowed } from "@/server/api";
 import { requireUser } from "@/server/session";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 
 export const metadata: Metadata = { title: tp.catalogue.title };
 
@@ -64,7 +65,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
             {classes.items.length === 0 && !classCursor ? (
               <p className="text-fg-muted">{c.emptyClasses}</p>
             ) : (
-              <DataTable caption={c.classesCaption}>
+              <ScrollTable caption={c.classesCaption}>
                 <thead>
                   <tr>
                     <Th>{c.code}</Th>
@@ -111,7 +112,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
                     </tr>
                   ))}
                 </tbody>
-              </DataTable>
+              </ScrollTable>
             )}
             <Pagination
               basePath={base}
@@ -141,7 +142,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
               {clusters.data.items.length === 0 && !clusterCursor ? (
                 <p className="text-fg-muted">{c.emptyClusters}</p>
               ) : (
-                <DataTable caption={c.clustersCaption}>
+                <ScrollTable caption={c.clustersCaption}>
                   <thead>
                     <tr>
                       <Th>{c.code}</Th>
@@ -187,7 +188,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
                       </tr>
                     ))}
                   </tbody>
-                </DataTable>
+                </ScrollTable>
               )}
               <Pagination
                 basePath={base}

@@ -1,15 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  Button,
-  Card,
-  DataTable,
-  DescriptionList,
-  PageHeader,
-  Td,
-  TextInput,
-  Th,
-} from "@tessera/ui";
+import { Button, Card, DescriptionList, PageHeader, Td, TextInput, Th } from "@tessera/ui";
 import type { AllocationRequestStatus } from "@tessera/db";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
@@ -25,6 +16,7 @@ import { countryName, formatDate, formatDateTime, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 
 export const metadata: Metadata = { title: tp.admin.title };
 
@@ -155,40 +147,33 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
               {data.burnDown.length === 0 ? (
                 <p className="mt-2 text-fg-muted">{d.noDays}</p>
               ) : (
-                <div
-                  className="mt-2 max-h-80 overflow-y-auto"
-                  tabIndex={0}
-                  role="region"
-                  aria-label={d.burnDownCaption}
-                >
-                  <DataTable caption={d.burnDownCaption}>
-                    <thead>
-                      <tr>
-                        <Th>{d.day}</Th>
-                        <Th className="text-right">{d.awarded}</Th>
-                        <Th className="text-right">{d.consumed}</Th>
-                        <Th className="text-right">{d.unawarded}</Th>
+                <ScrollTable caption={d.burnDownCaption} className="mt-2 max-h-80 overflow-y-auto">
+                  <thead>
+                    <tr>
+                      <Th>{d.day}</Th>
+                      <Th className="text-right">{d.awarded}</Th>
+                      <Th className="text-right">{d.consumed}</Th>
+                      <Th className="text-right">{d.unawarded}</Th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...data.burnDown].reverse().map((point) => (
+                      <tr key={point.day}>
+                        <Td className="whitespace-nowrap">
+                          {formatDate(new Date(`${point.day}T00:00:00Z`))}
+                        </Td>
+                        <Td className="text-right tabular-nums">{money(point.awardedMinor)}</Td>
+                        <Td className="text-right tabular-nums">{money(point.consumedMinor)}</Td>
+                        <Td className="text-right tabular-nums">{money(point.unawardedMinor)}</Td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {[...data.burnDown].reverse().map((point) => (
-                        <tr key={point.day}>
-                          <Td className="whitespace-nowrap">
-                            {formatDate(new Date(`${point.day}T00:00:00Z`))}
-                          </Td>
-                          <Td className="text-right tabular-nums">{money(point.awardedMinor)}</Td>
-                          <Td className="text-right tabular-nums">{money(point.consumedMinor)}</Td>
-                          <Td className="text-right tabular-nums">{money(point.unawardedMinor)}</Td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </DataTable>
-                </div>
+                    ))}
+                  </tbody>
+                </ScrollTable>
               )}
             </details>
           </Card>
           <Card title={d.byState} className="min-w-0">
-            <DataTable caption={d.byStateCaption}>
+            <ScrollTable caption={d.byStateCaption}>
               <thead>
                 <tr>
                   <Th>{d.state}</Th>
@@ -207,7 +192,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                   </tr>
                 ))}
               </tbody>
-            </DataTable>
+            </ScrollTable>
           </Card>
         </div>
 
@@ -245,7 +230,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
 
         <Card title={d.calls}>
           <div className="space-y-6">
-            <DataTable caption={d.callsCaption}>
+            <ScrollTable caption={d.callsCaption}>
               <thead>
                 <tr>
                   <Th>{d.callName}</Th>
@@ -274,7 +259,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                   </tr>
                 ))}
               </tbody>
-            </DataTable>
+            </ScrollTable>
             <section
               aria-labelledby="add-call-heading"
               className="space-y-3 border-t border-line pt-4"
@@ -328,7 +313,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
               {status || q ? d.noApplicationsFiltered : d.noApplications}
             </p>
           ) : (
-            <DataTable caption={d.applicationsCaption}>
+            <ScrollTable caption={d.applicationsCaption}>
               <thead>
                 <tr>
                   <Th>{tp.applications.titleColumn}</Th>
@@ -381,7 +366,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                   </tr>
                 ))}
               </tbody>
-            </DataTable>
+            </ScrollTable>
           )}
           <Pagination
             basePath={base}

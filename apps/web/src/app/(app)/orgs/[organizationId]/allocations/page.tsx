@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClassName, Card, DataTable, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
+import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Pagination } from "@/components/pagination";
 import { AllocationBadge } from "@/components/programmes/badges";
@@ -14,6 +14,7 @@ import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 
 export const metadata: Metadata = { title: tp.allocations.title };
 
@@ -67,7 +68,7 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
             money(allocation.tenantShareMinor),
           )}
         </p>
-        <DataTable caption={a.caption(allocation.programme.name)}>
+        <ScrollTable caption={a.caption(allocation.programme.name)}>
           <thead>
             <tr>
               <Th>{a.resourceClass}</Th>
@@ -119,7 +120,7 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
               );
             })}
           </tbody>
-        </DataTable>
+        </ScrollTable>
       </div>
     </Card>
   );

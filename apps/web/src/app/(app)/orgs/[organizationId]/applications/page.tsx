@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClassName, DataTable, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
+import { buttonClassName, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import type { AllocationRequestStatus } from "@tessera/db";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -14,6 +14,7 @@ import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 
 export const metadata: Metadata = { title: tp.applications.title };
 
@@ -103,7 +104,7 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
             </EmptyState>
           )
         ) : (
-          <DataTable caption={tp.applications.tableCaption}>
+          <ScrollTable caption={tp.applications.tableCaption}>
             <thead>
               <tr>
                 <Th>{tp.applications.titleColumn}</Th>
@@ -149,7 +150,7 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
                 </tr>
               ))}
             </tbody>
-          </DataTable>
+          </ScrollTable>
         )}
         <Pagination
           basePath={base}

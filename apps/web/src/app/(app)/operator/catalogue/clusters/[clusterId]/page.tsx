@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Card, DataTable, PageHeader, Td, Th } from "@tessera/ui";
+import { Card, PageHeader, Td, Th } from "@tessera/ui";
 import { platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
@@ -15,6 +15,7 @@ import { t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { load, loadIfAllowed } from "@/server/api";
 import { requireUser } from "@/server/session";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 
 export const metadata: Metadata = { title: tp.catalogue.title };
 
@@ -81,7 +82,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
             {cluster.resources.length === 0 ? (
               <p className="text-fg-muted">{c.noResources}</p>
             ) : (
-              <DataTable caption={c.resourcesCaption}>
+              <ScrollTable caption={c.resourcesCaption}>
                 <thead>
                   <tr>
                     <Th>{c.resourceClass}</Th>
@@ -121,7 +122,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
                     </tr>
                   ))}
                 </tbody>
-              </DataTable>
+              </ScrollTable>
             )}
             {canManage ? (
               <section
