@@ -15,8 +15,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const WEB_PORT = 3100;
-const IDP_PORT = 3101;
+// Overridable so two checkouts can run their suites side by side on one machine.
+const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
+const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3101);
 const root = import.meta.dirname;
 
 function e2eDatabaseUrl(): string {
