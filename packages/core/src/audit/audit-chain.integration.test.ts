@@ -10,6 +10,7 @@ import { deploy } from "../../../db/scripts/migrate";
 import type { Actor } from "../actor";
 import { createOrganization } from "../onboarding/create-organization";
 import { createProject } from "../projects/create-project";
+import { recordAuditEvent } from "./record-audit-event";
 import { verifyAuditChain } from "./verify-audit-chain";
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../../../..");
@@ -24,6 +25,19 @@ function tenantOf(database: Database, organization: Organization) {
 }
 
 describe("the audit chain", () => {
+  it("verifies events whose data holds dates and undefined keys", async () => {
+    const user = await createTestUser();
+    const event = await db.$transaction((tx) =>
+      recordAuditEvent(tx, actorFor(user), {
+        action: "test.recorded",
+        targetType: "Test",
+        data: { opensAt: new Date("2027-06-10T16:44:00.754Z"), dropped: undefined, nested: { n: 1 } },
+      }),
+    );
+    expect(event.data).toEqual({ opensAt: "2027-06-10T16:44:00.754Z", nested: { n: 1 } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
   it("still verifies after concurrent changes in many organisations", async () => {
     const organizations = await Promise.all(
       Array.from({ length: 8 }, async () => {

@@ -41,10 +41,16 @@ export async function recordAuditEvent(tx: AuditWriter, actor: Actor, input: Aud
     targetId: input.targetId ?? null,
     ip: actor.ip,
     userAgent: actor.userAgent,
-    data: input.data ?? {},
+    // Hash exactly what jsonb will hold: Dates become ISO strings, undefined keys disappear.
+    data: toStoredJson(input.data ?? {}),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   return tx.auditEvent.create({
     data: { ...fields, data: fields.data as Prisma.InputJsonObject, hash: auditHash(fields) },
   });
+}
+
+/** The JSON value PostgreSQL will store for `data`, so the hash covers the stored content. */
+function toStoredJson(data: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
 }
