@@ -31,7 +31,11 @@ describe("the audit chain", () => {
       recordAuditEvent(tx, actorFor(user), {
         action: "test.recorded",
         targetType: "Test",
-        data: { opensAt: new Date("2027-06-10T16:44:00.754Z"), dropped: undefined, nested: { n: 1 } },
+        data: {
+          opensAt: new Date("2027-06-10T16:44:00.754Z"),
+          dropped: undefined,
+          nested: { n: 1 },
+        },
       }),
     );
     expect(event.data).toEqual({ opensAt: "2027-06-10T16:44:00.754Z", nested: { n: 1 } });
