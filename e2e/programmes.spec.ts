@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { persona } from "@tessera/config";
 import { expect, test } from "./support/fixtures";
 import { uniqueSuffix } from "./support/personas";
@@ -137,7 +138,7 @@ test("a programme is created, applied to, reviewed and awarded with a reduced am
   });
 });
 
-test("the budget guard's refusal reaches the administrator in its own words", async ({
+test("the budget guard's refusal is shown in its own words, and changes are asked for and made", async ({
   signedIn,
 }) => {
   test.setTimeout(180_000);
@@ -170,11 +171,41 @@ test("the budget guard's refusal reaches the administrator in its own words", as
   await priya.reload();
   await expect(priya.getByTestId("application-status")).toHaveText("Under review");
 
-  // 400 h × €2.95 = €1,180.00; the programme's 70 % (€826.00) fits the budget.
-  await priya.getByLabel("Hours to grant for NVIDIA H100 80 GB").fill("400");
-  await priya.getByRole("button", { name: "Approve and grant" }).click();
-  await expect(priya.getByText("Application approved.")).toBeVisible();
-  await expect(priya.getByTestId("application-status")).toHaveText("Approved");
+  await test.step("the administrator asks for changes instead", async () => {
+    await priya
+      .getByLabel("What should the applicant change?")
+      .fill("Please ask for at most 400 GPU-hours: the programme cannot fund more.");
+    await priya.getByRole("button", { name: "Ask for changes" }).click();
+    await expect(priya.getByText("Changes requested.")).toBeVisible();
+    await expect(priya.getByTestId("application-status")).toHaveText("Changes requested");
+  });
+
+  await test.step("the researcher answers the changes and resubmits", async () => {
+    await ada.goto(`/orgs/${application.organizationId}/applications/${application.id}`);
+    await expect(ada.getByTestId("decision-note")).toHaveText(
+      "Please ask for at most 400 GPU-hours: the programme cannot fund more.",
+    );
+    await ada.getByRole("link", { name: "Edit to answer the changes" }).click();
+    await expect(ada.getByRole("heading", { level: 1, name: "Edit application" })).toBeVisible();
+    await ada.getByLabel("Hours, line 1").fill("400");
+    // 400 h × €2.95 = €1,180.00; the programme's 70 % is €826.00.
+    await expect(ada.getByTestId("quote").getByTestId("total-programme")).toHaveText("€826.00");
+    await ada.getByRole("button", { name: "Save changes" }).click();
+    await ada.waitForURL(`**/applications/${application.id}`);
+    await ada.getByRole("button", { name: "Resubmit application" }).click();
+    await expect(ada.getByTestId("application-status")).toHaveText("Submitted");
+    await expect(ada.getByTestId("timeline")).toContainText("Resubmitted with changes");
+  });
+
+  await test.step("the resubmitted application fits the budget and is approved", async () => {
+    await priya.reload();
+    await priya.getByRole("button", { name: "Start review" }).click();
+    await expect(priya.getByTestId("application-status")).toHaveText("Under review");
+    await expect(priya.getByLabel("Hours to grant for NVIDIA H100 80 GB")).toHaveValue("400");
+    await priya.getByRole("button", { name: "Approve and grant" }).click();
+    await expect(priya.getByText("Application approved.")).toBeVisible();
+    await expect(priya.getByTestId("application-status")).toHaveText("Approved");
+  });
 });
 
 test("the operator adds a resource class and maps it onto a new Slurm cluster", async ({
@@ -237,4 +268,81 @@ test("the operator adds a resource class and maps it onto a new Slurm cluster", 
     await expect(row).toContainText("8 × GPU");
     await expect(row).toContainText("Partition gpu-a100 · GRES gpu:a100");
   });
+});
+
+test("programme pages fit 360 pixels and pass the checks in the dark theme", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(150_000);
+  const visit = async (page: Page, path: string, heading: string | RegExp) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await a11y.check(page);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() => {
+      // The outermost elements that stick out past the right edge, to say what to fix.
+      const wide = [...document.querySelectorAll("body *")].filter(
+        (element) =>
+          element.getBoundingClientRect().right > window.innerWidth + 1 &&
+          !element.parentElement?.closest("[role=region], .overflow-x-auto") &&
+          element.getBoundingClientRect().width > 0,
+      );
+      return {
+        by: document.documentElement.scrollWidth - window.innerWidth,
+        elements: wide.slice(0, 5).map((element) => `${element.tagName}.${element.className}`),
+      };
+    });
+    expect(
+      overflow.by,
+      `${path} is wider than the screen: ${overflow.elements.join(", ")}`,
+    ).toBeLessThanOrEqual(0);
+    await a11y.check(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+  const darken = async (page: Page) => {
+    await page.getByLabel("Theme").filter({ visible: true }).selectOption("dark");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  };
+
+  const priya = await signedIn("programAdmin");
+  await darken(priya);
+  await visit(priya, "/admin/programmes", "Programmes (admin)");
+  await priya.getByRole("link", { name: "National AI Compute Programme 2026" }).click();
+  await priya.waitForURL(/\/admin\/programmes\/[^/]+$/);
+  await expect(
+    priya.getByRole("heading", { level: 1, name: "National AI Compute Programme 2026" }),
+  ).toBeVisible();
+  await priya.getByText("Burn-down as a table").click();
+  await visit(priya, new URL(priya.url()).pathname, "National AI Compute Programme 2026");
+  await visit(priya, "/operator/catalogue", "Catalogue");
+
+  const bruno = await signedIn("researcher2");
+  await darken(bruno);
+  await visit(bruno, "/programmes", "Programmes");
+  await bruno
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name: "Dashboard" })
+    .click();
+  await bruno.getByRole("link", { name: "Alpine Institute of Technology" }).first().click();
+  await bruno.waitForURL(/\/orgs\/[^/]+$/);
+  const organisationPath = new URL(bruno.url()).pathname;
+  await visit(bruno, `${organisationPath}/allocations`, "Allocations");
+  await expect(bruno.getByText("Glacier segmentation at continental scale")).toBeVisible();
+  await visit(bruno, `${organisationPath}/applications`, "Applications");
+  await visit(bruno, `${organisationPath}/applications/new`, "New application");
+  await visit(bruno, "/notifications", "Notifications");
+
+  const rui = await signedIn("reviewer");
+  await darken(rui);
+  await visit(rui, "/reviews", "My reviews");
+  await rui
+    .getByRole("link", { name: "Multilingual speech encoders for public broadcasters" })
+    .click();
+  await rui.waitForURL(/\/reviews\/[^/]+$/);
+  await visit(
+    rui,
+    new URL(rui.url()).pathname,
+    "Multilingual speech encoders for public broadcasters",
+  );
 });

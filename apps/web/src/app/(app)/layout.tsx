@@ -10,8 +10,10 @@ import { requireUser } from "@/server/session";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const me = await load((api) => api.me.get());
-  const unread = await load((api) => api.notifications.list({ unreadOnly: true, limit: 1 }));
+  const [me, unread] = await Promise.all([
+    load((api) => api.me.get()),
+    load((api) => api.notifications.list({ unreadOnly: true, limit: 1 })),
+  ]);
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
 
   const nav: NavData = {

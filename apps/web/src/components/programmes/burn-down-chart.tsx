@@ -35,10 +35,15 @@ export function BurnDownChart({
   budgetMinor: number;
   currency: string;
 }) {
+  // Before its first day the programme had awarded nothing: a single day still draws as a rise.
+  const drawn =
+    points.length === 1 && points[0]
+      ? [{ ...points[0], awardedMinor: 0, consumedMinor: 0 }, points[0]]
+      : points;
   const last = points[points.length - 1];
   const peak = Math.max(budgetMinor, ...points.map((p) => p.awardedMinor));
-  const awarded = points.map((p) => p.awardedMinor);
-  const consumed = points.map((p) => p.consumedMinor);
+  const awarded = drawn.map((p) => p.awardedMinor);
+  const consumed = drawn.map((p) => p.consumedMinor);
   const budgetY = HEIGHT - (peak > 0 ? (budgetMinor / peak) * HEIGHT : 0);
   const label = tp.dashboard.burnDownChart(
     formatMoney(last?.awardedMinor ?? 0, currency),

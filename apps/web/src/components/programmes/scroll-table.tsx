@@ -14,12 +14,13 @@ export function ScrollTable({
   children: ReactNode;
   className?: string;
 }) {
+  // Relative, so that visually hidden text in the cells stays inside the scrolling box.
   return (
     <div
       role="region"
       aria-label={caption}
       tabIndex={0}
-      className={cn("overflow-x-auto rounded-lg border border-line bg-surface", className)}
+      className={cn("relative overflow-x-auto rounded-lg border border-line bg-surface", className)}
     >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>

@@ -173,26 +173,20 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
             </details>
           </Card>
           <Card title={d.byState} className="min-w-0">
-            <ScrollTable caption={d.byStateCaption}>
-              <thead>
-                <tr>
-                  <Th>{d.state}</Th>
-                  <Th className="text-right">{d.count}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {STATES.map((state) => (
-                  <tr key={state} data-testid={`state-${state}`}>
-                    <Td>
-                      <ApplicationBadge status={state} />
-                    </Td>
-                    <Td className="text-right tabular-nums">
-                      {formatNumber(data.applicationsByState[state])}
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </ScrollTable>
+            <ul aria-label={d.byStateCaption} className="divide-y divide-line">
+              {STATES.map((state) => (
+                <li
+                  key={state}
+                  className="flex items-center justify-between gap-3 py-2"
+                  data-testid={`state-${state}`}
+                >
+                  <ApplicationBadge status={state} />
+                  <span className="text-lg font-semibold tabular-nums">
+                    {formatNumber(data.applicationsByState[state])}
+                  </span>
+                </li>
+              ))}
+            </ul>
           </Card>
         </div>
 

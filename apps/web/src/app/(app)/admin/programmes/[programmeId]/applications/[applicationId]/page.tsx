@@ -118,6 +118,40 @@ export default async function AdminApplicationPage({ params }: Props) {
           <Card title={r.reviews}>
             <ReviewsSideBySide application={application} />
           </Card>
+          <Card title={r.decide}>
+            <p className="mb-4 text-sm text-fg-muted">{r.decideLead}</p>
+            {application.decisionNote && application.decidedAt ? (
+              <Alert
+                tone="info"
+                title={d.decisionNote[application.status] ?? r.decided}
+                className="mb-4"
+              >
+                <p className="whitespace-pre-line">{application.decisionNote}</p>
+              </Alert>
+            ) : null}
+            <DecisionPanel application={application} />
+          </Card>
+          <Card title={d.abstract}>
+            <p className="whitespace-pre-line">{application.abstract}</p>
+          </Card>
+          <Card title={d.justification}>
+            <p className="whitespace-pre-line">{application.justification}</p>
+          </Card>
+        </div>
+        <div className="min-w-0 space-y-6">
+          <Card title={r.reviewers}>
+            <p className="mb-3 text-sm text-fg-muted">{r.reviewersLead}</p>
+            <ReviewerAssignment
+              applicationId={application.id}
+              canAssign={application.actions.assignReviewers}
+              assigned={application.reviews.map((review) => ({
+                reviewId: review.id,
+                name: review.reviewer.name ?? review.reviewer.email ?? "",
+                email: review.reviewer.email ?? "",
+              }))}
+              available={available}
+            />
+          </Card>
           <Card title={d.summary}>
             <DescriptionList
               items={[
@@ -139,40 +173,6 @@ export default async function AdminApplicationPage({ params }: Props) {
                   ? [{ term: d.firstSubmitted, detail: formatDateTime(application.submittedAt) }]
                   : []),
               ]}
-            />
-          </Card>
-          <Card title={d.abstract}>
-            <p className="whitespace-pre-line">{application.abstract}</p>
-          </Card>
-          <Card title={d.justification}>
-            <p className="whitespace-pre-line">{application.justification}</p>
-          </Card>
-        </div>
-        <div className="min-w-0 space-y-6">
-          <Card title={r.decide}>
-            <p className="mb-4 text-sm text-fg-muted">{r.decideLead}</p>
-            {application.decisionNote && application.decidedAt ? (
-              <Alert
-                tone="info"
-                title={d.decisionNote[application.status] ?? r.decided}
-                className="mb-4"
-              >
-                <p className="whitespace-pre-line">{application.decisionNote}</p>
-              </Alert>
-            ) : null}
-            <DecisionPanel application={application} />
-          </Card>
-          <Card title={r.reviewers}>
-            <p className="mb-3 text-sm text-fg-muted">{r.reviewersLead}</p>
-            <ReviewerAssignment
-              applicationId={application.id}
-              canAssign={application.actions.assignReviewers}
-              assigned={application.reviews.map((review) => ({
-                reviewId: review.id,
-                name: review.reviewer.name ?? review.reviewer.email ?? "",
-                email: review.reviewer.email ?? "",
-              }))}
-              available={available}
             />
           </Card>
           <Card title={d.timeline}>
