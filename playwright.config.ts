@@ -4,7 +4,10 @@
  *
  * - Database: a dedicated `tessera_e2e` database on the same server as DATABASE_URL (or
  *   E2E_DATABASE_URL), migrated and seeded by e2e/global-setup.ts; demo data is never touched.
- * - Ports 3100 (web) and 3101 (identity provider), so a running `pnpm dev` stack does not clash.
+ * - Ports 3100 (web), 3101 (identity provider) and 3102 (the worker's /healthz), so a running
+ *   `pnpm dev` stack does not clash; queues under the prefix `tessera_e2e` (emptied before a run).
+ * - The worker tier (`pnpm --filter @tessera/worker start`) is started by e2e/global-setup.ts once
+ *   the database is seeded, and stopped after the run.
  * - Build: infra/test.sh builds the web app before this runs (`pnpm --filter @tessera/web build`).
  *   When apps/web/.next has no build yet, the web server command builds it first (about a
  *   minute). A stale build is NOT rebuilt: after changing the web app, build it again.
@@ -18,6 +21,8 @@ import { defineConfig } from "@playwright/test";
 // Overridable so two checkouts can run their suites side by side on one machine.
 const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3101);
+const WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? 3102);
+const QUEUE_PREFIX = process.env.E2E_QUEUE_PREFIX ?? "tessera_e2e";
 const root = import.meta.dirname;
 
 function e2eDatabaseUrl(): string {
@@ -44,8 +49,22 @@ const serverEnvironment: Record<string, string> = {
   RATE_LIMIT_DISABLED: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+  // The operations page reads the worker's queues under this prefix.
+  QUEUE_PREFIX,
 };
 process.env.E2E_DATABASE_URL = E2E.databaseUrl;
+// For e2e/global-setup.ts, which starts the worker tier after seeding. It polls quickly so that
+// jobs on the simulated cluster move within a test's patience.
+process.env.E2E_WORKER = JSON.stringify({
+  env: {
+    ...serverEnvironment,
+    WORKER_HEALTH_PORT: String(WORKER_PORT),
+    WORKER_POLL_MS: "500",
+    RECONCILE_EVERY_MS: "5000",
+    LOG_LEVEL: "warn",
+  },
+  healthUrl: `http://localhost:${WORKER_PORT}/healthz`,
+});
 
 const built = existsSync(path.join(root, "apps/web/.next/BUILD_ID"));
 const startWeb = `pnpm --filter @tessera/web exec next start -p ${WEB_PORT}`;

@@ -1,9 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects: `unit` (pure logic, beside the code as *.test.ts) and `integration`
+ * Three projects: `unit` (pure logic, beside the code as *.test.ts), `integration`
  * (*.integration.test.ts, against the real PostgreSQL and Redis named by TEST_DATABASE_URL /
- * REDIS_URL; the global setup migrates a dedicated test database first).
+ * REDIS_URL; the global setup migrates a dedicated test database first) and `slurm`
+ * (*.slurm.test.ts, against the real Slurm cluster of infra/slurm/up.sh as well; it fails when
+ * that cluster does not answer — it never skips).
  */
 export default defineConfig({
   test: {
@@ -17,7 +19,7 @@ export default defineConfig({
             "infra/**/*.test.ts",
             "bench/**/*.test.ts",
           ],
-          exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.integration.test.ts", "**/*.slurm.test.ts", "**/node_modules/**"],
           environment: "node",
         },
       },
@@ -35,6 +37,22 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",
+        },
+      },
+      {
+        test: {
+          name: "slurm",
+          include: ["packages/*/src/**/*.slurm.test.ts", "apps/*/src/**/*.slurm.test.ts"],
+          exclude: ["**/node_modules/**"],
+          environment: "node",
+          // The database as for integration tests, then a refusal to start without a live cluster.
+          globalSetup: ["./infra/test/global-setup.ts", "./infra/test/slurm-setup.ts"],
+          setupFiles: ["./infra/test/integration-env.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+          // One real cluster: test files take turns on it.
+          fileParallelism: false,
         },
       },
     ],

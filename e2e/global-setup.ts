@@ -2,14 +2,20 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { deploy } from "../packages/db/scripts/migrate";
+import { clearQueues, startWorker } from "./support/worker";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 /**
  * A fresh `tessera_e2e` database for every run: dropped, migrated to the latest schema and seeded
  * with the demo personas and organisations. Nothing else connects to it before the tests do.
+ *
+ * Then the worker tier starts against it, on empty queues: it is started here rather than as a
+ * `webServer` because Playwright starts web servers before the global setup, and a worker must
+ * not run against a database that is about to be dropped (nor wait for one that does not exist
+ * yet). The returned function stops it after the run.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(): Promise<() => Promise<void>> {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("E2E_DATABASE_URL is set by playwright.config.ts");
   const database = decodeURIComponent(new URL(url).pathname.slice(1));
@@ -33,4 +39,16 @@ export default async function globalSetup(): Promise<void> {
     // Quiet on success (a JSON reporter may be writing to stdout); errors still show.
     stdio: ["ignore", "ignore", "inherit"],
   });
+
+  const worker = JSON.parse(process.env.E2E_WORKER ?? "null") as {
+    env: Record<string, string>;
+    healthUrl: string;
+  } | null;
+  if (!worker) throw new Error("E2E_WORKER is set by playwright.config.ts");
+  await clearQueues(
+    worker.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    worker.env.QUEUE_PREFIX ?? "",
+  );
+  const running = await startWorker(root, worker.env, worker.healthUrl);
+  return running.stop;
 }

@@ -31,7 +31,7 @@ tessera_finish() {
     printf '\033[1;32m✓ All stages passed in %ss\033[0m\n' "$((SECONDS - tessera_started))"
   fi
   node --import tsx "$TESSERA_ROOT/infra/scripts/test-summary.ts" \
-    "$reports/unit.json" "$reports/integration.json" "$reports/e2e.json" || status=1
+    "$reports/unit.json" "$reports/integration.json" "$reports/slurm.json" "$reports/e2e.json" || status=1
   exit "$status"
 }
 trap tessera_finish EXIT
@@ -85,6 +85,22 @@ tessera_stage "Unit tests" pnpm exec vitest run --project unit \
   --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 tessera_stage "Integration tests" pnpm exec vitest run --project integration \
   --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
+# The real Slurm cluster (infra/slurm/up.sh: Debian's packages, fake H100s, accounting, slurmrestd).
+# Under CI=true the Slurm tests must run: a cluster that cannot come up fails the run.
+tessera_slurm_up() {
+  local log="$TESSERA_ROOT/.data/slurm-up.log"
+  if ! bash "$TESSERA_ROOT/infra/slurm/up.sh" >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    printf 'infra/slurm/up.sh failed (full log: %s)\n' "$log" >&2
+    return 1
+  fi
+  tail -n 1 "$log"
+}
+if [ "${CI:-}" = true ] || [ "${TESSERA_SLURM_TESTS:-}" = 1 ]; then
+  tessera_stage "Slurm cluster (infra/slurm/up.sh)" tessera_slurm_up
+  tessera_stage "Slurm tests (real slurmctld, slurmdbd, slurmrestd)" pnpm exec vitest run --project slurm \
+    --reporter=default --reporter=json --outputFile.json="$reports/slurm.json"
+fi
 tessera_stage "Build the web app" pnpm --filter @tessera/web build
 export PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/e2e.json"
 tessera_stage "End-to-end tests (Playwright, Chromium)" pnpm exec playwright test --reporter=list,json

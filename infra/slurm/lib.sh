@@ -12,6 +12,10 @@ SLURM_LOGS="/var/log/slurm"
 SLURM_RUN="/run/slurm"
 SLURM_JWT_KEY="$SLURM_STATE/jwt_hs256.key"
 SLURM_REST_USER="slurmrest"
+# The Unix (and Slurm) user Tessera's worker submits jobs as (SLURM_USER_NAME), and the directory
+# its jobs write stdout/stderr to (%j.out), which the worker reads back for the output tail.
+TESSERA_SLURM_USER="${SLURM_USER_NAME:-tessera}"
+TESSERA_JOB_OUTPUT_DIR="/var/spool/tessera-jobs"
 FAKE_GPU_DIR="/dev/tessera-fake-gpu"
 # One marker per daemon that up.sh started; down.sh stops only those. /run empties on reboot,
 # as do the daemons, so the markers cannot outlive what they describe.

@@ -2,7 +2,9 @@
 # Brings up a real single-node Slurm cluster (tessera-dev) on this Debian 12 machine for the Slurm
 # driver's development and integration tests: accounting through slurmdbd + MariaDB, four fake
 # H100 GPUs, slurmrestd with JWT on 127.0.0.1:6820. Run as root. Idempotent: whatever is already
-# installed, configured or running is kept. The last line of output, for callers to parse, is
+# installed, configured or running is kept. When DATABASE_URL names a reachable Tessera database,
+# the cluster is registered in the portal (pnpm slurm:register). The last line of output, for
+# callers to parse, is
 #   SLURM_READY url=… key=… cluster=… partition=… gres=…
 set -euo pipefail
 
@@ -76,7 +78,13 @@ id slurm >/dev/null 2>&1 || useradd --system --user-group --no-create-home --hom
 id "$SLURM_REST_USER" >/dev/null 2>&1 || useradd --system --user-group --no-create-home \
   --home-dir /nonexistent --shell /usr/sbin/nologin "$SLURM_REST_USER"
 
+# Tessera's jobs run as this user; it needs a shell for batch scripts and an existing home for
+# Slurm's working directory. Its associations are made per tenant by the driver (ensureTenant).
+id "$TESSERA_SLURM_USER" >/dev/null 2>&1 || useradd --system --user-group --no-create-home \
+  --home-dir "$TESSERA_JOB_OUTPUT_DIR" --shell /bin/bash "$TESSERA_SLURM_USER"
+
 install -d -o slurm -g slurm -m 0755 "$SLURM_ETC" "$SLURM_LOGS" "$SLURM_RUN" /var/spool/slurm
+install -d -o "$TESSERA_SLURM_USER" -g "$TESSERA_SLURM_USER" -m 0755 "$TESSERA_JOB_OUTPUT_DIR"
 install -d -o slurm -g slurm -m 0700 "$SLURM_STATE"
 install -d -o root -g root -m 0755 "$SLURM_SPOOL_D"
 install -d -o munge -g munge -m 0700 /etc/munge /var/lib/munge
@@ -184,6 +192,8 @@ AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=localhost
 AccountingStorageEnforce=associations,limits,qos,safe
 AccountingStorageTRES=gres/gpu,gres/gpu:h100
+# Job comments (which carry the Tessera workload id) are kept in accounting too.
+AccountingStoreFlags=job_comment
 # GPU usage (GrpTRESMins) is only accrued with the multifactor priority plugin.
 PriorityType=priority/multifactor
 JobCompType=jobcomp/none
@@ -450,6 +460,30 @@ for path in /slurm/v0.0.38/diag /slurmdb/v0.0.38/jobs; do
 done
 rm -f /tmp/tessera-slurm-rest.json
 phase_done "verification"
+
+# ---------------------------------------------------------------------------------------------
+slurm_say "Portal registration"
+repo_root="$(cd "$here/../.." && pwd)"
+register_hint="register it with: DATABASE_URL=<the Tessera database> pnpm slurm:register [jurisdiction]"
+# Under sudo the repository's own Node (infra/bootstrap.sh puts it in .tools) is not on PATH.
+register() {
+  PATH="$repo_root/.tools/node_modules/.bin:$PATH" \
+    "$repo_root/node_modules/.bin/tsx" "$repo_root/packages/drivers/scripts/register-slurm-cluster.ts" "$@"
+}
+if [ -z "${DATABASE_URL:-}" ]; then
+  slurm_note "DATABASE_URL is not set, so the portal does not know this cluster yet; $register_hint"
+elif [ ! -x "$repo_root/node_modules/.bin/tsx" ]; then
+  slurm_note "the repository's dependencies are not installed (pnpm install); then $register_hint"
+elif ! check="$(register --check 2>&1)"; then
+  slurm_note "not registered in the portal: $check"
+  slurm_note "$register_hint"
+else
+  registered=0
+  output="$(register 2>&1)" || registered=$?
+  printf '%s\n' "$output" | sed 's/^/    /'
+  [ "$registered" -eq 0 ] || slurm_note "registration failed; $register_hint"
+fi
+phase_done "registration"
 
 slurm_note "ready in $((SECONDS - started_at))s"
 echo "SLURM_READY url=$SLURM_REST_URL key=$SLURM_JWT_KEY cluster=$SLURM_CLUSTER partition=gpu gres=gpu:h100"

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { serverEnv } from "@tessera/config";
+import { STREAMED_SVG_SEGMENT_STYLE_HASH } from "@/lib/csp";
 import { NONCE_HEADER, PATH_HEADER } from "@/lib/paths";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -11,6 +12,7 @@ function contentSecurityPolicy(nonce: string, env: ReturnType<typeof serverEnv>)
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
+    `style-src-attr 'unsafe-hashes' '${STREAMED_SVG_SEGMENT_STYLE_HASH}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${development ? " ws: wss:" : ""}`,

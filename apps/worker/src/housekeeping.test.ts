@@ -3,11 +3,12 @@ import { createHousekeepingProcessor, parseHousekeepingJob } from "./housekeepin
 import { createLogger } from "./logger";
 
 describe("housekeeping jobs", () => {
-  it("accepts a heartbeat with an empty payload", () => {
+  it("accepts a heartbeat and a ledger seal with an empty payload", () => {
     expect(parseHousekeepingJob({ name: "heartbeat", data: {} })).toEqual({
       name: "heartbeat",
       data: {},
     });
+    expect(parseHousekeepingJob({ name: "seal-ledger", data: {} }).name).toBe("seal-ledger");
   });
 
   it("rejects job types it does not know instead of guessing", () => {
@@ -28,5 +29,21 @@ describe("housekeeping jobs", () => {
     const result = await process({ id: "1", name: "heartbeat", data: {} });
     expect(seen).toHaveLength(1);
     expect(result).toEqual({ job: "heartbeat", processedAt: seen[0]?.toISOString() });
+  });
+
+  it("seals the ledger on a seal-ledger job and records no heartbeat", async () => {
+    const seen: Date[] = [];
+    let seals = 0;
+    const process = createHousekeepingProcessor(
+      createLogger("error"),
+      (at) => seen.push(at),
+      () => {
+        seals += 1;
+        return Promise.resolve({ sealed: 3 });
+      },
+    );
+    expect(await process({ id: "2", name: "seal-ledger", data: {} })).toEqual({ sealed: 3 });
+    expect(seals).toBe(1);
+    expect(seen).toHaveLength(0);
   });
 });

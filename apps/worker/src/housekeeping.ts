@@ -3,19 +3,20 @@ import { z } from "zod";
 import type { Logger } from "./logger";
 
 /**
- * The housekeeping queue. For now it carries only a heartbeat that proves the queue round trip
- * works end to end; scheduled sweeps arrive here later.
+ * The housekeeping queue: a heartbeat that proves the queue round trip works end to end, and the
+ * scheduled sealing of the quota ledger.
  */
-export const HOUSEKEEPING_QUEUE = "tessera.housekeeping";
-
 export const HEARTBEAT_JOB = "heartbeat";
 export const HEARTBEAT_SCHEDULER_ID = "housekeeping.heartbeat";
 export const HEARTBEAT_EVERY_MS = 60_000;
 
-const heartbeatPayload = z.object({}).strict();
+export const SEAL_LEDGER_JOB = "seal-ledger";
+
+const emptyPayload = z.object({}).strict();
 
 const housekeepingJob = z.discriminatedUnion("name", [
-  z.object({ name: z.literal(HEARTBEAT_JOB), data: heartbeatPayload }),
+  z.object({ name: z.literal(HEARTBEAT_JOB), data: emptyPayload }),
+  z.object({ name: z.literal(SEAL_LEDGER_JOB), data: emptyPayload }),
 ]);
 
 export type HousekeepingJob = z.infer<typeof housekeepingJob>;
@@ -34,12 +35,17 @@ export function parseHousekeepingJob(job: { name: string; data: unknown }): Hous
   return parsed.data;
 }
 
-export function createHousekeepingProcessor(log: Logger, onHeartbeat: (at: Date) => void) {
-  return async (job: Pick<Job, "id" | "name" | "data">): Promise<HeartbeatResult> => {
+export function createHousekeepingProcessor(
+  log: Logger,
+  onHeartbeat: (at: Date) => void,
+  sealLedger: () => Promise<unknown> = () => Promise.resolve(null),
+) {
+  return async (job: Pick<Job, "id" | "name" | "data">): Promise<unknown> => {
     const parsed = parseHousekeepingJob(job);
+    if (parsed.name === SEAL_LEDGER_JOB) return sealLedger();
     const now = new Date();
     onHeartbeat(now);
-    log.debug("heartbeat processed", { queue: HOUSEKEEPING_QUEUE, jobId: job.id ?? null });
+    log.debug("heartbeat processed", { jobId: job.id ?? null });
     return Promise.resolve({ job: parsed.name, processedAt: now.toISOString() });
   };
 }

@@ -18,7 +18,6 @@ const env = loadEnv();
 const log = createLogger(env.LOG_LEVEL);
 // Imported only after the environment is known to be valid: @tessera/db reads it on import.
 const { createWorkerApp } = await import("./worker-app");
-const { HOUSEKEEPING_QUEUE } = await import("./housekeeping");
 const app = createWorkerApp(env, log);
 let shuttingDown = false;
 
@@ -48,7 +47,7 @@ process.on("SIGINT", () => shutdown("SIGINT"));
 try {
   await app.start();
   log.info("worker ready", {
-    queue: HOUSEKEEPING_QUEUE,
+    queuePrefix: env.QUEUE_PREFIX,
     concurrency: env.WORKER_CONCURRENCY,
     health: `http://localhost:${env.WORKER_HEALTH_PORT}/healthz`,
   });

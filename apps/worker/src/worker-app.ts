@@ -1,21 +1,25 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { Queue, Worker } from "bullmq";
+import { Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { ServerEnv } from "@tessera/config";
 import { createDatabase } from "@tessera/db";
-import { closeServer, createHealthServer, listen } from "./health-server";
+import { createDriver } from "@tessera/drivers";
+import { createDeadLetterSink } from "./dead-letters";
+import { createDriverRegistry, type DriverFactory } from "./drivers";
 import {
-  createHousekeepingProcessor,
-  HEARTBEAT_EVERY_MS,
-  HEARTBEAT_JOB,
-  HEARTBEAT_SCHEDULER_ID,
-  HOUSEKEEPING_QUEUE,
-  type HeartbeatResult,
-} from "./housekeeping";
+  DEFAULT_HANDLER_SETTINGS,
+  type HandlerContext,
+  type HandlerSettings,
+} from "./handlers/context";
+import { closeServer, createHealthServer, listen } from "./health-server";
 import { createRepeatFilter } from "./log-once";
 import type { Logger } from "./logger";
-import { createMetrics } from "./metrics";
+import { createMetrics, registerScrapeGauges, type WorkerMetrics } from "./metrics";
+import { createProcessors, type Processor, type QueueKey } from "./processors";
+import { createQueues, OUTBOX_QUEUE_KEYS, queueList, type QueueSet } from "./queues";
 import { closeConnection, createProbeConnection, createQueueConnection } from "./redis";
+import { startRelay, type RelayLoop } from "./relay";
+import { keepSchedules, upsertSchedules, workerSchedules, type ScheduleKeeper } from "./schedulers";
 
 /** How long active jobs get to finish on shutdown before the worker stops waiting for them. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -23,16 +27,27 @@ const DRAIN_TIMEOUT_MS = 10_000;
 const CLOSE_STEP_TIMEOUT_MS = 3_000;
 
 export interface WorkerApp {
-  /** Resolves once PostgreSQL and Redis answer and the queue is consuming. */
+  /** Resolves once PostgreSQL and Redis answer, the queues consume and the relay runs. */
   start(): Promise<void>;
   /** Drains and releases every connection this process opened. Safe to call more than once. */
   close(): Promise<void>;
+  readonly metrics: WorkerMetrics;
+}
+
+export interface WorkerAppOptions {
+  /** Builds a cluster's driver (createDriver from @tessera/drivers unless given; tests pass a double). */
+  driverFactory?: DriverFactory;
+  settings?: Partial<HandlerSettings>;
+  /** Relay pause while the outbox is empty. */
+  relayIdleMs?: number;
 }
 
 interface Consumer {
   connection: Redis;
-  worker: Worker<unknown, HeartbeatResult>;
-  queue: Queue;
+  queues: QueueSet;
+  workers: Worker[];
+  relay?: RelayLoop;
+  keeper?: ScheduleKeeper;
 }
 
 function errorMessage(error: unknown): string {
@@ -51,16 +66,43 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | "timeou
   }
 }
 
-export function createWorkerApp(env: ServerEnv, log: Logger): WorkerApp {
+/** Sweeps run one or two at a time per process; outbox jobs as many as WORKER_CONCURRENCY. */
+function concurrencyOf(key: QueueKey, env: ServerEnv): number {
+  if ((OUTBOX_QUEUE_KEYS as readonly string[]).includes(key)) return env.WORKER_CONCURRENCY;
+  return key === "reconcile" ? 2 : 1;
+}
+
+export function createWorkerApp(
+  env: ServerEnv,
+  log: Logger,
+  options: WorkerAppOptions = {},
+): WorkerApp {
   const stopping = new AbortController();
   const warnOnce = createRepeatFilter(log);
   const metrics = createMetrics();
-  const database = createDatabase(env.DATABASE_URL, 4);
+  const database = createDatabase(env.DATABASE_URL, Math.max(8, env.WORKER_CONCURRENCY * 2 + 4));
+  const drivers = createDriverRegistry(
+    database,
+    options.driverFactory ?? ((cluster) => createDriver(cluster, { env, db: database })),
+  );
+  const settings: HandlerSettings = {
+    ...DEFAULT_HANDLER_SETTINGS,
+    lostGraceSeconds: env.LOST_GRACE_SECONDS,
+    ...options.settings,
+  };
+  const deadLetters = createDeadLetterSink(database, log, (queue) =>
+    metrics.deadLetters.inc({ queue }),
+  );
   const probeConnection = createProbeConnection(env.REDIS_URL, (error) =>
     warnOnce("Redis connection error", error),
   );
   let consumer: Consumer | undefined;
   let consuming = false;
+
+  registerScrapeGauges(metrics, {
+    queues: () => (consumer ? queueList(consumer.queues) : []),
+    database,
+  });
 
   const health = createHealthServer({
     port: env.WORKER_HEALTH_PORT,
@@ -88,48 +130,91 @@ export function createWorkerApp(env: ServerEnv, log: Logger): WorkerApp {
     }
   }
 
+  function timed(queue: string, processor: Processor) {
+    return async (job: Job) => {
+      const end = metrics.handlerSeconds.startTimer({ queue });
+      try {
+        const result = await processor(job);
+        end({ outcome: "completed" });
+        return result;
+      } catch (error) {
+        end({ outcome: "failed" });
+        throw error;
+      }
+    };
+  }
+
+  function createConsumerWorker(
+    key: QueueKey,
+    processor: Processor,
+    connection: Redis,
+    queues: QueueSet,
+  ): Worker {
+    const name = queues[key].name;
+    const worker = new Worker(name, timed(name, processor), {
+      connection,
+      prefix: env.QUEUE_PREFIX,
+      concurrency: concurrencyOf(key, env),
+    });
+    worker.on("error", (error) => warnOnce(`queue worker error (${name})`, error));
+    worker.on("completed", () => metrics.jobs.inc({ queue: name, outcome: "completed" }));
+    worker.on("failed", (job, error) => {
+      metrics.jobs.inc({ queue: name, outcome: "failed" });
+      const outbox = (OUTBOX_QUEUE_KEYS as readonly string[]).includes(key);
+      const final = outbox ? deadLetters.onFailed(name, job, error) : true;
+      metrics.failures.inc({ queue: name, final: String(final) });
+      log.warn("job failed", {
+        queue: name,
+        job: job?.name ?? null,
+        jobId: job?.id ?? null,
+        attempt: job?.attemptsMade ?? null,
+        final,
+        error: error.message,
+      });
+    });
+    return worker;
+  }
+
   /** Created only once Redis answers, so a shutdown during startup has no half-open queue to close. */
   async function startConsumer(): Promise<void> {
     if (stopping.signal.aborted) return;
     const connection = createQueueConnection(env.REDIS_URL, (error) =>
       warnOnce("Redis connection error", error),
     );
-    const processor = createHousekeepingProcessor(log, (at) =>
+    const queues = createQueues(connection, env.QUEUE_PREFIX);
+    for (const queue of queueList(queues)) {
+      queue.on("error", (error) => warnOnce(`queue error (${queue.name})`, error));
+    }
+    const context: HandlerContext = { database, drivers, queues, log, settings };
+    const processors = createProcessors(context, (at) =>
       metrics.lastHeartbeat.set(at.getTime() / 1000),
     );
-    const worker = new Worker<unknown, HeartbeatResult>(HOUSEKEEPING_QUEUE, processor, {
-      connection,
-      concurrency: env.WORKER_CONCURRENCY,
-    });
-    worker.on("error", (error) => warnOnce("queue worker error", error));
-    worker.on("completed", () =>
-      metrics.jobs.inc({ queue: HOUSEKEEPING_QUEUE, outcome: "completed" }),
+    const workers = (Object.keys(processors) as QueueKey[]).map((key) =>
+      createConsumerWorker(key, processors[key], connection, queues),
     );
-    worker.on("failed", (job, error) => {
-      metrics.jobs.inc({ queue: HOUSEKEEPING_QUEUE, outcome: "failed" });
-      log.error("job failed", {
-        queue: HOUSEKEEPING_QUEUE,
-        job: job?.name ?? null,
-        error: error.message,
-      });
-    });
-    const queue = new Queue(HOUSEKEEPING_QUEUE, { connection });
-    queue.on("error", (error) => warnOnce("queue error", error));
-    consumer = { connection, worker, queue };
-    await worker.waitUntilReady();
-    // Idempotent: every worker replica upserts the same scheduler id.
-    await queue.upsertJobScheduler(
-      HEARTBEAT_SCHEDULER_ID,
-      { every: HEARTBEAT_EVERY_MS },
-      { name: HEARTBEAT_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    consumer = { connection, queues, workers };
+    await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+    const schedules = workerSchedules(env);
+    await upsertSchedules(queues, schedules);
+    if (stopping.signal.aborted) return;
+    consumer.keeper = keepSchedules(queues, schedules, (error) =>
+      warnOnce("could not refresh the schedules", error),
     );
+    consumer.relay = startRelay(database, queues, log, {
+      idleMs: options.relayIdleMs,
+      onRound: (round) => {
+        for (const lag of round.lagSeconds) metrics.relayLagSeconds.observe(lag);
+      },
+      onError: (error) => warnOnce("outbox relay round failed", error),
+    });
   }
 
   async function dependenciesReady(): Promise<void> {
     await Promise.all([
       waitFor("PostgreSQL", () => database.$queryRaw`SELECT 1`),
-      waitFor("Redis", () => probeConnection.ping()).then(startConsumer),
+      waitFor("Redis", () => probeConnection.ping()),
     ]);
+    await startConsumer();
     consuming = true;
   }
 
@@ -157,14 +242,26 @@ export function createWorkerApp(env: ServerEnv, log: Logger): WorkerApp {
     return false;
   }
 
-  async function stopConsumer({ connection, worker, queue }: Consumer): Promise<void> {
+  async function stopConsumer({ connection, queues, workers, relay, keeper }: Consumer) {
+    keeper?.stop();
+    // The relay first: a round in progress commits or rolls back; no new jobs are enqueued.
+    if (relay) await step("stopping the outbox relay", () => relay.stop(), DRAIN_TIMEOUT_MS);
     // Stop taking new jobs and let active ones finish; cut the connections only after the timeout.
-    if (!(await step("draining the queue worker", () => worker.close(), DRAIN_TIMEOUT_MS))) {
-      await step("disconnecting the queue worker", () => worker.disconnect());
-    }
-    if (!(await step("closing the queue", () => queue.close()))) {
-      await step("disconnecting the queue", () => queue.disconnect());
-    }
+    await Promise.all(
+      workers.map(async (worker) => {
+        if (!(await step(`draining ${worker.name}`, () => worker.close(), DRAIN_TIMEOUT_MS))) {
+          await step(`disconnecting ${worker.name}`, () => worker.disconnect());
+        }
+      }),
+    );
+    await step("recording dead letters", () => deadLetters.flush());
+    await Promise.all(
+      queueList(queues).map(async (queue) => {
+        if (!(await step(`closing ${queue.name}`, () => queue.close()))) {
+          await step(`disconnecting ${queue.name}`, () => queue.disconnect());
+        }
+      }),
+    );
     await step("closing the queue connection", () => closeConnection(connection));
   }
 
@@ -181,5 +278,6 @@ export function createWorkerApp(env: ServerEnv, log: Logger): WorkerApp {
   return {
     start,
     close: () => (closing ??= close()),
+    metrics,
   };
 }

@@ -1,24 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { serverEnv } from "@tessera/config";
+import { createIsolatedDatabase, type IsolatedDatabase } from "./testing/isolated-database";
+import { obliterateQueues, testQueuePrefix } from "./testing/queue-prefix";
+import { freePort } from "../../../infra/test/worker-process";
 
 const workerDir = path.resolve(import.meta.dirname, "..");
 /** Kubernetes' default grace period is 30 s; the worker must be gone well inside it. */
 const EXIT_BOUND_MS = 15_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 interface Running {
   child: ChildProcess;
@@ -27,6 +19,18 @@ interface Running {
 }
 
 const started: ChildProcess[] = [];
+// The process runs the relay and the sweeps: it gets a database and a queue prefix of its own.
+let isolated: IsolatedDatabase;
+const prefix = testQueuePrefix("process");
+
+beforeAll(async () => {
+  isolated = await createIsolatedDatabase("process");
+});
+
+afterAll(async () => {
+  await isolated?.close();
+  await obliterateQueues(prefix);
+});
 
 async function startWorker(overrides: Record<string, string>): Promise<Running> {
   const port = await freePort();
@@ -36,8 +40,9 @@ async function startWorker(overrides: Record<string, string>): Promise<Running> 
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "test",
-      DATABASE_URL: env.DATABASE_URL,
+      DATABASE_URL: isolated.url,
       REDIS_URL: env.REDIS_URL,
+      QUEUE_PREFIX: prefix,
       WORKER_HEALTH_PORT: String(port),
       LOG_LEVEL: "info",
       ...overrides,
@@ -97,6 +102,10 @@ describe("worker process", () => {
     const text = await metrics.text();
     expect(text).toContain("process_cpu_user_seconds_total");
     expect(text).toContain("tessera_worker_jobs_total");
+    expect(text).toContain(
+      'tessera_queue_jobs{queue="launch",state="waiting",service="tessera-worker"} 0',
+    );
+    expect(text).toContain("tessera_outbox_backlog");
 
     const result = await terminate(running);
     expect(result, running.output()).toEqual({ code: 0, signal: null, withinBound: true });

@@ -14,6 +14,7 @@ import {
   createTestResourceClass,
   type TestProgramme,
 } from "./routers/programmes/fixtures";
+import { createTestCluster } from "./routers/workloads/fixtures";
 import {
   callerFor,
   createTestMember,
@@ -37,6 +38,9 @@ interface Victim {
   application: { id: string };
   /** An approved application's allocation. */
   allocation: { id: string };
+  allocationLineId: string;
+  /** A training job the victim submitted. */
+  workload: { id: string };
 }
 
 interface Attacker {
@@ -109,7 +113,41 @@ const CASES: Record<string, Case> = {
     { organizationId: v.org.id, allocationId: v.allocation.id },
     { organizationId: a.org.id, allocationId: v.allocation.id },
   ],
+  "workloads.formOptions": (v) => [{ organizationId: v.org.id }],
+  "workloads.preview": (v, a) => [
+    jobShape(v, v.org.id),
+    // The attacker's own organisation, pointed at the victim's project and allocation.
+    jobShape(v, a.org.id),
+  ],
+  "workloads.submit": (v, a) => [plantedJob(v, v.org.id), plantedJob(v, a.org.id)],
+  "workloads.list": (v) => [{ organizationId: v.org.id }],
+  "workloads.get": (v, a) => [
+    { organizationId: v.org.id, workloadId: v.workload.id },
+    { organizationId: a.org.id, workloadId: v.workload.id },
+  ],
+  "workloads.cancel": (v, a) => [
+    { organizationId: v.org.id, workloadId: v.workload.id },
+    { organizationId: a.org.id, workloadId: v.workload.id },
+  ],
 };
+
+function jobShape(victim: Victim, organizationId: string) {
+  return {
+    organizationId,
+    projectId: victim.project.id,
+    allocationLineId: victim.allocationLineId,
+    quantity: 1,
+    walltimeSeconds: 600,
+  };
+}
+
+function plantedJob(victim: Victim, organizationId: string) {
+  return {
+    ...jobShape(victim, organizationId),
+    name: "Planted job",
+    source: { type: "script", script: "#!/bin/bash\necho planted\n" },
+  };
+}
 
 function applicationDraft(victim: Victim, organizationId: string) {
   return {
@@ -146,27 +184,44 @@ function call(user: TestPrincipal, path: string, input: unknown): Promise<unknow
 
 /** Everything of the victim's that an outsider's call could change. */
 async function snapshot(organizationId: string) {
-  const [org, memberships, invitations, projects, auditEvents, mail, applications, allocations] =
-    await Promise.all([
-      db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
-      db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
-      db.invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
-      db.project.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
-      db.auditEvent.count({ where: { organizationId } }),
-      db.mailMessage.count({ where: { to: { startsWith: "intruder-" } } }),
-      db.allocationRequest.findMany({
-        where: { organizationId },
-        orderBy: { id: "asc" },
-        include: { lines: { orderBy: { id: "asc" } }, events: { orderBy: { id: "asc" } } },
-      }),
-      db.allocation.findMany({
-        where: { organizationId },
-        orderBy: { id: "asc" },
-        include: { lines: { orderBy: { id: "asc" } } },
-      }),
-    ]);
+  const [
+    org,
+    memberships,
+    invitations,
+    projects,
+    auditEvents,
+    mail,
+    applications,
+    allocations,
+    workloads,
+    outbox,
+  ] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
+    db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db.invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db.project.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db.auditEvent.count({ where: { organizationId } }),
+    db.mailMessage.count({ where: { to: { startsWith: "intruder-" } } }),
+    db.allocationRequest.findMany({
+      where: { organizationId },
+      orderBy: { id: "asc" },
+      include: { lines: { orderBy: { id: "asc" } }, events: { orderBy: { id: "asc" } } },
+    }),
+    db.allocation.findMany({
+      where: { organizationId },
+      orderBy: { id: "asc" },
+      include: { lines: { orderBy: { id: "asc" } } },
+    }),
+    db.workload.findMany({
+      where: { organizationId },
+      orderBy: { id: "asc" },
+      include: { events: { orderBy: { id: "asc" } } },
+    }),
+    db.outboxEvent.count(),
+  ]);
   // Planted rows would land in the attacker's organisation, so count everything planted anywhere.
   const planted = await db.allocationRequest.count({ where: { title: "Planted application" } });
+  const plantedJobs = await db.workload.count({ where: { name: "Planted job" } });
   return JSON.stringify(
     {
       org,
@@ -178,6 +233,9 @@ async function snapshot(organizationId: string) {
       applications,
       allocations,
       planted,
+      workloads,
+      outbox,
+      plantedJobs,
     },
     (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
   );
@@ -224,6 +282,18 @@ describe("outsiders", () => {
     const admin = callerFor(await createProgrammeAdmin());
     await admin.applications.admin.startReview({ applicationId: approved.id });
     const { allocationId } = await admin.applications.admin.approve({ applicationId: approved.id });
+    const line = await db.allocationLine.findFirstOrThrow({ where: { allocationId } });
+    // RESTRICTED data stays in the organisation's country: the cluster is there.
+    await createTestCluster(resourceClass.id, { jurisdiction: org.country });
+    const workload = await ownerCaller.workloads.submit({
+      organizationId: org.id,
+      projectId: project.id,
+      allocationLineId: line.id,
+      name: "Victim job",
+      quantity: 1,
+      walltimeSeconds: 600,
+      source: { type: "script", script: "#!/bin/bash\necho victim\n" },
+    });
     victim = {
       org,
       member,
@@ -233,6 +303,8 @@ describe("outsiders", () => {
       resourceClassId: resourceClass.id,
       application,
       allocation: { id: allocationId },
+      allocationLineId: line.id,
+      workload,
     };
 
     const user = await createTestUser();
@@ -258,7 +330,7 @@ describe("outsiders", () => {
         expect(failure.code, `${path} with ${JSON.stringify(input)}`).toBe("NOT_FOUND");
         // The same words as for a row that does not exist: nothing tells the stranger it is there.
         expect(failure.message).toMatch(
-          /^(Organisation|Member|Invitation|Project|Application|Allocation) not found\.$/,
+          /^(Organisation|Member|Invitation|Project|Application|Allocation|Job) not found\.$/,
         );
         expect(await snapshot(victim.org.id)).toBe(before);
       }

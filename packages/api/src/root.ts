@@ -4,13 +4,16 @@ import { applicationsRouter } from "./routers/applications";
 import { auditRouter } from "./routers/audit";
 import { catalogueRouter } from "./routers/catalogue";
 import { invitationsRouter } from "./routers/invitations";
+import { jobTemplatesRouter } from "./routers/job-templates";
 import { meRouter } from "./routers/me";
 import { membersRouter } from "./routers/members";
 import { notificationsRouter } from "./routers/notifications";
+import { operationsRouter } from "./routers/operations";
 import { organizationsRouter } from "./routers/organizations";
 import { programmesRouter } from "./routers/programmes";
 import { projectsRouter } from "./routers/projects";
 import { reviewsRouter } from "./routers/reviews";
+import { workloadsRouter } from "./routers/workloads";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +30,9 @@ export const appRouter = createTRPCRouter({
   reviews: reviewsRouter,
   allocations: allocationsRouter,
   notifications: notificationsRouter,
+  workloads: workloadsRouter,
+  jobTemplates: jobTemplatesRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

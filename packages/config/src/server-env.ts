@@ -29,6 +29,15 @@ export const serverEnvSchema = z
     INVITATION_TTL_HOURS: z.coerce.number().int().positive().max(720).default(168),
     WORKER_HEALTH_PORT: z.coerce.number().int().positive().default(9464),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,40}$/i)
+      .default("tessera"),
+    WORKER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+    RECONCILE_EVERY_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+    LOST_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+    SLURM_JWT_KEY_FILE: z.string().min(1).default("/var/spool/slurm/statesave/jwt_hs256.key"),
+    SLURM_USER_NAME: z.string().min(1).default("tessera"),
     RATE_LIMIT_DISABLED: bool.default(false),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Set by Next.js; `next build` loads server modules but must not need runtime secrets. */

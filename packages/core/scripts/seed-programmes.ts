@@ -13,6 +13,8 @@ import { submitApplication } from "../src/applications/submit-application";
 import { createCluster } from "../src/catalogue/create-cluster";
 import { createResourceClass } from "../src/catalogue/create-resource-class";
 import { setClusterResource } from "../src/catalogue/set-cluster-resource";
+import { updateCluster } from "../src/catalogue/update-cluster";
+import { createJobTemplate } from "../src/workloads/create-job-template";
 import { createProgramme } from "../src/programmes/create-programme";
 import { assignReviewer } from "../src/reviews/assign-reviewer";
 
@@ -72,6 +74,8 @@ export const RESOURCE_CLASSES: ResourceClassSeed[] = [
 ];
 
 interface ClusterSeed {
+  /** False for clusters the demo describes but cannot reach; placement skips inactive clusters. */
+  active?: boolean;
   code: string;
   name: string;
   kind: ClusterKind;
@@ -92,6 +96,9 @@ export const CLUSTERS: ClusterSeed[] = [
   {
     code: "hpc-train",
     name: "National AI Training Cluster (Slurm)",
+    // A production-shaped record with no reachable slurmrestd here: the development Slurm cluster
+    // registers itself as `tessera-dev` (infra/slurm/up.sh), and demo jobs run on `sim`.
+    active: false,
     kind: "SLURM",
     region: "eu-central-1",
     jurisdiction: "DE",
@@ -243,9 +250,13 @@ export async function seedCatalogue(database: Database, operator: User) {
     classIds.set(seed.code, resourceClass.id);
   }
   for (const seed of CLUSTERS) {
-    const cluster =
+    const { active, ...details } = seed;
+    let cluster =
       (await database.cluster.findUnique({ where: { code: seed.code } })) ??
-      (await createCluster(database, actor, seed));
+      (await createCluster(database, actor, details));
+    if (active === false && cluster.active) {
+      cluster = await updateCluster(database, actor, { clusterId: cluster.id, active: false });
+    }
     for (const { code, ...mapping } of seed.resources) {
       const resourceClassId = classIds.get(code)!;
       const mapped = await database.clusterResource.findUnique({
@@ -260,6 +271,53 @@ export async function seedCatalogue(database: Database, operator: User) {
     }
   }
   return classIds;
+}
+
+export const JOB_TEMPLATES = [
+  {
+    code: "pytorch-ddp",
+    name: "PyTorch distributed (DDP)",
+    description:
+      "Runs your training command under torchrun with one process per GPU, inside the container image you name.",
+    kind: "PYTORCH_DDP" as const,
+    defaultImage: "registry.tessera.localhost/ai/pytorch:24.10-py3",
+    script: [
+      "#!/bin/bash",
+      "# PyTorch distributed data parallel: one process per GPU on one node, in a container.",
+      "set -euo pipefail",
+      "export OMP_NUM_THREADS=8",
+      'echo "Starting {{jobName}} on $(hostname) with GPUs ${CUDA_VISIBLE_DEVICES:-none}"',
+      "if command -v apptainer >/dev/null 2>&1; then",
+      "  apptainer exec --nv docker://{{image}} torchrun --standalone --nproc-per-node={{gpus}} {{command}}",
+      "else",
+      '  echo "No container runtime on this node: running the command directly."',
+      "  {{command}}",
+      "fi",
+      "",
+    ].join("\n"),
+  },
+  {
+    code: "batch",
+    name: "Plain batch script",
+    description: "Runs your command once on the allocated GPUs, with nothing added.",
+    kind: "BATCH" as const,
+    defaultImage: null,
+    script: [
+      "#!/bin/bash",
+      "set -euo pipefail",
+      'echo "Starting {{jobName}} on $(hostname) with GPUs ${CUDA_VISIBLE_DEVICES:-none}"',
+      "{{command}}",
+      "",
+    ].join("\n"),
+  },
+];
+
+/** The job templates researchers start from; operators edit them at /operator/job-templates. */
+export async function seedJobTemplates(database: Database, operator: User) {
+  for (const template of JOB_TEMPLATES) {
+    if (await database.jobTemplate.findUnique({ where: { code: template.code } })) continue;
+    await createJobTemplate(database, actorFor(operator), template);
+  }
 }
 
 export async function seedProgrammes(database: Database, programmeAdmin: User) {

@@ -15,7 +15,12 @@ import type { Actor } from "../src/actor";
 import { createOrganization } from "../src/onboarding/create-organization";
 import { verifyOrganization } from "../src/onboarding/verify-organization";
 import { createProject } from "../src/projects/create-project";
-import { seedApplications, seedCatalogue, seedProgrammes } from "./seed-programmes";
+import {
+  seedApplications,
+  seedCatalogue,
+  seedJobTemplates,
+  seedProgrammes,
+} from "./seed-programmes";
 
 interface OrganizationSeed {
   name: string;
@@ -174,6 +179,7 @@ try {
     console.info(`${organization.name}: ${organization.status.toLowerCase()}`);
   }
   const classIds = await seedCatalogue(database, users.get("operator")!);
+  await seedJobTemplates(database, users.get("operator")!);
   const programmes = await seedProgrammes(database, users.get("programAdmin")!);
   const national = programmes.get("National AI Compute Programme 2026")!;
   await seedApplications(database, {
@@ -191,6 +197,17 @@ try {
           { code: "cpu-core", unitHours: 50_000 },
         ],
         stage: "under_review",
+      },
+      {
+        organizationId: organizations.get("Northbridge University AI Lab")!.id,
+        owner: users.get("researcher")!,
+        title: "Speech encoder pilot runs",
+        programmeId: national,
+        lines: [
+          { code: "h100-80gb", unitHours: 200 },
+          { code: "cpu-core", unitHours: 5_000 },
+        ],
+        stage: "approved",
       },
       {
         organizationId: organizations.get("Alpine Institute of Technology")!.id,

@@ -28,4 +28,11 @@ export type {
   Project,
   Session,
   User,
+  Workload,
+  WorkloadEvent,
+  JobTemplate,
+  OutboxEvent,
+  DeadLetter,
+  TenantClusterAccount,
+  SimJob,
 } from "./generated/prisma/client";

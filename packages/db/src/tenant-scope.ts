@@ -20,6 +20,9 @@ export const TENANT_OWNED_MODELS = [
   "QuotaHold",
   "QuotaLedgerEntry",
   "Notification",
+  "Workload",
+  "WorkloadEvent",
+  "TenantClusterAccount",
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);

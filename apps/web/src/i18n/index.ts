@@ -1,5 +1,6 @@
 import { en, type Messages } from "./en";
 import { enProgrammes, type ProgrammeMessages } from "./en-programmes";
+import { enWorkloads, type WorkloadMessages } from "./en-workloads";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -17,6 +18,11 @@ const PROGRAMME_LOCALES = { en: enProgrammes } satisfies Record<Locale, Programm
 export const tp: ProgrammeMessages = PROGRAMME_LOCALES[DEFAULT_LOCALE];
 export type { ProgrammeMessages };
 
+/** The job, job template and operations pages' strings. */
+const WORKLOAD_LOCALES = { en: enWorkloads } satisfies Record<Locale, WorkloadMessages>;
+export const tw: WorkloadMessages = WORKLOAD_LOCALES[DEFAULT_LOCALE];
+export type { WorkloadMessages };
+
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 
 // Times are shown in UTC and say so: the server renders them, and UTC is the same for everyone.
@@ -26,10 +32,20 @@ const dateTimeFormat = new Intl.DateTimeFormat(intlLocale, {
   timeZone: "UTC",
 });
 const dateFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeZone: "UTC" });
+const preciseFormat = new Intl.DateTimeFormat(intlLocale, {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "UTC",
+});
 const regionNames = new Intl.DisplayNames([intlLocale], { type: "region" });
 
 export function formatDateTime(value: Date): string {
   return `${dateTimeFormat.format(value)} UTC`;
+}
+
+/** With seconds, for what happens within a minute (a job's timeline). */
+export function formatPreciseDateTime(value: Date): string {
+  return `${preciseFormat.format(value)} UTC`;
 }
 
 export function formatDate(value: Date): string {

@@ -41,4 +41,11 @@ export const routes = {
   adminOrganisation: (id: string) => `/admin/organizations/${encodeURIComponent(id)}`,
   adminAudit: "/admin/audit",
   devOutbox: "/dev/outbox",
+  jobs: (id: string) => `/orgs/${encodeURIComponent(id)}/jobs`,
+  newJob: (id: string) => `/orgs/${encodeURIComponent(id)}/jobs/new`,
+  job: (id: string, workloadId: string) =>
+    `/orgs/${encodeURIComponent(id)}/jobs/${encodeURIComponent(workloadId)}`,
+  jobTemplates: "/operator/job-templates",
+  jobTemplate: (templateId: string) => `/operator/job-templates/${encodeURIComponent(templateId)}`,
+  operations: "/operator/operations",
 };

@@ -37,6 +37,20 @@ export const AUDIT_ACTIONS = [
   "review.conflict_declared",
   "review.scored",
   "quota.ledger_sealed",
+  "workload.submitted",
+  "workload.cancel_requested",
+  "workload.launched",
+  "workload.refused",
+  "workload.completed",
+  "workload.failed",
+  "workload.cancelled",
+  "workload.lost",
+  "workload.orphan_cancelled",
+  "job_template.created",
+  "job_template.updated",
+  "tenant.provisioned",
+  "dead_letter.redriven",
+  "dead_letter.dismissed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

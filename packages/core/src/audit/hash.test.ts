@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { auditHash, canonicalJson, GENESIS_HASH, type HashedAuditFields } from "./hash";
+import { createHash } from "node:crypto";
+import {
+  auditHash,
+  auditHashParts,
+  canonicalJson,
+  GENESIS_HASH,
+  type HashedAuditFields,
+} from "./hash";
 
 const fields: HashedAuditFields = {
   occurredAt: new Date("2026-01-02T03:04:05.678Z"),
@@ -60,5 +67,29 @@ describe("auditHash", () => {
   it("ignores properties outside the chained fields, such as a stored row's id and hash", () => {
     const row = { ...fields, id: 42n, hash: "whatever" };
     expect(auditHash(row)).toBe(auditHash(fields));
+  });
+});
+
+describe("auditHashParts", () => {
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+  it("hashes the same as auditHash once the previous hash is put between head and tail", () => {
+    const prev = "a1".repeat(32);
+    const { head, tail } = auditHashParts(fields);
+    expect(sha256(head + prev + tail)).toBe(auditHash({ ...fields, prevHash: prev }));
+    expect(sha256(head + GENESIS_HASH + tail)).toBe(auditHash(fields));
+  });
+
+  it("cuts at the top-level previous hash even when the data or later fields look like one", () => {
+    const tricky: HashedAuditFields = {
+      ...fields,
+      data: { prevHash: "p".repeat(64), nested: { prevHash: "" } },
+      targetId: `"prevHash":"${"p".repeat(64)}"`,
+      userAgent: "p".repeat(64),
+    };
+    const prev = "0f".repeat(32);
+    const { head, tail } = auditHashParts(tricky);
+    expect(head.endsWith(',"prevHash":"')).toBe(true);
+    expect(sha256(head + prev + tail)).toBe(auditHash({ ...tricky, prevHash: prev }));
   });
 });

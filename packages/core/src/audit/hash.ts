@@ -31,7 +31,11 @@ export function canonicalJson(value: unknown): string {
  * carries its id and its own hash) hashes the same as the fields it was written from.
  */
 export function auditHash(fields: HashedAuditFields): string {
-  const body = canonicalJson({
+  return createHash("sha256").update(auditHashBody(fields)).digest("hex");
+}
+
+function auditHashBody(fields: HashedAuditFields): string {
+  return canonicalJson({
     occurredAt: fields.occurredAt.toISOString(),
     actorId: fields.actorId,
     actorEmail: fields.actorEmail,
@@ -44,5 +48,24 @@ export function auditHash(fields: HashedAuditFields): string {
     data: fields.data,
     prevHash: fields.prevHash,
   });
-  return createHash("sha256").update(body).digest("hex");
+}
+
+// Stands for the previous hash while the body is split; 64 characters like a real hash.
+const PREV_HASH_SENTINEL = "p".repeat(64);
+
+/**
+ * The hashed body cut around the previous hash: `auditHash(fields)` is the SHA-256 of
+ * `head + fields.prevHash + tail`. Lets the database finish the hash once it has read the chain's
+ * tail in the same statement as the insert. The cut is exact: `prevHash` is a top-level key, and
+ * only escaped string values (where an unescaped `"` cannot occur) follow it in sorted order.
+ */
+export function auditHashParts(fields: Omit<HashedAuditFields, "prevHash">): {
+  head: string;
+  tail: string;
+} {
+  const marker = `"prevHash":"${PREV_HASH_SENTINEL}"`;
+  const body = auditHashBody({ ...fields, prevHash: PREV_HASH_SENTINEL });
+  const at = body.lastIndexOf(marker);
+  const cut = at + marker.length - PREV_HASH_SENTINEL.length - 1;
+  return { head: body.slice(0, cut), tail: body.slice(cut + PREV_HASH_SENTINEL.length) };
 }

@@ -76,6 +76,23 @@ export async function reviewOrganization(
         ...(statusReason ? { reason: statusReason } : {}),
       },
     });
+    if (decision === "verify") {
+      // Each Slurm cluster gets the tenant's account and GrpTRES limit now, not at the first launch
+      // (the launch would do it too): the worker tier provisions from these events.
+      const clusters = await tx.cluster.findMany({
+        where: { active: true, kind: "SLURM" },
+        select: { id: true },
+      });
+      if (clusters.length > 0) {
+        await tx.outboxEvent.createMany({
+          data: clusters.map((cluster) => ({
+            type: "tenant.provision",
+            aggregateId: organizationId,
+            payload: { organizationId, clusterId: cluster.id },
+          })),
+        });
+      }
+    }
     const notice = await recordMail(
       tx,
       verificationDecisionMail({

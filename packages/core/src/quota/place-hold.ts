@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { Prisma } from "@tessera/db";
 import { AppError, notFound } from "../errors";
+import { formatUnitHours } from "./format-unit-hours";
 import { isRawUniqueViolation, type QuotaClient } from "./quota-client";
 
 export interface PlaceHoldInput {
@@ -22,14 +24,18 @@ export interface PlacedHold {
   created: boolean;
 }
 
-// One statement: the conditional UPDATE admits the hold or not, and the hold row and its ledger
-// entry are written by the same statement, so an admitted hold can never lack its ledger entry.
-// Concurrent holds on one line queue on the line's row lock for the length of this statement only;
-// each re-checks the condition against the committed sums (READ COMMITTED re-evaluation).
-async function tryPlace(client: QuotaClient, input: PlaceHoldInput, holdId: string) {
+/**
+ * The hold as common table expressions `line` (the conditional UPDATE that admits it or not),
+ * `hold` and `entry` (the hold row and its ledger entry), for a statement that goes on with
+ * `, <more CTEs> SELECT … FROM line, hold, entry`. Each of them has a row exactly when the hold
+ * was admitted, so what the statement writes from `hold` is written only then. A caller that
+ * adds its own writes to the statement (submitWorkload writes the workload with its hold) keeps
+ * the line's row lock for that one statement and its commit, as placeHold does.
+ */
+export function placeHoldSql(input: PlaceHoldInput, holdId: string): Prisma.Sql {
   const n = BigInt(input.unitSeconds);
-  return client.$queryRaw<{ holdId: string; remaining: bigint }[]>`
-    WITH line AS (
+  return Prisma.sql`
+    line AS (
       UPDATE "AllocationLine" AS l
          SET "heldUnitSeconds" = l."heldUnitSeconds" + ${n}::bigint
         FROM "Allocation" AS a
@@ -53,18 +59,36 @@ async function tryPlace(client: QuotaClient, input: PlaceHoldInput, holdId: stri
              ${input.actorId ?? null}::text
         FROM line, hold
       RETURNING "id"
-    )
+    )`;
+}
+
+// One statement: the conditional UPDATE admits the hold or not, and the hold row and its ledger
+// entry are written by the same statement, so an admitted hold can never lack its ledger entry.
+// Concurrent holds on one line queue on the line's row lock for the length of this statement only;
+// each re-checks the condition against the committed sums (READ COMMITTED re-evaluation).
+async function tryPlace(client: QuotaClient, input: PlaceHoldInput, holdId: string) {
+  return client.$queryRaw<{ holdId: string; remaining: bigint }[]>`
+    WITH ${placeHoldSql(input, holdId)}
     SELECT hold."id" AS "holdId", line.remaining FROM line, hold, entry`;
 }
 
 /** Why a hold was not admitted, read after the fact (the decision itself was the UPDATE's). */
 async function diagnose(client: QuotaClient, input: PlaceHoldInput) {
   const [line] = await client.$queryRaw<
-    { granted: bigint; held: bigint; consumed: bigint; validFrom: Date; validTo: Date; now: Date }[]
+    {
+      granted: bigint;
+      held: bigint;
+      consumed: bigint;
+      validFrom: Date;
+      validTo: Date;
+      now: Date;
+      unit: string;
+    }[]
   >`
     SELECT l."grantedUnitSeconds" AS granted, l."heldUnitSeconds" AS held, l."consumedUnitSeconds" AS consumed,
-           a."validFrom", a."validTo", now() AS now
+           a."validFrom", a."validTo", now() AS now, c."unit"
       FROM "AllocationLine" l JOIN "Allocation" a ON a."id" = l."allocationId"
+      JOIN "ResourceClass" c ON c."id" = l."resourceClassId"
      WHERE l."id" = ${input.allocationLineId}::text AND a."organizationId" = ${input.organizationId}::text`;
   return line;
 }
@@ -84,9 +108,7 @@ export async function placeHold(client: QuotaClient, input: PlaceHoldInput): Pro
   if (!Number.isSafeInteger(input.unitSeconds) || input.unitSeconds <= 0) {
     throw new AppError("INVALID", "A hold is a whole number of unit-seconds, more than zero.");
   }
-  // A refusal is diagnosed by a second read; if quota was freed in between, the hold may fit now,
-  // so try again rather than report a shortfall that no longer exists.
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  return admitHold(client, input, async () => {
     let rows: { holdId: string; remaining: bigint }[];
     try {
       rows = await tryPlace(client, input, randomUUID());
@@ -95,50 +117,80 @@ export async function placeHold(client: QuotaClient, input: PlaceHoldInput): Pro
       throw error;
     }
     const placed = rows[0];
-    if (placed) {
-      return {
-        holdId: placed.holdId,
-        allocationLineId: input.allocationLineId,
-        unitSeconds: input.unitSeconds,
-        remainingUnitSeconds: Number(placed.remaining),
-        created: true,
-      };
-    }
-    const line = await diagnose(client, input);
-    if (!line) throw notFound("Allocation line");
-    if (line.now.getTime() < line.validFrom.getTime()) {
-      throw new AppError(
-        "PRECONDITION_FAILED",
-        `This allocation starts on ${longDate(line.validFrom)}; it accepts no holds before then.`,
-        {
-          reason: "NOT_STARTED",
-        },
-      );
-    }
-    if (line.now.getTime() >= line.validTo.getTime()) {
-      throw new AppError(
-        "PRECONDITION_FAILED",
-        `This allocation expired on ${longDate(line.validTo)}; it accepts no new holds.`,
-        {
-          reason: "EXPIRED",
-        },
-      );
-    }
-    const remaining = line.granted - line.held - line.consumed;
-    const shortfall = BigInt(input.unitSeconds) - remaining;
-    if (shortfall > 0n) {
-      throw new AppError(
-        "PRECONDITION_FAILED",
-        `Not enough quota left on this allocation: this needs ${input.unitSeconds} unit-seconds and ${remaining} remain, ${shortfall} short.`,
-        {
-          reason: "QUOTA",
-          shortfallUnitSeconds: Number(shortfall),
-          remainingUnitSeconds: Number(remaining),
-        },
-      );
-    }
+    return placed
+      ? {
+          holdId: placed.holdId,
+          allocationLineId: input.allocationLineId,
+          unitSeconds: input.unitSeconds,
+          remainingUnitSeconds: Number(placed.remaining),
+          created: true,
+        }
+      : undefined;
+  });
+}
+
+/**
+ * Runs `attempt` — a statement that places the hold described by `input` and whatever goes with
+ * it, returning undefined when the database refused the hold — until it is admitted. A refusal is
+ * diagnosed by a second read (explainRefusedHold throws the reason); if quota was freed in
+ * between, the hold may fit now, so it is tried again rather than reporting a shortfall that no
+ * longer exists. placeHold and the launch path (submitWorkload) both admit holds through this.
+ */
+export async function admitHold<T>(
+  client: QuotaClient,
+  input: PlaceHoldInput,
+  attempt: () => Promise<T | undefined>,
+): Promise<T> {
+  for (let round = 0; round < 3; round += 1) {
+    const admitted = await attempt();
+    if (admitted !== undefined) return admitted;
+    await explainRefusedHold(client, input);
   }
   throw new AppError("CONFLICT", "The allocation is very busy right now. Try again in a moment.");
+}
+
+/**
+ * Why the database just refused a hold: throws the AppError the caller shows (not found, not
+ * started, expired, the shortfall). Returns when the hold would fit now — quota was freed since
+ * the refusal — so the caller may simply try again.
+ */
+export async function explainRefusedHold(
+  client: QuotaClient,
+  input: PlaceHoldInput,
+): Promise<void> {
+  const line = await diagnose(client, input);
+  if (!line) throw notFound("Allocation line");
+  if (line.now.getTime() < line.validFrom.getTime()) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `This allocation starts on ${longDate(line.validFrom)}; it accepts no holds before then.`,
+      {
+        reason: "NOT_STARTED",
+      },
+    );
+  }
+  if (line.now.getTime() >= line.validTo.getTime()) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `This allocation expired on ${longDate(line.validTo)}; it accepts no new holds.`,
+      {
+        reason: "EXPIRED",
+      },
+    );
+  }
+  const remaining = line.granted - line.held - line.consumed;
+  const shortfall = BigInt(input.unitSeconds) - remaining;
+  if (shortfall > 0n) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `Not enough quota left on this allocation: this needs ${formatUnitHours(input.unitSeconds, line.unit)} and ${formatUnitHours(remaining, line.unit)} remain, ${formatUnitHours(shortfall, line.unit)} short.`,
+      {
+        reason: "QUOTA",
+        shortfallUnitSeconds: Number(shortfall),
+        remainingUnitSeconds: Number(remaining),
+      },
+    );
+  }
 }
 
 async function existingHold(client: QuotaClient, input: PlaceHoldInput): Promise<PlacedHold> {

@@ -29,6 +29,8 @@ const GRID: Record<OrganizationAction, string> = {
   "applications.read":    "x x x x x",
   "applications.write":   "x x x . .",
   "allocations.read":     "x x x x x",
+  "workloads.read":       "x x x x x",
+  "workloads.write":      "x x x . .",
 };
 
 describe("organisation permissions", () => {

@@ -25,6 +25,9 @@ export const ORGANIZATION_PERMISSIONS = {
   // Drafting, submitting and withdrawing applications: those who may start projects.
   "applications.write": ["OWNER", "ADMIN", "MEMBER"],
   "allocations.read": EVERY_ROLE,
+  "workloads.read": EVERY_ROLE,
+  // Launching and cancelling compute draws on the organisation's quota: those who may start projects.
+  "workloads.write": ["OWNER", "ADMIN", "MEMBER"],
 } as const satisfies Record<string, readonly MembershipRole[]>;
 
 export type OrganizationAction = keyof typeof ORGANIZATION_PERMISSIONS;
@@ -44,6 +47,8 @@ export const PLATFORM_PERMISSIONS = {
   "programmes.manage": ["PROGRAM_ADMIN"],
   "applications.manage": ["PROGRAM_ADMIN"],
   "reviews.perform": ["REVIEWER"],
+  "operations.read": ["OPERATOR", "PLATFORM_ADMIN"],
+  "operations.manage": ["OPERATOR"],
 } as const satisfies Record<string, readonly PlatformRole[]>;
 
 export type PlatformAction = keyof typeof PLATFORM_PERMISSIONS;

@@ -34,6 +34,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       canReadCatalogue: platformRolesMay(user.platformRoles, "catalogue.read"),
       unreadNotifications: unread.unreadCount,
     },
+    workloads: {
+      canReadTemplates: platformRolesMay(user.platformRoles, "catalogue.read"),
+      canReadOperations: platformRolesMay(user.platformRoles, "operations.read"),
+    },
   };
 
   return (

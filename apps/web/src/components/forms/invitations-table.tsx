@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button, ConfirmDialog, DataTable, Td, Th } from "@tessera/ui";
+import { Button, ConfirmDialog, DataTable, Td, Th } from "@tessera/ui";
+import { ActionNotice, useNotice } from "@/components/form/action-notice";
 import { InvitationBadge, type InvitationStatus } from "@/components/status-badge";
 import { formatDateTime, t } from "@/i18n";
-import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useRefresh } from "./use-refresh";
 
@@ -29,16 +29,15 @@ export function InvitationsTable({
   const trpc = useTRPC();
   const refresh = useRefresh();
   const [revoking, setRevoking] = useState<InvitationRow | null>(null);
-  const [notice, setNotice] = useState<{ message: string; ok: boolean } | null>(null);
+  const outcome = useNotice(refresh);
   const revoke = useMutation(
     trpc.invitations.revoke.mutationOptions({
       onSuccess: () => {
-        setNotice({ message: t.members.revoked(revoking?.email ?? ""), ok: true });
+        outcome.succeed(t.members.revoked(revoking?.email ?? ""));
         setRevoking(null);
-        refresh();
       },
       onError: (error) => {
-        setNotice({ message: errorMessageFrom(error), ok: false });
+        outcome.fail(error);
         setRevoking(null);
       },
     }),
@@ -47,15 +46,7 @@ export function InvitationsTable({
   if (invitations.length === 0) return <p className="text-fg-muted">{t.members.noInvitations}</p>;
   return (
     <div className="space-y-3">
-      <div aria-live="polite">
-        {notice ? (
-          <Alert
-            tone={notice.ok ? "success" : "danger"}
-            title={notice.message}
-            role={notice.ok ? "status" : "alert"}
-          />
-        ) : null}
-      </div>
+      <ActionNotice notice={outcome.notice} />
       <DataTable caption={t.members.invitationsCaption}>
         <thead>
           <tr>

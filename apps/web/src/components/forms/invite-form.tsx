@@ -1,13 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Alert, Button, describedBy, ErrorSummary, Select, TextInput } from "@tessera/ui";
+import type { FormEvent } from "react";
+import { Button, Select } from "@tessera/ui";
 import { Field } from "@/components/field";
+import { InputField } from "@/components/form/fields";
+import { FormFeedback } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import type { MembershipRole } from "@tessera/db";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useRefresh } from "./use-refresh";
 
@@ -17,16 +19,14 @@ const ROLES: MembershipRole[] = ["MEMBER", "ADMIN", "VIEWER", "BILLING", "OWNER"
 export function InviteForm({ organizationId }: { organizationId: string }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const feedback = useFormFeedback(FIELD_IDS, refresh);
   const invite = useMutation(
     trpc.invitations.create.mutationOptions({
       onSuccess(invitation) {
-        setSentTo(invitation.email);
-        refresh();
+        feedback.save(t.members.invited(invitation.email));
       },
       onError(error) {
-        setErrors(formErrorsFrom(error, FIELD_IDS));
+        feedback.showError(error);
       },
     }),
   );
@@ -35,8 +35,7 @@ export function InviteForm({ organizationId }: { organizationId: string }) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setErrors(NO_ERRORS);
-    setSentTo(null);
+    feedback.start();
     invite.mutate(
       {
         organizationId,
@@ -47,24 +46,19 @@ export function InviteForm({ organizationId }: { organizationId: string }) {
     );
   }
 
-  const f = errors.fields;
+  const f = feedback.errors.fields;
   return (
     <form noValidate onSubmit={submit} className="space-y-4" aria-label={t.members.inviteTitle}>
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <div aria-live="polite">
-        {sentTo ? <Alert tone="success" role="status" title={t.members.invited(sentTo)} /> : null}
-      </div>
+      <FormFeedback errors={feedback.errors} saved={feedback.saved} />
       <div className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start">
-        <Field id={FIELD_IDS.email} label={t.members.inviteEmail} error={f.email}>
-          <TextInput
-            id={FIELD_IDS.email}
-            name="email"
-            type="email"
-            autoComplete="off"
-            invalid={!!f.email}
-            aria-describedby={describedBy(FIELD_IDS.email, undefined, f.email)}
-          />
-        </Field>
+        <InputField
+          id={FIELD_IDS.email}
+          label={t.members.inviteEmail}
+          error={f.email}
+          name="email"
+          type="email"
+          autoComplete="off"
+        />
         <Field id={FIELD_IDS.role} label={t.members.inviteRole} error={f.role}>
           <Select
             id={FIELD_IDS.role}

@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button, ConfirmDialog, DataTable, Select, Td, Th } from "@tessera/ui";
+import { Button, ConfirmDialog, DataTable, Select, Td, Th } from "@tessera/ui";
 import type { MembershipRole } from "@tessera/db";
+import { ActionNotice, useNotice } from "@/components/form/action-notice";
 import { formatDate, t } from "@/i18n";
-import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useRefresh } from "./use-refresh";
 
@@ -25,24 +25,25 @@ function displayName(member: MemberRow): string {
 function RoleControl({
   organizationId,
   member,
-  onDone,
+  onChanged,
+  onFailed,
 }: {
   organizationId: string;
   member: MemberRow;
-  onDone: (message: string, ok: boolean) => void;
+  onChanged: (message: string) => void;
+  onFailed: (error: unknown) => void;
 }) {
   const trpc = useTRPC();
   const [role, setRole] = useState<MembershipRole>(member.role);
   const update = useMutation(
     trpc.members.updateRole.mutationOptions({
       onSuccess: (_data, variables) =>
-        onDone(
+        onChanged(
           t.members.roleChanged(displayName(member), t.roles[variables.role] ?? variables.role),
-          true,
         ),
       onError: (error) => {
         setRole(member.role);
-        onDone(errorMessageFrom(error), false);
+        onFailed(error);
       },
     }),
   );
@@ -99,38 +100,24 @@ export function MembersTable({
 }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [notice, setNotice] = useState<{ message: string; ok: boolean } | null>(null);
+  const outcome = useNotice(refresh);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const remove = useMutation(
     trpc.members.remove.mutationOptions({
       onSuccess: () => {
-        setNotice({ message: t.members.removed(removing ? displayName(removing) : ""), ok: true });
+        outcome.succeed(t.members.removed(removing ? displayName(removing) : ""));
         setRemoving(null);
-        refresh();
       },
       onError: (error) => {
-        setNotice({ message: errorMessageFrom(error), ok: false });
+        outcome.fail(error);
         setRemoving(null);
       },
     }),
   );
 
-  function done(message: string, ok: boolean) {
-    setNotice({ message, ok });
-    if (ok) refresh();
-  }
-
   return (
     <div className="space-y-3">
-      <div aria-live="polite">
-        {notice ? (
-          <Alert
-            tone={notice.ok ? "success" : "danger"}
-            title={notice.message}
-            role={notice.ok ? "status" : "alert"}
-          />
-        ) : null}
-      </div>
+      <ActionNotice notice={outcome.notice} />
       <DataTable caption={t.members.tableCaption}>
         <thead>
           <tr>
@@ -157,7 +144,8 @@ export function MembersTable({
                       key={member.role}
                       organizationId={organizationId}
                       member={member}
-                      onDone={done}
+                      onChanged={outcome.succeed}
+                      onFailed={outcome.fail}
                     />
                   ) : (
                     (t.roles[member.role] ?? member.role)

@@ -1,13 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Alert, Button, describedBy, ErrorSummary, Select, TextArea, TextInput } from "@tessera/ui";
-import { Field } from "@/components/field";
+import type { FormEvent } from "react";
+import { Button } from "@tessera/ui";
+import { InputField, SelectField, TextAreaField } from "@/components/form/fields";
+import { FormFeedback } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import type { DataClassification } from "@tessera/db";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useRefresh } from "./use-refresh";
 
@@ -22,16 +23,14 @@ const CLASSIFICATIONS: DataClassification[] = ["PUBLIC", "INTERNAL", "CONFIDENTI
 export function ProjectForm({ organizationId }: { organizationId: string }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [created, setCreated] = useState<string | null>(null);
+  const feedback = useFormFeedback(FIELD_IDS, refresh);
   const create = useMutation(
     trpc.projects.create.mutationOptions({
       onSuccess(project) {
-        setCreated(project.name);
-        refresh();
+        feedback.save(t.projects.created_(project.name));
       },
       onError(error) {
-        setErrors(formErrorsFrom(error, FIELD_IDS));
+        feedback.showError(error);
       },
     }),
   );
@@ -40,8 +39,7 @@ export function ProjectForm({ organizationId }: { organizationId: string }) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setErrors(NO_ERRORS);
-    setCreated(null);
+    feedback.start();
     const description = formText(form, "description").trim();
     const residency = formText(form, "residency").trim();
     create.mutate(
@@ -56,76 +54,43 @@ export function ProjectForm({ organizationId }: { organizationId: string }) {
     );
   }
 
-  const f = errors.fields;
+  const f = feedback.errors.fields;
   return (
     <form noValidate onSubmit={submit} className="space-y-4" aria-label={t.projects.createTitle}>
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <div aria-live="polite">
-        {created ? (
-          <Alert tone="success" role="status" title={t.projects.created_(created)} />
-        ) : null}
-      </div>
-      <Field id={FIELD_IDS.name} label={t.projects.createName} error={f.name}>
-        <TextInput
-          id={FIELD_IDS.name}
-          name="name"
-          invalid={!!f.name}
-          aria-describedby={describedBy(FIELD_IDS.name, undefined, f.name)}
-        />
-      </Field>
-      <Field
+      <FormFeedback errors={feedback.errors} saved={feedback.saved} />
+      <InputField id={FIELD_IDS.name} label={t.projects.createName} error={f.name} name="name" />
+      <TextAreaField
         id={FIELD_IDS.description}
         label={t.projects.createDescription}
         error={f.description}
         optional
-      >
-        <TextArea
-          id={FIELD_IDS.description}
-          name="description"
-          rows={3}
-          invalid={!!f.description}
-          aria-describedby={describedBy(FIELD_IDS.description, undefined, f.description)}
-        />
-      </Field>
+        name="description"
+        rows={3}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <SelectField
           id={FIELD_IDS.classification}
           label={t.projects.createClassification}
           error={f.classification}
+          name="classification"
+          defaultValue="INTERNAL"
         >
-          <Select
-            id={FIELD_IDS.classification}
-            name="classification"
-            defaultValue="INTERNAL"
-            invalid={!!f.classification}
-          >
-            {CLASSIFICATIONS.map((value) => (
-              <option key={value} value={value}>
-                {t.classifications[value]} — {t.classificationHints[value]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
+          {CLASSIFICATIONS.map((value) => (
+            <option key={value} value={value}>
+              {t.classifications[value]} — {t.classificationHints[value]}
+            </option>
+          ))}
+        </SelectField>
+        <InputField
           id={FIELD_IDS.residency}
           label={t.projects.createResidency}
           hint={t.projects.createResidencyHint}
           error={f.residency}
           optional
-        >
-          <TextInput
-            id={FIELD_IDS.residency}
-            name="residency"
-            maxLength={2}
-            className="w-24 uppercase"
-            invalid={!!f.residency}
-            aria-describedby={describedBy(
-              FIELD_IDS.residency,
-              t.projects.createResidencyHint,
-              f.residency,
-            )}
-          />
-        </Field>
+          name="residency"
+          maxLength={2}
+          className="w-24 uppercase"
+        />
       </div>
       <Button type="submit" busy={create.isPending}>
         {t.projects.createSubmit}

@@ -1,54 +1,66 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Alert, Button, ConfirmDialog, describedBy, ErrorSummary, TextArea } from "@tessera/ui";
-import { Field } from "@/components/field";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { Button, ConfirmDialog } from "@tessera/ui";
 import type { VerificationStatus } from "@tessera/db";
+import { ActionNotice, useNotice } from "@/components/form/action-notice";
+import { TextAreaField } from "@/components/form/fields";
+import { FormProblems } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";
-import { errorMessageFrom, formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import type { FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useRefresh } from "./use-refresh";
 
-function ReasonForm({
-  id,
+/** A titled section with a reason form: `${name}-heading` and `${name}-reason` are its ids. */
+function ReasonSection({
+  name,
+  title,
   label,
   hint,
   submitLabel,
   busy,
   errors,
   onSubmit,
+  children,
 }: {
-  id: string;
+  name: string;
+  title: string;
   label: string;
   hint: string;
   submitLabel: string;
   busy: boolean;
   errors: FormErrors;
   onSubmit: (reason: string) => void;
+  children?: ReactNode;
 }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSubmit(formText(new FormData(event.currentTarget), "reason"));
   }
-  const error = errors.fields.reason;
   return (
-    <form noValidate onSubmit={submit} className="space-y-3">
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <Field id={id} label={label} hint={hint} error={error}>
-        <TextArea
-          id={id}
+    <section aria-labelledby={`${name}-heading`} className="space-y-2 border-t border-line pt-4">
+      <h3 id={`${name}-heading`} className="font-semibold">
+        {title}
+      </h3>
+      <form noValidate onSubmit={submit} className="space-y-3">
+        <FormProblems errors={errors} />
+        <TextAreaField
+          id={`${name}-reason`}
+          label={label}
+          hint={hint}
+          error={errors.fields.reason}
           name="reason"
           rows={3}
-          invalid={!!error}
-          aria-describedby={describedBy(id, hint, error)}
         />
-      </Field>
-      <Button type="submit" variant="danger" busy={busy}>
-        {submitLabel}
-      </Button>
-    </form>
+        <Button type="submit" variant="danger" busy={busy}>
+          {submitLabel}
+        </Button>
+      </form>
+      {children}
+    </section>
   );
 }
 
@@ -64,36 +76,32 @@ export function ReviewActions({
 }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [notice, setNotice] = useState<{ message: string; ok: boolean } | null>(null);
-  const [rejectErrors, setRejectErrors] = useState<FormErrors>(NO_ERRORS);
-  const [suspendErrors, setSuspendErrors] = useState<FormErrors>(NO_ERRORS);
+  const outcome = useNotice(refresh);
+  const rejectFeedback = useFormFeedback({ reason: "reject-reason" });
+  const suspendFeedback = useFormFeedback({ reason: "suspend-reason" });
   const [pendingSuspension, setPendingSuspension] = useState<string | null>(null);
 
-  const succeeded = (message: string) => () => {
-    setNotice({ message, ok: true });
-    refresh();
-  };
   const verify = useMutation(
     trpc.admin.organizations.verify.mutationOptions({
-      onSuccess: succeeded(t.admin.verified),
-      onError: (error) => setNotice({ message: errorMessageFrom(error), ok: false }),
+      onSuccess: outcome.succeeded(t.admin.verified),
+      onError: outcome.fail,
     }),
   );
   const reject = useMutation(
     trpc.admin.organizations.reject.mutationOptions({
-      onSuccess: succeeded(t.admin.rejected),
-      onError: (error) => setRejectErrors(formErrorsFrom(error, { reason: "reject-reason" })),
+      onSuccess: outcome.succeeded(t.admin.rejected),
+      onError: (error) => rejectFeedback.showError(error),
     }),
   );
   const suspend = useMutation(
     trpc.admin.organizations.suspend.mutationOptions({
       onSuccess: () => {
         setPendingSuspension(null);
-        succeeded(t.admin.suspended)();
+        outcome.succeed(t.admin.suspended);
       },
       onError: (error) => {
         setPendingSuspension(null);
-        setSuspendErrors(formErrorsFrom(error, { reason: "suspend-reason" }));
+        suspendFeedback.showError(error);
       },
     }),
   );
@@ -104,15 +112,7 @@ export function ReviewActions({
 
   return (
     <div className="space-y-6">
-      <div aria-live="polite">
-        {notice ? (
-          <Alert
-            tone={notice.ok ? "success" : "danger"}
-            role={notice.ok ? "status" : "alert"}
-            title={notice.message}
-          />
-        ) : null}
-      </div>
+      <ActionNotice notice={outcome.notice} />
       {!canVerify && !canReject && !canSuspend ? (
         <p className="text-fg-muted">{t.admin.noActions}</p>
       ) : null}
@@ -122,41 +122,34 @@ export function ReviewActions({
         </Button>
       ) : null}
       {canReject ? (
-        <section aria-labelledby="reject-heading" className="space-y-2 border-t border-line pt-4">
-          <h3 id="reject-heading" className="font-semibold">
-            {t.admin.rejectTitle}
-          </h3>
-          <ReasonForm
-            id="reject-reason"
-            label={t.admin.rejectReason}
-            hint={t.admin.rejectReasonHint}
-            submitLabel={t.admin.rejectSubmit}
-            busy={reject.isPending}
-            errors={rejectErrors}
-            onSubmit={(reason) => {
-              setRejectErrors(NO_ERRORS);
-              reject.mutate({ organizationId, reason });
-            }}
-          />
-        </section>
+        <ReasonSection
+          name="reject"
+          title={t.admin.rejectTitle}
+          label={t.admin.rejectReason}
+          hint={t.admin.rejectReasonHint}
+          submitLabel={t.admin.rejectSubmit}
+          busy={reject.isPending}
+          errors={rejectFeedback.errors}
+          onSubmit={(reason) => {
+            rejectFeedback.start();
+            reject.mutate({ organizationId, reason });
+          }}
+        />
       ) : null}
       {canSuspend ? (
-        <section aria-labelledby="suspend-heading" className="space-y-2 border-t border-line pt-4">
-          <h3 id="suspend-heading" className="font-semibold">
-            {t.admin.suspendTitle}
-          </h3>
-          <ReasonForm
-            id="suspend-reason"
-            label={t.admin.suspendReason}
-            hint={t.admin.suspendReasonHint}
-            submitLabel={t.admin.suspendSubmit}
-            busy={suspend.isPending}
-            errors={suspendErrors}
-            onSubmit={(reason) => {
-              setSuspendErrors(NO_ERRORS);
-              setPendingSuspension(reason);
-            }}
-          />
+        <ReasonSection
+          name="suspend"
+          title={t.admin.suspendTitle}
+          label={t.admin.suspendReason}
+          hint={t.admin.suspendReasonHint}
+          submitLabel={t.admin.suspendSubmit}
+          busy={suspend.isPending}
+          errors={suspendFeedback.errors}
+          onSubmit={(reason) => {
+            suspendFeedback.start();
+            setPendingSuspension(reason);
+          }}
+        >
           <ConfirmDialog
             open={pendingSuspension !== null}
             title={t.admin.suspendConfirmTitle(organisationName)}
@@ -171,7 +164,7 @@ export function ReviewActions({
           >
             <p>{t.admin.suspendConfirmBody}</p>
           </ConfirmDialog>
-        </section>
+        </ReasonSection>
       ) : null}
     </div>
   );

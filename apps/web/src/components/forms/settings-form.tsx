@@ -1,22 +1,17 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Alert, Button, describedBy, ErrorSummary, TextInput } from "@tessera/ui";
-import { Field } from "@/components/field";
+import type { FormEvent } from "react";
+import { Button } from "@tessera/ui";
+import { FormFeedback } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { t } from "@/i18n";
 import { formText } from "@/lib/form-data";
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
+import { OrganisationDetailsFields, organisationDetailIds } from "./organisation-details-fields";
 import { useRefresh } from "./use-refresh";
 
-const FIELD_IDS = {
-  name: "settings-name",
-  registryId: "settings-registry-id",
-  website: "settings-website",
-  contactName: "settings-contact-name",
-  contactEmail: "settings-contact-email",
-} as const;
+const FIELD_IDS = organisationDetailIds("settings");
 
 export interface EditableDetails {
   name: string;
@@ -37,18 +32,16 @@ export function SettingsForm({
 }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState<string | null>(null);
+  const feedback = useFormFeedback(FIELD_IDS, refresh);
   const update = useMutation(
     trpc.organizations.update.mutationOptions({
       onSuccess(organisation) {
-        setSaved(
+        feedback.save(
           rejected && organisation.status === "PENDING" ? t.settings.resubmitted : t.settings.saved,
         );
-        refresh();
       },
       onError(error) {
-        setErrors(formErrorsFrom(error, FIELD_IDS));
+        feedback.showError(error);
       },
     }),
   );
@@ -56,8 +49,7 @@ export function SettingsForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setErrors(NO_ERRORS);
-    setSaved(null);
+    feedback.start();
     update.mutate({
       organizationId,
       name: formText(form, "name"),
@@ -68,75 +60,14 @@ export function SettingsForm({
     });
   }
 
-  const f = errors.fields;
   return (
     <form noValidate onSubmit={submit} className="max-w-2xl space-y-5">
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <div aria-live="polite">
-        {saved ? <Alert tone="success" role="status" title={saved} /> : null}
-      </div>
-      <Field id={FIELD_IDS.name} label={t.onboarding.name} error={f.name}>
-        <TextInput
-          id={FIELD_IDS.name}
-          name="name"
-          defaultValue={details.name}
-          invalid={!!f.name}
-          aria-describedby={describedBy(FIELD_IDS.name, undefined, f.name)}
-        />
-      </Field>
-      <Field
-        id={FIELD_IDS.registryId}
-        label={t.onboarding.registryId}
-        hint={t.onboarding.registryIdHint}
-        error={f.registryId}
-      >
-        <TextInput
-          id={FIELD_IDS.registryId}
-          name="registryId"
-          defaultValue={details.registryId}
-          invalid={!!f.registryId}
-          aria-describedby={describedBy(
-            FIELD_IDS.registryId,
-            t.onboarding.registryIdHint,
-            f.registryId,
-          )}
-        />
-      </Field>
-      <Field
-        id={FIELD_IDS.website}
-        label={t.onboarding.website}
-        hint={t.onboarding.websiteHint}
-        error={f.website}
-        optional
-      >
-        <TextInput
-          id={FIELD_IDS.website}
-          name="website"
-          type="url"
-          defaultValue={details.website ?? ""}
-          invalid={!!f.website}
-          aria-describedby={describedBy(FIELD_IDS.website, t.onboarding.websiteHint, f.website)}
-        />
-      </Field>
-      <Field id={FIELD_IDS.contactName} label={t.onboarding.contactName} error={f.contactName}>
-        <TextInput
-          id={FIELD_IDS.contactName}
-          name="contactName"
-          defaultValue={details.contactName}
-          invalid={!!f.contactName}
-          aria-describedby={describedBy(FIELD_IDS.contactName, undefined, f.contactName)}
-        />
-      </Field>
-      <Field id={FIELD_IDS.contactEmail} label={t.onboarding.contactEmail} error={f.contactEmail}>
-        <TextInput
-          id={FIELD_IDS.contactEmail}
-          name="contactEmail"
-          type="email"
-          defaultValue={details.contactEmail}
-          invalid={!!f.contactEmail}
-          aria-describedby={describedBy(FIELD_IDS.contactEmail, undefined, f.contactEmail)}
-        />
-      </Field>
+      <FormFeedback errors={feedback.errors} saved={feedback.saved} />
+      <OrganisationDetailsFields
+        ids={FIELD_IDS}
+        errors={feedback.errors.fields}
+        values={{ ...details, website: details.website ?? "" }}
+      />
       <Button type="submit" busy={update.isPending}>
         {rejected ? t.settings.saveResubmit : t.common.save}
       </Button>

@@ -3,11 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Alert, Button, buttonClassName, ConfirmDialog, describedBy, TextArea } from "@tessera/ui";
-import { Field } from "@/components/field";
+import { Button, buttonClassName } from "@tessera/ui";
+import { ActionNotice, useNotice } from "@/components/form/action-notice";
+import { ActionWithConfirm } from "@/components/form/action-with-confirm";
+import { TextAreaField } from "@/components/form/fields";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { t, tp } from "@/i18n";
-import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { formatMoney } from "./format";
 import { programmeRoutes } from "./paths";
@@ -21,31 +22,20 @@ export function ApplicantActions({ application }: { application: ApplicationView
   const trpc = useTRPC();
   const refresh = useRefresh();
   const d = tp.applications.detail;
-  const [notice, setNotice] = useState<{ message: string; ok: boolean } | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const outcome = useNotice(refresh);
   const [reason, setReason] = useState("");
   const ids = { organizationId: application.organizationId, applicationId: application.id };
 
   const submit = useMutation(
     trpc.applications.submit.mutationOptions({
-      onSuccess: () => {
-        setNotice({ message: d.submitted, ok: true });
-        refresh();
-      },
-      onError: (error) => setNotice({ message: errorMessageFrom(error), ok: false }),
+      onSuccess: outcome.succeeded(d.submitted),
+      onError: outcome.fail,
     }),
   );
   const withdraw = useMutation(
     trpc.applications.withdraw.mutationOptions({
-      onSuccess: () => {
-        setConfirming(false);
-        setNotice({ message: d.withdrawn, ok: true });
-        refresh();
-      },
-      onError: (error) => {
-        setConfirming(false);
-        setNotice({ message: errorMessageFrom(error), ok: false });
-      },
+      onSuccess: outcome.succeeded(d.withdrawn),
+      onError: outcome.fail,
     }),
   );
 
@@ -53,17 +43,11 @@ export function ApplicantActions({ application }: { application: ApplicationView
   const changes = application.status === "CHANGES_REQUESTED";
   return (
     <div className="space-y-4">
-      <div aria-live="polite">
-        {notice ? (
-          <Alert
-            tone={notice.ok ? "success" : "danger"}
-            role={notice.ok ? "status" : "alert"}
-            title={notice.ok ? notice.message : t.common.errorSummaryTitle}
-          >
-            {notice.ok ? null : <p data-testid="action-error">{notice.message}</p>}
-          </Alert>
-        ) : null}
-      </div>
+      <ActionNotice
+        notice={outcome.notice}
+        errorTitle={t.common.errorSummaryTitle}
+        errorTestId="action-error"
+      />
       {!actions.edit && !actions.submit && !actions.withdraw ? (
         <p className="text-fg-muted">{d.noActions}</p>
       ) : null}
@@ -77,7 +61,7 @@ export function ApplicantActions({ application }: { application: ApplicationView
           </p>
           <Button
             onClick={() => {
-              setNotice(null);
+              outcome.clear();
               submit.mutate(ids);
             }}
             busy={submit.isPending}
@@ -96,37 +80,30 @@ export function ApplicantActions({ application }: { application: ApplicationView
       ) : null}
       {actions.withdraw ? (
         <div className="border-t border-line pt-4">
-          <Button variant="danger" onClick={() => setConfirming(true)}>
-            {d.withdraw}
-          </Button>
-          <ConfirmDialog
-            open={confirming}
+          <ActionWithConfirm
+            label={d.withdraw}
+            button={{ variant: "danger" }}
             title={d.withdrawTitle(application.title)}
             confirmLabel={d.withdrawConfirm}
-            cancelLabel={t.common.cancel}
             busy={withdraw.isPending}
-            onCancel={() => setConfirming(false)}
-            onConfirm={() => withdraw.mutate({ ...ids, reason: reason.trim() || undefined })}
+            onConfirm={(close) =>
+              withdraw.mutate({ ...ids, reason: reason.trim() || undefined }, { onSettled: close })
+            }
           >
             <p>{d.withdrawBody}</p>
             <div className="mt-3">
-              <Field
+              <TextAreaField
                 id="withdraw-reason"
                 label={d.withdrawReason}
                 hint={d.withdrawReasonHint}
                 optional
-              >
-                <TextArea
-                  id="withdraw-reason"
-                  rows={3}
-                  maxLength={2000}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                  aria-describedby={describedBy("withdraw-reason", d.withdrawReasonHint)}
-                />
-              </Field>
+                rows={3}
+                maxLength={2000}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
             </div>
-          </ConfirmDialog>
+          </ActionWithConfirm>
         </div>
       ) : null}
     </div>

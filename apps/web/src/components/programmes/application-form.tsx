@@ -3,20 +3,15 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
-import {
-  Button,
-  describedBy,
-  ErrorSummary,
-  Select,
-  TextArea,
-  TextInput,
-  type FieldProblem,
-} from "@tessera/ui";
+import { Button } from "@tessera/ui";
 import type { DataClassification } from "@tessera/db";
-import { Field } from "@/components/field";
+import { InputField, SelectField, TextAreaField } from "@/components/form/fields";
+import { FormProblems } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { formatDateTime, t, tp } from "@/i18n";
 import { formText } from "@/lib/form-data";
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { formChecks } from "@/lib/form-checks";
+import type { FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import {
   dateInputValue,
@@ -128,7 +123,7 @@ export function ApplicationForm({
       : [{ key: 0, resourceClassId: "", hours: "" }],
   );
   const [nextKey, setNextKey] = useState(lines.length);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const feedback = useFormFeedback(IDS);
 
   const programme = programmes.find((p) => p.id === programmeId);
   const project = projects.find((p) => p.id === projectId);
@@ -168,49 +163,38 @@ export function ApplicationForm({
   const create = useMutation(trpc.applications.create.mutationOptions());
   const update = useMutation(trpc.applications.update.mutationOptions());
 
-  function validate(form: FormData): { problems: FieldProblem[]; fields: Record<string, string> } {
-    const fields: Record<string, string> = {};
-    const problems: FieldProblem[] = [];
-    const add = (name: string, id: string, message: string) => {
-      fields[name] = message;
-      problems.push({ fieldId: id, message });
-    };
-    if (!projectId) add("projectId", IDS.projectId, f.required.projectId);
-    if (!initial && !programmeId) add("programmeId", IDS.programmeId, f.required.programmeId);
-    if (!callId) add("callId", IDS.callId, f.required.callId);
-    if (formText(form, "title").trim().length < 3) add("title", IDS.title, f.required.title);
+  function validate(form: FormData): FormErrors {
+    const checks = formChecks(IDS);
+    if (!projectId) checks.add("projectId", f.required.projectId);
+    if (!initial && !programmeId) checks.add("programmeId", f.required.programmeId);
+    if (!callId) checks.add("callId", f.required.callId);
+    if (formText(form, "title").trim().length < 3) checks.add("title", f.required.title);
     const seen = new Set<string>();
     lines.forEach((line, index) => {
       if (!line.resourceClassId)
-        add(`line-${index}-class`, lineClassId(index), f.required.lineClass(index + 1));
+        checks.add(`line-${index}-class`, f.required.lineClass(index + 1), lineClassId(index));
       else if (seen.has(line.resourceClassId))
-        add(`line-${index}-class`, lineClassId(index), f.required.lineDuplicate(index + 1));
+        checks.add(`line-${index}-class`, f.required.lineDuplicate(index + 1), lineClassId(index));
       seen.add(line.resourceClassId);
       const hours = parseWholeNumber(line.hours);
       if (!hours || hours < 1)
-        add(`line-${index}-hours`, lineHoursId(index), f.required.lineHours(index + 1));
+        checks.add(`line-${index}-hours`, f.required.lineHours(index + 1), lineHoursId(index));
     });
     const start = parseDateInput(formText(form, "periodStart"));
     const end = parseDateInput(formText(form, "periodEnd"));
-    if (!start) add("periodStart", IDS.periodStart, f.required.periodStart);
-    if (!end) add("periodEnd", IDS.periodEnd, f.required.periodEnd);
-    else if (start && end <= start) add("periodEnd", IDS.periodEnd, f.required.periodOrder);
-    if (formText(form, "abstract").trim().length < 20)
-      add("abstract", IDS.abstract, f.required.abstract);
+    if (!start) checks.add("periodStart", f.required.periodStart);
+    if (!end) checks.add("periodEnd", f.required.periodEnd);
+    else if (start && end <= start) checks.add("periodEnd", f.required.periodOrder);
+    if (formText(form, "abstract").trim().length < 20) checks.add("abstract", f.required.abstract);
     if (formText(form, "justification").trim().length < 20)
-      add("justification", IDS.justification, f.required.justification);
-    return { problems, fields };
+      checks.add("justification", f.required.justification);
+    return checks.errors;
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const checked = validate(form);
-    if (checked.problems.length) {
-      setErrors(checked);
-      return;
-    }
-    setErrors(NO_ERRORS);
+    if (!feedback.start(validate(form))) return;
     const fields = {
       projectId,
       callId,
@@ -225,7 +209,7 @@ export function ApplicationForm({
         unitHours: parseWholeNumber(line.hours)!,
       })),
     };
-    const onError = (error: unknown) => setErrors(formErrorsFrom(error, IDS));
+    const onError = (error: unknown) => feedback.showError(error);
     const onSuccess = (saved: { id: string }) => {
       router.push(programmeRoutes.application(organizationId, saved.id));
       router.refresh();
@@ -270,7 +254,7 @@ export function ApplicationForm({
     );
   }
 
-  const e = errors.fields;
+  const e = feedback.errors.fields;
   const defaultStart = initial ? dateInputValue(initial.periodStart) : dateInputValue(today);
   const defaultEnd = initial
     ? dateInputValue(initial.periodEnd)
@@ -283,26 +267,24 @@ export function ApplicationForm({
       className="space-y-6"
       aria-label={initial ? tp.applications.editTitle : tp.applications.newTitle}
     >
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
+      <FormProblems errors={feedback.errors} />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={IDS.projectId} label={f.project} error={e.projectId}>
-          <Select
-            id={IDS.projectId}
-            name="projectId"
-            value={projectId}
-            onChange={(event) => changeProject(event.target.value)}
-            invalid={!!e.projectId}
-            aria-describedby={describedBy(IDS.projectId, undefined, e.projectId)}
-          >
-            <option value="">{f.projectPlaceholder}</option>
-            {projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          id={IDS.projectId}
+          label={f.project}
+          error={e.projectId}
+          name="projectId"
+          value={projectId}
+          onChange={(event) => changeProject(event.target.value)}
+        >
+          <option value="">{f.projectPlaceholder}</option>
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
         {initial ? (
           <div className="space-y-1">
             <p className="font-semibold">{f.programme}</p>
@@ -310,58 +292,54 @@ export function ApplicationForm({
             <p className="text-sm text-fg-muted">{f.programmeFixed}</p>
           </div>
         ) : (
-          <Field id={IDS.programmeId} label={f.programme} error={e.programmeId}>
-            <Select
-              id={IDS.programmeId}
-              name="programmeId"
-              value={programmeId}
-              onChange={(event) => changeProgramme(event.target.value)}
-              invalid={!!e.programmeId}
-              aria-describedby={describedBy(IDS.programmeId, undefined, e.programmeId)}
-            >
-              <option value="">{f.programmePlaceholder}</option>
-              {programmes.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            id={IDS.programmeId}
+            label={f.programme}
+            error={e.programmeId}
+            name="programmeId"
+            value={programmeId}
+            onChange={(event) => changeProgramme(event.target.value)}
+          >
+            <option value="">{f.programmePlaceholder}</option>
+            {programmes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
         )}
       </div>
 
-      <Field id={IDS.callId} label={f.call} hint={f.callHint} error={e.callId}>
-        <Select
-          id={IDS.callId}
-          name="callId"
-          value={callId}
-          onChange={(event) => setCallId(event.target.value)}
-          invalid={!!e.callId}
-          aria-describedby={describedBy(IDS.callId, f.callHint, e.callId)}
-        >
-          <option value="">{f.callPlaceholder}</option>
-          {calls.map((call) => (
-            <option key={call.id} value={call.id}>
-              {f.callOption(
-                call.name,
-                tp.status.call[call.state],
-                `${formatDateTime(call.opensAt)} – ${formatDateTime(call.closesAt)}`,
-              )}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        id={IDS.callId}
+        label={f.call}
+        hint={f.callHint}
+        error={e.callId}
+        name="callId"
+        value={callId}
+        onChange={(event) => setCallId(event.target.value)}
+      >
+        <option value="">{f.callPlaceholder}</option>
+        {calls.map((call) => (
+          <option key={call.id} value={call.id}>
+            {f.callOption(
+              call.name,
+              tp.status.call[call.state],
+              `${formatDateTime(call.opensAt)} – ${formatDateTime(call.closesAt)}`,
+            )}
+          </option>
+        ))}
+      </SelectField>
 
-      <Field id={IDS.title} label={f.title} hint={f.titleHint} error={e.title}>
-        <TextInput
-          id={IDS.title}
-          name="title"
-          defaultValue={initial?.title}
-          maxLength={200}
-          invalid={!!e.title}
-          aria-describedby={describedBy(IDS.title, f.titleHint, e.title)}
-        />
-      </Field>
+      <InputField
+        id={IDS.title}
+        label={f.title}
+        hint={f.titleHint}
+        error={e.title}
+        name="title"
+        defaultValue={initial?.title}
+        maxLength={200}
+      />
 
       <fieldset className="space-y-3">
         <legend className="font-semibold">{f.lines}</legend>
@@ -378,47 +356,31 @@ export function ApplicationForm({
                 className="grid gap-3 rounded-md border border-line p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
                 data-testid="application-line"
               >
-                <Field
+                <SelectField
                   id={lineClassId(index)}
                   label={f.resourceClass(index + 1)}
                   error={classError}
+                  value={line.resourceClassId}
+                  onChange={(event) =>
+                    updateLine(line.key, { resourceClassId: event.target.value })
+                  }
                 >
-                  <Select
-                    id={lineClassId(index)}
-                    value={line.resourceClassId}
-                    onChange={(event) =>
-                      updateLine(line.key, { resourceClassId: event.target.value })
-                    }
-                    invalid={!!classError}
-                    aria-describedby={describedBy(lineClassId(index), undefined, classError)}
-                  >
-                    <option value="">{f.resourceClassPlaceholder}</option>
-                    {classes.map((option) => (
-                      <option key={option.id} value={option.id}>
-                        {option.name} ({option.code})
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field
+                  <option value="">{f.resourceClassPlaceholder}</option>
+                  {classes.map((option) => (
+                    <option key={option.id} value={option.id}>
+                      {option.name} ({option.code})
+                    </option>
+                  ))}
+                </SelectField>
+                <InputField
                   id={lineHoursId(index)}
                   label={f.hours(index + 1)}
                   hint={rc ? hoursUnit(rc.unit) : undefined}
                   error={hoursError}
-                >
-                  <TextInput
-                    id={lineHoursId(index)}
-                    inputMode="numeric"
-                    value={line.hours}
-                    onChange={(event) => updateLine(line.key, { hours: event.target.value })}
-                    invalid={!!hoursError}
-                    aria-describedby={describedBy(
-                      lineHoursId(index),
-                      rc ? hoursUnit(rc.unit) : undefined,
-                      hoursError,
-                    )}
-                  />
-                </Field>
+                  inputMode="numeric"
+                  value={line.hours}
+                  onChange={(event) => updateLine(line.key, { hours: event.target.value })}
+                />
                 {lines.length > 1 ? (
                   <Button
                     variant="secondary"
@@ -488,56 +450,46 @@ export function ApplicationForm({
       </section>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={IDS.periodStart} label={f.periodStart} hint={f.periodHint} error={e.periodStart}>
-          <TextInput
-            id={IDS.periodStart}
-            name="periodStart"
-            type="date"
-            defaultValue={defaultStart}
-            invalid={!!e.periodStart}
-            aria-describedby={describedBy(IDS.periodStart, f.periodHint, e.periodStart)}
-          />
-        </Field>
-        <Field id={IDS.periodEnd} label={f.periodEnd} error={e.periodEnd}>
-          <TextInput
-            id={IDS.periodEnd}
-            name="periodEnd"
-            type="date"
-            defaultValue={defaultEnd}
-            invalid={!!e.periodEnd}
-            aria-describedby={describedBy(IDS.periodEnd, undefined, e.periodEnd)}
-          />
-        </Field>
+        <InputField
+          id={IDS.periodStart}
+          label={f.periodStart}
+          hint={f.periodHint}
+          error={e.periodStart}
+          name="periodStart"
+          type="date"
+          defaultValue={defaultStart}
+        />
+        <InputField
+          id={IDS.periodEnd}
+          label={f.periodEnd}
+          error={e.periodEnd}
+          name="periodEnd"
+          type="date"
+          defaultValue={defaultEnd}
+        />
       </div>
 
-      <Field id={IDS.abstract} label={f.abstract} hint={f.abstractHint} error={e.abstract}>
-        <TextArea
-          id={IDS.abstract}
-          name="abstract"
-          rows={4}
-          maxLength={3000}
-          defaultValue={initial?.abstract}
-          invalid={!!e.abstract}
-          aria-describedby={describedBy(IDS.abstract, f.abstractHint, e.abstract)}
-        />
-      </Field>
-      <Field
+      <TextAreaField
+        id={IDS.abstract}
+        label={f.abstract}
+        hint={f.abstractHint}
+        error={e.abstract}
+        name="abstract"
+        rows={4}
+        maxLength={3000}
+        defaultValue={initial?.abstract}
+      />
+      <TextAreaField
         id={IDS.justification}
         label={f.justification}
         hint={f.justificationHint}
         error={e.justification}
-      >
-        <TextArea
-          id={IDS.justification}
-          name="justification"
-          rows={6}
-          maxLength={10000}
-          defaultValue={initial?.justification}
-          invalid={!!e.justification}
-          aria-describedby={describedBy(IDS.justification, f.justificationHint, e.justification)}
-        />
-      </Field>
-      <Field
+        name="justification"
+        rows={6}
+        maxLength={10000}
+        defaultValue={initial?.justification}
+      />
+      <SelectField
         id={IDS.dataClassification}
         label={f.classification}
         hint={
@@ -546,29 +498,19 @@ export function ApplicationForm({
             : undefined
         }
         error={e.dataClassification}
+        name="dataClassification"
+        value={classification}
+        onChange={(event) => setClassification(event.target.value as DataClassification)}
       >
-        <Select
-          id={IDS.dataClassification}
-          name="dataClassification"
-          value={classification}
-          onChange={(event) => setClassification(event.target.value as DataClassification)}
-          invalid={!!e.dataClassification}
-          aria-describedby={describedBy(
-            IDS.dataClassification,
-            project ? f.classificationHint("") : undefined,
-            e.dataClassification,
-          )}
-        >
-          {CLASSIFICATIONS.filter(
-            (value) =>
-              !project || classificationRank(value) >= classificationRank(project.classification),
-          ).map((value) => (
-            <option key={value} value={value}>
-              {t.classifications[value]} — {t.classificationHints[value]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+        {CLASSIFICATIONS.filter(
+          (value) =>
+            !project || classificationRank(value) >= classificationRank(project.classification),
+        ).map((value) => (
+          <option key={value} value={value}>
+            {t.classifications[value]} — {t.classificationHints[value]}
+          </option>
+        ))}
+      </SelectField>
 
       <div className="flex flex-wrap items-center gap-4 border-t border-line pt-4">
         <Button type="submit" busy={create.isPending || update.isPending}>

@@ -2,20 +2,16 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  describedBy,
-  ErrorSummary,
-  TextInput,
-  type FieldProblem,
-} from "@tessera/ui";
-import { Field } from "@/components/field";
+import { Button } from "@tessera/ui";
+import { ActionWithConfirm } from "@/components/form/action-with-confirm";
+import { InputField } from "@/components/form/fields";
+import { FormFeedback } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
-import { t, tp } from "@/i18n";
+import { tp } from "@/i18n";
 import { formText } from "@/lib/form-data";
-import { errorMessageFrom, formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { formChecks } from "@/lib/form-checks";
+import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { parseDateTimeInput } from "./format";
 
@@ -24,43 +20,30 @@ export function CloseCallButton({ callId, name }: { callId: string; name: string
   const trpc = useTRPC();
   const refresh = useRefresh();
   const d = tp.dashboard;
-  const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const close = useMutation(
     trpc.programmes.admin.updateCall.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        refresh();
-      },
-      onError: (failure) => {
-        setOpen(false);
-        setError(errorMessageFrom(failure));
-      },
+      onSuccess: refresh,
+      onError: (failure) => setError(errorMessageFrom(failure)),
     }),
   );
   return (
-    <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)}>
-        {d.closeNow}
-        <span className="sr-only">: {name}</span>
-      </Button>
-      {error ? (
-        <p role="alert" className="mt-1 text-sm font-semibold text-danger">
-          {error}
-        </p>
-      ) : null}
-      <ConfirmDialog
-        open={open}
-        title={d.closeTitle(name)}
-        confirmLabel={d.closeConfirm}
-        cancelLabel={t.common.cancel}
-        busy={close.isPending}
-        onCancel={() => setOpen(false)}
-        onConfirm={() => close.mutate({ callId, closesAt: new Date() })}
-      >
-        <p>{d.closeBody}</p>
-      </ConfirmDialog>
-    </>
+    <ActionWithConfirm
+      label={
+        <>
+          {d.closeNow}
+          <span className="sr-only">: {name}</span>
+        </>
+      }
+      button={{ variant: "secondary", size: "sm" }}
+      title={d.closeTitle(name)}
+      confirmLabel={d.closeConfirm}
+      busy={close.isPending}
+      error={error}
+      onConfirm={(done) => close.mutate({ callId, closesAt: new Date() }, { onSettled: done })}
+    >
+      <p>{d.closeBody}</p>
+    </ActionWithConfirm>
   );
 }
 
@@ -71,11 +54,10 @@ export function AddCallForm({ programmeId }: { programmeId: string }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const d = tp.dashboard;
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [added, setAdded] = useState<string | null>(null);
+  const feedback = useFormFeedback(IDS, refresh);
   const add = useMutation(
     trpc.programmes.admin.addCall.mutationOptions({
-      onError: (error) => setErrors(formErrorsFrom(error, IDS)),
+      onError: (error) => feedback.showError(error),
     }),
   );
 
@@ -86,67 +68,42 @@ export function AddCallForm({ programmeId }: { programmeId: string }) {
     const name = formText(form, "name").trim();
     const opensAt = parseDateTimeInput(formText(form, "opensAt"));
     const closesAt = parseDateTimeInput(formText(form, "closesAt"));
-    const fields: Record<string, string> = {};
-    const problems: FieldProblem[] = [];
-    const problem = (key: keyof typeof IDS, message: string) => {
-      fields[key] = message;
-      problems.push({ fieldId: IDS[key], message });
-    };
-    if (name.length < 2) problem("name", d.callNameRequired);
-    if (!opensAt) problem("opensAt", d.callOpensRequired);
-    if (!closesAt || (opensAt && closesAt <= opensAt)) problem("closesAt", d.callClosesRequired);
-    setAdded(null);
-    if (problems.length) {
-      setErrors({ fields, problems });
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const checks = formChecks(IDS);
+    if (name.length < 2) checks.add("name", d.callNameRequired);
+    if (!opensAt) checks.add("opensAt", d.callOpensRequired);
+    if (!closesAt || (opensAt && closesAt <= opensAt)) checks.add("closesAt", d.callClosesRequired);
+    if (!feedback.start(checks.errors)) return;
     add.mutate(
       { programmeId, name, opensAt: opensAt!, closesAt: closesAt! },
       {
         onSuccess: () => {
-          setAdded(name);
+          feedback.save(d.callAdded(name));
           element.reset();
-          refresh();
         },
       },
     );
   }
 
-  const e = errors.fields;
+  const e = feedback.errors.fields;
   return (
     <form noValidate onSubmit={submit} className="space-y-4" aria-label={d.addCall}>
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <div aria-live="polite">
-        {added ? <Alert tone="success" role="status" title={d.callAdded(added)} /> : null}
-      </div>
+      <FormFeedback errors={feedback.errors} saved={feedback.saved} />
       <div className="grid gap-3 md:grid-cols-3">
-        <Field id={IDS.name} label={d.callNameLabel} error={e.name}>
-          <TextInput
-            id={IDS.name}
-            name="name"
-            invalid={!!e.name}
-            aria-describedby={describedBy(IDS.name, undefined, e.name)}
-          />
-        </Field>
-        <Field id={IDS.opensAt} label={d.opensLabel} error={e.opensAt}>
-          <TextInput
-            id={IDS.opensAt}
-            name="opensAt"
-            type="datetime-local"
-            invalid={!!e.opensAt}
-            aria-describedby={describedBy(IDS.opensAt, undefined, e.opensAt)}
-          />
-        </Field>
-        <Field id={IDS.closesAt} label={d.closesLabel} error={e.closesAt}>
-          <TextInput
-            id={IDS.closesAt}
-            name="closesAt"
-            type="datetime-local"
-            invalid={!!e.closesAt}
-            aria-describedby={describedBy(IDS.closesAt, undefined, e.closesAt)}
-          />
-        </Field>
+        <InputField id={IDS.name} label={d.callNameLabel} error={e.name} name="name" />
+        <InputField
+          id={IDS.opensAt}
+          label={d.opensLabel}
+          error={e.opensAt}
+          name="opensAt"
+          type="datetime-local"
+        />
+        <InputField
+          id={IDS.closesAt}
+          label={d.closesLabel}
+          error={e.closesAt}
+          name="closesAt"
+          type="datetime-local"
+        />
       </div>
       <Button type="submit" variant="secondary" busy={add.isPending}>
         {d.addCallSubmit}

@@ -2,21 +2,16 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  describedBy,
-  ErrorSummary,
-  Select,
-  TextArea,
-  TextInput,
-} from "@tessera/ui";
-import { Field } from "@/components/field";
+import { Button } from "@tessera/ui";
+import { ActionWithConfirm } from "@/components/form/action-with-confirm";
+import { InputField, SelectField, TextAreaField } from "@/components/form/fields";
+import { FormFeedback } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
-import { t, tp } from "@/i18n";
+import { tp } from "@/i18n";
 import { formText } from "@/lib/form-data";
-import { errorMessageFrom, formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { formChecks } from "@/lib/form-checks";
+import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { parseWholeNumber } from "./format";
 import type { ClusterResource, ResourceClass } from "./types";
@@ -68,13 +63,12 @@ export function ClusterResourceForm({
   const trpc = useTRPC();
   const refresh = useRefresh();
   const c = tp.catalogue;
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState<string | null>(null);
+  const feedback = useFormFeedback(IDS, refresh);
   const [classId, setClassId] = useState("");
   const current = resources.find((r) => r.resourceClassId === classId);
   const set = useMutation(
     trpc.catalogue.clusters.setResource.mutationOptions({
-      onError: (error) => setErrors(formErrorsFrom(error, IDS)),
+      onError: (error) => feedback.showError(error),
     }),
   );
 
@@ -84,22 +78,12 @@ export function ClusterResourceForm({
     const text = (name: string) => formText(form, name).trim();
     const capacity = parseWholeNumber(text("capacity"));
     const selector = parseSelector(formText(form, "nodeSelector"));
-    const fields: Record<string, string> = {};
-    const problems: { fieldId: string; message: string }[] = [];
-    const add = (name: keyof typeof IDS, message: string) => {
-      fields[name] = message;
-      problems.push({ fieldId: IDS[name], message });
-    };
-    if (!classId) add("resourceClassId", c.required.resourceClassId);
-    if (capacity === null) add("capacity", c.required.capacity);
+    const checks = formChecks(IDS);
+    if (!classId) checks.add("resourceClassId", c.required.resourceClassId);
+    if (capacity === null) checks.add("capacity", c.required.capacity);
     if (clusterKind === "KUBERNETES" && selector === null)
-      add("k8sNodeSelector", c.nodeSelectorInvalid);
-    setSaved(null);
-    if (problems.length) {
-      setErrors({ fields, problems });
-      return;
-    }
-    setErrors(NO_ERRORS);
+      checks.add("k8sNodeSelector", c.nodeSelectorInvalid);
+    if (!feedback.start(checks.errors)) return;
     const code = classes.find((rc) => rc.id === classId)?.code ?? "";
     set.mutate(
       {
@@ -117,134 +101,88 @@ export function ClusterResourceForm({
           : {}),
       },
       {
-        onSuccess: () => {
-          setSaved(c.resourceSaved(code));
-          refresh();
-        },
+        onSuccess: () => feedback.save(c.resourceSaved(code)),
       },
     );
   }
 
-  const e = errors.fields;
+  const e = feedback.errors.fields;
   return (
     <form noValidate onSubmit={submit} className="space-y-4" aria-label={c.setResource}>
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <div aria-live="polite">
-        {saved ? <Alert tone="success" role="status" title={saved} /> : null}
-      </div>
+      <FormFeedback errors={feedback.errors} saved={feedback.saved} />
       <p className="text-sm text-fg-muted">
         {clusterKind === "SIM" ? c.simNoMapping : c.setResourceLead}
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={IDS.resourceClassId} label={c.resourceClass} error={e.resourceClassId}>
-          <Select
-            id={IDS.resourceClassId}
-            value={classId}
-            onChange={(event) => setClassId(event.target.value)}
-            invalid={!!e.resourceClassId}
-            aria-describedby={describedBy(IDS.resourceClassId, undefined, e.resourceClassId)}
-          >
-            <option value="">{c.resourceClassPlaceholder}</option>
-            {classes.map((rc) => (
-              <option key={rc.id} value={rc.id}>
-                {rc.name} ({rc.code})
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField
+          id={IDS.resourceClassId}
+          label={c.resourceClass}
+          error={e.resourceClassId}
+          value={classId}
+          onChange={(event) => setClassId(event.target.value)}
+        >
+          <option value="">{c.resourceClassPlaceholder}</option>
+          {classes.map((rc) => (
+            <option key={rc.id} value={rc.id}>
+              {rc.name} ({rc.code})
+            </option>
+          ))}
+        </SelectField>
         {/* Re-mounted per class so that the fields start from that class's current values. */}
         <div className="contents" key={classId}>
-          <Field id={IDS.capacity} label={c.resourceCapacity} error={e.capacity}>
-            <TextInput
-              id={IDS.capacity}
-              name="capacity"
-              inputMode="numeric"
-              defaultValue={current ? String(current.capacity) : ""}
-              invalid={!!e.capacity}
-              aria-describedby={describedBy(IDS.capacity, undefined, e.capacity)}
-            />
-          </Field>
+          <InputField
+            id={IDS.capacity}
+            label={c.resourceCapacity}
+            error={e.capacity}
+            name="capacity"
+            inputMode="numeric"
+            defaultValue={current ? String(current.capacity) : ""}
+          />
           {clusterKind === "SLURM" ? (
             <>
-              <Field
+              <InputField
                 id={IDS.slurmPartition}
                 label={c.slurmPartition}
                 hint={c.slurmPartitionHint}
                 error={e.slurmPartition}
-              >
-                <TextInput
-                  id={IDS.slurmPartition}
-                  name="partition"
-                  className="font-mono"
-                  defaultValue={current?.slurmPartition ?? ""}
-                  invalid={!!e.slurmPartition}
-                  aria-describedby={describedBy(
-                    IDS.slurmPartition,
-                    c.slurmPartitionHint,
-                    e.slurmPartition,
-                  )}
-                />
-              </Field>
-              <Field
+                name="partition"
+                className="font-mono"
+                defaultValue={current?.slurmPartition ?? ""}
+              />
+              <InputField
                 id={IDS.slurmGres}
                 label={c.slurmGres}
                 hint={c.slurmGresHint}
                 error={e.slurmGres}
                 optional
-              >
-                <TextInput
-                  id={IDS.slurmGres}
-                  name="gres"
-                  className="font-mono"
-                  defaultValue={current?.slurmGres ?? ""}
-                  invalid={!!e.slurmGres}
-                  aria-describedby={describedBy(IDS.slurmGres, c.slurmGresHint, e.slurmGres)}
-                />
-              </Field>
+                name="gres"
+                className="font-mono"
+                defaultValue={current?.slurmGres ?? ""}
+              />
             </>
           ) : null}
           {clusterKind === "KUBERNETES" ? (
             <>
-              <Field
+              <InputField
                 id={IDS.k8sResourceName}
                 label={c.k8sResourceName}
                 hint={c.k8sResourceNameHint}
                 error={e.k8sResourceName}
-              >
-                <TextInput
-                  id={IDS.k8sResourceName}
-                  name="k8sName"
-                  className="font-mono"
-                  defaultValue={current?.k8sResourceName ?? ""}
-                  invalid={!!e.k8sResourceName}
-                  aria-describedby={describedBy(
-                    IDS.k8sResourceName,
-                    c.k8sResourceNameHint,
-                    e.k8sResourceName,
-                  )}
-                />
-              </Field>
-              <Field
+                name="k8sName"
+                className="font-mono"
+                defaultValue={current?.k8sResourceName ?? ""}
+              />
+              <TextAreaField
                 id={IDS.k8sNodeSelector}
                 label={c.k8sNodeSelector}
                 hint={c.k8sNodeSelectorHint}
                 error={e.k8sNodeSelector}
                 optional
-              >
-                <TextArea
-                  id={IDS.k8sNodeSelector}
-                  name="nodeSelector"
-                  rows={3}
-                  className="font-mono"
-                  defaultValue={selectorText(current?.k8sNodeSelector)}
-                  invalid={!!e.k8sNodeSelector}
-                  aria-describedby={describedBy(
-                    IDS.k8sNodeSelector,
-                    c.k8sNodeSelectorHint,
-                    e.k8sNodeSelector,
-                  )}
-                />
-              </Field>
+                name="nodeSelector"
+                rows={3}
+                className="font-mono"
+                defaultValue={selectorText(current?.k8sNodeSelector)}
+              />
             </>
           ) : null}
         </div>
@@ -269,46 +207,24 @@ export function RemoveResourceButton({
   const trpc = useTRPC();
   const refresh = useRefresh();
   const c = tp.catalogue;
-  const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = useMutation(
     trpc.catalogue.clusters.removeResource.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        refresh();
-      },
-      onError: (failure) => {
-        setOpen(false);
-        setError(errorMessageFrom(failure));
-      },
+      onSuccess: refresh,
+      onError: (failure) => setError(errorMessageFrom(failure)),
     }),
   );
   return (
-    <>
-      <Button
-        variant="secondary"
-        size="sm"
-        aria-label={c.removeLabel(code)}
-        onClick={() => setOpen(true)}
-      >
-        {c.remove}
-      </Button>
-      {error ? (
-        <p role="alert" className="mt-1 text-sm font-semibold text-danger">
-          {error}
-        </p>
-      ) : null}
-      <ConfirmDialog
-        open={open}
-        title={c.removeTitle(code)}
-        confirmLabel={c.removeConfirm}
-        cancelLabel={t.common.cancel}
-        busy={remove.isPending}
-        onCancel={() => setOpen(false)}
-        onConfirm={() => remove.mutate({ clusterId, resourceClassId })}
-      >
-        <p>{c.removeBody}</p>
-      </ConfirmDialog>
-    </>
+    <ActionWithConfirm
+      label={c.remove}
+      button={{ variant: "secondary", size: "sm", "aria-label": c.removeLabel(code) }}
+      title={c.removeTitle(code)}
+      confirmLabel={c.removeConfirm}
+      busy={remove.isPending}
+      error={error}
+      onConfirm={(close) => remove.mutate({ clusterId, resourceClassId }, { onSettled: close })}
+    >
+      <p>{c.removeBody}</p>
+    </ActionWithConfirm>
   );
 }

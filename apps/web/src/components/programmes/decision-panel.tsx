@@ -2,22 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  describedBy,
-  ErrorSummary,
-  Td,
-  TextArea,
-  TextInput,
-  Th,
-  type FieldProblem,
-} from "@tessera/ui";
-import { Field } from "@/components/field";
+import { Button, ConfirmDialog, Td, Th } from "@tessera/ui";
+import { InputField, TextAreaField } from "@/components/form/fields";
+import { FormProblems, SavedNotice } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { t, tp } from "@/i18n";
-import { errorMessageFrom, formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { formChecks } from "@/lib/form-checks";
+import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { formatMoney, formatNumber, hoursUnit, parseWholeNumber, previewTotals } from "./format";
 import type { ApplicationForAdmin } from "./types";
@@ -40,11 +32,11 @@ function ApproveForm({
     ),
   );
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const feedback = useFormFeedback({ note: "approve-note" });
   const approve = useMutation(
     trpc.applications.admin.approve.mutationOptions({
       onSuccess: () => onDone(r.approved),
-      onError: (error) => setErrors(formErrorsFrom(error, { note: "approve-note" })),
+      onError: (error) => feedback.showError(error),
     }),
   );
   const money = (minor: number) => formatMoney(minor, application.currency);
@@ -58,25 +50,20 @@ function ApproveForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const fields: Record<string, string> = {};
-    const problems: FieldProblem[] = [];
+    const checks = formChecks();
     const lines = application.lines.map((line) => {
       const value = parseWholeNumber(hours[line.resourceClassId] ?? "");
-      const key = `grant-${line.resourceClass.code}`;
-      if (value === null) {
-        fields[key] = r.grantInvalid(line.resourceClass.name);
-        problems.push({ fieldId: grantId(line.resourceClass.code), message: fields[key] });
-      } else if (value > line.unitHours) {
-        fields[key] = r.grantTooMuch(line.resourceClass.name, formatNumber(line.unitHours));
-        problems.push({ fieldId: grantId(line.resourceClass.code), message: fields[key] });
-      }
+      const { code, name } = line.resourceClass;
+      if (value === null) checks.add(`grant-${code}`, r.grantInvalid(name), grantId(code));
+      else if (value > line.unitHours)
+        checks.add(
+          `grant-${code}`,
+          r.grantTooMuch(name, formatNumber(line.unitHours)),
+          grantId(code),
+        );
       return { resourceClassId: line.resourceClassId, grantedUnitHours: value ?? 0 };
     });
-    if (problems.length) {
-      setErrors({ fields, problems });
-      return;
-    }
-    setErrors(NO_ERRORS);
+    if (!feedback.start(checks.errors)) return;
     approve.mutate({ applicationId: application.id, lines, note: note.trim() || undefined });
   }
 
@@ -85,7 +72,7 @@ function ApproveForm({
       <h3 id="approve-heading" className="text-lg font-semibold">
         {r.approveTitle}
       </h3>
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
+      <FormProblems errors={feedback.errors} />
       <p className="text-sm text-fg-muted">{r.grantHint}</p>
       <ScrollTable caption={r.grantCaption}>
         <thead>
@@ -98,7 +85,7 @@ function ApproveForm({
         <tbody>
           {application.lines.map((line) => {
             const id = grantId(line.resourceClass.code);
-            const error = errors.fields[`grant-${line.resourceClass.code}`];
+            const error = feedback.errors.fields[`grant-${line.resourceClass.code}`];
             return (
               <tr key={line.resourceClassId}>
                 <Td>
@@ -111,26 +98,20 @@ function ApproveForm({
                   {formatNumber(line.unitHours)} {hoursUnit(line.resourceClass.unit)}
                 </Td>
                 <Td>
-                  <Field
+                  <InputField
                     id={id}
                     label={<span className="sr-only">{r.grantHours(line.resourceClass.name)}</span>}
                     error={error}
-                  >
-                    <TextInput
-                      id={id}
-                      inputMode="numeric"
-                      className="w-36"
-                      value={hours[line.resourceClassId] ?? ""}
-                      onChange={(event) =>
-                        setHours((current) => ({
-                          ...current,
-                          [line.resourceClassId]: event.target.value,
-                        }))
-                      }
-                      invalid={!!error}
-                      aria-describedby={describedBy(id, undefined, error)}
-                    />
-                  </Field>
+                    inputMode="numeric"
+                    className="w-36"
+                    value={hours[line.resourceClassId] ?? ""}
+                    onChange={(event) =>
+                      setHours((current) => ({
+                        ...current,
+                        [line.resourceClassId]: event.target.value,
+                      }))
+                    }
+                  />
                 </Td>
               </tr>
             );
@@ -149,16 +130,17 @@ function ApproveForm({
           {r.grantedAfter(money(application.budget.remainingMinor - preview.programmeShareMinor))}
         </p>
       </div>
-      <Field id="approve-note" label={r.note} hint={r.noteHint} error={errors.fields.note} optional>
-        <TextArea
-          id="approve-note"
-          rows={3}
-          maxLength={4000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          aria-describedby={describedBy("approve-note", r.noteHint, errors.fields.note)}
-        />
-      </Field>
+      <TextAreaField
+        id="approve-note"
+        label={r.note}
+        hint={r.noteHint}
+        error={feedback.errors.fields.note}
+        optional
+        rows={3}
+        maxLength={4000}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+      />
       <Button type="submit" busy={approve.isPending}>
         {r.approve}
       </Button>
@@ -220,17 +202,16 @@ function ReasonForm({
           </ul>
         </div>
       ) : null}
-      <Field id={id} label={label} hint={hint} error={error}>
-        <TextArea
-          id={id}
-          rows={3}
-          maxLength={4000}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          invalid={!!error}
-          aria-describedby={describedBy(id, hint, error)}
-        />
-      </Field>
+      <TextAreaField
+        id={id}
+        label={label}
+        hint={hint}
+        error={error}
+        rows={3}
+        maxLength={4000}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+      />
       <Button type="submit" variant={variant} busy={busy}>
         {submitLabel}
       </Button>
@@ -248,8 +229,8 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
   const r = tp.decision;
   const [done, setDone] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
-  const [changesErrors, setChangesErrors] = useState<FormErrors>(NO_ERRORS);
-  const [rejectErrors, setRejectErrors] = useState<FormErrors>(NO_ERRORS);
+  const changes = useFormFeedback({ reason: "changes-reason" });
+  const rejection = useFormFeedback({ reason: "reject-reason" });
   const [pendingReject, setPendingReject] = useState<string | null>(null);
   const finish = (message: string) => {
     setDone(message);
@@ -264,7 +245,7 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
   const requestChanges = useMutation(
     trpc.applications.admin.requestChanges.mutationOptions({
       onSuccess: () => finish(r.changesRequested),
-      onError: (error) => setChangesErrors(formErrorsFrom(error, { reason: "changes-reason" })),
+      onError: (error) => changes.showError(error),
     }),
   );
   const reject = useMutation(
@@ -275,21 +256,21 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
       },
       onError: (error) => {
         setPendingReject(null);
-        setRejectErrors(formErrorsFrom(error, { reason: "reject-reason" }));
+        rejection.showError(error);
       },
     }),
   );
   const { actions } = application;
-  const reasonProblem = (id: string, message: string): FormErrors => ({
-    fields: { reason: message },
-    problems: [{ fieldId: id, message }],
-  });
+  /** A reason shorter than ten characters is refused with the field's hint. */
+  const reasonChecked = (reason: string, id: string, hint: string): FormErrors => {
+    const checks = formChecks();
+    if (reason.trim().length < 10) checks.add("reason", hint, id);
+    return checks.errors;
+  };
 
   return (
     <div className="space-y-6">
-      <div aria-live="polite">
-        {done ? <Alert tone="success" role="status" title={done} /> : null}
-      </div>
+      <SavedNotice message={done} />
       {!actions.startReview && !actions.approve && !actions.reject && !actions.requestChanges ? (
         <p className="text-fg-muted">{application.decidedAt ? r.decided : r.noDecision}</p>
       ) : null}
@@ -318,13 +299,10 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
           submitLabel={r.requestChanges}
           variant="secondary"
           busy={requestChanges.isPending}
-          errors={changesErrors}
+          errors={changes.errors}
           onSubmit={(reason) => {
-            if (reason.trim().length < 10) {
-              setChangesErrors(reasonProblem("changes-reason", r.requestChangesHint));
+            if (!changes.start(reasonChecked(reason, "changes-reason", r.requestChangesHint)))
               return;
-            }
-            setChangesErrors(NO_ERRORS);
             requestChanges.mutate({ applicationId: application.id, reason });
           }}
         />
@@ -339,13 +317,9 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
             submitLabel={r.reject}
             variant="danger"
             busy={reject.isPending}
-            errors={rejectErrors}
+            errors={rejection.errors}
             onSubmit={(reason) => {
-              if (reason.trim().length < 10) {
-                setRejectErrors(reasonProblem("reject-reason", r.rejectHint));
-                return;
-              }
-              setRejectErrors(NO_ERRORS);
+              if (!rejection.start(reasonChecked(reason, "reject-reason", r.rejectHint))) return;
               setPendingReject(reason);
             }}
           />

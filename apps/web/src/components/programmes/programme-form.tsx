@@ -3,20 +3,15 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import {
-  Button,
-  describedBy,
-  ErrorSummary,
-  Select,
-  TextArea,
-  TextInput,
-  type FieldProblem,
-} from "@tessera/ui";
+import { Button, describedBy, TextInput } from "@tessera/ui";
 import type { OrganizationKind } from "@tessera/db";
 import { Field } from "@/components/field";
+import { InputField, SelectField, TextAreaField } from "@/components/form/fields";
+import { FormProblems } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { t, tp } from "@/i18n";
 import { formText } from "@/lib/form-data";
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { formChecks } from "@/lib/form-checks";
 import { useTRPC } from "@/trpc/react";
 import {
   currencySymbol,
@@ -69,7 +64,7 @@ export function ProgrammeForm({
   const trpc = useTRPC();
   const router = useRouter();
   const f = tp.programmeForm;
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const feedback = useFormFeedback(IDS);
   const [currency, setCurrency] = useState("EUR");
   const [rate, setRate] = useState("70");
   const [calls, setCalls] = useState<CallState[]>([
@@ -82,7 +77,7 @@ export function ProgrammeForm({
         router.push(programmeRoutes.adminProgramme(programme.id));
         router.refresh();
       },
-      onError: (error) => setErrors(formErrorsFrom(error, IDS)),
+      onError: (error) => feedback.showError(error),
     }),
   );
 
@@ -91,12 +86,7 @@ export function ProgrammeForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const fields: Record<string, string> = {};
-    const problems: FieldProblem[] = [];
-    const add = (name: string, id: string, message: string) => {
-      fields[name] = message;
-      problems.push({ fieldId: id, message });
-    };
+    const checks = formChecks(IDS);
     const name = formText(form, "name").trim();
     const sponsor = formText(form, "sponsor").trim();
     const description = formText(form, "description").trim();
@@ -109,32 +99,31 @@ export function ProgrammeForm({
           .filter(Boolean)
           .map((c) => c.toUpperCase())
       : [];
-    if (name.length < 3) add("name", IDS.name, f.required.name);
-    if (sponsor.length < 2) add("sponsor", IDS.sponsor, f.required.sponsor);
-    if (description.length < 10) add("description", IDS.description, f.required.description);
-    if (budget === null || budget < 1) add("budgetMinor", IDS.budgetMinor, f.required.budget);
-    if (bps === null) add("subsidyRateBps", IDS.subsidyRateBps, f.required.rate);
-    if (cap === null || cap < 1) add("orgCapMinor", IDS.orgCapMinor, f.required.cap);
-    else if (budget !== null && cap > budget)
-      add("orgCapMinor", IDS.orgCapMinor, f.required.capAboveBudget);
+    if (name.length < 3) checks.add("name", f.required.name);
+    if (sponsor.length < 2) checks.add("sponsor", f.required.sponsor);
+    if (description.length < 10) checks.add("description", f.required.description);
+    if (budget === null || budget < 1) checks.add("budgetMinor", f.required.budget);
+    if (bps === null) checks.add("subsidyRateBps", f.required.rate);
+    if (cap === null || cap < 1) checks.add("orgCapMinor", f.required.cap);
+    else if (budget !== null && cap > budget) checks.add("orgCapMinor", f.required.capAboveBudget);
     if (countries.some((c) => !/^[A-Z]{2}$/.test(c)))
-      add("eligibleCountries", IDS.eligibleCountries, f.required.countries);
+      checks.add("eligibleCountries", f.required.countries);
     const parsedCalls = calls.map((call, index) => {
       const opensAt = parseDateTimeInput(call.opens);
       const closesAt = parseDateTimeInput(call.closes);
       if (call.name.trim().length < 2)
-        add(`call-${index}-name`, callId(index, "name"), f.required.callName(index + 1));
+        checks.add(`call-${index}-name`, f.required.callName(index + 1), callId(index, "name"));
       if (!opensAt)
-        add(`call-${index}-opens`, callId(index, "opens"), f.required.callOpens(index + 1));
+        checks.add(`call-${index}-opens`, f.required.callOpens(index + 1), callId(index, "opens"));
       if (!closesAt || (opensAt && closesAt <= opensAt))
-        add(`call-${index}-closes`, callId(index, "closes"), f.required.callCloses(index + 1));
+        checks.add(
+          `call-${index}-closes`,
+          f.required.callCloses(index + 1),
+          callId(index, "closes"),
+        );
       return { name: call.name.trim(), opensAt: opensAt!, closesAt: closesAt! };
     });
-    if (problems.length) {
-      setErrors({ fields, problems });
-      return;
-    }
-    setErrors(NO_ERRORS);
+    if (!feedback.start(checks.errors)) return;
     create.mutate({
       name,
       sponsor,
@@ -149,78 +138,62 @@ export function ProgrammeForm({
     });
   }
 
-  const e = errors.fields;
+  const e = feedback.errors.fields;
   const symbol = currencySymbol(currency);
   const budgetHint = `${f.budgetHint} (${symbol})`;
   const capHint = `${f.capHint} (${symbol})`;
   return (
     <form noValidate onSubmit={submit} className="space-y-8" aria-label={f.title}>
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
+      <FormProblems errors={feedback.errors} />
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{f.basics}</legend>
-        <Field id={IDS.name} label={f.name} error={e.name}>
-          <TextInput
-            id={IDS.name}
-            name="name"
-            maxLength={160}
-            invalid={!!e.name}
-            aria-describedby={describedBy(IDS.name, undefined, e.name)}
-          />
-        </Field>
-        <Field id={IDS.sponsor} label={f.sponsor} hint={f.sponsorHint} error={e.sponsor}>
-          <TextInput
-            id={IDS.sponsor}
-            name="sponsor"
-            maxLength={160}
-            invalid={!!e.sponsor}
-            aria-describedby={describedBy(IDS.sponsor, f.sponsorHint, e.sponsor)}
-          />
-        </Field>
-        <Field
+        <InputField id={IDS.name} label={f.name} error={e.name} name="name" maxLength={160} />
+        <InputField
+          id={IDS.sponsor}
+          label={f.sponsor}
+          hint={f.sponsorHint}
+          error={e.sponsor}
+          name="sponsor"
+          maxLength={160}
+        />
+        <TextAreaField
           id={IDS.description}
           label={f.description}
           hint={f.descriptionHint}
           error={e.description}
-        >
-          <TextArea
-            id={IDS.description}
-            name="description"
-            rows={4}
-            maxLength={5000}
-            invalid={!!e.description}
-            aria-describedby={describedBy(IDS.description, f.descriptionHint, e.description)}
-          />
-        </Field>
+          name="description"
+          rows={4}
+          maxLength={5000}
+        />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{f.money}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={IDS.currency} label={f.currency} hint={f.currencyHint} error={e.currency}>
-            <Select
-              id={IDS.currency}
-              name="currency"
-              value={currency}
-              onChange={(event) => setCurrency(event.target.value)}
-              aria-describedby={describedBy(IDS.currency, f.currencyHint, e.currency)}
-            >
-              {CURRENCIES.map((code) => (
-                <option key={code} value={code}>
-                  {code} ({currencySymbol(code)})
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field id={IDS.budgetMinor} label={f.budget} hint={budgetHint} error={e.budgetMinor}>
-            <TextInput
-              id={IDS.budgetMinor}
-              name="budget"
-              inputMode="decimal"
-              invalid={!!e.budgetMinor}
-              aria-describedby={describedBy(IDS.budgetMinor, budgetHint, e.budgetMinor)}
-            />
-          </Field>
+          <SelectField
+            id={IDS.currency}
+            label={f.currency}
+            hint={f.currencyHint}
+            error={e.currency}
+            name="currency"
+            value={currency}
+            onChange={(event) => setCurrency(event.target.value)}
+          >
+            {CURRENCIES.map((code) => (
+              <option key={code} value={code}>
+                {code} ({currencySymbol(code)})
+              </option>
+            ))}
+          </SelectField>
+          <InputField
+            id={IDS.budgetMinor}
+            label={f.budget}
+            hint={budgetHint}
+            error={e.budgetMinor}
+            name="budget"
+            inputMode="decimal"
+          />
           <Field id={IDS.subsidyRateBps} label={f.rate} hint={f.rateHint} error={e.subsidyRateBps}>
             <TextInput
               id={IDS.subsidyRateBps}
@@ -236,15 +209,14 @@ export function ProgrammeForm({
               {bps !== null ? f.rateShown(formatRate(bps), formatNumber(bps)) : null}
             </p>
           </Field>
-          <Field id={IDS.orgCapMinor} label={f.cap} hint={capHint} error={e.orgCapMinor}>
-            <TextInput
-              id={IDS.orgCapMinor}
-              name="cap"
-              inputMode="decimal"
-              invalid={!!e.orgCapMinor}
-              aria-describedby={describedBy(IDS.orgCapMinor, capHint, e.orgCapMinor)}
-            />
-          </Field>
+          <InputField
+            id={IDS.orgCapMinor}
+            label={f.cap}
+            hint={capHint}
+            error={e.orgCapMinor}
+            name="cap"
+            inputMode="decimal"
+          />
         </div>
       </fieldset>
 
@@ -273,23 +245,13 @@ export function ProgrammeForm({
             ))}
           </ul>
         </fieldset>
-        <Field
+        <InputField
           id={IDS.eligibleCountries}
           label={f.countries}
           hint={f.countriesHint}
           error={e.eligibleCountries}
-        >
-          <TextInput
-            id={IDS.eligibleCountries}
-            name="countries"
-            invalid={!!e.eligibleCountries}
-            aria-describedby={describedBy(
-              IDS.eligibleCountries,
-              f.countriesHint,
-              e.eligibleCountries,
-            )}
-          />
-        </Field>
+          name="countries"
+        />
       </fieldset>
 
       <fieldset className="space-y-4">
@@ -311,43 +273,29 @@ export function ProgrammeForm({
                 className="grid gap-3 rounded-md border border-line p-3 md:grid-cols-3"
                 data-testid="programme-call"
               >
-                <Field id={callId(index, "name")} label={f.callName(index + 1)} error={nameError}>
-                  <TextInput
-                    id={callId(index, "name")}
-                    value={call.name}
-                    onChange={(event) => update({ name: event.target.value })}
-                    invalid={!!nameError}
-                    aria-describedby={describedBy(callId(index, "name"), undefined, nameError)}
-                  />
-                </Field>
-                <Field
+                <InputField
+                  id={callId(index, "name")}
+                  label={f.callName(index + 1)}
+                  error={nameError}
+                  value={call.name}
+                  onChange={(event) => update({ name: event.target.value })}
+                />
+                <InputField
                   id={callId(index, "opens")}
                   label={f.callOpens(index + 1)}
                   error={opensError}
-                >
-                  <TextInput
-                    id={callId(index, "opens")}
-                    type="datetime-local"
-                    value={call.opens}
-                    onChange={(event) => update({ opens: event.target.value })}
-                    invalid={!!opensError}
-                    aria-describedby={describedBy(callId(index, "opens"), undefined, opensError)}
-                  />
-                </Field>
-                <Field
+                  type="datetime-local"
+                  value={call.opens}
+                  onChange={(event) => update({ opens: event.target.value })}
+                />
+                <InputField
                   id={callId(index, "closes")}
                   label={f.callCloses(index + 1)}
                   error={closesError}
-                >
-                  <TextInput
-                    id={callId(index, "closes")}
-                    type="datetime-local"
-                    value={call.closes}
-                    onChange={(event) => update({ closes: event.target.value })}
-                    invalid={!!closesError}
-                    aria-describedby={describedBy(callId(index, "closes"), undefined, closesError)}
-                  />
-                </Field>
+                  type="datetime-local"
+                  value={call.closes}
+                  onChange={(event) => update({ closes: event.target.value })}
+                />
                 {calls.length > 1 ? (
                   <div className="md:col-span-3">
                     <Button

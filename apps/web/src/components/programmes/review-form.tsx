@@ -2,11 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Alert, Button, describedBy, ErrorSummary, TextArea, type FieldProblem } from "@tessera/ui";
-import { Field } from "@/components/field";
+import { Alert, Button, describedBy } from "@tessera/ui";
+import { TextAreaField } from "@/components/form/fields";
+import { FormFeedback, SavedNotice } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { formatDateTime, t, tp } from "@/i18n";
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { formChecks } from "@/lib/form-checks";
 import { useTRPC } from "@/trpc/react";
 import type { MyReview } from "./types";
 
@@ -27,27 +29,20 @@ export function ReviewForm({ review }: { review: MyReview }) {
   const refresh = useRefresh();
   const r = tp.reviews;
   const [answer, setAnswer] = useState<"no" | "yes" | null>(review.score !== null ? "no" : null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [notice, setNotice] = useState<string | null>(null);
+  const feedback = useFormFeedback(IDS, refresh);
   const [score, setScore] = useState<number | null>(review.score);
   const [comment, setComment] = useState(review.comment ?? "");
   const [reason, setReason] = useState("");
-  const onError = (error: unknown) => setErrors(formErrorsFrom(error, IDS));
+  const onError = (error: unknown) => feedback.showError(error);
   const declare = useMutation(
     trpc.reviews.declareConflict.mutationOptions({
-      onSuccess: () => {
-        setNotice(r.conflictDeclared);
-        refresh();
-      },
+      onSuccess: () => feedback.save(r.conflictDeclared),
       onError,
     }),
   );
   const submitScore = useMutation(
     trpc.reviews.score.mutationOptions({
-      onSuccess: () => {
-        setNotice(r.scored);
-        refresh();
-      },
+      onSuccess: () => feedback.save(r.scored),
       onError,
     }),
   );
@@ -55,9 +50,7 @@ export function ReviewForm({ review }: { review: MyReview }) {
   if (review.state === "CONFLICT") {
     return (
       <div className="space-y-3" data-testid="review-conflict">
-        <div aria-live="polite">
-          {notice ? <Alert tone="success" role="status" title={notice} /> : null}
-        </div>
+        <SavedNotice message={feedback.saved} />
         <Alert tone="warning" title={r.conflictShown}>
           {review.conflictReason ? <p>{review.conflictReason}</p> : null}
           {review.conflictDeclaredAt ? (
@@ -89,36 +82,23 @@ export function ReviewForm({ review }: { review: MyReview }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setNotice(null);
-    const fields: Record<string, string> = {};
-    const problems: FieldProblem[] = [];
-    const add = (name: keyof typeof IDS, message: string) => {
-      fields[name] = message;
-      problems.push({ fieldId: IDS[name], message });
-    };
-    if (answer === null) add("conflict", r.required.conflict);
-    if (answer === "yes" && reason.trim().length < 5) add("reason", r.required.reason);
+    const checks = formChecks(IDS);
+    if (answer === null) checks.add("conflict", r.required.conflict);
+    if (answer === "yes" && reason.trim().length < 5) checks.add("reason", r.required.reason);
     if (answer === "no") {
-      if (score === null) add("score", r.required.score);
-      if (comment.trim().length < 10) add("comment", r.required.comment);
+      if (score === null) checks.add("score", r.required.score);
+      if (comment.trim().length < 10) checks.add("comment", r.required.comment);
     }
-    if (problems.length) {
-      setErrors({ fields, problems });
-      return;
-    }
-    setErrors(NO_ERRORS);
+    if (!feedback.start(checks.errors)) return;
     if (answer === "yes") declare.mutate({ reviewId: review.id, reason: reason.trim() });
     else if (score !== null)
       submitScore.mutate({ reviewId: review.id, score, comment: comment.trim() });
   }
 
-  const e = errors.fields;
+  const e = feedback.errors.fields;
   return (
     <form noValidate onSubmit={submit} className="space-y-5" aria-label={r.yourReview}>
-      <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />
-      <div aria-live="polite">
-        {notice ? <Alert tone="success" role="status" title={notice} /> : null}
-      </div>
+      <FormFeedback errors={feedback.errors} saved={feedback.saved} />
       {scored}
       <fieldset
         className={e.conflict ? "space-y-2 border-l-4 border-danger pl-3" : "space-y-2"}
@@ -154,22 +134,16 @@ export function ReviewForm({ review }: { review: MyReview }) {
 
       {answer === "yes" ? (
         <>
-          <Field
+          <TextAreaField
             id={IDS.reason}
             label={r.conflictReason}
             hint={r.conflictReasonHint}
             error={e.reason}
-          >
-            <TextArea
-              id={IDS.reason}
-              rows={3}
-              maxLength={2000}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              invalid={!!e.reason}
-              aria-describedby={describedBy(IDS.reason, r.conflictReasonHint, e.reason)}
-            />
-          </Field>
+            rows={3}
+            maxLength={2000}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
           <Button type="submit" variant="danger" busy={declare.isPending}>
             {r.declareConflict}
           </Button>
@@ -211,17 +185,16 @@ export function ReviewForm({ review }: { review: MyReview }) {
               </div>
             ))}
           </fieldset>
-          <Field id={IDS.comment} label={r.comment} hint={r.commentHint} error={e.comment}>
-            <TextArea
-              id={IDS.comment}
-              rows={5}
-              maxLength={5000}
-              value={comment}
-              onChange={(event) => setComment(event.target.value)}
-              invalid={!!e.comment}
-              aria-describedby={describedBy(IDS.comment, r.commentHint, e.comment)}
-            />
-          </Field>
+          <TextAreaField
+            id={IDS.comment}
+            label={r.comment}
+            hint={r.commentHint}
+            error={e.comment}
+            rows={5}
+            maxLength={5000}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
           <Button type="submit" busy={submitScore.isPending}>
             {review.score === null ? r.submitScore : r.updateScore}
           </Button>

@@ -2,11 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Alert, Button, describedBy, Select } from "@tessera/ui";
-import { Field } from "@/components/field";
+import { Button } from "@tessera/ui";
+import { ActionNotice, useNotice } from "@/components/form/action-notice";
+import { SelectField } from "@/components/form/fields";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { tp } from "@/i18n";
-import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 
 interface Reviewer {
@@ -32,14 +32,14 @@ export function ReviewerAssignment({
   const refresh = useRefresh();
   const r = tp.decision;
   const [reviewerId, setReviewerId] = useState("");
-  const [notice, setNotice] = useState<{ message: string; ok: boolean } | null>(null);
+  const outcome = useNotice(refresh);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const assign = useMutation(trpc.reviews.admin.assign.mutationOptions());
   const unassign = useMutation(trpc.reviews.admin.unassign.mutationOptions());
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setNotice(null);
+    outcome.clear();
     if (!reviewerId) {
       setFieldError(r.reviewerRequired);
       return;
@@ -49,29 +49,17 @@ export function ReviewerAssignment({
       { applicationId, reviewerId },
       {
         onSuccess: (review) => {
-          setNotice({
-            message: r.assigned(review.reviewer.name ?? review.reviewer.email ?? ""),
-            ok: true,
-          });
           setReviewerId("");
-          refresh();
+          outcome.succeed(r.assigned(review.reviewer.name ?? review.reviewer.email ?? ""));
         },
-        onError: (error) => setNotice({ message: errorMessageFrom(error), ok: false }),
+        onError: outcome.fail,
       },
     );
   }
 
   return (
     <div className="space-y-4">
-      <div aria-live="polite">
-        {notice ? (
-          <Alert
-            tone={notice.ok ? "success" : "danger"}
-            role={notice.ok ? "status" : "alert"}
-            title={notice.message}
-          />
-        ) : null}
-      </div>
+      <ActionNotice notice={outcome.notice} />
       {assigned.length === 0 ? (
         <p className="text-fg-muted">{r.noReviewersAssigned}</p>
       ) : (
@@ -98,12 +86,8 @@ export function ReviewerAssignment({
                     unassign.mutate(
                       { reviewId: reviewer.reviewId },
                       {
-                        onSuccess: () => {
-                          setNotice({ message: r.unassigned(reviewer.name), ok: true });
-                          refresh();
-                        },
-                        onError: (error) =>
-                          setNotice({ message: errorMessageFrom(error), ok: false }),
+                        onSuccess: outcome.succeeded(r.unassigned(reviewer.name)),
+                        onError: outcome.fail,
                       },
                     )
                   }
@@ -125,31 +109,25 @@ export function ReviewerAssignment({
             className="flex flex-wrap items-end gap-3"
             aria-label={r.assign}
           >
-            <Field
+            <SelectField
               id="assign-reviewer"
               label={r.reviewer}
               error={fieldError}
-              className="min-w-[16rem] flex-1"
+              fieldClassName="min-w-[16rem] flex-1"
+              value={reviewerId}
+              onChange={(event) => setReviewerId(event.target.value)}
             >
-              <Select
-                id="assign-reviewer"
-                value={reviewerId}
-                onChange={(event) => setReviewerId(event.target.value)}
-                invalid={!!fieldError}
-                aria-describedby={describedBy("assign-reviewer", undefined, fieldError)}
-              >
-                <option value="">{r.reviewerPlaceholder}</option>
-                {available.map((reviewer) => (
-                  <option key={reviewer.id} value={reviewer.id}>
-                    {r.reviewerOption(
-                      reviewer.name ?? "",
-                      reviewer.email ?? "",
-                      reviewer.pendingReviews,
-                    )}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+              <option value="">{r.reviewerPlaceholder}</option>
+              {available.map((reviewer) => (
+                <option key={reviewer.id} value={reviewer.id}>
+                  {r.reviewerOption(
+                    reviewer.name ?? "",
+                    reviewer.email ?? "",
+                    reviewer.pendingReviews,
+                  )}
+                </option>
+              ))}
+            </SelectField>
             <Button type="submit" variant="secondary" busy={assign.isPending}>
               {r.assign}
             </Button>

@@ -1,5 +1,6 @@
 import type { MembershipRole, VerificationStatus } from "@tessera/db";
 import type { ProgrammeNav } from "@/components/programmes/nav-items";
+import type { WorkloadNav } from "@/components/workloads/nav-items";
 
 /** What the navigation may show, decided on the server from the permission tables. */
 export interface NavOrganisation {
@@ -18,6 +19,8 @@ export interface NavData {
   showOutbox: boolean;
   /** Programmes, applications, reviews, catalogue and notifications by role. */
   programmes: ProgrammeNav;
+  /** Jobs, job templates and operations by role. */
+  workloads: WorkloadNav;
 }
 
 export interface ShellUser {

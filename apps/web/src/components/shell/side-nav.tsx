@@ -10,6 +10,7 @@ import {
   platformProgrammeItems,
   tenantProgrammeItems,
 } from "@/components/programmes/nav-items";
+import { platformWorkloadItems, tenantWorkloadItems } from "@/components/workloads/nav-items";
 import { organisationIdFromPath, type NavData } from "./nav-data";
 
 interface Item {
@@ -81,6 +82,7 @@ export function SideNav({ nav }: { nav: NavData }) {
     ? [
         { href: routes.organisation(current.id), label: t.nav.overview, exact: true },
         { href: routes.projects(current.id), label: t.nav.projects },
+        ...tenantWorkloadItems(current.id),
         ...tenantProgrammeItems(current.id),
         { href: routes.members(current.id), label: t.nav.members },
         ...(current.canReadAudit ? [{ href: routes.audit(current.id), label: t.nav.audit }] : []),
@@ -96,6 +98,7 @@ export function SideNav({ nav }: { nav: NavData }) {
       : []),
     ...(nav.canReadAllAudit ? [{ href: routes.adminAudit, label: t.nav.auditAll }] : []),
     ...platformProgrammeItems(nav.programmes),
+    ...platformWorkloadItems(nav.workloads),
   ];
 
   return (

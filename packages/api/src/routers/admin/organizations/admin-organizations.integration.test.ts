@@ -82,6 +82,33 @@ describe("admin.organizations.get", () => {
 });
 
 describe("admin.organizations.verify", () => {
+  it("asks the worker tier to provision the tenant on every active Slurm cluster", async () => {
+    const slurm = await db.cluster.create({
+      data: {
+        code: `slurm-${uniqueSuffix()}`,
+        name: "Provisioning test cluster",
+        kind: "SLURM",
+        region: "test",
+        jurisdiction: "DE",
+        endpoint: "http://127.0.0.1:1",
+      },
+    });
+    const { org, caller } = await setup("PENDING");
+    await caller.admin.organizations.verify({ organizationId: org.id });
+    const events = await db.outboxEvent.findMany({
+      where: { type: "tenant.provision", aggregateId: org.id },
+    });
+    expect(events.map((e) => e.payload)).toContainEqual({
+      organizationId: org.id,
+      clusterId: slurm.id,
+    });
+    // Rejecting writes none.
+    const other = await setup("PENDING");
+    await other.caller.admin.organizations.reject({ organizationId: other.org.id, reason: REASON });
+    expect(await db.outboxEvent.count({ where: { aggregateId: other.org.id } })).toBe(0);
+    await db.cluster.update({ where: { id: slurm.id }, data: { active: false } });
+  });
+
   it("verifies a pending organisation, records who and when, audits and tells the contact", async () => {
     const { org, admin, caller, owner } = await setup("PENDING");
     const verified = await caller.admin.organizations.verify({ organizationId: org.id });

@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, PageHeader, Td, Th } from "@tessera/ui";
-import { platformRolesMay } from "@tessera/core";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Card, Td, Th } from "@tessera/ui";
 import { Forbidden } from "@/components/forbidden";
+import { ForbiddenPage } from "@/components/forbidden-page";
+import { PlatformPage } from "@/components/platform-page";
 import { Pagination } from "@/components/pagination";
 import { ActiveBadge } from "@/components/programmes/badges";
 import { ClusterForm, ResourceClassForm } from "@/components/programmes/catalogue-forms";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { t, tp } from "@/i18n";
-import { routes } from "@/lib/paths";
+import { tp } from "@/i18n";
 import { param, type SearchParams } from "@/lib/search-params";
 import { load, loadIfAllowed } from "@/server/api";
-import { requireUser } from "@/server/session";
+import { platformPageAccess } from "@/server/platform-page";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 
 export const metadata: Metadata = { title: tp.catalogue.title };
@@ -23,19 +22,13 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const includeInactive = param(query.retired) === "show";
   const classCursor = param(query.classes);
   const clusterCursor = param(query.clusters);
-  const user = await requireUser();
   const c = tp.catalogue;
-  const crumbs = [{ label: t.nav.dashboard, href: routes.dashboard }, { label: c.title }];
-  if (!platformRolesMay(user.platformRoles, "catalogue.read")) {
-    return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <PageHeader title={c.title} />
-        <Forbidden />
-      </>
-    );
-  }
-  const canManage = platformRolesMay(user.platformRoles, "catalogue.manage");
+  const { crumbs, mayRead, canManage } = await platformPageAccess(
+    c.title,
+    "catalogue.read",
+    "catalogue.manage",
+  );
+  if (!mayRead) return <ForbiddenPage crumbs={crumbs} title={c.title} />;
   const [classes, clusters] = await Promise.all([
     load((api) =>
       api.catalogue.resourceClasses.list({ includeInactive, cursor: classCursor, limit: 25 }),
@@ -55,60 +48,137 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   );
 
   return (
-    <>
-      <Breadcrumbs items={crumbs} />
-      <PageHeader title={c.title} description={c.lead} />
-      <div className="space-y-8">
-        {canManage ? null : <p className="text-fg-muted">{c.readOnly}</p>}
-        <Card title={c.classesTitle} actions={retiredToggle}>
+    <PlatformPage
+      crumbs={crumbs}
+      title={c.title}
+      lead={c.lead}
+      readOnlyNote={canManage ? null : c.readOnly}
+    >
+      <Card title={c.classesTitle} actions={retiredToggle}>
+        <div className="space-y-6">
+          {classes.items.length === 0 && !classCursor ? (
+            <p className="text-fg-muted">{c.emptyClasses}</p>
+          ) : (
+            <ScrollTable caption={c.classesCaption}>
+              <thead>
+                <tr>
+                  <Th>{c.code}</Th>
+                  <Th>{c.name}</Th>
+                  <Th>{c.kind}</Th>
+                  <Th>{c.unit}</Th>
+                  <Th className="text-right">{c.price}</Th>
+                  <Th className="text-right">{c.power}</Th>
+                  <Th>{c.status}</Th>
+                  {canManage ? (
+                    <Th>
+                      <span className="sr-only">{c.edit}</span>
+                    </Th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {classes.items.map((rc) => (
+                  <tr key={rc.id} data-testid={`class-${rc.code}`}>
+                    <Td className="font-mono">{rc.code}</Td>
+                    <Td>{rc.name}</Td>
+                    <Td>{tp.resourceKinds[rc.kind] ?? rc.kind}</Td>
+                    <Td>{rc.unit}</Td>
+                    <Td className="whitespace-nowrap text-right tabular-nums">
+                      {formatMoney(rc.listPriceMinorPerHour, rc.currency)} {rc.currency}
+                    </Td>
+                    <Td className="whitespace-nowrap text-right tabular-nums">
+                      {c.watts(rc.powerDrawWatts)}
+                    </Td>
+                    <Td>
+                      <ActiveBadge active={rc.active} />
+                    </Td>
+                    {canManage ? (
+                      <Td>
+                        <Link
+                          href={programmeRoutes.resourceClass(rc.id)}
+                          className="text-link underline"
+                          aria-label={c.editLabel(rc.code)}
+                        >
+                          {c.edit}
+                        </Link>
+                      </Td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollTable>
+          )}
+          <Pagination
+            basePath={base}
+            params={{ retired: includeInactive ? "show" : undefined, clusters: clusterCursor }}
+            cursor={classCursor}
+            nextCursor={classes.nextCursor}
+          />
+          {canManage ? (
+            <section
+              aria-labelledby="new-class-heading"
+              className="space-y-3 border-t border-line pt-4"
+            >
+              <h3 id="new-class-heading" className="font-semibold">
+                {c.newClass}
+              </h3>
+              <ResourceClassForm />
+            </section>
+          ) : null}
+        </div>
+      </Card>
+
+      <Card title={c.clustersTitle}>
+        {!clusters.allowed ? (
+          <Forbidden invalid={clusters.invalid} />
+        ) : (
           <div className="space-y-6">
-            {classes.items.length === 0 && !classCursor ? (
-              <p className="text-fg-muted">{c.emptyClasses}</p>
+            {clusters.data.items.length === 0 && !clusterCursor ? (
+              <p className="text-fg-muted">{c.emptyClusters}</p>
             ) : (
-              <ScrollTable caption={c.classesCaption}>
+              <ScrollTable caption={c.clustersCaption}>
                 <thead>
                   <tr>
                     <Th>{c.code}</Th>
-                    <Th>{c.name}</Th>
                     <Th>{c.kind}</Th>
-                    <Th>{c.unit}</Th>
-                    <Th className="text-right">{c.price}</Th>
-                    <Th className="text-right">{c.power}</Th>
+                    <Th>{c.region}</Th>
+                    <Th>{c.jurisdiction}</Th>
+                    <Th>{c.capacity}</Th>
                     <Th>{c.status}</Th>
-                    {canManage ? (
-                      <Th>
-                        <span className="sr-only">{c.edit}</span>
-                      </Th>
-                    ) : null}
                   </tr>
                 </thead>
                 <tbody>
-                  {classes.items.map((rc) => (
-                    <tr key={rc.id} data-testid={`class-${rc.code}`}>
-                      <Td className="font-mono">{rc.code}</Td>
-                      <Td>{rc.name}</Td>
-                      <Td>{tp.resourceKinds[rc.kind] ?? rc.kind}</Td>
-                      <Td>{rc.unit}</Td>
-                      <Td className="whitespace-nowrap text-right tabular-nums">
-                        {formatMoney(rc.listPriceMinorPerHour, rc.currency)} {rc.currency}
+                  {clusters.data.items.map((cluster) => (
+                    <tr key={cluster.id} data-testid={`cluster-${cluster.code}`}>
+                      <Td>
+                        <Link
+                          href={programmeRoutes.cluster(cluster.id)}
+                          className="font-mono font-semibold text-link underline"
+                        >
+                          {cluster.code}
+                        </Link>
+                        <span className="block text-fg-muted">{cluster.name}</span>
                       </Td>
-                      <Td className="whitespace-nowrap text-right tabular-nums">
-                        {c.watts(rc.powerDrawWatts)}
+                      <Td>{tp.clusterKinds[cluster.kind] ?? cluster.kind}</Td>
+                      <Td>{cluster.region}</Td>
+                      <Td>{cluster.jurisdiction}</Td>
+                      <Td>
+                        {cluster.resources.length === 0 ? (
+                          <span className="text-fg-muted">{c.noResources}</span>
+                        ) : (
+                          <ul className="space-y-0.5">
+                            {cluster.resources.map((resource) => (
+                              <li key={resource.id} className="whitespace-nowrap">
+                                <span className="font-mono">{resource.resourceClass.code}</span>:{" "}
+                                {c.capacityOf(resource.capacity, resource.resourceClass.unit)}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
                       </Td>
                       <Td>
-                        <ActiveBadge active={rc.active} />
+                        <ActiveBadge active={cluster.active} />
                       </Td>
-                      {canManage ? (
-                        <Td>
-                          <Link
-                            href={programmeRoutes.resourceClass(rc.id)}
-                            className="text-link underline"
-                            aria-label={c.editLabel(rc.code)}
-                          >
-                            {c.edit}
-                          </Link>
-                        </Td>
-                      ) : null}
                     </tr>
                   ))}
                 </tbody>
@@ -116,101 +186,24 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
             )}
             <Pagination
               basePath={base}
-              params={{ retired: includeInactive ? "show" : undefined, clusters: clusterCursor }}
-              cursor={classCursor}
-              nextCursor={classes.nextCursor}
+              params={{ retired: includeInactive ? "show" : undefined, classes: classCursor }}
+              cursor={clusterCursor}
+              nextCursor={clusters.data.nextCursor}
             />
             {canManage ? (
               <section
-                aria-labelledby="new-class-heading"
+                aria-labelledby="new-cluster-heading"
                 className="space-y-3 border-t border-line pt-4"
               >
-                <h3 id="new-class-heading" className="font-semibold">
-                  {c.newClass}
+                <h3 id="new-cluster-heading" className="font-semibold">
+                  {c.newCluster}
                 </h3>
-                <ResourceClassForm />
+                <ClusterForm />
               </section>
             ) : null}
           </div>
-        </Card>
-
-        <Card title={c.clustersTitle}>
-          {!clusters.allowed ? (
-            <Forbidden invalid={clusters.invalid} />
-          ) : (
-            <div className="space-y-6">
-              {clusters.data.items.length === 0 && !clusterCursor ? (
-                <p className="text-fg-muted">{c.emptyClusters}</p>
-              ) : (
-                <ScrollTable caption={c.clustersCaption}>
-                  <thead>
-                    <tr>
-                      <Th>{c.code}</Th>
-                      <Th>{c.kind}</Th>
-                      <Th>{c.region}</Th>
-                      <Th>{c.jurisdiction}</Th>
-                      <Th>{c.capacity}</Th>
-                      <Th>{c.status}</Th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {clusters.data.items.map((cluster) => (
-                      <tr key={cluster.id} data-testid={`cluster-${cluster.code}`}>
-                        <Td>
-                          <Link
-                            href={programmeRoutes.cluster(cluster.id)}
-                            className="font-mono font-semibold text-link underline"
-                          >
-                            {cluster.code}
-                          </Link>
-                          <span className="block text-fg-muted">{cluster.name}</span>
-                        </Td>
-                        <Td>{tp.clusterKinds[cluster.kind] ?? cluster.kind}</Td>
-                        <Td>{cluster.region}</Td>
-                        <Td>{cluster.jurisdiction}</Td>
-                        <Td>
-                          {cluster.resources.length === 0 ? (
-                            <span className="text-fg-muted">{c.noResources}</span>
-                          ) : (
-                            <ul className="space-y-0.5">
-                              {cluster.resources.map((resource) => (
-                                <li key={resource.id} className="whitespace-nowrap">
-                                  <span className="font-mono">{resource.resourceClass.code}</span>:{" "}
-                                  {c.capacityOf(resource.capacity, resource.resourceClass.unit)}
-                                </li>
-                              ))}
-                            </ul>
-                          )}
-                        </Td>
-                        <Td>
-                          <ActiveBadge active={cluster.active} />
-                        </Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </ScrollTable>
-              )}
-              <Pagination
-                basePath={base}
-                params={{ retired: includeInactive ? "show" : undefined, classes: classCursor }}
-                cursor={clusterCursor}
-                nextCursor={clusters.data.nextCursor}
-              />
-              {canManage ? (
-                <section
-                  aria-labelledby="new-cluster-heading"
-                  className="space-y-3 border-t border-line pt-4"
-                >
-                  <h3 id="new-cluster-heading" className="font-semibold">
-                    {c.newCluster}
-                  </h3>
-                  <ClusterForm />
-                </section>
-              ) : null}
-            </div>
-          )}
-        </Card>
-      </div>
-    </>
+        )}
+      </Card>
+    </PlatformPage>
   );
 }

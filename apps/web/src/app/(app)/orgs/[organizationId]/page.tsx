@@ -5,8 +5,9 @@ import { roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { OrganisationStatusBanner } from "@/components/organisation-status";
 import { VerificationBadge } from "@/components/status-badge";
-import { countryName, formatDate, t } from "@/i18n";
+import { countryName, formatDate, t, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
+import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 
 interface Props {
@@ -21,6 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrganisationOverviewPage({ params }: Props) {
   const organisation = await loadOrganisation((await params).organizationId);
   const canManage = roleMay(organisation.role, "organization.update");
+  const activeJobs = await load((api) =>
+    api.workloads.list({ organizationId: organisation.id, filter: "active", limit: 100 }),
+  );
 
   return (
     <>
@@ -83,6 +87,16 @@ export default async function OrganisationOverviewPage({ params }: Props) {
                 <span className="text-fg-muted">{t.organisation.members}</span>
                 <Link href={routes.members(organisation.id)} className="text-link underline">
                   {t.organisation.memberCount(organisation.memberCount)}
+                </Link>
+              </li>
+              <li className="flex justify-between gap-3 py-2">
+                <span className="text-fg-muted">{tw.nav.jobs}</span>
+                <Link
+                  href={routes.jobs(organisation.id)}
+                  className="text-link underline"
+                  data-testid="active-jobs"
+                >
+                  {tw.list.activeCount(activeJobs.items.length, activeJobs.nextCursor !== null)}
                 </Link>
               </li>
               <li className="flex justify-between gap-3 py-2">

@@ -94,7 +94,7 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
                     <span data-testid="granted">{hours(line.grantedUnitSeconds, unit)}</span>
                   </Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">
-                    {hours(line.heldUnitSeconds, unit)}
+                    <span data-testid="held">{hours(line.heldUnitSeconds, unit)}</span>
                   </Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">
                     {hours(line.consumedUnitSeconds, unit)}

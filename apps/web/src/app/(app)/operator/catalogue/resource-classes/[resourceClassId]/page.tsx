@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@tessera/ui";
 import { platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { Forbidden } from "@/components/forbidden";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { ResourceClassForm } from "@/components/programmes/catalogue-forms";
 import { programmeRoutes } from "@/components/programmes/paths";
 import type { ResourceClass } from "@/components/programmes/types";
@@ -42,12 +42,7 @@ export default async function ResourceClassPage({
     { label: c.title, href: programmeRoutes.catalogue },
   ];
   if (!platformRolesMay(user.platformRoles, "catalogue.manage")) {
-    return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <Forbidden />
-      </>
-    );
+    return <ForbiddenPage crumbs={crumbs} />;
   }
   const resourceClass = await findResourceClass(resourceClassId);
   if (!resourceClass) notFound();

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Alert, buttonClassName, Card, EmptyState, PageHeader } from "@tessera/ui";
+import type { ReactNode } from "react";
+import { Card, EmptyState } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
-import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
+import { NoProjectsState, NotVerifiedNote, PageFrame } from "@/components/page-frame";
 import { ApplicationForm } from "@/components/programmes/application-form";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { t, tp } from "@/i18n";
@@ -29,30 +29,19 @@ export default async function NewApplicationPage({ params, searchParams }: Props
     { label: tp.applications.title, href: programmeRoutes.applications(organizationId) },
     { label: tp.applications.newTitle },
   ];
-  const header = (
-    <>
-      <Breadcrumbs items={crumbs} />
-      <PageHeader title={tp.applications.newTitle} description={tp.applications.newLead} />
-    </>
+  const page = (body: ReactNode) => (
+    <PageFrame
+      crumbs={crumbs}
+      title={tp.applications.newTitle}
+      description={tp.applications.newLead}
+    >
+      {body}
+    </PageFrame>
   );
 
-  if (!roleMay(organisation.role, "applications.write")) {
-    return (
-      <>
-        {header}
-        <Forbidden />
-      </>
-    );
-  }
+  if (!roleMay(organisation.role, "applications.write")) return page(<Forbidden />);
   if (organisation.status !== "VERIFIED") {
-    return (
-      <>
-        {header}
-        <Alert tone="warning" title={t.organisation.notVerifiedNote}>
-          <p>{tp.applications.notVerified}</p>
-        </Alert>
-      </>
-    );
+    return page(<NotVerifiedNote>{tp.applications.notVerified}</NotVerifiedNote>);
   }
 
   const [projects, programmes, classes] = await Promise.all([
@@ -62,49 +51,37 @@ export default async function NewApplicationPage({ params, searchParams }: Props
   ]);
 
   if (projects.items.length === 0) {
-    return (
-      <>
-        {header}
-        <EmptyState
-          title={tp.applications.noProjectsTitle}
-          action={
-            <Link href={routes.projects(organizationId)} className={buttonClassName()}>
-              {tp.applications.createProject}
-            </Link>
-          }
-        >
-          <p>{tp.applications.noProjectsBody}</p>
-        </EmptyState>
-      </>
+    return page(
+      <NoProjectsState
+        organizationId={organizationId}
+        title={tp.applications.noProjectsTitle}
+        actionLabel={tp.applications.createProject}
+      >
+        {tp.applications.noProjectsBody}
+      </NoProjectsState>,
     );
   }
   if (programmes.items.length === 0) {
-    return (
-      <>
-        {header}
-        <EmptyState title={tp.applications.noProgrammesTitle}>
-          <p>{tp.applications.noProgrammesBody}</p>
-        </EmptyState>
-      </>
+    return page(
+      <EmptyState title={tp.applications.noProgrammesTitle}>
+        <p>{tp.applications.noProgrammesBody}</p>
+      </EmptyState>,
     );
   }
 
-  return (
-    <>
-      {header}
-      <Card>
-        <ApplicationForm
-          organizationId={organizationId}
-          projects={projects.items.map((p) => ({
-            id: p.id,
-            name: p.name,
-            classification: p.classification,
-          }))}
-          programmes={programmes.items}
-          resourceClasses={classes.items}
-          defaultProgrammeId={programmeId}
-        />
-      </Card>
-    </>
+  return page(
+    <Card>
+      <ApplicationForm
+        organizationId={organizationId}
+        projects={projects.items.map((p) => ({
+          id: p.id,
+          name: p.name,
+          classification: p.classification,
+        }))}
+        programmes={programmes.items}
+        resourceClasses={classes.items}
+        defaultProgrammeId={programmeId}
+      />
+    </Card>,
   );
 }

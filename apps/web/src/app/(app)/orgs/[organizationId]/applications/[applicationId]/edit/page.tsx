@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { Alert, Card, PageHeader } from "@tessera/ui";
+import type { ReactNode } from "react";
+import { Alert, Card } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
-import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
+import { PageFrame } from "@/components/page-frame";
 import { ApplicationForm } from "@/components/programmes/application-form";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { t, tp } from "@/i18n";
@@ -20,38 +21,27 @@ export default async function EditApplicationPage({ params }: Props) {
   const { organizationId, applicationId } = await params;
   const organisation = await loadOrganisation(organizationId);
   const application = await load((api) => api.applications.get({ organizationId, applicationId }));
-  const header = (
-    <>
-      <Breadcrumbs
-        items={[
-          { label: t.nav.dashboard, href: routes.dashboard },
-          { label: organisation.name, href: routes.organisation(organizationId) },
-          { label: tp.applications.title, href: programmeRoutes.applications(organizationId) },
-          {
-            label: application.title,
-            href: programmeRoutes.application(organizationId, applicationId),
-          },
-          { label: tp.applications.editTitle },
-        ]}
-      />
-      <PageHeader title={tp.applications.editTitle} description={tp.applications.editLead} />
-    </>
+  const page = (body: ReactNode) => (
+    <PageFrame
+      crumbs={[
+        { label: t.nav.dashboard, href: routes.dashboard },
+        { label: organisation.name, href: routes.organisation(organizationId) },
+        { label: tp.applications.title, href: programmeRoutes.applications(organizationId) },
+        {
+          label: application.title,
+          href: programmeRoutes.application(organizationId, applicationId),
+        },
+        { label: tp.applications.editTitle },
+      ]}
+      title={tp.applications.editTitle}
+      description={tp.applications.editLead}
+    >
+      {body}
+    </PageFrame>
   );
-  if (!roleMay(organisation.role, "applications.write")) {
-    return (
-      <>
-        {header}
-        <Forbidden />
-      </>
-    );
-  }
+  if (!roleMay(organisation.role, "applications.write")) return page(<Forbidden />);
   if (!application.actions.edit) {
-    return (
-      <>
-        {header}
-        <Alert tone="info" title={tp.applications.detail.noActions} />
-      </>
-    );
+    return page(<Alert tone="info" title={tp.applications.detail.noActions} />);
   }
   const [projects, programme, classes] = await Promise.all([
     load((api) => api.projects.list({ organizationId, limit: 100 })),
@@ -59,9 +49,8 @@ export default async function EditApplicationPage({ params }: Props) {
     load((api) => api.catalogue.resourceClasses.list({ limit: 100, includeInactive: true })),
   ]);
 
-  return (
+  return page(
     <>
-      {header}
       {application.status === "CHANGES_REQUESTED" && application.decisionNote ? (
         <Alert
           tone="warning"
@@ -84,6 +73,6 @@ export default async function EditApplicationPage({ params }: Props) {
           initial={application}
         />
       </Card>
-    </>
+    </>,
   );
 }

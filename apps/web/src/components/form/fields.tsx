@@ -1,0 +1,92 @@
+import type { ComponentProps, ComponentType, ReactNode } from "react";
+import { describedBy, Select, TextArea, TextInput } from "@tessera/ui";
+import { Field } from "@/components/field";
+
+/** What every labelled control shares: its id, label, hint, error and the frame around it. */
+interface FieldFrame {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  /** Classes for the frame (label, hint, error and control), for example a grid span. */
+  fieldClassName?: string;
+}
+
+/** Control attributes the frame sets itself, so that callers cannot wire them differently. */
+type Wired = "id" | "invalid" | "aria-describedby";
+
+interface WiredProps {
+  id?: string;
+  invalid?: boolean;
+  "aria-describedby"?: string;
+}
+
+/**
+ * Puts a control in the labelled frame and wires it up: the same id as the label's `for`, the
+ * hint and error as its description, and aria-invalid while there is an error.
+ */
+function framed<Props extends WiredProps>(Control: ComponentType<Props>) {
+  return function FramedField({
+    id,
+    label,
+    hint,
+    error,
+    optional,
+    fieldClassName,
+    ...control
+  }: FieldFrame & Omit<Props, Wired>) {
+    const wiring: WiredProps = {
+      id,
+      invalid: !!error,
+      "aria-describedby": describedBy(id, hint, error),
+    };
+    return (
+      <Field
+        id={id}
+        label={label}
+        hint={hint}
+        error={error}
+        optional={optional}
+        className={fieldClassName}
+      >
+        <Control {...(control as unknown as Props)} {...wiring} />
+      </Field>
+    );
+  };
+}
+
+/** A labelled text input with its hint and error. */
+export const InputField = framed<ComponentProps<typeof TextInput>>(TextInput);
+
+/** A labelled text area with its hint and error. */
+export const TextAreaField = framed<ComponentProps<typeof TextArea>>(TextArea);
+
+/** A labelled select with its hint and error; the options are its children. */
+export const SelectField = framed<ComponentProps<typeof Select>>(Select);
+
+/** A checkbox with its label beside it (the "available to people" switches on edit forms). */
+export function CheckboxField({
+  id,
+  name,
+  label,
+  defaultChecked,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  defaultChecked?: boolean;
+}) {
+  return (
+    <div className="flex items-center gap-2">
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        defaultChecked={defaultChecked}
+        className="size-5"
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}

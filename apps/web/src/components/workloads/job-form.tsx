@@ -1,0 +1,312 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button, describedBy, TextInput } from "@tessera/ui";
+import { InputField, SelectField } from "@/components/form/fields";
+import { FormProblems } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
+import { parseWholeNumber } from "@/components/programmes/format";
+import { useDebounced } from "@/components/programmes/use-debounced";
+import { formatDate, t, tw } from "@/i18n";
+import { formText } from "@/lib/form-data";
+import { formChecks } from "@/lib/form-checks";
+import { NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { routes } from "@/lib/paths";
+import { useTRPC } from "@/trpc/react";
+import { formatDuration, formatQuota, walltimeSeconds } from "./format";
+import { JobPreview } from "./job-preview";
+import { JobSourceFields, SOURCE_IDS, type SourceType } from "./job-source-fields";
+import type { FormOptions, SubmitInput } from "./types";
+
+const IDS = {
+  projectId: "job-project",
+  allocationLineId: "job-allocation",
+  name: "job-name",
+  quantity: "job-quantity",
+  walltimeSeconds: "job-hours",
+  minutes: "job-minutes",
+  simSeconds: "job-sim-seconds",
+  ...SOURCE_IDS,
+} as const;
+
+/**
+ * The training job form: project, allocation line, name, how many units for how long, and what
+ * runs (a template or an own script). While the person types, the server previews the quota the
+ * job would hold and the cluster it would land on; submitting opens the job's page.
+ */
+export function JobForm({
+  organizationId,
+  options,
+}: {
+  organizationId: string;
+  options: FormOptions;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const f = tw.form;
+  const [projectId, setProjectId] = useState(
+    options.projects.length === 1 ? (options.projects[0]?.id ?? "") : "",
+  );
+  const [lineId, setLineId] = useState(
+    options.lines.length === 1 ? (options.lines[0]?.allocationLineId ?? "") : "",
+  );
+  const [quantity, setQuantity] = useState("1");
+  const [hours, setHours] = useState("1");
+  const [minutes, setMinutes] = useState("0");
+  const [sourceType, setSourceType] = useState<SourceType>(
+    options.templates.length > 0 ? "template" : "script",
+  );
+  const [templateId, setTemplateId] = useState(options.templates[0]?.id ?? "");
+  const feedback = useFormFeedback({
+    ...IDS,
+    source: sourceType === "template" ? IDS.template : IDS.script,
+  });
+
+  const line = options.lines.find((l) => l.allocationLineId === lineId);
+  const unit = line?.resourceClass.unit ?? "GPU";
+  const count = parseWholeNumber(quantity);
+  const walltime = walltimeSeconds(hours, minutes);
+  const previewKey =
+    projectId && lineId && count && count >= 1 && walltime && walltime > 0
+      ? JSON.stringify({
+          projectId,
+          allocationLineId: lineId,
+          quantity: count,
+          walltimeSeconds: walltime,
+        })
+      : "";
+  const settledKey = useDebounced(previewKey, 400);
+  const previewInput = settledKey
+    ? {
+        organizationId,
+        ...(JSON.parse(settledKey) as {
+          projectId: string;
+          allocationLineId: string;
+          quantity: number;
+          walltimeSeconds: number;
+        }),
+      }
+    : { organizationId, projectId: "", allocationLineId: "", quantity: 1, walltimeSeconds: 60 };
+  const preview = useQuery(
+    trpc.workloads.preview.queryOptions(previewInput, {
+      enabled: settledKey !== "",
+      placeholderData: keepPreviousData,
+      staleTime: 0,
+    }),
+  );
+  const previewPending = previewKey !== settledKey || preview.isFetching;
+  const simulated = previewKey !== "" && preview.data?.placement?.kind === "SIM";
+
+  const submit = useMutation(
+    trpc.workloads.submit.mutationOptions({
+      onSuccess: (created) => {
+        router.push(routes.job(organizationId, created.id));
+      },
+      onError: (error) => feedback.showError(error),
+    }),
+  );
+
+  function validate(form: FormData): { input: SubmitInput | null; checked: FormErrors } {
+    const checks = formChecks(IDS);
+    const name = formText(form, "name").trim();
+    if (!projectId) checks.add("projectId", f.required.project);
+    if (!lineId) checks.add("allocationLineId", f.required.allocation);
+    if (name.length < 2) checks.add("name", f.required.name);
+    if (!count || count < 1 || count > options.limits.maxQuantity)
+      checks.add("quantity", f.required.quantity(options.limits.maxQuantity));
+    const { minWalltimeSeconds, maxWalltimeSeconds, maxSimSeconds } = options.limits;
+    if (walltime === null || walltime < minWalltimeSeconds || walltime > maxWalltimeSeconds)
+      checks.add(
+        "walltimeSeconds",
+        f.required.walltime(formatDuration(minWalltimeSeconds), formatDuration(maxWalltimeSeconds)),
+      );
+    let source: SubmitInput["source"] | null = null;
+    if (sourceType === "template") {
+      const command = formText(form, "command").trim();
+      const image = formText(form, "image").trim();
+      if (!templateId) checks.add("templateId", f.required.template, IDS.template);
+      else if (!command) checks.add("command", f.required.command);
+      else source = { type: "template", templateId, command, ...(image ? { image } : {}) };
+    } else {
+      const script = formText(form, "script");
+      if (!script.trim()) checks.add("script", f.required.script);
+      else if (!script.startsWith("#!")) checks.add("script", f.required.shebang);
+      else source = { type: "script", script };
+    }
+    let simSeconds: number | undefined;
+    if (simulated && formText(form, "simSeconds").trim()) {
+      const value = parseWholeNumber(formText(form, "simSeconds"));
+      if (!value || value < 1 || value > maxSimSeconds)
+        checks.add("simSeconds", f.required.simSeconds(formatDuration(maxSimSeconds)));
+      else simSeconds = value;
+    }
+    if (checks.errors.problems.length || !source || !count || walltime === null)
+      return { input: null, checked: checks.errors };
+    return {
+      input: {
+        organizationId,
+        projectId,
+        allocationLineId: lineId,
+        name,
+        quantity: count,
+        walltimeSeconds: walltime,
+        source,
+        ...(simSeconds ? { simSeconds } : {}),
+      },
+      checked: NO_ERRORS,
+    };
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { input, checked } = validate(new FormData(event.currentTarget));
+    feedback.start(checked);
+    if (input) submit.mutate(input);
+  }
+
+  const e = feedback.errors.fields;
+  const lineHint = line
+    ? f.lineHint(
+        formatQuota(line.remainingUnitSeconds, line.resourceClass.unit),
+        formatDate(line.validTo),
+      )
+    : undefined;
+  const walltimeHint = f.walltimeHint;
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={tw.form.title}>
+      <FormProblems errors={feedback.errors} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          id={IDS.projectId}
+          label={f.project}
+          error={e.projectId}
+          name="projectId"
+          value={projectId}
+          onChange={(event) => setProjectId(event.target.value)}
+        >
+          <option value="">{f.projectPlaceholder}</option>
+          {options.projects.map((project) => (
+            <option key={project.id} value={project.id}>
+              {project.residency ? f.projectOption(project.name, project.residency) : project.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={IDS.allocationLineId}
+          label={f.allocation}
+          hint={lineHint}
+          error={e.allocationLineId}
+          name="allocationLineId"
+          value={lineId}
+          onChange={(event) => setLineId(event.target.value)}
+        >
+          <option value="">{f.allocationPlaceholder}</option>
+          {options.lines.map((option) => (
+            <option key={option.allocationLineId} value={option.allocationLineId}>
+              {f.lineOption(
+                option.programmeName,
+                option.resourceClass.name,
+                formatQuota(option.remainingUnitSeconds, option.resourceClass.unit),
+              )}
+            </option>
+          ))}
+        </SelectField>
+        <InputField
+          id={IDS.name}
+          label={f.name}
+          hint={f.nameHint}
+          error={e.name}
+          fieldClassName="sm:col-span-2"
+          name="name"
+          maxLength={120}
+          autoComplete="off"
+        />
+        <InputField
+          id={IDS.quantity}
+          label={f.quantity(unit)}
+          hint={f.quantityHint(options.limits.maxQuantity)}
+          error={e.quantity}
+          name="quantity"
+          inputMode="numeric"
+          value={quantity}
+          onChange={(event) => setQuantity(event.target.value)}
+          className="max-w-32"
+        />
+        <fieldset
+          className={e.walltimeSeconds ? "space-y-1 border-l-4 border-danger pl-3" : "space-y-1"}
+          aria-describedby={describedBy(IDS.walltimeSeconds, walltimeHint, e.walltimeSeconds)}
+        >
+          <legend className="font-semibold">{f.walltime}</legend>
+          <p id={`${IDS.walltimeSeconds}-hint`} className="text-sm text-fg-muted">
+            {walltimeHint}
+          </p>
+          {e.walltimeSeconds ? (
+            <p id={`${IDS.walltimeSeconds}-error`} className="text-sm font-semibold text-danger">
+              <span className="sr-only">{t.common.errorPrefix} </span>
+              {e.walltimeSeconds}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap gap-3">
+            <label className="block w-28 space-y-1" htmlFor={IDS.walltimeSeconds}>
+              <span className="block text-sm">{f.hours}</span>
+              <TextInput
+                id={IDS.walltimeSeconds}
+                name="hours"
+                inputMode="numeric"
+                value={hours}
+                onChange={(event) => setHours(event.target.value)}
+                invalid={!!e.walltimeSeconds}
+              />
+            </label>
+            <label className="block w-28 space-y-1" htmlFor={IDS.minutes}>
+              <span className="block text-sm">{f.minutes}</span>
+              <TextInput
+                id={IDS.minutes}
+                name="minutes"
+                inputMode="numeric"
+                value={minutes}
+                onChange={(event) => setMinutes(event.target.value)}
+                invalid={!!e.walltimeSeconds}
+              />
+            </label>
+          </div>
+        </fieldset>
+      </div>
+
+      <JobSourceFields
+        templates={options.templates}
+        sourceType={sourceType}
+        onSourceType={setSourceType}
+        templateId={templateId}
+        onTemplate={setTemplateId}
+        errors={e}
+      />
+
+      {simulated ? (
+        <InputField
+          id={IDS.simSeconds}
+          label={f.simSeconds}
+          hint={f.simSecondsHint}
+          error={e.simSeconds}
+          optional
+          name="simSeconds"
+          inputMode="numeric"
+          className="max-w-32"
+        />
+      ) : null}
+
+      <JobPreview
+        preview={preview.data}
+        unit={unit}
+        pending={previewPending}
+        error={preview.error}
+        ready={previewKey !== ""}
+      />
+      <Button type="submit" busy={submit.isPending}>
+        {f.submit}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { Alert, Spinner } from "@tessera/ui";
+import { tw } from "@/i18n";
+import { errorMessageFrom } from "@/lib/form-errors";
+import { formatQuota } from "./format";
+import type { WorkloadPreview } from "./types";
+
+/**
+ * What the job would hold and where it would run, beside the submit button: the quota it holds
+ * and what remains after it, the cluster and why (residency), or what stands in the way.
+ */
+export function JobPreview({
+  preview,
+  unit,
+  pending,
+  error,
+  ready,
+}: {
+  preview: WorkloadPreview | undefined;
+  unit: string;
+  /** A newer answer is on its way (the person is still typing, or the request runs). */
+  pending: boolean;
+  error: unknown;
+  /** Whether the form has enough to ask (project, allocation, count and walltime). */
+  ready: boolean;
+}) {
+  const p = tw.preview;
+  let body;
+  if (!ready) body = <p className="text-fg-muted">{p.incomplete}</p>;
+  else if (error) body = <p className="font-semibold text-danger">{errorMessageFrom(error)}</p>;
+  else if (!preview)
+    body = (
+      <p className="flex items-center gap-2 text-fg-muted">
+        <Spinner /> {p.working}
+      </p>
+    );
+  else {
+    const quota = (seconds: number) => formatQuota(seconds, unit);
+    body = (
+      <div className="space-y-2">
+        {preview.fits ? (
+          <p data-testid="preview-quota">
+            {p.holds(quota(preview.holdUnitSeconds), quota(preview.remainingAfterUnitSeconds))}
+          </p>
+        ) : (
+          <Alert tone="danger" title={p.shortTitle}>
+            <p data-testid="preview-quota">
+              {p.short(
+                quota(preview.holdUnitSeconds),
+                quota(preview.remainingUnitSeconds),
+                quota(preview.shortfallUnitSeconds),
+              )}
+            </p>
+          </Alert>
+        )}
+        {preview.placement ? (
+          <div data-testid="preview-placement">
+            <p>{p.placement(preview.placement.clusterName, preview.placement.jurisdiction)}</p>
+            <p className="text-sm text-fg-muted">
+              {p.why} {preview.placement.reason}
+            </p>
+          </div>
+        ) : (
+          <Alert tone="warning" title={p.noPlacementTitle}>
+            <p data-testid="preview-placement">{preview.placementProblem ?? p.noPlacement}</p>
+          </Alert>
+        )}
+      </div>
+    );
+  }
+  return (
+    <section
+      aria-labelledby="job-preview-title"
+      aria-busy={pending || undefined}
+      className="rounded-lg border border-line bg-surface-muted p-4"
+      data-testid="job-preview"
+    >
+      <h2 id="job-preview-title" className="mb-2 font-semibold">
+        {p.title}
+        {pending && preview ? <span className="sr-only"> {p.updating}</span> : null}
+      </h2>
+      <div aria-live="polite">{body}</div>
+    </section>
+  );
+}

@@ -1,0 +1,355 @@
+/**
+ * Strings of the training job, job template and operations pages, in British English. Kept
+ * beside en.ts and en-programmes.ts so that a national language adds one file per area;
+ * `WorkloadMessages` makes the compiler insist that a new locale is complete.
+ */
+const count = (value: number) => value.toLocaleString("en-GB");
+const plural = (value: number, one: string, many: string) =>
+  `${count(value)} ${value === 1 ? one : many}`;
+
+export const enWorkloads = {
+  nav: {
+    jobs: "Jobs",
+    jobTemplates: "Job templates",
+    operations: "Operations",
+  },
+  status: {
+    ACCEPTED: "Accepted",
+    SUBMITTED: "Submitted",
+    PENDING: "Pending",
+    RUNNING: "Running",
+    COMPLETED: "Completed",
+    FAILED: "Failed",
+    CANCELLED: "Cancelled",
+    LOST: "Lost",
+    REFUSED: "Refused",
+  },
+  reason: {
+    accepted: "Recorded; it is being handed to the cluster.",
+    cancelRequested: "Cancellation requested; the cluster is stopping it.",
+    waiting: "Waiting:",
+    because: "Reason:",
+    /** Plain words for the scheduler reasons people meet most; others are shown as written. */
+    known: {
+      Resources: "waiting for enough free units on the cluster.",
+      Priority: "other jobs are ahead in the queue.",
+      AssocGrpGRES: "your organisation is using all the GPUs it may use at once on this cluster.",
+      AssocGrpGRESMinutes: "your organisation's GPU time on this cluster is used up.",
+      QOSMaxGRESPerUser: "the limit of GPUs per user on this cluster is reached.",
+      ReqNodeNotAvail: "the nodes it needs are unavailable (maintenance or fault).",
+      PartitionTimeLimit: "the walltime is longer than the cluster allows.",
+      BeginTime: "it is not allowed to start yet.",
+      Dependency: "it waits for another job to finish.",
+      NonZeroExitCode: "the script ended with an error.",
+      TimeLimit: "it reached its walltime and was stopped.",
+    } as Record<string, string>,
+  },
+  list: {
+    title: "Jobs",
+    lead: "Training jobs your organisation runs on the national clusters, with the quota each one holds.",
+    submit: "Submit a training job",
+    notVerified: "Only verified organisations can launch jobs.",
+    filter: "Show jobs",
+    filters: { all: "All jobs", active: "Active", finished: "Finished" },
+    emptyTitle: "No jobs yet",
+    emptyBody:
+      "Submit one from a template: pick an allocation, the GPUs and the walltime, and see what it holds before it runs.",
+    emptyReadOnly:
+      "Members of your organisation can submit jobs; your role lets you follow them here.",
+    emptyNoQuota:
+      "Jobs run on quota from an allocation, and your organisation has no active allocation. Apply to a programme for GPU-hours first.",
+    emptyActive: "No job is running or waiting right now.",
+    emptyFinished: "No job has finished yet.",
+    applyForAllocation: "Apply for an allocation",
+    caption: "Training jobs",
+    live: "This list updates by itself while jobs run.",
+    settled: "Every job on this page has ended.",
+    refreshFailed: "Could not fetch the latest state; trying again.",
+    job: "Job and project",
+    status: "Status",
+    resources: "Resources",
+    cluster: "Cluster",
+    started: "Started",
+    quota: "Quota",
+    by: (name: string) => `by ${name}`,
+    gpus: (quantity: number, className: string) => `${count(quantity)} × ${className}`,
+    walltime: (duration: string) => `walltime ${duration}`,
+    jurisdiction: (code: string) => `in ${code}`,
+    backendId: (id: string) => `cluster job ${id}`,
+    notStarted: "Not started",
+    neverRan: "Did not run",
+    runningFor: (duration: string) => `running for ${duration}`,
+    ranFor: (duration: string) => `ran for ${duration}`,
+    held: (amount: string) => `${amount} held`,
+    consumed: (amount: string) => `${amount} used`,
+    ofHeld: (amount: string) => `of ${amount} held`,
+    released: "Hold released",
+    activeCount: (active: number, more: boolean) =>
+      active === 0
+        ? "No active jobs"
+        : `${more ? `${count(active)}+` : count(active)} active ${active === 1 && !more ? "job" : "jobs"}`,
+  },
+  form: {
+    title: "Submit a training job",
+    lead: "Choose the allocation it draws on, how many units for how long, and what it runs. You see the quota it holds and where it will run before you submit.",
+    noProjectsTitle: "Create a project first",
+    noProjectsBody: "Every job belongs to a project, which says where its data may be processed.",
+    createProject: "Create a project",
+    noQuotaTitle: "No quota to run on",
+    project: "Project",
+    projectPlaceholder: "Choose a project",
+    projectOption: (name: string, residency: string) => `${name} (data stays in ${residency})`,
+    allocation: "Allocation",
+    allocationPlaceholder: "Choose an allocation",
+    lineOption: (programme: string, className: string, remaining: string) =>
+      `${programme} — ${className}: ${remaining} left`,
+    lineHint: (remaining: string, validTo: string) =>
+      `${remaining} left on this allocation, valid until ${validTo}.`,
+    name: "Job name",
+    nameHint: "For you and your colleagues; the cluster gets its own name for it.",
+    quantity: (unit: string) => `Number of ${unit}s`,
+    quantityHint: (max: number) => `From 1 to ${count(max)}.`,
+    walltime: "Walltime",
+    walltimeHint:
+      "The longest the job may run; it is stopped after that. Quota for the whole walltime is held while it runs, and what it does not use is returned.",
+    hours: "Hours",
+    minutes: "Minutes",
+    source: "What to run",
+    fromTemplate: "From a template",
+    ownScript: "My own batch script",
+    template: "Template",
+    templatePlaceholder: "Choose a template",
+    image: "Container image",
+    imageHint: "The image the job runs in, for example registry.example.org/team/trainer:1.4.",
+    command: "Command",
+    commandHint: "Runs inside the container on every node, for example python train.py --epochs 3.",
+    showTemplateScript: "Show the script this template runs",
+    templateScriptLabel: (name: string) => `Script of the template ${name}`,
+    script: "Batch script",
+    scriptHint:
+      "Starts with an interpreter line such as #!/bin/bash. Tessera sets the GPUs, walltime and account.",
+    simSeconds: "Simulated run length (seconds)",
+    simSecondsHint:
+      "This job lands on the simulated cluster. Say how long it should pretend to run; empty uses a share of the walltime.",
+    submit: "Submit job",
+    required: {
+      project: "Choose the project this job belongs to.",
+      allocation: "Choose the allocation this job draws on.",
+      name: "Enter a name for the job of at least 2 characters.",
+      quantity: (max: number) => `Enter a whole number of units from 1 to ${count(max)}.`,
+      walltime: (min: string, max: string) =>
+        `Enter a walltime from ${min} to ${max}, in whole hours and minutes (0–59).`,
+      template: "Choose a template.",
+      command: "Enter the command the template runs.",
+      script: "Enter the batch script.",
+      shebang: "The script must start with an interpreter line such as #!/bin/bash.",
+      simSeconds: (max: string) =>
+        `Enter the simulated run length as a whole number of seconds up to ${max}, or leave it empty.`,
+    },
+  },
+  preview: {
+    title: "Before you submit",
+    incomplete:
+      "Choose a project and an allocation, and enter the units and the walltime to see what this job holds and where it runs.",
+    working: "Working out what this job holds…",
+    updating: "(updating)",
+    holds: (hold: string, remainingAfter: string) =>
+      `This job will hold ${hold}; ${remainingAfter} remain after it.`,
+    shortTitle: "Not enough quota",
+    short: (hold: string, remaining: string, shortfall: string) =>
+      `This job needs ${hold}, but only ${remaining} remain on this allocation (${shortfall} short). Ask for fewer units or a shorter walltime.`,
+    placement: (cluster: string, jurisdiction: string) =>
+      `It will run on ${cluster} (${jurisdiction}).`,
+    why: "Why:",
+    noPlacementTitle: "No cluster can run this job",
+    noPlacement: "No cluster may run this job.",
+  },
+  detail: {
+    metaTitle: (name: string) => `Job ${name}`,
+    lead: (project: string, cluster: string) => `Project ${project}, on ${cluster}.`,
+    announce: (name: string, status: string) => `${name} is now ${status.toLowerCase()}.`,
+    statusTitle: "Status",
+    live: "This page follows the job by itself until it ends.",
+    refreshFailed: "Could not fetch the latest state; trying again.",
+    progress: (elapsed: string, walltime: string, percent: number) =>
+      `Running for ${elapsed} of ${walltime} walltime (${percent}%).`,
+    created: "Submitted",
+    started: "Started",
+    ended: "Ended",
+    ranFor: "Ran for",
+    exitCode: "Exit code",
+    noExitCode: "Not yet",
+    resourcesTitle: "Resources",
+    resources: "Units",
+    walltime: "Walltime",
+    project: "Project",
+    backendId: "Cluster job id",
+    noBackendId: "Not yet known",
+    submittedBy: "Submitted by",
+    template: "Template",
+    image: "Container image",
+    quotaTitle: "Quota",
+    quota: {
+      held: "Held",
+      consumed: "Used",
+      notYet: "Not yet settled",
+      allocation: "Allocation",
+      holding: (held: string) =>
+        `${held} is held while the job runs; what it does not use returns to the allocation when it ends.`,
+      settled: (used: string, returned: string) =>
+        `Settled: ${used} used, ${returned} returned to the allocation.`,
+      released: (held: string) => `Nothing ran, so the ${held} hold went back to the allocation.`,
+    },
+    placementTitle: "Where it runs and why",
+    placement: {
+      cluster: "Cluster",
+      jurisdiction: "Jurisdiction",
+      reason: "Why this cluster",
+      caption: "Clusters considered for this job",
+      free: "Free units",
+      eligible: "Eligible",
+      why: "Decision",
+      chosen: "Chosen",
+    },
+    outputTitle: "Output",
+    outputLabel: "Job output, last lines",
+    outputLater: "Output appears here once the job has run.",
+    noOutput: "The job left no output.",
+    timelineTitle: "Timeline",
+    timelineEmpty: "Nothing has happened yet.",
+    scriptTitle: "Script",
+    scriptLabel: "The script the job runs",
+    cancel: {
+      button: "Cancel job",
+      title: (name: string) => `Cancel ${name}?`,
+      bodyRunning:
+        "The cluster stops the job now. Anything it has not written to storage (checkpoints, results) is lost.",
+      bodyWaiting: "The job has not started; it is taken out of the queue and will not run.",
+      quota: (held: string) =>
+        `Of the ${held} it holds, what it has not used goes back to the allocation.`,
+      confirm: "Cancel job",
+      keep: "Keep the job",
+      requested: "Cancellation requested. The job stops within a few seconds.",
+    },
+  },
+  templates: {
+    title: "Job templates",
+    lead: "The starting points people pick when they submit a training job. The script is filled in with the job's values when it is submitted.",
+    readOnly: "You can see the templates; operators change them.",
+    empty: "No job template yet.",
+    emptyManage: "No job template yet. Add the first one below.",
+    caption: "Job templates",
+    code: "Code",
+    name: "Name",
+    kind: "Kind",
+    defaultImage: "Default image",
+    status: "Status",
+    updated: "Updated",
+    edit: "Edit",
+    editLink: (code: string) => `Edit ${code}`,
+    newTitle: "Add a job template",
+    editTitle: (code: string) => `Edit ${code}`,
+    editPageTitle: "Edit job template",
+    kinds: { PYTORCH_DDP: "PyTorch distributed (DDP)", BATCH: "Batch script" } as Record<
+      string,
+      string
+    >,
+    form: {
+      code: "Code",
+      codeHint:
+        "Lower-case letters, digits and hyphens, for example pytorch-ddp. It cannot change later.",
+      name: "Name",
+      kind: "Kind",
+      kindHint:
+        "Distributed PyTorch templates ask for a container image; batch templates need not.",
+      description: "Description",
+      defaultImage: "Default container image",
+      defaultImageHint: "Filled in for people; they may change it.",
+      script: "Script",
+      scriptHint:
+        "Starts with #!/bin/bash. Placeholders filled in on submit: {{image}}, {{command}}, {{gpus}}, {{jobName}}.",
+      scriptDefault: `#!/bin/bash
+set -euo pipefail
+
+echo "Starting {{jobName}} on {{gpus}} GPUs"
+{{command}}
+`,
+      active: "People may choose this template",
+      create: "Add template",
+      created: (code: string) => `Template ${code} added.`,
+      saved: "Template saved.",
+      required: {
+        code: "Enter a code of 2 to 40 lower-case letters, digits and hyphens.",
+        name: "Enter a name of at least 2 characters.",
+        description: "Enter a description of at least 10 characters.",
+        script: "The script must start with an interpreter line such as #!/bin/bash.",
+      },
+    },
+  },
+  operations: {
+    title: "Operations",
+    lead: "How work flows from the portal to the clusters: events waiting to be queued, queue depths, jobs by status, and the jobs that gave up.",
+    readOnly: "You can see the state of operations; operators re-drive and dismiss failed jobs.",
+    outbox: {
+      title: "Outbox backlog",
+      waiting: (events: number) =>
+        events === 0
+          ? "Every recorded change has been handed to the queues."
+          : `${plural(events, "change", "changes")} recorded but not yet handed to the queues.`,
+      oldest: "Oldest waiting since",
+      stuckTitle: "The relay may be stuck",
+      stuck:
+        "An event has waited for more than a minute. Check that a worker is running and can reach Redis.",
+    },
+    workloads: { title: "Workloads by status" },
+    queues: {
+      title: "Queue depths",
+      empty: "No queue has reported yet.",
+      unreachable:
+        "The queues cannot be read: Redis does not answer. Accepted work is safe in the outbox and is queued once Redis is back.",
+      chartLabel: "Jobs in each queue",
+      caption: "Jobs in each queue by state",
+      asTable: "Queue depths as a table",
+      queue: "Queue",
+      waiting: "Waiting",
+      active: "Active",
+      delayed: "Delayed (retrying)",
+      failed: "Failed",
+      summary: (waiting: number, active: number, delayed: number, failed: number) =>
+        `${count(waiting)} waiting · ${count(active)} active · ${count(delayed)} delayed · ${count(failed)} failed`,
+      barLabel: (queue: string, summary: string) => `Queue ${queue}: ${summary}`,
+    },
+    deadLetters: {
+      title: "Dead letters",
+      caption: "Queue jobs that used up their retries",
+      empty: "No job has used up its retries.",
+      emptyAll: "No job has ever used up its retries.",
+      showResolved: "Show resolved",
+      hideResolved: "Hide resolved",
+      job: "Queue and job",
+      payload: "Payload",
+      error: "Last error",
+      attempts: "Attempts",
+      failedAt: "Failed",
+      state: "State",
+      actions: "Actions",
+      open: "Open",
+      resolved: "Resolved",
+      redrive: "Re-drive",
+      redriveLabel: (job: string) => `Re-drive ${job}`,
+      redriven: "Queued again.",
+      dismiss: "Dismiss",
+      dismissLabel: (job: string) => `Dismiss ${job}`,
+      dismissTitle: (job: string) => `Dismiss ${job}?`,
+      dismissBody:
+        "The job will not be retried. Its work stays undone unless someone submits it again. The reason is kept in the audit log.",
+      dismissConfirm: "Dismiss",
+      dismissed: "Dismissed.",
+      reason: "Reason",
+      reasonHint: "What was wrong, or why no retry is needed.",
+      reasonRequired: "Enter a reason of at least 3 characters.",
+    },
+  },
+};
+
+export type WorkloadMessages = typeof enWorkloads;

@@ -1,0 +1,32 @@
+import type { Database } from "@tessera/db";
+import type { DriverRegistry } from "../drivers";
+import type { Logger } from "../logger";
+import type { QueueSet } from "../queues";
+
+export interface HandlerSettings {
+  /** How long a backend job may be missing before its workload is LOST (LOST_GRACE_SECONDS). */
+  lostGraceSeconds: number;
+  /** How long after dispatch an unsubmitted launch with no queued job is re-driven. */
+  redriveAfterMs: number;
+  /** Lines of stdout/stderr kept as the workload's output tail. */
+  outputTailLines: number;
+}
+
+export const DEFAULT_HANDLER_SETTINGS: HandlerSettings = {
+  lostGraceSeconds: 300,
+  redriveAfterMs: 10_000,
+  outputTailLines: 50,
+};
+
+/** What every handler works with; built once per worker process. */
+export interface HandlerContext {
+  database: Database;
+  drivers: DriverRegistry;
+  queues: QueueSet;
+  log: Logger;
+  settings: HandlerSettings;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,119 @@
+import {
+  applyBackendObservation,
+  isTerminalStatus,
+  listTrackedWorkloads,
+  planObservation,
+  recordWorkloadsSeen,
+  refreshWorkloadOutput,
+  type BackendJob,
+  type ComputeDriver,
+  type TrackedWorkload,
+} from "@tessera/core";
+import { errorMessage, type HandlerContext } from "./context";
+
+/** Jobs asked about per describe call. */
+export const TRACK_BATCH = 200;
+
+export interface TrackSummary {
+  clusters: number;
+  observed: number;
+  changed: number;
+  /** Tracked workloads the backend did not report (the reconciler decides about them). */
+  absent: number;
+  /** Clusters whose backend could not be asked this time. */
+  failedClusters: string[];
+}
+
+async function followOutput(
+  context: HandlerContext,
+  driver: ComputeDriver,
+  workload: TrackedWorkload,
+): Promise<void> {
+  try {
+    const tail = await driver.outputTail(workload.externalId, context.settings.outputTailLines);
+    await refreshWorkloadOutput(context.database, workload, tail);
+  } catch (error) {
+    // The output is a convenience; a backend that cannot show it does not stop tracking.
+    context.log.debug("output tail unavailable", {
+      workloadId: workload.id,
+      error: errorMessage(error),
+    });
+  }
+}
+
+/**
+ * Applies what the backend reports to one page of tracked workloads. Unchanged workloads are
+ * filtered in memory first, so a quiet cluster costs one describe call and one UPDATE per page.
+ */
+export async function observeWorkloads(
+  context: HandlerContext,
+  driver: ComputeDriver,
+  workloads: TrackedWorkload[],
+  jobs: Map<string, BackendJob>,
+  now: Date,
+): Promise<{ observed: number; changed: number; absent: TrackedWorkload[] }> {
+  let changed = 0;
+  const absent: TrackedWorkload[] = [];
+  const seen: string[] = [];
+  for (const workload of workloads) {
+    const job = jobs.get(workload.externalId);
+    if (!job) {
+      absent.push(workload);
+      continue;
+    }
+    seen.push(workload.id);
+    if (planObservation(workload, job, now).kind !== "none") {
+      const result = await applyBackendObservation(context.database, workload, job, { now });
+      if (result.changed) changed += 1;
+      // The last words of a job that just ended are worth one more look.
+      if (isTerminalStatus(result.status)) await followOutput(context, driver, workload);
+    }
+    if (job.state === "RUNNING") await followOutput(context, driver, workload);
+  }
+  await recordWorkloadsSeen(context.database, seen, now);
+  return { observed: seen.length, changed, absent };
+}
+
+/**
+ * The `track` sweep: for every active cluster, describe the jobs of its unfinished workloads in
+ * batches and apply what changed; refresh the output tail of running jobs. One cluster failing
+ * does not hold up the others.
+ */
+export async function handleTrack(context: HandlerContext): Promise<TrackSummary> {
+  const summary: TrackSummary = {
+    clusters: 0,
+    observed: 0,
+    changed: 0,
+    absent: 0,
+    failedClusters: [],
+  };
+  for (const cluster of await context.drivers.activeClusters()) {
+    summary.clusters += 1;
+    try {
+      const driver = await context.drivers.driverFor(cluster.id);
+      let after: string | null = null;
+      for (;;) {
+        const page = await listTrackedWorkloads(context.database, {
+          clusterId: cluster.id,
+          after,
+          limit: TRACK_BATCH,
+        });
+        if (page.length === 0) break;
+        const jobs = await driver.describe(page.map((w) => w.externalId));
+        const result = await observeWorkloads(context, driver, page, jobs, new Date());
+        summary.observed += result.observed;
+        summary.changed += result.changed;
+        summary.absent += result.absent.length;
+        after = page[page.length - 1]!.id;
+        if (page.length < TRACK_BATCH) break;
+      }
+    } catch (error) {
+      summary.failedClusters.push(cluster.code);
+      context.log.warn("tracking a cluster failed", {
+        cluster: cluster.code,
+        error: errorMessage(error),
+      });
+    }
+  }
+  return summary;
+}

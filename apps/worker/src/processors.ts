@@ -1,0 +1,61 @@
+import { UnrecoverableError, type Job } from "bullmq";
+import { z } from "zod";
+import { OUTBOX_PAYLOADS, isOutboxEventType, type OutboxEventType } from "@tessera/core";
+import type { QueueSet } from "./queues";
+import { handleCancel } from "./handlers/cancel";
+import type { HandlerContext } from "./handlers/context";
+import { handleLaunch } from "./handlers/launch";
+import { handleProvision } from "./handlers/provision";
+import { handleReconcile } from "./handlers/reconcile";
+import { handleTrack } from "./handlers/track";
+import { createHousekeepingProcessor } from "./housekeeping";
+import { handleSealLedger } from "./handlers/seal-ledger";
+
+export type Processor = (job: Pick<Job, "id" | "name" | "data">) => Promise<unknown>;
+export type QueueKey = keyof QueueSet;
+
+export const TRACK_JOB = "track";
+export const RECONCILE_JOB = "reconcile";
+
+/**
+ * Checks an outbox job at the edge: a job whose name is not the queue's event type or whose
+ * payload is malformed will never succeed, so it goes straight to the dead letters.
+ */
+export function parseOutboxJob<T extends OutboxEventType>(
+  expected: T,
+  job: Pick<Job, "name" | "data">,
+): z.infer<(typeof OUTBOX_PAYLOADS)[T]> {
+  if (!isOutboxEventType(job.name) || job.name !== expected) {
+    throw new UnrecoverableError(`This queue takes ${expected} jobs, not "${job.name}".`);
+  }
+  const parsed = OUTBOX_PAYLOADS[expected].safeParse(job.data);
+  if (!parsed.success) {
+    throw new UnrecoverableError(`Malformed ${expected} payload: ${parsed.error.message}`);
+  }
+  return parsed.data as z.infer<(typeof OUTBOX_PAYLOADS)[T]>;
+}
+
+const sweepPayload = z.object({}).strict();
+
+/** The processor of every queue, each validating its jobs before acting. */
+export function createProcessors(
+  context: HandlerContext,
+  onHeartbeat: (at: Date) => void,
+): Record<QueueKey, Processor> {
+  return {
+    launch: (job) => handleLaunch(context, parseOutboxJob("workload.launch", job)),
+    cancel: (job) => handleCancel(context, parseOutboxJob("workload.cancel", job)),
+    provision: (job) => handleProvision(context, parseOutboxJob("tenant.provision", job)),
+    reconcile: async (job) => {
+      if (!sweepPayload.safeParse(job.data).success) {
+        throw new UnrecoverableError(`Malformed ${job.name} job: it takes no data.`);
+      }
+      if (job.name === TRACK_JOB) return handleTrack(context);
+      if (job.name === RECONCILE_JOB) return handleReconcile(context);
+      throw new UnrecoverableError(`The reconcile queue has no job "${job.name}".`);
+    },
+    housekeeping: createHousekeepingProcessor(context.log, onHeartbeat, () =>
+      handleSealLedger(context),
+    ),
+  };
+}

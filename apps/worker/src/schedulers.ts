@@ -1,0 +1,86 @@
+import type { ServerEnv } from "@tessera/config";
+import {
+  HEARTBEAT_EVERY_MS,
+  HEARTBEAT_JOB,
+  HEARTBEAT_SCHEDULER_ID,
+  SEAL_LEDGER_JOB,
+} from "./housekeeping";
+import { RECONCILE_JOB, TRACK_JOB, type QueueKey } from "./processors";
+import type { QueueSet } from "./queues";
+
+export interface Schedule {
+  /** The scheduler id: every replica upserts the same one, so each sweep runs once per period. */
+  id: string;
+  queue: QueueKey;
+  job: string;
+  everyMs: number;
+}
+
+export const SEAL_LEDGER_EVERY_MS = 60_000;
+/** How often each process re-asserts the schedules (they vanish if Redis loses its data). */
+export const SCHEDULE_REFRESH_MS = 60_000;
+
+export function workerSchedules(
+  env: Pick<ServerEnv, "WORKER_POLL_MS" | "RECONCILE_EVERY_MS">,
+): Schedule[] {
+  return [
+    { id: "reconcile.track", queue: "reconcile", job: TRACK_JOB, everyMs: env.WORKER_POLL_MS },
+    {
+      id: "reconcile.reconcile",
+      queue: "reconcile",
+      job: RECONCILE_JOB,
+      everyMs: env.RECONCILE_EVERY_MS,
+    },
+    {
+      id: "housekeeping.seal-ledger",
+      queue: "housekeeping",
+      job: SEAL_LEDGER_JOB,
+      everyMs: SEAL_LEDGER_EVERY_MS,
+    },
+    {
+      id: HEARTBEAT_SCHEDULER_ID,
+      queue: "housekeeping",
+      job: HEARTBEAT_JOB,
+      everyMs: HEARTBEAT_EVERY_MS,
+    },
+  ];
+}
+
+/** Creates or updates every schedule; idempotent across replicas and restarts. */
+export async function upsertSchedules(queues: QueueSet, schedules: Schedule[]): Promise<void> {
+  for (const schedule of schedules) {
+    await queues[schedule.queue].upsertJobScheduler(
+      schedule.id,
+      { every: schedule.everyMs },
+      {
+        name: schedule.job,
+        data: {},
+        // A sweep that fails is simply run again next period; it is not dead-lettered.
+        opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+      },
+    );
+  }
+}
+
+export interface ScheduleKeeper {
+  stop(): void;
+}
+
+/**
+ * Re-asserts the schedules on a local timer, so a Redis that lost its data (a flush, a failover
+ * without persistence) gets its sweeps back within a minute, without a restart.
+ */
+export function keepSchedules(
+  queues: QueueSet,
+  schedules: Schedule[],
+  onError: (error: Error) => void,
+  everyMs = SCHEDULE_REFRESH_MS,
+): ScheduleKeeper {
+  const timer = setInterval(() => {
+    upsertSchedules(queues, schedules).catch((error: unknown) =>
+      onError(error instanceof Error ? error : new Error(String(error))),
+    );
+  }, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

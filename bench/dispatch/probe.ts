@@ -1,0 +1,134 @@
+/**
+ * Where a launch's time goes, without the worker processes: statements and CPU per
+ * `workloads.submit` and per launch handler run, one at a time, in this process.
+ *
+ *   pnpm exec tsx bench/dispatch/probe.ts
+ *
+ * Prints per phase: SQL statements (as PostgreSQL receives them, BEGIN/COMMIT included), wall
+ * milliseconds and this process's CPU milliseconds, each the mean over BENCH_PROBE_RUNS.
+ */
+import { PrismaPg } from "../../packages/db/node_modules/@prisma/adapter-pg/dist/index.mjs";
+import { createCaller, createContext } from "@tessera/api";
+import { serverEnv } from "@tessera/config";
+import { PrismaClient } from "../../packages/db/src/generated/prisma/client";
+import { createDriver } from "../../packages/drivers/src/index";
+import { createDriverRegistry } from "../../apps/worker/src/drivers";
+import { DEFAULT_HANDLER_SETTINGS } from "../../apps/worker/src/handlers/context";
+import { handleLaunch } from "../../apps/worker/src/handlers/launch";
+import type { QueueSet } from "../../apps/worker/src/queues";
+import { createDispatchFixture, dropDispatchDatabase } from "./fixture";
+
+const RUNS = Number(process.env.BENCH_PROBE_RUNS ?? 30);
+
+let statements = 0;
+const seen = new Map<string, number>();
+
+function client(url: string) {
+  const database = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 24 }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  database.$on("query", (event) => {
+    statements += 1;
+    const key = event.query.replace(/\s+/g, " ").slice(0, 110);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  });
+  return database;
+}
+
+async function measure<T>(label: string, runs: number, work: (i: number) => Promise<T>) {
+  // One untimed run first: the first call of each statement compiles it.
+  await work(-1);
+  statements = 0;
+  seen.clear();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (let i = 0; i < runs; i += 1) await work(i);
+  const wall = (performance.now() - started) / runs;
+  const used = process.cpuUsage(cpu);
+  console.info(
+    `${label}: ${(statements / runs).toFixed(1)} statements, ${wall.toFixed(1)} ms wall, ${((used.user + used.system) / 1000 / runs).toFixed(1)} ms CPU`,
+  );
+  for (const [query, count] of [...seen].sort((a, b) => b[1] - a[1])) {
+    console.info(`   ${(count / runs).toFixed(1)}× ${query}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const env = serverEnv();
+  const fixture = await createDispatchFixture(env.DATABASE_URL, RUNS * 6, 600);
+  const database = client(fixture.databaseUrl);
+  try {
+    const caller = createCaller(
+      createContext({
+        headers: new Headers({ "user-agent": "tessera-probe" }),
+        user: { ...fixture.user, platformRoles: [] },
+        database: database,
+      }),
+    );
+    const ids: string[] = [];
+    await measure("submit", RUNS, async (i) => {
+      const job = await caller.workloads.submit({
+        organizationId: fixture.organizationId,
+        projectId: fixture.projectId,
+        allocationLineId: fixture.allocationLineId,
+        name: `Probe ${i}`,
+        quantity: 1,
+        walltimeSeconds: 600,
+        source: { type: "script", script: "#!/bin/bash\ntrue\n" },
+        simSeconds: 1,
+      });
+      ids.push(job.id);
+    });
+    const clients = Number(process.env.BENCH_PROBE_CLIENTS ?? 16);
+    const burst = RUNS * 2;
+    let next = 0;
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (next < burst) {
+          next += 1;
+          await caller.workloads.submit({
+            organizationId: fixture.organizationId,
+            projectId: fixture.projectId,
+            allocationLineId: fixture.allocationLineId,
+            name: `Burst ${next}`,
+            quantity: 1,
+            walltimeSeconds: 600,
+            source: { type: "script", script: "#!/bin/bash\ntrue\n" },
+            simSeconds: 1,
+          });
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    console.info(
+      `submit burst, ${clients} clients: ${(burst / seconds).toFixed(1)} submits/s, ${((used.user + used.system) / 1000 / burst).toFixed(1)} ms CPU each`,
+    );
+    const silent = { debug() {}, info() {}, warn() {}, error() {} };
+    const drivers = createDriverRegistry(database, (cluster) =>
+      createDriver(cluster, { env, db: database }),
+    );
+    const context = {
+      database: database as never,
+      drivers,
+      queues: {} as QueueSet,
+      log: silent,
+      settings: DEFAULT_HANDLER_SETTINGS,
+    };
+    let n = 0;
+    await measure("launch", RUNS, async () => {
+      const outcome = await handleLaunch(context, { workloadId: ids[n]! });
+      n += 1;
+      if (outcome.outcome !== "submitted") throw new Error(JSON.stringify(outcome));
+    });
+  } finally {
+    await database.$disconnect();
+    await fixture.database.$disconnect();
+    await dropDispatchDatabase(env.DATABASE_URL);
+  }
+}
+
+await main();

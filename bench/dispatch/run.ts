@@ -1,0 +1,196 @@
+/**
+ * Dispatch benchmark: end-to-end launches per second through the whole path — the tRPC
+ * `workloads.submit` procedure (placement, hold, workload row, audit event and outbox event in one
+ * transaction) → the outbox relay → BullMQ → the launch handler in real worker processes → the
+ * simulated cluster's driver → SUBMITTED written back — against plain BullMQ `add` + process of
+ * no-op jobs at the same client count and worker concurrency, on the same machine, in the same run.
+ * Rounds alternate which side goes first. Prints last:
+ *
+ *   RESULT dispatch ratio=<ours ÷ baseline> p99_ms=<accept→submitted> lost=<n> doubled=<m> …
+ *
+ * lost = launches that never reached the cluster; doubled = extra cluster jobs for one workload.
+ * Runs on its own database (tessera_bench_dispatch) and queue prefix, and removes both at the end.
+ */
+import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Redis } from "ioredis";
+import { createCaller, createContext } from "@tessera/api";
+import { serverEnv } from "@tessera/config";
+import { startWorkerProcess, type WorkerProcess } from "../../infra/test/worker-process";
+import { runBaseline } from "./baseline";
+import { createDispatchFixture, dropDispatchDatabase, type DispatchFixture } from "./fixture";
+
+const LAUNCHES_PER_ROUND = Number(process.env.BENCH_LAUNCHES ?? 200);
+const CLIENTS = 16;
+const WORKERS = 2;
+const CONCURRENCY = 8;
+const ROUNDS = 2;
+const WALLTIME_SECONDS = 600;
+const SETTLE_TIMEOUT_MS = Number(process.env.BENCH_SETTLE_MS ?? 180_000);
+
+function progress(message: string): void {
+  console.info(`[bench] ${message}`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+interface OursRound {
+  seconds: number;
+  latenciesMs: number[];
+  lost: number;
+  doubled: number;
+}
+
+async function runOurs(fixture: DispatchFixture, round: number): Promise<OursRound> {
+  const caller = createCaller(
+    createContext({
+      headers: new Headers({ "user-agent": "tessera-bench" }),
+      user: { ...fixture.user, platformRoles: [] },
+      database: fixture.database,
+    }),
+  );
+  const ids: string[] = [];
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < LAUNCHES_PER_ROUND) {
+        const n = next;
+        next += 1;
+        const job = await caller.workloads.submit({
+          organizationId: fixture.organizationId,
+          projectId: fixture.projectId,
+          allocationLineId: fixture.allocationLineId,
+          name: `Bench ${round}-${n}`,
+          quantity: 1,
+          walltimeSeconds: WALLTIME_SECONDS,
+          source: { type: "script", script: "#!/bin/bash\ntrue\n" },
+          simSeconds: 1,
+        });
+        ids.push(job.id);
+      }
+    }),
+  );
+  const submitSeconds = (performance.now() - started) / 1000;
+  progress(`  accepted ${ids.length} in ${submitSeconds.toFixed(2)} s`);
+  // Done when every launch has its cluster job id written back.
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const waiting = await fixture.database.workload.count({
+      where: { id: { in: ids }, submittedAt: null },
+    });
+    if (waiting === 0) break;
+    await sleep(20);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const rows = await fixture.database.workload.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, createdAt: true, submittedAt: true },
+  });
+  const latenciesMs = rows
+    .filter((row) => row.submittedAt)
+    .map((row) => row.submittedAt!.getTime() - row.createdAt.getTime());
+  const perName = await fixture.database.simJob.groupBy({
+    by: ["name"],
+    where: { name: { in: ids.map((id) => `tessera-${id}`) } },
+    _count: { _all: true },
+  });
+  const doubled = perName.reduce((sum, row) => sum + Math.max(0, row._count._all - 1), 0);
+  const lost = ids.length - perName.length;
+  return { seconds, latenciesMs, lost, doubled };
+}
+
+async function removePrefix(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = "0";
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+      cursor = nextCursor;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    await redis.quit();
+  }
+}
+
+async function main(): Promise<void> {
+  const env = serverEnv();
+  const prefix = `bench_dispatch_${randomBytes(4).toString("hex")}`;
+  progress(`fixture: database, organisation, simulated cluster, allocation`);
+  const fixture = await createDispatchFixture(
+    env.DATABASE_URL,
+    LAUNCHES_PER_ROUND * ROUNDS,
+    WALLTIME_SECONDS,
+  );
+  const workers: WorkerProcess[] = [];
+  try {
+    for (let i = 0; i < WORKERS; i += 1) {
+      workers.push(
+        await startWorkerProcess({
+          DATABASE_URL: fixture.databaseUrl,
+          REDIS_URL: env.REDIS_URL,
+          QUEUE_PREFIX: prefix,
+          WORKER_CONCURRENCY: String(CONCURRENCY),
+          WORKER_POLL_MS: "1000",
+          RECONCILE_EVERY_MS: "10000",
+        }),
+      );
+    }
+    await Promise.all(workers.map((worker) => worker.ready()));
+    progress(`${WORKERS} worker processes × concurrency ${CONCURRENCY}, ${CLIENTS} clients`);
+
+    const ours: OursRound[] = [];
+    const baseline: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const sides = round % 2 === 0 ? ["baseline", "ours"] : ["ours", "baseline"];
+      for (const side of sides) {
+        if (side === "ours") {
+          const result = await runOurs(fixture, round);
+          ours.push(result);
+          progress(
+            `round ${round + 1} ours: ${(LAUNCHES_PER_ROUND / result.seconds).toFixed(1)} launches/s, lost ${result.lost}, doubled ${result.doubled}`,
+          );
+        } else {
+          const { seconds } = await runBaseline({
+            redisUrl: env.REDIS_URL,
+            prefix: `${prefix}_baseline`,
+            jobs: LAUNCHES_PER_ROUND,
+            clients: CLIENTS,
+            workers: WORKERS,
+            concurrency: CONCURRENCY,
+          });
+          baseline.push(LAUNCHES_PER_ROUND / seconds);
+          progress(
+            `round ${round + 1} baseline: ${(LAUNCHES_PER_ROUND / seconds).toFixed(1)} jobs/s`,
+          );
+        }
+      }
+    }
+    if (ours.some((r) => r.lost > 0) || process.env.BENCH_VERBOSE) {
+      for (const worker of workers) console.error(`[worker ${worker.port}]\n${worker.output()}`);
+    }
+    const oursLps = ours.reduce((sum, r) => sum + LAUNCHES_PER_ROUND / r.seconds, 0) / ours.length;
+    const baselineJps = baseline.reduce((sum, r) => sum + r, 0) / baseline.length;
+    const latencies = ours.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+    const lost = ours.reduce((sum, r) => sum + r.lost, 0);
+    const doubled = ours.reduce((sum, r) => sum + r.doubled, 0);
+    console.info(
+      `RESULT dispatch ratio=${(oursLps / baselineJps).toFixed(3)} p99_ms=${percentile(latencies, 99)} lost=${lost} doubled=${doubled} p50_ms=${percentile(latencies, 50)} ours_lps=${oursLps.toFixed(1)} baseline_jps=${baselineJps.toFixed(1)}`,
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    await fixture.database.$disconnect();
+    await removePrefix(env.REDIS_URL, prefix);
+    await removePrefix(env.REDIS_URL, `${prefix}_baseline`);
+    await dropDispatchDatabase(env.DATABASE_URL).catch((error: unknown) => {
+      console.error(`could not drop the benchmark database: ${String(error)}`);
+    });
+  }
+}
+
+await main();

@@ -1,0 +1,270 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import {
+  expectFitsNarrowScreen,
+  fillJobForm,
+  jobStatus,
+  NORTHBRIDGE,
+  openJobs,
+  openOrganisation,
+  PILOT_ALLOCATION,
+  setSimulatedRun,
+  submitJob,
+} from "./support/jobs";
+import { uniqueSuffix } from "./support/personas";
+
+// Jobs on the simulated cluster move through the worker tier (outbox, queue, driver, observation);
+// the page follows them by itself, so the assertions wait for what a person would see.
+const MOVES = { timeout: 45_000 };
+
+/** Marks the document, so that a later check can tell the page was never reloaded. */
+async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument?: boolean }).sameDocument = true;
+  });
+}
+
+async function stillSameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => (window as unknown as { sameDocument?: boolean }).sameDocument === true,
+  );
+}
+
+/** The held amount of the pilot allocation's H100 line, as the allocations page shows it. */
+async function expectPilotHeld(page: Page, organizationId: string, held: string): Promise<void> {
+  await page.goto(`/orgs/${organizationId}/allocations`);
+  const card = page
+    .locator("section")
+    .filter({ has: page.getByRole("link", { name: PILOT_ALLOCATION }) });
+  await expect(card.getByTestId("allocation-line-h100-80gb").getByTestId("held")).toHaveText(held);
+}
+
+test("a researcher submits a job from a template and follows it to completion without reloading", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(180_000);
+  const suffix = uniqueSuffix();
+  const name = `Encoder pre-training ${suffix}`;
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+
+  await test.step("the job list offers to submit a job", async () => {
+    await openJobs(ada);
+    await ada.getByRole("link", { name: "Submit a training job" }).first().click();
+  });
+
+  await test.step("the form previews the quota held and the cluster before submitting", async () => {
+    await fillJobForm(ada, {
+      name,
+      project: "Multilingual speech models",
+      gpus: "2",
+      hours: "1",
+      template: "PyTorch distributed (DDP)",
+      command: "python train.py --epochs 1",
+    });
+    await expect(ada.getByLabel("Container image")).toHaveValue(
+      "registry.tessera.localhost/ai/pytorch:24.10-py3",
+    );
+    const preview = ada.getByTestId("job-preview");
+    await expect(preview.getByTestId("preview-quota")).toHaveText(
+      /^This job will hold 2 GPU-hours; [\d.,]+ GPU-hours remain after it\.$/,
+    );
+    await expect(preview.getByTestId("preview-placement")).toContainText(
+      "It will run on Simulated cluster (EU).",
+    );
+    await expect(preview.getByTestId("preview-placement")).toContainText(
+      "the project has no residency requirement",
+    );
+    await setSimulatedRun(ada, "10");
+  });
+
+  await test.step("the job page follows the job until it completes", async () => {
+    await submitJob(ada, name);
+    await markDocument(ada);
+    await expect(jobStatus(ada)).toHaveText("Running", MOVES);
+    await expect(ada.getByTestId("job-progress")).toContainText("of 1 h walltime");
+    await expect(ada.getByTestId("job-backend-id")).not.toHaveText("Not yet known");
+    await expect(jobStatus(ada)).toHaveText("Completed", MOVES);
+    await expect(ada.getByTestId("job-announcement")).toHaveText(`${name} is now completed.`);
+    expect(await stillSameDocument(ada), "the page was reloaded").toBe(true);
+  });
+
+  await test.step("the timeline, exit code and settled quota are shown", async () => {
+    const timeline = ada.getByTestId("job-timeline");
+    for (const status of ["ACCEPTED", "SUBMITTED", "RUNNING", "COMPLETED"])
+      await expect(timeline.locator(`[data-status="${status}"]`).first()).toBeVisible();
+    await expect(ada.getByTestId("job-exit-code")).toHaveText("0");
+    await expect(ada.getByTestId("quota-held")).toHaveText("2 GPU-hours");
+    // Two GPUs for about ten seconds: consumption is settled from what ran, not the hold.
+    await expect(ada.getByTestId("quota-consumed")).toHaveText(/^\d+ GPU-seconds$/);
+    await expect(ada.getByTestId("job-quota")).toContainText("returned to the allocation");
+    await expect(ada.getByTestId("job-placement")).toContainText("Simulated cluster");
+  });
+
+  await test.step("the job page fits 360 pixels and passes the checks in the dark theme", async () => {
+    await ada.getByLabel("Theme").filter({ visible: true }).selectOption("dark");
+    await expect(ada.locator("html")).toHaveAttribute("data-theme", "dark");
+    await a11y.check(ada);
+    await expectFitsNarrowScreen(ada);
+    await a11y.check(ada);
+    await ada.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  await test.step("the list shows the finished job with what it used", async () => {
+    await ada.goto(`/orgs/${organizationId}/jobs?show=finished`);
+    const row = ada.getByRole("row").filter({ has: ada.getByRole("link", { name }) });
+    await expect(row.getByTestId("job-status")).toHaveText("Completed");
+    await expect(row).toContainText("2 × NVIDIA H100 80 GB");
+    await expect(row).toContainText("Simulated cluster");
+    await expect(row).toContainText(/\d+ GPU-seconds used/);
+    await expectFitsNarrowScreen(ada);
+    await a11y.check(ada);
+  });
+});
+
+test("a researcher cancels a running job and its hold goes back to the allocation", async ({
+  signedIn,
+}) => {
+  test.setTimeout(180_000);
+  const name = `Long sweep ${uniqueSuffix()}`;
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+  await ada.goto(`/orgs/${organizationId}/jobs/new`);
+  await fillJobForm(ada, {
+    name,
+    project: "Multilingual speech models",
+    gpus: "1",
+    hours: "2",
+    template: "Plain batch script",
+    command: "python sweep.py",
+  });
+  await expect(ada.getByTestId("preview-quota")).toContainText("This job will hold 2 GPU-hours");
+  await setSimulatedRun(ada, "600");
+  await submitJob(ada, name);
+  await expect(jobStatus(ada)).toHaveText("Running", MOVES);
+
+  await test.step("cancelling asks once and names what is lost", async () => {
+    await ada.getByRole("button", { name: "Cancel job" }).click();
+    const dialog = ada.getByRole("dialog", { name: `Cancel ${name}?` });
+    await expect(dialog).toContainText("Anything it has not written to storage");
+    await expect(dialog).toContainText("goes back to the allocation");
+    await dialog.getByRole("button", { name: "Cancel job" }).click();
+    await expect(ada.getByText("Cancellation requested.")).toBeVisible();
+    await expect(jobStatus(ada)).toHaveText("Cancelled", MOVES);
+    await expect(
+      ada.getByTestId("job-timeline").locator('[data-status="CANCELLED"]'),
+    ).toBeVisible();
+    await expect(ada.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
+    await expect(ada.getByTestId("job-quota")).toContainText("returned to the allocation");
+  });
+
+  await test.step("nothing is held any more on the allocation", async () => {
+    await expectPilotHeld(ada, organizationId, "0 GPU-hours");
+  });
+});
+
+test("a job beyond the allocation's quota is refused in the server's words and not created", async ({
+  signedIn,
+}) => {
+  test.setTimeout(120_000);
+  const name = `Too large ${uniqueSuffix()}`;
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+  await ada.goto(`/orgs/${organizationId}/jobs/new`);
+
+  await test.step("an incomplete form is answered with an error summary linked to the fields", async () => {
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    const summary = ada.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    await summary.getByRole("link", { name: "Choose the project this job belongs to." }).click();
+    await expect(ada.getByLabel("Project", { exact: true })).toBeFocused();
+  });
+
+  await test.step("eight GPUs for thirty hours do not fit the pilot allocation", async () => {
+    await fillJobForm(ada, {
+      name,
+      project: "Multilingual speech models",
+      gpus: "8",
+      hours: "30",
+      template: "Plain batch script",
+      command: "python train.py",
+    });
+    const preview = ada.getByTestId("job-preview");
+    await expect(preview.getByText("Not enough quota")).toBeVisible();
+    await expect(preview.getByTestId("preview-quota")).toContainText(
+      "This job needs 240 GPU-hours, but only",
+    );
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    const summary = ada.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toContainText("Not enough quota left on this allocation");
+    await expect(ada).toHaveURL(/\/jobs\/new(#[\w-]+)?$/);
+  });
+
+  await test.step("no job of that name appears in the list", async () => {
+    await ada.goto(`/orgs/${organizationId}/jobs`);
+    await expect(ada.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
+    await expect(ada.getByRole("link", { name })).toHaveCount(0);
+  });
+});
+
+test("an organisation without an allocation is told how to get one, and cannot submit", async ({
+  signedIn,
+}) => {
+  const chiara = await signedIn("founder");
+  const organizationId = await openOrganisation(chiara, "Lumen Robotics");
+  await expect(chiara.getByTestId("active-jobs")).toHaveText("No active jobs");
+  await openJobs(chiara);
+  await expect(chiara.getByText("No jobs yet")).toBeVisible();
+  await expect(chiara.getByText("Only verified organisations can launch jobs.")).toBeVisible();
+  await expect(chiara.getByRole("link", { name: "Apply for an allocation" })).toBeVisible();
+  await expect(chiara.getByRole("link", { name: "Submit a training job" })).toHaveCount(0);
+  await chiara.goto(`/orgs/${organizationId}/jobs/new`);
+  await expect(
+    chiara.getByText("Only verified organisations can apply for compute or launch workloads."),
+  ).toBeVisible();
+  await expect(chiara.getByRole("button", { name: "Submit job" })).toHaveCount(0);
+});
+
+test("the operator sees operations and maintains job templates", async ({ signedIn }) => {
+  test.setTimeout(120_000);
+  const code = `e2e-${uniqueSuffix().toLowerCase()}`;
+  const omar = await signedIn("operator");
+  const nav = omar.getByRole("navigation", { name: "Main navigation" });
+
+  await test.step("the operations page shows the outbox, the queues and workloads by status", async () => {
+    await nav.getByRole("link", { name: "Operations" }).click();
+    await expect(omar.getByRole("heading", { level: 1, name: "Operations" })).toBeVisible();
+    await expect(omar.getByTestId("outbox-backlog")).toBeVisible();
+    for (const queue of ["launch", "cancel", "provision", "reconcile"])
+      await expect(omar.getByTestId(`queue-${queue}`)).toContainText(/\d+ waiting · \d+ active/);
+    await omar.getByText("Queue depths as a table").click();
+    await expect(omar.getByRole("table", { name: "Jobs in each queue by state" })).toBeVisible();
+    await expect(omar.getByTestId("workloads-by-status")).toContainText("Completed");
+    await expect(omar.getByRole("heading", { name: "Dead letters" })).toBeVisible();
+  });
+
+  await test.step("a job template is added and then edited", async () => {
+    await nav.getByRole("link", { name: "Job templates" }).click();
+    await expect(omar.getByRole("heading", { level: 1, name: "Job templates" })).toBeVisible();
+    await expect(omar.getByTestId("template-pytorch-ddp")).toContainText(
+      "PyTorch distributed (DDP)",
+    );
+    const form = omar.getByRole("form", { name: "Add a job template" });
+    await form.getByLabel("Code").fill(code);
+    await form.getByLabel("Name", { exact: true }).fill(`JAX single host ${code}`);
+    await form.getByLabel("Kind").selectOption({ label: "Batch script" });
+    await form.getByLabel("Description").fill("Runs a JAX program on one host with all its GPUs.");
+    await form.getByRole("button", { name: "Add template" }).click();
+    await expect(omar.getByText(`Template ${code} added.`)).toBeVisible();
+    await expect(omar.getByTestId(`template-${code}`)).toContainText("Active");
+
+    await omar.getByRole("link", { name: `Edit ${code}` }).click();
+    await expect(omar.getByRole("heading", { level: 1, name: `Edit ${code}` })).toBeVisible();
+    await omar.getByLabel("People may choose this template").uncheck();
+    await omar.getByRole("button", { name: "Save changes" }).click();
+    await expect(omar.getByText("Template saved.")).toBeVisible();
+    await omar.goto("/operator/job-templates");
+    await expect(omar.getByTestId(`template-${code}`)).toContainText("Retired");
+  });
+});

@@ -1,0 +1,12 @@
+import { createTRPCRouter } from "../../trpc";
+import { listDeadLettersProcedure } from "./dead-letters";
+import { dismissDeadLetterProcedure } from "./dismiss";
+import { operationsOverviewProcedure } from "./overview";
+import { redriveDeadLetterProcedure } from "./redrive";
+
+export const operationsRouter = createTRPCRouter({
+  overview: operationsOverviewProcedure,
+  deadLetters: listDeadLettersProcedure,
+  redrive: redriveDeadLetterProcedure,
+  dismiss: dismissDeadLetterProcedure,
+});

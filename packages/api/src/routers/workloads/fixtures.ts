@@ -1,0 +1,70 @@
+/**
+ * Integration-test fixtures for training jobs: a cluster offering a class, and an applicant with
+ * an approved allocation to launch against. Tests only.
+ */
+import { db, type ClusterKind } from "@tessera/db";
+import { callerFor, uniqueSuffix } from "../../test-helpers";
+import {
+  applicationUnderReview,
+  createProgrammeAdmin,
+  createTestApplicant,
+  createTestProgramme,
+  createTestResourceClass,
+} from "../programmes/fixtures";
+
+export async function createTestCluster(
+  resourceClassId: string,
+  options: { kind?: ClusterKind; jurisdiction?: string; capacity?: number; active?: boolean } = {},
+) {
+  const suffix = uniqueSuffix();
+  return db.cluster.create({
+    data: {
+      code: `test-${suffix}`,
+      name: `Test cluster ${suffix}`,
+      kind: options.kind ?? "SIM",
+      region: "test",
+      jurisdiction: options.jurisdiction ?? "DE",
+      active: options.active ?? true,
+      resources: { create: { resourceClassId, capacity: options.capacity ?? 8 } },
+    },
+  });
+}
+
+/** A verified organisation (DE) with a project, a fresh GPU class offered by a SIM cluster, and an
+ * active allocation of `unitHours` GPU-hours on it. */
+export async function createLaunchReadyTenant(
+  options: { unitHours?: number; capacity?: number } = {},
+) {
+  const applicant = await createTestApplicant({ country: "DE" });
+  const resourceClass = await createTestResourceClass();
+  const cluster = await createTestCluster(resourceClass.id, { capacity: options.capacity });
+  const programme = await createTestProgramme({ budgetMinor: 100_000_000 });
+  const admin = await createProgrammeAdmin();
+  const applicationId = await applicationUnderReview(admin, applicant, programme, [
+    { resourceClassId: resourceClass.id, unitHours: options.unitHours ?? 10 },
+  ]);
+  const { allocationId } = await callerFor(admin).applications.admin.approve({
+    applicationId,
+    validFrom: new Date(Date.now() - 86_400_000),
+    validTo: new Date(Date.now() + 30 * 86_400_000),
+  });
+  const line = await db.allocationLine.findFirstOrThrow({ where: { allocationId } });
+  return { ...applicant, resourceClass, cluster, programme, allocationId, line };
+}
+
+export type LaunchReadyTenant = Awaited<ReturnType<typeof createLaunchReadyTenant>>;
+
+export function submitInput(
+  tenant: LaunchReadyTenant,
+  overrides: { quantity?: number; walltimeSeconds?: number; name?: string } = {},
+) {
+  return {
+    organizationId: tenant.org.id,
+    projectId: tenant.project.id,
+    allocationLineId: tenant.line.id,
+    name: overrides.name ?? "Speech encoder pre-training",
+    quantity: overrides.quantity ?? 1,
+    walltimeSeconds: overrides.walltimeSeconds ?? 600,
+    source: { type: "script" as const, script: "#!/bin/bash\necho training\n" },
+  };
+}

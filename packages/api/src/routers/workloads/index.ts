@@ -1,0 +1,16 @@
+import { createTRPCRouter } from "../../trpc";
+import { cancelWorkloadProcedure } from "./cancel";
+import { workloadFormOptionsProcedure } from "./form-options";
+import { getWorkloadProcedure } from "./get";
+import { listWorkloadsProcedure } from "./list";
+import { previewWorkloadProcedure } from "./preview";
+import { submitWorkloadProcedure } from "./submit";
+
+export const workloadsRouter = createTRPCRouter({
+  formOptions: workloadFormOptionsProcedure,
+  preview: previewWorkloadProcedure,
+  submit: submitWorkloadProcedure,
+  list: listWorkloadsProcedure,
+  get: getWorkloadProcedure,
+  cancel: cancelWorkloadProcedure,
+});

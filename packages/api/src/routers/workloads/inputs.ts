@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { WORKLOAD_LIMITS } from "@tessera/core";
+import { rowId, text } from "../../schemas";
+
+const wholeNumber = (label: string, min: number, max: number, unit = "") =>
+  z
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}${unit}.`)
+    .max(max, `${label} must be at most ${max}${unit}.`);
+
+export const workloadShapeInput = {
+  projectId: rowId("project"),
+  allocationLineId: rowId("allocation"),
+  quantity: wholeNumber("GPU count", 1, WORKLOAD_LIMITS.maxQuantity),
+  walltimeSeconds: wholeNumber(
+    "Time limit",
+    WORKLOAD_LIMITS.minWalltimeSeconds,
+    WORKLOAD_LIMITS.maxWalltimeSeconds,
+    " seconds",
+  ),
+};
+
+// Scripts keep their newlines and tabs; NUL and other control characters are refused.
+// eslint-disable-next-line no-control-regex
+const SCRIPT_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const scriptInput = z
+  .string({ error: "Enter the job script." })
+  .min(1, "Enter the job script.")
+  .max(WORKLOAD_LIMITS.maxScriptBytes, "The script must be at most 64 KiB.")
+  .refine(
+    (value) => !SCRIPT_CONTROL.test(value),
+    "The script contains characters that are not allowed.",
+  );
+
+export const workloadSourceInput = z.discriminatedUnion(
+  "type",
+  [
+    z.object({
+      type: z.literal("template"),
+      templateId: rowId("template"),
+      image: text("Container image", 255, 0).nullish(),
+      command: text("Command", 4000),
+    }),
+    z.object({ type: z.literal("script"), script: scriptInput }),
+  ],
+  { error: "Choose a template or write a script." },
+);
+
+export const workloadIdInput = z.object({ workloadId: rowId("job") });

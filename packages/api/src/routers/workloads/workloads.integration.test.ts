@@ -1,0 +1,315 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@tessera/db";
+import { closeRateLimiter } from "../../rate-limit";
+import { callerFor, createTestMember, failureOf } from "../../test-helpers";
+import { createTestCluster, createLaunchReadyTenant, submitInput } from "./fixtures";
+
+afterAll(closeRateLimiter);
+
+async function writtenFor(organizationId: string) {
+  const [workloads, holds, events, outbox, line] = await Promise.all([
+    db.workload.count({ where: { organizationId } }),
+    db.quotaHold.count({ where: { organizationId } }),
+    db.workloadEvent.count({ where: { organizationId } }),
+    db.outboxEvent.count(),
+    db.allocationLine.findFirstOrThrow({
+      where: { allocation: { organizationId } },
+      select: { heldUnitSeconds: true, consumedUnitSeconds: true },
+    }),
+  ]);
+  return { workloads, holds, events, outbox, line };
+}
+
+describe("workloads.submit", () => {
+  it("writes the job, its hold, its first timeline entry, the audit event and the outbox event at once", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 10 });
+    const caller = callerFor(tenant.owner);
+    const job = await caller.workloads.submit(
+      submitInput(tenant, { quantity: 2, walltimeSeconds: 3600 }),
+    );
+    expect(job.status).toBe("ACCEPTED");
+
+    const workload = await db.workload.findUniqueOrThrow({ where: { id: job.id } });
+    expect(workload.clusterId).toBe(tenant.cluster.id);
+    expect(workload.heldUnitSeconds).toBe(7200n);
+    const hold = await db.quotaHold.findUniqueOrThrow({ where: { id: workload.holdId! } });
+    expect(hold).toMatchObject({
+      status: "ACTIVE",
+      unitSeconds: 7200n,
+      reference: `workload:${job.id}`,
+    });
+    const line = await db.allocationLine.findUniqueOrThrow({ where: { id: tenant.line.id } });
+    expect(line.heldUnitSeconds).toBe(7200n);
+    const outbox = await db.outboxEvent.findMany({ where: { aggregateId: job.id } });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({
+      type: "workload.launch",
+      payload: { workloadId: job.id },
+      dispatchedAt: null,
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: job.id, action: "workload.submitted" },
+    });
+    expect(audit.data).toMatchObject({ cluster: tenant.cluster.code, heldUnitSeconds: 7200 });
+    expect((audit.data as { placementReason: string }).placementReason).toMatch(
+      /no residency requirement/,
+    );
+
+    const detail = await caller.workloads.get({
+      organizationId: tenant.org.id,
+      workloadId: job.id,
+    });
+    expect(detail.events.map((e) => e.status)).toEqual(["ACCEPTED"]);
+    expect(detail.cancellable).toBe(true);
+    expect(detail.placement.chosen?.clusterCode).toBe(tenant.cluster.code);
+  });
+
+  it("refuses a job beyond the allocation with the shortfall, and writes nothing", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 10 });
+    const before = await writtenFor(tenant.org.id);
+    // 8 GPUs for 2 hours = 16 GPU-hours > 10 granted.
+    const failure = await failureOf(
+      callerFor(tenant.owner).workloads.submit(
+        submitInput(tenant, { quantity: 8, walltimeSeconds: 7200 }),
+      ),
+    );
+    expect(failure.code).toBe("PRECONDITION_FAILED");
+    expect(failure.message).toBe(
+      "Not enough quota left on this allocation: this needs 16 GPU-hours and 10 GPU-hours remain, 6 GPU-hours short.",
+    );
+    expect(await writtenFor(tenant.org.id)).toEqual(before);
+  });
+
+  it("does not find another organisation's project or allocation line, and writes nothing", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 10 });
+    const stranger = await createLaunchReadyTenant({ unitHours: 10 });
+    const before = await writtenFor(tenant.org.id);
+    const strangerBefore = await writtenFor(stranger.org.id);
+    const caller = callerFor(tenant.owner);
+    const project = await failureOf(
+      caller.workloads.submit({ ...submitInput(tenant), projectId: stranger.project.id }),
+    );
+    expect(project.code).toBe("NOT_FOUND");
+    const line = await failureOf(
+      caller.workloads.submit({ ...submitInput(tenant), allocationLineId: stranger.line.id }),
+    );
+    expect(line.code).toBe("NOT_FOUND");
+    const preview = await failureOf(
+      caller.workloads.preview({
+        organizationId: tenant.org.id,
+        projectId: tenant.project.id,
+        allocationLineId: stranger.line.id,
+        quantity: 1,
+        walltimeSeconds: 3600,
+      }),
+    );
+    expect(preview.code).toBe("NOT_FOUND");
+    expect(await writtenFor(tenant.org.id)).toEqual(before);
+    expect(await writtenFor(stranger.org.id)).toEqual(strangerBefore);
+  });
+
+  it("admits exactly the jobs that fit when many are submitted at once", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 4, capacity: 64 });
+    const caller = callerFor(tenant.owner);
+    // Each holds 1 GPU-hour: four fit.
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        caller.workloads.submit(submitInput(tenant, { walltimeSeconds: 3600, name: `Sweep ${i}` })),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
+    const line = await db.allocationLine.findUniqueOrThrow({ where: { id: tenant.line.id } });
+    expect(line.heldUnitSeconds).toBe(4n * 3600n);
+    expect(await db.workload.count({ where: { organizationId: tenant.org.id } })).toBe(4);
+    expect(
+      await db.outboxEvent.count({
+        where: {
+          type: "workload.launch",
+          aggregateId: {
+            in: (
+              await db.workload.findMany({
+                where: { organizationId: tenant.org.id },
+                select: { id: true },
+              })
+            ).map((w) => w.id),
+          },
+        },
+      }),
+    ).toBe(4);
+  });
+
+  it("lands a job only where the project's data may go, and says why not otherwise", async () => {
+    const tenant = await createLaunchReadyTenant();
+    await db.project.update({ where: { id: tenant.project.id }, data: { residency: "FR" } });
+    const caller = callerFor(tenant.owner);
+    const refused = await failureOf(caller.workloads.submit(submitInput(tenant)));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toContain("is in DE; the project's data must stay in FR");
+
+    const paris = await createTestCluster(tenant.resourceClass.id, {
+      jurisdiction: "FR",
+      capacity: 2,
+    });
+    const preview = await caller.workloads.preview({
+      organizationId: tenant.org.id,
+      projectId: tenant.project.id,
+      allocationLineId: tenant.line.id,
+      quantity: 1,
+      walltimeSeconds: 600,
+    });
+    expect(preview.placement?.clusterId).toBe(paris.id);
+    expect(preview).toMatchObject({
+      holdUnitSeconds: 600,
+      remainingUnitSeconds: 36_000,
+      remainingAfterUnitSeconds: 35_400,
+      fits: true,
+    });
+    const job = await caller.workloads.submit(submitInput(tenant));
+    const workload = await db.workload.findUniqueOrThrow({ where: { id: job.id } });
+    expect(workload.clusterId).toBe(paris.id);
+  });
+
+  it("prefers the eligible cluster with the most free units", async () => {
+    const tenant = await createLaunchReadyTenant({ capacity: 2 });
+    const bigger = await createTestCluster(tenant.resourceClass.id, { capacity: 6 });
+    const caller = callerFor(tenant.owner);
+    const first = await caller.workloads.submit(
+      submitInput(tenant, { quantity: 2, walltimeSeconds: 600 }),
+    );
+    expect((await db.workload.findUniqueOrThrow({ where: { id: first.id } })).clusterId).toBe(
+      bigger.id,
+    );
+  });
+
+  it("renders a template with the image and command, and refuses bad sources", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const template = await db.jobTemplate.create({
+      data: {
+        code: `ddp-${tenant.org.id}`,
+        name: "PyTorch DDP",
+        description: "Distributed data parallel",
+        kind: "PYTORCH_DDP",
+        script:
+          "#!/bin/bash\nsrun --container-image={{image}} torchrun --nproc-per-node={{gpus}} {{command}}\n",
+        defaultImage: "registry.tessera.test/pytorch:24.10",
+      },
+    });
+    const caller = callerFor(tenant.owner);
+    const job = await caller.workloads.submit({
+      ...submitInput(tenant, { quantity: 2 }),
+      source: { type: "template", templateId: template.id, command: "train.py --epochs 3" },
+    });
+    const workload = await db.workload.findUniqueOrThrow({ where: { id: job.id } });
+    expect((workload.spec as { script: string }).script).toBe(
+      "#!/bin/bash\nsrun --container-image='registry.tessera.test/pytorch:24.10' torchrun --nproc-per-node=2 train.py --epochs 3\n",
+    );
+
+    const noShebang = await failureOf(
+      caller.workloads.submit({
+        ...submitInput(tenant),
+        source: { type: "script", script: "echo hi" },
+      }),
+    );
+    expect(noShebang).toEqual({
+      code: "BAD_REQUEST",
+      message: "The script must start with an interpreter line such as #!/bin/bash.",
+    });
+    const badImage = await failureOf(
+      caller.workloads.submit({
+        ...submitInput(tenant),
+        source: {
+          type: "template",
+          templateId: template.id,
+          image: "bad image; rm -rf /",
+          command: "x",
+        },
+      }),
+    );
+    expect(badImage.code).toBe("BAD_REQUEST");
+    expect(badImage.message).toMatch(/is not a container image reference/);
+  });
+
+  it("lets viewers look but not launch, and refuses organisations that are not verified", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const { user: viewer } = await createTestMember(tenant.org.id, "VIEWER");
+    const forbidden = await failureOf(callerFor(viewer).workloads.submit(submitInput(tenant)));
+    expect(forbidden.code).toBe("FORBIDDEN");
+    await db.organization.update({ where: { id: tenant.org.id }, data: { status: "SUSPENDED" } });
+    const suspended = await failureOf(
+      callerFor(tenant.owner).workloads.submit(submitInput(tenant)),
+    );
+    expect(suspended.code).toBe("PRECONDITION_FAILED");
+    expect(suspended.message).toMatch(/must be verified/);
+  });
+});
+
+describe("workloads.cancel", () => {
+  it("records the request with an outbox event once, and refuses a job that has ended", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const caller = callerFor(tenant.owner);
+    const job = await caller.workloads.submit(submitInput(tenant));
+    const first = await caller.workloads.cancel({
+      organizationId: tenant.org.id,
+      workloadId: job.id,
+    });
+    expect(first.cancelRequestedAt).toBeInstanceOf(Date);
+    const again = await caller.workloads.cancel({
+      organizationId: tenant.org.id,
+      workloadId: job.id,
+    });
+    expect(again.cancelRequestedAt?.getTime()).toBe(first.cancelRequestedAt?.getTime());
+    expect(
+      await db.outboxEvent.count({ where: { aggregateId: job.id, type: "workload.cancel" } }),
+    ).toBe(1);
+    const detail = await caller.workloads.get({
+      organizationId: tenant.org.id,
+      workloadId: job.id,
+    });
+    expect(detail.cancellable).toBe(false);
+
+    const ended = await caller.workloads.submit(submitInput(tenant, { name: "Finished run" }));
+    await db.workload.update({ where: { id: ended.id }, data: { status: "COMPLETED" } });
+    const failure = await failureOf(
+      caller.workloads.cancel({ organizationId: tenant.org.id, workloadId: ended.id }),
+    );
+    expect(failure).toEqual({
+      code: "PRECONDITION_FAILED",
+      message: "This job has already ended (completed); there is nothing to cancel.",
+    });
+  });
+});
+
+describe("workloads.list and formOptions", () => {
+  it("filters active and finished jobs and offers only allocations valid now", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const caller = callerFor(tenant.owner);
+    const running = await caller.workloads.submit(submitInput(tenant, { name: "Still going" }));
+    const done = await caller.workloads.submit(submitInput(tenant, { name: "All done" }));
+    await db.workload.update({ where: { id: done.id }, data: { status: "FAILED" } });
+    const active = await caller.workloads.list({ organizationId: tenant.org.id, filter: "active" });
+    expect(active.items.map((w) => w.id)).toEqual([running.id]);
+    const finished = await caller.workloads.list({
+      organizationId: tenant.org.id,
+      filter: "finished",
+    });
+    expect(finished.items.map((w) => [w.id, w.terminal])).toEqual([[done.id, true]]);
+    const all = await caller.workloads.list({ organizationId: tenant.org.id });
+    expect(all.items).toHaveLength(2);
+
+    const options = await caller.workloads.formOptions({ organizationId: tenant.org.id });
+    expect(options.lines).toHaveLength(1);
+    expect(options.lines[0]).toMatchObject({
+      allocationLineId: tenant.line.id,
+      grantedUnitSeconds: 36_000,
+      heldUnitSeconds: 1_200,
+      remainingUnitSeconds: 34_800,
+    });
+    await db.allocation.update({
+      where: { id: tenant.allocationId },
+      data: { validTo: new Date(Date.now() - 1000) },
+    });
+    expect((await caller.workloads.formOptions({ organizationId: tenant.org.id })).lines).toEqual(
+      [],
+    );
+  });
+});

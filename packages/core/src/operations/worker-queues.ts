@@ -1,0 +1,20 @@
+/**
+ * The worker tier's BullMQ queues (each under the QUEUE_PREFIX of the environment). The worker
+ * consumes them; the operator overview reads their depths.
+ */
+export const WORKER_QUEUES = {
+  launch: "launch",
+  cancel: "cancel",
+  provision: "provision",
+  reconcile: "reconcile",
+  housekeeping: "tessera.housekeeping",
+} as const;
+
+export type WorkerQueue = (typeof WORKER_QUEUES)[keyof typeof WORKER_QUEUES];
+
+/** Which queue carries each outbox event type. */
+export const OUTBOX_QUEUE: Record<string, WorkerQueue> = {
+  "workload.launch": WORKER_QUEUES.launch,
+  "workload.cancel": WORKER_QUEUES.cancel,
+  "tenant.provision": WORKER_QUEUES.provision,
+};

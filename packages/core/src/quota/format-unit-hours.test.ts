@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatUnitHours } from "./format-unit-hours";
+
+describe("formatUnitHours", () => {
+  it("shows unit-seconds as hours of the unit, singular for exactly one", () => {
+    expect(formatUnitHours(57_600, "GPU")).toBe("16 GPU-hours");
+    expect(formatUnitHours(3_600n, "GPU")).toBe("1 GPU-hour");
+    expect(formatUnitHours(600, "GPU")).toBe("0.17 GPU-hours");
+    expect(formatUnitHours(0, "CPU core")).toBe("0 CPU core-hours");
+    expect(formatUnitHours(1_800_000, "GPU")).toBe("500 GPU-hours");
+    expect(formatUnitHours(4_500_000, "GPU")).toBe("1,250 GPU-hours");
+  });
+
+  it("never shows a small non-zero amount as zero", () => {
+    expect(formatUnitHours(10, "GPU")).toBe("less than 0.01 GPU-hours");
+  });
+});

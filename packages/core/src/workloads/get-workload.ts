@@ -1,0 +1,58 @@
+import type { WorkloadStatus } from "@tessera/db";
+import { notFound } from "../errors";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import type { PlacementDecision } from "./place-workload";
+import type { WorkloadSpec } from "./submit-workload";
+import { toWorkloadSummary, WORKLOAD_SUMMARY, type WorkloadSummary } from "./workload-view";
+
+export interface WorkloadDetail extends WorkloadSummary {
+  spec: WorkloadSpec;
+  placement: PlacementDecision;
+  outputTail: string | null;
+  events: {
+    id: string;
+    status: WorkloadStatus;
+    reason: string | null;
+    message: string | null;
+    createdAt: Date;
+  }[];
+  allocation: { id: string; programmeName: string };
+  cancellable: boolean;
+}
+
+/** One training job with its timeline; another organisation's job is not found. */
+export async function getWorkload(
+  tenant: TenantAccess,
+  workloadId: string,
+): Promise<WorkloadDetail> {
+  const row = await tenant.db.workload.findFirst({
+    where: { id: workloadId },
+    include: {
+      ...WORKLOAD_SUMMARY,
+      events: { orderBy: { id: "asc" }, take: 500 },
+      allocationLine: {
+        select: { allocation: { select: { id: true, programme: { select: { name: true } } } } },
+      },
+    },
+  });
+  if (!row) throw notFound("Job");
+  const summary = toWorkloadSummary(row);
+  return {
+    ...summary,
+    spec: row.spec as unknown as WorkloadSpec,
+    placement: row.placement as unknown as PlacementDecision,
+    outputTail: row.outputTail,
+    events: row.events.map((event) => ({
+      id: event.id.toString(),
+      status: event.status,
+      reason: event.reason,
+      message: event.message,
+      createdAt: event.createdAt,
+    })),
+    allocation: {
+      id: row.allocationLine.allocation.id,
+      programmeName: row.allocationLine.allocation.programme.name,
+    },
+    cancellable: !summary.terminal && summary.cancelRequestedAt === null,
+  };
+}

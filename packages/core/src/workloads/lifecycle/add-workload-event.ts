@@ -1,0 +1,33 @@
+import type { Prisma, WorkloadStatus } from "@tessera/db";
+
+export interface WorkloadEventWriter {
+  workloadEvent: {
+    create(args: { data: Prisma.WorkloadEventUncheckedCreateInput }): PromiseLike<unknown>;
+  };
+}
+
+/** Appends one entry to the workload's timeline, inside the caller's transaction. */
+export async function addWorkloadEvent(
+  tx: WorkloadEventWriter,
+  event: {
+    workload: { id: string; organizationId: string };
+    status: WorkloadStatus;
+    reason?: string | null;
+    message: string;
+  },
+): Promise<void> {
+  await tx.workloadEvent.create({
+    data: {
+      organizationId: event.workload.organizationId,
+      workloadId: event.workload.id,
+      status: event.status,
+      reason: event.reason ?? null,
+      message: event.message,
+    },
+  });
+}
+
+/** Unit-seconds as people read them in a timeline: 7,200. */
+export function formatUnitSeconds(value: bigint | number): string {
+  return BigInt(value).toLocaleString("en-GB");
+}

@@ -1,0 +1,410 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@tessera/db";
+import type { BackendJob, ComputeDriver, TenantAccountSpec } from "../../compute/driver";
+import { DriverError } from "../../compute/driver-error";
+import { applyBackendObservation } from "./apply-backend-observation";
+import { cancelUnsubmittedWorkload } from "./cancel-unsubmitted-workload";
+import { findStalledLaunches } from "./find-stalled-launches";
+import { markWorkloadLost } from "./mark-workload-lost";
+import { markWorkloadMissing } from "./mark-workload-missing";
+import { provisionTenant } from "./provision-tenant";
+import { recordDeadLetter } from "./record-dead-letter";
+import { recordWorkloadSubmitted } from "./record-workload-submitted";
+import { recordWorkloadsSeen } from "./record-workloads-seen";
+import { refreshWorkloadOutput } from "./refresh-workload-output";
+import { refuseWorkload } from "./refuse-workload";
+import { createTestWorkload, createWorkloadSetup, type WorkloadSetup } from "./workload-fixture";
+
+const T0 = new Date("2026-03-01T10:00:00Z");
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+function backendJob(externalId: string, overrides: Partial<BackendJob>): BackendJob {
+  return {
+    externalId,
+    workloadId: null,
+    state: "PENDING",
+    reason: null,
+    submittedAt: T0,
+    startedAt: null,
+    endedAt: null,
+    exitCode: null,
+    elapsedSeconds: null,
+    ...overrides,
+  };
+}
+
+async function lineOf(setup: WorkloadSetup) {
+  return db.allocationLine.findUniqueOrThrow({ where: { id: setup.allocationLineId } });
+}
+
+async function workloadRow(id: string) {
+  return db.workload.findUniqueOrThrow({ where: { id } });
+}
+
+async function timeline(id: string) {
+  return db.workloadEvent.findMany({ where: { workloadId: id }, orderBy: { id: "asc" } });
+}
+
+async function audits(id: string) {
+  return db.auditEvent.findMany({ where: { targetId: id }, orderBy: { id: "asc" } });
+}
+
+async function submitted(
+  setup: WorkloadSetup,
+  options: { quantity?: number; walltimeSeconds?: number } = {},
+) {
+  const workload = await createTestWorkload(db, setup, options);
+  const externalId = `job-${workload.id.slice(-6)}`;
+  await recordWorkloadSubmitted(db, workload, { externalId });
+  return { ...workload, externalId };
+}
+
+describe("recordWorkloadSubmitted", () => {
+  it("moves ACCEPTED to SUBMITTED once, with a timeline entry and a launch audit naming cluster and job", async () => {
+    const setup = await createWorkloadSetup(db);
+    const workload = await createTestWorkload(db, setup);
+    const results = await Promise.all([
+      recordWorkloadSubmitted(db, workload, { externalId: "4711" }),
+      recordWorkloadSubmitted(db, workload, { externalId: "4711" }),
+    ]);
+    expect(results.filter((r) => r.changed)).toHaveLength(1);
+    const row = await workloadRow(workload.id);
+    expect(row).toMatchObject({ status: "SUBMITTED", externalId: "4711" });
+    expect(row.submittedAt).toBeInstanceOf(Date);
+    const events = await timeline(workload.id);
+    expect(events.map((e) => e.status)).toEqual(["ACCEPTED", "SUBMITTED"]);
+    expect(events[1]!.message).toContain("as job 4711");
+    const launched = (await audits(workload.id)).filter((a) => a.action === "workload.launched");
+    expect(launched).toHaveLength(1);
+    expect(launched[0]!.data).toMatchObject({ cluster: setup.clusterCode, externalId: "4711" });
+    expect(launched[0]!.organizationId).toBe(setup.organizationId);
+
+    const again = await recordWorkloadSubmitted(db, workload, { externalId: "9999" });
+    expect(again).toMatchObject({ changed: false, status: "SUBMITTED", externalId: "4711" });
+  });
+});
+
+describe("applyBackendObservation", () => {
+  it("records pending reasons and the start only when they change, then settles elapsed × quantity on completion", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
+    const workload = await submitted(setup, { quantity: 2, walltimeSeconds: 3_600 });
+    const before = await lineOf(setup);
+    expect(before.heldUnitSeconds).toBe(7_200n);
+
+    // Another job's end says nothing about this workload.
+    const stranger = backendJob("not-this-job", { state: "COMPLETED", elapsedSeconds: 5 });
+    expect((await applyBackendObservation(db, workload, stranger)).changed).toBe(false);
+    const pending = backendJob(workload.externalId, { reason: "Resources" });
+    expect((await applyBackendObservation(db, workload, pending)).status).toBe("PENDING");
+    expect((await applyBackendObservation(db, workload, pending)).changed).toBe(false);
+    await applyBackendObservation(db, workload, { ...pending, reason: "Priority" });
+    const running = backendJob(workload.externalId, {
+      state: "RUNNING",
+      reason: "None",
+      startedAt: at(10),
+    });
+    await applyBackendObservation(db, workload, running);
+    await applyBackendObservation(db, workload, running);
+    expect((await workloadRow(workload.id)).startedAt).toEqual(at(10));
+
+    const done = backendJob(workload.externalId, {
+      state: "COMPLETED",
+      startedAt: at(10),
+      endedAt: at(610),
+      exitCode: 0,
+      elapsedSeconds: 600,
+    });
+    // Two workers see the end at once: one settles.
+    const results = await Promise.all([
+      applyBackendObservation(db, workload, done),
+      applyBackendObservation(db, workload, done),
+    ]);
+    expect(results.filter((r) => r.changed)).toHaveLength(1);
+    expect(results.find((r) => r.changed)!.settlement).toEqual({
+      settledUnitSeconds: 1_200,
+      releasedUnitSeconds: 6_000,
+    });
+
+    const row = await workloadRow(workload.id);
+    expect(row).toMatchObject({
+      status: "COMPLETED",
+      exitCode: 0,
+      consumedUnitSeconds: 1_200n,
+      endedAt: at(610),
+    });
+    const line = await lineOf(setup);
+    expect(line.heldUnitSeconds).toBe(0n);
+    expect(line.consumedUnitSeconds).toBe(1_200n);
+    const ledger = await db.quotaLedgerEntry.findMany({
+      where: { holdId: workload.holdId },
+      orderBy: { id: "asc" },
+    });
+    expect(ledger.map((e) => [e.kind, e.heldDeltaUnitSeconds, e.consumedDeltaUnitSeconds])).toEqual(
+      [
+        ["HOLD", 7_200n, 0n],
+        ["SETTLE", -7_200n, 1_200n],
+      ],
+    );
+    expect((await timeline(workload.id)).map((e) => `${e.status}:${e.reason ?? ""}`)).toEqual([
+      "ACCEPTED:Accepted",
+      "SUBMITTED:",
+      "PENDING:Resources",
+      "PENDING:Priority",
+      "RUNNING:",
+      "COMPLETED:",
+    ]);
+    const completed = (await audits(workload.id)).filter((a) => a.action === "workload.completed");
+    expect(completed).toHaveLength(1);
+    expect(completed[0]!.data).toMatchObject({
+      consumedUnitSeconds: "1200",
+      heldUnitSeconds: "7200",
+      exitCode: 0,
+      hold: "settled",
+    });
+    // A late observation of an ended workload changes nothing.
+    expect((await applyBackendObservation(db, workload, running)).changed).toBe(false);
+  });
+
+  it("settles a failed run capped at the hold, and releases a job cancelled before it started", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
+    const failed = await submitted(setup, { quantity: 1, walltimeSeconds: 100 });
+    await applyBackendObservation(
+      db,
+      failed,
+      backendJob(failed.externalId, {
+        state: "FAILED",
+        reason: "NonZeroExitCode",
+        startedAt: at(0),
+        endedAt: at(130),
+        exitCode: 3,
+        elapsedSeconds: 130,
+      }),
+    );
+    expect(await workloadRow(failed.id)).toMatchObject({
+      status: "FAILED",
+      exitCode: 3,
+      consumedUnitSeconds: 100n,
+      statusReason: "NonZeroExitCode",
+    });
+
+    const cancelled = await submitted(setup, { quantity: 4, walltimeSeconds: 1_000 });
+    await db.workload.update({
+      where: { id: cancelled.id },
+      data: { cancelRequestedAt: new Date() },
+    });
+    const result = await applyBackendObservation(
+      db,
+      cancelled,
+      backendJob(cancelled.externalId, { state: "CANCELLED", endedAt: at(5) }),
+    );
+    expect(result.settlement).toEqual({ settledUnitSeconds: 0, releasedUnitSeconds: 4_000 });
+    expect(await workloadRow(cancelled.id)).toMatchObject({
+      status: "CANCELLED",
+      statusReason: "Cancelled on request",
+      consumedUnitSeconds: 0n,
+    });
+    const hold = await db.quotaHold.findFirstOrThrow({ where: { id: cancelled.holdId } });
+    expect(hold.status).toBe("RELEASED");
+    const line = await lineOf(setup);
+    expect(line).toMatchObject({ heldUnitSeconds: 0n, consumedUnitSeconds: 100n });
+    expect((await audits(cancelled.id)).map((a) => a.action)).toContain("workload.cancelled");
+  });
+});
+
+describe("workloads that end without running", () => {
+  it("refuses an accepted workload once and releases its hold", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 50_000n });
+    const workload = await createTestWorkload(db, setup, { quantity: 2, walltimeSeconds: 600 });
+    const first = await refuseWorkload(db, workload, { reason: "Invalid account t_x" });
+    const second = await refuseWorkload(db, workload, { reason: "Invalid account t_x" });
+    expect([first.changed, second.changed]).toEqual([true, false]);
+    expect(await workloadRow(workload.id)).toMatchObject({
+      status: "REFUSED",
+      statusReason: "Invalid account t_x",
+    });
+    expect((await lineOf(setup)).heldUnitSeconds).toBe(0n);
+    expect((await audits(workload.id)).map((a) => a.action)).toEqual(["workload.refused"]);
+    await expect(refuseWorkload(db, workload, { reason: " " })).rejects.toMatchObject({
+      code: "INVALID",
+    });
+  });
+
+  it("cancels an unsubmitted workload only when a cancel was requested", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 50_000n });
+    const workload = await createTestWorkload(db, setup, { walltimeSeconds: 900 });
+    expect((await cancelUnsubmittedWorkload(db, workload)).changed).toBe(false);
+    expect((await workloadRow(workload.id)).status).toBe("ACCEPTED");
+    await db.workload.update({
+      where: { id: workload.id },
+      data: { cancelRequestedAt: new Date() },
+    });
+    expect(await cancelUnsubmittedWorkload(db, workload)).toMatchObject({
+      changed: true,
+      status: "CANCELLED",
+    });
+    expect((await lineOf(setup)).heldUnitSeconds).toBe(0n);
+    const ledger = await db.quotaLedgerEntry.findMany({ where: { holdId: workload.holdId } });
+    expect(ledger.map((e) => e.kind).sort()).toEqual(["HOLD", "RELEASE"]);
+  });
+
+  it("marks a missing job lost only after the grace period, unless it reappears", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 50_000n });
+    const workload = await submitted(setup, { walltimeSeconds: 500 });
+    const pending = backendJob(workload.externalId, { reason: "Resources" });
+    await applyBackendObservation(db, workload, pending);
+    const missing = await markWorkloadMissing(db, workload, { graceSeconds: 300, now: at(0) });
+    expect(missing).toEqual({ changed: true, missingSince: at(0) });
+    expect(
+      (await markWorkloadMissing(db, workload, { graceSeconds: 300, now: at(60) })).changed,
+    ).toBe(false);
+    expect(
+      (await markWorkloadLost(db, workload, { graceSeconds: 300, now: at(299) })).changed,
+    ).toBe(false);
+
+    // It comes back unchanged: the grace period is over, the timeline says so.
+    await applyBackendObservation(db, workload, pending);
+    expect((await workloadRow(workload.id)).missingSince).toBeNull();
+    expect((await timeline(workload.id)).at(-1)!.message).toBe(
+      "The cluster reports this job again.",
+    );
+    expect(
+      (await markWorkloadLost(db, workload, { graceSeconds: 300, now: at(400) })).changed,
+    ).toBe(false);
+
+    await markWorkloadMissing(db, workload, { graceSeconds: 300, now: at(400) });
+    expect(
+      (await markWorkloadLost(db, workload, { graceSeconds: 300, now: at(650) })).changed,
+    ).toBe(false);
+    expect(await markWorkloadLost(db, workload, { graceSeconds: 300, now: at(700) })).toMatchObject(
+      {
+        changed: true,
+        status: "LOST",
+      },
+    );
+    expect((await lineOf(setup)).heldUnitSeconds).toBe(0n);
+    expect((await audits(workload.id)).map((a) => a.action)).toContain("workload.lost");
+    expect(
+      (await timeline(workload.id)).some((e) => e.message?.includes("will be marked lost")),
+    ).toBe(true);
+  });
+});
+
+describe("provisionTenant", () => {
+  function driverDouble(fail?: DriverError) {
+    const calls: TenantAccountSpec[] = [];
+    const driver: Pick<ComputeDriver, "ensureTenant"> = {
+      ensureTenant: (spec) => {
+        calls.push(spec);
+        return fail ? Promise.reject(fail) : Promise.resolve();
+      },
+    };
+    return { driver, calls };
+  }
+
+  it("creates the account with the organisation's GPU cap, audits once, and follows a changed cap", async () => {
+    const setup = await createWorkloadSetup(db);
+    await db.organization.update({
+      where: { id: setup.organizationId },
+      data: { maxConcurrentGpus: 3 },
+    });
+    const { driver, calls } = driverDouble();
+    const input = { organizationId: setup.organizationId, clusterId: setup.clusterId };
+    const [a, b] = await Promise.all([
+      provisionTenant(db, driver, input),
+      provisionTenant(db, driver, input),
+    ]);
+    expect([a.changed, b.changed].filter(Boolean)).toHaveLength(1);
+    const expectedName = `t_${setup.organizationSlug.replace(/-/g, "_")}`;
+    expect(a).toMatchObject({ accountName: expectedName, gpuLimit: 3, status: "READY" });
+    expect(calls[0]).toEqual({ accountName: expectedName, gpuLimit: 3 });
+    const account = await db.tenantClusterAccount.findFirstOrThrow({
+      where: { organizationId: setup.organizationId, clusterId: setup.clusterId },
+    });
+    expect(account).toMatchObject({ status: "READY", gpuLimit: 3, lastError: null });
+    expect((await audits(account.id)).map((e) => e.action)).toEqual(["tenant.provisioned"]);
+
+    expect((await provisionTenant(db, driver, input)).changed).toBe(false);
+    await db.organization.update({
+      where: { id: setup.organizationId },
+      data: { maxConcurrentGpus: 5 },
+    });
+    expect(await provisionTenant(db, driver, input)).toMatchObject({ changed: true, gpuLimit: 5 });
+    expect(await audits(account.id)).toHaveLength(2);
+  });
+
+  it("marks the account FAILED with the error and rethrows it", async () => {
+    const setup = await createWorkloadSetup(db);
+    const refusal = new DriverError("sacctmgr: account name too long", false);
+    const { driver } = driverDouble(refusal);
+    await expect(
+      provisionTenant(db, driver, {
+        organizationId: setup.organizationId,
+        clusterId: setup.clusterId,
+      }),
+    ).rejects.toBe(refusal);
+    const account = await db.tenantClusterAccount.findFirstOrThrow({
+      where: { organizationId: setup.organizationId },
+    });
+    expect(account).toMatchObject({
+      status: "FAILED",
+      lastError: "sacctmgr: account name too long",
+    });
+  });
+});
+
+describe("output, sightings, dead letters and stalled launches", () => {
+  it("stores the output tail only when it changed, and a sighting leaves updatedAt alone", async () => {
+    const setup = await createWorkloadSetup(db);
+    const workload = await submitted(setup);
+    expect(await refreshWorkloadOutput(db, workload, "epoch 1\n")).toBe(true);
+    expect(await refreshWorkloadOutput(db, workload, "epoch 1\n")).toBe(false);
+    expect(await refreshWorkloadOutput(db, workload, null)).toBe(false);
+    const before = await workloadRow(workload.id);
+    expect(before.outputTail).toBe("epoch 1\n");
+    expect(await recordWorkloadsSeen(db, [workload.id], at(5))).toBe(1);
+    const after = await workloadRow(workload.id);
+    expect(after.lastObservedAt).toEqual(at(5));
+    expect(after.updatedAt).toEqual(before.updatedAt);
+  });
+
+  it("keeps a dead-lettered launch's workload ACCEPTED and says so in its timeline; lists it as stalled with its dead letter", async () => {
+    const setup = await createWorkloadSetup(db);
+    const workload = await createTestWorkload(db, setup);
+    await db.outboxEvent.update({
+      where: { id: workload.outboxEventId! },
+      data: { dispatchedAt: at(-60) },
+    });
+    let stalled = await findStalledLaunches(db, { dispatchedBefore: new Date() });
+    const mine = () => stalled.find((s) => s.workloadId === workload.id);
+    expect(mine()).toMatchObject({ outboxEventId: workload.outboxEventId, deadLetter: null });
+
+    const letter = await recordDeadLetter(db, {
+      queue: "launch",
+      jobId: `outbox-${workload.outboxEventId}`,
+      jobName: "workload.launch",
+      payload: { workloadId: workload.id },
+      error: "slurmrestd: connection refused",
+      attempts: 8,
+      workloadId: workload.id,
+    });
+    expect(letter.workloadNoted).toBe(true);
+    expect((await workloadRow(workload.id)).status).toBe("ACCEPTED");
+    const last = (await timeline(workload.id)).at(-1)!;
+    expect(last.status).toBe("ACCEPTED");
+    expect(last.message).toContain("set aside for an operator");
+    expect(last.message).toContain("connection refused");
+    expect(
+      await db.deadLetter.findUniqueOrThrow({ where: { id: letter.deadLetterId } }),
+    ).toMatchObject({
+      queue: "launch",
+      attempts: 8,
+      payload: { workloadId: workload.id },
+    });
+
+    stalled = await findStalledLaunches(db, { dispatchedBefore: new Date() });
+    expect(mine()!.deadLetter).toMatchObject({ id: letter.deadLetterId, resolvedAt: null });
+    // Not yet dispatched long enough ago: not listed.
+    stalled = await findStalledLaunches(db, { dispatchedBefore: at(-120) });
+    expect(mine()).toBeUndefined();
+  });
+});

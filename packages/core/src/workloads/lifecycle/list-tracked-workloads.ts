@@ -1,0 +1,44 @@
+import type { Database, WorkloadStatus } from "@tessera/db";
+import { LIVE_STATUSES } from "./workload-states";
+
+export interface TrackedWorkload {
+  id: string;
+  organizationId: string;
+  externalId: string;
+  status: WorkloadStatus;
+  statusReason: string | null;
+  startedAt: Date | null;
+  missingSince: Date | null;
+  cancelRequestedAt: Date | null;
+}
+
+/**
+ * The workloads on one cluster that have a backend job and have not ended, oldest first, one page
+ * at a time (keyset on id). A worker-tier read across organisations.
+ */
+export async function listTrackedWorkloads(
+  database: Database,
+  input: { clusterId: string; after?: string | null; limit?: number },
+): Promise<TrackedWorkload[]> {
+  const rows = await database.workload.findMany({
+    where: {
+      clusterId: input.clusterId,
+      status: { in: [...LIVE_STATUSES] },
+      externalId: { not: null },
+      ...(input.after ? { id: { gt: input.after } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take: input.limit ?? 200,
+    select: {
+      id: true,
+      organizationId: true,
+      externalId: true,
+      status: true,
+      statusReason: true,
+      startedAt: true,
+      missingSince: true,
+      cancelRequestedAt: true,
+    },
+  });
+  return rows.flatMap((row) => (row.externalId ? [{ ...row, externalId: row.externalId }] : []));
+}

@@ -1,0 +1,46 @@
+import type { Prisma, WorkloadStatus } from "@tessera/db";
+import { notFound } from "../../errors";
+
+/** A workload as the worker identifies it: its id and the organisation that owns it. */
+export interface WorkloadRef {
+  id: string;
+  organizationId: string;
+}
+
+export interface LockedWorkload {
+  id: string;
+  organizationId: string;
+  clusterId: string;
+  name: string;
+  status: WorkloadStatus;
+  statusReason: string | null;
+  externalId: string | null;
+  holdId: string | null;
+  heldUnitSeconds: bigint;
+  quantity: number;
+  submittedAt: Date | null;
+  startedAt: Date | null;
+  cancelRequestedAt: Date | null;
+  missingSince: Date | null;
+}
+
+/**
+ * Locks the workload row until the transaction ends, so two workers applying a change to the same
+ * workload take turns and the second sees the first's result. Raw SQL bypasses the tenant-scoped
+ * client, so the organisation is written out here.
+ */
+export async function lockWorkload(
+  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  workload: WorkloadRef,
+): Promise<LockedWorkload> {
+  const rows = await tx.$queryRaw<LockedWorkload[]>`
+    SELECT "id", "organizationId", "clusterId", "name", "status"::text AS "status", "statusReason",
+           "externalId", "holdId", "heldUnitSeconds", "quantity", "submittedAt", "startedAt",
+           "cancelRequestedAt", "missingSince"
+      FROM "Workload"
+     WHERE "id" = ${workload.id} AND "organizationId" = ${workload.organizationId}
+       FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw notFound("Workload");
+  return row;
+}

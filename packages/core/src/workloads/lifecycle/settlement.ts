@@ -1,0 +1,33 @@
+import type { BackendJob } from "../../compute/driver";
+
+export type Settlement =
+  { kind: "settle"; unitSeconds: number; elapsedSeconds: number } | { kind: "release" };
+
+/** Seconds the job ran: the backend's own figure, else the span between its start and end. */
+export function elapsedSecondsOf(job: BackendJob, knownStartedAt: Date | null): number {
+  if (job.elapsedSeconds !== null && Number.isFinite(job.elapsedSeconds)) {
+    return Math.max(0, Math.floor(job.elapsedSeconds));
+  }
+  const started = job.startedAt ?? knownStartedAt;
+  if (!started || !job.endedAt) return 0;
+  return Math.max(0, Math.floor((job.endedAt.getTime() - started.getTime()) / 1000));
+}
+
+/**
+ * Pure: how a finished job's hold closes. A job that ran settles what it used —
+ * min(held, elapsed × quantity), whether it completed, failed or was cancelled — and the rest of
+ * the hold goes back to the line; a job that never started releases the whole hold.
+ */
+export function settlementFor(input: {
+  heldUnitSeconds: bigint;
+  quantity: number;
+  job: BackendJob;
+  knownStartedAt: Date | null;
+}): Settlement {
+  const elapsedSeconds = elapsedSecondsOf(input.job, input.knownStartedAt);
+  const ran = input.job.startedAt !== null || input.knownStartedAt !== null || elapsedSeconds > 0;
+  if (!ran) return { kind: "release" };
+  const used = BigInt(elapsedSeconds) * BigInt(input.quantity);
+  const actual = used < input.heldUnitSeconds ? used : input.heldUnitSeconds;
+  return { kind: "settle", unitSeconds: Number(actual), elapsedSeconds };
+}

@@ -1,0 +1,117 @@
+import type { ClusterKind, DataClassification } from "@tessera/db";
+
+/** Member states of the European Union: where an "EU" residency may be satisfied. */
+export const EU_COUNTRIES = new Set(
+  "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split(" "),
+);
+
+export interface PlacementCluster {
+  id: string;
+  code: string;
+  name: string;
+  kind: ClusterKind;
+  jurisdiction: string;
+  active: boolean;
+  /** Units of the requested class on this cluster (null when the class is not offered there). */
+  capacity: number | null;
+  /** Units of the class that live workloads already occupy there. */
+  inUse: number;
+}
+
+export interface PlacementRequest {
+  quantity: number;
+  residency: string | null;
+  classification: DataClassification;
+  /** The organisation's country: RESTRICTED data stays in it. */
+  organizationCountry: string;
+}
+
+export interface PlacementCandidate {
+  clusterId: string;
+  clusterCode: string;
+  clusterName: string;
+  kind: ClusterKind;
+  jurisdiction: string;
+  free: number;
+  eligible: boolean;
+  why: string;
+}
+
+export interface PlacementDecision {
+  candidates: PlacementCandidate[];
+  chosen: PlacementCandidate | null;
+  reason: string;
+}
+
+/** Whether data that must stay in `residency` may be processed in `jurisdiction`. */
+export function jurisdictionSatisfies(jurisdiction: string, residency: string | null): boolean {
+  if (!residency) return true;
+  if (residency === "EU") return jurisdiction === "EU" || EU_COUNTRIES.has(jurisdiction);
+  return jurisdiction === residency;
+}
+
+function judge(cluster: PlacementCluster, request: PlacementRequest): string | null {
+  if (!cluster.active) return "is not accepting work";
+  if (cluster.kind === "KUBERNETES") return "serves inference endpoints, not training jobs";
+  if (cluster.capacity === null) return "does not offer this resource class";
+  if (cluster.capacity < request.quantity)
+    return `has only ${cluster.capacity} units of this class`;
+  if (!jurisdictionSatisfies(cluster.jurisdiction, request.residency))
+    return `is in ${cluster.jurisdiction}; the project's data must stay in ${request.residency}`;
+  if (
+    request.classification === "RESTRICTED" &&
+    cluster.jurisdiction !== request.organizationCountry
+  )
+    return `is in ${cluster.jurisdiction}; restricted data stays in ${request.organizationCountry}`;
+  return null;
+}
+
+/**
+ * Pure: picks the cluster a training job lands on. Eligible clusters offer the class with enough
+ * units, accept work, and lie in a jurisdiction the project's residency and classification allow;
+ * among them the one with the most free units wins (ties by code, so the choice is repeatable).
+ * Every candidate carries why it was or was not eligible — that record is kept and audited.
+ */
+export function placeWorkload(
+  clusters: readonly PlacementCluster[],
+  request: PlacementRequest,
+): PlacementDecision {
+  const candidates = clusters
+    .map((cluster): PlacementCandidate => {
+      const problem = judge(cluster, request);
+      const free = Math.max(0, (cluster.capacity ?? 0) - cluster.inUse);
+      return {
+        clusterId: cluster.id,
+        clusterCode: cluster.code,
+        clusterName: cluster.name,
+        kind: cluster.kind,
+        jurisdiction: cluster.jurisdiction,
+        free,
+        eligible: problem === null,
+        why: problem ?? `eligible, ${free} units free`,
+      };
+    })
+    .sort((a, b) => a.clusterCode.localeCompare(b.clusterCode));
+  const eligible = candidates
+    .filter((c) => c.eligible)
+    .sort((a, b) => b.free - a.free || a.clusterCode.localeCompare(b.clusterCode));
+  const chosen = eligible[0] ?? null;
+  if (!chosen) {
+    const offered = candidates.filter((c) => !c.why.startsWith("does not offer"));
+    const reason =
+      offered.length === 0
+        ? "No cluster offers this resource class."
+        : `No cluster may run this job: ${offered.map((c) => `${c.clusterName} ${c.why}`).join("; ")}.`;
+    return { candidates, chosen: null, reason };
+  }
+  const constraint = request.residency
+    ? `the project's data must stay in ${request.residency}`
+    : "the project has no residency requirement";
+  const queued =
+    chosen.free < request.quantity ? " It will queue until enough units are free." : "";
+  return {
+    candidates,
+    chosen,
+    reason: `${chosen.clusterName} (${chosen.jurisdiction}): ${constraint}, and it has the most free units of ${eligible.length} eligible cluster${eligible.length === 1 ? "" : "s"} (${chosen.free} free).${queued}`,
+  };
+}

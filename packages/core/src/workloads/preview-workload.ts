@@ -1,0 +1,55 @@
+import { toSafeNumber } from "../programmes/money";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import { resolveWorkloadRequest, type WorkloadShape } from "./resolve-workload-request";
+
+export interface WorkloadPreview {
+  holdUnitSeconds: number;
+  remainingUnitSeconds: number;
+  remainingAfterUnitSeconds: number;
+  fits: boolean;
+  shortfallUnitSeconds: number;
+  placement: {
+    clusterId: string;
+    clusterCode: string;
+    clusterName: string;
+    jurisdiction: string;
+    kind: string;
+    reason: string;
+  } | null;
+  placementProblem: string | null;
+}
+
+/**
+ * What a job would hold and where it would land, before it is submitted. Read-only: the numbers
+ * are a forecast; submitWorkload decides again inside its transaction.
+ */
+export async function previewWorkload(
+  tenant: TenantAccess,
+  shape: WorkloadShape,
+): Promise<WorkloadPreview> {
+  const resolved = await resolveWorkloadRequest(tenant.db, tenant.organization.id, shape);
+  const { line, holdUnitSeconds, placement } = resolved;
+  const remaining = toSafeNumber(
+    line.grantedUnitSeconds - line.heldUnitSeconds - line.consumedUnitSeconds,
+    "quota",
+  );
+  const chosen = placement.chosen;
+  return {
+    holdUnitSeconds,
+    remainingUnitSeconds: remaining,
+    remainingAfterUnitSeconds: remaining - holdUnitSeconds,
+    fits: holdUnitSeconds <= remaining,
+    shortfallUnitSeconds: Math.max(0, holdUnitSeconds - remaining),
+    placement: chosen
+      ? {
+          clusterId: chosen.clusterId,
+          clusterCode: chosen.clusterCode,
+          clusterName: chosen.clusterName,
+          jurisdiction: chosen.jurisdiction,
+          kind: chosen.kind,
+          reason: placement.reason,
+        }
+      : null,
+    placementProblem: chosen ? null : placement.reason,
+  };
+}

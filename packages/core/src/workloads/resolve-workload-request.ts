@@ -1,0 +1,193 @@
+import type { DataClassification, VerificationStatus } from "@tessera/db";
+import { AppError, notFound } from "../errors";
+import type { QuotaClient } from "../quota/quota-client";
+import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
+import { placeWorkload, type PlacementCluster, type PlacementDecision } from "./place-workload";
+
+type Reader = QuotaClient;
+
+export interface WorkloadShape {
+  projectId: string;
+  allocationLineId: string;
+  quantity: number;
+  walltimeSeconds: number;
+}
+
+export interface ResolvedWorkloadRequest {
+  organization: { id: string; country: string; status: VerificationStatus };
+  project: {
+    id: string;
+    name: string;
+    residency: string | null;
+    classification: DataClassification;
+  };
+  line: {
+    id: string;
+    allocationId: string;
+    programmeName: string;
+    grantedUnitSeconds: bigint;
+    heldUnitSeconds: bigint;
+    consumedUnitSeconds: bigint;
+    validFrom: Date;
+    validTo: Date;
+  };
+  resourceClass: { id: string; code: string; name: string; unit: string; active: boolean };
+  holdUnitSeconds: number;
+  placement: PlacementDecision;
+}
+
+export function checkWorkloadShape(shape: WorkloadShape): void {
+  const { quantity, walltimeSeconds } = shape;
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > WORKLOAD_LIMITS.maxQuantity) {
+    throw new AppError(
+      "INVALID",
+      `A job uses between 1 and ${WORKLOAD_LIMITS.maxQuantity} units of its resource class.`,
+    );
+  }
+  if (
+    !Number.isSafeInteger(walltimeSeconds) ||
+    walltimeSeconds < WORKLOAD_LIMITS.minWalltimeSeconds ||
+    walltimeSeconds > WORKLOAD_LIMITS.maxWalltimeSeconds
+  ) {
+    throw new AppError(
+      "INVALID",
+      "The time limit is between 1 minute and 7 days; longer runs checkpoint and resubmit.",
+    );
+  }
+}
+
+interface RequestRow {
+  country: string;
+  organizationStatus: VerificationStatus;
+  projectId: string | null;
+  projectName: string | null;
+  residency: string | null;
+  classification: DataClassification | null;
+  lineId: string | null;
+  allocationId: string | null;
+  grantedUnitSeconds: bigint | null;
+  heldUnitSeconds: bigint | null;
+  consumedUnitSeconds: bigint | null;
+  validFrom: Date | null;
+  validTo: Date | null;
+  programmeName: string | null;
+  resourceClassId: string | null;
+  resourceClassCode: string | null;
+  resourceClassName: string | null;
+  resourceClassUnit: string | null;
+  resourceClassActive: boolean | null;
+  clusters: PlacementCluster[] | string | null;
+}
+
+/**
+ * Reads what a launch needs — the organisation, the project, the allocation line and its class,
+ * every cluster with its capacity for the class and the platform-wide units in use there — in one
+ * statement, and decides placement. Raw SQL, so the tenancy rule is written out: the project and
+ * the allocation are read only where their `organizationId` is this organisation's, so another
+ * organisation's project or allocation is simply not found. The occupancy sums are platform-wide
+ * on purpose (capacity is shared by every tenant).
+ */
+export async function resolveWorkloadRequest(
+  tx: Reader,
+  organizationId: string,
+  shape: WorkloadShape,
+): Promise<ResolvedWorkloadRequest> {
+  checkWorkloadShape(shape);
+  const rows = await tx.$queryRaw<RequestRow[]>`
+    SELECT o."country", o."status"::text AS "organizationStatus",
+           p."id" AS "projectId", p."name" AS "projectName", p."residency",
+           p."classification"::text AS "classification",
+           l."id" AS "lineId", l."allocationId", l."grantedUnitSeconds", l."heldUnitSeconds",
+           l."consumedUnitSeconds", l."validFrom", l."validTo", l."programmeName",
+           l."resourceClassId", l."resourceClassCode", l."resourceClassName", l."resourceClassUnit",
+           l."resourceClassActive",
+           CASE WHEN l."id" IS NULL THEN NULL ELSE (
+             SELECT COALESCE(json_agg(json_build_object(
+                      'id', c."id", 'code', c."code", 'name', c."name", 'kind', c."kind",
+                      'jurisdiction', c."jurisdiction", 'active', c."active",
+                      'capacity', cr."capacity",
+                      'inUse', (SELECT COALESCE(SUM(w."quantity"), 0)
+                                  FROM "Workload" w
+                                 WHERE w."clusterId" = c."id"
+                                   AND w."resourceClassId" = l."resourceClassId"
+                                   AND w."status"::text = ANY(${[...ACTIVE_WORKLOAD_STATUSES]}::text[])))),
+                    '[]'::json)
+               FROM "Cluster" c
+               LEFT JOIN "ClusterResource" cr
+                 ON cr."clusterId" = c."id" AND cr."resourceClassId" = l."resourceClassId")
+           END AS "clusters"
+      FROM "Organization" o
+      LEFT JOIN "Project" p ON p."id" = ${shape.projectId} AND p."organizationId" = o."id"
+      LEFT JOIN (
+        SELECT l."id", l."allocationId", l."grantedUnitSeconds", l."heldUnitSeconds",
+               l."consumedUnitSeconds", l."resourceClassId", a."organizationId",
+               a."validFrom", a."validTo", pr."name" AS "programmeName",
+               rc."code" AS "resourceClassCode", rc."name" AS "resourceClassName",
+               rc."unit" AS "resourceClassUnit", rc."active" AS "resourceClassActive"
+          FROM "AllocationLine" l
+          JOIN "Allocation" a ON a."id" = l."allocationId"
+          JOIN "Programme" pr ON pr."id" = a."programmeId"
+          JOIN "ResourceClass" rc ON rc."id" = l."resourceClassId"
+         WHERE l."id" = ${shape.allocationLineId} AND a."organizationId" = ${organizationId}
+      ) l ON l."organizationId" = o."id"
+     WHERE o."id" = ${organizationId}`;
+  const row = rows[0];
+  if (!row) throw notFound("Organisation");
+  if (!row.projectId) throw notFound("Project");
+  if (!row.lineId) throw notFound("Allocation");
+  if (!row.resourceClassActive) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `${row.resourceClassName} is no longer offered; choose another allocation line.`,
+    );
+  }
+  const clusters: PlacementCluster[] =
+    typeof row.clusters === "string"
+      ? (JSON.parse(row.clusters) as PlacementCluster[])
+      : (row.clusters ?? []);
+  const placementClusters: PlacementCluster[] = clusters.map((cluster) => ({
+    id: cluster.id,
+    code: cluster.code,
+    name: cluster.name,
+    kind: cluster.kind,
+    jurisdiction: cluster.jurisdiction,
+    active: cluster.active,
+    capacity: cluster.capacity ?? null,
+    inUse: Number(cluster.inUse ?? 0),
+  }));
+  const project = {
+    id: row.projectId,
+    name: row.projectName!,
+    residency: row.residency,
+    classification: row.classification!,
+  };
+  const placement = placeWorkload(placementClusters, {
+    quantity: shape.quantity,
+    residency: project.residency,
+    classification: project.classification,
+    organizationCountry: row.country,
+  });
+  return {
+    organization: { id: organizationId, country: row.country, status: row.organizationStatus },
+    project,
+    line: {
+      id: row.lineId,
+      allocationId: row.allocationId!,
+      programmeName: row.programmeName!,
+      grantedUnitSeconds: row.grantedUnitSeconds!,
+      heldUnitSeconds: row.heldUnitSeconds!,
+      consumedUnitSeconds: row.consumedUnitSeconds!,
+      validFrom: row.validFrom!,
+      validTo: row.validTo!,
+    },
+    resourceClass: {
+      id: row.resourceClassId!,
+      code: row.resourceClassCode!,
+      name: row.resourceClassName!,
+      unit: row.resourceClassUnit!,
+      active: true,
+    },
+    holdUnitSeconds: shape.quantity * shape.walltimeSeconds,
+    placement,
+  };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { DriverError, type SubmitRequest } from "@tessera/core";
+import {
+  buildSlurmSubmission,
+  slurmCommentFor,
+  slurmTimeLimitMinutes,
+  workloadIdFromSlurmJob,
+} from "./job-request";
+
+const request = (overrides: Partial<SubmitRequest> = {}): SubmitRequest => ({
+  workloadId: "cm3workload0001",
+  displayName: "Speech encoder",
+  account: "t_northbridge",
+  resourceClassCode: "h100-80gb",
+  mapping: { slurmPartition: "gpu", slurmGres: "gpu:h100", capacity: 4 },
+  quantity: 2,
+  walltimeSeconds: 3601,
+  script: "#!/bin/bash\nsrun python train.py\n",
+  environment: { EPOCHS: "3" },
+  ...overrides,
+});
+
+function refusal(call: () => unknown): DriverError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof DriverError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("buildSlurmSubmission", () => {
+  it("asks for the class's GRES times the quantity in its partition, named after the workload", () => {
+    const { script, job } = buildSlurmSubmission(request(), "/var/spool/tessera-jobs");
+    expect(script).toBe("#!/bin/bash\nsrun python train.py\n");
+    expect(job).toMatchObject({
+      name: "tessera-cm3workload0001",
+      comment: "tessera workload cm3workload0001: Speech encoder",
+      account: "t_northbridge",
+      partition: "gpu",
+      gres: "gpu:h100:2",
+      nodes: [1, 1],
+      time_limit: 61,
+      current_working_directory: "/var/spool/tessera-jobs",
+      standard_output: "/var/spool/tessera-jobs/%j.out",
+      standard_error: "/var/spool/tessera-jobs/%j.out",
+    });
+    expect(job).not.toHaveProperty("cpus_per_task");
+    expect(job.environment).toMatchObject({ EPOCHS: "3", TESSERA_WORKLOAD_ID: "cm3workload0001" });
+    expect(job.environment.PATH).toContain("/usr/bin");
+    expect(job.environment.HOME).toBe("/var/spool/tessera-jobs");
+    expect(
+      buildSlurmSubmission(request({ environment: { HOME: "/home/x" } }), "/jobs").job.environment
+        .HOME,
+    ).toBe("/home/x");
+  });
+
+  it("asks a CPU class (no GRES) for CPUs per task", () => {
+    const { job } = buildSlurmSubmission(
+      request({
+        resourceClassCode: "cpu-core",
+        mapping: { slurmPartition: "cpu", slurmGres: null, capacity: 2 },
+        quantity: 2,
+      }),
+      "/jobs/",
+    );
+    expect(job).toMatchObject({ partition: "cpu", tasks: 1, cpus_per_task: 2 });
+    expect(job).not.toHaveProperty("gres");
+    expect(job.standard_output).toBe("/jobs/%j.out");
+  });
+
+  it("refuses, not retryably, what Slurm could never accept", () => {
+    const cases: Partial<SubmitRequest>[] = [
+      { quantity: 0 },
+      { walltimeSeconds: 0 },
+      { account: "t-bad;rm" },
+      { mapping: { slurmPartition: null, slurmGres: "gpu:h100", capacity: 4 } },
+      { mapping: { slurmPartition: "gpu", slurmGres: "gpu h100", capacity: 4 } },
+      { script: "echo no interpreter" },
+      { environment: { "BAD-NAME": "x" } },
+    ];
+    for (const overrides of cases) {
+      const error = refusal(() => buildSlurmSubmission(request(overrides), "/jobs"));
+      expect(error.retryable).toBe(false);
+    }
+  });
+});
+
+describe("slurmTimeLimitMinutes", () => {
+  it("rounds the walltime up to whole minutes, at least one", () => {
+    expect(slurmTimeLimitMinutes(1)).toBe(1);
+    expect(slurmTimeLimitMinutes(60)).toBe(1);
+    expect(slurmTimeLimitMinutes(61)).toBe(2);
+    expect(slurmTimeLimitMinutes(86_400)).toBe(1440);
+  });
+});
+
+describe("workloadIdFromSlurmJob", () => {
+  it("reads the workload from the job name, else from the comment", () => {
+    expect(workloadIdFromSlurmJob("tessera-cm3workload0001", null)).toBe("cm3workload0001");
+    expect(
+      workloadIdFromSlurmJob("renamed", slurmCommentFor("cm3workload0002", "Speech encoder")),
+    ).toBe("cm3workload0002");
+    expect(workloadIdFromSlurmJob("interactive", "tessera workload cm3workload0003")).toBe(
+      "cm3workload0003",
+    );
+  });
+
+  it("does not claim jobs Tessera did not make", () => {
+    expect(workloadIdFromSlurmJob("tessera-verify", null)).toBeNull();
+    expect(workloadIdFromSlurmJob("train", "my own comment")).toBeNull();
+    expect(workloadIdFromSlurmJob(null, null)).toBeNull();
+  });
+
+  it("keeps the comment on one line and bounded", () => {
+    const comment = slurmCommentFor("cm3workload0001", `line one\nline two ${"x".repeat(300)}`);
+    expect(comment).not.toContain("\n");
+    expect(comment.length).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,100 @@
+import { DriverError, jobNameFor, workloadIdFromJobName, type SubmitRequest } from "@tessera/core";
+
+/** Where jobs write stdout and stderr (one `<job id>.out` each); infra/slurm/up.sh creates it. */
+export const DEFAULT_JOB_OUTPUT_DIRECTORY = "/var/spool/tessera-jobs";
+
+const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+const COMMENT_PREFIX = "tessera workload";
+const SLURM_ACCOUNT = /^[a-z0-9_]{1,64}$/i;
+const SLURM_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+const SLURM_GRES = /^[a-z][a-z0-9_]*:[A-Za-z0-9_.-]+$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Pure: the job comment, which carries the workload id next to its human name. */
+export function slurmCommentFor(workloadId: string, displayName: string): string {
+  const name = displayName
+    .replace(/[\r\n\t]+/g, " ")
+    .trim()
+    .slice(0, 120);
+  return name ? `${COMMENT_PREFIX} ${workloadId}: ${name}` : `${COMMENT_PREFIX} ${workloadId}`;
+}
+
+/** Pure: the workload a Slurm job belongs to, from its name or else its comment; null if none. */
+export function workloadIdFromSlurmJob(
+  name: string | null | undefined,
+  comment: string | null | undefined,
+): string | null {
+  const fromName = workloadIdFromJobName(name);
+  if (fromName) return fromName;
+  const match = /^tessera workload ([a-z0-9]{8,64})(?::|$)/i.exec(comment?.trim() ?? "");
+  return match?.[1] ?? null;
+}
+
+/** Pure: walltime in seconds → Slurm's time limit in whole minutes, rounded up. */
+export function slurmTimeLimitMinutes(walltimeSeconds: number): number {
+  return Math.max(1, Math.ceil(walltimeSeconds / 60));
+}
+
+function refuse(message: string): never {
+  throw new DriverError(message, false);
+}
+
+/**
+ * Pure: the body of `POST /slurm/<version>/job/submit` for a workload: name and comment carry its
+ * id; a GPU class asks for `--gres=<gres>:<quantity>` on one node, a CPU class (no GRES) for
+ * `--cpus-per-task=<quantity>`. Output goes to `<directory>/<job id>.out`. Throws a non-retryable
+ * DriverError for a request Slurm could never accept.
+ */
+export function buildSlurmSubmission(request: SubmitRequest, outputDirectory: string) {
+  const { mapping } = request;
+  if (!Number.isInteger(request.quantity) || request.quantity < 1) {
+    refuse("A job needs a whole number of units, at least one.");
+  }
+  if (!Number.isInteger(request.walltimeSeconds) || request.walltimeSeconds < 1) {
+    refuse("A job needs a walltime of at least one second.");
+  }
+  if (!SLURM_ACCOUNT.test(request.account)) {
+    refuse(`"${request.account}" is not a Slurm account name this cluster can use.`);
+  }
+  if (!mapping.slurmPartition || !SLURM_NAME.test(mapping.slurmPartition)) {
+    refuse(`This cluster has no Slurm partition for ${request.resourceClassCode}.`);
+  }
+  if (mapping.slurmGres && !SLURM_GRES.test(mapping.slurmGres)) {
+    refuse(`The GRES "${mapping.slurmGres}" for ${request.resourceClassCode} is not valid.`);
+  }
+  if (!request.script.startsWith("#!")) {
+    refuse("A batch script must start with an interpreter line such as #!/bin/bash.");
+  }
+  for (const name of Object.keys(request.environment)) {
+    if (!ENV_NAME.test(name)) refuse(`"${name}" is not a valid environment variable name.`);
+  }
+
+  const resources = mapping.slurmGres
+    ? { gres: `${mapping.slurmGres}:${request.quantity}`, tasks: 1 }
+    : { tasks: 1, cpus_per_task: request.quantity };
+  const output = `${outputDirectory.replace(/\/+$/, "")}/%j.out`;
+  return {
+    script: request.script,
+    job: {
+      name: jobNameFor(request.workloadId),
+      comment: slurmCommentFor(request.workloadId, request.displayName),
+      account: request.account,
+      partition: mapping.slurmPartition,
+      nodes: [1, 1],
+      ...resources,
+      time_limit: slurmTimeLimitMinutes(request.walltimeSeconds),
+      current_working_directory: outputDirectory,
+      standard_output: output,
+      standard_error: output,
+      // slurmrestd requires an environment; the job gets exactly this one (no login environment,
+      // so no HOME either unless given: the output directory, the submitting user's home on the
+      // development cluster).
+      environment: {
+        PATH: DEFAULT_PATH,
+        HOME: outputDirectory,
+        ...request.environment,
+        TESSERA_WORKLOAD_ID: request.workloadId,
+      },
+    },
+  };
+}
