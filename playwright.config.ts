@@ -61,7 +61,7 @@ process.env.E2E_WORKER = JSON.stringify({
     WORKER_HEALTH_PORT: String(WORKER_PORT),
     WORKER_POLL_MS: "500",
     RECONCILE_EVERY_MS: "5000",
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: "info",
   },
   healthUrl: `http://localhost:${WORKER_PORT}/healthz`,
 });

@@ -5,6 +5,8 @@ import { deploy } from "../packages/db/scripts/migrate";
 import { clearQueues, startWorker } from "./support/worker";
 
 const root = path.resolve(import.meta.dirname, "..");
+/** The worker's output during the run; infra/test.sh prints its tail when the e2e stage fails. */
+export const E2E_WORKER_LOG = path.join(root, ".data", "e2e-worker.log");
 
 /**
  * A fresh `tessera_e2e` database for every run: dropped, migrated to the latest schema and seeded
@@ -49,6 +51,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     worker.env.REDIS_URL ?? "redis://127.0.0.1:6379",
     worker.env.QUEUE_PREFIX ?? "",
   );
-  const running = await startWorker(root, worker.env, worker.healthUrl);
+  const running = await startWorker(root, worker.env, worker.healthUrl, E2E_WORKER_LOG);
   return running.stop;
 }

@@ -103,4 +103,13 @@ if [ "${CI:-}" = true ] || [ "${TESSERA_SLURM_TESTS:-}" = 1 ]; then
 fi
 tessera_stage "Build the web app" pnpm --filter @tessera/web build
 export PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/e2e.json"
-tessera_stage "End-to-end tests (Playwright, Chromium)" pnpm exec playwright test --reporter=list,json
+# On failure, the worker tier's last words too: most e2e waits are for something it does.
+tessera_e2e() {
+  pnpm exec playwright test --reporter=list,json && return 0
+  if [ -s "$TESSERA_ROOT/.data/e2e-worker.log" ]; then
+    tessera_banner "The worker's log during the end-to-end tests (last 200 lines)"
+    tail -n 200 "$TESSERA_ROOT/.data/e2e-worker.log"
+  fi
+  return 1
+}
+tessera_stage "End-to-end tests (Playwright, Chromium)" tessera_e2e

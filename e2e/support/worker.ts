@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { createWriteStream, mkdirSync } from "node:fs";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 
@@ -33,13 +35,17 @@ function gone(child: ChildProcess): boolean {
 
 /**
  * Starts the worker tier (`pnpm --filter @tessera/worker start`) in its own process group and
- * waits until its /healthz answers 200 (PostgreSQL and Redis reachable, queues consuming).
+ * waits until its /healthz answers 200 (PostgreSQL and Redis reachable, queues consuming). Its
+ * whole output goes to `logFile` as well, so a failed run can say what the worker was doing.
  */
 export async function startWorker(
   root: string,
   env: Record<string, string>,
   healthUrl: string,
+  logFile: string,
 ): Promise<RunningWorker> {
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile, { flags: "w" });
   const child = spawn("pnpm", ["--silent", "--filter", "@tessera/worker", "start"], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -49,10 +55,11 @@ export async function startWorker(
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
+    log.write(chunk);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const closed = once(child, "close");
+  const closed = once(child, "close").finally(() => log.end());
 
   const signalGroup = (signal: NodeJS.Signals) => {
     try {

@@ -1,4 +1,4 @@
-import { clusterFingerprintSql, type ComputeDriver } from "@tessera/core";
+import { clusterFingerprintSql, isClusterConnected, type ComputeDriver } from "@tessera/core";
 import { DRIVEN_CLUSTER_KINDS } from "@tessera/drivers";
 import { Prisma, type Cluster, type ClusterResource, type Database } from "@tessera/db";
 
@@ -14,7 +14,11 @@ export interface DriverRegistry {
    * statement when it is the one the driver was made from.
    */
   driverFor(clusterId: string, fingerprint?: string): Promise<ComputeDriver>;
-  /** The clusters the worker drives: active ones of a kind this release has a driver for. */
+  /**
+   * The clusters the worker drives: active, connected (isClusterConnected) and of a kind this
+   * release has a driver for. No driver is made here: a cluster whose driver cannot be made
+   * fails in its own sweep (driverFor), never the sweep of every cluster.
+   */
   activeClusters(): Promise<ClusterWithResources[]>;
 }
 
@@ -65,14 +69,14 @@ export function createDriverRegistry(database: Database, factory: DriverFactory)
     },
     async activeClusters() {
       const clusters = await database.cluster.findMany({
-        // A Kubernetes cluster in the catalogue waits for its driver (a later release); sweeping
-        // it would only log the same refusal every period.
+        // A Kubernetes cluster in the catalogue waits for its driver (a later release), and a
+        // cluster registered without its scheduler's address cannot be asked anything: sweeping
+        // either would only fail the same way every period.
         where: { active: true, kind: { in: [...DRIVEN_CLUSTER_KINDS] } },
         include: { resources: { orderBy: { resourceClassId: "asc" } } },
         orderBy: { code: "asc" },
       });
-      for (const cluster of clusters) driverOf(cluster);
-      return clusters;
+      return clusters.filter(isClusterConnected);
     },
   };
 }

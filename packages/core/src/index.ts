@@ -116,6 +116,7 @@ export * from "./notifications/mark-notifications-read";
 export * from "./compute/driver";
 export * from "./compute/driver-error";
 export * from "./compute/cluster-fingerprint";
+export * from "./compute/cluster-connection";
 export * from "./workloads/workload-limits";
 export * from "./workloads/place-workload";
 export * from "./workloads/render-job-script";

@@ -77,7 +77,9 @@ export async function handleLaunch(
     if (!launch.cluster.active) {
       throw new Refusal(`Cluster ${launch.cluster.code} is not taking jobs.`);
     }
-    const driver = await context.drivers.driverFor(launch.cluster.id, launch.cluster.fingerprint);
+    const driver = await refusingOn("", () =>
+      context.drivers.driverFor(launch.cluster.id, launch.cluster.fingerprint),
+    );
     const accountName = await accountFor(context, driver, launch);
     const built = buildSubmitRequest(launch, accountName);
     if (!built.ok) throw new Refusal(built.problem);

@@ -12,6 +12,8 @@ import { createIsolatedDatabase, type IsolatedDatabase } from "../testing/isolat
 import { obliterateQueues, testQueuePrefix } from "../testing/queue-prefix";
 import { handleLaunch } from "./launch";
 import { handleReconcile } from "./reconcile";
+import { handleTrack } from "./track";
+import { createDriverRegistry } from "../drivers";
 
 let isolated: IsolatedDatabase;
 let database: Database;
@@ -90,10 +92,57 @@ describe("reconcile", () => {
         jurisdiction: "DE",
       },
     });
+    // Registered in the catalogue before its slurmrestd address is known.
+    const unwired = await database.cluster.create({
+      data: {
+        code: `slurm-unwired-${Date.now()}`,
+        name: "Training cluster without an endpoint yet",
+        kind: "SLURM",
+        region: "test",
+        jurisdiction: "DE",
+      },
+    });
     const swept = (await harness.context.drivers.activeClusters()).map((cluster) => cluster.id);
     expect(swept).not.toContain(kubernetes.id);
+    expect(swept).not.toContain(unwired.id);
     expect(swept.length).toBeGreaterThan(0);
-    await database.cluster.update({ where: { id: kubernetes.id }, data: { active: false } });
+    await database.cluster.updateMany({
+      where: { id: { in: [kubernetes.id, unwired.id] } },
+      data: { active: false },
+    });
+  });
+
+  it("keeps tracking every other cluster when one cluster's driver cannot be made", async () => {
+    const setup = await createWorkloadSetup(database);
+    const workload = await createTestWorkload(database, setup, { outbox: false });
+    await handleLaunch(harness.context, { workloadId: workload.id });
+    const broken = await database.cluster.create({
+      data: {
+        code: `aaa-broken-${Date.now()}`,
+        name: "A cluster whose driver throws",
+        kind: "SIM",
+        region: "test",
+        jurisdiction: "DE",
+      },
+    });
+    // The same in-memory backends, but making the broken cluster's driver throws, as a driver
+    // with an unusable configuration does. It sorts first, so it is swept before the others.
+    const drivers = createDriverRegistry(database, (cluster) => {
+      if (cluster.id === broken.id) throw new Error("unusable configuration");
+      return harness.backend(cluster.id);
+    });
+    const context = { ...harness.context, drivers };
+    const backend = harness.backend(setup.clusterId);
+    backend.run(backend.jobOf(workload.id)!.externalId, new Date());
+    try {
+      const tracked = await handleTrack(context);
+      expect(tracked.failedClusters).toEqual([broken.code]);
+      expect((await workloadRow(workload.id)).status).toBe("RUNNING");
+      const reconciled = await handleReconcile(context);
+      expect(reconciled.failedClusters).toEqual([broken.code]);
+    } finally {
+      await database.cluster.update({ where: { id: broken.id }, data: { active: false } });
+    }
   });
 
   it("leaves alone a live workload's job that another cluster record of the same backend lists", async () => {

@@ -1,4 +1,5 @@
 import type { ClusterKind, DataClassification } from "@tessera/db";
+import { NOT_CONNECTED } from "../compute/cluster-connection";
 
 /** Member states of the European Union: where an "EU" residency may be satisfied. */
 export const EU_COUNTRIES = new Set(
@@ -12,6 +13,8 @@ export interface PlacementCluster {
   kind: ClusterKind;
   jurisdiction: string;
   active: boolean;
+  /** Whether Tessera can reach its scheduler (isClusterConnected). */
+  connected: boolean;
   /** Units of the requested class on this cluster (null when the class is not offered there). */
   capacity: number | null;
   /** Units of the class that live workloads already occupy there. */
@@ -53,6 +56,7 @@ export function jurisdictionSatisfies(jurisdiction: string, residency: string | 
 function judge(cluster: PlacementCluster, request: PlacementRequest): string | null {
   if (!cluster.active) return "is not accepting work";
   if (cluster.kind === "KUBERNETES") return "serves inference endpoints, not training jobs";
+  if (!cluster.connected) return NOT_CONNECTED;
   if (cluster.capacity === null) return "does not offer this resource class";
   if (cluster.capacity < request.quantity)
     return `has only ${cluster.capacity} units of this class`;

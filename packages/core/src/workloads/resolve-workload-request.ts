@@ -2,7 +2,11 @@ import type { DataClassification, VerificationStatus } from "@tessera/db";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
+import { isClusterConnected } from "../compute/cluster-connection";
 import { placeWorkload, type PlacementCluster, type PlacementDecision } from "./place-workload";
+
+/** A cluster as the request's statement returns it (JSON), before placement judges it. */
+type ClusterRow = Omit<PlacementCluster, "connected"> & { endpoint: string | null };
 
 type Reader = QuotaClient;
 
@@ -76,7 +80,7 @@ interface RequestRow {
   resourceClassName: string | null;
   resourceClassUnit: string | null;
   resourceClassActive: boolean | null;
-  clusters: PlacementCluster[] | string | null;
+  clusters: ClusterRow[] | string | null;
 }
 
 /**
@@ -105,6 +109,7 @@ export async function resolveWorkloadRequest(
              SELECT COALESCE(json_agg(json_build_object(
                       'id', c."id", 'code', c."code", 'name', c."name", 'kind', c."kind",
                       'jurisdiction', c."jurisdiction", 'active', c."active",
+                      'endpoint', c."endpoint",
                       'capacity', cr."capacity",
                       'inUse', (SELECT COALESCE(SUM(w."quantity"), 0)
                                   FROM "Workload" w
@@ -141,9 +146,9 @@ export async function resolveWorkloadRequest(
       `${row.resourceClassName} is no longer offered; choose another allocation line.`,
     );
   }
-  const clusters: PlacementCluster[] =
+  const clusters: ClusterRow[] =
     typeof row.clusters === "string"
-      ? (JSON.parse(row.clusters) as PlacementCluster[])
+      ? (JSON.parse(row.clusters) as ClusterRow[])
       : (row.clusters ?? []);
   const placementClusters: PlacementCluster[] = clusters.map((cluster) => ({
     id: cluster.id,
@@ -152,6 +157,7 @@ export async function resolveWorkloadRequest(
     kind: cluster.kind,
     jurisdiction: cluster.jurisdiction,
     active: cluster.active,
+    connected: isClusterConnected(cluster),
     capacity: cluster.capacity ?? null,
     inUse: Number(cluster.inUse ?? 0),
   }));

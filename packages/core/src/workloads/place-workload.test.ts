@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { NOT_CONNECTED } from "../compute/cluster-connection";
+import { jurisdictionSatisfies, placeWorkload, type PlacementCluster } from "./place-workload";
+
+function cluster(overrides: Partial<PlacementCluster> & { code: string }): PlacementCluster {
+  return {
+    id: `id-${overrides.code}`,
+    name: `Cluster ${overrides.code}`,
+    kind: "SLURM",
+    jurisdiction: "DE",
+    active: true,
+    connected: true,
+    capacity: 16,
+    inUse: 0,
+    ...overrides,
+  };
+}
+
+const open = { quantity: 4, residency: null, classification: "INTERNAL" as const };
+const request = { ...open, organizationCountry: "DE" };
+
+describe("placeWorkload", () => {
+  it("picks the eligible cluster with the most free units, ties broken by code", () => {
+    const decision = placeWorkload(
+      [
+        cluster({ code: "b", inUse: 4 }),
+        cluster({ code: "c", inUse: 2 }),
+        cluster({ code: "a", inUse: 2 }),
+      ],
+      request,
+    );
+    expect(decision.chosen?.clusterCode).toBe("a");
+    expect(decision.reason).toBe(
+      "Cluster a (DE): the project has no residency requirement, and it has the most free units of 3 eligible clusters (14 free).",
+    );
+    expect(decision.candidates.map((c) => [c.clusterCode, c.why])).toEqual([
+      ["a", "eligible, 14 units free"],
+      ["b", "eligible, 12 units free"],
+      ["c", "eligible, 14 units free"],
+    ]);
+  });
+
+  it("says why each ineligible cluster was passed over", () => {
+    const decision = placeWorkload(
+      [
+        cluster({ code: "off", active: false }),
+        cluster({ code: "k8s", kind: "KUBERNETES" }),
+        cluster({ code: "unwired", connected: false }),
+        cluster({ code: "none", capacity: null }),
+        cluster({ code: "small", capacity: 2 }),
+        cluster({ code: "ok", kind: "SIM" }),
+      ],
+      request,
+    );
+    const why = Object.fromEntries(decision.candidates.map((c) => [c.clusterCode, c.why]));
+    expect(why).toEqual({
+      off: "is not accepting work",
+      k8s: "serves inference endpoints, not training jobs",
+      unwired: NOT_CONNECTED,
+      none: "does not offer this resource class",
+      small: "has only 2 units of this class",
+      ok: "eligible, 16 units free",
+    });
+    expect(decision.chosen?.clusterCode).toBe("ok");
+  });
+
+  it("never places on a cluster Tessera cannot reach, even with the most free units", () => {
+    const decision = placeWorkload(
+      [cluster({ code: "big", connected: false, capacity: 64 }), cluster({ code: "small" })],
+      request,
+    );
+    expect(decision.chosen?.clusterCode).toBe("small");
+  });
+
+  it("keeps data where the project's residency and classification say", () => {
+    const clusters = [
+      cluster({ code: "de", jurisdiction: "DE", inUse: 8 }),
+      cluster({ code: "fr", jurisdiction: "FR", inUse: 4 }),
+      cluster({ code: "us", jurisdiction: "US" }),
+    ];
+    expect(placeWorkload(clusters, { ...request, residency: "EU" }).chosen?.clusterCode).toBe("fr");
+    expect(placeWorkload(clusters, { ...request, residency: "DE" }).chosen?.clusterCode).toBe("de");
+    expect(
+      placeWorkload(clusters, { ...request, classification: "RESTRICTED" }).chosen?.clusterCode,
+    ).toBe("de");
+    const refused = placeWorkload(clusters, { ...request, residency: "PL" });
+    expect(refused.chosen).toBeNull();
+    expect(refused.reason).toBe(
+      "No cluster may run this job: Cluster de is in DE; the project's data must stay in PL; Cluster fr is in FR; the project's data must stay in PL; Cluster us is in US; the project's data must stay in PL.",
+    );
+  });
+
+  it("says when no cluster offers the class, and when the job will queue", () => {
+    expect(placeWorkload([cluster({ code: "x", capacity: null })], request).reason).toBe(
+      "No cluster offers this resource class.",
+    );
+    const busy = placeWorkload([cluster({ code: "x", inUse: 14 })], request);
+    expect(busy.chosen?.free).toBe(2);
+    expect(busy.reason).toMatch(/It will queue until enough units are free\.$/);
+  });
+});
+
+describe("jurisdictionSatisfies", () => {
+  it("accepts an EU member state or EU for EU residency, and only the country otherwise", () => {
+    expect(jurisdictionSatisfies("DE", "EU")).toBe(true);
+    expect(jurisdictionSatisfies("EU", "EU")).toBe(true);
+    expect(jurisdictionSatisfies("CH", "EU")).toBe(false);
+    expect(jurisdictionSatisfies("DE", "DE")).toBe(true);
+    expect(jurisdictionSatisfies("FR", "DE")).toBe(false);
+    expect(jurisdictionSatisfies("US", null)).toBe(true);
+  });
+});
