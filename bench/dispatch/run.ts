@@ -136,8 +136,11 @@ async function main(): Promise<void> {
           REDIS_URL: env.REDIS_URL,
           QUEUE_PREFIX: prefix,
           WORKER_CONCURRENCY: String(CONCURRENCY),
-          WORKER_POLL_MS: "1000",
+          WORKER_POLL_MS: process.env.BENCH_POLL_MS ?? "1000",
           RECONCILE_EVERY_MS: "10000",
+          ...(process.env.BENCH_WORKER_NODE_OPTIONS
+            ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
+            : {}),
         }),
       );
     }

@@ -10,11 +10,14 @@ import { handleReconcile } from "./handlers/reconcile";
 import { handleTrack } from "./handlers/track";
 import { createHousekeepingProcessor } from "./housekeeping";
 import { handleSealLedger } from "./handlers/seal-ledger";
+import { underSweepLock } from "./sweep-lock";
 
 export type Processor = (job: Pick<Job, "id" | "name" | "data">) => Promise<unknown>;
 export type QueueKey = keyof QueueSet;
 
 export const TRACK_JOB = "track";
+/** A track sweep takes well under a second; a holder that died lets go after this long. */
+export const TRACK_LOCK_TTL_MS = 10_000;
 export const RECONCILE_JOB = "reconcile";
 
 /**
@@ -50,7 +53,12 @@ export function createProcessors(
       if (!sweepPayload.safeParse(job.data).success) {
         throw new UnrecoverableError(`Malformed ${job.name} job: it takes no data.`);
       }
-      if (job.name === TRACK_JOB) return handleTrack(context);
+      // A track sweep that overlaps another would only repeat its work: skipped (null) instead.
+      if (job.name === TRACK_JOB) {
+        return underSweepLock(context.sweepLock, TRACK_JOB, TRACK_LOCK_TTL_MS, () =>
+          handleTrack(context),
+        );
+      }
       if (job.name === RECONCILE_JOB) return handleReconcile(context);
       throw new UnrecoverableError(`The reconcile queue has no job "${job.name}".`);
     },

@@ -20,6 +20,7 @@ import { createQueues, OUTBOX_QUEUE_KEYS, queueList, type QueueSet } from "./que
 import { closeConnection, createProbeConnection, createQueueConnection } from "./redis";
 import { startRelay, type RelayLoop } from "./relay";
 import { keepSchedules, upsertSchedules, workerSchedules, type ScheduleKeeper } from "./schedulers";
+import { redisSweepLock } from "./sweep-lock";
 
 /** How long active jobs get to finish on shutdown before the worker stops waiting for them. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -185,7 +186,14 @@ export function createWorkerApp(
     for (const queue of queueList(queues)) {
       queue.on("error", (error) => warnOnce(`queue error (${queue.name})`, error));
     }
-    const context: HandlerContext = { database, drivers, queues, log, settings };
+    const context: HandlerContext = {
+      database,
+      drivers,
+      queues,
+      log,
+      settings,
+      sweepLock: redisSweepLock(connection, env.QUEUE_PREFIX),
+    };
     const processors = createProcessors(context, (at) =>
       metrics.lastHeartbeat.set(at.getTime() / 1000),
     );

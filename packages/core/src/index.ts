@@ -146,6 +146,7 @@ export * from "./workloads/lifecycle/add-workload-event";
 export * from "./workloads/lifecycle/load-launch-context";
 export * from "./workloads/lifecycle/record-workload-submitted";
 export * from "./workloads/lifecycle/apply-backend-observation";
+export * from "./workloads/lifecycle/apply-observation";
 export * from "./workloads/lifecycle/refuse-workload";
 export * from "./workloads/lifecycle/cancel-unsubmitted-workload";
 export * from "./workloads/lifecycle/mark-workload-missing";

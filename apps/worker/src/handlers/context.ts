@@ -2,6 +2,7 @@ import type { Database } from "@tessera/db";
 import type { DriverRegistry } from "../drivers";
 import type { Logger } from "../logger";
 import type { QueueSet } from "../queues";
+import type { SweepLock } from "../sweep-lock";
 
 export interface HandlerSettings {
   /** How long a backend job may be missing before its workload is LOST (LOST_GRACE_SECONDS). */
@@ -25,6 +26,8 @@ export interface HandlerContext {
   queues: QueueSet;
   log: Logger;
   settings: HandlerSettings;
+  /** Keeps a sweep from running twice at once across processes; absent, sweeps may overlap. */
+  sweepLock?: SweepLock;
 }
 
 export function errorMessage(error: unknown): string {

@@ -118,7 +118,7 @@ async function reconcileCluster(
     // Absence counts only from a describe call that answered; a failing backend throws first.
     const jobs = await driver.describe(page.map((w) => w.externalId));
     const now = new Date();
-    const observed = await observeWorkloads(context, driver, page, jobs, now);
+    const observed = await observeWorkloads(context, driver, cluster, page, jobs, now);
     const settled = await settleAbsent(context, observed.absent, now);
     summary.markedMissing += settled.missing;
     summary.markedLost += settled.lost;

@@ -1,14 +1,16 @@
 import {
-  applyBackendObservation,
+  applyObservation,
   isTerminalStatus,
   listTrackedWorkloads,
-  planObservation,
   recordWorkloadsSeen,
   refreshWorkloadOutput,
+  refreshWorkloadOutputs,
   type BackendJob,
   type ComputeDriver,
   type TrackedWorkload,
+  type WorkloadRef,
 } from "@tessera/core";
+import { tailLines } from "@tessera/drivers";
 import { errorMessage, type HandlerContext } from "./context";
 
 /** Jobs asked about per describe call. */
@@ -43,11 +45,15 @@ async function followOutput(
 
 /**
  * Applies what the backend reports to one page of tracked workloads. Unchanged workloads are
- * filtered in memory first, so a quiet cluster costs one describe call and one UPDATE per page.
+ * filtered in memory first and each change is one statement (applyObservation), so a quiet
+ * cluster costs one describe call and one UPDATE per page. Output tails of running jobs (and the
+ * last words of jobs that just ended) are stored together in one statement when the driver hands
+ * them over with the states, else asked for job by job.
  */
 export async function observeWorkloads(
   context: HandlerContext,
   driver: ComputeDriver,
+  cluster: { code: string },
   workloads: TrackedWorkload[],
   jobs: Map<string, BackendJob>,
   now: Date,
@@ -55,6 +61,7 @@ export async function observeWorkloads(
   let changed = 0;
   const absent: TrackedWorkload[] = [];
   const seen: string[] = [];
+  const outputs: { workload: WorkloadRef; output: string }[] = [];
   for (const workload of workloads) {
     const job = jobs.get(workload.externalId);
     if (!job) {
@@ -62,14 +69,18 @@ export async function observeWorkloads(
       continue;
     }
     seen.push(workload.id);
-    if (planObservation(workload, job, now).kind !== "none") {
-      const result = await applyBackendObservation(context.database, workload, job, { now });
-      if (result.changed) changed += 1;
-      // The last words of a job that just ended are worth one more look.
-      if (isTerminalStatus(result.status)) await followOutput(context, driver, workload);
-    }
-    if (job.state === "RUNNING") await followOutput(context, driver, workload);
+    const result = await applyObservation(context.database, workload, job, {
+      now,
+      clusterCode: cluster.code,
+    });
+    if (result.changed) changed += 1;
+    const ended = result.changed && isTerminalStatus(result.status);
+    if (job.state !== "RUNNING" && !ended) continue;
+    if (job.output === undefined) await followOutput(context, driver, workload);
+    else
+      outputs.push({ workload, output: tailLines(job.output, context.settings.outputTailLines) });
   }
+  await refreshWorkloadOutputs(context.database, outputs);
   await recordWorkloadsSeen(context.database, seen, now);
   return { observed: seen.length, changed, absent };
 }
@@ -100,7 +111,7 @@ export async function handleTrack(context: HandlerContext): Promise<TrackSummary
         });
         if (page.length === 0) break;
         const jobs = await driver.describe(page.map((w) => w.externalId));
-        const result = await observeWorkloads(context, driver, page, jobs, new Date());
+        const result = await observeWorkloads(context, driver, cluster, page, jobs, new Date());
         summary.observed += result.observed;
         summary.changed += result.changed;
         summary.absent += result.absent.length;

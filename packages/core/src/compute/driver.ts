@@ -67,7 +67,16 @@ export interface BackendJob {
   exitCode: number | null;
   /** Wall-clock seconds the job ran (from accounting once ended). */
   elapsedSeconds: number | null;
+  /**
+   * The end of the job's stdout and stderr when the backend has it at hand with the job's state
+   * (the simulated cluster keeps it in the same row); absent when it must be asked for with
+   * outputTail. At most OUTPUT_AT_HAND_CHARS characters.
+   */
+  output?: string;
 }
+
+/** The most of a job's output a driver hands over with its state (BackendJob.output). */
+export const OUTPUT_AT_HAND_CHARS = 64 * 1024;
 
 export interface UsageInterval {
   externalId: string;

@@ -1,3 +1,4 @@
+import { Prisma } from "@tessera/db";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "./quota-client";
 
@@ -13,31 +14,37 @@ export interface ClosedHold {
 }
 
 /**
- * Closes an active hold in one statement: the hold's status, the line's sums and the ledger entry
- * change together. `consumed` = null releases the whole hold; a number settles that much and
- * releases the rest. A hold that is already closed is returned unchanged (idempotent).
+ * The common table expressions `hold`, `line` and `entry` that close an active hold: the hold's
+ * status, the line's sums and the ledger entry change together. `consumed` = null releases the
+ * whole hold; a number settles that much and releases the rest. With `gate`, the name of an
+ * earlier CTE of the caller's statement, the hold closes only when that CTE yielded a row (the
+ * change the closing belongs to happened). A hold that is not ACTIVE any more is left alone.
  */
-export async function closeHold(
-  client: QuotaClient,
+export function closeHoldSql(
   input: {
     organizationId: string;
     holdId: string;
     consumed: number | null;
     actorId?: string | null;
   },
-): Promise<ClosedHold> {
+  gate?: string,
+): Prisma.Sql {
+  if (gate !== undefined && !/^[a-z_]+$/.test(gate)) throw new Error(`Bad CTE name "${gate}"`);
   const settling = input.consumed !== null;
   const consumed = BigInt(input.consumed ?? 0);
   const status = settling ? "SETTLED" : "RELEASED";
   const kind = settling ? "SETTLE" : "RELEASE";
-  const rows = await client.$queryRaw<{ id: string; unitSeconds: bigint }[]>`
-    WITH hold AS (
+  const gated = gate
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM ${Prisma.raw(`"${gate}"`)})`
+    : Prisma.empty;
+  return Prisma.sql`
+    hold AS (
       UPDATE "QuotaHold"
          SET "status" = ${status}::"QuotaHoldStatus",
              "settledUnitSeconds" = ${settling ? consumed : null}::bigint,
              "closedAt" = now()
        WHERE "id" = ${input.holdId}::text AND "organizationId" = ${input.organizationId}::text
-         AND "status" = 'ACTIVE' AND "unitSeconds" >= ${consumed}::bigint
+         AND "status" = 'ACTIVE' AND "unitSeconds" >= ${consumed}::bigint ${gated}
       RETURNING "id", "organizationId", "allocationLineId", "unitSeconds"
     ), line AS (
       UPDATE "AllocationLine" AS l
@@ -53,8 +60,27 @@ export async function closeHold(
              -hold."unitSeconds", ${consumed}::bigint, ${input.actorId ?? null}::text
         FROM hold
       RETURNING "id"
-    )
-    SELECT hold."id", hold."unitSeconds" FROM hold, line, entry`;
+    )`;
+}
+
+/**
+ * Closes an active hold in one statement (closeHoldSql). A hold that is already closed is
+ * returned unchanged (idempotent).
+ */
+export async function closeHold(
+  client: QuotaClient,
+  input: {
+    organizationId: string;
+    holdId: string;
+    consumed: number | null;
+    actorId?: string | null;
+  },
+): Promise<ClosedHold> {
+  const consumed = BigInt(input.consumed ?? 0);
+  const status = input.consumed !== null ? "SETTLED" : "RELEASED";
+  const rows = await client.$queryRaw<{ id: string; unitSeconds: bigint }[]>(Prisma.sql`
+    WITH ${closeHoldSql(input)}
+    SELECT hold."id", hold."unitSeconds" FROM hold, line, entry`);
   const closed = rows[0];
   if (closed) {
     return {

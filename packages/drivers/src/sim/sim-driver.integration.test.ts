@@ -4,6 +4,7 @@ import { DriverError, type SubmitRequest } from "@tessera/core";
 import { createDatabase, db } from "@tessera/db";
 import { SIM_SECONDS_ENV } from "./sim-script";
 import { SimDriver } from "./sim-driver";
+import { tailLines } from "../output-tail";
 
 const suffix = () => randomBytes(5).toString("hex");
 const workloadId = () => `w${randomBytes(8).toString("hex")}`;
@@ -208,6 +209,12 @@ describe("SimDriver", () => {
     expect(later).toContain("epoch 3/10");
     expect(later!.startsWith(first!)).toBe(true);
     expect(await driver.outputTail(job.externalId, 1)).toMatch(/^epoch 3\/10 /);
+    // The state comes with the output at hand, so a tracker needs no second call for it.
+    const described = (await driver.describe([job.externalId])).get(job.externalId)!;
+    expect(tailLines(described.output!, 10_000)).toBe(
+      await driver.outputTail(job.externalId, 10_000),
+    );
+    expect(described.output).toContain("epoch 3/10");
 
     const active = await driver.listActive();
     expect(active.map((backend) => backend.externalId)).toEqual([job.externalId]);

@@ -1,5 +1,6 @@
 import {
   DriverError,
+  OUTPUT_AT_HAND_CHARS,
   jobNameFor,
   workloadIdFromJobName,
   type BackendJob,
@@ -53,16 +54,18 @@ interface SimJobRecord {
 
 // Times are written as `to_timestamp(ms / 1000) AT TIME ZONE 'UTC'` and read as
 // `extract(epoch …)`, so the columns hold UTC whatever the session's time zone is.
-const SELECT_JOB = `
+/** The SELECT of SimJobRecord, with `extra` columns when a caller needs more. */
+const selectJob = (extra = "") => `
   SELECT j.id::text AS id, j.name, j."resourceClassId", rc.code AS "resourceClassCode",
          j.quantity, j."durationSeconds", j."walltimeSeconds", j."exitCode", j.state::text AS state,
          j.reason,
          (extract(epoch FROM j."submittedAt") * 1000)::float8 AS "submittedMs",
          (extract(epoch FROM j."startedAt") * 1000)::float8 AS "startedMs",
          (extract(epoch FROM j."endedAt") * 1000)::float8 AS "endedMs",
-         length(j.output)::int AS "outputLength"
+         length(j.output)::int AS "outputLength"${extra}
     FROM "SimJob" j
     LEFT JOIN "ResourceClass" rc ON rc.id = j."resourceClassId"`;
+const SELECT_JOB = selectJob();
 
 const ENDINGS: Record<string, SimEnding> = {
   COMPLETED: "COMPLETED",
@@ -205,17 +208,20 @@ export class SimDriver implements ComputeDriver {
     }, TX_OPTIONS);
   }
 
+  /** The jobs' states, each with the end of its output (it is in the same row). */
   async describe(externalIds: readonly string[]): Promise<Map<string, BackendJob>> {
     const ids = [...new Set(externalIds)].filter((id) => /^\d+$/.test(id));
     const result = new Map<string, BackendJob>();
     if (ids.length === 0) return result;
     const now = await this.advance("try");
-    const rows = await this.db.$queryRawUnsafe<SimJobRecord[]>(
-      `${SELECT_JOB} WHERE j."clusterId" = $1 AND j.id = ANY($2::text[]::bigint[])`,
+    const rows = await this.db.$queryRawUnsafe<(SimJobRecord & { outputEnd: string })[]>(
+      `${selectJob(`, right(j.output, $3) AS "outputEnd"`)}
+        WHERE j."clusterId" = $1 AND j.id = ANY($2::text[]::bigint[])`,
       this.options.clusterId,
       ids,
+      OUTPUT_AT_HAND_CHARS,
     );
-    for (const row of rows) result.set(row.id, this.view(row, now));
+    for (const row of rows) result.set(row.id, { ...this.view(row, now), output: row.outputEnd });
     return result;
   }
 

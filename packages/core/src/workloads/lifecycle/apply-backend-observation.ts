@@ -4,11 +4,18 @@ import { recordAuditEvent } from "../../audit/record-audit-event";
 import type { BackendJob } from "../../compute/driver";
 import type { TenantTransaction } from "../../tenancy/tenant-access";
 import { TX_OPTIONS } from "../../transaction";
-import { addWorkloadEvent, formatUnitSeconds } from "./add-workload-event";
+import { addWorkloadEvent } from "./add-workload-event";
 import { closeWorkloadHold } from "./close-workload-hold";
 import { lockWorkload, type LockedWorkload, type WorkloadRef } from "./lock-workload";
-import { planObservation, type ObservationPlan } from "./observation-plan";
-import { settlementFor, type Settlement } from "./settlement";
+import {
+  consumedBy,
+  endAudit,
+  endMessage,
+  progressMessage,
+  type EndPlan,
+} from "./observation-messages";
+import { planObservation } from "./observation-plan";
+import { settlementFor } from "./settlement";
 import { LIVE_STATUSES, type WorkloadTransition } from "./workload-states";
 
 export interface ObservationResult extends WorkloadTransition {
@@ -16,48 +23,11 @@ export interface ObservationResult extends WorkloadTransition {
   settlement: { settledUnitSeconds: number; releasedUnitSeconds: number } | null;
 }
 
-const END_ACTIONS = {
-  COMPLETED: "workload.completed",
-  FAILED: "workload.failed",
-  CANCELLED: "workload.cancelled",
-} as const;
-
-function progressMessage(from: string, plan: Extract<ObservationPlan, { kind: "progress" }>) {
-  const because = plan.reason ? ` (${plan.reason})` : "";
-  if (plan.to === "RUNNING") return "Running on the cluster.";
-  if (from === "RUNNING") return `Put back in the cluster's queue${because}.`;
-  return `Waiting in the cluster's queue${because}.`;
-}
-
-function endMessage(
-  plan: Extract<ObservationPlan, { kind: "end" }>,
-  held: bigint,
-  settlement: Settlement,
-): string {
-  const exit = plan.exitCode === null ? "" : ` with exit code ${plan.exitCode}`;
-  const lead =
-    plan.to === "COMPLETED"
-      ? `Completed${exit}`
-      : plan.to === "FAILED"
-        ? `Failed${exit}`
-        : settlement.kind === "release"
-          ? "Cancelled before it started"
-          : "Cancelled";
-  if (settlement.kind === "release") {
-    return `${lead}; the whole hold of ${formatUnitSeconds(held)} unit-seconds went back to the allocation.`;
-  }
-  return (
-    `${lead} after ${formatUnitSeconds(settlement.elapsedSeconds)} s; ` +
-    `${formatUnitSeconds(settlement.unitSeconds)} of ${formatUnitSeconds(held)} held unit-seconds used, ` +
-    `the rest went back to the allocation.`
-  );
-}
-
 async function applyEnd(
   tx: TenantTransaction,
   current: LockedWorkload,
   job: BackendJob,
-  plan: Extract<ObservationPlan, { kind: "end" }>,
+  plan: EndPlan,
   now: Date,
 ): Promise<ObservationResult | null> {
   const settlement = settlementFor({
@@ -66,7 +36,7 @@ async function applyEnd(
     job,
     knownStartedAt: current.startedAt,
   });
-  const consumed = settlement.kind === "settle" ? BigInt(settlement.unitSeconds) : 0n;
+  const consumed = consumedBy(settlement);
   const updated = await tx.workload.updateMany({
     where: { id: current.id, status: { in: [...LIVE_STATUSES] } },
     data: {
@@ -94,21 +64,7 @@ async function applyEnd(
   // Closing the hold takes the allocation line's row lock until commit, and submits to the line
   // queue on it: it comes last but the audit append, so the lock is held for that and the commit.
   const closed = await closeWorkloadHold(tx, current, settlement);
-  await recordAuditEvent(tx, SYSTEM_ACTOR, {
-    action: END_ACTIONS[plan.to],
-    organizationId: current.organizationId,
-    targetType: "Workload",
-    targetId: current.id,
-    data: {
-      cluster: cluster.code,
-      externalId: current.externalId,
-      exitCode: plan.exitCode,
-      elapsedSeconds: settlement.kind === "settle" ? settlement.elapsedSeconds : 0,
-      heldUnitSeconds: current.heldUnitSeconds.toString(),
-      consumedUnitSeconds: consumed.toString(),
-      hold: settlement.kind === "settle" ? "settled" : "released",
-    },
-  });
+  await recordAuditEvent(tx, SYSTEM_ACTOR, endAudit(current, cluster.code, plan, settlement));
   return {
     workloadId: current.id,
     changed: true,

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
 import type { BackendJob, ComputeDriver, TenantAccountSpec } from "../../compute/driver";
 import { DriverError } from "../../compute/driver-error";
-import { applyBackendObservation } from "./apply-backend-observation";
+import { verifyAuditChain } from "../../audit/verify-audit-chain";
+import { applyBackendObservation, type ObservationResult } from "./apply-backend-observation";
+import { applyObservation } from "./apply-observation";
+import { listTrackedWorkloads, type TrackedWorkload } from "./list-tracked-workloads";
 import { cancelUnsubmittedWorkload } from "./cancel-unsubmitted-workload";
 import { findStalledLaunches } from "./find-stalled-launches";
 import { markWorkloadLost } from "./mark-workload-lost";
@@ -56,7 +59,7 @@ async function submitted(
   const workload = await createTestWorkload(db, setup, options);
   const externalId = `job-${workload.id.slice(-6)}`;
   await recordWorkloadSubmitted(db, workload, { externalId });
-  return { ...workload, externalId };
+  return { ...workload, externalId, clusterId: setup.clusterId };
 }
 
 describe("recordWorkloadSubmitted", () => {
@@ -84,7 +87,33 @@ describe("recordWorkloadSubmitted", () => {
   });
 });
 
-describe("applyBackendObservation", () => {
+/** The workload as the tracker reads it before it applies an observation. */
+async function snapshotOf(workload: { id: string; clusterId: string }): Promise<TrackedWorkload> {
+  const page = await listTrackedWorkloads(db, { clusterId: workload.clusterId, limit: 1_000 });
+  const found = page.find((w) => w.id === workload.id);
+  if (found) return found;
+  // An ended workload is not tracked any more; a late observation is planned against its row.
+  const row = await workloadRow(workload.id);
+  return { ...row, externalId: row.externalId! };
+}
+
+type Observe = (
+  workload: { id: string; organizationId: string; clusterId: string },
+  job: BackendJob,
+) => Promise<ObservationResult>;
+
+const observers: [string, Observe][] = [
+  ["under the row's lock", (workload, job) => applyBackendObservation(db, workload, job)],
+  [
+    "in one statement from the tracker's snapshot",
+    async (workload, job) => {
+      const cluster = await db.cluster.findUniqueOrThrow({ where: { id: workload.clusterId } });
+      return applyObservation(db, await snapshotOf(workload), job, { clusterCode: cluster.code });
+    },
+  ],
+];
+
+describe.each(observers)("applying observations %s", (_, observe) => {
   it("records pending reasons and the start only when they change, then settles elapsed × quantity on completion", async () => {
     const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
     const workload = await submitted(setup, { quantity: 2, walltimeSeconds: 3_600 });
@@ -93,18 +122,18 @@ describe("applyBackendObservation", () => {
 
     // Another job's end says nothing about this workload.
     const stranger = backendJob("not-this-job", { state: "COMPLETED", elapsedSeconds: 5 });
-    expect((await applyBackendObservation(db, workload, stranger)).changed).toBe(false);
+    expect((await observe(workload, stranger)).changed).toBe(false);
     const pending = backendJob(workload.externalId, { reason: "Resources" });
-    expect((await applyBackendObservation(db, workload, pending)).status).toBe("PENDING");
-    expect((await applyBackendObservation(db, workload, pending)).changed).toBe(false);
-    await applyBackendObservation(db, workload, { ...pending, reason: "Priority" });
+    expect((await observe(workload, pending)).status).toBe("PENDING");
+    expect((await observe(workload, pending)).changed).toBe(false);
+    await observe(workload, { ...pending, reason: "Priority" });
     const running = backendJob(workload.externalId, {
       state: "RUNNING",
       reason: "None",
       startedAt: at(10),
     });
-    await applyBackendObservation(db, workload, running);
-    await applyBackendObservation(db, workload, running);
+    await observe(workload, running);
+    await observe(workload, running);
     expect((await workloadRow(workload.id)).startedAt).toEqual(at(10));
 
     const done = backendJob(workload.externalId, {
@@ -115,10 +144,7 @@ describe("applyBackendObservation", () => {
       elapsedSeconds: 600,
     });
     // Two workers see the end at once: one settles.
-    const results = await Promise.all([
-      applyBackendObservation(db, workload, done),
-      applyBackendObservation(db, workload, done),
-    ]);
+    const results = await Promise.all([observe(workload, done), observe(workload, done)]);
     expect(results.filter((r) => r.changed)).toHaveLength(1);
     expect(results.find((r) => r.changed)!.settlement).toEqual({
       settledUnitSeconds: 1_200,
@@ -162,14 +188,13 @@ describe("applyBackendObservation", () => {
       hold: "settled",
     });
     // A late observation of an ended workload changes nothing.
-    expect((await applyBackendObservation(db, workload, running)).changed).toBe(false);
+    expect((await observe(workload, running)).changed).toBe(false);
   });
 
   it("settles a failed run capped at the hold, and releases a job cancelled before it started", async () => {
     const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
     const failed = await submitted(setup, { quantity: 1, walltimeSeconds: 100 });
-    await applyBackendObservation(
-      db,
+    await observe(
       failed,
       backendJob(failed.externalId, {
         state: "FAILED",
@@ -192,8 +217,7 @@ describe("applyBackendObservation", () => {
       where: { id: cancelled.id },
       data: { cancelRequestedAt: new Date() },
     });
-    const result = await applyBackendObservation(
-      db,
+    const result = await observe(
       cancelled,
       backendJob(cancelled.externalId, { state: "CANCELLED", endedAt: at(5) }),
     );
@@ -208,6 +232,97 @@ describe("applyBackendObservation", () => {
     const line = await lineOf(setup);
     expect(line).toMatchObject({ heldUnitSeconds: 0n, consumedUnitSeconds: 100n });
     expect((await audits(cancelled.id)).map((a) => a.action)).toContain("workload.cancelled");
+  });
+});
+
+describe("applyObservation", () => {
+  it("decides again under the lock when the workload changed since the tracker read it", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
+    const workload = await submitted(setup, { quantity: 2, walltimeSeconds: 1_000 });
+    const stale = await snapshotOf(workload);
+    // A cancel is requested after the tracker read the row: the end must say so.
+    await db.workload.update({ where: { id: workload.id }, data: { cancelRequestedAt: at(1) } });
+    const cancelled = backendJob(workload.externalId, { state: "CANCELLED", endedAt: at(5) });
+    const result = await applyObservation(db, stale, cancelled, { clusterCode: setup.clusterCode });
+    expect(result).toMatchObject({ changed: true, status: "CANCELLED" });
+    expect(await workloadRow(workload.id)).toMatchObject({
+      status: "CANCELLED",
+      statusReason: "Cancelled on request",
+    });
+    // The same stale snapshot again: nothing more is written.
+    const again = await applyObservation(db, stale, cancelled, { clusterCode: setup.clusterCode });
+    expect(again.changed).toBe(false);
+    expect((await timeline(workload.id)).map((e) => e.status)).toEqual([
+      "ACCEPTED",
+      "SUBMITTED",
+      "CANCELLED",
+    ]);
+    expect(
+      (await audits(workload.id)).filter((a) => a.action === "workload.cancelled"),
+    ).toHaveLength(1);
+    expect(await lineOf(setup)).toMatchObject({ heldUnitSeconds: 0n, consumedUnitSeconds: 0n });
+  });
+
+  it("ends many workloads at once from one snapshot each, settling every hold once and keeping the chain whole", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 1_000_000n });
+    const workloads = await Promise.all(
+      Array.from({ length: 12 }, () => submitted(setup, { quantity: 1, walltimeSeconds: 600 })),
+    );
+    const snapshots = await Promise.all(workloads.map((w) => snapshotOf(w)));
+    const ending = (externalId: string) =>
+      backendJob(externalId, {
+        state: "COMPLETED",
+        startedAt: at(0),
+        endedAt: at(60),
+        exitCode: 0,
+        elapsedSeconds: 60,
+      });
+    // Two trackers apply every end concurrently from the same snapshots.
+    const results = await Promise.all(
+      [...snapshots, ...snapshots].map((snapshot) =>
+        applyObservation(db, snapshot, ending(snapshot.externalId), {
+          clusterCode: setup.clusterCode,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.changed)).toHaveLength(12);
+    const line = await lineOf(setup);
+    expect(line).toMatchObject({ heldUnitSeconds: 0n, consumedUnitSeconds: 720n });
+    const settles = await db.quotaLedgerEntry.count({
+      where: { allocationLineId: setup.allocationLineId, kind: "SETTLE" },
+    });
+    expect(settles).toBe(12);
+    const completed = await db.auditEvent.count({
+      where: { action: "workload.completed", targetId: { in: workloads.map((w) => w.id) } },
+    });
+    expect(completed).toBe(12);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("ends a workload that holds no quota without touching any line", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
+    const workload = await submitted(setup, { walltimeSeconds: 600 });
+    await db.workload.update({ where: { id: workload.id }, data: { holdId: null } });
+    const before = await lineOf(setup);
+    const result = await applyObservation(
+      db,
+      await snapshotOf(workload),
+      backendJob(workload.externalId, {
+        state: "FAILED",
+        startedAt: at(0),
+        endedAt: at(9),
+        exitCode: 1,
+        elapsedSeconds: 9,
+      }),
+      { clusterCode: setup.clusterCode },
+    );
+    expect(result).toMatchObject({
+      changed: true,
+      status: "FAILED",
+      settlement: { settledUnitSeconds: 0, releasedUnitSeconds: 0 },
+    });
+    expect(await lineOf(setup)).toEqual(before);
+    expect((await audits(workload.id)).map((a) => a.action)).toContain("workload.failed");
   });
 });
 

@@ -1,10 +1,18 @@
 import type { Database, WorkloadStatus } from "@tessera/db";
 import { LIVE_STATUSES } from "./workload-states";
 
+/**
+ * A tracked workload as last read: what an observation is planned against, and what the
+ * one-statement transition (applyObservation) checks is still so before it writes.
+ */
 export interface TrackedWorkload {
   id: string;
   organizationId: string;
+  clusterId: string;
   externalId: string;
+  holdId: string | null;
+  heldUnitSeconds: bigint;
+  quantity: number;
   status: WorkloadStatus;
   statusReason: string | null;
   startedAt: Date | null;
@@ -32,7 +40,11 @@ export async function listTrackedWorkloads(
     select: {
       id: true,
       organizationId: true,
+      clusterId: true,
       externalId: true,
+      holdId: true,
+      heldUnitSeconds: true,
+      quantity: true,
       status: true,
       statusReason: true,
       startedAt: true,
