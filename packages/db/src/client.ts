@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { serverEnv } from "@tessera/config";
 import { PrismaClient } from "./generated/prisma/client";
+import { createStatementNamer } from "./statement-names";
 
 export type Database = PrismaClient;
 
@@ -8,7 +9,15 @@ export function createDatabase(
   connectionString: string = serverEnv().DATABASE_URL,
   max = 10,
 ): Database {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  // Behind PgBouncer in transaction mode a prepared statement may land on another server
+  // connection; `pgbouncer=true` in the URL (as Prisma users know it) turns preparing off.
+  const prepare = new URL(connectionString).searchParams.get("pgbouncer") !== "true";
+  return new PrismaClient({
+    adapter: new PrismaPg(
+      { connectionString, max },
+      prepare ? { statementNameGenerator: createStatementNamer() } : {},
+    ),
+  });
 }
 
 const globalForDb = globalThis as unknown as { tesseraDb?: Database };

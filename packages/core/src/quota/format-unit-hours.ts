@@ -3,10 +3,15 @@
  * ("16 GPU-hours", "1 GPU-hour", "0.17 GPU-hours"). Stored and computed amounts stay integer
  * unit-seconds; this is only for messages.
  */
+// Made once: building a number format is far dearer than using one (toLocaleString builds one
+// on every call).
+const WHOLE_HOURS = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const HUNDREDTHS = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
 export function formatUnitHours(unitSeconds: number | bigint, unit: string): string {
   const seconds = Number(unitSeconds);
   const hours = seconds / 3600;
   if (seconds > 0 && hours < 0.005) return `less than 0.01 ${unit}-hours`;
-  const text = hours.toLocaleString("en-GB", { maximumFractionDigits: hours >= 100 ? 0 : 2 });
+  const text = (hours >= 100 ? WHOLE_HOURS : HUNDREDTHS).format(hours);
   return `${text} ${unit}-hour${text === "1" ? "" : "s"}`;
 }

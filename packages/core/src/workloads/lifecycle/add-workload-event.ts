@@ -27,7 +27,9 @@ export async function addWorkloadEvent(
   });
 }
 
+const GROUPED = new Intl.NumberFormat("en-GB");
+
 /** Unit-seconds as people read them in a timeline: 7,200. */
 export function formatUnitSeconds(value: bigint | number): string {
-  return BigInt(value).toLocaleString("en-GB");
+  return GROUPED.format(BigInt(value));
 }
