@@ -210,6 +210,7 @@ test("the budget guard's refusal is shown in its own words, and changes are aske
 
 test("the operator adds a resource class and maps it onto a new Slurm cluster", async ({
   signedIn,
+  a11y,
 }) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix().toLowerCase();
@@ -251,6 +252,10 @@ test("the operator adds a resource class and maps it onto a new Slurm cluster", 
     await expect(
       omar.getByRole("heading", { level: 1, name: `Training cluster ${suffix}` }),
     ).toBeVisible();
+    // Registered without its slurmrestd address: it takes no jobs until it has one, and says so.
+    await expect(omar.getByText("Tessera cannot reach this cluster's scheduler")).toBeVisible();
+    await expect(omar.getByRole("main").getByText("Not connected").first()).toBeVisible();
+    await a11y.check(omar);
 
     const mapping = omar.getByRole("form", { name: "Add or change a resource class" });
     await mapping
@@ -267,6 +272,23 @@ test("the operator adds a resource class and maps it onto a new Slurm cluster", 
     const row = omar.getByTestId(`resource-${code}`);
     await expect(row).toContainText("8 × GPU");
     await expect(row).toContainText("Partition gpu-a100 · GRES gpu:a100");
+  });
+
+  await test.step("with its endpoint the cluster is connected, and it can be retired", async () => {
+    const details = omar.getByRole("form", { name: "Details" });
+    // Nothing listens there: the cluster is connected in the catalogue's sense, not reachable.
+    await details.getByLabel("Endpoint").fill("http://localhost:6899");
+    await details.getByRole("button", { name: "Save changes" }).click();
+    await expect(omar.getByText("Cluster saved.")).toBeVisible();
+    await omar.reload();
+    await expect(omar.getByText("Tessera cannot reach this cluster's scheduler")).toHaveCount(0);
+    await expect(omar.getByRole("main").getByText("Not connected")).toHaveCount(0);
+    // Retired again, so the worker does not keep asking an address nothing answers.
+    await omar.getByRole("form", { name: "Details" }).getByLabel("In service").uncheck();
+    await omar.getByRole("button", { name: "Save changes" }).click();
+    await expect(omar.getByText("Cluster saved.")).toBeVisible();
+    await omar.reload();
+    await expect(omar.getByRole("main").getByText("Retired").first()).toBeVisible();
   });
 });
 

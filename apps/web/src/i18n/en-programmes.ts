@@ -38,6 +38,10 @@ export const enProgrammes = {
     notEligible: "Not eligible",
     active: "Active",
     retired: "Retired",
+    notConnected: "Not connected",
+    notConnectedTitle: "Tessera cannot reach this cluster's scheduler",
+    notConnectedBody:
+      "It has no scheduler endpoint, so no job is placed on it and the worker leaves it alone. Add its slurmrestd address under Details to connect it.",
     unread: "Unread",
   },
   resourceKinds: { GPU: "GPU", MIG: "MIG slice", CPU: "CPU" } as Record<string, string>,

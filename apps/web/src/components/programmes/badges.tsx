@@ -70,6 +70,16 @@ export function EligibilityBadge({ eligible }: { eligible: boolean }) {
   );
 }
 
+/**
+ * A cluster's state for operators: retired, active but not connected (no scheduler endpoint, so
+ * it takes no jobs — the page asks isClusterConnected), or active. Used by client components
+ * too, so it takes the verdict rather than importing the core.
+ */
+export function ClusterBadge({ active, connected }: { active: boolean; connected: boolean }) {
+  if (active && !connected) return <Badge tone="warning">{tp.status.notConnected}</Badge>;
+  return <ActiveBadge active={active} />;
+}
+
 export function ActiveBadge({ active }: { active: boolean }) {
   return (
     <Badge tone={active ? "success" : "neutral"}>

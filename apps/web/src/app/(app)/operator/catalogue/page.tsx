@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, Td, Th } from "@tessera/ui";
+import { isClusterConnected } from "@tessera/core";
 import { Forbidden } from "@/components/forbidden";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { PlatformPage } from "@/components/platform-page";
 import { Pagination } from "@/components/pagination";
-import { ActiveBadge } from "@/components/programmes/badges";
+import { ActiveBadge, ClusterBadge } from "@/components/programmes/badges";
 import { ClusterForm, ResourceClassForm } from "@/components/programmes/catalogue-forms";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
@@ -177,7 +178,10 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
                         )}
                       </Td>
                       <Td>
-                        <ActiveBadge active={cluster.active} />
+                        <ClusterBadge
+                          active={cluster.active}
+                          connected={isClusterConnected(cluster)}
+                        />
                       </Td>
                     </tr>
                   ))}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { Card, PageHeader, Td, Th } from "@tessera/ui";
-import { platformRolesMay } from "@tessera/core";
+import { Alert, Card, PageHeader, Td, Th } from "@tessera/ui";
+import { isClusterConnected, platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
-import { ActiveBadge } from "@/components/programmes/badges";
+import { ClusterBadge } from "@/components/programmes/badges";
 import { ClusterForm } from "@/components/programmes/catalogue-forms";
 import {
   ClusterResourceForm,
@@ -62,6 +62,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
     );
   }
   const cluster = result.data;
+  const connected = isClusterConnected(cluster);
   const canManage = platformRolesMay(user.platformRoles, "catalogue.manage");
   const classes = canManage
     ? await load((api) => api.catalogue.resourceClasses.list({ limit: 100 }))
@@ -72,10 +73,15 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
       <Breadcrumbs items={[...crumbs, { label: cluster.code }]} />
       <PageHeader
         title={cluster.name}
-        meta={<ActiveBadge active={cluster.active} />}
+        meta={<ClusterBadge active={cluster.active} connected={connected} />}
         description={`${cluster.code} · ${tp.clusterKinds[cluster.kind] ?? cluster.kind} · ${cluster.region} · ${cluster.jurisdiction}`}
       />
       <div className="space-y-6">
+        {cluster.active && !connected ? (
+          <Alert tone="warning" title={tp.status.notConnectedTitle}>
+            {tp.status.notConnectedBody}
+          </Alert>
+        ) : null}
         <Card title={c.resourcesTitle}>
           <div className="space-y-6">
             <p className="text-sm text-fg-muted">{c.resourcesLead}</p>
