@@ -468,7 +468,7 @@ describe("provisionTenant", () => {
 });
 
 describe("output, sightings, dead letters and stalled launches", () => {
-  it("stores the output tail only when it changed, and a sighting leaves updatedAt alone", async () => {
+  it("stores the output tail only when it changed; a sighting is stamped once a minute and leaves updatedAt alone", async () => {
     const setup = await createWorkloadSetup(db);
     const workload = await submitted(setup);
     expect(await refreshWorkloadOutput(db, workload, "epoch 1\n")).toBe(true);
@@ -476,9 +476,13 @@ describe("output, sightings, dead letters and stalled launches", () => {
     expect(await refreshWorkloadOutput(db, workload, null)).toBe(false);
     const before = await workloadRow(workload.id);
     expect(before.outputTail).toBe("epoch 1\n");
-    expect(await recordWorkloadsSeen(db, [workload.id], at(5))).toBe(1);
+    // Submitting stamped it just now: a sighting within the resolution writes nothing.
+    const soon = new Date(before.lastObservedAt!.getTime() + 30_000);
+    expect(await recordWorkloadsSeen(db, [workload.id], soon)).toBe(0);
+    const later = new Date(before.lastObservedAt!.getTime() + 61_000);
+    expect(await recordWorkloadsSeen(db, [workload.id], later)).toBe(1);
     const after = await workloadRow(workload.id);
-    expect(after.lastObservedAt).toEqual(at(5));
+    expect(after.lastObservedAt).toEqual(later);
     expect(after.updatedAt).toEqual(before.updatedAt);
   });
 

@@ -1,8 +1,16 @@
 import type { Database } from "@tessera/db";
 
 /**
- * Stamps lastObservedAt on the workloads whose jobs the backend just reported, in one statement.
- * Raw SQL on purpose: seeing a job is not a change to the workload, so updatedAt stays put.
+ * How fresh "last seen" is kept: a workload seen again within this long is not written again.
+ * Tracking sweeps every few seconds; stamping every sighting rewrote every live workload's row on
+ * every sweep for a figure people read in minutes.
+ */
+export const SEEN_RESOLUTION_SECONDS = 60;
+
+/**
+ * Stamps lastObservedAt on the workloads whose jobs the backend just reported, in one statement,
+ * where the last stamp is older than SEEN_RESOLUTION_SECONDS. Raw SQL on purpose: seeing a job is
+ * not a change to the workload, so updatedAt stays put. Returns how many were stamped.
  */
 export async function recordWorkloadsSeen(
   database: Database,
@@ -10,7 +18,9 @@ export async function recordWorkloadsSeen(
   now: Date = new Date(),
 ): Promise<number> {
   if (workloadIds.length === 0) return 0;
+  const staleBefore = new Date(now.getTime() - SEEN_RESOLUTION_SECONDS * 1000);
   return database.$executeRaw`
     UPDATE "Workload" SET "lastObservedAt" = ${now}
-     WHERE "id" = ANY(${[...workloadIds]}::text[])`;
+     WHERE "id" = ANY(${[...workloadIds]}::text[])
+       AND ("lastObservedAt" IS NULL OR "lastObservedAt" <= ${staleBefore})`;
 }
