@@ -3,7 +3,6 @@ import {
   findOverdueCancels,
   findStalledLaunches,
   isTerminalStatus,
-  listTrackedWorkloads,
   markWorkloadLost,
   markWorkloadMissing,
   outboxJobId,
@@ -15,7 +14,7 @@ import {
 } from "@tessera/core";
 import type { ClusterWithResources } from "../drivers";
 import { errorMessage, type HandlerContext } from "./context";
-import { observeWorkloads, TRACK_BATCH } from "./track";
+import { observeCluster } from "./track";
 
 export interface ReconcileSummary {
   orphansCancelled: number;
@@ -107,24 +106,11 @@ async function reconcileCluster(
 ): Promise<void> {
   const driver = await context.drivers.driverFor(cluster.id);
   summary.orphansCancelled += await cancelOrphans(context, cluster, driver);
-  let after: string | null = null;
-  for (;;) {
-    const page = await listTrackedWorkloads(context.database, {
-      clusterId: cluster.id,
-      after,
-      limit: TRACK_BATCH,
-    });
-    if (page.length === 0) break;
-    // Absence counts only from a describe call that answered; a failing backend throws first.
-    const jobs = await driver.describe(page.map((w) => w.externalId));
-    const now = new Date();
-    const observed = await observeWorkloads(context, driver, cluster, page, jobs, now);
+  await observeCluster(context, cluster, driver, async (observed, now) => {
     const settled = await settleAbsent(context, observed.absent, now);
     summary.markedMissing += settled.missing;
     summary.markedLost += settled.lost;
-    after = page[page.length - 1]!.id;
-    if (page.length < TRACK_BATCH) break;
-  }
+  });
   // (e) A cancel whose queue job was lost: cancelling again is harmless on every backend.
   const overdue = await findOverdueCancels(context.database, {
     clusterId: cluster.id,

@@ -86,6 +86,33 @@ export async function observeWorkloads(
 }
 
 /**
+ * Pages through the tracked workloads of one cluster: each page's jobs are described in one call
+ * and what changed is applied (observeWorkloads); `onPage` gets each page's result. Absence counts
+ * only from a describe call that answered: a failing backend throws before anything is applied.
+ */
+export async function observeCluster(
+  context: HandlerContext,
+  cluster: { id: string; code: string },
+  driver: ComputeDriver,
+  onPage: (result: Awaited<ReturnType<typeof observeWorkloads>>, now: Date) => Promise<void> | void,
+): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const page = await listTrackedWorkloads(context.database, {
+      clusterId: cluster.id,
+      after,
+      limit: TRACK_BATCH,
+    });
+    if (page.length === 0) return;
+    const jobs = await driver.describe(page.map((w) => w.externalId));
+    const now = new Date();
+    await onPage(await observeWorkloads(context, driver, cluster, page, jobs, now), now);
+    after = page[page.length - 1]!.id;
+    if (page.length < TRACK_BATCH) return;
+  }
+}
+
+/**
  * The `track` sweep: for every active cluster, describe the jobs of its unfinished workloads in
  * batches and apply what changed; refresh the output tail of running jobs. One cluster failing
  * does not hold up the others.
@@ -102,22 +129,11 @@ export async function handleTrack(context: HandlerContext): Promise<TrackSummary
     summary.clusters += 1;
     try {
       const driver = await context.drivers.driverFor(cluster.id);
-      let after: string | null = null;
-      for (;;) {
-        const page = await listTrackedWorkloads(context.database, {
-          clusterId: cluster.id,
-          after,
-          limit: TRACK_BATCH,
-        });
-        if (page.length === 0) break;
-        const jobs = await driver.describe(page.map((w) => w.externalId));
-        const result = await observeWorkloads(context, driver, cluster, page, jobs, new Date());
+      await observeCluster(context, cluster, driver, (result) => {
         summary.observed += result.observed;
         summary.changed += result.changed;
         summary.absent += result.absent.length;
-        after = page[page.length - 1]!.id;
-        if (page.length < TRACK_BATCH) break;
-      }
+      });
     } catch (error) {
       summary.failedClusters.push(cluster.code);
       context.log.warn("tracking a cluster failed", {

@@ -15,7 +15,7 @@ import {
   type EndPlan,
 } from "./observation-messages";
 import { planObservation } from "./observation-plan";
-import { settlementFor } from "./settlement";
+import { settlementOfWorkload } from "./settlement";
 import { LIVE_STATUSES, type WorkloadTransition } from "./workload-states";
 
 export interface ObservationResult extends WorkloadTransition {
@@ -30,12 +30,7 @@ async function applyEnd(
   plan: EndPlan,
   now: Date,
 ): Promise<ObservationResult | null> {
-  const settlement = settlementFor({
-    heldUnitSeconds: current.heldUnitSeconds,
-    quantity: current.quantity,
-    job,
-    knownStartedAt: current.startedAt,
-  });
+  const settlement = settlementOfWorkload(current, job);
   const consumed = consumedBy(settlement);
   const updated = await tx.workload.updateMany({
     where: { id: current.id, status: { in: [...LIVE_STATUSES] } },

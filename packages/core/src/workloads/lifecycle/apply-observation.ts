@@ -14,7 +14,7 @@ import {
   type ProgressPlan,
 } from "./observation-messages";
 import { planObservation } from "./observation-plan";
-import { settlementFor } from "./settlement";
+import { settlementOfWorkload } from "./settlement";
 
 /** A timestamp parameter as the Workload columns hold it (UTC, without a zone); null stays null. */
 function utc(value: Date | null): Prisma.Sql {
@@ -76,12 +76,7 @@ async function end(
   now: Date,
   clusterCode: string,
 ): Promise<ObservationResult | null> {
-  const settlement = settlementFor({
-    heldUnitSeconds: snapshot.heldUnitSeconds,
-    quantity: snapshot.quantity,
-    job,
-    knownStartedAt: snapshot.startedAt,
-  });
+  const settlement = settlementOfWorkload(snapshot, job);
   const consumed = consumedBy(settlement);
   const closing = snapshot.holdId
     ? Prisma.sql`, ${closeHoldSql(

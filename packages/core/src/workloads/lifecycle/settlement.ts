@@ -31,3 +31,16 @@ export function settlementFor(input: {
   const actual = used < input.heldUnitSeconds ? used : input.heldUnitSeconds;
   return { kind: "settle", unitSeconds: Number(actual), elapsedSeconds };
 }
+
+/** settlementFor a workload as read from its row (held, quantity, known start). */
+export function settlementOfWorkload(
+  workload: { heldUnitSeconds: bigint; quantity: number; startedAt: Date | null },
+  job: BackendJob,
+): Settlement {
+  return settlementFor({
+    heldUnitSeconds: workload.heldUnitSeconds,
+    quantity: workload.quantity,
+    job,
+    knownStartedAt: workload.startedAt,
+  });
+}
