@@ -1,6 +1,7 @@
 import type { ComponentProps, ComponentType, ReactNode } from "react";
 import { describedBy, Select, TextArea, TextInput } from "@tessera/ui";
 import { Field } from "@/components/field";
+import { t } from "@/i18n";
 
 /** What every labelled control shares: its id, label, hint, error and the frame around it. */
 interface FieldFrame {
@@ -88,5 +89,62 @@ export function CheckboxField({
       />
       <label htmlFor={id}>{label}</label>
     </div>
+  );
+}
+
+/**
+ * A question answered by one of a few radio buttons: a fieldset whose legend is the question,
+ * with its hint and error as the group's description (ids `<name>-hint`, `<name>-error`) and a
+ * rule beside it while there is an error. Each option's id is `<name>-<value>`.
+ */
+export function RadioGroupField<Value extends string | number>({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly { value: Value; label: ReactNode }[];
+  value: Value | null;
+  onChange: (value: Value) => void;
+}) {
+  return (
+    <fieldset
+      className={error ? "space-y-2 border-l-4 border-danger pl-3" : "space-y-2"}
+      aria-describedby={describedBy(name, hint, error)}
+    >
+      <legend className="font-semibold">{legend}</legend>
+      {hint ? (
+        <p id={`${name}-hint`} className="text-sm text-fg-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${name}-error`} className="text-sm font-semibold text-danger">
+          <span className="sr-only">{t.common.errorPrefix} </span>
+          {error}
+        </p>
+      ) : null}
+      {options.map((option) => (
+        <div key={option.value} className="flex items-center gap-2">
+          <input
+            id={`${name}-${option.value}`}
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+            className="size-5"
+          />
+          <label htmlFor={`${name}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }

@@ -17,6 +17,24 @@ function path(values: readonly number[], max: number): string {
     .join(" ");
 }
 
+/** How each series is drawn: the same stroke in the chart and in its legend. */
+const STROKES = {
+  awarded: { className: "stroke-accent", strokeWidth: 3, strokeDasharray: undefined },
+  consumed: { className: "stroke-success-fg", strokeWidth: 3, strokeDasharray: "2 3" },
+  budget: { className: "stroke-danger", strokeWidth: 2, strokeDasharray: "6 4" },
+} as const;
+
+function LegendItem({ stroke, children }: { stroke: keyof typeof STROKES; children: string }) {
+  return (
+    <span className="inline-flex items-center gap-2">
+      <svg aria-hidden="true" viewBox="0 0 24 6" className="h-2 w-6">
+        <line x1="0" x2="24" y1="3" y2="3" {...STROKES[stroke]} />
+      </svg>
+      {children}
+    </span>
+  );
+}
+
 function dayLabel(day: string): string {
   return formatDate(new Date(`${day}T00:00:00Z`));
 }
@@ -80,24 +98,19 @@ export function BurnDownChart({
           x2={WIDTH}
           y1={budgetY}
           y2={budgetY}
-          className="stroke-danger"
-          strokeWidth="2"
-          strokeDasharray="6 4"
+          {...STROKES.budget}
           vectorEffect="non-scaling-stroke"
         />
         <path
           d={path(awarded, peak)}
           fill="none"
-          className="stroke-accent"
-          strokeWidth="3"
+          {...STROKES.awarded}
           vectorEffect="non-scaling-stroke"
         />
         <path
           d={path(consumed, peak)}
           fill="none"
-          className="stroke-success-fg"
-          strokeWidth="3"
-          strokeDasharray="2 3"
+          {...STROKES.consumed}
           vectorEffect="non-scaling-stroke"
         />
       </svg>
@@ -106,40 +119,9 @@ export function BurnDownChart({
         <span>{last && points.length > 1 ? dayLabel(last.day) : ""}</span>
       </div>
       <figcaption className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
-        <span className="inline-flex items-center gap-2">
-          <svg aria-hidden="true" viewBox="0 0 24 6" className="h-2 w-6">
-            <line x1="0" x2="24" y1="3" y2="3" className="stroke-accent" strokeWidth="3" />
-          </svg>
-          {tp.dashboard.legendAwarded}
-        </span>
-        <span className="inline-flex items-center gap-2">
-          <svg aria-hidden="true" viewBox="0 0 24 6" className="h-2 w-6">
-            <line
-              x1="0"
-              x2="24"
-              y1="3"
-              y2="3"
-              className="stroke-success-fg"
-              strokeWidth="3"
-              strokeDasharray="2 3"
-            />
-          </svg>
-          {tp.dashboard.legendConsumed}
-        </span>
-        <span className="inline-flex items-center gap-2">
-          <svg aria-hidden="true" viewBox="0 0 24 6" className="h-2 w-6">
-            <line
-              x1="0"
-              x2="24"
-              y1="3"
-              y2="3"
-              className="stroke-danger"
-              strokeWidth="2"
-              strokeDasharray="6 4"
-            />
-          </svg>
-          {tp.dashboard.legendBudget}
-        </span>
+        <LegendItem stroke="awarded">{tp.dashboard.legendAwarded}</LegendItem>
+        <LegendItem stroke="consumed">{tp.dashboard.legendConsumed}</LegendItem>
+        <LegendItem stroke="budget">{tp.dashboard.legendBudget}</LegendItem>
       </figcaption>
     </figure>
   );

@@ -2,12 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Alert, Button, describedBy } from "@tessera/ui";
-import { TextAreaField } from "@/components/form/fields";
+import { Alert, Button } from "@tessera/ui";
+import { RadioGroupField, TextAreaField } from "@/components/form/fields";
 import { FormFeedback, SavedNotice } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
-import { formatDateTime, t, tp } from "@/i18n";
+import { formatDateTime, tp } from "@/i18n";
 import { formChecks } from "@/lib/form-checks";
 import { useTRPC } from "@/trpc/react";
 import type { MyReview } from "./types";
@@ -100,37 +100,18 @@ export function ReviewForm({ review }: { review: MyReview }) {
     <form noValidate onSubmit={submit} className="space-y-5" aria-label={r.yourReview}>
       <FormFeedback errors={feedback.errors} saved={feedback.saved} />
       {scored}
-      <fieldset
-        className={e.conflict ? "space-y-2 border-l-4 border-danger pl-3" : "space-y-2"}
-        aria-describedby={describedBy("conflict", r.conflictHint, e.conflict)}
-      >
-        <legend className="font-semibold">{r.conflictQuestion}</legend>
-        <p id="conflict-hint" className="text-sm text-fg-muted">
-          {r.conflictHint}
-        </p>
-        {e.conflict ? (
-          <p id="conflict-error" className="text-sm font-semibold text-danger">
-            <span className="sr-only">{t.common.errorPrefix} </span>
-            {e.conflict}
-          </p>
-        ) : null}
-        {(["no", "yes"] as const).map((value) => (
-          <div key={value} className="flex items-center gap-2">
-            <input
-              id={`conflict-${value}`}
-              type="radio"
-              name="conflict"
-              value={value}
-              checked={answer === value}
-              onChange={() => setAnswer(value)}
-              className="size-5"
-            />
-            <label htmlFor={`conflict-${value}`}>
-              {value === "no" ? r.conflictNo : r.conflictYes}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <RadioGroupField
+        name="conflict"
+        legend={r.conflictQuestion}
+        hint={r.conflictHint}
+        error={e.conflict}
+        options={[
+          { value: "no", label: r.conflictNo },
+          { value: "yes", label: r.conflictYes },
+        ]}
+        value={answer}
+        onChange={setAnswer}
+      />
 
       {answer === "yes" ? (
         <>
@@ -156,35 +137,15 @@ export function ReviewForm({ review }: { review: MyReview }) {
 
       {answer === "no" && review.actions.score ? (
         <>
-          <fieldset
-            className={e.score ? "space-y-2 border-l-4 border-danger pl-3" : "space-y-2"}
-            aria-describedby={describedBy("score", r.scoreHint, e.score)}
-          >
-            <legend className="font-semibold">{r.score}</legend>
-            <p id="score-hint" className="text-sm text-fg-muted">
-              {r.scoreHint}
-            </p>
-            {e.score ? (
-              <p id="score-error" className="text-sm font-semibold text-danger">
-                <span className="sr-only">{t.common.errorPrefix} </span>
-                {e.score}
-              </p>
-            ) : null}
-            {SCORES.map((value) => (
-              <div key={value} className="flex items-center gap-2">
-                <input
-                  id={`score-${value}`}
-                  type="radio"
-                  name="score"
-                  value={value}
-                  checked={score === value}
-                  onChange={() => setScore(value)}
-                  className="size-5"
-                />
-                <label htmlFor={`score-${value}`}>{r.scoreLabels[value]}</label>
-              </div>
-            ))}
-          </fieldset>
+          <RadioGroupField
+            name="score"
+            legend={r.score}
+            hint={r.scoreHint}
+            error={e.score}
+            options={SCORES.map((value) => ({ value, label: r.scoreLabels[value] }))}
+            value={score}
+            onChange={setScore}
+          />
           <TextAreaField
             id={IDS.comment}
             label={r.comment}

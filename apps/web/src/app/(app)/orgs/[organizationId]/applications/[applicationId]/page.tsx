@@ -4,10 +4,13 @@ import { Alert, Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ApplicantActions } from "@/components/programmes/applicant-actions";
+import {
+  ApplicationLinesCard,
+  ApplicationTextCards,
+} from "@/components/programmes/application-cards";
 import { ApplicationBadge } from "@/components/programmes/badges";
-import { formatMoney, formatRate } from "@/components/programmes/format";
+import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { QuoteTable } from "@/components/programmes/quote-table";
 import { ApplicationTimeline } from "@/components/programmes/timeline";
 import { formatDate, formatDateTime, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -128,25 +131,8 @@ export default async function ApplicationPage({ params }: Props) {
                 ]}
               />
             </Card>
-            <Card title={d.lines}>
-              <p className="mb-3 text-sm text-fg-muted">
-                {tp.money.rate(formatRate(application.subsidyRateBps))}
-              </p>
-              <QuoteTable
-                caption={d.linesCaption}
-                currency={application.currency}
-                lines={application.lines}
-                totals={application.requested}
-                showGranted={application.status === "APPROVED"}
-                testId="application-lines"
-              />
-            </Card>
-            <Card title={d.abstract}>
-              <p className="whitespace-pre-line">{application.abstract}</p>
-            </Card>
-            <Card title={d.justification}>
-              <p className="whitespace-pre-line">{application.justification}</p>
-            </Card>
+            <ApplicationLinesCard application={application} testId="application-lines" />
+            <ApplicationTextCards application={application} />
           </div>
           <div className="min-w-0 space-y-6">
             <Card title={d.actions}>

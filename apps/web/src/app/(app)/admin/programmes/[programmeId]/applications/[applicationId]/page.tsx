@@ -5,10 +5,13 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { VerificationBadge } from "@/components/status-badge";
 import { ApplicationBadge, EligibilityBadge } from "@/components/programmes/badges";
+import {
+  ApplicationLinesCard,
+  ApplicationTextCards,
+} from "@/components/programmes/application-cards";
 import { DecisionPanel } from "@/components/programmes/decision-panel";
-import { formatMoney, formatRate } from "@/components/programmes/format";
+import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { QuoteTable } from "@/components/programmes/quote-table";
 import { ReviewerAssignment } from "@/components/programmes/reviewer-assignment";
 import { ReviewsSideBySide } from "@/components/programmes/reviews-side-by-side";
 import { ApplicationTimeline } from "@/components/programmes/timeline";
@@ -103,18 +106,7 @@ export default async function AdminApplicationPage({ params }: Props) {
               <p>{r.budgetLeft(money(budget.remainingMinor), money(budget.budgetMinor))}</p>
             </div>
           </Card>
-          <Card title={d.lines}>
-            <p className="mb-3 text-sm text-fg-muted">
-              {tp.money.rate(formatRate(application.subsidyRateBps))}
-            </p>
-            <QuoteTable
-              caption={d.linesCaption}
-              currency={application.currency}
-              lines={application.lines}
-              totals={application.requested}
-              showGranted={application.status === "APPROVED"}
-            />
-          </Card>
+          <ApplicationLinesCard application={application} />
           <Card title={r.reviews}>
             <ReviewsSideBySide application={application} />
           </Card>
@@ -131,12 +123,7 @@ export default async function AdminApplicationPage({ params }: Props) {
             ) : null}
             <DecisionPanel application={application} />
           </Card>
-          <Card title={d.abstract}>
-            <p className="whitespace-pre-line">{application.abstract}</p>
-          </Card>
-          <Card title={d.justification}>
-            <p className="whitespace-pre-line">{application.justification}</p>
-          </Card>
+          <ApplicationTextCards application={application} />
         </div>
         <div className="min-w-0 space-y-6">
           <Card title={r.reviewers}>

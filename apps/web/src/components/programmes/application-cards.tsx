@@ -1,0 +1,59 @@
+import { Card } from "@tessera/ui";
+import { tp } from "@/i18n";
+import { formatRate } from "./format";
+import { QuoteTable } from "./quote-table";
+import type { ComponentProps } from "react";
+
+type Quote = ComponentProps<typeof QuoteTable>;
+
+/** What the applicant's and the administrator's pages both show of an application. */
+interface ApplicationContent {
+  status: string;
+  currency: string;
+  subsidyRateBps: number;
+  lines: Quote["lines"];
+  requested: Quote["totals"];
+  abstract: string;
+  justification: string;
+}
+
+const d = tp.applications.detail;
+
+/** The requested lines with the programme's rate; granted amounts once approved. */
+export function ApplicationLinesCard({
+  application,
+  testId,
+}: {
+  application: ApplicationContent;
+  testId?: string;
+}) {
+  return (
+    <Card title={d.lines}>
+      <p className="mb-3 text-sm text-fg-muted">
+        {tp.money.rate(formatRate(application.subsidyRateBps))}
+      </p>
+      <QuoteTable
+        caption={d.linesCaption}
+        currency={application.currency}
+        lines={application.lines}
+        totals={application.requested}
+        showGranted={application.status === "APPROVED"}
+        testId={testId}
+      />
+    </Card>
+  );
+}
+
+/** The application's own words: abstract and justification. */
+export function ApplicationTextCards({ application }: { application: ApplicationContent }) {
+  return (
+    <>
+      <Card title={d.abstract}>
+        <p className="whitespace-pre-line">{application.abstract}</p>
+      </Card>
+      <Card title={d.justification}>
+        <p className="whitespace-pre-line">{application.justification}</p>
+      </Card>
+    </>
+  );
+}
