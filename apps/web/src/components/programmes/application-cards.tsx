@@ -6,11 +6,9 @@ import type { ComponentProps } from "react";
 
 type Quote = ComponentProps<typeof QuoteTable>;
 
-/** What the applicant's and the administrator's pages both show of an application. */
+/** What the applicant's, the reviewer's and the administrator's pages all show of an application. */
 interface ApplicationContent {
-  status: string;
   currency: string;
-  subsidyRateBps: number;
   lines: Quote["lines"];
   requested: Quote["totals"];
   abstract: string;
@@ -22,22 +20,24 @@ const d = tp.applications.detail;
 /** The requested lines with the programme's rate; granted amounts once approved. */
 export function ApplicationLinesCard({
   application,
+  subsidyRateBps,
+  showGranted = false,
   testId,
 }: {
   application: ApplicationContent;
+  subsidyRateBps: number;
+  showGranted?: boolean;
   testId?: string;
 }) {
   return (
     <Card title={d.lines}>
-      <p className="mb-3 text-sm text-fg-muted">
-        {tp.money.rate(formatRate(application.subsidyRateBps))}
-      </p>
+      <p className="mb-3 text-sm text-fg-muted">{tp.money.rate(formatRate(subsidyRateBps))}</p>
       <QuoteTable
         caption={d.linesCaption}
         currency={application.currency}
         lines={application.lines}
         totals={application.requested}
-        showGranted={application.status === "APPROVED"}
+        showGranted={showGranted}
         testId={testId}
       />
     </Card>

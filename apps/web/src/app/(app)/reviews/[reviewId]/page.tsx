@@ -3,9 +3,11 @@ import { Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { ReviewBadge } from "@/components/programmes/badges";
-import { formatRate } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { QuoteTable } from "@/components/programmes/quote-table";
+import {
+  ApplicationLinesCard,
+  ApplicationTextCards,
+} from "@/components/programmes/application-cards";
 import { ReviewForm } from "@/components/programmes/review-form";
 import { countryName, formatDate, formatDateTime, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -71,23 +73,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
               ]}
             />
           </Card>
-          <Card title={d.lines}>
-            <p className="mb-3 text-sm text-fg-muted">
-              {tp.money.rate(formatRate(application.programme.subsidyRateBps))}
-            </p>
-            <QuoteTable
-              caption={d.linesCaption}
-              currency={application.currency}
-              lines={application.lines}
-              totals={application.requested}
-            />
-          </Card>
-          <Card title={d.abstract}>
-            <p className="whitespace-pre-line">{application.abstract}</p>
-          </Card>
-          <Card title={d.justification}>
-            <p className="whitespace-pre-line">{application.justification}</p>
-          </Card>
+          <ApplicationLinesCard
+            application={application}
+            subsidyRateBps={application.programme.subsidyRateBps}
+          />
+          <ApplicationTextCards application={application} />
         </div>
         <div className="min-w-0">
           <Card title={tp.reviews.yourReview}>

@@ -131,7 +131,12 @@ export default async function ApplicationPage({ params }: Props) {
                 ]}
               />
             </Card>
-            <ApplicationLinesCard application={application} testId="application-lines" />
+            <ApplicationLinesCard
+              application={application}
+              subsidyRateBps={application.subsidyRateBps}
+              showGranted={application.status === "APPROVED"}
+              testId="application-lines"
+            />
             <ApplicationTextCards application={application} />
           </div>
           <div className="min-w-0 space-y-6">

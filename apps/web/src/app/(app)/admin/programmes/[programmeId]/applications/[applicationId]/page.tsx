@@ -106,7 +106,11 @@ export default async function AdminApplicationPage({ params }: Props) {
               <p>{r.budgetLeft(money(budget.remainingMinor), money(budget.budgetMinor))}</p>
             </div>
           </Card>
-          <ApplicationLinesCard application={application} />
+          <ApplicationLinesCard
+            application={application}
+            subsidyRateBps={application.subsidyRateBps}
+            showGranted={application.status === "APPROVED"}
+          />
           <Card title={r.reviews}>
             <ReviewsSideBySide application={application} />
           </Card>
