@@ -186,6 +186,10 @@ describe("cancel and track", () => {
       status: "RUNNING",
       outputTail: "step 1\nstep 2\n",
     });
+    // The job writes more at once: the tail is taken again only after OUTPUT_REFRESH_SECONDS.
+    backend.run(externalId, new Date(T.getTime() - 120_000), "step 1\nstep 2\nstep 3\n");
+    await handleTrack(harness.context);
+    expect((await workloadRow(workload.id)).outputTail).toBe("step 1\nstep 2\n");
 
     expect(await handleCancel(harness.context, { workloadId: workload.id })).toEqual({
       outcome: "not-requested",

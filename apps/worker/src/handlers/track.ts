@@ -7,8 +7,9 @@ import {
   refreshWorkloadOutputs,
   type BackendJob,
   type ComputeDriver,
+  outputTailDue,
+  type OutputUpdate,
   type TrackedWorkload,
-  type WorkloadRef,
 } from "@tessera/core";
 import { tailLines } from "@tessera/drivers";
 import { errorMessage, type HandlerContext } from "./context";
@@ -30,10 +31,12 @@ async function followOutput(
   context: HandlerContext,
   driver: ComputeDriver,
   workload: TrackedWorkload,
+  final: boolean,
+  now: Date,
 ): Promise<void> {
   try {
     const tail = await driver.outputTail(workload.externalId, context.settings.outputTailLines);
-    await refreshWorkloadOutput(context.database, workload, tail);
+    await refreshWorkloadOutput(context.database, workload, tail, { final, now });
   } catch (error) {
     // The output is a convenience; a backend that cannot show it does not stop tracking.
     context.log.debug("output tail unavailable", {
@@ -48,7 +51,8 @@ async function followOutput(
  * filtered in memory first and each change is one statement (applyObservation), so a quiet
  * cluster costs one describe call and one UPDATE per page. Output tails of running jobs (and the
  * last words of jobs that just ended) are stored together in one statement when the driver hands
- * them over with the states, else asked for job by job.
+ * them over with the states, else asked for job by job — a running job's at most every
+ * OUTPUT_REFRESH_SECONDS.
  */
 export async function observeWorkloads(
   context: HandlerContext,
@@ -61,7 +65,7 @@ export async function observeWorkloads(
   let changed = 0;
   const absent: TrackedWorkload[] = [];
   const seen: string[] = [];
-  const outputs: { workload: WorkloadRef; output: string }[] = [];
+  const outputs: OutputUpdate[] = [];
   for (const workload of workloads) {
     const job = jobs.get(workload.externalId);
     if (!job) {
@@ -75,12 +79,15 @@ export async function observeWorkloads(
     });
     if (result.changed) changed += 1;
     const ended = result.changed && isTerminalStatus(result.status);
-    if (job.state !== "RUNNING" && !ended) continue;
-    if (job.output === undefined) await followOutput(context, driver, workload);
-    else
-      outputs.push({ workload, output: tailLines(job.output, context.settings.outputTailLines) });
+    // A running job's tail is taken again only when it is due; a job that just ended, always.
+    if (!ended && (job.state !== "RUNNING" || !outputTailDue(workload.outputTailAt, now))) continue;
+    if (job.output === undefined) await followOutput(context, driver, workload, ended, now);
+    else {
+      const output = tailLines(job.output, context.settings.outputTailLines);
+      outputs.push({ workload, output, final: ended });
+    }
   }
-  await refreshWorkloadOutputs(context.database, outputs);
+  await refreshWorkloadOutputs(context.database, outputs, now);
   await recordWorkloadsSeen(context.database, seen, now);
   return { observed: seen.length, changed, absent };
 }

@@ -471,11 +471,24 @@ describe("output, sightings, dead letters and stalled launches", () => {
   it("stores the output tail only when it changed; a sighting is stamped once a minute and leaves updatedAt alone", async () => {
     const setup = await createWorkloadSetup(db);
     const workload = await submitted(setup);
-    expect(await refreshWorkloadOutput(db, workload, "epoch 1\n")).toBe(true);
-    expect(await refreshWorkloadOutput(db, workload, "epoch 1\n")).toBe(false);
-    expect(await refreshWorkloadOutput(db, workload, null)).toBe(false);
+    const t0 = new Date();
+    const secondsOn = (seconds: number) => ({ now: new Date(t0.getTime() + seconds * 1000) });
+    expect(await refreshWorkloadOutput(db, workload, "epoch 1\n", secondsOn(0))).toBe(true);
+    expect(await refreshWorkloadOutput(db, workload, "epoch 1\n", secondsOn(20))).toBe(false);
+    expect(await refreshWorkloadOutput(db, workload, null, secondsOn(20))).toBe(false);
+    // A running job's tail is taken again only every OUTPUT_REFRESH_SECONDS…
+    expect(await refreshWorkloadOutput(db, workload, "epoch 2\n", secondsOn(25))).toBe(true);
+    expect(await refreshWorkloadOutput(db, workload, "epoch 3\n", secondsOn(30))).toBe(false);
+    // …but the last words of a job that ended are always kept.
+    expect(
+      await refreshWorkloadOutput(db, workload, "epoch 3\ndone\n", {
+        ...secondsOn(31),
+        final: true,
+      }),
+    ).toBe(true);
     const before = await workloadRow(workload.id);
-    expect(before.outputTail).toBe("epoch 1\n");
+    expect(before.outputTail).toBe("epoch 3\ndone\n");
+    expect(before.outputTailAt).toEqual(secondsOn(31).now);
     // Submitting stamped it just now: a sighting within the resolution writes nothing.
     const soon = new Date(before.lastObservedAt!.getTime() + 30_000);
     expect(await recordWorkloadsSeen(db, [workload.id], soon)).toBe(0);

@@ -18,6 +18,8 @@ export interface TrackedWorkload {
   startedAt: Date | null;
   missingSince: Date | null;
   cancelRequestedAt: Date | null;
+  /** When the output tail was last stored (refreshed at most every OUTPUT_REFRESH_SECONDS). */
+  outputTailAt: Date | null;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function listTrackedWorkloads(
       startedAt: true,
       missingSince: true,
       cancelRequestedAt: true,
+      outputTailAt: true,
     },
   });
   return rows.flatMap((row) => (row.externalId ? [{ ...row, externalId: row.externalId }] : []));

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Workload" ADD COLUMN     "outputTailAt" TIMESTAMP(3);
