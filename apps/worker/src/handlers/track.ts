@@ -15,7 +15,7 @@ import { tailLines } from "@tessera/drivers";
 import { errorMessage, type HandlerContext } from "./context";
 
 /** Jobs asked about per describe call. */
-export const TRACK_BATCH = 200;
+const TRACK_BATCH = 200;
 
 export interface TrackSummary {
   clusters: number;
@@ -49,12 +49,12 @@ async function followOutput(
 /**
  * Applies what the backend reports to one page of tracked workloads. Unchanged workloads are
  * filtered in memory first and each change is one statement (applyObservation), so a quiet
- * cluster costs one describe call and one UPDATE per page. Output tails of running jobs (and the
+ * cluster costs one describe call and at most one UPDATE (the "last seen" stamp) per page. Output tails of running jobs (and the
  * last words of jobs that just ended) are stored together in one statement when the driver hands
  * them over with the states, else asked for job by job — a running job's at most every
  * OUTPUT_REFRESH_SECONDS.
  */
-export async function observeWorkloads(
+async function observeWorkloads(
   context: HandlerContext,
   driver: ComputeDriver,
   cluster: { code: string },

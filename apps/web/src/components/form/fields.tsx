@@ -1,5 +1,5 @@
 import type { ComponentProps, ComponentType, ReactNode } from "react";
-import { describedBy, Select, TextArea, TextInput } from "@tessera/ui";
+import { cn, describedBy, Select, TextArea, TextInput } from "@tessera/ui";
 import { Field } from "@/components/field";
 import { t } from "@/i18n";
 
@@ -93,9 +93,51 @@ export function CheckboxField({
 }
 
 /**
- * A question answered by one of a few radio buttons: a fieldset whose legend is the question,
- * with its hint and error as the group's description (ids `<name>-hint`, `<name>-error`) and a
- * rule beside it while there is an error. Each option's id is `<name>-<value>`.
+ * A question made of several controls: a fieldset whose legend is the question, with its hint
+ * and error as the group's description (ids `<id>-hint`, `<id>-error`) and a rule beside it while
+ * there is an error — what Field is for a single labelled control.
+ */
+export function QuestionFieldset({
+  id,
+  legend,
+  hint,
+  error,
+  className = "space-y-2",
+  children,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** Spacing of the group (its rule is added while there is an error). */
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset
+      className={cn(className, error && "border-l-4 border-danger pl-3")}
+      aria-describedby={describedBy(id, hint, error)}
+    >
+      <legend className="font-semibold">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-fg-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-semibold text-danger">
+          <span className="sr-only">{t.common.errorPrefix} </span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
+/**
+ * A question answered by one of a few radio buttons (a QuestionFieldset named `name`). Each
+ * option's id is `<name>-<value>`.
  */
 export function RadioGroupField<Value extends string | number>({
   name,
@@ -115,22 +157,7 @@ export function RadioGroupField<Value extends string | number>({
   onChange: (value: Value) => void;
 }) {
   return (
-    <fieldset
-      className={error ? "space-y-2 border-l-4 border-danger pl-3" : "space-y-2"}
-      aria-describedby={describedBy(name, hint, error)}
-    >
-      <legend className="font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-fg-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} className="text-sm font-semibold text-danger">
-          <span className="sr-only">{t.common.errorPrefix} </span>
-          {error}
-        </p>
-      ) : null}
+    <QuestionFieldset id={name} legend={legend} hint={hint} error={error}>
       {options.map((option) => (
         <div key={option.value} className="flex items-center gap-2">
           <input
@@ -145,6 +172,6 @@ export function RadioGroupField<Value extends string | number>({
           <label htmlFor={`${name}-${option.value}`}>{option.label}</label>
         </div>
       ))}
-    </fieldset>
+    </QuestionFieldset>
   );
 }

@@ -3,13 +3,13 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Button, describedBy, TextInput } from "@tessera/ui";
-import { InputField, SelectField } from "@/components/form/fields";
+import { Button, TextInput } from "@tessera/ui";
+import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { parseWholeNumber } from "@/components/programmes/format";
 import { useDebounced } from "@/components/programmes/use-debounced";
-import { formatDate, t, tw } from "@/i18n";
+import { formatDate, tw } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { NO_ERRORS, type FormErrors } from "@/lib/form-errors";
@@ -234,20 +234,13 @@ export function JobForm({
           onChange={(event) => setQuantity(event.target.value)}
           className="max-w-32"
         />
-        <fieldset
-          className={e.walltimeSeconds ? "space-y-1 border-l-4 border-danger pl-3" : "space-y-1"}
-          aria-describedby={describedBy(IDS.walltimeSeconds, walltimeHint, e.walltimeSeconds)}
+        <QuestionFieldset
+          id={IDS.walltimeSeconds}
+          legend={f.walltime}
+          hint={walltimeHint}
+          error={e.walltimeSeconds}
+          className="space-y-1"
         >
-          <legend className="font-semibold">{f.walltime}</legend>
-          <p id={`${IDS.walltimeSeconds}-hint`} className="text-sm text-fg-muted">
-            {walltimeHint}
-          </p>
-          {e.walltimeSeconds ? (
-            <p id={`${IDS.walltimeSeconds}-error`} className="text-sm font-semibold text-danger">
-              <span className="sr-only">{t.common.errorPrefix} </span>
-              {e.walltimeSeconds}
-            </p>
-          ) : null}
           <div className="flex flex-wrap gap-3">
             <label className="block w-28 space-y-1" htmlFor={IDS.walltimeSeconds}>
               <span className="block text-sm">{f.hours}</span>
@@ -272,7 +265,7 @@ export function JobForm({
               />
             </label>
           </div>
-        </fieldset>
+        </QuestionFieldset>
       </div>
 
       <JobSourceFields
