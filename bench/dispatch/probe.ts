@@ -5,7 +5,8 @@
  *   pnpm exec tsx bench/dispatch/probe.ts
  *
  * Prints per phase: SQL statements (as PostgreSQL receives them, BEGIN/COMMIT included), wall
- * milliseconds and this process's CPU milliseconds, each the mean over BENCH_PROBE_RUNS.
+ * milliseconds, this process's CPU milliseconds and the PostgreSQL server's, each the mean over
+ * BENCH_PROBE_RUNS. Statements are named (prepared once per connection) as in createDatabase.
  */
 import { PrismaPg } from "../../packages/db/node_modules/@prisma/adapter-pg/dist/index.mjs";
 import { createCaller, createContext } from "@tessera/api";
@@ -16,7 +17,9 @@ import { createDriverRegistry } from "../../apps/worker/src/drivers";
 import { DEFAULT_HANDLER_SETTINGS } from "../../apps/worker/src/handlers/context";
 import { handleLaunch } from "../../apps/worker/src/handlers/launch";
 import type { QueueSet } from "../../apps/worker/src/queues";
+import { createStatementNamer } from "../../packages/db/src/statement-names";
 import { createDispatchFixture, dropDispatchDatabase } from "./fixture";
+import { postgresCpuMs } from "./server-cpu";
 
 const RUNS = Number(process.env.BENCH_PROBE_RUNS ?? 30);
 
@@ -25,7 +28,10 @@ const seen = new Map<string, number>();
 
 function client(url: string) {
   const database = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 24 }),
+    adapter: new PrismaPg(
+      { connectionString: url, max: 24 },
+      { statementNameGenerator: createStatementNamer() },
+    ),
     log: [{ emit: "event", level: "query" }],
   });
   database.$on("query", (event) => {
@@ -42,12 +48,14 @@ async function measure<T>(label: string, runs: number, work: (i: number) => Prom
   statements = 0;
   seen.clear();
   const cpu = process.cpuUsage();
+  const server = postgresCpuMs();
   const started = performance.now();
   for (let i = 0; i < runs; i += 1) await work(i);
   const wall = (performance.now() - started) / runs;
   const used = process.cpuUsage(cpu);
+  const serverUsed = (postgresCpuMs() - server) / runs;
   console.info(
-    `${label}: ${(statements / runs).toFixed(1)} statements, ${wall.toFixed(1)} ms wall, ${((used.user + used.system) / 1000 / runs).toFixed(1)} ms CPU`,
+    `${label}: ${(statements / runs).toFixed(1)} statements, ${wall.toFixed(1)} ms wall, ${((used.user + used.system) / 1000 / runs).toFixed(1)} ms CPU here, ${serverUsed.toFixed(1)} ms PostgreSQL CPU`,
   );
   for (const [query, count] of [...seen].sort((a, b) => b[1] - a[1])) {
     console.info(`   ${(count / runs).toFixed(1)}× ${query}`);
@@ -84,6 +92,7 @@ async function main(): Promise<void> {
     const burst = RUNS * 2;
     let next = 0;
     const cpu = process.cpuUsage();
+    const server = postgresCpuMs();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -104,8 +113,9 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
+    const serverUsed = (postgresCpuMs() - server) / burst;
     console.info(
-      `submit burst, ${clients} clients: ${(burst / seconds).toFixed(1)} submits/s, ${((used.user + used.system) / 1000 / burst).toFixed(1)} ms CPU each`,
+      `submit burst, ${clients} clients: ${(burst / seconds).toFixed(1)} submits/s, ${((used.user + used.system) / 1000 / burst).toFixed(1)} ms CPU each here, ${serverUsed.toFixed(1)} ms PostgreSQL CPU`,
     );
     const silent = { debug() {}, info() {}, warn() {}, error() {} };
     const drivers = createDriverRegistry(database, (cluster) =>

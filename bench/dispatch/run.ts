@@ -24,8 +24,13 @@ const LAUNCHES_PER_ROUND = Number(process.env.BENCH_LAUNCHES ?? 200);
 const CLIENTS = 16;
 const WORKERS = 2;
 const CONCURRENCY = 8;
-const ROUNDS = 2;
+/** Measured rounds per side; the order of the two sides alternates. */
+const ROUNDS = 3;
+/** One unmeasured round per side first: both sides' code is compiled and their pools are open. */
+const WARMUP_ROUNDS = 1;
 const WALLTIME_SECONDS = 600;
+/** After the last launch ended: long enough for the ending's own writes to be done. */
+const QUIESCE_SETTLE_MS = 300;
 const SETTLE_TIMEOUT_MS = Number(process.env.BENCH_SETTLE_MS ?? 180_000);
 
 function progress(message: string): void {
@@ -36,6 +41,12 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)]!;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 interface OursRound {
@@ -104,6 +115,29 @@ async function runOurs(fixture: DispatchFixture, round: number): Promise<OursRou
   return { seconds, latenciesMs, lost, doubled };
 }
 
+/**
+ * Waits until the launches of earlier rounds have run to their end and the outbox is empty, so
+ * that neither side is measured while the workers still track the other's leftovers. The workers
+ * keep their periodic sweeps; those are part of Tessera at rest.
+ */
+async function quiesce(fixture: DispatchFixture): Promise<void> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const [live, undispatched] = await Promise.all([
+      fixture.database.workload.count({
+        where: { status: { in: ["ACCEPTED", "SUBMITTED", "PENDING", "RUNNING"] } },
+      }),
+      fixture.database.outboxEvent.count({ where: { dispatchedAt: null } }),
+    ]);
+    if (live === 0 && undispatched === 0) {
+      await sleep(QUIESCE_SETTLE_MS);
+      return;
+    }
+    await sleep(100);
+  }
+  throw new Error("earlier launches did not finish within the settle timeout");
+}
+
 async function removePrefix(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl);
   try {
@@ -124,7 +158,7 @@ async function main(): Promise<void> {
   progress(`fixture: database, organisation, simulated cluster, allocation`);
   const fixture = await createDispatchFixture(
     env.DATABASE_URL,
-    LAUNCHES_PER_ROUND * ROUNDS,
+    LAUNCHES_PER_ROUND * (ROUNDS + WARMUP_ROUNDS),
     WALLTIME_SECONDS,
   );
   const workers: WorkerProcess[] = [];
@@ -148,10 +182,31 @@ async function main(): Promise<void> {
     progress(`${WORKERS} worker processes × concurrency ${CONCURRENCY}, ${CLIENTS} clients`);
 
     const ours: OursRound[] = [];
+    const warmUp: OursRound[] = [];
     const baseline: number[] = [];
+    const runBaselineRound = async () => {
+      const { seconds } = await runBaseline({
+        redisUrl: env.REDIS_URL,
+        prefix: `${prefix}_baseline`,
+        jobs: LAUNCHES_PER_ROUND,
+        clients: CLIENTS,
+        workers: WORKERS,
+        concurrency: CONCURRENCY,
+      });
+      return LAUNCHES_PER_ROUND / seconds;
+    };
+    for (let round = 0; round < WARMUP_ROUNDS; round += 1) {
+      const warm = await runOurs(fixture, -1 - round);
+      const warmBaseline = await runBaselineRound();
+      progress(
+        `warm-up (not counted): ours ${(LAUNCHES_PER_ROUND / warm.seconds).toFixed(1)} launches/s, baseline ${warmBaseline.toFixed(1)} jobs/s`,
+      );
+      warmUp.push(warm);
+    }
     for (let round = 0; round < ROUNDS; round += 1) {
       const sides = round % 2 === 0 ? ["baseline", "ours"] : ["ours", "baseline"];
       for (const side of sides) {
+        await quiesce(fixture);
         if (side === "ours") {
           const result = await runOurs(fixture, round);
           ours.push(result);
@@ -159,29 +214,22 @@ async function main(): Promise<void> {
             `round ${round + 1} ours: ${(LAUNCHES_PER_ROUND / result.seconds).toFixed(1)} launches/s, lost ${result.lost}, doubled ${result.doubled}`,
           );
         } else {
-          const { seconds } = await runBaseline({
-            redisUrl: env.REDIS_URL,
-            prefix: `${prefix}_baseline`,
-            jobs: LAUNCHES_PER_ROUND,
-            clients: CLIENTS,
-            workers: WORKERS,
-            concurrency: CONCURRENCY,
-          });
-          baseline.push(LAUNCHES_PER_ROUND / seconds);
-          progress(
-            `round ${round + 1} baseline: ${(LAUNCHES_PER_ROUND / seconds).toFixed(1)} jobs/s`,
-          );
+          const jps = await runBaselineRound();
+          baseline.push(jps);
+          progress(`round ${round + 1} baseline: ${jps.toFixed(1)} jobs/s`);
         }
       }
     }
-    if (ours.some((r) => r.lost > 0) || process.env.BENCH_VERBOSE) {
+    if ([...warmUp, ...ours].some((r) => r.lost > 0) || process.env.BENCH_VERBOSE) {
       for (const worker of workers) console.error(`[worker ${worker.port}]\n${worker.output()}`);
     }
-    const oursLps = ours.reduce((sum, r) => sum + LAUNCHES_PER_ROUND / r.seconds, 0) / ours.length;
-    const baselineJps = baseline.reduce((sum, r) => sum + r, 0) / baseline.length;
+    // Medians: one round disturbed by the machine (another process, a GC pause) moves a mean.
+    const oursLps = median(ours.map((r) => LAUNCHES_PER_ROUND / r.seconds));
+    const baselineJps = median(baseline);
     const latencies = ours.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
-    const lost = ours.reduce((sum, r) => sum + r.lost, 0);
-    const doubled = ours.reduce((sum, r) => sum + r.doubled, 0);
+    // Every launch counts here, the warm-up's too: a lost launch is lost whenever it happens.
+    const lost = [...warmUp, ...ours].reduce((sum, r) => sum + r.lost, 0);
+    const doubled = [...warmUp, ...ours].reduce((sum, r) => sum + r.doubled, 0);
     console.info(
       `RESULT dispatch ratio=${(oursLps / baselineJps).toFixed(3)} p99_ms=${percentile(latencies, 99)} lost=${lost} doubled=${doubled} p50_ms=${percentile(latencies, 50)} ours_lps=${oursLps.toFixed(1)} baseline_jps=${baselineJps.toFixed(1)}`,
     );

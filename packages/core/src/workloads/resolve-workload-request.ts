@@ -115,7 +115,7 @@ export async function resolveWorkloadRequest(
                                   FROM "Workload" w
                                  WHERE w."clusterId" = c."id"
                                    AND w."resourceClassId" = l."resourceClassId"
-                                   AND w."status"::text = ANY(${[...ACTIVE_WORKLOAD_STATUSES]}::text[])))),
+                                   AND w."status" = ANY(${[...ACTIVE_WORKLOAD_STATUSES]}::"WorkloadStatus"[])))),
                     '[]'::json)
                FROM "Cluster" c
                LEFT JOIN "ClusterResource" cr
