@@ -117,6 +117,7 @@ export * from "./compute/driver";
 export * from "./compute/driver-error";
 export * from "./compute/cluster-fingerprint";
 export * from "./compute/cluster-connection";
+export * from "./compute/installation-id";
 export * from "./workloads/workload-limits";
 export * from "./workloads/place-workload";
 export * from "./workloads/render-job-script";

@@ -24,6 +24,7 @@ export { execFileRunner, type CommandResult, type CommandRunner } from "./slurm/
 export {
   buildSlurmSubmission,
   DEFAULT_JOB_OUTPUT_DIRECTORY,
+  installationIdFromSlurmComment,
   slurmCommentFor,
   slurmTimeLimitMinutes,
   workloadIdFromSlurmJob,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DriverError, type SubmitRequest } from "@tessera/core";
 import {
   buildSlurmSubmission,
+  installationIdFromSlurmComment,
   slurmCommentFor,
   slurmTimeLimitMinutes,
   workloadIdFromSlurmJob,
@@ -111,6 +112,27 @@ describe("workloadIdFromSlurmJob", () => {
     expect(workloadIdFromSlurmJob("tessera-verify", null)).toBeNull();
     expect(workloadIdFromSlurmJob("train", "my own comment")).toBeNull();
     expect(workloadIdFromSlurmJob(null, null)).toBeNull();
+  });
+
+  it("names the installation that submitted the job, and reads it back", () => {
+    const installation = "5f0c2d4e-93a1-4b7e-8c1d-2a6f0e9b7c31";
+    const comment = slurmCommentFor("cm3workload0004", "Speech encoder", installation);
+    expect(comment).toBe(`tessera workload cm3workload0004 in ${installation}: Speech encoder`);
+    expect(workloadIdFromSlurmJob("renamed", comment)).toBe("cm3workload0004");
+    expect(installationIdFromSlurmComment(comment)).toBe(installation);
+    expect(
+      installationIdFromSlurmComment(slurmCommentFor("cm3workload0005", "", installation)),
+    ).toBe(installation);
+    // Older jobs and hand-made ones name none.
+    expect(
+      installationIdFromSlurmComment(slurmCommentFor("cm3workload0006", "Old job")),
+    ).toBeNull();
+    expect(installationIdFromSlurmComment("my own comment")).toBeNull();
+    expect(installationIdFromSlurmComment(null)).toBeNull();
+    // An id that could break the comment's shape is left out rather than written.
+    expect(slurmCommentFor("cm3workload0007", "x", "no spaces: allowed")).toBe(
+      "tessera workload cm3workload0007: x",
+    );
   });
 
   it("keeps the comment on one line and bounded", () => {

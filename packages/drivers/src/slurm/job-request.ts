@@ -10,13 +10,36 @@ const SLURM_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const SLURM_GRES = /^[a-z][a-z0-9_]*:[A-Za-z0-9_.-]+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Pure: the job comment, which carries the workload id next to its human name. */
-export function slurmCommentFor(workloadId: string, displayName: string): string {
+const INSTALLATION_ID = /^[a-z0-9-]{8,64}$/i;
+// "tessera workload <workload id>[ in <installation id>][: <name>]"
+const COMMENT = /^tessera workload ([a-z0-9]{8,64})(?: in ([a-z0-9-]{8,64}))?(?::|$)/i;
+
+/**
+ * Pure: the job comment, which carries the workload id and the installation that submitted it
+ * (when known) next to the job's human name.
+ */
+export function slurmCommentFor(
+  workloadId: string,
+  displayName: string,
+  installationId?: string,
+): string {
   const name = displayName
     .replace(/[\r\n\t]+/g, " ")
     .trim()
     .slice(0, 120);
-  return name ? `${COMMENT_PREFIX} ${workloadId}: ${name}` : `${COMMENT_PREFIX} ${workloadId}`;
+  const owner =
+    installationId && INSTALLATION_ID.test(installationId)
+      ? `${COMMENT_PREFIX} ${workloadId} in ${installationId}`
+      : `${COMMENT_PREFIX} ${workloadId}`;
+  return name ? `${owner}: ${name}` : owner;
+}
+
+/**
+ * Pure: the Tessera installation a Slurm job's comment names; null when it names none (a job
+ * submitted before installations were named, or by hand).
+ */
+export function installationIdFromSlurmComment(comment: string | null | undefined): string | null {
+  return COMMENT.exec(comment?.trim() ?? "")?.[2] ?? null;
 }
 
 /** Pure: the workload a Slurm job belongs to, from its name or else its comment; null if none. */
@@ -26,8 +49,7 @@ export function workloadIdFromSlurmJob(
 ): string | null {
   const fromName = workloadIdFromJobName(name);
   if (fromName) return fromName;
-  const match = /^tessera workload ([a-z0-9]{8,64})(?::|$)/i.exec(comment?.trim() ?? "");
-  return match?.[1] ?? null;
+  return COMMENT.exec(comment?.trim() ?? "")?.[1] ?? null;
 }
 
 /** Pure: walltime in seconds → Slurm's time limit in whole minutes, rounded up. */
@@ -41,11 +63,15 @@ function refuse(message: string): never {
 
 /**
  * Pure: the body of `POST /slurm/<version>/job/submit` for a workload: name and comment carry its
- * id; a GPU class asks for `--gres=<gres>:<quantity>` on one node, a CPU class (no GRES) for
+ * id (the comment also the submitting installation's); a GPU class asks for `--gres=<gres>:<quantity>` on one node, a CPU class (no GRES) for
  * `--cpus-per-task=<quantity>`. Output goes to `<directory>/<job id>.out`. Throws a non-retryable
  * DriverError for a request Slurm could never accept.
  */
-export function buildSlurmSubmission(request: SubmitRequest, outputDirectory: string) {
+export function buildSlurmSubmission(
+  request: SubmitRequest,
+  outputDirectory: string,
+  installationId?: string,
+) {
   const { mapping } = request;
   if (!Number.isInteger(request.quantity) || request.quantity < 1) {
     refuse("A job needs a whole number of units, at least one.");
@@ -77,7 +103,7 @@ export function buildSlurmSubmission(request: SubmitRequest, outputDirectory: st
     script: request.script,
     job: {
       name: jobNameFor(request.workloadId),
-      comment: slurmCommentFor(request.workloadId, request.displayName),
+      comment: slurmCommentFor(request.workloadId, request.displayName, installationId),
       account: request.account,
       partition: mapping.slurmPartition,
       nodes: [1, 1],

@@ -48,7 +48,18 @@ describe("viewOfLiveJob", () => {
       exitCode: null,
       elapsedSeconds: 90,
       ended: false,
+      installationId: null,
     });
+  });
+
+  it("reads the submitting installation from the comment, live and from accounting", () => {
+    const comment = "tessera workload cm3workload0001 in 5f0c2d4e-93a1-4b7e-8c1d-2a6f0e9b7c31: run";
+    expect(viewOfLiveJob(live({ comment }), NOW).installationId).toBe(
+      "5f0c2d4e-93a1-4b7e-8c1d-2a6f0e9b7c31",
+    );
+    expect(viewOfAccountingJob(accounting({ comment: { job: comment } }), NOW).installationId).toBe(
+      "5f0c2d4e-93a1-4b7e-8c1d-2a6f0e9b7c31",
+    );
   });
 
   it("ignores Slurm's forecast start for a pending job", () => {

@@ -1,5 +1,5 @@
 import type { BackendJob } from "@tessera/core";
-import { workloadIdFromSlurmJob } from "./job-request";
+import { installationIdFromSlurmComment, workloadIdFromSlurmJob } from "./job-request";
 import { exitCodeFromWaitStatus, mapSlurmJobState } from "./job-state";
 import type { AccountingJob, LiveJob } from "./schemas";
 
@@ -8,6 +8,8 @@ const dateOf = (epochSeconds: number | null | undefined) =>
 
 export interface SlurmJobView extends BackendJob {
   ended: boolean;
+  /** The Tessera installation the job's comment names (null: none named). */
+  installationId: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export function viewOfLiveJob(job: LiveJob, nowMs: number): SlurmJobView {
   return {
     externalId: String(job.job_id),
     workloadId: workloadIdFromSlurmJob(job.name, job.comment),
+    installationId: installationIdFromSlurmComment(job.comment),
     state: mapped.state,
     reason: mapped.reason,
     submittedAt: dateOf(job.submit_time),
@@ -83,6 +86,7 @@ export function viewOfAccountingJob(job: AccountingJob, nowMs: number): SlurmJob
   return {
     externalId: String(job.job_id),
     workloadId: workloadIdFromSlurmJob(job.name, job.comment?.job),
+    installationId: installationIdFromSlurmComment(job.comment?.job),
     state: mapped.state,
     reason: mapped.reason,
     submittedAt: dateOf(time.submission),

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverEnv } from "@tessera/config";
-import { DriverError, type BackendJob, type SubmitRequest } from "@tessera/core";
+import { DriverError, installationId, type BackendJob, type SubmitRequest } from "@tessera/core";
 import { db } from "@tessera/db";
 import { createDriver } from "../create-driver";
 import { execFileRunner } from "./command-runner";
@@ -188,6 +188,36 @@ describe("SlurmDriver against the development cluster", () => {
     expect(await controllerJobsNamed(`tessera-${racing.workloadId}`)).toEqual([
       results[0].externalId,
     ]);
+  });
+
+  it("lists only its own installation's jobs, so another installation's are never orphans here", async () => {
+    const ours = await installationId(db);
+    const elsewhere = new SlurmDriver({
+      clusterId: cluster.id,
+      endpoint,
+      keyFile: env.SLURM_JWT_KEY_FILE,
+      userName: env.SLURM_USER_NAME,
+      installationId: "0b5e7a1c-another-installation",
+    });
+    const theirs = await elsewhere.submit(gpuRequest({ script: "#!/bin/bash\nsleep 60\n" }));
+    submitted.push(theirs.externalId);
+    const mine = await submit(gpuRequest({ script: "#!/bin/bash\nsleep 60\n" }));
+    const { stdout } = await run("squeue", ["--noheader", "-j", mine.externalId, "-o", "%k"]);
+    expect(stdout.trim()).toMatch(
+      new RegExp(`^tessera workload w[0-9a-f]+ in ${ours}: driver test$`),
+    );
+
+    const seenHere = (await driver.listActive()).map((job) => job.externalId);
+    expect(seenHere).toContain(mine.externalId);
+    expect(seenHere).not.toContain(theirs.externalId);
+    const seenThere = (await elsewhere.listActive()).map((job) => job.externalId);
+    expect(seenThere).toContain(theirs.externalId);
+    expect(seenThere).not.toContain(mine.externalId);
+    // Describing by id is not a judgement of ownership: both answer for any job they are asked about.
+    expect(
+      (await driver.describe([theirs.externalId])).get(theirs.externalId)?.state,
+    ).toBeDefined();
+    await Promise.all([driver.cancel(mine.externalId), elsewhere.cancel(theirs.externalId)]);
   });
 
   it("cancels a running job; cancelling again or an unknown job is not an error", async () => {

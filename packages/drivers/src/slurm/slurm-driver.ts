@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import {
   DriverError,
+  installationId,
   jobNameFor,
   type BackendJob,
   type ComputeDriver,
@@ -60,6 +61,11 @@ export interface SlurmDriverOptions {
    * make one job.
    */
   db?: Database;
+  /**
+   * The installation this driver submits for (installationId). Read from the database when not
+   * given; without either, jobs name no installation and every job Tessera made counts as ours.
+   */
+  installationId?: string;
   /** Runs sacctmgr and sacct (tests inject a fake). */
   runCommand?: CommandRunner;
   fetch?: typeof fetch;
@@ -72,7 +78,7 @@ function accountingTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
-function publicView({ ended: _ended, ...job }: SlurmJobView): BackendJob {
+function publicView({ ended: _ended, installationId: _owner, ...job }: SlurmJobView): BackendJob {
   return job;
 }
 
@@ -87,6 +93,7 @@ export class SlurmDriver implements ComputeDriver {
   private readonly outputDirectory: string;
   private readonly runCommand: CommandRunner;
   private readonly now: () => number;
+  private installation: Promise<string | undefined> | undefined;
 
   constructor(private readonly options: SlurmDriverOptions) {
     if (!options.endpoint) {
@@ -107,8 +114,23 @@ export class SlurmDriver implements ComputeDriver {
     this.runCommand = options.runCommand ?? execFileRunner();
   }
 
+  /** The installation this driver works for, read once (see SlurmDriverOptions.installationId). */
+  private ownInstallation(): Promise<string | undefined> {
+    const { db, installationId: given } = this.options;
+    if (given !== undefined || !db) return Promise.resolve(given);
+    this.installation ??= installationId(db).catch((error: unknown) => {
+      this.installation = undefined; // asked again next time
+      throw error;
+    });
+    return this.installation;
+  }
+
   async submit(request: SubmitRequest): Promise<SubmitResult> {
-    const submission = buildSlurmSubmission(request, this.outputDirectory);
+    const submission = buildSlurmSubmission(
+      request,
+      this.outputDirectory,
+      await this.ownInstallation(),
+    );
     return this.withSubmitLock(request.workloadId, async () => {
       const existing = await this.findJobOf(request.workloadId);
       if (existing) return { externalId: existing, created: false };
@@ -155,12 +177,18 @@ export class SlurmDriver implements ComputeDriver {
     return result;
   }
 
+  /**
+   * Live jobs this installation made. A job whose comment names another Tessera installation (a
+   * staging portal, a developer's, the test suite's on the same cluster) is not ours to judge:
+   * the reconciler would otherwise cancel it as an orphan, its workload being unknown here.
+   */
   async listActive(): Promise<BackendJob[]> {
-    const jobs = await this.liveJobs();
+    const [jobs, mine] = await Promise.all([this.liveJobs(), this.ownInstallation()]);
     const nowMs = this.now();
     return jobs
       .map((job) => viewOfLiveJob(job, nowMs))
       .filter((view) => !view.ended && view.workloadId !== null)
+      .filter((view) => !mine || view.installationId === null || view.installationId === mine)
       .map(publicView);
   }
 
