@@ -6,7 +6,8 @@
  *
  * Prints per phase: SQL statements (as PostgreSQL receives them, BEGIN/COMMIT included), wall
  * milliseconds, this process's CPU milliseconds and the PostgreSQL server's, each the mean over
- * BENCH_PROBE_RUNS. Statements are named (prepared once per connection) as in createDatabase.
+ * BENCH_PROBE_RUNS. The client is made as createDatabase makes it (named statements, the raw path
+ * for the hottest statements).
  */
 import { PrismaPg } from "../../packages/db/node_modules/@prisma/adapter-pg/dist/index.mjs";
 import { createCaller, createContext } from "@tessera/api";
@@ -17,6 +18,8 @@ import { createDriverRegistry } from "../../apps/worker/src/drivers";
 import { DEFAULT_HANDLER_SETTINGS } from "../../apps/worker/src/handlers/context";
 import { handleLaunch } from "../../apps/worker/src/handlers/launch";
 import type { QueueSet } from "../../apps/worker/src/queues";
+import pg from "pg";
+import { registerRawPool } from "../../packages/db/src/raw-query";
 import { createStatementNamer } from "../../packages/db/src/statement-names";
 import { createDispatchFixture, dropDispatchDatabase } from "./fixture";
 import { postgresCpuMs } from "./server-cpu";
@@ -26,19 +29,22 @@ const RUNS = Number(process.env.BENCH_PROBE_RUNS ?? 30);
 let statements = 0;
 const seen = new Map<string, number>();
 
+function count(query: string) {
+  statements += 1;
+  const key = query.replace(/\s+/g, " ").slice(0, 110);
+  seen.set(key, (seen.get(key) ?? 0) + 1);
+}
+
+/** A client as createDatabase makes it (named statements, the raw path), counting statements. */
 function client(url: string) {
+  const namer = createStatementNamer();
+  const pool = new pg.Pool({ connectionString: url, max: 24 });
   const database = new PrismaClient({
-    adapter: new PrismaPg(
-      { connectionString: url, max: 24 },
-      { statementNameGenerator: createStatementNamer() },
-    ),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: namer }),
     log: [{ emit: "event", level: "query" }],
   });
-  database.$on("query", (event) => {
-    statements += 1;
-    const key = event.query.replace(/\s+/g, " ").slice(0, 110);
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-  });
+  database.$on("query", (event) => count(event.query));
+  registerRawPool(database, { pool, name: (sql) => namer({ sql }), onQuery: count });
   return database;
 }
 

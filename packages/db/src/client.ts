@@ -1,7 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { serverEnv } from "@tessera/config";
 import { PrismaClient } from "./generated/prisma/client";
-import { createStatementNamer } from "./statement-names";
+import { registerRawPool } from "./raw-query";
+import { createStatementNamer, UNNAMED } from "./statement-names";
 
 export type Database = PrismaClient;
 
@@ -12,12 +14,17 @@ export function createDatabase(
   // Behind PgBouncer in transaction mode a prepared statement may land on another server
   // connection; `pgbouncer=true` in the URL (as Prisma users know it) turns preparing off.
   const prepare = new URL(connectionString).searchParams.get("pgbouncer") !== "true";
-  return new PrismaClient({
-    adapter: new PrismaPg(
-      { connectionString, max },
-      prepare ? { statementNameGenerator: createStatementNamer() } : {},
-    ),
+  const namer = createStatementNamer();
+  const name = (sql: string) => (prepare ? namer({ sql }) : UNNAMED);
+  const pool = new pg.Pool({ connectionString, max });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, {
+      disposeExternalPool: true,
+      ...(prepare ? { statementNameGenerator: namer } : {}),
+    }),
   });
+  registerRawPool(client, { pool, name });
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { tesseraDb?: Database };

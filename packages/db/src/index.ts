@@ -1,4 +1,5 @@
 export { createDatabase, db, type Database } from "./client";
+export { rawQuery } from "./raw-query";
 export { tenantScoped, TENANT_OWNED_MODELS, type TenantDatabase } from "./tenant-scope";
 export { Prisma } from "./generated/prisma/client";
 export * from "./generated/prisma/enums";

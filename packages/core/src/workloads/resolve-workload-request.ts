@@ -1,4 +1,4 @@
-import type { DataClassification, VerificationStatus } from "@tessera/db";
+import { Prisma, rawQuery, type DataClassification, type VerificationStatus } from "@tessera/db";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
@@ -97,7 +97,9 @@ export async function resolveWorkloadRequest(
   shape: WorkloadShape,
 ): Promise<ResolvedWorkloadRequest> {
   checkWorkloadShape(shape);
-  const rows = await tx.$queryRaw<RequestRow[]>`
+  const rows = await rawQuery<RequestRow>(
+    tx,
+    Prisma.sql`
     SELECT o."country", o."status"::text AS "organizationStatus",
            p."id" AS "projectId", p."name" AS "projectName", p."residency",
            p."classification"::text AS "classification",
@@ -135,7 +137,8 @@ export async function resolveWorkloadRequest(
           JOIN "ResourceClass" rc ON rc."id" = l."resourceClassId"
          WHERE l."id" = ${shape.allocationLineId} AND a."organizationId" = ${organizationId}
       ) l ON l."organizationId" = o."id"
-     WHERE o."id" = ${organizationId}`;
+     WHERE o."id" = ${organizationId}`,
+  );
   const row = rows[0];
   if (!row) throw notFound("Organisation");
   if (!row.projectId) throw notFound("Project");

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, type WorkloadStatus } from "@tessera/db";
+import { Prisma, rawQuery, type WorkloadStatus } from "@tessera/db";
 import type { Actor } from "../actor";
 import { auditEventSql } from "../audit/record-audit-event";
 import { AppError, notFound } from "../errors";
@@ -111,7 +111,9 @@ export async function submitWorkload(
     },
   };
   return admitHold(db, holdInput, async () => {
-    const written = await db.$queryRaw<{ id: string; status: WorkloadStatus }[]>(Prisma.sql`
+    const written = await rawQuery<{ id: string; status: WorkloadStatus }>(
+      db,
+      Prisma.sql`
       WITH ${placeHoldSql(holdInput, randomUUID())}, workload AS (
         INSERT INTO "Workload" ("id", "organizationId", "projectId", "allocationLineId",
                                 "resourceClassId", "clusterId", "name", "quantity",
@@ -137,7 +139,8 @@ export async function submitWorkload(
                ${now}::timestamptz AT TIME ZONE 'UTC'
           FROM workload
       ), audit AS (${auditEventSql(actor, audit, "workload")})
-      SELECT workload."id", workload."status" FROM workload`);
+      SELECT workload."id", workload."status" FROM workload`,
+    );
     return written[0];
   });
 }

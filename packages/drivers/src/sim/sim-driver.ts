@@ -10,7 +10,7 @@ import {
   type SubmitResult,
   type UsageInterval,
 } from "@tessera/core";
-import type { Database, Prisma } from "@tessera/db";
+import { Prisma, rawQuery, type Database } from "@tessera/db";
 import { tailLines } from "../output-tail";
 import { advanceSimulation, simEnd, type SimJobChange, type SimJobRow } from "./sim-schedule";
 import { simOutput, type SimEnding } from "./sim-output";
@@ -125,14 +125,14 @@ export class SimDriver implements ComputeDriver {
     const durationSeconds = valid ? simDurationSeconds(request) : 0;
     // One statement: the job this workload already has, what the cluster offers of the class,
     // and the insert — made only when there is no job yet and the request can ever run.
-    const [found] = await this.db.$queryRaw<
-      {
-        existing: string | null;
-        created: string | null;
-        resourceClassId: string | null;
-        capacity: number | null;
-      }[]
-    >`
+    const [found] = await rawQuery<{
+      existing: string | null;
+      created: string | null;
+      resourceClassId: string | null;
+      capacity: number | null;
+    }>(
+      this.db,
+      Prisma.sql`
       WITH existing AS (
         SELECT id FROM "SimJob" WHERE "clusterId" = ${this.options.clusterId} AND name = ${name}
       ), offered AS (
@@ -155,7 +155,8 @@ export class SimDriver implements ComputeDriver {
       )
       SELECT (SELECT id::text FROM existing) AS existing, (SELECT id::text FROM inserted) AS created,
              (SELECT "resourceClassId" FROM offered) AS "resourceClassId",
-             (SELECT capacity FROM offered) AS capacity`;
+             (SELECT capacity FROM offered) AS capacity`,
+    );
     if (found?.existing) return { externalId: found.existing, created: false };
 
     if (!validQuantity) {

@@ -1,4 +1,4 @@
-import { Prisma, type Database } from "@tessera/db";
+import { Prisma, rawQuery, type Database } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../../actor";
 import { auditEventSql } from "../../audit/record-audit-event";
 import type { BackendJob } from "../../compute/driver";
@@ -55,7 +55,9 @@ async function progress(
   plan: ProgressPlan,
   now: Date,
 ): Promise<boolean> {
-  const rows = await database.$queryRaw<{ id: string }[]>(Prisma.sql`
+  const rows = await rawQuery<{ id: string }>(
+    database,
+    Prisma.sql`
     WITH updated AS (
       UPDATE "Workload"
          SET "status" = ${plan.to}::"WorkloadStatus", "statusReason" = ${plan.reason}::text,
@@ -64,7 +66,8 @@ async function progress(
        WHERE ${unchangedSince(snapshot)}
       RETURNING "id", "organizationId"
     ), event AS (${timelineEntry(plan.to, plan.reason, progressMessage(snapshot.status, plan), now)})
-    SELECT "id" FROM updated`);
+    SELECT "id" FROM updated`,
+  );
   return rows.length === 1;
 }
 
@@ -91,7 +94,8 @@ async function end(
                    line AS (SELECT 1 WHERE false), entry AS (SELECT 1 WHERE false)`;
   // The audit append waits for "done": the workload, its hold and the line are written (and
   // locked) before the chain's lock is taken, the order every writer of the chain keeps.
-  const rows = await database.$queryRaw<{ id: string; closedUnitSeconds: bigint | null }[]>(
+  const rows = await rawQuery<{ id: string; closedUnitSeconds: bigint | null }>(
+    database,
     Prisma.sql`
     WITH updated AS (
       UPDATE "Workload"

@@ -1,5 +1,6 @@
 import {
   Prisma,
+  rawQuery,
   type ClusterKind,
   type Database,
   type ProvisioningStatus,
@@ -69,7 +70,9 @@ export async function loadLaunchContext(
   database: Pick<Database, "$queryRaw">,
   workloadId: string,
 ): Promise<LaunchContext | null> {
-  const rows = await database.$queryRaw<LaunchRow[]>(Prisma.sql`
+  const rows = await rawQuery<LaunchRow>(
+    database,
+    Prisma.sql`
     SELECT w."id", w."organizationId", w."clusterId", w."name", w."status"::text AS "status",
            w."externalId", w."cancelRequestedAt", w."quantity", w."walltimeSeconds", w."spec",
            rc."code" AS "resourceClassCode",
@@ -84,7 +87,8 @@ export async function loadLaunchContext(
         ON cr."clusterId" = w."clusterId" AND cr."resourceClassId" = w."resourceClassId"
       LEFT JOIN "TenantClusterAccount" a
         ON a."clusterId" = w."clusterId" AND a."organizationId" = w."organizationId"
-     WHERE w."id" = ${workloadId}`);
+     WHERE w."id" = ${workloadId}`,
+  );
   const row = rows[0];
   if (!row) return null;
   return {

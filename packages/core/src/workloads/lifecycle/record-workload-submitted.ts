@@ -1,4 +1,4 @@
-import { Prisma, type Database } from "@tessera/db";
+import { Prisma, rawQuery, type Database } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../../actor";
 import { auditEventSql } from "../../audit/record-audit-event";
 import { AppError, notFound } from "../../errors";
@@ -42,7 +42,9 @@ export async function recordWorkloadSubmitted(
     },
     "updated",
   );
-  const rows = await database.$queryRaw<{ id: string }[]>(Prisma.sql`
+  const rows = await rawQuery<{ id: string }>(
+    database,
+    Prisma.sql`
     WITH updated AS (
       UPDATE "Workload"
          SET "status" = 'SUBMITTED'::"WorkloadStatus", "externalId" = ${externalId},
@@ -60,7 +62,8 @@ export async function recordWorkloadSubmitted(
              ${now}::timestamptz AT TIME ZONE 'UTC'
         FROM updated u JOIN "Cluster" c ON c."id" = u."clusterId"
     ), audit AS (${audit})
-    SELECT "id" FROM updated`);
+    SELECT "id" FROM updated`,
+  );
   if (rows.length === 0) {
     // Not ACCEPTED (or gone): say what it is now, under its row lock.
     const current = await database.$transaction((tx) => lockWorkload(tx, workload), TX_OPTIONS);
