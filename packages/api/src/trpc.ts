@@ -5,6 +5,7 @@ import { z, ZodError } from "zod";
 import {
   AppError,
   describeVerificationStatus,
+  findMembership,
   notFound,
   platformRolesMay,
   roleMay,
@@ -119,11 +120,9 @@ export function tenantProcedure(action: OrganizationAction) {
     .meta({ scope: "tenant", action })
     .input(organizationIdInput)
     .use(async ({ ctx, input, next }) => {
-      const membership = await ctx.db.membership.findUnique({
-        where: {
-          organizationId_userId: { organizationId: input.organizationId, userId: ctx.user.id },
-        },
-        include: { organization: true },
+      const membership = await findMembership(ctx.db, {
+        organizationId: input.organizationId,
+        userId: ctx.user.id,
       });
       if (!membership) throw notFound("Organisation");
       if (!roleMay(membership.role, action)) {

@@ -16,6 +16,7 @@ export * from "./tenancy/tenant-access";
 export * from "./tenancy/lock-organization";
 export * from "./tenancy/get-organization";
 export * from "./tenancy/get-me";
+export * from "./tenancy/find-membership";
 export * from "./onboarding/verification-state";
 export * from "./onboarding/organization-details";
 export * from "./onboarding/create-organization";
