@@ -68,7 +68,8 @@ done
 tessera_say "Migrating the database"
 pnpm --silent db:migrate
 tessera_say "Seeding the demo data"
-pnpm --silent db:seed
+# A few demo training jobs too, which the worker runs on the simulated cluster once it starts.
+SEED_DEMO_JOBS=1 pnpm --silent db:seed
 
 # Rebuild only when something the web app is built from is newer than the last build.
 web_build_id="$TESSERA_ROOT/apps/web/.next/BUILD_ID"

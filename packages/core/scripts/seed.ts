@@ -1,6 +1,7 @@
 /**
  * `pnpm db:seed` — demo data for development: every persona as a user who can sign in with the
- * development identity provider, three organisations and a few projects. Idempotent: it looks for
+ * development identity provider, three organisations and a few projects (and, with
+ * SEED_DEMO_JOBS=1, a few training jobs to watch). Idempotent: it looks for
  * what exists and creates only what is missing. State is created through the domain functions, so
  * the audit chain it leaves behind verifies.
  */
@@ -21,6 +22,7 @@ import {
   seedJobTemplates,
   seedProgrammes,
 } from "./seed-programmes";
+import { seedDemoJobs } from "./seed-jobs";
 
 interface OrganizationSeed {
   name: string;
@@ -230,6 +232,15 @@ try {
       },
     ],
   });
+  // infra/up.sh asks for a few jobs to watch; tests want an organisation without any.
+  if (process.env.SEED_DEMO_JOBS === "1") {
+    const submitted = await seedDemoJobs(
+      database,
+      actorFor(users.get("researcher")!),
+      organizations.get("Northbridge University AI Lab")!.id,
+    );
+    if (submitted > 0) console.info(`Submitted ${submitted} demo training jobs.`);
+  }
   console.info(
     `Seeded ${PERSONAS.length} personas, ${ORGANIZATIONS.length} organisations, the catalogue and ${programmes.size} programmes.`,
   );

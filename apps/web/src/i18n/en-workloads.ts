@@ -42,6 +42,14 @@ export const enWorkloads = {
       Dependency: "it waits for another job to finish.",
       NonZeroExitCode: "the script ended with an error.",
       TimeLimit: "it reached its walltime and was stopped.",
+      // How a job ended, in the scheduler's words for its final state.
+      FAILED: "the script ended with an error; its exit code and output are on the job's page.",
+      TIMEOUT: "it reached its walltime and was stopped.",
+      OUT_OF_MEMORY: "it ran out of memory and was stopped.",
+      NODE_FAIL: "a node it ran on failed; submit it again.",
+      BOOT_FAIL: "a node it was given could not start; submit it again.",
+      PREEMPTED: "the cluster stopped it to make room for other work.",
+      DEADLINE: "it could not finish before its deadline.",
     } as Record<string, string>,
   },
   list: {
@@ -123,6 +131,7 @@ export const enWorkloads = {
     imageHint: "The image the job runs in, for example registry.example.org/team/trainer:1.4.",
     command: "Command",
     commandHint: "Runs inside the container on every node, for example python train.py --epochs 3.",
+    commandHintPlain: "The command the script runs, for example python train.py --epochs 3.",
     showTemplateScript: "Show the script this template runs",
     templateScriptLabel: (name: string) => `Script of the template ${name}`,
     script: "Batch script",

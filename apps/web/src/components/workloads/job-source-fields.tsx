@@ -110,7 +110,7 @@ export function JobSourceFields({
                 key={`command-${template.id}`}
                 id={SOURCE_IDS.command}
                 label={f.command}
-                hint={f.commandHint}
+                hint={needsImage ? f.commandHint : f.commandHintPlain}
                 error={errors.command}
                 name="command"
                 defaultValue="python train.py"

@@ -124,7 +124,7 @@ export function JobsTable({
                   cancelRequested={job.cancelRequestedAt !== null}
                 />
               </Td>
-              <Td className="whitespace-nowrap">
+              <Td className="min-w-36">
                 {tw.list.gpus(job.quantity, job.resourceClass.name)}
                 <span className="block text-fg-muted">
                   {tw.list.walltime(formatDuration(job.walltimeSeconds))}
@@ -141,10 +141,10 @@ export function JobsTable({
                   </span>
                 ) : null}
               </Td>
-              <Td className="whitespace-nowrap">
+              <Td className="min-w-36">
                 <Started job={job} now={now} />
               </Td>
-              <Td className="whitespace-nowrap">
+              <Td className="min-w-32">
                 <Quota job={job} />
               </Td>
             </tr>

@@ -1,0 +1,112 @@
+/**
+ * Demo training jobs for `infra/up.sh` (SEED_DEMO_JOBS=1): a few jobs of the demo researcher's
+ * organisation, submitted through the same domain function as the portal's form. The worker,
+ * started right after, launches them on the simulated cluster, so the job list shows jobs queued,
+ * running, completed and failed within the first minute. Nothing is submitted when the
+ * organisation has jobs already.
+ */
+import { tenantScoped, type Database } from "@tessera/db";
+import type { Actor } from "../src/actor";
+import { submitWorkload } from "../src/workloads/submit-workload";
+
+interface DemoJob {
+  name: string;
+  project: string;
+  resourceClass: string;
+  quantity: number;
+  walltimeSeconds: number;
+  simSeconds: number;
+  command?: string;
+  script?: string;
+}
+
+const HOUR = 3600;
+
+const DEMO_JOBS: DemoJob[] = [
+  {
+    name: "Tokenizer vocabulary sweep",
+    project: "Multilingual speech models",
+    resourceClass: "h100-80gb",
+    quantity: 1,
+    walltimeSeconds: HOUR,
+    simSeconds: 40,
+    command: "python sweep_vocab.py --sizes 16k,32k,64k",
+  },
+  {
+    name: "Speech encoder pre-training, stage 1",
+    project: "Multilingual speech models",
+    resourceClass: "h100-80gb",
+    quantity: 2,
+    walltimeSeconds: 8 * HOUR,
+    simSeconds: 3600,
+    command: "python pretrain.py --config configs/stage1.yaml",
+  },
+  {
+    name: "Shard validation",
+    project: "Multilingual speech models",
+    resourceClass: "h100-80gb",
+    quantity: 1,
+    walltimeSeconds: HOUR,
+    simSeconds: 25,
+    script: [
+      "#!/bin/bash",
+      "echo 'Checking 1,204 shards'",
+      "echo 'shard-0871.tar: checksum mismatch' >&2",
+      "exit 3",
+      "",
+    ].join("\n"),
+  },
+  {
+    name: "Log-mel feature extraction",
+    project: "Multilingual speech models",
+    resourceClass: "cpu-core",
+    quantity: 16,
+    walltimeSeconds: 2 * HOUR,
+    simSeconds: 90,
+    command: "python extract_features.py --workers 16",
+  },
+];
+
+export async function seedDemoJobs(
+  database: Database,
+  actor: Actor,
+  organizationId: string,
+): Promise<number> {
+  if ((await database.workload.count({ where: { organizationId } })) > 0) return 0;
+  const organization = await database.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+  });
+  const tenant = {
+    organization,
+    role: "OWNER" as const,
+    db: tenantScoped(database, organizationId),
+  };
+  const template = await database.jobTemplate.findUniqueOrThrow({ where: { code: "batch" } });
+  let submitted = 0;
+  for (const job of DEMO_JOBS) {
+    const project = await database.project.findFirst({
+      where: { organizationId, name: job.project },
+    });
+    const line = await database.allocationLine.findFirst({
+      where: {
+        allocation: { organizationId, validTo: { gt: new Date() } },
+        resourceClass: { code: job.resourceClass },
+      },
+      orderBy: { grantedUnitSeconds: "asc" },
+    });
+    if (!project || !line) continue;
+    await submitWorkload(tenant, actor, {
+      projectId: project.id,
+      allocationLineId: line.id,
+      name: job.name,
+      quantity: job.quantity,
+      walltimeSeconds: job.walltimeSeconds,
+      simSeconds: job.simSeconds,
+      source: job.script
+        ? { type: "script", script: job.script }
+        : { type: "template", templateId: template.id, command: job.command ?? "" },
+    });
+    submitted += 1;
+  }
+  return submitted;
+}
