@@ -1,5 +1,5 @@
 import {
-  applyObservation,
+  applyObservations,
   isTerminalStatus,
   listTrackedWorkloads,
   recordWorkloadsSeen,
@@ -48,8 +48,9 @@ async function followOutput(
 
 /**
  * Applies what the backend reports to one page of tracked workloads. Unchanged workloads are
- * filtered in memory first and each change is one statement (applyObservation), so a quiet
- * cluster costs one describe call and at most one UPDATE (the "last seen" stamp) per page. Output tails of running jobs (and the
+ * filtered in memory first; the page's starts and queue changes are one statement, each ending
+ * one more (applyObservations), so a quiet cluster costs one describe call and at most one
+ * UPDATE (the "last seen" stamp) per page. Output tails of running jobs (and the
  * last words of jobs that just ended) are stored together in one statement when the driver hands
  * them over with the states, else asked for job by job — a running job's at most every
  * OUTPUT_REFRESH_SECONDS.
@@ -62,21 +63,21 @@ async function observeWorkloads(
   jobs: Map<string, BackendJob>,
   now: Date,
 ): Promise<{ observed: number; changed: number; absent: TrackedWorkload[] }> {
-  let changed = 0;
   const absent: TrackedWorkload[] = [];
-  const seen: string[] = [];
-  const outputs: OutputUpdate[] = [];
+  const observed: { snapshot: TrackedWorkload; job: BackendJob }[] = [];
   for (const workload of workloads) {
     const job = jobs.get(workload.externalId);
-    if (!job) {
-      absent.push(workload);
-      continue;
-    }
-    seen.push(workload.id);
-    const result = await applyObservation(context.database, workload, job, {
-      now,
-      clusterCode: cluster.code,
-    });
+    if (job) observed.push({ snapshot: workload, job });
+    else absent.push(workload);
+  }
+  const results = await applyObservations(context.database, observed, {
+    now,
+    clusterCode: cluster.code,
+  });
+  let changed = 0;
+  const outputs: OutputUpdate[] = [];
+  for (const [index, { snapshot: workload, job }] of observed.entries()) {
+    const result = results[index]!;
     if (result.changed) changed += 1;
     const ended = result.changed && isTerminalStatus(result.status);
     // A running job's tail is taken again only when it is due; a job that just ended, always.
@@ -87,6 +88,7 @@ async function observeWorkloads(
       outputs.push({ workload, output, final: ended });
     }
   }
+  const seen = observed.map(({ snapshot }) => snapshot.id);
   await refreshWorkloadOutputs(context.database, outputs, now);
   await recordWorkloadsSeen(context.database, seen, now);
   return { observed: seen.length, changed, absent };

@@ -49,26 +49,63 @@ function timelineEntry(status: string, reason: string | null, message: string, n
       FROM updated u`;
 }
 
-async function progress(
+/** A timestamp as text for an array parameter: its UTC instant, or null. */
+const iso = (value: Date | null) => (value === null ? null : value.toISOString());
+
+/**
+ * Starts, requeues and new scheduler reasons of many workloads in one statement: each row is
+ * written, with its timeline entry, only if it is still as the tracker read it (the same test as
+ * unchangedSince, row by row). Returns the ids written; the others are decided again under their
+ * row locks by the caller.
+ */
+async function progressAll(
   database: Database,
-  snapshot: TrackedWorkload,
-  plan: ProgressPlan,
+  items: { snapshot: TrackedWorkload; plan: ProgressPlan }[],
   now: Date,
-): Promise<boolean> {
+): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const column = <T>(pick: (item: (typeof items)[number]) => T) => items.map(pick);
   const rows = await rawQuery<{ id: string }>(
     database,
     Prisma.sql`
-    WITH updated AS (
-      UPDATE "Workload"
-         SET "status" = ${plan.to}::"WorkloadStatus", "statusReason" = ${plan.reason}::text,
-             "startedAt" = ${utc(plan.startedAt)}, "missingSince" = NULL,
-             "lastObservedAt" = ${utc(now)}, "updatedAt" = ${utc(now)}
-       WHERE ${unchangedSince(snapshot)}
-      RETURNING "id", "organizationId"
-    ), event AS (${timelineEntry(plan.to, plan.reason, progressMessage(snapshot.status, plan), now)})
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${column((i) => i.snapshot.id)}::text[], ${column((i) => i.snapshot.organizationId)}::text[],
+        ${column((i) => i.snapshot.status)}::text[], ${column((i) => i.snapshot.externalId)}::text[],
+        ${column((i) => i.snapshot.statusReason)}::text[], ${column((i) => i.snapshot.holdId)}::text[],
+        ${column((i) => iso(i.snapshot.startedAt))}::text[],
+        ${column((i) => iso(i.snapshot.missingSince))}::text[],
+        ${column((i) => iso(i.snapshot.cancelRequestedAt))}::text[],
+        ${column((i) => i.plan.to)}::text[], ${column((i) => i.plan.reason)}::text[],
+        ${column((i) => iso(i.plan.startedAt))}::text[],
+        ${column((i) => progressMessage(i.snapshot.status, i.plan))}::text[]
+      ) AS i(id, org, status, external_id, status_reason, hold_id, started_at, missing_since,
+             cancel_requested_at, next_status, next_reason, next_started_at, message)
+    ), updated AS (
+      UPDATE "Workload" AS w
+         SET "status" = i.next_status::"WorkloadStatus", "statusReason" = i.next_reason,
+             "startedAt" = i.next_started_at::timestamptz AT TIME ZONE 'UTC',
+             "missingSince" = NULL, "lastObservedAt" = ${utc(now)}, "updatedAt" = ${utc(now)}
+        FROM input i
+       WHERE w."id" = i.id AND w."organizationId" = i.org
+         AND w."status" = i.status::"WorkloadStatus" AND w."externalId" = i.external_id
+         AND w."statusReason" IS NOT DISTINCT FROM i.status_reason
+         AND w."holdId" IS NOT DISTINCT FROM i.hold_id
+         AND w."startedAt" IS NOT DISTINCT FROM (i.started_at::timestamptz AT TIME ZONE 'UTC')
+         AND w."missingSince" IS NOT DISTINCT FROM (i.missing_since::timestamptz AT TIME ZONE 'UTC')
+         AND w."cancelRequestedAt" IS NOT DISTINCT FROM
+             (i.cancel_requested_at::timestamptz AT TIME ZONE 'UTC')
+      RETURNING w."id", w."organizationId", i.next_status, i.next_reason, i.message
+    ), event AS (
+      INSERT INTO "WorkloadEvent" ("organizationId", "workloadId", "status", "reason", "message",
+                                   "createdAt")
+      SELECT u."organizationId", u."id", u.next_status::"WorkloadStatus", u.next_reason, u.message,
+             ${utc(now)}
+        FROM updated u
+    )
     SELECT "id" FROM updated`,
   );
-  return rows.length === 1;
+  return new Set(rows.map((row) => row.id));
 }
 
 async function end(
@@ -131,37 +168,74 @@ async function end(
   };
 }
 
+export interface Observation {
+  snapshot: TrackedWorkload;
+  job: BackendJob;
+}
+
 /**
- * Applies what the backend reports to a tracked workload as the tracker last read it, in one
- * statement: a new state or scheduler reason with its timeline entry; an end with its timeline
- * entry, the hold settled or released (settlementFor) and the audit event. The statement writes
- * only if the row is still as it was read; when it is not (another worker got there first, a
- * cancel was requested meanwhile) or the change is a rarer one, applyBackendObservation decides
- * again under the row's lock. Either way each change is applied once.
+ * Applies what the backend reports to tracked workloads as the tracker last read them. A new
+ * state or scheduler reason, with its timeline entry, is written for all of them in one statement;
+ * an end — timeline entry, the hold settled or released (settlementFor) and the audit event — in
+ * one statement each. A write happens only if the row is still as it was read; when it is not
+ * (another worker got there first, a cancel was requested meanwhile) or the change is a rarer
+ * one, applyBackendObservation decides again under the row's lock. Either way each change is
+ * applied once. Results come in the order of the observations.
  */
+export async function applyObservations(
+  database: Database,
+  observations: readonly Observation[],
+  options: { now?: Date; clusterCode: string },
+): Promise<ObservationResult[]> {
+  const now = options.now ?? new Date();
+  const unchangedOf = (snapshot: TrackedWorkload): ObservationResult => ({
+    workloadId: snapshot.id,
+    changed: false,
+    from: snapshot.status,
+    status: snapshot.status,
+    settlement: null,
+  });
+  const plans = observations.map(({ snapshot, job }) =>
+    snapshot.externalId === job.externalId
+      ? planObservation(snapshot, job, now)
+      : ({ kind: "none" } as const),
+  );
+  const progressing = observations.flatMap(({ snapshot }, index) => {
+    const plan = plans[index]!;
+    return plan.kind === "progress" ? [{ snapshot, plan }] : [];
+  });
+  const progressed = await progressAll(database, progressing, now);
+
+  const results: ObservationResult[] = [];
+  for (const [index, { snapshot, job }] of observations.entries()) {
+    const plan = plans[index]!;
+    if (plan.kind === "none") {
+      results.push(unchangedOf(snapshot));
+      continue;
+    }
+    if (plan.kind === "progress" && progressed.has(snapshot.id)) {
+      results.push({ ...unchangedOf(snapshot), changed: true, status: plan.to });
+      continue;
+    }
+    if (plan.kind === "end") {
+      const ended = await end(database, snapshot, job, plan, now, options.clusterCode);
+      if (ended) {
+        results.push(ended);
+        continue;
+      }
+    }
+    results.push(await applyBackendObservation(database, snapshot, job, { now }));
+  }
+  return results;
+}
+
+/** applyObservations for one workload. */
 export async function applyObservation(
   database: Database,
   snapshot: TrackedWorkload,
   job: BackendJob,
   options: { now?: Date; clusterCode: string },
 ): Promise<ObservationResult> {
-  const now = options.now ?? new Date();
-  const unchanged: ObservationResult = {
-    workloadId: snapshot.id,
-    changed: false,
-    from: snapshot.status,
-    status: snapshot.status,
-    settlement: null,
-  };
-  if (snapshot.externalId !== job.externalId) return unchanged;
-  const plan = planObservation(snapshot, job, now);
-  if (plan.kind === "none") return unchanged;
-  if (plan.kind === "progress" && (await progress(database, snapshot, plan, now))) {
-    return { ...unchanged, changed: true, status: plan.to };
-  }
-  if (plan.kind === "end") {
-    const ended = await end(database, snapshot, job, plan, now, options.clusterCode);
-    if (ended) return ended;
-  }
-  return applyBackendObservation(database, snapshot, job, { now });
+  const [result] = await applyObservations(database, [{ snapshot, job }], options);
+  return result!;
 }

@@ -4,7 +4,7 @@ import type { BackendJob, ComputeDriver, TenantAccountSpec } from "../../compute
 import { DriverError } from "../../compute/driver-error";
 import { verifyAuditChain } from "../../audit/verify-audit-chain";
 import { applyBackendObservation, type ObservationResult } from "./apply-backend-observation";
-import { applyObservation } from "./apply-observation";
+import { applyObservation, applyObservations } from "./apply-observation";
 import { listTrackedWorkloads, type TrackedWorkload } from "./list-tracked-workloads";
 import { cancelUnsubmittedWorkload } from "./cancel-unsubmitted-workload";
 import { findStalledLaunches } from "./find-stalled-launches";
@@ -297,6 +297,48 @@ describe("applyObservation", () => {
     });
     expect(completed).toBe(12);
     expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("starts a page of workloads in one statement, and leaves one that changed meanwhile to the locked path", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 1_000_000n });
+    const workloads = await Promise.all(
+      Array.from({ length: 6 }, () => submitted(setup, { quantity: 1, walltimeSeconds: 600 })),
+    );
+    const snapshots = await Promise.all(workloads.map((w) => snapshotOf(w)));
+    // One was asked to stop after the tracker read it; one waits in the queue instead.
+    const stopping = workloads[1]!;
+    await db.workload.update({ where: { id: stopping.id }, data: { cancelRequestedAt: at(1) } });
+    const observations = snapshots.map((snapshot, index) => ({
+      snapshot,
+      job:
+        index === 4
+          ? backendJob(snapshot.externalId, { state: "PENDING", reason: "Resources" })
+          : backendJob(snapshot.externalId, { state: "RUNNING", startedAt: at(2) }),
+    }));
+    const results = await applyObservations(db, observations, { clusterCode: setup.clusterCode });
+    expect(results.map((r) => r.workloadId)).toEqual(workloads.map((w) => w.id));
+    expect(results.map((r) => r.status)).toEqual([
+      "RUNNING",
+      "RUNNING",
+      "RUNNING",
+      "RUNNING",
+      "PENDING",
+      "RUNNING",
+    ]);
+    for (const [index, workload] of workloads.entries()) {
+      const row = await workloadRow(workload.id);
+      expect(row.status).toBe(index === 4 ? "PENDING" : "RUNNING");
+      if (index !== 4) expect(row.startedAt).toEqual(at(2));
+      const entries = (await timeline(workload.id)).map((e) => e.status);
+      expect(entries).toEqual(["ACCEPTED", "SUBMITTED", index === 4 ? "PENDING" : "RUNNING"]);
+    }
+    expect((await workloadRow(workloads[4]!.id)).statusReason).toBe("Resources");
+    // The one that changed still carries its cancel request: the locked path kept it.
+    expect((await workloadRow(stopping.id)).cancelRequestedAt).toEqual(at(1));
+    // The same snapshots again: every row has moved on, nothing is written twice.
+    const again = await applyObservations(db, observations, { clusterCode: setup.clusterCode });
+    expect(again.filter((r) => r.changed)).toHaveLength(0);
+    for (const workload of workloads) expect(await timeline(workload.id)).toHaveLength(3);
   });
 
   it("ends a workload that holds no quota without touching any line", async () => {
