@@ -69,7 +69,7 @@ tessera_say "Migrating the database"
 pnpm --silent db:migrate
 tessera_say "Seeding the demo data"
 # A few demo training jobs too, which the worker runs on the simulated cluster once it starts.
-SEED_DEMO_JOBS=1 pnpm --silent db:seed
+pnpm --silent db:seed --demo-jobs
 
 # Rebuild only when something the web app is built from is newer than the last build.
 web_build_id="$TESSERA_ROOT/apps/web/.next/BUILD_ID"

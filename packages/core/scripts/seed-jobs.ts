@@ -1,5 +1,5 @@
 /**
- * Demo training jobs for `infra/up.sh` (SEED_DEMO_JOBS=1): a few jobs of the demo researcher's
+ * Demo training jobs for `infra/up.sh` (`pnpm db:seed --demo-jobs`): a few jobs of the demo researcher's
  * organisation, submitted through the same domain function as the portal's form. The worker,
  * started right after, launches them on the simulated cluster, so the job list shows jobs queued,
  * running, completed and failed within the first minute. Nothing is submitted when the

@@ -1,7 +1,7 @@
 /**
  * `pnpm db:seed` — demo data for development: every persona as a user who can sign in with the
  * development identity provider, three organisations and a few projects (and, with
- * SEED_DEMO_JOBS=1, a few training jobs to watch). Idempotent: it looks for
+ * `--demo-jobs`, a few training jobs to watch). Idempotent: it looks for
  * what exists and creates only what is missing. State is created through the domain functions, so
  * the audit chain it leaves behind verifies.
  */
@@ -233,7 +233,7 @@ try {
     ],
   });
   // infra/up.sh asks for a few jobs to watch; tests want an organisation without any.
-  if (process.env.SEED_DEMO_JOBS === "1") {
+  if (process.argv.includes("--demo-jobs")) {
     const submitted = await seedDemoJobs(
       database,
       actorFor(users.get("researcher")!),
