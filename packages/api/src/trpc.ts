@@ -9,6 +9,7 @@ import {
   notFound,
   platformRolesMay,
   roleMay,
+  roleRefusal,
   type AppErrorCode,
   type OrganizationAction,
   type PlatformAction,
@@ -126,10 +127,7 @@ export function tenantProcedure(action: OrganizationAction) {
       });
       if (!membership) throw notFound("Organisation");
       if (!roleMay(membership.role, action)) {
-        throw new AppError(
-          "FORBIDDEN",
-          `Your role (${membership.role.toLowerCase()}) may not do this.`,
-        );
+        throw new AppError("FORBIDDEN", roleRefusal(membership.role));
       }
       return next({
         ctx: {

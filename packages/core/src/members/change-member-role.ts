@@ -5,6 +5,7 @@ import { AppError, notFound, preconditionFailed } from "../errors";
 import { lockOrganization } from "../tenancy/lock-organization";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
+import { roleUnderLock } from "./role-under-lock";
 import { LAST_OWNER_MESSAGE, removesLastOwner, roleChangeRefusal } from "./role-rules";
 
 /**
@@ -18,9 +19,10 @@ export async function changeMemberRole(
 ): Promise<Membership> {
   return tenant.db.$transaction(async (tx) => {
     await lockOrganization(tx, tenant.organization.id);
+    const role = await roleUnderLock(tx, actor, "members.updateRole");
     const target = await tx.membership.findUnique({ where: { id: input.membershipId } });
     if (!target) throw notFound("Member");
-    const refusal = roleChangeRefusal(tenant.role, target.role, input.role);
+    const refusal = roleChangeRefusal(role, target.role, input.role);
     if (refusal) throw new AppError("FORBIDDEN", refusal);
     if (target.role === input.role) return target;
     if (removesLastOwner(target.role, await tx.membership.count({ where: { role: "OWNER" } }))) {

@@ -4,6 +4,7 @@ import { AppError, notFound, preconditionFailed } from "../errors";
 import { lockOrganization } from "../tenancy/lock-organization";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
+import { roleUnderLock } from "./role-under-lock";
 import { LAST_OWNER_MESSAGE, removesLastOwner, roleChangeRefusal } from "./role-rules";
 
 /** Removes a member; the last owner cannot be removed (decided under the organisation row lock). */
@@ -14,9 +15,10 @@ export async function removeMember(
 ): Promise<{ ok: true }> {
   return tenant.db.$transaction(async (tx) => {
     await lockOrganization(tx, tenant.organization.id);
+    const role = await roleUnderLock(tx, actor, "members.remove");
     const target = await tx.membership.findUnique({ where: { id: input.membershipId } });
     if (!target) throw notFound("Member");
-    const refusal = roleChangeRefusal(tenant.role, target.role, null);
+    const refusal = roleChangeRefusal(role, target.role, null);
     if (refusal) throw new AppError("FORBIDDEN", refusal);
     if (removesLastOwner(target.role, await tx.membership.count({ where: { role: "OWNER" } }))) {
       throw preconditionFailed(LAST_OWNER_MESSAGE);

@@ -36,6 +36,11 @@ export function roleMay(role: MembershipRole, action: OrganizationAction): boole
   return (ORGANIZATION_PERMISSIONS[action] as readonly MembershipRole[]).includes(role);
 }
 
+/** What a member whose role does not allow an action is told. */
+export function roleRefusal(role: MembershipRole): string {
+  return `Your role (${role.toLowerCase()}) may not do this.`;
+}
+
 /** What each platform role may do, checked the same way for the admin side. */
 export const PLATFORM_PERMISSIONS = {
   "organizations.review": ["PLATFORM_ADMIN"],
