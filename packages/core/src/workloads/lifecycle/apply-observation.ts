@@ -55,8 +55,8 @@ const iso = (value: Date | null) => (value === null ? null : value.toISOString()
 /**
  * Starts, requeues and new scheduler reasons of many workloads in one statement: each row is
  * written, with its timeline entry, only if it is still as the tracker read it (the same test as
- * unchangedSince, row by row). Returns the ids written; the others are decided again under their
- * row locks by the caller.
+ * unchangedSince, row by row) and no other transaction holds it. Returns the ids written; the
+ * others are decided again under their row locks by the caller.
  */
 async function progressAll(
   database: Database,
@@ -81,13 +81,12 @@ async function progressAll(
         ${column((i) => progressMessage(i.snapshot.status, i.plan))}::text[]
       ) AS i(id, org, status, external_id, status_reason, hold_id, started_at, missing_since,
              cancel_requested_at, next_status, next_reason, next_started_at, message)
-    ), updated AS (
-      UPDATE "Workload" AS w
-         SET "status" = i.next_status::"WorkloadStatus", "statusReason" = i.next_reason,
-             "startedAt" = i.next_started_at::timestamptz AT TIME ZONE 'UTC',
-             "missingSince" = NULL, "lastObservedAt" = ${utc(now)}, "updatedAt" = ${utc(now)}
-        FROM input i
-       WHERE w."id" = i.id AND w."organizationId" = i.org
+    ), locked AS MATERIALIZED (
+      -- A row another worker holds is skipped, not waited for: its change is decided again
+      -- under its own lock, and two sweeps never wait on each other's rows in opposite orders.
+      SELECT w."id"
+        FROM "Workload" w JOIN input i ON w."id" = i.id
+       WHERE w."organizationId" = i.org
          AND w."status" = i.status::"WorkloadStatus" AND w."externalId" = i.external_id
          AND w."statusReason" IS NOT DISTINCT FROM i.status_reason
          AND w."holdId" IS NOT DISTINCT FROM i.hold_id
@@ -95,6 +94,14 @@ async function progressAll(
          AND w."missingSince" IS NOT DISTINCT FROM (i.missing_since::timestamptz AT TIME ZONE 'UTC')
          AND w."cancelRequestedAt" IS NOT DISTINCT FROM
              (i.cancel_requested_at::timestamptz AT TIME ZONE 'UTC')
+         FOR UPDATE OF w SKIP LOCKED
+    ), updated AS (
+      UPDATE "Workload" AS w
+         SET "status" = i.next_status::"WorkloadStatus", "statusReason" = i.next_reason,
+             "startedAt" = i.next_started_at::timestamptz AT TIME ZONE 'UTC',
+             "missingSince" = NULL, "lastObservedAt" = ${utc(now)}, "updatedAt" = ${utc(now)}
+        FROM input i, locked l
+       WHERE w."id" = l."id" AND i.id = l."id"
       RETURNING w."id", w."organizationId", i.next_status, i.next_reason, i.message
     ), event AS (
       INSERT INTO "WorkloadEvent" ("organizationId", "workloadId", "status", "reason", "message",
