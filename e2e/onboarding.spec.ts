@@ -5,6 +5,8 @@ test("the onboarding form lists every problem at the top, linked to its field", 
 }) => {
   const page = await signedIn("researcher");
   const cards = page.getByTestId("organisation-cards").getByRole("listitem");
+  // The page streams in after the shell: count once the list (rendered whole) is there.
+  await expect(page.getByTestId("organisation-cards")).toBeAttached();
   const before = await cards.count();
 
   await page.goto("/onboarding");
