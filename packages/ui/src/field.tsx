@@ -20,6 +20,39 @@ export function describedBy(id: string, hint?: ReactNode, error?: string): strin
 }
 
 /**
+ * A field's hint and error paragraphs (ids `<id>-hint`, `<id>-error`, as describedBy names them),
+ * for a single control's Field and for a group of controls alike.
+ */
+export function FieldMessages({
+  id,
+  hint,
+  error,
+  errorPrefix = "Error:",
+}: {
+  id: string;
+  hint?: ReactNode;
+  error?: string;
+  /** Read before the error by screen readers; pass the locale's word. */
+  errorPrefix?: string;
+}) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-fg-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-semibold text-danger">
+          <span className="sr-only">{errorPrefix} </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * A labelled form field with an optional hint and error, in the order people read them:
  * label, hint, error, control.
  */
@@ -51,17 +84,7 @@ export function Field({
         {label}
         {optional ? <span className="font-normal text-fg-muted"> {optionalLabel}</span> : null}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-fg-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-semibold text-danger">
-          <span className="sr-only">{errorPrefix} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} errorPrefix={errorPrefix} />
       {children}
     </div>
   );

@@ -10,6 +10,6 @@ export {
 } from "./button";
 export { Alert } from "./alert";
 export { ErrorSummary, type FieldProblem } from "./error-summary";
-export { describedBy, Field, Select, TextArea, TextInput } from "./field";
+export { describedBy, Field, FieldMessages, Select, TextArea, TextInput } from "./field";
 export { Card, DataTable, DescriptionList, EmptyState, PageHeader, Td, Th } from "./layout";
 export { ConfirmDialog } from "./confirm-dialog";

@@ -1,5 +1,5 @@
 import type { ComponentProps, ComponentType, ReactNode } from "react";
-import { cn, describedBy, Select, TextArea, TextInput } from "@tessera/ui";
+import { cn, describedBy, FieldMessages, Select, TextArea, TextInput } from "@tessera/ui";
 import { Field } from "@/components/field";
 import { t } from "@/i18n";
 
@@ -119,17 +119,7 @@ export function QuestionFieldset({
       aria-describedby={describedBy(id, hint, error)}
     >
       <legend className="font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-fg-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-semibold text-danger">
-          <span className="sr-only">{t.common.errorPrefix} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} errorPrefix={t.common.errorPrefix} />
       {children}
     </fieldset>
   );
