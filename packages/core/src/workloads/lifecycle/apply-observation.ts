@@ -23,22 +23,67 @@ function utc(value: Date | null): Prisma.Sql {
     : Prisma.sql`(${value.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 }
 
-/**
- * The row is still as the tracker read it: every field the plan was made from. A workload that
- * changed since (another worker applied this very change, a cancel was requested, the job was
- * reported missing) does not match, and the change is decided again under the row's lock.
- */
-function unchangedSince(snapshot: TrackedWorkload): Prisma.Sql {
-  return Prisma.sql`
-       "id" = ${snapshot.id} AND "organizationId" = ${snapshot.organizationId}
-   AND "status" = ${snapshot.status}::"WorkloadStatus"
-   AND "externalId" = ${snapshot.externalId}
-   AND "statusReason" IS NOT DISTINCT FROM ${snapshot.statusReason}::text
-   AND "holdId" IS NOT DISTINCT FROM ${snapshot.holdId}::text
-   AND "startedAt" IS NOT DISTINCT FROM ${utc(snapshot.startedAt)}
-   AND "missingSince" IS NOT DISTINCT FROM ${utc(snapshot.missingSince)}
-   AND "cancelRequestedAt" IS NOT DISTINCT FROM ${utc(snapshot.cancelRequestedAt)}`;
+/** What a snapshot's fields are compared with: parameters, or the columns of an input row. */
+interface SnapshotValues {
+  id: Prisma.Sql;
+  organizationId: Prisma.Sql;
+  status: Prisma.Sql;
+  externalId: Prisma.Sql;
+  statusReason: Prisma.Sql;
+  holdId: Prisma.Sql;
+  /** Timestamp expressions as the Workload columns hold them (UTC, without a zone). */
+  startedAt: Prisma.Sql;
+  missingSince: Prisma.Sql;
+  cancelRequestedAt: Prisma.Sql;
 }
+
+/**
+ * The row (its columns under `row`, e.g. `w.`) is still as the tracker read it: every field the
+ * plan was made from. A workload that changed since (another worker applied this very change, a
+ * cancel was requested, the job was reported missing) does not match, and the change is decided
+ * again under the row's lock.
+ */
+function unchangedAs(row: Prisma.Sql, read: SnapshotValues): Prisma.Sql {
+  return Prisma.sql`
+       ${row}"id" = ${read.id} AND ${row}"organizationId" = ${read.organizationId}
+   AND ${row}"status" = ${read.status}::"WorkloadStatus"
+   AND ${row}"externalId" = ${read.externalId}
+   AND ${row}"statusReason" IS NOT DISTINCT FROM ${read.statusReason}
+   AND ${row}"holdId" IS NOT DISTINCT FROM ${read.holdId}
+   AND ${row}"startedAt" IS NOT DISTINCT FROM ${read.startedAt}
+   AND ${row}"missingSince" IS NOT DISTINCT FROM ${read.missingSince}
+   AND ${row}"cancelRequestedAt" IS NOT DISTINCT FROM ${read.cancelRequestedAt}`;
+}
+
+/** unchangedAs for one snapshot, its fields as parameters. */
+function unchangedSince(snapshot: TrackedWorkload): Prisma.Sql {
+  return unchangedAs(Prisma.empty, {
+    id: Prisma.sql`${snapshot.id}`,
+    organizationId: Prisma.sql`${snapshot.organizationId}`,
+    status: Prisma.sql`${snapshot.status}`,
+    externalId: Prisma.sql`${snapshot.externalId}`,
+    statusReason: Prisma.sql`${snapshot.statusReason}::text`,
+    holdId: Prisma.sql`${snapshot.holdId}::text`,
+    startedAt: utc(snapshot.startedAt),
+    missingSince: utc(snapshot.missingSince),
+    cancelRequestedAt: utc(snapshot.cancelRequestedAt),
+  });
+}
+
+/** unchangedAs for the rows of the batched statement's `input` (aliased `i`). */
+const inputTimestamp = (column: string) =>
+  Prisma.raw(`(i.${column}::timestamptz AT TIME ZONE 'UTC')`);
+const UNCHANGED_AS_INPUT = unchangedAs(Prisma.raw("w."), {
+  id: Prisma.raw("i.id"),
+  organizationId: Prisma.raw("i.org"),
+  status: Prisma.raw("i.status"),
+  externalId: Prisma.raw("i.external_id"),
+  statusReason: Prisma.raw("i.status_reason"),
+  holdId: Prisma.raw("i.hold_id"),
+  startedAt: inputTimestamp("started_at"),
+  missingSince: inputTimestamp("missing_since"),
+  cancelRequestedAt: inputTimestamp("cancel_requested_at"),
+});
 
 function timelineEntry(status: string, reason: string | null, message: string, now: Date) {
   return Prisma.sql`
@@ -54,8 +99,8 @@ const iso = (value: Date | null) => (value === null ? null : value.toISOString()
 
 /**
  * Starts, requeues and new scheduler reasons of many workloads in one statement: each row is
- * written, with its timeline entry, only if it is still as the tracker read it (the same test as
- * unchangedSince, row by row) and no other transaction holds it. Returns the ids written; the
+ * written, with its timeline entry, only if it is still as the tracker read it (unchangedAs, row
+ * by row) and no other transaction holds it. Returns the ids written; the
  * others are decided again under their row locks by the caller.
  */
 async function progressAll(
@@ -86,14 +131,7 @@ async function progressAll(
       -- under its own lock, and two sweeps never wait on each other's rows in opposite orders.
       SELECT w."id"
         FROM "Workload" w JOIN input i ON w."id" = i.id
-       WHERE w."organizationId" = i.org
-         AND w."status" = i.status::"WorkloadStatus" AND w."externalId" = i.external_id
-         AND w."statusReason" IS NOT DISTINCT FROM i.status_reason
-         AND w."holdId" IS NOT DISTINCT FROM i.hold_id
-         AND w."startedAt" IS NOT DISTINCT FROM (i.started_at::timestamptz AT TIME ZONE 'UTC')
-         AND w."missingSince" IS NOT DISTINCT FROM (i.missing_since::timestamptz AT TIME ZONE 'UTC')
-         AND w."cancelRequestedAt" IS NOT DISTINCT FROM
-             (i.cancel_requested_at::timestamptz AT TIME ZONE 'UTC')
+       WHERE ${UNCHANGED_AS_INPUT}
          FOR UPDATE OF w SKIP LOCKED
     ), updated AS (
       UPDATE "Workload" AS w
