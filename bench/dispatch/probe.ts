@@ -18,6 +18,8 @@ import { createDriverRegistry } from "../../apps/worker/src/drivers";
 import { DEFAULT_HANDLER_SETTINGS } from "../../apps/worker/src/handlers/context";
 import { handleLaunch } from "../../apps/worker/src/handlers/launch";
 import type { QueueSet } from "../../apps/worker/src/queues";
+import { writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
 import pg from "pg";
 import { registerRawPool } from "../../packages/db/src/raw-query";
 import { createStatementNamer } from "../../packages/db/src/statement-names";
@@ -25,6 +27,23 @@ import { createDispatchFixture, dropDispatchDatabase } from "./fixture";
 import { postgresCpuMs } from "./server-cpu";
 
 const RUNS = Number(process.env.BENCH_PROBE_RUNS ?? 30);
+/** A file to write a CPU profile of the submit burst to (open it in Chrome's DevTools). */
+const PROFILE = process.env.BENCH_PROBE_PROFILE;
+
+async function profiled<T>(work: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    await writeFile(PROFILE, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 let statements = 0;
 const seen = new Map<string, number>();
@@ -80,18 +99,20 @@ async function main(): Promise<void> {
         database: database,
       }),
     );
-    const ids: string[] = [];
-    await measure("submit", RUNS, async (i) => {
-      const job = await caller.workloads.submit({
+    const submit = (name: string) =>
+      caller.workloads.submit({
         organizationId: fixture.organizationId,
         projectId: fixture.projectId,
         allocationLineId: fixture.allocationLineId,
-        name: `Probe ${i}`,
+        name,
         quantity: 1,
         walltimeSeconds: 600,
         source: { type: "script", script: "#!/bin/bash\ntrue\n" },
         simSeconds: 1,
       });
+    const ids: string[] = [];
+    await measure("submit", RUNS, async (i) => {
+      const job = await submit(`Probe ${i}`);
       ids.push(job.id);
     });
     const clients = Number(process.env.BENCH_PROBE_CLIENTS ?? 16);
@@ -100,22 +121,15 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage();
     const server = postgresCpuMs();
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (next < burst) {
-          next += 1;
-          await caller.workloads.submit({
-            organizationId: fixture.organizationId,
-            projectId: fixture.projectId,
-            allocationLineId: fixture.allocationLineId,
-            name: `Burst ${next}`,
-            quantity: 1,
-            walltimeSeconds: 600,
-            source: { type: "script", script: "#!/bin/bash\ntrue\n" },
-            simSeconds: 1,
-          });
-        }
-      }),
+    await profiled(() =>
+      Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (next < burst) {
+            next += 1;
+            await submit(`Burst ${next}`);
+          }
+        }),
+      ),
     );
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);

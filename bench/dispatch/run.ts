@@ -12,6 +12,7 @@
  * Runs on its own database (tessera_bench_dispatch) and queue prefix, and removes both at the end.
  */
 import { randomBytes } from "node:crypto";
+import { cpus } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { createCaller, createContext } from "@tessera/api";
@@ -19,6 +20,7 @@ import { serverEnv } from "@tessera/config";
 import { startWorkerProcess, type WorkerProcess } from "../../infra/test/worker-process";
 import { runBaseline } from "./baseline";
 import { createDispatchFixture, dropDispatchDatabase, type DispatchFixture } from "./fixture";
+import { machineIdleMs, postgresCpuMs, processCpuMs } from "./server-cpu";
 
 const LAUNCHES_PER_ROUND = Number(process.env.BENCH_LAUNCHES ?? 200);
 const CLIENTS = 16;
@@ -56,7 +58,30 @@ interface OursRound {
   doubled: number;
 }
 
-async function runOurs(fixture: DispatchFixture, round: number): Promise<OursRound> {
+/** Where a round's CPU went, per launch: this process (the API), the workers, PostgreSQL. */
+function cpuMeter(workerPids: number[]) {
+  const read = () => ({
+    api: process.cpuUsage(),
+    workers: workerPids.reduce((sum, pid) => sum + processCpuMs(pid), 0),
+    postgres: postgresCpuMs(),
+    idle: machineIdleMs(),
+    at: performance.now(),
+  });
+  const start = read();
+  return (launches: number) => {
+    const end = read();
+    const api = process.cpuUsage(start.api);
+    const per = (ms: number) => (ms / launches).toFixed(2);
+    const wall = end.at - start.at;
+    return `CPU ms per launch: API ${per((api.user + api.system) / 1000)}, workers ${per(end.workers - start.workers)}, PostgreSQL ${per(end.postgres - start.postgres)}; machine idle ${((100 * (end.idle - start.idle)) / (wall * cpus().length)).toFixed(0)}%`;
+  };
+}
+
+async function runOurs(
+  fixture: DispatchFixture,
+  round: number,
+  workerPids: number[] = [],
+): Promise<OursRound> {
   const caller = createCaller(
     createContext({
       headers: new Headers({ "user-agent": "tessera-bench" }),
@@ -65,6 +90,7 @@ async function runOurs(fixture: DispatchFixture, round: number): Promise<OursRou
     }),
   );
   const ids: string[] = [];
+  const meter = cpuMeter(workerPids);
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -98,6 +124,7 @@ async function runOurs(fixture: DispatchFixture, round: number): Promise<OursRou
     await sleep(20);
   }
   const seconds = (performance.now() - started) / 1000;
+  progress(`  ${meter(ids.length)}`);
   const rows = await fixture.database.workload.findMany({
     where: { id: { in: ids } },
     select: { id: true, createdAt: true, submittedAt: true },
@@ -208,7 +235,11 @@ async function main(): Promise<void> {
       for (const side of sides) {
         await quiesce(fixture);
         if (side === "ours") {
-          const result = await runOurs(fixture, round);
+          const result = await runOurs(
+            fixture,
+            round,
+            workers.map((worker) => worker.child.pid ?? 0),
+          );
           ours.push(result);
           progress(
             `round ${round + 1} ours: ${(LAUNCHES_PER_ROUND / result.seconds).toFixed(1)} launches/s, lost ${result.lost}, doubled ${result.doubled}`,

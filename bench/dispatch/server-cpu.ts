@@ -7,6 +7,24 @@ import { readFileSync, readdirSync } from "node:fs";
 
 const TICKS_PER_MS = 0.1; // USER_HZ is 100 on Linux: one tick is 10 ms
 
+/** CPU time one process has used so far, in milliseconds (0 once it has ended). */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Time all of the machine's cores have spent idle so far, in milliseconds (/proc/stat). */
+export function machineIdleMs(): number {
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.split(/\s+/);
+  // cpu user nice system idle iowait …: idle and iowait are the 4th and 5th numbers.
+  return (Number(cpu[4]) + Number(cpu[5])) / TICKS_PER_MS;
+}
+
 export function postgresCpuMs(): number {
   let ticks = 0;
   for (const pid of readdirSync("/proc")) {

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxJobId } from "@tessera/core";
-import type { Database } from "@tessera/db";
+import { listen, type Database } from "@tessera/db";
 import { createLogger } from "./logger";
 import type { QueueSet } from "./queues";
-import { relayOutboxOnce, startRelay } from "./relay";
+import { Doorbell, OUTBOX_CHANNEL, relayOutboxOnce, startRelay } from "./relay";
 import { createTestContext } from "./testing/handler-context";
 import { createIsolatedDatabase, type IsolatedDatabase } from "./testing/isolated-database";
 import { obliterateQueues, testQueuePrefix } from "./testing/queue-prefix";
@@ -136,5 +136,40 @@ describe("outbox relay", () => {
     expect(rounds.reduce((sum, n) => sum + n, 0)).toBe(3);
     const counts = await harness.queues.cancel.getJobCounts("waiting");
     expect(counts.waiting).toBe(3);
+  });
+
+  it("dispatches an event when its commit rings the doorbell, long before its next poll", async () => {
+    const doorbell = new Doorbell();
+    let listening = false;
+    const listener = listen(isolated.url, OUTBOX_CHANNEL, {
+      onNotify: () => doorbell.ring(),
+      onListening: () => (listening = true),
+    });
+    const rounds: number[] = [];
+    const loop = startRelay(database, harness.queues, createLogger("error"), {
+      idleMs: 600_000,
+      doorbell,
+      onRound: (round) => rounds.push(round.claimed),
+    });
+    try {
+      // Listening, and the first round (at start) has found the outbox empty.
+      for (let i = 0; i < 200 && !(listening && rounds.length > 0); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(rounds).toEqual([0]);
+      const events = await addEvents(2, "workload.cancel");
+      let pending = events.length;
+      for (let i = 0; i < 200 && pending > 0; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        pending = await database.outboxEvent.count({
+          where: { id: { in: events.map((e) => e.id) }, dispatchedAt: null },
+        });
+      }
+      // Only a ring can have started a round: the poll is ten minutes away.
+      expect(pending).toBe(0);
+    } finally {
+      await loop.stop();
+      await listener.close();
+    }
   });
 });

@@ -3,12 +3,11 @@ import type { BulkJobOptions, Queue } from "bullmq";
 import {
   OUTBOX_JOB_OPTIONS,
   OUTBOX_PAYLOADS,
-  TX_OPTIONS,
   isOutboxEventType,
   outboxJobId,
   recordDeadLetter,
 } from "@tessera/core";
-import type { Database } from "@tessera/db";
+import { Prisma, rawTransaction, type Database } from "@tessera/db";
 import type { Logger } from "./logger";
 import { queueForEventType, type QueueSet } from "./queues";
 
@@ -42,11 +41,11 @@ export interface RelayOptions {
 }
 
 /**
- * One relay round in one transaction: claim undispatched outbox rows (FOR UPDATE SKIP LOCKED, so
- * relays in several worker processes never claim the same row), add one queue job per event with
- * the deterministic id `outbox-<id>`, then mark the rows dispatched. The add happens before the
- * commit: a crash in between leaves the rows undispatched and the next round adds the same job
- * ids again, which the queue ignores. A failed add rolls the round back.
+ * One relay round in one transaction: claim undispatched outbox rows and mark them dispatched
+ * (FOR UPDATE SKIP LOCKED, so relays in several worker processes never claim the same row), add
+ * one queue job per event with the deterministic id `outbox-<id>`, then commit. The add happens
+ * before the commit: a crash in between leaves the rows undispatched and the next round adds the
+ * same job ids again, which the queue ignores. A failed add rolls the round back.
  */
 export async function relayOutboxOnce(
   database: Database,
@@ -54,13 +53,19 @@ export async function relayOutboxOnce(
   options: RelayOptions = {},
 ): Promise<RelayRound> {
   const limit = options.batch ?? RELAY_BATCH;
-  const round = await database.$transaction(async (tx) => {
-    const events = await tx.$queryRaw<ClaimedEvent[]>`
-      SELECT "id", "type", "payload", "createdAt" FROM "OutboxEvent"
-       WHERE "dispatchedAt" IS NULL
-       ORDER BY "id"
-       LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED`;
+  const round = await rawTransaction(database, async (statement) => {
+    // Claimed and marked dispatched in one statement; the mark commits only after the adds.
+    const now = new Date();
+    const events = await statement<ClaimedEvent>(Prisma.sql`
+      UPDATE "OutboxEvent" SET "dispatchedAt" = ${now}::timestamptz AT TIME ZONE 'UTC',
+                               "attempts" = "attempts" + 1
+       WHERE "id" IN (SELECT "id" FROM "OutboxEvent"
+                       WHERE "dispatchedAt" IS NULL
+                       ORDER BY "id"
+                       LIMIT ${limit}
+                         FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "type", "payload", "createdAt"`);
+    events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const groups = new Map<Queue, { name: string; data: unknown; opts: BulkJobOptions }[]>();
     const rejected: { event: ClaimedEvent; error: string }[] = [];
     for (const event of events) {
@@ -92,16 +97,10 @@ export async function relayOutboxOnce(
       );
       await queue.addBulk(jobs);
     }
-    const now = new Date();
-    if (events.length > 0) {
-      const ids = events.map((event) => event.id);
-      const reasons = new Map(rejected.map(({ event, error }) => [event.id, error]));
-      await tx.$executeRaw`
-        UPDATE "OutboxEvent" SET "dispatchedAt" = ${now}, "attempts" = "attempts" + 1
-         WHERE "id" = ANY(${ids}::bigint[])`;
-      for (const [id, error] of reasons) {
-        await tx.$executeRaw`UPDATE "OutboxEvent" SET "lastError" = ${error} WHERE "id" = ${id}`;
-      }
+    for (const { event, error } of rejected) {
+      await statement(
+        Prisma.sql`UPDATE "OutboxEvent" SET "lastError" = ${error} WHERE "id" = ${event.id}`,
+      );
     }
     const enqueued = events.filter((event) => !rejected.some((r) => r.event.id === event.id));
     return {
@@ -110,7 +109,7 @@ export async function relayOutboxOnce(
       rejected,
       lagSeconds: enqueued.map((event) => (now.getTime() - event.createdAt.getTime()) / 1000),
     };
-  }, TX_OPTIONS);
+  });
   // Kept for operators outside the claim transaction: a dead letter is not part of the dispatch.
   for (const { event, error } of round.rejected) {
     await recordDeadLetter(database, {
@@ -125,14 +124,51 @@ export async function relayOutboxOnce(
   return { ...round, rejected: round.rejected.length };
 }
 
+/**
+ * Wakes the relay when outbox events are written (PostgreSQL notifies the channel OUTBOX_CHANNEL
+ * at each commit that wrote some). A ring while the relay is busy is remembered, so the events
+ * of a commit that raced a round are claimed by the next round at once.
+ */
+export class Doorbell {
+  private rung = false;
+  private wake: (() => void) | undefined;
+
+  ring(): void {
+    this.rung = true;
+    this.wake?.();
+  }
+
+  /** Resolves at the next ring (or at once if one came since the last wait), after `ms`, or on abort. */
+  async wait(ms: number, signal: AbortSignal): Promise<void> {
+    if (!this.rung && !signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener("abort", done);
+          this.wake = undefined;
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener("abort", done);
+        this.wake = done;
+      });
+    }
+    this.rung = false;
+  }
+}
+
+/** The channel outbox writes notify (migration 20261123014500_outbox_notify). */
+export const OUTBOX_CHANNEL = "tessera_outbox";
+
 export interface RelayLoop {
   /** Stops polling and waits for the round in progress to finish. */
   stop(): Promise<void>;
 }
 
 /**
- * Polls the outbox until stopped: again at once after a full batch, after RELAY_IDLE_MS when it
- * was idle, after a pause when a round failed (the failure is logged once per window).
+ * Relays the outbox until stopped: again at once after a full batch or when the doorbell rings,
+ * after RELAY_IDLE_MS otherwise (the poll that finds events whose ring was missed), after a
+ * pause when a round failed (the failure is logged once per window).
  */
 export function startRelay(
   database: Database,
@@ -142,10 +178,13 @@ export function startRelay(
     onRound?: (round: RelayRound) => void;
     onError?: (error: Error) => void;
     idleMs?: number;
+    /** Rung when outbox events are written; without one the relay only polls. */
+    doorbell?: Doorbell;
   } = {},
 ): RelayLoop {
   const stopping = new AbortController();
   const idleMs = hooks.idleMs ?? RELAY_IDLE_MS;
+  const doorbell = hooks.doorbell ?? new Doorbell();
   const pause = (ms: number) =>
     sleep(ms, undefined, { signal: stopping.signal }).catch(() => undefined);
 
@@ -163,7 +202,7 @@ export function startRelay(
         await pause(RELAY_ERROR_BACKOFF_MS);
         continue;
       }
-      if (round.claimed < RELAY_BATCH) await pause(idleMs);
+      if (round.claimed < RELAY_BATCH) await doorbell.wait(idleMs, stopping.signal);
     }
   }
 

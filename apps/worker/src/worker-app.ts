@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { ServerEnv } from "@tessera/config";
-import { createDatabase } from "@tessera/db";
+import { createDatabase, listen as listenFor, type Listener } from "@tessera/db";
 import { createDriver } from "@tessera/drivers";
 import { createDeadLetterSink } from "./dead-letters";
 import { createDriverRegistry, type DriverFactory } from "./drivers";
@@ -18,7 +18,7 @@ import { createMetrics, registerScrapeGauges, type WorkerMetrics } from "./metri
 import { createProcessors, type Processor, type QueueKey } from "./processors";
 import { createQueues, OUTBOX_QUEUE_KEYS, queueList, type QueueSet } from "./queues";
 import { closeConnection, createProbeConnection, createQueueConnection } from "./redis";
-import { startRelay, type RelayLoop } from "./relay";
+import { Doorbell, OUTBOX_CHANNEL, startRelay, type RelayLoop } from "./relay";
 import { keepSchedules, upsertSchedules, workerSchedules, type ScheduleKeeper } from "./schedulers";
 import { redisSweepLock } from "./sweep-lock";
 
@@ -48,6 +48,7 @@ interface Consumer {
   queues: QueueSet;
   workers: Worker[];
   relay?: RelayLoop;
+  listener?: Listener;
   keeper?: ScheduleKeeper;
 }
 
@@ -208,8 +209,16 @@ export function createWorkerApp(
     consumer.keeper = keepSchedules(queues, schedules, (error) =>
       warnOnce("could not refresh the schedules", error),
     );
+    const doorbell = new Doorbell();
+    consumer.listener = listenFor(env.DATABASE_URL, OUTBOX_CHANNEL, {
+      onNotify: () => doorbell.ring(),
+      // Events written while nobody listened rang no bell: look once when listening (again).
+      onListening: () => doorbell.ring(),
+      onError: (error) => warnOnce("lost the outbox notification connection", error),
+    });
     consumer.relay = startRelay(database, queues, log, {
       idleMs: options.relayIdleMs,
+      doorbell,
       onRound: (round) => {
         for (const lag of round.lagSeconds) metrics.relayLagSeconds.observe(lag);
       },
@@ -250,10 +259,11 @@ export function createWorkerApp(
     return false;
   }
 
-  async function stopConsumer({ connection, queues, workers, relay, keeper }: Consumer) {
+  async function stopConsumer({ connection, queues, workers, relay, listener, keeper }: Consumer) {
     keeper?.stop();
     // The relay first: a round in progress commits or rolls back; no new jobs are enqueued.
     if (relay) await step("stopping the outbox relay", () => relay.stop(), DRAIN_TIMEOUT_MS);
+    if (listener) await step("closing the outbox listener", () => listener.close());
     // Stop taking new jobs and let active ones finish; cut the connections only after the timeout.
     await Promise.all(
       workers.map(async (worker) => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, db } from "./client";
 import { Prisma } from "./generated/prisma/client";
-import { rawQuery } from "./raw-query";
+import pg from "pg";
+import { serverEnv } from "@tessera/config";
+import { rawQuery, rawTransaction, registerRawPool } from "./raw-query";
+import { tenantScoped } from "./tenant-scope";
 
 describe("rawQuery", () => {
   // Away from UTC, so that a timestamp read or written in local time would show.
@@ -58,6 +61,121 @@ describe("rawQuery", () => {
         /division by zero/,
       );
       expect(await named()).toEqual([{ n: 2 }]);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("runs the statements of one line one at a time, in the order asked, past a failure", async () => {
+    const client = createDatabase(undefined, 4);
+    const timed = (ms: number) =>
+      Prisma.sql`SELECT clock_timestamp() AS started, pg_sleep(${ms / 1000}::float8)::text,
+                        clock_timestamp() AS ended`;
+    type Interval = { started: Date; ended: Date };
+    const overlaps = (runs: Interval[]) =>
+      runs.some((a, i) => runs.some((b, j) => i < j && a.started < b.ended && b.started < a.ended));
+    try {
+      // The same statements outside any line overlap on the pool's four connections.
+      const free = await Promise.all([1, 2, 3].map(() => rawQuery<Interval>(client, timed(100))));
+      expect(overlaps(free.map((rows) => rows[0]!))).toBe(true);
+
+      const line = { line: "test-line" };
+      const results = await Promise.allSettled([
+        rawQuery<Interval>(client, timed(60), line),
+        rawQuery(client, Prisma.sql`SELECT 1/${0}::int`, line),
+        rawQuery<Interval>(client, timed(60), line),
+        rawQuery<Interval>(client, timed(60), line),
+      ]);
+      expect(results.map((result) => result.status)).toEqual([
+        "fulfilled",
+        "rejected",
+        "fulfilled",
+        "fulfilled",
+      ]);
+      const runs = results.flatMap((result) =>
+        result.status === "fulfilled" ? [(result.value as Interval[])[0]!] : [],
+      );
+      expect(overlaps(runs)).toBe(false);
+      expect(runs.map((run) => run.started.getTime())).toEqual(
+        runs.map((run) => run.started.getTime()).sort((a, b) => a - b),
+      );
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("runs a tenant-scoped client's raw statements on its base client's pool", async () => {
+    const client = createDatabase(undefined, 1);
+    const pool = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 1 });
+    const seen: string[] = [];
+    registerRawPool(client, { pool, name: () => "", onQuery: (sql) => seen.push(sql) });
+    try {
+      const scoped = tenantScoped(client, "org-of-nobody");
+      expect(await rawQuery(scoped, Prisma.sql`SELECT ${7}::int AS n`)).toEqual([{ n: 7 }]);
+      expect(seen).toEqual(["SELECT $1::int AS n"]);
+    } finally {
+      await client.$disconnect();
+      await pool.end();
+    }
+  });
+});
+
+describe("rawTransaction", () => {
+  const table = `raw_tx_${process.pid}`;
+  beforeAll(async () => {
+    await db.$executeRawUnsafe(`CREATE TABLE "${table}" (n int PRIMARY KEY)`);
+  });
+  afterAll(async () => {
+    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${table}"`);
+  });
+  const insert = (n: number) =>
+    Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (n) VALUES (${n})`;
+  const rows = async () =>
+    (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT n FROM "${table}" ORDER BY n`)).map(
+      (row) => row.n,
+    );
+
+  it("commits the statements of one transaction together, on one connection", async () => {
+    const client = createDatabase(undefined, 2);
+    try {
+      const xids = await rawTransaction(client, async (statement) => {
+        const [a] = await statement<{ xid: string }>(
+          Prisma.sql`SELECT pg_current_xact_id()::text AS xid`,
+        );
+        await statement(insert(1));
+        await statement(insert(2));
+        const [b] = await statement<{ xid: string }>(
+          Prisma.sql`SELECT pg_current_xact_id()::text AS xid`,
+        );
+        return [a!.xid, b!.xid];
+      });
+      expect(xids[0]).toBe(xids[1]);
+      expect(await rows()).toEqual([1, 2]);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("rolls everything back when the work throws, or a statement fails, and leaves the pool usable", async () => {
+    const client = createDatabase(undefined, 1);
+    try {
+      await expect(
+        rawTransaction(client, async (statement) => {
+          await statement(insert(3));
+          throw new Error("the queue did not answer");
+        }),
+      ).rejects.toThrow("the queue did not answer");
+      await expect(
+        rawTransaction(client, async (statement) => {
+          await statement(insert(4));
+          await statement(insert(4));
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      expect(await rows()).not.toContain(3);
+      expect(await rows()).not.toContain(4);
+      // One connection in the pool: it came back clean (not left inside an aborted transaction).
+      await rawTransaction(client, (statement) => statement(insert(5)));
+      expect(await rows()).toContain(5);
     } finally {
       await client.$disconnect();
     }

@@ -1,3 +1,4 @@
+import { shareRawPool } from "./raw-query";
 import type { Database } from "./client";
 
 /**
@@ -75,7 +76,7 @@ function scopeArgs(model: string, operation: string, args: Args, organizationId:
 }
 
 export function tenantScoped(client: Database, organizationId: string) {
-  return client.$extends({
+  const scoped = client.$extends({
     name: "tenant-scope",
     query: {
       $allModels: {
@@ -86,6 +87,9 @@ export function tenantScoped(client: Database, organizationId: string) {
       },
     },
   });
+  // Raw statements are not scoped by the extension either way; they keep the fast path.
+  shareRawPool(client, scoped);
+  return scoped;
 }
 
 export type TenantDatabase = ReturnType<typeof tenantScoped>;

@@ -27,6 +27,12 @@ export interface AuditInput {
 export const AUDIT_CHAIN_LOCK = 7_355_608;
 
 /**
+ * rawQuery's line for statements that append to the chain and commit by themselves: they wait for
+ * the chain's lock one after another anyway, so each process sends them one at a time.
+ */
+export const AUDIT_CHAIN_LINE = { line: "audit-chain" } as const;
+
+/**
  * The INSERT that appends one event to the chain, for use as a common table expression in a
  * caller's own statement (`WITH …, audit AS (${auditEventSql(…)}) …`). With `gate`, the name of an
  * earlier CTE of that statement, the event is written once per row of it — only when the change

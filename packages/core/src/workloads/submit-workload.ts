@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, rawQuery, type WorkloadStatus } from "@tessera/db";
 import type { Actor } from "../actor";
-import { auditEventSql } from "../audit/record-audit-event";
+import { AUDIT_CHAIN_LINE, auditEventSql } from "../audit/record-audit-event";
 import { AppError, notFound } from "../errors";
 import { formatUnitHours } from "../quota/format-unit-hours";
 import { admitHold, placeHoldSql, type PlaceHoldInput } from "../quota/place-hold";
@@ -140,6 +140,7 @@ export async function submitWorkload(
           FROM workload
       ), audit AS (${auditEventSql(actor, audit, "workload")})
       SELECT workload."id", workload."status" FROM workload`,
+      AUDIT_CHAIN_LINE,
     );
     return written[0];
   });

@@ -1,6 +1,6 @@
 import { Prisma, rawQuery, type Database } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../../actor";
-import { auditEventSql } from "../../audit/record-audit-event";
+import { AUDIT_CHAIN_LINE, auditEventSql } from "../../audit/record-audit-event";
 import type { BackendJob } from "../../compute/driver";
 import { closeHoldSql } from "../../quota/close-hold";
 import { applyBackendObservation, type ObservationResult } from "./apply-backend-observation";
@@ -197,6 +197,7 @@ async function end(
              (SELECT count(*) FROM line) AS line_written, (SELECT count(*) FROM entry) AS entry_written
     ), audit AS (${auditEventSql(SYSTEM_ACTOR, endAudit(snapshot, clusterCode, plan, settlement), "done")})
     SELECT u."id", (SELECT "unitSeconds" FROM hold) AS "closedUnitSeconds" FROM updated u`,
+    AUDIT_CHAIN_LINE,
   );
   const row = rows[0];
   if (!row) return null;

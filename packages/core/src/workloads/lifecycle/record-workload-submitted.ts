@@ -1,6 +1,6 @@
 import { Prisma, rawQuery, type Database } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../../actor";
-import { auditEventSql } from "../../audit/record-audit-event";
+import { AUDIT_CHAIN_LINE, auditEventSql } from "../../audit/record-audit-event";
 import { AppError, notFound } from "../../errors";
 import { TX_OPTIONS } from "../../transaction";
 import { lockWorkload, type WorkloadRef } from "./lock-workload";
@@ -63,6 +63,7 @@ export async function recordWorkloadSubmitted(
         FROM updated u JOIN "Cluster" c ON c."id" = u."clusterId"
     ), audit AS (${audit})
     SELECT "id" FROM updated`,
+    AUDIT_CHAIN_LINE,
   );
   if (rows.length === 0) {
     // Not ACCEPTED (or gone): say what it is now, under its row lock.
