@@ -25,14 +25,6 @@ interface ClaimedEvent {
   type: string;
   payload: unknown;
   createdAt: Date;
-  dispatchedAt: Date;
-}
-
-interface RelayRoundResult {
-  claimed: number;
-  enqueued: number;
-  rejected: { event: ClaimedEvent; error: string }[];
-  lagSeconds: number[];
 }
 
 export interface RelayRound {
@@ -63,70 +55,63 @@ export async function relayOutboxOnce(
   options: RelayOptions = {},
 ): Promise<RelayRound> {
   const limit = options.batch ?? RELAY_BATCH;
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`Bad relay batch ${limit}`);
-  // Claimed and marked dispatched in one statement, sent with the BEGIN; the mark commits only
-  // after the adds. No parameters (the limit is a checked integer), so it can share the message.
-  const claim = `
-    UPDATE "OutboxEvent" SET "dispatchedAt" = clock_timestamp() AT TIME ZONE 'UTC',
-                             "attempts" = "attempts" + 1
-     WHERE "id" IN (SELECT "id" FROM "OutboxEvent"
-                     WHERE "dispatchedAt" IS NULL
-                     ORDER BY "id"
-                     LIMIT ${limit}
-                       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "type", "payload", "createdAt", "dispatchedAt"`;
-  const round = await rawTransaction<RelayRoundResult, ClaimedEvent>(
-    database,
-    async (statement, events) => {
-      events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const groups = new Map<Queue, { name: string; data: unknown; opts: BulkJobOptions }[]>();
-      const rejected: { event: ClaimedEvent; error: string }[] = [];
-      for (const event of events) {
-        const queue = queueForEventType(queues, event.type);
-        const parsed = isOutboxEventType(event.type)
-          ? OUTBOX_PAYLOADS[event.type].safeParse(event.payload)
-          : null;
-        if (!queue || !parsed?.success) {
-          rejected.push({
-            event,
-            error: queue
-              ? `Malformed ${event.type} payload: ${parsed?.error?.message ?? "unreadable"}`
-              : `No queue takes outbox events of type "${event.type}".`,
-          });
-          continue;
-        }
-        const jobs = groups.get(queue) ?? [];
-        jobs.push({
-          name: event.type,
-          data: parsed.data,
-          opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(event.id) },
+  const round = await rawTransaction(database, async (statement) => {
+    // Claimed and marked dispatched in one statement; the mark commits only after the adds.
+    const now = new Date();
+    const events = await statement<ClaimedEvent>(Prisma.sql`
+      UPDATE "OutboxEvent" SET "dispatchedAt" = ${now}::timestamptz AT TIME ZONE 'UTC',
+                               "attempts" = "attempts" + 1
+       WHERE "id" IN (SELECT "id" FROM "OutboxEvent"
+                       WHERE "dispatchedAt" IS NULL
+                       ORDER BY "id"
+                       LIMIT ${limit}
+                         FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "type", "payload", "createdAt"`);
+    events.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const groups = new Map<Queue, { name: string; data: unknown; opts: BulkJobOptions }[]>();
+    const rejected: { event: ClaimedEvent; error: string }[] = [];
+    for (const event of events) {
+      const queue = queueForEventType(queues, event.type);
+      const parsed = isOutboxEventType(event.type)
+        ? OUTBOX_PAYLOADS[event.type].safeParse(event.payload)
+        : null;
+      if (!queue || !parsed?.success) {
+        rejected.push({
+          event,
+          error: queue
+            ? `Malformed ${event.type} payload: ${parsed?.error?.message ?? "unreadable"}`
+            : `No queue takes outbox events of type "${event.type}".`,
         });
-        groups.set(queue, jobs);
+        continue;
       }
-      for (const [queue, jobs] of groups) {
-        options.onEnqueue?.(
-          queue,
-          jobs.map((job) => job.opts.jobId ?? ""),
-        );
-        await queue.addBulk(jobs);
-      }
-      for (const { event, error } of rejected) {
-        await statement(
-          Prisma.sql`UPDATE "OutboxEvent" SET "lastError" = ${error} WHERE "id" = ${event.id}`,
-        );
-      }
-      const enqueued = events.filter((event) => !rejected.some((r) => r.event.id === event.id));
-      return {
-        claimed: events.length,
-        enqueued: enqueued.length,
-        rejected,
-        lagSeconds: enqueued.map(
-          (event) => (event.dispatchedAt.getTime() - event.createdAt.getTime()) / 1000,
-        ),
-      };
-    },
-    { opening: claim },
-  );
+      const jobs = groups.get(queue) ?? [];
+      jobs.push({
+        name: event.type,
+        data: parsed.data,
+        opts: { ...OUTBOX_JOB_OPTIONS, jobId: outboxJobId(event.id) },
+      });
+      groups.set(queue, jobs);
+    }
+    for (const [queue, jobs] of groups) {
+      options.onEnqueue?.(
+        queue,
+        jobs.map((job) => job.opts.jobId ?? ""),
+      );
+      await queue.addBulk(jobs);
+    }
+    for (const { event, error } of rejected) {
+      await statement(
+        Prisma.sql`UPDATE "OutboxEvent" SET "lastError" = ${error} WHERE "id" = ${event.id}`,
+      );
+    }
+    const enqueued = events.filter((event) => !rejected.some((r) => r.event.id === event.id));
+    return {
+      claimed: events.length,
+      enqueued: enqueued.length,
+      rejected,
+      lagSeconds: enqueued.map((event) => (now.getTime() - event.createdAt.getTime()) / 1000),
+    };
+  });
   // Kept for operators outside the claim transaction: a dead letter is not part of the dispatch.
   for (const { event, error } of round.rejected) {
     await recordDeadLetter(database, {

@@ -1,11 +1,5 @@
 export { createDatabase, db, type Database } from "./client";
-export {
-  rawBatchQuery,
-  rawQuery,
-  rawTransaction,
-  type RawBatch,
-  type RawStatement,
-} from "./raw-query";
+export { rawQuery, rawTransaction, type RawStatement } from "./raw-query";
 export { listen, type Listener } from "./listen";
 export { tenantScoped, TENANT_OWNED_MODELS, type TenantDatabase } from "./tenant-scope";
 export { Prisma } from "./generated/prisma/client";
