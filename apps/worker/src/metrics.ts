@@ -10,6 +10,7 @@ export interface WorkerMetrics {
   deadLetters: Counter<"queue">;
   relayLagSeconds: Histogram;
   lastHeartbeat: Gauge;
+  outboxListening: Gauge;
 }
 
 const QUEUE_STATES = ["waiting", "active", "delayed", "prioritized", "failed"] as const;
@@ -54,7 +55,21 @@ export function createMetrics(): WorkerMetrics {
     help: "Unix time of the last housekeeping heartbeat this worker processed.",
     registers: [registry],
   });
-  return { registry, jobs, handlerSeconds, failures, deadLetters, relayLagSeconds, lastHeartbeat };
+  const outboxListening = new Gauge({
+    name: "tessera_outbox_listener_up",
+    help: "1 while this worker listens for outbox commits; 0 while it only polls (RELAY_IDLE_MS).",
+    registers: [registry],
+  });
+  return {
+    registry,
+    jobs,
+    handlerSeconds,
+    failures,
+    deadLetters,
+    relayLagSeconds,
+    lastHeartbeat,
+    outboxListening,
+  };
 }
 
 /**

@@ -147,8 +147,9 @@ describe("the running worker", () => {
     expect(metrics).toMatch(/tessera_worker_job_failures_total\{[^}]*queue="launch",final="false"/);
   });
 
-  it("serves queue depth, outbox backlog, relay lag and handler latency on /metrics", async () => {
+  it("serves queue depth, outbox backlog, relay lag, handler latency and the outbox listener on /metrics", async () => {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(text).toMatch(/tessera_outbox_listener_up\{[^}]*\} 1/);
     for (const queue of Object.values(WORKER_QUEUES)) {
       expect(text).toContain(`tessera_queue_jobs{queue="${queue}",state="waiting"`);
     }

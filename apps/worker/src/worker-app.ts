@@ -213,8 +213,14 @@ export function createWorkerApp(
     consumer.listener = listenFor(env.DATABASE_URL, OUTBOX_CHANNEL, {
       onNotify: () => doorbell.ring(),
       // Events written while nobody listened rang no bell: look once when listening (again).
-      onListening: () => doorbell.ring(),
-      onError: (error) => warnOnce("lost the outbox notification connection", error),
+      onListening: () => {
+        metrics.outboxListening.set(1);
+        doorbell.ring();
+      },
+      onError: (error) => {
+        metrics.outboxListening.set(0);
+        warnOnce("lost the outbox notification connection", error);
+      },
     });
     consumer.relay = startRelay(database, queues, log, {
       idleMs: options.relayIdleMs,
