@@ -1,5 +1,12 @@
 export { createDatabase, db, type Database } from "./client";
-export { rawQuery, rawTransaction, type RawStatement } from "./raw-query";
+export {
+  rawBatchQuery,
+  rawQuery,
+  rawTransaction,
+  rowsInOrder,
+  type RawBatch,
+  type RawStatement,
+} from "./raw-query";
 export { listen, type Listener } from "./listen";
 export { tenantScoped, TENANT_OWNED_MODELS, type TenantDatabase } from "./tenant-scope";
 export { Prisma } from "./generated/prisma/client";

@@ -3,7 +3,13 @@ import { createDatabase, db } from "./client";
 import { Prisma } from "./generated/prisma/client";
 import pg from "pg";
 import { serverEnv } from "@tessera/config";
-import { rawQuery, rawTransaction, registerRawPool } from "./raw-query";
+import {
+  rawBatchQuery,
+  rawQuery,
+  rawTransaction,
+  registerRawPool,
+  type RawBatch,
+} from "./raw-query";
 import { tenantScoped } from "./tenant-scope";
 
 describe("rawQuery", () => {
@@ -120,6 +126,77 @@ describe("rawQuery", () => {
   });
 });
 
+describe("rawBatchQuery", () => {
+  // Doubles each number; the statement names its transaction, so a test can tell batches apart.
+  const doubling = (
+    key: string,
+  ): RawBatch<number, { n: number; doubled: number; xid: string }, [number, string]> => ({
+    key,
+    line: "test-batches",
+    statement: (items) => Prisma.sql`
+      SELECT n, n * 2 AS doubled, pg_current_xact_id()::text AS xid
+        FROM unnest(${items}::int[]) AS n`,
+    results: (rows, items) =>
+      items.map((item) => {
+        const row = rows.find((r) => r.n === item)!;
+        return [row.doubled, row.xid];
+      }),
+  });
+
+  it("runs the items that queue behind a statement in one statement, each with its own result", async () => {
+    const client = createDatabase(undefined, 4);
+    try {
+      const batch = doubling("double");
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5].map((n) => rawBatchQuery(client, batch, n)),
+      );
+      expect(results.map(([doubled]) => doubled)).toEqual([2, 4, 6, 8, 10]);
+      // The first found the line free and went alone; the other four waited and went together.
+      const transactions = results.map(([, xid]) => xid);
+      expect(new Set(transactions).size).toBe(2);
+      expect(new Set(transactions.slice(1)).size).toBe(1);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("fails every item of a failed statement, keeps other keys apart, and runs alone in a transaction", async () => {
+    const client = createDatabase(undefined, 4);
+    try {
+      const failing: RawBatch<number, never, number> = {
+        key: "fail",
+        line: "test-batches",
+        statement: (items) => Prisma.sql`SELECT 1 / (${items.length}::int - ${items.length}::int)`,
+        results: () => [],
+      };
+      const other = doubling("other");
+      const settled = await Promise.allSettled([
+        rawBatchQuery(client, other, 7),
+        rawBatchQuery(client, failing, 1),
+        rawBatchQuery(client, failing, 2),
+        rawBatchQuery(client, other, 8),
+      ]);
+      expect(settled.map((result) => result.status)).toEqual([
+        "fulfilled",
+        "rejected",
+        "rejected",
+        "fulfilled",
+      ]);
+      const [first, , , last] = settled as PromiseFulfilledResult<[number, string]>[];
+      expect([first!.value[0], last!.value[0]]).toEqual([14, 16]);
+
+      const inside = await client.$transaction(async (tx) => {
+        const own = await tx.$queryRaw<{ xid: string }[]>`SELECT pg_current_xact_id()::text AS xid`;
+        const [, xid] = await rawBatchQuery(tx, doubling("double"), 9);
+        return [own[0]!.xid, xid];
+      });
+      expect(inside[1]).toBe(inside[0]);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+});
+
 describe("rawTransaction", () => {
   const table = `raw_tx_${process.pid}`;
   beforeAll(async () => {
@@ -151,6 +228,26 @@ describe("rawTransaction", () => {
       });
       expect(xids[0]).toBe(xids[1]);
       expect(await rows()).toEqual([1, 2]);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("sends an opening statement with the BEGIN and hands its rows to the work", async () => {
+    const client = createDatabase(undefined, 1);
+    try {
+      const [opened, inside] = await rawTransaction<[number[], string], { n: number; xid: string }>(
+        client,
+        async (statement, rows) => {
+          const [own] = await statement<{ xid: string }>(
+            Prisma.sql`SELECT pg_current_xact_id()::text AS xid`,
+          );
+          return [rows.map((row) => row.n), rows[0]!.xid === own!.xid ? "same" : "other"];
+        },
+        { opening: "SELECT n, pg_current_xact_id()::text AS xid FROM generate_series(1, 3) AS n" },
+      );
+      expect(opened).toEqual([1, 2, 3]);
+      expect(inside).toBe("same");
     } finally {
       await client.$disconnect();
     }

@@ -12,9 +12,6 @@ interface RawPool {
   onQuery?: (sql: string) => void;
 }
 
-/** Per pool: the tail of each named line of statements that run one at a time (see `line`). */
-const lines = new WeakMap<RawPool, Map<string, Promise<unknown>>>();
-
 const pools = new WeakMap<object, RawPool>();
 
 export function registerRawPool(client: object, raw: RawPool): void {
@@ -28,6 +25,81 @@ export function registerRawPool(client: object, raw: RawPool): void {
 export function shareRawPool(from: object, to: object): void {
   const raw = pools.get(from);
   if (raw) pools.set(to, raw);
+}
+
+/** Per pool: each named line of statements that run one at a time (see RawQueryOptions.line). */
+const lines = new WeakMap<RawPool, Map<string, Line>>();
+
+interface LineEntry {
+  /** Entries with the same key that wait together are run as one statement. */
+  key?: string;
+  run: (entries: LineEntry[]) => Promise<unknown[]>;
+  item?: unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** The most entries one batched statement takes. */
+const MAX_BATCH = 64;
+
+class Line {
+  private readonly waiting: LineEntry[] = [];
+  private busy = false;
+
+  constructor(private readonly done: () => void) {}
+
+  push(entry: LineEntry): void {
+    this.waiting.push(entry);
+    this.next();
+  }
+
+  private next(): void {
+    if (this.busy) return;
+    const head = this.waiting.shift();
+    if (!head) {
+      this.done();
+      return;
+    }
+    const group = [head];
+    if (head.key !== undefined) {
+      for (let i = 0; i < this.waiting.length && group.length < MAX_BATCH;) {
+        if (this.waiting[i]!.key === head.key) group.push(...this.waiting.splice(i, 1));
+        else i += 1;
+      }
+    }
+    this.busy = true;
+    head
+      .run(group)
+      .then(
+        (results) => group.forEach((entry, i) => entry.resolve(results[i])),
+        (error: unknown) => group.forEach((entry) => entry.reject(error)),
+      )
+      .finally(() => {
+        this.busy = false;
+        this.next();
+      });
+  }
+}
+
+function lineOf(raw: RawPool, name: string): Line {
+  let named = lines.get(raw);
+  if (!named) {
+    named = new Map();
+    lines.set(raw, named);
+  }
+  let line = named.get(name);
+  if (!line) {
+    // An idle line is dropped, so lines hold nothing between bursts.
+    line = new Line(() => named.delete(name));
+    named.set(name, line);
+  }
+  return line;
+}
+
+function enqueue<T>(raw: RawPool, name: string, entry: Omit<LineEntry, "resolve" | "reject">) {
+  return new Promise<T>((resolve, reject) => {
+    lineOf(raw, name).push({ ...entry, resolve, reject });
+  });
 }
 
 const INT8 = 20;
@@ -68,6 +140,22 @@ function parameter(value: unknown): unknown {
   return value;
 }
 
+/** One statement on the pool (or one of its connections), prepared once per connection. */
+async function execute<T>(
+  raw: RawPool,
+  target: pg.Pool | pg.PoolClient,
+  query: Prisma.Sql,
+): Promise<T[]> {
+  raw.onQuery?.(query.text);
+  const result = await target.query({
+    name: raw.name(query.text) || undefined,
+    text: query.text,
+    values: query.values.map(parameter),
+    types,
+  });
+  return result.rows as T[];
+}
+
 /**
  * Runs one raw statement straight on node-postgres, without the ORM's query machinery (about a
  * tenth of a millisecond of CPU per statement): for the few statements every launch runs. Same
@@ -81,17 +169,10 @@ export async function rawQuery<T>(
 ): Promise<T[]> {
   const known = pools.get(client);
   if (!known) return client.$queryRaw<T[]>(query);
-  const run = async () => {
-    known.onQuery?.(query.text);
-    const result = await known.pool.query({
-      name: known.name(query.text) || undefined,
-      text: query.text,
-      values: query.values.map(parameter),
-      types,
-    });
-    return result.rows as T[];
-  };
-  return options.line ? inLine(known, options.line, run) : run();
+  const run = () => execute<T>(known, known.pool, query);
+  return options.line
+    ? enqueue<T[]>(known, options.line, { run: async () => [await run()] })
+    : run();
 }
 
 export interface RawQueryOptions {
@@ -108,21 +189,56 @@ export interface RawQueryOptions {
   line?: string;
 }
 
-function inLine<T>(raw: RawPool, line: string, run: () => Promise<T>): Promise<T> {
-  let tails = lines.get(raw);
-  if (!tails) {
-    tails = new Map();
-    lines.set(raw, tails);
+/**
+ * A statement that can do the work of several callers at once: `statement` writes it for a list of
+ * items, `results` hands each item its part of the rows (in the items' order).
+ */
+export interface RawBatch<I, R, O> {
+  /** Items of batches with the same key that wait in the same line go in one statement. */
+  key: string;
+  /** rawQuery's line the batch waits in (RawQueryOptions.line). */
+  line: string;
+  statement(items: I[]): Prisma.Sql;
+  results(rows: R[], items: I[]): O[];
+}
+
+/**
+ * For a batched statement over `unnest(…) WITH ORDINALITY AS k(…, "ord")`: each item's row (or
+ * undefined when it has none), in the items' order.
+ */
+export function rowsInOrder<R extends { ord: bigint | number }>(
+  rows: R[],
+  items: readonly unknown[],
+): (R | undefined)[] {
+  const byOrd = new Map(rows.map((row) => [Number(row.ord), row]));
+  return items.map((_, i) => byOrd.get(i + 1));
+}
+
+/**
+ * Runs `batch` for `item`: alone when the line is free, or together with the items of the same
+ * key that queued behind the statement in progress — one statement, one commit and one lock
+ * queue for all of them, the way a database's group commit works. A failed statement fails every
+ * item in it. A client this module does not know (a transaction) runs it for the one item.
+ */
+export async function rawBatchQuery<I, R, O>(
+  client: { $queryRaw<Q>(query: Prisma.Sql): Prisma.PrismaPromise<Q> },
+  batch: RawBatch<I, R, O>,
+  item: I,
+): Promise<O> {
+  const known = pools.get(client);
+  if (!known) {
+    const rows = await client.$queryRaw<R[]>(batch.statement([item]));
+    return batch.results(rows, [item])[0]!;
   }
-  const previous = tails.get(line) ?? Promise.resolve();
-  const mine = previous.then(run, run);
-  const tail = mine.catch(() => undefined);
-  tails.set(line, tail);
-  // The last in line cleans up after itself, so an idle line holds nothing.
-  void tail.then(() => {
-    if (tails.get(line) === tail) tails.delete(line);
+  return enqueue<O>(known, batch.line, {
+    key: batch.key,
+    item,
+    run: async (entries) => {
+      const items = entries.map((entry) => entry.item as I);
+      const rows = await execute<R>(known, known.pool, batch.statement(items));
+      return batch.results(rows, items);
+    },
   });
-  return mine;
 }
 
 /** Runs a raw statement in the transaction rawTransaction opened. */
@@ -130,7 +246,10 @@ export type RawStatement = <T>(query: Prisma.Sql) => Promise<T[]>;
 
 interface TransactionalClient {
   $transaction<R>(
-    work: (tx: { $queryRaw<Q>(query: Prisma.Sql): Prisma.PrismaPromise<Q> }) => Promise<R>,
+    work: (tx: {
+      $queryRaw<Q>(query: Prisma.Sql): Prisma.PrismaPromise<Q>;
+      $queryRawUnsafe<Q>(query: string): Prisma.PrismaPromise<Q>;
+    }) => Promise<R>,
     options?: { maxWait?: number; timeout?: number },
   ): Promise<R>;
 }
@@ -142,36 +261,45 @@ const RAW_TRANSACTION_IDLE_TIMEOUT = "20s";
  * A short transaction of raw statements on one pooled connection, without the ORM's transaction
  * machinery: BEGIN (with an idle timeout, so work that hangs between statements — a queue that
  * does not answer — cannot hold its locks for ever), the statements `work` runs, COMMIT; ROLLBACK
- * and the error when `work` throws. A client this module does not know runs it in an ORM
+ * and the error when `work` throws. `opening`, a statement without parameters, is sent with the
+ * BEGIN in one round trip; `work` gets its rows. A client this module does not know runs it in an ORM
  * transaction instead.
  */
-export async function rawTransaction<T>(
+export async function rawTransaction<T, O = never>(
   client: TransactionalClient,
-  work: (statement: RawStatement) => Promise<T>,
+  work: (statement: RawStatement, opened: O[]) => Promise<T>,
+  options: { opening?: string } = {},
 ): Promise<T> {
   const known = pools.get(client);
   if (!known) {
-    return client.$transaction((tx) => work((query) => tx.$queryRaw(query)), {
-      maxWait: 10_000,
-      timeout: 20_000,
-    });
+    return client.$transaction(
+      async (tx) => {
+        const opened = options.opening ? await tx.$queryRawUnsafe<O[]>(options.opening) : [];
+        return work((query) => tx.$queryRaw(query), opened);
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
   }
   const connection = await known.pool.connect();
   let broken: Error | undefined;
   try {
-    await connection.query(
-      `BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${RAW_TRANSACTION_IDLE_TIMEOUT}'`,
-    );
-    const result = await work(async <R>(query: Prisma.Sql) => {
-      known.onQuery?.(query.text);
-      const rows = await connection.query({
-        name: known.name(query.text) || undefined,
-        text: query.text,
-        values: query.values.map(parameter),
+    const begin = `BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${RAW_TRANSACTION_IDLE_TIMEOUT}'`;
+    let opened: O[] = [];
+    if (options.opening) {
+      // One message, one round trip: BEGIN, the timeout and the opening statement.
+      known.onQuery?.(options.opening);
+      const results = (await connection.query({
+        text: `${begin}; ${options.opening}`,
         types,
-      });
-      return rows.rows as R[];
-    });
+      })) as unknown as pg.QueryResult[];
+      opened = results[results.length - 1]!.rows as O[];
+    } else {
+      await connection.query(begin);
+    }
+    const result = await work(
+      <R>(query: Prisma.Sql) => execute<R>(known, connection, query),
+      opened,
+    );
     await connection.query("COMMIT");
     return result;
   } catch (error) {

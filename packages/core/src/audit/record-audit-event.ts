@@ -40,20 +40,7 @@ export const AUDIT_CHAIN_LINE = { line: "audit-chain" } as const;
  */
 export function auditEventSql(actor: Actor, input: AuditInput, gate?: string): Prisma.Sql {
   if (gate !== undefined && !/^[a-z_]+$/.test(gate)) throw new Error(`Bad CTE name "${gate}"`);
-  const fields = {
-    occurredAt: new Date(),
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    organizationId: input.organizationId ?? null,
-    action: input.action,
-    targetType: input.targetType,
-    targetId: input.targetId ?? null,
-    ip: actor.ip,
-    userAgent: actor.userAgent,
-    // Hash exactly what jsonb will hold: Dates become ISO strings, undefined keys disappear.
-    data: toStoredJson(input.data ?? {}),
-  };
-  const { head, tail } = auditHashParts(fields);
+  const { fields, head, tail } = auditRecord(actor, input);
   const chainTail = gate
     ? Prisma.sql`(SELECT tessera_audit_chain_tail() AS prev FROM ${Prisma.raw(`"${gate}"`)})`
     : Prisma.sql`(SELECT tessera_audit_chain_tail() AS prev)`;
@@ -73,6 +60,87 @@ export function auditEventSql(actor: Actor, input: AuditInput, gate?: string): P
       FROM ${chainTail} AS chain
     RETURNING "id", "occurredAt", "actorId", "actorEmail", "organizationId", "action",
               "targetType", "targetId", "ip", "userAgent", "data", "prevHash", "hash"`;
+}
+
+/** The event's stored fields and its hashed body cut around the previous hash. */
+function auditRecord(actor: Actor, input: AuditInput) {
+  const fields = {
+    occurredAt: new Date(),
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    organizationId: input.organizationId ?? null,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+    // Hash exactly what jsonb will hold: Dates become ISO strings, undefined keys disappear.
+    data: toStoredJson(input.data ?? {}),
+  };
+  return { fields, ...auditHashParts(fields) };
+}
+
+/** One event of a batch (auditEventsSql), written only when `key` is among the gate's rows. */
+export interface GatedAuditEvent {
+  actor: Actor;
+  input: AuditInput;
+  key: string;
+}
+
+/**
+ * The batch form of auditEventSql, for a statement that does the work of several callers
+ * (`WITH RECURSIVE …, ${auditEventsSql(…)} …` — the chain is computed by a recursive CTE): the
+ * events whose `key` is in column `column` of CTE `gate` are appended in the order given, each
+ * linked to the one before it, the first to the chain's tail (its lock taken once, after the
+ * gate's own locks, and only when at least one event is written). Adds the CTEs `audit_input`,
+ * `audit_rows`, `audit_chain` and `audit` (the inserted rows' "id" and "targetId").
+ */
+export function auditEventsSql(
+  events: GatedAuditEvent[],
+  gate: { cte: string; column: string },
+): Prisma.Sql {
+  if (!/^[a-z_]+$/.test(gate.cte)) throw new Error(`Bad CTE name "${gate.cte}"`);
+  if (!/^[A-Za-z_]+$/.test(gate.column)) throw new Error(`Bad column name "${gate.column}"`);
+  const records = events.map(({ actor, input }) => auditRecord(actor, input));
+  const column = <K extends keyof ReturnType<typeof auditRecord>["fields"]>(key: K) =>
+    records.map((record) => record.fields[key]);
+  return Prisma.sql`
+    audit_input AS (
+      SELECT * FROM unnest(
+        ${records.map((record) => record.fields.occurredAt.toISOString())}::text[],
+        ${column("actorId")}::text[], ${column("actorEmail")}::text[],
+        ${column("organizationId")}::text[], ${column("action")}::text[],
+        ${column("targetType")}::text[], ${column("targetId")}::text[], ${column("ip")}::text[],
+        ${column("userAgent")}::text[],
+        ${records.map((record) => JSON.stringify(record.fields.data))}::text[],
+        ${records.map((record) => record.head)}::text[],
+        ${records.map((record) => record.tail)}::text[],
+        ${events.map((event) => event.key)}::text[]
+      ) WITH ORDINALITY AS a("occurredAt", "actorId", "actorEmail", "organizationId", "action",
+                            "targetType", "targetId", "ip", "userAgent", "data", head, tail, key,
+                            ord)
+    ), audit_rows AS (
+      SELECT a.*, row_number() OVER (ORDER BY a.ord) AS seq
+        FROM audit_input a
+       WHERE a.key IN (SELECT g.${Prisma.raw(`"${gate.column}"`)} FROM ${Prisma.raw(`"${gate.cte}"`)} g)
+    ), audit_chain(seq, hash) AS (
+      SELECT 0::bigint, tessera_audit_chain_tail() FROM (SELECT 1 FROM audit_rows LIMIT 1) AS written
+      UNION ALL
+      SELECT c.seq + 1, encode(sha256(convert_to(r.head || c.hash || r.tail, 'UTF8')), 'hex')
+        FROM audit_chain c JOIN audit_rows r ON r.seq = c.seq + 1
+    ), audit AS (
+      INSERT INTO "AuditEvent" ("occurredAt", "actorId", "actorEmail", "organizationId", "action",
+                                "targetType", "targetId", "ip", "userAgent", "data", "prevHash",
+                                "hash")
+      SELECT r."occurredAt"::timestamptz AT TIME ZONE 'UTC', r."actorId", r."actorEmail",
+             r."organizationId", r."action", r."targetType", r."targetId", r."ip", r."userAgent",
+             r."data"::jsonb, previous.hash, this.hash
+        FROM audit_rows r
+        JOIN audit_chain this ON this.seq = r.seq
+        JOIN audit_chain previous ON previous.seq = r.seq - 1
+       ORDER BY r.seq
+      RETURNING "id", "targetId"
+    )`;
 }
 
 /**

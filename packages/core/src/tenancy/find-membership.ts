@@ -1,4 +1,12 @@
-import { Prisma, rawQuery, type Database, type Membership, type Organization } from "@tessera/db";
+import {
+  Prisma,
+  rawBatchQuery,
+  rowsInOrder,
+  type Database,
+  type Membership,
+  type Organization,
+  type RawBatch,
+} from "@tessera/db";
 
 export type MembershipWithOrganization = Membership & { organization: Organization };
 
@@ -17,6 +25,22 @@ function pick<T>(row: Record<string, unknown>, prefix: string, fields: readonly 
   return Object.fromEntries(fields.map((field) => [field, row[`${prefix}.${field}`]])) as T;
 }
 
+type Key = { organizationId: string; userId: string };
+type Row = Record<string, unknown>;
+
+/** The check for one or several requests (those that queued behind the one being read). */
+const MEMBERSHIPS: RawBatch<Key, Row, Row | undefined> = {
+  key: "membership",
+  line: "membership",
+  statement: (keys) => Prisma.sql`
+    SELECT k."ord", ${SELECTED}
+      FROM unnest(${keys.map((k) => k.organizationId)}::text[], ${keys.map((k) => k.userId)}::text[])
+             WITH ORDINALITY AS k("organizationId", "userId", "ord")
+      JOIN "Membership" m ON m."organizationId" = k."organizationId" AND m."userId" = k."userId"
+      JOIN "Organization" o ON o."id" = m."organizationId"`,
+  results: rowsInOrder,
+};
+
 /**
  * The caller's membership of an organisation with the organisation itself, in one statement (the
  * check every tenant request starts with); null when the user is not a member, or the
@@ -27,14 +51,7 @@ export async function findMembership(
   database: Database,
   where: { organizationId: string; userId: string },
 ): Promise<MembershipWithOrganization | null> {
-  const rows = await rawQuery<Record<string, unknown>>(
-    database,
-    Prisma.sql`
-      SELECT ${SELECTED}
-        FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
-       WHERE m."organizationId" = ${where.organizationId} AND m."userId" = ${where.userId}`,
-  );
-  const row = rows[0];
+  const row = await rawBatchQuery(database, MEMBERSHIPS, where);
   if (!row) return null;
   return {
     ...pick<Membership>(row, "m", MEMBERSHIP_FIELDS),

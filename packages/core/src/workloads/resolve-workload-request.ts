@@ -1,4 +1,11 @@
-import { Prisma, rawQuery, type DataClassification, type VerificationStatus } from "@tessera/db";
+import {
+  Prisma,
+  rawBatchQuery,
+  rowsInOrder,
+  type DataClassification,
+  type RawBatch,
+  type VerificationStatus,
+} from "@tessera/db";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
@@ -60,7 +67,15 @@ export function checkWorkloadShape(shape: WorkloadShape): void {
   }
 }
 
+interface RequestKey {
+  organizationId: string;
+  projectId: string;
+  allocationLineId: string;
+}
+
 interface RequestRow {
+  /** Which of a batch's keys the row answers (1-based). */
+  ord: bigint;
   country: string;
   organizationStatus: VerificationStatus;
   projectId: string | null;
@@ -84,23 +99,16 @@ interface RequestRow {
 }
 
 /**
- * Reads what a launch needs — the organisation, the project, the allocation line and its class,
- * every cluster with its capacity for the class and the platform-wide units in use there — in one
- * statement, and decides placement. Raw SQL, so the tenancy rule is written out: the project and
- * the allocation are read only where their `organizationId` is this organisation's, so another
- * organisation's project or allocation is simply not found. The occupancy sums are platform-wide
- * on purpose (capacity is shared by every tenant).
+ * The read for one or several requests at once (the submits that queued behind the one being
+ * read in this process go in the next statement): for each key, its organisation, project,
+ * allocation line and class, and every cluster with its capacity for the class and the units in
+ * use there.
  */
-export async function resolveWorkloadRequest(
-  tx: Reader,
-  organizationId: string,
-  shape: WorkloadShape,
-): Promise<ResolvedWorkloadRequest> {
-  checkWorkloadShape(shape);
-  const rows = await rawQuery<RequestRow>(
-    tx,
-    Prisma.sql`
-    SELECT o."country", o."status"::text AS "organizationStatus",
+const WORKLOAD_REQUESTS: RawBatch<RequestKey, RequestRow, RequestRow | undefined> = {
+  key: "workload-request",
+  line: "workload-request",
+  statement: (keys) => Prisma.sql`
+    SELECT k."ord", o."country", o."status"::text AS "organizationStatus",
            p."id" AS "projectId", p."name" AS "projectName", p."residency",
            p."classification"::text AS "classification",
            l."id" AS "lineId", l."allocationId", l."grantedUnitSeconds", l."heldUnitSeconds",
@@ -123,9 +131,13 @@ export async function resolveWorkloadRequest(
                LEFT JOIN "ClusterResource" cr
                  ON cr."clusterId" = c."id" AND cr."resourceClassId" = l."resourceClassId")
            END AS "clusters"
-      FROM "Organization" o
-      LEFT JOIN "Project" p ON p."id" = ${shape.projectId} AND p."organizationId" = o."id"
-      LEFT JOIN (
+      FROM unnest(${keys.map((k) => k.organizationId)}::text[],
+                  ${keys.map((k) => k.projectId)}::text[],
+                  ${keys.map((k) => k.allocationLineId)}::text[])
+             WITH ORDINALITY AS k("organizationId", "projectId", "allocationLineId", "ord")
+      JOIN "Organization" o ON o."id" = k."organizationId"
+      LEFT JOIN "Project" p ON p."id" = k."projectId" AND p."organizationId" = o."id"
+      LEFT JOIN LATERAL (
         SELECT l."id", l."allocationId", l."grantedUnitSeconds", l."heldUnitSeconds",
                l."consumedUnitSeconds", l."resourceClassId", a."organizationId",
                a."validFrom", a."validTo", pr."name" AS "programmeName",
@@ -135,11 +147,30 @@ export async function resolveWorkloadRequest(
           JOIN "Allocation" a ON a."id" = l."allocationId"
           JOIN "Programme" pr ON pr."id" = a."programmeId"
           JOIN "ResourceClass" rc ON rc."id" = l."resourceClassId"
-         WHERE l."id" = ${shape.allocationLineId} AND a."organizationId" = ${organizationId}
-      ) l ON l."organizationId" = o."id"
-     WHERE o."id" = ${organizationId}`,
-  );
-  const row = rows[0];
+         WHERE l."id" = k."allocationLineId" AND a."organizationId" = k."organizationId"
+      ) l ON true`,
+  results: rowsInOrder,
+};
+
+/**
+ * Reads what a launch needs — the organisation, the project, the allocation line and its class,
+ * every cluster with its capacity for the class and the platform-wide units in use there — in one
+ * statement, and decides placement. Raw SQL, so the tenancy rule is written out: the project and
+ * the allocation are read only where their `organizationId` is this organisation's, so another
+ * organisation's project or allocation is simply not found. The occupancy sums are platform-wide
+ * on purpose (capacity is shared by every tenant).
+ */
+export async function resolveWorkloadRequest(
+  tx: Reader,
+  organizationId: string,
+  shape: WorkloadShape,
+): Promise<ResolvedWorkloadRequest> {
+  checkWorkloadShape(shape);
+  const row = await rawBatchQuery(tx, WORKLOAD_REQUESTS, {
+    organizationId,
+    projectId: shape.projectId,
+    allocationLineId: shape.allocationLineId,
+  });
   if (!row) throw notFound("Organisation");
   if (!row.projectId) throw notFound("Project");
   if (!row.lineId) throw notFound("Allocation");

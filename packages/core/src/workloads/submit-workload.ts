@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, rawQuery, type WorkloadStatus } from "@tessera/db";
+import { Prisma, rawBatchQuery, type RawBatch, type WorkloadStatus } from "@tessera/db";
 import type { Actor } from "../actor";
-import { AUDIT_CHAIN_LINE, auditEventSql } from "../audit/record-audit-event";
+import {
+  AUDIT_CHAIN_LINE,
+  auditEventsSql,
+  type GatedAuditEvent,
+} from "../audit/record-audit-event";
 import { AppError, notFound } from "../errors";
 import { formatUnitHours } from "../quota/format-unit-hours";
-import { admitHold, placeHoldSql, type PlaceHoldInput } from "../quota/place-hold";
+import { admitHold, type PlaceHoldInput } from "../quota/place-hold";
 import type { TenantAccess, TenantTransaction } from "../tenancy/tenant-access";
 import { checkJobScript, renderJobScript } from "./render-job-script";
 import { resolveWorkloadRequest, type WorkloadShape } from "./resolve-workload-request";
@@ -110,40 +114,151 @@ export async function submitWorkload(
       placementReason: resolved.placement.reason,
     },
   };
-  return admitHold(db, holdInput, async () => {
-    const written = await rawQuery<{ id: string; status: WorkloadStatus }>(
-      db,
-      Prisma.sql`
-      WITH ${placeHoldSql(holdInput, randomUUID())}, workload AS (
+  const item: SubmitItem = {
+    workloadId,
+    holdId: randomUUID(),
+    organizationId,
+    allocationLineId: resolved.line.id,
+    unitSeconds: resolved.holdUnitSeconds,
+    actorId,
+    projectId: resolved.project.id,
+    resourceClassId: resolved.resourceClass.id,
+    clusterId: chosen.clusterId,
+    name,
+    quantity: input.quantity,
+    walltimeSeconds: input.walltimeSeconds,
+    templateId,
+    spec: JSON.stringify(spec),
+    placement: JSON.stringify(resolved.placement),
+    at: now,
+    message,
+    audit: { actor, input: audit, key: workloadId },
+  };
+  return admitHold(db, holdInput, () => rawBatchQuery(db, submitBatch(item), item));
+}
+
+interface SubmitItem {
+  workloadId: string;
+  holdId: string;
+  organizationId: string;
+  allocationLineId: string;
+  unitSeconds: number;
+  actorId: string;
+  projectId: string;
+  resourceClassId: string;
+  clusterId: string;
+  name: string;
+  quantity: number;
+  walltimeSeconds: number;
+  templateId: string | null;
+  /** JSON texts. */
+  spec: string;
+  placement: string;
+  /** When the submit was accepted (ISO). */
+  at: string;
+  message: string;
+  audit: GatedAuditEvent;
+}
+
+/**
+ * The write for the submits on one allocation line that queue in this process behind the one
+ * being written (audit chain's line): one statement admits the longest run of them, in order,
+ * that the line's remaining quota covers — read under the line's row lock — and writes for each
+ * admitted one its hold, ledger entry, workload, timeline entry, outbox event and audit event
+ * (the chain linked in order). A submit that was not admitted gets undefined, and admitHold
+ * explains or retries it as it does a refusal of the single statement.
+ */
+function submitBatch(
+  first: SubmitItem,
+): RawBatch<
+  SubmitItem,
+  { id: string; status: WorkloadStatus },
+  { id: string; status: WorkloadStatus } | undefined
+> {
+  const { organizationId, allocationLineId } = first;
+  return {
+    key: `workload.submit:${organizationId}:${allocationLineId}`,
+    line: AUDIT_CHAIN_LINE.line,
+    statement: (items) => {
+      const column = <K extends keyof SubmitItem>(key: K) => items.map((item) => item[key]);
+      return Prisma.sql`
+      WITH RECURSIVE input AS (
+        SELECT * FROM unnest(${column("workloadId")}::text[], ${column("holdId")}::text[],
+                             ${items.map((item) => BigInt(item.unitSeconds))}::bigint[],
+                             ${column("actorId")}::text[], ${column("projectId")}::text[],
+                             ${column("resourceClassId")}::text[], ${column("clusterId")}::text[],
+                             ${column("name")}::text[], ${column("quantity")}::int[],
+                             ${column("walltimeSeconds")}::int[], ${column("templateId")}::text[],
+                             ${column("spec")}::text[], ${column("placement")}::text[],
+                             ${column("at")}::text[], ${column("message")}::text[])
+          WITH ORDINALITY AS i("workloadId", "holdId", n, "actorId", "projectId",
+                               "resourceClassId", "clusterId", "name", "quantity",
+                               "walltimeSeconds", "templateId", "spec", "placement", "at",
+                               "message", ord)
+      ), wanted AS (
+        SELECT i.*, sum(i.n) OVER (ORDER BY i.ord) AS cum,
+               i."at"::timestamptz AT TIME ZONE 'UTC' AS "stamp"
+          FROM input i
+      ), locked AS (
+        SELECT l."id", l."grantedUnitSeconds" - l."heldUnitSeconds" - l."consumedUnitSeconds" AS available
+          FROM "AllocationLine" l JOIN "Allocation" a ON a."id" = l."allocationId"
+         WHERE l."id" = ${allocationLineId}::text AND a."organizationId" = ${organizationId}::text
+           AND a."validFrom" <= now() AND now() < a."validTo"
+           FOR UPDATE OF l
+      ), admitted AS (
+        SELECT w.* FROM wanted w, locked k WHERE w.cum <= k.available
+      ), line AS (
+        UPDATE "AllocationLine" AS l
+           SET "heldUnitSeconds" = l."heldUnitSeconds" + (SELECT sum(n) FROM admitted)
+          FROM locked k
+         WHERE l."id" = k."id" AND EXISTS (SELECT 1 FROM admitted)
+        RETURNING l."id"
+      ), hold AS (
+        INSERT INTO "QuotaHold" ("id", "organizationId", "allocationLineId", "reference",
+                                 "unitSeconds", "status", "createdById")
+        SELECT a."holdId", ${organizationId}, line."id", 'workload:' || a."workloadId", a.n,
+               'ACTIVE'::"QuotaHoldStatus", a."actorId"
+          FROM admitted a, line
+      ), entry AS (
+        INSERT INTO "QuotaLedgerEntry" ("organizationId", "allocationLineId", "holdId", "kind",
+                                        "heldDeltaUnitSeconds", "consumedDeltaUnitSeconds", "actorId")
+        SELECT ${organizationId}, line."id", a."holdId", 'HOLD'::"QuotaLedgerKind", a.n, 0, a."actorId"
+          FROM admitted a, line
+      ), workload AS (
         INSERT INTO "Workload" ("id", "organizationId", "projectId", "allocationLineId",
                                 "resourceClassId", "clusterId", "name", "quantity",
                                 "walltimeSeconds", "templateId", "spec", "heldUnitSeconds",
                                 "holdId", "placement", "createdById", "createdAt", "updatedAt")
-        SELECT ${workloadId}, ${organizationId}, ${resolved.project.id}, ${resolved.line.id},
-               ${resolved.resourceClass.id}, ${chosen.clusterId}, ${name}, ${input.quantity}::int,
-               ${input.walltimeSeconds}::int, ${templateId}::text, ${JSON.stringify(spec)}::jsonb,
-               ${BigInt(resolved.holdUnitSeconds)}::bigint, hold."id",
-               ${JSON.stringify(resolved.placement)}::jsonb, ${actorId},
-               ${now}::timestamptz AT TIME ZONE 'UTC', ${now}::timestamptz AT TIME ZONE 'UTC'
-          FROM hold
+        SELECT a."workloadId", ${organizationId}, a."projectId", line."id", a."resourceClassId",
+               a."clusterId", a."name", a."quantity", a."walltimeSeconds", a."templateId",
+               a."spec"::jsonb, a.n, a."holdId", a."placement"::jsonb, a."actorId", a."stamp",
+               a."stamp"
+          FROM admitted a, line
+         ORDER BY a.ord
         RETURNING "id", "status"::text AS "status"
       ), event AS (
         INSERT INTO "WorkloadEvent" ("organizationId", "workloadId", "status", "reason",
                                      "message", "createdAt")
-        SELECT ${organizationId}, workload."id", 'ACCEPTED'::"WorkloadStatus", 'Accepted',
-               ${message}, ${now}::timestamptz AT TIME ZONE 'UTC'
-          FROM workload
+        SELECT ${organizationId}, a."workloadId", 'ACCEPTED'::"WorkloadStatus", 'Accepted',
+               a."message", a."stamp"
+          FROM admitted a JOIN workload w ON w."id" = a."workloadId"
       ), outbox AS (
         INSERT INTO "OutboxEvent" ("type", "aggregateId", "payload", "createdAt")
-        SELECT ${OUTBOX_LAUNCH}, workload."id", jsonb_build_object('workloadId', workload."id"),
-               ${now}::timestamptz AT TIME ZONE 'UTC'
-          FROM workload
-      ), audit AS (${auditEventSql(actor, audit, "workload")})
-      SELECT workload."id", workload."status" FROM workload`,
-      AUDIT_CHAIN_LINE,
-    );
-    return written[0];
-  });
+        SELECT ${OUTBOX_LAUNCH}, a."workloadId", jsonb_build_object('workloadId', a."workloadId"),
+               a."stamp"
+          FROM admitted a JOIN workload w ON w."id" = a."workloadId"
+         ORDER BY a.ord
+      ), ${auditEventsSql(
+        items.map((item) => item.audit),
+        { cte: "workload", column: "id" },
+      )}
+      SELECT "id", "status" FROM workload`;
+    },
+    results: (rows, items) => {
+      const written = new Map(rows.map((row) => [row.id, row]));
+      return items.map((item) => written.get(item.workloadId));
+    },
+  };
 }
 
 async function buildSpec(

@@ -119,6 +119,21 @@ describe("SimDriver", () => {
     expect(again).toEqual({ externalId: results[0]!.externalId, created: false });
   });
 
+  it("writes submits that queue behind one another in one statement, one job per workload", async () => {
+    const sim = await simCluster(64);
+    const driver = new SimDriver({ clusterId: sim.cluster.id, db, advanceEveryMs: 60_000 });
+    const twice = sim.request();
+    const requests = [sim.request(), sim.request(), twice, sim.request(), twice];
+    const results = await Promise.all(requests.map((request) => driver.submit(request)));
+    // The first found the line free; the four behind it (the twice-asked one among them) went
+    // in one statement, which makes one job per name.
+    const ids = results.map((result) => result.externalId);
+    expect(await db.simJob.count({ where: { clusterId: sim.cluster.id } })).toBe(4);
+    expect(ids[4]).toBe(ids[2]);
+    expect(new Set(ids).size).toBe(4);
+    expect(results.map((result) => result.created)).toEqual([true, true, true, true, false]);
+  });
+
   it("cancels pending and running jobs, frees their units, and ignores repeats and strangers", async () => {
     const sim = await simCluster(2);
     const driver = new SimDriver({ clusterId: sim.cluster.id, db, advanceEveryMs: 0 });

@@ -10,7 +10,7 @@ import {
   type SubmitResult,
   type UsageInterval,
 } from "@tessera/core";
-import { Prisma, rawQuery, type Database } from "@tessera/db";
+import { Prisma, rawBatchQuery, rowsInOrder, type Database, type RawBatch } from "@tessera/db";
 import { tailLines } from "../output-tail";
 import { advanceSimulation, simEnd, type SimJobChange, type SimJobRow } from "./sim-schedule";
 import { simOutput, type SimEnding } from "./sim-output";
@@ -32,6 +32,87 @@ export interface SimDriverOptions {
    * move the clock).
    */
   advanceEveryMs?: number;
+}
+
+interface SimSubmit {
+  name: string;
+  account: string;
+  resourceClassCode: string;
+  quantity: number;
+  durationSeconds: number;
+  walltimeSeconds: number;
+  exitCode: number;
+  valid: boolean;
+}
+
+interface SimSubmitRow {
+  ord: bigint;
+  existing: string | null;
+  created: string | null;
+  resourceClassId: string | null;
+  capacity: number | null;
+}
+
+/**
+ * Submit for one or several jobs on one simulated cluster: for each, the job its workload already
+ * has, what the cluster offers of the class, and the insert when there is no job yet and the
+ * request can ever run. A name given twice in one batch is inserted once; both learn its id.
+ */
+function simSubmits(
+  clusterId: string,
+): RawBatch<SimSubmit, SimSubmitRow, SimSubmitRow | undefined> {
+  return {
+    key: `sim-submit:${clusterId}`,
+    line: `sim-submit:${clusterId}`,
+    statement: (items) => {
+      const column = <K extends keyof SimSubmit>(key: K) => items.map((item) => item[key]);
+      return Prisma.sql`
+      WITH input AS (
+        SELECT * FROM unnest(${column("name")}::text[], ${column("account")}::text[],
+                             ${column("resourceClassCode")}::text[], ${column("quantity")}::int[],
+                             ${column("durationSeconds")}::int[], ${column("walltimeSeconds")}::int[],
+                             ${column("exitCode")}::int[], ${column("valid")}::boolean[])
+          WITH ORDINALITY AS i(name, account, "classCode", quantity, "durationSeconds",
+                               "walltimeSeconds", "exitCode", valid, ord)
+      ), existing AS (
+        SELECT i.ord, j.id FROM input i
+          JOIN "SimJob" j ON j."clusterId" = ${clusterId} AND j.name = i.name
+      ), offered AS (
+        SELECT i.ord, cr."resourceClassId", cr.capacity
+          FROM input i
+          JOIN "ResourceClass" rc ON rc.code = i."classCode"
+          JOIN "ClusterResource" cr ON cr."clusterId" = ${clusterId} AND cr."resourceClassId" = rc.id
+      ), inserted AS (
+        INSERT INTO "SimJob" ("clusterId", name, account, "resourceClassId", quantity,
+                              "durationSeconds", "walltimeSeconds", "exitCode", "submittedAt")
+        SELECT ${clusterId}, i.name, i.account, o."resourceClassId", i.quantity,
+               i."durationSeconds", i."walltimeSeconds", i."exitCode",
+               clock_timestamp() AT TIME ZONE 'UTC'
+          FROM input i JOIN offered o ON o.ord = i.ord
+         WHERE i.valid AND i.quantity <= o.capacity
+           AND NOT EXISTS (SELECT 1 FROM existing e WHERE e.ord = i.ord)
+         ORDER BY i.ord
+        ON CONFLICT ("clusterId", name) DO NOTHING
+        RETURNING id, name
+      )
+      SELECT i.ord, (SELECT e.id::text FROM existing e WHERE e.ord = i.ord) AS existing,
+             (SELECT n.id::text FROM inserted n WHERE n.name = i.name) AS created,
+             o."resourceClassId", o.capacity
+        FROM input i LEFT JOIN offered o ON o.ord = i.ord`;
+    },
+    results: (rows, items) => {
+      const named = new Set<string>();
+      return rowsInOrder(rows, items).map((row, i) => {
+        const item = items[i]!;
+        // The job made for a name asked twice is the first asker's; the second finds it.
+        if (!row?.created || !named.has(item.name)) {
+          named.add(item.name);
+          return row;
+        }
+        return { ...row, existing: row.created, created: null };
+      });
+    },
+  };
 }
 
 /** A SimJob row as the driver reads it; times are epoch milliseconds (stored as UTC). */
@@ -106,8 +187,11 @@ export class SimDriver implements ComputeDriver {
   private lastAdvancedAt = Number.NEGATIVE_INFINITY;
   private readonly advanceEveryMs: number;
 
+  private readonly submits: RawBatch<SimSubmit, SimSubmitRow, SimSubmitRow | undefined>;
+
   constructor(private readonly options: SimDriverOptions) {
     this.advanceEveryMs = options.advanceEveryMs ?? 250;
+    this.submits = simSubmits(options.clusterId);
   }
 
   private get db() {
@@ -124,39 +208,18 @@ export class SimDriver implements ComputeDriver {
     const walltimeSeconds = valid ? request.walltimeSeconds : 0;
     const durationSeconds = valid ? simDurationSeconds(request) : 0;
     // One statement: the job this workload already has, what the cluster offers of the class,
-    // and the insert — made only when there is no job yet and the request can ever run.
-    const [found] = await rawQuery<{
-      existing: string | null;
-      created: string | null;
-      resourceClassId: string | null;
-      capacity: number | null;
-    }>(
-      this.db,
-      Prisma.sql`
-      WITH existing AS (
-        SELECT id FROM "SimJob" WHERE "clusterId" = ${this.options.clusterId} AND name = ${name}
-      ), offered AS (
-        SELECT cr."resourceClassId", cr.capacity
-          FROM "ClusterResource" cr JOIN "ResourceClass" rc ON rc.id = cr."resourceClassId"
-         WHERE cr."clusterId" = ${this.options.clusterId} AND rc.code = ${request.resourceClassCode}
-      ), inserted AS (
-        INSERT INTO "SimJob" ("clusterId", name, account, "resourceClassId", quantity,
-                              "durationSeconds", "walltimeSeconds", "exitCode", "submittedAt")
-        SELECT ${this.options.clusterId}, ${name}, ${request.account}, offered."resourceClassId",
-               ${quantity}::int, ${durationSeconds}::int,
-               ${walltimeSeconds}::int, ${scriptExitCode(request.script)}::int,
-               clock_timestamp() AT TIME ZONE 'UTC'
-          FROM offered
-         WHERE ${valid}::boolean
-           AND ${quantity}::int <= offered.capacity
-           AND NOT EXISTS (SELECT 1 FROM existing)
-        ON CONFLICT ("clusterId", name) DO NOTHING
-        RETURNING id
-      )
-      SELECT (SELECT id::text FROM existing) AS existing, (SELECT id::text FROM inserted) AS created,
-             (SELECT "resourceClassId" FROM offered) AS "resourceClassId",
-             (SELECT capacity FROM offered) AS capacity`,
-    );
+    // and the insert — made only when there is no job yet and the request can ever run. Shared
+    // with the submits to this cluster that queue behind the one in progress (SUBMITS).
+    const found = await rawBatchQuery(this.db, this.submits, {
+      name,
+      account: request.account,
+      resourceClassCode: request.resourceClassCode,
+      quantity,
+      durationSeconds,
+      walltimeSeconds,
+      exitCode: scriptExitCode(request.script),
+      valid,
+    });
     if (found?.existing) return { externalId: found.existing, created: false };
 
     if (!validQuantity) {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "@tessera/db";
+import { AUDIT_CHAIN_LINE, verifyAuditChain } from "@tessera/core";
+import { db, Prisma, rawQuery } from "@tessera/db";
 import { closeRateLimiter } from "../../rate-limit";
 import { callerFor, createTestMember, failureOf } from "../../test-helpers";
 import { createTestCluster, createLaunchReadyTenant, submitInput } from "./fixtures";
@@ -136,6 +137,49 @@ describe("workloads.submit", () => {
         },
       }),
     ).toBe(4);
+  });
+
+  it("writes submits that queue behind one another in one statement, admitting in order only what fits", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 5, capacity: 64 });
+    const caller = callerFor(tenant.owner);
+    // The chain's line is busy for a second: every submit below reaches it meanwhile and queues.
+    const busy = rawQuery(db, Prisma.sql`SELECT pg_sleep(1)::text`, AUDIT_CHAIN_LINE);
+    const hours = [1, 1, 4, 1, 1, 1];
+    const results = await Promise.allSettled(
+      hours.map((h, i) =>
+        caller.workloads.submit(
+          submitInput(tenant, { walltimeSeconds: h * 3600, name: `Queued ${i}` }),
+        ),
+      ),
+    );
+    await busy;
+    const admitted = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.id] : []));
+    const refusals = results.flatMap((r, i) => (r.status === "rejected" ? [{ i, r }] : []));
+    // Whatever order they queued in, the first two fit together: one statement wrote both.
+    const writers = await db.$queryRaw<{ xmin: string; n: bigint }[]>`
+      SELECT xmin::text, count(*) AS n FROM "Workload" WHERE "id" = ANY(${admitted}::text[])
+       GROUP BY xmin::text ORDER BY n DESC`;
+    expect(Number(writers[0]!.n)).toBeGreaterThanOrEqual(2);
+    const line = await db.allocationLine.findUniqueOrThrow({ where: { id: tenant.line.id } });
+    const holds = await db.quotaHold.findMany({ where: { allocationLineId: tenant.line.id } });
+    expect(holds).toHaveLength(admitted.length);
+    expect(line.heldUnitSeconds).toBe(holds.reduce((sum, hold) => sum + hold.unitSeconds, 0n));
+    expect(line.heldUnitSeconds).toBeLessThanOrEqual(line.grantedUnitSeconds);
+    const remaining = line.grantedUnitSeconds - line.heldUnitSeconds;
+    for (const { i, r } of refusals) {
+      expect((r.reason as { message: string }).message).toMatch(/^Not enough quota left/);
+      // Nothing was refused that would still have fit.
+      expect(BigInt(hours[i]! * 3600)).toBeGreaterThan(remaining);
+    }
+    expect(refusals.length).toBeGreaterThan(0);
+    const audited = await db.auditEvent.findMany({
+      where: { action: "workload.submitted", targetId: { in: admitted } },
+    });
+    expect(audited.map((event) => event.targetId).sort()).toEqual([...admitted].sort());
+    expect(await db.outboxEvent.count({ where: { aggregateId: { in: admitted } } })).toBe(
+      admitted.length,
+    );
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
   it("lands a job only where the project's data may go, and says why not otherwise", async () => {

@@ -85,6 +85,42 @@ describe("recordWorkloadSubmitted", () => {
     const again = await recordWorkloadSubmitted(db, workload, { externalId: "9999" });
     expect(again).toMatchObject({ changed: false, status: "SUBMITTED", externalId: "4711" });
   });
+
+  it("records launches that queue behind one another in one statement each batch, each once, the chain whole", async () => {
+    const setup = await createWorkloadSetup(db);
+    const workloads = await Promise.all(
+      Array.from({ length: 12 }, () => createTestWorkload(db, setup)),
+    );
+    const results = await Promise.all(
+      workloads.map((workload, i) =>
+        recordWorkloadSubmitted(db, workload, {
+          externalId: `batch-${i}`,
+          cluster: { id: setup.clusterId, code: setup.clusterCode },
+        }),
+      ),
+    );
+    expect(results.every((result) => result.changed)).toBe(true);
+    const ids = workloads.map((workload) => workload.id);
+    // The first goes alone; the eleven that queued behind it go in one statement (one transaction).
+    const writers = await db.$queryRaw<{ writers: bigint }[]>`
+      SELECT count(DISTINCT xmin::text) AS writers FROM "Workload" WHERE "id" = ANY(${ids}::text[])`;
+    expect(Number(writers[0]!.writers)).toBeLessThanOrEqual(2);
+    for (const [i, workload] of workloads.entries()) {
+      expect(await workloadRow(workload.id)).toMatchObject({
+        status: "SUBMITTED",
+        externalId: `batch-${i}`,
+      });
+      expect((await timeline(workload.id)).map((event) => event.status)).toEqual([
+        "ACCEPTED",
+        "SUBMITTED",
+      ]);
+      const launched = (await audits(workload.id)).filter((a) => a.action === "workload.launched");
+      expect(launched.map((a) => a.data)).toEqual([
+        { cluster: setup.clusterCode, clusterId: setup.clusterId, externalId: `batch-${i}` },
+      ]);
+    }
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
 });
 
 /** The workload as the tracker reads it before it applies an observation. */

@@ -1,9 +1,10 @@
 import {
   Prisma,
-  rawQuery,
+  rawBatchQuery,
   type ClusterKind,
   type Database,
   type ProvisioningStatus,
+  type RawBatch,
   type WorkloadStatus,
 } from "@tessera/db";
 import { clusterFingerprintSql } from "../../compute/cluster-fingerprint";
@@ -64,15 +65,20 @@ interface LaunchRow {
 /**
  * Everything a launch needs, in one statement; null when the workload does not exist. The worker
  * acts for every organisation; the tenant's cluster account is joined on the workload's own
- * organisation.
+ * organisation. Launches that ask while one is being read are read together, in the next
+ * statement (LAUNCH_CONTEXTS).
  */
 export async function loadLaunchContext(
   database: Pick<Database, "$queryRaw">,
   workloadId: string,
 ): Promise<LaunchContext | null> {
-  const rows = await rawQuery<LaunchRow>(
-    database,
-    Prisma.sql`
+  return rawBatchQuery(database, LAUNCH_CONTEXTS, workloadId);
+}
+
+const LAUNCH_CONTEXTS: RawBatch<string, LaunchRow, LaunchContext | null> = {
+  key: "launch-context",
+  line: "launch-context",
+  statement: (workloadIds) => Prisma.sql`
     SELECT w."id", w."organizationId", w."clusterId", w."name", w."status"::text AS "status",
            w."externalId", w."cancelRequestedAt", w."quantity", w."walltimeSeconds", w."spec",
            rc."code" AS "resourceClassCode",
@@ -87,10 +93,17 @@ export async function loadLaunchContext(
         ON cr."clusterId" = w."clusterId" AND cr."resourceClassId" = w."resourceClassId"
       LEFT JOIN "TenantClusterAccount" a
         ON a."clusterId" = w."clusterId" AND a."organizationId" = w."organizationId"
-     WHERE w."id" = ${workloadId}`,
-  );
-  const row = rows[0];
-  if (!row) return null;
+     WHERE w."id" = ANY(${workloadIds}::text[])`,
+  results(rows, workloadIds) {
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return workloadIds.map((id) => {
+      const row = byId.get(id);
+      return row ? launchContextOf(row) : null;
+    });
+  },
+};
+
+function launchContextOf(row: LaunchRow): LaunchContext {
   return {
     workload: {
       id: row.id,

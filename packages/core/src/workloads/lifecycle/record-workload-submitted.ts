@@ -1,6 +1,10 @@
-import { Prisma, rawQuery, type Database } from "@tessera/db";
+import { Prisma, rawBatchQuery, type Database, type RawBatch } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../../actor";
-import { AUDIT_CHAIN_LINE, auditEventSql } from "../../audit/record-audit-event";
+import {
+  AUDIT_CHAIN_LINE,
+  auditEventsSql,
+  type GatedAuditEvent,
+} from "../../audit/record-audit-event";
 import { AppError, notFound } from "../../errors";
 import { TX_OPTIONS } from "../../transaction";
 import { lockWorkload, type WorkloadRef } from "./lock-workload";
@@ -18,7 +22,8 @@ export interface SubmittedTransition extends WorkloadTransition {
  *
  * One statement: the conditional UPDATE (which takes the row lock and re-checks the status against
  * the committed row), the timeline entry and the audit event, both written only when the UPDATE
- * changed the row. Raw SQL, so the organisation is written out in the UPDATE's condition. The
+ * changed the row — shared with the launches that queued behind the last one in this process
+ * (SUBMITTED below). Raw SQL, so the organisation is written out in the UPDATE's condition. The
  * caller may pass the workload's cluster (id and code, as the audit event names it); otherwise it
  * is read first.
  */
@@ -30,42 +35,13 @@ export async function recordWorkloadSubmitted(
   const externalId = input.externalId.trim();
   if (!externalId) throw new AppError("INVALID", "A submitted job needs the backend's job id.");
   const cluster = input.cluster ?? (await clusterOf(database, workload));
-  const now = new Date().toISOString();
-  const audit = auditEventSql(
-    SYSTEM_ACTOR,
-    {
-      action: "workload.launched",
-      organizationId: workload.organizationId,
-      targetType: "Workload",
-      targetId: workload.id,
-      data: { cluster: cluster.code, clusterId: cluster.id, externalId },
-    },
-    "updated",
-  );
-  const rows = await rawQuery<{ id: string }>(
-    database,
-    Prisma.sql`
-    WITH updated AS (
-      UPDATE "Workload"
-         SET "status" = 'SUBMITTED'::"WorkloadStatus", "externalId" = ${externalId},
-             "submittedAt" = ${now}::timestamptz AT TIME ZONE 'UTC', "statusReason" = NULL,
-             "lastObservedAt" = ${now}::timestamptz AT TIME ZONE 'UTC', "missingSince" = NULL,
-             "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
-       WHERE "id" = ${workload.id} AND "organizationId" = ${workload.organizationId}
-         AND "clusterId" = ${cluster.id} AND "status" = 'ACCEPTED'::"WorkloadStatus"
-      RETURNING "id", "organizationId", "clusterId"
-    ), event AS (
-      INSERT INTO "WorkloadEvent" ("organizationId", "workloadId", "status", "reason", "message",
-                                   "createdAt")
-      SELECT u."organizationId", u."id", 'SUBMITTED'::"WorkloadStatus", NULL,
-             'Submitted to ' || c."name" || ' as job ' || ${externalId}::text || '.',
-             ${now}::timestamptz AT TIME ZONE 'UTC'
-        FROM updated u JOIN "Cluster" c ON c."id" = u."clusterId"
-    ), audit AS (${audit})
-    SELECT "id" FROM updated`,
-    AUDIT_CHAIN_LINE,
-  );
-  if (rows.length === 0) {
+  const changed = await rawBatchQuery(database, SUBMITTED, {
+    workload,
+    cluster,
+    externalId,
+    at: new Date().toISOString(),
+  });
+  if (!changed) {
     // Not ACCEPTED (or gone): say what it is now, under its row lock.
     const current = await database.$transaction((tx) => lockWorkload(tx, workload), TX_OPTIONS);
     return {
@@ -83,6 +59,81 @@ export async function recordWorkloadSubmitted(
     status: "SUBMITTED",
     externalId,
   };
+}
+
+interface SubmittedItem {
+  workload: WorkloadRef;
+  cluster: { id: string; code: string };
+  externalId: string;
+  /** When the launch handler recorded it (ISO). */
+  at: string;
+}
+
+/**
+ * The statement for one or several launches that wait in the audit chain's line together: the
+ * conditional UPDATE of each workload (still ACCEPTED, this organisation, this cluster), its
+ * timeline entry and its `workload.launched` event, each only for the rows the UPDATE changed.
+ * A workload named twice in one batch is written for its first item only; the second finds it
+ * SUBMITTED, as it would have one statement later.
+ */
+const SUBMITTED: RawBatch<SubmittedItem, { id: string }, boolean> = {
+  key: "workload.submitted",
+  line: AUDIT_CHAIN_LINE.line,
+  statement(all) {
+    const items = firstPerWorkload(all);
+    const events: GatedAuditEvent[] = items.map((item) => ({
+      actor: SYSTEM_ACTOR,
+      key: item.workload.id,
+      input: {
+        action: "workload.launched",
+        organizationId: item.workload.organizationId,
+        targetType: "Workload",
+        targetId: item.workload.id,
+        data: {
+          cluster: item.cluster.code,
+          clusterId: item.cluster.id,
+          externalId: item.externalId,
+        },
+      },
+    }));
+    return Prisma.sql`
+    WITH RECURSIVE input AS (
+      SELECT * FROM unnest(${items.map((item) => item.workload.id)}::text[],
+                           ${items.map((item) => item.workload.organizationId)}::text[],
+                           ${items.map((item) => item.cluster.id)}::text[],
+                           ${items.map((item) => item.externalId)}::text[],
+                           ${items.map((item) => item.at)}::text[])
+        AS i("id", "organizationId", "clusterId", "externalId", "at")
+    ), updated AS (
+      UPDATE "Workload" AS w
+         SET "status" = 'SUBMITTED'::"WorkloadStatus", "externalId" = i."externalId",
+             "submittedAt" = i."at"::timestamptz AT TIME ZONE 'UTC', "statusReason" = NULL,
+             "lastObservedAt" = i."at"::timestamptz AT TIME ZONE 'UTC', "missingSince" = NULL,
+             "updatedAt" = i."at"::timestamptz AT TIME ZONE 'UTC'
+        FROM input i
+       WHERE w."id" = i."id" AND w."organizationId" = i."organizationId"
+         AND w."clusterId" = i."clusterId" AND w."status" = 'ACCEPTED'::"WorkloadStatus"
+      RETURNING w."id", w."organizationId", w."clusterId", i."externalId", i."at"
+    ), event AS (
+      INSERT INTO "WorkloadEvent" ("organizationId", "workloadId", "status", "reason", "message",
+                                   "createdAt")
+      SELECT u."organizationId", u."id", 'SUBMITTED'::"WorkloadStatus", NULL,
+             'Submitted to ' || c."name" || ' as job ' || u."externalId" || '.',
+             u."at"::timestamptz AT TIME ZONE 'UTC'
+        FROM updated u JOIN "Cluster" c ON c."id" = u."clusterId"
+    ), ${auditEventsSql(events, { cte: "updated", column: "id" })}
+    SELECT "id" FROM updated`;
+  },
+  results(rows, all) {
+    const written = new Set(rows.map((row) => row.id));
+    const first = new Set(firstPerWorkload(all));
+    return all.map((item) => first.has(item) && written.has(item.workload.id));
+  },
+};
+
+function firstPerWorkload(items: SubmittedItem[]): SubmittedItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.workload.id) && seen.add(item.workload.id));
 }
 
 async function clusterOf(database: Database, workload: WorkloadRef) {
