@@ -166,6 +166,8 @@ export class Doorbell {
 
 /** The channel outbox writes notify (migration 20261123014500_outbox_notify). */
 export const OUTBOX_CHANNEL = "tessera_outbox";
+/** The advisory lock whose holder's relay answers the bell (the others poll). */
+export const OUTBOX_RELAY_LEADER = 7_355_609;
 
 export interface RelayLoop {
   /** Stops polling and waits for the round in progress to finish. */

@@ -18,7 +18,7 @@ import { createMetrics, registerScrapeGauges, type WorkerMetrics } from "./metri
 import { createProcessors, type Processor, type QueueKey } from "./processors";
 import { createQueues, OUTBOX_QUEUE_KEYS, queueList, type QueueSet } from "./queues";
 import { closeConnection, createProbeConnection, createQueueConnection } from "./redis";
-import { Doorbell, OUTBOX_CHANNEL, startRelay, type RelayLoop } from "./relay";
+import { Doorbell, OUTBOX_CHANNEL, OUTBOX_RELAY_LEADER, startRelay, type RelayLoop } from "./relay";
 import { keepSchedules, upsertSchedules, workerSchedules, type ScheduleKeeper } from "./schedulers";
 import { redisSweepLock } from "./sweep-lock";
 
@@ -210,8 +210,13 @@ export function createWorkerApp(
       warnOnce("could not refresh the schedules", error),
     );
     const doorbell = new Doorbell();
-    consumer.listener = listenFor(env.DATABASE_URL, OUTBOX_CHANNEL, {
-      onNotify: () => doorbell.ring(),
+    const listener = listenFor(env.DATABASE_URL, OUTBOX_CHANNEL, {
+      // One relay answers the bell: the others would claim the same events' neighbours, or
+      // nothing, at the same moment. They keep polling, and take over when the leader is gone.
+      leadership: OUTBOX_RELAY_LEADER,
+      onNotify: () => {
+        if (listener.leading()) doorbell.ring();
+      },
       // Events written while nobody listened rang no bell: look once when listening (again).
       onListening: () => {
         metrics.outboxListening.set(1);
@@ -222,6 +227,7 @@ export function createWorkerApp(
         warnOnce("lost the outbox notification connection", error);
       },
     });
+    consumer.listener = listener;
     consumer.relay = startRelay(database, queues, log, {
       idleMs: options.relayIdleMs,
       doorbell,

@@ -46,6 +46,29 @@ describe("listen", () => {
     expect(heard).toBe(2);
   });
 
+  it("lets one of several listeners lead, and another take over when the leader goes", async () => {
+    const key = 900_000_000 + (process.pid % 1_000_000);
+    const listeners = [0, 1].map(() =>
+      listen(serverEnv().DATABASE_URL, channel, {
+        onNotify: () => undefined,
+        leadership: key,
+        retryMs: 50,
+      }),
+    );
+    try {
+      await until(() => listeners.some((l) => l.leading()), "a leader");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(listeners.filter((l) => l.leading())).toHaveLength(1);
+      const leader = listeners.find((l) => l.leading())!;
+      const other = listeners.find((l) => l !== leader)!;
+      await leader.close();
+      expect(leader.leading()).toBe(false);
+      await until(() => other.leading(), "the other to take over");
+    } finally {
+      await Promise.all(listeners.map((l) => l.close()));
+    }
+  });
+
   it("refuses a channel name that is not a plain identifier", () => {
     expect(() =>
       listen(serverEnv().DATABASE_URL, "x; DROP TABLE y", { onNotify: () => undefined }),

@@ -1,6 +1,11 @@
 import pg from "pg";
 
 export interface Listener {
+  /**
+   * With `leadership`: whether this listener holds the lock now. It is held by the listening
+   * connection's session, so it is let go the moment that connection (or its process) dies.
+   */
+  leading(): boolean;
   /** Stops listening and closes the connection. */
   close(): Promise<void>;
 }
@@ -13,6 +18,11 @@ export interface ListenOptions {
   /** Called once the channel is listened on (again, after a reconnect). */
   onListening?: () => void;
   retryMs?: number;
+  /**
+   * An advisory lock key: of all the listeners that ask for it, the one whose connection holds it
+   * leads; the others try to take it every `retryMs`.
+   */
+  leadership?: number;
 }
 
 const CHANNEL = /^[a-z_][a-z0-9_]*$/;
@@ -33,9 +43,30 @@ export function listen(
   let closed = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
+  let leading = false;
+  let campaign: NodeJS.Timeout | undefined;
+
+  // Tries to take the leadership lock on the listening connection (session-level: held until the
+  // connection ends). A failed try is the connection's failure, handled by its error event.
+  const campaignOn = (holder: pg.Client) => {
+    if (options.leadership === undefined || closed || client !== holder || leading) return;
+    holder
+      .query<{ won: boolean }>("SELECT pg_try_advisory_lock($1) AS won", [options.leadership])
+      .then((result) => {
+        if (client === holder) leading = result.rows[0]?.won === true;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (client === holder && !leading && !closed) {
+          campaign = setTimeout(() => campaignOn(holder), retryMs);
+        }
+      });
+  };
 
   const failed = (error: Error) => {
     if (closed) return;
+    leading = false;
+    if (campaign) clearTimeout(campaign);
     options.onError?.(error);
     const dead = client;
     client = undefined;
@@ -61,7 +92,9 @@ export function listen(
       .connect()
       .then(() => next.query(`LISTEN ${channel}`))
       .then(() => {
-        if (client === next) options.onListening?.();
+        if (client !== next) return;
+        options.onListening?.();
+        campaignOn(next);
       })
       .catch((error: unknown) => {
         if (client === next) failed(error instanceof Error ? error : new Error(String(error)));
@@ -70,9 +103,12 @@ export function listen(
 
   connect();
   return {
+    leading: () => leading,
     async close() {
       closed = true;
+      leading = false;
       if (retry) clearTimeout(retry);
+      if (campaign) clearTimeout(campaign);
       const last = client;
       client = undefined;
       if (last) {
