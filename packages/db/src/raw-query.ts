@@ -68,16 +68,37 @@ class Line {
       }
     }
     this.busy = true;
-    head
-      .run(group)
-      .then(
-        (results) => group.forEach((entry, i) => entry.resolve(results[i])),
-        (error: unknown) => group.forEach((entry) => entry.reject(error)),
-      )
-      .finally(() => {
-        this.busy = false;
-        this.next();
-      });
+    void this.settle(group).finally(() => {
+      this.busy = false;
+      this.next();
+    });
+  }
+
+  /**
+   * Runs a group as one statement. If that fails and the group is more than one entry, each runs
+   * again alone (a failed statement changed nothing), so an entry whose own data the database
+   * refuses fails by itself and does not take the others with it.
+   */
+  private async settle(group: LineEntry[]): Promise<void> {
+    const head = group[0]!;
+    try {
+      const results = await head.run(group);
+      group.forEach((entry, i) => entry.resolve(results[i]));
+      return;
+    } catch (error) {
+      if (group.length === 1) {
+        head.reject(error);
+        return;
+      }
+    }
+    for (const entry of group) {
+      try {
+        const [result] = await head.run([entry]);
+        entry.resolve(result);
+      } catch (error) {
+        entry.reject(error);
+      }
+    }
   }
 }
 
@@ -217,8 +238,9 @@ export function rowsInOrder<R extends { ord: bigint | number }>(
 /**
  * Runs `batch` for `item`: alone when the line is free, or together with the items of the same
  * key that queued behind the statement in progress — one statement, one commit and one lock
- * queue for all of them, the way a database's group commit works. A failed statement fails every
- * item in it. A client this module does not know (a transaction) runs it for the one item.
+ * queue for all of them, the way a database's group commit works. When a batch's statement
+ * fails, its items run again one by one, so each gets its own answer (a failed statement changed
+ * nothing). A client this module does not know (a transaction) runs it for the one item.
  */
 export async function rawBatchQuery<I, R, O>(
   client: { $queryRaw<Q>(query: Prisma.Sql): Prisma.PrismaPromise<Q> },
