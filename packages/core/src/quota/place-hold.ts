@@ -27,12 +27,11 @@ export interface PlacedHold {
 /**
  * The hold as common table expressions `line` (the conditional UPDATE that admits it or not),
  * `hold` and `entry` (the hold row and its ledger entry), for a statement that goes on with
- * `, <more CTEs> SELECT … FROM line, hold, entry`. Each of them has a row exactly when the hold
- * was admitted, so what the statement writes from `hold` is written only then. A caller that
- * adds its own writes to the statement (submitWorkload writes the workload with its hold) keeps
- * the line's row lock for that one statement and its commit, as placeHold does.
+ * `SELECT … FROM line, hold, entry`. Each of them has a row exactly when the hold was admitted.
+ * (A submit writes its hold in its own statement with the workload, several at once:
+ * submitWorkload.)
  */
-export function placeHoldSql(input: PlaceHoldInput, holdId: string): Prisma.Sql {
+function placeHoldSql(input: PlaceHoldInput, holdId: string): Prisma.Sql {
   const n = BigInt(input.unitSeconds);
   return Prisma.sql`
     line AS (

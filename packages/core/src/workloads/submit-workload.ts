@@ -81,11 +81,13 @@ export async function submitWorkload(
   const scriptProblem = checkJobScript(spec.script, WORKLOAD_LIMITS.maxScriptBytes);
   if (scriptProblem) throw new AppError("INVALID", scriptProblem);
 
-  // One statement writes the hold (the admission decision: the line's conditional UPDATE), the
+  // One statement writes the hold (the admission decision, under the line's row lock), the
   // workload bound to it, its first timeline entry, its outbox event and its audit event — each
-  // only when the hold was admitted, the audit chain's lock taken last. So the line's row lock
-  // and the chain's lock are held for the rest of that statement and its commit only. Raw SQL,
-  // so the organisation is written out (this tenant's, as the scoped client would stamp it).
+  // only when the hold was admitted, the audit chain's lock taken last — shared with the submits
+  // on the same line that queued behind the last one in this process (submitBatch). So the
+  // line's row lock and the chain's lock are held for the rest of that statement and its commit
+  // only. Raw SQL, so the organisation is written out (this tenant's, as the scoped client
+  // would stamp it).
   const workloadId = newWorkloadId();
   const now = new Date().toISOString();
   const templateId = input.source.type === "template" ? input.source.templateId : null;
