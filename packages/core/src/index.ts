@@ -143,6 +143,7 @@ export * from "./workloads/lifecycle/settlement";
 export * from "./workloads/lifecycle/observation-plan";
 export * from "./workloads/lifecycle/tenant-account-name";
 export * from "./workloads/lifecycle/outbox-jobs";
+export * from "./workloads/lifecycle/launch-batches";
 export * from "./workloads/lifecycle/lock-workload";
 export * from "./workloads/lifecycle/add-workload-event";
 export * from "./workloads/lifecycle/load-launch-context";

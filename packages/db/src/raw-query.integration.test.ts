@@ -160,6 +160,25 @@ describe("rawBatchQuery", () => {
     }
   });
 
+  it("lets an item that finds its line idle wait for company when the batch lingers", async () => {
+    const client = createDatabase(undefined, 4);
+    try {
+      const settle = async (lingerMs?: number) => {
+        const batch = { ...doubling(`linger-${lingerMs ?? 0}`), lingerMs };
+        const first = rawBatchQuery(client, batch, 1);
+        // The second comes a little later, as a worker's next job does.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const second = rawBatchQuery(client, batch, 2);
+        const [[, a], [, b]] = await Promise.all([first, second]);
+        return a === b ? "together" : "apart";
+      };
+      expect(await settle()).toBe("apart");
+      expect(await settle(400)).toBe("together");
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
   it("answers each item of a failed batch on its own, keeps other keys apart, and runs alone in a transaction", async () => {
     const client = createDatabase(undefined, 4);
     try {

@@ -35,6 +35,8 @@ interface LineEntry {
   key?: string;
   run: (entries: LineEntry[]) => Promise<unknown[]>;
   item?: unknown;
+  /** How long it waits for company when it finds the line idle (RawBatch.lingerMs). */
+  lingerMs?: number;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -50,6 +52,14 @@ class Line {
 
   push(entry: LineEntry): void {
     this.waiting.push(entry);
+    if (!this.busy && entry.lingerMs && this.waiting.length === 1) {
+      this.busy = true;
+      setTimeout(() => {
+        this.busy = false;
+        this.next();
+      }, entry.lingerMs);
+      return;
+    }
     this.next();
   }
 
@@ -221,6 +231,12 @@ export interface RawBatch<I, R, O> {
   line: string;
   statement(items: I[]): Prisma.Sql;
   results(rows: R[], items: I[]): O[];
+  /**
+   * How long an item that finds the line idle waits for others to join it before its statement
+   * goes (like a producer's linger): for work that arrives in quick succession rather than all at
+   * once. Without it, the first item goes at once and only those that queue behind it batch.
+   */
+  lingerMs?: number;
 }
 
 /**
@@ -255,6 +271,7 @@ export async function rawBatchQuery<I, R, O>(
   return enqueue<O>(known, batch.line, {
     key: batch.key,
     item,
+    lingerMs: batch.lingerMs,
     run: async (entries) => {
       const items = entries.map((entry) => entry.item as I);
       const rows = await execute<R>(known, known.pool, batch.statement(items));

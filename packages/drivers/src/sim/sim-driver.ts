@@ -1,5 +1,6 @@
 import {
   DriverError,
+  LAUNCH_BATCH_LINGER_MS,
   OUTPUT_AT_HAND_CHARS,
   jobNameFor,
   workloadIdFromJobName,
@@ -64,6 +65,7 @@ function simSubmits(
   return {
     key: `sim-submit:${clusterId}`,
     line: `sim-submit:${clusterId}`,
+    lingerMs: LAUNCH_BATCH_LINGER_MS,
     statement: (items) => {
       const column = <K extends keyof SimSubmit>(key: K) => items.map((item) => item[key]);
       return Prisma.sql`

@@ -10,6 +10,7 @@ import {
 import { clusterFingerprintSql } from "../../compute/cluster-fingerprint";
 import { z } from "zod";
 import type { SubmitRequest } from "../../compute/driver";
+import { LAUNCH_BATCH_LINGER_MS } from "./launch-batches";
 
 export interface LaunchContext {
   workload: {
@@ -78,6 +79,7 @@ export async function loadLaunchContext(
 const LAUNCH_CONTEXTS: RawBatch<string, LaunchRow, LaunchContext | null> = {
   key: "launch-context",
   line: "launch-context",
+  lingerMs: LAUNCH_BATCH_LINGER_MS,
   statement: (workloadIds) => Prisma.sql`
     SELECT w."id", w."organizationId", w."clusterId", w."name", w."status"::text AS "status",
            w."externalId", w."cancelRequestedAt", w."quantity", w."walltimeSeconds", w."spec",

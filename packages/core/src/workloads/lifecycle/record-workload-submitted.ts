@@ -9,6 +9,7 @@ import { AppError, notFound } from "../../errors";
 import { TX_OPTIONS } from "../../transaction";
 import { lockWorkload, type WorkloadRef } from "./lock-workload";
 import type { WorkloadTransition } from "./workload-states";
+import { LAUNCH_BATCH_LINGER_MS } from "./launch-batches";
 
 export interface SubmittedTransition extends WorkloadTransition {
   /** The backend job the workload is bound to now (another one when a duplicate was found). */
@@ -79,6 +80,7 @@ interface SubmittedItem {
 const SUBMITTED: RawBatch<SubmittedItem, { id: string }, boolean> = {
   key: "workload.submitted",
   line: AUDIT_CHAIN_LINE.line,
+  lingerMs: LAUNCH_BATCH_LINGER_MS,
   statement(all) {
     const items = firstPerWorkload(all);
     const events: GatedAuditEvent[] = items.map((item) => ({
