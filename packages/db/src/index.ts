@@ -1,5 +1,6 @@
 export { createDatabase, db, type Database } from "./client";
 export {
+  columnsOf,
   rawBatchQuery,
   rawQuery,
   rawTransaction,

@@ -70,9 +70,7 @@ export function listen(
     options.onError?.(error);
     const dead = client;
     client = undefined;
-    dead?.removeAllListeners();
-    dead?.on("error", () => undefined);
-    void dead?.end().catch(() => undefined);
+    if (dead) void retire(dead);
     retry = setTimeout(connect, retryMs);
   };
 
@@ -111,11 +109,14 @@ export function listen(
       if (campaign) clearTimeout(campaign);
       const last = client;
       client = undefined;
-      if (last) {
-        last.removeAllListeners();
-        last.on("error", () => undefined);
-        await last.end().catch(() => undefined);
-      }
+      if (last) await retire(last);
     },
   };
+}
+
+/** Ends a connection that no longer listens; whatever it says from now on is ignored. */
+async function retire(connection: pg.Client): Promise<void> {
+  connection.removeAllListeners();
+  connection.on("error", () => undefined);
+  await connection.end().catch(() => undefined);
 }

@@ -259,26 +259,6 @@ describe("rawTransaction", () => {
     }
   });
 
-  it("sends an opening statement with the BEGIN and hands its rows to the work", async () => {
-    const client = createDatabase(undefined, 1);
-    try {
-      const [opened, inside] = await rawTransaction<[number[], string], { n: number; xid: string }>(
-        client,
-        async (statement, rows) => {
-          const [own] = await statement<{ xid: string }>(
-            Prisma.sql`SELECT pg_current_xact_id()::text AS xid`,
-          );
-          return [rows.map((row) => row.n), rows[0]!.xid === own!.xid ? "same" : "other"];
-        },
-        { opening: "SELECT n, pg_current_xact_id()::text AS xid FROM generate_series(1, 3) AS n" },
-      );
-      expect(opened).toEqual([1, 2, 3]);
-      expect(inside).toBe("same");
-    } finally {
-      await client.$disconnect();
-    }
-  });
-
   it("rolls everything back when the work throws, or a statement fails, and leaves the pool usable", async () => {
     const client = createDatabase(undefined, 1);
     try {

@@ -240,6 +240,14 @@ export interface RawBatch<I, R, O> {
 }
 
 /**
+ * For a batched statement's parameters: `column(key)` is that field of every item, in order, for
+ * `unnest(${column("name")}::text[], …)`.
+ */
+export function columnsOf<T>(items: readonly T[]): <K extends keyof T>(key: K) => T[K][] {
+  return (key) => items.map((item) => item[key]);
+}
+
+/**
  * For a batched statement over `unnest(…) WITH ORDINALITY AS k(…, "ord")`: each item's row (or
  * undefined when it has none), in the items' order.
  */
@@ -285,10 +293,7 @@ export type RawStatement = <T>(query: Prisma.Sql) => Promise<T[]>;
 
 interface TransactionalClient {
   $transaction<R>(
-    work: (tx: {
-      $queryRaw<Q>(query: Prisma.Sql): Prisma.PrismaPromise<Q>;
-      $queryRawUnsafe<Q>(query: string): Prisma.PrismaPromise<Q>;
-    }) => Promise<R>,
+    work: (tx: { $queryRaw<Q>(query: Prisma.Sql): Prisma.PrismaPromise<Q> }) => Promise<R>,
     options?: { maxWait?: number; timeout?: number },
   ): Promise<R>;
 }
@@ -300,45 +305,27 @@ const RAW_TRANSACTION_IDLE_TIMEOUT = "20s";
  * A short transaction of raw statements on one pooled connection, without the ORM's transaction
  * machinery: BEGIN (with an idle timeout, so work that hangs between statements — a queue that
  * does not answer — cannot hold its locks for ever), the statements `work` runs, COMMIT; ROLLBACK
- * and the error when `work` throws. `opening`, a statement without parameters, is sent with the
- * BEGIN in one round trip; `work` gets its rows. A client this module does not know runs it in an ORM
+ * and the error when `work` throws. A client this module does not know runs it in an ORM
  * transaction instead.
  */
-export async function rawTransaction<T, O = never>(
+export async function rawTransaction<T>(
   client: TransactionalClient,
-  work: (statement: RawStatement, opened: O[]) => Promise<T>,
-  options: { opening?: string } = {},
+  work: (statement: RawStatement) => Promise<T>,
 ): Promise<T> {
   const known = pools.get(client);
   if (!known) {
-    return client.$transaction(
-      async (tx) => {
-        const opened = options.opening ? await tx.$queryRawUnsafe<O[]>(options.opening) : [];
-        return work((query) => tx.$queryRaw(query), opened);
-      },
-      { maxWait: 10_000, timeout: 20_000 },
-    );
+    return client.$transaction((tx) => work((query) => tx.$queryRaw(query)), {
+      maxWait: 10_000,
+      timeout: 20_000,
+    });
   }
   const connection = await known.pool.connect();
   let broken: Error | undefined;
   try {
-    const begin = `BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${RAW_TRANSACTION_IDLE_TIMEOUT}'`;
-    let opened: O[] = [];
-    if (options.opening) {
-      // One message, one round trip: BEGIN, the timeout and the opening statement.
-      known.onQuery?.(options.opening);
-      const results = (await connection.query({
-        text: `${begin}; ${options.opening}`,
-        types,
-      })) as unknown as pg.QueryResult[];
-      opened = results[results.length - 1]!.rows as O[];
-    } else {
-      await connection.query(begin);
-    }
-    const result = await work(
-      <R>(query: Prisma.Sql) => execute<R>(known, connection, query),
-      opened,
+    await connection.query(
+      `BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${RAW_TRANSACTION_IDLE_TIMEOUT}'`,
     );
+    const result = await work(<R>(query: Prisma.Sql) => execute<R>(known, connection, query));
     await connection.query("COMMIT");
     return result;
   } catch (error) {

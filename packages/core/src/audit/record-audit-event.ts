@@ -1,4 +1,4 @@
-import { Prisma, type AuditEvent } from "@tessera/db";
+import { Prisma, columnsOf, type AuditEvent } from "@tessera/db";
 import type { Actor } from "../actor";
 import { auditHashParts } from "./hash";
 
@@ -102,8 +102,7 @@ export function auditEventsSql(
   if (!/^[a-z_]+$/.test(gate.cte)) throw new Error(`Bad CTE name "${gate.cte}"`);
   if (!/^[A-Za-z_]+$/.test(gate.column)) throw new Error(`Bad column name "${gate.column}"`);
   const records = events.map(({ actor, input }) => auditRecord(actor, input));
-  const column = <K extends keyof ReturnType<typeof auditRecord>["fields"]>(key: K) =>
-    records.map((record) => record.fields[key]);
+  const column = columnsOf(records.map((record) => record.fields));
   return Prisma.sql`
     audit_input AS (
       SELECT * FROM unnest(

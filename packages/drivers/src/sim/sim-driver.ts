@@ -11,7 +11,14 @@ import {
   type SubmitResult,
   type UsageInterval,
 } from "@tessera/core";
-import { Prisma, rawBatchQuery, rowsInOrder, type Database, type RawBatch } from "@tessera/db";
+import {
+  Prisma,
+  columnsOf,
+  rawBatchQuery,
+  rowsInOrder,
+  type Database,
+  type RawBatch,
+} from "@tessera/db";
 import { tailLines } from "../output-tail";
 import { advanceSimulation, simEnd, type SimJobChange, type SimJobRow } from "./sim-schedule";
 import { simOutput, type SimEnding } from "./sim-output";
@@ -67,7 +74,7 @@ function simSubmits(
     line: `sim-submit:${clusterId}`,
     lingerMs: LAUNCH_BATCH_LINGER_MS,
     statement: (items) => {
-      const column = <K extends keyof SimSubmit>(key: K) => items.map((item) => item[key]);
+      const column = columnsOf(items);
       return Prisma.sql`
       WITH input AS (
         SELECT * FROM unnest(${column("name")}::text[], ${column("account")}::text[],
