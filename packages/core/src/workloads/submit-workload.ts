@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, rawBatchQuery, type RawBatch, type WorkloadStatus } from "@tessera/db";
+import { Prisma, columnsOf, rawBatchQuery, type RawBatch, type WorkloadStatus } from "@tessera/db";
 import type { Actor } from "../actor";
 import {
   AUDIT_CHAIN_LINE,
@@ -8,7 +8,7 @@ import {
 } from "../audit/record-audit-event";
 import { AppError, notFound } from "../errors";
 import { formatUnitHours } from "../quota/format-unit-hours";
-import { admitHold, type PlaceHoldInput } from "../quota/place-hold";
+import { admitHold, admitHoldsSql, type PlaceHoldInput } from "../quota/place-hold";
 import type { TenantAccess, TenantTransaction } from "../tenancy/tenant-access";
 import { checkJobScript, renderJobScript } from "./render-job-script";
 import { resolveWorkloadRequest, type WorkloadShape } from "./resolve-workload-request";
@@ -119,6 +119,7 @@ export async function submitWorkload(
   const item: SubmitItem = {
     workloadId,
     holdId: randomUUID(),
+    reference: holdInput.reference,
     organizationId,
     allocationLineId: resolved.line.id,
     unitSeconds: resolved.holdUnitSeconds,
@@ -142,6 +143,8 @@ export async function submitWorkload(
 interface SubmitItem {
   workloadId: string;
   holdId: string;
+  /** The hold's reference (PlaceHoldInput.reference). */
+  reference: string;
   organizationId: string;
   allocationLineId: string;
   unitSeconds: number;
@@ -182,10 +185,11 @@ function submitBatch(
     key: `workload.submit:${organizationId}:${allocationLineId}`,
     line: AUDIT_CHAIN_LINE.line,
     statement: (items) => {
-      const column = <K extends keyof SubmitItem>(key: K) => items.map((item) => item[key]);
+      const column = columnsOf(items);
       return Prisma.sql`
       WITH RECURSIVE input AS (
         SELECT * FROM unnest(${column("workloadId")}::text[], ${column("holdId")}::text[],
+                             ${column("reference")}::text[],
                              ${items.map((item) => BigInt(item.unitSeconds))}::bigint[],
                              ${column("actorId")}::text[], ${column("projectId")}::text[],
                              ${column("resourceClassId")}::text[], ${column("clusterId")}::text[],
@@ -193,40 +197,13 @@ function submitBatch(
                              ${column("walltimeSeconds")}::int[], ${column("templateId")}::text[],
                              ${column("spec")}::text[], ${column("placement")}::text[],
                              ${column("at")}::text[], ${column("message")}::text[])
-          WITH ORDINALITY AS i("workloadId", "holdId", n, "actorId", "projectId",
+          WITH ORDINALITY AS i("workloadId", "holdId", "reference", n, "actorId", "projectId",
                                "resourceClassId", "clusterId", "name", "quantity",
                                "walltimeSeconds", "templateId", "spec", "placement", "at",
                                "message", ord)
       ), wanted AS (
-        SELECT i.*, sum(i.n) OVER (ORDER BY i.ord) AS cum,
-               i."at"::timestamptz AT TIME ZONE 'UTC' AS "stamp"
-          FROM input i
-      ), locked AS (
-        SELECT l."id", l."grantedUnitSeconds" - l."heldUnitSeconds" - l."consumedUnitSeconds" AS available
-          FROM "AllocationLine" l JOIN "Allocation" a ON a."id" = l."allocationId"
-         WHERE l."id" = ${allocationLineId}::text AND a."organizationId" = ${organizationId}::text
-           AND a."validFrom" <= now() AND now() < a."validTo"
-           FOR UPDATE OF l
-      ), admitted AS (
-        SELECT w.* FROM wanted w, locked k WHERE w.cum <= k.available
-      ), line AS (
-        UPDATE "AllocationLine" AS l
-           SET "heldUnitSeconds" = l."heldUnitSeconds" + (SELECT sum(n) FROM admitted)
-          FROM locked k
-         WHERE l."id" = k."id" AND EXISTS (SELECT 1 FROM admitted)
-        RETURNING l."id"
-      ), hold AS (
-        INSERT INTO "QuotaHold" ("id", "organizationId", "allocationLineId", "reference",
-                                 "unitSeconds", "status", "createdById")
-        SELECT a."holdId", ${organizationId}, line."id", 'workload:' || a."workloadId", a.n,
-               'ACTIVE'::"QuotaHoldStatus", a."actorId"
-          FROM admitted a, line
-      ), entry AS (
-        INSERT INTO "QuotaLedgerEntry" ("organizationId", "allocationLineId", "holdId", "kind",
-                                        "heldDeltaUnitSeconds", "consumedDeltaUnitSeconds", "actorId")
-        SELECT ${organizationId}, line."id", a."holdId", 'HOLD'::"QuotaLedgerKind", a.n, 0, a."actorId"
-          FROM admitted a, line
-      ), workload AS (
+        SELECT i.*, i."at"::timestamptz AT TIME ZONE 'UTC' AS "stamp" FROM input i
+      ), ${admitHoldsSql({ organizationId, allocationLineId }, "wanted")}, workload AS (
         INSERT INTO "Workload" ("id", "organizationId", "projectId", "allocationLineId",
                                 "resourceClassId", "clusterId", "name", "quantity",
                                 "walltimeSeconds", "templateId", "spec", "heldUnitSeconds",
