@@ -116,6 +116,7 @@ export * from "./notifications/list-notifications";
 export * from "./notifications/mark-notifications-read";
 export * from "./compute/driver";
 export * from "./compute/driver-error";
+export * from "./compute/endpoint-driver";
 export * from "./compute/cluster-fingerprint";
 export * from "./compute/cluster-connection";
 export * from "./compute/installation-id";

@@ -1,0 +1,85 @@
+import type { ClusterKind } from "@tessera/db";
+
+/**
+ * The interface every backend that serves inference endpoints implements (DESIGN.md, "Compute
+ * drivers": Kubernetes, and the simulated cluster as the embedded default). Worker tier only.
+ *
+ * Every method is idempotent and safe to call again after a crash: the workload id is carried in
+ * the objects' names and labels, so an apply finds what exists; delete of something already gone
+ * is not an error. Failures are `DriverError`s (retryable or not) — never raw client errors.
+ */
+export interface EndpointDriver {
+  readonly kind: ClusterKind;
+  /**
+   * Converges the tenant's place on the backend: on Kubernetes a namespace with Tessera's labels,
+   * a ResourceQuota derived from `quota`, a LimitRange and NetworkPolicies (default deny, ingress
+   * only from the gateway's namespace).
+   */
+  ensureEndpointTenant(tenant: EndpointTenantSpec): Promise<void>;
+  /** Creates or updates the endpoint's objects (server-side apply, one field manager). */
+  applyEndpoint(spec: EndpointSpec): Promise<EndpointApplyResult>;
+  /** Sets the desired replicas (0 = scaled to zero); the rest of the spec is left alone. */
+  scaleEndpoint(ref: EndpointRef, replicas: number): Promise<void>;
+  /** Removes every object of the endpoint; an endpoint already gone is not an error. */
+  deleteEndpoint(ref: EndpointRef): Promise<void>;
+  /** The current state of each endpoint asked for; one the backend does not know is absent. */
+  describeEndpoints(refs: readonly EndpointRef[]): Promise<Map<string, BackendEndpoint>>;
+  /** Every endpoint on the backend made by this installation (for the reconciler). */
+  listEndpoints(): Promise<BackendEndpoint[]>;
+}
+
+export interface EndpointTenantSpec {
+  organizationId: string;
+  /** Backend-safe slug of the organisation (namespace `t-<slug>` on Kubernetes). */
+  slug: string;
+  /** Resource name (`nvidia.com/gpu`, `nvidia.com/mig-1g.10gb`, `cpu`, `memory`, `pods`) → quantity. */
+  quota: Record<string, string>;
+}
+
+export interface EndpointRef {
+  workloadId: string;
+  organizationId: string;
+  /** The tenant's slug, as given to ensureEndpointTenant. */
+  slug: string;
+}
+
+export interface EndpointSpec extends EndpointRef {
+  displayName: string;
+  /** Serving runtime image and arguments (from the catalogue). */
+  image: string;
+  args: readonly string[];
+  /** Served model name, as clients call it. */
+  modelName: string;
+  /** Port the model server listens on and its readiness path (e.g. 8000, "/health"). */
+  port: number;
+  healthPath: string;
+  replicas: number;
+  /** Per replica: the accelerator resource name (null for the CPU tier) and its count. */
+  acceleratorResource: string | null;
+  acceleratorCount: number;
+  cpu: string;
+  memory: string;
+  nodeSelector: Record<string, string>;
+}
+
+export interface EndpointApplyResult {
+  /** Backend name of the endpoint (namespace/name on Kubernetes). */
+  externalId: string;
+  /** False when nothing changed (the same spec was applied before). */
+  changed: boolean;
+}
+
+export type BackendEndpointState = "DEPLOYING" | "READY" | "SCALED_TO_ZERO" | "DEGRADED" | "FAILED";
+
+export interface BackendEndpoint {
+  externalId: string;
+  /** From the objects' labels; null for objects Tessera did not make. */
+  workloadId: string | null;
+  state: BackendEndpointState;
+  desiredReplicas: number;
+  readyReplicas: number;
+  /** In the backend's own words, e.g. "0/3 nodes are available: 3 Insufficient nvidia.com/gpu". */
+  reason: string | null;
+  /** In-cluster URL of the endpoint's service, e.g. http://name.ns.svc:8000 (or the simulator's). */
+  url: string | null;
+}
