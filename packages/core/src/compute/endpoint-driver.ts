@@ -22,7 +22,10 @@ export interface EndpointDriver {
   scaleEndpoint(ref: EndpointRef, replicas: number): Promise<void>;
   /** Removes every object of the endpoint; an endpoint already gone is not an error. */
   deleteEndpoint(ref: EndpointRef): Promise<void>;
-  /** The current state of each endpoint asked for; one the backend does not know is absent. */
+  /**
+   * The current state of each endpoint asked for, keyed by workload id; one the backend does not
+   * know is absent.
+   */
   describeEndpoints(refs: readonly EndpointRef[]): Promise<Map<string, BackendEndpoint>>;
   /** Every endpoint on the backend made by this installation (for the reconciler). */
   listEndpoints(): Promise<BackendEndpoint[]>;
