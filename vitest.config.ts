@@ -1,11 +1,12 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Three projects: `unit` (pure logic, beside the code as *.test.ts), `integration`
+ * Four projects: `unit` (pure logic, beside the code as *.test.ts), `integration`
  * (*.integration.test.ts, against the real PostgreSQL and Redis named by TEST_DATABASE_URL /
- * REDIS_URL; the global setup migrates a dedicated test database first) and `slurm`
+ * REDIS_URL; the global setup migrates a dedicated test database first), `slurm`
  * (*.slurm.test.ts, against the real Slurm cluster of infra/slurm/up.sh as well; it fails when
- * that cluster does not answer — it never skips).
+ * that cluster does not answer — it never skips) and `k8s` (*.k8s.test.ts, against the real
+ * Kubernetes control plane of infra/k8s/up.sh, failing the same way when it does not answer).
  */
 export default defineConfig({
   test: {
@@ -19,7 +20,12 @@ export default defineConfig({
             "infra/**/*.test.ts",
             "bench/**/*.test.ts",
           ],
-          exclude: ["**/*.integration.test.ts", "**/*.slurm.test.ts", "**/node_modules/**"],
+          exclude: [
+            "**/*.integration.test.ts",
+            "**/*.slurm.test.ts",
+            "**/*.k8s.test.ts",
+            "**/node_modules/**",
+          ],
           environment: "node",
         },
       },
@@ -52,6 +58,25 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: "forks",
           // One real cluster: test files take turns on it.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "k8s",
+          include: [
+            "packages/*/src/**/*.k8s.test.ts",
+            "apps/*/src/**/*.k8s.test.ts",
+            "bench/**/*.k8s.test.ts",
+          ],
+          exclude: ["**/node_modules/**"],
+          environment: "node",
+          globalSetup: ["./infra/test/global-setup.ts", "./infra/test/k8s-setup.ts"],
+          setupFiles: ["./infra/test/integration-env.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          pool: "forks",
+          // One control plane, and one test kills its API server: files take turns.
           fileParallelism: false,
         },
       },

@@ -38,6 +38,15 @@ export const serverEnvSchema = z
     LOST_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
     SLURM_JWT_KEY_FILE: z.string().min(1).default("/var/spool/slurm/statesave/jwt_hs256.key"),
     SLURM_USER_NAME: z.string().min(1).default("tessera"),
+    /** The worker's kubeconfig for Kubernetes clusters (a ServiceAccount token, never an admin's). */
+    KUBERNETES_KUBECONFIG: z
+      .string()
+      .min(1)
+      .default("/var/lib/tessera-k8s/tessera-worker.kubeconfig"),
+    KUBERNETES_GATEWAY_NAMESPACE: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/)
+      .default("tessera-gateway"),
     RATE_LIMIT_DISABLED: bool.default(false),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Set by Next.js; `next build` loads server modules but must not need runtime secrets. */

@@ -1,15 +1,9 @@
 /**
- * `pnpm slurm:register [jurisdiction]` — registers the development Slurm cluster of
- * infra/slurm/up.sh in the portal: Cluster `tessera-dev` (SLURM, slurmrestd on 127.0.0.1:6820,
- * region "dev", jurisdiction as given, else "EU" when new and unchanged when it exists) offering `h100-80gb` (partition gpu, GRES gpu:h100,
- * 4 GPUs) and `cpu-core` (partition cpu, as many cores as this machine has). Idempotent: what
- * already matches is left alone; what differs is updated through the catalogue's audited domain
- * functions. Needs the resource classes (`pnpm db:seed`).
- *
- * `--check` only tells whether DATABASE_URL names a reachable, migrated Tessera database (exit 0)
- * or not (exit 1, saying why); infra/slurm/up.sh uses it before registering.
+ * What `pnpm slurm:register` and `pnpm k8s:register` share: register a development cluster in
+ * the portal's catalogue, idempotently — what already matches is left alone; what differs is
+ * updated through the catalogue's audited domain functions. Needs the resource classes
+ * (`pnpm db:seed`).
  */
-import { availableParallelism } from "node:os";
 import { serverEnv } from "@tessera/config";
 import {
   createCluster,
@@ -18,16 +12,25 @@ import {
   updateCluster,
   type Actor,
 } from "@tessera/core";
-import { createDatabase, type Database } from "@tessera/db";
+import { createDatabase, type ClusterKind, type Database } from "@tessera/db";
 
-const CLUSTER_CODE = "tessera-dev";
-const ENDPOINT = "http://127.0.0.1:6820";
-const actor: Actor = { ...SYSTEM_ACTOR, userAgent: "tessera slurm:register" };
-
-const RESOURCES = [
-  { code: "h100-80gb", capacity: 4, slurmPartition: "gpu", slurmGres: "gpu:h100" },
-  { code: "cpu-core", capacity: availableParallelism(), slurmPartition: "cpu", slurmGres: null },
-];
+/** A development cluster as the portal's catalogue should hold it. */
+export interface ClusterRegistration {
+  code: string;
+  name: string;
+  kind: ClusterKind;
+  endpoint: string;
+  /** `pnpm <command>`, for the audit log's user agent. */
+  command: string;
+  resources: {
+    code: string;
+    capacity: number;
+    slurmPartition?: string | null;
+    slurmGres?: string | null;
+    k8sResourceName?: string | null;
+    k8sNodeSelector?: Record<string, string> | null;
+  }[];
+}
 
 function redact(url: string): string {
   try {
@@ -54,7 +57,13 @@ async function isTesseraDatabase(database: Database): Promise<string | null> {
 }
 
 /** `jurisdiction` null: "EU" for a new cluster, and an existing cluster keeps its own. */
-async function register(database: Database, jurisdiction: string | null) {
+async function register(
+  database: Database,
+  spec: ClusterRegistration,
+  jurisdiction: string | null,
+) {
+  const { code: CLUSTER_CODE, endpoint: ENDPOINT, resources: RESOURCES } = spec;
+  const actor: Actor = { ...SYSTEM_ACTOR, userAgent: `tessera ${spec.command}` };
   const classes = await database.resourceClass.findMany({
     where: { code: { in: RESOURCES.map((resource) => resource.code) } },
   });
@@ -67,14 +76,14 @@ async function register(database: Database, jurisdiction: string | null) {
   }
 
   let cluster = await database.cluster.findUnique({ where: { code: CLUSTER_CODE } });
-  if (cluster && cluster.kind !== "SLURM") {
+  if (cluster && cluster.kind !== spec.kind) {
     throw new Error(`A ${cluster.kind} cluster already has the code ${CLUSTER_CODE}.`);
   }
   if (!cluster) {
     cluster = await createCluster(database, actor, {
       code: CLUSTER_CODE,
-      name: "Tessera development cluster (Slurm)",
-      kind: "SLURM",
+      name: spec.name,
+      kind: spec.kind,
       region: "dev",
       jurisdiction: jurisdiction ?? "EU",
       endpoint: ENDPOINT,
@@ -99,10 +108,18 @@ async function register(database: Database, jurisdiction: string | null) {
     const current = await database.clusterResource.findUnique({
       where: { clusterId_resourceClassId: { clusterId: cluster.id, resourceClassId } },
     });
+    const mapping = {
+      slurmPartition: resource.slurmPartition ?? null,
+      slurmGres: resource.slurmGres ?? null,
+      k8sResourceName: resource.k8sResourceName ?? null,
+      k8sNodeSelector: resource.k8sNodeSelector ?? null,
+    };
     const same =
       current?.capacity === resource.capacity &&
-      current.slurmPartition === resource.slurmPartition &&
-      current.slurmGres === resource.slurmGres;
+      current.slurmPartition === mapping.slurmPartition &&
+      current.slurmGres === mapping.slurmGres &&
+      current.k8sResourceName === mapping.k8sResourceName &&
+      JSON.stringify(current.k8sNodeSelector ?? null) === JSON.stringify(mapping.k8sNodeSelector);
     if (same) {
       console.info(`${resource.code}: unchanged (${resource.capacity})`);
       continue;
@@ -111,16 +128,20 @@ async function register(database: Database, jurisdiction: string | null) {
       clusterId: cluster.id,
       resourceClassId,
       capacity: resource.capacity,
-      slurmPartition: resource.slurmPartition,
-      slurmGres: resource.slurmGres,
+      ...mapping,
     });
-    console.info(
-      `${resource.code}: ${resource.capacity} in partition ${resource.slurmPartition}${resource.slurmGres ? ` (GRES ${resource.slurmGres})` : ""}`,
-    );
+    const where = mapping.slurmPartition
+      ? `in partition ${mapping.slurmPartition}${mapping.slurmGres ? ` (GRES ${mapping.slurmGres})` : ""}`
+      : `as ${mapping.k8sResourceName}${mapping.k8sNodeSelector ? ` on ${JSON.stringify(mapping.k8sNodeSelector)}` : ""}`;
+    console.info(`${resource.code}: ${resource.capacity} ${where}`);
   }
 }
 
-async function main() {
+/**
+ * The command line of a registration script: `[jurisdiction]` and `--check` (only tell whether
+ * DATABASE_URL names a reachable, migrated Tessera database: exit 0, or 1 saying why).
+ */
+export async function runClusterRegistration(spec: ClusterRegistration): Promise<number> {
   const args = process.argv.slice(2).filter((arg) => arg !== "--");
   const check = args.includes("--check");
   const jurisdiction = args.find((arg) => !arg.startsWith("--"))?.toUpperCase() ?? null;
@@ -137,7 +158,7 @@ async function main() {
       return 1;
     }
     if (check) return 0;
-    await register(database, jurisdiction);
+    await register(database, spec, jurisdiction);
     return 0;
   } catch (error) {
     console.error((error as Error).message);
@@ -146,5 +167,3 @@ async function main() {
     await database.$disconnect();
   }
 }
-
-process.exitCode = await main();

@@ -39,3 +39,26 @@ export {
 export { mintSlurmToken, SlurmTokenSource, type SlurmTokenSourceOptions } from "./slurm/jwt";
 export { ensureSlurmAccount, TESSERA_PARENT_ACCOUNT } from "./slurm/sacctmgr";
 export { slurmFailure, slurmRefusalMessage } from "./slurm/slurm-errors";
+
+export { createEndpointDriver, type EndpointDriverDeps } from "./create-endpoint-driver";
+export {
+  DEFAULT_GATEWAY_NAMESPACE,
+  KubernetesEndpointDriver,
+  type KubernetesEndpointDriverOptions,
+} from "./kubernetes/kubernetes-endpoint-driver";
+export { kubeClients, kubeClientsFromFile, type KubeClients } from "./kubernetes/kube-client";
+export { kubernetesFailure } from "./kubernetes/k8s-errors";
+export {
+  endpointLabels,
+  endpointNameFor,
+  endpointObjects,
+  FIELD_MANAGER,
+  installationSelector,
+  LABEL_INSTALLATION,
+  LABEL_ORGANIZATION,
+  LABEL_WORKLOAD,
+  namespaceFor,
+  quotaHard,
+  tenantObjects,
+} from "./kubernetes/k8s-objects";
+export { endpointStatus, tidyReason } from "./kubernetes/k8s-status";
