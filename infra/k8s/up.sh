@@ -71,10 +71,11 @@ if [ ! -s "$(pki sa.key)" ]; then
 fi
 chmod 600 "$K8S_PKI"/*.key
 
-# A kubeconfig for a client certificate.
-cert_kubeconfig() {
-  local file="$1" name="$2"
-  cat >"$file" <<KUBECONFIG
+# A kubeconfig for this cluster: file, user name, and the user's credentials (YAML lines).
+write_kubeconfig() {
+  local file="$1" name="$2" credentials="$3" tmp
+  tmp="$(mktemp)"
+  cat >"$tmp" <<KUBECONFIG
 apiVersion: v1
 kind: Config
 clusters:
@@ -85,14 +86,19 @@ clusters:
 users:
   - name: $name
     user:
-      client-certificate: $(pki "$name.crt")
-      client-key: $(pki "$name.key")
+$credentials
 contexts:
   - name: $name@tessera-dev
     context: { cluster: tessera-dev, user: $name }
 current-context: $name@tessera-dev
 KUBECONFIG
-  chmod 600 "$file"
+  chmod 600 "$tmp"
+  mv "$tmp" "$file"
+}
+# A kubeconfig for a client certificate.
+cert_kubeconfig() {
+  write_kubeconfig "$1" "$2" "      client-certificate: $(pki "$2.crt")
+      client-key: $(pki "$2.key")"
 }
 cert_kubeconfig "$K8S_ADMIN_KUBECONFIG" admin
 cert_kubeconfig "$K8S_HOME/controller-manager.kubeconfig" controller-manager
@@ -286,26 +292,7 @@ token_ready() {
 }
 wait_for kube-controller-manager 60 token_ready
 token="$(api GET /api/v1/namespaces/tessera-system/secrets/tessera-worker-token | jq -r .data.token | base64 -d)"
-new_kubeconfig="$(mktemp)"
-cat >"$new_kubeconfig" <<KUBECONFIG
-apiVersion: v1
-kind: Config
-clusters:
-  - name: tessera-dev
-    cluster:
-      server: $K8S_SERVER
-      certificate-authority: $(pki ca.crt)
-users:
-  - name: tessera-worker
-    user:
-      token: $token
-contexts:
-  - name: tessera-worker@tessera-dev
-    context: { cluster: tessera-dev, user: tessera-worker }
-current-context: tessera-worker@tessera-dev
-KUBECONFIG
-chmod 600 "$new_kubeconfig"
-mv "$new_kubeconfig" "$K8S_WORKER_KUBECONFIG"
+write_kubeconfig "$K8S_WORKER_KUBECONFIG" tessera-worker "      token: $token"
 
 # The worker's token must be what it says: allowed to apply Deployments, refused secrets.
 as_worker() {
