@@ -43,7 +43,7 @@ started=$SECONDS
 export GOFLAGS="-mod=mod -buildvcs=false -trimpath"
 export CGO_ENABLED=0
 # Build quietly in the background of whatever else the machine is doing.
-build() { nice -n 10 "$GO" build "$@"; }
+build() { nice -n "${K8S_BUILD_NICE:-10}" "$GO" build "$@"; }
 
 # Writes a throwaway go.mod that requires $1@$2 and replaces each of its `=> ./…` replacements
 # with the published module at the version the callback prints for it.
