@@ -24,6 +24,12 @@ export const TENANT_OWNED_MODELS = [
   "Workload",
   "WorkloadEvent",
   "TenantClusterAccount",
+  "UsageRecord",
+  "BillingAccount",
+  "Invoice",
+  "InvoiceLine",
+  "InvoicePeriodClaim",
+  "InvoicePayment",
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);

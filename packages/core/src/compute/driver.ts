@@ -67,6 +67,8 @@ export interface BackendJob {
   exitCode: number | null;
   /** Wall-clock seconds the job ran (from accounting once ended). */
   elapsedSeconds: number | null;
+  /** Energy the job consumed as the backend measured it (accounting), in mWh; absent if unknown. */
+  consumedEnergyMilliWh?: number | null;
   /**
    * The end of the job's stdout and stderr when the backend has it at hand with the job's state
    * (the simulated cluster keeps it in the same row); absent when it must be asked for with

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../../audit/record-audit-event";
 import type { BackendJob } from "../../compute/driver";
 import type { TenantTransaction } from "../../tenancy/tenant-access";
 import { TX_OPTIONS } from "../../transaction";
+import { recordJobUsage } from "../../billing/record-job-usage";
 import { addWorkloadEvent } from "./add-workload-event";
 import { closeWorkloadHold } from "./close-workload-hold";
 import { lockWorkload, type LockedWorkload, type WorkloadRef } from "./lock-workload";
@@ -15,7 +16,7 @@ import {
   type EndPlan,
 } from "./observation-messages";
 import { planObservation } from "./observation-plan";
-import { settlementOfWorkload } from "./settlement";
+import { jobUsageOf, settlementOfWorkload } from "./settlement";
 import { LIVE_STATUSES, type WorkloadTransition } from "./workload-states";
 
 export interface ObservationResult extends WorkloadTransition {
@@ -52,6 +53,8 @@ async function applyEnd(
     reason: plan.reason,
     message: endMessage(plan, current.heldUnitSeconds, settlement),
   });
+  const usage = jobUsageOf(current, settlement, plan, job.consumedEnergyMilliWh ?? null);
+  if (usage) await recordJobUsage(tx, usage);
   const cluster = await tx.cluster.findUniqueOrThrow({
     where: { id: current.clusterId },
     select: { code: true },

@@ -2,6 +2,7 @@ import { Prisma, rawQuery, type Database } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../../actor";
 import { AUDIT_CHAIN_LINE, auditEventSql } from "../../audit/record-audit-event";
 import type { BackendJob } from "../../compute/driver";
+import { jobUsageSql } from "../../billing/record-job-usage";
 import { closeHoldSql } from "../../quota/close-hold";
 import { applyBackendObservation, type ObservationResult } from "./apply-backend-observation";
 import type { TrackedWorkload } from "./list-tracked-workloads";
@@ -14,7 +15,7 @@ import {
   type ProgressPlan,
 } from "./observation-messages";
 import { planObservation } from "./observation-plan";
-import { settlementOfWorkload } from "./settlement";
+import { jobUsageOf, settlementOfWorkload } from "./settlement";
 
 /** A timestamp parameter as the Workload columns hold it (UTC, without a zone); null stays null. */
 function utc(value: Date | null): Prisma.Sql {
@@ -174,6 +175,9 @@ async function end(
       )}`
     : Prisma.sql`, hold AS (SELECT NULL::bigint AS "unitSeconds" WHERE false),
                    line AS (SELECT 1 WHERE false), entry AS (SELECT 1 WHERE false)`;
+  // Metered in the same statement: the usage records exist exactly when the workload ended here.
+  const usage = jobUsageOf(snapshot, settlement, plan, job.consumedEnergyMilliWh ?? null);
+  const metering = usage ? Prisma.sql`, ${jobUsageSql(usage, "updated")}` : Prisma.empty;
   // The audit append waits for "done": the workload, its hold and the line are written (and
   // locked) before the chain's lock is taken, the order every writer of the chain keeps.
   const rows = await rawQuery<{ id: string; closedUnitSeconds: bigint | null }>(
@@ -192,7 +196,7 @@ async function end(
       plan.reason,
       endMessage(plan, snapshot.heldUnitSeconds, settlement),
       now,
-    )})${closing}, done AS (
+    )})${closing}${metering}, done AS (
       SELECT u."id" FROM updated u,
              (SELECT count(*) FROM line) AS line_written, (SELECT count(*) FROM entry) AS entry_written
     ), audit AS (${auditEventSql(SYSTEM_ACTOR, endAudit(snapshot, clusterCode, plan, settlement), "done")})

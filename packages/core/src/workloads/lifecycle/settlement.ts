@@ -1,4 +1,5 @@
 import type { BackendJob } from "../../compute/driver";
+import type { JobUsage } from "../../billing/record-job-usage";
 
 export type Settlement =
   { kind: "settle"; unitSeconds: number; elapsedSeconds: number } | { kind: "release" };
@@ -43,4 +44,26 @@ export function settlementOfWorkload(
     job,
     knownStartedAt: workload.startedAt,
   });
+}
+
+/**
+ * What a finished job is metered as (recordJobUsage): the settled unit-seconds from the job's
+ * start — or, when only the end is known, counted back from it. Null when nothing was used.
+ */
+export function jobUsageOf(
+  workload: { id: string; quantity: number },
+  settlement: Settlement,
+  times: { startedAt: Date | null; endedAt: Date },
+  measuredEnergyMilliWh: number | null = null,
+): JobUsage | null {
+  if (settlement.kind !== "settle" || settlement.unitSeconds <= 0) return null;
+  const seconds = Math.floor(settlement.unitSeconds / Math.max(1, workload.quantity));
+  const startedAt = times.startedAt ?? new Date(times.endedAt.getTime() - seconds * 1000);
+  return {
+    workloadId: workload.id,
+    startedAt,
+    unitSeconds: settlement.unitSeconds,
+    quantity: workload.quantity,
+    measuredEnergyMilliWh,
+  };
 }

@@ -1,0 +1,153 @@
+import { divideHalfEven } from "../programmes/money";
+import { BASIS_POINTS, SECONDS_PER_HOUR } from "../programmes/pricing";
+
+/**
+ * Rating: usage is summed first — per organisation, resource class, price version, allocation
+ * line and usage month (UsageAggregate, one SQL GROUP BY) — and then priced once per line.
+ *
+ * THE ROUNDING RULE (the only one): an amount that is not a whole number of minor units is
+ * rounded half to even (divideHalfEven), exactly once per line — the line's list amount from its
+ * unit-seconds and tokens, and the programme's share from that list amount. The tenant's share is
+ * list − programme, so the two add up to the list amount exactly; invoice totals are sums of
+ * lines; VAT is rounded once per invoice on the tenant's net total.
+ */
+export interface UsageAggregate {
+  resourceClassId: string;
+  priceVersionId: string;
+  /** Null when the usage draws on no allocation (the tenant pays all of it). */
+  allocationLineId: string | null;
+  /** "YYYY-MM" in the organisation's billing time zone. */
+  usagePeriod: string;
+  unitSeconds: bigint;
+  tokens: bigint;
+  energyMilliWh: bigint;
+  /** True when every record of the line had measured energy. */
+  energyMeasured: boolean;
+}
+
+export interface PriceVersionTerms {
+  minorPerUnitHour: number;
+  minorPerMillionTokens: number | null;
+}
+
+export interface AllocationTerms {
+  allocationId: string;
+  subsidyRateBps: number;
+  /** The award's subsidy not yet drawn by finalised invoices (never below zero). */
+  subsidyLeftMinor: bigint;
+}
+
+export interface RatedLine extends UsageAggregate {
+  allocationId: string | null;
+  minorPerUnitHour: number;
+  listMinor: bigint;
+  programmeMinor: bigint;
+  tenantMinor: bigint;
+}
+
+const TOKENS_PER_PRICE_UNIT = 1_000_000n;
+const HOUR = BigInt(SECONDS_PER_HOUR);
+
+/** The list amount of a line: unit-seconds × price per unit-hour + tokens × price per million, rounded once. */
+export function listAmountOf(
+  usage: { unitSeconds: bigint; tokens: bigint },
+  price: PriceVersionTerms,
+): bigint {
+  const numerator =
+    usage.unitSeconds * BigInt(price.minorPerUnitHour) * TOKENS_PER_PRICE_UNIT +
+    usage.tokens * BigInt(price.minorPerMillionTokens ?? 0) * HOUR;
+  return divideHalfEven(numerator, HOUR * TOKENS_PER_PRICE_UNIT);
+}
+
+/**
+ * The programme's share of a list amount: the subsidy rate, rounded once, capped by what is left
+ * of the award's subsidy. The tenant pays the rest.
+ */
+export function splitShares(
+  listMinor: bigint,
+  subsidyRateBps: number,
+  subsidyLeftMinor: bigint,
+): { programmeMinor: bigint; tenantMinor: bigint } {
+  const atRate = divideHalfEven(listMinor * BigInt(subsidyRateBps), BigInt(BASIS_POINTS));
+  const left = subsidyLeftMinor > 0n ? subsidyLeftMinor : 0n;
+  const programmeMinor = atRate < left ? atRate : left;
+  return { programmeMinor, tenantMinor: listMinor - programmeMinor };
+}
+
+/** A stable order for lines: usage month, then class, allocation line and price version. */
+export function compareAggregates(a: UsageAggregate, b: UsageAggregate): number {
+  const key = (x: UsageAggregate) =>
+    [x.usagePeriod, x.resourceClassId, x.allocationLineId ?? "", x.priceVersionId].join("\u0000");
+  const left = key(a);
+  const right = key(b);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * Prices aggregated usage: one line per aggregate, in a stable order; each allocation's subsidy
+ * is drawn down line by line, so the programme never pays more than the award has left.
+ */
+export function rateUsage(
+  aggregates: readonly UsageAggregate[],
+  prices: ReadonlyMap<string, PriceVersionTerms>,
+  allocationOfLine: ReadonlyMap<string, AllocationTerms>,
+): RatedLine[] {
+  const left = new Map<string, bigint>();
+  for (const terms of allocationOfLine.values()) {
+    left.set(terms.allocationId, terms.subsidyLeftMinor);
+  }
+  return [...aggregates].sort(compareAggregates).map((aggregate) => {
+    const price = prices.get(aggregate.priceVersionId);
+    if (!price) throw new Error(`No price version ${aggregate.priceVersionId}`);
+    const listMinor = listAmountOf(aggregate, price);
+    const terms = aggregate.allocationLineId
+      ? allocationOfLine.get(aggregate.allocationLineId)
+      : undefined;
+    if (!terms) {
+      return {
+        ...aggregate,
+        allocationId: null,
+        minorPerUnitHour: price.minorPerUnitHour,
+        listMinor,
+        programmeMinor: 0n,
+        tenantMinor: listMinor,
+      };
+    }
+    const shares = splitShares(listMinor, terms.subsidyRateBps, left.get(terms.allocationId) ?? 0n);
+    left.set(terms.allocationId, (left.get(terms.allocationId) ?? 0n) - shares.programmeMinor);
+    return {
+      ...aggregate,
+      allocationId: terms.allocationId,
+      minorPerUnitHour: price.minorPerUnitHour,
+      listMinor,
+      ...shares,
+    };
+  });
+}
+
+export interface LineTotals {
+  listMinor: bigint;
+  programmeMinor: bigint;
+  tenantNetMinor: bigint;
+  energyMilliWh: bigint;
+}
+
+/** Invoice totals: the sums of the lines, nothing else. */
+export function totalsOf(
+  lines: readonly {
+    listMinor: bigint;
+    programmeMinor: bigint;
+    tenantMinor: bigint;
+    energyMilliWh: bigint;
+  }[],
+): LineTotals {
+  return lines.reduce<LineTotals>(
+    (sum, line) => ({
+      listMinor: sum.listMinor + line.listMinor,
+      programmeMinor: sum.programmeMinor + line.programmeMinor,
+      tenantNetMinor: sum.tenantNetMinor + line.tenantMinor,
+      energyMilliWh: sum.energyMilliWh + line.energyMilliWh,
+    }),
+    { listMinor: 0n, programmeMinor: 0n, tenantNetMinor: 0n, energyMilliWh: 0n },
+  );
+}

@@ -1,0 +1,84 @@
+import { Prisma } from "@tessera/db";
+import { DEFAULT_BILLING_TIME_ZONE } from "./billing-time-zone";
+
+/** What a finished job used: `unitSeconds` (= quantity × seconds run) from `startedAt` on. */
+export interface JobUsage {
+  workloadId: string;
+  startedAt: Date;
+  /** The settled unit-seconds (the job's allocated units × elapsed, capped by its hold). */
+  unitSeconds: number;
+  quantity: number;
+  /** Energy the backend measured for the whole job, when it reports it; else estimated. */
+  measuredEnergyMilliWh?: number | null;
+}
+
+/**
+ * A common table expression `usage` that meters one finished job: its allocated units × elapsed,
+ * once per job, split at the month boundaries of the organisation's billing time zone. Each piece
+ * is a UsageRecord keyed (source, "<clusterId>:<jobId>", interval start) and written with
+ * ON CONFLICT DO NOTHING, so a job metered twice is counted once. Energy is the backend's
+ * measurement shared out by time when there is one, else the class's power draw × units × time.
+ * With `gate`, the name of an earlier CTE of the caller's statement, nothing is written unless
+ * that CTE yielded a row (the change the usage belongs to happened).
+ */
+export function jobUsageSql(usage: JobUsage, gate?: string): Prisma.Sql {
+  if (gate !== undefined && !/^[a-z_]+$/.test(gate)) throw new Error(`Bad CTE name "${gate}"`);
+  const quantity = Math.max(1, usage.quantity);
+  // The hold is quantity × walltime, so a settled figure is whole seconds of all units.
+  const seconds = Math.floor(usage.unitSeconds / quantity);
+  const start = new Date(Math.floor(usage.startedAt.getTime() / 1000) * 1000).toISOString();
+  const measured = usage.measuredEnergyMilliWh ?? null;
+  const gated = gate
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM ${Prisma.raw(`"${gate}"`)})`
+    : Prisma.empty;
+  return Prisma.sql`
+    usage AS (
+      INSERT INTO "UsageRecord" ("organizationId", "source", "sourceRef", "intervalStart",
+                                 "intervalEnd", "resourceClassId", "workloadId", "projectId",
+                                 "allocationLineId", "quantity", "unitSeconds", "energyMilliWh",
+                                 "energyBasis")
+      SELECT w."organizationId",
+             (CASE WHEN c."kind" = 'SIM' THEN 'SIM' ELSE 'SLURM_ACCOUNTING' END)::"UsageSource",
+             w."clusterId" || ':' || w."externalId",
+             seg.s AT TIME ZONE 'UTC', seg.e AT TIME ZONE 'UTC',
+             w."resourceClassId", w."id", w."projectId", w."allocationLineId", w."quantity",
+             w."quantity"::bigint * extract(epoch FROM seg.e - seg.s)::bigint,
+             CASE WHEN ${measured}::bigint IS NULL
+                  -- W × s / 3600 = Wh; × 1000 = mWh
+                  THEN round(rc."powerDrawWatts"::numeric * w."quantity"
+                             * extract(epoch FROM seg.e - seg.s) / 3.6)::bigint
+                  ELSE round(${measured}::bigint::numeric * extract(epoch FROM seg.e - seg.s)
+                             / ${seconds}::int)::bigint END,
+             (CASE WHEN ${measured}::bigint IS NULL THEN 'ESTIMATED' ELSE 'MEASURED' END)::"EnergyBasis"
+        FROM "Workload" w
+        JOIN "Cluster" c ON c."id" = w."clusterId"
+        JOIN "ResourceClass" rc ON rc."id" = w."resourceClassId"
+        LEFT JOIN "BillingAccount" b ON b."organizationId" = w."organizationId"
+        CROSS JOIN LATERAL (
+          SELECT COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE}) AS tz,
+                 ${start}::timestamptz AS job_start,
+                 ${start}::timestamptz + make_interval(secs => ${seconds}::int) AS job_end
+        ) j
+        CROSS JOIN LATERAL (
+          SELECT greatest(m AT TIME ZONE j.tz, j.job_start) AS s,
+                 least((m + interval '1 month') AT TIME ZONE j.tz, j.job_end) AS e
+            FROM generate_series(date_trunc('month', j.job_start AT TIME ZONE j.tz),
+                                 date_trunc('month', j.job_end AT TIME ZONE j.tz),
+                                 interval '1 month') AS m
+        ) seg
+       WHERE w."id" = ${usage.workloadId}::text AND w."externalId" IS NOT NULL
+         AND seg.e > seg.s ${gated}
+      ON CONFLICT ("source", "sourceRef", "intervalStart") DO NOTHING
+      RETURNING "id"
+    )`;
+}
+
+/** Meters one finished job inside the caller's transaction (jobUsageSql); returns records written. */
+export async function recordJobUsage(
+  client: { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> },
+  usage: JobUsage,
+): Promise<number> {
+  const rows = await client.$queryRaw<{ written: bigint }[]>(Prisma.sql`
+    WITH ${jobUsageSql(usage)} SELECT count(*) AS "written" FROM usage`);
+  return Number(rows[0]?.written ?? 0n);
+}
