@@ -42,7 +42,9 @@ const caseArb = fc.record({
   ),
 });
 
-function rate(input: fc.Value<typeof caseArb>) {
+type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+function rate(input: Case) {
   const prices = new Map<string, PriceVersionTerms>([
     ["pv-a", input.prices[0]],
     ["pv-b", input.prices[1]],
