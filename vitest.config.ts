@@ -1,12 +1,14 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Four projects: `unit` (pure logic, beside the code as *.test.ts), `integration`
+ * Five projects: `unit` (pure logic, beside the code as *.test.ts), `integration`
  * (*.integration.test.ts, against the real PostgreSQL and Redis named by TEST_DATABASE_URL /
  * REDIS_URL; the global setup migrates a dedicated test database first), `slurm`
  * (*.slurm.test.ts, against the real Slurm cluster of infra/slurm/up.sh as well; it fails when
- * that cluster does not answer — it never skips) and `k8s` (*.k8s.test.ts, against the real
- * Kubernetes control plane of infra/k8s/up.sh, failing the same way when it does not answer).
+ * that cluster does not answer — it never skips), `k8s` (*.k8s.test.ts, against the real
+ * Kubernetes control plane of infra/k8s/up.sh, failing the same way when it does not answer) and
+ * `stripe` (*.stripe.test.ts, against Stripe's own mock server from infra/stripe-mock/up.sh; it
+ * fails when that cannot start).
  */
 export default defineConfig({
   test: {
@@ -24,6 +26,7 @@ export default defineConfig({
             "**/*.integration.test.ts",
             "**/*.slurm.test.ts",
             "**/*.k8s.test.ts",
+            "**/*.stripe.test.ts",
             "**/node_modules/**",
           ],
           environment: "node",
@@ -78,6 +81,21 @@ export default defineConfig({
           pool: "forks",
           // One control plane, and one test kills its API server: files take turns.
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "stripe",
+          include: ["packages/*/src/**/*.stripe.test.ts", "apps/*/src/**/*.stripe.test.ts"],
+          exclude: ["**/node_modules/**"],
+          environment: "node",
+          // The database as for integration tests, then Stripe's own mock server (started when it
+          // does not answer; the tests fail when it cannot start — they never skip).
+          globalSetup: ["./infra/test/global-setup.ts", "./infra/test/stripe-setup.ts"],
+          setupFiles: ["./infra/test/integration-env.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 900_000,
+          pool: "forks",
         },
       },
     ],

@@ -22,6 +22,7 @@ tessera_finish() {
   local status=$?
   set +e
   tessera_stop_postgres
+  bash "$TESSERA_ROOT/infra/stripe-mock/down.sh" >/dev/null 2>&1
   printf '\n'
   if [ -n "$tessera_failed_stage" ]; then
     printf '\033[1;31m✗ FAILED at stage: %s\033[0m\n' "$tessera_failed_stage"
@@ -31,7 +32,7 @@ tessera_finish() {
     printf '\033[1;32m✓ All stages passed in %ss\033[0m\n' "$((SECONDS - tessera_started))"
   fi
   node --import tsx "$TESSERA_ROOT/infra/scripts/test-summary.ts" \
-    "$reports/unit.json" "$reports/integration.json" "$reports/slurm.json" "$reports/e2e.json" || status=1
+    "$reports/unit.json" "$reports/integration.json" "$reports/slurm.json" "$reports/stripe.json" "$reports/e2e.json" || status=1
   exit "$status"
 }
 trap tessera_finish EXIT
@@ -85,22 +86,28 @@ tessera_stage "Unit tests" pnpm exec vitest run --project unit \
   --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 tessera_stage "Integration tests" pnpm exec vitest run --project integration \
   --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
-# The real Slurm cluster (infra/slurm/up.sh: Debian's packages, fake H100s, accounting, slurmrestd).
-# Under CI=true the Slurm tests must run: a cluster that cannot come up fails the run.
-tessera_slurm_up() {
-  local log="$TESSERA_ROOT/.data/slurm-up.log"
-  if ! bash "$TESSERA_ROOT/infra/slurm/up.sh" >"$log" 2>&1; then
+# Runs a service's up script quietly, showing its last line, or its log's tail when it fails.
+tessera_service_up() {
+  local script="$1" log="$TESSERA_ROOT/.data/$2-up.log"
+  if ! bash "$TESSERA_ROOT/$script" >"$log" 2>&1; then
     tail -n 40 "$log" >&2
-    printf 'infra/slurm/up.sh failed (full log: %s)\n' "$log" >&2
+    printf '%s failed (full log: %s)\n' "$script" "$log" >&2
     return 1
   fi
   tail -n 1 "$log"
 }
+# The real Slurm cluster (infra/slurm/up.sh: Debian's packages, fake H100s, accounting, slurmrestd).
+# Under CI=true the Slurm tests must run: a cluster that cannot come up fails the run.
 if [ "${CI:-}" = true ] || [ "${TESSERA_SLURM_TESTS:-}" = 1 ]; then
-  tessera_stage "Slurm cluster (infra/slurm/up.sh)" tessera_slurm_up
+  tessera_stage "Slurm cluster (infra/slurm/up.sh)" tessera_service_up infra/slurm/up.sh slurm
   tessera_stage "Slurm tests (real slurmctld, slurmdbd, slurmrestd)" pnpm exec vitest run --project slurm \
     --reporter=default --reporter=json --outputFile.json="$reports/slurm.json"
 fi
+# Stripe's own mock server (infra/stripe-mock/up.sh builds it once from the Go module proxy and
+# caches it outside the repository). The Stripe tests fail — never skip — when it cannot start.
+tessera_stage "Stripe's mock server (infra/stripe-mock/up.sh)" tessera_service_up infra/stripe-mock/up.sh stripe-mock
+tessera_stage "Stripe tests (stripe-mock)" pnpm exec vitest run --project stripe \
+  --reporter=default --reporter=json --outputFile.json="$reports/stripe.json"
 tessera_stage "Build the web app" pnpm --filter @tessera/web build
 export PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/e2e.json"
 # On failure, the worker tier's last words too: most e2e waits are for something it does.

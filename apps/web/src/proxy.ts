@@ -31,11 +31,21 @@ function contentSecurityPolicy(nonce: string, env: ReturnType<typeof serverEnv>)
  * Content-Security-Policy with a fresh nonce, and tells server components which path was asked
  * for (so signed-out visitors come back to it after signing in).
  */
+/**
+ * Server-to-server webhooks authenticate by their signature, carry no cookie and no Origin: the
+ * CSRF check (which guards cookie-authenticated requests) does not apply to them.
+ */
+const SIGNED_WEBHOOK_PATHS = new Set(["/api/webhooks/stripe"]);
+
 export function proxy(request: NextRequest): NextResponse {
   const env = serverEnv();
   const appOrigin = new URL(env.APP_URL).origin;
 
-  if (!SAFE_METHODS.has(request.method) && request.headers.get("origin") !== appOrigin) {
+  if (
+    !SAFE_METHODS.has(request.method) &&
+    request.headers.get("origin") !== appOrigin &&
+    !SIGNED_WEBHOOK_PATHS.has(request.nextUrl.pathname)
+  ) {
     return NextResponse.json(
       {
         error: {

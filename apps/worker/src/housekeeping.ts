@@ -11,12 +11,15 @@ export const HEARTBEAT_SCHEDULER_ID = "housekeeping.heartbeat";
 export const HEARTBEAT_EVERY_MS = 60_000;
 
 export const SEAL_LEDGER_JOB = "seal-ledger";
+/** Finalises due invoices and pushes the tenants' shares to Stripe. */
+export const BILLING_JOB = "billing";
 
 const emptyPayload = z.object({}).strict();
 
 const housekeepingJob = z.discriminatedUnion("name", [
   z.object({ name: z.literal(HEARTBEAT_JOB), data: emptyPayload }),
   z.object({ name: z.literal(SEAL_LEDGER_JOB), data: emptyPayload }),
+  z.object({ name: z.literal(BILLING_JOB), data: emptyPayload }),
 ]);
 
 export type HousekeepingJob = z.infer<typeof housekeepingJob>;
@@ -39,10 +42,12 @@ export function createHousekeepingProcessor(
   log: Logger,
   onHeartbeat: (at: Date) => void,
   sealLedger: () => Promise<unknown> = () => Promise.resolve(null),
+  billing: () => Promise<unknown> = () => Promise.resolve(null),
 ) {
   return async (job: Pick<Job, "id" | "name" | "data">): Promise<unknown> => {
     const parsed = parseHousekeepingJob(job);
     if (parsed.name === SEAL_LEDGER_JOB) return sealLedger();
+    if (parsed.name === BILLING_JOB) return billing();
     const now = new Date();
     onHeartbeat(now);
     log.debug("heartbeat processed", { jobId: job.id ?? null });

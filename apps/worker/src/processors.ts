@@ -9,6 +9,7 @@ import { handleProvision } from "./handlers/provision";
 import { handleReconcile } from "./handlers/reconcile";
 import { handleTrack } from "./handlers/track";
 import { createHousekeepingProcessor } from "./housekeeping";
+import { handleBilling } from "./handlers/billing";
 import { handleSealLedger } from "./handlers/seal-ledger";
 import { underSweepLock } from "./sweep-lock";
 
@@ -62,8 +63,11 @@ export function createProcessors(
       if (job.name === RECONCILE_JOB) return handleReconcile(context);
       throw new UnrecoverableError(`The reconcile queue has no job "${job.name}".`);
     },
-    housekeeping: createHousekeepingProcessor(context.log, onHeartbeat, () =>
-      handleSealLedger(context),
+    housekeeping: createHousekeepingProcessor(
+      context.log,
+      onHeartbeat,
+      () => handleSealLedger(context),
+      () => handleBilling(context),
     ),
   };
 }

@@ -1,5 +1,6 @@
 import type { ServerEnv } from "@tessera/config";
 import {
+  BILLING_JOB,
   HEARTBEAT_EVERY_MS,
   HEARTBEAT_JOB,
   HEARTBEAT_SCHEDULER_ID,
@@ -21,7 +22,7 @@ export const SEAL_LEDGER_EVERY_MS = 60_000;
 export const SCHEDULE_REFRESH_MS = 60_000;
 
 export function workerSchedules(
-  env: Pick<ServerEnv, "WORKER_POLL_MS" | "RECONCILE_EVERY_MS">,
+  env: Pick<ServerEnv, "WORKER_POLL_MS" | "RECONCILE_EVERY_MS" | "BILLING_EVERY_MS">,
 ): Schedule[] {
   return [
     { id: "reconcile.track", queue: "reconcile", job: TRACK_JOB, everyMs: env.WORKER_POLL_MS },
@@ -36,6 +37,12 @@ export function workerSchedules(
       queue: "housekeeping",
       job: SEAL_LEDGER_JOB,
       everyMs: SEAL_LEDGER_EVERY_MS,
+    },
+    {
+      id: "housekeeping.billing",
+      queue: "housekeeping",
+      job: BILLING_JOB,
+      everyMs: env.BILLING_EVERY_MS,
     },
     {
       id: HEARTBEAT_SCHEDULER_ID,

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { ServerEnv } from "@tessera/config";
+import { createStripeGateway } from "@tessera/core";
 import { createDatabase, listen as listenFor, type Listener } from "@tessera/db";
 import { createDriver } from "@tessera/drivers";
 import { createDeadLetterSink } from "./dead-letters";
@@ -90,6 +91,8 @@ export function createWorkerApp(
   const settings: HandlerSettings = {
     ...DEFAULT_HANDLER_SETTINGS,
     lostGraceSeconds: env.LOST_GRACE_SECONDS,
+    sellerCountry: env.BILLING_SELLER_COUNTRY,
+    invoiceGraceDays: env.INVOICE_GRACE_DAYS,
     ...options.settings,
   };
   const deadLetters = createDeadLetterSink(database, log, (queue) =>
@@ -193,6 +196,9 @@ export function createWorkerApp(
       queues,
       log,
       settings,
+      stripe: env.STRIPE_SECRET_KEY
+        ? createStripeGateway({ secretKey: env.STRIPE_SECRET_KEY, apiUrl: env.STRIPE_API_URL })
+        : null,
       sweepLock: redisSweepLock(connection, env.QUEUE_PREFIX),
     };
     const processors = createProcessors(context, (at) =>

@@ -48,6 +48,15 @@ export const serverEnvSchema = z
       .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/)
       .default("tessera-gateway"),
     RATE_LIMIT_DISABLED: bool.default(false),
+    BILLING_SELLER_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .default("DE"),
+    INVOICE_GRACE_DAYS: z.coerce.number().int().min(0).max(28).default(3),
+    BILLING_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_API_URL: z.url().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Set by Next.js; `next build` loads server modules but must not need runtime secrets. */
     NEXT_PHASE: z.string().optional(),

@@ -45,4 +45,10 @@ export type {
   DeadLetter,
   TenantClusterAccount,
   SimJob,
+  UsageRecord,
+  PriceVersion,
+  BillingAccount,
+  Invoice,
+  InvoiceLine,
+  InvoicePayment,
 } from "./generated/prisma/client";

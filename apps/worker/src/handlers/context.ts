@@ -1,3 +1,4 @@
+import type { StripeGateway } from "@tessera/core";
 import type { Database } from "@tessera/db";
 import type { DriverRegistry } from "../drivers";
 import type { Logger } from "../logger";
@@ -11,12 +12,18 @@ export interface HandlerSettings {
   redriveAfterMs: number;
   /** Lines of stdout/stderr kept as the workload's output tail. */
   outputTailLines: number;
+  /** The platform's VAT country (BILLING_SELLER_COUNTRY). */
+  sellerCountry: string;
+  /** Days after a month ends before its invoices are finalised (INVOICE_GRACE_DAYS). */
+  invoiceGraceDays: number;
 }
 
 export const DEFAULT_HANDLER_SETTINGS: HandlerSettings = {
   lostGraceSeconds: 300,
   redriveAfterMs: 10_000,
   outputTailLines: 50,
+  sellerCountry: "DE",
+  invoiceGraceDays: 3,
 };
 
 /** What every handler works with; built once per worker process. */
@@ -28,6 +35,8 @@ export interface HandlerContext {
   settings: HandlerSettings;
   /** Keeps a sweep from running twice at once across processes; absent, sweeps may overlap. */
   sweepLock?: SweepLock;
+  /** Stripe, when STRIPE_SECRET_KEY is set; absent, invoices wait (pending) to be pushed. */
+  stripe?: StripeGateway | null;
 }
 
 export function errorMessage(error: unknown): string {

@@ -51,6 +51,10 @@ export const AUDIT_ACTIONS = [
   "tenant.provisioned",
   "dead_letter.redriven",
   "dead_letter.dismissed",
+  "invoice.finalised",
+  "invoice.credited",
+  "billing.settings_updated",
+  "price_version.scheduled",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

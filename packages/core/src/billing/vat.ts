@@ -75,7 +75,7 @@ export function isEuMemberState(country: string): boolean {
 
 /** Spaces, dots and dashes removed, upper case. */
 export function normalizeVatId(vatId: string): string {
-  return vatId.replace(/[\s.\-]/g, "").toUpperCase();
+  return vatId.replace(/[\s.-]/g, "").toUpperCase();
 }
 
 /**
@@ -115,14 +115,19 @@ export function decideVat(input: {
   const { sellerCountry, customerCountry } = input;
   if (customerCountry === sellerCountry) {
     const rateBps = EU_VAT_RATES_BPS[sellerCountry] ?? 0;
-    return { treatment: "DOMESTIC", country: sellerCountry, rateBps, note: "Domestic VAT." };
+    return {
+      treatment: "DOMESTIC",
+      country: sellerCountry,
+      rateBps,
+      note: vatNoteFor("DOMESTIC", sellerCountry),
+    };
   }
   if (!isEuMemberState(customerCountry)) {
     return {
       treatment: "OUTSIDE_EU",
       country: customerCountry,
       rateBps: 0,
-      note: "Outside the scope of EU VAT (place of supply outside the EU).",
+      note: vatNoteFor("OUTSIDE_EU", customerCountry),
     };
   }
   if (input.vatId && input.vatIdValid && isValidVatId(input.vatId, customerCountry)) {
@@ -130,15 +135,29 @@ export function decideVat(input: {
       treatment: "REVERSE_CHARGE",
       country: customerCountry,
       rateBps: 0,
-      note: "Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive 2006/112/EC).",
+      note: vatNoteFor("REVERSE_CHARGE", customerCountry),
     };
   }
   return {
     treatment: "EU_CONSUMER",
     country: customerCountry,
     rateBps: EU_VAT_RATES_BPS[customerCountry] ?? 0,
-    note: `VAT of ${customerCountry}, the customer's member state.`,
+    note: vatNoteFor("EU_CONSUMER", customerCountry),
   };
+}
+
+/** The invoice's words for a VAT treatment. */
+export function vatNoteFor(treatment: VatTreatmentKind, country: string): string {
+  switch (treatment) {
+    case "DOMESTIC":
+      return "Domestic VAT.";
+    case "OUTSIDE_EU":
+      return "Outside the scope of EU VAT (place of supply outside the EU).";
+    case "REVERSE_CHARGE":
+      return "Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive 2006/112/EC).";
+    case "EU_CONSUMER":
+      return `VAT of ${country}, the customer's member state.`;
+  }
 }
 
 /** VAT on a net amount, rounded half to even once per invoice. */

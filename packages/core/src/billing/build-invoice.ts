@@ -1,0 +1,75 @@
+import { formatEnergy } from "./format-energy";
+import { rateUsage, totalsOf, type RatedLine, type UsageAggregate } from "./rate-usage";
+import type { RatingTerms } from "./load-rating-terms";
+import { decideVat, vatOn, type VatDecision } from "./vat";
+
+export interface InvoiceLineDraft extends RatedLine {
+  position: number;
+  kind: "USAGE" | "LATE_USAGE";
+  resourceClassCode: string;
+  description: string;
+}
+
+export interface InvoiceDraft {
+  period: string;
+  currency: string;
+  lines: InvoiceLineDraft[];
+  listMinor: bigint;
+  programmeMinor: bigint;
+  tenantNetMinor: bigint;
+  energyMilliWh: bigint;
+  vat: VatDecision;
+  vatMinor: bigint;
+  tenantTotalMinor: bigint;
+}
+
+function hours(unitSeconds: bigint): string {
+  const tenths = (unitSeconds * 10n + 1_800n) / 3_600n;
+  return `${tenths / 10n}.${tenths % 10n}`;
+}
+
+/**
+ * The invoice of a billing month from aggregated usage: lines rated once each (rateUsage), usage
+ * of earlier months marked as late, totals summed from the lines, VAT once on the tenant's net.
+ */
+export function buildInvoice(input: {
+  period: string;
+  aggregates: readonly UsageAggregate[];
+  terms: RatingTerms;
+  customer: { country: string; vatId: string | null; vatIdValid: boolean };
+  sellerCountry: string;
+  fallbackCurrency: string;
+}): InvoiceDraft {
+  const rated = rateUsage(input.aggregates, input.terms.prices, input.terms.allocationOfLine);
+  const lines = rated.map((line, index): InvoiceLineDraft => {
+    const resourceClass = input.terms.classes.get(line.resourceClassId);
+    const code = resourceClass?.code ?? line.resourceClassId;
+    const late = line.usagePeriod < input.period;
+    const what = `${resourceClass?.name ?? code}: ${hours(line.unitSeconds)} ${resourceClass?.unit ?? "unit"}-hours`;
+    return {
+      ...line,
+      position: index + 1,
+      kind: late ? "LATE_USAGE" : "USAGE",
+      resourceClassCode: code,
+      description: `${late ? `Late usage of ${line.usagePeriod} — ` : ""}${what}, ${formatEnergy(line.energyMilliWh)}${line.energyMeasured ? "" : " (estimated)"}`,
+    };
+  });
+  const totals = totalsOf(lines);
+  const vat = decideVat({
+    sellerCountry: input.sellerCountry,
+    customerCountry: input.customer.country,
+    vatId: input.customer.vatId,
+    vatIdValid: input.customer.vatIdValid,
+  });
+  const vatMinor = vatOn(totals.tenantNetMinor, vat.rateBps);
+  const currencies = new Set([...input.terms.classes.values()].map((c) => c.currency));
+  return {
+    period: input.period,
+    currency: currencies.size === 1 ? [...currencies][0]! : input.fallbackCurrency,
+    lines,
+    ...totals,
+    vat,
+    vatMinor,
+    tenantTotalMinor: totals.tenantNetMinor + vatMinor,
+  };
+}

@@ -1,0 +1,32 @@
+import { Prisma } from "@tessera/db";
+import { DEFAULT_BILLING_TIME_ZONE } from "./billing-time-zone";
+
+type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
+
+export interface BillingCustomer {
+  organizationId: string;
+  name: string;
+  country: string;
+  timeZone: string;
+  vatId: string | null;
+  vatIdValid: boolean;
+  billingEmail: string;
+  stripeCustomerId: string | null;
+  monthlyBudgetMinor: bigint | null;
+}
+
+/** The organisation as billing sees it: its country, billing time zone, VAT id and contact. */
+export async function loadBillingCustomer(
+  client: RawClient,
+  organizationId: string,
+): Promise<BillingCustomer | null> {
+  const rows = await client.$queryRaw<BillingCustomer[]>(Prisma.sql`
+    SELECT o."id" AS "organizationId", o."name", o."country"::text AS "country",
+           COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE}) AS "timeZone",
+           b."vatId", (b."vatIdValidatedAt" IS NOT NULL) AS "vatIdValid",
+           COALESCE(b."billingEmail", o."contactEmail") AS "billingEmail",
+           b."stripeCustomerId", b."monthlyBudgetMinor"
+      FROM "Organization" o LEFT JOIN "BillingAccount" b ON b."organizationId" = o."id"
+     WHERE o."id" = ${organizationId}::text`);
+  return rows[0] ?? null;
+}
