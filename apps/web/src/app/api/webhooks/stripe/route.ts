@@ -35,7 +35,7 @@ export async function POST(request: Request): Promise<Response> {
     const result = await applyStripeEvent(db, gateway, {
       id: event.id,
       type: event.type,
-      data: { object: event.data.object as { id?: string; object?: string } },
+      data: { object: event.data.object },
     });
     return answer(200, { received: true, applied: result.applied });
   } catch (error) {
