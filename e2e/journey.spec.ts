@@ -38,6 +38,9 @@ test("an organisation is onboarded, verified, joined and audited", async ({
     const admin = await signedIn("platformAdmin");
     await openInReviewQueue(admin, organisation);
     await admin.getByRole("button", { name: "Verify organisation" }).click();
+    const dialog = admin.getByRole("dialog", { name: `Verify ${organisation.name}?` });
+    await expect(dialog).toContainText("Its members can then apply for compute");
+    await dialog.getByRole("button", { name: "Verify organisation" }).click();
     await expect(admin.getByText("Organisation verified.")).toBeVisible();
     await expect(
       admin.getByRole("main").getByText("Verified", { exact: true }).first(),

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { persona } from "@tessera/config";
+import { confirmApproval } from "./support/confirm";
 import { expect, test } from "./support/fixtures";
 import { uniqueSuffix } from "./support/personas";
 import {
@@ -101,6 +102,9 @@ test("a programme is created, applied to, reviewed and awarded with a reduced am
       "€1,770.00 list value — the programme pays €1,239.00, the organisation pays €531.00",
     );
     await priya.getByRole("button", { name: "Approve and grant" }).click();
+    // Every reviewer scored or declared a conflict: the dialog warns of nothing.
+    await expect(priya.getByTestId("approve-warning")).toHaveCount(0);
+    await confirmApproval(priya, application.title, "commits €1,239.00 of its budget");
     await expect(priya.getByText("Application approved.")).toBeVisible();
     await expect(priya.getByTestId("application-status")).toHaveText("Approved");
     await priya.goto(`/admin/programmes/${programme.id}`);
@@ -163,6 +167,7 @@ test("the budget guard's refusal is shown in its own words, and changes are aske
   await priya.getByRole("button", { name: "Start review" }).click();
   await expect(priya.getByTestId("application-status")).toHaveText("Under review");
   await priya.getByRole("button", { name: "Approve and grant" }).click();
+  await confirmApproval(priya, application.title);
   await expect(
     priya.getByText(
       "Approving this award would exceed the programme budget by €1,065.00: the programme has €1,000.00 left and this award is €2,065.00. Grant less, or raise the budget.",
@@ -203,6 +208,7 @@ test("the budget guard's refusal is shown in its own words, and changes are aske
     await expect(priya.getByTestId("application-status")).toHaveText("Under review");
     await expect(priya.getByLabel("Hours to grant for NVIDIA H100 80 GB")).toHaveValue("400");
     await priya.getByRole("button", { name: "Approve and grant" }).click();
+    await confirmApproval(priya, application.title);
     await expect(priya.getByText("Application approved.")).toBeVisible();
     await expect(priya.getByTestId("application-status")).toHaveText("Approved");
   });

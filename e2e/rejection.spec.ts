@@ -44,6 +44,9 @@ test("a rejection reason reaches the members, and correcting the details resubmi
 
     await admin.getByLabel("Reason for rejection").fill(REASON);
     await admin.getByRole("button", { name: "Reject organisation" }).click();
+    const dialog = admin.getByRole("dialog", { name: `Reject ${organisation.name}?` });
+    await expect(dialog).toContainText("It cannot apply for compute or launch jobs");
+    await dialog.getByRole("button", { name: "Reject organisation" }).click();
     await expect(admin.getByText("Organisation rejected.")).toBeVisible();
     await expect(
       admin.getByRole("main").getByText("Rejected", { exact: true }).first(),

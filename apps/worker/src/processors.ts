@@ -1,6 +1,12 @@
 import { UnrecoverableError, type Job } from "bullmq";
 import { z } from "zod";
-import { OUTBOX_PAYLOADS, isOutboxEventType, type OutboxEventType } from "@tessera/core";
+import {
+  OUTBOX_PAYLOADS,
+  isOutboxEventType,
+  notifyEndedWorkloads,
+  sweepAllocationAlerts,
+  type OutboxEventType,
+} from "@tessera/core";
 import type { QueueSet } from "./queues";
 import { handleCancel } from "./handlers/cancel";
 import type { HandlerContext } from "./handlers/context";
@@ -68,6 +74,10 @@ export function createProcessors(
       onHeartbeat,
       () => handleSealLedger(context),
       () => handleBilling(context),
+      {
+        endedJobs: () => notifyEndedWorkloads(context.database),
+        allocationAlerts: () => sweepAllocationAlerts(context.database),
+      },
     ),
   };
 }

@@ -4,6 +4,8 @@ import {
   HEARTBEAT_EVERY_MS,
   HEARTBEAT_JOB,
   HEARTBEAT_SCHEDULER_ID,
+  ALLOCATION_ALERTS_JOB,
+  NOTIFY_ENDED_JOBS_JOB,
   SEAL_LEDGER_JOB,
 } from "./housekeeping";
 import { RECONCILE_JOB, TRACK_JOB, type QueueKey } from "./processors";
@@ -18,6 +20,7 @@ export interface Schedule {
 }
 
 export const SEAL_LEDGER_EVERY_MS = 60_000;
+export const ALLOCATION_ALERTS_EVERY_MS = 60_000;
 /** How often each process re-asserts the schedules (they vanish if Redis loses its data). */
 export const SCHEDULE_REFRESH_MS = 60_000;
 
@@ -37,6 +40,19 @@ export function workerSchedules(
       queue: "housekeeping",
       job: SEAL_LEDGER_JOB,
       everyMs: SEAL_LEDGER_EVERY_MS,
+    },
+    // A job's end is news: its submitter hears of it within a tracking period.
+    {
+      id: "housekeeping.notify-ended-jobs",
+      queue: "housekeeping",
+      job: NOTIFY_ENDED_JOBS_JOB,
+      everyMs: env.WORKER_POLL_MS,
+    },
+    {
+      id: "housekeeping.allocation-alerts",
+      queue: "housekeeping",
+      job: ALLOCATION_ALERTS_JOB,
+      everyMs: ALLOCATION_ALERTS_EVERY_MS,
     },
     {
       id: "housekeeping.billing",

@@ -3,6 +3,7 @@ import { allocationsRouter } from "./routers/allocations";
 import { applicationsRouter } from "./routers/applications";
 import { auditRouter } from "./routers/audit";
 import { catalogueRouter } from "./routers/catalogue";
+import { homeRouter } from "./routers/home";
 import { invitationsRouter } from "./routers/invitations";
 import { jobTemplatesRouter } from "./routers/job-templates";
 import { meRouter } from "./routers/me";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   reviews: reviewsRouter,
   allocations: allocationsRouter,
   notifications: notificationsRouter,
+  home: homeRouter,
   workloads: workloadsRouter,
   jobTemplates: jobTemplatesRouter,
   operations: operationsRouter,

@@ -452,6 +452,8 @@ export const en = {
     suspendReason: "Reason for suspension",
     suspendReasonHint: "The organisation's members see this (at least 10 characters).",
     suspendSubmit: "Suspend organisation",
+    reasonLength: (min: number, max: number) =>
+      `Give a reason of ${min} to ${max} characters; the organisation's members will see it.`,
     suspendConfirmTitle: (name: string) => `Suspend ${name}?`,
     suspendConfirmBody:
       "Its members keep their data but cannot apply for compute or launch workloads until it is verified again.",

@@ -1,5 +1,6 @@
 import { en, type Messages } from "./en";
 import { enProgrammes, type ProgrammeMessages } from "./en-programmes";
+import { enHome, type HomeMessages } from "./en-home";
 import { enWorkloads, type WorkloadMessages } from "./en-workloads";
 
 /** Registered locales; add a national language here once its messages file exists. */
@@ -22,6 +23,11 @@ export type { ProgrammeMessages };
 const WORKLOAD_LOCALES = { en: enWorkloads } satisfies Record<Locale, WorkloadMessages>;
 export const tw: WorkloadMessages = WORKLOAD_LOCALES[DEFAULT_LOCALE];
 export type { WorkloadMessages };
+
+/** The home page, notification settings and decision confirmations. */
+const HOME_LOCALES = { en: enHome } satisfies Record<Locale, HomeMessages>;
+export const th: HomeMessages = HOME_LOCALES[DEFAULT_LOCALE];
+export type { HomeMessages };
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

@@ -3,7 +3,10 @@ import { notifyUser, type NotificationWriter } from "../notifications/notify-use
 import { applicationLink } from "./decision-rules";
 import type { LockedApplication } from "./lock-application";
 
-/** Tells whoever submitted the application (or drafted it) what was decided. */
+/**
+ * Tells whoever submitted the application (or drafted it) what was decided. The decision's own
+ * state transition (under the application's lock) happens once, so the moment names the event.
+ */
 export async function notifyApplicant(
   tx: NotificationWriter & Pick<Prisma.TransactionClient, "user">,
   application: LockedApplication,
@@ -15,6 +18,8 @@ export async function notifyApplicant(
   });
   const { mail } = await notifyUser(tx, {
     user,
+    kind: "APPLICATION_DECIDED",
+    eventKey: `application-decided:${application.id}:${Date.now()}`,
     organizationId: application.organizationId,
     title: message.title,
     body: message.body,

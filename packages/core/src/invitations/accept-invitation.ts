@@ -2,6 +2,8 @@ import { tenantScoped, type Database } from "@tessera/db";
 import type { Actor } from "../actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError, notFound, preconditionFailed } from "../errors";
+import { deliverMail } from "../mail/send-mail";
+import { notifyUser } from "../notifications/notify-user";
 import { normalizeEmail } from "../tenancy/normalize";
 import { isUniqueViolation, TX_OPTIONS } from "../transaction";
 import { invitationStatus, unusableInvitationMessage } from "./invitation-status";
@@ -37,7 +39,7 @@ export async function acceptInvitation(
 
   const scoped = tenantScoped(database, invitation.organizationId);
   try {
-    return await scoped.$transaction(async (tx) => {
+    const { organizationId, mail } = await scoped.$transaction(async (tx) => {
       const already = await tx.membership.findFirst({ where: { userId }, select: { id: true } });
       if (already) throw new AppError("CONFLICT", "You are already a member of this organisation.");
       const now = new Date();
@@ -65,8 +67,31 @@ export async function acceptInvitation(
         targetId: invitation.id,
         data: { email: invitation.email, role: invitation.role, membershipId: membership.id },
       });
-      return { organizationId: invitation.organizationId };
+      const [inviter, joiner, organization] = await Promise.all([
+        tx.user.findUniqueOrThrow({
+          where: { id: invitation.invitedById },
+          select: { id: true, email: true },
+        }),
+        tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } }),
+        tx.organization.findUniqueOrThrow({
+          where: { id: invitation.organizationId },
+          select: { name: true },
+        }),
+      ]);
+      const who = joiner.name ?? joiner.email ?? invitation.email;
+      const notice = await notifyUser(tx, {
+        user: inviter,
+        kind: "INVITATION_ACCEPTED",
+        eventKey: `invitation-accepted:${invitation.id}`,
+        organizationId: invitation.organizationId,
+        title: `${who} joined ${organization.name}`,
+        body: `${who} accepted your invitation and is now a member of ${organization.name}.`,
+        link: `/orgs/${invitation.organizationId}/members`,
+      });
+      return { organizationId: invitation.organizationId, mail: notice.mail };
     }, TX_OPTIONS);
+    if (mail) await deliverMail(database, mail);
+    return { organizationId };
   } catch (error) {
     // The user joined by another route between our check and the insert.
     if (isUniqueViolation(error))

@@ -1,15 +1,31 @@
 import { serverEnv } from "@tessera/config";
-import type { MailMessage, Notification, Prisma } from "@tessera/db";
+import type { MailMessage, Notification, NotificationKind, Prisma } from "@tessera/db";
 import { recordMail, type MailWriter } from "../mail/send-mail";
+import { NOTIFICATION_SETTINGS_PATH } from "./notification-kinds";
 
 export interface NotificationWriter extends MailWriter {
   notification: {
-    create(args: { data: Prisma.NotificationUncheckedCreateInput }): PromiseLike<Notification>;
+    createManyAndReturn(args: {
+      data: Prisma.NotificationCreateManyInput[];
+      skipDuplicates?: boolean;
+    }): PromiseLike<Notification[]>;
+  };
+  notificationPreference: {
+    findUnique(args: {
+      where: { userId_kind: { userId: string; kind: NotificationKind } };
+      select: { mail: true };
+    }): PromiseLike<{ mail: boolean } | null>;
   };
 }
 
 export interface NotifyInput {
   user: { id: string; email: string | null };
+  kind: NotificationKind;
+  /**
+   * Names the event, e.g. `workload-ended:<id>`: a second notice of the same event to the same
+   * user is not written (nor mailed), so a handler that runs twice tells people once.
+   */
+  eventKey: string;
   /** The organisation the notice is about, for context (the notice is still the user's own). */
   organizationId: string | null;
   title: string;
@@ -19,28 +35,46 @@ export interface NotifyInput {
 }
 
 /**
- * Tells a user something in the portal and by mail. Call it inside the transaction of the change
- * it reports; deliver the returned mail after the commit with `deliverMail`.
+ * Tells a user something in the portal and, unless they turned that kind of mail off, by mail.
+ * Call it inside the transaction of the change it reports; deliver the returned mail after the
+ * commit with `deliverMail`. Returns nulls when this event was already notified to this user.
  */
 export async function notifyUser(
   tx: NotificationWriter,
   input: NotifyInput,
-): Promise<{ notification: Notification; mail: MailMessage | null }> {
-  const notification = await tx.notification.create({
-    data: {
-      userId: input.user.id,
-      organizationId: input.organizationId,
-      title: input.title,
-      body: input.body,
-      link: input.link,
-    },
+): Promise<{ notification: Notification | null; mail: MailMessage | null }> {
+  const [notification] = await tx.notification.createManyAndReturn({
+    data: [
+      {
+        userId: input.user.id,
+        organizationId: input.organizationId,
+        kind: input.kind,
+        eventKey: input.eventKey,
+        title: input.title,
+        body: input.body,
+        link: input.link,
+      },
+    ],
+    skipDuplicates: true,
   });
-  const mail = input.user.email
-    ? await recordMail(tx, {
-        to: input.user.email,
-        subject: input.title,
-        text: `${input.body}\n\n${serverEnv().APP_URL}${input.link}`,
-      })
-    : null;
+  if (!notification) return { notification: null, mail: null };
+  if (!input.user.email) return { notification, mail: null };
+  const preference = await tx.notificationPreference.findUnique({
+    where: { userId_kind: { userId: input.user.id, kind: input.kind } },
+    select: { mail: true },
+  });
+  if (preference && !preference.mail) return { notification, mail: null };
+  const appUrl = serverEnv().APP_URL;
+  const mail = await recordMail(tx, {
+    to: input.user.email,
+    subject: input.title,
+    text: [
+      input.body,
+      "",
+      `${appUrl}${input.link}`,
+      "",
+      `You can turn off these emails at ${appUrl}${NOTIFICATION_SETTINGS_PATH}.`,
+    ].join("\n"),
+  });
   return { notification, mail };
 }

@@ -5,6 +5,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError, preconditionFailed } from "../errors";
 import { deliverMail, recordMail } from "../mail/send-mail";
 import { verificationDecisionMail } from "../mail/templates";
+import { notifyUser } from "../notifications/notify-user";
+import { normalizeEmail } from "../tenancy/normalize";
 import { lockOrganization } from "../tenancy/lock-organization";
 import { TX_OPTIONS } from "../transaction";
 import { transitionVerification } from "./verification-state";
@@ -45,7 +47,7 @@ export async function reviewOrganization(
 ): Promise<Organization> {
   const statusReason = checkReason(decision, reason);
   const scoped = tenantScoped(database, organizationId);
-  const { organization, mail } = await scoped.$transaction(async (tx) => {
+  const { organization, mails } = await scoped.$transaction(async (tx) => {
     await lockOrganization(tx, organizationId);
     const current = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
     if (actor.userId && (await tx.membership.count({ where: { userId: actor.userId } })) > 0) {
@@ -93,18 +95,38 @@ export async function reviewOrganization(
         });
       }
     }
-    const notice = await recordMail(
-      tx,
-      verificationDecisionMail({
-        to: current.contactEmail,
-        organizationName: current.name,
-        decision: OUTCOME[decision].word,
-        reason: statusReason,
-        link: `${serverEnv().APP_URL}/orgs/${organizationId}`,
-      }),
-    );
-    return { organization: updated, mail: notice };
+    const mail = verificationDecisionMail({
+      to: current.contactEmail,
+      organizationName: current.name,
+      decision: OUTCOME[decision].word,
+      reason: statusReason,
+      link: `${serverEnv().APP_URL}/orgs/${organizationId}`,
+    });
+    // The owners and administrators hear of it in the portal (and by mail, as each chose); the
+    // organisation's contact is mailed too when they are not one of them.
+    const managers = await tx.membership.findMany({
+      where: { role: { in: ["OWNER", "ADMIN"] } },
+      select: { user: { select: { id: true, email: true } } },
+    });
+    const mails = [];
+    for (const { user } of managers) {
+      const notice = await notifyUser(tx, {
+        user,
+        kind: "ORGANIZATION_STATUS",
+        eventKey: `organization-${OUTCOME[decision].word}:${organizationId}:${updated.reviewedAt?.getTime() ?? 0}`,
+        organizationId,
+        title: mail.subject,
+        body: mail.text.replace(/\n+\S+$/, ""),
+        link: `/orgs/${organizationId}`,
+      });
+      if (notice.mail) mails.push(notice.mail);
+    }
+    const contact = normalizeEmail(current.contactEmail);
+    if (!managers.some(({ user }) => user.email && normalizeEmail(user.email) === contact)) {
+      mails.push(await recordMail(tx, mail));
+    }
+    return { organization: updated, mails };
   }, TX_OPTIONS);
-  await deliverMail(database, mail);
+  for (const mail of mails) await deliverMail(database, mail);
   return organization;
 }

@@ -5,6 +5,8 @@ import { lockApplication } from "../applications/lock-application";
 import { startApplicationReview } from "../applications/start-application-review";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError, notFound, preconditionFailed } from "../errors";
+import { deliverMail } from "../mail/send-mail";
+import { notifyUser } from "../notifications/notify-user";
 import { TX_OPTIONS } from "../transaction";
 
 /**
@@ -20,7 +22,7 @@ export async function assignReviewer(
 ) {
   const assignedById = actor.userId;
   if (!assignedById) throw new AppError("UNAUTHENTICATED", "Sign in to assign reviewers.");
-  return database.$transaction(async (tx) => {
+  const { review, mail } = await database.$transaction(async (tx) => {
     const locked = await lockApplication(tx, input.applicationId, null);
     if (locked.status === "DRAFT") throw notFound("Application");
     if (locked.status !== "SUBMITTED" && locked.status !== "UNDER_REVIEW") {
@@ -56,6 +58,17 @@ export async function assignReviewer(
       targetId: review.id,
       data: { applicationId: locked.id, reviewerId: reviewer.id },
     });
-    return review;
+    const { mail } = await notifyUser(tx, {
+      user: { id: reviewer.id, email: reviewer.email },
+      kind: "REVIEW_ASSIGNED",
+      eventKey: `review-assigned:${review.id}`,
+      organizationId: null,
+      title: `Review assigned: ${locked.title}`,
+      body: `You have been asked to review "${locked.title}". Score it, or declare a conflict of interest if you have one.`,
+      link: `/reviews/${review.id}`,
+    });
+    return { review, mail };
   }, TX_OPTIONS);
+  if (mail) await deliverMail(database, mail);
+  return review;
 }

@@ -5,10 +5,12 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { Button, ConfirmDialog } from "@tessera/ui";
 import type { VerificationStatus } from "@tessera/db";
 import { ActionNotice, useNotice } from "@/components/form/action-notice";
+import { ActionWithConfirm } from "@/components/form/action-with-confirm";
 import { TextAreaField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
-import { t } from "@/i18n";
+import { t, th } from "@/i18n";
+import { formChecks } from "@/lib/form-checks";
 import { formText } from "@/lib/form-data";
 import type { FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
@@ -64,7 +66,23 @@ function ReasonSection({
   );
 }
 
-/** Verify, reject with a reason, or suspend with a reason — whichever the status allows. */
+/** As the server counts it; checked here so that a dialog never asks about a reason it will refuse. */
+const REASON_MIN = 10;
+const REASON_MAX = 1000;
+
+function reasonChecks(reason: string, fieldId: string) {
+  const checks = formChecks();
+  const length = reason.trim().length;
+  if (length < REASON_MIN || length > REASON_MAX) {
+    checks.add("reason", t.admin.reasonLength(REASON_MIN, REASON_MAX), fieldId);
+  }
+  return checks.errors;
+}
+
+/**
+ * Verify, reject with a reason, or suspend with a reason — whichever the status allows. Each asks
+ * once, in a dialog that says what the decision does.
+ */
 export function ReviewActions({
   organizationId,
   organisationName,
@@ -80,6 +98,7 @@ export function ReviewActions({
   const rejectFeedback = useFormFeedback({ reason: "reject-reason" });
   const suspendFeedback = useFormFeedback({ reason: "suspend-reason" });
   const [pendingSuspension, setPendingSuspension] = useState<string | null>(null);
+  const [pendingRejection, setPendingRejection] = useState<string | null>(null);
 
   const verify = useMutation(
     trpc.admin.organizations.verify.mutationOptions({
@@ -89,8 +108,14 @@ export function ReviewActions({
   );
   const reject = useMutation(
     trpc.admin.organizations.reject.mutationOptions({
-      onSuccess: outcome.succeeded(t.admin.rejected),
-      onError: (error) => rejectFeedback.showError(error),
+      onSuccess: () => {
+        setPendingRejection(null);
+        outcome.succeed(t.admin.rejected);
+      },
+      onError: (error) => {
+        setPendingRejection(null);
+        rejectFeedback.showError(error);
+      },
     }),
   );
   const suspend = useMutation(
@@ -117,9 +142,19 @@ export function ReviewActions({
         <p className="text-fg-muted">{t.admin.noActions}</p>
       ) : null}
       {canVerify ? (
-        <Button onClick={() => verify.mutate({ organizationId })} busy={verify.isPending}>
-          {status === "SUSPENDED" ? t.admin.reinstate : t.admin.verify}
-        </Button>
+        <ActionWithConfirm
+          label={status === "SUSPENDED" ? t.admin.reinstate : t.admin.verify}
+          title={
+            status === "SUSPENDED"
+              ? th.confirm.reinstateTitle(organisationName)
+              : th.confirm.verifyTitle(organisationName)
+          }
+          confirmLabel={status === "SUSPENDED" ? t.admin.reinstate : t.admin.verify}
+          busy={verify.isPending}
+          onConfirm={(close) => verify.mutate({ organizationId }, { onSettled: close })}
+        >
+          <p>{status === "SUSPENDED" ? th.confirm.reinstateBody : th.confirm.verifyBody}</p>
+        </ActionWithConfirm>
       ) : null}
       {canReject ? (
         <ReasonSection
@@ -131,10 +166,25 @@ export function ReviewActions({
           busy={reject.isPending}
           errors={rejectFeedback.errors}
           onSubmit={(reason) => {
-            rejectFeedback.start();
-            reject.mutate({ organizationId, reason });
+            if (rejectFeedback.start(reasonChecks(reason, "reject-reason")))
+              setPendingRejection(reason);
           }}
-        />
+        >
+          <ConfirmDialog
+            open={pendingRejection !== null}
+            title={th.confirm.rejectTitle(organisationName)}
+            confirmLabel={t.admin.rejectSubmit}
+            cancelLabel={t.common.cancel}
+            busy={reject.isPending}
+            onCancel={() => setPendingRejection(null)}
+            onConfirm={() =>
+              pendingRejection !== null &&
+              reject.mutate({ organizationId, reason: pendingRejection })
+            }
+          >
+            <p>{th.confirm.rejectBody}</p>
+          </ConfirmDialog>
+        </ReasonSection>
       ) : null}
       {canSuspend ? (
         <ReasonSection
@@ -146,8 +196,8 @@ export function ReviewActions({
           busy={suspend.isPending}
           errors={suspendFeedback.errors}
           onSubmit={(reason) => {
-            suspendFeedback.start();
-            setPendingSuspension(reason);
+            if (suspendFeedback.start(reasonChecks(reason, "suspend-reason")))
+              setPendingSuspension(reason);
           }}
         >
           <ConfirmDialog

@@ -12,6 +12,7 @@ import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { formatMoney, formatNumber, hoursUnit, parseWholeNumber, previewTotals } from "./format";
+import { ApproveConfirm } from "./approve-confirm";
 import type { ApplicationForAdmin } from "./types";
 import { ScrollTable } from "./scroll-table";
 
@@ -33,10 +34,21 @@ function ApproveForm({
   );
   const [note, setNote] = useState("");
   const feedback = useFormFeedback({ note: "approve-note" });
+  // The decision waits here while the confirmation dialog is open.
+  const [pendingGrant, setPendingGrant] = useState<{
+    lines: { resourceClassId: string; grantedUnitHours: number }[];
+    note?: string;
+  } | null>(null);
   const approve = useMutation(
     trpc.applications.admin.approve.mutationOptions({
-      onSuccess: () => onDone(r.approved),
-      onError: (error) => feedback.showError(error),
+      onSuccess: () => {
+        setPendingGrant(null);
+        onDone(r.approved);
+      },
+      onError: (error) => {
+        setPendingGrant(null);
+        feedback.showError(error);
+      },
     }),
   );
   const money = (minor: number) => formatMoney(minor, application.currency);
@@ -64,7 +76,7 @@ function ApproveForm({
       return { resourceClassId: line.resourceClassId, grantedUnitHours: value ?? 0 };
     });
     if (!feedback.start(checks.errors)) return;
-    approve.mutate({ applicationId: application.id, lines, note: note.trim() || undefined });
+    setPendingGrant({ lines, note: note.trim() || undefined });
   }
 
   return (
@@ -144,6 +156,17 @@ function ApproveForm({
       <Button type="submit" busy={approve.isPending}>
         {r.approve}
       </Button>
+      <ApproveConfirm
+        application={application}
+        open={pendingGrant !== null}
+        busy={approve.isPending}
+        totals={preview}
+        onCancel={() => setPendingGrant(null)}
+        onConfirm={() =>
+          pendingGrant !== null &&
+          approve.mutate({ applicationId: application.id, ...pendingGrant })
+        }
+      />
     </form>
   );
 }

@@ -24,4 +24,5 @@ export const programmeRoutes = {
     `/operator/catalogue/resource-classes/${e(resourceClassId)}`,
   cluster: (clusterId: string) => `/operator/catalogue/clusters/${e(clusterId)}`,
   notifications: "/notifications",
+  notificationSettings: "/notifications/settings",
 };

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { MarkReadButton } from "@/components/programmes/notification-actions";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { formatDateTime, t, tp } from "@/i18n";
+import { formatDateTime, t, th, tp } from "@/i18n";
 import { routes, safeCallbackPath } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { load } from "@/server/api";
@@ -29,7 +29,14 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <PageHeader
         title={n.title}
         description={n.lead}
-        actions={page.unreadCount > 0 ? <MarkReadButton /> : null}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href={programmeRoutes.notificationSettings} className="text-link underline">
+              {th.preferences.link}
+            </Link>
+            {page.unreadCount > 0 ? <MarkReadButton /> : null}
+          </div>
+        }
       />
       <div className="space-y-4">
         <p aria-live="polite" data-testid="unread-count">

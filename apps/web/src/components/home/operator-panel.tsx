@@ -1,0 +1,114 @@
+import Link from "next/link";
+import { DataTable, Td, Th } from "@tessera/ui";
+import { ActiveBadge } from "@/components/programmes/badges";
+import { formatNumber } from "@/components/programmes/format";
+import { programmeRoutes } from "@/components/programmes/paths";
+import { UsageBar } from "@/components/programmes/usage-bar";
+import { formatDateTime, th } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { Stat } from "./stat";
+import type { OperatorHome } from "./types";
+
+const units = (count: number, unit: string) =>
+  `${formatNumber(count)} ${unit}${count === 1 ? "" : "s"}`;
+
+/** An operator's part of the home page: capacity and use now, backlog, dead letters. */
+export function OperatorPanel({ home }: { home: OperatorHome }) {
+  const o = th.home.operator;
+  const ops = home.operations;
+  const waitingJobs =
+    ops.workloadsByStatus.ACCEPTED +
+    ops.workloadsByStatus.SUBMITTED +
+    ops.workloadsByStatus.PENDING;
+  const queueWaiting = ops.queues.reduce((sum, queue) => sum + queue.waiting + queue.delayed, 0);
+  return (
+    <section aria-labelledby="operator-heading" className="space-y-4" data-testid="operator-home">
+      <h2 id="operator-heading" className="text-xl font-semibold">
+        {o.heading}
+      </h2>
+      {home.clusters.length === 0 ? (
+        <p className="text-fg-muted">{o.noClusters}</p>
+      ) : (
+        home.clusters.map((cluster) => (
+          <div key={cluster.id} className="space-y-2">
+            <h3 className="flex flex-wrap items-center gap-2 font-semibold">
+              <Link href={programmeRoutes.cluster(cluster.id)} className="text-link underline">
+                {cluster.name}
+              </Link>
+              <span className="font-mono text-xs text-fg-muted">{cluster.code}</span>
+              {cluster.active ? null : <ActiveBadge active={false} />}
+            </h3>
+            {cluster.classes.length === 0 ? (
+              <p className="text-sm text-fg-muted">{o.noClasses}</p>
+            ) : (
+              <DataTable caption={o.caption(cluster.name)}>
+                <thead>
+                  <tr>
+                    <Th>{o.resourceClass}</Th>
+                    <Th>{o.inUse}</Th>
+                    <Th className="text-right">{o.queued}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cluster.classes.map((use) => {
+                    const unit = use.resourceClass.unit;
+                    const label = o.useLabel(
+                      use.resourceClass.name,
+                      formatNumber(use.inUse),
+                      units(use.capacity, unit),
+                    );
+                    return (
+                      <tr key={use.resourceClass.id} data-testid="capacity-row">
+                        <Td>
+                          <span className="font-semibold">{use.resourceClass.name}</span>
+                          <span className="block font-mono text-xs text-fg-muted">
+                            {use.resourceClass.code}
+                          </span>
+                        </Td>
+                        <Td className="min-w-48">
+                          <p className="text-sm tabular-nums" data-testid="capacity-use">
+                            {formatNumber(use.inUse)} of {units(use.capacity, unit)}
+                          </p>
+                          <UsageBar
+                            label={label}
+                            whole={use.capacity}
+                            parts={[{ value: use.inUse, tone: "accent" }]}
+                          />
+                        </Td>
+                        <Td className="text-right tabular-nums">{units(use.queued, unit)}</Td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </DataTable>
+            )}
+          </div>
+        ))
+      )}
+      <h3 className="text-lg font-semibold">{o.backlog}</h3>
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <Stat label={o.waitingJobs} value={waitingJobs} testId="waiting-jobs" />
+        <Stat label={o.outbox} value={ops.outbox.undispatched} testId="outbox-backlog" />
+        <Stat
+          label={o.queueWaiting}
+          value={home.queuesReachable ? queueWaiting : "—"}
+          testId="queue-waiting"
+        />
+        <Stat
+          label={o.deadLetters}
+          value={ops.unresolvedDeadLetters}
+          href={routes.operations}
+          testId="dead-letters"
+        />
+      </dl>
+      {home.queuesReachable ? null : (
+        <p className="text-sm text-warning-fg">{o.queuesUnreachable}</p>
+      )}
+      {ops.outbox.oldestUndispatchedAt ? (
+        <p className="text-sm text-fg-muted">
+          {o.oldest(formatDateTime(ops.outbox.oldestUndispatchedAt))}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import Link from "next/link";
+import { UsageBar } from "@/components/programmes/usage-bar";
+import { programmeRoutes } from "@/components/programmes/paths";
+import { VerificationBadge } from "@/components/status-badge";
+import { WorkloadBadge } from "@/components/workloads/badges";
+import { formatQuota } from "@/components/workloads/format";
+import { formatDate, t, th } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { Stat } from "./stat";
+import type { OrganisationHome } from "./types";
+
+const DAY_MS = 86_400_000;
+
+function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
+  const o = th.home.organisation;
+  const lines = home.allocations.flatMap((allocation) =>
+    allocation.lines.map((line) => ({ allocation, line })),
+  );
+  if (lines.length === 0) return <p className="text-fg-muted">{o.noQuota}</p>;
+  return (
+    <ul className="space-y-4" data-testid="quota-lines">
+      {lines.map(({ allocation, line }) => {
+        const unit = line.resourceClass.unit;
+        const left = formatQuota(line.remainingUnitSeconds, unit);
+        const granted = formatQuota(line.grantedUnitSeconds, unit);
+        const label = o.lineLabel(line.resourceClass.name, left, granted);
+        const daysLeft = Math.ceil((new Date(allocation.validTo).getTime() - now) / DAY_MS);
+        const when =
+          allocation.state === "UPCOMING"
+            ? o.starts(formatDate(allocation.validFrom))
+            : allocation.expiresSoon
+              ? o.endsSoon(Math.max(daysLeft, 1))
+              : o.ends(formatDate(allocation.validTo));
+        return (
+          <li key={line.id} className="space-y-1" data-testid="quota-line">
+            <p className="flex flex-wrap justify-between gap-x-3 text-sm">
+              <span className="font-semibold">{label}</span>
+              <span
+                className={
+                  allocation.expiresSoon ? "font-semibold text-warning-fg" : "text-fg-muted"
+                }
+              >
+                {when}
+              </span>
+            </p>
+            <UsageBar
+              label={label}
+              whole={line.grantedUnitSeconds}
+              parts={[
+                { value: line.consumedUnitSeconds, tone: "accent" },
+                { value: line.heldUnitSeconds, tone: "warning" },
+              ]}
+            />
+            <p className="text-xs text-fg-muted">
+              {o.lineDetail(
+                formatQuota(line.consumedUnitSeconds, unit),
+                formatQuota(line.heldUnitSeconds, unit),
+              )}{" "}
+              · {o.fromProgramme(allocation.programme.name)}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** One organisation on its member's home page. */
+export function OrganisationPanel({ home, now }: { home: OrganisationHome; now: number }) {
+  const o = th.home.organisation;
+  const id = home.organization.id;
+  const verified = home.organization.status === "VERIFIED";
+  return (
+    <li
+      className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-5"
+      data-testid="organisation-home"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h3 className="text-lg font-semibold leading-snug">
+            <Link href={routes.organisation(id)} className="text-link underline">
+              {home.organization.name}
+            </Link>
+          </h3>
+          <p className="text-sm text-fg-muted">
+            {t.dashboard.role}: {t.roles[home.role] ?? home.role} ·{" "}
+            <Link href={routes.members(id)} className="text-link underline">
+              {t.dashboard.members(home.memberCount)}
+              <span className="sr-only">{t.dashboard.linkOf(home.organization.name)}</span>
+            </Link>
+          </p>
+        </div>
+        <VerificationBadge status={home.organization.status} />
+      </div>
+      {verified ? (
+        <>
+          <section
+            aria-label={`${o.quota}${t.dashboard.linkOf(home.organization.name)}`}
+            className="space-y-2"
+          >
+            <h4 className="font-semibold">
+              <Link href={programmeRoutes.allocations(id)} className="text-link underline">
+                {o.quota}
+                <span className="sr-only">{t.dashboard.linkOf(home.organization.name)}</span>
+              </Link>
+            </h4>
+            <QuotaLines home={home} now={now} />
+          </section>
+          <section
+            aria-label={`${o.jobs}${t.dashboard.linkOf(home.organization.name)}`}
+            className="space-y-2"
+          >
+            <h4 className="font-semibold">
+              <Link href={routes.jobs(id)} className="text-link underline">
+                {o.jobs}
+                <span className="sr-only">{t.dashboard.linkOf(home.organization.name)}</span>
+              </Link>
+            </h4>
+            <dl className="grid grid-cols-2 gap-3">
+              <Stat label={o.running} value={home.jobs.running} testId="jobs-running" />
+              <Stat label={o.pending} value={home.jobs.pending} testId="jobs-pending" />
+            </dl>
+            <h5 className="pt-1 text-sm font-semibold">{o.failures}</h5>
+            {home.recentFailures.length === 0 ? (
+              <p className="text-sm text-fg-muted">{o.noFailures}</p>
+            ) : (
+              <ul className="space-y-1 text-sm" data-testid="recent-failures">
+                {home.recentFailures.map((job) => (
+                  <li key={job.id} className="flex flex-wrap items-center gap-2">
+                    <WorkloadBadge status={job.status} />
+                    <Link href={routes.job(id, job.id)} className="text-link underline">
+                      {job.name}
+                    </Link>
+                    {job.statusReason ? (
+                      <span className="text-fg-muted">{job.statusReason}</span>
+                    ) : null}
+                    {job.endedAt ? (
+                      <span className="text-fg-muted">· {formatDate(job.endedAt)}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {home.openApplications > 0 ? (
+              <p className="text-sm">
+                <Link href={programmeRoutes.applications(id)} className="text-link underline">
+                  {o.openApplications(home.openApplications)}
+                </Link>
+              </p>
+            ) : null}
+          </section>
+        </>
+      ) : (
+        <p className="text-sm">{t.dashboard.cardStatus[home.organization.status]}</p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ClusterKind, Database, ResourceKind } from "@tessera/db";
+import {
+  getOperationsOverview,
+  type OperationsOverview,
+  type QueueDepth,
+} from "../operations/get-operations-overview";
+
+export interface ClassUse {
+  resourceClass: { id: string; code: string; name: string; unit: string; kind: ResourceKind };
+  capacity: number;
+  /** Units held by running jobs now. */
+  inUse: number;
+  /** Units asked for by jobs not yet running (accepted, submitted, pending). */
+  queued: number;
+}
+
+export interface OperatorHome {
+  clusters: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ClusterKind;
+    region: string;
+    active: boolean;
+    classes: ClassUse[];
+  }[];
+  operations: OperationsOverview;
+}
+
+/**
+ * An operator's home: per cluster and resource class, capacity and what is in use now; the worker
+ * tier's backlog (outbox, queues, jobs waiting) and dead letters waiting for a decision.
+ */
+export async function getOperatorHome(
+  database: Database,
+  queues: QueueDepth[],
+): Promise<OperatorHome> {
+  const [clusters, use, operations] = await Promise.all([
+    database.cluster.findMany({
+      orderBy: { code: "asc" },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        kind: true,
+        region: true,
+        active: true,
+        resources: {
+          orderBy: { resourceClass: { code: "asc" } },
+          select: {
+            capacity: true,
+            resourceClass: {
+              select: { id: true, code: true, name: true, unit: true, kind: true },
+            },
+          },
+        },
+      },
+    }),
+    database.workload.groupBy({
+      by: ["clusterId", "resourceClassId", "status"],
+      where: { status: { in: ["ACCEPTED", "SUBMITTED", "PENDING", "RUNNING"] } },
+      _sum: { quantity: true },
+    }),
+    getOperationsOverview(database, queues),
+  ]);
+  const unitsOf = (clusterId: string, resourceClassId: string, running: boolean) =>
+    use
+      .filter(
+        (row) =>
+          row.clusterId === clusterId &&
+          row.resourceClassId === resourceClassId &&
+          (row.status === "RUNNING") === running,
+      )
+      .reduce((sum, row) => sum + (row._sum.quantity ?? 0), 0);
+  return {
+    clusters: clusters.map(({ resources, ...cluster }) => ({
+      ...cluster,
+      classes: resources.map(({ capacity, resourceClass }) => ({
+        resourceClass,
+        capacity,
+        inUse: unitsOf(cluster.id, resourceClass.id, true),
+        queued: unitsOf(cluster.id, resourceClass.id, false),
+      })),
+    })),
+    operations,
+  };
+}

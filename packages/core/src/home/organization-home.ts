@@ -1,0 +1,119 @@
+import type { MembershipRole, VerificationStatus, WorkloadStatus } from "@tessera/db";
+import {
+  ALLOCATION_DETAIL,
+  toAllocationView,
+  type AllocationView,
+} from "../allocations/allocation-view";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import { nextStepsFor, type NextStep } from "./next-steps";
+
+const PENDING_STATUSES: WorkloadStatus[] = ["ACCEPTED", "SUBMITTED", "PENDING"];
+const FAILED_STATUSES: WorkloadStatus[] = ["FAILED", "LOST", "REFUSED"];
+const OPEN_APPLICATION_STATUSES = [
+  "DRAFT",
+  "SUBMITTED",
+  "UNDER_REVIEW",
+  "CHANGES_REQUESTED",
+] as const;
+/** Failures older than this are not "recent". */
+const RECENT_FAILURE_DAYS = 7;
+const FAILURES_SHOWN = 5;
+const ALLOCATIONS_SHOWN = 10;
+
+export interface RecentFailure {
+  id: string;
+  name: string;
+  status: WorkloadStatus;
+  statusReason: string | null;
+  exitCode: number | null;
+  endedAt: Date | null;
+}
+
+export interface OrganizationHome {
+  organization: { id: string; name: string; status: VerificationStatus };
+  role: MembershipRole;
+  memberCount: number;
+  projectCount: number;
+  /** Allocations that are running now or start later, soonest ending first. */
+  allocations: AllocationView[];
+  jobs: { running: number; pending: number };
+  recentFailures: RecentFailure[];
+  openApplications: number;
+  nextSteps: NextStep[];
+}
+
+/**
+ * One organisation's part of a member's home page: quota left per allocation line with its
+ * expiry, jobs running and waiting, recent failures, and what to do next. Read through the
+ * tenant-scoped client, like every tenant read.
+ */
+export async function getOrganizationHome(
+  tenant: TenantAccess & { organization: { status: VerificationStatus } },
+  now: Date = new Date(),
+): Promise<OrganizationHome> {
+  const since = new Date(now.getTime() - RECENT_FAILURE_DAYS * 86_400_000);
+  const [memberCount, projectCount, allocations, jobCounts, failures, openApplications] =
+    await Promise.all([
+      tenant.db.membership.count(),
+      tenant.db.project.count(),
+      tenant.db.allocation.findMany({
+        where: { validTo: { gt: now } },
+        include: ALLOCATION_DETAIL,
+        orderBy: { validTo: "asc" },
+        take: ALLOCATIONS_SHOWN,
+      }),
+      tenant.db.workload.groupBy({
+        by: ["status"],
+        where: { status: { in: ["RUNNING", ...PENDING_STATUSES] } },
+        _count: { _all: true },
+      }),
+      tenant.db.workload.findMany({
+        where: { status: { in: FAILED_STATUSES }, updatedAt: { gte: since } },
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          statusReason: true,
+          exitCode: true,
+          endedAt: true,
+        },
+        orderBy: { updatedAt: "desc" },
+        take: FAILURES_SHOWN,
+      }),
+      tenant.db.allocationRequest.count({
+        where: { status: { in: [...OPEN_APPLICATION_STATUSES] } },
+      }),
+    ]);
+  const count = (statuses: WorkloadStatus[]) =>
+    jobCounts
+      .filter((row) => statuses.includes(row.status))
+      .reduce((sum, row) => sum + row._count._all, 0);
+  const jobs = { running: count(["RUNNING"]), pending: count(PENDING_STATUSES) };
+  const views = allocations.map((row) => toAllocationView(row, now));
+  return {
+    organization: {
+      id: tenant.organization.id,
+      name: tenant.organization.name,
+      status: tenant.organization.status,
+    },
+    role: tenant.role,
+    memberCount,
+    projectCount,
+    allocations: views,
+    jobs,
+    recentFailures: failures,
+    openApplications,
+    nextSteps: nextStepsFor({
+      status: tenant.organization.status,
+      role: tenant.role,
+      memberCount,
+      projectCount,
+      openApplications,
+      jobs,
+      quotaLeft: views.some(
+        (allocation) =>
+          allocation.acceptsHolds && allocation.lines.some((line) => line.remainingUnitSeconds > 0),
+      ),
+    }),
+  };
+}

@@ -1,0 +1,101 @@
+import type { AllocationRequestStatus, Database } from "@tessera/db";
+import { getProgrammeDashboard } from "../programmes/get-programme-dashboard";
+
+const PROGRAMMES_SHOWN = 10;
+const WAITING_SHOWN = 8;
+const WAITING: AllocationRequestStatus[] = ["SUBMITTED", "UNDER_REVIEW"];
+
+export interface ProgrammeAdminHome {
+  openCalls: {
+    id: string;
+    name: string;
+    closesAt: Date;
+    programme: { id: string; name: string };
+  }[];
+  /** Applications submitted or under review: a decision (or a reviewer) is owed. */
+  awaitingDecision: {
+    total: number;
+    items: {
+      id: string;
+      title: string;
+      status: AllocationRequestStatus;
+      submittedAt: Date | null;
+      organization: { name: string };
+      programme: { id: string; name: string };
+      reviewsAssigned: number;
+      reviewsDone: number;
+    }[];
+  };
+  programmes: {
+    id: string;
+    name: string;
+    currency: string;
+    budgetMinor: number;
+    /** Programme share of awards (committed). */
+    awardedMinor: number;
+    /** Programme share of settled use (consumed). */
+    consumedMinor: number;
+  }[];
+}
+
+/** A programme administrator's home: open calls, decisions owed, and budget committed and used. */
+export async function getProgrammeAdminHome(
+  database: Database,
+  now: Date = new Date(),
+): Promise<ProgrammeAdminHome> {
+  const [calls, total, waiting, programmes] = await Promise.all([
+    database.programmeCall.findMany({
+      where: { opensAt: { lte: now }, closesAt: { gt: now } },
+      select: {
+        id: true,
+        name: true,
+        closesAt: true,
+        programme: { select: { id: true, name: true } },
+      },
+      orderBy: { closesAt: "asc" },
+    }),
+    database.allocationRequest.count({ where: { status: { in: WAITING } } }),
+    database.allocationRequest.findMany({
+      where: { status: { in: WAITING } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        submittedAt: true,
+        organization: { select: { name: true } },
+        programme: { select: { id: true, name: true } },
+        reviews: { select: { score: true, conflictDeclaredAt: true } },
+      },
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      take: WAITING_SHOWN,
+    }),
+    database.programme.findMany({
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+      take: PROGRAMMES_SHOWN,
+    }),
+  ]);
+  const dashboards = await Promise.all(
+    programmes.map(({ id }) => getProgrammeDashboard(database, { programmeId: id }, now)),
+  );
+  return {
+    openCalls: calls,
+    awaitingDecision: {
+      total,
+      items: waiting.map(({ reviews, ...application }) => ({
+        ...application,
+        reviewsAssigned: reviews.length,
+        reviewsDone: reviews.filter((r) => r.score !== null || r.conflictDeclaredAt !== null)
+          .length,
+      })),
+    },
+    programmes: dashboards.map((dashboard) => ({
+      id: dashboard.programme.id,
+      name: dashboard.programme.name,
+      currency: dashboard.programme.currency,
+      budgetMinor: dashboard.budgetMinor,
+      awardedMinor: dashboard.awardedMinor,
+      consumedMinor: dashboard.consumedMinor,
+    })),
+  };
+}
