@@ -4,6 +4,7 @@ import {
   NOTIFICATION_KINDS,
   setNotificationPreferences,
 } from "@tessera/core";
+import { noInput } from "../../schemas";
 import { authedProcedure } from "../../trpc";
 
 export const setNotificationPreferencesInput = z.object({
@@ -19,9 +20,9 @@ export const setNotificationPreferencesInput = z.object({
 });
 
 /** Which kinds of notification the signed-in user also receives by mail. */
-export const getNotificationPreferencesProcedure = authedProcedure.query(({ ctx }) =>
-  getNotificationPreferences(ctx.db, ctx.user.id),
-);
+export const getNotificationPreferencesProcedure = authedProcedure
+  .input(noInput)
+  .query(({ ctx }) => getNotificationPreferences(ctx.db, ctx.user.id));
 
 /** Turns the mail of some kinds of notification on or off for the signed-in user. */
 export const setNotificationPreferencesProcedure = authedProcedure

@@ -1,0 +1,215 @@
+import type { Page } from "@playwright/test";
+import { persona } from "@tessera/config";
+import { expect, test } from "./support/fixtures";
+import {
+  fillJobForm,
+  NORTHBRIDGE,
+  openOrganisation,
+  setSimulatedRun,
+  submitJob,
+} from "./support/jobs";
+import { uniqueSuffix } from "./support/personas";
+import {
+  applyToProgramme,
+  assignReviewer,
+  createProgramme,
+  openAdminApplication,
+} from "./support/programmes";
+
+// Figures that move (jobs on the simulated cluster) reach the home page by its own polling.
+const MOVES = { timeout: 45_000 };
+const SEEDED_PROGRAMME = "National AI Compute Programme 2026";
+const UNDER_REVIEW = "Multilingual speech encoders for public broadcasters";
+
+async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument?: boolean }).sameDocument = true;
+  });
+}
+
+async function stillSameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => (window as unknown as { sameDocument?: boolean }).sameDocument === true,
+  );
+}
+
+test("the researcher's home shows quota left per line with its end, jobs and failures, live", async ({
+  signedIn,
+}) => {
+  test.setTimeout(150_000);
+  const ada = await signedIn("researcher");
+  await expect(ada.getByRole("heading", { level: 1, name: "Welcome, Ada Okafor" })).toBeVisible();
+  const panel = ada.getByTestId("organisation-home").filter({ hasText: NORTHBRIDGE });
+
+  await test.step("quota left per allocation line, with the numbers and its end date", async () => {
+    // The seed grants 200 H100 GPU-hours and 5,000 CPU core-hours for 180 days.
+    const gpu = panel.getByTestId("quota-line").filter({ hasText: "NVIDIA H100 80 GB" });
+    await expect(gpu).toContainText(/left of 200 GPU-hours/);
+    await expect(gpu).toContainText(/ends \d{1,2} \w{3} \d{4}/);
+    await expect(
+      gpu.getByRole("img", { name: /^NVIDIA H100 80 GB: .* left of 200 GPU-hours$/ }),
+    ).toBeVisible();
+    const cpu = panel.getByTestId("quota-line").filter({ hasText: "CPU core" });
+    await expect(cpu).toContainText(/left of 5,000 CPU core-hours/);
+    await expect(panel.getByTestId("jobs-running")).toHaveText(/^\d+$/);
+    await expect(panel.getByTestId("jobs-pending")).toHaveText(/^\d+$/);
+    // The seeded "Shard validation" job fails within its first minute.
+    await expect(panel.getByTestId("recent-failures")).toContainText("Shard validation", MOVES);
+  });
+
+  const name = `Failing sweep ${uniqueSuffix()}`;
+  await test.step("a job that fails elsewhere shows up here without a reload", async () => {
+    await markDocument(ada);
+    const other = await signedIn("researcher");
+    const organizationId = await openOrganisation(other, NORTHBRIDGE);
+    await other.goto(`/orgs/${organizationId}/jobs/new`);
+    await fillJobForm(other, {
+      name,
+      project: "Multilingual speech models",
+      gpus: "1",
+      hours: "1",
+      template: "Plain batch script",
+      command: "exit 3",
+    });
+    await setSimulatedRun(other, "3");
+    await submitJob(other, name);
+    await expect(panel.getByTestId("recent-failures")).toContainText(name, MOVES);
+    expect(await stillSameDocument(ada)).toBe(true);
+  });
+
+  await test.step("the job's end arrives as a notification linking to the job", async () => {
+    await ada.getByTestId("notifications-indicator").click();
+    await expect(ada.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+    const notice = ada.getByTestId("notification").filter({ hasText: `Job failed: ${name}` });
+    await expect(notice).toHaveCount(1, MOVES);
+    await expect(notice).toContainText("exit code 3");
+    await notice.getByRole("link", { name: /^Open/ }).click();
+    await expect(ada.getByRole("heading", { level: 1, name })).toBeVisible();
+  });
+});
+
+test("the programme administrator's home shows open calls, decisions owed and the budget", async ({
+  signedIn,
+}) => {
+  const priya = await signedIn("programAdmin");
+  const home = priya.getByTestId("programme-admin-home");
+  await expect(home.getByTestId("open-calls")).toContainText(
+    `${SEEDED_PROGRAMME} — Spring 2026 call`,
+  );
+  await expect(home.getByRole("table", { name: /Submitted or under review/ })).toContainText(
+    UNDER_REVIEW,
+  );
+  // Nobody with a platform role is only told to create an organisation.
+  await expect(priya.getByText("You are not in an organisation yet")).toHaveCount(0);
+
+  // The committed figure is the one the programme's own page shows as awarded.
+  const budget = home
+    .getByTestId("programme-budgets")
+    .getByRole("listitem")
+    .filter({ hasText: SEEDED_PROGRAMME });
+  const committed =
+    (await budget
+      .getByText(/^€[\d,.]+$/)
+      .first()
+      .textContent()) ?? "";
+  expect(committed).toMatch(/^€[1-9][\d,]*\.\d\d$/);
+  await budget.getByRole("link", { name: SEEDED_PROGRAMME }).click();
+  await expect(priya.getByTestId("budget-meter-text")).toContainText(`${committed} of `);
+});
+
+test("the reviewer's home lists the reviews still to score", async ({ signedIn }) => {
+  const rui = await signedIn("reviewer");
+  const home = rui.getByTestId("reviewer-home");
+  await expect(home.getByRole("heading", { name: /Reviews waiting for you/ })).toBeVisible();
+  await home.getByRole("link", { name: UNDER_REVIEW }).click();
+  await expect(rui.getByRole("heading", { level: 1, name: UNDER_REVIEW })).toBeVisible();
+});
+
+test("the operator's home shows GPUs in use of capacity per cluster, the backlog and dead letters", async ({
+  signedIn,
+}) => {
+  const omar = await signedIn("operator");
+  const home = omar.getByTestId("operator-home");
+  const simulated = home.getByRole("table", { name: /^Simulated cluster: capacity/ });
+  // The seeded pre-training job holds 2 of the simulated cluster's 16 H100s for an hour.
+  const h100 = simulated.getByTestId("capacity-row").filter({ hasText: "h100-80gb" });
+  await expect(h100.getByTestId("capacity-use")).toHaveText(/^([2-9]|1[0-6]) of 16 GPUs$/, MOVES);
+  await expect(
+    home
+      .getByRole("table", { name: /^National AI Training Cluster \(Slurm\): capacity/ })
+      .getByTestId("capacity-row")
+      .filter({ hasText: "h100-80gb" })
+      .getByTestId("capacity-use"),
+  ).toHaveText("0 of 512 GPUs");
+  await expect(home.getByTestId("waiting-jobs")).toHaveText(/^\d+$/);
+  await expect(home.getByTestId("dead-letters")).toHaveText(/^\d+$/);
+  await expect(home.getByRole("link", { name: "Dead letters" })).toHaveAttribute(
+    "href",
+    "/operator/operations",
+  );
+});
+
+test("the platform administrator's home shows the verification queue and the audit chain", async ({
+  signedIn,
+}) => {
+  const paula = await signedIn("platformAdmin");
+  const home = paula.getByTestId("platform-admin-home");
+  await expect(home.getByTestId("verification-queue")).toContainText("Lumen Robotics");
+  await expect(home.getByTestId("audit-chain")).toContainText("Intact");
+  await expect(home.getByTestId("audit-chain")).toContainText(/events checked at/);
+  await expect(paula.getByText("You are not in an organisation yet")).toHaveCount(0);
+  await expect(paula.getByTestId("next-steps")).toContainText(/waiting for verification/);
+});
+
+test("a reviewer hears of an assignment, and an award asks once, warning of an unfinished review", async ({
+  signedIn,
+}) => {
+  test.setTimeout(180_000);
+  const suffix = uniqueSuffix();
+  const priya = await signedIn("programAdmin");
+  const programme = await createProgramme(priya, {
+    name: `Home Fund ${suffix}`,
+    budget: "100000",
+    rate: "50",
+    cap: "100000",
+  });
+  const ada = await signedIn("researcher");
+  const application = await applyToProgramme(ada, programme, {
+    title: `Notified review ${suffix}`,
+    project: "Multilingual speech models",
+    resourceClass: "NVIDIA H100 80 GB (h100-80gb)",
+    hours: "100",
+    // 100 h × €2.95 = €295.00; the programme pays half.
+    expectTotals: { list: "€295.00", programme: "€147.50", tenant: "€147.50" },
+  });
+  const rui = persona("reviewer");
+  await openAdminApplication(priya, programme, application);
+  await assignReviewer(priya, rui.name);
+
+  await test.step("the reviewer is told in the portal, with a link to the review", async () => {
+    const reviewer = await signedIn("reviewer");
+    await reviewer.goto("/notifications");
+    const notice = reviewer
+      .getByTestId("notification")
+      .filter({ hasText: `Review assigned: ${application.title}` });
+    await expect(notice).toHaveCount(1);
+    await notice.getByRole("link", { name: /^Open/ }).click();
+    await expect(
+      reviewer.getByRole("heading", { level: 1, name: application.title }),
+    ).toBeVisible();
+  });
+
+  await test.step("approving asks once, names what it commits and warns of the missing score", async () => {
+    await priya.getByRole("button", { name: "Approve and grant" }).click();
+    const dialog = priya.getByRole("dialog", { name: `Approve “${application.title}”?` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId("approve-warning")).toContainText(
+      `${rui.name} has neither scored nor declared a conflict.`,
+    );
+    await expect(dialog).toContainText("commits €147.50 of its budget");
+    await expect(dialog).toContainText("The organisation pays €147.50");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(priya.getByTestId("application-status")).toHaveText("Under review");
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@tessera/db";
+import { createTestUser } from "@tessera/db/test-helpers";
+import { createTestWorkload, createWorkloadSetup } from "../workloads/lifecycle/workload-fixture";
+import { getHome } from "./get-home";
+
+const noQueues = () => Promise.resolve([]);
+
+describe("home", () => {
+  it("shows a member their quota left, jobs running and waiting, and recent failures — only their own", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 36_000n, capacity: 8 });
+    await createTestWorkload(db, setup, {
+      quantity: 2,
+      walltimeSeconds: 3_600,
+      status: "RUNNING",
+      externalId: `run-${setup.clusterCode}`,
+      outbox: false,
+    });
+    await createTestWorkload(db, setup, { quantity: 1, walltimeSeconds: 3_600, outbox: false });
+    const failed = await createTestWorkload(db, setup, { walltimeSeconds: 600, outbox: false });
+    await db.workload.update({
+      where: { id: failed.id },
+      data: { status: "FAILED", statusReason: "NonZeroExitCode", endedAt: new Date() },
+    });
+    // Someone else's organisation, with its own running job, must not show.
+    const stranger = await createWorkloadSetup(db);
+    await createTestWorkload(db, stranger, { status: "RUNNING", externalId: "x", outbox: false });
+
+    const home = await getHome(db, setup.userId, noQueues);
+    expect(home.organizations).toHaveLength(1);
+    const [organisation] = home.organizations;
+    expect(organisation!.organization.id).toBe(setup.organizationId);
+    expect(organisation!.jobs).toEqual({ running: 1, pending: 1 });
+    expect(organisation!.recentFailures.map((job) => job.id)).toEqual([failed.id]);
+    const line = organisation!.allocations[0]!.lines[0]!;
+    // 10 GPU-hours granted; holds of 2 × 1 h, 1 × 1 h and 1 × 10 min are placed.
+    expect(line.grantedUnitSeconds).toBe(36_000);
+    expect(line.heldUnitSeconds).toBe(7_200 + 3_600 + 600);
+    expect(line.remainingUnitSeconds).toBe(36_000 - 11_400);
+    expect(organisation!.nextSteps).not.toContain("SUBMIT_JOB");
+    expect(home.operator).toBeNull();
+    expect(home.programmeAdmin).toBeNull();
+  });
+
+  it("shows an operator GPUs in use of capacity per cluster and class", async () => {
+    const operator = await createTestUser({ platformRoles: ["OPERATOR"] });
+    const setup = await createWorkloadSetup(db, { capacity: 8 });
+    await createTestWorkload(db, setup, {
+      quantity: 3,
+      status: "RUNNING",
+      externalId: `op-${setup.clusterCode}`,
+      outbox: false,
+    });
+    await createTestWorkload(db, setup, { quantity: 2, status: "PENDING", outbox: false });
+    const home = await getHome(db, operator.id, () =>
+      Promise.resolve([{ name: "launch", waiting: 4, active: 0, delayed: 1, failed: 0 }]),
+    );
+    const cluster = home.operator!.clusters.find((c) => c.id === setup.clusterId)!;
+    expect(cluster.classes).toEqual([
+      expect.objectContaining({ capacity: 8, inUse: 3, queued: 2 }),
+    ]);
+    expect(home.operator!.queuesReachable).toBe(true);
+    expect(home.organizations).toEqual([]);
+    expect(home.platformAdmin).toBeNull();
+  });
+
+  it("shows a platform administrator the verification queue and an intact audit chain", async () => {
+    const admin = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
+    const home = await getHome(db, admin.id, noQueues);
+    expect(home.platformAdmin!.auditChain.ok).toBe(true);
+    expect(home.platformAdmin!.verificationQueue.total).toBe(
+      await db.organization.count({ where: { status: "PENDING" } }),
+    );
+    expect(home.operator).toBeNull();
+  });
+});
