@@ -11,24 +11,12 @@ import {
   setSimulatedRun,
   submitJob,
 } from "./support/jobs";
+import { markDocument, stillSameDocument } from "./support/live";
 import { uniqueSuffix } from "./support/personas";
 
 // Jobs on the simulated cluster move through the worker tier (outbox, queue, driver, observation);
 // the page follows them by itself, so the assertions wait for what a person would see.
 const MOVES = { timeout: 45_000 };
-
-/** Marks the document, so that a later check can tell the page was never reloaded. */
-async function markDocument(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as { sameDocument?: boolean }).sameDocument = true;
-  });
-}
-
-async function stillSameDocument(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => (window as unknown as { sameDocument?: boolean }).sameDocument === true,
-  );
-}
 
 /** The held amount of the pilot allocation's H100 line, as the allocations page shows it. */
 async function expectPilotHeld(page: Page, organizationId: string, held: string): Promise<void> {

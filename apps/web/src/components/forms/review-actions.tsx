@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, ConfirmDialog } from "@tessera/ui";
 import type { VerificationStatus } from "@tessera/db";
 import { ActionNotice, useNotice } from "@/components/form/action-notice";
@@ -12,71 +12,110 @@ import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { t, th } from "@/i18n";
 import { formChecks } from "@/lib/form-checks";
 import { formText } from "@/lib/form-data";
-import type { FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useRefresh } from "./use-refresh";
 
-/** A titled section with a reason form: `${name}-heading` and `${name}-reason` are its ids. */
+/** As the server counts it; checked here so that a dialog never asks about a reason it will refuse. */
+const REASON_MIN = 10;
+const REASON_MAX = 1000;
+
+/** The mutation a reason section drives (reject or suspend). */
+interface ReasonMutation {
+  isPending: boolean;
+  mutate: (
+    input: { organizationId: string; reason: string },
+    options: { onSuccess: () => void; onError: (error: unknown) => void },
+  ) => void;
+}
+
+/**
+ * A titled section with a reason form (`${name}-heading` and `${name}-reason` are its ids). The
+ * reason is checked, then the decision asks once in a dialog that says what it does.
+ */
 function ReasonSection({
   name,
+  organizationId,
   title,
   label,
   hint,
   submitLabel,
-  busy,
-  errors,
-  onSubmit,
-  children,
+  confirmTitle,
+  confirmBody,
+  mutation,
+  onDone,
 }: {
   name: string;
+  organizationId: string;
   title: string;
   label: string;
   hint: string;
   submitLabel: string;
-  busy: boolean;
-  errors: FormErrors;
-  onSubmit: (reason: string) => void;
-  children?: ReactNode;
+  confirmTitle: string;
+  confirmBody: string;
+  mutation: ReasonMutation;
+  onDone: () => void;
 }) {
+  const feedback = useFormFeedback({ reason: `${name}-reason` });
+  const [pending, setPending] = useState<string | null>(null);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit(formText(new FormData(event.currentTarget), "reason"));
+    const reason = formText(new FormData(event.currentTarget), "reason");
+    const checks = formChecks();
+    const length = reason.trim().length;
+    if (length < REASON_MIN || length > REASON_MAX) {
+      checks.add("reason", t.admin.reasonLength(REASON_MIN, REASON_MAX), `${name}-reason`);
+    }
+    if (feedback.start(checks.errors)) setPending(reason);
   }
+
   return (
     <section aria-labelledby={`${name}-heading`} className="space-y-2 border-t border-line pt-4">
       <h3 id={`${name}-heading`} className="font-semibold">
         {title}
       </h3>
       <form noValidate onSubmit={submit} className="space-y-3">
-        <FormProblems errors={errors} />
+        <FormProblems errors={feedback.errors} />
         <TextAreaField
           id={`${name}-reason`}
           label={label}
           hint={hint}
-          error={errors.fields.reason}
+          error={feedback.errors.fields.reason}
           name="reason"
           rows={3}
         />
-        <Button type="submit" variant="danger" busy={busy}>
+        <Button type="submit" variant="danger" busy={mutation.isPending}>
           {submitLabel}
         </Button>
       </form>
-      {children}
+      <ConfirmDialog
+        open={pending !== null}
+        title={confirmTitle}
+        confirmLabel={submitLabel}
+        cancelLabel={t.common.cancel}
+        busy={mutation.isPending}
+        onCancel={() => setPending(null)}
+        onConfirm={() =>
+          pending !== null &&
+          mutation.mutate(
+            { organizationId, reason: pending },
+            {
+              onSuccess: () => {
+                setPending(null);
+                onDone();
+              },
+              onError: (error) => {
+                setPending(null);
+                feedback.showError(error);
+              },
+            },
+          )
+        }
+      >
+        <p>{confirmBody}</p>
+      </ConfirmDialog>
     </section>
   );
-}
-
-/** As the server counts it; checked here so that a dialog never asks about a reason it will refuse. */
-const REASON_MIN = 10;
-const REASON_MAX = 1000;
-
-function reasonChecks(reason: string, fieldId: string) {
-  const checks = formChecks();
-  const length = reason.trim().length;
-  if (length < REASON_MIN || length > REASON_MAX) {
-    checks.add("reason", t.admin.reasonLength(REASON_MIN, REASON_MAX), fieldId);
-  }
-  return checks.errors;
 }
 
 /**
@@ -95,10 +134,6 @@ export function ReviewActions({
   const trpc = useTRPC();
   const refresh = useRefresh();
   const outcome = useNotice(refresh);
-  const rejectFeedback = useFormFeedback({ reason: "reject-reason" });
-  const suspendFeedback = useFormFeedback({ reason: "suspend-reason" });
-  const [pendingSuspension, setPendingSuspension] = useState<string | null>(null);
-  const [pendingRejection, setPendingRejection] = useState<string | null>(null);
 
   const verify = useMutation(
     trpc.admin.organizations.verify.mutationOptions({
@@ -106,34 +141,13 @@ export function ReviewActions({
       onError: outcome.fail,
     }),
   );
-  const reject = useMutation(
-    trpc.admin.organizations.reject.mutationOptions({
-      onSuccess: () => {
-        setPendingRejection(null);
-        outcome.succeed(t.admin.rejected);
-      },
-      onError: (error) => {
-        setPendingRejection(null);
-        rejectFeedback.showError(error);
-      },
-    }),
-  );
-  const suspend = useMutation(
-    trpc.admin.organizations.suspend.mutationOptions({
-      onSuccess: () => {
-        setPendingSuspension(null);
-        outcome.succeed(t.admin.suspended);
-      },
-      onError: (error) => {
-        setPendingSuspension(null);
-        suspendFeedback.showError(error);
-      },
-    }),
-  );
+  const reject = useMutation(trpc.admin.organizations.reject.mutationOptions());
+  const suspend = useMutation(trpc.admin.organizations.suspend.mutationOptions());
 
   const canVerify = status === "PENDING" || status === "SUSPENDED";
   const canReject = status === "PENDING";
   const canSuspend = status === "VERIFIED";
+  const reinstating = status === "SUSPENDED";
 
   return (
     <div className="space-y-6">
@@ -143,78 +157,46 @@ export function ReviewActions({
       ) : null}
       {canVerify ? (
         <ActionWithConfirm
-          label={status === "SUSPENDED" ? t.admin.reinstate : t.admin.verify}
+          label={reinstating ? t.admin.reinstate : t.admin.verify}
           title={
-            status === "SUSPENDED"
+            reinstating
               ? th.confirm.reinstateTitle(organisationName)
               : th.confirm.verifyTitle(organisationName)
           }
-          confirmLabel={status === "SUSPENDED" ? t.admin.reinstate : t.admin.verify}
+          confirmLabel={reinstating ? t.admin.reinstate : t.admin.verify}
           busy={verify.isPending}
           onConfirm={(close) => verify.mutate({ organizationId }, { onSettled: close })}
         >
-          <p>{status === "SUSPENDED" ? th.confirm.reinstateBody : th.confirm.verifyBody}</p>
+          <p>{reinstating ? th.confirm.reinstateBody : th.confirm.verifyBody}</p>
         </ActionWithConfirm>
       ) : null}
       {canReject ? (
         <ReasonSection
           name="reject"
+          organizationId={organizationId}
           title={t.admin.rejectTitle}
           label={t.admin.rejectReason}
           hint={t.admin.rejectReasonHint}
           submitLabel={t.admin.rejectSubmit}
-          busy={reject.isPending}
-          errors={rejectFeedback.errors}
-          onSubmit={(reason) => {
-            if (rejectFeedback.start(reasonChecks(reason, "reject-reason")))
-              setPendingRejection(reason);
-          }}
-        >
-          <ConfirmDialog
-            open={pendingRejection !== null}
-            title={th.confirm.rejectTitle(organisationName)}
-            confirmLabel={t.admin.rejectSubmit}
-            cancelLabel={t.common.cancel}
-            busy={reject.isPending}
-            onCancel={() => setPendingRejection(null)}
-            onConfirm={() =>
-              pendingRejection !== null &&
-              reject.mutate({ organizationId, reason: pendingRejection })
-            }
-          >
-            <p>{th.confirm.rejectBody}</p>
-          </ConfirmDialog>
-        </ReasonSection>
+          confirmTitle={th.confirm.rejectTitle(organisationName)}
+          confirmBody={th.confirm.rejectBody}
+          mutation={reject}
+          onDone={() => outcome.succeed(t.admin.rejected)}
+        />
       ) : null}
       {canSuspend ? (
         <ReasonSection
           name="suspend"
+          organizationId={organizationId}
           title={t.admin.suspendTitle}
           label={t.admin.suspendReason}
           hint={t.admin.suspendReasonHint}
           submitLabel={t.admin.suspendSubmit}
-          busy={suspend.isPending}
-          errors={suspendFeedback.errors}
-          onSubmit={(reason) => {
-            if (suspendFeedback.start(reasonChecks(reason, "suspend-reason")))
-              setPendingSuspension(reason);
-          }}
-        >
-          <ConfirmDialog
-            open={pendingSuspension !== null}
-            title={t.admin.suspendConfirmTitle(organisationName)}
-            confirmLabel={t.admin.suspendSubmit}
-            cancelLabel={t.common.cancel}
-            busy={suspend.isPending}
-            onCancel={() => setPendingSuspension(null)}
-            onConfirm={() =>
-              pendingSuspension !== null &&
-              suspend.mutate({ organizationId, reason: pendingSuspension })
-            }
-          >
-            <p>{t.admin.suspendConfirmBody}</p>
-          </ConfirmDialog>
-        </ReasonSection>
+          confirmTitle={t.admin.suspendConfirmTitle(organisationName)}
+          confirmBody={t.admin.suspendConfirmBody}
+          mutation={suspend}
+          onDone={() => outcome.succeed(t.admin.suspended)}
+        />
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { DataTable, Td, Th } from "@tessera/ui";
+import { Td, Th } from "@tessera/ui";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 import { ActiveBadge } from "@/components/programmes/badges";
 import { formatNumber } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
@@ -41,7 +42,7 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
             {cluster.classes.length === 0 ? (
               <p className="text-sm text-fg-muted">{o.noClasses}</p>
             ) : (
-              <DataTable caption={o.caption(cluster.name)}>
+              <ScrollTable caption={o.caption(cluster.name)}>
                 <thead>
                   <tr>
                     <Th>{o.resourceClass}</Th>
@@ -80,7 +81,7 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
                     );
                   })}
                 </tbody>
-              </DataTable>
+              </ScrollTable>
             )}
           </div>
         ))

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { VerificationBadge } from "@/components/status-badge";
@@ -11,6 +12,11 @@ import type { OrganisationHome } from "./types";
 
 const DAY_MS = 86_400_000;
 
+/** Quota in the unit people think in: nothing is "0 GPU-hours", not "0 GPU-seconds". */
+function quota(unitSeconds: number, unit: string): string {
+  return unitSeconds > 0 ? formatQuota(unitSeconds, unit) : `0 ${unit}-hours`;
+}
+
 function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
   const o = th.home.organisation;
   const lines = home.allocations.flatMap((allocation) =>
@@ -21,8 +27,8 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
     <ul className="space-y-4" data-testid="quota-lines">
       {lines.map(({ allocation, line }) => {
         const unit = line.resourceClass.unit;
-        const left = formatQuota(line.remainingUnitSeconds, unit);
-        const granted = formatQuota(line.grantedUnitSeconds, unit);
+        const left = quota(line.remainingUnitSeconds, unit);
+        const granted = quota(line.grantedUnitSeconds, unit);
         const label = o.lineLabel(line.resourceClass.name, left, granted);
         const daysLeft = Math.ceil((new Date(allocation.validTo).getTime() - now) / DAY_MS);
         const when =
@@ -53,8 +59,8 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
             />
             <p className="text-xs text-fg-muted">
               {o.lineDetail(
-                formatQuota(line.consumedUnitSeconds, unit),
-                formatQuota(line.heldUnitSeconds, unit),
+                quota(line.consumedUnitSeconds, unit),
+                quota(line.heldUnitSeconds, unit),
               )}{" "}
               · {o.fromProgramme(allocation.programme.name)}
             </p>
@@ -62,6 +68,31 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
         );
       })}
     </ul>
+  );
+}
+
+/** A part of an organisation's panel, headed by a link to its page ("Quota of Northbridge…"). */
+function PartOf({
+  title,
+  href,
+  of,
+  children,
+}: {
+  title: string;
+  href: string;
+  of: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-label={`${title}${t.dashboard.linkOf(of)}`} className="space-y-2">
+      <h4 className="font-semibold">
+        <Link href={href} className="text-link underline">
+          {title}
+          <span className="sr-only">{t.dashboard.linkOf(of)}</span>
+        </Link>
+      </h4>
+      {children}
+    </section>
   );
 }
 
@@ -94,28 +125,14 @@ export function OrganisationPanel({ home, now }: { home: OrganisationHome; now: 
       </div>
       {verified ? (
         <>
-          <section
-            aria-label={`${o.quota}${t.dashboard.linkOf(home.organization.name)}`}
-            className="space-y-2"
+          <PartOf
+            title={o.quota}
+            href={programmeRoutes.allocations(id)}
+            of={home.organization.name}
           >
-            <h4 className="font-semibold">
-              <Link href={programmeRoutes.allocations(id)} className="text-link underline">
-                {o.quota}
-                <span className="sr-only">{t.dashboard.linkOf(home.organization.name)}</span>
-              </Link>
-            </h4>
             <QuotaLines home={home} now={now} />
-          </section>
-          <section
-            aria-label={`${o.jobs}${t.dashboard.linkOf(home.organization.name)}`}
-            className="space-y-2"
-          >
-            <h4 className="font-semibold">
-              <Link href={routes.jobs(id)} className="text-link underline">
-                {o.jobs}
-                <span className="sr-only">{t.dashboard.linkOf(home.organization.name)}</span>
-              </Link>
-            </h4>
+          </PartOf>
+          <PartOf title={o.jobs} href={routes.jobs(id)} of={home.organization.name}>
             <dl className="grid grid-cols-2 gap-3">
               <Stat label={o.running} value={home.jobs.running} testId="jobs-running" />
               <Stat label={o.pending} value={home.jobs.pending} testId="jobs-pending" />
@@ -148,7 +165,7 @@ export function OrganisationPanel({ home, now }: { home: OrganisationHome; now: 
                 </Link>
               </p>
             ) : null}
-          </section>
+          </PartOf>
         </>
       ) : (
         <p className="text-sm">{t.dashboard.cardStatus[home.organization.status]}</p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { Card, DataTable, Td, Th } from "@tessera/ui";
+import { Card, Td, Th } from "@tessera/ui";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 import { ApplicationBadge } from "@/components/programmes/badges";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
@@ -110,7 +111,7 @@ export function ProgrammeAdminPanel({ home }: { home: ProgrammeAdminHome }) {
         {waiting.items.length === 0 ? (
           <p className="text-fg-muted">{p.noneWaiting}</p>
         ) : (
-          <DataTable caption={p.waitingCaption}>
+          <ScrollTable caption={p.waitingCaption}>
             <thead>
               <tr>
                 <Th>{p.title}</Th>
@@ -148,7 +149,7 @@ export function ProgrammeAdminPanel({ home }: { home: ProgrammeAdminHome }) {
                 </tr>
               ))}
             </tbody>
-          </DataTable>
+          </ScrollTable>
         )}
       </div>
     </section>
