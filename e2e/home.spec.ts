@@ -232,3 +232,23 @@ test("a reviewer hears of an assignment, and an award asks once, warning of an u
     await expect(priya.getByTestId("application-status")).toHaveText("Under review");
   });
 });
+
+test("each person chooses which notifications also come by mail", async ({ signedIn }) => {
+  const bruno = await signedIn("researcher2");
+  await bruno.goto("/notifications");
+  await bruno.getByRole("link", { name: "Mail settings" }).click();
+  await expect(
+    bruno.getByRole("heading", { level: 1, name: "Notification settings" }),
+  ).toBeVisible();
+  const jobs = bruno.getByLabel("one of my jobs completes, fails, is cancelled or is lost");
+  await expect(jobs).toBeChecked();
+  await jobs.uncheck();
+  await bruno.getByRole("button", { name: "Save settings" }).click();
+  await expect(bruno.getByText("Settings saved.")).toBeVisible();
+  await bruno.reload();
+  await expect(jobs).not.toBeChecked();
+  await expect(bruno.getByLabel("I am asked to review an application")).toBeChecked();
+  await jobs.check();
+  await bruno.getByRole("button", { name: "Save settings" }).click();
+  await expect(bruno.getByText("Settings saved.")).toBeVisible();
+});
