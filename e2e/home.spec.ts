@@ -110,7 +110,7 @@ test("the programme administrator's home shows open calls, decisions owed and th
       .textContent()) ?? "";
   expect(committed).toMatch(/^€[1-9][\d,]*\.\d\d$/);
   await budget.getByRole("link", { name: SEEDED_PROGRAMME }).click();
-  await expect(priya.getByTestId("budget-meter-text")).toContainText(`${committed} of `);
+  await expect(priya.getByTestId("budget-meter-text")).toContainText(`${committed} of `, MOVES);
 });
 
 test("the reviewer's home lists the reviews still to score", async ({ signedIn }) => {
