@@ -12,6 +12,33 @@ import {
 } from "./support/programmes";
 
 const rui = persona("reviewer");
+
+/**
+ * The priced table of a reduced award, as every page shows it: 1,000 H100-hours requested at
+ * €2.95 (€2,950.00), 600 granted (€1,770.00), the programme paying 70 %.
+ */
+async function expectReducedAwardFigures(page: Page) {
+  const figures = async (
+    row: string,
+    hours: string | null,
+    list: string,
+    programme: string,
+    tenant: string,
+  ) => {
+    const cells = page.getByTestId(row);
+    if (hours !== null) await expect(cells.getByTestId("hours")).toHaveText(hours);
+    await expect(cells.getByTestId("list")).toHaveText(list);
+    await expect(cells.getByTestId("programme")).toHaveText(programme);
+    await expect(cells.getByTestId("tenant")).toHaveText(tenant);
+  };
+  await figures("line-h100-80gb-requested", "1,000 GPU-hours", "€2,950.00", "€2,065.00", "€885.00");
+  await figures("line-h100-80gb-granted", "600 GPU-hours", "€1,770.00", "€1,239.00", "€531.00");
+  await figures("total-requested", null, "€2,950.00", "€2,065.00", "€885.00");
+  await figures("total-granted", null, "€1,770.00", "€1,239.00", "€531.00");
+  // Neutral words: the reviewer and the administrator do not pay.
+  await expect(page.getByRole("columnheader", { name: "Organisation pays" }).first()).toBeVisible();
+  await expect(page.getByRole("main").getByText("You pay")).toHaveCount(0);
+}
 const sofia = persona("reviewer2");
 
 test("a programme is created, applied to, reviewed and awarded with a reduced amount", async ({
@@ -107,18 +134,30 @@ test("a programme is created, applied to, reviewed and awarded with a reduced am
     await confirmApproval(priya, application.title, "commits €1,239.00 of its budget");
     await expect(priya.getByText("Application approved.")).toBeVisible();
     await expect(priya.getByTestId("application-status")).toHaveText("Approved");
+    await expectReducedAwardFigures(priya);
     await priya.goto(`/admin/programmes/${programme.id}`);
     await expect(priya.getByTestId("budget-meter-text")).toHaveText(
       "€1,239.00 of €500,000.00 awarded (0.2%)",
     );
+    const row = priya.getByRole("row").filter({ hasText: application.title });
+    await expect(row.getByTestId("requested-amount")).toHaveText("€2,065.00 requested");
+    await expect(row.getByTestId("granted-amount")).toHaveText("€1,239.00 granted");
+  });
+
+  await test.step("the reviewer sees what was granted beside what was asked", async () => {
+    const reviewer = await signedIn("reviewer");
+    await reviewer.goto("/reviews?show=all");
+    await reviewer.getByRole("link", { name: application.title }).click();
+    await expect(
+      reviewer.getByRole("heading", { level: 1, name: application.title }),
+    ).toBeVisible();
+    await expectReducedAwardFigures(reviewer);
   });
 
   await test.step("the researcher sees the allocation with the reduced amount", async () => {
     await ada.goto(`/orgs/${application.organizationId}/applications/${application.id}`);
     await expect(ada.getByTestId("application-status")).toHaveText("Approved");
-    await expect(ada.getByTestId("line-h100-80gb").getByTestId("granted-hours")).toHaveText(
-      "600 GPU-hours",
-    );
+    await expectReducedAwardFigures(ada);
     await ada.getByRole("link", { name: "View allocations" }).click();
     await expect(ada.getByRole("heading", { level: 1, name: "Allocations" })).toBeVisible();
     const card = ada
@@ -127,6 +166,13 @@ test("a programme is created, applied to, reviewed and awarded with a reduced am
     const line = card.getByTestId("allocation-line-h100-80gb");
     await expect(line.getByTestId("granted")).toHaveText("600 GPU-hours");
     await expect(line.getByTestId("remaining")).toHaveText("600 GPU-hours");
+    await expect(card.getByTestId("allocation-value")).toContainText("Granted value €1,770.00");
+    await expect(card.getByTestId("line-h100-80gb-granted").getByTestId("list")).toHaveText(
+      "€1,770.00",
+    );
+    await expect(card.getByTestId("line-h100-80gb-requested").getByTestId("list")).toHaveText(
+      "€2,950.00",
+    );
     await expect(card.getByText("Active", { exact: true })).toBeVisible();
   });
 

@@ -52,9 +52,21 @@ export const enProgrammes = {
   money: {
     listValue: "List value",
     programmeShare: "Programme pays",
-    yourShare: "You pay",
     tenantShare: "Organisation pays",
     total: "Total",
+    hours: "Hours",
+    side: "Requested or granted",
+    requested: "Requested",
+    granted: "Granted",
+    totalRequested: "Total requested",
+    totalGranted: "Total granted",
+    requestedAmount: (amount: string) => `${amount} requested`,
+    grantedAmount: (amount: string) => `${amount} granted`,
+    perHour: (price: string, unit: string) => `${price} per ${unit}-hour`,
+    awardCaption:
+      "Compute requested and granted, with the list value, the programme's share and the organisation's share",
+    requestCaption:
+      "Compute requested, with the list value, the programme's share and the organisation's share",
     rate: (rate: string) => `The programme pays ${rate} of the list price.`,
     rateWithBps: (rate: string, bps: string) => `${rate} (${bps} basis points)`,
   },
@@ -131,6 +143,7 @@ export const enProgrammes = {
       title: "Title",
       titleHint: "A short name for the work, as reviewers will see it.",
       lines: "Compute requested",
+      linesGranted: "Compute requested and granted",
       linesHint:
         "One line per resource class. Hours are unit-hours: 2 GPUs for 10 hours is 20 GPU-hours.",
       resourceClass: (n: number) => `Resource class, line ${n}`,
@@ -192,6 +205,7 @@ export const enProgrammes = {
       abstract: "Abstract",
       justification: "Justification",
       lines: "Compute requested",
+      linesGranted: "Compute requested and granted",
       linesCaption: "Requested compute, priced",
       resourceClass: "Resource class",
       requestedHours: "Requested",
@@ -269,7 +283,7 @@ export const enProgrammes = {
     usageLabel: (consumed: string, held: string, granted: string) =>
       `${consumed} used and ${held} held of ${granted}`,
     value: (list: string, programme: string, tenant: string) =>
-      `Award value ${list}: the programme pays ${programme}, your organisation pays ${tenant}.`,
+      `Granted value ${list}: the programme pays ${programme}, your organisation pays ${tenant}.`,
   },
   admin: {
     title: "Programmes (admin)",

@@ -1,10 +1,27 @@
 import type { Prisma } from "@tessera/db";
 import { toSafeNumber } from "../programmes/money";
+import { priceAward, type AwardPricing } from "../programmes/pricing";
 import { allocationValidity, type AllocationState } from "./allocation-validity";
 
 export const ALLOCATION_DETAIL = {
   programme: { select: { id: true, name: true, currency: true } },
-  request: { select: { id: true, title: true, projectId: true } },
+  request: {
+    select: {
+      id: true,
+      title: true,
+      projectId: true,
+      lines: {
+        orderBy: { resourceClass: { code: "asc" } },
+        select: {
+          resourceClassId: true,
+          unitHours: true,
+          grantedUnitHours: true,
+          listPriceMinorPerHour: true,
+          resourceClass: { select: { id: true, code: true, name: true, unit: true } },
+        },
+      },
+    },
+  },
   lines: {
     orderBy: { resourceClass: { code: "asc" } },
     include: {
@@ -44,6 +61,10 @@ export interface AllocationView {
   listValueMinor: number;
   programmeShareMinor: number;
   tenantShareMinor: number;
+  /** What was requested and what was granted, side by side, at the award's rate. */
+  pricing: AwardPricing;
+  /** The classes the pricing's lines name (a class granted nothing has no quota line). */
+  pricedClasses: { id: string; code: string; name: string; unit: string }[];
   createdAt: Date;
   lines: AllocationLineView[];
 }
@@ -54,7 +75,11 @@ export function toAllocationView(row: AllocationRow, now: Date = new Date()): Al
     id: row.id,
     organizationId: row.organizationId,
     programme: row.programme,
-    application: row.request,
+    application: {
+      id: row.request.id,
+      title: row.request.title,
+      projectId: row.request.projectId,
+    },
     validFrom: row.validFrom,
     validTo: row.validTo,
     state: validity.state,
@@ -65,6 +90,17 @@ export function toAllocationView(row: AllocationRow, now: Date = new Date()): Al
     listValueMinor: toSafeNumber(row.listValueMinor),
     programmeShareMinor: toSafeNumber(row.programmeShareMinor),
     tenantShareMinor: toSafeNumber(row.tenantShareMinor),
+    pricing: priceAward(
+      row.request.lines.map((line) => ({
+        resourceClassId: line.resourceClassId,
+        requestedUnitHours: line.unitHours,
+        grantedUnitHours: line.grantedUnitHours,
+        listPriceMinorPerHour: line.listPriceMinorPerHour,
+      })),
+      row.subsidyRateBps,
+      true,
+    ),
+    pricedClasses: row.request.lines.map((line) => line.resourceClass),
     createdAt: row.createdAt,
     lines: row.lines.map((line) => ({
       id: line.id,

@@ -1,6 +1,11 @@
 import type { AllocationRequestStatus, DataClassification, Prisma } from "@tessera/db";
 import { callState, type CallState } from "../programmes/call-state";
-import { priceLines, type PriceTotals, type PricedLine } from "../programmes/pricing";
+import {
+  priceAward,
+  type AwardPricing,
+  type PriceTotals,
+  type PricedLine,
+} from "../programmes/pricing";
 import { applicantActions } from "./application-state";
 
 /** Everything the applicant's page shows, in one query. */
@@ -22,7 +27,7 @@ export const APPLICATION_DETAIL = {
   },
   createdBy: { select: { id: true, name: true } },
   submittedBy: { select: { id: true, name: true } },
-  allocation: { select: { id: true, validFrom: true, validTo: true } },
+  allocation: { select: { id: true, validFrom: true, validTo: true, subsidyRateBps: true } },
 } as const satisfies Prisma.AllocationRequestInclude;
 
 export type ApplicationDetailRow = Prisma.AllocationRequestGetPayload<{
@@ -66,14 +71,19 @@ export interface ApplicationView {
   currency: string;
   subsidyRateBps: number;
   lines: ApplicationLineView[];
-  /** Requested lines priced at their saved list prices and the programme's current rate. */
+  /**
+   * Requested and granted side by side, line by line and in total, at the saved list prices and
+   * the programme's rate; the granted side is null until approved.
+   */
+  pricing: AwardPricing;
+  /** = pricing.requested. */
   requested: PriceTotals;
-  /** Granted lines priced as awarded; null until approved. */
+  /** = pricing.granted: null until approved. */
   granted: PriceTotals | null;
   events: ApplicationEventView[];
   createdBy: { id: string; name: string | null };
   submittedBy: { id: string; name: string | null } | null;
-  allocation: { id: string; validFrom: Date; validTo: Date } | null;
+  allocation: { id: string; validFrom: Date; validTo: Date; subsidyRateBps: number } | null;
   actions: ReturnType<typeof applicantActions>;
 }
 
@@ -81,26 +91,9 @@ export function toApplicationView(
   row: ApplicationDetailRow,
   now: Date = new Date(),
 ): ApplicationView {
-  const rate = row.programme.subsidyRateBps;
-  const requested = priceLines(
-    row.lines.map((line) => ({
-      resourceClassId: line.resourceClassId,
-      unitHours: line.unitHours,
-      listPriceMinorPerHour: line.listPriceMinorPerHour,
-    })),
-    rate,
-  );
-  const approved = row.status === "APPROVED";
-  const granted = approved
-    ? priceLines(
-        row.lines.map((line) => ({
-          resourceClassId: line.resourceClassId,
-          unitHours: line.grantedUnitHours ?? 0,
-          listPriceMinorPerHour: line.listPriceMinorPerHour,
-        })),
-        rate,
-      ).totals
-    : null;
+  // An award keeps the rate it was priced at, even if the programme's rate changes later.
+  const rate = row.allocation?.subsidyRateBps ?? row.programme.subsidyRateBps;
+  const pricing = awardPricingOf(row.lines, rate, row.status);
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -122,12 +115,15 @@ export function toApplicationView(
     currency: row.programme.currency,
     subsidyRateBps: rate,
     lines: row.lines.map((line, index) => ({
-      ...requested.lines[index]!,
+      resourceClassId: line.resourceClassId,
+      listPriceMinorPerHour: line.listPriceMinorPerHour,
+      ...pricing.lines[index]!.requested,
       resourceClass: line.resourceClass,
       grantedUnitHours: line.grantedUnitHours,
     })),
-    requested: requested.totals,
-    granted,
+    pricing,
+    requested: pricing.requested,
+    granted: pricing.granted,
     events: row.events.map((event) => ({
       id: event.id.toString(),
       fromStatus: event.fromStatus,
@@ -141,4 +137,30 @@ export function toApplicationView(
     allocation: row.allocation,
     actions: applicantActions(row.status),
   };
+}
+
+/**
+ * An application's requested and granted money by the one pricing rule; a grant exists once
+ * approved.
+ */
+export function awardPricingOf(
+  lines: readonly {
+    resourceClassId: string;
+    unitHours: number;
+    grantedUnitHours: number | null;
+    listPriceMinorPerHour: number;
+  }[],
+  subsidyRateBps: number,
+  status: AllocationRequestStatus,
+): AwardPricing {
+  return priceAward(
+    lines.map((line) => ({
+      resourceClassId: line.resourceClassId,
+      requestedUnitHours: line.unitHours,
+      grantedUnitHours: line.grantedUnitHours,
+      listPriceMinorPerHour: line.listPriceMinorPerHour,
+    })),
+    subsidyRateBps,
+    status === "APPROVED",
+  );
 }

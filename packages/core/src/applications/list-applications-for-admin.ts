@@ -8,8 +8,7 @@ import {
   type Page,
   type PageInput,
 } from "../pagination";
-import { priceLines } from "../programmes/pricing";
-import type { ApplicationSummary } from "./list-applications";
+import { awardTotals, type ApplicationSummary } from "./list-applications";
 import { summarizeReviews, type ReviewSummary } from "./review-summary";
 
 export type ApplicationSummaryForAdmin = ApplicationSummary & {
@@ -51,8 +50,15 @@ export async function listApplicationsForAdmin(
       project: { select: { id: true, name: true } },
       programme: { select: { id: true, name: true, currency: true, subsidyRateBps: true } },
       call: { select: { id: true, name: true } },
-      lines: { select: { resourceClassId: true, unitHours: true, listPriceMinorPerHour: true } },
-      allocation: { select: { id: true } },
+      lines: {
+        select: {
+          resourceClassId: true,
+          unitHours: true,
+          grantedUnitHours: true,
+          listPriceMinorPerHour: true,
+        },
+      },
+      allocation: { select: { id: true, subsidyRateBps: true } },
       reviews: { select: { score: true, conflictDeclaredAt: true } },
     },
     orderBy: TIME_ORDER,
@@ -77,7 +83,11 @@ export async function listApplicationsForAdmin(
         currency: row.programme.currency,
       },
       call: row.call,
-      requested: priceLines(row.lines, row.programme.subsidyRateBps).totals,
+      ...awardTotals(
+        row.lines,
+        row.allocation?.subsidyRateBps ?? row.programme.subsidyRateBps,
+        row.status,
+      ),
       allocationId: row.allocation?.id ?? null,
       organization: row.organization,
       reviewSummary: summarizeReviews(row.reviews),

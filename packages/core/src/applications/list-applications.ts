@@ -8,7 +8,8 @@ import {
   type Page,
   type PageInput,
 } from "../pagination";
-import { priceLines, type PriceTotals } from "../programmes/pricing";
+import type { PriceTotals } from "../programmes/pricing";
+import { awardPricingOf } from "./application-view";
 import type { TenantAccess } from "../tenancy/tenant-access";
 
 export interface ApplicationSummary {
@@ -25,6 +26,8 @@ export interface ApplicationSummary {
   programme: { id: string; name: string; currency: string };
   call: { id: string; name: string };
   requested: PriceTotals;
+  /** Null until approved. */
+  granted: PriceTotals | null;
   allocationId: string | null;
 }
 
@@ -44,8 +47,15 @@ export async function listApplications(
       project: { select: { id: true, name: true } },
       programme: { select: { id: true, name: true, currency: true, subsidyRateBps: true } },
       call: { select: { id: true, name: true } },
-      lines: { select: { resourceClassId: true, unitHours: true, listPriceMinorPerHour: true } },
-      allocation: { select: { id: true } },
+      lines: {
+        select: {
+          resourceClassId: true,
+          unitHours: true,
+          grantedUnitHours: true,
+          listPriceMinorPerHour: true,
+        },
+      },
+      allocation: { select: { id: true, subsidyRateBps: true } },
     },
     orderBy: TIME_ORDER,
     take: size + 1,
@@ -69,9 +79,21 @@ export async function listApplications(
         currency: row.programme.currency,
       },
       call: row.call,
-      requested: priceLines(row.lines, row.programme.subsidyRateBps).totals,
+      ...awardTotals(
+        row.lines,
+        row.allocation?.subsidyRateBps ?? row.programme.subsidyRateBps,
+        row.status,
+      ),
       allocationId: row.allocation?.id ?? null,
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/** The totals a list shows: requested and granted, by the one pricing rule. */
+export function awardTotals(
+  ...args: Parameters<typeof awardPricingOf>
+): Pick<ApplicationSummary, "requested" | "granted"> {
+  const pricing = awardPricingOf(...args);
+  return { requested: pricing.requested, granted: pricing.granted };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { priceLines, programmeShareOfUsage } from "./pricing";
+import { priceAward, priceLines, priceQuantity, programmeShareOfUsage } from "./pricing";
 
 const line = (unitHours: number, listPriceMinorPerHour: number, resourceClassId = "rc") => ({
   resourceClassId,
@@ -91,5 +91,110 @@ describe("programmeShareOfUsage", () => {
     // 30 minutes at 295 with 100 %: 147.5 → 148 (even).
     expect(programmeShareOfUsage(1_800n, 295, 10_000)).toBe(148n);
     expect(programmeShareOfUsage(0n, 295, 7_000)).toBe(0n);
+  });
+});
+
+describe("priceQuantity", () => {
+  it("prices whole hours exactly and rounds only the programme's share", () => {
+    // 600 H100-hours at €2.95 with 70 %: €1,770.00, the programme pays €1,239.00.
+    expect(priceQuantity(600 * 3_600, 295, 7_000)).toEqual({
+      listValueMinor: 177_000,
+      programmeShareMinor: 123_900,
+      tenantShareMinor: 53_100,
+    });
+  });
+
+  it("rounds a part-hour's list value half-even, then splits that rounded value", () => {
+    // 1.5 GPU-hours at 295: 442.5 → 442 (even); 70 % of 442 = 309.4 → 309; the rest 133.
+    expect(priceQuantity(5_400, 295, 7_000)).toEqual({
+      listValueMinor: 442,
+      programmeShareMinor: 309,
+      tenantShareMinor: 133,
+    });
+    // 30 minutes at 295: 147.5 → 148 (even).
+    expect(priceQuantity(1_800n, 295, 10_000).listValueMinor).toBe(148);
+  });
+
+  it("always splits the list value it shows into two shares that add up", () => {
+    for (const seconds of [0, 1, 59, 1_799, 3_600, 86_399, 123_457])
+      for (const rate of [0, 1, 3_333, 5_000, 7_000, 9_999, 10_000]) {
+        const price = priceQuantity(seconds, 295, rate);
+        expect(price.programmeShareMinor + price.tenantShareMinor).toBe(price.listValueMinor);
+      }
+  });
+
+  it("refuses negative quantities, negative prices and bad rates", () => {
+    expect(() => priceQuantity(-1, 295, 7_000)).toThrow(/zero or more/);
+    expect(() => priceQuantity(1, -1, 7_000)).toThrow(/list price/);
+    expect(() => priceQuantity(1, 295, 10_001)).toThrow(/basis points/);
+  });
+});
+
+describe("priceAward", () => {
+  const award = (requested: number, granted: number | null, price = 295, id = "h100") => ({
+    resourceClassId: id,
+    requestedUnitHours: requested,
+    grantedUnitHours: granted,
+    listPriceMinorPerHour: price,
+  });
+
+  it("prices a reduced grant at the granted hours, beside the request", () => {
+    // Requested 1,000 h, granted 600 h at €2.95 with 70 %.
+    const priced = priceAward([award(1_000, 600)], 7_000, true);
+    expect(priced.lines[0]!.requested).toEqual({
+      unitHours: 1_000,
+      listValueMinor: 295_000,
+      programmeShareMinor: 206_500,
+      tenantShareMinor: 88_500,
+    });
+    expect(priced.lines[0]!.granted).toEqual({
+      unitHours: 600,
+      listValueMinor: 177_000,
+      programmeShareMinor: 123_900,
+      tenantShareMinor: 53_100,
+    });
+    expect(priced.requested.listValueMinor).toBe(295_000);
+    expect(priced.granted).toEqual({
+      listValueMinor: 177_000,
+      programmeShareMinor: 123_900,
+      tenantShareMinor: 53_100,
+    });
+  });
+
+  it("sums several lines, a class granted nothing counting as zero", () => {
+    const priced = priceAward(
+      [award(4_000, 4_000, 295, "a"), award(2_000, null, 9_00, "b"), award(3, 1, 5, "c")],
+      5_000,
+      true,
+    );
+    expect(priced.lines.map((line) => line.granted?.unitHours)).toEqual([4_000, 0, 1]);
+    // 4,000 × 295 + 0 + 1 × 5; programme: 590,000 + 0 + 2 (2.5 → 2).
+    expect(priced.granted).toEqual({
+      listValueMinor: 1_180_005,
+      programmeShareMinor: 590_002,
+      tenantShareMinor: 590_003,
+    });
+    expect(priced.requested.listValueMinor).toBe(1_180_000 + 1_800_000 + 15);
+  });
+
+  it("has no granted side until something is granted", () => {
+    const priced = priceAward([award(1_000, null)], 7_000, false);
+    expect(priced.granted).toBeNull();
+    expect(priced.lines[0]!.granted).toBeNull();
+    expect(priced.requested.programmeShareMinor).toBe(206_500);
+  });
+
+  it("agrees with priceLines line by line", () => {
+    const lines = [award(7, 3, 333, "x"), award(11, 11, 1_999, "y")];
+    const priced = priceAward(lines, 3_333, true);
+    const requested = priceLines(
+      lines.map((l) => ({
+        resourceClassId: l.resourceClassId,
+        unitHours: l.requestedUnitHours,
+        listPriceMinorPerHour: l.listPriceMinorPerHour,
+      })),
+      3_333,
+    );
+    expect(priced.requested).toEqual(requested.totals);
   });
 });

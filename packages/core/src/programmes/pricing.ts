@@ -42,63 +42,171 @@ function checkRate(subsidyRateBps: number): void {
 }
 
 /**
- * Pure: prices requested or granted lines for a programme. Money is integer minor units; the only
- * rounding is the programme share of each line (half-even); the tenant pays the remainder of that
- * line, and totals are plain sums of the lines.
+ * THE pricing rule, for every priced figure Tessera shows or stores (quotes, awards, allocations,
+ * a job's hold, consumption): the list value of a quantity — unit-seconds at a per-hour list
+ * price — rounded half-even to a whole minor unit; the programme's share of that list value at
+ * the subsidy rate, rounded half-even once; the organisation pays the rest. So the two shares
+ * always add up to the list value shown beside them. Whole hours have an exact list value, so
+ * for them only the programme's share is rounded.
+ */
+export function priceQuantity(
+  unitSeconds: bigint | number,
+  listPriceMinorPerHour: number,
+  subsidyRateBps: number,
+): PriceTotals {
+  checkRate(subsidyRateBps);
+  const seconds = BigInt(unitSeconds);
+  if (seconds < 0n) {
+    throw new AppError("INVALID", "A quantity of compute must be zero or more.");
+  }
+  if (!Number.isSafeInteger(listPriceMinorPerHour) || listPriceMinorPerHour < 0) {
+    throw new AppError(
+      "INVALID",
+      "A list price must be a whole number of minor units, zero or more.",
+    );
+  }
+  const listValue = divideHalfEven(
+    seconds * BigInt(listPriceMinorPerHour),
+    BigInt(SECONDS_PER_HOUR),
+  );
+  const programmeShare = divideHalfEven(listValue * BigInt(subsidyRateBps), BigInt(BASIS_POINTS));
+  return {
+    listValueMinor: toSafeNumber(listValue),
+    programmeShareMinor: toSafeNumber(programmeShare),
+    tenantShareMinor: toSafeNumber(listValue - programmeShare),
+  };
+}
+
+function checkHours(unitHours: number): void {
+  if (!Number.isSafeInteger(unitHours) || unitHours < 0) {
+    throw new AppError("INVALID", "Requested hours must be a whole number of hours, zero or more.");
+  }
+}
+
+function addTotals(into: PriceTotals, add: PriceTotals): void {
+  into.listValueMinor += add.listValueMinor;
+  into.programmeShareMinor += add.programmeShareMinor;
+  into.tenantShareMinor += add.tenantShareMinor;
+}
+
+function zeroTotals(): PriceTotals {
+  return { listValueMinor: 0, programmeShareMinor: 0, tenantShareMinor: 0 };
+}
+
+function checkedTotals(totals: PriceTotals): PriceTotals {
+  for (const value of [totals.listValueMinor, totals.programmeShareMinor, totals.tenantShareMinor])
+    toSafeNumber(BigInt(value));
+  return totals;
+}
+
+/**
+ * Pure: prices requested or granted lines for a programme by {@link priceQuantity}, one line at a
+ * time; totals are plain sums of the lines (no second rounding).
  */
 export function priceLines(lines: readonly PriceLineInput[], subsidyRateBps: number): PricedLines {
   checkRate(subsidyRateBps);
-  const rate = BigInt(subsidyRateBps);
-  const totals = { listValueMinor: 0n, programmeShareMinor: 0n, tenantShareMinor: 0n };
+  const totals = zeroTotals();
   const priced = lines.map((line) => {
-    if (!Number.isSafeInteger(line.unitHours) || line.unitHours < 0) {
-      throw new AppError(
-        "INVALID",
-        "Requested hours must be a whole number of hours, zero or more.",
-      );
-    }
-    if (!Number.isSafeInteger(line.listPriceMinorPerHour) || line.listPriceMinorPerHour < 0) {
-      throw new AppError(
-        "INVALID",
-        "A list price must be a whole number of minor units, zero or more.",
-      );
-    }
-    const listValue = BigInt(line.unitHours) * BigInt(line.listPriceMinorPerHour);
-    const programmeShare = divideHalfEven(listValue * rate, BigInt(BASIS_POINTS));
-    const tenantShare = listValue - programmeShare;
-    totals.listValueMinor += listValue;
-    totals.programmeShareMinor += programmeShare;
-    totals.tenantShareMinor += tenantShare;
+    checkHours(line.unitHours);
+    const price = priceQuantity(
+      BigInt(line.unitHours) * BigInt(SECONDS_PER_HOUR),
+      line.listPriceMinorPerHour,
+      subsidyRateBps,
+    );
+    addTotals(totals, price);
+    return { ...line, ...price };
+  });
+  return { subsidyRateBps, lines: priced, totals: checkedTotals(totals) };
+}
+
+/** Hours of one class with what they are worth. */
+export interface PricedHours extends PriceTotals {
+  unitHours: number;
+}
+
+export interface AwardLineInput {
+  resourceClassId: string;
+  requestedUnitHours: number;
+  /** Null until decided (and for a class granted nothing before grants were recorded). */
+  grantedUnitHours: number | null;
+  listPriceMinorPerHour: number;
+}
+
+export interface AwardLine {
+  resourceClassId: string;
+  listPriceMinorPerHour: number;
+  requested: PricedHours;
+  /** Null while nothing is granted. */
+  granted: PricedHours | null;
+}
+
+/** An application's or allocation's money, requested and granted side by side. */
+export interface AwardPricing {
+  subsidyRateBps: number;
+  lines: AwardLine[];
+  requested: PriceTotals;
+  /** Null while nothing is granted. */
+  granted: PriceTotals | null;
+}
+
+/**
+ * Pure: what was requested and what was granted, each with its list value, the programme's share
+ * and the organisation's share, line by line and in total — by {@link priceQuantity}. `granted`
+ * says whether a grant exists (an approved application, an allocation); a line without granted
+ * hours then counts as zero granted.
+ */
+export function priceAward(
+  lines: readonly AwardLineInput[],
+  subsidyRateBps: number,
+  granted: boolean,
+): AwardPricing {
+  checkRate(subsidyRateBps);
+  const requestedTotals = zeroTotals();
+  const grantedTotals = zeroTotals();
+  const hoursPrice = (unitHours: number, listPriceMinorPerHour: number): PricedHours => {
+    checkHours(unitHours);
     return {
-      ...line,
-      listValueMinor: toSafeNumber(listValue),
-      programmeShareMinor: toSafeNumber(programmeShare),
-      tenantShareMinor: toSafeNumber(tenantShare),
+      unitHours,
+      ...priceQuantity(
+        BigInt(unitHours) * BigInt(SECONDS_PER_HOUR),
+        listPriceMinorPerHour,
+        subsidyRateBps,
+      ),
+    };
+  };
+  const priced = lines.map((line) => {
+    const requested = hoursPrice(line.requestedUnitHours, line.listPriceMinorPerHour);
+    addTotals(requestedTotals, requested);
+    let grantedPrice: PricedHours | null = null;
+    if (granted) {
+      grantedPrice = hoursPrice(line.grantedUnitHours ?? 0, line.listPriceMinorPerHour);
+      addTotals(grantedTotals, grantedPrice);
+    }
+    return {
+      resourceClassId: line.resourceClassId,
+      listPriceMinorPerHour: line.listPriceMinorPerHour,
+      requested,
+      granted: grantedPrice,
     };
   });
   return {
     subsidyRateBps,
     lines: priced,
-    totals: {
-      listValueMinor: toSafeNumber(totals.listValueMinor),
-      programmeShareMinor: toSafeNumber(totals.programmeShareMinor),
-      tenantShareMinor: toSafeNumber(totals.tenantShareMinor),
-    },
+    requested: checkedTotals(requestedTotals),
+    granted: granted ? checkedTotals(grantedTotals) : null,
   };
 }
 
 /**
- * Pure: the programme's share of metered consumption (unit-seconds at a per-hour price), rounded
- * half-even once. Used for burn-down estimates; invoices round per invoice line.
+ * Pure: the programme's share of metered consumption (unit-seconds at a per-hour price), by
+ * {@link priceQuantity}. Used for burn-down estimates.
  */
 export function programmeShareOfUsage(
   unitSeconds: bigint,
   listPriceMinorPerHour: number,
   subsidyRateBps: number,
 ): bigint {
-  checkRate(subsidyRateBps);
-  return divideHalfEven(
-    unitSeconds * BigInt(listPriceMinorPerHour) * BigInt(subsidyRateBps),
-    BigInt(SECONDS_PER_HOUR * BASIS_POINTS),
+  return BigInt(
+    priceQuantity(unitSeconds, listPriceMinorPerHour, subsidyRateBps).programmeShareMinor,
   );
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "@tessera/db";
 import { callState } from "../programmes/call-state";
-import { priceLines } from "../programmes/pricing";
+import { awardPricingOf } from "../applications/application-view";
 import { mayDeclareConflict, mayScore, reviewState } from "./review-state";
 
 /** What a reviewer sees of an application assigned to them: the case, not the other reviews. */
@@ -11,6 +11,7 @@ export const MY_REVIEW_DETAIL = {
       project: { select: { id: true, name: true, classification: true, residency: true } },
       programme: { select: { id: true, name: true, currency: true, subsidyRateBps: true } },
       call: { select: { id: true, name: true, opensAt: true, closesAt: true } },
+      allocation: { select: { subsidyRateBps: true } },
       lines: {
         orderBy: { resourceClass: { code: "asc" } },
         include: {
@@ -25,13 +26,10 @@ export type MyReviewRow = Prisma.ReviewGetPayload<{ include: typeof MY_REVIEW_DE
 
 export function toMyReviewView(row: MyReviewRow, now: Date = new Date()) {
   const request = row.request;
-  const priced = priceLines(
-    request.lines.map(({ resourceClassId, unitHours, listPriceMinorPerHour }) => ({
-      resourceClassId,
-      unitHours,
-      listPriceMinorPerHour,
-    })),
-    request.programme.subsidyRateBps,
+  const pricing = awardPricingOf(
+    request.lines,
+    request.allocation?.subsidyRateBps ?? request.programme.subsidyRateBps,
+    request.status,
   );
   const facts = {
     score: row.score,
@@ -63,11 +61,17 @@ export function toMyReviewView(row: MyReviewRow, now: Date = new Date()) {
       programme: request.programme,
       call: { ...request.call, state: callState(request.call, now) },
       currency: request.programme.currency,
+      subsidyRateBps: pricing.subsidyRateBps,
       lines: request.lines.map((line, index) => ({
-        ...priced.lines[index]!,
+        resourceClassId: line.resourceClassId,
+        listPriceMinorPerHour: line.listPriceMinorPerHour,
+        ...pricing.lines[index]!.requested,
         resourceClass: line.resourceClass,
+        grantedUnitHours: line.grantedUnitHours,
       })),
-      requested: priced.totals,
+      pricing,
+      requested: pricing.requested,
+      granted: pricing.granted,
     },
   };
 }

@@ -1,4 +1,6 @@
+import { notFound } from "../errors";
 import { toSafeNumber } from "../programmes/money";
+import { priceQuantity } from "../programmes/pricing";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { resolveWorkloadRequest, type WorkloadShape } from "./resolve-workload-request";
 
@@ -17,6 +19,18 @@ export interface WorkloadPreview {
     reason: string;
   } | null;
   placementProblem: string | null;
+  /**
+   * What the hold is worth at the allocation line's list price, and who pays it at the award's
+   * rate, by the one pricing rule.
+   */
+  cost: {
+    currency: string;
+    listPriceMinorPerHour: number;
+    subsidyRateBps: number;
+    listValueMinor: number;
+    programmeShareMinor: number;
+    tenantShareMinor: number;
+  };
 }
 
 /**
@@ -29,6 +43,16 @@ export async function previewWorkload(
 ): Promise<WorkloadPreview> {
   const resolved = await resolveWorkloadRequest(tenant.db, tenant.organization.id, shape);
   const { line, holdUnitSeconds, placement } = resolved;
+  const award = await tenant.db.allocation.findFirst({
+    where: { id: line.allocationId },
+    select: {
+      currency: true,
+      subsidyRateBps: true,
+      lines: { where: { id: line.id }, select: { listPriceMinorPerHour: true } },
+    },
+  });
+  const listPriceMinorPerHour = award?.lines[0]?.listPriceMinorPerHour;
+  if (!award || listPriceMinorPerHour === undefined) throw notFound("Allocation");
   const remaining = toSafeNumber(
     line.grantedUnitSeconds - line.heldUnitSeconds - line.consumedUnitSeconds,
     "quota",
@@ -51,5 +75,11 @@ export async function previewWorkload(
         }
       : null,
     placementProblem: chosen ? null : placement.reason,
+    cost: {
+      currency: award.currency,
+      listPriceMinorPerHour,
+      subsidyRateBps: award.subsidyRateBps,
+      ...priceQuantity(holdUnitSeconds, listPriceMinorPerHour, award.subsidyRateBps),
+    },
   };
 }

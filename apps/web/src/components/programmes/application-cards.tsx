@@ -1,43 +1,41 @@
 import { Card } from "@tessera/ui";
 import { tp } from "@/i18n";
 import { formatRate } from "./format";
-import { QuoteTable } from "./quote-table";
-import type { ComponentProps } from "react";
-
-type Quote = ComponentProps<typeof QuoteTable>;
+import { AwardTable, type AwardPricingView } from "./award-table";
 
 /** What the applicant's, the reviewer's and the administrator's pages all show of an application. */
 interface ApplicationContent {
   currency: string;
-  lines: Quote["lines"];
-  requested: Quote["totals"];
+  lines: readonly { resourceClass: { id: string; code: string; name: string; unit: string } }[];
+  pricing: AwardPricingView;
   abstract: string;
   justification: string;
 }
 
 const d = tp.applications.detail;
 
-/** The requested lines with the programme's rate; granted amounts once approved. */
+/**
+ * The requested lines with the programme's rate and, once approved, the granted amounts beside
+ * them — the same table on the applicant's, the reviewer's and the administrator's page.
+ */
 export function ApplicationLinesCard({
   application,
   subsidyRateBps,
-  showGranted = false,
   testId,
+  className,
 }: {
   application: ApplicationContent;
   subsidyRateBps: number;
-  showGranted?: boolean;
   testId?: string;
+  className?: string;
 }) {
   return (
-    <Card title={d.lines}>
+    <Card title={application.pricing.granted ? d.linesGranted : d.lines} className={className}>
       <p className="mb-3 text-sm text-fg-muted">{tp.money.rate(formatRate(subsidyRateBps))}</p>
-      <QuoteTable
-        caption={d.linesCaption}
+      <AwardTable
+        pricing={application.pricing}
+        classes={application.lines.map((line) => line.resourceClass)}
         currency={application.currency}
-        lines={application.lines}
-        totals={application.requested}
-        showGranted={showGranted}
         testId={testId}
       />
     </Card>

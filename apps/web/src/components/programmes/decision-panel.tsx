@@ -11,7 +11,8 @@ import { t, tp } from "@/i18n";
 import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
-import { formatMoney, formatNumber, hoursUnit, parseWholeNumber, previewTotals } from "./format";
+import { priceLines } from "@tessera/core/pricing";
+import { formatMoney, formatNumber, hoursUnit, parseWholeNumber } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
 import type { ApplicationForAdmin } from "./types";
 import { ScrollTable } from "./scroll-table";
@@ -52,13 +53,16 @@ function ApproveForm({
     }),
   );
   const money = (minor: number) => formatMoney(minor, application.currency);
-  const preview = previewTotals(
+  // The same function the server prices the award with; the server's figure is the one that counts.
+  const preview = priceLines(
     application.lines.map((line) => ({
-      unitHours: parseWholeNumber(hours[line.resourceClassId] ?? "") ?? 0,
+      resourceClassId: line.resourceClassId,
+      // Never more than requested (the form refuses more), so the preview cannot overflow.
+      unitHours: Math.min(parseWholeNumber(hours[line.resourceClassId] ?? "") ?? 0, line.unitHours),
       listPriceMinorPerHour: line.listPriceMinorPerHour,
     })),
     application.subsidyRateBps,
-  );
+  ).totals;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

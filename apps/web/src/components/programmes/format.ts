@@ -157,35 +157,3 @@ export function parseDateTimeInput(value: string): Date | null {
   const date = new Date(`${value.length === 16 ? `${value}:00` : value}.000Z`);
   return Number.isNaN(date.getTime()) ? null : date;
 }
-
-/** Integer division rounded half to even, as the pricing rules round the programme's share. */
-function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
-  const quotient = numerator / denominator;
-  const twiceRemainder = (numerator % denominator) * 2n;
-  if (twiceRemainder > denominator || (twiceRemainder === denominator && quotient % 2n === 1n))
-    return quotient + 1n;
-  return quotient;
-}
-
-/**
- * A preview of what granting these hours is worth, by the same rule as the server's pricing
- * (list value exact, programme share rounded half-even once per line). The server's figure is the
- * one that counts; this only shows the administrator the effect of a change as they type.
- */
-export function previewTotals(
-  lines: readonly { unitHours: number; listPriceMinorPerHour: number }[],
-  subsidyRateBps: number,
-): { listValueMinor: number; programmeShareMinor: number; tenantShareMinor: number } {
-  let list = 0n;
-  let programme = 0n;
-  for (const line of lines) {
-    const value = BigInt(line.unitHours) * BigInt(line.listPriceMinorPerHour);
-    list += value;
-    programme += divideHalfEven(value * BigInt(subsidyRateBps), 10_000n);
-  }
-  return {
-    listValueMinor: Number(list),
-    programmeShareMinor: Number(programme),
-    tenantShareMinor: Number(list - programme),
-  };
-}

@@ -11,26 +11,23 @@ export interface PricedLineRow {
   listValueMinor: number;
   programmeShareMinor: number;
   tenantShareMinor: number;
-  grantedUnitHours?: number | null;
 }
 
 /**
  * Priced lines with the programme's share and the organisation's share beside every amount, and
- * the totals. Used by the live quote, the application pages and the reviewer's page.
+ * the totals: the live quote on the application form (saved applications show AwardTable).
  */
 export function QuoteTable({
   caption,
   lines,
   totals,
   currency,
-  showGranted = false,
   testId,
 }: {
   caption: string;
   lines: readonly PricedLineRow[];
   totals: PriceTotals;
   currency: string;
-  showGranted?: boolean;
   testId?: string;
 }) {
   const money = (minor: number) => formatMoney(minor, currency);
@@ -40,13 +37,10 @@ export function QuoteTable({
         <tr>
           <Th>{tp.applications.form.quoteLine}</Th>
           <Th className="text-right">{tp.applications.detail.requestedHours}</Th>
-          {showGranted ? (
-            <Th className="text-right">{tp.applications.detail.grantedHours}</Th>
-          ) : null}
           <Th className="text-right">{tp.applications.form.quotePrice}</Th>
           <Th className="text-right">{tp.money.listValue}</Th>
           <Th className="text-right">{tp.money.programmeShare}</Th>
-          <Th className="text-right">{tp.money.yourShare}</Th>
+          <Th className="text-right">{tp.money.tenantShare}</Th>
         </tr>
       </thead>
       <tbody data-testid={testId}>
@@ -61,15 +55,6 @@ export function QuoteTable({
             <Td className="whitespace-nowrap text-right tabular-nums">
               {formatNumber(line.unitHours)} {hoursUnit(line.resourceClass.unit)}
             </Td>
-            {showGranted ? (
-              <Td className="whitespace-nowrap text-right tabular-nums">
-                <span data-testid="granted-hours">
-                  {line.grantedUnitHours === null || line.grantedUnitHours === undefined
-                    ? "—"
-                    : `${formatNumber(line.grantedUnitHours)} ${hoursUnit(line.resourceClass.unit)}`}
-                </span>
-              </Td>
-            ) : null}
             <Td className="whitespace-nowrap text-right tabular-nums">
               {money(line.listPriceMinorPerHour)}
             </Td>
@@ -89,7 +74,6 @@ export function QuoteTable({
         <tr className="font-semibold">
           <Td>{tp.money.total}</Td>
           <Td />
-          {showGranted ? <Td /> : null}
           <Td />
           <Td className="whitespace-nowrap text-right tabular-nums">
             <span data-testid="total-list">{money(totals.listValueMinor)}</span>

@@ -1,18 +1,26 @@
 import type { ReactNode } from "react";
 import { cn } from "@tessera/ui";
+import { t } from "@/i18n";
+
+/** Keeps the first column (what each row is) in view while the rest scrolls sideways. */
+const STICKY_FIRST_COLUMN =
+  "[&_tr>*:first-child]:sticky [&_tr>*:first-child]:left-0 [&_tr>*:first-child]:z-[1] [&_tbody_tr>*:first-child]:bg-surface [&_tfoot_tr>*:first-child]:bg-surface [&_tr>*:first-child]:shadow-[1px_0_0_var(--color-line)]";
 
 /**
  * A table that scrolls sideways on narrow screens, as a labelled region that keyboard users can
- * focus and scroll (priced tables are wider than a phone, and wider than a side column).
+ * focus and scroll (priced tables are wider than a phone, and wider than a side column). On a
+ * phone it says so above the table; `stickyFirstColumn` keeps each row's name in view.
  */
 export function ScrollTable({
   caption,
   children,
   className,
+  stickyFirstColumn = false,
 }: {
   caption: string;
   children: ReactNode;
   className?: string;
+  stickyFirstColumn?: boolean;
 }) {
   // Relative, so that visually hidden text in the cells stays inside the scrolling box.
   return (
@@ -22,7 +30,18 @@ export function ScrollTable({
       tabIndex={0}
       className={cn("relative overflow-x-auto rounded-lg border border-line bg-surface", className)}
     >
-      <table className="w-full border-collapse text-left text-sm">
+      <p
+        className="sticky left-0 border-b border-line px-3 py-1.5 text-xs text-fg-muted sm:hidden"
+        data-testid="scroll-hint"
+      >
+        {t.common.tableScrolls}
+      </p>
+      <table
+        className={cn(
+          "w-full border-collapse text-left text-sm",
+          stickyFirstColumn && STICKY_FIRST_COLUMN,
+        )}
+      >
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>

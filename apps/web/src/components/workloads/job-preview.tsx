@@ -1,8 +1,9 @@
 "use client";
 
 import { Alert, Spinner } from "@tessera/ui";
-import { tw } from "@/i18n";
+import { tp, tw } from "@/i18n";
 import { errorMessageFrom } from "@/lib/form-errors";
+import { formatMoney } from "@/components/programmes/format";
 import { formatQuota } from "./format";
 import type { WorkloadPreview } from "./types";
 
@@ -37,6 +38,7 @@ export function JobPreview({
     );
   else {
     const quota = (seconds: number) => formatQuota(seconds, unit);
+    const money = (minor: number) => formatMoney(minor, preview.cost.currency);
     body = (
       <div className="space-y-2">
         {preview.fits ? (
@@ -54,6 +56,14 @@ export function JobPreview({
             </p>
           </Alert>
         )}
+        <p data-testid="preview-cost">
+          {p.cost(
+            money(preview.cost.listValueMinor),
+            tp.money.perHour(money(preview.cost.listPriceMinorPerHour), unit),
+            money(preview.cost.programmeShareMinor),
+            money(preview.cost.tenantShareMinor),
+          )}
+        </p>
         {preview.placement ? (
           <div data-testid="preview-placement">
             <p>{p.placement(preview.placement.clusterName, preview.placement.jurisdiction)}</p>

@@ -45,6 +45,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
           application.programme.name,
         )}
       />
+      {/* Full width, so that every money column shows beside the others on a laptop. */}
+      <ApplicationLinesCard
+        application={application}
+        subsidyRateBps={application.subsidyRateBps}
+        className="mb-6"
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title={tp.reviews.applicationTitle}>
@@ -73,10 +79,6 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
               ]}
             />
           </Card>
-          <ApplicationLinesCard
-            application={application}
-            subsidyRateBps={application.programme.subsidyRateBps}
-          />
           <ApplicationTextCards application={application} />
         </div>
         <div className="min-w-0">

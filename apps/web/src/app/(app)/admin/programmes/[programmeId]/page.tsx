@@ -5,6 +5,7 @@ import type { AllocationRequestStatus } from "@tessera/db";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { Pagination } from "@/components/pagination";
+import { RequestedAndGranted } from "@/components/programmes/award-table";
 import { ApplicationBadge, CallBadge } from "@/components/programmes/badges";
 import { BurnDownChart } from "@/components/programmes/burn-down-chart";
 import { AddCallForm, CloseCallButton } from "@/components/programmes/call-forms";
@@ -338,7 +339,11 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                       </span>
                     </Td>
                     <Td className="whitespace-nowrap text-right tabular-nums">
-                      {money(application.requested.programmeShareMinor)}
+                      <RequestedAndGranted
+                        requestedMinor={application.requested.programmeShareMinor}
+                        grantedMinor={application.granted?.programmeShareMinor ?? null}
+                        currency={programme.currency}
+                      />
                     </Td>
                     <Td>
                       {application.reviewSummary.assigned === 0

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Pagination } from "@/components/pagination";
+import { AwardTable } from "@/components/programmes/award-table";
 import { AllocationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { formatMoney, formatUnitHours, unitSecondsToHours } from "@/components/programmes/format";
@@ -61,14 +62,20 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
           {a.validRange(formatDate(allocation.validFrom), formatDate(allocation.validTo))}
         </p>
         <ValidityNote allocation={allocation} />
-        <p className="text-sm text-fg-muted">
+        <p className="text-sm text-fg-muted" data-testid="allocation-value">
           {a.value(
             money(allocation.listValueMinor),
             money(allocation.programmeShareMinor),
             money(allocation.tenantShareMinor),
           )}
         </p>
-        <ScrollTable caption={a.caption(allocation.programme.name)}>
+        <AwardTable
+          pricing={allocation.pricing}
+          classes={allocation.pricedClasses}
+          currency={allocation.currency}
+          testId="allocation-pricing"
+        />
+        <ScrollTable caption={a.caption(allocation.programme.name)} stickyFirstColumn>
           <thead>
             <tr>
               <Th>{a.resourceClass}</Th>

@@ -5,9 +5,9 @@ import { roleMay } from "@tessera/core";
 import type { AllocationRequestStatus } from "@tessera/db";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Pagination } from "@/components/pagination";
+import { RequestedAndGranted } from "@/components/programmes/award-table";
 import { ApplicationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
-import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { formatDate, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -132,16 +132,18 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
                     <span className="block text-fg-muted">{application.call.name}</span>
                   </Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">
-                    {formatMoney(
-                      application.requested.listValueMinor,
-                      application.programme.currency,
-                    )}
+                    <RequestedAndGranted
+                      requestedMinor={application.requested.listValueMinor}
+                      grantedMinor={application.granted?.listValueMinor ?? null}
+                      currency={application.programme.currency}
+                    />
                   </Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">
-                    {formatMoney(
-                      application.requested.programmeShareMinor,
-                      application.programme.currency,
-                    )}
+                    <RequestedAndGranted
+                      requestedMinor={application.requested.programmeShareMinor}
+                      grantedMinor={application.granted?.programmeShareMinor ?? null}
+                      currency={application.programme.currency}
+                    />
                   </Td>
                   <Td>
                     <ApplicationBadge status={application.status} />

@@ -92,6 +92,12 @@ export default async function ApplicationPage({ params }: Props) {
             </p>
           </Alert>
         ) : null}
+        {/* Full width, so that every money column shows beside the others on a laptop. */}
+        <ApplicationLinesCard
+          application={application}
+          subsidyRateBps={application.subsidyRateBps}
+          testId="application-lines"
+        />
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 space-y-6 lg:col-span-2">
             <Card title={d.summary}>
@@ -131,12 +137,6 @@ export default async function ApplicationPage({ params }: Props) {
                 ]}
               />
             </Card>
-            <ApplicationLinesCard
-              application={application}
-              subsidyRateBps={application.subsidyRateBps}
-              showGranted={application.status === "APPROVED"}
-              testId="application-lines"
-            />
             <ApplicationTextCards application={application} />
           </div>
           <div className="min-w-0 space-y-6">

@@ -66,6 +66,12 @@ export default async function AdminApplicationPage({ params }: Props) {
         meta={<ApplicationBadge status={application.status} />}
         description={`${application.organization.name} · ${application.call.name}`}
       />
+      {/* Full width, so that every money column shows beside the others on a laptop. */}
+      <ApplicationLinesCard
+        application={application}
+        subsidyRateBps={application.subsidyRateBps}
+        className="mb-6"
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card
@@ -106,11 +112,6 @@ export default async function AdminApplicationPage({ params }: Props) {
               <p>{r.budgetLeft(money(budget.remainingMinor), money(budget.budgetMinor))}</p>
             </div>
           </Card>
-          <ApplicationLinesCard
-            application={application}
-            subsidyRateBps={application.subsidyRateBps}
-            showGranted={application.status === "APPROVED"}
-          />
           <Card title={r.reviews}>
             <ReviewsSideBySide application={application} />
           </Card>
