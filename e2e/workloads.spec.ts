@@ -58,6 +58,11 @@ test("a researcher submits a job from a template and follows it to completion wi
     await expect(preview.getByTestId("preview-quota")).toHaveText(
       /^This job will hold 2 GPU-hours; [\d.,]+ GPU-hours remain after it\.$/,
     );
+    // Beside the submit button: what the hold is worth and who pays it. 2 GPU-hours at €2.95,
+    // the national programme paying 70 %.
+    await expect(preview.getByTestId("preview-cost")).toContainText(
+      "The hold is worth €5.90 at list price (€2.95 per GPU-hour): the programme pays €4.13 and the organisation pays €1.77.",
+    );
     await expect(preview.getByTestId("preview-placement")).toContainText(
       "It will run on Simulated cluster (EU).",
     );
@@ -145,6 +150,27 @@ test("a researcher cancels a running job and its hold goes back to the allocatio
     ).toBeVisible();
     await expect(ada.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
     await expect(ada.getByTestId("job-quota")).toContainText("returned to the allocation");
+  });
+
+  await test.step("the stopped job tells one story: stopped, no exit code to wait for, words in the timeline", async () => {
+    const main = ada.getByRole("main");
+    await expect(main.getByText("The job stops within a few seconds")).toHaveCount(0);
+    await expect(main.getByText("Cancellation requested; the cluster is stopping it")).toHaveCount(
+      0,
+    );
+    await expect(main.getByTestId("job-reason")).toContainText(
+      "The job was cancelled and has stopped.",
+    );
+    await expect(ada.getByTestId("job-exit-code")).toHaveText("None — the job was stopped");
+    await expect(main.getByText("This page follows the job by itself")).toHaveCount(0);
+    const timeline = ada.getByTestId("job-timeline");
+    await expect(timeline).toContainText("cancellation requested");
+    await expect(timeline).not.toContainText("CancelRequested");
+    // After a reload, the same story.
+    await ada.reload();
+    await expect(jobStatus(ada)).toHaveText("Cancelled");
+    await expect(ada.getByTestId("job-exit-code")).toHaveText("None — the job was stopped");
+    await expect(main.getByText("The job stops within a few seconds")).toHaveCount(0);
   });
 
   await test.step("nothing is held any more on the allocation", async () => {
@@ -254,5 +280,56 @@ test("the operator sees operations and maintains job templates", async ({ signed
     await expect(omar.getByText("Template saved.")).toBeVisible();
     await omar.goto("/operator/job-templates");
     await expect(omar.getByTestId(`template-${code}`)).toContainText("Retired");
+  });
+});
+
+test("lists keep their key columns at 360 pixels, and a bad id answers 404 inside the portal's frame", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(120_000);
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+
+  await test.step("at 360 pixels the jobs list keeps each job's name and status in view", async () => {
+    await ada.setViewportSize({ width: 360, height: 740 });
+    await ada.goto(`/orgs/${organizationId}/jobs`);
+    await expect(ada.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
+    await expect(ada.getByTestId("scroll-hint").first()).toBeVisible();
+    const first = ada.getByRole("row").nth(1);
+    const link = first.getByRole("link").first();
+    await expect(link).toBeInViewport();
+    await expect(first.getByTestId("job-status-narrow")).toBeInViewport();
+    // The name stays in view while the table is scrolled to its last column.
+    await ada
+      .getByRole("region", { name: "Training jobs" })
+      .evaluate((region) => region.scrollTo({ left: region.scrollWidth }));
+    await expect(link).toBeInViewport();
+    await expectFitsNarrowScreen(ada);
+    await a11y.check(ada);
+  });
+
+  await test.step("at 360 pixels the allocations list keeps each line's class in view", async () => {
+    await ada.goto(`/orgs/${organizationId}/allocations`);
+    await expect(ada.getByRole("heading", { level: 1, name: "Allocations" })).toBeVisible();
+    await expect(ada.getByTestId("scroll-hint").first()).toBeVisible();
+    const line = ada.getByTestId("allocation-line-h100-80gb").first();
+    await expect(line.getByText("NVIDIA H100 80 GB")).toBeInViewport();
+    await expectFitsNarrowScreen(ada);
+    await a11y.check(ada);
+    await ada.setViewportSize({ width: 1280, height: 900 });
+    await expect(ada.getByTestId("scroll-hint").first()).toBeHidden();
+  });
+
+  await test.step("a job id that does not exist answers 404 with one header", async () => {
+    const response = await ada.goto(`/orgs/${organizationId}/jobs/no-such-job`);
+    expect(response?.status()).toBe(404);
+    await expect(ada.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(ada.getByRole("banner")).toHaveCount(1);
+    await expect(ada.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
+    await a11y.check(ada);
+    const application = await ada.goto(`/orgs/${organizationId}/applications/no-such-application`);
+    expect(application?.status()).toBe(404);
+    await expect(ada.getByRole("banner")).toHaveCount(1);
   });
 });

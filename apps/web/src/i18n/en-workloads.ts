@@ -27,8 +27,29 @@ export const enWorkloads = {
   reason: {
     accepted: "Recorded; it is being handed to the cluster.",
     cancelRequested: "Cancellation requested; the cluster is stopping it.",
+    /** How a job ended, in one sentence, whatever the scheduler said. */
+    final: {
+      COMPLETED: "The job ended on its own.",
+      FAILED: "The job ended with an error.",
+      CANCELLED: "The job was cancelled and has stopped.",
+      LOST: "The cluster no longer knows this job, so Tessera stopped following it and released what it did not use.",
+      REFUSED: "The cluster refused the job; it never ran.",
+    } as Record<string, string>,
+    /** Tessera's own reasons, in words, as the timeline and the status show them. */
+    words: {
+      Accepted: "recorded by Tessera",
+      CancelRequested: "cancellation requested",
+      "Cancelled on request": "cancelled on request",
+      "The cluster no longer knows this job": "the cluster no longer knows this job",
+      NOT_STARTED: "the allocation is not valid yet",
+      EXPIRED: "the allocation has expired",
+      QUOTA: "not enough quota left on the allocation",
+      CANCELLED: "cancelled",
+      COMPLETED: "completed",
+    } as Record<string, string>,
     waiting: "Waiting:",
     because: "Reason:",
+    schedulerSays: (word: string) => `the scheduler says “${word}”`,
     /** Plain words for the scheduler reasons people meet most; others are shown as written. */
     known: {
       Resources: "waiting for enough free units on the cluster.",
@@ -164,6 +185,8 @@ export const enWorkloads = {
     updating: "(updating)",
     holds: (hold: string, remainingAfter: string) =>
       `This job will hold ${hold}; ${remainingAfter} remain after it.`,
+    cost: (list: string, price: string, programme: string, tenant: string) =>
+      `The hold is worth ${list} at list price (${price}): the programme pays ${programme} and the organisation pays ${tenant}. You are charged for what the job uses, never more than the hold.`,
     shortTitle: "Not enough quota",
     short: (hold: string, remaining: string, shortfall: string) =>
       `This job needs ${hold}, but only ${remaining} remain on this allocation (${shortfall} short). Ask for fewer units or a shorter walltime.`,
@@ -188,6 +211,14 @@ export const enWorkloads = {
     ranFor: "Ran for",
     exitCode: "Exit code",
     noExitCode: "Not yet",
+    /** When a job ended without an exit code of its own. */
+    noFinalExitCode: {
+      COMPLETED: "Not reported by the cluster",
+      FAILED: "Not reported by the cluster",
+      CANCELLED: "None — the job was stopped",
+      LOST: "Unknown — the cluster lost the job",
+      REFUSED: "None — the job never ran",
+    } as Record<string, string>,
     resourcesTitle: "Resources",
     resources: "Units",
     walltime: "Walltime",

@@ -12,6 +12,7 @@ export const en = {
   },
   common: {
     skipToContent: "Skip to main content",
+    tableScrolls: "This table scrolls sideways: swipe or scroll it to see every column.",
     loading: "Loading…",
     saving: "Saving…",
     save: "Save changes",

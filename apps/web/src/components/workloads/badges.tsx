@@ -18,40 +18,80 @@ const WORKLOAD_TONE: Record<WorkloadStatus, Tone> = {
   REFUSED: "danger",
 };
 
-export function WorkloadBadge({ status }: { status: WorkloadStatus }) {
+export function WorkloadBadge({
+  status,
+  testId = "job-status",
+}: {
+  status: WorkloadStatus;
+  testId?: string;
+}) {
   return (
     <Badge tone={WORKLOAD_TONE[status]}>
-      <span data-testid="job-status">{tw.status[status]}</span>
+      <span data-testid={testId}>{tw.status[status]}</span>
     </Badge>
   );
 }
 
 /**
- * The scheduler's own word for why a job waits (or why it ended), with a plain explanation for
- * the reasons people meet most; unknown reasons are shown as the scheduler wrote them.
+ * A stored reason in words: Tessera's own keys are translated; the scheduler's reasons people
+ * meet most are explained (its own word kept beside, as operators and support speak it); a
+ * sentence is shown as written; any other scheduler word is shown as the scheduler wrote it.
+ */
+export function ReasonWords({ reason }: { reason: string }) {
+  const own = tw.reason.words[reason];
+  if (own) return <>{own}</>;
+  const explained = tw.reason.known[reason];
+  if (explained)
+    return (
+      <>
+        {explained.replace(/\.$/, "")}{" "}
+        <span className="text-xs">({tw.reason.schedulerSays(reason)})</span>
+      </>
+    );
+  if (/\s/.test(reason)) return <>{reason}</>;
+  return <>{tw.reason.schedulerSays(reason)}</>;
+}
+
+/**
+ * Why a job waits, or how it ended, in words. A job that has ended says so in one sentence
+ * (never "stopping" once it stopped), with the reason after it when there is one.
  */
 export function StatusReason({
   status,
   reason,
   cancelRequested,
+  brief = false,
 }: {
   status: WorkloadStatus;
   reason: string | null;
   cancelRequested: boolean;
+  /** In a list: an ended job gives only its reason, not the sentence about how it ended. */
+  brief?: boolean;
 }) {
   const waiting = status === "ACCEPTED" || status === "SUBMITTED" || status === "PENDING";
   if (cancelRequested && (waiting || status === "RUNNING"))
     return <span className="block text-sm text-fg-muted">{tw.reason.cancelRequested}</span>;
+  const final = brief ? undefined : tw.reason.final[status];
+  if (final)
+    return (
+      <span className="block text-sm text-fg-muted" data-testid="job-reason">
+        {final}
+        {reason ? (
+          <>
+            {" "}
+            {tw.reason.because} <ReasonWords reason={reason} />.
+          </>
+        ) : null}
+      </span>
+    );
   if (!reason) {
     if (status === "ACCEPTED")
       return <span className="block text-sm text-fg-muted">{tw.reason.accepted}</span>;
     return null;
   }
-  const explained = tw.reason.known[reason];
   return (
     <span className="block text-sm text-fg-muted" data-testid="job-reason">
-      {waiting ? tw.reason.waiting : tw.reason.because} <span className="font-mono">{reason}</span>
-      {explained ? ` — ${explained}` : null}
+      {waiting ? tw.reason.waiting : tw.reason.because} <ReasonWords reason={reason} />
     </span>
   );
 }

@@ -33,7 +33,11 @@ export function CancelJob({
   const running = job.status === "RUNNING";
   return (
     <div className="space-y-3">
-      <ActionNotice notice={outcome.notice} errorTitle={t.common.errorSummaryTitle} />
+      {/* Once the job has ended, "cancellation requested" is history: the status says the rest. */}
+      <ActionNotice
+        notice={job.terminal && outcome.notice?.ok ? null : outcome.notice}
+        errorTitle={t.common.errorSummaryTitle}
+      />
       {job.cancellable ? (
         <ActionWithConfirm
           label={c.button}

@@ -149,7 +149,11 @@ export function JobDetail({
                   term: d.exitCode,
                   detail: (
                     <span data-testid="job-exit-code">
-                      {job.exitCode === null ? d.noExitCode : String(job.exitCode)}
+                      {job.exitCode !== null
+                        ? String(job.exitCode)
+                        : job.terminal
+                          ? (d.noFinalExitCode[job.status] ?? d.noExitCode)
+                          : d.noExitCode}
                     </span>
                   ),
                 },

@@ -1,7 +1,8 @@
 import { formatPreciseDateTime, tw } from "@/i18n";
+import { ReasonWords } from "./badges";
 import type { WorkloadEventView } from "./types";
 
-/** What happened to the job, oldest first: each status it reached, why, and when. */
+/** What happened to the job, oldest first: each status it reached, why (in words), and when. */
 export function JobTimeline({ events }: { events: readonly WorkloadEventView[] }) {
   if (events.length === 0) return <p className="text-fg-muted">{tw.detail.timelineEmpty}</p>;
   return (
@@ -15,9 +16,9 @@ export function JobTimeline({ events }: { events: readonly WorkloadEventView[] }
           <p className="font-semibold">
             {tw.status[event.status]}
             {event.reason && event.reason.toUpperCase() !== event.status ? (
-              <span className="font-normal text-fg-muted">
+              <span className="font-normal text-fg-muted" data-testid="timeline-reason">
                 {" "}
-                — <span className="font-mono">{event.reason}</span>
+                — <ReasonWords reason={event.reason} />
               </span>
             ) : null}
           </p>

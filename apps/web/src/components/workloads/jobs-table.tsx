@@ -92,7 +92,7 @@ export function JobsTable({
           {tw.list.refreshFailed}
         </p>
       ) : null}
-      <ScrollTable caption={tw.list.caption}>
+      <ScrollTable caption={tw.list.caption} stickyFirstColumn>
         <thead>
           <tr>
             <Th>{tw.list.job}</Th>
@@ -106,13 +106,17 @@ export function JobsTable({
         <tbody>
           {page.items.map((job) => (
             <tr key={job.id} data-testid={`job-${job.id}`}>
-              <Td className="min-w-40">
+              <Td className="min-w-40 max-w-48 sm:max-w-none">
                 <Link
                   href={routes.job(organizationId, job.id)}
-                  className="font-semibold text-link underline"
+                  className="font-semibold break-words text-link underline"
                 >
                   {job.name}
                 </Link>
+                {/* On a phone the status column is off to the side: say it here too. */}
+                <span className="mt-1 block sm:hidden">
+                  <WorkloadBadge status={job.status} testId="job-status-narrow" />
+                </span>
                 <span className="block">{job.project.name}</span>
                 <span className="block text-fg-muted">{tw.list.by(job.createdBy.name)}</span>
               </Td>
@@ -122,6 +126,7 @@ export function JobsTable({
                   status={job.status}
                   reason={job.statusReason}
                   cancelRequested={job.cancelRequestedAt !== null}
+                  brief
                 />
               </Td>
               <Td className="min-w-36">
