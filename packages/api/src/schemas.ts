@@ -52,8 +52,11 @@ export const countryInput = z
   .string({ error: "Choose a country." })
   .trim()
   .toUpperCase()
-  .length(2, "Use the two-letter ISO country code, for example DE.")
-  .refine((code) => ISO_COUNTRY_CODES.has(code), "That is not an ISO 3166 country code.");
+  .max(12, { error: "Use the two-letter ISO 3166 country code, for example DE.", abort: true })
+  .refine((code) => ISO_COUNTRY_CODES.has(code), {
+    error: (issue) =>
+      `"${String(issue.input)}" is not an ISO 3166 country code; use a two-letter code such as DE or FR.`,
+  });
 
 /** An optional web address; an empty form field means "none". */
 export const websiteInput = z
@@ -67,11 +70,11 @@ export const websiteInput = z
 export const residencyInput = z
   .string({ error: "Residency must be text." })
   .trim()
-  .max(2, "Use a two-letter country code or EU.")
-  .refine(
-    (value) => value === "" || normalizeResidency(value) !== null,
-    "Use a two-letter country code or EU.",
-  )
+  .max(12, { error: "Use a two-letter ISO 3166 country code, for example DE, or EU.", abort: true })
+  .refine((value) => value === "" || normalizeResidency(value) !== null, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a country code or EU: use a two-letter ISO 3166 code, for example DE, or EU.`,
+  })
   .nullish()
   .transform((value) => (value ? value.toUpperCase() : null));
 

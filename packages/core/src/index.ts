@@ -125,6 +125,7 @@ export * from "./compute/cluster-fingerprint";
 export * from "./compute/cluster-connection";
 export * from "./compute/installation-id";
 export * from "./workloads/workload-limits";
+export * from "./workloads/format-duration-limit";
 export * from "./workloads/place-workload";
 export * from "./workloads/render-job-script";
 export * from "./workloads/job-template-rules";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@tessera/db";
 import { AppError, notFound } from "../errors";
-import { formatUnitHours } from "./format-unit-hours";
+import { quotaShortfallMessage } from "./quota-shortfall-message";
 import { isRawUniqueViolation, type QuotaClient } from "./quota-client";
 
 export interface PlaceHoldInput {
@@ -237,7 +237,7 @@ export async function explainRefusedHold(
   if (shortfall > 0n) {
     throw new AppError(
       "PRECONDITION_FAILED",
-      `Not enough quota left on this allocation: this needs ${formatUnitHours(input.unitSeconds, line.unit)} and ${formatUnitHours(remaining, line.unit)} remain, ${formatUnitHours(shortfall, line.unit)} short.`,
+      quotaShortfallMessage(input.unitSeconds, remaining, line.unit),
       {
         reason: "QUOTA",
         shortfallUnitSeconds: Number(shortfall),

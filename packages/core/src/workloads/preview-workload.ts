@@ -1,6 +1,7 @@
 import { notFound } from "../errors";
 import { toSafeNumber } from "../programmes/money";
 import { priceQuantity } from "../programmes/pricing";
+import { quotaShortfallMessage } from "../quota/quota-shortfall-message";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { resolveWorkloadRequest, type WorkloadShape } from "./resolve-workload-request";
 
@@ -10,6 +11,8 @@ export interface WorkloadPreview {
   remainingAfterUnitSeconds: number;
   fits: boolean;
   shortfallUnitSeconds: number;
+  /** The refusal a submit would meet, word for word (null when the hold fits). */
+  shortfallMessage: string | null;
   placement: {
     clusterId: string;
     clusterCode: string;
@@ -64,6 +67,10 @@ export async function previewWorkload(
     remainingAfterUnitSeconds: remaining - holdUnitSeconds,
     fits: holdUnitSeconds <= remaining,
     shortfallUnitSeconds: Math.max(0, holdUnitSeconds - remaining),
+    shortfallMessage:
+      holdUnitSeconds <= remaining
+        ? null
+        : quotaShortfallMessage(holdUnitSeconds, remaining, resolved.resourceClass.unit),
     placement: chosen
       ? {
           clusterId: chosen.clusterId,

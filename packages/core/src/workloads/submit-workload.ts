@@ -9,7 +9,9 @@ import {
 import { AppError, notFound } from "../errors";
 import { formatUnitHours } from "../quota/format-unit-hours";
 import { admitHold, admitHoldsSql, type PlaceHoldInput } from "../quota/place-hold";
+import { quotaShortfallMessage } from "../quota/quota-shortfall-message";
 import type { TenantAccess, TenantTransaction } from "../tenancy/tenant-access";
+import { checkScriptDirectives } from "./check-script-directives";
 import { checkJobScript, renderJobScript } from "./render-job-script";
 import { resolveWorkloadRequest, type WorkloadShape } from "./resolve-workload-request";
 import { newWorkloadId } from "./new-workload-id";
@@ -74,11 +76,32 @@ export async function submitWorkload(
       "Only verified organisations can launch compute. Your organisation is awaiting verification.",
     );
   }
+  // The quota shortfall is said first: it is what the person can change (fewer units, a shorter
+  // time limit), and it is what the form's preview says. The hold's admission decides again.
+  const remaining =
+    resolved.line.grantedUnitSeconds -
+    resolved.line.heldUnitSeconds -
+    resolved.line.consumedUnitSeconds;
+  if (BigInt(resolved.holdUnitSeconds) > remaining) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      quotaShortfallMessage(resolved.holdUnitSeconds, remaining, resolved.resourceClass.unit),
+      { reason: "QUOTA" },
+    );
+  }
   const chosen = resolved.placement.chosen;
   if (!chosen) throw new AppError("PRECONDITION_FAILED", resolved.placement.reason);
 
   const spec = await buildSpec(db, input, name);
-  const scriptProblem = checkJobScript(spec.script, WORKLOAD_LIMITS.maxScriptBytes);
+  const scriptProblem =
+    checkJobScript(spec.script, WORKLOAD_LIMITS.maxScriptBytes) ??
+    (input.source.type === "script"
+      ? checkScriptDirectives(spec.script, {
+          quantity: input.quantity,
+          walltimeSeconds: input.walltimeSeconds,
+          unit: resolved.resourceClass.unit,
+        })
+      : null);
   if (scriptProblem) throw new AppError("INVALID", scriptProblem);
 
   // One statement writes the hold (the admission decision, under the line's row lock), the

@@ -3,6 +3,7 @@
 import { Alert, Spinner } from "@tessera/ui";
 import { tp, tw } from "@/i18n";
 import { errorMessageFrom } from "@/lib/form-errors";
+import { formatUnitHours } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { formatQuota } from "./format";
 import type { WorkloadPreview } from "./types";
@@ -47,11 +48,12 @@ export function JobPreview({
           </p>
         ) : (
           <Alert tone="danger" title={p.shortTitle}>
+            {/* The same formatter as the server's refusal, so the figures agree to the digit. */}
             <p data-testid="preview-quota">
               {p.short(
-                quota(preview.holdUnitSeconds),
-                quota(preview.remainingUnitSeconds),
-                quota(preview.shortfallUnitSeconds),
+                formatUnitHours(preview.holdUnitSeconds, unit),
+                formatUnitHours(preview.remainingUnitSeconds, unit),
+                formatUnitHours(preview.shortfallUnitSeconds, unit),
               )}
             </p>
           </Alert>

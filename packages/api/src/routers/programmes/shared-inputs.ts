@@ -64,8 +64,11 @@ export const jurisdictionInput = z
   .string({ error: "Choose a jurisdiction." })
   .trim()
   .toUpperCase()
-  .length(2, "Use a two-letter country code or EU.")
-  .refine((value) => normalizeResidency(value) !== null, "Use a two-letter country code or EU.");
+  .max(12, { error: "Use a two-letter ISO 3166 country code, for example DE, or EU.", abort: true })
+  .refine((value) => normalizeResidency(value) !== null, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a country code or EU: use a two-letter ISO 3166 code, for example DE, or EU.`,
+  });
 
 export const resourceKindInput = z.enum(ResourceKind, { error: "Choose GPU, MIG or CPU." });
 export const clusterKindInput = z.enum(ClusterKind, {

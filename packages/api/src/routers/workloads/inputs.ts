@@ -1,13 +1,20 @@
 import { z } from "zod";
-import { WORKLOAD_LIMITS } from "@tessera/core";
+import { formatDurationLimit, WORKLOAD_LIMITS } from "@tessera/core";
 import { rowId, text } from "../../schemas";
 
-const wholeNumber = (label: string, min: number, max: number, unit = "") =>
+/** `minText`/`maxText` say the bounds in the person's units ("1 minute", "7 days"). */
+const wholeNumber = (
+  label: string,
+  min: number,
+  max: number,
+  minText = String(min),
+  maxText = String(max),
+) =>
   z
     .number({ error: `${label} must be a number.` })
     .int(`${label} must be a whole number.`)
-    .min(min, `${label} must be at least ${min}${unit}.`)
-    .max(max, `${label} must be at most ${max}${unit}.`);
+    .min(min, `${label} must be at least ${minText}.`)
+    .max(max, `${label} must be at most ${maxText}.`);
 
 export const workloadShapeInput = {
   projectId: rowId("project"),
@@ -17,7 +24,8 @@ export const workloadShapeInput = {
     "Time limit",
     WORKLOAD_LIMITS.minWalltimeSeconds,
     WORKLOAD_LIMITS.maxWalltimeSeconds,
-    " seconds",
+    formatDurationLimit(WORKLOAD_LIMITS.minWalltimeSeconds),
+    formatDurationLimit(WORKLOAD_LIMITS.maxWalltimeSeconds),
   ),
 };
 
