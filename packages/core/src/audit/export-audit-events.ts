@@ -1,6 +1,7 @@
 import type { AuditEvent, Database } from "@tessera/db";
 import type { Actor } from "../actor";
 import { auditTargetKey, describeAuditTargets } from "./describe-audit-targets";
+import type { HashedAuditFields } from "./hash";
 import { recordAuditEvent } from "./record-audit-event";
 
 export type AuditExportFormat = "csv" | "jsonl";
@@ -9,19 +10,9 @@ export type AuditExportFormat = "csv" | "jsonl";
  * One event exactly as the chain hashes it, plus its id and hashes: a line of the JSON Lines
  * export. `packages/core/scripts/verify-audit-export.mjs` recomputes the chain from these alone.
  */
-export interface AuditExportRecord {
+export interface AuditExportRecord extends Omit<HashedAuditFields, "occurredAt"> {
   id: string;
   occurredAt: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  organizationId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  data: unknown;
-  prevHash: string;
   hash: string;
 }
 

@@ -1,3 +1,4 @@
+import { createContext } from "@tessera/api";
 import { resolveSessionUser, sessionTokenFromCookieHeader } from "@tessera/auth";
 import {
   auditExportJsonLine,
@@ -21,10 +22,6 @@ function refusal(status: number, message: string): Response {
   });
 }
 
-function clientIp(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
-}
-
 /**
  * GET /admin/audit/export?format=jsonl|csv — the whole audit chain, oldest first, streamed, for
  * platform roles that may read the whole log (the same permission as the audit page). The export
@@ -42,16 +39,9 @@ export async function GET(request: Request): Promise<Response> {
   if (format !== "jsonl" && format !== "csv")
     return refusal(400, "Choose the export format: format=jsonl or format=csv.");
 
-  await recordAuditExport(
-    db,
-    {
-      userId: user.id,
-      email: user.email,
-      ip: clientIp(request.headers),
-      userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
-    },
-    format,
-  );
+  // The actor (who, from where) exactly as a tRPC procedure would record it.
+  const { actor } = createContext({ headers: request.headers, user });
+  await recordAuditExport(db, actor, format);
   const pages = exportAuditEvents(db);
   const encoder = new TextEncoder();
   let headerSent = format !== "csv";
