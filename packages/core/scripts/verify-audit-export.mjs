@@ -12,7 +12,6 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 
 const GENESIS_HASH = "0".repeat(64);
 
@@ -46,8 +45,22 @@ function eventHash(event) {
 
 const FIELDS = ["id", "occurredAt", "action", "targetType", "prevHash", "hash"];
 
+/**
+ * The file's lines, split at "\n" only (readline would also split at U+2028 and U+2029, which
+ * JSON text may carry unescaped inside a string), read as a stream.
+ */
+async function* linesOf(file) {
+  let rest = "";
+  for await (const chunk of createReadStream(file, { encoding: "utf8" })) {
+    const parts = (rest + chunk).split("\n");
+    rest = parts.pop();
+    yield* parts;
+  }
+  if (rest !== "") yield rest;
+}
+
 async function verify(file) {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  const lines = linesOf(file);
   let previous = GENESIS_HASH;
   let number = 0;
   let checked = 0;

@@ -37,7 +37,12 @@ describe("the audit export", () => {
           organizationId: organization.id,
           targetType: "Organization",
           targetId: organization.id,
-          data: { marker, step, at: new Date("2026-12-05T10:00:00Z"), name: "Zoë ☃ 👩🏽‍🔬" },
+          data: {
+            marker,
+            step,
+            at: new Date("2026-12-05T10:00:00Z"),
+            name: "Zoë ☃ 👩🏽‍🔬 one\u2028two\u2029three",
+          },
         }),
       );
     }
@@ -64,6 +69,16 @@ describe("the audit export", () => {
     const intact = await verifyOffline(file);
     expect(intact.output).toContain(`OK: ${lines.length} events, chain intact`);
     expect(intact.code).toBe(0);
+    expect(lines.join("\n")).not.toMatch(/[\u2028\u2029]/);
+
+    // A tool that writes U+2028 and U+2029 back unescaped changes no event: still one per line.
+    const raw = lines.map((line) =>
+      line.replaceAll("\\u2028", "\u2028").replaceAll("\\u2029", "\u2029"),
+    );
+    expect(raw.join("\n")).toMatch(/\u2028/);
+    await writeFile(file, `${raw.join("\n")}\n`);
+    expect((await verifyOffline(file)).code).toBe(0);
+    await writeFile(file, `${lines.join("\n")}\n`);
 
     // Quietly change who did one of our events: its own hash no longer matches its content.
     const index = lines.findIndex((line) => line.includes(marker) && line.includes('"step":2'));

@@ -79,9 +79,13 @@ export async function* exportAuditEvents(
   }
 }
 
-/** One line of the JSON Lines export (without its newline). */
+/**
+ * One line of the JSON Lines export (without its newline). U+2028 and U+2029 are escaped: JSON
+ * allows them raw inside strings, but some line readers break lines there. Parsing gives back the
+ * same text, so the hashes are unchanged.
+ */
 export function auditExportJsonLine(record: AuditExportRecord): string {
-  return JSON.stringify(record);
+  return JSON.stringify(record).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 /** Who exported the log, and in which format, is itself part of the chain. */
