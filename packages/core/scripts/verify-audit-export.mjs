@@ -109,7 +109,7 @@ if (!file) {
 }
 const verdict = await verify(file);
 if (verdict.ok) {
-  console.log(
+  console.info(
     `OK: ${verdict.checked} events, chain intact from the genesis hash to ${verdict.last}.`,
   );
 } else {

@@ -85,7 +85,9 @@ export async function* exportAuditEvents(
  * same text, so the hashes are unchanged.
  */
 export function auditExportJsonLine(record: AuditExportRecord): string {
-  return JSON.stringify(record).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(record)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** Who exported the log, and in which format, is itself part of the chain. */
