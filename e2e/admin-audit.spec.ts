@@ -5,6 +5,8 @@ import { persona } from "@tessera/config";
 import { expect, test } from "./support/fixtures";
 
 test("the platform audit log filters events and verifies the hash chain", async ({ signedIn }) => {
+  // Verifying walks the whole chain; on a loaded machine that alone can take half a minute.
+  test.setTimeout(120_000);
   const admin = await signedIn("platformAdmin");
   await admin
     .getByRole("navigation", { name: "Main navigation" })
@@ -53,6 +55,7 @@ test("people without a platform role are told the admin pages are not for them",
 test("the audit log speaks words, filters by organisation name and links each target", async ({
   signedIn,
 }) => {
+  test.setTimeout(120_000);
   const admin = await signedIn("platformAdmin");
   await admin.goto("/admin/audit");
   // Actions in words, never their internal codes.
@@ -83,6 +86,7 @@ test("the audit log speaks words, filters by organisation name and links each ta
 test("the exported chain verifies offline, and a tampered line does not", async ({
   signedIn,
 }, testInfo) => {
+  test.setTimeout(120_000);
   const admin = await signedIn("platformAdmin");
   await admin.goto("/admin/audit");
   const verifier = path.resolve(
