@@ -46,6 +46,8 @@ const serverEnvironment: Record<string, string> = {
   DEV_IDP_PORT: String(IDP_PORT),
   AUTH_SECRET: "tessera-e2e-secret-not-for-production-4f1c9a7b2d",
   MAIL_TRANSPORT: "outbox",
+  // The invitation links are read from the development outbox, as a developer would.
+  DEV_OUTBOX_ENABLED: "true",
   RATE_LIMIT_DISABLED: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",

@@ -60,6 +60,10 @@ if [ -z "${AUTH_SECRET:-}" ]; then
   export AUTH_SECRET
 fi
 
+# The quick start runs on this machine only, so the development outbox is on (unless set otherwise):
+# signed in, each persona reads the mail Tessera stored for them at /dev/outbox.
+export DEV_OUTBOX_ENABLED="${DEV_OUTBOX_ENABLED:-true}"
+
 for port in 3000 "$DEV_IDP_PORT" "$WORKER_HEALTH_PORT"; do
   tessera_port_in_use "$port" &&
     tessera_die "Port $port is already in use. Stop whatever runs there (an earlier infra/up.sh?) and try again."
@@ -94,6 +98,9 @@ tessera_helper wait-http "http://localhost:$WORKER_HEALTH_PORT/healthz" --wait 6
   tessera_die "The worker did not become healthy (see the [worker] lines above)."
 
 printf '\n\033[1;32mTessera is up at http://localhost:3000 — sign in as any demo persona\033[0m\n'
+if [ "$DEV_OUTBOX_ENABLED" = true ]; then
+  printf 'The development outbox is on (DEV_OUTBOX_ENABLED=true): signed in, read your mail at http://localhost:3000/dev/outbox\n'
+fi
 printf 'Press Ctrl-C to stop.\n\n'
 
 # Run until one of them stops on its own (then stop the rest) or Ctrl-C arrives.

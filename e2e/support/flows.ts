@@ -57,7 +57,10 @@ export async function invite(
   await expect(page.getByTestId(`invitation-${email}`)).toContainText("Pending");
 }
 
-/** Reads the newest invitation link mailed to `email` from the development outbox. */
+/**
+ * Reads the newest invitation link mailed to `email` from the development outbox; `page` must be
+ * signed in as that person (the outbox shows each person only their own mail).
+ */
 export async function invitationLinkFromOutbox(
   page: Page,
   email: string,

@@ -1,13 +1,17 @@
 /**
  * Every procedure, any scope, gets malformed input through the real HTTP path and must answer
  * with a 4xx and a readable message — never a 500. The bad inputs are derived from each
- * procedure's own input schema, so a new procedure or field is covered without editing this file.
+ * procedure's own input schema, so a new procedure or field is covered without editing this file:
+ * wrong types and sizes, Unicode edge cases in every text field (unpaired surrogates are refused;
+ * RTL overrides, combining marks, zero-width and very long text are stored or refused, never a
+ * 500), broken serializer envelopes and JSON, and odd request headers.
  */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createContext, type SessionUser } from "./context";
+import { MALFORMED_ENVELOPE_MESSAGE, MALFORMED_JSON_MESSAGE } from "./well-formed-input";
 import { closeRateLimiter } from "./rate-limit";
 import { appRouter } from "./root";
 import {
@@ -47,9 +51,109 @@ interface BadInput {
   raw?: string;
   /** The field at fault, when one is; a zod message must then name it. */
   field?: string;
+  /** Odd but valid input: it may be accepted; if refused, then with a 4xx and a readable message. */
+  mayPass?: boolean;
+  /** Request headers added to (or replacing) the usual ones. */
+  headers?: Record<string, string>;
 }
 
 const MEGABYTE = 1024 * 1024;
+
+/** Valid but unusual text: every text field must store it or refuse it readably, never fail. */
+const ODD_TEXT: [string, string][] = [
+  ["with a right-to-left override", "\u202Eexe.tpircs\u202C name"],
+  ["with combining marks piled up", `Ze${"\u0301\u0308\u0327".repeat(300)}lda`],
+  ["with zero-width and byte-order-mark characters", "\uFEFFza\u200Bro\u200D\u2060"],
+  ["with an emoji sequence and astral characters", "team 👩🏽‍🔬 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠜎"],
+  ["with a lone combining mark", "\u0301"],
+  ["as a long line of multi-byte characters", "ü".repeat(5000)],
+  ["with line and paragraph separators", "one\u2028two\u2029three"],
+  ["made of spaces of every kind", "\u00A0\u2003\u3000\u205F"],
+];
+
+/** Serializer envelopes that are not what the client sends, and input that is not JSON at all. */
+function envelopeCases(base: Record<string, unknown>): BadInput[] {
+  const envelope = (meta: unknown) => JSON.stringify({ json: base, meta });
+  const field = Object.keys(base)[0] ?? "anything";
+  const cases: BadInput[] = [
+    { label: "malformed JSON", raw: "{not json" },
+    { label: "JSON cut short", raw: '{"json":{"a":' },
+    {
+      label: "an envelope with an unknown type tag",
+      raw: envelope({ values: { [field]: ["weird"] } }),
+    },
+    {
+      label: "an envelope with an unknown custom type",
+      raw: envelope({ values: { [field]: [["custom", "nope"]] } }),
+    },
+    {
+      label: "an envelope with malformed referential equalities",
+      raw: envelope({ referentialEqualities: { x: "y" } }),
+    },
+    {
+      label: "an envelope whose type tag is not a list",
+      raw: envelope({ values: { [field]: "bigint" } }),
+    },
+    {
+      label: "an envelope that turns text into a bigint",
+      raw: envelope({ values: { [field]: ["bigint"] } }),
+    },
+    {
+      label: "an envelope that turns text into a pattern",
+      raw: envelope({ values: { [field]: ["regexp"] } }),
+    },
+    {
+      label: "an envelope that reaches for __proto__",
+      raw: envelope({ values: { "__proto__.x": ["Date"] } }),
+    },
+    { label: "an envelope whose meta is a number", raw: envelope(5) },
+    { label: "input nested ten thousand deep", raw: `${"[".repeat(10_000)}${"]".repeat(10_000)}` },
+  ];
+  // Some of these decode to an input a procedure happens to accept; none may fail or leak.
+  return cases.map((c) => ({ ...c, mayPass: true }));
+}
+
+/** Odd request headers; the handler reads the user agent and forwarded address into audit events. */
+function headerCases(base: Record<string, unknown>): BadInput[] {
+  return [
+    {
+      label: "a 16 KB user agent",
+      input: base,
+      mayPass: true,
+      headers: { "user-agent": "U".repeat(16_384) },
+    },
+    {
+      label: "a user agent with Latin-1 bytes",
+      input: base,
+      mayPass: true,
+      headers: { "user-agent": "Mozilla/5.0 (\u00e9\u00ff\u00c0)" },
+    },
+    {
+      label: "a forwarded-for header that is not an address",
+      input: base,
+      mayPass: true,
+      headers: { "x-forwarded-for": "not an address, ;; DROP TABLE, \u00ff" },
+    },
+    {
+      label: "an empty forwarded-for header",
+      input: base,
+      mayPass: true,
+      headers: { "x-forwarded-for": " , " },
+    },
+    {
+      label: "a content type that is not JSON",
+      input: base,
+      mayPass: true,
+      headers: { "content-type": "text/plain" },
+    },
+    {
+      label: "a content type with a strange charset",
+      input: base,
+      mayPass: true,
+      headers: { "content-type": "application/json; charset=utf-7" },
+    },
+  ];
+}
 
 function procedures(): ProcedureInfo[] {
   return Object.entries(appRouter._def.procedures).map(([path, procedure]) => {
@@ -103,7 +207,6 @@ function badInputs(procedure: ProcedureInfo, organizationId: string): BadInput[]
       label: "a huge array instead of an object",
       input: Array.from({ length: 20_000 }, (_, i) => i),
     },
-    { label: "malformed JSON", raw: "{not json" },
   ];
   if (procedure.schema.additionalProperties === false) {
     bad.push({ label: "an unexpected key", input: { ...base, unexpected: "x".repeat(MEGABYTE) } });
@@ -137,6 +240,29 @@ function badInputs(procedure: ProcedureInfo, organizationId: string): BadInput[]
         input: withField(field, "bad\u0000value"),
         field,
       });
+      bad.push({
+        label: `${field} with an unpaired high surrogate`,
+        input: withField(field, "bad\uD800value"),
+        field,
+      });
+      bad.push({
+        label: `${field} with an unpaired low surrogate`,
+        input: withField(field, "\uDC00bad"),
+        field,
+      });
+      bad.push({
+        label: `${field} with surrogates in the wrong order`,
+        input: withField(field, "x\uDE00\uD83Dx"),
+        field,
+      });
+      for (const [label, value] of ODD_TEXT) {
+        bad.push({
+          label: `${field} ${label}`,
+          input: withField(field, value),
+          field,
+          mayPass: true,
+        });
+      }
     }
     if (kinds.some((k) => k.enum)) {
       bad.push({
@@ -177,6 +303,7 @@ function badInputs(procedure: ProcedureInfo, organizationId: string): BadInput[]
       });
     }
   }
+  bad.push(...envelopeCases(base), ...headerCases(base));
   const stringFields = Object.entries(properties).filter(([, schema]) =>
     variants(schema).some((k) => k.type === "string"),
   );
@@ -187,10 +314,17 @@ function badInputs(procedure: ProcedureInfo, organizationId: string): BadInput[]
   return bad;
 }
 
+let lastInternalError: unknown = null;
+
+/** Words of a parser's or serializer's own that reached the caller instead of a message of ours. */
+const INTERNAL_TEXT =
+  /is not a function|Cannot (read|convert|set)|Maximum call stack|Unknown transformation|deserialize|__proto__|RegExp|Unexpected (token|end)|JSON at position|is not valid JSON/;
+
 async function send(procedure: ProcedureInfo, bad: BadInput, user: SessionUser): Promise<Response> {
   const encoded = bad.raw ?? JSON.stringify(superjson.serialize(bad.input));
   const url = new URL(`http://localhost/api/trpc/${procedure.path}`);
-  const init: RequestInit = { headers: { ...TEST_HEADERS, "content-type": "application/json" } };
+  const headers = { ...TEST_HEADERS, "content-type": "application/json", ...bad.headers };
+  const init: RequestInit = { headers };
   if (procedure.type === "query") {
     url.searchParams.set("input", encoded);
   } else {
@@ -202,6 +336,9 @@ async function send(procedure: ProcedureInfo, bad: BadInput, user: SessionUser):
     req: new Request(url, init),
     router: appRouter,
     createContext: ({ req }) => createContext({ headers: req.headers, user }),
+    onError: ({ error }) => {
+      if (error.code === "INTERNAL_SERVER_ERROR") lastInternalError = error.cause ?? error;
+    },
   });
 }
 
@@ -258,21 +395,32 @@ describe("malformed input", () => {
       const problems: string[] = [];
       const cases = badInputs(procedure, organizationId);
       for (const bad of cases) {
+        lastInternalError = null;
         const response = await send(procedure, bad, user);
         const body = (await response.json()) as { error?: { json?: { message?: unknown } } };
         const message = body.error?.json?.message;
-        if (response.status < 400 || response.status >= 500) {
-          problems.push(`${bad.label}: HTTP ${response.status}`);
+        if (response.status >= 500 || (!bad.mayPass && response.status < 400)) {
+          const cause = lastInternalError instanceof Error ? ` (${lastInternalError.message})` : "";
+          problems.push(`${bad.label}: HTTP ${response.status}${cause.slice(0, 200)}`);
+        } else if (response.status < 400) {
+          continue;
         } else if (!isReadable(message)) {
           problems.push(
             `${bad.label}: unreadable message ${JSON.stringify(message)?.slice(0, 200)}`,
           );
         } else if (
           bad.field &&
+          !bad.mayPass &&
           message.startsWith("Invalid input") &&
           !message.includes(bad.field)
         ) {
           problems.push(`${bad.label}: message does not name ${bad.field}: ${message}`);
+        } else if (
+          INTERNAL_TEXT.test(message) &&
+          message !== MALFORMED_ENVELOPE_MESSAGE &&
+          message !== MALFORMED_JSON_MESSAGE
+        ) {
+          problems.push(`${bad.label}: an internal error text reached the caller: ${message}`);
         }
       }
       expect(problems, `${procedure.path} (${cases.length} bad inputs)`).toEqual([]);

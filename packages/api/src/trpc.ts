@@ -1,6 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 import {
   AppError,
@@ -16,6 +15,12 @@ import {
 } from "@tessera/core";
 import { tenantScoped } from "@tessera/db";
 import type { Context } from "./context";
+import {
+  findMalformedText,
+  MALFORMED_JSON_MESSAGE,
+  malformedTextError,
+  tesseraTransformer,
+} from "./well-formed-input";
 
 /**
  * Procedure metadata. `scope` lets the test suite enumerate every tenant-scoped procedure and
@@ -49,17 +54,20 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer: tesseraTransformer,
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
         message: zodError
           ? `Invalid input — ${readableZodMessage(zodError)}`
-          : error.code === "INTERNAL_SERVER_ERROR"
-            ? // Unexpected errors may carry database or driver details; the caller gets a plain message.
-              "Something went wrong on our side. Please try again; if it keeps happening, contact support."
-            : shape.message,
+          : // A body or ?input= that is not JSON: the parser's own words are not for the caller.
+            error.cause instanceof SyntaxError
+            ? MALFORMED_JSON_MESSAGE
+            : error.code === "INTERNAL_SERVER_ERROR"
+              ? // Unexpected errors may carry database or driver details; the caller gets a plain message.
+                "Something went wrong on our side. Please try again; if it keeps happening, contact support."
+              : shape.message,
         data: {
           ...shape.data,
           // Never leak stack traces, even in development responses.
@@ -95,7 +103,20 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors).meta({ scope: "public" });
+/**
+ * Text that is not valid Unicode (an unpaired surrogate) is refused here, once for every field of
+ * every procedure, before any schema or the database sees it.
+ */
+const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
+  const path = findMalformedText(await getRawInput());
+  if (path !== null) throw malformedTextError(path);
+  return next();
+});
+
+export const publicProcedure = t.procedure
+  .use(domainErrors)
+  .use(wellFormedInput)
+  .meta({ scope: "public" });
 
 export const authedProcedure = publicProcedure.meta({ scope: "authed" }).use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

@@ -7,6 +7,10 @@ export const SESSION_COOKIE_NAMES = [
   "authjs.session-token",
 ] as const;
 
+/**
+ * The session token from a Cookie header, or undefined. A token that is not valid percent-encoding
+ * cannot be one Tessera set: the visitor is simply signed out (never an error page or a 500).
+ */
 export function sessionTokenFromCookieHeader(
   cookieHeader: string | null | undefined,
 ): string | undefined {
@@ -16,7 +20,11 @@ export function sessionTokenFromCookieHeader(
     if (index < 0) continue;
     const name = part.slice(0, index).trim();
     if ((SESSION_COOKIE_NAMES as readonly string[]).includes(name)) {
-      return decodeURIComponent(part.slice(index + 1).trim());
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
     }
   }
   return undefined;

@@ -3,6 +3,8 @@ import { parseEnv, type EnvSource } from "./env";
 
 const DEV_AUTH_SECRET = "tessera-development-secret-change-me-0123456789";
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 const bool = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
@@ -26,6 +28,7 @@ export const serverEnvSchema = z
     MAIL_TRANSPORT: z.enum(["outbox", "smtp"]).default("outbox"),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Tessera <no-reply@tessera.localhost>"),
+    DEV_OUTBOX_ENABLED: bool.default(false),
     INVITATION_TTL_HOURS: z.coerce.number().int().positive().max(720).default(168),
     WORKER_HEALTH_PORT: z.coerce.number().int().positive().default(9464),
     WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
@@ -68,6 +71,19 @@ export const serverEnvSchema = z
         code: "custom",
         path: ["AUTH_SECRET"],
         message: "set a secret in production",
+      });
+    }
+    // The development outbox shows mail with invitation links in it: never on a public portal.
+    if (
+      env.NODE_ENV === "production" &&
+      !building &&
+      env.DEV_OUTBOX_ENABLED &&
+      !LOOPBACK_HOSTS.has(new URL(env.APP_URL).hostname)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEV_OUTBOX_ENABLED"],
+        message: "the development outbox may only be enabled for a portal served on localhost",
       });
     }
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {

@@ -9,6 +9,8 @@ export * from "./audit/verify-audit-chain";
 export * from "./audit/audit-event-view";
 export * from "./audit/list-audit-events";
 export * from "./audit/list-all-audit-events";
+export * from "./audit/describe-audit-targets";
+export * from "./audit/export-audit-events";
 export * from "./tenancy/permissions";
 export * from "./tenancy/countries";
 export * from "./tenancy/normalize";

@@ -1,24 +1,57 @@
+import Link from "next/link";
+import type { AuditTarget } from "@tessera/core";
 import { DataTable, Td, Th } from "@tessera/ui";
 import { formatDateTime, t } from "@/i18n";
+import { auditTargetHref, type AuditScope } from "@/lib/audit-links";
+import { routes } from "@/lib/paths";
 
 export interface AuditRow {
   id: string;
   occurredAt: Date;
   actorEmail: string | null;
+  organizationId: string | null;
   organizationName: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
+  target: AuditTarget | null;
   ip: string | null;
 }
 
-/** Audit events, newest first; the action is shown in words with its code beneath. */
+/** What an event changed: its kind in words, and its name linked to its page where it has one. */
+function TargetCell({ event, scope }: { event: AuditRow; scope: AuditScope }) {
+  const kind = t.auditTargetTypes[event.targetType] ?? event.targetType;
+  const href = auditTargetHref(scope, event);
+  const name = event.target?.name;
+  return (
+    <>
+      <span className="block text-sm text-fg-muted">{kind}</span>
+      {name ? (
+        href ? (
+          <Link href={href} className="break-words text-link underline" data-testid="audit-target">
+            {name}
+          </Link>
+        ) : (
+          <span className="break-words" data-testid="audit-target">
+            {name}
+          </span>
+        )
+      ) : event.targetId ? (
+        <span className="text-sm text-fg-muted">{t.audit.unnamedTarget}</span>
+      ) : null}
+    </>
+  );
+}
+
+/** Audit events, newest first; the action in words, the target by name and linked. */
 export function AuditTable({
   events,
   showOrganisation,
+  scope,
 }: {
   events: AuditRow[];
   showOrganisation: boolean;
+  scope: AuditScope;
 }) {
   if (events.length === 0)
     return (
@@ -47,21 +80,27 @@ export function AuditTable({
               </time>
             </Td>
             <Td>
-              <span className="font-semibold">{t.auditActions[event.action] ?? event.action}</span>
-              <code className="block font-mono text-xs text-fg-muted">{event.action}</code>
+              <span className="font-semibold" data-testid="audit-action">
+                {t.auditActions[event.action] ?? event.action}
+              </span>
             </Td>
             <Td className="break-all">{event.actorEmail ?? t.audit.system}</Td>
-            {showOrganisation ? <Td>{event.organizationName ?? "—"}</Td> : null}
+            {showOrganisation ? (
+              <Td>
+                {event.organizationId && event.organizationName ? (
+                  <Link
+                    href={routes.adminOrganisation(event.organizationId)}
+                    className="text-link underline"
+                  >
+                    {event.organizationName}
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </Td>
+            ) : null}
             <Td>
-              {event.targetType}
-              {event.targetId ? (
-                <code
-                  className="block max-w-[12rem] truncate font-mono text-xs text-fg-muted"
-                  title={event.targetId}
-                >
-                  {event.targetId}
-                </code>
-              ) : null}
+              <TargetCell event={event} scope={scope} />
             </Td>
             <Td className="font-mono text-xs">{event.ip ?? "—"}</Td>
           </tr>

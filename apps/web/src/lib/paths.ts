@@ -40,6 +40,7 @@ export const routes = {
   adminOrganisations: "/admin/organizations",
   adminOrganisation: (id: string) => `/admin/organizations/${encodeURIComponent(id)}`,
   adminAudit: "/admin/audit",
+  adminAuditExport: "/admin/audit/export",
   devOutbox: "/dev/outbox",
   jobs: (id: string) => `/orgs/${encodeURIComponent(id)}/jobs`,
   newJob: (id: string) => `/orgs/${encodeURIComponent(id)}/jobs/new`,

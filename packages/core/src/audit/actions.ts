@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   "invoice.credited",
   "billing.settings_updated",
   "price_version.scheduled",
+  "audit.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import type { AuditEvent } from "@tessera/db";
+import { auditTargetKey, type AuditTarget } from "./describe-audit-targets";
 
 /** An audit event as the API shows it; the bigint id travels as a string. */
 export interface AuditEventView {
@@ -11,6 +12,8 @@ export interface AuditEventView {
   action: string;
   targetType: string;
   targetId: string | null;
+  /** The target as it is called now (and what a link to it needs); null when it has no name. */
+  target: AuditTarget | null;
   ip: string | null;
   userAgent: string | null;
   data: unknown;
@@ -19,6 +22,7 @@ export interface AuditEventView {
 export function toAuditEventView(
   event: AuditEvent,
   organizationNames: ReadonlyMap<string, string>,
+  targets: ReadonlyMap<string, AuditTarget> = new Map(),
 ): AuditEventView {
   return {
     id: event.id.toString(),
@@ -32,6 +36,9 @@ export function toAuditEventView(
     action: event.action,
     targetType: event.targetType,
     targetId: event.targetId,
+    target: event.targetId
+      ? (targets.get(auditTargetKey(event.targetType, event.targetId)) ?? null)
+      : null,
     ip: event.ip,
     userAgent: event.userAgent,
     data: event.data,

@@ -8,9 +8,12 @@ import {
   toAuditEventView,
   type AuditEventView,
 } from "./audit-event-view";
+import { describeAuditTargets } from "./describe-audit-targets";
 
 export interface ListAllAuditEventsInput extends PageInput {
   organizationId?: string | null;
+  /** Part of an organisation's name, any case: events of every organisation whose name has it. */
+  organization?: string | null;
   actorEmail?: string | null;
   action?: string | null;
   from?: Date | null;
@@ -32,9 +35,17 @@ export async function listAllAuditEvents(
     throw new AppError("INVALID", "The start of the period must be before its end.");
   }
   const size = pageSize(input.limit);
+  const named = input.organization?.trim()
+    ? await database.organization.findMany({
+        where: { name: { contains: input.organization.trim(), mode: "insensitive" } },
+        select: { id: true },
+        take: 200,
+      })
+    : null;
   const where: Prisma.AuditEventWhereInput = {
     ...auditCursorWhere(input.cursor),
     ...(input.organizationId ? { organizationId: input.organizationId } : {}),
+    ...(named ? { AND: [{ organizationId: { in: named.map((org) => org.id) } }] } : {}),
     ...(input.actorEmail
       ? { actorEmail: { equals: normalizeEmail(input.actorEmail), mode: "insensitive" as const } }
       : {}),
@@ -64,8 +75,9 @@ export async function listAllAuditEvents(
       })
     : [];
   const names = new Map(organizations.map((org) => [org.id, org.name]));
+  const targets = await describeAuditTargets(database, page.items);
   return {
-    items: page.items.map((row) => toAuditEventView(row, names)),
+    items: page.items.map((row) => toAuditEventView(row, names, targets)),
     nextCursor: page.nextCursor,
   };
 }

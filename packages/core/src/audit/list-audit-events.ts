@@ -7,6 +7,7 @@ import {
   toAuditEventView,
   type AuditEventView,
 } from "./audit-event-view";
+import { describeAuditTargets } from "./describe-audit-targets";
 
 export interface ListAuditEventsInput extends PageInput {
   action?: string | null;
@@ -31,8 +32,9 @@ export async function listAuditEvents(
   });
   const names = new Map([[tenant.organization.id, tenant.organization.name]]);
   const page = toPage(rows, size, (row) => row.id.toString());
+  const targets = await describeAuditTargets(tenant.db, page.items);
   return {
-    items: page.items.map((row) => toAuditEventView(row, names)),
+    items: page.items.map((row) => toAuditEventView(row, names, targets)),
     nextCursor: page.nextCursor,
   };
 }

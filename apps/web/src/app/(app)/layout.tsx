@@ -27,7 +27,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     })),
     canReviewOrganisations: platformRolesMay(user.platformRoles, "organizations.readAll"),
     canReadAllAudit: platformRolesMay(user.platformRoles, "audit.readAll"),
-    showOutbox: serverEnv().MAIL_TRANSPORT === "outbox",
+    showOutbox: serverEnv().DEV_OUTBOX_ENABLED,
     programmes: {
       canManageProgrammes: platformRolesMay(user.platformRoles, "programmes.manage"),
       canReview: platformRolesMay(user.platformRoles, "reviews.perform"),

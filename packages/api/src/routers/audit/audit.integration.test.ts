@@ -117,3 +117,29 @@ describe("admin.audit.verify", () => {
     expect(verdict.checked).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe("audit targets and the organisation filter", () => {
+  it("names each target as it is called now, for members and administrators", async () => {
+    const { owner, org } = await organisationWithHistory();
+    const own = await callerFor(owner).audit.list({ organizationId: org.id });
+    const projects = own.items.filter((event) => event.action === "project.created");
+    expect(projects.map((event) => event.target?.name).sort()).toEqual(["Alpha", "Beta", "Gamma"]);
+    expect(projects.every((event) => event.target?.organizationId === org.id)).toBe(true);
+    const update = own.items.find((event) => event.action === "organization.updated");
+    expect(update?.target).toMatchObject({ name: org.name, organizationId: org.id });
+  });
+
+  it("lets a platform administrator filter by part of an organisation's name, any case", async () => {
+    const { org } = await organisationWithHistory();
+    const other = await organisationWithHistory();
+    const admin = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
+    const fragment = org.name.slice(-8).toUpperCase();
+    const page = await callerFor(admin).admin.audit.list({ organization: fragment });
+    expect(page.items.length).toBeGreaterThanOrEqual(4);
+    expect(page.items.every((event) => event.organizationName === org.name)).toBe(true);
+    expect(page.items.some((event) => event.organizationId === other.org.id)).toBe(false);
+
+    const none = await callerFor(admin).admin.audit.list({ organization: "no such organisation" });
+    expect(none.items).toEqual([]);
+  });
+});

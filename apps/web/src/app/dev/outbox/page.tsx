@@ -5,6 +5,7 @@ import { serverEnv } from "@tessera/config";
 import { db } from "@tessera/db";
 import { PublicFrame } from "@/components/public-frame";
 import { formatDateTime, t } from "@/i18n";
+import { requireUser } from "@/server/session";
 
 export const metadata: Metadata = { title: t.outbox.title };
 
@@ -32,14 +33,24 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-/** Development and tests only: what Tessera would have mailed. Absent (404) with real mail. */
+/**
+ * Development and tests only: the mail Tessera stored for the signed-in person. Absent (404)
+ * unless DEV_OUTBOX_ENABLED is on; a visitor who is not signed in is sent to sign in first.
+ */
 export default async function OutboxPage() {
-  if (serverEnv().MAIL_TRANSPORT !== "outbox") notFound();
-  const messages = await db.mailMessage.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
+  if (!serverEnv().DEV_OUTBOX_ENABLED) notFound();
+  const user = await requireUser();
+  const messages = user.email
+    ? await db.mailMessage.findMany({
+        where: { to: { equals: user.email, mode: "insensitive" } },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+      })
+    : [];
 
   return (
     <PublicFrame>
-      <PageHeader title={t.outbox.title} description={t.outbox.lead} />
+      <PageHeader title={t.outbox.title} description={t.outbox.lead(user.email ?? "")} />
       {messages.length === 0 ? (
         <Alert tone="info" title={t.outbox.empty} />
       ) : (

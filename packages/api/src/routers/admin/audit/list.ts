@@ -13,6 +13,7 @@ const auditDate = (label: string) =>
 export const listAllAuditInput = z.object({
   ...pageInput,
   organizationId: rowId("organisation").nullish(),
+  organization: text("Organisation", 200, 0).nullish(),
   actorEmail: text("Actor email", 254, 0).nullish(),
   action: auditActionInput.nullish(),
   from: auditDate("From").nullish(),

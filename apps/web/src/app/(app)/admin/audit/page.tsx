@@ -26,6 +26,8 @@ function day(value: string | undefined, edge: "start" | "end"): Date | undefined
 export default async function AdminAuditPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const filters = {
+    organization: param(query.organization),
+    // Kept for links from an organisation's pages; the form filters by name.
     organizationId: param(query.organizationId),
     actorEmail: param(query.actorEmail),
     action: (AUDIT_ACTIONS as readonly string[]).includes(param(query.action) ?? "")
@@ -37,6 +39,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   const cursor = param(query.cursor);
   const page = await loadIfAllowed((api) =>
     api.admin.audit.list({
+      organization: filters.organization,
       organizationId: filters.organizationId,
       actorEmail: filters.actorEmail,
       action: filters.action,
@@ -58,9 +61,34 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         <Forbidden invalid={page.invalid} resetHref={routes.adminAudit} />
       ) : (
         <div className="space-y-6">
-          <Card title={t.audit.verifyTitle}>
-            <VerifyChain />
-          </Card>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card title={t.audit.verifyTitle}>
+              <VerifyChain />
+            </Card>
+            <Card title={t.audit.exportTitle}>
+              <p className="text-fg-muted">{t.audit.exportLead}</p>
+              <pre className="mt-2 overflow-x-auto rounded bg-surface-muted p-2 font-mono text-sm">
+                {t.audit.exportCommand}
+              </pre>
+              <p className="mt-2 text-sm text-fg-muted">{t.audit.exportScript}</p>
+              <div className="mt-3 flex flex-wrap gap-3">
+                <a
+                  href={`${routes.adminAuditExport}?format=jsonl`}
+                  className="rounded border border-line px-3 py-2 font-semibold text-link underline"
+                  download
+                >
+                  {t.audit.exportJsonl}
+                </a>
+                <a
+                  href={`${routes.adminAuditExport}?format=csv`}
+                  className="rounded border border-line px-3 py-2 font-semibold text-link underline"
+                  download
+                >
+                  {t.audit.exportCsv}
+                </a>
+              </div>
+            </Card>
+          </div>
           <form
             method="get"
             action={routes.adminAudit}
@@ -72,9 +100,16 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               </label>
               <TextInput
                 id="filter-organisation"
-                name="organizationId"
-                defaultValue={filters.organizationId ?? ""}
+                name="organization"
+                aria-describedby="filter-organisation-hint"
+                defaultValue={filters.organization ?? ""}
               />
+              <p id="filter-organisation-hint" className="text-sm text-fg-muted">
+                {t.audit.filterOrganisationHint}
+              </p>
+              {filters.organizationId ? (
+                <input type="hidden" name="organizationId" value={filters.organizationId} />
+              ) : null}
             </div>
             <div className="space-y-1">
               <label htmlFor="filter-actor" className="block font-semibold">
@@ -128,7 +163,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               ) : null}
             </div>
           </form>
-          <AuditTable events={page.data.items} showOrganisation />
+          <AuditTable events={page.data.items} showOrganisation scope="platform" />
           <Pagination
             basePath={routes.adminAudit}
             params={filters}

@@ -80,7 +80,7 @@ export default async function OrganisationAuditPage({ params, searchParams }: Pr
               </Link>
             ) : null}
           </form>
-          <AuditTable events={page.data.items} showOrganisation={false} />
+          <AuditTable events={page.data.items} showOrganisation={false} scope="tenant" />
           <Pagination
             basePath={basePath}
             params={{ action }}

@@ -1,0 +1,149 @@
+import type { Database, TenantDatabase } from "@tessera/db";
+
+/** What an audit event's target is called now, and what a link to it needs besides its id. */
+export interface AuditTarget {
+  name: string;
+  organizationId?: string;
+  programmeId?: string;
+  applicationId?: string;
+}
+
+type Reader = Database | TenantDatabase;
+type Loader = (database: Reader, ids: string[]) => Promise<[string, AuditTarget][]>;
+
+const where = (ids: string[]) => ({ id: { in: ids } });
+
+/**
+ * One query per kind of target. A tenant-scoped reader narrows the tenant-owned kinds to its own
+ * organisation, so an organisation's audit page names only its own things.
+ */
+const LOADERS: Record<string, Loader> = {
+  Organization: async (database, ids) =>
+    (
+      await database.organization.findMany({ where: where(ids), select: { id: true, name: true } })
+    ).map((row) => [row.id, { name: row.name, organizationId: row.id }]),
+  Project: async (database, ids) =>
+    (
+      await database.project.findMany({
+        where: where(ids),
+        select: { id: true, name: true, organizationId: true },
+      })
+    ).map((row) => [row.id, { name: row.name, organizationId: row.organizationId }]),
+  Workload: async (database, ids) =>
+    (
+      await database.workload.findMany({
+        where: where(ids),
+        select: { id: true, name: true, organizationId: true },
+      })
+    ).map((row) => [row.id, { name: row.name, organizationId: row.organizationId }]),
+  AllocationRequest: async (database, ids) =>
+    (
+      await database.allocationRequest.findMany({
+        where: where(ids),
+        select: { id: true, title: true, organizationId: true, programmeId: true },
+      })
+    ).map((row) => [
+      row.id,
+      {
+        name: row.title,
+        organizationId: row.organizationId,
+        programmeId: row.programmeId,
+        applicationId: row.id,
+      },
+    ]),
+  Review: async (database, ids) =>
+    (
+      await database.review.findMany({
+        where: where(ids),
+        select: {
+          id: true,
+          request: { select: { id: true, title: true, programmeId: true, organizationId: true } },
+        },
+      })
+    ).map((row) => [
+      row.id,
+      {
+        name: row.request.title,
+        organizationId: row.request.organizationId,
+        programmeId: row.request.programmeId,
+        applicationId: row.request.id,
+      },
+    ]),
+  Programme: async (database, ids) =>
+    (
+      await database.programme.findMany({ where: where(ids), select: { id: true, name: true } })
+    ).map((row) => [row.id, { name: row.name, programmeId: row.id }]),
+  ProgrammeCall: async (database, ids) =>
+    (
+      await database.programmeCall.findMany({
+        where: where(ids),
+        select: { id: true, name: true, programmeId: true },
+      })
+    ).map((row) => [row.id, { name: row.name, programmeId: row.programmeId }]),
+  Cluster: async (database, ids) =>
+    (await database.cluster.findMany({ where: where(ids), select: { id: true, name: true } })).map(
+      (row) => [row.id, { name: row.name }],
+    ),
+  ResourceClass: async (database, ids) =>
+    (
+      await database.resourceClass.findMany({ where: where(ids), select: { id: true, name: true } })
+    ).map((row) => [row.id, { name: row.name }]),
+  JobTemplate: async (database, ids) =>
+    (
+      await database.jobTemplate.findMany({ where: where(ids), select: { id: true, name: true } })
+    ).map((row) => [row.id, { name: row.name }]),
+  Invitation: async (database, ids) =>
+    (
+      await database.invitation.findMany({
+        where: where(ids),
+        select: { id: true, email: true, organizationId: true },
+      })
+    ).map((row) => [row.id, { name: row.email, organizationId: row.organizationId }]),
+  Membership: async (database, ids) =>
+    (
+      await database.membership.findMany({
+        where: where(ids),
+        select: { id: true, organizationId: true, user: { select: { name: true, email: true } } },
+      })
+    ).map((row) => [
+      row.id,
+      { name: row.user.name ?? row.user.email ?? "—", organizationId: row.organizationId },
+    ]),
+  user: async (database, ids) =>
+    (
+      await database.user.findMany({
+        where: where(ids),
+        select: { id: true, name: true, email: true },
+      })
+    ).map((row) => [row.id, { name: row.name ?? row.email ?? "—" }]),
+};
+
+export function auditTargetKey(targetType: string, targetId: string): string {
+  return `${targetType}:${targetId}`;
+}
+
+/**
+ * Names the targets of a page of audit events (one query per kind), keyed by auditTargetKey.
+ * Targets that no longer exist, or whose kind has no name, are simply absent.
+ */
+export async function describeAuditTargets(
+  database: Reader,
+  events: readonly { targetType: string; targetId: string | null }[],
+): Promise<Map<string, AuditTarget>> {
+  const idsByType = new Map<string, Set<string>>();
+  for (const event of events) {
+    if (!event.targetId || !LOADERS[event.targetType]) continue;
+    const ids = idsByType.get(event.targetType) ?? new Set<string>();
+    ids.add(event.targetId);
+    idsByType.set(event.targetType, ids);
+  }
+  const found = await Promise.all(
+    [...idsByType].map(async ([type, ids]) =>
+      (await LOADERS[type]!(database, [...ids])).map(([id, target]): [string, AuditTarget] => [
+        auditTargetKey(type, id),
+        target,
+      ]),
+    ),
+  );
+  return new Map(found.flat());
+}
