@@ -130,9 +130,10 @@ start() {
 wait_for() {
   local name="$1" seconds="$2"
   shift 2
-  local deadline=$((SECONDS + seconds))
+  local began=$SECONDS deadline=$((SECONDS + seconds))
   until "$@" >/dev/null 2>&1; do
-    if [ "$SECONDS" -ge "$deadline" ] || ! k8s_pid "$name" >/dev/null; then
+    # A program that exited fails at once (after a moment for it to exec).
+    if [ "$SECONDS" -ge "$deadline" ] || { [ $((SECONDS - began)) -ge 2 ] && ! k8s_pid "$name" >/dev/null; }; then
       printf '\n--- last lines of %s ---\n' "$K8S_LOGS/$name.log" >&2
       tail -n 25 "$K8S_LOGS/$name.log" >&2 2>/dev/null || true
       k8s_die "$name did not come up within ${seconds}s (log: $K8S_LOGS/$name.log)"
@@ -162,7 +163,7 @@ start etcd "$K8S_BIN/etcd" --name tessera-dev --data-dir "$K8S_ETCD_DATA" \
   --listen-peer-urls "http://127.0.0.1:$K8S_ETCD_PEER_PORT" \
   --initial-advertise-peer-urls "http://127.0.0.1:$K8S_ETCD_PEER_PORT" \
   --initial-cluster "tessera-dev=http://127.0.0.1:$K8S_ETCD_PEER_PORT" \
-  --listen-metrics-urls "" --log-level warn --quota-backend-bytes 2147483648 \
+  --log-level warn --quota-backend-bytes 2147483648 \
   --unsafe-no-fsync
 wait_for etcd 60 curl -sf "http://127.0.0.1:$K8S_ETCD_CLIENT_PORT/health"
 

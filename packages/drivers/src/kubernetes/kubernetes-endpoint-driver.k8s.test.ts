@@ -183,7 +183,7 @@ describe("endpoints", () => {
     });
     expect(seen.state).toBe("DEPLOYING");
     expect(seen.readyReplicas).toBe(0);
-    expect(seen.reason).toMatch(/^0\/\d+ nodes are available: .*1 Insufficient nvidia\.com\/gpu/);
+    expect(seen.reason).toMatch(/^0\/\d+ nodes are available: .*\d+ Insufficient nvidia\.com\/gpu/);
     expect(seen.reason).not.toMatch(/preemption/);
   });
 
@@ -215,14 +215,6 @@ describe("endpoints", () => {
       pods: 0,
       services: 0,
     });
-  });
-
-  it("refuses an invalid endpoint with the API server's reason", async () => {
-    const spec = tenant();
-    await driver.ensureEndpointTenant(spec);
-    const error = await refusal(driver.applyEndpoint(testEndpoint(spec, { memory: "lots" })));
-    expect(error.retryable).toBe(false);
-    expect(error.message).toMatch(/quantities must match the regular expression|memory/i);
   });
 
   it("scales to zero and back, and delete leaves nothing behind", async () => {

@@ -205,9 +205,15 @@ export class KubernetesEndpointDriver implements EndpointDriver {
       }
       throw error;
     }
+    // The Deployment's resourceVersion moves with every status write of its controller; its
+    // generation moves only when its spec does.
     const changed =
       serviceBefore?.metadata?.resourceVersion !== service.metadata?.resourceVersion ||
-      deploymentBefore?.metadata?.resourceVersion !== deployment.metadata?.resourceVersion;
+      deploymentBefore?.metadata?.generation !== deployment.metadata?.generation ||
+      JSON.stringify(deploymentBefore?.metadata?.labels) !==
+        JSON.stringify(deployment.metadata?.labels) ||
+      JSON.stringify(deploymentBefore?.metadata?.annotations) !==
+        JSON.stringify(deployment.metadata?.annotations);
     return { externalId: `${namespace}/${name}`, changed };
   }
 
