@@ -74,8 +74,15 @@ describe("metering finished jobs", () => {
     const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 1_000_000n });
     const workload = await finishedJob(setup, 1);
     const job = ended(workload.externalId, 600);
-    const snapshot = await db.workload.findUniqueOrThrow({ where: { id: workload.id } });
-    const tracked = { ...snapshot, externalId: snapshot.externalId! };
+    const snapshot = await db.workload.findUniqueOrThrow({
+      where: { id: workload.id },
+      include: { resourceClass: { select: { unit: true } } },
+    });
+    const tracked = {
+      ...snapshot,
+      unit: snapshot.resourceClass.unit,
+      externalId: snapshot.externalId!,
+    };
     const cluster = await db.cluster.findUniqueOrThrow({ where: { id: setup.clusterId } });
     await applyObservation(db, tracked, job, { clusterCode: cluster.code });
     await applyObservation(db, tracked, job, { clusterCode: cluster.code });

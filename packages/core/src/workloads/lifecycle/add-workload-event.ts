@@ -26,10 +26,3 @@ export async function addWorkloadEvent(
     },
   });
 }
-
-const GROUPED = new Intl.NumberFormat("en-GB");
-
-/** Unit-seconds as people read them in a timeline: 7,200. */
-export function formatUnitSeconds(value: bigint | number): string {
-  return GROUPED.format(BigInt(value));
-}

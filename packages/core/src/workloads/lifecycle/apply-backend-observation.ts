@@ -51,7 +51,7 @@ async function applyEnd(
     workload: current,
     status: plan.to,
     reason: plan.reason,
-    message: endMessage(plan, current.heldUnitSeconds, settlement),
+    message: endMessage(plan, current, settlement),
   });
   const usage = jobUsageOf(current, settlement, plan, job.consumedEnergyMilliWh ?? null);
   if (usage) await recordJobUsage(tx, usage);

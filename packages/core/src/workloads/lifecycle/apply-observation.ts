@@ -194,7 +194,7 @@ async function end(
     ), event AS (${timelineEntry(
       plan.to,
       plan.reason,
-      endMessage(plan, snapshot.heldUnitSeconds, settlement),
+      endMessage(plan, snapshot, settlement),
       now,
     )})${closing}${metering}, done AS (
       SELECT u."id" FROM updated u,

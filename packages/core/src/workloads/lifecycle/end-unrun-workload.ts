@@ -2,7 +2,8 @@ import type { WorkloadStatus } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../../actor";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import type { TenantTransaction } from "../../tenancy/tenant-access";
-import { addWorkloadEvent, formatUnitSeconds } from "./add-workload-event";
+import { formatQuota } from "../format-usage";
+import { addWorkloadEvent } from "./add-workload-event";
 import { closeWorkloadHold } from "./close-workload-hold";
 import type { LockedWorkload } from "./lock-workload";
 import type { WorkloadTransition } from "./workload-states";
@@ -47,7 +48,7 @@ export async function endUnrunWorkload(
     workload: current,
     status: change.to,
     reason: change.reason,
-    message: `${change.message} The hold of ${formatUnitSeconds(current.heldUnitSeconds)} unit-seconds went back to the allocation.`,
+    message: `${change.message} The hold of ${formatQuota(current.heldUnitSeconds, current.unit)} went back to the allocation.`,
   });
   await recordAuditEvent(tx, SYSTEM_ACTOR, {
     action: change.action,

@@ -129,8 +129,11 @@ async function snapshotOf(workload: { id: string; clusterId: string }): Promise<
   const found = page.find((w) => w.id === workload.id);
   if (found) return found;
   // An ended workload is not tracked any more; a late observation is planned against its row.
-  const row = await workloadRow(workload.id);
-  return { ...row, externalId: row.externalId! };
+  const row = await db.workload.findUniqueOrThrow({
+    where: { id: workload.id },
+    include: { resourceClass: { select: { unit: true } } },
+  });
+  return { ...row, unit: row.resourceClass.unit, externalId: row.externalId! };
 }
 
 type Observe = (

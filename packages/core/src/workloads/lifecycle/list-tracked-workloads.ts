@@ -13,6 +13,8 @@ export interface TrackedWorkload {
   holdId: string | null;
   heldUnitSeconds: bigint;
   quantity: number;
+  /** The resource class's unit ("GPU"), for the timeline's words. */
+  unit: string;
   status: WorkloadStatus;
   statusReason: string | null;
   startedAt: Date | null;
@@ -53,7 +55,10 @@ export async function listTrackedWorkloads(
       missingSince: true,
       cancelRequestedAt: true,
       outputTailAt: true,
+      resourceClass: { select: { unit: true } },
     },
   });
-  return rows.flatMap((row) => (row.externalId ? [{ ...row, externalId: row.externalId }] : []));
+  return rows.flatMap(({ resourceClass, ...row }) =>
+    row.externalId ? [{ ...row, unit: resourceClass.unit, externalId: row.externalId }] : [],
+  );
 }

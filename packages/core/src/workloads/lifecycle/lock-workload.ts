@@ -18,6 +18,8 @@ export interface LockedWorkload {
   holdId: string | null;
   heldUnitSeconds: bigint;
   quantity: number;
+  /** The resource class's unit ("GPU"), for messages in the user's units. */
+  unit: string;
   submittedAt: Date | null;
   startedAt: Date | null;
   cancelRequestedAt: Date | null;
@@ -34,12 +36,12 @@ export async function lockWorkload(
   workload: WorkloadRef,
 ): Promise<LockedWorkload> {
   const rows = await tx.$queryRaw<LockedWorkload[]>`
-    SELECT "id", "organizationId", "clusterId", "name", "status"::text AS "status", "statusReason",
-           "externalId", "holdId", "heldUnitSeconds", "quantity", "submittedAt", "startedAt",
-           "cancelRequestedAt", "missingSince"
-      FROM "Workload"
-     WHERE "id" = ${workload.id} AND "organizationId" = ${workload.organizationId}
-       FOR UPDATE`;
+    SELECT w."id", w."organizationId", w."clusterId", w."name", w."status"::text AS "status",
+           w."statusReason", w."externalId", w."holdId", w."heldUnitSeconds", w."quantity",
+           r."unit", w."submittedAt", w."startedAt", w."cancelRequestedAt", w."missingSince"
+      FROM "Workload" w JOIN "ResourceClass" r ON r."id" = w."resourceClassId"
+     WHERE w."id" = ${workload.id} AND w."organizationId" = ${workload.organizationId}
+       FOR UPDATE OF w`;
   const row = rows[0];
   if (!row) throw notFound("Workload");
   return row;

@@ -1,5 +1,5 @@
 import type { AuditInput } from "../../audit/record-audit-event";
-import { formatUnitSeconds } from "./add-workload-event";
+import { formatDuration, formatQuota } from "../format-usage";
 import type { ObservationPlan } from "./observation-plan";
 import type { Settlement } from "./settlement";
 
@@ -20,8 +20,13 @@ export function progressMessage(from: string, plan: ProgressPlan): string {
   return `Waiting in the cluster's queue${because}.`;
 }
 
-/** The timeline's words for a job that ended, with what its hold became. */
-export function endMessage(plan: EndPlan, held: bigint, settlement: Settlement): string {
+/** The timeline's words for a job that ended, with what its hold became, in the class's unit. */
+export function endMessage(
+  plan: EndPlan,
+  hold: { heldUnitSeconds: bigint; unit: string },
+  settlement: Settlement,
+): string {
+  const held = formatQuota(hold.heldUnitSeconds, hold.unit);
   const exit = plan.exitCode === null ? "" : ` with exit code ${plan.exitCode}`;
   const lead =
     plan.to === "COMPLETED"
@@ -32,11 +37,11 @@ export function endMessage(plan: EndPlan, held: bigint, settlement: Settlement):
           ? "Cancelled before it started"
           : "Cancelled";
   if (settlement.kind === "release") {
-    return `${lead}; the whole hold of ${formatUnitSeconds(held)} unit-seconds went back to the allocation.`;
+    return `${lead}; the whole hold of ${held} went back to the allocation.`;
   }
   return (
-    `${lead} after ${formatUnitSeconds(settlement.elapsedSeconds)} s; ` +
-    `${formatUnitSeconds(settlement.unitSeconds)} of ${formatUnitSeconds(held)} held unit-seconds used, ` +
+    `${lead} after ${formatDuration(settlement.elapsedSeconds)}; ` +
+    `used ${formatQuota(settlement.unitSeconds, hold.unit)} of the ${held} held, ` +
     `the rest went back to the allocation.`
   );
 }
