@@ -35,28 +35,33 @@ const IDS = {
  * What the quantity field says of its limit: the chosen line's (its class's largest cluster, or
  * the platform's limit when that is smaller), or the platform's while no line is chosen.
  */
-function quantityLimit(line: FormLine | undefined, platformMax: number) {
+function quantityLimit(
+  line: FormLine | undefined,
+  platformMax: number,
+): { max: number; hint: string | undefined; tooMany: string } {
   const f = tw.form;
   if (!line) {
-    return { max: platformMax, hint: f.quantityHint(platformMax), tooMany: f.required.quantity };
+    const tooMany = f.required.quantity(platformMax);
+    return { max: platformMax, hint: f.quantityHint(platformMax), tooMany };
   }
   const className = line.resourceClass.name;
   const max = line.maxQuantity;
   if (max >= platformMax) {
-    return { max, hint: f.quantityHintPlatform(max), tooMany: f.required.quantity };
+    return { max, hint: f.quantityHintPlatform(max), tooMany: f.required.quantity(max) };
   }
   return {
     max,
     hint: max > 0 ? f.quantityHintCluster(max, className) : undefined,
-    tooMany: (limit: number) => f.required.quantityOverCluster(limit, className),
+    tooMany: f.required.quantityOverCluster(max, className),
   };
 }
 
 /**
  * The training job form: project, allocation line, name, how many units for how long, and what
  * runs (a template or an own script). The number of units stops at the largest cluster that runs
- * the line's class; a line no cluster runs says so and cannot be submitted. While the person types, the server previews the quota the
- * job would hold and the cluster it would land on; submitting opens the job's page.
+ * the line's class; a line no cluster runs says so and cannot be submitted. While the person
+ * types, the server previews the quota the job would hold and the cluster it would land on;
+ * submitting opens the job's page.
  */
 export function JobForm({
   organizationId,
@@ -143,7 +148,7 @@ export function JobForm({
     if (!noCluster && (!count || count < 1 || count > limit.max))
       checks.add(
         "quantity",
-        count && count > limit.max ? limit.tooMany(limit.max) : f.required.quantity(limit.max),
+        count && count > limit.max ? limit.tooMany : f.required.quantity(limit.max),
       );
     const { minWalltimeSeconds, maxWalltimeSeconds, maxSimSeconds } = options.limits;
     if (walltime === null || walltime < minWalltimeSeconds || walltime > maxWalltimeSeconds)
