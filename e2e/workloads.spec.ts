@@ -202,6 +202,31 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     await expect(ada.getByLabel("Project", { exact: true })).toBeFocused();
   });
 
+  await test.step("more GPUs than the largest cluster has are caught before submitting", async () => {
+    await fillJobForm(ada, {
+      name,
+      project: "Multilingual speech models",
+      gpus: "17",
+      hours: "1",
+      template: "Plain batch script",
+      command: "python train.py",
+    });
+    // The seed's Slurm cluster has 512 H100s but takes no work; the simulated one has 16.
+    const gpus = ada.getByLabel("Number of GPUs");
+    await expect(gpus).toHaveAccessibleDescription(
+      "Up to 16 — the largest cluster that runs NVIDIA H100 80 GB has 16.",
+    );
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    const summary = ada.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    await summary
+      .getByRole("link", {
+        name: "Enter 16 or fewer: the largest cluster that runs NVIDIA H100 80 GB has 16.",
+      })
+      .click();
+    await expect(gpus).toBeFocused();
+  });
+
   await test.step("eight GPUs for thirty hours do not fit the pilot allocation", async () => {
     await fillJobForm(ada, {
       name,

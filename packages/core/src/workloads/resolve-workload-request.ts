@@ -9,11 +9,12 @@ import {
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
-import { isClusterConnected } from "../compute/cluster-connection";
-import { placeWorkload, type PlacementCluster, type PlacementDecision } from "./place-workload";
-
-/** A cluster as the request's statement returns it (JSON), before placement judges it. */
-type ClusterRow = Omit<PlacementCluster, "connected"> & { endpoint: string | null };
+import {
+  placeWorkload,
+  toPlacementCluster,
+  type ClusterRecord,
+  type PlacementDecision,
+} from "./place-workload";
 
 type Reader = QuotaClient;
 
@@ -95,7 +96,8 @@ interface RequestRow {
   resourceClassName: string | null;
   resourceClassUnit: string | null;
   resourceClassActive: boolean | null;
-  clusters: ClusterRow[] | string | null;
+  /** Each cluster as the statement returns it (JSON), before placement judges it. */
+  clusters: ClusterRecord[] | string | null;
 }
 
 /**
@@ -180,21 +182,11 @@ export async function resolveWorkloadRequest(
       `${row.resourceClassName} is no longer offered; choose another allocation line.`,
     );
   }
-  const clusters: ClusterRow[] =
+  const clusters: ClusterRecord[] =
     typeof row.clusters === "string"
-      ? (JSON.parse(row.clusters) as ClusterRow[])
+      ? (JSON.parse(row.clusters) as ClusterRecord[])
       : (row.clusters ?? []);
-  const placementClusters: PlacementCluster[] = clusters.map((cluster) => ({
-    id: cluster.id,
-    code: cluster.code,
-    name: cluster.name,
-    kind: cluster.kind,
-    jurisdiction: cluster.jurisdiction,
-    active: cluster.active,
-    connected: isClusterConnected(cluster),
-    capacity: cluster.capacity ?? null,
-    inUse: Number(cluster.inUse ?? 0),
-  }));
+  const placementClusters = clusters.map(toPlacementCluster);
   const project = {
     id: row.projectId,
     name: row.projectName!,
