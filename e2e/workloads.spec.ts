@@ -359,15 +359,16 @@ test("lists keep their key columns at 360 pixels, and a bad id is not found insi
   });
 
   await test.step("a job id that does not exist shows not-found with one header", async () => {
-    // The HTTP status is still 200 here: the route's loading boundary streams before the page
-    // decides it is not found (issue 10, item 8, left open).
-    await ada.goto(`/orgs/${organizationId}/jobs/no-such-job`);
+    const job = await ada.goto(`/orgs/${organizationId}/jobs/no-such-job`);
+    expect(job?.status()).toBe(404);
     await expect(ada.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     await expect(ada.getByRole("banner")).toHaveCount(1);
     await expect(ada.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
     await a11y.check(ada);
-    await ada.goto(`/orgs/${organizationId}/applications/no-such-application`);
+    const application = await ada.goto(`/orgs/${organizationId}/applications/no-such-application`);
+    expect(application?.status()).toBe(404);
     await expect(ada.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     await expect(ada.getByRole("banner")).toHaveCount(1);
+    await expect(ada.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
   });
 });
