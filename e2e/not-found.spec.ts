@@ -68,6 +68,9 @@ test("a researcher's job and application pages: 200 for a real id, 404 for a bad
   await expectNotFound(ada, `${org}/jobs/${BAD_ID}`);
   await expectNotFound(ada, `${org}/applications/${BAD_ID}`);
   await expectNotFound(ada, `${org}/applications/${BAD_ID}/edit`);
+  // A segment that cannot be an id at all names nothing either (not "that is not a valid id").
+  await expectNotFound(ada, `${org}/jobs/a.b`);
+  await expectNotFound(ada, `${org}/applications/${"x".repeat(65)}`);
 });
 
 test("the platform administrator's organisation page: 200 for a real id, 404 for a bad one", async ({
@@ -130,6 +133,7 @@ test("the operator's cluster, resource class and job template pages: 200 for a r
   await expectFound(omar, template);
 
   await expectNotFound(omar, `/operator/catalogue/clusters/${BAD_ID}`);
+  await expectNotFound(omar, `/operator/catalogue/clusters/%E2%9C%93`);
   await expectNotFound(omar, `/operator/catalogue/resource-classes/${BAD_ID}`);
   await expectNotFound(omar, `/operator/job-templates/${BAD_ID}`);
 });

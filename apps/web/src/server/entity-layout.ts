@@ -1,11 +1,16 @@
+import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+
+/** What a row id in a URL can be (the API's own rule): anything else names nothing. */
+const ROW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The layout of a detail page's segment: it loads the entity the id names before the segment's
  * loading boundary, so that an id that does not exist, or that the person may not see, answers a
  * real HTTP 404. Below a loading boundary the response has already begun, with status 200, by
  * the time the page finds out. Pass the page's own `cache()`d loader, so the entity is read once
- * per request.
+ * per request. A segment that cannot be an id at all (`a.b`, 200 characters) is not found
+ * either, rather than the API's "not a valid id".
  */
 export function entityLayout<Params>(loadEntity: (params: Params) => Promise<unknown>) {
   return async function EntityLayout({
@@ -15,7 +20,19 @@ export function entityLayout<Params>(loadEntity: (params: Params) => Promise<unk
     children: ReactNode;
     params: Promise<Params>;
   }) {
-    await loadEntity(await params);
+    const values = await params;
+    for (const value of Object.values(values as Record<string, unknown>)) {
+      if (typeof value === "string" && !ROW_ID.test(decodeURIComponentSafe(value))) notFound();
+    }
+    await loadEntity(values);
     return children;
   };
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
