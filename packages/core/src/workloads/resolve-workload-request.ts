@@ -4,13 +4,19 @@ import {
   rowsInOrder,
   type DataClassification,
   type RawBatch,
+  type ResourceKind,
   type VerificationStatus,
 } from "@tessera/db";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
 import { isClusterConnected } from "../compute/cluster-connection";
-import { placeWorkload, type PlacementCluster, type PlacementDecision } from "./place-workload";
+import {
+  placeWorkload,
+  type PlacementCluster,
+  type PlacementDecision,
+  type PlacementPurpose,
+} from "./place-workload";
 
 /** A cluster as the request's statement returns it (JSON), before placement judges it. */
 type ClusterRow = Omit<PlacementCluster, "connected"> & { endpoint: string | null };
@@ -42,7 +48,14 @@ export interface ResolvedWorkloadRequest {
     validFrom: Date;
     validTo: Date;
   };
-  resourceClass: { id: string; code: string; name: string; unit: string; active: boolean };
+  resourceClass: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ResourceKind;
+    unit: string;
+    active: boolean;
+  };
   holdUnitSeconds: number;
   placement: PlacementDecision;
 }
@@ -95,6 +108,7 @@ interface RequestRow {
   resourceClassName: string | null;
   resourceClassUnit: string | null;
   resourceClassActive: boolean | null;
+  resourceClassKind: ResourceKind | null;
   clusters: ClusterRow[] | string | null;
 }
 
@@ -114,7 +128,7 @@ const WORKLOAD_REQUESTS: RawBatch<RequestKey, RequestRow, RequestRow | undefined
            l."id" AS "lineId", l."allocationId", l."grantedUnitSeconds", l."heldUnitSeconds",
            l."consumedUnitSeconds", l."validFrom", l."validTo", l."programmeName",
            l."resourceClassId", l."resourceClassCode", l."resourceClassName", l."resourceClassUnit",
-           l."resourceClassActive",
+           l."resourceClassActive", l."resourceClassKind",
            CASE WHEN l."id" IS NULL THEN NULL ELSE (
              SELECT COALESCE(json_agg(json_build_object(
                       'id', c."id", 'code', c."code", 'name', c."name", 'kind', c."kind",
@@ -142,7 +156,8 @@ const WORKLOAD_REQUESTS: RawBatch<RequestKey, RequestRow, RequestRow | undefined
                l."consumedUnitSeconds", l."resourceClassId", a."organizationId",
                a."validFrom", a."validTo", pr."name" AS "programmeName",
                rc."code" AS "resourceClassCode", rc."name" AS "resourceClassName",
-               rc."unit" AS "resourceClassUnit", rc."active" AS "resourceClassActive"
+               rc."unit" AS "resourceClassUnit", rc."active" AS "resourceClassActive",
+               rc."kind"::text AS "resourceClassKind"
           FROM "AllocationLine" l
           JOIN "Allocation" a ON a."id" = l."allocationId"
           JOIN "Programme" pr ON pr."id" = a."programmeId"
@@ -164,8 +179,10 @@ export async function resolveWorkloadRequest(
   tx: Reader,
   organizationId: string,
   shape: WorkloadShape,
+  purpose: PlacementPurpose = "job",
 ): Promise<ResolvedWorkloadRequest> {
-  checkWorkloadShape(shape);
+  // An endpoint's shape (replicas, lease window) is checked by deployEndpoint against its own limits.
+  if (purpose === "job") checkWorkloadShape(shape);
   const row = await rawBatchQuery(tx, WORKLOAD_REQUESTS, {
     organizationId,
     projectId: shape.projectId,
@@ -206,6 +223,7 @@ export async function resolveWorkloadRequest(
     residency: project.residency,
     classification: project.classification,
     organizationCountry: row.country,
+    purpose,
   });
   return {
     organization: { id: organizationId, country: row.country, status: row.organizationStatus },
@@ -224,6 +242,7 @@ export async function resolveWorkloadRequest(
       id: row.resourceClassId!,
       code: row.resourceClassCode!,
       name: row.resourceClassName!,
+      kind: row.resourceClassKind!,
       unit: row.resourceClassUnit!,
       active: true,
     },
