@@ -15,3 +15,4 @@ export * from "./lifecycle/record-endpoint-deleted";
 export * from "./lifecycle/fail-endpoint";
 export * from "./lifecycle/record-endpoint-repair";
 export * from "./lifecycle/list-tracked-endpoints";
+export * from "./lifecycle/endpoint-tenant-spec";

@@ -1,4 +1,4 @@
-import type { ClusterKind, Database, EndpointStatus } from "@tessera/db";
+import type { ClusterKind, Database, EndpointStatus, ResourceKind } from "@tessera/db";
 import type { EndpointSpec } from "../../compute/endpoint-driver";
 
 export interface EndpointContext {
@@ -16,6 +16,24 @@ const RESOURCES_PER_UNIT = {
   MIG: { cpu: 2, memoryGi: 16 },
   CPU: { cpu: 1, memoryGi: 4 },
 } as const;
+
+/** Pure: the CPU cores and memory (GiB) one replica of `units` units of a class of `kind` asks for. */
+export function replicaResources(
+  kind: ResourceKind,
+  units: number,
+): { cpu: number; memoryGi: number } {
+  const perUnit = RESOURCES_PER_UNIT[kind];
+  return { cpu: perUnit.cpu * units, memoryGi: perUnit.memoryGi * units };
+}
+
+/** Pure: the accelerator resource name a class asks for on a cluster (null for the CPU tier). */
+export function acceleratorResourceOf(
+  kind: ResourceKind,
+  mappedName: string | null | undefined,
+): string | null {
+  if (kind === "CPU") return null;
+  return mappedName ?? (kind === "GPU" ? "nvidia.com/gpu" : null);
+}
 
 /**
  * Everything the worker needs to converge one endpoint on its cluster, read across organisations
@@ -49,8 +67,8 @@ export async function loadEndpointContext(
   if (!workload?.endpoint) return null;
   const { endpoint, cluster, resourceClass } = workload;
   const mapping = cluster.resources.find((r) => r.resourceClassId === resourceClass.id);
-  const perUnit = RESOURCES_PER_UNIT[resourceClass.kind];
-  const accelerated = resourceClass.kind !== "CPU";
+  const resources = replicaResources(resourceClass.kind, workload.quantity);
+  const acceleratorResource = acceleratorResourceOf(resourceClass.kind, mapping?.k8sResourceName);
   const nodeSelector = (mapping?.k8sNodeSelector ?? {}) as Record<string, string>;
   return {
     ref: { id: workload.id, organizationId: workload.organizationId },
@@ -69,12 +87,10 @@ export async function loadEndpointContext(
       port: endpoint.runtime.port,
       healthPath: endpoint.runtime.healthPath,
       replicas: endpoint.desiredReplicas,
-      acceleratorResource: accelerated
-        ? (mapping?.k8sResourceName ?? (resourceClass.kind === "GPU" ? "nvidia.com/gpu" : null))
-        : null,
-      acceleratorCount: accelerated ? workload.quantity : 0,
-      cpu: String(perUnit.cpu * workload.quantity),
-      memory: `${perUnit.memoryGi * workload.quantity}Gi`,
+      acceleratorResource,
+      acceleratorCount: acceleratorResource ? workload.quantity : 0,
+      cpu: String(resources.cpu),
+      memory: `${resources.memoryGi}Gi`,
       nodeSelector,
     },
   };
