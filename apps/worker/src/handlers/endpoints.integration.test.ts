@@ -218,4 +218,18 @@ describe("endpoints on the simulated cluster", () => {
       externalId: `t-${setup.organizationSlug}/ep-corphanedendpoint0000001`,
     });
   });
+
+  it("drives an accepted endpoint again when its deploy job was lost", async () => {
+    clock.now = new Date();
+    const setup = await createEndpointSetup(database);
+    const { id } = await deployTestEndpoint(setup);
+    // No handler ran (the queue lost the job); within the grace period the sweep waits.
+    await sweep();
+    expect((await endpointRow(id)).status).toBe("ACCEPTED");
+    later(20);
+    const result = await sweep();
+    expect(result.redriven).toBeGreaterThanOrEqual(1);
+    expect((await endpointRow(id)).status).toBe("DEPLOYING");
+    expect(await simRows(setup)).toHaveLength(1);
+  });
 });

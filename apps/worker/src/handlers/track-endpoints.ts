@@ -4,6 +4,7 @@ import {
   recordEndpointOrphanRemoved,
   recordEndpointReapplied,
   renewEndpointHold,
+  type BackendEndpoint,
   type EndpointDriver,
   type TrackedEndpoint,
 } from "@tessera/core";
@@ -15,6 +16,8 @@ export interface TrackEndpointsResult {
   observed: number;
   renewed: number;
   repaired: number;
+  /** Accepted endpoints whose deploy was driven again (its queue job lost). */
+  redriven: number;
   deleted: number;
   orphansRemoved: number;
   failedClusters: number;
@@ -38,6 +41,7 @@ export async function handleTrackEndpoints(
     observed: 0,
     renewed: 0,
     repaired: 0,
+    redriven: 0,
     deleted: 0,
     orphansRemoved: 0,
     failedClusters: 0,
@@ -82,43 +86,82 @@ async function trackCluster(
     const seen = await driver.describeEndpoints(refs);
     const observedAt = now();
     for (const endpoint of page) {
-      const ref = { id: endpoint.id, organizationId: endpoint.organizationId };
-      if (endpoint.status === "DELETING") {
-        await removeEndpoint(context, { workloadId: endpoint.id });
-        result.deleted += 1;
-        continue;
+      try {
+        await trackEndpoint(context, endpoint, seen.get(endpoint.id), observedAt, wanted, result);
+      } catch (error) {
+        // One endpoint's trouble must not stop the sweep of the others; it is tried again next time.
+        context.log.warn("endpoint sweep failed for an endpoint", {
+          workloadId: endpoint.id,
+          error: errorMessage(error),
+        });
       }
-      wanted.add(endpoint.id);
-      const backend = seen.get(endpoint.id);
-      // Not applied yet: the deploy event is on its way (or re-driven by the outbox).
-      if (!endpoint.externalId && !backend) continue;
-      if (!backend || backend.desiredReplicas !== endpoint.desiredReplicas) {
-        // A request the endpoints queue has not carried out yet is not drift.
-        if (await recentlyRequested(context, endpoint.id, observedAt)) continue;
-        const found = backend
-          ? `${backend.desiredReplicas} replicas where ${endpoint.desiredReplicas} are wanted`
-          : "its objects gone from the cluster";
-        const outcome = await convergeEndpoint(context, { workloadId: endpoint.id });
-        if (outcome.outcome === "applied") {
-          await recordEndpointReapplied(context.database, ref, { found });
-          result.repaired += 1;
-        }
-        continue;
-      }
-      await applyEndpointObservation(context.database, ref, { backend, observedAt });
-      result.observed += 1;
-      const renewal = await renewEndpointHold(context.database, ref, observedAt);
-      if (renewal.outcome === "renewed" || renewal.outcome === "out-of-quota") result.renewed += 1;
     }
     if (page.length < PAGE) break;
   }
+  await removeOrphans(context, cluster, driver, wanted, result);
+}
+
+async function trackEndpoint(
+  context: HandlerContext,
+  endpoint: TrackedEndpoint,
+  backend: BackendEndpoint | undefined,
+  observedAt: Date,
+  wanted: Set<string>,
+  result: TrackEndpointsResult,
+): Promise<void> {
+  const ref = { id: endpoint.id, organizationId: endpoint.organizationId };
+  if (endpoint.status === "DELETING") {
+    await removeEndpoint(context, { workloadId: endpoint.id });
+    result.deleted += 1;
+    return;
+  }
+  wanted.add(endpoint.id);
+  if (!endpoint.externalId && !backend) {
+    // Never applied: the deploy event is on its way, unless its queue job was lost (Redis lost
+    // its data, or it was set aside as a dead letter): then it is driven again here.
+    if (await recentlyRequested(context, endpoint.id, observedAt)) return;
+    await convergeEndpoint(context, { workloadId: endpoint.id });
+    result.redriven += 1;
+    return;
+  }
+  if (!backend || backend.desiredReplicas !== endpoint.desiredReplicas) {
+    // A request the endpoints queue has not carried out yet is not drift.
+    if (await recentlyRequested(context, endpoint.id, observedAt)) return;
+    const found = backend
+      ? `${backend.desiredReplicas} replicas where ${endpoint.desiredReplicas} are wanted`
+      : "its objects gone from the cluster";
+    const outcome = await convergeEndpoint(context, { workloadId: endpoint.id });
+    if (outcome.outcome === "applied") {
+      await recordEndpointReapplied(context.database, ref, { found });
+      result.repaired += 1;
+    }
+    return;
+  }
+  await applyEndpointObservation(context.database, ref, { backend, observedAt });
+  result.observed += 1;
+  const renewal = await renewEndpointHold(context.database, ref, observedAt);
+  if (renewal.outcome === "renewed" || renewal.outcome === "out-of-quota") result.renewed += 1;
+}
+
+/**
+ * Objects with this installation's labels that no live endpoint wants (left by a crash, by a
+ * failed endpoint, or by one since deleted) are removed and audited; nothing another installation
+ * or a person made is listed, so nothing of theirs is touched.
+ */
+async function removeOrphans(
+  context: HandlerContext,
+  cluster: Cluster,
+  driver: EndpointDriver,
+  wanted: Set<string>,
+  result: TrackEndpointsResult,
+): Promise<void> {
   for (const orphan of await driver.listEndpoints()) {
     if (orphan.workloadId && wanted.has(orphan.workloadId)) continue;
-    // Still wanted by an endpoint created since the page was read? Leave it for the next sweep.
+    // Wanted by an endpoint deployed since its page was read? Left for the next sweep.
     if (orphan.workloadId && (await isLive(context, orphan.workloadId))) continue;
-    const [namespace] = orphan.externalId.split("/");
+    const [namespace, name] = orphan.externalId.split("/");
     await driver.deleteEndpoint({
-      workloadId: orphan.workloadId ?? orphan.externalId.split("/")[1]!.replace(/^ep-/, ""),
+      workloadId: orphan.workloadId ?? (name ?? "").replace(/^ep-/, ""),
       organizationId: "",
       slug: (namespace ?? "").replace(/^t-/, ""),
     });

@@ -252,4 +252,47 @@ describe("endpoint lifecycle", () => {
     );
     expect(notDue.outcome).toBe("not-due");
   });
+
+  it("scales to zero, holding nothing, when the allocation cannot cover another lease window", async () => {
+    const setup = await createEndpointSetup(db, { grantedUnitSeconds: BigInt(HOUR) });
+    const { id } = await deployTestEndpoint(setup, { replicas: 1 });
+    const ref = { id, organizationId: setup.organizationId };
+    await recordEndpointApplied(db, ref, {
+      externalId: `t-x/ep-${id}`,
+      clusterCode: setup.clusterCode,
+    });
+    const start = (await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } }))
+      .leaseStartedAt!;
+    const ready = {
+      state: "READY" as const,
+      readyReplicas: 1,
+      desiredReplicas: 1,
+      reason: null,
+      url: null,
+    };
+    await applyEndpointObservation(db, ref, { backend: ready, observedAt: start });
+    const half = new Date(start.getTime() + (HOUR / 2) * 1000);
+    await applyEndpointObservation(db, ref, { backend: ready, observedAt: half });
+
+    const renewal = await renewEndpointHold(db, ref, half);
+    expect(renewal.outcome).toBe("out-of-quota");
+    expect(await heldOn(setup)).toEqual({ held: 0n, consumed: BigInt(HOUR / 2) });
+    const endpoint = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
+    expect(endpoint).toMatchObject({ desiredReplicas: 0, statusReason: "QuotaExhausted" });
+    expect((await db.workload.findUniqueOrThrow({ where: { id } })).holdId).toBeNull();
+    expect(await outboxTypes(id)).toEqual(["endpoint.deploy", "endpoint.scale"]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: id, action: "endpoint.scaled_to_zero" },
+    });
+    expect((audit.data as { reason: string }).reason).toMatch(/short\.$/);
+  });
+
+  it("counts an endpoint's units once per replica when placing the next one", async () => {
+    const setup = await createEndpointSetup(db, { capacity: 4 });
+    await deployTestEndpoint(setup, { replicas: 3 });
+    const { id } = await deployTestEndpoint(setup, { replicas: 1 });
+    const workload = await db.workload.findUniqueOrThrow({ where: { id } });
+    const placement = workload.placement as { candidates: { clusterCode: string; free: number }[] };
+    expect(placement.candidates.find((c) => c.clusterCode === setup.clusterCode)?.free).toBe(1);
+  });
 });

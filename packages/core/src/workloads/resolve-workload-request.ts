@@ -135,8 +135,10 @@ const WORKLOAD_REQUESTS: RawBatch<RequestKey, RequestRow, RequestRow | undefined
                       'jurisdiction', c."jurisdiction", 'active', c."active",
                       'endpoint', c."endpoint",
                       'capacity', cr."capacity",
-                      'inUse', (SELECT COALESCE(SUM(w."quantity"), 0)
+                      'inUse', (SELECT COALESCE(SUM(w."quantity" * COALESCE(e."desiredReplicas", 1)), 0)
                                   FROM "Workload" w
+                                  -- An endpoint occupies its units once per replica it wants.
+                                  LEFT JOIN "Endpoint" e ON e."workloadId" = w."id"
                                  WHERE w."clusterId" = c."id"
                                    AND w."resourceClassId" = l."resourceClassId"
                                    AND w."status" = ANY(${[...ACTIVE_WORKLOAD_STATUSES]}::"WorkloadStatus"[])))),

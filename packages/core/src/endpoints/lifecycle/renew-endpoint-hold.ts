@@ -17,7 +17,8 @@ export type RenewOutcome =
 /**
  * Renews a running endpoint's hold once half its lease window has passed: the hold is settled to
  * the replica-seconds observed in it, the rest released, and a new hold for a whole window placed
- * (reholdEndpoint). When the allocation cannot cover another window, the endpoint is scaled to
+ * (reholdEndpoint). When the allocation cannot cover another window (quota spent, or the
+ * allocation expired), the endpoint is scaled to
  * zero instead — holding nothing — with the shortfall as its reason, a timeline entry, an audit
  * event and the outbox event that scales it on the cluster. Safe to run twice: the second run
  * finds the window just started.
@@ -50,12 +51,13 @@ export async function renewEndpointHold(
         );
         return { outcome: "renewed", ...rehold };
       } catch (error) {
-        if (!(error instanceof AppError) || error.details?.reason !== "QUOTA") throw error;
+        // Out of quota, or the allocation has expired: either way no new window can be held.
+        if (!(error instanceof AppError) || error.code !== "PRECONDITION_FAILED") throw error;
         // The refused hold wrote nothing (its conditional UPDATE admitted no row), and the
         // settlement before it stands: the endpoint goes to zero holding nothing.
         const settled = await reholdEndpoint(tx, endpoint, 0, SYSTEM_ACTOR, now);
         await tx.endpoint.update({ where: { workloadId: ref.id }, data: { desiredReplicas: 0 } });
-        const reason = `Quota ran out: ${error.message}`;
+        const reason = `No quota for another lease window: ${error.message}`;
         await recordEndpointChange(tx, SYSTEM_ACTOR, {
           endpoint,
           status: endpoint.status,
