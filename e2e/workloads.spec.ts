@@ -202,6 +202,31 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     await expect(ada.getByLabel("Project", { exact: true })).toBeFocused();
   });
 
+  await test.step("more GPUs than the largest cluster has are caught before submitting", async () => {
+    await fillJobForm(ada, {
+      name,
+      project: "Multilingual speech models",
+      gpus: "17",
+      hours: "1",
+      template: "Plain batch script",
+      command: "python train.py",
+    });
+    // The seed's Slurm cluster has 512 H100s but takes no work; the simulated one has 16.
+    const gpus = ada.getByLabel("Number of GPUs");
+    await expect(gpus).toHaveAccessibleDescription(
+      "Up to 16 — the largest cluster that runs NVIDIA H100 80 GB has 16.",
+    );
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    const summary = ada.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    await summary
+      .getByRole("link", {
+        name: "Enter 16 or fewer: the largest cluster that runs NVIDIA H100 80 GB has 16.",
+      })
+      .click();
+    await expect(gpus).toBeFocused();
+  });
+
   await test.step("eight GPUs for thirty hours do not fit the pilot allocation", async () => {
     await fillJobForm(ada, {
       name,
@@ -334,15 +359,16 @@ test("lists keep their key columns at 360 pixels, and a bad id is not found insi
   });
 
   await test.step("a job id that does not exist shows not-found with one header", async () => {
-    // The HTTP status is still 200 here: the route's loading boundary streams before the page
-    // decides it is not found (issue 10, item 8, left open).
-    await ada.goto(`/orgs/${organizationId}/jobs/no-such-job`);
+    const job = await ada.goto(`/orgs/${organizationId}/jobs/no-such-job`);
+    expect(job?.status()).toBe(404);
     await expect(ada.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     await expect(ada.getByRole("banner")).toHaveCount(1);
     await expect(ada.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
     await a11y.check(ada);
-    await ada.goto(`/orgs/${organizationId}/applications/no-such-application`);
+    const application = await ada.goto(`/orgs/${organizationId}/applications/no-such-application`);
+    expect(application?.status()).toBe(404);
     await expect(ada.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     await expect(ada.getByRole("banner")).toHaveCount(1);
+    await expect(ada.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
   });
 });

@@ -23,6 +23,7 @@ tessera_finish() {
   set +e
   tessera_stop_postgres
   bash "$TESSERA_ROOT/infra/stripe-mock/down.sh" >/dev/null 2>&1
+  bash "$TESSERA_ROOT/infra/k8s/down.sh" >/dev/null 2>&1
   printf '\n'
   if [ -n "$tessera_failed_stage" ]; then
     printf '\033[1;31m✗ FAILED at stage: %s\033[0m\n' "$tessera_failed_stage"
@@ -110,13 +111,15 @@ tessera_stage "Stripe tests (stripe-mock)" pnpm exec vitest run --project stripe
   --reporter=default --reporter=json --outputFile.json="$reports/stripe.json"
 # The real Kubernetes control plane (infra/k8s/up.sh: kube-apiserver, controller manager,
 # scheduler and etcd built from source and cached outside the repository, kwok's simulated GPU
-# nodes). TESSERA_K8S_TESTS=1 runs them; a control plane that cannot come up fails the run.
-# They join CI=true once they have passed on the CI machine with its warm binary cache.
-if [ "${TESSERA_K8S_TESTS:-}" = 1 ]; then
+# nodes). Under CI=true the Kubernetes tests must run: a control plane that cannot come up fails
+# the run. It is stopped again before the web build, which wants the memory.
+if [ "${CI:-}" = true ] || [ "${TESSERA_K8S_TESTS:-}" = 1 ]; then
   tessera_stage "Kubernetes control plane (infra/k8s/up.sh)" tessera_service_up infra/k8s/up.sh k8s
   tessera_stage "Kubernetes tests (real kube-apiserver, scheduler, controllers; kwok nodes)" \
     pnpm exec vitest run --project k8s \
     --reporter=default --reporter=json --outputFile.json="$reports/k8s.json"
+  tessera_stage "Stop the Kubernetes control plane (infra/k8s/down.sh)" \
+    bash "$TESSERA_ROOT/infra/k8s/down.sh"
 fi
 tessera_stage "Build the web app" pnpm --filter @tessera/web build
 export PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/e2e.json"

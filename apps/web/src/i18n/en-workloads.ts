@@ -138,6 +138,14 @@ export const enWorkloads = {
     nameHint: "For you and your colleagues; the cluster gets its own name for it.",
     quantity: (unit: string) => `Number of ${unit}s`,
     quantityHint: (max: number) => `From 1 to ${count(max)}.`,
+    /** The limit of the chosen allocation line: its class's largest cluster. */
+    quantityHintCluster: (max: number, className: string) =>
+      `Up to ${count(max)} — the largest cluster that runs ${className} has ${count(max)}.`,
+    /** The limit of the chosen allocation line when its clusters are larger than one job may be. */
+    quantityHintPlatform: (max: number) => `Up to ${count(max)}, the most one job may use.`,
+    noClusterTitle: "No cluster runs this class at the moment",
+    noCluster: (className: string) =>
+      `No cluster that runs training jobs offers ${className} right now, so no job can be submitted on this allocation. Choose another allocation, or contact the platform team to ask when ${className} will be available again.`,
     walltime: "Walltime",
     walltimeHint:
       "The longest the job may run; it is stopped after that. Quota for the whole walltime is held while it runs, and what it does not use is returned.",
@@ -167,6 +175,10 @@ export const enWorkloads = {
       allocation: "Choose the allocation this job draws on.",
       name: "Enter a name for the job of at least 2 characters.",
       quantity: (max: number) => `Enter a whole number of units from 1 to ${count(max)}.`,
+      quantityOverCluster: (max: number, className: string) =>
+        `Enter ${count(max)} or fewer: the largest cluster that runs ${className} has ${count(max)}.`,
+      noCluster: (className: string) =>
+        `No cluster runs ${className} right now; choose another allocation or contact the platform team.`,
       walltime: (min: string, max: string) =>
         `Enter a walltime from ${min} to ${max}, in whole hours and minutes (0–59).`,
       template: "Choose a template.",

@@ -8,7 +8,11 @@ import {
   type Page,
   type PageInput,
 } from "../pagination";
-import { awardTotals, type ApplicationSummary } from "./list-applications";
+import {
+  SUMMARY_INCLUDE,
+  toApplicationSummary,
+  type ApplicationSummary,
+} from "./list-applications";
 import { summarizeReviews, type ReviewSummary } from "./review-summary";
 
 export type ApplicationSummaryForAdmin = ApplicationSummary & {
@@ -46,19 +50,8 @@ export async function listApplicationsForAdmin(
       ],
     },
     include: {
+      ...SUMMARY_INCLUDE,
       organization: { select: { id: true, name: true, kind: true, country: true } },
-      project: { select: { id: true, name: true } },
-      programme: { select: { id: true, name: true, currency: true, subsidyRateBps: true } },
-      call: { select: { id: true, name: true } },
-      lines: {
-        select: {
-          resourceClassId: true,
-          unitHours: true,
-          grantedUnitHours: true,
-          listPriceMinorPerHour: true,
-        },
-      },
-      allocation: { select: { id: true, subsidyRateBps: true } },
       reviews: { select: { score: true, conflictDeclaredAt: true } },
     },
     orderBy: TIME_ORDER,
@@ -67,28 +60,7 @@ export async function listApplicationsForAdmin(
   const page = toPage(rows, size, timeCursorOf);
   return {
     items: page.items.map((row) => ({
-      id: row.id,
-      title: row.title,
-      status: row.status,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      submittedAt: row.submittedAt,
-      decidedAt: row.decidedAt,
-      periodStart: row.periodStart,
-      periodEnd: row.periodEnd,
-      project: row.project,
-      programme: {
-        id: row.programme.id,
-        name: row.programme.name,
-        currency: row.programme.currency,
-      },
-      call: row.call,
-      ...awardTotals(
-        row.lines,
-        row.allocation?.subsidyRateBps ?? row.programme.subsidyRateBps,
-        row.status,
-      ),
-      allocationId: row.allocation?.id ?? null,
+      ...toApplicationSummary(row),
       organization: row.organization,
       reviewSummary: summarizeReviews(row.reviews),
     })),

@@ -1,4 +1,4 @@
-import type { AllocationRequestStatus } from "@tessera/db";
+import type { AllocationRequestStatus, Prisma } from "@tessera/db";
 import {
   afterTimeCursor,
   pageSize,
@@ -43,50 +43,56 @@ export async function listApplications(
       ...(input.projectId ? { projectId: input.projectId } : {}),
       ...afterTimeCursor(input.cursor),
     },
-    include: {
-      project: { select: { id: true, name: true } },
-      programme: { select: { id: true, name: true, currency: true, subsidyRateBps: true } },
-      call: { select: { id: true, name: true } },
-      lines: {
-        select: {
-          resourceClassId: true,
-          unitHours: true,
-          grantedUnitHours: true,
-          listPriceMinorPerHour: true,
-        },
-      },
-      allocation: { select: { id: true, subsidyRateBps: true } },
-    },
+    include: SUMMARY_INCLUDE,
     orderBy: TIME_ORDER,
     take: size + 1,
   });
   const page = toPage(rows, size, timeCursorOf);
   return {
-    items: page.items.map((row) => ({
-      id: row.id,
-      title: row.title,
-      status: row.status,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      submittedAt: row.submittedAt,
-      decidedAt: row.decidedAt,
-      periodStart: row.periodStart,
-      periodEnd: row.periodEnd,
-      project: row.project,
-      programme: {
-        id: row.programme.id,
-        name: row.programme.name,
-        currency: row.programme.currency,
-      },
-      call: row.call,
-      ...awardTotals(
-        row.lines,
-        row.allocation?.subsidyRateBps ?? row.programme.subsidyRateBps,
-        row.status,
-      ),
-      allocationId: row.allocation?.id ?? null,
-    })),
+    items: page.items.map(toApplicationSummary),
     nextCursor: page.nextCursor,
+  };
+}
+
+/** What a list of applications reads of each: the same for the organisation and the admins. */
+export const SUMMARY_INCLUDE = {
+  project: { select: { id: true, name: true } },
+  programme: { select: { id: true, name: true, currency: true, subsidyRateBps: true } },
+  call: { select: { id: true, name: true } },
+  lines: {
+    select: {
+      resourceClassId: true,
+      unitHours: true,
+      grantedUnitHours: true,
+      listPriceMinorPerHour: true,
+    },
+  },
+  allocation: { select: { id: true, subsidyRateBps: true } },
+} satisfies Prisma.AllocationRequestInclude;
+
+type SummaryRow = Prisma.AllocationRequestGetPayload<{ include: typeof SUMMARY_INCLUDE }>;
+
+/** One application as a list shows it, priced by the one pricing rule. */
+export function toApplicationSummary(row: SummaryRow): ApplicationSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    submittedAt: row.submittedAt,
+    decidedAt: row.decidedAt,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    project: row.project,
+    programme: { id: row.programme.id, name: row.programme.name, currency: row.programme.currency },
+    call: row.call,
+    ...awardTotals(
+      row.lines,
+      row.allocation?.subsidyRateBps ?? row.programme.subsidyRateBps,
+      row.status,
+    ),
+    allocationId: row.allocation?.id ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DataClassification, JobTemplateKind, ResourceKind } from "@tessera/db";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import { reachOfClass, toPlacementCluster } from "./place-workload";
 import { WORKLOAD_LIMITS } from "./workload-limits";
 
 export interface WorkloadFormOptions {
@@ -20,6 +21,13 @@ export interface WorkloadFormOptions {
     heldUnitSeconds: number;
     consumedUnitSeconds: number;
     remainingUnitSeconds: number;
+    /**
+     * The most units one job on this line may ask for: the largest capacity of the class on a
+     * cluster that runs training jobs, capped by the platform's limit; 0 when none does.
+     */
+    maxQuantity: number;
+    /** Why no cluster runs the class, in placement's words (null when maxQuantity > 0). */
+    noClusterReason: string | null;
   }[];
   templates: {
     id: string;
@@ -38,12 +46,16 @@ export interface WorkloadFormOptions {
   };
 }
 
-/** What the submit form offers: projects, lines of allocations valid now, active templates. */
+/**
+ * What the submit form offers: projects, lines of allocations valid now (each with the most units
+ * a job on it may ask for), active templates. Clusters are the platform's, read whole: every
+ * tenant's jobs share them.
+ */
 export async function getWorkloadFormOptions(
   tenant: TenantAccess,
   now: Date = new Date(),
 ): Promise<WorkloadFormOptions> {
-  const [projects, allocations, templates] = await Promise.all([
+  const [projects, allocations, templates, clusters] = await Promise.all([
     tenant.db.project.findMany({
       orderBy: { name: "asc" },
       select: { id: true, name: true, classification: true, residency: true },
@@ -75,7 +87,30 @@ export async function getWorkloadFormOptions(
         script: true,
       },
     }),
+    tenant.db.cluster.findMany({
+      orderBy: { code: "asc" },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        kind: true,
+        jurisdiction: true,
+        active: true,
+        endpoint: true,
+        resources: { select: { resourceClassId: true, capacity: true } },
+      },
+    }),
   ]);
+  const reachOf = (resourceClassId: string) =>
+    reachOfClass(
+      clusters.map(({ resources, ...cluster }) =>
+        toPlacementCluster({
+          ...cluster,
+          capacity: resources.find((r) => r.resourceClassId === resourceClassId)?.capacity,
+        }),
+      ),
+      WORKLOAD_LIMITS.maxQuantity,
+    );
   const lines = allocations.flatMap((allocation) =>
     allocation.lines
       .filter((line) => line.resourceClass.active)
@@ -84,6 +119,7 @@ export async function getWorkloadFormOptions(
         const held = toSafeNumber(line.heldUnitSeconds, "quota");
         const consumed = toSafeNumber(line.consumedUnitSeconds, "quota");
         const { active: _active, ...resourceClass } = line.resourceClass;
+        const reach = reachOf(resourceClass.id);
         return {
           allocationLineId: line.id,
           allocationId: allocation.id,
@@ -94,6 +130,8 @@ export async function getWorkloadFormOptions(
           heldUnitSeconds: held,
           consumedUnitSeconds: consumed,
           remainingUnitSeconds: granted - held - consumed,
+          maxQuantity: reach.maxQuantity,
+          noClusterReason: reach.reason,
         };
       }),
   );

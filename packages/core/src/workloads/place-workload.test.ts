@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { NOT_CONNECTED } from "../compute/cluster-connection";
-import { jurisdictionSatisfies, placeWorkload, type PlacementCluster } from "./place-workload";
+import {
+  jurisdictionSatisfies,
+  placeWorkload,
+  reachOfClass,
+  type PlacementCluster,
+} from "./place-workload";
 
 function cluster(overrides: Partial<PlacementCluster> & { code: string }): PlacementCluster {
   return {
@@ -118,6 +123,34 @@ describe("placeWorkload for an endpoint", () => {
     expect(refused.reason).toBe(
       "No cluster may run this endpoint: Cluster slurm runs training jobs, not inference endpoints.",
     );
+  });
+});
+
+describe("reachOfClass", () => {
+  it("is the largest capacity on a cluster that takes training jobs, busy or not, whatever its jurisdiction", () => {
+    const reach = reachOfClass(
+      [
+        cluster({ code: "small", capacity: 4 }),
+        cluster({ code: "busy", capacity: 8, inUse: 8, jurisdiction: "US" }),
+        cluster({ code: "off", capacity: 32, active: false }),
+        cluster({ code: "k8s", capacity: 32, kind: "KUBERNETES" }),
+        cluster({ code: "unwired", capacity: 32, connected: false }),
+      ],
+      64,
+    );
+    expect(reach).toEqual({ maxQuantity: 8, reason: null });
+    expect(reachOfClass([cluster({ code: "huge", capacity: 512 })], 64).maxQuantity).toBe(64);
+  });
+
+  it("is 0 with placement's reason when no cluster could take even one unit", () => {
+    expect(reachOfClass([cluster({ code: "x", capacity: null })], 64)).toEqual({
+      maxQuantity: 0,
+      reason: "No cluster offers this resource class.",
+    });
+    expect(reachOfClass([cluster({ code: "empty", capacity: 0 })], 64)).toEqual({
+      maxQuantity: 0,
+      reason: "No cluster may run this job: Cluster empty has only 0 units of this class.",
+    });
   });
 });
 

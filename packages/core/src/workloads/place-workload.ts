@@ -1,5 +1,5 @@
 import type { ClusterKind, DataClassification } from "@tessera/db";
-import { NOT_CONNECTED } from "../compute/cluster-connection";
+import { isClusterConnected, NOT_CONNECTED } from "../compute/cluster-connection";
 
 /** Member states of the European Union: where an "EU" residency may be satisfied. */
 export const EU_COUNTRIES = new Set(
@@ -19,6 +19,28 @@ export interface PlacementCluster {
   capacity: number | null;
   /** Units of the class that live workloads already occupy there. */
   inUse: number;
+}
+
+/** A cluster as read from the database, with its capacity for one class and the units in use. */
+export type ClusterRecord = Omit<PlacementCluster, "connected" | "capacity" | "inUse"> & {
+  endpoint: string | null;
+  capacity?: number | null;
+  inUse?: number | string | null;
+};
+
+/** What placement judges of a cluster record: whether it is connected, its capacity, its use. */
+export function toPlacementCluster(record: ClusterRecord): PlacementCluster {
+  return {
+    id: record.id,
+    code: record.code,
+    name: record.name,
+    kind: record.kind,
+    jurisdiction: record.jurisdiction,
+    active: record.active,
+    connected: isClusterConnected(record),
+    capacity: record.capacity ?? null,
+    inUse: Number(record.inUse ?? 0),
+  };
 }
 
 export interface PlacementRequest {
@@ -130,4 +152,35 @@ export function placeWorkload(
     chosen,
     reason: `${chosen.clusterName} (${chosen.jurisdiction}): ${constraint}, and it has the most free units of ${eligible.length} eligible cluster${eligible.length === 1 ? "" : "s"} (${chosen.free} free).${queued}`,
   };
+}
+
+/** A one-unit job from a project free to run anywhere: what any cluster that runs the class takes. */
+const ONE_UNIT_ANYWHERE: PlacementRequest = {
+  quantity: 1,
+  residency: null,
+  classification: "PUBLIC",
+  organizationCountry: "",
+};
+
+export interface ClassReach {
+  /** The most units one job of the class may ask for; 0 when no cluster runs the class. */
+  maxQuantity: number;
+  /** Why no cluster runs the class, in placement's words (null when one does). */
+  reason: string | null;
+}
+
+/**
+ * Pure: how many units of a class one job may ask for — the largest capacity among the clusters
+ * placement would take a one-unit job on, capped at `limit`. A job larger than every such cluster
+ * could never be placed. Residency and classification are the project's, and placement explains
+ * them when it refuses; they do not narrow this figure.
+ */
+export function reachOfClass(clusters: readonly PlacementCluster[], limit: number): ClassReach {
+  const capacities = clusters
+    .filter((cluster) => judge(cluster, ONE_UNIT_ANYWHERE) === null)
+    .map((cluster) => cluster.capacity ?? 0);
+  if (capacities.length === 0) {
+    return { maxQuantity: 0, reason: placeWorkload(clusters, ONE_UNIT_ANYWHERE).reason };
+  }
+  return { maxQuantity: Math.min(limit, Math.max(...capacities)), reason: null };
 }

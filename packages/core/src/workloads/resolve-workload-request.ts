@@ -10,16 +10,13 @@ import {
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
-import { isClusterConnected } from "../compute/cluster-connection";
 import {
   placeWorkload,
-  type PlacementCluster,
+  toPlacementCluster,
+  type ClusterRecord,
   type PlacementDecision,
   type PlacementPurpose,
 } from "./place-workload";
-
-/** A cluster as the request's statement returns it (JSON), before placement judges it. */
-type ClusterRow = Omit<PlacementCluster, "connected"> & { endpoint: string | null };
 
 type Reader = QuotaClient;
 
@@ -109,7 +106,8 @@ interface RequestRow {
   resourceClassUnit: string | null;
   resourceClassActive: boolean | null;
   resourceClassKind: ResourceKind | null;
-  clusters: ClusterRow[] | string | null;
+  /** Each cluster as the statement returns it (JSON), before placement judges it. */
+  clusters: ClusterRecord[] | string | null;
 }
 
 /**
@@ -199,21 +197,11 @@ export async function resolveWorkloadRequest(
       `${row.resourceClassName} is no longer offered; choose another allocation line.`,
     );
   }
-  const clusters: ClusterRow[] =
+  const clusters: ClusterRecord[] =
     typeof row.clusters === "string"
-      ? (JSON.parse(row.clusters) as ClusterRow[])
+      ? (JSON.parse(row.clusters) as ClusterRecord[])
       : (row.clusters ?? []);
-  const placementClusters: PlacementCluster[] = clusters.map((cluster) => ({
-    id: cluster.id,
-    code: cluster.code,
-    name: cluster.name,
-    kind: cluster.kind,
-    jurisdiction: cluster.jurisdiction,
-    active: cluster.active,
-    connected: isClusterConnected(cluster),
-    capacity: cluster.capacity ?? null,
-    inUse: Number(cluster.inUse ?? 0),
-  }));
+  const placementClusters = clusters.map(toPlacementCluster);
   const project = {
     id: row.projectId,
     name: row.projectName!,

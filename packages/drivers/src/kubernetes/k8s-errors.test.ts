@@ -49,4 +49,19 @@ describe("kubernetesFailure", () => {
     expect(failure.message).toMatch(/^The namespace's quota refused it: .*exceeded quota/);
     expect(failure.detail).toMatchObject({ status: 403, quota: true });
   });
+
+  it("retries a refusal of Tessera's own ServiceAccount, naming it, since a restarted API server answers so at first", () => {
+    const failure = kubernetesFailure(
+      answer(
+        403,
+        "Forbidden",
+        'deployments.apps "ep-3" is forbidden: User "system:serviceaccount:tessera-system:tessera-worker" cannot get resource "deployments"',
+      ),
+      "reading deployment t-a/ep-3",
+    );
+    expect(failure.retryable).toBe(true);
+    expect(failure.message).toMatch(/^Kubernetes did not let Tessera's worker do it/);
+    expect(failure.message).toContain("ServiceAccount is missing a permission");
+    expect(failure.detail).not.toMatchObject({ quota: true });
+  });
 });

@@ -76,8 +76,16 @@ export function kubernetesFailure(error: unknown, doing: string): DriverError {
       quota: true,
     });
   }
+  // Any other 403 is about Tessera's own ServiceAccount, not the tenant: an API server that has
+  // just started answers so until its authorisation caches have caught up, and a permission
+  // missing for good is the platform's to fix. Retried, so it ends in the dead letters with
+  // these words if it lasts, rather than failing the tenant's endpoint.
   if (code === 403) {
-    return new DriverError(`Kubernetes forbade it (${doing}): ${message}`, false, detail);
+    return new DriverError(
+      `Kubernetes did not let Tessera's worker do it (${doing}): ${message}. If this lasts, the worker's ServiceAccount is missing a permission.`,
+      true,
+      detail,
+    );
   }
   if (code === 422) {
     return new DriverError(`Kubernetes refused it as invalid: ${message}`, false, detail);

@@ -195,8 +195,16 @@ export function tenantObjects(
   };
 }
 
+/** What Tessera sets on an object's metadata, as apply compares it. */
+export interface AppliedMetadata {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
 export interface EndpointObjects {
-  deployment: Record<string, unknown>;
+  deployment: Record<string, unknown> & { metadata: AppliedMetadata };
   service: Record<string, unknown>;
 }
 

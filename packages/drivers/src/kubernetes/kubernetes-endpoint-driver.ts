@@ -206,14 +206,14 @@ export class KubernetesEndpointDriver implements EndpointDriver {
       throw error;
     }
     // The Deployment's resourceVersion moves with every status write of its controller; its
-    // generation moves only when its spec does.
+    // generation moves only when its spec does. Its metadata is compared on what Tessera sets
+    // only: the controller adds annotations of its own (the revision) at any time.
+    const desired = objects.deployment.metadata;
     const changed =
       serviceBefore?.metadata?.resourceVersion !== service.metadata?.resourceVersion ||
       deploymentBefore?.metadata?.generation !== deployment.metadata?.generation ||
-      JSON.stringify(deploymentBefore?.metadata?.labels) !==
-        JSON.stringify(deployment.metadata?.labels) ||
-      JSON.stringify(deploymentBefore?.metadata?.annotations) !==
-        JSON.stringify(deployment.metadata?.annotations);
+      !includesAll(deploymentBefore?.metadata?.labels, desired.labels) ||
+      !includesAll(deploymentBefore?.metadata?.annotations, desired.annotations);
     return { externalId: `${namespace}/${name}`, changed };
   }
 
@@ -358,4 +358,12 @@ function nameOf(object: Body): string {
 /** A quota's `hard` in a comparable form (the API server canonicalises the quantities). */
 function canonical(hard: Record<string, string> | undefined): string {
   return JSON.stringify(Object.entries(hard ?? {}).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Whether every key of `wanted` stands in `actual` with the same value. */
+function includesAll(
+  actual: Record<string, string> | undefined,
+  wanted: Record<string, string> | undefined,
+): boolean {
+  return Object.entries(wanted ?? {}).every(([key, value]) => actual?.[key] === value);
 }

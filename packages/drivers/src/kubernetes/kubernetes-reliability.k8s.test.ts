@@ -28,8 +28,10 @@ const admin = adminClients();
 const { driver, installationId } = testDriver({ retryForMs: 2_000 });
 const tenant = testTenant({ cpu: "64", memory: "256Gi", pods: "200" });
 
+const probes: string[] = [];
+
 afterAll(async () => {
-  await removeTenants([tenant.slug]);
+  await removeTenants([tenant.slug, ...probes]);
 });
 
 function apiServerPid(): number {
@@ -133,5 +135,21 @@ describe("the API server killed and restarted during deploys", () => {
       `RELIABILITY api-server-restart deploys=${DEPLOYS} done_before_kill=${killedAt} attempts=${attempts.count} lost=${lost} doubled=${doubled} orphaned=${orphaned}`,
     );
     expect({ lost, doubled, orphaned }).toEqual({ lost: 0, doubled: 0, orphaned: 0 });
+
+    // The controllers re-list after the restart with a back-off of their own: the control plane
+    // is handed on only once the quota controller counts a new namespace's quota again.
+    const probe = testTenant({ pods: "1" });
+    probes.push(probe.slug);
+    await eventually(
+      "the quota controller to count quotas again",
+      async () =>
+        (await driver.ensureEndpointTenant(probe).then(
+          () => true,
+          () => false,
+        ))
+          ? true
+          : undefined,
+      100_000,
+    );
   });
 });

@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Button, TextInput } from "@tessera/ui";
+import { Alert, Button, TextInput } from "@tessera/ui";
 import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
@@ -18,7 +18,7 @@ import { useTRPC } from "@/trpc/react";
 import { formatDuration, formatQuota, walltimeSeconds } from "./format";
 import { JobPreview } from "./job-preview";
 import { JobSourceFields, SOURCE_IDS, type SourceType } from "./job-source-fields";
-import type { FormOptions, SubmitInput } from "./types";
+import type { FormLine, FormOptions, SubmitInput } from "./types";
 
 const IDS = {
   projectId: "job-project",
@@ -32,9 +32,36 @@ const IDS = {
 } as const;
 
 /**
+ * What the quantity field says of its limit: the chosen line's (its class's largest cluster, or
+ * the platform's limit when that is smaller), or the platform's while no line is chosen.
+ */
+function quantityLimit(
+  line: FormLine | undefined,
+  platformMax: number,
+): { max: number; hint: string | undefined; tooMany: string } {
+  const f = tw.form;
+  if (!line) {
+    const tooMany = f.required.quantity(platformMax);
+    return { max: platformMax, hint: f.quantityHint(platformMax), tooMany };
+  }
+  const className = line.resourceClass.name;
+  const max = line.maxQuantity;
+  if (max >= platformMax) {
+    return { max, hint: f.quantityHintPlatform(max), tooMany: f.required.quantity(max) };
+  }
+  return {
+    max,
+    hint: max > 0 ? f.quantityHintCluster(max, className) : undefined,
+    tooMany: f.required.quantityOverCluster(max, className),
+  };
+}
+
+/**
  * The training job form: project, allocation line, name, how many units for how long, and what
- * runs (a template or an own script). While the person types, the server previews the quota the
- * job would hold and the cluster it would land on; submitting opens the job's page.
+ * runs (a template or an own script). The number of units stops at the largest cluster that runs
+ * the line's class; a line no cluster runs says so and cannot be submitted. While the person
+ * types, the server previews the quota the job would hold and the cluster it would land on;
+ * submitting opens the job's page.
  */
 export function JobForm({
   organizationId,
@@ -66,6 +93,8 @@ export function JobForm({
 
   const line = options.lines.find((l) => l.allocationLineId === lineId);
   const unit = line?.resourceClass.unit ?? "GPU";
+  const limit = quantityLimit(line, options.limits.maxQuantity);
+  const noCluster = line !== undefined && line.maxQuantity === 0;
   const count = parseWholeNumber(quantity);
   const walltime = walltimeSeconds(hours, minutes);
   const previewKey =
@@ -112,10 +141,15 @@ export function JobForm({
     const checks = formChecks(IDS);
     const name = formText(form, "name").trim();
     if (!projectId) checks.add("projectId", f.required.project);
-    if (!lineId) checks.add("allocationLineId", f.required.allocation);
+    if (!line) checks.add("allocationLineId", f.required.allocation);
+    else if (noCluster)
+      checks.add("allocationLineId", f.required.noCluster(line.resourceClass.name));
     if (name.length < 2) checks.add("name", f.required.name);
-    if (!count || count < 1 || count > options.limits.maxQuantity)
-      checks.add("quantity", f.required.quantity(options.limits.maxQuantity));
+    if (!noCluster && (!count || count < 1 || count > limit.max))
+      checks.add(
+        "quantity",
+        count && count > limit.max ? limit.tooMany : f.required.quantity(limit.max),
+      );
     const { minWalltimeSeconds, maxWalltimeSeconds, maxSimSeconds } = options.limits;
     if (walltime === null || walltime < minWalltimeSeconds || walltime > maxWalltimeSeconds)
       checks.add(
@@ -213,6 +247,16 @@ export function JobForm({
             </option>
           ))}
         </SelectField>
+        {line && noCluster ? (
+          <Alert tone="warning" title={f.noClusterTitle} className="sm:col-span-2">
+            <p data-testid="no-cluster">{f.noCluster(line.resourceClass.name)}</p>
+            {line.noClusterReason ? (
+              <p className="mt-1 text-fg-muted">
+                {tw.preview.why} {line.noClusterReason}
+              </p>
+            ) : null}
+          </Alert>
+        ) : null}
         <InputField
           id={IDS.name}
           label={f.name}
@@ -226,7 +270,7 @@ export function JobForm({
         <InputField
           id={IDS.quantity}
           label={f.quantity(unit)}
-          hint={f.quantityHint(options.limits.maxQuantity)}
+          hint={limit.hint}
           error={e.quantity}
           name="quantity"
           inputMode="numeric"
@@ -297,7 +341,7 @@ export function JobForm({
         error={preview.error}
         ready={previewKey !== ""}
       />
-      <Button type="submit" busy={submit.isPending}>
+      <Button type="submit" busy={submit.isPending} disabled={noCluster}>
         {f.submit}
       </Button>
     </form>

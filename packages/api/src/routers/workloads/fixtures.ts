@@ -14,7 +14,13 @@ import {
 
 export async function createTestCluster(
   resourceClassId: string,
-  options: { kind?: ClusterKind; jurisdiction?: string; capacity?: number; active?: boolean } = {},
+  options: {
+    kind?: ClusterKind;
+    jurisdiction?: string;
+    capacity?: number;
+    active?: boolean;
+    endpoint?: string | null;
+  } = {},
 ) {
   const suffix = uniqueSuffix();
   return db.cluster.create({
@@ -25,6 +31,7 @@ export async function createTestCluster(
       region: "test",
       jurisdiction: options.jurisdiction ?? "DE",
       active: options.active ?? true,
+      endpoint: options.endpoint ?? null,
       resources: { create: { resourceClassId, capacity: options.capacity ?? 8 } },
     },
   });

@@ -357,3 +357,47 @@ describe("workloads.list and formOptions", () => {
     );
   });
 });
+
+describe("formOptions: the most units a job may ask for", () => {
+  it("is the largest capacity of the class on a cluster that runs training jobs, and 0 with a reason when none does", async () => {
+    // The fixture's simulated cluster has 4 units; a second one has 6. Larger clusters that
+    // cannot take the job do not count: one not accepting work, a Slurm cluster Tessera cannot
+    // reach, an inference cluster.
+    const tenant = await createLaunchReadyTenant({ capacity: 4 });
+    const classId = tenant.resourceClass.id;
+    const larger = await createTestCluster(classId, { capacity: 6 });
+    const closed = await createTestCluster(classId, { capacity: 12, active: false });
+    await createTestCluster(classId, { kind: "SLURM", capacity: 10, endpoint: null });
+    await createTestCluster(classId, {
+      kind: "KUBERNETES",
+      capacity: 20,
+      endpoint: "https://k8s.test.invalid:6443",
+    });
+    const caller = callerFor(tenant.owner);
+    const lineOf = async () =>
+      (await caller.workloads.formOptions({ organizationId: tenant.org.id })).lines[0];
+
+    expect(await lineOf()).toMatchObject({ maxQuantity: 6, noClusterReason: null });
+    // Placement agrees: one unit more than the largest cluster is refused at submit.
+    const failure = await failureOf(caller.workloads.submit(submitInput(tenant, { quantity: 7 })));
+    expect(failure.message).toContain(`${larger.name} has only 6 units of this class`);
+
+    // A cluster larger than the platform's limit offers the limit.
+    await db.clusterResource.updateMany({
+      where: { clusterId: larger.id },
+      data: { capacity: 100 },
+    });
+    expect((await lineOf())?.maxQuantity).toBe(64);
+
+    await db.cluster.updateMany({
+      where: { id: { in: [tenant.cluster.id, larger.id] } },
+      data: { active: false },
+    });
+    const line = await lineOf();
+    expect(line?.maxQuantity).toBe(0);
+    expect(line?.noClusterReason).toMatch(/^No cluster may run this job: /);
+    expect(line?.noClusterReason).toContain(`${closed.name} is not accepting work`);
+    expect(line?.noClusterReason).toContain("has no scheduler endpoint configured");
+    expect(line?.noClusterReason).toContain("serves inference endpoints, not training jobs");
+  });
+});

@@ -1,17 +1,7 @@
-import type { ReactNode } from "react";
+import { entityLayout } from "@/server/entity-layout";
 import { loadOrganisation } from "@/server/organisation";
 
-/**
- * Membership is checked here, above the pages' loading boundary, so that a stranger gets a real
- * 404 response (not a streamed page that says "not found").
- */
-export default async function OrganisationLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ organizationId: string }>;
-}) {
-  await loadOrganisation((await params).organizationId);
-  return children;
-}
+/** Membership is checked above every organisation page's loading boundary: a stranger gets 404. */
+export default entityLayout(({ organizationId }: { organizationId: string }) =>
+  loadOrganisation(organizationId),
+);

@@ -11,13 +11,13 @@ import {
 import { ReviewForm } from "@/components/programmes/review-form";
 import { countryName, formatDate, formatDateTime, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
-import { loadIfAllowed } from "@/server/api";
+import { loadReview } from "@/server/programmes";
 
 export const metadata: Metadata = { title: tp.reviews.title };
 
 export default async function ReviewPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
-  const result = await loadIfAllowed((api) => api.reviews.get({ reviewId }));
+  const result = await loadReview(reviewId);
   const crumbs = [
     { label: t.nav.dashboard, href: routes.dashboard },
     { label: tp.reviews.title, href: programmeRoutes.reviews },

@@ -7,7 +7,7 @@ import { ReviewActions } from "@/components/forms/review-actions";
 import { VerificationBadge } from "@/components/status-badge";
 import { countryName, formatDateTime, t } from "@/i18n";
 import { routes } from "@/lib/paths";
-import { loadIfAllowed } from "@/server/api";
+import { loadOrganisationForReview } from "@/server/organisation";
 import { requireUser } from "@/server/session";
 
 export const metadata: Metadata = { title: t.admin.reviewTitle };
@@ -19,7 +19,7 @@ export default async function AdminOrganisationPage({
 }) {
   const { organizationId } = await params;
   const user = await requireUser();
-  const result = await loadIfAllowed((api) => api.admin.organizations.get({ organizationId }));
+  const result = await loadOrganisationForReview(organizationId);
   const crumbs = [
     { label: t.nav.dashboard, href: routes.dashboard },
     { label: t.admin.reviewTitle, href: routes.adminOrganisations },

@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@tessera/ui";
-import { platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { TemplateForm } from "@/components/workloads/template-form";
 import { t, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
-import { load } from "@/server/api";
-import { requireUser } from "@/server/session";
+import { loadJobTemplate } from "@/server/workloads";
 
 export const metadata: Metadata = { title: tw.templates.editPageTitle };
 
@@ -18,19 +15,14 @@ interface Props {
 
 export default async function EditJobTemplatePage({ params }: Props) {
   const { templateId } = await params;
-  const user = await requireUser();
   const m = tw.templates;
   const crumbs = [
     { label: t.nav.dashboard, href: routes.dashboard },
     { label: m.title, href: routes.jobTemplates },
     { label: m.editPageTitle },
   ];
-  if (!platformRolesMay(user.platformRoles, "catalogue.manage")) {
-    return <ForbiddenPage crumbs={crumbs} title={m.editPageTitle} />;
-  }
-  const templates = await load((api) => api.jobTemplates.list());
-  const template = templates.find((item) => item.id === templateId);
-  if (!template) notFound();
+  const template = await loadJobTemplate(templateId);
+  if (!template) return <ForbiddenPage crumbs={crumbs} title={m.editPageTitle} />;
   return (
     <>
       <Breadcrumbs items={crumbs} />

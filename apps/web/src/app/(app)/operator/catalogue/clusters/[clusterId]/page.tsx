@@ -13,7 +13,8 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import type { ClusterResource } from "@/components/programmes/types";
 import { t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
-import { load, loadIfAllowed } from "@/server/api";
+import { load } from "@/server/api";
+import { loadCluster } from "@/server/catalogue";
 import { requireUser } from "@/server/session";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 
@@ -52,7 +53,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
     { label: t.nav.dashboard, href: routes.dashboard },
     { label: c.title, href: programmeRoutes.catalogue },
   ];
-  const result = await loadIfAllowed((api) => api.catalogue.clusters.get({ clusterId }));
+  const result = await loadCluster(clusterId);
   if (!result.allowed) {
     return (
       <>

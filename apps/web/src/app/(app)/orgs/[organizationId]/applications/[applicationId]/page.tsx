@@ -14,8 +14,8 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { ApplicationTimeline } from "@/components/programmes/timeline";
 import { formatDate, formatDateTime, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
-import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
+import { loadApplication } from "@/server/programmes";
 
 export const metadata: Metadata = { title: tp.applications.title };
 
@@ -26,7 +26,7 @@ interface Props {
 export default async function ApplicationPage({ params }: Props) {
   const { organizationId, applicationId } = await params;
   const organisation = await loadOrganisation(organizationId);
-  const application = await load((api) => api.applications.get({ organizationId, applicationId }));
+  const application = await loadApplication(organizationId, applicationId);
   const d = tp.applications.detail;
   const money = (minor: number) => formatMoney(minor, application.currency);
   const canWrite = roleMay(organisation.role, "applications.write");

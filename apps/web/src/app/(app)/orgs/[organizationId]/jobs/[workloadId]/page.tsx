@@ -1,17 +1,11 @@
 import type { Metadata } from "next";
-import { cache } from "react";
 import { roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { JobDetail } from "@/components/workloads/job-detail";
 import { t, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
-import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
-
-/** The job, read once per request for the page and its title. */
-const loadJob = cache((organizationId: string, workloadId: string) =>
-  load((api) => api.workloads.get({ organizationId, workloadId })),
-);
+import { loadJob } from "@/server/workloads";
 
 interface Props {
   params: Promise<{ organizationId: string; workloadId: string }>;

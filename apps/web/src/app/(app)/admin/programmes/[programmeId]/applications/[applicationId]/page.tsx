@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Alert, Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
@@ -18,6 +17,7 @@ import { ApplicationTimeline } from "@/components/programmes/timeline";
 import { countryName, formatDate, formatDateTime, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { loadIfAllowed } from "@/server/api";
+import { loadAdminApplication } from "@/server/programmes";
 
 export const metadata: Metadata = { title: tp.admin.title };
 
@@ -27,7 +27,7 @@ interface Props {
 
 export default async function AdminApplicationPage({ params }: Props) {
   const { programmeId, applicationId } = await params;
-  const result = await loadIfAllowed((api) => api.applications.admin.get({ applicationId }));
+  const result = await loadAdminApplication(programmeId, applicationId);
   const crumbs = [
     { label: t.nav.dashboard, href: routes.dashboard },
     { label: tp.admin.title, href: programmeRoutes.adminProgrammes },
@@ -41,7 +41,6 @@ export default async function AdminApplicationPage({ params }: Props) {
     );
   }
   const application = result.data;
-  if (application.programme.id !== programmeId) notFound();
   const reviewers = await loadIfAllowed((api) => api.reviews.admin.reviewers({ limit: 100 }));
   const assignedIds = new Set(application.reviews.map((review) => review.reviewer.id));
   const available = reviewers.allowed

@@ -10,6 +10,7 @@ import { t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
+import { loadApplication } from "@/server/programmes";
 
 export const metadata: Metadata = { title: tp.applications.editTitle };
 
@@ -20,7 +21,7 @@ interface Props {
 export default async function EditApplicationPage({ params }: Props) {
   const { organizationId, applicationId } = await params;
   const organisation = await loadOrganisation(organizationId);
-  const application = await load((api) => api.applications.get({ organizationId, applicationId }));
+  const application = await loadApplication(organizationId, applicationId);
   const page = (body: ReactNode) => (
     <PageFrame
       crumbs={[

@@ -17,6 +17,7 @@ import { countryName, formatDate, formatDateTime, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
+import { loadProgrammeDashboard } from "@/server/programmes";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 
 export const metadata: Metadata = { title: tp.admin.title };
@@ -52,7 +53,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
   const q = param(query.q);
   const cursor = param(query.cursor);
   const [dashboard, applications] = await Promise.all([
-    loadIfAllowed((api) => api.programmes.admin.dashboard({ programmeId })),
+    loadProgrammeDashboard(programmeId),
     loadIfAllowed((api) =>
       api.applications.admin.list({ programmeId, status, q, cursor, limit: 25 }),
     ),
