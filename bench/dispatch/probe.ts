@@ -15,6 +15,7 @@ import { serverEnv } from "@tessera/config";
 import { PrismaClient } from "../../packages/db/src/generated/prisma/client";
 import { createDriver } from "../../packages/drivers/src/index";
 import { createDriverRegistry } from "../../apps/worker/src/drivers";
+import { createEndpointDriverRegistry } from "../../apps/worker/src/endpoint-drivers";
 import { DEFAULT_HANDLER_SETTINGS } from "../../apps/worker/src/handlers/context";
 import { handleLaunch } from "../../apps/worker/src/handlers/launch";
 import type { QueueSet } from "../../apps/worker/src/queues";
@@ -144,6 +145,8 @@ async function main(): Promise<void> {
     const context = {
       database: database as never,
       drivers,
+      // The probe launches training jobs only.
+      endpoints: createEndpointDriverRegistry(database, () => null),
       queues: {} as QueueSet,
       log: silent,
       settings: DEFAULT_HANDLER_SETTINGS,

@@ -31,22 +31,33 @@ function versionOf(cluster: ClusterWithResources): string {
   ]);
 }
 
+/**
+ * A per-cluster cache of what `make` builds from a cluster record, kept while `versionOf` of the
+ * record stays the same (the compute and the endpoint driver registries share it).
+ */
+export function versionedByCluster<C extends { id: string }, T>(
+  versionOf: (cluster: C) => string,
+  make: (cluster: C) => T,
+): (cluster: C) => T {
+  const cache = new Map<string, { version: string; value: T }>();
+  return (cluster) => {
+    const version = versionOf(cluster);
+    const cached = cache.get(cluster.id);
+    if (cached?.version === version) return cached.value;
+    const value = make(cluster);
+    cache.set(cluster.id, { version, value });
+    return value;
+  };
+}
+
 /** One driver per cluster id, cached; a change to the cluster or its resources makes a new one. */
 export function createDriverRegistry(database: Database, factory: DriverFactory): DriverRegistry {
-  const cache = new Map<string, { version: string; driver: ComputeDriver }>();
   // Every launch asks for its cluster's driver: the fingerprint (the same fields as versionOf,
   // read with the launch's context or by one small statement) says whether the record the driver
   // was made from is still current, and only a change reads the whole record again.
   const fingerprints = new Map<string, { fingerprint: string; driver: ComputeDriver }>();
 
-  function driverOf(cluster: ClusterWithResources): ComputeDriver {
-    const version = versionOf(cluster);
-    const cached = cache.get(cluster.id);
-    if (cached?.version === version) return cached.driver;
-    const driver = factory(cluster);
-    cache.set(cluster.id, { version, driver });
-    return driver;
-  }
+  const driverOf = versionedByCluster(versionOf, factory);
 
   return {
     async driverFor(clusterId, known) {

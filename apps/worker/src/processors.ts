@@ -12,6 +12,8 @@ import { handleCancel } from "./handlers/cancel";
 import type { HandlerContext } from "./handlers/context";
 import { handleLaunch } from "./handlers/launch";
 import { handleProvision } from "./handlers/provision";
+import { convergeEndpoint, removeEndpoint } from "./handlers/endpoints";
+import { handleTrackEndpoints } from "./handlers/track-endpoints";
 import { handleReconcile } from "./handlers/reconcile";
 import { handleTrack } from "./handlers/track";
 import { createHousekeepingProcessor } from "./housekeeping";
@@ -26,6 +28,7 @@ export const TRACK_JOB = "track";
 /** A track sweep takes well under a second; a holder that died lets go after this long. */
 export const TRACK_LOCK_TTL_MS = 10_000;
 export const RECONCILE_JOB = "reconcile";
+export const TRACK_ENDPOINTS_JOB = "track-endpoints";
 
 /**
  * Checks an outbox job at the edge: a job whose name is not the queue's event type or whose
@@ -56,6 +59,16 @@ export function createProcessors(
     launch: (job) => handleLaunch(context, parseOutboxJob("workload.launch", job)),
     cancel: (job) => handleCancel(context, parseOutboxJob("workload.cancel", job)),
     provision: (job) => handleProvision(context, parseOutboxJob("tenant.provision", job)),
+    // Deploy and scale both converge the endpoint on what the database wants now.
+    endpoints: (job) => {
+      if (job.name === "endpoint.delete") {
+        return removeEndpoint(context, parseOutboxJob("endpoint.delete", job));
+      }
+      if (job.name === "endpoint.scale") {
+        return convergeEndpoint(context, parseOutboxJob("endpoint.scale", job));
+      }
+      return convergeEndpoint(context, parseOutboxJob("endpoint.deploy", job));
+    },
     reconcile: async (job) => {
       if (!sweepPayload.safeParse(job.data).success) {
         throw new UnrecoverableError(`Malformed ${job.name} job: it takes no data.`);
@@ -67,6 +80,11 @@ export function createProcessors(
         );
       }
       if (job.name === RECONCILE_JOB) return handleReconcile(context);
+      if (job.name === TRACK_ENDPOINTS_JOB) {
+        return underSweepLock(context.sweepLock, TRACK_ENDPOINTS_JOB, TRACK_LOCK_TTL_MS, () =>
+          handleTrackEndpoints(context),
+        );
+      }
       throw new UnrecoverableError(`The reconcile queue has no job "${job.name}".`);
     },
     housekeeping: createHousekeepingProcessor(

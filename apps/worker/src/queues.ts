@@ -4,7 +4,7 @@ import { OUTBOX_QUEUE, WORKER_QUEUES, type WorkerQueue } from "@tessera/core";
 export type QueueSet = Record<keyof typeof WORKER_QUEUES, Queue>;
 
 /** Queues whose jobs come from the outbox; the others carry scheduled sweeps. */
-export const OUTBOX_QUEUE_KEYS = ["launch", "cancel", "provision"] as const;
+export const OUTBOX_QUEUE_KEYS = ["launch", "cancel", "provision", "endpoints"] as const;
 
 /** Every queue the worker uses, all under the same key prefix (QUEUE_PREFIX). */
 export function createQueues(connection: ConnectionOptions, prefix: string): QueueSet {
@@ -13,6 +13,7 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
     launch: make(WORKER_QUEUES.launch),
     cancel: make(WORKER_QUEUES.cancel),
     provision: make(WORKER_QUEUES.provision),
+    endpoints: make(WORKER_QUEUES.endpoints),
     reconcile: make(WORKER_QUEUES.reconcile),
     housekeeping: make(WORKER_QUEUES.housekeeping),
   };

@@ -8,7 +8,7 @@ import {
   NOTIFY_ENDED_JOBS_JOB,
   SEAL_LEDGER_JOB,
 } from "./housekeeping";
-import { RECONCILE_JOB, TRACK_JOB, type QueueKey } from "./processors";
+import { RECONCILE_JOB, TRACK_ENDPOINTS_JOB, TRACK_JOB, type QueueKey } from "./processors";
 import type { QueueSet } from "./queues";
 
 export interface Schedule {
@@ -29,6 +29,12 @@ export function workerSchedules(
 ): Schedule[] {
   return [
     { id: "reconcile.track", queue: "reconcile", job: TRACK_JOB, everyMs: env.WORKER_POLL_MS },
+    {
+      id: "reconcile.track-endpoints",
+      queue: "reconcile",
+      job: TRACK_ENDPOINTS_JOB,
+      everyMs: env.WORKER_POLL_MS,
+    },
     {
       id: "reconcile.reconcile",
       queue: "reconcile",

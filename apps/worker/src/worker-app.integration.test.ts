@@ -166,6 +166,7 @@ describe("the running worker", () => {
     expect((await schedulers.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
       "reconcile.reconcile",
       "reconcile.track",
+      "reconcile.track-endpoints",
     ]);
     await schedulers.close();
   });

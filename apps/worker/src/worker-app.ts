@@ -4,9 +4,10 @@ import type { Redis } from "ioredis";
 import type { ServerEnv } from "@tessera/config";
 import { createStripeGateway } from "@tessera/core";
 import { createDatabase, listen as listenFor, type Listener } from "@tessera/db";
-import { createDriver } from "@tessera/drivers";
+import { createDriver, createEndpointDriver } from "@tessera/drivers";
 import { createDeadLetterSink } from "./dead-letters";
 import { createDriverRegistry, type DriverFactory } from "./drivers";
+import { createEndpointDriverRegistry, type EndpointDriverFactory } from "./endpoint-drivers";
 import {
   DEFAULT_HANDLER_SETTINGS,
   type HandlerContext,
@@ -39,6 +40,8 @@ export interface WorkerApp {
 export interface WorkerAppOptions {
   /** Builds a cluster's driver (createDriver from @tessera/drivers unless given; tests pass a double). */
   driverFactory?: DriverFactory;
+  /** Builds a cluster's endpoint driver (createEndpointDriver from @tessera/drivers unless given). */
+  endpointDriverFactory?: EndpointDriverFactory;
   settings?: Partial<HandlerSettings>;
   /** Relay pause while the outbox is empty. */
   relayIdleMs?: number;
@@ -87,6 +90,11 @@ export function createWorkerApp(
   const drivers = createDriverRegistry(
     database,
     options.driverFactory ?? ((cluster) => createDriver(cluster, { env, db: database })),
+  );
+  const endpoints = createEndpointDriverRegistry(
+    database,
+    options.endpointDriverFactory ??
+      ((cluster) => createEndpointDriver(cluster, { env, db: database })),
   );
   const settings: HandlerSettings = {
     ...DEFAULT_HANDLER_SETTINGS,
@@ -193,6 +201,7 @@ export function createWorkerApp(
     const context: HandlerContext = {
       database,
       drivers,
+      endpoints,
       queues,
       log,
       settings,

@@ -41,6 +41,10 @@ interface Victim {
   allocationLineId: string;
   /** A training job the victim submitted. */
   workload: { id: string };
+  /** An inference endpoint the victim deployed, with the catalogue entries it uses. */
+  endpoint: { id: string };
+  modelId: string;
+  runtimeId: string;
 }
 
 interface Attacker {
@@ -129,7 +133,39 @@ const CASES: Record<string, Case> = {
     { organizationId: v.org.id, workloadId: v.workload.id },
     { organizationId: a.org.id, workloadId: v.workload.id },
   ],
+  "endpoints.list": (v) => [{ organizationId: v.org.id }],
+  "endpoints.get": (v, a) => endpointTargets(v, a),
+  "endpoints.deploy": (v, a) => [plantedEndpoint(v, v.org.id), plantedEndpoint(v, a.org.id)],
+  "endpoints.scale": (v, a) => endpointTargets(v, a).map((input) => ({ ...input, replicas: 2 })),
+  "endpoints.scaleToZero": (v, a) => endpointTargets(v, a),
+  "endpoints.wake": (v, a) => endpointTargets(v, a),
+  "endpoints.delete": (v, a) => endpointTargets(v, a),
+  "models.list": (v) => [{ organizationId: v.org.id }],
+  "models.runtimes": (v) => [{ organizationId: v.org.id }],
 };
+
+function endpointTargets(victim: Victim, attacker: Attacker) {
+  return [
+    { organizationId: victim.org.id, endpointId: victim.endpoint.id },
+    { organizationId: attacker.org.id, endpointId: victim.endpoint.id },
+  ];
+}
+
+function plantedEndpoint(victim: Victim, organizationId: string) {
+  return {
+    organizationId,
+    projectId: victim.project.id,
+    allocationLineId: victim.allocationLineId,
+    name: "Planted endpoint",
+    modelId: victim.modelId,
+    runtimeId: victim.runtimeId,
+    unitsPerReplica: 1,
+    minReplicas: 0,
+    maxReplicas: 2,
+    replicas: 1,
+    idleSecondsBeforeZero: null,
+  };
+}
 
 function jobShape(victim: Victim, organizationId: string) {
   return {
@@ -195,6 +231,7 @@ async function snapshot(organizationId: string) {
     allocations,
     workloads,
     outbox,
+    endpoints,
   ] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
     db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -218,10 +255,17 @@ async function snapshot(organizationId: string) {
       include: { events: { orderBy: { id: "asc" } } },
     }),
     db.outboxEvent.count(),
+    db.endpoint.findMany({
+      where: { organizationId },
+      orderBy: { workloadId: "asc" },
+      include: { samples: { orderBy: { id: "asc" } } },
+    }),
   ]);
   // Planted rows would land in the attacker's organisation, so count everything planted anywhere.
   const planted = await db.allocationRequest.count({ where: { title: "Planted application" } });
-  const plantedJobs = await db.workload.count({ where: { name: "Planted job" } });
+  const plantedJobs = await db.workload.count({
+    where: { name: { in: ["Planted job", "Planted endpoint"] } },
+  });
   return JSON.stringify(
     {
       org,
@@ -236,6 +280,7 @@ async function snapshot(organizationId: string) {
       workloads,
       outbox,
       plantedJobs,
+      endpoints,
     },
     (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
   );
@@ -294,6 +339,45 @@ describe("outsiders", () => {
       walltimeSeconds: 600,
       source: { type: "script", script: "#!/bin/bash\necho victim\n" },
     });
+    const suffix = uniqueSuffix();
+    const model = await db.model.create({
+      data: {
+        name: `tessera-test/victim-${suffix}`,
+        family: "victim",
+        parameters: 1_000_000n,
+        licenseSpdx: "MIT",
+        weightsSha256: "0".repeat(64),
+        weightsOpen: true,
+        dataOpen: false,
+        codeOpen: false,
+        openness: "OPEN_MODEL",
+        sourceUrl: "https://models.tessera.test/victim",
+      },
+    });
+    const runtime = await db.servingRuntime.create({
+      data: {
+        code: `victim-${suffix}`,
+        name: "Victim runtime",
+        image: "registry.tessera.test/serving/sim:1",
+        args: [],
+        port: 8000,
+        healthPath: "/health",
+        resourceKinds: ["GPU"],
+      },
+    });
+    const endpoint = await ownerCaller.endpoints.deploy({
+      organizationId: org.id,
+      projectId: project.id,
+      allocationLineId: line.id,
+      name: "Victim endpoint",
+      modelId: model.id,
+      runtimeId: runtime.id,
+      unitsPerReplica: 1,
+      minReplicas: 0,
+      maxReplicas: 2,
+      replicas: 1,
+      idleSecondsBeforeZero: null,
+    });
     victim = {
       org,
       member,
@@ -305,6 +389,9 @@ describe("outsiders", () => {
       allocation: { id: allocationId },
       allocationLineId: line.id,
       workload,
+      endpoint,
+      modelId: model.id,
+      runtimeId: runtime.id,
     };
 
     const user = await createTestUser();
@@ -330,7 +417,7 @@ describe("outsiders", () => {
         expect(failure.code, `${path} with ${JSON.stringify(input)}`).toBe("NOT_FOUND");
         // The same words as for a row that does not exist: nothing tells the stranger it is there.
         expect(failure.message).toMatch(
-          /^(Organisation|Member|Invitation|Project|Application|Allocation|Job) not found\.$/,
+          /^(Organisation|Member|Invitation|Project|Application|Allocation|Job|Endpoint) not found\.$/,
         );
         expect(await snapshot(victim.org.id)).toBe(before);
       }

@@ -15,6 +15,8 @@ import { programmesRouter } from "./routers/programmes";
 import { projectsRouter } from "./routers/projects";
 import { reviewsRouter } from "./routers/reviews";
 import { workloadsRouter } from "./routers/workloads";
+import { endpointsRouter } from "./routers/endpoints";
+import { modelsRouter } from "./routers/models";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -33,6 +35,8 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   home: homeRouter,
   workloads: workloadsRouter,
+  endpoints: endpointsRouter,
+  models: modelsRouter,
   jobTemplates: jobTemplatesRouter,
   operations: operationsRouter,
 });

@@ -50,6 +50,10 @@ export const serverEnvSchema = z
       .string()
       .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/)
       .default("tessera-gateway"),
+    /** Seconds after a change before a simulated endpoint's replicas are ready. */
+    SIM_ENDPOINT_READY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(5),
+    /** Base URL of the simulated model server that serves every endpoint on a simulated cluster. */
+    SIM_MODEL_SERVER_URL: z.url().default("http://localhost:3300"),
     RATE_LIMIT_DISABLED: bool.default(false),
     BILLING_SELLER_COUNTRY: z
       .string()

@@ -1,8 +1,8 @@
 /**
  * `pnpm db:seed` — demo data for development: every persona as a user who can sign in with the
- * development identity provider, three organisations and a few projects (and, with
- * `--demo-jobs`, a few training jobs to watch). Idempotent: it looks for
- * what exists and creates only what is missing. State is created through the domain functions, so
+ * development identity provider, three organisations and a few projects, the open-model
+ * catalogue and its serving runtimes (and, with `--demo-jobs`, a few training jobs to watch).
+ * Idempotent: it looks for what exists and creates only what is missing. State is created through the domain functions, so
  * the audit chain it leaves behind verifies.
  */
 import { AUTH_PROVIDER_ID, PERSONAS, persona, type PersonaKey } from "@tessera/config";
@@ -23,6 +23,7 @@ import {
   seedProgrammes,
 } from "./seed-programmes";
 import { seedDemoJobs } from "./seed-jobs";
+import { seedModels } from "./seed-models";
 
 interface OrganizationSeed {
   name: string;
@@ -182,6 +183,7 @@ try {
   }
   const classIds = await seedCatalogue(database, users.get("operator")!);
   await seedJobTemplates(database, users.get("operator")!);
+  await seedModels(database, users.get("operator")!);
   const programmes = await seedProgrammes(database, users.get("programAdmin")!);
   const national = programmes.get("National AI Compute Programme 2026")!;
   await seedApplications(database, {

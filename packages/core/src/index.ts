@@ -199,3 +199,5 @@ export * from "./home/reviewer-home";
 export * from "./home/operator-home";
 export * from "./home/platform-admin-home";
 export * from "./home/get-home";
+export * from "./endpoints";
+export * from "./models";

@@ -51,4 +51,9 @@ export type {
   Invoice,
   InvoiceLine,
   InvoicePayment,
+  Model,
+  ServingRuntime,
+  Endpoint,
+  EndpointReplicaSample,
+  SimEndpoint,
 } from "./generated/prisma/client";

@@ -23,6 +23,8 @@ export const TENANT_OWNED_MODELS = [
   "Notification",
   "Workload",
   "WorkloadEvent",
+  "Endpoint",
+  "EndpointReplicaSample",
   "TenantClusterAccount",
   "UsageRecord",
   "BillingAccount",

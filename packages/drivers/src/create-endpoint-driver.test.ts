@@ -6,6 +6,7 @@ import type { Database } from "@tessera/db";
 import { createEndpointDriver } from "./create-endpoint-driver";
 import { kubeClientsFromFile } from "./kubernetes/kube-client";
 import { KubernetesEndpointDriver } from "./kubernetes/kubernetes-endpoint-driver";
+import { SimEndpointDriver } from "./sim/sim-endpoint-driver";
 
 const kubeconfig = join(mkdtempSync(join(tmpdir(), "tessera-kubeconfig-")), "worker.kubeconfig");
 writeFileSync(
@@ -25,7 +26,12 @@ current-context: worker@dev
 `,
 );
 const deps = {
-  env: { KUBERNETES_KUBECONFIG: kubeconfig, KUBERNETES_GATEWAY_NAMESPACE: "tessera-gateway" },
+  env: {
+    KUBERNETES_KUBECONFIG: kubeconfig,
+    KUBERNETES_GATEWAY_NAMESPACE: "tessera-gateway",
+    SIM_ENDPOINT_READY_SECONDS: 5,
+    SIM_MODEL_SERVER_URL: "http://localhost:3300",
+  },
   db: {} as Database,
 };
 
@@ -37,6 +43,12 @@ describe("createEndpointDriver", () => {
     );
     expect(driver).toBeInstanceOf(KubernetesEndpointDriver);
     expect(driver?.kind).toBe("KUBERNETES");
+  });
+
+  it("drives simulated clusters with the simulated endpoint driver", () => {
+    const driver = createEndpointDriver({ id: "c3", kind: "SIM", endpoint: null }, deps);
+    expect(driver).toBeInstanceOf(SimEndpointDriver);
+    expect(driver?.kind).toBe("SIM");
   });
 
   it("has no endpoint driver for Slurm clusters", () => {

@@ -3,9 +3,16 @@ import type { ServerEnv } from "@tessera/config";
 import type { Cluster, Database } from "@tessera/db";
 import { kubeClientsFromFile, type KubeClients } from "./kubernetes/kube-client";
 import { KubernetesEndpointDriver } from "./kubernetes/kubernetes-endpoint-driver";
+import { SimEndpointDriver } from "./sim/sim-endpoint-driver";
 
 export interface EndpointDriverDeps {
-  env: Pick<ServerEnv, "KUBERNETES_KUBECONFIG" | "KUBERNETES_GATEWAY_NAMESPACE">;
+  env: Pick<
+    ServerEnv,
+    | "KUBERNETES_KUBECONFIG"
+    | "KUBERNETES_GATEWAY_NAMESPACE"
+    | "SIM_ENDPOINT_READY_SECONDS"
+    | "SIM_MODEL_SERVER_URL"
+  >;
   db: Database;
   /** Overrides for tests and unusual deployments. */
   kubernetes?: { clients?: KubeClients; retryForMs?: number; quotaWaitMs?: number };
@@ -32,6 +39,13 @@ export function createEndpointDriver(
         quotaWaitMs: deps.kubernetes?.quotaWaitMs,
       });
     case "SIM":
+      return new SimEndpointDriver({
+        clusterId: cluster.id,
+        db: deps.db,
+        installationId: () => installationId(deps.db),
+        readySeconds: deps.env.SIM_ENDPOINT_READY_SECONDS,
+        modelServerUrl: deps.env.SIM_MODEL_SERVER_URL,
+      });
     case "SLURM":
       return null;
   }

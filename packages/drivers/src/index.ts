@@ -42,6 +42,13 @@ export { slurmFailure, slurmRefusalMessage } from "./slurm/slurm-errors";
 
 export { createEndpointDriver, type EndpointDriverDeps } from "./create-endpoint-driver";
 export {
+  DEFAULT_SIM_ENDPOINT_READY_SECONDS,
+  DEFAULT_SIM_MODEL_SERVER_URL,
+  SimEndpointDriver,
+  simEndpointState,
+  type SimEndpointDriverOptions,
+} from "./sim/sim-endpoint-driver";
+export {
   DEFAULT_GATEWAY_NAMESPACE,
   KubernetesEndpointDriver,
   type KubernetesEndpointDriverOptions,

@@ -1,6 +1,7 @@
 import type { StripeGateway } from "@tessera/core";
 import type { Database } from "@tessera/db";
 import type { DriverRegistry } from "../drivers";
+import type { EndpointDriverRegistry } from "../endpoint-drivers";
 import type { Logger } from "../logger";
 import type { QueueSet } from "../queues";
 import type { SweepLock } from "../sweep-lock";
@@ -30,6 +31,8 @@ export const DEFAULT_HANDLER_SETTINGS: HandlerSettings = {
 export interface HandlerContext {
   database: Database;
   drivers: DriverRegistry;
+  /** The endpoint drivers of clusters that serve inference endpoints. */
+  endpoints: EndpointDriverRegistry;
   queues: QueueSet;
   log: Logger;
   settings: HandlerSettings;

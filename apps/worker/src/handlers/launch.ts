@@ -1,7 +1,6 @@
 import {
   buildSubmitRequest,
   cancelUnsubmittedWorkload,
-  isDriverError,
   isTerminalStatus,
   loadLaunchContext,
   provisionTenant,
@@ -12,6 +11,7 @@ import {
   type WorkloadRef,
 } from "@tessera/core";
 import type { HandlerContext } from "./context";
+import { Refusal, refusingOn } from "./refusal";
 
 export type LaunchOutcome =
   | { outcome: "missing" }
@@ -19,18 +19,6 @@ export type LaunchOutcome =
   | { outcome: "cancelled" | "refused"; reason?: string }
   | { outcome: "submitted"; externalId: string; created: boolean }
   | { outcome: "orphan-cancelled"; externalId: string };
-
-class Refusal extends Error {}
-
-/** A non-retryable driver error becomes a refusal; anything else is thrown for a retry. */
-async function refusingOn<T>(prefix: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isDriverError(error) && !error.retryable) throw new Refusal(`${prefix}${error.message}`);
-    throw error;
-  }
-}
 
 async function accountFor(
   context: HandlerContext,

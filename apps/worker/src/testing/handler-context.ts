@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { serverEnv } from "@tessera/config";
 import type { Database } from "@tessera/db";
 import { createDriverRegistry } from "../drivers";
+import { createEndpointDriverRegistry, type EndpointDriverFactory } from "../endpoint-drivers";
 import {
   DEFAULT_HANDLER_SETTINGS,
   type HandlerContext,
@@ -15,7 +16,12 @@ import { inMemoryDrivers } from "./in-memory-driver";
 export function createTestContext(
   database: Database,
   prefix: string,
-  options: { settings?: Partial<HandlerSettings>; clock?: () => Date } = {},
+  options: {
+    settings?: Partial<HandlerSettings>;
+    clock?: () => Date;
+    /** Endpoint drivers (none unless given: no test cluster serves endpoints by default). */
+    endpointDriverFactory?: EndpointDriverFactory;
+  } = {},
 ) {
   const connection = new Redis(serverEnv().REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(connection, prefix);
@@ -23,6 +29,10 @@ export function createTestContext(
   const context: HandlerContext = {
     database,
     drivers: createDriverRegistry(database, backends.factory),
+    endpoints: createEndpointDriverRegistry(
+      database,
+      options.endpointDriverFactory ?? (() => null),
+    ),
     queues,
     log: createLogger("error", "worker-test"),
     settings: { ...DEFAULT_HANDLER_SETTINGS, ...options.settings },

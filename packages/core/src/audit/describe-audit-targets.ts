@@ -13,6 +13,14 @@ type Loader = (database: Reader, ids: string[]) => Promise<[string, AuditTarget]
 
 const where = (ids: string[]) => ({ id: { in: ids } });
 
+async function workloadNames(database: Reader, ids: string[]): Promise<[string, AuditTarget][]> {
+  const rows = await database.workload.findMany({
+    where: where(ids),
+    select: { id: true, name: true, organizationId: true },
+  });
+  return rows.map((row) => [row.id, { name: row.name, organizationId: row.organizationId }]);
+}
+
 /**
  * One query per kind of target. A tenant-scoped reader narrows the tenant-owned kinds to its own
  * organisation, so an organisation's audit page names only its own things.
@@ -29,13 +37,13 @@ const LOADERS: Record<string, Loader> = {
         select: { id: true, name: true, organizationId: true },
       })
     ).map((row) => [row.id, { name: row.name, organizationId: row.organizationId }]),
-  Workload: async (database, ids) =>
-    (
-      await database.workload.findMany({
-        where: where(ids),
-        select: { id: true, name: true, organizationId: true },
-      })
-    ).map((row) => [row.id, { name: row.name, organizationId: row.organizationId }]),
+  Workload: workloadNames,
+  // An endpoint's audit events name its workload's id.
+  Endpoint: workloadNames,
+  Model: async (database, ids) =>
+    (await database.model.findMany({ where: where(ids), select: { id: true, name: true } })).map(
+      (row) => [row.id, { name: row.name }],
+    ),
   AllocationRequest: async (database, ids) =>
     (
       await database.allocationRequest.findMany({

@@ -91,7 +91,7 @@ async function notifyBatch(
       FROM "Workload" w
       JOIN "User" u ON u."id" = w."createdById"
       JOIN "ResourceClass" rc ON rc."id" = w."resourceClassId"
-     WHERE w."status"::text IN (${Prisma.join(ENDED)})
+     WHERE w."kind" = 'TRAINING_JOB' AND w."status"::text IN (${Prisma.join(ENDED)})
        AND COALESCE(w."endedAt", w."updatedAt") >= ${since}
        AND NOT EXISTS (
              SELECT 1 FROM "Notification" n

@@ -6,6 +6,7 @@ export const WORKER_QUEUES = {
   launch: "launch",
   cancel: "cancel",
   provision: "provision",
+  endpoints: "endpoints",
   reconcile: "reconcile",
   housekeeping: "tessera.housekeeping",
 } as const;
@@ -17,4 +18,7 @@ export const OUTBOX_QUEUE: Record<string, WorkerQueue> = {
   "workload.launch": WORKER_QUEUES.launch,
   "workload.cancel": WORKER_QUEUES.cancel,
   "tenant.provision": WORKER_QUEUES.provision,
+  "endpoint.deploy": WORKER_QUEUES.endpoints,
+  "endpoint.scale": WORKER_QUEUES.endpoints,
+  "endpoint.delete": WORKER_QUEUES.endpoints,
 };

@@ -31,6 +31,8 @@ const GRID: Record<OrganizationAction, string> = {
   "allocations.read":     "x x x x x",
   "workloads.read":       "x x x x x",
   "workloads.write":      "x x x . .",
+  "endpoints.read":       "x x x x x",
+  "endpoints.write":      "x x x . .",
 };
 
 describe("organisation permissions", () => {

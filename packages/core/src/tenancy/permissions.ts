@@ -28,6 +28,9 @@ export const ORGANIZATION_PERMISSIONS = {
   "workloads.read": EVERY_ROLE,
   // Launching and cancelling compute draws on the organisation's quota: those who may start projects.
   "workloads.write": ["OWNER", "ADMIN", "MEMBER"],
+  "endpoints.read": EVERY_ROLE,
+  // Deploying and scaling endpoints draws on the organisation's quota, as launching jobs does.
+  "endpoints.write": ["OWNER", "ADMIN", "MEMBER"],
 } as const satisfies Record<string, readonly MembershipRole[]>;
 
 export type OrganizationAction = keyof typeof ORGANIZATION_PERMISSIONS;

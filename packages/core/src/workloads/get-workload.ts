@@ -26,7 +26,7 @@ export async function getWorkload(
   workloadId: string,
 ): Promise<WorkloadDetail> {
   const row = await tenant.db.workload.findFirst({
-    where: { id: workloadId },
+    where: { id: workloadId, kind: "TRAINING_JOB" },
     include: {
       ...WORKLOAD_SUMMARY,
       events: { orderBy: { id: "asc" }, take: 500 },

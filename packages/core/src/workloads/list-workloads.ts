@@ -27,7 +27,7 @@ export async function listWorkloads(
         ? { status: { in: [...TERMINAL_WORKLOAD_STATUSES] } }
         : {};
   const rows = await tenant.db.workload.findMany({
-    where: { AND: [status, afterTimeCursor(input.cursor)] },
+    where: { AND: [{ kind: "TRAINING_JOB" }, status, afterTimeCursor(input.cursor)] },
     include: WORKLOAD_SUMMARY,
     orderBy: TIME_ORDER,
     take: size + 1,

@@ -105,6 +105,27 @@ describe("placeWorkload", () => {
   });
 });
 
+describe("placeWorkload for an endpoint", () => {
+  it("lands on Kubernetes or the simulated cluster, never Slurm, and says so", () => {
+    const clusters = [
+      cluster({ code: "slurm", kind: "SLURM", capacity: 64 }),
+      cluster({ code: "k8s", kind: "KUBERNETES" }),
+      cluster({ code: "sim", kind: "SIM", inUse: 12 }),
+    ];
+    const endpoint = { ...request, purpose: "endpoint" as const };
+    const decision = placeWorkload(clusters, endpoint);
+    expect(decision.chosen?.clusterCode).toBe("k8s");
+    expect(decision.candidates.find((c) => c.clusterCode === "slurm")?.why).toBe(
+      "runs training jobs, not inference endpoints",
+    );
+    expect(placeWorkload(clusters, request).chosen?.clusterCode).toBe("slurm");
+    const refused = placeWorkload([clusters[0]!], { ...endpoint, residency: "DE" });
+    expect(refused.reason).toBe(
+      "No cluster may run this endpoint: Cluster slurm runs training jobs, not inference endpoints.",
+    );
+  });
+});
+
 describe("reachOfClass", () => {
   it("is the largest capacity on a cluster that takes training jobs, busy or not, whatever its jurisdiction", () => {
     const reach = reachOfClass(

@@ -49,7 +49,14 @@ export interface PlacementRequest {
   classification: DataClassification;
   /** The organisation's country: RESTRICTED data stays in it. */
   organizationCountry: string;
+  /**
+   * What is placed: a training job (Slurm or the simulated cluster) or an inference endpoint
+   * (Kubernetes or the simulated cluster). A job when absent.
+   */
+  purpose?: PlacementPurpose;
 }
+
+export type PlacementPurpose = "job" | "endpoint";
 
 export interface PlacementCandidate {
   clusterId: string;
@@ -77,7 +84,11 @@ export function jurisdictionSatisfies(jurisdiction: string, residency: string | 
 
 function judge(cluster: PlacementCluster, request: PlacementRequest): string | null {
   if (!cluster.active) return "is not accepting work";
-  if (cluster.kind === "KUBERNETES") return "serves inference endpoints, not training jobs";
+  const purpose = request.purpose ?? "job";
+  if (purpose === "job" && cluster.kind === "KUBERNETES")
+    return "serves inference endpoints, not training jobs";
+  if (purpose === "endpoint" && cluster.kind === "SLURM")
+    return "runs training jobs, not inference endpoints";
   if (!cluster.connected) return NOT_CONNECTED;
   if (cluster.capacity === null) return "does not offer this resource class";
   if (cluster.capacity < request.quantity)
@@ -93,7 +104,8 @@ function judge(cluster: PlacementCluster, request: PlacementRequest): string | n
 }
 
 /**
- * Pure: picks the cluster a training job lands on. Eligible clusters offer the class with enough
+ * Pure: picks the cluster a training job (or, with purpose "endpoint", an inference endpoint)
+ * lands on. Eligible clusters offer the class with enough
  * units, accept work, and lie in a jurisdiction the project's residency and classification allow;
  * among them the one with the most free units wins (ties by code, so the choice is repeatable).
  * Every candidate carries why it was or was not eligible — that record is kept and audited.
@@ -127,7 +139,7 @@ export function placeWorkload(
     const reason =
       offered.length === 0
         ? "No cluster offers this resource class."
-        : `No cluster may run this job: ${offered.map((c) => `${c.clusterName} ${c.why}`).join("; ")}.`;
+        : `No cluster may run this ${request.purpose === "endpoint" ? "endpoint" : "job"}: ${offered.map((c) => `${c.clusterName} ${c.why}`).join("; ")}.`;
     return { candidates, chosen: null, reason };
   }
   const constraint = request.residency

@@ -18,7 +18,7 @@ export async function requestWorkloadCancel(
 ): Promise<{ id: string; status: WorkloadStatus; cancelRequestedAt: Date | null }> {
   return tenant.db.$transaction(async (tx) => {
     const workload = await tx.workload.findFirst({
-      where: { id: workloadId },
+      where: { id: workloadId, kind: "TRAINING_JOB" },
       select: { id: true, status: true, cancelRequestedAt: true, name: true },
     });
     if (!workload) throw notFound("Job");

@@ -4,6 +4,7 @@ import {
   rowsInOrder,
   type DataClassification,
   type RawBatch,
+  type ResourceKind,
   type VerificationStatus,
 } from "@tessera/db";
 import { AppError, notFound } from "../errors";
@@ -14,6 +15,7 @@ import {
   toPlacementCluster,
   type ClusterRecord,
   type PlacementDecision,
+  type PlacementPurpose,
 } from "./place-workload";
 
 type Reader = QuotaClient;
@@ -43,7 +45,14 @@ export interface ResolvedWorkloadRequest {
     validFrom: Date;
     validTo: Date;
   };
-  resourceClass: { id: string; code: string; name: string; unit: string; active: boolean };
+  resourceClass: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ResourceKind;
+    unit: string;
+    active: boolean;
+  };
   holdUnitSeconds: number;
   placement: PlacementDecision;
 }
@@ -96,6 +105,7 @@ interface RequestRow {
   resourceClassName: string | null;
   resourceClassUnit: string | null;
   resourceClassActive: boolean | null;
+  resourceClassKind: ResourceKind | null;
   /** Each cluster as the statement returns it (JSON), before placement judges it. */
   clusters: ClusterRecord[] | string | null;
 }
@@ -116,15 +126,17 @@ const WORKLOAD_REQUESTS: RawBatch<RequestKey, RequestRow, RequestRow | undefined
            l."id" AS "lineId", l."allocationId", l."grantedUnitSeconds", l."heldUnitSeconds",
            l."consumedUnitSeconds", l."validFrom", l."validTo", l."programmeName",
            l."resourceClassId", l."resourceClassCode", l."resourceClassName", l."resourceClassUnit",
-           l."resourceClassActive",
+           l."resourceClassActive", l."resourceClassKind",
            CASE WHEN l."id" IS NULL THEN NULL ELSE (
              SELECT COALESCE(json_agg(json_build_object(
                       'id', c."id", 'code', c."code", 'name', c."name", 'kind', c."kind",
                       'jurisdiction', c."jurisdiction", 'active', c."active",
                       'endpoint', c."endpoint",
                       'capacity', cr."capacity",
-                      'inUse', (SELECT COALESCE(SUM(w."quantity"), 0)
+                      'inUse', (SELECT COALESCE(SUM(w."quantity" * COALESCE(e."desiredReplicas", 1)), 0)
                                   FROM "Workload" w
+                                  -- An endpoint occupies its units once per replica it wants.
+                                  LEFT JOIN "Endpoint" e ON e."workloadId" = w."id"
                                  WHERE w."clusterId" = c."id"
                                    AND w."resourceClassId" = l."resourceClassId"
                                    AND w."status" = ANY(${[...ACTIVE_WORKLOAD_STATUSES]}::"WorkloadStatus"[])))),
@@ -144,7 +156,8 @@ const WORKLOAD_REQUESTS: RawBatch<RequestKey, RequestRow, RequestRow | undefined
                l."consumedUnitSeconds", l."resourceClassId", a."organizationId",
                a."validFrom", a."validTo", pr."name" AS "programmeName",
                rc."code" AS "resourceClassCode", rc."name" AS "resourceClassName",
-               rc."unit" AS "resourceClassUnit", rc."active" AS "resourceClassActive"
+               rc."unit" AS "resourceClassUnit", rc."active" AS "resourceClassActive",
+               rc."kind"::text AS "resourceClassKind"
           FROM "AllocationLine" l
           JOIN "Allocation" a ON a."id" = l."allocationId"
           JOIN "Programme" pr ON pr."id" = a."programmeId"
@@ -166,8 +179,10 @@ export async function resolveWorkloadRequest(
   tx: Reader,
   organizationId: string,
   shape: WorkloadShape,
+  purpose: PlacementPurpose = "job",
 ): Promise<ResolvedWorkloadRequest> {
-  checkWorkloadShape(shape);
+  // An endpoint's shape (replicas, lease window) is checked by deployEndpoint against its own limits.
+  if (purpose === "job") checkWorkloadShape(shape);
   const row = await rawBatchQuery(tx, WORKLOAD_REQUESTS, {
     organizationId,
     projectId: shape.projectId,
@@ -198,6 +213,7 @@ export async function resolveWorkloadRequest(
     residency: project.residency,
     classification: project.classification,
     organizationCountry: row.country,
+    purpose,
   });
   return {
     organization: { id: organizationId, country: row.country, status: row.organizationStatus },
@@ -216,6 +232,7 @@ export async function resolveWorkloadRequest(
       id: row.resourceClassId!,
       code: row.resourceClassCode!,
       name: row.resourceClassName!,
+      kind: row.resourceClassKind!,
       unit: row.resourceClassUnit!,
       active: true,
     },

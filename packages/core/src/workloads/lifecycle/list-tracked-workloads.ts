@@ -35,6 +35,8 @@ export async function listTrackedWorkloads(
   const rows = await database.workload.findMany({
     where: {
       clusterId: input.clusterId,
+      // Endpoints are tracked by their own sweep (trackEndpoints).
+      kind: "TRAINING_JOB",
       status: { in: [...LIVE_STATUSES] },
       externalId: { not: null },
       ...(input.after ? { id: { gt: input.after } } : {}),

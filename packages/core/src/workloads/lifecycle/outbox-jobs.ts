@@ -5,6 +5,9 @@ export const OUTBOX_EVENT_TYPES = [
   "workload.launch",
   "workload.cancel",
   "tenant.provision",
+  "endpoint.deploy",
+  "endpoint.scale",
+  "endpoint.delete",
 ] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
@@ -17,6 +20,9 @@ export const OUTBOX_PAYLOADS = {
   "tenant.provision": z
     .object({ organizationId: z.string().min(1).max(64), clusterId: z.string().min(1).max(64) })
     .strict(),
+  "endpoint.deploy": workloadPayload,
+  "endpoint.scale": workloadPayload,
+  "endpoint.delete": workloadPayload,
 } as const;
 
 export type OutboxPayload<T extends OutboxEventType> = z.infer<(typeof OUTBOX_PAYLOADS)[T]>;

@@ -1,0 +1,20 @@
+import { createTRPCRouter } from "../../trpc";
+import { deleteEndpointProcedure } from "./delete";
+import { deployEndpointProcedure } from "./deploy";
+import { getEndpointProcedure } from "./get";
+import { listEndpointsProcedure } from "./list";
+import {
+  scaleEndpointProcedure,
+  scaleEndpointToZeroProcedure,
+  wakeEndpointProcedure,
+} from "./scale";
+
+export const endpointsRouter = createTRPCRouter({
+  list: listEndpointsProcedure,
+  get: getEndpointProcedure,
+  deploy: deployEndpointProcedure,
+  scale: scaleEndpointProcedure,
+  scaleToZero: scaleEndpointToZeroProcedure,
+  wake: wakeEndpointProcedure,
+  delete: deleteEndpointProcedure,
+});

@@ -1,0 +1,144 @@
+/**
+ * The demo open-model catalogue and its serving runtimes (pnpm db:seed, and the e2e seed through
+ * it). Small models an endpoint on the simulated cluster can plausibly serve, each with its
+ * provenance. The names are the demo catalogue's own; digests are the sha256 of each demo name, so
+ * a fresh seed always writes the same ones. Idempotent.
+ */
+import { createHash } from "node:crypto";
+import type { Database, ModelOpenness, ResourceKind, User } from "@tessera/db";
+import { createModel } from "../src/models/create-model";
+
+const REGISTRY = "registry.tessera.example/serving";
+
+const RUNTIMES: {
+  code: string;
+  name: string;
+  image: string;
+  args: string[];
+  port: number;
+  healthPath: string;
+  resourceKinds: ResourceKind[];
+}[] = [
+  {
+    code: "vllm-gpu",
+    name: "vLLM (GPU)",
+    image: `${REGISTRY}/vllm-openai:0.8.5`,
+    args: ["--model", "{{model}}", "--port", "8000", "--served-model-name", "{{model}}"],
+    port: 8000,
+    healthPath: "/health",
+    resourceKinds: ["GPU", "MIG"],
+  },
+  {
+    code: "vllm-cpu",
+    name: "vLLM (CPU)",
+    image: `${REGISTRY}/vllm-cpu:0.8.5`,
+    args: ["--model", "{{model}}", "--port", "8000", "--device", "cpu"],
+    port: 8000,
+    healthPath: "/health",
+    resourceKinds: ["CPU"],
+  },
+  {
+    code: "llamacpp-cpu",
+    name: "llama.cpp server (CPU)",
+    image: `${REGISTRY}/llama-cpp-server:b4800`,
+    args: ["--model", "/models/{{model}}.gguf", "--host", "0.0.0.0", "--port", "8080"],
+    port: 8080,
+    healthPath: "/health",
+    resourceKinds: ["CPU"],
+  },
+];
+
+const MODELS: {
+  name: string;
+  family: string;
+  parameters: bigint;
+  licenseSpdx: string;
+  weightsOpen: boolean;
+  dataOpen: boolean;
+  codeOpen: boolean;
+  openness: ModelOpenness;
+  restrictions: string | null;
+}[] = [
+  {
+    name: "tessera-demo/open-science-chat-1b",
+    family: "open-science-chat",
+    parameters: 1_176_764_416n,
+    licenseSpdx: "Apache-2.0",
+    weightsOpen: true,
+    dataOpen: true,
+    codeOpen: true,
+    openness: "OPEN_SCIENCE",
+    restrictions: null,
+  },
+  {
+    name: "tessera-demo/tiny-chat-0.5b-instruct",
+    family: "tiny-chat",
+    parameters: 494_032_768n,
+    licenseSpdx: "Apache-2.0",
+    weightsOpen: true,
+    dataOpen: false,
+    codeOpen: false,
+    openness: "OPEN_MODEL",
+    restrictions: null,
+  },
+  {
+    name: "tessera-demo/code-assist-360m",
+    family: "code-assist",
+    parameters: 361_821_120n,
+    licenseSpdx: "MIT",
+    weightsOpen: true,
+    dataOpen: false,
+    codeOpen: true,
+    openness: "OPEN_TOOLING",
+    restrictions: null,
+  },
+  {
+    name: "tessera-demo/embed-small-22m",
+    family: "embed-small",
+    parameters: 22_713_216n,
+    licenseSpdx: "Apache-2.0",
+    weightsOpen: true,
+    dataOpen: true,
+    codeOpen: true,
+    openness: "OPEN_SCIENCE",
+    restrictions: null,
+  },
+  {
+    name: "tessera-demo/community-chat-1b",
+    family: "community-chat",
+    parameters: 1_235_814_400n,
+    licenseSpdx: "LicenseRef-Community-Model-Licence-1.0",
+    weightsOpen: false,
+    dataOpen: false,
+    codeOpen: false,
+    openness: "WEIGHTS_AVAILABLE",
+    restrictions:
+      "The licence forbids serving to users outside the EU and use above 700 million monthly users.",
+  },
+];
+
+export async function seedModels(
+  database: Database,
+  operator: Pick<User, "id" | "email">,
+): Promise<number> {
+  for (const runtime of RUNTIMES) {
+    await database.servingRuntime.upsert({
+      where: { code: runtime.code },
+      create: runtime,
+      update: {},
+    });
+  }
+  const actor = { userId: operator.id, email: operator.email, ip: null, userAgent: "tessera-seed" };
+  let created = 0;
+  for (const model of MODELS) {
+    if (await database.model.findUnique({ where: { name: model.name } })) continue;
+    await createModel(database, actor, {
+      ...model,
+      weightsSha256: createHash("sha256").update(model.name).digest("hex"),
+      sourceUrl: `https://models.tessera.example/${model.name}`,
+      trainedByWorkloadId: null,
+    });
+    created += 1;
+  }
+  return created;
+}

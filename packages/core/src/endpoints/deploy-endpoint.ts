@@ -1,0 +1,210 @@
+import type { EndpointStatus } from "@tessera/db";
+import type { Actor } from "../actor";
+import { AppError, notFound } from "../errors";
+import { formatUnitHours } from "../quota/format-unit-hours";
+import { quotaShortfallMessage } from "../quota/quota-shortfall-message";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import { TX_OPTIONS } from "../transaction";
+import { newWorkloadId } from "../workloads/new-workload-id";
+import { resolveWorkloadRequest } from "../workloads/resolve-workload-request";
+import { ENDPOINT_OUTBOX } from "./endpoint-outbox";
+import { ENDPOINT_LIMITS, endpointHoldUnitSeconds } from "./endpoint-rules";
+import { lockEndpoint } from "./lifecycle/lock-endpoint";
+import { recordEndpointChange } from "./lifecycle/record-endpoint-change";
+import { reholdEndpoint } from "./lifecycle/rehold-endpoint";
+
+export interface DeployEndpointInput {
+  name: string;
+  projectId: string;
+  allocationLineId: string;
+  modelId: string;
+  runtimeId: string;
+  /** Units of the line's class one replica uses (GPUs, MIG slices, CPU cores). */
+  unitsPerReplica: number;
+  minReplicas: number;
+  maxReplicas: number;
+  /** Replicas to start with, within min and max, at least 1. */
+  replicas: number;
+  /** Idle time after which it scales to zero; null = never. */
+  idleSecondsBeforeZero: number | null;
+}
+
+function checkShape(input: DeployEndpointInput): void {
+  const { unitsPerReplica, minReplicas, maxReplicas, replicas, idleSecondsBeforeZero } = input;
+  const whole = (n: number) => Number.isSafeInteger(n);
+  if (
+    !whole(unitsPerReplica) ||
+    unitsPerReplica < 1 ||
+    unitsPerReplica > ENDPOINT_LIMITS.maxUnitsPerReplica
+  ) {
+    throw new AppError(
+      "INVALID",
+      `A replica uses between 1 and ${ENDPOINT_LIMITS.maxUnitsPerReplica} units of its resource class.`,
+    );
+  }
+  if (
+    !whole(minReplicas) ||
+    !whole(maxReplicas) ||
+    minReplicas < 0 ||
+    maxReplicas < Math.max(minReplicas, 1) ||
+    maxReplicas > ENDPOINT_LIMITS.maxReplicas
+  ) {
+    throw new AppError(
+      "INVALID",
+      `Replicas run from a minimum of 0 or more to a maximum of at most ${ENDPOINT_LIMITS.maxReplicas}, the maximum at least 1 and not below the minimum.`,
+    );
+  }
+  if (!whole(replicas) || replicas < Math.max(minReplicas, 1) || replicas > maxReplicas) {
+    throw new AppError(
+      "INVALID",
+      `Start with between ${Math.max(minReplicas, 1)} and ${maxReplicas} replicas.`,
+    );
+  }
+  if (
+    idleSecondsBeforeZero !== null &&
+    (!whole(idleSecondsBeforeZero) ||
+      idleSecondsBeforeZero < ENDPOINT_LIMITS.minIdleSeconds ||
+      idleSecondsBeforeZero > ENDPOINT_LIMITS.maxIdleSeconds)
+  ) {
+    throw new AppError(
+      "INVALID",
+      "An endpoint scales to zero after between 1 minute and 7 days idle, or never.",
+    );
+  }
+}
+
+/**
+ * Accepts an inference endpoint: decides placement (the project's residency and classification,
+ * on an endpoint-capable cluster that offers the line's class), and in one transaction places the
+ * quota hold of replicas × units × lease window (no hold, no deploy), writes the workload and its
+ * endpoint, the first timeline entry, the audit event with the placement decision and the outbox
+ * event the worker deploys from. It never talks to a cluster. A refusal writes nothing and says
+ * what is short.
+ */
+export async function deployEndpoint(
+  tenant: TenantAccess,
+  actor: Actor,
+  input: DeployEndpointInput,
+): Promise<{ id: string; status: EndpointStatus }> {
+  if (!actor.userId) throw new AppError("UNAUTHENTICATED", "Sign in to deploy an endpoint.");
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 120) {
+    throw new AppError("INVALID", "An endpoint name is 2 to 120 characters.");
+  }
+  checkShape(input);
+  const organizationId = tenant.organization.id;
+  const leaseSeconds = ENDPOINT_LIMITS.leaseSeconds;
+  const resolved = await resolveWorkloadRequest(
+    tenant.db,
+    organizationId,
+    {
+      projectId: input.projectId,
+      allocationLineId: input.allocationLineId,
+      quantity: input.replicas * input.unitsPerReplica,
+      walltimeSeconds: leaseSeconds,
+    },
+    "endpoint",
+  );
+  if (resolved.organization.status !== "VERIFIED") {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "Only verified organisations can launch compute. Your organisation is awaiting verification.",
+    );
+  }
+  const [model, runtime] = await Promise.all([
+    tenant.db.model.findFirst({ where: { id: input.modelId, active: true } }),
+    tenant.db.servingRuntime.findFirst({ where: { id: input.runtimeId, active: true } }),
+  ]);
+  if (!model) throw notFound("Model");
+  if (!runtime) throw notFound("Serving runtime");
+  if (!runtime.resourceKinds.includes(resolved.resourceClass.kind)) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `${runtime.name} does not run on ${resolved.resourceClass.name}; choose a runtime for that hardware.`,
+    );
+  }
+  const holdUnitSeconds = endpointHoldUnitSeconds(
+    input.replicas,
+    input.unitsPerReplica,
+    leaseSeconds,
+  );
+  // The shortfall is said first (it is what the person can change); the hold decides again.
+  const remaining =
+    resolved.line.grantedUnitSeconds -
+    resolved.line.heldUnitSeconds -
+    resolved.line.consumedUnitSeconds;
+  if (BigInt(holdUnitSeconds) > remaining) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      quotaShortfallMessage(holdUnitSeconds, remaining, resolved.resourceClass.unit),
+      { reason: "QUOTA" },
+    );
+  }
+  const chosen = resolved.placement.chosen;
+  if (!chosen) throw new AppError("PRECONDITION_FAILED", resolved.placement.reason);
+
+  const id = newWorkloadId();
+  const now = new Date();
+  await tenant.db.$transaction(async (tx) => {
+    await tx.workload.create({
+      data: {
+        id,
+        organizationId,
+        projectId: resolved.project.id,
+        allocationLineId: resolved.line.id,
+        resourceClassId: resolved.resourceClass.id,
+        clusterId: chosen.clusterId,
+        kind: "INFERENCE_ENDPOINT",
+        name,
+        quantity: input.unitsPerReplica,
+        walltimeSeconds: leaseSeconds,
+        spec: { model: model.name, runtime: runtime.code },
+        heldUnitSeconds: 0n,
+        placement: JSON.parse(JSON.stringify(resolved.placement)) as object,
+        createdById: actor.userId!,
+      },
+    });
+    await tx.endpoint.create({
+      data: {
+        workloadId: id,
+        organizationId,
+        modelId: model.id,
+        runtimeId: runtime.id,
+        minReplicas: input.minReplicas,
+        maxReplicas: input.maxReplicas,
+        desiredReplicas: input.replicas,
+        idleSecondsBeforeZero: input.idleSecondsBeforeZero,
+        leaseSeconds,
+      },
+    });
+    const locked = await lockEndpoint(tx, { id, organizationId });
+    await reholdEndpoint(tx, locked, input.replicas, actor, now);
+    await recordEndpointChange(tx, actor, {
+      endpoint: { id, organizationId },
+      status: "ACCEPTED",
+      reason: "Accepted",
+      message: `Accepted for ${chosen.clusterName}: ${input.replicas} replica${input.replicas === 1 ? "" : "s"} of ${model.name}; ${formatUnitHours(holdUnitSeconds, resolved.resourceClass.unit)} held for the first lease window.`,
+      outbox: ENDPOINT_OUTBOX.deploy,
+      audit: {
+        action: "endpoint.deployed",
+        data: {
+          name,
+          project: resolved.project.id,
+          model: model.name,
+          modelDigest: model.weightsSha256,
+          runtime: runtime.code,
+          resourceClass: resolved.resourceClass.code,
+          unitsPerReplica: input.unitsPerReplica,
+          replicas: input.replicas,
+          minReplicas: input.minReplicas,
+          maxReplicas: input.maxReplicas,
+          heldUnitSeconds: holdUnitSeconds,
+          cluster: chosen.clusterCode,
+          jurisdiction: chosen.jurisdiction,
+          placementReason: resolved.placement.reason,
+        },
+      },
+    });
+  }, TX_OPTIONS);
+  return { id, status: "ACCEPTED" };
+}

@@ -1,0 +1,61 @@
+import type { EndpointStatus, WorkloadStatus } from "@tessera/db";
+
+/** Bounds on one inference endpoint, checked before anything is written. */
+export const ENDPOINT_LIMITS = {
+  maxReplicas: 16,
+  maxUnitsPerReplica: 8,
+  /** One hold covers this long; the worker renews it at half-time (renewEndpointHold). */
+  leaseSeconds: 3_600,
+  minIdleSeconds: 60,
+  maxIdleSeconds: 7 * 24 * 3_600,
+} as const;
+
+/** States in which an endpoint exists on (or is on its way to) the backend. */
+export const LIVE_ENDPOINT_STATUSES = [
+  "ACCEPTED",
+  "DEPLOYING",
+  "READY",
+  "SCALED_TO_ZERO",
+  "DEGRADED",
+] as const satisfies readonly EndpointStatus[];
+
+/** States a tenant may still scale, wake or delete from. */
+export function isLiveEndpointStatus(status: EndpointStatus): boolean {
+  return (LIVE_ENDPOINT_STATUSES as readonly EndpointStatus[]).includes(status);
+}
+
+/**
+ * Pure: the Workload status that stands for an endpoint's state, so that what counts workloads
+ * (placement's units in use, operators' views) sees endpoints as live or ended.
+ */
+export function workloadStatusOfEndpoint(status: EndpointStatus): WorkloadStatus {
+  switch (status) {
+    case "ACCEPTED":
+      return "ACCEPTED";
+    case "DEPLOYING":
+      return "SUBMITTED";
+    case "READY":
+    case "SCALED_TO_ZERO":
+    case "DEGRADED":
+    case "DELETING":
+      return "RUNNING";
+    case "FAILED":
+      return "FAILED";
+    case "DELETED":
+      return "CANCELLED";
+  }
+}
+
+/** Unit-seconds one hold of `replicas` covers: replicas × units per replica × lease window. */
+export function endpointHoldUnitSeconds(
+  replicas: number,
+  unitsPerReplica: number,
+  leaseSeconds: number,
+): number {
+  return replicas * unitsPerReplica * leaseSeconds;
+}
+
+/** The quota hold reference of an endpoint's n-th hold (each lease window has its own). */
+export function endpointHoldReference(workloadId: string, generation: number): string {
+  return `endpoint:${workloadId}:${generation}`;
+}

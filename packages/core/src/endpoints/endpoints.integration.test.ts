@@ -1,0 +1,298 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@tessera/db";
+import { AppError } from "../errors";
+import { verifyAuditChain } from "../audit/verify-audit-chain";
+import { deleteEndpoint } from "./delete-endpoint";
+import { createEndpointSetup, deployTestEndpoint, type EndpointSetup } from "./endpoint-fixture";
+import { getEndpoint } from "./get-endpoint";
+import { applyEndpointObservation } from "./lifecycle/apply-endpoint-observation";
+import { recordEndpointApplied } from "./lifecycle/record-endpoint-applied";
+import { renewEndpointHold } from "./lifecycle/renew-endpoint-hold";
+import { listEndpoints } from "./list-endpoints";
+import { scaleEndpoint, scaleEndpointToZero, wakeEndpoint } from "./scale-endpoint";
+
+const HOUR = 3_600;
+
+async function heldOn(setup: EndpointSetup) {
+  const line = await db.allocationLine.findUniqueOrThrow({ where: { id: setup.allocationLineId } });
+  return { held: line.heldUnitSeconds, consumed: line.consumedUnitSeconds };
+}
+
+async function writtenFor(setup: EndpointSetup) {
+  const [workloads, endpoints, holds, events, outbox, audit] = await Promise.all([
+    db.workload.count({ where: { organizationId: setup.organizationId } }),
+    db.endpoint.count({ where: { organizationId: setup.organizationId } }),
+    db.quotaHold.count({ where: { organizationId: setup.organizationId } }),
+    db.workloadEvent.count({ where: { organizationId: setup.organizationId } }),
+    db.outboxEvent.count({ where: { type: { startsWith: "endpoint." } } }),
+    db.auditEvent.count({ where: { organizationId: setup.organizationId } }),
+  ]);
+  return { workloads, endpoints, holds, events, outbox, audit };
+}
+
+async function outboxTypes(id: string) {
+  const rows = await db.outboxEvent.findMany({
+    where: { aggregateId: id },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((row) => row.type);
+}
+
+async function refusalOf(call: Promise<unknown>): Promise<AppError> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("endpoint lifecycle", () => {
+  it("deploys with a hold, scales, goes to zero holding nothing, wakes and is deleted", async () => {
+    const setup = await createEndpointSetup(db);
+    const before = await heldOn(setup);
+    const { id, status } = await deployTestEndpoint(setup, { replicas: 2, maxReplicas: 4 });
+    expect(status).toBe("ACCEPTED");
+
+    const workload = await db.workload.findUniqueOrThrow({
+      where: { id },
+      include: { endpoint: true },
+    });
+    expect(workload.kind).toBe("INFERENCE_ENDPOINT");
+    expect(workload.heldUnitSeconds).toBe(BigInt(2 * HOUR));
+    const hold = await db.quotaHold.findUniqueOrThrow({ where: { id: workload.holdId! } });
+    expect(hold).toMatchObject({
+      status: "ACTIVE",
+      unitSeconds: BigInt(2 * HOUR),
+      reference: `endpoint:${id}:1`,
+    });
+    expect((await heldOn(setup)).held).toBe(before.held + BigInt(2 * HOUR));
+    expect(workload.endpoint).toMatchObject({ status: "ACCEPTED", desiredReplicas: 2 });
+    expect(await outboxTypes(id)).toEqual(["endpoint.deploy"]);
+    const deployed = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: id, action: "endpoint.deployed" },
+    });
+    expect(deployed.data).toMatchObject({
+      cluster: setup.clusterCode,
+      replicas: 2,
+      heldUnitSeconds: 2 * HOUR,
+    });
+
+    const scaled = await scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 3 });
+    expect(scaled).toMatchObject({ desiredReplicas: 3, changed: true });
+    expect((await heldOn(setup)).held).toBe(before.held + BigInt(3 * HOUR));
+    // Asking again for what is wanted writes nothing.
+    const again = await scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 3 });
+    expect(again.changed).toBe(false);
+
+    await scaleEndpointToZero(setup.tenant, setup.actor, { id });
+    expect((await heldOn(setup)).held).toBe(before.held);
+    const atZero = await db.workload.findUniqueOrThrow({ where: { id } });
+    expect(atZero.holdId).toBeNull();
+    expect(atZero.heldUnitSeconds).toBe(0n);
+    expect(
+      await db.quotaHold.count({
+        where: { reference: { startsWith: `endpoint:${id}:` }, status: "ACTIVE" },
+      }),
+    ).toBe(0);
+
+    await wakeEndpoint(setup.tenant, setup.actor, { id });
+    expect((await heldOn(setup)).held).toBe(before.held + BigInt(HOUR));
+
+    const deleted = await deleteEndpoint(setup.tenant, setup.actor, { id });
+    expect(deleted.status).toBe("DELETING");
+    expect((await heldOn(setup)).held).toBe(before.held);
+    expect(await outboxTypes(id)).toEqual([
+      "endpoint.deploy",
+      "endpoint.scale",
+      "endpoint.scale",
+      "endpoint.scale",
+      "endpoint.delete",
+    ]);
+    const actions = await db.auditEvent.findMany({
+      where: { targetId: id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual([
+      "endpoint.deployed",
+      "endpoint.scaled",
+      "endpoint.scaled_to_zero",
+      "endpoint.woken",
+      "endpoint.delete_requested",
+    ]);
+    const detail = await getEndpoint(setup.tenant, id);
+    expect(detail.events.map((e) => e.reason)).toEqual([
+      "Accepted",
+      "ScaleRequested",
+      "ScaleToZeroRequested",
+      "ScaleRequested",
+      "DeleteRequested",
+    ]);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("refuses a deploy beyond quota, saying what is short, and writes nothing", async () => {
+    const setup = await createEndpointSetup(db, { grantedUnitSeconds: BigInt(HOUR) });
+    const before = await writtenFor(setup);
+    const refusal = await refusalOf(deployTestEndpoint(setup, { replicas: 2 }));
+    expect(refusal.code).toBe("PRECONDITION_FAILED");
+    expect(refusal.message).toBe(
+      "Not enough quota left on this allocation: this needs 2 GPU-hours and 1 GPU-hour remain, 1 GPU-hour short.",
+    );
+    expect(await writtenFor(setup)).toEqual(before);
+    expect((await heldOn(setup)).held).toBe(0n);
+  });
+
+  it("refuses a scale-up the allocation cannot cover and leaves the endpoint as it was", async () => {
+    const setup = await createEndpointSetup(db, { grantedUnitSeconds: BigInt(2 * HOUR) });
+    const { id } = await deployTestEndpoint(setup, { replicas: 1 });
+    const before = await writtenFor(setup);
+    const refusal = await refusalOf(scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 3 }));
+    expect(refusal.message).toMatch(/1 GPU-hour short\.$/);
+    expect(await writtenFor(setup)).toEqual(before);
+    expect((await heldOn(setup)).held).toBe(BigInt(HOUR));
+    const endpoint = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
+    expect(endpoint.desiredReplicas).toBe(1);
+  });
+
+  it("never over-commits the line under concurrent deploys", async () => {
+    const setup = await createEndpointSetup(db, { grantedUnitSeconds: BigInt(5 * HOUR) });
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => deployTestEndpoint(setup, { name: `Concurrent ${i}` })),
+    );
+    const accepted = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(accepted).toHaveLength(5);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(AppError);
+    const line = await heldOn(setup);
+    expect(line.held).toBe(BigInt(5 * HOUR));
+    expect(await db.endpoint.count({ where: { organizationId: setup.organizationId } })).toBe(5);
+  });
+
+  it("answers a stranger NOT_FOUND, the same as for an endpoint that does not exist", async () => {
+    const owner = await createEndpointSetup(db);
+    const stranger = await createEndpointSetup(db);
+    const { id } = await deployTestEndpoint(owner);
+    for (const call of [
+      () => getEndpoint(stranger.tenant, id),
+      () => scaleEndpoint(stranger.tenant, stranger.actor, { id, replicas: 2 }),
+      () => scaleEndpointToZero(stranger.tenant, stranger.actor, { id }),
+      () => wakeEndpoint(stranger.tenant, stranger.actor, { id }),
+      () => deleteEndpoint(stranger.tenant, stranger.actor, { id }),
+      () => getEndpoint(owner.tenant, "c-no-such-endpoint"),
+    ]) {
+      const refusal = await refusalOf(call());
+      expect(refusal.code).toBe("NOT_FOUND");
+      expect(refusal.message).toBe("Endpoint not found.");
+    }
+    expect((await listEndpoints(stranger.tenant, {})).items).toEqual([]);
+    expect((await listEndpoints(owner.tenant, {})).items.map((e) => e.id)).toEqual([id]);
+  });
+
+  it("applies an observation once: the same one again changes nothing", async () => {
+    const setup = await createEndpointSetup(db);
+    const { id } = await deployTestEndpoint(setup, { replicas: 2 });
+    const ref = { id, organizationId: setup.organizationId };
+    await recordEndpointApplied(db, ref, {
+      externalId: `t-x/ep-${id}`,
+      clusterCode: setup.clusterCode,
+    });
+    const t0 = new Date();
+    const ready = {
+      backend: {
+        state: "READY" as const,
+        readyReplicas: 2,
+        desiredReplicas: 2,
+        reason: null,
+        url: "http://sim:3300",
+      },
+      observedAt: t0,
+    };
+    expect((await applyEndpointObservation(db, ref, ready)).status).toBe("READY");
+    const snapshot = async () => ({
+      endpoint: await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } }),
+      events: await db.workloadEvent.count({ where: { workloadId: id } }),
+      samples: await db.endpointReplicaSample.count({ where: { workloadId: id } }),
+      audit: await db.auditEvent.count({ where: { targetId: id } }),
+    });
+    const once = await snapshot();
+    expect(once.endpoint).toMatchObject({
+      status: "READY",
+      readyReplicas: 2,
+      url: "http://sim:3300",
+    });
+    expect(once.samples).toBe(1);
+    const twice = await applyEndpointObservation(db, ref, ready);
+    expect(twice.changed).toBe(false);
+    expect(await snapshot()).toEqual(once);
+
+    // 30 s later the two replicas have used 60 GPU-seconds; renewal (due at half the window)
+    // settles exactly that and places a new hold for a whole window.
+    const later = new Date(t0.getTime() + 30_000);
+    await applyEndpointObservation(db, ref, { ...ready, observedAt: later });
+    const observed = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
+    expect(observed.observedUnitSeconds).toBe(60n);
+    const renewal = await renewEndpointHold(
+      db,
+      ref,
+      new Date(observed.leaseStartedAt!.getTime() + (HOUR / 2) * 1000),
+    );
+    expect(renewal).toMatchObject({
+      outcome: "renewed",
+      settledUnitSeconds: 60,
+      heldUnitSeconds: 2 * HOUR,
+    });
+    expect(await heldOn(setup)).toEqual({ held: BigInt(2 * HOUR), consumed: 60n });
+    const notDue = await renewEndpointHold(
+      db,
+      ref,
+      new Date(observed.leaseStartedAt!.getTime() + (HOUR / 2) * 1000),
+    );
+    expect(notDue.outcome).toBe("not-due");
+  });
+
+  it("scales to zero, holding nothing, when the allocation cannot cover another lease window", async () => {
+    const setup = await createEndpointSetup(db, { grantedUnitSeconds: BigInt(HOUR) });
+    const { id } = await deployTestEndpoint(setup, { replicas: 1 });
+    const ref = { id, organizationId: setup.organizationId };
+    await recordEndpointApplied(db, ref, {
+      externalId: `t-x/ep-${id}`,
+      clusterCode: setup.clusterCode,
+    });
+    const start = (await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } }))
+      .leaseStartedAt!;
+    const ready = {
+      state: "READY" as const,
+      readyReplicas: 1,
+      desiredReplicas: 1,
+      reason: null,
+      url: null,
+    };
+    await applyEndpointObservation(db, ref, { backend: ready, observedAt: start });
+    const half = new Date(start.getTime() + (HOUR / 2) * 1000);
+    await applyEndpointObservation(db, ref, { backend: ready, observedAt: half });
+
+    const renewal = await renewEndpointHold(db, ref, half);
+    expect(renewal.outcome).toBe("out-of-quota");
+    expect(await heldOn(setup)).toEqual({ held: 0n, consumed: BigInt(HOUR / 2) });
+    const endpoint = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
+    expect(endpoint).toMatchObject({ desiredReplicas: 0, statusReason: "QuotaExhausted" });
+    expect((await db.workload.findUniqueOrThrow({ where: { id } })).holdId).toBeNull();
+    expect(await outboxTypes(id)).toEqual(["endpoint.deploy", "endpoint.scale"]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: id, action: "endpoint.scaled_to_zero" },
+    });
+    expect((audit.data as { reason: string }).reason).toMatch(/short\.$/);
+  });
+
+  it("counts an endpoint's units once per replica when placing the next one", async () => {
+    const setup = await createEndpointSetup(db, { capacity: 4 });
+    await deployTestEndpoint(setup, { replicas: 3 });
+    const { id } = await deployTestEndpoint(setup, { replicas: 1 });
+    const workload = await db.workload.findUniqueOrThrow({ where: { id } });
+    const placement = workload.placement as { candidates: { clusterCode: string; free: number }[] };
+    expect(placement.candidates.find((c) => c.clusterCode === setup.clusterCode)?.free).toBe(1);
+  });
+});

@@ -1,0 +1,78 @@
+import type { Actor } from "../../actor";
+import { placeHold } from "../../quota/place-hold";
+import { settleHold } from "../../quota/settle-hold";
+import type { TenantTransaction } from "../../tenancy/tenant-access";
+import { endpointHoldReference, endpointHoldUnitSeconds } from "../endpoint-rules";
+import type { LockedEndpoint } from "./lock-endpoint";
+
+export interface Rehold {
+  /** What the new hold covers (0 when the endpoint now holds nothing). */
+  heldUnitSeconds: number;
+  /** What the closed hold turned into consumption (the replica-seconds observed in its window). */
+  settledUnitSeconds: number;
+}
+
+/**
+ * Sizes the endpoint's quota to `replicas`, in the caller's transaction: the current hold (if any)
+ * is settled to the replica-seconds observed in its window and the rest released, then a new hold
+ * of replicas × units × lease window is placed — or none at zero replicas: scaled to zero, an
+ * endpoint holds nothing. The new hold is admitted by the database (placeHold's conditional
+ * UPDATE); a refusal throws the shortfall and the caller's transaction, settlement included, is
+ * rolled back.
+ */
+export async function reholdEndpoint(
+  tx: TenantTransaction,
+  endpoint: LockedEndpoint,
+  replicas: number,
+  actor: Actor,
+  now: Date,
+): Promise<Rehold> {
+  let settledUnitSeconds = 0;
+  if (endpoint.holdId) {
+    const observed =
+      endpoint.observedUnitSeconds < endpoint.heldUnitSeconds
+        ? endpoint.observedUnitSeconds
+        : endpoint.heldUnitSeconds;
+    const closed = await settleHold(tx, {
+      organizationId: endpoint.organizationId,
+      holdId: endpoint.holdId,
+      actualUnitSeconds: Number(observed),
+      actorId: actor.userId,
+    });
+    settledUnitSeconds = closed.settledUnitSeconds;
+  }
+  const consumed = (endpoint.consumedUnitSeconds ?? 0n) + BigInt(settledUnitSeconds);
+  if (replicas === 0) {
+    await tx.workload.update({
+      where: { id: endpoint.id },
+      data: { holdId: null, heldUnitSeconds: 0n, consumedUnitSeconds: consumed },
+    });
+    await tx.endpoint.update({
+      where: { workloadId: endpoint.id },
+      data: { leaseStartedAt: null, observedUnitSeconds: 0n },
+    });
+    return { heldUnitSeconds: 0, settledUnitSeconds };
+  }
+  const generation = endpoint.holdGeneration + 1;
+  const unitSeconds = endpointHoldUnitSeconds(replicas, endpoint.quantity, endpoint.leaseSeconds);
+  const hold = await placeHold(tx, {
+    organizationId: endpoint.organizationId,
+    allocationLineId: endpoint.allocationLineId,
+    unitSeconds,
+    reference: endpointHoldReference(endpoint.id, generation),
+    actorId: actor.userId,
+  });
+  await tx.workload.update({
+    where: { id: endpoint.id },
+    data: {
+      holdId: hold.holdId,
+      heldUnitSeconds: BigInt(unitSeconds),
+      consumedUnitSeconds: consumed,
+    },
+  });
+  await tx.endpoint.update({
+    where: { workloadId: endpoint.id },
+    data: { leaseStartedAt: now, observedUnitSeconds: 0n, holdGeneration: generation },
+  });
+  return { heldUnitSeconds: unitSeconds, settledUnitSeconds };
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { DriverError, type EndpointSpec } from "@tessera/core";
+import { db } from "@tessera/db";
+import { SimEndpointDriver, simEndpointState } from "./sim-endpoint-driver";
+
+const T0 = new Date("2026-03-01T10:00:00Z");
+
+async function simCluster() {
+  const code = randomBytes(5).toString("hex");
+  return db.cluster.create({
+    data: {
+      code: `sim-ep-${code}`,
+      name: `Sim ${code}`,
+      kind: "SIM",
+      region: "local",
+      jurisdiction: "DE",
+    },
+  });
+}
+
+function spec(overrides: Partial<EndpointSpec> = {}): EndpointSpec {
+  return {
+    workloadId: `c${randomBytes(8).toString("hex")}`,
+    organizationId: "org-1",
+    slug: "acme-lab",
+    displayName: "Chat",
+    image: "registry.tessera.test/serving/sim:1",
+    args: ["--model", "tiny"],
+    modelName: "tiny",
+    port: 8000,
+    healthPath: "/health",
+    replicas: 2,
+    acceleratorResource: "nvidia.com/gpu",
+    acceleratorCount: 1,
+    cpu: "4",
+    memory: "32Gi",
+    nodeSelector: {},
+    ...overrides,
+  };
+}
+
+function driverAt(clusterId: string, clock: { now: Date }, installation = "install-a") {
+  return new SimEndpointDriver({
+    clusterId,
+    db,
+    installationId: () => Promise.resolve(installation),
+    readySeconds: 5,
+    modelServerUrl: "http://model-sim.test:3300/",
+    now: () => clock.now,
+  });
+}
+
+describe("SimEndpointDriver", () => {
+  it("applies once, becomes ready after the simulated start-up, scales and deletes idempotently", async () => {
+    const cluster = await simCluster();
+    const clock = { now: T0 };
+    const driver = driverAt(cluster.id, clock);
+    const endpoint = spec();
+    const ref = { workloadId: endpoint.workloadId, organizationId: "org-1", slug: "acme-lab" };
+
+    const first = await driver.applyEndpoint(endpoint);
+    expect(first).toEqual({ externalId: `t-acme-lab/ep-${endpoint.workloadId}`, changed: true });
+    expect(await driver.applyEndpoint(endpoint)).toEqual({ ...first, changed: false });
+    expect(await db.simEndpoint.count({ where: { clusterId: cluster.id } })).toBe(1);
+
+    const deploying = (await driver.describeEndpoints([ref])).get(endpoint.workloadId);
+    expect(deploying).toMatchObject({ state: "DEPLOYING", readyReplicas: 0, desiredReplicas: 2 });
+    clock.now = new Date(T0.getTime() + 5_000);
+    const ready = (await driver.describeEndpoints([ref])).get(endpoint.workloadId);
+    expect(ready).toMatchObject({
+      state: "READY",
+      readyReplicas: 2,
+      workloadId: endpoint.workloadId,
+      url: "http://model-sim.test:3300",
+    });
+
+    await driver.scaleEndpoint(ref, 0);
+    expect((await driver.describeEndpoints([ref])).get(endpoint.workloadId)?.state).toBe(
+      "SCALED_TO_ZERO",
+    );
+
+    await driver.deleteEndpoint(ref);
+    await driver.deleteEndpoint(ref);
+    expect((await driver.describeEndpoints([ref])).size).toBe(0);
+    const missing = await driver.scaleEndpoint(ref, 1).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(DriverError);
+    expect((missing as DriverError).retryable).toBe(false);
+  });
+
+  it("lists only this installation's endpoints", async () => {
+    const cluster = await simCluster();
+    const clock = { now: T0 };
+    const mine = spec();
+    await driverAt(cluster.id, clock, "install-a").applyEndpoint(mine);
+    await driverAt(cluster.id, clock, "install-b").applyEndpoint(spec());
+    const listed = await driverAt(cluster.id, clock, "install-a").listEndpoints();
+    expect(listed.map((e) => e.workloadId)).toEqual([mine.workloadId]);
+  });
+
+  it("refuses a tenant slug that cannot name a namespace, without retrying", async () => {
+    const cluster = await simCluster();
+    const refusal = await driverAt(cluster.id, { now: T0 })
+      .applyEndpoint(spec({ slug: "Not A Slug" }))
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DriverError);
+    expect((refusal as DriverError).retryable).toBe(false);
+  });
+});
+
+describe("simEndpointState", () => {
+  it("is scaled to zero at no replicas, deploying for the start-up time, then ready", () => {
+    const row = { replicas: 3, changedAt: T0 };
+    expect(simEndpointState({ ...row, replicas: 0 }, T0, 5).state).toBe("SCALED_TO_ZERO");
+    expect(simEndpointState(row, new Date(T0.getTime() + 4_999), 5)).toMatchObject({
+      state: "DEPLOYING",
+      readyReplicas: 0,
+    });
+    expect(simEndpointState(row, new Date(T0.getTime() + 5_000), 5)).toMatchObject({
+      state: "READY",
+      readyReplicas: 3,
+    });
+  });
+});

@@ -1,0 +1,198 @@
+import {
+  DriverError,
+  type BackendEndpoint,
+  type EndpointApplyResult,
+  type EndpointDriver,
+  type EndpointRef,
+  type EndpointSpec,
+  type EndpointTenantSpec,
+} from "@tessera/core";
+import { Prisma, type Database, type SimEndpoint } from "@tessera/db";
+import { endpointNameFor, namespaceFor } from "../kubernetes/k8s-objects";
+
+export const DEFAULT_SIM_ENDPOINT_READY_SECONDS = 5;
+export const DEFAULT_SIM_MODEL_SERVER_URL = "http://localhost:3300";
+
+export interface SimEndpointDriverOptions {
+  /** Cluster.id of the simulated cluster. */
+  clusterId: string;
+  db: Database;
+  installationId: () => Promise<string>;
+  /** How long after a change the simulated replicas become ready (SIM_ENDPOINT_READY_SECONDS). */
+  readySeconds?: number;
+  /** The simulated model server every simulated endpoint is served by (SIM_MODEL_SERVER_URL). */
+  modelServerUrl?: string;
+  /** The simulation's clock (tests move it). */
+  now?: () => Date;
+}
+
+interface SimLabels {
+  organization: string;
+  workload: string;
+  installation: string;
+}
+
+/**
+ * Pure: what a simulated endpoint looks like at `now` — no replicas wanted is scaled to zero; a
+ * change less than `readySeconds` ago is still deploying (its replicas starting); after that every
+ * replica is ready.
+ */
+export function simEndpointState(
+  row: Pick<SimEndpoint, "replicas" | "changedAt">,
+  now: Date,
+  readySeconds: number,
+): Pick<BackendEndpoint, "state" | "readyReplicas" | "desiredReplicas" | "reason"> {
+  if (row.replicas === 0) {
+    return { state: "SCALED_TO_ZERO", readyReplicas: 0, desiredReplicas: 0, reason: null };
+  }
+  const elapsed = (now.getTime() - row.changedAt.getTime()) / 1000;
+  if (elapsed >= readySeconds) {
+    return {
+      state: "READY",
+      readyReplicas: row.replicas,
+      desiredReplicas: row.replicas,
+      reason: null,
+    };
+  }
+  return {
+    state: "DEPLOYING",
+    readyReplicas: 0,
+    desiredReplicas: row.replicas,
+    reason: `Starting ${row.replicas} simulated model server replica${row.replicas === 1 ? "" : "s"}`,
+  };
+}
+
+/**
+ * The simulated cluster's endpoints: the embedded default, driven through the same interface and
+ * worker tier as Kubernetes. State lives in PostgreSQL (SimEndpoint), so every worker process sees
+ * one cluster. Names are deterministic (the Kubernetes driver's namespace and name for the
+ * workload), so apply is idempotent; every endpoint is served by the simulated model server.
+ */
+export class SimEndpointDriver implements EndpointDriver {
+  readonly kind = "SIM" as const;
+  private readonly readySeconds: number;
+  private readonly url: string;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: SimEndpointDriverOptions) {
+    this.readySeconds = options.readySeconds ?? DEFAULT_SIM_ENDPOINT_READY_SECONDS;
+    this.url = (options.modelServerUrl ?? DEFAULT_SIM_MODEL_SERVER_URL).replace(/\/+$/, "");
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The simulated cluster has no per-tenant objects; the slug is checked as Kubernetes would. */
+  ensureEndpointTenant(tenant: EndpointTenantSpec): Promise<void> {
+    return this.guard(() => {
+      namespaceFor(tenant.slug);
+      return Promise.resolve();
+    });
+  }
+
+  async applyEndpoint(spec: EndpointSpec): Promise<EndpointApplyResult> {
+    const { namespace, name } = await this.guard(() => Promise.resolve(this.names(spec)));
+    const labels: SimLabels = {
+      organization: spec.organizationId,
+      workload: spec.workloadId,
+      installation: await this.options.installationId(),
+    };
+    const stored = JSON.stringify({ ...spec, replicas: undefined });
+    const now = this.now();
+    // One statement: insert, or update only when the spec or the replicas differ (changedAt then
+    // restarts the simulated rollout). `inserted` tells a new row from an updated one.
+    const rows = await this.options.db.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`
+      INSERT INTO "SimEndpoint" ("clusterId", "name", "namespace", "labels", "spec", "replicas",
+                                 "changedAt", "createdAt")
+      VALUES (${this.options.clusterId}, ${name}, ${namespace}, ${JSON.stringify(labels)}::jsonb,
+              ${stored}::jsonb, ${spec.replicas}, ${now}, ${now})
+      ON CONFLICT ("clusterId", "name") DO UPDATE
+         SET "spec" = EXCLUDED."spec", "replicas" = EXCLUDED."replicas",
+             "labels" = EXCLUDED."labels", "changedAt" = EXCLUDED."changedAt"
+       WHERE "SimEndpoint"."spec" IS DISTINCT FROM EXCLUDED."spec"
+          OR "SimEndpoint"."replicas" IS DISTINCT FROM EXCLUDED."replicas"
+      RETURNING (xmax = 0) AS "inserted"`);
+    return { externalId: `${namespace}/${name}`, changed: rows.length > 0 };
+  }
+
+  async scaleEndpoint(ref: EndpointRef, replicas: number): Promise<void> {
+    if (!Number.isInteger(replicas) || replicas < 0) {
+      throw new DriverError(
+        `Replicas must be a whole number of at least 0, not ${replicas}.`,
+        false,
+      );
+    }
+    const { namespace, name } = await this.guard(() => Promise.resolve(this.names(ref)));
+    const where = { clusterId_name: { clusterId: this.options.clusterId, name } };
+    const row = await this.options.db.simEndpoint.findUnique({ where });
+    if (!row) {
+      throw new DriverError(
+        `The endpoint ${namespace}/${name} does not exist on the cluster.`,
+        false,
+        {
+          notFound: true,
+        },
+      );
+    }
+    if (row.replicas === replicas) return;
+    await this.options.db.simEndpoint.update({ where, data: { replicas, changedAt: this.now() } });
+  }
+
+  async deleteEndpoint(ref: EndpointRef): Promise<void> {
+    const { name } = await this.guard(() => Promise.resolve(this.names(ref)));
+    await this.options.db.simEndpoint.deleteMany({
+      where: { clusterId: this.options.clusterId, name },
+    });
+  }
+
+  async describeEndpoints(refs: readonly EndpointRef[]): Promise<Map<string, BackendEndpoint>> {
+    const installation = await this.options.installationId();
+    const byName = new Map(refs.map((ref) => [endpointNameFor(ref.workloadId), ref.workloadId]));
+    const rows = await this.options.db.simEndpoint.findMany({
+      where: { clusterId: this.options.clusterId, name: { in: [...byName.keys()] } },
+    });
+    const found = new Map<string, BackendEndpoint>();
+    for (const row of rows) {
+      const workloadId = byName.get(row.name);
+      const endpoint = this.toBackend(row, installation);
+      if (workloadId && endpoint) found.set(workloadId, endpoint);
+    }
+    return found;
+  }
+
+  async listEndpoints(): Promise<BackendEndpoint[]> {
+    const installation = await this.options.installationId();
+    const rows = await this.options.db.simEndpoint.findMany({
+      where: {
+        clusterId: this.options.clusterId,
+        labels: { path: ["installation"], equals: installation },
+      },
+      orderBy: { id: "asc" },
+    });
+    return rows.flatMap((row) => this.toBackend(row, installation) ?? []);
+  }
+
+  /** Another installation's object is not this one's to see. */
+  private toBackend(row: SimEndpoint, installation: string): BackendEndpoint | null {
+    const labels = row.labels as Partial<SimLabels>;
+    if (labels.installation !== installation) return null;
+    return {
+      externalId: `${row.namespace}/${row.name}`,
+      workloadId: labels.workload ?? null,
+      url: this.url,
+      ...simEndpointState(row, this.now(), this.readySeconds),
+    };
+  }
+
+  private names(ref: Pick<EndpointRef, "slug" | "workloadId">) {
+    return { namespace: namespaceFor(ref.slug), name: endpointNameFor(ref.workloadId) };
+  }
+
+  /** A name the backend would refuse is a refusal, not a retry. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DriverError) throw error;
+      throw new DriverError(error instanceof Error ? error.message : String(error), false);
+    }
+  }
+}
