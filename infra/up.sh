@@ -3,7 +3,8 @@
 #
 # Bootstraps Node 24 and dependencies, finds or starts PostgreSQL and Redis, migrates and seeds
 # the demo data, builds the web app, then runs the development identity provider, the web app
-# (http://localhost:3000) and the worker together with prefixed logs. Ctrl-C stops them all.
+# (http://localhost:3000), the worker and the simulated model server (which answers for the
+# simulated cluster's inference endpoints) together with prefixed logs. Ctrl-C stops them all.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
@@ -64,7 +65,11 @@ fi
 # signed in, each persona reads the mail Tessera stored for them at /dev/outbox.
 export DEV_OUTBOX_ENABLED="${DEV_OUTBOX_ENABLED:-true}"
 
-for port in 3000 "$DEV_IDP_PORT" "$WORKER_HEALTH_PORT"; do
+# The simulated model server: every endpoint on the simulated cluster is answered by it.
+export MODEL_SIM_PORT="${MODEL_SIM_PORT:-3300}"
+export SIM_MODEL_SERVER_URL="${SIM_MODEL_SERVER_URL:-http://localhost:$MODEL_SIM_PORT}"
+
+for port in 3000 "$DEV_IDP_PORT" "$WORKER_HEALTH_PORT" "$MODEL_SIM_PORT"; do
   tessera_port_in_use "$port" &&
     tessera_die "Port $port is already in use. Stop whatever runs there (an earlier infra/up.sh?) and try again."
 done
@@ -85,7 +90,11 @@ else
   tessera_say "Web app build is up to date"
 fi
 
-tessera_say "Starting the identity provider, the web app and the worker"
+tessera_say "Starting the identity provider, the web app, the worker and the simulated model server"
+MODEL_SIM_MODELS="${MODEL_SIM_MODELS:-$(tessera_helper served-model-names "$DATABASE_URL")}" ||
+  tessera_die "Could not read the model catalogue's names (see above)."
+export MODEL_SIM_MODELS
+tessera_start model-sim apps/model-sim node --import tsx src/main.ts
 tessera_start idp apps/dev-idp node --import tsx src/main.ts
 tessera_start web apps/web node_modules/.bin/next start -p 3000
 tessera_start worker apps/worker node --import tsx src/main.ts
@@ -96,8 +105,11 @@ tessera_helper wait-http "http://localhost:3000/" --wait 120 ||
   tessera_die "The web app did not come up (see the [web] lines above)."
 tessera_helper wait-http "http://localhost:$WORKER_HEALTH_PORT/healthz" --wait 60 --status 200 ||
   tessera_die "The worker did not become healthy (see the [worker] lines above)."
+tessera_helper wait-http "$SIM_MODEL_SERVER_URL/health" --wait 60 --status 200 ||
+  tessera_die "The simulated model server did not come up (see the [model-sim] lines above)."
 
 printf '\n\033[1;32mTessera is up at http://localhost:3000 — sign in as any demo persona\033[0m\n'
+printf 'The simulated model server answers for the demo endpoints at %s (a simulator, no real model)\n' "$SIM_MODEL_SERVER_URL"
 if [ "$DEV_OUTBOX_ENABLED" = true ]; then
   printf 'The development outbox is on (DEV_OUTBOX_ENABLED=true): signed in, read your mail at http://localhost:3000/dev/outbox\n'
 fi

@@ -1,12 +1,14 @@
 /**
- * Demo training jobs for `infra/up.sh` (`pnpm db:seed --demo-jobs`): a few jobs of the demo researcher's
- * organisation, submitted through the same domain function as the portal's form. The worker,
- * started right after, launches them on the simulated cluster, so the job list shows jobs queued,
- * running, completed and failed within the first minute. Nothing is submitted when the
- * organisation has jobs already.
+ * Demo work for `infra/up.sh` (`pnpm db:seed --demo-jobs`): a few training jobs of the demo
+ * researcher's organisation and one inference endpoint, submitted through the same domain
+ * functions as the portal's forms. The worker, started right after, launches them on the
+ * simulated cluster, so the job list shows jobs queued, running, completed and failed within the
+ * first minute, and the endpoint answers through the simulated model server. Nothing is
+ * submitted when the organisation has workloads already.
  */
 import { tenantScoped, type Database } from "@tessera/db";
 import type { Actor } from "../src/actor";
+import { deployEndpoint } from "../src/endpoints/deploy-endpoint";
 import { submitWorkload } from "../src/workloads/submit-workload";
 
 interface DemoJob {
@@ -108,5 +110,43 @@ export async function seedDemoJobs(
     });
     submitted += 1;
   }
+  // One small chat model on the CPU tier: it answers through the simulated model server.
+  const project = await database.project.findFirst({
+    where: { organizationId, name: DEMO_ENDPOINT.project },
+  });
+  const line = await database.allocationLine.findFirst({
+    where: {
+      allocation: { organizationId, validTo: { gt: new Date() } },
+      resourceClass: { code: DEMO_ENDPOINT.resourceClass },
+    },
+  });
+  const model = await database.model.findUnique({ where: { name: DEMO_ENDPOINT.model } });
+  const runtime = await database.servingRuntime.findUnique({
+    where: { code: DEMO_ENDPOINT.runtime },
+  });
+  if (project && line && model && runtime) {
+    await deployEndpoint(tenant, actor, {
+      name: DEMO_ENDPOINT.name,
+      projectId: project.id,
+      allocationLineId: line.id,
+      modelId: model.id,
+      runtimeId: runtime.id,
+      unitsPerReplica: DEMO_ENDPOINT.unitsPerReplica,
+      minReplicas: 1,
+      maxReplicas: 2,
+      replicas: 1,
+      idleSecondsBeforeZero: 30 * 60,
+    });
+    submitted += 1;
+  }
   return submitted;
 }
+
+const DEMO_ENDPOINT = {
+  name: "Speech-lab assistant",
+  project: "Multilingual speech models",
+  resourceClass: "cpu-core",
+  model: "tessera-demo/tiny-chat-0.5b-instruct",
+  runtime: "llamacpp-cpu",
+  unitsPerReplica: 4,
+};

@@ -241,7 +241,8 @@ try {
       actorFor(users.get("researcher")!),
       organizations.get("Northbridge University AI Lab")!.id,
     );
-    if (submitted > 0) console.info(`Submitted ${submitted} demo training jobs.`);
+    if (submitted > 0)
+      console.info(`Submitted ${submitted} demo workloads (jobs and an endpoint).`);
   }
   console.info(
     `Seeded ${PERSONAS.length} personas, ${ORGANIZATIONS.length} organisations, the catalogue and ${programmes.size} programmes.`,
