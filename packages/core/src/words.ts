@@ -4,5 +4,5 @@
  */
 export { formatUnitHours } from "./quota/format-unit-hours";
 export { formatDurationLimit } from "./workloads/format-duration-limit";
-export { quotaShortfallMessage } from "./quota/quota-shortfall-message";
+export { quotaShortfallFigures, quotaShortfallMessage } from "./quota/quota-shortfall-message";
 export { formatDuration, formatQuota } from "./workloads/format-usage";

@@ -117,6 +117,31 @@ const LOADERS: Record<string, Loader> = {
       row.id,
       { name: row.user.name ?? row.user.email ?? "—", organizationId: row.organizationId },
     ]),
+  TenantClusterAccount: async (database, ids) =>
+    (
+      await database.tenantClusterAccount.findMany({
+        where: where(ids),
+        select: {
+          id: true,
+          accountName: true,
+          organizationId: true,
+          cluster: { select: { name: true } },
+        },
+      })
+    ).map((row) => [
+      row.id,
+      { name: `${row.accountName} on ${row.cluster.name}`, organizationId: row.organizationId },
+    ]),
+  Invoice: async (database, ids) =>
+    (
+      await database.invoice.findMany({
+        where: where(ids),
+        select: { id: true, number: true, period: true, organizationId: true },
+      })
+    ).map((row) => [
+      row.id,
+      { name: `${row.number} (${row.period})`, organizationId: row.organizationId },
+    ]),
   user: async (database, ids) =>
     (
       await database.user.findMany({
@@ -132,15 +157,21 @@ export function auditTargetKey(targetType: string, targetId: string): string {
 
 /**
  * Names the targets of a page of audit events (one query per kind), keyed by auditTargetKey.
- * Targets that no longer exist, or whose kind has no name, are simply absent.
+ * Targets that no longer exist are absent; a kind that has no name of its own (a quota ledger
+ * entry, a background task) is named by its id, so that absence means "no longer exists" only.
  */
 export async function describeAuditTargets(
   database: Reader,
   events: readonly { targetType: string; targetId: string | null }[],
 ): Promise<Map<string, AuditTarget>> {
   const idsByType = new Map<string, Set<string>>();
+  const byId: [string, AuditTarget][] = [];
   for (const event of events) {
-    if (!event.targetId || !LOADERS[event.targetType]) continue;
+    if (!event.targetId) continue;
+    if (!LOADERS[event.targetType]) {
+      byId.push([auditTargetKey(event.targetType, event.targetId), { name: event.targetId }]);
+      continue;
+    }
     const ids = idsByType.get(event.targetType) ?? new Set<string>();
     ids.add(event.targetId);
     idsByType.set(event.targetType, ids);
@@ -153,5 +184,5 @@ export async function describeAuditTargets(
       ]),
     ),
   );
-  return new Map(found.flat());
+  return new Map([...byId, ...found.flat()]);
 }

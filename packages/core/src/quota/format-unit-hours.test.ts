@@ -9,6 +9,8 @@ describe("formatUnitHours", () => {
     expect(formatUnitHours(0, "CPU core")).toBe("0 CPU core-hours");
     expect(formatUnitHours(1_800_000, "GPU")).toBe("500 GPU-hours");
     expect(formatUnitHours(4_500_000, "GPU")).toBe("1,250 GPU-hours");
+    // Large figures keep their hundredths: a sentence's figures add up as written.
+    expect(formatUnitHours(662_292, "GPU")).toBe("183.97 GPU-hours");
   });
 
   it("never shows a small non-zero amount as zero", () => {

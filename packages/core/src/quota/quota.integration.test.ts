@@ -70,7 +70,7 @@ describe("placeHold", () => {
     expect(error.code).toBe("PRECONDITION_FAILED");
     expect(error.details).toMatchObject({ shortfallUnitSeconds: 200, remainingUnitSeconds: 2_800 });
     expect(error.message).toBe(
-      "Not enough quota left on this allocation: this needs 0.83 GPU-hours and 0.78 GPU-hours remain, 0.06 GPU-hours short.",
+      "Not enough quota left on this allocation: this needs 0.83 GPU-hours and 0.78 GPU-hours remain, 0.05 GPU-hours short.",
     );
     const entries = await db.quotaLedgerEntry.findMany({
       where: { allocationLineId: fixture.allocationLineId },

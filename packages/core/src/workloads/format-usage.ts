@@ -9,12 +9,19 @@ const twoDecimals = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 
-/** 7_200 GPU-seconds → "2 GPU-hours"; 90 → "1.5 GPU-minutes"; 12 → "12 GPU-seconds". */
+/**
+ * 7_200 GPU-seconds → "2 GPU-hours"; 3_600 → "1 GPU-hour"; 90 → "1.5 GPU-minutes";
+ * 12 → "12 GPU-seconds"; nothing at all → "0 GPU-hours".
+ */
 export function formatQuota(unitSeconds: number | bigint, unit: string): string {
   const value = Math.max(0, Number(unitSeconds));
-  if (value >= 3600) return `${twoDecimals.format(value / 3600)} ${unit}-hours`;
-  if (value >= 60) return `${oneDecimal.format(value / 60)} ${unit}-minutes`;
-  return `${whole.format(value)} ${unit}-seconds`;
+  if (value >= 3600 || value === 0) return counted(twoDecimals.format(value / 3600), `${unit}-hour`);
+  if (value >= 60) return counted(oneDecimal.format(value / 60), `${unit}-minute`);
+  return counted(whole.format(value), `${unit}-second`);
+}
+
+function counted(text: string, name: string): string {
+  return `${text} ${name}${text === "1" ? "" : "s"}`;
 }
 
 /** 5_400 → "1 h 30 min"; 45 → "45 s"; 90_000 → "25 h". Whole seconds, never negative. */

@@ -12,11 +12,6 @@ import type { OrganisationHome } from "./types";
 
 const DAY_MS = 86_400_000;
 
-/** Quota in the unit people think in: nothing is "0 GPU-hours", not "0 GPU-seconds". */
-function quota(unitSeconds: number, unit: string): string {
-  return unitSeconds > 0 ? formatQuota(unitSeconds, unit) : `0 ${unit}-hours`;
-}
-
 function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
   const o = th.home.organisation;
   const lines = home.allocations.flatMap((allocation) =>
@@ -27,8 +22,8 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
     <ul className="space-y-4" data-testid="quota-lines">
       {lines.map(({ allocation, line }) => {
         const unit = line.resourceClass.unit;
-        const left = quota(line.remainingUnitSeconds, unit);
-        const granted = quota(line.grantedUnitSeconds, unit);
+        const left = formatQuota(line.remainingUnitSeconds, unit);
+        const granted = formatQuota(line.grantedUnitSeconds, unit);
         const label = o.lineLabel(line.resourceClass.name, left, granted);
         const daysLeft = Math.ceil((new Date(allocation.validTo).getTime() - now) / DAY_MS);
         const when =
@@ -59,8 +54,8 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
             />
             <p className="text-xs text-fg-muted">
               {o.lineDetail(
-                quota(line.consumedUnitSeconds, unit),
-                quota(line.heldUnitSeconds, unit),
+                formatQuota(line.consumedUnitSeconds, unit),
+                formatQuota(line.heldUnitSeconds, unit),
               )}{" "}
               · {o.fromProgramme(allocation.programme.name)}
             </p>

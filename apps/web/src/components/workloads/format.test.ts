@@ -8,8 +8,15 @@ describe("formatQuota", () => {
     expect(formatQuota(4_000, "GPU")).toBe("1.11 GPU-hours");
     expect(formatQuota(90, "GPU")).toBe("1.5 GPU-minutes");
     expect(formatQuota(12, "MIG slice")).toBe("12 MIG slice-seconds");
-    expect(formatQuota(0, "GPU")).toBe("0 GPU-seconds");
-    expect(formatQuota(-5, "GPU")).toBe("0 GPU-seconds");
+    expect(formatQuota(0, "GPU")).toBe("0 GPU-hours");
+    expect(formatQuota(-5, "GPU")).toBe("0 GPU-hours");
+  });
+
+  it("says one in the singular", () => {
+    expect(formatQuota(3_600, "GPU")).toBe("1 GPU-hour");
+    expect(formatQuota(3_600, "CPU core")).toBe("1 CPU core-hour");
+    expect(formatQuota(60, "GPU")).toBe("1 GPU-minute");
+    expect(formatQuota(1, "GPU")).toBe("1 GPU-second");
   });
 });
 

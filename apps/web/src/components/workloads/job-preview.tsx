@@ -3,10 +3,20 @@
 import { Alert, Spinner } from "@tessera/ui";
 import { tp, tw } from "@/i18n";
 import { errorMessageFrom } from "@/lib/form-errors";
-import { formatUnitHours } from "@tessera/core/words";
+import { quotaShortfallFigures } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { formatQuota } from "./format";
 import type { WorkloadPreview } from "./types";
+
+/** The preview's sentence for a hold the allocation cannot cover. */
+function shortfall(preview: WorkloadPreview, unit: string): string {
+  const figures = quotaShortfallFigures(
+    preview.holdUnitSeconds,
+    preview.remainingUnitSeconds,
+    unit,
+  );
+  return tw.preview.short(figures.needed, figures.remaining, figures.short);
+}
 
 /**
  * What the job would hold and where it would run, beside the submit button: the quota it holds
@@ -48,14 +58,8 @@ export function JobPreview({
           </p>
         ) : (
           <Alert tone="danger" title={p.shortTitle}>
-            {/* The same formatter as the server's refusal, so the figures agree to the digit. */}
-            <p data-testid="preview-quota">
-              {p.short(
-                formatUnitHours(preview.holdUnitSeconds, unit),
-                formatUnitHours(preview.remainingUnitSeconds, unit),
-                formatUnitHours(preview.shortfallUnitSeconds, unit),
-              )}
-            </p>
+            {/* The same figures as the server's refusal, so they agree to the digit. */}
+            <p data-testid="preview-quota">{shortfall(preview, unit)}</p>
           </Alert>
         )}
         <p data-testid="preview-cost">

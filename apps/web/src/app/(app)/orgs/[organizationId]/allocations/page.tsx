@@ -6,7 +6,8 @@ import { Pagination } from "@/components/pagination";
 import { AwardTable } from "@/components/programmes/award-table";
 import { AllocationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
-import { formatMoney, formatUnitHours, unitSecondsToHours } from "@/components/programmes/format";
+import { formatQuota } from "@tessera/core/words";
+import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import type { AllocationView } from "@/components/programmes/types";
 import { UsageBar } from "@/components/programmes/usage-bar";
@@ -40,8 +41,9 @@ function ValidityNote({ allocation }: { allocation: AllocationView }) {
 function AllocationCard({ allocation }: { allocation: AllocationView }) {
   const a = tp.allocations;
   const money = (minor: number) => formatMoney(minor, allocation.currency);
-  const hours = (seconds: number, unit: string) =>
-    formatUnitHours(unitSecondsToHours(seconds), unit);
+  // The same words for quota as the home page and the job form: hours to the hundredth, and
+  // minutes or seconds for what is less than an hour.
+  const hours = (seconds: number, unit: string) => formatQuota(seconds, unit);
   return (
     <Card
       title={allocation.programme.name}
