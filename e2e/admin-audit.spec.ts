@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { persona } from "@tessera/config";
 import { expect, test } from "./support/fixtures";
+import { expectFitsNarrowScreen } from "./support/jobs";
 
 test("the platform audit log filters events and verifies the hash chain", async ({ signedIn }) => {
   // Verifying walks the whole chain; on a loaded machine that alone can take half a minute.
@@ -41,6 +42,11 @@ test("the platform audit log filters events and verifies the hash chain", async 
   await expect(admin.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
   await admin.getByRole("link", { name: "Clear filters" }).click();
   await expect(admin.locator("tbody tr").first()).toBeVisible();
+
+  // At 360 pixels the page fits: the offline-verification command wraps instead of widening it.
+  await admin.setViewportSize({ width: 360, height: 740 });
+  await expect(admin.getByText("node verify-audit-export.mjs tessera-audit.jsonl")).toBeVisible();
+  await expectFitsNarrowScreen(admin);
 });
 
 test("people without a platform role are told the admin pages are not for them", async ({

@@ -123,6 +123,10 @@ test("a programme is created, applied to, reviewed and awarded with a reduced am
     await expect(priya.getByTestId("review-summary")).toHaveText("Mean score 4.00 from 1 review.");
     const hours = priya.getByLabel("Hours to grant for NVIDIA H100 80 GB");
     await expect(hours).toHaveValue("1000");
+    // More than was requested: no figures for an award the form would refuse.
+    await hours.fill("1300");
+    await expect(priya.getByTestId("grant-preview")).toContainText("appear here once");
+    await expect(priya.getByTestId("grant-preview")).not.toContainText("€");
     await hours.fill("600");
     // 600 h × €2.95 = €1,770.00, of which the programme pays 70 %.
     await expect(priya.getByTestId("grant-preview")).toContainText(

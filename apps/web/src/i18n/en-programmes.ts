@@ -464,12 +464,14 @@ export const enProgrammes = {
     grantedTotals: (list: string, programme: string, tenant: string) =>
       `Granting this: ${list} list value — the programme pays ${programme}, the organisation pays ${tenant}.`,
     grantedAfter: (left: string) => `The budget left after this award: ${left}.`,
+    grantFiguresWait:
+      "The award's value and shares appear here once every line's granted hours are a whole number, at most what was requested.",
     note: "Note to the applicant",
     noteHint: "Optional. The applicant sees it with the decision.",
     approve: "Approve and grant",
     approved: "Application approved. The allocation is created.",
     grantTooMuch: (name: string, requested: string) =>
-      `You can grant at most ${requested} hours for ${name}.`,
+      `You can grant at most ${requested} for ${name}.`,
     grantInvalid: (name: string) => `Enter the hours for ${name} as a whole number.`,
     requestChangesTitle: "Ask for changes",
     requestChangesReason: "What should the applicant change?",

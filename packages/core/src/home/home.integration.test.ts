@@ -64,6 +64,24 @@ describe("home", () => {
     expect(home.platformAdmin).toBeNull();
   });
 
+  it("leaves a retired cluster out of the operator's capacity unless work is still on it", async () => {
+    const operator = await createTestUser({ platformRoles: ["OPERATOR"] });
+    const idle = await createWorkloadSetup(db, { capacity: 512 });
+    const busy = await createWorkloadSetup(db, { capacity: 4 });
+    await createTestWorkload(db, busy, { quantity: 1, status: "PENDING", outbox: false });
+    await db.cluster.updateMany({
+      where: { id: { in: [idle.clusterId, busy.clusterId] } },
+      data: { active: false },
+    });
+    const home = await getHome(db, operator.id, noQueues);
+    const shown = home.operator!.clusters;
+    expect(shown.find((c) => c.id === idle.clusterId)).toBeUndefined();
+    expect(shown.find((c) => c.id === busy.clusterId)).toMatchObject({ active: false });
+    // Active clusters come first.
+    const firstRetired = shown.findIndex((c) => !c.active);
+    expect(shown.slice(firstRetired).every((c) => !c.active)).toBe(true);
+  });
+
   it("shows a platform administrator the verification queue and an intact audit chain", async () => {
     const admin = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
     const home = await getHome(db, admin.id, noQueues);

@@ -72,16 +72,24 @@ export async function getOperatorHome(
           (row.status === "RUNNING") === running,
       )
       .reduce((sum, row) => sum + (row._sum.quantity ?? 0), 0);
-  return {
-    clusters: clusters.map(({ resources, ...cluster }) => ({
-      ...cluster,
-      classes: resources.map(({ capacity, resourceClass }) => ({
-        resourceClass,
-        capacity,
-        inUse: unitsOf(cluster.id, resourceClass.id, true),
-        queued: unitsOf(cluster.id, resourceClass.id, false),
-      })),
+  const described = clusters.map(({ resources, ...cluster }) => ({
+    ...cluster,
+    classes: resources.map(({ capacity, resourceClass }) => ({
+      resourceClass,
+      capacity,
+      inUse: unitsOf(cluster.id, resourceClass.id, true),
+      queued: unitsOf(cluster.id, resourceClass.id, false),
     })),
+  }));
+  // Capacity now is what accepts work: a retired cluster shows only while work still runs or
+  // waits on it, and after the active ones.
+  return {
+    clusters: described
+      .filter(
+        (cluster) =>
+          cluster.active || cluster.classes.some((use) => use.inUse > 0 || use.queued > 0),
+      )
+      .sort((a, b) => Number(b.active) - Number(a.active)),
     operations,
   };
 }

@@ -24,16 +24,19 @@ async function mailsTo(email: string) {
   return db.mailMessage.findMany({ where: { to: email } });
 }
 
-async function endJob(status: "COMPLETED" | "FAILED" | "CANCELLED" | "LOST") {
+async function endJob(
+  status: "COMPLETED" | "FAILED" | "CANCELLED" | "LOST",
+  ended: { statusReason?: string; consumedUnitSeconds?: bigint } = {},
+) {
   const setup = await createWorkloadSetup(db);
   const workload = await createTestWorkload(db, setup, { outbox: false });
   await db.workload.update({
     where: { id: workload.id },
     data: {
       status,
-      statusReason: status === "FAILED" ? "NonZeroExitCode" : null,
+      statusReason: ended.statusReason ?? (status === "FAILED" ? "NonZeroExitCode" : null),
       exitCode: status === "FAILED" ? 3 : null,
-      consumedUnitSeconds: 1_800n,
+      consumedUnitSeconds: ended.consumedUnitSeconds ?? 1_800n,
       endedAt: new Date(),
     },
   });
@@ -78,6 +81,14 @@ describe("job end notifications", () => {
     expect(
       (await mailsTo(user.email!)).filter((m) => m.subject.startsWith("Job failed")),
     ).toHaveLength(1);
+  });
+
+  it("says what a short job used in the job page's words, and no reason that repeats the ending", async () => {
+    const { user } = await endJob("FAILED", { statusReason: "FAILED", consumedUnitSeconds: 45n });
+    await notifyEndedWorkloads(db);
+    const [notice] = await noticesOf(user.id);
+    expect(notice!.body).toContain("It used 45 GPU-seconds.");
+    expect(notice!.body).not.toContain("Reason: FAILED");
   });
 
   it("says how a job completed, was cancelled or was lost", async () => {

@@ -1,6 +1,6 @@
 import { Prisma, type Database, type MailMessage, type WorkloadStatus } from "@tessera/db";
 import { deliverMail } from "../mail/send-mail";
-import { formatUnitHours } from "../quota/format-unit-hours";
+import { formatQuota } from "../workloads/format-usage";
 import { TX_OPTIONS } from "../transaction";
 import { notifyUser } from "./notify-user";
 
@@ -30,9 +30,11 @@ export function workloadEndedKey(workloadId: string): string {
 function message(job: EndedWorkload): { title: string; body: string } {
   const used =
     job.consumedUnitSeconds !== null
-      ? ` It used ${formatUnitHours(job.consumedUnitSeconds, job.unit)}.`
+      ? ` It used ${formatQuota(job.consumedUnitSeconds, job.unit)}.`
       : "";
-  const reason = job.statusReason ? ` Reason: ${job.statusReason}.` : "";
+  // A scheduler's reason that only repeats how the job ended ("FAILED") says nothing more.
+  const said = job.statusReason && job.statusReason.toUpperCase() !== job.status;
+  const reason = said ? ` Reason: ${job.statusReason}.` : "";
   switch (job.status) {
     case "COMPLETED":
       return {

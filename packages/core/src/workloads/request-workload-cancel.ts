@@ -38,13 +38,17 @@ export async function requestWorkloadCancel(
         `This job has already ended (${workload.status.toLowerCase()}); there is nothing to cancel.`,
       );
     }
+    // Named as the portal names people elsewhere: by name, the address only when there is none.
+    const person = actor.userId
+      ? await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } })
+      : null;
     await tx.workloadEvent.create({
       data: {
         organizationId: tenant.organization.id,
         workloadId,
         status: workload.status,
         reason: "CancelRequested",
-        message: `Cancellation requested by ${actor.email ?? "a member"}.`,
+        message: `Cancellation requested by ${person?.name ?? actor.email ?? "a member"}.`,
       },
     });
     await tx.outboxEvent.create({

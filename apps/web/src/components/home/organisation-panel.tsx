@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { VerificationBadge } from "@/components/status-badge";
-import { WorkloadBadge } from "@/components/workloads/badges";
+import { ReasonWords, WorkloadBadge } from "@/components/workloads/badges";
 import { formatQuota } from "@/components/workloads/format";
 import { formatDate, t, th } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -143,8 +143,11 @@ export function OrganisationPanel({ home, now }: { home: OrganisationHome; now: 
                     <Link href={routes.job(id, job.id)} className="text-link underline">
                       {job.name}
                     </Link>
-                    {job.statusReason ? (
-                      <span className="text-fg-muted">{job.statusReason}</span>
+                    {/* The badge says it failed; a reason that only repeats it is left out. */}
+                    {job.statusReason && job.statusReason.toUpperCase() !== job.status ? (
+                      <span className="text-fg-muted">
+                        <ReasonWords reason={job.statusReason} />
+                      </span>
                     ) : null}
                     {job.endedAt ? (
                       <span className="text-fg-muted">· {formatDate(job.endedAt)}</span>

@@ -53,12 +53,18 @@ function ApproveForm({
     }),
   );
   const money = (minor: number) => formatMoney(minor, application.currency);
+  // The hours as typed, where each is one the form would accept; null while any is not, so the
+  // figures never describe an award other than the one in the fields.
+  const typed = application.lines.map((line) => {
+    const value = parseWholeNumber(hours[line.resourceClassId] ?? "");
+    return value !== null && value <= line.unitHours ? value : null;
+  });
+  const acceptable = typed.every((value) => value !== null);
   // The same function the server prices the award with; the server's figure is the one that counts.
   const preview = priceLines(
-    application.lines.map((line) => ({
+    application.lines.map((line, index) => ({
       resourceClassId: line.resourceClassId,
-      // Never more than requested (the form refuses more), so the preview cannot overflow.
-      unitHours: Math.min(parseWholeNumber(hours[line.resourceClassId] ?? "") ?? 0, line.unitHours),
+      unitHours: typed[index] ?? 0,
       listPriceMinorPerHour: line.listPriceMinorPerHour,
     })),
     application.subsidyRateBps,
@@ -74,7 +80,10 @@ function ApproveForm({
       else if (value > line.unitHours)
         checks.add(
           `grant-${code}`,
-          r.grantTooMuch(name, formatNumber(line.unitHours)),
+          r.grantTooMuch(
+            name,
+            `${formatNumber(line.unitHours)} ${hoursUnit(line.resourceClass.unit)}`,
+          ),
           grantId(code),
         );
       return { resourceClassId: line.resourceClassId, grantedUnitHours: value ?? 0 };
@@ -135,16 +144,26 @@ function ApproveForm({
         </tbody>
       </ScrollTable>
       <div aria-live="polite" className="space-y-1 text-sm">
-        <p className="font-semibold" data-testid="grant-preview">
-          {r.grantedTotals(
-            money(preview.listValueMinor),
-            money(preview.programmeShareMinor),
-            money(preview.tenantShareMinor),
-          )}
-        </p>
-        <p>
-          {r.grantedAfter(money(application.budget.remainingMinor - preview.programmeShareMinor))}
-        </p>
+        {acceptable ? (
+          <>
+            <p className="font-semibold" data-testid="grant-preview">
+              {r.grantedTotals(
+                money(preview.listValueMinor),
+                money(preview.programmeShareMinor),
+                money(preview.tenantShareMinor),
+              )}
+            </p>
+            <p>
+              {r.grantedAfter(
+                money(application.budget.remainingMinor - preview.programmeShareMinor),
+              )}
+            </p>
+          </>
+        ) : (
+          <p className="text-fg-muted" data-testid="grant-preview">
+            {r.grantFiguresWait}
+          </p>
+        )}
       </div>
       <TextAreaField
         id="approve-note"

@@ -310,6 +310,12 @@ describe("workloads.cancel", () => {
       workloadId: job.id,
     });
     expect(detail.cancellable).toBe(false);
+    // The timeline names the person as the portal does elsewhere, not by their address.
+    const owner = await db.user.findUniqueOrThrow({ where: { id: tenant.owner.id } });
+    const requested = await db.workloadEvent.findFirstOrThrow({
+      where: { workloadId: job.id, reason: "CancelRequested" },
+    });
+    expect(requested.message).toBe(`Cancellation requested by ${owner.name}.`);
 
     const ended = await caller.workloads.submit(submitInput(tenant, { name: "Finished run" }));
     await db.workload.update({ where: { id: ended.id }, data: { status: "COMPLETED" } });

@@ -67,7 +67,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
             </Card>
             <Card title={t.audit.exportTitle}>
               <p className="text-fg-muted">{t.audit.exportLead}</p>
-              <pre className="mt-2 overflow-x-auto rounded bg-surface-muted p-2 font-mono text-sm">
+              <pre className="mt-2 whitespace-pre-wrap break-all rounded bg-surface-muted p-2 font-mono text-sm">
                 {t.audit.exportCommand}
               </pre>
               <p className="mt-2 text-sm text-fg-muted">{t.audit.exportScript}</p>
