@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { persona } from "@tessera/config";
 import { expect, test } from "./support/fixtures";
 import {
+  expectCancelTaken,
   fillJobForm,
   NORTHBRIDGE,
   openOrganisation,
@@ -165,7 +166,7 @@ test("the operator's home shows GPUs in use of capacity per cluster, the backlog
       .getByRole("dialog", { name: `Cancel ${name}?` })
       .getByRole("button", { name: "Cancel job" })
       .click();
-    await expect(ada.getByText("Cancellation requested.")).toBeVisible();
+    await expectCancelTaken(ada);
   });
 });
 

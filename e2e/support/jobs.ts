@@ -107,3 +107,17 @@ export async function expectFitsNarrowScreen(page: Page): Promise<void> {
     `${page.url()} is wider than the screen: ${overflow.elements.join(", ")}`,
   ).toBeLessThanOrEqual(0);
 }
+
+/**
+ * Waits until a cancel the person confirmed has been taken: the "Cancellation requested." notice,
+ * or — when the simulated cluster stopped the job before the notice could show — the stopped
+ * job's own words, which replace it.
+ */
+export async function expectCancelTaken(page: Page): Promise<void> {
+  await expect(
+    page
+      .getByText("Cancellation requested.")
+      .or(page.getByTestId("job-reason").filter({ hasText: "The job was cancelled" }))
+      .first(),
+  ).toBeVisible();
+}

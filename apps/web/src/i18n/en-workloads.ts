@@ -365,7 +365,7 @@ echo "Starting {{jobName}} on {{gpus}} GPUs"
       queue: "Queue",
       waiting: "Waiting",
       active: "Active",
-      delayed: "Delayed (retrying)",
+      delayed: "Delayed (scheduled sweeps and retries)",
       failed: "Failed",
       summary: (waiting: number, active: number, delayed: number, failed: number) =>
         `${count(waiting)} waiting · ${count(active)} active · ${count(delayed)} delayed · ${count(failed)} failed`,

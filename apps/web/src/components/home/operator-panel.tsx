@@ -21,7 +21,9 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
     ops.workloadsByStatus.ACCEPTED +
     ops.workloadsByStatus.SUBMITTED +
     ops.workloadsByStatus.PENDING;
-  const queueWaiting = ops.queues.reduce((sum, queue) => sum + queue.waiting + queue.delayed, 0);
+  // The backlog is what is ready to run and not yet picked up; delayed entries are mostly the
+  // scheduled sweeps' next runs, which are not work waiting.
+  const queueWaiting = ops.queues.reduce((sum, queue) => sum + queue.waiting, 0);
   return (
     <section aria-labelledby="operator-heading" className="space-y-4" data-testid="operator-home">
       <h2 id="operator-heading" className="text-xl font-semibold">
