@@ -23,7 +23,7 @@ import { createCaller, createContext } from "@tessera/api";
 import { serverEnv } from "@tessera/config";
 import { createDatabase, type Database } from "@tessera/db";
 import type { EndpointSpec } from "@tessera/core";
-import { endpointObjects } from "../../packages/drivers/src/kubernetes/k8s-objects";
+import { endpointObjects, namespaceFor } from "../../packages/drivers/src/kubernetes/k8s-objects";
 import { deploy as migrate } from "../../packages/db/scripts/migrate";
 import {
   adminClients,
@@ -157,7 +157,42 @@ async function runOurs(
     });
     return ready === ids.length;
   }).catch((error: Error) => progress(error.message));
-  return { seconds: (performance.now() - started) / 1000, ids };
+  const seconds = (performance.now() - started) / 1000;
+  progress(`  ${await phases(database, ids)}`);
+  return { seconds, ids };
+}
+
+/**
+ * Where the time went, from the endpoints' own timelines: when the last one was accepted (API),
+ * applied on the cluster (DEPLOYING: relay, queue, tenant and apply) and seen READY (the sweep),
+ * in seconds after the first was accepted, with the median wait of each step.
+ */
+async function phases(database: Database, ids: readonly string[]): Promise<string> {
+  const events = await database.workloadEvent.findMany({
+    where: {
+      workloadId: { in: [...ids] },
+      endpointStatus: { in: ["ACCEPTED", "DEPLOYING", "READY"] },
+    },
+    select: { workloadId: true, endpointStatus: true, createdAt: true },
+  });
+  const at = new Map<string, Partial<Record<string, number>>>();
+  for (const event of events) {
+    const times = at.get(event.workloadId) ?? {};
+    times[event.endpointStatus!] ??= event.createdAt.getTime();
+    at.set(event.workloadId, times);
+  }
+  const all = [...at.values()];
+  const first = Math.min(...all.map((t) => t.ACCEPTED ?? Infinity));
+  const last = (step: string) =>
+    ((Math.max(...all.map((t) => t[step] ?? 0)) - first) / 1000).toFixed(1);
+  const median = (from: string, to: string) => {
+    const waits = all
+      .filter((t) => t[from] !== undefined && t[to] !== undefined)
+      .map((t) => t[to]! - t[from]!)
+      .sort((a, b) => a - b);
+    return ((waits[Math.floor(waits.length / 2)] ?? 0) / 1000).toFixed(2);
+  };
+  return `last accepted ${last("ACCEPTED")} s, last applied ${last("DEPLOYING")} s, last READY ${last("READY")} s; median accepted→applied ${median("ACCEPTED", "DEPLOYING")} s, applied→READY ${median("DEPLOYING", "READY")} s`;
 }
 
 async function main(): Promise<void> {
@@ -175,7 +210,8 @@ async function main(): Promise<void> {
   }
   const suffix = randomBytes(4).toString("hex");
   const prefix = `bench_endpoints_${suffix}`;
-  const directNamespace = `bench-direct-${suffix}`;
+  const directSlug = `bench-direct-${suffix}`;
+  const directNamespace = namespaceFor(directSlug);
   const databaseUrl = withDatabase(env.DATABASE_URL, DATABASE);
   progress("fixture: database, organisation, Kubernetes cluster record, allocation");
   await dropBenchDatabase(env.DATABASE_URL, DATABASE);
@@ -202,7 +238,7 @@ async function main(): Promise<void> {
     const specs: EndpointSpec[] = Array.from({ length: ENDPOINTS }, (_, n) => ({
       workloadId: `bench${suffix}${String(n).padStart(4, "0")}`,
       organizationId: world.organizationId,
-      slug: world.organizationSlug,
+      slug: directSlug,
       displayName: `Bench ${n}`,
       image: "registry.tessera.test/serving/sim:1",
       args: ["--model", world.modelName],
