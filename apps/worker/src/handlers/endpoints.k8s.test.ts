@@ -107,6 +107,28 @@ describe("endpoints through the worker on the real control plane", () => {
     found = await tally(new Map([[id, 3]]));
     expect(found.perWorkload.get(id)).toMatchObject({ deployments: 1, pods: 3, replicas: 3 });
 
+    // A new runtime image rolls the pods over while the endpoint scales down: the namespace's
+    // quota is exactly what is admitted, so the rollout must never need a pod more than that.
+    const image = `registry.tessera.test/serving/sim:2-${id.slice(-6)}`;
+    await database.servingRuntime.update({ where: { id: world.runtimeId }, data: { image } });
+    await scaleEndpoint(world.tenant, world.actor, { id, replicas: 2 });
+    const images = await eventually(
+      "every pod on the new image",
+      async () => {
+        const { items } = await admin.core.listNamespacedPod({ namespace });
+        const live = items.filter((pod) => !pod.metadata?.deletionTimestamp);
+        const ready = live.filter(
+          (pod) => pod.status?.conditions?.find((c) => c.type === "Ready")?.status === "True",
+        );
+        const onNew = ready.filter((pod) => pod.spec?.containers[0]?.image === image);
+        return live.length === 2 && onNew.length === 2 ? live.length : undefined;
+      },
+      90_000,
+    );
+    expect(images).toBe(2);
+    await until(id, "READY", 2);
+    await tally(new Map([[id, 2]]));
+
     await scaleEndpointToZero(world.tenant, world.actor, { id });
     await until(id, "SCALED_TO_ZERO", 0);
     expect((await line()).heldUnitSeconds).toBe(0n);
