@@ -14,11 +14,11 @@
 import { randomBytes } from "node:crypto";
 import { cpus } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { createCaller, createContext } from "@tessera/api";
 import { serverEnv } from "@tessera/config";
 import { startWorkerProcess, type WorkerProcess } from "../../infra/test/worker-process";
+import { removePrefix } from "../bench-stores";
 import { runBaseline } from "./baseline";
 import { createDispatchFixture, dropDispatchDatabase, type DispatchFixture } from "./fixture";
 import { machineIdleMs, postgresCpuMs, processCpuMs } from "./server-cpu";
@@ -168,20 +168,6 @@ async function quiesce(fixture: DispatchFixture): Promise<void> {
     await sleep(100);
   }
   throw new Error("earlier launches did not finish within the settle timeout");
-}
-
-async function removePrefix(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = "0";
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      cursor = nextCursor;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    await redis.quit();
-  }
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import {
-  endpointTenantSpec,
+  ensureEndpointTenant,
   failEndpoint,
   loadEndpointContext,
   recordEndpointApplied,
@@ -45,11 +45,13 @@ export async function convergeEndpoint(
   if (endpoint.status === "DELETED" || endpoint.status === "FAILED") return { outcome: "ended" };
   try {
     const driver = await driverOf(context, endpoint);
-    const tenant = await endpointTenantSpec(context.database, {
-      organizationId: endpoint.ref.organizationId,
-      clusterId: endpoint.cluster.id,
-    });
-    await refusingOn("", () => driver.ensureEndpointTenant(tenant));
+    // Applied one at a time per organisation; the wait for the backend to enforce it is not.
+    const tenant = await ensureEndpointTenant(
+      context.database,
+      { organizationId: endpoint.ref.organizationId, clusterId: endpoint.cluster.id },
+      (spec) => refusingOn("", () => driver.ensureEndpointTenant(spec, { settle: false })),
+    );
+    await refusingOn("", () => driver.settleEndpointTenant(tenant));
     const applied = await refusingOn("", () => driver.applyEndpoint(endpoint.spec));
     await recordEndpointApplied(context.database, endpoint.ref, {
       externalId: applied.externalId,

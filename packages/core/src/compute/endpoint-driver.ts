@@ -13,9 +13,15 @@ export interface EndpointDriver {
   /**
    * Converges the tenant's place on the backend: on Kubernetes a namespace with Tessera's labels,
    * a ResourceQuota derived from `quota`, a LimitRange and NetworkPolicies (default deny, ingress
-   * only from the gateway's namespace).
+   * only from the gateway's namespace). It resolves once the backend enforces the quota, unless
+   * `settle: false` asks it to return once applied (settleEndpointTenant then waits).
    */
-  ensureEndpointTenant(tenant: EndpointTenantSpec): Promise<void>;
+  ensureEndpointTenant(tenant: EndpointTenantSpec, options?: { settle?: boolean }): Promise<void>;
+  /**
+   * Resolves once the backend enforces at least the tenant's quota (what ensureEndpointTenant
+   * applied, or more applied since): its endpoints' replicas are then admitted.
+   */
+  settleEndpointTenant(tenant: EndpointTenantSpec): Promise<void>;
   /** Creates or updates the endpoint's objects (server-side apply, one field manager). */
   applyEndpoint(spec: EndpointSpec): Promise<EndpointApplyResult>;
   /** Sets the desired replicas (0 = scaled to zero); the rest of the spec is left alone. */

@@ -6,6 +6,7 @@ import { deleteEndpoint } from "./delete-endpoint";
 import { createEndpointSetup, deployTestEndpoint, type EndpointSetup } from "./endpoint-fixture";
 import { getEndpoint } from "./get-endpoint";
 import { applyEndpointObservation } from "./lifecycle/apply-endpoint-observation";
+import { ensureEndpointTenant } from "./lifecycle/ensure-endpoint-tenant";
 import { recordEndpointApplied } from "./lifecycle/record-endpoint-applied";
 import { renewEndpointHold } from "./lifecycle/renew-endpoint-hold";
 import { listEndpoints } from "./list-endpoints";
@@ -294,5 +295,36 @@ describe("endpoint lifecycle", () => {
     const workload = await db.workload.findUniqueOrThrow({ where: { id } });
     const placement = workload.placement as { candidates: { clusterCode: string; free: number }[] };
     expect(placement.candidates.find((c) => c.clusterCode === setup.clusterCode)?.free).toBe(1);
+  });
+});
+
+describe("the organisation's place on a cluster", () => {
+  it("converges one quota at a time, each read after the one applied before it", async () => {
+    const setup = await createEndpointSetup(db);
+    await deployTestEndpoint(setup, { replicas: 1 });
+    const place = { organizationId: setup.organizationId, clusterId: setup.clusterId };
+    const applied: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+
+    // The first reads one endpoint and is slow to apply; meanwhile a second endpoint is
+    // admitted and a second convergence starts. It must wait, read two, and apply last.
+    const first = ensureEndpointTenant(db, place, async (tenant) => {
+      entered();
+      await held;
+      applied.push(tenant.quota.pods!);
+    });
+    await inside;
+    await deployTestEndpoint(setup, { replicas: 1 });
+    const second = ensureEndpointTenant(db, place, (tenant) => {
+      applied.push(tenant.quota.pods!);
+      return Promise.resolve();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await Promise.all([first, second]);
+    expect(applied).toEqual(["1", "2"]);
   });
 });

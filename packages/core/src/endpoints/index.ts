@@ -16,3 +16,4 @@ export * from "./lifecycle/fail-endpoint";
 export * from "./lifecycle/record-endpoint-repair";
 export * from "./lifecycle/list-tracked-endpoints";
 export * from "./lifecycle/endpoint-tenant-spec";
+export * from "./lifecycle/ensure-endpoint-tenant";

@@ -19,8 +19,10 @@ import {
   LABEL_WORKLOAD,
   namespaceFor,
   QUOTA_NAME,
+  quotaHard,
   tenantObjects,
 } from "./k8s-objects";
+import { quotaCovers } from "./k8s-quantity";
 import { endpointStatus } from "./k8s-status";
 
 export interface KubernetesEndpointDriverOptions {
@@ -119,7 +121,10 @@ export class KubernetesEndpointDriver implements EndpointDriver {
     }
   }
 
-  async ensureEndpointTenant(tenant: EndpointTenantSpec): Promise<void> {
+  async ensureEndpointTenant(
+    tenant: EndpointTenantSpec,
+    options: { settle?: boolean } = {},
+  ): Promise<void> {
     const installationId = await this.installationId();
     const objects = this.guarded(() =>
       tenantObjects(installationId, tenant, this.gatewayNamespace),
@@ -133,41 +138,53 @@ export class KubernetesEndpointDriver implements EndpointDriver {
         SERVER_SIDE_APPLY,
       ),
     );
-    const quota = await this.call(`applying the quota of ${namespace}`, () =>
-      core.patchNamespacedResourceQuota(
-        { name: QUOTA_NAME, namespace, body: objects.resourceQuota, ...apply },
-        SERVER_SIDE_APPLY,
-      ),
-    );
-    await this.call(`applying the limits of ${namespace}`, () =>
-      core.patchNamespacedLimitRange(
-        { name: nameOf(objects.limitRange), namespace, body: objects.limitRange, ...apply },
-        SERVER_SIDE_APPLY,
-      ),
-    );
-    for (const policy of objects.networkPolicies) {
-      await this.call(`applying network policy ${nameOf(policy)} in ${namespace}`, () =>
-        networking.patchNamespacedNetworkPolicy(
-          { name: nameOf(policy), namespace, body: policy, ...apply },
+    // The namespace's objects do not depend on one another: one round trip for all of them.
+    await Promise.all([
+      this.call(`applying the quota of ${namespace}`, () =>
+        core.patchNamespacedResourceQuota(
+          { name: QUOTA_NAME, namespace, body: objects.resourceQuota, ...apply },
           SERVER_SIDE_APPLY,
         ),
-      );
-    }
-    // Pods are refused in a namespace whose quota the quota controller has not counted yet.
-    const wanted = canonical(quota.spec?.hard);
+      ),
+      this.call(`applying the limits of ${namespace}`, () =>
+        core.patchNamespacedLimitRange(
+          { name: nameOf(objects.limitRange), namespace, body: objects.limitRange, ...apply },
+          SERVER_SIDE_APPLY,
+        ),
+      ),
+      ...objects.networkPolicies.map((policy) =>
+        this.call(`applying network policy ${nameOf(policy)} in ${namespace}`, () =>
+          networking.patchNamespacedNetworkPolicy(
+            { name: nameOf(policy), namespace, body: policy, ...apply },
+            SERVER_SIDE_APPLY,
+          ),
+        ),
+      ),
+    ]);
+    if (options.settle !== false) await this.settleEndpointTenant(tenant);
+  }
+
+  /**
+   * Pods are refused in a namespace whose quota the quota controller has not counted yet: the
+   * quota admission enforces the quota's status, which the controller copies from its spec. Waits
+   * until that status allows at least this tenant's quota (a larger one applied since will do).
+   */
+  async settleEndpointTenant(tenant: EndpointTenantSpec): Promise<void> {
+    const namespace = namespaceFor(tenant.slug);
+    const wanted = quotaHard(tenant.quota);
     const deadline = Date.now() + this.quotaWaitMs;
     for (;;) {
       const current = await this.call(`reading the quota of ${namespace}`, () =>
-        core.readNamespacedResourceQuota({ name: QUOTA_NAME, namespace }),
+        this.clients.core.readNamespacedResourceQuota({ name: QUOTA_NAME, namespace }),
       );
-      if (canonical(current.status?.hard) === wanted) return;
+      if (quotaCovers(current.status?.hard, wanted)) return;
       if (Date.now() > deadline) {
         throw new DriverError(
           `The quota controller has not taken the new quota of ${namespace} yet.`,
           true,
         );
       }
-      await sleep(250);
+      await sleep(100);
     }
   }
 
@@ -353,11 +370,6 @@ export class KubernetesEndpointDriver implements EndpointDriver {
 function nameOf(object: Body): string {
   const name = (object.metadata as { name?: unknown } | undefined)?.name;
   return typeof name === "string" ? name : "";
-}
-
-/** A quota's `hard` in a comparable form (the API server canonicalises the quantities). */
-function canonical(hard: Record<string, string> | undefined): string {
-  return JSON.stringify(Object.entries(hard ?? {}).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Whether every key of `wanted` stands in `actual` with the same value. */

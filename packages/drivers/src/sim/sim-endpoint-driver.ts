@@ -88,6 +88,11 @@ export class SimEndpointDriver implements EndpointDriver {
     });
   }
 
+  /** Nothing to wait for: the simulated cluster enforces no quota of its own. */
+  settleEndpointTenant(tenant: EndpointTenantSpec): Promise<void> {
+    return this.ensureEndpointTenant(tenant);
+  }
+
   async applyEndpoint(spec: EndpointSpec): Promise<EndpointApplyResult> {
     const { namespace, name } = await this.guard(() => Promise.resolve(this.names(spec)));
     const labels: SimLabels = {
