@@ -131,15 +131,10 @@ describe("operations.endpoints", () => {
     const operator = await createTestUser({ platformRoles: ["OPERATOR"] });
     const groups = await callerFor(operator).operations.endpoints();
     const group = groups.find((g) => g.cluster.code === setup.clusterCode);
-    expect(group?.endpoints).toEqual([
-      expect.objectContaining({
-        id: deployed.id,
-        organization: expect.objectContaining({ id: setup.organizationId }),
-        model: setup.modelName,
-        status: "ACCEPTED",
-        desiredReplicas: 1,
-      }),
+    expect(group?.endpoints.map((e) => [e.id, e.organization.id, e.model, e.status])).toEqual([
+      [deployed.id, setup.organizationId, setup.modelName, "ACCEPTED"],
     ]);
+    expect(group?.endpoints[0]?.desiredReplicas).toBe(1);
     const tenant = await db.user.findUniqueOrThrow({ where: { id: setup.userId } });
     expect((await failureOf(callerFor(tenant).operations.endpoints())).code).toBe("FORBIDDEN");
   });
