@@ -188,6 +188,7 @@ export const enEndpoints = {
     noBackendId: "Not yet known",
     quotaTitle: "Quota",
     held: "Held now",
+    nothingHeld: "Nothing",
     consumed: "Settled so far",
     notYet: "Nothing settled yet",
     holding: (lease: string) =>

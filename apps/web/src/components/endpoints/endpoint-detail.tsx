@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Card, DescriptionList, PageHeader } from "@tessera/ui";
+import { StatusAnnouncement, useStatusAnnouncement } from "@/components/live-status";
 import { formatDuration, formatQuota } from "@/components/workloads/format";
 import { LIVE_REFRESH_MS } from "@/components/workloads/use-now";
 import { formatPreciseDateTime, te } from "@/i18n";
@@ -27,7 +27,11 @@ function QuotaSummary({ endpoint }: { endpoint: Endpoint }) {
         items={[
           {
             term: d.held,
-            detail: <span data-testid="quota-held">{quota(endpoint.heldUnitSeconds)}</span>,
+            detail: (
+              <span data-testid="quota-held">
+                {endpoint.heldUnitSeconds > 0 ? quota(endpoint.heldUnitSeconds) : d.nothingHeld}
+              </span>
+            ),
           },
           {
             term: d.consumed,
@@ -73,13 +77,9 @@ export function EndpointDetail({
   const endpoint = query.data;
   const d = te.detail;
 
-  // Announce status changes (not every poll): derived while rendering, from the last status seen.
-  const [lastStatus, setLastStatus] = useState(endpoint.status);
-  const [announcement, setAnnouncement] = useState("");
-  if (endpoint.status !== lastStatus) {
-    setLastStatus(endpoint.status);
-    setAnnouncement(d.announce(endpoint.name, te.status[endpoint.status]));
-  }
+  const announcement = useStatusAnnouncement(endpoint.status, (status) =>
+    d.announce(endpoint.name, te.status[status]),
+  );
 
   return (
     <>
@@ -88,9 +88,7 @@ export function EndpointDetail({
         meta={<EndpointBadge status={endpoint.status} />}
         description={d.lead(endpoint.model.name, endpoint.cluster.name)}
       />
-      <p className="sr-only" aria-live="polite" role="status" data-testid="endpoint-announcement">
-        {announcement}
-      </p>
+      <StatusAnnouncement text={announcement} testId="endpoint-announcement" />
       <div className="space-y-6">
         <Card title={d.statusTitle}>
           <div className="space-y-4">

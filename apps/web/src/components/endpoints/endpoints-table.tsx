@@ -82,8 +82,10 @@ export function EndpointsTable({
                 <EndpointBadge status={endpoint.status} />
                 <EndpointReason status={endpoint.status} reason={endpoint.statusReason} />
               </Td>
-              <Td className="whitespace-nowrap text-right tabular-nums" data-testid="replicas">
-                {l.replicasReady(endpoint.readyReplicas, endpoint.desiredReplicas)}
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                <span data-testid="replicas">
+                  {l.replicasReady(endpoint.readyReplicas, endpoint.desiredReplicas)}
+                </span>
               </Td>
               <Td className="min-w-40">
                 {l.perReplica(endpoint.unitsPerReplica, endpoint.resourceClass.name)}

@@ -52,14 +52,21 @@ export function ModelPicker({
   const licences = [...new Set(catalogue.map((model) => model.licenseSpdx))].sort();
 
   return (
-    <QuestionFieldset id={MODEL_FIELD_ID} legend={f.model} error={error} className="space-y-3">
+    <QuestionFieldset
+      id={`${MODEL_FIELD_ID}-question`}
+      legend={f.model}
+      error={error}
+      className="space-y-3"
+    >
       <div
         role="group"
         aria-label={f.filters}
         className="flex flex-wrap gap-3 rounded-md border border-line bg-surface-muted p-3"
       >
-        <label className="block w-full space-y-1 sm:w-56" htmlFor="model-openness">
-          <span className="block text-sm font-semibold">{f.openness}</span>
+        <div className="w-full space-y-1 sm:w-56">
+          <label className="block text-sm font-semibold" htmlFor="model-openness">
+            {f.openness}
+          </label>
           <Select
             id="model-openness"
             value={openness}
@@ -72,9 +79,11 @@ export function ModelPicker({
               </option>
             ))}
           </Select>
-        </label>
-        <label className="block w-full space-y-1 sm:w-56" htmlFor="model-licence">
-          <span className="block text-sm font-semibold">{f.licence}</span>
+        </div>
+        <div className="w-full space-y-1 sm:w-56">
+          <label className="block text-sm font-semibold" htmlFor="model-licence">
+            {f.licence}
+          </label>
           <Select
             id="model-licence"
             value={licence}
@@ -87,7 +96,7 @@ export function ModelPicker({
               </option>
             ))}
           </Select>
-        </label>
+        </div>
         {filtered && query.isFetching ? <Spinner /> : null}
       </div>
       <div aria-live="polite">
@@ -95,7 +104,14 @@ export function ModelPicker({
           <p className="text-fg-muted">{f.noModels}</p>
         ) : null}
       </div>
-      <ul className="space-y-3" data-testid="model-choices">
+      {/* The error summary's link lands here (focus, not a choice: the person picks one). */}
+      <ul
+        id={MODEL_FIELD_ID}
+        tabIndex={-1}
+        aria-label={f.modelsCaption}
+        className="space-y-3"
+        data-testid="model-choices"
+      >
         {models.map((model) => {
           const id = `model-${model.id}`;
           const chosen = model.id === value;
