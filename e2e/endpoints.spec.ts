@@ -219,7 +219,7 @@ test("an operator sees endpoints by cluster and registers a model in the catalog
   await test.step("the catalogue lists the demo models with their provenance", async () => {
     await omar
       .getByRole("navigation", { name: "Main navigation" })
-      .getByRole("link", { name: "Model catalogue" })
+      .getByRole("link", { name: "Models", exact: true })
       .click();
     await expect(omar.getByRole("heading", { level: 1, name: "Model catalogue" })).toBeVisible();
     const row = omar.getByTestId("model-row").filter({ hasText: "tessera-demo/community-chat-1b" });

@@ -10,7 +10,7 @@ const plural = (value: number, one: string, many: string) =>
 export const enEndpoints = {
   nav: {
     endpoints: "Endpoints",
-    models: "Model catalogue",
+    models: "Models",
     clusterEndpoints: "Endpoints by cluster",
   },
   status: {
