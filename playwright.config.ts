@@ -4,7 +4,8 @@
  *
  * - Database: a dedicated `tessera_e2e` database on the same server as DATABASE_URL (or
  *   E2E_DATABASE_URL), migrated and seeded by e2e/global-setup.ts; demo data is never touched.
- * - Ports 3100 (web), 3101 (identity provider) and 3102 (the worker's /healthz), so a running
+ * - Ports 3100 (web), 3101 (identity provider), 3102 (the worker's /healthz) and 3103 (the
+ *   simulated model server, serving the demo catalogue's models), so a running
  *   `pnpm dev` stack does not clash; queues under the prefix `tessera_e2e` (emptied before a run).
  * - The worker tier (`pnpm --filter @tessera/worker start`) is started by e2e/global-setup.ts once
  *   the database is seeded, and stopped after the run.
@@ -17,11 +18,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { DEMO_MODEL_NAMES } from "./packages/core/scripts/demo-models";
 
 // Overridable so two checkouts can run their suites side by side on one machine.
 const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3101);
 const WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? 3102);
+const MODEL_SIM_PORT = Number(process.env.E2E_MODEL_SIM_PORT ?? WEB_PORT + 3);
 const QUEUE_PREFIX = process.env.E2E_QUEUE_PREFIX ?? "tessera_e2e";
 const root = import.meta.dirname;
 
@@ -35,6 +38,8 @@ function e2eDatabaseUrl(): string {
 export const E2E = {
   baseURL: `http://localhost:${WEB_PORT}`,
   issuer: `http://localhost:${IDP_PORT}`,
+  /** The simulated model server every endpoint on the simulated cluster is served by. */
+  modelServer: `http://127.0.0.1:${MODEL_SIM_PORT}`,
   databaseUrl: e2eDatabaseUrl(),
 };
 
@@ -53,6 +58,10 @@ const serverEnvironment: Record<string, string> = {
   REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
   // The operations page reads the worker's queues under this prefix.
   QUEUE_PREFIX,
+  // Endpoints on the simulated cluster are served by the simulated model server below, and
+  // become ready within a test's patience.
+  SIM_MODEL_SERVER_URL: E2E.modelServer,
+  SIM_ENDPOINT_READY_SECONDS: "3",
 };
 process.env.E2E_DATABASE_URL = E2E.databaseUrl;
 // For e2e/global-setup.ts, which starts the worker tier after seeding. It polls quickly so that
@@ -109,6 +118,22 @@ export default defineConfig({
       command: "pnpm --filter @tessera/dev-idp start",
       url: `${E2E.issuer}/.well-known/openid-configuration`,
       env: serverEnvironment,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      command: "pnpm --filter @tessera/model-sim start",
+      url: `${E2E.modelServer}/health`,
+      env: {
+        MODEL_SIM_PORT: String(MODEL_SIM_PORT),
+        MODEL_SIM_HOST: "127.0.0.1",
+        MODEL_SIM_MODELS: DEMO_MODEL_NAMES.join(","),
+        // Short delays: the e2e tests call it once and want the answer, not realism.
+        MODEL_SIM_TTFT_MS: "20",
+        MODEL_SIM_ITL_MS: "2",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",

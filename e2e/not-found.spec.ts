@@ -66,6 +66,7 @@ test("a researcher's job and application pages: 200 for a real id, 404 for a bad
   await expectFound(ada, `${application}/edit`);
 
   await expectNotFound(ada, `${org}/jobs/${BAD_ID}`);
+  await expectNotFound(ada, `${org}/endpoints/${BAD_ID}`);
   await expectNotFound(ada, `${org}/applications/${BAD_ID}`);
   await expectNotFound(ada, `${org}/applications/${BAD_ID}/edit`);
   // A segment that cannot be an id at all names nothing either (not "that is not a valid id").

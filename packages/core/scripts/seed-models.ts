@@ -5,8 +5,9 @@
  * a fresh seed always writes the same ones. Idempotent.
  */
 import { createHash } from "node:crypto";
-import type { Database, ModelOpenness, ResourceKind, User } from "@tessera/db";
+import type { Database, ResourceKind, User } from "@tessera/db";
 import { createModel } from "../src/models/create-model";
+import { DEMO_MODELS as MODELS } from "./demo-models";
 
 const REGISTRY = "registry.tessera.example/serving";
 
@@ -45,75 +46,6 @@ const RUNTIMES: {
     port: 8080,
     healthPath: "/health",
     resourceKinds: ["CPU"],
-  },
-];
-
-const MODELS: {
-  name: string;
-  family: string;
-  parameters: bigint;
-  licenseSpdx: string;
-  weightsOpen: boolean;
-  dataOpen: boolean;
-  codeOpen: boolean;
-  openness: ModelOpenness;
-  restrictions: string | null;
-}[] = [
-  {
-    name: "tessera-demo/open-science-chat-1b",
-    family: "open-science-chat",
-    parameters: 1_176_764_416n,
-    licenseSpdx: "Apache-2.0",
-    weightsOpen: true,
-    dataOpen: true,
-    codeOpen: true,
-    openness: "OPEN_SCIENCE",
-    restrictions: null,
-  },
-  {
-    name: "tessera-demo/tiny-chat-0.5b-instruct",
-    family: "tiny-chat",
-    parameters: 494_032_768n,
-    licenseSpdx: "Apache-2.0",
-    weightsOpen: true,
-    dataOpen: false,
-    codeOpen: false,
-    openness: "OPEN_MODEL",
-    restrictions: null,
-  },
-  {
-    name: "tessera-demo/code-assist-360m",
-    family: "code-assist",
-    parameters: 361_821_120n,
-    licenseSpdx: "MIT",
-    weightsOpen: true,
-    dataOpen: false,
-    codeOpen: true,
-    openness: "OPEN_TOOLING",
-    restrictions: null,
-  },
-  {
-    name: "tessera-demo/embed-small-22m",
-    family: "embed-small",
-    parameters: 22_713_216n,
-    licenseSpdx: "Apache-2.0",
-    weightsOpen: true,
-    dataOpen: true,
-    codeOpen: true,
-    openness: "OPEN_SCIENCE",
-    restrictions: null,
-  },
-  {
-    name: "tessera-demo/community-chat-1b",
-    family: "community-chat",
-    parameters: 1_235_814_400n,
-    licenseSpdx: "LicenseRef-Community-Model-Licence-1.0",
-    weightsOpen: false,
-    dataOpen: false,
-    codeOpen: false,
-    openness: "WEIGHTS_AVAILABLE",
-    restrictions:
-      "The licence forbids serving to users outside the EU and use above 700 million monthly users.",
   },
 ];
 

@@ -2,6 +2,7 @@ import { en, type Messages } from "./en";
 import { enProgrammes, type ProgrammeMessages } from "./en-programmes";
 import { enHome, type HomeMessages } from "./en-home";
 import { enWorkloads, type WorkloadMessages } from "./en-workloads";
+import { enEndpoints, type EndpointMessages } from "./en-endpoints";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -23,6 +24,11 @@ export type { ProgrammeMessages };
 const WORKLOAD_LOCALES = { en: enWorkloads } satisfies Record<Locale, WorkloadMessages>;
 export const tw: WorkloadMessages = WORKLOAD_LOCALES[DEFAULT_LOCALE];
 export type { WorkloadMessages };
+
+/** The inference endpoint and model catalogue pages' strings. */
+const ENDPOINT_LOCALES = { en: enEndpoints } satisfies Record<Locale, EndpointMessages>;
+export const te: EndpointMessages = ENDPOINT_LOCALES[DEFAULT_LOCALE];
+export type { EndpointMessages };
 
 /** The home page, notification settings and decision confirmations. */
 const HOME_LOCALES = { en: enHome } satisfies Record<Locale, HomeMessages>;

@@ -46,7 +46,13 @@ export const routes = {
   newJob: (id: string) => `/orgs/${encodeURIComponent(id)}/jobs/new`,
   job: (id: string, workloadId: string) =>
     `/orgs/${encodeURIComponent(id)}/jobs/${encodeURIComponent(workloadId)}`,
+  endpoints: (id: string) => `/orgs/${encodeURIComponent(id)}/endpoints`,
+  newEndpoint: (id: string) => `/orgs/${encodeURIComponent(id)}/endpoints/new`,
+  endpoint: (id: string, endpointId: string) =>
+    `/orgs/${encodeURIComponent(id)}/endpoints/${encodeURIComponent(endpointId)}`,
   jobTemplates: "/operator/job-templates",
   jobTemplate: (templateId: string) => `/operator/job-templates/${encodeURIComponent(templateId)}`,
   operations: "/operator/operations",
+  operatorModels: "/operator/models",
+  operatorEndpoints: "/operator/endpoints",
 };

@@ -6,6 +6,7 @@ export * from "./scale-endpoint";
 export * from "./delete-endpoint";
 export * from "./get-endpoint";
 export * from "./list-endpoints";
+export * from "./list-cluster-endpoints";
 export * from "./lifecycle/lock-endpoint";
 export * from "./lifecycle/load-endpoint-context";
 export * from "./lifecycle/record-endpoint-applied";

@@ -28,6 +28,10 @@ export interface WorkloadFormOptions {
     maxQuantity: number;
     /** Why no cluster runs the class, in placement's words (null when maxQuantity > 0). */
     noClusterReason: string | null;
+    /** The line's list price per unit-hour and the award's terms, for pricing on a form. */
+    listPriceMinorPerHour: number;
+    currency: string;
+    subsidyRateBps: number;
   }[];
   templates: {
     id: string;
@@ -132,6 +136,9 @@ export async function getWorkloadFormOptions(
           remainingUnitSeconds: granted - held - consumed,
           maxQuantity: reach.maxQuantity,
           noClusterReason: reach.reason,
+          listPriceMinorPerHour: line.listPriceMinorPerHour,
+          currency: allocation.currency,
+          subsidyRateBps: allocation.subsidyRateBps,
         };
       }),
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { Card, DescriptionList, PageHeader } from "@tessera/ui";
+import { StatusAnnouncement, useStatusAnnouncement } from "@/components/live-status";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { formatPreciseDateTime, t, tw } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
@@ -102,13 +102,9 @@ export function JobDetail({
   const now = useNow(job.status === "RUNNING");
   const d = tw.detail;
 
-  // Announce status changes (not every poll): derived while rendering, from the last status seen.
-  const [lastStatus, setLastStatus] = useState(job.status);
-  const [announcement, setAnnouncement] = useState("");
-  if (job.status !== lastStatus) {
-    setLastStatus(job.status);
-    setAnnouncement(d.announce(job.name, tw.status[job.status]));
-  }
+  const announcement = useStatusAnnouncement(job.status, (status) =>
+    d.announce(job.name, tw.status[status]),
+  );
 
   const ran = runSeconds(job, now);
   return (
@@ -118,9 +114,7 @@ export function JobDetail({
         meta={<WorkloadBadge status={job.status} />}
         description={d.lead(job.project.name, job.cluster.name)}
       />
-      <p className="sr-only" aria-live="polite" role="status" data-testid="job-announcement">
-        {announcement}
-      </p>
+      <StatusAnnouncement text={announcement} testId="job-announcement" />
       <div className="space-y-6">
         <Card title={d.statusTitle}>
           <div className="space-y-4">

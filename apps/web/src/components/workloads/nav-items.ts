@@ -1,7 +1,7 @@
-import { tw } from "@/i18n";
+import { te, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
 
-/** What the job and operations areas of the navigation may show, decided on the server by role. */
+/** What the job, endpoint and operations areas of the navigation may show, decided on the server by role. */
 export interface WorkloadNav {
   canReadTemplates: boolean;
   canReadOperations: boolean;
@@ -14,13 +14,26 @@ interface NavItem {
 
 /** For the organisation in view. */
 export function tenantWorkloadItems(organizationId: string): NavItem[] {
-  return [{ href: routes.jobs(organizationId), label: tw.nav.jobs }];
+  return [
+    { href: routes.jobs(organizationId), label: tw.nav.jobs },
+    { href: routes.endpoints(organizationId), label: te.nav.endpoints },
+  ];
 }
 
 /** For operators (and those who may read the catalogue): next to the catalogue. */
 export function platformWorkloadItems(nav: WorkloadNav): NavItem[] {
   return [
-    ...(nav.canReadTemplates ? [{ href: routes.jobTemplates, label: tw.nav.jobTemplates }] : []),
-    ...(nav.canReadOperations ? [{ href: routes.operations, label: tw.nav.operations }] : []),
+    ...(nav.canReadTemplates
+      ? [
+          { href: routes.jobTemplates, label: tw.nav.jobTemplates },
+          { href: routes.operatorModels, label: te.nav.models },
+        ]
+      : []),
+    ...(nav.canReadOperations
+      ? [
+          { href: routes.operations, label: tw.nav.operations },
+          { href: routes.operatorEndpoints, label: te.nav.clusterEndpoints },
+        ]
+      : []),
   ];
 }

@@ -1,6 +1,7 @@
 import { createTRPCRouter } from "../../trpc";
 import { listDeadLettersProcedure } from "./dead-letters";
 import { dismissDeadLetterProcedure } from "./dismiss";
+import { clusterEndpointsProcedure } from "./endpoints";
 import { operationsOverviewProcedure } from "./overview";
 import { redriveDeadLetterProcedure } from "./redrive";
 
@@ -9,4 +10,5 @@ export const operationsRouter = createTRPCRouter({
   deadLetters: listDeadLettersProcedure,
   redrive: redriveDeadLetterProcedure,
   dismiss: dismissDeadLetterProcedure,
+  endpoints: clusterEndpointsProcedure,
 });

@@ -3,6 +3,10 @@ import { db } from "@tessera/db";
 import { closeRateLimiter } from "../../rate-limit";
 import { callerFor, createTestUser, failureOf, uniqueSuffix } from "../../test-helpers";
 import { closeQueueDepthConnection } from "./queue-depths";
+import {
+  createEndpointSetup,
+  deployTestEndpoint,
+} from "../../../../core/src/endpoints/endpoint-fixture";
 
 afterAll(async () => {
   await closeRateLimiter();
@@ -117,5 +121,21 @@ describe("job templates", () => {
     );
     const researcher = await createTestUser();
     expect((await failureOf(callerFor(researcher).jobTemplates.list())).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("operations.endpoints", () => {
+  it("lists every organisation's live endpoints per cluster to operators, and to no tenant", async () => {
+    const setup = await createEndpointSetup(db);
+    const deployed = await deployTestEndpoint(setup, { name: `Ops view ${uniqueSuffix()}` });
+    const operator = await createTestUser({ platformRoles: ["OPERATOR"] });
+    const groups = await callerFor(operator).operations.endpoints();
+    const group = groups.find((g) => g.cluster.code === setup.clusterCode);
+    expect(group?.endpoints.map((e) => [e.id, e.organization.id, e.model, e.status])).toEqual([
+      [deployed.id, setup.organizationId, setup.modelName, "ACCEPTED"],
+    ]);
+    expect(group?.endpoints[0]?.desiredReplicas).toBe(1);
+    const tenant = await db.user.findUniqueOrThrow({ where: { id: setup.userId } });
+    expect((await failureOf(callerFor(tenant).operations.endpoints())).code).toBe("FORBIDDEN");
   });
 });

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { Card, Td, Th } from "@tessera/ui";
+import { EndpointBadge, EndpointReason } from "@/components/endpoints/badges";
+import { ForbiddenPage } from "@/components/forbidden-page";
+import { PlatformPage } from "@/components/platform-page";
+import { ScrollTable } from "@/components/programmes/scroll-table";
+import { formatDateTime, te } from "@/i18n";
+import { load } from "@/server/api";
+import { platformPageAccess } from "@/server/platform-page";
+
+export const metadata: Metadata = { title: te.clusters.title };
+
+export default async function ClusterEndpointsPage() {
+  const c = te.clusters;
+  const l = te.list;
+  const { crumbs, mayRead } = await platformPageAccess(
+    c.title,
+    "operations.read",
+    "operations.manage",
+  );
+  if (!mayRead) return <ForbiddenPage crumbs={crumbs} title={c.title} />;
+  const groups = await load((api) => api.operations.endpoints());
+
+  return (
+    <PlatformPage crumbs={crumbs} title={c.title} lead={c.lead} readOnlyNote={null}>
+      {groups.length === 0 ? (
+        <p className="rounded-lg border border-line bg-surface px-4 py-6 text-fg-muted">
+          {c.empty}
+        </p>
+      ) : null}
+      {groups.map((group) => (
+        <Card
+          key={group.cluster.code}
+          title={group.cluster.name}
+          actions={<span className="text-sm text-fg-muted">{c.count(group.endpoints.length)}</span>}
+        >
+          <div className="space-y-3" data-testid={`cluster-${group.cluster.code}`}>
+            <p className="text-sm text-fg-muted">
+              <span className="font-mono">{group.cluster.code}</span> ·{" "}
+              {c.kind(group.cluster.kind, group.cluster.jurisdiction)}
+            </p>
+            <ScrollTable caption={c.caption(group.cluster.name)} stickyFirstColumn>
+              <thead>
+                <tr>
+                  <Th>{l.name}</Th>
+                  <Th>{c.organisation}</Th>
+                  <Th>{l.model}</Th>
+                  <Th>{l.status}</Th>
+                  <Th className="text-right">{l.replicas}</Th>
+                  <Th>{l.hardware}</Th>
+                  <Th>{l.created}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.endpoints.map((endpoint) => (
+                  <tr key={endpoint.id} data-testid={`cluster-endpoint-${endpoint.id}`}>
+                    <Td className="min-w-40 max-w-48 sm:max-w-none">
+                      <span className="block font-semibold break-words">{endpoint.name}</span>
+                      {endpoint.externalId ? (
+                        <span className="block break-all font-mono text-xs text-fg-muted">
+                          {endpoint.externalId}
+                        </span>
+                      ) : null}
+                    </Td>
+                    <Td className="min-w-40">{endpoint.organization.name}</Td>
+                    <Td className="min-w-48 break-all font-mono text-sm">{endpoint.model}</Td>
+                    <Td className="min-w-44">
+                      <EndpointBadge status={endpoint.status} />
+                      <EndpointReason status={endpoint.status} reason={endpoint.statusReason} />
+                    </Td>
+                    <Td className="whitespace-nowrap text-right tabular-nums">
+                      {l.replicasReady(endpoint.readyReplicas, endpoint.desiredReplicas)}
+                    </Td>
+                    <Td className="min-w-40">
+                      {l.perReplica(endpoint.unitsPerReplica, endpoint.resourceClass.name)}
+                    </Td>
+                    <Td className="whitespace-nowrap">{formatDateTime(endpoint.createdAt)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollTable>
+          </div>
+        </Card>
+      ))}
+    </PlatformPage>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
+import { roleMay } from "@tessera/core";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { EndpointsTable } from "@/components/endpoints/endpoints-table";
+import { ENDPOINTS_PAGE_SIZE } from "@/components/endpoints/page-size";
+import { programmeRoutes } from "@/components/programmes/paths";
+import { t, te, tw } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { param, type SearchParams } from "@/lib/search-params";
+import { load } from "@/server/api";
+import { loadOrganisation } from "@/server/organisation";
+
+export const metadata: Metadata = { title: te.list.title };
+
+interface Props {
+  params: Promise<{ organizationId: string }>;
+  searchParams: SearchParams;
+}
+
+export default async function EndpointsPage({ params, searchParams }: Props) {
+  const { organizationId } = await params;
+  const cursor = param((await searchParams).cursor);
+  const organisation = await loadOrganisation(organizationId);
+  const canDeploy =
+    roleMay(organisation.role, "endpoints.write") && organisation.status === "VERIFIED";
+  const [page, options] = await Promise.all([
+    load((api) => api.endpoints.list({ organizationId, cursor, limit: ENDPOINTS_PAGE_SIZE })),
+    load((api) => api.workloads.formOptions({ organizationId })),
+  ]);
+  const l = te.list;
+  const hasQuota = options.lines.length > 0;
+  const deployLink =
+    canDeploy && hasQuota ? (
+      <Link href={routes.newEndpoint(organizationId)} className={buttonClassName()}>
+        {l.deploy}
+      </Link>
+    ) : null;
+
+  function emptyState() {
+    if (!hasQuota)
+      return (
+        <EmptyState
+          title={l.emptyTitle}
+          action={
+            <Link
+              href={programmeRoutes.programmesFor(organizationId)}
+              className={buttonClassName("secondary")}
+            >
+              {tw.list.applyForAllocation}
+            </Link>
+          }
+        >
+          <p>{l.emptyNoQuota}</p>
+        </EmptyState>
+      );
+    return (
+      <EmptyState title={l.emptyTitle} action={deployLink}>
+        <p>{canDeploy ? l.emptyBody : l.emptyReadOnly}</p>
+      </EmptyState>
+    );
+  }
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t.nav.dashboard, href: routes.dashboard },
+          { label: organisation.name, href: routes.organisation(organizationId) },
+          { label: l.title },
+        ]}
+      />
+      <PageHeader title={l.title} description={l.lead} actions={deployLink} />
+      <div className="space-y-4">
+        {organisation.status !== "VERIFIED" ? (
+          <p className="text-fg-muted">{l.notVerified}</p>
+        ) : null}
+        {page.items.length === 0 && !cursor ? (
+          emptyState()
+        ) : (
+          <EndpointsTable organizationId={organizationId} cursor={cursor} initial={page} />
+        )}
+      </div>
+    </>
+  );
+}

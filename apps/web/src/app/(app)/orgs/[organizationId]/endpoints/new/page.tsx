@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { buttonClassName, Card, EmptyState } from "@tessera/ui";
+import { ENDPOINT_LIMITS, roleMay } from "@tessera/core";
+import { EndpointForm } from "@/components/endpoints/endpoint-form";
+import { Forbidden } from "@/components/forbidden";
+import { NoProjectsState, NotVerifiedNote, PageFrame } from "@/components/page-frame";
+import { programmeRoutes } from "@/components/programmes/paths";
+import { t, te, tw } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { load } from "@/server/api";
+import { loadOrganisation } from "@/server/organisation";
+
+export const metadata: Metadata = { title: te.form.title };
+
+interface Props {
+  params: Promise<{ organizationId: string }>;
+}
+
+export default async function NewEndpointPage({ params }: Props) {
+  const { organizationId } = await params;
+  const organisation = await loadOrganisation(organizationId);
+  const f = te.form;
+  const page = (body: ReactNode) => (
+    <PageFrame
+      crumbs={[
+        { label: t.nav.dashboard, href: routes.dashboard },
+        { label: organisation.name, href: routes.organisation(organizationId) },
+        { label: te.list.title, href: routes.endpoints(organizationId) },
+        { label: f.title },
+      ]}
+      title={f.title}
+      description={f.lead}
+    >
+      {body}
+    </PageFrame>
+  );
+
+  if (!roleMay(organisation.role, "endpoints.write")) return page(<Forbidden />);
+  if (organisation.status !== "VERIFIED") {
+    return page(<NotVerifiedNote>{te.list.notVerified}</NotVerifiedNote>);
+  }
+
+  const [options, catalogue, runtimes] = await Promise.all([
+    load((api) => api.workloads.formOptions({ organizationId })),
+    load((api) => api.models.list({ organizationId })),
+    load((api) => api.models.runtimes({ organizationId })),
+  ]);
+  if (options.projects.length === 0) {
+    return page(
+      <NoProjectsState
+        organizationId={organizationId}
+        title={f.noProjectsTitle}
+        actionLabel={f.createProject}
+      >
+        {f.noProjectsBody}
+      </NoProjectsState>,
+    );
+  }
+  if (options.lines.length === 0) {
+    return page(
+      <EmptyState
+        title={f.noQuotaTitle}
+        action={
+          <Link href={programmeRoutes.programmesFor(organizationId)} className={buttonClassName()}>
+            {tw.list.applyForAllocation}
+          </Link>
+        }
+      >
+        <p>{te.list.emptyNoQuota}</p>
+      </EmptyState>,
+    );
+  }
+
+  return page(
+    <Card>
+      <EndpointForm
+        organizationId={organizationId}
+        options={options}
+        catalogue={catalogue}
+        runtimes={runtimes}
+        limits={{
+          maxReplicas: ENDPOINT_LIMITS.maxReplicas,
+          maxUnitsPerReplica: ENDPOINT_LIMITS.maxUnitsPerReplica,
+          leaseSeconds: ENDPOINT_LIMITS.leaseSeconds,
+          minIdleSeconds: ENDPOINT_LIMITS.minIdleSeconds,
+          maxIdleSeconds: ENDPOINT_LIMITS.maxIdleSeconds,
+        }}
+      />
+    </Card>,
+  );
+}

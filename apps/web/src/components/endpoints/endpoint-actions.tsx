@@ -1,0 +1,149 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Button, TextInput } from "@tessera/ui";
+import { ActionNotice, useNotice } from "@/components/form/action-notice";
+import { ActionWithConfirm } from "@/components/form/action-with-confirm";
+import { parseWholeNumber } from "@/components/programmes/format";
+import { formatQuota } from "@/components/workloads/format";
+import { t, te } from "@/i18n";
+import { useTRPC } from "@/trpc/react";
+import { isLive, type EndpointDetail } from "./types";
+
+/**
+ * What a member can change: the number of replicas, scale to zero (asked once: it stops serving,
+ * and holds nothing while at zero) or wake, and delete (asked once, naming what happens to the
+ * hold). Each outcome is announced; the page follows the endpoint to its new state by itself.
+ */
+export function EndpointActions({
+  organizationId,
+  endpoint,
+  onChanged,
+}: {
+  organizationId: string;
+  endpoint: EndpointDetail;
+  onChanged: () => void;
+}) {
+  const trpc = useTRPC();
+  const a = te.actions;
+  const outcome = useNotice(onChanged);
+  const [replicas, setReplicas] = useState(String(Math.max(1, endpoint.desiredReplicas)));
+  const [scaleError, setScaleError] = useState<string | null>(null);
+  const ref = { organizationId, endpointId: endpoint.id };
+  const options = { onError: outcome.fail };
+  const scale = useMutation(trpc.endpoints.scale.mutationOptions(options));
+  const stop = useMutation(trpc.endpoints.scaleToZero.mutationOptions(options));
+  const wake = useMutation(trpc.endpoints.wake.mutationOptions(options));
+  const remove = useMutation(trpc.endpoints.delete.mutationOptions(options));
+
+  if (!isLive(endpoint.status))
+    return (
+      <div className="space-y-3">
+        <ActionNotice notice={outcome.notice} errorTitle={t.common.errorSummaryTitle} />
+        <p className="text-sm text-fg-muted">{a.notLive}</p>
+      </div>
+    );
+
+  const atZero = endpoint.desiredReplicas === 0;
+  const min = Math.max(1, endpoint.minReplicas);
+  const held = formatQuota(endpoint.heldUnitSeconds, endpoint.resourceClass.unit);
+
+  function onScale(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const count = parseWholeNumber(replicas);
+    if (count === null || count < min || count > endpoint.maxReplicas) {
+      setScaleError(a.scaleInvalid(endpoint.minReplicas, endpoint.maxReplicas));
+      return;
+    }
+    setScaleError(null);
+    outcome.clear();
+    scale.mutate({ ...ref, replicas: count }, { onSuccess: outcome.succeeded(a.scaled(count)) });
+  }
+
+  return (
+    <div className="space-y-4" data-testid="endpoint-actions">
+      <ActionNotice notice={outcome.notice} errorTitle={t.common.errorSummaryTitle} />
+      {atZero ? null : (
+        <form noValidate onSubmit={onScale} className="flex flex-wrap items-end gap-3">
+          <div className="space-y-1">
+            <label htmlFor="endpoint-scale" className="block font-semibold">
+              {a.scaleLabel}
+            </label>
+            <p id="endpoint-scale-hint" className="text-sm text-fg-muted">
+              {a.scaleHint(endpoint.minReplicas, endpoint.maxReplicas)}
+            </p>
+            {scaleError ? (
+              <p
+                id="endpoint-scale-error"
+                role="alert"
+                className="text-sm font-semibold text-danger"
+              >
+                {scaleError}
+              </p>
+            ) : null}
+            <TextInput
+              id="endpoint-scale"
+              inputMode="numeric"
+              value={replicas}
+              onChange={(event) => setReplicas(event.target.value)}
+              invalid={scaleError !== null}
+              aria-describedby={
+                scaleError ? "endpoint-scale-hint endpoint-scale-error" : "endpoint-scale-hint"
+              }
+              className="w-24"
+            />
+          </div>
+          <Button type="submit" variant="secondary" busy={scale.isPending}>
+            {a.scale}
+          </Button>
+        </form>
+      )}
+      <div className="flex flex-wrap gap-3">
+        {atZero ? (
+          <Button
+            busy={wake.isPending}
+            onClick={() => {
+              outcome.clear();
+              wake.mutate(ref, { onSuccess: outcome.succeeded(a.woken) });
+            }}
+          >
+            {a.wake}
+          </Button>
+        ) : (
+          <ActionWithConfirm
+            label={a.stop}
+            button={{ variant: "secondary" }}
+            title={a.stopTitle(endpoint.name)}
+            confirmLabel={a.stop}
+            cancelLabel={a.keep}
+            busy={stop.isPending}
+            onConfirm={(close) => {
+              outcome.clear();
+              stop.mutate(ref, { onSuccess: outcome.succeeded(a.stopped), onSettled: close });
+            }}
+          >
+            <p>{a.stopBody}</p>
+          </ActionWithConfirm>
+        )}
+        <ActionWithConfirm
+          label={a.delete}
+          button={{ variant: "danger" }}
+          title={a.deleteTitle(endpoint.name)}
+          confirmLabel={a.deleteConfirm}
+          cancelLabel={a.keep}
+          busy={remove.isPending}
+          onConfirm={(close) => {
+            outcome.clear();
+            remove.mutate(ref, { onSuccess: outcome.succeeded(a.deleted), onSettled: close });
+          }}
+        >
+          <p>{a.deleteBody}</p>
+          <p className="mt-2">
+            {endpoint.heldUnitSeconds > 0 ? a.deleteHold(held) : a.deleteNoHold}
+          </p>
+        </ActionWithConfirm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,344 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button, TextInput } from "@tessera/ui";
+import { priceQuantity, SECONDS_PER_HOUR } from "@tessera/core/pricing";
+import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
+import { FormProblems } from "@/components/form/form-feedback";
+import { useFormFeedback } from "@/components/form/use-form-feedback";
+import { formatMoney, parseWholeNumber } from "@/components/programmes/format";
+import { formatQuota } from "@/components/workloads/format";
+import type { FormLine, FormOptions } from "@/components/workloads/types";
+import { te, tp } from "@/i18n";
+import { formText } from "@/lib/form-data";
+import { formChecks } from "@/lib/form-checks";
+import { routes } from "@/lib/paths";
+import { useTRPC } from "@/trpc/react";
+import { MODEL_FIELD_ID, ModelPicker } from "./model-picker";
+import type { DeployInput, ModelView, ServingRuntime } from "./types";
+
+const IDS = {
+  modelId: MODEL_FIELD_ID,
+  projectId: "endpoint-project",
+  allocationLineId: "endpoint-hardware",
+  runtimeId: "endpoint-runtime",
+  name: "endpoint-name",
+  unitsPerReplica: "endpoint-units",
+  minReplicas: "endpoint-min-replicas",
+  maxReplicas: "endpoint-max-replicas",
+  replicas: "endpoint-replicas",
+  idleSecondsBeforeZero: "endpoint-idle",
+} as const;
+
+export interface EndpointLimits {
+  maxReplicas: number;
+  maxUnitsPerReplica: number;
+  leaseSeconds: number;
+  minIdleSeconds: number;
+  maxIdleSeconds: number;
+}
+
+/** The line's list price per unit-hour with the programme's and the organisation's shares. */
+function lineShares(line: FormLine) {
+  const money = (minor: number) => formatMoney(minor, line.currency);
+  const hour = priceQuantity(SECONDS_PER_HOUR, line.listPriceMinorPerHour, line.subsidyRateBps);
+  return {
+    price: tp.money.perHour(money(line.listPriceMinorPerHour), line.resourceClass.unit),
+    programme: money(hour.programmeShareMinor),
+    tenant: money(hour.tenantShareMinor),
+  };
+}
+
+/** What an hour at the starting replicas is worth and who pays it, beside the deploy button. */
+function PricePanel({
+  line,
+  unitSecondsPerHour,
+  holdUnitSeconds,
+}: {
+  line: FormLine | undefined;
+  unitSecondsPerHour: number | null;
+  holdUnitSeconds: number | null;
+}) {
+  const f = te.form;
+  let body;
+  if (!line || unitSecondsPerHour === null || holdUnitSeconds === null)
+    body = <p className="text-fg-muted">{f.priceIncomplete}</p>;
+  else {
+    const money = (minor: number) => formatMoney(minor, line.currency);
+    // The one pricing rule, as the server prices the hold.
+    const hour = priceQuantity(unitSecondsPerHour, line.listPriceMinorPerHour, line.subsidyRateBps);
+    const unit = line.resourceClass.unit;
+    body = (
+      <div className="space-y-2">
+        <p data-testid="deploy-cost">
+          {f.pricePerHour(
+            money(hour.listValueMinor),
+            money(hour.programmeShareMinor),
+            money(hour.tenantShareMinor),
+          )}
+        </p>
+        <p data-testid="deploy-hold">
+          {f.hold(formatQuota(holdUnitSeconds, unit), formatQuota(line.remainingUnitSeconds, unit))}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <section
+      aria-labelledby="deploy-price-title"
+      className="rounded-lg border border-line bg-surface-muted p-4"
+      data-testid="deploy-price"
+    >
+      <h2 id="deploy-price-title" className="mb-2 font-semibold">
+        {f.priceTitle}
+      </h2>
+      <div aria-live="polite">{body}</div>
+    </section>
+  );
+}
+
+/**
+ * The deploy form: a catalogue model with its provenance, the project, the hardware tier (one of
+ * the organisation's allocation lines, priced per hour with the programme's share beside it), a
+ * runtime that runs on that hardware, replicas and the idle time before scaling to zero. The
+ * server's refusals (quota, placement) come back in its words in the error summary; deploying
+ * opens the endpoint's page.
+ */
+export function EndpointForm({
+  organizationId,
+  options,
+  catalogue,
+  runtimes,
+  limits,
+}: {
+  organizationId: string;
+  options: FormOptions;
+  catalogue: readonly ModelView[];
+  runtimes: readonly ServingRuntime[];
+  limits: EndpointLimits;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const f = te.form;
+  const feedback = useFormFeedback(IDS);
+  const [modelId, setModelId] = useState("");
+  const [projectId, setProjectId] = useState(
+    options.projects.length === 1 ? (options.projects[0]?.id ?? "") : "",
+  );
+  const [lineId, setLineId] = useState(
+    options.lines.length === 1 ? (options.lines[0]?.allocationLineId ?? "") : "",
+  );
+  const [runtimeId, setRuntimeId] = useState("");
+  const [units, setUnits] = useState("1");
+  const [replicas, setReplicas] = useState({ min: "0", max: "2", start: "1" });
+
+  const line = options.lines.find((l) => l.allocationLineId === lineId);
+  const unit = line?.resourceClass.unit ?? "GPU";
+  const fitting = runtimes.filter(
+    (runtime) => !line || runtime.resourceKinds.includes(line.resourceClass.kind),
+  );
+  const runtime = fitting.find((r) => r.id === runtimeId);
+
+  const unitCount = parseWholeNumber(units);
+  const startCount = parseWholeNumber(replicas.start);
+  const perHour =
+    unitCount && startCount && unitCount >= 1 && startCount >= 1
+      ? unitCount * startCount * SECONDS_PER_HOUR
+      : null;
+  const hold = perHour === null ? null : (perHour / SECONDS_PER_HOUR) * limits.leaseSeconds;
+
+  const deploy = useMutation(
+    trpc.endpoints.deploy.mutationOptions({
+      onSuccess: (created) => router.push(routes.endpoint(organizationId, created.id)),
+      onError: (error) => feedback.showError(error),
+    }),
+  );
+
+  function validate(form: FormData): DeployInput | null {
+    const checks = formChecks(IDS);
+    const name = formText(form, "name").trim();
+    const min = parseWholeNumber(replicas.min);
+    const max = parseWholeNumber(replicas.max);
+    const idleText = formText(form, "idleMinutes").trim();
+    const idleMinutes = idleText ? parseWholeNumber(idleText) : null;
+    if (!modelId) checks.add("modelId", f.required.model);
+    if (!projectId) checks.add("projectId", f.required.project);
+    if (!line) checks.add("allocationLineId", f.required.hardware);
+    if (!runtime) checks.add("runtimeId", f.required.runtime);
+    if (name.length < 2) checks.add("name", f.required.name);
+    if (!unitCount || unitCount < 1 || unitCount > limits.maxUnitsPerReplica)
+      checks.add("unitsPerReplica", f.required.units(limits.maxUnitsPerReplica));
+    const replicasFit =
+      min !== null &&
+      max !== null &&
+      startCount !== null &&
+      max >= Math.max(min, 1) &&
+      max <= limits.maxReplicas &&
+      startCount >= Math.max(min, 1) &&
+      startCount <= max;
+    if (!replicasFit) checks.add("minReplicas", f.required.replicas(limits.maxReplicas));
+    const idleSeconds = idleMinutes === null ? null : idleMinutes * 60;
+    if (
+      idleText &&
+      (idleSeconds === null ||
+        idleSeconds < limits.minIdleSeconds ||
+        idleSeconds > limits.maxIdleSeconds)
+    )
+      checks.add("idleSecondsBeforeZero", f.required.idle);
+    if (!feedback.start(checks.errors)) return null;
+    if (!line || !runtime || !unitCount || min === null || max === null || !startCount) return null;
+    return {
+      organizationId,
+      name,
+      projectId,
+      allocationLineId: line.allocationLineId,
+      modelId,
+      runtimeId: runtime.id,
+      unitsPerReplica: unitCount,
+      minReplicas: min,
+      maxReplicas: max,
+      replicas: startCount,
+      idleSecondsBeforeZero: idleSeconds,
+    };
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = validate(new FormData(event.currentTarget));
+    if (input) deploy.mutate(input);
+  }
+
+  const e = feedback.errors.fields;
+  const shares = line ? lineShares(line) : null;
+  const replicaField = (key: keyof typeof replicas, id: string, label: string) => (
+    <label className="block w-28 space-y-1" htmlFor={id}>
+      <span className="block text-sm">{label}</span>
+      <TextInput
+        id={id}
+        name={key}
+        inputMode="numeric"
+        value={replicas[key]}
+        onChange={(event) => setReplicas({ ...replicas, [key]: event.target.value })}
+        invalid={!!e.minReplicas}
+      />
+    </label>
+  );
+  return (
+    <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={f.label}>
+      <FormProblems errors={feedback.errors} />
+      <ModelPicker
+        organizationId={organizationId}
+        catalogue={catalogue}
+        value={modelId}
+        onChange={setModelId}
+        error={e.modelId}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          id={IDS.projectId}
+          label={f.project}
+          error={e.projectId}
+          name="projectId"
+          value={projectId}
+          onChange={(event) => setProjectId(event.target.value)}
+        >
+          <option value="">{f.projectPlaceholder}</option>
+          {options.projects.map((project) => (
+            <option key={project.id} value={project.id}>
+              {project.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={IDS.allocationLineId}
+          label={f.hardware}
+          hint={shares ? f.lineShareHint(shares.price, shares.programme, shares.tenant) : undefined}
+          error={e.allocationLineId}
+          name="allocationLineId"
+          value={lineId}
+          onChange={(event) => {
+            setLineId(event.target.value);
+            setRuntimeId("");
+          }}
+        >
+          <option value="">{f.hardwarePlaceholder}</option>
+          {options.lines.map((option) => (
+            <option key={option.allocationLineId} value={option.allocationLineId}>
+              {f.hardwareOption(
+                option.programmeName,
+                option.resourceClass.name,
+                lineShares(option).price,
+              )}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={IDS.runtimeId}
+          label={f.runtime}
+          hint={f.runtimeHint}
+          error={e.runtimeId}
+          name="runtimeId"
+          value={runtime ? runtimeId : ""}
+          onChange={(event) => setRuntimeId(event.target.value)}
+        >
+          <option value="">{f.runtimePlaceholder}</option>
+          {fitting.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
+            </option>
+          ))}
+        </SelectField>
+        <InputField
+          id={IDS.name}
+          label={f.name}
+          hint={f.nameHint}
+          error={e.name}
+          name="name"
+          maxLength={120}
+          autoComplete="off"
+        />
+        <InputField
+          id={IDS.unitsPerReplica}
+          label={f.units(unit)}
+          hint={f.unitsHint(limits.maxUnitsPerReplica)}
+          error={e.unitsPerReplica}
+          name="unitsPerReplica"
+          inputMode="numeric"
+          value={units}
+          onChange={(event) => setUnits(event.target.value)}
+          className="max-w-32"
+        />
+        <InputField
+          id={IDS.idleSecondsBeforeZero}
+          label={f.idle}
+          hint={f.idleHint}
+          error={e.idleSecondsBeforeZero}
+          optional
+          name="idleMinutes"
+          inputMode="numeric"
+          defaultValue="15"
+          className="max-w-32"
+        />
+      </div>
+      <QuestionFieldset
+        id={IDS.minReplicas}
+        legend={f.replicas}
+        hint={f.replicasHint(limits.maxReplicas)}
+        error={e.minReplicas ?? e.maxReplicas ?? e.replicas}
+        className="space-y-1"
+      >
+        <div className="flex flex-wrap gap-3">
+          {replicaField("min", IDS.minReplicas, f.minReplicas)}
+          {replicaField("max", IDS.maxReplicas, f.maxReplicas)}
+          {replicaField("start", IDS.replicas, f.startReplicas)}
+        </div>
+      </QuestionFieldset>
+      <PricePanel line={line} unitSecondsPerHour={perHour} holdUnitSeconds={hold} />
+      <Button type="submit" busy={deploy.isPending}>
+        {f.submit}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+const WIDTH = 600;
+const HEIGHT = 200;
+
+/** How a series is drawn: the same stroke in the chart and in its legend. */
+export interface Stroke {
+  className: string;
+  strokeWidth: number;
+  strokeDasharray?: string;
+}
+
+export interface LineSeries {
+  label: string;
+  values: readonly number[];
+  stroke: Stroke;
+}
+
+function y(value: number, peak: number): number {
+  return HEIGHT - (peak > 0 ? (value / peak) * HEIGHT : 0);
+}
+
+/** The SVG path of one series; `steps` holds each value until the next (counts, not trends). */
+function path(values: readonly number[], peak: number, steps: boolean): string {
+  if (values.length === 0) return "";
+  const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
+  return values
+    .map((value, index) => {
+      const x = (values.length > 1 ? index * step : WIDTH / 2).toFixed(1);
+      const at = y(value, peak).toFixed(1);
+      if (index === 0) return `M${x},${at}`;
+      return steps ? `H${x} V${at}` : `L${x},${at}`;
+    })
+    .join(" ");
+}
+
+function LegendItem({ stroke, children }: { stroke: Stroke; children: string }) {
+  return (
+    <span className="inline-flex items-center gap-2">
+      <svg aria-hidden="true" viewBox="0 0 24 6" className="h-2 w-6">
+        <line x1="0" x2="24" y1="3" y2="3" {...stroke} />
+      </svg>
+      {children}
+    </span>
+  );
+}
+
+/**
+ * A plain SVG line chart of a few series over the same points, with an optional level line (a
+ * budget). Axis labels are HTML around the drawing so that they stay legible when it is scaled
+ * to fit a phone; the label says the figures in words, and each page puts the same numbers in a
+ * table beside it, so lines and colours never carry them alone. No inline styles (the
+ * Content-Security-Policy allows none).
+ */
+export function LineChart({
+  label,
+  peak,
+  series,
+  level,
+  topLabel,
+  startLabel,
+  endLabel,
+  steps = false,
+}: {
+  label: string;
+  peak: number;
+  series: readonly LineSeries[];
+  level?: { value: number; label: string; stroke: Stroke };
+  topLabel: string;
+  startLabel: string;
+  endLabel: string;
+  steps?: boolean;
+}) {
+  return (
+    <figure className="space-y-2">
+      <div className="flex justify-between text-xs text-fg-muted" aria-hidden="true">
+        <span>{topLabel}</span>
+      </div>
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        className="h-48 w-full rounded-md border border-line bg-surface"
+      >
+        <title>{label}</title>
+        {[0.25, 0.5, 0.75].map((fraction) => (
+          <line
+            key={fraction}
+            x1="0"
+            x2={WIDTH}
+            y1={HEIGHT * fraction}
+            y2={HEIGHT * fraction}
+            className="stroke-line"
+            vectorEffect="non-scaling-stroke"
+          />
+        ))}
+        {level ? (
+          <line
+            x1="0"
+            x2={WIDTH}
+            y1={y(level.value, peak)}
+            y2={y(level.value, peak)}
+            {...level.stroke}
+            vectorEffect="non-scaling-stroke"
+          />
+        ) : null}
+        {series.map((line) => (
+          <path
+            key={line.label}
+            d={path(line.values, peak, steps)}
+            fill="none"
+            {...line.stroke}
+            vectorEffect="non-scaling-stroke"
+          />
+        ))}
+      </svg>
+      <div className="flex justify-between text-xs text-fg-muted" aria-hidden="true">
+        <span>{startLabel}</span>
+        <span>{endLabel}</span>
+      </div>
+      <figcaption className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
+        {series.map((line) => (
+          <LegendItem key={line.label} stroke={line.stroke}>
+            {line.label}
+          </LegendItem>
+        ))}
+        {level ? <LegendItem stroke={level.stroke}>{level.label}</LegendItem> : null}
+      </figcaption>
+    </figure>
+  );
+}

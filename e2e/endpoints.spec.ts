@@ -1,0 +1,267 @@
+/**
+ * Inference endpoints on the simulated cluster, as a researcher and an operator use them: deploy
+ * a catalogue model from the form, follow it to Ready without reloading, call it with the example
+ * the page shows (the simulated model server answers), scale it to zero and wake it, delete it;
+ * another organisation's researcher gets 404 on its page. Every page is checked with axe.
+ */
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { expectFitsNarrowScreen, NORTHBRIDGE, openOrganisation } from "./support/jobs";
+import { markDocument, stillSameDocument } from "./support/live";
+import { uniqueSuffix } from "./support/personas";
+
+// Endpoints move through the worker tier (outbox, queue, driver, observation); the page follows
+// them by itself, so the assertions wait for what a person would see.
+const MOVES = { timeout: 45_000 };
+const MODEL = "tessera-demo/tiny-chat-0.5b-instruct";
+/** The seeded H100 line of the pilot allocation, as the hardware tier offers it (with its price). */
+const H100_LINE = /^National AI Compute Programme 2026 — NVIDIA H100 80 GB \(/;
+
+function endpointStatus(page: Page) {
+  return page.getByRole("main").getByTestId("endpoint-status").first();
+}
+
+/** The URL and JSON body of a `curl … -d '<body>'` example, as a person would read them. */
+function parseCurl(example: string): { url: string; body: unknown } {
+  const url = /curl -sS (\S+)/.exec(example)?.[1];
+  const body = /-d '([^']+)'/.exec(example)?.[1];
+  if (!url || !body) throw new Error(`Not a curl example: ${example}`);
+  return { url, body: JSON.parse(body) as unknown };
+}
+
+test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes and deletes it", async ({
+  signedIn,
+  a11y,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  const name = `Chat assistant ${uniqueSuffix()}`;
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+
+  await test.step("the navigation leads to the endpoints, which offer to deploy a model", async () => {
+    await ada
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Endpoints", exact: true })
+      .click();
+    await expect(ada.getByRole("heading", { level: 1, name: "Endpoints" })).toBeVisible();
+    await ada.getByRole("link", { name: "Deploy a model" }).first().click();
+    await expect(ada.getByRole("heading", { level: 1, name: "Deploy a model" })).toBeVisible();
+  });
+
+  await test.step("an empty form is answered with an error summary linked to the fields", async () => {
+    await ada.getByRole("button", { name: "Deploy endpoint" }).click();
+    const summary = ada.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    await expect(
+      summary.getByRole("link", { name: "Choose a model from the catalogue." }),
+    ).toBeVisible();
+    await a11y.check(ada);
+  });
+
+  await test.step("the catalogue filters by openness and shows the model's provenance", async () => {
+    await ada.getByLabel("Openness", { exact: true }).selectOption({ label: "Open model" });
+    const choices = ada.getByTestId("model-choice");
+    await expect(choices).toHaveCount(1);
+    await expect(choices.first()).toContainText(MODEL);
+    await ada.getByLabel(MODEL).check();
+    const provenance = choices.first();
+    await expect(provenance).toContainText("Apache-2.0");
+    await expect(provenance).toContainText("Open model");
+    await expect(provenance).toContainText(/[0-9a-f]{64}/);
+    await ada.getByLabel("Licence", { exact: true }).selectOption("MIT");
+    await expect(ada.getByText("No model in the catalogue matches these filters.")).toBeVisible();
+    await ada.getByLabel("Licence", { exact: true }).selectOption("");
+    await ada.getByLabel("Openness", { exact: true }).selectOption("");
+    await expect(ada.getByTestId("model-choice")).toHaveCount(5);
+    await expect(ada.getByLabel(MODEL)).toBeChecked();
+  });
+
+  await test.step("the hardware tier is priced per hour with the programme's share beside it", async () => {
+    await ada
+      .getByLabel("Project", { exact: true })
+      .selectOption({ label: "Multilingual speech models" });
+    const hardware = ada.getByLabel("Hardware tier", { exact: true });
+    const line = await hardware
+      .locator("option")
+      .filter({ hasText: H100_LINE })
+      .first()
+      .getAttribute("value");
+    await hardware.selectOption(line ?? "");
+    await expect(hardware.locator("option:checked")).toContainText("€2.95 per GPU-hour");
+    await ada.getByLabel("Serving runtime").selectOption({ label: "vLLM (GPU)" });
+    await ada.getByLabel("Endpoint name").fill(name);
+    // One H100 for an hour at €2.95; the programme pays 70 % (half-even to the cent).
+    await expect(ada.getByTestId("deploy-cost")).toHaveText(
+      "Each hour at the starting replicas is worth €2.95 at list price: the programme pays €2.06 and the organisation pays €0.89.",
+    );
+    await expect(ada.getByTestId("deploy-hold")).toContainText(
+      /^Deploying holds 1 GPU-hours? for the first hour/,
+    );
+    await expectFitsNarrowScreen(ada);
+    await a11y.check(ada);
+    await ada.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  await test.step("deploying opens the endpoint, which becomes Ready without reloading", async () => {
+    await ada.getByRole("button", { name: "Deploy endpoint" }).click();
+    await ada.waitForURL(/\/orgs\/[^/]+\/endpoints\/(?!new$)[^/]+$/);
+    await expect(ada.getByRole("heading", { level: 1, name })).toBeVisible();
+    await markDocument(ada);
+    await expect(endpointStatus(ada)).toHaveText("Ready", MOVES);
+    await expect(ada.getByTestId("endpoint-replicas")).toHaveText("1 ready of 1 wanted", MOVES);
+    await expect(ada.getByTestId("endpoint-announcement")).toHaveText(`${name} is now ready.`);
+    await expect(ada.getByTestId("quota-held")).toHaveText(/^1 GPU-hours?$/);
+    const timeline = ada.getByTestId("endpoint-timeline");
+    for (const status of ["ACCEPTED", "READY"])
+      await expect(timeline.locator(`[data-status="${status}"]`).first()).toBeVisible();
+    expect(await stillSameDocument(ada), "the page was reloaded").toBe(true);
+  });
+  const endpointPath = new URL(ada.url()).pathname;
+
+  await test.step("the copied example request is answered by the model server", async () => {
+    await ada.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await ada.getByRole("button", { name: "Copy example" }).click();
+    await expect(ada.getByRole("status").filter({ hasText: "Example copied." })).toBeVisible();
+    const copied = await ada.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await ada.getByTestId("endpoint-example").textContent());
+    const { url, body } = parseCurl(copied);
+    expect(url.startsWith(`${await ada.getByTestId("endpoint-url").textContent()}/v1/`)).toBe(true);
+    const response = await request.post(url, { data: body });
+    expect(response.status()).toBe(200);
+    const completion = (await response.json()) as {
+      model: string;
+      choices: { message: { content: string } }[];
+    };
+    expect(completion.model).toBe(MODEL);
+    expect(completion.choices[0]?.message.content.length).toBeGreaterThan(0);
+  });
+
+  await test.step("the endpoint page fits 360 pixels and passes the checks", async () => {
+    await expectFitsNarrowScreen(ada);
+    await a11y.check(ada);
+    await ada.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  await test.step("another organisation's researcher gets 404 on the endpoint's page", async () => {
+    const bruno = await signedIn("researcher2");
+    const response = await bruno.goto(endpointPath);
+    expect(response?.status()).toBe(404);
+    await expect(bruno.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(bruno.getByText(name)).toHaveCount(0);
+  });
+
+  await test.step("the list shows it Ready with its replicas and hardware", async () => {
+    await ada.goto(`/orgs/${organizationId}/endpoints`);
+    const row = ada.getByRole("row").filter({ has: ada.getByRole("link", { name }) });
+    await expect(row.getByTestId("endpoint-status")).toHaveText("Ready");
+    await expect(row).toContainText(MODEL);
+    await expect(row.getByTestId("replicas")).toHaveText("1 of 1 ready");
+    await expect(row).toContainText("1 × NVIDIA H100 80 GB per replica");
+    await expectFitsNarrowScreen(ada);
+    await a11y.check(ada);
+    await ada.setViewportSize({ width: 1280, height: 900 });
+    await ada.goto(endpointPath);
+  });
+
+  await test.step("scaling to zero asks once, and the hold is released", async () => {
+    await ada.getByRole("button", { name: "Scale to zero" }).click();
+    const dialog = ada.getByRole("dialog", { name: `Scale ${name} to zero?` });
+    await expect(dialog).toContainText("holds no quota");
+    await dialog.getByRole("button", { name: "Scale to zero" }).click();
+    await expect(endpointStatus(ada)).toHaveText("Scaled to zero", MOVES);
+    await expect(ada.getByTestId("endpoint-replicas")).toHaveText("0 ready of 0 wanted");
+    await expect(ada.getByTestId("quota-held")).toHaveText("Nothing");
+    await expect(ada.getByTestId("quota-state")).toHaveText(
+      "Nothing is held: scaled to zero, an endpoint holds no quota.",
+    );
+  });
+
+  await test.step("waking brings it back to Ready", async () => {
+    await ada.getByRole("button", { name: "Wake" }).click();
+    await expect(ada.getByRole("status").filter({ hasText: "Waking" })).toBeVisible();
+    await expect(endpointStatus(ada)).toHaveText("Ready", MOVES);
+    await expect(ada.getByTestId("endpoint-replicas")).toHaveText("1 ready of 1 wanted", MOVES);
+    await expect(ada.getByTestId("quota-held")).toHaveText(/^1 GPU-hours?$/);
+  });
+
+  await test.step("deleting asks once, naming what happens to the hold", async () => {
+    await ada.getByRole("button", { name: "Delete endpoint" }).click();
+    const dialog = ada.getByRole("dialog", { name: `Delete ${name}?` });
+    await expect(dialog).toContainText("cannot be undone");
+    await expect(dialog).toContainText(/Its hold of 1 GPU-hours? is released/);
+    await a11y.check(ada);
+    await dialog.getByRole("button", { name: "Delete endpoint" }).click();
+    await expect(endpointStatus(ada)).toHaveText("Deleted", MOVES);
+    await expect(ada.getByRole("button", { name: "Delete endpoint" })).toHaveCount(0);
+    await expect(ada.getByTestId("quota-held")).toHaveText("Nothing");
+    await ada.goto(`/orgs/${organizationId}/endpoints`);
+    await expect(ada.getByRole("link", { name })).toHaveCount(0);
+  });
+});
+
+test("an operator sees endpoints by cluster and registers a model in the catalogue", async ({
+  signedIn,
+}) => {
+  const omar = await signedIn("operator");
+  const modelName = `tessera-e2e/registered-${uniqueSuffix().toLowerCase()}`;
+
+  await test.step("the navigation leads to endpoints by cluster", async () => {
+    await omar
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Endpoints by cluster" })
+      .click();
+    await expect(
+      omar.getByRole("heading", { level: 1, name: "Endpoints by cluster" }),
+    ).toBeVisible();
+  });
+
+  await test.step("the catalogue lists the demo models with their provenance", async () => {
+    await omar
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Models", exact: true })
+      .click();
+    await expect(omar.getByRole("heading", { level: 1, name: "Model catalogue" })).toBeVisible();
+    const row = omar.getByTestId("model-row").filter({ hasText: "tessera-demo/community-chat-1b" });
+    await expect(row).toContainText("Weights available");
+    await expect(row).toContainText("forbids serving to users outside the EU");
+  });
+
+  await test.step("a model with a bad digest is refused beside the field", async () => {
+    const form = omar.getByRole("form", { name: "Register a model" });
+    await form.getByLabel("Name clients call").fill(modelName);
+    await form.getByLabel("Family").fill("registered");
+    await form.getByLabel("Parameter count").fill("125000000");
+    await form.getByLabel("Licence (SPDX id)").fill("Apache-2.0");
+    await form.getByLabel("Weights digest (sha256)").fill("not-a-digest");
+    await form.getByLabel("Source address").fill("https://models.example/registered");
+    await form.getByRole("button", { name: "Register model" }).click();
+    await expect(omar.getByRole("alert").filter({ hasText: "There is a problem" })).toBeFocused();
+    await expect(form.getByLabel("Weights digest (sha256)")).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+  });
+
+  await test.step("the server's own rule comes back: openness cannot claim more than is open", async () => {
+    const form = omar.getByRole("form", { name: "Register a model" });
+    await form.getByLabel("Weights digest (sha256)").fill("a".repeat(64));
+    await form.getByLabel("Openness class").selectOption("OPEN_SCIENCE");
+    await form.getByRole("button", { name: "Register model" }).click();
+    await expect(
+      omar.getByRole("alert").filter({ hasText: "claims more than is open" }),
+    ).toBeVisible();
+  });
+
+  await test.step("a valid model is registered and listed", async () => {
+    const form = omar.getByRole("form", { name: "Register a model" });
+    await form.getByLabel("Openness class").selectOption("OPEN_MODEL");
+    await form.getByRole("button", { name: "Register model" }).click();
+    await expect(
+      omar.getByRole("status").filter({ hasText: `${modelName} is in the catalogue.` }),
+    ).toBeVisible();
+    await expect(omar.getByTestId("model-row").filter({ hasText: modelName })).toContainText(
+      "Apache-2.0",
+    );
+  });
+});
