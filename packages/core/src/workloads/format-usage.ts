@@ -15,7 +15,8 @@ const whole = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
  */
 export function formatQuota(unitSeconds: number | bigint, unit: string): string {
   const value = Math.max(0, Number(unitSeconds));
-  if (value >= 3600 || value === 0) return counted(twoDecimals.format(value / 3600), `${unit}-hour`);
+  if (value >= 3600 || value === 0)
+    return counted(twoDecimals.format(value / 3600), `${unit}-hour`);
   if (value >= 60) return counted(oneDecimal.format(value / 60), `${unit}-minute`);
   return counted(whole.format(value), `${unit}-second`);
 }
