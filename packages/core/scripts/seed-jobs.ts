@@ -4,7 +4,7 @@
  * functions as the portal's forms. The worker, started right after, launches them on the
  * simulated cluster, so the job list shows jobs queued, running, completed and failed within the
  * first minute, and the endpoint answers through the simulated model server. Nothing is
- * submitted when the organisation has workloads already.
+ * submitted of a kind the organisation has already.
  */
 import { tenantScoped, type Database } from "@tessera/db";
 import type { Actor } from "../src/actor";
@@ -74,7 +74,12 @@ export async function seedDemoJobs(
   actor: Actor,
   organizationId: string,
 ): Promise<number> {
-  if ((await database.workload.count({ where: { organizationId } })) > 0) return 0;
+  // Each kind is submitted once: jobs when the organisation has none, the endpoint likewise.
+  const count = (kind: "TRAINING_JOB" | "INFERENCE_ENDPOINT") =>
+    database.workload.count({ where: { organizationId, kind } });
+  const wantJobs = (await count("TRAINING_JOB")) === 0;
+  const wantEndpoint = (await count("INFERENCE_ENDPOINT")) === 0;
+  if (!wantJobs && !wantEndpoint) return 0;
   const organization = await database.organization.findUniqueOrThrow({
     where: { id: organizationId },
   });
@@ -85,7 +90,7 @@ export async function seedDemoJobs(
   };
   const template = await database.jobTemplate.findUniqueOrThrow({ where: { code: "batch" } });
   let submitted = 0;
-  for (const job of DEMO_JOBS) {
+  for (const job of wantJobs ? DEMO_JOBS : []) {
     const project = await database.project.findFirst({
       where: { organizationId, name: job.project },
     });
@@ -124,7 +129,7 @@ export async function seedDemoJobs(
   const runtime = await database.servingRuntime.findUnique({
     where: { code: DEMO_ENDPOINT.runtime },
   });
-  if (project && line && model && runtime) {
+  if (wantEndpoint && project && line && model && runtime) {
     await deployEndpoint(tenant, actor, {
       name: DEMO_ENDPOINT.name,
       projectId: project.id,

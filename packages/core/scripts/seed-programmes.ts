@@ -112,6 +112,9 @@ export const CLUSTERS: ClusterSeed[] = [
   {
     code: "k8s-infer",
     name: "National Inference Cluster (Kubernetes)",
+    // Production-shaped too, and not reachable here: the development control plane registers
+    // itself with `pnpm k8s:register` (infra/k8s/up.sh), and demo endpoints run on `sim`.
+    active: false,
     kind: "KUBERNETES",
     region: "eu-central-2",
     jurisdiction: "DE",
