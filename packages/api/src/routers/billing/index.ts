@@ -1,0 +1,14 @@
+import { createTRPCRouter } from "../../trpc";
+import { currentChargesProcedure } from "./current";
+import { getInvoiceProcedure } from "./invoice";
+import { listInvoicesProcedure } from "./invoices";
+import { programmeStatementProcedure } from "./programme-statement";
+import { usageSummaryProcedure } from "./usage";
+
+export const billingRouter = createTRPCRouter({
+  current: currentChargesProcedure,
+  invoices: listInvoicesProcedure,
+  invoice: getInvoiceProcedure,
+  usage: usageSummaryProcedure,
+  programmeStatement: programmeStatementProcedure,
+});
