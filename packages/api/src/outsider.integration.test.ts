@@ -151,6 +151,10 @@ const CASES: Record<string, Case> = {
     { organizationId: v.org.id, invoiceId: v.invoice.id },
     { organizationId: a.org.id, invoiceId: v.invoice.id },
   ],
+  "billing.invoiceDocument": (v, a) => [
+    { organizationId: v.org.id, invoiceId: v.invoice.id },
+    { organizationId: a.org.id, invoiceId: v.invoice.id },
+  ],
   "billing.usage": (v) => [{ organizationId: v.org.id }],
 };
 

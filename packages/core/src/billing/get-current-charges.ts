@@ -1,6 +1,7 @@
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import {
+  classNamesOf,
   toBillingLineView,
   toBillingTotalsView,
   type BillingLineView,
@@ -32,6 +33,10 @@ export async function getCurrentCharges(
     sellerCountry: input.sellerCountry,
     now,
   });
+  const classes = await classNamesOf(
+    tenant,
+    draft.lines.map((line) => line.resourceClassId),
+  );
   return {
     ...toBillingTotalsView({
       ...draft,
@@ -43,7 +48,7 @@ export async function getCurrentCharges(
     periodStart: draft.periodStart,
     periodEnd: draft.periodEnd,
     timeZone: draft.timeZone,
-    lines: draft.lines.map(toBillingLineView),
+    lines: draft.lines.map((line) => toBillingLineView(line, classes)),
     computedAt: now,
   };
 }

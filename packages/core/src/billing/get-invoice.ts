@@ -1,7 +1,7 @@
 import { notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { invoiceDocumentOf, type InvoiceDocument } from "./invoice-document";
-import { toInvoiceView, type InvoiceView } from "./invoice-view";
+import { classNamesOf, toInvoiceView, type InvoiceView } from "./invoice-view";
 
 /** One finalised invoice (or credit note) of the organisation, with its lines; 404 otherwise. */
 async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
@@ -24,7 +24,11 @@ async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
 
 export async function getInvoice(tenant: TenantAccess, invoiceId: string): Promise<InvoiceView> {
   const { invoice, payment, creditsNumber } = await loadInvoice(tenant, invoiceId);
-  return toInvoiceView(invoice, payment, creditsNumber);
+  const classes = await classNamesOf(
+    tenant,
+    invoice.lines.map((line) => line.resourceClassId),
+  );
+  return toInvoiceView(invoice, payment, creditsNumber, classes);
 }
 
 /** The invoice as its PDF and CSV present it (the same tenancy check as getInvoice). */

@@ -1,5 +1,6 @@
 import type { Invoice, InvoiceLine, InvoicePayment, PaymentStatus } from "@tessera/db";
 import { toSafeNumber } from "../programmes/money";
+import type { TenantAccess } from "../tenancy/tenant-access";
 import { unitHoursOf } from "./invoice-document";
 import { vatNoteFor, type VatTreatmentKind } from "./vat";
 
@@ -12,6 +13,9 @@ export interface BillingLineView {
   kind: "USAGE" | "LATE_USAGE" | "CREDIT";
   usagePeriod: string;
   resourceClassCode: string;
+  /** The class's name and unit ("GPU"), for "12.5 GPU-hours". */
+  resourceClassName: string;
+  unit: string;
   description: string;
   unitSeconds: number;
   /** Unit-hours, exact to three decimals ("12.500"). */
@@ -63,25 +67,46 @@ export interface InvoiceView extends InvoiceSummary {
 
 const money = (value: bigint) => toSafeNumber(value, "amount");
 
-export function toBillingLineView(line: {
-  position: number;
-  kind: BillingLineView["kind"];
-  usagePeriod: string;
-  resourceClassCode: string;
-  description: string;
-  unitSeconds: bigint;
-  minorPerUnitHour: number;
-  listMinor: bigint;
-  programmeMinor: bigint;
-  tenantMinor: bigint;
-  energyMilliWh: bigint;
-  energyMeasured: boolean;
-}): BillingLineView {
+export type ClassNames = Map<string, { name: string; unit: string }>;
+
+/** Names and units of the resource classes lines refer to (the catalogue is not tenant-owned). */
+export async function classNamesOf(
+  tenant: TenantAccess,
+  resourceClassIds: readonly string[],
+): Promise<ClassNames> {
+  const classes = await tenant.db.resourceClass.findMany({
+    where: { id: { in: [...new Set(resourceClassIds)] } },
+    select: { id: true, name: true, unit: true },
+  });
+  return new Map(classes.map((c) => [c.id, { name: c.name, unit: c.unit }]));
+}
+
+export function toBillingLineView(
+  line: {
+    position: number;
+    kind: BillingLineView["kind"];
+    usagePeriod: string;
+    resourceClassId: string;
+    resourceClassCode: string;
+    description: string;
+    unitSeconds: bigint;
+    minorPerUnitHour: number;
+    listMinor: bigint;
+    programmeMinor: bigint;
+    tenantMinor: bigint;
+    energyMilliWh: bigint;
+    energyMeasured: boolean;
+  },
+  classes: ClassNames,
+): BillingLineView {
+  const resourceClass = classes.get(line.resourceClassId);
   return {
     position: line.position,
     kind: line.kind,
     usagePeriod: line.usagePeriod,
     resourceClassCode: line.resourceClassCode,
+    resourceClassName: resourceClass?.name ?? line.resourceClassCode,
+    unit: resourceClass?.unit ?? "unit",
     description: line.description,
     unitSeconds: toSafeNumber(line.unitSeconds, "quantity"),
     unitHours: unitHoursOf(line.unitSeconds),
@@ -140,6 +165,7 @@ export function toInvoiceView(
   invoice: Invoice & { lines: InvoiceLine[] },
   payment: InvoicePayment | null,
   creditsNumber: string | null,
+  classes: ClassNames,
 ): InvoiceView {
   return {
     ...toInvoiceSummary(invoice, payment),
@@ -154,7 +180,7 @@ export function toInvoiceView(
     lines: [...invoice.lines]
       .sort((a, b) => a.position - b.position)
       .map((line) =>
-        toBillingLineView({ ...line, energyMeasured: line.energyBasis === "MEASURED" }),
+        toBillingLineView({ ...line, energyMeasured: line.energyBasis === "MEASURED" }, classes),
       ),
   };
 }

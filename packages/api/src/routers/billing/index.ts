@@ -1,6 +1,7 @@
 import { createTRPCRouter } from "../../trpc";
 import { currentChargesProcedure } from "./current";
 import { getInvoiceProcedure } from "./invoice";
+import { invoiceDocumentProcedure } from "./invoice-document";
 import { listInvoicesProcedure } from "./invoices";
 import { programmeStatementProcedure } from "./programme-statement";
 import { usageSummaryProcedure } from "./usage";
@@ -9,6 +10,7 @@ export const billingRouter = createTRPCRouter({
   current: currentChargesProcedure,
   invoices: listInvoicesProcedure,
   invoice: getInvoiceProcedure,
+  invoiceDocument: invoiceDocumentProcedure,
   usage: usageSummaryProcedure,
   programmeStatement: programmeStatementProcedure,
 });
