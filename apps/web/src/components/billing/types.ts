@@ -12,3 +12,4 @@ export type BillingLine = InvoiceView["lines"][number];
 export type PaymentStatus = InvoiceSummary["payment"]["status"];
 export type UsageSummary = Outputs["billing"]["usage"];
 export type ProgrammeStatement = Outputs["billing"]["programmeStatement"];
+export type UsageCell = Omit<UsageSummary["byMonth"][number], "period" | "resourceClassId">;

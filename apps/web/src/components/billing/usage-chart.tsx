@@ -1,10 +1,11 @@
+import type { ReactNode } from "react";
 import { Td, Th } from "@tessera/ui";
 import { formatUnitHours, unitSecondsToHours } from "@/components/programmes/format";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { tb } from "@/i18n";
 import { energyWithBasis } from "./format";
-import type { UsageSummary } from "./types";
+import type { UsageCell, UsageSummary } from "./types";
 
 /**
  * Unit-hours by month and resource class as horizontal bars (the shared SVG bar, which needs no
@@ -58,39 +59,71 @@ export function UsageChart({ usage }: { usage: UsageSummary }) {
       </figure>
       <details>
         <summary className="cursor-pointer text-sm font-semibold">{u.asTable}</summary>
-        <ScrollTable caption={u.tableCaption} className="mt-2">
-          <thead>
-            <tr>
-              <Th>{u.month}</Th>
-              <Th>{u.resourceClass}</Th>
-              <Th className="text-right">{u.quantity}</Th>
-              <Th>{u.energy}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {usage.byMonth.map((cell) => {
-              const resourceClass = usage.resourceClasses.find(
-                (c) => c.id === cell.resourceClassId,
-              );
-              return (
-                <tr key={`${cell.period}-${cell.resourceClassId}`}>
-                  <Td className="font-mono">{cell.period}</Td>
-                  <Td>{resourceClass?.name ?? cell.resourceClassId}</Td>
-                  <Td className="whitespace-nowrap text-right tabular-nums">
-                    {formatUnitHours(
-                      unitSecondsToHours(cell.unitSeconds),
-                      resourceClass?.unit ?? "unit",
-                    )}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {energyWithBasis(cell.energyMilliWh, cell.energyMeasured)}
-                  </Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </ScrollTable>
+        <UsageTable
+          caption={u.tableCaption}
+          firstHeader={u.month}
+          classes={usage.resourceClasses}
+          className="mt-2"
+          rows={usage.byMonth.map((cell) => ({
+            ...cell,
+            key: `${cell.period}-${cell.resourceClassId}`,
+            first: <span className="font-mono">{cell.period}</span>,
+          }))}
+        />
       </details>
     </div>
+  );
+}
+
+/**
+ * Usage figures as a table: what each row is (a month, a project), the resource class, the
+ * quantity in the class's unit-hours and the energy with its basis.
+ */
+export function UsageTable({
+  caption,
+  firstHeader,
+  classes,
+  rows,
+  className,
+}: {
+  caption: string;
+  firstHeader: string;
+  classes: UsageSummary["resourceClasses"];
+  rows: readonly (UsageCell & { key: string; first: ReactNode; resourceClassId: string })[];
+  className?: string;
+}) {
+  const u = tb.usage;
+  const classOf = new Map(classes.map((c) => [c.id, c]));
+  return (
+    <ScrollTable caption={caption} className={className}>
+      <thead>
+        <tr>
+          <Th>{firstHeader}</Th>
+          <Th>{u.resourceClass}</Th>
+          <Th className="text-right">{u.quantity}</Th>
+          <Th>{u.energy}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const resourceClass = classOf.get(row.resourceClassId);
+          return (
+            <tr key={row.key}>
+              <Td>{row.first}</Td>
+              <Td>{resourceClass?.name ?? row.resourceClassId}</Td>
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                {formatUnitHours(
+                  unitSecondsToHours(row.unitSeconds),
+                  resourceClass?.unit ?? "unit",
+                )}
+              </Td>
+              <Td className="whitespace-nowrap">
+                {energyWithBasis(row.energyMilliWh, row.energyMeasured)}
+              </Td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollTable>
   );
 }

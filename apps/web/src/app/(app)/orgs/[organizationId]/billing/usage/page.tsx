@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
+import { buttonClassName, Card, EmptyState, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { energyWithBasis } from "@/components/billing/format";
 import { billingRoutes } from "@/components/billing/paths";
-import { UsageChart } from "@/components/billing/usage-chart";
+import { UsageChart, UsageTable } from "@/components/billing/usage-chart";
 import { Forbidden } from "@/components/forbidden";
-import { formatUnitHours, unitSecondsToHours } from "@/components/programmes/format";
-import { ScrollTable } from "@/components/programmes/scroll-table";
 import { t, tb } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { loadIfAllowed } from "@/server/api";
@@ -42,7 +39,6 @@ export default async function UsagePage({ params }: Props) {
     );
   }
   const data = usage.data;
-  const classOf = new Map(data.resourceClasses.map((c) => [c.id, c]));
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -64,36 +60,16 @@ export default async function UsagePage({ params }: Props) {
             <UsageChart usage={data} />
           </Card>
           <Card title={u.byProjectTitle} className="min-w-0">
-            <ScrollTable caption={u.byProjectCaption}>
-              <thead>
-                <tr>
-                  <Th>{u.project}</Th>
-                  <Th>{u.resourceClass}</Th>
-                  <Th className="text-right">{u.quantity}</Th>
-                  <Th>{u.energy}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.byProject.map((cell) => {
-                  const resourceClass = classOf.get(cell.resourceClassId);
-                  return (
-                    <tr key={`${cell.projectId ?? ""}-${cell.resourceClassId}`}>
-                      <Td>{cell.projectName ?? u.noProject}</Td>
-                      <Td>{resourceClass?.name ?? cell.resourceClassId}</Td>
-                      <Td className="whitespace-nowrap text-right tabular-nums">
-                        {formatUnitHours(
-                          unitSecondsToHours(cell.unitSeconds),
-                          resourceClass?.unit ?? "unit",
-                        )}
-                      </Td>
-                      <Td className="whitespace-nowrap">
-                        {energyWithBasis(cell.energyMilliWh, cell.energyMeasured)}
-                      </Td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </ScrollTable>
+            <UsageTable
+              caption={u.byProjectCaption}
+              firstHeader={u.project}
+              classes={data.resourceClasses}
+              rows={data.byProject.map((cell) => ({
+                ...cell,
+                key: `${cell.projectId ?? ""}-${cell.resourceClassId}`,
+                first: cell.projectName ?? u.noProject,
+              }))}
+            />
           </Card>
         </div>
       )}
