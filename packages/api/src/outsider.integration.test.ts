@@ -5,6 +5,7 @@
  * procedure without a case here fails the suite.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { finaliseInvoice, SYSTEM_ACTOR } from "@tessera/core";
 import { db, type Invitation, type Membership, type Organization, type Project } from "@tessera/db";
 import { closeRateLimiter } from "./rate-limit";
 import { appRouter } from "./root";
@@ -45,6 +46,8 @@ interface Victim {
   endpoint: { id: string };
   modelId: string;
   runtimeId: string;
+  /** A finalised invoice of the victim's (January 2026's usage). */
+  invoice: { id: string };
 }
 
 interface Attacker {
@@ -142,6 +145,17 @@ const CASES: Record<string, Case> = {
   "endpoints.delete": (v, a) => endpointTargets(v, a),
   "models.list": (v) => [{ organizationId: v.org.id }],
   "models.runtimes": (v) => [{ organizationId: v.org.id }],
+  "billing.current": (v) => [{ organizationId: v.org.id }],
+  "billing.invoices": (v) => [{ organizationId: v.org.id }],
+  "billing.invoice": (v, a) => [
+    { organizationId: v.org.id, invoiceId: v.invoice.id },
+    { organizationId: a.org.id, invoiceId: v.invoice.id },
+  ],
+  "billing.invoiceDocument": (v, a) => [
+    { organizationId: v.org.id, invoiceId: v.invoice.id },
+    { organizationId: a.org.id, invoiceId: v.invoice.id },
+  ],
+  "billing.usage": (v) => [{ organizationId: v.org.id }],
 };
 
 function endpointTargets(victim: Victim, attacker: Attacker) {
@@ -232,6 +246,7 @@ async function snapshot(organizationId: string) {
     workloads,
     outbox,
     endpoints,
+    invoices,
   ] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
     db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -260,6 +275,11 @@ async function snapshot(organizationId: string) {
       orderBy: { workloadId: "asc" },
       include: { samples: { orderBy: { id: "asc" } } },
     }),
+    db.invoice.findMany({
+      where: { organizationId },
+      orderBy: { id: "asc" },
+      include: { lines: { orderBy: { position: "asc" } } },
+    }),
   ]);
   // Planted rows would land in the attacker's organisation, so count everything planted anywhere.
   const planted = await db.allocationRequest.count({ where: { title: "Planted application" } });
@@ -281,6 +301,7 @@ async function snapshot(organizationId: string) {
       outbox,
       plantedJobs,
       endpoints,
+      invoices,
     },
     (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
   );
@@ -365,6 +386,29 @@ describe("outsiders", () => {
         resourceKinds: ["GPU"],
       },
     });
+    // A month of metered usage on the award, finalised into an invoice.
+    await db.usageRecord.create({
+      data: {
+        organizationId: org.id,
+        source: "SIM",
+        sourceRef: `outsider:${uniqueSuffix()}`,
+        intervalStart: new Date("2026-01-12T09:00:00Z"),
+        intervalEnd: new Date("2026-01-12T11:00:00Z"),
+        resourceClassId: resourceClass.id,
+        projectId: project.id,
+        allocationLineId: line.id,
+        quantity: 1,
+        unitSeconds: 7_200n,
+        energyMilliWh: 1_400_000n,
+        energyBasis: "ESTIMATED",
+      },
+    });
+    const finalised = await finaliseInvoice(db, SYSTEM_ACTOR, {
+      organizationId: org.id,
+      period: "2026-01",
+      sellerCountry: "DE",
+      now: new Date("2026-02-05T00:00:00Z"),
+    });
     const endpoint = await ownerCaller.endpoints.deploy({
       organizationId: org.id,
       projectId: project.id,
@@ -392,6 +436,7 @@ describe("outsiders", () => {
       endpoint,
       modelId: model.id,
       runtimeId: runtime.id,
+      invoice: { id: finalised!.invoice.id },
     };
 
     const user = await createTestUser();
@@ -417,7 +462,7 @@ describe("outsiders", () => {
         expect(failure.code, `${path} with ${JSON.stringify(input)}`).toBe("NOT_FOUND");
         // The same words as for a row that does not exist: nothing tells the stranger it is there.
         expect(failure.message).toMatch(
-          /^(Organisation|Member|Invitation|Project|Application|Allocation|Job|Endpoint) not found\.$/,
+          /^(Organisation|Member|Invitation|Project|Application|Allocation|Job|Endpoint|Invoice) not found\.$/,
         );
         expect(await snapshot(victim.org.id)).toBe(before);
       }

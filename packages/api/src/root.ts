@@ -2,6 +2,7 @@ import { adminRouter } from "./routers/admin";
 import { allocationsRouter } from "./routers/allocations";
 import { applicationsRouter } from "./routers/applications";
 import { auditRouter } from "./routers/audit";
+import { billingRouter } from "./routers/billing";
 import { catalogueRouter } from "./routers/catalogue";
 import { homeRouter } from "./routers/home";
 import { invitationsRouter } from "./routers/invitations";
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   models: modelsRouter,
   jobTemplates: jobTemplatesRouter,
   operations: operationsRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,7 @@
  * Idempotent: it looks for what exists and creates only what is missing. State is created through the domain functions, so
  * the audit chain it leaves behind verifies.
  */
-import { AUTH_PROVIDER_ID, PERSONAS, persona, type PersonaKey } from "@tessera/config";
+import { AUTH_PROVIDER_ID, PERSONAS, persona, serverEnv, type PersonaKey } from "@tessera/config";
 import {
   createDatabase,
   tenantScoped,
@@ -22,6 +22,7 @@ import {
   seedJobTemplates,
   seedProgrammes,
 } from "./seed-programmes";
+import { seedBilling } from "./seed-billing";
 import { seedDemoJobs } from "./seed-jobs";
 import { seedModels } from "./seed-models";
 
@@ -234,6 +235,14 @@ try {
       },
     ],
   });
+  const billing = await seedBilling(database, {
+    organizationId: organizations.get("Northbridge University AI Lab")!.id,
+    sellerCountry: serverEnv().BILLING_SELLER_COUNTRY,
+  });
+  if (billing.invoiceNumber)
+    console.info(
+      `Last month's invoice ${billing.invoiceNumber}: ${billing.paid ? "paid" : "not paid"}.`,
+    );
   // infra/up.sh asks for a few jobs to watch; tests want an organisation without any.
   if (process.argv.includes("--demo-jobs")) {
     const submitted = await seedDemoJobs(

@@ -3,6 +3,7 @@ import { enProgrammes, type ProgrammeMessages } from "./en-programmes";
 import { enHome, type HomeMessages } from "./en-home";
 import { enWorkloads, type WorkloadMessages } from "./en-workloads";
 import { enEndpoints, type EndpointMessages } from "./en-endpoints";
+import { enBilling, type BillingMessages } from "./en-billing";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -34,6 +35,11 @@ export type { EndpointMessages };
 const HOME_LOCALES = { en: enHome } satisfies Record<Locale, HomeMessages>;
 export const th: HomeMessages = HOME_LOCALES[DEFAULT_LOCALE];
 export type { HomeMessages };
+
+/** The billing pages: charges, invoices, usage and the programme's statement. */
+const BILLING_LOCALES = { en: enBilling } satisfies Record<Locale, BillingMessages>;
+export const tb: BillingMessages = BILLING_LOCALES[DEFAULT_LOCALE];
+export type { BillingMessages };
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

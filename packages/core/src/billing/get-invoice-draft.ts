@@ -1,4 +1,4 @@
-import type { Database } from "@tessera/db";
+import type { Prisma } from "@tessera/db";
 import { notFound } from "../errors";
 import { aggregateUsage, unbilledBefore } from "./aggregate-usage";
 import { periodBounds, periodOf } from "./billing-period";
@@ -12,7 +12,7 @@ import { loadRatingTerms } from "./load-rating-terms";
  * finalisation will rate it. Computed on each call, never stored.
  */
 export async function getInvoiceDraft(
-  database: Database,
+  database: { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> },
   input: { organizationId: string; sellerCountry: string; now?: Date },
 ): Promise<InvoiceDraft & { periodStart: Date; periodEnd: Date; timeZone: string }> {
   const customer = await loadBillingCustomer(database, input.organizationId);

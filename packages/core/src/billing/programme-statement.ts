@@ -1,6 +1,7 @@
 import { Prisma, type Database } from "@tessera/db";
 import { isBillingPeriod } from "./billing-period";
 import { AppError } from "../errors";
+import { toSafeNumber } from "../programmes/money";
 
 export interface ProgrammeStatementLine {
   organizationId: string;
@@ -75,5 +76,53 @@ export async function getProgrammeStatement(
     organizations: [...byOrganization.values()],
     programmeMinor: lines.reduce((sum, line) => sum + line.programmeMinor, 0n),
     listMinor: lines.reduce((sum, line) => sum + line.listMinor, 0n),
+  };
+}
+
+/** The statement as pages show it: amounts as integer minor units in safe numbers. */
+export interface ProgrammeStatementView {
+  programmeId: string;
+  period: string;
+  currency: string;
+  lines: (Omit<
+    ProgrammeStatementLine,
+    "unitSeconds" | "listMinor" | "programmeMinor" | "energyMilliWh"
+  > & {
+    unitSeconds: number;
+    listMinor: number;
+    programmeMinor: number;
+    energyMilliWh: number;
+  })[];
+  organizations: {
+    organizationId: string;
+    organizationName: string;
+    programmeMinor: number;
+    listMinor: number;
+  }[];
+  programmeMinor: number;
+  listMinor: number;
+}
+
+export async function getProgrammeStatementView(
+  database: Database,
+  input: { programmeId: string; period: string },
+): Promise<ProgrammeStatementView> {
+  const statement = await getProgrammeStatement(database, input);
+  return {
+    ...statement,
+    lines: statement.lines.map((line) => ({
+      ...line,
+      unitSeconds: toSafeNumber(line.unitSeconds, "quantity"),
+      listMinor: toSafeNumber(line.listMinor),
+      programmeMinor: toSafeNumber(line.programmeMinor),
+      energyMilliWh: toSafeNumber(line.energyMilliWh, "energy"),
+    })),
+    organizations: statement.organizations.map((organization) => ({
+      ...organization,
+      programmeMinor: toSafeNumber(organization.programmeMinor),
+      listMinor: toSafeNumber(organization.listMinor),
+    })),
+    programmeMinor: toSafeNumber(statement.programmeMinor),
+    listMinor: toSafeNumber(statement.listMinor),
   };
 }

@@ -33,6 +33,7 @@ const GRID: Record<OrganizationAction, string> = {
   "workloads.write":      "x x x . .",
   "endpoints.read":       "x x x x x",
   "endpoints.write":      "x x x . .",
+  "billing.read":         "x x . x .",
 };
 
 describe("organisation permissions", () => {

@@ -31,6 +31,8 @@ export const ORGANIZATION_PERMISSIONS = {
   "endpoints.read": EVERY_ROLE,
   // Deploying and scaling endpoints draws on the organisation's quota, as launching jobs does.
   "endpoints.write": ["OWNER", "ADMIN", "MEMBER"],
+  // Invoices, charges and usage: money the organisation owes, for those who manage or pay it.
+  "billing.read": ["OWNER", "ADMIN", "BILLING"],
 } as const satisfies Record<string, readonly MembershipRole[]>;
 
 export type OrganizationAction = keyof typeof ORGANIZATION_PERMISSIONS;

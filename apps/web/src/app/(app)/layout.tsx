@@ -23,6 +23,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       status: m.organization.status,
       role: m.role,
       canReadAudit: roleMay(m.role, "audit.read"),
+      canReadBilling: roleMay(m.role, "billing.read"),
       canManage: roleMay(m.role, "organization.update"),
     })),
     canReviewOrganisations: platformRolesMay(user.platformRoles, "organizations.readAll"),

@@ -9,6 +9,7 @@ export interface NavOrganisation {
   status: VerificationStatus;
   role: MembershipRole;
   canReadAudit: boolean;
+  canReadBilling: boolean;
   canManage: boolean;
 }
 

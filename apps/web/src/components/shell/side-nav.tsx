@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@tessera/ui";
-import { t } from "@/i18n";
+import { t, tb } from "@/i18n";
 import { routes } from "@/lib/paths";
+import { billingRoutes } from "@/components/billing/paths";
 import {
   generalProgrammeItems,
   platformProgrammeItems,
@@ -84,6 +85,9 @@ export function SideNav({ nav }: { nav: NavData }) {
         { href: routes.projects(current.id), label: t.nav.projects },
         ...tenantWorkloadItems(current.id),
         ...tenantProgrammeItems(current.id),
+        ...(current.canReadBilling
+          ? [{ href: billingRoutes.billing(current.id), label: tb.nav.billing }]
+          : []),
         { href: routes.members(current.id), label: t.nav.members },
         ...(current.canReadAudit ? [{ href: routes.audit(current.id), label: t.nav.audit }] : []),
         ...(current.canManage

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button, Card, DescriptionList, PageHeader, Td, TextInput, Th } from "@tessera/ui";
 import type { AllocationRequestStatus } from "@tessera/db";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { billingRoutes } from "@/components/billing/paths";
 import { Forbidden } from "@/components/forbidden";
 import { Pagination } from "@/components/pagination";
 import { RequestedAndGranted } from "@/components/programmes/award-table";
@@ -13,7 +14,7 @@ import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { formatMoney, formatNumber, formatRate, percentOf } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { UsageBar } from "@/components/programmes/usage-bar";
-import { countryName, formatDate, formatDateTime, t, tp } from "@/i18n";
+import { countryName, formatDate, formatDateTime, t, tb, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
@@ -101,6 +102,11 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
         title={programme.name}
         meta={programme.openCall ? <CallBadge state="OPEN" /> : null}
         description={`${programme.sponsor} · ${tp.money.rate(formatRate(programme.subsidyRateBps))}`}
+        actions={
+          <Link href={billingRoutes.statement(programme.id)} className="text-link underline">
+            {tb.statement.statementLink}
+          </Link>
+        }
       />
       <div className="space-y-8">
         <section aria-labelledby="overview-heading" className="space-y-4">

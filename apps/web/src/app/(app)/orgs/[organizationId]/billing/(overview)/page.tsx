@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState, PageHeader } from "@tessera/ui";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { CurrentCharges } from "@/components/billing/current-charges";
+import { InvoicesTable } from "@/components/billing/invoices-table";
+import { billingRoutes } from "@/components/billing/paths";
+import { Forbidden } from "@/components/forbidden";
+import { Pagination } from "@/components/pagination";
+import { t, tb } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { param, type SearchParams } from "@/lib/search-params";
+import { loadIfAllowed } from "@/server/api";
+import { loadOrganisation } from "@/server/organisation";
+
+export const metadata: Metadata = { title: tb.overview.metaTitle };
+
+interface Props {
+  params: Promise<{ organizationId: string }>;
+  searchParams: SearchParams;
+}
+
+export default async function BillingPage({ params, searchParams }: Props) {
+  const { organizationId } = await params;
+  const cursor = param((await searchParams).cursor);
+  const organisation = await loadOrganisation(organizationId);
+  const [current, invoices] = await Promise.all([
+    loadIfAllowed((api) => api.billing.current({ organizationId })),
+    loadIfAllowed((api) => api.billing.invoices({ organizationId, cursor, limit: 12 })),
+  ]);
+  const o = tb.overview;
+  const crumbs = [
+    { label: t.nav.dashboard, href: routes.dashboard },
+    { label: organisation.name, href: routes.organisation(organizationId) },
+    { label: o.title },
+  ];
+  if (!current.allowed || !invoices.allowed) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <PageHeader title={o.title} />
+        <Forbidden
+          invalid={!invoices.allowed ? invoices.invalid : null}
+          resetHref={billingRoutes.billing(organizationId)}
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <PageHeader
+        title={o.title}
+        description={o.lead}
+        actions={
+          <Link href={billingRoutes.usage(organizationId)} className="text-link underline">
+            {o.usageLink}
+          </Link>
+        }
+      />
+      <div className="space-y-8">
+        <CurrentCharges organizationId={organizationId} initial={current.data} />
+        <section aria-labelledby="invoices-heading" className="space-y-4">
+          <h2 id="invoices-heading" className="text-xl font-semibold">
+            {o.invoicesTitle}
+          </h2>
+          {invoices.data.items.length === 0 && !cursor ? (
+            <EmptyState title={o.noInvoicesTitle}>
+              <p>{o.noInvoicesBody}</p>
+            </EmptyState>
+          ) : (
+            <InvoicesTable organizationId={organizationId} invoices={invoices.data.items} />
+          )}
+          <Pagination
+            basePath={billingRoutes.billing(organizationId)}
+            params={{}}
+            cursor={cursor}
+            nextCursor={invoices.data.nextCursor}
+          />
+        </section>
+      </div>
+    </>
+  );
+}

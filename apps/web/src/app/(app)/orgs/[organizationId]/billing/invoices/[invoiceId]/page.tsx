@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import { Card, DescriptionList, PageHeader } from "@tessera/ui";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { InvoiceKindBadge, PaymentBadge } from "@/components/billing/badges";
+import { BillingLines } from "@/components/billing/billing-lines";
+import { billingRoutes } from "@/components/billing/paths";
+import { Forbidden } from "@/components/forbidden";
+import { formatMoney } from "@/components/programmes/format";
+import { countryName, formatDate, formatDateTime, t, tb } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { loadInvoice } from "@/server/billing";
+import { loadOrganisation } from "@/server/organisation";
+
+interface Props {
+  params: Promise<{ organizationId: string; invoiceId: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { organizationId, invoiceId } = await params;
+  const invoice = await loadInvoice(organizationId, invoiceId);
+  return { title: invoice.allowed ? tb.invoice.metaTitle(invoice.data.number) : tb.overview.title };
+}
+
+export default async function InvoicePage({ params }: Props) {
+  const { organizationId, invoiceId } = await params;
+  const organisation = await loadOrganisation(organizationId);
+  const loaded = await loadInvoice(organizationId, invoiceId);
+  const crumbs = [
+    { label: t.nav.dashboard, href: routes.dashboard },
+    { label: organisation.name, href: routes.organisation(organizationId) },
+    { label: tb.overview.title, href: billingRoutes.billing(organizationId) },
+  ];
+  if (!loaded.allowed) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <Forbidden />
+      </>
+    );
+  }
+  const invoice = loaded.data;
+  const i = tb.invoice;
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const title =
+    invoice.kind === "CREDIT_NOTE" ? i.creditTitle(invoice.number) : i.title(invoice.number);
+  return (
+    <>
+      <Breadcrumbs items={[...crumbs, { label: invoice.number }]} />
+      <PageHeader
+        title={title}
+        meta={
+          <>
+            <InvoiceKindBadge kind={invoice.kind} />
+            <PaymentBadge status={invoice.payment.status} />
+          </>
+        }
+        description={i.lead(invoice.period, invoice.timeZone)}
+        actions={
+          <>
+            <a
+              href={billingRoutes.invoicePdf(organizationId, invoice.id)}
+              className="text-link underline"
+              data-testid="download-pdf"
+            >
+              {tb.overview.pdf(invoice.number)}
+            </a>
+            <a
+              href={billingRoutes.invoiceCsv(organizationId, invoice.id)}
+              className="text-link underline"
+              data-testid="download-csv"
+            >
+              {tb.overview.csv(invoice.number)}
+            </a>
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <Card title={tb.lines.totals}>
+          <BillingLines caption={tb.lines.caption(title)} lines={invoice.lines} totals={invoice} />
+        </Card>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title={i.paymentTitle}>
+            <div className="space-y-3" data-testid="invoice-payment">
+              <DescriptionList
+                items={[
+                  {
+                    term: i.paymentState,
+                    detail: <PaymentBadge status={invoice.payment.status} />,
+                  },
+                  { term: i.paid, detail: money(invoice.payment.paidMinor) },
+                  ...(invoice.payment.paidAt
+                    ? [{ term: i.paidOn, detail: formatDateTime(invoice.payment.paidAt) }]
+                    : []),
+                ]}
+              />
+              <p className="text-sm text-fg-muted">{i.paymentHelp[invoice.payment.status]}</p>
+            </div>
+          </Card>
+          <Card title={i.details}>
+            <DescriptionList
+              items={[
+                { term: i.issued, detail: formatDate(invoice.finalisedAt) },
+                {
+                  term: i.billTo,
+                  detail: `${invoice.customerName}, ${countryName(invoice.customerCountry)}`,
+                },
+                ...(invoice.customerVatId
+                  ? [{ term: i.vatId, detail: invoice.customerVatId }]
+                  : []),
+                ...(invoice.creditsNumber
+                  ? [{ term: i.corrects, detail: invoice.creditsNumber }]
+                  : []),
+                ...(invoice.reason ? [{ term: i.reason, detail: invoice.reason }] : []),
+              ]}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

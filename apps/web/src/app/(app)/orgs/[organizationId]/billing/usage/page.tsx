@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClassName, Card, EmptyState, PageHeader } from "@tessera/ui";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { billingRoutes } from "@/components/billing/paths";
+import { UsageChart, UsageTable } from "@/components/billing/usage-chart";
+import { Forbidden } from "@/components/forbidden";
+import { t, tb } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { loadIfAllowed } from "@/server/api";
+import { loadOrganisation } from "@/server/organisation";
+
+export const metadata: Metadata = { title: tb.usage.metaTitle };
+
+const MONTHS = 6;
+
+interface Props {
+  params: Promise<{ organizationId: string }>;
+}
+
+export default async function UsagePage({ params }: Props) {
+  const { organizationId } = await params;
+  const organisation = await loadOrganisation(organizationId);
+  const usage = await loadIfAllowed((api) => api.billing.usage({ organizationId, months: MONTHS }));
+  const u = tb.usage;
+  const crumbs = [
+    { label: t.nav.dashboard, href: routes.dashboard },
+    { label: organisation.name, href: routes.organisation(organizationId) },
+    { label: tb.overview.title, href: billingRoutes.billing(organizationId) },
+    { label: u.title },
+  ];
+  if (!usage.allowed) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <PageHeader title={u.title} />
+        <Forbidden />
+      </>
+    );
+  }
+  const data = usage.data;
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <PageHeader title={u.title} description={`${u.lead} ${u.months(MONTHS)}.`} />
+      {data.byMonth.length === 0 ? (
+        <EmptyState
+          title={u.emptyTitle}
+          action={
+            <Link href={routes.newJob(organizationId)} className={buttonClassName("secondary")}>
+              {tb.overview.launchJob}
+            </Link>
+          }
+        >
+          <p>{u.emptyBody}</p>
+        </EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <Card title={u.chartTitle} className="min-w-0">
+            <UsageChart usage={data} />
+          </Card>
+          <Card title={u.byProjectTitle} className="min-w-0">
+            <UsageTable
+              caption={u.byProjectCaption}
+              firstHeader={u.project}
+              classes={data.resourceClasses}
+              rows={data.byProject.map((cell) => ({
+                ...cell,
+                key: `${cell.projectId ?? ""}-${cell.resourceClassId}`,
+                first: cell.projectName ?? u.noProject,
+              }))}
+            />
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { DescriptionList, Td, Th } from "@tessera/ui";
+import { formatEnergy } from "@tessera/core/format-energy";
+import { ScrollTable } from "@/components/programmes/scroll-table";
+import { formatMoney, formatRate } from "@/components/programmes/format";
+import { tb } from "@/i18n";
+import { energyWithBasis } from "./format";
+import type { BillingLine, CurrentCharges } from "./types";
+
+type Totals = Pick<
+  CurrentCharges,
+  | "currency"
+  | "listMinor"
+  | "programmeMinor"
+  | "tenantNetMinor"
+  | "vatMinor"
+  | "vatRateBps"
+  | "vatCountry"
+  | "vatNote"
+  | "tenantTotalMinor"
+  | "energyMilliWh"
+>;
+
+/**
+ * The lines of an invoice or of the live draft: quantity, unit price, list amount, the
+ * programme's and the organisation's share (which add up to the list amount) and the energy,
+ * then the totals and VAT. Amounts are integer minor units, formatted exactly.
+ */
+export function BillingLines({
+  caption,
+  lines,
+  totals,
+}: {
+  caption: string;
+  lines: readonly BillingLine[];
+  totals: Totals;
+}) {
+  const l = tb.lines;
+  const money = (minor: number) => formatMoney(minor, totals.currency);
+  return (
+    <div className="space-y-4">
+      <ScrollTable caption={caption} stickyFirstColumn>
+        <thead>
+          <tr>
+            <Th>{l.line}</Th>
+            <Th className="text-right">{l.quantity}</Th>
+            <Th className="text-right">{l.unitPrice}</Th>
+            <Th className="text-right">{l.list}</Th>
+            <Th className="text-right">{l.programme}</Th>
+            <Th className="text-right">{l.tenant}</Th>
+            <Th>{l.energy}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.position} data-testid="billing-line">
+              <Td>
+                <span className="font-semibold">{line.resourceClassName}</span>
+                <span className="block font-mono text-xs text-fg-muted">
+                  {line.resourceClassCode} · {line.usagePeriod}
+                </span>
+                {line.kind === "LATE_USAGE" ? (
+                  <span className="block text-xs text-warning-fg">{l.late(line.usagePeriod)}</span>
+                ) : null}
+              </Td>
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                {l.unitHours(line.unitHours, line.unit)}
+              </Td>
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                {l.perHour(money(line.minorPerUnitHour), line.unit)}
+              </Td>
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                <span data-testid="line-list" data-minor={line.listMinor}>
+                  {money(line.listMinor)}
+                </span>
+              </Td>
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                <span data-testid="line-programme" data-minor={line.programmeMinor}>
+                  {money(line.programmeMinor)}
+                </span>
+              </Td>
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                <span data-testid="line-tenant" data-minor={line.tenantMinor}>
+                  {money(line.tenantMinor)}
+                </span>
+              </Td>
+              <Td className="whitespace-nowrap">
+                {energyWithBasis(line.energyMilliWh, line.energyMeasured)}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+      <div className="max-w-xl" data-testid="billing-totals">
+        <DescriptionList
+          items={[
+            { term: tb.totals.list, detail: money(totals.listMinor) },
+            { term: tb.totals.programme, detail: money(totals.programmeMinor) },
+            { term: tb.totals.tenantNet, detail: money(totals.tenantNetMinor) },
+            {
+              term: tb.totals.vat(formatRate(totals.vatRateBps), totals.vatCountry),
+              detail: (
+                <>
+                  {money(totals.vatMinor)}
+                  <span className="block text-sm text-fg-muted">{totals.vatNote}</span>
+                </>
+              ),
+            },
+            {
+              term: tb.totals.tenantTotal,
+              detail: (
+                <span className="font-semibold" data-testid="tenant-total">
+                  {money(totals.tenantTotalMinor)}
+                </span>
+              ),
+            },
+            { term: tb.totals.energy, detail: formatEnergy(totals.energyMilliWh) },
+          ]}
+        />
+        <p className="mt-2 text-sm text-fg-muted">
+          {tb.totals.sharesAddUp(
+            money(totals.programmeMinor),
+            money(totals.tenantNetMinor),
+            money(totals.listMinor),
+          )}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { buttonClassName, Card, EmptyState } from "@tessera/ui";
+import { formatDateTime, tb } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { useTRPC } from "@/trpc/react";
+import { InvoiceKindBadge } from "./badges";
+import { BillingLines } from "./billing-lines";
+import type { CurrentCharges as Charges } from "./types";
+
+/** How often the live draft is asked for again while the page is visible. */
+const CHARGES_REFRESH_MS = 15_000;
+
+/**
+ * This month's charges so far, followed live: the draft is computed afresh on each request, so
+ * the page asks again every few seconds while the tab is visible.
+ */
+export function CurrentCharges({
+  organizationId,
+  initial,
+}: {
+  organizationId: string;
+  initial: Charges;
+}) {
+  const trpc = useTRPC();
+  const query = useQuery(
+    trpc.billing.current.queryOptions(
+      { organizationId },
+      {
+        initialData: initial,
+        refetchInterval: CHARGES_REFRESH_MS,
+        refetchIntervalInBackground: false,
+      },
+    ),
+  );
+  const charges = query.data;
+  const o = tb.overview;
+  return (
+    <Card title={o.currentTitle} actions={<InvoiceKindBadge kind="DRAFT" />}>
+      <div className="space-y-4" data-testid="current-charges">
+        <p>{o.currentLead(charges.period, charges.timeZone)}</p>
+        <p className="text-sm text-fg-muted">
+          {o.live} {o.computedAt(formatDateTime(charges.computedAt))}
+        </p>
+        {query.isRefetchError ? (
+          <p className="text-sm font-semibold text-warning-fg">{o.refreshFailed}</p>
+        ) : null}
+        {charges.lines.length === 0 ? (
+          <EmptyState
+            title={o.noUsageTitle}
+            action={
+              <Link href={routes.newJob(organizationId)} className={buttonClassName("secondary")}>
+                {o.launchJob}
+              </Link>
+            }
+          >
+            <p>{o.noUsageBody}</p>
+          </EmptyState>
+        ) : (
+          <BillingLines
+            caption={tb.lines.caption(o.currentTitle)}
+            lines={charges.lines}
+            totals={charges}
+          />
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,15 @@
+/** Addresses of the billing pages and downloads. */
+const e = encodeURIComponent;
+
+export const billingRoutes = {
+  billing: (organizationId: string) => `/orgs/${e(organizationId)}/billing`,
+  usage: (organizationId: string) => `/orgs/${e(organizationId)}/billing/usage`,
+  invoice: (organizationId: string, invoiceId: string) =>
+    `/orgs/${e(organizationId)}/billing/invoices/${e(invoiceId)}`,
+  invoicePdf: (organizationId: string, invoiceId: string) =>
+    `/orgs/${e(organizationId)}/billing/invoices/${e(invoiceId)}/pdf`,
+  invoiceCsv: (organizationId: string, invoiceId: string) =>
+    `/orgs/${e(organizationId)}/billing/invoices/${e(invoiceId)}/csv`,
+  statement: (programmeId: string, month?: string) =>
+    `/admin/programmes/${e(programmeId)}/statement${month ? `?month=${e(month)}` : ""}`,
+};

@@ -1,0 +1,156 @@
+/**
+ * Billing as the tenant and as the programme administrator, on the seed's demo billing: the
+ * researcher's organisation has last month's invoice finalised and paid, and usage this month
+ * (the live draft). Figures are read as integer minor units from the page and must add up.
+ */
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
+
+const SEEDED_PROGRAMME = "National AI Compute Programme 2026";
+
+/** Each line's programme share and organisation's share add up to its list amount. */
+async function expectSharesAddUp(lines: Locator): Promise<number> {
+  const count = await lines.count();
+  expect(count).toBeGreaterThan(0);
+  for (let index = 0; index < count; index++) {
+    const line = lines.nth(index);
+    const minor = async (testId: string) =>
+      Number(await line.getByTestId(testId).getAttribute("data-minor"));
+    const list = await minor("line-list");
+    expect(list).toBeGreaterThan(0);
+    expect((await minor("line-programme")) + (await minor("line-tenant"))).toBe(list);
+  }
+  return count;
+}
+
+async function fitsNarrowScreen(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow, `${page.url()} is wider than 360 pixels`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("the tenant sees charges so far and last month's paid invoice, and downloads it", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(120_000);
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+  await ada
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name: "Billing" })
+    .click();
+  await expect(ada.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
+  await a11y.check(ada);
+
+  await test.step("charges so far this month: a draft whose lines add up", async () => {
+    const current = ada.getByTestId("current-charges");
+    await expect(current).toContainText("The live draft for");
+    await expectSharesAddUp(current.getByTestId("billing-line"));
+    await expect(current.getByTestId("tenant-total")).toContainText("€");
+  });
+
+  const invoiceRow = ada.locator("tr[data-testid^='invoice-INV-']").first();
+  await test.step("the invoices table: the finalised invoice, paid", async () => {
+    await expect(invoiceRow).toContainText("Finalised");
+    await expect(invoiceRow.getByTestId("payment-status")).toHaveText("Paid");
+    await fitsNarrowScreen(ada);
+    await a11y.check(ada);
+  });
+
+  const invoicePath = (await invoiceRow.getByRole("link").first().getAttribute("href")) ?? "";
+  expect(invoicePath).toMatch(new RegExp(`^/orgs/${organizationId}/billing/invoices/[^/]+$`));
+
+  await test.step("the invoice: lines whose shares add up, VAT, energy, payment", async () => {
+    await invoiceRow.getByRole("link").first().click();
+    await expect(ada.getByRole("heading", { level: 1, name: /^Invoice INV-/ })).toBeVisible();
+    const lines = await expectSharesAddUp(ada.getByTestId("billing-line"));
+    expect(lines).toBe(2);
+    await expect(ada.getByTestId("billing-line").first()).toContainText(/Wh \(estimated\)/);
+    await expect(ada.getByTestId("billing-totals")).toContainText("VAT");
+    await expect(ada.getByTestId("invoice-payment")).toContainText("Your share has been paid");
+    await fitsNarrowScreen(ada);
+    await a11y.check(ada);
+  });
+
+  await test.step("the PDF and the CSV", async () => {
+    const pdf = await ada.request.get(`${invoicePath}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const csv = await ada.request.get(`${invoicePath}/csv`);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toContain("invoice_number,line,kind");
+    expect(text).toContain("total_due_minor");
+  });
+
+  await test.step("usage by resource class and month, with its table", async () => {
+    await ada.goto(`/orgs/${organizationId}/billing/usage`);
+    await expect(ada.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
+    await expect(
+      ada.getByRole("img", { name: /NVIDIA H100 80 GB: .*GPU-hours$/ }).first(),
+    ).toBeVisible();
+    await ada.getByText("Show the figures as a table").click();
+    await expect(
+      ada.getByRole("table", { name: "Usage by month and resource class" }),
+    ).toBeVisible();
+    await fitsNarrowScreen(ada);
+    await a11y.check(ada);
+  });
+});
+
+test("a stranger gets 404 for the invoice, its PDF and its CSV", async ({ signedIn }) => {
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+  await ada.goto(`/orgs/${organizationId}/billing`);
+  const href =
+    (await ada
+      .locator("tr[data-testid^='invoice-INV-']")
+      .first()
+      .getByRole("link")
+      .first()
+      .getAttribute("href")) ?? "";
+  expect(href).toMatch(/\/billing\/invoices\/[^/]+$/);
+
+  const bruno = await signedIn("researcher2");
+  const page = await bruno.goto(href);
+  expect(page?.status()).toBe(404);
+  await expect(bruno.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  for (const download of ["pdf", "csv"]) {
+    const response = await bruno.request.get(`${href}/${download}`);
+    expect(response.status(), download).toBe(404);
+  }
+  expect(
+    (await bruno.goto(`/orgs/${organizationId}/billing/invoices/no-such-invoice`))?.status(),
+  ).toBe(404);
+});
+
+test("the programme administrator sees the month's statement with the organisation's line", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(90_000);
+  const priya = await signedIn("programAdmin");
+  await priya.goto("/admin/programmes");
+  await priya.getByRole("link", { name: SEEDED_PROGRAMME }).click();
+  await priya.waitForURL(/\/admin\/programmes\/[^/]+$/);
+  await priya.getByRole("link", { name: "Monthly statement" }).click();
+  await expect(
+    priya.getByRole("heading", { level: 1, name: `Statement: ${SEEDED_PROGRAMME}` }),
+  ).toBeVisible();
+  const row = priya.getByRole("row").filter({ hasText: NORTHBRIDGE }).first();
+  await expect(row).toBeVisible();
+  await expect(priya.getByTestId("statement-total")).toContainText("€");
+  await fitsNarrowScreen(priya);
+  await a11y.check(priya);
+
+  await priya.getByRole("link", { name: "Previous month" }).click();
+  await expect(
+    priya.getByText(/No finalised invoice drew on this programme's awards/),
+  ).toBeVisible();
+});

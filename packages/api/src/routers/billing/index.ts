@@ -1,0 +1,16 @@
+import { createTRPCRouter } from "../../trpc";
+import { currentChargesProcedure } from "./current";
+import { getInvoiceProcedure } from "./invoice";
+import { invoiceDocumentProcedure } from "./invoice-document";
+import { listInvoicesProcedure } from "./invoices";
+import { programmeStatementProcedure } from "./programme-statement";
+import { usageSummaryProcedure } from "./usage";
+
+export const billingRouter = createTRPCRouter({
+  current: currentChargesProcedure,
+  invoices: listInvoicesProcedure,
+  invoice: getInvoiceProcedure,
+  invoiceDocument: invoiceDocumentProcedure,
+  usage: usageSummaryProcedure,
+  programmeStatement: programmeStatementProcedure,
+});

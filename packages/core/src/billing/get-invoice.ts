@@ -1,0 +1,41 @@
+import { notFound } from "../errors";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import { invoiceDocumentOf, type InvoiceDocument } from "./invoice-document";
+import { classNamesOf, toInvoiceView, type InvoiceView } from "./invoice-view";
+
+/** One finalised invoice (or credit note) of the organisation, with its lines; 404 otherwise. */
+async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
+  const invoice = await tenant.db.invoice.findUnique({
+    where: { id: invoiceId },
+    include: { lines: { orderBy: { position: "asc" } } },
+  });
+  if (!invoice) throw notFound("Invoice");
+  const [payment, credited] = await Promise.all([
+    tenant.db.invoicePayment.findUnique({ where: { invoiceId } }),
+    invoice.creditsInvoiceId
+      ? tenant.db.invoice.findUnique({
+          where: { id: invoice.creditsInvoiceId },
+          select: { number: true },
+        })
+      : null,
+  ]);
+  return { invoice, payment, creditsNumber: credited?.number ?? null };
+}
+
+export async function getInvoice(tenant: TenantAccess, invoiceId: string): Promise<InvoiceView> {
+  const { invoice, payment, creditsNumber } = await loadInvoice(tenant, invoiceId);
+  const classes = await classNamesOf(
+    tenant,
+    invoice.lines.map((line) => line.resourceClassId),
+  );
+  return toInvoiceView(invoice, payment, creditsNumber, classes);
+}
+
+/** The invoice as its PDF and CSV present it (the same tenancy check as getInvoice). */
+export async function getInvoiceDocument(
+  tenant: TenantAccess,
+  invoiceId: string,
+): Promise<InvoiceDocument> {
+  const { invoice, creditsNumber } = await loadInvoice(tenant, invoiceId);
+  return invoiceDocumentOf(invoice, creditsNumber);
+}

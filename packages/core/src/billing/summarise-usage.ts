@@ -1,0 +1,137 @@
+import { Prisma } from "@tessera/db";
+import { notFound } from "../errors";
+import { toSafeNumber } from "../programmes/money";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import { periodBounds, periodOf, shiftPeriod } from "./billing-period";
+import { loadBillingCustomer } from "./load-billing-customer";
+
+export interface UsageResourceClass {
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+}
+
+export interface UsageCell {
+  unitSeconds: number;
+  tokens: number;
+  energyMilliWh: number;
+  /** True when every record behind the figure had measured energy. */
+  energyMeasured: boolean;
+}
+
+export interface UsageSummary {
+  timeZone: string;
+  /** The months covered, oldest first ("YYYY-MM" in the billing time zone). */
+  months: string[];
+  resourceClasses: UsageResourceClass[];
+  /** Per month and resource class (only where there was usage). */
+  byMonth: (UsageCell & { period: string; resourceClassId: string })[];
+  /** Per project and resource class over all the months (projectId null: no project). */
+  byProject: (UsageCell & {
+    projectId: string | null;
+    projectName: string | null;
+    resourceClassId: string;
+  })[];
+}
+
+interface Row {
+  period: string;
+  resourceClassId: string;
+  code: string;
+  name: string;
+  unit: string;
+  projectId: string | null;
+  projectName: string | null;
+  unitSeconds: bigint;
+  tokens: bigint;
+  energyMilliWh: bigint;
+  energyMeasured: boolean;
+}
+
+function add<T extends UsageCell>(into: Map<string, T>, key: string, make: () => T, row: Row) {
+  const cell = into.get(key) ?? make();
+  cell.unitSeconds += toSafeNumber(row.unitSeconds, "quantity");
+  cell.tokens += toSafeNumber(row.tokens, "quantity");
+  cell.energyMilliWh += toSafeNumber(row.energyMilliWh, "energy");
+  cell.energyMeasured &&= row.energyMeasured;
+  into.set(key, cell);
+}
+
+/**
+ * The organisation's metered usage over the last `months` billing months (this one included), by
+ * resource class and month and by project — quantities and energy straight from the usage records,
+ * billed or not.
+ */
+export async function summariseUsage(
+  tenant: TenantAccess,
+  input: { months: number; now?: Date },
+): Promise<UsageSummary> {
+  const organizationId = tenant.organization.id;
+  const customer = await loadBillingCustomer(tenant.db, organizationId);
+  if (!customer) throw notFound("Organisation");
+  const current = periodOf(input.now ?? new Date(), customer.timeZone);
+  const first = shiftPeriod(current, -(input.months - 1));
+  const from = periodBounds(first, customer.timeZone).start;
+  const to = periodBounds(current, customer.timeZone).end;
+  const rows = await tenant.db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE ${customer.timeZone}, 'YYYY-MM')
+             AS "period",
+           rc."id" AS "resourceClassId", rc."code", rc."name", rc."unit",
+           p."id" AS "projectId", p."name" AS "projectName",
+           sum(u."unitSeconds")::bigint AS "unitSeconds",
+           sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
+           sum(u."energyMilliWh")::bigint AS "energyMilliWh",
+           bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured"
+      FROM "UsageRecord" u
+      JOIN "ResourceClass" rc ON rc."id" = u."resourceClassId"
+      LEFT JOIN "Project" p ON p."id" = u."projectId" AND p."organizationId" = u."organizationId"
+     WHERE u."organizationId" = ${organizationId}::text
+       AND u."intervalStart" >= (${from.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+       AND u."intervalStart" < (${to.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+     GROUP BY 1, 2, 3, 4, 5, 6, 7
+     ORDER BY 1, 3, 7`);
+  const classes = new Map<string, UsageResourceClass>();
+  const byMonth = new Map<string, UsageSummary["byMonth"][number]>();
+  const byProject = new Map<string, UsageSummary["byProject"][number]>();
+  const empty = () => ({ unitSeconds: 0, tokens: 0, energyMilliWh: 0, energyMeasured: true });
+  for (const row of rows) {
+    classes.set(row.resourceClassId, {
+      id: row.resourceClassId,
+      code: row.code,
+      name: row.name,
+      unit: row.unit,
+    });
+    add(
+      byMonth,
+      `${row.period}\u0000${row.resourceClassId}`,
+      () => ({
+        ...empty(),
+        period: row.period,
+        resourceClassId: row.resourceClassId,
+      }),
+      row,
+    );
+    add(
+      byProject,
+      `${row.projectId ?? ""}\u0000${row.resourceClassId}`,
+      () => ({
+        ...empty(),
+        projectId: row.projectId,
+        projectName: row.projectName,
+        resourceClassId: row.resourceClassId,
+      }),
+      row,
+    );
+  }
+  const months = Array.from({ length: input.months }, (_, index) => shiftPeriod(first, index));
+  return {
+    timeZone: customer.timeZone,
+    months,
+    resourceClasses: [...classes.values()].sort((a, b) => a.code.localeCompare(b.code)),
+    byMonth: [...byMonth.values()],
+    byProject: [...byProject.values()].sort((a, b) =>
+      (a.projectName ?? "\uffff").localeCompare(b.projectName ?? "\uffff"),
+    ),
+  };
+}
