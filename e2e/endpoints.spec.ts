@@ -253,6 +253,18 @@ test("an operator sees endpoints by cluster and registers a model in the catalog
     ).toBeVisible();
   });
 
+  await test.step("a pipeline that names no training job is refused in the server's words", async () => {
+    const form = omar.getByRole("form", { name: "Register a model" });
+    await form.getByLabel("Openness class").selectOption("OPEN_MODEL");
+    const pipeline = form.getByLabel(/^Trained by a Tessera job/);
+    await pipeline.fill("no-such-job");
+    await form.getByRole("button", { name: "Register model" }).click();
+    await expect(
+      omar.getByRole("alert").filter({ hasText: "Training job not found." }),
+    ).toBeVisible();
+    await pipeline.fill("");
+  });
+
   await test.step("a valid model is registered and listed", async () => {
     const form = omar.getByRole("form", { name: "Register a model" });
     await form.getByLabel("Openness class").selectOption("OPEN_MODEL");

@@ -162,6 +162,9 @@ export const enEndpoints = {
     restrictions: "Restrictions",
     noRestrictions: "None recorded",
     source: "Source",
+    pipeline: "Pipeline",
+    trainedHere: (job: string) => `Trained on Tessera by job ${job}`,
+    trainedElsewhere: "Trained outside Tessera",
     parametersValue: (value: string) => Number(value).toLocaleString("en-GB"),
   },
   detail: {
@@ -277,6 +280,9 @@ export const enEndpoints = {
       sourceHint: "An https:// address where the weights and their card are published.",
       restrictions: "Export or residency restrictions",
       restrictionsHint: "In words; leave empty when there are none.",
+      trainedBy: "Trained by a Tessera job",
+      trainedByHint:
+        "The id of the completed training job that produced these weights (the last part of the job page's address). Leave empty for a model trained elsewhere.",
       openParts: "What is open",
       weightsOpen: "Weights",
       dataOpen: "Training data",
@@ -290,6 +296,7 @@ export const enEndpoints = {
         licence: "Enter the licence as an SPDX id (e.g. Apache-2.0).",
         digest: "The weights digest is a sha256: 64 hexadecimal digits.",
         sourceUrl: "The source is an https:// address.",
+        trainedBy: "A job id is letters, digits, _ and - only.",
       },
     },
   },

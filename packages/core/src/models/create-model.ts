@@ -30,9 +30,15 @@ export async function checkTrainingJob(
   if (!workloadId) return;
   const job = await tx.workload.findFirst({
     where: { id: workloadId, kind: "TRAINING_JOB" },
-    select: { id: true },
+    select: { id: true, status: true },
   });
   if (!job) throw notFound("Training job");
+  if (job.status !== "COMPLETED") {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `Only a completed training job can be a model's pipeline; this one is ${job.status.toLowerCase()}.`,
+    );
+  }
 }
 
 /** An operator registers a model in the catalogue with its provenance; audited. */

@@ -29,6 +29,7 @@ const IDS = {
   sourceUrl: "model-source",
   restrictions: "model-restrictions",
   weightsOpen: "model-weights-open",
+  trainedByWorkloadId: "model-trained-by",
 } as const;
 
 /**
@@ -56,7 +57,10 @@ export function ModelForm() {
     const weightsSha256 = formText(form, "weightsSha256").trim().toLowerCase();
     const sourceUrl = formText(form, "sourceUrl").trim();
     const restrictions = formText(form, "restrictions").trim();
+    const trainedBy = formText(form, "trainedByWorkloadId").trim();
     const checks = formChecks(IDS);
+    if (trainedBy && !/^[A-Za-z0-9_-]{1,64}$/.test(trainedBy))
+      checks.add("trainedByWorkloadId", f.required.trainedBy);
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{1,119}$/.test(name)) checks.add("name", f.required.name);
     if (!family) checks.add("family", f.required.family);
     if (!parameters || parameters < 1) checks.add("parameters", f.required.parameters);
@@ -78,7 +82,7 @@ export function ModelForm() {
         openness: formText(form, "openness") as ModelOpenness,
         sourceUrl,
         restrictions: restrictions || null,
-        trainedByWorkloadId: null,
+        trainedByWorkloadId: trainedBy || null,
       },
       {
         onSuccess: (created) => {
@@ -177,6 +181,18 @@ export function ModelForm() {
         fieldClassName="sm:col-span-2"
         name="restrictions"
         rows={2}
+      />
+      <InputField
+        id={IDS.trainedByWorkloadId}
+        label={f.trainedBy}
+        hint={f.trainedByHint}
+        error={e.trainedByWorkloadId}
+        optional
+        fieldClassName="sm:col-span-2"
+        name="trainedByWorkloadId"
+        className="font-mono"
+        autoCapitalize="off"
+        spellCheck={false}
       />
     </EntryForm>
   );

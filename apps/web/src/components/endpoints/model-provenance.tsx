@@ -47,6 +47,14 @@ export function ModelProvenance({ model }: { model: ModelView }) {
           term: p.source,
           detail: <span className="break-all font-mono text-xs">{model.sourceUrl}</span>,
         },
+        {
+          term: p.pipeline,
+          detail: model.trainedByWorkloadId ? (
+            <span className="break-all">{p.trainedHere(model.trainedByWorkloadId)}</span>
+          ) : (
+            <span className="text-fg-muted">{p.trainedElsewhere}</span>
+          ),
+        },
       ]}
     />
   );

@@ -8,6 +8,7 @@ import {
   failureOf,
   uniqueSuffix,
 } from "../../test-helpers";
+import { createLaunchReadyTenant, submitInput } from "../workloads/fixtures";
 
 afterAll(closeRateLimiter);
 
@@ -100,6 +101,21 @@ describe("models", () => {
     const stranger = callerFor(await createTestUser());
     expect((await failureOf(stranger.models.create(modelInput()))).code).toBe("FORBIDDEN");
     expect(await db.model.count({ where: { name: input.name } })).toBe(1);
+  });
+
+  it("registers a model with the completed Tessera job that trained it as its pipeline", async () => {
+    const op = callerFor(await operator());
+    const tenant = await createLaunchReadyTenant();
+    const job = await callerFor(tenant.owner).workloads.submit(submitInput(tenant));
+    const running = await failureOf(op.models.create(modelInput({ trainedByWorkloadId: job.id })));
+    expect(running).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(running.message).toMatch(/^Only a completed training job can be a model's pipeline/);
+
+    await db.workload.update({ where: { id: job.id }, data: { status: "COMPLETED" } });
+    const model = await op.models.create(modelInput({ trainedByWorkloadId: job.id }));
+    expect(model.trainedByWorkloadId).toBe(job.id);
+    const listed = await callerFor(tenant.owner).models.list({ organizationId: tenant.org.id });
+    expect(listed.find((m) => m.id === model.id)?.trainedByWorkloadId).toBe(job.id);
   });
 
   it("refuses to link a model to a training job that does not exist", async () => {
