@@ -11,16 +11,27 @@ import { uniqueSuffix } from "./support/personas";
 const BAD_ID = "no-such-id";
 const SEEDED_PROGRAMME = "National AI Compute Programme 2026";
 
-/** The first link on a list page whose path has the given shape (the list shows real rows). */
+/**
+ * The first link on a list page whose path has the given shape (the list shows real rows). The
+ * list may fill in after the page has loaded, so this waits for such a link to be there.
+ */
 async function firstLink(page: Page, listPath: string, shape: RegExp): Promise<string> {
   await page.goto(listPath);
-  const hrefs = await page
-    .getByRole("main")
-    .locator("a[href]")
-    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-  const href = hrefs.find((candidate) => shape.test(candidate));
-  expect(href, `a link like ${String(shape)} on ${listPath}`).toBeDefined();
-  return href ?? "";
+  let found: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const hrefs = await page
+          .getByRole("main")
+          .locator("a[href]")
+          .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+        found = hrefs.find((candidate) => shape.test(candidate));
+        return found;
+      },
+      { message: `a link like ${String(shape)} on ${listPath}`, timeout: 20_000 },
+    )
+    .toBeDefined();
+  return found ?? "";
 }
 
 async function expectFound(page: Page, path: string): Promise<void> {
