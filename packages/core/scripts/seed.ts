@@ -251,7 +251,7 @@ try {
       organizations.get("Northbridge University AI Lab")!.id,
     );
     if (submitted > 0)
-      console.info(`Submitted ${submitted} demo workloads (jobs and an endpoint).`);
+      console.info(`Submitted ${submitted} demo workload${submitted === 1 ? "" : "s"}.`);
   }
   console.info(
     `Seeded ${PERSONAS.length} personas, ${ORGANIZATIONS.length} organisations, the catalogue and ${programmes.size} programmes.`,

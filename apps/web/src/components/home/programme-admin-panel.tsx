@@ -111,7 +111,7 @@ export function ProgrammeAdminPanel({ home }: { home: ProgrammeAdminHome }) {
         {waiting.items.length === 0 ? (
           <p className="text-fg-muted">{p.noneWaiting}</p>
         ) : (
-          <ScrollTable caption={p.waitingCaption}>
+          <ScrollTable caption={p.waitingCaption} stickyFirstColumn>
             <thead>
               <tr>
                 <Th>{p.title}</Th>
