@@ -1,7 +1,7 @@
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { describe, expect, it } from "vitest";
 import { generate, generationText, MAX_NATURAL_TOKENS, PIECES } from "./generate";
-import { countTextTokens, MAX_UNSPACED_RUN } from "./tokens";
+import { countTextTokens, MAX_UNSPACED_RUN } from "@tessera/openai";
 
 const PLAIN = { disallowedSpecial: new Set<string>() };
 

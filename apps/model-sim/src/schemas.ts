@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "./errors";
+import { ApiError } from "@tessera/openai";
 
 /**
  * Request bodies as vLLM's OpenAI server accepts them. Fields the simulator has no use for

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { ModelSimConfig } from "./env";
-import { ApiError, modelNotFound } from "./errors";
-import { readJsonBody, sendError, sendJson, SERVER_NAME } from "./http";
+import { ApiError, modelNotFound, readJsonBody, sendJson } from "@tessera/openai";
+import { sendError, SERVER_NAME } from "./http";
 import { createMetrics, type SimMetrics } from "./metrics";
 import { chatCompletions } from "./routes/chat-completions";
 import { completions } from "./routes/completions";
@@ -93,9 +93,9 @@ export function createModelSim(config: ModelSimConfig): ModelSim {
         return;
       }
       readJsonBody(request, config.maxBodyBytes).then(
-        (body) => {
+        ({ value }) => {
           try {
-            post(context, response, body, arrivedAt);
+            post(context, response, value, arrivedAt);
           } catch (error) {
             fail(response, error);
           }

@@ -7,7 +7,11 @@ import {
   type ChatCompletionBody,
 } from "../schemas";
 import { hashText } from "../seed";
-import { CHAT_REPLY_PRIMING_TOKENS, CHAT_TOKENS_PER_MESSAGE, countTextTokens } from "../tokens";
+import {
+  CHAT_REPLY_PRIMING_TOKENS,
+  CHAT_TOKENS_PER_MESSAGE,
+  countTextTokens,
+} from "@tessera/openai";
 import { resolveModel, type RouteContext } from "./context";
 import { replyToPrompt, type ReadPrompt } from "./reply-to-prompt";
 

@@ -1,9 +1,9 @@
 import type { ServerResponse } from "node:http";
-import { ApiError } from "../errors";
+import { ApiError } from "@tessera/openai";
 import type { ReplyFormat } from "../reply";
 import { checkSampling, completionSchema, parseBody, type CompletionBody } from "../schemas";
 import { hashNumbers, hashText } from "../seed";
-import { countTextTokens } from "../tokens";
+import { countTextTokens } from "@tessera/openai";
 import { resolveModel, type RouteContext } from "./context";
 import { replyToPrompt, type ReadPrompt } from "./reply-to-prompt";
 

@@ -1,5 +1,5 @@
 import type { ModelSimConfig } from "../env";
-import { modelNotFound } from "../errors";
+import { modelNotFound } from "@tessera/openai";
 import type { ModelMetrics, SimMetrics } from "../metrics";
 
 export interface RouteContext {

@@ -1,10 +1,10 @@
 import type { ServerResponse } from "node:http";
 import { embedding, vectorBase64, vectorJson } from "../embed";
-import { ApiError } from "../errors";
-import { sendJson } from "../http";
+import { ApiError } from "@tessera/openai";
+import { sendJson } from "@tessera/openai";
 import { embeddingSchema, parseBody, type EmbeddingBody } from "../schemas";
 import { hashNumbers, hashText } from "../seed";
-import { countTextTokens } from "../tokens";
+import { countTextTokens } from "@tessera/openai";
 import { resolveModel, type RouteContext } from "./context";
 
 type EmbeddingInput = string | readonly number[];

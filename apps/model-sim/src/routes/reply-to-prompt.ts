@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { ModelSimConfig } from "../env";
-import { ApiError } from "../errors";
+import { ApiError } from "@tessera/openai";
 import { generate } from "../generate";
 import type { ModelMetrics } from "../metrics";
 import { sendReply, type ReplyFormat } from "../reply";
