@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { ApiError, errorBody, sendJson } from "@tessera/openai";
+import { type ApiError, errorBody, sendJson } from "@tessera/openai";
 
 export const SERVER_NAME = "tessera-model-sim";
 
