@@ -1,5 +1,5 @@
 /** The statuses an OpenAI-compatible server answers a client's mistake or a refusal with. */
-export type ApiErrorStatus = 400 | 401 | 402 | 403 | 404 | 405 | 413 | 422 | 429 | 503;
+export type ApiErrorStatus = 400 | 401 | 402 | 403 | 404 | 405 | 413 | 422 | 429 | 502 | 503;
 
 /** OpenAI's `error.type` for each status, as its own API sends them. */
 const TYPE_OF: Record<ApiErrorStatus, string> = {
@@ -12,6 +12,7 @@ const TYPE_OF: Record<ApiErrorStatus, string> = {
   413: "invalid_request_error",
   422: "invalid_request_error",
   429: "rate_limit_error",
+  502: "server_error",
   503: "service_unavailable",
 };
 
@@ -26,6 +27,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly param: string | null = null,
+    /** Headers the answer carries (Retry-After, rate-limit state). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = "ApiError";

@@ -1,10 +1,9 @@
 import type { ClusterKind, DataClassification } from "@tessera/db";
 import { isClusterConnected, NOT_CONNECTED } from "../compute/cluster-connection";
 
-/** Member states of the European Union: where an "EU" residency may be satisfied. */
-export const EU_COUNTRIES = new Set(
-  "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split(" "),
-);
+import { jurisdictionRefusal } from "../compute/jurisdiction";
+
+export { EU_COUNTRIES, jurisdictionSatisfies } from "../compute/jurisdiction";
 
 export interface PlacementCluster {
   id: string;
@@ -75,13 +74,6 @@ export interface PlacementDecision {
   reason: string;
 }
 
-/** Whether data that must stay in `residency` may be processed in `jurisdiction`. */
-export function jurisdictionSatisfies(jurisdiction: string, residency: string | null): boolean {
-  if (!residency) return true;
-  if (residency === "EU") return jurisdiction === "EU" || EU_COUNTRIES.has(jurisdiction);
-  return jurisdiction === residency;
-}
-
 function judge(cluster: PlacementCluster, request: PlacementRequest): string | null {
   if (!cluster.active) return "is not accepting work";
   const purpose = request.purpose ?? "job";
@@ -93,14 +85,7 @@ function judge(cluster: PlacementCluster, request: PlacementRequest): string | n
   if (cluster.capacity === null) return "does not offer this resource class";
   if (cluster.capacity < request.quantity)
     return `has only ${cluster.capacity} units of this class`;
-  if (!jurisdictionSatisfies(cluster.jurisdiction, request.residency))
-    return `is in ${cluster.jurisdiction}; the project's data must stay in ${request.residency}`;
-  if (
-    request.classification === "RESTRICTED" &&
-    cluster.jurisdiction !== request.organizationCountry
-  )
-    return `is in ${cluster.jurisdiction}; restricted data stays in ${request.organizationCountry}`;
-  return null;
+  return jurisdictionRefusal(cluster.jurisdiction, request);
 }
 
 /**

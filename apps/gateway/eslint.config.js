@@ -1,0 +1,3 @@
+import { tesseraLint } from "@tessera/config/eslint";
+
+export default tesseraLint(import.meta.dirname);

@@ -1,0 +1,206 @@
+import type { Redis } from "ioredis";
+import type { Pool } from "pg";
+
+/** One request's usage, as spooled and as written: never a prompt, never a completion. */
+export interface MeteredRequest {
+  /** The request id: the usage record's key, so a record written twice counts once. */
+  id: string;
+  organizationId: string;
+  projectId: string;
+  apiKeyId: string;
+  endpointId: string;
+  resourceClassId: string;
+  allocationLineId: string;
+  model: string;
+  tokensIn: number;
+  tokensOut: number;
+  /** Epoch ms. */
+  startedAt: number;
+  endedAt: number;
+  ttftMs: number | null;
+}
+
+const GROUP = "meter";
+/** A spooled record no process has written after this long is taken over by another. */
+const CLAIM_IDLE_MS = 15_000;
+
+/*
+ * jsonb_to_recordset turns one parameter into a batch of rows: one statement per batch,
+ * whatever its size. Token records of a dedicated endpoint carry no energy of their own: the
+ * endpoint's replicas already carry it on their sampler records (an invoice line would otherwise
+ * count it twice); the usage page divides that energy by the tokens served.
+ */
+const INSERT = `
+  INSERT INTO "UsageRecord" ("organizationId", source, "sourceRef", "intervalStart", "intervalEnd",
+    "resourceClassId", "workloadId", "projectId", "allocationLineId", quantity, "unitSeconds",
+    "tokensIn", "tokensOut", model, "apiKeyId", "energyMilliWh", "energyBasis", "latencyMs",
+    "timeToFirstTokenMs")
+  SELECT r."organizationId", 'GATEWAY_TOKENS', r.id,
+         to_timestamp(r."startedAt" / 1000.0) AT TIME ZONE 'UTC',
+         to_timestamp(r."endedAt" / 1000.0) AT TIME ZONE 'UTC',
+         r."resourceClassId", r."endpointId", r."projectId", r."allocationLineId", 0, 0,
+         r."tokensIn", r."tokensOut", r.model, r."apiKeyId", 0, 'ESTIMATED',
+         least(r."endedAt" - r."startedAt", 2147483647)::int, r."ttftMs"
+    FROM jsonb_to_recordset($1::jsonb) AS r(id text, "organizationId" text, "projectId" text,
+         "apiKeyId" text, "endpointId" text, "resourceClassId" text, "allocationLineId" text,
+         model text, "tokensIn" bigint, "tokensOut" bigint, "startedAt" float8, "endedAt" float8,
+         "ttftMs" int)
+  ON CONFLICT (source, "sourceRef", "intervalStart") DO NOTHING`;
+
+/** Last use of keys and endpoints, moved forward only (the idle timer reads the endpoint's). */
+const STAMP = `
+  WITH used AS (
+    SELECT r."apiKeyId", r."endpointId", to_timestamp(r."endedAt" / 1000.0) AT TIME ZONE 'UTC' AS at
+      FROM jsonb_to_recordset($1::jsonb) AS r("apiKeyId" text, "endpointId" text, "endedAt" float8)
+  ), keys AS (
+    UPDATE "ApiKey" k SET "lastUsedAt" = u.at
+      FROM (SELECT "apiKeyId", max(at) AS at FROM used GROUP BY 1) u
+     WHERE k.id = u."apiKeyId" AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < u.at)
+  )
+  UPDATE "Endpoint" e SET "lastRequestAt" = u.at
+    FROM (SELECT "endpointId", max(at) AS at FROM used GROUP BY 1) u
+   WHERE e."workloadId" = u."endpointId" AND (e."lastRequestAt" IS NULL OR e."lastRequestAt" < u.at)`;
+
+/**
+ * Metering in two halves. `spool` appends a request's record to a Redis stream and resolves once
+ * Redis has it; the proxy holds the client's last byte until then, so a record is never lost
+ * once the client has its answer. `run` drains the stream into PostgreSQL in batches (one
+ * INSERT … ON CONFLICT DO NOTHING each) and only then acknowledges; records a killed process
+ * left unacknowledged are claimed by another after CLAIM_IDLE_MS. The request id is the
+ * record's key, so writing a batch again never counts twice.
+ */
+export class Meter {
+  private readonly stream: string;
+  private stopped = false;
+  private running: Promise<void> | null = null;
+  /** Records written to PostgreSQL by this process (for /metrics and tests). */
+  written = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    /** A connection of its own: XREADGROUP blocks it. */
+    private readonly reader: Redis,
+    private readonly db: Pool,
+    prefix: string,
+    private readonly consumer: string,
+    private readonly batch: number,
+    private readonly flushMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.stream = `${prefix}:gw:usage`;
+  }
+
+  async spool(record: MeteredRequest): Promise<void> {
+    await this.redis.xadd(this.stream, "*", "r", JSON.stringify(record));
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Stops taking new batches, writes the one in hand, and returns. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    await this.reader
+      .xgroup("CREATE", this.stream, GROUP, "0", "MKSTREAM")
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.message.includes("BUSYGROUP"))) throw error;
+      });
+    let lastClaim = 0;
+    while (!this.stopped) {
+      try {
+        if (Date.now() - lastClaim > CLAIM_IDLE_MS / 3) {
+          lastClaim = Date.now();
+          await this.claimAbandoned();
+        }
+        const answer = (await this.reader.xreadgroup(
+          "GROUP",
+          GROUP,
+          this.consumer,
+          "COUNT",
+          this.batch,
+          "BLOCK",
+          this.flushMs,
+          "STREAMS",
+          this.stream,
+          ">",
+        )) as [string, [string, string[]][]][] | null;
+        const entries = answer?.[0]?.[1];
+        if (entries && entries.length > 0) await this.write(entries);
+      } catch (error) {
+        this.onError(error);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  }
+
+  private async claimAbandoned(): Promise<void> {
+    let cursor = "0-0";
+    do {
+      const [next, entries] = (await this.reader.xautoclaim(
+        this.stream,
+        GROUP,
+        this.consumer,
+        CLAIM_IDLE_MS,
+        cursor,
+        "COUNT",
+        this.batch,
+      )) as [string, [string, string[] | null][]];
+      const live = entries.filter((entry): entry is [string, string[]] => entry[1] !== null);
+      if (live.length > 0) await this.write(live);
+      cursor = next;
+    } while (cursor !== "0-0" && !this.stopped);
+  }
+
+  private async write(entries: [string, string[]][]): Promise<void> {
+    const records = entries.map(([, fields]) => fields[fields.indexOf("r") + 1] ?? "null");
+    try {
+      await this.insert(records);
+    } catch (error) {
+      // Data that PostgreSQL refuses (class 22, 23) must not hold up the rest: write the records
+      // one by one and set the refused ones aside, with the reason, on a dead-letter stream.
+      if (!isDataError(error)) throw error;
+      for (const record of records) {
+        try {
+          await this.insert([record]);
+        } catch (single) {
+          if (!isDataError(single)) throw single;
+          await this.reader.xadd(`${this.stream}:dead`, "*", "r", record, "error", String(single));
+          this.onError(single);
+        }
+      }
+    }
+    const ids = entries.map(([id]) => id);
+    await this.reader
+      .multi()
+      .xack(this.stream, GROUP, ...ids)
+      .xdel(this.stream, ...ids)
+      .exec();
+    this.written += records.length;
+  }
+
+  private async insert(records: string[]): Promise<void> {
+    const json = `[${records.join(",")}]`;
+    const client = await this.db.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query({ name: "gateway-meter-insert", text: INSERT, values: [json] });
+      await client.query({ name: "gateway-meter-stamp", text: STAMP, values: [json] });
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
+}

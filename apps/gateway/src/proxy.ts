@@ -1,0 +1,269 @@
+import type { ServerResponse } from "node:http";
+import { StringDecoder } from "node:string_decoder";
+import { ApiError, countTextTokens, errorBody, sendJson } from "@tessera/openai";
+import type { GatewayKey } from "./keys";
+import type { Admission, Limiter } from "./limits";
+import type { Meter, MeteredRequest } from "./meter";
+import type { GatewayMetrics } from "./metrics";
+import { countPromptTokens, type ModelRequest } from "./requests";
+import type { Route } from "./routes";
+import type { Upstreams } from "./upstreams";
+
+export interface ProxyContext {
+  upstreams: Upstreams;
+  meter: Meter;
+  limiter: Limiter;
+  metrics: GatewayMetrics;
+}
+
+export interface Call {
+  id: string;
+  key: GatewayKey;
+  route: Route;
+  request: ModelRequest;
+  /** The client's bytes, forwarded unchanged when nothing needs adding. */
+  bytes: Buffer;
+  path: string;
+  admission: Admission;
+  /** Epoch ms and performance.now() when the request arrived. */
+  startedAt: number;
+  arrivedAt: number;
+}
+
+interface Usage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+}
+
+const DONE = "data: [DONE]";
+const USAGE_NULL = ',"usage":null';
+
+/**
+ * Sends one admitted request to its endpoint and the answer back. Streams pass through event by
+ * event as they arrive; the gateway always asks the upstream for usage and drops the usage chunk
+ * again when the client did not ask for it. The client's last byte (the closing `[DONE]`, or the
+ * whole body of an answer that does not stream) is held until the usage record is spooled. A
+ * client that leaves aborts the upstream request, and what was generated until then is metered,
+ * counted by the gateway itself.
+ */
+export async function forward(
+  context: ProxyContext,
+  call: Call,
+  response: ServerResponse,
+): Promise<void> {
+  const { request, route } = call;
+  const upstream = context.upstreams.get(route.url!);
+  const body = request.stream
+    ? JSON.stringify({
+        ...request.body,
+        stream_options: { ...(request.body.stream_options as object | null), include_usage: true },
+      })
+    : call.bytes;
+  const abort = new AbortController();
+  let finished = false;
+  response.once("close", () => {
+    if (!finished) abort.abort();
+  });
+
+  const upstreamStarted = performance.now();
+  let answer;
+  try {
+    answer = await upstream.pool.request({
+      path: upstream.basePath + call.path,
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": call.id },
+      body,
+      signal: abort.signal,
+    });
+  } catch (error) {
+    finished = true;
+    if (abort.signal.aborted) return;
+    throw new ApiError(
+      503,
+      "upstream_unavailable",
+      `The endpoint serving \`${request.model}\` did not answer (${(error as Error).message}); try again shortly.`,
+      null,
+      { "retry-after": "5" },
+    );
+  }
+  const labels = { model: request.model };
+  const observeUpstream = (): void => {
+    context.metrics.upstreamSeconds.observe(labels, (performance.now() - upstreamStarted) / 1000);
+  };
+  const headers = { ...call.admission.headers, "x-request-id": call.id };
+
+  if (answer.statusCode !== 200) {
+    const text = await answer.body.text().catch(() => "");
+    finished = true;
+    observeUpstream();
+    if (answer.statusCode >= 400 && answer.statusCode < 500 && text.startsWith("{")) {
+      // The model server's own refusal (a prompt too long for the model …), in OpenAI's envelope.
+      sendJson(response, answer.statusCode, text, headers);
+      return;
+    }
+    const failure = new ApiError(
+      502,
+      "upstream_error",
+      `The endpoint serving \`${request.model}\` failed (HTTP ${answer.statusCode}); nothing was charged.`,
+    );
+    sendJson(response, 502, errorBody(failure), headers);
+    return;
+  }
+
+  let ttftMs: number | null = null;
+  const meterAndSpend = async (usage: Usage | null, generated: () => string): Promise<void> => {
+    const tokensIn = usage?.prompt_tokens ?? countPromptTokens(request);
+    const tokensOut = usage?.completion_tokens ?? countTextTokens(generated());
+    const endedAt = call.startedAt + (performance.now() - call.arrivedAt);
+    const record: MeteredRequest = {
+      id: call.id,
+      organizationId: call.key.organizationId,
+      projectId: call.key.projectId,
+      apiKeyId: call.key.id,
+      endpointId: route.endpointId,
+      resourceClassId: route.resourceClassId,
+      allocationLineId: route.allocationLineId,
+      model: request.model,
+      tokensIn,
+      tokensOut,
+      startedAt: call.startedAt,
+      endedAt: Math.max(call.startedAt, Math.round(endedAt)),
+      ttftMs,
+    };
+    context.limiter.spend(call.admission, tokensIn + tokensOut);
+    context.metrics.tokens.inc({ model: request.model, kind: "prompt" }, tokensIn);
+    context.metrics.tokens.inc({ model: request.model, kind: "completion" }, tokensOut);
+    await context.meter.spool(record);
+  };
+
+  if (!request.stream) {
+    let text: string;
+    try {
+      text = await answer.body.text();
+    } catch (error) {
+      finished = true;
+      observeUpstream();
+      // Nothing reached the client: only the prompt it sent is metered.
+      await meterAndSpend(null, () => "").catch(() => undefined);
+      if (abort.signal.aborted) return;
+      throw new ApiError(
+        503,
+        "upstream_error",
+        `The endpoint broke off its answer (${(error as Error).message}).`,
+      );
+    }
+    observeUpstream();
+    ttftMs = Math.round(performance.now() - call.arrivedAt);
+    let usage: Usage | null = null;
+    let parsed: { usage?: Usage; choices?: { text?: string; message?: { content?: string } }[] } =
+      {};
+    try {
+      parsed = JSON.parse(text) as typeof parsed;
+      usage = parsed.usage ?? null;
+    } catch {
+      // Counted by the gateway below.
+    }
+    await meterAndSpend(usage, () =>
+      (parsed.choices ?? []).map((choice) => choice.message?.content ?? choice.text ?? "").join(""),
+    );
+    finished = true;
+    sendJson(response, 200, text, headers);
+    return;
+  }
+
+  response.writeHead(200, {
+    ...headers,
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache",
+    "x-accel-buffering": "no",
+  });
+  response.flushHeaders();
+  const decoder = new StringDecoder("utf8");
+  const events: string[] = [];
+  let pending = "";
+  let held = "";
+  let usage: Usage | null = null;
+  const keepUsage = request.clientWantsUsage;
+
+  /** Everything between the `data: ` lines' JSON: the text generated so far. */
+  const generated = (): string => {
+    let text = "";
+    for (const event of events) {
+      if (!event.startsWith("data: {")) continue;
+      try {
+        const chunk = JSON.parse(event.slice(6)) as {
+          choices?: { text?: string; delta?: { content?: string | null } }[];
+        };
+        for (const choice of chunk.choices ?? [])
+          text += choice.delta?.content ?? choice.text ?? "";
+      } catch {
+        // A torn event at an abort: what it held is not counted.
+      }
+    }
+    return text;
+  };
+
+  try {
+    for await (const chunk of answer.body) {
+      pending += decoder.write(chunk as Buffer);
+      let out = "";
+      let boundary = pending.indexOf("\n\n");
+      while (boundary >= 0) {
+        const event = pending.slice(0, boundary);
+        pending = pending.slice(boundary + 2);
+        boundary = pending.indexOf("\n\n");
+        if (event.startsWith(DONE)) {
+          held += `${event}\n\n`;
+          continue;
+        }
+        events.push(event);
+        if (ttftMs === null && (event.includes('"content":"') || event.includes('"text":"'))) {
+          ttftMs = Math.round(performance.now() - call.arrivedAt);
+          context.metrics.ttftSeconds.observe(labels, ttftMs / 1000);
+        }
+        if (event.includes('"usage":{')) {
+          try {
+            usage = (JSON.parse(event.slice(6)) as { usage?: Usage }).usage ?? usage;
+          } catch {
+            // Not a usage chunk after all.
+          }
+          if (!keepUsage && event.includes('"choices":[]')) continue;
+        }
+        out += keepUsage ? `${event}\n\n` : `${event.replace(USAGE_NULL, "")}\n\n`;
+      }
+      if (out.length > 0 && !response.write(out)) {
+        await new Promise<void>((resolve) => {
+          response.once("drain", resolve);
+          response.once("close", resolve);
+        });
+      }
+    }
+  } catch (error) {
+    observeUpstream();
+    finished = true;
+    // The client left (the abort) or the upstream broke off: meter what was generated.
+    await meterAndSpend(usage, generated).catch(() => undefined);
+    if (!abort.signal.aborted && !response.destroyed) {
+      const failure = new ApiError(
+        503,
+        "upstream_error",
+        `The endpoint stopped mid-answer (${(error as Error).message}).`,
+      );
+      response.end(`data: ${errorBody(failure)}\n\n`);
+    }
+    return;
+  }
+  observeUpstream();
+  if (pending.length > 0) held = pending + held;
+  // The client's last byte waits for the record: if it cannot be spooled, the client never sees
+  // a complete answer, and nothing unmetered was delivered.
+  try {
+    await meterAndSpend(usage, generated);
+  } catch (error) {
+    finished = true;
+    response.destroy(error as Error);
+    return;
+  }
+  finished = true;
+  response.end(held);
+}
