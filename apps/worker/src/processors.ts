@@ -4,7 +4,9 @@ import {
   OUTBOX_PAYLOADS,
   isOutboxEventType,
   notifyEndedWorkloads,
+  scaleIdleEndpointsToZero,
   sweepAllocationAlerts,
+  wakeEndpointForRequest,
   type OutboxEventType,
 } from "@tessera/core";
 import type { QueueSet } from "./queues";
@@ -29,6 +31,8 @@ export const TRACK_JOB = "track";
 export const TRACK_LOCK_TTL_MS = 10_000;
 export const RECONCILE_JOB = "reconcile";
 export const TRACK_ENDPOINTS_JOB = "track-endpoints";
+/** Scales to zero the endpoints that have had no request for their idle time. */
+export const IDLE_ENDPOINTS_JOB = "idle-endpoints";
 
 /**
  * Checks an outbox job at the edge: a job whose name is not the queue's event type or whose
@@ -64,6 +68,12 @@ export function createProcessors(
       if (job.name === "endpoint.delete") {
         return removeEndpoint(context, parseOutboxJob("endpoint.delete", job));
       }
+      if (job.name === "endpoint.wake") {
+        return wakeEndpointForRequest(
+          context.database,
+          parseOutboxJob("endpoint.wake", job).workloadId,
+        );
+      }
       if (job.name === "endpoint.scale") {
         return convergeEndpoint(context, parseOutboxJob("endpoint.scale", job));
       }
@@ -83,6 +93,11 @@ export function createProcessors(
       if (job.name === TRACK_ENDPOINTS_JOB) {
         return underSweepLock(context.sweepLock, TRACK_ENDPOINTS_JOB, TRACK_LOCK_TTL_MS, () =>
           handleTrackEndpoints(context),
+        );
+      }
+      if (job.name === IDLE_ENDPOINTS_JOB) {
+        return underSweepLock(context.sweepLock, IDLE_ENDPOINTS_JOB, TRACK_LOCK_TTL_MS, () =>
+          scaleIdleEndpointsToZero(context.database, new Date()),
         );
       }
       throw new UnrecoverableError(`The reconcile queue has no job "${job.name}".`);

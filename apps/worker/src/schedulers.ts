@@ -8,7 +8,13 @@ import {
   NOTIFY_ENDED_JOBS_JOB,
   SEAL_LEDGER_JOB,
 } from "./housekeeping";
-import { RECONCILE_JOB, TRACK_ENDPOINTS_JOB, TRACK_JOB, type QueueKey } from "./processors";
+import {
+  IDLE_ENDPOINTS_JOB,
+  RECONCILE_JOB,
+  TRACK_ENDPOINTS_JOB,
+  TRACK_JOB,
+  type QueueKey,
+} from "./processors";
 import type { QueueSet } from "./queues";
 
 export interface Schedule {
@@ -33,6 +39,12 @@ export function workerSchedules(
       id: "reconcile.track-endpoints",
       queue: "reconcile",
       job: TRACK_ENDPOINTS_JOB,
+      everyMs: env.WORKER_POLL_MS,
+    },
+    {
+      id: "reconcile.idle-endpoints",
+      queue: "reconcile",
+      job: IDLE_ENDPOINTS_JOB,
       everyMs: env.WORKER_POLL_MS,
     },
     {

@@ -1,4 +1,4 @@
-import type { EndpointStatus } from "@tessera/db";
+import { tenantScoped, type Database, type EndpointStatus } from "@tessera/db";
 import type { Actor } from "../actor";
 import { AppError, notFound } from "../errors";
 import { formatUnitHours } from "../quota/format-unit-hours";
@@ -91,7 +91,14 @@ async function changeReplicas(
     }
     const now = new Date();
     const rehold = await reholdEndpoint(tx, endpoint, replicas, actor, now);
-    await tx.endpoint.update({ where: { workloadId }, data: { desiredReplicas: replicas } });
+    await tx.endpoint.update({
+      where: { workloadId },
+      data: {
+        desiredReplicas: replicas,
+        // The idle timer counts from the later of the last request and this.
+        ...(endpoint.desiredReplicas === 0 && replicas > 0 ? { lastWokenAt: now } : {}),
+      },
+    });
     const who = actor.email ?? "a member";
     const held =
       replicas === 0
@@ -148,4 +155,80 @@ export function wakeEndpoint(
   input: { id: string },
 ): Promise<EndpointReplicasResult> {
   return changeReplicas(tenant, actor, input.id, "wake", null);
+}
+
+/** Who wakes an endpoint for a request, and who puts an idle one to sleep, in the audit log. */
+export const GATEWAY_ACTOR: Actor = { userId: null, email: "gateway", ip: null, userAgent: null };
+export const IDLE_TIMER_ACTOR: Actor = {
+  userId: null,
+  email: "idle timer",
+  ip: null,
+  userAgent: null,
+};
+
+/** The endpoint's organisation, acting as the system: for requests no member made. */
+async function systemAccess(database: Database, workloadId: string): Promise<TenantAccess | null> {
+  const endpoint = await database.endpoint.findUnique({
+    where: { workloadId },
+    select: { organization: { select: { id: true, name: true } } },
+  });
+  if (!endpoint) return null;
+  const { organization } = endpoint;
+  return { organization, role: "OWNER", db: tenantScoped(database, organization.id) };
+}
+
+/**
+ * Wakes an endpoint at zero because the gateway has a request for it (its `endpoint.wake`
+ * outbox event). Like a member's wake, a hold is placed again and the scale goes out through
+ * the outbox; an endpoint already awake is left alone, and one that no longer exists or can no
+ * longer be scaled is reported, not thrown.
+ */
+export async function wakeEndpointForRequest(
+  database: Database,
+  workloadId: string,
+): Promise<EndpointReplicasResult | { id: string; refused: string }> {
+  const tenant = await systemAccess(database, workloadId);
+  if (!tenant) return { id: workloadId, refused: "The endpoint no longer exists." };
+  try {
+    return await changeReplicas(tenant, GATEWAY_ACTOR, workloadId, "wake", null);
+  } catch (error) {
+    if (error instanceof AppError) return { id: workloadId, refused: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Endpoints with an idle time that have served nothing for that long — no request through the
+ * gateway since the later of their last request and their last wake — are scaled to zero, as a
+ * member would: their hold is settled and released. Returns the ids put to sleep.
+ */
+export async function scaleIdleEndpointsToZero(database: Database, now: Date): Promise<string[]> {
+  const idle = await database.$queryRaw<{ workloadId: string }[]>`
+    SELECT "workloadId" FROM "Endpoint"
+     WHERE status IN ('READY', 'DEGRADED', 'DEPLOYING')
+       AND "desiredReplicas" > 0
+       AND "idleSecondsBeforeZero" IS NOT NULL
+       AND greatest("lastRequestAt", "lastWokenAt", "createdAt")
+           < ${now}::timestamp - make_interval(secs => "idleSecondsBeforeZero")
+     ORDER BY "workloadId"
+     LIMIT 100`;
+  const slept: string[] = [];
+  for (const { workloadId } of idle) {
+    const tenant = await systemAccess(database, workloadId);
+    if (!tenant) continue;
+    try {
+      const result = await changeReplicas(
+        tenant,
+        IDLE_TIMER_ACTOR,
+        workloadId,
+        "scale-to-zero",
+        null,
+      );
+      if (result.changed) slept.push(workloadId);
+    } catch (error) {
+      // Scaled or deleted meanwhile: the next sweep sees it as it is now.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return slept;
 }

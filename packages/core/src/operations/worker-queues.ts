@@ -21,4 +21,5 @@ export const OUTBOX_QUEUE: Record<string, WorkerQueue> = {
   "endpoint.deploy": WORKER_QUEUES.endpoints,
   "endpoint.scale": WORKER_QUEUES.endpoints,
   "endpoint.delete": WORKER_QUEUES.endpoints,
+  "endpoint.wake": WORKER_QUEUES.endpoints,
 };

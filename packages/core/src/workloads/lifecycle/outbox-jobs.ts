@@ -8,6 +8,7 @@ export const OUTBOX_EVENT_TYPES = [
   "endpoint.deploy",
   "endpoint.scale",
   "endpoint.delete",
+  "endpoint.wake",
 ] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
@@ -23,6 +24,8 @@ export const OUTBOX_PAYLOADS = {
   "endpoint.deploy": workloadPayload,
   "endpoint.scale": workloadPayload,
   "endpoint.delete": workloadPayload,
+  /** Written by the gateway for a request to an endpoint at zero. */
+  "endpoint.wake": workloadPayload,
 } as const;
 
 export type OutboxPayload<T extends OutboxEventType> = z.infer<(typeof OUTBOX_PAYLOADS)[T]>;
