@@ -31,6 +31,8 @@ export const gatewayEnvSchema = z.object({
   /** Usage records written to PostgreSQL per batch, and how long a batch may wait. */
   GATEWAY_METER_BATCH: z.coerce.number().int().min(1).max(10_000).default(1_000),
   GATEWAY_METER_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  /** A spooled record no process has written after this long is taken over by another. */
+  GATEWAY_METER_CLAIM_IDLE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   GATEWAY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
@@ -49,6 +51,7 @@ export interface GatewayConfig {
   upstreamTimeoutMs: number;
   meterBatch: number;
   meterFlushMs: number;
+  meterClaimIdleMs: number;
   shutdownGraceMs: number;
 }
 
@@ -67,6 +70,7 @@ export function loadConfig(env: EnvSource): GatewayConfig {
     upstreamTimeoutMs: parsed.GATEWAY_UPSTREAM_TIMEOUT_MS,
     meterBatch: parsed.GATEWAY_METER_BATCH,
     meterFlushMs: parsed.GATEWAY_METER_FLUSH_MS,
+    meterClaimIdleMs: parsed.GATEWAY_METER_CLAIM_IDLE_MS,
     shutdownGraceMs: parsed.GATEWAY_SHUTDOWN_GRACE_MS,
   };
 }

@@ -331,3 +331,47 @@ describe("bad input never reaches an upstream and never gets a 500", () => {
     expect((await call(gateway, "/v1/chat/completions", key.token)).status).toBe(405);
   });
 });
+
+describe("a client that leaves mid-stream", () => {
+  it("aborts the upstream request and is metered for what was generated until then", async () => {
+    const slow = await servingEndpoint(database, { sim: { MODEL_SIM_ITL_MS: "20" } });
+    try {
+      const slowKey = await createTestKey(database, slow.setup);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const abort = new AbortController();
+      const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${slowKey.token}`, "content-type": "application/json" },
+        body: JSON.stringify(chat(slow.model, { stream: true, max_tokens: 200 })),
+        signal: abort.signal,
+      });
+      const requestId = response.headers.get("x-request-id")!;
+      const reader = response.body!.getReader();
+      let received = "";
+      while ((received.match(/"content":"/g) ?? []).length < 6) {
+        const { value } = await reader.read();
+        received += new TextDecoder().decode(value);
+      }
+      abort.abort();
+      const [record] = await usageOf(database, [requestId]);
+      expect(record).toBeDefined();
+      expect(Number(record!.tokensOut)).toBeGreaterThanOrEqual(5);
+      expect(Number(record!.tokensOut)).toBeLessThan(100);
+      // The model server saw the request go: nothing is still being generated for nobody.
+      const deadline = Date.now() + 3_000;
+      while (Date.now() < deadline && (await runningOn(slow.sim.url, slow.model)) !== 0) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await runningOn(slow.sim.url, slow.model)).toBe(0);
+    } finally {
+      await slow.sim.close();
+    }
+  });
+});
+
+async function runningOn(url: string, model: string): Promise<number | undefined> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const sample = `vllm:num_requests_running{model_name="${model}"} `;
+  const line = text.split("\n").find((candidate) => candidate.startsWith(sample));
+  return line === undefined ? undefined : Number(line.slice(sample.length));
+}

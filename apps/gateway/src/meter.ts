@@ -21,8 +21,6 @@ export interface MeteredRequest {
 }
 
 const GROUP = "meter";
-/** A spooled record no process has written after this long is taken over by another. */
-const CLAIM_IDLE_MS = 15_000;
 
 /*
  * jsonb_to_recordset turns one parameter into a batch of rows: one statement per batch,
@@ -66,7 +64,7 @@ const STAMP = `
  * Redis has it; the proxy holds the client's last byte until then, so a record is never lost
  * once the client has its answer. `run` drains the stream into PostgreSQL in batches (one
  * INSERT … ON CONFLICT DO NOTHING each) and only then acknowledges; records a killed process
- * left unacknowledged are claimed by another after CLAIM_IDLE_MS. The request id is the
+ * left unacknowledged are claimed by another after `claimIdleMs`. The request id is the
  * record's key, so writing a batch again never counts twice.
  */
 export class Meter {
@@ -85,6 +83,8 @@ export class Meter {
     private readonly consumer: string,
     private readonly batch: number,
     private readonly flushMs: number,
+    /** A spooled record no process has written after this long is taken over by another. */
+    private readonly claimIdleMs: number,
     private readonly onError: (error: unknown) => void,
   ) {
     this.stream = `${prefix}:gw:usage`;
@@ -113,7 +113,7 @@ export class Meter {
     let lastClaim = 0;
     while (!this.stopped) {
       try {
-        if (Date.now() - lastClaim > CLAIM_IDLE_MS / 3) {
+        if (Date.now() - lastClaim > this.claimIdleMs / 3) {
           lastClaim = Date.now();
           await this.claimAbandoned();
         }
@@ -145,7 +145,7 @@ export class Meter {
         this.stream,
         GROUP,
         this.consumer,
-        CLAIM_IDLE_MS,
+        this.claimIdleMs,
         cursor,
         "COUNT",
         this.batch,

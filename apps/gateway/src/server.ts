@@ -82,6 +82,7 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
     `gateway-${randomUUID()}`,
     config.meterBatch,
     config.meterFlushMs,
+    config.meterClaimIdleMs,
     (error) => log("warn", `metering: ${error instanceof Error ? error.message : String(error)}`),
   );
   const waker = new Waker(db, redis, config.prefix, config.expectedWakeSeconds);

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { createDatabase, type Database } from "@tessera/db";
+import { startGatewayProcess } from "./testing/gateway-process";
+import {
+  createTestKey,
+  servingEndpoint,
+  startGateway,
+  usageOf,
+  type ServingEndpoint,
+  type TestKey,
+} from "./testing/gateway-world";
+
+let database: Database;
+let endpoint: ServingEndpoint;
+let key: TestKey;
+
+beforeAll(async () => {
+  database = createDatabase(process.env.DATABASE_URL, 4);
+  endpoint = await servingEndpoint(database, { sim: { MODEL_SIM_ITL_MS: "1" } });
+  key = await createTestKey(database, endpoint.setup);
+});
+
+afterAll(async () => {
+  await endpoint?.sim.close();
+  await database?.$disconnect();
+});
+
+/** One client: requests in turn until told to stop; returns the ids of answers it got whole. */
+async function client(
+  url: string,
+  model: string,
+  token: string,
+  stop: () => boolean,
+  stream: boolean,
+) {
+  const whole: { id: string; completion: number | null }[] = [];
+  while (!stop()) {
+    try {
+      const response = await fetch(`${url}/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          model,
+          stream,
+          max_tokens: 8,
+          messages: [{ role: "user", content: "Count to eight." }],
+        }),
+      });
+      const text = await response.text();
+      const id = response.headers.get("x-request-id");
+      if (response.status !== 200 || id === null) continue;
+      if (stream) {
+        if (text.endsWith("data: [DONE]\n\n")) whole.push({ id, completion: null });
+      } else {
+        const body = JSON.parse(text) as { usage: { completion_tokens: number } };
+        whole.push({ id, completion: body.usage.completion_tokens });
+      }
+    } catch {
+      // The gateway died under this request: the client got no whole answer.
+    }
+  }
+  return whole;
+}
+
+describe("a gateway SIGKILLed under load", () => {
+  it("loses no usage record of an answer a client got whole, and counts none twice", async () => {
+    const prefix = `gwcrash-${randomBytes(4).toString("hex")}`;
+    const env = {
+      DATABASE_URL: process.env.DATABASE_URL!,
+      REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+      QUEUE_PREFIX: prefix,
+      GATEWAY_METER_FLUSH_MS: "50",
+      GATEWAY_METER_CLAIM_IDLE_MS: "300",
+    };
+    const doomed = await startGatewayProcess(env);
+    let stopped = false;
+    const clients = Array.from({ length: 12 }, (_, index) =>
+      client(doomed.url, endpoint.model, key.token, () => stopped, index % 2 === 0),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await doomed.crash();
+    stopped = true;
+    const whole = (await Promise.all(clients)).flat();
+    expect(whole.length).toBeGreaterThan(20);
+
+    // Another gateway takes over what the dead one spooled but never wrote.
+    const heir = await startGateway({ ...env, GATEWAY_REFRESH_MS: "200" });
+    try {
+      const ids = whole.map((answer) => answer.id);
+      const records = await usageOf(database, ids, 15_000);
+      const recorded = new Map(records.map((record) => [record.sourceRef, record]));
+      const lost = ids.filter((id) => !recorded.has(id));
+      expect(lost).toEqual([]);
+      expect(records.length).toBe(new Set(records.map((record) => record.sourceRef)).size);
+      for (const answer of whole) {
+        if (answer.completion !== null) {
+          expect(recorded.get(answer.id)?.tokensOut).toBe(BigInt(answer.completion));
+        }
+      }
+    } finally {
+      await heir.close();
+    }
+  });
+});
