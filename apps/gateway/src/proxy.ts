@@ -1,5 +1,4 @@
 import type { ServerResponse } from "node:http";
-import { StringDecoder } from "node:string_decoder";
 import { ApiError, countTextTokens, errorBody, sendJson } from "@tessera/openai";
 import type { GatewayKey } from "./keys";
 import type { Admission, Limiter } from "./limits";
@@ -35,8 +34,14 @@ interface Usage {
   completion_tokens?: number;
 }
 
-const DONE = "data: [DONE]";
-const USAGE_NULL = ',"usage":null';
+const DONE = Buffer.from("data: [DONE]");
+const EVENT_END = Buffer.from("\n\n");
+const DATA_OBJECT = Buffer.from("data: {");
+const USAGE = Buffer.from('"usage":{');
+const USAGE_NULL = Buffer.from(',"usage":null');
+const NO_CHOICES = Buffer.from('"choices":[]');
+const CONTENT = Buffer.from('"content":"');
+const TEXT = Buffer.from('"text":"');
 
 /**
  * Sends one admitted request to its endpoint and the answer back. Streams pass through event by
@@ -178,20 +183,20 @@ export async function forward(
     "x-accel-buffering": "no",
   });
   response.flushHeaders();
-  const decoder = new StringDecoder("utf8");
-  const events: string[] = [];
-  let pending = "";
-  let held = "";
+  // Events stay bytes: they are only decoded to read usage, or to count an aborted answer.
+  const events: Buffer[] = [];
+  let pending: Buffer | null = null;
+  let held: Buffer | null = null;
   let usage: Usage | null = null;
   const keepUsage = request.clientWantsUsage;
 
-  /** Everything between the `data: ` lines' JSON: the text generated so far. */
+  /** The text generated so far, from the events received. */
   const generated = (): string => {
     let text = "";
     for (const event of events) {
-      if (!event.startsWith("data: {")) continue;
+      if (!event.subarray(0, 7).equals(DATA_OBJECT)) continue;
       try {
-        const chunk = JSON.parse(event.slice(6)) as {
+        const chunk = JSON.parse(event.subarray(6).toString("utf8")) as {
           choices?: { text?: string; delta?: { content?: string | null } }[];
         };
         for (const choice of chunk.choices ?? [])
@@ -204,34 +209,48 @@ export async function forward(
   };
 
   try {
-    for await (const chunk of answer.body) {
-      pending += decoder.write(chunk as Buffer);
-      let out = "";
-      let boundary = pending.indexOf("\n\n");
+    for await (const received of answer.body) {
+      const chunk: Buffer = pending
+        ? Buffer.concat([pending, received as Buffer])
+        : (received as Buffer);
+      pending = null;
+      const out: Buffer[] = [];
+      let start = 0;
+      let boundary = chunk.indexOf(EVENT_END, start);
       while (boundary >= 0) {
-        const event = pending.slice(0, boundary);
-        pending = pending.slice(boundary + 2);
-        boundary = pending.indexOf("\n\n");
-        if (event.startsWith(DONE)) {
-          held += `${event}\n\n`;
+        const event = chunk.subarray(start, boundary + 2);
+        start = boundary + 2;
+        boundary = chunk.indexOf(EVENT_END, start);
+        if (event.subarray(0, DONE.length).equals(DONE)) {
+          held = held ? Buffer.concat([held, event]) : event;
           continue;
         }
         events.push(event);
-        if (ttftMs === null && (event.includes('"content":"') || event.includes('"text":"'))) {
+        if (ttftMs === null && (event.includes(CONTENT) || event.includes(TEXT))) {
           ttftMs = Math.round(performance.now() - call.arrivedAt);
           context.metrics.ttftSeconds.observe(labels, ttftMs / 1000);
         }
-        if (event.includes('"usage":{')) {
+        if (event.includes(USAGE)) {
           try {
-            usage = (JSON.parse(event.slice(6)) as { usage?: Usage }).usage ?? usage;
+            usage =
+              (JSON.parse(event.subarray(6).toString("utf8")) as { usage?: Usage }).usage ?? usage;
           } catch {
             // Not a usage chunk after all.
           }
-          if (!keepUsage && event.includes('"choices":[]')) continue;
+          if (!keepUsage && event.includes(NO_CHOICES)) continue;
         }
-        out += keepUsage ? `${event}\n\n` : `${event.replace(USAGE_NULL, "")}\n\n`;
+        if (keepUsage) {
+          out.push(event);
+        } else {
+          const at = event.indexOf(USAGE_NULL);
+          if (at < 0) out.push(event);
+          else out.push(event.subarray(0, at), event.subarray(at + USAGE_NULL.length));
+        }
       }
-      if (out.length > 0 && !response.write(out)) {
+      if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
+      if (out.length === 0) continue;
+      const flushed = response.write(out.length === 1 ? out[0]! : Buffer.concat(out));
+      if (!flushed) {
         await new Promise<void>((resolve) => {
           response.once("drain", resolve);
           response.once("close", resolve);
@@ -254,7 +273,7 @@ export async function forward(
     return;
   }
   observeUpstream();
-  if (pending.length > 0) held = pending + held;
+  if (pending) held = held ? Buffer.concat([pending, held]) : pending;
   // The client's last byte waits for the record: if it cannot be spooled, the client never sees
   // a complete answer, and nothing unmetered was delivered.
   try {
@@ -265,5 +284,5 @@ export async function forward(
     return;
   }
   finished = true;
-  response.end(held);
+  response.end(held ?? undefined);
 }

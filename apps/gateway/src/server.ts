@@ -237,6 +237,7 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
         refresh().catch((error: unknown) => log("warn", `refresh: ${(error as Error).message}`));
       }, config.refreshMs);
       refresher.unref();
+      limiter.start();
       meter.start();
     },
     async stop() {
@@ -246,6 +247,7 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs).unref();
       });
+      await limiter.stop();
       await meter.stop();
       await upstreams.close();
       subscriber.disconnect();

@@ -1,0 +1,236 @@
+/**
+ * Gateway benchmark: the same simulated model server (no artificial delay) called by 64
+ * concurrent clients directly and through the gateway — keys checked, limits counted in Redis,
+ * residency judged, usage spooled and written to PostgreSQL — streaming and not, in alternating
+ * rounds of the same run. Both servers run as processes of their own, as in production. Prints:
+ *
+ *   RESULT gateway ratio=<through ÷ direct throughput> p50_added_ms=<x> p99_added_ms=<y> lost=<n> doubled=<m>
+ *
+ * lost = answers a client got whole (status 200, the stream's closing [DONE]) without a usage
+ * record once the gateway has flushed; doubled = records beyond one per request. Runs on its own
+ * database (tessera_bench_gateway) and Redis prefix, and removes both.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Pool } from "undici";
+import { serverEnv } from "@tessera/config";
+import { createDatabase } from "@tessera/db";
+import { deploy as migrate } from "../../packages/db/scripts/migrate";
+import { freePort } from "../../infra/test/worker-process";
+import { startGatewayProcess } from "../../apps/gateway/src/testing/gateway-process";
+import { createTestKey, markEndpoint } from "../../apps/gateway/src/testing/gateway-world";
+import {
+  createEndpointSetup,
+  deployTestEndpoint,
+} from "../../packages/core/src/endpoints/endpoint-fixture";
+import { dropBenchDatabase, removePrefix, withDatabase } from "../bench-stores";
+
+const CLIENTS = 64;
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 4_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DATABASE = "tessera_bench_gateway";
+const root = path.resolve(import.meta.dirname, "../..");
+
+function progress(message: string): void {
+  console.info(`[bench] ${message}`);
+}
+
+async function startSim(model: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: path.join(root, "apps/model-sim"),
+    env: {
+      PATH: process.env.PATH,
+      MODEL_SIM_PORT: String(port),
+      MODEL_SIM_MODELS: model,
+      MODEL_SIM_TTFT_MS: "0",
+      MODEL_SIM_ITL_MS: "0",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const up = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { url, child };
+    await sleep(50);
+  }
+  throw new Error("the simulated model server did not start");
+}
+
+interface Round {
+  requests: number;
+  elapsedMs: number;
+  latencies: number[];
+  ids: string[];
+}
+
+/** 64 clients for ROUND_MS, each sending the next request as soon as its last one is whole. */
+async function round(
+  pool: Pool,
+  token: string | null,
+  model: string,
+  stream: boolean,
+): Promise<Round> {
+  const body = JSON.stringify({
+    model,
+    stream,
+    max_tokens: 16,
+    messages: [
+      { role: "user", content: "Summarise the national compute programme in a sentence." },
+    ],
+  });
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const latencies: number[] = [];
+  const ids: string[] = [];
+  let requests = 0;
+  const started = performance.now();
+  const deadline = started + ROUND_MS;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        const answer = await pool.request({
+          path: "/v1/chat/completions",
+          method: "POST",
+          headers,
+          body,
+        });
+        const text = await answer.body.text();
+        const whole = answer.statusCode === 200 && (!stream || text.endsWith("data: [DONE]\n\n"));
+        if (!whole) throw new Error(`HTTP ${answer.statusCode}: ${text.slice(0, 300)}`);
+        latencies.push(performance.now() - sent);
+        requests++;
+        const id = answer.headers["x-request-id"];
+        if (typeof id === "string") ids.push(id);
+      }
+    }),
+  );
+  return { requests, elapsedMs: performance.now() - started, latencies, ids };
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+async function main(): Promise<void> {
+  const env = serverEnv();
+  const url = withDatabase(env.DATABASE_URL, DATABASE);
+  const prefix = `bench-gw-${randomBytes(4).toString("hex")}`;
+  await dropBenchDatabase(env.DATABASE_URL, DATABASE);
+  const adminUrl = withDatabase(env.DATABASE_URL, "postgres");
+  {
+    const pg = await import("pg");
+    const client = new pg.default.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`CREATE DATABASE "${DATABASE}"`);
+    await client.end();
+  }
+  await migrate(url);
+  const database = createDatabase(url, 4);
+  const children: ChildProcess[] = [];
+  let gateway: Awaited<ReturnType<typeof startGatewayProcess>> | undefined;
+  try {
+    progress("setting up an organisation, an endpoint and a key");
+    const setup = await createEndpointSetup(database);
+    const model = `tessera-bench/${randomBytes(4).toString("hex")}`;
+    await database.model.update({ where: { id: setup.modelId }, data: { name: model } });
+    const endpoint = await deployTestEndpoint(setup);
+    const sim = await startSim(model);
+    children.push(sim.child);
+    await markEndpoint(database, endpoint.id, "READY", sim.url);
+    const key = await createTestKey(database, setup, {
+      requestsPerMinute: 100_000,
+      tokensPerMinute: 100_000_000,
+    });
+    gateway = await startGatewayProcess({
+      DATABASE_URL: url,
+      REDIS_URL: env.REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      // To profile the gateway: BENCH_GATEWAY_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/gw".
+      ...(process.env.BENCH_GATEWAY_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_GATEWAY_NODE_OPTIONS }
+        : {}),
+    });
+    const direct = new Pool(sim.url, { connections: CLIENTS, pipelining: 1 });
+    const through = new Pool(gateway.url, { connections: CLIENTS, pipelining: 1 });
+
+    progress("warming up both paths");
+    for (const stream of [false, true]) {
+      await round(direct, null, model, stream);
+      await round(through, key.token, model, stream);
+    }
+    const totals = {
+      direct: { requests: 0, ms: 0, latencies: [] as number[] },
+      through: { requests: 0, ms: 0, latencies: [] as number[] },
+    };
+    const ids: string[] = [];
+    for (let index = 0; index < ROUNDS; index++) {
+      for (const stream of [false, true]) {
+        // Alternate which path goes first, so drift in the machine's load falls on both.
+        const order =
+          (index + (stream ? 1 : 0)) % 2 === 0 ? ["direct", "through"] : ["through", "direct"];
+        for (const side of order as ("direct" | "through")[]) {
+          const result =
+            side === "direct"
+              ? await round(direct, null, model, stream)
+              : await round(through, key.token, model, stream);
+          totals[side].requests += result.requests;
+          totals[side].ms += result.elapsedMs;
+          totals[side].latencies.push(...result.latencies);
+          if (side === "through") ids.push(...result.ids);
+          progress(
+            `round ${index + 1} ${stream ? "streaming" : "whole"} ${side}: ${Math.round((result.requests / result.elapsedMs) * 1000)} req/s, p50 ${quantile(result.latencies, 0.5).toFixed(2)} ms`,
+          );
+        }
+      }
+    }
+    await direct.close();
+    await through.close();
+
+    progress(`waiting for the gateway to write ${ids.length} usage records`);
+    const counted = async () =>
+      (
+        await database.$queryRaw<{ records: bigint; distinct: bigint; matched: bigint }[]>`
+          SELECT count(*)::bigint AS records, count(DISTINCT "sourceRef")::bigint AS distinct,
+                 count(*) FILTER (WHERE "sourceRef" = ANY(${ids}::text[]))::bigint AS matched
+            FROM "UsageRecord" WHERE source = 'GATEWAY_TOKENS'`
+      )[0]!;
+    let census = await counted();
+    for (let attempt = 0; attempt < 300 && Number(census.matched) < ids.length; attempt++) {
+      await sleep(100);
+      census = await counted();
+    }
+    const directRate = totals.direct.requests / totals.direct.ms;
+    const throughRate = totals.through.requests / totals.through.ms;
+    const ratio = throughRate / directRate;
+    const p50 = quantile(totals.through.latencies, 0.5) - quantile(totals.direct.latencies, 0.5);
+    const p99 = quantile(totals.through.latencies, 0.99) - quantile(totals.direct.latencies, 0.99);
+    const lost = ids.length - Number(census.matched);
+    const doubled = Number(census.records) - Number(census.distinct);
+    progress(
+      `direct ${Math.round(directRate * 1000)} req/s, through ${Math.round(throughRate * 1000)} req/s over ${totals.through.requests} requests`,
+    );
+    console.info(
+      `RESULT gateway ratio=${ratio.toFixed(3)} p50_added_ms=${p50.toFixed(2)} p99_added_ms=${p99.toFixed(2)} lost=${lost} doubled=${doubled} direct_rps=${Math.round(directRate * 1000)} through_rps=${Math.round(throughRate * 1000)} clients=${CLIENTS}`,
+    );
+  } finally {
+    await gateway?.stop().catch(() => undefined);
+    for (const child of children) {
+      child.kill("SIGTERM");
+      await once(child, "close").catch(() => undefined);
+    }
+    await database.$disconnect();
+    await dropBenchDatabase(env.DATABASE_URL, DATABASE);
+    await removePrefix(env.REDIS_URL, prefix);
+  }
+}
+
+await main();
