@@ -3,8 +3,9 @@
 #
 # Bootstraps Node 24 and dependencies, finds or starts PostgreSQL and Redis, migrates and seeds
 # the demo data, builds the web app, then runs the development identity provider, the web app
-# (http://localhost:3000), the worker and the simulated model server (which answers for the
-# simulated cluster's inference endpoints) together with prefixed logs. Ctrl-C stops them all.
+# (http://localhost:3000), the worker, the simulated model server (which answers for the
+# simulated cluster's inference endpoints) and the OpenAI-compatible gateway in front of them
+# (http://localhost:3400/v1) together with prefixed logs. Ctrl-C stops them all.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
@@ -68,8 +69,10 @@ export DEV_OUTBOX_ENABLED="${DEV_OUTBOX_ENABLED:-true}"
 # The simulated model server: every endpoint on the simulated cluster is answered by it.
 export MODEL_SIM_PORT="${MODEL_SIM_PORT:-3300}"
 export SIM_MODEL_SERVER_URL="${SIM_MODEL_SERVER_URL:-http://localhost:$MODEL_SIM_PORT}"
+# The gateway tenants call their endpoints through, with their API keys.
+export GATEWAY_PORT="${GATEWAY_PORT:-3400}"
 
-for port in 3000 "$DEV_IDP_PORT" "$WORKER_HEALTH_PORT" "$MODEL_SIM_PORT"; do
+for port in 3000 "$DEV_IDP_PORT" "$WORKER_HEALTH_PORT" "$MODEL_SIM_PORT" "$GATEWAY_PORT"; do
   tessera_port_in_use "$port" &&
     tessera_die "Port $port is already in use. Stop whatever runs there (an earlier infra/up.sh?) and try again."
 done
@@ -90,7 +93,7 @@ else
   tessera_say "Web app build is up to date"
 fi
 
-tessera_say "Starting the identity provider, the web app, the worker and the simulated model server"
+tessera_say "Starting the identity provider, the web app, the worker, the simulated model server and the gateway"
 MODEL_SIM_MODELS="${MODEL_SIM_MODELS:-$(tessera_helper served-model-names "$DATABASE_URL")}" ||
   tessera_die "Could not read the model catalogue's names (see above)."
 export MODEL_SIM_MODELS
@@ -98,6 +101,7 @@ tessera_start model-sim apps/model-sim node --import tsx src/main.ts
 tessera_start idp apps/dev-idp node --import tsx src/main.ts
 tessera_start web apps/web node_modules/.bin/next start -p 3000
 tessera_start worker apps/worker node --import tsx src/main.ts
+tessera_start gateway apps/gateway node --import tsx src/main.ts
 
 tessera_helper wait-http "$OIDC_ISSUER/.well-known/openid-configuration" --wait 60 --status 200 ||
   tessera_die "The identity provider did not come up (see the [idp] lines above)."
@@ -107,9 +111,12 @@ tessera_helper wait-http "http://localhost:$WORKER_HEALTH_PORT/healthz" --wait 6
   tessera_die "The worker did not become healthy (see the [worker] lines above)."
 tessera_helper wait-http "$SIM_MODEL_SERVER_URL/health" --wait 60 --status 200 ||
   tessera_die "The simulated model server did not come up (see the [model-sim] lines above)."
+tessera_helper wait-http "http://localhost:$GATEWAY_PORT/healthz" --wait 60 --status 200 ||
+  tessera_die "The gateway did not come up (see the [gateway] lines above)."
 
 printf '\n\033[1;32mTessera is up at http://localhost:3000 — sign in as any demo persona\033[0m\n'
 printf 'The simulated model server answers for the demo endpoints at %s (a simulator, no real model)\n' "$SIM_MODEL_SERVER_URL"
+printf 'The gateway takes OpenAI-style calls with an API key at http://localhost:%s/v1\n' "$GATEWAY_PORT"
 if [ "$DEV_OUTBOX_ENABLED" = true ]; then
   printf 'The development outbox is on (DEV_OUTBOX_ENABLED=true): signed in, read your mail at http://localhost:3000/dev/outbox\n'
 fi
