@@ -43,6 +43,8 @@ const INSERT = `
          "apiKeyId" text, "endpointId" text, "resourceClassId" text, "allocationLineId" text,
          model text, "tokensIn" bigint, "tokensOut" bigint, "startedAt" float8, "endedAt" float8,
          "ttftMs" int)
+   -- In the order invoice finalisation takes organisations' invoice locks, so never a deadlock.
+   ORDER BY hashtext(r."organizationId"), r.id
   ON CONFLICT (source, "sourceRef", "intervalStart") DO NOTHING`;
 
 /** Last use of keys and endpoints, moved forward only (the idle timer reads the endpoint's). */
