@@ -206,3 +206,4 @@ export * from "./home/platform-admin-home";
 export * from "./home/get-home";
 export * from "./endpoints";
 export * from "./models";
+export * from "./gateway-usage/summarise-gateway-usage";
