@@ -205,4 +205,5 @@ export * from "./home/operator-home";
 export * from "./home/platform-admin-home";
 export * from "./home/get-home";
 export * from "./endpoints";
+export * from "./api-keys";
 export * from "./models";
