@@ -15,7 +15,11 @@ export async function callableEndpoints(db: TenantDatabase) {
     orderBy: [{ createdAt: "desc" }, { workloadId: "desc" }],
     take: 500,
   });
-  return rows.map((row) => ({ id: row.workloadId, name: row.workload.name, model: row.model.name }));
+  return rows.map((row) => ({
+    id: row.workloadId,
+    name: row.workload.name,
+    model: row.model.name,
+  }));
 }
 
 /**

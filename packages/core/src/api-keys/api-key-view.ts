@@ -70,8 +70,9 @@ export async function toApiKeySummaries(
 ): Promise<ApiKeySummary[]> {
   if (rows.length === 0) return [];
   const db: TenantDatabase = tenant.db;
-  const unique = (values: (string | null)[]) =>
-    [...new Set(values.filter((v): v is string => v !== null))];
+  const unique = (values: (string | null)[]) => [
+    ...new Set(values.filter((v): v is string => v !== null)),
+  ];
   const [projects, endpoints, users] = await Promise.all([
     db.project.findMany({
       where: { id: { in: unique(rows.map((row) => row.projectId)) } },

@@ -52,7 +52,11 @@ export async function rotateApiKey(
       organizationId: tenant.organization.id,
       targetType: "ApiKey",
       targetId: key.id,
-      data: { name: key.name, grace: input.grace, previousSecretValidUntil: previousSecretExpiresAt },
+      data: {
+        name: key.name,
+        grace: input.grace,
+        previousSecretValidUntil: previousSecretExpiresAt,
+      },
     });
     return rotated;
   }, TX_OPTIONS);

@@ -4,11 +4,7 @@ import { announceApiKeyChange } from "../../gateway-keys";
 import { enforceRateLimit } from "../../rate-limit";
 import { rowId, text } from "../../schemas";
 import { verifiedTenantProcedure } from "../../trpc";
-import {
-  allowFallbackInput,
-  requestsPerMinuteInput,
-  tokensPerMinuteInput,
-} from "./inputs";
+import { allowFallbackInput, requestsPerMinuteInput, tokensPerMinuteInput } from "./inputs";
 
 /** New keys and new secrets a person may be given per organisation per hour. */
 export const API_KEY_SECRETS_PER_HOUR = 30;

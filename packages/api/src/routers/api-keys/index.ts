@@ -1,9 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
-import {
-  revokeApiKeyProcedure,
-  rotateApiKeyProcedure,
-  updateApiKeyProcedure,
-} from "./change";
+import { revokeApiKeyProcedure, rotateApiKeyProcedure, updateApiKeyProcedure } from "./change";
 import { createApiKeyProcedure } from "./create";
 import { apiKeyFormOptionsProcedure, getApiKeyProcedure, listApiKeysProcedure } from "./list";
 
