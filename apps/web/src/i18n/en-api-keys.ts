@@ -21,10 +21,8 @@ export const enApiKeys = {
   caption: "The organisation's API keys, newest first",
   col: {
     key: "Key",
-    scope: "May call",
-    limits: "Limits",
+    scope: "May call, and how much",
     expires: "Expires",
-    lastUsed: "Last used",
     status: "Status",
     actions: "Actions",
   },
@@ -33,8 +31,9 @@ export const enApiKeys = {
   models: (names: string) => `Models: ${names}`,
   endpoints: (names: string) => `Endpoints: ${names}`,
   fallback: "May fall back to a smaller model when the allocation is spent",
-  requestsPerMinute: (value: number) => `${count(value)} requests a minute`,
-  tokensPerMinute: (value: number) => `${count(value)} tokens a minute`,
+  limits: (requests: number, tokens: number) =>
+    `${count(requests)} requests and ${count(tokens)} tokens a minute`,
+  lastUsed: "Last used",
   neverUsed: "Not used yet",
   status: {
     ACTIVE: "Active",

@@ -27,7 +27,12 @@ export function IssuedKey({
   const i = tk.issued;
   const { key, secretKey } = shown.issued;
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [secretKey]);
+  useEffect(() => {
+    // After the frame: a confirmation dialog that closed in the same update hands focus back to
+    // its button first.
+    const frame = requestAnimationFrame(() => heading.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [secretKey]);
   const example = gatewayCurl(gatewayUrl, secretKey, model ?? MODEL_PLACEHOLDER);
   const grace = key.status.previousSecretValidUntil;
   return (

@@ -76,18 +76,19 @@ export function KeysTable({
           <Th>{c.key}</Th>
           <Th>{c.status}</Th>
           <Th>{c.scope}</Th>
-          <Th>{c.limits}</Th>
           <Th>{c.expires}</Th>
-          <Th>{c.lastUsed}</Th>
           <Th>{c.actions}</Th>
         </tr>
       </thead>
       <tbody>
         {keys.map((apiKey) => (
           <tr key={apiKey.id} data-testid={`api-key-${apiKey.id}`}>
-            <Td className="min-w-44 max-w-56 sm:max-w-none">
+            <Td className="min-w-44">
               <span className="block font-semibold break-words">{apiKey.name}</span>
-              <code className="block break-all font-mono text-xs" data-testid="api-key-prefix">
+              <code
+                className="block whitespace-nowrap font-mono text-xs"
+                data-testid="api-key-prefix"
+              >
                 {apiKey.prefix}
               </code>
               <span className="block">{apiKey.project.name}</span>
@@ -95,29 +96,33 @@ export function KeysTable({
                 <span className="block text-fg-muted">{tk.by(apiKey.createdBy.name)}</span>
               ) : null}
             </Td>
-            <Td className="min-w-40">
+            <Td className="min-w-36">
               <KeyStatus apiKey={apiKey} />
             </Td>
-            <Td className="min-w-48">
+            <Td className="min-w-52">
               <Scope apiKey={apiKey} />
+              <span className="mt-1 block text-fg-muted" data-testid="api-key-limits">
+                {tk.limits(apiKey.requestsPerMinute, apiKey.tokensPerMinute)}
+              </span>
+            </Td>
+            <Td className="min-w-32">
+              <time className="block" dateTime={apiKey.expiresAt.toISOString()}>
+                {formatDate(apiKey.expiresAt)}
+              </time>
+              <span className="block text-fg-muted">
+                {apiKey.lastUsedAt ? (
+                  <>
+                    {tk.lastUsed}{" "}
+                    <time dateTime={apiKey.lastUsedAt.toISOString()}>
+                      {formatDateTime(apiKey.lastUsedAt)}
+                    </time>
+                  </>
+                ) : (
+                  tk.neverUsed
+                )}
+              </span>
             </Td>
             <Td className="min-w-44">
-              <span className="block">{tk.requestsPerMinute(apiKey.requestsPerMinute)}</span>
-              <span className="block">{tk.tokensPerMinute(apiKey.tokensPerMinute)}</span>
-            </Td>
-            <Td className="whitespace-nowrap">
-              <time dateTime={apiKey.expiresAt.toISOString()}>{formatDate(apiKey.expiresAt)}</time>
-            </Td>
-            <Td className="whitespace-nowrap">
-              {apiKey.lastUsedAt ? (
-                <time dateTime={apiKey.lastUsedAt.toISOString()}>
-                  {formatDateTime(apiKey.lastUsedAt)}
-                </time>
-              ) : (
-                <span className="text-fg-muted">{tk.neverUsed}</span>
-              )}
-            </Td>
-            <Td className="min-w-40">
               {apiKey.status.state === "REVOKED" ? (
                 <span className="text-fg-muted">{tk.noActions}</span>
               ) : apiKey.manageable ? (
