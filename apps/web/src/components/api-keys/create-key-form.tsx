@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@tessera/ui";
 import { API_KEY_LIMITS } from "@tessera/core/api-key-rules";
 import {
@@ -32,6 +32,38 @@ const IDS = {
 } as const;
 
 type ExpiryChoice = number | "date";
+
+/** One list of boxes to tick (the endpoints, or the models), sent as a list under `name`. */
+function ScopeChecklist({
+  title,
+  name,
+  items,
+}: {
+  title: string;
+  name: string;
+  items: { value: string; label: ReactNode }[];
+}) {
+  const titleId = `api-key-scope-${name}`;
+  return (
+    <div className="space-y-2">
+      <p className="font-semibold" id={titleId}>
+        {title}
+      </p>
+      <ul className="space-y-1" aria-labelledby={titleId}>
+        {items.map((item) => (
+          <li key={item.value}>
+            <CheckboxField
+              id={`${titleId}-${item.value}`}
+              name={name}
+              value={item.value}
+              label={item.label}
+            />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 const DAY_MS = 86_400_000;
 
 /** A date `days` from today (UTC), as a date input writes it. */
@@ -165,26 +197,24 @@ export function CreateKeyForm({
       </div>
       <QuestionFieldset id="api-key-limits" legend={c.limits}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <InputField
-            id={IDS.requestsPerMinute}
-            label={c.requestsPerMinute}
-            hint={c.requestsHint(rpm.max)}
-            error={e.requestsPerMinute}
-            name="requestsPerMinute"
-            inputMode="numeric"
-            defaultValue={String(rpm.default)}
-            className="max-w-40"
-          />
-          <InputField
-            id={IDS.tokensPerMinute}
-            label={c.tokensPerMinute}
-            hint={c.tokensHint(tpm.max)}
-            error={e.tokensPerMinute}
-            name="tokensPerMinute"
-            inputMode="numeric"
-            defaultValue={String(tpm.default)}
-            className="max-w-40"
-          />
+          {(
+            [
+              ["requestsPerMinute", rpm, c.requestsPerMinute, c.requestsHint(rpm.max)],
+              ["tokensPerMinute", tpm, c.tokensPerMinute, c.tokensHint(tpm.max)],
+            ] as const
+          ).map(([field, range, label, hint]) => (
+            <InputField
+              key={field}
+              id={IDS[field]}
+              label={label}
+              hint={hint}
+              error={e[field]}
+              name={field}
+              inputMode="numeric"
+              defaultValue={String(range.default)}
+              className="max-w-40"
+            />
+          ))}
         </div>
       </QuestionFieldset>
       <QuestionFieldset
@@ -197,40 +227,22 @@ export function CreateKeyForm({
           <p className="text-sm text-fg-muted">{c.noEndpoints}</p>
         ) : (
           <div className="grid gap-4 sm:grid-cols-2">
-            <div className="space-y-2">
-              <p className="font-semibold" id="api-key-scope-endpoints">
-                {c.scopeEndpoints}
-              </p>
-              <ul className="space-y-1" aria-labelledby="api-key-scope-endpoints">
-                {options.endpoints.map((endpoint) => (
-                  <li key={endpoint.id}>
-                    <CheckboxField
-                      id={`api-key-endpoint-${endpoint.id}`}
-                      name="allowedEndpointIds"
-                      value={endpoint.id}
-                      label={c.endpointOption(endpoint.name, endpoint.model)}
-                    />
-                  </li>
-                ))}
-              </ul>
-            </div>
-            <div className="space-y-2">
-              <p className="font-semibold" id="api-key-scope-models">
-                {c.scopeModels}
-              </p>
-              <ul className="space-y-1" aria-labelledby="api-key-scope-models">
-                {options.models.map((model) => (
-                  <li key={model}>
-                    <CheckboxField
-                      id={`api-key-model-${model}`}
-                      name="allowedModels"
-                      value={model}
-                      label={<span className="break-all font-mono text-sm">{model}</span>}
-                    />
-                  </li>
-                ))}
-              </ul>
-            </div>
+            <ScopeChecklist
+              title={c.scopeEndpoints}
+              name="allowedEndpointIds"
+              items={options.endpoints.map((endpoint) => ({
+                value: endpoint.id,
+                label: c.endpointOption(endpoint.name, endpoint.model),
+              }))}
+            />
+            <ScopeChecklist
+              title={c.scopeModels}
+              name="allowedModels"
+              items={options.models.map((model) => ({
+                value: model,
+                label: <span className="break-all font-mono text-sm">{model}</span>,
+              }))}
+            />
           </div>
         )}
       </QuestionFieldset>
