@@ -48,6 +48,8 @@ interface Victim {
   runtimeId: string;
   /** A finalised invoice of the victim's (January 2026's usage). */
   invoice: { id: string };
+  /** A gateway key the victim created for the project. */
+  apiKey: { id: string };
 }
 
 interface Attacker {
@@ -156,7 +158,32 @@ const CASES: Record<string, Case> = {
     { organizationId: a.org.id, invoiceId: v.invoice.id },
   ],
   "billing.usage": (v) => [{ organizationId: v.org.id }],
+  "apiKeys.list": (v) => [{ organizationId: v.org.id }],
+  "apiKeys.get": (v, a) => apiKeyTargets(v, a),
+  "apiKeys.formOptions": (v) => [{ organizationId: v.org.id }],
+  "apiKeys.create": (v, a) => [plantedKey(v, v.org.id), plantedKey(v, a.org.id)],
+  "apiKeys.rotate": (v, a) => apiKeyTargets(v, a).map((input) => ({ ...input, grace: "NONE" })),
+  "apiKeys.revoke": (v, a) => apiKeyTargets(v, a),
+  "apiKeys.update": (v, a) =>
+    apiKeyTargets(v, a).map((input) => ({ ...input, name: "Planted key", tokensPerMinute: 1 })),
 };
+
+function apiKeyTargets(victim: Victim, attacker: Attacker) {
+  return [
+    { organizationId: victim.org.id, apiKeyId: victim.apiKey.id },
+    { organizationId: attacker.org.id, apiKeyId: victim.apiKey.id },
+  ];
+}
+
+function plantedKey(victim: Victim, organizationId: string) {
+  return {
+    organizationId,
+    projectId: victim.project.id,
+    name: "Planted key",
+    expiresInDays: 30,
+    allowedEndpointIds: [victim.endpoint.id],
+  };
+}
 
 function endpointTargets(victim: Victim, attacker: Attacker) {
   return [
@@ -247,6 +274,7 @@ async function snapshot(organizationId: string) {
     outbox,
     endpoints,
     invoices,
+    apiKeys,
   ] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
     db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -280,12 +308,14 @@ async function snapshot(organizationId: string) {
       orderBy: { id: "asc" },
       include: { lines: { orderBy: { position: "asc" } } },
     }),
+    db.apiKey.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
   ]);
   // Planted rows would land in the attacker's organisation, so count everything planted anywhere.
   const planted = await db.allocationRequest.count({ where: { title: "Planted application" } });
   const plantedJobs = await db.workload.count({
     where: { name: { in: ["Planted job", "Planted endpoint"] } },
   });
+  const plantedKeys = await db.apiKey.count({ where: { name: "Planted key" } });
   return JSON.stringify(
     {
       org,
@@ -302,6 +332,8 @@ async function snapshot(organizationId: string) {
       plantedJobs,
       endpoints,
       invoices,
+      apiKeys,
+      plantedKeys,
     },
     (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
   );
@@ -422,6 +454,13 @@ describe("outsiders", () => {
       replicas: 1,
       idleSecondsBeforeZero: null,
     });
+    const { key: apiKey } = await ownerCaller.apiKeys.create({
+      organizationId: org.id,
+      projectId: project.id,
+      name: "Victim key",
+      expiresInDays: 30,
+      allowedEndpointIds: [endpoint.id],
+    });
     victim = {
       org,
       member,
@@ -437,6 +476,7 @@ describe("outsiders", () => {
       modelId: model.id,
       runtimeId: runtime.id,
       invoice: { id: finalised!.invoice.id },
+      apiKey,
     };
 
     const user = await createTestUser();
@@ -462,7 +502,7 @@ describe("outsiders", () => {
         expect(failure.code, `${path} with ${JSON.stringify(input)}`).toBe("NOT_FOUND");
         // The same words as for a row that does not exist: nothing tells the stranger it is there.
         expect(failure.message).toMatch(
-          /^(Organisation|Member|Invitation|Project|Application|Allocation|Job|Endpoint|Invoice) not found\.$/,
+          /^(Organisation|Member|Invitation|Project|Application|Allocation|Job|Endpoint|Invoice|API key) not found\.$/,
         );
         expect(await snapshot(victim.org.id)).toBe(before);
       }

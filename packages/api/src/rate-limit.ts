@@ -1,7 +1,7 @@
-import { Redis } from "ioredis";
 import { z } from "zod";
 import { serverEnv } from "@tessera/config";
 import { AppError } from "@tessera/core";
+import { apiRedis, closeApiRedis } from "./redis";
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -24,17 +24,6 @@ return {count, ttl}`;
 
 const scriptResult = z.tuple([z.number(), z.number()]);
 
-let client: Redis | undefined;
-
-function redis(): Redis {
-  client ??= new Redis(serverEnv().REDIS_URL, {
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
-    commandTimeout: 2_000,
-  });
-  return client;
-}
-
 /**
  * Counts one hit on `key` and says whether it is within `limit` hits per `windowSeconds`.
  * When Redis is unreachable the request is allowed (and a warning logged): Redis holds no state
@@ -50,7 +39,7 @@ export async function rateLimit(
   }
   try {
     const [count, ttl] = scriptResult.parse(
-      await redis().eval(FIXED_WINDOW, 1, `tessera:rate:${key}`, windowSeconds),
+      await apiRedis().eval(FIXED_WINDOW, 1, `tessera:rate:${key}`, windowSeconds),
     );
     return {
       allowed: count <= limit,
@@ -89,9 +78,10 @@ export async function enforceRateLimit(
   return result;
 }
 
-/** Closes the Redis connection so the process can exit (tests, shutdown hooks). */
+/**
+ * Closes the API's Redis connection (shared with the gateway key announcements) so the process can
+ * exit (tests, shutdown hooks).
+ */
 export async function closeRateLimiter(): Promise<void> {
-  const current = client;
-  client = undefined;
-  if (current) await current.quit().catch(() => current.disconnect());
+  await closeApiRedis();
 }

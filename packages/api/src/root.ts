@@ -18,6 +18,7 @@ import { reviewsRouter } from "./routers/reviews";
 import { workloadsRouter } from "./routers/workloads";
 import { endpointsRouter } from "./routers/endpoints";
 import { modelsRouter } from "./routers/models";
+import { apiKeysRouter } from "./routers/api-keys";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   home: homeRouter,
   workloads: workloadsRouter,
   endpoints: endpointsRouter,
+  apiKeys: apiKeysRouter,
   models: modelsRouter,
   jobTemplates: jobTemplatesRouter,
   operations: operationsRouter,

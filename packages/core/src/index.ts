@@ -205,5 +205,6 @@ export * from "./home/operator-home";
 export * from "./home/platform-admin-home";
 export * from "./home/get-home";
 export * from "./endpoints";
+export * from "./api-keys";
 export * from "./models";
 export * from "./gateway-usage/summarise-gateway-usage";

@@ -56,4 +56,5 @@ export type {
   Endpoint,
   EndpointReplicaSample,
   SimEndpoint,
+  ApiKey,
 } from "./generated/prisma/client";

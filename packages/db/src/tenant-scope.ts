@@ -32,6 +32,7 @@ export const TENANT_OWNED_MODELS = [
   "InvoiceLine",
   "InvoicePeriodClaim",
   "InvoicePayment",
+  "ApiKey",
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);

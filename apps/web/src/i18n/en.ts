@@ -216,6 +216,10 @@ export const en = {
     "endpoint.failed": "Endpoint failed",
     "endpoint.reapplied": "Endpoint repaired by the reconciler",
     "endpoint.orphan_removed": "Stray endpoint removed from a cluster",
+    "api_key.created": "API key created",
+    "api_key.rotated": "API key rotated",
+    "api_key.revoked": "API key revoked",
+    "api_key.updated": "API key changed",
     "model.created": "Model registered",
     "model.updated": "Model updated",
     "job_template.created": "Job template created",
@@ -250,6 +254,7 @@ export const en = {
     AuditLog: "Audit log",
     Invoice: "Invoice",
     PriceVersion: "Price list",
+    ApiKey: "API key",
   } as Record<string, string>,
   dashboard: {
     title: "Dashboard",

@@ -4,6 +4,7 @@ import { enHome, type HomeMessages } from "./en-home";
 import { enWorkloads, type WorkloadMessages } from "./en-workloads";
 import { enEndpoints, type EndpointMessages } from "./en-endpoints";
 import { enBilling, type BillingMessages } from "./en-billing";
+import { enApiKeys, type ApiKeyMessages } from "./en-api-keys";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -40,6 +41,11 @@ export type { HomeMessages };
 const BILLING_LOCALES = { en: enBilling } satisfies Record<Locale, BillingMessages>;
 export const tb: BillingMessages = BILLING_LOCALES[DEFAULT_LOCALE];
 export type { BillingMessages };
+
+/** The API keys page. */
+const API_KEY_LOCALES = { en: enApiKeys } satisfies Record<Locale, ApiKeyMessages>;
+export const tk: ApiKeyMessages = API_KEY_LOCALES[DEFAULT_LOCALE];
+export type { ApiKeyMessages };
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

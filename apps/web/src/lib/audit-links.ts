@@ -25,6 +25,8 @@ export function auditTargetHref(scope: AuditScope, event: AuditTargetRef): strin
       return organizationId ? routes.projects(organizationId) : null;
     case "Workload":
       return organizationId ? routes.job(organizationId, targetId) : null;
+    case "ApiKey":
+      return !platform && organizationId ? routes.apiKeys(organizationId) : null;
     case "Invitation":
     case "Membership":
       return organizationId ? routes.members(organizationId) : null;

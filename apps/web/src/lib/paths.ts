@@ -50,6 +50,7 @@ export const routes = {
   newEndpoint: (id: string) => `/orgs/${encodeURIComponent(id)}/endpoints/new`,
   endpoint: (id: string, endpointId: string) =>
     `/orgs/${encodeURIComponent(id)}/endpoints/${encodeURIComponent(endpointId)}`,
+  apiKeys: (id: string) => `/orgs/${encodeURIComponent(id)}/api-keys`,
   jobTemplates: "/operator/job-templates",
   jobTemplate: (templateId: string) => `/operator/job-templates/${encodeURIComponent(templateId)}`,
   operations: "/operator/operations",

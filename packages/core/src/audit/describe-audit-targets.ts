@@ -40,6 +40,13 @@ const LOADERS: Record<string, Loader> = {
   Workload: workloadNames,
   // An endpoint's audit events name its workload's id.
   Endpoint: workloadNames,
+  ApiKey: async (database, ids) =>
+    (
+      await database.apiKey.findMany({
+        where: where(ids),
+        select: { id: true, name: true, organizationId: true },
+      })
+    ).map((row) => [row.id, { name: row.name, organizationId: row.organizationId }]),
   Model: async (database, ids) =>
     (await database.model.findMany({ where: where(ids), select: { id: true, name: true } })).map(
       (row) => [row.id, { name: row.name }],

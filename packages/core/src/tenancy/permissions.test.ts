@@ -33,6 +33,9 @@ const GRID: Record<OrganizationAction, string> = {
   "workloads.write":      "x x x . .",
   "endpoints.read":       "x x x x x",
   "endpoints.write":      "x x x . .",
+  "apiKeys.read":         "x x x x x",
+  "apiKeys.write":        "x x x . .",
+  "apiKeys.manageAll":    "x x . . .",
   "billing.read":         "x x . x .",
 };
 

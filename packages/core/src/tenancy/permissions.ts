@@ -31,6 +31,13 @@ export const ORGANIZATION_PERMISSIONS = {
   "endpoints.read": EVERY_ROLE,
   // Deploying and scaling endpoints draws on the organisation's quota, as launching jobs does.
   "endpoints.write": ["OWNER", "ADMIN", "MEMBER"],
+  // Gateway keys carry no secret once listed: everyone may see which exist and what they may do.
+  "apiKeys.read": EVERY_ROLE,
+  // Creating a key spends what the project may spend, as deploying does; one's own keys can be
+  // rotated, revoked and edited.
+  "apiKeys.write": ["OWNER", "ADMIN", "MEMBER"],
+  // Rotating, revoking and editing anyone's key in the organisation.
+  "apiKeys.manageAll": MANAGERS,
   // Invoices, charges and usage: money the organisation owes, for those who manage or pay it.
   "billing.read": ["OWNER", "ADMIN", "BILLING"],
 } as const satisfies Record<string, readonly MembershipRole[]>;

@@ -72,11 +72,14 @@ export function CheckboxField({
   name,
   label,
   defaultChecked,
+  value,
 }: {
   id: string;
   name: string;
   label: ReactNode;
   defaultChecked?: boolean;
+  /** What the form sends when it is ticked (one of several boxes of the same name); "on" if unset. */
+  value?: string;
 }) {
   return (
     <div className="flex items-center gap-2">
@@ -84,8 +87,9 @@ export function CheckboxField({
         id={id}
         type="checkbox"
         name={name}
+        value={value}
         defaultChecked={defaultChecked}
-        className="size-5"
+        className="size-5 shrink-0"
       />
       <label htmlFor={id}>{label}</label>
     </div>

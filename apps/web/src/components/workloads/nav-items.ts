@@ -1,4 +1,4 @@
-import { te, tw } from "@/i18n";
+import { te, tk, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
 
 /** What the job, endpoint and operations areas of the navigation may show, decided on the server by role. */
@@ -17,6 +17,7 @@ export function tenantWorkloadItems(organizationId: string): NavItem[] {
   return [
     { href: routes.jobs(organizationId), label: tw.nav.jobs },
     { href: routes.endpoints(organizationId), label: te.nav.endpoints },
+    { href: routes.apiKeys(organizationId), label: tk.nav.apiKeys },
   ];
 }
 

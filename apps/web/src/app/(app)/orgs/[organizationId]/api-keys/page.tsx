@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@tessera/ui";
+import { roleMay } from "@tessera/core";
+import { serverEnv } from "@tessera/config";
+import { ApiKeysView } from "@/components/api-keys/api-keys-view";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { t, tk } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { param, type SearchParams } from "@/lib/search-params";
+import { load } from "@/server/api";
+import { loadOrganisation } from "@/server/organisation";
+
+export const metadata: Metadata = { title: tk.title };
+
+interface Props {
+  params: Promise<{ organizationId: string }>;
+  searchParams: SearchParams;
+}
+
+const PAGE_SIZE = 25;
+
+export default async function ApiKeysPage({ params, searchParams }: Props) {
+  const { organizationId } = await params;
+  const cursor = param((await searchParams).cursor);
+  const organisation = await loadOrganisation(organizationId);
+  const [page, options] = await Promise.all([
+    load((api) => api.apiKeys.list({ organizationId, cursor, limit: PAGE_SIZE })),
+    load((api) => api.apiKeys.formOptions({ organizationId })),
+  ]);
+  const verified = organisation.status === "VERIFIED";
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t.nav.dashboard, href: routes.dashboard },
+          { label: organisation.name, href: routes.organisation(organizationId) },
+          { label: tk.title },
+        ]}
+      />
+      <PageHeader title={tk.title} description={tk.lead} />
+      {verified ? null : <p className="mb-4 text-fg-muted">{tk.notVerified}</p>}
+      <ApiKeysView
+        organizationId={organizationId}
+        page={page}
+        cursor={cursor}
+        options={options}
+        gatewayUrl={serverEnv().GATEWAY_URL}
+        canCreate={roleMay(organisation.role, "apiKeys.write")}
+        createBlocked={verified ? null : tk.create.notVerified}
+      />
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { buttonClassName, Card, EmptyState } from "@tessera/ui";
+import { ActionNotice, type Notice } from "@/components/form/action-notice";
+import { useRefresh } from "@/components/forms/use-refresh";
+import { Pagination } from "@/components/pagination";
+import { t, tk } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { CreateKeyForm } from "./create-key-form";
+import { exampleModel } from "./example";
+import { IssuedKey } from "./issued-key";
+import { KeysTable } from "./keys-table";
+import type { ApiKeyFormOptions, ApiKeyPage, ShownKey } from "./types";
+
+/**
+ * The page's live part: a key just created or rotated is kept here, in this tab's memory only,
+ * so it is shown this once and gone after a reload; the list below shows only the keys' prefixes.
+ */
+export function ApiKeysView({
+  organizationId,
+  page,
+  cursor,
+  options,
+  gatewayUrl,
+  canCreate,
+  createBlocked,
+}: {
+  organizationId: string;
+  page: ApiKeyPage;
+  cursor: string | undefined;
+  options: ApiKeyFormOptions;
+  gatewayUrl: string;
+  /** The caller's role may create keys. */
+  canCreate: boolean;
+  /** Why a key cannot be created now (the organisation is not verified), if so. */
+  createBlocked: string | null;
+}) {
+  const refresh = useRefresh();
+  const [shown, setShown] = useState<ShownKey | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const onIssued = (next: ShownKey) => {
+    setNotice(null);
+    setShown(next);
+    refresh();
+  };
+  const onNotice = (next: Notice) => {
+    setShown(null);
+    setNotice(next);
+    refresh();
+  };
+  const noProject = options.projects.length === 0;
+
+  function emptyState() {
+    if (!canCreate)
+      return (
+        <EmptyState title={tk.emptyTitle}>
+          <p>{tk.emptyReadOnly}</p>
+        </EmptyState>
+      );
+    if (noProject)
+      return (
+        <EmptyState
+          title={tk.emptyTitle}
+          action={
+            <Link href={routes.projects(organizationId)} className={buttonClassName("secondary")}>
+              {tk.createProject}
+            </Link>
+          }
+        >
+          <p>{tk.emptyNoProject}</p>
+        </EmptyState>
+      );
+    return (
+      <EmptyState title={tk.emptyTitle}>
+        <p>{tk.emptyBody}</p>
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="space-y-8">
+      {shown ? (
+        <IssuedKey
+          shown={shown}
+          gatewayUrl={gatewayUrl}
+          model={exampleModel(shown.issued.key, options)}
+          onDismiss={() => setShown(null)}
+        />
+      ) : null}
+      <ActionNotice notice={notice} errorTitle={t.common.errorSummaryTitle} />
+      {page.items.length === 0 && !cursor ? (
+        emptyState()
+      ) : (
+        <div>
+          <KeysTable
+            organizationId={organizationId}
+            keys={page.items}
+            onIssued={onIssued}
+            onNotice={onNotice}
+          />
+          <Pagination
+            basePath={routes.apiKeys(organizationId)}
+            params={{}}
+            cursor={cursor}
+            nextCursor={page.nextCursor}
+          />
+        </div>
+      )}
+      <Card title={tk.create.title}>
+        {!canCreate ? (
+          <p className="text-fg-muted">{tk.create.readOnly}</p>
+        ) : createBlocked ? (
+          <p className="text-fg-muted">{createBlocked}</p>
+        ) : noProject ? (
+          <p className="text-fg-muted">{tk.emptyNoProject}</p>
+        ) : (
+          <CreateKeyForm organizationId={organizationId} options={options} onIssued={onIssued} />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { exampleModel, gatewayCurl } from "./example";
+
+describe("the gateway example", () => {
+  it("is a curl of a chat completion with the key as a bearer token", () => {
+    expect(gatewayCurl("http://127.0.0.1:3400/", "tsk_abc_def", "org/model-1")).toBe(
+      [
+        `curl "http://127.0.0.1:3400/v1/chat/completions" \\`,
+        `  -H "Authorization: Bearer tsk_abc_def" \\`,
+        `  -H "Content-Type: application/json" \\`,
+        `  -d '{"model":"org/model-1","messages":[{"role":"user","content":"Hello"}]}'`,
+      ].join("\n"),
+    );
+  });
+
+  it("names a model the key can call", () => {
+    const options = {
+      endpoints: [
+        { id: "e1", name: "One", model: "m/one" },
+        { id: "e2", name: "Two", model: "m/two" },
+      ],
+      models: ["m/one", "m/two"],
+    };
+    expect(exampleModel({ allowedModels: ["m/two"], endpoints: [] }, options)).toBe("m/two");
+    expect(
+      exampleModel({ allowedModels: [], endpoints: [{ id: "e2", name: "Two" }] }, options),
+    ).toBe("m/two");
+    expect(exampleModel({ allowedModels: [], endpoints: [] }, options)).toBe("m/one");
+    expect(exampleModel({ allowedModels: [], endpoints: [] }, { endpoints: [], models: [] })).toBe(
+      null,
+    );
+  });
+});

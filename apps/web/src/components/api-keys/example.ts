@@ -1,0 +1,30 @@
+import type { ApiKeyFormOptions, ApiKeyView } from "./types";
+
+/** What stands in for the model when the organisation has none to call yet. */
+export const MODEL_PLACEHOLDER = "<model>";
+
+/**
+ * A model the key can call, for its example: the first it is limited to, else the model of the
+ * first endpoint it is limited to, else any the organisation's endpoints serve; null when none.
+ */
+export function exampleModel(
+  key: Pick<ApiKeyView, "allowedModels" | "endpoints">,
+  options: Pick<ApiKeyFormOptions, "endpoints" | "models">,
+): string | null {
+  if (key.allowedModels[0]) return key.allowedModels[0];
+  const endpointIds = new Set(key.endpoints.map((endpoint) => endpoint.id));
+  const endpoint = options.endpoints.find((e) => endpointIds.has(e.id));
+  if (endpoint) return endpoint.model;
+  return options.models[0] ?? null;
+}
+
+/** The ready-to-run request people copy: a chat completion through the gateway with the key. */
+export function gatewayCurl(gatewayUrl: string, secretKey: string, model: string): string {
+  const body = JSON.stringify({ model, messages: [{ role: "user", content: "Hello" }] });
+  return [
+    `curl "${gatewayUrl.replace(/\/+$/, "")}/v1/chat/completions" \\`,
+    `  -H "Authorization: Bearer ${secretKey}" \\`,
+    `  -H "Content-Type: application/json" \\`,
+    `  -d '${body}'`,
+  ].join("\n");
+}

@@ -1,0 +1,130 @@
+/**
+ * Strings of the API keys page, in British English. `ApiKeyMessages` makes the compiler insist
+ * that a new locale is complete.
+ */
+const count = (value: number) => value.toLocaleString("en-GB");
+
+export const enApiKeys = {
+  nav: { apiKeys: "API keys" },
+  title: "API keys",
+  lead: "Keys let programs call your endpoints through Tessera's OpenAI-compatible gateway. Each key belongs to a project, expires on a date you choose, and has its own limits.",
+  notVerified:
+    "Your organisation is not verified yet: existing keys are listed, and new keys can be created once it is.",
+  emptyTitle: "No API keys yet",
+  emptyBody:
+    "Create a key below to call your endpoints from code, a notebook or the command line. You will see the key once, when it is created.",
+  emptyNoProject:
+    "A key belongs to a project, and this organisation has none yet. Create a project first, then come back to create a key.",
+  emptyReadOnly:
+    "No key has been created. Members, admins and owners of the organisation can create keys.",
+  createProject: "Create a project",
+  caption: "The organisation's API keys, newest first",
+  col: {
+    key: "Key",
+    scope: "May call, and how much",
+    expires: "Expires",
+    status: "Status",
+    actions: "Actions",
+  },
+  by: (name: string) => `Created by ${name}`,
+  allEndpoints: "Every endpoint and model of the organisation",
+  models: (names: string) => `Models: ${names}`,
+  endpoints: (names: string) => `Endpoints: ${names}`,
+  fallback: "May fall back to a smaller model when the allocation is spent",
+  limits: (requests: number, tokens: number) =>
+    `${count(requests)} requests and ${count(tokens)} tokens a minute`,
+  lastUsed: "Last used",
+  neverUsed: "Not used yet",
+  status: {
+    ACTIVE: "Active",
+    EXPIRING_SOON: "Expiring soon",
+    EXPIRED: "Expired",
+    REVOKED: "Revoked",
+  },
+  rotatedGrace: (until: string) => `Rotated: the previous secret works until ${until}`,
+  revokedOn: (when: string) => `Revoked ${when}`,
+  noActions: "No actions",
+  notYours: "Its creator, an owner or an admin can change it",
+  create: {
+    title: "Create a key",
+    readOnly: "Your role lets you see the organisation's keys, not create them.",
+    notVerified: "Keys can be created once the organisation is verified.",
+    name: "Key name",
+    nameHint: "What the key is for, so that you recognise it later (for example, “Lab notebook”).",
+    project: "Project",
+    projectHint: "Requests with the key are made for this project and follow its data rules.",
+    projectPlaceholder: "Choose a project",
+    expiry: "Expires",
+    expiryHint: "Every key expires. Choose a period, or a date 1 to 365 days from today.",
+    expiryDays: (days: number) => (days === 365 ? "In 1 year" : `In ${days} days`),
+    expiryDate: "On a date",
+    expiryDateLabel: "Expiry date",
+    expiryDateHint: "The key works until the end of this day (UTC).",
+    limits: "Limits",
+    requestsPerMinute: "Requests a minute",
+    requestsHint: (max: number) => `1 to ${count(max)}.`,
+    tokensPerMinute: "Tokens a minute",
+    tokensHint: (max: number) => `1 to ${count(max)}, prompt and completion together.`,
+    scope: "Limit to some endpoints or models",
+    scopeHint:
+      "Leave everything unticked to let the key call every endpoint and model of the organisation.",
+    scopeEndpoints: "Endpoints",
+    scopeModels: "Models",
+    noEndpoints:
+      "The organisation has no endpoints yet: the key will be able to call every endpoint you deploy.",
+    endpointOption: (name: string, model: string) => `${name} (${model})`,
+    fallback: "Fall back to a smaller model or the CPU tier when the allocation is spent",
+    submit: "Create key",
+    required: {
+      name: "Enter a name for the key.",
+      project: "Choose the project the key is for.",
+      expiryDate: "Choose the expiry date.",
+      requests: (max: number) =>
+        `Enter a whole number of requests a minute from 1 to ${count(max)}.`,
+      tokens: (max: number) => `Enter a whole number of tokens a minute from 1 to ${count(max)}.`,
+    },
+  },
+  issued: {
+    createdTitle: (name: string) => `${name} is ready: copy the key now`,
+    rotatedTitle: (name: string) => `${name} has a new secret: copy the key now`,
+    warning:
+      "This is the only time the key is shown. Tessera keeps only a fingerprint of it and cannot show it again: store it in your secrets manager now. If it is lost, rotate the key.",
+    keyLabel: "Your API key",
+    copy: "Copy key",
+    copied: "Key copied to the clipboard.",
+    copyFailed: "Could not copy: select the key and copy it by hand.",
+    graceUntil: (until: string) =>
+      `The previous secret keeps working until ${until}, so that you can move your programs over.`,
+    graceNone: "The previous secret stopped working now.",
+    example: "Try it: call the gateway with the key",
+    exampleHint: "Paste this into a terminal.",
+    exampleNoModel:
+      "The organisation has no endpoint yet: deploy one, then put its model's name in place of <model>.",
+    copyExample: "Copy example",
+    exampleCopied: "Example copied to the clipboard.",
+    dismiss: "I have stored the key",
+  },
+  rotate: {
+    label: "Rotate",
+    title: (name: string) => `Rotate ${name}?`,
+    body: "The key gets a new secret under the same id; you will see it once. Its expiry and limits stay as they are.",
+    grace: "How long should the current secret keep working?",
+    graces: {
+      NONE: "Stop it now",
+      HOUR: "For 1 hour",
+      DAY: "For 24 hours",
+      WEEK: "For 7 days",
+    },
+    confirm: "Rotate key",
+  },
+  revoke: {
+    label: "Revoke",
+    title: (name: string) => `Revoke ${name}?`,
+    body: "Requests with this key are refused within seconds, on every gateway. This cannot be undone: a program that still uses it needs a new key.",
+    confirm: "Revoke key",
+    keep: "Keep key",
+  },
+  exampleContent: "Hello",
+};
+
+export type ApiKeyMessages = typeof enApiKeys;

@@ -1,0 +1,120 @@
+import type { ApiKey, TenantDatabase } from "@tessera/db";
+import type { Actor } from "../actor";
+import { roleMay } from "../tenancy/permissions";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import { apiKeyPrefix } from "./api-key-format";
+import { apiKeyStatus, type ApiKeyStatus } from "./api-key-rules";
+
+/** The columns a key is read with: never the secret's hash, current or previous. */
+export const API_KEY_COLUMNS = {
+  id: true,
+  organizationId: true,
+  projectId: true,
+  name: true,
+  allowedModels: true,
+  allowedEndpointIds: true,
+  requestsPerMinute: true,
+  tokensPerMinute: true,
+  allowFallback: true,
+  expiresAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+  previousSecretExpiresAt: true,
+  createdById: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export type ApiKeyRow = Omit<ApiKey, "secretSha256" | "previousSecretSha256">;
+
+/** A key as people see it: what it may call, its limits and state, and only its public prefix. */
+export interface ApiKeySummary {
+  id: string;
+  /** `tsk_<id>_…`: enough to recognise a key, never enough to use it. */
+  prefix: string;
+  name: string;
+  project: { id: string; name: string };
+  allowedModels: string[];
+  endpoints: { id: string; name: string }[];
+  requestsPerMinute: number;
+  tokensPerMinute: number;
+  allowFallback: boolean;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+  createdBy: { id: string; name: string } | null;
+  status: ApiKeyStatus;
+  /** Whether the caller may rotate, revoke or edit it (its creator, or an owner or admin). */
+  manageable: boolean;
+}
+
+/** Its creator, or an owner or admin of the organisation. */
+export function mayManageApiKey(
+  tenant: TenantAccess,
+  actor: Actor,
+  key: { createdById: string | null },
+): boolean {
+  return (
+    roleMay(tenant.role, "apiKeys.manageAll") ||
+    (actor.userId !== null && key.createdById === actor.userId)
+  );
+}
+
+/** Turns rows into summaries with their projects', endpoints' and creators' names (three queries). */
+export async function toApiKeySummaries(
+  tenant: TenantAccess,
+  actor: Actor,
+  rows: ApiKeyRow[],
+  now = new Date(),
+): Promise<ApiKeySummary[]> {
+  if (rows.length === 0) return [];
+  const db: TenantDatabase = tenant.db;
+  const unique = (values: (string | null)[]) => [
+    ...new Set(values.filter((v): v is string => v !== null)),
+  ];
+  const [projects, endpoints, users] = await Promise.all([
+    db.project.findMany({
+      where: { id: { in: unique(rows.map((row) => row.projectId)) } },
+      select: { id: true, name: true },
+    }),
+    db.workload.findMany({
+      where: {
+        id: { in: unique(rows.flatMap((row) => row.allowedEndpointIds)) },
+        kind: "INFERENCE_ENDPOINT",
+      },
+      select: { id: true, name: true },
+    }),
+    db.user.findMany({
+      where: { id: { in: unique(rows.map((row) => row.createdById)) } },
+      select: { id: true, name: true, email: true },
+    }),
+  ]);
+  const projectName = new Map(projects.map((p) => [p.id, p.name]));
+  const endpointName = new Map(endpoints.map((e) => [e.id, e.name]));
+  const userName = new Map(users.map((u) => [u.id, u.name ?? u.email ?? "A former member"]));
+  return rows.map((row) => ({
+    id: row.id,
+    prefix: apiKeyPrefix(row.id),
+    name: row.name,
+    project: { id: row.projectId, name: projectName.get(row.projectId) ?? "" },
+    allowedModels: row.allowedModels,
+    endpoints: row.allowedEndpointIds.map((id) => ({
+      id,
+      // A deleted endpoint's row stays (workloads are kept), so a name is always found.
+      name: endpointName.get(id) ?? id,
+    })),
+    requestsPerMinute: row.requestsPerMinute,
+    tokensPerMinute: row.tokensPerMinute,
+    allowFallback: row.allowFallback,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    lastUsedAt: row.lastUsedAt,
+    createdAt: row.createdAt,
+    createdBy: row.createdById
+      ? { id: row.createdById, name: userName.get(row.createdById) ?? "A former member" }
+      : null,
+    status: apiKeyStatus(row, now),
+    manageable: mayManageApiKey(tenant, actor, row),
+  }));
+}
