@@ -25,6 +25,7 @@ const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3101);
 const WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? 3102);
 const MODEL_SIM_PORT = Number(process.env.E2E_MODEL_SIM_PORT ?? WEB_PORT + 3);
+const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? WEB_PORT + 4);
 const QUEUE_PREFIX = process.env.E2E_QUEUE_PREFIX ?? "tessera_e2e";
 const root = import.meta.dirname;
 
@@ -40,6 +41,8 @@ export const E2E = {
   issuer: `http://localhost:${IDP_PORT}`,
   /** The simulated model server every endpoint on the simulated cluster is served by. */
   modelServer: `http://127.0.0.1:${MODEL_SIM_PORT}`,
+  /** The OpenAI-compatible gateway, started by the global setup after the seed. */
+  gateway: `http://127.0.0.1:${GATEWAY_PORT}`,
   databaseUrl: e2eDatabaseUrl(),
 };
 
@@ -62,6 +65,8 @@ const serverEnvironment: Record<string, string> = {
   // become ready within a test's patience.
   SIM_MODEL_SERVER_URL: E2E.modelServer,
   SIM_ENDPOINT_READY_SECONDS: "3",
+  // The key page's example request names the e2e gateway.
+  GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
 };
 process.env.E2E_DATABASE_URL = E2E.databaseUrl;
 // For e2e/global-setup.ts, which starts the worker tier after seeding. It polls quickly so that
@@ -75,6 +80,15 @@ process.env.E2E_WORKER = JSON.stringify({
     LOG_LEVEL: "info",
   },
   healthUrl: `http://localhost:${WORKER_PORT}/healthz`,
+});
+process.env.E2E_GATEWAY = JSON.stringify({
+  env: {
+    DATABASE_URL: E2E.databaseUrl,
+    REDIS_URL: serverEnvironment.REDIS_URL,
+    QUEUE_PREFIX,
+    GATEWAY_REFRESH_MS: "500",
+  },
+  port: GATEWAY_PORT,
 });
 
 const built = existsSync(path.join(root, "apps/web/.next/BUILD_ID"));

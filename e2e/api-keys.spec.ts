@@ -5,6 +5,7 @@
  * organisation's researcher gets 404 on the page. Every page is checked with axe, and the page
  * fits 360 pixels.
  */
+import { E2E } from "../playwright.config";
 import { expect, test } from "./support/fixtures";
 import { expectFitsNarrowScreen, NORTHBRIDGE, openOrganisation } from "./support/jobs";
 import { uniqueSuffix } from "./support/personas";
@@ -58,7 +59,7 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
     expect(key).toMatch(KEY_FORMAT);
     keyId = KEY_FORMAT.exec(key)![1]!;
     const example = (await ada.getByTestId("issued-key-example").textContent()) ?? "";
-    expect(example).toContain(`curl "http://127.0.0.1:3400/v1/chat/completions"`);
+    expect(example).toContain(`curl "${E2E.gateway}/v1/chat/completions"`);
     expect(example).toContain(`-H "Authorization: Bearer ${key}"`);
     expect(example).toContain(`-H "Content-Type: application/json"`);
     const body = JSON.parse(/-d '([^']+)'/.exec(example)?.[1] ?? "null") as {

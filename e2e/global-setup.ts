@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { deploy } from "../packages/db/scripts/migrate";
+import { startGatewayProcess } from "../apps/gateway/src/testing/gateway-process";
 import { clearQueues, startWorker } from "./support/worker";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -52,5 +53,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     worker.env.QUEUE_PREFIX ?? "",
   );
   const running = await startWorker(root, worker.env, worker.healthUrl, E2E_WORKER_LOG);
-  return running.stop;
+  const gatewaySettings = JSON.parse(process.env.E2E_GATEWAY ?? "null") as {
+    env: Record<string, string>;
+    port: number;
+  } | null;
+  if (!gatewaySettings) throw new Error("E2E_GATEWAY is set by playwright.config.ts");
+  // The gateway reads keys and routes from the freshly seeded database, like the worker.
+  const gateway = await startGatewayProcess(gatewaySettings.env, gatewaySettings.port);
+  return async () => {
+    await gateway.stop();
+    await running.stop();
+  };
 }

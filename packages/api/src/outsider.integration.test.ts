@@ -164,6 +164,10 @@ const CASES: Record<string, Case> = {
   "apiKeys.create": (v, a) => [plantedKey(v, v.org.id), plantedKey(v, a.org.id)],
   "apiKeys.rotate": (v, a) => apiKeyTargets(v, a).map((input) => ({ ...input, grace: "NONE" })),
   "apiKeys.revoke": (v, a) => apiKeyTargets(v, a),
+  "apiKeys.usage": (v) => [
+    { organizationId: v.org.id, days: 7 },
+    { organizationId: v.org.id, days: 30, apiKeyId: v.apiKey.id },
+  ],
   "apiKeys.update": (v, a) =>
     apiKeyTargets(v, a).map((input) => ({ ...input, name: "Planted key", tokensPerMinute: 1 })),
 };

@@ -20,8 +20,11 @@ export interface GatewayProcess {
   stop: () => Promise<void>;
 }
 
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const port = await freePort();
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  port?: number,
+): Promise<GatewayProcess> {
+  port ??= await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: gatewayDir,
     env: { PATH: process.env.PATH, NODE_ENV: "production", ...env, GATEWAY_PORT: String(port) },

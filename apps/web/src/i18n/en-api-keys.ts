@@ -125,6 +125,43 @@ export const enApiKeys = {
     keep: "Keep key",
   },
   exampleContent: "Hello",
+  usage: {
+    link: "Usage of the keys",
+    title: "Gateway usage",
+    metaTitle: "Gateway usage",
+    lead: (days: number) =>
+      `Calls through the gateway with this organisation's keys over the last ${days} days (UTC), from the usage records Tessera bills from. Prompts and answers are never stored.`,
+    emptyTitle: "No calls in these days",
+    emptyBody:
+      "Once a program calls the gateway with one of your keys, each call is counted here within seconds.",
+    emptyAction: "Create or find a key",
+    chartTitle: "Tokens per day",
+    chartLabel: (day: string, tokens: string, requests: string) =>
+      `${day}: ${tokens} tokens in ${requests} calls`,
+    byDayCaption: "Calls and tokens per day",
+    byKeyTitle: "By key",
+    byKeyCaption: "Calls and tokens per API key, busiest first",
+    byModelTitle: "By model",
+    byModelCaption:
+      "Calls and tokens per model, with the median latency and the energy per 1,000 tokens",
+    col: {
+      day: "Day (UTC)",
+      key: "Key",
+      model: "Model",
+      requests: "Calls",
+      tokensIn: "Prompt tokens",
+      tokensOut: "Completion tokens",
+      lastUsed: "Last call",
+      latency: "Median latency",
+      ttft: "Median first token",
+      energy: "Energy per 1,000 tokens",
+    },
+    removedKey: "(removed key)",
+    notMetered: "Not metered yet",
+    estimated: "estimated from the endpoint's power draw",
+    measured: "measured",
+    ms: (value: number) => `${count(value)} ms`,
+  },
 };
 
 export type ApiKeyMessages = typeof enApiKeys;

@@ -51,6 +51,7 @@ export const routes = {
   endpoint: (id: string, endpointId: string) =>
     `/orgs/${encodeURIComponent(id)}/endpoints/${encodeURIComponent(endpointId)}`,
   apiKeys: (id: string) => `/orgs/${encodeURIComponent(id)}/api-keys`,
+  apiKeyUsage: (id: string) => `/orgs/${encodeURIComponent(id)}/api-keys/usage`,
   jobTemplates: "/operator/job-templates",
   jobTemplate: (templateId: string) => `/operator/job-templates/${encodeURIComponent(templateId)}`,
   operations: "/operator/operations",

@@ -2,6 +2,7 @@ import { createTRPCRouter } from "../../trpc";
 import { revokeApiKeyProcedure, rotateApiKeyProcedure, updateApiKeyProcedure } from "./change";
 import { createApiKeyProcedure } from "./create";
 import { apiKeyFormOptionsProcedure, getApiKeyProcedure, listApiKeysProcedure } from "./list";
+import { apiKeyUsageProcedure } from "./usage";
 
 export const apiKeysRouter = createTRPCRouter({
   list: listApiKeysProcedure,
@@ -11,4 +12,5 @@ export const apiKeysRouter = createTRPCRouter({
   rotate: rotateApiKeyProcedure,
   revoke: revokeApiKeyProcedure,
   update: updateApiKeyProcedure,
+  usage: apiKeyUsageProcedure,
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@tessera/ui";
+import Link from "next/link";
+import { buttonClassName, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import { serverEnv } from "@tessera/config";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
@@ -37,7 +38,15 @@ export default async function ApiKeysPage({ params, searchParams }: Props) {
           { label: tk.title },
         ]}
       />
-      <PageHeader title={tk.title} description={tk.lead} />
+      <PageHeader
+        title={tk.title}
+        description={tk.lead}
+        actions={
+          <Link href={routes.apiKeyUsage(organizationId)} className={buttonClassName("secondary")}>
+            {tk.usage.link}
+          </Link>
+        }
+      />
       {verified ? null : <p className="mb-4 text-fg-muted">{tk.notVerified}</p>}
       <ApiKeysView
         organizationId={organizationId}
