@@ -5,6 +5,8 @@ import {
   isOutboxEventType,
   notifyEndedWorkloads,
   sweepAllocationAlerts,
+  sweepBudgetAlerts,
+  sweepProgrammeBudgetAlerts,
   type OutboxEventType,
 } from "@tessera/core";
 import type { QueueSet } from "./queues";
@@ -95,6 +97,12 @@ export function createProcessors(
       {
         endedJobs: () => notifyEndedWorkloads(context.database),
         allocationAlerts: () => sweepAllocationAlerts(context.database),
+        budgetAlerts: async () => ({
+          organizations: await sweepBudgetAlerts(context.database, {
+            sellerCountry: context.settings.sellerCountry,
+          }),
+          programmes: await sweepProgrammeBudgetAlerts(context.database),
+        }),
       },
     ),
   };

@@ -34,6 +34,7 @@ const GRID: Record<OrganizationAction, string> = {
   "endpoints.read":       "x x x x x",
   "endpoints.write":      "x x x . .",
   "billing.read":         "x x . x .",
+  "billing.manage":       "x . . x .",
 };
 
 describe("organisation permissions", () => {
