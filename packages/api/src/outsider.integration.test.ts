@@ -156,6 +156,11 @@ const CASES: Record<string, Case> = {
     { organizationId: a.org.id, invoiceId: v.invoice.id },
   ],
   "billing.usage": (v) => [{ organizationId: v.org.id }],
+  "billing.budget": (v) => [{ organizationId: v.org.id }],
+  "billing.setBudget": (v) => [
+    { organizationId: v.org.id, budgetMinor: 1 },
+    { organizationId: v.org.id, budgetMinor: null },
+  ],
 };
 
 function endpointTargets(victim: Victim, attacker: Attacker) {
@@ -247,6 +252,7 @@ async function snapshot(organizationId: string) {
     outbox,
     endpoints,
     invoices,
+    billingAccount,
   ] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
     db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -280,6 +286,7 @@ async function snapshot(organizationId: string) {
       orderBy: { id: "asc" },
       include: { lines: { orderBy: { position: "asc" } } },
     }),
+    db.billingAccount.findUnique({ where: { organizationId } }),
   ]);
   // Planted rows would land in the attacker's organisation, so count everything planted anywhere.
   const planted = await db.allocationRequest.count({ where: { title: "Planted application" } });
@@ -302,6 +309,7 @@ async function snapshot(organizationId: string) {
       plantedJobs,
       endpoints,
       invoices,
+      billingAccount,
     },
     (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
   );
@@ -409,6 +417,8 @@ describe("outsiders", () => {
       sellerCountry: "DE",
       now: new Date("2026-02-05T00:00:00Z"),
     });
+    // A monthly budget the outsider must neither read nor change.
+    await ownerCaller.billing.setBudget({ organizationId: org.id, budgetMinor: 50_000 });
     const endpoint = await ownerCaller.endpoints.deploy({
       organizationId: org.id,
       projectId: project.id,
