@@ -87,9 +87,6 @@ export const enHome = {
       budget: "Budget",
       budgetLabel: (name: string, committed: string, consumed: string, budget: string) =>
         `${name}: ${committed} committed and ${consumed} consumed of ${budget}`,
-      committed: "Committed",
-      consumed: "Consumed",
-      left: "Left",
       noProgrammes: "No programmes yet. Create one to start funding compute.",
     },
     reviewer: {

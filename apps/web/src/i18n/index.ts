@@ -4,6 +4,7 @@ import { enHome, type HomeMessages } from "./en-home";
 import { enWorkloads, type WorkloadMessages } from "./en-workloads";
 import { enEndpoints, type EndpointMessages } from "./en-endpoints";
 import { enBilling, type BillingMessages } from "./en-billing";
+import { enBudgets, type BudgetMessages } from "./en-budgets";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -40,6 +41,11 @@ export type { HomeMessages };
 const BILLING_LOCALES = { en: enBilling } satisfies Record<Locale, BillingMessages>;
 export const tb: BillingMessages = BILLING_LOCALES[DEFAULT_LOCALE];
 export type { BillingMessages };
+
+/** The budget pages: an organisation's monthly budget, a programme's burn-down projection. */
+const BUDGET_LOCALES = { en: enBudgets } satisfies Record<Locale, BudgetMessages>;
+export const tg: BudgetMessages = BUDGET_LOCALES[DEFAULT_LOCALE];
+export type { BudgetMessages };
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

@@ -15,6 +15,8 @@ export interface BudgetView {
   budgetMinor: number | null;
   /** The budget's currency; the billing currency when no budget is set. */
   currency: string;
+  /** The currency this month's charges are in (the billing currency). */
+  chargesCurrency: string;
   /** The month's charges are in another currency than the budget: they cannot be compared. */
   currencyMismatch: boolean;
   period: string;
@@ -64,6 +66,7 @@ export async function getBudget(
   return {
     budgetMinor: budget === null ? null : toSafeNumber(budget),
     currency,
+    chargesCurrency: spend.currency,
     currencyMismatch: budget !== null && !comparable,
     period: spend.period,
     periodStart: spend.periodStart,
