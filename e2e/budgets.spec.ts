@@ -6,20 +6,12 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
+import { fitsNarrowScreen } from "./support/layout";
 
 const SEEDED_PROGRAMME = "National AI Compute Programme 2026";
 
 async function minorOf(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute("data-minor"));
-}
-
-async function fitsNarrowScreen(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow, `${page.url()} is wider than 360 pixels`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 test("the owner sets a monthly budget, sees this month's spend against it, and removes it", async ({

@@ -28,6 +28,7 @@ export const enBudgets = {
     over: "Over the budget by",
     projected: "Projected at month end",
     projectedHint: "At the month's rate so far.",
+    projectedOver: "At the month's rate so far — more than the budget.",
     tooEarly: "From the month's second day",
     computedAt: (when: string) => `Figures as of ${when}.`,
     noBudgetTitle: "No monthly budget set",
@@ -39,8 +40,6 @@ export const enBudgets = {
   thresholds: {
     title: "Alerts this month",
     caption: "Budget alerts of this month",
-    threshold: "Threshold",
-    state: "State",
     percent: (percent: number) => `${percent}% of the budget`,
     notified: (when: string) => `Reached — owners and billing members told ${when}`,
     reachedPending: "Reached — the alert goes out within a few minutes",

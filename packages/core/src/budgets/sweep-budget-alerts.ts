@@ -1,7 +1,7 @@
-import { Prisma, type Database, type MailMessage } from "@tessera/db";
+import { Prisma, type Database } from "@tessera/db";
 import { deliverMail } from "../mail/send-mail";
 import { formatMoney } from "../programmes/money";
-import { notifyUser } from "../notifications/notify-user";
+import { notifyUsers } from "../notifications/notify-user";
 import { TX_OPTIONS } from "../transaction";
 import { periodOf } from "../billing/billing-period";
 import {
@@ -108,8 +108,7 @@ async function alertOrganization(
   );
   if (due.length === 0) return 0;
 
-  const mails: MailMessage[] = [];
-  const notified = await database.$transaction(async (tx) => {
+  const { notified, mails } = await database.$transaction(async (tx) => {
     const won = await tx.$queryRaw<{ thresholdPercent: number; createdAt: Date }[]>`
       INSERT INTO "BudgetAlert" ("organizationId", "period", "thresholdPercent", "budgetMinor",
                                  "spentMinor", "currency")
@@ -125,29 +124,22 @@ async function alertOrganization(
       (top, row) => (top && top.thresholdPercent >= row.thresholdPercent ? top : row),
       null,
     );
-    if (!highest) return 0;
+    if (!highest) return { notified: 0, mails: [] };
     const threshold = highest.thresholdPercent as BudgetThreshold;
-    const recipients = await tx.$queryRaw<{ userId: string; email: string | null }[]>`
-      SELECT m."userId", u."email"
+    const recipients = await tx.$queryRaw<{ id: string; email: string | null }[]>`
+      SELECT u."id", u."email"
         FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
        WHERE m."organizationId" = ${organization.organizationId}
          AND m."role"::text IN (${Prisma.join(BUDGET_RECIPIENT_ROLES)})
-       ORDER BY m."userId"`;
-    let count = 0;
-    for (const recipient of recipients) {
-      const { notification, mail } = await notifyUser(tx, {
-        user: { id: recipient.userId, email: recipient.email },
-        kind: "BUDGET_ALERT",
-        // The claim's time makes a threshold re-armed by a budget change a new event.
-        eventKey: `budget-${threshold}:${organization.organizationId}:${period}:${highest.createdAt.getTime()}`,
-        organizationId: organization.organizationId,
-        ...message(organization, spend, threshold, now),
-        link: budgetPath(organization.organizationId),
-      });
-      if (notification) count += 1;
-      if (mail) mails.push(mail);
-    }
-    return count;
+       ORDER BY u."id"`;
+    return notifyUsers(tx, recipients, {
+      kind: "BUDGET_ALERT",
+      // The claim's time makes a threshold re-armed by a budget change a new event.
+      eventKey: `budget-${threshold}:${organization.organizationId}:${period}:${highest.createdAt.getTime()}`,
+      organizationId: organization.organizationId,
+      ...message(organization, spend, threshold, now),
+      link: budgetPath(organization.organizationId),
+    });
   }, TX_OPTIONS);
   for (const mail of mails) await deliverMail(database, mail);
   return notified;

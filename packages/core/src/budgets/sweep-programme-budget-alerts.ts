@@ -1,6 +1,6 @@
-import type { Database, MailMessage, ProgrammeBudgetMeasure } from "@tessera/db";
+import type { Database, ProgrammeBudgetMeasure } from "@tessera/db";
 import { deliverMail } from "../mail/send-mail";
-import { notifyUser } from "../notifications/notify-user";
+import { notifyUsers } from "../notifications/notify-user";
 import { formatMoney } from "../programmes/money";
 import { loadProgrammeConsumption, sumDailyAmounts } from "../programmes/programme-consumption";
 import { TX_OPTIONS } from "../transaction";
@@ -79,8 +79,7 @@ async function alertProgramme(
   measure: ProgrammeBudgetMeasure,
   amountMinor: bigint,
 ): Promise<number> {
-  const mails: MailMessage[] = [];
-  const notified = await database.$transaction(async (tx) => {
+  const { notified, mails } = await database.$transaction(async (tx) => {
     const won = await tx.programmeBudgetAlert.createManyAndReturn({
       data: [
         {
@@ -93,26 +92,19 @@ async function alertProgramme(
       ],
       skipDuplicates: true,
     });
-    if (won.length === 0) return 0;
+    if (won.length === 0) return { notified: 0, mails: [] };
     const admins = await tx.user.findMany({
       where: { platformRoles: { has: "PROGRAM_ADMIN" } },
       select: { id: true, email: true },
       orderBy: { id: "asc" },
     });
-    let count = 0;
-    for (const admin of admins) {
-      const { notification, mail } = await notifyUser(tx, {
-        user: admin,
-        kind: "PROGRAMME_BUDGET_ALERT",
-        eventKey: `programme-budget-${measure.toLowerCase()}-${PROGRAMME_BUDGET_ALERT_PERCENT}:${programme.id}`,
-        organizationId: null,
-        ...message(programme, measure, amountMinor),
-        link: `/admin/programmes/${encodeURIComponent(programme.id)}`,
-      });
-      if (notification) count += 1;
-      if (mail) mails.push(mail);
-    }
-    return count;
+    return notifyUsers(tx, admins, {
+      kind: "PROGRAMME_BUDGET_ALERT",
+      eventKey: `programme-budget-${measure.toLowerCase()}-${PROGRAMME_BUDGET_ALERT_PERCENT}:${programme.id}`,
+      organizationId: null,
+      ...message(programme, measure, amountMinor),
+      link: `/admin/programmes/${encodeURIComponent(programme.id)}`,
+    });
   }, TX_OPTIONS);
   for (const mail of mails) await deliverMail(database, mail);
   return notified;

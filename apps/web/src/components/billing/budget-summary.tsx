@@ -1,6 +1,5 @@
-import { Alert, Card, DescriptionList, EmptyState, Td, Th } from "@tessera/ui";
+import { Alert, Card, DescriptionList, EmptyState } from "@tessera/ui";
 import { formatMoney } from "@/components/programmes/format";
-import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { formatDateTime, tg } from "@/i18n";
 import type { Budget } from "./types";
@@ -35,7 +34,11 @@ export function BudgetMonth({ budget }: { budget: Budget }) {
     ) : (
       <>
         <Minor minor={budget.projectedMinor} currency={budget.currency} testId="budget-projected" />
-        <span className="block text-sm text-fg-muted">{m.projectedHint}</span>
+        <span className="block text-sm text-fg-muted">
+          {budget.budgetMinor !== null && budget.projectedMinor > budget.budgetMinor
+            ? m.projectedOver
+            : m.projectedHint}
+        </span>
       </>
     );
   const left = budget.budgetMinor === null ? null : budget.budgetMinor - budget.spentMinor;
@@ -111,30 +114,26 @@ export function BudgetThresholds({ budget }: { budget: Budget }) {
   const a = tg.thresholds;
   return (
     <Card title={a.title} className="min-w-0">
-      <ScrollTable caption={a.caption}>
-        <thead>
-          <tr>
-            <Th>{a.threshold}</Th>
-            <Th>{a.state}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {budget.thresholds.map((threshold) => (
-            <tr key={threshold.percent} data-testid={`threshold-${threshold.percent}`}>
-              <Td className="whitespace-nowrap font-semibold">{a.percent(threshold.percent)}</Td>
-              <Td>
-                {budget.budgetMinor === null
-                  ? a.noBudget
-                  : threshold.notifiedAt
-                    ? a.notified(formatDateTime(threshold.notifiedAt))
-                    : threshold.reached
-                      ? a.reachedPending
-                      : a.notReached}
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      <ul aria-label={a.caption} className="divide-y divide-line">
+        {budget.thresholds.map((threshold) => (
+          <li
+            key={threshold.percent}
+            className="space-y-0.5 py-2"
+            data-testid={`threshold-${threshold.percent}`}
+          >
+            <p className="font-semibold">{a.percent(threshold.percent)}</p>
+            <p className="text-sm text-fg-muted">
+              {budget.budgetMinor === null
+                ? a.noBudget
+                : threshold.notifiedAt
+                  ? a.notified(formatDateTime(threshold.notifiedAt))
+                  : threshold.reached
+                    ? a.reachedPending
+                    : a.notReached}
+            </p>
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }

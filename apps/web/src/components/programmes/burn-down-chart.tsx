@@ -1,5 +1,6 @@
 import { LineChart, type Stroke } from "@/components/line-chart";
 import { formatDate, tg, tp } from "@/i18n";
+import { projectedDays } from "./burn-down-projection";
 import { formatMoney } from "./format";
 import type { BudgetProjection, BurnDownPoint } from "./types";
 
@@ -9,10 +10,6 @@ const STROKES = {
   projected: { className: "stroke-warning-fg", strokeWidth: 2, strokeDasharray: "1 5" },
   budget: { className: "stroke-danger", strokeWidth: 2, strokeDasharray: "6 4" },
 } as const satisfies Record<string, Stroke>;
-
-const DAY_MS = 86_400_000;
-/** The projection is drawn at most this far ahead, so that the past stays legible. */
-const MAX_FUTURE_DAYS = 730;
 
 function dayLabel(day: string): string {
   return formatDate(new Date(`${day}T00:00:00Z`));
@@ -31,33 +28,6 @@ export function projectionOutcome(projection: BudgetProjection): string {
     default:
       return p.idle(projection.windowDays);
   }
-}
-
-/**
- * The days after the last point up to when the projection ends — the exhaustion date, or the
- * programme's end when the budget outlasts it — with the consumption the recent rate reaches on
- * each (drawing only: the exact figures are printed beside the chart).
- */
-function projectedDays(
-  last: BurnDownPoint,
-  projection: BudgetProjection,
-  budgetMinor: number,
-): { day: string; value: number }[] {
-  const outcome = projection.outcome;
-  const horizon =
-    outcome.kind === "projected"
-      ? outcome.date
-      : outcome.kind === "notBeforeEnd"
-        ? projection.endsAt
-        : null;
-  if (!horizon) return [];
-  const start = Date.parse(`${last.day}T00:00:00Z`);
-  const count = Math.min(MAX_FUTURE_DAYS, Math.ceil((horizon.getTime() - start) / DAY_MS));
-  const perDay = projection.recentConsumedMinor / projection.windowDays;
-  return Array.from({ length: Math.max(0, count) }, (_, index) => ({
-    day: new Date(start + (index + 1) * DAY_MS).toISOString().slice(0, 10),
-    value: Math.min(budgetMinor, last.consumedMinor + perDay * (index + 1)),
-  }));
 }
 
 /**
