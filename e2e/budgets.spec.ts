@@ -103,6 +103,13 @@ test("the programme administrator sees the burn-down with its projected exhausti
   ).toBeVisible();
   await fitsNarrowScreen(priya);
   await a11y.check(priya);
+
+  await test.step("the monthly statement counts each line in its class's unit", async () => {
+    await priya.getByRole("link", { name: "Monthly statement" }).click();
+    const lines = priya.getByRole("table", { name: /^Invoice lines drawing on/ });
+    await expect(lines).toContainText("GPU-hours");
+    await expect(lines).not.toContainText("unit-hours");
+  });
 });
 
 function literal(text: string): string {
