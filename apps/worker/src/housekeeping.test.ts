@@ -46,4 +46,24 @@ describe("housekeeping jobs", () => {
     expect(seals).toBe(1);
     expect(seen).toHaveLength(0);
   });
+
+  it("runs the budget sweeps on a budget-alerts job and the allocation sweep on its own", async () => {
+    const ran: string[] = [];
+    const process = createHousekeepingProcessor(
+      createLogger("error"),
+      () => ran.push("heartbeat"),
+      undefined,
+      undefined,
+      {
+        allocationAlerts: () => Promise.resolve(ran.push("allocation")),
+        budgetAlerts: () => Promise.resolve(ran.push("budget")),
+      },
+    );
+    await process({ id: "3", name: "budget-alerts", data: {} });
+    await process({ id: "4", name: "allocation-alerts", data: {} });
+    expect(ran).toEqual(["budget", "allocation"]);
+    await expect(process({ id: "5", name: "budget-alerts", data: { now: "x" } })).rejects.toThrow(
+      /malformed/,
+    );
+  });
 });

@@ -5,7 +5,7 @@ import type { Logger } from "./logger";
 /**
  * The housekeeping queue: a heartbeat that proves the queue round trip works end to end, the
  * scheduled sealing of the quota ledger, and the notification sweeps (jobs that ended, allocation
- * warnings).
+ * warnings, budget warnings).
  */
 export const HEARTBEAT_JOB = "heartbeat";
 export const HEARTBEAT_SCHEDULER_ID = "housekeeping.heartbeat";
@@ -16,6 +16,8 @@ export const SEAL_LEDGER_JOB = "seal-ledger";
 export const BILLING_JOB = "billing";
 export const NOTIFY_ENDED_JOBS_JOB = "notify-ended-jobs";
 export const ALLOCATION_ALERTS_JOB = "allocation-alerts";
+/** Organisations' monthly budgets and programmes' budgets reaching their thresholds. */
+export const BUDGET_ALERTS_JOB = "budget-alerts";
 
 const emptyPayload = z.object({}).strict();
 
@@ -25,6 +27,7 @@ const housekeepingJob = z.discriminatedUnion("name", [
   z.object({ name: z.literal(BILLING_JOB), data: emptyPayload }),
   z.object({ name: z.literal(NOTIFY_ENDED_JOBS_JOB), data: emptyPayload }),
   z.object({ name: z.literal(ALLOCATION_ALERTS_JOB), data: emptyPayload }),
+  z.object({ name: z.literal(BUDGET_ALERTS_JOB), data: emptyPayload }),
 ]);
 
 export type HousekeepingJob = z.infer<typeof housekeepingJob>;
@@ -46,6 +49,7 @@ export function parseHousekeepingJob(job: { name: string; data: unknown }): Hous
 export interface NotificationSweeps {
   endedJobs?: () => Promise<unknown>;
   allocationAlerts?: () => Promise<unknown>;
+  budgetAlerts?: () => Promise<unknown>;
 }
 
 export function createHousekeepingProcessor(
@@ -61,6 +65,7 @@ export function createHousekeepingProcessor(
     if (parsed.name === BILLING_JOB) return billing();
     if (parsed.name === NOTIFY_ENDED_JOBS_JOB) return notify.endedJobs?.() ?? null;
     if (parsed.name === ALLOCATION_ALERTS_JOB) return notify.allocationAlerts?.() ?? null;
+    if (parsed.name === BUDGET_ALERTS_JOB) return notify.budgetAlerts?.() ?? null;
     const now = new Date();
     onHeartbeat(now);
     log.debug("heartbeat processed", { jobId: job.id ?? null });

@@ -7,6 +7,8 @@ import {
   scaleIdleEndpointsToZero,
   sweepAllocationAlerts,
   wakeEndpointForRequest,
+  sweepBudgetAlerts,
+  sweepProgrammeBudgetAlerts,
   type OutboxEventType,
 } from "@tessera/core";
 import type { QueueSet } from "./queues";
@@ -110,6 +112,12 @@ export function createProcessors(
       {
         endedJobs: () => notifyEndedWorkloads(context.database),
         allocationAlerts: () => sweepAllocationAlerts(context.database),
+        budgetAlerts: async () => ({
+          organizations: await sweepBudgetAlerts(context.database, {
+            sellerCountry: context.settings.sellerCountry,
+          }),
+          programmes: await sweepProgrammeBudgetAlerts(context.database),
+        }),
       },
     ),
   };

@@ -5,6 +5,7 @@ import {
   HEARTBEAT_JOB,
   HEARTBEAT_SCHEDULER_ID,
   ALLOCATION_ALERTS_JOB,
+  BUDGET_ALERTS_JOB,
   NOTIFY_ENDED_JOBS_JOB,
   SEAL_LEDGER_JOB,
 } from "./housekeeping";
@@ -27,6 +28,8 @@ export interface Schedule {
 
 export const SEAL_LEDGER_EVERY_MS = 60_000;
 export const ALLOCATION_ALERTS_EVERY_MS = 60_000;
+/** Each run rates every budgeted organisation's month so far: a few minutes late is on time. */
+export const BUDGET_ALERTS_EVERY_MS = 300_000;
 /** How often each process re-asserts the schedules (they vanish if Redis loses its data). */
 export const SCHEDULE_REFRESH_MS = 60_000;
 
@@ -71,6 +74,12 @@ export function workerSchedules(
       queue: "housekeeping",
       job: ALLOCATION_ALERTS_JOB,
       everyMs: ALLOCATION_ALERTS_EVERY_MS,
+    },
+    {
+      id: "housekeeping.budget-alerts",
+      queue: "housekeeping",
+      job: BUDGET_ALERTS_JOB,
+      everyMs: BUDGET_ALERTS_EVERY_MS,
     },
     {
       id: "housekeeping.billing",

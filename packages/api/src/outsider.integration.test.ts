@@ -170,6 +170,11 @@ const CASES: Record<string, Case> = {
   ],
   "apiKeys.update": (v, a) =>
     apiKeyTargets(v, a).map((input) => ({ ...input, name: "Planted key", tokensPerMinute: 1 })),
+  "billing.budget": (v) => [{ organizationId: v.org.id }],
+  "billing.setBudget": (v) => [
+    { organizationId: v.org.id, budgetMinor: 1 },
+    { organizationId: v.org.id, budgetMinor: null },
+  ],
 };
 
 function apiKeyTargets(victim: Victim, attacker: Attacker) {
@@ -279,6 +284,7 @@ async function snapshot(organizationId: string) {
     endpoints,
     invoices,
     apiKeys,
+    billingAccount,
   ] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
     db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -313,6 +319,7 @@ async function snapshot(organizationId: string) {
       include: { lines: { orderBy: { position: "asc" } } },
     }),
     db.apiKey.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    db.billingAccount.findUnique({ where: { organizationId } }),
   ]);
   // Planted rows would land in the attacker's organisation, so count everything planted anywhere.
   const planted = await db.allocationRequest.count({ where: { title: "Planted application" } });
@@ -338,6 +345,7 @@ async function snapshot(organizationId: string) {
       invoices,
       apiKeys,
       plantedKeys,
+      billingAccount,
     },
     (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
   );
@@ -445,6 +453,8 @@ describe("outsiders", () => {
       sellerCountry: "DE",
       now: new Date("2026-02-05T00:00:00Z"),
     });
+    // A monthly budget the outsider must neither read nor change.
+    await ownerCaller.billing.setBudget({ organizationId: org.id, budgetMinor: 50_000 });
     const endpoint = await ownerCaller.endpoints.deploy({
       organizationId: org.id,
       projectId: project.id,

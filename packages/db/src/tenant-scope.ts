@@ -33,6 +33,7 @@ export const TENANT_OWNED_MODELS = [
   "InvoicePeriodClaim",
   "InvoicePayment",
   "ApiKey",
+  "BudgetAlert",
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);

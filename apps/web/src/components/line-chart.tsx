@@ -10,7 +10,8 @@ export interface Stroke {
 
 export interface LineSeries {
   label: string;
-  values: readonly number[];
+  /** One value per point; null where the series has no value (it is not drawn there). */
+  values: readonly (number | null)[];
   stroke: Stroke;
 }
 
@@ -18,18 +19,25 @@ function y(value: number, peak: number): number {
   return HEIGHT - (peak > 0 ? (value / peak) * HEIGHT : 0);
 }
 
-/** The SVG path of one series; `steps` holds each value until the next (counts, not trends). */
-function path(values: readonly number[], peak: number, steps: boolean): string {
-  if (values.length === 0) return "";
+/**
+ * The SVG path of one series; `steps` holds each value until the next (counts, not trends). A
+ * null lifts the pen: the line starts again at the next value.
+ */
+function path(values: readonly (number | null)[], peak: number, steps: boolean): string {
   const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
-  return values
-    .map((value, index) => {
-      const x = (values.length > 1 ? index * step : WIDTH / 2).toFixed(1);
-      const at = y(value, peak).toFixed(1);
-      if (index === 0) return `M${x},${at}`;
-      return steps ? `H${x} V${at}` : `L${x},${at}`;
-    })
-    .join(" ");
+  let penDown = false;
+  const parts: string[] = [];
+  values.forEach((value, index) => {
+    if (value === null) {
+      penDown = false;
+      return;
+    }
+    const x = (values.length > 1 ? index * step : WIDTH / 2).toFixed(1);
+    const at = y(value, peak).toFixed(1);
+    parts.push(!penDown ? `M${x},${at}` : steps ? `H${x} V${at}` : `L${x},${at}`);
+    penDown = true;
+  });
+  return parts.join(" ");
 }
 
 function LegendItem({ stroke, children }: { stroke: Stroke; children: string }) {

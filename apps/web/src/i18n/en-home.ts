@@ -87,9 +87,6 @@ export const enHome = {
       budget: "Budget",
       budgetLabel: (name: string, committed: string, consumed: string, budget: string) =>
         `${name}: ${committed} committed and ${consumed} consumed of ${budget}`,
-      committed: "Committed",
-      consumed: "Consumed",
-      left: "Left",
       noProgrammes: "No programmes yet. Create one to start funding compute.",
     },
     reviewer: {
@@ -143,6 +140,9 @@ export const enHome = {
       ORGANIZATION_STATUS: "an organisation I manage is verified, rejected or suspended",
       ALLOCATION_ALERT: "an allocation is 80% used or ends within 14 days",
       INVITATION_ACCEPTED: "someone accepts my invitation",
+      BUDGET_ALERT:
+        "an organisation I own or pay for reaches 50%, 80% or 100% of its monthly budget",
+      PROGRAMME_BUDGET_ALERT: "a programme I administer has awarded or consumed 80% of its budget",
     } satisfies Record<NotificationKind, string>,
     save: "Save settings",
     saved: "Settings saved.",

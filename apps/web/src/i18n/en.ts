@@ -230,6 +230,7 @@ export const en = {
     "invoice.finalised": "Invoice finalised",
     "invoice.credited": "Credit note issued",
     "billing.settings_updated": "Billing details changed",
+    "billing.budget_changed": "Monthly budget changed",
     "price_version.scheduled": "New prices scheduled",
     "audit.exported": "Audit log exported",
   } satisfies Record<AuditAction, string> as Record<string, string>,

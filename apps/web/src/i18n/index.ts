@@ -5,6 +5,7 @@ import { enWorkloads, type WorkloadMessages } from "./en-workloads";
 import { enEndpoints, type EndpointMessages } from "./en-endpoints";
 import { enBilling, type BillingMessages } from "./en-billing";
 import { enApiKeys, type ApiKeyMessages } from "./en-api-keys";
+import { enBudgets, type BudgetMessages } from "./en-budgets";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -46,6 +47,10 @@ export type { BillingMessages };
 const API_KEY_LOCALES = { en: enApiKeys } satisfies Record<Locale, ApiKeyMessages>;
 export const tk: ApiKeyMessages = API_KEY_LOCALES[DEFAULT_LOCALE];
 export type { ApiKeyMessages };
+/** The budget pages: an organisation's monthly budget, a programme's burn-down projection. */
+const BUDGET_LOCALES = { en: enBudgets } satisfies Record<Locale, BudgetMessages>;
+export const tg: BudgetMessages = BUDGET_LOCALES[DEFAULT_LOCALE];
+export type { BudgetMessages };
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   "invoice.finalised",
   "invoice.credited",
   "billing.settings_updated",
+  "billing.budget_changed",
   "price_version.scheduled",
   "audit.exported",
 ] as const;

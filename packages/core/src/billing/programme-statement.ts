@@ -10,6 +10,8 @@ export interface ProgrammeStatementLine {
   kind: "INVOICE" | "CREDIT_NOTE";
   position: number;
   resourceClassCode: string;
+  /** The class's countable unit ("GPU"), for "12.5 GPU-hours". */
+  unit: string;
   usagePeriod: string;
   unitSeconds: bigint;
   listMinor: bigint;
@@ -48,12 +50,13 @@ export async function getProgrammeStatement(
   if (!programme) throw new AppError("NOT_FOUND", "Programme not found.");
   const lines = await database.$queryRaw<ProgrammeStatementLine[]>(Prisma.sql`
     SELECT i."organizationId", o."name" AS "organizationName", i."number" AS "invoiceNumber",
-           i."kind"::text AS "kind", l."position", l."resourceClassCode", l."usagePeriod",
+           i."kind"::text AS "kind", l."position", l."resourceClassCode", rc."unit", l."usagePeriod",
            l."unitSeconds", l."listMinor", l."programmeMinor", l."energyMilliWh"
       FROM "InvoiceLine" l
       JOIN "Invoice" i ON i."id" = l."invoiceId"
       JOIN "Allocation" a ON a."id" = l."allocationId"
       JOIN "Organization" o ON o."id" = i."organizationId"
+      JOIN "ResourceClass" rc ON rc."id" = l."resourceClassId"
      WHERE a."programmeId" = ${input.programmeId}::text AND i."period" = ${input.period}
      ORDER BY o."name", i."number", l."position"`);
   const byOrganization = new Map<string, ProgrammeStatement["organizations"][number]>();

@@ -11,4 +11,6 @@ export const NOTIFICATION_KINDS = [
   "ORGANIZATION_STATUS",
   "ALLOCATION_ALERT",
   "INVITATION_ACCEPTED",
+  "BUDGET_ALERT",
+  "PROGRAMME_BUDGET_ALERT",
 ] as const satisfies readonly NotificationKind[];

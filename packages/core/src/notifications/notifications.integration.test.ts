@@ -121,23 +121,26 @@ describe("job end notifications", () => {
 });
 
 describe("allocation alerts", () => {
-  it("warns owners and administrators once when a line is 80 % used, not members", async () => {
+  it("warns owners, administrators and billing members once when a line is 80 % used, not members", async () => {
     const quota = await createQuotaFixture(db, { grantedUnitSeconds: 360_000n });
     const admin = await createTestMember(quota.organizationId, "ADMIN");
+    const billing = await createTestMember(quota.organizationId, "BILLING");
     const member = await createTestMember(quota.organizationId, "MEMBER");
+    const viewer = await createTestMember(quota.organizationId, "VIEWER");
     await db.allocationLine.update({
       where: { id: quota.allocationLineId },
       data: { consumedUnitSeconds: 200_000n, heldUnitSeconds: 100_000n },
     });
     await sweepAllocationAlerts(db);
     await Promise.all([sweepAllocationAlerts(db), sweepAllocationAlerts(db)]);
-    for (const userId of [quota.userId, admin.user.id]) {
+    for (const userId of [quota.userId, admin.user.id, billing.user.id]) {
       const notices = await noticesOf(userId);
       expect(notices).toHaveLength(1);
       expect(notices[0]!.title).toMatch(/^83% of your /);
       expect(notices[0]!.link).toBe(`/orgs/${quota.organizationId}/allocations`);
     }
     expect(await noticesOf(member.user.id)).toHaveLength(0);
+    expect(await noticesOf(viewer.user.id)).toHaveLength(0);
   });
 
   it("stays quiet below 80 % and warns at the threshold", async () => {
@@ -167,10 +170,14 @@ describe("allocation alerts", () => {
       grantedUnitSeconds: 100_000n,
       validTo: new Date(Date.now() + 40 * DAY),
     });
+    const billing = await createTestMember(ending.organizationId, "BILLING");
     await sweepAllocationAlerts(db);
     await sweepAllocationAlerts(db);
     const notices = await noticesOf(ending.userId);
     expect(notices.map((n) => n.title)).toEqual([expect.stringMatching(/ends in 5 days$/)]);
+    expect((await noticesOf(billing.user.id)).map((n) => n.title)).toEqual([
+      expect.stringMatching(/ends in 5 days$/),
+    ]);
     expect(await noticesOf(later.userId)).toHaveLength(0);
     // A sweep two weeks on (the allocation has ended) says nothing more.
     await sweepAllocationAlerts(db, new Date(Date.now() + 20 * DAY));

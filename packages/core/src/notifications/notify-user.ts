@@ -78,3 +78,22 @@ export async function notifyUser(
   });
   return { notification, mail };
 }
+
+/**
+ * Tells each of `users` the same thing (one notice each, keyed by the same event), inside the
+ * caller's transaction; returns how many were newly told and the mails to deliver after commit.
+ */
+export async function notifyUsers(
+  tx: NotificationWriter,
+  users: readonly { id: string; email: string | null }[],
+  notice: Omit<NotifyInput, "user">,
+): Promise<{ notified: number; mails: MailMessage[] }> {
+  let notified = 0;
+  const mails: MailMessage[] = [];
+  for (const user of users) {
+    const { notification, mail } = await notifyUser(tx, { ...notice, user });
+    if (notification) notified += 1;
+    if (mail) mails.push(mail);
+  }
+  return { notified, mails };
+}

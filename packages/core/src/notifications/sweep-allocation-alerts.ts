@@ -1,4 +1,4 @@
-import type { Database, MailMessage } from "@tessera/db";
+import { Prisma, type Database, type MailMessage } from "@tessera/db";
 import { deliverMail } from "../mail/send-mail";
 import { formatUnitHours } from "../quota/format-unit-hours";
 import { TX_OPTIONS } from "../transaction";
@@ -8,6 +8,11 @@ import { notifyUser, type NotifyInput } from "./notify-user";
 export const LINE_USED_ALERT_PERCENT = 80;
 /** An allocation is worth a warning once it ends within this many days. */
 export const EXPIRY_ALERT_DAYS = 14;
+/**
+ * Who is warned: owners and administrators, who can apply for more, and billing members, who pay
+ * for what runs once the allocation is used up or over.
+ */
+export const ALLOCATION_ALERT_ROLES = ["OWNER", "ADMIN", "BILLING"] as const;
 
 interface Recipient {
   userId: string;
@@ -36,8 +41,8 @@ function longDate(date: Date): string {
 
 /**
  * The allocation warnings, once per threshold: a line 80 % used (consumed plus held by running
- * jobs) and an allocation ending within 14 days. The organisation's owners and administrators are
- * told — they are the ones who can apply for more. Only missing notices are looked for, and each
+ * jobs) and an allocation ending within 14 days. The organisation's owners, administrators and
+ * billing members are told (ALLOCATION_ALERT_ROLES). Only missing notices are looked for, and each
  * notice's event key is unique per recipient, so running the sweep twice (or on two workers at
  * once) tells nobody twice.
  */
@@ -56,7 +61,7 @@ export async function sweepAllocationAlerts(
         JOIN "Allocation" a ON a."id" = l."allocationId"
         JOIN "Programme" p ON p."id" = a."programmeId"
         JOIN "ResourceClass" rc ON rc."id" = l."resourceClassId"
-        JOIN "Membership" m ON m."organizationId" = a."organizationId" AND m."role"::text IN ('OWNER', 'ADMIN')
+        JOIN "Membership" m ON m."organizationId" = a."organizationId" AND m."role"::text IN (${Prisma.join(ALLOCATION_ALERT_ROLES)})
         JOIN "User" u ON u."id" = m."userId"
        WHERE a."validTo" > ${now}
          AND l."grantedUnitSeconds" > 0
@@ -69,7 +74,7 @@ export async function sweepAllocationAlerts(
              a."id" AS "allocationId", a."validTo"
         FROM "Allocation" a
         JOIN "Programme" p ON p."id" = a."programmeId"
-        JOIN "Membership" m ON m."organizationId" = a."organizationId" AND m."role"::text IN ('OWNER', 'ADMIN')
+        JOIN "Membership" m ON m."organizationId" = a."organizationId" AND m."role"::text IN (${Prisma.join(ALLOCATION_ALERT_ROLES)})
         JOIN "User" u ON u."id" = m."userId"
        WHERE a."validTo" > ${now} AND a."validTo" <= ${horizon}
          AND NOT EXISTS (

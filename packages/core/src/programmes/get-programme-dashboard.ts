@@ -3,11 +3,13 @@ import { notFound } from "../errors";
 import {
   buildBurnDown,
   MAX_BURN_DOWN_DAYS,
+  utcDay,
   type BurnDownPoint,
   type DailyAmount,
 } from "./burn-down";
 import { toSafeNumber } from "./money";
-import { programmeShareOfUsage } from "./pricing";
+import { loadProgrammeConsumption, sumDailyAmounts } from "./programme-consumption";
+import { projectExhaustion, type ExhaustionOutcome } from "./project-exhaustion";
 import { PROGRAMME_WITH_CALLS, toProgrammeView, type ProgrammeView } from "./programme-view";
 
 const STATUSES: AllocationRequestStatus[] = [
@@ -30,16 +32,25 @@ export interface ProgrammeDashboard {
   consumedMinor: number;
   unawardedMinor: number;
   burnDown: BurnDownPoint[];
+  /** When the budget runs out if consumption goes on at its recent rate. */
+  projection: {
+    windowFrom: string;
+    windowDays: number;
+    recentConsumedMinor: number;
+    ratePerDayMinor: number;
+    remainingMinor: number;
+    /** When the programme's last award ends (consumption stops there); null before any award. */
+    endsAt: Date | null;
+    outcome: ExhaustionOutcome;
+  };
 }
 
 const DAY_MS = 86_400_000;
 
 /**
- * Per programme: applications by state, awarded against budget, and a daily burn-down of awarded
- * versus consumed. Consumption is the programme share of the quota ledger's SETTLE entries, priced
- * at each line's granted price and the award's subsidy rate; the query groups by day and price
- * (reaching entries through the programme's allocations and the ledger's (line, kind, time)
- * index), and the money is computed in TypeScript with the same half-even rounding as pricing.
+ * Per programme: applications by state, awarded against budget, a daily burn-down of awarded
+ * versus consumed (the programme share of settled compute, see loadProgrammeConsumption), and
+ * when the budget runs out at the recent consumption rate.
  */
 export async function getProgrammeDashboard(
   database: Database,
@@ -57,7 +68,7 @@ export async function getProgrammeDashboard(
   );
   const from = input.from ?? defaultFrom;
 
-  const [states, awardedDays, consumedGroups] = await Promise.all([
+  const [states, awardedDays, consumed, awards] = await Promise.all([
     database.allocationRequest.groupBy({
       by: ["status"],
       where: { programmeId: programme.id },
@@ -70,16 +81,12 @@ export async function getProgrammeDashboard(
         FROM "Allocation"
        WHERE "programmeId" = ${programme.id}
        GROUP BY 1`,
-    database.$queryRaw<{ day: string; price: number; rate: number; unitSeconds: bigint }[]>`
-      SELECT to_char(e."createdAt", 'YYYY-MM-DD') AS day,
-             l."listPriceMinorPerHour" AS price,
-             a."subsidyRateBps" AS rate,
-             SUM(e."consumedDeltaUnitSeconds")::bigint AS "unitSeconds"
-        FROM "Allocation" a
-        JOIN "AllocationLine" l ON l."allocationId" = a."id"
-        JOIN "QuotaLedgerEntry" e ON e."allocationLineId" = l."id" AND e."kind" = 'SETTLE'
-       WHERE a."programmeId" = ${programme.id}
-       GROUP BY 1, 2, 3`,
+    loadProgrammeConsumption(database, programme.id),
+    database.allocation.aggregate({
+      where: { programmeId: programme.id },
+      _min: { createdAt: true },
+      _max: { validTo: true },
+    }),
   ]);
 
   const applicationsByState = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<
@@ -92,11 +99,14 @@ export async function getProgrammeDashboard(
     day: row.day,
     amountMinor: row.amount,
   }));
-  const consumed: DailyAmount[] = consumedGroups.map((row) => ({
-    day: row.day,
-    amountMinor: programmeShareOfUsage(row.unitSeconds, row.price, row.rate),
-  }));
-  const consumedTotal = consumed.reduce((sum, row) => sum + row.amountMinor, 0n);
+  const consumedTotal = sumDailyAmounts(consumed);
+  const projection = projectExhaustion({
+    budgetMinor: programme.budgetMinor,
+    consumed,
+    firstDay: awards._min.createdAt ? utcDay(awards._min.createdAt) : null,
+    endsAt: awards._max.validTo,
+    now,
+  });
   const awardCount = awardedDays.reduce((sum, row) => sum + Number(row.awards), 0);
 
   return {
@@ -108,5 +118,11 @@ export async function getProgrammeDashboard(
     consumedMinor: toSafeNumber(consumedTotal),
     unawardedMinor: toSafeNumber(programme.budgetMinor - programme.awardedMinor),
     burnDown: buildBurnDown({ budgetMinor: programme.budgetMinor, awarded, consumed, from, to }),
+    projection: {
+      ...projection,
+      recentConsumedMinor: toSafeNumber(projection.recentConsumedMinor),
+      ratePerDayMinor: toSafeNumber(projection.ratePerDayMinor),
+      remainingMinor: toSafeNumber(projection.remainingMinor),
+    },
   };
 }

@@ -37,6 +37,7 @@ const GRID: Record<OrganizationAction, string> = {
   "apiKeys.write":        "x x x . .",
   "apiKeys.manageAll":    "x x . . .",
   "billing.read":         "x x . x .",
+  "billing.manage":       "x . . x .",
 };
 
 describe("organisation permissions", () => {

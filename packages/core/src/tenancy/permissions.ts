@@ -40,6 +40,8 @@ export const ORGANIZATION_PERMISSIONS = {
   "apiKeys.manageAll": MANAGERS,
   // Invoices, charges and usage: money the organisation owes, for those who manage or pay it.
   "billing.read": ["OWNER", "ADMIN", "BILLING"],
+  // The monthly budget: set by those who are told when it is reached (owners, billing members).
+  "billing.manage": ["OWNER", "BILLING"],
 } as const satisfies Record<string, readonly MembershipRole[]>;
 
 export type OrganizationAction = keyof typeof ORGANIZATION_PERMISSIONS;

@@ -4,6 +4,7 @@ const e = encodeURIComponent;
 export const billingRoutes = {
   billing: (organizationId: string) => `/orgs/${e(organizationId)}/billing`,
   usage: (organizationId: string) => `/orgs/${e(organizationId)}/billing/usage`,
+  budget: (organizationId: string) => `/orgs/${e(organizationId)}/billing/budget`,
   invoice: (organizationId: string, invoiceId: string) =>
     `/orgs/${e(organizationId)}/billing/invoices/${e(invoiceId)}`,
   invoicePdf: (organizationId: string, invoiceId: string) =>

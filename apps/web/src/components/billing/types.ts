@@ -12,4 +12,5 @@ export type BillingLine = InvoiceView["lines"][number];
 export type PaymentStatus = InvoiceSummary["payment"]["status"];
 export type UsageSummary = Outputs["billing"]["usage"];
 export type ProgrammeStatement = Outputs["billing"]["programmeStatement"];
+export type Budget = Outputs["billing"]["budget"];
 export type UsageCell = Omit<UsageSummary["byMonth"][number], "period" | "resourceClassId">;

@@ -4,7 +4,7 @@ import { ScrollTable } from "@/components/programmes/scroll-table";
 import { ApplicationBadge } from "@/components/programmes/badges";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { UsageBar } from "@/components/programmes/usage-bar";
+import { ProgrammeBudgetMeter } from "@/components/programmes/budget-meter";
 import { formatDate, th } from "@/i18n";
 import type { ProgrammeAdminHome } from "./types";
 
@@ -67,33 +67,13 @@ export function ProgrammeAdminPanel({ home }: { home: ProgrammeAdminHome }) {
                         {programme.name}
                       </Link>
                     </p>
-                    <UsageBar
+                    <ProgrammeBudgetMeter
                       label={label}
-                      whole={programme.budgetMinor}
-                      parts={[
-                        { value: programme.consumedMinor, tone: "accent" },
-                        {
-                          value: Math.max(0, programme.awardedMinor - programme.consumedMinor),
-                          tone: "warning",
-                        },
-                      ]}
+                      currency={programme.currency}
+                      budgetMinor={programme.budgetMinor}
+                      awardedMinor={programme.awardedMinor}
+                      consumedMinor={programme.consumedMinor}
                     />
-                    <dl className="flex flex-wrap gap-x-4 text-sm">
-                      <div className="flex gap-1">
-                        <dt className="text-fg-muted">{p.committed}:</dt>
-                        <dd className="tabular-nums">{money(programme.awardedMinor)}</dd>
-                      </div>
-                      <div className="flex gap-1">
-                        <dt className="text-fg-muted">{p.consumed}:</dt>
-                        <dd className="tabular-nums">{money(programme.consumedMinor)}</dd>
-                      </div>
-                      <div className="flex gap-1">
-                        <dt className="text-fg-muted">{p.left}:</dt>
-                        <dd className="tabular-nums">
-                          {money(programme.budgetMinor - programme.awardedMinor)}
-                        </dd>
-                      </div>
-                    </dl>
                   </li>
                 );
               })}

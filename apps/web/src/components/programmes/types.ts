@@ -10,6 +10,7 @@ export type ProgrammeForOrganisation = Outputs["programmes"]["get"];
 export type CallView = ProgrammeView["calls"][number];
 export type ProgrammeDashboard = Outputs["programmes"]["admin"]["dashboard"];
 export type BurnDownPoint = ProgrammeDashboard["burnDown"][number];
+export type BudgetProjection = ProgrammeDashboard["projection"];
 export type ApplicationView = Outputs["applications"]["get"];
 export type ApplicationForAdmin = Outputs["applications"]["admin"]["get"];
 export type ApplicationEvent = ApplicationView["events"][number];

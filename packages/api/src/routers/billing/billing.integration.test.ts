@@ -154,7 +154,7 @@ describe("billing", () => {
       programmeMinor: 450,
       listMinor: 900,
       organizations: [{ organizationId: applicant.org.id, programmeMinor: 450, listMinor: 900 }],
-      lines: [{ invoiceNumber: invoice.number, programmeMinor: 450, listMinor: 900 }],
+      lines: [{ invoiceNumber: invoice.number, unit: "GPU", programmeMinor: 450, listMinor: 900 }],
     });
     expect(
       (

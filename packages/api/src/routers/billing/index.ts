@@ -1,9 +1,11 @@
 import { createTRPCRouter } from "../../trpc";
+import { budgetProcedure } from "./budget";
 import { currentChargesProcedure } from "./current";
 import { getInvoiceProcedure } from "./invoice";
 import { invoiceDocumentProcedure } from "./invoice-document";
 import { listInvoicesProcedure } from "./invoices";
 import { programmeStatementProcedure } from "./programme-statement";
+import { setBudgetProcedure } from "./set-budget";
 import { usageSummaryProcedure } from "./usage";
 
 export const billingRouter = createTRPCRouter({
@@ -13,4 +15,6 @@ export const billingRouter = createTRPCRouter({
   invoiceDocument: invoiceDocumentProcedure,
   usage: usageSummaryProcedure,
   programmeStatement: programmeStatementProcedure,
+  budget: budgetProcedure,
+  setBudget: setBudgetProcedure,
 });

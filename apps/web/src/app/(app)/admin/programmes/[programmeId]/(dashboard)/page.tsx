@@ -13,7 +13,8 @@ import { AddCallForm, CloseCallButton } from "@/components/programmes/call-forms
 import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { formatMoney, formatNumber, formatRate, percentOf } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { UsageBar } from "@/components/programmes/usage-bar";
+import { ProgrammeBudgetMeter } from "@/components/programmes/budget-meter";
+import { ProjectionFigures } from "@/components/programmes/projection-figures";
 import { countryName, formatDate, formatDateTime, t, tb, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
@@ -125,13 +126,12 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
           </dl>
           <div className="space-y-1">
             <p className="font-semibold">{d.budgetMeter}</p>
-            <UsageBar
+            <ProgrammeBudgetMeter
               label={meterText}
-              whole={data.budgetMinor}
-              parts={[
-                { value: data.consumedMinor, tone: "success" },
-                { value: Math.max(0, data.awardedMinor - data.consumedMinor), tone: "accent" },
-              ]}
+              currency={programme.currency}
+              budgetMinor={data.budgetMinor}
+              awardedMinor={data.awardedMinor}
+              consumedMinor={data.consumedMinor}
             />
             <p className="text-sm" data-testid="budget-meter-text">
               {meterText}
@@ -147,7 +147,11 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
               points={data.burnDown}
               budgetMinor={data.budgetMinor}
               currency={programme.currency}
+              projection={data.projection}
             />
+            <div className="mt-4">
+              <ProjectionFigures projection={data.projection} currency={programme.currency} />
+            </div>
             <details className="mt-4">
               <summary className="cursor-pointer font-semibold text-link underline">
                 {d.burnDownTable}

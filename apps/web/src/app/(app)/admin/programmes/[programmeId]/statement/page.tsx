@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, Card, PageHeader, Td, TextInput, Th } from "@tessera/ui";
 import { DEFAULT_BILLING_TIME_ZONE, periodOf, shiftPeriod } from "@tessera/core";
+import { formatUnitHours } from "@tessera/core/words";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { billingRoutes } from "@/components/billing/paths";
 import { Forbidden } from "@/components/forbidden";
-import { formatMoney, formatUnitHours, unitSecondsToHours } from "@/components/programmes/format";
+import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { t, tb, tp } from "@/i18n";
@@ -167,7 +168,7 @@ export default async function ProgrammeStatementPage({ params, searchParams }: P
                       <Td className="font-mono">{line.resourceClassCode}</Td>
                       <Td className="font-mono">{line.usagePeriod}</Td>
                       <Td className="whitespace-nowrap text-right tabular-nums">
-                        {formatUnitHours(unitSecondsToHours(line.unitSeconds), "unit")}
+                        {formatUnitHours(line.unitSeconds, line.unit)}
                       </Td>
                       <Td className="text-right tabular-nums">{money(line.listMinor)}</Td>
                       <Td className="text-right tabular-nums">{money(line.programmeMinor)}</Td>

@@ -7,7 +7,7 @@ import { InvoicesTable } from "@/components/billing/invoices-table";
 import { billingRoutes } from "@/components/billing/paths";
 import { Forbidden } from "@/components/forbidden";
 import { Pagination } from "@/components/pagination";
-import { t, tb } from "@/i18n";
+import { t, tb, tg } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
@@ -53,9 +53,14 @@ export default async function BillingPage({ params, searchParams }: Props) {
         title={o.title}
         description={o.lead}
         actions={
-          <Link href={billingRoutes.usage(organizationId)} className="text-link underline">
-            {o.usageLink}
-          </Link>
+          <div className="flex flex-wrap gap-4">
+            <Link href={billingRoutes.usage(organizationId)} className="text-link underline">
+              {o.usageLink}
+            </Link>
+            <Link href={billingRoutes.budget(organizationId)} className="text-link underline">
+              {tg.page.overviewLink}
+            </Link>
+          </div>
         }
       />
       <div className="space-y-8">

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { MAX_PROJECTED_DAYS, projectedDays } from "./burn-down-projection";
+
+const last = { day: "2026-06-30", consumedMinor: 1_000 };
+const rate = { recentConsumedMinor: 3_000, windowDays: 30 }; // 100 a day
+
+describe("projectedDays", () => {
+  it("draws from the day after the last point to the exhaustion date, reaching the budget", () => {
+    const days = projectedDays(
+      last,
+      {
+        ...rate,
+        outcome: { kind: "projected", date: new Date("2026-07-03T06:00:00Z") },
+        endsAt: null,
+      },
+      1_300,
+    );
+    expect(days).toEqual([
+      { day: "2026-07-01", value: 1_100 },
+      { day: "2026-07-02", value: 1_200 },
+      { day: "2026-07-03", value: 1_300 },
+      { day: "2026-07-04", value: 1_300 },
+    ]);
+  });
+
+  it("stops at the programme's end when the budget outlasts it", () => {
+    const days = projectedDays(
+      last,
+      { ...rate, outcome: { kind: "notBeforeEnd" }, endsAt: new Date("2026-07-02T00:00:00Z") },
+      1_000_000,
+    );
+    expect(days.map((d) => d.day)).toEqual(["2026-07-01", "2026-07-02"]);
+    expect(days.at(-1)?.value).toBe(1_200);
+  });
+
+  it("draws nothing without a rate or an end, and no more than two years ahead", () => {
+    for (const outcome of [{ kind: "idle" }, { kind: "exhausted" }] as const) {
+      expect(projectedDays(last, { ...rate, outcome, endsAt: null }, 5_000)).toEqual([]);
+    }
+    expect(
+      projectedDays(last, { ...rate, outcome: { kind: "notBeforeEnd" }, endsAt: null }, 5_000),
+    ).toEqual([]);
+    const far = projectedDays(
+      last,
+      { ...rate, outcome: { kind: "notBeforeEnd" }, endsAt: new Date("2040-01-01T00:00:00Z") },
+      10 ** 9,
+    );
+    expect(far).toHaveLength(MAX_PROJECTED_DAYS);
+  });
+});

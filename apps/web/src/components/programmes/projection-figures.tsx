@@ -1,0 +1,50 @@
+import { DescriptionList } from "@tessera/ui";
+import { formatDate, tg } from "@/i18n";
+import { projectionOutcome } from "./burn-down-chart";
+import { formatMoney } from "./format";
+import type { BudgetProjection } from "./types";
+
+/** The projection beside the burn-down chart, in figures: the rate, what is left, the outcome. */
+export function ProjectionFigures({
+  projection,
+  currency,
+}: {
+  projection: BudgetProjection;
+  currency: string;
+}) {
+  const p = tg.projection;
+  const money = (minor: number) => formatMoney(minor, currency);
+  return (
+    <section aria-labelledby="projection-heading" className="space-y-2" data-testid="projection">
+      <h3 id="projection-heading" className="font-semibold">
+        {p.title}
+      </h3>
+      <p className="text-sm text-fg-muted">{p.basis(projection.windowDays)}</p>
+      <DescriptionList
+        items={[
+          {
+            term: p.outcome,
+            detail: (
+              <span className="font-semibold" data-testid="projection-outcome">
+                {projectionOutcome(projection)}
+              </span>
+            ),
+          },
+          {
+            term: p.rate,
+            detail: p.ratePerDay(
+              money(projection.ratePerDayMinor),
+              money(projection.recentConsumedMinor),
+              projection.windowDays,
+            ),
+          },
+          { term: p.left, detail: money(projection.remainingMinor) },
+          {
+            term: p.ends,
+            detail: projection.endsAt ? p.endsOn(formatDate(projection.endsAt)) : p.noEnd,
+          },
+        ]}
+      />
+    </section>
+  );
+}

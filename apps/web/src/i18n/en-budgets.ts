@@ -1,0 +1,94 @@
+/**
+ * Strings of the budget pages: an organisation's monthly budget, the programme's budget meter and
+ * its burn-down projection, in British English. `BudgetMessages` makes the compiler insist that a
+ * new locale is complete.
+ */
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export const enBudgets = {
+  page: {
+    title: "Monthly budget",
+    metaTitle: "Monthly budget",
+    lead: "Set what your organisation means to spend on compute each month. Owners and billing members are told in the portal and by mail when this month's spend reaches 50%, 80% and 100% of it.",
+    basis:
+      "The budget counts your organisation's share of this month's compute before VAT — what you pay. The programme's share is paid by the programme and is not counted; usage of an earlier month that arrives late counts in that month.",
+    billingLink: "Back to billing",
+    overviewLink: "Monthly budget",
+  },
+  month: {
+    title: (month: string) => `This month: ${month}`,
+    lead: (timeZone: string) =>
+      `Billing month in ${timeZone}. The figures update as usage is metered.`,
+    bar: (spent: string, budget: string, percent: string) =>
+      `${spent} spent of a ${budget} budget (${percent})`,
+    barNoBudget: (spent: string) => `${spent} spent so far this month; no budget set`,
+    spent: "Spent so far",
+    budget: "Budget",
+    left: "Left this month",
+    over: "Over the budget by",
+    projected: "Projected at month end",
+    projectedHint: "At the month's rate so far.",
+    projectedOver: "At the month's rate so far — more than the budget.",
+    tooEarly: "From the month's second day",
+    computedAt: (when: string) => `Figures as of ${when}.`,
+    noBudgetTitle: "No monthly budget set",
+    noBudgetBody:
+      "Without a budget, nobody is told how this month's spend is going. Set one below to be told at 50%, 80% and 100%.",
+    currencyMismatch: (budget: string, charges: string) =>
+      `The budget is in ${budget}, but this month's charges are in ${charges}, so they cannot be compared. Set the budget again to have it in ${charges}.`,
+  },
+  thresholds: {
+    title: "Alerts this month",
+    caption: "Budget alerts of this month",
+    percent: (percent: number) => `${percent}% of the budget`,
+    notified: (when: string) => `Reached — owners and billing members told ${when}`,
+    reachedPending: "Reached — the alert goes out within a few minutes",
+    notReached: "Not reached",
+    noBudget: "No budget: no alerts",
+  },
+  form: {
+    title: "Change the budget",
+    amount: (currency: string) => `Monthly budget (${currency})`,
+    amountHint: "An amount in the billing currency, for example 2,500.00.",
+    amountRequired: "Enter the monthly budget as an amount above zero, for example 2500.00.",
+    save: "Save budget",
+    saved: (amount: string) => `The monthly budget is now ${amount}.`,
+    clear: "Remove the budget",
+    clearTitle: "Remove the monthly budget?",
+    clearBody:
+      "Owners and billing members will no longer be told when this month's spend reaches 50%, 80% or 100%. Usage and invoices are not affected.",
+    clearConfirm: "Yes, remove it",
+    cleared: "The monthly budget was removed.",
+    readOnly: "Only owners and billing members can change the budget.",
+    rearm:
+      "A changed budget is a new budget: this month's alerts it has not reached are sent again when they are reached.",
+  },
+  meter: {
+    committed: "Awarded (committed)",
+    consumed: "of which consumed",
+    left: "Left to award",
+  },
+  projection: {
+    title: "Projected exhaustion",
+    basis: (days: number) =>
+      `Consumption is the programme's share of settled compute, at the prices of its awards. The rate is read from the last ${plural(days, "day", "days")} (UTC).`,
+    rate: "Consumption rate",
+    ratePerDay: (perDay: string, recent: string, days: number) =>
+      `${perDay} a day (${recent} in ${plural(days, "day", "days")})`,
+    left: "Budget not yet consumed",
+    ends: "The programme ends",
+    endsOn: (date: string) => `${date}, when its last award ends`,
+    noEnd: "No award yet",
+    outcome: "At the current rate",
+    projected: (date: string) => `The budget runs out on ${date}`,
+    notBeforeEnd: "Not at the current rate before the programme ends",
+    idle: (days: number) =>
+      `Nothing consumed in the last ${plural(days, "day", "days")}: no exhaustion projected`,
+    exhausted: "The budget is used up",
+    legend: "Projected consumption",
+    chart: (awarded: string, consumed: string, budget: string, outcome: string) =>
+      `Line chart: ${awarded} awarded and ${consumed} consumed of a ${budget} budget. ${outcome}.`,
+  },
+};
+
+export type BudgetMessages = typeof enBudgets;

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { serverEnv } from "@tessera/config";
+import { MAX_BUDGET_MINOR, setMonthlyBudget } from "@tessera/core";
+import { tenantProcedure } from "../../trpc";
+
+export const setBudgetInput = z.object({
+  /** Integer minor units of the billing currency; null clears the budget. */
+  budgetMinor: z
+    .number({ error: "The monthly budget must be an amount, or nothing to clear it." })
+    .int("The monthly budget must be a whole number of cents.")
+    .min(1, "The monthly budget must be more than zero; clear it instead to have none.")
+    .max(Number(MAX_BUDGET_MINOR), "The monthly budget is too large.")
+    .nullable(),
+});
+
+/** Sets or clears the monthly budget (owners and billing members); audited. */
+export const setBudgetProcedure = tenantProcedure("billing.manage")
+  .input(setBudgetInput)
+  .mutation(({ ctx, input }) =>
+    setMonthlyBudget(ctx.tenant, ctx.actor, {
+      budgetMinor: input.budgetMinor === null ? null : BigInt(input.budgetMinor),
+      sellerCountry: serverEnv().BILLING_SELLER_COUNTRY,
+    }),
+  );

@@ -1,0 +1,86 @@
+import { toSafeNumber } from "../programmes/money";
+import { roleMay } from "../tenancy/permissions";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import {
+  BUDGET_THRESHOLDS,
+  percentOfBudget,
+  projectMonthEnd,
+  reachedThresholds,
+  type BudgetThreshold,
+} from "./budget-figures";
+import { getMonthSpend } from "./get-month-spend";
+
+export interface BudgetView {
+  /** The monthly budget in integer minor units of `currency`; null when none is set. */
+  budgetMinor: number | null;
+  /** The budget's currency; the billing currency when no budget is set. */
+  currency: string;
+  /** The currency this month's charges are in (the billing currency). */
+  chargesCurrency: string;
+  /** The month's charges are in another currency than the budget: they cannot be compared. */
+  currencyMismatch: boolean;
+  period: string;
+  periodStart: Date;
+  periodEnd: Date;
+  timeZone: string;
+  /** The tenant's share, before VAT, of this month's usage so far (see getMonthSpend). */
+  spentMinor: number;
+  /** Whole percent of the budget spent (rounded down); null without a comparable budget. */
+  percentUsed: number | null;
+  /** The month's spend at month end at the rate so far; null in the month's first day. */
+  projectedMinor: number | null;
+  /** Each alert threshold: reached this month, and when its notice went out. */
+  thresholds: { percent: BudgetThreshold; reached: boolean; notifiedAt: Date | null }[];
+  /** Whether the caller may set or clear the budget. */
+  canChange: boolean;
+  computedAt: Date;
+}
+
+/** The organisation's monthly budget beside this month's spend so far and its projection. */
+export async function getBudget(
+  tenant: TenantAccess,
+  input: { sellerCountry: string; now?: Date },
+): Promise<BudgetView> {
+  const now = input.now ?? new Date();
+  const spend = await getMonthSpend(tenant.db, {
+    organizationId: tenant.organization.id,
+    sellerCountry: input.sellerCountry,
+    now,
+  });
+  const [account, alerts] = await Promise.all([
+    tenant.db.billingAccount.findUnique({
+      where: { organizationId: tenant.organization.id },
+      select: { monthlyBudgetMinor: true, monthlyBudgetCurrency: true },
+    }),
+    tenant.db.budgetAlert.findMany({
+      where: { period: spend.period },
+      select: { thresholdPercent: true, createdAt: true },
+    }),
+  ]);
+  const budget = account?.monthlyBudgetMinor ?? null;
+  const currency = account?.monthlyBudgetCurrency ?? spend.currency;
+  const comparable = budget !== null && currency === spend.currency;
+  const reached = comparable ? reachedThresholds(spend.spentMinor, budget) : [];
+  const notified = new Map(alerts.map((a) => [a.thresholdPercent, a.createdAt]));
+  const projected = projectMonthEnd({ ...spend, now });
+  return {
+    budgetMinor: budget === null ? null : toSafeNumber(budget),
+    currency,
+    chargesCurrency: spend.currency,
+    currencyMismatch: budget !== null && !comparable,
+    period: spend.period,
+    periodStart: spend.periodStart,
+    periodEnd: spend.periodEnd,
+    timeZone: spend.timeZone,
+    spentMinor: toSafeNumber(spend.spentMinor),
+    percentUsed: comparable ? percentOfBudget(spend.spentMinor, budget) : null,
+    projectedMinor: projected === null ? null : toSafeNumber(projected),
+    thresholds: BUDGET_THRESHOLDS.map((percent) => ({
+      percent,
+      reached: reached.includes(percent),
+      notifiedAt: notified.get(percent) ?? null,
+    })),
+    canChange: roleMay(tenant.role, "billing.manage"),
+    computedAt: now,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Prisma } from "@tessera/db";
+import { getInvoiceDraft } from "../billing/get-invoice-draft";
+
+export interface MonthSpend {
+  /** The billing month in the organisation's time zone ("YYYY-MM") and its bounds. */
+  period: string;
+  periodStart: Date;
+  periodEnd: Date;
+  timeZone: string;
+  /** The currency the month's charges are in (the billing currency). */
+  currency: string;
+  /**
+   * What a budget counts: the tenant's share, before VAT, of this month's own usage, rated as the
+   * live draft rates it. The programme's share is not the organisation's money, VAT is not
+   * spending, and late usage of an earlier month belongs to that month.
+   */
+  spentMinor: bigint;
+}
+
+/** The organisation's spend so far in the billing month `now` falls in. */
+export async function getMonthSpend(
+  database: { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> },
+  input: { organizationId: string; sellerCountry: string; now: Date },
+): Promise<MonthSpend> {
+  const draft = await getInvoiceDraft(database, input);
+  return {
+    period: draft.period,
+    periodStart: draft.periodStart,
+    periodEnd: draft.periodEnd,
+    timeZone: draft.timeZone,
+    currency: draft.currency,
+    spentMinor: draft.lines
+      .filter((line) => line.usagePeriod === draft.period)
+      .reduce((sum, line) => sum + line.tenantMinor, 0n),
+  };
+}

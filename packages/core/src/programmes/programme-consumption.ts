@@ -1,0 +1,37 @@
+import type { Database } from "@tessera/db";
+import type { DailyAmount } from "./burn-down";
+import { programmeShareOfUsage } from "./pricing";
+
+/**
+ * The programme share of consumption per UTC day: the quota ledger's SETTLE entries on the
+ * programme's awards, priced at each line's granted price and the award's subsidy rate — the
+ * draw-down of what the programme awarded, in the same money as its budget. The query groups by
+ * day and price (reaching entries through the programme's allocations and the ledger's (line,
+ * kind, time) index); the money is computed once per group with the pricing's rounding.
+ */
+export async function loadProgrammeConsumption(
+  database: Pick<Database, "$queryRaw">,
+  programmeId: string,
+): Promise<DailyAmount[]> {
+  const groups = await database.$queryRaw<
+    { day: string; price: number; rate: number; unitSeconds: bigint }[]
+  >`
+    SELECT to_char(e."createdAt", 'YYYY-MM-DD') AS day,
+           l."listPriceMinorPerHour" AS price,
+           a."subsidyRateBps" AS rate,
+           SUM(e."consumedDeltaUnitSeconds")::bigint AS "unitSeconds"
+      FROM "Allocation" a
+      JOIN "AllocationLine" l ON l."allocationId" = a."id"
+      JOIN "QuotaLedgerEntry" e ON e."allocationLineId" = l."id" AND e."kind" = 'SETTLE'
+     WHERE a."programmeId" = ${programmeId}
+     GROUP BY 1, 2, 3`;
+  return groups.map((row) => ({
+    day: row.day,
+    amountMinor: programmeShareOfUsage(row.unitSeconds, row.price, row.rate),
+  }));
+}
+
+/** The total of daily amounts. */
+export function sumDailyAmounts(amounts: readonly DailyAmount[]): bigint {
+  return amounts.reduce((sum, row) => sum + row.amountMinor, 0n);
+}
