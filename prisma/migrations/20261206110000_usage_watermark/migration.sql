@@ -1,23 +1,33 @@
 -- The billing cut: an invoice no longer stamps every usage record it bills (one row update per
 -- record, the invoice run's hot path); it records the highest record id it covers. An invoice
--- covers its organisation's records with id <= usageThroughId that started before periodEnd; a
--- record no invoice covers is still to be billed.
+-- covers its organisation's records with id <= usageThroughId that started before periodEnd, and
+-- each covers at least what the one before it did (months are finalised in order), so a record
+-- the organisation's latest invoice does not cover is still to be billed.
 
 -- AlterTable
 ALTER TABLE "Invoice" ADD COLUMN     "usageThroughId" BIGINT;
 
--- Invoices finalised before: they cover what they stamped.
+-- Invoices finalised before: each covers what it stamped and what the ones before it covered.
 ALTER TABLE "Invoice" DISABLE TRIGGER "Invoice_immutable";
 UPDATE "Invoice" i
    SET "usageThroughId" = s."through"
-  FROM (SELECT "billedInvoiceId", max("id") AS "through" FROM "UsageRecord"
-         WHERE "billedInvoiceId" IS NOT NULL GROUP BY 1) s
- WHERE s."billedInvoiceId" = i."id" AND i."kind" = 'INVOICE';
-UPDATE "Invoice" SET "usageThroughId" = 0 WHERE "kind" = 'INVOICE' AND "usageThroughId" IS NULL;
+  FROM (SELECT v."id",
+               max(COALESCE(b."through", 0)) OVER (PARTITION BY v."organizationId"
+                 ORDER BY v."periodEnd", v."finalisedAt" ROWS UNBOUNDED PRECEDING) AS "through"
+          FROM "Invoice" v
+          LEFT JOIN (SELECT "billedInvoiceId", max("id") AS "through" FROM "UsageRecord"
+                      WHERE "billedInvoiceId" IS NOT NULL GROUP BY 1) b
+            ON b."billedInvoiceId" = v."id"
+         WHERE v."kind" = 'INVOICE') s
+ WHERE s."id" = i."id";
 ALTER TABLE "Invoice" ENABLE TRIGGER "Invoice_immutable";
 
 ALTER TABLE "Invoice" ADD CONSTRAINT "Invoice_usage_through_check"
   CHECK (("kind" = 'INVOICE') = ("usageThroughId" IS NOT NULL));
+
+-- Numbers are gapless per series — a kind and a year ("INV-2026") — so a sequence repeats from
+-- one year to the next: the number itself is what is unique.
+DROP INDEX "Invoice_kind_sequence_key";
 
 -- DropIndex
 DROP INDEX "UsageRecord_organizationId_billedInvoiceId_intervalStart_idx";

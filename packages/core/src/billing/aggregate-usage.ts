@@ -16,13 +16,26 @@ const IN_FORCE = Prisma.sql`pv."resourceClassId" = u."resourceClassId"
   AND pv."effectiveFrom" <= u."intervalStart" AND (pv."until" IS NULL OR u."intervalStart" < pv."until")`;
 
 /**
- * No invoice of the record's organisation covers it (see UsageRecord in the schema): the record
- * `u` is still to be billed.
+ * An organisation's latest invoice — the one covering the most usage (see UsageRecord in the
+ * schema): invoices are finalised month after month and each covers at least what the one before
+ * it did, so a record is billed exactly when the latest invoice covers it. `organization` is the
+ * SQL of the organisation's id; yields "through", "until" (the period's end) and "period".
  */
-export const NOT_INVOICED = Prisma.sql`NOT EXISTS (
-  SELECT 1 FROM "Invoice" i
-   WHERE i."organizationId" = u."organizationId" AND i."kind" = 'INVOICE'
-     AND u."id" <= i."usageThroughId" AND u."intervalStart" < i."periodEnd")`;
+export function latestInvoiceSql(organization: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT i."usageThroughId" AS "through", i."periodEnd" AS "until", i."period"
+      FROM "Invoice" i
+     WHERE i."organizationId" = ${organization} AND i."kind" = 'INVOICE'
+     ORDER BY i."usageThroughId" DESC, i."periodEnd" DESC
+     LIMIT 1`;
+}
+
+/** The record `u` is not covered by `latest` (an alias of latestInvoiceSql's row, or absent). */
+export function notCoveredBy(latest: string): Prisma.Sql {
+  const l = Prisma.raw(latest);
+  return Prisma.sql`(${l}."through" IS NULL OR u."id" > ${l}."through"
+                     OR u."intervalStart" >= ${l}."until")`;
+}
 
 /**
  * Sums usage records per resource class, price version (the one in force at each record's
@@ -47,10 +60,12 @@ export async function aggregateUsage(
      GROUP BY 1, 2, 3, 4`);
 }
 
-/** Unbilled usage of an organisation that started before `before`. */
+/** Unbilled usage of an organisation that started before `before` (a `where` for aggregateUsage). */
 export function unbilledBefore(organizationId: string, before: Date): Prisma.Sql {
-  return Prisma.sql`u."organizationId" = ${organizationId}::text AND ${NOT_INVOICED}
-    AND u."intervalStart" < (${before.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  return Prisma.sql`u."organizationId" = ${organizationId}::text
+    AND u."intervalStart" < (${before.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    AND NOT EXISTS (SELECT 1 FROM (${latestInvoiceSql(Prisma.sql`${organizationId}::text`)}) latest
+                     WHERE NOT ${notCoveredBy("latest")})`;
 }
 
 /** Whose unbilled usage to sum: an organisation's records that started before `before`. */
@@ -63,60 +78,66 @@ export interface UnbilledScope {
 
 export interface UnbilledUsage {
   aggregates: UsageAggregate[];
-  /** The highest id among the records summed: what an invoice of them covers. */
-  usageThroughId: bigint;
+  /** The highest id among the records summed (0 when there are none). */
+  throughId: bigint;
+  /** The organisation's latest invoice, if any: what it covers and its month. */
+  latest: { throughId: bigint; period: string } | null;
 }
 
 /**
  * aggregateUsage of the unbilled records of many organisations in one statement (the invoice run
- * and the live draft). Only records the organisation's most recent invoice leaves out can be
- * unbilled — a larger id or a later start — so each organisation's records are read through its
- * indexes from there, not from the beginning. Organisations with nothing to bill are absent.
+ * and the live draft), with each organisation's latest invoice. Only records that invoice leaves
+ * out are unbilled — a larger id or a later start — and they are found through the
+ * organisation's indexes. Every scope gets an entry.
  */
 export async function aggregateUnbilledUsage(
   client: RawClient,
   scopes: readonly UnbilledScope[],
 ): Promise<Map<string, UnbilledUsage>> {
-  if (scopes.length === 0) return new Map();
-  const rows = await client.$queryRaw<(UsageAggregate & { organizationId: string; through: bigint })[]>(
-    Prisma.sql`
-    WITH scope AS (
-      SELECT * FROM unnest(${scopes.map((s) => s.organizationId)}::text[],
-                           ${scopes.map((s) => s.before.toISOString())}::text[],
-                           ${scopes.map((s) => s.timeZone)}::text[]) AS s(org, before, tz)
-    ), latest AS (
-      SELECT s.org, COALESCE(last."usageThroughId", 0) AS through,
-             COALESCE(last."periodEnd", '-infinity'::timestamp) AS until
+  const result = new Map<string, UnbilledUsage>();
+  if (scopes.length === 0) return result;
+  type Row = UsageAggregate & { organizationId: string; through: bigint };
+  const rows = await client.$queryRaw<Row[]>(Prisma.sql`
+      WITH scope AS MATERIALIZED (
+        SELECT s.org, s.before::timestamptz AT TIME ZONE 'UTC' AS before, s.tz, l.through, l.until
+          FROM unnest(${scopes.map((s) => s.organizationId)}::text[],
+                      ${scopes.map((s) => s.before.toISOString())}::text[],
+                      ${scopes.map((s) => s.timeZone)}::text[]) AS s(org, before, tz)
+          LEFT JOIN LATERAL (${latestInvoiceSql(Prisma.sql`s.org`)}) l ON true
+      ), pv AS (${PRICE_VERSIONS})
+      SELECT s.org AS "organizationId", u."resourceClassId", pv."id" AS "priceVersionId",
+             u."allocationLineId",
+             to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE s.tz, 'YYYY-MM') AS "usagePeriod",
+             sum(u."unitSeconds")::bigint AS "unitSeconds",
+             sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
+             sum(u."energyMilliWh")::bigint AS "energyMilliWh",
+             bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured",
+             max(u."id") AS "through"
         FROM scope s
-        LEFT JOIN LATERAL (
-          SELECT i."usageThroughId", i."periodEnd" FROM "Invoice" i
-           WHERE i."organizationId" = s.org AND i."kind" = 'INVOICE'
-           ORDER BY i."usageThroughId" DESC LIMIT 1
-        ) last ON true
-    ), pv AS (${PRICE_VERSIONS})
-    SELECT s.org AS "organizationId", u."resourceClassId", pv."id" AS "priceVersionId",
-           u."allocationLineId",
-           to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE s.tz, 'YYYY-MM') AS "usagePeriod",
-           sum(u."unitSeconds")::bigint AS "unitSeconds",
-           sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
-           sum(u."energyMilliWh")::bigint AS "energyMilliWh",
-           bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured",
-           max(u."id") AS "through"
-      FROM scope s
-      JOIN latest l ON l.org = s.org
-      JOIN "UsageRecord" u ON u."organizationId" = s.org
-       AND u."intervalStart" < (s.before::timestamptz AT TIME ZONE 'UTC')
-       AND (u."id" > l.through OR u."intervalStart" >= l.until)
-      JOIN pv ON ${IN_FORCE}
-     WHERE ${NOT_INVOICED}
-     GROUP BY 1, 2, 3, 4, 5`,
+        JOIN "UsageRecord" u ON u."organizationId" = s.org AND u."intervalStart" < s.before
+        JOIN pv ON ${IN_FORCE}
+       WHERE ${notCoveredBy("s")}
+       GROUP BY 1, 2, 3, 4, 5`);
+  const latest = await client.$queryRaw<{ organizationId: string; through: bigint; period: string }[]>(
+    Prisma.sql`
+      SELECT s.org AS "organizationId", l."through", l."period"
+        FROM unnest(${scopes.map((s) => s.organizationId)}::text[]) AS s(org)
+        JOIN LATERAL (${latestInvoiceSql(Prisma.sql`s.org`)}) l ON true`,
   );
-  const byOrganization = new Map<string, UnbilledUsage>();
-  for (const { organizationId, through, ...aggregate } of rows) {
-    const usage = byOrganization.get(organizationId) ?? { aggregates: [], usageThroughId: 0n };
-    usage.aggregates.push(aggregate);
-    if (through > usage.usageThroughId) usage.usageThroughId = through;
-    byOrganization.set(organizationId, usage);
+  const latestOf = new Map(
+    latest.map((l) => [l.organizationId, { throughId: l.through, period: l.period }]),
+  );
+  for (const scope of scopes) {
+    result.set(scope.organizationId, {
+      aggregates: [],
+      throughId: 0n,
+      latest: latestOf.get(scope.organizationId) ?? null,
+    });
   }
-  return byOrganization;
+  for (const { organizationId, through, ...aggregate } of rows) {
+    const usage = result.get(organizationId)!;
+    usage.aggregates.push(aggregate);
+    if (through > usage.throughId) usage.throughId = through;
+  }
+  return result;
 }

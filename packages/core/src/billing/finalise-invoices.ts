@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, columnsOf, type Database, type Invoice } from "@tessera/db";
+import { Prisma, columnsOf, type Database } from "@tessera/db";
 import type { Actor } from "../actor";
 import { auditEventsSql, type GatedAuditEvent } from "../audit/record-audit-event";
 import { AppError, notFound } from "../errors";
@@ -13,8 +13,10 @@ import { invoiceSeries, takeInvoiceNumbers } from "./take-invoice-number";
 
 type Tx = Prisma.TransactionClient;
 
-export interface FinalisedInvoice {
-  invoice: Invoice;
+/** A month's invoice after a run. */
+export interface FinalisedInvoiceRef {
+  invoiceId: string;
+  number: string;
   /** False when the month already had its invoice (another run made it). */
   created: boolean;
 }
@@ -181,16 +183,18 @@ async function writeInvoices(tx: Tx, actor: Actor, items: Prepared[], now: Date)
  * every record no invoice covers yet that started before the month's end is summed (late usage of
  * earlier months becomes LATE_USAGE lines), rated once per line with each award's subsidy drawn
  * under its row lock, numbered without gaps and written — the invoice covering the records up to
- * the highest id summed, its lines, the month's claim, the payment record (the Stripe idempotency
- * key stored before any call) and an audit event. All or nothing: a crash leaves no part of any.
- * Two runs at once make one invoice per month: the locks serialise them and the month's claim is
- * unique. Results come in the order of `items`; null where there is nothing to bill.
+ * the highest id summed (never less than the invoice before it covered), its lines, the month's
+ * claim, the payment record (the Stripe idempotency key stored before any call) and an audit
+ * event. All or nothing: a crash leaves no part of any. Two runs at once make one invoice per
+ * month: the locks serialise them and the month's claim is unique. A month before the
+ * organisation's latest invoice is not invoiced on its own (its late usage goes on the next
+ * invoice). Results come in the order of `items`; null where there is nothing to bill.
  */
 export async function finaliseInvoices(
   database: Database,
   actor: Actor,
   input: { items: readonly InvoiceToFinalise[]; sellerCountry: string; now?: Date },
-): Promise<(FinalisedInvoice | null)[]> {
+): Promise<(FinalisedInvoiceRef | null)[]> {
   const now = input.now ?? new Date();
   const organizationIds = input.items.map((item) => item.organizationId);
   if (new Set(organizationIds).size !== organizationIds.length) {
@@ -199,17 +203,15 @@ export async function finaliseInvoices(
   if (input.items.length === 0) return [];
   return database.$transaction(async (tx) => {
     await lockOrganizations(tx, organizationIds);
-    const claims = await tx.$queryRaw<{ organizationId: string; invoiceId: string }[]>(Prisma.sql`
-      SELECT c."organizationId", c."invoiceId"
+    const claims = await tx.$queryRaw<{ organizationId: string; invoiceId: string; number: string }[]>(
+      Prisma.sql`
+      SELECT c."organizationId", c."invoiceId", inv."number"
         FROM unnest(${organizationIds}::text[], ${input.items.map((item) => item.period)}::text[])
           AS i(org, period)
-        JOIN "InvoicePeriodClaim" c ON c."organizationId" = i.org AND c."period" = i.period`);
-    const claimed = new Map(claims.map((claim) => [claim.organizationId, claim.invoiceId]));
-    const existing = new Map(
-      (
-        await tx.invoice.findMany({ where: { id: { in: claims.map((claim) => claim.invoiceId) } } })
-      ).map((invoice) => [invoice.id, invoice]),
+        JOIN "InvoicePeriodClaim" c ON c."organizationId" = i.org AND c."period" = i.period
+        JOIN "Invoice" inv ON inv."id" = c."invoiceId"`,
     );
+    const claimed = new Map(claims.map((claim) => [claim.organizationId, claim]));
     const open = input.items.filter((item) => !claimed.has(item.organizationId));
     const customers = await loadBillingCustomers(
       tx,
@@ -235,7 +237,11 @@ export async function finaliseInvoices(
         timeZone: customer.timeZone,
       })),
     );
-    const billable = scopes.filter(({ item }) => usage.has(item.organizationId));
+    const billable = scopes.filter(({ item }) => {
+      const unbilled = usage.get(item.organizationId)!;
+      const later = unbilled.latest !== null && item.period <= unbilled.latest.period;
+      return !later && unbilled.aggregates.length > 0;
+    });
     const terms = await loadRatingTerms(
       tx,
       billable.flatMap(({ item }) => usage.get(item.organizationId)!.aggregates),
@@ -243,9 +249,10 @@ export async function finaliseInvoices(
     );
     const drafts = billable.map((scope) => {
       const unbilled = usage.get(scope.item.organizationId)!;
+      const before = unbilled.latest?.throughId ?? 0n;
       return {
         ...scope,
-        usageThroughId: unbilled.usageThroughId,
+        usageThroughId: unbilled.throughId > before ? unbilled.throughId : before,
         draft: buildInvoice({
           period: scope.item.period,
           aggregates: unbilled.aggregates,
@@ -270,16 +277,12 @@ export async function finaliseInvoices(
       );
     }
     if (prepared.length > 0) await writeInvoices(tx, actor, prepared, now);
-    const written = new Map(
-      (await tx.invoice.findMany({ where: { id: { in: prepared.map((p) => p.id) } } })).map(
-        (invoice) => [invoice.organizationId, invoice],
-      ),
-    );
-    return input.items.map((item): FinalisedInvoice | null => {
+    const written = new Map(prepared.map((p) => [p.item.organizationId, p]));
+    return input.items.map((item): FinalisedInvoiceRef | null => {
       const claim = claimed.get(item.organizationId);
-      if (claim) return { invoice: existing.get(claim)!, created: false };
+      if (claim) return { invoiceId: claim.invoiceId, number: claim.number, created: false };
       const invoice = written.get(item.organizationId);
-      return invoice ? { invoice, created: true } : null;
+      return invoice ? { invoiceId: invoice.id, number: invoice.number, created: true } : null;
     });
   }, TX_OPTIONS);
 }
