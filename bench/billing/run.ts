@@ -25,13 +25,7 @@ import { createDatabase } from "@tessera/db";
 import { createBulkBillingWorld } from "../../packages/core/src/billing/bulk-billing-fixture";
 import { deploy as migrate } from "../../packages/db/scripts/migrate";
 import { dropBenchDatabase, withDatabase } from "../bench-stores";
-import {
-  copyUsage,
-  createTwinTable,
-  exportUsage,
-  runGroupBy,
-  type BaselineLine,
-} from "./baseline";
+import { copyUsage, createTwinTable, exportUsage, runGroupBy, type BaselineLine } from "./baseline";
 
 const DATABASE = "tessera_bench_billing";
 const ORGANIZATIONS = Number(process.env.BENCH_ORGS ?? 10_000);
@@ -193,7 +187,11 @@ async function main(): Promise<void> {
         tenant: sum.tenant + BigInt(line.tenantMinor),
       });
     }
-    const { rows: checks } = await plain.query<{ invoices: string; unbalanced: string; gaps: string }>(`
+    const { rows: checks } = await plain.query<{
+      invoices: string;
+      unbalanced: string;
+      gaps: string;
+    }>(`
       SELECT count(*)::text AS invoices,
              count(*) FILTER (WHERE i."listMinor" <> s.list OR i."programmeMinor" <> s.programme
                                  OR i."tenantNetMinor" <> s.tenant)::text AS unbalanced,

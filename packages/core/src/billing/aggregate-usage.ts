@@ -118,7 +118,9 @@ export async function aggregateUnbilledUsage(
         JOIN pv ON ${IN_FORCE}
        WHERE ${notCoveredBy("s")}
        GROUP BY 1, 2, 3, 4, 5`);
-  const latest = await client.$queryRaw<{ organizationId: string; through: bigint; period: string }[]>(
+  const latest = await client.$queryRaw<
+    { organizationId: string; through: bigint; period: string }[]
+  >(
     Prisma.sql`
       SELECT s.org AS "organizationId", l."through", l."period"
         FROM unnest(${scopes.map((s) => s.organizationId)}::text[]) AS s(org)

@@ -33,7 +33,13 @@ export interface BulkBillingWorld {
  */
 export async function createBulkBillingWorld(
   database: Database,
-  options: { tag: string; organizations: number; classes?: number; jobsPerLine: number; month: string },
+  options: {
+    tag: string;
+    organizations: number;
+    classes?: number;
+    jobsPerLine: number;
+    month: string;
+  },
 ): Promise<BulkBillingWorld> {
   const { tag, organizations, jobsPerLine } = options;
   const classes = Math.min(CLASSES.length, Math.max(1, options.classes ?? CLASSES.length));

@@ -31,7 +31,9 @@ async function pendingOrganizations(
     organizationIds === null
       ? Prisma.empty
       : Prisma.sql`WHERE o."id" IN (SELECT unnest(${[...organizationIds]}::text[]))`;
-  return database.$queryRaw<Pending[]>(Prisma.sql`
+  return database
+    .$queryRaw<Pending[]>(
+      Prisma.sql`
     SELECT o."id" AS "organizationId",
            COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE}) AS "timeZone",
            l."period" AS "latestPeriod",
@@ -53,7 +55,9 @@ async function pendingOrganizations(
                    AND u."id" > COALESCE(l."through", 9223372036854775807)
                  ORDER BY u."id") n
       ) newer
-     ${only}`).then((rows) => rows.filter((row) => row.firstStart !== null));
+     ${only}`,
+    )
+    .then((rows) => rows.filter((row) => row.firstStart !== null));
 }
 
 /**

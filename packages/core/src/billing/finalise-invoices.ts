@@ -203,7 +203,9 @@ export async function finaliseInvoices(
   if (input.items.length === 0) return [];
   return database.$transaction(async (tx) => {
     await lockOrganizations(tx, organizationIds);
-    const claims = await tx.$queryRaw<{ organizationId: string; invoiceId: string; number: string }[]>(
+    const claims = await tx.$queryRaw<
+      { organizationId: string; invoiceId: string; number: string }[]
+    >(
       Prisma.sql`
       SELECT c."organizationId", c."invoiceId", inv."number"
         FROM unnest(${organizationIds}::text[], ${input.items.map((item) => item.period)}::text[])

@@ -180,7 +180,9 @@ async function end(
   const metering = usage ? Prisma.sql`, ${jobUsageSql(usage, "updated")}` : Prisma.empty;
   // The usage records take their organisation's invoice lock (shared) as they are written: that
   // happens before the chain's lock too, the order finalisation takes the two in.
-  const metered = usage ? Prisma.sql`, (SELECT count(*) FROM usage) AS usage_written` : Prisma.empty;
+  const metered = usage
+    ? Prisma.sql`, (SELECT count(*) FROM usage) AS usage_written`
+    : Prisma.empty;
   // The audit append waits for "done": the workload, its hold and the line are written (and
   // locked) before the chain's lock is taken, the order every writer of the chain keeps.
   const rows = await rawQuery<{ id: string; closedUnitSeconds: bigint | null }>(
