@@ -4,8 +4,9 @@
  *
  * - Database: a dedicated `tessera_e2e` database on the same server as DATABASE_URL (or
  *   E2E_DATABASE_URL), migrated and seeded by e2e/global-setup.ts; demo data is never touched.
- * - Ports 3100 (web), 3101 (identity provider), 3102 (the worker's /healthz) and 3103 (the
- *   simulated model server, serving the demo catalogue's models), so a running
+ * - Ports 3100 (web), 3101 (identity provider), 3102 (the worker's /healthz), 3103 (the
+ *   simulated model server, serving the demo catalogue's models) and 3104 (a stand-in for
+ *   Stripe's API that keeps state, e2e/support/stripe-stand-in.ts), so a running
  *   `pnpm dev` stack does not clash; queues under the prefix `tessera_e2e` (emptied before a run).
  * - The worker tier (`pnpm --filter @tessera/worker start`) is started by e2e/global-setup.ts once
  *   the database is seeded, and stopped after the run.
@@ -25,7 +26,8 @@ const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3101);
 const WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? 3102);
 const MODEL_SIM_PORT = Number(process.env.E2E_MODEL_SIM_PORT ?? WEB_PORT + 3);
-const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? WEB_PORT + 4);
+const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? WEB_PORT + 5);
+const STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT ?? WEB_PORT + 4);
 const QUEUE_PREFIX = process.env.E2E_QUEUE_PREFIX ?? "tessera_e2e";
 const root = import.meta.dirname;
 
@@ -43,6 +45,10 @@ export const E2E = {
   modelServer: `http://127.0.0.1:${MODEL_SIM_PORT}`,
   /** The OpenAI-compatible gateway, started by the global setup after the seed. */
   gateway: `http://127.0.0.1:${GATEWAY_PORT}`,
+  /** The stand-in for Stripe's API (e2e/support/stripe-stand-in.ts): it remembers what it is told. */
+  stripe: `http://127.0.0.1:${STRIPE_PORT}`,
+  /** What the webhook route checks Stripe's signatures with. */
+  stripeWebhookSecret: "whsec_tessera_e2e_stand_in",
   databaseUrl: e2eDatabaseUrl(),
 };
 
@@ -67,6 +73,10 @@ const serverEnvironment: Record<string, string> = {
   SIM_ENDPOINT_READY_SECONDS: "3",
   // The key page's example request names the e2e gateway.
   GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}`,
+  // Tenants' shares go to the Stripe stand-in; its webhook events are signed with this secret.
+  STRIPE_SECRET_KEY: "sk_test_tessera_e2e_stand_in",
+  STRIPE_API_URL: E2E.stripe,
+  STRIPE_WEBHOOK_SECRET: E2E.stripeWebhookSecret,
 };
 process.env.E2E_DATABASE_URL = E2E.databaseUrl;
 // For e2e/global-setup.ts, which starts the worker tier after seeding. It polls quickly so that
@@ -77,6 +87,9 @@ process.env.E2E_WORKER = JSON.stringify({
     WORKER_HEALTH_PORT: String(WORKER_PORT),
     WORKER_POLL_MS: "500",
     RECONCILE_EVERY_MS: "5000",
+    // A month that is over is invoiced (and pushed to Stripe) within a test's patience.
+    BILLING_EVERY_MS: "2000",
+    INVOICE_GRACE_DAYS: "0",
     LOG_LEVEL: "info",
   },
   healthUrl: `http://localhost:${WORKER_PORT}/healthz`,
@@ -148,6 +161,15 @@ export default defineConfig({
         MODEL_SIM_TTFT_MS: "20",
         MODEL_SIM_ITL_MS: "2",
       },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      command: "node --import tsx e2e/support/stripe-stand-in.ts",
+      url: `${E2E.stripe}/health`,
+      env: { E2E_STRIPE_PORT: String(STRIPE_PORT) },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "pipe",

@@ -3,7 +3,11 @@
  * researcher's organisation has last month's invoice finalised and paid, and usage this month
  * (the live draft). Figures are read as integer minor units from the page and must add up.
  */
+import { createHmac } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
+import { PDFDocument } from "pdf-lib";
+import { E2E } from "../playwright.config";
+import { createBillingWorld } from "./support/billing-world";
 import { expect, test } from "./support/fixtures";
 import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
 
@@ -22,6 +26,37 @@ async function expectSharesAddUp(lines: Locator): Promise<number> {
     expect((await minor("line-programme")) + (await minor("line-tenant"))).toBe(list);
   }
   return count;
+}
+
+/** The sum of a figure (line-list, line-programme, line-tenant) over the lines, in minor units. */
+async function sumOf(lines: Locator, testId: string): Promise<number> {
+  let sum = 0;
+  for (let index = 0; index < (await lines.count()); index++) {
+    sum += Number(await lines.nth(index).getByTestId(testId).getAttribute("data-minor"));
+  }
+  return sum;
+}
+
+/** An amount as the pages show it ("€1,234.56") in minor units. */
+const minorOf = (text: string) => Number(text.replace(/[^0-9]/g, ""));
+
+/** A webhook delivery as Stripe sends one: the event, signed with the endpoint's secret. */
+function stripeDelivery(event: Record<string, unknown>): {
+  data: string;
+  headers: Record<string, string>;
+} {
+  const payload = JSON.stringify(event);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = createHmac("sha256", E2E.stripeWebhookSecret)
+    .update(`${timestamp}.${payload}`)
+    .digest("hex");
+  return {
+    data: payload,
+    headers: {
+      "content-type": "application/json",
+      "stripe-signature": `t=${timestamp},v1=${signature}`,
+    },
+  };
 }
 
 async function fitsNarrowScreen(page: Page): Promise<void> {
@@ -153,4 +188,107 @@ test("the programme administrator sees the month's statement with the organisati
   await expect(
     priya.getByText(/No finalised invoice drew on this programme's awards/),
   ).toBeVisible();
+});
+
+test("a month of usage becomes an invoice: charges so far, finalised, downloaded, paid through Stripe's webhook, and on the programme's statement", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(180_000);
+  const world = await createBillingWorld(SEEDED_PROGRAMME);
+  const ada = await signedIn("researcher");
+  const billing = `/orgs/${world.organizationId}/billing`;
+  await ada.goto(billing);
+  await expect(ada.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
+
+  await test.step("charges so far: this month's draft, whose lines add up", async () => {
+    const current = ada.getByTestId("current-charges");
+    await expect(current).toContainText("The live draft for");
+    const lines = current.getByTestId("billing-line");
+    await expectSharesAddUp(lines);
+    expect(await sumOf(lines, "line-list")).toBeGreaterThan(0);
+    await a11y.check(ada);
+  });
+
+  const invoiceRow = ada.locator("tr[data-testid^='invoice-INV-']").first();
+  await test.step("last month is finalised by the worker's billing sweep", async () => {
+    await expect(async () => {
+      await ada.reload();
+      await expect(invoiceRow).toContainText("Finalised", { timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
+  });
+  const number = ((await invoiceRow.getAttribute("data-testid")) ?? "").replace(/^invoice-/, "");
+  expect(number).toMatch(/^INV-\d{4}-\d{6}$/);
+  const invoicePath = (await invoiceRow.getByRole("link").first().getAttribute("href")) ?? "";
+
+  let programmeShare = 0;
+  await test.step("the invoice: two lines whose shares add up", async () => {
+    await ada.goto(invoicePath);
+    await expect(ada.getByRole("heading", { level: 1, name: `Invoice ${number}` })).toBeVisible();
+    const lines = ada.getByTestId("billing-line");
+    expect(await expectSharesAddUp(lines)).toBe(2);
+    programmeShare = await sumOf(lines, "line-programme");
+    expect(programmeShare).toBeGreaterThan(0);
+    await a11y.check(ada);
+  });
+
+  await test.step("the PDF is a real PDF document", async () => {
+    const response = await ada.request.get(`${invoicePath}/pdf`);
+    expect(response.status()).toBe(200);
+    const body = await response.body();
+    expect(body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const pdf = await PDFDocument.load(body);
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(pdf.getTitle()).toBe(`Invoice ${number}`);
+  });
+
+  await test.step("the customer pays on Stripe; Stripe's signed webhook marks the share paid", async () => {
+    // The worker has pushed the tenant's share to Stripe (the stand-in) by now, or does shortly.
+    let stripeInvoiceId = "";
+    await expect(async () => {
+      const paid = await ada.request.post(`${E2E.stripe}/test/pay?number=${number}`);
+      expect(paid.status()).toBe(200);
+      stripeInvoiceId = ((await paid.json()) as { id: string }).id;
+    }).toPass({ timeout: 60_000 });
+    const event = {
+      id: `evt_e2e_${stripeInvoiceId}`,
+      object: "event",
+      type: "invoice.paid",
+      data: { object: { id: stripeInvoiceId, object: "invoice" } },
+    };
+    // A forged signature is refused and changes nothing.
+    const forged = stripeDelivery(event);
+    const refused = await ada.request.post("/api/webhooks/stripe", {
+      data: forged.data.replace(stripeInvoiceId, `${stripeInvoiceId}x`),
+      headers: forged.headers,
+    });
+    expect(refused.status()).toBe(400);
+    // Delivered twice, as Stripe may: applied once.
+    const first = await ada.request.post("/api/webhooks/stripe", stripeDelivery(event));
+    expect(first.status()).toBe(200);
+    expect(await first.json()).toMatchObject({ received: true, applied: true });
+    const again = await ada.request.post("/api/webhooks/stripe", stripeDelivery(event));
+    expect(await again.json()).toMatchObject({ received: true, applied: false });
+  });
+
+  await test.step("the pages show it paid", async () => {
+    await ada.goto(invoicePath);
+    await expect(ada.getByTestId("invoice-payment")).toContainText("Your share has been paid");
+    await ada.goto(billing);
+    await expect(invoiceRow.getByTestId("payment-status")).toHaveText("Paid");
+    await fitsNarrowScreen(ada);
+    await a11y.check(ada);
+  });
+
+  await test.step("the programme administrator's statement for the month shows the programme's share", async () => {
+    const priya = await signedIn("programAdmin");
+    await priya.goto(`/admin/programmes/${world.programmeId}/statement?month=${world.lastMonth}`);
+    await expect(
+      priya.getByRole("heading", { level: 1, name: `Statement: ${SEEDED_PROGRAMME}` }),
+    ).toBeVisible();
+    const row = priya.getByTestId(`statement-org-${world.organizationId}`);
+    await expect(row).toContainText(world.organizationName);
+    expect(minorOf((await row.locator("td").nth(2).textContent()) ?? "")).toBe(programmeShare);
+    await a11y.check(priya);
+  });
 });

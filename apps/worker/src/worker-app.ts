@@ -101,6 +101,7 @@ export function createWorkerApp(
     lostGraceSeconds: env.LOST_GRACE_SECONDS,
     sellerCountry: env.BILLING_SELLER_COUNTRY,
     invoiceGraceDays: env.INVOICE_GRACE_DAYS,
+    invoiceBatchSize: env.INVOICE_BATCH_SIZE,
     ...options.settings,
   };
   const deadLetters = createDeadLetterSink(database, log, (queue) =>

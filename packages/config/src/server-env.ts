@@ -63,6 +63,8 @@ export const serverEnvSchema = z
       .default("DE"),
     INVOICE_GRACE_DAYS: z.coerce.number().int().min(0).max(28).default(3),
     BILLING_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+    /** Organisations whose invoices one transaction of the invoice run finalises. */
+    INVOICE_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(500),
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_API_URL: z.url().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),

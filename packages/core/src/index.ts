@@ -184,6 +184,8 @@ export * from "./billing/load-billing-customer";
 export * from "./billing/build-invoice";
 export * from "./billing/get-invoice-draft";
 export * from "./billing/finalise-invoice";
+export * from "./billing/finalise-invoices";
+export * from "./billing/take-invoice-number";
 export * from "./billing/issue-credit-note";
 export * from "./billing/close-due-invoices";
 export * from "./billing/invoice-document";

@@ -12,6 +12,7 @@ export async function handleBilling(
   const { finalised } = await closeDueInvoices(context.database, {
     sellerCountry: context.settings.sellerCountry,
     graceDays: context.settings.invoiceGraceDays,
+    batchSize: context.settings.invoiceBatchSize,
   });
   if (finalised.length > 0) context.log.info("invoices finalised", { count: finalised.length });
   if (!context.stripe) return { finalised, pushed: 0, failed: 0 };

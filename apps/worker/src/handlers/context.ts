@@ -17,6 +17,8 @@ export interface HandlerSettings {
   sellerCountry: string;
   /** Days after a month ends before its invoices are finalised (INVOICE_GRACE_DAYS). */
   invoiceGraceDays: number;
+  /** Organisations finalised per transaction of the invoice run (INVOICE_BATCH_SIZE). */
+  invoiceBatchSize: number;
 }
 
 export const DEFAULT_HANDLER_SETTINGS: HandlerSettings = {
@@ -25,6 +27,7 @@ export const DEFAULT_HANDLER_SETTINGS: HandlerSettings = {
   outputTailLines: 50,
   sellerCountry: "DE",
   invoiceGraceDays: 3,
+  invoiceBatchSize: 500,
 };
 
 /** What every handler works with; built once per worker process. */

@@ -62,7 +62,13 @@ export function buildInvoice(input: {
     vatIdValid: input.customer.vatIdValid,
   });
   const vatMinor = vatOn(totals.tenantNetMinor, vat.rateBps);
-  const currencies = new Set([...input.terms.classes.values()].map((c) => c.currency));
+  // The terms may serve several organisations' invoices at once: the currency is this one's own.
+  const currencies = new Set(
+    lines.flatMap((line) => {
+      const currency = input.terms.classes.get(line.resourceClassId)?.currency;
+      return currency ? [currency] : [];
+    }),
+  );
   return {
     period: input.period,
     currency: currencies.size === 1 ? [...currencies][0]! : input.fallbackCurrency,

@@ -1,6 +1,6 @@
 import type { Prisma } from "@tessera/db";
 import { notFound } from "../errors";
-import { aggregateUsage, unbilledBefore } from "./aggregate-usage";
+import { aggregateUnbilledUsage } from "./aggregate-usage";
 import { periodBounds, periodOf } from "./billing-period";
 import { buildInvoice, type InvoiceDraft } from "./build-invoice";
 import { loadBillingCustomer } from "./load-billing-customer";
@@ -19,10 +19,10 @@ export async function getInvoiceDraft(
   if (!customer) throw notFound("Organisation");
   const period = periodOf(input.now ?? new Date(), customer.timeZone);
   const bounds = periodBounds(period, customer.timeZone);
-  const aggregates = await aggregateUsage(database, {
-    timeZone: customer.timeZone,
-    where: unbilledBefore(input.organizationId, bounds.end),
-  });
+  const unbilled = await aggregateUnbilledUsage(database, [
+    { organizationId: input.organizationId, before: bounds.end, timeZone: customer.timeZone },
+  ]);
+  const aggregates = unbilled.get(input.organizationId)?.aggregates ?? [];
   const terms = await loadRatingTerms(database, aggregates, { lock: false });
   const draft = buildInvoice({
     period,

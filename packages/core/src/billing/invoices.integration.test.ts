@@ -122,11 +122,17 @@ describe("co-funded monthly invoices", () => {
     await expect(
       db.invoiceLine.updateMany({ where: { invoiceId: invoice.id }, data: { listMinor: 1n } }),
     ).rejects.toThrow(/immutable/);
-    const records = await db.usageRecord.findMany({ where: { billedInvoiceId: invoice.id } });
+    const records = await db.usageRecord.findMany({
+      where: { organizationId: fixture.organizationId },
+    });
     expect(records).toHaveLength(1);
-    // A billed record cannot be moved to another invoice either.
+    // The invoice covers the record; the record itself never changes, billed or not.
+    expect(records[0]!.id <= invoice.usageThroughId!).toBe(true);
     await expect(
-      db.usageRecord.update({ where: { id: records[0]!.id }, data: { billedInvoiceId: null } }),
+      db.usageRecord.update({ where: { id: records[0]!.id }, data: { unitSeconds: 1n } }),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      db.invoice.update({ where: { id: invoice.id }, data: { usageThroughId: 0n } }),
     ).rejects.toThrow(/immutable/);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).tenantNetMinor).toBe(
       invoice.tenantNetMinor,

@@ -15,11 +15,11 @@ export interface BillingCustomer {
   monthlyBudgetMinor: bigint | null;
 }
 
-/** The organisation as billing sees it: its country, billing time zone, VAT id and contact. */
-export async function loadBillingCustomer(
+/** Organisations as billing sees them (loadBillingCustomer for many), by id. */
+export async function loadBillingCustomers(
   client: RawClient,
-  organizationId: string,
-): Promise<BillingCustomer | null> {
+  organizationIds: readonly string[],
+): Promise<Map<string, BillingCustomer>> {
   const rows = await client.$queryRaw<BillingCustomer[]>(Prisma.sql`
     SELECT o."id" AS "organizationId", o."name", o."country"::text AS "country",
            COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE}) AS "timeZone",
@@ -27,6 +27,14 @@ export async function loadBillingCustomer(
            COALESCE(b."billingEmail", o."contactEmail") AS "billingEmail",
            b."stripeCustomerId", b."monthlyBudgetMinor"
       FROM "Organization" o LEFT JOIN "BillingAccount" b ON b."organizationId" = o."id"
-     WHERE o."id" = ${organizationId}::text`);
-  return rows[0] ?? null;
+     WHERE o."id" = ANY(${[...organizationIds]}::text[])`);
+  return new Map(rows.map((row) => [row.organizationId, row]));
+}
+
+/** The organisation as billing sees it: its country, billing time zone, VAT id and contact. */
+export async function loadBillingCustomer(
+  client: RawClient,
+  organizationId: string,
+): Promise<BillingCustomer | null> {
+  return (await loadBillingCustomers(client, [organizationId])).get(organizationId) ?? null;
 }

@@ -9,6 +9,7 @@ import {
   type PriceVersionTerms,
   type UsageAggregate,
 } from "./rate-usage";
+import { buildInvoice } from "./build-invoice";
 import { decideVat, isValidVatId, vatOn } from "./vat";
 
 const aggregateArb = fc.record({
@@ -138,6 +139,118 @@ describe("rating (property tests over random usage sets)", () => {
         expect(rate({ ...input, aggregates: shuffled }).lines).toEqual(rate(input).lines);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/**
+ * The exact amount as a fraction, rounded by hand: to the nearest minor unit, a tie to the even
+ * one. Written independently of divideHalfEven, so the two can disagree.
+ */
+function roundExactly(numerator: bigint, denominator: bigint): bigint {
+  const floor = numerator / denominator;
+  const twice = 2n * (numerator - floor * denominator);
+  if (twice < denominator) return floor;
+  if (twice > denominator) return floor + 1n;
+  return floor % 2n === 0n ? floor : floor + 1n;
+}
+
+describe("the rounding rule (property tests)", () => {
+  it("a line's list amount is its exact value rounded half to even, never off by half a unit or more", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 13n }),
+        fc.bigInt({ min: 0n, max: 10n ** 11n }),
+        priceArb,
+        (unitSeconds, tokens, price) => {
+          const list = listAmountOf({ unitSeconds, tokens }, price);
+          // In millionths of a minor unit per hour × million tokens: one common denominator.
+          const numerator =
+            unitSeconds * BigInt(price.minorPerUnitHour) * 1_000_000n +
+            tokens * BigInt(price.minorPerMillionTokens ?? 0) * 3_600n;
+          const denominator = 3_600n * 1_000_000n;
+          expect(list).toBe(roundExactly(numerator, denominator));
+          const error = list * denominator - numerator;
+          expect(2n * (error < 0n ? -error : error) <= denominator).toBe(true);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("summing first never costs more than half a unit per line, however the usage was cut", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 90_000 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 50_000 }),
+        (pieces, minorPerUnitHour) => {
+          const price = { minorPerUnitHour, minorPerMillionTokens: null };
+          const total = pieces.reduce((s, p) => s + BigInt(p), 0n);
+          const line = listAmountOf({ unitSeconds: total, tokens: 0n }, price);
+          const exact = total * BigInt(minorPerUnitHour);
+          const error = line * 3_600n - exact;
+          expect(2n * (error < 0n ? -error : error) <= 3_600n).toBe(true);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe("invoices built from random usage sets (property tests)", () => {
+  const customerArb = fc.record({
+    country: fc.constantFrom("DE", "FR", "IT", "CH"),
+    vatId: fc.option(fc.constantFrom("IT12345678901", "FR12345678901"), { nil: null }),
+    vatIdValid: fc.boolean(),
+  });
+
+  it("totals are the lines' sums, the shares add up, VAT is once on the net, and the caps hold", () => {
+    fc.assert(
+      fc.property(caseArb, customerArb, (input, customer) => {
+        const { prices, first, second } = rate(input);
+        const allocationOfLine = new Map([
+          ["line-1", first],
+          ["line-2", first],
+          ["line-3", second],
+        ]);
+        const classes = new Map(
+          ["h100", "l40s", "cpu"].map((id) => [
+            id,
+            { code: id, name: id.toUpperCase(), unit: "GPU", currency: "EUR" },
+          ]),
+        );
+        const invoice = buildInvoice({
+          period: "2026-02",
+          aggregates: input.aggregates,
+          terms: { prices, allocationOfLine, classes },
+          customer,
+          sellerCountry: "DE",
+          fallbackCurrency: "EUR",
+        });
+        const sum = (pick: (l: (typeof invoice.lines)[number]) => bigint) =>
+          invoice.lines.reduce((s, l) => s + pick(l), 0n);
+        expect(invoice.listMinor).toBe(sum((l) => l.listMinor));
+        expect(invoice.programmeMinor).toBe(sum((l) => l.programmeMinor));
+        expect(invoice.tenantNetMinor).toBe(sum((l) => l.tenantMinor));
+        expect(invoice.programmeMinor + invoice.tenantNetMinor).toBe(invoice.listMinor);
+        expect(invoice.vatMinor).toBe(vatOn(invoice.tenantNetMinor, invoice.vat.rateBps));
+        expect(invoice.tenantTotalMinor).toBe(invoice.tenantNetMinor + invoice.vatMinor);
+        for (const award of [first, second]) {
+          const drawn = invoice.lines
+            .filter((l) => l.allocationId === award.allocationId)
+            .reduce((s, l) => s + l.programmeMinor, 0n);
+          expect(drawn <= (award.subsidyLeftMinor > 0n ? award.subsidyLeftMinor : 0n)).toBe(true);
+        }
+        // Positions 1…n; usage of an earlier month is late usage, and says so.
+        expect(invoice.lines.map((l) => l.position)).toEqual(
+          invoice.lines.map((_, index) => index + 1),
+        );
+        for (const line of invoice.lines) {
+          expect(line.kind).toBe(line.usagePeriod < "2026-02" ? "LATE_USAGE" : "USAGE");
+          expect(line.description.startsWith("Late usage of ")).toBe(line.kind === "LATE_USAGE");
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -2,21 +2,44 @@ import { Prisma } from "@tessera/db";
 
 type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
 
+export interface InvoiceNumber {
+  number: string;
+  sequence: number;
+}
+
+/** The series a number belongs to: "INV" or "CN", per year of the billing month. */
+export function invoiceSeries(prefix: "INV" | "CN", period: string): string {
+  return `${prefix}-${period.slice(0, 4)}`;
+}
+
+function numberOf(series: string, sequence: number): InvoiceNumber {
+  return { number: `${series}-${String(sequence).padStart(6, "0")}`, sequence };
+}
+
 /**
- * The next number of a series ("INV" or "CN", per year of the billing month), taken in the
- * caller's transaction under the series row's lock: a rolled-back finalisation gives its number
- * back, so numbers have no gaps.
+ * The next `count` numbers of a series, taken in the caller's transaction under the series row's
+ * lock: a rolled-back finalisation gives its numbers back, so numbers have no gaps.
  */
+export async function takeInvoiceNumbers(
+  client: RawClient,
+  series: string,
+  count: number,
+): Promise<InvoiceNumber[]> {
+  if (count <= 0) return [];
+  const rows = await client.$queryRaw<{ first: number }[]>(Prisma.sql`
+    INSERT INTO "InvoiceNumberSeries" ("series", "next") VALUES (${series}, ${count + 1}::int)
+    ON CONFLICT ("series") DO UPDATE SET "next" = "InvoiceNumberSeries"."next" + ${count}::int
+    RETURNING "next" - ${count}::int AS "first"`);
+  const first = rows[0]!.first;
+  return Array.from({ length: count }, (_, index) => numberOf(series, first + index));
+}
+
+/** The next number of a series (takeInvoiceNumbers for one). */
 export async function takeInvoiceNumber(
   client: RawClient,
   prefix: "INV" | "CN",
   period: string,
-): Promise<{ number: string; sequence: number }> {
-  const series = `${prefix}-${period.slice(0, 4)}`;
-  const rows = await client.$queryRaw<{ taken: number }[]>(Prisma.sql`
-    INSERT INTO "InvoiceNumberSeries" ("series", "next") VALUES (${series}, 2)
-    ON CONFLICT ("series") DO UPDATE SET "next" = "InvoiceNumberSeries"."next" + 1
-    RETURNING "next" - 1 AS "taken"`);
-  const taken = rows[0]!.taken;
-  return { number: `${series}-${String(taken).padStart(6, "0")}`, sequence: taken };
+): Promise<InvoiceNumber> {
+  const [taken] = await takeInvoiceNumbers(client, invoiceSeries(prefix, period), 1);
+  return taken!;
 }

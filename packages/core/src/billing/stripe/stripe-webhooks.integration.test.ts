@@ -70,6 +70,39 @@ describe("Stripe webhooks", () => {
     );
   });
 
+  it("applies each event once when its three deliveries race each other, shuffled", async () => {
+    const invoices = await Promise.all(["p", "q"].map((s) => openInvoice(s)));
+    const stripe = new Map<string, StripeInvoiceState>(
+      invoices.map(({ invoice, stripeInvoiceId }) => [
+        stripeInvoiceId,
+        {
+          id: stripeInvoiceId,
+          status: "paid",
+          amountPaid: Number(invoice.tenantTotalMinor),
+          hostedUrl: null,
+        },
+      ]),
+    );
+    const gateway = { retrieveInvoice: (id: string) => Promise.resolve(stripe.get(id)!) };
+    const events = invoices.flatMap(({ stripeInvoiceId }) => [
+      event(`evt_rfin_${stripeInvoiceId}`, "invoice.finalized", stripeInvoiceId),
+      event(`evt_rpaid_${stripeInvoiceId}`, "invoice.paid", stripeInvoiceId),
+    ]);
+    // Every delivery at once, as Stripe's retries and a slow answer can make them.
+    const results = await Promise.all(
+      shuffled([...events, ...events, ...events], 7).map((delivery) =>
+        applyStripeEvent(db, gateway, delivery),
+      ),
+    );
+    expect(results.filter((r) => r.applied)).toHaveLength(events.length);
+    for (const { invoice } of invoices) {
+      const payment = await db.invoicePayment.findUniqueOrThrow({
+        where: { invoiceId: invoice.id },
+      });
+      expect(payment).toMatchObject({ status: "PAID", paidMinor: invoice.tenantTotalMinor });
+    }
+  });
+
   it("never takes a paid invoice back to open, even when Stripe is read stale", async () => {
     const { invoice, stripeInvoiceId } = await openInvoice("stale");
     const paid = {

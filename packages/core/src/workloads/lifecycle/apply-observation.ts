@@ -178,6 +178,11 @@ async function end(
   // Metered in the same statement: the usage records exist exactly when the workload ended here.
   const usage = jobUsageOf(snapshot, settlement, plan, job.consumedEnergyMilliWh ?? null);
   const metering = usage ? Prisma.sql`, ${jobUsageSql(usage, "updated")}` : Prisma.empty;
+  // The usage records take their organisation's invoice lock (shared) as they are written: that
+  // happens before the chain's lock too, the order finalisation takes the two in.
+  const metered = usage
+    ? Prisma.sql`, (SELECT count(*) FROM usage) AS usage_written`
+    : Prisma.empty;
   // The audit append waits for "done": the workload, its hold and the line are written (and
   // locked) before the chain's lock is taken, the order every writer of the chain keeps.
   const rows = await rawQuery<{ id: string; closedUnitSeconds: bigint | null }>(
@@ -199,6 +204,7 @@ async function end(
     )})${closing}${metering}, done AS (
       SELECT u."id" FROM updated u,
              (SELECT count(*) FROM line) AS line_written, (SELECT count(*) FROM entry) AS entry_written
+             ${metered}
     ), audit AS (${auditEventSql(SYSTEM_ACTOR, endAudit(snapshot, clusterCode, plan, settlement), "done")})
     SELECT u."id", (SELECT "unitSeconds" FROM hold) AS "closedUnitSeconds" FROM updated u`,
     AUDIT_CHAIN_LINE,
