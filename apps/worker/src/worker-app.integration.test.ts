@@ -164,6 +164,7 @@ describe("the running worker", () => {
       prefix,
     });
     expect((await schedulers.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
+      "reconcile.idle-endpoints",
       "reconcile.reconcile",
       "reconcile.track",
       "reconcile.track-endpoints",
