@@ -56,4 +56,7 @@ export type {
   Endpoint,
   EndpointReplicaSample,
   SimEndpoint,
+  UndertakingGroup,
+  StateAidAward,
+  DeclaredDeMinimisAid,
 } from "./generated/prisma/client";

@@ -32,6 +32,7 @@ export const TENANT_OWNED_MODELS = [
   "InvoiceLine",
   "InvoicePeriodClaim",
   "InvoicePayment",
+  "StateAidAward",
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);

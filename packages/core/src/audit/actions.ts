@@ -69,6 +69,9 @@ export const AUDIT_ACTIONS = [
   "billing.settings_updated",
   "price_version.scheduled",
   "audit.exported",
+  "organization.state_aid_updated",
+  "undertaking_group.created",
+  "state_aid.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
