@@ -18,6 +18,7 @@ import { reviewsRouter } from "./routers/reviews";
 import { workloadsRouter } from "./routers/workloads";
 import { endpointsRouter } from "./routers/endpoints";
 import { modelsRouter } from "./routers/models";
+import { stateAidRouter } from "./routers/state-aid";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   jobTemplates: jobTemplatesRouter,
   operations: operationsRouter,
   billing: billingRouter,
+  stateAid: stateAidRouter,
 });
 
 export type AppRouter = typeof appRouter;
