@@ -4,6 +4,7 @@ import { enHome, type HomeMessages } from "./en-home";
 import { enWorkloads, type WorkloadMessages } from "./en-workloads";
 import { enEndpoints, type EndpointMessages } from "./en-endpoints";
 import { enBilling, type BillingMessages } from "./en-billing";
+import { enStateAid, type StateAidMessages } from "./en-state-aid";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -40,6 +41,11 @@ export type { HomeMessages };
 const BILLING_LOCALES = { en: enBilling } satisfies Record<Locale, BillingMessages>;
 export const tb: BillingMessages = BILLING_LOCALES[DEFAULT_LOCALE];
 export type { BillingMessages };
+
+/** The state-aid (de minimis) pages and panels. */
+const STATE_AID_LOCALES = { en: enStateAid } satisfies Record<Locale, StateAidMessages>;
+export const tsa: StateAidMessages = STATE_AID_LOCALES[DEFAULT_LOCALE];
+export type { StateAidMessages };
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

@@ -69,7 +69,9 @@ export async function bookDeMinimisAid(
     day: grantedOn,
   };
   if (!withinCeiling(figures)) {
-    const undertaking = group ? `${organization.name} (with its group, ${group.name})` : organization.name;
+    const undertaking = group
+      ? `${organization.name} (with its group, ${group.name})`
+      : organization.name;
     throw new AppError("PRECONDITION_FAILED", ceilingRefusal(undertaking, figures), {
       limit: "de_minimis",
       receivedMinor: receivedMinor.toString(),

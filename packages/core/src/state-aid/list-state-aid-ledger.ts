@@ -98,7 +98,10 @@ function afterCursor(cursor: string | null | undefined): Prisma.StateAidAwardWhe
   const match = /^(\d{4}-\d{2}-\d{2}):([A-Za-z0-9_-]{1,64})$/.exec(text);
   const day = match ? parseDay(match[1]!) : null;
   if (!match || !day) {
-    throw new AppError("INVALID", "That page link is no longer valid. Start again from the first page.");
+    throw new AppError(
+      "INVALID",
+      "That page link is no longer valid. Start again from the first page.",
+    );
   }
   const at = dayToDate(day);
   return { OR: [{ grantedOn: { lt: at } }, { grantedOn: at, id: { lt: match[2]! } }] };

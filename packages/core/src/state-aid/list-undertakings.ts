@@ -50,7 +50,10 @@ function decodeOffset(cursor: string | null | undefined): number {
     /^[A-Za-z0-9_-]{1,200}$/.test(cursor) ? Buffer.from(cursor, "base64url").toString("utf8") : "",
   );
   if (!match) {
-    throw new AppError("INVALID", "That page link is no longer valid. Start again from the first page.");
+    throw new AppError(
+      "INVALID",
+      "That page link is no longer valid. Start again from the first page.",
+    );
   }
   return Number(match[1]);
 }
@@ -72,7 +75,8 @@ export async function listUndertakings(
   const ceiling = deMinimisCeilingMinor();
   const q = input.q?.trim() ? `%${input.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const filter = input.filter ?? "ALL";
-  const threshold = filter === "NEAR_CEILING" ? (ceiling * 4n) / 5n : filter === "WITH_AID" ? 1n : 0n;
+  const threshold =
+    filter === "NEAR_CEILING" ? (ceiling * 4n) / 5n : filter === "WITH_AID" ? 1n : 0n;
   const rows = await database.$queryRaw<Row[]>(Prisma.sql`
     WITH orgs AS (
       SELECT o."id", o."name", o."country", o."registryId", o."stateAidGroupId",

@@ -29,9 +29,12 @@ export async function setOrganizationStateAid(
 ) {
   return database.$transaction(async (tx) => {
     const { organization } = await lockUndertaking(tx, input.organizationId);
-    if (actor.userId && (await tx.membership.count({
-      where: { organizationId: organization.id, userId: actor.userId },
-    })) > 0) {
+    if (
+      actor.userId &&
+      (await tx.membership.count({
+        where: { organizationId: organization.id, userId: actor.userId },
+      })) > 0
+    ) {
       throw new AppError(
         "FORBIDDEN",
         "You are a member of this organisation, so another administrator must change its state-aid facts.",

@@ -211,7 +211,9 @@ describe("booking de minimis aid at approval", () => {
       ),
     );
     expect(refused.message).toContain("€200,000.00 already received");
-    expect(refused.message).toContain("Lumen Labs (with its group, Lumen Holding) can receive at most €100,000.00 more");
+    expect(refused.message).toContain(
+      "Lumen Labs (with its group, Lumen Holding) can receive at most €100,000.00 more",
+    );
 
     // Outside the group the subsidiary would have had room.
     const standalone = await createAidOrganization(db);
@@ -402,17 +404,29 @@ describe("the ledger", () => {
       ["AWARD", "2026-11-01"],
       ["AWARD", "2026-10-01"],
     ]);
-    const next = await listStateAidLedger(db, { groupId: group.id, limit: 2, cursor: page.nextCursor });
-    expect(next.items.map((row) => [row.kind, row.grantedOn])).toEqual([["DECLARED", "2026-03-03"]]);
+    const next = await listStateAidLedger(db, {
+      groupId: group.id,
+      limit: 2,
+      cursor: page.nextCursor,
+    });
+    expect(next.items.map((row) => [row.kind, row.grantedOn])).toEqual([
+      ["DECLARED", "2026-03-03"],
+    ]);
     expect(next.nextCursor).toBeNull();
     expect(
-      (await listStateAidLedger(db, { groupId: group.id, kind: "AWARD", from: "2026-10-15" })).items,
+      (await listStateAidLedger(db, { groupId: group.id, kind: "AWARD", from: "2026-10-15" }))
+        .items,
     ).toHaveLength(1);
     await expect(listStateAidLedger(db, { from: "2026-02-30" })).rejects.toThrow("not a date");
 
     const exported = [];
-    for await (const rows of exportStateAidLedger(db, { groupId: group.id }, 2)) exported.push(...rows);
-    expect(exported.map((row) => row.grantedOn)).toEqual(["2026-03-03", "2026-10-01", "2026-11-01"]);
+    for await (const rows of exportStateAidLedger(db, { groupId: group.id }, 2))
+      exported.push(...rows);
+    expect(exported.map((row) => row.grantedOn)).toEqual([
+      "2026-03-03",
+      "2026-10-01",
+      "2026-11-01",
+    ]);
     expect(exported[1]).toMatchObject({
       organization: { id: first.id },
       group: { id: group.id, name: group.name },
@@ -500,9 +514,10 @@ describe("an organisation's state-aid facts", () => {
         )
       ).message,
     ).toBe("Undertaking group not found.");
-    expect(
-      await db.organization.findUniqueOrThrow({ where: { id: startup.id } }),
-    ).toMatchObject({ actsEconomically: false, stateAidGroupId: null });
+    expect(await db.organization.findUniqueOrThrow({ where: { id: startup.id } })).toMatchObject({
+      actsEconomically: false,
+      stateAidGroupId: null,
+    });
     expect(
       await db.auditEvent.count({
         where: { organizationId: startup.id, action: "organization.state_aid_updated" },

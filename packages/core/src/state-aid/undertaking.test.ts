@@ -75,7 +75,11 @@ describe("the ceiling", () => {
 
 describe("checkDeclaredAid", () => {
   const today = "2026-12-05";
-  const aid = { grantor: "  Regional Development Agency ", amountMinor: 1_250_000, grantedOn: "2025-03-01" };
+  const aid = {
+    grantor: "  Regional Development Agency ",
+    amountMinor: 1_250_000,
+    grantedOn: "2025-03-01",
+  };
 
   it("keeps entries trimmed and in order", () => {
     expect(checkDeclaredAid([aid], today)).toEqual([
