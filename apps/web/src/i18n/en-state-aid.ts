@@ -131,7 +131,7 @@ export const enStateAid = {
     remaining: "Left",
     share: "Of the ceiling",
     lastAward: "Last award",
-    ownUndertaking: "on its own",
+    ownUndertaking: "an undertaking on its own",
     noUndertakingsTitle: "No undertakings match",
     noUndertakings:
       "No undertaking matches these filters. Startups, SMEs and enterprises appear here once registered; universities and public bodies once an administrator marks them as acting economically.",

@@ -153,7 +153,7 @@ export function DeclaredAidTable({
   emptyText?: string;
 }) {
   return (
-    <section aria-label={title ?? s.declaredCaption} className="space-y-2">
+    <div className="space-y-2">
       {title ? <h3 className="font-semibold">{title}</h3> : null}
       {declared.length === 0 ? (
         <p className="text-fg-muted">{emptyText}</p>
@@ -179,6 +179,6 @@ export function DeclaredAidTable({
           </tbody>
         </ScrollTable>
       )}
-    </section>
+    </div>
   );
 }

@@ -117,21 +117,30 @@ export default async function StateAidPage({ searchParams }: { searchParams: Sea
                   return (
                     <tr key={row.key} data-testid={`undertaking-${row.key}`}>
                       <Td className="min-w-48">
-                        <span className="font-semibold">{name}</span>
-                        <span className="block text-xs text-fg-muted">
-                          {row.group ? row.group.registryId : p.ownUndertaking}
-                        </span>
-                        <ul className="mt-1 space-y-0.5 text-sm">
+                        {row.group ? (
+                          <>
+                            <span className="font-semibold">{row.group.name}</span>
+                            <span className="block font-mono text-xs text-fg-muted">
+                              {row.group.country} {row.group.registryId}
+                            </span>
+                          </>
+                        ) : null}
+                        <ul className={row.group ? "mt-1 space-y-0.5 text-sm" : "space-y-0.5"}>
                           {row.organizations.map((organisation) => (
                             <li key={organisation.id}>
                               <Link
                                 href={routes.adminOrganisation(organisation.id)}
-                                className="text-link underline"
+                                className={
+                                  row.group
+                                    ? "text-link underline"
+                                    : "font-semibold text-link underline"
+                                }
                               >
                                 {organisation.name}
-                              </Link>{" "}
-                              <span className="font-mono text-xs text-fg-muted">
+                              </Link>
+                              <span className="block font-mono text-xs text-fg-muted">
                                 {organisation.country} {organisation.registryId}
+                                {row.group ? "" : ` · ${p.ownUndertaking}`}
                               </span>
                             </li>
                           ))}
@@ -153,11 +162,8 @@ export default async function StateAidPage({ searchParams }: { searchParams: Sea
                       <Td className="whitespace-nowrap text-right tabular-nums">
                         {euros(row.declaredMinor)}
                       </Td>
-                      <Td
-                        className="whitespace-nowrap text-right font-semibold tabular-nums"
-                        data-testid="undertaking-total"
-                      >
-                        {euros(row.receivedMinor)}
+                      <Td className="whitespace-nowrap text-right font-semibold tabular-nums">
+                        <span data-testid="undertaking-total">{euros(row.receivedMinor)}</span>
                       </Td>
                       <Td className="whitespace-nowrap text-right tabular-nums">
                         {euros(Math.max(0, row.remainingMinor))}
