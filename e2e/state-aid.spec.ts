@@ -9,6 +9,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { confirmApproval } from "./support/confirm";
 import { createOrganisation, openInReviewQueue } from "./support/flows";
+import { expectFitsNarrowScreen } from "./support/jobs";
 import { uniqueSuffix } from "./support/personas";
 import { createProgramme } from "./support/programmes";
 
@@ -16,12 +17,9 @@ import { createProgramme } from "./support/programmes";
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
+/** The page fits a 360-pixel screen (tables scroll inside their own region), then back. */
 async function fitsNarrowScreen(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow, `${page.url()} is wider than 360 pixels`).toBeLessThanOrEqual(0);
+  await expectFitsNarrowScreen(page);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

@@ -61,7 +61,12 @@ export const serverEnvSchema = z
       .default("DE"),
     INVOICE_GRACE_DAYS: z.coerce.number().int().min(0).max(28).default(3),
     /** The de minimis ceiling per undertaking over three rolling years, in euro cents (€300,000). */
-    DE_MINIMIS_CEILING_MINOR: z.coerce.number().int().min(1).max(1_000_000_000_000).default(30_000_000),
+    DE_MINIMIS_CEILING_MINOR: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000_000_000)
+      .default(30_000_000),
     BILLING_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_API_URL: z.url().optional(),

@@ -1,9 +1,8 @@
-import type { Database } from "@tessera/db";
+import type { Database, OrganizationKind } from "@tessera/db";
 import type { Actor } from "../actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError, notFound } from "../errors";
 import { TX_OPTIONS } from "../transaction";
-import { lockUndertaking } from "./lock-undertaking";
 import { isUndertaking } from "./undertaking";
 
 export interface OrganizationStateAidInput {
@@ -17,9 +16,9 @@ export interface OrganizationStateAidInput {
 /**
  * A platform administrator records an organisation's state-aid facts: whether a university or
  * public body acts economically (its awards then count as de minimis aid), and the group of linked
- * organisations it belongs to. Taken under the same locks as a booking (the organisation, then
- * its old and new groups), so an approval decides with the facts before or after the change,
- * never half of each. Aid already booked stays with the organisation; later approvals count it
+ * organisations it belongs to. Taken under the locks a booking takes (the organisation, then its
+ * old and new groups), so an approval decides with the facts before or after the change, never
+ * half of each. Aid already booked stays with the organisation; later approvals count it
  * in its new group. Audited.
  */
 export async function setOrganizationStateAid(
@@ -28,7 +27,20 @@ export async function setOrganizationStateAid(
   input: OrganizationStateAidInput,
 ) {
   return database.$transaction(async (tx) => {
-    const { organization } = await lockUndertaking(tx, input.organizationId);
+    // The organisation first, then every group involved in id order: approvals take the
+    // organisation and then its one group (lockUndertaking), so neither can wait on the other in
+    // a circle, and two changes moving organisations between the same groups queue in one order.
+    const [organization] = await tx.$queryRaw<
+      {
+        id: string;
+        kind: OrganizationKind;
+        actsEconomically: boolean;
+        stateAidGroupId: string | null;
+      }[]
+    >`
+      SELECT "id", "kind"::text AS "kind", "actsEconomically", "stateAidGroupId"
+        FROM "Organization" WHERE "id" = ${input.organizationId} FOR NO KEY UPDATE`;
+    if (!organization) throw notFound("Organisation");
     if (
       actor.userId &&
       (await tx.membership.count({

@@ -199,7 +199,10 @@ export function ApplicationForm({
     if (formText(form, "abstract").trim().length < 20) checks.add("abstract", f.required.abstract);
     if (formText(form, "justification").trim().length < 20)
       checks.add("justification", f.required.justification);
-    if (undertaking) checkDeclaredAidState(declaredAid, checks.add);
+    if (undertaking)
+      checkDeclaredAidState(declaredAid, (name, message, fieldId) =>
+        checks.add(name, message, fieldId),
+      );
     return checks.errors;
   }
 

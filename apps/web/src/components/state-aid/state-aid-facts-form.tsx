@@ -9,6 +9,7 @@ import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { tsa } from "@/i18n";
 import { formChecks } from "@/lib/form-checks";
+import { formText } from "@/lib/form-data";
 import { useTRPC } from "@/trpc/react";
 import type { UndertakingGroupOption } from "./types";
 
@@ -60,9 +61,9 @@ export function StateAidFactsForm({
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const name = String(data.get("name") ?? "").trim();
-    const country = String(data.get("country") ?? "").trim();
-    const registryId = String(data.get("registryId") ?? "").trim();
+    const name = formText(data, "name").trim();
+    const country = formText(data, "country").trim();
+    const registryId = formText(data, "registryId").trim();
     const checks = formChecks(GROUP_IDS);
     if (name.length < 2) checks.add("name", o.required.groupName);
     if (!/^[A-Za-z]{2}$/.test(country)) checks.add("country", o.required.groupCountry);
