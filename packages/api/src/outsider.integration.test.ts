@@ -108,6 +108,11 @@ const CASES: Record<string, Case> = {
   "applications.update": (v, a) => [
     { organizationId: v.org.id, applicationId: v.application.id, title: "Taken over" },
     { organizationId: a.org.id, applicationId: v.application.id, title: "Taken over" },
+    {
+      organizationId: a.org.id,
+      applicationId: v.application.id,
+      otherDeMinimisAid: [plantedAid()],
+    },
   ],
   "applications.submit": (v, a) => [
     { organizationId: v.org.id, applicationId: v.application.id },
@@ -235,6 +240,15 @@ function plantedJob(victim: Victim, organizationId: string) {
   };
 }
 
+/** Other de minimis aid an outsider tries to declare for someone else's application. */
+function plantedAid() {
+  return {
+    grantor: "Planted grantor",
+    amountMinor: 100_000,
+    grantedOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+  };
+}
+
 function applicationDraft(victim: Victim, organizationId: string) {
   return {
     organizationId,
@@ -248,6 +262,7 @@ function applicationDraft(victim: Victim, organizationId: string) {
     periodStart: new Date(Date.now() + 86_400_000),
     periodEnd: new Date(Date.now() + 30 * 86_400_000),
     lines: [{ resourceClassId: victim.resourceClassId, unitHours: 10 }],
+    otherDeMinimisAid: [plantedAid()],
   };
 }
 
@@ -285,6 +300,7 @@ async function snapshot(organizationId: string) {
     invoices,
     apiKeys,
     billingAccount,
+    stateAid,
   ] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId } }),
     db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -295,7 +311,11 @@ async function snapshot(organizationId: string) {
     db.allocationRequest.findMany({
       where: { organizationId },
       orderBy: { id: "asc" },
-      include: { lines: { orderBy: { id: "asc" } }, events: { orderBy: { id: "asc" } } },
+      include: {
+        lines: { orderBy: { id: "asc" } },
+        events: { orderBy: { id: "asc" } },
+        declaredAid: { orderBy: { position: "asc" } },
+      },
     }),
     db.allocation.findMany({
       where: { organizationId },
@@ -320,6 +340,7 @@ async function snapshot(organizationId: string) {
     }),
     db.apiKey.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db.billingAccount.findUnique({ where: { organizationId } }),
+    db.stateAidAward.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
   ]);
   // Planted rows would land in the attacker's organisation, so count everything planted anywhere.
   const planted = await db.allocationRequest.count({ where: { title: "Planted application" } });
@@ -346,6 +367,7 @@ async function snapshot(organizationId: string) {
       apiKeys,
       plantedKeys,
       billingAccount,
+      stateAid,
     },
     (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
   );

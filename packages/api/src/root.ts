@@ -19,6 +19,7 @@ import { workloadsRouter } from "./routers/workloads";
 import { endpointsRouter } from "./routers/endpoints";
 import { modelsRouter } from "./routers/models";
 import { apiKeysRouter } from "./routers/api-keys";
+import { stateAidRouter } from "./routers/state-aid";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   jobTemplates: jobTemplatesRouter,
   operations: operationsRouter,
   billing: billingRouter,
+  stateAid: stateAidRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -62,6 +62,13 @@ export const serverEnvSchema = z
       .regex(/^[A-Z]{2}$/)
       .default("DE"),
     INVOICE_GRACE_DAYS: z.coerce.number().int().min(0).max(28).default(3),
+    /** The de minimis ceiling per undertaking over three rolling years, in euro cents (€300,000). */
+    DE_MINIMIS_CEILING_MINOR: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000_000_000)
+      .default(30_000_000),
     BILLING_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
     /** Organisations whose invoices one transaction of the invoice run finalises. */
     INVOICE_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(500),

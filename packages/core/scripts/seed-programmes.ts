@@ -17,6 +17,7 @@ import { updateCluster } from "../src/catalogue/update-cluster";
 import { createJobTemplate } from "../src/workloads/create-job-template";
 import { createProgramme } from "../src/programmes/create-programme";
 import { assignReviewer } from "../src/reviews/assign-reviewer";
+import { stateAidDay } from "../src/state-aid/undertaking";
 
 const DAY = 86_400_000;
 
@@ -355,11 +356,13 @@ interface DemoApplication {
   title: string;
   programmeId: string;
   lines: { code: string; unitHours: number }[];
+  /** Other de minimis aid declared with it (undertakings); days ago rather than dates, so that a fresh clone's demo is always within the three years. */
+  otherDeMinimisAid?: { grantor: string; amountMinor: number; grantedDaysAgo: number }[];
   /** How far the demo takes it. */
-  stage: "draft" | "under_review" | "approved";
+  stage: "draft" | "submitted" | "under_review" | "approved";
 }
 
-/** A draft, one application under review with the demo reviewer, and one approved award. */
+/** Drafts, submitted applications, applications under review with the demo reviewer, and approved awards. */
 export async function seedApplications(
   database: Database,
   input: {
@@ -413,9 +416,19 @@ export async function seedApplications(
         resourceClassId: input.classIds.get(line.code)!,
         unitHours: line.unitHours,
       })),
+      ...(demo.otherDeMinimisAid
+        ? {
+            otherDeMinimisAid: demo.otherDeMinimisAid.map((aid) => ({
+              grantor: aid.grantor,
+              amountMinor: aid.amountMinor,
+              grantedOn: stateAidDay(new Date(Date.now() - aid.grantedDaysAgo * DAY)),
+            })),
+          }
+        : {}),
     });
     if (demo.stage === "draft") continue;
     await submitApplication(tenant, owner, { applicationId: draft.id });
+    if (demo.stage === "submitted") continue;
     if (demo.stage === "under_review") {
       await assignReviewer(database, admin, {
         applicationId: draft.id,

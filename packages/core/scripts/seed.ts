@@ -1,6 +1,6 @@
 /**
  * `pnpm db:seed` — demo data for development: every persona as a user who can sign in with the
- * development identity provider, three organisations and a few projects, the open-model
+ * development identity provider, four organisations (one an undertaking with a de minimis record) and a few projects, the open-model
  * catalogue and its serving runtimes (and, with `--demo-jobs`, a few training jobs to watch).
  * Idempotent: it looks for what exists and creates only what is missing. State is created through the domain functions, so
  * the audit chain it leaves behind verifies.
@@ -23,6 +23,7 @@ import {
   seedProgrammes,
 } from "./seed-programmes";
 import { seedBilling } from "./seed-billing";
+import { seedStateAid } from "./seed-state-aid";
 import { seedDemoJobs } from "./seed-jobs";
 import { seedModels } from "./seed-models";
 
@@ -95,6 +96,25 @@ const ORGANIZATIONS: OrganizationSeed[] = [
       {
         name: "Warehouse grasping policy",
         description: "Imitation learning for pick-and-place from teleoperation data.",
+        classification: "CONFIDENTIAL",
+        residency: "EU",
+      },
+    ],
+  },
+  // An undertaking with a de minimis record: an award booked with other aid declared, and an
+  // application waiting for the programme administrator with the figures beside it.
+  {
+    name: "Vela Vision Systems",
+    kind: "SME",
+    country: "DE",
+    registryId: "HRB 204518",
+    website: "https://vela-vision.test",
+    owner: "founder",
+    verified: true,
+    projects: [
+      {
+        name: "Visual inspection models",
+        description: "Defect detection on production lines from camera streams.",
         classification: "CONFIDENTIAL",
         residency: "EU",
       },
@@ -187,6 +207,11 @@ try {
   await seedModels(database, users.get("operator")!);
   const programmes = await seedProgrammes(database, users.get("programAdmin")!);
   const national = programmes.get("National AI Compute Programme 2026")!;
+  const vela = organizations.get("Vela Vision Systems")!;
+  await seedStateAid(database, {
+    platformAdmin: actorFor(users.get("platformAdmin")!),
+    organizationId: vela.id,
+  });
   await seedApplications(database, {
     classIds,
     programmeAdmin: users.get("programAdmin")!,
@@ -232,6 +257,28 @@ try {
         programmeId: national,
         lines: [{ code: "l40s-48gb", unitHours: 2_000 }],
         stage: "draft",
+      },
+      {
+        organizationId: vela.id,
+        owner: users.get("founder")!,
+        title: "Inference for visual inspection on the line",
+        programmeId: programmes.get("Startup Inference Credits")!,
+        lines: [{ code: "l40s-48gb", unitHours: 30_000 }],
+        otherDeMinimisAid: [
+          { grantor: "Bavarian Digital Bonus", amountMinor: 1_250_000, grantedDaysAgo: 400 },
+        ],
+        stage: "approved",
+      },
+      {
+        organizationId: vela.id,
+        owner: users.get("founder")!,
+        title: "Defect detection foundation model",
+        programmeId: national,
+        lines: [{ code: "h100-80gb", unitHours: 10_000 }],
+        otherDeMinimisAid: [
+          { grantor: "Bavarian Digital Bonus", amountMinor: 1_250_000, grantedDaysAgo: 400 },
+        ],
+        stage: "submitted",
       },
     ],
   });

@@ -57,4 +57,7 @@ export type {
   EndpointReplicaSample,
   SimEndpoint,
   ApiKey,
+  UndertakingGroup,
+  StateAidAward,
+  DeclaredDeMinimisAid,
 } from "./generated/prisma/client";

@@ -34,6 +34,7 @@ export const TENANT_OWNED_MODELS = [
   "InvoicePayment",
   "ApiKey",
   "BudgetAlert",
+  "StateAidAward",
 ] as const;
 
 const tenantOwned = new Set<string>(TENANT_OWNED_MODELS);

@@ -233,6 +233,9 @@ export const en = {
     "billing.budget_changed": "Monthly budget changed",
     "price_version.scheduled": "New prices scheduled",
     "audit.exported": "Audit log exported",
+    "organization.state_aid_updated": "Organisation's state-aid facts changed",
+    "undertaking_group.created": "Undertaking group created",
+    "state_aid.exported": "State-aid register exported",
   } satisfies Record<AuditAction, string> as Record<string, string>,
   /** What kind of thing an audit event changed. */
   auditTargetTypes: {
@@ -256,6 +259,8 @@ export const en = {
     Invoice: "Invoice",
     PriceVersion: "Price list",
     ApiKey: "API key",
+    UndertakingGroup: "Undertaking group",
+    StateAidLedger: "State-aid ledger",
   } as Record<string, string>,
   dashboard: {
     title: "Dashboard",

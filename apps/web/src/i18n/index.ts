@@ -6,6 +6,7 @@ import { enEndpoints, type EndpointMessages } from "./en-endpoints";
 import { enBilling, type BillingMessages } from "./en-billing";
 import { enApiKeys, type ApiKeyMessages } from "./en-api-keys";
 import { enBudgets, type BudgetMessages } from "./en-budgets";
+import { enStateAid, type StateAidMessages } from "./en-state-aid";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -51,6 +52,10 @@ export type { ApiKeyMessages };
 const BUDGET_LOCALES = { en: enBudgets } satisfies Record<Locale, BudgetMessages>;
 export const tg: BudgetMessages = BUDGET_LOCALES[DEFAULT_LOCALE];
 export type { BudgetMessages };
+/** The state-aid (de minimis) pages and panels. */
+const STATE_AID_LOCALES = { en: enStateAid } satisfies Record<Locale, StateAidMessages>;
+export const tsa: StateAidMessages = STATE_AID_LOCALES[DEFAULT_LOCALE];
+export type { StateAidMessages };
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

@@ -6,6 +6,9 @@ import {
   type PriceTotals,
   type PricedLine,
 } from "../programmes/pricing";
+import { toSafeNumber } from "../programmes/money";
+import type { DeclaredAidInput } from "../state-aid/declared-aid";
+import { dateToDay } from "../state-aid/undertaking";
 import { applicantActions } from "./application-state";
 
 /** Everything the applicant's page shows, in one query. */
@@ -28,6 +31,7 @@ export const APPLICATION_DETAIL = {
   createdBy: { select: { id: true, name: true } },
   submittedBy: { select: { id: true, name: true } },
   allocation: { select: { id: true, validFrom: true, validTo: true, subsidyRateBps: true } },
+  declaredAid: { orderBy: { position: "asc" } },
 } as const satisfies Prisma.AllocationRequestInclude;
 
 export type ApplicationDetailRow = Prisma.AllocationRequestGetPayload<{
@@ -84,6 +88,8 @@ export interface ApplicationView {
   createdBy: { id: string; name: string | null };
   submittedBy: { id: string; name: string | null } | null;
   allocation: { id: string; validFrom: Date; validTo: Date; subsidyRateBps: number } | null;
+  /** Other de minimis aid declared with the application (euro cents, "YYYY-MM-DD"). */
+  otherDeMinimisAid: DeclaredAidInput[];
   actions: ReturnType<typeof applicantActions>;
 }
 
@@ -135,6 +141,11 @@ export function toApplicationView(
     createdBy: row.createdBy,
     submittedBy: row.submittedBy,
     allocation: row.allocation,
+    otherDeMinimisAid: row.declaredAid.map((aid) => ({
+      grantor: aid.grantor,
+      amountMinor: toSafeNumber(aid.amountMinor),
+      grantedOn: dateToDay(aid.grantedOn),
+    })),
     actions: applicantActions(row.status),
   };
 }

@@ -6,6 +6,8 @@ import { deliverMail } from "../mail/send-mail";
 import { formatMoney } from "../programmes/money";
 import { priceLines } from "../programmes/pricing";
 import { reserveProgrammeBudget } from "../programmes/reserve-programme-budget";
+import { bookDeMinimisAid } from "../state-aid/book-de-minimis-aid";
+import { formatDay } from "../state-aid/ceiling";
 import { TX_OPTIONS } from "../transaction";
 import { transitionApplication } from "./application-state";
 import { refuseMemberOfApplicant } from "./decision-rules";
@@ -27,8 +29,9 @@ export interface ApproveApplicationInput {
 /**
  * Approves an application under review: prices the granted lines, reserves the programme share
  * against the budget and the organisation's cap (the database decides, see
- * reserveProgrammeBudget), creates the allocation, records the decision and tells the applicant —
- * all in one transaction, so a refused reservation leaves nothing behind.
+ * reserveProgrammeBudget), creates the allocation, books it as de minimis aid when the applicant
+ * is an undertaking (refused above the ceiling, see bookDeMinimisAid), records the decision and
+ * tells the applicant — all in one transaction, so a refusal leaves nothing behind.
  */
 export async function approveApplication(
   database: Database,
@@ -99,6 +102,15 @@ export async function approveApplication(
       validTo,
       priced,
     });
+    const stateAid = await bookDeMinimisAid(tx, {
+      organizationId: application.organizationId,
+      requestId: application.id,
+      allocationId: allocation.id,
+      programme: application.programme,
+      grossGrantEquivalentMinor: BigInt(priced.totals.programmeShareMinor),
+      bookedById: actor.userId,
+      now,
+    });
     for (const line of granted) {
       await tx.allocationRequestLine.updateMany({
         where: { requestId: application.id, resourceClassId: line.resourceClassId },
@@ -121,6 +133,9 @@ export async function approveApplication(
       body: [
         `${application.programme.name} approved "${application.title}"${reduced ? " with reduced amounts" : ""}.`,
         `The programme pays ${formatMoney(priced.totals.programmeShareMinor, currency)} of ${formatMoney(priced.totals.listValueMinor, currency)} at list price; your organisation's share is ${formatMoney(priced.totals.tenantShareMinor, currency)}.`,
+        stateAid
+          ? `This award is de minimis aid under ${application.programme.legalBasis}: a gross grant equivalent of ${formatMoney(stateAid.grossGrantEquivalentMinor, currency)}, granted on ${formatDay(stateAid.grantedOn)}. Keep this notice: declare it when you apply for de minimis aid elsewhere.`
+          : "",
         note ? `Note from the programme: ${note}` : "",
       ]
         .filter(Boolean)
@@ -136,6 +151,14 @@ export async function approveApplication(
         allocationId: allocation.id,
         programmeShareMinor: priced.totals.programmeShareMinor,
         listValueMinor: priced.totals.listValueMinor,
+        deMinimis: stateAid
+          ? {
+              grantedOn: stateAid.grantedOn,
+              grossGrantEquivalentMinor: Number(stateAid.grossGrantEquivalentMinor),
+              windowTotalMinor: Number(stateAid.windowTotalMinor),
+              ceilingMinor: Number(stateAid.ceilingMinor),
+            }
+          : null,
         granted: granted.map((line) => ({
           resourceClassId: line.resourceClassId,
           requestedUnitHours: line.unitHours,

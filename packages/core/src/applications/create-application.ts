@@ -17,7 +17,11 @@ export async function createApplication(
   const createdById = actor.userId;
   if (!createdById) throw new AppError("UNAUTHENTICATED", "Sign in to apply.");
   const id = await tenant.db.$transaction(async (tx) => {
-    const { lines, programme, call, project } = await prepareApplication(tx, input, now);
+    const { lines, programme, call, project, declaredAid } = await prepareApplication(
+      tx,
+      input,
+      now,
+    );
     const created = await tx.allocationRequest.create({
       data: {
         organizationId: tenant.organization.id,
@@ -32,6 +36,7 @@ export async function createApplication(
         periodEnd: input.periodEnd,
         createdById,
         lines: { create: lines },
+        declaredAid: { create: declaredAid ?? [] },
         events: { create: { fromStatus: null, toStatus: "DRAFT", actorId: createdById } },
       },
     });
@@ -45,6 +50,7 @@ export async function createApplication(
         callId: call.id,
         projectId: project.id,
         lines: lines.length,
+        otherDeMinimisAid: declaredAid?.length ?? 0,
       },
     });
     return created.id;

@@ -5,6 +5,11 @@ import {
   type OrganizationStanding,
 } from "../programmes/organization-eligibility";
 import { toSafeNumber } from "../programmes/money";
+import {
+  getUndertakingStanding,
+  type UndertakingStanding,
+} from "../state-aid/get-undertaking-standing";
+import { dateToDay } from "../state-aid/undertaking";
 import { administratorActions } from "./application-state";
 import { APPLICATION_DETAIL, toApplicationView, type ApplicationView } from "./application-view";
 import { summarizeReviews, type ReviewSummary } from "./review-summary";
@@ -26,6 +31,17 @@ export type ApplicationForAdmin = Omit<ApplicationView, "actions"> & {
   reviewSummary: ReviewSummary;
   standing: OrganizationStanding;
   budget: { budgetMinor: number; awardedMinor: number; remainingMinor: number };
+  stateAid: {
+    /** The undertaking's rolling three-year total today (this application's declaration included). */
+    standing: UndertakingStanding;
+    /** The award as booked in the de minimis ledger, once approved (euro cents). */
+    booked: {
+      grantedOn: string;
+      grossGrantEquivalentMinor: number;
+      windowTotalMinor: number;
+      ceilingMinor: number;
+    } | null;
+  };
   actions: ReturnType<typeof administratorActions>;
 };
 
@@ -52,10 +68,16 @@ export async function getApplicationForAdmin(
   });
   if (!row || row.status === "DRAFT") throw notFound("Application");
   const programme = await database.programme.findUniqueOrThrow({ where: { id: row.programmeId } });
-  const standing = (await organizationStandings(database, row.organization, [programme])).get(
+  const eligibility = (await organizationStandings(database, row.organization, [programme])).get(
     programme.id,
   )!;
   const { actions: _applicantActions, ...view } = toApplicationView(row);
+  const booked = row.allocation
+    ? await database.stateAidAward.findUnique({ where: { allocationId: row.allocation.id } })
+    : null;
+  const standing = await getUndertakingStanding(database, row.organizationId, {
+    pendingRequestId: row.status === "APPROVED" ? null : row.id,
+  });
   return {
     ...view,
     organization: row.organization,
@@ -70,11 +92,22 @@ export async function getApplicationForAdmin(
       createdAt: review.createdAt,
     })),
     reviewSummary: summarizeReviews(row.reviews),
-    standing,
+    standing: eligibility,
     budget: {
       budgetMinor: toSafeNumber(programme.budgetMinor),
       awardedMinor: toSafeNumber(programme.awardedMinor),
       remainingMinor: toSafeNumber(programme.budgetMinor - programme.awardedMinor),
+    },
+    stateAid: {
+      standing,
+      booked: booked
+        ? {
+            grantedOn: dateToDay(booked.grantedOn),
+            grossGrantEquivalentMinor: toSafeNumber(booked.grossGrantEquivalentMinor),
+            windowTotalMinor: toSafeNumber(booked.windowTotalMinor ?? 0n),
+            ceilingMinor: toSafeNumber(booked.ceilingMinor ?? 0n),
+          }
+        : null,
     },
     actions: administratorActions(row.status),
   };

@@ -2,6 +2,8 @@ import type { DataClassification, ResourceClass } from "@tessera/db";
 import { AppError, notFound, preconditionFailed } from "../errors";
 import { callState } from "../programmes/call-state";
 import type { TenantTransaction } from "../tenancy/tenant-access";
+import { checkDeclaredAid, type DeclaredAidInput } from "../state-aid/declared-aid";
+import { dayToDate, stateAidDay } from "../state-aid/undertaking";
 
 export interface RequestedLineInput {
   resourceClassId: string;
@@ -19,6 +21,11 @@ export interface ApplicationDraftInput {
   periodStart: Date;
   periodEnd: Date;
   lines: RequestedLineInput[];
+  /**
+   * Other de minimis aid the organisation (and its group) received in the last three years, as
+   * the applicant declares it; empty = none. Asked of undertakings (see state-aid/undertaking.ts).
+   */
+  otherDeMinimisAid?: DeclaredAidInput[];
 }
 
 export const MAX_APPLICATION_LINES = 20;
@@ -125,7 +132,16 @@ export async function prepareApplication(
   checkPeriod(input.periodStart, input.periodEnd, now);
   checkClassification(project, input.dataClassification);
   const lines = await priceRequestedLines(tx, input.lines, call.programme.currency);
-  return { project, call, programme: call.programme, lines };
+  // Checked only when (re)declared: an earlier declaration stays as it was made.
+  const declaredAid = input.otherDeMinimisAid
+    ? checkDeclaredAid(input.otherDeMinimisAid, stateAidDay(now)).map((aid, position) => ({
+        position,
+        grantor: aid.grantor,
+        amountMinor: BigInt(aid.amountMinor),
+        grantedOn: dayToDate(aid.grantedOn),
+      }))
+    : null;
+  return { project, call, programme: call.programme, lines, declaredAid };
 }
 
 export { longDate };

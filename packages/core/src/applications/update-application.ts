@@ -48,6 +48,7 @@ export async function updateApplication(
       lines:
         input.lines ??
         current.lines.map(({ resourceClassId, unitHours }) => ({ resourceClassId, unitHours })),
+      otherDeMinimisAid: input.otherDeMinimisAid,
     };
     const prepared = await prepareApplication(tx, merged, now);
     await tx.allocationRequest.update({
@@ -62,6 +63,9 @@ export async function updateApplication(
         periodStart: merged.periodStart,
         periodEnd: merged.periodEnd,
         lines: { deleteMany: {}, create: prepared.lines },
+        ...(prepared.declaredAid
+          ? { declaredAid: { deleteMany: {}, create: prepared.declaredAid } }
+          : {}),
       },
     });
     await recordAuditEvent(tx, actor, {

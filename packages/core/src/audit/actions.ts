@@ -74,6 +74,9 @@ export const AUDIT_ACTIONS = [
   "billing.budget_changed",
   "price_version.scheduled",
   "audit.exported",
+  "organization.state_aid_updated",
+  "undertaking_group.created",
+  "state_aid.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

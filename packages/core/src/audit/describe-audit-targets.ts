@@ -149,6 +149,13 @@ const LOADERS: Record<string, Loader> = {
       row.id,
       { name: `${row.number} (${row.period})`, organizationId: row.organizationId },
     ]),
+  UndertakingGroup: async (database, ids) =>
+    (
+      await database.undertakingGroup.findMany({
+        where: where(ids),
+        select: { id: true, name: true },
+      })
+    ).map((row) => [row.id, { name: row.name }]),
   user: async (database, ids) =>
     (
       await database.user.findMany({

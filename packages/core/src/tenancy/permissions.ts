@@ -68,6 +68,10 @@ export const PLATFORM_PERMISSIONS = {
   "reviews.perform": ["REVIEWER"],
   "operations.read": ["OPERATOR", "PLATFORM_ADMIN"],
   "operations.manage": ["OPERATOR"],
+  // The de minimis ledger: read by those who approve awards and oversee the platform; an
+  // organisation's state-aid facts (acting economically, its group) are set by platform admins.
+  "stateAid.read": ["PROGRAM_ADMIN", "PLATFORM_ADMIN"],
+  "stateAid.manage": ["PLATFORM_ADMIN"],
 } as const satisfies Record<string, readonly PlatformRole[]>;
 
 export type PlatformAction = keyof typeof PLATFORM_PERMISSIONS;

@@ -28,6 +28,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     })),
     canReviewOrganisations: platformRolesMay(user.platformRoles, "organizations.readAll"),
     canReadAllAudit: platformRolesMay(user.platformRoles, "audit.readAll"),
+    canReadStateAid: platformRolesMay(user.platformRoles, "stateAid.read"),
     showOutbox: serverEnv().DEV_OUTBOX_ENABLED,
     programmes: {
       canManageProgrammes: platformRolesMay(user.platformRoles, "programmes.manage"),

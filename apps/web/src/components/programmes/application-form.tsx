@@ -25,6 +25,11 @@ import { programmeRoutes } from "./paths";
 import { QuoteTable } from "./quote-table";
 import type { ApplicationView, CallView, ResourceClass } from "./types";
 import { useDebounced } from "./use-debounced";
+import {
+  checkDeclaredAidState,
+  DeclaredAidFields,
+  initialDeclaredAid,
+} from "@/components/state-aid/declared-aid-fields";
 
 const CLASSIFICATIONS: DataClassification[] = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"];
 
@@ -84,6 +89,7 @@ export function ApplicationForm({
   resourceClasses,
   initial,
   defaultProgrammeId,
+  undertaking,
 }: {
   organizationId: string;
   projects: readonly FormProject[];
@@ -91,6 +97,8 @@ export function ApplicationForm({
   resourceClasses: readonly ResourceClass[];
   initial?: ApplicationView;
   defaultProgrammeId?: string;
+  /** Undertakings declare other de minimis aid with the application. */
+  undertaking: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -123,6 +131,9 @@ export function ApplicationForm({
       : [{ key: 0, resourceClassId: "", hours: "" }],
   );
   const [nextKey, setNextKey] = useState(lines.length);
+  const [declaredAid, setDeclaredAid] = useState(() =>
+    initialDeclaredAid(initial?.otherDeMinimisAid),
+  );
   const feedback = useFormFeedback(IDS);
 
   const programme = programmes.find((p) => p.id === programmeId);
@@ -188,6 +199,10 @@ export function ApplicationForm({
     if (formText(form, "abstract").trim().length < 20) checks.add("abstract", f.required.abstract);
     if (formText(form, "justification").trim().length < 20)
       checks.add("justification", f.required.justification);
+    if (undertaking)
+      checkDeclaredAidState(declaredAid, (name, message, fieldId) =>
+        checks.add(name, message, fieldId),
+      );
     return checks.errors;
   }
 
@@ -208,6 +223,10 @@ export function ApplicationForm({
         resourceClassId: line.resourceClassId,
         unitHours: parseWholeNumber(line.hours)!,
       })),
+      // Checked above; only undertakings are asked.
+      otherDeMinimisAid: undertaking
+        ? (checkDeclaredAidState(declaredAid, () => undefined) ?? undefined)
+        : undefined,
     };
     const onError = (error: unknown) => feedback.showError(error);
     const onSuccess = (saved: { id: string }) => {
@@ -511,6 +530,10 @@ export function ApplicationForm({
           </option>
         ))}
       </SelectField>
+
+      {undertaking ? (
+        <DeclaredAidFields state={declaredAid} onChange={setDeclaredAid} errors={e} />
+      ) : null}
 
       <div className="flex flex-wrap items-center gap-4 border-t border-line pt-4">
         <Button type="submit" busy={create.isPending || update.isPending}>

@@ -4,6 +4,7 @@ import { ConfirmDialog } from "@tessera/ui";
 import { t, th, tp } from "@/i18n";
 import { formatMoney } from "./format";
 import type { ApplicationForAdmin } from "./types";
+import { DeMinimisPreview } from "@/components/state-aid/de-minimis-preview";
 
 /**
  * Asks once before an award: what it grants, what it commits of the programme's budget and what
@@ -67,6 +68,11 @@ export function ApproveConfirm({
             money(application.budget.remainingMinor - totals.programmeShareMinor),
           )}
         </p>
+        <DeMinimisPreview
+          application={application}
+          awardMinor={totals.programmeShareMinor}
+          testId="approve-de-minimis"
+        />
       </div>
     </ConfirmDialog>
   );

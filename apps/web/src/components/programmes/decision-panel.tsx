@@ -8,6 +8,7 @@ import { FormProblems, SavedNotice } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
 import { t, tp } from "@/i18n";
+import { DeMinimisPreview } from "@/components/state-aid/de-minimis-preview";
 import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
@@ -158,6 +159,11 @@ function ApproveForm({
                 money(application.budget.remainingMinor - preview.programmeShareMinor),
               )}
             </p>
+            <DeMinimisPreview
+              application={application}
+              awardMinor={preview.programmeShareMinor}
+              testId="de-minimis-preview"
+            />
           </>
         ) : (
           <p className="text-fg-muted" data-testid="grant-preview">

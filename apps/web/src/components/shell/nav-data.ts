@@ -17,6 +17,8 @@ export interface NavData {
   organisations: NavOrganisation[];
   canReviewOrganisations: boolean;
   canReadAllAudit: boolean;
+  /** The de minimis ledger (programme and platform administrators). */
+  canReadStateAid: boolean;
   showOutbox: boolean;
   /** Programmes, applications, reviews, catalogue and notifications by role. */
   programmes: ProgrammeNav;

@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@tessera/ui";
-import { t, tb } from "@/i18n";
+import { t, tb, tsa } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { billingRoutes } from "@/components/billing/paths";
+import { stateAidRoutes } from "@/components/state-aid/paths";
 import {
   generalProgrammeItems,
   platformProgrammeItems,
@@ -102,6 +103,9 @@ export function SideNav({ nav }: { nav: NavData }) {
       : []),
     ...(nav.canReadAllAudit ? [{ href: routes.adminAudit, label: t.nav.auditAll }] : []),
     ...platformProgrammeItems(nav.programmes),
+    ...(nav.canReadStateAid
+      ? [{ href: stateAidRoutes.undertakings, label: tsa.nav.stateAid }]
+      : []),
     ...platformWorkloadItems(nav.workloads),
   ];
 

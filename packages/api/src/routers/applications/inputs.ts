@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AllocationRequestStatus } from "@tessera/db";
 import { classificationInput, rowId, text } from "../../schemas";
 import { dateInput, requestedLinesInput } from "../programmes/shared-inputs";
+import { declaredAidInput } from "../state-aid/inputs";
 
 export const applicationStatusInput = z.enum(AllocationRequestStatus, {
   error: "Choose an application status.",
@@ -19,6 +20,8 @@ export const applicationFields = {
   periodStart: dateInput("Start of the period"),
   periodEnd: dateInput("End of the period"),
   lines: requestedLinesInput,
+  /** Undertakings declare other de minimis aid of the last three years; absent = none (new) or unchanged (edit). */
+  otherDeMinimisAid: declaredAidInput.optional(),
 };
 
 export const applicationIdInput = { applicationId: rowId("application") };

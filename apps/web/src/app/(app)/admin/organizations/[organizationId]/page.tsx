@@ -5,8 +5,11 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { ReviewActions } from "@/components/forms/review-actions";
 import { VerificationBadge } from "@/components/status-badge";
-import { countryName, formatDateTime, t } from "@/i18n";
+import { StandingPanel } from "@/components/state-aid/standing-panel";
+import { StateAidFactsForm } from "@/components/state-aid/state-aid-facts-form";
+import { countryName, formatDateTime, t, tsa } from "@/i18n";
 import { routes } from "@/lib/paths";
+import { loadIfAllowed } from "@/server/api";
 import { loadOrganisationForReview } from "@/server/organisation";
 import { requireUser } from "@/server/session";
 
@@ -34,6 +37,14 @@ export default async function AdminOrganisationPage({
   }
   const organisation = result.data;
   const canReview = platformRolesMay(user.platformRoles, "organizations.review");
+  const canManageStateAid = platformRolesMay(user.platformRoles, "stateAid.manage");
+  const [standing, groups] = await Promise.all([
+    loadIfAllowed((api) => api.stateAid.standing({ organizationId })),
+    canManageStateAid
+      ? loadIfAllowed((api) => api.stateAid.groups({ limit: 100 }))
+      : Promise.resolve(null),
+  ]);
+  const kindLabel = t.kinds[organisation.kind] ?? organisation.kind;
 
   return (
     <>
@@ -41,7 +52,7 @@ export default async function AdminOrganisationPage({
       <PageHeader
         title={organisation.name}
         meta={<VerificationBadge status={organisation.status} />}
-        description={`${t.kinds[organisation.kind] ?? organisation.kind} · ${countryName(organisation.country)}`}
+        description={`${kindLabel} · ${countryName(organisation.country)}`}
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
@@ -96,17 +107,53 @@ export default async function AdminOrganisationPage({
             </DataTable>
           </Card>
         </div>
-        <Card title={t.admin.decisionTitle}>
-          {canReview ? (
-            <ReviewActions
-              organizationId={organisation.id}
-              organisationName={organisation.name}
-              status={organisation.status}
-            />
-          ) : (
-            <p className="text-fg-muted">{t.admin.readOnlyRole}</p>
-          )}
-        </Card>
+        <div className="min-w-0 space-y-6">
+          <Card title={t.admin.decisionTitle}>
+            {canReview ? (
+              <ReviewActions
+                organizationId={organisation.id}
+                organisationName={organisation.name}
+                status={organisation.status}
+              />
+            ) : (
+              <p className="text-fg-muted">{t.admin.readOnlyRole}</p>
+            )}
+          </Card>
+          {standing.allowed ? (
+            <Card title={tsa.organisation.title}>
+              <div className="space-y-4">
+                <p className="text-sm text-fg-muted">{tsa.organisation.lead}</p>
+                <StandingPanel standing={standing.data} />
+                {groups?.allowed ? (
+                  <StateAidFactsForm
+                    organizationId={organisation.id}
+                    kindLabel={kindLabel}
+                    economicKind={
+                      organisation.kind === "ACADEMIC" || organisation.kind === "PUBLIC_BODY"
+                    }
+                    actsEconomically={organisation.actsEconomically}
+                    groupId={organisation.stateAidGroupId}
+                    groups={groups.data.items}
+                  />
+                ) : (
+                  <ul className="text-sm" data-testid="state-aid-facts">
+                    <li>
+                      {organisation.actsEconomically
+                        ? tsa.organisation.factsActs
+                        : tsa.organisation.factsNotActs}
+                    </li>
+                    <li>
+                      {organisation.stateAidGroup
+                        ? tsa.organisation.factsGroup(organisation.stateAidGroup.name)
+                        : tsa.organisation.factsNoGroup}
+                    </li>
+                    <li className="text-fg-muted">{tsa.organisation.readOnly}</li>
+                  </ul>
+                )}
+              </div>
+            </Card>
+          ) : null}
+        </div>
       </div>
     </>
   );

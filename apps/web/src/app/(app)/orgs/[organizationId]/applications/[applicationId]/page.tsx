@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert, Card, DescriptionList, PageHeader } from "@tessera/ui";
-import { roleMay } from "@tessera/core";
+import { isUndertaking, roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ApplicantActions } from "@/components/programmes/applicant-actions";
 import {
@@ -12,7 +12,8 @@ import { ApplicationBadge } from "@/components/programmes/badges";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { ApplicationTimeline } from "@/components/programmes/timeline";
-import { formatDate, formatDateTime, t, tp } from "@/i18n";
+import { DeclaredAidTable } from "@/components/state-aid/standing-panel";
+import { formatDate, formatDateTime, t, tp, tsa } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { loadOrganisation } from "@/server/organisation";
 import { loadApplication } from "@/server/programmes";
@@ -138,6 +139,15 @@ export default async function ApplicationPage({ params }: Props) {
               />
             </Card>
             <ApplicationTextCards application={application} />
+            {isUndertaking(organisation) || application.otherDeMinimisAid.length > 0 ? (
+              <Card title={tsa.declaration.summaryTitle}>
+                <DeclaredAidTable
+                  declared={application.otherDeMinimisAid}
+                  title={null}
+                  emptyText={tsa.declaration.summaryNone}
+                />
+              </Card>
+            ) : null}
           </div>
           <div className="min-w-0 space-y-6">
             <Card title={d.actions}>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Card, EmptyState } from "@tessera/ui";
-import { roleMay } from "@tessera/core";
+import { isUndertaking, roleMay } from "@tessera/core";
 import { Forbidden } from "@/components/forbidden";
 import { NoProjectsState, NotVerifiedNote, PageFrame } from "@/components/page-frame";
 import { ApplicationForm } from "@/components/programmes/application-form";
@@ -81,6 +81,7 @@ export default async function NewApplicationPage({ params, searchParams }: Props
         programmes={programmes.items}
         resourceClasses={classes.items}
         defaultProgrammeId={programmeId}
+        undertaking={isUndertaking(organisation)}
       />
     </Card>,
   );

@@ -14,7 +14,8 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { ReviewerAssignment } from "@/components/programmes/reviewer-assignment";
 import { ReviewsSideBySide } from "@/components/programmes/reviews-side-by-side";
 import { ApplicationTimeline } from "@/components/programmes/timeline";
-import { countryName, formatDate, formatDateTime, t, tp } from "@/i18n";
+import { StandingPanel } from "@/components/state-aid/standing-panel";
+import { countryName, formatDate, formatDateTime, t, tp, tsa } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { loadIfAllowed } from "@/server/api";
 import { loadAdminApplication } from "@/server/programmes";
@@ -110,6 +111,18 @@ export default async function AdminApplicationPage({ params }: Props) {
               </p>
               <p>{r.budgetLeft(money(budget.remainingMinor), money(budget.budgetMinor))}</p>
             </div>
+          </Card>
+          <Card title={tsa.standing.title}>
+            <StandingPanel
+              standing={application.stateAid.standing}
+              awardMinor={
+                application.currency === "EUR"
+                  ? (application.granted ?? application.requested).programmeShareMinor
+                  : null
+              }
+              booked={application.stateAid.booked}
+              declared={application.otherDeMinimisAid}
+            />
           </Card>
           <Card title={r.reviews}>
             <ReviewsSideBySide application={application} />

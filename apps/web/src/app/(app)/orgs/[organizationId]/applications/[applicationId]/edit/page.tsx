@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Alert, Card } from "@tessera/ui";
-import { roleMay } from "@tessera/core";
+import { isUndertaking, roleMay } from "@tessera/core";
 import { Forbidden } from "@/components/forbidden";
 import { PageFrame } from "@/components/page-frame";
 import { ApplicationForm } from "@/components/programmes/application-form";
@@ -72,6 +72,7 @@ export default async function EditApplicationPage({ params }: Props) {
           programmes={[programme]}
           resourceClasses={classes.items}
           initial={application}
+          undertaking={isUndertaking(organisation)}
         />
       </Card>
     </>,

@@ -1,0 +1,59 @@
+import type { Database, UndertakingGroup } from "@tessera/db";
+import type { Actor } from "../actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { AppError } from "../errors";
+import { normalizeCountry } from "../tenancy/countries";
+import { normalizeRegistryId } from "../tenancy/normalize";
+import { isUniqueViolation, TX_OPTIONS } from "../transaction";
+
+export interface UndertakingGroupInput {
+  name: string;
+  country: string;
+  /** The group's registry number (usually the parent company's). */
+  registryId: string;
+}
+
+/**
+ * Records a group of linked organisations — one "single undertaking" for the de minimis ceiling —
+ * by its name and its register entry (once per country and registry number). Audited.
+ */
+export async function createUndertakingGroup(
+  database: Database,
+  actor: Actor,
+  input: UndertakingGroupInput,
+): Promise<UndertakingGroup> {
+  const name = input.name.trim();
+  const registryId = normalizeRegistryId(input.registryId);
+  const country = normalizeCountry(input.country);
+  if (!country) {
+    throw new AppError(
+      "INVALID",
+      `"${input.country}" is not an ISO 3166 country code (for example DE, FR, IT).`,
+    );
+  }
+  if (name.length < 2 || registryId.length < 2) {
+    throw new AppError("INVALID", "Give the group a name and its registry number.");
+  }
+  try {
+    return await database.$transaction(async (tx) => {
+      const group = await tx.undertakingGroup.create({
+        data: { name, country, registryId, createdById: actor.userId },
+      });
+      await recordAuditEvent(tx, actor, {
+        action: "undertaking_group.created",
+        targetType: "UndertakingGroup",
+        targetId: group.id,
+        data: { name, country, registryId },
+      });
+      return group;
+    }, TX_OPTIONS);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError(
+        "CONFLICT",
+        `An undertaking group with registry number ${registryId} in ${country} already exists: link the organisation to it instead.`,
+      );
+    }
+    throw error;
+  }
+}
