@@ -10,7 +10,14 @@ export const apiKeyUsageInput = z.object({
     .min(1, "Show at least 1 day.")
     .max(90, "Show at most 90 days."),
   apiKeyId: apiKeyIdInput.shape.apiKeyId.nullish(),
-  model: z.string().trim().min(1).max(256, "That model name is too long.").nullish(),
+  model: z
+    .string({ error: "The model must be a model name." })
+    .trim()
+    .min(1, "Name the model, or leave it out for every model.")
+    .max(256, "That model name is too long.")
+    // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "A model name has no control characters.")
+    .nullish(),
 });
 
 /** Calls through the gateway by day, key and model: whoever may see the keys may see their use. */
