@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClassName, Card, EmptyState, PageHeader } from "@tessera/ui";
+import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { formatEnergy } from "@tessera/core/format-energy";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
-import { t, tk } from "@/i18n";
+import { formatDateTime, t, tk } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
@@ -13,6 +14,9 @@ export const metadata: Metadata = { title: tk.usage.metaTitle };
 
 const DAYS = 14;
 const count = (value: number) => value.toLocaleString("en-GB");
+/** What each row is: a row header, set like the table's cells. */
+const ROW_HEADER = "border-b border-line px-4 py-3 text-left align-top font-normal text-fg";
+const NUMBER = "text-right tabular-nums whitespace-nowrap";
 
 interface Props {
   params: Promise<{ organizationId: string }>;
@@ -72,132 +76,99 @@ export default async function GatewayUsagePage({ params }: Props) {
                 );
               })}
             </ul>
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full text-sm">
-                <caption className="sr-only">{u.byDayCaption}</caption>
-                <thead>
-                  <tr className="text-left">
-                    <th scope="col">{u.col.day}</th>
-                    <th scope="col" className="text-right">
-                      {u.col.requests}
+            <ScrollTable caption={u.byDayCaption} className="mt-4">
+              <thead>
+                <tr>
+                  <Th>{u.col.day}</Th>
+                  <Th className="text-right">{u.col.requests}</Th>
+                  <Th className="text-right">{u.col.tokensIn}</Th>
+                  <Th className="text-right">{u.col.tokensOut}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {usage.byDay.map((cell) => (
+                  <tr key={cell.day} data-testid={`gateway-day-${cell.day}`}>
+                    <th scope="row" className={`${ROW_HEADER} font-mono`}>
+                      {cell.day}
                     </th>
-                    <th scope="col" className="text-right">
-                      {u.col.tokensIn}
-                    </th>
-                    <th scope="col" className="text-right">
-                      {u.col.tokensOut}
-                    </th>
+                    <Td className={NUMBER}>{count(cell.requests)}</Td>
+                    <Td className={NUMBER}>{count(cell.tokensIn)}</Td>
+                    <Td className={NUMBER}>{count(cell.tokensOut)}</Td>
                   </tr>
-                </thead>
-                <tbody>
-                  {usage.byDay.map((cell) => (
-                    <tr key={cell.day} data-testid={`gateway-day-${cell.day}`}>
-                      <th scope="row" className="font-mono font-normal">
-                        {cell.day}
-                      </th>
-                      <td className="text-right tabular-nums">{count(cell.requests)}</td>
-                      <td className="text-right tabular-nums">{count(cell.tokensIn)}</td>
-                      <td className="text-right tabular-nums">{count(cell.tokensOut)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           </Card>
           <Card title={u.byKeyTitle} className="min-w-0">
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <caption className="sr-only">{u.byKeyCaption}</caption>
-                <thead>
-                  <tr className="text-left">
-                    <th scope="col">{u.col.key}</th>
-                    <th scope="col" className="text-right">
-                      {u.col.requests}
+            <ScrollTable caption={u.byKeyCaption} stickyFirstColumn>
+              <thead>
+                <tr>
+                  <Th>{u.col.key}</Th>
+                  <Th className="text-right">{u.col.requests}</Th>
+                  <Th className="text-right">{u.col.tokensIn}</Th>
+                  <Th className="text-right">{u.col.tokensOut}</Th>
+                  <Th>{u.col.lastUsed}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {usage.byKey.map((cell) => (
+                  <tr key={cell.apiKeyId} data-testid={`gateway-key-${cell.apiKeyId}`}>
+                    <th scope="row" className={ROW_HEADER}>
+                      {cell.name ?? u.removedKey}{" "}
+                      <span className="font-mono text-xs text-fg-muted">tsk_{cell.apiKeyId}_…</span>
                     </th>
-                    <th scope="col" className="text-right">
-                      {u.col.tokensIn}
-                    </th>
-                    <th scope="col" className="text-right">
-                      {u.col.tokensOut}
-                    </th>
-                    <th scope="col">{u.col.lastUsed}</th>
+                    <Td className={NUMBER}>{count(cell.requests)}</Td>
+                    <Td className={NUMBER}>{count(cell.tokensIn)}</Td>
+                    <Td className={NUMBER}>{count(cell.tokensOut)}</Td>
+                    <Td className="whitespace-nowrap">
+                      <time dateTime={cell.lastAt.toISOString()}>
+                        {formatDateTime(cell.lastAt)}
+                      </time>
+                    </Td>
                   </tr>
-                </thead>
-                <tbody>
-                  {usage.byKey.map((cell) => (
-                    <tr key={cell.apiKeyId} data-testid={`gateway-key-${cell.apiKeyId}`}>
-                      <th scope="row" className="font-normal">
-                        {cell.name ?? u.removedKey}{" "}
-                        <span className="font-mono text-xs text-fg-muted">
-                          tsk_{cell.apiKeyId}_…
-                        </span>
-                      </th>
-                      <td className="text-right tabular-nums">{count(cell.requests)}</td>
-                      <td className="text-right tabular-nums">{count(cell.tokensIn)}</td>
-                      <td className="text-right tabular-nums">{count(cell.tokensOut)}</td>
-                      <td>
-                        <time dateTime={cell.lastAt.toISOString()}>
-                          {cell.lastAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC
-                        </time>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           </Card>
           <Card title={u.byModelTitle} className="min-w-0">
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm">
-                <caption className="sr-only">{u.byModelCaption}</caption>
-                <thead>
-                  <tr className="text-left">
-                    <th scope="col">{u.col.model}</th>
-                    <th scope="col" className="text-right">
-                      {u.col.requests}
+            <ScrollTable caption={u.byModelCaption} stickyFirstColumn>
+              <thead>
+                <tr>
+                  <Th>{u.col.model}</Th>
+                  <Th className="text-right">{u.col.requests}</Th>
+                  <Th className="text-right">{u.col.tokensIn}</Th>
+                  <Th className="text-right">{u.col.tokensOut}</Th>
+                  <Th className="text-right">{u.col.latency}</Th>
+                  <Th className="text-right">{u.col.ttft}</Th>
+                  <Th>{u.col.energy}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {usage.byModel.map((cell) => (
+                  <tr key={cell.model} data-testid="gateway-model">
+                    <th scope="row" className={`${ROW_HEADER} font-mono`}>
+                      {cell.model}
                     </th>
-                    <th scope="col" className="text-right">
-                      {u.col.tokensIn}
-                    </th>
-                    <th scope="col" className="text-right">
-                      {u.col.tokensOut}
-                    </th>
-                    <th scope="col" className="text-right">
-                      {u.col.latency}
-                    </th>
-                    <th scope="col" className="text-right">
-                      {u.col.ttft}
-                    </th>
-                    <th scope="col">{u.col.energy}</th>
+                    <Td className={NUMBER}>{count(cell.requests)}</Td>
+                    <Td className={NUMBER}>{count(cell.tokensIn)}</Td>
+                    <Td className={NUMBER}>{count(cell.tokensOut)}</Td>
+                    <Td className={NUMBER}>
+                      {cell.medianLatencyMs === null ? "—" : u.ms(cell.medianLatencyMs)}
+                    </Td>
+                    <Td className={NUMBER}>
+                      {cell.medianTimeToFirstTokenMs === null
+                        ? "—"
+                        : u.ms(cell.medianTimeToFirstTokenMs)}
+                    </Td>
+                    <Td>
+                      {cell.energyPerThousandTokensMilliWh === null
+                        ? u.notMetered
+                        : `${formatEnergy(cell.energyPerThousandTokensMilliWh)} (${cell.energyMeasured ? u.measured : u.estimated})`}
+                    </Td>
                   </tr>
-                </thead>
-                <tbody>
-                  {usage.byModel.map((cell) => (
-                    <tr key={cell.model} data-testid="gateway-model">
-                      <th scope="row" className="font-mono font-normal">
-                        {cell.model}
-                      </th>
-                      <td className="text-right tabular-nums">{count(cell.requests)}</td>
-                      <td className="text-right tabular-nums">{count(cell.tokensIn)}</td>
-                      <td className="text-right tabular-nums">{count(cell.tokensOut)}</td>
-                      <td className="text-right tabular-nums">
-                        {cell.medianLatencyMs === null ? "—" : u.ms(cell.medianLatencyMs)}
-                      </td>
-                      <td className="text-right tabular-nums">
-                        {cell.medianTimeToFirstTokenMs === null
-                          ? "—"
-                          : u.ms(cell.medianTimeToFirstTokenMs)}
-                      </td>
-                      <td>
-                        {cell.energyPerThousandTokensMilliWh === null
-                          ? u.notMetered
-                          : `${formatEnergy(cell.energyPerThousandTokensMilliWh)} (${cell.energyMeasured ? u.measured : u.estimated})`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           </Card>
         </div>
       )}
