@@ -34,6 +34,7 @@ test("a researcher calls their endpoint through the gateway with a new key and f
   const ada = await signedIn("researcher");
   const organizationId = await openOrganisation(ada, NORTHBRIDGE);
 
+  let endpointUrl = "";
   await test.step("an endpoint of the organisation is ready", async () => {
     await ada.goto(`/orgs/${organizationId}/endpoints/new`);
     await ada.getByLabel(MODEL).check();
@@ -53,6 +54,7 @@ test("a researcher calls their endpoint through the gateway with a new key and f
       "Ready",
       MOVES,
     );
+    endpointUrl = ada.url();
   });
 
   const name = `Gateway key ${suffix}`;
@@ -122,5 +124,19 @@ test("a researcher calls their endpoint through the gateway with a new key and f
       const body = (await response.json()) as { error: { code: string } };
       expect(body.error.code).toBe("revoked_api_key");
     }).toPass({ timeout: 10_000 });
+  });
+
+  // The endpoint holds the pilot's H100 quota while it runs: give it back for the other specs.
+  await test.step("the endpoint is deleted again", async () => {
+    await ada.goto(endpointUrl);
+    await ada.getByRole("button", { name: "Delete endpoint" }).click();
+    await ada
+      .getByRole("dialog", { name: `Delete Gateway endpoint ${suffix}?` })
+      .getByRole("button", { name: "Delete endpoint" })
+      .click();
+    await expect(ada.getByRole("main").getByTestId("endpoint-status").first()).toHaveText(
+      "Deleted",
+      MOVES,
+    );
   });
 });
