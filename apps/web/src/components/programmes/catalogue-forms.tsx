@@ -22,6 +22,7 @@ const DEFAULT_UNIT: Record<ResourceKind, string> = {
   GPU: "GPU",
   MIG: "MIG slice",
   CPU: "CPU core",
+  TOKENS: "token",
 };
 
 const CLASS_IDS = {

@@ -22,6 +22,9 @@ export function replicaResources(
   kind: ResourceKind,
   units: number,
 ): { cpu: number; memoryGi: number } {
+  // A TOKENS class is a shared model tier: sold by the token, never deployed (deploy and submit
+  // refuse it before anything reaches here).
+  if (kind === "TOKENS") throw new Error("A tokens class runs no replicas.");
   const perUnit = RESOURCES_PER_UNIT[kind];
   return { cpu: perUnit.cpu * units, memoryGi: perUnit.memoryGi * units };
 }
@@ -31,7 +34,7 @@ export function acceleratorResourceOf(
   kind: ResourceKind,
   mappedName: string | null | undefined,
 ): string | null {
-  if (kind === "CPU") return null;
+  if (kind === "CPU" || kind === "TOKENS") return null;
   return mappedName ?? (kind === "GPU" ? "nvidia.com/gpu" : null);
 }
 
