@@ -33,6 +33,10 @@ export const gatewayEnvSchema = z.object({
   GATEWAY_METER_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   /** A spooled record no process has written after this long is taken over by another. */
   GATEWAY_METER_CLAIM_IDLE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Tokens one lease holds on an allocation line of tokens (a shared model's tier). */
+  GATEWAY_LEASE_TOKENS: z.coerce.number().int().min(100).max(100_000_000).default(100_000),
+  /** How long a lease is spent from before it is settled and the next one placed. */
+  GATEWAY_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   GATEWAY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
@@ -52,6 +56,8 @@ export interface GatewayConfig {
   meterBatch: number;
   meterFlushMs: number;
   meterClaimIdleMs: number;
+  leaseTokens: number;
+  leaseMs: number;
   shutdownGraceMs: number;
 }
 
@@ -71,6 +77,8 @@ export function loadConfig(env: EnvSource): GatewayConfig {
     meterBatch: parsed.GATEWAY_METER_BATCH,
     meterFlushMs: parsed.GATEWAY_METER_FLUSH_MS,
     meterClaimIdleMs: parsed.GATEWAY_METER_CLAIM_IDLE_MS,
+    leaseTokens: parsed.GATEWAY_LEASE_TOKENS,
+    leaseMs: parsed.GATEWAY_LEASE_MS,
     shutdownGraceMs: parsed.GATEWAY_SHUTDOWN_GRACE_MS,
   };
 }

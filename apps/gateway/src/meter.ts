@@ -9,8 +9,12 @@ export interface MeteredRequest {
   projectId: string;
   apiKeyId: string;
   endpointId: string;
+  /** A platform endpoint: the record names no workload (the endpoint is not the caller's). */
+  shared: boolean;
   resourceClassId: string;
   allocationLineId: string;
+  /** The token lease a call to a shared model spent from. */
+  quotaHoldId: string | null;
   model: string;
   tokensIn: number;
   tokensOut: number;
@@ -32,17 +36,18 @@ const INSERT = `
   INSERT INTO "UsageRecord" ("organizationId", source, "sourceRef", "intervalStart", "intervalEnd",
     "resourceClassId", "workloadId", "projectId", "allocationLineId", quantity, "unitSeconds",
     "tokensIn", "tokensOut", model, "apiKeyId", "energyMilliWh", "energyBasis", "latencyMs",
-    "timeToFirstTokenMs")
+    "timeToFirstTokenMs", "quotaHoldId")
   SELECT r."organizationId", 'GATEWAY_TOKENS', r.id,
          to_timestamp(r."startedAt" / 1000.0) AT TIME ZONE 'UTC',
          to_timestamp(r."endedAt" / 1000.0) AT TIME ZONE 'UTC',
-         r."resourceClassId", r."endpointId", r."projectId", r."allocationLineId", 0, 0,
+         r."resourceClassId", CASE WHEN r.shared THEN NULL ELSE r."endpointId" END, r."projectId",
+         r."allocationLineId", 0, 0,
          r."tokensIn", r."tokensOut", r.model, r."apiKeyId", 0, 'ESTIMATED',
-         least(r."endedAt" - r."startedAt", 2147483647)::int, r."ttftMs"
+         least(r."endedAt" - r."startedAt", 2147483647)::int, r."ttftMs", r."quotaHoldId"
     FROM jsonb_to_recordset($1::jsonb) AS r(id text, "organizationId" text, "projectId" text,
-         "apiKeyId" text, "endpointId" text, "resourceClassId" text, "allocationLineId" text,
-         model text, "tokensIn" bigint, "tokensOut" bigint, "startedAt" float8, "endedAt" float8,
-         "ttftMs" int)
+         "apiKeyId" text, "endpointId" text, shared boolean, "resourceClassId" text,
+         "allocationLineId" text, "quotaHoldId" text, model text, "tokensIn" bigint,
+         "tokensOut" bigint, "startedAt" float8, "endedAt" float8, "ttftMs" int)
    -- In the order invoice finalisation takes organisations' invoice locks, so never a deadlock.
    ORDER BY hashtext(r."organizationId"), r.id
   ON CONFLICT (source, "sourceRef", "intervalStart") DO NOTHING`;

@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { ApiError, countTextTokens, errorBody, sendJson } from "@tessera/openai";
 import type { GatewayKey } from "./keys";
+import type { Lease } from "./leases";
 import type { Admission, Limiter } from "./limits";
 import type { Meter, MeteredRequest } from "./meter";
 import type { GatewayMetrics } from "./metrics";
@@ -19,6 +20,12 @@ export interface Call {
   id: string;
   key: GatewayKey;
   route: Route;
+  /** The model that answers: the one asked for, or its fallback when the caller's tokens ran out. */
+  model: string;
+  /** The token lease a call to a shared model spends from; null for the organisation's own endpoints. */
+  lease: Lease | null;
+  /** Set to the tokens the call used once it is metered (what the lease is charged). */
+  spent: { tokens: number };
   request: ModelRequest;
   /** The client's bytes, forwarded unchanged when nothing needs adding. */
   bytes: Buffer;
@@ -58,12 +65,20 @@ export async function forward(
 ): Promise<void> {
   const { request, route } = call;
   const upstream = context.upstreams.get(route.url!);
-  const body = request.stream
-    ? JSON.stringify({
-        ...request.body,
-        stream_options: { ...(request.body.stream_options as object | null), include_usage: true },
-      })
-    : call.bytes;
+  const fellBack = call.model !== request.model;
+  const body =
+    request.stream || fellBack
+      ? JSON.stringify({
+          ...request.body,
+          model: call.model,
+          ...(request.stream && {
+            stream_options: {
+              ...(request.body.stream_options as object | null),
+              include_usage: true,
+            },
+          }),
+        })
+      : call.bytes;
   const abort = new AbortController();
   let finished = false;
   response.once("close", () => {
@@ -86,16 +101,21 @@ export async function forward(
     throw new ApiError(
       503,
       "upstream_unavailable",
-      `The endpoint serving \`${request.model}\` did not answer (${(error as Error).message}); try again shortly.`,
+      `The endpoint serving \`${call.model}\` did not answer (${(error as Error).message}); try again shortly.`,
       null,
       { "retry-after": "5" },
     );
   }
-  const labels = { model: request.model };
+  const labels = { model: call.model };
   const observeUpstream = (): void => {
     context.metrics.upstreamSeconds.observe(labels, (performance.now() - upstreamStarted) / 1000);
   };
-  const headers = { ...call.admission.headers, "x-request-id": call.id };
+  const headers: Record<string, string> = {
+    ...call.admission.headers,
+    "x-request-id": call.id,
+    "x-tessera-model": call.model,
+  };
+  if (fellBack) headers["x-tessera-fallback-from"] = request.model;
 
   if (answer.statusCode !== 200) {
     const text = await answer.body.text().catch(() => "");
@@ -109,7 +129,7 @@ export async function forward(
     const failure = new ApiError(
       502,
       "upstream_error",
-      `The endpoint serving \`${request.model}\` failed (HTTP ${answer.statusCode}); nothing was charged.`,
+      `The endpoint serving \`${call.model}\` failed (HTTP ${answer.statusCode}); nothing was charged.`,
     );
     sendJson(response, 502, errorBody(failure), headers);
     return;
@@ -126,9 +146,12 @@ export async function forward(
       projectId: call.key.projectId,
       apiKeyId: call.key.id,
       endpointId: route.endpointId,
-      resourceClassId: route.resourceClassId,
-      allocationLineId: route.allocationLineId,
-      model: request.model,
+      shared: call.lease !== null,
+      // A shared model's tokens draw on the organisation's line of its tier, through the lease.
+      resourceClassId: call.lease?.line.resourceClassId ?? route.resourceClassId,
+      allocationLineId: call.lease?.line.id ?? route.allocationLineId,
+      quotaHoldId: call.lease?.holdId ?? null,
+      model: call.model,
       tokensIn,
       tokensOut,
       startedAt: call.startedAt,
@@ -136,8 +159,9 @@ export async function forward(
       ttftMs,
     };
     context.limiter.spend(call.admission, tokensIn + tokensOut);
-    context.metrics.tokens.inc({ model: request.model, kind: "prompt" }, tokensIn);
-    context.metrics.tokens.inc({ model: request.model, kind: "completion" }, tokensOut);
+    call.spent.tokens = tokensIn + tokensOut;
+    context.metrics.tokens.inc({ model: call.model, kind: "prompt" }, tokensIn);
+    context.metrics.tokens.inc({ model: call.model, kind: "completion" }, tokensOut);
     await context.meter.spool(record);
   };
 

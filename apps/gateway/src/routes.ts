@@ -2,6 +2,7 @@ import type { Pool } from "pg";
 import { jurisdictionRefusal } from "@tessera/core/jurisdiction";
 import { ApiError, modelNotFound } from "@tessera/openai";
 import type { GatewayKey } from "./keys";
+import { TokensSpent, type TokenLine } from "./leases";
 
 /** One inference endpoint as the gateway routes to it. */
 export interface Route {
@@ -21,19 +22,40 @@ export interface Route {
   /** Units of the class one replica uses, and the class's power draw per unit (W). */
   unitsPerReplica: number;
   powerDrawWatts: number;
+  /** A platform endpoint, served to every organisation that holds tokens of its model's tier. */
+  shared: boolean;
+  /** The model's tier (a TOKENS class) and its name; null when the model is not shared. */
+  tokenClassId: string | null;
+  tokenClassName: string | null;
+  /** The model a call may fall back to when the caller's tokens of this tier are spent. */
+  fallbackModel: string | null;
 }
 
 const ROUTES_QUERY = `
   SELECT e."workloadId" AS "endpointId", e."organizationId", w."projectId", w.name, m.name AS model,
          e.url, e.status::text AS status, e."readyReplicas", e."desiredReplicas",
          c.name AS "clusterName", c.jurisdiction, w."resourceClassId", w."allocationLineId",
-         w.quantity AS "unitsPerReplica", rc."powerDrawWatts"
+         w.quantity AS "unitsPerReplica", rc."powerDrawWatts", e.shared,
+         m."tokenResourceClassId" AS "tokenClassId", tc.name AS "tokenClassName",
+         f.name AS "fallbackModel"
     FROM "Endpoint" e
     JOIN "Workload" w ON w.id = e."workloadId"
     JOIN "Model" m ON m.id = e."modelId"
     JOIN "Cluster" c ON c.id = w."clusterId"
     JOIN "ResourceClass" rc ON rc.id = w."resourceClassId"
+    LEFT JOIN "ResourceClass" tc ON tc.id = m."tokenResourceClassId"
+    LEFT JOIN "Model" f ON f.id = m."fallbackModelId" AND f.active
    WHERE e.status NOT IN ('DELETING', 'DELETED', 'FAILED')`;
+
+/** Every organisation's allocation lines of tokens valid now, those ending first first. */
+const TOKEN_LINES_QUERY = `
+  SELECT l.id, a."organizationId", l."resourceClassId",
+         (extract(epoch from a."validTo") * 1000)::float8 AS "validTo"
+    FROM "AllocationLine" l
+    JOIN "Allocation" a ON a.id = l."allocationId"
+    JOIN "ResourceClass" rc ON rc.id = l."resourceClassId"
+   WHERE rc.kind = 'TOKENS' AND a."validFrom" <= now() AND now() < a."validTo"
+   ORDER BY a."validTo", l.id`;
 
 const SERVING = new Set(["READY", "DEGRADED"]);
 
@@ -42,10 +64,20 @@ export function isServing(route: Route): boolean {
 }
 
 /** What a key may reach for one model: where to send it now, or what to wait for. */
-export type Choice =
+export type Choice = (
   | { kind: "serve"; route: Route }
   /** Asleep or still coming up: wake (if asleep) and wait for one of these. */
-  | { kind: "wait"; routes: Route[] };
+  | { kind: "wait"; routes: Route[] }
+) & {
+  /** Set for the platform's shared endpoints: the calls draw on the organisation's tokens. */
+  tokens: SharedTier | null;
+};
+
+export interface SharedTier {
+  classId: string;
+  className: string;
+  fallbackModel: string | null;
+}
 
 /**
  * Every live endpoint, by organisation and model, re-read from PostgreSQL every refresh: a few
@@ -54,24 +86,62 @@ export type Choice =
  */
 export class RouteTable {
   private byOrganization = new Map<string, Map<string, Route[]>>();
+  /** The platform's shared endpoints, by model. */
+  private shared = new Map<string, Route[]>();
+  /** Lines of tokens by organisation, then by class: those ending first first. */
+  private tokenLines = new Map<string, Map<string, TokenLine[]>>();
   private turn = 0;
 
   constructor(private readonly db: Pool) {}
 
   async refresh(): Promise<void> {
-    const { rows } = await this.db.query<Route>({ name: "gateway-routes", text: ROUTES_QUERY });
+    const [routes, lines] = await Promise.all([
+      this.db.query<Route>({ name: "gateway-routes", text: ROUTES_QUERY }),
+      this.db.query<TokenLine>({ name: "gateway-token-lines", text: TOKEN_LINES_QUERY }),
+    ]);
     const next = new Map<string, Map<string, Route[]>>();
-    for (const route of rows) {
-      let models = next.get(route.organizationId);
-      if (!models) {
-        models = new Map<string, Route[]>();
-        next.set(route.organizationId, models);
-      }
-      const list = models.get(route.model);
-      if (list) list.push(route);
-      else models.set(route.model, [route]);
+    const shared = new Map<string, Route[]>();
+    for (const route of routes.rows) {
+      if (route.shared && route.tokenClassId !== null) push(shared, route.model, route);
+      else push(getOrMake(next, route.organizationId), route.model, route);
+    }
+    const tokenLines = new Map<string, Map<string, TokenLine[]>>();
+    for (const line of lines.rows) {
+      push(getOrMake(tokenLines, line.organizationId), line.resourceClassId, line);
     }
     this.byOrganization = next;
+    this.shared = shared;
+    this.tokenLines = tokenLines;
+  }
+
+  /**
+   * The organisation's lines of tokens of one tier valid now, those ending first first (tokens
+   * that expire soonest are spent first). 402 when it holds none.
+   */
+  tokenLinesFor(organizationId: string, tier: SharedTier): TokenLine[] {
+    const lines = this.tokenLines.get(organizationId)?.get(tier.classId);
+    if (!lines || lines.length === 0) {
+      throw new TokensSpent(
+        `Your organisation holds no tokens of ${tier.className}; apply to a programme for an allocation of them.`,
+        null,
+      );
+    }
+    return lines;
+  }
+
+  /**
+   * The endpoints a key's organisation may call for `model`: its own, else the platform's shared
+   * ones. A shared model is offered to every organisation (one without tokens of its tier is
+   * told so, 402); `/v1/models` lists it only to those that hold some (`withTokensOnly`).
+   */
+  private routesFor(key: GatewayKey, model: string, withTokensOnly = false): Route[] | undefined {
+    const own = this.byOrganization.get(key.organizationId)?.get(model);
+    if (own && own.length > 0) return own;
+    const shared = this.shared.get(model);
+    if (!shared || shared.length === 0) return undefined;
+    if (!withTokensOnly) return shared;
+    const tier = shared[0]!.tokenClassId!;
+    return this.tokenLines.get(key.organizationId)?.has(tier) ? shared : undefined;
   }
 
   /** One endpoint, by id, as last read (for waiting on a wake). */
@@ -79,19 +149,27 @@ export class RouteTable {
     for (const routes of this.byOrganization.get(key.organizationId)?.values() ?? []) {
       for (const route of routes) if (route.endpointId === endpointId) return route;
     }
+    for (const routes of this.shared.values()) {
+      for (const route of routes) if (route.endpointId === endpointId) return route;
+    }
     return undefined;
   }
 
   /** The models this key may call: its organisation's, within the key's scope and residency. */
   models(key: GatewayKey): string[] {
-    const names: string[] = [];
-    for (const [model, routes] of this.byOrganization.get(key.organizationId) ?? []) {
+    const names = new Set<string>();
+    const candidates = [
+      ...(this.byOrganization.get(key.organizationId)?.keys() ?? []),
+      ...this.shared.keys(),
+    ];
+    for (const model of candidates) {
       if (key.allowedModels && !key.allowedModels.has(model)) continue;
+      const routes = this.routesFor(key, model, true) ?? [];
       if (routes.some((route) => permitted(key, route) && allowedHere(key, route) === null)) {
-        names.push(model);
+        names.add(model);
       }
     }
-    return names.sort();
+    return [...names].sort();
   }
 
   /**
@@ -101,7 +179,7 @@ export class RouteTable {
    * foreign fallback.
    */
   choose(key: GatewayKey, model: string): Choice {
-    const all = this.byOrganization.get(key.organizationId)?.get(model);
+    const all = this.routesFor(key, model);
     if (!all || all.length === 0) throw modelNotFound(model);
     if (key.allowedModels && !key.allowedModels.has(model)) {
       throw new ApiError(
@@ -134,13 +212,36 @@ export class RouteTable {
         `No endpoint serving \`${model}\` runs where this project's data may go: ${refusal}. Deploy the model on a cluster the project allows.`,
       );
     }
+    const first = allowed[0]!;
+    const tokens: SharedTier | null = first.shared
+      ? {
+          classId: first.tokenClassId!,
+          className: first.tokenClassName ?? "this model's tier",
+          fallbackModel: first.fallbackModel,
+        }
+      : null;
     const serving = allowed.filter(isServing);
     if (serving.length > 0) {
       this.turn = (this.turn + 1) % 1_000_000;
-      return { kind: "serve", route: serving[this.turn % serving.length]! };
+      return { kind: "serve", route: serving[this.turn % serving.length]!, tokens };
     }
-    return { kind: "wait", routes: allowed };
+    return { kind: "wait", routes: allowed, tokens };
   }
+}
+
+function getOrMake<K, V>(map: Map<K, Map<string, V[]>>, key: K): Map<string, V[]> {
+  let inner = map.get(key);
+  if (!inner) {
+    inner = new Map<string, V[]>();
+    map.set(key, inner);
+  }
+  return inner;
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function permitted(key: GatewayKey, route: Route): boolean {

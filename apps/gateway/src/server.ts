@@ -4,13 +4,14 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { ApiError, errorBody, readJsonBody, sendJson } from "@tessera/openai";
 import type { GatewayConfig } from "./env";
-import { KeyStore } from "./keys";
+import { KeyStore, type GatewayKey } from "./keys";
+import { Leases, ledgerClient, TokensSpent, type Lease } from "./leases";
 import { Limiter } from "./limits";
 import { Meter } from "./meter";
 import { createMetrics, type GatewayMetrics } from "./metrics";
 import { forward, type ProxyContext } from "./proxy";
 import { OPERATIONS, parseModelRequest } from "./requests";
-import { RouteTable } from "./routes";
+import { RouteTable, type Choice, type SharedTier } from "./routes";
 import { Upstreams } from "./upstreams";
 import { MAX_SCALE_UP_TIMEOUT_SECONDS, Waker } from "./waker";
 
@@ -21,6 +22,7 @@ export interface Gateway {
   server: Server;
   metrics: GatewayMetrics;
   meter: Meter;
+  leases: Leases;
   /** Reads keys and routes once, then keeps them fresh; starts metering. */
   start(): Promise<void>;
   /** Stops taking requests, finishes those in flight up to the grace period, flushes metering. */
@@ -71,6 +73,8 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
     connection.on("error", (error: Error) => log("warn", `Redis: ${error.message}`));
   }
   const metrics = createMetrics();
+  /** This process: its metering consumer and its token leases are named after it. */
+  const instance = `gateway-${randomUUID()}`;
   const keys = new KeyStore(db);
   const routes = new RouteTable(db);
   const limiter = new Limiter(redis, config.prefix);
@@ -79,13 +83,26 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
     reader,
     db,
     config.prefix,
-    `gateway-${randomUUID()}`,
+    instance,
     config.meterBatch,
     config.meterFlushMs,
     config.meterClaimIdleMs,
     (error) => log("warn", `metering: ${error instanceof Error ? error.message : String(error)}`),
   );
   const waker = new Waker(db, redis, config.prefix, config.expectedWakeSeconds);
+  // The quota ledger's own connections: a lease is placed or settled once per block of tokens.
+  const ledgerPool = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: 4,
+    application_name: "tessera-gateway-leases",
+  });
+  ledgerPool.on("error", (error) => log("warn", `PostgreSQL (leases): ${error.message}`));
+  const leases = new Leases(
+    ledgerClient(ledgerPool),
+    instance,
+    { blockTokens: config.leaseTokens, leaseMs: config.leaseMs },
+    log,
+  );
   const upstreams = new Upstreams(config.upstreamTimeoutMs);
   const proxy: ProxyContext = { upstreams, meter, limiter, metrics };
   let ready = false;
@@ -93,9 +110,74 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
 
   const refresh = async (): Promise<void> => {
     await Promise.all([keys.poll(), routes.refresh()]);
+    leases.expire(Date.now());
     ready = true;
   };
 
+  /** A lease on one of the organisation's lines of the tier (those ending first first). */
+  const drawTokens = async (key: GatewayKey, tier: SharedTier): Promise<Lease> => {
+    let spent: TokensSpent | undefined;
+    for (const line of routes.tokenLinesFor(key.organizationId, tier)) {
+      try {
+        return await leases.take(line, Date.now());
+      } catch (error) {
+        if (!(error instanceof TokensSpent)) throw error;
+        spent = error;
+      }
+    }
+    throw spent!;
+  };
+
+  /**
+   * Tokens for a call to a shared model: a lease on the organisation's tokens of its tier, or —
+   * when they are spent and the key allows it — the model's fallback (a smaller model, the CPU
+   * tier), and its fallback in turn. 402 when nothing is left to answer with.
+   */
+  const drawOrFallBack = async (
+    key: GatewayKey,
+    requested: string,
+    first: Choice,
+  ): Promise<{ choice: Choice; model: string; lease: Lease | null }> => {
+    let choice = first;
+    let model = requested;
+    const tried = new Set([requested]);
+    for (;;) {
+      const tier = choice.tokens!;
+      try {
+        return { choice, model, lease: await drawTokens(key, tier) };
+      } catch (error) {
+        if (!(error instanceof TokensSpent)) throw error;
+        const next = tier.fallbackModel;
+        let fallback: Choice | null = null;
+        if (key.allowFallback && next !== null && !tried.has(next)) {
+          try {
+            fallback = routes.choose(key, next);
+          } catch {
+            fallback = null; // Not a model this key may reach.
+          }
+        }
+        if (fallback === null) {
+          const advice =
+            next === null
+              ? "Apply for more tokens to go on."
+              : key.allowFallback
+                ? `Its fallback \`${next}\` cannot answer either; apply for more tokens to go on.`
+                : `Apply for more tokens, or let this API key fall back to \`${next}\`.`;
+          throw new ApiError(
+            402,
+            "insufficient_quota",
+            `${error.message} ${advice}`,
+            model === requested ? "model" : null,
+          );
+        }
+        tried.add(next!);
+        model = next!;
+        choice = fallback;
+        // The organisation's own endpoint of the fallback model: its compute is already paid for.
+        if (choice.tokens === null) return { choice, model, lease: null };
+      }
+    }
+  };
   const fail = (response: ServerResponse, error: unknown): void => {
     if (response.headersSent || response.destroyed) {
       response.destroy();
@@ -142,17 +224,35 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
     const { value, bytes } = await readJsonBody(request, config.maxBodyBytes);
     const parsed = parseModelRequest(operation, value);
     labels.model = parsed.model;
-    const choice = routes.choose(key, parsed.model);
+    let choice = routes.choose(key, parsed.model);
     const admission = await limiter.admit(key, Date.now());
-    const route =
-      choice.kind === "serve"
-        ? choice.route
-        : await waker.wait(parsed.model, choice.routes, patience);
-    await forward(
-      proxy,
-      { ...timing, key, route, request: parsed, bytes, path, admission },
-      response,
-    );
+    let model = parsed.model;
+    let lease: Lease | null = null;
+    if (choice.tokens !== null)
+      ({ choice, model, lease } = await drawOrFallBack(key, model, choice));
+    const spent = { tokens: 0 };
+    try {
+      const route =
+        choice.kind === "serve" ? choice.route : await waker.wait(model, choice.routes, patience);
+      await forward(
+        proxy,
+        {
+          ...timing,
+          key,
+          route,
+          model,
+          lease,
+          spent,
+          request: parsed,
+          bytes,
+          path,
+          admission,
+        },
+        response,
+      );
+    } finally {
+      if (lease !== null) leases.finish(lease, spent.tokens);
+    }
   };
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
@@ -229,6 +329,7 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
     server,
     metrics,
     meter,
+    leases,
     async start() {
       await subscriber.subscribe(KEY_CHANNEL);
       subscriber.on("message", (_channel: string, id: string) => keys.invalidate(id));
@@ -248,6 +349,8 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
         setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs).unref();
       });
       await limiter.stop();
+      await leases.stop();
+      await ledgerPool.end();
       await meter.stop();
       await upstreams.close();
       subscriber.disconnect();

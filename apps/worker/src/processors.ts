@@ -5,6 +5,7 @@ import {
   isOutboxEventType,
   notifyEndedWorkloads,
   scaleIdleEndpointsToZero,
+  settleAbandonedLeases,
   sweepAllocationAlerts,
   wakeEndpointForRequest,
   sweepBudgetAlerts,
@@ -35,6 +36,8 @@ export const RECONCILE_JOB = "reconcile";
 export const TRACK_ENDPOINTS_JOB = "track-endpoints";
 /** Scales to zero the endpoints that have had no request for their idle time. */
 export const IDLE_ENDPOINTS_JOB = "idle-endpoints";
+/** Settles the token leases of gateways that died, from the usage metered against them. */
+export const TOKEN_LEASES_JOB = "token-leases";
 
 /**
  * Checks an outbox job at the edge: a job whose name is not the queue's event type or whose
@@ -100,6 +103,11 @@ export function createProcessors(
       if (job.name === IDLE_ENDPOINTS_JOB) {
         return underSweepLock(context.sweepLock, IDLE_ENDPOINTS_JOB, TRACK_LOCK_TTL_MS, () =>
           scaleIdleEndpointsToZero(context.database, new Date()),
+        );
+      }
+      if (job.name === TOKEN_LEASES_JOB) {
+        return underSweepLock(context.sweepLock, TOKEN_LEASES_JOB, TRACK_LOCK_TTL_MS, () =>
+          settleAbandonedLeases(context.database, new Date()),
         );
       }
       throw new UnrecoverableError(`The reconcile queue has no job "${job.name}".`);

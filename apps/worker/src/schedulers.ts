@@ -11,6 +11,7 @@ import {
 } from "./housekeeping";
 import {
   IDLE_ENDPOINTS_JOB,
+  TOKEN_LEASES_JOB,
   RECONCILE_JOB,
   TRACK_ENDPOINTS_JOB,
   TRACK_JOB,
@@ -28,6 +29,8 @@ export interface Schedule {
 
 export const SEAL_LEDGER_EVERY_MS = 60_000;
 export const ALLOCATION_ALERTS_EVERY_MS = 60_000;
+/** A dead gateway's leases wait a grace minute anyway: a quarter of that is soon enough. */
+export const TOKEN_LEASES_EVERY_MS = 15_000;
 /** Each run rates every budgeted organisation's month so far: a few minutes late is on time. */
 export const BUDGET_ALERTS_EVERY_MS = 300_000;
 /** How often each process re-asserts the schedules (they vanish if Redis loses its data). */
@@ -49,6 +52,12 @@ export function workerSchedules(
       queue: "reconcile",
       job: IDLE_ENDPOINTS_JOB,
       everyMs: env.WORKER_POLL_MS,
+    },
+    {
+      id: "reconcile.token-leases",
+      queue: "reconcile",
+      job: TOKEN_LEASES_JOB,
+      everyMs: TOKEN_LEASES_EVERY_MS,
     },
     {
       id: "reconcile.reconcile",

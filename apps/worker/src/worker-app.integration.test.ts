@@ -166,6 +166,7 @@ describe("the running worker", () => {
     expect((await schedulers.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
       "reconcile.idle-endpoints",
       "reconcile.reconcile",
+      "reconcile.token-leases",
       "reconcile.track",
       "reconcile.track-endpoints",
     ]);

@@ -115,6 +115,7 @@ export async function createTestKey(
     requestsPerMinute: number;
     tokensPerMinute: number;
     projectId: string;
+    allowFallback: boolean;
   }> = {},
 ): Promise<TestKey> {
   const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
@@ -133,6 +134,7 @@ export async function createTestKey(
       tokensPerMinute: overrides.tokensPerMinute ?? 10_000_000,
       expiresAt: overrides.expiresAt ?? new Date(Date.now() + 86_400_000),
       revokedAt: overrides.revokedAt ?? null,
+      allowFallback: overrides.allowFallback ?? false,
     },
   });
   return { id, secret, token: `tsk_${id}_${secret}` };
@@ -174,4 +176,74 @@ export async function usageOf(
     if (rows.length >= requestIds.length || Date.now() > deadline) return rows;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+export interface SharedModel extends ServingEndpoint {
+  /** The model's tier: a TOKENS class. */
+  tokenClassId: string;
+  tokenClassName: string;
+}
+
+/**
+ * A platform model: an endpoint of its own organisation (the platform's), marked shared, whose
+ * model draws on a new TOKENS class (its tier), priced per million tokens.
+ */
+export async function sharedModel(
+  database: Database,
+  options: { fallbackModelId?: string; jurisdiction?: string } = {},
+): Promise<SharedModel> {
+  const served = await servingEndpoint(database, { jurisdiction: options.jurisdiction });
+  const suffix = randomBytes(5).toString("hex");
+  const tier = await database.resourceClass.create({
+    data: {
+      code: `tokens-${suffix}`,
+      name: `Shared tier ${suffix} tokens`,
+      kind: "TOKENS",
+      unit: "token",
+      listPriceMinorPerHour: 40,
+      currency: "EUR",
+      powerDrawWatts: 0,
+    },
+  });
+  await database.priceVersion.create({
+    data: {
+      resourceClassId: tier.id,
+      effectiveFrom: new Date("2020-01-01T00:00:00Z"),
+      currency: "EUR",
+      minorPerUnitHour: 0,
+      minorPerMillionTokens: 40,
+    },
+  });
+  await database.model.update({
+    where: { id: served.setup.modelId },
+    data: { tokenResourceClassId: tier.id, fallbackModelId: options.fallbackModelId ?? null },
+  });
+  await database.endpoint.update({
+    where: { workloadId: served.endpointId },
+    data: { shared: true },
+  });
+  return { ...served, tokenClassId: tier.id, tokenClassName: tier.name };
+}
+
+/**
+ * Grants the organisation `tokens` of a tier on its allocation (valid now), as an award would,
+ * `consumed` of them already spent.
+ */
+export async function grantTokens(
+  database: Database,
+  setup: Pick<EndpointSetup, "allocationId">,
+  tokenClassId: string,
+  tokens: bigint,
+  consumed = 0n,
+): Promise<string> {
+  const line = await database.allocationLine.create({
+    data: {
+      allocationId: setup.allocationId,
+      resourceClassId: tokenClassId,
+      grantedUnitSeconds: tokens,
+      consumedUnitSeconds: consumed,
+      listPriceMinorPerHour: 40,
+    },
+  });
+  return line.id;
 }

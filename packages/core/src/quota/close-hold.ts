@@ -1,4 +1,4 @@
-import { Prisma } from "@tessera/db";
+import { Prisma } from "@tessera/db/sql";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "./quota-client";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@tessera/db";
+import { Prisma } from "@tessera/db/sql";
 import { AppError, notFound } from "../errors";
 import { quotaShortfallMessage } from "./quota-shortfall-message";
 import { isRawUniqueViolation, type QuotaClient } from "./quota-client";
@@ -12,6 +12,8 @@ export interface PlaceHoldInput {
   /** Names the work the hold is for (e.g. a workload id); placing the same reference again finds the first hold. */
   reference: string;
   actorId?: string | null;
+  /** A gateway's token lease: when it stops being spent from (the worker settles it if its gateway dies). */
+  expiresAt?: Date | null;
 }
 
 export interface PlacedHold {
@@ -101,9 +103,11 @@ function placeHoldSql(input: PlaceHoldInput, holdId: string): Prisma.Sql {
       RETURNING l."id", a."organizationId",
                 l."grantedUnitSeconds" - l."heldUnitSeconds" - l."consumedUnitSeconds" AS remaining
     ), hold AS (
-      INSERT INTO "QuotaHold" ("id", "organizationId", "allocationLineId", "reference", "unitSeconds", "status", "createdById")
+      INSERT INTO "QuotaHold" ("id", "organizationId", "allocationLineId", "reference", "unitSeconds",
+                               "status", "createdById", "expiresAt")
       SELECT ${holdId}::text, line."organizationId", line."id", ${input.reference}::text, ${n}::bigint,
-             'ACTIVE'::"QuotaHoldStatus", ${input.actorId ?? null}::text
+             'ACTIVE'::"QuotaHoldStatus", ${input.actorId ?? null}::text,
+             ${input.expiresAt ?? null}::timestamp
         FROM line
       RETURNING "id"
     ), entry AS (

@@ -1,4 +1,4 @@
-import { Prisma } from "@tessera/db";
+import { Prisma } from "@tessera/db/sql";
 
 /**
  * Anything that can run raw SQL: the process-wide client (each call is its own transaction) or a

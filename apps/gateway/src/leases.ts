@@ -1,0 +1,246 @@
+import { Prisma } from "@tessera/db/sql";
+import { AppError, closeHold, placeHold, type QuotaClient } from "@tessera/core/ledger";
+import pg from "pg";
+import { ApiError } from "@tessera/openai";
+
+/** An allocation line of tokens (a TOKENS class) the caller's organisation may spend from. */
+export interface TokenLine {
+  id: string;
+  organizationId: string;
+  resourceClassId: string;
+  /** Epoch ms: the allocation's end. */
+  validTo: number;
+}
+
+/**
+ * A block of tokens held on an allocation line for this gateway process: a quota hold placed
+ * through the ledger (so `held + consumed ≤ granted` stays the database's to enforce), spent
+ * here request by request with no database round trip, and settled with what was spent when it
+ * ends — because its block is used up, its time is over, or the gateway stops.
+ */
+export interface Lease {
+  holdId: string;
+  line: TokenLine;
+  /** Tokens held. */
+  size: number;
+  /** Tokens spent by requests that have finished. */
+  spent: number;
+  /** Requests admitted on the lease that have not finished yet. */
+  inflight: number;
+  /** Epoch ms: after this no new request is admitted on it. */
+  expiresAt: number;
+  ended: boolean;
+  /** Its settlement has been started (once). */
+  settling: boolean;
+}
+
+/** The line's tokens are spent (or it has none left to lease): 402, or a fallback. */
+export class TokensSpent extends Error {
+  constructor(
+    message: string,
+    /** The line found spent; null when the organisation holds no tokens of the tier at all. */
+    readonly line: TokenLine | null,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A pg pool as the quota ledger's client: `$queryRaw` with the ledger's own statements
+ * (packages/core/src/quota), int8 read as bigint as Prisma reads it. Only lease placements and
+ * settlements use it — once per block of tokens, never per request.
+ */
+export function ledgerClient(pool: pg.Pool): QuotaClient {
+  const run = async (query: Prisma.Sql): Promise<Record<string, unknown>[]> => {
+    // Timestamps go as UTC text: the ledger's columns are UTC timestamps without a zone.
+    const values = query.values.map((value) =>
+      value instanceof Date ? value.toISOString() : value,
+    );
+    const { rows } = await pool.query<Record<string, unknown>>({
+      text: query.text,
+      values,
+      types: BIGINT,
+    });
+    return rows;
+  };
+  return {
+    $queryRaw: ((first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+      run(
+        first instanceof Prisma.Sql ? first : Prisma.sql(first, ...values),
+      )) as unknown as QuotaClient["$queryRaw"],
+  };
+}
+
+const BIGINT = {
+  getTypeParser: ((oid: number, format?: string): ((value: string) => unknown) =>
+    oid === 20
+      ? (value: string) => BigInt(value)
+      : (pg.types.getTypeParser(oid, format as "text") as (
+          value: string,
+        ) => unknown)) as typeof pg.types.getTypeParser,
+};
+
+export interface LeaseSettings {
+  /** Tokens a lease holds (less when the line has less left). */
+  blockTokens: number;
+  /** How long a lease is spent from before it is settled and a new one taken. */
+  leaseMs: number;
+}
+
+type Log = (level: "info" | "warn" | "error", message: string) => void;
+
+/**
+ * This process's leases, one current lease per allocation line. Requests for a line that has a
+ * current lease with tokens left are admitted at once; the first request after it runs out
+ * places the next (concurrent requests share that one placement). A lease is settled once it
+ * has ended and its last request has finished: what its requests spent becomes consumption
+ * (never more than was held) and the rest goes back to the line.
+ *
+ * A request is admitted while its lease has tokens left, and spends what it used after it
+ * finishes, so the requests in flight when a block runs out may spend past it; settlement
+ * consumes at most the block, and those tokens are still metered and billed (the invoice prices
+ * every usage record), they are only not drawn from the award's quota.
+ *
+ * A lease whose gateway dies is never settled here: the worker settles it after it expired from
+ * the usage records metered against it (settleAbandonedLeases).
+ */
+export class Leases {
+  private readonly current = new Map<string, Lease>();
+  private readonly placing = new Map<string, Promise<Lease>>();
+  /** Lines found with nothing left, until when (epoch ms): asked again after a short while. */
+  private readonly spentUntil = new Map<string, { until: number; message: string }>();
+  private readonly settling = new Set<Promise<void>>();
+  private sequence = 0;
+  /** Leases placed and settled by this process (for /metrics and tests). */
+  placed = 0;
+  settled = 0;
+
+  constructor(
+    private readonly ledger: QuotaClient,
+    private readonly instance: string,
+    private readonly settings: LeaseSettings,
+    private readonly log: Log,
+  ) {}
+
+  /** A lease on `line` with tokens left, for one request; the caller must `finish` it. */
+  async take(line: TokenLine, now: number): Promise<Lease> {
+    const lease = this.current.get(line.id);
+    if (lease && !lease.ended) {
+      if (lease.spent < lease.size && now < lease.expiresAt) {
+        lease.inflight += 1;
+        return lease;
+      }
+      this.end(lease);
+    }
+    const spent = this.spentUntil.get(line.id);
+    if (spent && now < spent.until) throw new TokensSpent(spent.message, line);
+    let placing = this.placing.get(line.id);
+    if (!placing) {
+      placing = this.place(line, now).finally(() => this.placing.delete(line.id));
+      this.placing.set(line.id, placing);
+    }
+    const next = await placing;
+    next.inflight += 1;
+    return next;
+  }
+
+  /** A request on `lease` is over, having used `tokens` (0 when it failed before any answer). */
+  finish(lease: Lease, tokens: number): void {
+    lease.spent += tokens;
+    lease.inflight -= 1;
+    if (!lease.ended && lease.spent >= lease.size) this.end(lease);
+    else if (lease.ended && lease.inflight === 0) this.settle(lease);
+  }
+
+  /** Ends the leases whose time is over (called on the refresh timer). */
+  expire(now: number): void {
+    for (const lease of this.current.values()) if (now >= lease.expiresAt) this.end(lease);
+  }
+
+  /** Ends every lease and settles each once its requests have finished (at shutdown). */
+  async stop(): Promise<void> {
+    for (const lease of [...this.current.values()]) this.end(lease);
+    const deadline = Date.now() + 5_000;
+    while (this.settling.size > 0 && Date.now() < deadline) {
+      await Promise.race([...this.settling, new Promise((resolve) => setTimeout(resolve, 100))]);
+    }
+  }
+
+  private end(lease: Lease): void {
+    if (lease.ended) return;
+    lease.ended = true;
+    if (this.current.get(lease.line.id) === lease) this.current.delete(lease.line.id);
+    if (lease.inflight === 0) this.settle(lease);
+  }
+
+  private settle(lease: Lease): void {
+    if (lease.settling) return;
+    lease.settling = true;
+    const consumed = Math.min(lease.spent, lease.size);
+    const settling = closeHold(this.ledger, {
+      organizationId: lease.line.organizationId,
+      holdId: lease.holdId,
+      consumed,
+    }).then(
+      () => {
+        this.settled += 1;
+      },
+      (error: unknown) =>
+        // Left ACTIVE: the worker settles it from its metered usage once it has expired.
+        this.log("warn", `settling token lease ${lease.holdId}: ${(error as Error).message}`),
+    );
+    this.settling.add(settling);
+    void settling.finally(() => this.settling.delete(settling));
+  }
+
+  private async place(line: TokenLine, now: number): Promise<Lease> {
+    let size = this.settings.blockTokens;
+    const expiresAt = Math.min(now + this.settings.leaseMs, line.validTo);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      this.sequence += 1;
+      try {
+        const hold = await placeHold(this.ledger, {
+          organizationId: line.organizationId,
+          allocationLineId: line.id,
+          unitSeconds: size,
+          reference: `lease:${this.instance}:${this.sequence}`,
+          expiresAt: new Date(expiresAt),
+        });
+        this.placed += 1;
+        const lease: Lease = {
+          holdId: hold.holdId,
+          line,
+          size,
+          spent: 0,
+          inflight: 0,
+          expiresAt,
+          ended: false,
+          settling: false,
+        };
+        this.current.set(line.id, lease);
+        return lease;
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== "PRECONDITION_FAILED") throw error;
+        const details = error.details as { reason?: string; remainingUnitSeconds?: number };
+        if (details.reason === "QUOTA" && (details.remainingUnitSeconds ?? 0) > 0) {
+          // Less left than a block (other leases hold the rest, or it is nearly spent): lease that.
+          size = details.remainingUnitSeconds!;
+          continue;
+        }
+        const message =
+          details.reason === "QUOTA"
+            ? "Your organisation's tokens for this model are spent (or held by requests in flight)."
+            : "Your organisation's allocation of tokens for this model is not valid now.";
+        this.spentUntil.set(line.id, { until: now + 2_000, message });
+        throw new TokensSpent(message, line);
+      }
+    }
+    throw new ApiError(
+      503,
+      "tokens_busy",
+      "Your organisation's tokens are in heavy use right now; try again in a moment.",
+      null,
+      { "retry-after": "1" },
+    );
+  }
+}
