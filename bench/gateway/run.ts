@@ -1,7 +1,8 @@
 /**
  * Gateway benchmark: the same simulated model server (no artificial delay) called by 64
  * concurrent clients directly and through the gateway — keys checked, limits counted in Redis,
- * residency judged, usage spooled and written to PostgreSQL — streaming and not, in alternating
+ * residency judged, tokens spent from leases on the organisation's line of the model's tier (the
+ * model is a shared one), usage spooled and written to PostgreSQL — streaming and not, in alternating
  * rounds of the same run. Both servers run as processes of their own, as in production. Prints:
  *
  *   RESULT gateway ratio=<through ÷ direct throughput> p50_added_ms=<x> p99_added_ms=<y> lost=<n> doubled=<m>
@@ -21,7 +22,12 @@ import { createDatabase } from "@tessera/db";
 import { deploy as migrate } from "../../packages/db/scripts/migrate";
 import { freePort } from "../../infra/test/worker-process";
 import { startGatewayProcess } from "../../apps/gateway/src/testing/gateway-process";
-import { createTestKey, markEndpoint } from "../../apps/gateway/src/testing/gateway-world";
+import {
+  createTestKey,
+  grantTokens,
+  markEndpoint,
+  shareEndpoint,
+} from "../../apps/gateway/src/testing/gateway-world";
 import {
   createEndpointSetup,
   deployTestEndpoint,
@@ -146,6 +152,9 @@ async function main(): Promise<void> {
     const sim = await startSim(model);
     children.push(sim.child);
     await markEndpoint(database, endpoint.id, "READY", sim.url);
+    // A shared model, so every call through the gateway spends tokens from a lease.
+    const { tokenClassId } = await shareEndpoint(database, { setup, endpointId: endpoint.id });
+    await grantTokens(database, setup, tokenClassId, 1_000_000_000_000n);
     const key = await createTestKey(database, setup, {
       requestsPerMinute: 100_000,
       tokensPerMinute: 100_000_000,
@@ -208,6 +217,12 @@ async function main(): Promise<void> {
       await sleep(100);
       census = await counted();
     }
+    // Every call spent tokens from leases: the placements, each one hold on the quota ledger.
+    const { leases } = (
+      await database.$queryRaw<{ leases: bigint }[]>`
+        SELECT count(*)::bigint AS leases FROM "QuotaHold" WHERE reference LIKE 'lease:%'`
+    )[0]!;
+    if (leases === 0n) throw new Error("No token lease was placed: the gateway spent no tokens.");
     const directRate = totals.direct.requests / totals.direct.ms;
     const throughRate = totals.through.requests / totals.through.ms;
     const ratio = throughRate / directRate;
@@ -219,7 +234,7 @@ async function main(): Promise<void> {
       `direct ${Math.round(directRate * 1000)} req/s, through ${Math.round(throughRate * 1000)} req/s over ${totals.through.requests} requests`,
     );
     console.info(
-      `RESULT gateway ratio=${ratio.toFixed(3)} p50_added_ms=${p50.toFixed(2)} p99_added_ms=${p99.toFixed(2)} lost=${lost} doubled=${doubled} direct_rps=${Math.round(directRate * 1000)} through_rps=${Math.round(throughRate * 1000)} clients=${CLIENTS}`,
+      `RESULT gateway ratio=${ratio.toFixed(3)} p50_added_ms=${p50.toFixed(2)} p99_added_ms=${p99.toFixed(2)} lost=${lost} doubled=${doubled} leases=${leases} direct_rps=${Math.round(directRate * 1000)} through_rps=${Math.round(throughRate * 1000)} clients=${CLIENTS}`,
     );
   } finally {
     await gateway?.stop().catch(() => undefined);

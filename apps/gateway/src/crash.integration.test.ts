@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { createDatabase, type Database } from "@tessera/db";
+import { settleAbandonedLeases } from "@tessera/core";
 import { startGatewayProcess } from "./testing/gateway-process";
 import {
   createTestKey,
+  grantTokens,
   servingEndpoint,
+  sharedModel,
   startGateway,
   usageOf,
   type ServingEndpoint,
@@ -100,6 +103,73 @@ describe("a gateway SIGKILLed under load", () => {
       }
     } finally {
       await heir.close();
+    }
+  });
+});
+
+describe("a gateway SIGKILLed with token leases open", () => {
+  it("leaves them to the worker, which settles each from the usage metered against it", async () => {
+    const shared = await sharedModel(database);
+    const tenant = await servingEndpoint(database);
+    try {
+      const line = await grantTokens(database, tenant.setup, shared.tokenClassId, 10_000_000n);
+      const tenantKey = await createTestKey(database, tenant.setup);
+      const prefix = `gwlease-${randomBytes(4).toString("hex")}`;
+      const env = {
+        DATABASE_URL: process.env.DATABASE_URL!,
+        REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+        QUEUE_PREFIX: prefix,
+        GATEWAY_METER_FLUSH_MS: "50",
+        GATEWAY_METER_CLAIM_IDLE_MS: "300",
+        GATEWAY_LEASE_TOKENS: "2000",
+      };
+      const doomed = await startGatewayProcess(env);
+      let stopped = false;
+      const clients = Array.from({ length: 6 }, (_, index) =>
+        client(doomed.url, shared.model, tenantKey.token, () => stopped, index % 2 === 0),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await doomed.crash();
+      stopped = true;
+      const whole = (await Promise.all(clients)).flat();
+      expect(whole.length).toBeGreaterThan(5);
+
+      const heir = await startGateway({ ...env, GATEWAY_REFRESH_MS: "200" });
+      try {
+        await usageOf(
+          database,
+          whole.map((answer) => answer.id),
+          15_000,
+        );
+      } finally {
+        await heir.close();
+      }
+      const open = await database.quotaHold.findMany({
+        where: { allocationLineId: line, status: "ACTIVE" },
+      });
+      // The dead gateway's current lease was never settled (earlier ones, used up, were).
+      expect(open.length).toBeGreaterThanOrEqual(1);
+      const latest = Math.max(...open.map((lease) => lease.expiresAt!.getTime()));
+      await settleAbandonedLeases(database, new Date(latest + 120_000));
+
+      const leases = await database.quotaHold.findMany({ where: { allocationLineId: line } });
+      expect(leases.every((lease) => lease.status === "SETTLED")).toBe(true);
+      for (const lease of leases) {
+        const records = await database.usageRecord.findMany({ where: { quotaHoldId: lease.id } });
+        const used = records.reduce(
+          (sum, record) => sum + (record.tokensIn ?? 0n) + (record.tokensOut ?? 0n),
+          0n,
+        );
+        expect(lease.settledUnitSeconds).toBe(used < lease.unitSeconds ? used : lease.unitSeconds);
+      }
+      const settled = await database.allocationLine.findUniqueOrThrow({ where: { id: line } });
+      expect(settled.heldUnitSeconds).toBe(0n);
+      expect(settled.consumedUnitSeconds).toBe(
+        leases.reduce((sum, lease) => sum + (lease.settledUnitSeconds ?? 0n), 0n),
+      );
+    } finally {
+      await shared.sim.close();
+      await tenant.sim.close();
     }
   });
 });

@@ -193,6 +193,15 @@ export async function sharedModel(
   options: { fallbackModelId?: string; jurisdiction?: string } = {},
 ): Promise<SharedModel> {
   const served = await servingEndpoint(database, { jurisdiction: options.jurisdiction });
+  return { ...served, ...(await shareEndpoint(database, served, options)) };
+}
+
+/** Marks an endpoint shared and gives its model a new tier (a TOKENS class, with its price). */
+export async function shareEndpoint(
+  database: Database,
+  served: { setup: Pick<EndpointSetup, "modelId">; endpointId: string },
+  options: { fallbackModelId?: string } = {},
+): Promise<{ tokenClassId: string; tokenClassName: string }> {
   const suffix = randomBytes(5).toString("hex");
   const tier = await database.resourceClass.create({
     data: {
@@ -222,7 +231,7 @@ export async function sharedModel(
     where: { workloadId: served.endpointId },
     data: { shared: true },
   });
-  return { ...served, tokenClassId: tier.id, tokenClassName: tier.name };
+  return { tokenClassId: tier.id, tokenClassName: tier.name };
 }
 
 /**
