@@ -96,6 +96,25 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
     expect(await ada.content()).not.toContain(key.slice(`tsk_${keyId}_`.length));
   });
 
+  await test.step("editing changes the limits and fallback in place, refusing a bad number", async () => {
+    await row()
+      .getByRole("button", { name: `Edit ${name}` })
+      .click();
+    const dialog = ada.getByRole("dialog", { name: `Edit ${name}` });
+    await dialog.getByLabel("Tokens a minute").fill("lots");
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await expect(dialog).toContainText("Enter a whole number of tokens a minute");
+    await a11y.check(ada);
+    await dialog.getByLabel("Tokens a minute").fill("50,000");
+    await dialog.getByLabel("Fall back to a smaller model or the CPU tier").check();
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await expect(ada.getByRole("status").filter({ hasText: `${name} saved.` })).toBeVisible();
+    await expect(row().getByTestId("api-key-limits")).toHaveText(
+      "120 requests and 50,000 tokens a minute",
+    );
+    await expect(row()).toContainText("May fall back to a smaller model");
+  });
+
   await test.step("rotating asks for a grace period and shows the new key once, under the same id", async () => {
     await row()
       .getByRole("button", { name: `Rotate ${name}` })

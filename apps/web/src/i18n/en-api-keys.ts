@@ -104,6 +104,13 @@ export const enApiKeys = {
     exampleCopied: "Example copied to the clipboard.",
     dismiss: "I have stored the key",
   },
+  edit: {
+    label: "Edit",
+    title: (name: string) => `Edit ${name}`,
+    body: "Changes reach every gateway within seconds. The key's secret, project, scope and expiry stay as they are.",
+    confirm: "Save changes",
+    saved: (name: string) => `${name} saved.`,
+  },
   rotate: {
     label: "Rotate",
     title: (name: string) => `Rotate ${name}?`,
