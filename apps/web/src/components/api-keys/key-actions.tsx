@@ -147,7 +147,6 @@ function EditKey({
         title={e.title(apiKey.name)}
         confirmLabel={e.confirm}
         busy={update.isPending}
-        error={error}
         onOpen={reset}
         onConfirm={(close) => {
           const requestsPerMinute = parseWholeNumber(requests);
@@ -188,6 +187,11 @@ function EditKey({
       >
         <div className="space-y-4">
           <p>{e.body}</p>
+          {error ? (
+            <p role="alert" className="text-sm font-semibold text-danger">
+              {error}
+            </p>
+          ) : null}
           <InputField
             id={id("name")}
             label={tk.create.name}

@@ -62,7 +62,8 @@ export function ActionWithConfirm({
         onCancel={close}
         onConfirm={() => onConfirm(close)}
       >
-        {children}
+        {/* Only while open: a closed dialog's fields would share labels with the page's own. */}
+        {open ? children : null}
       </ConfirmDialog>
     </>
   );
