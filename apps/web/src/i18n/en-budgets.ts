@@ -4,6 +4,8 @@
  * new locale is complete.
  */
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/** "the last day", "the last 30 days" — never "the last 1 day". */
+const lastDays = (days: number) => (days === 1 ? "the last day" : `the last ${days} days`);
 
 export const enBudgets = {
   page: {
@@ -71,7 +73,7 @@ export const enBudgets = {
   projection: {
     title: "Projected exhaustion",
     basis: (days: number) =>
-      `Consumption is the programme's share of settled compute, at the prices of its awards. The rate is read from the last ${plural(days, "day", "days")} (UTC).`,
+      `Consumption is what the programme owes for usage on its awards, invoiced or not yet invoiced. The rate is read from ${lastDays(days)} (UTC days).`,
     rate: "Consumption rate",
     ratePerDay: (perDay: string, recent: string, days: number) =>
       `${perDay} a day (${recent} in ${plural(days, "day", "days")})`,
@@ -82,8 +84,7 @@ export const enBudgets = {
     outcome: "At the current rate",
     projected: (date: string) => `The budget runs out on ${date}`,
     notBeforeEnd: "Not at the current rate before the programme ends",
-    idle: (days: number) =>
-      `Nothing consumed in the last ${plural(days, "day", "days")}: no exhaustion projected`,
+    idle: (days: number) => `Nothing consumed in ${lastDays(days)}: no exhaustion projected`,
     exhausted: "The budget is used up",
     legend: "Projected consumption",
     chart: (awarded: string, consumed: string, budget: string, outcome: string) =>

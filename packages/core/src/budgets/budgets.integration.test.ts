@@ -214,7 +214,7 @@ describe("monthly budget alerts", () => {
       sellerCountry: SELLER,
       now,
     });
-    expect(raised).toMatchObject({ budgetMinor: 2_000, spentMinor: 885, percentUsed: 44 });
+    expect(raised).toMatchObject({ budgetMinor: 2_000, spentMinor: 885, percentUsed: 44.3 });
     expect(await claims(fixture.organizationId)).toEqual([]);
     await sweepRepeatedly(now);
     expect(await budgetNotices(owner.id)).toHaveLength(1);
