@@ -86,6 +86,15 @@ export function formatDate(value: Date): string {
   return dateFormat.format(value);
 }
 
+/**
+ * A calendar day that belongs to a named time zone rather than to UTC ("2026-12-06", a de minimis
+ * grant date in Brussels), written as the portal writes dates and naming its zone, as times name
+ * UTC: "6 Dec 2026 (Brussels time)".
+ */
+export function formatZonedDay(day: string, zone: string): string {
+  return `${dateFormat.format(new Date(`${day}T00:00:00.000Z`))} (${zone})`;
+}
+
 export function countryName(code: string): string {
   try {
     return regionNames.of(code) ?? code;
