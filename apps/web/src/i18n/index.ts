@@ -66,6 +66,7 @@ const dateTimeFormat = new Intl.DateTimeFormat(intlLocale, {
   timeZone: "UTC",
 });
 const dateFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat(intlLocale, { timeStyle: "short", timeZone: "UTC" });
 const preciseFormat = new Intl.DateTimeFormat(intlLocale, {
   dateStyle: "medium",
   timeStyle: "medium",
@@ -75,6 +76,11 @@ const regionNames = new Intl.DisplayNames([intlLocale], { type: "region" });
 
 export function formatDateTime(value: Date): string {
   return `${dateTimeFormat.format(value)} UTC`;
+}
+
+/** The time of day alone, for a cell that shows the date above it: "00:46 UTC". */
+export function formatTime(value: Date): string {
+  return `${timeFormat.format(value)} UTC`;
 }
 
 /** With seconds, for what happens within a minute (a job's timeline). */
