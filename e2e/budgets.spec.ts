@@ -90,7 +90,7 @@ test("the programme administrator sees the burn-down with its projected exhausti
   await expect(priya.getByRole("heading", { level: 1, name: SEEDED_PROGRAMME })).toBeVisible();
 
   const outcome =
-    /^(The budget runs out on .+|Not at the current rate before the programme ends|Nothing consumed in the last \d+ days?: no exhaustion projected|The budget is used up)$/;
+    /^(The budget runs out on .+|Not at the current rate before the programme ends|Nothing consumed in the last (?:day|\d+ days): no exhaustion projected|The budget is used up)$/;
   const projection = priya.getByTestId("projection");
   await expect(projection.getByRole("heading", { name: "Projected exhaustion" })).toBeVisible();
   await expect(projection).toContainText(

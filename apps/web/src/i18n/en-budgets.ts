@@ -3,7 +3,6 @@
  * its burn-down projection, in British English. `BudgetMessages` makes the compiler insist that a
  * new locale is complete.
  */
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 /** "the last day", "the last 30 days" — never "the last 1 day". */
 const lastDays = (days: number) => (days === 1 ? "the last day" : `the last ${days} days`);
 
@@ -76,7 +75,7 @@ export const enBudgets = {
       `Consumption is what the programme owes for usage on its awards, invoiced or not yet invoiced. The rate is read from ${lastDays(days)} (UTC days).`,
     rate: "Consumption rate",
     ratePerDay: (perDay: string, recent: string, days: number) =>
-      `${perDay} a day (${recent} in ${plural(days, "day", "days")})`,
+      `${perDay} a day (${recent} in ${lastDays(days)})`,
     left: "Budget not yet consumed",
     ends: "The programme ends",
     endsOn: (date: string) => `${date}, when its last award ends`,

@@ -73,9 +73,10 @@ export function BurnDownChart({
     projectionOutcome(projection),
   );
   const endDay = future.at(-1)?.day ?? (last && points.length > 1 ? last.day : null);
+  // What is awarded stays committed ahead: the projection is read against it.
   const awarded = {
     label: d.legendAwarded,
-    values: [...drawn.map((p) => p.awardedMinor), ...gap],
+    values: [...drawn.map((p) => p.awardedMinor), ...future.map(() => last?.awardedMinor ?? 0)],
     stroke: STROKES.awarded,
   };
   const offScale = [
