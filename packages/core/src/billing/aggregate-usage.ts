@@ -38,6 +38,12 @@ export function notCoveredBy(latest: string): Prisma.Sql {
                      OR u."intervalStart" >= ${l}."until")`;
 }
 
+/** What aggregating usage records sums: unit-seconds, tokens and energy, and how energy was known. */
+const USAGE_SUMS = Prisma.sql`sum(u."unitSeconds")::bigint AS "unitSeconds",
+  sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
+  sum(u."energyMilliWh")::bigint AS "energyMilliWh",
+  bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured"`;
+
 /**
  * Sums usage records per resource class, price version (the one in force at each record's
  * interval start), allocation line and usage month (in `timeZone`) — the one GROUP BY rating
@@ -52,10 +58,7 @@ export async function aggregateUsage(
     SELECT u."resourceClassId", pv."id" AS "priceVersionId", u."allocationLineId",
            to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE ${input.timeZone}, 'YYYY-MM')
              AS "usagePeriod",
-           sum(u."unitSeconds")::bigint AS "unitSeconds",
-           sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
-           sum(u."energyMilliWh")::bigint AS "energyMilliWh",
-           bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured"
+           ${USAGE_SUMS}
       FROM "UsageRecord" u JOIN pv ON ${IN_FORCE}
      WHERE ${input.where}
      GROUP BY 1, 2, 3, 4`);
@@ -84,10 +87,7 @@ export async function aggregateUsageByDay(
            to_char((u."intervalStart" AT TIME ZONE 'UTC')
                      AT TIME ZONE COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE}), 'YYYY-MM')
              AS "usagePeriod",
-           sum(u."unitSeconds")::bigint AS "unitSeconds",
-           sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
-           sum(u."energyMilliWh")::bigint AS "energyMilliWh",
-           bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured"
+           ${USAGE_SUMS}
       FROM "UsageRecord" u JOIN pv ON ${IN_FORCE}
       LEFT JOIN "BillingAccount" b ON b."organizationId" = u."organizationId"
      WHERE ${input.where}
