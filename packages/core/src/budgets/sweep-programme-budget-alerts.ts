@@ -66,7 +66,9 @@ export async function sweepProgrammeBudgetAlerts(
     if (programme.consumedClaimed || !reached(programme.awardedMinor, programme.budgetMinor)) {
       continue;
     }
-    const consumed = (await loadProgrammeConsumption(database, programme.id, now)).totalMinor;
+    const { totalMinor: consumed } = await loadProgrammeConsumption(database, programme.id, now, {
+      daily: false,
+    });
     if (reached(consumed, programme.budgetMinor)) {
       notified += await alertProgramme(database, programme, "CONSUMED", consumed);
     }

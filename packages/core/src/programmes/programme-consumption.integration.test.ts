@@ -7,6 +7,7 @@ import { getInvoiceDraft } from "../billing/get-invoice-draft";
 import { issueCreditNote } from "../billing/issue-credit-note";
 import { getProgrammeStatement } from "../billing/programme-statement";
 import { getProgrammeDashboard } from "./get-programme-dashboard";
+import { loadProgrammeConsumption } from "./programme-consumption";
 
 const HOUR = 3_600;
 const SELLER = "DE";
@@ -82,6 +83,9 @@ describe("a programme's consumption", () => {
       uninvoicedMinor: 216,
     });
     expect(dashboard.consumedMinor).toBe(2_100 + 216);
+    // The home page and the alert sweep read the same total without the days.
+    const totals = await loadProgrammeConsumption(db, programmeId, NOW, { daily: false });
+    expect(totals).toMatchObject({ daily: [], totalMinor: 2_316n });
     // The burn-down ends at the same figure, with each day's part where its usage happened.
     const on = (day: string) => dashboard.burnDown.find((point) => point.day === day);
     expect(dashboard.burnDown.at(-1)?.consumedMinor).toBe(dashboard.consumedMinor);

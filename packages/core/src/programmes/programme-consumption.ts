@@ -81,11 +81,16 @@ async function uninvoicedShares(
   return shares;
 }
 
-/** The programme's consumption: invoiced, not yet invoiced, and per UTC day (see ProgrammeConsumption). */
+/**
+ * The programme's consumption: invoiced, not yet invoiced, and per UTC day (see
+ * ProgrammeConsumption). With `daily: false` the days are left out (empty): the totals need no
+ * pass over the usage history, which is what the home page and the alert sweep want.
+ */
 export async function loadProgrammeConsumption(
   client: RawClient,
   programmeId: string,
   now: Date,
+  options: { daily: boolean } = { daily: true },
 ): Promise<ProgrammeConsumption> {
   const [invoicedLines, uninvoiced, days] = await Promise.all([
     // The statements' lines (getProgrammeStatement), per invoice month and rating key.
@@ -99,11 +104,16 @@ export async function loadProgrammeConsumption(
        WHERE a."programmeId" = ${programmeId}::text
        GROUP BY 1, 2, 3, 4, 5, 6`),
     uninvoicedShares(client, programmeId, now),
-    aggregateUsageByDay(client, {
-      where: Prisma.sql`u."allocationLineId" IN (
-        SELECT l."id" FROM "AllocationLine" l JOIN "Allocation" a ON a."id" = l."allocationId"
-         WHERE a."programmeId" = ${programmeId}::text)`,
-    }),
+    options.daily
+      ? aggregateUsageByDay(client, {
+          // Through the organisations' index, then the programme's award lines.
+          where: Prisma.sql`u."organizationId" IN (
+              SELECT "organizationId" FROM "Allocation" WHERE "programmeId" = ${programmeId}::text)
+            AND u."allocationLineId" IN (
+              SELECT l."id" FROM "AllocationLine" l JOIN "Allocation" a ON a."id" = l."allocationId"
+               WHERE a."programmeId" = ${programmeId}::text)`,
+        })
+      : Promise.resolve([]),
   ]);
 
   const owed = new Map(uninvoiced);
@@ -129,7 +139,7 @@ export async function loadProgrammeConsumption(
     daysOf.set(keyOf(row), entries);
   }
   const perDay = new Map<string, bigint>();
-  for (const [key, amount] of owed) {
+  for (const [key, amount] of options.daily ? owed : []) {
     if (amount === 0n) continue;
     // Usage records are never deleted, so a rated amount has days; should one not, it still
     // counts, on the first day of its usage month.
