@@ -6,6 +6,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
+import { formatPercent } from "../packages/core/src/programmes/format-percent";
 import { fitsNarrowScreen } from "./support/layout";
 
 const SEEDED_PROGRAMME = "National AI Compute Programme 2026";
@@ -49,9 +50,11 @@ test("the owner sets a monthly budget, sees this month's spend against it, and r
     ).toBeVisible();
     await expect(ada.getByTestId("budget-amount")).toHaveAttribute("data-minor", "250000");
     const spent = await minorOf(ada, "budget-spent");
-    const percent = Math.floor((spent * 100) / 250_000);
+    // One decimal, rounded (the house's percentage rule): never cut down to a whole percent.
+    const percent = formatPercent(spent, 250_000);
+    expect(percent).toMatch(/^\d+\.\d%$/);
     await expect(ada.getByTestId("budget-bar-text")).toHaveText(
-      new RegExp(`spent of a €2,500\\.00 budget \\(${percent}%\\)$`),
+      new RegExp(`spent of a €2,500\\.00 budget \\(${percent.replace(".", "\\.")}\\)$`),
     );
     await expect(ada.getByRole("img", { name: /spent of a €2,500\.00 budget/ })).toBeVisible();
     await expect(ada.getByTestId("threshold-50")).toBeVisible();
@@ -87,10 +90,12 @@ test("the programme administrator sees the burn-down with its projected exhausti
   await expect(priya.getByRole("heading", { level: 1, name: SEEDED_PROGRAMME })).toBeVisible();
 
   const outcome =
-    /^(The budget runs out on .+|Not at the current rate before the programme ends|Nothing consumed in the last \d+ days?: no exhaustion projected|The budget is used up)$/;
+    /^(The budget runs out on .+|Not at the current rate before the programme ends|Nothing consumed in the last (?:day|\d+ days): no exhaustion projected|The budget is used up)$/;
   const projection = priya.getByTestId("projection");
   await expect(projection.getByRole("heading", { name: "Projected exhaustion" })).toBeVisible();
-  await expect(projection).toContainText("the programme's share of settled compute");
+  await expect(projection).toContainText(
+    "Consumption is what the programme owes for usage on its awards",
+  );
   await expect(priya.getByTestId("projection-outcome")).toHaveText(outcome);
   const said = (await priya.getByTestId("projection-outcome").textContent()) ?? "";
   // The chart says the same outcome in its label; its figures are in the table behind it.

@@ -7,6 +7,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { expectFitsNarrowScreen, NORTHBRIDGE, openOrganisation } from "./support/jobs";
+import { everyColumnFits } from "./support/layout";
 import { markDocument, stillSameDocument } from "./support/live";
 import { uniqueSuffix } from "./support/personas";
 
@@ -158,6 +159,9 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(row).toContainText(MODEL);
     await expect(row.getByTestId("replicas")).toHaveText("1 of 1 ready");
     await expect(row).toContainText("1 × NVIDIA H100 80 GB per replica");
+    // At 1280 pixels every column is in view, Created included: nothing is cut off.
+    await everyColumnFits(ada, "The organisation's inference endpoints");
+    await expect(ada.getByRole("columnheader", { name: "Created" })).toBeInViewport();
     await expectFitsNarrowScreen(ada);
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });

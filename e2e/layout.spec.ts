@@ -1,4 +1,6 @@
 import { expect, test } from "./support/fixtures";
+import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
+import { everyColumnFits, tablesFitOrSayTheyScroll } from "./support/layout";
 
 test("the dashboard works at 360 pixels wide with the navigation in a menu", async ({
   signedIn,
@@ -63,4 +65,68 @@ test("light and dark themes are both accessible, and the choice is remembered", 
   expect(await background()).toBe(dark);
   await page.emulateMedia({ colorScheme: "light" });
   expect(await background()).toBe(light);
+});
+
+test("at 1280 pixels tables show every column or say they scroll, words wrap whole, and titles name the page", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(120_000);
+  const programme = "National AI Compute Programme 2026";
+
+  await test.step("billing: the charges' lines fit, the Energy column included", async () => {
+    const ada = await signedIn("researcher");
+    await openOrganisation(ada, NORTHBRIDGE);
+    await ada
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Billing" })
+      .click();
+    await expect(ada.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
+    await everyColumnFits(ada, /^Lines of/);
+    await expect(ada.getByRole("columnheader", { name: "Energy" }).first()).toBeInViewport();
+    await tablesFitOrSayTheyScroll(ada);
+    await a11y.check(ada);
+  });
+
+  const priya = await signedIn("programAdmin");
+  await test.step("the programme dashboard and its statement are titled by the programme", async () => {
+    await priya.goto("/admin/programmes");
+    await priya.getByRole("link", { name: programme }).click();
+    await priya.waitForURL(/\/admin\/programmes\/[^/]+$/);
+    await expect(priya).toHaveTitle(`${programme} — Tessera`);
+    await tablesFitOrSayTheyScroll(priya);
+    await priya.getByRole("link", { name: "Monthly statement" }).click();
+    await expect(priya).toHaveTitle(`Statement: ${programme} — Tessera`);
+    await tablesFitOrSayTheyScroll(priya);
+    await a11y.check(priya);
+  });
+
+  await test.step("an application's summary in its side column wraps at word boundaries", async () => {
+    await priya.goBack();
+    const title = "Multilingual speech encoders for public broadcasters";
+    await priya.getByRole("link", { name: title }).click();
+    await expect(priya.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(priya).toHaveTitle(`${title} — Tessera`);
+    const summary = priya
+      .getByRole("heading", { name: "Summary", exact: true })
+      .locator("xpath=ancestor::section[1]");
+    // Too narrow for terms beside details: each detail goes under its term, at full width.
+    const [term, detail] = await Promise.all([
+      summary.locator("dt").first().boundingBox(),
+      summary.locator("dd").first().boundingBox(),
+    ]);
+    expect(detail!.y).toBeGreaterThanOrEqual(term!.y + term!.height - 1);
+    expect(Math.abs(detail!.x - term!.x)).toBeLessThanOrEqual(1);
+    await expect(summary.locator("dd").first()).toContainText("Multilingual speech models");
+    await tablesFitOrSayTheyScroll(priya);
+  });
+
+  await test.step("the state-aid ledger names the time zone of its dates", async () => {
+    await priya.goto("/admin/state-aid/ledger");
+    await expect(
+      priya.getByRole("columnheader", { name: "Granted (Brussels time)" }),
+    ).toBeVisible();
+    await tablesFitOrSayTheyScroll(priya);
+    await a11y.check(priya);
+  });
 });

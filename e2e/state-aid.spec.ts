@@ -132,7 +132,7 @@ test("an award that would cross the de minimis ceiling is refused with the figur
     await a11y.check(priya);
     await confirmApproval(priya, title);
     await expect(priya.getByRole("alert").filter({ hasText: "de minimis ceiling" })).toContainText(
-      /€290,000\.00 already received in the three years to \d{1,2} \w+ \d{4} \+ €14,750\.00 for this award = €304,750\.00, above the €300,000\.00 de minimis ceiling\./,
+      /€290,000\.00 already received in the three years to \d{1,2} \w+ \d{4} \(Brussels time\) \+ €14,750\.00 for this award = €304,750\.00, above the €300,000\.00 de minimis ceiling\./,
     );
     await expect(priya.getByTestId("application-status")).toHaveText("Under review");
   });
@@ -186,11 +186,12 @@ test("an award that would cross the de minimis ceiling is refused with the figur
     expect(response.headers()["content-type"]).toContain("text/csv");
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "record_id,kind,undertaking,registry_id,country,group,group_registry_id,grant_date,gross_grant_equivalent_eur,currency,programme,grantor,legal_basis,award_id,application_id,booked_at",
+      "record_id,kind,undertaking,registry_id,country,group,group_registry_id,grant_date,grant_date_time_zone,gross_grant_equivalent_eur,currency,programme,grantor,legal_basis,award_id,application_id,booked_at",
     );
     // The register gets the award, not the aid others granted.
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`,AWARD,${organisation.name},OS-${suffix.toUpperCase()},IT,,,`);
+    expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2},Europe\/Brussels,8850\.00,EUR,/);
     expect(lines[1]).toContain(",8850.00,EUR,");
     expect(lines[1]).toContain("Commission Regulation (EU) 2023/2831 (de minimis aid)");
   });

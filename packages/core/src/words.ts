@@ -6,3 +6,4 @@ export { formatUnitHours } from "./quota/format-unit-hours";
 export { formatDurationLimit } from "./workloads/format-duration-limit";
 export { quotaShortfallFigures, quotaShortfallMessage } from "./quota/quota-shortfall-message";
 export { formatDuration, formatQuota } from "./workloads/format-usage";
+export { formatPercent } from "./programmes/format-percent";

@@ -73,15 +73,19 @@ export function DescriptionList({
 }: {
   items: readonly { term: ReactNode; detail: ReactNode }[];
 }) {
+  // Two columns only when the list itself is wide enough (a container query, not the screen's
+  // width): in a narrow side card the terms would squeeze the details until words broke mid-word.
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[minmax(10rem,auto)_1fr]">
-      {items.map((item, index) => (
-        <div key={index} className="contents">
-          <dt className="font-semibold text-fg-muted">{item.term}</dt>
-          <dd className="min-w-0 break-words text-fg">{item.detail}</dd>
-        </div>
-      ))}
-    </dl>
+    <div className="@container">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 @md:grid-cols-[minmax(10rem,auto)_1fr]">
+        {items.map((item, index) => (
+          <div key={index} className="contents">
+            <dt className="font-semibold text-fg-muted">{item.term}</dt>
+            <dd className="min-w-0 break-words text-fg">{item.detail}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 

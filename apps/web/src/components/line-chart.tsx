@@ -63,6 +63,7 @@ export function LineChart({
   peak,
   series,
   level,
+  offScale = [],
   topLabel,
   startLabel,
   endLabel,
@@ -72,6 +73,8 @@ export function LineChart({
   peak: number;
   series: readonly LineSeries[];
   level?: { value: number; label: string; stroke: Stroke };
+  /** Lines left out because they would be far above the scale: named in the legend instead. */
+  offScale?: readonly { label: string; stroke: Stroke }[];
   topLabel: string;
   startLabel: string;
   endLabel: string;
@@ -132,6 +135,11 @@ export function LineChart({
           </LegendItem>
         ))}
         {level ? <LegendItem stroke={level.stroke}>{level.label}</LegendItem> : null}
+        {offScale.map((line) => (
+          <LegendItem key={line.label} stroke={line.stroke}>
+            {line.label}
+          </LegendItem>
+        ))}
       </figcaption>
     </figure>
   );

@@ -143,6 +143,8 @@ export const enBilling = {
     empty: (month: string) =>
       `No finalised invoice drew on this programme's awards in ${month}. Invoices are issued a few days after each month ends.`,
     dashboardLink: "Programme dashboard",
+    dashboardNote:
+      "Each month's total is one row of the programme's consumed figure on its dashboard, which adds what is not yet invoiced.",
     statementLink: "Monthly statement",
   },
 };

@@ -3,7 +3,8 @@
  * its burn-down projection, in British English. `BudgetMessages` makes the compiler insist that a
  * new locale is complete.
  */
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/** "the last day", "the last 30 days" — never "the last 1 day". */
+const lastDays = (days: number) => (days === 1 ? "the last day" : `the last ${days} days`);
 
 export const enBudgets = {
   page: {
@@ -71,10 +72,10 @@ export const enBudgets = {
   projection: {
     title: "Projected exhaustion",
     basis: (days: number) =>
-      `Consumption is the programme's share of settled compute, at the prices of its awards. The rate is read from the last ${plural(days, "day", "days")} (UTC).`,
+      `Consumption is what the programme owes for usage on its awards, invoiced or not yet invoiced. The rate is read from ${lastDays(days)} (UTC days).`,
     rate: "Consumption rate",
     ratePerDay: (perDay: string, recent: string, days: number) =>
-      `${perDay} a day (${recent} in ${plural(days, "day", "days")})`,
+      `${perDay} a day (${recent} in ${lastDays(days)})`,
     left: "Budget not yet consumed",
     ends: "The programme ends",
     endsOn: (date: string) => `${date}, when its last award ends`,
@@ -82,8 +83,7 @@ export const enBudgets = {
     outcome: "At the current rate",
     projected: (date: string) => `The budget runs out on ${date}`,
     notBeforeEnd: "Not at the current rate before the programme ends",
-    idle: (days: number) =>
-      `Nothing consumed in the last ${plural(days, "day", "days")}: no exhaustion projected`,
+    idle: (days: number) => `Nothing consumed in ${lastDays(days)}: no exhaustion projected`,
     exhausted: "The budget is used up",
     legend: "Projected consumption",
     chart: (awarded: string, consumed: string, budget: string, outcome: string) =>

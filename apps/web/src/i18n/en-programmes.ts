@@ -356,21 +356,34 @@ export const enProgrammes = {
   dashboard: {
     overview: "Overview",
     budget: "Budget",
-    awarded: "Awarded",
-    consumed: "Consumed",
+    awarded: "Awarded (committed)",
+    consumed: "Consumed (owed for usage)",
     remaining: "Left to award",
     awards: (count: number) => plural(count, "award", "awards"),
+    consumedParts: (invoiced: string, uninvoiced: string) =>
+      `${invoiced} invoiced · ${uninvoiced} not yet invoiced`,
     budgetMeter: "Awarded of the budget",
     budgetMeterText: (awarded: string, budget: string, percent: string) =>
       `${awarded} of ${budget} awarded (${percent})`,
-    consumedText: (consumed: string) => `${consumed} consumed by running work so far.`,
+    consumedText:
+      "Consumed is what the programme owes for usage on its awards: its share of each usage line, priced at the list price in force when the usage ran and capped by what each award has left — the invoiced months (each one's statement) and the charges not yet invoiced (the organisations' live drafts).",
+    consumption: "Consumed, by billing month",
+    consumptionCaption: "What the programme owes per billing month, and what is not yet invoiced",
+    consumptionMonth: "Billing month",
+    consumptionOwed: "Programme owes",
+    consumptionStatement: (month: string) => `Statement for ${month}`,
+    consumptionUninvoiced: "Not yet invoiced (live drafts)",
+    consumptionTotal: "Consumed",
+    consumptionNote:
+      "Months are the invoices' billing months; each amount is that month's statement total, credit notes included.",
     byState: "Applications by state",
     byStateCaption: "Number of applications in each state",
     state: "State",
     count: "Applications",
     burnDown: "Burn-down",
     burnDownLead:
-      "Cumulative programme share awarded and consumed, per day (UTC). The table below has the same numbers.",
+      "Cumulative programme share awarded and consumed, per UTC day (the day the usage started). Dates here, in the projection and in the table below are UTC days; the table has the same numbers.",
+    aboveScale: (what: string, amount: string) => `${what}: ${amount} — above this scale`,
     burnDownChart: (awarded: string, consumed: string, budget: string) =>
       `Line chart: ${awarded} awarded and ${consumed} consumed of a ${budget} budget.`,
     burnDownTable: "Burn-down as a table",

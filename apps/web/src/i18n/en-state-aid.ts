@@ -7,6 +7,8 @@ const plural = (count: number, one: string, many: string) =>
 
 export const enStateAid = {
   nav: { stateAid: "State aid" },
+  /** State-aid days are calendar days in Brussels (Europe/Brussels), not UTC days. */
+  zone: "Brussels time",
   kind: { AWARD: "Award", DECLARED: "Declared" },
   standing: {
     title: "State aid (de minimis)",
@@ -16,7 +18,8 @@ export const enStateAid = {
       `${name} is an undertaking: its awards are de minimis aid, booked at their gross grant equivalent (the programme's share) on the award date.`,
     group: (group: string, count: number) =>
       `Counted together with its group, ${group} (${plural(count, "organisation", "organisations")}).`,
-    window: (from: string, to: string) => `In the three years from ${from} to ${to}:`,
+    window: (from: string, to: string, zone: string) =>
+      `In the three years from ${from} to ${to} (${zone}):`,
     awarded: "Awarded through Tessera",
     declared: "Other aid declared",
     received: "Received in total",
@@ -106,8 +109,10 @@ export const enStateAid = {
     title: "State aid (de minimis)",
     metaTitle: "State aid",
     lead: "Each undertaking's de minimis aid over the last three years — awards booked through Tessera and other aid declared by applicants — against the ceiling. Linked organisations of one group count together; the ledger keeps every row as booked.",
-    asOf: (ceiling: string, from: string, to: string) =>
-      `Ceiling ${ceiling} per undertaking; totals for the three years from ${from} to ${to}.`,
+    asOf: (ceiling: string, from: string, to: string, zone: string) =>
+      `Ceiling ${ceiling} per undertaking; totals for the three years from ${from} to ${to} (${zone}).`,
+    datesNote:
+      "Dates are calendar days in Brussels time (Europe/Brussels), the day an award is granted on: an award approved at 23:30 UTC on 5 December is granted on 6 December.",
     tabs: "State-aid views",
     tabUndertakings: "Undertakings",
     tabLedger: "Ledger",
@@ -130,7 +135,7 @@ export const enStateAid = {
     total: "Total",
     remaining: "Left",
     share: "Of the ceiling",
-    lastAward: "Last award",
+    lastAward: "Last award (Brussels time)",
     ownUndertaking: "an undertaking on its own",
     noUndertakingsTitle: "No undertakings match",
     noUndertakings:
@@ -145,11 +150,11 @@ export const enStateAid = {
     showAll: "Show every organisation's rows",
     viewLedger: (name: string) => `Ledger rows of ${name}`,
     ledgerKinds: { ALL: "Awards and declared aid", AWARD: "Awards", DECLARED: "Declared aid" },
-    from: "Granted from",
-    to: "Granted until",
+    from: "Granted from (Brussels time)",
+    to: "Granted until (Brussels time)",
     organisation: "Organisation",
     group: "Group",
-    grantedOn: "Granted",
+    grantedOn: "Granted (Brussels time)",
     amount: "Gross grant equivalent",
     programme: "Programme or grantor",
     legalBasis: "Legal basis",
@@ -159,7 +164,7 @@ export const enStateAid = {
       "No de minimis aid matches. Rows appear when an award to an undertaking is approved, with the other aid the applicant declared.",
     export: "Download the register export (CSV)",
     exportHint:
-      "One row per award for the national state-aid register: undertaking, registry number, country, group, grant date, gross grant equivalent in euros, programme, legal basis and award id. The download is recorded in the audit log.",
+      "One row per award for the national state-aid register: undertaking, registry number, country, group, grant date (a calendar day in Brussels time, named in the grant_date_time_zone column), gross grant equivalent in euros, programme, legal basis and award id. The download is recorded in the audit log.",
     exportDeclared: "Download awards and declared aid (CSV)",
   },
 };

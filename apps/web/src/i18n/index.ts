@@ -66,6 +66,7 @@ const dateTimeFormat = new Intl.DateTimeFormat(intlLocale, {
   timeZone: "UTC",
 });
 const dateFormat = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat(intlLocale, { timeStyle: "short", timeZone: "UTC" });
 const preciseFormat = new Intl.DateTimeFormat(intlLocale, {
   dateStyle: "medium",
   timeStyle: "medium",
@@ -77,6 +78,11 @@ export function formatDateTime(value: Date): string {
   return `${dateTimeFormat.format(value)} UTC`;
 }
 
+/** The time of day alone, for a cell that shows the date above it: "00:46 UTC". */
+export function formatTime(value: Date): string {
+  return `${timeFormat.format(value)} UTC`;
+}
+
 /** With seconds, for what happens within a minute (a job's timeline). */
 export function formatPreciseDateTime(value: Date): string {
   return `${preciseFormat.format(value)} UTC`;
@@ -84,6 +90,15 @@ export function formatPreciseDateTime(value: Date): string {
 
 export function formatDate(value: Date): string {
   return dateFormat.format(value);
+}
+
+/**
+ * A calendar day that belongs to a named time zone rather than to UTC ("2026-12-06", a de minimis
+ * grant date in Brussels), written as the portal writes dates and naming its zone, as times name
+ * UTC: "6 Dec 2026 (Brussels time)".
+ */
+export function formatZonedDay(day: string, zone: string): string {
+  return `${dateFormat.format(new Date(`${day}T00:00:00.000Z`))} (${zone})`;
 }
 
 export function countryName(code: string): string {

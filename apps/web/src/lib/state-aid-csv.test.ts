@@ -4,7 +4,7 @@ import { stateAidCsvHeader, stateAidCsvLine } from "./state-aid-csv";
 describe("state-aid register CSV", () => {
   it("writes one aid per line with the amount in euros to the cent and inert text", () => {
     expect(stateAidCsvHeader()).toBe(
-      "record_id,kind,undertaking,registry_id,country,group,group_registry_id,grant_date,gross_grant_equivalent_eur,currency,programme,grantor,legal_basis,award_id,application_id,booked_at",
+      "record_id,kind,undertaking,registry_id,country,group,group_registry_id,grant_date,grant_date_time_zone,gross_grant_equivalent_eur,currency,programme,grantor,legal_basis,award_id,application_id,booked_at",
     );
     const line = stateAidCsvLine({
       id: "r1",
@@ -38,6 +38,7 @@ describe("state-aid register CSV", () => {
         "'=Lumen Holding",
         "MI-1",
         "2026-12-05",
+        "Europe/Brussels",
         "12345.05",
         "EUR",
         "Startup Compute Vouchers",
@@ -68,7 +69,7 @@ describe("state-aid register CSV", () => {
       windowTotalMinor: null,
       bookedAt: new Date("2026-12-05T10:00:00Z"),
     });
-    expect(line.split(",").slice(5, 9)).toEqual(["", "", "2025-01-15", "0.05"]);
-    expect(line.split(",")[13]).toBe("");
+    expect(line.split(",").slice(5, 10)).toEqual(["", "", "2025-01-15", "Europe/Brussels", "0.05"]);
+    expect(line.split(",")[14]).toBe("");
   });
 });

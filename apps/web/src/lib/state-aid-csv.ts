@@ -1,8 +1,11 @@
-import type { StateAidLedgerEntry } from "@tessera/core";
+import { STATE_AID_TIME_ZONE, type StateAidLedgerEntry } from "@tessera/core";
 import { moneyInputValue } from "../components/programmes/format";
 import { csvCell } from "./audit-csv";
 
-/** The national register's columns: one row per aid, amounts in euros with two decimals. */
+/**
+ * The national register's columns: one row per aid, amounts in euros with two decimals. The grant
+ * date is a calendar day in Brussels, and the column after it says so; booked_at is UTC (ISO 8601).
+ */
 const COLUMNS = [
   "record_id",
   "kind",
@@ -12,6 +15,7 @@ const COLUMNS = [
   "group",
   "group_registry_id",
   "grant_date",
+  "grant_date_time_zone",
   "gross_grant_equivalent_eur",
   "currency",
   "programme",
@@ -37,6 +41,7 @@ export function stateAidCsvLine(entry: StateAidLedgerEntry): string {
     group: entry.group?.name ?? null,
     group_registry_id: entry.group?.registryId ?? null,
     grant_date: entry.grantedOn,
+    grant_date_time_zone: STATE_AID_TIME_ZONE,
     gross_grant_equivalent_eur: moneyInputValue(entry.grossGrantEquivalentMinor, entry.currency),
     currency: entry.currency,
     programme: entry.programme?.name ?? null,

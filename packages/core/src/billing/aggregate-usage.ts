@@ -1,4 +1,5 @@
 import { Prisma } from "@tessera/db";
+import { DEFAULT_BILLING_TIME_ZONE } from "./billing-time-zone";
 import type { UsageAggregate } from "./rate-usage";
 
 type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
@@ -37,6 +38,12 @@ export function notCoveredBy(latest: string): Prisma.Sql {
                      OR u."intervalStart" >= ${l}."until")`;
 }
 
+/** What aggregating usage records sums: unit-seconds, tokens and energy, and how energy was known. */
+const USAGE_SUMS = Prisma.sql`sum(u."unitSeconds")::bigint AS "unitSeconds",
+  sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
+  sum(u."energyMilliWh")::bigint AS "energyMilliWh",
+  bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured"`;
+
 /**
  * Sums usage records per resource class, price version (the one in force at each record's
  * interval start), allocation line and usage month (in `timeZone`) — the one GROUP BY rating
@@ -51,13 +58,40 @@ export async function aggregateUsage(
     SELECT u."resourceClassId", pv."id" AS "priceVersionId", u."allocationLineId",
            to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE ${input.timeZone}, 'YYYY-MM')
              AS "usagePeriod",
-           sum(u."unitSeconds")::bigint AS "unitSeconds",
-           sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
-           sum(u."energyMilliWh")::bigint AS "energyMilliWh",
-           bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured"
+           ${USAGE_SUMS}
       FROM "UsageRecord" u JOIN pv ON ${IN_FORCE}
      WHERE ${input.where}
      GROUP BY 1, 2, 3, 4`);
+}
+
+/** An aggregate of one organisation's usage on one UTC day (see aggregateUsageByDay). */
+export interface DailyUsageAggregate extends UsageAggregate {
+  organizationId: string;
+  /** The UTC day the records started on, "YYYY-MM-DD". */
+  day: string;
+}
+
+/**
+ * aggregateUsage, further split by the UTC day each record started on and across organisations
+ * (each one's usage month cut in its own billing time zone): the same keys rating uses, so a
+ * rated line's amount can be shared out over the days its usage happened on.
+ */
+export async function aggregateUsageByDay(
+  client: RawClient,
+  input: { where: Prisma.Sql },
+): Promise<DailyUsageAggregate[]> {
+  return client.$queryRaw<DailyUsageAggregate[]>(Prisma.sql`
+    WITH pv AS (${PRICE_VERSIONS})
+    SELECT u."organizationId", to_char(u."intervalStart", 'YYYY-MM-DD') AS "day",
+           u."resourceClassId", pv."id" AS "priceVersionId", u."allocationLineId",
+           to_char((u."intervalStart" AT TIME ZONE 'UTC')
+                     AT TIME ZONE COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE}), 'YYYY-MM')
+             AS "usagePeriod",
+           ${USAGE_SUMS}
+      FROM "UsageRecord" u JOIN pv ON ${IN_FORCE}
+      LEFT JOIN "BillingAccount" b ON b."organizationId" = u."organizationId"
+     WHERE ${input.where}
+     GROUP BY 1, 2, 3, 4, 5, 6`);
 }
 
 /** Unbilled usage of an organisation that started before `before` (a `where` for aggregateUsage). */

@@ -20,9 +20,13 @@ export async function createBillingFixture(
     subsidyRateBps?: number;
     country?: string;
     timeZone?: string;
+    listPriceMinorPerHour?: number;
   } = {},
 ): Promise<BillingFixture> {
-  const setup = await createWorkloadSetup(database, { grantedUnitSeconds: 10n ** 12n });
+  const setup = await createWorkloadSetup(database, {
+    grantedUnitSeconds: 10n ** 12n,
+    listPriceMinorPerHour: options.listPriceMinorPerHour,
+  });
   await database.allocation.update({
     where: { id: setup.allocationId },
     data: {

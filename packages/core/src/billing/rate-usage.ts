@@ -48,15 +48,26 @@ export interface RatedLine extends UsageAggregate {
 const TOKENS_PER_PRICE_UNIT = 1_000_000n;
 const HOUR = BigInt(SECONDS_PER_HOUR);
 
+/**
+ * The list value of usage before rounding, in minor units × hours × a million (exact): what
+ * listAmountOf rounds, and the weight a rated amount is shared out by.
+ */
+export function listValueNumerator(
+  usage: { unitSeconds: bigint; tokens: bigint },
+  price: PriceVersionTerms,
+): bigint {
+  return (
+    usage.unitSeconds * BigInt(price.minorPerUnitHour) * TOKENS_PER_PRICE_UNIT +
+    usage.tokens * BigInt(price.minorPerMillionTokens ?? 0) * HOUR
+  );
+}
+
 /** The list amount of a line: unit-seconds × price per unit-hour + tokens × price per million, rounded once. */
 export function listAmountOf(
   usage: { unitSeconds: bigint; tokens: bigint },
   price: PriceVersionTerms,
 ): bigint {
-  const numerator =
-    usage.unitSeconds * BigInt(price.minorPerUnitHour) * TOKENS_PER_PRICE_UNIT +
-    usage.tokens * BigInt(price.minorPerMillionTokens ?? 0) * HOUR;
-  return divideHalfEven(numerator, HOUR * TOKENS_PER_PRICE_UNIT);
+  return divideHalfEven(listValueNumerator(usage, price), HOUR * TOKENS_PER_PRICE_UNIT);
 }
 
 /**

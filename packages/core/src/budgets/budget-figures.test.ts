@@ -25,8 +25,10 @@ describe("reachedThresholds", () => {
 });
 
 describe("percentOfBudget", () => {
-  it("rounds down, so a threshold is never shown as reached before it is", () => {
-    expect(percentOfBudget(7_999n, 10_000n)).toBe(79);
+  it("keeps one decimal, rounded half to even, rather than cutting 26.8 % down to 26 %", () => {
+    expect(percentOfBudget(2_680n, 10_000n)).toBe(26.8);
+    expect(percentOfBudget(2_676n, 10_000n)).toBe(26.8);
+    expect(percentOfBudget(7_949n, 10_000n)).toBe(79.5);
     expect(percentOfBudget(8_000n, 10_000n)).toBe(80);
     expect(percentOfBudget(15_000n, 10_000n)).toBe(150);
     expect(percentOfBudget(1n, 0n)).toBe(0);

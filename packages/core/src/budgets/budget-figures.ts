@@ -1,3 +1,4 @@
+import { percentTenths } from "../programmes/format-percent";
 import { divideHalfEven } from "../programmes/money";
 
 /** The shares of a monthly budget at which owners and billing members are told, in percent. */
@@ -13,10 +14,13 @@ export function reachedThresholds(spentMinor: bigint, budgetMinor: bigint): Budg
   return BUDGET_THRESHOLDS.filter((t) => spentMinor * 100n >= budgetMinor * BigInt(t));
 }
 
-/** Pure: the whole percentage of the budget spent (rounded down, so 79.9 % reads 79 %). */
+/**
+ * Pure: the percentage of the budget spent, to one decimal by the percentage rule (formatPercent):
+ * 26.8 % is 26.8, not 26. Whether an alert threshold is reached is decided on the exact amounts
+ * (reachedThresholds), never on this rounded figure.
+ */
 export function percentOfBudget(spentMinor: bigint, budgetMinor: bigint): number {
-  if (budgetMinor <= 0n) return 0;
-  return Number((spentMinor * 100n) / budgetMinor);
+  return Number(percentTenths(spentMinor, budgetMinor)) / 10;
 }
 
 /**

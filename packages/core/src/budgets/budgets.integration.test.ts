@@ -5,9 +5,6 @@ import type { Actor } from "../actor";
 import { createBillingFixture, insertUsage, type BillingFixture } from "../billing/billing-fixture";
 import { AppError } from "../errors";
 import { getProgrammeDashboard } from "../programmes/get-programme-dashboard";
-import { createQuotaFixture } from "../quota/quota-fixture";
-import { placeHold } from "../quota/place-hold";
-import { settleHold } from "../quota/settle-hold";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { projectMonthEnd } from "./budget-figures";
 import { getBudget } from "./get-budget";
@@ -217,7 +214,8 @@ describe("monthly budget alerts", () => {
       sellerCountry: SELLER,
       now,
     });
-    expect(raised).toMatchObject({ budgetMinor: 2_000, spentMinor: 885, percentUsed: 44 });
+    // 44.25 % reads 44.2 %: an exact half goes to the even tenth, as money rounds.
+    expect(raised).toMatchObject({ budgetMinor: 2_000, spentMinor: 885, percentUsed: 44.2 });
     expect(await claims(fixture.organizationId)).toEqual([]);
     await sweepRepeatedly(now);
     expect(await budgetNotices(owner.id)).toHaveLength(1);
@@ -332,9 +330,9 @@ describe("programme budget alerts", () => {
     const admin = await createTestUser({ platformRoles: ["PROGRAM_ADMIN"] });
     const bystander = await createTestUser();
     // €5.00 an hour with a 50 % subsidy: €2.50 of programme money per GPU-hour.
-    const quota = await createQuotaFixture(db, {
-      grantedUnitSeconds: 100n * BigInt(HOUR),
+    const quota = await createBillingFixture(db, {
       listPriceMinorPerHour: 500,
+      subsidyRateBps: 5_000,
     });
     await db.programme.update({
       where: { id: quota.programmeId },
@@ -352,34 +350,24 @@ describe("programme budget alerts", () => {
       data: { awardedMinor: 9_000n },
     });
     await sweep();
-    const consume = async (hours: number, reference: string) => {
-      const hold = await placeHold(db, {
-        organizationId: quota.organizationId,
-        allocationLineId: quota.allocationLineId,
-        unitSeconds: hours * HOUR,
-        reference,
-      });
-      await settleHold(db, {
-        organizationId: quota.organizationId,
-        holdId: hold.holdId,
-        actualUnitSeconds: hours * HOUR,
-      });
-    };
+    // Consumption is the programme's share of the usage metered on its awards, as rated.
+    const consume = (hours: number) =>
+      insertUsage(db, quota, [{ start: new Date(Date.now() - 1_000), unitSeconds: hours * HOUR }]);
     // 31 GPU-hours: €77.50 of €100.00 consumed.
-    await consume(31, `budget-a-${quota.allocationLineId}`);
+    await consume(31);
     await sweep();
     expect((await programmeAdminNotices(admin.id, quota.programmeId)).map((n) => n.title)).toEqual([
       expect.stringMatching(/: 90% of the budget is awarded$/),
     ]);
     // One more: €80.00.
-    await consume(1, `budget-b-${quota.allocationLineId}`);
+    await consume(1);
     await sweep();
     const notices = await programmeAdminNotices(admin.id, quota.programmeId);
     expect(notices.map((n) => n.title)).toEqual([
       expect.stringMatching(/: 90% of the budget is awarded$/),
       expect.stringMatching(/: 80% of the budget is consumed$/),
     ]);
-    expect(notices[1]!.body).toContain("has used €80.00 of its €100.00 budget");
+    expect(notices[1]!.body).toContain("has consumed €80.00 of its €100.00 budget");
     expect(await programmeAdminNotices(bystander.id, quota.programmeId)).toHaveLength(0);
     expect(
       await db.programmeBudgetAlert.findMany({
@@ -394,27 +382,17 @@ describe("programme budget alerts", () => {
   });
 
   it("projects the exhaustion date from the recent rate, or says it will not come before the end", async () => {
-    const quota = await createQuotaFixture(db, {
-      grantedUnitSeconds: 100n * BigInt(HOUR),
+    const quota = await createBillingFixture(db, {
       listPriceMinorPerHour: 500,
+      subsidyRateBps: 5_000,
     });
     await db.programme.update({
       where: { id: quota.programmeId },
       data: { budgetMinor: 10_000n, awardedMinor: 10_000n },
     });
-    const hold = await placeHold(db, {
-      organizationId: quota.organizationId,
-      allocationLineId: quota.allocationLineId,
-      unitSeconds: 32 * HOUR,
-      reference: `projection-${quota.allocationLineId}`,
-    });
-    await settleHold(db, {
-      organizationId: quota.organizationId,
-      holdId: hold.holdId,
-      actualUnitSeconds: 32 * HOUR,
-    });
     // €80.00 consumed today, the award's first day: €20.00 left at €80.00 a day is 6 hours.
     const now = new Date();
+    await insertUsage(db, quota, [{ start: now, unitSeconds: 32 * HOUR }]);
     const dashboard = await getProgrammeDashboard(db, { programmeId: quota.programmeId }, now);
     expect(dashboard.projection).toMatchObject({
       windowDays: 1,

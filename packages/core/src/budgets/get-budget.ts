@@ -25,7 +25,7 @@ export interface BudgetView {
   timeZone: string;
   /** The tenant's share, before VAT, of this month's usage so far (see getMonthSpend). */
   spentMinor: number;
-  /** Whole percent of the budget spent (rounded down); null without a comparable budget. */
+  /** Percent of the budget spent, to one decimal (formatPercent); null without a comparable budget. */
   percentUsed: number | null;
   /** The month's spend at month end at the rate so far; null in the month's first day. */
   projectedMinor: number | null;

@@ -2,7 +2,7 @@ import type { Database, ProgrammeBudgetMeasure } from "@tessera/db";
 import { deliverMail } from "../mail/send-mail";
 import { notifyUsers } from "../notifications/notify-user";
 import { formatMoney } from "../programmes/money";
-import { loadProgrammeConsumption, sumDailyAmounts } from "../programmes/programme-consumption";
+import { loadProgrammeConsumption } from "../programmes/programme-consumption";
 import { TX_OPTIONS } from "../transaction";
 
 /** A programme's administrators are told once when this share of its budget is reached. */
@@ -33,18 +33,19 @@ function message(
       }
     : {
         title: `${programme.name}: ${percent}% of the budget is consumed`,
-        body: `Compute settled on ${programme.name}'s awards has used ${money(amountMinor)} of its ${money(programme.budgetMinor)} budget (the programme's share). The dashboard projects when the rest runs out at the recent rate.`,
+        body: `Usage on ${programme.name}'s awards has consumed ${money(amountMinor)} of its ${money(programme.budgetMinor)} budget: the programme's share of the rated usage, invoiced or not yet invoiced. The dashboard projects when the rest runs out at the recent rate.`,
       };
 }
 
 /**
- * The programme budget warnings: when the programme share awarded, or consumed (settled compute
- * at the awarded prices, as the burn-down draws it), reaches 80 % of a programme's budget, every
- * programme administrator is told once — in the portal and by mail. The ProgrammeBudgetAlert row
- * is the claim, inserted with ON CONFLICT DO NOTHING in the same transaction as the notices.
+ * The programme budget warnings: when the programme share awarded, or consumed (its share of the
+ * rated usage, as the dashboard and the burn-down show it), reaches 80 % of a programme's budget,
+ * every programme administrator is told once — in the portal and by mail. The ProgrammeBudgetAlert
+ * row is the claim, inserted with ON CONFLICT DO NOTHING in the same transaction as the notices.
  */
 export async function sweepProgrammeBudgetAlerts(
   database: Database,
+  now: Date = new Date(),
 ): Promise<{ notified: number }> {
   const programmes = await database.$queryRaw<ProgrammeBudget[]>`
     SELECT p."id", p."name", p."currency"::text AS "currency", p."budgetMinor", p."awardedMinor",
@@ -65,7 +66,9 @@ export async function sweepProgrammeBudgetAlerts(
     if (programme.consumedClaimed || !reached(programme.awardedMinor, programme.budgetMinor)) {
       continue;
     }
-    const consumed = sumDailyAmounts(await loadProgrammeConsumption(database, programme.id));
+    const { totalMinor: consumed } = await loadProgrammeConsumption(database, programme.id, now, {
+      daily: false,
+    });
     if (reached(consumed, programme.budgetMinor)) {
       notified += await alertProgramme(database, programme, "CONSUMED", consumed);
     }

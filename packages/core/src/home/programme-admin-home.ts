@@ -1,5 +1,6 @@
 import type { AllocationRequestStatus, Database } from "@tessera/db";
-import { getProgrammeDashboard } from "../programmes/get-programme-dashboard";
+import { toSafeNumber } from "../programmes/money";
+import { loadProgrammeConsumption } from "../programmes/programme-consumption";
 
 const PROGRAMMES_SHOWN = 10;
 const WAITING_SHOWN = 8;
@@ -33,7 +34,7 @@ export interface ProgrammeAdminHome {
     budgetMinor: number;
     /** Programme share of awards (committed). */
     awardedMinor: number;
-    /** Programme share of settled use (consumed). */
+    /** What the programme owes for usage on its awards (consumed), as its dashboard shows it. */
     consumedMinor: number;
   }[];
 }
@@ -70,13 +71,14 @@ export async function getProgrammeAdminHome(
       take: WAITING_SHOWN,
     }),
     database.programme.findMany({
-      select: { id: true },
+      select: { id: true, name: true, currency: true, budgetMinor: true, awardedMinor: true },
       orderBy: { createdAt: "asc" },
       take: PROGRAMMES_SHOWN,
     }),
   ]);
-  const dashboards = await Promise.all(
-    programmes.map(({ id }) => getProgrammeDashboard(database, { programmeId: id }, now)),
+  // The dashboard's consumed figure, without its daily burn-down.
+  const consumed = await Promise.all(
+    programmes.map(({ id }) => loadProgrammeConsumption(database, id, now, { daily: false })),
   );
   return {
     openCalls: calls,
@@ -89,13 +91,13 @@ export async function getProgrammeAdminHome(
           .length,
       })),
     },
-    programmes: dashboards.map((dashboard) => ({
-      id: dashboard.programme.id,
-      name: dashboard.programme.name,
-      currency: dashboard.programme.currency,
-      budgetMinor: dashboard.budgetMinor,
-      awardedMinor: dashboard.awardedMinor,
-      consumedMinor: dashboard.consumedMinor,
+    programmes: programmes.map((programme, index) => ({
+      id: programme.id,
+      name: programme.name,
+      currency: programme.currency,
+      budgetMinor: toSafeNumber(programme.budgetMinor),
+      awardedMinor: toSafeNumber(programme.awardedMinor),
+      consumedMinor: toSafeNumber(consumed[index]!.totalMinor),
     })),
   };
 }

@@ -8,7 +8,7 @@ import {
   type DailyAmount,
 } from "./burn-down";
 import { toSafeNumber } from "./money";
-import { loadProgrammeConsumption, sumDailyAmounts } from "./programme-consumption";
+import { loadProgrammeConsumption } from "./programme-consumption";
 import { projectExhaustion, type ExhaustionOutcome } from "./project-exhaustion";
 import { PROGRAMME_WITH_CALLS, toProgrammeView, type ProgrammeView } from "./programme-view";
 
@@ -28,8 +28,17 @@ export interface ProgrammeDashboard {
   awardCount: number;
   budgetMinor: number;
   awardedMinor: number;
-  /** Programme share of consumption settled so far (zero until metering settles holds). */
+  /**
+   * What the programme has consumed: its share of the rated usage on its awards, invoiced or not
+   * (see loadProgrammeConsumption) — what its statements and the live drafts add up to.
+   */
   consumedMinor: number;
+  /** The consumed amount in parts: each invoice month (its statement's total) and the drafts. */
+  consumption: {
+    invoiced: { period: string; programmeMinor: number }[];
+    invoicedMinor: number;
+    uninvoicedMinor: number;
+  };
   unawardedMinor: number;
   burnDown: BurnDownPoint[];
   /** When the budget runs out if consumption goes on at its recent rate. */
@@ -49,7 +58,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Per programme: applications by state, awarded against budget, a daily burn-down of awarded
- * versus consumed (the programme share of settled compute, see loadProgrammeConsumption), and
+ * versus consumed (the programme's share of rated usage, see loadProgrammeConsumption), and
  * when the budget runs out at the recent consumption rate.
  */
 export async function getProgrammeDashboard(
@@ -81,7 +90,7 @@ export async function getProgrammeDashboard(
         FROM "Allocation"
        WHERE "programmeId" = ${programme.id}
        GROUP BY 1`,
-    loadProgrammeConsumption(database, programme.id),
+    loadProgrammeConsumption(database, programme.id, now),
     database.allocation.aggregate({
       where: { programmeId: programme.id },
       _min: { createdAt: true },
@@ -99,10 +108,9 @@ export async function getProgrammeDashboard(
     day: row.day,
     amountMinor: row.amount,
   }));
-  const consumedTotal = sumDailyAmounts(consumed);
   const projection = projectExhaustion({
     budgetMinor: programme.budgetMinor,
-    consumed,
+    consumed: consumed.daily,
     firstDay: awards._min.createdAt ? utcDay(awards._min.createdAt) : null,
     endsAt: awards._max.validTo,
     now,
@@ -115,9 +123,23 @@ export async function getProgrammeDashboard(
     awardCount,
     budgetMinor: toSafeNumber(programme.budgetMinor),
     awardedMinor: toSafeNumber(programme.awardedMinor),
-    consumedMinor: toSafeNumber(consumedTotal),
+    consumedMinor: toSafeNumber(consumed.totalMinor),
+    consumption: {
+      invoiced: consumed.invoiced.map((month) => ({
+        period: month.period,
+        programmeMinor: toSafeNumber(month.programmeMinor),
+      })),
+      invoicedMinor: toSafeNumber(consumed.invoicedMinor),
+      uninvoicedMinor: toSafeNumber(consumed.uninvoicedMinor),
+    },
     unawardedMinor: toSafeNumber(programme.budgetMinor - programme.awardedMinor),
-    burnDown: buildBurnDown({ budgetMinor: programme.budgetMinor, awarded, consumed, from, to }),
+    burnDown: buildBurnDown({
+      budgetMinor: programme.budgetMinor,
+      awarded,
+      consumed: consumed.daily,
+      from,
+      to,
+    }),
     projection: {
       ...projection,
       recentConsumedMinor: toSafeNumber(projection.recentConsumedMinor),

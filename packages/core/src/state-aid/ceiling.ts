@@ -7,14 +7,18 @@ export function deMinimisCeilingMinor(): bigint {
   return BigInt(serverEnv().DE_MINIMIS_CEILING_MINOR);
 }
 
-/** Pure: "5 December 2026" for the day "2026-12-05". */
+/**
+ * Pure: "5 December 2026 (Brussels time)" for the day "2026-12-05" — state-aid days are calendar
+ * days in Brussels (STATE_AID_TIME_ZONE), and every message that names one says so.
+ */
 export function formatDay(day: string): string {
-  return dayToDate(day).toLocaleDateString("en-GB", {
+  const date = dayToDate(day).toLocaleDateString("en-GB", {
     day: "numeric",
     month: "long",
     year: "numeric",
     timeZone: "UTC",
   });
+  return `${date} (Brussels time)`;
 }
 
 export interface CeilingFigures {

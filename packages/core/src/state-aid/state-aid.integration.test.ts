@@ -93,7 +93,7 @@ describe("booking de minimis aid at approval", () => {
       where: { to: owner.email!, subject: { startsWith: "Application approved" } },
     });
     expect(mail.text).toContain(
-      "This award is de minimis aid under Commission Regulation (EU) 2023/2831 (de minimis aid): a gross grant equivalent of €35,000.00, granted on 5 December 2026.",
+      "This award is de minimis aid under Commission Regulation (EU) 2023/2831 (de minimis aid): a gross grant equivalent of €35,000.00, granted on 5 December 2026 (Brussels time).",
     );
   });
 
@@ -162,7 +162,7 @@ describe("booking de minimis aid at approval", () => {
       approveApplication(db, await admin(), { applicationId }, noon("2026-12-05")),
     );
     expect(refused.message).toBe(
-      "€200,000.00 already received in the three years to 5 December 2026 + €150,000.00 for this award = €350,000.00, above the €300,000.00 de minimis ceiling. Window Edge GmbH can receive at most €100,000.00 more as the programme's share: grant less, or reject the application.",
+      "€200,000.00 already received in the three years to 5 December 2026 (Brussels time) + €150,000.00 for this award = €350,000.00, above the €300,000.00 de minimis ceiling. Window Edge GmbH can receive at most €100,000.00 more as the programme's share: grant less, or reject the application.",
     );
     expect(refused.details).toMatchObject({
       limit: "de_minimis",
@@ -276,7 +276,7 @@ describe("booking de minimis aid at approval", () => {
     );
     expect(refused.code).toBe("PRECONDITION_FAILED");
     expect(refused.message).toContain(
-      "€0.00 already received in the three years to 5 December 2026 + €301,000.00 for this award = €301,000.00, above the €300,000.00 de minimis ceiling.",
+      "€0.00 already received in the three years to 5 December 2026 (Brussels time) + €301,000.00 for this award = €301,000.00, above the €300,000.00 de minimis ceiling.",
     );
     expect(
       await db.allocationRequest.findUniqueOrThrow({ where: { id: applicationId } }),
@@ -313,7 +313,7 @@ describe("two approvals at once that together cross the ceiling", () => {
     const reason = (refused[0] as PromiseRejectedResult).reason as AppError;
     expect(reason.code).toBe("PRECONDITION_FAILED");
     expect(reason.message).toContain(
-      "€200,000.00 already received in the three years to 5 December 2026 + €200,000.00 for this award = €400,000.00",
+      "€200,000.00 already received in the three years to 5 December 2026 (Brussels time) + €200,000.00 for this award = €400,000.00",
     );
   }
 

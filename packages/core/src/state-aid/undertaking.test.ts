@@ -46,7 +46,7 @@ describe("days", () => {
     // 23:30 UTC on 5 December is already 6 December in Brussels.
     expect(stateAidDay(new Date("2026-12-05T23:30:00Z"))).toBe("2026-12-06");
     expect(stateAidDay(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
-    expect(formatDay("2026-12-05")).toBe("5 December 2026");
+    expect(formatDay("2026-12-05")).toBe("5 December 2026 (Brussels time)");
   });
 });
 
@@ -65,7 +65,7 @@ describe("the ceiling", () => {
 
   it("refuses with the figures and what is left", () => {
     expect(ceilingRefusal("Lumen Robotics", figures)).toBe(
-      "€290,000.00 already received in the three years to 5 December 2026 + €20,000.00 for this award = €310,000.00, above the €300,000.00 de minimis ceiling. Lumen Robotics can receive at most €10,000.00 more as the programme's share: grant less, or reject the application.",
+      "€290,000.00 already received in the three years to 5 December 2026 (Brussels time) + €20,000.00 for this award = €310,000.00, above the €300,000.00 de minimis ceiling. Lumen Robotics can receive at most €10,000.00 more as the programme's share: grant less, or reject the application.",
     );
     expect(ceilingRefusal("Lumen Robotics", { ...figures, receivedMinor: 30_000_000n })).toContain(
       "Lumen Robotics has no de minimis aid left in this period",
@@ -101,7 +101,7 @@ describe("checkDeclaredAid", () => {
       "cannot be in the future",
     );
     expect(() => checkDeclaredAid([{ ...aid, grantedOn: "2023-12-05" }], today)).toThrow(
-      "after 5 December 2023",
+      "after 5 December 2023 (Brussels time)",
     );
     expect(checkDeclaredAid([{ ...aid, grantedOn: "2023-12-06" }], today)).toHaveLength(1);
     expect(() => checkDeclaredAid([{ ...aid, grantedOn: "2026-02-30" }], today)).toThrow(

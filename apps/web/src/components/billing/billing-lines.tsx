@@ -83,7 +83,7 @@ export function BillingLines({
                   {money(line.tenantMinor)}
                 </span>
               </Td>
-              <Td className="whitespace-nowrap">
+              <Td className="min-w-24">
                 {energyWithBasis(line.energyMilliWh, line.energyMeasured)}
               </Td>
             </tr>

@@ -1,10 +1,11 @@
 import { Alert, Card, DescriptionList, EmptyState } from "@tessera/ui";
+import { formatPercent } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { formatDateTime, tg } from "@/i18n";
 import type { Budget } from "./types";
 
-/** The share of the budget at which the bar turns to the warning colour (the second alert). */
+/** The bar turns to the warning colour once this alert is reached (on the exact amounts). */
 const WARN_AT_PERCENT = 80;
 
 /** A figure people read, with its integer minor units for tests and tools. */
@@ -42,6 +43,8 @@ export function BudgetMonth({ budget }: { budget: Budget }) {
       </>
     );
   const left = budget.budgetMinor === null ? null : budget.budgetMinor - budget.spentMinor;
+  const percent = formatPercent(budget.spentMinor, budget.budgetMinor ?? 0);
+  const warn = budget.thresholds.some((t) => t.percent === WARN_AT_PERCENT && t.reached);
   return (
     <Card title={m.title(monthName)}>
       <div className="space-y-4" data-testid="budget-month">
@@ -60,28 +63,15 @@ export function BudgetMonth({ budget }: { budget: Budget }) {
           </EmptyState>
         ) : (
           <UsageBar
-            label={m.bar(
-              money(budget.spentMinor),
-              money(budget.budgetMinor),
-              `${budget.percentUsed ?? 0}%`,
-            )}
+            label={m.bar(money(budget.spentMinor), money(budget.budgetMinor), percent)}
             whole={budget.budgetMinor}
-            parts={[
-              {
-                value: budget.spentMinor,
-                tone: (budget.percentUsed ?? 0) >= WARN_AT_PERCENT ? "warning" : "accent",
-              },
-            ]}
+            parts={[{ value: budget.spentMinor, tone: warn ? "warning" : "accent" }]}
           />
         )}
         <p className="font-semibold" data-testid="budget-bar-text">
           {budget.budgetMinor === null
             ? m.barNoBudget(money(budget.spentMinor))
-            : m.bar(
-                money(budget.spentMinor),
-                money(budget.budgetMinor),
-                `${budget.percentUsed ?? 0}%`,
-              )}
+            : m.bar(money(budget.spentMinor), money(budget.budgetMinor), percent)}
         </p>
         <DescriptionList
           items={[

@@ -6,7 +6,7 @@ import { Td, Th } from "@tessera/ui";
 import { Pagination } from "@/components/pagination";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { LIVE_REFRESH_MS } from "@/components/workloads/use-now";
-import { formatDateTime, te } from "@/i18n";
+import { formatDate, formatTime, te } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
 import { EndpointBadge, EndpointReason } from "./badges";
@@ -63,7 +63,7 @@ export function EndpointsTable({
         <tbody>
           {page.items.map((endpoint) => (
             <tr key={endpoint.id} data-testid={`endpoint-${endpoint.id}`}>
-              <Td className="min-w-40 max-w-48 sm:max-w-none">
+              <Td className="min-w-36 max-w-48 sm:max-w-none">
                 <Link
                   href={routes.endpoint(organizationId, endpoint.id)}
                   className="font-semibold break-words text-link underline"
@@ -77,8 +77,8 @@ export function EndpointsTable({
                 <span className="block">{endpoint.project.name}</span>
                 <span className="block text-fg-muted">{l.by(endpoint.createdBy.name)}</span>
               </Td>
-              <Td className="min-w-48 break-all font-mono text-sm">{endpoint.model.name}</Td>
-              <Td className="min-w-44">
+              <Td className="min-w-40 font-mono text-sm wrap-anywhere">{endpoint.model.name}</Td>
+              <Td className="min-w-36">
                 <EndpointBadge status={endpoint.status} />
                 <EndpointReason status={endpoint.status} reason={endpoint.statusReason} />
               </Td>
@@ -87,13 +87,15 @@ export function EndpointsTable({
                   {l.replicasReady(endpoint.readyReplicas, endpoint.desiredReplicas)}
                 </span>
               </Td>
-              <Td className="min-w-40">
+              <Td className="min-w-36">
                 {l.perReplica(endpoint.unitsPerReplica, endpoint.resourceClass.name)}
                 <span className="block text-fg-muted">{endpoint.cluster.name}</span>
               </Td>
               <Td className="whitespace-nowrap">
+                {/* Date above time, so that the column is narrow enough for every column to fit. */}
                 <time dateTime={endpoint.createdAt.toISOString()}>
-                  {formatDateTime(endpoint.createdAt)}
+                  <span className="block">{formatDate(endpoint.createdAt)}</span>
+                  <span className="block text-fg-muted">{formatTime(endpoint.createdAt)}</span>
                 </time>
               </Td>
             </tr>

@@ -1,6 +1,7 @@
 import { LineChart, type Stroke } from "@/components/line-chart";
 import { formatDate, tg, tp } from "@/i18n";
 import { projectedDays } from "./burn-down-projection";
+import { burnDownScale } from "./burn-down-scale";
 import { formatMoney } from "./format";
 import type { BudgetProjection, BurnDownPoint } from "./types";
 
@@ -31,9 +32,11 @@ export function projectionOutcome(projection: BudgetProjection): string {
 }
 
 /**
- * Awarded and consumed programme share over time against the budget, as a line chart, with the
- * consumption projected forward at the recent rate. The figures beside it (in the page) hold the
- * same numbers.
+ * Consumed programme share over time with the consumption projected forward at the recent rate,
+ * and the awarded amount and the budget as references. Consumption sets the scale (see
+ * burnDownScale): a reference far above it is named in the legend with its amount rather than
+ * drawn, so a small consumption is never a flat line. Days are UTC days, as in the figures and
+ * the table beside it, which hold the same numbers.
  */
 export function BurnDownChart({
   points,
@@ -46,6 +49,7 @@ export function BurnDownChart({
   currency: string;
   projection: BudgetProjection;
 }) {
+  const d = tp.dashboard;
   // Before its first day the programme had awarded nothing: a single day still draws as a rise.
   const drawn =
     points.length === 1 && points[0]
@@ -54,26 +58,43 @@ export function BurnDownChart({
   const last = points[points.length - 1];
   const future = last ? projectedDays(last, projection, budgetMinor) : [];
   const gap = future.map(() => null);
-  const peak = Math.max(budgetMinor, ...points.map((p) => p.awardedMinor));
+  const awardedMinor = Math.max(0, ...points.map((p) => p.awardedMinor));
+  const scale = burnDownScale({
+    consumedMinor: points.map((p) => p.consumedMinor),
+    projectedMinor: future.map((f) => f.value),
+    awardedMinor,
+    budgetMinor,
+  });
+  const money = (minor: number) => formatMoney(minor, currency);
   const label = tg.projection.chart(
-    formatMoney(last?.awardedMinor ?? 0, currency),
-    formatMoney(last?.consumedMinor ?? 0, currency),
-    formatMoney(budgetMinor, currency),
+    money(last?.awardedMinor ?? 0),
+    money(last?.consumedMinor ?? 0),
+    money(budgetMinor),
     projectionOutcome(projection),
   );
   const endDay = future.at(-1)?.day ?? (last && points.length > 1 ? last.day : null);
+  // What is awarded stays committed ahead: the projection is read against it.
+  const awarded = {
+    label: d.legendAwarded,
+    values: [...drawn.map((p) => p.awardedMinor), ...future.map(() => last?.awardedMinor ?? 0)],
+    stroke: STROKES.awarded,
+  };
+  const offScale = [
+    ...(scale.drawAwarded
+      ? []
+      : [{ label: d.aboveScale(d.legendAwarded, money(awardedMinor)), stroke: STROKES.awarded }]),
+    ...(scale.drawBudget
+      ? []
+      : [{ label: d.aboveScale(d.legendBudget, money(budgetMinor)), stroke: STROKES.budget }]),
+  ];
   return (
     <LineChart
       label={label}
-      peak={peak}
+      peak={scale.peak}
       series={[
+        ...(scale.drawAwarded ? [awarded] : []),
         {
-          label: tp.dashboard.legendAwarded,
-          values: [...drawn.map((p) => p.awardedMinor), ...gap],
-          stroke: STROKES.awarded,
-        },
-        {
-          label: tp.dashboard.legendConsumed,
+          label: d.legendConsumed,
           values: [...drawn.map((p) => p.consumedMinor), ...gap],
           stroke: STROKES.consumed,
         },
@@ -92,8 +113,13 @@ export function BurnDownChart({
             ]
           : []),
       ]}
-      level={{ value: budgetMinor, label: tp.dashboard.legendBudget, stroke: STROKES.budget }}
-      topLabel={formatMoney(peak, currency)}
+      level={
+        scale.drawBudget
+          ? { value: budgetMinor, label: d.legendBudget, stroke: STROKES.budget }
+          : undefined
+      }
+      offScale={offScale}
+      topLabel={money(scale.peak)}
       startLabel={points[0] ? dayLabel(points[0].day) : ""}
       endLabel={endDay ? dayLabel(endDay) : ""}
     />

@@ -5,7 +5,7 @@ const last = { day: "2026-06-30", consumedMinor: 1_000 };
 const rate = { recentConsumedMinor: 3_000, windowDays: 30 }; // 100 a day
 
 describe("projectedDays", () => {
-  it("draws from the day after the last point to the exhaustion date, reaching the budget", () => {
+  it("draws from the day after the last point to the exhaustion day, reaching the budget on it", () => {
     const days = projectedDays(
       last,
       {
@@ -13,14 +13,37 @@ describe("projectedDays", () => {
         outcome: { kind: "projected", date: new Date("2026-07-03T06:00:00Z") },
         endsAt: null,
       },
-      1_300,
+      1_350,
     );
+    // The budget runs out during 3 July (UTC), the day the figures name: the axis ends there.
     expect(days).toEqual([
       { day: "2026-07-01", value: 1_100 },
       { day: "2026-07-02", value: 1_200 },
-      { day: "2026-07-03", value: 1_300 },
-      { day: "2026-07-04", value: 1_300 },
+      { day: "2026-07-03", value: 1_350 },
     ]);
+  });
+
+  it("ends on the UTC day of the exhaustion however late in the day it falls", () => {
+    const late = projectedDays(
+      last,
+      {
+        ...rate,
+        outcome: { kind: "projected", date: new Date("2026-07-03T23:59:59Z") },
+        endsAt: null,
+      },
+      1_400,
+    );
+    expect(late.at(-1)).toEqual({ day: "2026-07-03", value: 1_400 });
+    const today = projectedDays(
+      last,
+      {
+        ...rate,
+        outcome: { kind: "projected", date: new Date("2026-06-30T20:00:00Z") },
+        endsAt: null,
+      },
+      1_050,
+    );
+    expect(today).toEqual([]);
   });
 
   it("stops at the programme's end when the budget outlasts it", () => {

@@ -1,15 +1,17 @@
 import type { ReactNode } from "react";
 import { cn } from "@tessera/ui";
 import { t } from "@/i18n";
+import { ScrollHint } from "./scroll-hint";
 
 /** Keeps the first column (what each row is) in view while the rest scrolls sideways. */
 const STICKY_FIRST_COLUMN =
   "[&_tr>*:first-child]:sticky [&_tr>*:first-child]:left-0 [&_tr>*:first-child]:z-[1] [&_tbody_tr>*:first-child]:bg-surface [&_tfoot_tr>*:first-child]:bg-surface [&_tr>*:first-child]:shadow-[1px_0_0_var(--color-line)]";
 
 /**
- * A table that scrolls sideways on narrow screens, as a labelled region that keyboard users can
- * focus and scroll (priced tables are wider than a phone, and wider than a side column). On a
- * phone it says so above the table; `stickyFirstColumn` keeps each row's name in view.
+ * A table that scrolls sideways when it is wider than its box, as a labelled region that keyboard
+ * users can focus and scroll (priced tables are wider than a phone, and can be wider than a side
+ * column). Whenever it does, it says so above the table (ScrollHint); `stickyFirstColumn` keeps
+ * each row's name in view.
  */
 export function ScrollTable({
   caption,
@@ -30,12 +32,7 @@ export function ScrollTable({
       tabIndex={0}
       className={cn("relative overflow-x-auto rounded-lg border border-line bg-surface", className)}
     >
-      <p
-        className="sticky left-0 border-b border-line px-3 py-1.5 text-xs text-fg-muted sm:hidden"
-        data-testid="scroll-hint"
-      >
-        {t.common.tableScrolls}
-      </p>
+      <ScrollHint text={t.common.tableScrolls} />
       <table
         className={cn(
           "w-full border-collapse text-left text-sm",

@@ -4,7 +4,7 @@ import { UsageBar } from "@/components/programmes/usage-bar";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { tsa } from "@/i18n";
 import { stateAidRoutes } from "./paths";
-import { euros, formatDay } from "./format";
+import { euros, formatDay, formatDayWithZone } from "./format";
 import type { DeclaredAid, UndertakingStanding } from "./types";
 
 const s = tsa.standing;
@@ -50,7 +50,7 @@ export function StandingPanel({
         </p>
       ) : null}
       <p className="font-semibold">
-        {s.window(formatDay(standing.windowAfter), formatDay(standing.asOf))}
+        {s.window(formatDay(standing.windowAfter), formatDay(standing.asOf), tsa.zone)}
       </p>
       <DescriptionList
         items={[
@@ -108,7 +108,7 @@ export function StandingPanel({
         <p data-testid="aid-booked">
           {s.booked(
             euros(booked.grossGrantEquivalentMinor),
-            formatDay(booked.grantedOn),
+            formatDayWithZone(booked.grantedOn),
             euros(booked.windowTotalMinor),
             euros(booked.ceilingMinor),
           )}

@@ -145,20 +145,25 @@ describe("programmes.admin.dashboard", () => {
       reason: "Not in the programme's scope.",
     });
 
-    // 2 GPU-hours consumed at €3.00 with 50 % subsidy: €3.00 of programme money.
-    const hold = await placeHold(db, {
-      organizationId: applicant.org.id,
-      allocationLineId: line.id,
-      unitSeconds: 7_200,
-      reference: `dash-${line.id}`,
-    });
-    await settleHold(db, {
-      organizationId: applicant.org.id,
-      holdId: hold.holdId,
-      actualUnitSeconds: 7_200,
+    // 2 GPU-hours metered at €3.00 with 50 % subsidy: €3.00 of programme money.
+    const start = new Date();
+    await db.usageRecord.create({
+      data: {
+        organizationId: applicant.org.id,
+        source: "SIM",
+        sourceRef: `dash-${line.id}`,
+        intervalStart: start,
+        intervalEnd: new Date(start.getTime() + 7_200_000),
+        resourceClassId: gpu.id,
+        allocationLineId: line.id,
+        quantity: 1,
+        unitSeconds: 7_200n,
+        energyMilliWh: 0n,
+        energyBasis: "ESTIMATED",
+      },
     });
 
-    const today = new Date().toISOString().slice(0, 10);
+    const today = start.toISOString().slice(0, 10);
     const dashboard = await callerFor(admin).programmes.admin.dashboard({
       programmeId: programme.id,
       from: new Date(Date.now() - 2 * DAY),
@@ -177,6 +182,7 @@ describe("programmes.admin.dashboard", () => {
       budgetMinor: 100_000_000,
       awardedMinor: 1_500,
       consumedMinor: 300,
+      consumption: { invoiced: [], invoicedMinor: 0, uninvoicedMinor: 300 },
       unawardedMinor: 99_998_500,
     });
     expect(dashboard.burnDown).toHaveLength(3);

@@ -145,7 +145,7 @@ describe("approving an award to an undertaking", () => {
     );
     expect(failure.code).toBe("PRECONDITION_FAILED");
     expect(failure.message).toMatch(
-      /^€290,000\.00 already received in the three years to \d{1,2} \w+ \d{4} \+ €20,000\.00 for this award = €310,000\.00, above the €300,000\.00 de minimis ceiling\./,
+      /^€290,000\.00 already received in the three years to \d{1,2} \w+ \d{4} \(Brussels time\) \+ €20,000\.00 for this award = €310,000\.00, above the €300,000\.00 de minimis ceiling\./,
     );
     expect(failure.message).toContain("can receive at most €10,000.00 more");
     // Ten hours fit exactly.

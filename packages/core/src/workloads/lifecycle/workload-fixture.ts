@@ -20,10 +20,11 @@ export interface WorkloadSetup extends QuotaFixture {
 /** An organisation with an allocation line and a simulated cluster that offers its class. */
 export async function createWorkloadSetup(
   database: Database,
-  options: { grantedUnitSeconds?: bigint; capacity?: number } = {},
+  options: { grantedUnitSeconds?: bigint; capacity?: number; listPriceMinorPerHour?: number } = {},
 ): Promise<WorkloadSetup> {
   const quota = await createQuotaFixture(database, {
     grantedUnitSeconds: options.grantedUnitSeconds ?? 1_000_000n,
+    listPriceMinorPerHour: options.listPriceMinorPerHour,
   });
   const line = await database.allocationLine.findUniqueOrThrow({
     where: { id: quota.allocationLineId },

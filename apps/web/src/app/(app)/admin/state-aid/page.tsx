@@ -4,7 +4,7 @@ import { Button, EmptyState, PageHeader, Select, Td, TextInput, Th } from "@tess
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { Pagination } from "@/components/pagination";
-import { percentOf } from "@/components/programmes/format";
+import { formatPercent } from "@tessera/core/words";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { ExportLinks } from "@/components/state-aid/export-links";
@@ -21,7 +21,8 @@ export const metadata: Metadata = { title: tsa.page.metaTitle };
 const FILTERS = ["ALL", "WITH_AID", "NEAR_CEILING"] as const;
 type Filter = (typeof FILTERS)[number];
 
-const percentFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+/** The share of the ceiling from which a row is drawn in the warning colour (the "near" filter). */
+const NEAR_CEILING_PERCENT = 80;
 
 /**
  * The administrators' state-aid view: every undertaking's rolling three-year de minimis total
@@ -53,8 +54,10 @@ export default async function StateAidPage({ searchParams }: { searchParams: Sea
               euros(page.data.ceilingMinor),
               formatDay(page.data.windowAfter),
               formatDay(page.data.asOf),
+              tsa.zone,
             )}
           </p>
+          <p className="text-sm text-fg-muted">{p.datesNote}</p>
           <ExportLinks />
           <form
             method="get"
@@ -113,7 +116,8 @@ export default async function StateAidPage({ searchParams }: { searchParams: Sea
               <tbody>
                 {page.data.items.map((row) => {
                   const name = row.group?.name ?? row.organizations[0]?.name ?? row.key;
-                  const share = percentOf(row.receivedMinor, page.data.ceilingMinor);
+                  const near =
+                    row.receivedMinor * 100 >= page.data.ceilingMinor * NEAR_CEILING_PERCENT;
                   return (
                     <tr key={row.key} data-testid={`undertaking-${row.key}`}>
                       <Td className="min-w-48">
@@ -175,11 +179,11 @@ export default async function StateAidPage({ searchParams }: { searchParams: Sea
                             euros(page.data.ceilingMinor),
                           )}
                           whole={page.data.ceilingMinor}
-                          parts={[
-                            { value: row.receivedMinor, tone: share >= 80 ? "warning" : "accent" },
-                          ]}
+                          parts={[{ value: row.receivedMinor, tone: near ? "warning" : "accent" }]}
                         />
-                        <span className="text-xs tabular-nums">{percentFormat.format(share)}%</span>
+                        <span className="text-xs tabular-nums">
+                          {formatPercent(row.receivedMinor, page.data.ceilingMinor)}
+                        </span>
                       </Td>
                       <Td className="whitespace-nowrap">
                         {row.lastAwardOn ? formatDay(row.lastAwardOn) : "—"}

@@ -13,7 +13,14 @@ import { countryName, formatDate, formatDateTime, t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { loadReview } from "@/server/programmes";
 
-export const metadata: Metadata = { title: tp.reviews.title };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ reviewId: string }>;
+}): Promise<Metadata> {
+  const result = await loadReview((await params).reviewId);
+  return { title: result.allowed ? result.data.application.title : tp.reviews.title };
+}
 
 export default async function ReviewPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;

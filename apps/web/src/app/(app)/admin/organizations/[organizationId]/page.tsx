@@ -13,7 +13,14 @@ import { loadIfAllowed } from "@/server/api";
 import { loadOrganisationForReview } from "@/server/organisation";
 import { requireUser } from "@/server/session";
 
-export const metadata: Metadata = { title: t.admin.reviewTitle };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ organizationId: string }>;
+}): Promise<Metadata> {
+  const result = await loadOrganisationForReview((await params).organizationId);
+  return { title: result.allowed ? result.data.name : t.admin.reviewTitle };
+}
 
 export default async function AdminOrganisationPage({
   params,

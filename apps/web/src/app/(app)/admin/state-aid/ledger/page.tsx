@@ -88,6 +88,7 @@ export default async function StateAidLedgerPage({ searchParams }: { searchParam
               </Link>
             </p>
           ) : null}
+          <p className="text-sm text-fg-muted">{p.datesNote}</p>
           <ExportLinks search={exportSearch} />
           <form
             method="get"

@@ -11,9 +11,11 @@ import { ApplicationBadge, CallBadge } from "@/components/programmes/badges";
 import { BurnDownChart } from "@/components/programmes/burn-down-chart";
 import { AddCallForm, CloseCallButton } from "@/components/programmes/call-forms";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
-import { formatMoney, formatNumber, formatRate, percentOf } from "@/components/programmes/format";
+import { formatPercent } from "@tessera/core/words";
+import { formatMoney, formatNumber, formatRate } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { ProgrammeBudgetMeter } from "@/components/programmes/budget-meter";
+import { ConsumptionByMonth } from "@/components/programmes/consumption-by-month";
 import { ProjectionFigures } from "@/components/programmes/projection-figures";
 import { countryName, formatDate, formatDateTime, t, tb, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -22,7 +24,10 @@ import { loadIfAllowed } from "@/server/api";
 import { loadProgrammeDashboard } from "@/server/programmes";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 
-export const metadata: Metadata = { title: tp.admin.title };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const dashboard = await loadProgrammeDashboard((await params).programmeId);
+  return { title: dashboard.allowed ? dashboard.data.programme.name : tp.admin.title };
+}
 
 const STATES: AllocationRequestStatus[] = [
   "SUBMITTED",
@@ -38,11 +43,23 @@ interface Props {
   searchParams: SearchParams;
 }
 
-function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
+function Stat({
+  label,
+  value,
+  note,
+  testId,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  testId?: string;
+}) {
   return (
     <div className="rounded-lg border border-line bg-surface p-4">
       <dt className="text-sm font-semibold text-fg-muted">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold tabular-nums">{value}</dd>
+      <dd className="mt-1 text-2xl font-bold tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
       {note ? <dd className="text-sm text-fg-muted">{note}</dd> : null}
     </div>
   );
@@ -93,7 +110,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
     const text = search.toString();
     return text ? `${base}?${text}#applications` : `${base}#applications`;
   };
-  const percent = `${percentOf(data.awardedMinor, data.budgetMinor).toFixed(1)}%`;
+  const percent = formatPercent(data.awardedMinor, data.budgetMinor);
   const meterText = d.budgetMeterText(money(data.awardedMinor), money(data.budgetMinor), percent);
 
   return (
@@ -121,7 +138,15 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
               value={money(data.awardedMinor)}
               note={d.awards(data.awardCount)}
             />
-            <Stat label={d.consumed} value={money(data.consumedMinor)} />
+            <Stat
+              label={d.consumed}
+              value={money(data.consumedMinor)}
+              note={d.consumedParts(
+                money(data.consumption.invoicedMinor),
+                money(data.consumption.uninvoicedMinor),
+              )}
+              testId="programme-consumed"
+            />
             <Stat label={d.remaining} value={money(data.unawardedMinor)} />
           </dl>
           <div className="space-y-1">
@@ -136,7 +161,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
             <p className="text-sm" data-testid="budget-meter-text">
               {meterText}
             </p>
-            <p className="text-sm text-fg-muted">{d.consumedText(money(data.consumedMinor))}</p>
+            <p className="text-sm text-fg-muted">{d.consumedText}</p>
           </div>
         </section>
 
@@ -184,22 +209,30 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
               )}
             </details>
           </Card>
-          <Card title={d.byState} className="min-w-0">
-            <ul aria-label={d.byStateCaption} className="divide-y divide-line">
-              {STATES.map((state) => (
-                <li
-                  key={state}
-                  className="flex items-center justify-between gap-3 py-2"
-                  data-testid={`state-${state}`}
-                >
-                  <ApplicationBadge status={state} />
-                  <span className="text-lg font-semibold tabular-nums">
-                    {formatNumber(data.applicationsByState[state])}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </Card>
+          <div className="min-w-0 space-y-6">
+            <ConsumptionByMonth
+              programmeId={programme.id}
+              currency={programme.currency}
+              consumedMinor={data.consumedMinor}
+              consumption={data.consumption}
+            />
+            <Card title={d.byState} className="min-w-0">
+              <ul aria-label={d.byStateCaption} className="divide-y divide-line">
+                {STATES.map((state) => (
+                  <li
+                    key={state}
+                    className="flex items-center justify-between gap-3 py-2"
+                    data-testid={`state-${state}`}
+                  >
+                    <ApplicationBadge status={state} />
+                    <span className="text-lg font-semibold tabular-nums">
+                      {formatNumber(data.applicationsByState[state])}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          </div>
         </div>
 
         <Card title={d.details}>

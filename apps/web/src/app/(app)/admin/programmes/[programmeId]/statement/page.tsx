@@ -15,7 +15,12 @@ import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
 import { loadProgrammeForStatement } from "@/server/billing";
 
-export const metadata: Metadata = { title: tb.statement.metaTitle };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const programme = await loadProgrammeForStatement((await params).programmeId);
+  return {
+    title: programme.allowed ? tb.statement.title(programme.data.name) : tb.statement.metaTitle,
+  };
+}
 
 interface Props {
   params: Promise<{ programmeId: string }>;
@@ -61,7 +66,20 @@ export default async function ProgrammeStatementPage({ params, searchParams }: P
           { label: s.metaTitle },
         ]}
       />
-      <PageHeader title={s.title(programme.data.name)} description={s.lead} />
+      <PageHeader
+        title={s.title(programme.data.name)}
+        description={
+          <>
+            {s.lead}{" "}
+            <Link
+              href={programmeRoutes.adminProgramme(programmeId)}
+              className="text-link underline"
+            >
+              {s.dashboardNote}
+            </Link>
+          </>
+        }
+      />
       <div className="space-y-6">
         <div className="flex flex-wrap items-end gap-4">
           <form

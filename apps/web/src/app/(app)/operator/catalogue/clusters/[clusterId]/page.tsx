@@ -18,7 +18,14 @@ import { loadCluster } from "@/server/catalogue";
 import { requireUser } from "@/server/session";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 
-export const metadata: Metadata = { title: tp.catalogue.title };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ clusterId: string }>;
+}): Promise<Metadata> {
+  const result = await loadCluster((await params).clusterId);
+  return { title: result.allowed ? result.data.name : tp.catalogue.title };
+}
 
 function Mapping({ kind, resource }: { kind: string; resource: ClusterResource }) {
   const c = tp.catalogue;

@@ -8,7 +8,16 @@ import { t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { loadResourceClass } from "@/server/catalogue";
 
-export const metadata: Metadata = { title: tp.catalogue.title };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ resourceClassId: string }>;
+}): Promise<Metadata> {
+  const resourceClass = await loadResourceClass((await params).resourceClassId);
+  return {
+    title: resourceClass ? tp.catalogue.editClassTitle(resourceClass.code) : tp.catalogue.title,
+  };
+}
 
 export default async function ResourceClassPage({
   params,

@@ -20,7 +20,11 @@ import { routes } from "@/lib/paths";
 import { loadIfAllowed } from "@/server/api";
 import { loadAdminApplication } from "@/server/programmes";
 
-export const metadata: Metadata = { title: tp.admin.title };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { programmeId, applicationId } = await params;
+  const result = await loadAdminApplication(programmeId, applicationId);
+  return { title: result.allowed ? result.data.title : tp.admin.title };
+}
 
 interface Props {
   params: Promise<{ programmeId: string; applicationId: string }>;

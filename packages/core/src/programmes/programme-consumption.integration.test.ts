@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@tessera/db";
+import { SYSTEM_ACTOR } from "../actor";
+import { createBillingFixture, insertUsage } from "../billing/billing-fixture";
+import { finaliseInvoice } from "../billing/finalise-invoice";
+import { getInvoiceDraft } from "../billing/get-invoice-draft";
+import { issueCreditNote } from "../billing/issue-credit-note";
+import { getProgrammeStatement } from "../billing/programme-statement";
+import { getProgrammeDashboard } from "./get-programme-dashboard";
+import { loadProgrammeConsumption } from "./programme-consumption";
+
+const HOUR = 3_600;
+const SELLER = "DE";
+/** Usage in February (two days) is invoiced; usage in March is still in the live drafts. */
+const FEB_3 = new Date("2026-02-03T10:00:00Z");
+const FEB_4 = new Date("2026-02-04T22:00:00Z");
+const MAR_2 = new Date("2026-03-02T09:00:00Z");
+const INVOICED_ON = new Date("2026-03-10T08:00:00Z");
+const NOW = new Date("2026-03-20T12:00:00Z");
+
+/** Two organisations with awards of one programme: €5.00 a GPU-hour, the programme pays 70 %. */
+async function programmeWithTwoAwards(options: { subsidyMinor: bigint }) {
+  const first = await createBillingFixture(db, {
+    listPriceMinorPerHour: 500,
+    subsidyRateBps: 7_000,
+    subsidyMinor: options.subsidyMinor,
+  });
+  const second = await createBillingFixture(db, {
+    listPriceMinorPerHour: 500,
+    subsidyRateBps: 7_000,
+    subsidyMinor: options.subsidyMinor,
+  });
+  await db.allocation.update({
+    where: { id: second.allocationId },
+    data: { programmeId: first.programmeId },
+  });
+  return { first, second, programmeId: first.programmeId };
+}
+
+async function programmeShareOfDraft(organizationId: string, allocationId: string, now: Date) {
+  const draft = await getInvoiceDraft(db, { organizationId, sellerCountry: SELLER, now });
+  return draft.lines
+    .filter((line) => line.allocationId === allocationId)
+    .reduce((sum, line) => sum + line.programmeMinor, 0n);
+}
+
+describe("a programme's consumption", () => {
+  it("is what its statements and the live drafts add up to, on the dashboard and in the burn-down", async () => {
+    const { first, second, programmeId } = await programmeWithTwoAwards({
+      subsidyMinor: 1_000_000n,
+    });
+    // 3 h + 2 h of one GPU in February for the first, 1 h for the second: €17.50 + €3.50 due.
+    await insertUsage(db, first, [
+      { start: FEB_3, unitSeconds: 3 * HOUR },
+      { start: FEB_4, unitSeconds: 1 * HOUR + 1_800 },
+      { start: FEB_4, unitSeconds: 1_800 },
+    ]);
+    await insertUsage(db, second, [{ start: FEB_3, unitSeconds: 1 * HOUR }]);
+    for (const fixture of [first, second]) {
+      await finaliseInvoice(db, SYSTEM_ACTOR, {
+        organizationId: fixture.organizationId,
+        period: "2026-02",
+        sellerCountry: SELLER,
+        now: INVOICED_ON,
+      });
+    }
+    // March: 37 minutes of the first (not yet invoiced): €3.0833… list, €2.16 for the programme.
+    await insertUsage(db, first, [{ start: MAR_2, unitSeconds: 37 * 60 }]);
+
+    const february = await getProgrammeStatement(db, { programmeId, period: "2026-02" });
+    expect(february.programmeMinor).toBe(2_100n);
+    const uninvoiced = await programmeShareOfDraft(first.organizationId, first.allocationId, NOW);
+    expect(uninvoiced).toBe(216n);
+
+    const dashboard = await getProgrammeDashboard(
+      db,
+      { programmeId, from: new Date("2026-02-01T00:00:00Z"), to: NOW },
+      NOW,
+    );
+    expect(dashboard.consumption).toEqual({
+      invoiced: [{ period: "2026-02", programmeMinor: 2_100 }],
+      invoicedMinor: 2_100,
+      uninvoicedMinor: 216,
+    });
+    expect(dashboard.consumedMinor).toBe(2_100 + 216);
+    // The home page and the alert sweep read the same total without the days.
+    const totals = await loadProgrammeConsumption(db, programmeId, NOW, { daily: false });
+    expect(totals).toMatchObject({ daily: [], totalMinor: 2_316n });
+    // The burn-down ends at the same figure, with each day's part where its usage happened.
+    const on = (day: string) => dashboard.burnDown.find((point) => point.day === day);
+    expect(dashboard.burnDown.at(-1)?.consumedMinor).toBe(dashboard.consumedMinor);
+    expect(on("2026-02-02")?.consumedMinor).toBe(0);
+    // 3 of the first's 5 February hours (€10.50 of its €17.50) and the second's €3.50.
+    expect(on("2026-02-03")?.consumedMinor).toBe(1_050 + 350);
+    expect(on("2026-02-04")?.consumedMinor).toBe(2_100);
+    expect(on("2026-03-01")?.consumedMinor).toBe(2_100);
+    expect(on("2026-03-02")?.consumedMinor).toBe(2_316);
+  });
+
+  it("counts credit notes and the award's subsidy cap as the invoices do", async () => {
+    // The award pays at most €20.00: February draws €14.00, March's draft only the €6.00 left.
+    const { first, programmeId } = await programmeWithTwoAwards({ subsidyMinor: 2_000n });
+    await insertUsage(db, first, [{ start: FEB_3, unitSeconds: 4 * HOUR }]);
+    const invoice = await finaliseInvoice(db, SYSTEM_ACTOR, {
+      organizationId: first.organizationId,
+      period: "2026-02",
+      sellerCountry: SELLER,
+      now: INVOICED_ON,
+    });
+    await insertUsage(db, first, [{ start: MAR_2, unitSeconds: 10 * HOUR }]);
+    expect(await programmeShareOfDraft(first.organizationId, first.allocationId, NOW)).toBe(600n);
+
+    const before = await getProgrammeDashboard(
+      db,
+      { programmeId, from: new Date("2026-02-01T00:00:00Z"), to: NOW },
+      NOW,
+    );
+    expect(before.consumption).toMatchObject({ invoicedMinor: 1_400, uninvoicedMinor: 600 });
+    expect(before.consumedMinor).toBe(2_000);
+
+    // February is credited (on February's statement): the subsidy is given back, and March's
+    // draft draws on all of it.
+    await issueCreditNote(db, SYSTEM_ACTOR, {
+      organizationId: first.organizationId,
+      invoiceId: invoice!.invoice.id,
+      reason: "Ran on a faulty node",
+      now: NOW,
+    });
+    const february = await getProgrammeStatement(db, { programmeId, period: "2026-02" });
+    expect(february.lines.map((line) => [line.kind, line.programmeMinor])).toEqual([
+      ["CREDIT_NOTE", -1_400n],
+      ["INVOICE", 1_400n],
+    ]);
+    const after = await getProgrammeDashboard(
+      db,
+      { programmeId, from: new Date("2026-02-01T00:00:00Z"), to: NOW },
+      NOW,
+    );
+    expect(after.consumption).toEqual({
+      invoiced: [{ period: "2026-02", programmeMinor: Number(february.programmeMinor) }],
+      invoicedMinor: 0,
+      uninvoicedMinor: 2_000,
+    });
+    expect(after.consumedMinor).toBe(2_000);
+    expect(after.burnDown.at(-1)?.consumedMinor).toBe(2_000);
+    // The credited February usage weighs nothing any more; March's ten hours hold it all.
+    expect(after.burnDown.find((point) => point.day === "2026-03-01")?.consumedMinor).toBe(0);
+  });
+});
