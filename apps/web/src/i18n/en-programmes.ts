@@ -44,7 +44,12 @@ export const enProgrammes = {
       "It has no scheduler endpoint, so no job is placed on it and the worker leaves it alone. Add its slurmrestd address under Details to connect it.",
     unread: "Unread",
   },
-  resourceKinds: { GPU: "GPU", MIG: "MIG slice", CPU: "CPU" } as Record<string, string>,
+  resourceKinds: {
+    GPU: "GPU",
+    MIG: "MIG slice",
+    CPU: "CPU",
+    TOKENS: "Tokens of a shared model tier",
+  } as Record<string, string>,
   clusterKinds: { SLURM: "Slurm", KUBERNETES: "Kubernetes", SIM: "Simulated" } as Record<
     string,
     string
@@ -571,9 +576,11 @@ export const enProgrammes = {
     name: "Name",
     kind: "Kind",
     unit: "Unit",
-    price: "List price per unit-hour",
+    price: "List price",
+    pricePer: (unit: string) => `per ${unit}`,
     power: "Power",
     watts: (watts: number) => `${watts.toLocaleString("en-GB")} W`,
+    noPower: "None of its own",
     status: "Status",
     edit: "Edit",
     editLabel: (name: string) => `Edit ${name}`,
@@ -591,6 +598,11 @@ export const enProgrammes = {
     classPrice: "List price per unit-hour",
     classPriceHint: (currency: string) =>
       `In ${currency}, for example 2.95. A new price applies to applications saved from now on.`,
+    tokensPrice: "List price per million tokens",
+    tokensPriceHint: (currency: string) =>
+      `In ${currency}, for example 0.40. Calls are billed at the price in force when they are made; a new price applies to applications saved from now on.`,
+    tokensNote:
+      "A tokens class is a shared model tier: it counts tokens (unit “token”), is priced per million tokens, is spent by calling the platform's shared endpoints through the gateway, and needs no cluster capacity or power draw of its own — a call's energy is estimated from the endpoint that serves it.",
     classCurrency: "Currency",
     classPower: "Power draw (W)",
     classPowerHint: "For energy accounting: watts per unit.",
