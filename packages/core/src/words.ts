@@ -12,6 +12,7 @@ export {
 export {
   countsTokens,
   ledgerUnitsPerPricedUnit,
+  SECONDS_PER_UNIT_HOUR,
   pricedUnitName,
   pricedUnitsName,
   pricedUnitsToLedger,

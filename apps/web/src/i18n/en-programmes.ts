@@ -60,6 +60,7 @@ export const enProgrammes = {
     tenantShare: "Organisation pays",
     total: "Total",
     hours: "Hours",
+    quantity: "Quantity",
     side: "Requested or granted",
     requested: "Requested",
     granted: "Granted",
@@ -150,10 +151,12 @@ export const enProgrammes = {
       lines: "Compute requested",
       linesGranted: "Compute requested and granted",
       linesHint:
-        "One line per resource class. Hours are unit-hours: 2 GPUs for 10 hours is 20 GPU-hours.",
+        "One line per resource class. Hours are unit-hours: 2 GPUs for 10 hours is 20 GPU-hours. Tokens of a shared model are requested in millions of tokens.",
       resourceClass: (n: number) => `Resource class, line ${n}`,
       resourceClassPlaceholder: "Choose a resource class",
       hours: (n: number) => `Hours, line ${n}`,
+      millionTokens: (n: number) => `Million tokens, line ${n}`,
+      millionTokensHint: "Whole millions of tokens, for example 2 for 2,000,000 tokens.",
       removeLine: (n: number) => `Remove line ${n}`,
       addLine: "Add another resource class",
       periodStart: "Start date",
@@ -172,13 +175,13 @@ export const enProgrammes = {
       saveChanges: "Save changes",
       saved: "Draft saved.",
       quoteTitle: "Quote",
-      quoteLead: "Prices per unit-hour at today's list prices.",
+      quoteLead: "Prices per unit-hour (per million tokens for a shared model) at today's list prices.",
       quoteEmpty: "Choose a resource class and hours to see the quote.",
       quoteUpdating: "Updating the quote…",
       quoteCaption: "Quote for the requested compute",
       quoteLine: "Resource class",
-      quoteHours: "Hours",
-      quotePrice: "Price per hour",
+      quoteHours: "Quantity",
+      quotePrice: "Price",
       required: {
         projectId: "Choose a project.",
         programmeId: "Choose a programme.",
@@ -191,6 +194,8 @@ export const enProgrammes = {
         periodOrder: "The end date must be after the start date.",
         lineClass: (n: number) => `Choose the resource class of line ${n}.`,
         lineHours: (n: number) => `Enter the hours of line ${n} as a whole number of at least 1.`,
+        lineMillionTokens: (n: number) =>
+          `Enter the millions of tokens of line ${n} as a whole number of at least 1.`,
         lineDuplicate: (n: number) =>
           `Line ${n} repeats a resource class; request each class once.`,
       },
@@ -465,6 +470,7 @@ export const enProgrammes = {
     grantCaption: "Hours to grant per resource class",
     requestedHours: "Requested",
     grantHours: (name: string) => `Hours to grant for ${name}`,
+    grantMillionTokens: (name: string) => `Millions of tokens to grant for ${name}`,
     grantHint: "Pre-filled with what was asked for. You may grant less, never more.",
     grantedTotals: (list: string, programme: string, tenant: string) =>
       `Granting this: ${list} list value — the programme pays ${programme}, the organisation pays ${tenant}.`,
@@ -478,6 +484,8 @@ export const enProgrammes = {
     grantTooMuch: (name: string, requested: string) =>
       `You can grant at most ${requested} for ${name}.`,
     grantInvalid: (name: string) => `Enter the hours for ${name} as a whole number.`,
+    grantInvalidTokens: (name: string) =>
+      `Enter the millions of tokens for ${name} as a whole number.`,
     requestChangesTitle: "Ask for changes",
     requestChangesReason: "What should the applicant change?",
     requestChangesHint: "The applicant sees this message (at least 10 characters).",
