@@ -175,7 +175,8 @@ export const enProgrammes = {
       saveChanges: "Save changes",
       saved: "Draft saved.",
       quoteTitle: "Quote",
-      quoteLead: "Prices per unit-hour (per million tokens for a shared model) at today's list prices.",
+      quoteLead:
+        "Prices per unit-hour (per million tokens for a shared model) at today's list prices.",
       quoteEmpty: "Choose a resource class and hours to see the quote.",
       quoteUpdating: "Updating the quote…",
       quoteCaption: "Quote for the requested compute",

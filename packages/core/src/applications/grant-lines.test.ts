@@ -73,9 +73,11 @@ describe("grantLines", () => {
         listPriceMinorPerHour: 40,
       },
     ];
-    expect(grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 1 }])[0]).toMatchObject({
-      grantedUnitHours: 1,
-    });
+    expect(grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 1 }])[0]).toMatchObject(
+      {
+        grantedUnitHours: 1,
+      },
+    );
     expect(() => grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 3 }])).toThrow(
       "You can grant at most the 2 million tokens of Shared 8B chat model — tokens that were requested.",
     );

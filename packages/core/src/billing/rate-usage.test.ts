@@ -216,7 +216,13 @@ describe("invoices built from random usage sets (property tests)", () => {
         const classes = new Map(
           ["h100", "l40s", "cpu"].map((id) => [
             id,
-            { code: id, name: id.toUpperCase(), kind: "GPU" as const, unit: "GPU", currency: "EUR" },
+            {
+              code: id,
+              name: id.toUpperCase(),
+              kind: "GPU" as const,
+              unit: "GPU",
+              currency: "EUR",
+            },
           ]),
         );
         const invoice = buildInvoice({

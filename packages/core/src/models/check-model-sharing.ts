@@ -47,7 +47,9 @@ export async function checkModelSharing(
       );
     }
     if (!resourceClass.active && resourceClass.id !== current.tokenResourceClassId) {
-      throw preconditionFailed(`${resourceClass.name} is no longer offered; choose an active tier.`);
+      throw preconditionFailed(
+        `${resourceClass.name} is no longer offered; choose an active tier.`,
+      );
     }
     tier = resourceClass;
   }
@@ -71,7 +73,9 @@ export async function checkModelSharing(
     });
     if (!fallback) throw notFound("Model");
     if (!fallback.active) {
-      throw preconditionFailed(`${fallback.name} is not active; choose an active model to fall back to.`);
+      throw preconditionFailed(
+        `${fallback.name} is not active; choose an active model to fall back to.`,
+      );
     }
     if (!fallback.tokenResourceClassId) {
       throw new AppError(
@@ -128,16 +132,18 @@ async function refuseCycle(
         `Falling back from ${model.name} would come back to it (${[model.name, ...names, model.name].join(" → ")}); choose a model that does not fall back to ${model.name}.`,
       );
     }
-    const row: { name: string; fallbackModelId: string | null } | null =
-      await tx.model.findUnique({
-        where: { id: at },
-        select: { name: true, fallbackModelId: true },
-      });
+    const row: { name: string; fallbackModelId: string | null } | null = await tx.model.findUnique({
+      where: { id: at },
+      select: { name: true, fallbackModelId: true },
+    });
     if (!row) return;
     names.push(row.name);
     at = row.fallbackModelId;
   }
   if (at) {
-    throw new AppError("INVALID", `The fallbacks from ${model.name} go on too long; shorten the chain.`);
+    throw new AppError(
+      "INVALID",
+      `The fallbacks from ${model.name} go on too long; shorten the chain.`,
+    );
   }
 }

@@ -154,9 +154,7 @@ describe("priceQuantity", () => {
           const magnitude = error < 0n ? -error : error;
           expect(magnitude <= 500_000n).toBe(true);
           if (magnitude === 500_000n) expect(priced.listValueMinor % 2).toBe(0);
-          expect(priced.programmeShareMinor + priced.tenantShareMinor).toBe(
-            priced.listValueMinor,
-          );
+          expect(priced.programmeShareMinor + priced.tenantShareMinor).toBe(priced.listValueMinor);
           expect(priced.programmeShareMinor).toBeGreaterThanOrEqual(0);
           expect(priced.tenantShareMinor).toBeGreaterThanOrEqual(0);
         },
@@ -171,7 +169,10 @@ describe("priceQuantity", () => {
         fc.integer({ min: 0, max: 10_000_000 }),
         fc.integer({ min: 0, max: 10_000 }),
         (millions, price, rate) => {
-          const line = priceLines([{ resourceClassId: "t", unitHours: millions, listPriceMinorPerHour: price }], rate).lines[0]!;
+          const line = priceLines(
+            [{ resourceClassId: "t", unitHours: millions, listPriceMinorPerHour: price }],
+            rate,
+          ).lines[0]!;
           expect(priceQuantity(BigInt(millions) * 1_000_000n, price, rate, "TOKENS")).toEqual({
             listValueMinor: line.listValueMinor,
             programmeShareMinor: line.programmeShareMinor,

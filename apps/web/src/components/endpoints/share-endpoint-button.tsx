@@ -46,9 +46,7 @@ export function ShareEndpointButton({
       busy={change.isPending}
       error={error}
       onOpen={() => setError(null)}
-      onConfirm={(close) =>
-        change.mutate({ endpointId, shared: !shared }, { onSettled: close })
-      }
+      onConfirm={(close) => change.mutate({ endpointId, shared: !shared }, { onSettled: close })}
     >
       <p>{shared ? s.stopBody(tier) : s.shareBody(tier)}</p>
     </ActionWithConfirm>
