@@ -156,7 +156,7 @@ export const enProgrammes = {
       resourceClassPlaceholder: "Choose a resource class",
       hours: (n: number) => `Hours, line ${n}`,
       millionTokens: (n: number) => `Million tokens, line ${n}`,
-      millionTokensHint: "Whole millions of tokens, for example 2 for 2,000,000 tokens.",
+      millionTokensHint: "2 means 2,000,000 tokens.",
       removeLine: (n: number) => `Remove line ${n}`,
       addLine: "Add another resource class",
       periodStart: "Start date",

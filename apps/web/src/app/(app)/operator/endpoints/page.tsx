@@ -76,24 +76,26 @@ export default async function ClusterEndpointsPage() {
                     <Td className="min-w-40">
                       {l.perReplica(endpoint.unitsPerReplica, endpoint.resourceClass.name)}
                     </Td>
-                    <Td className="min-w-44" data-testid="endpoint-sharing">
-                      <span className="block text-sm">
-                        {endpoint.shared && endpoint.tokenTier
-                          ? c.sharing.sharedWith(endpoint.tokenTier.name)
-                          : endpoint.tokenTier
-                            ? c.sharing.private
-                            : c.sharing.noTier}
-                      </span>
-                      {canManage && (endpoint.tokenTier || endpoint.shared) ? (
-                        <span className="mt-1 block">
-                          <ShareEndpointButton
-                            endpointId={endpoint.id}
-                            name={endpoint.name}
-                            shared={endpoint.shared}
-                            tier={endpoint.tokenTier?.name ?? endpoint.model}
-                          />
+                    <Td className="min-w-44">
+                      <div data-testid="endpoint-sharing">
+                        <span className="block text-sm">
+                          {endpoint.shared && endpoint.tokenTier
+                            ? c.sharing.sharedWith(endpoint.tokenTier.name)
+                            : endpoint.tokenTier
+                              ? c.sharing.private
+                              : c.sharing.noTier}
                         </span>
-                      ) : null}
+                        {canManage && (endpoint.tokenTier || endpoint.shared) ? (
+                          <span className="mt-1 block">
+                            <ShareEndpointButton
+                              endpointId={endpoint.id}
+                              name={endpoint.name}
+                              shared={endpoint.shared}
+                              tier={endpoint.tokenTier?.name ?? endpoint.model}
+                            />
+                          </span>
+                        ) : null}
+                      </div>
                     </Td>
                     <Td className="whitespace-nowrap">{formatDateTime(endpoint.createdAt)}</Td>
                   </tr>

@@ -71,19 +71,21 @@ export default async function ModelsPage() {
                 <Td className="font-mono">{model.licenseSpdx}</Td>
                 <Td className="whitespace-nowrap">{te.openness[model.openness]}</Td>
                 <Td className="min-w-40">{openParts(model)}</Td>
-                <Td className="min-w-48" data-testid="model-sharing">
-                  {model.tokenTier ? (
-                    <>
-                      <span className="block">{m.tokenTierValue(model.tokenTier.name)}</span>
-                      {model.fallbackModel ? (
-                        <span className="block break-all text-sm text-fg-muted">
-                          {m.fallbackValue(model.fallbackModel.name)}
-                        </span>
-                      ) : null}
-                    </>
-                  ) : (
-                    <span className="text-fg-muted">{m.notShared}</span>
-                  )}
+                <Td className="min-w-48">
+                  <div data-testid="model-sharing">
+                    {model.tokenTier ? (
+                      <>
+                        <span className="block">{m.tokenTierValue(model.tokenTier.name)}</span>
+                        {model.fallbackModel ? (
+                          <span className="block break-all text-sm text-fg-muted">
+                            {m.fallbackValue(model.fallbackModel.name)}
+                          </span>
+                        ) : null}
+                      </>
+                    ) : (
+                      <span className="text-fg-muted">{m.notShared}</span>
+                    )}
+                  </div>
                 </Td>
                 <Td className="min-w-48 break-all font-mono text-xs">{model.weightsSha256}</Td>
                 <Td>
