@@ -424,3 +424,73 @@ test("programme pages fit 360 pixels and pass the checks in the dark theme", asy
     "Multilingual speech encoders for public broadcasters",
   );
 });
+
+test("the seeded award of shared-model tokens reads in tokens, priced per million, for the researcher and the operator", async ({
+  signedIn,
+}) => {
+  const ada = await signedIn("researcher");
+  await ada
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name: "Dashboard" })
+    .click();
+  await ada.getByRole("link", { name: "Northbridge University AI Lab" }).first().click();
+  await ada.waitForURL(/\/orgs\/[^/]+$/);
+  await ada.goto(`${new URL(ada.url()).pathname}/allocations`);
+  await expect(ada.getByRole("heading", { level: 1, name: "Allocations" })).toBeVisible();
+  const card = ada
+    .getByTestId(/^allocation-c/)
+    .filter({ hasText: "Shared chat models for transcript clean-up" });
+
+  await test.step("granted and left in tokens, never in hours", async () => {
+    const big = card.getByTestId("allocation-line-shared-8b-tokens");
+    await expect(big.getByTestId("granted")).toHaveText("2 million tokens");
+    await expect(big.getByTestId("remaining")).toHaveText(/^[\d.,]+ (million )?tokens?$/);
+    const cpu = card.getByTestId("allocation-line-shared-cpu-tokens");
+    await expect(cpu.getByTestId("granted")).toHaveText("10 million tokens");
+    await expect(card).not.toContainText("token-hour");
+  });
+
+  await test.step("the award priced per million tokens, the programme paying 70 %", async () => {
+    // 2 million at €0.40 = €0.80 (programme €0.56); 10 million at €0.05 = €0.50 (programme €0.35).
+    const pricing = card.getByTestId("allocation-pricing");
+    const big = pricing.getByTestId("line-shared-8b-tokens-granted");
+    await expect(big.getByTestId("hours")).toHaveText("2 million tokens");
+    await expect(big.getByTestId("list")).toHaveText("€0.80");
+    await expect(big.getByTestId("programme")).toHaveText("€0.56");
+    await expect(big.getByTestId("tenant")).toHaveText("€0.24");
+    const cpu = pricing.getByTestId("line-shared-cpu-tokens-granted");
+    await expect(cpu.getByTestId("list")).toHaveText("€0.50");
+    await expect(cpu.getByTestId("programme")).toHaveText("€0.35");
+    await expect(card).toContainText("€0.40 per million tokens");
+    await expect(card.getByTestId("allocation-value")).toContainText("Granted value €1.30");
+  });
+
+  const omar = await signedIn("operator");
+  await test.step("the catalogue prices the tiers per million tokens, with no power of their own", async () => {
+    await omar.goto("/operator/catalogue");
+    const tier = omar.getByTestId("class-shared-8b-tokens");
+    await expect(tier).toContainText("Tokens of a shared model tier");
+    await expect(tier).toContainText("€0.40 EUR");
+    await expect(tier).toContainText("per million tokens");
+    await expect(tier).toContainText("None of its own");
+    await expect(omar.getByTestId("class-h100-80gb")).toContainText("per GPU-hour");
+  });
+
+  await test.step("the model catalogue shows each shared model's tier and fallback", async () => {
+    await omar.goto("/operator/models");
+    const big = omar.getByTestId("model-row").filter({ hasText: "tessera-shared/chat-8b" });
+    const sharing = big.getByTestId("model-sharing");
+    await expect(sharing).toContainText("Tokens of Shared 8B chat model — tokens");
+    await expect(sharing).toContainText("falls back to tessera-shared/chat-cpu-1b");
+  });
+
+  await test.step("the platform's shared endpoints are shared with the tiers' holders", async () => {
+    await omar.goto("/operator/endpoints");
+    const shared = omar
+      .getByTestId(/^cluster-endpoint-/)
+      .filter({ hasText: "Shared chat 8B" })
+      .getByTestId("endpoint-sharing");
+    await expect(shared).toContainText("Shared with holders of Shared 8B chat model — tokens");
+    await expect(shared.getByRole("button", { name: "Stop sharing Shared chat 8B" })).toBeVisible();
+  });
+});

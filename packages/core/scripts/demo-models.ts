@@ -71,7 +71,38 @@ export const DEMO_MODELS: readonly {
     restrictions:
       "The licence forbids serving to users outside the EU and use above 700 million monthly users.",
   },
+  {
+    name: "tessera-shared/chat-8b",
+    family: "shared-chat",
+    parameters: 8_030_261_248n,
+    licenseSpdx: "Apache-2.0",
+    weightsOpen: true,
+    dataOpen: false,
+    codeOpen: false,
+    openness: "OPEN_MODEL",
+    restrictions: null,
+  },
+  {
+    name: "tessera-shared/chat-cpu-1b",
+    family: "shared-chat",
+    parameters: 1_235_814_400n,
+    licenseSpdx: "Apache-2.0",
+    weightsOpen: true,
+    dataOpen: false,
+    codeOpen: false,
+    openness: "OPEN_MODEL",
+    restrictions: null,
+  },
 ];
+
+/**
+ * The platform's shared chat models (seed-shared-models.ts): served by the platform's shared
+ * endpoints to every organisation holding tokens of their tier.
+ */
+export const SHARED_MODELS = {
+  chat8b: "tessera-shared/chat-8b",
+  chatCpu1b: "tessera-shared/chat-cpu-1b",
+} as const;
 
 /** The names clients call, in catalogue order. */
 export const DEMO_MODEL_NAMES: readonly string[] = DEMO_MODELS.map((model) => model.name);

@@ -26,7 +26,7 @@ interface ResourceClassSeed {
   name: string;
   kind: ResourceKind;
   unit: string;
-  /** Euro cents per unit-hour. */
+  /** Euro cents per unit-hour; per million tokens for a TOKENS class. */
   listPriceMinorPerHour: number;
   powerDrawWatts: number;
 }
@@ -71,6 +71,23 @@ export const RESOURCE_CLASSES: ResourceClassSeed[] = [
     unit: "CPU core",
     listPriceMinorPerHour: 4,
     powerDrawWatts: 10,
+  },
+  // The platform's shared model tiers (seed-shared-models.ts): sold by the token, per million.
+  {
+    code: "shared-8b-tokens",
+    name: "Shared 8B chat model — tokens",
+    kind: "TOKENS",
+    unit: "token",
+    listPriceMinorPerHour: 40,
+    powerDrawWatts: 0,
+  },
+  {
+    code: "shared-cpu-tokens",
+    name: "Shared CPU-tier chat model — tokens",
+    kind: "TOKENS",
+    unit: "token",
+    listPriceMinorPerHour: 5,
+    powerDrawWatts: 0,
   },
 ];
 

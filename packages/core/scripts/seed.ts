@@ -1,7 +1,9 @@
 /**
  * `pnpm db:seed` — demo data for development: every persona as a user who can sign in with the
- * development identity provider, four organisations (one an undertaking with a de minimis record) and a few projects, the open-model
- * catalogue and its serving runtimes (and, with `--demo-jobs`, a few training jobs to watch).
+ * development identity provider, five organisations (one an undertaking with a de minimis record,
+ * one the platform's own, running its shared models) and a few projects, the open-model catalogue
+ * and its serving runtimes, the shared models' token tiers with an award of tokens to the demo
+ * researcher's organisation (and, with `--demo-jobs`, a few training jobs to watch).
  * Idempotent: it looks for what exists and creates only what is missing. State is created through the domain functions, so
  * the audit chain it leaves behind verifies.
  */
@@ -26,6 +28,12 @@ import { seedBilling } from "./seed-billing";
 import { seedStateAid } from "./seed-state-aid";
 import { seedDemoJobs } from "./seed-jobs";
 import { seedModels } from "./seed-models";
+import {
+  PLATFORM_ORGANISATION,
+  PLATFORM_PROJECT,
+  seedSharedEndpoints,
+  seedSharedModelTiers,
+} from "./seed-shared-models";
 
 interface OrganizationSeed {
   name: string;
@@ -120,6 +128,26 @@ const ORGANIZATIONS: OrganizationSeed[] = [
       },
     ],
   },
+  // The platform's own organisation: it runs the shared models every holder of their tokens
+  // calls through the gateway (seed-shared-models.ts), on compute awarded like anyone's.
+  {
+    name: PLATFORM_ORGANISATION,
+    kind: "PUBLIC_BODY",
+    country: "BE",
+    registryId: "TESSERA-PLATFORM-0001",
+    website: "https://platform.tessera.test",
+    owner: "operator",
+    verified: true,
+    projects: [
+      {
+        name: PLATFORM_PROJECT,
+        description:
+          "The platform's shared chat models, served to every organisation holding tokens of their tier.",
+        classification: "PUBLIC",
+        residency: "EU",
+      },
+    ],
+  },
 ];
 
 const database = createDatabase();
@@ -205,6 +233,7 @@ try {
   const classIds = await seedCatalogue(database, users.get("operator")!);
   await seedJobTemplates(database, users.get("operator")!);
   await seedModels(database, users.get("operator")!);
+  await seedSharedModelTiers(database, actorFor(users.get("operator")!));
   const programmes = await seedProgrammes(database, users.get("programAdmin")!);
   const national = programmes.get("National AI Compute Programme 2026")!;
   const vela = organizations.get("Vela Vision Systems")!;
@@ -269,6 +298,31 @@ try {
         ],
         stage: "approved",
       },
+      // Tokens of the shared models for the demo researcher's organisation: 2 million of the 8B
+      // tier, 10 million of the CPU tier (whole millions of tokens, the tiers' priced unit).
+      {
+        organizationId: organizations.get("Northbridge University AI Lab")!.id,
+        owner: users.get("researcher")!,
+        title: "Shared chat models for transcript clean-up",
+        programmeId: national,
+        lines: [
+          { code: "shared-8b-tokens", unitHours: 2 },
+          { code: "shared-cpu-tokens", unitHours: 10 },
+        ],
+        stage: "approved",
+      },
+      // The compute the platform's shared endpoints run on.
+      {
+        organizationId: organizations.get(PLATFORM_ORGANISATION)!.id,
+        owner: users.get("operator")!,
+        title: "Shared model serving for the platform's tenants",
+        programmeId: national,
+        lines: [
+          { code: "l40s-48gb", unitHours: 5_000 },
+          { code: "cpu-core", unitHours: 40_000 },
+        ],
+        stage: "approved",
+      },
       {
         organizationId: vela.id,
         owner: users.get("founder")!,
@@ -282,6 +336,15 @@ try {
       },
     ],
   });
+  const sharedEndpoints = await seedSharedEndpoints(database, {
+    organizationId: organizations.get(PLATFORM_ORGANISATION)!.id,
+    owner: actorFor(users.get("operator")!),
+    operator: actorFor(users.get("operator")!),
+  });
+  if (sharedEndpoints > 0)
+    console.info(
+      `Deployed ${sharedEndpoints} shared endpoint${sharedEndpoints === 1 ? "" : "s"} of ${PLATFORM_ORGANISATION}.`,
+    );
   const billing = await seedBilling(database, {
     organizationId: organizations.get("Northbridge University AI Lab")!.id,
     sellerCountry: serverEnv().BILLING_SELLER_COUNTRY,

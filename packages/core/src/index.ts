@@ -46,6 +46,8 @@ export * from "./projects/list-projects";
 export * from "./mail/send-mail";
 export * from "./mail/templates";
 export * from "./catalogue/cluster-mapping";
+export * from "./catalogue/metering-unit";
+export * from "./quota/format-ledger-quantity";
 export * from "./catalogue/cluster-view";
 export * from "./catalogue/create-resource-class";
 export * from "./catalogue/update-resource-class";

@@ -3,6 +3,22 @@
  * figure or a limit reads the same in a preview as in the server's refusal. No server imports.
  */
 export { formatUnitHours } from "./quota/format-unit-hours";
+export {
+  formatLedgerQuantity,
+  formatPricedUnits,
+  formatTokens,
+  pricePer,
+} from "./quota/format-ledger-quantity";
+export {
+  countsTokens,
+  ledgerUnitsPerPricedUnit,
+  SECONDS_PER_UNIT_HOUR,
+  pricedUnitName,
+  pricedUnitsName,
+  pricedUnitsToLedger,
+  type MeteredClass,
+  type MeteredKind,
+} from "./catalogue/metering-unit";
 export { formatDurationLimit } from "./workloads/format-duration-limit";
 export { quotaShortfallFigures, quotaShortfallMessage } from "./quota/quota-shortfall-message";
 export { formatDuration, formatQuota } from "./workloads/format-usage";

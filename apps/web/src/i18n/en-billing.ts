@@ -57,7 +57,6 @@ export const enBilling = {
     programme: "Programme pays",
     tenant: "You pay",
     energy: "Energy",
-    perHour: (price: string, unit: string) => `${price} per ${unit}-hour`,
     unitHours: (hours: string, unit: string) => `${hours} ${unit}-hours`,
     late: (month: string) => `Late usage of ${month}`,
     totals: "Totals",

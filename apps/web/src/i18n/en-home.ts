@@ -52,6 +52,8 @@ export const enHome = {
       lineLabel: (name: string, left: string, granted: string) =>
         `${name}: ${left} left of ${granted}`,
       lineDetail: (used: string, held: string) => `${used} used, ${held} held by jobs`,
+      tokensLineDetail: (used: string, held: string) =>
+        `${used} used, ${held} held for calls to shared models`,
       ends: (date: string) => `ends ${date}`,
       endsSoon: (days: number) => `ends in ${plural(days, "day", "days")}`,
       starts: (date: string) => `starts ${date}`,

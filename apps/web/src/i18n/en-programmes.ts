@@ -44,7 +44,12 @@ export const enProgrammes = {
       "It has no scheduler endpoint, so no job is placed on it and the worker leaves it alone. Add its slurmrestd address under Details to connect it.",
     unread: "Unread",
   },
-  resourceKinds: { GPU: "GPU", MIG: "MIG slice", CPU: "CPU" } as Record<string, string>,
+  resourceKinds: {
+    GPU: "GPU",
+    MIG: "MIG slice",
+    CPU: "CPU",
+    TOKENS: "Tokens of a shared model tier",
+  } as Record<string, string>,
   clusterKinds: { SLURM: "Slurm", KUBERNETES: "Kubernetes", SIM: "Simulated" } as Record<
     string,
     string
@@ -55,6 +60,7 @@ export const enProgrammes = {
     tenantShare: "Organisation pays",
     total: "Total",
     hours: "Hours",
+    quantity: "Quantity",
     side: "Requested or granted",
     requested: "Requested",
     granted: "Granted",
@@ -145,10 +151,12 @@ export const enProgrammes = {
       lines: "Compute requested",
       linesGranted: "Compute requested and granted",
       linesHint:
-        "One line per resource class. Hours are unit-hours: 2 GPUs for 10 hours is 20 GPU-hours.",
+        "One line per resource class. Hours are unit-hours: 2 GPUs for 10 hours is 20 GPU-hours. Tokens of a shared model are requested in millions of tokens.",
       resourceClass: (n: number) => `Resource class, line ${n}`,
       resourceClassPlaceholder: "Choose a resource class",
       hours: (n: number) => `Hours, line ${n}`,
+      millionTokens: (n: number) => `Million tokens, line ${n}`,
+      millionTokensHint: "2 means 2,000,000 tokens.",
       removeLine: (n: number) => `Remove line ${n}`,
       addLine: "Add another resource class",
       periodStart: "Start date",
@@ -167,13 +175,14 @@ export const enProgrammes = {
       saveChanges: "Save changes",
       saved: "Draft saved.",
       quoteTitle: "Quote",
-      quoteLead: "Prices per unit-hour at today's list prices.",
+      quoteLead:
+        "Prices per unit-hour (per million tokens for a shared model) at today's list prices.",
       quoteEmpty: "Choose a resource class and hours to see the quote.",
       quoteUpdating: "Updating the quote…",
       quoteCaption: "Quote for the requested compute",
       quoteLine: "Resource class",
-      quoteHours: "Hours",
-      quotePrice: "Price per hour",
+      quoteHours: "Quantity",
+      quotePrice: "Price",
       required: {
         projectId: "Choose a project.",
         programmeId: "Choose a programme.",
@@ -186,6 +195,8 @@ export const enProgrammes = {
         periodOrder: "The end date must be after the start date.",
         lineClass: (n: number) => `Choose the resource class of line ${n}.`,
         lineHours: (n: number) => `Enter the hours of line ${n} as a whole number of at least 1.`,
+        lineMillionTokens: (n: number) =>
+          `Enter the millions of tokens of line ${n} as a whole number of at least 1.`,
         lineDuplicate: (n: number) =>
           `Line ${n} repeats a resource class; request each class once.`,
       },
@@ -473,6 +484,7 @@ export const enProgrammes = {
     grantCaption: "Hours to grant per resource class",
     requestedHours: "Requested",
     grantHours: (name: string) => `Hours to grant for ${name}`,
+    grantMillionTokens: (name: string) => `Millions of tokens to grant for ${name}`,
     grantHint: "Pre-filled with what was asked for. You may grant less, never more.",
     grantedTotals: (list: string, programme: string, tenant: string) =>
       `Granting this: ${list} list value — the programme pays ${programme}, the organisation pays ${tenant}.`,
@@ -486,6 +498,8 @@ export const enProgrammes = {
     grantTooMuch: (name: string, requested: string) =>
       `You can grant at most ${requested} for ${name}.`,
     grantInvalid: (name: string) => `Enter the hours for ${name} as a whole number.`,
+    grantInvalidTokens: (name: string) =>
+      `Enter the millions of tokens for ${name} as a whole number.`,
     requestChangesTitle: "Ask for changes",
     requestChangesReason: "What should the applicant change?",
     requestChangesHint: "The applicant sees this message (at least 10 characters).",
@@ -584,9 +598,11 @@ export const enProgrammes = {
     name: "Name",
     kind: "Kind",
     unit: "Unit",
-    price: "List price per unit-hour",
+    price: "List price",
+    pricePer: (unit: string) => `per ${unit}`,
     power: "Power",
     watts: (watts: number) => `${watts.toLocaleString("en-GB")} W`,
+    noPower: "None of its own",
     status: "Status",
     edit: "Edit",
     editLabel: (name: string) => `Edit ${name}`,
@@ -604,6 +620,11 @@ export const enProgrammes = {
     classPrice: "List price per unit-hour",
     classPriceHint: (currency: string) =>
       `In ${currency}, for example 2.95. A new price applies to applications saved from now on.`,
+    tokensPrice: "List price per million tokens",
+    tokensPriceHint: (currency: string) =>
+      `In ${currency}, for example 0.40. Calls are billed at the price in force when they are made; a new price applies to applications saved from now on.`,
+    tokensNote:
+      "A tokens class is a shared model tier: it counts tokens (unit “token”), is priced per million tokens, is spent by calling the platform's shared endpoints through the gateway, and needs no cluster capacity or power draw of its own — a call's energy is estimated from the endpoint that serves it.",
     classCurrency: "Currency",
     classPower: "Power draw (W)",
     classPowerHint: "For energy accounting: watts per unit.",

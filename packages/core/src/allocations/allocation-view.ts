@@ -1,4 +1,4 @@
-import type { Prisma } from "@tessera/db";
+import type { Prisma, ResourceKind } from "@tessera/db";
 import { toSafeNumber } from "../programmes/money";
 import { priceAward, type AwardPricing } from "../programmes/pricing";
 import { allocationValidity, type AllocationState } from "./allocation-validity";
@@ -17,7 +17,7 @@ export const ALLOCATION_DETAIL = {
           unitHours: true,
           grantedUnitHours: true,
           listPriceMinorPerHour: true,
-          resourceClass: { select: { id: true, code: true, name: true, unit: true } },
+          resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true } },
         },
       },
     },
@@ -32,10 +32,13 @@ export const ALLOCATION_DETAIL = {
 
 export type AllocationRow = Prisma.AllocationGetPayload<{ include: typeof ALLOCATION_DETAIL }>;
 
-/** Quota of one class, in unit-seconds (one GPU for one second = 1). */
+/**
+ * Quota of one class, in its ledger units: unit-seconds (one GPU for one second = 1), or tokens for
+ * a TOKENS class (catalogue/metering-unit.ts).
+ */
 export interface AllocationLineView {
   id: string;
-  resourceClass: { id: string; code: string; name: string; kind: string; unit: string };
+  resourceClass: { id: string; code: string; name: string; kind: ResourceKind; unit: string };
   grantedUnitSeconds: number;
   heldUnitSeconds: number;
   consumedUnitSeconds: number;
@@ -64,7 +67,7 @@ export interface AllocationView {
   /** What was requested and what was granted, side by side, at the award's rate. */
   pricing: AwardPricing;
   /** The classes the pricing's lines name (a class granted nothing has no quota line). */
-  pricedClasses: { id: string; code: string; name: string; unit: string }[];
+  pricedClasses: { id: string; code: string; name: string; kind: ResourceKind; unit: string }[];
   createdAt: Date;
   lines: AllocationLineView[];
 }

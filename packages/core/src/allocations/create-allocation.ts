@@ -1,9 +1,11 @@
 import type { Prisma } from "@tessera/db";
-import { SECONDS_PER_HOUR, type PricedLines } from "../programmes/pricing";
+import { pricedUnitsToLedger, type MeteredKind } from "../catalogue/metering-unit";
+import type { PricedLines } from "../programmes/pricing";
 
 /**
- * Writes the award of an approved application: one line per granted resource class, quota in
- * unit-seconds. Runs inside the approval's transaction.
+ * Writes the award of an approved application: one line per granted resource class, quota in the
+ * class's ledger units (unit-seconds; tokens for a token tier). Runs inside the approval's
+ * transaction.
  */
 export async function createAllocation(
   tx: Pick<Prisma.TransactionClient, "allocation">,
@@ -15,9 +17,16 @@ export async function createAllocation(
     validFrom: Date;
     validTo: Date;
     priced: PricedLines;
+    /** What each granted class counts in, by resource class id. */
+    kinds: ReadonlyMap<string, MeteredKind>;
   },
 ) {
   const lines = input.priced.lines.filter((line) => line.unitHours > 0);
+  const kindOf = (resourceClassId: string): MeteredKind => {
+    const kind = input.kinds.get(resourceClassId);
+    if (!kind) throw new Error(`No kind for resource class ${resourceClassId}`);
+    return kind;
+  };
   return tx.allocation.create({
     data: {
       organizationId: input.organizationId,
@@ -33,7 +42,7 @@ export async function createAllocation(
       lines: {
         create: lines.map((line) => ({
           resourceClassId: line.resourceClassId,
-          grantedUnitSeconds: BigInt(line.unitHours) * BigInt(SECONDS_PER_HOUR),
+          grantedUnitSeconds: pricedUnitsToLedger(line.unitHours, kindOf(line.resourceClassId)),
           listPriceMinorPerHour: line.listPriceMinorPerHour,
         })),
       },

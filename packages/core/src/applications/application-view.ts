@@ -1,4 +1,9 @@
-import type { AllocationRequestStatus, DataClassification, Prisma } from "@tessera/db";
+import type {
+  AllocationRequestStatus,
+  DataClassification,
+  Prisma,
+  ResourceKind,
+} from "@tessera/db";
 import { callState, type CallState } from "../programmes/call-state";
 import {
   priceAward,
@@ -39,8 +44,8 @@ export type ApplicationDetailRow = Prisma.AllocationRequestGetPayload<{
 }>;
 
 export interface ApplicationLineView extends PricedLine {
-  resourceClass: { id: string; code: string; name: string; kind: string; unit: string };
-  /** Granted hours once approved (never more than requested), otherwise null. */
+  resourceClass: { id: string; code: string; name: string; kind: ResourceKind; unit: string };
+  /** Granted hours (millions of tokens for a TOKENS class) once approved (never more than requested), otherwise null. */
   grantedUnitHours: number | null;
 }
 

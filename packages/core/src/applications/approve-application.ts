@@ -18,7 +18,7 @@ import { recordApplicationChange } from "./record-application-change";
 
 export interface ApproveApplicationInput {
   applicationId: string;
-  /** Granted hours per requested class; classes not named are granted as requested. */
+  /** Granted hours (millions of tokens for a token tier) per requested class; classes not named are granted as requested. */
   lines?: GrantInput[] | null;
   /** Defaults to the requested period. */
   validFrom?: Date | null;
@@ -48,7 +48,7 @@ export async function approveApplication(
       include: {
         organization: { select: { id: true, name: true } },
         programme: true,
-        lines: { include: { resourceClass: { select: { name: true } } } },
+        lines: { include: { resourceClass: { select: { name: true, kind: true } } } },
       },
     });
     await refuseMemberOfApplicant(
@@ -72,6 +72,7 @@ export async function approveApplication(
       application.lines.map((line) => ({
         resourceClassId: line.resourceClassId,
         resourceClassName: line.resourceClass.name,
+        kind: line.resourceClass.kind,
         unitHours: line.unitHours,
         listPriceMinorPerHour: line.listPriceMinorPerHour,
       })),
@@ -101,6 +102,7 @@ export async function approveApplication(
       validFrom,
       validTo,
       priced,
+      kinds: new Map(granted.map((line) => [line.resourceClassId, line.kind])),
     });
     const stateAid = await bookDeMinimisAid(tx, {
       organizationId: application.organizationId,

@@ -5,12 +5,14 @@ const requested: RequestedLine[] = [
   {
     resourceClassId: "h100",
     resourceClassName: "H100 80 GB",
+    kind: "GPU",
     unitHours: 1_000,
     listPriceMinorPerHour: 295,
   },
   {
     resourceClassId: "cpu",
     resourceClassName: "CPU core",
+    kind: "CPU",
     unitHours: 20_000,
     listPriceMinorPerHour: 4,
   },
@@ -59,5 +61,31 @@ describe("grantLines", () => {
         { resourceClassId: "cpu", grantedUnitHours: 0 },
       ]),
     ).toThrow(/reject the application instead/);
+  });
+
+  it("speaks of millions of tokens for a token tier", () => {
+    const tokens: RequestedLine[] = [
+      {
+        resourceClassId: "chat",
+        resourceClassName: "Shared 8B chat model — tokens",
+        kind: "TOKENS",
+        unitHours: 2,
+        listPriceMinorPerHour: 40,
+      },
+    ];
+    expect(grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 1 }])[0]).toMatchObject(
+      {
+        grantedUnitHours: 1,
+      },
+    );
+    expect(() => grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 3 }])).toThrow(
+      "You can grant at most the 2 million tokens of Shared 8B chat model — tokens that were requested.",
+    );
+    expect(() => grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 0.5 }])).toThrow(
+      "Grant a whole number of millions of tokens of Shared 8B chat model — tokens, zero or more.",
+    );
+    expect(() => grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 0 }])).toThrow(
+      "Grant at least a million tokens, or reject the application instead.",
+    );
   });
 });

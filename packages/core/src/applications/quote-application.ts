@@ -1,4 +1,4 @@
-import type { Database } from "@tessera/db";
+import type { Database, ResourceKind } from "@tessera/db";
 import { notFound } from "../errors";
 import { priceLines, type PricedLine, type PriceTotals } from "../programmes/pricing";
 import { priceRequestedLines, type RequestedLineInput } from "./prepare-application";
@@ -8,7 +8,7 @@ export interface Quote {
   currency: string;
   subsidyRateBps: number;
   lines: (PricedLine & {
-    resourceClass: { id: string; code: string; name: string; unit: string };
+    resourceClass: { id: string; code: string; name: string; kind: ResourceKind; unit: string };
   })[];
   totals: PriceTotals;
 }
@@ -27,7 +27,7 @@ export async function quoteApplication(
   const lines = await priceRequestedLines(database, input.lines, programme.currency);
   const classes = await database.resourceClass.findMany({
     where: { id: { in: lines.map((line) => line.resourceClassId) } },
-    select: { id: true, code: true, name: true, unit: true },
+    select: { id: true, code: true, name: true, kind: true, unit: true },
   });
   const byId = new Map(classes.map((rc) => [rc.id, rc]));
   const priced = priceLines(lines, programme.subsidyRateBps);

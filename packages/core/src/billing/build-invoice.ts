@@ -1,3 +1,5 @@
+import { countsTokens } from "../catalogue/metering-unit";
+import { formatTokens } from "../quota/format-ledger-quantity";
 import { formatEnergy } from "./format-energy";
 import { rateUsage, totalsOf, type RatedLine, type UsageAggregate } from "./rate-usage";
 import type { RatingTerms } from "./load-rating-terms";
@@ -45,9 +47,21 @@ export function buildInvoice(input: {
     const resourceClass = input.terms.classes.get(line.resourceClassId);
     const code = resourceClass?.code ?? line.resourceClassId;
     const late = line.usagePeriod < input.period;
-    const what = `${resourceClass?.name ?? code}: ${hours(line.unitSeconds)} ${resourceClass?.unit ?? "unit"}-hours`;
+    const tokens = resourceClass !== undefined && countsTokens(resourceClass.kind);
+    const quantity = tokens
+      ? formatTokens(line.tokens)
+      : `${hours(line.unitSeconds)} ${resourceClass?.unit ?? "unit"}-hours`;
+    const what = `${resourceClass?.name ?? code}: ${quantity}`;
     return {
       ...line,
+      // A tokens class's line states its price per million tokens, as its unit price (the line's
+      // "per unit-hour" figure is per priced unit: catalogue/metering-unit.ts).
+      ...(tokens
+        ? {
+            minorPerUnitHour:
+              input.terms.prices.get(line.priceVersionId)?.minorPerMillionTokens ?? 0,
+          }
+        : {}),
       position: index + 1,
       kind: late ? "LATE_USAGE" : "USAGE",
       resourceClassCode: code,

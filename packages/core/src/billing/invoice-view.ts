@@ -1,4 +1,10 @@
-import type { Invoice, InvoiceLine, InvoicePayment, PaymentStatus } from "@tessera/db";
+import type {
+  Invoice,
+  InvoiceLine,
+  InvoicePayment,
+  PaymentStatus,
+  ResourceKind,
+} from "@tessera/db";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { unitHoursOf } from "./invoice-document";
@@ -15,9 +21,12 @@ export interface BillingLineView {
   resourceClassCode: string;
   /** The class's name and unit ("GPU"), for "12.5 GPU-hours". */
   resourceClassName: string;
+  /** What the class counts in: a TOKENS line's quantity is `tokens`, its price per million. */
+  resourceKind: ResourceKind;
   unit: string;
   description: string;
   unitSeconds: number;
+  tokens: number;
   /** Unit-hours, exact to three decimals ("12.500"). */
   unitHours: string;
   minorPerUnitHour: number;
@@ -67,7 +76,7 @@ export interface InvoiceView extends InvoiceSummary {
 
 const money = (value: bigint) => toSafeNumber(value, "amount");
 
-export type ClassNames = Map<string, { name: string; unit: string }>;
+export type ClassNames = Map<string, { name: string; kind: ResourceKind; unit: string }>;
 
 /** Names and units of the resource classes lines refer to (the catalogue is not tenant-owned). */
 export async function classNamesOf(
@@ -76,9 +85,9 @@ export async function classNamesOf(
 ): Promise<ClassNames> {
   const classes = await tenant.db.resourceClass.findMany({
     where: { id: { in: [...new Set(resourceClassIds)] } },
-    select: { id: true, name: true, unit: true },
+    select: { id: true, name: true, kind: true, unit: true },
   });
-  return new Map(classes.map((c) => [c.id, { name: c.name, unit: c.unit }]));
+  return new Map(classes.map((c) => [c.id, { name: c.name, kind: c.kind, unit: c.unit }]));
 }
 
 export function toBillingLineView(
@@ -90,6 +99,7 @@ export function toBillingLineView(
     resourceClassCode: string;
     description: string;
     unitSeconds: bigint;
+    tokens: bigint;
     minorPerUnitHour: number;
     listMinor: bigint;
     programmeMinor: bigint;
@@ -106,9 +116,11 @@ export function toBillingLineView(
     usagePeriod: line.usagePeriod,
     resourceClassCode: line.resourceClassCode,
     resourceClassName: resourceClass?.name ?? line.resourceClassCode,
+    resourceKind: resourceClass?.kind ?? "GPU",
     unit: resourceClass?.unit ?? "unit",
     description: line.description,
     unitSeconds: toSafeNumber(line.unitSeconds, "quantity"),
+    tokens: toSafeNumber(line.tokens, "quantity"),
     unitHours: unitHoursOf(line.unitSeconds),
     minorPerUnitHour: line.minorPerUnitHour,
     listMinor: money(line.listMinor),

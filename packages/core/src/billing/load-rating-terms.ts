@@ -1,4 +1,4 @@
-import { Prisma } from "@tessera/db";
+import { Prisma, type ResourceKind } from "@tessera/db";
 import type { AllocationTerms, PriceVersionTerms, UsageAggregate } from "./rate-usage";
 
 type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
@@ -6,7 +6,10 @@ type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
 export interface RatingTerms {
   prices: Map<string, PriceVersionTerms>;
   allocationOfLine: Map<string, AllocationTerms>;
-  classes: Map<string, { code: string; name: string; unit: string; currency: string }>;
+  classes: Map<
+    string,
+    { code: string; name: string; kind: ResourceKind; unit: string; currency: string }
+  >;
 }
 
 /**
@@ -30,8 +33,9 @@ export async function loadRatingTerms(
   >(Prisma.sql`SELECT "id", "minorPerUnitHour", "minorPerMillionTokens" FROM "PriceVersion"
                 WHERE "id" = ANY(${priceIds}::text[])`);
   const classes = await client.$queryRaw<
-    { id: string; code: string; name: string; unit: string; currency: string }[]
-  >(Prisma.sql`SELECT "id", "code", "name", "unit", "currency"::text FROM "ResourceClass"
+    { id: string; code: string; name: string; kind: ResourceKind; unit: string; currency: string }[]
+  >(Prisma.sql`SELECT "id", "code", "name", "kind"::text AS "kind", "unit", "currency"::text
+                 FROM "ResourceClass"
                 WHERE "id" = ANY(${classIds}::text[])`);
   const lines = await client.$queryRaw<{ lineId: string; allocationId: string }[]>(Prisma.sql`
     SELECT "id" AS "lineId", "allocationId" FROM "AllocationLine" WHERE "id" = ANY(${lineIds}::text[])`);

@@ -1,4 +1,4 @@
-import { Prisma, type Database } from "@tessera/db";
+import { Prisma, type Database, type ResourceKind } from "@tessera/db";
 import { isBillingPeriod } from "./billing-period";
 import { AppError } from "../errors";
 import { toSafeNumber } from "../programmes/money";
@@ -12,8 +12,11 @@ export interface ProgrammeStatementLine {
   resourceClassCode: string;
   /** The class's countable unit ("GPU"), for "12.5 GPU-hours". */
   unit: string;
+  /** What the class counts in: a TOKENS line's quantity is `tokens`. */
+  resourceKind: ResourceKind;
   usagePeriod: string;
   unitSeconds: bigint;
+  tokens: bigint;
   listMinor: bigint;
   programmeMinor: bigint;
   energyMilliWh: bigint;
@@ -50,8 +53,8 @@ export async function getProgrammeStatement(
   if (!programme) throw new AppError("NOT_FOUND", "Programme not found.");
   const lines = await database.$queryRaw<ProgrammeStatementLine[]>(Prisma.sql`
     SELECT i."organizationId", o."name" AS "organizationName", i."number" AS "invoiceNumber",
-           i."kind"::text AS "kind", l."position", l."resourceClassCode", rc."unit", l."usagePeriod",
-           l."unitSeconds", l."listMinor", l."programmeMinor", l."energyMilliWh"
+           i."kind"::text AS "kind", l."position", l."resourceClassCode", rc."unit",
+           rc."kind"::text AS "resourceKind", l."usagePeriod", l."unitSeconds", l."tokens", l."listMinor", l."programmeMinor", l."energyMilliWh"
       FROM "InvoiceLine" l
       JOIN "Invoice" i ON i."id" = l."invoiceId"
       JOIN "Allocation" a ON a."id" = l."allocationId"
@@ -89,9 +92,10 @@ export interface ProgrammeStatementView {
   currency: string;
   lines: (Omit<
     ProgrammeStatementLine,
-    "unitSeconds" | "listMinor" | "programmeMinor" | "energyMilliWh"
+    "unitSeconds" | "tokens" | "listMinor" | "programmeMinor" | "energyMilliWh"
   > & {
     unitSeconds: number;
+    tokens: number;
     listMinor: number;
     programmeMinor: number;
     energyMilliWh: number;
@@ -116,6 +120,7 @@ export async function getProgrammeStatementView(
     lines: statement.lines.map((line) => ({
       ...line,
       unitSeconds: toSafeNumber(line.unitSeconds, "quantity"),
+      tokens: toSafeNumber(line.tokens, "quantity"),
       listMinor: toSafeNumber(line.listMinor),
       programmeMinor: toSafeNumber(line.programmeMinor),
       energyMilliWh: toSafeNumber(line.energyMilliWh, "energy"),

@@ -216,7 +216,13 @@ describe("invoices built from random usage sets (property tests)", () => {
         const classes = new Map(
           ["h100", "l40s", "cpu"].map((id) => [
             id,
-            { code: id, name: id.toUpperCase(), unit: "GPU", currency: "EUR" },
+            {
+              code: id,
+              name: id.toUpperCase(),
+              kind: "GPU" as const,
+              unit: "GPU",
+              currency: "EUR",
+            },
           ]),
         );
         const invoice = buildInvoice({
@@ -252,6 +258,50 @@ describe("invoices built from random usage sets (property tests)", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("a tokens class's invoice line", () => {
+  it("counts tokens and states its price per million tokens", () => {
+    const invoice = buildInvoice({
+      period: "2026-02",
+      aggregates: [
+        {
+          resourceClassId: "chat",
+          priceVersionId: "pv-chat",
+          allocationLineId: null,
+          usagePeriod: "2026-02",
+          unitSeconds: 0n,
+          tokens: 1_250_000n,
+          energyMilliWh: 0n,
+          energyMeasured: false,
+        },
+      ],
+      terms: {
+        prices: new Map([["pv-chat", { minorPerUnitHour: 0, minorPerMillionTokens: 40 }]]),
+        allocationOfLine: new Map(),
+        classes: new Map([
+          [
+            "chat",
+            {
+              code: "shared-8b-tokens",
+              name: "Shared 8B chat model — tokens",
+              kind: "TOKENS" as const,
+              unit: "token",
+              currency: "EUR",
+            },
+          ],
+        ]),
+      },
+      customer: { country: "DE", vatId: null, vatIdValid: false },
+      sellerCountry: "DE",
+      fallbackCurrency: "EUR",
+    });
+    const line = invoice.lines[0]!;
+    // 1.25 million tokens at 40 cents per million: 50 cents.
+    expect(line.listMinor).toBe(50n);
+    expect(line.minorPerUnitHour).toBe(40);
+    expect(line.description).toMatch(/^Shared 8B chat model — tokens: 1\.25 million tokens, /);
   });
 });
 

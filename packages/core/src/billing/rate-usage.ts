@@ -1,5 +1,6 @@
 import { divideHalfEven } from "../programmes/money";
-import { BASIS_POINTS, SECONDS_PER_HOUR } from "../programmes/pricing";
+import { SECONDS_PER_UNIT_HOUR, TOKENS_PER_PRICED_UNIT } from "../catalogue/metering-unit";
+import { BASIS_POINTS } from "../programmes/pricing";
 
 /**
  * Rating: usage is summed first — per organisation, resource class, price version, allocation
@@ -45,8 +46,8 @@ export interface RatedLine extends UsageAggregate {
   tenantMinor: bigint;
 }
 
-const TOKENS_PER_PRICE_UNIT = 1_000_000n;
-const HOUR = BigInt(SECONDS_PER_HOUR);
+const TOKENS_PER_PRICE_UNIT = BigInt(TOKENS_PER_PRICED_UNIT);
+const HOUR = BigInt(SECONDS_PER_UNIT_HOUR);
 
 /**
  * The list value of usage before rounding, in minor units × hours × a million (exact): what

@@ -1,4 +1,4 @@
-import { Prisma } from "@tessera/db";
+import { Prisma, type ResourceKind } from "@tessera/db";
 import { notFound } from "../errors";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
@@ -9,6 +9,8 @@ export interface UsageResourceClass {
   id: string;
   code: string;
   name: string;
+  /** What the class counts in: a TOKENS class's usage is its cells' `tokens`. */
+  kind: ResourceKind;
   unit: string;
 }
 
@@ -40,6 +42,7 @@ interface Row {
   resourceClassId: string;
   code: string;
   name: string;
+  kind: ResourceKind;
   unit: string;
   projectId: string | null;
   projectName: string | null;
@@ -77,7 +80,7 @@ export async function summariseUsage(
   const rows = await tenant.db.$queryRaw<Row[]>(Prisma.sql`
     SELECT to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE ${customer.timeZone}, 'YYYY-MM')
              AS "period",
-           rc."id" AS "resourceClassId", rc."code", rc."name", rc."unit",
+           rc."id" AS "resourceClassId", rc."code", rc."name", rc."kind"::text AS "kind", rc."unit",
            p."id" AS "projectId", p."name" AS "projectName",
            sum(u."unitSeconds")::bigint AS "unitSeconds",
            sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
@@ -89,8 +92,8 @@ export async function summariseUsage(
      WHERE u."organizationId" = ${organizationId}::text
        AND u."intervalStart" >= (${from.toISOString()}::timestamptz AT TIME ZONE 'UTC')
        AND u."intervalStart" < (${to.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-     ORDER BY 1, 3, 7`);
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+     ORDER BY 1, 3, 8`);
   const classes = new Map<string, UsageResourceClass>();
   const byMonth = new Map<string, UsageSummary["byMonth"][number]>();
   const byProject = new Map<string, UsageSummary["byProject"][number]>();
@@ -100,6 +103,7 @@ export async function summariseUsage(
       id: row.resourceClassId,
       code: row.code,
       name: row.name,
+      kind: row.kind,
       unit: row.unit,
     });
     add(

@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { checkClusterMapping } from "./cluster-mapping";
 
 describe("checkClusterMapping", () => {
+  it("maps a tokens class onto no cluster of any kind", () => {
+    for (const cluster of ["SIM", "SLURM", "KUBERNETES"] as const) {
+      const result = checkClusterMapping(cluster, "TOKENS", {});
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.message).toMatch(/^A tokens class \(a shared model tier\)/);
+    }
+  });
+
   it("accepts a Slurm GPU class with partition and GRES", () => {
     expect(
       checkClusterMapping("SLURM", "GPU", { slurmPartition: "gpu", slurmGres: "gpu:h100" }),

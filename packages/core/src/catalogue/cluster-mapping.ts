@@ -1,4 +1,5 @@
 import type { ClusterKind, ResourceKind } from "@tessera/db";
+import { countsTokens } from "./metering-unit";
 
 /** How a resource class maps onto a cluster's backend. */
 export interface ClusterMapping {
@@ -34,7 +35,8 @@ function blank(value: string | null | undefined): string | null {
 }
 
 /**
- * Pure: checks that a class's mapping fits the cluster's kind — a Slurm cluster needs a partition
+ * Pure: checks that a class's mapping fits the cluster's kind — a tokens class maps onto none; a
+ * Slurm cluster needs a partition
  * (and a GRES for GPUs and MIG slices), a Kubernetes cluster a resource name, a simulated cluster
  * nothing — and that no field of another backend is set.
  */
@@ -54,6 +56,14 @@ export function checkClusterMapping(
   };
   const hasSlurm = mapping.slurmPartition !== null || mapping.slurmGres !== null;
   const hasK8s = mapping.k8sResourceName !== null || mapping.k8sNodeSelector !== null;
+
+  if (countsTokens(resourceKind)) {
+    return {
+      ok: false,
+      message:
+        "A tokens class (a shared model tier) has no capacity on a cluster: the platform's shared endpoints serve it, on the hardware they were deployed on.",
+    };
+  }
 
   if (clusterKind === "SIM") {
     if (hasSlurm || hasK8s) {

@@ -4,6 +4,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { notFound } from "../errors";
 import { TX_OPTIONS } from "../transaction";
 import { changedFields } from "./changed-fields";
+import { classUnitAndPower } from "./create-resource-class";
+import { countsTokens } from "./metering-unit";
 
 export interface UpdateResourceClassInput {
   resourceClassId: string;
@@ -17,7 +19,8 @@ export interface UpdateResourceClassInput {
 /**
  * Changes a class's name, unit, price, power draw or availability. Code, kind and currency stay:
  * applications and allocations refer to them. A new price applies to applications saved from now
- * on; allocations keep the price they were granted at.
+ * on; allocations keep the price they were granted at, and usage is billed at the price version in
+ * force when it ran (a new version opens with each change, per unit-hour or per million tokens).
  */
 export async function updateResourceClass(
   database: Database,
@@ -27,6 +30,8 @@ export async function updateResourceClass(
   return database.$transaction(async (tx) => {
     const current = await tx.resourceClass.findUnique({ where: { id: input.resourceClassId } });
     if (!current) throw notFound("Resource class");
+    // A tokens class keeps its unit and its zero power draw (classUnitAndPower refuses others).
+    if (countsTokens(current.kind)) classUnitAndPower(current.kind, input);
     const patch = {
       name: input.name?.trim(),
       unit: input.unit?.trim(),

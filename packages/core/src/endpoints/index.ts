@@ -7,6 +7,7 @@ export * from "./delete-endpoint";
 export * from "./get-endpoint";
 export * from "./list-endpoints";
 export * from "./list-cluster-endpoints";
+export * from "./set-endpoint-shared";
 export * from "./lifecycle/lock-endpoint";
 export * from "./lifecycle/load-endpoint-context";
 export * from "./lifecycle/record-endpoint-applied";

@@ -14,6 +14,10 @@ export interface ClusterEndpointRow {
   desiredReplicas: number;
   unitsPerReplica: number;
   resourceClass: { name: string; unit: string };
+  /** Served to every organisation holding tokens of its model's tier. */
+  shared: boolean;
+  /** The model's token tier (null: the endpoint cannot be shared). */
+  tokenTier: { code: string; name: string } | null;
   externalId: string | null;
   createdAt: Date;
 }
@@ -50,7 +54,8 @@ export async function listClusterEndpoints(
           readyReplicas: true,
           desiredReplicas: true,
           externalId: true,
-          model: { select: { name: true } },
+          shared: true,
+          model: { select: { name: true, tokenClass: { select: { code: true, name: true } } } },
         },
       },
     },
@@ -71,6 +76,8 @@ export async function listClusterEndpoints(
       desiredReplicas: row.endpoint.desiredReplicas,
       unitsPerReplica: row.quantity,
       resourceClass: row.resourceClass,
+      shared: row.endpoint.shared,
+      tokenTier: row.endpoint.model.tokenClass,
       externalId: row.endpoint.externalId,
       createdAt: row.createdAt,
     });

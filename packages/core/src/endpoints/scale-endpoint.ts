@@ -1,5 +1,6 @@
 import { tenantScoped, type Database, type EndpointStatus } from "@tessera/db";
 import type { Actor } from "../actor";
+import { countsTokens } from "../catalogue/metering-unit";
 import { AppError, notFound } from "../errors";
 import { formatUnitHours } from "../quota/format-unit-hours";
 import type { TenantAccess } from "../tenancy/tenant-access";
@@ -79,6 +80,12 @@ async function changeReplicas(
       );
     }
     const replicas = replicasFor(request, endpoint, asked);
+    if (replicas > 0 && countsTokens(endpoint.kind)) {
+      throw new AppError(
+        "INVALID",
+        "This endpoint draws on tokens of a shared model, which run no replicas; deploy it again on an allocation line of GPUs, MIG slices or CPU cores.",
+      );
+    }
     const unchanged =
       replicas === endpoint.desiredReplicas && (replicas === 0) === (endpoint.holdId === null);
     if (unchanged) {

@@ -4,6 +4,7 @@ import {
   toAllocationView,
   type AllocationView,
 } from "../allocations/allocation-view";
+import { countsTokens } from "../catalogue/metering-unit";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { nextStepsFor, type NextStep } from "./next-steps";
 
@@ -110,9 +111,13 @@ export async function getOrganizationHome(
       projectCount,
       openApplications,
       jobs,
+      // Compute left to run a job on: tokens are spent through the gateway, not by jobs.
       quotaLeft: views.some(
         (allocation) =>
-          allocation.acceptsHolds && allocation.lines.some((line) => line.remainingUnitSeconds > 0),
+          allocation.acceptsHolds &&
+          allocation.lines.some(
+            (line) => line.remainingUnitSeconds > 0 && !countsTokens(line.resourceClass.kind),
+          ),
       ),
     }),
   };

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError, notFound } from "../errors";
 import { isUniqueViolation, TX_OPTIONS } from "../transaction";
 import { checkModelProvenance } from "./model-rules";
-import { toModelView, type ModelView } from "./model-view";
+import { MODEL_VIEW_INCLUDE, toModelView, type ModelView } from "./model-view";
 
 export interface ModelInput {
   name: string;
@@ -56,7 +56,7 @@ export async function createModel(
   try {
     return await database.$transaction(async (tx) => {
       await checkTrainingJob(tx, data.trainedByWorkloadId);
-      const created = await tx.model.create({ data });
+      const created = await tx.model.create({ data, include: MODEL_VIEW_INCLUDE });
       await recordAuditEvent(tx, actor, {
         action: "model.created",
         targetType: "Model",

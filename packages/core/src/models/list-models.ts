@@ -1,5 +1,5 @@
 import type { Database, ModelOpenness, Prisma } from "@tessera/db";
-import { toModelView, type ModelView } from "./model-view";
+import { MODEL_VIEW_INCLUDE, toModelView, type ModelView } from "./model-view";
 
 export interface ListModelsInput {
   openness?: readonly ModelOpenness[] | null;
@@ -24,6 +24,7 @@ export async function listModels(
     where,
     orderBy: [{ family: "asc" }, { name: "asc" }],
     take: 500,
+    include: MODEL_VIEW_INCLUDE,
   });
   return models.map(toModelView);
 }

@@ -15,10 +15,25 @@ export interface ModelView {
   sourceUrl: string;
   restrictions: string | null;
   trainedByWorkloadId: string | null;
+  /** The token tier calls to the platform's shared endpoints of this model draw on; null when not shared. */
+  tokenTier: { id: string; code: string; name: string } | null;
+  /** Where a call goes when the caller's tokens of the tier are spent (and its key allows it). */
+  fallbackModel: { id: string; name: string } | null;
   active: boolean;
 }
 
-export function toModelView(model: Model): ModelView {
+/** The relations a view names (read with MODEL_VIEW_INCLUDE). */
+export const MODEL_VIEW_INCLUDE = {
+  tokenClass: { select: { id: true, code: true, name: true } },
+  fallbackModel: { select: { id: true, name: true } },
+} as const;
+
+export type ModelWithSharing = Model & {
+  tokenClass: { id: string; code: string; name: string } | null;
+  fallbackModel: { id: string; name: string } | null;
+};
+
+export function toModelView(model: ModelWithSharing): ModelView {
   return {
     id: model.id,
     name: model.name,
@@ -33,6 +48,8 @@ export function toModelView(model: Model): ModelView {
     sourceUrl: model.sourceUrl,
     restrictions: model.restrictions,
     trainedByWorkloadId: model.trainedByWorkloadId,
+    tokenTier: model.tokenClass,
+    fallbackModel: model.fallbackModel,
     active: model.active,
   };
 }

@@ -1,6 +1,7 @@
-import { Prisma, type Database, type MailMessage } from "@tessera/db";
+import { Prisma, type Database, type MailMessage, type ResourceKind } from "@tessera/db";
+import { countsTokens } from "../catalogue/metering-unit";
 import { deliverMail } from "../mail/send-mail";
-import { formatUnitHours } from "../quota/format-unit-hours";
+import { formatLedgerQuantity } from "../quota/format-ledger-quantity";
 import { TX_OPTIONS } from "../transaction";
 import { notifyUser, type NotifyInput } from "./notify-user";
 
@@ -24,6 +25,7 @@ interface Recipient {
 interface UsedLine extends Recipient {
   lineId: string;
   resourceClassName: string;
+  kind: ResourceKind;
   unit: string;
   grantedUnitSeconds: bigint;
   usedUnitSeconds: bigint;
@@ -54,7 +56,8 @@ export async function sweepAllocationAlerts(
   const [usedLines, endingAllocations] = await Promise.all([
     database.$queryRaw<UsedLine[]>`
       SELECT m."userId", u."email", a."organizationId", p."name" AS "programmeName",
-             l."id" AS "lineId", rc."name" AS "resourceClassName", rc."unit",
+             l."id" AS "lineId", rc."name" AS "resourceClassName",
+             rc."kind"::text AS "kind", rc."unit",
              l."grantedUnitSeconds", l."heldUnitSeconds" + l."consumedUnitSeconds" AS "usedUnitSeconds",
              a."validTo"
         FROM "AllocationLine" l
@@ -86,13 +89,17 @@ export async function sweepAllocationAlerts(
     ...usedLines.map((line) => {
       const percent = Number((line.usedUnitSeconds * 100n) / line.grantedUnitSeconds);
       const left = line.grantedUnitSeconds - line.usedUnitSeconds;
+      const amount = (value: bigint) => formatLedgerQuantity(value, line, { hundredths: true });
+      const spentBy = countsTokens(line.kind)
+        ? "are spent or leased by calls to shared models"
+        : "are used or held by running jobs";
       return {
         user: { id: line.userId, email: line.email },
         kind: "ALLOCATION_ALERT" as const,
         eventKey: `allocation-line-used-80:${line.lineId}`,
         organizationId: line.organizationId,
         title: `${percent}% of your ${line.resourceClassName} allocation is used`,
-        body: `${formatUnitHours(line.usedUnitSeconds, line.unit)} of ${formatUnitHours(line.grantedUnitSeconds, line.unit)} from ${line.programmeName} are used or held by running jobs; ${formatUnitHours(left > 0n ? left : 0n, line.unit)} remain until ${longDate(line.validTo)}. Apply for more before it runs out.`,
+        body: `${amount(line.usedUnitSeconds)} of ${amount(line.grantedUnitSeconds)} from ${line.programmeName} ${spentBy}; ${amount(left > 0n ? left : 0n)} remain until ${longDate(line.validTo)}. Apply for more before it runs out.`,
         link: `/orgs/${line.organizationId}/allocations`,
       };
     }),

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { priceAward, priceLines, priceQuantity, programmeShareOfUsage } from "./pricing";
 
@@ -87,17 +88,17 @@ describe("priceLines", () => {
 describe("programmeShareOfUsage", () => {
   it("prices unit-seconds at a per-hour price and rounds half-even once", () => {
     // One hour at 295 with 70 %: 206.5 → 206 (even).
-    expect(programmeShareOfUsage(3_600n, 295, 7_000)).toBe(206n);
+    expect(programmeShareOfUsage(3_600n, 295, 7_000, "GPU")).toBe(206n);
     // 30 minutes at 295 with 100 %: 147.5 → 148 (even).
-    expect(programmeShareOfUsage(1_800n, 295, 10_000)).toBe(148n);
-    expect(programmeShareOfUsage(0n, 295, 7_000)).toBe(0n);
+    expect(programmeShareOfUsage(1_800n, 295, 10_000, "GPU")).toBe(148n);
+    expect(programmeShareOfUsage(0n, 295, 7_000, "GPU")).toBe(0n);
   });
 });
 
 describe("priceQuantity", () => {
   it("prices whole hours exactly and rounds only the programme's share", () => {
     // 600 H100-hours at €2.95 with 70 %: €1,770.00, the programme pays €1,239.00.
-    expect(priceQuantity(600 * 3_600, 295, 7_000)).toEqual({
+    expect(priceQuantity(600 * 3_600, 295, 7_000, "GPU")).toEqual({
       listValueMinor: 177_000,
       programmeShareMinor: 123_900,
       tenantShareMinor: 53_100,
@@ -106,27 +107,87 @@ describe("priceQuantity", () => {
 
   it("rounds a part-hour's list value half-even, then splits that rounded value", () => {
     // 1.5 GPU-hours at 295: 442.5 → 442 (even); 70 % of 442 = 309.4 → 309; the rest 133.
-    expect(priceQuantity(5_400, 295, 7_000)).toEqual({
+    expect(priceQuantity(5_400, 295, 7_000, "GPU")).toEqual({
       listValueMinor: 442,
       programmeShareMinor: 309,
       tenantShareMinor: 133,
     });
     // 30 minutes at 295: 147.5 → 148 (even).
-    expect(priceQuantity(1_800n, 295, 10_000).listValueMinor).toBe(148);
+    expect(priceQuantity(1_800n, 295, 10_000, "GPU").listValueMinor).toBe(148);
   });
 
   it("always splits the list value it shows into two shares that add up", () => {
     for (const seconds of [0, 1, 59, 1_799, 3_600, 86_399, 123_457])
       for (const rate of [0, 1, 3_333, 5_000, 7_000, 9_999, 10_000]) {
-        const price = priceQuantity(seconds, 295, rate);
+        const price = priceQuantity(seconds, 295, rate, "GPU");
         expect(price.programmeShareMinor + price.tenantShareMinor).toBe(price.listValueMinor);
       }
   });
 
+  it("prices tokens per million: whole millions exactly, the rest rounded half-even once", () => {
+    // 2 million tokens at €0.40 per million with 70 %: €0.80, the programme pays €0.56.
+    expect(priceQuantity(2_000_000n, 40, 7_000, "TOKENS")).toEqual({
+      listValueMinor: 80,
+      programmeShareMinor: 56,
+      tenantShareMinor: 24,
+    });
+    // 1,250,000 tokens at 40 per million: 50 exactly; 12,500 tokens: 0.5 → 0 (even);
+    // 37,500 tokens: 1.5 → 2 (even).
+    expect(priceQuantity(1_250_000, 40, 0, "TOKENS").listValueMinor).toBe(50);
+    expect(priceQuantity(12_500, 40, 0, "TOKENS").listValueMinor).toBe(0);
+    expect(priceQuantity(37_500, 40, 0, "TOKENS").listValueMinor).toBe(2);
+    // The same count priced as unit-seconds is a very different figure: the kind decides.
+    expect(priceQuantity(3_600, 40, 0, "GPU").listValueMinor).toBe(40);
+    expect(priceQuantity(3_600, 40, 0, "TOKENS").listValueMinor).toBe(0);
+  });
+
+  it("rounds any token count to the nearest minor unit, halves to even, and splits it exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 13n }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (tokens, price, rate) => {
+          const priced = priceQuantity(tokens, price, rate, "TOKENS");
+          // |list × 1,000,000 − tokens × price| ≤ 500,000, and exactly half only towards even.
+          const error = BigInt(priced.listValueMinor) * 1_000_000n - tokens * BigInt(price);
+          const magnitude = error < 0n ? -error : error;
+          expect(magnitude <= 500_000n).toBe(true);
+          if (magnitude === 500_000n) expect(priced.listValueMinor % 2).toBe(0);
+          expect(priced.programmeShareMinor + priced.tenantShareMinor).toBe(priced.listValueMinor);
+          expect(priced.programmeShareMinor).toBeGreaterThanOrEqual(0);
+          expect(priced.tenantShareMinor).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+
+  it("prices whole millions of tokens as priceLines prices whole priced units", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (millions, price, rate) => {
+          const line = priceLines(
+            [{ resourceClassId: "t", unitHours: millions, listPriceMinorPerHour: price }],
+            rate,
+          ).lines[0]!;
+          expect(priceQuantity(BigInt(millions) * 1_000_000n, price, rate, "TOKENS")).toEqual({
+            listValueMinor: line.listValueMinor,
+            programmeShareMinor: line.programmeShareMinor,
+            tenantShareMinor: line.tenantShareMinor,
+          });
+          expect(line.listValueMinor).toBe(millions * price);
+        },
+      ),
+    );
+  });
+
   it("refuses negative quantities, negative prices and bad rates", () => {
-    expect(() => priceQuantity(-1, 295, 7_000)).toThrow(/zero or more/);
-    expect(() => priceQuantity(1, -1, 7_000)).toThrow(/list price/);
-    expect(() => priceQuantity(1, 295, 10_001)).toThrow(/basis points/);
+    expect(() => priceQuantity(-1, 295, 7_000, "GPU")).toThrow(/zero or more/);
+    expect(() => priceQuantity(1, -1, 7_000, "GPU")).toThrow(/list price/);
+    expect(() => priceQuantity(1, 295, 10_001, "GPU")).toThrow(/basis points/);
   });
 });
 

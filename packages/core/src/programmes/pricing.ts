@@ -1,9 +1,14 @@
+import { ledgerUnitsPerPricedUnit, type MeteredKind } from "../catalogue/metering-unit";
 import { AppError } from "../errors";
 import { divideHalfEven, toSafeNumber } from "./money";
 
 export const BASIS_POINTS = 10_000;
-export const SECONDS_PER_HOUR = 3_600;
 
+/**
+ * A requested or granted line. `unitHours` counts whole priced units of the class — hours of its
+ * unit, or millions of tokens for a TOKENS class — and `listPriceMinorPerHour` is the price of
+ * one such unit (catalogue/metering-unit.ts), so their product is the list value either way.
+ */
 export interface PriceLineInput {
   resourceClassId: string;
   unitHours: number;
@@ -41,34 +46,17 @@ function checkRate(subsidyRateBps: number): void {
   }
 }
 
-/**
- * THE pricing rule, for every priced figure Tessera shows or stores (quotes, awards, allocations,
- * a job's hold, consumption): the list value of a quantity — unit-seconds at a per-hour list
- * price — rounded half-even to a whole minor unit; the programme's share of that list value at
- * the subsidy rate, rounded half-even once; the organisation pays the rest. So the two shares
- * always add up to the list value shown beside them. Whole hours have an exact list value, so
- * for them only the programme's share is rounded.
- */
-export function priceQuantity(
-  unitSeconds: bigint | number,
-  listPriceMinorPerHour: number,
-  subsidyRateBps: number,
-): PriceTotals {
-  checkRate(subsidyRateBps);
-  const seconds = BigInt(unitSeconds);
-  if (seconds < 0n) {
-    throw new AppError("INVALID", "A quantity of compute must be zero or more.");
-  }
+function checkPrice(listPriceMinorPerHour: number): void {
   if (!Number.isSafeInteger(listPriceMinorPerHour) || listPriceMinorPerHour < 0) {
     throw new AppError(
       "INVALID",
       "A list price must be a whole number of minor units, zero or more.",
     );
   }
-  const listValue = divideHalfEven(
-    seconds * BigInt(listPriceMinorPerHour),
-    BigInt(SECONDS_PER_HOUR),
-  );
+}
+
+/** A list value split: the programme's share rounded half-even once, the organisation the rest. */
+function splitListValue(listValue: bigint, subsidyRateBps: number): PriceTotals {
   const programmeShare = divideHalfEven(listValue * BigInt(subsidyRateBps), BigInt(BASIS_POINTS));
   return {
     listValueMinor: toSafeNumber(listValue),
@@ -77,9 +65,52 @@ export function priceQuantity(
   };
 }
 
+/**
+ * THE pricing rule, for every priced figure Tessera shows or stores (quotes, awards, allocations,
+ * a job's hold, consumption): the list value of a quantity — the class's ledger units (unit-
+ * seconds at a per-hour list price, or tokens at a per-million price; `kind` says which, through
+ * catalogue/metering-unit.ts) — rounded half-even to a whole minor unit; the programme's share
+ * of that list value at the subsidy rate, rounded half-even once; the organisation pays the rest.
+ * So the two shares always add up to the list value shown beside them. Whole priced units (whole
+ * hours, whole millions of tokens) have an exact list value, so for them only the programme's
+ * share is rounded.
+ */
+export function priceQuantity(
+  ledgerUnits: bigint | number,
+  listPriceMinorPerHour: number,
+  subsidyRateBps: number,
+  kind: MeteredKind,
+): PriceTotals {
+  checkRate(subsidyRateBps);
+  const units = BigInt(ledgerUnits);
+  if (units < 0n) {
+    throw new AppError("INVALID", "A quantity of compute must be zero or more.");
+  }
+  checkPrice(listPriceMinorPerHour);
+  const listValue = divideHalfEven(
+    units * BigInt(listPriceMinorPerHour),
+    BigInt(ledgerUnitsPerPricedUnit(kind)),
+  );
+  return splitListValue(listValue, subsidyRateBps);
+}
+
+/** Whole priced units at their price: exact for every kind, so no kind is needed. */
+function pricePricedUnits(
+  pricedUnits: number,
+  listPriceMinorPerHour: number,
+  subsidyRateBps: number,
+): PriceTotals {
+  checkHours(pricedUnits);
+  checkPrice(listPriceMinorPerHour);
+  return splitListValue(BigInt(pricedUnits) * BigInt(listPriceMinorPerHour), subsidyRateBps);
+}
+
 function checkHours(unitHours: number): void {
   if (!Number.isSafeInteger(unitHours) || unitHours < 0) {
-    throw new AppError("INVALID", "Requested hours must be a whole number of hours, zero or more.");
+    throw new AppError(
+      "INVALID",
+      "A requested quantity must be a whole number of hours (or of millions of tokens), zero or more.",
+    );
   }
 }
 
@@ -107,12 +138,7 @@ export function priceLines(lines: readonly PriceLineInput[], subsidyRateBps: num
   checkRate(subsidyRateBps);
   const totals = zeroTotals();
   const priced = lines.map((line) => {
-    checkHours(line.unitHours);
-    const price = priceQuantity(
-      BigInt(line.unitHours) * BigInt(SECONDS_PER_HOUR),
-      line.listPriceMinorPerHour,
-      subsidyRateBps,
-    );
+    const price = pricePricedUnits(line.unitHours, line.listPriceMinorPerHour, subsidyRateBps);
     addTotals(totals, price);
     return { ...line, ...price };
   });
@@ -163,17 +189,10 @@ export function priceAward(
   checkRate(subsidyRateBps);
   const requestedTotals = zeroTotals();
   const grantedTotals = zeroTotals();
-  const hoursPrice = (unitHours: number, listPriceMinorPerHour: number): PricedHours => {
-    checkHours(unitHours);
-    return {
-      unitHours,
-      ...priceQuantity(
-        BigInt(unitHours) * BigInt(SECONDS_PER_HOUR),
-        listPriceMinorPerHour,
-        subsidyRateBps,
-      ),
-    };
-  };
+  const hoursPrice = (unitHours: number, listPriceMinorPerHour: number): PricedHours => ({
+    unitHours,
+    ...pricePricedUnits(unitHours, listPriceMinorPerHour, subsidyRateBps),
+  });
   const priced = lines.map((line) => {
     const requested = hoursPrice(line.requestedUnitHours, line.listPriceMinorPerHour);
     addTotals(requestedTotals, requested);
@@ -198,15 +217,16 @@ export function priceAward(
 }
 
 /**
- * Pure: the programme's share of metered consumption (unit-seconds at a per-hour price), by
+ * Pure: the programme's share of metered consumption (the class's ledger units at its price), by
  * {@link priceQuantity}. Used for burn-down estimates.
  */
 export function programmeShareOfUsage(
-  unitSeconds: bigint,
+  ledgerUnits: bigint,
   listPriceMinorPerHour: number,
   subsidyRateBps: number,
+  kind: MeteredKind,
 ): bigint {
   return BigInt(
-    priceQuantity(unitSeconds, listPriceMinorPerHour, subsidyRateBps).programmeShareMinor,
+    priceQuantity(ledgerUnits, listPriceMinorPerHour, subsidyRateBps, kind).programmeShareMinor,
   );
 }

@@ -80,6 +80,9 @@ describe("platform permissions", () => {
     [["REVIEWER"], "applications.manage", false],
     [["REVIEWER"], "reviews.perform", true],
     [["PROGRAM_ADMIN", "PLATFORM_ADMIN"], "reviews.perform", false],
+    [["OPERATOR"], "endpoints.share", true],
+    [["PLATFORM_ADMIN"], "endpoints.share", true],
+    [["PROGRAM_ADMIN", "REVIEWER"], "endpoints.share", false],
   ];
   it.each(cases)("%j → %s is %s", (roles, action, expected) => {
     expect(platformRolesMay(roles, action)).toBe(expected);

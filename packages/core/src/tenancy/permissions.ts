@@ -68,6 +68,8 @@ export const PLATFORM_PERMISSIONS = {
   "reviews.perform": ["REVIEWER"],
   "operations.read": ["OPERATOR", "PLATFORM_ADMIN"],
   "operations.manage": ["OPERATOR"],
+  // Sharing an endpoint serves it to every organisation holding tokens of its model's tier.
+  "endpoints.share": ["OPERATOR", "PLATFORM_ADMIN"],
   // The de minimis ledger: read by those who approve awards and oversee the platform; an
   // organisation's state-aid facts (acting economically, its group) are set by platform admins.
   "stateAid.read": ["PROGRAM_ADMIN", "PLATFORM_ADMIN"],

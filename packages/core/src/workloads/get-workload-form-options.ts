@@ -1,4 +1,5 @@
 import type { DataClassification, JobTemplateKind, ResourceKind } from "@tessera/db";
+import { countsTokens } from "../catalogue/metering-unit";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { reachOfClass, toPlacementCluster } from "./place-workload";
@@ -51,7 +52,7 @@ export interface WorkloadFormOptions {
 }
 
 /**
- * What the submit form offers: projects, lines of allocations valid now (each with the most units
+ * What the submit form offers: projects, lines of compute allocations valid now (each with the most units
  * a job on it may ask for), active templates. Clusters are the platform's, read whole: every
  * tenant's jobs share them.
  */
@@ -117,7 +118,8 @@ export async function getWorkloadFormOptions(
     );
   const lines = allocations.flatMap((allocation) =>
     allocation.lines
-      .filter((line) => line.resourceClass.active)
+      // A token tier is spent through the gateway: it runs no job or endpoint, so it is not offered.
+      .filter((line) => line.resourceClass.active && !countsTokens(line.resourceClass.kind))
       .map((line) => {
         const granted = toSafeNumber(line.grantedUnitSeconds, "quota");
         const held = toSafeNumber(line.heldUnitSeconds, "quota");

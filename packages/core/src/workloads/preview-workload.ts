@@ -86,7 +86,12 @@ export async function previewWorkload(
       currency: award.currency,
       listPriceMinorPerHour,
       subsidyRateBps: award.subsidyRateBps,
-      ...priceQuantity(holdUnitSeconds, listPriceMinorPerHour, award.subsidyRateBps),
+      ...priceQuantity(
+        holdUnitSeconds,
+        listPriceMinorPerHour,
+        award.subsidyRateBps,
+        resolved.resourceClass.kind,
+      ),
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   type ResourceKind,
   type VerificationStatus,
 } from "@tessera/db";
+import { countsTokens } from "../catalogue/metering-unit";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
@@ -168,6 +169,17 @@ const WORKLOAD_REQUESTS: RawBatch<RequestKey, RequestRow, RequestRow | undefined
 };
 
 /**
+ * A token tier's allocation is spent by calling the platform's shared models through the gateway:
+ * it has no hardware to run a job or an endpoint on.
+ */
+export function tokensRunNothing(className: string, purpose: PlacementPurpose): AppError {
+  return new AppError(
+    "INVALID",
+    `${className} is tokens of a shared model, spent by calling it through the gateway with an API key; it cannot run ${purpose === "job" ? "a job" : "an endpoint"}. Choose an allocation line of GPUs, MIG slices or CPU cores.`,
+  );
+}
+
+/**
  * Reads what a launch needs — the organisation, the project, the allocation line and its class,
  * every cluster with its capacity for the class and the platform-wide units in use there — in one
  * statement, and decides placement. Raw SQL, so the tenancy rule is written out: the project and
@@ -197,6 +209,7 @@ export async function resolveWorkloadRequest(
       `${row.resourceClassName} is no longer offered; choose another allocation line.`,
     );
   }
+  if (countsTokens(row.resourceClassKind!)) throw tokensRunNothing(row.resourceClassName!, purpose);
   const clusters: ClusterRecord[] =
     typeof row.clusters === "string"
       ? (JSON.parse(row.clusters) as ClusterRecord[])

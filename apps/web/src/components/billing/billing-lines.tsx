@@ -1,5 +1,6 @@
 import { DescriptionList, Td, Th } from "@tessera/ui";
 import { formatEnergy } from "@tessera/core/format-energy";
+import { countsTokens, formatTokens, pricePer } from "@tessera/core/words";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { formatMoney, formatRate } from "@/components/programmes/format";
 import { tb } from "@/i18n";
@@ -63,10 +64,15 @@ export function BillingLines({
                 ) : null}
               </Td>
               <Td className="whitespace-nowrap text-right tabular-nums">
-                {l.unitHours(line.unitHours, line.unit)}
+                {countsTokens(line.resourceKind)
+                  ? formatTokens(line.tokens)
+                  : l.unitHours(line.unitHours, line.unit)}
               </Td>
               <Td className="whitespace-nowrap text-right tabular-nums">
-                {l.perHour(money(line.minorPerUnitHour), line.unit)}
+                {pricePer(money(line.minorPerUnitHour), {
+                  kind: line.resourceKind,
+                  unit: line.unit,
+                })}
               </Td>
               <Td className="whitespace-nowrap text-right tabular-nums">
                 <span data-testid="line-list" data-minor={line.listMinor}>

@@ -1,10 +1,9 @@
 import type { ReactNode } from "react";
 import { Td, Th } from "@tessera/ui";
-import { formatUnitHours, unitSecondsToHours } from "@/components/programmes/format";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { tb } from "@/i18n";
-import { energyWithBasis } from "./format";
+import { energyWithBasis, usageQuantity } from "./format";
 import type { UsageCell, UsageSummary } from "./types";
 
 /**
@@ -14,11 +13,14 @@ import type { UsageCell, UsageSummary } from "./types";
  */
 export function UsageChart({ usage }: { usage: UsageSummary }) {
   const u = tb.usage;
+  const classOf = new Map(usage.resourceClasses.map((c) => [c.id, c]));
   const peakOf = new Map<string, number>();
   for (const cell of usage.byMonth) {
+    const resourceClass = classOf.get(cell.resourceClassId);
+    if (!resourceClass) continue;
     peakOf.set(
       cell.resourceClassId,
-      Math.max(peakOf.get(cell.resourceClassId) ?? 0, cell.unitSeconds),
+      Math.max(peakOf.get(cell.resourceClassId) ?? 0, usageQuantity(cell, resourceClass).value),
     );
   }
   const cellOf = (period: string, classId: string) =>
@@ -33,10 +35,11 @@ export function UsageChart({ usage }: { usage: UsageSummary }) {
               <p className="font-mono text-sm font-semibold">{period}</p>
               <ul className="mt-1 space-y-2">
                 {usage.resourceClasses.map((resourceClass) => {
-                  const seconds = cellOf(period, resourceClass.id)?.unitSeconds ?? 0;
-                  const hours = seconds
-                    ? formatUnitHours(unitSecondsToHours(seconds), resourceClass.unit)
-                    : u.nothing;
+                  const cell = cellOf(period, resourceClass.id);
+                  const quantity = cell
+                    ? usageQuantity(cell, resourceClass)
+                    : { value: 0, text: u.nothing };
+                  const hours = quantity.value ? quantity.text : u.nothing;
                   const label = u.chartLabel(period, resourceClass.name, hours);
                   return (
                     <li key={resourceClass.id}>
@@ -47,7 +50,7 @@ export function UsageChart({ usage }: { usage: UsageSummary }) {
                       <UsageBar
                         label={label}
                         whole={peakOf.get(resourceClass.id) ?? 0}
-                        parts={[{ value: seconds, tone: "accent" }]}
+                        parts={[{ value: quantity.value, tone: "accent" }]}
                       />
                     </li>
                   );
@@ -112,10 +115,7 @@ export function UsageTable({
               <Td>{row.first}</Td>
               <Td>{resourceClass?.name ?? row.resourceClassId}</Td>
               <Td className="whitespace-nowrap text-right tabular-nums">
-                {formatUnitHours(
-                  unitSecondsToHours(row.unitSeconds),
-                  resourceClass?.unit ?? "unit",
-                )}
+                {usageQuantity(row, resourceClass ?? { kind: "GPU", unit: "unit" }).text}
               </Td>
               <Td className="whitespace-nowrap">
                 {energyWithBasis(row.energyMilliWh, row.energyMeasured)}

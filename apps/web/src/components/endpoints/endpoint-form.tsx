@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, TextInput } from "@tessera/ui";
-import { priceQuantity, SECONDS_PER_HOUR } from "@tessera/core/pricing";
+import { priceQuantity } from "@tessera/core/pricing";
+import { ledgerUnitsPerPricedUnit, SECONDS_PER_UNIT_HOUR } from "@tessera/core/words";
 import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
@@ -43,7 +44,13 @@ export interface EndpointLimits {
 /** The line's list price per unit-hour with the programme's and the organisation's shares. */
 function lineShares(line: FormLine) {
   const money = (minor: number) => formatMoney(minor, line.currency);
-  const hour = priceQuantity(SECONDS_PER_HOUR, line.listPriceMinorPerHour, line.subsidyRateBps);
+  const kind = line.resourceClass.kind;
+  const hour = priceQuantity(
+    ledgerUnitsPerPricedUnit(kind),
+    line.listPriceMinorPerHour,
+    line.subsidyRateBps,
+    kind,
+  );
   return {
     price: tp.money.perHour(money(line.listPriceMinorPerHour), line.resourceClass.unit),
     programme: money(hour.programmeShareMinor),
@@ -68,7 +75,12 @@ function PricePanel({
   else {
     const money = (minor: number) => formatMoney(minor, line.currency);
     // The one pricing rule, as the server prices the hold.
-    const hour = priceQuantity(unitSecondsPerHour, line.listPriceMinorPerHour, line.subsidyRateBps);
+    const hour = priceQuantity(
+      unitSecondsPerHour,
+      line.listPriceMinorPerHour,
+      line.subsidyRateBps,
+      line.resourceClass.kind,
+    );
     const unit = line.resourceClass.unit;
     body = (
       <div className="space-y-2">
@@ -145,9 +157,9 @@ export function EndpointForm({
   const startCount = parseWholeNumber(replicas.start);
   const perHour =
     unitCount && startCount && unitCount >= 1 && startCount >= 1
-      ? unitCount * startCount * SECONDS_PER_HOUR
+      ? unitCount * startCount * SECONDS_PER_UNIT_HOUR
       : null;
-  const hold = perHour === null ? null : (perHour / SECONDS_PER_HOUR) * limits.leaseSeconds;
+  const hold = perHour === null ? null : (perHour / SECONDS_PER_UNIT_HOUR) * limits.leaseSeconds;
 
   const deploy = useMutation(
     trpc.endpoints.deploy.mutationOptions({

@@ -4,7 +4,7 @@ import { UsageBar } from "@/components/programmes/usage-bar";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { VerificationBadge } from "@/components/status-badge";
 import { ReasonWords, WorkloadBadge } from "@/components/workloads/badges";
-import { formatQuota } from "@/components/workloads/format";
+import { countsTokens, formatLedgerQuantity } from "@tessera/core/words";
 import { formatDate, t, th } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { Stat } from "./stat";
@@ -21,9 +21,10 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
   return (
     <ul className="space-y-4" data-testid="quota-lines">
       {lines.map(({ allocation, line }) => {
-        const unit = line.resourceClass.unit;
-        const left = formatQuota(line.remainingUnitSeconds, unit);
-        const granted = formatQuota(line.grantedUnitSeconds, unit);
+        // Hours of compute, or tokens of a shared model's tier.
+        const quota = (amount: number) => formatLedgerQuantity(amount, line.resourceClass);
+        const left = quota(line.remainingUnitSeconds);
+        const granted = quota(line.grantedUnitSeconds);
         const label = o.lineLabel(line.resourceClass.name, left, granted);
         const daysLeft = Math.ceil((new Date(allocation.validTo).getTime() - now) / DAY_MS);
         const when =
@@ -53,9 +54,9 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
               ]}
             />
             <p className="text-xs text-fg-muted">
-              {o.lineDetail(
-                formatQuota(line.consumedUnitSeconds, unit),
-                formatQuota(line.heldUnitSeconds, unit),
+              {(countsTokens(line.resourceClass.kind) ? o.tokensLineDetail : o.lineDetail)(
+                quota(line.consumedUnitSeconds),
+                quota(line.heldUnitSeconds),
               )}{" "}
               · {o.fromProgramme(allocation.programme.name)}
             </p>

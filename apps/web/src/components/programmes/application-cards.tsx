@@ -1,4 +1,5 @@
 import { Card } from "@tessera/ui";
+import type { ResourceKind } from "@tessera/db";
 import { tp } from "@/i18n";
 import { formatRate } from "./format";
 import { AwardTable, type AwardPricingView } from "./award-table";
@@ -6,7 +7,9 @@ import { AwardTable, type AwardPricingView } from "./award-table";
 /** What the applicant's, the reviewer's and the administrator's pages all show of an application. */
 interface ApplicationContent {
   currency: string;
-  lines: readonly { resourceClass: { id: string; code: string; name: string; unit: string } }[];
+  lines: readonly {
+    resourceClass: { id: string; code: string; name: string; kind: ResourceKind; unit: string };
+  }[];
   pricing: AwardPricingView;
   abstract: string;
   justification: string;

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { Button } from "@tessera/ui";
 import type { DataClassification } from "@tessera/db";
+import { countsTokens } from "@tessera/core/words";
 import { InputField, SelectField, TextAreaField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
@@ -144,6 +145,10 @@ export function ApplicationForm({
       (rc.active || initial?.lines.some((line) => line.resourceClass.id === rc.id)) &&
       (!programme || rc.currency === programme.currency),
   );
+  const tokensClass = (resourceClassId: string) => {
+    const rc = resourceClasses.find((r) => r.id === resourceClassId);
+    return rc !== undefined && countsTokens(rc.kind);
+  };
 
   // Only complete, distinct lines are quoted; the quote follows the typing after a short pause.
   const quoteKey = useMemo(() => {
@@ -188,8 +193,13 @@ export function ApplicationForm({
         checks.add(`line-${index}-class`, f.required.lineDuplicate(index + 1), lineClassId(index));
       seen.add(line.resourceClassId);
       const hours = parseWholeNumber(line.hours);
+      const tokens = tokensClass(line.resourceClassId);
       if (!hours || hours < 1)
-        checks.add(`line-${index}-hours`, f.required.lineHours(index + 1), lineHoursId(index));
+        checks.add(
+          `line-${index}-hours`,
+          tokens ? f.required.lineMillionTokens(index + 1) : f.required.lineHours(index + 1),
+          lineHoursId(index),
+        );
     });
     const start = parseDateInput(formText(form, "periodStart"));
     const end = parseDateInput(formText(form, "periodEnd"));
@@ -369,6 +379,7 @@ export function ApplicationForm({
             const classError = e[`line-${index}-class`];
             const hoursError = e[`line-${index}-hours`];
             const rc = resourceClasses.find((r) => r.id === line.resourceClassId);
+            const tokens = rc !== undefined && countsTokens(rc.kind);
             return (
               <li
                 key={line.key}
@@ -393,8 +404,8 @@ export function ApplicationForm({
                 </SelectField>
                 <InputField
                   id={lineHoursId(index)}
-                  label={f.hours(index + 1)}
-                  hint={rc ? hoursUnit(rc.unit) : undefined}
+                  label={tokens ? f.millionTokens(index + 1) : f.hours(index + 1)}
+                  hint={tokens ? f.millionTokensHint : rc ? hoursUnit(rc.unit) : undefined}
                   error={hoursError}
                   inputMode="numeric"
                   value={line.hours}

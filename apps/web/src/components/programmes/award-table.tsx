@@ -1,5 +1,7 @@
+import type { ResourceKind } from "@tessera/db";
+import { countsTokens, formatPricedUnits, pricePer, type MeteredClass } from "@tessera/core/words";
 import { tp } from "@/i18n";
-import { formatMoney, formatNumber, hoursUnit } from "./format";
+import { formatMoney } from "./format";
 import { ScrollTable } from "./scroll-table";
 
 interface PricedHours {
@@ -31,19 +33,17 @@ const AMOUNT = `${CELL} whitespace-nowrap text-right tabular-nums`;
 function Amounts({
   priced,
   currency,
-  unit,
+  metered,
 }: {
   priced: PricedHours | Totals;
   currency: string;
-  unit: string | null;
+  metered: MeteredClass | null;
 }) {
   const money = (minor: number) => formatMoney(minor, currency);
   return (
     <>
       <td className={AMOUNT} data-testid="hours">
-        {"unitHours" in priced && unit
-          ? `${formatNumber(priced.unitHours)} ${hoursUnit(unit)}`
-          : null}
+        {"unitHours" in priced && metered ? formatPricedUnits(priced.unitHours, metered) : null}
       </td>
       <td className={AMOUNT} data-testid="list">
         {money(priced.listValueMinor)}
@@ -71,13 +71,14 @@ export function AwardTable({
   testId,
 }: {
   pricing: AwardPricingView;
-  classes: readonly { id: string; code: string; name: string; unit: string }[];
+  classes: readonly { id: string; code: string; name: string; kind: ResourceKind; unit: string }[];
   currency: string;
   testId?: string;
 }) {
   const m = tp.money;
   const granted = pricing.granted !== null;
   const byId = new Map(classes.map((rc) => [rc.id, rc]));
+  const anyTokens = classes.some((rc) => countsTokens(rc.kind));
   return (
     <ScrollTable caption={granted ? m.awardCaption : m.requestCaption}>
       <thead>
@@ -89,7 +90,7 @@ export function AwardTable({
             <span className="sr-only">{m.side}</span>
           </th>
           <th scope="col" className={`${HEAD} text-right`}>
-            {m.hours}
+            {anyTokens ? m.quantity : m.hours}
           </th>
           <th scope="col" className={`${HEAD} text-right`}>
             {m.listValue}
@@ -106,7 +107,7 @@ export function AwardTable({
         {pricing.lines.map((line) => {
           const rc = byId.get(line.resourceClassId);
           const code = rc?.code ?? line.resourceClassId;
-          const unit = rc?.unit ?? "";
+          const metered: MeteredClass | null = rc ? { kind: rc.kind, unit: rc.unit } : null;
           return [
             <tr key={`${code}-requested`} data-testid={`line-${code}-requested`}>
               <th
@@ -117,11 +118,13 @@ export function AwardTable({
                 <span className="block font-semibold">{rc?.name ?? code}</span>
                 <span className="block font-mono text-xs text-fg-muted">{code}</span>
                 <span className="block text-xs whitespace-nowrap text-fg-muted">
-                  {m.perHour(formatMoney(line.listPriceMinorPerHour, currency), unit)}
+                  {metered
+                    ? pricePer(formatMoney(line.listPriceMinorPerHour, currency), metered)
+                    : formatMoney(line.listPriceMinorPerHour, currency)}
                 </span>
               </th>
               <td className={CELL}>{m.requested}</td>
-              <Amounts priced={line.requested} currency={currency} unit={unit} />
+              <Amounts priced={line.requested} currency={currency} metered={metered} />
             </tr>,
             line.granted ? (
               <tr
@@ -130,7 +133,7 @@ export function AwardTable({
                 className="bg-surface-muted/50 font-semibold"
               >
                 <td className={CELL}>{m.granted}</td>
-                <Amounts priced={line.granted} currency={currency} unit={unit} />
+                <Amounts priced={line.granted} currency={currency} metered={metered} />
               </tr>
             ) : null,
           ];
@@ -141,14 +144,14 @@ export function AwardTable({
           <th scope="row" colSpan={2} className={`${CELL} text-left`}>
             {granted ? m.totalRequested : m.total}
           </th>
-          <Amounts priced={pricing.requested} currency={currency} unit={null} />
+          <Amounts priced={pricing.requested} currency={currency} metered={null} />
         </tr>
         {pricing.granted ? (
           <tr data-testid="total-granted" className="font-semibold">
             <th scope="row" colSpan={2} className={`${CELL} text-left`}>
               {m.totalGranted}
             </th>
-            <Amounts priced={pricing.granted} currency={currency} unit={null} />
+            <Amounts priced={pricing.granted} currency={currency} metered={null} />
           </tr>
         ) : null}
       </tfoot>

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ClusterKind, ResourceKind } from "@tessera/db";
+import { countsTokens } from "@tessera/core/words";
 import { EntryForm } from "@/components/form/entry-form";
 import { InputField, SelectField } from "@/components/form/fields";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
@@ -16,7 +17,7 @@ import { moneyInputValue, parseMoney, parseWholeNumber } from "./format";
 import { programmeRoutes } from "./paths";
 import type { ResourceClass } from "./types";
 
-const RESOURCE_KINDS: ResourceKind[] = ["GPU", "MIG", "CPU"];
+const RESOURCE_KINDS: ResourceKind[] = ["GPU", "MIG", "CPU", "TOKENS"];
 const CLUSTER_KINDS: ClusterKind[] = ["SLURM", "KUBERNETES", "SIM"];
 const DEFAULT_UNIT: Record<ResourceKind, string> = {
   GPU: "GPU",
@@ -44,6 +45,7 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
   const feedback = useFormFeedback(CLASS_IDS, refresh);
   const [kind, setKind] = useState<ResourceKind>(existing?.kind ?? "GPU");
   const [currency, setCurrency] = useState(existing?.currency ?? "EUR");
+  const tokens = countsTokens(kind);
   const onError = (error: unknown) => feedback.showError(error);
   const create = useMutation(trpc.catalogue.resourceClasses.create.mutationOptions({ onError }));
   const update = useMutation(trpc.catalogue.resourceClasses.update.mutationOptions({ onError }));
@@ -60,18 +62,19 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
     const checks = formChecks(CLASS_IDS);
     if (!existing && code.length < 2) checks.add("code", c.required.code);
     if (name.length < 2) checks.add("name", c.required.name);
-    if (!unit) checks.add("unit", c.required.unit);
+    if (!tokens && !unit) checks.add("unit", c.required.unit);
     if (price === null) checks.add("listPriceMinorPerHour", c.required.price);
-    if (power === null) checks.add("powerDrawWatts", c.required.power);
+    if (!tokens && power === null) checks.add("powerDrawWatts", c.required.power);
     if (!feedback.start(checks.errors)) return;
+    // A tokens class's unit ("token") and power draw (none) are fixed: the server sets them.
+    const unitAndPower = tokens ? {} : { unit, powerDrawWatts: power! };
     if (existing) {
       update.mutate(
         {
           resourceClassId: existing.id,
           name,
-          unit,
+          ...unitAndPower,
           listPriceMinorPerHour: price!,
-          powerDrawWatts: power!,
           active: form.get("active") === "on",
         },
         {
@@ -80,7 +83,7 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
       );
     } else {
       create.mutate(
-        { code, name, kind, unit, listPriceMinorPerHour: price!, currency, powerDrawWatts: power! },
+        { code, name, kind, ...unitAndPower, listPriceMinorPerHour: price!, currency },
         {
           onSuccess: (created) => {
             feedback.save(c.classCreated(created.code));
@@ -93,7 +96,7 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
   }
 
   const e = feedback.errors.fields;
-  const priceHint = c.classPriceHint(currency);
+  const priceHint = tokens ? c.tokensPriceHint(currency) : c.classPriceHint(currency);
   return (
     <EntryForm
       label={existing ? c.editClassTitle(existing.code) : c.newClass}
@@ -141,15 +144,21 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
           ))}
         </SelectField>
       )}
-      <InputField
-        key={existing ? "unit" : kind}
-        id={CLASS_IDS.unit}
-        label={c.classUnit}
-        hint={c.classUnitHint}
-        error={e.unit}
-        name="unit"
-        defaultValue={existing?.unit ?? DEFAULT_UNIT[kind]}
-      />
+      {tokens ? (
+        <p className="text-sm text-fg-muted sm:col-span-2" data-testid="tokens-class-note">
+          {c.tokensNote}
+        </p>
+      ) : (
+        <InputField
+          key={existing ? "unit" : kind}
+          id={CLASS_IDS.unit}
+          label={c.classUnit}
+          hint={c.classUnitHint}
+          error={e.unit}
+          name="unit"
+          defaultValue={existing?.unit ?? DEFAULT_UNIT[kind]}
+        />
+      )}
       {existing ? null : (
         <SelectField
           id={CLASS_IDS.currency}
@@ -168,7 +177,7 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
       )}
       <InputField
         id={CLASS_IDS.listPriceMinorPerHour}
-        label={c.classPrice}
+        label={tokens ? c.tokensPrice : c.classPrice}
         hint={priceHint}
         error={e.listPriceMinorPerHour}
         name="price"
@@ -177,15 +186,17 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
           existing ? moneyInputValue(existing.listPriceMinorPerHour, existing.currency) : undefined
         }
       />
-      <InputField
-        id={CLASS_IDS.powerDrawWatts}
-        label={c.classPower}
-        hint={c.classPowerHint}
-        error={e.powerDrawWatts}
-        name="power"
-        inputMode="numeric"
-        defaultValue={existing ? String(existing.powerDrawWatts) : undefined}
-      />
+      {tokens ? null : (
+        <InputField
+          id={CLASS_IDS.powerDrawWatts}
+          label={c.classPower}
+          hint={c.classPowerHint}
+          error={e.powerDrawWatts}
+          name="power"
+          inputMode="numeric"
+          defaultValue={existing ? String(existing.powerDrawWatts) : undefined}
+        />
+      )}
     </EntryForm>
   );
 }

@@ -13,7 +13,8 @@ import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { priceLines } from "@tessera/core/pricing";
-import { formatMoney, formatNumber, hoursUnit, parseWholeNumber } from "./format";
+import { countsTokens, formatPricedUnits } from "@tessera/core/words";
+import { formatMoney, parseWholeNumber } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
 import type { ApplicationForAdmin } from "./types";
 import { ScrollTable } from "./scroll-table";
@@ -76,15 +77,17 @@ function ApproveForm({
     const checks = formChecks();
     const lines = application.lines.map((line) => {
       const value = parseWholeNumber(hours[line.resourceClassId] ?? "");
-      const { code, name } = line.resourceClass;
-      if (value === null) checks.add(`grant-${code}`, r.grantInvalid(name), grantId(code));
+      const { code, name, kind } = line.resourceClass;
+      if (value === null)
+        checks.add(
+          `grant-${code}`,
+          countsTokens(kind) ? r.grantInvalidTokens(name) : r.grantInvalid(name),
+          grantId(code),
+        );
       else if (value > line.unitHours)
         checks.add(
           `grant-${code}`,
-          r.grantTooMuch(
-            name,
-            `${formatNumber(line.unitHours)} ${hoursUnit(line.resourceClass.unit)}`,
-          ),
+          r.grantTooMuch(name, formatPricedUnits(line.unitHours, line.resourceClass)),
           grantId(code),
         );
       return { resourceClassId: line.resourceClassId, grantedUnitHours: value ?? 0 };
@@ -121,12 +124,18 @@ function ApproveForm({
                   </span>
                 </Td>
                 <Td className="whitespace-nowrap text-right tabular-nums">
-                  {formatNumber(line.unitHours)} {hoursUnit(line.resourceClass.unit)}
+                  {formatPricedUnits(line.unitHours, line.resourceClass)}
                 </Td>
                 <Td>
                   <InputField
                     id={id}
-                    label={<span className="sr-only">{r.grantHours(line.resourceClass.name)}</span>}
+                    label={
+                      <span className="sr-only">
+                        {countsTokens(line.resourceClass.kind)
+                          ? r.grantMillionTokens(line.resourceClass.name)
+                          : r.grantHours(line.resourceClass.name)}
+                      </span>
+                    }
                     error={error}
                     inputMode="numeric"
                     className="w-36"

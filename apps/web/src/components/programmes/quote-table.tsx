@@ -1,11 +1,13 @@
 import { Td, Th } from "@tessera/ui";
 import { tp } from "@/i18n";
-import { formatMoney, formatNumber, hoursUnit } from "./format";
+import type { ResourceKind } from "@tessera/db";
+import { formatPricedUnits, pricePer } from "@tessera/core/words";
+import { formatMoney } from "./format";
 import type { PriceTotals } from "./types";
 import { ScrollTable } from "./scroll-table";
 
 export interface PricedLineRow {
-  resourceClass: { code: string; name: string; unit: string };
+  resourceClass: { code: string; name: string; kind: ResourceKind; unit: string };
   unitHours: number;
   listPriceMinorPerHour: number;
   listValueMinor: number;
@@ -53,10 +55,10 @@ export function QuoteTable({
               </span>
             </Td>
             <Td className="whitespace-nowrap text-right tabular-nums">
-              {formatNumber(line.unitHours)} {hoursUnit(line.resourceClass.unit)}
+              {formatPricedUnits(line.unitHours, line.resourceClass)}
             </Td>
             <Td className="whitespace-nowrap text-right tabular-nums">
-              {money(line.listPriceMinorPerHour)}
+              {pricePer(money(line.listPriceMinorPerHour), line.resourceClass)}
             </Td>
             <Td className="whitespace-nowrap text-right tabular-nums">
               {money(line.listValueMinor)}

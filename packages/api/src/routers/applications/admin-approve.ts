@@ -12,10 +12,11 @@ export const approveApplicationInput = z.object({
       z.object({
         resourceClassId: rowId("resource class"),
         grantedUnitHours: z
-          .number({ error: "Granted hours must be a number." })
-          .int("Granted hours must be a whole number.")
-          .min(0, "Granted hours cannot be negative.")
-          .max(MAX_UNIT_HOURS, "Granted hours are more than anyone could request."),
+          // Hours of the class's unit, or millions of tokens for a tokens class.
+          .number({ error: "The granted quantity must be a number." })
+          .int("The granted quantity must be a whole number (of hours, or of millions of tokens).")
+          .min(0, "The granted quantity cannot be negative.")
+          .max(MAX_UNIT_HOURS, "The granted quantity is more than anyone could request."),
       }),
       { error: "Granted lines must be a list." },
     )

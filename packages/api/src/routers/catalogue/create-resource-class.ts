@@ -14,10 +14,11 @@ export const createResourceClassInput = z.object({
   code: catalogueCodeInput("resource class"),
   name: text("Name", 120, 2),
   kind: resourceKindInput,
-  unit: text("Unit", 40),
+  // Both fixed for a tokens class ("token", 0 W): the core says so when they are set otherwise.
+  unit: text("Unit", 40).optional(),
   listPriceMinorPerHour: priceInput,
   currency: currencyInput,
-  powerDrawWatts: powerInput,
+  powerDrawWatts: powerInput.optional(),
 });
 
 export const createResourceClassProcedure = platformProcedure("catalogue.manage")

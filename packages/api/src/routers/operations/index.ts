@@ -4,6 +4,7 @@ import { dismissDeadLetterProcedure } from "./dismiss";
 import { clusterEndpointsProcedure } from "./endpoints";
 import { operationsOverviewProcedure } from "./overview";
 import { redriveDeadLetterProcedure } from "./redrive";
+import { shareEndpointProcedure } from "./share-endpoint";
 
 export const operationsRouter = createTRPCRouter({
   overview: operationsOverviewProcedure,
@@ -11,4 +12,5 @@ export const operationsRouter = createTRPCRouter({
   redrive: redriveDeadLetterProcedure,
   dismiss: dismissDeadLetterProcedure,
   endpoints: clusterEndpointsProcedure,
+  shareEndpoint: shareEndpointProcedure,
 });

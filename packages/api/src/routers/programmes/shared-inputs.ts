@@ -23,7 +23,8 @@ function wholeNumber(label: string, min: number, max: number) {
 /** Integer minor units (cents for EUR). */
 export const moneyInput = (label: string, min = 0) => wholeNumber(label, min, MAX_MONEY_MINOR);
 export const unitHoursInput = (label = "Hours") => wholeNumber(label, 1, MAX_UNIT_HOURS);
-export const priceInput = wholeNumber("List price per hour", 0, MAX_PRICE_MINOR_PER_HOUR);
+/** Per unit-hour, or per million tokens for a tokens class. */
+export const priceInput = wholeNumber("The list price", 0, MAX_PRICE_MINOR_PER_HOUR);
 export const powerInput = wholeNumber("Power draw", 0, 100_000);
 export const capacityInput = wholeNumber("Capacity", 0, 10_000_000);
 export const subsidyRateInput = wholeNumber("Subsidy rate", 0, 10_000);
@@ -70,7 +71,9 @@ export const jurisdictionInput = z
       `"${String(issue.input)}" is not a country code or EU: use a two-letter ISO 3166 code, for example DE, or EU.`,
   });
 
-export const resourceKindInput = z.enum(ResourceKind, { error: "Choose GPU, MIG or CPU." });
+export const resourceKindInput = z.enum(ResourceKind, {
+  error: "Choose GPU, MIG slice, CPU or tokens of a shared model tier.",
+});
 export const clusterKindInput = z.enum(ClusterKind, {
   error: "Choose Slurm, Kubernetes or simulated.",
 });
@@ -89,7 +92,8 @@ export const requestedLinesInput = z
   .array(
     z.object({
       resourceClassId: rowId("resource class"),
-      unitHours: unitHoursInput("Requested hours"),
+      // Hours of the class's unit, or millions of tokens for a tokens class.
+      unitHours: unitHoursInput("The requested quantity"),
     }),
     { error: "Requested lines must be a list." },
   )

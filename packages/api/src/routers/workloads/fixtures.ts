@@ -2,6 +2,7 @@
  * Integration-test fixtures for training jobs: a cluster offering a class, and an applicant with
  * an approved allocation to launch against. Tests only.
  */
+import { createHash } from "node:crypto";
 import { db, type ClusterKind } from "@tessera/db";
 import { callerFor, uniqueSuffix } from "../../test-helpers";
 import {
@@ -74,4 +75,36 @@ export function submitInput(
     walltimeSeconds: overrides.walltimeSeconds ?? 600,
     source: { type: "script" as const, script: "#!/bin/bash\necho training\n" },
   };
+}
+
+/** A catalogue model (with a token tier when given) and a runtime for GPU, MIG and CPU classes. */
+export async function createTestServing(options: { tokenResourceClassId?: string | null } = {}) {
+  const suffix = uniqueSuffix();
+  const model = await db.model.create({
+    data: {
+      name: `tessera-test/serving-${suffix}`,
+      family: "serving",
+      parameters: 8_000_000_000n,
+      licenseSpdx: "Apache-2.0",
+      weightsSha256: createHash("sha256").update(suffix).digest("hex"),
+      weightsOpen: true,
+      dataOpen: false,
+      codeOpen: false,
+      openness: "OPEN_MODEL",
+      sourceUrl: `https://models.tessera.test/${suffix}`,
+      tokenResourceClassId: options.tokenResourceClassId ?? null,
+    },
+  });
+  const runtime = await db.servingRuntime.create({
+    data: {
+      code: `serving-${suffix}`,
+      name: `Serving runtime ${suffix}`,
+      image: "registry.tessera.test/serving/sim:1",
+      args: [],
+      port: 8000,
+      healthPath: "/health",
+      resourceKinds: ["GPU", "MIG", "CPU"],
+    },
+  });
+  return { model, runtime };
 }

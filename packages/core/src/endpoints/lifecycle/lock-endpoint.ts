@@ -1,4 +1,4 @@
-import type { EndpointStatus, Prisma } from "@tessera/db";
+import type { EndpointStatus, Prisma, ResourceKind } from "@tessera/db";
 import { notFound } from "../../errors";
 
 /** An endpoint as the worker and the tenant's requests identify it. */
@@ -16,6 +16,8 @@ export interface LockedEndpoint {
   /** Units of the class one replica uses. */
   quantity: number;
   unit: string;
+  /** The class's kind (a TOKENS class runs no replicas: scaling one up is refused). */
+  kind: ResourceKind;
   holdId: string | null;
   heldUnitSeconds: bigint;
   consumedUnitSeconds: bigint | null;
@@ -47,7 +49,7 @@ export async function lockEndpoint(
 ): Promise<LockedEndpoint> {
   const rows = await tx.$queryRaw<LockedEndpoint[]>`
     SELECT w."id", w."organizationId", w."clusterId", w."name", w."allocationLineId", w."quantity",
-           r."unit", w."holdId", w."heldUnitSeconds", w."consumedUnitSeconds",
+           r."unit", r."kind"::text AS "kind", w."holdId", w."heldUnitSeconds", w."consumedUnitSeconds",
            e."status"::text AS "status", e."statusReason", e."minReplicas", e."maxReplicas",
            e."desiredReplicas", e."readyReplicas", e."observedReplicas", e."leaseSeconds",
            e."leaseStartedAt", e."observedUnitSeconds", e."holdGeneration", e."externalId",

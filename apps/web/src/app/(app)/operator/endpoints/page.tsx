@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card, Td, Th } from "@tessera/ui";
 import { EndpointBadge, EndpointReason } from "@/components/endpoints/badges";
+import { ShareEndpointButton } from "@/components/endpoints/share-endpoint-button";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { PlatformPage } from "@/components/platform-page";
 import { ScrollTable } from "@/components/programmes/scroll-table";
@@ -13,10 +14,10 @@ export const metadata: Metadata = { title: te.clusters.title };
 export default async function ClusterEndpointsPage() {
   const c = te.clusters;
   const l = te.list;
-  const { crumbs, mayRead } = await platformPageAccess(
+  const { crumbs, mayRead, canManage } = await platformPageAccess(
     c.title,
     "operations.read",
-    "operations.manage",
+    "endpoints.share",
   );
   if (!mayRead) return <ForbiddenPage crumbs={crumbs} title={c.title} />;
   const groups = await load((api) => api.operations.endpoints());
@@ -48,6 +49,7 @@ export default async function ClusterEndpointsPage() {
                   <Th>{l.status}</Th>
                   <Th className="text-right">{l.replicas}</Th>
                   <Th>{l.hardware}</Th>
+                  <Th>{c.shared}</Th>
                   <Th>{l.created}</Th>
                 </tr>
               </thead>
@@ -73,6 +75,27 @@ export default async function ClusterEndpointsPage() {
                     </Td>
                     <Td className="min-w-40">
                       {l.perReplica(endpoint.unitsPerReplica, endpoint.resourceClass.name)}
+                    </Td>
+                    <Td className="min-w-44">
+                      <div data-testid="endpoint-sharing">
+                        <span className="block text-sm">
+                          {endpoint.shared && endpoint.tokenTier
+                            ? c.sharing.sharedWith(endpoint.tokenTier.name)
+                            : endpoint.tokenTier
+                              ? c.sharing.private
+                              : c.sharing.noTier}
+                        </span>
+                        {canManage && (endpoint.tokenTier || endpoint.shared) ? (
+                          <span className="mt-1 block">
+                            <ShareEndpointButton
+                              endpointId={endpoint.id}
+                              name={endpoint.name}
+                              shared={endpoint.shared}
+                              tier={endpoint.tokenTier?.name ?? endpoint.model}
+                            />
+                          </span>
+                        ) : null}
+                      </div>
                     </Td>
                     <Td className="whitespace-nowrap">{formatDateTime(endpoint.createdAt)}</Td>
                   </tr>

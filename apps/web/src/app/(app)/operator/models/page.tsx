@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Card, Td, Th } from "@tessera/ui";
+import { countsTokens } from "@tessera/core";
 import { ModelForm } from "@/components/endpoints/model-form";
+import { ModelSharingForm } from "@/components/endpoints/model-sharing-form";
 import { openParts } from "@/components/endpoints/model-provenance";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { PlatformPage } from "@/components/platform-page";
@@ -20,7 +22,13 @@ export default async function ModelsPage() {
     "catalogue.manage",
   );
   if (!mayRead) return <ForbiddenPage crumbs={crumbs} title={m.title} />;
-  const models = await load((api) => api.models.all());
+  const [models, classes] = await Promise.all([
+    load((api) => api.models.all()),
+    canManage
+      ? load((api) => api.catalogue.resourceClasses.list({ limit: 100 }))
+      : Promise.resolve(null),
+  ]);
+  const tiers = (classes?.items ?? []).filter((rc) => rc.active && countsTokens(rc.kind));
 
   return (
     <PlatformPage
@@ -41,6 +49,7 @@ export default async function ModelsPage() {
               <Th>{m.licence}</Th>
               <Th>{m.openness}</Th>
               <Th>{m.open}</Th>
+              <Th>{m.tokenTier}</Th>
               <Th>{m.digest}</Th>
               <Th>{m.active}</Th>
             </tr>
@@ -62,6 +71,22 @@ export default async function ModelsPage() {
                 <Td className="font-mono">{model.licenseSpdx}</Td>
                 <Td className="whitespace-nowrap">{te.openness[model.openness]}</Td>
                 <Td className="min-w-40">{openParts(model)}</Td>
+                <Td className="min-w-48">
+                  <div data-testid="model-sharing">
+                    {model.tokenTier ? (
+                      <>
+                        <span className="block">{m.tokenTierValue(model.tokenTier.name)}</span>
+                        {model.fallbackModel ? (
+                          <span className="block break-all text-sm text-fg-muted">
+                            {m.fallbackValue(model.fallbackModel.name)}
+                          </span>
+                        ) : null}
+                      </>
+                    ) : (
+                      <span className="text-fg-muted">{m.notShared}</span>
+                    )}
+                  </div>
+                </Td>
                 <Td className="min-w-48 break-all font-mono text-xs">{model.weightsSha256}</Td>
                 <Td>
                   <ActiveBadge active={model.active} />
@@ -71,6 +96,12 @@ export default async function ModelsPage() {
           </tbody>
         </ScrollTable>
       )}
+      {canManage && models.length > 0 ? (
+        <Card title={m.sharing.title}>
+          <p className="mb-4 text-sm text-fg-muted">{m.sharing.lead}</p>
+          <ModelSharingForm models={models} tiers={tiers} />
+        </Card>
+      ) : null}
       {canManage ? (
         <Card title={m.newTitle}>
           <ModelForm />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, Td, Th } from "@tessera/ui";
-import { isClusterConnected } from "@tessera/core";
+import { countsTokens, isClusterConnected, pricedUnitName } from "@tessera/core";
 import { Forbidden } from "@/components/forbidden";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { PlatformPage } from "@/components/platform-page";
@@ -86,9 +86,16 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
                     <Td>{rc.unit}</Td>
                     <Td className="whitespace-nowrap text-right tabular-nums">
                       {formatMoney(rc.listPriceMinorPerHour, rc.currency)} {rc.currency}
+                      <span className="block text-sm text-fg-muted">
+                        {c.pricePer(pricedUnitName(rc))}
+                      </span>
                     </Td>
                     <Td className="whitespace-nowrap text-right tabular-nums">
-                      {c.watts(rc.powerDrawWatts)}
+                      {countsTokens(rc.kind) ? (
+                        <span className="text-fg-muted">{c.noPower}</span>
+                      ) : (
+                        c.watts(rc.powerDrawWatts)
+                      )}
                     </Td>
                     <Td>
                       <ActiveBadge active={rc.active} />

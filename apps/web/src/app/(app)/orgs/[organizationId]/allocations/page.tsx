@@ -6,7 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { AwardTable } from "@/components/programmes/award-table";
 import { AllocationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
-import { formatQuota } from "@tessera/core/words";
+import { formatLedgerQuantity, type MeteredClass } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import type { AllocationView } from "@/components/programmes/types";
@@ -42,8 +42,8 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
   const a = tp.allocations;
   const money = (minor: number) => formatMoney(minor, allocation.currency);
   // The same words for quota as the home page and the job form: hours to the hundredth, and
-  // minutes or seconds for what is less than an hour.
-  const hours = (seconds: number, unit: string) => formatQuota(seconds, unit);
+  // minutes or seconds for what is less than an hour; tokens for a shared model's tier.
+  const hours = (amount: number, metered: MeteredClass) => formatLedgerQuantity(amount, metered);
   return (
     <Card
       title={allocation.programme.name}
@@ -90,7 +90,7 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
           </thead>
           <tbody>
             {allocation.lines.map((line) => {
-              const unit = line.resourceClass.unit;
+              const unit = line.resourceClass;
               return (
                 <tr key={line.id} data-testid={`allocation-line-${line.resourceClass.code}`}>
                   <Td>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, Card, PageHeader, Td, TextInput, Th } from "@tessera/ui";
 import { DEFAULT_BILLING_TIME_ZONE, periodOf, shiftPeriod } from "@tessera/core";
-import { formatUnitHours } from "@tessera/core/words";
+import { countsTokens, formatTokens, formatUnitHours } from "@tessera/core/words";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { billingRoutes } from "@/components/billing/paths";
 import { Forbidden } from "@/components/forbidden";
@@ -186,7 +186,9 @@ export default async function ProgrammeStatementPage({ params, searchParams }: P
                       <Td className="font-mono">{line.resourceClassCode}</Td>
                       <Td className="font-mono">{line.usagePeriod}</Td>
                       <Td className="whitespace-nowrap text-right tabular-nums">
-                        {formatUnitHours(line.unitSeconds, line.unit)}
+                        {countsTokens(line.resourceKind)
+                          ? formatTokens(line.tokens)
+                          : formatUnitHours(line.unitSeconds, line.unit)}
                       </Td>
                       <Td className="text-right tabular-nums">{money(line.listMinor)}</Td>
                       <Td className="text-right tabular-nums">{money(line.programmeMinor)}</Td>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Alert, Card, PageHeader, Td, Th } from "@tessera/ui";
-import { isClusterConnected, platformRolesMay } from "@tessera/core";
+import { countsTokens, isClusterConnected, platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { ClusterBadge } from "@/components/programmes/badges";
@@ -149,7 +149,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
                 <ClusterResourceForm
                   clusterId={cluster.id}
                   clusterKind={cluster.kind}
-                  classes={classes.items}
+                  classes={classes.items.filter((rc) => !countsTokens(rc.kind))}
                   resources={cluster.resources}
                 />
               </section>
