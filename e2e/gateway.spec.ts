@@ -1,7 +1,8 @@
 /**
  * The gateway as a researcher meets it: with an endpoint of their own ready, they create an API
  * key, copy the request the page shows, call the gateway with it (the simulated model server
- * answers through it), find the call on the gateway usage page, revoke the key, and the same
+ * answers through it) and call the platform's shared model with it (paid from the organisation's
+ * tokens), find the calls on the gateway usage page, revoke the key, and the same
  * request is refused with 401. Every page is checked with axe.
  */
 import { expect, test } from "./support/fixtures";
@@ -10,6 +11,8 @@ import { uniqueSuffix } from "./support/personas";
 
 const MOVES = { timeout: 45_000 };
 const MODEL = "tessera-demo/tiny-chat-0.5b-instruct";
+/** The platform's shared model: Northbridge holds tokens of its tier (the seed's award). */
+const SHARED_MODEL = "tessera-shared/chat-8b";
 const PROJECT = "Multilingual speech models";
 const H100_LINE = /^National AI Compute Programme 2026 — NVIDIA H100 80 GB \(/;
 const KEY_FORMAT = /^tsk_([a-z2-7]{16})_[A-Za-z0-9_-]{43}$/;
@@ -92,6 +95,18 @@ test("a researcher calls their endpoint through the gateway with a new key and f
     expect(requestId).toMatch(/^req_[0-9a-f]{32}$/);
   });
 
+  await test.step("the same key calls the platform's shared model, paid from the organisation's tokens", async () => {
+    await expect(async () => {
+      const response = await ada.request.post(call.url, {
+        headers: call.headers,
+        data: { ...call.body, model: SHARED_MODEL },
+      });
+      expect(response.status()).toBe(200);
+      expect(response.headers()["x-tessera-model"]).toBe(SHARED_MODEL);
+      expect(((await response.json()) as { model: string }).model).toBe(SHARED_MODEL);
+    }).toPass({ timeout: 30_000 });
+  });
+
   await test.step("the gateway usage page shows the call under the key", async () => {
     await ada.goto(`/orgs/${organizationId}/api-keys`);
     await ada.getByRole("link", { name: "Usage of the keys" }).click();
@@ -102,8 +117,9 @@ test("a researcher calls their endpoint through the gateway with a new key and f
       await expect(row).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
     await expect(row).toContainText(name);
-    await expect(row.getByRole("cell").first()).toHaveText("1");
+    await expect(row.getByRole("cell").first()).toHaveText("2");
     await expect(ada.getByTestId("gateway-model").filter({ hasText: MODEL })).toBeVisible();
+    await expect(ada.getByTestId("gateway-model").filter({ hasText: SHARED_MODEL })).toBeVisible();
     await expectFitsNarrowScreen(ada);
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
