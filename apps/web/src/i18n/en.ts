@@ -216,6 +216,8 @@ export const en = {
     "endpoint.failed": "Endpoint failed",
     "endpoint.reapplied": "Endpoint repaired by the reconciler",
     "endpoint.orphan_removed": "Stray endpoint removed from a cluster",
+    "endpoint.shared": "Endpoint shared with every organisation holding tokens of its model",
+    "endpoint.unshared": "Endpoint no longer shared",
     "api_key.created": "API key created",
     "api_key.rotated": "API key rotated",
     "api_key.revoked": "API key revoked",

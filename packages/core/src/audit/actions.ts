@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = [
   "endpoint.failed",
   "endpoint.reapplied",
   "endpoint.orphan_removed",
+  "endpoint.shared",
+  "endpoint.unshared",
   "api_key.created",
   "api_key.rotated",
   "api_key.revoked",
