@@ -18,7 +18,7 @@ export async function settleAbandonedLeases(
   database: Database,
   now: Date,
   graceMs = LEASE_SETTLE_GRACE_MS,
-): Promise<{ settled: number; consumed: bigint }> {
+): Promise<{ settled: number; consumedTokens: number }> {
   const before = new Date(now.getTime() - graceMs);
   const leases = await database.$queryRaw<
     { id: string; organizationId: string; held: bigint; used: bigint }[]
@@ -44,5 +44,6 @@ export async function settleAbandonedLeases(
       consumed += used;
     }
   }
-  return { settled, consumed };
+  // Plain numbers: the worker's job result is JSON.
+  return { settled, consumedTokens: Number(consumed) };
 }
