@@ -37,5 +37,19 @@ export async function getInvoiceDocument(
   invoiceId: string,
 ): Promise<InvoiceDocument> {
   const { invoice, creditsNumber } = await loadInvoice(tenant, invoiceId);
-  return invoiceDocumentOf(invoice, creditsNumber);
+  const versionIds = invoice.lines
+    .filter((line) => line.tokens !== 0n && line.priceVersionId !== null)
+    .map((line) => line.priceVersionId!);
+  const versions =
+    versionIds.length === 0
+      ? []
+      : await tenant.db.priceVersion.findMany({
+          where: { id: { in: versionIds } },
+          select: { id: true, minorPerMillionTokens: true },
+        });
+  return invoiceDocumentOf(
+    invoice,
+    creditsNumber,
+    new Map(versions.map((version) => [version.id, version.minorPerMillionTokens])),
+  );
 }

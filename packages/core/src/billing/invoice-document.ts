@@ -10,6 +10,9 @@ export interface InvoiceDocumentLine {
   unitSeconds: bigint;
   unitHours: string;
   minorPerUnitHour: number;
+  /** Tokens of a shared model's tier (0 for compute), priced per million tokens. */
+  tokens: bigint;
+  minorPerMillionTokens: number | null;
   listMinor: bigint;
   programmeMinor: bigint;
   tenantMinor: bigint;
@@ -45,18 +48,51 @@ export interface InvoiceDocument {
   lines: InvoiceDocumentLine[];
 }
 
-/** Unit-hours with up to three decimals, exact (from integer unit-seconds). */
+/** Unit-hours with three decimals (from integer unit-seconds), rounded half up. */
 export function unitHoursOf(unitSeconds: bigint): string {
   const negative = unitSeconds < 0n;
-  const magnitude = negative ? -unitSeconds : unitSeconds;
-  const thousandths = (magnitude * 1000n + 1_800n) / 3_600n;
-  const text = `${thousandths / 1000n}.${String(thousandths % 1000n).padStart(3, "0")}`;
+  const text = unitHoursOfScaled(negative ? -unitSeconds : unitSeconds, 3_600n);
   return negative ? `-${text}` : text;
 }
 
+/** A non-negative amount divided by `per`, with three decimals, rounded half up. */
+function unitHoursOfScaled(magnitude: bigint, per: bigint): string {
+  const thousandths = (magnitude * 1000n + per / 2n) / per;
+  return `${thousandths / 1000n}.${String(thousandths % 1000n).padStart(3, "0")}`;
+}
+
+/**
+ * The line's quantity and unit price as a document writes them: unit-hours at a price per hour
+ * for compute, tokens at a price per million tokens for a shared model's tier.
+ */
+export function lineQuantityText(
+  line: Pick<
+    InvoiceDocumentLine,
+    "unitSeconds" | "unitHours" | "tokens" | "minorPerUnitHour" | "minorPerMillionTokens"
+  >,
+  money: (minor: bigint) => string,
+): { quantity: string; price: string } {
+  if (line.tokens !== 0n && line.unitSeconds === 0n) {
+    // Short enough for the PDF's column: exact below 10,000, else millions to the thousandth.
+    const magnitude = line.tokens < 0n ? -line.tokens : line.tokens;
+    const sign = line.tokens < 0n ? "-" : "";
+    const quantity =
+      magnitude < 10_000n
+        ? `${sign}${magnitude} tok`
+        : `${sign}${unitHoursOfScaled(magnitude, 1_000_000n)}M tok`;
+    return { quantity, price: `${money(BigInt(line.minorPerMillionTokens ?? 0))}/M tok` };
+  }
+  return { quantity: `${line.unitHours} h`, price: `${money(BigInt(line.minorPerUnitHour))}/h` };
+}
+
+/**
+ * `pricesPerMillion` gives the price per million tokens of the lines' price versions (only
+ * lines with tokens need one).
+ */
 export function invoiceDocumentOf(
   invoice: Invoice & { lines: InvoiceLine[] },
   creditsNumber: string | null,
+  pricesPerMillion: ReadonlyMap<string, number | null> = new Map(),
 ): InvoiceDocument {
   return {
     ...invoice,
@@ -65,6 +101,12 @@ export function invoiceDocumentOf(
     vatNote: vatNoteFor(invoice.vatTreatment, invoice.vatCountry),
     lines: [...invoice.lines]
       .sort((a, b) => a.position - b.position)
-      .map((line) => ({ ...line, unitHours: unitHoursOf(line.unitSeconds) })),
+      .map((line) => ({
+        ...line,
+        unitHours: unitHoursOf(line.unitSeconds),
+        minorPerMillionTokens: line.priceVersionId
+          ? (pricesPerMillion.get(line.priceVersionId) ?? null)
+          : null,
+      })),
   };
 }

@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatMoney } from "../programmes/money";
 import { formatEnergy } from "./format-energy";
-import type { InvoiceDocument } from "./invoice-document";
+import { lineQuantityText, type InvoiceDocument } from "./invoice-document";
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 48;
@@ -71,8 +71,8 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
     tenant: A4[0] - MARGIN,
   };
   write("Line", columns.item, 8, bold);
-  right("Unit-h", columns.qty, 8, bold);
-  right("Price/h", columns.price, 8, bold);
+  right("Quantity", columns.qty, 8, bold);
+  right("Price", columns.price, 8, bold);
   right("List", columns.list, 8, bold);
   right("Programme", columns.programme, 8, bold);
   right("You pay", columns.tenant, 8, bold);
@@ -82,8 +82,9 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   for (const line of document.lines) {
     const label = `${line.position}. ${line.resourceClassCode} ${line.usagePeriod}${line.kind === "LATE_USAGE" ? " (late)" : line.kind === "CREDIT" ? " (credit)" : ""}`;
     write(label.slice(0, 48), columns.item, 8);
-    right(line.unitHours, columns.qty, 8);
-    right(money(BigInt(line.minorPerUnitHour)), columns.price, 8);
+    const { quantity, price } = lineQuantityText(line, money);
+    right(quantity, columns.qty, 8);
+    right(price, columns.price, 8);
     right(money(line.listMinor), columns.list, 8);
     right(money(line.programmeMinor), columns.programme, 8);
     right(money(line.tenantMinor), columns.tenant, 8);
