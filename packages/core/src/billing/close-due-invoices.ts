@@ -1,4 +1,4 @@
-import { Prisma, type Database } from "@tessera/db";
+import { Prisma, rawTransaction, type Database } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../actor";
 import { latestInvoiceSql } from "./aggregate-usage";
 import { periodOf, shiftPeriod } from "./billing-period";
@@ -21,7 +21,9 @@ interface Pending {
 /**
  * Organisations with usage no invoice covers: when the first and the last of it started. Read
  * organisation by organisation through the indexes — only what the latest invoice leaves out (a
- * later start, or a larger id for late usage) — not by scanning every record ever metered.
+ * later start, or a larger id for late usage) — not by scanning every record ever metered. With
+ * JIT off: over every organisation the estimated cost is high enough for PostgreSQL to compile
+ * the statement, which takes longer than the few index lookups per organisation it runs.
  */
 async function pendingOrganizations(
   database: Database,
@@ -31,8 +33,9 @@ async function pendingOrganizations(
     organizationIds === null
       ? Prisma.empty
       : Prisma.sql`WHERE o."id" IN (SELECT unnest(${[...organizationIds]}::text[]))`;
-  return database
-    .$queryRaw<Pending[]>(
+  const rows = await rawTransaction(database, async (statement) => {
+    await statement(Prisma.sql`SET LOCAL jit = off`);
+    return statement<Pending>(
       Prisma.sql`
     SELECT o."id" AS "organizationId",
            COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE}) AS "timeZone",
@@ -56,8 +59,9 @@ async function pendingOrganizations(
                  ORDER BY u."id") n
       ) newer
      ${only}`,
-    )
-    .then((rows) => rows.filter((row) => row.firstStart !== null));
+    );
+  });
+  return rows.filter((row) => row.firstStart !== null);
 }
 
 /**

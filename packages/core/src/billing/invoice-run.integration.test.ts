@@ -7,7 +7,7 @@ import { closeDueInvoices } from "./close-due-invoices";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import { SYSTEM_ACTOR } from "../actor";
 import type { WorkloadSetup } from "../workloads/lifecycle/workload-fixture";
-import { insertUsage } from "./billing-fixture";
+import { createBillingFixture, insertUsage } from "./billing-fixture";
 import { finaliseInvoice } from "./finalise-invoice";
 import { recordJobsUsage, type JobUsage } from "./record-job-usage";
 
@@ -200,6 +200,31 @@ describe("the invoice run over many organisations", () => {
                           WHERE i."organizationId" = u."organizationId" AND i."kind" = 'INVOICE'
                             AND u."id" <= i."usageThroughId" AND u."intervalStart" < i."periodEnd")`);
     expect(unbilled[0]!.n).toBe(0n);
+  });
+
+  it("never draws more from an award than it has left when organisations of one batch share it", async () => {
+    // 50 % subsidy with €10.00 left; a second organisation's usage draws on the same award.
+    const first = await createBillingFixture(db, { subsidyMinor: 1_000n });
+    const second = await createBillingFixture(db);
+    const start = new Date(periodBounds(MONTH, "Europe/Brussels").start.getTime() + 3 * DAY_MS);
+    // 10 GPU-hours each: at the rate the programme would pay far more than €10.00 in all.
+    await insertUsage(db, first, [{ start, unitSeconds: 36_000 }]);
+    await insertUsage(db, { ...second, allocationLineId: first.allocationLineId }, [
+      { start, unitSeconds: 36_000 },
+    ]);
+    const organizationIds = [first.organizationId, second.organizationId];
+    const { finalised } = await closeDueInvoices(db, {
+      sellerCountry: "DE",
+      graceDays: 3,
+      now: AFTER_MONTH,
+      organizationIds,
+      batchSize: 2,
+    });
+    expect(finalised).toHaveLength(2);
+    const lines = (await invoicesOf(organizationIds)).flatMap((invoice) => invoice.lines);
+    expect(lines.every((line) => line.allocationId === first.allocationId)).toBe(true);
+    expect(lines.reduce((sum, line) => sum + line.programmeMinor, 0n)).toBe(1_000n);
+    for (const line of lines) expect(line.programmeMinor + line.tenantMinor).toBe(line.listMinor);
   });
 
   it("puts usage of a month before the latest invoice on the next invoice, never on one of its own", async () => {

@@ -1,0 +1,17 @@
+import type { Prisma, RawStatement } from "@tessera/db";
+
+/**
+ * What billing's reads and writes run on: the database, an ORM transaction, or a raw transaction's
+ * statement runner (sqlClientOf) — anything that runs a raw statement and gives its rows.
+ */
+export interface SqlClient {
+  $queryRaw<R>(query: Prisma.Sql): PromiseLike<R>;
+}
+
+/** The statement runner of rawTransaction as a SqlClient. */
+export function sqlClientOf(statement: RawStatement): SqlClient {
+  return {
+    // `R` is the rows' array type, as $queryRaw's callers name it.
+    $queryRaw: <R>(query: Prisma.Sql) => statement(query) as PromiseLike<unknown> as PromiseLike<R>,
+  };
+}
