@@ -79,6 +79,26 @@ export function periodBounds(period: string, timeZone: string): { start: Date; e
   };
 }
 
+/**
+ * periodBounds that keeps its answers: for a run that asks for the same few months of thousands
+ * of organisations (each answer costs several time-zone conversions).
+ */
+export function periodBoundsMemo(): (
+  period: string,
+  timeZone: string,
+) => { start: Date; end: Date } {
+  const known = new Map<string, { start: Date; end: Date }>();
+  return (period, timeZone) => {
+    const key = `${period} ${timeZone}`;
+    let bounds = known.get(key);
+    if (!bounds) {
+      bounds = periodBounds(period, timeZone);
+      known.set(key, bounds);
+    }
+    return bounds;
+  };
+}
+
 /** The month after (or, with a negative step, before) a billing month. */
 export function shiftPeriod(period: string, months: number): string {
   const match = PERIOD.exec(period);

@@ -3,7 +3,7 @@ import { Prisma, rawTransaction, type Database } from "@tessera/db";
 import type { Actor } from "../actor";
 import { AppError, notFound } from "../errors";
 import { aggregateUnbilledUsage } from "./aggregate-usage";
-import { periodBounds } from "./billing-period";
+import { periodBoundsMemo } from "./billing-period";
 import { buildInvoice } from "./build-invoice";
 import { loadBillingCustomers } from "./load-billing-customer";
 import { loadRatingTerms } from "./load-rating-terms";
@@ -32,20 +32,6 @@ async function lockOrganizations(tx: SqlClient, organizationIds: readonly string
              ORDER BY 1) AS k`);
 }
 
-/** Where a month starts and ends, worked out once per month and time zone of a run. */
-function boundsOf(): (period: string, timeZone: string) => { start: Date; end: Date } {
-  const known = new Map<string, { start: Date; end: Date }>();
-  return (period, timeZone) => {
-    const key = `${period} ${timeZone}`;
-    let bounds = known.get(key);
-    if (!bounds) {
-      bounds = periodBounds(period, timeZone);
-      known.set(key, bounds);
-    }
-    return bounds;
-  };
-}
-
 /**
  * Finalises the invoices of billing months that are over — any number of organisations, one
  * month each — in one transaction: under each organisation's invoice lock (exclusive; every
@@ -71,7 +57,7 @@ export async function finaliseInvoices(
     throw new Error("finaliseInvoices: one month per organisation at a time");
   }
   if (input.items.length === 0) return [];
-  const boundsIn = boundsOf();
+  const boundsIn = periodBoundsMemo();
   // Straight on the driver (no ORM round trip per statement): a batch ships tens of thousands of
   // values each way.
   return rawTransaction(database, async (statement) => {

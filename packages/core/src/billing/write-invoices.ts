@@ -1,4 +1,4 @@
-import { Prisma, columnsOf } from "@tessera/db";
+import { Prisma } from "@tessera/db";
 import type { Actor } from "../actor";
 import { auditEventsSql, type GatedAuditEvent } from "../audit/record-audit-event";
 import type { InvoiceDraft } from "./build-invoice";
@@ -21,38 +21,43 @@ export interface InvoiceToWrite {
 
 const text = (value: bigint) => value.toString();
 
+/*
+ * The rows go to the database as one JSON document per statement (json_to_recordset), not as a
+ * parameter array per column: a batch sends tens of thousands of values, and JSON.stringify
+ * writes them many times faster than arrays are escaped value by value — and PostgreSQL reads
+ * them faster too. Amounts travel as strings (JSON numbers stop being exact past 2^53).
+ */
+
 /**
  * The invoices with the months' claims and the payment records (the Stripe idempotency key stored
  * now, before any call to Stripe), in one statement: the claims and payment records are made from
- * the inserted invoices, so nothing is sent twice.
+ * the inserted invoices.
  */
 function invoicesSql(items: readonly InvoiceToWrite[], actor: Actor, now: Date): Prisma.Sql {
-  const column = columnsOf(
-    items.map((p) => ({
-      id: p.id,
-      organizationId: p.organizationId,
-      number: p.number,
-      sequence: p.sequence,
-      period: p.period,
-      periodStart: p.bounds.start.toISOString(),
-      periodEnd: p.bounds.end.toISOString(),
-      timeZone: p.customer.timeZone,
-      currency: p.draft.currency,
-      list: text(p.draft.listMinor),
-      programme: text(p.draft.programmeMinor),
-      tenantNet: text(p.draft.tenantNetMinor),
-      vatTreatment: p.draft.vat.treatment,
-      vatCountry: p.draft.vat.country,
-      vatRate: p.draft.vat.rateBps,
-      vat: text(p.draft.vatMinor),
-      tenantTotal: text(p.draft.tenantTotalMinor),
-      energy: text(p.draft.energyMilliWh),
-      customerName: p.customer.name,
-      customerCountry: p.customer.country,
-      customerVatId: p.customer.vatId,
-      through: text(p.usageThroughId),
-    })),
-  );
+  const rows = items.map((p) => ({
+    id: p.id,
+    organizationId: p.organizationId,
+    number: p.number,
+    sequence: p.sequence,
+    period: p.period,
+    periodStart: p.bounds.start.toISOString(),
+    periodEnd: p.bounds.end.toISOString(),
+    timeZone: p.customer.timeZone,
+    currency: p.draft.currency,
+    listMinor: text(p.draft.listMinor),
+    programmeMinor: text(p.draft.programmeMinor),
+    tenantNetMinor: text(p.draft.tenantNetMinor),
+    vatTreatment: p.draft.vat.treatment,
+    vatCountry: p.draft.vat.country,
+    vatRateBps: p.draft.vat.rateBps,
+    vatMinor: text(p.draft.vatMinor),
+    tenantTotalMinor: text(p.draft.tenantTotalMinor),
+    energyMilliWh: text(p.draft.energyMilliWh),
+    customerName: p.customer.name,
+    customerCountry: p.customer.country,
+    customerVatId: p.customer.vatId,
+    usageThroughId: text(p.usageThroughId),
+  }));
   return Prisma.sql`
     WITH invoice AS (
       INSERT INTO "Invoice" ("id", "organizationId", "kind", "number", "sequence", "period",
@@ -61,28 +66,21 @@ function invoicesSql(items: readonly InvoiceToWrite[], actor: Actor, now: Date):
                              "vatRateBps", "vatMinor", "tenantTotalMinor", "energyMilliWh",
                              "customerName", "customerCountry", "customerVatId", "finalisedAt",
                              "finalisedById", "usageThroughId")
-      SELECT i.id, i.org, 'INVOICE', i.number, i.sequence, i.period,
-             i.period_start::timestamptz AT TIME ZONE 'UTC',
-             i.period_end::timestamptz AT TIME ZONE 'UTC', i.tz, i.currency, i.list::bigint,
-             i.programme::bigint, i.tenant_net::bigint, i.vat_treatment::"VatTreatment",
-             i.vat_country, i.vat_rate, i.vat::bigint, i.tenant_total::bigint, i.energy::bigint,
-             i.customer_name, i.customer_country, i.customer_vat_id,
-             ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${actor.userId}::text,
-             i.through::bigint
-        FROM unnest(${column("id")}::text[], ${column("organizationId")}::text[],
-                    ${column("number")}::text[], ${column("sequence")}::int[],
-                    ${column("period")}::text[], ${column("periodStart")}::text[],
-                    ${column("periodEnd")}::text[], ${column("timeZone")}::text[],
-                    ${column("currency")}::text[], ${column("list")}::text[],
-                    ${column("programme")}::text[], ${column("tenantNet")}::text[],
-                    ${column("vatTreatment")}::text[], ${column("vatCountry")}::text[],
-                    ${column("vatRate")}::int[], ${column("vat")}::text[],
-                    ${column("tenantTotal")}::text[], ${column("energy")}::text[],
-                    ${column("customerName")}::text[], ${column("customerCountry")}::text[],
-                    ${column("customerVatId")}::text[], ${column("through")}::text[])
-          AS i(id, org, number, sequence, period, period_start, period_end, tz, currency, list,
-               programme, tenant_net, vat_treatment, vat_country, vat_rate, vat, tenant_total,
-               energy, customer_name, customer_country, customer_vat_id, through)
+      SELECT i."id", i."organizationId", 'INVOICE', i."number", i."sequence", i."period",
+             i."periodStart" AT TIME ZONE 'UTC', i."periodEnd" AT TIME ZONE 'UTC', i."timeZone",
+             i."currency", i."listMinor", i."programmeMinor", i."tenantNetMinor",
+             i."vatTreatment", i."vatCountry", i."vatRateBps", i."vatMinor",
+             i."tenantTotalMinor", i."energyMilliWh", i."customerName", i."customerCountry",
+             i."customerVatId", ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC',
+             ${actor.userId}::text, i."usageThroughId"
+        FROM json_to_recordset(${JSON.stringify(rows)}::json) AS i(
+               "id" text, "organizationId" text, "number" text, "sequence" int, "period" text,
+               "periodStart" timestamptz, "periodEnd" timestamptz, "timeZone" text,
+               "currency" text, "listMinor" bigint, "programmeMinor" bigint,
+               "tenantNetMinor" bigint, "vatTreatment" "VatTreatment", "vatCountry" text,
+               "vatRateBps" int, "vatMinor" bigint, "tenantTotalMinor" bigint,
+               "energyMilliWh" bigint, "customerName" text, "customerCountry" text,
+               "customerVatId" text, "usageThroughId" bigint)
       RETURNING "id", "organizationId", "period", "tenantTotalMinor"
     ), claim AS (
       INSERT INTO "InvoicePeriodClaim" ("organizationId", "period", "invoiceId")
@@ -98,30 +96,28 @@ function invoicesSql(items: readonly InvoiceToWrite[], actor: Actor, now: Date):
 
 /** Every line of the invoices, in one statement. */
 function linesSql(items: readonly InvoiceToWrite[]): Prisma.Sql {
-  const column = columnsOf(
-    items.flatMap((p) =>
-      p.draft.lines.map((line) => ({
-        invoiceId: p.id,
-        organizationId: p.organizationId,
-        position: line.position,
-        kind: line.kind,
-        usagePeriod: line.usagePeriod,
-        resourceClassId: line.resourceClassId,
-        resourceClassCode: line.resourceClassCode,
-        description: line.description,
-        priceVersionId: line.priceVersionId,
-        allocationId: line.allocationId,
-        allocationLineId: line.allocationLineId,
-        unitSeconds: text(line.unitSeconds),
-        tokens: text(line.tokens),
-        minorPerUnitHour: line.minorPerUnitHour,
-        listMinor: text(line.listMinor),
-        programmeMinor: text(line.programmeMinor),
-        tenantMinor: text(line.tenantMinor),
-        energyMilliWh: text(line.energyMilliWh),
-        energyBasis: line.energyMeasured ? "MEASURED" : "ESTIMATED",
-      })),
-    ),
+  const rows = items.flatMap((p) =>
+    p.draft.lines.map((line) => ({
+      invoiceId: p.id,
+      organizationId: p.organizationId,
+      position: line.position,
+      kind: line.kind,
+      usagePeriod: line.usagePeriod,
+      resourceClassId: line.resourceClassId,
+      resourceClassCode: line.resourceClassCode,
+      description: line.description,
+      priceVersionId: line.priceVersionId,
+      allocationId: line.allocationId,
+      allocationLineId: line.allocationLineId,
+      unitSeconds: text(line.unitSeconds),
+      tokens: text(line.tokens),
+      minorPerUnitHour: line.minorPerUnitHour,
+      listMinor: text(line.listMinor),
+      programmeMinor: text(line.programmeMinor),
+      tenantMinor: text(line.tenantMinor),
+      energyMilliWh: text(line.energyMilliWh),
+      energyBasis: line.energyMeasured ? "MEASURED" : "ESTIMATED",
+    })),
   );
   return Prisma.sql`
     INSERT INTO "InvoiceLine" ("id", "invoiceId", "organizationId", "position", "kind",
@@ -129,23 +125,14 @@ function linesSql(items: readonly InvoiceToWrite[]): Prisma.Sql {
                                "priceVersionId", "allocationId", "allocationLineId", "unitSeconds",
                                "tokens", "minorPerUnitHour", "listMinor", "programmeMinor",
                                "tenantMinor", "energyMilliWh", "energyBasis")
-    SELECT gen_random_uuid()::text, l.invoice, l.org, l.position, l.kind::"InvoiceLineKind",
-           l.usage_period, l.class, l.class_code, l.description, l.price_version, l.allocation,
-           l.allocation_line, l.unit_seconds::bigint, l.tokens::bigint, l.price, l.list::bigint,
-           l.programme::bigint, l.tenant::bigint, l.energy::bigint, l.energy_basis::"EnergyBasis"
-      FROM unnest(${column("invoiceId")}::text[], ${column("organizationId")}::text[],
-                  ${column("position")}::int[], ${column("kind")}::text[],
-                  ${column("usagePeriod")}::text[], ${column("resourceClassId")}::text[],
-                  ${column("resourceClassCode")}::text[], ${column("description")}::text[],
-                  ${column("priceVersionId")}::text[], ${column("allocationId")}::text[],
-                  ${column("allocationLineId")}::text[], ${column("unitSeconds")}::text[],
-                  ${column("tokens")}::text[], ${column("minorPerUnitHour")}::int[],
-                  ${column("listMinor")}::text[], ${column("programmeMinor")}::text[],
-                  ${column("tenantMinor")}::text[], ${column("energyMilliWh")}::text[],
-                  ${column("energyBasis")}::text[])
-        AS l(invoice, org, position, kind, usage_period, class, class_code, description,
-             price_version, allocation, allocation_line, unit_seconds, tokens, price, list,
-             programme, tenant, energy, energy_basis)`;
+    SELECT gen_random_uuid()::text, l.*
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS l(
+             "invoiceId" text, "organizationId" text, "position" int, "kind" "InvoiceLineKind",
+             "usagePeriod" text, "resourceClassId" text, "resourceClassCode" text,
+             "description" text, "priceVersionId" text, "allocationId" text,
+             "allocationLineId" text, "unitSeconds" bigint, "tokens" bigint,
+             "minorPerUnitHour" int, "listMinor" bigint, "programmeMinor" bigint,
+             "tenantMinor" bigint, "energyMilliWh" bigint, "energyBasis" "EnergyBasis")`;
 }
 
 /** One "invoice.finalised" event per invoice, appended to the audit chain in one statement. */
