@@ -5,7 +5,9 @@ export {
   rawQuery,
   rawTransaction,
   rowsInOrder,
+  type CopyValue,
   type RawBatch,
+  type RawCopy,
   type RawStatement,
 } from "./raw-query";
 export { listen, type Listener } from "./listen";

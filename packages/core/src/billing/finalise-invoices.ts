@@ -60,8 +60,8 @@ export async function finaliseInvoices(
   const boundsIn = periodBoundsMemo();
   // Straight on the driver (no ORM round trip per statement): a batch ships tens of thousands of
   // values each way.
-  return rawTransaction(database, async (statement) => {
-    const tx = sqlClientOf(statement);
+  return rawTransaction(database, async (statement, copy) => {
+    const tx = sqlClientOf(statement, copy);
     // The statements are index lookups per organisation; their estimated cost grows with the
     // batch, and compiling them (JIT) would cost more than running them.
     await tx.$queryRaw(Prisma.sql`SET LOCAL jit = off`);

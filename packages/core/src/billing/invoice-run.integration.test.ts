@@ -227,6 +227,31 @@ describe("the invoice run over many organisations", () => {
     for (const line of lines) expect(line.programmeMinor + line.tenantMinor).toBe(line.listMinor);
   });
 
+  it("writes whole invoices through a client made elsewhere too (an ORM transaction, no COPY)", async () => {
+    const bulk = await world(2);
+    await meter(bulk.jobs, 10);
+    for (const [organizationId, client] of [
+      [bulk.organizationIds[0]!, db],
+      [bulk.organizationIds[1]!, db.$extends({}) as unknown as typeof db],
+    ] as const) {
+      const result = await finaliseInvoice(client, SYSTEM_ACTOR, {
+        organizationId,
+        period: MONTH,
+        sellerCountry: "DE",
+        now: AFTER_MONTH,
+      });
+      expect(result?.created).toBe(true);
+      const [invoice] = await invoicesOf([organizationId]);
+      expect(invoice!.lines.map((l) => l.position).sort()).toEqual([1, 2]);
+      expect(invoice!.lines.reduce((s, l) => s + l.listMinor, 0n)).toBe(invoice!.listMinor);
+      expect(invoice!.lines.every((l) => l.programmeMinor + l.tenantMinor === l.listMinor)).toBe(
+        true,
+      );
+      const billed = invoice!.lines.reduce((s, l) => s + l.unitSeconds, 0n);
+      expect(billed).toBe(await metered([organizationId]));
+    }
+  });
+
   it("puts usage of a month before the latest invoice on the next invoice, never on one of its own", async () => {
     const bulk = await world(1, 1);
     await meter(bulk.jobs, 10);
