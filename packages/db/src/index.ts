@@ -1,10 +1,12 @@
 export { createDatabase, db, type Database } from "./client";
 export {
   columnsOf,
+  copyRowsOf,
   rawBatchQuery,
   rawQuery,
   rawTransaction,
   rowsInOrder,
+  type CopyRows,
   type CopyValue,
   type RawBatch,
   type RawCopy,

@@ -4,6 +4,7 @@ import { Prisma } from "./generated/prisma/client";
 import pg from "pg";
 import { serverEnv } from "@tessera/config";
 import {
+  copyRowsOf,
   rawBatchQuery,
   rawQuery,
   rawTransaction,
@@ -297,7 +298,7 @@ describe("rawTransaction", () => {
         `CREATE TABLE "${copied}" (n int PRIMARY KEY, label text, big bigint, flag boolean)`,
       );
       const seen = await rawTransaction(client, async (statement, copy) => {
-        await copy!(copied, ["n", "label", "big", "flag"], values);
+        await copy!(copied, ["n", "label", "big", "flag"], copyRowsOf(values));
         return statement<{ n: number }>(
           Prisma.sql`SELECT count(*)::int AS n FROM ${Prisma.raw(`"${copied}"`)}`,
         );
@@ -311,14 +312,16 @@ describe("rawTransaction", () => {
       await expect(
         rawTransaction(client, async (statement, copy) => {
           await statement(insert(6));
-          await copy!(copied, ["n"], [[4], [1]]);
+          await copy!(copied, ["n"], copyRowsOf([[4], [1]]));
         }),
       ).rejects.toThrow(/duplicate key/);
       expect(await rows()).not.toContain(6);
       expect((await db.$queryRawUnsafe<unknown[]>(`SELECT n FROM "${copied}"`)).length).toBe(3);
       // Names that are not identifiers never reach the statement.
       await expect(
-        rawTransaction(client, (_statement, copy) => copy!(`${copied}" x`, ["n"], [[5]])),
+        rawTransaction(client, (_statement, copy) =>
+          copy!(`${copied}" x`, ["n"], copyRowsOf([[5]])),
+        ),
       ).rejects.toThrow(/Not an identifier/);
       // A client made elsewhere runs in an ORM transaction, which has no COPY.
       const elsewhere = db.$extends({});

@@ -297,17 +297,19 @@ export type RawStatement = <T>(query: Prisma.Sql) => Promise<T[]>;
 /** A value of a row RawCopy loads (null is SQL NULL). */
 export type CopyValue = string | number | bigint | boolean | null;
 
+/** Rows written out in COPY's text format (copyRowsOf), ready for a RawCopy. */
+export interface CopyRows {
+  readonly count: number;
+  readonly text: string;
+}
+
 /**
  * Loads rows into a table with `COPY … FROM STDIN` in the transaction rawTransaction opened: for
  * thousands of rows the cheapest way in, for PostgreSQL (no parameters to parse, rows inserted in
- * bulk) and for Node (no parameters to escape one by one). Each row has a value per column, in the
- * order of `columns`; every constraint and trigger of the table applies as for an INSERT.
+ * bulk) and for Node (no parameters to escape one by one). The rows have a value per column, in
+ * the order of `columns`; every constraint and trigger of the table applies as for an INSERT.
  */
-export type RawCopy = (
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly CopyValue[])[],
-) => Promise<void>;
+export type RawCopy = (table: string, columns: readonly string[], rows: CopyRows) => Promise<void>;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -332,16 +334,26 @@ function copyField(value: CopyValue): string {
   return String(value);
 }
 
+/**
+ * Rows for a RawCopy, written out now: a caller that holds a lock while it copies can write its
+ * rows out before it takes the lock.
+ */
+export function copyRowsOf(rows: readonly (readonly CopyValue[])[]): CopyRows {
+  return {
+    count: rows.length,
+    text: rows.map((row) => `${row.map(copyField).join("\t")}\n`).join(""),
+  };
+}
+
 async function copyRows(
   connection: pg.PoolClient,
   table: string,
   columns: readonly string[],
-  rows: readonly (readonly CopyValue[])[],
+  rows: CopyRows,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const text = rows.map((row) => `${row.map(copyField).join("\t")}\n`).join("");
+  if (rows.count === 0) return;
   const into = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(", ")})`;
-  await pipeline(Readable.from([text]), connection.query(copyFrom(`COPY ${into} FROM STDIN`)));
+  await pipeline(Readable.from([rows.text]), connection.query(copyFrom(`COPY ${into} FROM STDIN`)));
 }
 
 interface TransactionalClient {

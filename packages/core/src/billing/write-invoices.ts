@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma, type CopyValue } from "@tessera/db";
+import { copyRowsOf, Prisma, type CopyValue } from "@tessera/db";
 import type { Actor } from "../actor";
 import { auditEventsSql, type GatedAuditEvent } from "../audit/record-audit-event";
 import type { InvoiceDraft } from "./build-invoice";
@@ -119,8 +119,11 @@ const LINE_COLUMNS = [
   ["energyBasis", `"EnergyBasis"`],
 ] as const;
 
+/** The invoices whose lines are to be written: each one's id and organisation, and its lines. */
+export type InvoiceLinesOf = Pick<InvoiceToWrite, "id" | "organizationId" | "draft">;
+
 /** Every line of the invoices as a row of values in LINE_COLUMNS' order. */
-function lineRows(items: readonly InvoiceToWrite[]): CopyValue[][] {
+function lineRows(items: readonly InvoiceLinesOf[]): CopyValue[][] {
   return items.flatMap((p) =>
     p.draft.lines.map((line) => [
       randomUUID(),
@@ -147,19 +150,28 @@ function lineRows(items: readonly InvoiceToWrite[]): CopyValue[][] {
   );
 }
 
+/** Lines made ready to write (prepareInvoiceLines): writing them is all that is left. */
+export interface PreparedLines {
+  write(): Promise<void>;
+}
+
 /**
- * The lines: with COPY where the client has it (a batch's thousands of lines are the run's biggest
- * write, and COPY is the cheapest way in for PostgreSQL and for Node), else in one INSERT.
+ * The lines of invoices about to be finalised, made ready to write before the invoices are
+ * numbered (they do not need their numbers), so that as little as possible happens while the
+ * number series is locked. With COPY where the client has it (a batch's thousands of lines are the
+ * run's biggest write, and COPY is the cheapest way in for PostgreSQL and for Node), else one
+ * INSERT.
  */
-async function writeLines(client: SqlClient, items: readonly InvoiceToWrite[]): Promise<void> {
+export function prepareInvoiceLines(
+  client: SqlClient,
+  items: readonly InvoiceLinesOf[],
+): PreparedLines {
   const rows = lineRows(items);
-  if (client.copy) {
-    await client.copy(
-      "InvoiceLine",
-      LINE_COLUMNS.map(([name]) => name),
-      rows,
-    );
-    return;
+  const { copy } = client;
+  if (copy) {
+    const data = copyRowsOf(rows);
+    const columns = LINE_COLUMNS.map(([name]) => name);
+    return { write: () => copy("InvoiceLine", columns, data) };
   }
   const objects = rows.map((row) =>
     Object.fromEntries(
@@ -171,9 +183,10 @@ async function writeLines(client: SqlClient, items: readonly InvoiceToWrite[]): 
   );
   const names = Prisma.raw(LINE_COLUMNS.map(([name]) => `"${name}"`).join(", "));
   const typed = Prisma.raw(LINE_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", "));
-  await client.$queryRaw(Prisma.sql`
+  const insert = Prisma.sql`
     INSERT INTO "InvoiceLine" (${names})
-    SELECT ${names} FROM json_to_recordset(${JSON.stringify(objects)}::json) AS l(${typed})`);
+    SELECT ${names} FROM json_to_recordset(${JSON.stringify(objects)}::json) AS l(${typed})`;
+  return { write: async () => void (await client.$queryRaw(insert)) };
 }
 
 /** One "invoice.finalised" event per invoice, appended to the audit chain in one statement. */
@@ -204,17 +217,22 @@ function auditSql(items: readonly InvoiceToWrite[], actor: Actor): Prisma.Sql {
 
 /**
  * Writes finalised invoices in the caller's transaction, in three steps whatever their number: the
- * invoices with their months' claims and payment records, their lines, and their audit events —
- * last, so the platform-wide chain lock is held only for that statement and the commit.
+ * invoices with their months' claims and payment records, their lines (made ready beforehand by
+ * prepareInvoiceLines), and their audit events — last, so the platform-wide chain lock is held
+ * only for that statement and the commit. The audit statement is put together while the database
+ * writes the invoices.
  */
 export async function writeInvoices(
   client: SqlClient,
   actor: Actor,
   items: readonly InvoiceToWrite[],
+  lines: PreparedLines,
   now: Date,
 ): Promise<void> {
   if (items.length === 0) return;
-  await client.$queryRaw(invoicesSql(items, actor, now));
-  await writeLines(client, items);
-  await client.$queryRaw(auditSql(items, actor));
+  const invoices = client.$queryRaw(invoicesSql(items, actor, now));
+  const audit = auditSql(items, actor);
+  await invoices;
+  await lines.write();
+  await client.$queryRaw(audit);
 }
