@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     });
     const tesseraInvoices = seconds(started);
     progress(
-      `invoices, Tessera: ${finalised.length} invoices in ${tesseraInvoices.toFixed(2)} s (${INVOICE_CONCURRENCY} batches at once)`,
+      `invoices, Tessera: ${finalised.length} invoices in ${tesseraInvoices.toFixed(2)} s (${INVOICE_CONCURRENCY} ${INVOICE_CONCURRENCY === 1 ? "batch" : "batches"} at once)`,
     );
 
     const { rows: lines } = await plain.query<{
