@@ -12,7 +12,8 @@
  *     line, between the invoices and the GROUP BY (list, programme and tenant amounts).
  *
  * Prints last: RESULT billing ingest_ratio=<x> invoice_ratio=<y> cents_off=<n>
- * Knobs: BENCH_ORGS (10000), BENCH_JOBS_PER_LINE (20), BENCH_INGEST_BATCH (1000).
+ * Knobs: BENCH_ORGS (10000), BENCH_JOBS_PER_LINE (20), BENCH_INGEST_BATCH (1000),
+ * BENCH_INVOICE_CONCURRENCY (the invoice run's own default, INVOICE_RUN_CONCURRENCY).
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
@@ -20,7 +21,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { serverEnv } from "@tessera/config";
-import { closeDueInvoices, periodBounds, recordJobsUsage } from "@tessera/core";
+import {
+  closeDueInvoices,
+  INVOICE_RUN_CONCURRENCY,
+  periodBounds,
+  recordJobsUsage,
+} from "@tessera/core";
 import { createDatabase } from "@tessera/db";
 import { createBulkBillingWorld } from "../../packages/core/src/billing/bulk-billing-fixture";
 import { deploy as migrate } from "../../packages/db/scripts/migrate";
@@ -32,6 +38,10 @@ const ORGANIZATIONS = Number(process.env.BENCH_ORGS ?? 10_000);
 const CLASSES = 5;
 const JOBS_PER_LINE = Number(process.env.BENCH_JOBS_PER_LINE ?? 20);
 const INGEST_BATCH = Number(process.env.BENCH_INGEST_BATCH ?? 1_000);
+/** Batches the invoice run finalises at once (the worker's default unless told). */
+const INVOICE_CONCURRENCY = Number(
+  process.env.BENCH_INVOICE_CONCURRENCY ?? INVOICE_RUN_CONCURRENCY,
+);
 const MONTH = "2026-10";
 /** The GROUP BY is read-only: its median of a few runs (after one to warm up) is reported. */
 const GROUP_BY_RUNS = 3;
@@ -160,9 +170,12 @@ async function main(): Promise<void> {
       sellerCountry: "DE",
       graceDays: 3,
       now: new Date(monthEnd.getTime() + 10 * 86_400_000),
+      concurrency: INVOICE_CONCURRENCY,
     });
     const tesseraInvoices = seconds(started);
-    progress(`invoices, Tessera: ${finalised.length} invoices in ${tesseraInvoices.toFixed(2)} s`);
+    progress(
+      `invoices, Tessera: ${finalised.length} invoices in ${tesseraInvoices.toFixed(2)} s (${INVOICE_CONCURRENCY} ${INVOICE_CONCURRENCY === 1 ? "batch" : "batches"} at once)`,
+    );
 
     const { rows: lines } = await plain.query<{
       organizationId: string;

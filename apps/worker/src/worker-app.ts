@@ -102,6 +102,7 @@ export function createWorkerApp(
     sellerCountry: env.BILLING_SELLER_COUNTRY,
     invoiceGraceDays: env.INVOICE_GRACE_DAYS,
     invoiceBatchSize: env.INVOICE_BATCH_SIZE,
+    invoiceConcurrency: env.INVOICE_CONCURRENCY,
     ...options.settings,
   };
   const deadLetters = createDeadLetterSink(database, log, (queue) =>

@@ -72,6 +72,8 @@ export const serverEnvSchema = z
     BILLING_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
     /** Organisations whose invoices one transaction of the invoice run finalises. */
     INVOICE_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(500),
+    /** Batches of the invoice run finalised at once, each on its own database connection. */
+    INVOICE_CONCURRENCY: z.coerce.number().int().min(1).max(4).default(2),
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_API_URL: z.url().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),

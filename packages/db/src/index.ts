@@ -1,11 +1,15 @@
 export { createDatabase, db, type Database } from "./client";
 export {
   columnsOf,
+  copyRowsOf,
   rawBatchQuery,
   rawQuery,
   rawTransaction,
   rowsInOrder,
+  type CopyRows,
+  type CopyValue,
   type RawBatch,
+  type RawCopy,
   type RawStatement,
 } from "./raw-query";
 export { listen, type Listener } from "./listen";

@@ -4,6 +4,7 @@ import { Prisma } from "./generated/prisma/client";
 import pg from "pg";
 import { serverEnv } from "@tessera/config";
 import {
+  copyRowsOf,
   rawBatchQuery,
   rawQuery,
   rawTransaction,
@@ -280,6 +281,55 @@ describe("rawTransaction", () => {
       await rawTransaction(client, (statement) => statement(insert(5)));
       expect(await rows()).toContain(5);
     } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("loads rows with COPY in the transaction, every value exactly, or none of them", async () => {
+    const client = createDatabase(undefined, 1);
+    const copied = `raw_copy_${process.pid}`;
+    const values = [
+      [1, "plain", 9_007_199_254_740_993n, true],
+      [2, "tab\there, line\nbreak, return\r, back\\slash, \\N and ünïcödé", -1n, false],
+      [3, null, null, null],
+    ] as const;
+    try {
+      await db.$executeRawUnsafe(
+        `CREATE TABLE "${copied}" (n int PRIMARY KEY, label text, big bigint, flag boolean)`,
+      );
+      const seen = await rawTransaction(client, async (statement, copy) => {
+        await copy!(copied, ["n", "label", "big", "flag"], copyRowsOf(values));
+        return statement<{ n: number }>(
+          Prisma.sql`SELECT count(*)::int AS n FROM ${Prisma.raw(`"${copied}"`)}`,
+        );
+      });
+      expect(seen[0]!.n).toBe(3);
+      const stored = await db.$queryRawUnsafe<
+        { n: number; label: string | null; big: bigint | null; flag: boolean | null }[]
+      >(`SELECT n, label, big, flag FROM "${copied}" ORDER BY n`);
+      expect(stored.map((row) => [row.n, row.label, row.big, row.flag])).toEqual(values);
+      // A row the table refuses (a duplicate key) fails the COPY and rolls the transaction back.
+      await expect(
+        rawTransaction(client, async (statement, copy) => {
+          await statement(insert(6));
+          await copy!(copied, ["n"], copyRowsOf([[4], [1]]));
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      expect(await rows()).not.toContain(6);
+      expect((await db.$queryRawUnsafe<unknown[]>(`SELECT n FROM "${copied}"`)).length).toBe(3);
+      // Names that are not identifiers never reach the statement.
+      await expect(
+        rawTransaction(client, (_statement, copy) =>
+          copy!(`${copied}" x`, ["n"], copyRowsOf([[5]])),
+        ),
+      ).rejects.toThrow(/Not an identifier/);
+      // A client made elsewhere runs in an ORM transaction, which has no COPY.
+      const elsewhere = db.$extends({});
+      expect(
+        await rawTransaction(elsewhere, (_statement, copy) => Promise.resolve(copy)),
+      ).toBeNull();
+    } finally {
+      await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "${copied}"`);
       await client.$disconnect();
     }
   });

@@ -1,4 +1,7 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { Prisma } from "./generated/prisma/client";
 
 /**
@@ -291,6 +294,68 @@ export async function rawBatchQuery<I, R, O>(
 /** Runs a raw statement in the transaction rawTransaction opened. */
 export type RawStatement = <T>(query: Prisma.Sql) => Promise<T[]>;
 
+/** A value of a row RawCopy loads (null is SQL NULL). */
+export type CopyValue = string | number | bigint | boolean | null;
+
+/** Rows written out in COPY's text format (copyRowsOf), ready for a RawCopy. */
+export interface CopyRows {
+  readonly count: number;
+  readonly text: string;
+}
+
+/**
+ * Loads rows into a table with `COPY … FROM STDIN` in the transaction rawTransaction opened: for
+ * thousands of rows the cheapest way in, for PostgreSQL (no parameters to parse, rows inserted in
+ * bulk) and for Node (no parameters to escape one by one). The rows have a value per column, in
+ * the order of `columns`; every constraint and trigger of the table applies as for an INSERT.
+ */
+export type RawCopy = (table: string, columns: readonly string[], rows: CopyRows) => Promise<void>;
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function quoteIdentifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`Not an identifier: "${name}"`);
+  return `"${name}"`;
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+/** A value in COPY's text format: \N for null, backslash, tab and line breaks escaped. */
+function copyField(value: CopyValue): string {
+  if (typeof value === "string") {
+    // Most values have nothing to escape: tested first, as replacing costs more than testing.
+    if (!COPY_SPECIAL.test(value)) return value;
+    return value.replace(/[\\\t\n\r]/g, (c) =>
+      c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+    );
+  }
+  if (value === null) return "\\N";
+  if (typeof value === "boolean") return value ? "t" : "f";
+  return String(value);
+}
+
+/**
+ * Rows for a RawCopy, written out now: a caller that holds a lock while it copies can write its
+ * rows out before it takes the lock.
+ */
+export function copyRowsOf(rows: readonly (readonly CopyValue[])[]): CopyRows {
+  return {
+    count: rows.length,
+    text: rows.map((row) => `${row.map(copyField).join("\t")}\n`).join(""),
+  };
+}
+
+async function copyRows(
+  connection: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: CopyRows,
+): Promise<void> {
+  if (rows.count === 0) return;
+  const into = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(", ")})`;
+  await pipeline(Readable.from([rows.text]), connection.query(copyFrom(`COPY ${into} FROM STDIN`)));
+}
+
 interface TransactionalClient {
   $transaction<R>(
     work: (tx: { $queryRaw<Q>(query: Prisma.Sql): Prisma.PrismaPromise<Q> }) => Promise<R>,
@@ -305,16 +370,17 @@ const RAW_TRANSACTION_IDLE_TIMEOUT = "20s";
  * A short transaction of raw statements on one pooled connection, without the ORM's transaction
  * machinery: BEGIN (with an idle timeout, so work that hangs between statements — a queue that
  * does not answer — cannot hold its locks for ever), the statements `work` runs, COMMIT; ROLLBACK
- * and the error when `work` throws. A client this module does not know runs it in an ORM
- * transaction instead.
+ * and the error when `work` throws. `work` may also load rows with COPY (RawCopy). A client this
+ * module does not know runs it in an ORM transaction instead, where COPY is not to be had (`copy`
+ * is null).
  */
 export async function rawTransaction<T>(
   client: TransactionalClient,
-  work: (statement: RawStatement) => Promise<T>,
+  work: (statement: RawStatement, copy: RawCopy | null) => Promise<T>,
 ): Promise<T> {
   const known = pools.get(client);
   if (!known) {
-    return client.$transaction((tx) => work((query) => tx.$queryRaw(query)), {
+    return client.$transaction((tx) => work((query) => tx.$queryRaw(query), null), {
       maxWait: 10_000,
       timeout: 20_000,
     });
@@ -325,7 +391,10 @@ export async function rawTransaction<T>(
     await connection.query(
       `BEGIN; SET LOCAL idle_in_transaction_session_timeout = '${RAW_TRANSACTION_IDLE_TIMEOUT}'`,
     );
-    const result = await work(<R>(query: Prisma.Sql) => execute<R>(known, connection, query));
+    const result = await work(
+      <R>(query: Prisma.Sql) => execute<R>(known, connection, query),
+      (table, columns, rows) => copyRows(connection, table, columns, rows),
+    );
     await connection.query("COMMIT");
     return result;
   } catch (error) {

@@ -13,6 +13,7 @@ export async function handleBilling(
     sellerCountry: context.settings.sellerCountry,
     graceDays: context.settings.invoiceGraceDays,
     batchSize: context.settings.invoiceBatchSize,
+    concurrency: context.settings.invoiceConcurrency,
   });
   if (finalised.length > 0) context.log.info("invoices finalised", { count: finalised.length });
   if (!context.stripe) return { finalised, pushed: 0, failed: 0 };

@@ -19,6 +19,8 @@ export interface HandlerSettings {
   invoiceGraceDays: number;
   /** Organisations finalised per transaction of the invoice run (INVOICE_BATCH_SIZE). */
   invoiceBatchSize: number;
+  /** Batches of the invoice run finalised at once (INVOICE_CONCURRENCY). */
+  invoiceConcurrency: number;
 }
 
 export const DEFAULT_HANDLER_SETTINGS: HandlerSettings = {
@@ -28,6 +30,7 @@ export const DEFAULT_HANDLER_SETTINGS: HandlerSettings = {
   sellerCountry: "DE",
   invoiceGraceDays: 3,
   invoiceBatchSize: 500,
+  invoiceConcurrency: 2,
 };
 
 /** What every handler works with; built once per worker process. */

@@ -93,7 +93,7 @@ export interface GatedAuditEvent {
  * events whose `key` is in column `column` of CTE `gate` are appended in the order given, each
  * linked to the one before it, the first to the chain's tail (its lock taken once, after the
  * gate's own locks, and only when at least one event is written). Adds the CTEs `audit_input`,
- * `audit_rows`, `audit_chain` and `audit` (the inserted rows' "id" and "targetId").
+ * `audit_rows`, `audit_parts`, `audit_chain` and `audit` (the inserted rows' "id" and "targetId").
  */
 export function auditEventsSql(
   events: GatedAuditEvent[],
@@ -122,11 +122,19 @@ export function auditEventsSql(
       SELECT a.*, row_number() OVER (ORDER BY a.ord) AS seq
         FROM audit_input a
        WHERE a.key IN (SELECT g.${Prisma.raw(`"${gate.column}"`)} FROM ${Prisma.raw(`"${gate.cte}"`)} g)
+    ), audit_parts AS (
+      -- The hashed parts as arrays, so each step of the chain reaches its event by position
+      -- instead of scanning every event again (which made a batch's chain quadratic in its size).
+      SELECT array_agg(head ORDER BY seq) AS heads, array_agg(tail ORDER BY seq) AS tails,
+             count(*) AS n
+        FROM audit_rows
     ), audit_chain(seq, hash) AS (
-      SELECT 0::bigint, tessera_audit_chain_tail() FROM (SELECT 1 FROM audit_rows LIMIT 1) AS written
+      SELECT 0::bigint, tessera_audit_chain_tail() FROM audit_parts WHERE n > 0
       UNION ALL
-      SELECT c.seq + 1, encode(sha256(convert_to(r.head || c.hash || r.tail, 'UTF8')), 'hex')
-        FROM audit_chain c JOIN audit_rows r ON r.seq = c.seq + 1
+      SELECT c.seq + 1,
+             encode(sha256(convert_to(p.heads[c.seq + 1] || c.hash || p.tails[c.seq + 1], 'UTF8')), 'hex')
+        FROM audit_chain c, audit_parts p
+       WHERE c.seq < p.n
     ), audit AS (
       INSERT INTO "AuditEvent" ("occurredAt", "actorId", "actorEmail", "organizationId", "action",
                                 "targetType", "targetId", "ip", "userAgent", "data", "prevHash",

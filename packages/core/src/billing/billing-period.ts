@@ -8,17 +8,32 @@ export function isBillingPeriod(period: string): boolean {
   return PERIOD.test(period);
 }
 
+/**
+ * One formatter per time zone, made once: making an Intl.DateTimeFormat costs far more than using
+ * one, and the invoice run asks for the months of thousands of organisations in a few zones.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 function localParts(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  const parts = formatterOf(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "0");
   return {
     year: get("year"),
@@ -61,6 +76,26 @@ export function periodBounds(period: string, timeZone: string): { start: Date; e
   return {
     start: monthStart(year, month, timeZone),
     end: month === 12 ? monthStart(year + 1, 1, timeZone) : monthStart(year, month + 1, timeZone),
+  };
+}
+
+/**
+ * periodBounds that keeps its answers: for a run that asks for the same few months of thousands
+ * of organisations (each answer costs several time-zone conversions).
+ */
+export function periodBoundsMemo(): (
+  period: string,
+  timeZone: string,
+) => { start: Date; end: Date } {
+  const known = new Map<string, { start: Date; end: Date }>();
+  return (period, timeZone) => {
+    const key = `${period} ${timeZone}`;
+    let bounds = known.get(key);
+    if (!bounds) {
+      bounds = periodBounds(period, timeZone);
+      known.set(key, bounds);
+    }
+    return bounds;
   };
 }
 

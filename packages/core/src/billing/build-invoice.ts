@@ -33,6 +33,7 @@ function hours(unitSeconds: bigint): string {
 /**
  * The invoice of a billing month from aggregated usage: lines rated once each (rateUsage), usage
  * of earlier months marked as late, totals summed from the lines, VAT once on the tenant's net.
+ * Invoices built together from one set of terms pass one `subsidyLeft` ledger (see rateUsage).
  */
 export function buildInvoice(input: {
   period: string;
@@ -41,8 +42,14 @@ export function buildInvoice(input: {
   customer: { country: string; vatId: string | null; vatIdValid: boolean };
   sellerCountry: string;
   fallbackCurrency: string;
+  subsidyLeft?: Map<string, bigint>;
 }): InvoiceDraft {
-  const rated = rateUsage(input.aggregates, input.terms.prices, input.terms.allocationOfLine);
+  const rated = rateUsage(
+    input.aggregates,
+    input.terms.prices,
+    input.terms.allocationOfLine,
+    input.subsidyLeft,
+  );
   const lines = rated.map((line, index): InvoiceLineDraft => {
     const resourceClass = input.terms.classes.get(line.resourceClassId);
     const code = resourceClass?.code ?? line.resourceClassId;
@@ -52,16 +59,25 @@ export function buildInvoice(input: {
       ? formatTokens(line.tokens)
       : `${hours(line.unitSeconds)} ${resourceClass?.unit ?? "unit"}-hours`;
     const what = `${resourceClass?.name ?? code}: ${quantity}`;
+    // Field by field rather than spread: see ratedLine.
     return {
-      ...line,
+      resourceClassId: line.resourceClassId,
+      priceVersionId: line.priceVersionId,
+      allocationLineId: line.allocationLineId,
+      usagePeriod: line.usagePeriod,
+      unitSeconds: line.unitSeconds,
+      tokens: line.tokens,
+      energyMilliWh: line.energyMilliWh,
+      energyMeasured: line.energyMeasured,
+      allocationId: line.allocationId,
       // A tokens class's line states its price per million tokens, as its unit price (the line's
       // "per unit-hour" figure is per priced unit: catalogue/metering-unit.ts).
-      ...(tokens
-        ? {
-            minorPerUnitHour:
-              input.terms.prices.get(line.priceVersionId)?.minorPerMillionTokens ?? 0,
-          }
-        : {}),
+      minorPerUnitHour: tokens
+        ? (input.terms.prices.get(line.priceVersionId)?.minorPerMillionTokens ?? 0)
+        : line.minorPerUnitHour,
+      listMinor: line.listMinor,
+      programmeMinor: line.programmeMinor,
+      tenantMinor: line.tenantMinor,
       position: index + 1,
       kind: late ? "LATE_USAGE" : "USAGE",
       resourceClassCode: code,

@@ -1,10 +1,10 @@
-import type { Prisma } from "@tessera/db";
 import { notFound } from "../errors";
 import { aggregateUnbilledUsage } from "./aggregate-usage";
 import { periodBounds, periodOf } from "./billing-period";
 import { buildInvoice, type InvoiceDraft } from "./build-invoice";
 import { loadBillingCustomer } from "./load-billing-customer";
 import { loadRatingTerms } from "./load-rating-terms";
+import type { SqlClient } from "./sql-client";
 
 /**
  * The live draft — "charges so far": everything not yet invoiced that started before the end of
@@ -12,7 +12,7 @@ import { loadRatingTerms } from "./load-rating-terms";
  * finalisation will rate it. Computed on each call, never stored.
  */
 export async function getInvoiceDraft(
-  database: { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> },
+  database: SqlClient,
   input: { organizationId: string; sellerCountry: string; now?: Date },
 ): Promise<InvoiceDraft & { periodStart: Date; periodEnd: Date; timeZone: string }> {
   const customer = await loadBillingCustomer(database, input.organizationId);
@@ -20,7 +20,7 @@ export async function getInvoiceDraft(
   const period = periodOf(input.now ?? new Date(), customer.timeZone);
   const bounds = periodBounds(period, customer.timeZone);
   const unbilled = await aggregateUnbilledUsage(database, [
-    { organizationId: input.organizationId, before: bounds.end, timeZone: customer.timeZone },
+    { organizationId: input.organizationId, period, bounds, timeZone: customer.timeZone },
   ]);
   const aggregates = unbilled.get(input.organizationId)?.aggregates ?? [];
   const terms = await loadRatingTerms(database, aggregates, { lock: false });

@@ -7,7 +7,7 @@ import { closeDueInvoices } from "./close-due-invoices";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import { SYSTEM_ACTOR } from "../actor";
 import type { WorkloadSetup } from "../workloads/lifecycle/workload-fixture";
-import { insertUsage } from "./billing-fixture";
+import { createBillingFixture, insertUsage } from "./billing-fixture";
 import { finaliseInvoice } from "./finalise-invoice";
 import { recordJobsUsage, type JobUsage } from "./record-job-usage";
 
@@ -200,6 +200,56 @@ describe("the invoice run over many organisations", () => {
                           WHERE i."organizationId" = u."organizationId" AND i."kind" = 'INVOICE'
                             AND u."id" <= i."usageThroughId" AND u."intervalStart" < i."periodEnd")`);
     expect(unbilled[0]!.n).toBe(0n);
+  });
+
+  it("never draws more from an award than it has left when organisations of one batch share it", async () => {
+    // 50 % subsidy with €10.00 left; a second organisation's usage draws on the same award.
+    const first = await createBillingFixture(db, { subsidyMinor: 1_000n });
+    const second = await createBillingFixture(db);
+    const start = new Date(periodBounds(MONTH, "Europe/Brussels").start.getTime() + 3 * DAY_MS);
+    // 10 GPU-hours each: at the rate the programme would pay far more than €10.00 in all.
+    await insertUsage(db, first, [{ start, unitSeconds: 36_000 }]);
+    await insertUsage(db, { ...second, allocationLineId: first.allocationLineId }, [
+      { start, unitSeconds: 36_000 },
+    ]);
+    const organizationIds = [first.organizationId, second.organizationId];
+    const { finalised } = await closeDueInvoices(db, {
+      sellerCountry: "DE",
+      graceDays: 3,
+      now: AFTER_MONTH,
+      organizationIds,
+      batchSize: 2,
+    });
+    expect(finalised).toHaveLength(2);
+    const lines = (await invoicesOf(organizationIds)).flatMap((invoice) => invoice.lines);
+    expect(lines.every((line) => line.allocationId === first.allocationId)).toBe(true);
+    expect(lines.reduce((sum, line) => sum + line.programmeMinor, 0n)).toBe(1_000n);
+    for (const line of lines) expect(line.programmeMinor + line.tenantMinor).toBe(line.listMinor);
+  });
+
+  it("writes whole invoices through a client made elsewhere too (an ORM transaction, no COPY)", async () => {
+    const bulk = await world(2);
+    await meter(bulk.jobs, 10);
+    for (const [organizationId, client] of [
+      [bulk.organizationIds[0]!, db],
+      [bulk.organizationIds[1]!, db.$extends({}) as unknown as typeof db],
+    ] as const) {
+      const result = await finaliseInvoice(client, SYSTEM_ACTOR, {
+        organizationId,
+        period: MONTH,
+        sellerCountry: "DE",
+        now: AFTER_MONTH,
+      });
+      expect(result?.created).toBe(true);
+      const [invoice] = await invoicesOf([organizationId]);
+      expect(invoice!.lines.map((l) => l.position).sort()).toEqual([1, 2]);
+      expect(invoice!.lines.reduce((s, l) => s + l.listMinor, 0n)).toBe(invoice!.listMinor);
+      expect(invoice!.lines.every((l) => l.programmeMinor + l.tenantMinor === l.listMinor)).toBe(
+        true,
+      );
+      const billed = invoice!.lines.reduce((s, l) => s + l.unitSeconds, 0n);
+      expect(billed).toBe(await metered([organizationId]));
+    }
   });
 
   it("puts usage of a month before the latest invoice on the next invoice, never on one of its own", async () => {

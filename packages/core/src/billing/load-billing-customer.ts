@@ -1,7 +1,6 @@
 import { Prisma } from "@tessera/db";
 import { DEFAULT_BILLING_TIME_ZONE } from "./billing-time-zone";
-
-type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
+import type { SqlClient } from "./sql-client";
 
 export interface BillingCustomer {
   organizationId: string;
@@ -17,7 +16,7 @@ export interface BillingCustomer {
 
 /** Organisations as billing sees them (loadBillingCustomer for many), by id. */
 export async function loadBillingCustomers(
-  client: RawClient,
+  client: SqlClient,
   organizationIds: readonly string[],
 ): Promise<Map<string, BillingCustomer>> {
   const rows = await client.$queryRaw<BillingCustomer[]>(Prisma.sql`
@@ -33,7 +32,7 @@ export async function loadBillingCustomers(
 
 /** The organisation as billing sees it: its country, billing time zone, VAT id and contact. */
 export async function loadBillingCustomer(
-  client: RawClient,
+  client: SqlClient,
   organizationId: string,
 ): Promise<BillingCustomer | null> {
   return (await loadBillingCustomers(client, [organizationId])).get(organizationId) ?? null;

@@ -1,7 +1,7 @@
 import { Prisma, type ResourceKind } from "@tessera/db";
-import type { AllocationTerms, PriceVersionTerms, UsageAggregate } from "./rate-usage";
-
-type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
+import type { UnbilledAggregate } from "./aggregate-usage";
+import type { AllocationTerms, PriceVersionTerms } from "./rate-usage";
+import type { SqlClient } from "./sql-client";
 
 export interface RatingTerms {
   prices: Map<string, PriceVersionTerms>;
@@ -13,21 +13,23 @@ export interface RatingTerms {
 }
 
 /**
- * The prices, classes and awards the aggregates need. With `lock`, the awards' rows are locked
- * (in id order) so that two finalisations never draw the same subsidy twice; what is left of an
- * award's subsidy is its programme share less what finalised invoice lines drew from it (credit
- * notes give back).
+ * The prices, classes and awards the aggregates need (each aggregate names its line's award). With
+ * `lock`, the awards' rows are locked (in id order) so that two finalisations never draw the same
+ * subsidy twice; what is left of an award's subsidy is its programme share less what finalised
+ * invoice lines drew from it (credit notes give back), read after the lock.
  */
 export async function loadRatingTerms(
-  client: RawClient,
-  aggregates: readonly UsageAggregate[],
+  client: SqlClient,
+  aggregates: readonly UnbilledAggregate[],
   options: { lock: boolean },
 ): Promise<RatingTerms> {
   const priceIds = [...new Set(aggregates.map((a) => a.priceVersionId))];
   const classIds = [...new Set(aggregates.map((a) => a.resourceClassId))];
-  const lineIds = [
-    ...new Set(aggregates.flatMap((a) => (a.allocationLineId ? [a.allocationLineId] : []))),
-  ];
+  const allocationOf = new Map(
+    aggregates.flatMap((a) =>
+      a.allocationLineId && a.allocationId ? [[a.allocationLineId, a.allocationId] as const] : [],
+    ),
+  );
   const prices = await client.$queryRaw<
     { id: string; minorPerUnitHour: number; minorPerMillionTokens: number | null }[]
   >(Prisma.sql`SELECT "id", "minorPerUnitHour", "minorPerMillionTokens" FROM "PriceVersion"
@@ -37,9 +39,7 @@ export async function loadRatingTerms(
   >(Prisma.sql`SELECT "id", "code", "name", "kind"::text AS "kind", "unit", "currency"::text
                  FROM "ResourceClass"
                 WHERE "id" = ANY(${classIds}::text[])`);
-  const lines = await client.$queryRaw<{ lineId: string; allocationId: string }[]>(Prisma.sql`
-    SELECT "id" AS "lineId", "allocationId" FROM "AllocationLine" WHERE "id" = ANY(${lineIds}::text[])`);
-  const allocationIds = [...new Set(lines.map((l) => l.allocationId))].sort();
+  const allocationIds = [...new Set(allocationOf.values())].sort();
   const awards = await client.$queryRaw<
     { id: string; subsidyRateBps: number; programmeShareMinor: bigint }[]
   >(Prisma.sql`
@@ -61,9 +61,9 @@ export async function loadRatingTerms(
     ]),
   );
   const allocationOfLine = new Map<string, AllocationTerms>();
-  for (const line of lines) {
-    const terms = termsOf.get(line.allocationId);
-    if (terms) allocationOfLine.set(line.lineId, terms);
+  for (const [lineId, allocationId] of allocationOf) {
+    const terms = termsOf.get(allocationId);
+    if (terms) allocationOfLine.set(lineId, terms);
   }
   return {
     prices: new Map(prices.map((p) => [p.id, p])),

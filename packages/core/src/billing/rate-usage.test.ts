@@ -130,6 +130,34 @@ describe("rating (property tests over random usage sets)", () => {
     );
   });
 
+  it("invoices rated together with one ledger draw no more from an award than it has left", () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 1, max: 4 }), (input, invoices) => {
+        const { prices, first, second } = rate(input);
+        const allocations = new Map([
+          ["line-1", first],
+          ["line-2", first],
+          ["line-3", second],
+        ]);
+        // The same usage on several organisations' invoices of one run, all on the two awards.
+        const ledger = new Map<string, bigint>();
+        const lines = Array.from({ length: invoices }, () =>
+          rateUsage(input.aggregates, prices, allocations, ledger),
+        ).flat();
+        for (const award of [first, second]) {
+          const paid = lines
+            .filter((l) => l.allocationId === award.allocationId)
+            .reduce((s, l) => s + l.programmeMinor, 0n);
+          expect(paid <= (award.subsidyLeftMinor > 0n ? award.subsidyLeftMinor : 0n)).toBe(true);
+          if (paid > 0n) expect(ledger.get(award.allocationId)).toBe(award.subsidyLeftMinor - paid);
+        }
+        for (const line of lines)
+          expect(line.programmeMinor + line.tenantMinor).toBe(line.listMinor);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("the order usage arrives in changes nothing", () => {
     fc.assert(
       fc.property(caseArb, fc.integer(), (input, seed) => {

@@ -86,29 +86,39 @@ export function splitShares(
   return { programmeMinor, tenantMinor: listMinor - programmeMinor };
 }
 
+/** What lines are ordered by: usage month, then class, allocation line and price version. */
+const orderKey = (x: UsageAggregate) =>
+  [x.usagePeriod, x.resourceClassId, x.allocationLineId ?? "", x.priceVersionId].join("\u0000");
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A stable order for lines: usage month, then class, allocation line and price version. */
 export function compareAggregates(a: UsageAggregate, b: UsageAggregate): number {
-  const key = (x: UsageAggregate) =>
-    [x.usagePeriod, x.resourceClassId, x.allocationLineId ?? "", x.priceVersionId].join("\u0000");
-  const left = key(a);
-  const right = key(b);
-  return left < right ? -1 : left > right ? 1 : 0;
+  return byKey(orderKey(a), orderKey(b));
+}
+
+/** The aggregates in compareAggregates' order, each one's key made once. */
+function inLineOrder<T extends UsageAggregate>(aggregates: readonly T[]): T[] {
+  return aggregates
+    .map((aggregate) => ({ aggregate, key: orderKey(aggregate) }))
+    .sort((a, b) => byKey(a.key, b.key))
+    .map(({ aggregate }) => aggregate);
 }
 
 /**
  * Prices aggregated usage: one line per aggregate, in a stable order; each allocation's subsidy
  * is drawn down line by line, so the programme never pays more than the award has left.
+ * `subsidyLeft` is the ledger of what each award has left once lines drew on it (an award not in
+ * it has its terms' subsidyLeftMinor): pass one ledger to every invoice rated together, so that
+ * invoices of one run drawing on the same award share what it has left.
  */
 export function rateUsage(
   aggregates: readonly UsageAggregate[],
   prices: ReadonlyMap<string, PriceVersionTerms>,
   allocationOfLine: ReadonlyMap<string, AllocationTerms>,
+  subsidyLeft: Map<string, bigint> = new Map(),
 ): RatedLine[] {
-  const left = new Map<string, bigint>();
-  for (const terms of allocationOfLine.values()) {
-    left.set(terms.allocationId, terms.subsidyLeftMinor);
-  }
-  return [...aggregates].sort(compareAggregates).map((aggregate) => {
+  return inLineOrder(aggregates).map((aggregate) => {
     const price = prices.get(aggregate.priceVersionId);
     if (!price) throw new Error(`No price version ${aggregate.priceVersionId}`);
     const listMinor = listAmountOf(aggregate, price);
@@ -116,25 +126,44 @@ export function rateUsage(
       ? allocationOfLine.get(aggregate.allocationLineId)
       : undefined;
     if (!terms) {
-      return {
-        ...aggregate,
+      return ratedLine(aggregate, price, listMinor, {
         allocationId: null,
-        minorPerUnitHour: price.minorPerUnitHour,
-        listMinor,
         programmeMinor: 0n,
         tenantMinor: listMinor,
-      };
+      });
     }
-    const shares = splitShares(listMinor, terms.subsidyRateBps, left.get(terms.allocationId) ?? 0n);
-    left.set(terms.allocationId, (left.get(terms.allocationId) ?? 0n) - shares.programmeMinor);
-    return {
-      ...aggregate,
-      allocationId: terms.allocationId,
-      minorPerUnitHour: price.minorPerUnitHour,
-      listMinor,
-      ...shares,
-    };
+    const left = subsidyLeft.get(terms.allocationId) ?? terms.subsidyLeftMinor;
+    const shares = splitShares(listMinor, terms.subsidyRateBps, left);
+    subsidyLeft.set(terms.allocationId, left - shares.programmeMinor);
+    return ratedLine(aggregate, price, listMinor, { allocationId: terms.allocationId, ...shares });
   });
+}
+
+/**
+ * A rated line, its fields named one by one: a run rates tens of thousands of lines, and copying
+ * the aggregate field by field is many times faster than spreading it into a new object.
+ */
+function ratedLine(
+  aggregate: UsageAggregate,
+  price: PriceVersionTerms,
+  listMinor: bigint,
+  split: { allocationId: string | null; programmeMinor: bigint; tenantMinor: bigint },
+): RatedLine {
+  return {
+    resourceClassId: aggregate.resourceClassId,
+    priceVersionId: aggregate.priceVersionId,
+    allocationLineId: aggregate.allocationLineId,
+    usagePeriod: aggregate.usagePeriod,
+    unitSeconds: aggregate.unitSeconds,
+    tokens: aggregate.tokens,
+    energyMilliWh: aggregate.energyMilliWh,
+    energyMeasured: aggregate.energyMeasured,
+    allocationId: split.allocationId,
+    minorPerUnitHour: price.minorPerUnitHour,
+    listMinor,
+    programmeMinor: split.programmeMinor,
+    tenantMinor: split.tenantMinor,
+  };
 }
 
 export interface LineTotals {

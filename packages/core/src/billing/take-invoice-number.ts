@@ -1,6 +1,5 @@
 import { Prisma } from "@tessera/db";
-
-type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
+import type { SqlClient } from "./sql-client";
 
 export interface InvoiceNumber {
   number: string;
@@ -21,7 +20,7 @@ function numberOf(series: string, sequence: number): InvoiceNumber {
  * lock: a rolled-back finalisation gives its numbers back, so numbers have no gaps.
  */
 export async function takeInvoiceNumbers(
-  client: RawClient,
+  client: SqlClient,
   series: string,
   count: number,
 ): Promise<InvoiceNumber[]> {
@@ -36,7 +35,7 @@ export async function takeInvoiceNumbers(
 
 /** The next number of a series (takeInvoiceNumbers for one). */
 export async function takeInvoiceNumber(
-  client: RawClient,
+  client: SqlClient,
   prefix: "INV" | "CN",
   period: string,
 ): Promise<InvoiceNumber> {

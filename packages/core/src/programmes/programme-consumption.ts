@@ -57,11 +57,15 @@ async function uninvoicedShares(
   ]);
   const unbilled = await aggregateUnbilledUsage(
     client,
-    [...customers.values()].map((customer) => ({
-      organizationId: customer.organizationId,
-      before: periodBounds(periodOf(now, customer.timeZone), customer.timeZone).end,
-      timeZone: customer.timeZone,
-    })),
+    [...customers.values()].map((customer) => {
+      const period = periodOf(now, customer.timeZone);
+      return {
+        organizationId: customer.organizationId,
+        period,
+        bounds: periodBounds(period, customer.timeZone),
+        timeZone: customer.timeZone,
+      };
+    }),
   );
   const terms = await loadRatingTerms(
     client,
