@@ -33,6 +33,7 @@ import {
   deployTestEndpoint,
 } from "../../packages/core/src/endpoints/endpoint-fixture";
 import { dropBenchDatabase, removePrefix, withDatabase } from "../bench-stores";
+import { parts, sample, spent } from "./cpu";
 
 const CLIENTS = 64;
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 4_000);
@@ -180,6 +181,14 @@ async function main(): Promise<void> {
       direct: { requests: 0, ms: 0, latencies: [] as number[] },
       through: { requests: 0, ms: 0, latencies: [] as number[] },
     };
+    const byMode: Record<string, { requests: number; ms: number; cpu: Record<string, number> }> =
+      {};
+    // CPU by process, so the report can say where each request's cycles went.
+    const processes = parts({
+      "load generator": process.pid,
+      "model server": sim.child.pid,
+      gateway: gateway.child.pid,
+    });
     const ids: string[] = [];
     for (let index = 0; index < ROUNDS; index++) {
       for (const stream of [false, true]) {
@@ -187,10 +196,19 @@ async function main(): Promise<void> {
         const order =
           (index + (stream ? 1 : 0)) % 2 === 0 ? ["direct", "through"] : ["through", "direct"];
         for (const side of order as ("direct" | "through")[]) {
+          const cpuBefore = sample(processes);
           const result =
             side === "direct"
               ? await round(direct, null, model, stream)
               : await round(through, key.token, model, stream);
+          const cpu = spent(cpuBefore, sample(processes));
+          const mode = `${side} ${stream ? "streaming" : "whole"}`;
+          const kept = (byMode[mode] ??= { requests: 0, ms: 0, cpu: {} });
+          kept.requests += result.requests;
+          kept.ms += result.elapsedMs;
+          for (const [part, seconds] of Object.entries(cpu)) {
+            kept.cpu[part] = (kept.cpu[part] ?? 0) + seconds;
+          }
           totals[side].requests += result.requests;
           totals[side].ms += result.elapsedMs;
           totals[side].latencies.push(...result.latencies);
@@ -233,6 +251,17 @@ async function main(): Promise<void> {
     progress(
       `direct ${Math.round(directRate * 1000)} req/s, through ${Math.round(throughRate * 1000)} req/s over ${totals.through.requests} requests`,
     );
+    // Where each request's CPU went, and how much of the machine's cores the run kept busy.
+    for (const [mode, kept] of Object.entries(byMode)) {
+      const perRequest = Object.entries(kept.cpu)
+        .filter(([, seconds]) => seconds > 0)
+        .map(([part, seconds]) => `${part} ${((seconds / kept.requests) * 1e6).toFixed(0)}`)
+        .join(", ");
+      const busy = Object.values(kept.cpu).reduce((sum, seconds) => sum + seconds, 0);
+      progress(
+        `${mode}: ${Math.round((kept.requests / kept.ms) * 1000)} req/s; CPU µs per request: ${perRequest}; cores busy ${(busy / (kept.ms / 1000)).toFixed(2)}`,
+      );
+    }
     console.info(
       `RESULT gateway ratio=${ratio.toFixed(3)} p50_added_ms=${p50.toFixed(2)} p99_added_ms=${p99.toFixed(2)} lost=${lost} doubled=${doubled} leases=${leases} direct_rps=${Math.round(directRate * 1000)} through_rps=${Math.round(throughRate * 1000)} clients=${CLIENTS}`,
     );

@@ -69,17 +69,22 @@ const STAMP = `
 /**
  * Metering in two halves. `spool` appends a request's record to a Redis stream and resolves once
  * Redis has it; the proxy holds the client's last byte until then, so a record is never lost
- * once the client has its answer. `run` drains the stream into PostgreSQL in batches (one
- * INSERT … ON CONFLICT DO NOTHING each) and only then acknowledges; records a killed process
- * left unacknowledged are claimed by another after `claimIdleMs`. The request id is the
- * record's key, so writing a batch again never counts twice.
+ * once the client has its answer. Spooling is a group commit: while one append is on its way,
+ * the records of the requests finishing meanwhile wait and go together as the next entry (a
+ * JSON array under the field `b`; an entry of one record, field `r`, is read too), so under load
+ * a Redis round trip carries many records. `run` drains the stream into PostgreSQL in batches
+ * (one INSERT … ON CONFLICT DO NOTHING each, at most one per `flushMs` so that the batches are
+ * large) and only then acknowledges; entries a killed process left unacknowledged are claimed by
+ * another after `claimIdleMs`. The request id is the record's key, so writing a batch again
+ * never counts twice.
  */
 export class Meter {
   private readonly stream: string;
   private stopped = false;
   private running: Promise<void> | null = null;
-  /** Records written to PostgreSQL by this process (for /metrics and tests). */
-  written = 0;
+  /** Records waiting for the append in flight to finish, and whether one is. */
+  private waiting: { json: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private appending = false;
 
   constructor(
     private readonly redis: Redis,
@@ -97,8 +102,29 @@ export class Meter {
     this.stream = `${prefix}:gw:usage`;
   }
 
-  async spool(record: MeteredRequest): Promise<void> {
-    await this.redis.xadd(this.stream, "*", "r", JSON.stringify(record));
+  spool(record: MeteredRequest): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ json: JSON.stringify(record), resolve, reject });
+      if (!this.appending && this.waiting.length === 1) setImmediate(() => void this.append());
+    });
+  }
+
+  /** Appends every waiting record as one entry; those arriving meanwhile form the next one. */
+  private async append(): Promise<void> {
+    if (this.appending || this.waiting.length === 0) return;
+    this.appending = true;
+    const group = this.waiting;
+    this.waiting = [];
+    try {
+      if (group.length === 1) await this.redis.xadd(this.stream, "*", "r", group[0]!.json);
+      else await this.redis.xadd(this.stream, "*", "b", `[${group.map((r) => r.json).join(",")}]`);
+      for (const waiting of group) waiting.resolve();
+    } catch (error) {
+      for (const waiting of group) waiting.reject(error);
+    } finally {
+      this.appending = false;
+      if (this.waiting.length > 0) void this.append();
+    }
   }
 
   start(): void {
@@ -118,8 +144,12 @@ export class Meter {
         if (!(error instanceof Error && error.message.includes("BUSYGROUP"))) throw error;
       });
     let lastClaim = 0;
+    let lastWrite = 0;
     while (!this.stopped) {
       try {
+        // At most one batch per flushMs: under load each batch carries what came meanwhile.
+        const wait = lastWrite + this.flushMs - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         if (Date.now() - lastClaim > this.claimIdleMs / 3) {
           lastClaim = Date.now();
           await this.claimAbandoned();
@@ -137,7 +167,10 @@ export class Meter {
           ">",
         )) as [string, [string, string[]][]][] | null;
         const entries = answer?.[0]?.[1];
-        if (entries && entries.length > 0) await this.write(entries);
+        if (entries && entries.length > 0) {
+          lastWrite = Date.now();
+          await this.write(entries);
+        }
       } catch (error) {
         this.onError(error);
         await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -164,13 +197,19 @@ export class Meter {
   }
 
   private async write(entries: [string, string[]][]): Promise<void> {
-    const records = entries.map(([, fields]) => fields[fields.indexOf("r") + 1] ?? "null");
+    const parts = entries.map(([, fields]) => {
+      const batch = fields.indexOf("b");
+      // A group's array without its brackets: records joined by commas, as one record is.
+      if (batch >= 0 && batch % 2 === 0) return (fields[batch + 1] ?? "[null]").slice(1, -1);
+      return fields[fields.indexOf("r") + 1] ?? "null";
+    });
     try {
-      await this.insert(records);
+      await this.insert(parts);
     } catch (error) {
       // Data that PostgreSQL refuses (class 22, 23) must not hold up the rest: write the records
       // one by one and set the refused ones aside, with the reason, on a dead-letter stream.
       if (!isDataError(error)) throw error;
+      const records = parts.flatMap((part) => splitRecords(part));
       for (const record of records) {
         try {
           await this.insert([record]);
@@ -187,7 +226,6 @@ export class Meter {
       .xack(this.stream, GROUP, ...ids)
       .xdel(this.stream, ...ids)
       .exec();
-    this.written += records.length;
   }
 
   private async insert(records: string[]): Promise<void> {
@@ -204,6 +242,16 @@ export class Meter {
     } finally {
       client.release();
     }
+  }
+}
+
+/** The records of one entry's text, each as its own JSON (for the record-by-record retry). */
+function splitRecords(part: string): string[] {
+  try {
+    const value = JSON.parse(`[${part}]`) as unknown[];
+    return value.map((record) => JSON.stringify(record));
+  } catch {
+    return [part];
   }
 }
 

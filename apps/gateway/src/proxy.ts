@@ -206,11 +206,17 @@ export async function forward(
     "cache-control": "no-cache",
     "x-accel-buffering": "no",
   });
-  response.flushHeaders();
+  // The headers go with the first events when those are already here (one write, not two), or
+  // on their own at the next turn of the event loop when the model is slow to start.
+  setImmediate(() => {
+    if (!response.headersSent && !response.destroyed) response.flushHeaders();
+  });
   // Events stay bytes: they are only decoded to read usage, or to count an aborted answer.
   const events: Buffer[] = [];
   let pending: Buffer | null = null;
   let held: Buffer | null = null;
+  /** Events that arrived with the closing `[DONE]`: sent with it once the record is spooled. */
+  const tail: Buffer[] = [];
   let usage: Usage | null = null;
   const keepUsage = request.clientWantsUsage;
 
@@ -273,6 +279,11 @@ export async function forward(
       }
       if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
       if (out.length === 0) continue;
+      if (held !== null) {
+        // The stream's end came in this read: its last events go out with it, in one write.
+        tail.push(...out);
+        continue;
+      }
       const flushed = response.write(out.length === 1 ? out[0]! : Buffer.concat(out));
       if (!flushed) {
         await new Promise<void>((resolve) => {
@@ -308,5 +319,6 @@ export async function forward(
     return;
   }
   finished = true;
-  response.end(held ?? undefined);
+  if (held) tail.push(held);
+  response.end(tail.length === 0 ? undefined : tail.length === 1 ? tail[0] : Buffer.concat(tail));
 }

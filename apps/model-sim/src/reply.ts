@@ -44,6 +44,24 @@ export interface ReplyPlan {
 
 const DONE = "data: [DONE]\n\n";
 
+/** A delay that can be called off. */
+interface Delay {
+  cancel(): void;
+}
+
+/**
+ * Runs `run` after `ms`. A delay of 0 is none: the next turn of the event loop, not setTimeout's
+ * (which waits at least 1 ms and would make a server with no simulated delay a slow one).
+ */
+function after(ms: number, run: () => void): Delay {
+  if (ms <= 0) {
+    const immediate = setImmediate(run);
+    return { cancel: () => clearImmediate(immediate) };
+  }
+  const timer = setTimeout(run, ms);
+  return { cancel: () => clearTimeout(timer) };
+}
+
 /**
  * Answers a generation after the simulated delays: the first token after the time to first
  * token, each next one an inter-token delay later. A client that goes away stops everything:
@@ -55,12 +73,13 @@ export function sendReply(response: ServerResponse, plan: ReplyPlan): void {
   metrics.promptTokens.inc(plan.promptTokens);
   let finished = false;
   let sentTokens = 0;
-  const timers: { first?: NodeJS.Timeout; next?: NodeJS.Timeout } = {};
+  const timers: { first?: Delay; next?: Delay; nextTimer?: NodeJS.Timeout } = {};
   response.once("close", () => {
     if (finished) return;
     finished = true;
-    clearTimeout(timers.first);
-    clearTimeout(timers.next);
+    timers.first?.cancel();
+    timers.next?.cancel();
+    clearTimeout(timers.nextTimer);
     metrics.running.dec();
     metrics.generationTokens.inc(sentTokens);
   });
@@ -82,29 +101,26 @@ export function sendReply(response: ServerResponse, plan: ReplyPlan): void {
   };
 
   if (!plan.stream) {
-    timers.first = setTimeout(() => {
+    timers.first = after(plan.ttftMs, () => {
       observeFirstToken();
-      timers.next = setTimeout(
-        () => {
-          const body = JSON.stringify(
-            plan.format.complete(
-              { id, created, model: plan.model },
-              generationText(generation),
-              generation.finishReason,
-              generation.stopReason,
-              usage,
-            ),
-          );
-          finish();
-          response.writeHead(200, {
-            "content-type": "application/json",
-            "content-length": Buffer.byteLength(body),
-          });
-          response.end(body);
-        },
-        plan.itlMs * Math.max(0, generation.completionTokens - 1),
-      );
-    }, plan.ttftMs);
+      timers.next = after(plan.itlMs * Math.max(0, generation.completionTokens - 1), () => {
+        const body = JSON.stringify(
+          plan.format.complete(
+            { id, created, model: plan.model },
+            generationText(generation),
+            generation.finishReason,
+            generation.stopReason,
+            usage,
+          ),
+        );
+        finish();
+        response.writeHead(200, {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        });
+        response.end(body);
+      });
+    });
     return;
   }
 
@@ -147,15 +163,17 @@ export function sendReply(response: ServerResponse, plan: ReplyPlan): void {
     if (flushed) scheduleNext();
     else response.once("drain", scheduleNext);
   };
-  // One timer for all inter-token delays, re-armed rather than made anew per token.
+  // One timer for all inter-token delays, re-armed rather than made anew per token; with no
+  // delay, each token is still a write of its own, on the next turn of the event loop.
   const scheduleNext = (): void => {
     if (finished) return;
-    if (timers.next === undefined) timers.next = setTimeout(writeNext, plan.itlMs);
-    else timers.next.refresh();
+    if (plan.itlMs <= 0) timers.next = after(0, writeNext);
+    else if (timers.nextTimer === undefined) timers.nextTimer = setTimeout(writeNext, plan.itlMs);
+    else timers.nextTimer.refresh();
   };
-  timers.first = setTimeout(() => {
+  timers.first = after(plan.ttftMs, () => {
     observeFirstToken();
     if (chunks === 0) writeClosing();
     else writeNext();
-  }, plan.ttftMs);
+  });
 }

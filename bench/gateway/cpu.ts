@@ -1,0 +1,76 @@
+/**
+ * CPU time by process, read from /proc: what each part of a benchmark round cost, so a report
+ * can say where the cycles went (Linux only; elsewhere every figure reads 0).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU seconds of one process, 0 when it is gone or /proc is not there. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name is in parentheses and may hold spaces: count fields after its end.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every process whose command name is `name` (postgres backends, redis-server). */
+function pidsNamed(name: string): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  const pids: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name) pids.push(Number(entry));
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  return pids;
+}
+
+export type Parts = Record<string, () => number[]>;
+
+/** The parts of a run, each a function giving its processes now (backends come and go). */
+export function parts(pids: Record<string, number | undefined>): Parts {
+  const result: Parts = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    if (pid !== undefined) result[name] = () => [pid];
+  }
+  result.redis = () => pidsNamed("redis-server");
+  result.postgres = () => pidsNamed("postgres");
+  return result;
+}
+
+/** A reading of every part's CPU seconds, per process so that new backends start from zero. */
+export function sample(of: Parts): Map<string, Map<number, number>> {
+  const reading = new Map<string, Map<number, number>>();
+  for (const [name, pids] of Object.entries(of)) {
+    reading.set(name, new Map(pids().map((pid) => [pid, cpuSeconds(pid)])));
+  }
+  return reading;
+}
+
+/** CPU seconds each part spent between two readings. */
+export function spent(
+  before: Map<string, Map<number, number>>,
+  after: Map<string, Map<number, number>>,
+): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [name, now] of after) {
+    const then = before.get(name) ?? new Map<number, number>();
+    let total = 0;
+    for (const [pid, seconds] of now) total += seconds - (then.get(pid) ?? 0);
+    result[name] = total;
+  }
+  return result;
+}
