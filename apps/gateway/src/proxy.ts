@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { Dispatcher } from "undici";
 import { ApiError, countTextTokens, errorBody, sendJson } from "@tessera/openai";
 import type { GatewayKey } from "./keys";
 import type { Lease } from "./leases";
@@ -50,6 +51,9 @@ const NO_CHOICES = Buffer.from('"choices":[]');
 const CONTENT = Buffer.from('"content":"');
 const TEXT = Buffer.from('"text":"');
 
+/** What the upstream's answer is being read as. */
+type Mode = "waiting" | "refused" | "whole" | "stream";
+
 /**
  * Sends one admitted request to its endpoint and the answer back. Streams pass through event by
  * event as they arrive; the gateway always asks the upstream for usage and drops the usage chunk
@@ -57,192 +61,132 @@ const TEXT = Buffer.from('"text":"');
  * whole body of an answer that does not stream) is held until the usage record is spooled. A
  * client that leaves aborts the upstream request, and what was generated until then is metered,
  * counted by the gateway itself.
+ *
+ * The upstream is read through undici's dispatch handler rather than a body stream: each chunk
+ * is handled as it arrives, with no stream, iterator or promise per chunk (the hot path).
  */
-export async function forward(
+export function forward(
   context: ProxyContext,
   call: Call,
   response: ServerResponse,
 ): Promise<void> {
-  const { request, route } = call;
-  const upstream = context.upstreams.get(route.url!);
-  const fellBack = call.model !== request.model;
-  const body =
-    request.stream || fellBack
-      ? JSON.stringify({
-          ...request.body,
-          model: call.model,
-          ...(request.stream && {
-            stream_options: {
-              ...(request.body.stream_options as object | null),
-              include_usage: true,
-            },
-          }),
-        })
-      : call.bytes;
-  const abort = new AbortController();
-  let finished = false;
-  response.once("close", () => {
-    if (!finished) abort.abort();
-  });
-
-  const upstreamStarted = performance.now();
-  let answer;
-  try {
-    answer = await upstream.pool.request({
-      path: upstream.basePath + call.path,
-      method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": call.id },
-      body,
-      signal: abort.signal,
-    });
-  } catch (error) {
-    finished = true;
-    if (abort.signal.aborted) return;
-    throw new ApiError(
-      503,
-      "upstream_unavailable",
-      `The endpoint serving \`${call.model}\` did not answer (${(error as Error).message}); try again shortly.`,
-      null,
-      { "retry-after": "5" },
-    );
-  }
-  const labels = { model: call.model };
-  const observeUpstream = (): void => {
-    context.metrics.upstreamSeconds.observe(labels, (performance.now() - upstreamStarted) / 1000);
-  };
-  const headers: Record<string, string> = {
-    ...call.admission.headers,
-    "x-request-id": call.id,
-    "x-tessera-model": call.model,
-  };
-  if (fellBack) headers["x-tessera-fallback-from"] = request.model;
-
-  if (answer.statusCode !== 200) {
-    const text = await answer.body.text().catch(() => "");
-    finished = true;
-    observeUpstream();
-    if (answer.statusCode >= 400 && answer.statusCode < 500 && text.startsWith("{")) {
-      // The model server's own refusal (a prompt too long for the model …), in OpenAI's envelope.
-      sendJson(response, answer.statusCode, text, headers);
-      return;
-    }
-    const failure = new ApiError(
-      502,
-      "upstream_error",
-      `The endpoint serving \`${call.model}\` failed (HTTP ${answer.statusCode}); nothing was charged.`,
-    );
-    sendJson(response, 502, errorBody(failure), headers);
-    return;
-  }
-
-  let ttftMs: number | null = null;
-  const meterAndSpend = async (usage: Usage | null, generated: () => string): Promise<void> => {
-    const tokensIn = usage?.prompt_tokens ?? countPromptTokens(request);
-    const tokensOut = usage?.completion_tokens ?? countTextTokens(generated());
-    const endedAt = call.startedAt + (performance.now() - call.arrivedAt);
-    const record: MeteredRequest = {
-      id: call.id,
-      organizationId: call.key.organizationId,
-      projectId: call.key.projectId,
-      apiKeyId: call.key.id,
-      endpointId: route.endpointId,
-      shared: call.lease !== null,
-      // A shared model's tokens draw on the organisation's line of its tier, through the lease.
-      resourceClassId: call.lease?.line.resourceClassId ?? route.resourceClassId,
-      allocationLineId: call.lease?.line.id ?? route.allocationLineId,
-      quotaHoldId: call.lease?.holdId ?? null,
-      model: call.model,
-      tokensIn,
-      tokensOut,
-      startedAt: call.startedAt,
-      endedAt: Math.max(call.startedAt, Math.round(endedAt)),
-      ttftMs,
+  return new Promise<void>((resolve, reject) => {
+    const { request, route } = call;
+    const upstream = context.upstreams.get(route.url!);
+    const fellBack = call.model !== request.model;
+    const body =
+      request.stream || fellBack
+        ? JSON.stringify({
+            ...request.body,
+            model: call.model,
+            ...(request.stream && {
+              stream_options: {
+                ...(request.body.stream_options as object | null),
+                include_usage: true,
+              },
+            }),
+          })
+        : call.bytes;
+    const labels = { model: call.model };
+    const upstreamStarted = performance.now();
+    const headers: Record<string, string> = {
+      ...call.admission.headers,
+      "x-request-id": call.id,
+      "x-tessera-model": call.model,
     };
-    context.limiter.spend(call.admission, tokensIn + tokensOut);
-    call.spent.tokens = tokensIn + tokensOut;
-    context.metrics.tokens.inc({ model: call.model, kind: "prompt" }, tokensIn);
-    context.metrics.tokens.inc({ model: call.model, kind: "completion" }, tokensOut);
-    await context.meter.spool(record);
-  };
+    if (fellBack) headers["x-tessera-fallback-from"] = request.model;
 
-  if (!request.stream) {
-    let text: string;
-    try {
-      text = await answer.body.text();
-    } catch (error) {
-      finished = true;
-      observeUpstream();
-      // Nothing reached the client: only the prompt it sent is metered.
-      await meterAndSpend(null, () => "").catch(() => undefined);
-      if (abort.signal.aborted) return;
-      throw new ApiError(
-        503,
-        "upstream_error",
-        `The endpoint broke off its answer (${(error as Error).message}).`,
-      );
-    }
-    observeUpstream();
-    ttftMs = Math.round(performance.now() - call.arrivedAt);
+    let mode: Mode = "waiting";
+    let settled = false;
+    let clientLeft = false;
+    /** The upstream exchange is over (answered or failed): nothing left to abort. */
+    let ended = false;
+    let controller: Dispatcher.DispatchController | null = null;
+    let ttftMs: number | null = null;
+    /** The answer's bytes (whole, refused) or, streaming, its events as received. */
+    const received: Buffer[] = [];
+    // Streaming state: a torn event waiting for its end, the closing [DONE], and the events that
+    // arrived with it (sent together once the record is spooled).
+    let pending: Buffer | null = null;
+    let held: Buffer | null = null;
+    const tail: Buffer[] = [];
+    /** Events of the current read, written together at the end of the turn. */
+    const outbox: Buffer[] = [];
     let usage: Usage | null = null;
-    let parsed: { usage?: Usage; choices?: { text?: string; message?: { content?: string } }[] } =
-      {};
-    try {
-      parsed = JSON.parse(text) as typeof parsed;
-      usage = parsed.usage ?? null;
-    } catch {
-      // Counted by the gateway below.
-    }
-    await meterAndSpend(usage, () =>
-      (parsed.choices ?? []).map((choice) => choice.message?.content ?? choice.text ?? "").join(""),
-    );
-    finished = true;
-    sendJson(response, 200, text, headers);
-    return;
-  }
+    const keepUsage = request.clientWantsUsage;
 
-  response.writeHead(200, {
-    ...headers,
-    "content-type": "text/event-stream; charset=utf-8",
-    "cache-control": "no-cache",
-    "x-accel-buffering": "no",
-  });
-  // The headers go with the first events when those are already here (one write, not two), or
-  // on their own at the next turn of the event loop when the model is slow to start.
-  setImmediate(() => {
-    if (!response.headersSent && !response.destroyed) response.flushHeaders();
-  });
-  // Events stay bytes: they are only decoded to read usage, or to count an aborted answer.
-  const events: Buffer[] = [];
-  let pending: Buffer | null = null;
-  let held: Buffer | null = null;
-  /** Events that arrived with the closing `[DONE]`: sent with it once the record is spooled. */
-  const tail: Buffer[] = [];
-  let usage: Usage | null = null;
-  const keepUsage = request.clientWantsUsage;
+    const done = (): void => {
+      if (settled) return;
+      settled = true;
+      response.off("close", onClientClose);
+      resolve();
+    };
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      response.off("close", onClientClose);
+      reject(error);
+    };
+    const onClientClose = (): void => {
+      clientLeft = true;
+      if (!ended) controller?.abort(new Error("the client closed the connection"));
+    };
+    response.once("close", onClientClose);
 
-  /** The text generated so far, from the events received. */
-  const generated = (): string => {
-    let text = "";
-    for (const event of events) {
-      if (!event.subarray(0, 7).equals(DATA_OBJECT)) continue;
-      try {
-        const chunk = JSON.parse(event.subarray(6).toString("utf8")) as {
-          choices?: { text?: string; delta?: { content?: string | null } }[];
-        };
-        for (const choice of chunk.choices ?? [])
-          text += choice.delta?.content ?? choice.text ?? "";
-      } catch {
-        // A torn event at an abort: what it held is not counted.
+    const observeUpstream = (): void => {
+      context.metrics.upstreamSeconds.observe(labels, (performance.now() - upstreamStarted) / 1000);
+    };
+
+    const meterAndSpend = (usage: Usage | null, generated: () => string): Promise<void> => {
+      const tokensIn = usage?.prompt_tokens ?? countPromptTokens(request);
+      const tokensOut = usage?.completion_tokens ?? countTextTokens(generated());
+      const endedAt = call.startedAt + (performance.now() - call.arrivedAt);
+      const record: MeteredRequest = {
+        id: call.id,
+        organizationId: call.key.organizationId,
+        projectId: call.key.projectId,
+        apiKeyId: call.key.id,
+        endpointId: route.endpointId,
+        shared: call.lease !== null,
+        // A shared model's tokens draw on the organisation's line of its tier, through the lease.
+        resourceClassId: call.lease?.line.resourceClassId ?? route.resourceClassId,
+        allocationLineId: call.lease?.line.id ?? route.allocationLineId,
+        quotaHoldId: call.lease?.holdId ?? null,
+        model: call.model,
+        tokensIn,
+        tokensOut,
+        startedAt: call.startedAt,
+        endedAt: Math.max(call.startedAt, Math.round(endedAt)),
+        ttftMs,
+      };
+      context.limiter.spend(call.admission, tokensIn + tokensOut);
+      call.spent.tokens = tokensIn + tokensOut;
+      context.metrics.tokens.inc({ model: call.model, kind: "prompt" }, tokensIn);
+      context.metrics.tokens.inc({ model: call.model, kind: "completion" }, tokensOut);
+      return context.meter.spool(record);
+    };
+
+    /** The text generated so far, from the events received. */
+    const generatedFromEvents = (): string => {
+      let text = "";
+      for (const event of received) {
+        if (!event.subarray(0, 7).equals(DATA_OBJECT)) continue;
+        try {
+          const chunk = JSON.parse(event.subarray(6).toString("utf8")) as {
+            choices?: { text?: string; delta?: { content?: string | null } }[];
+          };
+          for (const choice of chunk.choices ?? [])
+            text += choice.delta?.content ?? choice.text ?? "";
+        } catch {
+          // A torn event at an abort: what it held is not counted.
+        }
       }
-    }
-    return text;
-  };
+      return text;
+    };
 
-  try {
-    for await (const received of answer.body) {
-      const chunk: Buffer = pending
-        ? Buffer.concat([pending, received as Buffer])
-        : (received as Buffer);
+    /** A stream's chunk: split into events, usage read, the rest written on to the client. */
+    const onStreamData = (data: Buffer): void => {
+      const chunk: Buffer = pending ? Buffer.concat([pending, data]) : data;
       pending = null;
       const out: Buffer[] = [];
       let start = 0;
@@ -255,7 +199,7 @@ export async function forward(
           held = held ? Buffer.concat([held, event]) : event;
           continue;
         }
-        events.push(event);
+        received.push(event);
         if (ttftMs === null && (event.includes(CONTENT) || event.includes(TEXT))) {
           ttftMs = Math.round(performance.now() - call.arrivedAt);
           context.metrics.ttftSeconds.observe(labels, ttftMs / 1000);
@@ -278,47 +222,214 @@ export async function forward(
         }
       }
       if (start < chunk.length) pending = Buffer.from(chunk.subarray(start));
-      if (out.length === 0) continue;
+      if (out.length === 0) return;
       if (held !== null) {
         // The stream's end came in this read: its last events go out with it, in one write.
         tail.push(...out);
-        continue;
+        return;
       }
-      const flushed = response.write(out.length === 1 ? out[0]! : Buffer.concat(out));
-      if (!flushed) {
-        await new Promise<void>((resolve) => {
-          response.once("drain", resolve);
-          response.once("close", resolve);
-        });
+      // One write per read from the model, however many chunks it held: the events wait for the
+      // end of this turn (a microtask), by when every chunk of the read has been parsed.
+      if (outbox.length === 0) queueMicrotask(flushOutbox);
+      for (const event of out) outbox.push(event);
+    };
+
+    /** Writes the events waiting in the outbox to the client. */
+    const flushOutbox = (): void => {
+      if (outbox.length === 0 || response.destroyed) return;
+      const events = outbox.length === 1 ? outbox[0]! : Buffer.concat(outbox);
+      outbox.length = 0;
+      const flushed = response.write(events);
+      if (!flushed && controller && !controller.paused) {
+        // The client reads slower than the model writes: stop reading the model until it drains.
+        const paused = controller;
+        paused.pause();
+        response.once("drain", () => paused.resume());
       }
-    }
-  } catch (error) {
-    observeUpstream();
-    finished = true;
-    // The client left (the abort) or the upstream broke off: meter what was generated.
-    await meterAndSpend(usage, generated).catch(() => undefined);
-    if (!abort.signal.aborted && !response.destroyed) {
-      const failure = new ApiError(
-        503,
-        "upstream_error",
-        `The endpoint stopped mid-answer (${(error as Error).message}).`,
+    };
+
+    /** The upstream answered whole and well: meter, then send the client everything. */
+    const finishWhole = (): void => {
+      observeUpstream();
+      ttftMs = Math.round(performance.now() - call.arrivedAt);
+      const text = Buffer.concat(received).toString("utf8");
+      let parsed: {
+        usage?: Usage;
+        choices?: { text?: string; message?: { content?: string } }[];
+      } = {};
+      try {
+        parsed = JSON.parse(text) as typeof parsed;
+      } catch {
+        // Counted by the gateway below.
+      }
+      meterAndSpend(parsed.usage ?? null, () =>
+        (parsed.choices ?? [])
+          .map((choice) => choice.message?.content ?? choice.text ?? "")
+          .join(""),
+      ).then(
+        () => {
+          sendJson(response, 200, text, headers);
+          done();
+        },
+        (error: unknown) => fail(error as Error),
       );
-      response.end(`data: ${errorBody(failure)}\n\n`);
+    };
+
+    /** The stream ended well: meter, then the client's last byte. */
+    const finishStream = (): void => {
+      observeUpstream();
+      if (pending) held = held ? Buffer.concat([pending, held]) : pending;
+      // If the record cannot be spooled, the client never sees a complete answer, and nothing
+      // unmetered was delivered.
+      meterAndSpend(usage, generatedFromEvents).then(
+        () => {
+          flushOutbox();
+          if (held) tail.push(held);
+          response.end(
+            tail.length === 0 ? undefined : tail.length === 1 ? tail[0] : Buffer.concat(tail),
+          );
+          done();
+        },
+        (error: unknown) => {
+          response.destroy(error as Error);
+          done();
+        },
+      );
+    };
+
+    /** The upstream broke off, or the client left (the abort): meter what was generated. */
+    const brokeOff = (error: Error): void => {
+      observeUpstream();
+      const generated = mode === "stream" ? generatedFromEvents : (): string => ""; // whole: nothing reached the client
+      const metered = meterAndSpend(usage, generated).catch(() => undefined);
+      if (clientLeft) {
+        void metered.then(done);
+        return;
+      }
+      if (mode === "stream") {
+        void metered.then(() => {
+          flushOutbox();
+          if (!response.destroyed) {
+            const failure = new ApiError(
+              503,
+              "upstream_error",
+              `The endpoint stopped mid-answer (${error.message}).`,
+            );
+            response.end(`data: ${errorBody(failure)}\n\n`);
+          }
+          done();
+        });
+        return;
+      }
+      void metered.then(() =>
+        fail(
+          new ApiError(
+            503,
+            "upstream_error",
+            `The endpoint broke off its answer (${error.message}).`,
+          ),
+        ),
+      );
+    };
+
+    let refusedStatus = 0;
+    /** The upstream said no: its own refusal passes on (4xx in OpenAI's envelope), else 502. */
+    const finishRefused = (): void => {
+      observeUpstream();
+      const text = Buffer.concat(received).toString("utf8");
+      if (refusedStatus >= 400 && refusedStatus < 500 && text.startsWith("{")) {
+        // The model server's own refusal (a prompt too long for the model …), in OpenAI's envelope.
+        sendJson(response, refusedStatus, text, headers);
+      } else {
+        const failure = new ApiError(
+          502,
+          "upstream_error",
+          `The endpoint serving \`${call.model}\` failed (HTTP ${refusedStatus}); nothing was charged.`,
+        );
+        sendJson(response, 502, errorBody(failure), headers);
+      }
+      done();
+    };
+
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(started) {
+        controller = started;
+        if (clientLeft) started.abort(new Error("the client closed the connection"));
+      },
+      onResponseStart(_controller, statusCode) {
+        if (statusCode !== 200) {
+          mode = "refused";
+          refusedStatus = statusCode;
+          return;
+        }
+        if (!request.stream) {
+          mode = "whole";
+          return;
+        }
+        mode = "stream";
+        response.writeHead(200, {
+          ...headers,
+          "content-type": "text/event-stream; charset=utf-8",
+          "cache-control": "no-cache",
+          "x-accel-buffering": "no",
+        });
+        // The headers go with the first events when those are already here (one write, not
+        // two), or on their own at the next turn of the event loop when the model is slow.
+        setImmediate(() => {
+          if (!response.headersSent && !response.destroyed) response.flushHeaders();
+        });
+      },
+      onResponseData(_controller, chunk) {
+        if (mode === "stream") onStreamData(chunk);
+        else received.push(chunk);
+      },
+      onResponseEnd() {
+        ended = true;
+        if (mode === "whole") finishWhole();
+        else if (mode === "stream") finishStream();
+        else finishRefused();
+      },
+      onResponseError(_controller, error) {
+        if (mode === "waiting") {
+          ended = true;
+          observeUpstream();
+          if (clientLeft) {
+            done();
+            return;
+          }
+          fail(
+            new ApiError(
+              503,
+              "upstream_unavailable",
+              `The endpoint serving \`${call.model}\` did not answer (${error.message}); try again shortly.`,
+              null,
+              { "retry-after": "5" },
+            ),
+          );
+          return;
+        }
+        ended = true;
+        if (mode === "refused") {
+          finishRefused();
+          return;
+        }
+        brokeOff(error);
+      },
+    };
+
+    try {
+      upstream.pool.dispatch(
+        {
+          origin: upstream.origin,
+          path: upstream.basePath + call.path,
+          method: "POST",
+          headers: { "content-type": "application/json", "x-request-id": call.id },
+          body,
+        },
+        handler,
+      );
+    } catch (error) {
+      fail(error as Error);
     }
-    return;
-  }
-  observeUpstream();
-  if (pending) held = held ? Buffer.concat([pending, held]) : pending;
-  // The client's last byte waits for the record: if it cannot be spooled, the client never sees
-  // a complete answer, and nothing unmetered was delivered.
-  try {
-    await meterAndSpend(usage, generated);
-  } catch (error) {
-    finished = true;
-    response.destroy(error as Error);
-    return;
-  }
-  finished = true;
-  if (held) tail.push(held);
-  response.end(tail.length === 0 ? undefined : tail.length === 1 ? tail[0] : Buffer.concat(tail));
+  });
 }

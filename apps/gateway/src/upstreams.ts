@@ -2,6 +2,8 @@ import { Pool } from "undici";
 
 interface Upstream {
   pool: Pool;
+  /** The model server's origin, as dispatch wants it. */
+  origin: string;
   /** The endpoint URL's path, without a trailing slash ("" for a bare origin). */
   basePath: string;
 }
@@ -27,6 +29,7 @@ export class Upstreams {
           bodyTimeout: this.timeoutMs,
           keepAliveTimeout: 60_000,
         }),
+        origin: parsed.origin,
         basePath: parsed.pathname.replace(/\/+$/, ""),
       };
       this.byUrl.set(url, upstream);
