@@ -164,7 +164,7 @@ export const enStateAid = {
       "No de minimis aid matches. Rows appear when an award to an undertaking is approved, with the other aid the applicant declared.",
     export: "Download the register export (CSV)",
     exportHint:
-      "One row per award for the national state-aid register: undertaking, registry number, country, group, grant date (a calendar day in Brussels time, named in the grant_date_time_zone column), gross grant equivalent in euros, programme, legal basis and award id. The download is recorded in the audit log.",
+      "One row per award for the national state-aid register: undertaking, registry number, country, group, grant date (a calendar day in Brussels time), gross grant equivalent in euros, programme, legal basis and award id, then the grant date's time zone in the last column (grant_date_time_zone). The download is recorded in the audit log.",
     exportDeclared: "Download awards and declared aid (CSV)",
   },
 };

@@ -4,7 +4,8 @@ import { csvCell } from "./audit-csv";
 
 /**
  * The national register's columns: one row per aid, amounts in euros with two decimals. The grant
- * date is a calendar day in Brussels, and the column after it says so; booked_at is UTC (ISO 8601).
+ * date is a calendar day in Brussels, and grant_date_time_zone says so; booked_at is UTC (ISO 8601).
+ * Importers read by position, so columns are only ever appended: grant_date_time_zone came last.
  */
 const COLUMNS = [
   "record_id",
@@ -15,7 +16,6 @@ const COLUMNS = [
   "group",
   "group_registry_id",
   "grant_date",
-  "grant_date_time_zone",
   "gross_grant_equivalent_eur",
   "currency",
   "programme",
@@ -24,6 +24,7 @@ const COLUMNS = [
   "award_id",
   "application_id",
   "booked_at",
+  "grant_date_time_zone",
 ] as const;
 
 export function stateAidCsvHeader(): string {
@@ -41,7 +42,6 @@ export function stateAidCsvLine(entry: StateAidLedgerEntry): string {
     group: entry.group?.name ?? null,
     group_registry_id: entry.group?.registryId ?? null,
     grant_date: entry.grantedOn,
-    grant_date_time_zone: STATE_AID_TIME_ZONE,
     gross_grant_equivalent_eur: moneyInputValue(entry.grossGrantEquivalentMinor, entry.currency),
     currency: entry.currency,
     programme: entry.programme?.name ?? null,
@@ -50,6 +50,7 @@ export function stateAidCsvLine(entry: StateAidLedgerEntry): string {
     award_id: entry.allocationId,
     application_id: entry.requestId,
     booked_at: entry.bookedAt.toISOString(),
+    grant_date_time_zone: STATE_AID_TIME_ZONE,
   };
   return COLUMNS.map((column) => csvCell(cells[column])).join(",");
 }

@@ -31,25 +31,18 @@ export async function getInvoice(tenant: TenantAccess, invoiceId: string): Promi
   return toInvoiceView(invoice, payment, creditsNumber, classes);
 }
 
-/** The invoice as its PDF and CSV present it (the same tenancy check as getInvoice). */
+/**
+ * The invoice as its PDF and CSV present it (the same tenancy check as getInvoice), from its
+ * stored lines: prices are not read again (see invoiceDocumentOf).
+ */
 export async function getInvoiceDocument(
   tenant: TenantAccess,
   invoiceId: string,
 ): Promise<InvoiceDocument> {
   const { invoice, creditsNumber } = await loadInvoice(tenant, invoiceId);
-  const versionIds = invoice.lines
-    .filter((line) => line.tokens !== 0n && line.priceVersionId !== null)
-    .map((line) => line.priceVersionId!);
-  const versions =
-    versionIds.length === 0
-      ? []
-      : await tenant.db.priceVersion.findMany({
-          where: { id: { in: versionIds } },
-          select: { id: true, minorPerMillionTokens: true },
-        });
-  return invoiceDocumentOf(
-    invoice,
-    creditsNumber,
-    new Map(versions.map((version) => [version.id, version.minorPerMillionTokens])),
+  const classes = await classNamesOf(
+    tenant,
+    invoice.lines.map((line) => line.resourceClassId),
   );
+  return invoiceDocumentOf(invoice, creditsNumber, classes);
 }

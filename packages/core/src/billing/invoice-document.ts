@@ -1,4 +1,5 @@
-import type { Invoice, InvoiceLine } from "@tessera/db";
+import type { Invoice, InvoiceLine, ResourceKind } from "@tessera/db";
+import { countsTokens } from "../catalogue/metering-unit";
 import { vatNoteFor } from "./vat";
 
 export interface InvoiceDocumentLine {
@@ -7,11 +8,15 @@ export interface InvoiceDocumentLine {
   usagePeriod: string;
   resourceClassCode: string;
   description: string;
+  /** What the line's class counts in: a TOKENS line's quantity is `tokens`, its price per million. */
+  resourceKind: ResourceKind;
   unitSeconds: bigint;
   unitHours: string;
-  minorPerUnitHour: number;
-  /** Tokens of a shared model's tier (0 for compute), priced per million tokens. */
+  /** The line's stored price per unit-hour; null on a tokens line. */
+  minorPerUnitHour: number | null;
+  /** Tokens of a shared model's tier; a compute line's are not what it is priced by. */
   tokens: bigint;
+  /** The line's stored price per million tokens on a tokens line; null on compute. */
   minorPerMillionTokens: number | null;
   listMinor: bigint;
   programmeMinor: bigint;
@@ -68,11 +73,11 @@ function unitHoursOfScaled(magnitude: bigint, per: bigint): string {
 export function lineQuantityText(
   line: Pick<
     InvoiceDocumentLine,
-    "unitSeconds" | "unitHours" | "tokens" | "minorPerUnitHour" | "minorPerMillionTokens"
+    "resourceKind" | "unitHours" | "tokens" | "minorPerUnitHour" | "minorPerMillionTokens"
   >,
   money: (minor: bigint) => string,
 ): { quantity: string; price: string } {
-  if (line.tokens !== 0n && line.unitSeconds === 0n) {
+  if (countsTokens(line.resourceKind)) {
     // Short enough for the PDF's column: exact below 10,000, else millions to the thousandth.
     const magnitude = line.tokens < 0n ? -line.tokens : line.tokens;
     const sign = line.tokens < 0n ? "-" : "";
@@ -82,17 +87,23 @@ export function lineQuantityText(
         : `${sign}${unitHoursOfScaled(magnitude, 1_000_000n)}M tok`;
     return { quantity, price: `${money(BigInt(line.minorPerMillionTokens ?? 0))}/M tok` };
   }
-  return { quantity: `${line.unitHours} h`, price: `${money(BigInt(line.minorPerUnitHour))}/h` };
+  return {
+    quantity: `${line.unitHours} h`,
+    price: `${money(BigInt(line.minorPerUnitHour ?? 0))}/h`,
+  };
 }
 
 /**
- * `pricesPerMillion` gives the price per million tokens of the lines' price versions (only
- * lines with tokens need one).
+ * The document of a finalised invoice, from its stored lines alone: a line's unit price is the
+ * one it was invoiced at, never read again from its price version, so the PDF and CSV cannot
+ * disagree with the lines and totals. A tokens class's line stores its price per million tokens
+ * in `minorPerUnitHour` (the figure is per priced unit: catalogue/metering-unit.ts), so `kinds`,
+ * the kind of each line's resource class, says which of the two prices the figure is.
  */
 export function invoiceDocumentOf(
   invoice: Invoice & { lines: InvoiceLine[] },
   creditsNumber: string | null,
-  pricesPerMillion: ReadonlyMap<string, number | null> = new Map(),
+  kinds: ReadonlyMap<string, { kind: ResourceKind }>,
 ): InvoiceDocument {
   return {
     ...invoice,
@@ -101,12 +112,17 @@ export function invoiceDocumentOf(
     vatNote: vatNoteFor(invoice.vatTreatment, invoice.vatCountry),
     lines: [...invoice.lines]
       .sort((a, b) => a.position - b.position)
-      .map((line) => ({
-        ...line,
-        unitHours: unitHoursOf(line.unitSeconds),
-        minorPerMillionTokens: line.priceVersionId
-          ? (pricesPerMillion.get(line.priceVersionId) ?? null)
-          : null,
-      })),
+      .map((line) => {
+        // As the invoice page has it (toBillingLineView): a class not found is compute.
+        const resourceKind = kinds.get(line.resourceClassId)?.kind ?? "GPU";
+        const tokens = countsTokens(resourceKind);
+        return {
+          ...line,
+          resourceKind,
+          unitHours: unitHoursOf(line.unitSeconds),
+          minorPerUnitHour: tokens ? null : line.minorPerUnitHour,
+          minorPerMillionTokens: tokens ? line.minorPerUnitHour : null,
+        };
+      }),
   };
 }

@@ -1,15 +1,19 @@
+import { randomBytes } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { db } from "@tessera/db";
+import { db, tenantScoped } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../actor";
 import { updateResourceClass } from "../catalogue/update-resource-class";
-import { createBillingFixture, insertUsage } from "./billing-fixture";
+import { formatMoney } from "../programmes/money";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import { createBillingFixture, insertUsage, type BillingFixture } from "./billing-fixture";
 import { closeDueInvoices } from "./close-due-invoices";
 import { finaliseInvoice } from "./finalise-invoice";
+import { getInvoiceDocument } from "./get-invoice";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import { getProgrammeStatement } from "./programme-statement";
 import { invoiceCsv } from "./invoice-csv";
-import { invoiceDocumentOf } from "./invoice-document";
+import { lineQuantityText } from "./invoice-document";
 import { issueCreditNote } from "./issue-credit-note";
 import { renderInvoicePdf } from "./render-invoice-pdf";
 
@@ -27,6 +31,14 @@ function finalise(fixture: { organizationId: string }, period: string) {
     sellerCountry: SELLER,
     now: MARCH,
   });
+}
+
+function tenantOf(fixture: BillingFixture): TenantAccess {
+  return {
+    organization: { id: fixture.organizationId, name: "Billing Lab" },
+    role: "OWNER",
+    db: tenantScoped(db, fixture.organizationId),
+  };
 }
 
 async function invoiceWithLines(id: string) {
@@ -274,7 +286,7 @@ describe("co-funded monthly invoices", () => {
     ]);
     const { invoice } = (await finalise(fixture, "2026-01"))!;
     expect(invoice).toMatchObject({ vatTreatment: "REVERSE_CHARGE", vatRateBps: 0, vatMinor: 0n });
-    const document = invoiceDocumentOf(await invoiceWithLines(invoice.id), null);
+    const document = await getInvoiceDocument(tenantOf(fixture), invoice.id);
     const pdf = await renderInvoicePdf(document);
     expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
     const parsed = await PDFDocument.load(pdf);
@@ -284,5 +296,81 @@ describe("co-funded monthly invoices", () => {
     expect(csv[0]).toMatch(/^invoice_number,line,kind/);
     expect(csv[1]).toContain(`${invoice.number},1,USAGE,2026-01`);
     expect(csv.at(-1)).toBe(`${invoice.number},total_due_minor,${invoice.tenantTotalMinor}`);
+  });
+
+  it("writes a shared model's tokens line at the price per million it was invoiced at, on the invoice and its credit note", async () => {
+    const fixture = await createBillingFixture(db);
+    const suffix = randomBytes(4).toString("hex");
+    const tier = await db.resourceClass.create({
+      data: {
+        code: `tokens-${suffix}`,
+        name: `Shared chat model ${suffix}`,
+        kind: "TOKENS",
+        unit: "token",
+        listPriceMinorPerHour: 40,
+        currency: "EUR",
+        powerDrawWatts: 0,
+      },
+    });
+    await insertUsage(db, fixture, [{ start: JAN, unitSeconds: HOUR }]);
+    await db.usageRecord.create({
+      data: {
+        organizationId: fixture.organizationId,
+        source: "GATEWAY_TOKENS",
+        sourceRef: `req_${suffix}`,
+        intervalStart: JAN,
+        intervalEnd: new Date(JAN.getTime() + 2_000),
+        resourceClassId: tier.id,
+        projectId: fixture.projectId,
+        allocationLineId: null,
+        quantity: 0,
+        unitSeconds: 0n,
+        tokensIn: 1_500_000n,
+        tokensOut: 1_000_000n,
+        energyMilliWh: 0n,
+        energyBasis: "ESTIMATED",
+      },
+    });
+    const { invoice } = (await finalise(fixture, "2026-01"))!;
+    const stored = await invoiceWithLines(invoice.id);
+    const tokensLine = stored.lines.find((line) => line.resourceClassId === tier.id)!;
+    // 2.5 million tokens at €0.40 per million = 100; the line keeps its price per million.
+    expect(tokensLine).toMatchObject({ tokens: 2_500_000n, minorPerUnitHour: 40, listMinor: 100n });
+
+    const money = (minor: bigint) => formatMoney(minor, "EUR");
+    const document = await getInvoiceDocument(tenantOf(fixture), invoice.id);
+    expect(document.lines.map((line) => lineQuantityText(line, money))).toEqual(
+      stored.lines.map((line) =>
+        line.resourceClassId === tier.id
+          ? { quantity: "2.500M tok", price: "€0.40/M tok" }
+          : { quantity: "1.000 h", price: "€2.95/h" },
+      ),
+    );
+    // The document's figures are the invoice's: lines and totals as stored.
+    expect(document.lines.map((line) => line.listMinor)).toEqual(
+      stored.lines.map((line) => line.listMinor),
+    );
+    expect(document).toMatchObject({
+      listMinor: stored.listMinor,
+      tenantTotalMinor: stored.tenantTotalMinor,
+    });
+    expect(stored.listMinor).toBe(100n + 295n);
+
+    const credit = await issueCreditNote(db, SYSTEM_ACTOR, {
+      organizationId: fixture.organizationId,
+      invoiceId: invoice.id,
+      positions: [tokensLine.position],
+      reason: "Model answered with errors",
+    });
+    const creditDocument = await getInvoiceDocument(tenantOf(fixture), credit.id);
+    expect(creditDocument.lines.map((line) => lineQuantityText(line, money))).toEqual([
+      { quantity: "-2.500M tok", price: "€0.40/M tok" },
+    ]);
+    const [header, row] = invoiceCsv(creditDocument).split("\r\n");
+    expect(header).toContain(
+      ",unit_seconds,unit_hours,unit_price_minor_per_hour,tokens,unit_price_minor_per_million_tokens,list_minor,",
+    );
+    // No price per hour: the line's one price is per million tokens.
+    expect(row).toContain(",0,0.000,,-2500000,40,-100,");
   });
 });
