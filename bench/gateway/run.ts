@@ -3,9 +3,12 @@
  * concurrent clients directly and through the gateway — keys checked, limits counted in Redis,
  * residency judged, tokens spent from leases on the organisation's line of the model's tier (the
  * model is a shared one), usage spooled and written to PostgreSQL — streaming and not, in alternating
- * rounds of the same run. Both servers run as processes of their own, as in production. Prints:
+ * rounds of the same run. Both servers run as processes of their own, as in production. A third
+ * side, a bare Node proxy (bare-proxy.ts: node:http and undici like the gateway, none of its
+ * work), measures the floor: what any proxy process costs on this machine. Prints:
  *
  *   RESULT gateway ratio=<through ÷ direct throughput> p50_added_ms=<x> p99_added_ms=<y> lost=<n> doubled=<m>
+ *     … floor_ratio=<bare ÷ direct> of_floor=<through ÷ bare>
  *
  * lost = answers a client got whole (status 200, the stream's closing [DONE]) without a usage
  * record once the gateway has flushed; doubled = records beyond one per request. Runs on its own
@@ -39,6 +42,8 @@ const CLIENTS = 64;
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 4_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DATABASE = "tessera_bench_gateway";
+/** Straight to the model server; through the gateway; through a bare proxy (the floor). */
+const SIDES = ["direct", "through", "bare"] as const;
 const root = path.resolve(import.meta.dirname, "../..");
 
 function progress(message: string): void {
@@ -68,6 +73,38 @@ async function startSim(model: string): Promise<{ url: string; child: ChildProce
     await sleep(50);
   }
   throw new Error("the simulated model server did not start");
+}
+
+/** The floor: a bare proxy (no key, limits, leases or metering) in front of the same server. */
+async function startBareProxy(upstream: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "bare-proxy.ts")],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: "production",
+        BARE_PROXY_PORT: String(port),
+        BARE_PROXY_UPSTREAM: upstream,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const up = await fetch(`${url}/health`, {
+      method: "POST",
+      signal: AbortSignal.timeout(2_000),
+    }).then(
+      () => true,
+      () => false,
+    );
+    if (up) return { url, child };
+    await sleep(50);
+  }
+  throw new Error("the bare proxy did not start");
 }
 
 interface Round {
@@ -169,17 +206,22 @@ async function main(): Promise<void> {
         ? { NODE_OPTIONS: process.env.BENCH_GATEWAY_NODE_OPTIONS }
         : {}),
     });
+    const bareProxy = await startBareProxy(sim.url);
+    children.push(bareProxy.child);
     const direct = new Pool(sim.url, { connections: CLIENTS, pipelining: 1 });
     const through = new Pool(gateway.url, { connections: CLIENTS, pipelining: 1 });
+    const bare = new Pool(bareProxy.url, { connections: CLIENTS, pipelining: 1 });
+    const pools = { direct, through, bare };
+    const tokens = { direct: null, through: key.token, bare: null };
 
     progress("warming up both paths");
     for (const stream of [false, true]) {
-      await round(direct, null, model, stream);
-      await round(through, key.token, model, stream);
+      for (const side of SIDES) await round(pools[side], tokens[side], model, stream);
     }
     const totals = {
       direct: { requests: 0, ms: 0, latencies: [] as number[] },
       through: { requests: 0, ms: 0, latencies: [] as number[] },
+      bare: { requests: 0, ms: 0, latencies: [] as number[] },
     };
     const byMode: Record<string, { requests: number; ms: number; cpu: Record<string, number> }> =
       {};
@@ -188,19 +230,17 @@ async function main(): Promise<void> {
       "load generator": process.pid,
       "model server": sim.child.pid,
       gateway: gateway.child.pid,
+      "bare proxy": bareProxy.child.pid,
     });
     const ids: string[] = [];
     for (let index = 0; index < ROUNDS; index++) {
       for (const stream of [false, true]) {
-        // Alternate which path goes first, so drift in the machine's load falls on both.
-        const order =
-          (index + (stream ? 1 : 0)) % 2 === 0 ? ["direct", "through"] : ["through", "direct"];
-        for (const side of order as ("direct" | "through")[]) {
+        // Rotate which path goes first, so drift in the machine's load falls on all three.
+        const turn = (index + (stream ? 1 : 0)) % SIDES.length;
+        const order = [...SIDES.slice(turn), ...SIDES.slice(0, turn)];
+        for (const side of order) {
           const cpuBefore = sample(processes);
-          const result =
-            side === "direct"
-              ? await round(direct, null, model, stream)
-              : await round(through, key.token, model, stream);
+          const result = await round(pools[side], tokens[side], model, stream);
           const cpu = spent(cpuBefore, sample(processes));
           const mode = `${side} ${stream ? "streaming" : "whole"}`;
           const kept = (byMode[mode] ??= { requests: 0, ms: 0, cpu: {} });
@@ -219,8 +259,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    await direct.close();
-    await through.close();
+    await Promise.all([direct.close(), through.close(), bare.close()]);
 
     progress(`waiting for the gateway to write ${ids.length} usage records`);
     const counted = async () =>
@@ -244,6 +283,7 @@ async function main(): Promise<void> {
     const directRate = totals.direct.requests / totals.direct.ms;
     const throughRate = totals.through.requests / totals.through.ms;
     const ratio = throughRate / directRate;
+    const bareRate = totals.bare.requests / totals.bare.ms;
     const p50 = quantile(totals.through.latencies, 0.5) - quantile(totals.direct.latencies, 0.5);
     const p99 = quantile(totals.through.latencies, 0.99) - quantile(totals.direct.latencies, 0.99);
     const lost = ids.length - Number(census.matched);
@@ -263,7 +303,7 @@ async function main(): Promise<void> {
       );
     }
     console.info(
-      `RESULT gateway ratio=${ratio.toFixed(3)} p50_added_ms=${p50.toFixed(2)} p99_added_ms=${p99.toFixed(2)} lost=${lost} doubled=${doubled} leases=${leases} direct_rps=${Math.round(directRate * 1000)} through_rps=${Math.round(throughRate * 1000)} clients=${CLIENTS}`,
+      `RESULT gateway ratio=${ratio.toFixed(3)} p50_added_ms=${p50.toFixed(2)} p99_added_ms=${p99.toFixed(2)} lost=${lost} doubled=${doubled} leases=${leases} direct_rps=${Math.round(directRate * 1000)} through_rps=${Math.round(throughRate * 1000)} bare_rps=${Math.round(bareRate * 1000)} floor_ratio=${(bareRate / directRate).toFixed(3)} of_floor=${(throughRate / bareRate).toFixed(3)} clients=${CLIENTS}`,
     );
   } finally {
     await gateway?.stop().catch(() => undefined);

@@ -246,12 +246,31 @@ describe("endpoint lifecycle", () => {
       heldUnitSeconds: 2 * HOUR,
     });
     expect(await heldOn(setup)).toEqual({ held: BigInt(2 * HOUR), consumed: 60n });
+    // The window is metered for billing as it is settled: the same 60 GPU-seconds, once.
+    const metered = async () =>
+      db.usageRecord.findMany({ where: { workloadId: id, source: "K8S_SAMPLER" } });
+    const [record] = await metered();
+    const resourceClass = await db.resourceClass.findUniqueOrThrow({
+      where: { id: setup.resourceClassId },
+    });
+    expect(record).toMatchObject({
+      organizationId: setup.organizationId,
+      projectId: setup.projectId,
+      allocationLineId: setup.allocationLineId,
+      resourceClassId: setup.resourceClassId,
+      unitSeconds: 60n,
+      intervalStart: observed.leaseStartedAt,
+      energyBasis: "ESTIMATED",
+      energyMilliWh: BigInt(Math.round((resourceClass.powerDrawWatts * 60) / 3.6)),
+    });
+    expect(await metered()).toHaveLength(1);
     const notDue = await renewEndpointHold(
       db,
       ref,
       new Date(observed.leaseStartedAt!.getTime() + (HOUR / 2) * 1000),
     );
     expect(notDue.outcome).toBe("not-due");
+    expect(await metered()).toHaveLength(1);
   });
 
   it("scales to zero, holding nothing, when the allocation cannot cover another lease window", async () => {

@@ -1,4 +1,5 @@
 import type { Actor } from "../../actor";
+import { recordEndpointUsage } from "../../billing/record-endpoint-usage";
 import { placeHold } from "../../quota/place-hold";
 import { settleHold } from "../../quota/settle-hold";
 import type { TenantTransaction } from "../../tenancy/tenant-access";
@@ -14,7 +15,8 @@ export interface Rehold {
 
 /**
  * Sizes the endpoint's quota to `replicas`, in the caller's transaction: the current hold (if any)
- * is settled to the replica-seconds observed in its window and the rest released, then a new hold
+ * is settled to the replica-seconds observed in its window (and metered for billing, as a usage
+ * record of the window) and the rest released, then a new hold
  * of replicas × units × lease window is placed — or none at zero replicas: scaled to zero, an
  * endpoint holds nothing. The new hold is admitted by the database (placeHold's conditional
  * UPDATE); a refusal throws the shortfall and the caller's transaction, settlement included, is
@@ -33,6 +35,17 @@ export async function reholdEndpoint(
       endpoint.observedUnitSeconds < endpoint.heldUnitSeconds
         ? endpoint.observedUnitSeconds
         : endpoint.heldUnitSeconds;
+    // What the window consumed is what the invoice charges: metered in the same transaction,
+    // before the hold is closed (the order a finished job is metered and settled in: the usage
+    // record takes the organisation's invoice lock, then the line's row lock is taken).
+    await recordEndpointUsage(tx, {
+      endpointId: endpoint.id,
+      organizationId: endpoint.organizationId,
+      generation: endpoint.holdGeneration,
+      from: endpoint.leaseStartedAt ?? now,
+      to: now,
+      unitSeconds: Number(observed),
+    });
     const closed = await settleHold(tx, {
       organizationId: endpoint.organizationId,
       holdId: endpoint.holdId,
