@@ -164,9 +164,17 @@ export const enApiKeys = {
       energy: "Energy per 1,000 tokens",
     },
     removedKey: "(removed key)",
+    sharedModel: "shared endpoint",
     notMetered: "Not metered yet",
+    notMeteredOwn: "its endpoints reported no energy in these days",
+    notMeteredShared: "the shared endpoint reported no energy in these days",
     estimated: "estimated from the endpoint's power draw",
     measured: "measured",
+    approximately: (energy: string) => `≈ ${energy}`,
+    sharedAverage: "the shared endpoint's average, an estimate",
+    sharedAverageExplained:
+      "≈ marks an estimate. A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy over these days is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; it shows nothing of other organisations' calls.",
+    lessThan: (energy: string) => `less than ${energy}`,
     ms: (value: number) => `${count(value)} ms`,
   },
 };

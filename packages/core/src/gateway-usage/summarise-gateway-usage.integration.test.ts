@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
-import { createEndpointSetup, deployTestEndpoint } from "../endpoints/endpoint-fixture";
+import {
+  createEndpointSetup,
+  deployTestEndpoint,
+  type EndpointSetup,
+} from "../endpoints/endpoint-fixture";
 import { summariseGatewayUsage } from "./summarise-gateway-usage";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 const HOUR = 3_600_000;
 
+/** An organisation with an endpoint of its own and a key; `call` records one of its calls. */
 async function world() {
   const setup = await createEndpointSetup(db);
   const endpoint = await deployTestEndpoint(setup);
@@ -29,7 +34,18 @@ async function world() {
     },
   });
   let serial = 0;
-  const call = (at: Date, tokensIn: number, tokensOut: number, latencyMs: number) =>
+  /**
+   * One call through the gateway: to the organisation's own endpoint, or (`sharedModel`) to the
+   * platform's shared endpoint of that model, recorded as the gateway records it — no workload,
+   * the token lease it was spent from.
+   */
+  const call = (
+    at: Date,
+    tokensIn: number,
+    tokensOut: number,
+    latencyMs: number,
+    sharedModel?: string,
+  ) =>
     db.usageRecord.create({
       data: {
         organizationId: setup.organizationId,
@@ -38,14 +54,15 @@ async function world() {
         intervalStart: at,
         intervalEnd: new Date(at.getTime() + latencyMs),
         resourceClassId: setup.resourceClassId,
-        workloadId: endpoint.id,
+        workloadId: sharedModel ? null : endpoint.id,
+        quotaHoldId: sharedModel ? `lease_${setup.organizationId}` : null,
         projectId: setup.projectId,
         allocationLineId: setup.allocationLineId,
         quantity: 0,
         unitSeconds: 0n,
         tokensIn: BigInt(tokensIn),
         tokensOut: BigInt(tokensOut),
-        model: setup.modelName,
+        model: sharedModel ?? setup.modelName,
         apiKeyId: key.id,
         energyMilliWh: 0n,
         energyBasis: "ESTIMATED",
@@ -54,6 +71,51 @@ async function world() {
       },
     });
   return { setup, endpoint, key, call };
+}
+
+/** An endpoint's replicas metered over an interval by the sampler, in its own organisation. */
+function sample(
+  setup: EndpointSetup,
+  endpointId: string,
+  start: Date,
+  hours: number,
+  energyMilliWh: bigint,
+) {
+  return db.usageRecord.create({
+    data: {
+      organizationId: setup.organizationId,
+      source: "K8S_SAMPLER",
+      sourceRef: endpointId,
+      intervalStart: start,
+      intervalEnd: new Date(start.getTime() + hours * HOUR),
+      resourceClassId: setup.resourceClassId,
+      workloadId: endpointId,
+      projectId: setup.projectId,
+      allocationLineId: setup.allocationLineId,
+      quantity: 1,
+      unitSeconds: BigInt(hours * 3_600),
+      energyMilliWh,
+      energyBasis: "ESTIMATED",
+    },
+  });
+}
+
+/** The platform's organisation running a shared endpoint of its model. */
+async function platform() {
+  const setup = await createEndpointSetup(db);
+  const endpoint = await deployTestEndpoint(setup, { name: "Shared chat" });
+  await db.endpoint.update({ where: { workloadId: endpoint.id }, data: { shared: true } });
+  return { setup, endpoint };
+}
+
+/** Every number anywhere in a value (to show a figure is nowhere in a result). */
+function numbersIn(value: unknown): number[] {
+  if (typeof value === "number") return [value];
+  if (Array.isArray(value)) return value.flatMap(numbersIn);
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    return Object.values(value).flatMap(numbersIn);
+  }
+  return [];
 }
 
 describe("gateway usage by day, key and model", () => {
@@ -65,25 +127,9 @@ describe("gateway usage by day, key and model", () => {
     // Outside the window: not counted.
     await call(new Date(NOW.getTime() - 40 * 24 * HOUR), 999, 999, 10);
     // The endpoint's replicas over the day: 3 Wh.
-    await db.usageRecord.create({
-      data: {
-        organizationId: setup.organizationId,
-        source: "K8S_SAMPLER",
-        sourceRef: endpoint.id,
-        intervalStart: new Date(NOW.getTime() - 3 * HOUR),
-        intervalEnd: NOW,
-        resourceClassId: setup.resourceClassId,
-        workloadId: endpoint.id,
-        projectId: setup.projectId,
-        allocationLineId: setup.allocationLineId,
-        quantity: 1,
-        unitSeconds: 10_800n,
-        energyMilliWh: 3_000n,
-        energyBasis: "ESTIMATED",
-      },
-    });
+    await sample(setup, endpoint.id, new Date(NOW.getTime() - 3 * HOUR), 3, 3_000n);
 
-    const usage = await summariseGatewayUsage(setup.tenant, { days: 7, now: NOW });
+    const usage = await summariseGatewayUsage(setup.tenant, { days: 7, now: NOW }, db);
     expect(usage.days).toHaveLength(7);
     expect(usage.days.at(-1)).toBe("2026-11-20");
     expect(usage.byDay).toEqual([
@@ -102,6 +148,7 @@ describe("gateway usage by day, key and model", () => {
     const [model] = usage.byModel;
     expect(model).toMatchObject({
       model: setup.modelName,
+      shared: false,
       requests: 3,
       medianLatencyMs: 100,
       // 3,000 mWh over 1,500 tokens: 2,000 mWh (2 Wh) per 1,000 tokens.
@@ -109,11 +156,11 @@ describe("gateway usage by day, key and model", () => {
       energyMeasured: false,
     });
 
-    const narrowed = await summariseGatewayUsage(setup.tenant, {
-      days: 7,
-      now: NOW,
-      model: "other",
-    });
+    const narrowed = await summariseGatewayUsage(
+      setup.tenant,
+      { days: 7, now: NOW, model: "other" },
+      db,
+    );
     expect(narrowed.byDay).toEqual([]);
   });
 
@@ -121,14 +168,121 @@ describe("gateway usage by day, key and model", () => {
     const ours = await world();
     const theirs = await world();
     await theirs.call(new Date(NOW.getTime() - HOUR), 10, 10, 10);
-    const usage = await summariseGatewayUsage(ours.setup.tenant, { days: 7, now: NOW });
+    const usage = await summariseGatewayUsage(ours.setup.tenant, { days: 7, now: NOW }, db);
     expect(usage.byDay).toEqual([]);
     expect(usage.byKey).toEqual([]);
-    const filtered = await summariseGatewayUsage(ours.setup.tenant, {
-      days: 7,
-      now: NOW,
-      apiKeyId: theirs.key.id,
-    });
+    const filtered = await summariseGatewayUsage(
+      ours.setup.tenant,
+      { days: 7, now: NOW, apiKeyId: theirs.key.id },
+      db,
+    );
     expect(filtered.byKey).toEqual([]);
+  });
+});
+
+describe("energy per 1,000 tokens of a shared model", () => {
+  it("is the shared endpoint's energy over every caller's tokens, the same for each caller, who sees none of the other's", async () => {
+    const { setup: platformSetup, endpoint: shared } = await platform();
+    const model = platformSetup.modelName;
+    const ours = await world();
+    const theirs = await world();
+    // Our calls: 3,333 tokens; theirs: 9,999 (and one before the days shown, not counted).
+    await ours.call(new Date(NOW.getTime() - 2 * HOUR), 1_111, 2_222, 90, model);
+    await theirs.call(new Date(NOW.getTime() - 3 * HOUR), 4_444, 5_555, 70, model);
+    await theirs.call(new Date(NOW.getTime() - 30 * 24 * HOUR), 7_777, 7_777, 70, model);
+    // The shared endpoint's replicas, in the platform's organisation: 20 Wh over the days shown
+    // (and a sample from before them, not counted).
+    await sample(platformSetup, shared.id, new Date(NOW.getTime() - 24 * HOUR), 12, 12_000n);
+    await sample(platformSetup, shared.id, new Date(NOW.getTime() - 12 * HOUR), 12, 8_000n);
+    await sample(platformSetup, shared.id, new Date(NOW.getTime() - 30 * 24 * HOUR), 1, 50_000n);
+
+    const ourUsage = await summariseGatewayUsage(ours.setup.tenant, { days: 7, now: NOW }, db);
+    const theirUsage = await summariseGatewayUsage(theirs.setup.tenant, { days: 7, now: NOW }, db);
+
+    // 20,000 mWh × 1000 / 13,332 tokens = 1,500.15 mWh: 1,500 mWh (1.5 Wh) per 1,000 tokens.
+    const expected = {
+      model,
+      shared: true,
+      energyPerThousandTokensMilliWh: 1_500,
+      energyMeasured: false,
+    };
+    expect(ourUsage.byModel).toEqual([
+      expect.objectContaining({ ...expected, requests: 1, tokensIn: 1_111, tokensOut: 2_222 }),
+    ]);
+    expect(theirUsage.byModel).toEqual([
+      expect.objectContaining({ ...expected, requests: 1, tokensIn: 4_444, tokensOut: 5_555 }),
+    ]);
+
+    // Neither result carries the other's tokens, the endpoint's total, or the other's identity.
+    for (const figure of [4_444, 5_555, 9_999, 13_332, 20_000]) {
+      expect(numbersIn(ourUsage)).not.toContain(figure);
+    }
+    for (const figure of [1_111, 2_222, 3_333, 13_332, 20_000]) {
+      expect(numbersIn(theirUsage)).not.toContain(figure);
+    }
+    const theirOrganisation = await db.organization.findUniqueOrThrow({
+      where: { id: theirs.setup.organizationId },
+    });
+    const ourJson = JSON.stringify(ourUsage);
+    for (const text of [theirOrganisation.id, theirOrganisation.name, theirs.key.id]) {
+      expect(ourJson).not.toContain(text);
+    }
+    expect(ourJson).not.toContain(platformSetup.organizationId);
+  });
+
+  it("is not metered while the shared endpoint has reported no energy in the days shown", async () => {
+    const { setup: platformSetup, endpoint: shared } = await platform();
+    const ours = await world();
+    await ours.call(new Date(NOW.getTime() - HOUR), 500, 500, 50, platformSetup.modelName);
+    // Only a sample from before the days shown.
+    await sample(platformSetup, shared.id, new Date(NOW.getTime() - 20 * 24 * HOUR), 1, 350n);
+    const usage = await summariseGatewayUsage(ours.setup.tenant, { days: 7, now: NOW }, db);
+    expect(usage.byModel).toEqual([
+      expect.objectContaining({
+        model: platformSetup.modelName,
+        shared: true,
+        energyPerThousandTokensMilliWh: null,
+      }),
+    ]);
+  });
+
+  it("keeps calls of one model to the organisation's own endpoint and to the shared one apart", async () => {
+    const { setup: platformSetup, endpoint: shared } = await platform();
+    const model = platformSetup.modelName;
+    const ours = await world();
+    // An endpoint of our own of the shared model: 4,000 tokens on 8 Wh of our own.
+    const own = await deployTestEndpoint({ ...ours.setup, modelId: platformSetup.modelId });
+    await db.usageRecord.create({
+      data: {
+        organizationId: ours.setup.organizationId,
+        source: "GATEWAY_TOKENS",
+        sourceRef: `req_own_${own.id}`,
+        intervalStart: new Date(NOW.getTime() - HOUR),
+        intervalEnd: new Date(NOW.getTime() - HOUR + 100),
+        resourceClassId: ours.setup.resourceClassId,
+        workloadId: own.id,
+        projectId: ours.setup.projectId,
+        allocationLineId: ours.setup.allocationLineId,
+        quantity: 0,
+        unitSeconds: 0n,
+        tokensIn: 1_000n,
+        tokensOut: 3_000n,
+        model,
+        apiKeyId: ours.key.id,
+        energyMilliWh: 0n,
+        energyBasis: "ESTIMATED",
+        latencyMs: 100,
+      },
+    });
+    await sample(ours.setup, own.id, new Date(NOW.getTime() - 2 * HOUR), 2, 8_000n);
+    // The shared endpoint: 1,000 tokens of ours on 500 mWh.
+    await ours.call(new Date(NOW.getTime() - HOUR), 200, 800, 50, model);
+    await sample(platformSetup, shared.id, new Date(NOW.getTime() - 2 * HOUR), 2, 500n);
+
+    const usage = await summariseGatewayUsage(ours.setup.tenant, { days: 7, now: NOW }, db);
+    expect(usage.byModel).toEqual([
+      expect.objectContaining({ model, shared: false, energyPerThousandTokensMilliWh: 2_000 }),
+      expect.objectContaining({ model, shared: true, energyPerThousandTokensMilliWh: 500 }),
+    ]);
   });
 });

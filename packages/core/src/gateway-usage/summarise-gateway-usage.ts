@@ -1,6 +1,8 @@
-import { Prisma } from "@tessera/db";
+import { Prisma, type Database } from "@tessera/db";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import { averageSharedEndpointEnergy } from "./average-shared-endpoint-energy";
+import { energyPerThousandTokens } from "./energy-per-thousand-tokens";
 
 const DAY_MS = 86_400_000;
 
@@ -15,20 +17,30 @@ export interface GatewayUsage {
   days: string[];
   byDay: (GatewayUsageCell & { day: string })[];
   byKey: (GatewayUsageCell & { apiKeyId: string; name: string | null; lastAt: Date })[];
+  /** One row per model and kind of endpoint: a model called both ways has two. */
   byModel: (GatewayUsageCell & {
     model: string;
+    /**
+     * Calls to the platform's shared endpoints of the model (paid from the organisation's tokens)
+     * rather than to endpoints of the organisation's own.
+     */
+    shared: boolean;
     /** Median time to the last byte and to the first token (ms); null without requests. */
     medianLatencyMs: number | null;
     medianTimeToFirstTokenMs: number | null;
     /**
-     * Energy per 1,000 tokens (mWh): the energy its endpoints' replicas were metered with over the
-     * days shown, divided by the tokens they served; null when nothing was metered yet.
+     * Energy per 1,000 tokens (mWh, rounded half up) over the days shown; null when nothing was
+     * metered yet. Own endpoints: the energy their replicas were metered with, divided by the
+     * tokens they served. Shared: an estimate, the shared endpoints' average over every caller's
+     * tokens (averageSharedEndpointEnergy), the same figure for every organisation.
      */
     energyPerThousandTokensMilliWh: number | null;
     /** True when every replica record behind that figure had measured, not estimated, energy. */
     energyMeasured: boolean;
   })[];
 }
+
+const NOT_METERED = { energyPerThousandTokensMilliWh: null, energyMeasured: false };
 
 interface CellRow {
   requests: bigint;
@@ -49,10 +61,14 @@ function cell(row: CellRow): GatewayUsageCell {
  * included, UTC), by day, by key and by model, straight from the usage records — with the
  * energy per 1,000 tokens estimated from what the endpoints that served them were metered with.
  * An optional key or model narrows every table.
+ *
+ * Every row read here is the organisation's own. `database`, the unscoped client, is handed only
+ * to averageSharedEndpointEnergy, for the platform-wide average of the shared models called.
  */
 export async function summariseGatewayUsage(
   tenant: TenantAccess,
   input: { days: number; apiKeyId?: string | null; model?: string | null; now?: Date },
+  database: Database,
 ): Promise<GatewayUsage> {
   const organizationId = tenant.organization.id;
   const now = input.now ?? new Date();
@@ -85,6 +101,7 @@ export async function summariseGatewayUsage(
     tenant.db.$queryRaw<
       (CellRow & {
         model: string;
+        shared: boolean;
         medianLatencyMs: number | null;
         medianTimeToFirstTokenMs: number | null;
         energyMilliWh: bigint | null;
@@ -93,32 +110,39 @@ export async function summariseGatewayUsage(
       })[]
     >(Prisma.sql`
       WITH calls AS (
-        SELECT u.model, ${totals},
+        -- A call to a shared endpoint names no workload: the endpoint is not the organisation's.
+        SELECT u.model, u."workloadId" IS NULL AS "shared", ${totals},
                percentile_disc(0.5) WITHIN GROUP (ORDER BY u."latencyMs") AS "medianLatencyMs",
                percentile_disc(0.5) WITHIN GROUP (ORDER BY u."timeToFirstTokenMs")
                  AS "medianTimeToFirstTokenMs",
                array_agg(DISTINCT u."workloadId") AS "endpoints"
-          FROM "UsageRecord" u WHERE ${narrow} GROUP BY 1
+          FROM "UsageRecord" u WHERE ${narrow} GROUP BY 1, 2
       ), served AS (
         -- Everything the same endpoints served over the days shown, whichever key called.
         SELECT c.model, sum(s."tokensIn" + s."tokensOut")::bigint AS "endpointTokens"
           FROM calls c JOIN "UsageRecord" s ON s."workloadId" = ANY(c."endpoints")
-         WHERE s."organizationId" = ${organizationId} AND s.source = 'GATEWAY_TOKENS'
-           AND s."intervalStart" >= ${from}
+         WHERE NOT c."shared" AND s."organizationId" = ${organizationId}
+           AND s.source = 'GATEWAY_TOKENS' AND s."intervalStart" >= ${from}
          GROUP BY 1
       ), replicas AS (
         SELECT c.model, sum(r."energyMilliWh")::bigint AS "energyMilliWh",
                bool_and(r."energyBasis" = 'MEASURED') AS "energyMeasured"
           FROM calls c JOIN "UsageRecord" r ON r."workloadId" = ANY(c."endpoints")
-         WHERE r."organizationId" = ${organizationId} AND r.source = 'K8S_SAMPLER'
-           AND r."intervalStart" >= ${from}
+         WHERE NOT c."shared" AND r."organizationId" = ${organizationId}
+           AND r.source = 'K8S_SAMPLER' AND r."intervalStart" >= ${from}
          GROUP BY 1
       )
-      SELECT c.model, c."requests", c."tokensIn", c."tokensOut", c."medianLatencyMs",
+      SELECT c.model, c."shared", c."requests", c."tokensIn", c."tokensOut", c."medianLatencyMs",
              c."medianTimeToFirstTokenMs", r."energyMilliWh", s."endpointTokens", r."energyMeasured"
-        FROM calls c LEFT JOIN served s USING (model) LEFT JOIN replicas r USING (model)
-       ORDER BY c."requests" DESC, c.model`),
+        FROM calls c
+        LEFT JOIN served s ON s.model = c.model AND NOT c."shared"
+        LEFT JOIN replicas r ON r.model = c.model AND NOT c."shared"
+       ORDER BY c."requests" DESC, c.model, c."shared"`),
   ]);
+  const sharedEnergy = await averageSharedEndpointEnergy(database, {
+    models: byModel.filter((row) => row.shared).map((row) => row.model),
+    from,
+  });
 
   return {
     days,
@@ -130,16 +154,22 @@ export async function summariseGatewayUsage(
       ...cell(row),
     })),
     byModel: byModel.map((row) => {
-      const tokens = row.endpointTokens === null ? 0 : toSafeNumber(row.endpointTokens, "quantity");
-      const energy = row.energyMilliWh === null ? 0 : toSafeNumber(row.energyMilliWh, "energy");
+      const energy = row.shared
+        ? (sharedEnergy.get(row.model) ?? NOT_METERED)
+        : {
+            energyPerThousandTokensMilliWh: energyPerThousandTokens(
+              row.energyMilliWh ?? 0n,
+              row.endpointTokens ?? 0n,
+            ),
+            energyMeasured: row.energyMeasured === true,
+          };
       return {
         model: row.model,
+        shared: row.shared,
         ...cell(row),
         medianLatencyMs: row.medianLatencyMs,
         medianTimeToFirstTokenMs: row.medianTimeToFirstTokenMs,
-        energyPerThousandTokensMilliWh:
-          tokens > 0 && energy > 0 ? Math.round((energy * 1000) / tokens) : null,
-        energyMeasured: row.energyMeasured === true,
+        ...energy,
       };
     }),
   };

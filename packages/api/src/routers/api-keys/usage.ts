@@ -23,4 +23,4 @@ export const apiKeyUsageInput = z.object({
 /** Calls through the gateway by day, key and model: whoever may see the keys may see their use. */
 export const apiKeyUsageProcedure = tenantProcedure("apiKeys.read")
   .input(apiKeyUsageInput)
-  .query(({ ctx, input }) => summariseGatewayUsage(ctx.tenant, input));
+  .query(({ ctx, input }) => summariseGatewayUsage(ctx.tenant, input, ctx.db));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
-import { formatEnergy } from "@tessera/core/format-energy";
+import { describeModelEnergy } from "@/components/api-keys/model-energy";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
@@ -29,6 +29,9 @@ export default async function GatewayUsagePage({ params }: Props) {
   const u = tk.usage;
   const byDay = new Map(usage.byDay.map((cell) => [cell.day, cell]));
   const peak = Math.max(0, ...usage.byDay.map((cell) => cell.tokensIn + cell.tokensOut));
+  const sharedAverageShown = usage.byModel.some(
+    (cell) => cell.shared && cell.energyPerThousandTokensMilliWh !== null,
+  );
   return (
     <>
       <Breadcrumbs
@@ -144,31 +147,39 @@ export default async function GatewayUsagePage({ params }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {usage.byModel.map((cell) => (
-                  <tr key={cell.model} data-testid="gateway-model">
-                    <th scope="row" className={`${ROW_HEADER} font-mono`}>
-                      {cell.model}
-                    </th>
-                    <Td className={NUMBER}>{count(cell.requests)}</Td>
-                    <Td className={NUMBER}>{count(cell.tokensIn)}</Td>
-                    <Td className={NUMBER}>{count(cell.tokensOut)}</Td>
-                    <Td className={NUMBER}>
-                      {cell.medianLatencyMs === null ? "—" : u.ms(cell.medianLatencyMs)}
-                    </Td>
-                    <Td className={NUMBER}>
-                      {cell.medianTimeToFirstTokenMs === null
-                        ? "—"
-                        : u.ms(cell.medianTimeToFirstTokenMs)}
-                    </Td>
-                    <Td>
-                      {cell.energyPerThousandTokensMilliWh === null
-                        ? u.notMetered
-                        : `${formatEnergy(cell.energyPerThousandTokensMilliWh)} (${cell.energyMeasured ? u.measured : u.estimated})`}
-                    </Td>
-                  </tr>
-                ))}
+                {usage.byModel.map((cell) => {
+                  const energy = describeModelEnergy(cell, u);
+                  return (
+                    <tr key={`${cell.model} ${cell.shared}`} data-testid="gateway-model">
+                      <th scope="row" className={ROW_HEADER}>
+                        <span className="font-mono">{cell.model}</span>
+                        {cell.shared ? (
+                          <span className="block text-xs text-fg-muted">{u.sharedModel}</span>
+                        ) : null}
+                      </th>
+                      <Td className={NUMBER}>{count(cell.requests)}</Td>
+                      <Td className={NUMBER}>{count(cell.tokensIn)}</Td>
+                      <Td className={NUMBER}>{count(cell.tokensOut)}</Td>
+                      <Td className={NUMBER}>
+                        {cell.medianLatencyMs === null ? "—" : u.ms(cell.medianLatencyMs)}
+                      </Td>
+                      <Td className={NUMBER}>
+                        {cell.medianTimeToFirstTokenMs === null
+                          ? "—"
+                          : u.ms(cell.medianTimeToFirstTokenMs)}
+                      </Td>
+                      <Td>
+                        <span className="whitespace-nowrap">{energy.figure}</span>
+                        <span className="block text-xs text-fg-muted">{energy.note}</span>
+                      </Td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </ScrollTable>
+            {sharedAverageShown ? (
+              <p className="mt-3 max-w-prose text-sm text-fg-muted">{u.sharedAverageExplained}</p>
+            ) : null}
           </Card>
         </div>
       )}

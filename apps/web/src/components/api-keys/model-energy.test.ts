@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { enApiKeys } from "../../i18n/en-api-keys";
+import { describeModelEnergy, formatTokenEnergy } from "./model-energy";
+
+const messages = enApiKeys.usage;
+const energyOf = (shared: boolean, milliWh: number | null, measured = false) =>
+  describeModelEnergy(
+    { shared, energyPerThousandTokensMilliWh: milliWh, energyMeasured: measured },
+    messages,
+  );
+
+describe("energy per 1,000 tokens on the gateway usage page", () => {
+  it("keeps two significant digits where these figures are, in watt-hours", () => {
+    expect(formatTokenEnergy(55, messages)).toBe("0.055 Wh");
+    expect(formatTokenEnergy(1, messages)).toBe("0.001 Wh");
+    expect(formatTokenEnergy(194, messages)).toBe("0.19 Wh");
+    expect(formatTokenEnergy(1_500, messages)).toBe("1.5 Wh");
+    expect(formatTokenEnergy(1_167, messages)).toBe("1.2 Wh");
+    expect(formatTokenEnergy(2_000, messages)).toBe("2 Wh");
+    expect(formatTokenEnergy(12_345, messages)).toBe("12 Wh");
+    expect(formatTokenEnergy(350_000, messages)).toBe("350 Wh");
+    expect(formatTokenEnergy(12_400_000, messages)).toBe("12.4 kWh");
+  });
+
+  it("never writes a figure that rounded away as 0 Wh", () => {
+    expect(formatTokenEnergy(0, messages)).toBe("less than 0.001 Wh");
+  });
+
+  it("marks a shared model's figure as the shared endpoint's average, an estimate", () => {
+    expect(energyOf(true, 1_500, true)).toEqual({
+      figure: "≈ 1.5 Wh",
+      note: "the shared endpoint's average, an estimate",
+    });
+  });
+
+  it("says whether the organisation's own endpoint's figure was measured", () => {
+    expect(energyOf(false, 2_000, true)).toEqual({ figure: "2 Wh", note: "measured" });
+    expect(energyOf(false, 2_000, false)).toEqual({
+      figure: "2 Wh",
+      note: "estimated from the endpoint's power draw",
+    });
+  });
+
+  it("says what is missing when nothing was metered", () => {
+    expect(energyOf(true, null, false)).toEqual({
+      figure: "Not metered yet",
+      note: "the shared endpoint reported no energy in these days",
+    });
+    expect(energyOf(false, null, false)).toEqual({
+      figure: "Not metered yet",
+      note: "its endpoints reported no energy in these days",
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { formatEnergy } from "@tessera/core/format-energy";
+import type { ApiKeyMessages } from "../../i18n/en-api-keys";
+
+/** What the gateway usage page knows of a model's energy (a row of `byModel`). */
+export interface ModelEnergy {
+  shared: boolean;
+  energyPerThousandTokensMilliWh: number | null;
+  energyMeasured: boolean;
+}
+
+/** The figure of a cell and the few words under it that say what it is. */
+export interface ModelEnergyText {
+  figure: string;
+  note: string;
+}
+
+const twoDigits = new Intl.NumberFormat("en-GB", { maximumSignificantDigits: 2 });
+
+/**
+ * Energy per 1,000 tokens for people, from whole milliwatt-hours: two significant digits below
+ * 100 Wh, where these figures usually are ("0.055 Wh", "1.5 Wh", "12 Wh"), then as every other
+ * energy on Tessera ("350 Wh", "12.4 kWh"). Zero is a figure that rounded away: "less than
+ * 0.001 Wh", never "0 Wh".
+ */
+export function formatTokenEnergy(milliWh: number, messages: ApiKeyMessages["usage"]): string {
+  if (milliWh <= 0) return messages.lessThan("0.001 Wh");
+  if (milliWh >= 100_000) return formatEnergy(milliWh);
+  return `${twoDigits.format(milliWh / 1000)} Wh`;
+}
+
+/**
+ * A model's energy per 1,000 tokens as the usage page writes it. Own endpoints: the figure and
+ * whether it was measured. Shared: "≈" and that it is the shared endpoint's average. Nothing
+ * metered: "Not metered yet", and whose energy is missing.
+ */
+export function describeModelEnergy(
+  model: ModelEnergy,
+  messages: ApiKeyMessages["usage"],
+): ModelEnergyText {
+  if (model.energyPerThousandTokensMilliWh === null) {
+    return {
+      figure: messages.notMetered,
+      note: model.shared ? messages.notMeteredShared : messages.notMeteredOwn,
+    };
+  }
+  const energy = formatTokenEnergy(model.energyPerThousandTokensMilliWh, messages);
+  if (model.shared) {
+    return { figure: messages.approximately(energy), note: messages.sharedAverage };
+  }
+  return { figure: energy, note: model.energyMeasured ? messages.measured : messages.estimated };
+}
