@@ -154,13 +154,18 @@ describe("a gateway SIGKILLed with token leases open", () => {
 
       const leases = await database.quotaHold.findMany({ where: { allocationLineId: line } });
       expect(leases.every((lease) => lease.status === "SETTLED")).toBe(true);
-      for (const lease of leases) {
+      for (const lease of leases.filter((hold) => hold.reference.startsWith("lease:"))) {
         const records = await database.usageRecord.findMany({ where: { quotaHoldId: lease.id } });
         const used = records.reduce(
           (sum, record) => sum + (record.tokensIn ?? 0n) + (record.tokensOut ?? 0n),
           0n,
         );
         expect(lease.settledUnitSeconds).toBe(used < lease.unitSeconds ? used : lease.unitSeconds);
+        // What the lease's requests overran was drawn as well (the line has plenty left).
+        const overrun = leases.find((hold) => hold.reference === `lease-overrun:${lease.id}`);
+        expect(overrun?.settledUnitSeconds ?? 0n).toBe(
+          used > lease.unitSeconds ? used - lease.unitSeconds : 0n,
+        );
       }
       const settled = await database.allocationLine.findUniqueOrThrow({ where: { id: line } });
       expect(settled.heldUnitSeconds).toBe(0n);

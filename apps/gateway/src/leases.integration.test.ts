@@ -132,6 +132,37 @@ describe("tokens of a shared model, spent through leases", () => {
     });
   });
 
+  it("draws what requests in flight spent past their block from the line too", async () => {
+    const { setup, bigLine } = await tenant({ big: 1_000_000n });
+    const key = await createTestKey(database, setup);
+    // Blocks of 100 tokens: a burst of calls of about 25 tokens each overruns the first.
+    const gateway = await gatewayWith({ GATEWAY_LEASE_TOKENS: "100" });
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, () =>
+        call(gateway, "/v1/chat/completions", key.token, chat(big.model)),
+      ),
+    );
+    const ids = responses.map((response) => response.headers.get("x-request-id")!);
+    expect(responses.map((response) => response.status)).toEqual(responses.map(() => 200));
+    await Promise.all(responses.map((response) => response.json()));
+    const records = await usageOf(database, ids);
+    expect(records).toHaveLength(24);
+    await gateway.close();
+    started.splice(started.indexOf(gateway), 1);
+    const leases = await leasesOf(bigLine!);
+    const settledInBlocks = leases.reduce(
+      (sum, lease) => sum + (lease.settledUnitSeconds ?? 0n),
+      0n,
+    );
+    const spent = tokensOf(records);
+    // The burst did overrun its blocks, and the line was charged every token all the same.
+    expect(settledInBlocks).toBeLessThan(spent);
+    expect(await lineOf(bigLine!)).toMatchObject({
+      heldUnitSeconds: 0n,
+      consumedUnitSeconds: spent,
+    });
+  });
+
   it("answers 402, saying so, when the tokens are spent; a lease never holds more than is left", async () => {
     const { setup, bigLine } = await tenant({ big: 40n });
     const key = await createTestKey(database, setup);
@@ -240,7 +271,13 @@ describe("tokens of a shared model, spent through leases", () => {
     expect(line.consumedUnitSeconds).toBeLessThanOrEqual(600n);
     const leases = await leasesOf(bigLine!);
     expect(leases.every((lease) => lease.status === "SETTLED")).toBe(true);
-    expect(leases.reduce((sum, lease) => sum + (lease.settledUnitSeconds ?? 0n), 0n)).toBe(
+    // Every token consumed came through a lease, or through drawing what a lease's requests
+    // overran (as far as the line had tokens left).
+    const holds = await database.quotaHold.findMany({
+      where: { allocationLineId: bigLine!, reference: { startsWith: "lease" } },
+    });
+    expect(holds.every((hold) => hold.status === "SETTLED")).toBe(true);
+    expect(holds.reduce((sum, hold) => sum + (hold.settledUnitSeconds ?? 0n), 0n)).toBe(
       line.consumedUnitSeconds,
     );
   });

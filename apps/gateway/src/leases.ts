@@ -182,8 +182,13 @@ export class Leases {
       holdId: lease.holdId,
       consumed,
     }).then(
-      () => {
+      async () => {
         this.settled += 1;
+        if (lease.spent > lease.size) {
+          await this.drawOverrun(lease, lease.spent - lease.size).catch((error: unknown) =>
+            this.log("warn", `drawing a lease's overrun: ${(error as Error).message}`),
+          );
+        }
       },
       (error: unknown) =>
         // Left ACTIVE: the worker settles it from its metered usage once it has expired.
@@ -191,6 +196,38 @@ export class Leases {
     );
     this.settling.add(settling);
     void settling.finally(() => this.settling.delete(settling));
+  }
+
+  /**
+   * Requests in flight when a block ran out spent past it: what they overran is drawn from the
+   * line too, as far as it has tokens left (a hold placed and consumed at once, so the database
+   * still admits it). What the line cannot cover was metered all the same and is billed.
+   */
+  private async drawOverrun(lease: Lease, overrun: number): Promise<void> {
+    let size = overrun;
+    for (let attempt = 0; attempt < 3 && size > 0; attempt += 1) {
+      try {
+        const hold = await placeHold(this.ledger, {
+          organizationId: lease.line.organizationId,
+          allocationLineId: lease.line.id,
+          unitSeconds: size,
+          reference: `lease-overrun:${lease.holdId}`,
+          // Should this process die before closing it, the worker's sweep releases it.
+          expiresAt: new Date(),
+        });
+        await closeHold(this.ledger, {
+          organizationId: lease.line.organizationId,
+          holdId: hold.holdId,
+          consumed: size,
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== "PRECONDITION_FAILED") throw error;
+        const details = error.details as { reason?: string; remainingUnitSeconds?: number };
+        if (details.reason !== "QUOTA") return;
+        size = Math.min(size, details.remainingUnitSeconds ?? 0);
+      }
+    }
   }
 
   private async place(line: TokenLine, now: number): Promise<Lease> {

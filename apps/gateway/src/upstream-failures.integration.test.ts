@@ -21,12 +21,11 @@ import {
 
 let database: Database;
 let gateway: RunningGateway;
-let home: ServingEndpoint;
-let key: TestKey;
+/** One organisation per way of failing, each with its endpoint pointed at the double. */
+const worlds = new Map<Behaviour, { served: ServingEndpoint; key: TestKey }>();
 let double: Server;
-let doubleUrl: string;
-/** What the double does with the next request. */
-let behaviour: "fail" | "refuse" | "break" | "flood" = "fail";
+/** What a model server does: its endpoint's URL path on the double says which. */
+type Behaviour = "down" | "fail" | "refuse" | "break" | "flood";
 /** Events of the flood: far more bytes than the sockets between the three can hold. */
 const FLOOD_EVENTS = 8_000;
 
@@ -44,12 +43,8 @@ function floodEvent(index: number): string {
 
 beforeAll(async () => {
   database = createDatabase(process.env.DATABASE_URL, 4);
-  // A model server with no simulated delay, so a long stream is quick to write and backs up.
-  home = await servingEndpoint(database, {
-    sim: { MODEL_SIM_ITL_MS: "0", MODEL_SIM_TTFT_MS: "0" },
-  });
-  key = await createTestKey(database, home.setup);
   double = createServer((request, response) => {
+    const behaviour = (request.url ?? "").split("/")[1] as Behaviour;
     request.resume();
     request.on("end", () => {
       if (behaviour === "fail") {
@@ -86,7 +81,7 @@ beforeAll(async () => {
       } else {
         // Two tokens of a stream, then the connection drops.
         response.writeHead(200, { "content-type": "text/event-stream" });
-        const head = `data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"${home.model}","choices":[{"index":0,"delta":{"content":`;
+        const head = `data: {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":`;
         response.write(`${head}"Hello"},"finish_reason":null}],"usage":null}\n\n`);
         response.write(`${head}" there"},"finish_reason":null}],"usage":null}\n\n`);
         setTimeout(() => response.socket?.destroy(), 50);
@@ -94,21 +89,37 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => double.listen(0, "127.0.0.1", resolve));
-  doubleUrl = `http://127.0.0.1:${(double.address() as AddressInfo).port}`;
+  const doubleUrl = `http://127.0.0.1:${(double.address() as AddressInfo).port}`;
+  // A port nothing listens on.
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((resolve) => closed.close(resolve));
+  for (const behaviour of ["down", "fail", "refuse", "break", "flood"] as const) {
+    const served = await servingEndpoint(database);
+    await markEndpoint(
+      database,
+      served.endpointId,
+      "READY",
+      behaviour === "down" ? closedUrl : `${doubleUrl}/${behaviour}`,
+    );
+    worlds.set(behaviour, { served, key: await createTestKey(database, served.setup) });
+  }
+  // Started once every endpoint points where it should: its first read of the routes has them.
   gateway = await startGateway();
 });
 
 afterAll(async () => {
   await gateway?.close();
-  await home?.sim.close();
+  await Promise.all([...worlds.values()].map(({ served }) => served.sim.close()));
   await new Promise((resolve) => double?.close(resolve));
   await database?.$disconnect();
 });
 
-/** Points the organisation's endpoint at `url` and waits for the gateway to route there. */
-async function routeTo(url: string): Promise<void> {
-  await markEndpoint(database, home.endpointId, "READY", url);
-  await new Promise((resolve) => setTimeout(resolve, gateway.config.refreshMs * 2 + 100));
+/** A chat completion to the endpoint that behaves so, with its organisation's key. */
+function callThe(behaviour: Behaviour, extra: Record<string, unknown> = {}): Promise<Response> {
+  const { served, key } = worlds.get(behaviour)!;
+  return call(gateway, "/v1/chat/completions", key.token, chat(served.model, extra));
 }
 
 async function errorOf(response: Response) {
@@ -118,12 +129,7 @@ async function errorOf(response: Response) {
 
 describe("a model server that fails", () => {
   it("is a 503 with Retry-After when nothing listens, and nothing is metered", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-    await routeTo(`http://127.0.0.1:${port}`);
-    const response = await call(gateway, "/v1/chat/completions", key.token, chat(home.model));
+    const response = await callThe("down");
     expect(response.headers.get("retry-after")).toBe("5");
     const id = response.headers.get("x-request-id")!;
     expect(await errorOf(response)).toMatchObject({ status: 503, code: "upstream_unavailable" });
@@ -131,9 +137,7 @@ describe("a model server that fails", () => {
   });
 
   it("is a 502 that says nothing was charged when it answers 500", async () => {
-    behaviour = "fail";
-    await routeTo(doubleUrl);
-    const response = await call(gateway, "/v1/chat/completions", key.token, chat(home.model));
+    const response = await callThe("fail");
     const id = response.headers.get("x-request-id")!;
     const error = await errorOf(response);
     expect(error).toMatchObject({ status: 502, code: "upstream_error" });
@@ -142,24 +146,15 @@ describe("a model server that fails", () => {
   });
 
   it("passes its own refusal on, in OpenAI's envelope", async () => {
-    behaviour = "refuse";
-    await routeTo(doubleUrl);
-    const response = await call(gateway, "/v1/chat/completions", key.token, chat(home.model));
+    const response = await callThe("refuse");
     expect(response.status).toBe(400);
-    expect(response.headers.get("x-tessera-model")).toBe(home.model);
+    expect(response.headers.get("x-tessera-model")).toBe(worlds.get("refuse")!.served.model);
     const body = (await response.json()) as { error: { message: string } };
     expect(body.error.message).toContain("maximum context length");
   });
 
   it("ends a broken stream with an error event and meters what was generated", async () => {
-    behaviour = "break";
-    await routeTo(doubleUrl);
-    const response = await call(
-      gateway,
-      "/v1/chat/completions",
-      key.token,
-      chat(home.model, { stream: true }),
-    );
+    const response = await callThe("break", { stream: true });
     expect(response.status).toBe(200);
     const id = response.headers.get("x-request-id")!;
     const text = await response.text();
@@ -174,8 +169,6 @@ describe("a model server that fails", () => {
 
 describe("a client that reads slower than the model writes", () => {
   it("gets every byte of a long stream, in order", async () => {
-    behaviour = "flood";
-    await routeTo(doubleUrl);
     const url = new URL(`${gateway.url}/v1/chat/completions`);
     let paused = 0;
     const slow = await new Promise<string>((resolve, reject) => {
@@ -185,7 +178,10 @@ describe("a client that reads slower than the model writes", () => {
           port: url.port,
           path: url.pathname,
           method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${key.token}` },
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${worlds.get("flood")!.key.token}`,
+          },
         },
         (response) => {
           const chunks: Buffer[] = [];
@@ -201,7 +197,7 @@ describe("a client that reads slower than the model writes", () => {
         },
       );
       outgoing.on("error", reject);
-      outgoing.end(JSON.stringify(chat(home.model, { stream: true })));
+      outgoing.end(JSON.stringify(chat(worlds.get("flood")!.served.model, { stream: true })));
     });
     expect(paused).toBeGreaterThan(10);
     // The usage chunk the client did not ask for is dropped, and each "usage":null with it.
