@@ -3,19 +3,11 @@
  * can say where the cycles went (Linux only; elsewhere every figure reads 0).
  */
 import { readdirSync, readFileSync } from "node:fs";
-
-const TICKS_PER_SECOND = 100;
+import { processCpuMs } from "../dispatch/server-cpu";
 
 /** User + system CPU seconds of one process, 0 when it is gone or /proc is not there. */
 function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The command name is in parentheses and may hold spaces: count fields after its end.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
+  return processCpuMs(pid) / 1000;
 }
 
 /** Every process whose command name is `name` (postgres backends, redis-server). */

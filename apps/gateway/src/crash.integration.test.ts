@@ -66,16 +66,24 @@ async function client(
   return whole;
 }
 
+/**
+ * The settings of a gateway process about to be killed and of its heir: its own Redis prefix, a
+ * quick flush, and spooled records another process may claim soon after the kill.
+ */
+function crashEnv(name: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_URL: process.env.DATABASE_URL!,
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    QUEUE_PREFIX: `${name}-${randomBytes(4).toString("hex")}`,
+    GATEWAY_METER_FLUSH_MS: "50",
+    GATEWAY_METER_CLAIM_IDLE_MS: "300",
+    ...extra,
+  };
+}
+
 describe("a gateway SIGKILLed under load", () => {
   it("loses no usage record of an answer a client got whole, and counts none twice", async () => {
-    const prefix = `gwcrash-${randomBytes(4).toString("hex")}`;
-    const env = {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-      QUEUE_PREFIX: prefix,
-      GATEWAY_METER_FLUSH_MS: "50",
-      GATEWAY_METER_CLAIM_IDLE_MS: "300",
-    };
+    const env = crashEnv("gwcrash");
     const doomed = await startGatewayProcess(env);
     let stopped = false;
     const clients = Array.from({ length: 12 }, (_, index) =>
@@ -114,15 +122,7 @@ describe("a gateway SIGKILLed with token leases open", () => {
     try {
       const line = await grantTokens(database, tenant.setup, shared.tokenClassId, 10_000_000n);
       const tenantKey = await createTestKey(database, tenant.setup);
-      const prefix = `gwlease-${randomBytes(4).toString("hex")}`;
-      const env = {
-        DATABASE_URL: process.env.DATABASE_URL!,
-        REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-        QUEUE_PREFIX: prefix,
-        GATEWAY_METER_FLUSH_MS: "50",
-        GATEWAY_METER_CLAIM_IDLE_MS: "300",
-        GATEWAY_LEASE_TOKENS: "2000",
-      };
+      const env = crashEnv("gwlease", { GATEWAY_LEASE_TOKENS: "2000" });
       const doomed = await startGatewayProcess(env);
       let stopped = false;
       const clients = Array.from({ length: 6 }, (_, index) =>
