@@ -445,6 +445,11 @@ export const enProgrammes = {
     searchApplicationsHint: "Title or organisation name",
   },
   decision: {
+    noReviewers: "No reviewer has been assigned to this application.",
+    reviewsOpen: (open: number) => `${plural(open, "review is", "reviews are")} not scored yet.`,
+    allConflicted: "No review stands: every reviewer assigned declared a conflict of interest.",
+    decidingWithoutReviews:
+      "You can still approve, but the award will go ahead without them. To wait, assign reviewers or ask them to score first.",
     organisation: "Applicant",
     standing: "Standing",
     eligible: "The organisation is eligible.",

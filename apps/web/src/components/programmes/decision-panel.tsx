@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Button, ConfirmDialog, Td, Th } from "@tessera/ui";
+import { Alert, Button, ConfirmDialog, Td, Th } from "@tessera/ui";
 import { InputField, TextAreaField } from "@/components/form/fields";
 import { FormProblems, SavedNotice } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
@@ -16,10 +16,29 @@ import { priceLines } from "@tessera/core/pricing";
 import { countsTokens, formatPricedUnits } from "@tessera/core/words";
 import { formatMoney, parseWholeNumber } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
+import { missingReviews } from "./missing-reviews";
 import type { ApplicationForAdmin } from "./types";
 import { ScrollTable } from "./scroll-table";
 
 const grantId = (code: string) => `grant-${code.replace(/[^a-z0-9-]/gi, "-")}`;
+
+/** Said before an approval that would go ahead with reviews missing (missingReviews). */
+function UnreviewedWarning({ summary }: { summary: ApplicationForAdmin["reviewSummary"] }) {
+  const r = tp.decision;
+  const missing = missingReviews(summary);
+  if (missing === null) return null;
+  const title =
+    missing.kind === "none-assigned"
+      ? r.noReviewers
+      : missing.kind === "unscored"
+        ? r.reviewsOpen(missing.open)
+        : r.allConflicted;
+  return (
+    <Alert tone="warning" title={title}>
+      <p data-testid="unreviewed-warning">{r.decidingWithoutReviews}</p>
+    </Alert>
+  );
+}
 
 function ApproveForm({
   application,
@@ -102,6 +121,7 @@ function ApproveForm({
         {r.approveTitle}
       </h3>
       <FormProblems errors={feedback.errors} />
+      <UnreviewedWarning summary={application.reviewSummary} />
       <p className="text-sm text-fg-muted">{r.grantHint}</p>
       <ScrollTable caption={r.grantCaption}>
         <thead>

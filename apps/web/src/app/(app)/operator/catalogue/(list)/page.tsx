@@ -85,7 +85,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
                     <Td>{tp.resourceKinds[rc.kind] ?? rc.kind}</Td>
                     <Td>{rc.unit}</Td>
                     <Td className="whitespace-nowrap text-right tabular-nums">
-                      {formatMoney(rc.listPriceMinorPerHour, rc.currency)} {rc.currency}
+                      {formatMoney(rc.listPriceMinorPerHour, rc.currency)}
                       <span className="block text-sm text-fg-muted">
                         {c.pricePer(pricedUnitName(rc))}
                       </span>
