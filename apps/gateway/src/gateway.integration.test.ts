@@ -369,6 +369,22 @@ describe("a client that leaves mid-stream", () => {
   });
 });
 
+describe("the gateway's metrics", () => {
+  it("name only models a key may reach: made-up names add no series", async () => {
+    const madeUp = `no-such-model-${Date.now()}`;
+    const refused = await call(gateway, "/v1/chat/completions", key.token, chat(madeUp));
+    expect(refused.status).toBe(404);
+    await refused.text();
+    const served = await call(gateway, "/v1/chat/completions", key.token, chat(home.model));
+    expect(served.status).toBe(200);
+    await served.text();
+    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(text).not.toContain(madeUp);
+    expect(text).toContain(`tessera_gateway_requests_total{model="${home.model}",status="200"}`);
+    expect(text).toMatch(/tessera_gateway_requests_total\{model="none",status="404"\} [1-9]/);
+  });
+});
+
 async function runningOn(url: string, model: string): Promise<number | undefined> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const sample = `vllm:num_requests_running{model_name="${model}"} `;

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import type { Pool } from "pg";
 import { ApiError } from "@tessera/openai";
 
@@ -131,7 +131,7 @@ export class KeyStore {
     if (!match) throw INVALID();
     const key = await this.find(match[1]!, now);
     if (!key) throw INVALID();
-    const digest = createHash("sha256").update(match[2]!).digest();
+    const digest = hash("sha256", match[2]!, "buffer");
     const current = timingSafeEqual(digest, key.secretSha256);
     const previous =
       !current &&

@@ -223,8 +223,9 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
     const patience = scaleUpTimeout(request, config.scaleUpTimeoutMs);
     const { value, bytes } = await readJsonBody(request, config.maxBodyBytes);
     const parsed = parseModelRequest(operation, value);
-    labels.model = parsed.model;
     let choice = routes.choose(key, parsed.model);
+    // Only a model this key may reach names a series: made-up names never add label values.
+    labels.model = parsed.model;
     const admission = await limiter.admit(key, Date.now());
     let model = parsed.model;
     let lease: Lease | null = null;
