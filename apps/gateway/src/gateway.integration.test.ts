@@ -369,6 +369,25 @@ describe("a client that leaves mid-stream", () => {
   });
 });
 
+describe("made-up keys", () => {
+  it("are forgotten again: a flood of unknown ids does not grow the gateway's memory", async () => {
+    const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    // Well-formed ids no key has: base 32 written in the key alphabet, 16 characters.
+    const madeUp = (index: number) =>
+      `tsk_${[...(BigInt(index) + 32n ** 15n).toString(32)].map((digit) => alphabet[parseInt(digit, 32)]).join("")}_${"x".repeat(43)}`;
+    for (let index = 0; index < 50; index += 1) {
+      const response = await call(gateway, "/v1/models", madeUp(index));
+      expect(response.status).toBe(401);
+      await response.text();
+    }
+    const keys = gateway.gateway.keys;
+    expect(keys.size).toBeGreaterThanOrEqual(50);
+    // Unknown ids are remembered for two seconds; the refresh after that forgets them.
+    await new Promise((resolve) => setTimeout(resolve, 2_000 + gateway.config.refreshMs * 2));
+    expect(keys.size).toBeLessThan(5);
+  });
+});
+
 describe("the gateway's metrics", () => {
   it("name only models a key may reach: made-up names add no series", async () => {
     const madeUp = `no-such-model-${Date.now()}`;

@@ -184,6 +184,22 @@ export class KeyStore {
     return key;
   }
 
+  /**
+   * Forgets the unknown ids whose time is up (and known keys past KNOWN_TTL_MS), so a flood of
+   * made-up ids cannot grow the cache without bound; run with every refresh.
+   */
+  sweep(now: number): void {
+    for (const [id, entry] of this.cache) {
+      if (now - entry.loadedAt >= (entry.key ? KNOWN_TTL_MS : UNKNOWN_TTL_MS))
+        this.cache.delete(id);
+    }
+  }
+
+  /** How many ids the cache holds (for tests). */
+  get size(): number {
+    return this.cache.size;
+  }
+
   /** Forgets one key: the next request reads it again. */
   invalidate(id: string): void {
     this.cache.delete(id);

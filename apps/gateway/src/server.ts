@@ -20,6 +20,7 @@ export const KEY_CHANNEL = "tessera:gateway:keys";
 
 export interface Gateway {
   server: Server;
+  keys: KeyStore;
   metrics: GatewayMetrics;
   meter: Meter;
   leases: Leases;
@@ -110,6 +111,7 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
 
   const refresh = async (): Promise<void> => {
     await Promise.all([keys.poll(), routes.refresh()]);
+    keys.sweep(Date.now());
     leases.expire(Date.now());
     ready = true;
   };
@@ -328,6 +330,7 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
 
   return {
     server,
+    keys,
     metrics,
     meter,
     leases,
