@@ -1,4 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+/** The web app's own import prefix (its tsconfig `paths`), so that its modules can be unit-tested. */
+const webSource = fileURLToPath(new URL("./apps/web/src/", import.meta.url));
 
 /**
  * Five projects: `unit` (pure logic, beside the code as *.test.ts), `integration`
@@ -14,6 +18,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: [{ find: /^@\//, replacement: webSource }] },
         test: {
           name: "unit",
           include: [

@@ -1,8 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName } from "@tessera/ui";
 import { PublicFrame } from "@/components/public-frame";
 import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
+
+/** The document's title as well as its heading: "Page not found — Tessera". */
+export const metadata: Metadata = { title: t.errors.notFoundTitle };
 
 export default function NotFound() {
   return (

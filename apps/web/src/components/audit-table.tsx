@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { AuditTarget } from "@tessera/core";
 import { DataTable, Td, Th } from "@tessera/ui";
 import { formatDateTime, t } from "@/i18n";
-import { auditTargetHref, type AuditScope } from "@/lib/audit-links";
-import { routes } from "@/lib/paths";
+import { adminOrganisationHref, auditTargetHref, type AuditScope } from "@/lib/audit-links";
+import type { Viewer } from "@/lib/viewer";
 
 export interface AuditRow {
   id: string;
@@ -18,10 +18,21 @@ export interface AuditRow {
   ip: string | null;
 }
 
-/** What an event changed: its kind in words, and its name linked to its page where it has one. */
-function TargetCell({ event, scope }: { event: AuditRow; scope: AuditScope }) {
+/**
+ * What an event changed: its kind in words, and its name linked to its page where the viewer may
+ * open it; otherwise the name and id as plain text.
+ */
+function TargetCell({
+  event,
+  scope,
+  viewer,
+}: {
+  event: AuditRow;
+  scope: AuditScope;
+  viewer: Viewer;
+}) {
   const kind = t.auditTargetTypes[event.targetType] ?? event.targetType;
-  const href = auditTargetHref(scope, event);
+  const href = auditTargetHref(viewer, scope, event);
   const name = event.target?.name;
   return (
     <>
@@ -32,9 +43,14 @@ function TargetCell({ event, scope }: { event: AuditRow; scope: AuditScope }) {
             {name}
           </Link>
         ) : (
-          <span className="break-words" data-testid="audit-target">
-            {name}
-          </span>
+          <>
+            <span className="break-words" data-testid="audit-target">
+              {name}
+            </span>
+            <span className="block break-all font-mono text-xs text-fg-muted">
+              {event.targetId}
+            </span>
+          </>
         )
       ) : event.targetId ? (
         <span className="text-sm text-fg-muted">{t.audit.unnamedTarget}</span>
@@ -43,15 +59,31 @@ function TargetCell({ event, scope }: { event: AuditRow; scope: AuditScope }) {
   );
 }
 
+/** The organisation an event belongs to, linked to its review page for those who may open it. */
+function OrganisationCell({ event, viewer }: { event: AuditRow; viewer: Viewer }) {
+  if (!event.organizationId || !event.organizationName) return "—";
+  const href = adminOrganisationHref(viewer, event.organizationId);
+  return href ? (
+    <Link href={href} className="text-link underline">
+      {event.organizationName}
+    </Link>
+  ) : (
+    event.organizationName
+  );
+}
+
 /** Audit events, newest first; the action in words, the target by name and linked. */
 export function AuditTable({
   events,
   showOrganisation,
   scope,
+  viewer,
 }: {
   events: AuditRow[];
   showOrganisation: boolean;
   scope: AuditScope;
+  /** Who is looking: only pages they may open are linked. */
+  viewer: Viewer;
 }) {
   if (events.length === 0)
     return (
@@ -87,20 +119,11 @@ export function AuditTable({
             <Td className="break-all">{event.actorEmail ?? t.audit.system}</Td>
             {showOrganisation ? (
               <Td>
-                {event.organizationId && event.organizationName ? (
-                  <Link
-                    href={routes.adminOrganisation(event.organizationId)}
-                    className="text-link underline"
-                  >
-                    {event.organizationName}
-                  </Link>
-                ) : (
-                  "—"
-                )}
+                <OrganisationCell event={event} viewer={viewer} />
               </Td>
             ) : null}
             <Td>
-              <TargetCell event={event} scope={scope} />
+              <TargetCell event={event} scope={scope} viewer={viewer} />
             </Td>
             <Td className="font-mono text-xs">{event.ip ?? "—"}</Td>
           </tr>

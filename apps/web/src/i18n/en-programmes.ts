@@ -112,6 +112,7 @@ export const enProgrammes = {
     newLead:
       "Ask a programme for compute for one of your projects. The quote updates as you type: it shows what the programme pays and what your organisation pays.",
     editTitle: "Edit application",
+    editMetaTitle: (title: string) => `Edit application: ${title}`,
     editLead: "Change the application, then save it. Submitting happens on the application's page.",
     new: "New application",
     tableCaption: "Applications of the organisation",
@@ -284,7 +285,12 @@ export const enProgrammes = {
     expiresOn: (date: string) => `Expires on ${date}. Use the remaining hours before then.`,
     expiredOn: (date: string) => `Expired on ${date}. No new work can draw on it.`,
     startsOn: (date: string) => `Becomes valid on ${date}.`,
-    caption: (programme: string) => `Quota lines of the ${programme} allocation`,
+    /** Names one allocation among several of the same programme (regions need unique labels). */
+    name: (programme: string, application: string, from: string, to: string) =>
+      `the ${programme} allocation for “${application}” (${from} to ${to})`,
+    caption: (allocation: string) => `Quota lines of ${allocation}`,
+    pricingCaption: (allocation: string) =>
+      `Compute requested and granted in ${allocation}, with the list value, the programme's share and the organisation's share`,
     resourceClass: "Resource class",
     granted: "Granted",
     held: "Held",

@@ -1,7 +1,7 @@
 import { serverEnv } from "@tessera/config";
 import type { MailMessage, Notification, NotificationKind, Prisma } from "@tessera/db";
 import { recordMail, type MailWriter } from "../mail/send-mail";
-import { NOTIFICATION_SETTINGS_PATH } from "./notification-kinds";
+import { notificationMailText } from "./notification-mail-text";
 
 export interface NotificationWriter extends MailWriter {
   notification: {
@@ -64,17 +64,14 @@ export async function notifyUser(
     select: { mail: true },
   });
   if (preference && !preference.mail) return { notification, mail: null };
-  const appUrl = serverEnv().APP_URL;
   const mail = await recordMail(tx, {
     to: input.user.email,
     subject: input.title,
-    text: [
-      input.body,
-      "",
-      `${appUrl}${input.link}`,
-      "",
-      `You can turn off these emails at ${appUrl}${NOTIFICATION_SETTINGS_PATH}.`,
-    ].join("\n"),
+    text: notificationMailText({
+      body: input.body,
+      link: input.link,
+      appUrl: serverEnv().APP_URL,
+    }),
   });
   return { notification, mail };
 }

@@ -1,7 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName } from "@tessera/ui";
 import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
+
+/** The document's title as well as its heading: "Page not found — Tessera". */
+export const metadata: Metadata = { title: t.errors.notFoundTitle };
 
 /**
  * "Not found" inside the signed-in portal: the portal's header and navigation stay around it

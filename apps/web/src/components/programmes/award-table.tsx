@@ -69,18 +69,21 @@ export function AwardTable({
   classes,
   currency,
   testId,
+  caption,
 }: {
   pricing: AwardPricingView;
   classes: readonly { id: string; code: string; name: string; kind: ResourceKind; unit: string }[];
   currency: string;
   testId?: string;
+  /** The table's name, where several award tables share a page and must be told apart. */
+  caption?: string;
 }) {
   const m = tp.money;
   const granted = pricing.granted !== null;
   const byId = new Map(classes.map((rc) => [rc.id, rc]));
   const anyTokens = classes.some((rc) => countsTokens(rc.kind));
   return (
-    <ScrollTable caption={granted ? m.awardCaption : m.requestCaption}>
+    <ScrollTable caption={caption ?? (granted ? m.awardCaption : m.requestCaption)}>
       <thead>
         <tr>
           <th scope="col" className={HEAD}>

@@ -5,28 +5,27 @@ import { serverEnv } from "@tessera/config";
 import { db } from "@tessera/db";
 import { PublicFrame } from "@/components/public-frame";
 import { formatDateTime, t } from "@/i18n";
+import { splitLinks } from "@/lib/linkify";
 import { requireUser } from "@/server/session";
 
 export const metadata: Metadata = { title: t.outbox.title };
-
-const LINK = /(https?:\/\/[^\s<>"]+)/g;
 
 /** Mail text with its web addresses made clickable (the text itself is never treated as HTML). */
 function Linkified({ text }: { text: string }) {
   return (
     <>
-      {text.split(LINK).map((part, index) =>
-        index % 2 === 1 ? (
+      {splitLinks(text).map((part, index) =>
+        part.href ? (
           <a
             key={index}
-            href={part}
+            href={part.href}
             className="break-all text-link underline"
             data-testid="outbox-link"
           >
-            {part}
+            {part.text}
           </a>
         ) : (
-          <span key={index}>{part}</span>
+          <span key={index}>{part.text}</span>
         ),
       )}
     </>

@@ -11,6 +11,7 @@ import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
+import { loadViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: t.audit.allTitle };
 
@@ -50,6 +51,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
     }),
   );
   const filtered = Object.values(filters).some(Boolean);
+  const viewer = await loadViewer();
 
   return (
     <>
@@ -163,7 +165,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               ) : null}
             </div>
           </form>
-          <AuditTable events={page.data.items} showOrganisation scope="platform" />
+          <AuditTable events={page.data.items} showOrganisation scope="platform" viewer={viewer} />
           <Pagination
             basePath={routes.adminAudit}
             params={filters}

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { Button, EmptyState, PageHeader, Select, Td, TextInput, Th } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
+import { LinkIf } from "@/components/link-if";
 import { Pagination } from "@/components/pagination";
 import { formatPercent } from "@tessera/core/words";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { ExportLinks } from "@/components/state-aid/export-links";
+import { stateAidOrganisationHref } from "@/components/state-aid/links";
 import { euros, formatDay } from "@/components/state-aid/format";
 import { stateAidRoutes } from "@/components/state-aid/paths";
 import { StateAidTabs } from "@/components/state-aid/state-aid-tabs";
@@ -15,6 +17,7 @@ import { t, tsa } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
+import { requireUser } from "@/server/session";
 
 export const metadata: Metadata = { title: tsa.page.metaTitle };
 
@@ -37,6 +40,7 @@ export default async function StateAidPage({ searchParams }: { searchParams: Sea
   const page = await loadIfAllowed((api) =>
     api.stateAid.undertakings({ q, filter, cursor, limit: 25 }),
   );
+  const user = await requireUser();
   const p = tsa.page;
   return (
     <>
@@ -116,6 +120,9 @@ export default async function StateAidPage({ searchParams }: { searchParams: Sea
               <tbody>
                 {page.data.items.map((row) => {
                   const name = row.group?.name ?? row.organizations[0]?.name ?? row.key;
+                  const ledgerHref = row.group
+                    ? stateAidRoutes.ledgerForGroup(row.group.id)
+                    : stateAidRoutes.ledgerFor(row.key);
                   const near =
                     row.receivedMinor * 100 >= page.data.ceilingMinor * NEAR_CEILING_PERCENT;
                   return (
@@ -132,16 +139,16 @@ export default async function StateAidPage({ searchParams }: { searchParams: Sea
                         <ul className={row.group ? "mt-1 space-y-0.5 text-sm" : "space-y-0.5"}>
                           {row.organizations.map((organisation) => (
                             <li key={organisation.id}>
-                              <Link
-                                href={routes.adminOrganisation(organisation.id)}
-                                className={
-                                  row.group
-                                    ? "text-link underline"
-                                    : "font-semibold text-link underline"
-                                }
+                              <LinkIf
+                                href={stateAidOrganisationHref(
+                                  user.platformRoles,
+                                  organisation.id,
+                                  ledgerHref,
+                                )}
+                                className={row.group ? undefined : "font-semibold"}
                               >
                                 {organisation.name}
-                              </Link>
+                              </LinkIf>
                               <span className="block font-mono text-xs text-fg-muted">
                                 {organisation.country} {organisation.registryId}
                                 {row.group ? "" : ` · ${p.ownUndertaking}`}
@@ -149,14 +156,7 @@ export default async function StateAidPage({ searchParams }: { searchParams: Sea
                             </li>
                           ))}
                         </ul>
-                        <Link
-                          href={
-                            row.group
-                              ? stateAidRoutes.ledgerForGroup(row.group.id)
-                              : stateAidRoutes.ledgerFor(row.key)
-                          }
-                          className="text-sm text-link underline"
-                        >
+                        <Link href={ledgerHref} className="text-sm text-link underline">
                           {p.viewLedger(name)}
                         </Link>
                       </Td>

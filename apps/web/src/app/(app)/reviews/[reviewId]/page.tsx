@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { Forbidden } from "@/components/forbidden";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { ReviewBadge } from "@/components/programmes/badges";
 import { programmeRoutes } from "@/components/programmes/paths";
 import {
@@ -30,12 +30,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reviewI
     { label: tp.reviews.title, href: programmeRoutes.reviews },
   ];
   if (!result.allowed) {
-    return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <Forbidden invalid={result.invalid} />
-      </>
-    );
+    return <ForbiddenPage crumbs={crumbs} invalid={result.invalid} />;
   }
   const review = result.data;
   const application = review.application;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, DataTable, DescriptionList, PageHeader, Td, Th } from "@tessera/ui";
 import { platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { Forbidden } from "@/components/forbidden";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { ReviewActions } from "@/components/forms/review-actions";
 import { VerificationBadge } from "@/components/status-badge";
 import { StandingPanel } from "@/components/state-aid/standing-panel";
@@ -36,10 +36,11 @@ export default async function AdminOrganisationPage({
   ];
   if (!result.allowed) {
     return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <Forbidden invalid={result.invalid} resetHref={routes.adminOrganisations} />
-      </>
+      <ForbiddenPage
+        crumbs={crumbs}
+        invalid={result.invalid}
+        resetHref={routes.adminOrganisations}
+      />
     );
   }
   const organisation = result.data;

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { Badge, Button, EmptyState, PageHeader, Select, Td, TextInput, Th } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
+import { LinkIf } from "@/components/link-if";
 import { Pagination } from "@/components/pagination";
-import { programmeRoutes } from "@/components/programmes/paths";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { ExportLinks } from "@/components/state-aid/export-links";
+import { stateAidApplicationHref, stateAidOrganisationHref } from "@/components/state-aid/links";
 import { euros, formatDay } from "@/components/state-aid/format";
 import { stateAidRoutes } from "@/components/state-aid/paths";
 import { StateAidTabs } from "@/components/state-aid/state-aid-tabs";
@@ -14,6 +15,7 @@ import { t, tsa } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
+import { requireUser } from "@/server/session";
 
 export const metadata: Metadata = { title: tsa.page.ledgerMetaTitle };
 
@@ -46,6 +48,7 @@ export default async function StateAidLedgerPage({ searchParams }: { searchParam
       ? loadIfAllowed((api) => api.stateAid.standing({ organizationId }))
       : Promise.resolve(null),
   ]);
+  const user = await requireUser();
   const p = tsa.page;
   const filters = {
     kind: kind === "ALL" ? undefined : kind,
@@ -151,12 +154,15 @@ export default async function StateAidLedgerPage({ searchParams }: { searchParam
                   <tr key={entry.id} data-testid={`ledger-${entry.id}`}>
                     <Td className="whitespace-nowrap">{formatDay(entry.grantedOn)}</Td>
                     <Td className="min-w-40">
-                      <Link
-                        href={routes.adminOrganisation(entry.organization.id)}
-                        className="text-link underline"
+                      <LinkIf
+                        href={stateAidOrganisationHref(
+                          user.platformRoles,
+                          entry.organization.id,
+                          organizationId ? stateAidRoutes.ledgerFor(organizationId) : null,
+                        )}
                       >
                         {entry.organization.name}
-                      </Link>
+                      </LinkIf>
                       <span className="block font-mono text-xs text-fg-muted">
                         {entry.organization.country} {entry.organization.registryId}
                       </span>
@@ -173,15 +179,15 @@ export default async function StateAidLedgerPage({ searchParams }: { searchParam
                     <Td className="min-w-40">
                       {entry.programme ? (
                         <>
-                          <Link
-                            href={programmeRoutes.adminApplication(
+                          <LinkIf
+                            href={stateAidApplicationHref(
+                              user.platformRoles,
                               entry.programme.id,
                               entry.requestId,
                             )}
-                            className="text-link underline"
                           >
                             {entry.programme.name}
-                          </Link>
+                          </LinkIf>
                           <span className="block text-xs text-fg-muted">{entry.grantor}</span>
                         </>
                       ) : (

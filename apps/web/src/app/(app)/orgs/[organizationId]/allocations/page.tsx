@@ -4,6 +4,7 @@ import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Pagination } from "@/components/pagination";
 import { AwardTable } from "@/components/programmes/award-table";
+import { allocationTableCaptions } from "@/components/programmes/allocation-labels";
 import { AllocationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { formatLedgerQuantity, type MeteredClass } from "@tessera/core/words";
@@ -44,6 +45,7 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
   // The same words for quota as the home page and the job form: hours to the hundredth, and
   // minutes or seconds for what is less than an hour; tokens for a shared model's tier.
   const hours = (amount: number, metered: MeteredClass) => formatLedgerQuantity(amount, metered);
+  const captions = allocationTableCaptions(allocation);
   return (
     <Card
       title={allocation.programme.name}
@@ -76,8 +78,9 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
           classes={allocation.pricedClasses}
           currency={allocation.currency}
           testId="allocation-pricing"
+          caption={captions.pricing}
         />
-        <ScrollTable caption={a.caption(allocation.programme.name)} stickyFirstColumn>
+        <ScrollTable caption={captions.lines} stickyFirstColumn>
           <thead>
             <tr>
               <Th>{a.resourceClass}</Th>

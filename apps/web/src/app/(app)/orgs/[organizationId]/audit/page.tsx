@@ -10,6 +10,7 @@ import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
+import { loadViewer } from "@/server/viewer";
 import { loadOrganisation } from "@/server/organisation";
 
 interface Props {
@@ -35,6 +36,7 @@ export default async function OrganisationAuditPage({ params, searchParams }: Pr
     api.audit.list({ organizationId, cursor, action, limit: 25 }),
   );
   const basePath = routes.audit(organizationId);
+  const viewer = await loadViewer();
 
   return (
     <>
@@ -80,7 +82,12 @@ export default async function OrganisationAuditPage({ params, searchParams }: Pr
               </Link>
             ) : null}
           </form>
-          <AuditTable events={page.data.items} showOrganisation={false} scope="tenant" />
+          <AuditTable
+            events={page.data.items}
+            showOrganisation={false}
+            scope="tenant"
+            viewer={viewer}
+          />
           <Pagination
             basePath={basePath}
             params={{ action }}

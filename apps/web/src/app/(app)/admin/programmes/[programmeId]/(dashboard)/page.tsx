@@ -4,7 +4,7 @@ import { Button, Card, DescriptionList, PageHeader, Td, TextInput, Th } from "@t
 import type { AllocationRequestStatus } from "@tessera/db";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { billingRoutes } from "@/components/billing/paths";
-import { Forbidden } from "@/components/forbidden";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { Pagination } from "@/components/pagination";
 import { RequestedAndGranted } from "@/components/programmes/award-table";
 import { ApplicationBadge, CallBadge } from "@/components/programmes/badges";
@@ -83,19 +83,17 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
   ];
   if (!dashboard.allowed || !applications.allowed) {
     return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <Forbidden
-          invalid={
-            !dashboard.allowed
-              ? dashboard.invalid
-              : !applications.allowed
-                ? applications.invalid
-                : null
-          }
-          resetHref={programmeRoutes.adminProgramme(programmeId)}
-        />
-      </>
+      <ForbiddenPage
+        crumbs={crumbs}
+        invalid={
+          !dashboard.allowed
+            ? dashboard.invalid
+            : !applications.allowed
+              ? applications.invalid
+              : null
+        }
+        resetHref={programmeRoutes.adminProgramme(programmeId)}
+      />
     );
   }
   const data = dashboard.data;

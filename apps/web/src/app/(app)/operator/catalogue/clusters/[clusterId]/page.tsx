@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Alert, Card, PageHeader, Td, Th } from "@tessera/ui";
 import { countsTokens, isClusterConnected, platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { Forbidden } from "@/components/forbidden";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { ClusterBadge } from "@/components/programmes/badges";
 import { ClusterForm } from "@/components/programmes/catalogue-forms";
 import {
@@ -62,12 +62,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
   ];
   const result = await loadCluster(clusterId);
   if (!result.allowed) {
-    return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <Forbidden invalid={result.invalid} />
-      </>
-    );
+    return <ForbiddenPage crumbs={crumbs} invalid={result.invalid} />;
   }
   const cluster = result.data;
   const connected = isClusterConnected(cluster);

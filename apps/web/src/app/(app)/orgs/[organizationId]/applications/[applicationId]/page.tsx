@@ -18,10 +18,14 @@ import { routes } from "@/lib/paths";
 import { loadOrganisation } from "@/server/organisation";
 import { loadApplication } from "@/server/programmes";
 
-export const metadata: Metadata = { title: tp.applications.title };
-
 interface Props {
   params: Promise<{ organizationId: string; applicationId: string }>;
+}
+
+/** Titled by the application, as its heading is: the list's title would name every one alike. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { organizationId, applicationId } = await params;
+  return { title: (await loadApplication(organizationId, applicationId)).title };
 }
 
 export default async function ApplicationPage({ params }: Props) {

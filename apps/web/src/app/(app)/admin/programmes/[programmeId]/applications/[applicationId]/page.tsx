@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Alert, Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { Forbidden } from "@/components/forbidden";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { VerificationBadge } from "@/components/status-badge";
 import { ApplicationBadge, EligibilityBadge } from "@/components/programmes/badges";
 import {
@@ -39,10 +39,11 @@ export default async function AdminApplicationPage({ params }: Props) {
   ];
   if (!result.allowed) {
     return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <Forbidden invalid={result.invalid} resetHref={programmeRoutes.adminProgrammes} />
-      </>
+      <ForbiddenPage
+        crumbs={crumbs}
+        invalid={result.invalid}
+        resetHref={programmeRoutes.adminProgrammes}
+      />
     );
   }
   const application = result.data;

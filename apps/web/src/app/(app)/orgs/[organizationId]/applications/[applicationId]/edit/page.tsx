@@ -12,10 +12,14 @@ import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 import { loadApplication } from "@/server/programmes";
 
-export const metadata: Metadata = { title: tp.applications.editTitle };
-
 interface Props {
   params: Promise<{ organizationId: string; applicationId: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { organizationId, applicationId } = await params;
+  const application = await loadApplication(organizationId, applicationId);
+  return { title: tp.applications.editMetaTitle(application.title) };
 }
 
 export default async function EditApplicationPage({ params }: Props) {

@@ -4,7 +4,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { InvoiceKindBadge, PaymentBadge } from "@/components/billing/badges";
 import { BillingLines } from "@/components/billing/billing-lines";
 import { billingRoutes } from "@/components/billing/paths";
-import { Forbidden } from "@/components/forbidden";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { formatMoney } from "@/components/programmes/format";
 import { countryName, formatDate, formatDateTime, t, tb } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -31,12 +31,7 @@ export default async function InvoicePage({ params }: Props) {
     { label: tb.overview.title, href: billingRoutes.billing(organizationId) },
   ];
   if (!loaded.allowed) {
-    return (
-      <>
-        <Breadcrumbs items={crumbs} />
-        <Forbidden />
-      </>
-    );
+    return <ForbiddenPage crumbs={crumbs} />;
   }
   const invoice = loaded.data;
   const i = tb.invoice;
