@@ -248,7 +248,7 @@ test("a job beyond the allocation's quota is refused in the server's words and n
   });
 });
 
-test("an organisation without an allocation is told how to get one, and cannot submit", async ({
+test("an organisation waiting for verification is told what to do meanwhile, and cannot submit", async ({
   signedIn,
 }) => {
   const chiara = await signedIn("founder");
@@ -256,13 +256,18 @@ test("an organisation without an allocation is told how to get one, and cannot s
   await expect(chiara.getByTestId("active-jobs")).toHaveText("No active jobs");
   await openJobs(chiara);
   await expect(chiara.getByText("No jobs yet")).toBeVisible();
-  await expect(chiara.getByText("Only verified organisations can launch jobs.")).toBeVisible();
-  await expect(chiara.getByRole("link", { name: "Apply for an allocation" })).toBeVisible();
+  await expect(
+    chiara.getByText(/A platform administrator is checking the details of/),
+  ).toBeVisible();
+  await expect(
+    chiara.getByRole("link", { name: "Check the organisation's details" }),
+  ).toBeVisible();
+  // Programmes would only say it is not eligible.
+  await expect(chiara.getByRole("link", { name: "Apply for an allocation" })).toHaveCount(0);
   await expect(chiara.getByRole("link", { name: "Submit a training job" })).toHaveCount(0);
   await chiara.goto(`/orgs/${organizationId}/jobs/new`);
-  await expect(
-    chiara.getByText("Only verified organisations can apply for compute or launch workloads."),
-  ).toBeVisible();
+  await expect(chiara.getByRole("main").getByText("Waiting for verification")).toBeVisible();
+  await expect(chiara.getByText(/Only verified organisations/)).toHaveCount(0);
   await expect(chiara.getByRole("button", { name: "Submit job" })).toHaveCount(0);
 });
 

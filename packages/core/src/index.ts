@@ -61,6 +61,7 @@ export * from "./catalogue/remove-cluster-resource";
 export * from "./programmes/money";
 export * from "./programmes/pricing";
 export * from "./programmes/eligibility";
+export * from "./programmes/default-applicant";
 export * from "./programmes/call-state";
 export * from "./programmes/programme-view";
 export * from "./programmes/create-programme";

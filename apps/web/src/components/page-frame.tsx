@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Alert, buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
+import { buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
 import { Breadcrumbs, type Crumb } from "@/components/breadcrumbs";
-import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
 
 /** A page's breadcrumbs and title, then what it shows (a form, or why there is none). */
@@ -23,15 +22,6 @@ export function PageFrame({
       <PageHeader title={title} description={description} />
       {children}
     </>
-  );
-}
-
-/** Why an organisation that is not verified yet cannot do this. */
-export function NotVerifiedNote({ children }: { children: ReactNode }) {
-  return (
-    <Alert tone="warning" title={t.organisation.notVerifiedNote}>
-      <p>{children}</p>
-    </Alert>
   );
 }
 

@@ -28,7 +28,7 @@ export const enBilling = {
     computedAt: (when: string) => `Figures as of ${when}.`,
     noUsageTitle: "No charges yet this month",
     noUsageBody:
-      "Charges appear here as soon as your jobs and endpoints use compute. Launch a job to start.",
+      "Charges appear here as soon as your organisation's jobs and endpoints use compute.",
     launchJob: "Launch a job",
     invoicesTitle: "Invoices",
     invoicesCaption: "Your organisation's finalised invoices and credit notes",
@@ -114,7 +114,7 @@ export const enBilling = {
     energy: "Energy",
     nothing: "no usage",
     emptyTitle: "No usage in these months",
-    emptyBody: "Usage appears here once your jobs and endpoints have run. Launch a job to start.",
+    emptyBody: "Usage appears here once your organisation's jobs and endpoints have run.",
     months: (count: number) => `Last ${count} months`,
     billingLink: "Back to billing",
   },

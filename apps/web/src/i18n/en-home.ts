@@ -19,7 +19,8 @@ export const enHome = {
       SUSPENDED: (org: string) => `${org} is suspended. Contact the platform team.`,
       CREATE_PROJECT: (org: string) => `${org} has no projects yet: create the first one.`,
       APPLY: (org: string) => `${org} has no compute to use: apply to a programme for GPU-hours.`,
-      SUBMIT_JOB: (org: string) => `${org} has quota left and nothing running: submit a job.`,
+      SUBMIT_JOB: (org: string) =>
+        `${org} has quota left and no job running or waiting: submit a job.`,
       INVITE: (org: string) => `You are the only member of ${org}: invite your colleagues.`,
       reviews: (count: number) =>
         `${plural(count, "application is", "applications are")} waiting for your score.`,
@@ -51,7 +52,19 @@ export const enHome = {
       noQuota: "No allocation yet. Apply to a programme to get GPU-hours.",
       lineLabel: (name: string, left: string, granted: string) =>
         `${name}: ${left} left of ${granted}`,
-      lineDetail: (used: string, held: string) => `${used} used, ${held} held by jobs`,
+      /** What of a compute line is used and held; jobs and endpoints are named when they hold. */
+      lineDetail: (
+        used: string,
+        held: string,
+        by: { jobs: string | null; endpoints: string | null },
+      ) =>
+        by.jobs && by.endpoints
+          ? `${used} used, ${held} held: ${by.jobs} by jobs, ${by.endpoints} by endpoints`
+          : by.jobs
+            ? `${used} used, ${held} held by jobs`
+            : by.endpoints
+              ? `${used} used, ${held} held by endpoints`
+              : `${used} used, ${held} held`,
       tokensLineDetail: (used: string, held: string) =>
         `${used} used, ${held} held for calls to shared models`,
       ends: (date: string) => `ends ${date}`,
@@ -102,7 +115,7 @@ export const enHome = {
       caption: (cluster: string) => `${cluster}: capacity and use per resource class`,
       resourceClass: "Resource class",
       inUse: "In use",
-      queued: "Asked for by waiting jobs",
+      queued: "Asked for by waiting jobs and endpoints",
       capacity: "Capacity",
       useLabel: (name: string, inUse: string, capacity: string) =>
         `${name}: ${inUse} in use of ${capacity}`,
@@ -111,7 +124,7 @@ export const enHome = {
       noClasses: "This cluster offers no resource classes yet.",
       backlog: "Backlog",
       outbox: "Events not yet relayed",
-      waitingJobs: "Jobs waiting to run",
+      waitingJobs: "Jobs and endpoints waiting to run",
       queueWaiting: "Queue jobs waiting",
       queuesUnreachable: "The queues cannot be read (Redis does not answer).",
       deadLetters: "Dead letters",

@@ -540,9 +540,12 @@ export const enProgrammes = {
     submitted: "Submitted",
     state: "Your review",
     scoreColumn: "Score",
-    emptyTitle: "Nothing to review",
-    emptyBody: "When a programme administrator assigns an application to you, it appears here.",
-    emptyPending: "You have reviewed everything assigned to you.",
+    emptyTitle: "Nothing assigned to you yet",
+    emptyBody:
+      "Programme administrators assign submitted applications to reviewers. When one assigns an application to you, it appears here and you get a notification.",
+    allDoneTitle: "Nothing left to review",
+    allDoneBody:
+      "You have scored, or declared a conflict on, everything assigned to you. Your earlier reviews are under All.",
     detailLead: (organisation: string, programme: string) => `${organisation} · ${programme}`,
     applicationTitle: "The application",
     yourReview: "Your review",

@@ -370,6 +370,17 @@ export const en = {
     suspendedBody: "Your organisation is suspended. Contact the platform team.",
     reason: "Reason given",
     notVerifiedNote: "Only verified organisations can apply for compute or launch workloads.",
+    /** In place of an action an organisation that is not verified cannot take: what to do instead. */
+    notVerified: {
+      PENDING: (org: string) =>
+        `A platform administrator is checking the details of ${org}. Once it is verified, it can apply for compute, then launch jobs and deploy endpoints. Meanwhile, check that its details are right: they are what the administrator checks.`,
+      REJECTED: (org: string) =>
+        `${org} was not verified, so it cannot apply for compute, launch jobs or deploy endpoints. Its page gives the reason; an owner or administrator can correct the details and resubmit them.`,
+      SUSPENDED: (org: string) =>
+        `${org} is suspended, so it cannot apply for compute, launch jobs or deploy endpoints. Its page gives the reason; contact the platform team.`,
+      checkDetails: "Check the organisation's details",
+      readReason: "Read the reason",
+    },
     quickLinks: "In this organisation",
     viewProjects: "View projects",
     editDetails: "Edit details",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
 import { createTestUser } from "@tessera/db/test-helpers";
+import { createEndpointSetup, deployTestEndpoint } from "../endpoints/endpoint-fixture";
 import { createTestWorkload, createWorkloadSetup } from "../workloads/lifecycle/workload-fixture";
 import { getHome } from "./get-home";
 
@@ -40,6 +41,43 @@ describe("home", () => {
     expect(organisation!.nextSteps).not.toContain("SUBMIT_JOB");
     expect(home.operator).toBeNull();
     expect(home.programmeAdmin).toBeNull();
+  });
+
+  it("counts training jobs as jobs, not inference endpoints, and says who holds the quota", async () => {
+    const setup = await createEndpointSetup(db, { grantedUnitSeconds: 36_000n });
+    const job = await createTestWorkload(db, setup, {
+      quantity: 1,
+      walltimeSeconds: 3_600,
+      status: "RUNNING",
+      externalId: `run-${setup.clusterCode}`,
+      outbox: false,
+    });
+    const endpoint = await deployTestEndpoint(setup, { replicas: 2 });
+    await db.workload.update({
+      where: { id: endpoint.id },
+      data: { status: "RUNNING", externalId: `ep-${setup.clusterCode}` },
+    });
+    // A failed endpoint is no failed job: its link would lead to a job page that does not exist.
+    const failedEndpoint = await deployTestEndpoint(setup, { name: "Broken endpoint" });
+    await db.workload.update({
+      where: { id: failedEndpoint.id },
+      data: { status: "FAILED", statusReason: "ImagePullBackOff", endedAt: new Date() },
+    });
+
+    const home = await getHome(db, setup.userId, noQueues);
+    const [organisation] = home.organizations;
+    expect(organisation!.jobs).toEqual({ running: 1, pending: 0 });
+    expect(organisation!.recentFailures).toEqual([]);
+    const line = organisation!.allocations[0]!.lines[0]!;
+    const endpointHolds = await db.workload.aggregate({
+      where: { id: { in: [endpoint.id, failedEndpoint.id] } },
+      _sum: { heldUnitSeconds: true },
+    });
+    expect(endpointHolds._sum.heldUnitSeconds).toBeGreaterThan(0n);
+    expect(line.heldByJobsUnitSeconds).toBe(Number(job.heldUnitSeconds));
+    expect(line.heldByEndpointsUnitSeconds).toBe(Number(endpointHolds._sum.heldUnitSeconds));
+    // Together they are all the line holds: the figure shown is split, not changed.
+    expect(line.heldByJobsUnitSeconds + line.heldByEndpointsUnitSeconds).toBe(line.heldUnitSeconds);
   });
 
   it("shows an operator GPUs in use of capacity per cluster and class", async () => {

@@ -8,9 +8,9 @@ import {
 export interface ClassUse {
   resourceClass: { id: string; code: string; name: string; unit: string; kind: ResourceKind };
   capacity: number;
-  /** Units held by running jobs now. */
+  /** Units held by running jobs and endpoints now. */
   inUse: number;
-  /** Units asked for by jobs not yet running (accepted, submitted, pending). */
+  /** Units asked for by jobs and endpoints not yet running (accepted, submitted, pending). */
   queued: number;
 }
 

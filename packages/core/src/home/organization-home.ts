@@ -2,8 +2,10 @@ import type { MembershipRole, VerificationStatus, WorkloadStatus } from "@tesser
 import {
   ALLOCATION_DETAIL,
   toAllocationView,
+  type AllocationLineView,
   type AllocationView,
 } from "../allocations/allocation-view";
+import { toSafeNumber } from "../programmes/money";
 import { countsTokens } from "../catalogue/metering-unit";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { nextStepsFor, type NextStep } from "./next-steps";
@@ -20,6 +22,12 @@ const OPEN_APPLICATION_STATUSES = [
 const RECENT_FAILURE_DAYS = 7;
 const FAILURES_SHOWN = 5;
 const ALLOCATIONS_SHOWN = 10;
+/**
+ * How a hold's reference names the work it is for: submitWorkload holds for a job as
+ * "workload:<id>", an endpoint holds each lease window as "endpoint:<id>:<n>".
+ */
+const JOB_HOLD_PREFIX = "workload:";
+const ENDPOINT_HOLD_PREFIX = "endpoint:";
 
 export interface RecentFailure {
   id: string;
@@ -30,14 +38,26 @@ export interface RecentFailure {
   endedAt: Date | null;
 }
 
+/** A quota line with what of its hold is for jobs and what for inference endpoints. */
+export interface HomeAllocationLine extends AllocationLineView {
+  heldByJobsUnitSeconds: number;
+  heldByEndpointsUnitSeconds: number;
+}
+
+export interface HomeAllocation extends Omit<AllocationView, "lines"> {
+  lines: HomeAllocationLine[];
+}
+
 export interface OrganizationHome {
   organization: { id: string; name: string; status: VerificationStatus };
   role: MembershipRole;
   memberCount: number;
   projectCount: number;
   /** Allocations that are running now or start later, soonest ending first. */
-  allocations: AllocationView[];
+  allocations: HomeAllocation[];
+  /** Training jobs only: endpoints are not jobs (they are counted on their own page). */
   jobs: { running: number; pending: number };
+  /** Training jobs that failed lately. */
   recentFailures: RecentFailure[];
   openApplications: number;
   nextSteps: NextStep[];
@@ -53,44 +73,68 @@ export async function getOrganizationHome(
   now: Date = new Date(),
 ): Promise<OrganizationHome> {
   const since = new Date(now.getTime() - RECENT_FAILURE_DAYS * 86_400_000);
-  const [memberCount, projectCount, allocations, jobCounts, failures, openApplications] =
-    await Promise.all([
-      tenant.db.membership.count(),
-      tenant.db.project.count(),
-      tenant.db.allocation.findMany({
-        where: { validTo: { gt: now } },
-        include: ALLOCATION_DETAIL,
-        orderBy: { validTo: "asc" },
-        take: ALLOCATIONS_SHOWN,
-      }),
-      tenant.db.workload.groupBy({
-        by: ["status"],
-        where: { status: { in: ["RUNNING", ...PENDING_STATUSES] } },
-        _count: { _all: true },
-      }),
-      tenant.db.workload.findMany({
-        where: { status: { in: FAILED_STATUSES }, updatedAt: { gte: since } },
-        select: {
-          id: true,
-          name: true,
-          status: true,
-          statusReason: true,
-          exitCode: true,
-          endedAt: true,
-        },
-        orderBy: { updatedAt: "desc" },
-        take: FAILURES_SHOWN,
-      }),
-      tenant.db.allocationRequest.count({
-        where: { status: { in: [...OPEN_APPLICATION_STATUSES] } },
-      }),
-    ]);
+  const [
+    memberCount,
+    projectCount,
+    allocations,
+    jobCounts,
+    failures,
+    openApplications,
+    heldByJobs,
+    heldByEndpoints,
+  ] = await Promise.all([
+    tenant.db.membership.count(),
+    tenant.db.project.count(),
+    tenant.db.allocation.findMany({
+      where: { validTo: { gt: now } },
+      include: ALLOCATION_DETAIL,
+      orderBy: { validTo: "asc" },
+      take: ALLOCATIONS_SHOWN,
+    }),
+    tenant.db.workload.groupBy({
+      by: ["status"],
+      where: { kind: "TRAINING_JOB", status: { in: ["RUNNING", ...PENDING_STATUSES] } },
+      _count: { _all: true },
+    }),
+    tenant.db.workload.findMany({
+      where: {
+        kind: "TRAINING_JOB",
+        status: { in: FAILED_STATUSES },
+        updatedAt: { gte: since },
+      },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        statusReason: true,
+        exitCode: true,
+        endedAt: true,
+      },
+      orderBy: { updatedAt: "desc" },
+      take: FAILURES_SHOWN,
+    }),
+    tenant.db.allocationRequest.count({
+      where: { status: { in: [...OPEN_APPLICATION_STATUSES] } },
+    }),
+    activeHoldsByLine(tenant, JOB_HOLD_PREFIX),
+    activeHoldsByLine(tenant, ENDPOINT_HOLD_PREFIX),
+  ]);
   const count = (statuses: WorkloadStatus[]) =>
     jobCounts
       .filter((row) => statuses.includes(row.status))
       .reduce((sum, row) => sum + row._count._all, 0);
   const jobs = { running: count(["RUNNING"]), pending: count(PENDING_STATUSES) };
-  const views = allocations.map((row) => toAllocationView(row, now));
+  const views = allocations.map((row) => {
+    const view = toAllocationView(row, now);
+    return {
+      ...view,
+      lines: view.lines.map((line) => ({
+        ...line,
+        heldByJobsUnitSeconds: heldByJobs.get(line.id) ?? 0,
+        heldByEndpointsUnitSeconds: heldByEndpoints.get(line.id) ?? 0,
+      })),
+    };
+  });
   return {
     organization: {
       id: tenant.organization.id,
@@ -121,4 +165,19 @@ export async function getOrganizationHome(
       ),
     }),
   };
+}
+
+/** Unit-seconds held now per allocation line by the holds whose reference starts so. */
+async function activeHoldsByLine(
+  tenant: TenantAccess,
+  referencePrefix: string,
+): Promise<Map<string, number>> {
+  const rows = await tenant.db.quotaHold.groupBy({
+    by: ["allocationLineId"],
+    where: { status: "ACTIVE", reference: { startsWith: referencePrefix } },
+    _sum: { unitSeconds: true },
+  });
+  return new Map(
+    rows.map((row) => [row.allocationLineId, toSafeNumber(row._sum.unitSeconds ?? 0n)]),
+  );
 }

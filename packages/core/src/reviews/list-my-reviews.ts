@@ -32,12 +32,20 @@ const PENDING: Prisma.ReviewWhereInput = {
   request: { status: { in: ["SUBMITTED", "UNDER_REVIEW"] } },
 };
 
+export interface MyReviews extends Page<MyReviewSummary> {
+  /**
+   * Whether anything was ever assigned to the reviewer: an empty list of pending reviews means
+   * "all done" only then, and "nothing assigned yet" otherwise.
+   */
+  anyAssigned: boolean;
+}
+
 /** The reviewer's own assignments, newest first; `pendingOnly` keeps those still waiting for them. */
 export async function listMyReviews(
   database: Database,
   reviewerId: string,
   input: PageInput & { pendingOnly?: boolean | null },
-): Promise<Page<MyReviewSummary>> {
+): Promise<MyReviews> {
   const size = pageSize(input.limit);
   const rows = await database.review.findMany({
     where: {
@@ -59,7 +67,12 @@ export async function listMyReviews(
     take: size + 1,
   });
   const page = toPage(rows, size, timeCursorOf);
+  // Asked of the database only when the page itself cannot tell.
+  const anyAssigned =
+    page.items.length > 0 ||
+    (await database.review.findFirst({ where: { reviewerId }, select: { id: true } })) !== null;
   return {
+    anyAssigned,
     items: page.items.map((row) => ({
       id: row.id,
       state: reviewState({

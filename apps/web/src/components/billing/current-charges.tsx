@@ -1,10 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { buttonClassName, Card, EmptyState } from "@tessera/ui";
+import type { ReactNode } from "react";
+import { Card } from "@tessera/ui";
 import { formatDateTime, tb } from "@/i18n";
-import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
 import { InvoiceKindBadge } from "./badges";
 import { BillingLines } from "./billing-lines";
@@ -15,14 +14,17 @@ const CHARGES_REFRESH_MS = 15_000;
 
 /**
  * This month's charges so far, followed live: the draft is computed afresh on each request, so
- * the page asks again every few seconds while the tab is visible.
+ * the page asks again every few seconds while the tab is visible. `noUsage` is shown while there
+ * are none (the page knows what the member may do next).
  */
 export function CurrentCharges({
   organizationId,
   initial,
+  noUsage,
 }: {
   organizationId: string;
   initial: Charges;
+  noUsage: ReactNode;
 }) {
   const trpc = useTRPC();
   const query = useQuery(
@@ -48,16 +50,7 @@ export function CurrentCharges({
           <p className="text-sm font-semibold text-warning-fg">{o.refreshFailed}</p>
         ) : null}
         {charges.lines.length === 0 ? (
-          <EmptyState
-            title={o.noUsageTitle}
-            action={
-              <Link href={routes.newJob(organizationId)} className={buttonClassName("secondary")}>
-                {o.launchJob}
-              </Link>
-            }
-          >
-            <p>{o.noUsageBody}</p>
-          </EmptyState>
+          noUsage
         ) : (
           <BillingLines
             caption={tb.lines.caption(o.currentTitle)}

@@ -54,10 +54,15 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
               ]}
             />
             <p className="text-xs text-fg-muted">
-              {(countsTokens(line.resourceClass.kind) ? o.tokensLineDetail : o.lineDetail)(
-                quota(line.consumedUnitSeconds),
-                quota(line.heldUnitSeconds),
-              )}{" "}
+              {countsTokens(line.resourceClass.kind)
+                ? o.tokensLineDetail(quota(line.consumedUnitSeconds), quota(line.heldUnitSeconds))
+                : o.lineDetail(quota(line.consumedUnitSeconds), quota(line.heldUnitSeconds), {
+                    jobs: line.heldByJobsUnitSeconds > 0 ? quota(line.heldByJobsUnitSeconds) : null,
+                    endpoints:
+                      line.heldByEndpointsUnitSeconds > 0
+                        ? quota(line.heldByEndpointsUnitSeconds)
+                        : null,
+                  })}{" "}
               · {o.fromProgramme(allocation.programme.name)}
             </p>
           </li>

@@ -396,3 +396,34 @@ describe("decisions", () => {
     expect(page.items).toEqual([]);
   });
 });
+
+describe("reviews.list when nothing is waiting", () => {
+  it("tells a reviewer never assigned anything apart from one who has reviewed all of it", async () => {
+    const { admin, applicationId } = await setup();
+    const newcomer = await createReviewer();
+    const done = await createReviewer();
+    const review = await callerFor(admin).reviews.admin.assign({
+      applicationId,
+      reviewerId: done.id,
+    });
+    const waiting = await callerFor(done).reviews.list({ pendingOnly: true });
+    expect(waiting.items.map((r) => r.id)).toEqual([review.id]);
+    expect(waiting.anyAssigned).toBe(true);
+
+    await callerFor(done).reviews.score({
+      reviewId: review.id,
+      score: 4,
+      comment: "A clear plan with a realistic budget.",
+    });
+    expect(await callerFor(done).reviews.list({ pendingOnly: true })).toMatchObject({
+      items: [],
+      anyAssigned: true,
+    });
+    for (const pendingOnly of [true, false]) {
+      expect(await callerFor(newcomer).reviews.list({ pendingOnly })).toMatchObject({
+        items: [],
+        anyAssigned: false,
+      });
+    }
+  });
+});

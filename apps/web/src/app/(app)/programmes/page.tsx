@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, buttonClassName, EmptyState, PageHeader, Select } from "@tessera/ui";
-import { roleMay } from "@tessera/core";
+import { defaultApplicant, roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Pagination } from "@/components/pagination";
 import { programmeRoutes } from "@/components/programmes/paths";
@@ -18,8 +18,10 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: S
   const cursor = param(query.cursor);
   const me = await load((api) => api.me.get());
   const memberships = me.memberships;
+  // Unless one is chosen, a verified organisation: a pending one is eligible for nothing.
   const chosen =
-    memberships.find((m) => m.organization.id === param(query.org)) ?? memberships[0] ?? null;
+    memberships.find((m) => m.organization.id === param(query.org)) ??
+    defaultApplicant(memberships);
   const organizationId = chosen?.organization.id ?? null;
   const page = organizationId
     ? await load((api) => api.programmes.browse({ organizationId, cursor, limit: 10 }))

@@ -41,9 +41,15 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Sear
             ]}
           />
           {page.data.items.length === 0 && !cursor ? (
-            <EmptyState title={r.emptyTitle}>
-              <p>{pendingOnly ? r.emptyPending : r.emptyBody}</p>
-            </EmptyState>
+            page.data.anyAssigned ? (
+              <EmptyState title={r.allDoneTitle}>
+                <p>{r.allDoneBody}</p>
+              </EmptyState>
+            ) : (
+              <EmptyState title={r.emptyTitle}>
+                <p>{r.emptyBody}</p>
+              </EmptyState>
+            )
           ) : (
             <ScrollTable caption={r.tableCaption}>
               <thead>

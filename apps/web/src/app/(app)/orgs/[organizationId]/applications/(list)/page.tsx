@@ -4,6 +4,7 @@ import { buttonClassName, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import type { AllocationRequestStatus } from "@tessera/db";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { Pagination } from "@/components/pagination";
 import { RequestedAndGranted } from "@/components/programmes/award-table";
 import { ApplicationBadge } from "@/components/programmes/badges";
@@ -44,6 +45,9 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
   );
   const canWrite = roleMay(organisation.role, "applications.write");
   const verified = organisation.status === "VERIFIED";
+  const guidance = guidanceFor(organisation);
+  // An empty list of all applications says itself what to do while the organisation is not verified.
+  const guidanceInList = guidance !== null && page.items.length === 0 && !cursor && !status;
   const base = programmeRoutes.applications(organizationId);
   const tabHref = (value: AllocationRequestStatus | undefined) =>
     value ? `${base}?status=${value}` : base;
@@ -70,7 +74,9 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
         actions={newButton}
       />
       <div className="space-y-4">
-        {!verified ? <p className="text-fg-muted">{tp.applications.notVerified}</p> : null}
+        {guidance && !guidanceInList ? (
+          <p className="text-fg-muted">{tp.applications.notVerified}</p>
+        ) : null}
         {verified && !canWrite ? <p className="text-fg-muted">{tp.applications.readOnly}</p> : null}
         <FilterTabs
           label={tp.applications.filterStatus}
@@ -88,6 +94,8 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
             <p className="rounded-lg border border-line bg-surface px-4 py-6 text-fg-muted">
               {tp.applications.emptyFiltered}
             </p>
+          ) : guidance ? (
+            <NotVerifiedEmptyState title={tp.applications.emptyTitle} guidance={guidance} />
           ) : (
             <EmptyState
               title={tp.applications.emptyTitle}

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { Card, EmptyState } from "@tessera/ui";
 import { isUndertaking, roleMay } from "@tessera/core";
 import { Forbidden } from "@/components/forbidden";
-import { NoProjectsState, NotVerifiedNote, PageFrame } from "@/components/page-frame";
+import { guidanceFor, NotVerifiedNote } from "@/components/not-verified";
+import { NoProjectsState, PageFrame } from "@/components/page-frame";
 import { ApplicationForm } from "@/components/programmes/application-form";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { t, tp } from "@/i18n";
@@ -40,9 +41,8 @@ export default async function NewApplicationPage({ params, searchParams }: Props
   );
 
   if (!roleMay(organisation.role, "applications.write")) return page(<Forbidden />);
-  if (organisation.status !== "VERIFIED") {
-    return page(<NotVerifiedNote>{tp.applications.notVerified}</NotVerifiedNote>);
-  }
+  const guidance = guidanceFor(organisation);
+  if (guidance) return page(<NotVerifiedNote guidance={guidance} />);
 
   const [projects, programmes, classes] = await Promise.all([
     load((api) => api.projects.list({ organizationId, limit: 100 })),

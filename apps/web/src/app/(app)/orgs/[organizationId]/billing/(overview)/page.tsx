@@ -4,6 +4,7 @@ import { EmptyState, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { CurrentCharges } from "@/components/billing/current-charges";
 import { InvoicesTable } from "@/components/billing/invoices-table";
+import { NoUsageState } from "@/components/billing/no-usage-state";
 import { billingRoutes } from "@/components/billing/paths";
 import { Forbidden } from "@/components/forbidden";
 import { Pagination } from "@/components/pagination";
@@ -64,7 +65,13 @@ export default async function BillingPage({ params, searchParams }: Props) {
         }
       />
       <div className="space-y-8">
-        <CurrentCharges organizationId={organizationId} initial={current.data} />
+        <CurrentCharges
+          organizationId={organizationId}
+          initial={current.data}
+          noUsage={
+            <NoUsageState organisation={organisation} title={o.noUsageTitle} body={o.noUsageBody} />
+          }
+        />
         <section aria-labelledby="invoices-heading" className="space-y-4">
           <h2 id="invoices-heading" className="text-xl font-semibold">
             {o.invoicesTitle}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { buttonClassName, Card, EmptyState, PageHeader } from "@tessera/ui";
+import { Card, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { NoUsageState } from "@/components/billing/no-usage-state";
 import { billingRoutes } from "@/components/billing/paths";
 import { UsageChart, UsageTable } from "@/components/billing/usage-chart";
 import { Forbidden } from "@/components/forbidden";
@@ -44,16 +44,7 @@ export default async function UsagePage({ params }: Props) {
       <Breadcrumbs items={crumbs} />
       <PageHeader title={u.title} description={`${u.lead} ${u.months(MONTHS)}.`} />
       {data.byMonth.length === 0 ? (
-        <EmptyState
-          title={u.emptyTitle}
-          action={
-            <Link href={routes.newJob(organizationId)} className={buttonClassName("secondary")}>
-              {tb.overview.launchJob}
-            </Link>
-          }
-        >
-          <p>{u.emptyBody}</p>
-        </EmptyState>
+        <NoUsageState organisation={organisation} title={u.emptyTitle} body={u.emptyBody} />
       ) : (
         <div className="space-y-6">
           <Card title={u.chartTitle} className="min-w-0">

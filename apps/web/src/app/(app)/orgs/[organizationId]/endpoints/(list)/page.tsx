@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { EndpointsTable } from "@/components/endpoints/endpoints-table";
 import { ENDPOINTS_PAGE_SIZE } from "@/components/endpoints/page-size";
 import { programmeRoutes } from "@/components/programmes/paths";
@@ -31,6 +32,8 @@ export default async function EndpointsPage({ params, searchParams }: Props) {
   ]);
   const l = te.list;
   const hasQuota = options.lines.length > 0;
+  const guidance = guidanceFor(organisation);
+  const empty = page.items.length === 0 && !cursor;
   const deployLink =
     canDeploy && hasQuota ? (
       <Link href={routes.newEndpoint(organizationId)} className={buttonClassName()}>
@@ -39,6 +42,7 @@ export default async function EndpointsPage({ params, searchParams }: Props) {
     ) : null;
 
   function emptyState() {
+    if (guidance) return <NotVerifiedEmptyState title={l.emptyTitle} guidance={guidance} />;
     if (!hasQuota)
       return (
         <EmptyState
@@ -73,10 +77,9 @@ export default async function EndpointsPage({ params, searchParams }: Props) {
       />
       <PageHeader title={l.title} description={l.lead} actions={deployLink} />
       <div className="space-y-4">
-        {organisation.status !== "VERIFIED" ? (
-          <p className="text-fg-muted">{l.notVerified}</p>
-        ) : null}
-        {page.items.length === 0 && !cursor ? (
+        {/* An empty list says itself what to do while the organisation is not verified. */}
+        {guidance && !empty ? <p className="text-fg-muted">{l.notVerified}</p> : null}
+        {empty ? (
           emptyState()
         ) : (
           <EndpointsTable organizationId={organizationId} cursor={cursor} initial={page} />

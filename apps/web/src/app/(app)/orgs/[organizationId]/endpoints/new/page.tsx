@@ -5,7 +5,8 @@ import { buttonClassName, Card, EmptyState } from "@tessera/ui";
 import { ENDPOINT_LIMITS, roleMay } from "@tessera/core";
 import { EndpointForm } from "@/components/endpoints/endpoint-form";
 import { Forbidden } from "@/components/forbidden";
-import { NoProjectsState, NotVerifiedNote, PageFrame } from "@/components/page-frame";
+import { guidanceFor, NotVerifiedNote } from "@/components/not-verified";
+import { NoProjectsState, PageFrame } from "@/components/page-frame";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { t, te, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -38,9 +39,8 @@ export default async function NewEndpointPage({ params }: Props) {
   );
 
   if (!roleMay(organisation.role, "endpoints.write")) return page(<Forbidden />);
-  if (organisation.status !== "VERIFIED") {
-    return page(<NotVerifiedNote>{te.list.notVerified}</NotVerifiedNote>);
-  }
+  const guidance = guidanceFor(organisation);
+  if (guidance) return page(<NotVerifiedNote guidance={guidance} />);
 
   const [options, catalogue, runtimes] = await Promise.all([
     load((api) => api.workloads.formOptions({ organizationId })),

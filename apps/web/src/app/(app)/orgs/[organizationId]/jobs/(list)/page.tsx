@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { JobsTable } from "@/components/workloads/jobs-table";
@@ -37,6 +38,10 @@ export default async function JobsPage({ params, searchParams }: Props) {
   ]);
   const base = routes.jobs(organizationId);
   const hasQuota = options.lines.length > 0;
+  const guidance = guidanceFor(organisation);
+  const empty = page.items.length === 0 && !cursor;
+  // An empty list of all jobs says itself what to do while the organisation is not verified.
+  const guidanceInList = guidance !== null && empty && filter === "all";
 
   const submitLink =
     canSubmit && hasQuota ? (
@@ -52,6 +57,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
           {filter === "active" ? tw.list.emptyActive : tw.list.emptyFinished}
         </p>
       );
+    if (guidance) return <NotVerifiedEmptyState title={tw.list.emptyTitle} guidance={guidance} />;
     if (!hasQuota)
       return (
         <EmptyState
@@ -86,7 +92,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
       />
       <PageHeader title={tw.list.title} description={tw.list.lead} actions={submitLink} />
       <div className="space-y-4">
-        {organisation.status !== "VERIFIED" ? (
+        {guidance && !guidanceInList ? (
           <p className="text-fg-muted">{tw.list.notVerified}</p>
         ) : null}
         <FilterTabs
@@ -97,7 +103,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
             current: filter === value,
           }))}
         />
-        {page.items.length === 0 && !cursor ? (
+        {empty ? (
           emptyState()
         ) : (
           <JobsTable

@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { buttonClassName, Card, EmptyState } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import { Forbidden } from "@/components/forbidden";
-import { NoProjectsState, NotVerifiedNote, PageFrame } from "@/components/page-frame";
+import { guidanceFor, NotVerifiedNote } from "@/components/not-verified";
+import { NoProjectsState, PageFrame } from "@/components/page-frame";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { JobForm } from "@/components/workloads/job-form";
 import { t, tw } from "@/i18n";
@@ -37,9 +38,8 @@ export default async function NewJobPage({ params }: Props) {
   );
 
   if (!roleMay(organisation.role, "workloads.write")) return page(<Forbidden />);
-  if (organisation.status !== "VERIFIED") {
-    return page(<NotVerifiedNote>{tw.list.notVerified}</NotVerifiedNote>);
-  }
+  const guidance = guidanceFor(organisation);
+  if (guidance) return page(<NotVerifiedNote guidance={guidance} />);
 
   const options = await load((api) => api.workloads.formOptions({ organizationId }));
   if (options.projects.length === 0) {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { enHome } from "./en-home";
+
+describe("a quota line's wording", () => {
+  const detail = enHome.home.organisation.lineDetail;
+
+  it("names jobs and endpoints each with their share when both hold", () => {
+    expect(
+      detail("1 GPU-hour", "5 GPU-hours", { jobs: "2 GPU-hours", endpoints: "3 GPU-hours" }),
+    ).toBe("1 GPU-hour used, 5 GPU-hours held: 2 GPU-hours by jobs, 3 GPU-hours by endpoints");
+  });
+
+  it("never says jobs hold what only endpoints hold", () => {
+    const text = detail("0 GPU-hours", "3 GPU-hours", { jobs: null, endpoints: "3 GPU-hours" });
+    expect(text).toBe("0 GPU-hours used, 3 GPU-hours held by endpoints");
+    expect(text).not.toContain("jobs");
+  });
+
+  it("says jobs hold it when only jobs do, and names no one when nothing is held", () => {
+    expect(detail("0 GPU-hours", "2 GPU-hours", { jobs: "2 GPU-hours", endpoints: null })).toBe(
+      "0 GPU-hours used, 2 GPU-hours held by jobs",
+    );
+    expect(detail("4 GPU-hours", "0 GPU-hours", { jobs: null, endpoints: null })).toBe(
+      "4 GPU-hours used, 0 GPU-hours held",
+    );
+  });
+});
