@@ -18,11 +18,21 @@ export function exampleModel(
   return options.models[0] ?? null;
 }
 
-/** The ready-to-run request people copy: a chat completion through the gateway with the key. */
-export function gatewayCurl(gatewayUrl: string, secretKey: string, model: string): string {
+/**
+ * The shell variable the examples read the key from where the secret itself is not on screen (it
+ * is shown once, when a key is created): in double quotes, so that the shell substitutes it.
+ */
+export const API_KEY_VARIABLE = "$TESSERA_API_KEY";
+
+/**
+ * The ready-to-run request people copy: a chat completion through the gateway (`baseUrl` is
+ * gatewayBaseUrl of the configured GATEWAY_URL) with the key as a bearer token. Tenants call
+ * every model this way, never a model server directly: the gateway checks the key and meters.
+ */
+export function gatewayCurl(baseUrl: string, secretKey: string, model: string): string {
   const body = JSON.stringify({ model, messages: [{ role: "user", content: "Hello" }] });
   return [
-    `curl "${gatewayUrl.replace(/\/+$/, "")}/v1/chat/completions" \\`,
+    `curl "${baseUrl.replace(/\/+$/, "")}/chat/completions" \\`,
     `  -H "Authorization: Bearer ${secretKey}" \\`,
     `  -H "Content-Type: application/json" \\`,
     `  -d '${body}'`,
