@@ -36,14 +36,17 @@ describe("the gateway example", () => {
         { id: "e2", name: "Two", model: "m/two" },
       ],
       models: ["m/one", "m/two"],
+      sharedModels: ["shared/chat-8b"],
     };
     expect(exampleModel({ allowedModels: ["m/two"], endpoints: [] }, options)).toBe("m/two");
     expect(
       exampleModel({ allowedModels: [], endpoints: [{ id: "e2", name: "Two" }] }, options),
     ).toBe("m/two");
     expect(exampleModel({ allowedModels: [], endpoints: [] }, options)).toBe("m/one");
-    expect(exampleModel({ allowedModels: [], endpoints: [] }, { endpoints: [], models: [] })).toBe(
-      null,
-    );
+    const sharedOnly = { endpoints: [], models: [], sharedModels: ["shared/chat-8b"] };
+    expect(exampleModel({ allowedModels: [], endpoints: [] }, sharedOnly)).toBe("shared/chat-8b");
+    expect(
+      exampleModel({ allowedModels: [], endpoints: [] }, { ...sharedOnly, sharedModels: [] }),
+    ).toBe(null);
   });
 });
