@@ -1,7 +1,8 @@
 /**
  * Inference endpoints on the simulated cluster, as a researcher and an operator use them: deploy
- * a catalogue model from the form, follow it to Ready without reloading, call it with the example
- * the page shows (the simulated model server answers), scale it to zero and wake it, delete it;
+ * a catalogue model from the form, follow it to Ready without reloading, copy the example the page
+ * shows (a call through the gateway with an API key; gateway.spec.ts makes that call), scale it to
+ * zero and wake it, delete it;
  * another organisation's researcher gets 404 on its page. Every page is checked with axe.
  */
 import type { Page } from "@playwright/test";
@@ -23,18 +24,20 @@ function endpointStatus(page: Page) {
   return page.getByRole("main").getByTestId("endpoint-status").first();
 }
 
-/** The URL and JSON body of a `curl … -d '<body>'` example, as a person would read them. */
-function parseCurl(example: string): { url: string; body: unknown } {
-  const url = /curl -sS (\S+)/.exec(example)?.[1];
+/** The URL, headers and JSON body of the page's `curl` example, as a person would read them. */
+function parseCurl(example: string) {
+  const url = /curl "([^"]+)"/.exec(example)?.[1];
   const body = /-d '([^']+)'/.exec(example)?.[1];
+  const headers = Object.fromEntries(
+    [...example.matchAll(/-H "([^:]+): ([^"]+)"/g)].map((match) => [match[1]!, match[2]!]),
+  );
   if (!url || !body) throw new Error(`Not a curl example: ${example}`);
-  return { url, body: JSON.parse(body) as unknown };
+  return { url, headers, body: JSON.parse(body) as { model: string } };
 }
 
 test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes and deletes it", async ({
   signedIn,
   a11y,
-  request,
 }) => {
   test.setTimeout(240_000);
   const name = `Chat assistant ${uniqueSuffix()}`;
@@ -124,22 +127,22 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
   });
   const endpointPath = new URL(ada.url()).pathname;
 
-  await test.step("the copied example request is answered by the model server", async () => {
+  await test.step("the copied example calls the gateway with an API key, not the model server", async () => {
     await ada.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await ada.getByRole("button", { name: "Copy example" }).click();
     await expect(ada.getByRole("status").filter({ hasText: "Example copied." })).toBeVisible();
     const copied = await ada.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await ada.getByTestId("endpoint-example").textContent());
-    const { url, body } = parseCurl(copied);
-    expect(url.startsWith(`${await ada.getByTestId("endpoint-url").textContent()}/v1/`)).toBe(true);
-    const response = await request.post(url, { data: body });
-    expect(response.status()).toBe(200);
-    const completion = (await response.json()) as {
-      model: string;
-      choices: { message: { content: string } }[];
-    };
-    expect(completion.model).toBe(MODEL);
-    expect(completion.choices[0]?.message.content.length).toBeGreaterThan(0);
+    const { url, headers, body } = parseCurl(copied);
+    const baseUrl = await ada.getByTestId("endpoint-url").textContent();
+    expect(baseUrl).toMatch(/\/v1$/);
+    expect(url).toBe(`${baseUrl}/chat/completions`);
+    expect(headers.Authorization).toBe("Bearer $TESSERA_API_KEY");
+    expect(body.model).toBe(MODEL);
+    await expect(ada.getByRole("link", { name: "Create an API key" })).toHaveAttribute(
+      "href",
+      `/orgs/${organizationId}/api-keys`,
+    );
   });
 
   await test.step("the endpoint page fits 360 pixels and passes the checks", async () => {

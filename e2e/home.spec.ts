@@ -53,7 +53,8 @@ test("the researcher's home shows quota left per line with its end, jobs and fai
   const panel = ada.getByTestId("organisation-home").filter({ hasText: NORTHBRIDGE });
 
   await test.step("quota left per allocation line, with the numbers and its end date", async () => {
-    // The seed grants 200 H100 GPU-hours and 5,000 CPU core-hours for 180 days.
+    // The seed grants 200 H100 GPU-hours and 5,000 CPU core-hours, from 70 days back (its demo
+    // usage, some of it already consumed, lies inside) to 180 days ahead.
     const gpu = panel.getByTestId("quota-line").filter({ hasText: "NVIDIA H100 80 GB" });
     await expect(gpu).toContainText(/left of 200 GPU-hours/);
     await expect(gpu).toContainText(/ends \d{1,2} \w{3} \d{4}/);

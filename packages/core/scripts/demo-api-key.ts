@@ -5,7 +5,7 @@
  * key alone on stdout, so that `export TESSERA_API_KEY="$(pnpm --silent demo:api-key)"` keeps it.
  * What to do with it goes to stderr.
  */
-import { persona, serverEnv } from "@tessera/config";
+import { gatewayBaseUrl, persona, serverEnv } from "@tessera/config";
 import { createDatabase, tenantScoped } from "@tessera/db";
 import { createApiKey } from "../src/api-keys/create-api-key";
 
@@ -49,7 +49,7 @@ try {
   );
   process.stdout.write(`${issued.secretKey}\n`);
   process.stderr.write(
-    `A key for ${organization.name} (${PROJECT}), valid 30 days, listed on its API keys page. Call ${MODEL} with it at http://localhost:3400/v1.\n`,
+    `A key for ${organization.name} (${PROJECT}), valid 30 days, listed on its API keys page. Call ${MODEL} with it at ${gatewayBaseUrl(serverEnv().GATEWAY_URL)}.\n`,
   );
 } finally {
   await database.$disconnect();

@@ -1,6 +1,8 @@
 /**
  * Demo billing for the demo researcher's organisation: metered usage last month and this month
- * on its approved award, last month's invoice finalised (as the scheduled sweep finalises it) and
+ * on its approved award (only inside the award's validity, and drawn from its quota through the
+ * ledger, a hold placed and settled per record, so that billing, allocations and the programme
+ * dashboard agree), last month's invoice finalised (as the scheduled sweep finalises it) and
  * marked paid through the webhook's own code path (applyStripeEvent, with the Stripe invoice read
  * back from a stand-in rather than Stripe), and this month's usage left as the live draft.
  * Idempotent: usage records have deterministic keys, a month is invoiced once and a Stripe event
@@ -12,6 +14,7 @@ import { periodBounds, periodOf, shiftPeriod } from "../src/billing/billing-peri
 import { finaliseInvoice } from "../src/billing/finalise-invoice";
 import { loadBillingCustomer } from "../src/billing/load-billing-customer";
 import { applyStripeEvent } from "../src/billing/stripe/apply-stripe-event";
+import { closeHold, placeHold } from "../src/quota/ledger";
 
 const HOUR = 3_600;
 const DAY_MS = 86_400_000;
@@ -29,12 +32,12 @@ export async function seedBilling(
 ): Promise<{ invoiceNumber: string | null; paid: boolean }> {
   const now = input.now ?? new Date();
   const customer = await loadBillingCustomer(database, input.organizationId);
-  const allocation = await database.allocation.findFirst({
+  const allocations = await database.allocation.findMany({
     where: { organizationId: input.organizationId },
     orderBy: { id: "asc" },
     include: { lines: { include: { resourceClass: true } } },
   });
-  if (!customer || !allocation) return { invoiceNumber: null, paid: false };
+  if (!customer || allocations.length === 0) return { invoiceNumber: null, paid: false };
   const project = await database.project.findFirst({
     where: { organizationId: input.organizationId },
     orderBy: { createdAt: "asc" },
@@ -48,19 +51,24 @@ export async function seedBilling(
     ] as const
   ).flatMap(([period, entries]) =>
     entries.flatMap((entry) => {
-      const line = allocation.lines.find((l) => l.resourceClass.code === entry.code);
-      if (!line) return [];
       const start = new Date(
         periodBounds(period, customer.timeZone).start.getTime() + entry.offsetMs,
       );
       const seconds = entry.hours * HOUR;
+      const end = new Date(start.getTime() + seconds * 1000);
+      // Usage only ever draws on an award valid while it ran (and not after now).
+      const line = allocations
+        .filter((a) => a.validFrom <= start && end <= a.validTo && end <= now)
+        .flatMap((a) => a.lines)
+        .find((l) => l.resourceClass.code === entry.code);
+      if (!line) return [];
       return [
         {
           organizationId: input.organizationId,
           source: "SIM" as const,
           sourceRef: `seed:${input.organizationId}:${entry.code}`,
           intervalStart: start,
-          intervalEnd: new Date(start.getTime() + seconds * 1000),
+          intervalEnd: end,
           resourceClassId: line.resourceClassId,
           projectId: project?.id ?? null,
           allocationLineId: line.id,
@@ -75,7 +83,35 @@ export async function seedBilling(
       ];
     }),
   );
-  await database.usageRecord.createMany({ data: records, skipDuplicates: true });
+  for (const record of records) {
+    const seeded = await database.usageRecord.findUnique({
+      where: {
+        source_sourceRef_intervalStart: {
+          source: record.source,
+          sourceRef: record.sourceRef,
+          intervalStart: record.intervalStart,
+        },
+      },
+      select: { id: true },
+    });
+    if (seeded) continue;
+    // The quota the usage consumed, through the ledger: a hold of exactly what ran, settled in
+    // full, with the record in the same transaction.
+    await database.$transaction(async (tx) => {
+      const hold = await placeHold(tx, {
+        organizationId: record.organizationId,
+        allocationLineId: record.allocationLineId,
+        unitSeconds: Number(record.unitSeconds),
+        reference: `${record.sourceRef}:${record.intervalStart.toISOString()}`,
+      });
+      await closeHold(tx, {
+        organizationId: record.organizationId,
+        holdId: hold.holdId,
+        consumed: Number(record.unitSeconds),
+      });
+      await tx.usageRecord.create({ data: record });
+    });
+  }
 
   const result = await finaliseInvoice(database, SYSTEM_ACTOR, {
     organizationId: input.organizationId,

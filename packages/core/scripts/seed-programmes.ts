@@ -377,6 +377,28 @@ interface DemoApplication {
   otherDeMinimisAid?: { grantor: string; amountMinor: number; grantedDaysAgo: number }[];
   /** How far the demo takes it. */
   stage: "draft" | "submitted" | "under_review" | "approved";
+  /**
+   * Approved only: how many days before today the period asked for (and so the award) began;
+   * 1 by default. Longer when the demo has usage on it from earlier (seed-billing's last month).
+   */
+  startedDaysAgo?: number;
+}
+
+/**
+ * The period an application asks for: an approved one began `startedDaysAgo` days ago (its award
+ * is valid now), any other starts in a week; each runs to 180 days from now. The award's validity
+ * is exactly this period: approval takes the application's own dates.
+ */
+export function demoApplicationPeriod(
+  demo: Pick<DemoApplication, "stage" | "startedDaysAgo">,
+  now: number,
+): { periodStart: Date; periodEnd: Date } {
+  return demo.stage === "approved"
+    ? {
+        periodStart: new Date(now - (demo.startedDaysAgo ?? 1) * DAY),
+        periodEnd: new Date(now + 180 * DAY),
+      }
+    : { periodStart: new Date(now + 7 * DAY), periodEnd: new Date(now + 187 * DAY) };
 }
 
 /** Drafts, submitted applications, applications under review with the demo reviewer, and approved awards. */
@@ -427,8 +449,7 @@ export async function seedApplications(
       justification:
         "Hours are estimated from a pilot run on a 10 % sample of the data, scaled to the full data set with a 20 % margin for failed runs and evaluation.",
       dataClassification: project.classification,
-      periodStart: new Date(Date.now() + 7 * DAY),
-      periodEnd: new Date(Date.now() + 187 * DAY),
+      ...demoApplicationPeriod(demo, Date.now()),
       lines: demo.lines.map((line) => ({
         resourceClassId: input.classIds.get(line.code)!,
         unitHours: line.unitHours,
@@ -454,10 +475,9 @@ export async function seedApplications(
       continue;
     }
     await beginApplicationReview(database, admin, { applicationId: draft.id });
+    // Valid for the period the application asked for, no more and no less.
     await approveApplication(database, admin, {
       applicationId: draft.id,
-      validFrom: new Date(Date.now() - DAY),
-      validTo: new Date(Date.now() + 180 * DAY),
       note: "Approved in full. Report your results at the end of the period.",
     });
   }

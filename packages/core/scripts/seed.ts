@@ -269,6 +269,8 @@ try {
           { code: "cpu-core", unitHours: 5_000 },
         ],
         stage: "approved",
+        // Its award covers last month, whose usage the demo invoice bills (seed-billing).
+        startedDaysAgo: 70,
       },
       {
         organizationId: organizations.get("Alpine Institute of Technology")!.id,

@@ -7,7 +7,7 @@ const count = (value: number) => value.toLocaleString("en-GB");
 export const enApiKeys = {
   nav: { apiKeys: "API keys" },
   title: "API keys",
-  lead: "Keys let programs call your endpoints through Tessera's OpenAI-compatible gateway. Each key belongs to a project, expires on a date you choose, and has its own limits.",
+  lead: "Keys let programs call your endpoints, and the platform's shared models your organisation holds tokens for, through Tessera's OpenAI-compatible gateway. Each key belongs to a project, expires on a date you choose, and has its own limits.",
   notVerified:
     "Your organisation is not verified yet: existing keys are listed, and new keys can be created once it is.",
   emptyTitle: "No API keys yet",
@@ -27,7 +27,8 @@ export const enApiKeys = {
     actions: "Actions",
   },
   by: (name: string) => `Created by ${name}`,
-  allEndpoints: "Every endpoint and model of the organisation",
+  allEndpoints:
+    "Every endpoint and model of the organisation, and the shared models it holds tokens for",
   models: (names: string) => `Models: ${names}`,
   endpoints: (names: string) => `Endpoints: ${names}`,
   fallback: "May fall back to a smaller model when the allocation is spent",
@@ -67,11 +68,12 @@ export const enApiKeys = {
     tokensHint: (max: number) => `1 to ${count(max)}, prompt and completion together.`,
     scope: "Limit to some endpoints or models",
     scopeHint:
-      "Leave everything unticked to let the key call every endpoint and model of the organisation.",
+      "Leave everything unticked to let the key call every endpoint and model of the organisation, and the platform's shared models it holds tokens for. A key limited to endpoints calls only those endpoints.",
     scopeEndpoints: "Endpoints",
     scopeModels: "Models",
     noEndpoints:
       "The organisation has no endpoints yet: the key will be able to call every endpoint you deploy.",
+    sharedModel: "shared model, paid from the organisation's tokens",
     endpointOption: (name: string, model: string) => `${name} (${model})`,
     fallback: "Fall back to a smaller model or the CPU tier when the allocation is spent",
     submit: "Create key",

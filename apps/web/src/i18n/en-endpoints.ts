@@ -199,8 +199,12 @@ export const enEndpoints = {
     released: "Nothing is held: scaled to zero, an endpoint holds no quota.",
     releasedEnded: "Nothing is held any more: its hold went back to the allocation.",
     accessTitle: "Call it",
-    baseUrl: "Base URL",
-    noUrl: "The address appears once the cluster has started the endpoint.",
+    baseUrl: "Gateway base URL",
+    modelName: "Model",
+    keyNeeded: (variable: string) =>
+      `Call it through the gateway with one of the organisation's API keys, kept in ${variable}; the gateway checks the key and records each call for billing.`,
+    keysLink: "Create an API key",
+    noUrl: "You can call it through the gateway once the cluster has started the endpoint.",
     example: "Example request",
     exampleLabel: "Example curl request",
     copy: "Copy example",
@@ -208,7 +212,6 @@ export const enEndpoints = {
     copyFailed: "Could not copy; select the text and copy it.",
     exampleNote:
       "The simulated cluster's model server is a simulator: its answers are made-up text, not a model's.",
-    examplePrompt: "Say hello in one short sentence.",
     chartTitle: "Replicas over time",
     timelineTitle: "Timeline",
     timelineEmpty: "Nothing has happened yet.",

@@ -1,6 +1,7 @@
 import type { TenantDatabase } from "@tessera/db";
 import { AppError, notFound } from "../errors";
 import { API_KEY_LIMITS } from "./api-key-rules";
+import { callableSharedModels } from "./callable-shared-models";
 
 /** The organisation's endpoints a key may be limited to (not deleted), with the model each serves. */
 export async function callableEndpoints(db: TenantDatabase) {
@@ -24,7 +25,8 @@ export async function callableEndpoints(db: TenantDatabase) {
 
 /**
  * Checks a key's scope against what the organisation can call: each endpoint must be one of its
- * own (anything else is not found, as for a stranger), each model one its endpoints serve.
+ * own (anything else is not found, as for a stranger), each model one its endpoints serve or a
+ * shared model of the platform it holds tokens for.
  * Returns the scope de-duplicated, in the order given; empty lists mean "all".
  */
 export async function resolveApiKeyScope(
@@ -45,15 +47,18 @@ export async function resolveApiKeyScope(
   if (allowedModels.length === 0 && allowedEndpointIds.length === 0) {
     return { allowedModels, allowedEndpointIds };
   }
-  const endpoints = await callableEndpoints(db);
+  const [endpoints, sharedModels] = await Promise.all([
+    callableEndpoints(db),
+    allowedModels.length > 0 ? callableSharedModels(db) : ([] as string[]),
+  ]);
   const endpointIds = new Set(endpoints.map((e) => e.id));
   if (allowedEndpointIds.some((id) => !endpointIds.has(id))) throw notFound("Endpoint");
-  const models = new Set(endpoints.map((e) => e.model));
+  const models = new Set([...endpoints.map((e) => e.model), ...sharedModels]);
   const unknown = allowedModels.find((name) => !models.has(name));
   if (unknown !== undefined) {
     throw new AppError(
       "INVALID",
-      `"${unknown.slice(0, 120)}" is not served by any of this organisation's endpoints; choose a model from the list.`,
+      `"${unknown.slice(0, 120)}" is not served by any of this organisation's endpoints, nor a shared model it holds tokens for; choose a model from the list.`,
     );
   }
   if (allowedModels.length > 0 && allowedEndpointIds.length > 0) {
@@ -64,7 +69,9 @@ export async function resolveApiKeyScope(
     if (unreachable !== undefined) {
       throw new AppError(
         "INVALID",
-        `"${unreachable}" is not served by any of the chosen endpoints, so the key could never call it. Choose its endpoint too, or leave the endpoints open.`,
+        sharedModels.includes(unreachable) && !endpoints.some((e) => e.model === unreachable)
+          ? `"${unreachable}" is a shared model of the platform, which none of the chosen endpoints serves, so the key could never call it. Leave the endpoints open to call it.`
+          : `"${unreachable}" is not served by any of the chosen endpoints, so the key could never call it. Choose its endpoint too, or leave the endpoints open.`,
       );
     }
   }

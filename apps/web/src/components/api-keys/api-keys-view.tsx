@@ -23,7 +23,7 @@ export function ApiKeysView({
   page,
   cursor,
   options,
-  gatewayUrl,
+  gatewayBaseUrl,
   canCreate,
   createBlocked,
 }: {
@@ -31,7 +31,7 @@ export function ApiKeysView({
   page: ApiKeyPage;
   cursor: string | undefined;
   options: ApiKeyFormOptions;
-  gatewayUrl: string;
+  gatewayBaseUrl: string;
   /** The caller's role may create keys. */
   canCreate: boolean;
   /** Why a key cannot be created now (the organisation is not verified), if so. */
@@ -84,7 +84,7 @@ export function ApiKeysView({
       {shown ? (
         <IssuedKey
           shown={shown}
-          gatewayUrl={gatewayUrl}
+          gatewayBaseUrl={gatewayBaseUrl}
           model={exampleModel(shown.issued.key, options)}
           onDismiss={() => setShown(null)}
         />

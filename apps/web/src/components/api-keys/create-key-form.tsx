@@ -225,26 +225,40 @@ export function CreateKeyForm({
       >
         {options.endpoints.length === 0 ? (
           <p className="text-sm text-fg-muted">{c.noEndpoints}</p>
-        ) : (
+        ) : null}
+        {options.endpoints.length + options.sharedModels.length > 0 ? (
           <div className="grid gap-4 sm:grid-cols-2">
-            <ScopeChecklist
-              title={c.scopeEndpoints}
-              name="allowedEndpointIds"
-              items={options.endpoints.map((endpoint) => ({
-                value: endpoint.id,
-                label: c.endpointOption(endpoint.name, endpoint.model),
-              }))}
-            />
+            {options.endpoints.length > 0 ? (
+              <ScopeChecklist
+                title={c.scopeEndpoints}
+                name="allowedEndpointIds"
+                items={options.endpoints.map((endpoint) => ({
+                  value: endpoint.id,
+                  label: c.endpointOption(endpoint.name, endpoint.model),
+                }))}
+              />
+            ) : null}
             <ScopeChecklist
               title={c.scopeModels}
               name="allowedModels"
-              items={options.models.map((model) => ({
-                value: model,
-                label: <span className="break-all font-mono text-sm">{model}</span>,
-              }))}
+              items={[
+                ...options.models.map((model) => ({
+                  value: model,
+                  label: <span className="break-all font-mono text-sm">{model}</span>,
+                })),
+                ...options.sharedModels.map((model) => ({
+                  value: model,
+                  label: (
+                    <span data-testid="api-key-shared-model">
+                      <span className="break-all font-mono text-sm">{model}</span>{" "}
+                      <span className="text-sm text-fg-muted">({c.sharedModel})</span>
+                    </span>
+                  ),
+                })),
+              ]}
             />
           </div>
-        )}
+        ) : null}
       </QuestionFieldset>
       <CheckboxField id="api-key-fallback" name="allowFallback" label={c.fallback} />
       <Button type="submit" busy={create.isPending}>

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { exampleModel, gatewayCurl } from "./example";
+import { gatewayBaseUrl } from "@tessera/config";
+import { API_KEY_VARIABLE, exampleModel, gatewayCurl } from "./example";
 
 describe("the gateway example", () => {
   it("is a curl of a chat completion with the key as a bearer token", () => {
-    expect(gatewayCurl("http://127.0.0.1:3400/", "tsk_abc_def", "org/model-1")).toBe(
+    expect(gatewayCurl("http://127.0.0.1:3400/v1/", "tsk_abc_def", "org/model-1")).toBe(
       [
         `curl "http://127.0.0.1:3400/v1/chat/completions" \\`,
         `  -H "Authorization: Bearer tsk_abc_def" \\`,
@@ -13,6 +14,21 @@ describe("the gateway example", () => {
     );
   });
 
+  it("is what an endpoint's page shows: the configured gateway, the key variable, its model", () => {
+    const example = gatewayCurl(
+      gatewayBaseUrl("https://gateway.compute.example.eu/"),
+      API_KEY_VARIABLE,
+      "tessera-demo/tiny-chat-0.5b-instruct",
+    );
+    const lines = example.split("\n");
+    expect(lines[0]).toBe(`curl "https://gateway.compute.example.eu/v1/chat/completions" \\`);
+    // In double quotes, so that the shell puts the key in; never a model server's own address.
+    expect(lines[1]).toBe(`  -H "Authorization: Bearer $TESSERA_API_KEY" \\`);
+    expect(JSON.parse(/-d '([^']+)'/.exec(example)![1]!)).toMatchObject({
+      model: "tessera-demo/tiny-chat-0.5b-instruct",
+    });
+  });
+
   it("names a model the key can call", () => {
     const options = {
       endpoints: [
@@ -20,14 +36,17 @@ describe("the gateway example", () => {
         { id: "e2", name: "Two", model: "m/two" },
       ],
       models: ["m/one", "m/two"],
+      sharedModels: ["shared/chat-8b"],
     };
     expect(exampleModel({ allowedModels: ["m/two"], endpoints: [] }, options)).toBe("m/two");
     expect(
       exampleModel({ allowedModels: [], endpoints: [{ id: "e2", name: "Two" }] }, options),
     ).toBe("m/two");
     expect(exampleModel({ allowedModels: [], endpoints: [] }, options)).toBe("m/one");
-    expect(exampleModel({ allowedModels: [], endpoints: [] }, { endpoints: [], models: [] })).toBe(
-      null,
-    );
+    const sharedOnly = { endpoints: [], models: [], sharedModels: ["shared/chat-8b"] };
+    expect(exampleModel({ allowedModels: [], endpoints: [] }, sharedOnly)).toBe("shared/chat-8b");
+    expect(
+      exampleModel({ allowedModels: [], endpoints: [] }, { ...sharedOnly, sharedModels: [] }),
+    ).toBe(null);
   });
 });

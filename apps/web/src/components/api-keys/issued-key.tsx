@@ -14,12 +14,12 @@ import type { ShownKey } from "./types";
  */
 export function IssuedKey({
   shown,
-  gatewayUrl,
+  gatewayBaseUrl,
   model,
   onDismiss,
 }: {
   shown: ShownKey;
-  gatewayUrl: string;
+  gatewayBaseUrl: string;
   /** A model the key can call; null when the organisation has none yet. */
   model: string | null;
   onDismiss: () => void;
@@ -33,7 +33,7 @@ export function IssuedKey({
     const frame = requestAnimationFrame(() => heading.current?.focus());
     return () => cancelAnimationFrame(frame);
   }, [secretKey]);
-  const example = gatewayCurl(gatewayUrl, secretKey, model ?? MODEL_PLACEHOLDER);
+  const example = gatewayCurl(gatewayBaseUrl, secretKey, model ?? MODEL_PLACEHOLDER);
   const grace = key.status.previousSecretValidUntil;
   return (
     <section

@@ -57,10 +57,13 @@ export function EndpointDetail({
   organizationId,
   initial,
   canChange,
+  gatewayBaseUrl,
 }: {
   organizationId: string;
   initial: Endpoint;
   canChange: boolean;
+  /** gatewayBaseUrl of the configured GATEWAY_URL: where tenants call the endpoint's model. */
+  gatewayBaseUrl: string;
 }) {
   const trpc = useTRPC();
   const query = useQuery(
@@ -137,7 +140,8 @@ export function EndpointDetail({
         <Card title={d.accessTitle}>
           {endpoint.url ? (
             <ExampleRequest
-              url={endpoint.url}
+              organizationId={organizationId}
+              gatewayBaseUrl={gatewayBaseUrl}
               model={endpoint.model.name}
               simulated={endpoint.cluster.kind === "SIM"}
             />

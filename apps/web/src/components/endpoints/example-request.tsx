@@ -1,44 +1,55 @@
 "use client";
 
 import { useState } from "react";
+import Link from "next/link";
 import { Button } from "@tessera/ui";
+import { API_KEY_VARIABLE, gatewayCurl } from "@/components/api-keys/example";
 import { te } from "@/i18n";
+import { routes } from "@/lib/paths";
 
-/** The example request people copy: an OpenAI-compatible chat completion against the base URL. */
-export function exampleCurl(baseUrl: string, model: string): string {
-  const body = JSON.stringify({
-    model,
-    messages: [{ role: "user", content: te.detail.examplePrompt }],
-    max_tokens: 32,
-  });
-  return [
-    `curl -sS ${baseUrl.replace(/\/+$/, "")}/v1/chat/completions \\`,
-    `  -H 'Content-Type: application/json' \\`,
-    `  -d '${body}'`,
-  ].join("\n");
-}
-
-/** The base URL and a copyable example request; the copy's outcome is announced. */
+/**
+ * How to call the endpoint: through the gateway (its base URL, the organisation's API key as a
+ * bearer token, the endpoint's model), never the model server's own address, which would skip
+ * the key check and the metering. A copyable example request, whose copy is announced, and a link
+ * to where keys are made.
+ */
 export function ExampleRequest({
-  url,
+  organizationId,
+  gatewayBaseUrl,
   model,
   simulated,
 }: {
-  url: string;
+  organizationId: string;
+  /** gatewayBaseUrl of the configured GATEWAY_URL. */
+  gatewayBaseUrl: string;
   model: string;
   /** Served by the simulated model server (it says so). */
   simulated: boolean;
 }) {
   const d = te.detail;
   const [copied, setCopied] = useState<string | null>(null);
-  const example = exampleCurl(url, model);
+  const example = gatewayCurl(gatewayBaseUrl, API_KEY_VARIABLE, model);
   return (
     <div className="space-y-3">
       <p>
         <span className="font-semibold">{d.baseUrl}: </span>
         <code className="break-all font-mono text-sm" data-testid="endpoint-url">
-          {url}
+          {gatewayBaseUrl}
         </code>
+      </p>
+      <p>
+        <span className="font-semibold">{d.modelName}: </span>
+        <code className="break-all font-mono text-sm">{model}</code>
+      </p>
+      <p>
+        {d.keyNeeded(API_KEY_VARIABLE.slice(1))}{" "}
+        <Link
+          href={routes.apiKeys(organizationId)}
+          className="font-semibold text-link underline"
+          data-testid="endpoint-api-keys-link"
+        >
+          {d.keysLink}
+        </Link>
       </p>
       <p className="font-semibold" id="example-request-title">
         {d.example}

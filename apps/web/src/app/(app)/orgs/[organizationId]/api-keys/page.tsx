@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
-import { serverEnv } from "@tessera/config";
+import { gatewayBaseUrl, serverEnv } from "@tessera/config";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { t, tk } from "@/i18n";
@@ -53,7 +53,7 @@ export default async function ApiKeysPage({ params, searchParams }: Props) {
         page={page}
         cursor={cursor}
         options={options}
-        gatewayUrl={serverEnv().GATEWAY_URL}
+        gatewayBaseUrl={gatewayBaseUrl(serverEnv().GATEWAY_URL)}
         canCreate={roleMay(organisation.role, "apiKeys.write")}
         createBlocked={verified ? null : tk.create.notVerified}
       />

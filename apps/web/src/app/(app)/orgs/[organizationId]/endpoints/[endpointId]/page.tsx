@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { gatewayBaseUrl, serverEnv } from "@tessera/config";
 import { roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { EndpointDetail } from "@/components/endpoints/endpoint-detail";
@@ -35,6 +36,7 @@ export default async function EndpointPage({ params }: Props) {
         organizationId={organizationId}
         initial={endpoint}
         canChange={roleMay(organisation.role, "endpoints.write")}
+        gatewayBaseUrl={gatewayBaseUrl(serverEnv().GATEWAY_URL)}
       />
     </>
   );
