@@ -59,7 +59,7 @@ describe("placeWorkload", () => {
     );
     const why = Object.fromEntries(decision.candidates.map((c) => [c.clusterCode, c.why]));
     expect(why).toEqual({
-      off: "is not accepting work",
+      off: "is retired: it takes no new work",
       k8s: "serves inference endpoints, not training jobs",
       unwired: NOT_CONNECTED,
       none: "does not offer this resource class",

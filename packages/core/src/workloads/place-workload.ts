@@ -75,7 +75,8 @@ export interface PlacementDecision {
 }
 
 function judge(cluster: PlacementCluster, request: PlacementRequest): string | null {
-  if (!cluster.active) return "is not accepting work";
+  // Retired in the catalogue: kept for its history, never placed on.
+  if (!cluster.active) return "is retired: it takes no new work";
   const purpose = request.purpose ?? "job";
   if (purpose === "job" && cluster.kind === "KUBERNETES")
     return "serves inference endpoints, not training jobs";

@@ -367,7 +367,7 @@ describe("workloads.list and formOptions", () => {
 describe("formOptions: the most units a job may ask for", () => {
   it("is the largest capacity of the class on a cluster that runs training jobs, and 0 with a reason when none does", async () => {
     // The fixture's simulated cluster has 4 units; a second one has 6. Larger clusters that
-    // cannot take the job do not count: one not accepting work, a Slurm cluster Tessera cannot
+    // cannot take the job do not count: one retired, a Slurm cluster Tessera cannot
     // reach, an inference cluster.
     const tenant = await createLaunchReadyTenant({ capacity: 4 });
     const classId = tenant.resourceClass.id;
@@ -402,7 +402,7 @@ describe("formOptions: the most units a job may ask for", () => {
     const line = await lineOf();
     expect(line?.maxQuantity).toBe(0);
     expect(line?.noClusterReason).toMatch(/^No cluster may run this job: /);
-    expect(line?.noClusterReason).toContain(`${closed.name} is not accepting work`);
+    expect(line?.noClusterReason).toContain(`${closed.name} is retired: it takes no new work`);
     expect(line?.noClusterReason).toContain("has no scheduler endpoint configured");
     expect(line?.noClusterReason).toContain("serves inference endpoints, not training jobs");
   });
