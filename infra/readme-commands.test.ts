@@ -35,7 +35,9 @@ describe("README commands in a new shell", () => {
   });
 
   it("names only pnpm scripts that exist", () => {
-    const named = [...readme.matchAll(/(?:`|^)pnpm ([a-z][a-z0-9:-]*)/gm)].map((match) => match[1]!);
+    const named = [...readme.matchAll(/(?:`|^)pnpm ([a-z][a-z0-9:-]*)/gm)].map(
+      (match) => match[1]!,
+    );
     const ignored = new Set(["exec", "install"]);
     expect(named.length).toBeGreaterThan(3);
     for (const script of named.filter((name) => !ignored.has(name))) {
