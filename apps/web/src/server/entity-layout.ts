@@ -21,12 +21,20 @@ export function entityLayout<Params>(loadEntity: (params: Params) => Promise<unk
     params: Promise<Params>;
   }) {
     const values = await params;
-    for (const value of Object.values(values as Record<string, unknown>)) {
-      if (typeof value === "string" && !ROW_ID.test(decodeURIComponentSafe(value))) notFound();
-    }
+    notFoundUnlessRowIds(values);
     await loadEntity(values);
     return children;
   };
+}
+
+/**
+ * Not found unless every parameter could be a row id. A segment's generateMetadata runs beside
+ * its layout, not after it, so it checks the ids the same way before it loads anything.
+ */
+export function notFoundUnlessRowIds(values: unknown): void {
+  for (const value of Object.values(values as Record<string, unknown>)) {
+    if (typeof value === "string" && !ROW_ID.test(decodeURIComponentSafe(value))) notFound();
+  }
 }
 
 function decodeURIComponentSafe(value: string): string {

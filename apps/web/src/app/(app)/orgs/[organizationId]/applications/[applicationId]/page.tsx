@@ -17,6 +17,7 @@ import { formatDate, formatDateTime, t, tp, tsa } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { loadOrganisation } from "@/server/organisation";
 import { loadApplication } from "@/server/programmes";
+import { notFoundUnlessRowIds } from "@/server/entity-layout";
 
 interface Props {
   params: Promise<{ organizationId: string; applicationId: string }>;
@@ -25,6 +26,7 @@ interface Props {
 /** Titled by the application, as its heading is: the list's title would name every one alike. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { organizationId, applicationId } = await params;
+  notFoundUnlessRowIds({ organizationId, applicationId });
   return { title: (await loadApplication(organizationId, applicationId)).title };
 }
 

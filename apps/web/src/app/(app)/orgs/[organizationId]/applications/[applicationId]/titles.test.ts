@@ -21,4 +21,14 @@ describe("an application's pages", () => {
     expect((await detailTitle(params("a2"))).title).toBe("Protein folding");
     expect((await editTitle(params("a1"))).title).toBe("Edit application: Speech encoders");
   });
+
+  it("are not found, without a look-up, for a segment that cannot be an id", async () => {
+    const { loadApplication } = await import("@/server/programmes");
+    vi.mocked(loadApplication).mockClear();
+    await expect(detailTitle(params("x".repeat(65)))).rejects.toThrow(
+      /NEXT_HTTP_ERROR_FALLBACK;404/,
+    );
+    await expect(editTitle(params("a.b"))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    expect(loadApplication).not.toHaveBeenCalled();
+  });
 });

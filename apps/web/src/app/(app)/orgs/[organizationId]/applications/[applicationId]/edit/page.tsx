@@ -11,6 +11,7 @@ import { routes } from "@/lib/paths";
 import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 import { loadApplication } from "@/server/programmes";
+import { notFoundUnlessRowIds } from "@/server/entity-layout";
 
 interface Props {
   params: Promise<{ organizationId: string; applicationId: string }>;
@@ -18,6 +19,7 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { organizationId, applicationId } = await params;
+  notFoundUnlessRowIds({ organizationId, applicationId });
   const application = await loadApplication(organizationId, applicationId);
   return { title: tp.applications.editMetaTitle(application.title) };
 }
