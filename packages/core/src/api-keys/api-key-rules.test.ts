@@ -62,6 +62,7 @@ describe("API key limits", () => {
 
 describe("API key status", () => {
   const key = (over: Partial<Parameters<typeof apiKeyStatus>[0]>) => ({
+    createdAt: new Date(NOW.getTime() - 60 * DAY),
     expiresAt: new Date(NOW.getTime() + 30 * DAY),
     revokedAt: null,
     previousSecretExpiresAt: null,
@@ -74,9 +75,23 @@ describe("API key status", () => {
       "EXPIRING_SOON",
     );
     expect(apiKeyStatus(key({ expiresAt: NOW }), NOW).state).toBe("EXPIRED");
+    expect(apiKeyStatus(key({ expiresAt: new Date(NOW.getTime() + 1) }), NOW).state).toBe(
+      "EXPIRING_SOON",
+    );
     expect(
       apiKeyStatus(key({ expiresAt: new Date(NOW.getTime() - DAY), revokedAt: NOW }), NOW).state,
     ).toBe("REVOKED");
+  });
+
+  it("does not flag a key made for a week as expiring the moment it is made", () => {
+    const week = { createdAt: NOW, expiresAt: new Date(NOW.getTime() + 7 * DAY) };
+    expect(apiKeyStatus(key(week), NOW).state).toBe("ACTIVE");
+    expect(apiKeyStatus(key(week), new Date(NOW.getTime() + 3 * DAY)).state).toBe("ACTIVE");
+    expect(apiKeyStatus(key(week), new Date(NOW.getTime() + 4 * DAY)).state).toBe("EXPIRING_SOON");
+    // A day-long key is past half its life after twelve hours.
+    const day = { createdAt: NOW, expiresAt: new Date(NOW.getTime() + DAY) };
+    expect(apiKeyStatus(key(day), new Date(NOW.getTime() + DAY / 4)).state).toBe("ACTIVE");
+    expect(apiKeyStatus(key(day), new Date(NOW.getTime() + DAY / 2)).state).toBe("EXPIRING_SOON");
   });
 
   it("says until when a rotated key's previous secret works, only while it does", () => {

@@ -9,7 +9,10 @@ export const API_KEY_LIMITS = {
   expiryDays: { min: 1, max: 365 },
   /** The expiry presets the form offers, in days. */
   expiryPresetDays: [7, 30, 90, 365],
-  /** A key this close to its expiry is shown as expiring soon. */
+  /**
+   * A key this close to its expiry, and past half its life, is shown as expiring soon (so a key
+   * made for a week is not flagged the moment it is made).
+   */
   expiringSoonDays: 7,
   /** At most this many models and endpoints may be named in a key's scope. */
   scopeMax: 50,
@@ -91,14 +94,21 @@ export interface ApiKeyStatus {
 
 /** What a key is now: revoked beats expired beats expiring soon; a rotation's grace is said beside it. */
 export function apiKeyStatus(
-  key: { expiresAt: Date; revokedAt: Date | null; previousSecretExpiresAt: Date | null },
+  key: {
+    createdAt: Date;
+    expiresAt: Date;
+    revokedAt: Date | null;
+    previousSecretExpiresAt: Date | null;
+  },
   now: Date,
 ): ApiKeyStatus {
+  const left = key.expiresAt.getTime() - now.getTime();
+  const lifetime = key.expiresAt.getTime() - key.createdAt.getTime();
   const state: ApiKeyState = key.revokedAt
     ? "REVOKED"
-    : key.expiresAt <= now
+    : left <= 0
       ? "EXPIRED"
-      : key.expiresAt.getTime() - now.getTime() <= API_KEY_LIMITS.expiringSoonDays * DAY_MS
+      : left <= API_KEY_LIMITS.expiringSoonDays * DAY_MS && left <= lifetime / 2
         ? "EXPIRING_SOON"
         : "ACTIVE";
   const inGrace =
