@@ -277,7 +277,7 @@ test("the operator sees operations and maintains job templates", async ({ signed
   const omar = await signedIn("operator");
   const nav = omar.getByRole("navigation", { name: "Main navigation" });
 
-  await test.step("the operations page shows the outbox, the queues and workloads by status", async () => {
+  await test.step("the operations page shows the outbox, the queues, jobs and endpoints by status", async () => {
     await nav.getByRole("link", { name: "Operations" }).click();
     await expect(omar.getByRole("heading", { level: 1, name: "Operations" })).toBeVisible();
     await expect(omar.getByTestId("outbox-backlog")).toBeVisible();
@@ -285,7 +285,9 @@ test("the operator sees operations and maintains job templates", async ({ signed
       await expect(omar.getByTestId(`queue-${queue}`)).toContainText(/\d+ waiting · \d+ active/);
     await omar.getByText("Queue depths as a table").click();
     await expect(omar.getByRole("table", { name: "Jobs in each queue by state" })).toBeVisible();
-    await expect(omar.getByTestId("workloads-by-status")).toContainText("Completed");
+    await expect(omar.getByTestId("jobs-by-status")).toContainText("Completed");
+    // Endpoints in their own words (Ready, Scaled to zero), not counted among running jobs.
+    await expect(omar.getByTestId("endpoints-by-status")).toContainText("Ready");
     await expect(omar.getByRole("heading", { name: "Dead letters" })).toBeVisible();
   });
 

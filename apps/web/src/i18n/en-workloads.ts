@@ -340,7 +340,7 @@ echo "Starting {{jobName}} on {{gpus}} GPUs"
   },
   operations: {
     title: "Operations",
-    lead: "How work flows from the portal to the clusters: events waiting to be queued, queue depths, jobs by status, and the jobs that gave up.",
+    lead: "How work flows from the portal to the clusters: events waiting to be queued, queue depths, jobs and endpoints by status, and the jobs that gave up.",
     readOnly: "You can see the state of operations; operators re-drive and dismiss failed jobs.",
     outbox: {
       title: "Outbox backlog",
@@ -353,7 +353,7 @@ echo "Starting {{jobName}} on {{gpus}} GPUs"
       stuck:
         "An event has waited for more than a minute. Check that a worker is running and can reach Redis.",
     },
-    workloads: { title: "Workloads by status" },
+    workloads: { jobs: "Training jobs by status", endpoints: "Inference endpoints by status" },
     queues: {
       title: "Queue depths",
       empty: "No queue has reported yet.",

@@ -18,9 +18,7 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
   const o = th.home.operator;
   const ops = home.operations;
   const waitingJobs =
-    ops.workloadsByStatus.ACCEPTED +
-    ops.workloadsByStatus.SUBMITTED +
-    ops.workloadsByStatus.PENDING;
+    ops.jobsByStatus.ACCEPTED + ops.jobsByStatus.SUBMITTED + ops.jobsByStatus.PENDING;
   // The backlog is what is ready to run and not yet picked up; delayed entries are mostly the
   // scheduled sweeps' next runs, which are not work waiting.
   const queueWaiting = ops.queues.reduce((sum, queue) => sum + queue.waiting, 0);

@@ -76,7 +76,8 @@ describe("operations", () => {
     expect(overview.queuesReachable).toBe(true);
     expect(overview.queues.map((q) => q.name)).toContain("launch");
     expect(typeof overview.outbox.undispatched).toBe("number");
-    expect(Object.keys(overview.workloadsByStatus)).toContain("RUNNING");
+    expect(Object.keys(overview.jobsByStatus)).toContain("RUNNING");
+    expect(Object.keys(overview.endpointsByStatus)).toContain("READY");
     const admin2 = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
     const letter = await deadLetter();
     expect(

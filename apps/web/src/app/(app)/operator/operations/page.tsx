@@ -5,6 +5,8 @@ import { ForbiddenPage } from "@/components/forbidden-page";
 import { PlatformPage } from "@/components/platform-page";
 import { Pagination } from "@/components/pagination";
 import { ScrollTable } from "@/components/programmes/scroll-table";
+import { EndpointBadge } from "@/components/endpoints/badges";
+import type { EndpointStatus } from "@/components/endpoints/types";
 import { WorkloadBadge } from "@/components/workloads/badges";
 import { DeadLetterActions } from "@/components/workloads/dead-letter-actions";
 import { QueueChart } from "@/components/workloads/queue-chart";
@@ -17,7 +19,7 @@ import { platformPageAccess } from "@/server/platform-page";
 
 export const metadata: Metadata = { title: tw.operations.title };
 
-const STATUSES: WorkloadStatus[] = [
+const JOB_STATUSES: WorkloadStatus[] = [
   "ACCEPTED",
   "SUBMITTED",
   "PENDING",
@@ -27,6 +29,17 @@ const STATUSES: WorkloadStatus[] = [
   "CANCELLED",
   "LOST",
   "REFUSED",
+];
+
+const ENDPOINT_STATUSES: EndpointStatus[] = [
+  "ACCEPTED",
+  "DEPLOYING",
+  "READY",
+  "SCALED_TO_ZERO",
+  "DEGRADED",
+  "FAILED",
+  "DELETING",
+  "DELETED",
 ];
 
 /** An outbox event older than this without being handed to a queue means the relay is stuck. */
@@ -89,13 +102,23 @@ export default async function OperationsPage({ searchParams }: { searchParams: S
             ) : null}
           </div>
         </Card>
-        <Card title={o.workloads.title}>
-          <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="workloads-by-status">
-            {STATUSES.map((status) => (
+        <Card title={o.workloads.jobs}>
+          <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="jobs-by-status">
+            {JOB_STATUSES.map((status) => (
               <li key={status} className="flex items-center justify-between gap-3">
                 <WorkloadBadge status={status} />
+                <span className="font-semibold tabular-nums">{overview.jobsByStatus[status]}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title={o.workloads.endpoints}>
+          <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="endpoints-by-status">
+            {ENDPOINT_STATUSES.map((status) => (
+              <li key={status} className="flex items-center justify-between gap-3">
+                <EndpointBadge status={status} testId={`endpoint-status-${status}`} />
                 <span className="font-semibold tabular-nums">
-                  {overview.workloadsByStatus[status] ?? 0}
+                  {overview.endpointsByStatus[status]}
                 </span>
               </li>
             ))}
