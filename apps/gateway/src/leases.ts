@@ -1,6 +1,4 @@
-import { Prisma } from "@tessera/db/sql";
 import { AppError, closeHold, placeHold, type QuotaClient } from "@tessera/core/ledger";
-import pg from "pg";
 import { ApiError } from "@tessera/openai";
 
 /** An allocation line of tokens (a TOKENS class) the caller's organisation may spend from. */
@@ -44,41 +42,6 @@ export class TokensSpent extends Error {
     super(message);
   }
 }
-
-/**
- * A pg pool as the quota ledger's client: `$queryRaw` with the ledger's own statements
- * (packages/core/src/quota), int8 read as bigint as Prisma reads it. Only lease placements and
- * settlements use it — once per block of tokens, never per request.
- */
-export function ledgerClient(pool: pg.Pool): QuotaClient {
-  const run = async (query: Prisma.Sql): Promise<Record<string, unknown>[]> => {
-    // Timestamps go as UTC text: the ledger's columns are UTC timestamps without a zone.
-    const values = query.values.map((value) =>
-      value instanceof Date ? value.toISOString() : value,
-    );
-    const { rows } = await pool.query<Record<string, unknown>>({
-      text: query.text,
-      values,
-      types: BIGINT,
-    });
-    return rows;
-  };
-  return {
-    $queryRaw: ((first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
-      run(
-        first instanceof Prisma.Sql ? first : Prisma.sql(first, ...values),
-      )) as unknown as QuotaClient["$queryRaw"],
-  };
-}
-
-const BIGINT = {
-  getTypeParser: ((oid: number, format?: string): ((value: string) => unknown) =>
-    oid === 20
-      ? (value: string) => BigInt(value)
-      : (pg.types.getTypeParser(oid, format as "text") as (
-          value: string,
-        ) => unknown)) as typeof pg.types.getTypeParser,
-};
 
 export interface LeaseSettings {
   /** Tokens a lease holds (less when the line has less left). */
