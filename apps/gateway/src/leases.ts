@@ -1,4 +1,10 @@
-import { AppError, closeHold, placeHold, type QuotaClient } from "@tessera/core/ledger";
+import {
+  AppError,
+  closeHold,
+  placeHoldUpTo,
+  type PlacedHold,
+  type QuotaClient,
+} from "@tessera/core/ledger";
 import { ApiError } from "@tessera/openai";
 
 /** An allocation line of tokens (a TOKENS class) the caller's organisation may spend from. */
@@ -167,80 +173,73 @@ export class Leases {
    * still admits it). What the line cannot cover was metered all the same and is billed.
    */
   private async drawOverrun(lease: Lease, overrun: number): Promise<void> {
-    let size = overrun;
-    for (let attempt = 0; attempt < 3 && size > 0; attempt += 1) {
-      try {
-        const hold = await placeHold(this.ledger, {
-          organizationId: lease.line.organizationId,
-          allocationLineId: lease.line.id,
-          unitSeconds: size,
-          reference: `lease-overrun:${lease.holdId}`,
-          // Should this process die before closing it, the worker's sweep releases it.
-          expiresAt: new Date(),
-        });
-        await closeHold(this.ledger, {
-          organizationId: lease.line.organizationId,
-          holdId: hold.holdId,
-          consumed: size,
-        });
-        return;
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== "PRECONDITION_FAILED") throw error;
-        const details = error.details as { reason?: string; remainingUnitSeconds?: number };
-        if (details.reason !== "QUOTA") return;
-        size = Math.min(size, details.remainingUnitSeconds ?? 0);
-      }
+    let hold: PlacedHold | undefined;
+    try {
+      hold = await placeHoldUpTo(this.ledger, {
+        organizationId: lease.line.organizationId,
+        allocationLineId: lease.line.id,
+        unitSeconds: overrun,
+        reference: `lease-overrun:${lease.holdId}`,
+        // Should this process die before closing it, the worker's sweep releases it.
+        expiresAt: new Date(),
+      });
+    } catch (error) {
+      // Nothing left on the line, or it cannot be held from any more.
+      if (error instanceof AppError && error.code === "PRECONDITION_FAILED") return;
+      throw error;
     }
+    if (hold === undefined) return;
+    await closeHold(this.ledger, {
+      organizationId: lease.line.organizationId,
+      holdId: hold.holdId,
+      consumed: hold.unitSeconds,
+    });
   }
 
   private async place(line: TokenLine, now: number): Promise<Lease> {
-    let size = this.settings.blockTokens;
     const expiresAt = Math.min(now + this.settings.leaseMs, line.validTo);
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      this.sequence += 1;
-      try {
-        const hold = await placeHold(this.ledger, {
-          organizationId: line.organizationId,
-          allocationLineId: line.id,
-          unitSeconds: size,
-          reference: `lease:${this.instance}:${this.sequence}`,
-          expiresAt: new Date(expiresAt),
-        });
-        this.placed += 1;
-        const lease: Lease = {
-          holdId: hold.holdId,
-          line,
-          size,
-          spent: 0,
-          inflight: 0,
-          expiresAt,
-          ended: false,
-          settling: false,
-        };
-        this.current.set(line.id, lease);
-        return lease;
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== "PRECONDITION_FAILED") throw error;
-        const details = error.details as { reason?: string; remainingUnitSeconds?: number };
-        if (details.reason === "QUOTA" && (details.remainingUnitSeconds ?? 0) > 0) {
-          // Less left than a block (other leases hold the rest, or it is nearly spent): lease that.
-          size = details.remainingUnitSeconds!;
-          continue;
-        }
-        const message =
-          details.reason === "QUOTA"
-            ? "Your organisation's tokens for this model are spent (or held by requests in flight)."
-            : "Your organisation's allocation of tokens for this model is not valid now.";
-        this.spentUntil.set(line.id, { until: now + 2_000, message });
-        throw new TokensSpent(message, line);
-      }
+    this.sequence += 1;
+    let hold: PlacedHold | undefined;
+    try {
+      // Less left than a block (other leases hold the rest, or it is nearly spent): lease that.
+      hold = await placeHoldUpTo(this.ledger, {
+        organizationId: line.organizationId,
+        allocationLineId: line.id,
+        unitSeconds: this.settings.blockTokens,
+        reference: `lease:${this.instance}:${this.sequence}`,
+        expiresAt: new Date(expiresAt),
+      });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "PRECONDITION_FAILED") throw error;
+      const { reason } = error.details as { reason?: string };
+      const message =
+        reason === "QUOTA"
+          ? "Your organisation's tokens for this model are spent (or held by requests in flight)."
+          : "Your organisation's allocation of tokens for this model is not valid now.";
+      this.spentUntil.set(line.id, { until: now + 2_000, message });
+      throw new TokensSpent(message, line);
     }
-    throw new ApiError(
-      503,
-      "tokens_busy",
-      "Your organisation's tokens are in heavy use right now; try again in a moment.",
-      null,
-      { "retry-after": "1" },
-    );
+    if (hold === undefined) {
+      throw new ApiError(
+        503,
+        "tokens_busy",
+        "Your organisation's tokens are in heavy use right now; try again in a moment.",
+        null,
+        { "retry-after": "1" },
+      );
+    }
+    this.placed += 1;
+    const lease: Lease = {
+      holdId: hold.holdId,
+      line,
+      size: hold.unitSeconds,
+      spent: 0,
+      inflight: 0,
+      expiresAt,
+      ended: false,
+      settling: false,
+    };
+    this.current.set(line.id, lease);
+    return lease;
   }
 }

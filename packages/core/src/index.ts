@@ -113,6 +113,7 @@ export * from "./allocations/list-allocations";
 export * from "./allocations/get-allocation";
 export * from "./quota/quota-client";
 export * from "./quota/place-hold";
+export * from "./quota/place-hold-up-to";
 export * from "./quota/close-hold";
 export * from "./quota/settle-hold";
 export * from "./quota/release-hold";
