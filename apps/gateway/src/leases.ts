@@ -1,6 +1,7 @@
 import {
   AppError,
   closeHold,
+  drawLeaseOverrun,
   placeHoldUpTo,
   type PlacedHold,
   type QuotaClient,
@@ -67,11 +68,12 @@ type Log = (level: "info" | "warn" | "error", message: string) => void;
  *
  * A request is admitted while its lease has tokens left, and spends what it used after it
  * finishes, so the requests in flight when a block runs out may spend past it; settlement
- * consumes at most the block, and those tokens are still metered and billed (the invoice prices
+ * consumes the block and draws the overrun from the line as far as it has tokens left
+ * (drawLeaseOverrun). Tokens it cannot cover are still metered and billed (the invoice prices
  * every usage record), they are only not drawn from the award's quota.
  *
  * A lease whose gateway dies is never settled here: the worker settles it after it expired from
- * the usage records metered against it (settleAbandonedLeases).
+ * the usage records metered against it, overrun included (settleAbandonedLeases).
  */
 export class Leases {
   private readonly current = new Map<string, Lease>();
@@ -154,7 +156,15 @@ export class Leases {
       async () => {
         this.settled += 1;
         if (lease.spent > lease.size) {
-          await this.drawOverrun(lease, lease.spent - lease.size).catch((error: unknown) =>
+          await drawLeaseOverrun(
+            this.ledger,
+            {
+              organizationId: lease.line.organizationId,
+              allocationLineId: lease.line.id,
+              holdId: lease.holdId,
+            },
+            lease.spent - lease.size,
+          ).catch((error: unknown) =>
             this.log("warn", `drawing a lease's overrun: ${(error as Error).message}`),
           );
         }
@@ -165,35 +175,6 @@ export class Leases {
     );
     this.settling.add(settling);
     void settling.finally(() => this.settling.delete(settling));
-  }
-
-  /**
-   * Requests in flight when a block ran out spent past it: what they overran is drawn from the
-   * line too, as far as it has tokens left (a hold placed and consumed at once, so the database
-   * still admits it). What the line cannot cover was metered all the same and is billed.
-   */
-  private async drawOverrun(lease: Lease, overrun: number): Promise<void> {
-    let hold: PlacedHold | undefined;
-    try {
-      hold = await placeHoldUpTo(this.ledger, {
-        organizationId: lease.line.organizationId,
-        allocationLineId: lease.line.id,
-        unitSeconds: overrun,
-        reference: `lease-overrun:${lease.holdId}`,
-        // Should this process die before closing it, the worker's sweep releases it.
-        expiresAt: new Date(),
-      });
-    } catch (error) {
-      // Nothing left on the line, or it cannot be held from any more.
-      if (error instanceof AppError && error.code === "PRECONDITION_FAILED") return;
-      throw error;
-    }
-    if (hold === undefined) return;
-    await closeHold(this.ledger, {
-      organizationId: lease.line.organizationId,
-      holdId: hold.holdId,
-      consumed: hold.unitSeconds,
-    });
   }
 
   private async place(line: TokenLine, now: number): Promise<Lease> {

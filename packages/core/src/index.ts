@@ -119,6 +119,7 @@ export * from "./quota/settle-hold";
 export * from "./quota/release-hold";
 export * from "./quota/ledger-digest";
 export * from "./quota/seal-quota-ledger";
+export * from "./quota/draw-lease-overrun";
 export * from "./quota/settle-abandoned-leases";
 export * from "./notifications/notify-user";
 export * from "./notifications/notification-kinds";
