@@ -25,7 +25,7 @@ import pg from "pg";
 import { registerRawPool } from "../../packages/db/src/raw-query";
 import { createStatementNamer } from "../../packages/db/src/statement-names";
 import { createDispatchFixture, dropDispatchDatabase } from "./fixture";
-import { postgresCpuMs } from "./server-cpu";
+import { postgresCpuMs } from "../proc-cpu";
 
 const RUNS = Number(process.env.BENCH_PROBE_RUNS ?? 30);
 /** A file to write a CPU profile of the submit burst to (open it in Chrome's DevTools). */

@@ -19,9 +19,9 @@ import { createCaller, createContext } from "@tessera/api";
 import { serverEnv } from "@tessera/config";
 import { startWorkerProcess, type WorkerProcess } from "../../infra/test/worker-process";
 import { removePrefix } from "../bench-stores";
+import { machineIdleMs, postgresCpuMs, processCpuMs } from "../proc-cpu";
 import { runBaseline } from "./baseline";
 import { createDispatchFixture, dropDispatchDatabase, type DispatchFixture } from "./fixture";
-import { machineIdleMs, postgresCpuMs, processCpuMs } from "./server-cpu";
 
 const LAUNCHES_PER_ROUND = Number(process.env.BENCH_LAUNCHES ?? 200);
 const CLIENTS = 16;

@@ -2,32 +2,11 @@
  * CPU time by process, read from /proc: what each part of a benchmark round cost, so a report
  * can say where the cycles went (Linux only; elsewhere every figure reads 0).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { processCpuMs } from "../dispatch/server-cpu";
+import { pidsNamed, processCpuMs } from "../proc-cpu";
 
 /** User + system CPU seconds of one process, 0 when it is gone or /proc is not there. */
 function cpuSeconds(pid: number): number {
   return processCpuMs(pid) / 1000;
-}
-
-/** Every process whose command name is `name` (postgres backends, redis-server). */
-function pidsNamed(name: string): number[] {
-  let entries: string[];
-  try {
-    entries = readdirSync("/proc");
-  } catch {
-    return [];
-  }
-  const pids: number[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name) pids.push(Number(entry));
-    } catch {
-      // Gone since the listing.
-    }
-  }
-  return pids;
 }
 
 export type Parts = Record<string, () => number[]>;

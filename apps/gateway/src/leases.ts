@@ -1,6 +1,11 @@
-import { Prisma } from "@tessera/db/sql";
-import { AppError, closeHold, placeHold, type QuotaClient } from "@tessera/core/ledger";
-import pg from "pg";
+import {
+  AppError,
+  closeHold,
+  drawLeaseOverrun,
+  placeHoldUpTo,
+  type PlacedHold,
+  type QuotaClient,
+} from "@tessera/core/ledger";
 import { ApiError } from "@tessera/openai";
 
 /** An allocation line of tokens (a TOKENS class) the caller's organisation may spend from. */
@@ -45,41 +50,6 @@ export class TokensSpent extends Error {
   }
 }
 
-/**
- * A pg pool as the quota ledger's client: `$queryRaw` with the ledger's own statements
- * (packages/core/src/quota), int8 read as bigint as Prisma reads it. Only lease placements and
- * settlements use it — once per block of tokens, never per request.
- */
-export function ledgerClient(pool: pg.Pool): QuotaClient {
-  const run = async (query: Prisma.Sql): Promise<Record<string, unknown>[]> => {
-    // Timestamps go as UTC text: the ledger's columns are UTC timestamps without a zone.
-    const values = query.values.map((value) =>
-      value instanceof Date ? value.toISOString() : value,
-    );
-    const { rows } = await pool.query<Record<string, unknown>>({
-      text: query.text,
-      values,
-      types: BIGINT,
-    });
-    return rows;
-  };
-  return {
-    $queryRaw: ((first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
-      run(
-        first instanceof Prisma.Sql ? first : Prisma.sql(first, ...values),
-      )) as unknown as QuotaClient["$queryRaw"],
-  };
-}
-
-const BIGINT = {
-  getTypeParser: ((oid: number, format?: string): ((value: string) => unknown) =>
-    oid === 20
-      ? (value: string) => BigInt(value)
-      : (pg.types.getTypeParser(oid, format as "text") as (
-          value: string,
-        ) => unknown)) as typeof pg.types.getTypeParser,
-};
-
 export interface LeaseSettings {
   /** Tokens a lease holds (less when the line has less left). */
   blockTokens: number;
@@ -98,11 +68,12 @@ type Log = (level: "info" | "warn" | "error", message: string) => void;
  *
  * A request is admitted while its lease has tokens left, and spends what it used after it
  * finishes, so the requests in flight when a block runs out may spend past it; settlement
- * consumes at most the block, and those tokens are still metered and billed (the invoice prices
+ * consumes the block and draws the overrun from the line as far as it has tokens left
+ * (drawLeaseOverrun). Tokens it cannot cover are still metered and billed (the invoice prices
  * every usage record), they are only not drawn from the award's quota.
  *
  * A lease whose gateway dies is never settled here: the worker settles it after it expired from
- * the usage records metered against it (settleAbandonedLeases).
+ * the usage records metered against it, overrun included (settleAbandonedLeases).
  */
 export class Leases {
   private readonly current = new Map<string, Lease>();
@@ -185,7 +156,15 @@ export class Leases {
       async () => {
         this.settled += 1;
         if (lease.spent > lease.size) {
-          await this.drawOverrun(lease, lease.spent - lease.size).catch((error: unknown) =>
+          await drawLeaseOverrun(
+            this.ledger,
+            {
+              organizationId: lease.line.organizationId,
+              allocationLineId: lease.line.id,
+              holdId: lease.holdId,
+            },
+            lease.spent - lease.size,
+          ).catch((error: unknown) =>
             this.log("warn", `drawing a lease's overrun: ${(error as Error).message}`),
           );
         }
@@ -198,86 +177,50 @@ export class Leases {
     void settling.finally(() => this.settling.delete(settling));
   }
 
-  /**
-   * Requests in flight when a block ran out spent past it: what they overran is drawn from the
-   * line too, as far as it has tokens left (a hold placed and consumed at once, so the database
-   * still admits it). What the line cannot cover was metered all the same and is billed.
-   */
-  private async drawOverrun(lease: Lease, overrun: number): Promise<void> {
-    let size = overrun;
-    for (let attempt = 0; attempt < 3 && size > 0; attempt += 1) {
-      try {
-        const hold = await placeHold(this.ledger, {
-          organizationId: lease.line.organizationId,
-          allocationLineId: lease.line.id,
-          unitSeconds: size,
-          reference: `lease-overrun:${lease.holdId}`,
-          // Should this process die before closing it, the worker's sweep releases it.
-          expiresAt: new Date(),
-        });
-        await closeHold(this.ledger, {
-          organizationId: lease.line.organizationId,
-          holdId: hold.holdId,
-          consumed: size,
-        });
-        return;
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== "PRECONDITION_FAILED") throw error;
-        const details = error.details as { reason?: string; remainingUnitSeconds?: number };
-        if (details.reason !== "QUOTA") return;
-        size = Math.min(size, details.remainingUnitSeconds ?? 0);
-      }
-    }
-  }
-
   private async place(line: TokenLine, now: number): Promise<Lease> {
-    let size = this.settings.blockTokens;
     const expiresAt = Math.min(now + this.settings.leaseMs, line.validTo);
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      this.sequence += 1;
-      try {
-        const hold = await placeHold(this.ledger, {
-          organizationId: line.organizationId,
-          allocationLineId: line.id,
-          unitSeconds: size,
-          reference: `lease:${this.instance}:${this.sequence}`,
-          expiresAt: new Date(expiresAt),
-        });
-        this.placed += 1;
-        const lease: Lease = {
-          holdId: hold.holdId,
-          line,
-          size,
-          spent: 0,
-          inflight: 0,
-          expiresAt,
-          ended: false,
-          settling: false,
-        };
-        this.current.set(line.id, lease);
-        return lease;
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== "PRECONDITION_FAILED") throw error;
-        const details = error.details as { reason?: string; remainingUnitSeconds?: number };
-        if (details.reason === "QUOTA" && (details.remainingUnitSeconds ?? 0) > 0) {
-          // Less left than a block (other leases hold the rest, or it is nearly spent): lease that.
-          size = details.remainingUnitSeconds!;
-          continue;
-        }
-        const message =
-          details.reason === "QUOTA"
-            ? "Your organisation's tokens for this model are spent (or held by requests in flight)."
-            : "Your organisation's allocation of tokens for this model is not valid now.";
-        this.spentUntil.set(line.id, { until: now + 2_000, message });
-        throw new TokensSpent(message, line);
-      }
+    this.sequence += 1;
+    let hold: PlacedHold | undefined;
+    try {
+      // Less left than a block (other leases hold the rest, or it is nearly spent): lease that.
+      hold = await placeHoldUpTo(this.ledger, {
+        organizationId: line.organizationId,
+        allocationLineId: line.id,
+        unitSeconds: this.settings.blockTokens,
+        reference: `lease:${this.instance}:${this.sequence}`,
+        expiresAt: new Date(expiresAt),
+      });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "PRECONDITION_FAILED") throw error;
+      const { reason } = error.details as { reason?: string };
+      const message =
+        reason === "QUOTA"
+          ? "Your organisation's tokens for this model are spent (or held by requests in flight)."
+          : "Your organisation's allocation of tokens for this model is not valid now.";
+      this.spentUntil.set(line.id, { until: now + 2_000, message });
+      throw new TokensSpent(message, line);
     }
-    throw new ApiError(
-      503,
-      "tokens_busy",
-      "Your organisation's tokens are in heavy use right now; try again in a moment.",
-      null,
-      { "retry-after": "1" },
-    );
+    if (hold === undefined) {
+      throw new ApiError(
+        503,
+        "tokens_busy",
+        "Your organisation's tokens are in heavy use right now; try again in a moment.",
+        null,
+        { "retry-after": "1" },
+      );
+    }
+    this.placed += 1;
+    const lease: Lease = {
+      holdId: hold.holdId,
+      line,
+      size: hold.unitSeconds,
+      spent: 0,
+      inflight: 0,
+      expiresAt,
+      ended: false,
+      settling: false,
+    };
+    this.current.set(line.id, lease);
+    return lease;
   }
 }

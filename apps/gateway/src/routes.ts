@@ -1,8 +1,14 @@
 import type { Pool } from "pg";
+import {
+  listCallableSharedModels,
+  ROUTED_ENDPOINT_STATUSES,
+} from "@tessera/core/callable-shared-models";
+import type { QuotaClient } from "@tessera/core/ledger";
 import { jurisdictionRefusal } from "@tessera/core/jurisdiction";
 import { ApiError, modelNotFound } from "@tessera/openai";
 import type { GatewayKey } from "./keys";
 import { TokensSpent, type TokenLine } from "./leases";
+import { rawClient } from "./raw-client";
 
 /** One inference endpoint as the gateway routes to it. */
 export interface Route {
@@ -45,17 +51,7 @@ const ROUTES_QUERY = `
     JOIN "ResourceClass" rc ON rc.id = w."resourceClassId"
     LEFT JOIN "ResourceClass" tc ON tc.id = m."tokenResourceClassId"
     LEFT JOIN "Model" f ON f.id = m."fallbackModelId" AND f.active
-   WHERE e.status NOT IN ('DELETING', 'DELETED', 'FAILED')`;
-
-/** Every organisation's allocation lines of tokens valid now, those ending first first. */
-const TOKEN_LINES_QUERY = `
-  SELECT l.id, a."organizationId", l."resourceClassId",
-         (extract(epoch from a."validTo") * 1000)::float8 AS "validTo"
-    FROM "AllocationLine" l
-    JOIN "Allocation" a ON a.id = l."allocationId"
-    JOIN "ResourceClass" rc ON rc.id = l."resourceClassId"
-   WHERE rc.kind = 'TOKENS' AND a."validFrom" <= now() AND now() < a."validTo"
-   ORDER BY a."validTo", l.id`;
+   WHERE e.status::text = ANY($1::text[])`;
 
 const SERVING = new Set(["READY", "DEGRADED"]);
 
@@ -88,16 +84,25 @@ export class RouteTable {
   private byOrganization = new Map<string, Map<string, Route[]>>();
   /** The platform's shared endpoints, by model. */
   private shared = new Map<string, Route[]>();
+  /** The shared models each organisation may call (core's listCallableSharedModels). */
+  private callable = new Map<string, Set<string>>();
   /** Lines of tokens by organisation, then by class: those ending first first. */
   private tokenLines = new Map<string, Map<string, TokenLine[]>>();
   private turn = 0;
+  private readonly sql: QuotaClient;
 
-  constructor(private readonly db: Pool) {}
+  constructor(private readonly db: Pool) {
+    this.sql = rawClient(db);
+  }
 
   async refresh(): Promise<void> {
-    const [routes, lines] = await Promise.all([
-      this.db.query<Route>({ name: "gateway-routes", text: ROUTES_QUERY }),
-      this.db.query<TokenLine>({ name: "gateway-token-lines", text: TOKEN_LINES_QUERY }),
+    const [routes, offers] = await Promise.all([
+      this.db.query<Route>({
+        name: "gateway-routes",
+        text: ROUTES_QUERY,
+        values: [ROUTED_ENDPOINT_STATUSES],
+      }),
+      listCallableSharedModels(this.sql),
     ]);
     const next = new Map<string, Map<string, Route[]>>();
     const shared = new Map<string, Route[]>();
@@ -105,12 +110,26 @@ export class RouteTable {
       if (route.shared && route.tokenClassId !== null) push(shared, route.model, route);
       else push(getOrMake(next, route.organizationId), route.model, route);
     }
+    const callable = new Map<string, Set<string>>();
     const tokenLines = new Map<string, Map<string, TokenLine[]>>();
-    for (const line of lines.rows) {
-      push(getOrMake(tokenLines, line.organizationId), line.resourceClassId, line);
+    const seen = new Set<string>();
+    for (const offer of offers) {
+      let models = callable.get(offer.organizationId);
+      if (!models) callable.set(offer.organizationId, (models = new Set()));
+      models.add(offer.model);
+      // One row per line and model: each line once, in the rows' order (ending first first).
+      if (seen.has(offer.allocationLineId)) continue;
+      seen.add(offer.allocationLineId);
+      push(getOrMake(tokenLines, offer.organizationId), offer.tokenClassId, {
+        id: offer.allocationLineId,
+        organizationId: offer.organizationId,
+        resourceClassId: offer.tokenClassId,
+        validTo: offer.validTo,
+      });
     }
     this.byOrganization = next;
     this.shared = shared;
+    this.callable = callable;
     this.tokenLines = tokenLines;
   }
 
@@ -140,8 +159,7 @@ export class RouteTable {
     const shared = this.shared.get(model);
     if (!shared || shared.length === 0) return undefined;
     if (!withTokensOnly) return shared;
-    const tier = shared[0]!.tokenClassId!;
-    return this.tokenLines.get(key.organizationId)?.has(tier) ? shared : undefined;
+    return this.callable.get(key.organizationId)?.has(model) ? shared : undefined;
   }
 
   /** One endpoint, by id, as last read (for waiting on a wake). */

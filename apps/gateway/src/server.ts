@@ -5,11 +5,12 @@ import pg from "pg";
 import { ApiError, errorBody, readJsonBody, sendJson } from "@tessera/openai";
 import type { GatewayConfig } from "./env";
 import { KeyStore, type GatewayKey } from "./keys";
-import { Leases, ledgerClient, TokensSpent, type Lease } from "./leases";
+import { Leases, TokensSpent, type Lease } from "./leases";
 import { Limiter } from "./limits";
 import { Meter } from "./meter";
 import { createMetrics, type GatewayMetrics } from "./metrics";
 import { forward, type ProxyContext } from "./proxy";
+import { rawClient } from "./raw-client";
 import { OPERATIONS, parseModelRequest } from "./requests";
 import { RouteTable, type Choice, type SharedTier } from "./routes";
 import { Upstreams } from "./upstreams";
@@ -21,6 +22,7 @@ export const KEY_CHANNEL = "tessera:gateway:keys";
 export interface Gateway {
   server: Server;
   keys: KeyStore;
+  routes: RouteTable;
   metrics: GatewayMetrics;
   meter: Meter;
   leases: Leases;
@@ -99,7 +101,7 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
   });
   ledgerPool.on("error", (error) => log("warn", `PostgreSQL (leases): ${error.message}`));
   const leases = new Leases(
-    ledgerClient(ledgerPool),
+    rawClient(ledgerPool),
     instance,
     { blockTokens: config.leaseTokens, leaseMs: config.leaseMs },
     log,
@@ -331,6 +333,7 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
   return {
     server,
     keys,
+    routes,
     metrics,
     meter,
     leases,

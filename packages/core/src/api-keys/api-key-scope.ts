@@ -1,5 +1,6 @@
 import type { TenantDatabase } from "@tessera/db";
 import { AppError, notFound } from "../errors";
+import type { TenantAccess } from "../tenancy/tenant-access";
 import { API_KEY_LIMITS } from "./api-key-rules";
 import { callableSharedModels } from "./callable-shared-models";
 
@@ -30,7 +31,7 @@ export async function callableEndpoints(db: TenantDatabase) {
  * Returns the scope de-duplicated, in the order given; empty lists mean "all".
  */
 export async function resolveApiKeyScope(
-  db: TenantDatabase,
+  tenant: TenantAccess,
   scope: { allowedModels: string[]; allowedEndpointIds: string[] },
 ): Promise<{ allowedModels: string[]; allowedEndpointIds: string[] }> {
   const allowedModels = [...new Set(scope.allowedModels.map((name) => name.trim()))];
@@ -48,8 +49,8 @@ export async function resolveApiKeyScope(
     return { allowedModels, allowedEndpointIds };
   }
   const [endpoints, sharedModels] = await Promise.all([
-    callableEndpoints(db),
-    allowedModels.length > 0 ? callableSharedModels(db) : ([] as string[]),
+    callableEndpoints(tenant.db),
+    allowedModels.length > 0 ? callableSharedModels(tenant) : ([] as string[]),
   ]);
   const endpointIds = new Set(endpoints.map((e) => e.id));
   if (allowedEndpointIds.some((id) => !endpointIds.has(id))) throw notFound("Endpoint");

@@ -1,44 +1,61 @@
-import type { TenantDatabase } from "@tessera/db";
+import { Prisma } from "@tessera/db/sql";
+import { LIVE_ENDPOINT_STATUSES } from "../endpoints/endpoint-rules";
+import type { QuotaClient } from "../quota/quota-client";
+import type { TenantAccess } from "../tenancy/tenant-access";
 
-/** Endpoints in these states are not routed to by the gateway. */
-const NOT_ROUTED = ["DELETING", "DELETED", "FAILED"] as const;
+/** The endpoints the gateway routes to: live ones (not being deleted, deleted or failed). */
+export const ROUTED_ENDPOINT_STATUSES: readonly string[] = LIVE_ENDPOINT_STATUSES;
+
+/** An organisation's allocation line of a tier (a TOKENS class), valid now, and a model it may call with it. */
+export interface CallableSharedModel {
+  organizationId: string;
+  allocationLineId: string;
+  /** The model's tier: the line's TOKENS class. */
+  tokenClassId: string;
+  /** Epoch ms: the line's allocation's end. */
+  validTo: number;
+  model: string;
+}
 
 /**
- * The platform's shared models the organisation's keys can call, by the gateway's rule for
- * `/v1/models` (apps/gateway/src/routes.ts): a model with a token tier that a shared endpoint
- * serves (not being deleted, deleted or failed), offered to an organisation holding an allocation
- * line of that tier valid now. Sorted by name.
+ * The one rule for which of the platform's shared models an organisation may call: a model whose
+ * tier (a TOKENS class) it holds an allocation line of, valid now, and that a shared endpoint the
+ * gateway routes to serves. One row per line and model, the lines ending first first (the gateway
+ * spends those first). Without `organizationId`, every organisation's (the gateway reads them all
+ * on each refresh, so that no request waits on the database).
  *
- * Model is the platform's catalogue, not a tenant's row, and a shared endpoint is offered to every
- * organisation; so the relation filter reads only what the gateway tells any caller. The token
- * lines are read through the tenant scope: the organisation's own.
+ * Model and shared endpoints are the platform's, offered to every organisation that holds tokens
+ * of their tier, so joining them reads only what the gateway tells any such caller.
  */
-export async function callableSharedModels(
-  db: TenantDatabase,
-  now: Date = new Date(),
-): Promise<string[]> {
-  const allocations = await db.allocation.findMany({
-    where: { validFrom: { lte: now }, validTo: { gt: now } },
-    select: {
-      lines: {
-        where: { resourceClass: { kind: "TOKENS" } },
-        select: { resourceClassId: true },
-      },
-    },
-    take: 500,
+export async function listCallableSharedModels(
+  client: QuotaClient,
+  scope: { organizationId?: string } = {},
+): Promise<CallableSharedModel[]> {
+  const ofOrganization =
+    scope.organizationId === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND a."organizationId" = ${scope.organizationId}::text`;
+  return client.$queryRaw<CallableSharedModel[]>`
+    SELECT a."organizationId", l."id" AS "allocationLineId", l."resourceClassId" AS "tokenClassId",
+           (extract(epoch from a."validTo") * 1000)::float8 AS "validTo", m."name" AS "model"
+      FROM "AllocationLine" l
+      JOIN "Allocation" a ON a."id" = l."allocationId"
+      JOIN "ResourceClass" rc ON rc."id" = l."resourceClassId"
+      JOIN "Model" m ON m."tokenResourceClassId" = l."resourceClassId"
+     WHERE rc."kind" = 'TOKENS' AND a."validFrom" <= now() AND now() < a."validTo" ${ofOrganization}
+       AND EXISTS (SELECT 1 FROM "Endpoint" e
+                    WHERE e."modelId" = m."id" AND e."shared"
+                      AND e."status"::text IN (${Prisma.join([...ROUTED_ENDPOINT_STATUSES])}))
+     ORDER BY a."validTo", l."id", m."name"`;
+}
+
+/**
+ * The platform's shared models the organisation's keys can call (listCallableSharedModels, the
+ * gateway's rule for `/v1/models`), by name.
+ */
+export async function callableSharedModels(tenant: TenantAccess): Promise<string[]> {
+  const rows = await listCallableSharedModels(tenant.db, {
+    organizationId: tenant.organization.id,
   });
-  const tiers = [
-    ...new Set(allocations.flatMap((a) => a.lines.map((line) => line.resourceClassId))),
-  ];
-  if (tiers.length === 0) return [];
-  const models = await db.model.findMany({
-    where: {
-      tokenResourceClassId: { in: tiers },
-      endpoints: { some: { shared: true, status: { notIn: [...NOT_ROUTED] } } },
-    },
-    select: { name: true },
-    orderBy: { name: "asc" },
-    take: 500,
-  });
-  return models.map((model) => model.name);
+  return [...new Set(rows.map((row) => row.model))].sort();
 }

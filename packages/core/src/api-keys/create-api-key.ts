@@ -64,7 +64,7 @@ export async function createApiKey(
     );
   }
   if (!project) throw notFound("Project");
-  const scope = await resolveApiKeyScope(tenant.db, {
+  const scope = await resolveApiKeyScope(tenant, {
     allowedModels: input.allowedModels ?? [],
     allowedEndpointIds: input.allowedEndpointIds ?? [],
   });

@@ -26,7 +26,7 @@ export async function getApiKeyFormOptions(tenant: TenantAccess): Promise<ApiKey
       take: 500,
     }),
     callableEndpoints(tenant.db),
-    callableSharedModels(tenant.db),
+    callableSharedModels(tenant),
   ]);
   const models = [...new Set(endpoints.map((e) => e.model))].sort();
   // The gateway routes a model the organisation serves itself to its own endpoints.

@@ -2,6 +2,7 @@ export * from "./api-key-format";
 export * from "./api-key-rules";
 export * from "./api-key-view";
 export * from "./api-key-scope";
+export * from "./callable-shared-models";
 export * from "./create-api-key";
 export * from "./list-api-keys";
 export * from "./get-api-key";

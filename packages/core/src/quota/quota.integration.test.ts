@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, db, type Database } from "@tessera/db";
 import { AppError } from "../errors";
 import { placeHold } from "./place-hold";
+import { placeHoldUpTo } from "./place-hold-up-to";
 import { createQuotaFixture, type QuotaFixture } from "./quota-fixture";
 import { releaseHold } from "./release-hold";
 import { sealQuotaLedger, verifyQuotaLedgerSeal } from "./seal-quota-ledger";
@@ -184,6 +185,25 @@ describe("placeHold", () => {
         await db.quotaHold.count({ where: { allocationLineId: fixture.allocationLineId } }),
       ).toBe(75);
     });
+  });
+});
+
+describe("placeHoldUpTo", () => {
+  it("holds what the line has left when that is less than asked, and refuses once nothing is", async () => {
+    const fixture = await createQuotaFixture(db, { grantedUnitSeconds: 1_000n });
+    const on = {
+      organizationId: fixture.organizationId,
+      allocationLineId: fixture.allocationLineId,
+    };
+    const whole = await placeHoldUpTo(db, { ...on, unitSeconds: 700, reference: reference() });
+    expect(whole).toMatchObject({ unitSeconds: 700, remainingUnitSeconds: 300 });
+    const rest = await placeHoldUpTo(db, { ...on, unitSeconds: 700, reference: reference() });
+    expect(rest).toMatchObject({ unitSeconds: 300, remainingUnitSeconds: 0 });
+    const none = await refusal(
+      placeHoldUpTo(db, { ...on, unitSeconds: 1, reference: reference() }),
+    );
+    expect(none).toMatchObject({ code: "PRECONDITION_FAILED", details: { reason: "QUOTA" } });
+    expect(await expectBalanced(fixture)).toMatchObject({ heldUnitSeconds: 1_000n });
   });
 });
 

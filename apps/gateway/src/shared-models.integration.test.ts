@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "@tessera/db";
+import { callableSharedModels } from "@tessera/core";
+import {
+  createEndpointSetup,
+  type EndpointSetup,
+} from "../../../packages/core/src/endpoints/endpoint-fixture";
+import {
+  call,
+  createTestKey,
+  grantTokens,
+  markEndpoint,
+  sharedModel,
+  startGateway,
+  type RunningGateway,
+  type SharedModel,
+  type TestKey,
+} from "./testing/gateway-world";
+
+const DAY = 86_400_000;
+
+let database: Database;
+let gateway: RunningGateway;
+/** Shared models: `failed`'s only endpoint has failed, so nothing the gateway routes to serves it. */
+let served: SharedModel;
+let failed: SharedModel;
+let other: SharedModel;
+
+beforeAll(async () => {
+  database = createDatabase(process.env.DATABASE_URL, 4);
+  [served, failed, other] = await Promise.all([
+    sharedModel(database),
+    sharedModel(database),
+    sharedModel(database),
+  ]);
+  await database.endpoint.update({
+    where: { workloadId: failed.endpointId },
+    data: { status: "FAILED", readyReplicas: 0 },
+  });
+  gateway = await startGateway();
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await Promise.all([served, failed, other].map((model) => model?.sim.close()));
+  await database?.$disconnect();
+});
+
+/** An organisation with no endpoint of its own (its models are all shared ones), and a key. */
+async function holder(tiers: SharedModel[]): Promise<{ setup: EndpointSetup; key: TestKey }> {
+  const setup = await createEndpointSetup(database);
+  for (const tier of tiers) {
+    await grantTokens(database, setup, tier.tokenClassId, 1_000_000n);
+  }
+  return { setup, key: await createTestKey(database, setup) };
+}
+
+async function listed(key: TestKey): Promise<string[]> {
+  const response = await call(gateway, "/v1/models", key.token);
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { data: { id: string }[] };
+  return body.data.map((model) => model.id);
+}
+
+describe("the shared models an organisation may call", () => {
+  it("are the same for the portal (keys' scope and form) and for the gateway's /v1/models", async () => {
+    const current = await holder([served, failed]);
+    const ended = await holder([served, other]);
+    await database.allocation.update({
+      where: { id: ended.setup.allocationId },
+      data: { validFrom: new Date(Date.now() - 30 * DAY), validTo: new Date(Date.now() - DAY) },
+    });
+    await gateway.gateway.routes.refresh();
+
+    // Tokens of a tier valid now, but no endpoint the gateway routes to serves `failed`; and an
+    // allocation that has ended offers nothing.
+    expect(await callableSharedModels(current.setup.tenant)).toEqual([served.model]);
+    expect(await listed(current.key)).toEqual([served.model]);
+    expect(await callableSharedModels(ended.setup.tenant)).toEqual([]);
+    expect(await listed(ended.key)).toEqual([]);
+
+    // The endpoint serves again and the allocation runs again: both offer every model at once.
+    await markEndpoint(database, failed.endpointId, "READY", failed.sim.url);
+    await database.allocation.update({
+      where: { id: ended.setup.allocationId },
+      data: { validTo: new Date(Date.now() + DAY) },
+    });
+    await gateway.gateway.routes.refresh();
+
+    const both = [served.model, failed.model].sort();
+    expect(await callableSharedModels(current.setup.tenant)).toEqual(both);
+    expect(await listed(current.key)).toEqual(both);
+    const again = [served.model, other.model].sort();
+    expect(await callableSharedModels(ended.setup.tenant)).toEqual(again);
+    expect(await listed(ended.key)).toEqual(again);
+  });
+});
