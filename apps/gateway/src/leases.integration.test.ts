@@ -299,12 +299,16 @@ describe("a lease its gateway never settled", () => {
     expect(lease!.status).toBe("ACTIVE");
 
     // As if the gateway had died: before the lease expired and the grace passed, nothing moves …
-    const early = await settleAbandonedLeases(database, new Date());
+    const early = await settleAbandonedLeases(database, new Date(), {
+      organizationId: setup.organizationId,
+    });
     expect((await leasesOf(bigLine!))[0]!.status).toBe("ACTIVE");
     expect(early.settled).toBe(0);
     // … after, the worker settles it from the records, and a second sweep changes nothing.
     const later = new Date(lease!.expiresAt!.getTime() + 120_000);
-    const swept = await settleAbandonedLeases(database, later);
+    const swept = await settleAbandonedLeases(database, later, {
+      organizationId: setup.organizationId,
+    });
     expect(swept.settled).toBeGreaterThanOrEqual(1);
     // The sweep's result is the worker job's result: it must be plain JSON.
     expect(JSON.parse(JSON.stringify(swept))).toEqual(swept);
@@ -317,7 +321,9 @@ describe("a lease its gateway never settled", () => {
       heldUnitSeconds: 0n,
       consumedUnitSeconds: spent,
     });
-    const again = await settleAbandonedLeases(database, later);
+    const again = await settleAbandonedLeases(database, later, {
+      organizationId: setup.organizationId,
+    });
     expect(await lineOf(bigLine!)).toMatchObject({
       heldUnitSeconds: 0n,
       consumedUnitSeconds: spent,

@@ -67,8 +67,8 @@ describe("the worker's sweep of a dead gateway's token leases", () => {
 
     // Two sweeps at once, as two workers would run them.
     const sweeps = await Promise.all([
-      settleAbandonedLeases(db, new Date()),
-      settleAbandonedLeases(db, new Date()),
+      settleAbandonedLeases(db, new Date(), { organizationId: lease.organizationId }),
+      settleAbandonedLeases(db, new Date(), { organizationId: lease.organizationId }),
     ]);
     expect(sweeps.some((sweep) => sweep.settled >= 1)).toBe(true);
     const settled = await lineState(lease.allocationLineId);
@@ -82,14 +82,14 @@ describe("the worker's sweep of a dead gateway's token leases", () => {
       }),
     ]);
 
-    await settleAbandonedLeases(db, new Date());
+    await settleAbandonedLeases(db, new Date(), { organizationId: lease.organizationId });
     expect(await lineState(lease.allocationLineId)).toEqual(settled);
   });
 
   it("draws the overrun as far as the line has tokens left; the rest stays metered", async () => {
     const lease = await deadGatewayLease(200n, 100, [150, 200]);
 
-    await settleAbandonedLeases(db, new Date());
+    await settleAbandonedLeases(db, new Date(), { organizationId: lease.organizationId });
     const settled = await lineState(lease.allocationLineId);
     expect(settled).toMatchObject({ held: 0n, consumed: 200n, granted: 200n });
     expect(settled.holds.map((hold) => hold.settledUnitSeconds)).toEqual([100n, 100n]);
@@ -100,7 +100,7 @@ describe("the worker's sweep of a dead gateway's token leases", () => {
     });
     expect((metered._sum.tokensIn ?? 0n) + (metered._sum.tokensOut ?? 0n)).toBe(350n);
 
-    await settleAbandonedLeases(db, new Date());
+    await settleAbandonedLeases(db, new Date(), { organizationId: lease.organizationId });
     expect(await lineState(lease.allocationLineId)).toEqual(settled);
   });
 });

@@ -1,4 +1,5 @@
 import type { Database } from "@tessera/db";
+import { Prisma } from "@tessera/db/sql";
 import { TX_OPTIONS } from "../transaction";
 import { closeHold } from "./close-hold";
 import { drawLeaseOverrun } from "./draw-lease-overrun";
@@ -23,9 +24,17 @@ export const LEASE_SETTLE_GRACE_MS = 60_000;
 export async function settleAbandonedLeases(
   database: Database,
   now: Date,
-  graceMs = LEASE_SETTLE_GRACE_MS,
+  options: {
+    graceMs?: number;
+    /** Only this organisation's leases (tests that sweep ahead of time touch no one else's). */
+    organizationId?: string;
+  } = {},
 ): Promise<{ settled: number; consumedTokens: number }> {
-  const before = new Date(now.getTime() - graceMs);
+  const before = new Date(now.getTime() - (options.graceMs ?? LEASE_SETTLE_GRACE_MS));
+  const ofOrganization =
+    options.organizationId === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND h."organizationId" = ${options.organizationId}::text`;
   const leases = await database.$queryRaw<
     {
       id: string;
@@ -40,6 +49,7 @@ export async function settleAbandonedLeases(
                       WHERE u."quotaHoldId" = h."id"), 0)::bigint AS used
       FROM "QuotaHold" h
      WHERE h."status" = 'ACTIVE' AND h."expiresAt" IS NOT NULL AND h."expiresAt" < ${before}::timestamp
+           ${ofOrganization}
      ORDER BY h."expiresAt"
      LIMIT 1000`;
   let settled = 0;
