@@ -155,4 +155,46 @@ describe("the demo seed", () => {
        WHERE u."intervalStart" < w."createdAt" OR u."intervalEnd" > w."endedAt"`;
     expect(outside).toEqual([]);
   });
+
+  it("names its calls after when they open, and dates awards from their approval", async () => {
+    if (!seeded) throw new Error("not seeded");
+    const calls = await seeded.programmeCall.findMany({ select: { name: true, opensAt: true } });
+    expect(calls.length).toBeGreaterThan(0);
+    const seasonOf = (month: number) =>
+      ["Winter", "Spring", "Summer", "Autumn"][Math.floor(((month + 1) % 12) / 3)];
+    for (const call of calls) {
+      const year = call.opensAt.getUTCFullYear();
+      const month = call.opensAt.getUTCMonth();
+      const season = /^(Spring|Summer|Autumn|Winter) (\d{4})/.exec(call.name);
+      if (season) {
+        expect(season[1], call.name).toBe(seasonOf(month));
+        // A winter call is named after the year its December falls in.
+        expect(Number(season[2]), call.name).toBe(month === 0 || month === 1 ? year - 1 : year);
+      } else {
+        expect(call.name).toBe(`Rolling call ${year}`);
+      }
+    }
+
+    // An award is valid from the day it was approved; only one made retroactive for usage the
+    // demo dates earlier (seed-billing's last month) starts before, and then it has that usage.
+    const awards = await seeded.allocation.findMany({
+      select: {
+        validFrom: true,
+        request: { select: { title: true, decidedAt: true } },
+        lines: { select: { id: true } },
+      },
+    });
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    for (const award of awards) {
+      const approved = award.request.decidedAt!;
+      if (day(award.validFrom) >= day(approved)) continue;
+      const earlier = await seeded.usageRecord.count({
+        where: {
+          allocationLineId: { in: award.lines.map((line) => line.id) },
+          intervalStart: { lt: approved },
+        },
+      });
+      expect(earlier, `${award.request.title} is valid before its approval`).toBeGreaterThan(0);
+    }
+  });
 });
