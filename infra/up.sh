@@ -80,9 +80,8 @@ done
 tessera_say "Migrating the database"
 pnpm --silent db:migrate
 tessera_say "Seeding the demo data"
-# A few demo training jobs too, which the worker runs on the simulated cluster once it starts, and
-# a few hours of metering on the shared endpoints (their energy per 1,000 tokens).
-pnpm --silent db:seed --demo-jobs --demo-metering
+# A few demo training jobs too, which the worker runs on the simulated cluster once it starts.
+pnpm --silent db:seed --demo-jobs
 
 # Rebuild only when something the web app is built from is newer than the last build.
 web_build_id="$TESSERA_ROOT/apps/web/.next/BUILD_ID"

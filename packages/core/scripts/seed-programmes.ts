@@ -220,7 +220,25 @@ interface ProgrammeSeed {
   eligibleKinds: OrganizationKind[];
   eligibleCountries: string[];
   orgCapMinor: number;
-  calls: { name: string; opensInDays: number; closesInDays: number }[];
+  /** Seasonal calls are named after the season and year they open in, rolling ones after the year. */
+  calls: { kind: "seasonal" | "rolling"; opensInDays: number; closesInDays: number }[];
+}
+
+const SEASONS = ["Winter", "Spring", "Summer", "Autumn"] as const;
+
+/**
+ * A demo call's name from the date it opens (UTC), so that a seed run on any day names its calls
+ * truly: "Autumn 2026 call" opens in September to November 2026; a winter call spans two years
+ * ("Winter 2026–27 call" opens in December 2026, January or February 2027).
+ */
+export function demoCallName(kind: "seasonal" | "rolling", opensAt: Date): string {
+  const year = opensAt.getUTCFullYear();
+  if (kind === "rolling") return `Rolling call ${year}`;
+  const month = opensAt.getUTCMonth();
+  const season = SEASONS[Math.floor(((month + 1) % 12) / 3)]!;
+  if (season !== "Winter") return `${season} ${year} call`;
+  const first = month === 11 ? year : year - 1;
+  return `Winter ${first}–${String(first + 1).slice(-2)} call`;
 }
 
 export const PROGRAMMES: ProgrammeSeed[] = [
@@ -235,8 +253,8 @@ export const PROGRAMMES: ProgrammeSeed[] = [
     eligibleCountries: EUROPE,
     orgCapMinor: 15_000_000,
     calls: [
-      { name: "Spring 2026 call", opensInDays: -14, closesInDays: 60 },
-      { name: "Autumn 2026 call", opensInDays: 120, closesInDays: 180 },
+      { kind: "seasonal", opensInDays: -14, closesInDays: 60 },
+      { kind: "seasonal", opensInDays: 120, closesInDays: 180 },
     ],
   },
   {
@@ -249,7 +267,7 @@ export const PROGRAMMES: ProgrammeSeed[] = [
     eligibleKinds: ["STARTUP", "SME"],
     eligibleCountries: [],
     orgCapMinor: 2_500_000,
-    calls: [{ name: "Rolling call 2026", opensInDays: -30, closesInDays: 300 }],
+    calls: [{ kind: "rolling", opensInDays: -30, closesInDays: 300 }],
   },
 ];
 
@@ -355,11 +373,14 @@ export async function seedProgrammes(database: Database, programmeAdmin: User) {
         await createProgramme(database, actorFor(programmeAdmin), {
           ...seed,
           currency: "EUR",
-          calls: seed.calls.map((call) => ({
-            name: call.name,
-            opensAt: new Date(now + call.opensInDays * DAY),
-            closesAt: new Date(now + call.closesInDays * DAY),
-          })),
+          calls: seed.calls.map((call) => {
+            const opensAt = new Date(now + call.opensInDays * DAY);
+            return {
+              name: demoCallName(call.kind, opensAt),
+              opensAt,
+              closesAt: new Date(now + call.closesInDays * DAY),
+            };
+          }),
         })
       ).id;
     ids.set(seed.name, id);
@@ -378,16 +399,17 @@ interface DemoApplication {
   /** How far the demo takes it. */
   stage: "draft" | "submitted" | "under_review" | "approved";
   /**
-   * Approved only: how many days before today the period asked for (and so the award) began;
-   * 1 by default. Longer when the demo has usage on it from earlier (seed-billing's last month).
+   * Approved only: how many days before today the period asked for (and so the award) began.
+   * None by default: an award approved today is valid from today. Longer only when the demo has
+   * usage on it from earlier (seed-billing's last month): that award is retroactive.
    */
   startedDaysAgo?: number;
 }
 
 /**
- * The period an application asks for: an approved one began `startedDaysAgo` days ago (its award
- * is valid now), any other starts in a week; each runs to 180 days from now. The award's validity
- * is exactly this period: approval takes the application's own dates.
+ * The period an application asks for: an approved one begins now, or `startedDaysAgo` days ago
+ * (its award is valid now), any other starts in a week; each runs to 180 days from now. The
+ * award's validity is exactly this period: approval takes the application's own dates.
  */
 export function demoApplicationPeriod(
   demo: Pick<DemoApplication, "stage" | "startedDaysAgo">,
@@ -395,7 +417,7 @@ export function demoApplicationPeriod(
 ): { periodStart: Date; periodEnd: Date } {
   return demo.stage === "approved"
     ? {
-        periodStart: new Date(now - (demo.startedDaysAgo ?? 1) * DAY),
+        periodStart: new Date(now - (demo.startedDaysAgo ?? 0) * DAY),
         periodEnd: new Date(now + 180 * DAY),
       }
     : { periodStart: new Date(now + 7 * DAY), periodEnd: new Date(now + 187 * DAY) };

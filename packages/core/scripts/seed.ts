@@ -3,8 +3,7 @@
  * development identity provider, five organisations (one an undertaking with a de minimis record,
  * one the platform's own, running its shared models) and a few projects, the open-model catalogue
  * and its serving runtimes, the shared models' token tiers with an award of tokens to the demo
- * researcher's organisation (and, with `--demo-jobs`, a few training jobs to watch; with
- * `--demo-metering`, a few hours of energy and calls on the shared endpoints).
+ * researcher's organisation (and, with `--demo-jobs`, a few training jobs to watch).
  * Idempotent: it looks for what exists and creates only what is missing. State is created through the domain functions, so
  * the audit chain it leaves behind verifies.
  */
@@ -28,7 +27,6 @@ import {
 import { seedBilling } from "./seed-billing";
 import { seedStateAid } from "./seed-state-aid";
 import { seedDemoJobs } from "./seed-jobs";
-import { seedSharedEndpointMetering } from "./seed-shared-metering";
 import { seedModels } from "./seed-models";
 import {
   PLATFORM_ORGANISATION,
@@ -349,17 +347,6 @@ try {
     console.info(
       `Deployed ${sharedEndpoints} shared endpoint${sharedEndpoints === 1 ? "" : "s"} of ${PLATFORM_ORGANISATION}.`,
     );
-  // infra/up.sh asks for the shared endpoints' recent metering (their energy per 1,000 tokens on
-  // the gateway usage page); tests want the platform's organisation without it.
-  if (process.argv.includes("--demo-metering")) {
-    const metered = await seedSharedEndpointMetering(database, {
-      organizationId: organizations.get(PLATFORM_ORGANISATION)!.id,
-    });
-    if (metered > 0)
-      console.info(
-        `Recorded ${metered} usage records on the shared endpoints of ${PLATFORM_ORGANISATION}.`,
-      );
-  }
   const billing = await seedBilling(database, {
     organizationId: organizations.get("Northbridge University AI Lab")!.id,
     sellerCountry: serverEnv().BILLING_SELLER_COUNTRY,

@@ -1,12 +1,22 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, db, type Database } from "@tessera/db";
+import { getInvoiceDraft } from "./billing/get-invoice-draft";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
-/** A database of its own, named after the test database, migrated and then seeded as `db:seed` does. */
+/** The options the quick start (infra/up.sh) seeds the demo with: the demo as a newcomer sees it. */
+function quickStartSeedOptions(): string[] {
+  const upScript = readFileSync(path.join(ROOT, "infra/up.sh"), "utf8");
+  const options = /^pnpm --silent db:seed(.*)$/m.exec(upScript)?.[1];
+  if (options === undefined) throw new Error("infra/up.sh no longer runs db:seed");
+  return options.trim().split(/\s+/).filter(Boolean);
+}
+
+/** A database of its own, named after the test database, migrated and then seeded as infra/up.sh seeds it. */
 function freshSeededDatabase(): string {
   const url = new URL(
     process.env.TEST_DATABASE_URL ?? "postgresql://postgres@localhost:5432/tessera_test",
@@ -20,12 +30,17 @@ function freshSeededDatabase(): string {
       stdio: ["ignore", "ignore", "inherit"],
     });
   run(["--filter", "@tessera/db", "migrate:deploy"]);
-  run(["--filter", "@tessera/core", "seed"]);
+  run(["--filter", "@tessera/core", "seed", ...quickStartSeedOptions()]);
   return url.toString();
 }
 
 let url: string | undefined;
 let seeded: Database | undefined;
+
+beforeAll(() => {
+  url = freshSeededDatabase();
+  seeded = createDatabase(url, 2);
+}, 180_000);
 
 afterAll(async () => {
   await seeded?.$disconnect();
@@ -37,9 +52,7 @@ afterAll(async () => {
 
 describe("the demo seed", () => {
   it("tells one story: usage inside its award, drawn from the quota, awards as applied for", async () => {
-    url = freshSeededDatabase();
-    seeded = createDatabase(url, 2);
-
+    if (!seeded) throw new Error("not seeded");
     const lines = await seeded.allocationLine.findMany({
       include: {
         allocation: { select: { validFrom: true, validTo: true } },
@@ -89,6 +102,99 @@ describe("the demo seed", () => {
         { from: allocation.validFrom, to: allocation.validTo },
         allocation.request.title,
       ).toEqual({ from: allocation.request.periodStart, to: allocation.request.periodEnd });
+    }
+  });
+
+  it("charges every organisation for exactly what its quota ledger consumed", async () => {
+    if (!seeded) throw new Error("not seeded");
+    const database = seeded;
+    // Per organisation and class: the ledger's consumption (unit-seconds; tokens for a tier) ...
+    const consumed = new Map<string, bigint>();
+    const add = (map: Map<string, bigint>, key: string, amount: bigint) =>
+      map.set(key, (map.get(key) ?? 0n) + amount);
+    const lines = await database.allocationLine.findMany({
+      select: {
+        consumedUnitSeconds: true,
+        resourceClass: { select: { code: true } },
+        allocation: { select: { organizationId: true } },
+      },
+    });
+    for (const line of lines) {
+      if (line.consumedUnitSeconds === 0n) continue;
+      add(
+        consumed,
+        `${line.allocation.organizationId} ${line.resourceClass.code}`,
+        line.consumedUnitSeconds,
+      );
+    }
+    // ... equals what its finalised invoices and its live draft charge for.
+    const charged = new Map<string, bigint>();
+    for (const line of await database.invoiceLine.findMany()) {
+      add(
+        charged,
+        `${line.organizationId} ${line.resourceClassCode}`,
+        line.unitSeconds + line.tokens,
+      );
+    }
+    const organizations = await database.organization.findMany({ select: { id: true } });
+    for (const { id } of organizations) {
+      const draft = await getInvoiceDraft(database, { organizationId: id, sellerCountry: "BE" });
+      for (const line of draft.lines) {
+        add(charged, `${id} ${line.resourceClassCode}`, line.unitSeconds + line.tokens);
+      }
+    }
+    // The seed bills the demo researcher's organisation: the comparison has something to compare.
+    expect(charged.size).toBeGreaterThan(0);
+    expect(Object.fromEntries(charged)).toEqual(Object.fromEntries(consumed));
+  });
+
+  it("meters a workload only while it exists", async () => {
+    if (!seeded) throw new Error("not seeded");
+    const outside = await seeded.$queryRaw<{ id: bigint }[]>`
+      SELECT u."id" FROM "UsageRecord" u JOIN "Workload" w ON w."id" = u."workloadId"
+       WHERE u."intervalStart" < w."createdAt" OR u."intervalEnd" > w."endedAt"`;
+    expect(outside).toEqual([]);
+  });
+
+  it("names its calls after when they open, and dates awards from their approval", async () => {
+    if (!seeded) throw new Error("not seeded");
+    const calls = await seeded.programmeCall.findMany({ select: { name: true, opensAt: true } });
+    expect(calls.length).toBeGreaterThan(0);
+    const seasonOf = (month: number) =>
+      ["Winter", "Spring", "Summer", "Autumn"][Math.floor(((month + 1) % 12) / 3)];
+    for (const call of calls) {
+      const year = call.opensAt.getUTCFullYear();
+      const month = call.opensAt.getUTCMonth();
+      const season = /^(Spring|Summer|Autumn|Winter) (\d{4})/.exec(call.name);
+      if (season) {
+        expect(season[1], call.name).toBe(seasonOf(month));
+        // A winter call is named after the year its December falls in.
+        expect(Number(season[2]), call.name).toBe(month === 0 || month === 1 ? year - 1 : year);
+      } else {
+        expect(call.name).toBe(`Rolling call ${year}`);
+      }
+    }
+
+    // An award is valid from the day it was approved; only one made retroactive for usage the
+    // demo dates earlier (seed-billing's last month) starts before, and then it has that usage.
+    const awards = await seeded.allocation.findMany({
+      select: {
+        validFrom: true,
+        request: { select: { title: true, decidedAt: true } },
+        lines: { select: { id: true } },
+      },
+    });
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    for (const award of awards) {
+      const approved = award.request.decidedAt!;
+      if (day(award.validFrom) >= day(approved)) continue;
+      const earlier = await seeded.usageRecord.count({
+        where: {
+          allocationLineId: { in: award.lines.map((line) => line.id) },
+          intervalStart: { lt: approved },
+        },
+      });
+      expect(earlier, `${award.request.title} is valid before its approval`).toBeGreaterThan(0);
     }
   });
 });

@@ -392,6 +392,7 @@ describe("programme budget alerts", () => {
     });
     // €80.00 consumed today, the award's first day: €20.00 left at €80.00 a day is 6 hours.
     const now = new Date();
+    await db.allocation.update({ where: { id: quota.allocationId }, data: { validFrom: now } });
     await insertUsage(db, quota, [{ start: now, unitSeconds: 32 * HOUR }]);
     const dashboard = await getProgrammeDashboard(db, { programmeId: quota.programmeId }, now);
     expect(dashboard.projection).toMatchObject({

@@ -71,12 +71,6 @@ export async function getProgrammeDashboard(
     include: PROGRAMME_WITH_CALLS,
   });
   if (!programme) throw notFound("Programme");
-  const to = input.to ?? now;
-  const defaultFrom = new Date(
-    Math.max(programme.createdAt.getTime(), to.getTime() - (MAX_BURN_DOWN_DAYS - 1) * DAY_MS),
-  );
-  const from = input.from ?? defaultFrom;
-
   const [states, awardedDays, consumed, awards] = await Promise.all([
     database.allocationRequest.groupBy({
       by: ["status"],
@@ -93,10 +87,22 @@ export async function getProgrammeDashboard(
     loadProgrammeConsumption(database, programme.id, now),
     database.allocation.aggregate({
       where: { programmeId: programme.id },
-      _min: { createdAt: true },
+      _min: { validFrom: true },
       _max: { validTo: true },
     }),
   ]);
+
+  // The series starts at the programme's start or its first usage, whichever is earlier (usage
+  // is dated by the day it started, which may precede the programme's row, e.g. after an import),
+  // so no day's consumption is folded into the first row shown; at most MAX_BURN_DOWN_DAYS back.
+  const to = input.to ?? now;
+  const firstConsumedDay = consumed.daily[0]?.day;
+  const start = Math.min(
+    programme.createdAt.getTime(),
+    firstConsumedDay ? Date.parse(`${firstConsumedDay}T00:00:00Z`) : Infinity,
+  );
+  const from =
+    input.from ?? new Date(Math.max(start, to.getTime() - (MAX_BURN_DOWN_DAYS - 1) * DAY_MS));
 
   const applicationsByState = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<
     AllocationRequestStatus,
@@ -111,7 +117,11 @@ export async function getProgrammeDashboard(
   const projection = projectExhaustion({
     budgetMinor: programme.budgetMinor,
     consumed: consumed.daily,
-    firstDay: awards._min.createdAt ? utcDay(awards._min.createdAt) : null,
+    // Consumption can start on the first day an award is valid (or its first usage, if earlier).
+    firstDay:
+      [awards._min.validFrom ? utcDay(awards._min.validFrom) : null, firstConsumedDay]
+        .filter((day): day is string => Boolean(day))
+        .sort()[0] ?? null,
     endsAt: awards._max.validTo,
     now,
   });

@@ -146,4 +146,38 @@ describe("a programme's consumption", () => {
     // The credited February usage weighs nothing any more; March's ten hours hold it all.
     expect(after.burnDown.find((point) => point.day === "2026-03-01")?.consumedMinor).toBe(0);
   });
+
+  it("starts the burn-down at the first usage and reads the rate from the recent days", async () => {
+    // Awards booked on NOW's day (an import, or the demo seed) but valid since January, with
+    // usage on three earlier days: those days must show, not fold into the programme's first.
+    const { first, second, programmeId } = await programmeWithTwoAwards({
+      subsidyMinor: 1_000_000n,
+    });
+    await db.programme.update({ where: { id: programmeId }, data: { createdAt: NOW } });
+    await db.allocation.updateMany({
+      where: { id: { in: [first.allocationId, second.allocationId] } },
+      data: { createdAt: NOW, validFrom: new Date("2026-01-01T00:00:00Z") },
+    });
+    await insertUsage(db, first, [
+      { start: FEB_3, unitSeconds: 3 * HOUR },
+      { start: FEB_4, unitSeconds: 2 * HOUR },
+      { start: MAR_2, unitSeconds: 37 * 60 },
+    ]);
+
+    const dashboard = await getProgrammeDashboard(db, { programmeId }, NOW);
+    expect(dashboard.consumedMinor).toBe(1_750 + 216);
+    expect(dashboard.burnDown[0]).toMatchObject({ day: "2026-02-03", consumedMinor: 1_050 });
+    expect(dashboard.burnDown.at(-1)).toMatchObject({ day: "2026-03-20", consumedMinor: 1_966 });
+    const on = (day: string) => dashboard.burnDown.find((point) => point.day === day);
+    expect(on("2026-02-04")?.consumedMinor).toBe(1_750);
+    expect(on("2026-03-01")?.consumedMinor).toBe(1_750);
+    expect(on("2026-03-02")?.consumedMinor).toBe(1_966);
+    // The last 30 days (19 February to 20 March) hold March's €2.16: €0.07 a day, not one day's.
+    expect(dashboard.projection).toMatchObject({
+      windowFrom: "2026-02-19",
+      windowDays: 30,
+      recentConsumedMinor: 216,
+      ratePerDayMinor: 7,
+    });
+  });
 });

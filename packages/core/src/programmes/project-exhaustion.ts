@@ -32,14 +32,14 @@ export interface ExhaustionProjection {
 
 /**
  * Pure: when the budget runs out if consumption goes on at its recent rate — the consumption of
- * the last `windowDays` UTC days (fewer when the programme's first award is more recent), divided
+ * the last `windowDays` UTC days (fewer when the programme's first award became valid more recently), divided
  * by those days. `endsAt` is when the programme's last award ends: consumption stops there, so a
  * date after it is no exhaustion at all.
  */
 export function projectExhaustion(input: {
   budgetMinor: bigint;
   consumed: readonly DailyAmount[];
-  /** The first day consumption could happen (the first award's day); null before any award. */
+  /** The first day consumption could happen (the first award's first valid day); null before any award. */
   firstDay: string | null;
   endsAt: Date | null;
   now: Date;
