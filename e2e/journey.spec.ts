@@ -55,6 +55,13 @@ test("an organisation is onboarded, verified, joined and audited", async ({
     await invite(founder, organisation, bruno.email, "MEMBER");
   });
 
+  await test.step("with no allocation yet, billing points to a programme, not to a job", async () => {
+    await founder.goto(`/orgs/${organisation.id}/billing`);
+    await expect(founder.getByText("No charges yet this month")).toBeVisible();
+    await expect(founder.getByRole("link", { name: "Apply for an allocation" })).toBeVisible();
+    await expect(founder.getByRole("link", { name: "Launch a job" })).toHaveCount(0);
+  });
+
   const link =
     await test.step("the invitation link is read from the development outbox", async () => {
       // Bruno reads his own mail: the development outbox shows each person only theirs.

@@ -30,6 +30,7 @@ export const enBilling = {
     noUsageBody:
       "Charges appear here as soon as your organisation's jobs and endpoints use compute.",
     launchJob: "Launch a job",
+    applyForAllocation: "Apply for an allocation",
     invoicesTitle: "Invoices",
     invoicesCaption: "Your organisation's finalised invoices and credit notes",
     noInvoicesTitle: "No invoices yet",

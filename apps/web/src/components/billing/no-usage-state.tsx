@@ -3,14 +3,18 @@ import { buttonClassName, EmptyState } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import type { MembershipRole, VerificationStatus } from "@tessera/db";
 import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
+import { programmeRoutes } from "@/components/programmes/paths";
 import { tb } from "@/i18n";
 import { routes } from "@/lib/paths";
+import { loadIfAllowed } from "@/server/api";
 
 /**
- * No usage to bill yet: the way to some (launching a job) only for a member who may launch one
- * in a verified organisation; an organisation that is not verified is told what to do meanwhile.
+ * No usage to bill yet: the way to some only for a member who may launch work in a verified
+ * organisation — launching a job when it holds an allocation to run it on, applying to a
+ * programme when it holds none (the jobs page would refuse it); an organisation that is not
+ * verified is told what to do meanwhile.
  */
-export function NoUsageState({
+export async function NoUsageState({
   organisation,
   title,
   body,
@@ -21,13 +25,27 @@ export function NoUsageState({
 }) {
   const guidance = guidanceFor(organisation);
   if (guidance) return <NotVerifiedEmptyState title={title} guidance={guidance} />;
-  const launch = roleMay(organisation.role, "workloads.write") ? (
-    <Link href={routes.newJob(organisation.id)} className={buttonClassName("secondary")}>
-      {tb.overview.launchJob}
-    </Link>
-  ) : null;
+  let action = null;
+  if (roleMay(organisation.role, "workloads.write")) {
+    const options = await loadIfAllowed((api) =>
+      api.workloads.formOptions({ organizationId: organisation.id }),
+    );
+    const hasQuota = options.allowed && options.data.lines.length > 0;
+    action = hasQuota ? (
+      <Link href={routes.newJob(organisation.id)} className={buttonClassName("secondary")}>
+        {tb.overview.launchJob}
+      </Link>
+    ) : (
+      <Link
+        href={programmeRoutes.programmesFor(organisation.id)}
+        className={buttonClassName("secondary")}
+      >
+        {tb.overview.applyForAllocation}
+      </Link>
+    );
+  }
   return (
-    <EmptyState title={title} action={launch}>
+    <EmptyState title={title} action={action}>
       <p>{body}</p>
     </EmptyState>
   );
