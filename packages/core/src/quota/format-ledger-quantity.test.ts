@@ -42,7 +42,7 @@ describe("metering units", () => {
 });
 
 describe("formatTokens", () => {
-  it("writes counts below a million exactly and millions to the hundredth", () => {
+  it("writes counts exactly, and millions where they are exact to the hundredth", () => {
     expect(formatTokens(0)).toBe("0 tokens");
     expect(formatTokens(1)).toBe("1 token");
     expect(formatTokens(250_000)).toBe("250,000 tokens");
@@ -50,19 +50,25 @@ describe("formatTokens", () => {
     expect(formatTokens(1_000_000)).toBe("1 million tokens");
     expect(formatTokens(1_500_000)).toBe("1.5 million tokens");
     expect(formatTokens(2_000_000n)).toBe("2 million tokens");
-    expect(formatTokens(1_234_567)).toBe("1.23 million tokens");
+    expect(formatTokens(1_230_000)).toBe("1.23 million tokens");
+    expect(formatTokens(1_234_567)).toBe("1,234,567 tokens");
+    // 230 tokens spent of two million: what is left is not "2 million tokens".
+    expect(formatTokens(1_999_770n)).toBe("1,999,770 tokens");
     expect(formatTokens(10_000_000_000_000n)).toBe("10,000,000 million tokens");
     expect(formatTokens(-5)).toBe("0 tokens");
   });
 
-  it("never reads more than a hundredth of a million away from the count", () => {
+  it("always reads as the exact count", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1_000_000n, max: 10n ** 15n }), (count) => {
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (count) => {
         const text = formatTokens(count);
-        const match = /^([\d,]+(?:\.\d{1,2})?) million tokens$/.exec(text);
+        const match = /^([\d,]+(?:\.\d{1,2})?)( million)? tokens?$/.exec(text);
         expect(match).not.toBeNull();
-        const shown = Number(match![1]!.replace(/,/g, "")) * 1_000_000;
-        expect(Math.abs(shown - Number(count))).toBeLessThanOrEqual(5_000.5);
+        const [whole = "", hundredths = ""] = match![1]!.replace(/,/g, "").split(".");
+        const shown = match![2]
+          ? BigInt(whole) * 1_000_000n + BigInt(hundredths.padEnd(2, "0")) * 10_000n
+          : BigInt(whole);
+        expect(shown).toBe(count);
       }),
     );
   });

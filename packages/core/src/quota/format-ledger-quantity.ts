@@ -19,10 +19,17 @@ const WHOLE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 const HUNDREDTHS = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const MILLION = BigInt(TOKENS_PER_PRICED_UNIT);
 
-/** 1 → "1 token"; 250_000 → "250,000 tokens"; 1_500_000 → "1.5 million tokens"; 2_000_000 → "2 million tokens". */
+/**
+ * 1 → "1 token"; 250_000 → "250,000 tokens"; 1_500_000 → "1.5 million tokens"; 2_000_000 →
+ * "2 million tokens"; 1_999_770 → "1,999,770 tokens". Millions only where they are exact to the
+ * hundredth (grants, round amounts); any other count exactly, so that 230 tokens spent of two
+ * million never reads as "2 million tokens left".
+ */
 export function formatTokens(tokens: number | bigint): string {
   const count = BigInt(tokens) > 0n ? BigInt(tokens) : 0n;
-  if (count < MILLION) return `${WHOLE.format(count)} token${count === 1n ? "" : "s"}`;
+  if (count < MILLION || count % (MILLION / 100n) !== 0n) {
+    return `${WHOLE.format(count)} token${count === 1n ? "" : "s"}`;
+  }
   // Whole millions and the rest apart, so that no count is too large for a float to hold.
   const millions = Number(count / MILLION) + Number(count % MILLION) / TOKENS_PER_PRICED_UNIT;
   return `${HUNDREDTHS.format(millions)} million tokens`;
