@@ -248,6 +248,8 @@ async function main(): Promise<void> {
       replicas: 1,
       acceleratorResource: null,
       acceleratorCount: 0,
+      resourceClassCode: "cpu-core",
+      unitsPerReplica: 1,
       cpu: "1",
       memory: "4Gi",
       nodeSelector: {},

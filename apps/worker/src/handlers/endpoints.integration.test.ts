@@ -187,6 +187,8 @@ describe("endpoints on the simulated cluster", () => {
       replicas: 1,
       acceleratorResource: null,
       acceleratorCount: 0,
+      resourceClassCode: "cpu-core",
+      unitsPerReplica: 1,
       cpu: "1",
       memory: "1Gi",
       nodeSelector: {},

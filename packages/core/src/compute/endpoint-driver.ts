@@ -66,6 +66,13 @@ export interface EndpointSpec extends EndpointRef {
   /** Per replica: the accelerator resource name (null for the CPU tier) and its count. */
   acceleratorResource: string | null;
   acceleratorCount: number;
+  /**
+   * The resource class one replica draws on and its units of it (the workload's quantity): the
+   * simulated cluster schedules replicas by these against its capacity, as Kubernetes does by the
+   * resources above.
+   */
+  resourceClassCode: string;
+  unitsPerReplica: number;
   cpu: string;
   memory: string;
   nodeSelector: Record<string, string>;

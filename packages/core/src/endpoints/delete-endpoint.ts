@@ -17,6 +17,7 @@ export async function deleteEndpoint(
   tenant: TenantAccess,
   actor: Actor,
   input: { id: string },
+  now: Date = new Date(),
 ): Promise<{ id: string; status: EndpointStatus }> {
   return tenant.db.$transaction(async (tx) => {
     const visible = await tx.endpoint.findFirst({
@@ -31,7 +32,6 @@ export async function deleteEndpoint(
     if (endpoint.status === "DELETING" || endpoint.status === "DELETED") {
       return { id: endpoint.id, status: endpoint.status };
     }
-    const now = new Date();
     const rehold = await reholdEndpoint(tx, endpoint, 0, actor, now);
     await tx.endpoint.update({
       where: { workloadId: input.id },

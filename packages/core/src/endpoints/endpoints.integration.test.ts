@@ -200,7 +200,7 @@ describe("endpoint lifecycle", () => {
       externalId: `t-x/ep-${id}`,
       clusterCode: setup.clusterCode,
     });
-    const t0 = new Date();
+    const t0 = new Date(Math.ceil(Date.now() / 1000) * 1000);
     const ready = {
       backend: {
         state: "READY" as const,
@@ -230,23 +230,24 @@ describe("endpoint lifecycle", () => {
     expect(await snapshot()).toEqual(once);
 
     // 30 s later the two replicas have used 60 GPU-seconds; renewal (due at half the window)
-    // settles exactly that and places a new hold for a whole window.
+    // settles what they used up to it — last seen ready, they ran on — and places a new hold
+    // for a whole window.
     const later = new Date(t0.getTime() + 30_000);
     await applyEndpointObservation(db, ref, { ...ready, observedAt: later });
     const observed = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
     expect(observed.observedUnitSeconds).toBe(60n);
-    const renewal = await renewEndpointHold(
-      db,
-      ref,
-      new Date(observed.leaseStartedAt!.getTime() + (HOUR / 2) * 1000),
+    const renewAt = new Date(
+      Math.ceil((observed.leaseStartedAt!.getTime() + (HOUR / 2) * 1000) / 1000) * 1000,
     );
+    const used = (2 * (renewAt.getTime() - t0.getTime())) / 1000;
+    const renewal = await renewEndpointHold(db, ref, renewAt);
     expect(renewal).toMatchObject({
       outcome: "renewed",
-      settledUnitSeconds: 60,
+      settledUnitSeconds: used,
       heldUnitSeconds: 2 * HOUR,
     });
-    expect(await heldOn(setup)).toEqual({ held: BigInt(2 * HOUR), consumed: 60n });
-    // The window is metered for billing as it is settled: the same 60 GPU-seconds, once.
+    expect(await heldOn(setup)).toEqual({ held: BigInt(2 * HOUR), consumed: BigInt(used) });
+    // The window is metered for billing as it is settled: the same GPU-seconds, once.
     const metered = async () =>
       db.usageRecord.findMany({ where: { workloadId: id, source: "K8S_SAMPLER" } });
     const [record] = await metered();
@@ -258,17 +259,14 @@ describe("endpoint lifecycle", () => {
       projectId: setup.projectId,
       allocationLineId: setup.allocationLineId,
       resourceClassId: setup.resourceClassId,
-      unitSeconds: 60n,
+      unitSeconds: BigInt(used),
       intervalStart: observed.leaseStartedAt,
+      intervalEnd: renewAt,
       energyBasis: "ESTIMATED",
-      energyMilliWh: BigInt(Math.round((resourceClass.powerDrawWatts * 60) / 3.6)),
+      energyMilliWh: BigInt(Math.round((resourceClass.powerDrawWatts * used) / 3.6)),
     });
     expect(await metered()).toHaveLength(1);
-    const notDue = await renewEndpointHold(
-      db,
-      ref,
-      new Date(observed.leaseStartedAt!.getTime() + (HOUR / 2) * 1000),
-    );
+    const notDue = await renewEndpointHold(db, ref, renewAt);
     expect(notDue.outcome).toBe("not-due");
     expect(await metered()).toHaveLength(1);
   });

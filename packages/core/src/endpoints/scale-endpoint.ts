@@ -62,6 +62,7 @@ async function changeReplicas(
   workloadId: string,
   request: Request,
   asked: number | null,
+  now: Date,
 ): Promise<EndpointReplicasResult> {
   return tenant.db.$transaction(async (tx) => {
     const visible = await tx.endpoint.findFirst({
@@ -96,7 +97,6 @@ async function changeReplicas(
         changed: false,
       };
     }
-    const now = new Date();
     const rehold = await reholdEndpoint(tx, endpoint, replicas, actor, now);
     await tx.endpoint.update({
       where: { workloadId },
@@ -142,8 +142,9 @@ export function scaleEndpoint(
   tenant: TenantAccess,
   actor: Actor,
   input: { id: string; replicas: number },
+  now: Date = new Date(),
 ): Promise<EndpointReplicasResult> {
-  return changeReplicas(tenant, actor, input.id, "scale", input.replicas);
+  return changeReplicas(tenant, actor, input.id, "scale", input.replicas, now);
 }
 
 /** Scales a live endpoint to zero: its hold is settled and released, so it holds nothing. */
@@ -151,8 +152,9 @@ export function scaleEndpointToZero(
   tenant: TenantAccess,
   actor: Actor,
   input: { id: string },
+  now: Date = new Date(),
 ): Promise<EndpointReplicasResult> {
-  return changeReplicas(tenant, actor, input.id, "scale-to-zero", null);
+  return changeReplicas(tenant, actor, input.id, "scale-to-zero", null, now);
 }
 
 /** Wakes an endpoint at zero to its minimum (at least 1) replicas; a hold is placed again. */
@@ -160,8 +162,9 @@ export function wakeEndpoint(
   tenant: TenantAccess,
   actor: Actor,
   input: { id: string },
+  now: Date = new Date(),
 ): Promise<EndpointReplicasResult> {
-  return changeReplicas(tenant, actor, input.id, "wake", null);
+  return changeReplicas(tenant, actor, input.id, "wake", null, now);
 }
 
 /** Who wakes an endpoint for a request, and who puts an idle one to sleep, in the audit log. */
@@ -197,7 +200,7 @@ export async function wakeEndpointForRequest(
   const tenant = await systemAccess(database, workloadId);
   if (!tenant) return { id: workloadId, refused: "The endpoint no longer exists." };
   try {
-    return await changeReplicas(tenant, GATEWAY_ACTOR, workloadId, "wake", null);
+    return await changeReplicas(tenant, GATEWAY_ACTOR, workloadId, "wake", null, new Date());
   } catch (error) {
     if (error instanceof AppError) return { id: workloadId, refused: error.message };
     throw error;
@@ -230,6 +233,7 @@ export async function scaleIdleEndpointsToZero(database: Database, now: Date): P
         workloadId,
         "scale-to-zero",
         null,
+        now,
       );
       if (result.changed) slept.push(workloadId);
     } catch (error) {

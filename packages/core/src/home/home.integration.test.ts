@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
 import { createTestUser } from "@tessera/db/test-helpers";
 import { createEndpointSetup, deployTestEndpoint } from "../endpoints/endpoint-fixture";
+import { applyEndpointObservation } from "../endpoints/lifecycle/apply-endpoint-observation";
+import { recordEndpointApplied } from "../endpoints/lifecycle/record-endpoint-applied";
 import { createTestWorkload, createWorkloadSetup } from "../workloads/lifecycle/workload-fixture";
 import { getHome } from "./get-home";
 
@@ -100,6 +102,43 @@ describe("home", () => {
     expect(home.operator!.queuesReachable).toBe(true);
     expect(home.organizations).toEqual([]);
     expect(home.platformAdmin).toBeNull();
+  });
+
+  it("counts an endpoint's units once per running replica in the operator's capacity", async () => {
+    const operator = await createTestUser({ platformRoles: ["OPERATOR"] });
+    const setup = await createEndpointSetup(db, { capacity: 8 });
+    await createTestWorkload(db, setup, {
+      quantity: 1,
+      status: "RUNNING",
+      externalId: `op-${setup.clusterCode}`,
+      outbox: false,
+    });
+    // 2 replicas × 3 units, both running; 2 replicas × 1 unit, one running and one waiting.
+    const observe = async (replicas: number, units: number, ready: number) => {
+      const { id } = await deployTestEndpoint(setup, { replicas, unitsPerReplica: units });
+      const ref = { id, organizationId: setup.organizationId };
+      await recordEndpointApplied(db, ref, {
+        externalId: `t-x/ep-${id}`,
+        clusterCode: setup.clusterCode,
+      });
+      await applyEndpointObservation(db, ref, {
+        backend: {
+          state: ready === replicas ? "READY" : "DEGRADED",
+          readyReplicas: ready,
+          desiredReplicas: replicas,
+          reason: null,
+          url: null,
+        },
+        observedAt: new Date(),
+      });
+    };
+    await observe(2, 3, 2);
+    await observe(2, 1, 1);
+    const home = await getHome(db, operator.id, noQueues);
+    const cluster = home.operator!.clusters.find((c) => c.id === setup.clusterId)!;
+    expect(cluster.classes).toEqual([
+      expect.objectContaining({ capacity: 8, inUse: 1 + 6 + 1, queued: 1 }),
+    ]);
   });
 
   it("leaves a retired cluster out of the operator's capacity unless work is still on it", async () => {

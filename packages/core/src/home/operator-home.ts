@@ -1,4 +1,4 @@
-import type { ClusterKind, Database, ResourceKind } from "@tessera/db";
+import { Prisma, type ClusterKind, type Database, type ResourceKind } from "@tessera/db";
 import {
   getOperationsOverview,
   type OperationsOverview,
@@ -8,9 +8,12 @@ import {
 export interface ClassUse {
   resourceClass: { id: string; code: string; name: string; unit: string; kind: ResourceKind };
   capacity: number;
-  /** Units held by running jobs and endpoints now. */
+  /** Units held by running jobs and by endpoints' running replicas now. */
   inUse: number;
-  /** Units asked for by jobs and endpoints not yet running (accepted, submitted, pending). */
+  /**
+   * Units asked for and not yet running: jobs accepted, submitted or pending, and the replicas an
+   * endpoint wants beyond those running.
+   */
   queued: number;
 }
 
@@ -56,29 +59,18 @@ export async function getOperatorHome(
         },
       },
     }),
-    database.workload.groupBy({
-      by: ["clusterId", "resourceClassId", "status"],
-      where: { status: { in: ["ACCEPTED", "SUBMITTED", "PENDING", "RUNNING"] } },
-      _sum: { quantity: true },
-    }),
+    unitsInUse(database),
     getOperationsOverview(database, queues),
   ]);
-  const unitsOf = (clusterId: string, resourceClassId: string, running: boolean) =>
-    use
-      .filter(
-        (row) =>
-          row.clusterId === clusterId &&
-          row.resourceClassId === resourceClassId &&
-          (row.status === "RUNNING") === running,
-      )
-      .reduce((sum, row) => sum + (row._sum.quantity ?? 0), 0);
+  const unitsOf = (clusterId: string, resourceClassId: string) =>
+    use.find((row) => row.clusterId === clusterId && row.resourceClassId === resourceClassId);
   const described = clusters.map(({ resources, ...cluster }) => ({
     ...cluster,
     classes: resources.map(({ capacity, resourceClass }) => ({
       resourceClass,
       capacity,
-      inUse: unitsOf(cluster.id, resourceClass.id, true),
-      queued: unitsOf(cluster.id, resourceClass.id, false),
+      inUse: unitsOf(cluster.id, resourceClass.id)?.inUse ?? 0,
+      queued: unitsOf(cluster.id, resourceClass.id)?.queued ?? 0,
     })),
   }));
   // Capacity now is what accepts work: a retired cluster shows only while work still runs or
@@ -92,4 +84,32 @@ export async function getOperatorHome(
       .sort((a, b) => Number(b.active) - Number(a.active)),
     operations,
   };
+}
+
+interface UnitsInUse {
+  clusterId: string;
+  resourceClassId: string;
+  inUse: number;
+  queued: number;
+}
+
+/**
+ * Per cluster and class, the units live work occupies and waits for. A job occupies its quantity
+ * while it runs; an endpoint occupies its units once per replica running (ready, as the backend
+ * last said — more than wanted while it scales down) and waits for the rest of the replicas it
+ * wants. Its quantity is the units of one replica, so summing quantities alone would count an
+ * endpoint of many replicas as one and hide a cluster running past its capacity.
+ */
+function unitsInUse(database: Database): Promise<UnitsInUse[]> {
+  return database.$queryRaw<UnitsInUse[]>(Prisma.sql`
+    SELECT w."clusterId", w."resourceClassId",
+           SUM(CASE WHEN e."workloadId" IS NOT NULL THEN w."quantity" * e."readyReplicas"
+                    WHEN w."status" = 'RUNNING' THEN w."quantity" ELSE 0 END)::int AS "inUse",
+           SUM(CASE WHEN e."workloadId" IS NOT NULL
+                    THEN w."quantity" * GREATEST(e."desiredReplicas" - e."readyReplicas", 0)
+                    WHEN w."status" <> 'RUNNING' THEN w."quantity" ELSE 0 END)::int AS "queued"
+      FROM "Workload" w
+      LEFT JOIN "Endpoint" e ON e."workloadId" = w."id"
+     WHERE w."status" IN ('ACCEPTED', 'SUBMITTED', 'PENDING', 'RUNNING')
+     GROUP BY w."clusterId", w."resourceClassId"`);
 }

@@ -28,6 +28,8 @@ const spec: EndpointSpec = {
   replicas: 2,
   acceleratorResource: "nvidia.com/mig-1g.10gb",
   acceleratorCount: 1,
+  resourceClassCode: "mig-1g.10gb",
+  unitsPerReplica: 1,
   cpu: "4",
   memory: "16Gi",
   nodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" },

@@ -72,6 +72,8 @@ export function testEndpoint(
     replicas: 1,
     acceleratorResource: "nvidia.com/gpu",
     acceleratorCount: 1,
+    resourceClassCode: "h100-80gb",
+    unitsPerReplica: 1,
     cpu: "2",
     memory: "8Gi",
     nodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" },

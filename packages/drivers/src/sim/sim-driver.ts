@@ -20,6 +20,7 @@ import {
   type RawBatch,
 } from "@tessera/db";
 import { tailLines } from "../output-tail";
+import { loadSimEndpointSchedule } from "./sim-endpoint-schedule";
 import { advanceSimulation, simEnd, type SimJobChange, type SimJobRow } from "./sim-schedule";
 import { simOutput, type SimEnding } from "./sim-output";
 import { scriptExitCode, simDurationSeconds } from "./sim-script";
@@ -414,7 +415,14 @@ export class SimDriver implements ComputeDriver {
     const capacityRows = await tx.$queryRaw<{ resourceClassId: string; capacity: number }[]>`
       SELECT "resourceClassId", capacity FROM "ClusterResource"
        WHERE "clusterId" = ${this.options.clusterId}`;
-    const capacity = new Map(capacityRows.map((row) => [row.resourceClassId, row.capacity]));
+    // Endpoint replicas the cluster runs take their units first: jobs start in what they leave.
+    const endpoints = await loadSimEndpointSchedule(tx, this.options.clusterId);
+    const capacity = new Map(
+      capacityRows.map((row) => [
+        row.resourceClassId,
+        row.capacity - (endpoints.unitsByClass.get(row.resourceClassId) ?? 0),
+      ]),
+    );
     const open = await tx.$queryRawUnsafe<SimJobRecord[]>(
       `${SELECT_JOB} WHERE j."clusterId" = $1 AND j.state IN ('PENDING', 'RUNNING') ORDER BY j.id`,
       this.options.clusterId,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DriverError, type EndpointSpec } from "@tessera/core";
 import { db } from "@tessera/db";
+import { SimDriver } from "./sim-driver";
 import { SimEndpointDriver, simEndpointState } from "./sim-endpoint-driver";
 
 const T0 = new Date("2026-03-01T10:00:00Z");
@@ -33,6 +34,8 @@ function spec(overrides: Partial<EndpointSpec> = {}): EndpointSpec {
     replicas: 2,
     acceleratorResource: "nvidia.com/gpu",
     acceleratorCount: 1,
+    resourceClassCode: "l40s-48gb",
+    unitsPerReplica: 1,
     cpu: "4",
     memory: "32Gi",
     nodeSelector: {},
@@ -86,6 +89,76 @@ describe("SimEndpointDriver", () => {
     const missing = await driver.scaleEndpoint(ref, 1).catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(DriverError);
     expect((missing as DriverError).retryable).toBe(false);
+  });
+
+  it("runs no more replicas than the cluster has units of the class; the rest wait, with the reason", async () => {
+    const code = randomBytes(5).toString("hex");
+    const gpu = await db.resourceClass.create({
+      data: {
+        code: `sim-gpu-${code}`,
+        name: `Simulated GPU ${code}`,
+        kind: "GPU",
+        unit: "GPU",
+        listPriceMinorPerHour: 100,
+        currency: "EUR",
+        powerDrawWatts: 350,
+      },
+    });
+    const cluster = await simCluster();
+    await db.clusterResource.create({
+      data: { clusterId: cluster.id, resourceClassId: gpu.id, capacity: 8 },
+    });
+    const clock = { now: T0 };
+    const driver = driverAt(cluster.id, clock);
+    const small = spec({ replicas: 1, resourceClassCode: gpu.code, unitsPerReplica: 1 });
+    await driver.applyEndpoint(small);
+    clock.now = new Date(T0.getTime() + 1_000);
+    const big = spec({
+      replicas: 2,
+      acceleratorCount: 4,
+      resourceClassCode: gpu.code,
+      unitsPerReplica: 4,
+    });
+    await driver.applyEndpoint(big);
+    clock.now = new Date(T0.getTime() + 10_000);
+    const refOf = (endpoint: EndpointSpec) => ({
+      workloadId: endpoint.workloadId,
+      organizationId: "org-1",
+      slug: "acme-lab",
+    });
+    const seen = await driver.describeEndpoints([refOf(small), refOf(big)]);
+    expect(seen.get(small.workloadId)).toMatchObject({ state: "READY", readyReplicas: 1 });
+    // 1 + 2 × 4 = 9 GPUs wanted of 8: the second replica of the big one cannot be placed.
+    expect(seen.get(big.workloadId)).toMatchObject({
+      state: "DEGRADED",
+      readyReplicas: 1,
+      desiredReplicas: 2,
+    });
+    expect(seen.get(big.workloadId)?.reason).toMatch(/Insufficient nvidia\.com\/gpu/);
+
+    // A job on the same cluster waits for the units the endpoints leave (3), not the whole 8.
+    const jobs = new SimDriver({ clusterId: cluster.id, db, advanceEveryMs: 0 });
+    const job = await jobs.submit({
+      workloadId: `w${randomBytes(8).toString("hex")}`,
+      displayName: "test job",
+      account: "t_test",
+      resourceClassCode: gpu.code,
+      mapping: { slurmPartition: null, slurmGres: null, capacity: 8 },
+      quantity: 4,
+      walltimeSeconds: 3_600,
+      script: "#!/bin/bash\necho training\n",
+      environment: {},
+    });
+    expect((await jobs.describe([job.externalId])).get(job.externalId)?.state).toBe("PENDING");
+
+    // The small one scaled to zero frees its GPU: the big one's second replica is placed.
+    await driver.scaleEndpoint(refOf(small), 0);
+    const after = await driver.describeEndpoints([refOf(big)]);
+    expect(after.get(big.workloadId)).toMatchObject({
+      state: "READY",
+      readyReplicas: 2,
+      reason: null,
+    });
   });
 
   it("lists only this installation's endpoints", async () => {

@@ -9,6 +9,7 @@ import {
 } from "@tessera/core";
 import { Prisma, type Database, type SimEndpoint } from "@tessera/db";
 import { endpointNameFor, namespaceFor } from "../kubernetes/k8s-objects";
+import { loadSimEndpointSchedule, type SimEndpointSchedule } from "./sim-endpoint-schedule";
 
 export const DEFAULT_SIM_ENDPOINT_READY_SECONDS = 5;
 export const DEFAULT_SIM_MODEL_SERVER_URL = "http://localhost:3300";
@@ -34,31 +35,42 @@ interface SimLabels {
 
 /**
  * Pure: what a simulated endpoint looks like at `now` — no replicas wanted is scaled to zero; a
- * change less than `readySeconds` ago is still deploying (its replicas starting); after that every
- * replica is ready.
+ * change less than `readySeconds` ago is still deploying (its replicas starting); after that the
+ * replicas the cluster placed are ready (all of them unless `placed` says fewer). Replicas it could
+ * not place stay pending with the scheduler's reason, in Kubernetes' words ("Insufficient
+ * nvidia.com/gpu"): fewer ready than wanted is degraded, none is still deploying.
  */
 export function simEndpointState(
   row: Pick<SimEndpoint, "replicas" | "changedAt">,
   now: Date,
   readySeconds: number,
+  placed: { replicas: number; resource: string } = { replicas: row.replicas, resource: "" },
 ): Pick<BackendEndpoint, "state" | "readyReplicas" | "desiredReplicas" | "reason"> {
   if (row.replicas === 0) {
     return { state: "SCALED_TO_ZERO", readyReplicas: 0, desiredReplicas: 0, reason: null };
   }
+  const running = Math.min(row.replicas, placed.replicas);
+  const pending = row.replicas - running;
+  const unschedulable =
+    pending > 0
+      ? `0/1 nodes are available: 1 Insufficient ${placed.resource} (${pending} of ${row.replicas} replica${row.replicas === 1 ? "" : "s"} pending)`
+      : null;
   const elapsed = (now.getTime() - row.changedAt.getTime()) / 1000;
-  if (elapsed >= readySeconds) {
+  if (elapsed >= readySeconds && running > 0) {
     return {
-      state: "READY",
-      readyReplicas: row.replicas,
+      state: pending > 0 ? "DEGRADED" : "READY",
+      readyReplicas: running,
       desiredReplicas: row.replicas,
-      reason: null,
+      reason: unschedulable,
     };
   }
   return {
     state: "DEPLOYING",
     readyReplicas: 0,
     desiredReplicas: row.replicas,
-    reason: `Starting ${row.replicas} simulated model server replica${row.replicas === 1 ? "" : "s"}`,
+    reason:
+      unschedulable ??
+      `Starting ${row.replicas} simulated model server replica${row.replicas === 1 ? "" : "s"}`,
   };
 }
 
@@ -66,7 +78,9 @@ export function simEndpointState(
  * The simulated cluster's endpoints: the embedded default, driven through the same interface and
  * worker tier as Kubernetes. State lives in PostgreSQL (SimEndpoint), so every worker process sees
  * one cluster. Names are deterministic (the Kubernetes driver's namespace and name for the
- * workload), so apply is idempotent; every endpoint is served by the simulated model server.
+ * workload), so apply is idempotent; every endpoint is served by the simulated model server. The
+ * cluster's capacity per class is shared with its jobs: replicas beyond it stay pending
+ * (scheduleSimReplicas).
  */
 export class SimEndpointDriver implements EndpointDriver {
   readonly kind = "SIM" as const;
@@ -88,7 +102,7 @@ export class SimEndpointDriver implements EndpointDriver {
     });
   }
 
-  /** Nothing to wait for: the simulated cluster enforces no quota of its own. */
+  /** Nothing to wait for: the simulated cluster enforces no quota of its own (only capacity). */
   settleEndpointTenant(tenant: EndpointTenantSpec): Promise<void> {
     return this.ensureEndpointTenant(tenant);
   }
@@ -154,10 +168,11 @@ export class SimEndpointDriver implements EndpointDriver {
     const rows = await this.options.db.simEndpoint.findMany({
       where: { clusterId: this.options.clusterId, name: { in: [...byName.keys()] } },
     });
+    const schedule = await loadSimEndpointSchedule(this.options.db, this.options.clusterId);
     const found = new Map<string, BackendEndpoint>();
     for (const row of rows) {
       const workloadId = byName.get(row.name);
-      const endpoint = this.toBackend(row, installation);
+      const endpoint = this.toBackend(row, installation, schedule);
       if (workloadId && endpoint) found.set(workloadId, endpoint);
     }
     return found;
@@ -172,18 +187,28 @@ export class SimEndpointDriver implements EndpointDriver {
       },
       orderBy: { id: "asc" },
     });
-    return rows.flatMap((row) => this.toBackend(row, installation) ?? []);
+    const schedule = await loadSimEndpointSchedule(this.options.db, this.options.clusterId);
+    return rows.flatMap((row) => this.toBackend(row, installation, schedule) ?? []);
   }
 
   /** Another installation's object is not this one's to see. */
-  private toBackend(row: SimEndpoint, installation: string): BackendEndpoint | null {
+  private toBackend(
+    row: SimEndpoint,
+    installation: string,
+    schedule: SimEndpointSchedule,
+  ): BackendEndpoint | null {
     const labels = row.labels as Partial<SimLabels>;
     if (labels.installation !== installation) return null;
+    const spec = row.spec as Partial<EndpointSpec>;
+    const placed = {
+      replicas: schedule.placed.get(row.id.toString()) ?? row.replicas,
+      resource: spec.acceleratorResource ?? "cpu",
+    };
     return {
       externalId: `${row.namespace}/${row.name}`,
       workloadId: labels.workload ?? null,
       url: this.url,
-      ...simEndpointState(row, this.now(), this.readySeconds),
+      ...simEndpointState(row, this.now(), this.readySeconds, placed),
     };
   }
 

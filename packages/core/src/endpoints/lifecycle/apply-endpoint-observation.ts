@@ -3,7 +3,8 @@ import { SYSTEM_ACTOR } from "../../actor";
 import type { BackendEndpoint } from "../../compute/endpoint-driver";
 import type { TenantTransaction } from "../../tenancy/tenant-access";
 import { TX_OPTIONS } from "../../transaction";
-import { lockEndpoint, type EndpointRecordRef, type LockedEndpoint } from "./lock-endpoint";
+import { accruedUnitSeconds } from "./accrued-unit-seconds";
+import { lockEndpoint, type EndpointRecordRef } from "./lock-endpoint";
 import { recordEndpointChange } from "./record-endpoint-change";
 import { reholdEndpoint } from "./rehold-endpoint";
 
@@ -11,20 +12,6 @@ export interface EndpointObservation {
   backend: Pick<BackendEndpoint, "state" | "readyReplicas" | "desiredReplicas" | "reason" | "url">;
   /** When the worker read it; an observation not newer than the last one applied changes nothing. */
   observedAt: Date;
-}
-
-/**
- * Pure: the replica unit-seconds to count between the last observation and this one — the
- * replicas last seen ready, for the time since (within the current hold's window only; an endpoint
- * holding nothing accrues nothing), never more than the hold covers.
- */
-export function accruedUnitSeconds(endpoint: LockedEndpoint, observedAt: Date): bigint {
-  if (!endpoint.leaseStartedAt || !endpoint.lastObservedAt || !endpoint.holdId) return 0n;
-  const from = Math.max(endpoint.lastObservedAt.getTime(), endpoint.leaseStartedAt.getTime());
-  const seconds = Math.max(0, Math.floor((observedAt.getTime() - from) / 1000));
-  const accrued = BigInt(endpoint.readyReplicas * endpoint.quantity * seconds);
-  const room = endpoint.heldUnitSeconds - endpoint.observedUnitSeconds;
-  return accrued < room ? accrued : room > 0n ? room : 0n;
 }
 
 /**
@@ -79,13 +66,8 @@ export async function applyEndpointObservation(
     }
     // A backend that cannot run the endpoint runs nothing: its hold is settled and released.
     if (status === "FAILED") {
-      await reholdEndpoint(
-        tx,
-        { ...endpoint, observedUnitSeconds: endpoint.observedUnitSeconds + accrued },
-        0,
-        SYSTEM_ACTOR,
-        observedAt,
-      );
+      // The lock's snapshot: the settlement counts the time up to this observation itself.
+      await reholdEndpoint(tx, endpoint, 0, SYSTEM_ACTOR, observedAt);
     }
     if (status === "READY" && !endpoint.lastObservedAt) {
       await tx.workload.update({ where: { id: ref.id }, data: { startedAt: observedAt } });

@@ -52,7 +52,7 @@ export async function loadEndpointContext(
     where: { id: workloadId, kind: "INFERENCE_ENDPOINT" },
     include: {
       organization: { select: { slug: true } },
-      resourceClass: { select: { id: true, kind: true } },
+      resourceClass: { select: { id: true, code: true, kind: true } },
       cluster: {
         select: {
           id: true,
@@ -92,6 +92,8 @@ export async function loadEndpointContext(
       replicas: endpoint.desiredReplicas,
       acceleratorResource,
       acceleratorCount: acceleratorResource ? workload.quantity : 0,
+      resourceClassCode: resourceClass.code,
+      unitsPerReplica: workload.quantity,
       cpu: String(resources.cpu),
       memory: `${resources.memoryGi}Gi`,
       nodeSelector,

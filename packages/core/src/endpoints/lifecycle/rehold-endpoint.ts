@@ -4,6 +4,7 @@ import { placeHold } from "../../quota/place-hold";
 import { settleHold } from "../../quota/settle-hold";
 import type { TenantTransaction } from "../../tenancy/tenant-access";
 import { endpointHoldReference, endpointHoldUnitSeconds } from "../endpoint-rules";
+import { accruedUnitSeconds } from "./accrued-unit-seconds";
 import type { LockedEndpoint } from "./lock-endpoint";
 
 export interface Rehold {
@@ -15,7 +16,7 @@ export interface Rehold {
 
 /**
  * Sizes the endpoint's quota to `replicas`, in the caller's transaction: the current hold (if any)
- * is settled to the replica-seconds observed in its window (and metered for billing, as a usage
+ * is settled to the replica-seconds observed in its window up to `now` (and metered for billing, as a usage
  * record of the window) and the rest released, then a new hold
  * of replicas × units × lease window is placed — or none at zero replicas: scaled to zero, an
  * endpoint holds nothing. The new hold is admitted by the database (placeHold's conditional
@@ -31,10 +32,10 @@ export async function reholdEndpoint(
 ): Promise<Rehold> {
   let settledUnitSeconds = 0;
   if (endpoint.holdId) {
-    const observed =
-      endpoint.observedUnitSeconds < endpoint.heldUnitSeconds
-        ? endpoint.observedUnitSeconds
-        : endpoint.heldUnitSeconds;
+    // The window runs to `now`: the replicas last seen ready ran on since the last observation
+    // (the next window counts from `now`, so no second is counted twice or left out).
+    const counted = endpoint.observedUnitSeconds + accruedUnitSeconds(endpoint, now);
+    const observed = counted < endpoint.heldUnitSeconds ? counted : endpoint.heldUnitSeconds;
     // What the window consumed is what the invoice charges: metered in the same transaction,
     // before the hold is closed (the order a finished job is metered and settled in: the usage
     // record takes the organisation's invoice lock, then the line's row lock is taken).
