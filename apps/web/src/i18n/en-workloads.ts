@@ -259,6 +259,7 @@ export const enWorkloads = {
       reason: "Why this cluster",
       caption: "Clusters considered for this job",
       free: "Free units",
+      noFree: "None: the cluster does not offer this class or takes no new work",
       eligible: "Eligible",
       why: "Decision",
       chosen: "Chosen",

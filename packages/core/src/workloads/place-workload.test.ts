@@ -67,6 +67,9 @@ describe("placeWorkload", () => {
       ok: "eligible, 16 units free",
     });
     expect(decision.chosen?.clusterCode).toBe("ok");
+    // No free count where the class is not offered or the cluster takes no new work.
+    const free = Object.fromEntries(decision.candidates.map((c) => [c.clusterCode, c.free]));
+    expect(free).toMatchObject({ off: null, none: null, small: 2, ok: 16 });
   });
 
   it("never places on a cluster Tessera cannot reach, even with the most free units", () => {

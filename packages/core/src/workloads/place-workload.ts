@@ -63,7 +63,8 @@ export interface PlacementCandidate {
   clusterName: string;
   kind: ClusterKind;
   jurisdiction: string;
-  free: number;
+  /** Units of the class free now; null where the cluster does not offer it or takes no new work. */
+  free: number | null;
   eligible: boolean;
   why: string;
 }
@@ -103,7 +104,10 @@ export function placeWorkload(
   const candidates = clusters
     .map((cluster): PlacementCandidate => {
       const problem = judge(cluster, request);
-      const free = Math.max(0, (cluster.capacity ?? 0) - cluster.inUse);
+      const free =
+        cluster.capacity === null || !cluster.active
+          ? null
+          : Math.max(0, cluster.capacity - cluster.inUse);
       return {
         clusterId: cluster.id,
         clusterCode: cluster.code,
@@ -118,7 +122,7 @@ export function placeWorkload(
     .sort((a, b) => a.clusterCode.localeCompare(b.clusterCode));
   const eligible = candidates
     .filter((c) => c.eligible)
-    .sort((a, b) => b.free - a.free || a.clusterCode.localeCompare(b.clusterCode));
+    .sort((a, b) => (b.free ?? 0) - (a.free ?? 0) || a.clusterCode.localeCompare(b.clusterCode));
   const chosen = eligible[0] ?? null;
   if (!chosen) {
     const offered = candidates.filter((c) => !c.why.startsWith("does not offer"));
@@ -132,7 +136,7 @@ export function placeWorkload(
     ? `the project's data must stay in ${request.residency}`
     : "the project has no residency requirement";
   const queued =
-    chosen.free < request.quantity ? " It will queue until enough units are free." : "";
+    (chosen.free ?? 0) < request.quantity ? " It will queue until enough units are free." : "";
   return {
     candidates,
     chosen,

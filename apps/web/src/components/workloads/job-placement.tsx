@@ -37,7 +37,16 @@ export function JobPlacement({ job }: { job: WorkloadDetail }) {
                   ) : null}
                 </Td>
                 <Td>{candidate.jurisdiction}</Td>
-                <Td className="text-right tabular-nums">{candidate.free}</Td>
+                <Td className="text-right tabular-nums">
+                  {candidate.free === null ? (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="sr-only">{p.noFree}</span>
+                    </>
+                  ) : (
+                    candidate.free
+                  )}
+                </Td>
                 <Td>
                   <EligibilityBadge eligible={candidate.eligible} />
                 </Td>
