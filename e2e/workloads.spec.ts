@@ -88,6 +88,17 @@ test("a researcher submits a job from a template and follows it to completion wi
     const timeline = ada.getByTestId("job-timeline");
     for (const status of ["ACCEPTED", "SUBMITTED", "RUNNING", "COMPLETED"])
       await expect(timeline.locator(`[data-status="${status}"]`).first()).toBeVisible();
+    // Started and Ended say the same instants as the timeline's start and end entries.
+    for (const [field, status] of [
+      ["job-started", "RUNNING"],
+      ["job-ended", "COMPLETED"],
+    ] as const) {
+      const when = await ada.getByTestId(field).getAttribute("datetime");
+      expect(when, `${field} has a time`).not.toBeNull();
+      await expect(
+        timeline.locator(`[data-status="${status}"]`).first().locator("time"),
+      ).toHaveAttribute("datetime", when!);
+    }
     await expect(ada.getByTestId("job-exit-code")).toHaveText("0");
     await expect(ada.getByTestId("quota-held")).toHaveText("2 GPU-hours");
     // Two GPUs for about ten seconds: consumption is settled from what ran, not the hold, and
