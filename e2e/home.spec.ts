@@ -63,6 +63,8 @@ test("the researcher's home shows quota left per line with its end, jobs and fai
     ).toBeVisible();
     const cpu = panel.getByTestId("quota-line").filter({ hasText: "CPU core" });
     await expect(cpu).toContainText(/left of 5,000 CPU core-hours/);
+    // One unit for every figure of a line, however small the used or held part.
+    await expect(panel.getByTestId("quota-lines")).not.toContainText(/-minutes?|-seconds?/);
     await expect(panel.getByTestId("jobs-running")).toHaveText(/^\d+$/);
     await expect(panel.getByTestId("jobs-pending")).toHaveText(/^\d+$/);
   });

@@ -129,6 +129,7 @@ test("an organisation is onboarded, verified, joined and audited", async ({
     const cookies = await founder.context().cookies();
     const session = cookies.find((cookie) => cookie.name.endsWith("authjs.session-token"));
     if (!session) throw new Error("No session cookie after signing in");
+    await founder.getByRole("button", { name: "Signed in as Chiara Rossi" }).click();
     await founder.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
     await founder.waitForURL((url) => url.pathname === "/");
     await expect(founder.getByRole("link", { name: "Sign in" })).toBeVisible();

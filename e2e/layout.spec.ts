@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
 import { everyColumnFits, tablesFitOrSayTheyScroll } from "./support/layout";
@@ -29,11 +30,112 @@ test("the dashboard works at 360 pixels wide with the navigation in a menu", asy
   );
   await a11y.check(page);
 
-  await nav.getByRole("link", { name: "Create an organisation" }).click();
-  await expect(
-    page.getByRole("heading", { level: 1, name: "Create an organisation" }),
-  ).toBeVisible();
+  // The person, in full, above the navigation; no push to create a second organisation.
+  await expect(page.getByTestId("signed-in-user").filter({ visible: true })).toContainText(
+    "ada.okafor@northbridge.test",
+  );
+  await expect(nav.getByRole("link", { name: "Create an organisation" })).toHaveCount(0);
+
+  await nav.getByRole("link", { name: "Notifications" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
   await expect(nav).toBeHidden();
+});
+
+/** The header's controls side by side within the window, none overlapping the next. */
+async function expectHeaderFits(page: Page) {
+  const header = page.locator("header").first();
+  const fits = await header.evaluate((element) => {
+    const row = element.firstElementChild as HTMLElement;
+    const boxes = [...row.querySelectorAll<HTMLElement>("a, button, select")]
+      .filter((control) => control.offsetParent !== null)
+      .map((control) => control.getBoundingClientRect());
+    return {
+      overflow: row.scrollWidth - row.clientWidth,
+      outside: boxes.filter((box) => box.right > window.innerWidth + 0.5).length,
+      overlapping: boxes.filter((box, index) =>
+        boxes.some(
+          (other, j) =>
+            j > index &&
+            box.left < other.right - 0.5 &&
+            other.left < box.right - 0.5 &&
+            box.top < other.bottom - 0.5 &&
+            other.top < box.bottom - 0.5,
+        ),
+      ).length,
+    };
+  });
+  expect(fits).toEqual({ overflow: 0, outside: 0, overlapping: 0 });
+}
+
+test("the header fits 1280 pixels with a long address, which the account menu shows in full", async ({
+  signedIn,
+  a11y,
+}) => {
+  const ada = await signedIn("researcher");
+  await openOrganisation(ada, NORTHBRIDGE);
+  await expectHeaderFits(ada);
+  const account = ada.getByRole("button", { name: "Signed in as Ada Okafor" });
+  await expect(account).toBeVisible();
+  // The address waits in the closed account menu rather than crowding the header.
+  await expect(ada.locator("header").getByText("ada.okafor@northbridge.test")).toBeHidden();
+
+  await account.click();
+  await expect(account).toHaveAttribute("aria-expanded", "true");
+  const menu = ada.getByTestId("account-menu");
+  await expect(menu).toContainText("ada.okafor@northbridge.test");
+  await expect(menu.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await a11y.check(ada);
+  await ada.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(account).toBeFocused();
+});
+
+test("platform roles without an organisation get their own sidebar and no push to create one", async ({
+  signedIn,
+  a11y,
+}) => {
+  // Three sign-ins, each page checked with axe at two widths.
+  test.setTimeout(240_000);
+  const sidebars = [
+    ["reviewer2", "Sofia Lindqvist", "sofia.lindqvist@review-panel.test", ["My reviews"]],
+    ["programAdmin", "Priya Nair", "priya.nair@compute-programmes.test", ["Programmes (admin)"]],
+    [
+      "platformAdmin",
+      "Paula Schmidt",
+      "paula.schmidt@platform-ops.test",
+      ["Organisation review", "Operations"],
+    ],
+  ] as const;
+  for (const [key, name, email, links] of sidebars) {
+    await test.step(`${name} at 1280 pixels`, async () => {
+      const page = await signedIn(key);
+      const nav = page.getByRole("navigation", { name: "Main navigation" });
+      for (const link of links) await expect(nav.getByRole("link", { name: link })).toBeVisible();
+      await expect(nav.getByRole("link", { name: "Create an organisation" })).toHaveCount(0);
+      // Nothing to switch between: no organisation switcher in the header.
+      await expect(page.getByRole("button", { name: /^Organisation:/ })).toHaveCount(0);
+      await expectHeaderFits(page);
+      await page.getByRole("button", { name: `Signed in as ${name}` }).click();
+      await expect(page.getByTestId("account-menu")).toContainText(email);
+      await a11y.check(page);
+
+      await test.step(`${name} at 390 pixels`, async () => {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.getByRole("button", { name: "Menu" }).click();
+        await expect(nav).toBeVisible();
+        for (const link of links) await expect(nav.getByRole("link", { name: link })).toBeVisible();
+        await expect(nav.getByRole("link", { name: "Create an organisation" })).toHaveCount(0);
+        await expect(page.getByTestId("signed-in-user").filter({ visible: true })).toContainText(
+          email,
+        );
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        await a11y.check(page);
+      });
+    });
+  }
 });
 
 test("light and dark themes are both accessible, and the choice is remembered", async ({

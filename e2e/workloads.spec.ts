@@ -88,10 +88,24 @@ test("a researcher submits a job from a template and follows it to completion wi
     const timeline = ada.getByTestId("job-timeline");
     for (const status of ["ACCEPTED", "SUBMITTED", "RUNNING", "COMPLETED"])
       await expect(timeline.locator(`[data-status="${status}"]`).first()).toBeVisible();
+    // Started and Ended say the same instants as the timeline's start and end entries.
+    for (const [field, status] of [
+      ["job-started", "RUNNING"],
+      ["job-ended", "COMPLETED"],
+    ] as const) {
+      const when = await ada.getByTestId(field).getAttribute("datetime");
+      expect(when, `${field} has a time`).not.toBeNull();
+      await expect(
+        timeline.locator(`[data-status="${status}"]`).first().locator("time"),
+      ).toHaveAttribute("datetime", when!);
+    }
     await expect(ada.getByTestId("job-exit-code")).toHaveText("0");
     await expect(ada.getByTestId("quota-held")).toHaveText("2 GPU-hours");
-    // Two GPUs for about ten seconds: consumption is settled from what ran, not the hold.
-    await expect(ada.getByTestId("quota-consumed")).toHaveText(/^\d+ GPU-seconds$/);
+    // Two GPUs for about ten seconds: consumption is settled from what ran, not the hold, and
+    // reads in the hold's unit (a hundredth of a GPU-hour is 36 GPU-seconds).
+    await expect(ada.getByTestId("quota-consumed")).toHaveText(
+      /^(less than 0\.01|0\.0\d) GPU-hours$/,
+    );
     await expect(ada.getByTestId("job-quota")).toContainText("returned to the allocation");
     await expect(ada.getByTestId("job-placement")).toContainText("Simulated cluster");
   });
@@ -111,7 +125,8 @@ test("a researcher submits a job from a template and follows it to completion wi
     await expect(row.getByTestId("job-status")).toHaveText("Completed");
     await expect(row).toContainText("2 × NVIDIA H100 80 GB");
     await expect(row).toContainText("Simulated cluster");
-    await expect(row).toContainText(/\d+ GPU-seconds used/);
+    await expect(row).toContainText(/(less than 0\.01|0\.0\d) GPU-hours used/);
+    await expect(row).toContainText("of 2 GPU-hours held");
     await expectFitsNarrowScreen(ada);
     await a11y.check(ada);
   });

@@ -89,7 +89,7 @@ export async function sweepAllocationAlerts(
     ...usedLines.map((line) => {
       const percent = Number((line.usedUnitSeconds * 100n) / line.grantedUnitSeconds);
       const left = line.grantedUnitSeconds - line.usedUnitSeconds;
-      const amount = (value: bigint) => formatLedgerQuantity(value, line, { hundredths: true });
+      const amount = (value: bigint) => formatLedgerQuantity(value, line);
       const spentBy = countsTokens(line.kind)
         ? "are spent or leased by calls to shared models"
         : "are used or held by running jobs";

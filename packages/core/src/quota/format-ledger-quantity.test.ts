@@ -14,7 +14,6 @@ import {
   pricePer,
 } from "./format-ledger-quantity";
 import { formatUnitHours } from "./format-unit-hours";
-import { formatQuota } from "../workloads/format-usage";
 
 const gpu = { kind: "GPU", unit: "GPU" } as const;
 const tokens = { kind: "TOKENS", unit: "token" } as const;
@@ -75,18 +74,21 @@ describe("formatTokens", () => {
 });
 
 describe("formatLedgerQuantity", () => {
-  it("leaves compute classes exactly as before", () => {
+  it("writes compute classes in unit-hours, small amounts included", () => {
     for (const seconds of [0, 12, 90, 3_600, 662_292, 1_800_000]) {
-      expect(formatLedgerQuantity(seconds, gpu)).toBe(formatQuota(seconds, "GPU"));
-      expect(formatLedgerQuantity(seconds, gpu, { hundredths: true })).toBe(
-        formatUnitHours(seconds, "GPU"),
-      );
+      expect(formatLedgerQuantity(seconds, gpu)).toBe(formatUnitHours(seconds, "GPU"));
     }
+    const cpu = { kind: "CPU", unit: "CPU core" } as const;
+    // An allocation's line: used and left in the same unit, however small the used part.
+    expect(formatLedgerQuantity(1_440, cpu)).toBe("0.4 CPU core-hours");
+    expect(formatLedgerQuantity(17_984_160, cpu)).toBe("4,995.6 CPU core-hours");
+    expect(formatLedgerQuantity(90, gpu)).toBe("0.03 GPU-hours");
+    expect(formatLedgerQuantity(12, gpu)).toBe("less than 0.01 GPU-hours");
   });
 
-  it("writes a token tier's ledger units as tokens, whatever the style", () => {
+  it("writes a token tier's ledger units as tokens", () => {
     expect(formatLedgerQuantity(2_000_000n, tokens)).toBe("2 million tokens");
-    expect(formatLedgerQuantity(3_600, tokens, { hundredths: true })).toBe("3,600 tokens");
+    expect(formatLedgerQuantity(3_600, tokens)).toBe("3,600 tokens");
   });
 });
 

@@ -11,7 +11,6 @@ import {
   TOKENS_PER_PRICED_UNIT,
   type MeteredClass,
 } from "../catalogue/metering-unit";
-import { formatQuota } from "../workloads/format-usage";
 import { formatUnitHours } from "./format-unit-hours";
 
 // Made once: building a number format is far dearer than using one.
@@ -36,19 +35,12 @@ export function formatTokens(tokens: number | bigint): string {
 }
 
 /**
- * Ledger units (unit-seconds, or tokens) of a class. Compute reads as formatQuota writes it on
- * pages ("2 GPU-hours", "1.5 GPU-minutes"), or with `hundredths` as formatUnitHours writes it in
- * sentences whose figures must add up ("183.97 GPU-hours"); tokens as formatTokens.
+ * Ledger units (unit-seconds, or tokens) of a class: compute in unit-hours as formatUnitHours
+ * writes them ("2 GPU-hours", "0.4 CPU core-hours"), tokens as formatTokens.
  */
-export function formatLedgerQuantity(
-  amount: number | bigint,
-  metered: MeteredClass,
-  options: { hundredths?: boolean } = {},
-): string {
+export function formatLedgerQuantity(amount: number | bigint, metered: MeteredClass): string {
   if (countsTokens(metered.kind)) return formatTokens(amount);
-  return options.hundredths
-    ? formatUnitHours(amount, metered.unit)
-    : formatQuota(amount, metered.unit);
+  return formatUnitHours(amount, metered.unit);
 }
 
 /** Whole priced units as requested or granted: "1,000 GPU-hours"; "2 million tokens". */

@@ -15,5 +15,18 @@ describe("formatUnitHours", () => {
 
   it("never shows a small non-zero amount as zero", () => {
     expect(formatUnitHours(10, "GPU")).toBe("less than 0.01 GPU-hours");
+    expect(formatUnitHours(17, "GPU")).toBe("less than 0.01 GPU-hours");
+    expect(formatUnitHours(18, "GPU")).toBe("0.01 GPU-hours");
+  });
+
+  it("keeps small amounts in hours, never minutes or seconds", () => {
+    expect(formatUnitHours(1_440, "CPU core")).toBe("0.4 CPU core-hours");
+    expect(formatUnitHours(90, "GPU")).toBe("0.03 GPU-hours");
+    expect(formatUnitHours(60, "MIG slice")).toBe("0.02 MIG slice-hours");
+  });
+
+  it("shows a ledger below zero as nothing, never a negative amount", () => {
+    expect(formatUnitHours(-5, "GPU")).toBe("0 GPU-hours");
+    expect(formatUnitHours(-7_200n, "GPU")).toBe("0 GPU-hours");
   });
 });

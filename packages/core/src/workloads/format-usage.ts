@@ -1,28 +1,16 @@
 /**
  * Pure: a job's quota and durations as people read them, for the timeline the worker writes and
- * the pages that show it. Quota is counted in unit-seconds; people read unit-hours, but a short
- * job's few GPU-seconds must not show as "0 GPU-hours", so small amounts are written in the unit
- * that keeps them readable.
+ * the pages that show it.
  */
-const LOCALE = "en-GB";
-const twoDecimals = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
-const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+import { formatUnitHours } from "../quota/format-unit-hours";
 
 /**
- * 7_200 GPU-seconds → "2 GPU-hours"; 3_600 → "1 GPU-hour"; 90 → "1.5 GPU-minutes";
- * 12 → "12 GPU-seconds"; nothing at all → "0 GPU-hours".
+ * Quota in unit-hours, whatever its size, so that a job's used amount and its hold, or an
+ * allocation's used and left, read in one unit beside each other: 7_200 GPU-seconds →
+ * "2 GPU-hours"; 1_440 → "0.4 GPU-hours"; 12 → "less than 0.01 GPU-hours"; 0 → "0 GPU-hours".
  */
 export function formatQuota(unitSeconds: number | bigint, unit: string): string {
-  const value = Math.max(0, Number(unitSeconds));
-  if (value >= 3600 || value === 0)
-    return counted(twoDecimals.format(value / 3600), `${unit}-hour`);
-  if (value >= 60) return counted(oneDecimal.format(value / 60), `${unit}-minute`);
-  return counted(whole.format(value), `${unit}-second`);
-}
-
-function counted(text: string, name: string): string {
-  return `${text} ${name}${text === "1" ? "" : "s"}`;
+  return formatUnitHours(unitSeconds, unit);
 }
 
 /** 5_400 → "1 h 30 min"; 45 → "45 s"; 90_000 → "25 h". Whole seconds, never negative. */

@@ -49,6 +49,8 @@ export async function requestWorkloadCancel(
         status: workload.status,
         reason: "CancelRequested",
         message: `Cancellation requested by ${person?.name ?? actor.email ?? "a member"}.`,
+        // The instant stored as the workload's cancelRequestedAt, not the transaction's start.
+        createdAt: now,
       },
     });
     await tx.outboxEvent.create({

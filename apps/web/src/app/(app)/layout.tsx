@@ -26,6 +26,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       canReadBilling: roleMay(m.role, "billing.read"),
       canManage: roleMay(m.role, "organization.update"),
     })),
+    hasPlatformRole: user.platformRoles.length > 0,
     canReviewOrganisations: platformRolesMay(user.platformRoles, "organizations.readAll"),
     canReadAllAudit: platformRolesMay(user.platformRoles, "audit.readAll"),
     canReadStateAid: platformRolesMay(user.platformRoles, "stateAid.read"),

@@ -87,7 +87,6 @@ export function parseWholeNumber(input: string): number | null {
 }
 
 const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const hoursFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
 const percentFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 
 export function formatNumber(value: number): string {
@@ -102,16 +101,6 @@ export function formatRate(bps: number): string {
 /** "GPU" → "GPU-hours"; "CPU core" → "CPU core-hours". */
 export function hoursUnit(unit: string): string {
   return `${unit}-hours`;
-}
-
-/** 1000 hours of class unit "GPU" → "1,000 GPU-hours". */
-export function formatUnitHours(hours: number, unit: string): string {
-  return `${hoursFormat.format(hours)} ${hoursUnit(unit)}`;
-}
-
-/** Quota is counted in unit-seconds; people read unit-hours. */
-export function unitSecondsToHours(seconds: number): number {
-  return seconds / 3600;
 }
 
 /** A share of a whole as a whole percentage for bars (0–100), safe for a zero whole. */

@@ -34,13 +34,17 @@ export function tenantProgrammeItems(organizationId: string): NavItem[] {
   ];
 }
 
-/** By platform role: reviewers, programme administrators, operators. */
+/** By platform role: reviewers and programme administrators. */
 export function platformProgrammeItems(nav: ProgrammeNav): NavItem[] {
   return [
     ...(nav.canReview ? [{ href: programmeRoutes.reviews, label: tp.nav.myReviews }] : []),
     ...(nav.canManageProgrammes
       ? [{ href: programmeRoutes.adminProgrammes, label: tp.nav.programmesAdmin }]
       : []),
-    ...(nav.canReadCatalogue ? [{ href: programmeRoutes.catalogue, label: tp.nav.catalogue }] : []),
   ];
+}
+
+/** The catalogue of resource classes, clusters and prices, for those who may read it. */
+export function catalogueItems(nav: ProgrammeNav): NavItem[] {
+  return nav.canReadCatalogue ? [{ href: programmeRoutes.catalogue, label: tp.nav.catalogue }] : [];
 }

@@ -5,13 +5,15 @@ import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { cn } from "@tessera/ui";
 import { signOutAction } from "@/app/actions";
-import { t } from "@/i18n";
+import { programmeRoutes } from "@/components/programmes/paths";
+import { t, th } from "@/i18n";
 import { routes, type ThemeChoice } from "@/lib/paths";
 import { NotificationsIndicator } from "../programmes/notifications-indicator";
 import { ThemeSelect } from "../theme-select";
 import type { NavData, ShellUser } from "./nav-data";
 import { OrgSwitcher } from "./org-switcher";
 import { SideNav } from "./side-nav";
+import { useDisclosure } from "./use-disclosure";
 
 function Brand() {
   return (
@@ -30,40 +32,32 @@ function Brand() {
   );
 }
 
-function UserBlock({ user, tone }: { user: ShellUser; tone: "header" | "panel" }) {
+/** Who is signed in, in full: name, address and platform roles, wrapped rather than cut. */
+function UserBlock({ user, testId }: { user: ShellUser; testId?: string }) {
   return (
-    <div className="min-w-0 text-sm leading-tight" data-testid="signed-in-user">
+    <div className="min-w-0 space-y-0.5 text-sm leading-tight" data-testid={testId}>
       <span className="sr-only">{t.header.signedInAs} </span>
-      <span
-        className={cn(
-          "block truncate font-semibold",
-          tone === "header" ? "text-header-fg" : "text-fg",
-        )}
-      >
-        {user.name}
-      </span>
-      <span
-        className={cn("block truncate", tone === "header" ? "text-header-muted" : "text-fg-muted")}
-      >
-        {user.platformRoles.length
-          ? user.platformRoles.map((role) => t.platformRoles[role] ?? role).join(", ")
-          : user.email}
-      </span>
+      <span className="block break-words font-semibold text-fg">{user.name}</span>
+      {user.email && user.email !== user.name ? (
+        <span className="block break-all text-fg-muted" data-testid="signed-in-email">
+          {user.email}
+        </span>
+      ) : null}
+      {user.platformRoles.length ? (
+        <span className="block text-fg-muted">
+          {user.platformRoles.map((role) => t.platformRoles[role] ?? role).join(", ")}
+        </span>
+      ) : null}
     </div>
   );
 }
 
-function SignOutButton({ tone }: { tone: "header" | "panel" }) {
+function SignOutButton() {
   return (
     <form action={signOutAction}>
       <button
         type="submit"
-        className={cn(
-          "rounded-md border px-3 py-1.5 text-sm font-semibold",
-          tone === "header"
-            ? "border-header-muted/60 text-header-fg hover:bg-white/10"
-            : "border-line-strong bg-surface text-fg hover:bg-surface-muted",
-        )}
+        className="rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm font-semibold text-fg hover:bg-surface-muted"
       >
         {t.header.signOut}
       </button>
@@ -72,8 +66,50 @@ function SignOutButton({ tone }: { tone: "header" | "panel" }) {
 }
 
 /**
- * The signed-in frame: header (brand, organisation switcher, theme, persona, sign-out), sidebar by
- * role, and the page. Below the md breakpoint the sidebar and header controls fold into a menu.
+ * The header's account menu: the person's name on the button (cut short when long; the button's
+ * accessible name and the menu hold it in full), and in the menu the address, the platform roles,
+ * the notification settings and signing out — so that a long address never crowds the header.
+ */
+function AccountMenu({ user }: { user: ShellUser }) {
+  const { rootRef, buttonProps, panelProps } = useDisclosure();
+  return (
+    <div ref={rootRef} className="relative min-w-0">
+      <button
+        {...buttonProps}
+        title={user.email && user.email !== user.name ? `${user.name} (${user.email})` : user.name}
+        className="flex max-w-[14rem] items-center gap-2 rounded-md border border-header-muted/60 px-3 py-1.5 text-sm text-header-fg hover:bg-white/10"
+        data-testid="signed-in-user"
+      >
+        <span className="sr-only">{t.header.signedInAs} </span>
+        <span className="truncate font-semibold">{user.name}</span>
+        <span aria-hidden="true">▾</span>
+      </button>
+      <div
+        {...panelProps}
+        className="absolute right-0 z-40 mt-1 w-72 max-w-[calc(100vw-2rem)] space-y-3 rounded-md border border-line bg-surface p-3 text-fg shadow-lg"
+        data-testid="account-menu"
+      >
+        <UserBlock user={user} />
+        <ul className="border-t border-line pt-2">
+          <li>
+            <Link
+              href={programmeRoutes.notificationSettings}
+              className="block rounded py-1 text-sm text-link underline"
+            >
+              {th.preferences.title}
+            </Link>
+          </li>
+        </ul>
+        <SignOutButton />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The signed-in frame: header (brand, organisation switcher for members of one, notifications,
+ * theme, account menu with sign-out), sidebar by role, and the page. Below the md breakpoint the
+ * sidebar and header controls fold into a menu.
  */
 export function AppShell({
   user,
@@ -90,6 +126,7 @@ export function AppShell({
   // The menu is open for the page it was opened on; navigating closes it without an effect.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = menuOpenAt === pathname;
+  const hasOrganisations = nav.organisations.length > 0;
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -105,14 +142,15 @@ export function AppShell({
             {menuOpen ? t.nav.closeMenu : t.nav.menu}
           </button>
           <Brand />
-          <div className="ml-4 hidden md:block">
-            <OrgSwitcher organisations={nav.organisations} />
-          </div>
-          <div className="ml-auto hidden items-center gap-4 md:flex">
+          {hasOrganisations ? (
+            <div className="ml-4 hidden min-w-0 md:block">
+              <OrgSwitcher organisations={nav.organisations} />
+            </div>
+          ) : null}
+          <div className="ml-auto hidden shrink-0 items-center gap-4 md:flex">
             <NotificationsIndicator unread={nav.programmes.unreadNotifications} />
             <ThemeSelect initial={theme} />
-            <UserBlock user={user} tone="header" />
-            <SignOutButton tone="header" />
+            <AccountMenu user={user} />
           </div>
         </div>
       </header>
@@ -128,11 +166,13 @@ export function AppShell({
           )}
         >
           <div className="space-y-3 border-b border-line p-3 md:hidden">
-            <UserBlock user={user} tone="panel" />
-            <OrgSwitcher organisations={nav.organisations} variant="panel" />
+            <UserBlock user={user} testId="signed-in-user" />
+            {hasOrganisations ? (
+              <OrgSwitcher organisations={nav.organisations} variant="panel" />
+            ) : null}
             <div className="flex flex-wrap items-center justify-between gap-2">
               <ThemeSelect initial={theme} tone="plain" />
-              <SignOutButton tone="panel" />
+              <SignOutButton />
             </div>
           </div>
           <SideNav nav={nav} />

@@ -15,6 +15,8 @@ export interface NavOrganisation {
 
 export interface NavData {
   organisations: NavOrganisation[];
+  /** Any platform role (reviewer, programme administrator, operator, platform administrator). */
+  hasPlatformRole: boolean;
   canReviewOrganisations: boolean;
   canReadAllAudit: boolean;
   /** The de minimis ledger (programme and platform administrators). */

@@ -2,16 +2,17 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@tessera/ui";
 import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { VerificationBadge } from "../status-badge";
 import { organisationIdFromPath, type NavOrganisation } from "./nav-data";
+import { useDisclosure } from "./use-disclosure";
 
 /**
  * The organisation switcher: a disclosure button with a list of links (not a select that
  * navigates on change, which traps keyboard users). Closes on Escape, outside click and navigation.
+ * Shown only to members of an organisation: with none there is nothing to switch between.
  */
 export function OrgSwitcher({
   organisations,
@@ -21,31 +22,8 @@ export function OrgSwitcher({
   variant?: "header" | "panel";
 }) {
   const pathname = usePathname();
-  const [openAt, setOpenAt] = useState<string | null>(null);
-  const open = openAt === pathname;
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const listId = useId();
+  const { rootRef, buttonProps, panelProps } = useDisclosure();
   const current = organisations.find((o) => o.id === organisationIdFromPath(pathname));
-
-  useEffect(() => {
-    if (!open) return;
-    function onKey(event: KeyboardEvent) {
-      if (event.key === "Escape") {
-        setOpenAt(null);
-        buttonRef.current?.focus();
-      }
-    }
-    function onPointer(event: PointerEvent) {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpenAt(null);
-    }
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open]);
 
   const buttonClass =
     variant === "header"
@@ -55,11 +33,7 @@ export function OrgSwitcher({
   return (
     <div ref={rootRef} className="relative">
       <button
-        ref={buttonRef}
-        type="button"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpenAt(open ? null : pathname)}
+        {...buttonProps}
         className={cn(
           "flex max-w-[24rem] items-center gap-2 rounded-md border px-3 py-1.5 text-sm",
           buttonClass,
@@ -72,8 +46,7 @@ export function OrgSwitcher({
         <span aria-hidden="true">▾</span>
       </button>
       <div
-        id={listId}
-        hidden={!open}
+        {...panelProps}
         className="absolute left-0 z-40 mt-1 w-80 max-w-[calc(100vw-2rem)] rounded-md border border-line bg-surface p-1 text-fg shadow-lg"
       >
         <ul>

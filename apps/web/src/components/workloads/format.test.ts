@@ -2,21 +2,24 @@ import { describe, expect, it } from "vitest";
 import { formatDuration, formatQuota, runSeconds, secondsBetween, walltimeSeconds } from "./format";
 
 describe("formatQuota", () => {
-  it("writes hours, minutes or seconds so that small amounts stay readable", () => {
+  it("writes every amount in unit-hours, so that figures side by side share one unit", () => {
     expect(formatQuota(7_200, "GPU")).toBe("2 GPU-hours");
     expect(formatQuota(5_400 * 4, "GPU")).toBe("6 GPU-hours");
     expect(formatQuota(4_000, "GPU")).toBe("1.11 GPU-hours");
-    expect(formatQuota(90, "GPU")).toBe("1.5 GPU-minutes");
-    expect(formatQuota(12, "MIG slice")).toBe("12 MIG slice-seconds");
+    expect(formatQuota(1_440, "CPU core")).toBe("0.4 CPU core-hours");
+    expect(formatQuota(90, "GPU")).toBe("0.03 GPU-hours");
     expect(formatQuota(0, "GPU")).toBe("0 GPU-hours");
     expect(formatQuota(-5, "GPU")).toBe("0 GPU-hours");
+  });
+
+  it("never shows a small non-zero amount as zero", () => {
+    expect(formatQuota(12, "MIG slice")).toBe("less than 0.01 MIG slice-hours");
+    expect(formatQuota(1, "GPU")).toBe("less than 0.01 GPU-hours");
   });
 
   it("says one in the singular", () => {
     expect(formatQuota(3_600, "GPU")).toBe("1 GPU-hour");
     expect(formatQuota(3_600, "CPU core")).toBe("1 CPU core-hour");
-    expect(formatQuota(60, "GPU")).toBe("1 GPU-minute");
-    expect(formatQuota(1, "GPU")).toBe("1 GPU-second");
   });
 });
 

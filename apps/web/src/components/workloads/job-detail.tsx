@@ -14,9 +14,18 @@ import { JobTimeline } from "./job-timeline";
 import type { WorkloadDetail } from "./types";
 import { LIVE_REFRESH_MS, useNow } from "./use-now";
 
-function When({ value }: { value: Date | null }) {
-  if (!value) return <span className="text-fg-muted">{t.common.notSet}</span>;
-  return <time dateTime={value.toISOString()}>{formatPreciseDateTime(value)}</time>;
+function When({ value, testId }: { value: Date | null; testId?: string }) {
+  if (!value)
+    return (
+      <span className="text-fg-muted" data-testid={testId}>
+        {t.common.notSet}
+      </span>
+    );
+  return (
+    <time dateTime={value.toISOString()} data-testid={testId}>
+      {formatPreciseDateTime(value)}
+    </time>
+  );
 }
 
 function Progress({ job, now }: { job: WorkloadDetail; now: number | null }) {
@@ -134,8 +143,9 @@ export function JobDetail({
             <DescriptionList
               items={[
                 { term: d.created, detail: <When value={job.createdAt} /> },
-                { term: d.started, detail: <When value={job.startedAt} /> },
-                { term: d.ended, detail: <When value={job.endedAt} /> },
+                // The timeline dates its start and end entries at these same instants.
+                { term: d.started, detail: <When value={job.startedAt} testId="job-started" /> },
+                { term: d.ended, detail: <When value={job.endedAt} testId="job-ended" /> },
                 ...(ran !== null && job.endedAt
                   ? [{ term: d.ranFor, detail: formatDuration(ran) }]
                   : []),

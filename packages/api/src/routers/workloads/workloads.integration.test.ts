@@ -316,6 +316,8 @@ describe("workloads.cancel", () => {
       where: { workloadId: job.id, reason: "CancelRequested" },
     });
     expect(requested.message).toBe(`Cancellation requested by ${owner.name}.`);
+    // Dated as the job stores the request, so the page and its timeline tell one time.
+    expect(requested.createdAt).toEqual(first.cancelRequestedAt);
 
     const ended = await caller.workloads.submit(submitInput(tenant, { name: "Finished run" }));
     await db.workload.update({ where: { id: ended.id }, data: { status: "COMPLETED" } });

@@ -14,6 +14,8 @@ export async function addWorkloadEvent(
     status: WorkloadStatus;
     reason?: string | null;
     message: string;
+    /** When it happened, if not now: the instant the workload itself stores for the change. */
+    at?: Date;
   },
 ): Promise<void> {
   await tx.workloadEvent.create({
@@ -23,6 +25,7 @@ export async function addWorkloadEvent(
       status: event.status,
       reason: event.reason ?? null,
       message: event.message,
+      ...(event.at ? { createdAt: event.at } : {}),
     },
   });
 }

@@ -15,7 +15,7 @@ import {
   progressMessage,
   type EndPlan,
 } from "./observation-messages";
-import { planObservation } from "./observation-plan";
+import { planObservation, timelineEntryTime } from "./observation-plan";
 import { jobUsageOf, settlementOfWorkload } from "./settlement";
 import { LIVE_STATUSES, type WorkloadTransition } from "./workload-states";
 
@@ -52,6 +52,7 @@ async function applyEnd(
     status: plan.to,
     reason: plan.reason,
     message: endMessage(plan, current, settlement),
+    at: timelineEntryTime(current, plan, now),
   });
   const usage = jobUsageOf(current, settlement, plan, job.consumedEnergyMilliWh ?? null);
   if (usage) await recordJobUsage(tx, usage);
@@ -134,6 +135,7 @@ export async function applyBackendObservation(
           status: plan.to,
           reason: plan.reason,
           message: progressMessage(current.status, plan),
+          at: timelineEntryTime(current, plan, now),
         });
         return { ...unchanged, changed: true, status: plan.to };
       }

@@ -14,7 +14,7 @@ import {
   type EndPlan,
   type ProgressPlan,
 } from "./observation-messages";
-import { planObservation } from "./observation-plan";
+import { planObservation, timelineEntryTime } from "./observation-plan";
 import { jobUsageOf, settlementOfWorkload } from "./settlement";
 
 /** A timestamp parameter as the Workload columns hold it (UTC, without a zone); null stays null. */
@@ -86,12 +86,12 @@ const UNCHANGED_AS_INPUT = unchangedAs(Prisma.raw("w."), {
   cancelRequestedAt: inputTimestamp("cancel_requested_at"),
 });
 
-function timelineEntry(status: string, reason: string | null, message: string, now: Date) {
+function timelineEntry(status: string, reason: string | null, message: string, at: Date) {
   return Prisma.sql`
     INSERT INTO "WorkloadEvent" ("organizationId", "workloadId", "status", "reason", "message",
                                  "createdAt")
     SELECT u."organizationId", u."id", ${status}::"WorkloadStatus", ${reason}::text,
-           ${message}::text, ${utc(now)}
+           ${message}::text, ${utc(at)}
       FROM updated u`;
 }
 
@@ -124,9 +124,10 @@ async function progressAll(
         ${column((i) => iso(i.snapshot.cancelRequestedAt))}::text[],
         ${column((i) => i.plan.to)}::text[], ${column((i) => i.plan.reason)}::text[],
         ${column((i) => iso(i.plan.startedAt))}::text[],
-        ${column((i) => progressMessage(i.snapshot.status, i.plan))}::text[]
+        ${column((i) => progressMessage(i.snapshot.status, i.plan))}::text[],
+        ${column((i) => timelineEntryTime(i.snapshot, i.plan, now).toISOString())}::text[]
       ) AS i(id, org, status, external_id, status_reason, hold_id, started_at, missing_since,
-             cancel_requested_at, next_status, next_reason, next_started_at, message)
+             cancel_requested_at, next_status, next_reason, next_started_at, message, entry_at)
     ), locked AS MATERIALIZED (
       -- A row another worker holds is skipped, not waited for: its change is decided again
       -- under its own lock, and two sweeps never wait on each other's rows in opposite orders.
@@ -141,12 +142,12 @@ async function progressAll(
              "missingSince" = NULL, "lastObservedAt" = ${utc(now)}, "updatedAt" = ${utc(now)}
         FROM input i, locked l
        WHERE w."id" = l."id" AND i.id = l."id"
-      RETURNING w."id", w."organizationId", i.next_status, i.next_reason, i.message
+      RETURNING w."id", w."organizationId", i.next_status, i.next_reason, i.message, i.entry_at
     ), event AS (
       INSERT INTO "WorkloadEvent" ("organizationId", "workloadId", "status", "reason", "message",
                                    "createdAt")
       SELECT u."organizationId", u."id", u.next_status::"WorkloadStatus", u.next_reason, u.message,
-             ${utc(now)}
+             u.entry_at::timestamptz AT TIME ZONE 'UTC'
         FROM updated u
     )
     SELECT "id" FROM updated`,
@@ -200,7 +201,7 @@ async function end(
       plan.to,
       plan.reason,
       endMessage(plan, snapshot, settlement),
-      now,
+      timelineEntryTime(snapshot, plan, now),
     )})${closing}${metering}, done AS (
       SELECT u."id" FROM updated u,
              (SELECT count(*) FROM line) AS line_written, (SELECT count(*) FROM entry) AS entry_written

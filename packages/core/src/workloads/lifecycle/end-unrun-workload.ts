@@ -49,6 +49,7 @@ export async function endUnrunWorkload(
     status: change.to,
     reason: change.reason,
     message: `${change.message} The hold of ${formatQuota(current.heldUnitSeconds, current.unit)} went back to the allocation.`,
+    at: change.now,
   });
   await recordAuditEvent(tx, SYSTEM_ACTOR, {
     action: change.action,

@@ -230,6 +230,44 @@ describe.each(observers)("applying observations %s", (_, observe) => {
     expect((await observe(workload, running)).changed).toBe(false);
   });
 
+  it("dates the timeline's start and end at the workload's Started and Ended, a start after a requeue when it was seen", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
+    const workload = await submitted(setup, { quantity: 1, walltimeSeconds: 3_600 });
+    const entry = async (status: string, nth = 0) =>
+      (await timeline(workload.id)).filter((e) => e.status === status)[nth]!;
+
+    // The tracker sees the start later than the backend made it: the entry says the latter.
+    await observe(
+      workload,
+      backendJob(workload.externalId, { state: "RUNNING", startedAt: at(10) }),
+    );
+    expect((await workloadRow(workload.id)).startedAt).toEqual(at(10));
+    expect((await entry("RUNNING")).createdAt).toEqual(at(10));
+
+    // Requeued and started again: the stored start stays the first, the new entry is when seen.
+    await observe(workload, backendJob(workload.externalId, { reason: "BeginTime" }));
+    const seen = new Date();
+    await observe(
+      workload,
+      backendJob(workload.externalId, { state: "RUNNING", startedAt: at(50) }),
+    );
+    expect((await workloadRow(workload.id)).startedAt).toEqual(at(10));
+    expect((await entry("RUNNING", 1)).createdAt.getTime()).toBeGreaterThanOrEqual(seen.getTime());
+
+    await observe(
+      workload,
+      backendJob(workload.externalId, {
+        state: "COMPLETED",
+        startedAt: at(10),
+        endedAt: at(610),
+        exitCode: 0,
+      }),
+    );
+    const row = await workloadRow(workload.id);
+    expect(row.endedAt).toEqual(at(610));
+    expect((await entry("COMPLETED")).createdAt).toEqual(row.endedAt);
+  });
+
   it("settles a failed run capped at the hold, and releases a job cancelled before it started", async () => {
     const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
     const failed = await submitted(setup, { quantity: 1, walltimeSeconds: 100 });
@@ -478,6 +516,11 @@ describe("workloads that end without running", () => {
       },
     );
     expect((await lineOf(setup)).heldUnitSeconds).toBe(0n);
+    expect((await workloadRow(workload.id)).endedAt).toEqual(at(700));
+    expect((await timeline(workload.id)).at(-1)).toMatchObject({
+      status: "LOST",
+      createdAt: at(700),
+    });
     expect((await audits(workload.id)).map((a) => a.action)).toContain("workload.lost");
     expect(
       (await timeline(workload.id)).some((e) => e.message?.includes("will be marked lost")),

@@ -23,13 +23,16 @@ describe("endMessage", () => {
     expect(text).not.toMatch(/unit-seconds/);
   });
 
-  it("keeps a short job's few GPU-seconds readable rather than 0 GPU-hours", () => {
+  it("says a short job's use in hours like its hold, never as 0 GPU-hours", () => {
     const text = endMessage(plan("FAILED", 2), hold, {
       kind: "settle",
       unitSeconds: 24,
       elapsedSeconds: 12,
     });
-    expect(text).toContain("Failed with exit code 2 after 12 s; used 24 GPU-seconds of the");
+    expect(text).not.toMatch(/GPU-seconds|GPU-minutes/);
+    expect(text).toContain(
+      "Failed with exit code 2 after 12 s; used 0.01 GPU-hours of the 4 GPU-hours held",
+    );
   });
 
   it("says the whole hold went back for a job cancelled before it started", () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { BackendJob } from "../../compute/driver";
-import { normalizeReason, planObservation, type ObservedWorkload } from "./observation-plan";
+import {
+  normalizeReason,
+  planObservation,
+  timelineEntryTime,
+  type ObservedWorkload,
+} from "./observation-plan";
 
 const now = new Date("2026-01-01T12:00:00Z");
 
@@ -125,5 +130,44 @@ describe("normalizeReason", () => {
     expect(normalizeReason("  ")).toBeNull();
     expect(normalizeReason(undefined)).toBeNull();
     expect(normalizeReason(" Resources ")).toBe("Resources");
+  });
+});
+
+describe("timelineEntryTime", () => {
+  const startedAt = new Date("2026-01-01T11:59:58Z");
+  const endedAt = new Date("2026-01-01T11:59:59Z");
+
+  it("dates a first start and an end at the times the workload stores for them", () => {
+    const running = job({ state: "RUNNING", reason: null, startedAt });
+    const start = planObservation(workload(), running, now);
+    if (start.kind !== "progress") throw new Error("expected progress");
+    expect(start.startedAt).toEqual(startedAt);
+    expect(timelineEntryTime(workload(), start, now)).toEqual(startedAt);
+
+    const ran = workload({ status: "RUNNING", startedAt });
+    const end = planObservation(ran, job({ state: "COMPLETED", startedAt, endedAt }), now);
+    if (end.kind !== "end") throw new Error("expected an end");
+    expect(timelineEntryTime(ran, end, now)).toEqual(end.endedAt);
+    expect(end.endedAt).toEqual(endedAt);
+  });
+
+  it("dates a start the backend gives no time for, a new reason and a start after a requeue when seen", () => {
+    const unknownStart = planObservation(workload(), job({ state: "RUNNING", reason: null }), now);
+    if (unknownStart.kind !== "progress") throw new Error("expected progress");
+    expect(timelineEntryTime(workload(), unknownStart, now)).toEqual(now);
+
+    const pending = planObservation(workload(), job({ reason: "Priority" }), now);
+    if (pending.kind !== "progress") throw new Error("expected progress");
+    expect(timelineEntryTime(workload(), pending, now)).toEqual(now);
+
+    const requeued = workload({ status: "PENDING", statusReason: "Resources", startedAt });
+    const again = planObservation(
+      requeued,
+      job({ state: "RUNNING", reason: null, startedAt: endedAt }),
+      now,
+    );
+    if (again.kind !== "progress") throw new Error("expected progress");
+    expect(again.startedAt).toEqual(startedAt);
+    expect(timelineEntryTime(requeued, again, now)).toEqual(now);
   });
 });

@@ -72,3 +72,19 @@ export function planObservation(
     endedAt: job.endedAt ?? now,
   };
 }
+
+/**
+ * Pure: when a planned change's timeline entry happened. A job's first start and its end are
+ * dated at the instants the workload stores for them (the backend's own times, which the job's
+ * page shows as Started and Ended), so the two never disagree; anything else — a new scheduler
+ * reason, a start again after a requeue (the stored start stays the first) — when it was seen.
+ */
+export function timelineEntryTime(
+  current: Pick<ObservedWorkload, "startedAt">,
+  plan: Extract<ObservationPlan, { kind: "progress" | "end" }>,
+  now: Date,
+): Date {
+  if (plan.kind === "end") return plan.endedAt;
+  if (current.startedAt === null && plan.startedAt !== null) return plan.startedAt;
+  return now;
+}

@@ -42,8 +42,8 @@ function ValidityNote({ allocation }: { allocation: AllocationView }) {
 function AllocationCard({ allocation }: { allocation: AllocationView }) {
   const a = tp.allocations;
   const money = (minor: number) => formatMoney(minor, allocation.currency);
-  // The same words for quota as the home page and the job form: hours to the hundredth, and
-  // minutes or seconds for what is less than an hour; tokens for a shared model's tier.
+  // The same words for quota as the home page and the job form: every figure of the table in
+  // hours to the hundredth, small ones included; tokens for a shared model's tier.
   const hours = (amount: number, metered: MeteredClass) => formatLedgerQuantity(amount, metered);
   const captions = allocationTableCaptions(allocation);
   return (
