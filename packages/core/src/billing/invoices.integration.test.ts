@@ -342,8 +342,8 @@ describe("co-funded monthly invoices", () => {
     expect(document.lines.map((line) => lineQuantityText(line, money))).toEqual(
       stored.lines.map((line) =>
         line.resourceClassId === tier.id
-          ? { quantity: "2.500M tok", price: "€0.40/M tok" }
-          : { quantity: "1.000 h", price: "€2.95/h" },
+          ? { quantity: "2,500,000 tokens", price: "€0.40 per million tokens" }
+          : { quantity: "1 GPU-hour", price: "€2.95 per GPU-hour" },
       ),
     );
     // The document's figures are the invoice's: lines and totals as stored.
@@ -364,7 +364,7 @@ describe("co-funded monthly invoices", () => {
     });
     const creditDocument = await getInvoiceDocument(tenantOf(fixture), credit.id);
     expect(creditDocument.lines.map((line) => lineQuantityText(line, money))).toEqual([
-      { quantity: "-2.500M tok", price: "€0.40/M tok" },
+      { quantity: "-2,500,000 tokens", price: "€0.40 per million tokens" },
     ]);
     const [header, row] = invoiceCsv(creditDocument).split("\r\n");
     expect(header).toContain(
