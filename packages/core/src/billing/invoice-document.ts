@@ -111,6 +111,23 @@ export function lineQuantityText(
 }
 
 /**
+ * A line's energy as documents write it. A shared model's tokens carry an estimate from its
+ * endpoints' average energy per 1,000 tokens (estimate-shared-token-energy.ts), said as such, and
+ * "not metered" rather than 0 Wh when none could be made.
+ */
+export function lineEnergyText(
+  line: Pick<InvoiceDocumentLine, "resourceKind" | "tokens" | "energyMilliWh" | "energyBasis">,
+): string {
+  if (countsTokens(line.resourceKind)) {
+    return line.energyMilliWh === 0n && line.tokens !== 0n
+      ? "energy not metered yet (the shared model's endpoints report none)"
+      : `approx. ${formatEnergy(line.energyMilliWh)} (estimated from the shared model's average)`;
+  }
+  const basis = line.energyBasis === "MEASURED" ? "measured" : "estimated";
+  return `${formatEnergy(line.energyMilliWh)} (${basis})`;
+}
+
+/**
  * The line under a line's amounts on the PDF: "12.5 GPU-hours at €2.95 per GPU-hour, 350 Wh
  * (estimated)".
  */
@@ -120,8 +137,7 @@ export function lineDetailText(
   money: (minor: bigint) => string,
 ): string {
   const { quantity, price } = lineQuantityText(line, money);
-  const basis = line.energyBasis === "MEASURED" ? "measured" : "estimated";
-  return `${quantity} at ${price}, ${formatEnergy(line.energyMilliWh)} (${basis})`;
+  return `${quantity} at ${price}, ${lineEnergyText(line)}`;
 }
 
 /**
