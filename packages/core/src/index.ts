@@ -145,6 +145,7 @@ export * from "./workloads/submit-workload";
 export * from "./workloads/request-workload-cancel";
 export * from "./workloads/workload-view";
 export * from "./workloads/list-workloads";
+export * from "./workloads/sum-workload-energy";
 export * from "./workloads/get-workload";
 export * from "./workloads/get-workload-form-options";
 export * from "./workloads/list-job-templates";

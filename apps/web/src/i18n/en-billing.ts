@@ -14,7 +14,12 @@ export const enBilling = {
   },
   kind: { INVOICE: "Finalised", CREDIT_NOTE: "Credit note", DRAFT: "Draft" },
   lineKind: { USAGE: "", LATE_USAGE: "Late usage", CREDIT: "Credit" },
-  energy: { measured: "measured", estimated: "estimated" },
+  energy: {
+    measured: "measured",
+    estimated: "estimated",
+    sharedAverage: (energy: string) => `≈ ${energy} (estimated from the shared model's average)`,
+    sharedNotMetered: "Not metered yet (the shared model's endpoints report no energy)",
+  },
   overview: {
     title: "Billing",
     metaTitle: "Billing",

@@ -403,6 +403,10 @@ echo "Starting {{jobName}} on {{gpus}} GPUs"
       reasonRequired: "Enter a reason of at least 3 characters.",
     },
   },
+  energy: {
+    term: "Energy",
+    notMetered: "Not metered yet",
+  },
 };
 
 export type WorkloadMessages = typeof enWorkloads;

@@ -51,6 +51,21 @@ export async function createBillingFixture(
   return { ...setup, priceMinorPerHour: resourceClass.listPriceMinorPerHour };
 }
 
+/** A shared model's token tier (a TOKENS class) at €0.40 per million tokens. */
+export function createTokenTier(database: Database, suffix: string) {
+  return database.resourceClass.create({
+    data: {
+      code: `tokens-${suffix}`,
+      name: `Shared chat model ${suffix}`,
+      kind: "TOKENS",
+      unit: "token",
+      listPriceMinorPerHour: 40,
+      currency: "EUR",
+      powerDrawWatts: 0,
+    },
+  });
+}
+
 /** Writes usage records (one per entry) for the fixture's allocation line. */
 export async function insertUsage(
   database: Database,

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../errors";
 import { aggregateUnbilledUsage } from "./aggregate-usage";
 import { periodBoundsMemo } from "./billing-period";
 import { buildInvoice } from "./build-invoice";
+import { addSharedTokenEnergy } from "./estimate-shared-token-energy";
 import { loadBillingCustomers } from "./load-billing-customer";
 import { loadRatingTerms } from "./load-rating-terms";
 import { sqlClientOf, type SqlClient } from "./sql-client";
@@ -115,6 +116,14 @@ export async function finaliseInvoices(
       tx,
       billable.flatMap((scope) => usage.get(scope.organizationId)!.aggregates),
       { lock: true },
+    );
+    await addSharedTokenEnergy(
+      tx,
+      billable.map((scope) => ({
+        aggregates: usage.get(scope.organizationId)!.aggregates,
+        timeZone: scope.timeZone,
+      })),
+      terms.classes,
     );
     // Invoices of the batch that draw on one award share what it has left.
     const subsidyLeft = new Map<string, bigint>();

@@ -2,6 +2,7 @@ import { notFound } from "../errors";
 import { aggregateUnbilledUsage } from "./aggregate-usage";
 import { periodBounds, periodOf } from "./billing-period";
 import { buildInvoice, type InvoiceDraft } from "./build-invoice";
+import { addSharedTokenEnergy } from "./estimate-shared-token-energy";
 import { loadBillingCustomer } from "./load-billing-customer";
 import { loadRatingTerms } from "./load-rating-terms";
 import type { SqlClient } from "./sql-client";
@@ -24,6 +25,11 @@ export async function getInvoiceDraft(
   ]);
   const aggregates = unbilled.get(input.organizationId)?.aggregates ?? [];
   const terms = await loadRatingTerms(database, aggregates, { lock: false });
+  await addSharedTokenEnergy(
+    database,
+    [{ aggregates, timeZone: customer.timeZone }],
+    terms.classes,
+  );
   const draft = buildInvoice({
     period,
     aggregates,

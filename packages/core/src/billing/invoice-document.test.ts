@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { getInvoiceDocument } from "./get-invoice";
 import { invoiceCsv } from "./invoice-csv";
-import { invoiceDocumentOf, lineQuantityText, unitHoursOf } from "./invoice-document";
+import {
+  invoiceDocumentOf,
+  lineDetailText,
+  lineQuantityText,
+  unitHoursOf,
+} from "./invoice-document";
 
 const money = (minor: bigint) => `€${(Number(minor) / 100).toFixed(2)}`;
 
@@ -103,34 +108,66 @@ function storedInvoice(): Invoice & { lines: InvoiceLine[] } {
 }
 
 describe("an invoice line's quantity and price as documents write them", () => {
-  it("writes compute in unit-hours at a price per hour", () => {
+  const compute = {
+    resourceKind: "GPU" as const,
+    unit: "GPU",
+    tokens: 0n,
+    minorPerUnitHour: 295,
+    minorPerMillionTokens: null,
+  };
+
+  it("writes compute in unit-hours with the unit written out, at a price per unit-hour", () => {
+    expect(lineQuantityText({ ...compute, unitHours: unitHoursOf(43_200n) }, money)).toEqual({
+      quantity: "12 GPU-hours",
+      price: "€2.95 per GPU-hour",
+    });
+    expect(lineQuantityText({ ...compute, unitHours: unitHoursOf(5_400n) }, money).quantity).toBe(
+      "1.5 GPU-hours",
+    );
+    expect(lineQuantityText({ ...compute, unitHours: unitHoursOf(3_600n) }, money).quantity).toBe(
+      "1 GPU-hour",
+    );
     expect(
       lineQuantityText(
-        {
-          resourceKind: "GPU",
-          unitHours: unitHoursOf(5_400n),
-          tokens: 0n,
-          minorPerUnitHour: 295,
-          minorPerMillionTokens: null,
-        },
+        { ...compute, unit: "CPU core", unitHours: unitHoursOf(-4_445_401_800n) },
         money,
       ),
-    ).toEqual({ quantity: "1.500 h", price: "€2.95/h" });
+    ).toEqual({ quantity: "-1,234,833.833 CPU core-hours", price: "€2.95 per CPU core-hour" });
+    expect(lineQuantityText({ ...compute, unitHours: unitHoursOf(0n) }, money).quantity).toBe(
+      "0 GPU-hours",
+    );
   });
 
-  it("writes a shared model's tier in tokens at a price per million tokens, not as zero hours", () => {
+  it("writes a shared model's tier in exact tokens at a price per million tokens, not as zero hours", () => {
     const line = {
       resourceKind: "TOKENS" as const,
+      unit: "token",
       unitHours: unitHoursOf(0n),
       minorPerUnitHour: null,
       minorPerMillionTokens: 40,
     };
     expect(lineQuantityText({ ...line, tokens: 1_234_567n }, money)).toEqual({
-      quantity: "1.235M tok",
-      price: "€0.40/M tok",
+      quantity: "1,234,567 tokens",
+      price: "€0.40 per million tokens",
     });
-    expect(lineQuantityText({ ...line, tokens: 74n }, money).quantity).toBe("74 tok");
-    expect(lineQuantityText({ ...line, tokens: -2_500_000n }, money).quantity).toBe("-2.500M tok");
+    expect(lineQuantityText({ ...line, tokens: 1n }, money).quantity).toBe("1 token");
+    expect(lineQuantityText({ ...line, tokens: -2_500_000n }, money).quantity).toBe(
+      "-2,500,000 tokens",
+    );
+  });
+
+  it("puts quantity, price and energy in words on the PDF's line under the amounts", () => {
+    expect(
+      lineDetailText(
+        {
+          ...compute,
+          unitHours: unitHoursOf(43_200n),
+          energyMilliWh: 8_400_000n,
+          energyBasis: "ESTIMATED",
+        },
+        money,
+      ),
+    ).toBe("12 GPU-hours at €2.95 per GPU-hour, 8.4 kWh (estimated)");
   });
 });
 
@@ -139,10 +176,10 @@ describe("an invoice's document", () => {
     const invoice = storedInvoice();
     const document = invoiceDocumentOf(invoice, null, CLASSES);
     expect(document.lines.map((line) => lineQuantityText(line, money))).toEqual([
-      { quantity: "2.000M tok", price: "€0.40/M tok" },
-      { quantity: "1.500 h", price: "€2.95/h" },
+      { quantity: "2,000,000 tokens", price: "€0.40 per million tokens" },
+      { quantity: "1.5 GPU-hours", price: "€2.95 per GPU-hour" },
       // A GPU line is priced by the hour even when it counted tokens.
-      { quantity: "0.000 h", price: "€2.95/h" },
+      { quantity: "0 GPU-hours", price: "€2.95 per GPU-hour" },
     ]);
     expect(document.lines.map((line) => line.listMinor)).toEqual([80n, 442n, 0n]);
     expect(document).toMatchObject({
@@ -174,8 +211,8 @@ describe("an invoice's document", () => {
       },
     } as unknown as TenantAccess;
     const document = await getInvoiceDocument(tenant, invoice.id);
-    expect(lineQuantityText(document.lines[0]!, money).price).toBe("€0.40/M tok");
-    expect(lineQuantityText(document.lines[1]!, money).price).toBe("€2.95/h");
+    expect(lineQuantityText(document.lines[0]!, money).price).toBe("€0.40 per million tokens");
+    expect(lineQuantityText(document.lines[1]!, money).price).toBe("€2.95 per GPU-hour");
     const [header, tokensRow] = invoiceCsv(document).split("\r\n");
     const column = (name: string) => tokensRow!.split(",")[header!.split(",").indexOf(name)];
     expect(column("unit_price_minor_per_million_tokens")).toBe("40");

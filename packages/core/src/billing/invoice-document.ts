@@ -1,5 +1,7 @@
 import type { Invoice, InvoiceLine, ResourceKind } from "@tessera/db";
-import { countsTokens } from "../catalogue/metering-unit";
+import { countsTokens, pricedUnitsName, type MeteredClass } from "../catalogue/metering-unit";
+import { pricePer } from "../quota/format-ledger-quantity";
+import { formatEnergy } from "./format-energy";
 import { vatNoteFor } from "./vat";
 
 export interface InvoiceDocumentLine {
@@ -10,6 +12,8 @@ export interface InvoiceDocumentLine {
   description: string;
   /** What the line's class counts in: a TOKENS line's quantity is `tokens`, its price per million. */
   resourceKind: ResourceKind;
+  /** What the class counts ("GPU", "CPU core"; "token"), for "12 GPU-hours". */
+  unit: string;
   unitSeconds: bigint;
   unitHours: string;
   /** The line's stored price per unit-hour; null on a tokens line. */
@@ -66,31 +70,74 @@ function unitHoursOfScaled(magnitude: bigint, per: bigint): string {
   return `${thousandths / 1000n}.${String(thousandths % 1000n).padStart(3, "0")}`;
 }
 
+// Made once: building a number format is far dearer than using one.
+const GROUPED = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+
+/** An exact decimal ("1234.500", "-74") with its whole part grouped and no trailing zeros: "1,234.5". */
+function exactFigure(decimal: string): string {
+  const negative = decimal.startsWith("-");
+  const [whole = "0", fraction = ""] = (negative ? decimal.slice(1) : decimal).split(".");
+  const kept = fraction.replace(/0+$/, "");
+  // The whole part as a bigint: a float would round a large figure.
+  const text = `${GROUPED.format(BigInt(whole))}${kept ? `.${kept}` : ""}`;
+  return negative && text !== "0" ? `-${text}` : text;
+}
+
 /**
- * The line's quantity and unit price as a document writes them: unit-hours at a price per hour
- * for compute, tokens at a price per million tokens for a shared model's tier.
+ * The line's quantity and unit price as a document writes them, units written out and exact:
+ * "12.5 GPU-hours" at "€2.95 per GPU-hour" for compute, "2,500,000 tokens" at "€0.40 per million
+ * tokens" for a shared model's tier.
  */
 export function lineQuantityText(
   line: Pick<
     InvoiceDocumentLine,
-    "resourceKind" | "unitHours" | "tokens" | "minorPerUnitHour" | "minorPerMillionTokens"
+    "resourceKind" | "unit" | "unitHours" | "tokens" | "minorPerUnitHour" | "minorPerMillionTokens"
   >,
   money: (minor: bigint) => string,
 ): { quantity: string; price: string } {
+  const metered: MeteredClass = { kind: line.resourceKind, unit: line.unit };
   if (countsTokens(line.resourceKind)) {
-    // Short enough for the PDF's column: exact below 10,000, else millions to the thousandth.
-    const magnitude = line.tokens < 0n ? -line.tokens : line.tokens;
-    const sign = line.tokens < 0n ? "-" : "";
-    const quantity =
-      magnitude < 10_000n
-        ? `${sign}${magnitude} tok`
-        : `${sign}${unitHoursOfScaled(magnitude, 1_000_000n)}M tok`;
-    return { quantity, price: `${money(BigInt(line.minorPerMillionTokens ?? 0))}/M tok` };
+    const figure = exactFigure(line.tokens.toString());
+    return {
+      quantity: `${figure} token${figure === "1" ? "" : "s"}`,
+      price: pricePer(money(BigInt(line.minorPerMillionTokens ?? 0)), metered),
+    };
   }
+  const figure = exactFigure(line.unitHours);
   return {
-    quantity: `${line.unitHours} h`,
-    price: `${money(BigInt(line.minorPerUnitHour ?? 0))}/h`,
+    quantity: figure === "1" ? `1 ${line.unit}-hour` : `${figure} ${pricedUnitsName(metered)}`,
+    price: pricePer(money(BigInt(line.minorPerUnitHour ?? 0)), metered),
   };
+}
+
+/**
+ * A line's energy as documents write it. A shared model's tokens carry an estimate from its
+ * endpoints' average energy per 1,000 tokens (estimate-shared-token-energy.ts), said as such, and
+ * "not metered" rather than 0 Wh when none could be made.
+ */
+export function lineEnergyText(
+  line: Pick<InvoiceDocumentLine, "resourceKind" | "tokens" | "energyMilliWh" | "energyBasis">,
+): string {
+  if (countsTokens(line.resourceKind)) {
+    return line.energyMilliWh === 0n && line.tokens !== 0n
+      ? "energy not metered yet (the shared model's endpoints report none)"
+      : `approx. ${formatEnergy(line.energyMilliWh)} (estimated from the shared model's average)`;
+  }
+  const basis = line.energyBasis === "MEASURED" ? "measured" : "estimated";
+  return `${formatEnergy(line.energyMilliWh)} (${basis})`;
+}
+
+/**
+ * The line under a line's amounts on the PDF: "12.5 GPU-hours at €2.95 per GPU-hour, 350 Wh
+ * (estimated)".
+ */
+export function lineDetailText(
+  line: Parameters<typeof lineQuantityText>[0] &
+    Pick<InvoiceDocumentLine, "energyMilliWh" | "energyBasis">,
+  money: (minor: bigint) => string,
+): string {
+  const { quantity, price } = lineQuantityText(line, money);
+  return `${quantity} at ${price}, ${lineEnergyText(line)}`;
 }
 
 /**
@@ -103,7 +150,7 @@ export function lineQuantityText(
 export function invoiceDocumentOf(
   invoice: Invoice & { lines: InvoiceLine[] },
   creditsNumber: string | null,
-  kinds: ReadonlyMap<string, { kind: ResourceKind }>,
+  kinds: ReadonlyMap<string, { kind: ResourceKind; unit: string }>,
 ): InvoiceDocument {
   return {
     ...invoice,
@@ -114,11 +161,13 @@ export function invoiceDocumentOf(
       .sort((a, b) => a.position - b.position)
       .map((line) => {
         // As the invoice page has it (toBillingLineView): a class not found is compute.
-        const resourceKind = kinds.get(line.resourceClassId)?.kind ?? "GPU";
+        const resourceClass = kinds.get(line.resourceClassId);
+        const resourceKind = resourceClass?.kind ?? "GPU";
         const tokens = countsTokens(resourceKind);
         return {
           ...line,
           resourceKind,
+          unit: resourceClass?.unit ?? "unit",
           unitHours: unitHoursOf(line.unitSeconds),
           minorPerUnitHour: tokens ? null : line.minorPerUnitHour,
           minorPerMillionTokens: tokens ? line.minorPerUnitHour : null,

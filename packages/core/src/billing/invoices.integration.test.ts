@@ -6,7 +6,12 @@ import { SYSTEM_ACTOR } from "../actor";
 import { updateResourceClass } from "../catalogue/update-resource-class";
 import { formatMoney } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
-import { createBillingFixture, insertUsage, type BillingFixture } from "./billing-fixture";
+import {
+  createBillingFixture,
+  createTokenTier,
+  insertUsage,
+  type BillingFixture,
+} from "./billing-fixture";
 import { closeDueInvoices } from "./close-due-invoices";
 import { finaliseInvoice } from "./finalise-invoice";
 import { getInvoiceDocument } from "./get-invoice";
@@ -301,17 +306,7 @@ describe("co-funded monthly invoices", () => {
   it("writes a shared model's tokens line at the price per million it was invoiced at, on the invoice and its credit note", async () => {
     const fixture = await createBillingFixture(db);
     const suffix = randomBytes(4).toString("hex");
-    const tier = await db.resourceClass.create({
-      data: {
-        code: `tokens-${suffix}`,
-        name: `Shared chat model ${suffix}`,
-        kind: "TOKENS",
-        unit: "token",
-        listPriceMinorPerHour: 40,
-        currency: "EUR",
-        powerDrawWatts: 0,
-      },
-    });
+    const tier = await createTokenTier(db, suffix);
     await insertUsage(db, fixture, [{ start: JAN, unitSeconds: HOUR }]);
     await db.usageRecord.create({
       data: {
@@ -342,8 +337,8 @@ describe("co-funded monthly invoices", () => {
     expect(document.lines.map((line) => lineQuantityText(line, money))).toEqual(
       stored.lines.map((line) =>
         line.resourceClassId === tier.id
-          ? { quantity: "2.500M tok", price: "€0.40/M tok" }
-          : { quantity: "1.000 h", price: "€2.95/h" },
+          ? { quantity: "2,500,000 tokens", price: "€0.40 per million tokens" }
+          : { quantity: "1 GPU-hour", price: "€2.95 per GPU-hour" },
       ),
     );
     // The document's figures are the invoice's: lines and totals as stored.
@@ -364,7 +359,7 @@ describe("co-funded monthly invoices", () => {
     });
     const creditDocument = await getInvoiceDocument(tenantOf(fixture), credit.id);
     expect(creditDocument.lines.map((line) => lineQuantityText(line, money))).toEqual([
-      { quantity: "-2.500M tok", price: "€0.40/M tok" },
+      { quantity: "-2,500,000 tokens", price: "€0.40 per million tokens" },
     ]);
     const [header, row] = invoiceCsv(creditDocument).split("\r\n");
     expect(header).toContain(

@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatMoney } from "../programmes/money";
 import { formatEnergy } from "./format-energy";
-import { lineQuantityText, type InvoiceDocument } from "./invoice-document";
+import { lineDetailText, type InvoiceDocument } from "./invoice-document";
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 48;
@@ -62,17 +62,15 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   }
   next(24);
 
+  // Amounts in columns; what a line counts, at what price, and its energy on the line below it,
+  // where units written out in full have room.
   const columns = {
     item: MARGIN,
-    qty: 290,
-    price: 340,
-    list: 400,
+    list: 380,
     programme: 460,
     tenant: A4[0] - MARGIN,
   };
   write("Line", columns.item, 8, bold);
-  right("Quantity", columns.qty, 8, bold);
-  right("Price", columns.price, 8, bold);
   right("List", columns.list, 8, bold);
   right("Programme", columns.programme, 8, bold);
   right("You pay", columns.tenant, 8, bold);
@@ -81,19 +79,12 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   next(12);
   for (const line of document.lines) {
     const label = `${line.position}. ${line.resourceClassCode} ${line.usagePeriod}${line.kind === "LATE_USAGE" ? " (late)" : line.kind === "CREDIT" ? " (credit)" : ""}`;
-    write(label.slice(0, 48), columns.item, 8);
-    const { quantity, price } = lineQuantityText(line, money);
-    right(quantity, columns.qty, 8);
-    right(price, columns.price, 8);
+    write(label.slice(0, 60), columns.item, 8);
     right(money(line.listMinor), columns.list, 8);
     right(money(line.programmeMinor), columns.programme, 8);
     right(money(line.tenantMinor), columns.tenant, 8);
     next(11);
-    write(
-      `   ${formatEnergy(line.energyMilliWh)} ${line.energyBasis === "MEASURED" ? "measured" : "estimated"}`,
-      columns.item,
-      7,
-    );
+    write(`   ${lineDetailText(line, money)}`, columns.item, 7);
     next(14);
   }
   next(6);

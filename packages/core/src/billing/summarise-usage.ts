@@ -1,8 +1,10 @@
-import { Prisma, type ResourceKind } from "@tessera/db";
+import { Prisma, type Database, type ResourceKind } from "@tessera/db";
+import { countsTokens } from "../catalogue/metering-unit";
 import { notFound } from "../errors";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { periodBounds, periodOf, shiftPeriod } from "./billing-period";
+import { sharedTierIntensities, tokenEnergyMilliWh } from "./estimate-shared-token-energy";
 import { loadBillingCustomer } from "./load-billing-customer";
 
 export interface UsageResourceClass {
@@ -64,11 +66,15 @@ function add<T extends UsageCell>(into: Map<string, T>, key: string, make: () =>
 /**
  * The organisation's metered usage over the last `months` billing months (this one included), by
  * resource class and month and by project — quantities and energy straight from the usage records,
- * billed or not.
+ * billed or not. A shared model's tokens carry no energy of their own: theirs is estimated from
+ * the tier's energy per 1,000 tokens in each month, as invoice lines have it
+ * (estimate-shared-token-energy.ts). `database`, the unscoped client, is handed only to that
+ * estimate, for the platform-wide average; every row read here is the organisation's own.
  */
 export async function summariseUsage(
   tenant: TenantAccess,
   input: { months: number; now?: Date },
+  database: Database,
 ): Promise<UsageSummary> {
   const organizationId = tenant.organization.id;
   const customer = await loadBillingCustomer(tenant.db, organizationId);
@@ -127,6 +133,31 @@ export async function summariseUsage(
       }),
       row,
     );
+  }
+  // Each month's cell from its tokens, as its invoice line is; a project's from its months'.
+  const tiers = rows.filter((row) => countsTokens(row.kind) && row.tokens > 0n);
+  const intensity = await sharedTierIntensities(
+    database,
+    tiers.map((row) => ({
+      resourceClassId: row.resourceClassId,
+      period: row.period,
+      timeZone: customer.timeZone,
+    })),
+  );
+  const estimate = (resourceClassId: string, period: string, tokens: number | bigint) => {
+    const perThousand = intensity({ resourceClassId, period, timeZone: customer.timeZone });
+    return perThousand === null
+      ? 0
+      : toSafeNumber(tokenEnergyMilliWh(BigInt(tokens), perThousand), "energy");
+  };
+  for (const cell of byMonth.values()) {
+    if (countsTokens(classes.get(cell.resourceClassId)!.kind) && cell.tokens > 0) {
+      cell.energyMilliWh += estimate(cell.resourceClassId, cell.period, cell.tokens);
+    }
+  }
+  for (const row of tiers) {
+    const cell = byProject.get(`${row.projectId ?? ""}\u0000${row.resourceClassId}`)!;
+    cell.energyMilliWh += estimate(row.resourceClassId, row.period, row.tokens);
   }
   const months = Array.from({ length: input.months }, (_, index) => shiftPeriod(first, index));
   return {

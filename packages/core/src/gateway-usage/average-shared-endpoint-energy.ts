@@ -1,4 +1,5 @@
-import { Prisma, type Database } from "@tessera/db";
+import { Prisma } from "@tessera/db";
+import type { SqlClient } from "../billing/sql-client";
 import { energyPerThousandTokens } from "./energy-per-thousand-tokens";
 
 /** A shared model's energy intensity: the only figure that leaves this file. */
@@ -9,67 +10,110 @@ export interface SharedEndpointEnergy {
   energyMeasured: boolean;
 }
 
+/** What the averages are per: a shared model (by name), or the token tier it is sold as. */
+const KEYS = {
+  model: { endpoint: Prisma.sql`m.name`, call: Prisma.sql`s.model` },
+  tokenClass: {
+    endpoint: Prisma.sql`m."tokenResourceClassId"`,
+    call: Prisma.sql`s."resourceClassId"`,
+  },
+} as const;
+
 /**
- * The energy per 1,000 tokens of the platform's shared endpoints of each model, since `from`: the
- * energy their replicas were metered with (sampler records, in the organisation that runs them)
- * divided by every token they served in the same days, whoever called.
+ * The energy per 1,000 tokens of the platform's shared endpoints, per `by` (their model or its
+ * token tier), over [from, until): the energy their replicas were metered with (sampler records,
+ * in the organisation that runs them) divided by every token they served in the same time,
+ * whoever called.
  *
- * This is the one place the gateway usage page reads across organisations, and it is safe because
- * of what it returns: one ratio (and whether it was measured) per shared model, never a token
- * count, an energy total, a key, a caller or an organisation's name. A caller learns the
- * platform's average intensity, which is the platform's figure, not another tenant's data. It
- * must take `database`, the unscoped client, because the sampler records belong to the platform
- * organisation and the tokens to every caller; tenancy stays enforced for everything else on the
- * page (summariseGatewayUsage reads the caller's rows by its organisation only).
+ * This is the one place usage is read across organisations, and it is safe because of what it
+ * returns: one ratio (and whether it was measured) per shared model or tier, never a token count,
+ * an energy total, a key, a caller or an organisation's name. A caller learns the platform's
+ * average intensity, which is the platform's figure, not another tenant's data. It must take the
+ * unscoped client, because the sampler records belong to the platform organisation and the
+ * tokens to every caller; tenancy stays enforced for everything else (callers read their own rows
+ * by their organisation only).
  */
-export async function averageSharedEndpointEnergy(
-  database: Database,
-  input: { models: string[]; from: Date },
+async function averageSharedEnergy(
+  database: SqlClient,
+  by: keyof typeof KEYS,
+  input: { keys: readonly string[]; from: Date; until?: Date },
 ): Promise<Map<string, SharedEndpointEnergy>> {
   const averages = new Map<string, SharedEndpointEnergy>();
-  if (input.models.length === 0) return averages;
+  if (input.keys.length === 0) return averages;
+  const key = KEYS[by];
+  const keys = [...input.keys];
+  const within = (alias: string) => {
+    const start = Prisma.sql`${Prisma.raw(alias)}."intervalStart"`;
+    return input.until
+      ? Prisma.sql`${start} >= ${input.from} AND ${start} < ${input.until}`
+      : Prisma.sql`${start} >= ${input.from}`;
+  };
   const rows = await database.$queryRaw<
     {
-      model: string;
+      key: string;
       energyMilliWh: bigint | null;
       energyMeasured: boolean | null;
       tokens: bigint | null;
     }[]
   >(Prisma.sql`
     WITH endpoints AS (
-      SELECT e."workloadId", e."organizationId", m.name AS model
+      SELECT e."workloadId", e."organizationId", ${key.endpoint} AS key
         FROM "Endpoint" e JOIN "Model" m ON m.id = e."modelId"
-       WHERE e.shared AND m.name = ANY(${input.models}::text[])
+       WHERE e.shared AND ${key.endpoint} = ANY(${keys}::text[])
     ), energy AS (
-      SELECT ep.model, sum(r."energyMilliWh")::bigint AS "energyMilliWh",
+      SELECT ep.key, sum(r."energyMilliWh")::bigint AS "energyMilliWh",
              bool_and(r."energyBasis" = 'MEASURED') AS "energyMeasured"
         FROM endpoints ep
         JOIN "UsageRecord" r
           ON r."workloadId" = ep."workloadId" AND r."organizationId" = ep."organizationId"
-       WHERE r.source = 'K8S_SAMPLER' AND r."intervalStart" >= ${input.from}
+       WHERE r.source = 'K8S_SAMPLER' AND ${within("r")}
        GROUP BY 1
     ), served AS (
       -- A call to a shared endpoint is recorded in the caller's organisation with no workload
       -- (the endpoint is not the caller's); one naming the endpoint was its own organisation's.
-      SELECT s.model, s."tokensIn" + s."tokensOut" AS tokens
+      SELECT ${key.call} AS key, s."tokensIn" + s."tokensOut" AS tokens
         FROM "UsageRecord" s
        WHERE s.source = 'GATEWAY_TOKENS' AND s."workloadId" IS NULL
-         AND s.model = ANY(${input.models}::text[]) AND s."intervalStart" >= ${input.from}
+         AND ${key.call} = ANY(${keys}::text[]) AND ${within("s")}
       UNION ALL
-      SELECT ep.model, s."tokensIn" + s."tokensOut"
+      SELECT ep.key, s."tokensIn" + s."tokensOut"
         FROM endpoints ep JOIN "UsageRecord" s ON s."workloadId" = ep."workloadId"
-       WHERE s.source = 'GATEWAY_TOKENS' AND s."intervalStart" >= ${input.from}
+       WHERE s.source = 'GATEWAY_TOKENS' AND ${within("s")}
     ), tokens AS (
-      SELECT model, sum(tokens)::bigint AS tokens FROM served GROUP BY 1
+      SELECT key, sum(tokens)::bigint AS tokens FROM served GROUP BY 1
     )
-    SELECT model, e."energyMilliWh", e."energyMeasured", t.tokens
-      FROM energy e FULL JOIN tokens t USING (model)`);
+    SELECT key, e."energyMilliWh", e."energyMeasured", t.tokens
+      FROM energy e FULL JOIN tokens t USING (key)`);
   for (const row of rows) {
     const energyPerThousand = energyPerThousandTokens(row.energyMilliWh ?? 0n, row.tokens ?? 0n);
-    averages.set(row.model, {
+    averages.set(row.key, {
       energyPerThousandTokensMilliWh: energyPerThousand,
       energyMeasured: energyPerThousand !== null && row.energyMeasured === true,
     });
   }
   return averages;
+}
+
+/** The energy per 1,000 tokens of each shared model named, since `from` (averageSharedEnergy). */
+export function averageSharedEndpointEnergy(
+  database: SqlClient,
+  input: { models: string[]; from: Date },
+): Promise<Map<string, SharedEndpointEnergy>> {
+  return averageSharedEnergy(database, "model", { keys: input.models, from: input.from });
+}
+
+/**
+ * The energy per 1,000 tokens of each shared model's token tier (a TOKENS resource class, the
+ * key of the map), over [from, until): what an invoice line of the tier is estimated from
+ * (averageSharedEnergy).
+ */
+export function averageSharedTierEnergy(
+  database: SqlClient,
+  input: { resourceClassIds: readonly string[]; from: Date; until: Date },
+): Promise<Map<string, SharedEndpointEnergy>> {
+  return averageSharedEnergy(database, "tokenClass", {
+    keys: input.resourceClassIds,
+    from: input.from,
+    until: input.until,
+  });
 }

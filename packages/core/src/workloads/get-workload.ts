@@ -1,11 +1,13 @@
 import type { WorkloadStatus } from "@tessera/db";
 import { notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import type { JobSummary } from "./list-workloads";
 import type { PlacementDecision } from "./place-workload";
 import type { WorkloadSpec } from "./submit-workload";
-import { toWorkloadSummary, WORKLOAD_SUMMARY, type WorkloadSummary } from "./workload-view";
+import { sumWorkloadEnergy } from "./sum-workload-energy";
+import { toWorkloadSummary, WORKLOAD_SUMMARY } from "./workload-view";
 
-export interface WorkloadDetail extends WorkloadSummary {
+export interface WorkloadDetail extends JobSummary {
   spec: WorkloadSpec;
   placement: PlacementDecision;
   outputTail: string | null;
@@ -37,8 +39,10 @@ export async function getWorkload(
   });
   if (!row) throw notFound("Job");
   const summary = toWorkloadSummary(row);
+  const energies = await sumWorkloadEnergy(tenant, [row.id]);
   return {
     ...summary,
+    energy: energies.get(row.id) ?? null,
     spec: row.spec as unknown as WorkloadSpec,
     placement: row.placement as unknown as PlacementDecision,
     outputTail: row.outputTail,

@@ -9,16 +9,22 @@ import {
   type PageInput,
 } from "../pagination";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import { sumWorkloadEnergy, type WorkloadEnergy } from "./sum-workload-energy";
 import { ACTIVE_WORKLOAD_STATUSES, TERMINAL_WORKLOAD_STATUSES } from "./workload-limits";
 import { toWorkloadSummary, WORKLOAD_SUMMARY, type WorkloadSummary } from "./workload-view";
 
 export type WorkloadFilter = "active" | "finished" | "all";
 
-/** The organisation's training jobs, newest first. */
+/** A job as the list shows it: its summary and the energy metered for it (null: none yet). */
+export interface JobSummary extends WorkloadSummary {
+  energy: WorkloadEnergy | null;
+}
+
+/** The organisation's training jobs, newest first, each with its energy. */
 export async function listWorkloads(
   tenant: TenantAccess,
   input: PageInput & { filter?: WorkloadFilter | null },
-): Promise<Page<WorkloadSummary>> {
+): Promise<Page<JobSummary>> {
   const size = pageSize(input.limit);
   const status: Prisma.WorkloadWhereInput =
     input.filter === "active"
@@ -33,5 +39,15 @@ export async function listWorkloads(
     take: size + 1,
   });
   const page = toPage(rows, size, timeCursorOf);
-  return { items: page.items.map(toWorkloadSummary), nextCursor: page.nextCursor };
+  const energies = await sumWorkloadEnergy(
+    tenant,
+    page.items.map((row) => row.id),
+  );
+  return {
+    items: page.items.map((row) => ({
+      ...toWorkloadSummary(row),
+      energy: energies.get(row.id) ?? null,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -4,7 +4,7 @@ import { countsTokens, formatTokens, pricePer } from "@tessera/core/words";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { formatMoney, formatRate } from "@/components/programmes/format";
 import { tb } from "@/i18n";
-import { energyWithBasis } from "./format";
+import { usageEnergy } from "./format";
 import type { BillingLine, CurrentCharges } from "./types";
 
 type Totals = Pick<
@@ -89,9 +89,7 @@ export function BillingLines({
                   {money(line.tenantMinor)}
                 </span>
               </Td>
-              <Td className="min-w-24">
-                {energyWithBasis(line.energyMilliWh, line.energyMeasured)}
-              </Td>
+              <Td className="min-w-24">{usageEnergy(line, line.resourceKind)}</Td>
             </tr>
           ))}
         </tbody>

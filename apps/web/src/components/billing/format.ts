@@ -1,10 +1,29 @@
 import { formatEnergy } from "@tessera/core/format-energy";
-import { countsTokens, formatLedgerQuantity, type MeteredClass } from "@tessera/core/words";
+import {
+  countsTokens,
+  formatLedgerQuantity,
+  type MeteredClass,
+  type MeteredKind,
+} from "@tessera/core/words";
 import { tb } from "@/i18n";
 
 /** "12.4 kWh (estimated)": energy with how it was obtained. */
 export function energyWithBasis(milliWh: number, measured: boolean): string {
   return `${formatEnergy(milliWh)} (${measured ? tb.energy.measured : tb.energy.estimated})`;
+}
+
+/**
+ * The energy of an invoice line or a usage figure. A shared model's tokens carry the estimate
+ * made from its endpoints' average energy per 1,000 tokens, shown as such ("≈ 380 Wh (estimated
+ * from the shared model's average)"), and never as "0 Wh" when no estimate could be made.
+ */
+export function usageEnergy(
+  figure: { energyMilliWh: number; energyMeasured: boolean; tokens: number },
+  kind: MeteredKind,
+): string {
+  if (!countsTokens(kind)) return energyWithBasis(figure.energyMilliWh, figure.energyMeasured);
+  if (figure.energyMilliWh === 0 && figure.tokens !== 0) return tb.energy.sharedNotMetered;
+  return tb.energy.sharedAverage(formatEnergy(figure.energyMilliWh));
 }
 
 /**

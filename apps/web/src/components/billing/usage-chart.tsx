@@ -3,7 +3,7 @@ import { Td, Th } from "@tessera/ui";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { tb } from "@/i18n";
-import { energyWithBasis, usageQuantity } from "./format";
+import { usageEnergy, usageQuantity } from "./format";
 import type { UsageCell, UsageSummary } from "./types";
 
 /**
@@ -118,7 +118,7 @@ export function UsageTable({
                 {usageQuantity(row, resourceClass ?? { kind: "GPU", unit: "unit" }).text}
               </Td>
               <Td className="whitespace-nowrap">
-                {energyWithBasis(row.energyMilliWh, row.energyMeasured)}
+                {usageEnergy(row, resourceClass?.kind ?? "GPU")}
               </Td>
             </tr>
           );

@@ -9,6 +9,7 @@ import { useTRPC } from "@/trpc/react";
 import { StatusReason, WorkloadBadge } from "./badges";
 import { CancelJob } from "./cancel-job";
 import { formatDuration, formatQuota, runSeconds } from "./format";
+import { JobEnergy } from "./job-energy";
 import { JobPlacement } from "./job-placement";
 import { JobTimeline } from "./job-timeline";
 import type { WorkloadDetail } from "./types";
@@ -75,6 +76,7 @@ function QuotaSummary({ job }: { job: WorkloadDetail }) {
               </span>
             ),
           },
+          { term: tw.energy.term, detail: <JobEnergy energy={job.energy} /> },
           { term: q.allocation, detail: job.allocation.programmeName },
         ]}
       />

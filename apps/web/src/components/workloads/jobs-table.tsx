@@ -10,6 +10,7 @@ import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
 import { StatusReason, WorkloadBadge } from "./badges";
 import { formatDuration, formatQuota, runSeconds } from "./format";
+import { JobEnergy } from "./job-energy";
 import { JOBS_PAGE_SIZE } from "./page-size";
 import type { WorkloadFilter, WorkloadPage, WorkloadSummary } from "./types";
 import { LIVE_REFRESH_MS, useNow } from "./use-now";
@@ -151,6 +152,7 @@ export function JobsTable({
               </Td>
               <Td className="min-w-32">
                 <Quota job={job} />
+                <JobEnergy energy={job.energy} className="block text-fg-muted" />
               </Td>
             </tr>
           ))}

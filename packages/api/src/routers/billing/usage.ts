@@ -13,4 +13,4 @@ export const usageInput = z.object({
 
 export const usageSummaryProcedure = tenantProcedure("billing.read")
   .input(usageInput)
-  .query(({ ctx, input }) => summariseUsage(ctx.tenant, { months: input.months ?? 6 }));
+  .query(({ ctx, input }) => summariseUsage(ctx.tenant, { months: input.months ?? 6 }, ctx.db));

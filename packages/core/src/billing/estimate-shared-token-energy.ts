@@ -1,0 +1,94 @@
+import type { ResourceKind } from "@tessera/db";
+import { countsTokens } from "../catalogue/metering-unit";
+import { averageSharedTierEnergy } from "../gateway-usage/average-shared-endpoint-energy";
+import { periodBounds } from "./billing-period";
+import type { UsageAggregate } from "./rate-usage";
+import type { SqlClient } from "./sql-client";
+
+/**
+ * Energy of a shared model's tokens. A call to a shared model is metered as tokens only: the
+ * energy is on the sampler records of the platform's shared endpoints, which are not the caller's.
+ * The caller's share is estimated as its tokens × the tier's energy per 1,000 tokens over the
+ * same billing month (averageSharedTierEnergy: the month's endpoint energy over every token they
+ * served, whoever called), so that the shares of all callers add up to what the endpoints used.
+ * A dedicated endpoint's tokens are on its compute class, whose sampler records carry its energy:
+ * they are never estimated again.
+ */
+
+/** mWh of `tokens` at `perThousandMilliWh` mWh per 1,000 tokens, rounded half up once. */
+export function tokenEnergyMilliWh(tokens: bigint, perThousandMilliWh: number): bigint {
+  return (tokens * BigInt(perThousandMilliWh) * 2n + 1_000n) / 2_000n;
+}
+
+/** A month of a tier whose energy per 1,000 tokens is wanted. */
+export interface TierMonth {
+  resourceClassId: string;
+  /** "YYYY-MM" in `timeZone`. */
+  period: string;
+  timeZone: string;
+}
+
+/**
+ * The energy per 1,000 tokens of each tier in each month asked for (null when its endpoints were
+ * not metered that month), read once per month and time zone.
+ */
+export async function sharedTierIntensities(
+  client: SqlClient,
+  wanted: readonly TierMonth[],
+): Promise<(month: TierMonth) => number | null> {
+  const keyOf = (month: Omit<TierMonth, "resourceClassId">) => `${month.period} ${month.timeZone}`;
+  const tiersOf = new Map<string, { month: TierMonth; tiers: Set<string> }>();
+  for (const month of wanted) {
+    const entry = tiersOf.get(keyOf(month)) ?? { month, tiers: new Set<string>() };
+    entry.tiers.add(month.resourceClassId);
+    tiersOf.set(keyOf(month), entry);
+  }
+  const averages = new Map(
+    await Promise.all(
+      [...tiersOf].map(async ([key, { month, tiers }]) => {
+        const bounds = periodBounds(month.period, month.timeZone);
+        const average = await averageSharedTierEnergy(client, {
+          resourceClassIds: [...tiers],
+          from: bounds.start,
+          until: bounds.end,
+        });
+        return [key, average] as const;
+      }),
+    ),
+  );
+  return (month) =>
+    averages.get(keyOf(month))?.get(month.resourceClassId)?.energyPerThousandTokensMilliWh ?? null;
+}
+
+/**
+ * Adds to each shared tier's aggregate (a TOKENS class) the estimated energy of its tokens, in
+ * place, before the aggregates are rated: the live draft and the invoice run both call it, so a
+ * finalised line stores the figure the draft showed for the month. Its basis stays estimated.
+ */
+export async function addSharedTokenEnergy(
+  client: SqlClient,
+  usage: readonly { aggregates: readonly UsageAggregate[]; timeZone: string }[],
+  classes: ReadonlyMap<string, { kind: ResourceKind }>,
+): Promise<void> {
+  const tiers = usage.flatMap(({ aggregates, timeZone }) =>
+    aggregates
+      .filter((aggregate) => {
+        const kind = classes.get(aggregate.resourceClassId)?.kind;
+        return kind !== undefined && countsTokens(kind) && aggregate.tokens > 0n;
+      })
+      .map((aggregate) => ({ aggregate, timeZone })),
+  );
+  if (tiers.length === 0) return;
+  const monthOf = ({ aggregate, timeZone }: (typeof tiers)[number]): TierMonth => ({
+    resourceClassId: aggregate.resourceClassId,
+    period: aggregate.usagePeriod,
+    timeZone,
+  });
+  const intensity = await sharedTierIntensities(client, tiers.map(monthOf));
+  for (const tier of tiers) {
+    const perThousand = intensity(monthOf(tier));
+    if (perThousand === null) continue;
+    tier.aggregate.energyMilliWh += tokenEnergyMilliWh(tier.aggregate.tokens, perThousand);
+    tier.aggregate.energyMeasured = false;
+  }
+}

@@ -1,0 +1,189 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db, tenantScoped } from "@tessera/db";
+import { SYSTEM_ACTOR } from "../actor";
+import { createEndpointSetup, deployTestEndpoint } from "../endpoints/endpoint-fixture";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import {
+  createBillingFixture,
+  createTokenTier,
+  insertUsage,
+  type BillingFixture,
+} from "./billing-fixture";
+import { finaliseInvoice } from "./finalise-invoice";
+import { getInvoiceDocument } from "./get-invoice";
+import { getInvoiceDraft } from "./get-invoice-draft";
+import { invoiceCsv } from "./invoice-csv";
+import { lineEnergyText } from "./invoice-document";
+import { summariseUsage } from "./summarise-usage";
+
+const JAN = new Date("2026-01-10T08:00:00Z");
+const FEB = new Date("2026-02-10T08:00:00Z");
+const HOUR_MS = 3_600_000;
+
+function tenantOf(fixture: BillingFixture): TenantAccess {
+  return {
+    organization: { id: fixture.organizationId, name: "Token Lab" },
+    role: "OWNER",
+    db: tenantScoped(db, fixture.organizationId),
+  };
+}
+
+/**
+ * A shared model sold as a token tier, its shared endpoint run by the platform's organisation and
+ * metered by the sampler: 1.14 kWh in January (and a great deal in February, which January's
+ * figures must not take).
+ */
+async function sharedTier() {
+  const suffix = randomBytes(4).toString("hex");
+  const tier = await createTokenTier(db, suffix);
+  const platform = await createEndpointSetup(db);
+  await db.model.update({
+    where: { id: platform.modelId },
+    data: { tokenResourceClassId: tier.id },
+  });
+  const endpoint = await deployTestEndpoint(platform, { name: "Shared chat" });
+  await db.endpoint.update({ where: { workloadId: endpoint.id }, data: { shared: true } });
+  const sample = (start: Date, energyMilliWh: bigint) =>
+    db.usageRecord.create({
+      data: {
+        organizationId: platform.organizationId,
+        source: "K8S_SAMPLER",
+        sourceRef: endpoint.id,
+        intervalStart: start,
+        intervalEnd: new Date(start.getTime() + HOUR_MS),
+        resourceClassId: platform.resourceClassId,
+        workloadId: endpoint.id,
+        projectId: platform.projectId,
+        allocationLineId: platform.allocationLineId,
+        quantity: 1,
+        unitSeconds: 3_600n,
+        energyMilliWh,
+        energyBasis: "MEASURED",
+      },
+    });
+  await sample(JAN, 1_140_000n);
+  await sample(FEB, 99_000_000n);
+  return { tier, modelName: platform.modelName };
+}
+
+/** Calls to the shared model, recorded as the gateway records them: tokens, no workload. */
+function callShared(
+  organizationId: string,
+  tier: { id: string },
+  model: string,
+  at: Date,
+  tokens: bigint,
+  resourceClassId = tier.id,
+) {
+  return db.usageRecord.create({
+    data: {
+      organizationId,
+      source: "GATEWAY_TOKENS",
+      sourceRef: `req_${randomBytes(8).toString("hex")}`,
+      intervalStart: at,
+      intervalEnd: new Date(at.getTime() + 2_000),
+      resourceClassId,
+      projectId: null,
+      allocationLineId: null,
+      quantity: 0,
+      unitSeconds: 0n,
+      tokensIn: tokens / 2n,
+      tokensOut: tokens - tokens / 2n,
+      model,
+      energyMilliWh: 0n,
+      energyBasis: "ESTIMATED",
+    },
+  });
+}
+
+describe("the energy of a shared model's tokens on invoices and usage", () => {
+  it("is the tokens × the shared endpoints' average that month, the same on the draft, the usage page, the invoice, its PDF and CSV", async () => {
+    const { tier, modelName } = await sharedTier();
+    const fixture = await createBillingFixture(db);
+    const other = await createBillingFixture(db);
+    // January: 2 million tokens of this organisation's and 4 million of another's, 6 million in
+    // all over 1.14 kWh — 0.19 Wh per 1,000 tokens, so this organisation's 2 million are 380 Wh.
+    await callShared(fixture.organizationId, tier, modelName, JAN, 1_500_000n);
+    await callShared(fixture.organizationId, tier, modelName, JAN, 500_000n);
+    await callShared(other.organizationId, tier, modelName, JAN, 4_000_000n);
+    // Compute keeps the energy it was metered with; tokens counted on a compute class (a
+    // dedicated endpoint's) are not estimated again: the replicas' records carry their energy.
+    await insertUsage(db, fixture, [{ start: JAN, unitSeconds: 3_600, energyMilliWh: 700_000 }]);
+    await callShared(fixture.organizationId, tier, modelName, JAN, 1_000n, fixture.resourceClassId);
+
+    const draft = await getInvoiceDraft(db, {
+      organizationId: fixture.organizationId,
+      sellerCountry: "DE",
+      now: new Date(JAN.getTime() + 86_400_000),
+    });
+    const energyByClass = (lines: readonly { resourceClassId: string; energyMilliWh: bigint }[]) =>
+      Object.fromEntries(lines.map((line) => [line.resourceClassId, line.energyMilliWh]));
+    expect(energyByClass(draft.lines)).toEqual({
+      [tier.id]: 380_000n,
+      [fixture.resourceClassId]: 700_000n,
+    });
+    expect(draft.energyMilliWh).toBe(1_080_000n);
+
+    const usage = await summariseUsage(
+      tenantOf(fixture),
+      { months: 1, now: new Date(JAN.getTime() + 86_400_000) },
+      db,
+    );
+    expect(usage.byMonth.find((cell) => cell.resourceClassId === tier.id)).toMatchObject({
+      period: "2026-01",
+      tokens: 2_000_000,
+      energyMilliWh: 380_000,
+      energyMeasured: false,
+    });
+    expect(usage.byProject.find((cell) => cell.resourceClassId === tier.id)).toMatchObject({
+      energyMilliWh: 380_000,
+    });
+
+    const finalised = await finaliseInvoice(db, SYSTEM_ACTOR, {
+      organizationId: fixture.organizationId,
+      period: "2026-01",
+      sellerCountry: "DE",
+      now: new Date("2026-03-10T08:00:00Z"),
+    });
+    const stored = await db.invoiceLine.findMany({ where: { invoiceId: finalised!.invoice.id } });
+    expect(energyByClass(stored)).toEqual(energyByClass(draft.lines));
+    const storedTokensLine = stored.find((line) => line.resourceClassId === tier.id)!;
+    expect(storedTokensLine.energyBasis).toBe("ESTIMATED");
+    expect(storedTokensLine.description).toContain("380 Wh (estimated)");
+    expect(finalised!.invoice.energyMilliWh).toBe(1_080_000n);
+
+    const document = await getInvoiceDocument(tenantOf(fixture), finalised!.invoice.id);
+    const tokensLine = document.lines.find((line) => line.resourceClassCode === tier.code)!;
+    expect(lineEnergyText(tokensLine)).toBe(
+      "approx. 380 Wh (estimated from the shared model's average)",
+    );
+    const [header, ...rows] = invoiceCsv(document).split("\r\n");
+    // The last columns: energy_wh, energy_basis, currency (the description before them is quoted).
+    expect(header!.split(",").slice(-3)).toEqual(["energy_wh", "energy_basis", "currency"]);
+    const row = rows.find((line) => line.includes(`,${tier.code},`))!;
+    expect(row.split(",").slice(-3)).toEqual(["380.000", "ESTIMATED", "EUR"]);
+  });
+
+  it("says the energy is not metered, never 0 Wh, when the shared endpoints reported none that month", async () => {
+    const { tier, modelName } = await sharedTier();
+    const fixture = await createBillingFixture(db);
+    const MARCH = new Date("2026-03-05T08:00:00Z");
+    await callShared(fixture.organizationId, tier, modelName, MARCH, 2_000_000n);
+    const draft = await getInvoiceDraft(db, {
+      organizationId: fixture.organizationId,
+      sellerCountry: "DE",
+      now: MARCH,
+    });
+    const line = draft.lines.find((candidate) => candidate.resourceClassId === tier.id)!;
+    expect(line.energyMilliWh).toBe(0n);
+    expect(
+      lineEnergyText({
+        resourceKind: "TOKENS",
+        tokens: line.tokens,
+        energyMilliWh: 0n,
+        energyBasis: "ESTIMATED",
+      }),
+    ).toBe("energy not metered yet (the shared model's endpoints report none)");
+  });
+});
