@@ -23,3 +23,4 @@ export { formatDurationLimit } from "./workloads/format-duration-limit";
 export { quotaShortfallFigures, quotaShortfallMessage } from "./quota/quota-shortfall-message";
 export { formatDuration, formatQuota } from "./workloads/format-usage";
 export { formatPercent } from "./programmes/format-percent";
+export { formatBilledUnitHours } from "./billing/format-billed-quantity";

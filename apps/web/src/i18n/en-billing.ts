@@ -63,7 +63,6 @@ export const enBilling = {
     programme: "Programme pays",
     tenant: "You pay",
     energy: "Energy",
-    unitHours: (hours: string, unit: string) => `${hours} ${unit}-hours`,
     late: (month: string) => `Late usage of ${month}`,
     totals: "Totals",
   },

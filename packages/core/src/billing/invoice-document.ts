@@ -1,5 +1,6 @@
 import type { Invoice, InvoiceLine, ResourceKind } from "@tessera/db";
-import { countsTokens, pricedUnitsName, type MeteredClass } from "../catalogue/metering-unit";
+import { countsTokens, type MeteredClass } from "../catalogue/metering-unit";
+import { exactFigure, formatBilledUnitHours } from "./format-billed-quantity";
 import { pricePer } from "../quota/format-ledger-quantity";
 import { formatEnergy } from "./format-energy";
 import { vatNoteFor } from "./vat";
@@ -70,19 +71,6 @@ function unitHoursOfScaled(magnitude: bigint, per: bigint): string {
   return `${thousandths / 1000n}.${String(thousandths % 1000n).padStart(3, "0")}`;
 }
 
-// Made once: building a number format is far dearer than using one.
-const GROUPED = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
-
-/** An exact decimal ("1234.500", "-74") with its whole part grouped and no trailing zeros: "1,234.5". */
-function exactFigure(decimal: string): string {
-  const negative = decimal.startsWith("-");
-  const [whole = "0", fraction = ""] = (negative ? decimal.slice(1) : decimal).split(".");
-  const kept = fraction.replace(/0+$/, "");
-  // The whole part as a bigint: a float would round a large figure.
-  const text = `${GROUPED.format(BigInt(whole))}${kept ? `.${kept}` : ""}`;
-  return negative && text !== "0" ? `-${text}` : text;
-}
-
 /**
  * The line's quantity and unit price as a document writes them, units written out and exact:
  * "12.5 GPU-hours" at "€2.95 per GPU-hour" for compute, "2,500,000 tokens" at "€0.40 per million
@@ -103,9 +91,8 @@ export function lineQuantityText(
       price: pricePer(money(BigInt(line.minorPerMillionTokens ?? 0)), metered),
     };
   }
-  const figure = exactFigure(line.unitHours);
   return {
-    quantity: figure === "1" ? `1 ${line.unit}-hour` : `${figure} ${pricedUnitsName(metered)}`,
+    quantity: formatBilledUnitHours(line.unitHours, metered),
     price: pricePer(money(BigInt(line.minorPerUnitHour ?? 0)), metered),
   };
 }

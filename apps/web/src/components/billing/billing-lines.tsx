@@ -1,6 +1,6 @@
 import { DescriptionList, Td, Th } from "@tessera/ui";
 import { formatEnergy } from "@tessera/core/format-energy";
-import { countsTokens, formatTokens, pricePer } from "@tessera/core/words";
+import { countsTokens, formatBilledUnitHours, formatTokens, pricePer } from "@tessera/core/words";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { formatMoney, formatRate } from "@/components/programmes/format";
 import { tb } from "@/i18n";
@@ -66,7 +66,10 @@ export function BillingLines({
               <Td className="whitespace-nowrap text-right tabular-nums">
                 {countsTokens(line.resourceKind)
                   ? formatTokens(line.tokens)
-                  : l.unitHours(line.unitHours, line.unit)}
+                  : formatBilledUnitHours(line.unitHours, {
+                      kind: line.resourceKind,
+                      unit: line.unit,
+                    })}
               </Td>
               <Td className="whitespace-nowrap text-right tabular-nums">
                 {pricePer(money(line.minorPerUnitHour), {
