@@ -5,18 +5,19 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, TextInput } from "@tessera/ui";
 import { priceQuantity } from "@tessera/core/pricing";
-import { ledgerUnitsPerPricedUnit, SECONDS_PER_UNIT_HOUR } from "@tessera/core/words";
+import { SECONDS_PER_UNIT_HOUR } from "@tessera/core/words";
 import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { formatMoney, parseWholeNumber } from "@/components/programmes/format";
 import { formatQuota } from "@/components/workloads/format";
 import type { FormLine, FormOptions } from "@/components/workloads/types";
-import { te, tp } from "@/i18n";
+import { te } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
+import { lineShares } from "./line-shares";
 import { MODEL_FIELD_ID, ModelPicker } from "./model-picker";
 import type { DeployInput, ModelView, ServingRuntime } from "./types";
 
@@ -39,23 +40,6 @@ export interface EndpointLimits {
   leaseSeconds: number;
   minIdleSeconds: number;
   maxIdleSeconds: number;
-}
-
-/** The line's list price per unit-hour with the programme's and the organisation's shares. */
-function lineShares(line: FormLine) {
-  const money = (minor: number) => formatMoney(minor, line.currency);
-  const kind = line.resourceClass.kind;
-  const hour = priceQuantity(
-    ledgerUnitsPerPricedUnit(kind),
-    line.listPriceMinorPerHour,
-    line.subsidyRateBps,
-    kind,
-  );
-  return {
-    price: tp.money.perHour(money(line.listPriceMinorPerHour), line.resourceClass.unit),
-    programme: money(hour.programmeShareMinor),
-    tenant: money(hour.tenantShareMinor),
-  };
 }
 
 /** What an hour at the starting replicas is worth and who pays it, beside the deploy button. */
