@@ -6,11 +6,9 @@ import { PlatformPage } from "@/components/platform-page";
 import { Pagination } from "@/components/pagination";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { EndpointBadge } from "@/components/endpoints/badges";
-import type { EndpointStatus } from "@/components/endpoints/types";
 import { WorkloadBadge } from "@/components/workloads/badges";
 import { DeadLetterActions } from "@/components/workloads/dead-letter-actions";
 import { QueueChart } from "@/components/workloads/queue-chart";
-import type { WorkloadStatus } from "@/components/workloads/types";
 import { formatDateTime, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
@@ -19,28 +17,10 @@ import { platformPageAccess } from "@/server/platform-page";
 
 export const metadata: Metadata = { title: tw.operations.title };
 
-const JOB_STATUSES: WorkloadStatus[] = [
-  "ACCEPTED",
-  "SUBMITTED",
-  "PENDING",
-  "RUNNING",
-  "COMPLETED",
-  "FAILED",
-  "CANCELLED",
-  "LOST",
-  "REFUSED",
-];
-
-const ENDPOINT_STATUSES: EndpointStatus[] = [
-  "ACCEPTED",
-  "DEPLOYING",
-  "READY",
-  "SCALED_TO_ZERO",
-  "DEGRADED",
-  "FAILED",
-  "DELETING",
-  "DELETED",
-];
+/** The statuses of a count by status, in the order the overview lists them. */
+function statusesOf<S extends string>(counts: Record<S, number>): S[] {
+  return Object.keys(counts) as S[];
+}
 
 /** An outbox event older than this without being handed to a queue means the relay is stuck. */
 const STUCK_AFTER_MS = 60_000;
@@ -104,7 +84,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: S
         </Card>
         <Card title={o.workloads.jobs}>
           <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="jobs-by-status">
-            {JOB_STATUSES.map((status) => (
+            {statusesOf(overview.jobsByStatus).map((status) => (
               <li key={status} className="flex items-center justify-between gap-3">
                 <WorkloadBadge status={status} />
                 <span className="font-semibold tabular-nums">{overview.jobsByStatus[status]}</span>
@@ -114,7 +94,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: S
         </Card>
         <Card title={o.workloads.endpoints}>
           <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="endpoints-by-status">
-            {ENDPOINT_STATUSES.map((status) => (
+            {statusesOf(overview.endpointsByStatus).map((status) => (
               <li key={status} className="flex items-center justify-between gap-3">
                 <EndpointBadge status={status} testId={`endpoint-status-${status}`} />
                 <span className="font-semibold tabular-nums">
