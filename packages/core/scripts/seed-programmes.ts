@@ -253,6 +253,8 @@ export const PROGRAMMES: ProgrammeSeed[] = [
     eligibleCountries: EUROPE,
     orgCapMinor: 15_000_000,
     calls: [
+      // The call the demo's retroactive award was applied for in (seed.ts: startedDaysAgo).
+      { kind: "seasonal", opensInDays: -120, closesInDays: -45 },
       { kind: "seasonal", opensInDays: -14, closesInDays: 60 },
       { kind: "seasonal", opensInDays: 120, closesInDays: 180 },
     ],
@@ -400,27 +402,58 @@ interface DemoApplication {
   stage: "draft" | "submitted" | "under_review" | "approved";
   /**
    * Approved only: how many days before today the period asked for (and so the award) began.
-   * None by default: an award approved today is valid from today. Longer only when the demo has
-   * usage on it from earlier (seed-billing's last month): that award is retroactive.
+   * None by default: an award approved lately is valid from today. Longer only when the demo has
+   * usage on it from earlier (seed-billing's last month): that application went through an earlier
+   * call, and its history (drafted, submitted, reviewed, decided) is dated before its award.
    */
   startedDaysAgo?: number;
 }
 
+/** An approved demo application's history, in days before its period starts. */
+const APPROVED_HISTORY = { drafted: 12, submitted: 10, reviewStarted: 7, decided: 3 } as const;
+
+export interface DemoApplicationTimeline {
+  periodStart: Date;
+  periodEnd: Date;
+  drafted: Date;
+  submitted: Date;
+  reviewStarted: Date;
+  decided: Date;
+}
+
 /**
- * The period an application asks for: an approved one begins now, or `startedDaysAgo` days ago
- * (its award is valid now), any other starts in a week; each runs to 180 days from now. The
- * award's validity is exactly this period: approval takes the application's own dates.
+ * When each step of a demo application happens, and the period it asks for. An approved one
+ * begins now, or `startedDaysAgo` days ago, and was drafted, submitted, taken into review and
+ * decided in the days before that (APPROVED_HISTORY), so its award — valid for exactly the
+ * period, as approval takes the application's own dates — is decided before it starts and before
+ * any usage on it. Any other is drafted (and submitted) now for a period starting in a week. Each
+ * period runs to 180 days from now (187 for those not yet decided).
  */
-export function demoApplicationPeriod(
+export function demoApplicationTimeline(
   demo: Pick<DemoApplication, "stage" | "startedDaysAgo">,
   now: number,
-): { periodStart: Date; periodEnd: Date } {
-  return demo.stage === "approved"
-    ? {
-        periodStart: new Date(now - (demo.startedDaysAgo ?? 0) * DAY),
-        periodEnd: new Date(now + 180 * DAY),
-      }
-    : { periodStart: new Date(now + 7 * DAY), periodEnd: new Date(now + 187 * DAY) };
+): DemoApplicationTimeline {
+  if (demo.stage !== "approved") {
+    const today = new Date(now);
+    return {
+      periodStart: new Date(now + 7 * DAY),
+      periodEnd: new Date(now + 187 * DAY),
+      drafted: today,
+      submitted: today,
+      reviewStarted: today,
+      decided: today,
+    };
+  }
+  const start = now - (demo.startedDaysAgo ?? 0) * DAY;
+  const before = (days: number) => new Date(start - days * DAY);
+  return {
+    periodStart: new Date(start),
+    periodEnd: new Date(now + 180 * DAY),
+    drafted: before(APPROVED_HISTORY.drafted),
+    submitted: before(APPROVED_HISTORY.submitted),
+    reviewStarted: before(APPROVED_HISTORY.reviewStarted),
+    decided: before(APPROVED_HISTORY.decided),
+  };
 }
 
 /** Drafts, submitted applications, applications under review with the demo reviewer, and approved awards. */
@@ -451,43 +484,51 @@ export async function seedApplications(
       where: { id: demo.programmeId },
       include: { calls: { orderBy: { opensAt: "asc" } } },
     });
+    const timeline = demoApplicationTimeline(demo, Date.now());
+    // A call open from the day it is drafted to the day it is submitted.
     const call = programme.calls.find(
-      (c) => c.opensAt.getTime() <= Date.now() && Date.now() < c.closesAt.getTime(),
+      (c) => c.opensAt <= timeline.drafted && timeline.submitted < c.closesAt,
     );
     if (!call) {
       console.info(
-        `Skipped the demo application "${demo.title}": ${programme.name} has no open call.`,
+        `Skipped the demo application "${demo.title}": ${programme.name} has no call open on ${timeline.drafted.toISOString().slice(0, 10)}.`,
       );
       continue;
     }
     const tenant = { organization, role: "OWNER" as const, db: scoped };
     const owner = actorFor(demo.owner);
-    const draft = await createApplication(tenant, owner, {
-      projectId: project.id,
-      programmeId: programme.id,
-      callId: call.id,
-      title: demo.title,
-      abstract: `${project.description ?? project.name} This application asks for compute on the national infrastructure to carry the work to publication.`,
-      justification:
-        "Hours are estimated from a pilot run on a 10 % sample of the data, scaled to the full data set with a 20 % margin for failed runs and evaluation.",
-      dataClassification: project.classification,
-      ...demoApplicationPeriod(demo, Date.now()),
-      lines: demo.lines.map((line) => ({
-        resourceClassId: input.classIds.get(line.code)!,
-        unitHours: line.unitHours,
-      })),
-      ...(demo.otherDeMinimisAid
-        ? {
-            otherDeMinimisAid: demo.otherDeMinimisAid.map((aid) => ({
-              grantor: aid.grantor,
-              amountMinor: aid.amountMinor,
-              grantedOn: stateAidDay(new Date(Date.now() - aid.grantedDaysAgo * DAY)),
-            })),
-          }
-        : {}),
-    });
+    const draft = await createApplication(
+      tenant,
+      owner,
+      {
+        projectId: project.id,
+        programmeId: programme.id,
+        callId: call.id,
+        title: demo.title,
+        abstract: `${project.description ?? project.name} This application asks for compute on the national infrastructure to carry the work to publication.`,
+        justification:
+          "Hours are estimated from a pilot run on a 10 % sample of the data, scaled to the full data set with a 20 % margin for failed runs and evaluation.",
+        dataClassification: project.classification,
+        periodStart: timeline.periodStart,
+        periodEnd: timeline.periodEnd,
+        lines: demo.lines.map((line) => ({
+          resourceClassId: input.classIds.get(line.code)!,
+          unitHours: line.unitHours,
+        })),
+        ...(demo.otherDeMinimisAid
+          ? {
+              otherDeMinimisAid: demo.otherDeMinimisAid.map((aid) => ({
+                grantor: aid.grantor,
+                amountMinor: aid.amountMinor,
+                grantedOn: stateAidDay(new Date(Date.now() - aid.grantedDaysAgo * DAY)),
+              })),
+            }
+          : {}),
+      },
+      timeline.drafted,
+    );
     if (demo.stage === "draft") continue;
-    await submitApplication(tenant, owner, { applicationId: draft.id });
+    await submitApplication(tenant, owner, { applicationId: draft.id }, timeline.submitted);
     if (demo.stage === "submitted") continue;
     if (demo.stage === "under_review") {
       await assignReviewer(database, admin, {
@@ -496,11 +537,21 @@ export async function seedApplications(
       });
       continue;
     }
-    await beginApplicationReview(database, admin, { applicationId: draft.id });
+    await beginApplicationReview(
+      database,
+      admin,
+      { applicationId: draft.id },
+      timeline.reviewStarted,
+    );
     // Valid for the period the application asked for, no more and no less.
-    await approveApplication(database, admin, {
-      applicationId: draft.id,
-      note: "Approved in full. Report your results at the end of the period.",
-    });
+    await approveApplication(
+      database,
+      admin,
+      {
+        applicationId: draft.id,
+        note: "Approved in full. Report your results at the end of the period.",
+      },
+      timeline.decided,
+    );
   }
 }

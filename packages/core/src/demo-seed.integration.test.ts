@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, db, type Database } from "@tessera/db";
+import { verifyAuditChain } from "./audit/verify-audit-chain";
 import { getInvoiceDraft } from "./billing/get-invoice-draft";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -83,9 +84,12 @@ describe("the demo seed", () => {
         0n,
       );
       expect(line.consumedUnitSeconds, `consumed on ${line.resourceClass.code}`).toBe(used);
+      // Every record lies wholly within the award's validity.
       for (const record of own) {
-        expect(record.intervalStart >= line.allocation.validFrom).toBe(true);
-        expect(record.intervalStart < line.allocation.validTo).toBe(true);
+        const within = { from: line.allocation.validFrom, to: line.allocation.validTo };
+        expect(record.intervalStart >= within.from, `${line.resourceClass.code} starts`).toBe(true);
+        expect(record.intervalEnd <= within.to, `${line.resourceClass.code} ends`).toBe(true);
+        expect(record.intervalStart < record.intervalEnd).toBe(true);
       }
     }
 
@@ -156,7 +160,7 @@ describe("the demo seed", () => {
     expect(outside).toEqual([]);
   });
 
-  it("names its calls after when they open, and dates awards from their approval", async () => {
+  it("names its calls after when they open", async () => {
     if (!seeded) throw new Error("not seeded");
     const calls = await seeded.programmeCall.findMany({ select: { name: true, opensAt: true } });
     expect(calls.length).toBeGreaterThan(0);
@@ -174,27 +178,69 @@ describe("the demo seed", () => {
         expect(call.name).toBe(`Rolling call ${year}`);
       }
     }
+  });
 
-    // An award is valid from the day it was approved; only one made retroactive for usage the
-    // demo dates earlier (seed-billing's last month) starts before, and then it has that usage.
+  it("decides every award before it starts and before any usage on it, and audits it then", async () => {
+    if (!seeded) throw new Error("not seeded");
     const awards = await seeded.allocation.findMany({
       select: {
         validFrom: true,
-        request: { select: { title: true, decidedAt: true } },
+        createdAt: true,
         lines: { select: { id: true } },
+        request: {
+          select: {
+            id: true,
+            title: true,
+            createdAt: true,
+            submittedAt: true,
+            decidedAt: true,
+            call: { select: { opensAt: true, closesAt: true } },
+          },
+        },
       },
     });
-    const day = (date: Date) => date.toISOString().slice(0, 10);
-    for (const award of awards) {
-      const approved = award.request.decidedAt!;
-      if (day(award.validFrom) >= day(approved)) continue;
-      const earlier = await seeded.usageRecord.count({
-        where: {
-          allocationLineId: { in: award.lines.map((line) => line.id) },
-          intervalStart: { lt: approved },
-        },
+    expect(awards.length).toBeGreaterThan(0);
+    let withUsage = 0;
+    for (const { request, ...award } of awards) {
+      const title = request.title;
+      const decided = request.decidedAt!;
+      // Drafted and submitted while its call was open, then decided, then awarded as decided.
+      expect(request.createdAt >= request.call.opensAt, `${title}: drafted`).toBe(true);
+      expect(request.submittedAt! < request.call.closesAt, `${title}: submitted`).toBe(true);
+      expect(request.createdAt < request.submittedAt!, `${title}: submitted`).toBe(true);
+      expect(request.submittedAt! < decided, `${title}: decided`).toBe(true);
+      expect(award.createdAt, `${title}: awarded`).toEqual(decided);
+      expect(decided < award.validFrom, `${title}: decided before it starts`).toBe(true);
+      const first = await seeded.usageRecord.findFirst({
+        where: { allocationLineId: { in: award.lines.map((line) => line.id) } },
+        orderBy: { intervalStart: "asc" },
+        select: { intervalStart: true },
       });
-      expect(earlier, `${award.request.title} is valid before its approval`).toBeGreaterThan(0);
+      if (first) {
+        withUsage += 1;
+        expect(decided < first.intervalStart, `${title}: decided before its usage`).toBe(true);
+      }
+      // Its history and its audit trail say the same.
+      const history = await seeded.allocationRequestEvent.findMany({
+        where: { requestId: request.id },
+        orderBy: { createdAt: "asc" },
+        select: { toStatus: true, createdAt: true },
+      });
+      expect(history.at(-1), title).toEqual({ toStatus: "APPROVED", createdAt: decided });
+      const audited = await seeded.auditEvent.findFirstOrThrow({
+        where: { targetId: request.id, action: "application.approved" },
+        select: { occurredAt: true },
+      });
+      expect(audited.occurredAt, title).toEqual(decided);
     }
+    // The demo meters usage on at least one award: the check above ran.
+    expect(withUsage).toBeGreaterThan(0);
+  });
+
+  it("leaves an audit chain that verifies", async () => {
+    if (!seeded) throw new Error("not seeded");
+    const verdict = await verifyAuditChain(seeded);
+    expect(verdict).toMatchObject({ ok: true });
+    expect(verdict.checked).toBeGreaterThan(0);
   });
 });

@@ -16,6 +16,8 @@ export async function createAllocation(
     currency: string;
     validFrom: Date;
     validTo: Date;
+    /** When it was awarded; now by default. */
+    createdAt?: Date;
     priced: PricedLines;
     /** What each granted class counts in, by resource class id. */
     kinds: ReadonlyMap<string, MeteredKind>;
@@ -34,6 +36,7 @@ export async function createAllocation(
       requestId: input.requestId,
       validFrom: input.validFrom,
       validTo: input.validTo,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       currency: input.currency,
       subsidyRateBps: input.priced.subsidyRateBps,
       listValueMinor: input.priced.totals.listValueMinor,

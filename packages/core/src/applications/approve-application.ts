@@ -101,6 +101,7 @@ export async function approveApplication(
       currency,
       validFrom,
       validTo,
+      createdAt: now,
       priced,
       kinds: new Map(granted.map((line) => [line.resourceClassId, line.kind])),
     });
@@ -130,7 +131,7 @@ export async function approveApplication(
       },
     });
     const reduced = granted.some((line) => line.grantedUnitHours < line.unitHours);
-    const mail = await notifyApplicant(tx, locked, {
+    const mail = await notifyApplicant(tx, locked, now, {
       title: `Application approved: ${application.title}`,
       body: [
         `${application.programme.name} approved "${application.title}"${reduced ? " with reduced amounts" : ""}.`,
@@ -167,6 +168,7 @@ export async function approveApplication(
           grantedUnitHours: line.grantedUnitHours,
         })),
       },
+      at: now,
     });
     return { applicationId: application.id, allocationId: allocation.id, mail };
   }, TX_OPTIONS);

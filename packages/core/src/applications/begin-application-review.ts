@@ -9,10 +9,11 @@ export async function beginApplicationReview(
   database: Database,
   actor: Actor,
   input: { applicationId: string },
+  now: Date = new Date(),
 ): Promise<{ applicationId: string }> {
   await database.$transaction(async (tx) => {
     const locked = await lockApplication(tx, input.applicationId, null);
-    await startApplicationReview(tx, actor, locked);
+    await startApplicationReview(tx, actor, locked, now);
   }, TX_OPTIONS);
   return { applicationId: input.applicationId };
 }

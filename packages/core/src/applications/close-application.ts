@@ -68,7 +68,7 @@ export async function closeApplication(
         ...(outcome.final ? { decidedAt: now, decidedById: actor.userId } : {}),
       },
     });
-    const message = await notifyApplicant(tx, locked, {
+    const message = await notifyApplicant(tx, locked, now, {
       title: outcome.title(locked.title),
       body: `"${locked.title}" ${outcome.lead}\nReason: ${reason}`,
     });

@@ -37,7 +37,10 @@ export async function createApplication(
         createdById,
         lines: { create: lines },
         declaredAid: { create: declaredAid ?? [] },
-        events: { create: { fromStatus: null, toStatus: "DRAFT", actorId: createdById } },
+        createdAt: now,
+        events: {
+          create: { fromStatus: null, toStatus: "DRAFT", actorId: createdById, createdAt: now },
+        },
       },
     });
     await recordAuditEvent(tx, actor, {
@@ -52,6 +55,7 @@ export async function createApplication(
         lines: lines.length,
         otherDeMinimisAid: declaredAid?.length ?? 0,
       },
+      occurredAt: now,
     });
     return created.id;
   }, TX_OPTIONS);

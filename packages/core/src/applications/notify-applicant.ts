@@ -10,6 +10,7 @@ import type { LockedApplication } from "./lock-application";
 export async function notifyApplicant(
   tx: NotificationWriter & Pick<Prisma.TransactionClient, "user">,
   application: LockedApplication,
+  now: Date,
   message: { title: string; body: string },
 ): Promise<MailMessage | null> {
   const user = await tx.user.findUniqueOrThrow({
@@ -19,11 +20,12 @@ export async function notifyApplicant(
   const { mail } = await notifyUser(tx, {
     user,
     kind: "APPLICATION_DECIDED",
-    eventKey: `application-decided:${application.id}:${Date.now()}`,
+    eventKey: `application-decided:${application.id}:${now.getTime()}`,
     organizationId: application.organizationId,
     title: message.title,
     body: message.body,
     link: applicationLink(application.organizationId, application.id),
+    createdAt: now,
   });
   return mail;
 }

@@ -22,6 +22,8 @@ export async function recordApplicationChange(
     to: AllocationRequestStatus;
     note?: string | null;
     data?: Record<string, unknown>;
+    /** When it happened; now by default (see AuditInput.occurredAt). */
+    at?: Date;
   },
 ): Promise<AuditEvent> {
   await tx.allocationRequestEvent.create({
@@ -31,6 +33,7 @@ export async function recordApplicationChange(
       toStatus: change.to,
       actorId: actor.userId,
       note: change.note ?? null,
+      ...(change.at ? { createdAt: change.at } : {}),
     },
   });
   return recordAuditEvent(tx, actor, {
@@ -44,5 +47,6 @@ export async function recordApplicationChange(
       ...(change.note ? { note: change.note } : {}),
       ...change.data,
     },
+    ...(change.at ? { occurredAt: change.at } : {}),
   });
 }

@@ -13,6 +13,7 @@ export async function startApplicationReview(
   tx: ApplicationChangeWriter & Pick<Prisma.TransactionClient, "allocationRequest">,
   actor: Actor,
   locked: LockedApplication,
+  now: Date = new Date(),
 ): Promise<void> {
   if (locked.status === "UNDER_REVIEW") return;
   const transition = transitionApplication(locked.status, "startReview");
@@ -23,5 +24,6 @@ export async function startApplicationReview(
     action: "application.review_started",
     from: locked.status,
     to: transition.to,
+    at: now,
   });
 }

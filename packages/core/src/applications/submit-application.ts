@@ -86,6 +86,7 @@ export async function submitApplication(
       from: locked.status,
       to: transition.to,
       data: { resubmission },
+      at: now,
     });
   }, TX_OPTIONS);
   return getApplication(tenant, input.applicationId);

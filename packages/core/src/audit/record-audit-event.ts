@@ -17,6 +17,11 @@ export interface AuditInput {
   targetType: string;
   targetId?: string | null;
   data?: Record<string, unknown>;
+  /**
+   * When the change happened; now by default. Only a caller replaying a dated history (the demo
+   * seed) names another moment: the chain covers whatever is given, in the order it is appended.
+   */
+  occurredAt?: Date;
 }
 
 // One chain for the whole platform: appends are serialised by a transaction-scoped advisory lock
@@ -65,7 +70,7 @@ export function auditEventSql(actor: Actor, input: AuditInput, gate?: string): P
 /** The event's stored fields and its hashed body cut around the previous hash. */
 function auditRecord(actor: Actor, input: AuditInput) {
   const fields = {
-    occurredAt: new Date(),
+    occurredAt: input.occurredAt ?? new Date(),
     actorId: actor.userId,
     actorEmail: actor.email,
     organizationId: input.organizationId ?? null,

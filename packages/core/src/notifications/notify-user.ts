@@ -32,6 +32,8 @@ export interface NotifyInput {
   body: string;
   /** A path inside the portal, e.g. /orgs/<id>/applications/<id>. */
   link: string;
+  /** When the notice was given; now by default. */
+  createdAt?: Date;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function notifyUser(
         title: input.title,
         body: input.body,
         link: input.link,
+        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       },
     ],
     skipDuplicates: true,
