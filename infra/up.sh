@@ -5,8 +5,50 @@
 # the demo data, builds the web app, then runs the development identity provider, the web app
 # (http://localhost:3000), the worker, the simulated model server (which answers for the
 # simulated cluster's inference endpoints) and the OpenAI-compatible gateway in front of them
-# (http://localhost:3400/v1) together with prefixed logs. Ctrl-C stops them all.
+# (http://localhost:3400/v1) together with prefixed logs. Ctrl-C stops them all. An existing
+# database keeps its demo data; `--fresh` drops and recreates it first (`--help` says more).
 set -euo pipefail
+
+tessera_usage() {
+  cat <<'USAGE'
+Usage: bash infra/up.sh [--fresh [--confirm-drop=NAME]] [--help]
+
+Brings up the whole portal on this machine with the demo data. On an existing database the seed
+only adds what is missing, so the demo you left behind stays as it was.
+
+  --fresh              Start from a clean demo: drop and recreate the demo database (the default
+                       DATABASE_URL), then migrate and seed it again. Everything in it is lost.
+  --confirm-drop=NAME  With --fresh, when DATABASE_URL names another database: drop it anyway.
+                       NAME must be that database's name.
+  -h, --help           Show this help.
+USAGE
+}
+
+tessera_fresh=0
+tessera_confirm_drop=""
+for arg in "$@"; do
+  case "$arg" in
+    --fresh) tessera_fresh=1 ;;
+    --confirm-drop=?*) tessera_confirm_drop="${arg#--confirm-drop=}" ;;
+    -h | --help)
+      tessera_usage
+      exit 0
+      ;;
+    *)
+      printf 'infra/up.sh: unknown option %s\n\n' "$arg" >&2
+      tessera_usage >&2
+      exit 2
+      ;;
+  esac
+done
+if [ -n "$tessera_confirm_drop" ] && [ "$tessera_fresh" = 0 ]; then
+  printf 'infra/up.sh: --confirm-drop only goes with --fresh\n\n' >&2
+  tessera_usage >&2
+  exit 2
+fi
+# What DATABASE_URL was before the defaults fill it in: --fresh drops only the default database
+# unless the one named is confirmed by name.
+tessera_given_database_url="${DATABASE_URL:-}"
 
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 source "$TESSERA_ROOT/infra/services.sh"
@@ -49,6 +91,9 @@ tessera_start() {
 }
 
 tessera_env_defaults DATABASE_URL REDIS_URL DEV_IDP_PORT WORKER_HEALTH_PORT OIDC_ISSUER APP_URL
+if [ "$tessera_fresh" = 1 ]; then
+  tessera_check_fresh_target "$tessera_given_database_url" "$tessera_confirm_drop"
+fi
 tessera_ensure_postgres
 tessera_ensure_redis
 
@@ -77,6 +122,10 @@ for port in 3000 "$DEV_IDP_PORT" "$WORKER_HEALTH_PORT" "$MODEL_SIM_PORT" "$GATEW
     tessera_die "Port $port is already in use. Stop whatever runs there (an earlier infra/up.sh?) and try again."
 done
 
+if [ "$tessera_fresh" = 1 ]; then
+  tessera_say "Dropping and recreating the database $(tessera_redact "$DATABASE_URL") (--fresh)"
+  tessera_helper recreate-database "$DATABASE_URL" || tessera_die "Could not recreate the database (see above)."
+fi
 tessera_say "Migrating the database"
 pnpm --silent db:migrate
 tessera_say "Seeding the demo data"
