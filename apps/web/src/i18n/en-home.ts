@@ -20,7 +20,11 @@ export const enHome = {
       CREATE_PROJECT: (org: string) => `${org} has no projects yet: create the first one.`,
       APPLY: (org: string) => `${org} has no compute to use: apply to a programme for GPU-hours.`,
       SUBMIT_JOB: (org: string) =>
-        `${org} has quota left and no job running or waiting: submit a job.`,
+        `${org} has compute left and nothing running or waiting: submit a job.`,
+      CREATE_API_KEY: (org: string) =>
+        `${org} holds tokens for the shared models but no working API key: create one to call them.`,
+      FIX_SHARED_ENDPOINT: (org: string) =>
+        `A shared model endpoint of ${org} is degraded or has failed: every organisation calling it is affected.`,
       INVITE: (org: string) => `You are the only member of ${org}: invite your colleagues.`,
       reviews: (count: number) =>
         `${plural(count, "application is", "applications are")} waiting for your score.`,
@@ -39,6 +43,8 @@ export const enHome = {
       CREATE_PROJECT: "Create a project",
       APPLY: "Browse programmes",
       SUBMIT_JOB: "Submit a job",
+      CREATE_API_KEY: "Create an API key",
+      FIX_SHARED_ENDPOINT: "Open the endpoints",
       INVITE: "Invite people",
       reviews: "Go to my reviews",
       decisions: "Go to the applications",

@@ -82,6 +82,26 @@ describe("home", () => {
     expect(line.heldByJobsUnitSeconds + line.heldByEndpointsUnitSeconds).toBe(line.heldUnitSeconds);
   });
 
+  it("asks an organisation whose compute serves shared endpoints to keep them working, not to submit a job", async () => {
+    const setup = await createEndpointSetup(db, { grantedUnitSeconds: 36_000n });
+    const stepsNow = async () => {
+      const home = await getHome(db, setup.userId, noQueues);
+      return home.organizations.find((o) => o.organization.id === setup.organizationId)!.nextSteps;
+    };
+    // Compute left and nothing running: submit a job.
+    expect(await stepsNow()).toContain("SUBMIT_JOB");
+    // The platform's own organisation: its compute runs a shared model endpoint.
+    const { id } = await deployTestEndpoint(setup, { replicas: 1 });
+    await db.endpoint.update({ where: { workloadId: id }, data: { shared: true } });
+    expect(await stepsNow()).not.toContain("SUBMIT_JOB");
+    expect(await stepsNow()).not.toContain("FIX_SHARED_ENDPOINT");
+    await db.endpoint.update({ where: { workloadId: id }, data: { status: "DEGRADED" } });
+    expect((await stepsNow())[0]).toBe("FIX_SHARED_ENDPOINT");
+    // Someone else's failing endpoint is no step of theirs.
+    await db.endpoint.update({ where: { workloadId: id }, data: { shared: false } });
+    expect(await stepsNow()).not.toContain("FIX_SHARED_ENDPOINT");
+  });
+
   it("shows an operator GPUs in use of capacity per cluster and class", async () => {
     const operator = await createTestUser({ platformRoles: ["OPERATOR"] });
     const setup = await createWorkloadSetup(db, { capacity: 8 });

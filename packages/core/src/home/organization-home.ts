@@ -1,10 +1,16 @@
-import type { MembershipRole, VerificationStatus, WorkloadStatus } from "@tessera/db";
+import type {
+  EndpointStatus,
+  MembershipRole,
+  VerificationStatus,
+  WorkloadStatus,
+} from "@tessera/db";
 import {
   ALLOCATION_DETAIL,
   toAllocationView,
   type AllocationLineView,
   type AllocationView,
 } from "../allocations/allocation-view";
+import { LIVE_ENDPOINT_STATUSES } from "../endpoints/endpoint-rules";
 import { toSafeNumber } from "../programmes/money";
 import { countsTokens } from "../catalogue/metering-unit";
 import type { TenantAccess } from "../tenancy/tenant-access";
@@ -18,6 +24,8 @@ const OPEN_APPLICATION_STATUSES = [
   "UNDER_REVIEW",
   "CHANGES_REQUESTED",
 ] as const;
+/** A shared endpoint in these states answers the calls made to it slowly, or not at all. */
+const FAILING: EndpointStatus[] = ["DEGRADED", "FAILED"];
 /** Failures older than this are not "recent". */
 const RECENT_FAILURE_DAYS = 7;
 const FAILURES_SHOWN = 5;
@@ -82,6 +90,9 @@ export async function getOrganizationHome(
     openApplications,
     heldByJobs,
     heldByEndpoints,
+    apiKeys,
+    liveEndpoints,
+    sharedFailing,
   ] = await Promise.all([
     tenant.db.membership.count(),
     tenant.db.project.count(),
@@ -118,6 +129,9 @@ export async function getOrganizationHome(
     }),
     activeHoldsByLine(tenant, JOB_HOLD_PREFIX),
     activeHoldsByLine(tenant, ENDPOINT_HOLD_PREFIX),
+    tenant.db.apiKey.count({ where: { revokedAt: null, expiresAt: { gt: now } } }),
+    tenant.db.endpoint.count({ where: { status: { in: [...LIVE_ENDPOINT_STATUSES] } } }),
+    tenant.db.endpoint.count({ where: { shared: true, status: { in: FAILING } } }),
   ]);
   const count = (statuses: WorkloadStatus[]) =>
     jobCounts
@@ -156,15 +170,21 @@ export async function getOrganizationHome(
       openApplications,
       jobs,
       // Compute left to run a job on: tokens are spent through the gateway, not by jobs.
-      quotaLeft: views.some(
-        (allocation) =>
-          allocation.acceptsHolds &&
-          allocation.lines.some(
-            (line) => line.remainingUnitSeconds > 0 && !countsTokens(line.resourceClass.kind),
-          ),
-      ),
+      quotaLeft: left(views, (line) => !countsTokens(line.resourceClass.kind)),
+      tokensLeft: left(views, (line) => countsTokens(line.resourceClass.kind)),
+      apiKeys,
+      endpoints: { live: liveEndpoints, sharedFailing },
     }),
   };
+}
+
+/** Whether an allocation that takes holds now has something left on a line of the kind asked. */
+function left(allocations: HomeAllocation[], kind: (line: HomeAllocationLine) => boolean): boolean {
+  return allocations.some(
+    (allocation) =>
+      allocation.acceptsHolds &&
+      allocation.lines.some((line) => line.remainingUnitSeconds > 0 && kind(line)),
+  );
 }
 
 /** Unit-seconds held now per allocation line by the holds whose reference starts so. */

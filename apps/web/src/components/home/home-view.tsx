@@ -32,6 +32,10 @@ function organisationStepLink(home: OrganisationHome, step: OrganisationHome["ne
       return programmeRoutes.programmesFor(id);
     case "SUBMIT_JOB":
       return routes.newJob(id);
+    case "CREATE_API_KEY":
+      return routes.apiKeys(id);
+    case "FIX_SHARED_ENDPOINT":
+      return routes.endpoints(id);
     case "INVITE":
       return routes.members(id);
   }
