@@ -97,22 +97,7 @@ tessera_stop_postgres() {
     sleep 0.2
   done
   kill -KILL -- "-$TESSERA_PG_PID" 2>/dev/null || true
-  # --fresh (infra/up.sh) drops the database: only the demo's default one, unless the database
-# DATABASE_URL names was confirmed by name. $1: DATABASE_URL as given (empty when unset), $2: the
-# confirmed name. Dies with what to do otherwise; returns quietly when the drop may go ahead.
-tessera_check_fresh_target() {
-  local given="$1" confirmed="$2" default
-  default="$(unset DATABASE_URL && tessera_helper print-env DATABASE_URL)" ||
-    tessera_die "The environment is invalid (see above)."
-  default="${default#DATABASE_URL=}"
-  [ -z "$given" ] || [ "$given" = "$default" ] && return 0
-  tessera_parse_url "$given" 5432
-  local name="${TESSERA_URL_PATH:-}"
-  [ -n "$name" ] && [ "$confirmed" = "$name" ] && return 0
-  tessera_die "--fresh drops the database, and DATABASE_URL names $(tessera_redact "$given"), not the demo database $(tessera_redact "$default"). If that is what you want, add --confirm-drop=${name:-<database name>}; otherwise unset DATABASE_URL."
-}
-
-TESSERA_PG_PID=""
+  TESSERA_PG_PID=""
 }
 
 tessera_ensure_redis() {
