@@ -369,21 +369,30 @@ export async function seedProgrammes(database: Database, programmeAdmin: User) {
       where: { name: seed.name },
       select: { id: true },
     });
+    // Set up a week before its first call opens, so its history (calls, awards, usage) follows.
+    const createdAt = new Date(
+      now + (Math.min(...seed.calls.map((call) => call.opensInDays)) - 7) * DAY,
+    );
     const id =
       existing?.id ??
       (
-        await createProgramme(database, actorFor(programmeAdmin), {
-          ...seed,
-          currency: "EUR",
-          calls: seed.calls.map((call) => {
-            const opensAt = new Date(now + call.opensInDays * DAY);
-            return {
-              name: demoCallName(call.kind, opensAt),
-              opensAt,
-              closesAt: new Date(now + call.closesInDays * DAY),
-            };
-          }),
-        })
+        await createProgramme(
+          database,
+          actorFor(programmeAdmin),
+          {
+            ...seed,
+            currency: "EUR",
+            calls: seed.calls.map((call) => {
+              const opensAt = new Date(now + call.opensInDays * DAY);
+              return {
+                name: demoCallName(call.kind, opensAt),
+                opensAt,
+                closesAt: new Date(now + call.closesInDays * DAY),
+              };
+            }),
+          },
+          createdAt,
+        )
       ).id;
     ids.set(seed.name, id);
   }

@@ -195,6 +195,7 @@ describe("the demo seed", () => {
             submittedAt: true,
             decidedAt: true,
             call: { select: { opensAt: true, closesAt: true } },
+            programme: { select: { createdAt: true } },
           },
         },
       },
@@ -204,7 +205,9 @@ describe("the demo seed", () => {
     for (const { request, ...award } of awards) {
       const title = request.title;
       const decided = request.decidedAt!;
-      // Drafted and submitted while its call was open, then decided, then awarded as decided.
+      // Its programme set up first (the burn-down starts then); drafted and submitted while its
+      // call was open, then decided, then awarded as decided.
+      expect(request.programme.createdAt <= request.call.opensAt, `${title}: programme`).toBe(true);
       expect(request.createdAt >= request.call.opensAt, `${title}: drafted`).toBe(true);
       expect(request.submittedAt! < request.call.closesAt, `${title}: submitted`).toBe(true);
       expect(request.createdAt < request.submittedAt!, `${title}: submitted`).toBe(true);

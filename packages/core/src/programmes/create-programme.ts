@@ -20,11 +20,12 @@ export interface CreateProgrammeInput {
   calls: CallInput[];
 }
 
-/** A programme administrator creates a programme with at least one call. */
+/** A programme administrator creates a programme with at least one call (`now`: when; now by default). */
 export async function createProgramme(
   database: Database,
   actor: Actor,
   input: CreateProgrammeInput,
+  now: Date = new Date(),
 ): Promise<ProgrammeView> {
   if (!actor.userId) throw new AppError("UNAUTHENTICATED", "Sign in to create a programme.");
   const createdById = actor.userId;
@@ -61,6 +62,7 @@ export async function createProgramme(
           ].sort(),
           orgCapMinor: input.orgCapMinor,
           createdById,
+          createdAt: now,
           calls: {
             create: input.calls.map((call) => ({
               name: call.name.trim(),
@@ -83,6 +85,7 @@ export async function createProgramme(
           orgCapMinor: input.orgCapMinor,
           calls: created.calls.length,
         },
+        occurredAt: now,
       });
       return created;
     }, TX_OPTIONS)
@@ -96,5 +99,5 @@ export async function createProgramme(
       }
       throw error;
     });
-  return toProgrammeView(programme);
+  return toProgrammeView(programme, now);
 }
