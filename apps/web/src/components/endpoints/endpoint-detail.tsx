@@ -120,8 +120,9 @@ export function EndpointDetail({
                 },
                 {
                   term: d.idle,
-                  detail:
-                    endpoint.idleSecondsBeforeZero === null
+                  detail: !endpoint.scalesToZero
+                    ? d.idleKept(endpoint.minReplicas)
+                    : endpoint.idleSecondsBeforeZero === null
                       ? d.idleNever
                       : d.idleAfter(formatDuration(endpoint.idleSecondsBeforeZero)),
                 },
