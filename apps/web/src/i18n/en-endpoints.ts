@@ -217,6 +217,8 @@ export const enEndpoints = {
     holding: (lease: string) =>
       `A running endpoint holds its replicas for a lease window of ${lease}, renewed while it runs and settled to what actually ran.`,
     released: "Nothing is held: scaled to zero, an endpoint holds no quota.",
+    releasedStopping:
+      "Nothing is held: asked to scale to zero, it holds no quota from that moment, while its replicas stop.",
     releasedEnded: "Nothing is held any more: its hold went back to the allocation.",
     accessTitle: "Call it",
     baseUrl: "Gateway base URL",
