@@ -2,7 +2,9 @@
  * Inference endpoints on the simulated cluster, as a researcher and an operator use them: deploy
  * a catalogue model from the form, follow it to Ready without reloading, copy the example the page
  * shows (a call through the gateway with an API key; gateway.spec.ts makes that call), scale it to
- * zero and wake it, delete it;
+ * zero and wake it (the notice following the endpoint to where it settles), delete it; a project
+ * no cluster may serve is said in place of the price; an endpoint whose minimum is 1 offers no
+ * scale to zero and says why;
  * another organisation's researcher gets 404 on its page. Every page is checked with axe.
  */
 import type { Page } from "@playwright/test";
@@ -85,17 +87,51 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(ada.getByLabel(MODEL)).toBeChecked();
   });
 
+  const hardware = ada.getByLabel("Hardware tier", { exact: true });
+
+  await test.step("a project no cluster may serve is said where the price would be, and stops the deploy", async () => {
+    // Restricted data that must stay in GB: no cluster that serves endpoints is there.
+    await ada
+      .getByLabel("Project", { exact: true })
+      .selectOption({ label: "Clinical notes summarisation" });
+    const h100 = hardware.locator("option").filter({ hasText: H100_LINE }).first();
+    await expect(h100).toContainText("cannot serve this project");
+    await hardware.selectOption((await h100.getAttribute("value")) ?? "");
+    const price = ada.getByTestId("deploy-price");
+    await expect(price).toContainText(
+      "No cluster may serve Clinical notes summarisation on NVIDIA H100 80 GB",
+    );
+    await expect(ada.getByTestId("deploy-no-cluster")).toContainText(
+      "the project's data must stay in GB",
+    );
+    await expect(ada.getByTestId("deploy-no-cluster")).toContainText(
+      "Endpoints on this hardware run in",
+    );
+    await expect(ada.getByTestId("deploy-cost")).toHaveCount(0);
+    await ada.getByRole("button", { name: "Deploy endpoint" }).click();
+    const summary = ada.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(
+      summary.getByRole("link", {
+        name: "No cluster may serve this project on NVIDIA H100 80 GB: choose another hardware tier or project.",
+      }),
+    ).toBeVisible();
+    await expectFitsNarrowScreen(ada);
+    await a11y.check(ada);
+    await ada.setViewportSize({ width: 1280, height: 900 });
+  });
+
   await test.step("the hardware tier is priced per hour with the programme's share beside it", async () => {
     await ada
       .getByLabel("Project", { exact: true })
       .selectOption({ label: "Multilingual speech models" });
-    const hardware = ada.getByLabel("Hardware tier", { exact: true });
     const line = await hardware
       .locator("option")
       .filter({ hasText: H100_LINE })
       .first()
       .getAttribute("value");
     await hardware.selectOption(line ?? "");
+    await expect(hardware.locator("option:checked")).not.toContainText("cannot serve");
+    await expect(ada.getByTestId("deploy-no-cluster")).toHaveCount(0);
     await expect(hardware.locator("option:checked")).toContainText("€2.95 per GPU-hour");
     await ada.getByLabel("Serving runtime").selectOption({ label: "vLLM (GPU)" });
     await ada.getByLabel("Endpoint name").fill(name);
@@ -180,7 +216,15 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     const dialog = ada.getByRole("dialog", { name: `Scale ${name} to zero?` });
     await expect(dialog).toContainText("holds no quota");
     await dialog.getByRole("button", { name: "Scale to zero" }).click();
+    const progress = ada.getByTestId("endpoint-request");
+    await expect(progress).toHaveText(
+      /^(Scaling to zero: 1 replica is still running\.|Scaled to zero — .*)$/,
+    );
     await expect(endpointStatus(ada)).toHaveText("Scaled to zero", MOVES);
+    // Once at zero the notice says so, as the badge does: never "scaling" any more.
+    await expect(progress.getByRole("status")).toHaveText(
+      "Scaled to zero — no replicas run and it holds no quota; it wakes on the next request.",
+    );
     await expect(ada.getByTestId("endpoint-replicas")).toHaveText("0 ready of 0 wanted");
     await expect(ada.getByTestId("quota-held")).toHaveText("Nothing");
     await expect(ada.getByTestId("quota-state")).toHaveText(
@@ -190,9 +234,13 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
 
   await test.step("waking brings it back to Ready", async () => {
     await ada.getByRole("button", { name: "Wake" }).click();
-    await expect(ada.getByRole("status").filter({ hasText: "Waking" })).toBeVisible();
+    const progress = ada.getByTestId("endpoint-request");
+    await expect(progress).toHaveText(
+      /^(Waking: 0 of 1 replica ready\.|Awake: 1 replica serving\.)$/,
+    );
     await expect(endpointStatus(ada)).toHaveText("Ready", MOVES);
     await expect(ada.getByTestId("endpoint-replicas")).toHaveText("1 ready of 1 wanted", MOVES);
+    await expect(progress).toHaveText("Awake: 1 replica serving.");
     await expect(ada.getByTestId("quota-held")).toHaveText(/^1 GPU-hours?$/);
   });
 
@@ -204,10 +252,56 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await a11y.check(ada);
     await dialog.getByRole("button", { name: "Delete endpoint" }).click();
     await expect(endpointStatus(ada)).toHaveText("Deleted", MOVES);
+    await expect(ada.getByTestId("endpoint-request")).toHaveText(
+      /^Deleted: removed from the cluster/,
+    );
     await expect(ada.getByRole("button", { name: "Delete endpoint" })).toHaveCount(0);
     await expect(ada.getByTestId("quota-held")).toHaveText("Nothing");
     await ada.goto(`/orgs/${organizationId}/endpoints`);
     await expect(ada.getByRole("link", { name })).toHaveCount(0);
+  });
+
+  await test.step("an endpoint whose minimum is 1 offers no scale to zero, and says why", async () => {
+    const kept = `Always-on assistant ${uniqueSuffix()}`;
+    await ada.getByRole("link", { name: "Deploy a model" }).first().click();
+    await ada.getByLabel(MODEL).check();
+    await ada
+      .getByLabel("Project", { exact: true })
+      .selectOption({ label: "Multilingual speech models" });
+    const line = await hardware
+      .locator("option")
+      .filter({ hasText: H100_LINE })
+      .first()
+      .getAttribute("value");
+    await hardware.selectOption(line ?? "");
+    await ada.getByLabel("Serving runtime").selectOption({ label: "vLLM (GPU)" });
+    await ada.getByLabel("Endpoint name").fill(kept);
+    await ada.getByLabel("Minimum", { exact: true }).fill("1");
+    // With a minimum of 1 it never scales to zero: the idle time does not apply.
+    const idle = ada.getByLabel(/^Scale to zero after/);
+    await expect(idle).toBeDisabled();
+    await expect(
+      ada.getByText(/^With a minimum of 1 or more it never scales to zero/),
+    ).toBeVisible();
+    await ada.getByRole("button", { name: "Deploy endpoint" }).click();
+    await expect(ada.getByRole("heading", { level: 1, name: kept })).toBeVisible();
+    await expect(ada.getByRole("button", { name: "Delete endpoint" })).toBeVisible();
+    await expect(ada.getByRole("button", { name: "Scale to zero" })).toHaveCount(0);
+    await expect(ada.getByTestId("endpoint-no-stop")).toHaveText(
+      /^Scaling to zero is not offered: this endpoint keeps at least 1 replica running \(its minimum\)/,
+    );
+    await expect(ada.getByRole("main")).toContainText(
+      "Never: it keeps at least 1 replica running (its minimum)",
+    );
+    await expectFitsNarrowScreen(ada);
+    await a11y.check(ada);
+    await ada.setViewportSize({ width: 1280, height: 900 });
+    await ada.getByRole("button", { name: "Delete endpoint" }).click();
+    await ada
+      .getByRole("dialog", { name: `Delete ${kept}?` })
+      .getByRole("button", { name: "Delete endpoint" })
+      .click();
+    await expect(ada.getByTestId("endpoint-request")).toBeVisible();
   });
 });
 

@@ -28,7 +28,8 @@ export const enEndpoints = {
     ACCEPTED: "Recorded with its quota hold; it is being handed to the cluster.",
     DEPLOYING: "The cluster is starting its replicas.",
     READY: "Serving requests.",
-    SCALED_TO_ZERO: "No replicas run and it holds no quota. Wake it to serve again.",
+    SCALED_TO_ZERO:
+      "No replicas run and it holds no quota; the next request through the gateway wakes it, or wake it here.",
     DEGRADED: "Fewer replicas are ready than wanted.",
     FAILED: "The cluster cannot run it.",
     DELETING: "Being removed from the cluster.",
@@ -111,6 +112,8 @@ export const enEndpoints = {
     idle: "Scale to zero after (minutes idle)",
     idleHint:
       "While scaled to zero it holds no quota; waking it takes a moment. Leave empty to keep it running.",
+    idleKept:
+      "With a minimum of 1 or more it never scales to zero, so no idle time applies: set the minimum to 0 to use one.",
     submit: "Deploy endpoint",
     priceTitle: "What it holds and costs",
     priceIncomplete: "Choose the hardware and the replicas to see the hold and its price.",
@@ -132,11 +135,24 @@ export const enEndpoints = {
       replicas: (max: number) =>
         `Enter whole numbers: a minimum of 0 or more, a maximum from 1 to ${max} not below the minimum, and a start between them of at least 1.`,
       idle: "Enter whole minutes from 1 to 10,080 (7 days), or leave it empty.",
+      noCluster: (className: string) =>
+        `No cluster may serve this project on ${className}: choose another hardware tier or project.`,
     },
     noProjectsTitle: "Create a project first",
     noProjectsBody: "An endpoint belongs to a project, so that its data rules apply to it.",
     createProject: "Create a project",
     noQuotaTitle: "No allocation to deploy on",
+    noCluster: (project: string, className: string) =>
+      `No cluster may serve ${project} on ${className}, so nothing would be held or charged: the deploy would be refused.`,
+    noClusterWhy: "Why:",
+    noClusterOtherLines: (tiers: string) =>
+      `Choose another hardware tier that can serve this project: ${tiers}.`,
+    noClusterNoLine:
+      "None of the organisation's hardware tiers can serve this project: choose another project.",
+    noClusterElsewhere: (jurisdictions: string) =>
+      `Endpoints on this hardware run in ${jurisdictions}; a project whose residency and data classification allow that could use it.`,
+    noClusterNowhere: "No cluster serves endpoints on this hardware at all.",
+    noClusterOption: (label: string) => `${label} — cannot serve this project`,
   },
   openness: {
     OPEN_SCIENCE: "Open science",
@@ -183,6 +199,8 @@ export const enEndpoints = {
     idle: "Scale to zero",
     idleAfter: (duration: string) => `after ${duration} idle`,
     idleNever: "Never on its own",
+    idleKept: (min: number) =>
+      `Never: it keeps at least ${plural(min, "replica", "replicas")} running (its minimum)`,
     hardware: "Hardware",
     runtime: "Serving runtime",
     project: "Project",
@@ -199,6 +217,8 @@ export const enEndpoints = {
     holding: (lease: string) =>
       `A running endpoint holds its replicas for a lease window of ${lease}, renewed while it runs and settled to what actually ran.`,
     released: "Nothing is held: scaled to zero, an endpoint holds no quota.",
+    releasedStopping:
+      "Nothing is held: asked to scale to zero, it holds no quota from that moment, while its replicas stop.",
     releasedEnded: "Nothing is held any more: its hold went back to the allocation.",
     accessTitle: "Call it",
     baseUrl: "Gateway base URL",
@@ -235,16 +255,26 @@ export const enEndpoints = {
     scaleLabel: "Replicas",
     scaleHint: (min: number, max: number) => `From ${count(Math.max(1, min))} to ${count(max)}.`,
     scale: "Scale",
-    scaled: (replicas: number) => `Scaling to ${plural(replicas, "replica", "replicas")}.`,
+    scaling: (ready: number, desired: number) =>
+      `Scaling to ${plural(desired, "replica", "replicas")}: ${count(ready)} ready.`,
+    scaled: (replicas: number) =>
+      `Scaled to ${plural(replicas, "replica", "replicas")}: all ready.`,
     scaleInvalid: (min: number, max: number) =>
       `Enter a whole number from ${count(Math.max(1, min))} to ${count(max)}.`,
     stop: "Scale to zero",
     stopTitle: (name: string) => `Scale ${name} to zero?`,
     stopBody:
       "Its replicas stop and its address stops answering until you wake it. While at zero it holds no quota: what it has not used goes back to the allocation.",
-    stopped: "Scaling to zero.",
+    stopping: (running: number) =>
+      `Scaling to zero: ${plural(running, "replica is", "replicas are")} still running.`,
+    stopped:
+      "Scaled to zero — no replicas run and it holds no quota; it wakes on the next request.",
+    noStop: (min: number) =>
+      `Scaling to zero is not offered: this endpoint keeps at least ${plural(min, "replica", "replicas")} running (its minimum), and its idle time does not apply. An endpoint deployed with a minimum of 0 can scale to zero; to stop this one, delete it.`,
     wake: "Wake",
-    woken: "Waking: replicas are starting.",
+    waking: (ready: number, desired: number) =>
+      `Waking: ${count(ready)} of ${plural(desired, "replica", "replicas")} ready.`,
+    woken: (ready: number) => `Awake: ${plural(ready, "replica", "replicas")} serving.`,
     delete: "Delete endpoint",
     deleteTitle: (name: string) => `Delete ${name}?`,
     deleteBody:
@@ -254,7 +284,8 @@ export const enEndpoints = {
     deleteNoHold: "It holds no quota now, so nothing more is released.",
     deleteConfirm: "Delete endpoint",
     keep: "Keep it",
-    deleted: "Deletion requested.",
+    deleting: "Deleting: it is being removed from the cluster.",
+    deleted: "Deleted: removed from the cluster, and its hold went back to the allocation.",
     notLive: "An endpoint that has failed or been deleted cannot be changed.",
   },
   models: {

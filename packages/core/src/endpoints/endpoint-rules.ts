@@ -25,6 +25,17 @@ export function isLiveEndpointStatus(status: EndpointStatus): boolean {
 }
 
 /**
+ * Pure: why an endpoint may not be scaled to zero, by a member or by its idle timer, or null when
+ * it may. Its minimum is the floor it always keeps running: only an endpoint whose minimum is 0
+ * ever runs no replica (and then the gateway wakes it on the next request).
+ */
+export function scaleToZeroRefusal(endpoint: { minReplicas: number }): string | null {
+  if (endpoint.minReplicas < 1) return null;
+  const replicas = `${endpoint.minReplicas} replica${endpoint.minReplicas === 1 ? "" : "s"}`;
+  return `This endpoint keeps at least ${replicas} running (its minimum), so it is never scaled to zero; deploy it with a minimum of 0 to let it scale to zero, or delete it to stop it.`;
+}
+
+/**
  * Pure: the Workload status that stands for an endpoint's state, so that what counts workloads
  * (placement's units in use, operators' views) sees endpoints as live or ended.
  */

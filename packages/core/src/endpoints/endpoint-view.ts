@@ -1,5 +1,6 @@
 import type { EndpointStatus, ModelOpenness, Prisma } from "@tessera/db";
 import { toSafeNumber } from "../programmes/money";
+import { scaleToZeroRefusal } from "./endpoint-rules";
 import {
   toWorkloadSummary,
   WORKLOAD_SUMMARY,
@@ -47,6 +48,8 @@ export interface EndpointSummary {
   desiredReplicas: number;
   readyReplicas: number;
   idleSecondsBeforeZero: number | null;
+  /** Whether it may be scaled to zero, by a member or when idle (scaleToZeroRefusal). */
+  scalesToZero: boolean;
   leaseSeconds: number;
   url: string | null;
   externalId: string | null;
@@ -77,6 +80,7 @@ export function toEndpointSummary(row: EndpointSummaryRow): EndpointSummary {
     desiredReplicas: endpoint.desiredReplicas,
     readyReplicas: endpoint.readyReplicas,
     idleSecondsBeforeZero: endpoint.idleSecondsBeforeZero,
+    scalesToZero: scaleToZeroRefusal(endpoint) === null,
     leaseSeconds: endpoint.leaseSeconds,
     url: endpoint.url,
     externalId: endpoint.externalId,

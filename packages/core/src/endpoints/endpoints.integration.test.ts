@@ -10,7 +10,12 @@ import { ensureEndpointTenant } from "./lifecycle/ensure-endpoint-tenant";
 import { recordEndpointApplied } from "./lifecycle/record-endpoint-applied";
 import { renewEndpointHold } from "./lifecycle/renew-endpoint-hold";
 import { listEndpoints } from "./list-endpoints";
-import { scaleEndpoint, scaleEndpointToZero, wakeEndpoint } from "./scale-endpoint";
+import {
+  scaleEndpoint,
+  scaleEndpointToZero,
+  scaleIdleEndpointsToZero,
+  wakeEndpoint,
+} from "./scale-endpoint";
 
 const HOUR = 3_600;
 
@@ -144,6 +149,22 @@ describe("endpoint lifecycle", () => {
     );
     expect(await writtenFor(setup)).toEqual(before);
     expect((await heldOn(setup)).held).toBe(0n);
+  });
+
+  it("keeps an endpoint at its minimum: neither a member nor the idle timer takes it to zero", async () => {
+    const setup = await createEndpointSetup(db);
+    const { id } = await deployTestEndpoint(setup, { minReplicas: 1, idleSecondsBeforeZero: 60 });
+    const before = await writtenFor(setup);
+    const refusal = await refusalOf(scaleEndpointToZero(setup.tenant, setup.actor, { id }));
+    expect(refusal.code).toBe("PRECONDITION_FAILED");
+    expect(refusal.message).toMatch(/^This endpoint keeps at least 1 replica running/);
+    // Idle long past its idle time, it still keeps its minimum.
+    const later = new Date(Date.now() + 2 * HOUR * 1000);
+    expect(await scaleIdleEndpointsToZero(db, later)).not.toContain(id);
+    expect(await writtenFor(setup)).toEqual(before);
+    const endpoint = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
+    expect(endpoint.desiredReplicas).toBe(1);
+    expect((await heldOn(setup)).held).toBe(BigInt(HOUR));
   });
 
   it("refuses a scale-up the allocation cannot cover and leaves the endpoint as it was", async () => {

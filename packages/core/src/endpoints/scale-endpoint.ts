@@ -6,7 +6,7 @@ import { formatUnitHours } from "../quota/format-unit-hours";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
 import { ENDPOINT_OUTBOX } from "./endpoint-outbox";
-import { isLiveEndpointStatus } from "./endpoint-rules";
+import { isLiveEndpointStatus, scaleToZeroRefusal } from "./endpoint-rules";
 import { lockEndpoint, type LockedEndpoint } from "./lifecycle/lock-endpoint";
 import { recordEndpointChange } from "./lifecycle/record-endpoint-change";
 import { reholdEndpoint } from "./lifecycle/rehold-endpoint";
@@ -80,6 +80,8 @@ async function changeReplicas(
         `This endpoint is ${endpoint.status.toLowerCase().replace(/_/g, " ")}; it can no longer be scaled.`,
       );
     }
+    const refusal = request === "scale-to-zero" ? scaleToZeroRefusal(endpoint) : null;
+    if (refusal) throw new AppError("PRECONDITION_FAILED", refusal);
     const replicas = replicasFor(request, endpoint, asked);
     if (replicas > 0 && countsTokens(endpoint.kind)) {
       throw new AppError(
@@ -147,7 +149,10 @@ export function scaleEndpoint(
   return changeReplicas(tenant, actor, input.id, "scale", input.replicas, now);
 }
 
-/** Scales a live endpoint to zero: its hold is settled and released, so it holds nothing. */
+/**
+ * Scales a live endpoint to zero: its hold is settled and released, so it holds nothing. Refused
+ * for an endpoint whose minimum is 1 or more (scaleToZeroRefusal).
+ */
 export function scaleEndpointToZero(
   tenant: TenantAccess,
   actor: Actor,
@@ -208,7 +213,7 @@ export async function wakeEndpointForRequest(
 }
 
 /**
- * Endpoints with an idle time that have served nothing for that long — no request through the
+ * Endpoints with an idle time and a minimum of 0 that have served nothing for that long — no request through the
  * gateway since the later of their last request and their last wake — are scaled to zero, as a
  * member would: their hold is settled and released. Returns the ids put to sleep.
  */
@@ -217,6 +222,8 @@ export async function scaleIdleEndpointsToZero(database: Database, now: Date): P
     SELECT "workloadId" FROM "Endpoint"
      WHERE status IN ('READY', 'DEGRADED', 'DEPLOYING')
        AND "desiredReplicas" > 0
+       -- scaleToZeroRefusal: only an endpoint whose minimum is 0 ever goes to zero.
+       AND "minReplicas" = 0
        AND "idleSecondsBeforeZero" IS NOT NULL
        AND greatest("lastRequestAt", "lastWokenAt", "createdAt")
            < ${now}::timestamp - make_interval(secs => "idleSecondsBeforeZero")

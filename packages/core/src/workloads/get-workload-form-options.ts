@@ -2,7 +2,12 @@ import type { DataClassification, JobTemplateKind, ResourceKind } from "@tessera
 import { countsTokens } from "../catalogue/metering-unit";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
-import { reachOfClass, toPlacementCluster } from "./place-workload";
+import {
+  reachOfClass,
+  reachOfProject,
+  toPlacementCluster,
+  type ProjectReach,
+} from "./place-workload";
 import { WORKLOAD_LIMITS } from "./workload-limits";
 
 export interface WorkloadFormOptions {
@@ -29,6 +34,11 @@ export interface WorkloadFormOptions {
     maxQuantity: number;
     /** Why no cluster runs the class, in placement's words (null when maxQuantity > 0). */
     noClusterReason: string | null;
+    /**
+     * For each project, whether an inference endpoint on this line's class may land anywhere, by
+     * placement's own rule (the project's residency and classification), and where it could.
+     */
+    endpointReach: ({ projectId: string } & ProjectReach)[];
     /** The line's list price per unit-hour and the award's terms, for pricing on a form. */
     listPriceMinorPerHour: number;
     currency: string;
@@ -60,7 +70,11 @@ export async function getWorkloadFormOptions(
   tenant: TenantAccess,
   now: Date = new Date(),
 ): Promise<WorkloadFormOptions> {
-  const [projects, allocations, templates, clusters] = await Promise.all([
+  const [organization, projects, allocations, templates, clusters] = await Promise.all([
+    tenant.db.organization.findUniqueOrThrow({
+      where: { id: tenant.organization.id },
+      select: { country: true },
+    }),
     tenant.db.project.findMany({
       orderBy: { name: "asc" },
       select: { id: true, name: true, classification: true, residency: true },
@@ -106,16 +120,25 @@ export async function getWorkloadFormOptions(
       },
     }),
   ]);
-  const reachOf = (resourceClassId: string) =>
-    reachOfClass(
-      clusters.map(({ resources, ...cluster }) =>
-        toPlacementCluster({
-          ...cluster,
-          capacity: resources.find((r) => r.resourceClassId === resourceClassId)?.capacity,
-        }),
-      ),
-      WORKLOAD_LIMITS.maxQuantity,
+  const clustersFor = (resourceClassId: string) =>
+    clusters.map(({ resources, ...cluster }) =>
+      toPlacementCluster({
+        ...cluster,
+        capacity: resources.find((r) => r.resourceClassId === resourceClassId)?.capacity,
+      }),
     );
+  const endpointReachOf = (resourceClassId: string) => {
+    const offered = clustersFor(resourceClassId);
+    return projects.map((project) => ({
+      projectId: project.id,
+      ...reachOfProject(offered, {
+        residency: project.residency,
+        classification: project.classification,
+        organizationCountry: organization.country,
+        purpose: "endpoint",
+      }),
+    }));
+  };
   const lines = allocations.flatMap((allocation) =>
     allocation.lines
       // A token tier is spent through the gateway: it runs no job or endpoint, so it is not offered.
@@ -125,7 +148,7 @@ export async function getWorkloadFormOptions(
         const held = toSafeNumber(line.heldUnitSeconds, "quota");
         const consumed = toSafeNumber(line.consumedUnitSeconds, "quota");
         const { active: _active, ...resourceClass } = line.resourceClass;
-        const reach = reachOf(resourceClass.id);
+        const reach = reachOfClass(clustersFor(resourceClass.id), WORKLOAD_LIMITS.maxQuantity);
         return {
           allocationLineId: line.id,
           allocationId: allocation.id,
@@ -138,6 +161,7 @@ export async function getWorkloadFormOptions(
           remainingUnitSeconds: granted - held - consumed,
           maxQuantity: reach.maxQuantity,
           noClusterReason: reach.reason,
+          endpointReach: endpointReachOf(resourceClass.id),
           listPriceMinorPerHour: line.listPriceMinorPerHour,
           currency: allocation.currency,
           subsidyRateBps: allocation.subsidyRateBps,

@@ -4,6 +4,7 @@ import {
   jurisdictionSatisfies,
   placeWorkload,
   reachOfClass,
+  reachOfProject,
   type PlacementCluster,
 } from "./place-workload";
 
@@ -154,6 +155,56 @@ describe("reachOfClass", () => {
       maxQuantity: 0,
       reason: "No cluster may run this job: Cluster empty has only 0 units of this class.",
     });
+  });
+});
+
+describe("reachOfProject", () => {
+  const endpointClusters = [
+    cluster({ code: "train", kind: "SLURM", jurisdiction: "GB" }),
+    cluster({ code: "infer", kind: "KUBERNETES", jurisdiction: "DE" }),
+    cluster({ code: "sim", kind: "SIM", jurisdiction: "EU" }),
+    cluster({ code: "nl", kind: "KUBERNETES", jurisdiction: "NL", capacity: null }),
+  ];
+
+  it("names the cluster an endpoint of the project would land on", () => {
+    const reach = reachOfProject(endpointClusters, {
+      residency: "EU",
+      classification: "INTERNAL",
+      organizationCountry: "DE",
+      purpose: "endpoint",
+    });
+    expect(reach).toEqual({
+      clusterName: "Cluster infer",
+      problem: null,
+      jurisdictions: ["DE", "EU"],
+    });
+  });
+
+  it("refuses in placement's own words when the project's rules allow no cluster, and says where the class runs", () => {
+    const rules = {
+      residency: "GB",
+      classification: "RESTRICTED" as const,
+      organizationCountry: "GB",
+      purpose: "endpoint" as const,
+    };
+    const reach = reachOfProject(endpointClusters, rules);
+    expect(reach.clusterName).toBeNull();
+    // Word for word what a launch of one unit is told.
+    expect(reach.problem).toBe(placeWorkload(endpointClusters, { ...rules, quantity: 1 }).reason);
+    expect(reach.problem).toContain("Cluster infer is in DE; the project's data must stay in GB");
+    // The GB cluster runs training jobs only; the NL one does not offer the class.
+    expect(reach.jurisdictions).toEqual(["DE", "EU"]);
+  });
+
+  it("has no jurisdiction to offer when no cluster serves the class at all", () => {
+    const reach = reachOfProject([cluster({ code: "train", kind: "SLURM" })], {
+      residency: null,
+      classification: "PUBLIC",
+      organizationCountry: "DE",
+      purpose: "endpoint",
+    });
+    expect(reach.clusterName).toBeNull();
+    expect(reach.jurisdictions).toEqual([]);
   });
 });
 

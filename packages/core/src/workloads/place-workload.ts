@@ -174,3 +174,40 @@ export function reachOfClass(clusters: readonly PlacementCluster[], limit: numbe
   }
   return { maxQuantity: Math.min(limit, Math.max(...capacities)), reason: null };
 }
+
+export interface ProjectReach {
+  /** The cluster a one-unit workload of the project would land on now; null when none may. */
+  clusterName: string | null;
+  /** Placement's refusal, in the words a launch of one unit would meet (null when it lands). */
+  problem: string | null;
+  /**
+   * Jurisdictions of the clusters that run the class for this purpose, whatever the data rules:
+   * where a project whose residency and classification allowed it could run.
+   */
+  jurisdictions: string[];
+}
+
+/**
+ * Pure: whether a project's workloads of a class may land anywhere — placement's own decision for
+ * one unit, so a form can say before launch what the launch would be told — and, when they may
+ * not, where the class does run, so the person knows which residency would allow it.
+ */
+export function reachOfProject(
+  clusters: readonly PlacementCluster[],
+  rules: Omit<PlacementRequest, "quantity">,
+): ProjectReach {
+  const decision = placeWorkload(clusters, { ...rules, quantity: 1 });
+  const anywhere: PlacementRequest = { ...ONE_UNIT_ANYWHERE, purpose: rules.purpose };
+  const jurisdictions = [
+    ...new Set(
+      clusters
+        .filter((cluster) => judge(cluster, anywhere) === null)
+        .map((cluster) => cluster.jurisdiction),
+    ),
+  ].sort();
+  return {
+    clusterName: decision.chosen?.clusterName ?? null,
+    problem: decision.chosen ? null : decision.reason,
+    jurisdictions,
+  };
+}

@@ -2,19 +2,42 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Button, TextInput } from "@tessera/ui";
+import { Alert, Button, TextInput } from "@tessera/ui";
 import { ActionNotice, useNotice } from "@/components/form/action-notice";
 import { ActionWithConfirm } from "@/components/form/action-with-confirm";
 import { parseWholeNumber } from "@/components/programmes/format";
 import { formatQuota } from "@/components/workloads/format";
 import { t, te } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
+import { replicaNotice, type ReplicaRequest } from "./replica-notice";
 import { isLive, type EndpointDetail } from "./types";
+
+/**
+ * Where the member's last request has got to, read from the endpoint each time the page follows
+ * it: never a sentence the endpoint has already moved past.
+ */
+function RequestProgress({
+  request,
+  endpoint,
+}: {
+  request: ReplicaRequest | null;
+  endpoint: EndpointDetail;
+}) {
+  const notice = request ? replicaNotice(request, endpoint) : null;
+  return (
+    <div aria-live="polite" data-testid="endpoint-request">
+      {notice ? (
+        <Alert tone={notice.settled ? "success" : "info"} role="status" title={notice.message} />
+      ) : null}
+    </div>
+  );
+}
 
 /**
  * What a member can change: the number of replicas, scale to zero (asked once: it stops serving,
  * and holds nothing while at zero) or wake, and delete (asked once, naming what happens to the
- * hold). Each outcome is announced; the page follows the endpoint to its new state by itself.
+ * hold). Scale to zero is offered only to an endpoint whose minimum is 0; otherwise the page says
+ * why. Each request's progress is announced as the page follows the endpoint to its new state.
  */
 export function EndpointActions({
   organizationId,
@@ -27,7 +50,18 @@ export function EndpointActions({
 }) {
   const trpc = useTRPC();
   const a = te.actions;
-  const outcome = useNotice(onChanged);
+  const outcome = useNotice();
+  const [request, setRequest] = useState<ReplicaRequest | null>(null);
+  /** A request was accepted: its progress replaces any earlier notice. */
+  const accepted = (next: ReplicaRequest) => () => {
+    outcome.clear();
+    setRequest(next);
+    onChanged();
+  };
+  const begin = () => {
+    outcome.clear();
+    setRequest(null);
+  };
   const [replicas, setReplicas] = useState(String(Math.max(1, endpoint.desiredReplicas)));
   const [scaleError, setScaleError] = useState<string | null>(null);
   const ref = { organizationId, endpointId: endpoint.id };
@@ -41,6 +75,7 @@ export function EndpointActions({
     return (
       <div className="space-y-3">
         <ActionNotice notice={outcome.notice} errorTitle={t.common.errorSummaryTitle} />
+        <RequestProgress request={request} endpoint={endpoint} />
         <p className="text-sm text-fg-muted">{a.notLive}</p>
       </div>
     );
@@ -57,13 +92,17 @@ export function EndpointActions({
       return;
     }
     setScaleError(null);
-    outcome.clear();
-    scale.mutate({ ...ref, replicas: count }, { onSuccess: outcome.succeeded(a.scaled(count)) });
+    begin();
+    scale.mutate(
+      { ...ref, replicas: count },
+      { onSuccess: accepted({ kind: "scale", replicas: count }) },
+    );
   }
 
   return (
     <div className="space-y-4" data-testid="endpoint-actions">
       <ActionNotice notice={outcome.notice} errorTitle={t.common.errorSummaryTitle} />
+      <RequestProgress request={request} endpoint={endpoint} />
       {atZero ? null : (
         <form noValidate onSubmit={onScale} className="flex flex-wrap items-end gap-3">
           <div className="space-y-1">
@@ -104,13 +143,13 @@ export function EndpointActions({
           <Button
             busy={wake.isPending}
             onClick={() => {
-              outcome.clear();
-              wake.mutate(ref, { onSuccess: outcome.succeeded(a.woken) });
+              begin();
+              wake.mutate(ref, { onSuccess: accepted({ kind: "wake" }) });
             }}
           >
             {a.wake}
           </Button>
-        ) : (
+        ) : endpoint.scalesToZero ? (
           <ActionWithConfirm
             label={a.stop}
             button={{ variant: "secondary" }}
@@ -119,13 +158,13 @@ export function EndpointActions({
             cancelLabel={a.keep}
             busy={stop.isPending}
             onConfirm={(close) => {
-              outcome.clear();
-              stop.mutate(ref, { onSuccess: outcome.succeeded(a.stopped), onSettled: close });
+              begin();
+              stop.mutate(ref, { onSuccess: accepted({ kind: "stop" }), onSettled: close });
             }}
           >
             <p>{a.stopBody}</p>
           </ActionWithConfirm>
-        )}
+        ) : null}
         <ActionWithConfirm
           label={a.delete}
           button={{ variant: "danger" }}
@@ -134,8 +173,8 @@ export function EndpointActions({
           cancelLabel={a.keep}
           busy={remove.isPending}
           onConfirm={(close) => {
-            outcome.clear();
-            remove.mutate(ref, { onSuccess: outcome.succeeded(a.deleted), onSettled: close });
+            begin();
+            remove.mutate(ref, { onSuccess: accepted({ kind: "delete" }), onSettled: close });
           }}
         >
           <p>{a.deleteBody}</p>
@@ -144,6 +183,11 @@ export function EndpointActions({
           </p>
         </ActionWithConfirm>
       </div>
+      {atZero || endpoint.scalesToZero ? null : (
+        <p className="text-sm text-fg-muted" data-testid="endpoint-no-stop">
+          {a.noStop(endpoint.minReplicas)}
+        </p>
+      )}
     </div>
   );
 }

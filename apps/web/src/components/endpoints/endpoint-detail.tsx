@@ -20,6 +20,9 @@ function QuotaSummary({ endpoint }: { endpoint: Endpoint }) {
   let state: string;
   if (endpoint.heldUnitSeconds > 0) state = d.holding(formatDuration(endpoint.leaseSeconds));
   else if (endpoint.status === "FAILED" || endpoint.status === "DELETED") state = d.releasedEnded;
+  // Asked to go to zero, its replicas may still be stopping: say so, as the badge does.
+  else if (endpoint.status !== "SCALED_TO_ZERO" && endpoint.desiredReplicas === 0)
+    state = d.releasedStopping;
   else state = d.released;
   return (
     <div className="space-y-3" data-testid="endpoint-quota">
@@ -120,8 +123,9 @@ export function EndpointDetail({
                 },
                 {
                   term: d.idle,
-                  detail:
-                    endpoint.idleSecondsBeforeZero === null
+                  detail: !endpoint.scalesToZero
+                    ? d.idleKept(endpoint.minReplicas)
+                    : endpoint.idleSecondsBeforeZero === null
                       ? d.idleNever
                       : d.idleAfter(formatDuration(endpoint.idleSecondsBeforeZero)),
                 },

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Button, TextInput } from "@tessera/ui";
+import { Alert, Button, TextInput } from "@tessera/ui";
 import { priceQuantity } from "@tessera/core/pricing";
 import { SECONDS_PER_UNIT_HOUR } from "@tessera/core/words";
 import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
@@ -11,7 +11,7 @@ import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { formatMoney, parseWholeNumber } from "@/components/programmes/format";
 import { formatQuota } from "@/components/workloads/format";
-import type { FormLine, FormOptions } from "@/components/workloads/types";
+import type { FormLine, FormOptions, FormProject } from "@/components/workloads/types";
 import { te } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
@@ -42,19 +42,79 @@ export interface EndpointLimits {
   maxIdleSeconds: number;
 }
 
+/** Where an endpoint of `projectId` on `line` would land, by placement's rule (form options). */
+function reachOf(line: FormLine | undefined, projectId: string) {
+  return line?.endpointReach.find((reach) => reach.projectId === projectId);
+}
+
+/** How the hardware select names a line: its programme, class and price. */
+function lineLabel(line: FormLine): string {
+  return te.form.hardwareOption(
+    line.programmeName,
+    line.resourceClass.name,
+    lineShares(line).price,
+  );
+}
+
+/**
+ * In place of the price when no cluster may serve the project on the chosen class: why (in
+ * placement's words, as the deploy would be refused) and what to do — another hardware tier that
+ * can serve the project, and where the class does run.
+ */
+function NoCluster({
+  line,
+  project,
+  lines,
+}: {
+  line: FormLine;
+  project: FormProject;
+  lines: readonly FormLine[];
+}) {
+  const f = te.form;
+  const reach = reachOf(line, project.id);
+  const others = lines.filter((other) => reachOf(other, project.id)?.clusterName);
+  return (
+    <Alert tone="warning" title={f.noCluster(project.name, line.resourceClass.name)}>
+      <div className="space-y-1" data-testid="deploy-no-cluster">
+        {reach?.problem ? (
+          <p>
+            {f.noClusterWhy} {reach.problem}
+          </p>
+        ) : null}
+        <p>
+          {others.length > 0
+            ? f.noClusterOtherLines(others.map(lineLabel).join("; "))
+            : f.noClusterNoLine}
+        </p>
+        <p>
+          {reach && reach.jurisdictions.length > 0
+            ? f.noClusterElsewhere(reach.jurisdictions.join(", "))
+            : f.noClusterNowhere}
+        </p>
+      </div>
+    </Alert>
+  );
+}
+
 /** What an hour at the starting replicas is worth and who pays it, beside the deploy button. */
 function PricePanel({
   line,
+  project,
+  lines,
   unitSecondsPerHour,
   holdUnitSeconds,
 }: {
   line: FormLine | undefined;
+  project: FormProject | undefined;
+  lines: readonly FormLine[];
   unitSecondsPerHour: number | null;
   holdUnitSeconds: number | null;
 }) {
   const f = te.form;
   let body;
-  if (!line || unitSecondsPerHour === null || holdUnitSeconds === null)
+  if (line && project && reachOf(line, project.id)?.clusterName === null)
+    body = <NoCluster line={line} project={project} lines={lines} />;
+  else if (!line || unitSecondsPerHour === null || holdUnitSeconds === null)
     body = <p className="text-fg-muted">{f.priceIncomplete}</p>;
   else {
     const money = (minor: number) => formatMoney(minor, line.currency);
@@ -98,9 +158,10 @@ function PricePanel({
 /**
  * The deploy form: a catalogue model with its provenance, the project, the hardware tier (one of
  * the organisation's allocation lines, priced per hour with the programme's share beside it), a
- * runtime that runs on that hardware, replicas and the idle time before scaling to zero. The
- * server's refusals (quota, placement) come back in its words in the error summary; deploying
- * opens the endpoint's page.
+ * runtime that runs on that hardware, replicas and the idle time before scaling to zero. A project
+ * no cluster may serve on the chosen class is said in place of the price, by the server's own
+ * placement rule, and stops the deploy; the server's other refusals (quota) come back in its words
+ * in the error summary; deploying opens the endpoint's page.
  */
 export function EndpointForm({
   organizationId,
@@ -131,6 +192,12 @@ export function EndpointForm({
   const [replicas, setReplicas] = useState({ min: "0", max: "2", start: "1" });
 
   const line = options.lines.find((l) => l.allocationLineId === lineId);
+  const project = options.projects.find((p) => p.id === projectId);
+  const servesProject = (option: FormLine) =>
+    !project || !!reachOf(option, project.id)?.clusterName;
+  const minCount = parseWholeNumber(replicas.min);
+  // An endpoint with a minimum of 1 or more never scales to zero: its idle time would not apply.
+  const keepsRunning = minCount !== null && minCount >= 1;
   const unit = line?.resourceClass.unit ?? "GPU";
   const fitting = runtimes.filter(
     (runtime) => !line || runtime.resourceKinds.includes(line.resourceClass.kind),
@@ -155,13 +222,15 @@ export function EndpointForm({
   function validate(form: FormData): DeployInput | null {
     const checks = formChecks(IDS);
     const name = formText(form, "name").trim();
-    const min = parseWholeNumber(replicas.min);
+    const min = minCount;
     const max = parseWholeNumber(replicas.max);
-    const idleText = formText(form, "idleMinutes").trim();
+    const idleText = keepsRunning ? "" : formText(form, "idleMinutes").trim();
     const idleMinutes = idleText ? parseWholeNumber(idleText) : null;
     if (!modelId) checks.add("modelId", f.required.model);
     if (!projectId) checks.add("projectId", f.required.project);
     if (!line) checks.add("allocationLineId", f.required.hardware);
+    else if (!servesProject(line))
+      checks.add("allocationLineId", f.required.noCluster(line.resourceClass.name));
     if (!runtime) checks.add("runtimeId", f.required.runtime);
     if (name.length < 2) checks.add("name", f.required.name);
     if (!unitCount || unitCount < 1 || unitCount > limits.maxUnitsPerReplica)
@@ -262,11 +331,7 @@ export function EndpointForm({
           <option value="">{f.hardwarePlaceholder}</option>
           {options.lines.map((option) => (
             <option key={option.allocationLineId} value={option.allocationLineId}>
-              {f.hardwareOption(
-                option.programmeName,
-                option.resourceClass.name,
-                lineShares(option).price,
-              )}
+              {servesProject(option) ? lineLabel(option) : f.noClusterOption(lineLabel(option))}
             </option>
           ))}
         </SelectField>
@@ -309,9 +374,10 @@ export function EndpointForm({
         <InputField
           id={IDS.idleSecondsBeforeZero}
           label={f.idle}
-          hint={f.idleHint}
+          hint={keepsRunning ? f.idleKept : f.idleHint}
           error={e.idleSecondsBeforeZero}
           optional
+          disabled={keepsRunning}
           name="idleMinutes"
           inputMode="numeric"
           defaultValue="15"
@@ -331,7 +397,13 @@ export function EndpointForm({
           {replicaField("start", IDS.replicas, f.startReplicas)}
         </div>
       </QuestionFieldset>
-      <PricePanel line={line} unitSecondsPerHour={perHour} holdUnitSeconds={hold} />
+      <PricePanel
+        line={line}
+        project={project}
+        lines={options.lines}
+        unitSecondsPerHour={perHour}
+        holdUnitSeconds={hold}
+      />
       <Button type="submit" busy={deploy.isPending}>
         {f.submit}
       </Button>

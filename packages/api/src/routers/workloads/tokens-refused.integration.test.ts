@@ -61,7 +61,7 @@ const endpointOn = (tenant: Tenant, allocationLineId: string) => ({
   modelId: tenant.model.id,
   runtimeId: tenant.runtime.id,
   unitsPerReplica: 1,
-  minReplicas: 1,
+  minReplicas: 0,
   maxReplicas: 1,
   replicas: 1,
   idleSecondsBeforeZero: null,
