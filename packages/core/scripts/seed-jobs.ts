@@ -137,7 +137,8 @@ export async function seedDemoJobs(
       modelId: model.id,
       runtimeId: runtime.id,
       unitsPerReplica: DEMO_ENDPOINT.unitsPerReplica,
-      minReplicas: 1,
+      // Scales to zero after half an hour without a request, and wakes on the next one.
+      minReplicas: 0,
       maxReplicas: 2,
       replicas: 1,
       idleSecondsBeforeZero: 30 * 60,

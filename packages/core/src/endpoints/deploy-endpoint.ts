@@ -71,6 +71,13 @@ function checkShape(input: DeployEndpointInput): void {
       "An endpoint scales to zero after between 1 minute and 7 days idle, or never.",
     );
   }
+  // Its minimum is kept running whatever the traffic: an idle time would never take effect.
+  if (idleSecondsBeforeZero !== null && minReplicas >= 1) {
+    throw new AppError(
+      "INVALID",
+      "An endpoint with a minimum of 1 or more replicas is never scaled to zero: set its minimum to 0 to scale it to zero when idle, or choose never.",
+    );
+  }
 }
 
 /**

@@ -153,7 +153,9 @@ describe("endpoint lifecycle", () => {
 
   it("keeps an endpoint at its minimum: neither a member nor the idle timer takes it to zero", async () => {
     const setup = await createEndpointSetup(db);
-    const { id } = await deployTestEndpoint(setup, { minReplicas: 1, idleSecondsBeforeZero: 60 });
+    const { id } = await deployTestEndpoint(setup, { minReplicas: 1 });
+    // Deploy refuses an idle time beside a minimum; endpoints deployed before it did keep theirs.
+    await db.endpoint.update({ where: { workloadId: id }, data: { idleSecondsBeforeZero: 60 } });
     const before = await writtenFor(setup);
     const refusal = await refusalOf(scaleEndpointToZero(setup.tenant, setup.actor, { id }));
     expect(refusal.code).toBe("PRECONDITION_FAILED");

@@ -73,6 +73,31 @@ describe("an endpoint whose minimum is 1 or more", () => {
   });
 });
 
+describe("an idle time on an endpoint that keeps a replica", () => {
+  it("is refused at deploy in words, and nothing is deployed", async () => {
+    const tenant = await servedTenant();
+    const caller = callerFor(tenant.owner);
+    const before = await db.endpoint.count({
+      where: { workload: { organizationId: tenant.org.id } },
+    });
+    const refused = await failureOf(
+      caller.endpoints.deploy(deployInput(tenant, { minReplicas: 1, idleSecondsBeforeZero: 1800 })),
+    );
+    expect(refused).toMatchObject({
+      code: "BAD_REQUEST",
+      message:
+        "An endpoint with a minimum of 1 or more replicas is never scaled to zero: set its minimum to 0 to scale it to zero when idle, or choose never.",
+    });
+    expect(
+      await db.endpoint.count({ where: { workload: { organizationId: tenant.org.id } } }),
+    ).toBe(before);
+    const idle = await caller.endpoints.deploy(
+      deployInput(tenant, { minReplicas: 0, idleSecondsBeforeZero: 1800 }),
+    );
+    expect(idle.id).toBeTruthy();
+  });
+});
+
 describe("the endpoint form's placement, by the server's own rule", () => {
   it("says a project no cluster may serve cannot deploy there, in the words deploy refuses with", async () => {
     const tenant = await servedTenant();
