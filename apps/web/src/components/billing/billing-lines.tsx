@@ -32,7 +32,7 @@ export function BillingLines({
   totals,
 }: {
   caption: string;
-  lines: readonly BillingLine[];
+  lines: readonly (BillingLine & { accruingUnitHours?: string; accruingUnitSeconds?: number })[];
   totals: Totals;
 }) {
   const l = tb.lines;
@@ -70,6 +70,16 @@ export function BillingLines({
                       kind: line.resourceKind,
                       unit: line.unit,
                     })}
+                {line.accruingUnitSeconds && line.accruingUnitHours ? (
+                  <span className="block text-xs text-fg-muted" data-testid="line-accruing">
+                    {l.accruing(
+                      formatBilledUnitHours(line.accruingUnitHours, {
+                        kind: line.resourceKind,
+                        unit: line.unit,
+                      }),
+                    )}
+                  </span>
+                ) : null}
               </Td>
               <Td className="whitespace-nowrap text-right tabular-nums">
                 {pricePer(money(line.minorPerUnitHour), {
