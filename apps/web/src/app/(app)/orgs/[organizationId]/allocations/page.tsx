@@ -7,7 +7,7 @@ import { AwardTable } from "@/components/programmes/award-table";
 import { allocationTableCaptions } from "@/components/programmes/allocation-labels";
 import { AllocationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
-import { formatLedgerQuantity, type MeteredClass } from "@tessera/core/words";
+import { formatMeteredQuantity, type MeteredClass } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import type { AllocationView } from "@/components/programmes/types";
@@ -42,9 +42,9 @@ function ValidityNote({ allocation }: { allocation: AllocationView }) {
 function AllocationCard({ allocation }: { allocation: AllocationView }) {
   const a = tp.allocations;
   const money = (minor: number) => formatMoney(minor, allocation.currency);
-  // The same words for quota as the home page and the job form: every figure of the table in
-  // hours to the hundredth, small ones included; tokens for a shared model's tier.
-  const hours = (amount: number, metered: MeteredClass) => formatLedgerQuantity(amount, metered);
+  // The same words as the home page and the invoice: every figure of the table in hours exact to
+  // the thousandth, as usage is billed, small ones included; tokens for a shared model's tier.
+  const hours = (amount: number, metered: MeteredClass) => formatMeteredQuantity(amount, metered);
   const captions = allocationTableCaptions(allocation);
   return (
     <Card
