@@ -108,6 +108,8 @@ describe("charges so far this month: endpoints' open windows", () => {
       [2_400n, 197n],
     ]);
     expect(invoice.tenantTotalMinor).toBe(BigInt(settled.total));
+    // Its description writes the quantity exact as priced, as the pages and the CSV do.
+    expect(invoice.lines[0]!.description).toContain(": 0.667 GPU-hours, 467 Wh (estimated)");
   });
 
   it("counts a renewed window's settled part once and its new window from the renewal on", async () => {
