@@ -71,7 +71,10 @@ export function BillingLines({
                       unit: line.unit,
                     })}
                 {line.accruingUnitSeconds && line.accruingUnitHours ? (
-                  <span className="block text-xs text-fg-muted" data-testid="line-accruing">
+                  <span
+                    className="ml-auto block max-w-44 text-xs whitespace-normal text-fg-muted"
+                    data-testid="line-accruing"
+                  >
                     {l.accruing(
                       formatBilledUnitHours(line.accruingUnitHours, {
                         kind: line.resourceKind,
