@@ -43,6 +43,8 @@ interface OrganizationSeed {
   website: string;
   owner: PersonaKey;
   verified: boolean;
+  /** Registered this many days before the seed runs; verified (if it is) a day later. */
+  registeredDaysAgo: number;
   projects: {
     name: string;
     description: string;
@@ -60,6 +62,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     website: "https://ai.northbridge.test",
     owner: "researcher",
     verified: true,
+    registeredDaysAgo: 160,
     projects: [
       {
         name: "Multilingual speech models",
@@ -83,6 +86,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     website: "https://alpine-institute.test",
     owner: "researcher2",
     verified: true,
+    registeredDaysAgo: 150,
     projects: [
       {
         name: "Glacier remote sensing",
@@ -100,6 +104,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     website: "https://lumen-robotics.test",
     owner: "founder",
     verified: false,
+    registeredDaysAgo: 3,
     projects: [
       {
         name: "Warehouse grasping policy",
@@ -119,6 +124,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     website: "https://vela-vision.test",
     owner: "founder",
     verified: true,
+    registeredDaysAgo: 140,
     projects: [
       {
         name: "Visual inspection models",
@@ -138,6 +144,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     website: "https://platform.tessera.test",
     owner: "operator",
     verified: true,
+    registeredDaysAgo: 200,
     projects: [
       {
         name: PLATFORM_PROJECT,
@@ -150,6 +157,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
   },
 ];
 
+const DAY = 86_400_000;
 const database = createDatabase();
 
 function actorFor(user: { id: string; email: string | null }): Actor {
@@ -195,17 +203,30 @@ async function seedOrganization(
   let organization = await database.organization.findUnique({
     where: { country_registryId: { country: seed.country, registryId: seed.registryId } },
   });
-  organization ??= await createOrganization(database, actorFor(owner), {
-    name: seed.name,
-    kind: seed.kind,
-    country: seed.country,
-    registryId: seed.registryId,
-    website: seed.website,
-    contactName: persona(seed.owner).name,
-    contactEmail: persona(seed.owner).email,
-  });
+  // Registered (and verified, and its projects set up) in the past, before the programmes' calls
+  // it applied in; when it already exists the seed leaves it as it is.
+  const registered = Date.now() - seed.registeredDaysAgo * DAY;
+  organization ??= await createOrganization(
+    database,
+    actorFor(owner),
+    {
+      name: seed.name,
+      kind: seed.kind,
+      country: seed.country,
+      registryId: seed.registryId,
+      website: seed.website,
+      contactName: persona(seed.owner).name,
+      contactEmail: persona(seed.owner).email,
+    },
+    new Date(registered),
+  );
   if (seed.verified && organization.status === "PENDING") {
-    organization = await verifyOrganization(database, actorFor(admin), organization.id);
+    organization = await verifyOrganization(
+      database,
+      actorFor(admin),
+      organization.id,
+      new Date(registered + DAY),
+    );
   }
   const tenant = {
     organization,
@@ -217,7 +238,9 @@ async function seedOrganization(
       where: { name: project.name },
       select: { id: true },
     });
-    if (!exists) await createProject(tenant, actorFor(owner), project);
+    if (!exists) {
+      await createProject(tenant, actorFor(owner), project, new Date(registered + 2 * DAY));
+    }
   }
   return organization;
 }

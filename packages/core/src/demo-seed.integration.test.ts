@@ -7,6 +7,8 @@ import { createDatabase, db, type Database } from "@tessera/db";
 import { verifyAuditChain } from "./audit/verify-audit-chain";
 import { getInvoiceDraft } from "./billing/get-invoice-draft";
 
+const DAY = 86_400_000;
+
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
 /** The options the quick start (infra/up.sh) seeds the demo with: the demo as a newcomer sees it. */
@@ -176,6 +178,50 @@ describe("the demo seed", () => {
         expect(Number(season[2]), call.name).toBe(month === 0 || month === 1 ? year - 1 : year);
       } else {
         expect(call.name).toBe(`Rolling call ${year}`);
+      }
+    }
+  });
+
+  it("registers, verifies and sets up each organisation before anything it applied for or ran", async () => {
+    if (!seeded) throw new Error("not seeded");
+    const organizations = await seeded.organization.findMany({
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        createdAt: true,
+        reviewedAt: true,
+        projects: { select: { createdAt: true } },
+        allocationRequests: { select: { title: true, createdAt: true } },
+        workloads: { select: { createdAt: true } },
+      },
+    });
+    expect(organizations.length).toBeGreaterThan(1);
+    for (const organization of organizations) {
+      const { name } = organization;
+      const registeredAudit = await seeded.auditEvent.findFirstOrThrow({
+        where: { targetId: organization.id, action: "organization.created" },
+        select: { occurredAt: true },
+      });
+      expect(registeredAudit.occurredAt, `${name}: registration audited then`).toEqual(
+        organization.createdAt,
+      );
+      if (organization.status !== "VERIFIED") {
+        // Waiting for verification: registered days ago, not months.
+        expect(Date.now() - organization.createdAt.getTime(), name).toBeLessThan(14 * DAY);
+        continue;
+      }
+      const verified = organization.reviewedAt!;
+      expect(organization.createdAt < verified, `${name}: verified after registering`).toBe(true);
+      for (const project of organization.projects) {
+        expect(verified <= project.createdAt, `${name}: a project after verification`).toBe(true);
+      }
+      const firstProject = Math.min(...organization.projects.map((p) => p.createdAt.getTime()));
+      for (const request of organization.allocationRequests) {
+        expect(firstProject < request.createdAt.getTime(), `${name}: ${request.title}`).toBe(true);
+      }
+      for (const workload of organization.workloads) {
+        expect(firstProject < workload.createdAt.getTime(), `${name}: a workload`).toBe(true);
       }
     }
   });

@@ -29,12 +29,13 @@ async function freeSlug(database: Database, name: string, attempt: number): Prom
 
 /**
  * Registers a new organisation, pending verification, with the caller as its first owner.
- * A registry number can be registered once per country.
+ * A registry number can be registered once per country. `now`: when it happens (now by default).
  */
 export async function createOrganization(
   database: Database,
   actor: Actor,
   input: OrganizationDetails,
+  now: Date = new Date(),
 ): Promise<Organization> {
   const userId = actor.userId;
   if (!userId) throw new AppError("UNAUTHENTICATED", "Sign in to register an organisation.");
@@ -58,7 +59,8 @@ export async function createOrganization(
             slug,
             status: "PENDING",
             createdById: userId,
-            memberships: { create: { userId, role: "OWNER" } },
+            createdAt: now,
+            memberships: { create: { userId, role: "OWNER", createdAt: now } },
           },
         });
         await recordAuditEvent(tx, actor, {
@@ -72,6 +74,7 @@ export async function createOrganization(
             country: organization.country,
             registryId: organization.registryId,
           },
+          occurredAt: now,
         });
         return organization;
       }, TX_OPTIONS);

@@ -36,7 +36,7 @@ function checkReason(decision: Decision, reason: string | undefined): string | n
 
 /**
  * A platform administrator's decision on an organisation. The status change, the audit event and
- * the notice to the organisation's contact are one transaction.
+ * the notice to the organisation's contact are one transaction. `now`: when (now by default).
  */
 export async function reviewOrganization(
   database: Database,
@@ -44,6 +44,7 @@ export async function reviewOrganization(
   organizationId: string,
   decision: Decision,
   reason?: string,
+  now: Date = new Date(),
 ): Promise<Organization> {
   const statusReason = checkReason(decision, reason);
   const scoped = tenantScoped(database, organizationId);
@@ -63,7 +64,7 @@ export async function reviewOrganization(
       data: {
         status: transition.to,
         statusReason,
-        reviewedAt: new Date(),
+        reviewedAt: now,
         reviewedById: actor.userId,
       },
     });
@@ -77,6 +78,7 @@ export async function reviewOrganization(
         to: transition.to,
         ...(statusReason ? { reason: statusReason } : {}),
       },
+      occurredAt: now,
     });
     if (decision === "verify") {
       // Each Slurm cluster gets the tenant's account and GrpTRES limit now, not at the first launch

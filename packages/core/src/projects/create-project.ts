@@ -14,11 +14,15 @@ export interface CreateProjectInput {
   residency?: string | null;
 }
 
-/** Creates a project in the organisation; its slug is unique within the organisation. */
+/**
+ * Creates a project in the organisation; its slug is unique within the organisation. `now`: when
+ * it happens (now by default).
+ */
 export async function createProject(
   tenant: TenantAccess,
   actor: Actor,
   input: CreateProjectInput,
+  now: Date = new Date(),
 ): Promise<Project> {
   const name = input.name.trim();
   const residency = input.residency ? normalizeResidency(input.residency) : null;
@@ -54,6 +58,7 @@ export async function createProject(
           description: input.description?.trim() || null,
           classification: input.classification,
           residency,
+          createdAt: now,
         },
       });
       await recordAuditEvent(tx, actor, {
@@ -62,6 +67,7 @@ export async function createProject(
         targetType: "Project",
         targetId: project.id,
         data: { name, classification: project.classification, residency },
+        occurredAt: now,
       });
       return project;
     }, TX_OPTIONS);
