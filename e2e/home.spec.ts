@@ -258,3 +258,21 @@ test("each person chooses which notifications also come by mail", async ({ signe
   await bruno.getByRole("button", { name: "Save settings" }).click();
   await expect(bruno.getByText("Settings saved.")).toBeVisible();
 });
+
+test("an organisation with compute left and nothing running is offered a job or an endpoint", async ({
+  signedIn,
+}) => {
+  const chiara = await signedIn("founder");
+  const step = chiara
+    .getByTestId("next-steps")
+    .getByRole("listitem")
+    .filter({ hasText: "Vela Vision Systems has compute left and nothing running or waiting" });
+  await expect(step).toContainText(
+    "submit a training job, or deploy a model as an inference endpoint",
+  );
+  await step.getByRole("link", { name: "Deploy an endpoint" }).click();
+  await expect(chiara).toHaveURL(/\/endpoints\/new$/);
+  await chiara.goBack();
+  await step.getByRole("link", { name: "Submit a job" }).click();
+  await expect(chiara).toHaveURL(/\/jobs\/new$/);
+});

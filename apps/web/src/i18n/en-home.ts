@@ -20,7 +20,7 @@ export const enHome = {
       CREATE_PROJECT: (org: string) => `${org} has no projects yet: create the first one.`,
       APPLY: (org: string) => `${org} has no compute to use: apply to a programme for GPU-hours.`,
       SUBMIT_JOB: (org: string) =>
-        `${org} has compute left and nothing running or waiting: submit a job.`,
+        `${org} has compute left and nothing running or waiting: submit a training job, or deploy a model as an inference endpoint.`,
       CREATE_API_KEY: (org: string) =>
         `${org} holds tokens for the shared models but no working API key: create one to call them.`,
       FIX_SHARED_ENDPOINT: (org: string) =>
@@ -43,6 +43,7 @@ export const enHome = {
       CREATE_PROJECT: "Create a project",
       APPLY: "Browse programmes",
       SUBMIT_JOB: "Submit a job",
+      deployEndpoint: "Deploy an endpoint",
       CREATE_API_KEY: "Create an API key",
       FIX_SHARED_ENDPOINT: "Open the endpoints",
       INVITE: "Invite people",

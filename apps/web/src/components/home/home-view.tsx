@@ -92,6 +92,14 @@ function stepsOf(home: Home): HomeStep[] {
         text: s[step](organisation.organization.name),
         href: organisationStepLink(organisation, step),
         linkLabel: l[step],
+        ...(step === "SUBMIT_JOB"
+          ? {
+              also: {
+                href: routes.newEndpoint(organisation.organization.id),
+                label: l.deployEndpoint,
+              },
+            }
+          : {}),
       });
     }
   }

@@ -7,6 +7,8 @@ export interface HomeStep {
   text: string;
   href: string;
   linkLabel: string;
+  /** A second way to act on the same step. */
+  also?: { href: string; label: string };
 }
 
 export function NextSteps({ steps }: { steps: HomeStep[] }) {
@@ -19,9 +21,16 @@ export function NextSteps({ steps }: { steps: HomeStep[] }) {
           {steps.map((step) => (
             <li key={step.key} className="space-y-1">
               <p>{step.text}</p>
-              <Link href={step.href} className="font-semibold text-link underline">
-                {step.linkLabel}
-              </Link>
+              <p className="flex flex-wrap gap-x-4 gap-y-1">
+                <Link href={step.href} className="font-semibold text-link underline">
+                  {step.linkLabel}
+                </Link>
+                {step.also ? (
+                  <Link href={step.also.href} className="font-semibold text-link underline">
+                    {step.also.label}
+                  </Link>
+                ) : null}
+              </p>
             </li>
           ))}
         </ul>
