@@ -41,7 +41,8 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
   signedIn,
   a11y,
 }) => {
-  test.setTimeout(240_000);
+  // Two deploys, a scale to zero and a wake on the simulated cluster, each page checked with axe.
+  test.setTimeout(360_000);
   const name = `Chat assistant ${uniqueSuffix()}`;
   const ada = await signedIn("researcher");
   const organizationId = await openOrganisation(ada, NORTHBRIDGE);
@@ -308,6 +309,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
 test("an operator sees endpoints by cluster and registers a model in the catalogue", async ({
   signedIn,
 }) => {
+  test.setTimeout(120_000);
   const omar = await signedIn("operator");
   const modelName = `tessera-e2e/registered-${uniqueSuffix().toLowerCase()}`;
 

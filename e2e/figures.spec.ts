@@ -16,6 +16,8 @@ test("the allocations fit a laptop's width, and a phone's within their own label
   signedIn,
   a11y,
 }) => {
+  // Two widths, each checked with axe: a minute is too tight on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const ada = await signedIn("researcher");
   const organizationId = await openOrganisation(ada, NORTHBRIDGE);
   await ada.setViewportSize({ width: 1280, height: 900 });
