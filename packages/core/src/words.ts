@@ -23,4 +23,9 @@ export { formatDurationLimit } from "./workloads/format-duration-limit";
 export { quotaShortfallFigures, quotaShortfallMessage } from "./quota/quota-shortfall-message";
 export { formatDuration, formatQuota } from "./workloads/format-usage";
 export { formatPercent } from "./programmes/format-percent";
-export { formatBilledUnitHours } from "./billing/format-billed-quantity";
+export {
+  formatBilledUnitHours,
+  formatMeteredQuantity,
+  formatMeteredUnitHours,
+  unitHoursOf,
+} from "./billing/format-billed-quantity";

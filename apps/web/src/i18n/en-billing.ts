@@ -31,6 +31,8 @@ export const enBilling = {
     live: "Updates by itself while this page is open.",
     refreshFailed: "Could not refresh the figures; showing the last ones.",
     computedAt: (when: string) => `Figures as of ${when}.`,
+    accruingNote: (quantity: string) =>
+      `Includes ${quantity} of your endpoints' running time that is accruing, not yet settled: counted up to now and priced as it will be billed. It settles when the endpoint's hourly metering window closes, with no change to the total.`,
     noUsageTitle: "No charges yet this month",
     noUsageBody:
       "Charges appear here as soon as your organisation's jobs and endpoints use compute.",
@@ -64,6 +66,7 @@ export const enBilling = {
     tenant: "You pay",
     energy: "Energy",
     late: (month: string) => `Late usage of ${month}`,
+    accruing: (quantity: string) => `incl. ${quantity} accruing, not yet settled`,
     totals: "Totals",
   },
   totals: {

@@ -1,5 +1,6 @@
 import { countsTokens } from "../catalogue/metering-unit";
 import { formatTokens } from "../quota/format-ledger-quantity";
+import { formatBilledUnitHours, unitHoursOf } from "./format-billed-quantity";
 import { formatEnergy } from "./format-energy";
 import { rateUsage, totalsOf, type RatedLine, type UsageAggregate } from "./rate-usage";
 import type { RatingTerms } from "./load-rating-terms";
@@ -23,11 +24,6 @@ export interface InvoiceDraft {
   vat: VatDecision;
   vatMinor: bigint;
   tenantTotalMinor: bigint;
-}
-
-function hours(unitSeconds: bigint): string {
-  const tenths = (unitSeconds * 10n + 1_800n) / 3_600n;
-  return `${tenths / 10n}.${tenths % 10n}`;
 }
 
 /**
@@ -57,7 +53,11 @@ export function buildInvoice(input: {
     const tokens = resourceClass !== undefined && countsTokens(resourceClass.kind);
     const quantity = tokens
       ? formatTokens(line.tokens)
-      : `${hours(line.unitSeconds)} ${resourceClass?.unit ?? "unit"}-hours`;
+      : // Exact as the line is priced, as the pages and the CSV's unit_hours write it.
+        formatBilledUnitHours(unitHoursOf(line.unitSeconds), {
+          kind: resourceClass?.kind ?? "GPU",
+          unit: resourceClass?.unit ?? "unit",
+        });
     const what = `${resourceClass?.name ?? code}: ${quantity}`;
     // Field by field rather than spread: see ratedLine.
     return {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { exactFigure, formatBilledUnitHours } from "./format-billed-quantity";
+import fc from "fast-check";
+import {
+  exactFigure,
+  formatBilledUnitHours,
+  formatMeteredQuantity,
+  formatMeteredUnitHours,
+  unitHoursOf,
+} from "./format-billed-quantity";
 
 const gpu = { kind: "GPU", unit: "GPU" } as const;
 
@@ -18,5 +25,40 @@ describe("a billed line's quantity", () => {
     expect(exactFigure("-74.000")).toBe("-74");
     expect(exactFigure("-0.000")).toBe("0");
     expect(exactFigure("98765432109876.5")).toBe("98,765,432,109,876.5");
+  });
+});
+
+describe("a metered quantity on the usage page, the dashboard and the allocations", () => {
+  it("reads as the invoice line that bills it: to the thousandth, not rounded to 3.02", () => {
+    // 10,865 GPU-seconds: the invoice prices 3.018 GPU-hours.
+    expect(formatMeteredUnitHours(10_865, gpu)).toBe("3.018 GPU-hours");
+    expect(formatMeteredUnitHours(10_865n, gpu)).toBe(
+      formatBilledUnitHours(unitHoursOf(10_865n), gpu),
+    );
+    expect(formatMeteredUnitHours(3_600, gpu)).toBe("1 GPU-hour");
+    expect(formatMeteredUnitHours(45_000, gpu)).toBe("12.5 GPU-hours");
+  });
+
+  it("never writes a little usage as 0, nor a ledger below zero as negative", () => {
+    expect(formatMeteredUnitHours(9, gpu)).toBe("0.003 GPU-hours");
+    expect(formatMeteredUnitHours(1, gpu)).toBe("less than 0.001 GPU-hours");
+    expect(formatMeteredUnitHours(0, gpu)).toBe("0 GPU-hours");
+    expect(formatMeteredUnitHours(-60, gpu)).toBe("0 GPU-hours");
+  });
+
+  it("counts a shared model's tier in tokens", () => {
+    expect(formatMeteredQuantity(1_500_000, { kind: "TOKENS", unit: "token" })).toBe(
+      "1.5 million tokens",
+    );
+  });
+
+  it("is the invoice's figure for any whole number of unit-seconds", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 2n, max: 10n ** 12n }), (unitSeconds) => {
+        expect(formatMeteredUnitHours(Number(unitSeconds), gpu)).toBe(
+          formatBilledUnitHours(unitHoursOf(unitSeconds), gpu),
+        );
+      }),
+    );
   });
 });

@@ -1,4 +1,7 @@
+import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import { lineKeyOf } from "./accruing-endpoint-usage";
+import { unitHoursOf } from "./format-billed-quantity";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import {
   classNamesOf,
@@ -8,20 +11,34 @@ import {
   type BillingTotalsView,
 } from "./invoice-view";
 
+export interface CurrentChargeLineView extends BillingLineView {
+  /**
+   * How much of the line's quantity is endpoints' time accruing in open quota windows, up to now,
+   * not yet settled into usage records (0 when none): priced with the rest of the line.
+   */
+  accruingUnitSeconds: number;
+  /** The same, in unit-hours exact to three decimals ("0.667"), as `unitHours` is written. */
+  accruingUnitHours: string;
+}
+
 export interface CurrentChargesView extends BillingTotalsView {
   /** The billing month in the organisation's time zone ("YYYY-MM"). */
   period: string;
   periodStart: Date;
   periodEnd: Date;
   timeZone: string;
-  lines: BillingLineView[];
+  lines: CurrentChargeLineView[];
+  /** Unit-seconds of endpoints' open windows counted in the lines, not yet settled (all lines). */
+  accruingUnitSeconds: number;
   /** When these figures were computed (the draft is never stored). */
   computedAt: Date;
 }
 
 /**
  * This month's charges so far for the organisation: the live draft, rated as finalisation will
- * rate it (late usage of an invoiced month shows as an adjustment line).
+ * rate it (late usage of an invoiced month shows as an adjustment line). Endpoints' time in their
+ * open quota windows counts up to now, so a tenant sees what a running endpoint costs before its
+ * window settles (up to an hour later); each line says how much of it is still accruing.
  */
 export async function getCurrentCharges(
   tenant: TenantAccess,
@@ -32,7 +49,17 @@ export async function getCurrentCharges(
     organizationId: tenant.organization.id,
     sellerCountry: input.sellerCountry,
     now,
+    accruing: true,
   });
+  const accruingOf = new Map<string, bigint>();
+  for (const window of draft.accruing) {
+    const key = lineKeyOf(window);
+    accruingOf.set(key, (accruingOf.get(key) ?? 0n) + window.unitSeconds);
+  }
+  const accruingUnitSecondsOf = (line: (typeof draft.lines)[number]) =>
+    accruingOf.get(lineKeyOf(line)) ?? 0n;
+  const accruing = (line: (typeof draft.lines)[number]) =>
+    toSafeNumber(accruingUnitSecondsOf(line), "quantity");
   const classes = await classNamesOf(
     tenant,
     draft.lines.map((line) => line.resourceClassId),
@@ -48,7 +75,12 @@ export async function getCurrentCharges(
     periodStart: draft.periodStart,
     periodEnd: draft.periodEnd,
     timeZone: draft.timeZone,
-    lines: draft.lines.map((line) => toBillingLineView(line, classes)),
+    lines: draft.lines.map((line) => ({
+      ...toBillingLineView(line, classes),
+      accruingUnitSeconds: accruing(line),
+      accruingUnitHours: unitHoursOf(accruingUnitSecondsOf(line)),
+    })),
+    accruingUnitSeconds: draft.lines.reduce((sum, line) => sum + accruing(line), 0),
     computedAt: now,
   };
 }

@@ -1,4 +1,9 @@
 import { notFound } from "../errors";
+import {
+  accruingEndpointUsage,
+  withAccruing,
+  type AccruingAggregate,
+} from "./accruing-endpoint-usage";
 import { aggregateUnbilledUsage } from "./aggregate-usage";
 import { periodBounds, periodOf } from "./billing-period";
 import { buildInvoice, type InvoiceDraft } from "./build-invoice";
@@ -11,19 +16,39 @@ import type { SqlClient } from "./sql-client";
  * The live draft — "charges so far": everything not yet invoiced that started before the end of
  * the current billing month (so late usage of an invoiced month shows as an adjustment), rated as
  * finalisation will rate it. Computed on each call, never stored.
+ *
+ * With `accruing`, endpoints' open quota windows count too, up to `now`, as the usage records
+ * settling them would (accruingEndpointUsage): added into the lines they will settle into and
+ * priced with them, so a line's amount is the same before and after its window settles. They are
+ * returned apart as well, so that a page can say how much of a line is not yet settled.
  */
 export async function getInvoiceDraft(
   database: SqlClient,
-  input: { organizationId: string; sellerCountry: string; now?: Date },
-): Promise<InvoiceDraft & { periodStart: Date; periodEnd: Date; timeZone: string }> {
+  input: { organizationId: string; sellerCountry: string; now?: Date; accruing?: boolean },
+): Promise<
+  InvoiceDraft & {
+    periodStart: Date;
+    periodEnd: Date;
+    timeZone: string;
+    accruing: AccruingAggregate[];
+  }
+> {
   const customer = await loadBillingCustomer(database, input.organizationId);
   if (!customer) throw notFound("Organisation");
-  const period = periodOf(input.now ?? new Date(), customer.timeZone);
+  const now = input.now ?? new Date();
+  const period = periodOf(now, customer.timeZone);
   const bounds = periodBounds(period, customer.timeZone);
-  const unbilled = await aggregateUnbilledUsage(database, [
-    { organizationId: input.organizationId, period, bounds, timeZone: customer.timeZone },
-  ]);
-  const aggregates = unbilled.get(input.organizationId)?.aggregates ?? [];
+  const scope = {
+    organizationId: input.organizationId,
+    period,
+    bounds,
+    timeZone: customer.timeZone,
+  };
+  const unbilled = await aggregateUnbilledUsage(database, [scope]);
+  const settled = unbilled.get(input.organizationId)?.aggregates ?? [];
+  // Read after the settled records: see accruingEndpointUsage.
+  const accruing = input.accruing ? await accruingEndpointUsage(database, scope, now) : [];
+  const aggregates = withAccruing(settled, accruing);
   const terms = await loadRatingTerms(database, aggregates, { lock: false });
   await addSharedTokenEnergy(
     database,
@@ -43,5 +68,6 @@ export async function getInvoiceDraft(
     periodStart: bounds.start,
     periodEnd: bounds.end,
     timeZone: customer.timeZone,
+    accruing,
   };
 }

@@ -6,6 +6,7 @@ import { invoiceCsv } from "./invoice-csv";
 import {
   invoiceDocumentOf,
   lineDetailText,
+  lineEnergyText,
   lineQuantityText,
   unitHoursOf,
 } from "./invoice-document";
@@ -168,6 +169,11 @@ describe("an invoice line's quantity and price as documents write them", () => {
         money,
       ),
     ).toBe("12 GPU-hours at €2.95 per GPU-hour, 8.4 kWh (estimated)");
+  });
+
+  it("writes a small job's energy below 1 Wh as the CSV's watt-hours, never as 0 Wh", () => {
+    const small = { ...compute, energyMilliWh: 56n, energyBasis: "MEASURED" as const };
+    expect(lineEnergyText(small)).toBe("0.056 Wh (measured)");
   });
 });
 

@@ -1,9 +1,11 @@
 import type { Invoice, InvoiceLine, ResourceKind } from "@tessera/db";
 import { countsTokens, type MeteredClass } from "../catalogue/metering-unit";
-import { exactFigure, formatBilledUnitHours } from "./format-billed-quantity";
+import { exactFigure, formatBilledUnitHours, unitHoursOf } from "./format-billed-quantity";
 import { pricePer } from "../quota/format-ledger-quantity";
 import { formatEnergy } from "./format-energy";
 import { vatNoteFor } from "./vat";
+
+export { unitHoursOf };
 
 export interface InvoiceDocumentLine {
   position: number;
@@ -56,19 +58,6 @@ export interface InvoiceDocument {
   tenantTotalMinor: bigint;
   energyMilliWh: bigint;
   lines: InvoiceDocumentLine[];
-}
-
-/** Unit-hours with three decimals (from integer unit-seconds), rounded half up. */
-export function unitHoursOf(unitSeconds: bigint): string {
-  const negative = unitSeconds < 0n;
-  const text = unitHoursOfScaled(negative ? -unitSeconds : unitSeconds, 3_600n);
-  return negative ? `-${text}` : text;
-}
-
-/** A non-negative amount divided by `per`, with three decimals, rounded half up. */
-function unitHoursOfScaled(magnitude: bigint, per: bigint): string {
-  const thousandths = (magnitude * 1000n + per / 2n) / per;
-  return `${thousandths / 1000n}.${String(thousandths % 1000n).padStart(3, "0")}`;
 }
 
 /**

@@ -32,7 +32,7 @@ export function BillingLines({
   totals,
 }: {
   caption: string;
-  lines: readonly BillingLine[];
+  lines: readonly (BillingLine & { accruingUnitHours?: string; accruingUnitSeconds?: number })[];
   totals: Totals;
 }) {
   const l = tb.lines;
@@ -70,6 +70,19 @@ export function BillingLines({
                       kind: line.resourceKind,
                       unit: line.unit,
                     })}
+                {line.accruingUnitSeconds && line.accruingUnitHours ? (
+                  <span
+                    className="ml-auto block max-w-44 text-xs whitespace-normal text-fg-muted"
+                    data-testid="line-accruing"
+                  >
+                    {l.accruing(
+                      formatBilledUnitHours(line.accruingUnitHours, {
+                        kind: line.resourceKind,
+                        unit: line.unit,
+                      }),
+                    )}
+                  </span>
+                ) : null}
               </Td>
               <Td className="whitespace-nowrap text-right tabular-nums">
                 {pricePer(money(line.minorPerUnitHour), {

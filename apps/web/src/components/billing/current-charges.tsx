@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Card } from "@tessera/ui";
+import { formatBilledUnitHours } from "@tessera/core/words";
 import { formatDateTime, tb } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
 import { InvoiceKindBadge } from "./badges";
@@ -11,6 +12,16 @@ import type { CurrentCharges as Charges } from "./types";
 
 /** How often the live draft is asked for again while the page is visible. */
 const CHARGES_REFRESH_MS = 15_000;
+
+/** "0.667 GPU-hours and 0.25 CPU core-hours": the accruing time of the lines that have some. */
+function accruingQuantity(lines: Charges["lines"]): string {
+  return lines
+    .filter((line) => line.accruingUnitSeconds > 0)
+    .map((line) =>
+      formatBilledUnitHours(line.accruingUnitHours, { kind: line.resourceKind, unit: line.unit }),
+    )
+    .join(" and ");
+}
 
 /**
  * This month's charges so far, followed live: the draft is computed afresh on each request, so
@@ -46,6 +57,11 @@ export function CurrentCharges({
         <p className="text-sm text-fg-muted">
           {o.live} {o.computedAt(formatDateTime(charges.computedAt))}
         </p>
+        {charges.accruingUnitSeconds > 0 ? (
+          <p className="text-sm" data-testid="accruing-note">
+            {o.accruingNote(accruingQuantity(charges.lines))}
+          </p>
+        ) : null}
         {query.isRefetchError ? (
           <p className="text-sm font-semibold text-warning-fg">{o.refreshFailed}</p>
         ) : null}

@@ -4,7 +4,7 @@ import { usageEnergy, usageQuantity } from "./format";
 const gpu = { kind: "GPU", unit: "GPU" } as const;
 
 describe("usageQuantity", () => {
-  it("writes compute usage in unit-hours to the hundredth, as the quota pages do", () => {
+  it("writes compute usage in unit-hours exact as the invoice prices them", () => {
     expect(usageQuantity({ unitSeconds: 45_000, tokens: 0 }, gpu)).toEqual({
       value: 45_000,
       text: "12.5 GPU-hours",
@@ -14,10 +14,14 @@ describe("usageQuantity", () => {
     ).toEqual({ value: 1_440, text: "0.4 CPU core-hours" });
   });
 
+  it("reads 3.018 GPU-hours as the invoice line does, not 3.02", () => {
+    expect(usageQuantity({ unitSeconds: 10_865, tokens: 0 }, gpu).text).toBe("3.018 GPU-hours");
+  });
+
   it("never writes a little usage as 0 beside its non-empty bar", () => {
-    expect(usageQuantity({ unitSeconds: 90, tokens: 0 }, gpu).text).toBe("0.03 GPU-hours");
-    expect(usageQuantity({ unitSeconds: 12, tokens: 0 }, gpu).text).toBe(
-      "less than 0.01 GPU-hours",
+    expect(usageQuantity({ unitSeconds: 90, tokens: 0 }, gpu).text).toBe("0.025 GPU-hours");
+    expect(usageQuantity({ unitSeconds: 1, tokens: 0 }, gpu).text).toBe(
+      "less than 0.001 GPU-hours",
     );
   });
 

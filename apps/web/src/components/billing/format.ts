@@ -1,7 +1,7 @@
 import { formatEnergy } from "@tessera/core/format-energy";
 import {
   countsTokens,
-  formatLedgerQuantity,
+  formatMeteredQuantity,
   type MeteredClass,
   type MeteredKind,
 } from "@tessera/core/words";
@@ -29,12 +29,13 @@ export function usageEnergy(
 /**
  * What a usage figure measures for its class: unit-seconds of compute, or the tokens a shared
  * model's tier counts — the figure a bar is drawn from and the words beside it ("12.5 GPU-hours",
- * "1.5 million tokens"), written as every quota figure is, so a little usage never reads as 0.
+ * "1.5 million tokens"), exact as the invoice prices it (unit-hours to the thousandth), so the usage
+ * page and the invoice read the same figure, and a little usage never reads as 0.
  */
 export function usageQuantity(
   cell: { unitSeconds: number; tokens: number },
   metered: MeteredClass,
 ): { value: number; text: string } {
   const value = countsTokens(metered.kind) ? cell.tokens : cell.unitSeconds;
-  return { value, text: formatLedgerQuantity(value, metered) };
+  return { value, text: formatMeteredQuantity(value, metered) };
 }

@@ -4,7 +4,7 @@ import { UsageBar } from "@/components/programmes/usage-bar";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { VerificationBadge } from "@/components/status-badge";
 import { ReasonWords, WorkloadBadge } from "@/components/workloads/badges";
-import { countsTokens, formatLedgerQuantity } from "@tessera/core/words";
+import { countsTokens, formatMeteredQuantity } from "@tessera/core/words";
 import { formatDate, t, th } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { Stat } from "./stat";
@@ -21,8 +21,9 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
   return (
     <ul className="space-y-4" data-testid="quota-lines">
       {lines.map(({ allocation, line }) => {
-        // Hours of compute, or tokens of a shared model's tier.
-        const quota = (amount: number) => formatLedgerQuantity(amount, line.resourceClass);
+        // Hours of compute as the invoice prices them (to the thousandth), or tokens of a shared
+        // model's tier: what was used reads as it is billed.
+        const quota = (amount: number) => formatMeteredQuantity(amount, line.resourceClass);
         const left = quota(line.remainingUnitSeconds);
         const granted = quota(line.grantedUnitSeconds);
         const label = o.lineLabel(line.resourceClass.name, left, granted);

@@ -17,7 +17,19 @@ export function secondsCrossed(from: Date, to: Date): number {
  * holding nothing accrues nothing), never more than the hold covers. Applied at each observation
  * and, for the time since the last one, when the window is settled.
  */
-export function accruedUnitSeconds(endpoint: LockedEndpoint, at: Date): bigint {
+export function accruedUnitSeconds(
+  endpoint: Pick<
+    LockedEndpoint,
+    | "leaseStartedAt"
+    | "lastObservedAt"
+    | "holdId"
+    | "readyReplicas"
+    | "quantity"
+    | "heldUnitSeconds"
+    | "observedUnitSeconds"
+  >,
+  at: Date,
+): bigint {
   if (!endpoint.leaseStartedAt || !endpoint.lastObservedAt || !endpoint.holdId) return 0n;
   const from =
     endpoint.lastObservedAt > endpoint.leaseStartedAt

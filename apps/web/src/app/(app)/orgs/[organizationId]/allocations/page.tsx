@@ -7,7 +7,7 @@ import { AwardTable } from "@/components/programmes/award-table";
 import { allocationTableCaptions } from "@/components/programmes/allocation-labels";
 import { AllocationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
-import { formatLedgerQuantity, type MeteredClass } from "@tessera/core/words";
+import { formatMeteredQuantity, type MeteredClass } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import type { AllocationView } from "@/components/programmes/types";
@@ -39,12 +39,33 @@ function ValidityNote({ allocation }: { allocation: AllocationView }) {
   return null;
 }
 
+/**
+ * A quantity with its unit on the line under its figure ("3.018" over "GPU-hours"), in every cell
+ * alike, so that the table's five columns fit a laptop's width without scrolling. The text is
+ * still the whole quantity ("3.018 GPU-hours") for anyone reading it out.
+ */
+function Quantity({ text, testId }: { text: string; testId?: string }) {
+  const split = /^(.*\d)\s(\D.*)$/.exec(text);
+  return (
+    <span data-testid={testId}>
+      {split ? (
+        <>
+          <span className="block whitespace-nowrap">{split[1]}</span>{" "}
+          <span className="block whitespace-nowrap text-xs text-fg-muted">{split[2]}</span>
+        </>
+      ) : (
+        text
+      )}
+    </span>
+  );
+}
+
 function AllocationCard({ allocation }: { allocation: AllocationView }) {
   const a = tp.allocations;
   const money = (minor: number) => formatMoney(minor, allocation.currency);
-  // The same words for quota as the home page and the job form: every figure of the table in
-  // hours to the hundredth, small ones included; tokens for a shared model's tier.
-  const hours = (amount: number, metered: MeteredClass) => formatLedgerQuantity(amount, metered);
+  // The same words as the home page and the invoice: every figure of the table in hours exact to
+  // the thousandth, as usage is billed, small ones included; tokens for a shared model's tier.
+  const hours = (amount: number, metered: MeteredClass) => formatMeteredQuantity(amount, metered);
   const captions = allocationTableCaptions(allocation);
   return (
     <Card
@@ -102,17 +123,17 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
                       {line.resourceClass.code}
                     </span>
                   </Td>
-                  <Td className="whitespace-nowrap text-right tabular-nums">
-                    <span data-testid="granted">{hours(line.grantedUnitSeconds, unit)}</span>
+                  <Td className="text-right tabular-nums">
+                    <Quantity testId="granted" text={hours(line.grantedUnitSeconds, unit)} />
                   </Td>
-                  <Td className="whitespace-nowrap text-right tabular-nums">
-                    <span data-testid="held">{hours(line.heldUnitSeconds, unit)}</span>
+                  <Td className="text-right tabular-nums">
+                    <Quantity testId="held" text={hours(line.heldUnitSeconds, unit)} />
                   </Td>
-                  <Td className="whitespace-nowrap text-right tabular-nums">
-                    {hours(line.consumedUnitSeconds, unit)}
+                  <Td className="text-right tabular-nums">
+                    <Quantity testId="consumed" text={hours(line.consumedUnitSeconds, unit)} />
                   </Td>
-                  <Td className="whitespace-nowrap text-right tabular-nums">
-                    <span data-testid="remaining">{hours(line.remainingUnitSeconds, unit)}</span>
+                  <Td className="text-right tabular-nums">
+                    <Quantity testId="remaining" text={hours(line.remainingUnitSeconds, unit)} />
                   </Td>
                   <Td>
                     <UsageBar

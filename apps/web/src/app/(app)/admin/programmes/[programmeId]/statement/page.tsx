@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, Card, PageHeader, Td, TextInput, Th } from "@tessera/ui";
 import { DEFAULT_BILLING_TIME_ZONE, periodOf, shiftPeriod } from "@tessera/core";
-import { countsTokens, formatTokens, formatUnitHours } from "@tessera/core/words";
+import {
+  countsTokens,
+  formatBilledUnitHours,
+  formatTokens,
+  unitHoursOf,
+} from "@tessera/core/words";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { billingRoutes } from "@/components/billing/paths";
 import { Forbidden } from "@/components/forbidden";
@@ -188,7 +193,11 @@ export default async function ProgrammeStatementPage({ params, searchParams }: P
                       <Td className="whitespace-nowrap text-right tabular-nums">
                         {countsTokens(line.resourceKind)
                           ? formatTokens(line.tokens)
-                          : formatUnitHours(line.unitSeconds, line.unit)}
+                          : // As the invoice line writes it: exact, a credit's sign kept.
+                            formatBilledUnitHours(unitHoursOf(BigInt(line.unitSeconds)), {
+                              kind: line.resourceKind,
+                              unit: line.unit,
+                            })}
                       </Td>
                       <Td className="text-right tabular-nums">{money(line.listMinor)}</Td>
                       <Td className="text-right tabular-nums">{money(line.programmeMinor)}</Td>

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@tessera/db";
+import {
+  createEndpointSetup,
+  deployTestEndpoint,
+  type EndpointSetup,
+} from "../endpoints/endpoint-fixture";
+import { applyEndpointObservation } from "../endpoints/lifecycle/apply-endpoint-observation";
+import { recordEndpointApplied } from "../endpoints/lifecycle/record-endpoint-applied";
+import { renewEndpointHold } from "../endpoints/lifecycle/renew-endpoint-hold";
+import { scaleEndpointToZero } from "../endpoints/scale-endpoint";
+import { getCurrentCharges } from "./get-current-charges";
+import { getInvoiceDraft } from "./get-invoice-draft";
+
+const SELLER = "DE";
+const REPLICAS = 2;
+const UNITS = 2;
+
+/** An endpoint of 2 replicas × 2 units on an award whose programme pays half, seen ready. */
+async function runningEndpoint() {
+  const setup = await createEndpointSetup(db, { grantedUnitSeconds: 10n ** 9n });
+  await db.allocation.update({
+    where: { id: setup.allocationId },
+    data: {
+      listValueMinor: 1_000_000n,
+      programmeShareMinor: 1_000_000n,
+      tenantShareMinor: 0n,
+      subsidyRateBps: 5_000,
+    },
+  });
+  await db.billingAccount.create({
+    data: { organizationId: setup.organizationId, timeZone: "Europe/Brussels" },
+  });
+  const { id } = await deployTestEndpoint(setup, { replicas: REPLICAS, unitsPerReplica: UNITS });
+  const ref = { id, organizationId: setup.organizationId };
+  await recordEndpointApplied(db, ref, {
+    externalId: `t-x/ep-${id}`,
+    clusterCode: setup.clusterCode,
+  });
+  const endpoint = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
+  const readyAt = new Date((Math.ceil(endpoint.leaseStartedAt!.getTime() / 1000) + 5) * 1000);
+  await observe(ref, readyAt);
+  return { setup, id, ref, readyAt };
+}
+
+function observe(ref: { id: string; organizationId: string }, at: Date) {
+  const backend = {
+    state: "READY" as const,
+    readyReplicas: REPLICAS,
+    desiredReplicas: REPLICAS,
+    reason: null,
+    url: null,
+  };
+  return applyEndpointObservation(db, ref, { backend, observedAt: at });
+}
+
+const after = (from: Date, seconds: number) => new Date(from.getTime() + seconds * 1000);
+
+async function charges(setup: EndpointSetup, now: Date) {
+  const view = await getCurrentCharges(setup.tenant, { sellerCountry: SELLER, now });
+  return {
+    lines: view.lines.map((line) => ({
+      unitSeconds: line.unitSeconds,
+      accruing: line.accruingUnitSeconds,
+      list: line.listMinor,
+      programme: line.programmeMinor,
+      tenant: line.tenantMinor,
+      energy: line.energyMilliWh,
+    })),
+    total: view.tenantTotalMinor,
+    accruing: view.accruingUnitSeconds,
+  };
+}
+
+describe("charges so far this month: endpoints' open windows", () => {
+  it("shows an endpoint's accruing time at once, and the same total once its window settles", async () => {
+    const { setup, id, readyAt } = await runningEndpoint();
+    const ten = after(readyAt, 600);
+    // Ten minutes of 2 replicas × 2 GPUs: 2,400 unit-seconds, at €2.95 an hour, half paid by the
+    // programme: €1.9667 → 197 cents, the programme 98 (half to even of 98.5), the tenant 99.
+    const accruing = await charges(setup, ten);
+    expect(accruing.lines).toEqual([
+      {
+        unitSeconds: 2_400,
+        accruing: 2_400,
+        list: 197,
+        programme: 98,
+        tenant: 99,
+        energy: 466_667,
+      },
+    ]);
+    expect(accruing.accruing).toBe(2_400);
+
+    // Scaling to zero settles the window at that instant into a usage record: the same figures,
+    // now settled (X, not 2X).
+    await scaleEndpointToZero(setup.tenant, setup.actor, { id }, ten);
+    const settled = await charges(setup, ten);
+    expect(settled.lines).toEqual([{ ...accruing.lines[0], accruing: 0 }]);
+    expect(settled.total).toBe(accruing.total);
+    expect(settled.accruing).toBe(0);
+    // …and they are what the invoice will bill.
+    const invoice = await getInvoiceDraft(db, {
+      organizationId: setup.organizationId,
+      sellerCountry: SELLER,
+      now: ten,
+    });
+    expect(invoice.lines.map((line) => [line.unitSeconds, line.listMinor])).toEqual([
+      [2_400n, 197n],
+    ]);
+    expect(invoice.tenantTotalMinor).toBe(BigInt(settled.total));
+    // Its description writes the quantity exact as priced, as the pages and the CSV do.
+    expect(invoice.lines[0]!.description).toContain(": 0.667 GPU-hours, 467 Wh (estimated)");
+  });
+
+  it("counts a renewed window's settled part once and its new window from the renewal on", async () => {
+    const { setup, ref, readyAt } = await runningEndpoint();
+    const due = after(readyAt, 1_800);
+    await observe(ref, after(readyAt, 900));
+    const before = await charges(setup, due);
+    expect(before.lines.map((line) => [line.unitSeconds, line.accruing])).toEqual([[7_200, 7_200]]);
+
+    expect((await renewEndpointHold(db, ref, due)).outcome).toBe("renewed");
+    const renewed = await charges(setup, due);
+    expect(renewed.lines).toEqual([{ ...before.lines[0], accruing: 0 }]);
+    expect(renewed.total).toBe(before.total);
+
+    // Five minutes into the new window: its time is added into the same line, priced once.
+    await observe(ref, after(due, 60));
+    const later = await charges(setup, after(due, 300));
+    expect(later.lines.map((line) => [line.unitSeconds, line.accruing, line.list])).toEqual([
+      // 8,400 unit-seconds at €2.95 an hour: €6.883 → 688 cents.
+      [8_400, 1_200, 688],
+    ]);
+  });
+
+  it("leaves the open windows out of what other readers of the draft count", async () => {
+    const { setup, readyAt } = await runningEndpoint();
+    const draft = await getInvoiceDraft(db, {
+      organizationId: setup.organizationId,
+      sellerCountry: SELLER,
+      now: after(readyAt, 600),
+    });
+    expect(draft.lines).toEqual([]);
+  });
+});

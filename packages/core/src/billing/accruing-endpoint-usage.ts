@@ -1,0 +1,141 @@
+import { Prisma } from "@tessera/db";
+import { accruedUnitSeconds } from "../endpoints/lifecycle/accrued-unit-seconds";
+import type { UnbilledAggregate, UnbilledScope } from "./aggregate-usage";
+import type { UsageAggregate } from "./rate-usage";
+import type { SqlClient } from "./sql-client";
+
+/**
+ * An endpoint's open quota window as the live draft counts it: the unit-seconds its replicas have
+ * run since the window began, up to now, not yet settled into a usage record (that happens when
+ * the window is renewed, scaled or deleted: reholdEndpoint).
+ */
+export interface AccruingAggregate extends UnbilledAggregate {
+  endpointId: string;
+}
+
+interface OpenWindowRow {
+  endpointId: string;
+  leaseStartedAt: Date;
+  lastObservedAt: Date;
+  readyReplicas: number;
+  quantity: number;
+  holdId: string;
+  heldUnitSeconds: bigint;
+  observedUnitSeconds: bigint;
+  powerDrawWatts: number;
+  resourceClassId: string;
+  priceVersionId: string;
+  allocationLineId: string;
+  allocationId: string;
+  usagePeriod: string;
+}
+
+/** W × unit-seconds / 3600 = Wh, in mWh rounded half up: what recordEndpointUsage's SQL writes. */
+function estimatedMilliWh(powerDrawWatts: number, unitSeconds: bigint): bigint {
+  return (BigInt(powerDrawWatts) * unitSeconds * 10n + 18n) / 36n;
+}
+
+/**
+ * The open windows of an organisation's endpoints, each as the usage record that settling it at
+ * `now` would write: the unit-seconds reholdEndpoint would settle (observed so far plus the
+ * replicas last seen ready since the last observation, never more than the hold covers), keyed by
+ * the window's start as that record is (its price version and usage month), with the energy
+ * estimated from the class's power draw.
+ *
+ * Never counted twice: a window whose record already exists is left out, and callers read the
+ * settled records first — a window settled between the two reads is then missing from one
+ * refresh of the draft, never counted in both.
+ */
+export async function accruingEndpointUsage(
+  client: SqlClient,
+  scope: UnbilledScope,
+  now: Date,
+): Promise<AccruingAggregate[]> {
+  const rows = await client.$queryRaw<OpenWindowRow[]>(Prisma.sql`
+    SELECT e."workloadId" AS "endpointId", e."leaseStartedAt", e."lastObservedAt",
+           e."readyReplicas", w."quantity", w."holdId", w."heldUnitSeconds",
+           e."observedUnitSeconds", rc."powerDrawWatts", w."resourceClassId",
+           (SELECT pv."id" FROM "PriceVersion" pv
+             WHERE pv."resourceClassId" = w."resourceClassId" AND pv."effectiveFrom" <= e."leaseStartedAt"
+             ORDER BY pv."effectiveFrom" DESC LIMIT 1) AS "priceVersionId",
+           w."allocationLineId", al."allocationId",
+           CASE WHEN e."leaseStartedAt" >= ${scope.bounds.start.toISOString()}::timestamptz
+                THEN ${scope.period}
+                ELSE to_char(e."leaseStartedAt" AT TIME ZONE ${scope.timeZone}, 'YYYY-MM')
+           END AS "usagePeriod"
+      FROM "Endpoint" e
+      JOIN "Workload" w ON w."id" = e."workloadId"
+      JOIN "ResourceClass" rc ON rc."id" = w."resourceClassId"
+      JOIN "AllocationLine" al ON al."id" = w."allocationLineId"
+     WHERE e."organizationId" = ${scope.organizationId}::text
+       AND w."organizationId" = ${scope.organizationId}::text
+       AND w."holdId" IS NOT NULL AND e."leaseStartedAt" IS NOT NULL
+       AND e."lastObservedAt" IS NOT NULL
+       AND e."leaseStartedAt" < ${scope.bounds.end.toISOString()}::timestamptz
+       AND NOT EXISTS (
+         SELECT 1 FROM "UsageRecord" u
+          WHERE u."source" = 'K8S_SAMPLER'
+            AND u."sourceRef" = w."id" || ':' || e."holdGeneration"::text
+            AND u."intervalStart" = e."leaseStartedAt")`);
+  const windows: AccruingAggregate[] = [];
+  for (const row of rows) {
+    if (row.priceVersionId === null) continue;
+    const counted = row.observedUnitSeconds + accruedUnitSeconds(row, now);
+    const unitSeconds = counted < row.heldUnitSeconds ? counted : row.heldUnitSeconds;
+    if (unitSeconds <= 0n) continue;
+    windows.push({
+      endpointId: row.endpointId,
+      resourceClassId: row.resourceClassId,
+      priceVersionId: row.priceVersionId,
+      allocationLineId: row.allocationLineId,
+      allocationId: row.allocationId,
+      usagePeriod: row.usagePeriod,
+      unitSeconds,
+      tokens: 0n,
+      energyMilliWh: estimatedMilliWh(row.powerDrawWatts, unitSeconds),
+      energyMeasured: false,
+    });
+  }
+  return windows;
+}
+
+/** The key rating sums a line by: class, price version, allocation line and usage month. */
+export function lineKeyOf(line: {
+  resourceClassId: string;
+  priceVersionId: string;
+  allocationLineId: string | null;
+  usagePeriod: string;
+}): string {
+  return [line.resourceClassId, line.priceVersionId, line.allocationLineId ?? "", line.usagePeriod]
+    .map((part) => part.length + ":" + part)
+    .join("|");
+}
+
+/**
+ * Settled aggregates with open windows added into the line each will settle into, so that a line
+ * is still summed first and priced once (its rounding the same before and after the window
+ * settles).
+ */
+export function withAccruing<T extends UsageAggregate>(
+  settled: readonly T[],
+  accruing: readonly T[],
+): T[] {
+  const byKey = new Map<string, T>();
+  for (const aggregate of [...settled, ...accruing]) {
+    const key = lineKeyOf(aggregate);
+    const seen = byKey.get(key);
+    byKey.set(
+      key,
+      seen
+        ? {
+            ...seen,
+            unitSeconds: seen.unitSeconds + aggregate.unitSeconds,
+            tokens: seen.tokens + aggregate.tokens,
+            energyMilliWh: seen.energyMilliWh + aggregate.energyMilliWh,
+            energyMeasured: seen.energyMeasured && aggregate.energyMeasured,
+          }
+        : { ...aggregate },
+    );
+  }
+  return [...byKey.values()];
+}
