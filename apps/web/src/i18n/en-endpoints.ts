@@ -210,6 +210,23 @@ export const enEndpoints = {
     backendId: "Name on the cluster",
     noBackendId: "Not yet known",
     quotaTitle: "Quota",
+    costTitle: "What it costs",
+    costHour: "An hour now",
+    costHourValue: (replicas: number, list: string) =>
+      `${list} at ${plural(replicas, "replica", "replicas")} (list price)`,
+    costAtZero: "Nothing while scaled to zero",
+    costShares: (programme: string, tenant: string) =>
+      `The programme pays ${programme}, the organisation ${tenant}.`,
+    costMonth: "This month so far",
+    costMonthValue: (list: string, since: string) => `${list} since ${since} (list price)`,
+    costMonthShares: (programme: string, tenant: string) =>
+      `The programme pays ${programme}, the organisation ${tenant} (before VAT).`,
+    costAccruing: (quantity: string) =>
+      `Includes ${quantity} of running time not yet settled: counted up to now and priced as it will be billed.`,
+    costMonthHidden: "Your role cannot see the organisation's charges.",
+    costBilling: "All charges so far",
+    costLoading: "Working out what it costs…",
+    costFailed: "What it costs could not be loaded; the page will try again.",
     held: "Held now",
     nothingHeld: "Nothing",
     consumed: "Settled so far",
@@ -259,6 +276,12 @@ export const enEndpoints = {
       `Scaling to ${plural(desired, "replica", "replicas")}: ${count(ready)} ready.`,
     scaled: (replicas: number) =>
       `Scaled to ${plural(replicas, "replica", "replicas")}: all ready.`,
+    scalePrice: (replicas: number, list: string, tenant: string) =>
+      `At ${plural(replicas, "replica", "replicas")}: ${list} an hour at list price, of which the organisation pays ${tenant}.`,
+    scaleChange: (change: string, more: boolean) =>
+      `That is ${change} an hour ${more ? "more" : "less"} for the organisation than now.`,
+    scaleSame: "The same as now.",
+    deleteCost: (tenant: string) => `It stops costing the organisation ${tenant} an hour.`,
     scaleInvalid: (min: number, max: number) =>
       `Enter a whole number from ${count(Math.max(1, min))} to ${count(max)}.`,
     stop: "Scale to zero",
