@@ -100,7 +100,7 @@ export const enEndpoints = {
     hardwareOption: (programme: string, className: string, price: string) =>
       `${programme} — ${className} (${price})`,
     name: "Endpoint name",
-    nameHint: "Shown in lists and on the timeline.",
+    nameHint: (max: number) => `Shown in lists and on the timeline; 2 to ${max} characters.`,
     units: (unit: string) => `${unit}s per replica`,
     unitsHint: (max: number) => `From 1 to ${max}.`,
     replicas: "Replicas",
@@ -143,7 +143,8 @@ export const enEndpoints = {
       runtime: "Choose a serving runtime.",
       project: "Choose the project the endpoint belongs to.",
       hardware: "Choose the allocation line the endpoint runs on.",
-      name: "Enter a name of at least 2 characters.",
+      name: (max: number) =>
+        `Enter a name of 2 to ${max} characters, with at least one letter or digit.`,
       units: (max: number) => `Enter a whole number of units from 1 to ${max}.`,
       replicas: (max: number) =>
         `Enter whole numbers: a minimum of 0 or more, a maximum from 1 to ${max} not below the minimum, and a start between them of at least 1.`,

@@ -36,6 +36,7 @@ const IDS = {
 } as const;
 
 export interface EndpointLimits {
+  maxNameLength: number;
   maxReplicas: number;
   maxUnitsPerReplica: number;
   leaseSeconds: number;
@@ -233,7 +234,10 @@ export function EndpointForm({
     else if (!servesProject(line))
       checks.add("allocationLineId", f.required.noCluster(line.resourceClass.name));
     if (!runtime) checks.add("runtimeId", f.required.runtime);
-    if (name.length < 2) checks.add("name", f.required.name);
+    // Characters as the server counts them (code points), with something readable in them.
+    const nameLength = [...name].length;
+    if (nameLength < 2 || nameLength > limits.maxNameLength || !/[\p{L}\p{N}]/u.test(name))
+      checks.add("name", f.required.name(limits.maxNameLength));
     if (!unitCount || unitCount < 1 || unitCount > limits.maxUnitsPerReplica)
       checks.add("unitsPerReplica", f.required.units(limits.maxUnitsPerReplica));
     const replicasFit =
@@ -355,10 +359,10 @@ export function EndpointForm({
         <InputField
           id={IDS.name}
           label={f.name}
-          hint={f.nameHint}
+          hint={f.nameHint(limits.maxNameLength)}
           error={e.name}
           name="name"
-          maxLength={120}
+          maxLength={limits.maxNameLength}
           autoComplete="off"
         />
         <InputField
