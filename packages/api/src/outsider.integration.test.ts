@@ -145,6 +145,7 @@ const CASES: Record<string, Case> = {
   ],
   "endpoints.list": (v) => [{ organizationId: v.org.id }],
   "endpoints.get": (v, a) => endpointTargets(v, a),
+  "endpoints.cost": (v, a) => endpointTargets(v, a),
   "endpoints.deploy": (v, a) => [plantedEndpoint(v, v.org.id), plantedEndpoint(v, a.org.id)],
   "endpoints.scale": (v, a) => endpointTargets(v, a).map((input) => ({ ...input, replicas: 2 })),
   "endpoints.scaleToZero": (v, a) => endpointTargets(v, a),

@@ -100,7 +100,7 @@ export const enEndpoints = {
     hardwareOption: (programme: string, className: string, price: string) =>
       `${programme} — ${className} (${price})`,
     name: "Endpoint name",
-    nameHint: "Shown in lists and on the timeline.",
+    nameHint: (max: number) => `Shown in lists and on the timeline; 2 to ${max} characters.`,
     units: (unit: string) => `${unit}s per replica`,
     unitsHint: (max: number) => `From 1 to ${max}.`,
     replicas: "Replicas",
@@ -117,6 +117,19 @@ export const enEndpoints = {
     submit: "Deploy endpoint",
     priceTitle: "What it holds and costs",
     priceIncomplete: "Choose the hardware and the replicas to see the hold and its price.",
+    priceFix: {
+      units: (unit: string, max: number) =>
+        `No price yet: enter the ${unit}s per replica as a whole number from 1 to ${max}.`,
+      min: "No price yet: enter the minimum replicas as a whole number, 0 or more.",
+      max: (max: number) =>
+        `No price yet: enter the maximum replicas as a whole number from 1 to ${max}.`,
+      minAboveMax: (min: number, max: number) =>
+        `No price yet: the minimum (${min}) is above the maximum (${max}). Lower the minimum or raise the maximum.`,
+      start: (from: number, to: number) =>
+        from === to
+          ? `No price yet: enter ${from} as the replicas to start with (it must lie between the minimum and the maximum, and be at least 1).`
+          : `No price yet: enter the replicas to start with as a whole number from ${from} to ${to} (between the minimum and the maximum, and at least 1).`,
+    },
     pricePerHour: (list: string, programme: string, tenant: string) =>
       `Each hour at the starting replicas is worth ${list} at list price: the programme pays ${programme} and the organisation pays ${tenant}.`,
     hold: (held: string, remaining: string) =>
@@ -130,7 +143,8 @@ export const enEndpoints = {
       runtime: "Choose a serving runtime.",
       project: "Choose the project the endpoint belongs to.",
       hardware: "Choose the allocation line the endpoint runs on.",
-      name: "Enter a name of at least 2 characters.",
+      name: (max: number) =>
+        `Enter a name of 2 to ${max} characters, with at least one letter or digit.`,
       units: (max: number) => `Enter a whole number of units from 1 to ${max}.`,
       replicas: (max: number) =>
         `Enter whole numbers: a minimum of 0 or more, a maximum from 1 to ${max} not below the minimum, and a start between them of at least 1.`,
@@ -210,6 +224,23 @@ export const enEndpoints = {
     backendId: "Name on the cluster",
     noBackendId: "Not yet known",
     quotaTitle: "Quota",
+    costTitle: "What it costs",
+    costHour: "An hour now",
+    costHourValue: (replicas: number, list: string) =>
+      `${list} at ${plural(replicas, "replica", "replicas")} (list price)`,
+    costAtZero: "Nothing while scaled to zero",
+    costShares: (programme: string, tenant: string) =>
+      `The programme pays ${programme}, the organisation ${tenant}.`,
+    costMonth: "This month so far",
+    costMonthValue: (list: string, since: string) => `${list} since ${since} (list price)`,
+    costMonthShares: (programme: string, tenant: string) =>
+      `The programme pays ${programme}, the organisation ${tenant} (before VAT).`,
+    costAccruing: (quantity: string) =>
+      `Includes ${quantity} of running time not yet settled: counted up to now and priced as it will be billed.`,
+    costMonthHidden: "Your role cannot see the organisation's charges.",
+    costBilling: "All charges so far",
+    costLoading: "Working out what it costs…",
+    costFailed: "What it costs could not be loaded; the page will try again.",
     held: "Held now",
     nothingHeld: "Nothing",
     consumed: "Settled so far",
@@ -259,6 +290,12 @@ export const enEndpoints = {
       `Scaling to ${plural(desired, "replica", "replicas")}: ${count(ready)} ready.`,
     scaled: (replicas: number) =>
       `Scaled to ${plural(replicas, "replica", "replicas")}: all ready.`,
+    scalePrice: (replicas: number, list: string, tenant: string) =>
+      `At ${plural(replicas, "replica", "replicas")}: ${list} an hour at list price, of which the organisation pays ${tenant}.`,
+    scaleChange: (change: string, more: boolean) =>
+      `That is ${change} an hour ${more ? "more" : "less"} for the organisation than now.`,
+    scaleSame: "The same as now.",
+    deleteCost: (tenant: string) => `It stops costing the organisation ${tenant} an hour.`,
     scaleInvalid: (min: number, max: number) =>
       `Enter a whole number from ${count(Math.max(1, min))} to ${count(max)}.`,
     stop: "Scale to zero",

@@ -1,60 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
-import {
-  createEndpointSetup,
-  deployTestEndpoint,
-  type EndpointSetup,
-} from "../endpoints/endpoint-fixture";
-import { applyEndpointObservation } from "../endpoints/lifecycle/apply-endpoint-observation";
-import { recordEndpointApplied } from "../endpoints/lifecycle/record-endpoint-applied";
+import type { EndpointSetup } from "../endpoints/endpoint-fixture";
 import { renewEndpointHold } from "../endpoints/lifecycle/renew-endpoint-hold";
 import { scaleEndpointToZero } from "../endpoints/scale-endpoint";
 import { getCurrentCharges } from "./get-current-charges";
 import { getInvoiceDraft } from "./get-invoice-draft";
+import { after, observeReady as observe, runningEndpoint } from "./running-endpoint-fixture";
 
 const SELLER = "DE";
-const REPLICAS = 2;
-const UNITS = 2;
-
-/** An endpoint of 2 replicas × 2 units on an award whose programme pays half, seen ready. */
-async function runningEndpoint() {
-  const setup = await createEndpointSetup(db, { grantedUnitSeconds: 10n ** 9n });
-  await db.allocation.update({
-    where: { id: setup.allocationId },
-    data: {
-      listValueMinor: 1_000_000n,
-      programmeShareMinor: 1_000_000n,
-      tenantShareMinor: 0n,
-      subsidyRateBps: 5_000,
-    },
-  });
-  await db.billingAccount.create({
-    data: { organizationId: setup.organizationId, timeZone: "Europe/Brussels" },
-  });
-  const { id } = await deployTestEndpoint(setup, { replicas: REPLICAS, unitsPerReplica: UNITS });
-  const ref = { id, organizationId: setup.organizationId };
-  await recordEndpointApplied(db, ref, {
-    externalId: `t-x/ep-${id}`,
-    clusterCode: setup.clusterCode,
-  });
-  const endpoint = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
-  const readyAt = new Date((Math.ceil(endpoint.leaseStartedAt!.getTime() / 1000) + 5) * 1000);
-  await observe(ref, readyAt);
-  return { setup, id, ref, readyAt };
-}
-
-function observe(ref: { id: string; organizationId: string }, at: Date) {
-  const backend = {
-    state: "READY" as const,
-    readyReplicas: REPLICAS,
-    desiredReplicas: REPLICAS,
-    reason: null,
-    url: null,
-  };
-  return applyEndpointObservation(db, ref, { backend, observedAt: at });
-}
-
-const after = (from: Date, seconds: number) => new Date(from.getTime() + seconds * 1000);
 
 async function charges(setup: EndpointSetup, now: Date) {
   const view = await getCurrentCharges(setup.tenant, { sellerCountry: SELLER, now });

@@ -8,7 +8,7 @@ import { TX_OPTIONS } from "../transaction";
 import { newWorkloadId } from "../workloads/new-workload-id";
 import { resolveWorkloadRequest } from "../workloads/resolve-workload-request";
 import { ENDPOINT_OUTBOX } from "./endpoint-outbox";
-import { ENDPOINT_LIMITS, endpointHoldUnitSeconds } from "./endpoint-rules";
+import { ENDPOINT_LIMITS, endpointHoldUnitSeconds, endpointNameProblem } from "./endpoint-rules";
 import { lockEndpoint } from "./lifecycle/lock-endpoint";
 import { recordEndpointChange } from "./lifecycle/record-endpoint-change";
 import { reholdEndpoint } from "./lifecycle/rehold-endpoint";
@@ -95,9 +95,8 @@ export async function deployEndpoint(
 ): Promise<{ id: string; status: EndpointStatus }> {
   if (!actor.userId) throw new AppError("UNAUTHENTICATED", "Sign in to deploy an endpoint.");
   const name = input.name.trim();
-  if (name.length < 2 || name.length > 120) {
-    throw new AppError("INVALID", "An endpoint name is 2 to 120 characters.");
-  }
+  const nameProblem = endpointNameProblem(name);
+  if (nameProblem) throw new AppError("INVALID", nameProblem);
   checkShape(input);
   const organizationId = tenant.organization.id;
   const leaseSeconds = ENDPOINT_LIMITS.leaseSeconds;

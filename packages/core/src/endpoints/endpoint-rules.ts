@@ -2,6 +2,9 @@ import type { EndpointStatus, WorkloadStatus } from "@tessera/db";
 
 /** Bounds on one inference endpoint, checked before anything is written. */
 export const ENDPOINT_LIMITS = {
+  /** An endpoint's name, trimmed, in characters (code points, as the API's schema counts them). */
+  minNameLength: 2,
+  maxNameLength: 64,
   maxReplicas: 16,
   maxUnitsPerReplica: 8,
   /** One hold covers this long; the worker renews it at half-time (renewEndpointHold). */
@@ -9,6 +12,20 @@ export const ENDPOINT_LIMITS = {
   minIdleSeconds: 60,
   maxIdleSeconds: 7 * 24 * 3_600,
 } as const;
+
+/**
+ * Pure: why an endpoint name (already trimmed) is refused, or null. It is shown in lists, headings
+ * and the timeline, so it must be short enough to read and have something visible in it.
+ */
+export function endpointNameProblem(name: string): string | null {
+  const { minNameLength, maxNameLength } = ENDPOINT_LIMITS;
+  const length = [...name].length;
+  if (length < minNameLength || length > maxNameLength)
+    return `Give the endpoint a name of ${minNameLength} to ${maxNameLength} characters.`;
+  if (!/[\p{L}\p{N}]/u.test(name))
+    return "Give the endpoint a name with a letter or a digit in it.";
+  return null;
+}
 
 /** States in which an endpoint exists on (or is on its way to) the backend. */
 export const LIVE_ENDPOINT_STATUSES = [

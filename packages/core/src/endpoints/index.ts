@@ -19,3 +19,5 @@ export * from "./lifecycle/record-endpoint-repair";
 export * from "./lifecycle/list-tracked-endpoints";
 export * from "./lifecycle/endpoint-tenant-spec";
 export * from "./lifecycle/ensure-endpoint-tenant";
+export * from "./get-endpoint-cost";
+export * from "./endpoint-price";

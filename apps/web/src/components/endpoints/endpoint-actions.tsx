@@ -9,8 +9,10 @@ import { parseWholeNumber } from "@/components/programmes/format";
 import { formatQuota } from "@/components/workloads/format";
 import { t, te } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
+import { endpointHourPrice } from "@tessera/core/endpoint-price";
+import { formatMoney } from "@/components/programmes/format";
 import { replicaNotice, type ReplicaRequest } from "./replica-notice";
-import { isLive, type EndpointDetail } from "./types";
+import { isLive, type EndpointCost, type EndpointDetail } from "./types";
 
 /**
  * Where the member's last request has got to, read from the endpoint each time the page follows
@@ -34,6 +36,32 @@ function RequestProgress({
 }
 
 /**
+ * What the replicas typed in would cost an hour, and the change from now for the organisation,
+ * by the same rule the page prices its current replicas with.
+ */
+function ScalePrice({
+  cost,
+  unitsPerReplica,
+  replicas,
+}: {
+  cost: EndpointCost | undefined;
+  unitsPerReplica: number;
+  replicas: number | null;
+}) {
+  const a = te.actions;
+  if (!cost || replicas === null || replicas < 1) return null;
+  const money = (minor: number) => formatMoney(minor, cost.currency);
+  const next = endpointHourPrice(replicas, unitsPerReplica, cost.terms);
+  const change = next.tenantShareMinor - cost.hour.tenantMinor;
+  return (
+    <p id="endpoint-scale-price" className="text-sm" data-testid="scale-price">
+      {a.scalePrice(replicas, money(next.listValueMinor), money(next.tenantShareMinor))}{" "}
+      {change === 0 ? a.scaleSame : a.scaleChange(money(Math.abs(change)), change > 0)}
+    </p>
+  );
+}
+
+/**
  * What a member can change: the number of replicas, scale to zero (asked once: it stops serving,
  * and holds nothing while at zero) or wake, and delete (asked once, naming what happens to the
  * hold). Scale to zero is offered only to an endpoint whose minimum is 0; otherwise the page says
@@ -42,10 +70,13 @@ function RequestProgress({
 export function EndpointActions({
   organizationId,
   endpoint,
+  cost,
   onChanged,
 }: {
   organizationId: string;
   endpoint: EndpointDetail;
+  /** What it costs now, when known: the scale control prices the replicas typed in from it. */
+  cost?: EndpointCost;
   onChanged: () => void;
 }) {
   const trpc = useTRPC();
@@ -83,6 +114,16 @@ export function EndpointActions({
   const atZero = endpoint.desiredReplicas === 0;
   const min = Math.max(1, endpoint.minReplicas);
   const held = formatQuota(endpoint.heldUnitSeconds, endpoint.resourceClass.unit);
+
+  const typed = parseWholeNumber(replicas);
+  const typedFits = typed !== null && typed >= min && typed <= endpoint.maxReplicas;
+  const describedBy = [
+    "endpoint-scale-hint",
+    scaleError ? "endpoint-scale-error" : null,
+    typedFits && cost ? "endpoint-scale-price" : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   function onScale(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -127,11 +168,16 @@ export function EndpointActions({
               value={replicas}
               onChange={(event) => setReplicas(event.target.value)}
               invalid={scaleError !== null}
-              aria-describedby={
-                scaleError ? "endpoint-scale-hint endpoint-scale-error" : "endpoint-scale-hint"
-              }
+              aria-describedby={describedBy}
               className="w-24"
             />
+            <div aria-live="polite">
+              <ScalePrice
+                cost={cost}
+                unitsPerReplica={endpoint.unitsPerReplica}
+                replicas={typedFits ? typed : null}
+              />
+            </div>
           </div>
           <Button type="submit" variant="secondary" busy={scale.isPending}>
             {a.scale}
@@ -181,6 +227,11 @@ export function EndpointActions({
           <p className="mt-2">
             {endpoint.heldUnitSeconds > 0 ? a.deleteHold(held) : a.deleteNoHold}
           </p>
+          {cost && cost.hour.tenantMinor > 0 ? (
+            <p className="mt-2">
+              {a.deleteCost(formatMoney(cost.hour.tenantMinor, cost.currency))}
+            </p>
+          ) : null}
         </ActionWithConfirm>
       </div>
       {atZero || endpoint.scalesToZero ? null : (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { StatusAnnouncement, useStatusAnnouncement } from "@/components/live-status";
 import { formatDuration, formatQuota } from "@/components/workloads/format";
@@ -9,10 +10,14 @@ import { formatPreciseDateTime, te } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
 import { EndpointBadge, EndpointReason } from "./badges";
 import { EndpointActions } from "./endpoint-actions";
+import { EndpointCost } from "./endpoint-cost";
 import { EndpointTimeline } from "./endpoint-timeline";
 import { ExampleRequest } from "./example-request";
 import { ReplicaChart } from "./replica-chart";
 import { isSettled, type EndpointDetail as Endpoint } from "./types";
+
+/** How often the cost is asked for again while the page is open. */
+const COST_REFRESH_MS = 30_000;
 
 function QuotaSummary({ endpoint }: { endpoint: Endpoint }) {
   const d = te.detail;
@@ -82,6 +87,18 @@ export function EndpointDetail({
   );
   const endpoint = query.data;
   const d = te.detail;
+  // What it costs moves while it runs (its open window accrues) and whenever its replicas change.
+  const cost = useQuery(
+    trpc.endpoints.cost.queryOptions(
+      { organizationId, endpointId: initial.id },
+      { refetchInterval: COST_REFRESH_MS, refetchIntervalInBackground: false },
+    ),
+  );
+  const { desiredReplicas } = endpoint;
+  const refetchCost = cost.refetch;
+  useEffect(() => {
+    void refetchCost();
+  }, [desiredReplicas, refetchCost]);
 
   const announcement = useStatusAnnouncement(endpoint.status, (status) =>
     d.announce(endpoint.name, te.status[status]),
@@ -135,10 +152,20 @@ export function EndpointDetail({
               <EndpointActions
                 organizationId={organizationId}
                 endpoint={endpoint}
+                cost={cost.data}
                 onChanged={() => void query.refetch()}
               />
             ) : null}
           </div>
+        </Card>
+
+        <Card title={d.costTitle}>
+          <EndpointCost
+            organizationId={organizationId}
+            endpoint={endpoint}
+            cost={cost.data}
+            failed={cost.isError}
+          />
         </Card>
 
         <Card title={d.accessTitle}>

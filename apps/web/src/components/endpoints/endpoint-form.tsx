@@ -17,6 +17,7 @@ import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
+import { priceInputs } from "./deploy-price-inputs";
 import { lineShares } from "./line-shares";
 import { MODEL_FIELD_ID, ModelPicker } from "./model-picker";
 import type { DeployInput, ModelView, ServingRuntime } from "./types";
@@ -35,6 +36,7 @@ const IDS = {
 } as const;
 
 export interface EndpointLimits {
+  maxNameLength: number;
   maxReplicas: number;
   maxUnitsPerReplica: number;
   leaseSeconds: number;
@@ -101,26 +103,30 @@ function PricePanel({
   line,
   project,
   lines,
-  unitSecondsPerHour,
-  holdUnitSeconds,
+  priced,
+  leaseSeconds,
 }: {
   line: FormLine | undefined;
   project: FormProject | undefined;
   lines: readonly FormLine[];
-  unitSecondsPerHour: number | null;
-  holdUnitSeconds: number | null;
+  priced: ReturnType<typeof priceInputs>;
+  leaseSeconds: number;
 }) {
   const f = te.form;
   let body;
   if (line && project && reachOf(line, project.id)?.clusterName === null)
     body = <NoCluster line={line} project={project} lines={lines} />;
-  else if (!line || unitSecondsPerHour === null || holdUnitSeconds === null)
-    body = <p className="text-fg-muted">{f.priceIncomplete}</p>;
+  else if (!line) body = <p className="text-fg-muted">{f.priceIncomplete}</p>;
+  else if ("problem" in priced)
+    // No figure from inputs the deploy would refuse: what to fix instead.
+    body = <p data-testid="deploy-price-fix">{priced.problem}</p>;
   else {
     const money = (minor: number) => formatMoney(minor, line.currency);
+    const unitsRunning = priced.units * priced.replicas;
+    const holdUnitSeconds = unitsRunning * leaseSeconds;
     // The one pricing rule, as the server prices the hold.
     const hour = priceQuantity(
-      unitSecondsPerHour,
+      unitsRunning * SECONDS_PER_UNIT_HOUR,
       line.listPriceMinorPerHour,
       line.subsidyRateBps,
       line.resourceClass.kind,
@@ -206,11 +212,7 @@ export function EndpointForm({
 
   const unitCount = parseWholeNumber(units);
   const startCount = parseWholeNumber(replicas.start);
-  const perHour =
-    unitCount && startCount && unitCount >= 1 && startCount >= 1
-      ? unitCount * startCount * SECONDS_PER_UNIT_HOUR
-      : null;
-  const hold = perHour === null ? null : (perHour / SECONDS_PER_UNIT_HOUR) * limits.leaseSeconds;
+  const priced = priceInputs({ units, ...replicas }, limits, unit);
 
   const deploy = useMutation(
     trpc.endpoints.deploy.mutationOptions({
@@ -232,7 +234,10 @@ export function EndpointForm({
     else if (!servesProject(line))
       checks.add("allocationLineId", f.required.noCluster(line.resourceClass.name));
     if (!runtime) checks.add("runtimeId", f.required.runtime);
-    if (name.length < 2) checks.add("name", f.required.name);
+    // Characters as the server counts them (code points), with something readable in them.
+    const nameLength = [...name].length;
+    if (nameLength < 2 || nameLength > limits.maxNameLength || !/[\p{L}\p{N}]/u.test(name))
+      checks.add("name", f.required.name(limits.maxNameLength));
     if (!unitCount || unitCount < 1 || unitCount > limits.maxUnitsPerReplica)
       checks.add("unitsPerReplica", f.required.units(limits.maxUnitsPerReplica));
     const replicasFit =
@@ -354,10 +359,10 @@ export function EndpointForm({
         <InputField
           id={IDS.name}
           label={f.name}
-          hint={f.nameHint}
+          hint={f.nameHint(limits.maxNameLength)}
           error={e.name}
           name="name"
-          maxLength={120}
+          maxLength={limits.maxNameLength}
           autoComplete="off"
         />
         <InputField
@@ -401,8 +406,8 @@ export function EndpointForm({
         line={line}
         project={project}
         lines={options.lines}
-        unitSecondsPerHour={perHour}
-        holdUnitSeconds={hold}
+        priced={priced}
+        leaseSeconds={limits.leaseSeconds}
       />
       <Button type="submit" busy={deploy.isPending}>
         {f.submit}

@@ -8,6 +8,7 @@ type Inputs = inferRouterInputs<AppRouter>;
 export type EndpointPage = Outputs["endpoints"]["list"];
 export type EndpointSummary = EndpointPage["items"][number];
 export type EndpointDetail = Outputs["endpoints"]["get"];
+export type EndpointCost = Outputs["endpoints"]["cost"];
 export type EndpointEvent = EndpointDetail["events"][number];
 export type EndpointSample = EndpointDetail["samples"][number];
 export type EndpointStatus = EndpointSummary["status"];

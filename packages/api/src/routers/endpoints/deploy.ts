@@ -5,7 +5,10 @@ import { verifiedTenantProcedure } from "../../trpc";
 import { replicasInput } from "./inputs";
 
 export const deployEndpointInput = z.object({
-  name: text("Endpoint name", 120, 2),
+  name: text("Endpoint name", ENDPOINT_LIMITS.maxNameLength, ENDPOINT_LIMITS.minNameLength).refine(
+    (name) => /[\p{L}\p{N}]/u.test(name),
+    "Endpoint name must contain a letter or a digit.",
+  ),
   projectId: rowId("project"),
   allocationLineId: rowId("allocation"),
   modelId: rowId("model"),

@@ -19,12 +19,17 @@ async function servedTenant() {
 
 const deployInput = (
   tenant: LaunchReadyTenant & { model: { id: string }; runtime: { id: string } },
-  overrides: { projectId?: string; minReplicas?: number; idleSecondsBeforeZero?: number | null },
+  overrides: {
+    projectId?: string;
+    minReplicas?: number;
+    idleSecondsBeforeZero?: number | null;
+    name?: string;
+  },
 ) => ({
   organizationId: tenant.org.id,
   projectId: overrides.projectId ?? tenant.project.id,
   allocationLineId: tenant.line.id,
-  name: "Rules endpoint",
+  name: overrides.name ?? "Rules endpoint",
   modelId: tenant.model.id,
   runtimeId: tenant.runtime.id,
   unitsPerReplica: 1,
@@ -131,5 +136,62 @@ describe("the endpoint form's placement, by the server's own rule", () => {
     );
     expect(refused).toMatchObject({ code: "PRECONDITION_FAILED", message: blocked.problem });
     expect(await db.endpoint.count({ where: { organizationId: tenant.org.id } })).toBe(endpoints);
+  });
+});
+
+describe("an endpoint's name", () => {
+  const countOf = (organizationId: string) => db.endpoint.count({ where: { organizationId } });
+
+  it("is refused past 64 characters in words, and nothing is deployed", async () => {
+    const tenant = await servedTenant();
+    const caller = callerFor(tenant.owner);
+    const refused = await failureOf(
+      caller.endpoints.deploy(deployInput(tenant, { name: "a".repeat(65) })),
+    );
+    expect(refused).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Invalid input — name: Endpoint name must be at most 64 characters.",
+    });
+    expect(await countOf(tenant.org.id)).toBe(0);
+    // Surrounding spaces are trimmed first; 64 characters are accepted.
+    const longest = await caller.endpoints.deploy(
+      deployInput(tenant, { name: `  ${"b".repeat(64)}  ` }),
+    );
+    const ref = { organizationId: tenant.org.id, endpointId: longest.id };
+    expect((await caller.endpoints.get(ref)).name).toBe("b".repeat(64));
+  });
+
+  it("keeps odd Unicode as typed, and refuses what cannot be stored in words, never a server error", async () => {
+    const tenant = await servedTenant();
+    const caller = callerFor(tenant.owner);
+    for (const name of [
+      "Ünïcødé 模型 🚀 ok",
+      `x${"\u{1F680}".repeat(63)}`,
+      "e\u0301te\u0301 \u200f\u05e9\u05dc\u05d5\u05dd",
+    ]) {
+      const { id } = await caller.endpoints.deploy(deployInput(tenant, { name }));
+      expect(
+        (await caller.endpoints.get({ organizationId: tenant.org.id, endpointId: id })).name,
+      ).toBe(name);
+    }
+    const deployed = await countOf(tenant.org.id);
+    const refusals: [string, string][] = [
+      ["Bad\u0000name", "name: Endpoint name contains characters that are not allowed."],
+      [
+        "Lone \ud800 half",
+        "name: the text contains characters that are not valid Unicode (an unpaired surrogate). Remove them and try again.",
+      ],
+      ["\u200b\u200b\u200b", "name: Endpoint name must contain a letter or a digit."],
+      // A character is a code point: 65 of them are too many, whatever their UTF-16 length.
+      [`a${"\u{1F680}".repeat(64)}`, "name: Endpoint name must be at most 64 characters."],
+    ];
+    for (const [name, message] of refusals) {
+      const refused = await failureOf(caller.endpoints.deploy(deployInput(tenant, { name })));
+      expect(refused, JSON.stringify(name)).toMatchObject({
+        code: "BAD_REQUEST",
+        message: `Invalid input — ${message}`,
+      });
+    }
+    expect(await countOf(tenant.org.id)).toBe(deployed);
   });
 });

@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
+import { endpointCostProcedure } from "./cost";
 import { deleteEndpointProcedure } from "./delete";
 import { deployEndpointProcedure } from "./deploy";
 import { getEndpointProcedure } from "./get";
@@ -12,6 +13,7 @@ import {
 export const endpointsRouter = createTRPCRouter({
   list: listEndpointsProcedure,
   get: getEndpointProcedure,
+  cost: endpointCostProcedure,
   deploy: deployEndpointProcedure,
   scale: scaleEndpointProcedure,
   scaleToZero: scaleEndpointToZeroProcedure,

@@ -81,6 +81,7 @@ export default async function NewEndpointPage({ params }: Props) {
         catalogue={catalogue}
         runtimes={runtimes}
         limits={{
+          maxNameLength: ENDPOINT_LIMITS.maxNameLength,
           maxReplicas: ENDPOINT_LIMITS.maxReplicas,
           maxUnitsPerReplica: ENDPOINT_LIMITS.maxUnitsPerReplica,
           leaseSeconds: ENDPOINT_LIMITS.leaseSeconds,

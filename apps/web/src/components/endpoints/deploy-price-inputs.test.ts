@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { priceInputs } from "./deploy-price-inputs";
+
+const LIMITS = { maxReplicas: 16, maxUnitsPerReplica: 8 };
+const typed = (min: string, max: string, start: string, units = "1") =>
+  priceInputs({ units, min, max, start }, LIMITS, "GPU");
+
+describe("the deploy form's price box", () => {
+  it("prices the units and starting replicas when they would be accepted", () => {
+    expect(typed("0", "2", "1", "2")).toEqual({ units: 2, replicas: 1 });
+    expect(typed("2", "4", "3")).toEqual({ units: 1, replicas: 3 });
+    expect(typed("0", "16", "16", "8")).toEqual({ units: 8, replicas: 16 });
+  });
+
+  it("shows no figure for starting replicas that are empty, 0, negative or fractional, and says what to enter", () => {
+    const start =
+      "No price yet: enter the replicas to start with as a whole number from 1 to 2 (between the minimum and the maximum, and at least 1).";
+    for (const bad of ["", "0", "-1", "1.5", "two"])
+      expect(typed("0", "2", bad)).toEqual({ problem: start });
+    expect(typed("0", "2", "3")).toEqual({ problem: start });
+    expect(typed("2", "2", "1")).toEqual({
+      problem:
+        "No price yet: enter 2 as the replicas to start with (it must lie between the minimum and the maximum, and be at least 1).",
+    });
+  });
+
+  it("shows no figure when the minimum is above the maximum, and names both", () => {
+    expect(typed("3", "2", "2")).toEqual({
+      problem:
+        "No price yet: the minimum (3) is above the maximum (2). Lower the minimum or raise the maximum.",
+    });
+  });
+
+  it("shows no figure for a minimum, maximum or units the deploy would refuse", () => {
+    expect(typed("", "2", "1")).toEqual({
+      problem: "No price yet: enter the minimum replicas as a whole number, 0 or more.",
+    });
+    expect(typed("-1", "2", "1")).toEqual({
+      problem: "No price yet: enter the minimum replicas as a whole number, 0 or more.",
+    });
+    for (const bad of ["", "0", "17", "2.5"])
+      expect(typed("0", bad, "1")).toEqual({
+        problem: "No price yet: enter the maximum replicas as a whole number from 1 to 16.",
+      });
+    for (const bad of ["", "0", "9", "-2", "1.5"])
+      expect(typed("0", "2", "1", bad)).toEqual({
+        problem: "No price yet: enter the GPUs per replica as a whole number from 1 to 8.",
+      });
+  });
+});

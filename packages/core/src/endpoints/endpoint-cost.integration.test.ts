@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { db, tenantScoped } from "@tessera/db";
+import { getCurrentCharges } from "../billing/get-current-charges";
+import { after, observeReady, runningEndpoint } from "../billing/running-endpoint-fixture";
+import { createEndpointSetup } from "./endpoint-fixture";
+import { getEndpointCost } from "./get-endpoint-cost";
+import { renewEndpointHold } from "./lifecycle/renew-endpoint-hold";
+import { scaleEndpoint, scaleEndpointToZero } from "./scale-endpoint";
+import type { EndpointSetup } from "./endpoint-fixture";
+
+/** The endpoint's month as its page shows it, beside the one line "Charges so far" shows. */
+async function bothPages(setup: EndpointSetup, id: string, now: Date) {
+  const cost = await getEndpointCost(setup.tenant, id, now);
+  const charges = await getCurrentCharges(setup.tenant, { sellerCountry: "DE", now });
+  expect(charges.lines).toHaveLength(1);
+  const line = charges.lines[0]!;
+  return {
+    endpoint: {
+      unitSeconds: cost.month!.unitSeconds,
+      accruing: cost.month!.accruingUnitSeconds,
+      list: cost.month!.listMinor,
+      programme: cost.month!.programmeMinor,
+      tenant: cost.month!.tenantMinor,
+    },
+    billing: {
+      unitSeconds: line.unitSeconds,
+      accruing: line.accruingUnitSeconds,
+      list: line.listMinor,
+      programme: line.programmeMinor,
+      tenant: line.tenantMinor,
+    },
+    cost,
+  };
+}
+
+describe("an endpoint's cost", () => {
+  it("prices an hour at its current replicas and at those a scale asks for", async () => {
+    const { setup, id, readyAt } = await runningEndpoint();
+    const cost = await getEndpointCost(setup.tenant, id, after(readyAt, 60));
+    // 2 replicas × 2 GPUs × €2.95 an hour = €11.80, the programme paying half.
+    expect(cost.currency).toBe("EUR");
+    expect(cost.hour).toEqual({
+      replicas: 2,
+      listMinor: 1_180,
+      programmeMinor: 590,
+      tenantMinor: 590,
+    });
+    expect(cost.terms).toEqual({ minorPerUnitHour: 295, subsidyRateBps: 5_000, kind: "GPU" });
+
+    await scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 3 }, after(readyAt, 120));
+    expect((await getEndpointCost(setup.tenant, id, after(readyAt, 120))).hour).toEqual({
+      replicas: 3,
+      listMinor: 1_770,
+      programmeMinor: 885,
+      tenantMinor: 885,
+    });
+    await scaleEndpointToZero(setup.tenant, setup.actor, { id }, after(readyAt, 180));
+    expect((await getEndpointCost(setup.tenant, id, after(readyAt, 180))).hour.listMinor).toBe(0);
+  });
+
+  it("agrees to the cent with Charges so far, while its window accrues and once it settles", async () => {
+    const { setup, id, ref, readyAt } = await runningEndpoint();
+    // Ten minutes accruing: 2,400 unit-seconds, €1.97 list, the programme 98 cents, the tenant 99.
+    const accruing = await bothPages(setup, id, after(readyAt, 600));
+    expect(accruing.endpoint).toEqual({
+      unitSeconds: 2_400,
+      accruing: 2_400,
+      list: 197,
+      programme: 98,
+      tenant: 99,
+    });
+    expect(accruing.endpoint).toEqual(accruing.billing);
+
+    // The window renews (its time settles into a record) and a new one accrues beside it.
+    const due = after(readyAt, 1_800);
+    await observeReady(ref, after(readyAt, 900));
+    expect((await renewEndpointHold(db, ref, due)).outcome).toBe("renewed");
+    await observeReady(ref, after(due, 60));
+    const later = await bothPages(setup, id, after(due, 300));
+    expect(later.endpoint).toEqual({ ...later.billing, list: 688 });
+    expect(later.endpoint.accruing).toBe(1_200);
+
+    await scaleEndpointToZero(setup.tenant, setup.actor, { id }, after(due, 300));
+    const settled = await bothPages(setup, id, after(due, 300));
+    expect(settled.endpoint).toEqual({ ...later.endpoint, accruing: 0 });
+    expect(settled.endpoint).toEqual(settled.billing);
+  });
+
+  it("shows the month only to roles that may read billing, and nothing to a stranger", async () => {
+    const { setup, id, readyAt } = await runningEndpoint();
+    const member = { ...setup.tenant, role: "MEMBER" as const };
+    const seen = await getEndpointCost(member, id, after(readyAt, 60));
+    expect(seen.month).toBeNull();
+    expect(seen.hour.listMinor).toBe(1_180);
+
+    const stranger = await createEndpointSetup(db);
+    const strangerTenant = {
+      ...stranger.tenant,
+      db: tenantScoped(db, stranger.organizationId),
+    };
+    await expect(getEndpointCost(strangerTenant, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

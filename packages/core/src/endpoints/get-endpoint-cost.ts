@@ -1,0 +1,141 @@
+import { Prisma, type ResourceKind } from "@tessera/db";
+import { accruingEndpointUsage, withAccruing } from "../billing/accruing-endpoint-usage";
+import { unbilledBefore, aggregateUsage, type UnbilledAggregate } from "../billing/aggregate-usage";
+import { periodBounds, periodOf } from "../billing/billing-period";
+import { loadBillingCustomer } from "../billing/load-billing-customer";
+import { loadRatingTerms } from "../billing/load-rating-terms";
+import { rateUsage, totalsOf } from "../billing/rate-usage";
+import { notFound } from "../errors";
+import { toSafeNumber } from "../programmes/money";
+import { roleMay } from "../tenancy/permissions";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import { endpointHourPrice, type EndpointPriceTerms } from "./endpoint-price";
+
+export interface EndpointMonthCost {
+  /** The billing month ("YYYY-MM", the organisation's time zone) and when it began. */
+  period: string;
+  periodStart: Date;
+  /** Unit-seconds counted this month, and how many of them are the open window's, not settled. */
+  unitSeconds: number;
+  accruingUnitSeconds: number;
+  /** Before VAT, as the lines of "Charges so far" are. */
+  listMinor: number;
+  programmeMinor: number;
+  tenantMinor: number;
+}
+
+export interface EndpointCost {
+  currency: string;
+  /** The price in force now and the award's rate: what any replica count is priced from. */
+  terms: EndpointPriceTerms;
+  /** An hour at the replicas it is asked to run now (0 when scaled to zero). */
+  hour: { replicas: number; listMinor: number; programmeMinor: number; tenantMinor: number };
+  /** Null for a role that may not read billing. */
+  month: EndpointMonthCost | null;
+  computedAt: Date;
+}
+
+/**
+ * What an endpoint costs: an hour at its current replicas (the class's price in force now, split
+ * at its award's rate) and this billing month so far. The month is rated exactly as "Charges so
+ * far" rates it (getCurrentCharges): its settled usage records of the month plus its open quota
+ * window up to now (accruingEndpointUsage), summed per line first and priced once by rateUsage.
+ * So when the endpoint is the only usage on its billing line, the two pages show the same cents;
+ * when other workloads share the line, the line is their sum rounded once. The programme's share
+ * is capped by what is left of the award's subsidy, as an invoice caps it. NOT_FOUND for an
+ * endpoint of another organisation.
+ */
+export async function getEndpointCost(
+  tenant: TenantAccess,
+  id: string,
+  now: Date = new Date(),
+): Promise<EndpointCost> {
+  const workload = await tenant.db.workload.findFirst({
+    where: { id, kind: "INFERENCE_ENDPOINT" },
+    select: {
+      quantity: true,
+      resourceClassId: true,
+      allocationLineId: true,
+      resourceClass: { select: { kind: true, currency: true } },
+      allocationLine: {
+        select: { allocationId: true, allocation: { select: { subsidyRateBps: true } } },
+      },
+      endpoint: { select: { desiredReplicas: true } },
+    },
+  });
+  if (!workload?.endpoint) throw notFound("Endpoint");
+  const price = await tenant.db.priceVersion.findFirst({
+    where: { resourceClassId: workload.resourceClassId, effectiveFrom: { lte: now } },
+    orderBy: { effectiveFrom: "desc" },
+    select: { minorPerUnitHour: true, currency: true },
+  });
+  const kind: ResourceKind = workload.resourceClass.kind;
+  const terms: EndpointPriceTerms = {
+    minorPerUnitHour: price?.minorPerUnitHour ?? 0,
+    subsidyRateBps: workload.allocationLine.allocation.subsidyRateBps,
+    kind,
+  };
+  const replicas = workload.endpoint.desiredReplicas;
+  const hour = endpointHourPrice(replicas, workload.quantity, terms);
+  return {
+    currency: price?.currency ?? workload.resourceClass.currency,
+    terms,
+    hour: {
+      replicas,
+      listMinor: hour.listValueMinor,
+      programmeMinor: hour.programmeShareMinor,
+      tenantMinor: hour.tenantShareMinor,
+    },
+    month: roleMay(tenant.role, "billing.read")
+      ? await monthCost(tenant, id, workload.allocationLine.allocationId, now)
+      : null,
+    computedAt: now,
+  };
+}
+
+/** The endpoint's share of this month's live draft: see getEndpointCost. */
+async function monthCost(
+  tenant: TenantAccess,
+  id: string,
+  allocationId: string,
+  now: Date,
+): Promise<EndpointMonthCost> {
+  const organizationId = tenant.organization.id;
+  const customer = await loadBillingCustomer(tenant.db, organizationId);
+  if (!customer) throw notFound("Organisation");
+  const period = periodOf(now, customer.timeZone);
+  const bounds = periodBounds(period, customer.timeZone);
+  // The month's own usage not yet invoiced, as the draft reads it (late usage of an earlier month
+  // is that month's).
+  const settled = await aggregateUsage(tenant.db, {
+    timeZone: customer.timeZone,
+    where: Prisma.sql`${unbilledBefore(organizationId, bounds.end)}
+      AND u."workloadId" = ${id}::text
+      AND u."intervalStart" >= (${bounds.start.toISOString()}::timestamptz AT TIME ZONE 'UTC')`,
+  });
+  const scope = { organizationId, period, bounds, timeZone: customer.timeZone };
+  // Read after the settled records, as the draft does (accruingEndpointUsage).
+  const accruing = (await accruingEndpointUsage(tenant.db, scope, now)).filter(
+    (window) => window.endpointId === id && window.usagePeriod === period,
+  );
+  const aggregates: UnbilledAggregate[] = withAccruing(
+    settled.map((line) => ({ ...line, allocationId: line.allocationLineId ? allocationId : null })),
+    accruing,
+  );
+  const terms = await loadRatingTerms(tenant.db, aggregates, { lock: false });
+  const rated = rateUsage(aggregates, terms.prices, terms.allocationOfLine);
+  const totals = totalsOf(rated);
+  const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
+  return {
+    period,
+    periodStart: bounds.start,
+    unitSeconds: toSafeNumber(sum(rated.map((line) => line.unitSeconds)), "quantity"),
+    accruingUnitSeconds: toSafeNumber(
+      sum(accruing.map((window) => window.unitSeconds)),
+      "quantity",
+    ),
+    listMinor: toSafeNumber(totals.listMinor),
+    programmeMinor: toSafeNumber(totals.programmeMinor),
+    tenantMinor: toSafeNumber(totals.tenantNetMinor),
+  };
+}
