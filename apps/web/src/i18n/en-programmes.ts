@@ -511,6 +511,10 @@ export const enProgrammes = {
     grantInvalid: (name: string) => `Enter the hours for ${name} as a whole number.`,
     grantInvalidTokens: (name: string) =>
       `Enter the millions of tokens for ${name} as a whole number.`,
+    reasonTooShort: (min: number, given: number) =>
+      given === 0
+        ? `Write the reason: the applicant sees it (at least ${min} characters).`
+        : `Give at least ${min} characters so the applicant knows what to do; you gave ${given}.`,
     requestChangesTitle: "Ask for changes",
     requestChangesReason: "What should the applicant change?",
     requestChangesHint: "The applicant sees this message (at least 10 characters).",

@@ -8,6 +8,7 @@ import { refuseMemberOfApplicant } from "./decision-rules";
 import { lockApplication } from "./lock-application";
 import { notifyApplicant } from "./notify-applicant";
 import { recordApplicationChange } from "./record-application-change";
+import { cleanText, visibleLength } from "../tenancy/normalize";
 
 export const DECISION_REASON_MIN = 10;
 export const DECISION_REASON_MAX = 4000;
@@ -38,8 +39,8 @@ export async function closeApplication(
   decision: keyof typeof OUTCOME,
   now: Date = new Date(),
 ): Promise<{ applicationId: string }> {
-  const reason = input.reason.trim();
-  if (reason.length < DECISION_REASON_MIN || reason.length > DECISION_REASON_MAX) {
+  const reason = cleanText(input.reason);
+  if (visibleLength(reason) < DECISION_REASON_MIN || reason.length > DECISION_REASON_MAX) {
     throw new AppError(
       "INVALID",
       `Give a reason of ${DECISION_REASON_MIN} to ${DECISION_REASON_MAX} characters; the applicant will see it.`,

@@ -13,6 +13,7 @@ import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { priceLines } from "@tessera/core/pricing";
+import { visibleLength } from "@tessera/core/text";
 import { countsTokens, formatPricedUnits } from "@tessera/core/words";
 import { formatMoney, parseWholeNumber } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
@@ -300,6 +301,9 @@ function ReasonForm({
   );
 }
 
+/** The shortest reason the server accepts for asking changes or rejecting. */
+const REASON_MIN = 10;
+
 /**
  * The administrator's decision: start the review, approve with granted amounts (never more than
  * requested; the budget guard's refusal is shown in its own words), ask for changes, or reject.
@@ -342,10 +346,11 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
     }),
   );
   const { actions } = application;
-  /** A reason shorter than ten characters is refused with the field's hint. */
-  const reasonChecked = (reason: string, id: string, hint: string): FormErrors => {
+  /** A reason shorter than ten visible characters is refused, saying how many it has. */
+  const reasonChecked = (reason: string, id: string): FormErrors => {
     const checks = formChecks();
-    if (reason.trim().length < 10) checks.add("reason", hint, id);
+    const given = visibleLength(reason);
+    if (given < REASON_MIN) checks.add("reason", r.reasonTooShort(REASON_MIN, given), id);
     return checks.errors;
   };
 
@@ -382,8 +387,7 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
           busy={requestChanges.isPending}
           errors={changes.errors}
           onSubmit={(reason) => {
-            if (!changes.start(reasonChecked(reason, "changes-reason", r.requestChangesHint)))
-              return;
+            if (!changes.start(reasonChecked(reason, "changes-reason"))) return;
             requestChanges.mutate({ applicationId: application.id, reason });
           }}
         />
@@ -400,7 +404,7 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
             busy={reject.isPending}
             errors={rejection.errors}
             onSubmit={(reason) => {
-              if (!rejection.start(reasonChecked(reason, "reject-reason", r.rejectHint))) return;
+              if (!rejection.start(reasonChecked(reason, "reject-reason"))) return;
               setPendingReject(reason);
             }}
           />
