@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { plainFieldErrors, readableZodMessage } from "./input-messages";
 import { text } from "./schemas";
+import { requestedLinesInput } from "./routers/programmes/shared-inputs";
 import { decisionReasonInput } from "./routers/applications/inputs";
 import { scoreApplicationInput } from "./routers/reviews/score";
 
@@ -25,7 +28,7 @@ describe("text inputs", () => {
       "Comment must be at least 10 characters; you gave 8.",
     ]);
     expect(messages(decisionReasonInput.safeParse("No."))).toEqual([
-      "Reason must be at least 10 characters; you gave 3.",
+      "Write a reason of at least 10 characters (you wrote 3); the applicant will read it, so say what to change or why.",
     ]);
   });
 
@@ -45,6 +48,67 @@ describe("text inputs", () => {
     expect(scoreApplicationInput.safeParse(input).success).toBe(false);
     expect(scoreApplicationInput.safeParse({ ...input, comment: "Convincing plan." }).success).toBe(
       true,
+    );
+  });
+});
+
+describe("input error messages", () => {
+  const limitsInput = z.object({
+    limits: z.array(z.object({ units: z.number() })),
+    kind: z.enum(["GPU", "CPU"]),
+    contact: z.email(),
+  });
+
+  it("never shows a zod path or zod's own words, and says which line is wrong", () => {
+    const result = limitsInput.safeParse({
+      limits: [{ units: 4 }, { units: "4 GPUs" }],
+      kind: "TPU",
+      contact: "nobody",
+    });
+    const error = result.error!;
+    expect(readableZodMessage(error)).toBe(
+      "Line 2: Enter a number. Choose one of the options offered. " +
+        "Enter a valid email address, like name@example.org.",
+    );
+    expect(plainFieldErrors(error)).toEqual({
+      limits: ["Line 2: Enter a number."],
+      kind: ["Choose one of the options offered."],
+      contact: ["Enter a valid email address, like name@example.org."],
+    });
+  });
+
+  it("keeps the messages our schemas write, which name the field as the form labels it", () => {
+    const result = requestedLinesInput.safeParse([
+      { resourceClassId: "gpu-a100", unitHours: 10 },
+      { resourceClassId: "gpu-h100", unitHours: 2.5 },
+    ]);
+    expect(readableZodMessage(result.error!)).toBe(
+      "Line 2: The requested quantity must be a whole number.",
+    );
+    expect(messages(decisionReasonInput.safeParse(""))).toEqual([
+      "Write a reason: it is required, at least 10 characters, and the applicant will read it.",
+    ]);
+    expect(messages(decisionReasonInput.safeParse("\u200B".repeat(12)))).toEqual([
+      "Write a reason: it is required, at least 10 characters, and the applicant will read it. Invisible characters alone do not count.",
+    ]);
+  });
+
+  it("says each problem once, in plain words for sizes and unknown fields", () => {
+    const form = z.strictObject({
+      tags: z.array(z.string().max(3)).min(2),
+      note: z.string().min(5),
+    });
+    const error = form.safeParse({ tags: ["long", "longer"], note: "hi", extra: 1 }).error!;
+    const message = readableZodMessage(error);
+    expect(message).toBe(
+      "Line 1: Shorten the text to at most 3 characters. " +
+        "Line 2: Shorten the text to at most 3 characters. " +
+        "Enter at least 5 characters. " +
+        "The form sent something Tessera does not expect. Reload the page and try again.",
+    );
+    expect(message).not.toMatch(/tags|note|extra|Too (big|small)|Unrecognized/);
+    expect(readableZodMessage(form.safeParse({ tags: [], note: "hello" }).error!)).toBe(
+      "Add at least 2.",
     );
   });
 });

@@ -24,22 +24,34 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  * (zero-width spaces, byte-order marks, soft hyphens, bidirectional controls…) are removed unless
  * they join two visible characters, and never count towards the minimum length.
  */
-export function text(label: string, max: number, min = 1) {
+export function text(
+  label: string,
+  max: number,
+  min = 1,
+  /** Messages of the field's own, for a field whose refusal must say more (who reads it, why). */
+  own: { empty?: string; tooShort?: (given: number) => string } = {},
+) {
+  const empty = own.empty ?? `Enter ${label.toLowerCase()}.`;
   return z
     .string({
-      error: (issue) =>
-        issue.input === undefined ? `Enter ${label.toLowerCase()}.` : `${label} must be text.`,
+      error: (issue) => (issue.input === undefined ? empty : `${label} must be text.`),
     })
     .refine((value) => min === 0 || visibleLength(value) > 0, {
       error: (issue) =>
-        String(issue.input).trim()
-          ? `Enter ${label.toLowerCase()}; invisible characters alone do not count.`
-          : `Enter ${label.toLowerCase()}.`,
+        !String(issue.input).trim()
+          ? empty
+          : own.empty
+            ? `${own.empty} Invisible characters alone do not count.`
+            : `Enter ${label.toLowerCase()}; invisible characters alone do not count.`,
     })
     .overwrite(cleanText)
     .refine((value) => min <= 1 || value === "" || visibleLength(value) >= min, {
-      error: (issue) =>
-        `${label} must be at least ${min} characters; you gave ${visibleLength(String(issue.input))}.`,
+      error: (issue) => {
+        const given = visibleLength(String(issue.input));
+        return own.tooShort
+          ? own.tooShort(given)
+          : `${label} must be at least ${min} characters; you gave ${given}.`;
+      },
     })
     .max(max, `${label} must be at most ${max} characters.`)
     .refine(

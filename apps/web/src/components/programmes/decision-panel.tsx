@@ -13,10 +13,10 @@ import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { priceLines } from "@tessera/core/pricing";
-import { visibleLength } from "@tessera/core/text";
 import { countsTokens, formatPricedUnits } from "@tessera/core/words";
 import { formatMoney, parseWholeNumber } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
+import { reasonProblem } from "./decision-reason";
 import { missingReviews } from "./missing-reviews";
 import type { ApplicationForAdmin } from "./types";
 import { ScrollTable } from "./scroll-table";
@@ -301,9 +301,6 @@ function ReasonForm({
   );
 }
 
-/** The shortest reason the server accepts for asking changes or rejecting. */
-const REASON_MIN = 10;
-
 /**
  * The administrator's decision: start the review, approve with granted amounts (never more than
  * requested; the budget guard's refusal is shown in its own words), ask for changes, or reject.
@@ -346,11 +343,11 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
     }),
   );
   const { actions } = application;
-  /** A reason shorter than ten visible characters is refused, saying how many it has. */
+  /** A missing or short reason is refused, saying the minimum, the count and who reads it. */
   const reasonChecked = (reason: string, id: string): FormErrors => {
     const checks = formChecks();
-    const given = visibleLength(reason);
-    if (given < REASON_MIN) checks.add("reason", r.reasonTooShort(REASON_MIN, given), id);
+    const problem = reasonProblem(reason);
+    if (problem) checks.add("reason", problem, id);
     return checks.errors;
   };
 
