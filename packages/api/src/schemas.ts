@@ -5,25 +5,54 @@ import {
   OrganizationKind,
   VerificationStatus,
 } from "@tessera/db";
-import { AUDIT_ACTIONS, ISO_COUNTRY_CODES, MAX_PAGE_SIZE, normalizeResidency } from "@tessera/core";
+import {
+  AUDIT_ACTIONS,
+  cleanText,
+  ISO_COUNTRY_CODES,
+  MAX_PAGE_SIZE,
+  normalizeResidency,
+  visibleLength,
+} from "@tessera/core";
 
 // Control characters (NUL above all) are refused at the edge: PostgreSQL cannot store NUL in text,
 // and none of them belong in a name or a description.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** A trimmed, bounded, printable string with messages that name the field. */
-export function text(label: string, max: number, min = 1) {
+/**
+ * A trimmed, bounded, printable string with messages that name the field. Invisible characters
+ * (zero-width spaces, byte-order marks, soft hyphens, bidirectional controls…) are removed unless
+ * they join two visible characters, and never count towards the minimum length.
+ */
+export function text(
+  label: string,
+  max: number,
+  min = 1,
+  /** Messages of the field's own, for a field whose refusal must say more (who reads it, why). */
+  own: { empty?: string; tooShort?: (given: number) => string } = {},
+) {
+  const empty = own.empty ?? `Enter ${label.toLowerCase()}.`;
   return z
     .string({
-      error: (issue) =>
-        issue.input === undefined ? `Enter ${label.toLowerCase()}.` : `${label} must be text.`,
+      error: (issue) => (issue.input === undefined ? empty : `${label} must be text.`),
     })
-    .trim()
-    .min(
-      min,
-      min === 1 ? `Enter ${label.toLowerCase()}.` : `${label} must be at least ${min} characters.`,
-    )
+    .refine((value) => min === 0 || visibleLength(value) > 0, {
+      error: (issue) =>
+        !String(issue.input).trim()
+          ? empty
+          : own.empty
+            ? `${own.empty} Invisible characters alone do not count.`
+            : `Enter ${label.toLowerCase()}; invisible characters alone do not count.`,
+    })
+    .overwrite(cleanText)
+    .refine((value) => min <= 1 || value === "" || visibleLength(value) >= min, {
+      error: (issue) => {
+        const given = visibleLength(String(issue.input));
+        return own.tooShort
+          ? own.tooShort(given)
+          : `${label} must be at least ${min} characters; you gave ${given}.`;
+      },
+    })
     .max(max, `${label} must be at most ${max} characters.`)
     .refine(
       (value) => !CONTROL_CHARACTERS.test(value),

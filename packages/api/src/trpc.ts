@@ -15,6 +15,7 @@ import {
 } from "@tessera/core";
 import { tenantScoped } from "@tessera/db";
 import type { Context } from "./context";
+import { plainFieldErrors, readableZodMessage } from "./input-messages";
 import {
   findMalformedText,
   MALFORMED_JSON_MESSAGE,
@@ -41,15 +42,6 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
-function readableZodMessage(error: ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
-    )
-    .join("; ");
-}
-
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -60,7 +52,7 @@ const t = initTRPC
       return {
         ...shape,
         message: zodError
-          ? `Invalid input — ${readableZodMessage(zodError)}`
+          ? readableZodMessage(zodError)
           : // A body or ?input= that is not JSON: the parser's own words are not for the caller.
             error.cause instanceof SyntaxError
             ? MALFORMED_JSON_MESSAGE
@@ -72,7 +64,7 @@ const t = initTRPC
           ...shape.data,
           // Never leak stack traces, even in development responses.
           stack: undefined,
-          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+          fieldErrors: zodError ? plainFieldErrors(zodError) : null,
         },
       };
     },
@@ -96,7 +88,7 @@ const domainErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({
       code: "BAD_REQUEST",
-      message: `Invalid input — ${readableZodMessage(cause)}`,
+      message: readableZodMessage(cause),
       cause,
     });
   }
@@ -108,8 +100,7 @@ const domainErrors = t.middleware(async ({ next }) => {
  * every procedure, before any schema or the database sees it.
  */
 const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
-  const path = findMalformedText(await getRawInput());
-  if (path !== null) throw malformedTextError(path);
+  if (findMalformedText(await getRawInput()) !== null) throw malformedTextError();
   return next();
 });
 

@@ -39,12 +39,13 @@ export function findMalformedText(input: unknown): string | null {
   return null;
 }
 
-/** The refusal for input with text that is not valid Unicode; names the field like zod's messages. */
-export function malformedTextError(path: string): TRPCError {
-  return new TRPCError({
-    code: "BAD_REQUEST",
-    message: `Invalid input — ${path ? `${path}: ` : ""}the text contains characters that are not valid Unicode (an unpaired surrogate). Remove them and try again.`,
-  });
+export const MALFORMED_TEXT_MESSAGE =
+  "Some of the text you entered contains a broken character (often half of an emoji lost in " +
+  "copying). Type that text again instead of pasting it, then try again.";
+
+/** The refusal for input with text that is not valid Unicode: a plain sentence, with no path. */
+export function malformedTextError(): TRPCError {
+  return new TRPCError({ code: "BAD_REQUEST", message: MALFORMED_TEXT_MESSAGE });
 }
 
 export const MALFORMED_ENVELOPE_MESSAGE =

@@ -511,14 +511,18 @@ export const enProgrammes = {
     grantInvalid: (name: string) => `Enter the hours for ${name} as a whole number.`,
     grantInvalidTokens: (name: string) =>
       `Enter the millions of tokens for ${name} as a whole number.`,
+    reasonTooShort: (min: number, given: number) =>
+      given === 0
+        ? `Write a reason: it is required, at least ${min} characters, and the applicant will read it.`
+        : `Write a reason of at least ${min} characters (you wrote ${given}); the applicant will read it, so say what to change or why.`,
     requestChangesTitle: "Ask for changes",
     requestChangesReason: "What should the applicant change?",
-    requestChangesHint: "The applicant sees this message (at least 10 characters).",
+    requestChangesHint: "Required, at least 10 characters. The applicant will read it.",
     requestChanges: "Ask for changes",
     changesRequested: "Changes requested. The applicant has been told.",
     rejectTitle: "Reject",
     rejectReason: "Reason for rejection",
-    rejectHint: "The applicant sees this reason (at least 10 characters).",
+    rejectHint: "Required, at least 10 characters. The applicant will read it.",
     reject: "Reject application",
     rejected: "Application rejected. The applicant has been told.",
     rejectConfirmTitle: (title: string) => `Reject “${title}”?`,

@@ -578,6 +578,15 @@ export const en = {
     statusReason: "Reason",
     reviewedAt: "Reviewed",
     readOnlyRole: "Your platform role can see organisations but not review them.",
+    lookalikesTitle: "Possibly registered already",
+    lookalikesLead: (country: string) =>
+      `Other organisations in ${country} look the same once case, spacing and invisible characters are set aside. Check before verifying: one company is one undertaking for state aid.`,
+    lookalikeWhy: (sameRegistryId: boolean, sameName: boolean) =>
+      sameRegistryId && sameName
+        ? "same registry number and name"
+        : sameRegistryId
+          ? "same registry number"
+          : "same name",
   },
   outbox: {
     title: "Development outbox",

@@ -8,9 +8,32 @@ import { refuseMemberOfApplicant } from "./decision-rules";
 import { lockApplication } from "./lock-application";
 import { notifyApplicant } from "./notify-applicant";
 import { recordApplicationChange } from "./record-application-change";
+import { cleanText, visibleLength } from "../tenancy/normalize";
 
 export const DECISION_REASON_MIN = 10;
 export const DECISION_REASON_MAX = 4000;
+
+/**
+ * Why a reason for rejecting an application or asking for changes is refused, in words the
+ * administrator can act on: that it is required, how long it must be, and who reads it.
+ */
+export const decisionReasonMessages = {
+  empty: `Write a reason: it is required, at least ${DECISION_REASON_MIN} characters, and the applicant will read it.`,
+  tooShort: (given: number) =>
+    `Write a reason of at least ${DECISION_REASON_MIN} characters (you wrote ${given}); the applicant will read it, so say what to change or why.`,
+  tooLong: (given: number) =>
+    `Shorten the reason to at most ${DECISION_REASON_MAX} characters (it has ${given}); the applicant will read it.`,
+};
+
+/** The refusal for a reason that will not do, or null when it will. */
+export function decisionReasonProblem(reason: string): string | null {
+  const given = visibleLength(reason);
+  if (given === 0) return decisionReasonMessages.empty;
+  if (given < DECISION_REASON_MIN) return decisionReasonMessages.tooShort(given);
+  const length = cleanText(reason).length;
+  if (length > DECISION_REASON_MAX) return decisionReasonMessages.tooLong(length);
+  return null;
+}
 
 const OUTCOME = {
   reject: {
@@ -38,13 +61,9 @@ export async function closeApplication(
   decision: keyof typeof OUTCOME,
   now: Date = new Date(),
 ): Promise<{ applicationId: string }> {
-  const reason = input.reason.trim();
-  if (reason.length < DECISION_REASON_MIN || reason.length > DECISION_REASON_MAX) {
-    throw new AppError(
-      "INVALID",
-      `Give a reason of ${DECISION_REASON_MIN} to ${DECISION_REASON_MAX} characters; the applicant will see it.`,
-    );
-  }
+  const problem = decisionReasonProblem(input.reason);
+  if (problem) throw new AppError("INVALID", problem);
+  const reason = cleanText(input.reason);
   const outcome = OUTCOME[decision];
   const mail = await database.$transaction(async (tx) => {
     const locked = await lockApplication(tx, input.applicationId, null);

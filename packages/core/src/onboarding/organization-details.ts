@@ -1,7 +1,12 @@
 import type { OrganizationKind } from "@tessera/db";
 import { AppError } from "../errors";
 import { normalizeCountry } from "../tenancy/countries";
-import { normalizeEmail, normalizeRegistryId } from "../tenancy/normalize";
+import {
+  cleanText,
+  normalizeEmail,
+  normalizeRegistryId,
+  visibleLength,
+} from "../tenancy/normalize";
 
 /** What an organisation tells the platform about itself when it onboards. */
 export interface OrganizationDetails {
@@ -14,12 +19,21 @@ export interface OrganizationDetails {
   contactEmail: string;
 }
 
+/** Text made only of invisible characters is no answer at all. */
+function visible(value: string, label: string): string {
+  if (visibleLength(value) === 0)
+    throw new AppError("INVALID", `Enter ${label}; invisible characters alone do not count.`);
+  return value;
+}
+
 export function normalizeDetails<T extends Partial<OrganizationDetails>>(details: T): T {
   const out = { ...details };
-  if (out.name !== undefined) out.name = out.name.trim();
-  if (out.contactName !== undefined) out.contactName = out.contactName.trim();
+  if (out.name !== undefined) out.name = visible(cleanText(out.name), "the organisation's name");
+  if (out.contactName !== undefined)
+    out.contactName = visible(cleanText(out.contactName), "the contact's name");
   if (out.contactEmail !== undefined) out.contactEmail = normalizeEmail(out.contactEmail);
-  if (out.registryId !== undefined) out.registryId = normalizeRegistryId(out.registryId);
+  if (out.registryId !== undefined)
+    out.registryId = visible(normalizeRegistryId(out.registryId), "the registry number");
   if (typeof out.website === "string") out.website = out.website.trim() || null;
   if (out.country !== undefined) {
     const country = normalizeCountry(out.country);

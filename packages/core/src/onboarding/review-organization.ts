@@ -6,7 +6,7 @@ import { AppError, preconditionFailed } from "../errors";
 import { deliverMail, recordMail } from "../mail/send-mail";
 import { verificationDecisionMail } from "../mail/templates";
 import { notifyUser } from "../notifications/notify-user";
-import { normalizeEmail } from "../tenancy/normalize";
+import { cleanText, normalizeEmail, visibleLength } from "../tenancy/normalize";
 import { lockOrganization } from "../tenancy/lock-organization";
 import { TX_OPTIONS } from "../transaction";
 import { transitionVerification } from "./verification-state";
@@ -24,8 +24,8 @@ const OUTCOME = {
 
 function checkReason(decision: Decision, reason: string | undefined): string | null {
   if (decision === "verify") return null;
-  const text = reason?.trim() ?? "";
-  if (text.length < REVIEW_REASON_MIN || text.length > REVIEW_REASON_MAX) {
+  const text = cleanText(reason ?? "");
+  if (visibleLength(text) < REVIEW_REASON_MIN || text.length > REVIEW_REASON_MAX) {
     throw new AppError(
       "INVALID",
       `Give a reason of ${REVIEW_REASON_MIN} to ${REVIEW_REASON_MAX} characters; the organisation's members will see it.`,

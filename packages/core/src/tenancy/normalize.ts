@@ -3,9 +3,12 @@ export function normalizeEmail(value: string): string {
   return value.trim().toLowerCase();
 }
 
-/** Registry numbers are compared without case or repeated spaces ("hrb  123" = "HRB 123"). */
+/**
+ * Registry numbers are compared and stored without case, repeated spaces, invisible characters or
+ * compatibility forms ("hrb  123" = "HRB 123" = "HRB\u200B 123" = full-width "ＨＲＢ １２３").
+ */
 export function normalizeRegistryId(value: string): string {
-  return value.trim().replace(/\s+/g, " ").toUpperCase();
+  return identityKey(value);
 }
 
 /** A URL-safe slug from a display name; never empty. */
@@ -19,4 +22,47 @@ export function slugify(name: string, fallback = "org"): string {
     .slice(0, 48)
     .replace(/-+$/g, "");
   return slug || fallback;
+}
+
+// Invisible characters: every Unicode format character (category Cf: zero-width space and joiners,
+// byte-order mark, soft hyphen, bidirectional controls, word joiner, tags…) and the "blank letters"
+// that render as nothing (combining grapheme joiner, Hangul fillers, braille blank).
+const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800]/gu;
+// Kept in stored text where they do work: joiners between two visible characters (emoji sequences,
+// Persian and Indic spelling) and tag characters that complete a subdivision flag.
+const VISIBLE_NEIGHBOUR = String.raw`[^\s\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800]`;
+const STRAY_INVISIBLE = new RegExp(
+  // The joiners are matched on their own on purpose: only the stray ones are removed.
+  // eslint-disable-next-line no-misleading-character-class
+  String.raw`(?<!${VISIBLE_NEIGHBOUR})[\u200C\u200D]|[\u200C\u200D](?!${VISIBLE_NEIGHBOUR})` +
+    String.raw`|(?<![\u{1F3F4}\u{E0020}-\u{E007F}])[\u{E0020}-\u{E007F}]` +
+    String.raw`|(?![\u200C\u200D\u{E0020}-\u{E007F}])[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800]`,
+  "gu",
+);
+
+/** The text with every invisible character removed: what a reader actually sees. */
+export function visibleText(value: string): string {
+  return value.replace(INVISIBLE, "");
+}
+
+/**
+ * Text as it is stored: trimmed, with invisible characters removed unless they join two visible
+ * characters (emoji sequences, scripts that need joiners). Nothing a reader can see is changed.
+ */
+export function cleanText(value: string): string {
+  return value.replace(STRAY_INVISIBLE, "").trim();
+}
+
+/** How many characters a reader sees: invisible characters and surrounding spaces do not count. */
+export function visibleLength(value: string): number {
+  return [...visibleText(value).trim()].length;
+}
+
+/**
+ * The form of a name or number used to decide whether two are the same: compatibility forms folded
+ * (NFKC: full-width digits, ligatures, no-break spaces), invisible characters removed, spaces
+ * collapsed, case ignored.
+ */
+export function identityKey(value: string): string {
+  return visibleText(value.normalize("NFKC")).trim().replace(/\s+/g, " ").toUpperCase();
 }

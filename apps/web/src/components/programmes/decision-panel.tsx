@@ -16,6 +16,7 @@ import { priceLines } from "@tessera/core/pricing";
 import { countsTokens, formatPricedUnits } from "@tessera/core/words";
 import { formatMoney, parseWholeNumber } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
+import { reasonProblem } from "./decision-reason";
 import { missingReviews } from "./missing-reviews";
 import type { ApplicationForAdmin } from "./types";
 import { ScrollTable } from "./scroll-table";
@@ -342,10 +343,11 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
     }),
   );
   const { actions } = application;
-  /** A reason shorter than ten characters is refused with the field's hint. */
-  const reasonChecked = (reason: string, id: string, hint: string): FormErrors => {
+  /** A missing or short reason is refused, saying the minimum, the count and who reads it. */
+  const reasonChecked = (reason: string, id: string): FormErrors => {
     const checks = formChecks();
-    if (reason.trim().length < 10) checks.add("reason", hint, id);
+    const problem = reasonProblem(reason);
+    if (problem) checks.add("reason", problem, id);
     return checks.errors;
   };
 
@@ -382,8 +384,7 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
           busy={requestChanges.isPending}
           errors={changes.errors}
           onSubmit={(reason) => {
-            if (!changes.start(reasonChecked(reason, "changes-reason", r.requestChangesHint)))
-              return;
+            if (!changes.start(reasonChecked(reason, "changes-reason"))) return;
             requestChanges.mutate({ applicationId: application.id, reason });
           }}
         />
@@ -400,7 +401,7 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
             busy={reject.isPending}
             errors={rejection.errors}
             onSubmit={(reason) => {
-              if (!rejection.start(reasonChecked(reason, "reject-reason", r.rejectHint))) return;
+              if (!rejection.start(reasonChecked(reason, "reject-reason"))) return;
               setPendingReject(reason);
             }}
           />

@@ -54,18 +54,32 @@ export function currencySymbol(currency: string): string {
   }
 }
 
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Spaces people put between thousands or beside a currency sign (ordinary, no-break, narrow). */
+const SPACE = "[ \\u00a0\\u202f]";
+
 /**
- * Reads an amount typed by a person ("2,000,000", "1 234.5", "€90.00") as integer minor units;
- * null when it is not a plain non-negative amount with at most the currency's minor digits.
+ * Reads an amount typed by a person as integer minor units: digits, with thousands grouped by
+ * commas or spaces in threes if at all ("1,234.56", "1 234.5", "1234"), at most the currency's
+ * minor digits after a point, and the currency's sign or code before or after ("€90.00",
+ * "90 EUR"). Anything else is null, so the form can say the amount is not valid: "1.2.3", "12abc",
+ * "1e5", "-5", "1,23", "12.345", ".5", "12.".
  */
 export function parseMoney(input: string, currency: string): number | null {
   const digits = minorDigits(currency);
-  const cleaned = input.replace(/[\s,\u00a0\u202f]/g, "").replace(/^[^\d.]+/, "");
-  if (!/^\d+(\.\d*)?$/.test(cleaned)) return null;
-  const [whole = "0", fraction = ""] = cleaned.split(".");
-  if (fraction.length > digits) return null;
-  const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
-  const value = Number(minor);
+  const sign = `(?:${[currencySymbol(currency), currency].map(escapeRegExp).join("|")})`;
+  const fraction = digits ? `(?:\\.(\\d{1,${digits}}))?` : "";
+  const number = `(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${SPACE}\\d{3})+|\\d+)${fraction}`;
+  const trimmed = input.trim();
+  // The sign may stand before the amount ("€90.00") or after it ("90 EUR"), not on both sides.
+  const match =
+    new RegExp(`^${sign}?${SPACE}*${number}$`, "iu").exec(trimmed) ??
+    new RegExp(`^${number}${SPACE}*${sign}$`, "iu").exec(trimmed);
+  if (!match) return null;
+  const whole = match[1]!.replace(/\D/g, "");
+  const cents = (match[2] ?? "").padEnd(digits, "0");
+  const value = Number(BigInt(whole) * 10n ** BigInt(digits) + BigInt(cents || "0"));
   return Number.isSafeInteger(value) ? value : null;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AllocationRequestStatus } from "@tessera/db";
+import { DECISION_REASON_MAX, DECISION_REASON_MIN, decisionReasonMessages } from "@tessera/core";
 import { classificationInput, rowId, text } from "../../schemas";
 import { dateInput, requestedLinesInput } from "../programmes/shared-inputs";
 import { declaredAidInput } from "../state-aid/inputs";
@@ -26,4 +27,9 @@ export const applicationFields = {
 
 export const applicationIdInput = { applicationId: rowId("application") };
 
-export const decisionReasonInput = text("Reason", 4000, 10);
+export const decisionReasonInput = text(
+  "Reason",
+  DECISION_REASON_MAX,
+  DECISION_REASON_MIN,
+  decisionReasonMessages,
+);

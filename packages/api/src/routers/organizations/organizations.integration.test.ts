@@ -65,6 +65,40 @@ describe("organizations.create", () => {
     expect(await db.organization.count({ where: { createdById: second.id } })).toBe(0);
   });
 
+  it("refuses a registry number that differs only by invisible characters or full-width forms", async () => {
+    const first = await createTestUser();
+    const second = await createTestUser();
+    const input = details();
+    const created = await callerFor(first).organizations.create({
+      ...input,
+      name: `\u200B${input.name}\u00AD`,
+    });
+    expect(created.name).toBe(input.name);
+    for (const registryId of [
+      `${input.registryId}\u200B`,
+      `\uFEFF${input.registryId.replace(" ", " \u200D")}`,
+      `\u202E${input.registryId.toUpperCase().replace("REG", "ＲＥＧ")}`,
+    ]) {
+      const failure = await failureOf(
+        callerFor(second).organizations.create({ ...details(), registryId, country: "NO" }),
+      );
+      expect(failure.code, JSON.stringify(registryId)).toBe("CONFLICT");
+    }
+    expect(await db.organization.count({ where: { createdById: second.id } })).toBe(0);
+  });
+
+  it("refuses a name, contact or registry number made only of invisible characters", async () => {
+    const user = await createTestUser();
+    for (const field of ["name", "registryId", "contactName"] as const) {
+      const failure = await failureOf(
+        callerFor(user).organizations.create({ ...details(), [field]: "\u200B\u200B\u200B\u200B" }),
+      );
+      expect(failure.code, field).toBe("BAD_REQUEST");
+      expect(failure.message, field).toMatch(/invisible characters alone do not count/);
+    }
+    expect(await db.organization.count({ where: { createdById: user.id } })).toBe(0);
+  });
+
   it("lets only one of two simultaneous registrations of one registry number through", async () => {
     const [a, b] = [await createTestUser(), await createTestUser()];
     const input = details();

@@ -340,6 +340,18 @@ describe("decisions", () => {
       callerFor(admin).applications.admin.reject({ applicationId, reason: "No." }),
     );
     expect(short.code).toBe("BAD_REQUEST");
+    expect(short.message).toBe(
+      "Write a reason of at least 10 characters (you wrote 3); the applicant will read it, so say what to change or why.",
+    );
+    const invisible = await failureOf(
+      callerFor(admin).applications.admin.reject({ applicationId, reason: "\u200B".repeat(12) }),
+    );
+    expect(invisible.message).toBe(
+      "Write a reason: it is required, at least 10 characters, and the applicant will read it. Invisible characters alone do not count.",
+    );
+    expect(
+      (await db.allocationRequest.findUniqueOrThrow({ where: { id: applicationId } })).status,
+    ).toBe("UNDER_REVIEW");
     await callerFor(admin).applications.admin.reject({
       applicationId,
       reason: "The work plan does not need GPUs.",

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Card, DataTable, DescriptionList, PageHeader, Td, Th } from "@tessera/ui";
+import { Alert, Card, DataTable, DescriptionList, PageHeader, Td, Th } from "@tessera/ui";
 import { platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
@@ -64,6 +64,26 @@ export default async function AdminOrganisationPage({
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          {organisation.lookalikes.length ? (
+            <Alert tone="warning" title={t.admin.lookalikesTitle}>
+              <p>{t.admin.lookalikesLead(countryName(organisation.country))}</p>
+              <ul className="mt-2 list-disc pl-5" data-testid="lookalikes">
+                {organisation.lookalikes.map((other) => (
+                  <li key={other.id}>
+                    <a
+                      href={routes.adminOrganisation(other.id)}
+                      className="font-semibold underline [overflow-wrap:anywhere]"
+                    >
+                      {other.name}
+                    </a>{" "}
+                    (<span className="font-mono">{other.registryId}</span>,{" "}
+                    {t.status.verification[other.status] ?? other.status}) —{" "}
+                    {t.admin.lookalikeWhy(other.sameRegistryId, other.sameName)}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           <Card title={t.admin.detailsTitle}>
             <DescriptionList
               items={[
