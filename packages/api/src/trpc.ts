@@ -50,6 +50,17 @@ function readableZodMessage(error: ZodError): string {
     .join("; ");
 }
 
+/**
+ * A domain error about one field (its details name it) goes beside that field in a form, as an
+ * input error would.
+ */
+function domainFieldErrors(error: TRPCError): Record<string, string[]> | null {
+  const cause = error.cause;
+  if (!(cause instanceof AppError)) return null;
+  const field = cause.details?.field;
+  return typeof field === "string" ? { [field]: [cause.message] } : null;
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -72,7 +83,7 @@ const t = initTRPC
           ...shape.data,
           // Never leak stack traces, even in development responses.
           stack: undefined,
-          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : domainFieldErrors(error),
         },
       };
     },
