@@ -37,9 +37,23 @@ test("the platform audit log filters events and verifies the hash chain", async 
   await admin.getByRole("button", { name: "Apply filters" }).click();
   await expect(admin.getByText("No events match.")).toBeVisible();
 
+  // A period that ends before it starts is explained beside the to date, not as a failed page.
+  await admin.getByLabel("From date").fill("2026-02-01");
+  await admin.getByLabel("To date").fill("2026-01-01");
+  await admin.getByRole("button", { name: "Apply filters" }).click();
+  await expect(admin.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
+  await expect(admin.getByLabel("To date")).toHaveAccessibleDescription(
+    /To date must be on or after the from date \(2026-02-01\)\. Change one of them\./,
+  );
+  await expect(admin.getByLabel("To date")).toHaveAttribute("aria-invalid", "true");
+  await expect(admin.getByText("Correct the filters above to see the events.")).toBeVisible();
+
   // A malformed filter in the address gets a readable message, not an error page.
   await admin.goto("/admin/audit?organizationId=not%20an%20id!");
   await expect(admin.getByRole("alert").filter({ hasText: "There is a problem" })).toBeVisible();
+  await expect(admin.getByLabel("Organisation", { exact: true })).toHaveAccessibleDescription(
+    /The organisation in this link is not valid/,
+  );
   await admin.getByRole("link", { name: "Clear filters" }).click();
   await expect(admin.locator("tbody tr").first()).toBeVisible();
 

@@ -3,10 +3,12 @@
  * (They live here rather than in @tessera/db because the db package cannot depend on the API.)
  */
 import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
 import { serverEnv } from "@tessera/config";
 import { db, type PlatformRole } from "@tessera/db";
 import { createContext, type SessionUser } from "./context";
-import { createCaller } from "./root";
+import { appRouter, createCaller } from "./root";
 
 export * from "@tessera/db/test-helpers";
 
@@ -57,4 +59,38 @@ export async function invitationTokenMailedTo(email: string): Promise<string> {
   );
   if (!match) throw new Error(`No invitation link in the mail to ${email}`);
   return match[1]!;
+}
+
+/**
+ * Calls a procedure through the real HTTP handler and returns the error the browser receives:
+ * its message and, for a form, the messages to show beside each field.
+ */
+export async function httpErrorOf(
+  user: TestPrincipal,
+  path: string,
+  type: "query" | "mutation",
+  input: unknown,
+): Promise<{ message: string; code: string; fieldErrors: Record<string, string[]> | null }> {
+  const url = new URL(`http://localhost/api/trpc/${path}`);
+  const encoded = JSON.stringify(superjson.serialize(input));
+  const init: RequestInit = { headers: { ...TEST_HEADERS, "content-type": "application/json" } };
+  if (type === "query") url.searchParams.set("input", encoded);
+  else Object.assign(init, { method: "POST", body: encoded });
+  const response = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: new Request(url, init),
+    router: appRouter,
+    createContext: ({ req }) => createContext({ headers: req.headers, user: sessionUserOf(user) }),
+  });
+  const body = (await response.json()) as {
+    error?: {
+      json?: {
+        message: string;
+        data: { code: string; fieldErrors: Record<string, string[]> | null };
+      };
+    };
+  };
+  const error = body.error?.json;
+  if (!error) throw new Error(`Expected ${path} to fail, but it answered ${response.status}.`);
+  return { message: error.message, code: error.data.code, fieldErrors: error.data.fieldErrors };
 }

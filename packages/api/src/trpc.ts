@@ -42,6 +42,17 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
+/**
+ * A domain error about one field (its details name it) goes beside that field in a form, as an
+ * input error would.
+ */
+function domainFieldErrors(error: TRPCError): Record<string, string[]> | null {
+  const cause = error.cause;
+  if (!(cause instanceof AppError)) return null;
+  const field = cause.details?.field;
+  return typeof field === "string" ? { [field]: [cause.message] } : null;
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -64,7 +75,7 @@ const t = initTRPC
           ...shape.data,
           // Never leak stack traces, even in development responses.
           stack: undefined,
-          fieldErrors: zodError ? plainFieldErrors(zodError) : null,
+          fieldErrors: zodError ? plainFieldErrors(zodError) : domainFieldErrors(error),
         },
       };
     },

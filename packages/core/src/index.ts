@@ -58,6 +58,7 @@ export * from "./catalogue/list-clusters";
 export * from "./catalogue/get-cluster";
 export * from "./catalogue/set-cluster-resource";
 export * from "./catalogue/remove-cluster-resource";
+export * from "./catalogue/units-in-use";
 export * from "./programmes/money";
 export * from "./programmes/pricing";
 export * from "./programmes/eligibility";

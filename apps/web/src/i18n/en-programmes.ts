@@ -658,6 +658,9 @@ export const enProgrammes = {
     jurisdiction: "Jurisdiction",
     capacity: "Capacity",
     capacityOf: (capacity: number, unit: string) => `${capacity.toLocaleString("en-GB")} × ${unit}`,
+    inUseNow: "In use now",
+    useOf: (inUse: string, capacity: string) => `${inUse} of ${capacity}`,
+    overCapacity: (over: string) => `— over capacity by ${over}`,
     noResources: "No resource classes yet",
     emptyClusters: "No clusters yet. Register the first one below.",
     newCluster: "Register a cluster",
@@ -698,6 +701,13 @@ export const enProgrammes = {
     resourceClass: "Resource class",
     resourceClassPlaceholder: "Choose a resource class",
     resourceCapacity: "Capacity (units)",
+    inUseHint: (inUse: string) =>
+      `In use now by running jobs and endpoints: ${inUse}. A capacity below that needs a drain.`,
+    drain: "Drain: set the capacity below what is in use now",
+    drainHint:
+      "Work above the new capacity keeps its units until it ends or is stopped; nothing new of this class is placed here until use falls below it. Endpoints whose replicas the cluster can no longer hold may become degraded.",
+    belowUse: (inUse: string) =>
+      `${inUse} in use now. Enter at least that many, or tick “Drain” to set a lower capacity.`,
     slurmPartition: "Slurm partition",
     slurmPartitionHint: "For example gpu-h100.",
     slurmGres: "Slurm GRES",

@@ -476,6 +476,18 @@ export const en = {
     filterActor: "Actor email",
     filterFrom: "From date",
     filterTo: "To date",
+    filterErrors: {
+      date: (field: string) =>
+        `${field} must be a real date from the year 2000 on, written as yyyy-mm-dd (for example 2026-03-01).`,
+      endBeforeStart: (from: string) =>
+        `To date must be on or after the from date (${from}). Change one of them.`,
+      actorEmail: "Enter the actor's whole email address, for example name@example.org.",
+      organisationTooLong: "Enter at most 200 characters of the organisation's name.",
+      organisationLink:
+        "The organisation in this link is not valid. Search by the organisation's name instead.",
+      action: "That action is not in the list. Choose one, or All actions.",
+      notLoaded: "Correct the filters above to see the events.",
+    },
     empty: "No events match.",
     system: "System",
     verifyTitle: "Chain integrity",

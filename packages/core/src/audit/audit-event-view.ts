@@ -7,6 +7,10 @@ export interface AuditEventView {
   occurredAt: Date;
   actorId: string | null;
   actorEmail: string | null;
+  /**
+   * The organisation the event concerns: its own, or for an event recorded platform-wide about
+   * something of one organisation (a reviewer's score of its application), that organisation.
+   */
   organizationId: string | null;
   organizationName: string | null;
   action: string;
@@ -24,21 +28,21 @@ export function toAuditEventView(
   organizationNames: ReadonlyMap<string, string>,
   targets: ReadonlyMap<string, AuditTarget> = new Map(),
 ): AuditEventView {
+  const target = event.targetId
+    ? (targets.get(auditTargetKey(event.targetType, event.targetId)) ?? null)
+    : null;
+  const organizationId = event.organizationId ?? target?.organizationId ?? null;
   return {
     id: event.id.toString(),
     occurredAt: event.occurredAt,
     actorId: event.actorId,
     actorEmail: event.actorEmail,
-    organizationId: event.organizationId,
-    organizationName: event.organizationId
-      ? (organizationNames.get(event.organizationId) ?? null)
-      : null,
+    organizationId,
+    organizationName: organizationId ? (organizationNames.get(organizationId) ?? null) : null,
     action: event.action,
     targetType: event.targetType,
     targetId: event.targetId,
-    target: event.targetId
-      ? (targets.get(auditTargetKey(event.targetType, event.targetId)) ?? null)
-      : null,
+    target,
     ip: event.ip,
     userAgent: event.userAgent,
     data: event.data,

@@ -32,7 +32,9 @@ export async function listAllAuditEvents(
     );
   }
   if (input.from && input.to && input.from > input.to) {
-    throw new AppError("INVALID", "The start of the period must be before its end.");
+    throw new AppError("INVALID", "The start of the period must be before its end.", {
+      field: "to",
+    });
   }
   const size = pageSize(input.limit);
   const named = input.organization?.trim()
@@ -44,8 +46,17 @@ export async function listAllAuditEvents(
     : null;
   const where: Prisma.AuditEventWhereInput = {
     ...auditCursorWhere(input.cursor),
-    ...(input.organizationId ? { organizationId: input.organizationId } : {}),
-    ...(named ? { AND: [{ organizationId: { in: named.map((org) => org.id) } }] } : {}),
+    AND: [
+      ...(input.organizationId ? [await concerning(database, [input.organizationId])] : []),
+      ...(named
+        ? [
+            await concerning(
+              database,
+              named.map((org) => org.id),
+            ),
+          ]
+        : []),
+    ],
     ...(input.actorEmail
       ? { actorEmail: { equals: normalizeEmail(input.actorEmail), mode: "insensitive" as const } }
       : {}),
@@ -65,8 +76,15 @@ export async function listAllAuditEvents(
     take: size + 1,
   });
   const page = toPage(rows, size, (row) => row.id.toString());
+  const targets = await describeAuditTargets(database, page.items);
+  // Events recorded platform-wide (a reviewer's score) name their organisation by their target.
   const organizationIds = [
-    ...new Set(page.items.flatMap((row) => (row.organizationId ? [row.organizationId] : []))),
+    ...new Set([
+      ...page.items.flatMap((row) => (row.organizationId ? [row.organizationId] : [])),
+      ...[...targets.values()].flatMap((target) =>
+        target.organizationId ? [target.organizationId] : [],
+      ),
+    ]),
   ];
   const organizations = organizationIds.length
     ? await database.organization.findMany({
@@ -75,9 +93,30 @@ export async function listAllAuditEvents(
       })
     : [];
   const names = new Map(organizations.map((org) => [org.id, org.name]));
-  const targets = await describeAuditTargets(database, page.items);
   return {
     items: page.items.map((row) => toAuditEventView(row, names, targets)),
     nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * Events that concern these organisations: their own, and the reviews of their applications,
+ * which are recorded platform-wide (reviewers are not the applicant's to see).
+ */
+async function concerning(
+  database: Database,
+  organizationIds: string[],
+): Promise<Prisma.AuditEventWhereInput> {
+  const reviews = await database.review.findMany({
+    where: { request: { organizationId: { in: organizationIds } } },
+    select: { id: true },
+  });
+  return {
+    OR: [
+      { organizationId: { in: organizationIds } },
+      ...(reviews.length
+        ? [{ targetType: "Review", targetId: { in: reviews.map((review) => review.id) } }]
+        : []),
+    ],
   };
 }

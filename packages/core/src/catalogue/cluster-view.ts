@@ -15,3 +15,11 @@ export const CLUSTER_WITH_RESOURCES = {
 export type ClusterWithResources = Prisma.ClusterGetPayload<{
   include: typeof CLUSTER_WITH_RESOURCES;
 }>;
+
+/** A class on a cluster with the units of it in use there now (which may exceed its capacity). */
+export type ClusterResourceWithUse = ClusterWithResources["resources"][number] & { inUse: number };
+
+/** A cluster as its catalogue page shows it: each class with its capacity and use now. */
+export type ClusterWithUse = Omit<ClusterWithResources, "resources"> & {
+  resources: ClusterResourceWithUse[];
+};

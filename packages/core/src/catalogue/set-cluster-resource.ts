@@ -5,13 +5,35 @@ import { AppError, notFound } from "../errors";
 import { TX_OPTIONS } from "../transaction";
 import { checkClusterMapping, type ClusterMapping } from "./cluster-mapping";
 import { getCluster } from "./get-cluster";
-import type { ClusterWithResources } from "./cluster-view";
+import { holdersOf, unitsInUseOf, unitsOf, type UnitsInUse } from "./units-in-use";
+import type { ClusterWithUse } from "./cluster-view";
 
 export interface SetClusterResourceInput extends ClusterMapping {
   clusterId: string;
   resourceClassId: string;
   /** Units of the class on the cluster (GPUs, MIG slices, CPU cores). */
   capacity: number;
+  /**
+   * The operator confirms a capacity below the units in use now: the work above it keeps its units
+   * until it ends or is stopped, and nothing new of the class is placed until use falls below.
+   */
+  drain?: boolean;
+}
+
+/** Why a capacity below what runs now is refused unless a drain is confirmed. */
+export function capacityBelowUseMessage(
+  use: Pick<UnitsInUse, "inUse" | "jobsRunning" | "endpointsRunning">,
+  capacity: number,
+  resourceClass: { name: string; unit: string },
+  cluster: { name: string },
+): string {
+  const verb = use.inUse === 1 ? "is" : "are";
+  return (
+    `${unitsOf(use.inUse, resourceClass.unit)} of ${resourceClass.name} ${verb} in use on ` +
+    `${cluster.name} now, held by ${holdersOf(use)} — more than a capacity of ${capacity}. ` +
+    `Enter at least ${use.inUse}, or tick “Drain” to lower it anyway: that work keeps its units ` +
+    `until it ends or is stopped.`
+  );
 }
 
 /** Adds a resource class to a cluster, or changes its capacity and mapping. */
@@ -19,7 +41,7 @@ export async function setClusterResource(
   database: Database,
   actor: Actor,
   input: SetClusterResourceInput,
-): Promise<ClusterWithResources> {
+): Promise<ClusterWithUse> {
   await database.$transaction(async (tx) => {
     const cluster = await tx.cluster.findUnique({ where: { id: input.clusterId } });
     if (!cluster) throw notFound("Cluster");
@@ -29,6 +51,15 @@ export async function setClusterResource(
     if (!resourceClass) throw notFound("Resource class");
     const check = checkClusterMapping(cluster.kind, resourceClass.kind, input);
     if (!check.ok) throw new AppError("INVALID", check.message);
+    const use = await unitsInUseOf(tx, cluster.id, resourceClass.id);
+    const belowUse = input.capacity < use.inUse;
+    if (belowUse && !input.drain) {
+      throw new AppError(
+        "CONFLICT",
+        capacityBelowUseMessage(use, input.capacity, resourceClass, cluster),
+        { field: "capacity" },
+      );
+    }
     const { k8sNodeSelector, ...mapping } = check.mapping;
     const data = {
       capacity: input.capacity,
@@ -50,6 +81,8 @@ export async function setClusterResource(
         cluster: cluster.code,
         resourceClass: resourceClass.code,
         capacity: row.capacity,
+        inUse: use.inUse,
+        ...(belowUse ? { drain: true } : {}),
         ...check.mapping,
       },
     });

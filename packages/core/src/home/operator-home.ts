@@ -1,4 +1,5 @@
-import { Prisma, type ClusterKind, type Database, type ResourceKind } from "@tessera/db";
+import type { ClusterKind, Database, ResourceKind } from "@tessera/db";
+import { unitsInUse } from "../catalogue/units-in-use";
 import {
   getOperationsOverview,
   type OperationsOverview,
@@ -8,12 +9,9 @@ import {
 export interface ClassUse {
   resourceClass: { id: string; code: string; name: string; unit: string; kind: ResourceKind };
   capacity: number;
-  /** Units held by running jobs and by endpoints' running replicas now. */
+  /** Units held by running jobs and by endpoints' running replicas now (may exceed capacity). */
   inUse: number;
-  /**
-   * Units asked for and not yet running: jobs accepted, submitted or pending, and the replicas an
-   * endpoint wants beyond those running.
-   */
+  /** Units asked for and not yet running (see unitsInUse). */
   queued: number;
 }
 
@@ -84,32 +82,4 @@ export async function getOperatorHome(
       .sort((a, b) => Number(b.active) - Number(a.active)),
     operations,
   };
-}
-
-interface UnitsInUse {
-  clusterId: string;
-  resourceClassId: string;
-  inUse: number;
-  queued: number;
-}
-
-/**
- * Per cluster and class, the units live work occupies and waits for. A job occupies its quantity
- * while it runs; an endpoint occupies its units once per replica running (ready, as the backend
- * last said — more than wanted while it scales down) and waits for the rest of the replicas it
- * wants. Its quantity is the units of one replica, so summing quantities alone would count an
- * endpoint of many replicas as one and hide a cluster running past its capacity.
- */
-function unitsInUse(database: Database): Promise<UnitsInUse[]> {
-  return database.$queryRaw<UnitsInUse[]>(Prisma.sql`
-    SELECT w."clusterId", w."resourceClassId",
-           SUM(CASE WHEN e."workloadId" IS NOT NULL THEN w."quantity" * e."readyReplicas"
-                    WHEN w."status" = 'RUNNING' THEN w."quantity" ELSE 0 END)::int AS "inUse",
-           SUM(CASE WHEN e."workloadId" IS NOT NULL
-                    THEN w."quantity" * GREATEST(e."desiredReplicas" - e."readyReplicas", 0)
-                    WHEN w."status" <> 'RUNNING' THEN w."quantity" ELSE 0 END)::int AS "queued"
-      FROM "Workload" w
-      LEFT JOIN "Endpoint" e ON e."workloadId" = w."id"
-     WHERE w."status" IN ('ACCEPTED', 'SUBMITTED', 'PENDING', 'RUNNING')
-     GROUP BY w."clusterId", w."resourceClassId"`);
 }

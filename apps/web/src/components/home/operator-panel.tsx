@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Td, Th } from "@tessera/ui";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { ActiveBadge } from "@/components/programmes/badges";
+import { CapacityUse, unitCount } from "@/components/programmes/capacity-use";
 import { formatNumber } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { UsageBar } from "@/components/programmes/usage-bar";
@@ -9,9 +10,6 @@ import { formatDateTime, th } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { Stat } from "./stat";
 import type { OperatorHome } from "./types";
-
-const units = (count: number, unit: string) =>
-  `${formatNumber(count)} ${unit}${count === 1 ? "" : "s"}`;
 
 /** An operator's part of the home page: capacity and use now, backlog, dead letters. */
 export function OperatorPanel({ home }: { home: OperatorHome }) {
@@ -56,7 +54,7 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
                     const label = o.useLabel(
                       use.resourceClass.name,
                       formatNumber(use.inUse),
-                      units(use.capacity, unit),
+                      unitCount(use.capacity, unit),
                     );
                     return (
                       <tr key={use.resourceClass.id} data-testid="capacity-row">
@@ -67,16 +65,19 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
                           </span>
                         </Td>
                         <Td className="min-w-48">
-                          <p className="text-sm tabular-nums" data-testid="capacity-use">
-                            {formatNumber(use.inUse)} of {units(use.capacity, unit)}
-                          </p>
+                          <CapacityUse inUse={use.inUse} capacity={use.capacity} unit={unit} />
                           <UsageBar
                             label={label}
                             whole={use.capacity}
-                            parts={[{ value: use.inUse, tone: "accent" }]}
+                            parts={[
+                              {
+                                value: use.inUse,
+                                tone: use.inUse > use.capacity ? "warning" : "accent",
+                              },
+                            ]}
                           />
                         </Td>
-                        <Td className="text-right tabular-nums">{units(use.queued, unit)}</Td>
+                        <Td className="text-right tabular-nums">{unitCount(use.queued, unit)}</Td>
                       </tr>
                     );
                   })}

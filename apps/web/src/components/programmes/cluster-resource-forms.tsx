@@ -13,12 +13,14 @@ import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
+import { unitCount } from "./capacity-use";
 import { parseWholeNumber } from "./format";
 import type { ClusterResource, ResourceClass } from "./types";
 
 const IDS = {
   resourceClassId: "resource-class",
   capacity: "resource-capacity",
+  drain: "resource-drain",
   slurmPartition: "resource-partition",
   slurmGres: "resource-gres",
   k8sResourceName: "resource-k8s-name",
@@ -66,6 +68,7 @@ export function ClusterResourceForm({
   const feedback = useFormFeedback(IDS, refresh);
   const [classId, setClassId] = useState("");
   const current = resources.find((r) => r.resourceClassId === classId);
+  const unit = current?.resourceClass.unit ?? "unit";
   const set = useMutation(
     trpc.catalogue.clusters.setResource.mutationOptions({
       onError: (error) => feedback.showError(error),
@@ -80,7 +83,10 @@ export function ClusterResourceForm({
     const selector = parseSelector(formText(form, "nodeSelector"));
     const checks = formChecks(IDS);
     if (!classId) checks.add("resourceClassId", c.required.resourceClassId);
+    const drain = form.get("drain") === "on";
+    const inUse = current?.inUse ?? 0;
     if (capacity === null) checks.add("capacity", c.required.capacity);
+    else if (capacity < inUse && !drain) checks.add("capacity", c.belowUse(unitCount(inUse, unit)));
     if (clusterKind === "KUBERNETES" && selector === null)
       checks.add("k8sNodeSelector", c.nodeSelectorInvalid);
     if (!feedback.start(checks.errors)) return;
@@ -90,6 +96,7 @@ export function ClusterResourceForm({
         clusterId,
         resourceClassId: classId,
         capacity: capacity!,
+        ...(drain ? { drain: true } : {}),
         ...(clusterKind === "SLURM"
           ? { slurmPartition: text("partition") || null, slurmGres: text("gres") || null }
           : {}),
@@ -134,10 +141,28 @@ export function ClusterResourceForm({
             id={IDS.capacity}
             label={c.resourceCapacity}
             error={e.capacity}
+            hint={current ? c.inUseHint(unitCount(current.inUse, unit)) : undefined}
             name="capacity"
             inputMode="numeric"
             defaultValue={current ? String(current.capacity) : ""}
           />
+          {current && current.inUse > 0 ? (
+            <div className="flex items-start gap-2 sm:col-span-2">
+              <input
+                id={IDS.drain}
+                type="checkbox"
+                name="drain"
+                className="mt-0.5 size-5 shrink-0"
+                aria-describedby={`${IDS.drain}-hint`}
+              />
+              <div>
+                <label htmlFor={IDS.drain}>{c.drain}</label>
+                <p id={`${IDS.drain}-hint`} className="text-sm text-fg-muted">
+                  {c.drainHint}
+                </p>
+              </div>
+            </div>
+          ) : null}
           {clusterKind === "SLURM" ? (
             <>
               <InputField

@@ -5,7 +5,15 @@ import {
   createTestOrganization,
   createTestUser,
   failureOf,
+  httpErrorOf,
 } from "../../test-helpers";
+import {
+  createReviewer,
+  createTestApplicant,
+  createTestProgramme,
+  createTestResourceClass,
+  submittedApplication,
+} from "../programmes/fixtures";
 
 async function organisationWithHistory() {
   const owner = await createTestUser();
@@ -141,5 +149,59 @@ describe("audit targets and the organisation filter", () => {
 
     const none = await callerFor(admin).admin.audit.list({ organization: "no such organisation" });
     expect(none.items).toEqual([]);
+  });
+});
+
+describe("review events in the platform-wide audit log", () => {
+  it("name the organisation whose application was reviewed, and its filter finds them", async () => {
+    const gpu = await createTestResourceClass();
+    const programme = await createTestProgramme();
+    const applicant = await createTestApplicant();
+    const programmeAdmin = await createTestUser({ platformRoles: ["PROGRAM_ADMIN"] });
+    const applicationId = await submittedApplication(applicant, programme, [
+      { resourceClassId: gpu.id, unitHours: 100 },
+    ]);
+    const reviewer = await createReviewer();
+    const review = await callerFor(programmeAdmin).reviews.admin.assign({
+      applicationId,
+      reviewerId: reviewer.id,
+    });
+    await callerFor(reviewer).reviews.score({
+      reviewId: review.id,
+      score: 4,
+      comment: "Sound plan, hours well estimated.",
+    });
+
+    const admin = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
+    const caller = callerFor(admin);
+    const scored = await caller.admin.audit.list({ action: "review.scored", limit: 100 });
+    expect(scored.items.find((event) => event.targetId === review.id)).toMatchObject({
+      organizationId: applicant.org.id,
+      organizationName: applicant.org.name,
+    });
+    // Filtering by the organisation, by id or by name, finds its reviews too.
+    const byId = await caller.admin.audit.list({ organizationId: applicant.org.id });
+    const byName = await caller.admin.audit.list({ organization: applicant.org.name });
+    for (const page of [byId, byName]) {
+      expect(page.items.map((event) => event.action)).toEqual(
+        expect.arrayContaining(["review.scored", "review.assigned", "application.submitted"]),
+      );
+    }
+    // Reviewers stay off the applicant's own audit log.
+    const own = await callerFor(applicant.owner).audit.list({ organizationId: applicant.org.id });
+    expect(own.items.some((event) => event.action.startsWith("review."))).toBe(false);
+  });
+
+  it("puts a period that ends before it starts beside the to date", async () => {
+    const admin = await createTestUser({ platformRoles: ["PLATFORM_ADMIN"] });
+    const error = await httpErrorOf(admin, "admin.audit.list", "query", {
+      from: new Date("2026-02-01"),
+      to: new Date("2026-01-01"),
+    });
+    expect(error).toEqual({
+      code: "BAD_REQUEST",
+      message: "The start of the period must be before its end.",
+      fieldErrors: { to: ["The start of the period must be before its end."] },
+    });
   });
 });

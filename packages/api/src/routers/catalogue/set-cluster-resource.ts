@@ -8,6 +8,8 @@ export const setClusterResourceInput = z.object({
   clusterId: rowId("cluster"),
   resourceClassId: rowId("resource class"),
   capacity: capacityInput,
+  // Confirms a capacity below the units in use now (a drain).
+  drain: z.boolean().optional(),
   slurmPartition: text("Slurm partition", 64, 0).nullish(),
   slurmGres: text("Slurm GRES", 128, 0).nullish(),
   k8sResourceName: text("Kubernetes resource name", 253, 0).nullish(),

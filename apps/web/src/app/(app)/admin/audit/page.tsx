@@ -1,13 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Button, Card, PageHeader, Select, TextInput } from "@tessera/ui";
-import { AUDIT_ACTIONS, type AuditAction } from "@tessera/core";
+import {
+  Button,
+  Card,
+  describedBy,
+  ErrorSummary,
+  FieldMessages,
+  PageHeader,
+  Select,
+  TextInput,
+} from "@tessera/ui";
+import { AUDIT_ACTIONS } from "@tessera/core";
 import { AuditTable } from "@/components/audit-table";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
 import { VerifyChain } from "@/components/forms/verify-chain";
 import { Pagination } from "@/components/pagination";
 import { t } from "@/i18n";
+import { readAuditFilters, type AuditFilterField } from "@/lib/audit-filters";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
@@ -15,40 +25,24 @@ import { loadViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: t.audit.allTitle };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A yyyy-mm-dd filter value as the first (or, for `to`, the last) millisecond of that UTC day. */
-function day(value: string | undefined, edge: "start" | "end"): Date | undefined {
-  if (!value || !DAY.test(value)) return undefined;
-  const date = new Date(`${value}T${edge === "start" ? "00:00:00.000" : "23:59:59.999"}Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
+const FIELD_IDS: Record<AuditFilterField, string> = {
+  organization: "filter-organisation",
+  actorEmail: "filter-actor",
+  action: "filter-action",
+  from: "filter-from",
+  to: "filter-to",
+};
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
-  const filters = {
-    organization: param(query.organization),
-    // Kept for links from an organisation's pages; the form filters by name.
-    organizationId: param(query.organizationId),
-    actorEmail: param(query.actorEmail),
-    action: (AUDIT_ACTIONS as readonly string[]).includes(param(query.action) ?? "")
-      ? (param(query.action) as AuditAction)
-      : undefined,
-    from: param(query.from),
-    to: param(query.to),
-  };
+  const { values: filters, errors, query: checked } = readAuditFilters(query);
   const cursor = param(query.cursor);
-  const page = await loadIfAllowed((api) =>
-    api.admin.audit.list({
-      organization: filters.organization,
-      organizationId: filters.organizationId,
-      actorEmail: filters.actorEmail,
-      action: filters.action,
-      from: day(filters.from, "start"),
-      to: day(filters.to, "end"),
-      cursor,
-      limit: 25,
-    }),
+  // A filter that is not valid is shown beside its field; nothing is loaded until it is corrected.
+  const page = checked
+    ? await loadIfAllowed((api) => api.admin.audit.list({ ...checked, cursor, limit: 25 }))
+    : null;
+  const problems = (Object.keys(FIELD_IDS) as AuditFilterField[]).flatMap((field) =>
+    errors[field] ? [{ fieldId: FIELD_IDS[field], message: errors[field] }] : [],
   );
   const filtered = Object.values(filters).some(Boolean);
   const viewer = await loadViewer();
@@ -59,7 +53,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: t.audit.allTitle }]}
       />
       <PageHeader title={t.audit.allTitle} description={t.audit.allLead} />
-      {!page.allowed ? (
+      {page && !page.allowed ? (
         <Forbidden invalid={page.invalid} resetHref={routes.adminAudit} />
       ) : (
         <div className="space-y-6">
@@ -91,8 +85,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               </div>
             </Card>
           </div>
+          <ErrorSummary title={t.common.errorSummaryTitle} problems={problems} />
           <form
             method="get"
+            noValidate
             action={routes.adminAudit}
             className="grid gap-4 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3"
           >
@@ -100,15 +96,23 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               <label htmlFor="filter-organisation" className="block font-semibold">
                 {t.audit.filterOrganisation}
               </label>
+              <FieldMessages
+                id={FIELD_IDS.organization}
+                hint={t.audit.filterOrganisationHint}
+                error={errors.organization}
+                errorPrefix={t.common.errorPrefix}
+              />
               <TextInput
-                id="filter-organisation"
+                id={FIELD_IDS.organization}
                 name="organization"
-                aria-describedby="filter-organisation-hint"
+                aria-describedby={describedBy(
+                  FIELD_IDS.organization,
+                  t.audit.filterOrganisationHint,
+                  errors.organization,
+                )}
+                invalid={Boolean(errors.organization)}
                 defaultValue={filters.organization ?? ""}
               />
-              <p id="filter-organisation-hint" className="text-sm text-fg-muted">
-                {t.audit.filterOrganisationHint}
-              </p>
               {filters.organizationId ? (
                 <input type="hidden" name="organizationId" value={filters.organizationId} />
               ) : null}
@@ -117,10 +121,17 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               <label htmlFor="filter-actor" className="block font-semibold">
                 {t.audit.filterActor}
               </label>
+              <FieldMessages
+                id={FIELD_IDS.actorEmail}
+                error={errors.actorEmail}
+                errorPrefix={t.common.errorPrefix}
+              />
               <TextInput
-                id="filter-actor"
+                id={FIELD_IDS.actorEmail}
                 name="actorEmail"
                 type="email"
+                aria-describedby={describedBy(FIELD_IDS.actorEmail, undefined, errors.actorEmail)}
+                invalid={Boolean(errors.actorEmail)}
                 defaultValue={filters.actorEmail ?? ""}
               />
             </div>
@@ -128,7 +139,18 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               <label htmlFor="filter-action" className="block font-semibold">
                 {t.audit.filterAction}
               </label>
-              <Select id="filter-action" name="action" defaultValue={filters.action ?? ""}>
+              <FieldMessages
+                id={FIELD_IDS.action}
+                error={errors.action}
+                errorPrefix={t.common.errorPrefix}
+              />
+              <Select
+                id={FIELD_IDS.action}
+                name="action"
+                aria-describedby={describedBy(FIELD_IDS.action, undefined, errors.action)}
+                invalid={Boolean(errors.action)}
+                defaultValue={errors.action ? "" : (filters.action ?? "")}
+              >
                 <option value="">{t.audit.filterAllActions}</option>
                 {AUDIT_ACTIONS.map((value) => (
                   <option key={value} value={value}>
@@ -141,10 +163,17 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               <label htmlFor="filter-from" className="block font-semibold">
                 {t.audit.filterFrom}
               </label>
+              <FieldMessages
+                id={FIELD_IDS.from}
+                error={errors.from}
+                errorPrefix={t.common.errorPrefix}
+              />
               <TextInput
-                id="filter-from"
+                id={FIELD_IDS.from}
                 name="from"
                 type="date"
+                aria-describedby={describedBy(FIELD_IDS.from, undefined, errors.from)}
+                invalid={Boolean(errors.from)}
                 defaultValue={filters.from ?? ""}
               />
             </div>
@@ -152,7 +181,19 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               <label htmlFor="filter-to" className="block font-semibold">
                 {t.audit.filterTo}
               </label>
-              <TextInput id="filter-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+              <FieldMessages
+                id={FIELD_IDS.to}
+                error={errors.to}
+                errorPrefix={t.common.errorPrefix}
+              />
+              <TextInput
+                id={FIELD_IDS.to}
+                name="to"
+                type="date"
+                aria-describedby={describedBy(FIELD_IDS.to, undefined, errors.to)}
+                invalid={Boolean(errors.to)}
+                defaultValue={filters.to ?? ""}
+              />
             </div>
             <div className="flex items-end gap-3">
               <Button type="submit" variant="secondary">
@@ -165,13 +206,26 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               ) : null}
             </div>
           </form>
-          <AuditTable events={page.data.items} showOrganisation scope="platform" viewer={viewer} />
-          <Pagination
-            basePath={routes.adminAudit}
-            params={filters}
-            cursor={cursor}
-            nextCursor={page.data.nextCursor}
-          />
+          {page?.allowed ? (
+            <>
+              <AuditTable
+                events={page.data.items}
+                showOrganisation
+                scope="platform"
+                viewer={viewer}
+              />
+              <Pagination
+                basePath={routes.adminAudit}
+                params={filters}
+                cursor={cursor}
+                nextCursor={page.data.nextCursor}
+              />
+            </>
+          ) : (
+            <p className="rounded-lg border border-line bg-surface px-4 py-6 text-fg-muted">
+              {t.audit.filterErrors.notLoaded}
+            </p>
+          )}
         </div>
       )}
     </>

@@ -9,6 +9,7 @@ import {
   ClusterResourceForm,
   RemoveResourceButton,
 } from "@/components/programmes/cluster-resource-forms";
+import { CapacityUse } from "@/components/programmes/capacity-use";
 import { programmeRoutes } from "@/components/programmes/paths";
 import type { ClusterResource } from "@/components/programmes/types";
 import { t, tp } from "@/i18n";
@@ -96,6 +97,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
                   <tr>
                     <Th>{c.resourceClass}</Th>
                     <Th className="text-right">{c.capacity}</Th>
+                    <Th>{c.inUseNow}</Th>
                     <Th>{c.mapping}</Th>
                     {canManage ? (
                       <Th>
@@ -115,6 +117,13 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
                       </Td>
                       <Td className="whitespace-nowrap text-right tabular-nums">
                         {c.capacityOf(resource.capacity, resource.resourceClass.unit)}
+                      </Td>
+                      <Td>
+                        <CapacityUse
+                          inUse={resource.inUse}
+                          capacity={resource.capacity}
+                          unit={resource.resourceClass.unit}
+                        />
                       </Td>
                       <Td>
                         <Mapping kind={cluster.kind} resource={resource} />
