@@ -68,12 +68,20 @@ describe("budget guard", () => {
     const second = await applicationUnderReview(admin, applicant, programme, [
       { resourceClassId: gpu.id, unitHours: 60 },
     ]);
+    // The administrator sees it where she decides, by the rule the approval applies.
+    const seen = await callerFor(admin).applications.admin.get({ applicationId: second });
+    expect(seen.organizationLimit).toMatchObject({
+      remainingMinor: 50_000,
+      requestedMinor: 60_000,
+      overByMinor: 10_000,
+      fits: false,
+    });
     const failure = await failureOf(
       callerFor(admin).applications.admin.approve({ applicationId: second }),
     );
     expect(failure.code).toBe("PRECONDITION_FAILED");
     expect(failure.message).toBe(
-      `Approving this award would exceed the limit per organisation by €100.00: ${applicant.org.name} has been awarded €1,000.00 of its €1,500.00 limit and this award is €600.00. Grant less.`,
+      `Approving this award would exceed the limit per organisation by €100.00: ${applicant.org.name} has been awarded €1,000.00 of its €1,500.00 limit, so €500.00 is left, and this award is €600.00. Grant at most €500.00 of programme share.`,
     );
     // The budget reservation made before the cap check was rolled back with it.
     expect(
