@@ -497,7 +497,7 @@ export const enProgrammes = {
     grantOverBudget: (share: string, left: string) =>
       `This grant's programme share, ${share}, is more than the ${left} left of the programme's budget. Grant less.`,
     grantNothing:
-      "This grants nothing: every line is zero. To turn the application down, reject it below instead.",
+      "This award is worth nothing: every line is zero, or the programme would pay €0 for it. To turn the application down, reject it below instead.",
     budgetLeft: (left: string, budget: string) => `${left} left of the ${budget} budget.`,
     reviewers: "Reviewers",
     reviewersLead: "Assign reviewers from the panel. Scores appear side by side below.",

@@ -26,9 +26,10 @@ describe("checkOrganizationLimit", () => {
 });
 
 describe("grantsNothing", () => {
-  it("is true only when every line grants zero", () => {
-    expect(grantsNothing([0, 0])).toBe(true);
-    expect(grantsNothing([0, 1])).toBe(false);
+  it("is true when every line grants zero or the programme would pay nothing", () => {
+    expect(grantsNothing([0, 0], 0)).toBe(true);
+    expect(grantsNothing([0, 1], 0)).toBe(true);
+    expect(grantsNothing([0, 1], 1)).toBe(false);
   });
 });
 

@@ -29,9 +29,15 @@ export function checkOrganizationLimit(input: {
   return { ...input, remainingMinor, overByMinor, fits: overByMinor === 0 };
 }
 
-/** True when a grant gives nothing on every line: that is a rejection, not an award. */
-export function grantsNothing(grantedUnitHours: readonly number[]): boolean {
-  return grantedUnitHours.every((hours) => hours === 0);
+/**
+ * True when a grant gives nothing: zero on every line, or lines the programme pays nothing for
+ * (a €0.00 programme share). That is a rejection, not an award.
+ */
+export function grantsNothing(
+  grantedUnitHours: readonly number[],
+  programmeShareMinor: number,
+): boolean {
+  return grantedUnitHours.every((hours) => hours === 0) || programmeShareMinor <= 0;
 }
 
 /**

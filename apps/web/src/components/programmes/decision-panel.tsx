@@ -123,7 +123,12 @@ function ApproveForm({
       // The confirmation never offers an award the approval would refuse.
       const share = preview.programmeShareMinor;
       const firstField = grantId(application.lines[0]?.resourceClass.code ?? "");
-      if (grantsNothing(lines.map((line) => line.grantedUnitHours)))
+      if (
+        grantsNothing(
+          lines.map((line) => line.grantedUnitHours),
+          share,
+        )
+      )
         checks.add("grant", r.grantNothing, firstField);
       else if (limit !== null && share > limit.remainingMinor)
         checks.add(

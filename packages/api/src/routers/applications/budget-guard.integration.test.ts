@@ -96,6 +96,48 @@ describe("budget guard", () => {
     await callerFor(admin).applications.admin.approve({ applicationId: theirs });
   });
 
+  it("refuses an award of nothing (no hours, or €0.00 of programme share) and writes nothing", async () => {
+    // A class priced at €0.01 an hour: one hour at a 40 % subsidy rounds to €0.00 of programme share.
+    const cheap = await createTestResourceClass({ listPriceMinorPerHour: 1 });
+    const programme = await createTestProgramme({ subsidyRateBps: 4_000 });
+    const admin = await createProgrammeAdmin();
+    const applicant = await createTestApplicant();
+    const applicationId = await applicationUnderReview(admin, applicant, programme, [
+      { resourceClassId: cheap.id, unitHours: 10 },
+    ]);
+    const noHours = await failureOf(
+      callerFor(admin).applications.admin.approve({
+        applicationId,
+        lines: [{ resourceClassId: cheap.id, grantedUnitHours: 0 }],
+      }),
+    );
+    expect(noHours).toEqual({
+      code: "BAD_REQUEST",
+      message: "Grant at least one hour, or reject the application instead.",
+    });
+    const worthNothing = await failureOf(
+      callerFor(admin).applications.admin.approve({
+        applicationId,
+        lines: [{ resourceClassId: cheap.id, grantedUnitHours: 1 }],
+      }),
+    );
+    expect(worthNothing).toEqual({
+      code: "BAD_REQUEST",
+      message:
+        "This award is worth €0.00: the programme would pay nothing for it. Grant more, or reject the application instead.",
+    });
+    expect(
+      (await db.allocationRequest.findUniqueOrThrow({ where: { id: applicationId } })).status,
+    ).toBe("UNDER_REVIEW");
+    expect(await db.allocation.count({ where: { requestId: applicationId } })).toBe(0);
+    expect(
+      (await db.programme.findUniqueOrThrow({ where: { id: programme.id } })).awardedMinor,
+    ).toBe(0n);
+    expect(
+      await db.programmeOrganizationAward.count({ where: { programmeId: programme.id } }),
+    ).toBe(0);
+  });
+
   it("lets exactly one of two simultaneous approvals through when only one fits the budget", async () => {
     const gpu = await createTestResourceClass({ listPriceMinorPerHour: 1_000 });
     // Each award is €700.00 from the programme; the budget holds one, not two.
