@@ -453,22 +453,25 @@ export const enProgrammes = {
     applicationsCaption: "Applications to the programme",
     organisation: "Organisation",
     reviews: "Reviews",
-    /** Reviews done of assigned, the same on every page: a declared conflict is not a done review. */
+    /**
+     * Reviews done of those that count, the same on every page (summarizeReviews): a reviewer
+     * who declared a conflict stood aside, so that review is neither done nor still to come.
+     */
     reviewSummary: (summary: {
       assigned: number;
       scored: number;
       conflicts: number;
+      expected: number;
       meanScore: number | null;
-    }) =>
-      summary.assigned === 0
-        ? "No reviewers yet"
-        : [
-            `${summary.scored} of ${summary.assigned} scored`,
-            summary.conflicts > 0 ? `${summary.conflicts} declared a conflict` : "",
-            summary.meanScore === null ? "" : `mean ${summary.meanScore.toFixed(2)}`,
-          ]
-            .filter(Boolean)
-            .join(", "),
+    }) => {
+      if (summary.assigned === 0) return "No reviewers yet";
+      const conflicts = plural(summary.conflicts, "reviewer", "reviewers");
+      if (summary.expected === 0) return `No review stands: ${conflicts} declared a conflict`;
+      const done = `${summary.scored} of ${summary.expected} scored`;
+      const mean = summary.meanScore === null ? "" : `, mean ${summary.meanScore.toFixed(2)}`;
+      const aside = summary.conflicts > 0 ? ` (${conflicts} declared a conflict)` : "";
+      return `${done}${mean}${aside}`;
+    },
     noApplications: "No applications yet. Submitted applications appear here; drafts stay private.",
     noApplicationsFiltered: "No application matches.",
     searchApplications: "Search applications",

@@ -120,7 +120,7 @@ export function ProgrammeAdminPanel({ home }: { home: ProgrammeAdminHome }) {
                   </Td>
                   <Td>{application.organization.name}</Td>
                   <Td>{application.programme.name}</Td>
-                  <Td className="whitespace-nowrap">
+                  <Td className="min-w-40">
                     {tp.dashboard.reviewSummary(application.reviewSummary)}
                   </Td>
                   <Td className="whitespace-nowrap">
