@@ -18,7 +18,7 @@ export function ReviewsSideBySide({ application }: { application: ApplicationFor
           return (
             <li
               key={review.id}
-              className="space-y-2 rounded-lg border border-line p-4"
+              className="min-w-0 space-y-2 rounded-lg border border-line p-4 [overflow-wrap:anywhere]"
               data-testid={`review-${review.reviewer.email ?? review.id}`}
             >
               <p className="font-semibold">{name}</p>

@@ -158,7 +158,9 @@ export default async function AdminApplicationPage({ params }: Props) {
                 title={d.decisionNote[application.status] ?? r.decided}
                 className="mb-4"
               >
-                <p className="whitespace-pre-line">{application.decisionNote}</p>
+                <p className="whitespace-pre-line [overflow-wrap:anywhere]">
+                  {application.decisionNote}
+                </p>
               </Alert>
             ) : null}
             <DecisionPanel application={application} />
