@@ -84,6 +84,7 @@ export * from "./applications/application-state";
 export * from "./applications/application-view";
 export * from "./applications/prepare-application";
 export * from "./applications/grant-lines";
+export * from "./applications/award-rules";
 export * from "./applications/review-summary";
 export * from "./applications/create-application";
 export * from "./applications/update-application";

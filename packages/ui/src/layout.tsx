@@ -40,10 +40,14 @@ export function PageHeader({
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div className="min-w-0 space-y-1">
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold tracking-tight text-fg sm:text-3xl">{title}</h1>
+          <h1 className="min-w-0 text-2xl font-bold tracking-tight text-fg [overflow-wrap:anywhere] sm:text-3xl">
+            {title}
+          </h1>
           {meta}
         </div>
-        {description ? <p className="max-w-3xl text-fg-muted">{description}</p> : null}
+        {description ? (
+          <p className="max-w-3xl text-fg-muted [overflow-wrap:anywhere]">{description}</p>
+        ) : null}
       </div>
       {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
     </div>

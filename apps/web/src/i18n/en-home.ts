@@ -102,8 +102,6 @@ export const enHome = {
       organisation: "Organisation",
       programme: "Programme",
       reviews: "Reviews",
-      reviewsDone: (done: number, assigned: number) =>
-        assigned === 0 ? "No reviewer yet" : `${done} of ${assigned} done`,
       submitted: "Submitted",
       more: (count: number) => `and ${plural(count, "more", "more")}`,
       budget: "Budget",

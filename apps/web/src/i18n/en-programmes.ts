@@ -36,6 +36,7 @@ export const enProgrammes = {
     review: { PENDING: "To review", SCORED: "Scored", CONFLICT: "Conflict", CLOSED: "Closed" },
     eligible: "Eligible",
     notEligible: "Not eligible",
+    overLimit: "Over its limit",
     active: "Active",
     retired: "Retired",
     notConnected: "Not connected",
@@ -143,6 +144,16 @@ export const enProgrammes = {
       programme: "Programme",
       programmePlaceholder: "Choose a programme",
       programmeFixed: "The programme of an application cannot be changed.",
+      programmeOption: (name: string, eligible: boolean) =>
+        eligible ? name : `${name} — not eligible`,
+      programmeIneligibleHint:
+        "Programmes marked not eligible cannot be chosen; Programmes says why for each.",
+      programmeIneligible: "Your organisation cannot apply to this programme",
+      programmeIneligibleError: (name: string) =>
+        `Your organisation is not eligible for ${name}. Choose another programme.`,
+      overLimitTitle: "More than your organisation's limit",
+      overLimit: (share: string, left: string, cap: string, over: string) =>
+        `The programme would pay ${share}, but only ${left} is left of its ${cap} limit for your organisation. Ask for ${over} less of programme share (at most ${left}), or the programme can grant only part of it.`,
       call: "Call",
       callPlaceholder: "Choose a call",
       callHint: "Drafts can be saved for an upcoming call; you can submit once it opens.",
@@ -442,9 +453,25 @@ export const enProgrammes = {
     applicationsCaption: "Applications to the programme",
     organisation: "Organisation",
     reviews: "Reviews",
-    reviewSummary: (scored: number, assigned: number, mean: string | null) =>
-      `${scored} of ${assigned} scored${mean ? `, mean ${mean}` : ""}`,
-    noReviewers: "No reviewers yet",
+    /**
+     * Reviews done of those that count, the same on every page (summarizeReviews): a reviewer
+     * who declared a conflict stood aside, so that review is neither done nor still to come.
+     */
+    reviewSummary: (summary: {
+      assigned: number;
+      scored: number;
+      conflicts: number;
+      expected: number;
+      meanScore: number | null;
+    }) => {
+      if (summary.assigned === 0) return "No reviewers yet";
+      const conflicts = plural(summary.conflicts, "reviewer", "reviewers");
+      if (summary.expected === 0) return `No review stands: ${conflicts} declared a conflict`;
+      const done = `${summary.scored} of ${summary.expected} scored`;
+      const mean = summary.meanScore === null ? "" : `, mean ${summary.meanScore.toFixed(2)}`;
+      const aside = summary.conflicts > 0 ? ` (${conflicts} declared a conflict)` : "";
+      return `${done}${mean}${aside}`;
+    },
     noApplications: "No applications yet. Submitted applications appear here; drafts stay private.",
     noApplicationsFiltered: "No application matches.",
     searchApplications: "Search applications",
@@ -461,6 +488,19 @@ export const enProgrammes = {
     eligible: "The organisation is eligible.",
     organisationAwarded: (awarded: string, left: string) =>
       `Already awarded ${awarded} by this programme; ${left} left of its limit.`,
+    overLimitTitle: "The request is over the organisation's limit",
+    overLimit: (requested: string, left: string, over: string) =>
+      `It asks the programme for ${requested}, but only ${left} is left of the organisation's limit: ${over} too much. You can grant at most ${left} of programme share; the approval form below starts there.`,
+    limitReached: (requested: string) =>
+      `It asks the programme for ${requested}, but nothing is left of the organisation's limit. Reject it, or ask for changes.`,
+    grantCapped: (left: string) =>
+      `Pre-filled with the most that fits the ${left} left of the organisation's limit, not the full request.`,
+    grantOverLimit: (share: string, left: string) =>
+      `This grant's programme share, ${share}, is more than the ${left} left of the organisation's limit. Grant less.`,
+    grantOverBudget: (share: string, left: string) =>
+      `This grant's programme share, ${share}, is more than the ${left} left of the programme's budget. Grant less.`,
+    grantNothing:
+      "This award is worth nothing: every line is zero, or the programme would pay €0 for it. To turn the application down, reject it below instead.",
     budgetLeft: (left: string, budget: string) => `${left} left of the ${budget} budget.`,
     reviewers: "Reviewers",
     reviewersLead: "Assign reviewers from the panel. Scores appear side by side below.",
@@ -484,9 +524,6 @@ export const enProgrammes = {
     conflict: "Conflict of interest declared",
     conflictReason: "Reason",
     comment: "Comment",
-    mean: (mean: string, scored: number) =>
-      `Mean score ${mean} from ${plural(scored, "review", "reviews")}.`,
-    noScores: "No scores yet.",
     decide: "Decision",
     decideLead: "Approve with the amounts to grant, ask for changes, or reject with a reason.",
     startReview: "Start review",

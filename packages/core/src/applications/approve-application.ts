@@ -11,6 +11,7 @@ import { formatDay } from "../state-aid/ceiling";
 import { TX_OPTIONS } from "../transaction";
 import { transitionApplication } from "./application-state";
 import { refuseMemberOfApplicant } from "./decision-rules";
+import { grantsNothing } from "./award-rules";
 import { grantLines, type GrantInput } from "./grant-lines";
 import { lockApplication } from "./lock-application";
 import { notifyApplicant } from "./notify-applicant";
@@ -87,6 +88,17 @@ export async function approveApplication(
       application.programme.subsidyRateBps,
     );
     const { currency } = application.programme;
+    if (
+      grantsNothing(
+        granted.map((line) => line.grantedUnitHours),
+        priced.totals.programmeShareMinor,
+      )
+    ) {
+      throw new AppError(
+        "INVALID",
+        `This award is worth ${formatMoney(0, currency)}: the programme would pay nothing for it. Grant more, or reject the application instead.`,
+      );
+    }
     await reserveProgrammeBudget(tx, {
       programmeId: application.programmeId,
       organizationId: application.organizationId,

@@ -1,13 +1,17 @@
 import type { Actor } from "../actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
+import { refuseIneligibleOrganization } from "../programmes/organization-eligibility";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
 import type { ApplicationView } from "./application-view";
 import { getApplication } from "./get-application";
 import { prepareApplication, type ApplicationDraftInput } from "./prepare-application";
 
-/** Drafts an application for one of the organisation's projects. Nothing is sent until submitted. */
+/**
+ * Drafts an application for one of the organisation's projects, to a programme it may apply to.
+ * Nothing is sent until submitted.
+ */
 export async function createApplication(
   tenant: TenantAccess,
   actor: Actor,
@@ -22,6 +26,7 @@ export async function createApplication(
       input,
       now,
     );
+    await refuseIneligibleOrganization(tx, tenant.organization.id, programme);
     const created = await tx.allocationRequest.create({
       data: {
         organizationId: tenant.organization.id,

@@ -1,4 +1,4 @@
-import type { Database } from "@tessera/db";
+import type { AllocationRequestStatus, Database } from "@tessera/db";
 import { notFound } from "../errors";
 import {
   organizationStandings,
@@ -11,6 +11,7 @@ import {
 } from "../state-aid/get-undertaking-standing";
 import { dateToDay } from "../state-aid/undertaking";
 import { administratorActions } from "./application-state";
+import { checkOrganizationLimit, type OrganizationLimitCheck } from "./award-rules";
 import { APPLICATION_DETAIL, toApplicationView, type ApplicationView } from "./application-view";
 import { summarizeReviews, type ReviewSummary } from "./review-summary";
 
@@ -30,6 +31,11 @@ export type ApplicationForAdmin = Omit<ApplicationView, "actions"> & {
   reviews: ReviewForAdmin[];
   reviewSummary: ReviewSummary;
   standing: OrganizationStanding;
+  /**
+   * The requested programme share against what is left of the organisation's limit, while a
+   * decision is open (null once decided: an approved award is already in the awarded total).
+   */
+  organizationLimit: OrganizationLimitCheck | null;
   budget: { budgetMinor: number; awardedMinor: number; remainingMinor: number };
   stateAid: {
     /** The undertaking's rolling three-year total today (this application's declaration included). */
@@ -45,11 +51,13 @@ export type ApplicationForAdmin = Omit<ApplicationView, "actions"> & {
   actions: ReturnType<typeof administratorActions>;
 };
 
+const DECIDED: AllocationRequestStatus[] = ["APPROVED", "REJECTED", "WITHDRAWN"];
+
 /**
  * An application as the programme administrator decides on it: the applicant's view plus the
  * organisation, every reviewer's score and conflict side by side, eligibility, and how much of the
- * budget and of the organisation's cap is left. Drafts are not shown: they are the applicant's own
- * until submitted.
+ * budget and of the organisation's cap is left. What was never submitted (a draft, or a
+ * draft withdrawn before it was sent) is not shown: it is the applicant's own.
  */
 export async function getApplicationForAdmin(
   database: Database,
@@ -66,7 +74,7 @@ export async function getApplicationForAdmin(
       },
     },
   });
-  if (!row || row.status === "DRAFT") throw notFound("Application");
+  if (!row || row.submittedAt === null) throw notFound("Application");
   const programme = await database.programme.findUniqueOrThrow({ where: { id: row.programmeId } });
   const eligibility = (await organizationStandings(database, row.organization, [programme])).get(
     programme.id,
@@ -93,6 +101,13 @@ export async function getApplicationForAdmin(
     })),
     reviewSummary: summarizeReviews(row.reviews),
     standing: eligibility,
+    organizationLimit: DECIDED.includes(row.status)
+      ? null
+      : checkOrganizationLimit({
+          capMinor: toSafeNumber(programme.orgCapMinor),
+          awardedMinor: eligibility.organizationAwardedMinor,
+          requestedMinor: view.requested.programmeShareMinor,
+        }),
     budget: {
       budgetMinor: toSafeNumber(programme.budgetMinor),
       awardedMinor: toSafeNumber(programme.awardedMinor),

@@ -26,7 +26,10 @@ export interface ListApplicationsForAdminInput extends PageInput {
   q?: string | null;
 }
 
-/** Submitted applications across organisations, newest first (drafts stay private). */
+/**
+ * Submitted applications across organisations, newest first. What was never submitted (drafts,
+ * and drafts withdrawn before they were sent) stays the applicant's own.
+ */
 export async function listApplicationsForAdmin(
   database: Database,
   input: ListApplicationsForAdminInput,
@@ -36,7 +39,9 @@ export async function listApplicationsForAdmin(
   const rows = await database.allocationRequest.findMany({
     where: {
       AND: [
-        { status: input.status && input.status !== "DRAFT" ? input.status : { not: "DRAFT" } },
+        // Never submitted (a draft, or a draft withdrawn before it was sent) stays private.
+        { submittedAt: { not: null } },
+        input.status ? { status: input.status } : {},
         input.programmeId ? { programmeId: input.programmeId } : {},
         q
           ? {

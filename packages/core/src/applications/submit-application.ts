@@ -1,7 +1,7 @@
 import type { Actor } from "../actor";
 import { AppError, preconditionFailed } from "../errors";
 import { callState } from "../programmes/call-state";
-import { organizationStandings } from "../programmes/organization-eligibility";
+import { refuseIneligibleOrganization } from "../programmes/organization-eligibility";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
 import { transitionApplication } from "./application-state";
@@ -47,19 +47,7 @@ export async function submitApplication(
         throw preconditionFailed(`The call "${call.name}" closed on ${longDate(call.closesAt)}.`);
       }
     }
-    const organization = await tx.organization.findUniqueOrThrow({
-      where: { id: tenant.organization.id },
-    });
-    const standing = (await organizationStandings(tx, organization, [programme])).get(
-      programme.id,
-    )!;
-    if (!standing.eligibility.eligible) {
-      throw new AppError(
-        "PRECONDITION_FAILED",
-        standing.eligibility.reasons.map((reason) => reason.message).join(" "),
-        { reasons: standing.eligibility.reasons },
-      );
-    }
+    await refuseIneligibleOrganization(tx, tenant.organization.id, programme);
     checkPeriod(application.periodStart, application.periodEnd, now);
     const priced = await priceRequestedLines(
       tx,

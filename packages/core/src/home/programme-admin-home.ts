@@ -1,4 +1,5 @@
 import type { AllocationRequestStatus, Database } from "@tessera/db";
+import { summarizeReviews, type ReviewSummary } from "../applications/review-summary";
 import { toSafeNumber } from "../programmes/money";
 import { loadProgrammeConsumption } from "../programmes/programme-consumption";
 
@@ -23,8 +24,8 @@ export interface ProgrammeAdminHome {
       submittedAt: Date | null;
       organization: { name: string };
       programme: { id: string; name: string };
-      reviewsAssigned: number;
-      reviewsDone: number;
+      /** The same summary the programme and application pages show (summarizeReviews). */
+      reviewSummary: ReviewSummary;
     }[];
   };
   programmes: {
@@ -86,9 +87,7 @@ export async function getProgrammeAdminHome(
       total,
       items: waiting.map(({ reviews, ...application }) => ({
         ...application,
-        reviewsAssigned: reviews.length,
-        reviewsDone: reviews.filter((r) => r.score !== null || r.conflictDeclaredAt !== null)
-          .length,
+        reviewSummary: summarizeReviews(reviews),
       })),
     },
     programmes: programmes.map((programme, index) => ({

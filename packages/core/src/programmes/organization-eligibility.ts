@@ -1,4 +1,5 @@
 import type { Organization, ProgrammeOrganizationAward } from "@tessera/db";
+import { AppError } from "../errors";
 import { checkEligibility, type Eligibility } from "./eligibility";
 import { toSafeNumber } from "./money";
 
@@ -54,4 +55,28 @@ export async function organizationStandings(
       return [programme.id, standing];
     }),
   );
+}
+
+/**
+ * Refuses, with every reason, an organisation that may not apply to the programme: the same rule
+ * /programmes shows, applied when a draft is started and again when it is submitted.
+ */
+export async function refuseIneligibleOrganization(
+  tx: Parameters<typeof organizationStandings>[0] & {
+    organization: {
+      findUniqueOrThrow(args: { where: { id: string } }): PromiseLike<Organization>;
+    };
+  },
+  organizationId: string,
+  programme: ProgrammeRules,
+): Promise<void> {
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const standing = (await organizationStandings(tx, organization, [programme])).get(programme.id)!;
+  if (!standing.eligibility.eligible) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      standing.eligibility.reasons.map((reason) => reason.message).join(" "),
+      { reasons: standing.eligibility.reasons },
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from "@tessera/db";
 import { AppError } from "../errors";
-import { formatMoney } from "./money";
+import { checkOrganizationLimit } from "../applications/award-rules";
+import { formatMoney, toSafeNumber } from "./money";
 
 /**
  * Adds an award's programme share to the programme's awarded total and to the organisation's, or
@@ -20,7 +21,7 @@ export async function reserveProgrammeBudget(
   },
 ): Promise<{ programmeAwardedMinor: bigint; organizationAwardedMinor: bigint }> {
   const { programmeId, organizationId, amountMinor, currency } = input;
-  const money = (value: bigint) => formatMoney(value, currency);
+  const money = (value: number | bigint) => formatMoney(value, currency);
 
   const programme = await tx.$queryRaw<{ awarded: bigint }[]>`
     UPDATE "Programme"
@@ -58,13 +59,15 @@ export async function reserveProgrammeBudget(
         LEFT JOIN "ProgrammeOrganizationAward" a
           ON a."programmeId" = p."id" AND a."organizationId" = ${organizationId}
        WHERE p."id" = ${programmeId}`;
-    const cap = state?.cap ?? 0n;
-    const awarded = state?.awarded ?? 0n;
-    const over = awarded + amountMinor - cap;
+    const limit = checkOrganizationLimit({
+      capMinor: toSafeNumber(state?.cap ?? 0n),
+      awardedMinor: toSafeNumber(state?.awarded ?? 0n),
+      requestedMinor: toSafeNumber(amountMinor),
+    });
     throw new AppError(
       "PRECONDITION_FAILED",
-      `Approving this award would exceed the limit per organisation by ${money(over)}: ${input.organizationName} has been awarded ${money(awarded)} of its ${money(cap)} limit and this award is ${money(amountMinor)}. Grant less.`,
-      { overByMinor: over.toString(), limit: "organization" },
+      `Approving this award would exceed the limit per organisation by ${money(limit.overByMinor)}: ${input.organizationName} has been awarded ${money(limit.awardedMinor)} of its ${money(limit.capMinor)} limit, so ${money(limit.remainingMinor)} is left, and this award is ${money(amountMinor)}. Grant at most ${money(limit.remainingMinor)} of programme share.`,
+      { overByMinor: String(limit.overByMinor), limit: "organization" },
     );
   }
   return {

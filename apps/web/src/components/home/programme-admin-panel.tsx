@@ -5,7 +5,7 @@ import { ApplicationBadge } from "@/components/programmes/badges";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { ProgrammeBudgetMeter } from "@/components/programmes/budget-meter";
-import { formatDate, th } from "@/i18n";
+import { formatDate, th, tp } from "@/i18n";
 import type { ProgrammeAdminHome } from "./types";
 
 /** A programme administrator's part of the home page. */
@@ -120,8 +120,8 @@ export function ProgrammeAdminPanel({ home }: { home: ProgrammeAdminHome }) {
                   </Td>
                   <Td>{application.organization.name}</Td>
                   <Td>{application.programme.name}</Td>
-                  <Td className="whitespace-nowrap">
-                    {p.reviewsDone(application.reviewsDone, application.reviewsAssigned)}
+                  <Td className="min-w-40">
+                    {tp.dashboard.reviewSummary(application.reviewSummary)}
                   </Td>
                   <Td className="whitespace-nowrap">
                     {application.submittedAt ? formatDate(application.submittedAt) : "—"}

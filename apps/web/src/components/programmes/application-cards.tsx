@@ -50,10 +50,10 @@ export function ApplicationTextCards({ application }: { application: Application
   return (
     <>
       <Card title={d.abstract}>
-        <p className="whitespace-pre-line">{application.abstract}</p>
+        <p className="whitespace-pre-line [overflow-wrap:anywhere]">{application.abstract}</p>
       </Card>
       <Card title={d.justification}>
-        <p className="whitespace-pre-line">{application.justification}</p>
+        <p className="whitespace-pre-line [overflow-wrap:anywhere]">{application.justification}</p>
       </Card>
     </>
   );

@@ -3,9 +3,10 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
-import { Button } from "@tessera/ui";
+import { Alert, Button } from "@tessera/ui";
 import type { DataClassification } from "@tessera/db";
 import { countsTokens } from "@tessera/core/words";
+import { checkOrganizationLimit } from "@tessera/core/award-rules";
 import { InputField, SelectField, TextAreaField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
@@ -62,6 +63,10 @@ export interface FormProgramme {
   currency: string;
   subsidyRateBps: number;
   calls: CallView[];
+  /** The organisation's standing, as /programmes shows it. */
+  eligibility: { eligible: boolean; reasons: { code: string; message: string }[] };
+  orgCapMinor: number;
+  organizationAwardedMinor: number;
 }
 
 interface LineState {
@@ -106,10 +111,12 @@ export function ApplicationForm({
   const f = tp.applications.form;
   const today = new Date();
 
+  // A new application starts only on a programme the organisation may apply to.
+  const eligibleProgrammes = programmes.filter((p) => p.eligibility.eligible);
   const startingProgramme =
     initial?.programme.id ??
-    programmes.find((p) => p.id === defaultProgrammeId)?.id ??
-    (programmes.length === 1 ? programmes[0]?.id : undefined) ??
+    eligibleProgrammes.find((p) => p.id === defaultProgrammeId)?.id ??
+    (eligibleProgrammes.length === 1 ? eligibleProgrammes[0]?.id : undefined) ??
     "";
   const [projectId, setProjectId] = useState(initial?.project.id ?? "");
   const [programmeId, setProgrammeId] = useState(startingProgramme);
@@ -175,6 +182,15 @@ export function ApplicationForm({
     }),
   );
   const quoteStale = quote.isFetching || settledKey !== quoteKey;
+  // The rule the approval applies: the programme's share against what is left of the limit.
+  const limit =
+    programme && quote.data && quote.data.programmeId === programme.id
+      ? checkOrganizationLimit({
+          capMinor: programme.orgCapMinor,
+          awardedMinor: programme.organizationAwardedMinor,
+          requestedMinor: quote.data.totals.programmeShareMinor,
+        })
+      : null;
 
   const create = useMutation(trpc.applications.create.mutationOptions());
   const update = useMutation(trpc.applications.update.mutationOptions());
@@ -183,6 +199,8 @@ export function ApplicationForm({
     const checks = formChecks(IDS);
     if (!projectId) checks.add("projectId", f.required.projectId);
     if (!initial && !programmeId) checks.add("programmeId", f.required.programmeId);
+    else if (!initial && programme && !programme.eligibility.eligible)
+      checks.add("programmeId", f.programmeIneligibleError(programme.name));
     if (!callId) checks.add("callId", f.required.callId);
     if (formText(form, "title").trim().length < 3) checks.add("title", f.required.title);
     const seen = new Set<string>();
@@ -331,13 +349,25 @@ export function ApplicationForm({
           >
             <option value="">{f.programmePlaceholder}</option>
             {programmes.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
+              <option key={p.id} value={p.id} disabled={!p.eligibility.eligible}>
+                {f.programmeOption(p.name, p.eligibility.eligible)}
               </option>
             ))}
           </SelectField>
         )}
       </div>
+      {!initial && eligibleProgrammes.length < programmes.length ? (
+        <p className="text-sm text-fg-muted">{f.programmeIneligibleHint}</p>
+      ) : null}
+      {programme && !programme.eligibility.eligible ? (
+        <Alert tone="warning" title={f.programmeIneligible}>
+          <ul className="list-disc pl-5" data-testid="programme-ineligible">
+            {programme.eligibility.reasons.map((reason) => (
+              <li key={reason.code}>{reason.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
 
       <SelectField
         id={IDS.callId}
@@ -472,6 +502,18 @@ export function ApplicationForm({
                 }))}
                 totals={quote.data.totals}
               />
+              {limit && !limit.fits ? (
+                <Alert tone="warning" title={f.overLimitTitle} className="mt-3">
+                  <p data-testid="quote-over-limit">
+                    {f.overLimit(
+                      formatMoney(limit.requestedMinor, quote.data.currency),
+                      formatMoney(limit.remainingMinor, quote.data.currency),
+                      formatMoney(limit.capMinor, quote.data.currency),
+                      formatMoney(limit.overByMinor, quote.data.currency),
+                    )}
+                  </p>
+                </Alert>
+              ) : null}
             </>
           ) : (
             <p className="text-sm text-fg-muted">{f.quoteUpdating}</p>

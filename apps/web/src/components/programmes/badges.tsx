@@ -62,7 +62,15 @@ export function ReviewBadge({ state }: { state: ReviewState }) {
   return <Badge tone={REVIEW_TONE[state]}>{tp.status.review[state]}</Badge>;
 }
 
-export function EligibilityBadge({ eligible }: { eligible: boolean }) {
+/** Eligible, not eligible, or eligible but asking for more than is left of its limit. */
+export function EligibilityBadge({
+  eligible,
+  overLimit = false,
+}: {
+  eligible: boolean;
+  overLimit?: boolean;
+}) {
+  if (eligible && overLimit) return <Badge tone="warning">{tp.status.overLimit}</Badge>;
   return (
     <Badge tone={eligible ? "success" : "danger"}>
       {eligible ? tp.status.eligible : tp.status.notEligible}

@@ -13,6 +13,7 @@ import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { priceLines } from "@tessera/core/pricing";
+import { fitGrantToLimit, grantsNothing } from "@tessera/core/award-rules";
 import { countsTokens, formatPricedUnits } from "@tessera/core/words";
 import { formatMoney, parseWholeNumber } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
@@ -50,11 +51,18 @@ function ApproveForm({
 }) {
   const trpc = useTRPC();
   const r = tp.decision;
-  const [hours, setHours] = useState<Record<string, string>>(() =>
-    Object.fromEntries(
-      application.lines.map((line) => [line.resourceClassId, String(line.unitHours)]),
-    ),
-  );
+  const limit = application.organizationLimit;
+  // Over the organisation's limit, the form starts from the most that fits rather than the
+  // request, so the first figures she sees are ones the approval can accept.
+  const capped = limit !== null && !limit.fits;
+  const [hours, setHours] = useState<Record<string, string>>(() => {
+    const start = capped
+      ? fitGrantToLimit(application.lines, application.subsidyRateBps, limit.remainingMinor)
+      : application.lines.map((line) => line.unitHours);
+    return Object.fromEntries(
+      application.lines.map((line, index) => [line.resourceClassId, String(start[index] ?? 0)]),
+    );
+  });
   const [note, setNote] = useState("");
   const feedback = useFormFeedback({ note: "approve-note" });
   // The decision waits here while the confirmation dialog is open.
@@ -112,6 +120,30 @@ function ApproveForm({
         );
       return { resourceClassId: line.resourceClassId, grantedUnitHours: value ?? 0 };
     });
+    if (Object.keys(checks.errors.fields).length === 0) {
+      // The confirmation never offers an award the approval would refuse.
+      const share = preview.programmeShareMinor;
+      const firstField = grantId(application.lines[0]?.resourceClass.code ?? "");
+      if (
+        grantsNothing(
+          lines.map((line) => line.grantedUnitHours),
+          share,
+        )
+      )
+        checks.add("grant", r.grantNothing, firstField);
+      else if (limit !== null && share > limit.remainingMinor)
+        checks.add(
+          "grant",
+          r.grantOverLimit(money(share), money(limit.remainingMinor)),
+          firstField,
+        );
+      else if (share > application.budget.remainingMinor)
+        checks.add(
+          "grant",
+          r.grantOverBudget(money(share), money(application.budget.remainingMinor)),
+          firstField,
+        );
+    }
     if (!feedback.start(checks.errors)) return;
     setPendingGrant({ lines, note: note.trim() || undefined });
   }
@@ -124,6 +156,11 @@ function ApproveForm({
       <FormProblems errors={feedback.errors} />
       <UnreviewedWarning summary={application.reviewSummary} />
       <p className="text-sm text-fg-muted">{r.grantHint}</p>
+      {capped ? (
+        <p className="text-sm font-semibold" data-testid="grant-capped">
+          {r.grantCapped(money(limit.remainingMinor))}
+        </p>
+      ) : null}
       <ScrollTable caption={r.grantCaption}>
         <thead>
           <tr>

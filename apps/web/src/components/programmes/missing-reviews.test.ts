@@ -5,6 +5,8 @@ const summary = (assigned: number, scored: number, conflicts: number) => ({
   assigned,
   scored,
   conflicts,
+  expected: assigned - conflicts,
+  open: assigned - conflicts - scored,
   meanScore: scored > 0 ? 4 : null,
 });
 

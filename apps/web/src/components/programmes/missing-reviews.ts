@@ -12,8 +12,7 @@ export type MissingReviews =
 
 export function missingReviews(summary: ReviewSummary): MissingReviews | null {
   if (summary.assigned === 0) return { kind: "none-assigned" };
-  const open = summary.assigned - summary.scored - summary.conflicts;
-  if (open > 0) return { kind: "unscored", open };
+  if (summary.open > 0) return { kind: "unscored", open: summary.open };
   if (summary.scored === 0) return { kind: "all-conflicted" };
   return null;
 }

@@ -10,9 +10,7 @@ export function ReviewsSideBySide({ application }: { application: ApplicationFor
   return (
     <div className="space-y-4">
       <p className="font-semibold" data-testid="review-summary">
-        {reviewSummary.meanScore === null
-          ? r.noScores
-          : r.mean(reviewSummary.meanScore.toFixed(2), reviewSummary.scored)}
+        {tp.dashboard.reviewSummary(reviewSummary)}
       </p>
       <ul className="grid gap-4 sm:grid-cols-2" aria-label={r.scoresCaption}>
         {reviews.map((review) => {
@@ -20,7 +18,7 @@ export function ReviewsSideBySide({ application }: { application: ApplicationFor
           return (
             <li
               key={review.id}
-              className="space-y-2 rounded-lg border border-line p-4"
+              className="min-w-0 space-y-2 rounded-lg border border-line p-4 [overflow-wrap:anywhere]"
               data-testid={`review-${review.reviewer.email ?? review.id}`}
             >
               <p className="font-semibold">{name}</p>

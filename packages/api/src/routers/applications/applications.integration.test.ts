@@ -149,17 +149,35 @@ describe("applications.create and submit", () => {
     expect(refused.code).toBe("PRECONDITION_FAILED");
   });
 
-  it("refuses to submit for an ineligible organisation and says why", async () => {
+  it("refuses to start a draft for an ineligible organisation and says why", async () => {
     const gpu = await createTestResourceClass();
-    const programme = await createTestProgramme({
-      eligibleKinds: ["ACADEMIC"],
-      eligibleCountries: ["DE", "FR"],
-    });
+    const programme = await createTestProgramme({ eligibleKinds: ["ACADEMIC"] });
+    const applicant = await createTestApplicant({ kind: "STARTUP" });
+    const failure = await failureOf(
+      callerFor(applicant.owner).applications.create(
+        draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]),
+      ),
+    );
+    expect(failure.code).toBe("PRECONDITION_FAILED");
+    expect(failure.message).toContain("This programme is open to academic institutions;");
+    expect(await db.allocationRequest.count({ where: { organizationId: applicant.org.id } })).toBe(
+      0,
+    );
+  });
+
+  it("refuses to submit for an organisation no longer eligible and says why", async () => {
+    const gpu = await createTestResourceClass();
+    const programme = await createTestProgramme();
     const applicant = await createTestApplicant({ kind: "STARTUP", country: "IT" });
     const caller = callerFor(applicant.owner);
     const draft = await caller.applications.create(
       draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 1 }]),
     );
+    // The programme narrows its rules while the draft is open.
+    await db.programme.update({
+      where: { id: programme.id },
+      data: { eligibleKinds: ["ACADEMIC"], eligibleCountries: ["DE", "FR"] },
+    });
     const failure = await failureOf(
       caller.applications.submit({ organizationId: applicant.org.id, applicationId: draft.id }),
     );
@@ -289,6 +307,36 @@ describe("applications.update, withdraw and resubmission", () => {
       caller.applications.withdraw({ organizationId: applicant.org.id, applicationId: draft.id }),
     );
     expect(again.code).toBe("PRECONDITION_FAILED");
+  });
+
+  it("keeps a draft withdrawn before it was ever submitted away from administrators", async () => {
+    const gpu = await createTestResourceClass();
+    const programme = await createTestProgramme();
+    const applicant = await createTestApplicant();
+    const caller = callerFor(applicant.owner);
+    const abandoned = await caller.applications.create(
+      draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 10 }]),
+    );
+    await caller.applications.withdraw({
+      organizationId: applicant.org.id,
+      applicationId: abandoned.id,
+    });
+    const sent = await submittedApplication(applicant, programme, [
+      { resourceClassId: gpu.id, unitHours: 5 },
+    ]);
+    await caller.applications.withdraw({ organizationId: applicant.org.id, applicationId: sent });
+
+    const admin = callerFor(await createProgrammeAdmin());
+    const listed = await admin.applications.admin.list({ programmeId: programme.id });
+    expect(listed.items.map((item) => item.id)).toEqual([sent]);
+    const withdrawnOnly = await admin.applications.admin.list({
+      programmeId: programme.id,
+      status: "WITHDRAWN",
+    });
+    expect(withdrawnOnly.items.map((item) => item.id)).toEqual([sent]);
+    expect(
+      (await failureOf(admin.applications.admin.get({ applicationId: abandoned.id }))).code,
+    ).toBe("NOT_FOUND");
   });
 
   it("goes back for changes, is edited and resubmitted even after the call closed", async () => {

@@ -68,12 +68,20 @@ describe("budget guard", () => {
     const second = await applicationUnderReview(admin, applicant, programme, [
       { resourceClassId: gpu.id, unitHours: 60 },
     ]);
+    // The administrator sees it where she decides, by the rule the approval applies.
+    const seen = await callerFor(admin).applications.admin.get({ applicationId: second });
+    expect(seen.organizationLimit).toMatchObject({
+      remainingMinor: 50_000,
+      requestedMinor: 60_000,
+      overByMinor: 10_000,
+      fits: false,
+    });
     const failure = await failureOf(
       callerFor(admin).applications.admin.approve({ applicationId: second }),
     );
     expect(failure.code).toBe("PRECONDITION_FAILED");
     expect(failure.message).toBe(
-      `Approving this award would exceed the limit per organisation by €100.00: ${applicant.org.name} has been awarded €1,000.00 of its €1,500.00 limit and this award is €600.00. Grant less.`,
+      `Approving this award would exceed the limit per organisation by €100.00: ${applicant.org.name} has been awarded €1,000.00 of its €1,500.00 limit, so €500.00 is left, and this award is €600.00. Grant at most €500.00 of programme share.`,
     );
     // The budget reservation made before the cap check was rolled back with it.
     expect(
@@ -86,6 +94,48 @@ describe("budget guard", () => {
       { resourceClassId: gpu.id, unitHours: 60 },
     ]);
     await callerFor(admin).applications.admin.approve({ applicationId: theirs });
+  });
+
+  it("refuses an award of nothing (no hours, or €0.00 of programme share) and writes nothing", async () => {
+    // A class priced at €0.01 an hour: one hour at a 40 % subsidy rounds to €0.00 of programme share.
+    const cheap = await createTestResourceClass({ listPriceMinorPerHour: 1 });
+    const programme = await createTestProgramme({ subsidyRateBps: 4_000 });
+    const admin = await createProgrammeAdmin();
+    const applicant = await createTestApplicant();
+    const applicationId = await applicationUnderReview(admin, applicant, programme, [
+      { resourceClassId: cheap.id, unitHours: 10 },
+    ]);
+    const noHours = await failureOf(
+      callerFor(admin).applications.admin.approve({
+        applicationId,
+        lines: [{ resourceClassId: cheap.id, grantedUnitHours: 0 }],
+      }),
+    );
+    expect(noHours).toEqual({
+      code: "BAD_REQUEST",
+      message: "Grant at least one hour, or reject the application instead.",
+    });
+    const worthNothing = await failureOf(
+      callerFor(admin).applications.admin.approve({
+        applicationId,
+        lines: [{ resourceClassId: cheap.id, grantedUnitHours: 1 }],
+      }),
+    );
+    expect(worthNothing).toEqual({
+      code: "BAD_REQUEST",
+      message:
+        "This award is worth €0.00: the programme would pay nothing for it. Grant more, or reject the application instead.",
+    });
+    expect(
+      (await db.allocationRequest.findUniqueOrThrow({ where: { id: applicationId } })).status,
+    ).toBe("UNDER_REVIEW");
+    expect(await db.allocation.count({ where: { requestId: applicationId } })).toBe(0);
+    expect(
+      (await db.programme.findUniqueOrThrow({ where: { id: programme.id } })).awardedMinor,
+    ).toBe(0n);
+    expect(
+      await db.programmeOrganizationAward.count({ where: { programmeId: programme.id } }),
+    ).toBe(0);
   });
 
   it("lets exactly one of two simultaneous approvals through when only one fits the budget", async () => {

@@ -387,17 +387,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                         currency={programme.currency}
                       />
                     </Td>
-                    <Td>
-                      {application.reviewSummary.assigned === 0
-                        ? d.noReviewers
-                        : d.reviewSummary(
-                            application.reviewSummary.scored,
-                            application.reviewSummary.assigned,
-                            application.reviewSummary.meanScore === null
-                              ? null
-                              : application.reviewSummary.meanScore.toFixed(2),
-                          )}
-                    </Td>
+                    <Td>{d.reviewSummary(application.reviewSummary)}</Td>
                     <Td>
                       <ApplicationBadge status={application.status} />
                     </Td>

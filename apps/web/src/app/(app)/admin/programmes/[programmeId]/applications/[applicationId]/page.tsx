@@ -55,7 +55,7 @@ export default async function AdminApplicationPage({ params }: Props) {
   const d = tp.applications.detail;
   const r = tp.decision;
   const money = (minor: number) => formatMoney(minor, application.currency);
-  const { standing, budget } = application;
+  const { standing, budget, organizationLimit: limit } = application;
 
   return (
     <>
@@ -81,7 +81,12 @@ export default async function AdminApplicationPage({ params }: Props) {
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card
             title={r.organisation}
-            actions={<EligibilityBadge eligible={standing.eligibility.eligible} />}
+            actions={
+              <EligibilityBadge
+                eligible={standing.eligibility.eligible}
+                overLimit={limit !== null && !limit.fits}
+              />
+            }
           >
             <div className="space-y-3">
               <p className="flex flex-wrap items-center gap-2">
@@ -108,6 +113,19 @@ export default async function AdminApplicationPage({ params }: Props) {
                   </ul>
                 </Alert>
               )}
+              {limit && !limit.fits ? (
+                <Alert tone="warning" title={r.overLimitTitle}>
+                  <p data-testid="over-limit">
+                    {limit.remainingMinor > 0
+                      ? r.overLimit(
+                          money(limit.requestedMinor),
+                          money(limit.remainingMinor),
+                          money(limit.overByMinor),
+                        )
+                      : r.limitReached(money(limit.requestedMinor))}
+                  </p>
+                </Alert>
+              ) : null}
               <p>
                 {r.organisationAwarded(
                   money(standing.organizationAwardedMinor),
@@ -140,7 +158,9 @@ export default async function AdminApplicationPage({ params }: Props) {
                 title={d.decisionNote[application.status] ?? r.decided}
                 className="mb-4"
               >
-                <p className="whitespace-pre-line">{application.decisionNote}</p>
+                <p className="whitespace-pre-line [overflow-wrap:anywhere]">
+                  {application.decisionNote}
+                </p>
               </Alert>
             ) : null}
             <DecisionPanel application={application} />
