@@ -135,7 +135,23 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(ada.getByTestId("deploy-no-cluster")).toHaveCount(0);
     await expect(hardware.locator("option:checked")).toContainText("€2.95 per GPU-hour");
     await ada.getByLabel("Serving runtime").selectOption({ label: "vLLM (GPU)" });
+    // A name is at most 64 characters: the field stops there and says so.
+    await expect(ada.getByLabel("Endpoint name")).toHaveAttribute("maxlength", "64");
     await ada.getByLabel("Endpoint name").fill(name);
+    // Replicas the deploy would refuse get no price, only what to fix.
+    const startWith = ada.getByLabel("Start with");
+    await startWith.fill("0");
+    await expect(ada.getByTestId("deploy-cost")).toHaveCount(0);
+    await expect(ada.getByTestId("deploy-price-fix")).toHaveText(
+      "No price yet: enter the replicas to start with as a whole number from 1 to 2 (between the minimum and the maximum, and at least 1).",
+    );
+    await ada.getByLabel("Minimum", { exact: true }).fill("3");
+    await expect(ada.getByTestId("deploy-price-fix")).toHaveText(
+      "No price yet: the minimum (3) is above the maximum (2). Lower the minimum or raise the maximum.",
+    );
+    await ada.getByLabel("Minimum", { exact: true }).fill("0");
+    await startWith.fill("1");
+    await expect(ada.getByTestId("deploy-price-fix")).toHaveCount(0);
     // One H100 for an hour at €2.95; the programme pays 70 % (half-even to the cent).
     await expect(ada.getByTestId("deploy-cost")).toHaveText(
       "Each hour at the starting replicas is worth €2.95 at list price: the programme pays €2.06 and the organisation pays €0.89.",
@@ -157,6 +173,13 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(ada.getByTestId("endpoint-replicas")).toHaveText("1 ready of 1 wanted", MOVES);
     await expect(ada.getByTestId("endpoint-announcement")).toHaveText(`${name} is now ready.`);
     await expect(ada.getByTestId("quota-held")).toHaveText(/^1 GPU-hours?$/);
+    // What it costs, in the deploy form's figures, and this month so far as Billing shows it.
+    await expect(ada.getByTestId("cost-hour")).toHaveText("€2.95 at 1 replica (list price)");
+    await expect(ada.getByTestId("cost-hour-shares")).toHaveText(
+      "The programme pays €2.06, the organisation €0.89.",
+    );
+    await expect(ada.getByTestId("cost-month")).toContainText("(list price)");
+    await expect(ada.getByTestId("cost-month-shares")).toContainText("(before VAT)");
     const timeline = ada.getByTestId("endpoint-timeline");
     for (const status of ["ACCEPTED", "READY"])
       await expect(timeline.locator(`[data-status="${status}"]`).first()).toBeVisible();
@@ -231,6 +254,10 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(ada.getByTestId("quota-state")).toHaveText(
       "Nothing is held: scaled to zero, an endpoint holds no quota.",
     );
+    await expect(ada.getByTestId("cost-hour")).toHaveText(
+      "€0.00 an hour: it is scaled to zero, so no replica runs. It costs again from when it wakes.",
+    );
+    await expect(ada.getByTestId("cost-hour-shares")).toHaveCount(0);
   });
 
   await test.step("waking brings it back to Ready", async () => {

@@ -228,7 +228,10 @@ export const enEndpoints = {
     costHour: "An hour now",
     costHourValue: (replicas: number, list: string) =>
       `${list} at ${plural(replicas, "replica", "replicas")} (list price)`,
-    costAtZero: "Nothing while scaled to zero",
+    costAtZero: (zero: string) =>
+      `${zero} an hour: it is scaled to zero, so no replica runs. It costs again from when it wakes.`,
+    costNotRunning: (zero: string) =>
+      `${zero} an hour: it has stopped or been deleted, so no replica runs.`,
     costShares: (programme: string, tenant: string) =>
       `The programme pays ${programme}, the organisation ${tenant}.`,
     costMonth: "This month so far",

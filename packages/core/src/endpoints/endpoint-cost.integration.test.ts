@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { db, tenantScoped } from "@tessera/db";
 import { getCurrentCharges } from "../billing/get-current-charges";
-import { after, observeReady, runningEndpoint } from "../billing/running-endpoint-fixture";
+import {
+  after,
+  observeReady,
+  RUNNING_REPLICAS,
+  RUNNING_UNITS,
+  runningEndpoint,
+} from "../billing/running-endpoint-fixture";
+import { SECONDS_PER_UNIT_HOUR } from "../catalogue/metering-unit";
+import { priceQuantity } from "../programmes/pricing";
+import { getWorkloadFormOptions } from "../workloads/get-workload-form-options";
+import { deleteEndpoint } from "./delete-endpoint";
+import { failEndpoint } from "./lifecycle/fail-endpoint";
 import { createEndpointSetup } from "./endpoint-fixture";
 import { getEndpointCost } from "./get-endpoint-cost";
 import { renewEndpointHold } from "./lifecycle/renew-endpoint-hold";
@@ -44,6 +55,7 @@ describe("an endpoint's cost", () => {
       listMinor: 1_180,
       programmeMinor: 590,
       tenantMinor: 590,
+      idle: null,
     });
     expect(cost.terms).toEqual({ minorPerUnitHour: 295, subsidyRateBps: 5_000, kind: "GPU" });
 
@@ -53,9 +65,62 @@ describe("an endpoint's cost", () => {
       listMinor: 1_770,
       programmeMinor: 885,
       tenantMinor: 885,
+      idle: null,
     });
     await scaleEndpointToZero(setup.tenant, setup.actor, { id }, after(readyAt, 180));
-    expect((await getEndpointCost(setup.tenant, id, after(readyAt, 180))).hour.listMinor).toBe(0);
+    // Scaled to zero it costs nothing an hour, and says so.
+    expect((await getEndpointCost(setup.tenant, id, after(readyAt, 180))).hour).toEqual({
+      replicas: 0,
+      listMinor: 0,
+      programmeMinor: 0,
+      tenantMinor: 0,
+      idle: "SCALED_TO_ZERO",
+    });
+  });
+
+  it("is the figure the deploy form's price box showed for the same replicas and line", async () => {
+    const { setup, id, readyAt } = await runningEndpoint();
+    const line = (await getWorkloadFormOptions(setup.tenant)).lines.find(
+      (option) => option.allocationLineId === setup.allocationLineId,
+    )!;
+    // What the price box works out for 2 replicas × 2 GPUs (PricePanel, endpoint-form.tsx).
+    const box = priceQuantity(
+      RUNNING_REPLICAS * RUNNING_UNITS * SECONDS_PER_UNIT_HOUR,
+      line.listPriceMinorPerHour,
+      line.subsidyRateBps,
+      line.resourceClass.kind,
+    );
+    expect(box).toMatchObject({
+      listValueMinor: 1_180,
+      programmeShareMinor: 590,
+      tenantShareMinor: 590,
+    });
+    const { hour, currency } = await getEndpointCost(setup.tenant, id, after(readyAt, 60));
+    expect(currency).toBe(line.currency);
+    expect(hour).toMatchObject({
+      listMinor: box.listValueMinor,
+      programmeMinor: box.programmeShareMinor,
+      tenantMinor: box.tenantShareMinor,
+    });
+  });
+
+  it("costs nothing an hour once it has failed or is deleted, whatever it was asked to run", async () => {
+    const failed = await runningEndpoint();
+    await failEndpoint(db, failed.ref, { reason: "ImagePullBackOff" });
+    expect((await getEndpointCost(failed.setup.tenant, failed.id)).hour).toEqual({
+      replicas: 0,
+      listMinor: 0,
+      programmeMinor: 0,
+      tenantMinor: 0,
+      idle: "NOT_RUNNING",
+    });
+    const deleted = await runningEndpoint();
+    await deleteEndpoint(deleted.setup.tenant, deleted.setup.actor, { id: deleted.id });
+    expect((await getEndpointCost(deleted.setup.tenant, deleted.id)).hour).toMatchObject({
+      replicas: 0,
+      listMinor: 0,
+      idle: "NOT_RUNNING",
+    });
   });
 
   it("agrees to the cent with Charges so far, while its window accrues and once it settles", async () => {

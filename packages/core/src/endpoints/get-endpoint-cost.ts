@@ -10,6 +10,7 @@ import { toSafeNumber } from "../programmes/money";
 import { roleMay } from "../tenancy/permissions";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { endpointHourPrice, type EndpointPriceTerms } from "./endpoint-price";
+import { isLiveEndpointStatus } from "./endpoint-rules";
 
 export interface EndpointMonthCost {
   /** The billing month ("YYYY-MM", the organisation's time zone) and when it began. */
@@ -28,8 +29,17 @@ export interface EndpointCost {
   currency: string;
   /** The price in force now and the award's rate: what any replica count is priced from. */
   terms: EndpointPriceTerms;
-  /** An hour at the replicas it is asked to run now (0 when scaled to zero). */
-  hour: { replicas: number; listMinor: number; programmeMinor: number; tenantMinor: number };
+  /**
+   * An hour at the replicas it runs now: 0 replicas and nothing when scaled to zero, or when it
+   * runs nothing at all (failed, being deleted or deleted), `idle` saying which.
+   */
+  hour: {
+    replicas: number;
+    listMinor: number;
+    programmeMinor: number;
+    tenantMinor: number;
+    idle: "SCALED_TO_ZERO" | "NOT_RUNNING" | null;
+  };
   /** Null for a role that may not read billing. */
   month: EndpointMonthCost | null;
   computedAt: Date;
@@ -60,7 +70,7 @@ export async function getEndpointCost(
       allocationLine: {
         select: { allocationId: true, allocation: { select: { subsidyRateBps: true } } },
       },
-      endpoint: { select: { desiredReplicas: true } },
+      endpoint: { select: { desiredReplicas: true, status: true } },
     },
   });
   if (!workload?.endpoint) throw notFound("Endpoint");
@@ -75,8 +85,11 @@ export async function getEndpointCost(
     subsidyRateBps: workload.allocationLine.allocation.subsidyRateBps,
     kind,
   };
-  const replicas = workload.endpoint.desiredReplicas;
+  // A failed, deleting or deleted endpoint keeps the replicas it was asked for but runs none.
+  const live = isLiveEndpointStatus(workload.endpoint.status);
+  const replicas = live ? workload.endpoint.desiredReplicas : 0;
   const hour = endpointHourPrice(replicas, workload.quantity, terms);
+  const idle = !live ? "NOT_RUNNING" : replicas === 0 ? "SCALED_TO_ZERO" : null;
   return {
     currency: price?.currency ?? workload.resourceClass.currency,
     terms,
@@ -85,6 +98,7 @@ export async function getEndpointCost(
       listMinor: hour.listValueMinor,
       programmeMinor: hour.programmeShareMinor,
       tenantMinor: hour.tenantShareMinor,
+      idle,
     },
     month: roleMay(tenant.role, "billing.read")
       ? await monthCost(tenant, id, workload.allocationLine.allocationId, now)

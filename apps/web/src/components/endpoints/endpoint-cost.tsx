@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { DescriptionList } from "@tessera/ui";
-import { formatMeteredUnitHours } from "@tessera/core/words";
 import { billingRoutes } from "@/components/billing/paths";
-import { formatMoney } from "@/components/programmes/format";
-import { formatDate, te } from "@/i18n";
+import { te } from "@/i18n";
+import { hourCostText, monthCostText } from "./endpoint-cost-text";
 import type { EndpointCost as Cost, EndpointDetail } from "./types";
 
 /**
@@ -31,50 +30,36 @@ export function EndpointCost({
         {failed ? d.costFailed : d.costLoading}
       </p>
     );
-  const money = (minor: number) => formatMoney(minor, cost.currency);
-  const month = cost.month;
+  const hour = hourCostText(cost);
+  const month = monthCostText(cost, endpoint.resourceClass.unit);
   return (
     <div className="space-y-3" data-testid="endpoint-cost">
       <DescriptionList
         items={[
           {
             term: d.costHour,
-            detail:
-              cost.hour.replicas === 0 ? (
-                <span data-testid="cost-hour">{d.costAtZero}</span>
-              ) : (
-                <>
-                  <span data-testid="cost-hour">
-                    {d.costHourValue(cost.hour.replicas, money(cost.hour.listMinor))}
-                  </span>
+            detail: (
+              <>
+                <span data-testid="cost-hour">{hour.value}</span>
+                {hour.shares ? (
                   <span className="block text-sm text-fg-muted" data-testid="cost-hour-shares">
-                    {d.costShares(money(cost.hour.programmeMinor), money(cost.hour.tenantMinor))}
+                    {hour.shares}
                   </span>
-                </>
-              ),
+                ) : null}
+              </>
+            ),
           },
           {
-            // The 1st of the billing month, in the organisation's time zone.
             term: d.costMonth,
             detail: month ? (
               <>
-                <span data-testid="cost-month">
-                  {d.costMonthValue(
-                    money(month.listMinor),
-                    formatDate(new Date(`${month.period}-01T00:00:00Z`)),
-                  )}
-                </span>
+                <span data-testid="cost-month">{month.value}</span>
                 <span className="block text-sm text-fg-muted" data-testid="cost-month-shares">
-                  {d.costMonthShares(money(month.programmeMinor), money(month.tenantMinor))}
+                  {month.shares}
                 </span>
-                {month.accruingUnitSeconds > 0 ? (
+                {month.accruing ? (
                   <span className="block text-sm text-fg-muted" data-testid="cost-accruing">
-                    {d.costAccruing(
-                      formatMeteredUnitHours(month.accruingUnitSeconds, {
-                        kind: cost.terms.kind,
-                        unit: endpoint.resourceClass.unit,
-                      }),
-                    )}
+                    {month.accruing}
                   </span>
                 ) : null}
               </>
