@@ -6,8 +6,10 @@ import { AppError } from "../errors";
 import { slugify } from "../tenancy/normalize";
 import { isUniqueViolation, TX_OPTIONS } from "../transaction";
 import {
+  duplicateNameError,
   duplicateRegistryError,
   normalizeDetails,
+  sameNameTaken,
   type OrganizationDetails,
 } from "./organization-details";
 
@@ -29,7 +31,9 @@ async function freeSlug(database: Database, name: string, attempt: number): Prom
 
 /**
  * Registers a new organisation, pending verification, with the caller as its first owner.
- * A registry number can be registered once per country. `now`: when it happens (now by default).
+ * A registry number, and a name, can be registered once per country (names whatever their case;
+ * both are stored without invisible characters or repeated spaces, so those cannot make a copy).
+ * `now`: when it happens (now by default).
  */
 export async function createOrganization(
   database: Database,
@@ -45,11 +49,18 @@ export async function createOrganization(
     select: { id: true },
   });
   if (duplicate) throw duplicateRegistryError(details.country, details.registryId);
+  if (await sameNameTaken(database, details.country, details.name))
+    throw duplicateNameError(details.country, details.name);
 
   for (let attempt = 0; ; attempt += 1) {
     const slug = await freeSlug(database, details.name, attempt);
     try {
       return await database.$transaction(async (tx) => {
+        // Names have no unique index (case is ignored): two registrations of one name in one
+        // country wait for each other here, and the second finds the first.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tessera:organization-name'), hashtext(${`${details.country}:${details.name.toLowerCase()}`}::text))`;
+        if (await sameNameTaken(tx, details.country, details.name))
+          throw duplicateNameError(details.country, details.name);
         // Creating the tenant and its first owner is the one write that cannot go through a
         // tenant-scoped client: the tenant does not exist yet.
         const organization = await tx.organization.create({

@@ -1,8 +1,8 @@
-import type { OrganizationKind } from "@tessera/db";
+import type { Database, OrganizationKind } from "@tessera/db";
 import { AppError } from "../errors";
 import { normalizeCountry } from "../tenancy/countries";
 import {
-  cleanText,
+  cleanLine,
   normalizeEmail,
   normalizeRegistryId,
   visibleLength,
@@ -28,9 +28,9 @@ function visible(value: string, label: string): string {
 
 export function normalizeDetails<T extends Partial<OrganizationDetails>>(details: T): T {
   const out = { ...details };
-  if (out.name !== undefined) out.name = visible(cleanText(out.name), "the organisation's name");
+  if (out.name !== undefined) out.name = visible(cleanLine(out.name), "the organisation's name");
   if (out.contactName !== undefined)
-    out.contactName = visible(cleanText(out.contactName), "the contact's name");
+    out.contactName = visible(cleanLine(out.contactName), "the contact's name");
   if (out.contactEmail !== undefined) out.contactEmail = normalizeEmail(out.contactEmail);
   if (out.registryId !== undefined)
     out.registryId = visible(normalizeRegistryId(out.registryId), "the registry number");
@@ -45,6 +45,35 @@ export function normalizeDetails<T extends Partial<OrganizationDetails>>(details
     out.country = country;
   }
   return out;
+}
+
+/**
+ * Another organisation of the country registered under this name, whatever its case (names are
+ * stored cleaned, so spacing and invisible characters cannot make a copy look new). A raw
+ * statement, so that it sees every organisation even from a tenant-scoped client; it answers
+ * only yes or no.
+ */
+export async function sameNameTaken(
+  database: { $queryRaw: Database["$queryRaw"] },
+  country: string,
+  name: string,
+  exceptId = "",
+): Promise<boolean> {
+  const [row] = await database.$queryRaw<{ taken: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "Organization"
+      WHERE "country" = ${country} AND lower("name") = lower(${name}) AND "id" <> ${exceptId}
+    ) AS "taken"`;
+  return row?.taken === true;
+}
+
+export function duplicateNameError(country: string, name: string): AppError {
+  return new AppError(
+    "CONFLICT",
+    `An organisation named ${name} in ${country} is already registered on Tessera. ` +
+      "If it is yours, ask one of its owners to invite you; if it is another organisation, " +
+      "add what tells the two apart to the name, for example the city.",
+  );
 }
 
 export function duplicateRegistryError(country: string, registryId: string): AppError {

@@ -5,7 +5,12 @@ import { preconditionFailed } from "../errors";
 import { lockOrganization } from "../tenancy/lock-organization";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { isUniqueViolation, TX_OPTIONS } from "../transaction";
-import { duplicateRegistryError, normalizeDetails } from "./organization-details";
+import {
+  duplicateNameError,
+  duplicateRegistryError,
+  normalizeDetails,
+  sameNameTaken,
+} from "./organization-details";
 import { transitionVerification } from "./verification-state";
 
 export interface OrganizationPatch {
@@ -39,6 +44,11 @@ export async function updateOrganization(
         const next = wanted[field];
         if (next !== undefined && next !== current[field])
           changes[field] = { from: current[field], to: next };
+      }
+      if (changes.name && wanted.name) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tessera:organization-name'), hashtext(${`${current.country}:${wanted.name.toLowerCase()}`}::text))`;
+        if (await sameNameTaken(tx, current.country, wanted.name, current.id))
+          throw duplicateNameError(current.country, wanted.name);
       }
       if (changes.registryId && (current.status === "VERIFIED" || current.status === "SUSPENDED")) {
         throw preconditionFailed(

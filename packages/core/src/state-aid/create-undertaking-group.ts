@@ -3,7 +3,7 @@ import type { Actor } from "../actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
 import { normalizeCountry } from "../tenancy/countries";
-import { normalizeRegistryId } from "../tenancy/normalize";
+import { cleanLine, normalizeRegistryId, visibleLength } from "../tenancy/normalize";
 import { isUniqueViolation, TX_OPTIONS } from "../transaction";
 
 export interface UndertakingGroupInput {
@@ -22,7 +22,7 @@ export async function createUndertakingGroup(
   actor: Actor,
   input: UndertakingGroupInput,
 ): Promise<UndertakingGroup> {
-  const name = input.name.trim();
+  const name = cleanLine(input.name);
   const registryId = normalizeRegistryId(input.registryId);
   const country = normalizeCountry(input.country);
   if (!country) {
@@ -31,7 +31,7 @@ export async function createUndertakingGroup(
       `"${input.country}" is not an ISO 3166 country code (for example DE, FR, IT).`,
     );
   }
-  if (name.length < 2 || registryId.length < 2) {
+  if (visibleLength(name) < 2 || registryId.length < 2) {
     throw new AppError("INVALID", "Give the group a name and its registry number.");
   }
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeCountry, normalizeResidency } from "./countries";
 import {
+  cleanLine,
   cleanText,
   identityKey,
   normalizeEmail,
@@ -57,6 +58,12 @@ describe("normalisation", () => {
     expect(cleanText("\u200Dab\u200C")).toBe("ab");
     expect(cleanText("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}")).toHaveLength(14);
     expect(cleanText("a\u{E0067}b")).toBe("ab");
+  });
+
+  it("composes accents and makes every run of spaces in a name one space", () => {
+    expect(cleanText("Caf\u0065\u0301")).toBe("Caf\u00E9");
+    expect(cleanText("Line one \n\u200B\nLine two")).toBe("Line one \n\nLine two");
+    expect(cleanLine(" Vela \t \u200B Vision\u00A0 Lab\n")).toBe("Vela Vision Lab");
   });
 
   it("counts only what a reader sees", () => {

@@ -46,11 +46,17 @@ export function visibleText(value: string): string {
 }
 
 /**
- * Text as it is stored: trimmed, with invisible characters removed unless they join two visible
- * characters (emoji sequences, scripts that need joiners). Nothing a reader can see is changed.
+ * Text as it is stored: composed (NFC, so "e" + combining accent is one "é"), trimmed, with
+ * invisible characters removed unless they join two visible characters (emoji sequences, scripts
+ * that need joiners). Nothing a reader can see is changed; line breaks are kept.
  */
 export function cleanText(value: string): string {
-  return value.replace(STRAY_INVISIBLE, "").trim();
+  return value.normalize("NFC").replace(STRAY_INVISIBLE, "").trim();
+}
+
+/** A one-line text as it is stored (a name): cleaned, with every run of spaces made one space. */
+export function cleanLine(value: string): string {
+  return cleanText(value).replace(/\s+/g, " ");
 }
 
 /** How many characters a reader sees: invisible characters and surrounding spaces do not count. */

@@ -87,6 +87,64 @@ describe("organizations.create", () => {
     expect(await db.organization.count({ where: { createdById: second.id } })).toBe(0);
   });
 
+  it("refuses a registry number with a zero-width space with the same message as a plain duplicate", async () => {
+    const [first, second] = [await createTestUser(), await createTestUser()];
+    const input = details();
+    await callerFor(first).organizations.create(input);
+    const plain = await failureOf(
+      callerFor(second).organizations.create({ ...details(), registryId: input.registryId }),
+    );
+    const hidden = await failureOf(
+      callerFor(second).organizations.create({
+        ...details(),
+        registryId: input.registryId.replace(/(\S)(\S)/, "$1\u200B$2"),
+      }),
+    );
+    expect(plain.code).toBe("CONFLICT");
+    expect(plain.message).toContain("is already registered on Tessera");
+    expect(hidden).toEqual(plain);
+    expect(await db.organization.count({ where: { createdById: second.id } })).toBe(0);
+  });
+
+  it("refuses a name already registered in the country, whatever invisible characters or spacing it hides", async () => {
+    const [first, second] = [await createTestUser(), await createTestUser()];
+    const input = details();
+    await callerFor(first).organizations.create(input);
+    const plain = await failureOf(
+      callerFor(second).organizations.create({ ...details(), name: input.name }),
+    );
+    expect(plain).toEqual({
+      code: "CONFLICT",
+      message:
+        `An organisation named ${input.name} in NO is already registered on Tessera. ` +
+        "If it is yours, ask one of its owners to invite you; if it is another organisation, " +
+        "add what tells the two apart to the name, for example the city.",
+    });
+    for (const name of [
+      input.name.replace("Vision", "Vi\u200Bsion"),
+      `\uFEFF${input.name.replace(/ /g, "  ")}\u200D`,
+      input.name.replace("Lab", "La\u00ADb").replace(" ", "\u00A0"),
+      input.name.normalize("NFD"),
+    ]) {
+      const failure = await failureOf(
+        callerFor(second).organizations.create({ ...details(), name }),
+      );
+      expect(failure, JSON.stringify(name)).toEqual(plain);
+    }
+    const lower = await failureOf(
+      callerFor(second).organizations.create({ ...details(), name: input.name.toLowerCase() }),
+    );
+    expect(lower.code).toBe("CONFLICT");
+    expect(await db.organization.count({ where: { createdById: second.id } })).toBe(0);
+    // Another country's register is another matter.
+    const abroad = await callerFor(second).organizations.create({
+      ...details(),
+      name: input.name,
+      country: "SE",
+    });
+    expect(abroad.name).toBe(input.name);
+  });
+
   it("refuses a name, contact or registry number made only of invisible characters", async () => {
     const user = await createTestUser();
     for (const field of ["name", "registryId", "contactName"] as const) {
@@ -129,11 +187,11 @@ describe("organizations.create", () => {
     expect(other.country).toBe("SE");
   });
 
-  it("gives two organisations with the same name different slugs", async () => {
+  it("gives two organisations with the same name (in two countries) different slugs", async () => {
     const user = await createTestUser();
     const name = `Same Name ${uniqueSuffix()}`;
     const a = await callerFor(user).organizations.create({ ...details(), name });
-    const b = await callerFor(user).organizations.create({ ...details(), name });
+    const b = await callerFor(user).organizations.create({ ...details(), name, country: "DK" });
     expect(a.slug).not.toBe(b.slug);
   });
 
@@ -222,6 +280,30 @@ describe("organizations.update", () => {
     );
     expect(failure.code).toBe("CONFLICT");
     expect(await db.auditEvent.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+
+  it("refuses a new name another organisation of the country holds, even with a zero-width space", async () => {
+    const owner = await createTestUser();
+    const taken = await createTestOrganization(owner.id, "PENDING", { country: "FR" });
+    const org = await createTestOrganization(owner.id, "PENDING", { country: "FR" });
+    const failure = await failureOf(
+      callerFor(owner).organizations.update({
+        organizationId: org.id,
+        name: taken.name.replace(/(\S)(\S)/, "$1\u200B$2"),
+      }),
+    );
+    expect(failure.code).toBe("CONFLICT");
+    expect(failure.message).toContain(`An organisation named ${taken.name} in FR`);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe(
+      org.name,
+    );
+    expect(await db.auditEvent.count({ where: { organizationId: org.id } })).toBe(0);
+    // Keeping its own name (in another case) is no conflict.
+    const renamed = await callerFor(owner).organizations.update({
+      organizationId: org.id,
+      name: org.name.toUpperCase(),
+    });
+    expect(renamed.name).toBe(org.name.toUpperCase());
   });
 
   it("is refused to a member", async () => {

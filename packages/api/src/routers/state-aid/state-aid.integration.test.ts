@@ -91,7 +91,7 @@ describe("declared other de minimis aid on an application", () => {
       ],
       [{ grantedOn: "2026-02-30" }, "BAD_REQUEST", "not a real date"],
       [{ grantedOn: "1 March" }, "BAD_REQUEST", "Date granted must be a date as YYYY-MM-DD"],
-      [{ grantor: "" }, "BAD_REQUEST", "Grantor must be at least 2 characters"],
+      [{ grantor: "" }, "BAD_REQUEST", "Line 1: Enter grantor."],
     ];
     for (const [change, code, message] of cases) {
       const failure = await failureOf(
@@ -215,6 +215,14 @@ describe("the state-aid view", () => {
       caller.stateAid.createGroup({ name: "Copy", country: "DE", registryId }),
     );
     expect(again.code).toBe("CONFLICT");
+    const hidden = await failureOf(
+      caller.stateAid.createGroup({
+        name: "Copy",
+        country: "DE",
+        registryId: registryId.replace(" ", "\u200B "),
+      }),
+    );
+    expect(hidden).toEqual(again);
 
     const university = await createTestApplicant({ kind: "ACADEMIC" });
     const updated = await caller.stateAid.setOrganization({
