@@ -620,8 +620,12 @@ export const enProgrammes = {
     status: "Status",
     edit: "Edit",
     editLabel: (name: string) => `Edit ${name}`,
-    showRetired: "Show retired",
-    hideRetired: "Hide retired",
+    showRetired: "Show retired classes",
+    hideRetired: "Hide retired classes",
+    showRetiredClusters: (count: number) =>
+      `Show retired clusters (${count.toLocaleString("en-GB")})`,
+    hideRetiredClusters: (count: number) =>
+      `Hide retired clusters (${count.toLocaleString("en-GB")})`,
     emptyClasses: "No resource classes yet. Add the first one below.",
     newClass: "Add a resource class",
     classCode: "Code",

@@ -207,14 +207,32 @@ describe("catalogue.clusters", () => {
       }),
     );
     expect(missing.message).toMatch(/Enter the Kubernetes resource name/);
+    const before = await caller.catalogue.clusters.list({ limit: 100 });
     const updated = await caller.catalogue.clusters.update({
       clusterId: cluster.id,
       active: false,
       endpoint: "",
     });
     expect(updated).toMatchObject({ active: false, endpoint: null });
-    const listed = await caller.catalogue.clusters.list({ includeInactive: true, limit: 100 });
-    expect(listed.items.length).toBeGreaterThan(0);
+    // Retired, it leaves the catalogue's list unless asked for, and is counted for the toggle.
+    const codes = async (includeInactive: boolean) => {
+      const found: string[] = [];
+      let cursor: string | null = null;
+      let retiredCount = 0;
+      do {
+        const page = await caller.catalogue.clusters.list({ includeInactive, cursor, limit: 100 });
+        found.push(...page.items.map((c) => c.code));
+        retiredCount = page.retiredCount;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { found, retiredCount };
+    };
+    const hidden = await codes(false);
+    expect(hidden.found).not.toContain(cluster.code);
+    expect(hidden.retiredCount).toBeGreaterThanOrEqual(before.retiredCount + 1);
+    const shown = await codes(true);
+    expect(shown.found).toContain(cluster.code);
+    expect(shown.retiredCount).toBe(hidden.retiredCount);
     expect((await failureOf(caller.catalogue.clusters.get({ clusterId: "missing" }))).code).toBe(
       "NOT_FOUND",
     );
