@@ -216,16 +216,15 @@ describe("catalogue.clusters", () => {
     expect(updated).toMatchObject({ active: false, endpoint: null });
     // Retired, it leaves the catalogue's list unless asked for, and is counted for the toggle.
     const codes = async (includeInactive: boolean) => {
-      const found: string[] = [];
-      let cursor: string | null = null;
-      let retiredCount = 0;
-      do {
+      const first = await caller.catalogue.clusters.list({ includeInactive, limit: 100 });
+      const found = first.items.map((c) => c.code);
+      let cursor = first.nextCursor;
+      while (cursor) {
         const page = await caller.catalogue.clusters.list({ includeInactive, cursor, limit: 100 });
         found.push(...page.items.map((c) => c.code));
-        retiredCount = page.retiredCount;
         cursor = page.nextCursor;
-      } while (cursor);
-      return { found, retiredCount };
+      }
+      return { found, retiredCount: first.retiredCount };
     };
     const hidden = await codes(false);
     expect(hidden.found).not.toContain(cluster.code);
