@@ -702,7 +702,7 @@ export const enProgrammes = {
     resourceClassPlaceholder: "Choose a resource class",
     resourceCapacity: "Capacity (units)",
     inUseHint: (inUse: string) =>
-      `In use now by running jobs and endpoints: ${inUse}. A capacity below that needs a drain.`,
+      `In use now by running jobs and endpoints: ${inUse}. To set less, tick “Drain” below.`,
     drain: "Drain: set the capacity below what is in use now",
     drainHint:
       "Work above the new capacity keeps its units until it ends or is stopped; nothing new of this class is placed here until use falls below it. Endpoints whose replicas the cluster can no longer hold may become degraded.",
