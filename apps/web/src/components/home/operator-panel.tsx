@@ -11,6 +11,7 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { formatDateTime, th } from "@/i18n";
 import { routes } from "@/lib/paths";
+import { clustersOnHome } from "./retired-clusters";
 import { Stat } from "./stat";
 import type { OperatorHome } from "./types";
 
@@ -19,8 +20,7 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
   const o = th.home.operator;
   // Retired clusters (listed only while work is still on them) wait behind a toggle.
   const [showRetired, setShowRetired] = useState(false);
-  const active = home.clusters.filter((cluster) => cluster.active);
-  const retired = home.clusters.filter((cluster) => !cluster.active);
+  const { active, retired, toggle } = clustersOnHome(home.clusters, showRetired);
   const ops = home.operations;
   const waitingJobs =
     ops.jobsByStatus.ACCEPTED + ops.jobsByStatus.SUBMITTED + ops.jobsByStatus.PENDING;
@@ -39,7 +39,7 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
           {active.map((cluster) => (
             <ClusterUse key={cluster.id} cluster={cluster} />
           ))}
-          {retired.length > 0 ? (
+          {toggle ? (
             <div className="space-y-4">
               <div>
                 <button
@@ -50,7 +50,7 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
                   onClick={() => setShowRetired((shown) => !shown)}
                   className="text-sm font-semibold text-link underline"
                 >
-                  {showRetired ? o.hideRetired(retired.length) : o.showRetired(retired.length)}
+                  {toggle}
                 </button>
                 <p id="retired-clusters-hint" className="text-sm text-fg-muted">
                   {o.retiredHint}
