@@ -347,6 +347,15 @@ test("the operator adds a resource class and maps it onto a new Slurm cluster", 
     await expect(omar.getByText("Cluster saved.")).toBeVisible();
     await omar.reload();
     await expect(omar.getByRole("main").getByText("Retired").first()).toBeVisible();
+
+    // The catalogue hides retired clusters until asked, with a link that counts them.
+    await omar.goto("/operator/catalogue");
+    await expect(omar.getByTestId(`cluster-slurm-${suffix}`)).toHaveCount(0);
+    await omar.getByRole("link", { name: /^Show retired clusters \(\d+\)$/ }).click();
+    await expect(omar).toHaveURL(/retiredClusters=show/);
+    await expect(omar.getByTestId(`cluster-slurm-${suffix}`)).toContainText("Retired");
+    await omar.getByRole("link", { name: /^Hide retired clusters \(\d+\)$/ }).click();
+    await expect(omar.getByTestId(`cluster-slurm-${suffix}`)).toHaveCount(0);
   });
 });
 

@@ -661,8 +661,12 @@ export const enProgrammes = {
     status: "Status",
     edit: "Edit",
     editLabel: (name: string) => `Edit ${name}`,
-    showRetired: "Show retired",
-    hideRetired: "Hide retired",
+    showRetired: "Show retired classes",
+    hideRetired: "Hide retired classes",
+    showRetiredClusters: (count: number) =>
+      `Show retired clusters (${count.toLocaleString("en-GB")})`,
+    hideRetiredClusters: (count: number) =>
+      `Hide retired clusters (${count.toLocaleString("en-GB")})`,
     emptyClasses: "No resource classes yet. Add the first one below.",
     newClass: "Add a resource class",
     classCode: "Code",
@@ -739,7 +743,7 @@ export const enProgrammes = {
     resourceClassPlaceholder: "Choose a resource class",
     resourceCapacity: "Capacity (units)",
     inUseHint: (inUse: string) =>
-      `In use now by running jobs and endpoints: ${inUse}. A capacity below that needs a drain.`,
+      `In use now by running jobs and endpoints: ${inUse}. To set less, tick “Drain” below.`,
     drain: "Drain: set the capacity below what is in use now",
     drainHint:
       "Work above the new capacity keeps its units until it ends or is stopped; nothing new of this class is placed here until use falls below it. Endpoints whose replicas the cluster can no longer hold may become degraded.",

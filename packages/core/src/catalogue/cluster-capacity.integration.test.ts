@@ -99,7 +99,8 @@ describe("a cluster's capacity against the units in use", () => {
     expect(refused.message).toBe(
       `${setup.className} is still in use on ${setup.clusterName}: 3 GPUs are in use, held by ` +
         `1 running job and 1 endpoint; 1 job or endpoint is waiting to run. Remove it once that ` +
-        `work has ended, or set its capacity with “Drain” so nothing new is placed here.`,
+        `work has ended; meanwhile, a capacity of 0 stops new work landing here (tick “Drain” ` +
+        `while work runs).`,
     );
     expect((await getCluster(db, setup.clusterId)).resources).toHaveLength(1);
     expect(await auditCount(setup.clusterId)).toBe(before);

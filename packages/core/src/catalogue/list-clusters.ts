@@ -9,11 +9,19 @@ export interface ListClustersInput extends PageInput {
 
 const CODE_CURSOR = /^[a-z0-9][a-z0-9.-]{0,63}$/;
 
-/** Registered clusters in code order, each with its resource classes and their mappings. */
+export interface ClusterPage extends Page<ClusterWithResources> {
+  /** Retired clusters in all, listed or not: what a "Show retired clusters (N)" toggle counts. */
+  retiredCount: number;
+}
+
+/**
+ * Registered clusters in code order, each with its resource classes and their mappings; retired
+ * ones only when asked for.
+ */
 export async function listClusters(
   database: Database,
   input: ListClustersInput,
-): Promise<Page<ClusterWithResources>> {
+): Promise<ClusterPage> {
   const size = pageSize(input.limit);
   if (input.cursor && !CODE_CURSOR.test(input.cursor)) {
     throw new AppError(
@@ -21,14 +29,17 @@ export async function listClusters(
       "That page link is no longer valid. Start again from the first page.",
     );
   }
-  const rows = await database.cluster.findMany({
-    where: {
-      ...(input.includeInactive ? {} : { active: true }),
-      ...(input.cursor ? { code: { gt: input.cursor } } : {}),
-    },
-    include: CLUSTER_WITH_RESOURCES,
-    orderBy: { code: "asc" },
-    take: size + 1,
-  });
-  return toPage(rows, size, (row) => row.code);
+  const [rows, retiredCount] = await Promise.all([
+    database.cluster.findMany({
+      where: {
+        ...(input.includeInactive ? {} : { active: true }),
+        ...(input.cursor ? { code: { gt: input.cursor } } : {}),
+      },
+      include: CLUSTER_WITH_RESOURCES,
+      orderBy: { code: "asc" },
+      take: size + 1,
+    }),
+    database.cluster.count({ where: { active: false } }),
+  ]);
+  return { ...toPage(rows, size, (row) => row.code), retiredCount };
 }

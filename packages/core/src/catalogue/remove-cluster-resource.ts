@@ -25,8 +25,8 @@ export function resourceStillInUseMessage(
       : null;
   return (
     `${resourceClass.name} is still in use on ${cluster.name}: ` +
-    `${[held, queued].filter(Boolean).join("; ")}. Remove it once that work has ended, ` +
-    `or set its capacity with “Drain” so nothing new is placed here.`
+    `${[held, queued].filter(Boolean).join("; ")}. Remove it once that work has ended; ` +
+    `meanwhile, a capacity of 0 stops new work landing here (tick “Drain” while work runs).`
   );
 }
 

@@ -1,4 +1,7 @@
+"use client";
+
 import Link from "next/link";
+import { useState } from "react";
 import { Td, Th } from "@tessera/ui";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { ActiveBadge } from "@/components/programmes/badges";
@@ -8,12 +11,16 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { formatDateTime, th } from "@/i18n";
 import { routes } from "@/lib/paths";
+import { clustersOnHome } from "./retired-clusters";
 import { Stat } from "./stat";
 import type { OperatorHome } from "./types";
 
 /** An operator's part of the home page: capacity and use now, backlog, dead letters. */
 export function OperatorPanel({ home }: { home: OperatorHome }) {
   const o = th.home.operator;
+  // Retired clusters (listed only while work is still on them) wait behind a toggle.
+  const [showRetired, setShowRetired] = useState(false);
+  const { active, retired, toggle } = clustersOnHome(home.clusters, showRetired);
   const ops = home.operations;
   const waitingJobs =
     ops.jobsByStatus.ACCEPTED + ops.jobsByStatus.SUBMITTED + ops.jobsByStatus.PENDING;
@@ -28,64 +35,35 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
       {home.clusters.length === 0 ? (
         <p className="text-fg-muted">{o.noClusters}</p>
       ) : (
-        home.clusters.map((cluster) => (
-          <div key={cluster.id} className="space-y-2">
-            <h3 className="flex flex-wrap items-center gap-2 font-semibold">
-              <Link href={programmeRoutes.cluster(cluster.id)} className="text-link underline">
-                {cluster.name}
-              </Link>
-              <span className="font-mono text-xs text-fg-muted">{cluster.code}</span>
-              {cluster.active ? null : <ActiveBadge active={false} />}
-            </h3>
-            {cluster.classes.length === 0 ? (
-              <p className="text-sm text-fg-muted">{o.noClasses}</p>
-            ) : (
-              <ScrollTable caption={o.caption(cluster.name)}>
-                <thead>
-                  <tr>
-                    <Th>{o.resourceClass}</Th>
-                    <Th>{o.inUse}</Th>
-                    <Th className="text-right">{o.queued}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cluster.classes.map((use) => {
-                    const unit = use.resourceClass.unit;
-                    const label = o.useLabel(
-                      use.resourceClass.name,
-                      formatNumber(use.inUse),
-                      unitCount(use.capacity, unit),
-                    );
-                    return (
-                      <tr key={use.resourceClass.id} data-testid="capacity-row">
-                        <Td>
-                          <span className="font-semibold">{use.resourceClass.name}</span>
-                          <span className="block font-mono text-xs text-fg-muted">
-                            {use.resourceClass.code}
-                          </span>
-                        </Td>
-                        <Td className="min-w-48">
-                          <CapacityUse inUse={use.inUse} capacity={use.capacity} unit={unit} />
-                          <UsageBar
-                            label={label}
-                            whole={use.capacity}
-                            parts={[
-                              {
-                                value: use.inUse,
-                                tone: use.inUse > use.capacity ? "warning" : "accent",
-                              },
-                            ]}
-                          />
-                        </Td>
-                        <Td className="text-right tabular-nums">{unitCount(use.queued, unit)}</Td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </ScrollTable>
-            )}
-          </div>
-        ))
+        <>
+          {active.map((cluster) => (
+            <ClusterUse key={cluster.id} cluster={cluster} />
+          ))}
+          {toggle ? (
+            <div className="space-y-4">
+              <div>
+                <button
+                  type="button"
+                  aria-expanded={showRetired}
+                  aria-controls="retired-clusters"
+                  aria-describedby="retired-clusters-hint"
+                  onClick={() => setShowRetired((shown) => !shown)}
+                  className="text-sm font-semibold text-link underline"
+                >
+                  {toggle}
+                </button>
+                <p id="retired-clusters-hint" className="text-sm text-fg-muted">
+                  {o.retiredHint}
+                </p>
+              </div>
+              <div id="retired-clusters" hidden={!showRetired} className="space-y-4">
+                {retired.map((cluster) => (
+                  <ClusterUse key={cluster.id} cluster={cluster} />
+                ))}
+              </div>
+            </div>
+          ) : null}
+        </>
       )}
       <h3 className="text-lg font-semibold">{o.backlog}</h3>
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
@@ -112,5 +90,70 @@ export function OperatorPanel({ home }: { home: OperatorHome }) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+type ClusterOfHome = OperatorHome["clusters"][number];
+
+/** One cluster's capacity and use now, per resource class. */
+function ClusterUse({ cluster }: { cluster: ClusterOfHome }) {
+  const o = th.home.operator;
+  return (
+    <div className="space-y-2">
+      <h3 className="flex flex-wrap items-center gap-2 font-semibold">
+        <Link href={programmeRoutes.cluster(cluster.id)} className="text-link underline">
+          {cluster.name}
+        </Link>
+        <span className="font-mono text-xs text-fg-muted">{cluster.code}</span>
+        {cluster.active ? null : <ActiveBadge active={false} />}
+      </h3>
+      {cluster.classes.length === 0 ? (
+        <p className="text-sm text-fg-muted">{o.noClasses}</p>
+      ) : (
+        <ScrollTable caption={o.caption(cluster.name)}>
+          <thead>
+            <tr>
+              <Th>{o.resourceClass}</Th>
+              <Th>{o.inUse}</Th>
+              <Th className="text-right">{o.queued}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {cluster.classes.map((use) => {
+              const unit = use.resourceClass.unit;
+              const label = o.useLabel(
+                use.resourceClass.name,
+                formatNumber(use.inUse),
+                unitCount(use.capacity, unit),
+              );
+              return (
+                <tr key={use.resourceClass.id} data-testid="capacity-row">
+                  <Td>
+                    <span className="font-semibold">{use.resourceClass.name}</span>
+                    <span className="block font-mono text-xs text-fg-muted">
+                      {use.resourceClass.code}
+                    </span>
+                  </Td>
+                  <Td className="min-w-48">
+                    <CapacityUse inUse={use.inUse} capacity={use.capacity} unit={unit} />
+                    <UsageBar
+                      label={label}
+                      whole={use.capacity}
+                      parts={[
+                        {
+                          value: use.inUse,
+                          tone: use.inUse > use.capacity ? "warning" : "accent",
+                        },
+                      ]}
+                    />
+                  </Td>
+                  <Td className="text-right tabular-nums">{unitCount(use.queued, unit)}</Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ScrollTable>
+      )}
+    </div>
   );
 }

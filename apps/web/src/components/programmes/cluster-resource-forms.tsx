@@ -141,7 +141,9 @@ export function ClusterResourceForm({
             id={IDS.capacity}
             label={c.resourceCapacity}
             error={e.capacity}
-            hint={current ? c.inUseHint(unitCount(current.inUse, unit)) : undefined}
+            hint={
+              current && current.inUse > 0 ? c.inUseHint(unitCount(current.inUse, unit)) : undefined
+            }
             name="capacity"
             inputMode="numeric"
             defaultValue={current ? String(current.capacity) : ""}

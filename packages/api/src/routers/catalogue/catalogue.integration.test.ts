@@ -207,14 +207,31 @@ describe("catalogue.clusters", () => {
       }),
     );
     expect(missing.message).toMatch(/Enter the Kubernetes resource name/);
+    const before = await caller.catalogue.clusters.list({ limit: 100 });
     const updated = await caller.catalogue.clusters.update({
       clusterId: cluster.id,
       active: false,
       endpoint: "",
     });
     expect(updated).toMatchObject({ active: false, endpoint: null });
-    const listed = await caller.catalogue.clusters.list({ includeInactive: true, limit: 100 });
-    expect(listed.items.length).toBeGreaterThan(0);
+    // Retired, it leaves the catalogue's list unless asked for, and is counted for the toggle.
+    const codes = async (includeInactive: boolean) => {
+      const first = await caller.catalogue.clusters.list({ includeInactive, limit: 100 });
+      const found = first.items.map((c) => c.code);
+      let cursor = first.nextCursor;
+      while (cursor) {
+        const page = await caller.catalogue.clusters.list({ includeInactive, cursor, limit: 100 });
+        found.push(...page.items.map((c) => c.code));
+        cursor = page.nextCursor;
+      }
+      return { found, retiredCount: first.retiredCount };
+    };
+    const hidden = await codes(false);
+    expect(hidden.found).not.toContain(cluster.code);
+    expect(hidden.retiredCount).toBeGreaterThanOrEqual(before.retiredCount + 1);
+    const shown = await codes(true);
+    expect(shown.found).toContain(cluster.code);
+    expect(shown.retiredCount).toBe(hidden.retiredCount);
     expect((await failureOf(caller.catalogue.clusters.get({ clusterId: "missing" }))).code).toBe(
       "NOT_FOUND",
     );

@@ -37,10 +37,14 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   const query = await searchParams;
   const { values: filters, errors, query: checked } = readAuditFilters(query);
   const cursor = param(query.cursor);
-  // A filter that is not valid is shown beside its field; nothing is loaded until it is corrected.
-  const page = checked
-    ? await loadIfAllowed((api) => api.admin.audit.list({ ...checked, cursor, limit: 25 }))
-    : null;
+  // A filter that is not valid is shown beside its field and no events are shown until it is
+  // corrected; the unfiltered call then only checks that the viewer may see this page at all.
+  const loaded = await loadIfAllowed((api) =>
+    checked
+      ? api.admin.audit.list({ ...checked, cursor, limit: 25 })
+      : api.admin.audit.list({ limit: 1 }),
+  );
+  const page = checked || !loaded.allowed ? loaded : null;
   const problems = (Object.keys(FIELD_IDS) as AuditFilterField[]).flatMap((field) =>
     errors[field] ? [{ fieldId: FIELD_IDS[field], message: errors[field] }] : [],
   );

@@ -10,6 +10,7 @@ import { ActiveBadge, ClusterBadge } from "@/components/programmes/badges";
 import { ClusterForm, ResourceClassForm } from "@/components/programmes/catalogue-forms";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
+import { retiredClustersToggle } from "@/components/programmes/retired-toggle";
 import { tp } from "@/i18n";
 import { param, type SearchParams } from "@/lib/search-params";
 import { load, loadIfAllowed } from "@/server/api";
@@ -21,6 +22,8 @@ export const metadata: Metadata = { title: tp.catalogue.title };
 export default async function CataloguePage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const includeInactive = param(query.retired) === "show";
+  // Retired clusters are hidden unless asked for, on their own toggle (not the classes').
+  const showRetiredClusters = param(query.retiredClusters) === "show";
   const classCursor = param(query.classes);
   const clusterCursor = param(query.clusters);
   const c = tp.catalogue;
@@ -35,18 +38,38 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
       api.catalogue.resourceClasses.list({ includeInactive, cursor: classCursor, limit: 25 }),
     ),
     loadIfAllowed((api) =>
-      api.catalogue.clusters.list({ includeInactive, cursor: clusterCursor, limit: 25 }),
+      api.catalogue.clusters.list({
+        includeInactive: showRetiredClusters,
+        cursor: clusterCursor,
+        limit: 25,
+      }),
     ),
   ]);
   const base = programmeRoutes.catalogue;
+  const state = {
+    retired: includeInactive ? "show" : undefined,
+    retiredClusters: showRetiredClusters ? "show" : undefined,
+  };
+  // The classes' toggle keeps the clusters' toggle and page as they are.
+  const classesQuery = new URLSearchParams({
+    ...(includeInactive ? {} : { retired: "show" }),
+    ...(showRetiredClusters ? { retiredClusters: "show" } : {}),
+    ...(clusterCursor ? { clusters: clusterCursor } : {}),
+  }).toString();
+  const classesHref = classesQuery ? `${base}?${classesQuery}` : base;
   const retiredToggle = (
-    <Link
-      href={includeInactive ? base : `${base}?retired=show`}
-      className="text-sm font-semibold text-link underline"
-    >
+    <Link href={classesHref} className="text-sm font-semibold text-link underline">
       {includeInactive ? c.hideRetired : c.showRetired}
     </Link>
   );
+  const clustersToggle = clusters.allowed
+    ? retiredClustersToggle(
+        base,
+        { ...state, classes: classCursor },
+        showRetiredClusters,
+        clusters.data.retiredCount,
+      )
+    : null;
 
   return (
     <PlatformPage
@@ -118,7 +141,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
           )}
           <Pagination
             basePath={base}
-            params={{ retired: includeInactive ? "show" : undefined, clusters: clusterCursor }}
+            params={{ ...state, clusters: clusterCursor }}
             cursor={classCursor}
             nextCursor={classes.nextCursor}
           />
@@ -136,7 +159,20 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
         </div>
       </Card>
 
-      <Card title={c.clustersTitle}>
+      <Card
+        title={c.clustersTitle}
+        actions={
+          clustersToggle ? (
+            <Link
+              href={clustersToggle.href}
+              className="text-sm font-semibold text-link underline"
+              data-testid="retired-clusters-toggle"
+            >
+              {clustersToggle.label}
+            </Link>
+          ) : null
+        }
+      >
         {!clusters.allowed ? (
           <Forbidden invalid={clusters.invalid} />
         ) : (
@@ -197,7 +233,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
             )}
             <Pagination
               basePath={base}
-              params={{ retired: includeInactive ? "show" : undefined, classes: classCursor }}
+              params={{ ...state, classes: classCursor }}
               cursor={clusterCursor}
               nextCursor={clusters.data.nextCursor}
             />
