@@ -104,6 +104,42 @@ describe("an endpoint's cost", () => {
     });
   });
 
+  it("prices with the catalogue's price in force, on the form and the page alike, once it changes after the award", async () => {
+    const { setup, id, readyAt } = await runningEndpoint();
+    const priceRise = after(readyAt, 30);
+    await db.priceVersion.create({
+      data: {
+        resourceClassId: setup.resourceClassId,
+        effectiveFrom: priceRise,
+        currency: "EUR",
+        minorPerUnitHour: 400,
+      },
+    });
+    const now = after(readyAt, 60);
+    const line = (await getWorkloadFormOptions(setup.tenant, now)).lines.find(
+      (option) => option.allocationLineId === setup.allocationLineId,
+    )!;
+    // The award was valued at €2.95 an hour; usage from now on is billed at €4.00.
+    expect(line.listPriceMinorPerHour).toBe(400);
+    const box = priceQuantity(
+      RUNNING_REPLICAS * RUNNING_UNITS * SECONDS_PER_UNIT_HOUR,
+      line.listPriceMinorPerHour,
+      line.subsidyRateBps,
+      line.resourceClass.kind,
+    );
+    expect(box).toMatchObject({ listValueMinor: 1_600, programmeShareMinor: 800 });
+    expect((await getEndpointCost(setup.tenant, id, now)).hour).toMatchObject({
+      listMinor: box.listValueMinor,
+      programmeMinor: box.programmeShareMinor,
+      tenantMinor: box.tenantShareMinor,
+    });
+    // Before the rise, the form said the old price.
+    const before = (await getWorkloadFormOptions(setup.tenant, after(readyAt, 10))).lines.find(
+      (option) => option.allocationLineId === setup.allocationLineId,
+    )!;
+    expect(before.listPriceMinorPerHour).toBe(295);
+  });
+
   it("costs nothing an hour once it has failed or is deleted, whatever it was asked to run", async () => {
     const failed = await runningEndpoint();
     await failEndpoint(db, failed.ref, { reason: "ImagePullBackOff" });

@@ -39,7 +39,10 @@ export interface WorkloadFormOptions {
      * placement's own rule (the project's residency and classification), and where it could.
      */
     endpointReach: ({ projectId: string } & ProjectReach)[];
-    /** The line's list price per unit-hour and the award's terms, for pricing on a form. */
+    /**
+     * The class's list price per unit-hour in force now (what usage is metered and billed at; the
+     * award's own price when the catalogue has none), and the award's terms, for pricing on a form.
+     */
     listPriceMinorPerHour: number;
     currency: string;
     subsidyRateBps: number;
@@ -120,6 +123,20 @@ export async function getWorkloadFormOptions(
       },
     }),
   ]);
+  // Usage is billed at the catalogue price in force when it runs, not the price the award was
+  // valued at: a form prices with the former, so its figure is what the invoice will say.
+  const prices = await tenant.db.priceVersion.findMany({
+    where: {
+      resourceClassId: {
+        in: [...new Set(allocations.flatMap((a) => a.lines.map((l) => l.resourceClass.id)))],
+      },
+      effectiveFrom: { lte: now },
+    },
+    orderBy: { effectiveFrom: "desc" },
+    select: { resourceClassId: true, minorPerUnitHour: true, currency: true },
+  });
+  const priceNow = (resourceClassId: string) =>
+    prices.find((price) => price.resourceClassId === resourceClassId);
   const clustersFor = (resourceClassId: string) =>
     clusters.map(({ resources, ...cluster }) =>
       toPlacementCluster({
@@ -162,8 +179,9 @@ export async function getWorkloadFormOptions(
           maxQuantity: reach.maxQuantity,
           noClusterReason: reach.reason,
           endpointReach: endpointReachOf(resourceClass.id),
-          listPriceMinorPerHour: line.listPriceMinorPerHour,
-          currency: allocation.currency,
+          listPriceMinorPerHour:
+            priceNow(resourceClass.id)?.minorPerUnitHour ?? line.listPriceMinorPerHour,
+          currency: priceNow(resourceClass.id)?.currency ?? allocation.currency,
           subsidyRateBps: allocation.subsidyRateBps,
         };
       }),
