@@ -9,6 +9,7 @@ import {
 } from "./burn-down";
 import { toSafeNumber } from "./money";
 import { loadProgrammeConsumption } from "./programme-consumption";
+import { programmeEnd, type ProgrammeEnd } from "./programme-end";
 import { projectExhaustion, type ExhaustionOutcome } from "./project-exhaustion";
 import { PROGRAMME_WITH_CALLS, toProgrammeView, type ProgrammeView } from "./programme-view";
 
@@ -48,8 +49,10 @@ export interface ProgrammeDashboard {
     recentConsumedMinor: number;
     ratePerDayMinor: number;
     remainingMinor: number;
-    /** When the programme's last award ends (consumption stops there); null before any award. */
+    /** When the programme ends (see programmeEnd); null before any award with no call open. */
     endsAt: Date | null;
+    /** Whether that is when its last award ends or when a call still open closes. */
+    endsBy: ProgrammeEnd["basis"];
     outcome: ExhaustionOutcome;
   };
 }
@@ -114,6 +117,7 @@ export async function getProgrammeDashboard(
     day: row.day,
     amountMinor: row.amount,
   }));
+  const end = programmeEnd({ lastAwardEndsAt: awards._max.validTo, calls: programme.calls, now });
   const projection = projectExhaustion({
     budgetMinor: programme.budgetMinor,
     consumed: consumed.daily,
@@ -122,7 +126,7 @@ export async function getProgrammeDashboard(
       [awards._min.validFrom ? utcDay(awards._min.validFrom) : null, firstConsumedDay]
         .filter((day): day is string => Boolean(day))
         .sort()[0] ?? null,
-    endsAt: awards._max.validTo,
+    endsAt: end.endsAt,
     now,
   });
   const awardCount = awardedDays.reduce((sum, row) => sum + Number(row.awards), 0);
@@ -152,6 +156,7 @@ export async function getProgrammeDashboard(
     }),
     projection: {
       ...projection,
+      endsBy: end.basis,
       recentConsumedMinor: toSafeNumber(projection.recentConsumedMinor),
       ratePerDayMinor: toSafeNumber(projection.ratePerDayMinor),
       remainingMinor: toSafeNumber(projection.remainingMinor),
