@@ -77,7 +77,8 @@ export async function getProgrammeDashboard(
   const [states, awardedDays, consumed, awards] = await Promise.all([
     database.allocationRequest.groupBy({
       by: ["status"],
-      where: { programmeId: programme.id },
+      // What was never submitted (a draft, or a draft withdrawn unsent) stays the applicant's own.
+      where: { programmeId: programme.id, submittedAt: { not: null } },
       _count: { _all: true },
     }),
     database.$queryRaw<{ day: string; amount: bigint; awards: bigint }[]>`

@@ -337,6 +337,9 @@ describe("applications.update, withdraw and resubmission", () => {
     expect(
       (await failureOf(admin.applications.admin.get({ applicationId: abandoned.id }))).code,
     ).toBe("NOT_FOUND");
+    // The programme's count of withdrawn applications agrees with its list.
+    const dashboard = await admin.programmes.admin.dashboard({ programmeId: programme.id });
+    expect(dashboard.applicationsByState).toMatchObject({ DRAFT: 0, WITHDRAWN: 1 });
   });
 
   it("goes back for changes, is edited and resubmitted even after the call closed", async () => {
