@@ -155,6 +155,15 @@ function ApproveForm({
       <FormProblems errors={feedback.errors} />
       <UnreviewedWarning summary={application.reviewSummary} />
       <p className="text-sm text-fg-muted">{r.grantHint}</p>
+      {limit !== null ? (
+        <p className="text-sm" data-testid="grant-limit">
+          {r.organisationAwarded(
+            money(limit.awardedMinor),
+            money(limit.capMinor),
+            money(limit.remainingMinor),
+          )}
+        </p>
+      ) : null}
       {capped ? (
         <p className="text-sm font-semibold" data-testid="grant-capped">
           {r.grantCapped(money(limit.remainingMinor))}

@@ -70,6 +70,11 @@ describe("budget guard", () => {
     ]);
     // The administrator sees it where she decides, by the rule the approval applies.
     const seen = await callerFor(admin).applications.admin.get({ applicationId: second });
+    expect(seen.standing).toMatchObject({
+      organizationAwardedMinor: 100_000,
+      capMinor: 150_000,
+      capRemainingMinor: 50_000,
+    });
     expect(seen.organizationLimit).toMatchObject({
       remainingMinor: 50_000,
       requestedMinor: 60_000,
