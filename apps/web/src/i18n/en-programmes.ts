@@ -146,8 +146,7 @@ export const enProgrammes = {
       programmeFixed: "The programme of an application cannot be changed.",
       programmeOption: (name: string, eligible: boolean) =>
         eligible ? name : `${name} — not eligible`,
-      programmeIneligibleHint:
-        "Programmes marked not eligible cannot be chosen; Programmes says why for each.",
+      programmeIneligibleHint: "Programmes marked not eligible cannot be chosen:",
       programmeIneligible: "Your organisation cannot apply to this programme",
       programmeIneligibleError: (name: string) =>
         `Your organisation is not eligible for ${name}. Choose another programme.`,
