@@ -17,7 +17,7 @@ const base = {
 const ends = (projection: Partial<BudgetProjection>) =>
   renderToStaticMarkup(
     createElement(ProjectionFigures, {
-      projection: { ...base, endsAt: null, endsBy: null, ...projection } as BudgetProjection,
+      projection: { ...base, endsAt: null, endsBy: null, ...projection },
       currency: "EUR",
     }),
   );
