@@ -126,7 +126,7 @@ function ApproveForm({
       if (
         grantsNothing(
           lines.map((line) => line.grantedUnitHours),
-          share,
+          { ...preview, subsidyRateBps: application.subsidyRateBps },
         )
       )
         checks.add("grant", r.grantNothing, firstField);

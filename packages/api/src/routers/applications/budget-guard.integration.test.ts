@@ -143,6 +143,23 @@ describe("budget guard", () => {
     ).toBe(0);
   });
 
+  it("approves in a programme that pays no share (0 %): compute at the organisation's cost", async () => {
+    const gpu = await createTestResourceClass({ listPriceMinorPerHour: 295 });
+    const programme = await createTestProgramme({ subsidyRateBps: 0 });
+    const admin = await createProgrammeAdmin();
+    const applicant = await createTestApplicant();
+    const applicationId = await applicationUnderReview(admin, applicant, programme, [
+      { resourceClassId: gpu.id, unitHours: 10 },
+    ]);
+    await callerFor(admin).applications.admin.approve({ applicationId });
+    const award = await db.allocation.findFirstOrThrow({ where: { requestId: applicationId } });
+    expect({
+      list: award.listValueMinor,
+      programme: award.programmeShareMinor,
+      tenant: award.tenantShareMinor,
+    }).toEqual({ list: 2_950n, programme: 0n, tenant: 2_950n });
+  });
+
   it("lets exactly one of two simultaneous approvals through when only one fits the budget", async () => {
     const gpu = await createTestResourceClass({ listPriceMinorPerHour: 1_000 });
     // Each award is €700.00 from the programme; the budget holds one, not two.
