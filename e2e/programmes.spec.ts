@@ -194,7 +194,7 @@ test("a programme is created, applied to, reviewed and awarded with a reduced am
   });
 });
 
-test("the budget guard's refusal is shown in its own words, and changes are asked for and made", async ({
+test("a request over the organisation's limit is capped where the administrator decides, and changes are asked for and made", async ({
   signedIn,
 }) => {
   test.setTimeout(180_000);
@@ -218,13 +218,30 @@ test("the budget guard's refusal is shown in its own words, and changes are aske
   await openAdminApplication(priya, programme, application);
   await priya.getByRole("button", { name: "Start review" }).click();
   await expect(priya.getByTestId("application-status")).toHaveText("Under review");
+  // Where she decides: what the organisation holds, its limit, what is left, and the excess.
+  await expect(priya.getByTestId("organisation-limit")).toHaveText(
+    "Already holds €0.00 from this programme, of its €1,000.00 limit per organisation: €1,000.00 left.",
+  );
+  await expect(priya.getByTestId("over-limit")).toHaveText(
+    "It asks the programme for €2,065.00, but only €1,000.00 is left of the organisation's limit: €1,065.00 too much. You can grant at most €1,000.00 of programme share; the approval form below starts there.",
+  );
+  // The approval starts from the most that fits: 484 h × €2.95 × 70 % = €999.46.
+  const hours = priya.getByLabel("Hours to grant for NVIDIA H100 80 GB");
+  await expect(hours).toHaveValue("484");
+  await expect(priya.getByTestId("grant-capped")).toHaveText(
+    "Pre-filled with the most that fits the €1,000.00 left of the organisation's limit, not the full request.",
+  );
+  // Granting the full request is refused before any confirmation, in words.
+  await hours.fill("1000");
   await priya.getByRole("button", { name: "Approve and grant" }).click();
-  await confirmApproval(priya, application.title);
   await expect(
-    priya.getByText(
-      "Approving this award would exceed the programme budget by €1,065.00: the programme has €1,000.00 left and this award is €2,065.00. Grant less, or raise the budget.",
-    ),
+    priya
+      .getByText(
+        "This grant's programme share, €2,065.00, is more than the €1,000.00 left of the organisation's limit. Grant less.",
+      )
+      .first(),
   ).toBeVisible();
+  await expect(priya.getByRole("dialog", { name: `Approve “${application.title}”?` })).toBeHidden();
   await priya.reload();
   await expect(priya.getByTestId("application-status")).toHaveText("Under review");
 

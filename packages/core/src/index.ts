@@ -79,6 +79,7 @@ export * from "./programmes/burn-down";
 export * from "./programmes/get-programme-dashboard";
 export * from "./programmes/programme-consumption";
 export * from "./programmes/project-exhaustion";
+export * from "./programmes/programme-end";
 export * from "./programmes/reserve-programme-budget";
 export * from "./applications/application-state";
 export * from "./applications/application-view";

@@ -79,6 +79,8 @@ export const enBudgets = {
     left: "Budget not yet consumed",
     ends: "The programme ends",
     endsOn: (date: string) => `${date}, when its last award ends`,
+    endsWithCall: (date: string) =>
+      `${date} at the earliest, when its open call closes (awards made on it may run longer)`,
     noEnd: "No award yet",
     outcome: "At the current rate",
     projected: (date: string) => `The budget runs out on ${date}`,

@@ -146,8 +146,7 @@ export const enProgrammes = {
       programmeFixed: "The programme of an application cannot be changed.",
       programmeOption: (name: string, eligible: boolean) =>
         eligible ? name : `${name} — not eligible`,
-      programmeIneligibleHint:
-        "Programmes marked not eligible cannot be chosen; Programmes says why for each.",
+      programmeIneligibleHint: "Programmes marked not eligible cannot be chosen:",
       programmeIneligible: "Your organisation cannot apply to this programme",
       programmeIneligibleError: (name: string) =>
         `Your organisation is not eligible for ${name}. Choose another programme.`,
@@ -486,8 +485,8 @@ export const enProgrammes = {
     organisation: "Applicant",
     standing: "Standing",
     eligible: "The organisation is eligible.",
-    organisationAwarded: (awarded: string, left: string) =>
-      `Already awarded ${awarded} by this programme; ${left} left of its limit.`,
+    organisationAwarded: (awarded: string, cap: string, left: string) =>
+      `Already holds ${awarded} from this programme, of its ${cap} limit per organisation: ${left} left.`,
     overLimitTitle: "The request is over the organisation's limit",
     overLimit: (requested: string, left: string, over: string) =>
       `It asks the programme for ${requested}, but only ${left} is left of the organisation's limit: ${over} too much. You can grant at most ${left} of programme share; the approval form below starts there.`,

@@ -91,7 +91,11 @@ export async function approveApplication(
     if (
       grantsNothing(
         granted.map((line) => line.grantedUnitHours),
-        priced.totals.programmeShareMinor,
+        {
+          listValueMinor: priced.totals.listValueMinor,
+          programmeShareMinor: priced.totals.programmeShareMinor,
+          subsidyRateBps: application.programme.subsidyRateBps,
+        },
       )
     ) {
       throw new AppError(

@@ -26,10 +26,19 @@ describe("checkOrganizationLimit", () => {
 });
 
 describe("grantsNothing", () => {
+  const worth = (listValueMinor: number, programmeShareMinor: number, subsidyRateBps = 7_000) => ({
+    listValueMinor,
+    programmeShareMinor,
+    subsidyRateBps,
+  });
   it("is true when every line grants zero or the programme would pay nothing", () => {
-    expect(grantsNothing([0, 0], 0)).toBe(true);
-    expect(grantsNothing([0, 1], 0)).toBe(true);
-    expect(grantsNothing([0, 1], 1)).toBe(false);
+    expect(grantsNothing([0, 0], worth(0, 0))).toBe(true);
+    expect(grantsNothing([0, 1], worth(1, 0))).toBe(true);
+    expect(grantsNothing([0, 1], worth(2, 1))).toBe(false);
+  });
+  it("lets a programme that pays no share (0 %) award compute worth its list value", () => {
+    expect(grantsNothing([0, 10], worth(2_950, 0, 0))).toBe(false);
+    expect(grantsNothing([0, 0], worth(0, 0, 0))).toBe(true);
   });
 });
 

@@ -30,14 +30,20 @@ export function checkOrganizationLimit(input: {
 }
 
 /**
- * True when a grant gives nothing: zero on every line, or lines the programme pays nothing for
- * (a €0.00 programme share). That is a rejection, not an award.
+ * True when a grant gives nothing: zero on every line, or lines worth nothing — €0.00 at list
+ * price, or, in a programme that pays a share, a €0.00 programme share (rounding). That is a
+ * rejection, not an award. A programme with a 0 % rate pays nothing by design: its awards give
+ * access to the compute, at the organisation's cost, and are worth their list value.
  */
 export function grantsNothing(
   grantedUnitHours: readonly number[],
-  programmeShareMinor: number,
+  value: { listValueMinor: number; programmeShareMinor: number; subsidyRateBps: number },
 ): boolean {
-  return grantedUnitHours.every((hours) => hours === 0) || programmeShareMinor <= 0;
+  return (
+    grantedUnitHours.every((hours) => hours === 0) ||
+    value.listValueMinor <= 0 ||
+    (value.subsidyRateBps > 0 && value.programmeShareMinor <= 0)
+  );
 }
 
 /**

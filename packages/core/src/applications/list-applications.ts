@@ -31,7 +31,11 @@ export interface ApplicationSummary {
   allocationId: string | null;
 }
 
-/** The organisation's applications, newest first, optionally of one status or project. */
+/**
+ * The organisation's applications, newest first, optionally of one status or project. Unfiltered,
+ * a draft withdrawn before it was ever submitted is left out (it went nowhere); the withdrawn
+ * filter still lists it.
+ */
 export async function listApplications(
   tenant: TenantAccess,
   input: PageInput & { status?: AllocationRequestStatus | null; projectId?: string | null },
@@ -39,7 +43,9 @@ export async function listApplications(
   const size = pageSize(input.limit);
   const rows = await tenant.db.allocationRequest.findMany({
     where: {
-      ...(input.status ? { status: input.status } : {}),
+      ...(input.status
+        ? { status: input.status }
+        : { NOT: { status: "WITHDRAWN" as const, submittedAt: null } }),
       ...(input.projectId ? { projectId: input.projectId } : {}),
       ...afterTimeCursor(input.cursor),
     },

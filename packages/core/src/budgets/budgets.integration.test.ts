@@ -402,12 +402,29 @@ describe("programme budget alerts", () => {
       remainingMinor: 2_000,
       outcome: { kind: "projected", date: new Date(now.getTime() + DAY / 4) },
     });
-    // The last award ends in an hour: the money outlasts the programme.
+    // The last award ends in an hour, but a call still open can bring more awards: the programme
+    // runs at least until that call closes, so the budget still runs out first.
     await db.allocation.update({
       where: { id: quota.allocationId },
       data: { validTo: new Date(now.getTime() + 3_600_000) },
     });
+    await db.programmeCall.updateMany({
+      where: { programmeId: quota.programmeId },
+      data: { opensAt: new Date(now.getTime() - 2 * DAY), closesAt: new Date(now.getTime() + DAY) },
+    });
+    const open = await getProgrammeDashboard(db, { programmeId: quota.programmeId }, now);
+    expect(open.projection).toMatchObject({
+      endsAt: new Date(now.getTime() + DAY),
+      endsBy: "call",
+      outcome: { kind: "projected", date: new Date(now.getTime() + DAY / 4) },
+    });
+    // Every call closed: the money outlasts the programme, which ends with its last award.
+    await db.programmeCall.updateMany({
+      where: { programmeId: quota.programmeId },
+      data: { closesAt: new Date(now.getTime() - 60_000) },
+    });
     const ending = await getProgrammeDashboard(db, { programmeId: quota.programmeId }, now);
+    expect(ending.projection).toMatchObject({ endsBy: "award" });
     expect(ending.projection.outcome).toEqual({ kind: "notBeforeEnd" });
   });
 });

@@ -78,3 +78,49 @@ describe("buildBurnDown", () => {
     ).toThrow(/at most/);
   });
 });
+
+describe("a burn-down whose data spans a single day", () => {
+  it("starts the day before, at what stood then, so there is a line to draw", () => {
+    // Created, awarded and consumed on the same day, and viewed that day.
+    const points = buildBurnDown({
+      budgetMinor: 500_000n,
+      awarded: [{ day: "2026-03-10", amountMinor: 200_000n }],
+      consumed: [{ day: "2026-03-10", amountMinor: 3_000n }],
+      from: new Date("2026-03-10T08:00:00Z"),
+      to: new Date("2026-03-10T17:00:00Z"),
+    });
+    expect(points).toEqual([
+      {
+        day: "2026-03-09",
+        awardedMinor: 0,
+        consumedMinor: 0,
+        unawardedMinor: 500_000,
+        committedMinor: 0,
+      },
+      {
+        day: "2026-03-10",
+        awardedMinor: 200_000,
+        consumedMinor: 3_000,
+        unawardedMinor: 300_000,
+        committedMinor: 197_000,
+      },
+    ]);
+  });
+
+  it("carries what was awarded before into the day before, as into any first day", () => {
+    const points = buildBurnDown({
+      budgetMinor: 500_000n,
+      awarded: [
+        { day: "2026-03-01", amountMinor: 100_000n },
+        { day: "2026-03-10", amountMinor: 50_000n },
+      ],
+      consumed: [],
+      from: new Date("2026-03-10T00:00:00Z"),
+      to: new Date("2026-03-10T23:59:59Z"),
+    });
+    expect(points.map((point) => [point.day, point.awardedMinor])).toEqual([
+      ["2026-03-09", 100_000],
+      ["2026-03-10", 150_000],
+    ]);
+  });
+});

@@ -29,7 +29,9 @@ export function utcDay(date: Date): string {
 
 /**
  * Pure: cumulative awarded and consumed per UTC day from `from` to `to` (both inclusive). Amounts
- * dated before `from` count towards the first day, so the series starts at the true totals.
+ * dated before `from` count towards the first day, so the series starts at the true totals. A
+ * period of a single day starts the day before (with what stood at its end), so that the series
+ * always has a start and an end to draw between.
  */
 export function buildBurnDown(input: {
   budgetMinor: bigint;
@@ -38,10 +40,11 @@ export function buildBurnDown(input: {
   from: Date;
   to: Date;
 }): BurnDownPoint[] {
-  const first = Date.parse(`${utcDay(input.from)}T00:00:00Z`);
+  const start = Date.parse(`${utcDay(input.from)}T00:00:00Z`);
   const last = Date.parse(`${utcDay(input.to)}T00:00:00Z`);
-  if (last < first)
+  if (last < start)
     throw new AppError("INVALID", "The end of the period must not be before its start.");
+  const first = last === start ? start - DAY_MS : start;
   const days = (last - first) / DAY_MS + 1;
   if (days > MAX_BURN_DOWN_DAYS) {
     throw new AppError("INVALID", `Choose a period of at most ${MAX_BURN_DOWN_DAYS} days.`);

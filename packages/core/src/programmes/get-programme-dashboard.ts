@@ -9,6 +9,7 @@ import {
 } from "./burn-down";
 import { toSafeNumber } from "./money";
 import { loadProgrammeConsumption } from "./programme-consumption";
+import { programmeEnd, type ProgrammeEnd } from "./programme-end";
 import { projectExhaustion, type ExhaustionOutcome } from "./project-exhaustion";
 import { PROGRAMME_WITH_CALLS, toProgrammeView, type ProgrammeView } from "./programme-view";
 
@@ -48,8 +49,10 @@ export interface ProgrammeDashboard {
     recentConsumedMinor: number;
     ratePerDayMinor: number;
     remainingMinor: number;
-    /** When the programme's last award ends (consumption stops there); null before any award. */
+    /** When the programme ends (see programmeEnd); null before any award with no call open. */
     endsAt: Date | null;
+    /** Whether that is when its last award ends or when a call still open closes. */
+    endsBy: ProgrammeEnd["basis"];
     outcome: ExhaustionOutcome;
   };
 }
@@ -74,7 +77,8 @@ export async function getProgrammeDashboard(
   const [states, awardedDays, consumed, awards] = await Promise.all([
     database.allocationRequest.groupBy({
       by: ["status"],
-      where: { programmeId: programme.id },
+      // What was never submitted (a draft, or a draft withdrawn unsent) stays the applicant's own.
+      where: { programmeId: programme.id, submittedAt: { not: null } },
       _count: { _all: true },
     }),
     database.$queryRaw<{ day: string; amount: bigint; awards: bigint }[]>`
@@ -114,6 +118,7 @@ export async function getProgrammeDashboard(
     day: row.day,
     amountMinor: row.amount,
   }));
+  const end = programmeEnd({ lastAwardEndsAt: awards._max.validTo, calls: programme.calls, now });
   const projection = projectExhaustion({
     budgetMinor: programme.budgetMinor,
     consumed: consumed.daily,
@@ -122,7 +127,7 @@ export async function getProgrammeDashboard(
       [awards._min.validFrom ? utcDay(awards._min.validFrom) : null, firstConsumedDay]
         .filter((day): day is string => Boolean(day))
         .sort()[0] ?? null,
-    endsAt: awards._max.validTo,
+    endsAt: end.endsAt,
     now,
   });
   const awardCount = awardedDays.reduce((sum, row) => sum + Number(row.awards), 0);
@@ -152,6 +157,7 @@ export async function getProgrammeDashboard(
     }),
     projection: {
       ...projection,
+      endsBy: end.basis,
       recentConsumedMinor: toSafeNumber(projection.recentConsumedMinor),
       ratePerDayMinor: toSafeNumber(projection.ratePerDayMinor),
       remainingMinor: toSafeNumber(projection.remainingMinor),

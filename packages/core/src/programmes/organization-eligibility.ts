@@ -7,6 +7,8 @@ export interface OrganizationStanding {
   eligibility: Eligibility;
   /** Programme share awarded to the organisation by this programme so far. */
   organizationAwardedMinor: number;
+  /** The programme's limit per organisation. */
+  capMinor: number;
   /** How much more the programme may award the organisation before its cap. */
   capRemainingMinor: number;
 }
@@ -50,6 +52,7 @@ export async function organizationStandings(
           { ...organization, awardedMinor: toSafeNumber(awarded) },
         ),
         organizationAwardedMinor: toSafeNumber(awarded),
+        capMinor: toSafeNumber(cap),
         capRemainingMinor: toSafeNumber(cap > awarded ? cap - awarded : 0n),
       };
       return [programme.id, standing];

@@ -357,7 +357,19 @@ export function ApplicationForm({
         )}
       </div>
       {!initial && eligibleProgrammes.length < programmes.length ? (
-        <p className="text-sm text-fg-muted">{f.programmeIneligibleHint}</p>
+        <div className="text-sm text-fg-muted" data-testid="ineligible-programmes">
+          <p>{f.programmeIneligibleHint}</p>
+          <ul className="list-disc pl-5 [overflow-wrap:anywhere]">
+            {programmes
+              .filter((p) => !p.eligibility.eligible)
+              .map((p) => (
+                <li key={p.id}>
+                  <span className="font-semibold">{p.name}</span>:{" "}
+                  {p.eligibility.reasons.map((reason) => reason.message).join(" ")}
+                </li>
+              ))}
+          </ul>
+        </div>
       ) : null}
       {programme && !programme.eligibility.eligible ? (
         <Alert tone="warning" title={f.programmeIneligible}>

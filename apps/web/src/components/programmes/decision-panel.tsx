@@ -127,7 +127,7 @@ function ApproveForm({
       if (
         grantsNothing(
           lines.map((line) => line.grantedUnitHours),
-          share,
+          { ...preview, subsidyRateBps: application.subsidyRateBps },
         )
       )
         checks.add("grant", r.grantNothing, firstField);
@@ -156,6 +156,15 @@ function ApproveForm({
       <FormProblems errors={feedback.errors} />
       <UnreviewedWarning summary={application.reviewSummary} />
       <p className="text-sm text-fg-muted">{r.grantHint}</p>
+      {limit !== null ? (
+        <p className="text-sm" data-testid="grant-limit">
+          {r.organisationAwarded(
+            money(limit.awardedMinor),
+            money(limit.capMinor),
+            money(limit.remainingMinor),
+          )}
+        </p>
+      ) : null}
       {capped ? (
         <p className="text-sm font-semibold" data-testid="grant-capped">
           {r.grantCapped(money(limit.remainingMinor))}

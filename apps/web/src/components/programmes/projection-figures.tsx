@@ -41,7 +41,11 @@ export function ProjectionFigures({
           { term: p.left, detail: money(projection.remainingMinor) },
           {
             term: p.ends,
-            detail: projection.endsAt ? p.endsOn(formatDate(projection.endsAt)) : p.noEnd,
+            detail: projection.endsAt
+              ? projection.endsBy === "call"
+                ? p.endsWithCall(formatDate(projection.endsAt))
+                : p.endsOn(formatDate(projection.endsAt))
+              : p.noEnd,
           },
         ]}
       />

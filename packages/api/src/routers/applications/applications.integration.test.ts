@@ -337,6 +337,17 @@ describe("applications.update, withdraw and resubmission", () => {
     expect(
       (await failureOf(admin.applications.admin.get({ applicationId: abandoned.id }))).code,
     ).toBe("NOT_FOUND");
+    // The applicant's own list leaves the abandoned draft out, unless asked for what was withdrawn.
+    const own = await caller.applications.list({ organizationId: applicant.org.id });
+    expect(own.items.map((item) => item.id)).toEqual([sent]);
+    const ownWithdrawn = await caller.applications.list({
+      organizationId: applicant.org.id,
+      status: "WITHDRAWN",
+    });
+    expect(ownWithdrawn.items.map((item) => item.id).sort()).toEqual([abandoned.id, sent].sort());
+    // The programme's count of withdrawn applications agrees with its list.
+    const dashboard = await admin.programmes.admin.dashboard({ programmeId: programme.id });
+    expect(dashboard.applicationsByState).toMatchObject({ DRAFT: 0, WITHDRAWN: 1 });
   });
 
   it("goes back for changes, is edited and resubmitted even after the call closed", async () => {

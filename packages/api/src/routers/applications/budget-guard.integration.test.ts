@@ -70,6 +70,11 @@ describe("budget guard", () => {
     ]);
     // The administrator sees it where she decides, by the rule the approval applies.
     const seen = await callerFor(admin).applications.admin.get({ applicationId: second });
+    expect(seen.standing).toMatchObject({
+      organizationAwardedMinor: 100_000,
+      capMinor: 150_000,
+      capRemainingMinor: 50_000,
+    });
     expect(seen.organizationLimit).toMatchObject({
       remainingMinor: 50_000,
       requestedMinor: 60_000,
@@ -136,6 +141,23 @@ describe("budget guard", () => {
     expect(
       await db.programmeOrganizationAward.count({ where: { programmeId: programme.id } }),
     ).toBe(0);
+  });
+
+  it("approves in a programme that pays no share (0 %): compute at the organisation's cost", async () => {
+    const gpu = await createTestResourceClass({ listPriceMinorPerHour: 295 });
+    const programme = await createTestProgramme({ subsidyRateBps: 0 });
+    const admin = await createProgrammeAdmin();
+    const applicant = await createTestApplicant();
+    const applicationId = await applicationUnderReview(admin, applicant, programme, [
+      { resourceClassId: gpu.id, unitHours: 10 },
+    ]);
+    await callerFor(admin).applications.admin.approve({ applicationId });
+    const award = await db.allocation.findFirstOrThrow({ where: { requestId: applicationId } });
+    expect({
+      list: award.listValueMinor,
+      programme: award.programmeShareMinor,
+      tenant: award.tenantShareMinor,
+    }).toEqual({ list: 2_950n, programme: 0n, tenant: 2_950n });
   });
 
   it("lets exactly one of two simultaneous approvals through when only one fits the budget", async () => {

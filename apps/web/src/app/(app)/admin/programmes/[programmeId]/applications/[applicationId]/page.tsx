@@ -126,9 +126,10 @@ export default async function AdminApplicationPage({ params }: Props) {
                   </p>
                 </Alert>
               ) : null}
-              <p>
+              <p data-testid="organisation-limit">
                 {r.organisationAwarded(
                   money(standing.organizationAwardedMinor),
+                  money(standing.capMinor),
                   money(standing.capRemainingMinor),
                 )}
               </p>

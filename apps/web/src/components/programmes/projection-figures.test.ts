@@ -1,0 +1,39 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { formatDate } from "@/i18n";
+import { ProjectionFigures } from "./projection-figures";
+import type { BudgetProjection } from "./types";
+
+const base = {
+  windowFrom: "2026-05-03",
+  windowDays: 30,
+  recentConsumedMinor: 30_000,
+  ratePerDayMinor: 1_000,
+  remainingMinor: 500_000,
+  outcome: { kind: "notBeforeEnd" },
+} as const;
+
+const ends = (projection: Partial<BudgetProjection>) =>
+  renderToStaticMarkup(
+    createElement(ProjectionFigures, {
+      projection: { ...base, endsAt: null, endsBy: null, ...projection },
+      currency: "EUR",
+    }),
+  );
+
+describe("when the programme ends, beside the burn-down", () => {
+  const date = new Date("2027-03-28T00:00:00Z");
+
+  it("with a call still open, is no earlier than that call closes", () => {
+    expect(ends({ endsAt: date, endsBy: "call" })).toContain(
+      `${formatDate(date)} at the earliest, when its open call closes (awards made on it may run longer)`,
+    );
+  });
+
+  it("once every call has closed, is when its last award ends", () => {
+    expect(ends({ endsAt: date, endsBy: "award" })).toContain(
+      `${formatDate(date)}, when its last award ends`,
+    );
+  });
+});
