@@ -76,9 +76,19 @@ export function plainIssueMessage(issue: Issue): string {
   return index === undefined ? message : `Line ${index + 1}: ${message}`;
 }
 
-/** Every problem of a refused input, each said once, as sentences the form can show. */
+/**
+ * Every problem of a refused input, each said once, as sentences the form can show: the first
+ * problem of each field only (a blank name is not also "too short" and "needs a letter").
+ */
 export function readableZodMessage(error: z.ZodError): string {
-  return [...new Set(error.issues.map(plainIssueMessage))].slice(0, 5).join(" ");
+  const seen = new Set<string>();
+  const firsts = error.issues.filter((issue) => {
+    const key = issue.path.map(String).join("\u0000");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...new Set(firsts.map(plainIssueMessage))].slice(0, 5).join(" ");
 }
 
 /** Plain messages grouped by the form field (the input's top-level name) they belong to. */

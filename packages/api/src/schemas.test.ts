@@ -93,6 +93,19 @@ describe("input error messages", () => {
     ]);
   });
 
+  it("says only the first problem of a field, the one to fix first", () => {
+    const name = z.object({
+      name: z
+        .string()
+        .min(2, "Enter a name of at least 2 characters.")
+        .regex(/\p{L}/u, "A name needs a letter."),
+      units: z.number(),
+    });
+    expect(readableZodMessage(name.safeParse({ name: "1", units: "x" }).error!)).toBe(
+      "Enter a name of at least 2 characters. Enter a number.",
+    );
+  });
+
   it("says each problem once, in plain words for sizes and unknown fields", () => {
     const form = z.strictObject({
       tags: z.array(z.string().max(3)).min(2),

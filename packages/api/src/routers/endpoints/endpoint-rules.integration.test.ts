@@ -182,7 +182,7 @@ describe("an endpoint's name", () => {
         "Lone \ud800 half",
         "Some of the text you entered contains a broken character (often half of an emoji lost in copying). Type that text again instead of pasting it, then try again.",
       ],
-      ["\u200b\u200b\u200b", "Endpoint name must contain a letter or a digit."],
+      ["\u200b\u200b\u200b", "Enter endpoint name; invisible characters alone do not count."],
       // A character is a code point: 65 of them are too many, whatever their UTF-16 length.
       [`a${"\u{1F680}".repeat(64)}`, "Endpoint name must be at most 64 characters."],
     ];
