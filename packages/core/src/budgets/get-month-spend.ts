@@ -11,7 +11,7 @@ export interface MonthSpend {
   currency: string;
   /**
    * What a budget counts: the tenant's share, before VAT, of this month's own usage, rated as the
-   * live draft rates it. The programme's share is not the organisation's money, VAT is not
+   * live draft ("Charges so far") rates it, endpoints' open windows up to now included. The programme's share is not the organisation's money, VAT is not
    * spending, and late usage of an earlier month belongs to that month.
    */
   spentMinor: bigint;
@@ -22,7 +22,7 @@ export async function getMonthSpend(
   database: { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> },
   input: { organizationId: string; sellerCountry: string; now: Date },
 ): Promise<MonthSpend> {
-  const draft = await getInvoiceDraft(database, input);
+  const draft = await getInvoiceDraft(database, { ...input, accruing: true });
   return {
     period: draft.period,
     periodStart: draft.periodStart,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db, tenantScoped } from "@tessera/db";
 import { getCurrentCharges } from "../billing/get-current-charges";
+import { getMonthSpend } from "../budgets/get-month-spend";
+import { loadProgrammeConsumption } from "../programmes/programme-consumption";
 import {
   after,
   observeReady,
@@ -185,6 +187,30 @@ describe("an endpoint's cost", () => {
     const settled = await bothPages(setup, id, after(due, 300));
     expect(settled.endpoint).toEqual({ ...later.endpoint, accruing: 0 });
     expect(settled.endpoint).toEqual(settled.billing);
+  });
+
+  it("is in the programme's not-yet-invoiced and the budget's spend while it accrues, as on Charges so far", async () => {
+    const { setup, readyAt } = await runningEndpoint();
+    const { programmeId } = await db.allocation.findUniqueOrThrow({
+      where: { id: setup.allocationId },
+      select: { programmeId: true },
+    });
+    const now = after(readyAt, 600);
+    const charges = await getCurrentCharges(setup.tenant, { sellerCountry: "DE", now });
+    // Ten minutes accruing, nothing settled yet: the programme 98 cents, the tenant 99.
+    expect(charges.lines.map((line) => [line.programmeMinor, line.tenantMinor])).toEqual([
+      [98, 99],
+    ]);
+    const consumption = await loadProgrammeConsumption(db, programmeId, now);
+    expect(consumption.uninvoicedMinor).toBe(98n);
+    // On the burn-down it is today's.
+    expect(consumption.daily).toEqual([{ day: now.toISOString().slice(0, 10), amountMinor: 98n }]);
+    const spend = await getMonthSpend(db, {
+      organizationId: setup.organizationId,
+      sellerCountry: "DE",
+      now,
+    });
+    expect(spend.spentMinor).toBe(99n);
   });
 
   it("shows the month only to roles that may read billing, and nothing to a stranger", async () => {

@@ -1,5 +1,10 @@
 import { Prisma } from "@tessera/db";
-import { aggregateUnbilledUsage, aggregateUsageByDay } from "../billing/aggregate-usage";
+import { accruingEndpointUsage, withAccruing } from "../billing/accruing-endpoint-usage";
+import {
+  aggregateUnbilledUsage,
+  aggregateUsageByDay,
+  type UnbilledAggregate,
+} from "../billing/aggregate-usage";
 import { periodBounds, periodOf } from "../billing/billing-period";
 import { loadBillingCustomers } from "../billing/load-billing-customer";
 import { loadRatingTerms } from "../billing/load-rating-terms";
@@ -44,7 +49,10 @@ const keyOf = (k: RatingKey) =>
 const add = (map: Map<string, bigint>, key: string, amount: bigint) =>
   map.set(key, (map.get(key) ?? 0n) + amount);
 
-/** The programme's share of each organisation's live draft, per rating key. */
+/**
+ * The programme's share of each organisation's live draft, per rating key: what "Charges so far"
+ * shows, endpoints' open metering windows up to now included (accruingEndpointUsage).
+ */
 async function uninvoicedShares(
   client: RawClient,
   programmeId: string,
@@ -55,28 +63,31 @@ async function uninvoicedShares(
   const customers = await loadBillingCustomers(client, [
     ...new Set(awards.map((award) => award.organizationId)),
   ]);
-  const unbilled = await aggregateUnbilledUsage(
-    client,
-    [...customers.values()].map((customer) => {
-      const period = periodOf(now, customer.timeZone);
-      return {
-        organizationId: customer.organizationId,
-        period,
-        bounds: periodBounds(period, customer.timeZone),
-        timeZone: customer.timeZone,
-      };
-    }),
-  );
-  const terms = await loadRatingTerms(
-    client,
-    [...unbilled.values()].flatMap((usage) => usage.aggregates),
-    { lock: false },
-  );
+  const scopes = [...customers.values()].map((customer) => {
+    const period = periodOf(now, customer.timeZone);
+    return {
+      organizationId: customer.organizationId,
+      period,
+      bounds: periodBounds(period, customer.timeZone),
+      timeZone: customer.timeZone,
+    };
+  });
+  const unbilled = await aggregateUnbilledUsage(client, scopes);
+  // Read after the settled records, as the draft does (accruingEndpointUsage).
+  const drafts = new Map<string, UnbilledAggregate[]>();
+  for (const scope of scopes) {
+    const settled = unbilled.get(scope.organizationId)?.aggregates ?? [];
+    const accruing = await accruingEndpointUsage(client, scope, now);
+    if (settled.length > 0 || accruing.length > 0) {
+      drafts.set(scope.organizationId, withAccruing(settled, accruing));
+    }
+  }
+  const terms = await loadRatingTerms(client, [...drafts.values()].flat(), { lock: false });
   const ours = new Set(awards.map((award) => award.id));
   const shares = new Map<string, bigint>();
-  for (const [organizationId, usage] of unbilled) {
+  for (const [organizationId, aggregates] of drafts) {
     // Rated per organisation, as its draft is: each award's subsidy is drawn down line by line.
-    for (const line of rateUsage(usage.aggregates, terms.prices, terms.allocationOfLine)) {
+    for (const line of rateUsage(aggregates, terms.prices, terms.allocationOfLine)) {
       if (line.allocationId && ours.has(line.allocationId)) {
         add(shares, keyOf({ organizationId, ...line }), line.programmeMinor);
       }
@@ -145,10 +156,14 @@ export async function loadProgrammeConsumption(
   const perDay = new Map<string, bigint>();
   for (const [key, amount] of options.daily ? owed : []) {
     if (amount === 0n) continue;
-    // Usage records are never deleted, so a rated amount has days; should one not, it still
-    // counts, on the first day of its usage month.
+    // Usage records are never deleted, so a settled amount has days; one that has none yet is an
+    // endpoint's open window, accruing now: it counts today (in an earlier month, on its first day).
     const found = daysOf.get(key)?.sort((a, b) => a.day.localeCompare(b.day));
-    const spread = found?.length ? found : [{ day: `${key.split("\u0000")[1]}-01`, weight: 1n }];
+    const month = key.split("\u0000")[1]!;
+    const today = now.toISOString().slice(0, 10);
+    const spread = found?.length
+      ? found
+      : [{ day: today.startsWith(month) ? today : `${month}-01`, weight: 1n }];
     apportion(
       amount,
       spread.map((entry) => entry.weight),
