@@ -229,8 +229,12 @@ test("a request over the organisation's limit is capped where the administrator 
   const hours = priya.getByLabel("Hours to grant for NVIDIA H100 80 GB");
   await expect(hours).toHaveValue("484");
   await expect(priya.getByTestId("grant-capped")).toHaveText(
-    "Pre-filled with the most that fits the €1,000.00 left of the organisation's limit, not the full request.",
+    "Pre-filled with the most that fits the €1,000.00 left of the organisation's limit, not the full request. You may grant less.",
   );
+  // Not also said to be what was asked for.
+  await expect(
+    priya.getByText("Pre-filled with what was asked for.", { exact: false }),
+  ).toHaveCount(0);
   // Granting the full request is refused before any confirmation, in words.
   await hours.fill("1000");
   await priya.getByRole("button", { name: "Approve and grant" }).click();

@@ -248,7 +248,11 @@ async function seedOrganization(
 try {
   const users = await seedUsers();
   const organizations = new Map<string, { id: string }>();
-  for (const seed of ORGANIZATIONS) {
+  // In the order they registered, so that the audit log's newest-first reads in date order too.
+  const byRegistration = [...ORGANIZATIONS].sort(
+    (a, b) => b.registeredDaysAgo - a.registeredDaysAgo,
+  );
+  for (const seed of byRegistration) {
     const organization = await seedOrganization(seed, users);
     organizations.set(seed.name, organization);
     console.info(`${organization.name}: ${organization.status.toLowerCase()}`);

@@ -197,6 +197,14 @@ describe("the demo seed", () => {
       },
     });
     expect(organizations.length).toBeGreaterThan(1);
+    // Registered in date order: the audit log, newest first, lists them by date.
+    const registrations = await seeded.auditEvent.findMany({
+      where: { action: "organization.created" },
+      orderBy: { id: "asc" },
+      select: { occurredAt: true },
+    });
+    const dates = registrations.map((event) => event.occurredAt.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
     for (const organization of organizations) {
       const { name } = organization;
       const registeredAudit = await seeded.auditEvent.findFirstOrThrow({

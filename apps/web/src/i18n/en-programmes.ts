@@ -493,7 +493,7 @@ export const enProgrammes = {
     limitReached: (requested: string) =>
       `It asks the programme for ${requested}, but nothing is left of the organisation's limit. Reject it, or ask for changes.`,
     grantCapped: (left: string) =>
-      `Pre-filled with the most that fits the ${left} left of the organisation's limit, not the full request.`,
+      `Pre-filled with the most that fits the ${left} left of the organisation's limit, not the full request. You may grant less.`,
     grantOverLimit: (share: string, left: string) =>
       `This grant's programme share, ${share}, is more than the ${left} left of the organisation's limit. Grant less.`,
     grantOverBudget: (share: string, left: string) =>

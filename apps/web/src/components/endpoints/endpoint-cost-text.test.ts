@@ -54,5 +54,14 @@ describe("what the endpoint page says it costs", () => {
         ?.accruing,
     ).toBeNull();
     expect(monthCostText({ currency: "EUR", terms, month: null }, "GPU")).toBeNull();
+    // Deployed this month: since the day it was deployed, not the 1st.
+    expect(
+      monthCostText({ currency: "EUR", terms, month }, "GPU", new Date("2026-12-06T10:00:00Z"))
+        ?.value,
+    ).toBe("€1.97 since 6 Dec 2026 (list price)");
+    expect(
+      monthCostText({ currency: "EUR", terms, month }, "GPU", new Date("2026-10-02T10:00:00Z"))
+        ?.value,
+    ).toBe("€1.97 since 1 Dec 2026 (list price)");
   });
 });

@@ -31,16 +31,22 @@ export function hourCostText(cost: Pick<EndpointCost, "currency" | "hour">): {
 export function monthCostText(
   cost: Pick<EndpointCost, "currency" | "month" | "terms">,
   unit: string,
+  createdAt?: Date,
 ): { value: string; shares: string; accruing: string | null } | null {
   const d = te.detail;
   const month = cost.month;
   if (!month) return null;
   const money = (minor: number) => formatMoney(minor, cost.currency);
   return {
-    // The 1st of the billing month (a calendar day of the organisation's time zone).
+    // The 1st of the billing month (a calendar day of the organisation's time zone), or the day
+    // the endpoint was deployed when that came later.
     value: d.costMonthValue(
       money(month.listMinor),
-      formatDate(new Date(`${month.period}-01T00:00:00Z`)),
+      formatDate(
+        createdAt && createdAt > new Date(month.periodStart)
+          ? createdAt
+          : new Date(`${month.period}-01T00:00:00Z`),
+      ),
     ),
     shares: d.costMonthShares(money(month.programmeMinor), money(month.tenantMinor)),
     accruing:

@@ -31,7 +31,7 @@ export function EndpointCost({
       </p>
     );
   const hour = hourCostText(cost);
-  const month = monthCostText(cost, endpoint.resourceClass.unit);
+  const month = monthCostText(cost, endpoint.resourceClass.unit, new Date(endpoint.createdAt));
   return (
     <div className="space-y-3" data-testid="endpoint-cost">
       <DescriptionList

@@ -94,11 +94,13 @@ export function EndpointDetail({
       { refetchInterval: COST_REFRESH_MS, refetchIntervalInBackground: false },
     ),
   );
-  const { desiredReplicas } = endpoint;
+  // Asked again at once when its replicas or its status change (scaled, woken, failed, deleted),
+  // so the card never prices a state the page no longer shows.
+  const { desiredReplicas, status } = endpoint;
   const refetchCost = cost.refetch;
   useEffect(() => {
     void refetchCost();
-  }, [desiredReplicas, refetchCost]);
+  }, [desiredReplicas, status, refetchCost]);
 
   const announcement = useStatusAnnouncement(endpoint.status, (status) =>
     d.announce(endpoint.name, te.status[status]),

@@ -155,7 +155,7 @@ function ApproveForm({
       </h3>
       <FormProblems errors={feedback.errors} />
       <UnreviewedWarning summary={application.reviewSummary} />
-      <p className="text-sm text-fg-muted">{r.grantHint}</p>
+      {capped ? null : <p className="text-sm text-fg-muted">{r.grantHint}</p>}
       {limit !== null ? (
         <p className="text-sm" data-testid="grant-limit">
           {r.organisationAwarded(
