@@ -51,7 +51,7 @@ export const enBudgets = {
     title: "Change the budget",
     amount: (currency: string) => `Monthly budget (${currency})`,
     amountHint: "An amount in the billing currency, for example 2,500.00.",
-    amountRequired: "Enter the monthly budget as an amount above zero, for example 2500.00.",
+    amountRequired: "Enter the monthly budget as an amount above zero, for example 2,500.00.",
     save: "Save budget",
     saved: (amount: string) => `The monthly budget is now ${amount}.`,
     clear: "Remove the budget",

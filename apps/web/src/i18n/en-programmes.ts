@@ -370,7 +370,7 @@ export const enProgrammes = {
       name: "Enter a name of at least 3 characters.",
       sponsor: "Enter the sponsor.",
       description: "Enter a description of at least 10 characters.",
-      budget: "Enter the budget as an amount, for example 2000000.",
+      budget: "Enter the budget as an amount, for example 2,000,000.",
       rate: "Enter the subsidy rate as a percentage between 0 and 100, with at most two decimals.",
       cap: "Enter the limit per organisation as an amount.",
       capAboveBudget: "The limit per organisation cannot be more than the budget.",

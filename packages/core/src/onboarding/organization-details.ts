@@ -1,5 +1,6 @@
 import type { Database, OrganizationKind } from "@tessera/db";
 import { AppError } from "../errors";
+import { countryName } from "../programmes/eligibility";
 import { normalizeCountry } from "../tenancy/countries";
 import {
   cleanLine,
@@ -70,7 +71,7 @@ export async function sameNameTaken(
 export function duplicateNameError(country: string, name: string): AppError {
   return new AppError(
     "CONFLICT",
-    `An organisation named ${name} in ${country} is already registered on Tessera. ` +
+    `An organisation named ${name} in ${countryName(country)} is already registered on Tessera. ` +
       "If it is yours, ask one of its owners to invite you; if it is another organisation, " +
       "add what tells the two apart to the name, for example the city.",
   );
@@ -79,7 +80,7 @@ export function duplicateNameError(country: string, name: string): AppError {
 export function duplicateRegistryError(country: string, registryId: string): AppError {
   return new AppError(
     "CONFLICT",
-    `An organisation with registry number ${registryId} in ${country} is already registered on Tessera. ` +
+    `An organisation with registry number ${registryId} in ${countryName(country)} is already registered on Tessera. ` +
       "If it is yours, ask one of its owners to invite you.",
   );
 }

@@ -116,7 +116,7 @@ describe("organizations.create", () => {
     expect(plain).toEqual({
       code: "CONFLICT",
       message:
-        `An organisation named ${input.name} in NO is already registered on Tessera. ` +
+        `An organisation named ${input.name} in Norway is already registered on Tessera. ` +
         "If it is yours, ask one of its owners to invite you; if it is another organisation, " +
         "add what tells the two apart to the name, for example the city.",
     });
@@ -293,7 +293,7 @@ describe("organizations.update", () => {
       }),
     );
     expect(failure.code).toBe("CONFLICT");
-    expect(failure.message).toContain(`An organisation named ${taken.name} in FR`);
+    expect(failure.message).toContain(`An organisation named ${taken.name} in France`);
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe(
       org.name,
     );
