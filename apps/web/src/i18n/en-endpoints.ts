@@ -135,7 +135,7 @@ export const enEndpoints = {
     hold: (held: string, remaining: string) =>
       `Deploying holds ${held} for the first hour; ${remaining} remain on the line now.`,
     ofHours: (price: string, hours: number, unit: string, list: string) =>
-      `${price}; of ${hours} ${unit}-hours (${list})`,
+      `${price}; ${list} per ${hours} ${unit}-hours`,
     lineShareHint: (price: string, programme: string, tenant: string) =>
       `${price}; the programme pays ${programme}, the organisation ${tenant}.`,
     required: {
@@ -403,7 +403,8 @@ export const enEndpoints = {
     caption: (cluster: string) => `Endpoints on ${cluster}`,
     organisation: "Organisation",
     count: (n: number) => plural(n, "endpoint", "endpoints"),
-    kind: (kind: string, jurisdiction: string) => `${kind} · ${jurisdiction}`,
+    kind: (kind: string, jurisdiction: string) =>
+      `${({ SLURM: "Slurm", KUBERNETES: "Kubernetes", SIM: "Simulated" } as Record<string, string>)[kind] ?? kind} · ${jurisdiction}`,
     shared: "Shared",
     sharing: {
       sharedWith: (tier: string) => `Shared with holders of ${tier}`,

@@ -677,10 +677,10 @@ export const enProgrammes = {
     classUnitHint: "What one unit is: GPU, MIG slice or CPU core.",
     classPrice: "List price per unit-hour",
     classPriceHint: (currency: string) =>
-      `In ${currency}, for example 2.95. A new price applies to applications saved from now on.`,
+      `In ${currency}, for example 2.95. A new price applies from the moment it takes effect, to usage from then on and to the prices the job and deploy forms show; awards already made keep the value they were granted at.`,
     tokensPrice: "List price per million tokens",
     tokensPriceHint: (currency: string) =>
-      `In ${currency}, for example 0.40. Calls are billed at the price in force when they are made; a new price applies to applications saved from now on.`,
+      `In ${currency}, for example 0.40. Calls are billed at the price in force when they are made; awards already made keep the value they were granted at.`,
     tokensNote:
       "A tokens class is a shared model tier: it counts tokens (unit “token”), is priced per million tokens, is spent by calling the platform's shared endpoints through the gateway, and needs no cluster capacity or power draw of its own — a call's energy is estimated from the endpoint that serves it.",
     classCurrency: "Currency",

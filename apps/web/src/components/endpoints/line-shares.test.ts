@@ -21,7 +21,7 @@ describe("the hardware line's shares beside the endpoint form", () => {
     // One CPU core-hour at €0.04 would split €0.03 / €0.01: 75 %, not the programme's 70 %.
     const shares = lineShares(line(4, "CPU", "CPU core"));
     expect(shares).toEqual({
-      price: "€0.04 per CPU core-hour; of 100 CPU core-hours (€4.00)",
+      price: "€0.04 per CPU core-hour; €4.00 per 100 CPU core-hours",
       programme: "€2.80",
       tenant: "€1.20",
     });
