@@ -7,9 +7,11 @@ export const setBudgetInput = z.object({
   /** Integer minor units of the billing currency; null clears the budget. */
   budgetMinor: z
     .number({ error: "The monthly budget must be an amount, or nothing to clear it." })
-    .int("The monthly budget must be a whole number of cents.")
-    .min(1, "The monthly budget must be more than zero; clear it instead to have none.")
+    // Checked in this order, and only the first problem is said: a huge amount is "too large"
+    // before it is "not a whole number of cents" (past 2^53 it can be neither exactly).
     .max(Number(MAX_BUDGET_MINOR), "The monthly budget is too large.")
+    .min(1, "The monthly budget must be more than zero; clear it instead to have none.")
+    .int("The monthly budget must be a whole number of cents.")
     .nullable(),
 });
 
