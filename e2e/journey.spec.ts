@@ -14,7 +14,7 @@ test("an organisation is onboarded, verified, joined and audited", async ({
   signedIn,
   newPage,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const suffix = uniqueSuffix();
   const founder = await signedIn("founder");
 

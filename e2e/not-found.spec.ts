@@ -52,6 +52,8 @@ async function expectNotFound(page: Page, path: string): Promise<void> {
 test("a researcher's job and application pages: 200 for a real id, 404 for a bad one", async ({
   signedIn,
 }) => {
+  // A job submitted, then nine pages each checked with axe.
+  test.setTimeout(120_000);
   const ada = await signedIn("researcher");
   const organizationId = await openOrganisation(ada, NORTHBRIDGE);
   const org = `/orgs/${organizationId}`;
