@@ -348,6 +348,8 @@ test("an operator sees endpoints by cluster and registers a model in the catalog
     await expect(
       omar.getByRole("heading", { level: 1, name: "Endpoints by cluster" }),
     ).toBeVisible();
+    // The cluster's kind in the catalogue's words, not its code.
+    await expect(omar.getByTestId("cluster-sim")).toContainText(/^sim · Simulated · /);
   });
 
   await test.step("the catalogue lists the demo models with their provenance", async () => {

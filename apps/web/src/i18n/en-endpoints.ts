@@ -403,8 +403,7 @@ export const enEndpoints = {
     caption: (cluster: string) => `Endpoints on ${cluster}`,
     organisation: "Organisation",
     count: (n: number) => plural(n, "endpoint", "endpoints"),
-    kind: (kind: string, jurisdiction: string) =>
-      `${({ SLURM: "Slurm", KUBERNETES: "Kubernetes", SIM: "Simulated" } as Record<string, string>)[kind] ?? kind} · ${jurisdiction}`,
+    kind: (kind: string, jurisdiction: string) => `${kind} · ${jurisdiction}`,
     shared: "Shared",
     sharing: {
       sharedWith: (tier: string) => `Shared with holders of ${tier}`,

@@ -5,7 +5,7 @@ import { ShareEndpointButton } from "@/components/endpoints/share-endpoint-butto
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { PlatformPage } from "@/components/platform-page";
 import { ScrollTable } from "@/components/programmes/scroll-table";
-import { formatDateTime, te } from "@/i18n";
+import { formatDateTime, te, tp } from "@/i18n";
 import { load } from "@/server/api";
 import { platformPageAccess } from "@/server/platform-page";
 
@@ -38,7 +38,10 @@ export default async function ClusterEndpointsPage() {
           <div className="space-y-3" data-testid={`cluster-${group.cluster.code}`}>
             <p className="text-sm text-fg-muted">
               <span className="font-mono">{group.cluster.code}</span> ·{" "}
-              {c.kind(group.cluster.kind, group.cluster.jurisdiction)}
+              {c.kind(
+                tp.clusterKinds[group.cluster.kind] ?? group.cluster.kind,
+                group.cluster.jurisdiction,
+              )}
             </p>
             <ScrollTable caption={c.caption(group.cluster.name)} stickyFirstColumn>
               <thead>
