@@ -213,7 +213,7 @@ test("an award that would cross the de minimis ceiling is refused with the figur
     await card.getByRole("button", { name: "Save state-aid facts" }).click();
     await expect(card.getByText("State-aid facts saved.")).toBeVisible();
     await expect(paula.getByTestId("state-aid-standing")).toContainText(
-      `Counted together with its group, Orbit Holding ${suffix} (1 organisation).`,
+      `It belongs to the undertaking group Orbit Holding ${suffix}, which has no other organisation on Tessera.`,
     );
   });
 });

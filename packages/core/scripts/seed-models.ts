@@ -2,7 +2,7 @@
  * The demo open-model catalogue and its serving runtimes (pnpm db:seed, and the e2e seed through
  * it). Small models an endpoint on the simulated cluster can plausibly serve, each with its
  * provenance. The names are the demo catalogue's own; digests are the sha256 of each demo name, so
- * a fresh seed always writes the same ones. Idempotent.
+ * a fresh seed always writes the same ones. Registered `at` the catalogue's date. Idempotent.
  */
 import { createHash } from "node:crypto";
 import type { Database, ResourceKind, User } from "@tessera/db";
@@ -52,6 +52,7 @@ const RUNTIMES: {
 export async function seedModels(
   database: Database,
   operator: Pick<User, "id" | "email">,
+  at: Date,
 ): Promise<number> {
   for (const runtime of RUNTIMES) {
     await database.servingRuntime.upsert({
@@ -64,12 +65,17 @@ export async function seedModels(
   let created = 0;
   for (const model of MODELS) {
     if (await database.model.findUnique({ where: { name: model.name } })) continue;
-    await createModel(database, actor, {
-      ...model,
-      weightsSha256: createHash("sha256").update(model.name).digest("hex"),
-      sourceUrl: `https://models.tessera.example/${model.name}`,
-      trainedByWorkloadId: null,
-    });
+    await createModel(
+      database,
+      actor,
+      {
+        ...model,
+        weightsSha256: createHash("sha256").update(model.name).digest("hex"),
+        sourceUrl: `https://models.tessera.example/${model.name}`,
+        trainedByWorkloadId: null,
+      },
+      at,
+    );
     created += 1;
   }
   return created;

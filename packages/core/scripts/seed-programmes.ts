@@ -1,7 +1,8 @@
 /**
  * Demo catalogue, programmes and applications for `pnpm db:seed`. Idempotent: everything is looked
  * up by code or title first and created through the domain functions only when missing, so the
- * audit chain the seed leaves behind verifies.
+ * audit chain the seed leaves behind verifies. Programmes and applications are steps of the demo's
+ * dated story (demo-story.ts), run in date order with the rest of it.
  */
 import type { ClusterKind, Database, OrganizationKind, ResourceKind } from "@tessera/db";
 import { tenantScoped } from "@tessera/db";
@@ -17,7 +18,9 @@ import { updateCluster } from "../src/catalogue/update-cluster";
 import { createJobTemplate } from "../src/workloads/create-job-template";
 import { createProgramme } from "../src/programmes/create-programme";
 import { assignReviewer } from "../src/reviews/assign-reviewer";
+import type { TenantAccess } from "../src/tenancy/tenant-access";
 import { stateAidDay } from "../src/state-aid/undertaking";
+import type { StoryStep } from "./demo-story";
 
 const DAY = 86_400_000;
 
@@ -281,22 +284,31 @@ const actorFor = (user: User): Actor => ({
   userAgent: "tessera-seed",
 });
 
-export async function seedCatalogue(database: Database, operator: User) {
+/**
+ * The operator's catalogue (resource classes and their prices, clusters and what they offer), set
+ * up `at` a date before any organisation registers: the platform existed before its tenants.
+ * Fills `classIds` (code → id) for the applications that ask for the classes.
+ */
+export async function seedCatalogue(
+  database: Database,
+  operator: User,
+  at: Date,
+  classIds: Map<string, string>,
+): Promise<void> {
   const actor = actorFor(operator);
-  const classIds = new Map<string, string>();
   for (const seed of RESOURCE_CLASSES) {
     const existing = await database.resourceClass.findUnique({ where: { code: seed.code } });
     const resourceClass =
-      existing ?? (await createResourceClass(database, actor, { ...seed, currency: "EUR" }));
+      existing ?? (await createResourceClass(database, actor, { ...seed, currency: "EUR" }, at));
     classIds.set(seed.code, resourceClass.id);
   }
   for (const seed of CLUSTERS) {
     const { active, ...details } = seed;
     let cluster =
       (await database.cluster.findUnique({ where: { code: seed.code } })) ??
-      (await createCluster(database, actor, details));
+      (await createCluster(database, actor, details, at));
     if (active === false && cluster.active) {
-      cluster = await updateCluster(database, actor, { clusterId: cluster.id, active: false });
+      cluster = await updateCluster(database, actor, { clusterId: cluster.id, active: false }, at);
     }
     for (const { code, ...mapping } of seed.resources) {
       const resourceClassId = classIds.get(code)!;
@@ -304,14 +316,14 @@ export async function seedCatalogue(database: Database, operator: User) {
         where: { clusterId_resourceClassId: { clusterId: cluster.id, resourceClassId } },
       });
       if (!mapped)
-        await setClusterResource(database, actor, {
-          clusterId: cluster.id,
-          resourceClassId,
-          ...mapping,
-        });
+        await setClusterResource(
+          database,
+          actor,
+          { clusterId: cluster.id, resourceClassId, ...mapping },
+          at,
+        );
     }
   }
-  return classIds;
 }
 
 export const JOB_TEMPLATES = [
@@ -353,57 +365,81 @@ export const JOB_TEMPLATES = [
   },
 ];
 
-/** The job templates researchers start from; operators edit them at /operator/job-templates. */
-export async function seedJobTemplates(database: Database, operator: User) {
+/**
+ * The job templates researchers start from, set up `at` the catalogue's date; operators edit them
+ * at /operator/job-templates.
+ */
+export async function seedJobTemplates(database: Database, operator: User, at: Date) {
   for (const template of JOB_TEMPLATES) {
     if (await database.jobTemplate.findUnique({ where: { code: template.code } })) continue;
-    await createJobTemplate(database, actorFor(operator), template);
+    await createJobTemplate(database, actorFor(operator), template, at);
   }
 }
 
-export async function seedProgrammes(database: Database, programmeAdmin: User) {
-  const ids = new Map<string, string>();
-  const now = Date.now();
-  for (const seed of PROGRAMMES) {
-    const existing = await database.programme.findFirst({
-      where: { name: seed.name },
-      select: { id: true },
-    });
-    // Set up a week before its first call opens, so its history (calls, awards, usage) follows.
+/**
+ * Each demo programme as a step of the story, set up a week before its first call opens, so its
+ * history (calls, awards, usage) follows. Each step fills `ids` (name → id).
+ */
+export function programmeSteps(
+  database: Database,
+  programmeAdmin: User,
+  now: number,
+  ids: Map<string, string>,
+): StoryStep[] {
+  return PROGRAMMES.map((seed) => {
     const createdAt = new Date(
       now + (Math.min(...seed.calls.map((call) => call.opensInDays)) - 7) * DAY,
     );
-    const id =
-      existing?.id ??
-      (
-        await createProgramme(
-          database,
-          actorFor(programmeAdmin),
-          {
-            ...seed,
-            currency: "EUR",
-            calls: seed.calls.map((call) => {
-              const opensAt = new Date(now + call.opensInDays * DAY);
-              return {
-                name: demoCallName(call.kind, opensAt),
-                opensAt,
-                closesAt: new Date(now + call.closesInDays * DAY),
-              };
-            }),
-          },
-          createdAt,
-        )
-      ).id;
-    ids.set(seed.name, id);
-  }
-  return ids;
+    return {
+      at: createdAt,
+      run: () => seedProgramme(database, programmeAdmin, seed, now, createdAt, ids),
+    };
+  });
 }
 
-interface DemoApplication {
-  organizationId: string;
+async function seedProgramme(
+  database: Database,
+  programmeAdmin: User,
+  seed: ProgrammeSeed,
+  now: number,
+  createdAt: Date,
+  ids: Map<string, string>,
+): Promise<void> {
+  const existing = await database.programme.findFirst({
+    where: { name: seed.name },
+    select: { id: true },
+  });
+  const id =
+    existing?.id ??
+    (
+      await createProgramme(
+        database,
+        actorFor(programmeAdmin),
+        {
+          ...seed,
+          currency: "EUR",
+          calls: seed.calls.map((call) => {
+            const opensAt = new Date(now + call.opensInDays * DAY);
+            return {
+              name: demoCallName(call.kind, opensAt),
+              opensAt,
+              closesAt: new Date(now + call.closesInDays * DAY),
+            };
+          }),
+        },
+        createdAt,
+      )
+    ).id;
+  ids.set(seed.name, id);
+}
+
+export interface DemoApplication {
+  /** The applicant organisation's name (a step before the application's registers it). */
+  organization: string;
   owner: User;
   title: string;
-  programmeId: string;
+  /** The programme's name (a step before the application's sets it up). */
+  programme: string;
   lines: { code: string; unitHours: number }[];
   /** Other de minimis aid declared with it (undertakings); days ago rather than dates, so that a fresh clone's demo is always within the three years. */
   otherDeMinimisAid?: { grantor: string; amountMinor: number; grantedDaysAgo: number }[];
@@ -421,6 +457,9 @@ interface DemoApplication {
 /** An approved demo application's history, in days before its period starts. */
 const APPROVED_HISTORY = { drafted: 12, submitted: 10, reviewStarted: 7, decided: 3 } as const;
 
+/** An application not decided yet: its history so far, in days before today. */
+const OPEN_HISTORY = { drafted: 6, submitted: 4, reviewStarted: 2 } as const;
+
 export interface DemoApplicationTimeline {
   periodStart: Date;
   periodEnd: Date;
@@ -435,22 +474,24 @@ export interface DemoApplicationTimeline {
  * begins now, or `startedDaysAgo` days ago, and was drafted, submitted, taken into review and
  * decided in the days before that (APPROVED_HISTORY), so its award — valid for exactly the
  * period, as approval takes the application's own dates — is decided before it starts and before
- * any usage on it. Any other is drafted (and submitted) now for a period starting in a week. Each
- * period runs to 180 days from now (187 for those not yet decided).
+ * any usage on it. Any other was drafted, submitted and taken into review in the last few days
+ * (OPEN_HISTORY; as far as its stage goes) for a period starting in a week, and is not decided
+ * (`decided` is today, unused). Each period runs to 180 days from now (187 for those not yet
+ * decided).
  */
 export function demoApplicationTimeline(
   demo: Pick<DemoApplication, "stage" | "startedDaysAgo">,
   now: number,
 ): DemoApplicationTimeline {
   if (demo.stage !== "approved") {
-    const today = new Date(now);
+    const ago = (days: number) => new Date(now - days * DAY);
     return {
       periodStart: new Date(now + 7 * DAY),
       periodEnd: new Date(now + 187 * DAY),
-      drafted: today,
-      submitted: today,
-      reviewStarted: today,
-      decided: today,
+      drafted: ago(OPEN_HISTORY.drafted),
+      submitted: ago(OPEN_HISTORY.submitted),
+      reviewStarted: ago(OPEN_HISTORY.reviewStarted),
+      decided: new Date(now),
     };
   }
   const start = now - (demo.startedDaysAgo ?? 0) * DAY;
@@ -465,102 +506,158 @@ export function demoApplicationTimeline(
   };
 }
 
-/** Drafts, submitted applications, applications under review with the demo reviewer, and approved awards. */
-export async function seedApplications(
-  database: Database,
-  input: {
-    classIds: Map<string, string>;
-    programmeAdmin: User;
-    reviewer: User;
-    applications: DemoApplication[];
-  },
-) {
+interface DemoApplicationsInput {
+  classIds: Map<string, string>;
+  /** Filled by the story's earlier steps: organisation name → id, programme name → id. */
+  organizations: Map<string, { id: string }>;
+  programmes: Map<string, string>;
+  programmeAdmin: User;
+  reviewer: User;
+  applications: DemoApplication[];
+  now: number;
+}
+
+/**
+ * Drafts, submitted applications, applications under review with the demo reviewer, and approved
+ * awards, as steps of the story: each transition of each application on its own date, so that
+ * applications whose histories overlap are told interleaved, in date order.
+ */
+export function applicationSteps(database: Database, input: DemoApplicationsInput): StoryStep[] {
   const admin = actorFor(input.programmeAdmin);
-  for (const demo of input.applications) {
-    const scoped = tenantScoped(database, demo.organizationId);
-    if (
-      await scoped.allocationRequest.findFirst({
-        where: { title: demo.title },
-        select: { id: true },
-      })
-    )
-      continue;
-    const organization = await scoped.organization.findUniqueOrThrow({
-      where: { id: demo.organizationId },
-    });
-    const project = await scoped.project.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
-    const programme = await database.programme.findUniqueOrThrow({
-      where: { id: demo.programmeId },
-      include: { calls: { orderBy: { opensAt: "asc" } } },
-    });
-    const timeline = demoApplicationTimeline(demo, Date.now());
-    // A call open from the day it is drafted to the day it is submitted.
-    const call = programme.calls.find(
-      (c) => c.opensAt <= timeline.drafted && timeline.submitted < c.closesAt,
-    );
-    if (!call) {
-      console.info(
-        `Skipped the demo application "${demo.title}": ${programme.name} has no call open on ${timeline.drafted.toISOString().slice(0, 10)}.`,
-      );
-      continue;
-    }
-    const tenant = { organization, role: "OWNER" as const, db: scoped };
+  return input.applications.flatMap((demo) => {
+    const timeline = demoApplicationTimeline(demo, input.now);
     const owner = actorFor(demo.owner);
-    const draft = await createApplication(
-      tenant,
-      owner,
+    // Set by the draft step; null when the application was there already (or had no open call),
+    // and then the later steps leave it as it is.
+    let drafted: { id: string; tenant: TenantAccess } | null = null;
+    const steps: StoryStep[] = [
       {
-        projectId: project.id,
-        programmeId: programme.id,
-        callId: call.id,
-        title: demo.title,
-        abstract: `${project.description ?? project.name} This application asks for compute on the national infrastructure to carry the work to publication.`,
-        justification:
-          "Hours are estimated from a pilot run on a 10 % sample of the data, scaled to the full data set with a 20 % margin for failed runs and evaluation.",
-        dataClassification: project.classification,
-        periodStart: timeline.periodStart,
-        periodEnd: timeline.periodEnd,
-        lines: demo.lines.map((line) => ({
-          resourceClassId: input.classIds.get(line.code)!,
-          unitHours: line.unitHours,
-        })),
-        ...(demo.otherDeMinimisAid
-          ? {
-              otherDeMinimisAid: demo.otherDeMinimisAid.map((aid) => ({
-                grantor: aid.grantor,
-                amountMinor: aid.amountMinor,
-                grantedOn: stateAidDay(new Date(Date.now() - aid.grantedDaysAgo * DAY)),
-              })),
-            }
-          : {}),
+        at: timeline.drafted,
+        run: async () => {
+          drafted = await draftDemoApplication(database, input, demo, timeline);
+        },
       },
-      timeline.drafted,
-    );
-    if (demo.stage === "draft") continue;
-    await submitApplication(tenant, owner, { applicationId: draft.id }, timeline.submitted);
-    if (demo.stage === "submitted") continue;
-    if (demo.stage === "under_review") {
-      await assignReviewer(database, admin, {
-        applicationId: draft.id,
-        reviewerId: input.reviewer.id,
-      });
-      continue;
-    }
-    await beginApplicationReview(
-      database,
-      admin,
-      { applicationId: draft.id },
-      timeline.reviewStarted,
-    );
-    // Valid for the period the application asked for, no more and no less.
-    await approveApplication(
-      database,
-      admin,
-      {
-        applicationId: draft.id,
-        note: "Approved in full. Report your results at the end of the period.",
+    ];
+    if (demo.stage === "draft") return steps;
+    steps.push({
+      at: timeline.submitted,
+      run: async () => {
+        if (!drafted) return;
+        await submitApplication(
+          drafted.tenant,
+          owner,
+          { applicationId: drafted.id },
+          timeline.submitted,
+        );
       },
-      timeline.decided,
+    });
+    if (demo.stage === "submitted") return steps;
+    steps.push({
+      at: timeline.reviewStarted,
+      run: async () => {
+        if (!drafted) return;
+        const applicationId = drafted.id;
+        // Waiting for the demo reviewer's score; an approved one was reviewed without one.
+        if (demo.stage === "under_review") {
+          await assignReviewer(
+            database,
+            admin,
+            { applicationId, reviewerId: input.reviewer.id },
+            timeline.reviewStarted,
+          );
+        } else {
+          await beginApplicationReview(database, admin, { applicationId }, timeline.reviewStarted);
+        }
+      },
+    });
+    if (demo.stage === "under_review") return steps;
+    steps.push({
+      at: timeline.decided,
+      run: async () => {
+        if (!drafted) return;
+        // Valid for the period the application asked for, no more and no less.
+        await approveApplication(
+          database,
+          admin,
+          {
+            applicationId: drafted.id,
+            note: "Approved in full. Report your results at the end of the period.",
+          },
+          timeline.decided,
+        );
+      },
+    });
+    return steps;
+  });
+}
+
+/** Drafts a demo application when its organisation has none of its title yet. */
+async function draftDemoApplication(
+  database: Database,
+  input: DemoApplicationsInput,
+  demo: DemoApplication,
+  timeline: DemoApplicationTimeline,
+): Promise<{ id: string; tenant: TenantAccess } | null> {
+  const organizationId = input.organizations.get(demo.organization)?.id;
+  const programmeId = input.programmes.get(demo.programme);
+  if (!organizationId || !programmeId) {
+    throw new Error(
+      `The demo application "${demo.title}" comes before its applicant or programme.`,
     );
   }
+  const scoped = tenantScoped(database, organizationId);
+  if (
+    await scoped.allocationRequest.findFirst({ where: { title: demo.title }, select: { id: true } })
+  )
+    return null;
+  const organization = await scoped.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+  });
+  const project = await scoped.project.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
+  const programme = await database.programme.findUniqueOrThrow({
+    where: { id: programmeId },
+    include: { calls: { orderBy: { opensAt: "asc" } } },
+  });
+  // A call open from the day it is drafted to the day it is submitted.
+  const call = programme.calls.find(
+    (c) => c.opensAt <= timeline.drafted && timeline.submitted < c.closesAt,
+  );
+  if (!call) {
+    console.info(
+      `Skipped the demo application "${demo.title}": ${programme.name} has no call open on ${timeline.drafted.toISOString().slice(0, 10)}.`,
+    );
+    return null;
+  }
+  const tenant: TenantAccess = { organization, role: "OWNER", db: scoped };
+  const draft = await createApplication(
+    tenant,
+    actorFor(demo.owner),
+    {
+      projectId: project.id,
+      programmeId: programme.id,
+      callId: call.id,
+      title: demo.title,
+      abstract: `${project.description ?? project.name} This application asks for compute on the national infrastructure to carry the work to publication.`,
+      justification:
+        "Hours are estimated from a pilot run on a 10 % sample of the data, scaled to the full data set with a 20 % margin for failed runs and evaluation.",
+      dataClassification: project.classification,
+      periodStart: timeline.periodStart,
+      periodEnd: timeline.periodEnd,
+      lines: demo.lines.map((line) => ({
+        resourceClassId: input.classIds.get(line.code)!,
+        unitHours: line.unitHours,
+      })),
+      ...(demo.otherDeMinimisAid
+        ? {
+            otherDeMinimisAid: demo.otherDeMinimisAid.map((aid) => ({
+              grantor: aid.grantor,
+              amountMinor: aid.amountMinor,
+              grantedOn: stateAidDay(new Date(input.now - aid.grantedDaysAgo * DAY)),
+            })),
+          }
+        : {}),
+    },
+    timeline.drafted,
+  );
+  return { id: draft.id, tenant };
 }

@@ -46,8 +46,12 @@ const SHARED_ENDPOINTS = [
   },
 ] as const;
 
-/** Sets the shared models' tiers and fallback where they are not set yet. */
-export async function seedSharedModelTiers(database: Database, operator: Actor): Promise<void> {
+/** Sets the shared models' tiers and fallback where they are not set yet (`at` that date). */
+export async function seedSharedModelTiers(
+  database: Database,
+  operator: Actor,
+  at: Date,
+): Promise<void> {
   for (const entry of TIERS) {
     const model = await database.model.findUnique({ where: { name: entry.model } });
     const tier = await database.resourceClass.findUnique({ where: { code: entry.tier } });
@@ -61,11 +65,12 @@ export async function seedSharedModelTiers(database: Database, operator: Actor):
     ) {
       continue;
     }
-    await updateModel(database, operator, {
-      id: model.id,
-      tokenResourceClassId: tier.id,
-      fallbackModelId: fallback?.id ?? null,
-    });
+    await updateModel(
+      database,
+      operator,
+      { id: model.id, tokenResourceClassId: tier.id, fallbackModelId: fallback?.id ?? null },
+      at,
+    );
   }
 }
 

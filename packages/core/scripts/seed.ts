@@ -12,17 +12,20 @@ import {
   createDatabase,
   tenantScoped,
   type DataClassification,
+  type Organization,
   type OrganizationKind,
 } from "@tessera/db";
 import type { Actor } from "../src/actor";
 import { createOrganization } from "../src/onboarding/create-organization";
 import { verifyOrganization } from "../src/onboarding/verify-organization";
 import { createProject } from "../src/projects/create-project";
+import { tellStory, type StoryStep } from "./demo-story";
 import {
-  seedApplications,
+  applicationSteps,
+  programmeSteps,
   seedCatalogue,
   seedJobTemplates,
-  seedProgrammes,
+  type DemoApplication,
 } from "./seed-programmes";
 import { seedBilling } from "./seed-billing";
 import { seedStateAid } from "./seed-state-aid";
@@ -160,6 +163,104 @@ const ORGANIZATIONS: OrganizationSeed[] = [
 const DAY = 86_400_000;
 const database = createDatabase();
 
+const NATIONAL = "National AI Compute Programme 2026";
+
+/** The demo's applications, from drafts to awards (seed-programmes.ts: applicationSteps). */
+function demoApplications(users: Map<PersonaKey, { id: string; email: string | null }>) {
+  return [
+    {
+      organization: "Northbridge University AI Lab",
+      owner: users.get("researcher")!,
+      title: "Multilingual speech encoders for public broadcasters",
+      programme: NATIONAL,
+      lines: [
+        { code: "h100-80gb", unitHours: 12_000 },
+        { code: "cpu-core", unitHours: 50_000 },
+      ],
+      stage: "under_review",
+    },
+    {
+      organization: "Northbridge University AI Lab",
+      owner: users.get("researcher")!,
+      title: "Speech encoder pilot runs",
+      programme: NATIONAL,
+      lines: [
+        { code: "h100-80gb", unitHours: 200 },
+        { code: "cpu-core", unitHours: 5_000 },
+      ],
+      stage: "approved",
+      // Its award covers last month, whose usage the demo invoice bills (seed-billing).
+      startedDaysAgo: 70,
+    },
+    {
+      organization: "Alpine Institute of Technology",
+      owner: users.get("researcher2")!,
+      title: "Glacier segmentation at continental scale",
+      programme: NATIONAL,
+      lines: [
+        { code: "h100-80gb", unitHours: 4_000 },
+        { code: "mig-1g.10gb", unitHours: 8_000 },
+      ],
+      stage: "approved",
+    },
+    {
+      organization: "Alpine Institute of Technology",
+      owner: users.get("researcher2")!,
+      title: "Snow cover nowcasting (draft)",
+      programme: NATIONAL,
+      lines: [{ code: "l40s-48gb", unitHours: 2_000 }],
+      stage: "draft",
+    },
+    {
+      organization: "Vela Vision Systems",
+      owner: users.get("founder")!,
+      title: "Inference for visual inspection on the line",
+      programme: "Startup Inference Credits",
+      lines: [{ code: "l40s-48gb", unitHours: 30_000 }],
+      otherDeMinimisAid: [
+        { grantor: "Bavarian Digital Bonus", amountMinor: 1_250_000, grantedDaysAgo: 400 },
+      ],
+      stage: "approved",
+    },
+    // Tokens of the shared models for the demo researcher's organisation: 2 million of the 8B
+    // tier, 10 million of the CPU tier (whole millions of tokens, the tiers' priced unit).
+    {
+      organization: "Northbridge University AI Lab",
+      owner: users.get("researcher")!,
+      title: "Shared chat models for transcript clean-up",
+      programme: NATIONAL,
+      lines: [
+        { code: "shared-8b-tokens", unitHours: 2 },
+        { code: "shared-cpu-tokens", unitHours: 10 },
+      ],
+      stage: "approved",
+    },
+    // The compute the platform's shared endpoints run on.
+    {
+      organization: PLATFORM_ORGANISATION,
+      owner: users.get("operator")!,
+      title: "Shared model serving for the platform's tenants",
+      programme: NATIONAL,
+      lines: [
+        { code: "l40s-48gb", unitHours: 5_000 },
+        { code: "cpu-core", unitHours: 40_000 },
+      ],
+      stage: "approved",
+    },
+    {
+      organization: "Vela Vision Systems",
+      owner: users.get("founder")!,
+      title: "Defect detection foundation model",
+      programme: NATIONAL,
+      lines: [{ code: "h100-80gb", unitHours: 10_000 }],
+      otherDeMinimisAid: [
+        { grantor: "Bavarian Digital Bonus", amountMinor: 1_250_000, grantedDaysAgo: 400 },
+      ],
+      stage: "submitted",
+    },
+  ] satisfies DemoApplication[];
+}
+
 function actorFor(user: { id: string; email: string | null }): Actor {
   return { userId: user.id, email: user.email, ip: null, userAgent: "tessera-seed" };
 }
@@ -194,177 +295,130 @@ async function seedUsers() {
   return users;
 }
 
-async function seedOrganization(
+/**
+ * An organisation's registration, its verification a day later (if it is verified) and its
+ * projects set up the day after, as steps of the story; before the programmes' calls it applied
+ * in. Its registration step fills `organizations` (name → organisation). What exists already the
+ * seed leaves as it is.
+ */
+function organizationSteps(
   seed: OrganizationSeed,
   users: Map<PersonaKey, { id: string; email: string | null }>,
-) {
+  now: number,
+  organizations: Map<string, Organization>,
+): StoryStep[] {
   const owner = users.get(seed.owner)!;
   const admin = users.get("platformAdmin")!;
-  let organization = await database.organization.findUnique({
-    where: { country_registryId: { country: seed.country, registryId: seed.registryId } },
-  });
-  // Registered (and verified, and its projects set up) in the past, before the programmes' calls
-  // it applied in; when it already exists the seed leaves it as it is.
-  const registered = Date.now() - seed.registeredDaysAgo * DAY;
-  organization ??= await createOrganization(
-    database,
-    actorFor(owner),
-    {
-      name: seed.name,
-      kind: seed.kind,
-      country: seed.country,
-      registryId: seed.registryId,
-      website: seed.website,
-      contactName: persona(seed.owner).name,
-      contactEmail: persona(seed.owner).email,
-    },
-    new Date(registered),
-  );
-  if (seed.verified && organization.status === "PENDING") {
-    organization = await verifyOrganization(
-      database,
-      actorFor(admin),
-      organization.id,
-      new Date(registered + DAY),
-    );
-  }
-  const tenant = {
+  const registered = now - seed.registeredDaysAgo * DAY;
+  const tenantOf = (organization: Organization) => ({
     organization,
     role: "OWNER" as const,
     db: tenantScoped(database, organization.id),
-  };
-  for (const project of seed.projects) {
-    const exists = await tenant.db.project.findFirst({
-      where: { name: project.name },
-      select: { id: true },
+  });
+  const steps: StoryStep[] = [
+    {
+      at: new Date(registered),
+      run: async () => {
+        const organization =
+          (await database.organization.findUnique({
+            where: { country_registryId: { country: seed.country, registryId: seed.registryId } },
+          })) ??
+          (await createOrganization(
+            database,
+            actorFor(owner),
+            {
+              name: seed.name,
+              kind: seed.kind,
+              country: seed.country,
+              registryId: seed.registryId,
+              website: seed.website,
+              contactName: persona(seed.owner).name,
+              contactEmail: persona(seed.owner).email,
+            },
+            new Date(registered),
+          ));
+        organizations.set(seed.name, organization);
+      },
+    },
+  ];
+  if (seed.verified) {
+    const verified = new Date(registered + DAY);
+    steps.push({
+      at: verified,
+      run: async () => {
+        const organization = organizations.get(seed.name)!;
+        if (organization.status !== "PENDING") return;
+        organizations.set(
+          seed.name,
+          await verifyOrganization(database, actorFor(admin), organization.id, verified),
+        );
+      },
     });
-    if (!exists) {
-      await createProject(tenant, actorFor(owner), project, new Date(registered + 2 * DAY));
-    }
   }
-  return organization;
+  const setUp = new Date(registered + 2 * DAY);
+  steps.push({
+    at: setUp,
+    run: async () => {
+      const tenant = tenantOf(organizations.get(seed.name)!);
+      for (const project of seed.projects) {
+        const exists = await tenant.db.project.findFirst({
+          where: { name: project.name },
+          select: { id: true },
+        });
+        if (!exists) await createProject(tenant, actorFor(owner), project, setUp);
+      }
+    },
+  });
+  return steps;
 }
 
 try {
   const users = await seedUsers();
-  const organizations = new Map<string, { id: string }>();
-  // In the order they registered, so that the audit log's newest-first reads in date order too.
-  const byRegistration = [...ORGANIZATIONS].sort(
-    (a, b) => b.registeredDaysAgo - a.registeredDaysAgo,
+  const now = Date.now();
+  const operator = users.get("operator")!;
+  const organizations = new Map<string, Organization>();
+  const programmes = new Map<string, string>();
+  const classIds = new Map<string, string>();
+  // The platform was set up before its first tenant registered: the catalogue (classes, prices,
+  // clusters), job templates and models, ten days before the first organisation.
+  const platformSetUp = new Date(
+    now - (Math.max(...ORGANIZATIONS.map((seed) => seed.registeredDaysAgo)) + 10) * DAY,
   );
-  for (const seed of byRegistration) {
-    const organization = await seedOrganization(seed, users);
-    organizations.set(seed.name, organization);
+  const vela = ORGANIZATIONS.find((seed) => seed.name === "Vela Vision Systems")!;
+  // Everything up to today, in date order: the audit log's order and its dates agree.
+  await tellStory([
+    { at: platformSetUp, run: () => seedCatalogue(database, operator, platformSetUp, classIds) },
+    { at: platformSetUp, run: () => seedJobTemplates(database, operator, platformSetUp) },
+    { at: platformSetUp, run: () => seedModels(database, operator, platformSetUp) },
+    {
+      at: platformSetUp,
+      run: () => seedSharedModelTiers(database, actorFor(operator), platformSetUp),
+    },
+    ...ORGANIZATIONS.flatMap((seed) => organizationSteps(seed, users, now, organizations)),
+    // Vela joins its undertaking group once set up, before it applies for de minimis aid.
+    ...[new Date(now - (vela.registeredDaysAgo - 3) * DAY)].map((at) => ({
+      at,
+      run: () =>
+        seedStateAid(database, {
+          platformAdmin: actorFor(users.get("platformAdmin")!),
+          organizationId: organizations.get(vela.name)!.id,
+          at,
+        }),
+    })),
+    ...programmeSteps(database, users.get("programAdmin")!, now, programmes),
+    ...applicationSteps(database, {
+      classIds,
+      organizations,
+      programmes,
+      programmeAdmin: users.get("programAdmin")!,
+      reviewer: users.get("reviewer")!,
+      now,
+      applications: demoApplications(users),
+    }),
+  ]);
+  for (const organization of organizations.values()) {
     console.info(`${organization.name}: ${organization.status.toLowerCase()}`);
   }
-  const classIds = await seedCatalogue(database, users.get("operator")!);
-  await seedJobTemplates(database, users.get("operator")!);
-  await seedModels(database, users.get("operator")!);
-  await seedSharedModelTiers(database, actorFor(users.get("operator")!));
-  const programmes = await seedProgrammes(database, users.get("programAdmin")!);
-  const national = programmes.get("National AI Compute Programme 2026")!;
-  const vela = organizations.get("Vela Vision Systems")!;
-  await seedStateAid(database, {
-    platformAdmin: actorFor(users.get("platformAdmin")!),
-    organizationId: vela.id,
-  });
-  await seedApplications(database, {
-    classIds,
-    programmeAdmin: users.get("programAdmin")!,
-    reviewer: users.get("reviewer")!,
-    applications: [
-      {
-        organizationId: organizations.get("Northbridge University AI Lab")!.id,
-        owner: users.get("researcher")!,
-        title: "Multilingual speech encoders for public broadcasters",
-        programmeId: national,
-        lines: [
-          { code: "h100-80gb", unitHours: 12_000 },
-          { code: "cpu-core", unitHours: 50_000 },
-        ],
-        stage: "under_review",
-      },
-      {
-        organizationId: organizations.get("Northbridge University AI Lab")!.id,
-        owner: users.get("researcher")!,
-        title: "Speech encoder pilot runs",
-        programmeId: national,
-        lines: [
-          { code: "h100-80gb", unitHours: 200 },
-          { code: "cpu-core", unitHours: 5_000 },
-        ],
-        stage: "approved",
-        // Its award covers last month, whose usage the demo invoice bills (seed-billing).
-        startedDaysAgo: 70,
-      },
-      {
-        organizationId: organizations.get("Alpine Institute of Technology")!.id,
-        owner: users.get("researcher2")!,
-        title: "Glacier segmentation at continental scale",
-        programmeId: national,
-        lines: [
-          { code: "h100-80gb", unitHours: 4_000 },
-          { code: "mig-1g.10gb", unitHours: 8_000 },
-        ],
-        stage: "approved",
-      },
-      {
-        organizationId: organizations.get("Alpine Institute of Technology")!.id,
-        owner: users.get("researcher2")!,
-        title: "Snow cover nowcasting (draft)",
-        programmeId: national,
-        lines: [{ code: "l40s-48gb", unitHours: 2_000 }],
-        stage: "draft",
-      },
-      {
-        organizationId: vela.id,
-        owner: users.get("founder")!,
-        title: "Inference for visual inspection on the line",
-        programmeId: programmes.get("Startup Inference Credits")!,
-        lines: [{ code: "l40s-48gb", unitHours: 30_000 }],
-        otherDeMinimisAid: [
-          { grantor: "Bavarian Digital Bonus", amountMinor: 1_250_000, grantedDaysAgo: 400 },
-        ],
-        stage: "approved",
-      },
-      // Tokens of the shared models for the demo researcher's organisation: 2 million of the 8B
-      // tier, 10 million of the CPU tier (whole millions of tokens, the tiers' priced unit).
-      {
-        organizationId: organizations.get("Northbridge University AI Lab")!.id,
-        owner: users.get("researcher")!,
-        title: "Shared chat models for transcript clean-up",
-        programmeId: national,
-        lines: [
-          { code: "shared-8b-tokens", unitHours: 2 },
-          { code: "shared-cpu-tokens", unitHours: 10 },
-        ],
-        stage: "approved",
-      },
-      // The compute the platform's shared endpoints run on.
-      {
-        organizationId: organizations.get(PLATFORM_ORGANISATION)!.id,
-        owner: users.get("operator")!,
-        title: "Shared model serving for the platform's tenants",
-        programmeId: national,
-        lines: [
-          { code: "l40s-48gb", unitHours: 5_000 },
-          { code: "cpu-core", unitHours: 40_000 },
-        ],
-        stage: "approved",
-      },
-      {
-        organizationId: vela.id,
-        owner: users.get("founder")!,
-        title: "Defect detection foundation model",
-        programmeId: national,
-        lines: [{ code: "h100-80gb", unitHours: 10_000 }],
-        otherDeMinimisAid: [
-          { grantor: "Bavarian Digital Bonus", amountMinor: 1_250_000, grantedDaysAgo: 400 },
-        ],
-        stage: "submitted",
-      },
-    ],
-  });
   const sharedEndpoints = await seedSharedEndpoints(database, {
     organizationId: organizations.get(PLATFORM_ORGANISATION)!.id,
     owner: actorFor(users.get("operator")!),

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, db, type Database } from "@tessera/db";
+import { createDatabase, db, tenantScoped, type Database } from "@tessera/db";
+import { listApplications } from "./applications/list-applications";
 import { verifyAuditChain } from "./audit/verify-audit-chain";
 import { getInvoiceDraft } from "./billing/get-invoice-draft";
 
@@ -292,6 +293,60 @@ describe("the demo seed", () => {
     }
     // The demo meters usage on at least one award: the check above ran.
     expect(withUsage).toBeGreaterThan(0);
+  });
+
+  it("appends its audit log in date order, the platform's catalogue before its first tenant", async () => {
+    if (!seeded) throw new Error("not seeded");
+    const events = await seeded.auditEvent.findMany({
+      orderBy: { id: "asc" },
+      select: { action: true, occurredAt: true },
+    });
+    expect(events.length).toBeGreaterThan(1);
+    // The chain's order is the log's order: each event dated no earlier than the one before it.
+    const outOfOrder = events.flatMap((event, index) => {
+      const previous = events[index - 1];
+      return previous && event.occurredAt < previous.occurredAt
+        ? [
+            `${event.action} (${event.occurredAt.toISOString()}) after ${previous.action} (${previous.occurredAt.toISOString()})`,
+          ]
+        : [];
+    });
+    expect(outOfOrder).toEqual([]);
+    const firstRegistration = events.find((event) => event.action === "organization.created");
+    const catalogue = events.filter((event) => /^(resource_class|cluster)\./.test(event.action));
+    expect(firstRegistration).toBeDefined();
+    expect(catalogue.length).toBeGreaterThan(0);
+    for (const event of catalogue) {
+      expect(event.occurredAt < firstRegistration!.occurredAt, event.action).toBe(true);
+    }
+  });
+
+  it("lists each application as last updated when its history last moved", async () => {
+    if (!seeded) throw new Error("not seeded");
+    const organizations = await seeded.organization.findMany({ select: { id: true, name: true } });
+    let decided = 0;
+    for (const organization of organizations) {
+      const tenant = {
+        organization,
+        role: "OWNER" as const,
+        db: tenantScoped(seeded, organization.id),
+      };
+      const { items } = await listApplications(tenant, {});
+      for (const application of items) {
+        const last = await seeded.allocationRequestEvent.findFirstOrThrow({
+          where: { requestId: application.id },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        });
+        expect(application.updatedAt, application.title).toEqual(last.createdAt);
+        if (application.decidedAt) {
+          decided += 1;
+          expect(application.updatedAt, application.title).toEqual(application.decidedAt);
+        }
+      }
+    }
+    // The demo has decided applications: "Updated" is their decision's day, not the seed's.
+    expect(decided).toBeGreaterThan(0);
   });
 
   it("leaves an audit chain that verifies", async () => {

@@ -35,6 +35,8 @@ export const enHome = {
       deadLetters: (count: number) =>
         `${plural(count, "dead letter is", "dead letters are")} waiting for a decision.`,
       brokenChain: "The audit chain is broken: find out where.",
+      createOrganisation:
+        "You are not in an organisation yet: create one for your university, lab or company, or ask a colleague who has registered it to invite you.",
     },
     stepLink: {
       AWAIT_VERIFICATION: "Open the organisation",

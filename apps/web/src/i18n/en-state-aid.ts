@@ -5,6 +5,9 @@
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 
+/** Names as an English list: "A", "A and B", "A, B and C". */
+const names = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
 export const enStateAid = {
   nav: { stateAid: "State aid" },
   /** State-aid days are calendar days in Brussels (Europe/Brussels), not UTC days. */
@@ -16,8 +19,11 @@ export const enStateAid = {
       `${name} is not an undertaking: an academic institution or public body that does not act economically. Its awards are not de minimis aid and are not booked.`,
     undertaking: (name: string) =>
       `${name} is an undertaking: its awards are de minimis aid, booked at their gross grant equivalent (the programme's share) on the award date.`,
-    group: (group: string, count: number) =>
-      `Counted together with its group, ${group} (${plural(count, "organisation", "organisations")}).`,
+    /** The organisation's undertaking group and the group's other organisations on Tessera. */
+    group: (group: string, others: readonly string[]) =>
+      others.length === 0
+        ? `It belongs to the undertaking group ${group}, which has no other organisation on Tessera.`
+        : `It counts as one undertaking with the ${others.length === 1 ? "other organisation" : `${others.length} other organisations`} of its group, ${group}: ${names.format(others)}.`,
     window: (from: string, to: string, zone: string) =>
       `In the three years from ${from} to ${to} (${zone}):`,
     awarded: "Awarded through Tessera",

@@ -271,7 +271,6 @@ export const en = {
     organisations: "Your organisations",
     organisation: "Organisation",
     noOrganisationsTitle: "You are not in an organisation yet",
-    noOrganisationsShort: "You are not a member of any organisation.",
     noOrganisationsBody:
       "Create an organisation to onboard your university, lab or company. If a colleague has already registered it, ask them to invite you instead.",
     createOrganisation: "Create an organisation",

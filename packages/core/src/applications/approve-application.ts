@@ -144,6 +144,7 @@ export async function approveApplication(
         decidedAt: now,
         decidedById: actor.userId,
         decisionNote: note,
+        updatedAt: now,
       },
     });
     const reduced = granted.some((line) => line.grantedUnitHours < line.unitHours);

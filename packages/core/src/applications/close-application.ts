@@ -84,6 +84,7 @@ export async function closeApplication(
       data: {
         status: transition.to,
         decisionNote: reason,
+        updatedAt: now,
         ...(outcome.final ? { decidedAt: now, decidedById: actor.userId } : {}),
       },
     });
@@ -97,6 +98,7 @@ export async function closeApplication(
       from: locked.status,
       to: transition.to,
       note: reason,
+      at: now,
     });
     return message;
   }, TX_OPTIONS);

@@ -43,6 +43,7 @@ export async function createApplication(
         lines: { create: lines },
         declaredAid: { create: declaredAid ?? [] },
         createdAt: now,
+        updatedAt: now,
         events: {
           create: { fromStatus: null, toStatus: "DRAFT", actorId: createdById, createdAt: now },
         },

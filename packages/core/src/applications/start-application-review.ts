@@ -18,7 +18,10 @@ export async function startApplicationReview(
   if (locked.status === "UNDER_REVIEW") return;
   const transition = transitionApplication(locked.status, "startReview");
   if (!transition.ok) throw preconditionFailed(transition.message);
-  await tx.allocationRequest.update({ where: { id: locked.id }, data: { status: transition.to } });
+  await tx.allocationRequest.update({
+    where: { id: locked.id },
+    data: { status: transition.to, updatedAt: now },
+  });
   await recordApplicationChange(tx, actor, {
     application: locked,
     action: "application.review_started",

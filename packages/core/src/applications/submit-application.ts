@@ -66,6 +66,7 @@ export async function submitApplication(
         status: transition.to,
         submittedAt: locked.submittedAt ?? now,
         submittedById: submitterId,
+        updatedAt: now,
       },
     });
     await recordApplicationChange(tx, actor, {

@@ -60,6 +60,7 @@ export async function updateApplication(
         abstract: merged.abstract.trim(),
         justification: merged.justification.trim(),
         dataClassification: merged.dataClassification,
+        updatedAt: now,
         periodStart: merged.periodStart,
         periodEnd: merged.periodEnd,
         lines: { deleteMany: {}, create: prepared.lines },

@@ -14,11 +14,15 @@ export interface CreateClusterInput {
   endpoint?: string | null;
 }
 
-/** An operator registers a cluster; its resource classes are added with setClusterResource. */
+/**
+ * An operator registers a cluster; its resource classes are added with setClusterResource.
+ * `now`: when (now by default; the demo seed dates the platform's set-up before its tenants).
+ */
 export async function createCluster(
   database: Database,
   actor: Actor,
   input: CreateClusterInput,
+  now: Date = new Date(),
 ): Promise<Cluster> {
   const code = input.code.trim().toLowerCase();
   try {
@@ -31,10 +35,13 @@ export async function createCluster(
           region: input.region.trim(),
           jurisdiction: input.jurisdiction.toUpperCase(),
           endpoint: input.endpoint?.trim() || null,
+          createdAt: now,
+          updatedAt: now,
         },
       });
       await recordAuditEvent(tx, actor, {
         action: "cluster.created",
+        occurredAt: now,
         targetType: "Cluster",
         targetId: created.id,
         data: {

@@ -52,12 +52,13 @@ export function classUnitAndPower(
 /**
  * An operator adds a class to the catalogue. Codes are permanent: allocations refer to them. The
  * class's first price version follows from its list price (a database trigger: per unit-hour for
- * compute, per million tokens for a tokens class).
+ * compute, per million tokens for a tokens class). `now`: when (now by default).
  */
 export async function createResourceClass(
   database: Database,
   actor: Actor,
   input: CreateResourceClassInput,
+  now: Date = new Date(),
 ): Promise<ResourceClass> {
   const code = input.code.trim().toLowerCase();
   const { unit, powerDrawWatts } = classUnitAndPower(input.kind, input);
@@ -72,10 +73,13 @@ export async function createResourceClass(
           listPriceMinorPerHour: input.listPriceMinorPerHour,
           currency: input.currency.toUpperCase(),
           powerDrawWatts,
+          createdAt: now,
+          updatedAt: now,
         },
       });
       await recordAuditEvent(tx, actor, {
         action: "resource_class.created",
+        occurredAt: now,
         targetType: "ResourceClass",
         targetId: created.id,
         data: {

@@ -36,11 +36,12 @@ export function capacityBelowUseMessage(
   );
 }
 
-/** Adds a resource class to a cluster, or changes its capacity and mapping. */
+/** Adds a resource class to a cluster, or changes its capacity and mapping (`now`: when; now by default). */
 export async function setClusterResource(
   database: Database,
   actor: Actor,
   input: SetClusterResourceInput,
+  now: Date = new Date(),
 ): Promise<ClusterWithUse> {
   await database.$transaction(async (tx) => {
     const cluster = await tx.cluster.findUnique({ where: { id: input.clusterId } });
@@ -75,6 +76,7 @@ export async function setClusterResource(
     });
     await recordAuditEvent(tx, actor, {
       action: "cluster.resource_set",
+      occurredAt: now,
       targetType: "Cluster",
       targetId: cluster.id,
       data: {

@@ -14,11 +14,12 @@ export interface UpdateClusterInput {
   active?: boolean;
 }
 
-/** Changes a cluster's details. Its code and kind stay: the mappings depend on the kind. */
+/** Changes a cluster's details (`now`: when; now by default). Its code and kind stay: the mappings depend on the kind. */
 export async function updateCluster(
   database: Database,
   actor: Actor,
   input: UpdateClusterInput,
+  now: Date = new Date(),
 ): Promise<Cluster> {
   return database.$transaction(async (tx) => {
     const current = await tx.cluster.findUnique({ where: { id: input.clusterId } });
@@ -32,9 +33,13 @@ export async function updateCluster(
     };
     const changes = changedFields(current, patch);
     if (Object.keys(changes).length === 0) return current;
-    const updated = await tx.cluster.update({ where: { id: current.id }, data: patch });
+    const updated = await tx.cluster.update({
+      where: { id: current.id },
+      data: { ...patch, updatedAt: now },
+    });
     await recordAuditEvent(tx, actor, {
       action: "cluster.updated",
+      occurredAt: now,
       targetType: "Cluster",
       targetId: current.id,
       data: { code: current.code, changes },

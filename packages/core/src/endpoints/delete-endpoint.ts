@@ -3,6 +3,7 @@ import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
+import { actorName } from "../workloads/actor-name";
 import { ENDPOINT_OUTBOX } from "./endpoint-outbox";
 import { lockEndpoint } from "./lifecycle/lock-endpoint";
 import { recordEndpointChange } from "./lifecycle/record-endpoint-change";
@@ -45,7 +46,7 @@ export async function deleteEndpoint(
       endpoint,
       status: "DELETING",
       reason: "DeleteRequested",
-      message: `Deletion requested by ${actor.email ?? "a member"}; its quota hold was released.`,
+      message: `Deletion requested by ${await actorName(tx, actor)}; its quota hold was released.`,
       outbox: ENDPOINT_OUTBOX.delete,
       audit: {
         action: "endpoint.delete_requested",

@@ -139,6 +139,27 @@ describe("endpoint lifecycle", () => {
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
+  it("names the person in its timeline by name, by address only when they have none", async () => {
+    const setup = await createEndpointSetup(db);
+    const email = setup.actor.email!;
+    await db.user.update({ where: { id: setup.userId }, data: { name: "Ada Okafor" } });
+    const { id } = await deployTestEndpoint(setup, { replicas: 1, maxReplicas: 4 });
+    await scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 2 });
+    await db.user.update({ where: { id: setup.userId }, data: { name: null } });
+    await scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 3 });
+    await db.user.update({ where: { id: setup.userId }, data: { name: "Ada Okafor" } });
+    await deleteEndpoint(setup.tenant, setup.actor, { id });
+
+    const messages = (await getEndpoint(setup.tenant, id)).events.map((event) => event.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^Scaled to 2 by Ada Okafor \(1 → 2/));
+    expect(messages).toContainEqual(expect.stringMatching(/^Scaled to 3 by .+ \(2 → 3/));
+    expect(messages).toContainEqual(expect.stringMatching(/^Deletion requested by Ada Okafor;/));
+    // The address appears only for the change made while the person had no name.
+    expect(messages.filter((message) => message?.includes(email))).toEqual([
+      expect.stringMatching(/^Scaled to 3 by /),
+    ]);
+  });
+
   it("refuses a deploy beyond quota, saying what is short, and writes nothing", async () => {
     const setup = await createEndpointSetup(db, { grantedUnitSeconds: BigInt(HOUR) });
     const before = await writtenFor(setup);

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../errors";
 import { formatUnitHours } from "../quota/format-unit-hours";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
+import { actorName } from "../workloads/actor-name";
 import { ENDPOINT_OUTBOX } from "./endpoint-outbox";
 import { isLiveEndpointStatus, scaleToZeroRefusal } from "./endpoint-rules";
 import { lockEndpoint, type LockedEndpoint } from "./lifecycle/lock-endpoint";
@@ -108,7 +109,7 @@ async function changeReplicas(
         ...(endpoint.desiredReplicas === 0 && replicas > 0 ? { lastWokenAt: now } : {}),
       },
     });
-    const who = actor.email ?? "a member";
+    const who = await actorName(tx, actor);
     const held =
       replicas === 0
         ? "it holds no quota while at zero"

@@ -41,11 +41,12 @@ export async function checkTrainingJob(
   }
 }
 
-/** An operator registers a model in the catalogue with its provenance; audited. */
+/** An operator registers a model in the catalogue with its provenance; audited (`now`: when; now by default). */
 export async function createModel(
   database: Database,
   actor: Actor,
   input: ModelInput,
+  now: Date = new Date(),
 ): Promise<ModelView> {
   const data = {
     ...input,
@@ -56,9 +57,13 @@ export async function createModel(
   try {
     return await database.$transaction(async (tx) => {
       await checkTrainingJob(tx, data.trainedByWorkloadId);
-      const created = await tx.model.create({ data, include: MODEL_VIEW_INCLUDE });
+      const created = await tx.model.create({
+        data: { ...data, createdAt: now, updatedAt: now },
+        include: MODEL_VIEW_INCLUDE,
+      });
       await recordAuditEvent(tx, actor, {
         action: "model.created",
+        occurredAt: now,
         targetType: "Model",
         targetId: created.id,
         data: {

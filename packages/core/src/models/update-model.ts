@@ -18,6 +18,7 @@ export interface ModelSharingInput {
 /**
  * An operator corrects a catalogue entry, (de)activates it, or sets its token tier and fallback
  * (checked by checkModelSharing). The name stays (clients call it); what changed is audited.
+ * `now`: when (now by default).
  */
 export async function updateModel(
   database: Database,
@@ -25,6 +26,7 @@ export async function updateModel(
   input: { id: string } & Partial<Omit<ModelInput, "name">> & {
       active?: boolean;
     } & ModelSharingInput,
+  now: Date = new Date(),
 ): Promise<ModelView> {
   const { id, ...changes } = input;
   return database.$transaction(async (tx) => {
@@ -38,11 +40,12 @@ export async function updateModel(
     await checkModelSharing(tx, current, next);
     const updated = await tx.model.update({
       where: { id },
-      data: { ...changes, weightsSha256: next.weightsSha256 },
+      data: { ...changes, weightsSha256: next.weightsSha256, updatedAt: now },
       include: MODEL_VIEW_INCLUDE,
     });
     await recordAuditEvent(tx, actor, {
       action: "model.updated",
+      occurredAt: now,
       targetType: "Model",
       targetId: id,
       data: JSON.parse(

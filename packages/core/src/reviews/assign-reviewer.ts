@@ -13,12 +13,13 @@ import { TX_OPTIONS } from "../transaction";
  * The administrator assigns a reviewer (a user with the REVIEWER platform role) to a submitted
  * application; the first assignment puts the application under review. A reviewer who belongs to
  * the applicant organisation is refused outright. Review audit events carry no organisation, so
- * reviewers' names stay off the applicant's own audit log.
+ * reviewers' names stay off the applicant's own audit log. `now`: when (now by default).
  */
 export async function assignReviewer(
   database: Database,
   actor: Actor,
   input: { applicationId: string; reviewerId: string },
+  now: Date = new Date(),
 ) {
   const assignedById = actor.userId;
   if (!assignedById) throw new AppError("UNAUTHENTICATED", "Sign in to assign reviewers.");
@@ -48,12 +49,19 @@ export async function assignReviewer(
       );
     }
     const review = await tx.review.create({
-      data: { requestId: locked.id, reviewerId: reviewer.id, assignedById },
+      data: {
+        requestId: locked.id,
+        reviewerId: reviewer.id,
+        assignedById,
+        createdAt: now,
+        updatedAt: now,
+      },
       include: { reviewer: { select: { id: true, name: true, email: true } } },
     });
-    await startApplicationReview(tx, actor, locked);
+    await startApplicationReview(tx, actor, locked, now);
     await recordAuditEvent(tx, actor, {
       action: "review.assigned",
+      occurredAt: now,
       targetType: "Review",
       targetId: review.id,
       data: { applicationId: locked.id, reviewerId: reviewer.id },
@@ -66,6 +74,7 @@ export async function assignReviewer(
       title: `Review assigned: ${locked.title}`,
       body: `You have been asked to review "${locked.title}". Score it, or declare a conflict of interest if you have one.`,
       link: `/reviews/${review.id}`,
+      createdAt: now,
     });
     return { review, mail };
   }, TX_OPTIONS);

@@ -15,12 +15,14 @@ export interface UndertakingGroupInput {
 
 /**
  * Records a group of linked organisations — one "single undertaking" for the de minimis ceiling —
- * by its name and its register entry (once per country and registry number). Audited.
+ * by its name and its register entry (once per country and registry number). Audited. `now`:
+ * when (now by default).
  */
 export async function createUndertakingGroup(
   database: Database,
   actor: Actor,
   input: UndertakingGroupInput,
+  now: Date = new Date(),
 ): Promise<UndertakingGroup> {
   const name = cleanLine(input.name);
   const registryId = normalizeRegistryId(input.registryId);
@@ -37,10 +39,18 @@ export async function createUndertakingGroup(
   try {
     return await database.$transaction(async (tx) => {
       const group = await tx.undertakingGroup.create({
-        data: { name, country, registryId, createdById: actor.userId },
+        data: {
+          name,
+          country,
+          registryId,
+          createdById: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        },
       });
       await recordAuditEvent(tx, actor, {
         action: "undertaking_group.created",
+        occurredAt: now,
         targetType: "UndertakingGroup",
         targetId: group.id,
         data: { name, country, registryId },

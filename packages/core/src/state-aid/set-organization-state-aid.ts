@@ -19,12 +19,13 @@ export interface OrganizationStateAidInput {
  * organisations it belongs to. Taken under the locks a booking takes (the organisation, then its
  * old and new groups), so an approval decides with the facts before or after the change, never
  * half of each. Aid already booked stays with the organisation; later approvals count it
- * in its new group. Audited.
+ * in its new group. Audited. `now`: when (now by default).
  */
 export async function setOrganizationStateAid(
   database: Database,
   actor: Actor,
   input: OrganizationStateAidInput,
+  now: Date = new Date(),
 ) {
   return database.$transaction(async (tx) => {
     // The organisation first, then every group involved in id order: approvals take the
@@ -76,7 +77,7 @@ export async function setOrganizationStateAid(
     };
     const updated = await tx.organization.update({
       where: { id: organization.id },
-      data: after,
+      data: { ...after, updatedAt: now },
       select: {
         id: true,
         actsEconomically: true,
@@ -89,6 +90,7 @@ export async function setOrganizationStateAid(
     ) {
       await recordAuditEvent(tx, actor, {
         action: "organization.state_aid_updated",
+        occurredAt: now,
         organizationId: organization.id,
         targetType: "Organization",
         targetId: organization.id,

@@ -14,11 +14,12 @@ export interface CreateJobTemplateInput {
   defaultImage?: string | null;
 }
 
-/** Adds a job template researchers can start from. */
+/** Adds a job template researchers can start from (`now`: when; now by default). */
 export async function createJobTemplate(
   database: Database,
   actor: Actor,
   input: CreateJobTemplateInput,
+  now: Date = new Date(),
 ): Promise<JobTemplate> {
   const code = input.code.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(code)) {
@@ -36,10 +37,13 @@ export async function createJobTemplate(
           kind: input.kind,
           script,
           defaultImage: input.defaultImage?.trim() || null,
+          createdAt: now,
+          updatedAt: now,
         },
       });
       await recordAuditEvent(tx, actor, {
         action: "job_template.created",
+        occurredAt: now,
         targetType: "JobTemplate",
         targetId: template.id,
         data: { code, kind: input.kind },

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError, notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
+import { actorName } from "./actor-name";
 import { ACTIVE_WORKLOAD_STATUSES } from "./workload-limits";
 
 /**
@@ -38,17 +39,13 @@ export async function requestWorkloadCancel(
         `This job has already ended (${workload.status.toLowerCase()}); there is nothing to cancel.`,
       );
     }
-    // Named as the portal names people elsewhere: by name, the address only when there is none.
-    const person = actor.userId
-      ? await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } })
-      : null;
     await tx.workloadEvent.create({
       data: {
         organizationId: tenant.organization.id,
         workloadId,
         status: workload.status,
         reason: "CancelRequested",
-        message: `Cancellation requested by ${person?.name ?? actor.email ?? "a member"}.`,
+        message: `Cancellation requested by ${await actorName(tx, actor)}.`,
         // The instant stored as the workload's cancelRequestedAt, not the transaction's start.
         createdAt: now,
       },

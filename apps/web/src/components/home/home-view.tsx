@@ -3,113 +3,26 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
-import { programmeRoutes } from "@/components/programmes/paths";
 import { formatDateTime, t, th } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
-import { NextSteps, type HomeStep } from "./next-steps";
+import { homeSteps, offersNewOrganisation } from "./home-steps";
+import { NextSteps } from "./next-steps";
 import { OperatorPanel } from "./operator-panel";
 import { OrganisationPanel } from "./organisation-panel";
 import { PlatformAdminPanel } from "./platform-admin-panel";
 import { ProgrammeAdminPanel } from "./programme-admin-panel";
 import { ReviewerPanel } from "./reviewer-panel";
-import type { Home, OrganisationHome } from "./types";
+import type { Home } from "./types";
 
 /** The home page asks for news this often while the tab is visible. */
 export const HOME_REFRESH_MS = 5_000;
 
-function organisationStepLink(home: OrganisationHome, step: OrganisationHome["nextSteps"][number]) {
-  const id = home.organization.id;
-  switch (step) {
-    case "AWAIT_VERIFICATION":
-    case "SUSPENDED":
-      return routes.organisation(id);
-    case "FIX_DETAILS":
-      return routes.settings(id);
-    case "CREATE_PROJECT":
-      return routes.projects(id);
-    case "APPLY":
-      return programmeRoutes.programmesFor(id);
-    case "SUBMIT_JOB":
-      return routes.newJob(id);
-    case "CREATE_API_KEY":
-      return routes.apiKeys(id);
-    case "FIX_SHARED_ENDPOINT":
-      return routes.endpoints(id);
-    case "INVITE":
-      return routes.members(id);
-  }
-}
-
-function stepsOf(home: Home): HomeStep[] {
-  const s = th.home.step;
-  const l = th.home.stepLink;
-  const steps: HomeStep[] = [];
-  if (home.platformAdmin && !home.platformAdmin.auditChain.ok) {
-    steps.push({
-      key: "chain",
-      text: s.brokenChain,
-      href: routes.adminAudit,
-      linkLabel: l.brokenChain,
-    });
-  }
-  if (home.platformAdmin && home.platformAdmin.verificationQueue.total > 0) {
-    steps.push({
-      key: "verification",
-      text: s.verification(home.platformAdmin.verificationQueue.total),
-      href: `${routes.adminOrganisations}?status=PENDING`,
-      linkLabel: l.verification,
-    });
-  }
-  if (home.programmeAdmin && home.programmeAdmin.awaitingDecision.total > 0) {
-    steps.push({
-      key: "decisions",
-      text: s.decisions(home.programmeAdmin.awaitingDecision.total),
-      href: programmeRoutes.adminProgrammes,
-      linkLabel: l.decisions,
-    });
-  }
-  if (home.reviewer && home.reviewer.waiting.length > 0) {
-    steps.push({
-      key: "reviews",
-      text: s.reviews(home.reviewer.waiting.length),
-      href: programmeRoutes.reviews,
-      linkLabel: l.reviews,
-    });
-  }
-  if (home.operator && home.operator.operations.unresolvedDeadLetters > 0) {
-    steps.push({
-      key: "dead-letters",
-      text: s.deadLetters(home.operator.operations.unresolvedDeadLetters),
-      href: routes.operations,
-      linkLabel: l.deadLetters,
-    });
-  }
-  for (const organisation of home.organizations) {
-    for (const step of organisation.nextSteps) {
-      steps.push({
-        key: `${organisation.organization.id}-${step}`,
-        text: s[step](organisation.organization.name),
-        href: organisationStepLink(organisation, step),
-        linkLabel: l[step],
-        ...(step === "SUBMIT_JOB"
-          ? {
-              also: {
-                href: routes.newEndpoint(organisation.organization.id),
-                label: l.deployEndpoint,
-              },
-            }
-          : {}),
-      });
-    }
-  }
-  return steps;
-}
-
 /**
  * The home page: one part per thing the person is (a member of organisations, a programme
- * administrator, a reviewer, an operator, a platform administrator). It follows the figures live:
- * the query is asked again every few seconds while the tab is visible.
+ * administrator, a reviewer, an operator, a platform administrator). Someone in no organisation
+ * is offered one only without a platform role (offersNewOrganisation). It follows the figures
+ * live: the query is asked again every few seconds while the tab is visible.
  */
 export function HomeView({ initial }: { initial: Home }) {
   const trpc = useTRPC();
@@ -122,8 +35,7 @@ export function HomeView({ initial }: { initial: Home }) {
   );
   const now = new Date(home.at).getTime();
   const name = home.user.name ?? home.user.email ?? "";
-  const steps = stepsOf(home);
-  const hasPlatformRole = home.user.platformRoles.length > 0;
+  const steps = homeSteps(home);
   const roleParts = (
     <>
       {home.platformAdmin ? <PlatformAdminPanel home={home.platformAdmin} /> : null}
@@ -165,14 +77,7 @@ export function HomeView({ initial }: { initial: Home }) {
                 ))}
               </ul>
             </section>
-          ) : hasPlatformRole ? (
-            <p className="text-sm text-fg-muted">
-              {t.dashboard.noOrganisationsShort}{" "}
-              <Link href={routes.onboarding} className="text-link underline">
-                {t.dashboard.createOrganisation}
-              </Link>
-            </p>
-          ) : (
+          ) : offersNewOrganisation(home) ? (
             <EmptyState
               title={t.dashboard.noOrganisationsTitle}
               action={
@@ -183,7 +88,7 @@ export function HomeView({ initial }: { initial: Home }) {
             >
               <p>{t.dashboard.noOrganisationsBody}</p>
             </EmptyState>
-          )}
+          ) : null}
         </div>
         <div className="order-first min-w-0 space-y-6 xl:order-none">
           <NextSteps steps={steps} />

@@ -30,7 +30,8 @@ export interface NavSectionData {
  * work (reviews, programmes, the de minimis ledger) apart from running the platform. Creating
  * an organisation is offered here only when it is the person's next step: no organisation yet
  * and no platform role (a reviewer or an operator is not there to become a tenant; the
- * dashboard and the organisation switcher still offer it to whoever wants one).
+ * programmes page still offers it to whoever of them wants to apply, and the organisation
+ * switcher to members of one).
  */
 export function sideNavSections(nav: NavData, currentOrganisationId: string | null) {
   const current = nav.organisations.find((o) => o.id === currentOrganisationId);

@@ -45,8 +45,10 @@ export function StandingPanel({
       <p>{s.undertaking(organization.name)}</p>
       {group ? (
         <p>
-          {s.group(group.name, group.members.length)}{" "}
-          <span className="text-fg-muted">{group.members.map((m) => m.name).join(", ")}</span>
+          {s.group(
+            group.name,
+            group.members.filter((m) => m.id !== organization.id).map((m) => m.name),
+          )}
         </p>
       ) : null}
       <p className="font-semibold">
