@@ -67,17 +67,19 @@ export async function acceptInvitation(
         targetId: invitation.id,
         data: { email: invitation.email, role: invitation.role, membershipId: membership.id },
       });
-      const [inviter, joiner, organization] = await Promise.all([
-        tx.user.findUniqueOrThrow({
-          where: { id: invitation.invitedById },
-          select: { id: true, email: true },
-        }),
-        tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } }),
-        tx.organization.findUniqueOrThrow({
-          where: { id: invitation.organizationId },
-          select: { name: true },
-        }),
-      ]);
+      // One after another: a transaction's queries share one connection, which runs one at a time.
+      const inviter = await tx.user.findUniqueOrThrow({
+        where: { id: invitation.invitedById },
+        select: { id: true, email: true },
+      });
+      const joiner = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { name: true, email: true },
+      });
+      const organization = await tx.organization.findUniqueOrThrow({
+        where: { id: invitation.organizationId },
+        select: { name: true },
+      });
       const who = joiner.name ?? joiner.email ?? invitation.email;
       const notice = await notifyUser(tx, {
         user: inviter,
