@@ -222,6 +222,13 @@ describe("the demo seed", () => {
       }
       const verified = organization.reviewedAt!;
       expect(organization.createdAt < verified, `${name}: verified after registering`).toBe(true);
+      // Its managers heard of the verification when it happened, not when the seed ran.
+      const notices = await seeded.notification.findMany({
+        where: { organizationId: organization.id, kind: "ORGANIZATION_STATUS" },
+        select: { createdAt: true },
+      });
+      expect(notices.length, `${name}: verification notified`).toBeGreaterThan(0);
+      for (const notice of notices) expect(notice.createdAt, name).toEqual(verified);
       for (const project of organization.projects) {
         expect(verified <= project.createdAt, `${name}: a project after verification`).toBe(true);
       }

@@ -120,6 +120,7 @@ export async function reviewOrganization(
         title: mail.subject,
         body: mail.text.replace(/\n+\S+$/, ""),
         link: `/orgs/${organizationId}`,
+        createdAt: now,
       });
       if (notice.mail) mails.push(notice.mail);
     }
