@@ -125,6 +125,17 @@ export const enBilling = {
     emptyBody: "Usage appears here once your organisation's jobs and endpoints have run.",
     months: (count: number) => `Last ${count} months`,
     billingLink: "Back to billing",
+    accruingTitle: "Accruing now — not yet settled",
+    accruingLead:
+      "Your endpoints' running time in their current hourly metering window, counted up to now. It is already in this month's charges so far, at these amounts, and moves into the figures below when the window closes.",
+    accruingCaption:
+      "Endpoints' time accruing in open metering windows, with what it adds to this month's charges (before VAT)",
+    accruingBadge: "accruing, not yet settled",
+    endpoint: "Endpoint",
+    timeSoFar: "Time so far",
+    accruingTotal: "Total accruing",
+    accruingAsOf: (when: string) => `Figures as of ${when}.`,
+    chargesLink: "See the charges so far this month",
   },
   statement: {
     metaTitle: "Programme statement",

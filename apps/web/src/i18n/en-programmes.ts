@@ -309,6 +309,8 @@ export const enProgrammes = {
     usage: "Usage",
     usageLabel: (consumed: string, held: string, granted: string) =>
       `${consumed} used and ${held} held of ${granted}`,
+    unsettled: (quantity: string, resourceClass: string) =>
+      `Used on ${resourceClass} includes ${quantity} your API calls have used in the last few minutes, as Billing counts them. They are still being settled from the gateway's block of tokens; only its unused part is shown as held.`,
     value: (list: string, programme: string, tenant: string) =>
       `Granted value ${list}: the programme pays ${programme}, your organisation pays ${tenant}.`,
   },

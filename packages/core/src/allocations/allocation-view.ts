@@ -1,5 +1,11 @@
 import type { Prisma, ResourceKind } from "@tessera/db";
+import type { SqlClient } from "../billing/sql-client";
 import { toSafeNumber } from "../programmes/money";
+import {
+  meteredUnderOpenLeases,
+  withOpenLeaseUsage,
+  type OpenLeaseUsage,
+} from "../quota/open-lease-usage";
 import { priceAward, type AwardPricing } from "../programmes/pricing";
 import { allocationValidity, type AllocationState } from "./allocation-validity";
 
@@ -40,8 +46,12 @@ export interface AllocationLineView {
   id: string;
   resourceClass: { id: string; code: string; name: string; kind: ResourceKind; unit: string };
   grantedUnitSeconds: number;
+  /** Held for work not yet done: a token lease's unspent part only (see withOpenLeaseUsage). */
   heldUnitSeconds: number;
+  /** Used, tokens the gateway has metered under its open leases included, as Billing counts them. */
   consumedUnitSeconds: number;
+  /** Of consumed: tokens metered under open leases, not yet settled in the ledger (minutes). */
+  unsettledUnitSeconds: number;
   /** granted − held − consumed: what new holds may still take. */
   remainingUnitSeconds: number;
   listPriceMinorPerHour: number;
@@ -72,7 +82,28 @@ export interface AllocationView {
   lines: AllocationLineView[];
 }
 
-export function toAllocationView(row: AllocationRow, now: Date = new Date()): AllocationView {
+/**
+ * Allocation rows of one organisation as views, each line's figures with the tokens metered under
+ * its open token leases counted as used (meteredUnderOpenLeases).
+ */
+export async function toAllocationViews(
+  client: SqlClient,
+  organizationId: string,
+  rows: readonly AllocationRow[],
+  now: Date = new Date(),
+): Promise<AllocationView[]> {
+  const openLeases = await meteredUnderOpenLeases(client, {
+    organizationId,
+    allocationLineIds: rows.flatMap((row) => row.lines.map((line) => line.id)),
+  });
+  return rows.map((row) => toAllocationView(row, now, openLeases));
+}
+
+export function toAllocationView(
+  row: AllocationRow,
+  now: Date = new Date(),
+  openLeases: ReadonlyMap<string, OpenLeaseUsage> = new Map(),
+): AllocationView {
   const validity = allocationValidity(row, now);
   return {
     id: row.id,
@@ -105,16 +136,25 @@ export function toAllocationView(row: AllocationRow, now: Date = new Date()): Al
     ),
     pricedClasses: row.request.lines.map((line) => line.resourceClass),
     createdAt: row.createdAt,
-    lines: row.lines.map((line) => ({
-      id: line.id,
-      resourceClass: line.resourceClass,
-      grantedUnitSeconds: toSafeNumber(line.grantedUnitSeconds),
-      heldUnitSeconds: toSafeNumber(line.heldUnitSeconds),
-      consumedUnitSeconds: toSafeNumber(line.consumedUnitSeconds),
-      remainingUnitSeconds: toSafeNumber(
-        line.grantedUnitSeconds - line.heldUnitSeconds - line.consumedUnitSeconds,
-      ),
-      listPriceMinorPerHour: line.listPriceMinorPerHour,
-    })),
+    lines: row.lines.map((line) => {
+      const figures = withOpenLeaseUsage(
+        {
+          granted: line.grantedUnitSeconds,
+          held: line.heldUnitSeconds,
+          consumed: line.consumedUnitSeconds,
+        },
+        openLeases.get(line.id),
+      );
+      return {
+        id: line.id,
+        resourceClass: line.resourceClass,
+        grantedUnitSeconds: toSafeNumber(line.grantedUnitSeconds),
+        heldUnitSeconds: toSafeNumber(figures.held),
+        consumedUnitSeconds: toSafeNumber(figures.consumed),
+        unsettledUnitSeconds: toSafeNumber(figures.meteredUnderLeases),
+        remainingUnitSeconds: toSafeNumber(figures.remaining),
+        listPriceMinorPerHour: line.listPriceMinorPerHour,
+      };
+    }),
   };
 }

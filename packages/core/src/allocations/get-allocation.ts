@@ -1,6 +1,6 @@
 import { notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
-import { ALLOCATION_DETAIL, toAllocationView, type AllocationView } from "./allocation-view";
+import { ALLOCATION_DETAIL, toAllocationViews, type AllocationView } from "./allocation-view";
 
 export async function getAllocation(
   tenant: TenantAccess,
@@ -12,5 +12,6 @@ export async function getAllocation(
     include: ALLOCATION_DETAIL,
   });
   if (!row) throw notFound("Allocation");
-  return toAllocationView(row, now);
+  const [view] = await toAllocationViews(tenant.db, tenant.organization.id, [row], now);
+  return view!;
 }

@@ -8,7 +8,7 @@ import {
   type PageInput,
 } from "../pagination";
 import type { TenantAccess } from "../tenancy/tenant-access";
-import { ALLOCATION_DETAIL, toAllocationView, type AllocationView } from "./allocation-view";
+import { ALLOCATION_DETAIL, toAllocationViews, type AllocationView } from "./allocation-view";
 
 /** The organisation's allocations, newest first, each line with granted, held, consumed and remaining. */
 export async function listAllocations(
@@ -30,7 +30,7 @@ export async function listAllocations(
   });
   const page = toPage(rows, size, timeCursorOf);
   return {
-    items: page.items.map((row) => toAllocationView(row, now)),
+    items: await toAllocationViews(tenant.db, tenant.organization.id, page.items, now),
     nextCursor: page.nextCursor,
   };
 }

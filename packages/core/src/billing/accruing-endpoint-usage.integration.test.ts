@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
-import type { EndpointSetup } from "../endpoints/endpoint-fixture";
+import { deployTestEndpoint, type EndpointSetup } from "../endpoints/endpoint-fixture";
+import { recordEndpointApplied } from "../endpoints/lifecycle/record-endpoint-applied";
 import { renewEndpointHold } from "../endpoints/lifecycle/renew-endpoint-hold";
 import { scaleEndpointToZero } from "../endpoints/scale-endpoint";
 import { getCurrentCharges } from "./get-current-charges";
@@ -94,5 +95,66 @@ describe("charges so far this month: endpoints' open windows", () => {
       now: after(readyAt, 600),
     });
     expect(draft.lines).toEqual([]);
+  });
+
+  it("lists each open window with what it adds to the charges, adding up to the cent", async () => {
+    const { setup, ref, readyAt } = await runningEndpoint();
+    // The first endpoint's window settles at the half hour and a new one accrues (1,200 s).
+    const due = after(readyAt, 1_800);
+    await observe(ref, after(readyAt, 900));
+    expect((await renewEndpointHold(db, ref, due)).outcome).toBe("renewed");
+    await observe(ref, after(due, 60));
+    // A second endpoint on the same line, seven minutes into its first window.
+    const { id: secondId } = await deployTestEndpoint(setup, {
+      name: "Second endpoint",
+      replicas: 2,
+      unitsPerReplica: 2,
+    });
+    const second = { id: secondId, organizationId: setup.organizationId };
+    await recordEndpointApplied(db, second, {
+      externalId: `t-x/ep-${secondId}`,
+      clusterCode: setup.clusterCode,
+    });
+    const now = after(due, 300);
+    await observe(second, after(now, -420));
+
+    const view = await getCurrentCharges(setup.tenant, { sellerCountry: SELLER, now });
+    const settledOnly = await getInvoiceDraft(db, {
+      organizationId: setup.organizationId,
+      sellerCountry: SELLER,
+      now,
+    });
+    expect(view.lines).toHaveLength(1);
+    const line = view.lines[0]!;
+    const windows = view.accruingWindows;
+    expect(windows.map((window) => [window.endpointName, window.unitSeconds]).sort()).toEqual([
+      ["Second endpoint", 1_680],
+      ["Test endpoint", 1_200],
+    ]);
+    const sum = (amount: (window: (typeof windows)[number]) => number) =>
+      windows.reduce((total, window) => total + amount(window), 0);
+    // The same time as Billing's line says is accruing, and the amounts it adds to the line.
+    expect(sum((window) => window.unitSeconds)).toBe(line.accruingUnitSeconds);
+    expect(line.unitSeconds).toBe(7_200 + 1_200 + 1_680);
+    expect(sum((window) => window.listMinor) + Number(settledOnly.listMinor)).toBe(view.listMinor);
+    expect(sum((window) => window.programmeMinor) + Number(settledOnly.programmeMinor)).toBe(
+      view.programmeMinor,
+    );
+    expect(sum((window) => window.tenantMinor) + Number(settledOnly.tenantNetMinor)).toBe(
+      view.tenantNetMinor,
+    );
+    // 10,080 unit-seconds at €2.95 an hour: €8.26 (826 cents); the settled 7,200: 590 cents; so
+    // the windows add 236, shared by time: 1,680 s → 137.6…, 1,200 s → 98.3… (one cent to the
+    // larger remainder).
+    expect(view.listMinor).toBe(826);
+    expect(
+      windows.map((window) => [window.unitSeconds, window.listMinor]).sort((a, b) => a[0]! - b[0]!),
+    ).toEqual([
+      [1_200, 98],
+      [1_680, 138],
+    ]);
+    for (const window of windows) {
+      expect(window.programmeMinor + window.tenantMinor).toBe(window.listMinor);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { Prisma } from "@tessera/db";
 import { accruedUnitSeconds } from "../endpoints/lifecycle/accrued-unit-seconds";
-import type { UnbilledAggregate, UnbilledScope } from "./aggregate-usage";
+import { scopeRows, type UnbilledAggregate, type UnbilledScope } from "./aggregate-usage";
 import type { UsageAggregate } from "./rate-usage";
 import type { SqlClient } from "./sql-client";
 
@@ -14,6 +14,8 @@ export interface AccruingAggregate extends UnbilledAggregate {
 }
 
 interface OpenWindowRow {
+  /** The scope's position (from 1) in the scopes asked for. */
+  ord: bigint;
   endpointId: string;
   leaseStartedAt: Date;
   lastObservedAt: Date;
@@ -51,39 +53,54 @@ export async function accruingEndpointUsage(
   scope: UnbilledScope,
   now: Date,
 ): Promise<AccruingAggregate[]> {
+  return (await accruingEndpointUsageOf(client, [scope], now)).get(scope.organizationId) ?? [];
+}
+
+/**
+ * accruingEndpointUsage of many organisations in one statement (a programme's dashboard reads
+ * every awarded organisation's open windows at once), each organisation's windows cut by its own
+ * scope. Every scope gets an entry.
+ */
+export async function accruingEndpointUsageOf(
+  client: SqlClient,
+  scopes: readonly UnbilledScope[],
+  now: Date,
+): Promise<Map<string, AccruingAggregate[]>> {
+  const result = new Map<string, AccruingAggregate[]>(
+    scopes.map((scope) => [scope.organizationId, []]),
+  );
+  if (scopes.length === 0) return result;
   const rows = await client.$queryRaw<OpenWindowRow[]>(Prisma.sql`
-    SELECT e."workloadId" AS "endpointId", e."leaseStartedAt", e."lastObservedAt",
+    SELECT s.ord, e."workloadId" AS "endpointId", e."leaseStartedAt", e."lastObservedAt",
            e."readyReplicas", w."quantity", w."holdId", w."heldUnitSeconds",
            e."observedUnitSeconds", rc."powerDrawWatts", w."resourceClassId",
            (SELECT pv."id" FROM "PriceVersion" pv
              WHERE pv."resourceClassId" = w."resourceClassId" AND pv."effectiveFrom" <= e."leaseStartedAt"
              ORDER BY pv."effectiveFrom" DESC LIMIT 1) AS "priceVersionId",
            w."allocationLineId", al."allocationId",
-           CASE WHEN e."leaseStartedAt" >= ${scope.bounds.start.toISOString()}::timestamptz
-                THEN ${scope.period}
-                ELSE to_char(e."leaseStartedAt" AT TIME ZONE ${scope.timeZone}, 'YYYY-MM')
+           CASE WHEN e."leaseStartedAt" >= s.start::timestamptz
+                THEN s.period
+                ELSE to_char(e."leaseStartedAt" AT TIME ZONE s.tz, 'YYYY-MM')
            END AS "usagePeriod"
-      FROM "Endpoint" e
-      JOIN "Workload" w ON w."id" = e."workloadId"
+      FROM ${scopeRows(scopes)}
+      JOIN "Endpoint" e ON e."organizationId" = s.org
+      JOIN "Workload" w ON w."id" = e."workloadId" AND w."organizationId" = s.org
       JOIN "ResourceClass" rc ON rc."id" = w."resourceClassId"
       JOIN "AllocationLine" al ON al."id" = w."allocationLineId"
-     WHERE e."organizationId" = ${scope.organizationId}::text
-       AND w."organizationId" = ${scope.organizationId}::text
-       AND w."holdId" IS NOT NULL AND e."leaseStartedAt" IS NOT NULL
+     WHERE w."holdId" IS NOT NULL AND e."leaseStartedAt" IS NOT NULL
        AND e."lastObservedAt" IS NOT NULL
-       AND e."leaseStartedAt" < ${scope.bounds.end.toISOString()}::timestamptz
+       AND e."leaseStartedAt" < s.before::timestamptz
        AND NOT EXISTS (
          SELECT 1 FROM "UsageRecord" u
           WHERE u."source" = 'K8S_SAMPLER'
             AND u."sourceRef" = w."id" || ':' || e."holdGeneration"::text
             AND u."intervalStart" = e."leaseStartedAt")`);
-  const windows: AccruingAggregate[] = [];
   for (const row of rows) {
     if (row.priceVersionId === null) continue;
     const counted = row.observedUnitSeconds + accruedUnitSeconds(row, now);
     const unitSeconds = counted < row.heldUnitSeconds ? counted : row.heldUnitSeconds;
     if (unitSeconds <= 0n) continue;
-    windows.push({
+    result.get(scopes[Number(row.ord) - 1]!.organizationId)!.push({
       endpointId: row.endpointId,
       resourceClassId: row.resourceClassId,
       priceVersionId: row.priceVersionId,
@@ -96,7 +113,7 @@ export async function accruingEndpointUsage(
       energyMeasured: false,
     });
   }
-  return windows;
+  return result;
 }
 
 /** The key rating sums a line by: class, price version, allocation line and usage month. */

@@ -111,6 +111,19 @@ export interface UnbilledScope {
   timeZone: string;
 }
 
+/**
+ * Scopes as rows for a FROM clause, aliased `s`: org, period, start and before (ISO text: cast
+ * them), tz, and ord (each scope's position, from 1).
+ */
+export function scopeRows(scopes: readonly UnbilledScope[]): Prisma.Sql {
+  return Prisma.sql`unnest(${scopes.map((s) => s.organizationId)}::text[],
+                      ${scopes.map((s) => s.period)}::text[],
+                      ${scopes.map((s) => s.bounds.start.toISOString())}::text[],
+                      ${scopes.map((s) => s.bounds.end.toISOString())}::text[],
+                      ${scopes.map((s) => s.timeZone)}::text[])
+               WITH ORDINALITY AS s(org, period, start, before, tz, ord)`;
+}
+
 /** Aggregated usage with the award its allocation line belongs to (null when it draws on none). */
 export interface UnbilledAggregate extends UsageAggregate {
   allocationId: string | null;
@@ -164,12 +177,7 @@ export async function aggregateUnbilledUsage(
                s.start::timestamptz AT TIME ZONE 'UTC' AS start,
                s.before::timestamptz AT TIME ZONE 'UTC' AS before,
                l.through, l.until, l.period AS "latestPeriod"
-          FROM unnest(${scopes.map((s) => s.organizationId)}::text[],
-                      ${scopes.map((s) => s.period)}::text[],
-                      ${scopes.map((s) => s.bounds.start.toISOString())}::text[],
-                      ${scopes.map((s) => s.bounds.end.toISOString())}::text[],
-                      ${scopes.map((s) => s.timeZone)}::text[])
-               WITH ORDINALITY AS s(org, period, start, before, tz, ord)
+          FROM ${scopeRows(scopes)}
           LEFT JOIN LATERAL (${latestInvoiceSql(Prisma.sql`s.org`)}) l ON true
       ), pv AS (${PRICE_VERSIONS})
       SELECT s.ord, s.through AS "latestThrough", s."latestPeriod", g.*,

@@ -1,3 +1,4 @@
+import type { ResourceKind } from "@tessera/db";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { lineKeyOf } from "./accruing-endpoint-usage";
@@ -21,6 +22,24 @@ export interface CurrentChargeLineView extends BillingLineView {
   accruingUnitHours: string;
 }
 
+/** An endpoint's open metering window: its time so far and what it adds to the charges. */
+export interface AccruingWindowView {
+  endpointId: string;
+  endpointName: string;
+  resourceClassName: string;
+  resourceKind: ResourceKind;
+  unit: string;
+  /** The billing month its usage record will fall in ("YYYY-MM"). */
+  usagePeriod: string;
+  unitSeconds: number;
+  /** Unit-hours exact to three decimals, as the lines write them. */
+  unitHours: string;
+  /** Before VAT, as the lines are (priceAccruingWindows). */
+  listMinor: number;
+  programmeMinor: number;
+  tenantMinor: number;
+}
+
 export interface CurrentChargesView extends BillingTotalsView {
   /** The billing month in the organisation's time zone ("YYYY-MM"). */
   period: string;
@@ -30,6 +49,8 @@ export interface CurrentChargesView extends BillingTotalsView {
   lines: CurrentChargeLineView[];
   /** Unit-seconds of endpoints' open windows counted in the lines, not yet settled (all lines). */
   accruingUnitSeconds: number;
+  /** Those windows one by one, each with what it adds to the lines' amounts. */
+  accruingWindows: AccruingWindowView[];
   /** When these figures were computed (the draft is never stored). */
   computedAt: Date;
 }
@@ -60,10 +81,17 @@ export async function getCurrentCharges(
     accruingOf.get(lineKeyOf(line)) ?? 0n;
   const accruing = (line: (typeof draft.lines)[number]) =>
     toSafeNumber(accruingUnitSecondsOf(line), "quantity");
-  const classes = await classNamesOf(
-    tenant,
-    draft.lines.map((line) => line.resourceClassId),
-  );
+  const [classes, endpoints] = await Promise.all([
+    classNamesOf(
+      tenant,
+      draft.lines.map((line) => line.resourceClassId),
+    ),
+    tenant.db.workload.findMany({
+      where: { id: { in: draft.accruing.map((window) => window.endpointId) } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const endpointNames = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.name]));
   return {
     ...toBillingTotalsView({
       ...draft,
@@ -81,6 +109,22 @@ export async function getCurrentCharges(
       accruingUnitHours: unitHoursOf(accruingUnitSecondsOf(line)),
     })),
     accruingUnitSeconds: draft.lines.reduce((sum, line) => sum + accruing(line), 0),
+    accruingWindows: draft.accruing.map((window) => {
+      const resourceClass = classes.get(window.resourceClassId);
+      return {
+        endpointId: window.endpointId,
+        endpointName: endpointNames.get(window.endpointId) ?? window.endpointId,
+        resourceClassName: resourceClass?.name ?? window.resourceClassId,
+        resourceKind: resourceClass?.kind ?? "GPU",
+        unit: resourceClass?.unit ?? "unit",
+        usagePeriod: window.usagePeriod,
+        unitSeconds: toSafeNumber(window.unitSeconds, "quantity"),
+        unitHours: unitHoursOf(window.unitSeconds),
+        listMinor: toSafeNumber(window.listMinor),
+        programmeMinor: toSafeNumber(window.programmeMinor),
+        tenantMinor: toSafeNumber(window.tenantMinor),
+      };
+    }),
     computedAt: now,
   };
 }

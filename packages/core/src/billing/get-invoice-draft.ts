@@ -1,15 +1,13 @@
 import { notFound } from "../errors";
-import {
-  accruingEndpointUsage,
-  withAccruing,
-  type AccruingAggregate,
-} from "./accruing-endpoint-usage";
+import { accruingEndpointUsage, withAccruing } from "./accruing-endpoint-usage";
 import { aggregateUnbilledUsage } from "./aggregate-usage";
 import { periodBounds, periodOf } from "./billing-period";
 import { buildInvoice, type InvoiceDraft } from "./build-invoice";
 import { addSharedTokenEnergy } from "./estimate-shared-token-energy";
 import { loadBillingCustomer } from "./load-billing-customer";
 import { loadRatingTerms } from "./load-rating-terms";
+import { priceAccruingWindows, type AccruingCharge } from "./price-accruing-windows";
+import { rateUsage } from "./rate-usage";
 import type { SqlClient } from "./sql-client";
 
 /**
@@ -20,7 +18,8 @@ import type { SqlClient } from "./sql-client";
  * With `accruing`, endpoints' open quota windows count too, up to `now`, as the usage records
  * settling them would (accruingEndpointUsage): added into the lines they will settle into and
  * priced with them, so a line's amount is the same before and after its window settles. They are
- * returned apart as well, so that a page can say how much of a line is not yet settled.
+ * returned apart as well, each with what it adds to the draft's amounts (priceAccruingWindows),
+ * so that a page can say how much of a line is not yet settled and what it comes to.
  */
 export async function getInvoiceDraft(
   database: SqlClient,
@@ -30,7 +29,7 @@ export async function getInvoiceDraft(
     periodStart: Date;
     periodEnd: Date;
     timeZone: string;
-    accruing: AccruingAggregate[];
+    accruing: AccruingCharge[];
   }
 > {
   const customer = await loadBillingCustomer(database, input.organizationId);
@@ -68,6 +67,13 @@ export async function getInvoiceDraft(
     periodStart: bounds.start,
     periodEnd: bounds.end,
     timeZone: customer.timeZone,
-    accruing,
+    accruing:
+      accruing.length === 0
+        ? []
+        : priceAccruingWindows(
+            draft.lines,
+            rateUsage(settled, terms.prices, terms.allocationOfLine),
+            accruing,
+          ),
   };
 }

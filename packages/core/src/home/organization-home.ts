@@ -6,7 +6,7 @@ import type {
 } from "@tessera/db";
 import {
   ALLOCATION_DETAIL,
-  toAllocationView,
+  toAllocationViews,
   type AllocationLineView,
   type AllocationView,
 } from "../allocations/allocation-view";
@@ -138,8 +138,13 @@ export async function getOrganizationHome(
       .filter((row) => statuses.includes(row.status))
       .reduce((sum, row) => sum + row._count._all, 0);
   const jobs = { running: count(["RUNNING"]), pending: count(PENDING_STATUSES) };
-  const views = allocations.map((row) => {
-    const view = toAllocationView(row, now);
+  const allocationViews = await toAllocationViews(
+    tenant.db,
+    tenant.organization.id,
+    allocations,
+    now,
+  );
+  const views = allocationViews.map((view) => {
     return {
       ...view,
       lines: view.lines.map((line) => ({

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@tessera/db";
+import { db, type Prisma } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../actor";
+import { accruingEndpointUsage, accruingEndpointUsageOf } from "../billing/accruing-endpoint-usage";
 import { createBillingFixture, insertUsage } from "../billing/billing-fixture";
 import { finaliseInvoice } from "../billing/finalise-invoice";
+import { getCurrentCharges } from "../billing/get-current-charges";
 import { getInvoiceDraft } from "../billing/get-invoice-draft";
 import { issueCreditNote } from "../billing/issue-credit-note";
 import { getProgrammeStatement } from "../billing/programme-statement";
+import { after, observeReady, runningEndpoint } from "../billing/running-endpoint-fixture";
 import { getProgrammeDashboard } from "./get-programme-dashboard";
 import { loadProgrammeConsumption } from "./programme-consumption";
 
@@ -179,5 +182,74 @@ describe("a programme's consumption", () => {
       recentConsumedMinor: 216,
       ratePerDayMinor: 7,
     });
+  });
+});
+
+describe("a programme's endpoints accruing in many organisations", () => {
+  /** The statements a reader of the consumption sends to the database. */
+  function countingClient() {
+    const client = {
+      statements: 0,
+      $queryRaw<R>(query: Prisma.Sql) {
+        client.statements += 1;
+        return db.$queryRaw<R>(query);
+      },
+    };
+    return client;
+  }
+
+  it("reads every organisation's open windows at once, with each one's Charges-so-far share", async () => {
+    const first = await runningEndpoint();
+    const second = await runningEndpoint();
+    const third = await runningEndpoint();
+    const { programmeId } = await db.allocation.findUniqueOrThrow({
+      where: { id: first.setup.allocationId },
+      select: { programmeId: true },
+    });
+    await db.allocation.update({
+      where: { id: second.setup.allocationId },
+      data: { programmeId },
+    });
+    // The second's replicas were last seen ready five minutes in: its window counts on from there.
+    await observeReady(second.ref, after(second.readyAt, 300));
+    const now = after(third.readyAt, 900);
+    const shareOf = async (running: typeof first) => {
+      const charges = await getCurrentCharges(running.setup.tenant, { sellerCountry: SELLER, now });
+      expect(charges.accruingUnitSeconds).toBeGreaterThan(0);
+      return charges.lines.reduce((sum, line) => sum + line.programmeMinor, 0);
+    };
+    const expected = (await shareOf(first)) + (await shareOf(second));
+
+    const twoOrganisations = countingClient();
+    const two = await loadProgrammeConsumption(twoOrganisations, programmeId, now);
+    expect(two.uninvoicedMinor).toBe(BigInt(expected));
+    expect(two.totalMinor).toBe(BigInt(expected));
+    const dashboard = await getProgrammeDashboard(db, { programmeId }, now);
+    expect(dashboard.consumption.uninvoicedMinor).toBe(expected);
+    expect(dashboard.burnDown.at(-1)?.consumedMinor).toBe(expected);
+
+    // A third organisation's award adds its share, and no statement more.
+    await db.allocation.update({
+      where: { id: third.setup.allocationId },
+      data: { programmeId },
+    });
+    const threeOrganisations = countingClient();
+    const three = await loadProgrammeConsumption(threeOrganisations, programmeId, now);
+    expect(three.uninvoicedMinor).toBe(BigInt(expected + (await shareOf(third))));
+    expect(threeOrganisations.statements).toBe(twoOrganisations.statements);
+
+    // One statement for all, window by window what each organisation's own read finds.
+    const scopes = [first, second, third].map(({ setup }) => ({
+      organizationId: setup.organizationId,
+      period: "",
+      bounds: { start: new Date(0), end: after(now, 3_600) },
+      timeZone: "Europe/Brussels",
+    }));
+    const together = await accruingEndpointUsageOf(db, scopes, now);
+    for (const scope of scopes) {
+      const alone = await accruingEndpointUsage(db, scope, now);
+      expect(alone).toHaveLength(1);
+      expect(together.get(scope.organizationId)).toEqual(alone);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Prisma } from "@tessera/db";
-import { accruingEndpointUsage, withAccruing } from "../billing/accruing-endpoint-usage";
+import { accruingEndpointUsageOf, withAccruing } from "../billing/accruing-endpoint-usage";
 import {
   aggregateUnbilledUsage,
   aggregateUsageByDay,
@@ -73,11 +73,13 @@ async function uninvoicedShares(
     };
   });
   const unbilled = await aggregateUnbilledUsage(client, scopes);
-  // Read after the settled records, as the draft does (accruingEndpointUsage).
+  // Read after the settled records, as the draft does (accruingEndpointUsage): every
+  // organisation's open windows in one statement, not one per organisation.
+  const open = await accruingEndpointUsageOf(client, scopes, now);
   const drafts = new Map<string, UnbilledAggregate[]>();
   for (const scope of scopes) {
     const settled = unbilled.get(scope.organizationId)?.aggregates ?? [];
-    const accruing = await accruingEndpointUsage(client, scope, now);
+    const accruing = open.get(scope.organizationId) ?? [];
     if (settled.length > 0 || accruing.length > 0) {
       drafts.set(scope.organizationId, withAccruing(settled, accruing));
     }

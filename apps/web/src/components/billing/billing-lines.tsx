@@ -22,6 +22,37 @@ type Totals = Pick<
 >;
 
 /**
+ * Three cells: a list amount, the programme's share and the organisation's, each with its test id
+ * (`<prefix>-list`, `-programme`, `-tenant`) and its minor units for tests to read.
+ */
+export function ShareCells({
+  amounts,
+  money,
+  testIdPrefix,
+}: {
+  amounts: { listMinor: number; programmeMinor: number; tenantMinor: number };
+  money: (minor: number) => string;
+  testIdPrefix: string;
+}) {
+  const cells = [
+    ["list", amounts.listMinor],
+    ["programme", amounts.programmeMinor],
+    ["tenant", amounts.tenantMinor],
+  ] as const;
+  return (
+    <>
+      {cells.map(([share, minor]) => (
+        <Td key={share} className="whitespace-nowrap text-right tabular-nums">
+          <span data-testid={`${testIdPrefix}-${share}`} data-minor={minor}>
+            {money(minor)}
+          </span>
+        </Td>
+      ))}
+    </>
+  );
+}
+
+/**
  * The lines of an invoice or of the live draft: quantity, unit price, list amount, the
  * programme's and the organisation's share (which add up to the list amount) and the energy,
  * then the totals and VAT. Amounts are integer minor units, formatted exactly.
@@ -90,21 +121,7 @@ export function BillingLines({
                   unit: line.unit,
                 })}
               </Td>
-              <Td className="whitespace-nowrap text-right tabular-nums">
-                <span data-testid="line-list" data-minor={line.listMinor}>
-                  {money(line.listMinor)}
-                </span>
-              </Td>
-              <Td className="whitespace-nowrap text-right tabular-nums">
-                <span data-testid="line-programme" data-minor={line.programmeMinor}>
-                  {money(line.programmeMinor)}
-                </span>
-              </Td>
-              <Td className="whitespace-nowrap text-right tabular-nums">
-                <span data-testid="line-tenant" data-minor={line.tenantMinor}>
-                  {money(line.tenantMinor)}
-                </span>
-              </Td>
+              <ShareCells amounts={line} money={money} testIdPrefix="line" />
               <Td className="min-w-24">{usageEnergy(line, line.resourceKind)}</Td>
             </tr>
           ))}

@@ -154,6 +154,20 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
             })}
           </tbody>
         </ScrollTable>
+        {allocation.lines
+          .filter((line) => line.unsettledUnitSeconds > 0)
+          .map((line) => (
+            <p
+              key={line.id}
+              className="text-sm text-fg-muted"
+              data-testid={`allocation-unsettled-${line.resourceClass.code}`}
+            >
+              {a.unsettled(
+                hours(line.unsettledUnitSeconds, line.resourceClass),
+                line.resourceClass.name,
+              )}
+            </p>
+          ))}
       </div>
     </Card>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { AccruingWindows } from "@/components/billing/accruing-windows";
 import { NoUsageState } from "@/components/billing/no-usage-state";
 import { billingRoutes } from "@/components/billing/paths";
 import { UsageChart, UsageTable } from "@/components/billing/usage-chart";
@@ -21,7 +22,11 @@ interface Props {
 export default async function UsagePage({ params }: Props) {
   const { organizationId } = await params;
   const organisation = await loadOrganisation(organizationId);
-  const usage = await loadIfAllowed((api) => api.billing.usage({ organizationId, months: MONTHS }));
+  // The charges so far give the endpoints' open windows as Billing counts them.
+  const [usage, current] = await Promise.all([
+    loadIfAllowed((api) => api.billing.usage({ organizationId, months: MONTHS })),
+    loadIfAllowed((api) => api.billing.current({ organizationId })),
+  ]);
   const u = tb.usage;
   const crumbs = [
     { label: t.nav.dashboard, href: routes.dashboard },
@@ -29,7 +34,7 @@ export default async function UsagePage({ params }: Props) {
     { label: tb.overview.title, href: billingRoutes.billing(organizationId) },
     { label: u.title },
   ];
-  if (!usage.allowed) {
+  if (!usage.allowed || !current.allowed) {
     return (
       <>
         <Breadcrumbs items={crumbs} />
@@ -39,12 +44,20 @@ export default async function UsagePage({ params }: Props) {
     );
   }
   const data = usage.data;
+  const accruing = current.data.accruingWindows.length > 0;
   return (
     <>
       <Breadcrumbs items={crumbs} />
       <PageHeader title={u.title} description={`${u.lead} ${u.months(MONTHS)}.`} />
+      {accruing ? (
+        <div className="mb-6">
+          <AccruingWindows organizationId={organizationId} charges={current.data} />
+        </div>
+      ) : null}
       {data.byMonth.length === 0 ? (
-        <NoUsageState organisation={organisation} title={u.emptyTitle} body={u.emptyBody} />
+        accruing ? null : (
+          <NoUsageState organisation={organisation} title={u.emptyTitle} body={u.emptyBody} />
+        )
       ) : (
         <div className="space-y-6">
           <Card title={u.chartTitle} className="min-w-0">

@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { Card, Td, Th } from "@tessera/ui";
+import { formatBilledUnitHours } from "@tessera/core/words";
+import { ScrollTable } from "@/components/programmes/scroll-table";
+import { formatMoney } from "@/components/programmes/format";
+import { formatDateTime, tb } from "@/i18n";
+import { routes } from "@/lib/paths";
+import { ShareCells } from "./billing-lines";
+import { billingRoutes } from "./paths";
+import type { CurrentCharges } from "./types";
+
+/**
+ * Endpoints' time in their open metering windows, not yet settled into usage records: the same
+ * quantities and amounts "Charges so far" counts for them (getCurrentCharges), so the usage page
+ * and the billing page agree to the cent while an endpoint runs.
+ */
+export function AccruingWindows({
+  organizationId,
+  charges,
+}: {
+  organizationId: string;
+  charges: Pick<CurrentCharges, "accruingWindows" | "currency" | "computedAt">;
+}) {
+  const u = tb.usage;
+  const money = (minor: number) => formatMoney(minor, charges.currency);
+  const windows = charges.accruingWindows;
+  const sum = (amount: (window: (typeof windows)[number]) => number) =>
+    windows.reduce((total, window) => total + amount(window), 0);
+  return (
+    <Card title={u.accruingTitle} className="min-w-0">
+      <div className="space-y-3" data-testid="usage-accruing">
+        <p>{u.accruingLead}</p>
+        <ScrollTable caption={u.accruingCaption} stickyFirstColumn>
+          <thead>
+            <tr>
+              <Th>{u.endpoint}</Th>
+              <Th className="text-right">{u.timeSoFar}</Th>
+              <Th className="text-right">{tb.lines.list}</Th>
+              <Th className="text-right">{tb.lines.programme}</Th>
+              <Th className="text-right">{tb.lines.tenant}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {windows.map((window) => (
+              <tr key={window.endpointId} data-testid="accruing-window">
+                <Td>
+                  <Link
+                    href={routes.endpoint(organizationId, window.endpointId)}
+                    className="font-semibold text-link underline"
+                  >
+                    {window.endpointName}
+                  </Link>
+                  <span className="block text-xs text-fg-muted">
+                    {window.resourceClassName} · {u.accruingBadge}
+                  </span>
+                </Td>
+                <Td className="whitespace-nowrap text-right tabular-nums">
+                  {formatBilledUnitHours(window.unitHours, {
+                    kind: window.resourceKind,
+                    unit: window.unit,
+                  })}
+                </Td>
+                <ShareCells amounts={window} money={money} testIdPrefix="accruing" />
+              </tr>
+            ))}
+          </tbody>
+          {windows.length > 1 ? (
+            <tfoot>
+              <tr className="font-semibold">
+                <Td>{u.accruingTotal}</Td>
+                <Td />
+                <ShareCells
+                  amounts={{
+                    listMinor: sum((window) => window.listMinor),
+                    programmeMinor: sum((window) => window.programmeMinor),
+                    tenantMinor: sum((window) => window.tenantMinor),
+                  }}
+                  money={money}
+                  testIdPrefix="accruing-total"
+                />
+              </tr>
+            </tfoot>
+          ) : null}
+        </ScrollTable>
+        <p className="text-sm text-fg-muted">
+          {u.accruingAsOf(formatDateTime(charges.computedAt))}{" "}
+          <Link href={billingRoutes.billing(organizationId)} className="text-link underline">
+            {u.chargesLink}
+          </Link>
+        </p>
+      </div>
+    </Card>
+  );
+}
