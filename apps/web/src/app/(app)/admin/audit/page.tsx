@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, Card, ErrorSummary, PageHeader } from "@tessera/ui";
-import { AUDIT_ACTIONS } from "@tessera/core";
+import { AuditActionField } from "@/components/audit-action-field";
 import { AuditTable } from "@/components/audit-table";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
-import { InputField, SelectField } from "@/components/form/fields";
+import { InputField } from "@/components/form/fields";
 import { VerifyChain } from "@/components/forms/verify-chain";
 import { Pagination } from "@/components/pagination";
 import { t } from "@/i18n";
@@ -107,20 +107,11 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
               error={errors.actorEmail}
               defaultValue={filters.actorEmail ?? ""}
             />
-            <SelectField
+            <AuditActionField
               id={FIELD_IDS.action}
-              name="action"
-              label={t.audit.filterAction}
               error={errors.action}
               defaultValue={errors.action ? "" : (filters.action ?? "")}
-            >
-              <option value="">{t.audit.filterAllActions}</option>
-              {AUDIT_ACTIONS.map((value) => (
-                <option key={value} value={value}>
-                  {t.auditActions[value] ?? value}
-                </option>
-              ))}
-            </SelectField>
+            />
             <InputField
               id={FIELD_IDS.from}
               name="from"
