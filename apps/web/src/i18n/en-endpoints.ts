@@ -117,19 +117,9 @@ export const enEndpoints = {
     submit: "Deploy endpoint",
     priceTitle: "What it holds and costs",
     priceIncomplete: "Choose the hardware and the replicas to see the hold and its price.",
-    priceFix: {
-      units: (unit: string, max: number) =>
-        `No price yet: enter the ${unit}s per replica as a whole number from 1 to ${max}.`,
-      min: "No price yet: enter the minimum replicas as a whole number, 0 or more.",
-      max: (max: number) =>
-        `No price yet: enter the maximum replicas as a whole number from 1 to ${max}.`,
-      minAboveMax: (min: number, max: number) =>
-        `No price yet: the minimum (${min}) is above the maximum (${max}). Lower the minimum or raise the maximum.`,
-      start: (from: number, to: number) =>
-        from === to
-          ? `No price yet: enter ${from} as the replicas to start with (it must lie between the minimum and the maximum, and be at least 1).`
-          : `No price yet: enter the replicas to start with as a whole number from ${from} to ${to} (between the minimum and the maximum, and at least 1).`,
-    },
+    /** A problem with the size (in the server's words, checkReplicas) said in the price box. */
+    priceFix: (problem: string) =>
+      `No price yet: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`,
     pricePerHour: (list: string, programme: string, tenant: string) =>
       `Each hour at the starting replicas is worth ${list} at list price: the programme pays ${programme} and the organisation pays ${tenant}.`,
     hold: (held: string, remaining: string) =>
@@ -145,9 +135,6 @@ export const enEndpoints = {
       hardware: "Choose the allocation line the endpoint runs on.",
       name: (max: number) =>
         `Enter a name of 2 to ${max} characters, with at least one letter or digit.`,
-      units: (max: number) => `Enter a whole number of units from 1 to ${max}.`,
-      replicas: (max: number) =>
-        `Enter whole numbers: a minimum of 0 or more, a maximum from 1 to ${max} not below the minimum, and a start between them of at least 1.`,
       idle: "Enter whole minutes from 1 to 10,080 (7 days), or leave it empty.",
       noCluster: (className: string) =>
         `No cluster may serve this project on ${className}: choose another hardware tier or project.`,

@@ -12,6 +12,7 @@ import { ENDPOINT_LIMITS, endpointHoldUnitSeconds, endpointNameProblem } from ".
 import { lockEndpoint } from "./lifecycle/lock-endpoint";
 import { recordEndpointChange } from "./lifecycle/record-endpoint-change";
 import { reholdEndpoint } from "./lifecycle/rehold-endpoint";
+import { checkReplicas } from "./replica-rules";
 
 export interface DeployEndpointInput {
   name: string;
@@ -30,36 +31,11 @@ export interface DeployEndpointInput {
 }
 
 function checkShape(input: DeployEndpointInput): void {
-  const { unitsPerReplica, minReplicas, maxReplicas, replicas, idleSecondsBeforeZero } = input;
+  const { minReplicas, idleSecondsBeforeZero } = input;
   const whole = (n: number) => Number.isSafeInteger(n);
-  if (
-    !whole(unitsPerReplica) ||
-    unitsPerReplica < 1 ||
-    unitsPerReplica > ENDPOINT_LIMITS.maxUnitsPerReplica
-  ) {
-    throw new AppError(
-      "INVALID",
-      `A replica uses between 1 and ${ENDPOINT_LIMITS.maxUnitsPerReplica} units of its resource class.`,
-    );
-  }
-  if (
-    !whole(minReplicas) ||
-    !whole(maxReplicas) ||
-    minReplicas < 0 ||
-    maxReplicas < Math.max(minReplicas, 1) ||
-    maxReplicas > ENDPOINT_LIMITS.maxReplicas
-  ) {
-    throw new AppError(
-      "INVALID",
-      `Replicas run from a minimum of 0 or more to a maximum of at most ${ENDPOINT_LIMITS.maxReplicas}, the maximum at least 1 and not below the minimum.`,
-    );
-  }
-  if (!whole(replicas) || replicas < Math.max(minReplicas, 1) || replicas > maxReplicas) {
-    throw new AppError(
-      "INVALID",
-      `Start with between ${Math.max(minReplicas, 1)} and ${maxReplicas} replicas.`,
-    );
-  }
+  // The first problem with the size, in the words the deploy form says it in, beside its field.
+  const [problem] = checkReplicas(input, ENDPOINT_LIMITS).problems;
+  if (problem) throw new AppError("INVALID", problem.message, { field: problem.field });
   if (
     idleSecondsBeforeZero !== null &&
     (!whole(idleSecondsBeforeZero) ||

@@ -172,6 +172,24 @@ describe("endpoint lifecycle", () => {
     expect((await heldOn(setup)).held).toBe(0n);
   });
 
+  it("refuses a size the form would refuse, in the form's words and beside the field, and writes nothing", async () => {
+    const setup = await createEndpointSetup(db);
+    const before = await writtenFor(setup);
+    const refusal = await refusalOf(
+      deployTestEndpoint(setup, { minReplicas: 3, maxReplicas: 2, replicas: 2 }),
+    );
+    expect(refusal).toMatchObject({
+      code: "INVALID",
+      message: "The minimum (3) is above the maximum (2). Lower the minimum or raise the maximum.",
+      details: { field: "minReplicas" },
+    });
+    expect(await refusalOf(deployTestEndpoint(setup, { replicas: 0 }))).toMatchObject({
+      code: "INVALID",
+      details: { field: "replicas" },
+    });
+    expect(await writtenFor(setup)).toEqual(before);
+  });
+
   it("keeps an endpoint at its minimum: neither a member nor the idle timer takes it to zero", async () => {
     const setup = await createEndpointSetup(db);
     const { id } = await deployTestEndpoint(setup, { minReplicas: 1 });

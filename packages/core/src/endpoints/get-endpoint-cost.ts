@@ -5,6 +5,7 @@ import { periodBounds, periodOf } from "../billing/billing-period";
 import { loadBillingCustomer } from "../billing/load-billing-customer";
 import { loadRatingTerms } from "../billing/load-rating-terms";
 import { rateUsage, totalsOf } from "../billing/rate-usage";
+import { loadPricesInForce } from "../catalogue/load-prices-in-force";
 import { notFound } from "../errors";
 import { toSafeNumber } from "../programmes/money";
 import { roleMay } from "../tenancy/permissions";
@@ -74,11 +75,9 @@ export async function getEndpointCost(
     },
   });
   if (!workload?.endpoint) throw notFound("Endpoint");
-  const price = await tenant.db.priceVersion.findFirst({
-    where: { resourceClassId: workload.resourceClassId, effectiveFrom: { lte: now } },
-    orderBy: { effectiveFrom: "desc" },
-    select: { minorPerUnitHour: true, currency: true },
-  });
+  const price = (await loadPricesInForce(tenant.db, [workload.resourceClassId], now)).get(
+    workload.resourceClassId,
+  );
   const kind: ResourceKind = workload.resourceClass.kind;
   const terms: EndpointPriceTerms = {
     minorPerUnitHour: price?.minorPerUnitHour ?? 0,

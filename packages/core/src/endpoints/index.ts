@@ -1,4 +1,5 @@
 export * from "./endpoint-rules";
+export * from "./replica-rules";
 export * from "./endpoint-outbox";
 export * from "./endpoint-view";
 export * from "./deploy-endpoint";

@@ -1,4 +1,5 @@
 import type { DataClassification, JobTemplateKind, ResourceKind } from "@tessera/db";
+import { loadPricesInForce } from "../catalogue/load-prices-in-force";
 import { countsTokens } from "../catalogue/metering-unit";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
@@ -125,18 +126,11 @@ export async function getWorkloadFormOptions(
   ]);
   // Usage is billed at the catalogue price in force when it runs, not the price the award was
   // valued at: a form prices with the former, so its figure is what the invoice will say.
-  const prices = await tenant.db.priceVersion.findMany({
-    where: {
-      resourceClassId: {
-        in: [...new Set(allocations.flatMap((a) => a.lines.map((l) => l.resourceClass.id)))],
-      },
-      effectiveFrom: { lte: now },
-    },
-    orderBy: { effectiveFrom: "desc" },
-    select: { resourceClassId: true, minorPerUnitHour: true, currency: true },
-  });
-  const priceNow = (resourceClassId: string) =>
-    prices.find((price) => price.resourceClassId === resourceClassId);
+  const prices = await loadPricesInForce(
+    tenant.db,
+    allocations.flatMap((a) => a.lines.map((l) => l.resourceClass.id)),
+    now,
+  );
   const clustersFor = (resourceClassId: string) =>
     clusters.map(({ resources, ...cluster }) =>
       toPlacementCluster({
@@ -180,8 +174,8 @@ export async function getWorkloadFormOptions(
           noClusterReason: reach.reason,
           endpointReach: endpointReachOf(resourceClass.id),
           listPriceMinorPerHour:
-            priceNow(resourceClass.id)?.minorPerUnitHour ?? line.listPriceMinorPerHour,
-          currency: priceNow(resourceClass.id)?.currency ?? allocation.currency,
+            prices.get(resourceClass.id)?.minorPerUnitHour ?? line.listPriceMinorPerHour,
+          currency: prices.get(resourceClass.id)?.currency ?? allocation.currency,
           subsidyRateBps: allocation.subsidyRateBps,
         };
       }),

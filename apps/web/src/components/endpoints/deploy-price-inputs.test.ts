@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { priceInputs } from "./deploy-price-inputs";
+import { priceInputs, typedReplicas } from "./deploy-price-inputs";
 
 const LIMITS = { maxReplicas: 16, maxUnitsPerReplica: 8 };
 const typed = (min: string, max: string, start: string, units = "1") =>
@@ -46,5 +46,30 @@ describe("the deploy form's price box", () => {
       expect(typed("0", "2", "1", bad)).toEqual({
         problem: "No price yet: enter the GPUs per replica as a whole number from 1 to 8.",
       });
+  });
+
+  it("says on deploy, beside the field at fault, what the box says, as the server does", () => {
+    const onDeploy = (min: string, max: string, start: string) =>
+      typedReplicas({ units: "1", min, max, start }, LIMITS, "GPU").problems;
+    expect(onDeploy("3", "2", "2")).toEqual([
+      {
+        field: "minReplicas",
+        message:
+          "The minimum (3) is above the maximum (2). Lower the minimum or raise the maximum.",
+      },
+    ]);
+    expect(onDeploy("0", "2", "0")).toEqual([
+      {
+        field: "replicas",
+        message:
+          "Enter the replicas to start with as a whole number from 1 to 2 (between the minimum and the maximum, and at least 1).",
+      },
+    ]);
+    expect(onDeploy("0", "17", "1")).toEqual([
+      {
+        field: "maxReplicas",
+        message: "Enter the maximum replicas as a whole number from 1 to 16.",
+      },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { checkReplicas, type ReplicaLimits } from "@tessera/core/replica-rules";
 import { parseWholeNumber } from "@/components/programmes/format";
 import { te } from "@/i18n";
 
@@ -10,28 +11,34 @@ export interface PriceInputs {
 }
 
 /**
+ * Pure: the units and replicas as typed, checked by the rule the server enforces (checkReplicas):
+ * their values, or each problem beside its field, in the words the server refuses them with.
+ */
+export function typedReplicas(typed: PriceInputs, limits: ReplicaLimits, unit: string) {
+  return checkReplicas(
+    {
+      unitsPerReplica: parseWholeNumber(typed.units),
+      minReplicas: parseWholeNumber(typed.min),
+      maxReplicas: parseWholeNumber(typed.max),
+      replicas: parseWholeNumber(typed.start),
+    },
+    limits,
+    unit,
+  );
+}
+
+/**
  * Pure: the units and starting replicas the deploy form's price box may price, or what to fix
- * first — the same bounds the form checks on deploy and the server enforces, so the box never
- * shows a figure for replicas that would be refused (empty, 0, negative, fractional, a minimum
- * above the maximum, a start outside them).
+ * first — the same rule and words as the form's checks on deploy and the server's, so the box
+ * never shows a figure for replicas that would be refused (empty, 0, negative, fractional, a
+ * minimum above the maximum, a start outside them).
  */
 export function priceInputs(
   typed: PriceInputs,
-  limits: { maxReplicas: number; maxUnitsPerReplica: number },
+  limits: ReplicaLimits,
   unit: string,
 ): { units: number; replicas: number } | { problem: string } {
-  const p = te.form.priceFix;
-  const units = parseWholeNumber(typed.units);
-  const min = parseWholeNumber(typed.min);
-  const max = parseWholeNumber(typed.max);
-  const start = parseWholeNumber(typed.start);
-  if (units === null || units < 1 || units > limits.maxUnitsPerReplica)
-    return { problem: p.units(unit, limits.maxUnitsPerReplica) };
-  if (min === null) return { problem: p.min };
-  if (max === null || max < 1 || max > limits.maxReplicas)
-    return { problem: p.max(limits.maxReplicas) };
-  if (min > max) return { problem: p.minAboveMax(min, max) };
-  if (start === null || start < Math.max(min, 1) || start > max)
-    return { problem: p.start(Math.max(min, 1), max) };
-  return { units, replicas: start };
+  const checked = typedReplicas(typed, limits, unit);
+  if (!checked.shape) return { problem: te.form.priceFix(checked.problems[0]?.message ?? "") };
+  return { units: checked.shape.unitsPerReplica, replicas: checked.shape.replicas };
 }

@@ -17,7 +17,7 @@ import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
-import { priceInputs } from "./deploy-price-inputs";
+import { priceInputs, typedReplicas } from "./deploy-price-inputs";
 import { lineShares } from "./line-shares";
 import { MODEL_FIELD_ID, ModelPicker } from "./model-picker";
 import type { DeployInput, ModelView, ServingRuntime } from "./types";
@@ -210,8 +210,6 @@ export function EndpointForm({
   );
   const runtime = fitting.find((r) => r.id === runtimeId);
 
-  const unitCount = parseWholeNumber(units);
-  const startCount = parseWholeNumber(replicas.start);
   const priced = priceInputs({ units, ...replicas }, limits, unit);
 
   const deploy = useMutation(
@@ -224,8 +222,8 @@ export function EndpointForm({
   function validate(form: FormData): DeployInput | null {
     const checks = formChecks(IDS);
     const name = formText(form, "name").trim();
-    const min = minCount;
-    const max = parseWholeNumber(replicas.max);
+    // The units and replicas by the server's own rule, each problem beside its field.
+    const size = typedReplicas({ units, ...replicas }, limits, unit);
     const idleText = keepsRunning ? "" : formText(form, "idleMinutes").trim();
     const idleMinutes = idleText ? parseWholeNumber(idleText) : null;
     if (!modelId) checks.add("modelId", f.required.model);
@@ -238,17 +236,7 @@ export function EndpointForm({
     const nameLength = [...name].length;
     if (nameLength < 2 || nameLength > limits.maxNameLength || !/[\p{L}\p{N}]/u.test(name))
       checks.add("name", f.required.name(limits.maxNameLength));
-    if (!unitCount || unitCount < 1 || unitCount > limits.maxUnitsPerReplica)
-      checks.add("unitsPerReplica", f.required.units(limits.maxUnitsPerReplica));
-    const replicasFit =
-      min !== null &&
-      max !== null &&
-      startCount !== null &&
-      max >= Math.max(min, 1) &&
-      max <= limits.maxReplicas &&
-      startCount >= Math.max(min, 1) &&
-      startCount <= max;
-    if (!replicasFit) checks.add("minReplicas", f.required.replicas(limits.maxReplicas));
+    for (const problem of size.problems) checks.add(problem.field, problem.message);
     const idleSeconds = idleMinutes === null ? null : idleMinutes * 60;
     if (
       idleText &&
@@ -258,7 +246,7 @@ export function EndpointForm({
     )
       checks.add("idleSecondsBeforeZero", f.required.idle);
     if (!feedback.start(checks.errors)) return null;
-    if (!line || !runtime || !unitCount || min === null || max === null || !startCount) return null;
+    if (!line || !runtime || !size.shape) return null;
     return {
       organizationId,
       name,
@@ -266,10 +254,7 @@ export function EndpointForm({
       allocationLineId: line.allocationLineId,
       modelId,
       runtimeId: runtime.id,
-      unitsPerReplica: unitCount,
-      minReplicas: min,
-      maxReplicas: max,
-      replicas: startCount,
+      ...size.shape,
       idleSecondsBeforeZero: idleSeconds,
     };
   }
@@ -282,19 +267,26 @@ export function EndpointForm({
 
   const e = feedback.errors.fields;
   const shares = line ? lineShares(line) : null;
-  const replicaField = (key: keyof typeof replicas, id: string, label: string) => (
-    <label className="block w-28 space-y-1" htmlFor={id}>
+  const replicaField = (
+    key: keyof typeof replicas,
+    field: "minReplicas" | "maxReplicas" | "replicas",
+    label: string,
+  ) => (
+    <label className="block w-28 space-y-1" htmlFor={IDS[field]}>
       <span className="block text-sm">{label}</span>
       <TextInput
-        id={id}
+        id={IDS[field]}
         name={key}
         inputMode="numeric"
         value={replicas[key]}
         onChange={(event) => setReplicas({ ...replicas, [key]: event.target.value })}
-        invalid={!!e.minReplicas}
+        invalid={!!e[field]}
       />
     </label>
   );
+  // The group says each of its problems; the input at fault is the one marked invalid.
+  const replicasError =
+    [e.minReplicas, e.maxReplicas, e.replicas].filter(Boolean).join(" ") || undefined;
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={f.label}>
       <FormProblems errors={feedback.errors} />
@@ -393,13 +385,13 @@ export function EndpointForm({
         id={IDS.minReplicas}
         legend={f.replicas}
         hint={f.replicasHint(limits.maxReplicas)}
-        error={e.minReplicas ?? e.maxReplicas ?? e.replicas}
+        error={replicasError}
         className="space-y-1"
       >
         <div className="flex flex-wrap gap-3">
-          {replicaField("min", IDS.minReplicas, f.minReplicas)}
-          {replicaField("max", IDS.maxReplicas, f.maxReplicas)}
-          {replicaField("start", IDS.replicas, f.startReplicas)}
+          {replicaField("min", "minReplicas", f.minReplicas)}
+          {replicaField("max", "maxReplicas", f.maxReplicas)}
+          {replicaField("start", "replicas", f.startReplicas)}
         </div>
       </QuestionFieldset>
       <PricePanel

@@ -1,36 +1,41 @@
 import { z } from "zod";
-import { deployEndpoint, ENDPOINT_LIMITS } from "@tessera/core";
+import { checkReplicas, deployEndpoint, ENDPOINT_LIMITS, REPLICA_MESSAGES } from "@tessera/core";
 import { rowId, text } from "../../schemas";
 import { verifiedTenantProcedure } from "../../trpc";
-import { replicasInput } from "./inputs";
 
-export const deployEndpointInput = z.object({
-  name: text("Endpoint name", ENDPOINT_LIMITS.maxNameLength, ENDPOINT_LIMITS.minNameLength).refine(
-    (name) => /[\p{L}\p{N}]/u.test(name),
-    "Endpoint name must contain a letter or a digit.",
-  ),
-  projectId: rowId("project"),
-  allocationLineId: rowId("allocation"),
-  modelId: rowId("model"),
-  runtimeId: rowId("serving runtime"),
-  unitsPerReplica: z
-    .number({ error: "Units per replica must be a number." })
-    .int("Units per replica must be a whole number.")
-    .min(1, "Units per replica must be at least 1.")
-    .max(
-      ENDPOINT_LIMITS.maxUnitsPerReplica,
-      `Units per replica must be at most ${ENDPOINT_LIMITS.maxUnitsPerReplica}.`,
+const { maxReplicas, maxUnitsPerReplica } = ENDPOINT_LIMITS;
+
+export const deployEndpointInput = z
+  .object({
+    name: text(
+      "Endpoint name",
+      ENDPOINT_LIMITS.maxNameLength,
+      ENDPOINT_LIMITS.minNameLength,
+    ).refine(
+      (name) => /[\p{L}\p{N}]/u.test(name),
+      "Endpoint name must contain a letter or a digit.",
     ),
-  minReplicas: replicasInput("Minimum replicas", 0),
-  maxReplicas: replicasInput("Maximum replicas", 1),
-  replicas: replicasInput("Replicas", 1),
-  idleSecondsBeforeZero: z
-    .number({ error: "The idle time must be a number." })
-    .int("The idle time must be a whole number of seconds.")
-    .min(ENDPOINT_LIMITS.minIdleSeconds, "The idle time must be at least 1 minute.")
-    .max(ENDPOINT_LIMITS.maxIdleSeconds, "The idle time must be at most 7 days.")
-    .nullable(),
-});
+    projectId: rowId("project"),
+    allocationLineId: rowId("allocation"),
+    modelId: rowId("model"),
+    runtimeId: rowId("serving runtime"),
+    // Only their type here: their bounds depend on one another, and are checked together below.
+    unitsPerReplica: z.number({ error: REPLICA_MESSAGES.units("unit", maxUnitsPerReplica) }),
+    minReplicas: z.number({ error: REPLICA_MESSAGES.min }),
+    maxReplicas: z.number({ error: REPLICA_MESSAGES.max(maxReplicas) }),
+    replicas: z.number({ error: REPLICA_MESSAGES.start(1, maxReplicas) }),
+    idleSecondsBeforeZero: z
+      .number({ error: "The idle time must be a number." })
+      .int("The idle time must be a whole number of seconds.")
+      .min(ENDPOINT_LIMITS.minIdleSeconds, "The idle time must be at least 1 minute.")
+      .max(ENDPOINT_LIMITS.maxIdleSeconds, "The idle time must be at most 7 days.")
+      .nullable(),
+  })
+  // Each problem with the size beside its own field, in the words of the deploy form's price box.
+  .superRefine((input, ctx) => {
+    for (const problem of checkReplicas(input, ENDPOINT_LIMITS).problems)
+      ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+  });
 
 export const deployEndpointProcedure = verifiedTenantProcedure("endpoints.write")
   .input(deployEndpointInput)

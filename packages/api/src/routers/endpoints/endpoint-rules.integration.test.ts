@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
 import { closeRateLimiter } from "../../rate-limit";
-import { callerFor, failureOf, uniqueSuffix } from "../../test-helpers";
+import { callerFor, failureOf, httpErrorOf, uniqueSuffix } from "../../test-helpers";
 import {
   createLaunchReadyTenant,
   createTestServing,
@@ -194,5 +194,93 @@ describe("an endpoint's name", () => {
       });
     }
     expect(await countOf(tenant.org.id)).toBe(deployed);
+  });
+});
+
+describe("an endpoint's size sent wrong", () => {
+  const BETWEEN_1_AND_2 =
+    "Enter the replicas to start with as a whole number from 1 to 2 (between the minimum and the maximum, and at least 1).";
+  const cases: [string, Record<string, unknown>, Record<string, string[]>][] = [
+    [
+      "a minimum above the maximum",
+      { minReplicas: 3, maxReplicas: 2, replicas: 2 },
+      {
+        minReplicas: [
+          "The minimum (3) is above the maximum (2). Lower the minimum or raise the maximum.",
+        ],
+      },
+    ],
+    ["0 replicas to start with", { replicas: 0 }, { replicas: [BETWEEN_1_AND_2] }],
+    [
+      "more replicas to start with than the maximum",
+      { replicas: 3 },
+      { replicas: [BETWEEN_1_AND_2] },
+    ],
+    ["a fraction of a replica to start with", { replicas: 1.5 }, { replicas: [BETWEEN_1_AND_2] }],
+    [
+      "a start that can only be the minimum",
+      { minReplicas: 2, maxReplicas: 2, replicas: 1 },
+      {
+        replicas: [
+          "Enter 2 as the replicas to start with (it must lie between the minimum and the maximum, and be at least 1).",
+        ],
+      },
+    ],
+    [
+      "a maximum over the platform's limit",
+      { maxReplicas: 17 },
+      { maxReplicas: ["Enter the maximum replicas as a whole number from 1 to 16."] },
+    ],
+    [
+      "a maximum of 0",
+      { maxReplicas: 0, replicas: 0 },
+      { maxReplicas: ["Enter the maximum replicas as a whole number from 1 to 16."] },
+    ],
+    [
+      "a negative minimum",
+      { minReplicas: -1 },
+      { minReplicas: ["Enter the minimum replicas as a whole number, 0 or more."] },
+    ],
+    [
+      "too many units per replica",
+      { unitsPerReplica: 9 },
+      { unitsPerReplica: ["Enter the units per replica as a whole number from 1 to 8."] },
+    ],
+    [
+      "replicas as text",
+      { replicas: "two" },
+      {
+        replicas: [
+          "Enter the replicas to start with as a whole number from 1 to 16 (between the minimum and the maximum, and at least 1).",
+        ],
+      },
+    ],
+  ];
+
+  it("is refused with what to fix beside the field at fault, in the price box's words, and nothing is deployed", async () => {
+    const tenant = await servedTenant();
+    for (const [label, size, fieldErrors] of cases) {
+      const refused = await httpErrorOf(tenant.owner, "endpoints.deploy", "mutation", {
+        ...deployInput(tenant, {}),
+        ...size,
+      });
+      expect(refused, label).toEqual({
+        code: "BAD_REQUEST",
+        message: Object.values(fieldErrors)[0]![0],
+        fieldErrors,
+      });
+    }
+    // Several problems at once are each said beside their own field.
+    const several = await httpErrorOf(tenant.owner, "endpoints.deploy", "mutation", {
+      ...deployInput(tenant, {}),
+      unitsPerReplica: 0,
+      maxReplicas: 40,
+    });
+    expect(several.fieldErrors).toEqual({
+      unitsPerReplica: ["Enter the units per replica as a whole number from 1 to 8."],
+      maxReplicas: ["Enter the maximum replicas as a whole number from 1 to 16."],
+    });
+    expect(await db.endpoint.count({ where: { organizationId: tenant.org.id } })).toBe(0);
+    expect(await db.workload.count({ where: { organizationId: tenant.org.id } })).toBe(0);
   });
 });

@@ -1,19 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  Button,
-  Card,
-  describedBy,
-  ErrorSummary,
-  FieldMessages,
-  PageHeader,
-  Select,
-  TextInput,
-} from "@tessera/ui";
-import { AUDIT_ACTIONS } from "@tessera/core";
+import { Button, Card, ErrorSummary, PageHeader } from "@tessera/ui";
+import { AuditActionField } from "@/components/audit-action-field";
 import { AuditTable } from "@/components/audit-table";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
+import { InputField } from "@/components/form/fields";
 import { VerifyChain } from "@/components/forms/verify-chain";
 import { Pagination } from "@/components/pagination";
 import { t } from "@/i18n";
@@ -96,109 +88,46 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
             action={routes.adminAudit}
             className="grid gap-4 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3"
           >
-            <div className="space-y-1">
-              <label htmlFor="filter-organisation" className="block font-semibold">
-                {t.audit.filterOrganisation}
-              </label>
-              <FieldMessages
-                id={FIELD_IDS.organization}
-                hint={t.audit.filterOrganisationHint}
-                error={errors.organization}
-                errorPrefix={t.common.errorPrefix}
-              />
-              <TextInput
-                id={FIELD_IDS.organization}
-                name="organization"
-                aria-describedby={describedBy(
-                  FIELD_IDS.organization,
-                  t.audit.filterOrganisationHint,
-                  errors.organization,
-                )}
-                invalid={Boolean(errors.organization)}
-                defaultValue={filters.organization ?? ""}
-              />
-              {filters.organizationId ? (
-                <input type="hidden" name="organizationId" value={filters.organizationId} />
-              ) : null}
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="filter-actor" className="block font-semibold">
-                {t.audit.filterActor}
-              </label>
-              <FieldMessages
-                id={FIELD_IDS.actorEmail}
-                error={errors.actorEmail}
-                errorPrefix={t.common.errorPrefix}
-              />
-              <TextInput
-                id={FIELD_IDS.actorEmail}
-                name="actorEmail"
-                type="email"
-                aria-describedby={describedBy(FIELD_IDS.actorEmail, undefined, errors.actorEmail)}
-                invalid={Boolean(errors.actorEmail)}
-                defaultValue={filters.actorEmail ?? ""}
-              />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="filter-action" className="block font-semibold">
-                {t.audit.filterAction}
-              </label>
-              <FieldMessages
-                id={FIELD_IDS.action}
-                error={errors.action}
-                errorPrefix={t.common.errorPrefix}
-              />
-              <Select
-                id={FIELD_IDS.action}
-                name="action"
-                aria-describedby={describedBy(FIELD_IDS.action, undefined, errors.action)}
-                invalid={Boolean(errors.action)}
-                defaultValue={errors.action ? "" : (filters.action ?? "")}
-              >
-                <option value="">{t.audit.filterAllActions}</option>
-                {AUDIT_ACTIONS.map((value) => (
-                  <option key={value} value={value}>
-                    {t.auditActions[value] ?? value}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="filter-from" className="block font-semibold">
-                {t.audit.filterFrom}
-              </label>
-              <FieldMessages
-                id={FIELD_IDS.from}
-                error={errors.from}
-                errorPrefix={t.common.errorPrefix}
-              />
-              <TextInput
-                id={FIELD_IDS.from}
-                name="from"
-                type="date"
-                aria-describedby={describedBy(FIELD_IDS.from, undefined, errors.from)}
-                invalid={Boolean(errors.from)}
-                defaultValue={filters.from ?? ""}
-              />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="filter-to" className="block font-semibold">
-                {t.audit.filterTo}
-              </label>
-              <FieldMessages
-                id={FIELD_IDS.to}
-                error={errors.to}
-                errorPrefix={t.common.errorPrefix}
-              />
-              <TextInput
-                id={FIELD_IDS.to}
-                name="to"
-                type="date"
-                aria-describedby={describedBy(FIELD_IDS.to, undefined, errors.to)}
-                invalid={Boolean(errors.to)}
-                defaultValue={filters.to ?? ""}
-              />
-            </div>
+            <InputField
+              id={FIELD_IDS.organization}
+              name="organization"
+              label={t.audit.filterOrganisation}
+              hint={t.audit.filterOrganisationHint}
+              error={errors.organization}
+              defaultValue={filters.organization ?? ""}
+            />
+            {filters.organizationId ? (
+              <input type="hidden" name="organizationId" value={filters.organizationId} />
+            ) : null}
+            <InputField
+              id={FIELD_IDS.actorEmail}
+              name="actorEmail"
+              type="email"
+              label={t.audit.filterActor}
+              error={errors.actorEmail}
+              defaultValue={filters.actorEmail ?? ""}
+            />
+            <AuditActionField
+              id={FIELD_IDS.action}
+              error={errors.action}
+              defaultValue={errors.action ? "" : (filters.action ?? "")}
+            />
+            <InputField
+              id={FIELD_IDS.from}
+              name="from"
+              type="date"
+              label={t.audit.filterFrom}
+              error={errors.from}
+              defaultValue={filters.from ?? ""}
+            />
+            <InputField
+              id={FIELD_IDS.to}
+              name="to"
+              type="date"
+              label={t.audit.filterTo}
+              error={errors.to}
+              defaultValue={filters.to ?? ""}
+            />
             <div className="flex items-end gap-3">
               <Button type="submit" variant="secondary">
                 {t.common.filter}

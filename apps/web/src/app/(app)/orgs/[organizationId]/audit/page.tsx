@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Button, PageHeader, Select } from "@tessera/ui";
+import { Button, PageHeader } from "@tessera/ui";
 import { AUDIT_ACTIONS, type AuditAction } from "@tessera/core";
+import { AuditActionField } from "@/components/audit-action-field";
 import { AuditTable } from "@/components/audit-table";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
@@ -55,24 +56,7 @@ export default async function OrganisationAuditPage({ params, searchParams }: Pr
             action={basePath}
             className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4"
           >
-            <div className="space-y-1">
-              <label htmlFor="audit-action" className="block font-semibold">
-                {t.audit.filterAction}
-              </label>
-              <Select
-                id="audit-action"
-                name="action"
-                defaultValue={action ?? ""}
-                className="w-auto"
-              >
-                <option value="">{t.audit.filterAllActions}</option>
-                {AUDIT_ACTIONS.map((value) => (
-                  <option key={value} value={value}>
-                    {t.auditActions[value] ?? value}
-                  </option>
-                ))}
-              </Select>
-            </div>
+            <AuditActionField id="audit-action" defaultValue={action ?? ""} className="w-auto" />
             <Button type="submit" variant="secondary">
               {t.common.filter}
             </Button>
