@@ -52,7 +52,16 @@ test("a session cookie that is not valid percent-encoding signs the visitor out,
       extraHTTPHeaders: { cookie },
     });
     try {
-      for (const path of ["/", "/signin", "/dashboard", "/admin/audit", "/notifications"]) {
+      for (const path of [
+        "/",
+        "/signin",
+        "/accessibility",
+        "/privacy",
+        "/help",
+        "/dashboard",
+        "/admin/audit",
+        "/notifications",
+      ]) {
         const response = await request.get(path, { maxRedirects: 0 });
         expect(response.status(), `${path} with ${cookie}`).toBeLessThan(500);
       }

@@ -41,3 +41,25 @@ test("signed-out visitors are sent to sign in and come back where they were goin
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Forgs%2Fanything%2Fprojects$/);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 });
+
+test("every page ends with the footer's public pages, which open without signing in", async ({
+  newPage,
+  signedIn,
+}) => {
+  const visitor = await newPage();
+  await visitor.goto("/");
+  const footer = visitor.getByRole("contentinfo");
+  for (const [link, path] of [
+    ["Accessibility statement", "/accessibility"],
+    ["Privacy notice", "/privacy"],
+    ["Contact and help", "/help"],
+  ] as const) {
+    await footer.getByRole("link", { name: link }).click();
+    await expect(visitor).toHaveURL(new RegExp(`${path}$`));
+    await expect(visitor.getByRole("heading", { level: 1, name: link })).toBeVisible();
+  }
+  const ada = await signedIn("researcher");
+  await expect(
+    ada.getByRole("contentinfo").getByRole("link", { name: "Accessibility statement" }),
+  ).toBeVisible();
+});

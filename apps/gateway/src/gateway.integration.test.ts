@@ -236,6 +236,26 @@ describe("limits", () => {
     expect((await errorOf(last!)).code).toBe("rate_limit_exceeded");
   });
 
+  it("counts the call being answered in the remaining requests and tokens", async () => {
+    const limited = await createTestKey(database, home.setup, {
+      requestsPerMinute: 10,
+      tokensPerMinute: 5_000,
+    });
+    const answer = await call(
+      gateway,
+      "/v1/chat/completions",
+      limited.token,
+      chat(home.model, { max_tokens: 5 }),
+    );
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { usage: { total_tokens: number } };
+    expect(body.usage.total_tokens).toBeGreaterThan(0);
+    expect(answer.headers.get("x-ratelimit-remaining-requests")).toBe("9");
+    expect(answer.headers.get("x-ratelimit-remaining-tokens")).toBe(
+      String(5_000 - body.usage.total_tokens),
+    );
+  });
+
   it("answers 429 once the minute's tokens are used", async () => {
     const limited = await createTestKey(database, home.setup, { tokensPerMinute: 30 });
     const first = await call(

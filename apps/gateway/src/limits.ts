@@ -158,9 +158,14 @@ export class Limiter {
     return { headers, minute };
   }
 
-  /** Adds what a request used to its minute (sent to Redis with the next sync). */
-  spend(admission: Admission, tokens: number): void {
-    if (tokens > 0) admission.minute.pendingTokens += tokens;
+  /**
+   * Adds what a request used to its minute (sent to Redis with the next sync), and returns the
+   * tokens the minute has left now, so that an answer sent after this counts its own tokens.
+   */
+  spend(admission: Admission, tokens: number): number {
+    const minute = admission.minute;
+    if (tokens > 0) minute.pendingTokens += tokens;
+    return Math.max(0, minute.tokenLimit - minute.tokens - minute.pendingTokens);
   }
 
   private async sync(minute: Minute, admitOne: boolean): Promise<boolean> {

@@ -159,7 +159,11 @@ export function forward(
         endedAt: Math.max(call.startedAt, Math.round(endedAt)),
         ttftMs,
       };
-      context.limiter.spend(call.admission, tokensIn + tokensOut);
+      // A whole answer's headers go after this, so they count the call's own tokens; a stream's
+      // went with its first event, before any token was known.
+      headers["x-ratelimit-remaining-tokens"] = String(
+        context.limiter.spend(call.admission, tokensIn + tokensOut),
+      );
       call.spent.tokens = tokensIn + tokensOut;
       context.metrics.tokens.inc({ model: call.model, kind: "prompt" }, tokensIn);
       context.metrics.tokens.inc({ model: call.model, kind: "completion" }, tokensOut);

@@ -28,6 +28,8 @@ export const serverEnvSchema = z
     MAIL_TRANSPORT: z.enum(["outbox", "smtp"]).default("outbox"),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Tessera <no-reply@tessera.localhost>"),
+    /** Where people write for help, accessibility problems and privacy questions (the footer's pages). */
+    CONTACT_EMAIL: z.email().default("support@tessera.localhost"),
     DEV_OUTBOX_ENABLED: bool.default(false),
     INVITATION_TTL_HOURS: z.coerce.number().int().positive().max(720).default(168),
     WORKER_HEALTH_PORT: z.coerce.number().int().positive().default(9464),

@@ -13,3 +13,4 @@ export { ErrorSummary, type FieldProblem } from "./error-summary";
 export { describedBy, Field, FieldMessages, Select, TextArea, TextInput } from "./field";
 export { Card, DataTable, DescriptionList, EmptyState, PageHeader, Td, Th } from "./layout";
 export { ConfirmDialog } from "./confirm-dialog";
+export { SiteFooter, type FooterLink } from "./site-footer";

@@ -73,6 +73,19 @@ function OrganisationCell({ event, viewer }: { event: AuditRow; viewer: Viewer }
 }
 
 /** Audit events, newest first; the action in words, the target by name and linked. */
+/** An e-mail address that wraps only before its "@", never mid-word. */
+function Email({ address }: { address: string }) {
+  const at = address.lastIndexOf("@");
+  if (at <= 0) return <span className="break-words">{address}</span>;
+  return (
+    <span data-testid="audit-actor">
+      {address.slice(0, at)}
+      <wbr />
+      {address.slice(at)}
+    </span>
+  );
+}
+
 export function AuditTable({
   events,
   showOrganisation,
@@ -116,7 +129,7 @@ export function AuditTable({
                 {t.auditActions[event.action] ?? event.action}
               </span>
             </Td>
-            <Td className="break-all">{event.actorEmail ?? t.audit.system}</Td>
+            <Td>{event.actorEmail ? <Email address={event.actorEmail} /> : t.audit.system}</Td>
             {showOrganisation ? (
               <Td>
                 <OrganisationCell event={event} viewer={viewer} />

@@ -6,7 +6,7 @@ import { routes } from "@/lib/paths";
 /** The frame of pages seen before signing in: a plain header and the page. */
 export function PublicFrame({ children }: { children: ReactNode }) {
   return (
-    <div className="flex min-h-screen flex-col">
+    <div className="flex flex-1 flex-col">
       <header className="bg-header text-header-fg">
         <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-3">
           <Link href={routes.home} className="flex items-center gap-2 text-header-fg no-underline">

@@ -24,7 +24,6 @@ export const enApiKeys = {
     scope: "May call, and how much",
     expires: "Expires",
     status: "Status",
-    actions: "Actions",
   },
   by: (name: string) => `Created by ${name}`,
   allEndpoints:

@@ -371,6 +371,15 @@ echo "Starting {{jobName}} on {{gpus}} GPUs"
       summary: (waiting: number, active: number, delayed: number, failed: number) =>
         `${count(waiting)} waiting · ${count(active)} active · ${count(delayed)} delayed · ${count(failed)} failed`,
       barLabel: (queue: string, summary: string) => `Queue ${queue}: ${summary}`,
+      /** Each worker queue in plain words; the technical name stays in the test id. */
+      names: {
+        launch: "Launch jobs",
+        cancel: "Cancel jobs",
+        provision: "Set up organisations on clusters",
+        endpoints: "Deploy and scale endpoints",
+        reconcile: "Check clusters against Tessera",
+        "tessera.housekeeping": "Housekeeping (scheduled sweeps)",
+      } as Readonly<Record<string, string>>,
     },
     deadLetters: {
       title: "Dead letters",

@@ -7,6 +7,7 @@ import { enBilling, type BillingMessages } from "./en-billing";
 import { enApiKeys, type ApiKeyMessages } from "./en-api-keys";
 import { enBudgets, type BudgetMessages } from "./en-budgets";
 import { enStateAid, type StateAidMessages } from "./en-state-aid";
+import { enPublic, type PublicMessages } from "./en-public";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -56,6 +57,12 @@ export type { BudgetMessages };
 const STATE_AID_LOCALES = { en: enStateAid } satisfies Record<Locale, StateAidMessages>;
 export const tsa: StateAidMessages = STATE_AID_LOCALES[DEFAULT_LOCALE];
 export type { StateAidMessages };
+
+/** The site footer and its public pages: accessibility statement, privacy notice, help. */
+const PUBLIC_LOCALES = { en: enPublic } satisfies Record<Locale, PublicMessages>;
+export const tpub: PublicMessages = PUBLIC_LOCALES[DEFAULT_LOCALE];
+export type { PublicMessages };
+export type { PublicSection } from "./en-public";
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

@@ -77,13 +77,12 @@ export function KeysTable({
           <Th>{c.status}</Th>
           <Th>{c.scope}</Th>
           <Th>{c.expires}</Th>
-          <Th>{c.actions}</Th>
         </tr>
       </thead>
       <tbody>
         {keys.map((apiKey) => (
           <tr key={apiKey.id} data-testid={`api-key-${apiKey.id}`}>
-            <Td className="min-w-44">
+            <Td className="min-w-52">
               <span className="block font-semibold break-words">{apiKey.name}</span>
               <code
                 className="block whitespace-nowrap font-mono text-xs"
@@ -95,6 +94,21 @@ export function KeysTable({
               {apiKey.createdBy ? (
                 <span className="block text-fg-muted">{tk.by(apiKey.createdBy.name)}</span>
               ) : null}
+              {/* The actions sit with the key, in the column that stays in view on a phone. */}
+              <div className="mt-2">
+                {apiKey.status.state === "REVOKED" ? (
+                  <span className="text-sm text-fg-muted">{tk.noActions}</span>
+                ) : apiKey.manageable ? (
+                  <KeyActions
+                    organizationId={organizationId}
+                    apiKey={apiKey}
+                    onIssued={onIssued}
+                    onNotice={onNotice}
+                  />
+                ) : (
+                  <span className="text-sm text-fg-muted">{tk.notYours}</span>
+                )}
+              </div>
             </Td>
             <Td className="min-w-36">
               <KeyStatus apiKey={apiKey} />
@@ -121,20 +135,6 @@ export function KeysTable({
                   tk.neverUsed
                 )}
               </span>
-            </Td>
-            <Td className="min-w-44">
-              {apiKey.status.state === "REVOKED" ? (
-                <span className="text-fg-muted">{tk.noActions}</span>
-              ) : apiKey.manageable ? (
-                <KeyActions
-                  organizationId={organizationId}
-                  apiKey={apiKey}
-                  onIssued={onIssued}
-                  onNotice={onNotice}
-                />
-              ) : (
-                <span className="text-sm text-fg-muted">{tk.notYours}</span>
-              )}
             </Td>
           </tr>
         ))}

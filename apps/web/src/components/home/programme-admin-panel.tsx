@@ -96,7 +96,6 @@ export function ProgrammeAdminPanel({ home }: { home: ProgrammeAdminHome }) {
               <tr>
                 <Th>{p.title}</Th>
                 <Th>{p.organisation}</Th>
-                <Th>{p.programme}</Th>
                 <Th>{p.reviews}</Th>
                 <Th>{p.submitted}</Th>
               </tr>
@@ -114,13 +113,17 @@ export function ProgrammeAdminPanel({ home }: { home: ProgrammeAdminHome }) {
                     >
                       {application.title}
                     </Link>
+                    {/* The programme goes under the title, so that every column, the date
+                        included, fits beside the side panel on a laptop. */}
+                    <span className="block text-sm text-fg-muted">
+                      {p.programme}: {application.programme.name}
+                    </span>
                     <span className="mt-1 block">
                       <ApplicationBadge status={application.status} />
                     </span>
                   </Td>
                   <Td>{application.organization.name}</Td>
-                  <Td>{application.programme.name}</Td>
-                  <Td className="min-w-40">
+                  <Td className="min-w-28">
                     {tp.dashboard.reviewSummary(application.reviewSummary)}
                   </Td>
                   <Td className="whitespace-nowrap">

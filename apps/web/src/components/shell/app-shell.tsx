@@ -129,7 +129,7 @@ export function AppShell({
   const hasOrganisations = nav.organisations.length > 0;
 
   return (
-    <div className="flex min-h-screen flex-col">
+    <div className="flex flex-1 flex-col">
       <header className="bg-header text-header-fg">
         <div className="flex items-center gap-3 px-4 py-2.5">
           <button

@@ -38,6 +38,7 @@ function Swatch({ part }: { part: Part }) {
  */
 export function QueueChart({ queues }: { queues: readonly QueueStats[] }) {
   const q = tw.operations.queues;
+  const named = (queue: QueueStats) => q.names[queue.name] ?? queue.name;
   const total = (queue: QueueStats) => PARTS.reduce((sum, part) => sum + queue[part], 0);
   const peak = Math.max(1, ...queues.map(total));
   return (
@@ -49,12 +50,12 @@ export function QueueChart({ queues }: { queues: readonly QueueStats[] }) {
             return (
               <li key={queue.name} data-testid={`queue-${queue.name}`}>
                 <p className="flex flex-wrap justify-between gap-x-3 text-sm">
-                  <span className="font-mono font-semibold">{queue.name}</span>
+                  <span className="font-semibold">{named(queue)}</span>
                   <span className="text-fg-muted">{words}</span>
                 </p>
                 <svg
                   role="img"
-                  aria-label={q.barLabel(queue.name, words)}
+                  aria-label={q.barLabel(named(queue), words)}
                   viewBox="0 0 100 6"
                   preserveAspectRatio="none"
                   className="mt-1 h-3 w-full rounded-sm"
@@ -100,7 +101,7 @@ export function QueueChart({ queues }: { queues: readonly QueueStats[] }) {
           <tbody>
             {queues.map((queue) => (
               <tr key={queue.name}>
-                <Td className="font-mono">{queue.name}</Td>
+                <Td>{named(queue)}</Td>
                 {PARTS.map((part) => (
                   <Td key={part} className="text-right tabular-nums">
                     {queue[part]}

@@ -58,10 +58,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             {page.items.map((notification) => (
               <li
                 key={notification.id}
-                className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-line bg-surface p-4"
+                className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4 sm:flex-row sm:items-start sm:justify-between"
                 data-testid="notification"
               >
-                <div className="min-w-0 space-y-1">
+                {/* The text takes what the button leaves: a long message never pushes it below. */}
+                <div className="min-w-0 flex-1 space-y-1">
                   <p className="flex flex-wrap items-center gap-2 font-semibold">
                     {notification.readAt ? null : <Badge tone="info">{tp.status.unread}</Badge>}
                     <span>{notification.title}</span>
@@ -79,7 +80,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   ) : null}
                 </div>
                 {notification.readAt ? null : (
-                  <MarkReadButton notificationId={notification.id} title={notification.title} />
+                  <div className="shrink-0">
+                    <MarkReadButton notificationId={notification.id} title={notification.title} />
+                  </div>
                 )}
               </li>
             ))}

@@ -50,15 +50,15 @@ export default async function ClusterEndpointsPage() {
                   <Th>{c.organisation}</Th>
                   <Th>{l.model}</Th>
                   <Th>{l.status}</Th>
-                  <Th className="text-right">{l.replicas}</Th>
                   <Th>{l.hardware}</Th>
                   <Th>{c.shared}</Th>
-                  <Th>{l.created}</Th>
                 </tr>
               </thead>
               <tbody>
                 {group.endpoints.map((endpoint) => (
                   <tr key={endpoint.id} data-testid={`cluster-endpoint-${endpoint.id}`}>
+                    {/* Replicas go under the status and the creation date under the name, so
+                        that every column, hardware included, fits beside a laptop's sidebar. */}
                     <Td className="min-w-40 max-w-48 sm:max-w-none">
                       <span className="block font-semibold break-words">{endpoint.name}</span>
                       {endpoint.externalId ? (
@@ -66,17 +66,24 @@ export default async function ClusterEndpointsPage() {
                           {endpoint.externalId}
                         </span>
                       ) : null}
+                      <span className="mt-1 block text-xs text-fg-muted">
+                        {l.created}{" "}
+                        <time dateTime={endpoint.createdAt.toISOString()}>
+                          {formatDateTime(endpoint.createdAt)}
+                        </time>
+                      </span>
                     </Td>
-                    <Td className="min-w-40">{endpoint.organization.name}</Td>
-                    <Td className="min-w-48 break-all font-mono text-sm">{endpoint.model}</Td>
-                    <Td className="min-w-44">
+                    <Td className="min-w-32">{endpoint.organization.name}</Td>
+                    <Td className="min-w-40 break-all font-mono text-sm">{endpoint.model}</Td>
+                    <Td className="min-w-40">
                       <EndpointBadge status={endpoint.status} />
                       <EndpointReason status={endpoint.status} reason={endpoint.statusReason} />
+                      <span className="mt-1 block text-sm tabular-nums">
+                        {l.replicas}:{" "}
+                        {l.replicasReady(endpoint.readyReplicas, endpoint.desiredReplicas)}
+                      </span>
                     </Td>
-                    <Td className="whitespace-nowrap text-right tabular-nums">
-                      {l.replicasReady(endpoint.readyReplicas, endpoint.desiredReplicas)}
-                    </Td>
-                    <Td className="min-w-40">
+                    <Td className="min-w-36">
                       {l.perReplica(endpoint.unitsPerReplica, endpoint.resourceClass.name)}
                     </Td>
                     <Td className="min-w-44">
@@ -100,7 +107,6 @@ export default async function ClusterEndpointsPage() {
                         ) : null}
                       </div>
                     </Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(endpoint.createdAt)}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -135,7 +135,9 @@ export default async function OperationsPage({ searchParams }: { searchParams: S
               {deadLetters.items.map((letter) => (
                 <tr key={letter.id} data-testid={`dead-letter-${letter.id}`}>
                   <Td>
-                    <span className="font-mono font-semibold">{letter.queue}</span>
+                    <span className="font-semibold">
+                      {o.queues.names[letter.queue] ?? letter.queue}
+                    </span>
                     <span className="block font-mono text-xs">{letter.jobName}</span>
                     <span className="block font-mono text-xs text-fg-muted">{letter.jobId}</span>
                     <details className="mt-1">

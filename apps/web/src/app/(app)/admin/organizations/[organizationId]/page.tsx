@@ -12,6 +12,7 @@ import { routes } from "@/lib/paths";
 import { loadIfAllowed } from "@/server/api";
 import { loadOrganisationForReview } from "@/server/organisation";
 import { requireUser } from "@/server/session";
+import { WebsiteLink } from "@/components/website-link";
 
 export async function generateMetadata({
   params,
@@ -95,7 +96,10 @@ export default async function AdminOrganisationPage({
                   term: t.organisation.country,
                   detail: `${countryName(organisation.country)} (${organisation.country})`,
                 },
-                { term: t.organisation.website, detail: organisation.website ?? t.common.notSet },
+                {
+                  term: t.organisation.website,
+                  detail: <WebsiteLink website={organisation.website} />,
+                },
                 {
                   term: t.organisation.contact,
                   detail: `${organisation.contactName} <${organisation.contactEmail}>`,

@@ -9,6 +9,7 @@ import { countryName, formatDate, t, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
+import { WebsiteLink } from "@/components/website-link";
 
 interface Props {
   params: Promise<{ organizationId: string }>;
@@ -55,17 +56,7 @@ export default async function OrganisationOverviewPage({ params }: Props) {
                 { term: t.organisation.registryId, detail: organisation.registryId },
                 {
                   term: t.organisation.website,
-                  detail: organisation.website ? (
-                    <a
-                      href={organisation.website}
-                      className="text-link underline"
-                      rel="noopener noreferrer"
-                    >
-                      {organisation.website}
-                    </a>
-                  ) : (
-                    t.common.notSet
-                  ),
+                  detail: <WebsiteLink website={organisation.website} />,
                 },
                 {
                   term: t.organisation.contact,
