@@ -38,6 +38,11 @@ test("the allocations fit a laptop's width, and a phone's within their own label
   await test.step("at 390 pixels a table scrolls only within its own region", async () => {
     await ada.setViewportSize({ width: 390, height: 844 });
     await tablesFitOrSayTheyScroll(ada);
+    // What is left and used stays in view beside the class while the columns scroll.
+    const line = ada.getByTestId("allocation-line-h100-80gb").first();
+    const remaining = await line.getByTestId("remaining").textContent();
+    await expect(line.getByTestId("narrow-summary")).toBeVisible();
+    await expect(line.getByTestId("narrow-summary")).toContainText(`${remaining} left`);
     await a11y.check(ada);
   });
 });

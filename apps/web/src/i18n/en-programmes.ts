@@ -307,6 +307,7 @@ export const enProgrammes = {
     consumed: "Used",
     remaining: "Remaining",
     usage: "Usage",
+    narrowSummary: (remaining: string, consumed: string) => `${remaining} left · ${consumed} used`,
     usageLabel: (consumed: string, held: string, granted: string) =>
       `${consumed} used and ${held} held of ${granted}`,
     unsettled: (quantity: string, resourceClass: string) =>

@@ -122,6 +122,18 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
                     <span className="block font-mono text-xs text-fg-muted">
                       {line.resourceClass.code}
                     </span>
+                    {/* On a phone the columns to the right scroll out of view: what is left and
+                        used stays beside the class (the table's own cells say it to a reader). */}
+                    <span
+                      className="mt-1 block text-xs tabular-nums sm:hidden"
+                      aria-hidden="true"
+                      data-testid="narrow-summary"
+                    >
+                      {a.narrowSummary(
+                        hours(line.remainingUnitSeconds, unit),
+                        hours(line.consumedUnitSeconds, unit),
+                      )}
+                    </span>
                   </Td>
                   <Td className="text-right tabular-nums">
                     <Quantity testId="granted" text={hours(line.grantedUnitSeconds, unit)} />
