@@ -252,11 +252,14 @@ describe("energy per 1,000 tokens of a shared model", () => {
   });
 
   it("keeps calls of one model to the organisation's own endpoint and to the shared one apart", async () => {
-    const { setup: platformSetup, endpoint: shared } = await platform();
+    // An endpoint of our own of the model, deployed before the platform shared it (once it is
+    // shared, it is called, not deployed): 4,000 tokens on 8 Wh of our own.
+    const platformSetup = await createEndpointSetup(db);
+    const shared = await deployTestEndpoint(platformSetup, { name: "Shared chat" });
     const model = platformSetup.modelName;
     const ours = await world();
-    // An endpoint of our own of the shared model: 4,000 tokens on 8 Wh of our own.
     const own = await deployTestEndpoint({ ...ours.setup, modelId: platformSetup.modelId });
+    await db.endpoint.update({ where: { workloadId: shared.id }, data: { shared: true } });
     await db.usageRecord.create({
       data: {
         organizationId: ours.setup.organizationId,
