@@ -102,9 +102,9 @@ test("a researcher submits a job from a template and follows it to completion wi
     await expect(ada.getByTestId("job-exit-code")).toHaveText("0");
     await expect(ada.getByTestId("quota-held")).toHaveText("2 GPU-hours");
     // Two GPUs for about ten seconds: consumption is settled from what ran, not the hold, and
-    // reads in the hold's unit (a hundredth of a GPU-hour is 36 GPU-seconds).
+    // reads in the hold's unit (a thousandth of a GPU-hour is 3.6 GPU-seconds).
     await expect(ada.getByTestId("quota-consumed")).toHaveText(
-      /^(less than 0\.01|0\.0\d) GPU-hours$/,
+      /^(less than 0\.001|0\.\d{1,3}) GPU-hours$/,
     );
     await expect(ada.getByTestId("job-quota")).toContainText("returned to the allocation");
     await expect(ada.getByTestId("job-placement")).toContainText("Simulated cluster");
@@ -125,7 +125,7 @@ test("a researcher submits a job from a template and follows it to completion wi
     await expect(row.getByTestId("job-status")).toHaveText("Completed");
     await expect(row).toContainText("2 × NVIDIA H100 80 GB");
     await expect(row).toContainText("Simulated cluster");
-    await expect(row).toContainText(/(less than 0\.01|0\.0\d) GPU-hours used/);
+    await expect(row).toContainText(/(less than 0\.001|0\.\d{1,3}) GPU-hours used/);
     await expect(row).toContainText("of 2 GPU-hours held");
     await expectFitsNarrowScreen(ada);
     await a11y.check(ada);

@@ -65,7 +65,10 @@ describe("the gateway in front of an endpoint", () => {
       tokensIn: BigInt(body.usage.prompt_tokens),
       tokensOut: BigInt(body.usage.completion_tokens),
       unitSeconds: 0n,
+      // Answered whole: no first token apart from the answer, so none is recorded.
+      timeToFirstTokenMs: null,
     });
+    expect(record?.latencyMs).not.toBeNull();
     expect(body.usage.completion_tokens).toBe(12);
   });
 

@@ -255,7 +255,8 @@ export function forward(
     /** The upstream answered whole and well: meter, then send the client everything. */
     const finishWhole = (): void => {
       observeUpstream();
-      ttftMs = Math.round(performance.now() - call.arrivedAt);
+      // A whole answer has no first token apart from its last byte: its record leaves the time
+      // to first token empty, so that the usage page's median is over streamed calls only.
       const text = Buffer.concat(received).toString("utf8");
       let parsed: {
         usage?: Usage;

@@ -228,6 +228,7 @@ export * from "./endpoints";
 export * from "./api-keys";
 export * from "./models";
 export * from "./gateway-usage/summarise-gateway-usage";
+export type { SharedModelCharge } from "./gateway-usage/rate-shared-model-tokens";
 export * from "./state-aid/undertaking";
 export * from "./state-aid/ceiling";
 export * from "./state-aid/declared-aid";

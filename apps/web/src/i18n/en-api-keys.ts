@@ -138,11 +138,29 @@ export const enApiKeys = {
     title: "Gateway usage",
     metaTitle: "Gateway usage",
     lead: (days: number) =>
-      `Calls through the gateway with this organisation's keys over the last ${days} days (UTC), from the usage records Tessera bills from. Prompts and answers are never stored.`,
+      `Calls through the gateway with this organisation's keys over the last ${days} days (UTC), counted from each call's usage record. Prompts and answers are never stored. Tokens are not all billed: see how each call is paid below.`,
     emptyTitle: "No calls in these days",
     emptyBody:
       "Once a program calls the gateway with one of your keys, each call is counted here within seconds.",
     emptyAction: "Create or find a key",
+    paymentTitle: "How these calls are paid",
+    paymentCaption: "Calls and tokens by how they are paid",
+    paymentKind: "Paid through",
+    ownEndpoints: "Your own endpoints",
+    ownEndpointsPaid:
+      "Paid through the endpoint's running time (its unit-hours on Billing), not per token: these tokens cost nothing more.",
+    sharedModels: "The platform's shared models",
+    sharedModelsPaid:
+      "Billed per token from your organisation's tokens of each model's tier, at the catalogue price.",
+    chargesCaption: "Shared models' tokens at the catalogue price, by tier and billing month",
+    chargeTier: "Tier and month",
+    chargeTokens: "Tokens",
+    chargePrice: "Catalogue price",
+    chargeList: "List amount",
+    partOfMonth: (day: string) => `from ${day} only: Billing's line counts the whole month`,
+    chargesExplained:
+      "Each month's amount is worked out and rounded as Billing's line for the tier is, before the programme's share. Billing shows who pays which share.",
+    billingLink: "See the charges on Billing",
     chartTitle: "Tokens per day",
     chartLabel: (day: string, tokens: string, requests: string) =>
       `${day}: ${tokens} tokens in ${requests} calls`,
@@ -151,7 +169,7 @@ export const enApiKeys = {
     byKeyCaption: "Calls and tokens per API key, busiest first",
     byModelTitle: "By model",
     byModelCaption:
-      "Calls and tokens per model, with the median latency and the energy per 1,000 tokens",
+      "Calls and tokens per model, with the median latency, the median time to first token of streamed calls and the energy per 1,000 tokens",
     col: {
       day: "Day (UTC)",
       key: "Key",
@@ -161,10 +179,14 @@ export const enApiKeys = {
       tokensOut: "Completion tokens",
       lastUsed: "Last call",
       latency: "Median latency",
-      ttft: "Median first token",
+      ttft: "Median first token (streamed)",
       energy: "Energy per 1,000 tokens",
     },
     removedKey: "(removed key)",
+    streamedOf: (streamed: string, calls: string) => `over ${streamed} of ${calls} calls`,
+    noneStreamed: "no streamed calls",
+    ttftExplained:
+      "Time to first token is measured only for streamed calls (stream: true). A call answered whole has only its latency, so it is left out of that median.",
     sharedModel: "shared endpoint",
     notMetered: "Not metered yet",
     notMeteredOwn: "its endpoints reported no energy in these days",

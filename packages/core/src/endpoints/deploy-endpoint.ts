@@ -1,6 +1,7 @@
 import type { EndpointStatus } from "@tessera/db";
 import type { Actor } from "../actor";
 import { AppError, notFound } from "../errors";
+import { modelsSharedByOthers } from "../models/list-deployable-models";
 import { formatUnitHours } from "../quota/format-unit-hours";
 import { quotaShortfallMessage } from "../quota/quota-shortfall-message";
 import type { TenantAccess } from "../tenancy/tenant-access";
@@ -99,6 +100,12 @@ export async function deployEndpoint(
   ]);
   if (!model) throw notFound("Model");
   if (!runtime) throw notFound("Serving runtime");
+  if ((await modelsSharedByOthers(tenant.db, organizationId, [model.id])).size > 0) {
+    throw new AppError(
+      "INVALID",
+      `${model.name} is one of the platform's shared models, served to every organisation: call it with an API key of this organisation instead of deploying it.`,
+    );
+  }
   if (!runtime.resourceKinds.includes(resolved.resourceClass.kind)) {
     throw new AppError(
       "PRECONDITION_FAILED",

@@ -1,5 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
+import { createTokenTier } from "../billing/billing-fixture";
+import { getCurrentCharges } from "../billing/get-current-charges";
+import { after, runningEndpoint } from "../billing/running-endpoint-fixture";
 import {
   createEndpointSetup,
   deployTestEndpoint,
@@ -45,6 +49,7 @@ async function world() {
     tokensOut: number,
     latencyMs: number,
     sharedModel?: string,
+    streamed = true,
   ) =>
     db.usageRecord.create({
       data: {
@@ -67,7 +72,7 @@ async function world() {
         energyMilliWh: 0n,
         energyBasis: "ESTIMATED",
         latencyMs,
-        timeToFirstTokenMs: Math.round(latencyMs / 4),
+        timeToFirstTokenMs: streamed ? Math.round(latencyMs / 4) : null,
       },
     });
   return { setup, endpoint, key, call };
@@ -247,11 +252,14 @@ describe("energy per 1,000 tokens of a shared model", () => {
   });
 
   it("keeps calls of one model to the organisation's own endpoint and to the shared one apart", async () => {
-    const { setup: platformSetup, endpoint: shared } = await platform();
+    // An endpoint of our own of the model, deployed before the platform shared it (once it is
+    // shared, it is called, not deployed): 4,000 tokens on 8 Wh of our own.
+    const platformSetup = await createEndpointSetup(db);
+    const shared = await deployTestEndpoint(platformSetup, { name: "Shared chat" });
     const model = platformSetup.modelName;
     const ours = await world();
-    // An endpoint of our own of the shared model: 4,000 tokens on 8 Wh of our own.
     const own = await deployTestEndpoint({ ...ours.setup, modelId: platformSetup.modelId });
+    await db.endpoint.update({ where: { workloadId: shared.id }, data: { shared: true } });
     await db.usageRecord.create({
       data: {
         organizationId: ours.setup.organizationId,
@@ -284,5 +292,135 @@ describe("energy per 1,000 tokens of a shared model", () => {
       expect.objectContaining({ model, shared: false, energyPerThousandTokensMilliWh: 2_000 }),
       expect.objectContaining({ model, shared: true, energyPerThousandTokensMilliWh: 500 }),
     ]);
+  });
+});
+
+describe("time to first token", () => {
+  it("is the median over streamed calls only, and absent when none was streamed", async () => {
+    const { setup, call } = await world();
+    // Two streamed calls (first token at a quarter of the latency) and two answered whole.
+    await call(new Date(NOW.getTime() - HOUR), 10, 10, 400);
+    await call(new Date(NOW.getTime() - HOUR), 10, 10, 800);
+    await call(new Date(NOW.getTime() - HOUR), 10, 10, 1_000, undefined, false);
+    await call(new Date(NOW.getTime() - HOUR), 10, 10, 1_200, undefined, false);
+    const usage = await summariseGatewayUsage(setup.tenant, { days: 7, now: NOW }, db);
+    expect(usage.byModel[0]).toMatchObject({
+      requests: 4,
+      streamedRequests: 2,
+      // Latencies 400, 800, 1,000, 1,200: the lower median 800. First tokens 100 and 200: 100.
+      medianLatencyMs: 800,
+      medianTimeToFirstTokenMs: 100,
+    });
+
+    const none = await world();
+    await none.call(new Date(NOW.getTime() - HOUR), 10, 10, 500, undefined, false);
+    const [model] = (await summariseGatewayUsage(none.setup.tenant, { days: 7, now: NOW }, db))
+      .byModel;
+    expect(model).toMatchObject({
+      streamedRequests: 0,
+      medianLatencyMs: 500,
+      medianTimeToFirstTokenMs: null,
+    });
+  });
+});
+
+describe("how the calls are paid", () => {
+  it("splits own endpoints from shared models, and prices the shared tokens as Billing does, to the cent", async () => {
+    const suffix = randomBytes(4).toString("hex");
+    const tier = await createTokenTier(db, suffix);
+    const ours = await world();
+    const shared = async (at: Date, tokens: bigint) =>
+      db.usageRecord.create({
+        data: {
+          organizationId: ours.setup.organizationId,
+          source: "GATEWAY_TOKENS",
+          sourceRef: `req_${randomBytes(8).toString("hex")}`,
+          intervalStart: at,
+          intervalEnd: new Date(at.getTime() + 50),
+          resourceClassId: tier.id,
+          allocationLineId: ours.setup.allocationLineId,
+          quantity: 0,
+          unitSeconds: 0n,
+          tokensIn: tokens / 4n,
+          tokensOut: tokens - tokens / 4n,
+          model: "tessera-shared/chat",
+          apiKeyId: ours.key.id,
+          energyMilliWh: 0n,
+          energyBasis: "ESTIMATED",
+          latencyMs: 50,
+        },
+      });
+    // Own endpoint: 2 calls, 1,000 tokens, paid through its running time.
+    await ours.call(new Date(NOW.getTime() - HOUR), 100, 400, 80);
+    await ours.call(new Date(NOW.getTime() - 2 * HOUR), 200, 300, 80);
+    // Shared model: 2,500,001 tokens at €0.40 per million = 100.00004 cents → €1.00.
+    await shared(new Date(NOW.getTime() - 3 * HOUR), 1_250_000n);
+    await shared(new Date(NOW.getTime() - 30 * HOUR), 1_250_001n);
+
+    const usage = await summariseGatewayUsage(ours.setup.tenant, { days: 30, now: NOW }, db);
+    expect(usage.payment.ownEndpoints).toEqual({ requests: 2, tokensIn: 300, tokensOut: 700 });
+    expect(usage.payment.sharedModels).toMatchObject({
+      requests: 2,
+      tokensIn: 312_500 + 312_500,
+      tokensOut: 937_500 + 937_501,
+      charges: [
+        {
+          resourceClassId: tier.id,
+          resourceClassName: tier.name,
+          usagePeriod: "2026-11",
+          partOfMonth: false,
+          tokens: 2_500_001,
+          minorPerMillionTokens: 40,
+          currency: "EUR",
+          listMinor: 100,
+        },
+      ],
+    });
+    // Billing's live draft of the month has the same tokens and the same list amount.
+    const billing = await getCurrentCharges(ours.setup.tenant, { sellerCountry: "DE", now: NOW });
+    const line = billing.lines.find((l) => l.resourceClassCode === tier.code);
+    expect(line).toMatchObject({ tokens: 2_500_001, listMinor: 100 });
+
+    // Fewer days than the month: the charge says it is part of the month.
+    const week = await summariseGatewayUsage(ours.setup.tenant, { days: 7, now: NOW }, db);
+    expect(week.payment.sharedModels.charges[0]).toMatchObject({ partOfMonth: true });
+  });
+});
+
+describe("energy of the organisation's own endpoint", () => {
+  it("counts the endpoint's open window as Billing's draft does, so both read the same energy", async () => {
+    const { setup, id, readyAt } = await runningEndpoint();
+    const now = after(readyAt, 600);
+    await db.usageRecord.create({
+      data: {
+        organizationId: setup.organizationId,
+        source: "GATEWAY_TOKENS",
+        sourceRef: `req_${randomBytes(8).toString("hex")}`,
+        intervalStart: after(readyAt, 60),
+        intervalEnd: after(readyAt, 61),
+        resourceClassId: setup.resourceClassId,
+        workloadId: id,
+        projectId: setup.projectId,
+        allocationLineId: setup.allocationLineId,
+        quantity: 0,
+        unitSeconds: 0n,
+        tokensIn: 250n,
+        tokensOut: 750n,
+        model: setup.modelName,
+        energyMilliWh: 0n,
+        energyBasis: "ESTIMATED",
+        latencyMs: 1_000,
+      },
+    });
+    const billing = await getCurrentCharges(setup.tenant, { sellerCountry: "DE", now });
+    // Ten minutes of 4 GPUs, not yet settled: 466,667 mWh on Billing.
+    expect(billing.lines.map((line) => line.energyMilliWh)).toEqual([466_667]);
+    const usage = await summariseGatewayUsage(setup.tenant, { days: 7, now }, db);
+    // The same energy over the 1,000 tokens served: 466,667 mWh per 1,000 tokens, an estimate.
+    expect(usage.byModel[0]).toMatchObject({
+      shared: false,
+      energyPerThousandTokensMilliWh: 466_667,
+      energyMeasured: false,
+    });
   });
 });

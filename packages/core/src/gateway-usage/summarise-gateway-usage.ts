@@ -1,8 +1,10 @@
 import { Prisma, type Database } from "@tessera/db";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import { accruingEndpointUsage } from "../billing/accruing-endpoint-usage";
 import { averageSharedEndpointEnergy } from "./average-shared-endpoint-energy";
 import { energyPerThousandTokens } from "./energy-per-thousand-tokens";
+import { rateSharedModelTokens, type SharedModelCharge } from "./rate-shared-model-tokens";
 
 const DAY_MS = 86_400_000;
 
@@ -25,19 +27,36 @@ export interface GatewayUsage {
      * rather than to endpoints of the organisation's own.
      */
     shared: boolean;
-    /** Median time to the last byte and to the first token (ms); null without requests. */
+    /** Median time to the last byte (ms); null without requests. */
     medianLatencyMs: number | null;
+    /**
+     * Median time to the first token (ms) over the streamed calls only — a call answered whole
+     * has no first token apart from its answer, and the gateway records none for it; null when
+     * no call was streamed.
+     */
     medianTimeToFirstTokenMs: number | null;
+    /** How many of the calls were streamed (the median first token is over these). */
+    streamedRequests: number;
     /**
      * Energy per 1,000 tokens (mWh, rounded half up) over the days shown; null when nothing was
-     * metered yet. Own endpoints: the energy their replicas were metered with, divided by the
-     * tokens they served. Shared: an estimate, the shared endpoints' average over every caller's
+     * metered yet. Own endpoints: the energy their replicas were metered with — settled windows
+     * and the open one up to now, as Billing's live draft counts them — divided by the tokens
+     * they served. Shared: an estimate, the shared endpoints' average over every caller's
      * tokens (averageSharedEndpointEnergy), the same figure for every organisation.
      */
     energyPerThousandTokensMilliWh: number | null;
     /** True when every replica record behind that figure had measured, not estimated, energy. */
     energyMeasured: boolean;
   })[];
+  /**
+   * How the calls are paid. Calls to the organisation's own endpoints are paid through the
+   * endpoints' running time (unit-hours on Billing), not per token; calls to the platform's
+   * shared models are billed per token, from the organisation's tokens of each model's tier.
+   */
+  payment: {
+    ownEndpoints: GatewayUsageCell;
+    sharedModels: GatewayUsageCell & { charges: SharedModelCharge[] };
+  };
 }
 
 const NOT_METERED = { energyPerThousandTokensMilliWh: null, energyMeasured: false };
@@ -104,6 +123,8 @@ export async function summariseGatewayUsage(
         shared: boolean;
         medianLatencyMs: number | null;
         medianTimeToFirstTokenMs: number | null;
+        streamedRequests: bigint;
+        endpoints: (string | null)[];
         energyMilliWh: bigint | null;
         endpointTokens: bigint | null;
         energyMeasured: boolean | null;
@@ -115,6 +136,7 @@ export async function summariseGatewayUsage(
                percentile_disc(0.5) WITHIN GROUP (ORDER BY u."latencyMs") AS "medianLatencyMs",
                percentile_disc(0.5) WITHIN GROUP (ORDER BY u."timeToFirstTokenMs")
                  AS "medianTimeToFirstTokenMs",
+               count(u."timeToFirstTokenMs")::bigint AS "streamedRequests",
                array_agg(DISTINCT u."workloadId") AS "endpoints"
           FROM "UsageRecord" u WHERE ${narrow} GROUP BY 1, 2
       ), served AS (
@@ -133,16 +155,35 @@ export async function summariseGatewayUsage(
          GROUP BY 1
       )
       SELECT c.model, c."shared", c."requests", c."tokensIn", c."tokensOut", c."medianLatencyMs",
-             c."medianTimeToFirstTokenMs", r."energyMilliWh", s."endpointTokens", r."energyMeasured"
+             c."medianTimeToFirstTokenMs", c."streamedRequests", c."endpoints",
+             r."energyMilliWh", s."endpointTokens", r."energyMeasured"
         FROM calls c
         LEFT JOIN served s ON s.model = c.model AND NOT c."shared"
         LEFT JOIN replicas r ON r.model = c.model AND NOT c."shared"
        ORDER BY c."requests" DESC, c.model, c."shared"`),
   ]);
-  const sharedEnergy = await averageSharedEndpointEnergy(database, {
-    models: byModel.filter((row) => row.shared).map((row) => row.model),
-    from,
-  });
+  const [sharedEnergy, accruing, charges] = await Promise.all([
+    averageSharedEndpointEnergy(database, {
+      models: byModel.filter((row) => row.shared).map((row) => row.model),
+      from,
+    }),
+    // Endpoints' open windows, as Billing's live draft counts them: their energy so far.
+    accruingEndpointUsage(
+      tenant.db,
+      { organizationId, period: "", bounds: { start: from, end: now }, timeZone: "UTC" },
+      now,
+    ),
+    rateSharedModelTokens(tenant.db, { organizationId, from, narrow }),
+  ]);
+  const accruingMilliWh = new Map<string, bigint>();
+  for (const window of accruing) {
+    accruingMilliWh.set(
+      window.endpointId,
+      (accruingMilliWh.get(window.endpointId) ?? 0n) + window.energyMilliWh,
+    );
+  }
+  const split = { own: [] as CellRow[], shared: [] as CellRow[] };
+  for (const row of byModel) (row.shared ? split.shared : split.own).push(row);
 
   return {
     days,
@@ -156,21 +197,58 @@ export async function summariseGatewayUsage(
     byModel: byModel.map((row) => {
       const energy = row.shared
         ? (sharedEnergy.get(row.model) ?? NOT_METERED)
-        : {
-            energyPerThousandTokensMilliWh: energyPerThousandTokens(
-              row.energyMilliWh ?? 0n,
-              row.endpointTokens ?? 0n,
-            ),
-            energyMeasured: row.energyMeasured === true,
-          };
+        : ownEnergy(row, accruingMilliWh);
       return {
         model: row.model,
         shared: row.shared,
         ...cell(row),
         medianLatencyMs: row.medianLatencyMs,
         medianTimeToFirstTokenMs: row.medianTimeToFirstTokenMs,
+        streamedRequests: toSafeNumber(row.streamedRequests, "quantity"),
         ...energy,
       };
     }),
+    payment: {
+      ownEndpoints: cell(sumCells(split.own)),
+      sharedModels: { ...cell(sumCells(split.shared)), charges },
+    },
+  };
+}
+
+function sumCells(rows: readonly CellRow[]): CellRow {
+  return rows.reduce<CellRow>(
+    (sum, row) => ({
+      requests: sum.requests + row.requests,
+      tokensIn: sum.tokensIn + row.tokensIn,
+      tokensOut: sum.tokensOut + row.tokensOut,
+    }),
+    { requests: 0n, tokensIn: 0n, tokensOut: 0n },
+  );
+}
+
+/**
+ * Own endpoints' energy per 1,000 tokens: their settled sampler records and their open windows'
+ * estimate so far (what Billing's draft adds), over the tokens they served.
+ */
+function ownEnergy(
+  row: {
+    endpoints: (string | null)[];
+    energyMilliWh: bigint | null;
+    endpointTokens: bigint | null;
+    energyMeasured: boolean | null;
+  },
+  accruingMilliWh: ReadonlyMap<string, bigint>,
+) {
+  const open = row.endpoints.reduce(
+    (sum, id) => sum + (id === null ? 0n : (accruingMilliWh.get(id) ?? 0n)),
+    0n,
+  );
+  return {
+    energyPerThousandTokensMilliWh: energyPerThousandTokens(
+      (row.energyMilliWh ?? 0n) + open,
+      row.endpointTokens ?? 0n,
+    ),
+    // An open window's energy is an estimate from the class's power draw.
+    energyMeasured: row.energyMeasured === true && open === 0n,
   };
 }

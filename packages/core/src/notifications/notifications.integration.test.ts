@@ -88,7 +88,7 @@ describe("job end notifications", () => {
     const { user } = await endJob("FAILED", { statusReason: "FAILED", consumedUnitSeconds: 45n });
     await notifyEndedWorkloads(db);
     const [notice] = await noticesOf(user.id);
-    expect(notice!.body).toContain("It used 0.01 GPU-hours.");
+    expect(notice!.body).toContain("It used 0.013 GPU-hours.");
     expect(notice!.body).not.toContain("Reason: FAILED");
   });
 

@@ -82,8 +82,8 @@ describe("formatLedgerQuantity", () => {
     // An allocation's line: used and left in the same unit, however small the used part.
     expect(formatLedgerQuantity(1_440, cpu)).toBe("0.4 CPU core-hours");
     expect(formatLedgerQuantity(17_984_160, cpu)).toBe("4,995.6 CPU core-hours");
-    expect(formatLedgerQuantity(90, gpu)).toBe("0.03 GPU-hours");
-    expect(formatLedgerQuantity(12, gpu)).toBe("less than 0.01 GPU-hours");
+    expect(formatLedgerQuantity(90, gpu)).toBe("0.025 GPU-hours");
+    expect(formatLedgerQuantity(1, gpu)).toBe("less than 0.001 GPU-hours");
   });
 
   it("writes a token tier's ledger units as tokens", () => {

@@ -7,7 +7,7 @@ import { formatUnitHours } from "../quota/format-unit-hours";
 /**
  * Quota in unit-hours, whatever its size, so that a job's used amount and its hold, or an
  * allocation's used and left, read in one unit beside each other: 7_200 GPU-seconds →
- * "2 GPU-hours"; 1_440 → "0.4 GPU-hours"; 12 → "less than 0.01 GPU-hours"; 0 → "0 GPU-hours".
+ * "2 GPU-hours"; 1_440 → "0.4 GPU-hours"; 1 → "less than 0.001 GPU-hours"; 0 → "0 GPU-hours".
  */
 export function formatQuota(unitSeconds: number | bigint, unit: string): string {
   return formatUnitHours(unitSeconds, unit);

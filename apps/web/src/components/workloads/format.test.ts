@@ -5,16 +5,16 @@ describe("formatQuota", () => {
   it("writes every amount in unit-hours, so that figures side by side share one unit", () => {
     expect(formatQuota(7_200, "GPU")).toBe("2 GPU-hours");
     expect(formatQuota(5_400 * 4, "GPU")).toBe("6 GPU-hours");
-    expect(formatQuota(4_000, "GPU")).toBe("1.11 GPU-hours");
+    expect(formatQuota(4_000, "GPU")).toBe("1.111 GPU-hours");
     expect(formatQuota(1_440, "CPU core")).toBe("0.4 CPU core-hours");
-    expect(formatQuota(90, "GPU")).toBe("0.03 GPU-hours");
+    expect(formatQuota(90, "GPU")).toBe("0.025 GPU-hours");
     expect(formatQuota(0, "GPU")).toBe("0 GPU-hours");
     expect(formatQuota(-5, "GPU")).toBe("0 GPU-hours");
   });
 
   it("never shows a small non-zero amount as zero", () => {
-    expect(formatQuota(12, "MIG slice")).toBe("less than 0.01 MIG slice-hours");
-    expect(formatQuota(1, "GPU")).toBe("less than 0.01 GPU-hours");
+    expect(formatQuota(12, "MIG slice")).toBe("0.003 MIG slice-hours");
+    expect(formatQuota(1, "GPU")).toBe("less than 0.001 GPU-hours");
   });
 
   it("says one in the singular", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listModels, listServingRuntimes } from "@tessera/core";
+import { listDeployableModels, listModels, listServingRuntimes } from "@tessera/core";
 import { noInput } from "../../schemas";
 import { platformProcedure, tenantProcedure } from "../../trpc";
 import { licenseInput, opennessInput } from "./inputs";
@@ -9,10 +9,13 @@ export const listModelsInput = z.object({
   licenseSpdx: licenseInput.nullish(),
 });
 
-/** The active catalogue for a tenant choosing what to deploy, filtered by openness and licence. */
+/**
+ * The active catalogue for a tenant choosing what to deploy, filtered by openness and licence, by
+ * name, without the models the platform already serves to everyone (those are called, not deployed).
+ */
 export const listModelsProcedure = tenantProcedure("endpoints.read")
   .input(listModelsInput)
-  .query(({ ctx, input }) => listModels(ctx.db, input));
+  .query(({ ctx, input }) => listDeployableModels(ctx.db, ctx.tenant.organization.id, input));
 
 /** The serving runtimes a tenant may choose from. */
 export const listRuntimesProcedure = tenantProcedure("endpoints.read").query(({ ctx }) =>

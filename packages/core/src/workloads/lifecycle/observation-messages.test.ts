@@ -17,7 +17,7 @@ describe("endMessage", () => {
       elapsedSeconds: 1_875,
     });
     expect(text).toBe(
-      "Completed with exit code 0 after 31 min 15 s; used 1.04 GPU-hours of the 4 GPU-hours held, " +
+      "Completed with exit code 0 after 31 min 15 s; used 1.042 GPU-hours of the 4 GPU-hours held, " +
         "the rest went back to the allocation.",
     );
     expect(text).not.toMatch(/unit-seconds/);
@@ -31,7 +31,7 @@ describe("endMessage", () => {
     });
     expect(text).not.toMatch(/GPU-seconds|GPU-minutes/);
     expect(text).toContain(
-      "Failed with exit code 2 after 12 s; used 0.01 GPU-hours of the 4 GPU-hours held",
+      "Failed with exit code 2 after 12 s; used 0.007 GPU-hours of the 4 GPU-hours held",
     );
   });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
+import { GatewayPayment } from "@/components/api-keys/gateway-payment";
 import { describeModelEnergy } from "@/components/api-keys/model-energy";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ScrollTable } from "@/components/programmes/scroll-table";
@@ -29,6 +30,7 @@ export default async function GatewayUsagePage({ params }: Props) {
   const u = tk.usage;
   const byDay = new Map(usage.byDay.map((cell) => [cell.day, cell]));
   const peak = Math.max(0, ...usage.byDay.map((cell) => cell.tokensIn + cell.tokensOut));
+  const anyUnstreamed = usage.byModel.some((cell) => cell.streamedRequests < cell.requests);
   const sharedAverageShown = usage.byModel.some(
     (cell) => cell.shared && cell.energyPerThousandTokensMilliWh !== null,
   );
@@ -56,6 +58,11 @@ export default async function GatewayUsagePage({ params }: Props) {
         </EmptyState>
       ) : (
         <div className="space-y-6">
+          <GatewayPayment
+            organizationId={organizationId}
+            payment={usage.payment}
+            from={new Date(`${usage.days[0]}T00:00:00Z`)}
+          />
           <Card title={u.chartTitle} className="min-w-0">
             <ul className="space-y-2" aria-label={u.chartTitle}>
               {usage.days.map((day) => {
@@ -164,9 +171,21 @@ export default async function GatewayUsagePage({ params }: Props) {
                         {cell.medianLatencyMs === null ? "—" : u.ms(cell.medianLatencyMs)}
                       </Td>
                       <Td className={NUMBER}>
-                        {cell.medianTimeToFirstTokenMs === null
-                          ? "—"
-                          : u.ms(cell.medianTimeToFirstTokenMs)}
+                        {cell.medianTimeToFirstTokenMs === null ? (
+                          <>
+                            <span aria-hidden="true">—</span>
+                            <span className="block text-xs text-fg-muted">{u.noneStreamed}</span>
+                          </>
+                        ) : (
+                          <>
+                            {u.ms(cell.medianTimeToFirstTokenMs)}
+                            {cell.streamedRequests < cell.requests ? (
+                              <span className="block text-xs text-fg-muted">
+                                {u.streamedOf(count(cell.streamedRequests), count(cell.requests))}
+                              </span>
+                            ) : null}
+                          </>
+                        )}
                       </Td>
                       <Td>
                         <span className="whitespace-nowrap">{energy.figure}</span>
@@ -177,6 +196,9 @@ export default async function GatewayUsagePage({ params }: Props) {
                 })}
               </tbody>
             </ScrollTable>
+            {anyUnstreamed ? (
+              <p className="mt-3 max-w-prose text-sm text-fg-muted">{u.ttftExplained}</p>
+            ) : null}
             {sharedAverageShown ? (
               <p className="mt-3 max-w-prose text-sm text-fg-muted">{u.sharedAverageExplained}</p>
             ) : null}
