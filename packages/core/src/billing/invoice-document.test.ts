@@ -372,6 +372,38 @@ describe("the invoice PDF", () => {
     );
   });
 
+  it("words a credit note as a credit: no due date, the subsidy given back", () => {
+    const stored = storedInvoice();
+    const negated = { listMinor: -522n, programmeMinor: -56n, tenantNetMinor: -466n };
+    const document = invoiceDocumentOf(
+      {
+        ...stored,
+        ...negated,
+        kind: "CREDIT_NOTE",
+        number: "CN-2026-000001",
+        vatMinor: -89n,
+        tenantTotalMinor: -555n,
+        reason: "Metering fault",
+      },
+      "INV-2026-000001",
+      CLASSES,
+      TEST_INVOICE_ISSUER,
+    );
+    const sheet = invoiceSheetOf(document);
+    expect(sheet.title).toBe("Credit note CN-2026-000001");
+    expect(sheet.facts).toEqual([
+      ["Credit note number", "CN-2026-000001"],
+      ["Issue date", "1 Dec 2026"],
+      ["Supply period", "1 Nov 2026 to 30 Nov 2026 (Europe/Brussels)"],
+      ["Corrects invoice", "INV-2026-000001"],
+      ["Due date", "Nothing to pay: this is a credit"],
+      ["Reason", "Metering fault"],
+    ]);
+    expect(sheet.notes[1]).toBe(
+      "This credit note gives €0.56 back to the subsidy programme's award and credits you €4.66 net.",
+    );
+  });
+
   it("draws the sheet into a PDF whose text says what the sheet says", async () => {
     const document = outsideEu();
     const bytes = await renderInvoicePdf(document);

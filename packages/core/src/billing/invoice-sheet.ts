@@ -109,17 +109,23 @@ export function invoiceSheetOf(document: InvoiceDocument): InvoiceSheet {
         amount: money(document.programmeMinor),
         strong: false,
       },
-      { label: "Net amount payable by you", amount: money(document.tenantNetMinor), strong: false },
+      {
+        label: credit ? "Your net share" : "Net amount payable by you",
+        amount: money(document.tenantNetMinor),
+        strong: false,
+      },
       { label: document.vatLabel, amount: money(document.vatMinor), strong: false },
       {
-        label: credit ? "Total credited to you" : "Total payable by you",
+        label: credit ? "Total of this credit note, your share with VAT" : "Total payable by you",
         amount: money(document.tenantTotalMinor),
         strong: true,
       },
     ],
     notes: [
       document.vatNote,
-      `The subsidy programme pays ${money(document.programmeMinor)} of the ${money(document.listMinor)} list value directly to ${supplier.name}, under your organisation's award; it is not charged to you. Your net share is ${money(document.tenantNetMinor)}.`,
+      credit
+        ? `This credit note gives ${money(-document.programmeMinor)} back to the subsidy programme's award and credits you ${money(-document.tenantNetMinor)} net.`
+        : `The subsidy programme pays ${money(document.programmeMinor)} of the ${money(document.listMinor)} list value directly to ${supplier.name}, under your organisation's award; it is not charged to you. Your net share is ${money(document.tenantNetMinor)}.`,
       `Energy used: ${formatEnergy(document.energyMilliWh)}.`,
     ],
     footer: `${supplier.name} · ${supplier.address} · VAT id ${supplier.vatId}`,

@@ -131,7 +131,7 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   next(6);
   for (const total of sheet.totals) {
     const font = total.strong ? bold : regular;
-    write(total.label, 290, 9, font);
+    write(total.label, 250, 9, font);
     right(total.amount, rightEdge, 9, font);
     next();
   }
