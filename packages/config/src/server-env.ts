@@ -5,6 +5,19 @@ const DEV_AUTH_SECRET = "tessera-development-secret-change-me-0123456789";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/**
+ * The platform operator that issues Tessera's invoices, for development and the demo. Its VAT id
+ * is a placeholder: a production portal served to the public refuses to start with it.
+ */
+export const DEMO_INVOICE_SUPPLIER = {
+  name: "Tessera Platform Operator (demonstration)",
+  address: "Beispielstraße 1, 10115 Berlin, Germany",
+  vatId: "DE000000000",
+} as const;
+
+/** A VAT id's prefix is its country code, except Greece's (EL). */
+const VAT_PREFIX: Readonly<Record<string, string>> = { GR: "EL" };
+
 const bool = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
@@ -63,6 +76,30 @@ export const serverEnvSchema = z
       .string()
       .regex(/^[A-Z]{2}$/)
       .default("DE"),
+    /** The platform operator named on every invoice as the supplier: legal name. */
+    BILLING_SUPPLIER_NAME: z.string().trim().min(1).max(120).default(DEMO_INVOICE_SUPPLIER.name),
+    /** The supplier's postal address, on one line. */
+    BILLING_SUPPLIER_ADDRESS: z
+      .string()
+      .trim()
+      .min(1)
+      .max(160)
+      .default(DEMO_INVOICE_SUPPLIER.address),
+    /** The supplier's VAT identification number, with its country prefix. */
+    BILLING_SUPPLIER_VAT_ID: z
+      .string()
+      .transform((value) => value.replace(/[\s.-]/g, "").toUpperCase())
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^[A-Z]{2}[A-Z0-9+*]{2,13}$/,
+            "a VAT id: its country prefix, then 2 to 13 letters or digits",
+          ),
+      )
+      .default(DEMO_INVOICE_SUPPLIER.vatId),
+    /** Days after an invoice's issue date by which the tenant's share is due. */
+    INVOICE_PAYMENT_TERMS_DAYS: z.coerce.number().int().min(0).max(120).default(30),
     INVOICE_GRACE_DAYS: z.coerce.number().int().min(0).max(28).default(3),
     /** The de minimis ceiling per undertaking over three rolling years, in euro cents (€300,000). */
     DE_MINIMIS_CEILING_MINOR: z.coerce
@@ -103,6 +140,29 @@ export const serverEnvSchema = z
         code: "custom",
         path: ["DEV_OUTBOX_ENABLED"],
         message: "the development outbox may only be enabled for a portal served on localhost",
+      });
+    }
+    // Invoices name the operator as supplier: the demo's placeholder VAT id is for development and
+    // for a portal served on localhost (the quick start, the e2e tests) only.
+    if (
+      env.NODE_ENV === "production" &&
+      !building &&
+      env.BILLING_SUPPLIER_VAT_ID === DEMO_INVOICE_SUPPLIER.vatId &&
+      !LOOPBACK_HOSTS.has(new URL(env.APP_URL).hostname)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BILLING_SUPPLIER_VAT_ID"],
+        message:
+          "set the platform operator's VAT id (and BILLING_SUPPLIER_NAME and BILLING_SUPPLIER_ADDRESS) in production; the demo's placeholder is for development",
+      });
+    }
+    const prefix = VAT_PREFIX[env.BILLING_SELLER_COUNTRY] ?? env.BILLING_SELLER_COUNTRY;
+    if (!env.BILLING_SUPPLIER_VAT_ID.startsWith(prefix)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BILLING_SUPPLIER_VAT_ID"],
+        message: `must start with ${prefix}, the prefix of BILLING_SELLER_COUNTRY (${env.BILLING_SELLER_COUNTRY})`,
       });
     }
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {

@@ -1,6 +1,7 @@
 import { notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { invoiceDocumentOf, type InvoiceDocument } from "./invoice-document";
+import type { InvoiceIssuer } from "./invoice-issuer";
 import { classNamesOf, toInvoiceView, type InvoiceView } from "./invoice-view";
 
 /** One finalised invoice (or credit note) of the organisation, with its lines; 404 otherwise. */
@@ -22,13 +23,18 @@ async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
   return { invoice, payment, creditsNumber: credited?.number ?? null };
 }
 
-export async function getInvoice(tenant: TenantAccess, invoiceId: string): Promise<InvoiceView> {
+/** `supplier`: the platform operator that issues invoices (from the configuration). */
+export async function getInvoice(
+  tenant: TenantAccess,
+  invoiceId: string,
+  supplier: InvoiceIssuer,
+): Promise<InvoiceView> {
   const { invoice, payment, creditsNumber } = await loadInvoice(tenant, invoiceId);
   const classes = await classNamesOf(
     tenant,
     invoice.lines.map((line) => line.resourceClassId),
   );
-  return toInvoiceView(invoice, payment, creditsNumber, classes);
+  return toInvoiceView(invoice, payment, creditsNumber, classes, supplier);
 }
 
 /**
@@ -38,11 +44,12 @@ export async function getInvoice(tenant: TenantAccess, invoiceId: string): Promi
 export async function getInvoiceDocument(
   tenant: TenantAccess,
   invoiceId: string,
+  supplier: InvoiceIssuer,
 ): Promise<InvoiceDocument> {
   const { invoice, creditsNumber } = await loadInvoice(tenant, invoiceId);
   const classes = await classNamesOf(
     tenant,
     invoice.lines.map((line) => line.resourceClassId),
   );
-  return invoiceDocumentOf(invoice, creditsNumber, classes);
+  return invoiceDocumentOf(invoice, creditsNumber, classes, supplier);
 }

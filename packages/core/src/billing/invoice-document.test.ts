@@ -1,8 +1,12 @@
+import { TEST_INVOICE_ISSUER } from "./invoice-issuer-fixture";
 import type { Invoice, InvoiceLine, ResourceKind } from "@tessera/db";
+import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { getInvoiceDocument } from "./get-invoice";
 import { invoiceCsv } from "./invoice-csv";
+import { invoiceSheetOf } from "./invoice-sheet";
+import { renderInvoicePdf } from "./render-invoice-pdf";
 import {
   invoiceDocumentOf,
   lineDetailText,
@@ -180,7 +184,7 @@ describe("an invoice line's quantity and price as documents write them", () => {
 describe("an invoice's document", () => {
   it("writes each line at the unit price stored with it, read by its class's kind", () => {
     const invoice = storedInvoice();
-    const document = invoiceDocumentOf(invoice, null, CLASSES);
+    const document = invoiceDocumentOf(invoice, null, CLASSES, TEST_INVOICE_ISSUER);
     expect(document.lines.map((line) => lineQuantityText(line, money))).toEqual([
       { quantity: "2,000,000 tokens", price: "€0.40 per million tokens" },
       { quantity: "1.5 GPU-hours", price: "€2.95 per GPU-hour" },
@@ -216,7 +220,7 @@ describe("an invoice's document", () => {
         },
       },
     } as unknown as TenantAccess;
-    const document = await getInvoiceDocument(tenant, invoice.id);
+    const document = await getInvoiceDocument(tenant, invoice.id, TEST_INVOICE_ISSUER);
     expect(lineQuantityText(document.lines[0]!, money).price).toBe("€0.40 per million tokens");
     expect(lineQuantityText(document.lines[1]!, money).price).toBe("€2.95 per GPU-hour");
     const [header, tokensRow] = invoiceCsv(document).split("\r\n");
@@ -225,7 +229,7 @@ describe("an invoice's document", () => {
   });
 
   it("puts tokens and the price per million in the CSV beside the hours, each price in its own column", () => {
-    const document = invoiceDocumentOf(storedInvoice(), null, CLASSES);
+    const document = invoiceDocumentOf(storedInvoice(), null, CLASSES, TEST_INVOICE_ISSUER);
     const [header, ...rows] = invoiceCsv(document).split("\r\n");
     const columns = header!.split(",");
     const cells = (row: number, names: string[]) =>
@@ -240,5 +244,200 @@ describe("an invoice's document", () => {
     expect(cells(0, figures)).toEqual(["0", "", "2000000", "40", "80"]);
     expect(cells(1, figures)).toEqual(["5400", "295", "0", "", "442"]);
     expect(cells(2, figures)).toEqual(["0", "295", "1200", "", "0"]);
+  });
+});
+
+/** The text a PDF draws, in drawing order: its content streams inflated, each shown string decoded. */
+function pdfText(bytes: Uint8Array): string[] {
+  const raw = Buffer.from(bytes).toString("latin1");
+  const shown: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1]!, "latin1")).toString("latin1");
+    } catch {
+      continue; // not a compressed content stream (a font, say)
+    }
+    for (const text of content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)) {
+      // The standard fonts' WinAnsi encoding: Windows-1252 (€ is 0x80).
+      shown.push(new TextDecoder("windows-1252").decode(Buffer.from(text[1]!, "hex")));
+    }
+  }
+  return shown;
+}
+
+describe("the invoice PDF", () => {
+  const outsideEu = () =>
+    invoiceDocumentOf(
+      {
+        ...storedInvoice(),
+        customerCountry: "GB",
+        vatTreatment: "OUTSIDE_EU",
+        vatCountry: "GB",
+        vatRateBps: 0,
+        vatMinor: 0n,
+        tenantTotalMinor: 466n,
+      },
+      null,
+      CLASSES,
+      TEST_INVOICE_ISSUER,
+    );
+
+  it("names the supplier from its configuration, the customer, the number, the dates and the terms", () => {
+    const sheet = invoiceSheetOf(outsideEu());
+    expect(sheet.title).toBe("Invoice INV-2026-000001");
+    expect(sheet.supplier).toEqual([
+      "National Compute Platform GmbH",
+      "Teststraße 5, 10115 Berlin, Germany",
+      "VAT id DE123456789",
+    ]);
+    expect(sheet.customer).toEqual(["Lumen Robotics", "United Kingdom"]);
+    expect(sheet.facts).toEqual([
+      ["Invoice number", "INV-2026-000001"],
+      ["Issue date", "1 Dec 2026"],
+      ["Supply period", "1 Nov 2026 to 30 Nov 2026 (Europe/Brussels)"],
+      ["Due date", "31 Dec 2026"],
+      ["Payment terms", "Payable within 30 days of the issue date"],
+    ]);
+  });
+
+  it("prints each line's description, quantity with its unit, unit price, amounts and VAT rate", () => {
+    const sheet = invoiceSheetOf(
+      invoiceDocumentOf(storedInvoice(), null, CLASSES, TEST_INVOICE_ISSUER),
+    );
+    expect(sheet.lines[0]).toEqual({
+      description: "1. Shared 8B chat model, 2026-11",
+      quantity: "2,000,000 tokens",
+      unitPrice: "€0.40 per million tokens",
+      list: "€0.80",
+      programme: "€0.56",
+      net: "€0.24",
+      vatRate: "19 %",
+      detail:
+        "2,000,000 tokens at €0.40 per million tokens, energy not metered yet (the shared model's endpoints report none)",
+    });
+    expect(sheet.lines[1]).toMatchObject({
+      description: "2. A100 80GB, 2026-11",
+      quantity: "1.5 GPU-hours",
+      unitPrice: "€2.95 per GPU-hour",
+      net: "€4.42",
+    });
+    expect(sheet.lines[2]!.description).toBe("3. A100 80GB (late usage of 2026-10)");
+  });
+
+  it("totals net, VAT and gross, and says what the programme's share is", () => {
+    const sheet = invoiceSheetOf(outsideEu());
+    expect(sheet.totals.map(({ label, amount }) => [label, amount])).toEqual([
+      ["List value of the service", "€5.22"],
+      ["Paid by the subsidy programme", "€0.56"],
+      ["Net amount payable by you", "€4.66"],
+      ["VAT 0 % — customer outside the EU (United Kingdom)", "€0.00"],
+      ["Total payable by you", "€4.66"],
+    ]);
+    expect(sheet.notes[0]).toBe(
+      "Not subject to EU VAT: the customer is established outside the EU (United Kingdom), where the service is supplied.",
+    );
+    expect(sheet.notes[1]).toBe(
+      "The subsidy programme pays €0.56 of the €5.22 list value directly to National Compute Platform GmbH, under your organisation's award; it is not charged to you. Your net share is €4.66.",
+    );
+    expect(sheet.footer).toBe(
+      "National Compute Platform GmbH · Teststraße 5, 10115 Berlin, Germany · VAT id DE123456789",
+    );
+    expect([...sheet.notes, sheet.footer].join(" ")).not.toMatch(/minor units|half to even/);
+  });
+
+  it("gives a reverse-charged customer's VAT id, and no due date when nothing is to be paid", () => {
+    const document = invoiceDocumentOf(
+      {
+        ...storedInvoice(),
+        customerCountry: "FR",
+        customerVatId: "FR12345678901",
+        vatTreatment: "REVERSE_CHARGE",
+        vatCountry: "FR",
+        vatRateBps: 0,
+        vatMinor: 0n,
+        tenantNetMinor: 0n,
+        tenantTotalMinor: 0n,
+      },
+      null,
+      CLASSES,
+      TEST_INVOICE_ISSUER,
+    );
+    const sheet = invoiceSheetOf(document);
+    expect(sheet.customer).toEqual(["Lumen Robotics", "France", "VAT id FR12345678901"]);
+    expect(sheet.facts).toContainEqual(["Due date", "Nothing to pay"]);
+    expect(sheet.totals[3]!.label).toBe("VAT 0 % — reverse charge");
+    expect(sheet.notes[0]).toBe(
+      "Reverse charge: VAT to be accounted for by the recipient, Article 196 Directive 2006/112/EC.",
+    );
+  });
+
+  it("words a credit note as a credit: no due date, the subsidy given back", () => {
+    const stored = storedInvoice();
+    const negated = { listMinor: -522n, programmeMinor: -56n, tenantNetMinor: -466n };
+    const document = invoiceDocumentOf(
+      {
+        ...stored,
+        ...negated,
+        kind: "CREDIT_NOTE",
+        number: "CN-2026-000001",
+        vatMinor: -89n,
+        tenantTotalMinor: -555n,
+        reason: "Metering fault",
+      },
+      "INV-2026-000001",
+      CLASSES,
+      TEST_INVOICE_ISSUER,
+    );
+    const sheet = invoiceSheetOf(document);
+    expect(sheet.title).toBe("Credit note CN-2026-000001");
+    expect(sheet.facts).toEqual([
+      ["Credit note number", "CN-2026-000001"],
+      ["Issue date", "1 Dec 2026"],
+      ["Supply period", "1 Nov 2026 to 30 Nov 2026 (Europe/Brussels)"],
+      ["Corrects invoice", "INV-2026-000001"],
+      ["Due date", "Nothing to pay: this is a credit"],
+      ["Reason", "Metering fault"],
+    ]);
+    expect(sheet.notes[1]).toBe(
+      "This credit note gives €0.56 back to the subsidy programme's award and credits you €4.66 net.",
+    );
+  });
+
+  it("draws the sheet into a PDF whose text says what the sheet says", async () => {
+    const document = outsideEu();
+    const bytes = await renderInvoicePdf(document);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    const text = pdfText(bytes).join("\n");
+    const sheet = invoiceSheetOf(document);
+    for (const expected of [
+      ...sheet.supplier,
+      ...sheet.customer,
+      "Due date",
+      "31 Dec 2026",
+      "VAT 0 % - customer outside the EU (United Kingdom)",
+      "Total payable by you",
+      "€4.66",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain("minor units");
+  });
+
+  it("puts the same dates, parties and VAT treatment in the CSV as on the PDF", () => {
+    const csv = invoiceCsv(outsideEu()).trim().split("\r\n");
+    const facts = new Map(csv.slice(5).map((row) => [row.split(",")[1], row.split(",")[2]]));
+    expect(Object.fromEntries(facts)).toMatchObject({
+      issue_date: "2026-12-01",
+      supply_period_start: "2026-11-01",
+      supply_period_end: "2026-11-30",
+      due_date: "2026-12-31",
+      supplier_vat_id: "DE123456789",
+      customer_country: "GB",
+      vat_treatment: "OUTSIDE_EU",
+      vat_rate_bps: "0",
+      vat_minor: "0",
+      total_due_minor: "466",
+    });
   });
 });

@@ -3,7 +3,8 @@ import { countsTokens, type MeteredClass } from "../catalogue/metering-unit";
 import { exactFigure, formatBilledUnitHours, unitHoursOf } from "./format-billed-quantity";
 import { pricePer } from "../quota/format-ledger-quantity";
 import { formatEnergy } from "./format-energy";
-import { vatNoteFor } from "./vat";
+import { invoiceDatesOf, type InvoiceDates, type InvoiceIssuer } from "./invoice-issuer";
+import { vatLabelFor, vatNoteFor } from "./vat";
 
 export { unitHoursOf };
 
@@ -12,6 +13,8 @@ export interface InvoiceDocumentLine {
   kind: "USAGE" | "LATE_USAGE" | "CREDIT";
   usagePeriod: string;
   resourceClassCode: string;
+  /** The class's name ("NVIDIA H100 80 GB"); its code when the class is gone. */
+  resourceClassName: string;
   description: string;
   /** What the line's class counts in: a TOKENS line's quantity is `tokens`, its price per million. */
   resourceKind: ResourceKind;
@@ -41,6 +44,9 @@ export interface InvoiceDocument {
   period: string;
   timeZone: string;
   currency: string;
+  /** The platform operator, as the configuration names it. */
+  supplier: InvoiceIssuer;
+  dates: InvoiceDates;
   customerName: string;
   customerCountry: string;
   customerVatId: string | null;
@@ -54,6 +60,8 @@ export interface InvoiceDocument {
   vatCountry: string;
   vatRateBps: number;
   vatMinor: bigint;
+  /** "VAT 0 % — reverse charge" (vatLabelFor). */
+  vatLabel: string;
   vatNote: string;
   tenantTotalMinor: bigint;
   energyMilliWh: bigint;
@@ -126,13 +134,17 @@ export function lineDetailText(
 export function invoiceDocumentOf(
   invoice: Invoice & { lines: InvoiceLine[] },
   creditsNumber: string | null,
-  kinds: ReadonlyMap<string, { kind: ResourceKind; unit: string }>,
+  kinds: ReadonlyMap<string, { kind: ResourceKind; unit: string; name?: string }>,
+  supplier: InvoiceIssuer,
 ): InvoiceDocument {
   return {
     ...invoice,
     kindLabel: invoice.kind === "CREDIT_NOTE" ? "Credit note" : "Invoice",
     creditsNumber,
-    vatNote: vatNoteFor(invoice.vatTreatment, invoice.vatCountry),
+    supplier,
+    dates: invoiceDatesOf(invoice, supplier.paymentTermsDays),
+    vatLabel: vatLabelFor(invoice.vatTreatment, invoice.vatCountry, invoice.vatRateBps),
+    vatNote: vatNoteFor(invoice.vatTreatment, invoice.vatCountry, invoice.vatRateBps),
     lines: [...invoice.lines]
       .sort((a, b) => a.position - b.position)
       .map((line) => {
@@ -142,6 +154,7 @@ export function invoiceDocumentOf(
         const tokens = countsTokens(resourceKind);
         return {
           ...line,
+          resourceClassName: resourceClass?.name ?? line.resourceClassCode,
           resourceKind,
           unit: resourceClass?.unit ?? "unit",
           unitHours: unitHoursOf(line.unitSeconds),

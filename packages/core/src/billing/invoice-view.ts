@@ -8,7 +8,8 @@ import type {
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { unitHoursOf } from "./invoice-document";
-import { vatNoteFor, type VatTreatmentKind } from "./vat";
+import { invoiceDatesOf, type InvoiceDates, type InvoiceIssuer } from "./invoice-issuer";
+import { vatLabelFor, vatNoteFor, type VatTreatmentKind } from "./vat";
 
 /**
  * Invoices and the live draft as pages show them. Money leaves the domain as integer minor units
@@ -46,6 +47,8 @@ export interface BillingTotalsView {
   vatCountry: string;
   vatRateBps: number;
   vatMinor: number;
+  /** "VAT 19 % (Germany)", "VAT 0 % — reverse charge" (vatLabelFor). */
+  vatLabel: string;
   vatNote: string;
   tenantTotalMinor: number;
   energyMilliWh: number;
@@ -66,6 +69,9 @@ export interface InvoiceView extends InvoiceSummary {
   periodStart: Date;
   periodEnd: Date;
   timeZone: string;
+  /** The platform operator that issued it, as the configuration names it. */
+  supplier: InvoiceIssuer;
+  dates: InvoiceDates;
   customerName: string;
   customerCountry: string;
   customerVatId: string | null;
@@ -152,7 +158,8 @@ export function toBillingTotalsView(totals: {
     vatCountry: totals.vatCountry,
     vatRateBps: totals.vatRateBps,
     vatMinor: money(totals.vatMinor),
-    vatNote: vatNoteFor(totals.vatTreatment, totals.vatCountry),
+    vatLabel: vatLabelFor(totals.vatTreatment, totals.vatCountry, totals.vatRateBps),
+    vatNote: vatNoteFor(totals.vatTreatment, totals.vatCountry, totals.vatRateBps),
     tenantTotalMinor: money(totals.tenantTotalMinor),
     energyMilliWh: toSafeNumber(totals.energyMilliWh, "energy"),
   };
@@ -178,12 +185,15 @@ export function toInvoiceView(
   payment: InvoicePayment | null,
   creditsNumber: string | null,
   classes: ClassNames,
+  supplier: InvoiceIssuer,
 ): InvoiceView {
   return {
     ...toInvoiceSummary(invoice, payment),
     periodStart: invoice.periodStart,
     periodEnd: invoice.periodEnd,
     timeZone: invoice.timeZone,
+    supplier,
+    dates: invoiceDatesOf(invoice, supplier.paymentTermsDays),
     customerName: invoice.customerName,
     customerCountry: invoice.customerCountry,
     customerVatId: invoice.customerVatId,

@@ -1,3 +1,4 @@
+import { TEST_INVOICE_ISSUER } from "./invoice-issuer-fixture";
 import { randomBytes } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
@@ -291,7 +292,7 @@ describe("co-funded monthly invoices", () => {
     ]);
     const { invoice } = (await finalise(fixture, "2026-01"))!;
     expect(invoice).toMatchObject({ vatTreatment: "REVERSE_CHARGE", vatRateBps: 0, vatMinor: 0n });
-    const document = await getInvoiceDocument(tenantOf(fixture), invoice.id);
+    const document = await getInvoiceDocument(tenantOf(fixture), invoice.id, TEST_INVOICE_ISSUER);
     const pdf = await renderInvoicePdf(document);
     expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
     const parsed = await PDFDocument.load(pdf);
@@ -333,7 +334,7 @@ describe("co-funded monthly invoices", () => {
     expect(tokensLine).toMatchObject({ tokens: 2_500_000n, minorPerUnitHour: 40, listMinor: 100n });
 
     const money = (minor: bigint) => formatMoney(minor, "EUR");
-    const document = await getInvoiceDocument(tenantOf(fixture), invoice.id);
+    const document = await getInvoiceDocument(tenantOf(fixture), invoice.id, TEST_INVOICE_ISSUER);
     expect(document.lines.map((line) => lineQuantityText(line, money))).toEqual(
       stored.lines.map((line) =>
         line.resourceClassId === tier.id
@@ -357,7 +358,11 @@ describe("co-funded monthly invoices", () => {
       positions: [tokensLine.position],
       reason: "Model answered with errors",
     });
-    const creditDocument = await getInvoiceDocument(tenantOf(fixture), credit.id);
+    const creditDocument = await getInvoiceDocument(
+      tenantOf(fixture),
+      credit.id,
+      TEST_INVOICE_ISSUER,
+    );
     expect(creditDocument.lines.map((line) => lineQuantityText(line, money))).toEqual([
       { quantity: "-2,500,000 tokens", price: "€0.40 per million tokens" },
     ]);

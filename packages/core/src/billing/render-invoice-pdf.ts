@@ -1,115 +1,155 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { formatMoney } from "../programmes/money";
-import { formatEnergy } from "./format-energy";
-import { lineDetailText, type InvoiceDocument } from "./invoice-document";
+import type { InvoiceDocument } from "./invoice-document";
+import { invoiceSheetOf } from "./invoice-sheet";
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 48;
+const INK = rgb(0.1, 0.1, 0.12);
 
 /** Text the standard PDF fonts can draw (WinAnsi): anything else becomes "?". */
 function ansi(text: string): string {
   return text.replace(/[—–]/g, "-").replace(/[^\x20-\x7e\u00a0-\u00ff€]/g, "?");
 }
 
+/** Words of `text` in lines no wider than `width` at this font and size. */
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of ansi(text).split(" ")) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (current && font.widthOfTextAtSize(candidate, size) > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = candidate;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
 /**
- * The invoice (or credit note) as a real PDF document: header, customer, one row per line with
- * quantity, unit price, list amount, the programme's and the tenant's share and the energy, then
- * the totals and VAT treatment.
+ * The invoice (or credit note) as a real PDF document, laid out from its sheet (invoiceSheetOf):
+ * supplier and customer, number, dates and terms, one row per line with its amounts and VAT rate
+ * and the quantity and unit price under them, the totals, the VAT treatment and the programme's
+ * share in words.
  */
 export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8Array> {
+  const sheet = invoiceSheetOf(document);
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`${document.kindLabel} ${document.number}`);
-  pdf.setAuthor("Tessera");
+  pdf.setTitle(sheet.title);
+  pdf.setAuthor(document.supplier.name);
   pdf.setCreationDate(document.finalisedAt);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  let page: PDFPage = pdf.addPage([...A4]);
-  let y = A4[1] - MARGIN;
-  const money = (minor: bigint) => ansi(formatMoney(minor, document.currency));
+  const width = A4[0] - 2 * MARGIN;
+  const rightEdge = A4[0] - MARGIN;
+  const pages: PDFPage[] = [];
+  let page!: PDFPage;
+  let y = 0;
+  const newPage = () => {
+    page = pdf.addPage([...A4]);
+    pages.push(page);
+    y = A4[1] - MARGIN;
+  };
+  newPage();
   const write = (text: string, x: number, size = 9, font: PDFFont = regular) =>
-    page.drawText(ansi(text), { x, y, size, font, color: rgb(0.1, 0.1, 0.12) });
+    page.drawText(ansi(text), { x, y, size, font, color: INK });
   const right = (text: string, xRight: number, size = 9, font: PDFFont = regular) => {
     const safe = ansi(text);
-    page.drawText(safe, { x: xRight - font.widthOfTextAtSize(safe, size), y, size, font });
+    page.drawText(safe, {
+      x: xRight - font.widthOfTextAtSize(safe, size),
+      y,
+      size,
+      font,
+      color: INK,
+    });
   };
   const next = (step = 13) => {
     y -= step;
-    if (y < MARGIN + 40) {
-      page = pdf.addPage([...A4]);
-      y = A4[1] - MARGIN;
+    if (y < MARGIN + 40) newPage();
+  };
+  const paragraph = (text: string, size: number, font: PDFFont = regular) => {
+    for (const line of wrap(text, font, size, width)) {
+      write(line, MARGIN, size, font);
+      next(size + 3);
     }
   };
 
-  write(`Tessera - ${document.kindLabel}`, MARGIN, 18, bold);
-  next(24);
-  write(`Number ${document.number}`, MARGIN, 11, bold);
-  right(`Billing month ${document.period} (${document.timeZone})`, A4[0] - MARGIN, 10);
-  next(16);
-  write(`Issued ${document.finalisedAt.toISOString().slice(0, 10)}`, MARGIN);
-  if (document.creditsNumber) right(`Corrects ${document.creditsNumber}`, A4[0] - MARGIN);
-  next(20);
-  write("Bill to", MARGIN, 9, bold);
-  next();
-  write(document.customerName, MARGIN);
-  next();
-  write(
-    `Country ${document.customerCountry}${document.customerVatId ? ` - VAT id ${document.customerVatId}` : ""}`,
-    MARGIN,
-  );
-  if (document.reason) {
-    next();
-    write(`Reason: ${document.reason}`, MARGIN);
-  }
-  next(24);
+  write(sheet.title, MARGIN, 18, bold);
+  next(28);
 
-  // Amounts in columns; what a line counts, at what price, and its energy on the line below it,
-  // where units written out in full have room.
-  const columns = {
-    item: MARGIN,
-    list: 380,
-    programme: 460,
-    tenant: A4[0] - MARGIN,
-  };
-  write("Line", columns.item, 8, bold);
-  right("List", columns.list, 8, bold);
-  right("Programme", columns.programme, 8, bold);
-  right("You pay", columns.tenant, 8, bold);
+  // Supplier on the left, customer on the right.
+  const blockTop = y;
+  write("Supplier", MARGIN, 9, bold);
+  for (const line of sheet.supplier) {
+    next(12);
+    write(line, MARGIN);
+  }
+  const supplierBottom = y;
+  y = blockTop;
+  const customerX = MARGIN + width / 2 + 10;
+  write("Customer", customerX, 9, bold);
+  for (const line of sheet.customer) {
+    next(12);
+    write(line, customerX);
+  }
+  y = Math.min(y, supplierBottom);
+  next(22);
+
+  for (const [label, value] of sheet.facts) {
+    write(label, MARGIN, 9, bold);
+    write(value, MARGIN + 110);
+    next(12);
+  }
+  next(14);
+
+  const columns = { list: 350, programme: 425, net: 500, vat: rightEdge };
+  write(sheet.columns.description, MARGIN, 8, bold);
+  right(sheet.columns.list, columns.list, 8, bold);
+  right(sheet.columns.programme, columns.programme, 8, bold);
+  right(sheet.columns.net, columns.net, 8, bold);
+  right(sheet.columns.vat, columns.vat, 8, bold);
   next(4);
-  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4[0] - MARGIN, y }, thickness: 0.5 });
+  page.drawLine({ start: { x: MARGIN, y }, end: { x: rightEdge, y }, thickness: 0.5 });
   next(12);
-  for (const line of document.lines) {
-    const label = `${line.position}. ${line.resourceClassCode} ${line.usagePeriod}${line.kind === "LATE_USAGE" ? " (late)" : line.kind === "CREDIT" ? " (credit)" : ""}`;
-    write(label.slice(0, 60), columns.item, 8);
-    right(money(line.listMinor), columns.list, 8);
-    right(money(line.programmeMinor), columns.programme, 8);
-    right(money(line.tenantMinor), columns.tenant, 8);
+  for (const line of sheet.lines) {
+    write(line.description.slice(0, 52), MARGIN, 8);
+    right(line.list, columns.list, 8);
+    right(line.programme, columns.programme, 8);
+    right(line.net, columns.net, 8);
+    right(line.vatRate, columns.vat, 8);
     next(11);
-    write(`   ${lineDetailText(line, money)}`, columns.item, 7);
+    write(`   ${line.detail}`, MARGIN, 7);
     next(14);
   }
+  page.drawLine({
+    start: { x: MARGIN, y: y + 8 },
+    end: { x: rightEdge, y: y + 8 },
+    thickness: 0.5,
+  });
   next(6);
-  const totals: [string, string][] = [
-    ["List value", money(document.listMinor)],
-    ["Paid by the programme", money(document.programmeMinor)],
-    ["Your share (net)", money(document.tenantNetMinor)],
-    [
-      `VAT ${(document.vatRateBps / 100).toFixed(2)} % (${document.vatTreatment.replace("_", " ").toLowerCase()}, ${document.vatCountry})`,
-      money(document.vatMinor),
-    ],
-    ["Total due from you", money(document.tenantTotalMinor)],
-  ];
-  for (const [label, amount] of totals) {
-    write(label, 330, 9, label.startsWith("Total") ? bold : regular);
-    right(amount, columns.tenant, 9, label.startsWith("Total") ? bold : regular);
+  for (const total of sheet.totals) {
+    const font = total.strong ? bold : regular;
+    write(total.label, 250, 9, font);
+    right(total.amount, rightEdge, 9, font);
     next();
   }
-  next(6);
-  write(`Energy: ${formatEnergy(document.energyMilliWh)}.  ${document.vatNote}`, MARGIN, 8);
-  next();
-  write(
-    "Amounts in integer minor units, each line rounded once (half to even); shares add up to the list value.",
-    MARGIN,
-    7,
-  );
+  next(10);
+  for (const note of sheet.notes) paragraph(note, 8);
+
+  // The supplier's identity at the foot of every page, with the page's number.
+  pages.forEach((each, index) => {
+    const text = ansi(`${sheet.footer} · Page ${index + 1} of ${pages.length}`);
+    const size = 7;
+    each.drawText(text, {
+      x: MARGIN,
+      y: MARGIN / 2,
+      size,
+      font: regular,
+      color: INK,
+      maxWidth: width,
+    });
+  });
   return pdf.save();
 }

@@ -1,3 +1,4 @@
+import { TEST_INVOICE_ISSUER } from "./invoice-issuer-fixture";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db, tenantScoped } from "@tessera/db";
@@ -153,7 +154,11 @@ describe("the energy of a shared model's tokens on invoices and usage", () => {
     expect(storedTokensLine.description).toContain("380 Wh (estimated)");
     expect(finalised!.invoice.energyMilliWh).toBe(1_080_000n);
 
-    const document = await getInvoiceDocument(tenantOf(fixture), finalised!.invoice.id);
+    const document = await getInvoiceDocument(
+      tenantOf(fixture),
+      finalised!.invoice.id,
+      TEST_INVOICE_ISSUER,
+    );
     const tokensLine = document.lines.find((line) => line.resourceClassCode === tier.code)!;
     expect(lineEnergyText(tokensLine)).toBe(
       "approx. 380 Wh (estimated from the shared model's average)",

@@ -1,4 +1,5 @@
 import { divideHalfEven } from "../programmes/money";
+import { countryName } from "../programmes/eligibility";
 import { BASIS_POINTS } from "../programmes/pricing";
 
 /**
@@ -119,7 +120,7 @@ export function decideVat(input: {
       treatment: "DOMESTIC",
       country: sellerCountry,
       rateBps,
-      note: vatNoteFor("DOMESTIC", sellerCountry),
+      note: vatNoteFor("DOMESTIC", sellerCountry, rateBps),
     };
   }
   if (!isEuMemberState(customerCountry)) {
@@ -127,7 +128,7 @@ export function decideVat(input: {
       treatment: "OUTSIDE_EU",
       country: customerCountry,
       rateBps: 0,
-      note: vatNoteFor("OUTSIDE_EU", customerCountry),
+      note: vatNoteFor("OUTSIDE_EU", customerCountry, 0),
     };
   }
   if (input.vatId && input.vatIdValid && isValidVatId(input.vatId, customerCountry)) {
@@ -135,28 +136,58 @@ export function decideVat(input: {
       treatment: "REVERSE_CHARGE",
       country: customerCountry,
       rateBps: 0,
-      note: vatNoteFor("REVERSE_CHARGE", customerCountry),
+      note: vatNoteFor("REVERSE_CHARGE", customerCountry, 0),
     };
   }
+  const rateBps = EU_VAT_RATES_BPS[customerCountry] ?? 0;
   return {
     treatment: "EU_CONSUMER",
     country: customerCountry,
-    rateBps: EU_VAT_RATES_BPS[customerCountry] ?? 0,
-    note: vatNoteFor("EU_CONSUMER", customerCountry),
+    rateBps,
+    note: vatNoteFor("EU_CONSUMER", customerCountry, rateBps),
   };
 }
 
-/** The invoice's words for a VAT treatment. */
-export function vatNoteFor(treatment: VatTreatmentKind, country: string): string {
+/** A VAT rate as invoices write it: 1900 → "19 %", 2550 → "25.5 %", 0 → "0 %". */
+export function vatRateText(rateBps: number): string {
+  return `${rateBps / 100} %`;
+}
+
+/**
+ * The VAT line's label on the invoice, the page and the PDF: the rate with, for a rate of 0, why.
+ * "VAT 19 % (Germany)", "VAT 0 % — reverse charge", "VAT 0 % — customer outside the EU (United
+ * Kingdom)".
+ */
+export function vatLabelFor(treatment: VatTreatmentKind, country: string, rateBps: number): string {
+  const rate = vatRateText(rateBps);
   switch (treatment) {
     case "DOMESTIC":
-      return "Domestic VAT.";
-    case "OUTSIDE_EU":
-      return "Outside the scope of EU VAT (place of supply outside the EU).";
-    case "REVERSE_CHARGE":
-      return "Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive 2006/112/EC).";
     case "EU_CONSUMER":
-      return `VAT of ${country}, the customer's member state.`;
+      return `VAT ${rate} (${countryName(country)})`;
+    case "REVERSE_CHARGE":
+      return `VAT ${rate} — reverse charge`;
+    case "OUTSIDE_EU":
+      return `VAT ${rate} — customer outside the EU (${countryName(country)})`;
+  }
+}
+
+/**
+ * The invoice's sentence on its VAT treatment, with the legal ground where the supplier charges
+ * none. `country` is the invoice's VAT country: the supplier's for domestic VAT, else the
+ * customer's.
+ */
+export function vatNoteFor(treatment: VatTreatmentKind, country: string, rateBps: number): string {
+  const name = countryName(country);
+  const rate = vatRateText(rateBps);
+  switch (treatment) {
+    case "DOMESTIC":
+      return `VAT of ${name} at ${rate}: the supplier and the customer are both established in ${name}.`;
+    case "EU_CONSUMER":
+      return `VAT of ${name} at ${rate}, the customer's member state: without a validated EU VAT identification number, the service is taxed where the customer is established (Article 58 Directive 2006/112/EC).`;
+    case "REVERSE_CHARGE":
+      return "Reverse charge: VAT to be accounted for by the recipient, Article 196 Directive 2006/112/EC.";
+    case "OUTSIDE_EU":
+      return `Not subject to EU VAT: the customer is established outside the EU (${name}), where the service is supplied.`;
   }
 }
 

@@ -2,7 +2,7 @@ import { DescriptionList, Td, Th } from "@tessera/ui";
 import { formatEnergy } from "@tessera/core/format-energy";
 import { countsTokens, formatBilledUnitHours, formatTokens, pricePer } from "@tessera/core/words";
 import { ScrollTable } from "@/components/programmes/scroll-table";
-import { formatMoney, formatRate } from "@/components/programmes/format";
+import { formatMoney } from "@/components/programmes/format";
 import { tb } from "@/i18n";
 import { usageEnergy } from "./format";
 import type { BillingLine, CurrentCharges } from "./types";
@@ -15,7 +15,7 @@ type Totals = Pick<
   | "tenantNetMinor"
   | "vatMinor"
   | "vatRateBps"
-  | "vatCountry"
+  | "vatLabel"
   | "vatNote"
   | "tenantTotalMinor"
   | "energyMilliWh"
@@ -134,7 +134,7 @@ export function BillingLines({
             { term: tb.totals.programme, detail: money(totals.programmeMinor) },
             { term: tb.totals.tenantNet, detail: money(totals.tenantNetMinor) },
             {
-              term: tb.totals.vat(formatRate(totals.vatRateBps), totals.vatCountry),
+              term: totals.vatLabel,
               detail: (
                 <>
                   {money(totals.vatMinor)}

@@ -7,6 +7,7 @@ import {
   shiftPeriod,
   SYSTEM_ACTOR,
 } from "@tessera/core";
+import { serverEnv } from "@tessera/config";
 import { db } from "@tessera/db";
 import { closeRateLimiter } from "../../rate-limit";
 import { callerFor, createTestMember, failureOf, uniqueSuffix } from "../../test-helpers";
@@ -108,6 +109,27 @@ describe("billing", () => {
       [900, 450, 450],
     ]);
     expect(one.tenantTotalMinor).toBe(450 + one.vatMinor);
+    // The supplier is the operator the configuration names; the share is due after its terms.
+    const env = serverEnv();
+    expect(one.supplier).toEqual({
+      name: env.BILLING_SUPPLIER_NAME,
+      address: env.BILLING_SUPPLIER_ADDRESS,
+      vatId: env.BILLING_SUPPLIER_VAT_ID,
+      paymentTermsDays: env.INVOICE_PAYMENT_TERMS_DAYS,
+    });
+    const dueAfterDays =
+      (Date.parse(`${one.dates.due}T00:00:00Z`) - Date.parse(`${one.dates.issued}T00:00:00Z`)) /
+      86_400_000;
+    expect(dueAfterDays).toBe(env.INVOICE_PAYMENT_TERMS_DAYS);
+    const document = await callerFor(billing).billing.invoiceDocument({
+      organizationId: applicant.org.id,
+      invoiceId: invoice.id,
+    });
+    expect([document.dates, document.supplier, document.vatLabel]).toEqual([
+      one.dates,
+      one.supplier,
+      one.vatLabel,
+    ]);
     expect(
       await failureOf(
         callerFor(billing).billing.invoice({ organizationId: applicant.org.id, invoiceId: "nope" }),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { paymentTermsText } from "@tessera/core";
 import { Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { InvoiceKindBadge, PaymentBadge } from "@/components/billing/badges";
@@ -36,6 +37,18 @@ export default async function InvoicePage({ params }: Props) {
   const invoice = loaded.data;
   const i = tb.invoice;
   const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const { supplier, dates } = invoice;
+  // The invoice's calendar days ("2026-12-01"), written as the portal writes dates.
+  const day = (value: string) => formatDate(new Date(`${value}T00:00:00.000Z`));
+  const lines = (...parts: string[]) => (
+    <>
+      {parts.map((part) => (
+        <span key={part} className="block">
+          {part}
+        </span>
+      ))}
+    </>
+  );
   const title =
     invoice.kind === "CREDIT_NOTE" ? i.creditTitle(invoice.number) : i.title(invoice.number);
   return (
@@ -92,22 +105,41 @@ export default async function InvoicePage({ params }: Props) {
             </div>
           </Card>
           <Card title={i.details}>
-            <DescriptionList
-              items={[
-                { term: i.issued, detail: formatDate(invoice.finalisedAt) },
-                {
-                  term: i.billTo,
-                  detail: `${invoice.customerName}, ${countryName(invoice.customerCountry)}`,
-                },
-                ...(invoice.customerVatId
-                  ? [{ term: i.vatId, detail: invoice.customerVatId }]
-                  : []),
-                ...(invoice.creditsNumber
-                  ? [{ term: i.corrects, detail: invoice.creditsNumber }]
-                  : []),
-                ...(invoice.reason ? [{ term: i.reason, detail: invoice.reason }] : []),
-              ]}
-            />
+            <div data-testid="invoice-details">
+              <DescriptionList
+                items={[
+                  {
+                    term: i.supplier,
+                    detail: lines(supplier.name, supplier.address, i.vatIdOf(supplier.vatId)),
+                  },
+                  {
+                    term: i.billTo,
+                    detail: lines(
+                      invoice.customerName,
+                      countryName(invoice.customerCountry),
+                      ...(invoice.customerVatId ? [i.vatIdOf(invoice.customerVatId)] : []),
+                    ),
+                  },
+                  { term: i.issued, detail: day(dates.issued) },
+                  {
+                    term: i.supplyPeriod,
+                    detail: i.supplyPeriodDays(
+                      day(dates.supplyFrom),
+                      day(dates.supplyTo),
+                      invoice.timeZone,
+                    ),
+                  },
+                  { term: i.due, detail: dates.due ? day(dates.due) : i.nothingDue },
+                  ...(dates.due
+                    ? [{ term: i.terms, detail: paymentTermsText(supplier.paymentTermsDays) }]
+                    : []),
+                  ...(invoice.creditsNumber
+                    ? [{ term: i.corrects, detail: invoice.creditsNumber }]
+                    : []),
+                  ...(invoice.reason ? [{ term: i.reason, detail: invoice.reason }] : []),
+                ]}
+              />
+            </div>
           </Card>
         </div>
       </div>
