@@ -200,6 +200,7 @@ export * from "./billing/issue-credit-note";
 export * from "./billing/close-due-invoices";
 export * from "./billing/invoice-document";
 export * from "./billing/invoice-issuer";
+export * from "./billing/configured-invoice-issuer";
 export * from "./billing/invoice-sheet";
 export * from "./billing/invoice-csv";
 export * from "./billing/render-invoice-pdf";

@@ -5,7 +5,9 @@ import { AppError, notFound } from "../errors";
 import { aggregateUnbilledUsage } from "./aggregate-usage";
 import { periodBoundsMemo } from "./billing-period";
 import { buildInvoice } from "./build-invoice";
+import { configuredInvoiceIssuer } from "./configured-invoice-issuer";
 import { addSharedTokenEnergy } from "./estimate-shared-token-energy";
+import type { InvoiceIssuer } from "./invoice-issuer";
 import { loadBillingCustomers } from "./load-billing-customer";
 import { loadRatingTerms } from "./load-rating-terms";
 import { sqlClientOf, type SqlClient } from "./sql-client";
@@ -50,9 +52,16 @@ async function lockOrganizations(tx: SqlClient, organizationIds: readonly string
 export async function finaliseInvoices(
   database: Database,
   actor: Actor,
-  input: { items: readonly InvoiceToFinalise[]; sellerCountry: string; now?: Date },
+  input: {
+    items: readonly InvoiceToFinalise[];
+    sellerCountry: string;
+    now?: Date;
+    /** The operator issuing the invoices; the configured one by default. */
+    supplier?: InvoiceIssuer;
+  },
 ): Promise<(FinalisedInvoiceRef | null)[]> {
   const now = input.now ?? new Date();
+  const supplier = input.supplier ?? configuredInvoiceIssuer();
   const organizationIds = input.items.map((item) => item.organizationId);
   if (new Set(organizationIds).size !== organizationIds.length) {
     throw new Error("finaliseInvoices: one month per organisation at a time");
@@ -174,7 +183,7 @@ export async function finaliseInvoices(
         }),
       );
     }
-    await writeInvoices(tx, actor, prepared, lines, now);
+    await writeInvoices(tx, actor, prepared, lines, now, supplier);
     const written = new Map(prepared.map((p) => [p.organizationId, p]));
     return input.items.map((item): FinalisedInvoiceRef | null => {
       const claim = claimed.get(item.organizationId);

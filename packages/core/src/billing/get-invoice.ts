@@ -1,7 +1,7 @@
 import { notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { invoiceDocumentOf, type InvoiceDocument } from "./invoice-document";
-import type { InvoiceIssuer } from "./invoice-issuer";
+import { issuerOf, type InvoiceIssuer } from "./invoice-issuer";
 import { classNamesOf, toInvoiceView, type InvoiceView } from "./invoice-view";
 
 /** One finalised invoice (or credit note) of the organisation, with its lines; 404 otherwise. */
@@ -23,7 +23,10 @@ async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
   return { invoice, payment, creditsNumber: credited?.number ?? null };
 }
 
-/** `supplier`: the platform operator that issues invoices (from the configuration). */
+/**
+ * `supplier`: the platform operator as the configuration names it now, for documents finalised
+ * before their supplier was stored on them (issuerOf).
+ */
 export async function getInvoice(
   tenant: TenantAccess,
   invoiceId: string,
@@ -34,7 +37,7 @@ export async function getInvoice(
     tenant,
     invoice.lines.map((line) => line.resourceClassId),
   );
-  return toInvoiceView(invoice, payment, creditsNumber, classes, supplier);
+  return toInvoiceView(invoice, payment, creditsNumber, classes, issuerOf(invoice, supplier));
 }
 
 /**
@@ -51,5 +54,5 @@ export async function getInvoiceDocument(
     tenant,
     invoice.lines.map((line) => line.resourceClassId),
   );
-  return invoiceDocumentOf(invoice, creditsNumber, classes, supplier);
+  return invoiceDocumentOf(invoice, creditsNumber, classes, issuerOf(invoice, supplier));
 }

@@ -105,6 +105,11 @@ function storedInvoice(): Invoice & { lines: InvoiceLine[] } {
     customerName: "Lumen Robotics",
     customerCountry: "DE",
     customerVatId: null,
+    // Finalised before the supplier was stored: the documents read the configured one.
+    supplierName: null,
+    supplierAddress: null,
+    supplierVatId: null,
+    paymentTermsDays: null,
     finalisedAt: new Date("2026-12-01T02:00:00Z"),
     finalisedById: null,
     usageThroughId: 99n,

@@ -25,6 +25,39 @@ export interface InvoiceDates {
   due: string | null;
 }
 
+/** The supplier and terms a finalised document stored when it was issued. */
+export interface StoredIssuer {
+  supplierName: string | null;
+  supplierAddress: string | null;
+  supplierVatId: string | null;
+  paymentTermsDays: number | null;
+}
+
+/**
+ * Who issued a finalised document, and on what terms: what it stored when it was finalised, so a
+ * later change of the configuration never alters it. Documents finalised before the supplier was
+ * stored have none, and read the configured one (`current`).
+ */
+export function issuerOf(document: StoredIssuer, current: InvoiceIssuer): InvoiceIssuer {
+  if (document.supplierName === null) return current;
+  return {
+    name: document.supplierName,
+    address: document.supplierAddress ?? "",
+    vatId: document.supplierVatId ?? "",
+    paymentTermsDays: document.paymentTermsDays ?? current.paymentTermsDays,
+  };
+}
+
+/** The columns a document stores its issuer in. */
+export function storedIssuer(issuer: InvoiceIssuer): StoredIssuer {
+  return {
+    supplierName: issuer.name,
+    supplierAddress: issuer.address,
+    supplierVatId: issuer.vatId,
+    paymentTermsDays: issuer.paymentTermsDays,
+  };
+}
+
 const DAY_MS = 86_400_000;
 
 const dayOf = (instant: Date) => instant.toISOString().slice(0, 10);

@@ -15,6 +15,7 @@ import {
 } from "./billing-fixture";
 import { closeDueInvoices } from "./close-due-invoices";
 import { finaliseInvoice } from "./finalise-invoice";
+import { finaliseInvoices } from "./finalise-invoices";
 import { getInvoiceDocument } from "./get-invoice";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import { getProgrammeStatement } from "./programme-statement";
@@ -256,6 +257,36 @@ describe("co-funded monthly invoices", () => {
         reason: "Not mine",
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps the supplier and terms an invoice and its credit note were issued with, whatever the configuration says later", async () => {
+    const fixture = await createBillingFixture(db, {});
+    await insertUsage(db, fixture, [{ start: JAN, unitSeconds: 2 * HOUR }]);
+    const then = { ...TEST_INVOICE_ISSUER, paymentTermsDays: 14 };
+    const [ref] = await finaliseInvoices(db, SYSTEM_ACTOR, {
+      items: [{ organizationId: fixture.organizationId, period: "2026-01" }],
+      sellerCountry: SELLER,
+      now: MARCH,
+      supplier: then,
+    });
+    const later = {
+      name: "Renamed Operator AG",
+      address: "Elsewhere 9, 1000 Brussels, Belgium",
+      vatId: "BE0123456789",
+      paymentTermsDays: 60,
+    };
+    const document = await getInvoiceDocument(tenantOf(fixture), ref!.invoiceId, later);
+    expect(document.supplier).toEqual(then);
+    // Due 14 days after it was issued, as its terms said then.
+    expect(document.dates.due).toBe("2026-03-24");
+    const credit = await issueCreditNote(db, SYSTEM_ACTOR, {
+      organizationId: fixture.organizationId,
+      invoiceId: ref!.invoiceId,
+      reason: "Billed twice",
+      supplier: then,
+    });
+    const creditDocument = await getInvoiceDocument(tenantOf(fixture), credit.id, later);
+    expect(creditDocument.supplier).toEqual(then);
   });
 
   it("prices usage at the version in force when it happened: a price change never reprices the past", async () => {

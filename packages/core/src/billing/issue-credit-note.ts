@@ -4,6 +4,8 @@ import type { Actor } from "../actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError, notFound } from "../errors";
 import { TX_OPTIONS } from "../transaction";
+import { configuredInvoiceIssuer } from "./configured-invoice-issuer";
+import { storedIssuer, type InvoiceIssuer } from "./invoice-issuer";
 import { totalsOf } from "./rate-usage";
 import { takeInvoiceNumber } from "./take-invoice-number";
 import { vatOn } from "./vat";
@@ -13,7 +15,8 @@ import { vatOn } from "./vat";
  * mirrored with negative amounts (list, programme, tenant, energy), so the award's subsidy drawn
  * by the line is given back; VAT is credited at the invoice's own treatment and rate. A line is
  * credited at most once (a unique index on the credited line). `positions` picks lines; none =
- * the whole invoice.
+ * the whole invoice. The credit note stores the operator issuing it (`supplier`; the configured
+ * one by default), as an invoice does.
  */
 export async function issueCreditNote(
   database: Database,
@@ -24,6 +27,7 @@ export async function issueCreditNote(
     reason: string;
     positions?: number[];
     now?: Date;
+    supplier?: InvoiceIssuer;
   },
 ): Promise<Invoice> {
   const reason = input.reason.trim();
@@ -99,6 +103,7 @@ export async function issueCreditNote(
         customerName: original.customerName,
         customerCountry: original.customerCountry,
         customerVatId: original.customerVatId,
+        ...storedIssuer(input.supplier ?? configuredInvoiceIssuer()),
         finalisedAt: input.now ?? new Date(),
         finalisedById: actor.userId,
         lines: { create: lines },

@@ -3,6 +3,7 @@ import { copyRowsOf, Prisma, type CopyValue } from "@tessera/db";
 import type { Actor } from "../actor";
 import { auditEventsSql, type GatedAuditEvent } from "../audit/record-audit-event";
 import type { InvoiceDraft } from "./build-invoice";
+import type { InvoiceIssuer } from "./invoice-issuer";
 import type { BillingCustomer } from "./load-billing-customer";
 import type { SqlClient } from "./sql-client";
 
@@ -34,7 +35,12 @@ const text = (value: bigint) => value.toString();
  * now, before any call to Stripe), in one statement: the claims and payment records are made from
  * the inserted invoices.
  */
-function invoicesSql(items: readonly InvoiceToWrite[], actor: Actor, now: Date): Prisma.Sql {
+function invoicesSql(
+  items: readonly InvoiceToWrite[],
+  actor: Actor,
+  now: Date,
+  supplier: InvoiceIssuer,
+): Prisma.Sql {
   const rows = items.map((p) => ({
     id: p.id,
     organizationId: p.organizationId,
@@ -65,14 +71,17 @@ function invoicesSql(items: readonly InvoiceToWrite[], actor: Actor, now: Date):
                              "periodStart", "periodEnd", "timeZone", "currency", "listMinor",
                              "programmeMinor", "tenantNetMinor", "vatTreatment", "vatCountry",
                              "vatRateBps", "vatMinor", "tenantTotalMinor", "energyMilliWh",
-                             "customerName", "customerCountry", "customerVatId", "finalisedAt",
+                             "customerName", "customerCountry", "customerVatId", "supplierName",
+                             "supplierAddress", "supplierVatId", "paymentTermsDays", "finalisedAt",
                              "finalisedById", "usageThroughId")
       SELECT i."id", i."organizationId", 'INVOICE', i."number", i."sequence", i."period",
              i."periodStart" AT TIME ZONE 'UTC', i."periodEnd" AT TIME ZONE 'UTC', i."timeZone",
              i."currency", i."listMinor", i."programmeMinor", i."tenantNetMinor",
              i."vatTreatment", i."vatCountry", i."vatRateBps", i."vatMinor",
              i."tenantTotalMinor", i."energyMilliWh", i."customerName", i."customerCountry",
-             i."customerVatId", ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC',
+             i."customerVatId", ${supplier.name}::text, ${supplier.address}::text,
+             ${supplier.vatId}::text, ${supplier.paymentTermsDays}::int,
+             ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC',
              ${actor.userId}::text, i."usageThroughId"
         FROM json_to_recordset(${JSON.stringify(rows)}::json) AS i(
                "id" text, "organizationId" text, "number" text, "sequence" int, "period" text,
@@ -220,7 +229,7 @@ function auditSql(items: readonly InvoiceToWrite[], actor: Actor): Prisma.Sql {
  * invoices with their months' claims and payment records, their lines (made ready beforehand by
  * prepareInvoiceLines), and their audit events — last, so the platform-wide chain lock is held
  * only for that statement and the commit. The audit statement is put together while the database
- * writes the invoices.
+ * writes the invoices. Each invoice stores `supplier`, the operator issuing it, and its terms.
  */
 export async function writeInvoices(
   client: SqlClient,
@@ -228,9 +237,10 @@ export async function writeInvoices(
   items: readonly InvoiceToWrite[],
   lines: PreparedLines,
   now: Date,
+  supplier: InvoiceIssuer,
 ): Promise<void> {
   if (items.length === 0) return;
-  const invoices = client.$queryRaw(invoicesSql(items, actor, now));
+  const invoices = client.$queryRaw(invoicesSql(items, actor, now, supplier));
   const audit = auditSql(items, actor);
   await invoices;
   await lines.write();

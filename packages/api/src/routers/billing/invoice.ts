@@ -1,8 +1,7 @@
-import { getInvoice } from "@tessera/core";
+import { configuredInvoiceIssuer, getInvoice } from "@tessera/core";
 import { tenantProcedure } from "../../trpc";
 import { invoiceIdInput } from "./inputs";
-import { invoiceIssuer } from "./invoice-issuer";
 
 export const getInvoiceProcedure = tenantProcedure("billing.read")
   .input(invoiceIdInput)
-  .query(({ ctx, input }) => getInvoice(ctx.tenant, input.invoiceId, invoiceIssuer()));
+  .query(({ ctx, input }) => getInvoice(ctx.tenant, input.invoiceId, configuredInvoiceIssuer()));
