@@ -33,7 +33,13 @@ export const enProgrammes = {
     call: { UPCOMING: "Upcoming", OPEN: "Open", CLOSED: "Closed" },
     allocation: { UPCOMING: "Not yet valid", ACTIVE: "Active", EXPIRED: "Expired" },
     expiresSoon: "Expires soon",
-    review: { PENDING: "To review", SCORED: "Scored", CONFLICT: "Conflict", CLOSED: "Closed" },
+    review: {
+      PENDING: "To review",
+      SCORED: "Scored",
+      CONFLICT: "Conflict",
+      ON_HOLD: "Back with the applicant",
+      CLOSED: "Closed before you scored",
+    },
     eligible: "Eligible",
     notEligible: "Not eligible",
     overLimit: "Over its limit",
@@ -461,6 +467,7 @@ export const enProgrammes = {
       scored: number;
       conflicts: number;
       expected: number;
+      closed: number;
       meanScore: number | null;
     }) => {
       if (summary.assigned === 0) return "No reviewers yet";
@@ -468,8 +475,13 @@ export const enProgrammes = {
       if (summary.expected === 0) return `No review stands: ${conflicts} declared a conflict`;
       const done = `${summary.scored} of ${summary.expected} scored`;
       const mean = summary.meanScore === null ? "" : `, mean ${summary.meanScore.toFixed(2)}`;
-      const aside = summary.conflicts > 0 ? ` (${conflicts} declared a conflict)` : "";
-      return `${done}${mean}${aside}`;
+      const aside = [
+        ...(summary.conflicts > 0 ? [`${conflicts} declared a conflict`] : []),
+        ...(summary.closed > 0
+          ? [`${plural(summary.closed, "review", "reviews")} closed before scoring`]
+          : []),
+      ];
+      return `${done}${mean}${aside.length ? ` (${aside.join("; ")})` : ""}`;
     },
     noApplications: "No applications yet. Submitted applications appear here; drafts stay private.",
     noApplicationsFiltered: "No application matches.",
@@ -583,9 +595,37 @@ export const enProgrammes = {
     emptyTitle: "Nothing assigned to you yet",
     emptyBody:
       "Programme administrators assign submitted applications to reviewers. When one assigns an application to you, it appears here and you get a notification.",
-    allDoneTitle: "Nothing left to review",
-    allDoneBody:
-      "You have scored, or declared a conflict on, everything assigned to you. Your earlier reviews are under All.",
+    allDoneTitle: "No reviews are waiting for you",
+    /**
+     * Why nothing waits, from the reviewer's own review count (summarizeReviews): only what is
+     * true of their assignments — a decision that did not wait for them is not "scored".
+     */
+    allDoneBody: (tally: { scored: number; conflicts: number; open: number; closed: number }) => {
+      const done = [
+        ...(tally.scored > 0
+          ? [`scored ${plural(tally.scored, "application", "applications")}`]
+          : []),
+        ...(tally.conflicts > 0
+          ? [`declared a conflict on ${plural(tally.conflicts, "application", "applications")}`]
+          : []),
+      ];
+      return [
+        ...(done.length ? [`You have ${done.join(" and ")}.`] : []),
+        ...(tally.closed > 0
+          ? [
+              tally.closed === 1
+                ? "1 application was decided or withdrawn before you scored it; that review is closed."
+                : `${tally.closed} applications were decided or withdrawn before you scored them; those reviews are closed.`,
+            ]
+          : []),
+        ...(tally.open > 0
+          ? [
+              `${plural(tally.open, "application is", "applications are")} back with the applicant for changes; ${tally.open === 1 ? "it returns" : "they return"} here when resubmitted.`,
+            ]
+          : []),
+        "All your reviews are under All.",
+      ].join(" ");
+    },
     detailLead: (organisation: string, programme: string) => `${organisation} · ${programme}`,
     applicationTitle: "The application",
     yourReview: "Your review",
@@ -616,6 +656,8 @@ export const enProgrammes = {
     scored: "Score saved.",
     yourScore: (score: number, when: string) => `You scored ${score} of 5 on ${when}.`,
     closed: "This application has been decided; your review is closed.",
+    onHold:
+      "The applicant was asked for changes. Scoring opens again when they resubmit and the review restarts.",
     notYet: "Scoring opens when the programme administrator starts the review.",
     required: {
       conflict: "Say whether you have a conflict of interest.",
