@@ -417,6 +417,12 @@ export const enProgrammes = {
     burnDownLead:
       "Cumulative programme share awarded and consumed, per UTC day (the day the usage started). Dates here, in the projection and in the table below are UTC days; the table has the same numbers.",
     aboveScale: (what: string, amount: string) => `${what}: ${amount} — above this scale`,
+    burnDownOverview: "Against the budget",
+    burnDownCloseUp: "Consumption, close up",
+    burnDownCloseUpLead: (top: string) =>
+      `Consumption is too small to read against the budget, so here it has its own scale, up to ${top}.`,
+    burnDownCloseUpChart: (consumed: string, top: string) =>
+      `Line chart: ${consumed} consumed, on a scale from zero to ${top}.`,
     burnDownChart: (awarded: string, consumed: string, budget: string) =>
       `Line chart: ${awarded} awarded and ${consumed} consumed of a ${budget} budget.`,
     burnDownTable: "Burn-down as a table",
