@@ -19,12 +19,19 @@ const chart = (consumedMinor: number) =>
   renderToStaticMarkup(
     createElement(BurnDownChart, {
       points: [
-        { day: "2026-12-05", awardedMinor: 1_661_891, consumedMinor: 0, unawardedMinor: 0 },
+        {
+          day: "2026-12-05",
+          awardedMinor: 1_661_891,
+          consumedMinor: 0,
+          unawardedMinor: 200_000_000 - 1_661_891,
+          committedMinor: 1_661_891,
+        },
         {
           day: "2026-12-06",
           awardedMinor: 3_866_891,
           consumedMinor,
           unawardedMinor: 200_000_000 - 3_866_891,
+          committedMinor: 3_866_891 - consumedMinor,
         },
       ],
       budgetMinor: 200_000_000,
