@@ -171,8 +171,11 @@ export const enProgrammes = {
         "One line per resource class. Hours are unit-hours: 2 GPUs for 10 hours is 20 GPU-hours. Tokens of a shared model are requested in millions of tokens.",
       resourceClass: (n: number) => `Resource class, line ${n}`,
       resourceClassPlaceholder: "Choose a resource class",
-      hours: (n: number) => `Hours, line ${n}`,
-      millionTokens: (n: number) => `Million tokens, line ${n}`,
+      /** "GPU-hours, line 1", "Millions of tokens, line 2"; "Quantity, line 1" before a class is chosen. */
+      quantity: (units: string | null, n: number) =>
+        units
+          ? `${units.charAt(0).toUpperCase()}${units.slice(1)}, line ${n}`
+          : `Quantity, line ${n}`,
       millionTokensHint: "2 means 2,000,000 tokens.",
       removeLine: (n: number) => `Remove line ${n}`,
       addLine: "Add another resource class",
@@ -194,7 +197,9 @@ export const enProgrammes = {
       quoteTitle: "Quote",
       quoteLead:
         "Prices per unit-hour (per million tokens for a shared model) at today's list prices.",
-      quoteEmpty: "Choose a resource class and hours to see the quote.",
+      quoteEmpty: "Choose a resource class and a quantity to see the quote.",
+      quoteWaits: (problem: string) =>
+        `A line is left out of the quote until it is corrected. ${problem}`,
       quoteUpdating: "Updating the quote…",
       quoteCaption: "Quote for the requested compute",
       quoteLine: "Resource class",
@@ -211,9 +216,7 @@ export const enProgrammes = {
         periodEnd: "Enter the end date.",
         periodOrder: "The end date must be after the start date.",
         lineClass: (n: number) => `Choose the resource class of line ${n}.`,
-        lineHours: (n: number) => `Enter the hours of line ${n} as a whole number of at least 1.`,
-        lineMillionTokens: (n: number) =>
-          `Enter the millions of tokens of line ${n} as a whole number of at least 1.`,
+        lineQuantity: "Choose the resource class, then enter a whole number of at least 1.",
         lineDuplicate: (n: number) =>
           `Line ${n} repeats a resource class; request each class once.`,
       },
@@ -548,23 +551,19 @@ export const enProgrammes = {
     approveTitle: "Approve",
     grantCaption: "Hours to grant per resource class",
     requestedHours: "Requested",
-    grantHours: (name: string) => `Hours to grant for ${name}`,
-    grantMillionTokens: (name: string) => `Millions of tokens to grant for ${name}`,
+    /** "GPU-hours to grant for NVIDIA H100 80 GB"; "Millions of tokens to grant for …". */
+    grantQuantity: (units: string, name: string) =>
+      `${units.charAt(0).toUpperCase()}${units.slice(1)} to grant for ${name}`,
     grantHint: "Pre-filled with what was asked for. You may grant less, never more.",
     grantedTotals: (list: string, programme: string, tenant: string) =>
       `Granting this: ${list} list value — the programme pays ${programme}, the organisation pays ${tenant}.`,
     grantedAfter: (left: string) => `The budget left after this award: ${left}.`,
-    grantFiguresWait:
-      "The award's value and shares appear here once every line's granted hours are a whole number, at most what was requested.",
+    grantFiguresWait: (problem: string) =>
+      `The award's value and shares appear here once the grant is corrected. ${problem}`,
     note: "Note to the applicant",
     noteHint: "Optional. The applicant sees it with the decision.",
     approve: "Approve and grant",
     approved: "Application approved. The allocation is created.",
-    grantTooMuch: (name: string, requested: string) =>
-      `You can grant at most ${requested} for ${name}.`,
-    grantInvalid: (name: string) => `Enter the hours for ${name} as a whole number.`,
-    grantInvalidTokens: (name: string) =>
-      `Enter the millions of tokens for ${name} as a whole number.`,
     reasonTooShort: (min: number, given: number) =>
       given === 0
         ? `Write a reason: it is required, at least ${min} characters, and the applicant will read it.`
