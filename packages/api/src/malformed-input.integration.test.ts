@@ -14,6 +14,15 @@ import { createContext, type SessionUser } from "./context";
 import { MALFORMED_ENVELOPE_MESSAGE, MALFORMED_JSON_MESSAGE } from "./well-formed-input";
 import { closeRateLimiter } from "./rate-limit";
 import { appRouter } from "./root";
+import { db } from "@tessera/db";
+import {
+  applicationUnderReview,
+  createProgrammeAdmin,
+  createTestApplicant,
+  createTestProgramme,
+  createTestResourceClass,
+  draftInput,
+} from "./routers/programmes/fixtures";
 import {
   createTestOrganization,
   createTestUser,
@@ -427,4 +436,90 @@ describe("malformed input", () => {
       expect(problems, `${procedure.path} (${cases.length} bad inputs)`).toEqual([]);
     });
   }
+});
+
+describe("malformed quantities, over HTTP", () => {
+  const mutation = (path: string): ProcedureInfo => ({ path, type: "mutation", schema: {} });
+  const messageOf = async (response: Response) => {
+    const body = (await response.json()) as { error?: { json?: { message?: string } } };
+    return body.error?.json?.message;
+  };
+
+  it("refuses a requested quantity that is not a whole number of at least 1, naming the unit, and writes nothing", async () => {
+    const gpu = await createTestResourceClass({ name: "NVIDIA H100 80 GB" });
+    const tokens = await createTestResourceClass({ kind: "TOKENS", name: "Shared chat model" });
+    const programme = await createTestProgramme();
+    const applicant = await createTestApplicant();
+    const owner = sessionUserOf(applicant.owner);
+    for (const [unitHours, lines, expected] of [
+      [
+        1.5,
+        [gpu.id],
+        "Line 1: Enter a whole number of GPU-hours for NVIDIA H100 80 GB, at least 1.",
+      ],
+      [0, [gpu.id], "Line 1: Enter a whole number of GPU-hours for NVIDIA H100 80 GB, at least 1."],
+      [
+        -3,
+        [gpu.id],
+        "Line 1: Enter a whole number of GPU-hours for NVIDIA H100 80 GB, at least 1.",
+      ],
+      [
+        0.5,
+        [gpu.id, tokens.id],
+        "Line 2: Enter a whole number of millions of tokens for Shared chat model, at least 1.",
+      ],
+    ] as const) {
+      const input = draftInput(
+        applicant,
+        programme,
+        lines.map((resourceClassId, index) => ({
+          resourceClassId,
+          unitHours: index === lines.length - 1 ? unitHours : 10,
+        })),
+      );
+      const response = await send(mutation("applications.create"), { label: "", input }, owner);
+      expect(response.status, String(unitHours)).toBe(400);
+      expect(await messageOf(response)).toBe(expected);
+    }
+    expect(await db.allocationRequest.count({ where: { organizationId: applicant.org.id } })).toBe(
+      0,
+    );
+  });
+
+  it("refuses a grant over the request or not whole with the maximum and the unit, and approves nothing", async () => {
+    const gpu = await createTestResourceClass({ name: "NVIDIA H100 80 GB" });
+    const programme = await createTestProgramme();
+    const applicant = await createTestApplicant();
+    const admin = await createProgrammeAdmin();
+    const applicationId = await applicationUnderReview(admin, applicant, programme, [
+      { resourceClassId: gpu.id, unitHours: 12_000 },
+    ]);
+    for (const [grantedUnitHours, expected] of [
+      [12_001, "You can grant at most 12,000 GPU-hours of NVIDIA H100 80 GB, what was requested."],
+      [
+        2.5,
+        "Enter a whole number of GPU-hours to grant for NVIDIA H100 80 GB, from 0 to the 12,000 GPU-hours requested.",
+      ],
+      [
+        -1,
+        "Enter a whole number of GPU-hours to grant for NVIDIA H100 80 GB, from 0 to the 12,000 GPU-hours requested.",
+      ],
+    ] as const) {
+      const response = await send(
+        mutation("applications.admin.approve"),
+        {
+          label: "",
+          input: { applicationId, lines: [{ resourceClassId: gpu.id, grantedUnitHours }] },
+        },
+        sessionUserOf(admin),
+      );
+      expect(response.status, String(grantedUnitHours)).toBe(400);
+      expect(await messageOf(response)).toBe(expected);
+    }
+    const application = await db.allocationRequest.findUniqueOrThrow({
+      where: { id: applicationId },
+    });
+    expect(application.status).toBe("UNDER_REVIEW");
+    expect(await db.allocation.count({ where: { requestId: applicationId } })).toBe(0);
+  });
 });

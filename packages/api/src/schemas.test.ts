@@ -80,10 +80,10 @@ describe("input error messages", () => {
   it("keeps the messages our schemas write, which name the field as the form labels it", () => {
     const result = requestedLinesInput.safeParse([
       { resourceClassId: "gpu-a100", unitHours: 10 },
-      { resourceClassId: "gpu-h100", unitHours: 2.5 },
+      { resourceClassId: "gpu-h100", unitHours: 20_000_000 },
     ]);
     expect(readableZodMessage(result.error!)).toBe(
-      "Line 2: The requested quantity must be a whole number.",
+      "Line 2: The requested quantity must be at most 10,000,000.",
     );
     expect(messages(decisionReasonInput.safeParse(""))).toEqual([
       "Write a reason: it is required, at least 10 characters, and the applicant will read it.",

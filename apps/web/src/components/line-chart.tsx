@@ -40,6 +40,29 @@ function path(values: readonly (number | null)[], peak: number, steps: boolean):
   return parts.join(" ");
 }
 
+/** Where each of the five axis labels sits (top, the three gridlines, bottom); no inline styles. */
+const AXIS_POSITION = ["top-0", "top-1/4", "top-1/2", "top-3/4", "top-full"] as const;
+
+/** Labels beside the gridlines, in HTML so that they stay legible when the drawing is scaled. */
+function Axis({ labels }: { labels: readonly string[] }) {
+  return (
+    <div className="relative h-48 shrink-0 text-right text-xs text-fg-muted" aria-hidden="true">
+      {/* The widest label, invisible, gives the column its width. */}
+      <span className="invisible block whitespace-nowrap">
+        {labels.reduce((wide, label) => (label.length > wide.length ? label : wide), "")}
+      </span>
+      {labels.slice(0, AXIS_POSITION.length).map((label, index) => (
+        <span
+          key={AXIS_POSITION[index]}
+          className={`absolute right-0 -translate-y-1/2 whitespace-nowrap ${AXIS_POSITION[index]}`}
+        >
+          {label}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 function LegendItem({ stroke, children }: { stroke: Stroke; children: string }) {
   return (
     <span className="inline-flex items-center gap-2">
@@ -65,6 +88,7 @@ export function LineChart({
   level,
   offScale = [],
   topLabel,
+  axis,
   startLabel,
   endLabel,
   steps = false,
@@ -75,55 +99,63 @@ export function LineChart({
   level?: { value: number; label: string; stroke: Stroke };
   /** Lines left out because they would be far above the scale: named in the legend instead. */
   offScale?: readonly { label: string; stroke: Stroke }[];
-  topLabel: string;
+  /** The amount at the top, when the axis is not labelled in full. */
+  topLabel?: string;
+  /** Five labels, top first: the top, the three gridlines (¾, ½, ¼) and the bottom. */
+  axis?: readonly string[];
   startLabel: string;
   endLabel: string;
   steps?: boolean;
 }) {
   return (
     <figure className="space-y-2">
-      <div className="flex justify-between text-xs text-fg-muted" aria-hidden="true">
-        <span>{topLabel}</span>
+      {axis ? null : (
+        <div className="flex justify-between text-xs text-fg-muted" aria-hidden="true">
+          <span>{topLabel}</span>
+        </div>
+      )}
+      <div className="flex gap-2">
+        {axis ? <Axis labels={axis} /> : null}
+        <svg
+          role="img"
+          aria-label={label}
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          className="h-48 w-full min-w-0 rounded-md border border-line bg-surface"
+        >
+          <title>{label}</title>
+          {[0.25, 0.5, 0.75].map((fraction) => (
+            <line
+              key={fraction}
+              x1="0"
+              x2={WIDTH}
+              y1={HEIGHT * fraction}
+              y2={HEIGHT * fraction}
+              className="stroke-line"
+              vectorEffect="non-scaling-stroke"
+            />
+          ))}
+          {level ? (
+            <line
+              x1="0"
+              x2={WIDTH}
+              y1={y(level.value, peak)}
+              y2={y(level.value, peak)}
+              {...level.stroke}
+              vectorEffect="non-scaling-stroke"
+            />
+          ) : null}
+          {series.map((line) => (
+            <path
+              key={line.label}
+              d={path(line.values, peak, steps)}
+              fill="none"
+              {...line.stroke}
+              vectorEffect="non-scaling-stroke"
+            />
+          ))}
+        </svg>
       </div>
-      <svg
-        role="img"
-        aria-label={label}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        preserveAspectRatio="none"
-        className="h-48 w-full rounded-md border border-line bg-surface"
-      >
-        <title>{label}</title>
-        {[0.25, 0.5, 0.75].map((fraction) => (
-          <line
-            key={fraction}
-            x1="0"
-            x2={WIDTH}
-            y1={HEIGHT * fraction}
-            y2={HEIGHT * fraction}
-            className="stroke-line"
-            vectorEffect="non-scaling-stroke"
-          />
-        ))}
-        {level ? (
-          <line
-            x1="0"
-            x2={WIDTH}
-            y1={y(level.value, peak)}
-            y2={y(level.value, peak)}
-            {...level.stroke}
-            vectorEffect="non-scaling-stroke"
-          />
-        ) : null}
-        {series.map((line) => (
-          <path
-            key={line.label}
-            d={path(line.values, peak, steps)}
-            fill="none"
-            {...line.stroke}
-            vectorEffect="non-scaling-stroke"
-          />
-        ))}
-      </svg>
       <div className="flex justify-between text-xs text-fg-muted" aria-hidden="true">
         <span>{startLabel}</span>
         <span>{endLabel}</span>

@@ -3,12 +3,16 @@ import { summarizeReviews } from "@tessera/core/review-summary";
 import { enProgrammes } from "./en-programmes";
 
 /** The review count every page shows (dashboard, home, application list, side-by-side reviews). */
-const shown = (reviews: { score: number | null; conflict?: boolean }[]) =>
+const shown = (
+  reviews: { score: number | null; conflict?: boolean }[],
+  applicationStatus: "UNDER_REVIEW" | "APPROVED" = "UNDER_REVIEW",
+) =>
   enProgrammes.dashboard.reviewSummary(
     summarizeReviews(
       reviews.map(({ score, conflict }) => ({
         score,
         conflictDeclaredAt: conflict ? new Date("2026-03-01T10:00:00Z") : null,
+        applicationStatus,
       })),
     ),
   );
@@ -35,5 +39,50 @@ describe("the review count", () => {
       ]),
     ).toBe("No review stands: 2 reviewers declared a conflict");
     expect(shown([])).toBe("No reviewers yet");
+  });
+
+  it("says when the decision came before a reviewer scored", () => {
+    expect(shown([{ score: 4 }, { score: null }], "APPROVED")).toBe(
+      "1 of 2 scored, mean 4.00 (1 review closed before scoring)",
+    );
+  });
+});
+
+/** What a reviewer reads when nothing waits for them: only what is true of their reviews. */
+const allDone = (
+  reviews: { score: number | null; conflict?: boolean; status: "APPROVED" | "CHANGES_REQUESTED" }[],
+) =>
+  enProgrammes.reviews.allDoneBody(
+    summarizeReviews(
+      reviews.map(({ score, conflict, status }) => ({
+        score,
+        conflictDeclaredAt: conflict ? new Date("2026-03-01T10:00:00Z") : null,
+        applicationStatus: status,
+      })),
+    ),
+  );
+
+describe("the reviewer's empty list", () => {
+  it("does not say they scored an application decided before they did", () => {
+    const text = allDone([{ score: null, status: "APPROVED" }]);
+    expect(text).toBe(
+      "1 application was decided or withdrawn before you scored it; that review is closed. All your reviews are under All.",
+    );
+    expect(text).not.toMatch(/You have scored/);
+  });
+
+  it("names what they scored, declared and what the applicant holds, each counted once", () => {
+    expect(
+      allDone([
+        { score: 4, status: "APPROVED" },
+        { score: 2, status: "APPROVED" },
+        { score: null, conflict: true, status: "APPROVED" },
+        { score: null, status: "APPROVED" },
+        { score: null, status: "APPROVED" },
+        { score: null, status: "CHANGES_REQUESTED" },
+      ]),
+    ).toBe(
+      "You have scored 2 applications and declared a conflict on 1 application. 2 applications were decided or withdrawn before you scored them; those reviews are closed. 1 application is back with the applicant for changes; it returns here when resubmitted. All your reviews are under All.",
+    );
   });
 });

@@ -33,7 +33,13 @@ export const enProgrammes = {
     call: { UPCOMING: "Upcoming", OPEN: "Open", CLOSED: "Closed" },
     allocation: { UPCOMING: "Not yet valid", ACTIVE: "Active", EXPIRED: "Expired" },
     expiresSoon: "Expires soon",
-    review: { PENDING: "To review", SCORED: "Scored", CONFLICT: "Conflict", CLOSED: "Closed" },
+    review: {
+      PENDING: "To review",
+      SCORED: "Scored",
+      CONFLICT: "Conflict",
+      ON_HOLD: "Back with the applicant",
+      CLOSED: "Closed before you scored",
+    },
     eligible: "Eligible",
     notEligible: "Not eligible",
     overLimit: "Over its limit",
@@ -165,8 +171,11 @@ export const enProgrammes = {
         "One line per resource class. Hours are unit-hours: 2 GPUs for 10 hours is 20 GPU-hours. Tokens of a shared model are requested in millions of tokens.",
       resourceClass: (n: number) => `Resource class, line ${n}`,
       resourceClassPlaceholder: "Choose a resource class",
-      hours: (n: number) => `Hours, line ${n}`,
-      millionTokens: (n: number) => `Million tokens, line ${n}`,
+      /** "GPU-hours, line 1", "Millions of tokens, line 2"; "Quantity, line 1" before a class is chosen. */
+      quantity: (units: string | null, n: number) =>
+        units
+          ? `${units.charAt(0).toUpperCase()}${units.slice(1)}, line ${n}`
+          : `Quantity, line ${n}`,
       millionTokensHint: "2 means 2,000,000 tokens.",
       removeLine: (n: number) => `Remove line ${n}`,
       addLine: "Add another resource class",
@@ -188,7 +197,9 @@ export const enProgrammes = {
       quoteTitle: "Quote",
       quoteLead:
         "Prices per unit-hour (per million tokens for a shared model) at today's list prices.",
-      quoteEmpty: "Choose a resource class and hours to see the quote.",
+      quoteEmpty: "Choose a resource class and a quantity to see the quote.",
+      quoteWaits: (problem: string) =>
+        `A line is left out of the quote until it is corrected. ${problem}`,
       quoteUpdating: "Updating the quote…",
       quoteCaption: "Quote for the requested compute",
       quoteLine: "Resource class",
@@ -205,9 +216,7 @@ export const enProgrammes = {
         periodEnd: "Enter the end date.",
         periodOrder: "The end date must be after the start date.",
         lineClass: (n: number) => `Choose the resource class of line ${n}.`,
-        lineHours: (n: number) => `Enter the hours of line ${n} as a whole number of at least 1.`,
-        lineMillionTokens: (n: number) =>
-          `Enter the millions of tokens of line ${n} as a whole number of at least 1.`,
+        lineQuantity: "Choose the resource class, then enter a whole number of at least 1.",
         lineDuplicate: (n: number) =>
           `Line ${n} repeats a resource class; request each class once.`,
       },
@@ -414,6 +423,12 @@ export const enProgrammes = {
     burnDownLead:
       "Cumulative programme share awarded and consumed, per UTC day (the day the usage started). Dates here, in the projection and in the table below are UTC days; the table has the same numbers.",
     aboveScale: (what: string, amount: string) => `${what}: ${amount} — above this scale`,
+    burnDownOverview: "Against the budget",
+    burnDownCloseUp: "Consumption, close up",
+    burnDownCloseUpLead: (top: string) =>
+      `Consumption is too small to read against the budget, so here it has its own scale, up to ${top}.`,
+    burnDownCloseUpChart: (consumed: string, top: string) =>
+      `Line chart: ${consumed} consumed, on a scale from zero to ${top}.`,
     burnDownChart: (awarded: string, consumed: string, budget: string) =>
       `Line chart: ${awarded} awarded and ${consumed} consumed of a ${budget} budget.`,
     burnDownTable: "Burn-down as a table",
@@ -464,6 +479,7 @@ export const enProgrammes = {
       scored: number;
       conflicts: number;
       expected: number;
+      closed: number;
       meanScore: number | null;
     }) => {
       if (summary.assigned === 0) return "No reviewers yet";
@@ -471,8 +487,13 @@ export const enProgrammes = {
       if (summary.expected === 0) return `No review stands: ${conflicts} declared a conflict`;
       const done = `${summary.scored} of ${summary.expected} scored`;
       const mean = summary.meanScore === null ? "" : `, mean ${summary.meanScore.toFixed(2)}`;
-      const aside = summary.conflicts > 0 ? ` (${conflicts} declared a conflict)` : "";
-      return `${done}${mean}${aside}`;
+      const aside = [
+        ...(summary.conflicts > 0 ? [`${conflicts} declared a conflict`] : []),
+        ...(summary.closed > 0
+          ? [`${plural(summary.closed, "review", "reviews")} closed before scoring`]
+          : []),
+      ];
+      return `${done}${mean}${aside.length ? ` (${aside.join("; ")})` : ""}`;
     },
     noApplications: "No applications yet. Submitted applications appear here; drafts stay private.",
     noApplicationsFiltered: "No application matches.",
@@ -533,23 +554,19 @@ export const enProgrammes = {
     approveTitle: "Approve",
     grantCaption: "Hours to grant per resource class",
     requestedHours: "Requested",
-    grantHours: (name: string) => `Hours to grant for ${name}`,
-    grantMillionTokens: (name: string) => `Millions of tokens to grant for ${name}`,
+    /** "GPU-hours to grant for NVIDIA H100 80 GB"; "Millions of tokens to grant for …". */
+    grantQuantity: (units: string, name: string) =>
+      `${units.charAt(0).toUpperCase()}${units.slice(1)} to grant for ${name}`,
     grantHint: "Pre-filled with what was asked for. You may grant less, never more.",
     grantedTotals: (list: string, programme: string, tenant: string) =>
       `Granting this: ${list} list value — the programme pays ${programme}, the organisation pays ${tenant}.`,
     grantedAfter: (left: string) => `The budget left after this award: ${left}.`,
-    grantFiguresWait:
-      "The award's value and shares appear here once every line's granted hours are a whole number, at most what was requested.",
+    grantFiguresWait: (problem: string) =>
+      `The award's value and shares appear here once the grant is corrected. ${problem}`,
     note: "Note to the applicant",
     noteHint: "Optional. The applicant sees it with the decision.",
     approve: "Approve and grant",
     approved: "Application approved. The allocation is created.",
-    grantTooMuch: (name: string, requested: string) =>
-      `You can grant at most ${requested} for ${name}.`,
-    grantInvalid: (name: string) => `Enter the hours for ${name} as a whole number.`,
-    grantInvalidTokens: (name: string) =>
-      `Enter the millions of tokens for ${name} as a whole number.`,
     reasonTooShort: (min: number, given: number) =>
       given === 0
         ? `Write a reason: it is required, at least ${min} characters, and the applicant will read it.`
@@ -586,9 +603,37 @@ export const enProgrammes = {
     emptyTitle: "Nothing assigned to you yet",
     emptyBody:
       "Programme administrators assign submitted applications to reviewers. When one assigns an application to you, it appears here and you get a notification.",
-    allDoneTitle: "Nothing left to review",
-    allDoneBody:
-      "You have scored, or declared a conflict on, everything assigned to you. Your earlier reviews are under All.",
+    allDoneTitle: "No reviews are waiting for you",
+    /**
+     * Why nothing waits, from the reviewer's own review count (summarizeReviews): only what is
+     * true of their assignments — a decision that did not wait for them is not "scored".
+     */
+    allDoneBody: (tally: { scored: number; conflicts: number; open: number; closed: number }) => {
+      const done = [
+        ...(tally.scored > 0
+          ? [`scored ${plural(tally.scored, "application", "applications")}`]
+          : []),
+        ...(tally.conflicts > 0
+          ? [`declared a conflict on ${plural(tally.conflicts, "application", "applications")}`]
+          : []),
+      ];
+      return [
+        ...(done.length ? [`You have ${done.join(" and ")}.`] : []),
+        ...(tally.closed > 0
+          ? [
+              tally.closed === 1
+                ? "1 application was decided or withdrawn before you scored it; that review is closed."
+                : `${tally.closed} applications were decided or withdrawn before you scored them; those reviews are closed.`,
+            ]
+          : []),
+        ...(tally.open > 0
+          ? [
+              `${plural(tally.open, "application is", "applications are")} back with the applicant for changes; ${tally.open === 1 ? "it returns" : "they return"} here when resubmitted.`,
+            ]
+          : []),
+        "All your reviews are under All.",
+      ].join(" ");
+    },
     detailLead: (organisation: string, programme: string) => `${organisation} · ${programme}`,
     applicationTitle: "The application",
     yourReview: "Your review",
@@ -619,6 +664,8 @@ export const enProgrammes = {
     scored: "Score saved.",
     yourScore: (score: number, when: string) => `You scored ${score} of 5 on ${when}.`,
     closed: "This application has been decided; your review is closed.",
+    onHold:
+      "The applicant was asked for changes. Scoring opens again when they resubmit and the review restarts.",
     notYet: "Scoring opens when the programme administrator starts the review.",
     required: {
       conflict: "Say whether you have a conflict of interest.",

@@ -49,7 +49,7 @@ export async function approveApplication(
       include: {
         organization: { select: { id: true, name: true } },
         programme: true,
-        lines: { include: { resourceClass: { select: { name: true, kind: true } } } },
+        lines: { include: { resourceClass: { select: { name: true, kind: true, unit: true } } } },
       },
     });
     await refuseMemberOfApplicant(
@@ -74,6 +74,7 @@ export async function approveApplication(
         resourceClassId: line.resourceClassId,
         resourceClassName: line.resourceClass.name,
         kind: line.resourceClass.kind,
+        unit: line.resourceClass.unit,
         unitHours: line.unitHours,
         listPriceMinorPerHour: line.listPriceMinorPerHour,
       })),

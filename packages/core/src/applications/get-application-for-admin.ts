@@ -13,7 +13,7 @@ import { dateToDay } from "../state-aid/undertaking";
 import { administratorActions } from "./application-state";
 import { checkOrganizationLimit, type OrganizationLimitCheck } from "./award-rules";
 import { APPLICATION_DETAIL, toApplicationView, type ApplicationView } from "./application-view";
-import { summarizeReviews, type ReviewSummary } from "./review-summary";
+import { summarizeApplicationReviews, type ReviewSummary } from "./review-summary";
 
 export interface ReviewForAdmin {
   id: string;
@@ -99,7 +99,7 @@ export async function getApplicationForAdmin(
       conflictReason: review.conflictReason,
       createdAt: review.createdAt,
     })),
-    reviewSummary: summarizeReviews(row.reviews),
+    reviewSummary: summarizeApplicationReviews(row.status, row.reviews),
     standing: eligibility,
     organizationLimit: DECIDED.includes(row.status)
       ? null

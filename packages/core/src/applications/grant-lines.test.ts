@@ -6,6 +6,7 @@ const requested: RequestedLine[] = [
     resourceClassId: "h100",
     resourceClassName: "H100 80 GB",
     kind: "GPU",
+    unit: "GPU",
     unitHours: 1_000,
     listPriceMinorPerHour: 295,
   },
@@ -13,6 +14,7 @@ const requested: RequestedLine[] = [
     resourceClassId: "cpu",
     resourceClassName: "CPU core",
     kind: "CPU",
+    unit: "CPU core",
     unitHours: 20_000,
     listPriceMinorPerHour: 4,
   },
@@ -36,7 +38,7 @@ describe("grantLines", () => {
   it("never grants more than requested", () => {
     expect(() =>
       grantLines(requested, [{ resourceClassId: "h100", grantedUnitHours: 1_001 }]),
-    ).toThrow("You can grant at most the 1000 hours of H100 80 GB that were requested.");
+    ).toThrow("You can grant at most 1,000 GPU-hours of H100 80 GB, what was requested.");
   });
 
   it("refuses classes that were not requested, duplicates, negative and fractional hours, and nothing at all", () => {
@@ -69,6 +71,7 @@ describe("grantLines", () => {
         resourceClassId: "chat",
         resourceClassName: "Shared 8B chat model — tokens",
         kind: "TOKENS",
+        unit: "token",
         unitHours: 2,
         listPriceMinorPerHour: 40,
       },
@@ -79,10 +82,10 @@ describe("grantLines", () => {
       },
     );
     expect(() => grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 3 }])).toThrow(
-      "You can grant at most the 2 million tokens of Shared 8B chat model — tokens that were requested.",
+      "You can grant at most 2 million tokens of Shared 8B chat model — tokens, what was requested.",
     );
     expect(() => grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 0.5 }])).toThrow(
-      "Grant a whole number of millions of tokens of Shared 8B chat model — tokens, zero or more.",
+      "Enter a whole number of millions of tokens to grant for Shared 8B chat model — tokens, from 0 to the 2 million tokens requested.",
     );
     expect(() => grantLines(tokens, [{ resourceClassId: "chat", grantedUnitHours: 0 }])).toThrow(
       "Grant at least a million tokens, or reject the application instead.",

@@ -1,21 +1,16 @@
 import { countsTokens, type MeteredKind } from "../catalogue/metering-unit";
 import { AppError } from "../errors";
-import { formatPricedUnits } from "../quota/format-ledger-quantity";
+import { grantedQuantityProblem } from "./quantity-messages";
 
 export interface RequestedLine {
   resourceClassId: string;
   resourceClassName: string;
   /** What the class counts in: `unitHours` are hours, or millions of tokens for TOKENS. */
   kind: MeteredKind;
+  /** "GPU", "CPU core"; "token" for a TOKENS class. */
+  unit: string;
   unitHours: number;
   listPriceMinorPerHour: number;
-}
-
-/** "1000 hours" as the messages have always said it; "2 million tokens" for a token tier. */
-function requestedAmount(line: RequestedLine): string {
-  return countsTokens(line.kind)
-    ? formatPricedUnits(line.unitHours, { kind: line.kind, unit: "token" })
-    : `${line.unitHours} hours`;
 }
 
 export interface GrantInput {
@@ -50,18 +45,13 @@ export function grantLines(
   }
   const lines = requested.map((line) => {
     const granted = byClass.get(line.resourceClassId) ?? line.unitHours;
-    if (!Number.isSafeInteger(granted) || granted < 0) {
-      throw new AppError(
-        "INVALID",
-        `Grant a whole number of ${countsTokens(line.kind) ? "millions of tokens" : "hours"} of ${line.resourceClassName}, zero or more.`,
-      );
-    }
-    if (granted > line.unitHours) {
-      throw new AppError(
-        "INVALID",
-        `You can grant at most the ${requestedAmount(line)} of ${line.resourceClassName} that were requested.`,
-      );
-    }
+    // The same sentence the decision form shows on the field.
+    const problem = grantedQuantityProblem(granted, line.unitHours, {
+      name: line.resourceClassName,
+      kind: line.kind,
+      unit: line.unit,
+    });
+    if (problem) throw new AppError("INVALID", problem);
     return { ...line, grantedUnitHours: granted };
   });
   if (lines.every((line) => line.grantedUnitHours === 0)) {

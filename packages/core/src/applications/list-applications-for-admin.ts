@@ -13,7 +13,7 @@ import {
   toApplicationSummary,
   type ApplicationSummary,
 } from "./list-applications";
-import { summarizeReviews, type ReviewSummary } from "./review-summary";
+import { summarizeApplicationReviews, type ReviewSummary } from "./review-summary";
 
 export type ApplicationSummaryForAdmin = ApplicationSummary & {
   organization: { id: string; name: string; kind: string; country: string };
@@ -67,7 +67,7 @@ export async function listApplicationsForAdmin(
     items: page.items.map((row) => ({
       ...toApplicationSummary(row),
       organization: row.organization,
-      reviewSummary: summarizeReviews(row.reviews),
+      reviewSummary: summarizeApplicationReviews(row.status, row.reviews),
     })),
     nextCursor: page.nextCursor,
   };

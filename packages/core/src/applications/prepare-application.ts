@@ -1,6 +1,7 @@
 import type { DataClassification, ResourceClass } from "@tessera/db";
 import { AppError, notFound, preconditionFailed } from "../errors";
 import { callState } from "../programmes/call-state";
+import { onLine, requestedQuantityProblem } from "./quantity-messages";
 import type { TenantTransaction } from "../tenancy/tenant-access";
 import { checkDeclaredAid, type DeclaredAidInput } from "../state-aid/declared-aid";
 import { dayToDate, stateAidDay } from "../state-aid/undertaking";
@@ -89,9 +90,12 @@ export async function priceRequestedLines(
   }
   const classes = await tx.resourceClass.findMany({ where: { id: { in: ids } } });
   const byId = new Map(classes.map((rc) => [rc.id, rc]));
-  return lines.map((line) => {
+  return lines.map((line, index) => {
     const resourceClass = byId.get(line.resourceClassId);
     if (!resourceClass) throw notFound("Resource class");
+    // Checked here, where the class is known, so the refusal names its unit as the form does.
+    const problem = requestedQuantityProblem(line.unitHours, resourceClass);
+    if (problem) throw new AppError("INVALID", onLine(index, problem));
     if (!resourceClass.active) {
       throw preconditionFailed(
         `${resourceClass.name} is no longer offered; remove it from the application.`,

@@ -1,5 +1,5 @@
 import type { AllocationRequestStatus, Database } from "@tessera/db";
-import { summarizeReviews, type ReviewSummary } from "../applications/review-summary";
+import { summarizeApplicationReviews, type ReviewSummary } from "../applications/review-summary";
 import { toSafeNumber } from "../programmes/money";
 import { loadProgrammeConsumption } from "../programmes/programme-consumption";
 
@@ -87,7 +87,7 @@ export async function getProgrammeAdminHome(
       total,
       items: waiting.map(({ reviews, ...application }) => ({
         ...application,
-        reviewSummary: summarizeReviews(reviews),
+        reviewSummary: summarizeApplicationReviews(application.status, reviews),
       })),
     },
     programmes: programmes.map((programme, index) => ({

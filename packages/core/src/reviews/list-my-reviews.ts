@@ -8,6 +8,7 @@ import {
   type Page,
   type PageInput,
 } from "../pagination";
+import { summarizeReviews, type ReviewSummary } from "../applications/review-summary";
 import { reviewState, type ReviewState } from "./review-state";
 
 export interface MyReviewSummary {
@@ -26,7 +27,8 @@ export interface MyReviewSummary {
   };
 }
 
-const PENDING: Prisma.ReviewWhereInput = {
+/** The database's reading of reviewState's PENDING: waiting for the reviewer. */
+export const PENDING_REVIEW: Prisma.ReviewWhereInput = {
   score: null,
   conflictDeclaredAt: null,
   request: { status: { in: ["SUBMITTED", "UNDER_REVIEW"] } },
@@ -34,10 +36,11 @@ const PENDING: Prisma.ReviewWhereInput = {
 
 export interface MyReviews extends Page<MyReviewSummary> {
   /**
-   * Whether anything was ever assigned to the reviewer: an empty list of pending reviews means
-   * "all done" only then, and "nothing assigned yet" otherwise.
+   * Everything ever assigned to the reviewer, counted by the one review count (summarizeReviews):
+   * scored, conflicts, still to come, and closed because the application was decided or
+   * withdrawn first. An empty list of pending reviews is explained from it, truthfully.
    */
-  anyAssigned: boolean;
+  tally: ReviewSummary;
 }
 
 /** The reviewer's own assignments, newest first; `pendingOnly` keeps those still waiting for them. */
@@ -49,7 +52,7 @@ export async function listMyReviews(
   const size = pageSize(input.limit);
   const rows = await database.review.findMany({
     where: {
-      AND: [{ reviewerId }, input.pendingOnly ? PENDING : {}, afterTimeCursor(input.cursor)],
+      AND: [{ reviewerId }, input.pendingOnly ? PENDING_REVIEW : {}, afterTimeCursor(input.cursor)],
     },
     include: {
       request: {
@@ -67,12 +70,18 @@ export async function listMyReviews(
     take: size + 1,
   });
   const page = toPage(rows, size, timeCursorOf);
-  // Asked of the database only when the page itself cannot tell.
-  const anyAssigned =
-    page.items.length > 0 ||
-    (await database.review.findFirst({ where: { reviewerId }, select: { id: true } })) !== null;
+  // Three small columns per assignment: a reviewer holds tens of reviews, not millions.
+  const everything = await database.review.findMany({
+    where: { reviewerId },
+    select: { score: true, conflictDeclaredAt: true, request: { select: { status: true } } },
+  });
   return {
-    anyAssigned,
+    tally: summarizeReviews(
+      everything.map(({ request, ...review }) => ({
+        ...review,
+        applicationStatus: request.status,
+      })),
+    ),
     items: page.items.map((row) => ({
       id: row.id,
       state: reviewState({

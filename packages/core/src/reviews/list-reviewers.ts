@@ -1,6 +1,7 @@
 import type { Database } from "@tessera/db";
 import { AppError } from "../errors";
 import { pageSize, toPage, type Page, type PageInput } from "../pagination";
+import { PENDING_REVIEW } from "./list-my-reviews";
 
 export interface ReviewerView {
   id: string;
@@ -44,13 +45,7 @@ export async function listReviewers(
       email: true,
       _count: {
         select: {
-          reviewsAssigned: {
-            where: {
-              score: null,
-              conflictDeclaredAt: null,
-              request: { status: { in: ["SUBMITTED", "UNDER_REVIEW"] } },
-            },
-          },
+          reviewsAssigned: { where: PENDING_REVIEW },
         },
       },
     },

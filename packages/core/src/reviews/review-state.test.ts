@@ -15,6 +15,18 @@ describe("review state", () => {
     expect(reviewState({ ...open, applicationStatus: "APPROVED" })).toBe("CLOSED");
   });
 
+  it("is closed when the application was decided or withdrawn before the reviewer acted", () => {
+    for (const status of ["APPROVED", "REJECTED", "WITHDRAWN"] as const)
+      expect(reviewState({ ...open, applicationStatus: status }), status).toBe("CLOSED");
+    // A score or a conflict given before the decision stays what it was.
+    expect(reviewState({ ...open, score: 3, applicationStatus: "APPROVED" })).toBe("SCORED");
+  });
+
+  it("is on hold, not closed, while the applicant makes requested changes", () => {
+    expect(reviewState({ ...open, applicationStatus: "CHANGES_REQUESTED" })).toBe("ON_HOLD");
+    expect(reviewState({ ...open, applicationStatus: "SUBMITTED" })).toBe("PENDING");
+  });
+
   it("lets a reviewer score only under review and only without a conflict", () => {
     expect(mayScore(open)).toBe(true);
     expect(mayScore({ ...open, conflictDeclaredAt: new Date() })).toBe(false);

@@ -6,6 +6,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { Alert, Button } from "@tessera/ui";
 import type { DataClassification } from "@tessera/db";
 import { countsTokens } from "@tessera/core/words";
+import { onLine, quantityUnits, requestedQuantityProblem } from "@tessera/core/quantity-messages";
 import { checkOrganizationLimit } from "@tessera/core/award-rules";
 import { InputField, SelectField, TextAreaField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
@@ -19,7 +20,6 @@ import {
   dateInputValue,
   formatMoney,
   formatRate,
-  hoursUnit,
   parseDateInput,
   parseWholeNumber,
 } from "./format";
@@ -152,10 +152,17 @@ export function ApplicationForm({
       (rc.active || initial?.lines.some((line) => line.resourceClass.id === rc.id)) &&
       (!programme || rc.currency === programme.currency),
   );
-  const tokensClass = (resourceClassId: string) => {
-    const rc = resourceClasses.find((r) => r.id === resourceClassId);
-    return rc !== undefined && countsTokens(rc.kind);
-  };
+  const classOf = (resourceClassId: string) =>
+    resourceClasses.find((r) => r.id === resourceClassId);
+  // What is wrong with each line's quantity once its class is chosen and something is typed: the
+  // sentence the server refuses it with, shown on the field as it is typed.
+  const lineProblems = lines.map((line, index) => {
+    const rc = classOf(line.resourceClassId);
+    if (!rc || line.hours.trim() === "") return null;
+    const problem = requestedQuantityProblem(parseWholeNumber(line.hours), rc);
+    return problem ? onLine(index, problem) : null;
+  });
+  const firstLineProblem = lineProblems.find((problem) => problem !== null) ?? null;
 
   // Only complete, distinct lines are quoted; the quote follows the typing after a short pause.
   const quoteKey = useMemo(() => {
@@ -210,12 +217,17 @@ export function ApplicationForm({
       else if (seen.has(line.resourceClassId))
         checks.add(`line-${index}-class`, f.required.lineDuplicate(index + 1), lineClassId(index));
       seen.add(line.resourceClassId);
+      const rc = classOf(line.resourceClassId);
       const hours = parseWholeNumber(line.hours);
-      const tokens = tokensClass(line.resourceClassId);
-      if (!hours || hours < 1)
+      const problem = rc
+        ? requestedQuantityProblem(hours, rc)
+        : hours !== null && hours >= 1
+          ? null
+          : f.required.lineQuantity;
+      if (problem)
         checks.add(
           `line-${index}-hours`,
-          tokens ? f.required.lineMillionTokens(index + 1) : f.required.lineHours(index + 1),
+          rc ? onLine(index, problem) : `Line ${index + 1}: ${problem}`,
           lineHoursId(index),
         );
     });
@@ -419,8 +431,8 @@ export function ApplicationForm({
         <ul className="space-y-3">
           {lines.map((line, index) => {
             const classError = e[`line-${index}-class`];
-            const hoursError = e[`line-${index}-hours`];
-            const rc = resourceClasses.find((r) => r.id === line.resourceClassId);
+            const hoursError = e[`line-${index}-hours`] ?? lineProblems[index] ?? undefined;
+            const rc = classOf(line.resourceClassId);
             const tokens = rc !== undefined && countsTokens(rc.kind);
             return (
               <li
@@ -446,8 +458,8 @@ export function ApplicationForm({
                 </SelectField>
                 <InputField
                   id={lineHoursId(index)}
-                  label={tokens ? f.millionTokens(index + 1) : f.hours(index + 1)}
-                  hint={tokens ? f.millionTokensHint : rc ? hoursUnit(rc.unit) : undefined}
+                  label={f.quantity(rc ? quantityUnits(rc) : null, index + 1)}
+                  hint={tokens ? f.millionTokensHint : undefined}
                   error={hoursError}
                   inputMode="numeric"
                   value={line.hours}
@@ -498,8 +510,15 @@ export function ApplicationForm({
         </div>
         <p className="text-sm text-fg-muted">{f.quoteLead}</p>
         <div aria-live="polite" aria-busy={quoteStale} data-testid="quote">
+          {firstLineProblem ? (
+            <p className="font-semibold text-danger" data-testid="quote-waits">
+              {f.quoteWaits(firstLineProblem)}
+            </p>
+          ) : null}
           {quoteKey === "" ? (
-            <p className="text-fg-muted">{f.quoteEmpty}</p>
+            firstLineProblem ? null : (
+              <p className="text-fg-muted">{f.quoteEmpty}</p>
+            )
           ) : quote.error ? (
             <p className="font-semibold text-danger">{quote.error.message}</p>
           ) : quote.data ? (

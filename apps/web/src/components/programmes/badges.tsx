@@ -28,6 +28,7 @@ const REVIEW_TONE: Record<ReviewState, Tone> = {
   PENDING: "warning",
   SCORED: "success",
   CONFLICT: "neutral",
+  ON_HOLD: "neutral",
   CLOSED: "neutral",
 };
 

@@ -1,7 +1,7 @@
 import { LineChart, type Stroke } from "@/components/line-chart";
 import { formatDate, tg, tp } from "@/i18n";
 import { projectedDays } from "./burn-down-projection";
-import { burnDownScale } from "./burn-down-scale";
+import { axisMoney, axisValues, burnDownPanels } from "./burn-down-scale";
 import { formatMoney } from "./format";
 import type { BudgetProjection, BurnDownPoint } from "./types";
 
@@ -33,10 +33,11 @@ export function projectionOutcome(projection: BudgetProjection): string {
 
 /**
  * Consumed programme share over time with the consumption projected forward at the recent rate,
- * and the awarded amount and the budget as references. Consumption sets the scale (see
- * burnDownScale): a reference far above it is named in the legend with its amount rather than
- * drawn, so a small consumption is never a flat line. Days are UTC days, as in the figures and
- * the table beside it, which hold the same numbers.
+ * against the awarded amount and the budget. The first panel is scaled to the largest of them
+ * (burnDownPanels), so the budget and the award are always in view with labelled amounts. When
+ * consumption is too small to read there, a second panel shows it close up on its own scale, and
+ * names the references above that scale with their amounts. Days are UTC days, as in the figures
+ * and the table beside it, which holds the same numbers for screen readers and for exact reading.
  */
 export function BurnDownChart({
   points,
@@ -59,7 +60,7 @@ export function BurnDownChart({
   const future = last ? projectedDays(last, projection, budgetMinor) : [];
   const gap = future.map(() => null);
   const awardedMinor = Math.max(0, ...points.map((p) => p.awardedMinor));
-  const scale = burnDownScale({
+  const panels = burnDownPanels({
     consumedMinor: points.map((p) => p.consumedMinor),
     projectedMinor: future.map((f) => f.value),
     awardedMinor,
@@ -73,55 +74,90 @@ export function BurnDownChart({
     projectionOutcome(projection),
   );
   const endDay = future.at(-1)?.day ?? (last && points.length > 1 ? last.day : null);
+  const startLabel = points[0] ? dayLabel(points[0].day) : "";
+  const endLabel = endDay ? dayLabel(endDay) : "";
   // What is awarded stays committed ahead: the projection is read against it.
   const awarded = {
     label: d.legendAwarded,
     values: [...drawn.map((p) => p.awardedMinor), ...future.map(() => last?.awardedMinor ?? 0)],
     stroke: STROKES.awarded,
   };
-  const offScale = [
-    ...(scale.drawAwarded
-      ? []
-      : [{ label: d.aboveScale(d.legendAwarded, money(awardedMinor)), stroke: STROKES.awarded }]),
-    ...(scale.drawBudget
-      ? []
-      : [{ label: d.aboveScale(d.legendBudget, money(budgetMinor)), stroke: STROKES.budget }]),
+  const consumption = [
+    {
+      label: d.legendConsumed,
+      values: [...drawn.map((p) => p.consumedMinor), ...gap],
+      stroke: STROKES.consumed,
+    },
+    ...(future.length > 0
+      ? [
+          {
+            label: tg.projection.legend,
+            values: [
+              ...drawn.map((_, index) =>
+                index === drawn.length - 1 ? (last?.consumedMinor ?? 0) : null,
+              ),
+              ...future.map((f) => f.value),
+            ],
+            stroke: STROKES.projected,
+          },
+        ]
+      : []),
   ];
+  const budget = { value: budgetMinor, label: d.legendBudget, stroke: STROKES.budget };
+  const axis = (peak: number) => axisValues(peak).map((value) => axisMoney(money(value)));
+  const closeUp = panels.closeUp;
   return (
-    <LineChart
-      label={label}
-      peak={scale.peak}
-      series={[
-        ...(scale.drawAwarded ? [awarded] : []),
-        {
-          label: d.legendConsumed,
-          values: [...drawn.map((p) => p.consumedMinor), ...gap],
-          stroke: STROKES.consumed,
-        },
-        ...(future.length > 0
-          ? [
-              {
-                label: tg.projection.legend,
-                values: [
-                  ...drawn.map((_, index) =>
-                    index === drawn.length - 1 ? (last?.consumedMinor ?? 0) : null,
-                  ),
-                  ...future.map((f) => f.value),
-                ],
-                stroke: STROKES.projected,
-              },
-            ]
-          : []),
-      ]}
-      level={
-        scale.drawBudget
-          ? { value: budgetMinor, label: d.legendBudget, stroke: STROKES.budget }
-          : undefined
-      }
-      offScale={offScale}
-      topLabel={money(scale.peak)}
-      startLabel={points[0] ? dayLabel(points[0].day) : ""}
-      endLabel={endDay ? dayLabel(endDay) : ""}
-    />
+    <div className="space-y-6">
+      <div>
+        <h3 className="mb-2 text-sm font-semibold">{d.burnDownOverview}</h3>
+        <LineChart
+          label={label}
+          peak={panels.overviewPeak}
+          series={[awarded, ...consumption]}
+          level={budget}
+          axis={axis(panels.overviewPeak)}
+          startLabel={startLabel}
+          endLabel={endLabel}
+        />
+      </div>
+      {closeUp ? (
+        <div>
+          <h3 className="mb-2 text-sm font-semibold">{d.burnDownCloseUp}</h3>
+          <p className="mb-2 text-sm text-fg-muted">
+            {d.burnDownCloseUpLead(axisMoney(money(closeUp.peak)))}
+          </p>
+          <LineChart
+            label={d.burnDownCloseUpChart(
+              money(last?.consumedMinor ?? 0),
+              axisMoney(money(closeUp.peak)),
+            )}
+            peak={closeUp.peak}
+            series={[...(closeUp.drawAwarded ? [awarded] : []), ...consumption]}
+            level={closeUp.drawBudget ? budget : undefined}
+            offScale={[
+              ...(closeUp.drawAwarded
+                ? []
+                : [
+                    {
+                      label: d.aboveScale(d.legendAwarded, money(awardedMinor)),
+                      stroke: STROKES.awarded,
+                    },
+                  ]),
+              ...(closeUp.drawBudget
+                ? []
+                : [
+                    {
+                      label: d.aboveScale(d.legendBudget, money(budgetMinor)),
+                      stroke: STROKES.budget,
+                    },
+                  ]),
+            ]}
+            axis={axis(closeUp.peak)}
+            startLabel={startLabel}
+            endLabel={endLabel}
+          />
+        </div>
+      ) : null}
+    </div>
   );
 }

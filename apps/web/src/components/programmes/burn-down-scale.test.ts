@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { burnDownScale, niceCeiling } from "./burn-down-scale";
+import {
+  AXIS_FRACTIONS,
+  axisMoney,
+  axisValues,
+  burnDownPanels,
+  burnDownScale,
+  niceCeiling,
+} from "./burn-down-scale";
 
 describe("niceCeiling", () => {
   it("rounds up to 1, 2, 2.5 or 5 times a power of ten", () => {
@@ -59,5 +66,51 @@ describe("burnDownScale", () => {
     expect(
       burnDownScale({ consumedMinor: [0], projectedMinor: [], awardedMinor: 0, budgetMinor: 0 }),
     ).toEqual({ peak: 1, drawAwarded: true, drawBudget: true });
+  });
+});
+
+describe("burnDownPanels", () => {
+  // The walk's programme: €35.46 consumed, €38,668.91 awarded, €2,000,000 budget.
+  const walk = {
+    consumedMinor: [0, 2_926, 3_546],
+    projectedMinor: [3_600, 7_000],
+    awardedMinor: 3_866_891,
+    budgetMinor: 200_000_000,
+  };
+
+  it("puts the budget and the awarded amount in view on the first panel", () => {
+    const { overviewPeak } = burnDownPanels(walk);
+    expect(overviewPeak).toBe(200_000_000);
+    expect(overviewPeak).toBeGreaterThanOrEqual(walk.budgetMinor);
+    expect(overviewPeak).toBeGreaterThanOrEqual(walk.awardedMinor);
+  });
+
+  it("adds a close-up of a consumption too small to read against the budget", () => {
+    expect(burnDownPanels(walk).closeUp).toEqual({
+      peak: 10_000,
+      drawAwarded: false,
+      drawBudget: false,
+    });
+  });
+
+  it("needs no close-up when consumption is already on the budget's scale", () => {
+    const panels = burnDownPanels({
+      consumedMinor: [0, 40_000],
+      projectedMinor: [100_000],
+      awardedMinor: 150_000,
+      budgetMinor: 180_000,
+    });
+    expect(panels).toEqual({ overviewPeak: 200_000, closeUp: null });
+  });
+});
+
+describe("the axis", () => {
+  it("labels every gridline, top first, with whole amounts where they are whole", () => {
+    expect(axisValues(200_000_000)).toEqual([200_000_000, 150_000_000, 100_000_000, 50_000_000, 0]);
+    expect(AXIS_FRACTIONS).toHaveLength(axisValues(1).length);
+    expect(axisMoney("€2,000,000.00")).toBe("€2,000,000");
+    expect(axisMoney("€62.50")).toBe("€62.50");
+    expect(axisMoney("€0.25")).toBe("€0.25");
+    expect(axisMoney("¥1,000")).toBe("¥1,000");
   });
 });

@@ -38,3 +38,42 @@ export function burnDownScale(input: {
     drawBudget: input.budgetMinor <= peak,
   };
 }
+
+/** The chart's gridlines, as fractions of its height from the bottom: its axis is labelled at each. */
+export const AXIS_FRACTIONS = [1, 0.75, 0.5, 0.25, 0] as const;
+
+/** Pure: the amounts at the labelled gridlines, top first (the peak, three quarters, … zero). */
+export function axisValues(peak: number): number[] {
+  return AXIS_FRACTIONS.map((fraction) => Math.round(peak * fraction));
+}
+
+/** An amount on an axis, without a fraction that is all zeros: "€2,000,000", but "€0.25". */
+export function axisMoney(formatted: string): string {
+  return formatted.replace(/\.0+(?=\D*$)/, "");
+}
+
+/**
+ * Pure: the burn-down's two panels. The first is scaled to the largest of the budget, the
+ * awarded amount and consumption (with its projection), so every line is in view against the
+ * budget. When consumption is too small to read on that scale, a second panel shows it close up
+ * on its own scale (burnDownScale); null when the first panel already shows it at that scale.
+ */
+export function burnDownPanels(input: {
+  consumedMinor: readonly number[];
+  projectedMinor: readonly number[];
+  awardedMinor: number;
+  budgetMinor: number;
+}): { overviewPeak: number; closeUp: ReturnType<typeof burnDownScale> | null } {
+  const overviewPeak =
+    niceCeiling(
+      Math.max(
+        0,
+        input.budgetMinor,
+        input.awardedMinor,
+        ...input.consumedMinor,
+        ...input.projectedMinor,
+      ),
+    ) || 1;
+  const closeUp = burnDownScale(input);
+  return { overviewPeak, closeUp: closeUp.peak < overviewPeak ? closeUp : null };
+}

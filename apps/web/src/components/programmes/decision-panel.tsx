@@ -14,7 +14,8 @@ import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { priceLines } from "@tessera/core/pricing";
 import { fitGrantToLimit, grantsNothing } from "@tessera/core/award-rules";
-import { countsTokens, formatPricedUnits } from "@tessera/core/words";
+import { grantedQuantityProblem, quantityUnits } from "@tessera/core/quantity-messages";
+import { formatPricedUnits } from "@tessera/core/words";
 import { formatMoney, parseWholeNumber } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
 import { reasonProblem } from "./decision-reason";
@@ -83,13 +84,18 @@ function ApproveForm({
     }),
   );
   const money = (minor: number) => formatMoney(minor, application.currency);
-  // The hours as typed, where each is one the form would accept; null while any is not, so the
-  // figures never describe an award other than the one in the fields.
-  const typed = application.lines.map((line) => {
+  // Each line's quantity as typed, and what is wrong with it (the sentence the server would
+  // refuse it with), shown on its field as it is typed.
+  const checked = application.lines.map((line) => {
     const value = parseWholeNumber(hours[line.resourceClassId] ?? "");
-    return value !== null && value <= line.unitHours ? value : null;
+    return {
+      value,
+      problem: grantedQuantityProblem(value, line.unitHours, line.resourceClass),
+    };
   });
-  const acceptable = typed.every((value) => value !== null);
+  // The figures never describe an award other than the one in the fields.
+  const typed = checked.map(({ value, problem }) => (problem === null ? value : null));
+  const firstProblem = checked.find(({ problem }) => problem !== null)?.problem ?? null;
   // The same function the server prices the award with; the server's figure is the one that counts.
   const preview = priceLines(
     application.lines.map((line, index) => ({
@@ -103,21 +109,10 @@ function ApproveForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const checks = formChecks();
-    const lines = application.lines.map((line) => {
-      const value = parseWholeNumber(hours[line.resourceClassId] ?? "");
-      const { code, name, kind } = line.resourceClass;
-      if (value === null)
-        checks.add(
-          `grant-${code}`,
-          countsTokens(kind) ? r.grantInvalidTokens(name) : r.grantInvalid(name),
-          grantId(code),
-        );
-      else if (value > line.unitHours)
-        checks.add(
-          `grant-${code}`,
-          r.grantTooMuch(name, formatPricedUnits(line.unitHours, line.resourceClass)),
-          grantId(code),
-        );
+    const lines = application.lines.map((line, index) => {
+      const { value, problem } = checked[index] ?? { value: null, problem: null };
+      const { code } = line.resourceClass;
+      if (problem) checks.add(`grant-${code}`, problem, grantId(code));
       return { resourceClassId: line.resourceClassId, grantedUnitHours: value ?? 0 };
     });
     if (Object.keys(checks.errors.fields).length === 0) {
@@ -179,9 +174,13 @@ function ApproveForm({
           </tr>
         </thead>
         <tbody>
-          {application.lines.map((line) => {
+          {application.lines.map((line, index) => {
             const id = grantId(line.resourceClass.code);
-            const error = feedback.errors.fields[`grant-${line.resourceClass.code}`];
+            const error =
+              feedback.errors.fields[`grant-${line.resourceClass.code}`] ??
+              checked[index]?.problem ??
+              undefined;
+            const units = quantityUnits(line.resourceClass);
             return (
               <tr key={line.resourceClassId}>
                 <Td>
@@ -198,11 +197,10 @@ function ApproveForm({
                     id={id}
                     label={
                       <span className="sr-only">
-                        {countsTokens(line.resourceClass.kind)
-                          ? r.grantMillionTokens(line.resourceClass.name)
-                          : r.grantHours(line.resourceClass.name)}
+                        {r.grantQuantity(units, line.resourceClass.name)}
                       </span>
                     }
+                    hint={units}
                     error={error}
                     inputMode="numeric"
                     className="w-36"
@@ -221,7 +219,7 @@ function ApproveForm({
         </tbody>
       </ScrollTable>
       <div aria-live="polite" className="space-y-1 text-sm">
-        {acceptable ? (
+        {firstProblem === null ? (
           <>
             <p className="font-semibold" data-testid="grant-preview">
               {r.grantedTotals(
@@ -243,7 +241,7 @@ function ApproveForm({
           </>
         ) : (
           <p className="text-fg-muted" data-testid="grant-preview">
-            {r.grantFiguresWait}
+            {r.grantFiguresWait(firstProblem)}
           </p>
         )}
       </div>

@@ -112,11 +112,6 @@ export function formatRate(bps: number): string {
   return `${percentFormat.format(bps / 100)}%`;
 }
 
-/** "GPU" → "GPU-hours"; "CPU core" → "CPU core-hours". */
-export function hoursUnit(unit: string): string {
-  return `${unit}-hours`;
-}
-
 /** A share of a whole as a whole percentage for bars (0–100), safe for a zero whole. */
 export function percentOf(part: number, whole: number): number {
   if (whole <= 0) return 0;

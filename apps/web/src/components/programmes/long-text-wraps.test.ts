@@ -62,7 +62,15 @@ describe("long unbroken text on the administrator's application page", () => {
           conflictReason: `r${UNBROKEN}`,
         },
       ],
-      reviewSummary: { assigned: 2, scored: 1, conflicts: 1, expected: 1, open: 0, meanScore: 4 },
+      reviewSummary: {
+        assigned: 2,
+        scored: 1,
+        conflicts: 1,
+        expected: 1,
+        open: 0,
+        closed: 0,
+        meanScore: 4,
+      },
     } as unknown as ApplicationForAdmin;
     const html = renderToStaticMarkup(createElement(ReviewsSideBySide, { application }));
     const cards = [...html.matchAll(/<li class="([^"]*)"[^>]*>/g)].map((m) => m[1]);

@@ -7,6 +7,7 @@ const summary = (assigned: number, scored: number, conflicts: number) => ({
   conflicts,
   expected: assigned - conflicts,
   open: assigned - conflicts - scored,
+  closed: 0,
   meanScore: scored > 0 ? 4 : null,
 });
 

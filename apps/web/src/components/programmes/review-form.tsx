@@ -132,7 +132,7 @@ export function ReviewForm({ review }: { review: MyReview }) {
       ) : null}
 
       {answer === "no" && !review.actions.score ? (
-        <p className="text-fg-muted">{r.notYet}</p>
+        <p className="text-fg-muted">{review.state === "ON_HOLD" ? r.onHold : r.notYet}</p>
       ) : null}
 
       {answer === "no" && review.actions.score ? (

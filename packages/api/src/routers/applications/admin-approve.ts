@@ -12,10 +12,9 @@ export const approveApplicationInput = z.object({
       z.object({
         resourceClassId: rowId("resource class"),
         grantedUnitHours: z
-          // Hours of the class's unit, or millions of tokens for a tokens class.
+          // Hours of the class's unit, or millions of tokens for a tokens class. Whole, from 0 to
+          // what was requested, is checked where the class is known (grantLines), to name its unit.
           .number({ error: "The granted quantity must be a number." })
-          .int("The granted quantity must be a whole number (of hours, or of millions of tokens).")
-          .min(0, "The granted quantity cannot be negative.")
           .max(MAX_UNIT_HOURS, "The granted quantity is more than anyone could request."),
       }),
       { error: "Granted lines must be a list." },

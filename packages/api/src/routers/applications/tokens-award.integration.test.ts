@@ -70,7 +70,7 @@ describe("an application for tokens of a shared model", () => {
     );
     expect(tooMuch.code).toBe("BAD_REQUEST");
     expect(tooMuch.message).toBe(
-      `You can grant at most the 25 million tokens of ${tokens.name} that were requested.`,
+      `You can grant at most 25 million tokens of ${tokens.name}, what was requested.`,
     );
 
     // Granted 20 million: €8.00 at list, the programme pays €5.60; the GPU line as requested.
@@ -129,6 +129,8 @@ describe("an application for tokens of a shared model", () => {
       }),
     );
     expect(refused.code).toBe("BAD_REQUEST");
-    expect(refused.message).toMatch(/The requested quantity must be a whole number/);
+    expect(refused.message).toBe(
+      `Line 1: Enter a whole number of millions of tokens for ${tokens.name}, at least 1.`,
+    );
   });
 });

@@ -22,7 +22,6 @@ function wholeNumber(label: string, min: number, max: number) {
 
 /** Integer minor units (cents for EUR). */
 export const moneyInput = (label: string, min = 0) => wholeNumber(label, min, MAX_MONEY_MINOR);
-export const unitHoursInput = (label = "Hours") => wholeNumber(label, 1, MAX_UNIT_HOURS);
 /** Per unit-hour, or per million tokens for a tokens class. */
 export const priceInput = wholeNumber("The list price", 0, MAX_PRICE_MINOR_PER_HOUR);
 export const powerInput = wholeNumber("Power draw", 0, 100_000);
@@ -92,8 +91,14 @@ export const requestedLinesInput = z
   .array(
     z.object({
       resourceClassId: rowId("resource class"),
-      // Hours of the class's unit, or millions of tokens for a tokens class.
-      unitHours: unitHoursInput("The requested quantity"),
+      // Hours of the class's unit, or millions of tokens for a tokens class. Whole and at least
+      // 1 is checked where the class is known (priceRequestedLines), to name its unit.
+      unitHours: z
+        .number({ error: "The requested quantity must be a number." })
+        .max(
+          MAX_UNIT_HOURS,
+          `The requested quantity must be at most ${MAX_UNIT_HOURS.toLocaleString("en-GB")}.`,
+        ),
     }),
     { error: "Requested lines must be a list." },
   )

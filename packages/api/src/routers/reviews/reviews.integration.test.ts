@@ -203,6 +203,7 @@ describe("scores, conflicts and the administrator's view", () => {
       conflicts: 1,
       expected: 2,
       open: 0,
+      closed: 0,
       meanScore: 3.5,
     });
     expect(view.actions).toMatchObject({ approve: true, reject: true, requestChanges: true });
@@ -424,7 +425,7 @@ describe("reviews.list when nothing is waiting", () => {
     });
     const waiting = await callerFor(done).reviews.list({ pendingOnly: true });
     expect(waiting.items.map((r) => r.id)).toEqual([review.id]);
-    expect(waiting.anyAssigned).toBe(true);
+    expect(waiting.tally).toMatchObject({ assigned: 1, open: 1, scored: 0, closed: 0 });
 
     await callerFor(done).reviews.score({
       reviewId: review.id,
@@ -433,13 +434,41 @@ describe("reviews.list when nothing is waiting", () => {
     });
     expect(await callerFor(done).reviews.list({ pendingOnly: true })).toMatchObject({
       items: [],
-      anyAssigned: true,
+      tally: { assigned: 1, scored: 1, open: 0, closed: 0 },
     });
     for (const pendingOnly of [true, false]) {
       expect(await callerFor(newcomer).reviews.list({ pendingOnly })).toMatchObject({
         items: [],
-        anyAssigned: false,
+        tally: { assigned: 0 },
       });
     }
+  });
+});
+
+describe("reviews.list after a decision that did not wait for the reviewer", () => {
+  it("counts the review as closed, not as scored or waiting, and lists it as closed", async () => {
+    const { admin, applicationId } = await setup();
+    const rui = await createReviewer();
+    const review = await callerFor(admin).reviews.admin.assign({
+      applicationId,
+      reviewerId: rui.id,
+    });
+    // Assigning put it under review; the administrator approves before Rui scores.
+    await callerFor(admin).applications.admin.approve({ applicationId });
+
+    const waiting = await callerFor(rui).reviews.list({ pendingOnly: true });
+    expect(waiting.items).toEqual([]);
+    expect(waiting.tally).toMatchObject({
+      assigned: 1,
+      scored: 0,
+      conflicts: 0,
+      open: 0,
+      closed: 1,
+    });
+    const all = await callerFor(rui).reviews.list({ pendingOnly: false });
+    expect(all.items.map((item) => [item.id, item.state])).toEqual([[review.id, "CLOSED"]]);
+    // The administrator's count says the same: nothing scored, one review closed unscored.
+    const view = await callerFor(admin).applications.admin.get({ applicationId });
+    expect(view.reviewSummary).toMatchObject({ assigned: 1, scored: 0, open: 0, closed: 1 });
   });
 });

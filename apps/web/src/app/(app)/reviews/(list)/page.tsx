@@ -41,9 +41,9 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Sear
             ]}
           />
           {page.data.items.length === 0 && !cursor ? (
-            page.data.anyAssigned ? (
+            page.data.tally.assigned > 0 ? (
               <EmptyState title={r.allDoneTitle}>
-                <p>{r.allDoneBody}</p>
+                <p data-testid="reviews-all-done">{r.allDoneBody(page.data.tally)}</p>
               </EmptyState>
             ) : (
               <EmptyState title={r.emptyTitle}>
