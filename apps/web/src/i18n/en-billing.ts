@@ -114,7 +114,7 @@ export const enBilling = {
   usage: {
     title: "Usage",
     metaTitle: "Usage",
-    lead: "Metered compute by resource class and month, and by project, from the usage records (billed or not).",
+    lead: "What each month cost, as your invoices and this month's charges so far say, and the metered compute behind it by resource class and by project, from the usage records (billed or not).",
     chartTitle: "Charges by month",
     chartLead: (from: string, to: string) =>
       `Each bar is a month's list value, on one scale for every month and every resource class (${from} to ${to}): the part the programme pays, then the part you pay. A closed month shows its invoice; this month shows the charges so far, including endpoints' time still accruing.`,
