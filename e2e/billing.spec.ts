@@ -124,15 +124,17 @@ test("the tenant sees charges so far and last month's paid invoice, and download
     expect(text).toContain("total_due_minor");
   });
 
-  await test.step("usage by resource class and month, with its table", async () => {
+  await test.step("charges by month on one scale, with the figures as tables", async () => {
     await ada.goto(`/orgs/${organizationId}/billing/usage`);
     await expect(ada.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
+    await expect(ada.getByRole("heading", { name: "Charges by month" })).toHaveCount(1);
     await expect(
-      ada.getByRole("img", { name: /NVIDIA H100 80 GB: .*GPU-hours$/ }).first(),
+      ada.getByRole("img", { name: /^[A-Z][a-z]{2} \d{4}: €[\d,.]+ list value: / }).first(),
     ).toBeVisible();
-    await ada.getByText("Show the figures as a table").click();
+    await ada.getByText("Show the figures as tables").click();
+    await expect(ada.getByRole("table", { name: /^Charges by month/ })).toBeVisible();
     await expect(
-      ada.getByRole("table", { name: "Usage by month and resource class" }),
+      ada.getByRole("table", { name: "Usage by month and resource class, each in its own unit" }),
     ).toBeVisible();
     await fitsNarrowScreen(ada);
     await a11y.check(ada);

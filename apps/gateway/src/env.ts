@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseEnv, type EnvSource } from "@tessera/config";
+import { TOKEN_LEASE_MS } from "@tessera/core/token-lease";
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
@@ -36,7 +37,7 @@ export const gatewayEnvSchema = z.object({
   /** Tokens one lease holds on an allocation line of tokens (a shared model's tier). */
   GATEWAY_LEASE_TOKENS: z.coerce.number().int().min(100).max(100_000_000).default(100_000),
   /** How long a lease is spent from before it is settled and the next one placed. */
-  GATEWAY_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  GATEWAY_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(TOKEN_LEASE_MS),
   GATEWAY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 

@@ -127,9 +127,20 @@ export function Th({ children, className }: { children?: ReactNode; className?: 
   );
 }
 
-export function Td({ children, className }: { children?: ReactNode; className?: string }) {
+export function Td({
+  children,
+  className,
+  colSpan,
+}: {
+  children?: ReactNode;
+  className?: string;
+  colSpan?: number;
+}) {
   return (
-    <td className={cn("border-b border-line px-4 py-3 align-top text-fg", className)}>
+    <td
+      colSpan={colSpan}
+      className={cn("border-b border-line px-4 py-3 align-top text-fg", className)}
+    >
       {children}
     </td>
   );

@@ -25,3 +25,23 @@ describe("a quota line's wording", () => {
     );
   });
 });
+
+describe("a shared model's tokens line", () => {
+  const detail = enHome.home.organisation.tokensLineDetail;
+
+  it("says the held tokens are the gateway's reservation for calls running, and when they return", () => {
+    const text = detail("74 tokens", "100,000 tokens");
+    expect(text).toBe(
+      "74 tokens used, 100,000 tokens reserved by the gateway for calls in progress (what they do not use goes back within about 30 seconds, once those calls finish)",
+    );
+  });
+
+  it("quotes the gateway's own lease time", async () => {
+    const { TOKEN_LEASE_MS } = await import("@tessera/core/token-lease");
+    expect(detail("1 token", "2 tokens")).toContain(`about ${TOKEN_LEASE_MS / 1000} seconds`);
+  });
+
+  it("mentions no reservation when nothing is held", () => {
+    expect(detail("74 tokens", null)).toBe("74 tokens used");
+  });
+});

@@ -1,9 +1,16 @@
 import type { NotificationKind } from "@tessera/db";
+import { TOKEN_LEASE_MS } from "@tessera/core/token-lease";
 
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 
 /** The home page (per role), notification preferences and the decision confirmations. */
+/**
+ * When tokens the gateway holds for calls come back: it ends its lease after TOKEN_LEASE_MS and
+ * settles it once the calls running on it have finished, giving back what they did not use.
+ */
+export const tokensReturn = `what they do not use goes back within about ${TOKEN_LEASE_MS / 1000} seconds, once those calls finish`;
+
 export const enHome = {
   home: {
     lead: "What you have, what is running and what to do next.",
@@ -74,8 +81,11 @@ export const enHome = {
             : by.endpoints
               ? `${used} used, ${held} held by endpoints`
               : `${used} used, ${held} held`,
-      tokensLineDetail: (used: string, held: string) =>
-        `${used} used, ${held} held for calls to shared models`,
+      /** A shared model's tokens: what is held is the gateway's reservation for calls running. */
+      tokensLineDetail: (used: string, held: string | null) =>
+        held === null
+          ? `${used} used`
+          : `${used} used, ${held} reserved by the gateway for calls in progress (${tokensReturn})`,
       ends: (date: string) => `ends ${date}`,
       endsSoon: (days: number) => `ends in ${plural(days, "day", "days")}`,
       starts: (date: string) => `starts ${date}`,

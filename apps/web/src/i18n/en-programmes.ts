@@ -3,6 +3,8 @@
  * notifications), in British English. Kept beside en.ts so that a national language adds one
  * file per area; `ProgrammeMessages` makes the compiler insist that a new locale is complete.
  */
+import { tokensReturn } from "./en-home";
+
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 
@@ -323,6 +325,8 @@ export const enProgrammes = {
       `Used on ${resourceClass} includes ${quantity} your API calls have used in the last few minutes, as Billing counts them. They are still being settled from the gateway's block of tokens; only its unused part is shown as held.`,
     value: (list: string, programme: string, tenant: string) =>
       `Granted value ${list}: the programme pays ${programme}, your organisation pays ${tenant}.`,
+    tokensHeld: (quantity: string, resourceClass: string) =>
+      `Held on ${resourceClass}: ${quantity} reserved by the gateway for API calls in progress; ${tokensReturn}.`,
   },
   admin: {
     title: "Programmes (admin)",

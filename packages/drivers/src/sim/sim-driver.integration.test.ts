@@ -41,7 +41,7 @@ async function simCluster(capacity = 4) {
     mapping: { slurmPartition: null, slurmGres: null, capacity },
     quantity: 1,
     walltimeSeconds: 3600,
-    script: "#!/bin/bash\necho training\n",
+    script: "#!/bin/bash\npython train.py\n",
     environment: { [SIM_SECONDS_ENV]: "10" },
     ...overrides,
   });
@@ -206,6 +206,11 @@ describe("SimDriver", () => {
       elapsedSeconds: 5,
     });
     expect(await driver.outputTail(failing.externalId, 1)).toContain("exit code 3");
+    // What the script echoes, not made-up training, under a notice that nothing ran.
+    const log = (await driver.outputTail(failing.externalId, 50))!.split("\n");
+    expect(log[0]).toMatch(/^\[sim\] Simulated output: .*does not run your script/);
+    expect(log.slice(-2)).toEqual(["starting", "[sim] job failed with exit code 3"]);
+    expect(log.join("\n")).not.toMatch(/epoch|loss/);
 
     const usage = await driver.usage(new Date(since.getTime() - 60_000));
     const byJob = new Map(usage.map((interval) => [interval.externalId, interval]));

@@ -23,7 +23,7 @@ import { tailLines } from "../output-tail";
 import { loadSimEndpointSchedule } from "./sim-endpoint-schedule";
 import { advanceSimulation, simEnd, type SimJobChange, type SimJobRow } from "./sim-schedule";
 import { simOutput, type SimEnding } from "./sim-output";
-import { scriptExitCode, simDurationSeconds } from "./sim-script";
+import { scriptEchoLines, scriptExitCode, simDurationSeconds } from "./sim-script";
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,6 +51,7 @@ interface SimSubmit {
   durationSeconds: number;
   walltimeSeconds: number;
   exitCode: number;
+  scriptEcho: string;
   valid: boolean;
 }
 
@@ -81,9 +82,10 @@ function simSubmits(
         SELECT * FROM unnest(${column("name")}::text[], ${column("account")}::text[],
                              ${column("resourceClassCode")}::text[], ${column("quantity")}::int[],
                              ${column("durationSeconds")}::int[], ${column("walltimeSeconds")}::int[],
-                             ${column("exitCode")}::int[], ${column("valid")}::boolean[])
+                             ${column("exitCode")}::int[], ${column("scriptEcho")}::text[],
+                             ${column("valid")}::boolean[])
           WITH ORDINALITY AS i(name, account, "classCode", quantity, "durationSeconds",
-                               "walltimeSeconds", "exitCode", valid, ord)
+                               "walltimeSeconds", "exitCode", "scriptEcho", valid, ord)
       ), existing AS (
         SELECT i.ord, j.id FROM input i
           JOIN "SimJob" j ON j."clusterId" = ${clusterId} AND j.name = i.name
@@ -94,9 +96,10 @@ function simSubmits(
           JOIN "ClusterResource" cr ON cr."clusterId" = ${clusterId} AND cr."resourceClassId" = rc.id
       ), inserted AS (
         INSERT INTO "SimJob" ("clusterId", name, account, "resourceClassId", quantity,
-                              "durationSeconds", "walltimeSeconds", "exitCode", "submittedAt")
+                              "durationSeconds", "walltimeSeconds", "exitCode", "scriptEcho",
+                              "submittedAt")
         SELECT ${clusterId}, i.name, i.account, o."resourceClassId", i.quantity,
-               i."durationSeconds", i."walltimeSeconds", i."exitCode",
+               i."durationSeconds", i."walltimeSeconds", i."exitCode", i."scriptEcho",
                clock_timestamp() AT TIME ZONE 'UTC'
           FROM input i JOIN offered o ON o.ord = i.ord
          WHERE i.valid AND i.quantity <= o.capacity
@@ -135,6 +138,7 @@ interface SimJobRecord {
   durationSeconds: number;
   walltimeSeconds: number;
   exitCode: number;
+  scriptEcho: string;
   state: BackendJobState;
   reason: string | null;
   submittedMs: number;
@@ -148,7 +152,8 @@ interface SimJobRecord {
 /** The SELECT of SimJobRecord, with `extra` columns when a caller needs more. */
 const selectJob = (extra = "") => `
   SELECT j.id::text AS id, j.name, j."resourceClassId", rc.code AS "resourceClassCode",
-         j.quantity, j."durationSeconds", j."walltimeSeconds", j."exitCode", j.state::text AS state,
+         j.quantity, j."durationSeconds", j."walltimeSeconds", j."exitCode", j."scriptEcho",
+         j.state::text AS state,
          j.reason,
          (extract(epoch FROM j."submittedAt") * 1000)::float8 AS "submittedMs",
          (extract(epoch FROM j."startedAt") * 1000)::float8 AS "startedMs",
@@ -174,6 +179,7 @@ function outputOf(record: SimJobRecord, elapsedSeconds: number, ending: SimEndin
       durationSeconds: record.durationSeconds,
       walltimeSeconds: record.walltimeSeconds,
       exitCode: record.exitCode,
+      scriptEcho: record.scriptEcho,
     },
     elapsedSeconds,
     ending,
@@ -228,6 +234,7 @@ export class SimDriver implements ComputeDriver {
       durationSeconds,
       walltimeSeconds,
       exitCode: scriptExitCode(request.script),
+      scriptEcho: scriptEchoLines(request.script).join("\n"),
       valid,
     });
     if (found?.existing) return { externalId: found.existing, created: false };

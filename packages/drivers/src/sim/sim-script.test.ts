@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_SIM_SECONDS,
+  scriptEchoLines,
   scriptExitCode,
   SIM_SECONDS_ENV,
   simDurationSeconds,
@@ -23,6 +24,50 @@ describe("scriptExitCode", () => {
 
   it("wraps like a shell exit status", () => {
     expect(scriptExitCode("#!/bin/bash\nexit 257\n")).toBe(1);
+  });
+
+  it("reads the exit of a one-line script, but not one inside a block", () => {
+    expect(scriptExitCode("echo 'Checking'; echo 'bad' >&2; exit 3")).toBe(3);
+    expect(scriptExitCode("echo 'a; exit 4'")).toBe(0);
+    expect(scriptExitCode("if true; then\n  exit 5\nfi\n")).toBe(0);
+  });
+});
+
+describe("scriptEchoLines", () => {
+  const shardValidation = [
+    "#!/bin/bash",
+    "echo 'Checking 1,204 shards'",
+    "echo 'shard-0871.tar: checksum mismatch' >&2",
+    "exit 3",
+    "",
+  ].join("\n");
+
+  it("gives the literal lines a script echoes, to stdout and stderr, in order", () => {
+    expect(scriptEchoLines(shardValidation)).toEqual([
+      "Checking 1,204 shards",
+      "shard-0871.tar: checksum mismatch",
+    ]);
+    expect(scriptEchoLines('echo "Done" ; echo two words && echo "a # b"')).toEqual([
+      "Done",
+      "two words",
+      "a # b",
+    ]);
+  });
+
+  it("leaves out what only running the script could print, and stops at exit", () => {
+    const script = [
+      "set -euo pipefail",
+      'echo "Starting on $(hostname) with GPUs ${CUDA_VISIBLE_DEVICES:-none}"',
+      "echo $HOME",
+      "python train.py",
+      "if ! command -v apptainer; then",
+      '  echo "No container runtime"',
+      "fi",
+      "echo 'ready'",
+      "exit 0",
+      "echo 'never'",
+    ].join("\n");
+    expect(scriptEchoLines(script)).toEqual(["ready"]);
   });
 });
 

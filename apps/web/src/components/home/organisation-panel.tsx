@@ -56,7 +56,10 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
             />
             <p className="text-xs text-fg-muted">
               {countsTokens(line.resourceClass.kind)
-                ? o.tokensLineDetail(quota(line.consumedUnitSeconds), quota(line.heldUnitSeconds))
+                ? o.tokensLineDetail(
+                    quota(line.consumedUnitSeconds),
+                    line.heldUnitSeconds > 0 ? quota(line.heldUnitSeconds) : null,
+                  )
                 : o.lineDetail(quota(line.consumedUnitSeconds), quota(line.heldUnitSeconds), {
                     jobs: line.heldByJobsUnitSeconds > 0 ? quota(line.heldByJobsUnitSeconds) : null,
                     endpoints:

@@ -7,7 +7,7 @@ import { AwardTable } from "@/components/programmes/award-table";
 import { allocationTableCaptions } from "@/components/programmes/allocation-labels";
 import { AllocationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
-import { formatMeteredQuantity, type MeteredClass } from "@tessera/core/words";
+import { countsTokens, formatMeteredQuantity, type MeteredClass } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import type { AllocationView } from "@/components/programmes/types";
@@ -166,6 +166,20 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
             })}
           </tbody>
         </ScrollTable>
+        {allocation.lines
+          .filter((line) => countsTokens(line.resourceClass.kind) && line.heldUnitSeconds > 0)
+          .map((line) => (
+            <p
+              key={line.id}
+              className="text-sm text-fg-muted"
+              data-testid={`allocation-tokens-held-${line.resourceClass.code}`}
+            >
+              {a.tokensHeld(
+                hours(line.heldUnitSeconds, line.resourceClass),
+                line.resourceClass.name,
+              )}
+            </p>
+          ))}
         {allocation.lines
           .filter((line) => line.unsettledUnitSeconds > 0)
           .map((line) => (

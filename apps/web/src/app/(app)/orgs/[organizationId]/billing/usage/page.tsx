@@ -4,7 +4,9 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { AccruingWindows } from "@/components/billing/accruing-windows";
 import { NoUsageState } from "@/components/billing/no-usage-state";
 import { billingRoutes } from "@/components/billing/paths";
-import { UsageChart, UsageTable } from "@/components/billing/usage-chart";
+import { chargesByMonth } from "@/components/billing/charges-by-month";
+import { ChargesChart } from "@/components/billing/charges-chart";
+import { UsageTable } from "@/components/billing/usage-table";
 import { Forbidden } from "@/components/forbidden";
 import { t, tb } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -14,6 +16,8 @@ import { loadOrganisation } from "@/server/organisation";
 export const metadata: Metadata = { title: tb.usage.metaTitle };
 
 const MONTHS = 6;
+/** Enough invoices and credit notes to cover MONTHS (one invoice a month, credit notes rare). */
+const INVOICES = 24;
 
 interface Props {
   params: Promise<{ organizationId: string }>;
@@ -22,10 +26,12 @@ interface Props {
 export default async function UsagePage({ params }: Props) {
   const { organizationId } = await params;
   const organisation = await loadOrganisation(organizationId);
-  // The charges so far give the endpoints' open windows as Billing counts them.
-  const [usage, current] = await Promise.all([
+  // The money comes from what Billing shows: the months' invoices and the charges so far (which
+  // also give the endpoints' open windows as Billing counts them); nothing is priced here.
+  const [usage, current, invoices] = await Promise.all([
     loadIfAllowed((api) => api.billing.usage({ organizationId, months: MONTHS })),
     loadIfAllowed((api) => api.billing.current({ organizationId })),
+    loadIfAllowed((api) => api.billing.invoices({ organizationId, limit: INVOICES })),
   ]);
   const u = tb.usage;
   const crumbs = [
@@ -34,7 +40,7 @@ export default async function UsagePage({ params }: Props) {
     { label: tb.overview.title, href: billingRoutes.billing(organizationId) },
     { label: u.title },
   ];
-  if (!usage.allowed || !current.allowed) {
+  if (!usage.allowed || !current.allowed || !invoices.allowed) {
     return (
       <>
         <Breadcrumbs items={crumbs} />
@@ -61,7 +67,11 @@ export default async function UsagePage({ params }: Props) {
       ) : (
         <div className="space-y-6">
           <Card title={u.chartTitle} className="min-w-0">
-            <UsageChart usage={data} />
+            <ChargesChart
+              charges={chargesByMonth(data.months, invoices.data.items, current.data)}
+              currency={current.data.currency}
+              usage={data}
+            />
           </Card>
           <Card title={u.byProjectTitle} className="min-w-0">
             <UsageTable

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SimJob" ADD COLUMN     "scriptEcho" TEXT NOT NULL DEFAULT '';
