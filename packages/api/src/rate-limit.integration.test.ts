@@ -33,7 +33,7 @@ describe("rateLimit", () => {
 });
 
 describe("invitations.create rate limit", () => {
-  it(`refuses the ${INVITATIONS_PER_HOUR + 1}th invitation in an hour with TOO_MANY_REQUESTS`, async () => {
+  it(`refuses invitation number ${INVITATIONS_PER_HOUR + 1} in an hour with TOO_MANY_REQUESTS`, async () => {
     const owner = await createTestUser();
     const org = await createTestOrganization(owner.id);
     const caller = callerFor(owner);
