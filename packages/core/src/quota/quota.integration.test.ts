@@ -71,7 +71,7 @@ describe("placeHold", () => {
     expect(error.code).toBe("PRECONDITION_FAILED");
     expect(error.details).toMatchObject({ shortfallUnitSeconds: 200, remainingUnitSeconds: 2_800 });
     expect(error.message).toBe(
-      "Not enough quota left on this allocation: this needs 0.83 GPU-hours and 0.78 GPU-hours remain, 0.05 GPU-hours short.",
+      "Not enough quota left on this allocation: this needs 0.833 GPU-hours and 0.778 GPU-hours remain, 0.055 GPU-hours short.",
     );
     const entries = await db.quotaLedgerEntry.findMany({
       where: { allocationLineId: fixture.allocationLineId },

@@ -276,7 +276,7 @@ describe("decisions", () => {
       }),
     );
     expect(tooMuch.code).toBe("BAD_REQUEST");
-    expect(tooMuch.message).toMatch(/at most the 1000 hours/);
+    expect(tooMuch.message).toMatch(/You can grant at most 1,000 GPU-hours of .*, what was requested\./);
 
     const { allocationId } = await callerFor(admin).applications.admin.approve({
       applicationId,

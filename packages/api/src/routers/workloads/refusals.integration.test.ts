@@ -28,7 +28,7 @@ describe("a job's refusals, in the person's units and in the right order", () =>
   it("agrees to the digit on awkward amounts", async () => {
     const tenant = await createLaunchReadyTenant({ unitHours: 1 });
     const caller = callerFor(tenant.owner);
-    // 7 GPUs for 17 minutes = 1.98 GPU-hours against 1 granted.
+    // 7 GPUs for 17 minutes = 1.983 GPU-hours against 1 granted.
     const shape = { quantity: 7, walltimeSeconds: 17 * 60 };
     const preview = await caller.workloads.preview({
       organizationId: tenant.org.id,
@@ -38,7 +38,7 @@ describe("a job's refusals, in the person's units and in the right order", () =>
     });
     const refusal = await failureOf(caller.workloads.submit(submitInput(tenant, shape)));
     expect(refusal.message).toBe(
-      "Not enough quota left on this allocation: this needs 1.98 GPU-hours and 1 GPU-hour remain, 0.98 GPU-hours short.",
+      "Not enough quota left on this allocation: this needs 1.983 GPU-hours and 1 GPU-hour remain, 0.983 GPU-hours short.",
     );
     expect(preview.shortfallMessage).toBe(refusal.message);
   });
