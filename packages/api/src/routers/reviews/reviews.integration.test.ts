@@ -276,7 +276,9 @@ describe("decisions", () => {
       }),
     );
     expect(tooMuch.code).toBe("BAD_REQUEST");
-    expect(tooMuch.message).toMatch(/You can grant at most 1,000 GPU-hours of .*, what was requested\./);
+    expect(tooMuch.message).toMatch(
+      /You can grant at most 1,000 GPU-hours of .*, what was requested\./,
+    );
 
     const { allocationId } = await callerFor(admin).applications.admin.approve({
       applicationId,
