@@ -105,10 +105,26 @@ export async function eventually<T>(
   }
 }
 
-/** Removes tenants' namespaces (and so everything in them) as the administrator. */
+/**
+ * Removes tenants' namespaces (and so everything in them) as the administrator, and waits until
+ * they are gone: deleting a namespace only starts it, and its pods, terminating, still hold their
+ * node's GPUs and pod slots. The next test file's pods must find the simulated nodes free.
+ */
 export async function removeTenants(slugs: readonly string[]): Promise<void> {
   const { core } = adminClients();
+  const names = new Set(slugs.map(namespaceFor));
   await Promise.all(
-    slugs.map((slug) => core.deleteNamespace({ name: namespaceFor(slug) }).catch(() => undefined)),
+    [...names].map((name) => core.deleteNamespace({ name }).catch(() => undefined)),
+  );
+  if (names.size === 0) return;
+  await eventually(
+    `the namespaces of ${names.size} test tenants to be gone`,
+    async () => {
+      const { items } = await core.listNamespace();
+      return items.some((namespace) => names.has(namespace.metadata?.name ?? ""))
+        ? undefined
+        : true;
+    },
+    150_000,
   );
 }
