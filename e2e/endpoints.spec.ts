@@ -8,12 +8,17 @@
  * another organisation's researcher gets 404 on its page. Every page is checked with axe.
  */
 import type { Page } from "@playwright/test";
-import { DEMO_MODELS } from "../packages/core/scripts/demo-models";
+import { DEMO_MODELS, SHARED_MODELS } from "../packages/core/scripts/demo-models";
 import { expect, test } from "./support/fixtures";
 import { expectFitsNarrowScreen, NORTHBRIDGE, openOrganisation } from "./support/jobs";
 import { everyColumnFits } from "./support/layout";
 import { markDocument, stillSameDocument } from "./support/live";
 import { uniqueSuffix } from "./support/personas";
+
+/** The demo catalogue's models a tenant may deploy: all but the platform's shared ones. */
+const DEPLOYABLE = DEMO_MODELS.filter(
+  (model) => !(Object.values(SHARED_MODELS) as string[]).includes(model.name),
+);
 
 // Endpoints move through the worker tier (outbox, queue, driver, observation); the page follows
 // them by itself, so the assertions wait for what a person would see.
@@ -70,10 +75,14 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
   await test.step("the catalogue filters by openness and shows the model's provenance", async () => {
     await ada.getByLabel("Openness", { exact: true }).selectOption({ label: "Open model" });
     const choices = ada.getByTestId("model-choice");
-    // The demo catalogue's open models (the platform's shared chat models are open models too).
+    // The demo catalogue's open models a tenant may deploy: the platform's shared chat models
+    // are called with an API key, not deployed, so they are not offered.
     await expect(choices).toHaveCount(
-      DEMO_MODELS.filter((model) => model.openness === "OPEN_MODEL").length,
+      DEPLOYABLE.filter((model) => model.openness === "OPEN_MODEL").length,
     );
+    for (const shared of Object.values(SHARED_MODELS)) {
+      await expect(choices.filter({ hasText: shared })).toHaveCount(0);
+    }
     const provenance = choices.filter({ hasText: MODEL });
     await expect(provenance).toHaveCount(1);
     await ada.getByLabel(MODEL).check();
@@ -84,7 +93,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(ada.getByText("No model in the catalogue matches these filters.")).toBeVisible();
     await ada.getByLabel("Licence", { exact: true }).selectOption("");
     await ada.getByLabel("Openness", { exact: true }).selectOption("");
-    await expect(ada.getByTestId("model-choice")).toHaveCount(DEMO_MODELS.length);
+    await expect(ada.getByTestId("model-choice")).toHaveCount(DEPLOYABLE.length);
     await expect(ada.getByLabel(MODEL)).toBeChecked();
   });
 
