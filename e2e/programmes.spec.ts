@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { persona } from "@tessera/config";
+import type { AccessibilityWatch } from "./support/a11y";
 import { confirmApproval } from "./support/confirm";
 import { expect, test } from "./support/fixtures";
 import { uniqueSuffix } from "./support/personas";
@@ -380,56 +381,71 @@ test("the operator adds a resource class and maps it onto a new Slurm cluster", 
   });
 });
 
-test("programme pages fit 360 pixels and pass the checks in the dark theme", async ({
+// Each page at 1280 and at 360 pixels, in the dark theme, with axe at both widths.
+const visitNarrowAndDark = async (
+  a11y: AccessibilityWatch,
+  page: Page,
+  path: string,
+  heading: string | RegExp,
+) => {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await a11y.check(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(() => {
+    // The outermost elements that stick out past the right edge, to say what to fix.
+    const wide = [...document.querySelectorAll("body *")].filter(
+      (element) =>
+        element.getBoundingClientRect().right > window.innerWidth + 1 &&
+        !element.parentElement?.closest("[role=region], .overflow-x-auto") &&
+        element.getBoundingClientRect().width > 0,
+    );
+    return {
+      by: document.documentElement.scrollWidth - window.innerWidth,
+      elements: wide.slice(0, 5).map((element) => `${element.tagName}.${element.className}`),
+    };
+  });
+  expect(
+    overflow.by,
+    `${path} is wider than the screen: ${overflow.elements.join(", ")}`,
+  ).toBeLessThanOrEqual(0);
+  await a11y.check(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+};
+const darken = async (page: Page) => {
+  await page.getByLabel("Theme").filter({ visible: true }).selectOption("dark");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+};
+
+test("the programme administrator's programme pages fit 360 pixels and pass the checks in the dark theme", async ({
   signedIn,
   a11y,
 }) => {
-  test.setTimeout(150_000);
-  const visit = async (page: Page, path: string, heading: string | RegExp) => {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-    await a11y.check(page);
-    await page.setViewportSize({ width: 360, height: 740 });
-    const overflow = await page.evaluate(() => {
-      // The outermost elements that stick out past the right edge, to say what to fix.
-      const wide = [...document.querySelectorAll("body *")].filter(
-        (element) =>
-          element.getBoundingClientRect().right > window.innerWidth + 1 &&
-          !element.parentElement?.closest("[role=region], .overflow-x-auto") &&
-          element.getBoundingClientRect().width > 0,
-      );
-      return {
-        by: document.documentElement.scrollWidth - window.innerWidth,
-        elements: wide.slice(0, 5).map((element) => `${element.tagName}.${element.className}`),
-      };
-    });
-    expect(
-      overflow.by,
-      `${path} is wider than the screen: ${overflow.elements.join(", ")}`,
-    ).toBeLessThanOrEqual(0);
-    await a11y.check(page);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
-  const darken = async (page: Page) => {
-    await page.getByLabel("Theme").filter({ visible: true }).selectOption("dark");
-    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  };
-
   const priya = await signedIn("programAdmin");
   await darken(priya);
-  await visit(priya, "/admin/programmes", "Programmes (admin)");
+  await visitNarrowAndDark(a11y, priya, "/admin/programmes", "Programmes (admin)");
   await priya.getByRole("link", { name: "National AI Compute Programme 2026" }).click();
   await priya.waitForURL(/\/admin\/programmes\/[^/]+$/);
   await expect(
     priya.getByRole("heading", { level: 1, name: "National AI Compute Programme 2026" }),
   ).toBeVisible();
   await priya.getByText("Burn-down as a table").click();
-  await visit(priya, new URL(priya.url()).pathname, "National AI Compute Programme 2026");
-  await visit(priya, "/operator/catalogue", "Catalogue");
+  await visitNarrowAndDark(
+    a11y,
+    priya,
+    new URL(priya.url()).pathname,
+    "National AI Compute Programme 2026",
+  );
+  await visitNarrowAndDark(a11y, priya, "/operator/catalogue", "Catalogue");
+});
 
+test("the researcher's programme and allocation pages fit 360 pixels and pass the checks in the dark theme", async ({
+  signedIn,
+  a11y,
+}) => {
   const bruno = await signedIn("researcher2");
   await darken(bruno);
-  await visit(bruno, "/programmes", "Programmes");
+  await visitNarrowAndDark(a11y, bruno, "/programmes", "Programmes");
   await bruno
     .getByRole("navigation", { name: "Main navigation" })
     .getByRole("link", { name: "Dashboard" })
@@ -437,21 +453,27 @@ test("programme pages fit 360 pixels and pass the checks in the dark theme", asy
   await bruno.getByRole("link", { name: "Alpine Institute of Technology" }).first().click();
   await bruno.waitForURL(/\/orgs\/[^/]+$/);
   const organisationPath = new URL(bruno.url()).pathname;
-  await visit(bruno, `${organisationPath}/allocations`, "Allocations");
+  await visitNarrowAndDark(a11y, bruno, `${organisationPath}/allocations`, "Allocations");
   // Named by its card and by the captions of its tables.
   await expect(bruno.getByText("Glacier segmentation at continental scale").first()).toBeVisible();
-  await visit(bruno, `${organisationPath}/applications`, "Applications");
-  await visit(bruno, `${organisationPath}/applications/new`, "New application");
-  await visit(bruno, "/notifications", "Notifications");
+  await visitNarrowAndDark(a11y, bruno, `${organisationPath}/applications`, "Applications");
+  await visitNarrowAndDark(a11y, bruno, `${organisationPath}/applications/new`, "New application");
+  await visitNarrowAndDark(a11y, bruno, "/notifications", "Notifications");
+});
 
+test("the reviewer's pages fit 360 pixels and pass the checks in the dark theme", async ({
+  signedIn,
+  a11y,
+}) => {
   const rui = await signedIn("reviewer");
   await darken(rui);
-  await visit(rui, "/reviews", "My reviews");
+  await visitNarrowAndDark(a11y, rui, "/reviews", "My reviews");
   await rui
     .getByRole("link", { name: "Multilingual speech encoders for public broadcasters" })
     .click();
   await rui.waitForURL(/\/reviews\/[^/]+$/);
-  await visit(
+  await visitNarrowAndDark(
+    a11y,
     rui,
     new URL(rui.url()).pathname,
     "Multilingual speech encoders for public broadcasters",
