@@ -421,6 +421,7 @@ test("the programme administrator's programme pages fit 360 pixels and pass the 
   signedIn,
   a11y,
 }) => {
+  test.setTimeout(150_000);
   const priya = await signedIn("programAdmin");
   await darken(priya);
   await visitNarrowAndDark(a11y, priya, "/admin/programmes", "Programmes (admin)");
@@ -443,6 +444,7 @@ test("the researcher's programme and allocation pages fit 360 pixels and pass th
   signedIn,
   a11y,
 }) => {
+  test.setTimeout(150_000);
   const bruno = await signedIn("researcher2");
   await darken(bruno);
   await visitNarrowAndDark(a11y, bruno, "/programmes", "Programmes");
@@ -465,6 +467,7 @@ test("the reviewer's pages fit 360 pixels and pass the checks in the dark theme"
   signedIn,
   a11y,
 }) => {
+  test.setTimeout(150_000);
   const rui = await signedIn("reviewer");
   await darken(rui);
   await visitNarrowAndDark(a11y, rui, "/reviews", "My reviews");
