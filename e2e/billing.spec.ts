@@ -108,6 +108,9 @@ test("the tenant sees charges so far and last month's paid invoice, and download
     await expect(ada.getByTestId("billing-line").first()).toContainText(/Wh \(estimated\)/);
     await expect(ada.getByTestId("billing-totals")).toContainText("VAT");
     await expect(ada.getByTestId("invoice-payment")).toContainText("Your share has been paid");
+    // The postal address the seed put in the billing details, under the customer's name.
+    await expect(ada.getByTestId("invoice-details")).toContainText("12 Observatory Road");
+    await expect(ada.getByTestId("invoice-details")).toContainText("Northbridge NB4 7AL");
     await fitsNarrowScreen(ada);
     await a11y.check(ada);
   });
@@ -122,6 +125,7 @@ test("the tenant sees charges so far and last month's paid invoice, and download
     const text = await csv.text();
     expect(text.split("\r\n")[0]).toContain("invoice_number,line,kind");
     expect(text).toContain("total_due_minor");
+    expect(text).toContain('customer_address,"Northbridge University, Faculty of Computing\n');
   });
 
   await test.step("charges by month on one scale, with the figures as tables", async () => {
@@ -139,6 +143,39 @@ test("the tenant sees charges so far and last month's paid invoice, and download
     await fitsNarrowScreen(ada);
     await a11y.check(ada);
   });
+});
+
+test("an owner with no postal address on file is asked for one and adds it, told beside the field what is wrong", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(120_000);
+  const world = await createBillingWorld(SEEDED_PROGRAMME);
+  const ada = await signedIn("researcher");
+  await ada.goto(`/orgs/${world.organizationId}/billing`);
+  const notice = ada.getByText("Invoices need your postal address");
+  await expect(notice).toBeVisible();
+  await ada.getByRole("link", { name: "Add the postal address" }).click();
+  await expect(ada.getByRole("heading", { level: 1, name: "Billing details" })).toBeVisible();
+  await expect(ada).toHaveURL(/\/billing\/details#billing-address$/);
+  const field = ada.getByRole("textbox", { name: "Postal address" });
+  await expect(field).toBeVisible();
+
+  await field.fill(["1", "2", "3", "4", "5", "6", "7"].join("\n"));
+  await ada.getByRole("button", { name: "Save address" }).click();
+  const message = "The postal address has 7 lines: use at most 6.";
+  await expect(ada.locator("#billing-address-error")).toContainText(message);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await a11y.check(ada);
+
+  await field.fill("  Ledger Street 1 \n10115 Berlin");
+  await ada.getByRole("button", { name: "Save address" }).click();
+  await expect(ada.getByText("Postal address saved.")).toBeVisible();
+  await ada.reload();
+  await expect(field).toHaveValue("Ledger Street 1\n10115 Berlin");
+  await ada.goto(`/orgs/${world.organizationId}/billing`);
+  await expect(ada.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
+  await expect(notice).toHaveCount(0);
 });
 
 test("a stranger gets 404 for the invoice, its PDF and its CSV", async ({ signedIn }) => {

@@ -181,6 +181,10 @@ const CASES: Record<string, Case> = {
     { organizationId: v.org.id, budgetMinor: 1 },
     { organizationId: v.org.id, budgetMinor: null },
   ],
+  "billing.settings": (v) => [{ organizationId: v.org.id }],
+  "billing.setAddress": (v) => [
+    { organizationId: v.org.id, address: "Planted street 1\n10115 Berlin" },
+  ],
 };
 
 function apiKeyTargets(victim: Victim, attacker: Attacker) {
@@ -478,6 +482,11 @@ describe("outsiders", () => {
     });
     // A monthly budget the outsider must neither read nor change.
     await ownerCaller.billing.setBudget({ organizationId: org.id, budgetMinor: 50_000 });
+    // A postal address the outsider must neither read nor change.
+    await ownerCaller.billing.setAddress({
+      organizationId: org.id,
+      address: "Victim street 1\n10115 Berlin",
+    });
     const endpoint = await ownerCaller.endpoints.deploy({
       organizationId: org.id,
       projectId: project.id,

@@ -16,6 +16,7 @@ import {
   type OrganizationKind,
 } from "@tessera/db";
 import type { Actor } from "../src/actor";
+import { setBillingAddress } from "../src/billing/set-billing-address";
 import { createOrganization } from "../src/onboarding/create-organization";
 import { verifyOrganization } from "../src/onboarding/verify-organization";
 import { createProject } from "../src/projects/create-project";
@@ -44,6 +45,8 @@ interface OrganizationSeed {
   country: string;
   registryId: string;
   website: string;
+  /** The postal address its invoices name (the country is the organisation's). */
+  billingAddress: string;
   owner: PersonaKey;
   verified: boolean;
   /** Registered this many days before the seed runs; verified (if it is) a day later. */
@@ -63,6 +66,8 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     country: "GB",
     registryId: "RC000742",
     website: "https://ai.northbridge.test",
+    billingAddress:
+      "Northbridge University, Faculty of Computing\n12 Observatory Road\nNorthbridge NB4 7AL",
     owner: "researcher",
     verified: true,
     registeredDaysAgo: 160,
@@ -87,6 +92,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     country: "CH",
     registryId: "CHE-109.322.551",
     website: "https://alpine-institute.test",
+    billingAddress: "Alpine Institute of Technology\nRämistrasse 101\n8092 Zürich",
     owner: "researcher2",
     verified: true,
     registeredDaysAgo: 150,
@@ -105,6 +111,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     country: "IT",
     registryId: "MI-2650142",
     website: "https://lumen-robotics.test",
+    billingAddress: "Via Tortona 27\n20144 Milano MI",
     owner: "founder",
     verified: false,
     registeredDaysAgo: 3,
@@ -125,6 +132,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     country: "DE",
     registryId: "HRB 204518",
     website: "https://vela-vision.test",
+    billingAddress: "Industriestraße 14\n76189 Karlsruhe",
     owner: "founder",
     verified: true,
     registeredDaysAgo: 140,
@@ -145,6 +153,7 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     country: "BE",
     registryId: "TESSERA-PLATFORM-0001",
     website: "https://platform.tessera.test",
+    billingAddress: "Rue de la Science 14\n1040 Bruxelles",
     owner: "operator",
     verified: true,
     registeredDaysAgo: 200,
@@ -366,6 +375,17 @@ function organizationSteps(
           select: { id: true },
         });
         if (!exists) await createProject(tenant, actorFor(owner), project, setUp);
+      }
+      // Invoices name the postal address they are issued with; an address already on file stays.
+      const account = await tenant.db.billingAccount.findUnique({
+        where: { organizationId: tenant.organization.id },
+        select: { billingAddress: true },
+      });
+      if (!account?.billingAddress) {
+        await setBillingAddress(tenant, actorFor(owner), {
+          address: seed.billingAddress,
+          now: setUp,
+        });
       }
     },
   });

@@ -25,6 +25,11 @@ export const enBilling = {
     metaTitle: "Billing",
     lead: "What your organisation's compute costs, who pays which share, and your invoices. Amounts are in the programme's currency; the programme pays its share directly.",
     usageLink: "Usage by month",
+    detailsLink: "Billing details",
+    noAddressTitle: "Invoices need your postal address",
+    noAddressBody:
+      "EU invoices must name the customer's postal address, and none is on file for your organisation. Invoices issued without one will not show it.",
+    noAddressLink: "Add the postal address",
     currentTitle: "Charges so far this month",
     currentLead: (month: string, timeZone: string) =>
       `The live draft for ${month} (billing month in ${timeZone}). It becomes an invoice after the month ends.`,
@@ -110,6 +115,24 @@ export const enBilling = {
       UNCOLLECTIBLE: "Payment could not be collected. Contact the platform's billing team.",
     },
     download: "Download",
+  },
+  details: {
+    title: "Billing details",
+    metaTitle: "Billing details",
+    lead: "What your invoices name your organisation with. Invoices already issued keep the details they were issued with.",
+    billingLink: "Billing",
+    addressTitle: "Postal address",
+    address: "Postal address",
+    addressHint: (country: string) =>
+      `Street and number on the first line, then postcode and city; up to 6 lines of 100 characters. The country is your organisation's: ${country}.`,
+    addressRequired: "Enter the postal address: street and number, then postcode and city.",
+    save: "Save address",
+    saved: "Postal address saved. The next invoice will name it.",
+    none: "No postal address on file.",
+    readOnly: "Only owners and billing members can change the billing details.",
+    noAddressTitle: "No postal address on file",
+    noAddressBody:
+      "EU invoices must name the customer's postal address. Add it here before your next invoice is issued.",
   },
   usage: {
     title: "Usage",

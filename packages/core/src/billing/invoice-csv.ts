@@ -61,6 +61,7 @@ export function invoiceCsv(document: InvoiceDocument): string {
     ["supplier_address", document.supplier.address],
     ["supplier_vat_id", document.supplier.vatId],
     ["customer_name", document.customerName],
+    ["customer_address", document.customerAddress],
     ["customer_country", document.customerCountry],
     ["customer_vat_id", document.customerVatId],
     ["vat_treatment", document.vatTreatment],

@@ -105,6 +105,7 @@ function storedInvoice(): Invoice & { lines: InvoiceLine[] } {
     customerName: "Lumen Robotics",
     customerCountry: "DE",
     customerVatId: null,
+    customerAddress: null,
     // Finalised before the supplier was stored: the documents read the configured one.
     supplierName: null,
     supplierAddress: null,
@@ -427,6 +428,34 @@ describe("the invoice PDF", () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain("minor units");
+  });
+
+  it("prints the postal address it was issued with under the customer's name, on the sheet, in the PDF and in the CSV", async () => {
+    const street =
+      "Technologiepark Adlershof, Haus 7, Rudower Chaussee 29, Eingang B, 3. Obergeschoss links";
+    const document = invoiceDocumentOf(
+      { ...storedInvoice(), customerAddress: `${street}\n12489 Berlin` },
+      null,
+      CLASSES,
+      TEST_INVOICE_ISSUER,
+    );
+    const sheet = invoiceSheetOf(document);
+    expect(sheet.customer).toEqual(["Lumen Robotics", street, "12489 Berlin", "Germany"]);
+    // The long line is wrapped inside the customer's half of the page, every word still printed.
+    const text = pdfText(await renderInvoicePdf(document));
+    expect(text).toContain("12489 Berlin");
+    expect(text).not.toContain(street);
+    expect(text.join(" ")).toContain("Rudower Chaussee 29");
+    expect(text.join(" ")).toContain("3. Obergeschoss links");
+    expect(invoiceCsv(document)).toContain(
+      `INV-2026-000001,customer_address,"${street}\n12489 Berlin"\r\n`,
+    );
+  });
+
+  it("prints no address on a document issued without one", () => {
+    const document = outsideEu();
+    expect(invoiceSheetOf(document).customer).toEqual(["Lumen Robotics", "United Kingdom"]);
+    expect(invoiceCsv(document)).toContain("INV-2026-000001,customer_address,\r\n");
   });
 
   it("puts the same dates, parties and VAT treatment in the CSV as on the PDF", () => {

@@ -50,6 +50,8 @@ export interface InvoiceDocument {
   customerName: string;
   customerCountry: string;
   customerVatId: string | null;
+  /** The postal address it was issued with (lines split by "\n"); null when it has none. */
+  customerAddress: string | null;
   finalisedAt: Date;
   creditsNumber: string | null;
   reason: string | null;

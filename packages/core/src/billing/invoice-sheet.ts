@@ -1,4 +1,5 @@
 import { countryName } from "../programmes/eligibility";
+import { billingAddressLines } from "./billing-address";
 import { formatMoney } from "../programmes/money";
 import { formatEnergy } from "./format-energy";
 import { lineDetailText, lineQuantityText, type InvoiceDocument } from "./invoice-document";
@@ -29,7 +30,7 @@ export interface InvoiceSheet {
   title: string;
   /** The supplier's block: name, address, VAT id. */
   supplier: string[];
-  /** The customer's block: name, country, VAT id if it has one. */
+  /** The customer's block: name, postal address if it has one, country, VAT id if it has one. */
   customer: string[];
   /** Number, dates and terms, as label and value. */
   facts: [string, string][];
@@ -78,6 +79,7 @@ export function invoiceSheetOf(document: InvoiceDocument): InvoiceSheet {
     supplier: [supplier.name, supplier.address, `VAT id ${supplier.vatId}`],
     customer: [
       document.customerName,
+      ...billingAddressLines(document.customerAddress),
       countryName(document.customerCountry),
       ...(document.customerVatId ? [`VAT id ${document.customerVatId}`] : []),
     ],

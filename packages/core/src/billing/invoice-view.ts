@@ -75,6 +75,8 @@ export interface InvoiceView extends InvoiceSummary {
   customerName: string;
   customerCountry: string;
   customerVatId: string | null;
+  /** The postal address the document was issued with, one part per line; null when it has none. */
+  customerAddress: string | null;
   creditsNumber: string | null;
   reason: string | null;
   lines: BillingLineView[];
@@ -197,6 +199,7 @@ export function toInvoiceView(
     customerName: invoice.customerName,
     customerCountry: invoice.customerCountry,
     customerVatId: invoice.customerVatId,
+    customerAddress: invoice.customerAddress,
     creditsNumber,
     reason: invoice.reason,
     lines: [...invoice.lines]

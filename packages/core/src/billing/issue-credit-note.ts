@@ -103,6 +103,7 @@ export async function issueCreditNote(
         customerName: original.customerName,
         customerCountry: original.customerCountry,
         customerVatId: original.customerVatId,
+        customerAddress: original.customerAddress,
         ...storedIssuer(input.supplier ?? configuredInvoiceIssuer()),
         finalisedAt: input.now ?? new Date(),
         finalisedById: actor.userId,

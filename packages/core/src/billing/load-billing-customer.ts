@@ -10,6 +10,8 @@ export interface BillingCustomer {
   vatId: string | null;
   vatIdValid: boolean;
   billingEmail: string;
+  /** The postal address invoices name; null when none is on file. */
+  billingAddress: string | null;
   stripeCustomerId: string | null;
   monthlyBudgetMinor: bigint | null;
 }
@@ -23,7 +25,7 @@ export async function loadBillingCustomers(
     SELECT o."id" AS "organizationId", o."name", o."country"::text AS "country",
            COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE}) AS "timeZone",
            b."vatId", (b."vatIdValidatedAt" IS NOT NULL) AS "vatIdValid",
-           COALESCE(b."billingEmail", o."contactEmail") AS "billingEmail",
+           COALESCE(b."billingEmail", o."contactEmail") AS "billingEmail", b."billingAddress",
            b."stripeCustomerId", b."monthlyBudgetMinor"
       FROM "Organization" o LEFT JOIN "BillingAccount" b ON b."organizationId" = o."id"
      WHERE o."id" = ANY(${[...organizationIds]}::text[])`);

@@ -90,9 +90,12 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   y = blockTop;
   const customerX = MARGIN + width / 2 + 10;
   write("Customer", customerX, 9, bold);
+  // Wrapped to the block's half of the page: an address line may be up to 100 characters.
   for (const line of sheet.customer) {
-    next(12);
-    write(line, customerX);
+    for (const part of wrap(line, regular, 9, rightEdge - customerX)) {
+      next(12);
+      write(part, customerX);
+    }
   }
   y = Math.min(y, supplierBottom);
   next(22);

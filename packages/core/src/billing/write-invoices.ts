@@ -63,6 +63,7 @@ function invoicesSql(
     customerName: p.customer.name,
     customerCountry: p.customer.country,
     customerVatId: p.customer.vatId,
+    customerAddress: p.customer.billingAddress,
     usageThroughId: text(p.usageThroughId),
   }));
   return Prisma.sql`
@@ -71,7 +72,8 @@ function invoicesSql(
                              "periodStart", "periodEnd", "timeZone", "currency", "listMinor",
                              "programmeMinor", "tenantNetMinor", "vatTreatment", "vatCountry",
                              "vatRateBps", "vatMinor", "tenantTotalMinor", "energyMilliWh",
-                             "customerName", "customerCountry", "customerVatId", "supplierName",
+                             "customerName", "customerCountry", "customerVatId", "customerAddress",
+                             "supplierName",
                              "supplierAddress", "supplierVatId", "paymentTermsDays", "finalisedAt",
                              "finalisedById", "usageThroughId")
       SELECT i."id", i."organizationId", 'INVOICE', i."number", i."sequence", i."period",
@@ -79,7 +81,7 @@ function invoicesSql(
              i."currency", i."listMinor", i."programmeMinor", i."tenantNetMinor",
              i."vatTreatment", i."vatCountry", i."vatRateBps", i."vatMinor",
              i."tenantTotalMinor", i."energyMilliWh", i."customerName", i."customerCountry",
-             i."customerVatId", ${supplier.name}::text, ${supplier.address}::text,
+             i."customerVatId", i."customerAddress", ${supplier.name}::text, ${supplier.address}::text,
              ${supplier.vatId}::text, ${supplier.paymentTermsDays}::int,
              ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC',
              ${actor.userId}::text, i."usageThroughId"
@@ -90,7 +92,7 @@ function invoicesSql(
                "tenantNetMinor" bigint, "vatTreatment" "VatTreatment", "vatCountry" text,
                "vatRateBps" int, "vatMinor" bigint, "tenantTotalMinor" bigint,
                "energyMilliWh" bigint, "customerName" text, "customerCountry" text,
-               "customerVatId" text, "usageThroughId" bigint)
+               "customerVatId" text, "customerAddress" text, "usageThroughId" bigint)
       RETURNING "id", "organizationId", "period", "tenantTotalMinor"
     ), claim AS (
       INSERT INTO "InvoicePeriodClaim" ("organizationId", "period", "invoiceId")

@@ -5,6 +5,10 @@ export const billingRoutes = {
   billing: (organizationId: string) => `/orgs/${e(organizationId)}/billing`,
   usage: (organizationId: string) => `/orgs/${e(organizationId)}/billing/usage`,
   budget: (organizationId: string) => `/orgs/${e(organizationId)}/billing/budget`,
+  details: (organizationId: string) => `/orgs/${e(organizationId)}/billing/details`,
+  /** The postal address field on the billing details page. */
+  addressField: (organizationId: string) =>
+    `/orgs/${e(organizationId)}/billing/details#billing-address`,
   invoice: (organizationId: string, invoiceId: string) =>
     `/orgs/${e(organizationId)}/billing/invoices/${e(invoiceId)}`,
   invoicePdf: (organizationId: string, invoiceId: string) =>

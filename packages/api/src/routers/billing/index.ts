@@ -5,7 +5,9 @@ import { getInvoiceProcedure } from "./invoice";
 import { invoiceDocumentProcedure } from "./invoice-document";
 import { listInvoicesProcedure } from "./invoices";
 import { programmeStatementProcedure } from "./programme-statement";
+import { setAddressProcedure } from "./set-address";
 import { setBudgetProcedure } from "./set-budget";
+import { billingSettingsProcedure } from "./settings";
 import { usageSummaryProcedure } from "./usage";
 
 export const billingRouter = createTRPCRouter({
@@ -17,4 +19,6 @@ export const billingRouter = createTRPCRouter({
   programmeStatement: programmeStatementProcedure,
   budget: budgetProcedure,
   setBudget: setBudgetProcedure,
+  settings: billingSettingsProcedure,
+  setAddress: setAddressProcedure,
 });

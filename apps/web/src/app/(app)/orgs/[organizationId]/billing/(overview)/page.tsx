@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState, PageHeader } from "@tessera/ui";
+import { Alert, EmptyState, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { CurrentCharges } from "@/components/billing/current-charges";
 import { InvoicesTable } from "@/components/billing/invoices-table";
@@ -25,9 +25,10 @@ export default async function BillingPage({ params, searchParams }: Props) {
   const { organizationId } = await params;
   const cursor = param((await searchParams).cursor);
   const organisation = await loadOrganisation(organizationId);
-  const [current, invoices] = await Promise.all([
+  const [current, invoices, settings] = await Promise.all([
     loadIfAllowed((api) => api.billing.current({ organizationId })),
     loadIfAllowed((api) => api.billing.invoices({ organizationId, cursor, limit: 12 })),
+    loadIfAllowed((api) => api.billing.settings({ organizationId })),
   ]);
   const o = tb.overview;
   const crumbs = [
@@ -61,10 +62,27 @@ export default async function BillingPage({ params, searchParams }: Props) {
             <Link href={billingRoutes.budget(organizationId)} className="text-link underline">
               {tg.page.overviewLink}
             </Link>
+            <Link href={billingRoutes.details(organizationId)} className="text-link underline">
+              {o.detailsLink}
+            </Link>
           </div>
         }
       />
       <div className="space-y-8">
+        {/* Only those who can add the address are asked to. */}
+        {settings.allowed && settings.data.canChange && settings.data.billingAddress === null ? (
+          <Alert tone="warning" title={o.noAddressTitle}>
+            <p>
+              {o.noAddressBody}{" "}
+              <Link
+                href={billingRoutes.addressField(organizationId)}
+                className="text-link underline"
+              >
+                {o.noAddressLink}
+              </Link>
+            </p>
+          </Alert>
+        ) : null}
         <CurrentCharges
           organizationId={organizationId}
           initial={current.data}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { paymentTermsText } from "@tessera/core";
+import { billingAddressLines, paymentTermsText } from "@tessera/core";
 import { Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { InvoiceKindBadge, PaymentBadge } from "@/components/billing/badges";
@@ -42,8 +42,8 @@ export default async function InvoicePage({ params }: Props) {
   const day = (value: string) => formatDate(new Date(`${value}T00:00:00.000Z`));
   const lines = (...parts: string[]) => (
     <>
-      {parts.map((part) => (
-        <span key={part} className="block">
+      {parts.map((part, index) => (
+        <span key={`${index}:${part}`} className="block">
           {part}
         </span>
       ))}
@@ -116,6 +116,7 @@ export default async function InvoicePage({ params }: Props) {
                     term: i.billTo,
                     detail: lines(
                       invoice.customerName,
+                      ...billingAddressLines(invoice.customerAddress),
                       countryName(invoice.customerCountry),
                       ...(invoice.customerVatId ? [i.vatIdOf(invoice.customerVatId)] : []),
                     ),
