@@ -230,7 +230,7 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     await expect(summary).toBeFocused();
     await summary
       .getByRole("link", {
-        name: "Enter 16 or fewer: the largest cluster that runs NVIDIA H100 80 GB has 16.",
+        name: "You can use at most 16 GPUs in one job: the largest cluster that runs NVIDIA H100 80 GB has 16.",
       })
       .click();
     await expect(gpus).toBeFocused();

@@ -352,7 +352,7 @@ export const JOB_TEMPLATES = [
   {
     code: "batch",
     name: "Plain batch script",
-    description: "Runs your command once on the allocated GPUs, with nothing added.",
+    description: "Runs your command once on the units allocated to the job, with nothing added.",
     kind: "BATCH" as const,
     defaultImage: null,
     script: [

@@ -82,7 +82,7 @@ export const enWorkloads = {
     filters: { all: "All jobs", active: "Active", finished: "Finished" },
     emptyTitle: "No jobs yet",
     emptyBody:
-      "Submit one from a template: pick an allocation, the GPUs and the walltime, and see what it holds before it runs.",
+      "Submit one from a template: pick an allocation, the units and the walltime, and see what it holds before it runs.",
     emptyReadOnly:
       "Members of your organisation can submit jobs; your role lets you follow them here.",
     emptyNoQuota:
@@ -165,7 +165,7 @@ export const enWorkloads = {
     templateScriptLabel: (name: string) => `Script of the template ${name}`,
     script: "Batch script",
     scriptHint:
-      "Starts with an interpreter line such as #!/bin/bash. Tessera sets the GPUs, walltime and account.",
+      "Starts with an interpreter line such as #!/bin/bash. Tessera sets the units, walltime and account.",
     simSeconds: "Simulated run length (seconds)",
     simSecondsHint:
       "This job lands on the simulated cluster. Say how long it should pretend to run; empty uses a share of the walltime.",
@@ -174,9 +174,6 @@ export const enWorkloads = {
       project: "Choose the project this job belongs to.",
       allocation: "Choose the allocation this job draws on.",
       name: "Enter a name for the job of at least 2 characters.",
-      quantity: (max: number) => `Enter a whole number of units from 1 to ${count(max)}.`,
-      quantityOverCluster: (max: number, className: string) =>
-        `Enter ${count(max)} or fewer: the largest cluster that runs ${className} has ${count(max)}.`,
       noCluster: (className: string) =>
         `No cluster runs ${className} right now; choose another allocation or contact the platform team.`,
       walltime: (min: string, max: string) =>
@@ -259,7 +256,10 @@ export const enWorkloads = {
       reason: "Why this cluster",
       caption: "Clusters considered for this job",
       free: "Free units",
-      noFree: "None: the cluster does not offer this class or takes no new work",
+      noFree: "Not applicable; the decision says why",
+      /** The retired clusters the table leaves out: they take no new work. */
+      retired: (n: number) =>
+        `${plural(n, "retired cluster", "retired clusters")} not considered: ${n === 1 ? "it takes" : "they take"} no new work.`,
       eligible: "Eligible",
       why: "Decision",
       chosen: "Chosen",

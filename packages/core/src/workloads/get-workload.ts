@@ -2,14 +2,15 @@ import type { WorkloadStatus } from "@tessera/db";
 import { notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import type { JobSummary } from "./list-workloads";
-import type { PlacementDecision } from "./place-workload";
+import { toPlacementView, type PlacementDecision, type PlacementView } from "./place-workload";
 import type { WorkloadSpec } from "./submit-workload";
 import { sumWorkloadEnergy } from "./sum-workload-energy";
 import { toWorkloadSummary, WORKLOAD_SUMMARY } from "./workload-view";
 
 export interface WorkloadDetail extends JobSummary {
   spec: WorkloadSpec;
-  placement: PlacementDecision;
+  /** The placement decision without the retired clusters, which are only counted. */
+  placement: PlacementView;
   outputTail: string | null;
   events: {
     id: string;
@@ -44,7 +45,7 @@ export async function getWorkload(
     ...summary,
     energy: energies.get(row.id) ?? null,
     spec: row.spec as unknown as WorkloadSpec,
-    placement: row.placement as unknown as PlacementDecision,
+    placement: toPlacementView(row.placement as unknown as PlacementDecision),
     outputTail: row.outputTail,
     events: row.events.map((event) => ({
       id: event.id.toString(),

@@ -5,6 +5,7 @@ import {
   placeWorkload,
   reachOfClass,
   reachOfProject,
+  toPlacementView,
   type PlacementCluster,
 } from "./place-workload";
 
@@ -106,6 +107,37 @@ describe("placeWorkload", () => {
     const busy = placeWorkload([cluster({ code: "x", inUse: 14 })], request);
     expect(busy.chosen?.free).toBe(2);
     expect(busy.reason).toMatch(/It will queue until enough units are free\.$/);
+  });
+});
+
+describe("retired clusters", () => {
+  const clusters = [
+    cluster({ code: "old-a", active: false, capacity: 512 }),
+    cluster({ code: "old-b", active: false, kind: "KUBERNETES", capacity: null }),
+    cluster({ code: "sim", kind: "SIM", jurisdiction: "FR" }),
+  ];
+
+  it("are counted after the reasons of the clusters that could have run the job, never listed", () => {
+    const refused = placeWorkload(clusters, { ...request, residency: "GB" });
+    expect(refused.reason).toBe(
+      "No cluster may run this job: Cluster sim is in FR; the project's data must stay in GB. 2 retired clusters were not considered.",
+    );
+    const onlyRetired = placeWorkload([clusters[0]!], request);
+    expect(onlyRetired.reason).toBe(
+      "No cluster offers this resource class. 1 retired cluster was not considered.",
+    );
+  });
+
+  it("stay in the decision kept for the audit, and the page's view leaves them out with a count", () => {
+    const decision = placeWorkload(clusters, request);
+    expect(decision.candidates.map((c) => c.clusterCode)).toEqual(["old-a", "old-b", "sim"]);
+    const view = toPlacementView(decision);
+    expect(view.candidates.map((c) => c.clusterCode)).toEqual(["sim"]);
+    expect(view.retiredClusters).toBe(2);
+    expect(view.chosen?.clusterCode).toBe("sim");
+    expect(view.reason).toBe(decision.reason);
+    // Every candidate left has a number of free units or a reason why not in its decision.
+    expect(view.candidates.every((c) => typeof c.free === "number")).toBe(true);
   });
 });
 

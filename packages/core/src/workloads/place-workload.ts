@@ -75,9 +75,42 @@ export interface PlacementDecision {
   reason: string;
 }
 
+/** Why a retired cluster is passed over, as the decision records it. */
+export const RETIRED_CLUSTER = "is retired: it takes no new work";
+
+/** Whether a recorded candidate was passed over only for being retired. */
+export function isRetiredCandidate(candidate: Pick<PlacementCandidate, "why">): boolean {
+  return candidate.why === RETIRED_CLUSTER;
+}
+
+/** "2 retired clusters were not considered." */
+export function retiredClustersNotConsidered(count: number): string {
+  return count === 1
+    ? "1 retired cluster was not considered."
+    : `${count} retired clusters were not considered.`;
+}
+
+/**
+ * A decision as a page shows it: the candidates without the retired clusters (they take no new
+ * work, so they say nothing about this job), and how many were left out. The decision kept with
+ * the workload still lists every cluster, for the audit.
+ */
+export interface PlacementView extends PlacementDecision {
+  retiredClusters: number;
+}
+
+export function toPlacementView(decision: PlacementDecision): PlacementView {
+  const candidates = decision.candidates.filter((c) => !isRetiredCandidate(c));
+  return {
+    ...decision,
+    candidates,
+    retiredClusters: decision.candidates.length - candidates.length,
+  };
+}
+
 function judge(cluster: PlacementCluster, request: PlacementRequest): string | null {
   // Retired in the catalogue: kept for its history, never placed on.
-  if (!cluster.active) return "is retired: it takes no new work";
+  if (!cluster.active) return RETIRED_CLUSTER;
   const purpose = request.purpose ?? "job";
   if (purpose === "job" && cluster.kind === "KUBERNETES")
     return "serves inference endpoints, not training jobs";
@@ -125,11 +158,16 @@ export function placeWorkload(
     .sort((a, b) => (b.free ?? 0) - (a.free ?? 0) || a.clusterCode.localeCompare(b.clusterCode));
   const chosen = eligible[0] ?? null;
   if (!chosen) {
-    const offered = candidates.filter((c) => !c.why.startsWith("does not offer"));
-    const reason =
+    // The clusters that could have taken it say why not first; retired ones are only counted.
+    const retired = candidates.filter(isRetiredCandidate).length;
+    const offered = candidates.filter(
+      (c) => !isRetiredCandidate(c) && !c.why.startsWith("does not offer"),
+    );
+    const refusal =
       offered.length === 0
         ? "No cluster offers this resource class."
         : `No cluster may run this ${request.purpose === "endpoint" ? "endpoint" : "job"}: ${offered.map((c) => `${c.clusterName} ${c.why}`).join("; ")}.`;
+    const reason = retired === 0 ? refusal : `${refusal} ${retiredClustersNotConsidered(retired)}`;
     return { candidates, chosen: null, reason };
   }
   const constraint = request.residency

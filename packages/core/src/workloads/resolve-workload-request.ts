@@ -10,6 +10,7 @@ import {
 import { countsTokens } from "../catalogue/metering-unit";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
+import { jobQuantityProblem, type JobQuantityClass } from "./job-quantity-rules";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
 import {
   placeWorkload,
@@ -58,14 +59,12 @@ export interface ResolvedWorkloadRequest {
   placement: PlacementDecision;
 }
 
+/**
+ * The job's time limit, checked before anything is read. Its number of units is checked once the
+ * line's class is known (checkJobQuantity), so the refusal names the class's unit.
+ */
 export function checkWorkloadShape(shape: WorkloadShape): void {
-  const { quantity, walltimeSeconds } = shape;
-  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > WORKLOAD_LIMITS.maxQuantity) {
-    throw new AppError(
-      "INVALID",
-      `A job uses between 1 and ${WORKLOAD_LIMITS.maxQuantity} units of its resource class.`,
-    );
-  }
+  const { walltimeSeconds } = shape;
   if (
     !Number.isSafeInteger(walltimeSeconds) ||
     walltimeSeconds < WORKLOAD_LIMITS.minWalltimeSeconds ||
@@ -76,6 +75,13 @@ export function checkWorkloadShape(shape: WorkloadShape): void {
       "The time limit is between 1 minute and 7 days; longer runs checkpoint and resubmit.",
     );
   }
+}
+
+/** A job's number of units, in the words of the job form: "You can use at most 64 CPU cores…". */
+export function checkJobQuantity(quantity: number, resourceClass: JobQuantityClass): void {
+  const max = WORKLOAD_LIMITS.maxQuantity;
+  const problem = jobQuantityProblem(quantity, resourceClass, { max, platformMax: max });
+  if (problem) throw new AppError("INVALID", problem);
 }
 
 interface RequestKey {
@@ -210,6 +216,12 @@ export async function resolveWorkloadRequest(
     );
   }
   if (countsTokens(row.resourceClassKind!)) throw tokensRunNothing(row.resourceClassName!, purpose);
+  if (purpose === "job") {
+    checkJobQuantity(shape.quantity, {
+      name: row.resourceClassName!,
+      unit: row.resourceClassUnit!,
+    });
+  }
   const clusters: ClusterRecord[] =
     typeof row.clusters === "string"
       ? (JSON.parse(row.clusters) as ClusterRecord[])

@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { jobQuantityProblem } from "@tessera/core/job-quantity-rules";
 import { Alert, Button, TextInput } from "@tessera/ui";
 import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
@@ -35,25 +36,12 @@ const IDS = {
  * What the quantity field says of its limit: the chosen line's (its class's largest cluster, or
  * the platform's limit when that is smaller), or the platform's while no line is chosen.
  */
-function quantityLimit(
-  line: FormLine | undefined,
-  platformMax: number,
-): { max: number; hint: string | undefined; tooMany: string } {
+function quantityHint(line: FormLine | undefined, platformMax: number): string | undefined {
   const f = tw.form;
-  if (!line) {
-    const tooMany = f.required.quantity(platformMax);
-    return { max: platformMax, hint: f.quantityHint(platformMax), tooMany };
-  }
-  const className = line.resourceClass.name;
+  if (!line) return f.quantityHint(platformMax);
   const max = line.maxQuantity;
-  if (max >= platformMax) {
-    return { max, hint: f.quantityHintPlatform(max), tooMany: f.required.quantity(max) };
-  }
-  return {
-    max,
-    hint: max > 0 ? f.quantityHintCluster(max, className) : undefined,
-    tooMany: f.required.quantityOverCluster(max, className),
-  };
+  if (max >= platformMax) return f.quantityHintPlatform(max);
+  return max > 0 ? f.quantityHintCluster(max, line.resourceClass.name) : undefined;
 }
 
 /**
@@ -92,8 +80,8 @@ export function JobForm({
   });
 
   const line = options.lines.find((l) => l.allocationLineId === lineId);
-  const unit = line?.resourceClass.unit ?? "GPU";
-  const limit = quantityLimit(line, options.limits.maxQuantity);
+  const unit = line?.resourceClass.unit ?? "unit";
+  const platformMax = options.limits.maxQuantity;
   const noCluster = line !== undefined && line.maxQuantity === 0;
   const count = parseWholeNumber(quantity);
   const walltime = walltimeSeconds(hours, minutes);
@@ -145,11 +133,15 @@ export function JobForm({
     else if (noCluster)
       checks.add("allocationLineId", f.required.noCluster(line.resourceClass.name));
     if (name.length < 2) checks.add("name", f.required.name);
-    if (!noCluster && (!count || count < 1 || count > limit.max))
-      checks.add(
-        "quantity",
-        count && count > limit.max ? limit.tooMany : f.required.quantity(limit.max),
-      );
+    // The API refuses with the same sentence, in the chosen class's unit.
+    const quantityProblem = noCluster
+      ? null
+      : jobQuantityProblem(
+          count,
+          { name: line?.resourceClass.name ?? "", unit },
+          { max: line?.maxQuantity ?? platformMax, platformMax },
+        );
+    if (quantityProblem) checks.add("quantity", quantityProblem);
     const { minWalltimeSeconds, maxWalltimeSeconds, maxSimSeconds } = options.limits;
     if (walltime === null || walltime < minWalltimeSeconds || walltime > maxWalltimeSeconds)
       checks.add(
@@ -270,7 +262,7 @@ export function JobForm({
         <InputField
           id={IDS.quantity}
           label={f.quantity(unit)}
-          hint={limit.hint}
+          hint={quantityHint(line, platformMax)}
           error={e.quantity}
           name="quantity"
           inputMode="numeric"

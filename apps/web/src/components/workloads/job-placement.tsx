@@ -4,7 +4,10 @@ import { ScrollTable } from "@/components/programmes/scroll-table";
 import { tw } from "@/i18n";
 import type { WorkloadDetail } from "./types";
 
-/** Where the job runs and why: the chosen cluster, the rule that chose it, every candidate. */
+/**
+ * Where the job runs and why: the chosen cluster, the rule that chose it, every candidate but the
+ * retired clusters, which one line counts.
+ */
 export function JobPlacement({ job }: { job: WorkloadDetail }) {
   const p = tw.detail.placement;
   return (
@@ -55,6 +58,11 @@ export function JobPlacement({ job }: { job: WorkloadDetail }) {
             ))}
           </tbody>
         </ScrollTable>
+      ) : null}
+      {job.placement.retiredClusters > 0 ? (
+        <p className="text-sm text-fg-muted" data-testid="job-placement-retired">
+          {p.retired(job.placement.retiredClusters)}
+        </p>
       ) : null}
     </div>
   );

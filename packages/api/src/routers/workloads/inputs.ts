@@ -19,7 +19,11 @@ const wholeNumber = (
 export const workloadShapeInput = {
   projectId: rowId("project"),
   allocationLineId: rowId("allocation"),
-  quantity: wholeNumber("GPU count", 1, WORKLOAD_LIMITS.maxQuantity),
+  // Only the type here: the range is said in the line's unit ("CPU cores", "GPUs") once the
+  // line's class is read (jobQuantityProblem), so the form and the API say the same sentence.
+  quantity: z
+    .number({ error: "Enter the number of units as a whole number." })
+    .int("Enter the number of units as a whole number."),
   walltimeSeconds: wholeNumber(
     "Time limit",
     WORKLOAD_LIMITS.minWalltimeSeconds,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
 import { callerFor, failureOf } from "../../test-helpers";
-import { createLaunchReadyTenant, submitInput } from "./fixtures";
+import { createLaunchReadyTenant, createTestCluster, submitInput } from "./fixtures";
 
 describe("a job's refusals, in the person's units and in the right order", () => {
   it("says the quota shortfall first, in the preview's own figures, even when no cluster could run it either", async () => {
@@ -81,6 +81,70 @@ describe("a job's refusals, in the person's units and in the right order", () =>
       withScript("#!/bin/bash\n#SBATCH --gres=gpu:2\n#SBATCH --time=01:00:00\necho\n"),
     );
     expect(agreeing.id).toBeTruthy();
+  });
+});
+
+describe("a job's number of units, in the chosen class's unit", () => {
+  it("refuses too many CPU cores in CPU cores, the same sentence in the preview and at submit, and writes nothing", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 100_000, capacity: 256 });
+    await db.resourceClass.update({
+      where: { id: tenant.resourceClass.id },
+      data: { kind: "CPU", unit: "CPU core" },
+    });
+    const caller = callerFor(tenant.owner);
+    const shape = { quantity: 1000, walltimeSeconds: 3_600 };
+    const preview = await failureOf(
+      caller.workloads.preview({
+        organizationId: tenant.org.id,
+        projectId: tenant.project.id,
+        allocationLineId: tenant.line.id,
+        ...shape,
+      }),
+    );
+    const refusal = await failureOf(caller.workloads.submit(submitInput(tenant, shape)));
+    expect(refusal.code).toBe("BAD_REQUEST");
+    expect(refusal.message).toBe("You can use at most 64 CPU cores in one job.");
+    expect(preview.message).toBe(refusal.message);
+    expect(refusal.message).not.toMatch(/GPU/);
+    const none = await failureOf(caller.workloads.submit(submitInput(tenant, { quantity: 0 })));
+    expect(none.message).toBe("Enter the number of CPU cores as a whole number from 1 to 64.");
+    expect(await db.workload.count({ where: { organizationId: tenant.org.id } })).toBe(0);
+  });
+
+  it("says GPUs for a GPU class", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 100_000, capacity: 128 });
+    const refusal = await failureOf(
+      callerFor(tenant.owner).workloads.submit(submitInput(tenant, { quantity: 65 })),
+    );
+    expect(refusal.message).toBe("You can use at most 64 GPUs in one job.");
+  });
+});
+
+describe("the clusters a job's page says were considered", () => {
+  it("leaves the retired clusters out of the candidates and counts them", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const retired = await createTestCluster(tenant.resourceClass.id, {
+      capacity: 512,
+      active: false,
+    });
+    const caller = callerFor(tenant.owner);
+    const job = await caller.workloads.submit(submitInput(tenant));
+    const detail = await caller.workloads.get({
+      organizationId: tenant.org.id,
+      workloadId: job.id,
+    });
+    const codes = detail.placement.candidates.map((c) => c.clusterCode);
+    expect(codes).toContain(tenant.cluster.code);
+    expect(codes).not.toContain(retired.code);
+    expect(detail.placement.candidates.some((c) => c.why.includes("retired"))).toBe(false);
+    expect(detail.placement.retiredClusters).toBeGreaterThanOrEqual(1);
+    // The decision kept with the job still names it, for the audit.
+    const stored = await db.workload.findUniqueOrThrow({ where: { id: job.id } });
+    const kept = (stored.placement as { candidates: { clusterCode: string; why: string }[] })
+      .candidates;
+    expect(kept.find((c) => c.clusterCode === retired.code)?.why).toBe(
+      "is retired: it takes no new work",
+    );
   });
 });
 

@@ -404,8 +404,11 @@ describe("formOptions: the most units a job may ask for", () => {
     const line = await lineOf();
     expect(line?.maxQuantity).toBe(0);
     expect(line?.noClusterReason).toMatch(/^No cluster may run this job: /);
-    expect(line?.noClusterReason).toContain(`${closed.name} is retired: it takes no new work`);
+    // The clusters that could have run it say why not first; retired ones are only counted.
     expect(line?.noClusterReason).toContain("has no scheduler endpoint configured");
     expect(line?.noClusterReason).toContain("serves inference endpoints, not training jobs");
+    expect(line?.noClusterReason).not.toContain(closed.name);
+    expect(line?.noClusterReason).not.toContain("is retired");
+    expect(line?.noClusterReason).toMatch(/\. \d+ retired clusters were not considered\.$/);
   });
 });
