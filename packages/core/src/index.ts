@@ -203,6 +203,7 @@ export * from "./billing/take-invoice-number";
 export * from "./billing/issue-credit-note";
 export * from "./billing/close-due-invoices";
 export * from "./billing/invoice-document";
+export * from "./billing/programme-shares";
 export * from "./billing/invoice-issuer";
 export * from "./billing/configured-invoice-issuer";
 export * from "./billing/invoice-sheet";

@@ -98,6 +98,7 @@ export const enBilling = {
     nothingDue: "Nothing to pay",
     terms: "Payment terms",
     billTo: "Bill to",
+    paidByProgramme: (count: number) => (count === 1 ? "Subsidy programme" : "Subsidy programmes"),
     vatId: "VAT id",
     vatIdOf: (vatId: string) => `VAT id ${vatId}`,
     corrects: "Corrects",

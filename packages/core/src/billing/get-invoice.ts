@@ -3,6 +3,7 @@ import type { TenantAccess } from "../tenancy/tenant-access";
 import { invoiceDocumentOf, type InvoiceDocument } from "./invoice-document";
 import { issuerOf, type InvoiceIssuer } from "./invoice-issuer";
 import { classNamesOf, toInvoiceView, type InvoiceView } from "./invoice-view";
+import { programmeSharesOf } from "./programme-shares";
 
 /** One finalised invoice (or credit note) of the organisation, with its lines; 404 otherwise. */
 async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
@@ -33,11 +34,21 @@ export async function getInvoice(
   supplier: InvoiceIssuer,
 ): Promise<InvoiceView> {
   const { invoice, payment, creditsNumber } = await loadInvoice(tenant, invoiceId);
-  const classes = await classNamesOf(
-    tenant,
-    invoice.lines.map((line) => line.resourceClassId),
+  const [classes, programmeShares] = await Promise.all([
+    classNamesOf(
+      tenant,
+      invoice.lines.map((line) => line.resourceClassId),
+    ),
+    programmeSharesOf(tenant, invoice.lines),
+  ]);
+  return toInvoiceView(
+    invoice,
+    payment,
+    creditsNumber,
+    classes,
+    issuerOf(invoice, supplier),
+    programmeShares,
   );
-  return toInvoiceView(invoice, payment, creditsNumber, classes, issuerOf(invoice, supplier));
 }
 
 /**
@@ -50,9 +61,18 @@ export async function getInvoiceDocument(
   supplier: InvoiceIssuer,
 ): Promise<InvoiceDocument> {
   const { invoice, creditsNumber } = await loadInvoice(tenant, invoiceId);
-  const classes = await classNamesOf(
-    tenant,
-    invoice.lines.map((line) => line.resourceClassId),
+  const [classes, programmeShares] = await Promise.all([
+    classNamesOf(
+      tenant,
+      invoice.lines.map((line) => line.resourceClassId),
+    ),
+    programmeSharesOf(tenant, invoice.lines),
+  ]);
+  return invoiceDocumentOf(
+    invoice,
+    creditsNumber,
+    classes,
+    issuerOf(invoice, supplier),
+    programmeShares,
   );
-  return invoiceDocumentOf(invoice, creditsNumber, classes, issuerOf(invoice, supplier));
 }

@@ -352,6 +352,24 @@ describe("the invoice PDF", () => {
     expect([...sheet.notes, sheet.footer].join(" ")).not.toMatch(/minor units|half to even/);
   });
 
+  it("names the programme that pays the share, and each of several with what it pays", () => {
+    const withShares = (programmeShares: { name: string; programmeMinor: bigint }[]) =>
+      invoiceSheetOf({ ...outsideEu(), programmeShares });
+    expect(
+      withShares([{ name: "National AI Compute Programme 2026", programmeMinor: 56n }]).notes[1],
+    ).toBe(
+      "National AI Compute Programme 2026 pays €0.56 of the €5.22 list value directly to National Compute Platform GmbH, under your organisation's award; it is not charged to you. Your net share is €4.66.",
+    );
+    expect(
+      withShares([
+        { name: "Startup Compute Vouchers", programmeMinor: 40n },
+        { name: "National AI Compute Programme 2026", programmeMinor: 16n },
+      ]).notes[1],
+    ).toMatch(
+      /^Startup Compute Vouchers \(€0\.40\) and National AI Compute Programme 2026 \(€0\.16\) pay €0\.56 of the €5\.22 list value/,
+    );
+  });
+
   it("gives a reverse-charged customer's VAT id, and no due date when nothing is to be paid", () => {
     const document = invoiceDocumentOf(
       {

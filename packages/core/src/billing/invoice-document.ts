@@ -4,6 +4,7 @@ import { exactFigure, formatBilledUnitHours, unitHoursOf } from "./format-billed
 import { pricePer } from "../quota/format-ledger-quantity";
 import { formatEnergy } from "./format-energy";
 import { invoiceDatesOf, type InvoiceDates, type InvoiceIssuer } from "./invoice-issuer";
+import type { ProgrammeShare } from "./programme-shares";
 import { vatLabelFor, vatNoteFor } from "./vat";
 
 export { unitHoursOf };
@@ -67,6 +68,8 @@ export interface InvoiceDocument {
   vatNote: string;
   tenantTotalMinor: bigint;
   energyMilliWh: bigint;
+  /** The subsidy programmes paying `programmeMinor`, by name, with what each pays. */
+  programmeShares: ProgrammeShare[];
   lines: InvoiceDocumentLine[];
 }
 
@@ -138,9 +141,11 @@ export function invoiceDocumentOf(
   creditsNumber: string | null,
   kinds: ReadonlyMap<string, { kind: ResourceKind; unit: string; name?: string }>,
   supplier: InvoiceIssuer,
+  programmeShares: ProgrammeShare[] = [],
 ): InvoiceDocument {
   return {
     ...invoice,
+    programmeShares,
     kindLabel: invoice.kind === "CREDIT_NOTE" ? "Credit note" : "Invoice",
     creditsNumber,
     supplier,

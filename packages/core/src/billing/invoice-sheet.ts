@@ -1,3 +1,4 @@
+import { programmePayersText } from "./programme-shares";
 import { countryName } from "../programmes/eligibility";
 import { billingAddressLines } from "./billing-address";
 import { formatMoney } from "../programmes/money";
@@ -54,6 +55,7 @@ function lineLabel(line: InvoiceDocument["lines"][number]): string {
 
 export function invoiceSheetOf(document: InvoiceDocument): InvoiceSheet {
   const money = (minor: bigint) => formatMoney(minor, document.currency);
+  const payers = programmePayersText(document.programmeShares, money);
   const { supplier, dates } = document;
   const credit = document.kind === "CREDIT_NOTE";
   const vatRate = vatRateText(document.vatRateBps);
@@ -127,7 +129,7 @@ export function invoiceSheetOf(document: InvoiceDocument): InvoiceSheet {
       document.vatNote,
       credit
         ? `This credit note gives ${money(-document.programmeMinor)} back to the subsidy programme's award and credits you ${money(-document.tenantNetMinor)} net.`
-        : `The subsidy programme pays ${money(document.programmeMinor)} of the ${money(document.listMinor)} list value directly to ${supplier.name}, under your organisation's award; it is not charged to you. Your net share is ${money(document.tenantNetMinor)}.`,
+        : `${payers ?? "The subsidy programme"} ${document.programmeShares.length > 1 ? "pay" : "pays"} ${money(document.programmeMinor)} of the ${money(document.listMinor)} list value directly to ${supplier.name}, under your organisation's award; it is not charged to you. Your net share is ${money(document.tenantNetMinor)}.`,
       `Energy used: ${formatEnergy(document.energyMilliWh)}.`,
     ],
     footer: `${supplier.name} · ${supplier.address} · VAT id ${supplier.vatId}`,

@@ -9,6 +9,7 @@ import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { unitHoursOf } from "./invoice-document";
 import { invoiceDatesOf, type InvoiceDates, type InvoiceIssuer } from "./invoice-issuer";
+import type { ProgrammeShare } from "./programme-shares";
 import { vatLabelFor, vatNoteFor, type VatTreatmentKind } from "./vat";
 
 /**
@@ -77,6 +78,8 @@ export interface InvoiceView extends InvoiceSummary {
   customerVatId: string | null;
   /** The postal address the document was issued with, one part per line; null when it has none. */
   customerAddress: string | null;
+  /** The subsidy programmes paying its programme share, by name, largest first. */
+  programmeShares: { name: string; programmeMinor: number }[];
   creditsNumber: string | null;
   reason: string | null;
   lines: BillingLineView[];
@@ -188,8 +191,13 @@ export function toInvoiceView(
   creditsNumber: string | null,
   classes: ClassNames,
   supplier: InvoiceIssuer,
+  programmeShares: readonly ProgrammeShare[] = [],
 ): InvoiceView {
   return {
+    programmeShares: programmeShares.map((share) => ({
+      name: share.name,
+      programmeMinor: money(share.programmeMinor),
+    })),
     ...toInvoiceSummary(invoice, payment),
     periodStart: invoice.periodStart,
     periodEnd: invoice.periodEnd,

@@ -17,6 +17,7 @@ import { closeDueInvoices } from "./close-due-invoices";
 import { finaliseInvoice } from "./finalise-invoice";
 import { finaliseInvoices } from "./finalise-invoices";
 import { getInvoiceDocument } from "./get-invoice";
+import { invoiceSheetOf } from "./invoice-sheet";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import { getProgrammeStatement } from "./programme-statement";
 import { invoiceCsv } from "./invoice-csv";
@@ -324,6 +325,14 @@ describe("co-funded monthly invoices", () => {
     const { invoice } = (await finalise(fixture, "2026-01"))!;
     expect(invoice).toMatchObject({ vatTreatment: "REVERSE_CHARGE", vatRateBps: 0, vatMinor: 0n });
     const document = await getInvoiceDocument(tenantOf(fixture), invoice.id, TEST_INVOICE_ISSUER);
+    // The programme whose award the usage drew on is named, with its whole share.
+    const programme = await db.programme.findUniqueOrThrow({ where: { id: fixture.programmeId } });
+    expect(document.programmeShares).toEqual([
+      { name: programme.name, programmeMinor: invoice.programmeMinor },
+    ]);
+    expect(invoice.programmeMinor).toBeGreaterThan(0n);
+    const note = invoiceSheetOf(document).notes[1]!;
+    expect(note.slice(0, programme.name.length + 6)).toBe(`${programme.name} pays `);
     const pdf = await renderInvoicePdf(document);
     expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
     const parsed = await PDFDocument.load(pdf);

@@ -130,29 +130,28 @@ export function BillingLines({
       <div className="max-w-xl" data-testid="billing-totals">
         <DescriptionList
           items={[
-            { term: tb.totals.list, detail: money(totals.listMinor) },
-            { term: tb.totals.programme, detail: money(totals.programmeMinor) },
-            { term: tb.totals.tenantNet, detail: money(totals.tenantNetMinor) },
+            { term: tb.totals.list, detail: figure(money(totals.listMinor)) },
+            { term: tb.totals.programme, detail: figure(money(totals.programmeMinor)) },
+            { term: tb.totals.tenantNet, detail: figure(money(totals.tenantNetMinor)) },
             {
               term: totals.vatLabel,
-              detail: (
-                <>
-                  {money(totals.vatMinor)}
-                  <span className="block text-sm text-fg-muted">{totals.vatNote}</span>
-                </>
-              ),
+              detail: figure(money(totals.vatMinor)),
             },
             {
               term: tb.totals.tenantTotal,
               detail: (
-                <span className="font-semibold" data-testid="tenant-total">
+                <span className="font-semibold whitespace-nowrap" data-testid="tenant-total">
                   {money(totals.tenantTotalMinor)}
                 </span>
               ),
             },
-            { term: tb.totals.energy, detail: formatEnergy(totals.energyMilliWh) },
+            { term: tb.totals.energy, detail: figure(formatEnergy(totals.energyMilliWh)) },
           ]}
         />
+        {/* The VAT treatment in words, under the figures rather than squeezed beside them. */}
+        <p className="mt-2 text-sm text-fg-muted" data-testid="vat-note">
+          {totals.vatNote}
+        </p>
         <p className="mt-2 text-sm text-fg-muted">
           {tb.totals.sharesAddUp(
             money(totals.programmeMinor),
@@ -163,4 +162,9 @@ export function BillingLines({
       </div>
     </div>
   );
+}
+
+/** A figure in the totals never wraps: a long term beside it wraps instead. */
+function figure(text: string) {
+  return <span className="whitespace-nowrap tabular-nums">{text}</span>;
 }

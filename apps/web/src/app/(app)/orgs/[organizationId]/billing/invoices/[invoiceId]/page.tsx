@@ -121,6 +121,18 @@ export default async function InvoicePage({ params }: Props) {
                       ...(invoice.customerVatId ? [i.vatIdOf(invoice.customerVatId)] : []),
                     ),
                   },
+                  ...(invoice.programmeShares.length > 0
+                    ? [
+                        {
+                          term: i.paidByProgramme(invoice.programmeShares.length),
+                          detail: lines(
+                            ...invoice.programmeShares.map(
+                              (share) => `${share.name}: ${money(share.programmeMinor)}`,
+                            ),
+                          ),
+                        },
+                      ]
+                    : []),
                   { term: i.issued, detail: day(dates.issued) },
                   {
                     term: i.supplyPeriod,
