@@ -58,6 +58,8 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
     await expect(
       issued.getByRole("heading", { name: `${name} is ready: copy the key now` }),
     ).toBeFocused();
+    // The list shows the new key in the same render as the key itself, not after a reload.
+    expect(await row().count()).toBe(1);
     await expect(issued).toContainText("This is the only time the key is shown");
     key = await ada.getByLabel("Your API key").inputValue();
     expect(key).toMatch(KEY_FORMAT);
@@ -134,6 +136,7 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
     await expect(
       issued.getByRole("heading", { name: `${name} has a new secret: copy the key now` }),
     ).toBeFocused();
+    expect(await row().getByTestId("api-key-grace").count()).toBe(1);
     const rotated = await ada.getByLabel("Your API key").inputValue();
     expect(rotated).toMatch(KEY_FORMAT);
     expect(rotated).not.toBe(key);
@@ -155,6 +158,7 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
     await expect(dialog).toContainText("cannot be undone");
     await dialog.getByRole("button", { name: "Revoke key" }).click();
     await expect(ada.getByRole("status").filter({ hasText: `${name} is revoked` })).toBeVisible();
+    expect(await row().getByTestId("api-key-status").textContent()).toBe("Revoked");
     await expect(ada.getByTestId("issued-key")).toHaveCount(0);
     await expect(row().getByTestId("api-key-status")).toHaveText("Revoked");
     await expect(row().getByRole("button")).toHaveCount(0);

@@ -117,7 +117,7 @@ export SIM_MODEL_SERVER_URL="${SIM_MODEL_SERVER_URL:-http://localhost:$MODEL_SIM
 # The gateway tenants call their endpoints through, with their API keys.
 export GATEWAY_PORT="${GATEWAY_PORT:-3400}"
 # The address the portal shows in its ready-to-run examples follows the port the gateway listens on.
-export GATEWAY_URL="${GATEWAY_URL:-http://127.0.0.1:$GATEWAY_PORT}"
+export GATEWAY_URL="${GATEWAY_URL:-http://localhost:$GATEWAY_PORT}"
 
 for port in 3000 "$DEV_IDP_PORT" "$WORKER_HEALTH_PORT" "$MODEL_SIM_PORT" "$GATEWAY_PORT"; do
   tessera_port_in_use "$port" &&

@@ -14,4 +14,8 @@ describe("gatewayBaseUrl", () => {
     const env = serverEnv({ GATEWAY_URL: "https://api.compute.example.eu/" });
     expect(gatewayBaseUrl(env.GATEWAY_URL)).toBe("https://api.compute.example.eu/v1");
   });
+
+  it("defaults to the development gateway at localhost, as the README and up.sh write it", () => {
+    expect(gatewayBaseUrl(serverEnv({}).GATEWAY_URL)).toBe("http://localhost:3400/v1");
+  });
 });

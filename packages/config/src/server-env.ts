@@ -70,7 +70,7 @@ export const serverEnvSchema = z
     /** Base URL of the simulated model server that serves every endpoint on a simulated cluster. */
     SIM_MODEL_SERVER_URL: z.url().default("http://localhost:3300"),
     /** Where tenants reach the OpenAI-compatible gateway; the portal's examples call it here. */
-    GATEWAY_URL: z.url().default("http://127.0.0.1:3400"),
+    GATEWAY_URL: z.url().default("http://localhost:3400"),
     RATE_LIMIT_DISABLED: bool.default(false),
     BILLING_SELLER_COUNTRY: z
       .string()

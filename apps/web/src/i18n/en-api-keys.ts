@@ -13,6 +13,7 @@ export const enApiKeys = {
   emptyTitle: "No API keys yet",
   emptyBody:
     "Create a key below to call your endpoints from code, a notebook or the command line. You will see the key once, when it is created.",
+  emptyBlocked: "No key has been created for this organisation.",
   emptyNoProject:
     "A key belongs to a project, and this organisation has none yet. Create a project first, then come back to create a key.",
   emptyReadOnly:
@@ -192,9 +193,11 @@ export const enApiKeys = {
     notMeteredOwn: "its endpoints reported no energy in these days",
     notMeteredShared: "the shared endpoint reported no energy in these days",
     estimated: "estimated from the endpoint's power draw",
+    unsettled: "estimated, not yet settled",
     measured: "measured",
     approximately: (energy: string) => `≈ ${energy}`,
     sharedAverage: "the shared endpoint's average, an estimate",
+    sharedAverageUnsettled: "the shared endpoint's average, estimated, not yet settled",
     sharedAverageExplained:
       "≈ marks an estimate. A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy over these days is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; it shows nothing of other organisations' calls.",
     lessThan: (energy: string) => `less than ${energy}`,

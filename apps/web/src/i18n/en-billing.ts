@@ -17,7 +17,10 @@ export const enBilling = {
   energy: {
     measured: "measured",
     estimated: "estimated",
+    unsettled: "estimated, not yet settled",
     sharedAverage: (energy: string) => `≈ ${energy} (estimated from the shared model's average)`,
+    sharedAverageUnsettled: (energy: string) =>
+      `≈ ${energy} (estimated from the shared model's average, not yet settled)`,
     sharedNotMetered: "Not metered yet (the shared model's endpoints report no energy)",
   },
   overview: {

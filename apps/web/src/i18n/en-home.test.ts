@@ -29,11 +29,12 @@ describe("a quota line's wording", () => {
 describe("a shared model's tokens line", () => {
   const detail = enHome.home.organisation.tokensLineDetail;
 
-  it("says the held tokens are the gateway's reservation for calls running, and when they return", () => {
-    const text = detail("74 tokens", "100,000 tokens");
+  it("says the held tokens are the gateway's reservation for the next calls, not calls in progress, and when they return", () => {
+    const text = detail("74 tokens", "99,926 tokens");
     expect(text).toBe(
-      "74 tokens used, 100,000 tokens reserved by the gateway for calls in progress (what they do not use goes back within about 30 seconds, once those calls finish)",
+      "74 tokens used, 99,926 tokens reserved by the gateway for this organisation's next calls (what they do not use is returned within about 30 seconds)",
     );
+    expect(text).not.toContain("in progress");
   });
 
   it("quotes the gateway's own lease time", async () => {

@@ -6,10 +6,11 @@ const plural = (count: number, one: string, many: string) =>
 
 /** The home page (per role), notification preferences and the decision confirmations. */
 /**
- * When tokens the gateway holds for calls come back: it ends its lease after TOKEN_LEASE_MS and
- * settles it once the calls running on it have finished, giving back what they did not use.
+ * When tokens the gateway holds come back: it leases a block of an organisation's tokens for the
+ * calls of the next TOKEN_LEASE_MS (whether or not any is running), ends the lease then and gives
+ * back what those calls did not use.
  */
-export const tokensReturn = `what they do not use goes back within about ${TOKEN_LEASE_MS / 1000} seconds, once those calls finish`;
+export const tokensReturn = `what they do not use is returned within about ${TOKEN_LEASE_MS / 1000} seconds`;
 
 export const enHome = {
   home: {
@@ -81,11 +82,11 @@ export const enHome = {
             : by.endpoints
               ? `${used} used, ${held} held by endpoints`
               : `${used} used, ${held} held`,
-      /** A shared model's tokens: what is held is the gateway's reservation for calls running. */
+      /** A shared model's tokens: what is held is the gateway's lease for the next calls. */
       tokensLineDetail: (used: string, held: string | null) =>
         held === null
           ? `${used} used`
-          : `${used} used, ${held} reserved by the gateway for calls in progress (${tokensReturn})`,
+          : `${used} used, ${held} reserved by the gateway for this organisation's next calls (${tokensReturn})`,
       ends: (date: string) => `ends ${date}`,
       endsSoon: (days: number) => `ends in ${plural(days, "day", "days")}`,
       starts: (date: string) => `starts ${date}`,

@@ -326,7 +326,7 @@ export const enProgrammes = {
     value: (list: string, programme: string, tenant: string) =>
       `Granted value ${list}: the programme pays ${programme}, your organisation pays ${tenant}.`,
     tokensHeld: (quantity: string, resourceClass: string) =>
-      `Held on ${resourceClass}: ${quantity} reserved by the gateway for API calls in progress; ${tokensReturn}.`,
+      `Held on ${resourceClass}: ${quantity} reserved by the gateway for your organisation's next API calls; ${tokensReturn}.`,
   },
   admin: {
     title: "Programmes (admin)",

@@ -1,6 +1,10 @@
 import type { ResourceKind } from "@tessera/db";
 import { countsTokens } from "../catalogue/metering-unit";
-import { averageSharedTierEnergy } from "../gateway-usage/average-shared-endpoint-energy";
+import {
+  averageSharedTierEnergy,
+  type SharedEndpointEnergy,
+} from "../gateway-usage/average-shared-endpoint-energy";
+import { lineKeyOf } from "./accruing-endpoint-usage";
 import { periodBounds } from "./billing-period";
 import type { UsageAggregate } from "./rate-usage";
 import type { SqlClient } from "./sql-client";
@@ -30,12 +34,15 @@ export interface TierMonth {
 
 /**
  * The energy per 1,000 tokens of each tier in each month asked for (null when its endpoints were
- * not metered that month), read once per month and time zone.
+ * not metered that month), read once per month and time zone. With `accruingAt`, the endpoints'
+ * open windows count too, up to then, as the live draft counts an organisation's own endpoints'
+ * (averageSharedTierEnergy).
  */
 export async function sharedTierIntensities(
   client: SqlClient,
   wanted: readonly TierMonth[],
-): Promise<(month: TierMonth) => number | null> {
+  accruingAt?: Date,
+): Promise<(month: TierMonth) => SharedEndpointEnergy | null> {
   const keyOf = (month: Omit<TierMonth, "resourceClassId">) => `${month.period} ${month.timeZone}`;
   const tiersOf = new Map<string, { month: TierMonth; tiers: Set<string> }>();
   for (const month of wanted) {
@@ -51,25 +58,35 @@ export async function sharedTierIntensities(
           resourceClassIds: [...tiers],
           from: bounds.start,
           until: bounds.end,
+          ...(accruingAt
+            ? { accruing: { now: accruingAt, period: month.period, timeZone: month.timeZone } }
+            : {}),
         });
         return [key, average] as const;
       }),
     ),
   );
-  return (month) =>
-    averages.get(keyOf(month))?.get(month.resourceClassId)?.energyPerThousandTokensMilliWh ?? null;
+  return (month) => {
+    const average = averages.get(keyOf(month))?.get(month.resourceClassId);
+    return average?.energyPerThousandTokensMilliWh == null ? null : average;
+  };
 }
 
 /**
  * Adds to each shared tier's aggregate (a TOKENS class) the estimated energy of its tokens, in
- * place, before the aggregates are rated: the live draft and the invoice run both call it, so a
- * finalised line stores the figure the draft showed for the month. Its basis stays estimated.
+ * place, before the aggregates are rated: the live draft and the invoice run both call it. Its
+ * basis stays estimated. The live draft passes `accruingAt` (now): the shared endpoints' open
+ * windows then count as its own endpoints' do, and the keys (lineKeyOf) of the lines whose
+ * figure includes them, not yet settled, are returned. The invoice run counts settled records
+ * only, as it does for its own endpoints.
  */
 export async function addSharedTokenEnergy(
   client: SqlClient,
   usage: readonly { aggregates: readonly UsageAggregate[]; timeZone: string }[],
   classes: ReadonlyMap<string, { kind: ResourceKind }>,
-): Promise<void> {
+  accruingAt?: Date,
+): Promise<Set<string>> {
+  const unsettled = new Set<string>();
   const tiers = usage.flatMap(({ aggregates, timeZone }) =>
     aggregates
       .filter((aggregate) => {
@@ -78,17 +95,22 @@ export async function addSharedTokenEnergy(
       })
       .map((aggregate) => ({ aggregate, timeZone })),
   );
-  if (tiers.length === 0) return;
+  if (tiers.length === 0) return unsettled;
   const monthOf = ({ aggregate, timeZone }: (typeof tiers)[number]): TierMonth => ({
     resourceClassId: aggregate.resourceClassId,
     period: aggregate.usagePeriod,
     timeZone,
   });
-  const intensity = await sharedTierIntensities(client, tiers.map(monthOf));
+  const intensity = await sharedTierIntensities(client, tiers.map(monthOf), accruingAt);
   for (const tier of tiers) {
-    const perThousand = intensity(monthOf(tier));
-    if (perThousand === null) continue;
-    tier.aggregate.energyMilliWh += tokenEnergyMilliWh(tier.aggregate.tokens, perThousand);
+    const average = intensity(monthOf(tier));
+    if (average?.energyPerThousandTokensMilliWh == null) continue;
+    tier.aggregate.energyMilliWh += tokenEnergyMilliWh(
+      tier.aggregate.tokens,
+      average.energyPerThousandTokensMilliWh,
+    );
     tier.aggregate.energyMeasured = false;
+    if (!average.energySettled) unsettled.add(lineKeyOf(tier.aggregate));
   }
+  return unsettled;
 }

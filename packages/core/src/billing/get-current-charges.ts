@@ -20,6 +20,12 @@ export interface CurrentChargeLineView extends BillingLineView {
   accruingUnitSeconds: number;
   /** The same, in unit-hours exact to three decimals ("0.667"), as `unitHours` is written. */
   accruingUnitHours: string;
+  /**
+   * False when the line's energy includes open windows, estimated up to now and not yet settled:
+   * its own endpoints' (accruingUnitSeconds), or, for a shared tier's tokens, the shared
+   * endpoints' the tier's average is worked out from.
+   */
+  energySettled: boolean;
 }
 
 /** An endpoint's open metering window: its time so far and what it adds to the charges. */
@@ -107,6 +113,8 @@ export async function getCurrentCharges(
       ...toBillingLineView(line, classes),
       accruingUnitSeconds: accruing(line),
       accruingUnitHours: unitHoursOf(accruingUnitSecondsOf(line)),
+      energySettled:
+        accruingUnitSecondsOf(line) === 0n && !draft.unsettledEnergy.has(lineKeyOf(line)),
     })),
     accruingUnitSeconds: draft.lines.reduce((sum, line) => sum + accruing(line), 0),
     accruingWindows: draft.accruing.map((window) => {

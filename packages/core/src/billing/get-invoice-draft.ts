@@ -30,6 +30,11 @@ export async function getInvoiceDraft(
     periodEnd: Date;
     timeZone: string;
     accruing: AccruingCharge[];
+    /**
+     * The keys (lineKeyOf) of the shared tiers' lines whose energy includes their endpoints'
+     * open windows, estimated up to now and not yet settled (only with `accruing`).
+     */
+    unsettledEnergy: Set<string>;
   }
 > {
   const customer = await loadBillingCustomer(database, input.organizationId);
@@ -49,10 +54,12 @@ export async function getInvoiceDraft(
   const accruing = input.accruing ? await accruingEndpointUsage(database, scope, now) : [];
   const aggregates = withAccruing(settled, accruing);
   const terms = await loadRatingTerms(database, aggregates, { lock: false });
-  await addSharedTokenEnergy(
+  // The shared models' endpoints' open windows count as this organisation's own endpoints' do.
+  const unsettledEnergy = await addSharedTokenEnergy(
     database,
     [{ aggregates, timeZone: customer.timeZone }],
     terms.classes,
+    input.accruing ? now : undefined,
   );
   const draft = buildInvoice({
     period,
@@ -67,6 +74,7 @@ export async function getInvoiceDraft(
     periodStart: bounds.start,
     periodEnd: bounds.end,
     timeZone: customer.timeZone,
+    unsettledEnergy,
     accruing:
       accruing.length === 0
         ? []

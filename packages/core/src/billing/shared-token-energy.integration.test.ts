@@ -11,11 +11,15 @@ import {
   insertUsage,
   type BillingFixture,
 } from "./billing-fixture";
+import { summariseGatewayUsage } from "../gateway-usage/summarise-gateway-usage";
+import { tokenEnergyMilliWh } from "./estimate-shared-token-energy";
 import { finaliseInvoice } from "./finalise-invoice";
+import { getCurrentCharges } from "./get-current-charges";
 import { getInvoiceDocument } from "./get-invoice";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import { invoiceCsv } from "./invoice-csv";
 import { lineEnergyText } from "./invoice-document";
+import { after, runningEndpoint } from "./running-endpoint-fixture";
 import { summariseUsage } from "./summarise-usage";
 
 const JAN = new Date("2026-01-10T08:00:00Z");
@@ -190,5 +194,57 @@ describe("the energy of a shared model's tokens on invoices and usage", () => {
         energyBasis: "ESTIMATED",
       }),
     ).toBe("energy not metered yet (the shared model's endpoints report none)");
+  });
+});
+
+describe("the energy of a shared model's tokens while its endpoint's window is open", () => {
+  it("counts the open window as an organisation's own endpoint's is counted, on the usage page and Billing's draft alike, and says it is not yet settled", async () => {
+    // The platform runs the shared endpoint: ten minutes so far, nothing settled yet.
+    const { setup: platform, id: endpointId, readyAt } = await runningEndpoint();
+    const tier = await createTokenTier(db, randomBytes(4).toString("hex"));
+    await db.model.update({
+      where: { id: platform.modelId },
+      data: { tokenResourceClassId: tier.id },
+    });
+    await db.endpoint.update({ where: { workloadId: endpointId }, data: { shared: true } });
+    const now = after(readyAt, 600);
+    const platformCharges = await getCurrentCharges(platform.tenant, { sellerCountry: "DE", now });
+    expect(platformCharges.lines).toHaveLength(1);
+    const [own] = platformCharges.lines;
+    expect(own!.energySettled).toBe(false);
+    expect(own!.energyMilliWh).toBeGreaterThan(0);
+    const openMilliWh = BigInt(own!.energyMilliWh);
+
+    // A tenant's 2,000 tokens are all the shared endpoint served: its energy per 1,000 tokens is
+    // the open window's energy over them, rounded half up once.
+    const fixture = await createBillingFixture(db);
+    await callShared(fixture.organizationId, tier, platform.modelName, after(readyAt, 60), 2_000n);
+    const perThousand = Number((openMilliWh * 2_000n + 2_000n) / (2_000n * 2n));
+    const usage = await summariseGatewayUsage(tenantOf(fixture), { days: 7, now }, db);
+    expect(usage.byModel).toEqual([
+      expect.objectContaining({
+        model: platform.modelName,
+        shared: true,
+        energyPerThousandTokensMilliWh: perThousand,
+        energyMeasured: false,
+        energySettled: false,
+      }),
+    ]);
+
+    // Billing's token line: the tenant's tokens at that figure, marked as not yet settled.
+    const charges = await getCurrentCharges(tenantOf(fixture), { sellerCountry: "DE", now });
+    const line = charges.lines.find((candidate) => candidate.resourceClassCode === tier.code)!;
+    expect(line.energyMilliWh).toBe(Number(tokenEnergyMilliWh(2_000n, perThousand)));
+    expect(line.energySettled).toBe(false);
+
+    // The invoice run counts settled records only, for shared endpoints as for its own.
+    const settled = await getInvoiceDraft(db, {
+      organizationId: fixture.organizationId,
+      sellerCountry: "DE",
+      now,
+    });
+    expect(settled.lines.find((candidate) => candidate.resourceClassId === tier.id)).toMatchObject({
+      energyMilliWh: 0n,
+    });
   });
 });

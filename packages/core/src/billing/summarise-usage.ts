@@ -145,8 +145,12 @@ export async function summariseUsage(
     })),
   );
   const estimate = (resourceClassId: string, period: string, tokens: number | bigint) => {
-    const perThousand = intensity({ resourceClassId, period, timeZone: customer.timeZone });
-    return perThousand === null
+    const perThousand = intensity({
+      resourceClassId,
+      period,
+      timeZone: customer.timeZone,
+    })?.energyPerThousandTokensMilliWh;
+    return perThousand == null
       ? 0
       : toSafeNumber(tokenEnergyMilliWh(BigInt(tokens), perThousand), "energy");
   };

@@ -1,4 +1,5 @@
 import { Prisma } from "@tessera/db";
+import { accruingEndpointUsageOf } from "../billing/accruing-endpoint-usage";
 import type { SqlClient } from "../billing/sql-client";
 import { energyPerThousandTokens } from "./energy-per-thousand-tokens";
 
@@ -8,6 +9,22 @@ export interface SharedEndpointEnergy {
   energyPerThousandTokensMilliWh: number | null;
   /** True when every sampler record behind the figure had measured, not estimated, energy. */
   energyMeasured: boolean;
+  /**
+   * False when the figure includes the endpoints' open metering windows (estimated up to now,
+   * not yet settled into sampler records).
+   */
+  energySettled: boolean;
+}
+
+/**
+ * Where the open windows are counted up to, as an organisation's own endpoints' are on Billing's
+ * live draft and the usage page (accruingEndpointUsage): `now`, and the billing month and time
+ * zone a window's start is keyed by ("" for a span of days: only windows begun within it).
+ */
+export interface AccruingAt {
+  now: Date;
+  period: string;
+  timeZone: string;
 }
 
 /** What the averages are per: a shared model (by name), or the token tier it is sold as. */
@@ -36,7 +53,7 @@ const KEYS = {
 async function averageSharedEnergy(
   database: SqlClient,
   by: keyof typeof KEYS,
-  input: { keys: readonly string[]; from: Date; until?: Date },
+  input: { keys: readonly string[]; from: Date; until?: Date; accruing?: AccruingAt },
 ): Promise<Map<string, SharedEndpointEnergy>> {
   const averages = new Map<string, SharedEndpointEnergy>();
   if (input.keys.length === 0) return averages;
@@ -84,22 +101,79 @@ async function averageSharedEnergy(
     )
     SELECT key, e."energyMilliWh", e."energyMeasured", t.tokens
       FROM energy e FULL JOIN tokens t USING (key)`);
+  const open = input.accruing
+    ? await openWindowEnergy(database, key, keys, {
+        from: input.from,
+        until: input.until ?? input.accruing.now,
+        ...input.accruing,
+      })
+    : new Map<string, bigint>();
   for (const row of rows) {
-    const energyPerThousand = energyPerThousandTokens(row.energyMilliWh ?? 0n, row.tokens ?? 0n);
+    const unsettled = open.get(row.key) ?? 0n;
+    const energyPerThousand = energyPerThousandTokens(
+      (row.energyMilliWh ?? 0n) + unsettled,
+      row.tokens ?? 0n,
+    );
     averages.set(row.key, {
       energyPerThousandTokensMilliWh: energyPerThousand,
-      energyMeasured: energyPerThousand !== null && row.energyMeasured === true,
+      // An open window's energy is an estimate from the class's power draw.
+      energyMeasured: energyPerThousand !== null && row.energyMeasured === true && unsettled === 0n,
+      energySettled: unsettled === 0n,
     });
   }
   return averages;
 }
 
+/**
+ * The energy of the shared endpoints' open windows begun in [from, until), per key, as settling
+ * them at `now` would record it (accruingEndpointUsageOf, read for the organisations that run
+ * them). Read after the settled records, as the draft reads its own: a window settled between the
+ * two reads is missing once, never counted twice.
+ */
+async function openWindowEnergy(
+  database: SqlClient,
+  key: (typeof KEYS)[keyof typeof KEYS],
+  keys: readonly string[],
+  input: AccruingAt & { from: Date; until: Date },
+): Promise<Map<string, bigint>> {
+  const endpoints = await database.$queryRaw<
+    { workloadId: string; organizationId: string; key: string }[]
+  >(Prisma.sql`
+    SELECT e."workloadId", e."organizationId", ${key.endpoint} AS key
+      FROM "Endpoint" e JOIN "Model" m ON m.id = e."modelId"
+     WHERE e.shared AND ${key.endpoint} = ANY(${[...keys]}::text[])`);
+  const energy = new Map<string, bigint>();
+  if (endpoints.length === 0) return energy;
+  const keyOf = new Map(endpoints.map((endpoint) => [endpoint.workloadId, endpoint.key]));
+  const organisations = [...new Set(endpoints.map((endpoint) => endpoint.organizationId))];
+  const windows = await accruingEndpointUsageOf(
+    database,
+    organisations.map((organizationId) => ({
+      organizationId,
+      period: input.period,
+      bounds: { start: input.from, end: input.until },
+      timeZone: input.timeZone,
+    })),
+    input.now,
+  );
+  for (const window of [...windows.values()].flat()) {
+    const of = keyOf.get(window.endpointId);
+    if (of === undefined || window.usagePeriod !== input.period) continue;
+    energy.set(of, (energy.get(of) ?? 0n) + window.energyMilliWh);
+  }
+  return energy;
+}
+
 /** The energy per 1,000 tokens of each shared model named, since `from` (averageSharedEnergy). */
 export function averageSharedEndpointEnergy(
   database: SqlClient,
-  input: { models: string[]; from: Date },
+  input: { models: string[]; from: Date; accruing?: AccruingAt },
 ): Promise<Map<string, SharedEndpointEnergy>> {
-  return averageSharedEnergy(database, "model", { keys: input.models, from: input.from });
+  return averageSharedEnergy(database, "model", {
+    keys: input.models,
+    from: input.from,
+    ...(input.accruing ? { accruing: input.accruing } : {}),
+  });
 }
 
 /**
@@ -109,11 +183,12 @@ export function averageSharedEndpointEnergy(
  */
 export function averageSharedTierEnergy(
   database: SqlClient,
-  input: { resourceClassIds: readonly string[]; from: Date; until: Date },
+  input: { resourceClassIds: readonly string[]; from: Date; until: Date; accruing?: AccruingAt },
 ): Promise<Map<string, SharedEndpointEnergy>> {
   return averageSharedEnergy(database, "tokenClass", {
     keys: input.resourceClassIds,
     from: input.from,
     until: input.until,
+    ...(input.accruing ? { accruing: input.accruing } : {}),
   });
 }

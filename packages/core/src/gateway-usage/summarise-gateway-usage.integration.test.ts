@@ -421,6 +421,7 @@ describe("energy of the organisation's own endpoint", () => {
       shared: false,
       energyPerThousandTokensMilliWh: 466_667,
       energyMeasured: false,
+      energySettled: false,
     });
   });
 });

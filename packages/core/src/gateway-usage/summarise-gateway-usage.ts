@@ -42,11 +42,17 @@ export interface GatewayUsage {
      * metered yet. Own endpoints: the energy their replicas were metered with — settled windows
      * and the open one up to now, as Billing's live draft counts them — divided by the tokens
      * they served. Shared: an estimate, the shared endpoints' average over every caller's
-     * tokens (averageSharedEndpointEnergy), the same figure for every organisation.
+     * tokens (averageSharedEndpointEnergy) on the same basis (settled windows and the open ones
+     * up to now, as Billing's token line counts them), the same figure for every organisation.
      */
     energyPerThousandTokensMilliWh: number | null;
     /** True when every replica record behind that figure had measured, not estimated, energy. */
     energyMeasured: boolean;
+    /**
+     * False when the figure includes open metering windows (own or shared endpoints'), estimated
+     * up to now and not yet settled, as Billing's live draft counts them.
+     */
+    energySettled: boolean;
   })[];
   /**
    * How the calls are paid. Calls to the organisation's own endpoints are paid through the
@@ -59,7 +65,11 @@ export interface GatewayUsage {
   };
 }
 
-const NOT_METERED = { energyPerThousandTokensMilliWh: null, energyMeasured: false };
+const NOT_METERED = {
+  energyPerThousandTokensMilliWh: null,
+  energyMeasured: false,
+  energySettled: true,
+};
 
 interface CellRow {
   requests: bigint;
@@ -166,6 +176,7 @@ export async function summariseGatewayUsage(
     averageSharedEndpointEnergy(database, {
       models: byModel.filter((row) => row.shared).map((row) => row.model),
       from,
+      accruing: { now, period: "", timeZone: "UTC" },
     }),
     // Endpoints' open windows, as Billing's live draft counts them: their energy so far.
     accruingEndpointUsage(
@@ -250,5 +261,6 @@ function ownEnergy(
     ),
     // An open window's energy is an estimate from the class's power draw.
     energyMeasured: row.energyMeasured === true && open === 0n,
+    energySettled: open === 0n,
   };
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
 import { buttonClassName, Card, EmptyState } from "@tessera/ui";
 import { ActionNotice, type Notice } from "@/components/form/action-notice";
-import { useRefresh } from "@/components/forms/use-refresh";
 import { Pagination } from "@/components/pagination";
 import { t, tk } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -17,6 +17,8 @@ import type { ApiKeyFormOptions, ApiKeyPage, ShownKey } from "./types";
 /**
  * The page's live part: a key just created or rotated is kept here, in this tab's memory only,
  * so it is shown this once and gone after a reload; the list below shows only the keys' prefixes.
+ * A key created, rotated or revoked is shown (or its notice given) in the same render as the list
+ * reloaded from the server, so the list never lags behind what the page says happened.
  */
 export function ApiKeysView({
   organizationId,
@@ -37,19 +39,24 @@ export function ApiKeysView({
   /** Why a key cannot be created now (the organisation is not verified), if so. */
   createBlocked: string | null;
 }) {
-  const refresh = useRefresh();
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
   const [shown, setShown] = useState<ShownKey | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const onIssued = (next: ShownKey) => {
-    setNotice(null);
-    setShown(next);
-    refresh();
-  };
-  const onNotice = (next: Notice) => {
-    setShown(null);
-    setNotice(next);
-    refresh();
-  };
+  // The state updates and the server refresh share one transition: React commits them together,
+  // once the refreshed list has arrived.
+  const onIssued = (next: ShownKey) =>
+    startRefresh(() => {
+      setNotice(null);
+      setShown(next);
+      router.refresh();
+    });
+  const onNotice = (next: Notice) =>
+    startRefresh(() => {
+      setShown(null);
+      setNotice(next);
+      router.refresh();
+    });
   const noProject = options.projects.length === 0;
 
   function emptyState() {
@@ -57,6 +64,13 @@ export function ApiKeysView({
       return (
         <EmptyState title={tk.emptyTitle}>
           <p>{tk.emptyReadOnly}</p>
+        </EmptyState>
+      );
+    // Nothing can be created yet: the card below says when keys can be.
+    if (createBlocked)
+      return (
+        <EmptyState title={tk.emptyTitle}>
+          <p>{tk.emptyBlocked}</p>
         </EmptyState>
       );
     if (noProject)
@@ -116,7 +130,12 @@ export function ApiKeysView({
         ) : noProject ? (
           <p className="text-fg-muted">{tk.emptyNoProject}</p>
         ) : (
-          <CreateKeyForm organizationId={organizationId} options={options} onIssued={onIssued} />
+          <CreateKeyForm
+            organizationId={organizationId}
+            options={options}
+            onIssued={onIssued}
+            refreshing={refreshing}
+          />
         )}
       </Card>
     </div>

@@ -81,10 +81,13 @@ export function CreateKeyForm({
   organizationId,
   options,
   onIssued,
+  refreshing,
 }: {
   organizationId: string;
   options: ApiKeyFormOptions;
   onIssued: (shown: ShownKey) => void;
+  /** The new key's list is being reloaded: the key is shown with it, so the button stays busy. */
+  refreshing: boolean;
 }) {
   const trpc = useTRPC();
   const c = tk.create;
@@ -261,7 +264,7 @@ export function CreateKeyForm({
         ) : null}
       </QuestionFieldset>
       <CheckboxField id="api-key-fallback" name="allowFallback" label={c.fallback} />
-      <Button type="submit" busy={create.isPending}>
+      <Button type="submit" busy={create.isPending || refreshing}>
         {c.submit}
       </Button>
     </form>

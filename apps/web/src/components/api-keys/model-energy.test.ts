@@ -3,9 +3,14 @@ import { enApiKeys } from "../../i18n/en-api-keys";
 import { describeModelEnergy, formatTokenEnergy } from "./model-energy";
 
 const messages = enApiKeys.usage;
-const energyOf = (shared: boolean, milliWh: number | null, measured = false) =>
+const energyOf = (shared: boolean, milliWh: number | null, measured = false, settled = true) =>
   describeModelEnergy(
-    { shared, energyPerThousandTokensMilliWh: milliWh, energyMeasured: measured },
+    {
+      shared,
+      energyPerThousandTokensMilliWh: milliWh,
+      energyMeasured: measured,
+      energySettled: settled,
+    },
     messages,
   );
 
@@ -38,6 +43,17 @@ describe("energy per 1,000 tokens on the gateway usage page", () => {
     expect(energyOf(false, 2_000, false)).toEqual({
       figure: "2 Wh",
       note: "estimated from the endpoint's power draw",
+    });
+  });
+
+  it("says a figure that counts open windows is estimated, not yet settled, own or shared alike", () => {
+    expect(energyOf(false, 8_700, false, false)).toEqual({
+      figure: "8.7 Wh",
+      note: "estimated, not yet settled",
+    });
+    expect(energyOf(true, 1_500, false, false)).toEqual({
+      figure: "≈ 1.5 Wh",
+      note: "the shared endpoint's average, estimated, not yet settled",
     });
   });
 

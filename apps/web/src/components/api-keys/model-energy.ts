@@ -6,6 +6,8 @@ export interface ModelEnergy {
   shared: boolean;
   energyPerThousandTokensMilliWh: number | null;
   energyMeasured: boolean;
+  /** False when the figure includes open metering windows, estimated up to now. */
+  energySettled: boolean;
 }
 
 /** The figure of a cell and the few words under it that say what it is. */
@@ -30,7 +32,8 @@ export function formatTokenEnergy(milliWh: number, messages: ApiKeyMessages["usa
 
 /**
  * A model's energy per 1,000 tokens as the usage page writes it. Own endpoints: the figure and
- * whether it was measured. Shared: "≈" and that it is the shared endpoint's average. Nothing
+ * whether it was measured, or estimated and not yet settled (an open window counts, as on
+ * Billing). Shared: "≈" and that it is the shared endpoint's average, on the same basis. Nothing
  * metered: "Not metered yet", and whose energy is missing.
  */
 export function describeModelEnergy(
@@ -45,7 +48,11 @@ export function describeModelEnergy(
   }
   const energy = formatTokenEnergy(model.energyPerThousandTokensMilliWh, messages);
   if (model.shared) {
-    return { figure: messages.approximately(energy), note: messages.sharedAverage };
+    return {
+      figure: messages.approximately(energy),
+      note: model.energySettled ? messages.sharedAverage : messages.sharedAverageUnsettled,
+    };
   }
+  if (!model.energySettled) return { figure: energy, note: messages.unsettled };
   return { figure: energy, note: model.energyMeasured ? messages.measured : messages.estimated };
 }

@@ -54,4 +54,14 @@ describe("the energy of an invoice line or a usage figure", () => {
       "350 Wh (estimated)",
     );
   });
+
+  it("says a live figure that counts open windows is not yet settled, compute and tokens alike", () => {
+    const open = { energyMeasured: false, energySettled: false };
+    expect(usageEnergy({ ...open, energyMilliWh: 466_667, tokens: 0 }, "GPU")).toBe(
+      "467 Wh (estimated, not yet settled)",
+    );
+    expect(usageEnergy({ ...open, energyMilliWh: 380_000, tokens: 2_000_000 }, "TOKENS")).toBe(
+      "≈ 380 Wh (estimated from the shared model's average, not yet settled)",
+    );
+  });
 });

@@ -7,23 +7,41 @@ import {
 } from "@tessera/core/words";
 import { tb } from "@/i18n";
 
-/** "12.4 kWh (estimated)": energy with how it was obtained. */
-export function energyWithBasis(milliWh: number, measured: boolean): string {
-  return `${formatEnergy(milliWh)} (${measured ? tb.energy.measured : tb.energy.estimated})`;
+/**
+ * "12.4 kWh (estimated)": energy with how it was obtained; "(estimated, not yet settled)" when it
+ * counts open metering windows up to now (`settled` false, the live draft only).
+ */
+export function energyWithBasis(milliWh: number, measured: boolean, settled = true): string {
+  const basis = !settled
+    ? tb.energy.unsettled
+    : measured
+      ? tb.energy.measured
+      : tb.energy.estimated;
+  return `${formatEnergy(milliWh)} (${basis})`;
 }
 
 /**
  * The energy of an invoice line or a usage figure. A shared model's tokens carry the estimate
  * made from its endpoints' average energy per 1,000 tokens, shown as such ("≈ 380 Wh (estimated
- * from the shared model's average)"), and never as "0 Wh" when no estimate could be made.
+ * from the shared model's average)"), and never as "0 Wh" when no estimate could be made. On the
+ * live draft, a figure that counts open windows (own or the shared endpoints') says it is not
+ * yet settled, as the gateway usage page does.
  */
 export function usageEnergy(
-  figure: { energyMilliWh: number; energyMeasured: boolean; tokens: number },
+  figure: {
+    energyMilliWh: number;
+    energyMeasured: boolean;
+    tokens: number;
+    energySettled?: boolean;
+  },
   kind: MeteredKind,
 ): string {
-  if (!countsTokens(kind)) return energyWithBasis(figure.energyMilliWh, figure.energyMeasured);
+  const settled = figure.energySettled ?? true;
+  if (!countsTokens(kind))
+    return energyWithBasis(figure.energyMilliWh, figure.energyMeasured, settled);
   if (figure.energyMilliWh === 0 && figure.tokens !== 0) return tb.energy.sharedNotMetered;
-  return tb.energy.sharedAverage(formatEnergy(figure.energyMilliWh));
+  const energy = formatEnergy(figure.energyMilliWh);
+  return settled ? tb.energy.sharedAverage(energy) : tb.energy.sharedAverageUnsettled(energy);
 }
 
 /**

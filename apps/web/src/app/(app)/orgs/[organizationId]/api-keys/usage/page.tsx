@@ -6,7 +6,7 @@ import { describeModelEnergy } from "@/components/api-keys/model-energy";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
-import { formatDateTime, t, tk } from "@/i18n";
+import { formatDate, formatDateTime, t, tk } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
@@ -18,6 +18,8 @@ const count = (value: number) => value.toLocaleString("en-GB");
 /** What each row is: a row header, set like the table's cells. */
 const ROW_HEADER = "border-b border-line px-4 py-3 text-left align-top font-normal text-fg";
 const NUMBER = "text-right tabular-nums whitespace-nowrap";
+/** A UTC day of the usage ("2026-11-23"), written as the portal writes dates: "23 Nov 2026". */
+const formatDay = (day: string) => formatDate(new Date(`${day}T00:00:00Z`));
 
 interface Props {
   params: Promise<{ organizationId: string }>;
@@ -68,10 +70,16 @@ export default async function GatewayUsagePage({ params }: Props) {
               {usage.days.map((day) => {
                 const cell = byDay.get(day);
                 const tokens = cell ? cell.tokensIn + cell.tokensOut : 0;
-                const label = u.chartLabel(day, count(tokens), count(cell?.requests ?? 0));
+                const label = u.chartLabel(
+                  formatDay(day),
+                  count(tokens),
+                  count(cell?.requests ?? 0),
+                );
                 return (
                   <li key={day} className="grid grid-cols-[6.5rem_1fr] items-center gap-3">
-                    <span className="font-mono text-xs">{day}</span>
+                    <time dateTime={day} className="text-xs tabular-nums">
+                      {formatDay(day)}
+                    </time>
                     <span className="space-y-1">
                       <span className="block text-right text-xs tabular-nums text-fg-muted">
                         {count(tokens)}
@@ -98,8 +106,8 @@ export default async function GatewayUsagePage({ params }: Props) {
               <tbody>
                 {usage.byDay.map((cell) => (
                   <tr key={cell.day} data-testid={`gateway-day-${cell.day}`}>
-                    <th scope="row" className={`${ROW_HEADER} font-mono`}>
-                      {cell.day}
+                    <th scope="row" className={`${ROW_HEADER} whitespace-nowrap`}>
+                      <time dateTime={cell.day}>{formatDay(cell.day)}</time>
                     </th>
                     <Td className={NUMBER}>{count(cell.requests)}</Td>
                     <Td className={NUMBER}>{count(cell.tokensIn)}</Td>
