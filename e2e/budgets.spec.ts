@@ -90,7 +90,7 @@ test("the programme administrator sees the burn-down with its projected exhausti
   await expect(priya.getByRole("heading", { level: 1, name: SEEDED_PROGRAMME })).toBeVisible();
 
   const outcome =
-    /^(The budget runs out on .+|Not at the current rate before the programme ends|Nothing consumed in the last (?:day|\d+ days): no exhaustion projected|The budget is used up)$/;
+    /^(Yes, on .+, at €[\d,.]+ a day\.|Not before .+, at €[\d,.]+ a day\.|Not at present: nothing was consumed in the last (?:day|\d+ days), so no date is projected\.|It has: the budget is used up\.)$/;
   const projection = priya.getByTestId("projection");
   await expect(projection.getByRole("heading", { name: "Projected exhaustion" })).toBeVisible();
   await expect(projection).toContainText(
@@ -100,7 +100,9 @@ test("the programme administrator sees the burn-down with its projected exhausti
   const said = (await priya.getByTestId("projection-outcome").textContent()) ?? "";
   // The chart says the same outcome in its label; its figures are in the table behind it.
   await expect(
-    priya.getByRole("img", { name: new RegExp(`^Line chart: .* budget\\. ${literal(said)}\\.$`) }),
+    priya.getByRole("img", {
+      name: new RegExp(`^Line chart: .* budget\\. Will the budget run out\\? ${literal(said)}$`),
+    }),
   ).toBeVisible();
   await priya.getByText("Burn-down as a table").click();
   await expect(

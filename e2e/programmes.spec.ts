@@ -141,6 +141,17 @@ test("a programme is created, applied to, reviewed and awarded with a reduced am
     await confirmApproval(priya, application.title, "commits €1,239.00 of its budget");
     await expect(priya.getByText("Application approved.")).toBeVisible();
     await expect(priya.getByTestId("application-status")).toHaveText("Approved");
+    // Decided: the section shows the decision, not how to make one.
+    await expect(priya.getByTestId("decision-outcome")).toHaveText(
+      /^Approved on .+ by Priya Nair\.$/,
+    );
+    await expect(priya.getByTestId("decision-record")).toContainText(
+      "NVIDIA H100 80 GB: 600 GPU-hours of 1,000 GPU-hours requested",
+    );
+    await expect(priya.getByTestId("decision-granted")).toContainText(
+      "the programme pays €1,239.00",
+    );
+    await expect(priya.getByText("Approve with the amounts to grant")).toHaveCount(0);
     await expectReducedAwardFigures(priya);
     await priya.goto(`/admin/programmes/${programme.id}`);
     await expect(priya.getByTestId("budget-meter-text")).toHaveText(

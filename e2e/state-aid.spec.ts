@@ -222,8 +222,13 @@ test("the state-aid pages are refused to those who may not read them, and the ex
   signedIn,
 }) => {
   const rui = await signedIn("reviewer");
-  await rui.goto("/admin/state-aid");
+  const refused = await rui.goto("/admin/state-aid");
+  // A platform page: a real 403, the platform's refusal, nothing of the page it refuses.
+  expect(refused?.status()).toBe(403);
   await expect(rui.getByText("You do not have access to this page")).toBeVisible();
+  await expect(rui.getByText("Platform administrators grant this role")).toBeVisible();
+  await expect(rui.getByText("Ask an owner or administrator")).toHaveCount(0);
+  await expect(rui.getByText(/Each undertaking's de minimis aid/)).toHaveCount(0);
   await expect(
     rui
       .getByRole("navigation", { name: "Main navigation" })

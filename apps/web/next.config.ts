@@ -30,6 +30,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "nodemailer", "ioredis"],
   // The browser never gets source maps or stack traces of the server.
   productionBrowserSourceMaps: false,
+  // forbidden(): a platform page refused to someone without its role answers HTTP 403.
+  experimental: { authInterrupts: true },
   headers() {
     return Promise.resolve([{ source: "/:path*", headers: securityHeaders }]);
   },

@@ -82,14 +82,20 @@ export const enBudgets = {
     endsWithCall: (date: string) =>
       `${date} at the earliest, when its open call closes (awards made on it may run longer)`,
     noEnd: "No award yet",
-    outcome: "At the current rate",
-    projected: (date: string) => `The budget runs out on ${date}`,
-    notBeforeEnd: "Not at the current rate before the programme ends",
-    idle: (days: number) => `Nothing consumed in ${lastDays(days)}: no exhaustion projected`,
-    exhausted: "The budget is used up",
+    /** The question the outcome answers, in one sentence with it ("Will …? Not before …."). */
+    outcome: "Will the budget run out?",
+    projected: (date: string, perDay: string) => `Yes, on ${date}, at ${perDay} a day.`,
+    notBeforeEnd: (perDay: string) => `Not before the programme ends, at ${perDay} a day.`,
+    notBeforeEndOn: (date: string, perDay: string) =>
+      `Not before the programme ends on ${date}, at ${perDay} a day.`,
+    notBeforeCallCloses: (date: string, perDay: string) =>
+      `Not before ${date}, the earliest the programme ends, at ${perDay} a day.`,
+    idle: (days: number) =>
+      `Not at present: nothing was consumed in ${lastDays(days)}, so no date is projected.`,
+    exhausted: "It has: the budget is used up.",
     legend: "Projected consumption",
     chart: (awarded: string, consumed: string, budget: string, outcome: string) =>
-      `Line chart: ${awarded} awarded and ${consumed} consumed of a ${budget} budget. ${outcome}.`,
+      `Line chart: ${awarded} awarded and ${consumed} consumed of a ${budget} budget. Will the budget run out? ${outcome}`,
   },
 };
 

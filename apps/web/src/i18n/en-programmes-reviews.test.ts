@@ -5,7 +5,7 @@ import { enProgrammes } from "./en-programmes";
 /** The review count every page shows (dashboard, home, application list, side-by-side reviews). */
 const shown = (
   reviews: { score: number | null; conflict?: boolean }[],
-  applicationStatus: "UNDER_REVIEW" | "APPROVED" = "UNDER_REVIEW",
+  applicationStatus: "UNDER_REVIEW" | "APPROVED" | "REJECTED" | "WITHDRAWN" = "UNDER_REVIEW",
 ) =>
   enProgrammes.dashboard.reviewSummary(
     summarizeReviews(
@@ -15,6 +15,7 @@ const shown = (
         applicationStatus,
       })),
     ),
+    applicationStatus,
   );
 
 describe("the review count", () => {
@@ -39,6 +40,25 @@ describe("the review count", () => {
       ]),
     ).toBe("No review stands: 2 reviewers declared a conflict");
     expect(shown([])).toBe("No reviewers yet");
+  });
+
+  it("does not say a decided application is still waiting for reviewers", () => {
+    expect(shown([], "APPROVED")).toBe("Decided without reviews");
+    expect(shown([], "REJECTED")).toBe("Decided without reviews");
+    expect(shown([], "WITHDRAWN")).toBe("Withdrawn before any review");
+    expect(enProgrammes.decision.noReviewersAssigned("APPROVED")).toBe("Decided without reviews.");
+    expect(enProgrammes.decision.noReviewersAssigned("UNDER_REVIEW")).toBe(
+      "No reviewer is assigned yet.",
+    );
+  });
+
+  it("says what an approval goes ahead without, in the right number", () => {
+    const without = enProgrammes.decision.decidingWithoutReviews;
+    expect(without({ kind: "unscored", open: 1 })).toContain("go ahead without it.");
+    expect(without({ kind: "unscored", open: 1 })).toContain("ask the reviewer to score");
+    expect(without({ kind: "unscored", open: 2 })).toContain("go ahead without them.");
+    expect(without({ kind: "none-assigned" })).toContain("without any review.");
+    expect(enProgrammes.decision.reviewsOpen(1)).toBe("1 review is not scored yet.");
   });
 
   it("says when the decision came before a reviewer scored", () => {

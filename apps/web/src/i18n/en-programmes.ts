@@ -8,6 +8,14 @@ import { tokensReturn } from "./en-home";
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 
+/** What stands in for the review count when no reviewer was ever assigned. */
+const noReviewsYet = (status: string) =>
+  status === "APPROVED" || status === "REJECTED"
+    ? "Decided without reviews"
+    : status === "WITHDRAWN"
+      ? "Withdrawn before any review"
+      : "No reviewers yet";
+
 export const enProgrammes = {
   nav: {
     programmes: "Programmes",
@@ -478,15 +486,18 @@ export const enProgrammes = {
      * Reviews done of those that count, the same on every page (summarizeReviews): a reviewer
      * who declared a conflict stood aside, so that review is neither done nor still to come.
      */
-    reviewSummary: (summary: {
-      assigned: number;
-      scored: number;
-      conflicts: number;
-      expected: number;
-      closed: number;
-      meanScore: number | null;
-    }) => {
-      if (summary.assigned === 0) return "No reviewers yet";
+    reviewSummary: (
+      summary: {
+        assigned: number;
+        scored: number;
+        conflicts: number;
+        expected: number;
+        closed: number;
+        meanScore: number | null;
+      },
+      status: string,
+    ) => {
+      if (summary.assigned === 0) return noReviewsYet(status);
       const conflicts = plural(summary.conflicts, "reviewer", "reviewers");
       if (summary.expected === 0) return `No review stands: ${conflicts} declared a conflict`;
       const done = `${summary.scored} of ${summary.expected} scored`;
@@ -508,8 +519,18 @@ export const enProgrammes = {
     noReviewers: "No reviewer has been assigned to this application.",
     reviewsOpen: (open: number) => `${plural(open, "review is", "reviews are")} not scored yet.`,
     allConflicted: "No review stands: every reviewer assigned declared a conflict of interest.",
-    decidingWithoutReviews:
-      "You can still approve, but the award will go ahead without them. To wait, assign reviewers or ask them to score first.",
+    /** After the warning above: what the approval goes ahead without, in the right number. */
+    decidingWithoutReviews: (
+      missing:
+        { kind: "none-assigned" } | { kind: "unscored"; open: number } | { kind: "all-conflicted" },
+    ) =>
+      missing.kind === "none-assigned"
+        ? "You can still approve, but the award will go ahead without any review. To wait, assign reviewers first."
+        : missing.kind === "all-conflicted"
+          ? "You can still approve, but the award will go ahead without a score. To wait, assign another reviewer."
+          : missing.open === 1
+            ? "You can still approve, but the award will go ahead without it. To wait, ask the reviewer to score first."
+            : "You can still approve, but the award will go ahead without them. To wait, ask the reviewers to score first.",
     organisation: "Applicant",
     standing: "Standing",
     eligible: "The organisation is eligible.",
@@ -541,7 +562,11 @@ export const enProgrammes = {
     unassign: "Remove",
     unassignLabel: (name: string) => `Remove ${name} as a reviewer`,
     unassigned: (name: string) => `${name} removed.`,
-    noReviewersAssigned: "No reviewer is assigned yet.",
+    /** Where the reviewers would be listed, when none is: open, decided or withdrawn. */
+    noReviewersAssigned: (status: string) =>
+      noReviewsYet(status) === noReviewsYet("SUBMITTED")
+        ? "No reviewer is assigned yet."
+        : `${noReviewsYet(status)}.`,
     noReviewersAvailable: "Every reviewer on the panel is already assigned.",
     reviews: "Scores",
     scoresCaption: "Reviewers' scores side by side",
@@ -588,8 +613,24 @@ export const enProgrammes = {
     rejectConfirmTitle: (title: string) => `Reject “${title}”?`,
     rejectConfirmBody:
       "The application is closed for good; the applicant would have to apply again.",
-    decided: "This application has been decided.",
     noDecision: "No decision is possible in this state.",
+    /** The decision section of a decided (or withdrawn) application: what was decided, by whom, when. */
+    outcome: {
+      APPROVED: "Approved",
+      REJECTED: "Rejected",
+      WITHDRAWN: "Withdrawn",
+    } as Record<string, string>,
+    decidedOnBy: (outcome: string, date: string, name: string) =>
+      `${outcome} on ${date} by ${name}.`,
+    withdrawnNoDecision: "No decision was made: the applicant withdrew the application.",
+    grantedCaption: "Compute granted per resource class",
+    grantedOf: (granted: string, requested: string) => `${granted} of ${requested} requested`,
+    awardTotals: (list: string, programme: string, tenant: string) =>
+      `Granted: ${list} list value — the programme pays ${programme}, the organisation pays ${tenant}.`,
+    rejectionReason: "Reason given to the applicant",
+    approvalNote: "Note to the applicant",
+    noNote: "No note was sent with the decision.",
+    allocationValid: (from: string, to: string) => `The allocation is valid from ${from} to ${to}.`,
   },
   reviews: {
     title: "My reviews",

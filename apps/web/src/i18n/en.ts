@@ -620,6 +620,9 @@ export const en = {
     forbiddenTitle: "You do not have access to this page",
     forbiddenBody:
       "Your role does not allow this. Ask an owner or administrator if you need access.",
+    /** A platform page (programmes, state aid, audit, operations…): roles come from the platform. */
+    platformForbiddenBody:
+      "This page is for a platform role you do not hold. Platform administrators grant this role: ask one of them if your work needs it.",
     csrf: "This request did not come from Tessera and was refused.",
   },
 };

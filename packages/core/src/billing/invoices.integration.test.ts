@@ -113,6 +113,11 @@ describe("co-funded monthly invoices", () => {
     expect(statement.organizations).toEqual([
       expect.objectContaining({ organizationId: fixture.organizationId, programmeMinor: 369n }),
     ]);
+    // Each line names its resource class as people read it, beside the code.
+    const rc = await db.resourceClass.findUniqueOrThrow({ where: { id: fixture.resourceClassId } });
+    expect(statement.lines.map((line) => [line.resourceClassName, line.resourceClassCode])).toEqual(
+      [[rc.name, rc.code]],
+    );
   });
 
   it("makes one invoice when two runs finalise the same month at once, numbered without gaps", async () => {

@@ -10,6 +10,8 @@ export interface ProgrammeStatementLine {
   kind: "INVOICE" | "CREDIT_NOTE";
   position: number;
   resourceClassCode: string;
+  /** The class's name ("NVIDIA H100 80 GB"), as people read it; the code stays for exports. */
+  resourceClassName: string;
   /** The class's countable unit ("GPU"), for "12.5 GPU-hours". */
   unit: string;
   /** What the class counts in: a TOKENS line's quantity is `tokens`. */
@@ -53,7 +55,8 @@ export async function getProgrammeStatement(
   if (!programme) throw new AppError("NOT_FOUND", "Programme not found.");
   const lines = await database.$queryRaw<ProgrammeStatementLine[]>(Prisma.sql`
     SELECT i."organizationId", o."name" AS "organizationName", i."number" AS "invoiceNumber",
-           i."kind"::text AS "kind", l."position", l."resourceClassCode", rc."unit",
+           i."kind"::text AS "kind", l."position", l."resourceClassCode",
+           rc."name" AS "resourceClassName", rc."unit",
            rc."kind"::text AS "resourceKind", l."usagePeriod", l."unitSeconds", l."tokens", l."listMinor", l."programmeMinor", l."energyMilliWh"
       FROM "InvoiceLine" l
       JOIN "Invoice" i ON i."id" = l."invoiceId"

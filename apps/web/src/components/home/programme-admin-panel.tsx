@@ -124,7 +124,7 @@ export function ProgrammeAdminPanel({ home }: { home: ProgrammeAdminHome }) {
                   </Td>
                   <Td>{application.organization.name}</Td>
                   <Td className="min-w-28">
-                    {tp.dashboard.reviewSummary(application.reviewSummary)}
+                    {tp.dashboard.reviewSummary(application.reviewSummary, application.status)}
                   </Td>
                   <Td className="whitespace-nowrap">
                     {application.submittedAt ? formatDate(application.submittedAt) : "—"}

@@ -17,13 +17,18 @@ function dayLabel(day: string): string {
 }
 
 /** The projection's outcome in one sentence, for the chart's label and the figures beside it. */
-export function projectionOutcome(projection: BudgetProjection): string {
+export function projectionOutcome(projection: BudgetProjection, currency: string): string {
   const p = tg.projection;
+  const perDay = formatMoney(projection.ratePerDayMinor, currency);
   switch (projection.outcome.kind) {
     case "projected":
-      return p.projected(formatDate(projection.outcome.date));
+      return p.projected(formatDate(projection.outcome.date), perDay);
     case "notBeforeEnd":
-      return p.notBeforeEnd;
+      return projection.endsAt === null
+        ? p.notBeforeEnd(perDay)
+        : projection.endsBy === "call"
+          ? p.notBeforeCallCloses(formatDate(projection.endsAt), perDay)
+          : p.notBeforeEndOn(formatDate(projection.endsAt), perDay);
     case "exhausted":
       return p.exhausted;
     default:
@@ -71,7 +76,7 @@ export function BurnDownChart({
     money(last?.awardedMinor ?? 0),
     money(last?.consumedMinor ?? 0),
     money(budgetMinor),
-    projectionOutcome(projection),
+    projectionOutcome(projection, currency),
   );
   const endDay = future.at(-1)?.day ?? (last && points.length > 1 ? last.day : null);
   const startLabel = points[0] ? dayLabel(points[0].day) : "";

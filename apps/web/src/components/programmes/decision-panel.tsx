@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Alert, Button, ConfirmDialog, Td, Th } from "@tessera/ui";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { Alert, Button, ConfirmDialog, Th } from "@tessera/ui";
 import { InputField, TextAreaField } from "@/components/form/fields";
 import { FormProblems, SavedNotice } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
@@ -21,7 +21,10 @@ import { ApproveConfirm } from "./approve-confirm";
 import { reasonProblem } from "./decision-reason";
 import { missingReviews } from "./missing-reviews";
 import type { ApplicationForAdmin } from "./types";
-import { ScrollTable } from "./scroll-table";
+
+/** A cell is a line of its class's card on a phone, a table cell from `sm` up. */
+const CARD_CELL =
+  "block py-1 align-top text-fg sm:table-cell sm:border-b sm:border-line sm:px-4 sm:py-3";
 
 const grantId = (code: string) => `grant-${code.replace(/[^a-z0-9-]/gi, "-")}`;
 
@@ -38,7 +41,7 @@ function UnreviewedWarning({ summary }: { summary: ApplicationForAdmin["reviewSu
         : r.allConflicted;
   return (
     <Alert tone="warning" title={title}>
-      <p data-testid="unreviewed-warning">{r.decidingWithoutReviews}</p>
+      <p data-testid="unreviewed-warning">{r.decidingWithoutReviews(missing)}</p>
     </Alert>
   );
 }
@@ -165,15 +168,18 @@ function ApproveForm({
           {r.grantCapped(money(limit.remainingMinor))}
         </p>
       ) : null}
-      <ScrollTable caption={r.grantCaption}>
-        <thead>
+      {/* One table, one labelled field per class: a card per class on a phone, where a
+          sideways-scrolling table would hide the fields; a table from `sm` up. */}
+      <table className="block w-full text-left text-sm sm:table sm:border-collapse sm:rounded-lg sm:border sm:border-line">
+        <caption className="sr-only">{r.grantCaption}</caption>
+        <thead className="hidden sm:table-header-group">
           <tr>
             <Th>{tp.applications.detail.resourceClass}</Th>
             <Th className="text-right">{r.requestedHours}</Th>
             <Th>{tp.applications.detail.grantedHours}</Th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block space-y-3 sm:table-row-group" data-testid="grant-lines">
           {application.lines.map((line, index) => {
             const id = grantId(line.resourceClass.code);
             const error =
@@ -182,21 +188,25 @@ function ApproveForm({
               undefined;
             const units = quantityUnits(line.resourceClass);
             return (
-              <tr key={line.resourceClassId}>
-                <Td>
+              <tr
+                key={line.resourceClassId}
+                className="block rounded-lg border border-line bg-surface p-3 sm:table-row sm:rounded-none sm:border-0 sm:p-0"
+              >
+                <td className={CARD_CELL}>
                   <span className="font-semibold">{line.resourceClass.name}</span>
                   <span className="block font-mono text-xs text-fg-muted">
                     {line.resourceClass.code}
                   </span>
-                </Td>
-                <Td className="whitespace-nowrap text-right tabular-nums">
+                </td>
+                <td className={`${CARD_CELL} tabular-nums sm:whitespace-nowrap sm:text-right`}>
+                  <span className="text-fg-muted sm:hidden">{r.requestedHours}: </span>
                   {formatPricedUnits(line.unitHours, line.resourceClass)}
-                </Td>
-                <Td>
+                </td>
+                <td className={CARD_CELL}>
                   <InputField
                     id={id}
                     label={
-                      <span className="sr-only">
+                      <span className="sm:sr-only">
                         {r.grantQuantity(units, line.resourceClass.name)}
                       </span>
                     }
@@ -212,12 +222,12 @@ function ApproveForm({
                       }))
                     }
                   />
-                </Td>
+                </td>
               </tr>
             );
           })}
         </tbody>
-      </ScrollTable>
+      </table>
       <div aria-live="polite" className="space-y-1 text-sm">
         {firstProblem === null ? (
           <>
@@ -349,7 +359,14 @@ function ReasonForm({
  * The administrator's decision: start the review, approve with granted amounts (never more than
  * requested; the budget guard's refusal is shown in its own words), ask for changes, or reject.
  */
-export function DecisionPanel({ application }: { application: ApplicationForAdmin }) {
+export function DecisionPanel({
+  application,
+  children,
+}: {
+  application: ApplicationForAdmin;
+  /** What stands in for the forms once nothing is left to decide: the decision made. */
+  children?: ReactNode;
+}) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const r = tp.decision;
@@ -398,9 +415,9 @@ export function DecisionPanel({ application }: { application: ApplicationForAdmi
   return (
     <div className="space-y-6">
       <SavedNotice message={done} />
-      {!actions.startReview && !actions.approve && !actions.reject && !actions.requestChanges ? (
-        <p className="text-fg-muted">{application.decidedAt ? r.decided : r.noDecision}</p>
-      ) : null}
+      {!actions.startReview && !actions.approve && !actions.reject && !actions.requestChanges
+        ? (children ?? <p className="text-fg-muted">{r.noDecision}</p>)
+        : null}
       {actions.startReview ? (
         <div className="space-y-2">
           {startError ? (

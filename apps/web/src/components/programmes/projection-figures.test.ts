@@ -37,3 +37,25 @@ describe("when the programme ends, beside the burn-down", () => {
     );
   });
 });
+
+describe("whether the budget runs out, beside the burn-down", () => {
+  const date = new Date("2027-06-04T00:00:00Z");
+
+  it("answers the question in one sentence, with the date and the daily rate", () => {
+    const html = ends({ endsAt: date, endsBy: "award", ratePerDayMinor: 21 });
+    expect(html).toContain("Will the budget run out?");
+    expect(html).toContain(`Not before the programme ends on ${formatDate(date)}, at €0.21 a day.`);
+    expect(html).not.toContain("At the current rate");
+  });
+
+  it("says when it runs out, and at what rate", () => {
+    const html = ends({
+      endsAt: date,
+      endsBy: "award",
+      outcome: { kind: "projected", date: new Date("2027-01-15T00:00:00Z") },
+    });
+    expect(html).toContain(
+      `Yes, on ${formatDate(new Date("2027-01-15T00:00:00Z"))}, at €10.00 a day.`,
+    );
+  });
+});

@@ -26,7 +26,7 @@ export function ProjectionFigures({
             term: p.outcome,
             detail: (
               <span className="font-semibold" data-testid="projection-outcome">
-                {projectionOutcome(projection)}
+                {projectionOutcome(projection, currency)}
               </span>
             ),
           },

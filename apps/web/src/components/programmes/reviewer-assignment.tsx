@@ -22,8 +22,11 @@ export function ReviewerAssignment({
   assigned,
   available,
   canAssign,
+  status,
 }: {
   applicationId: string;
+  /** The application's status: a decided one says it went without reviews, not "yet". */
+  status: string;
   assigned: readonly { reviewId: string; name: string; email: string }[];
   available: readonly Reviewer[];
   canAssign: boolean;
@@ -61,7 +64,7 @@ export function ReviewerAssignment({
     <div className="space-y-4">
       <ActionNotice notice={outcome.notice} />
       {assigned.length === 0 ? (
-        <p className="text-fg-muted">{r.noReviewersAssigned}</p>
+        <p className="text-fg-muted">{r.noReviewersAssigned(status)}</p>
       ) : (
         <ul
           className="divide-y divide-line rounded-md border border-line"

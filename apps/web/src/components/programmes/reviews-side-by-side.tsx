@@ -6,11 +6,16 @@ import type { ApplicationForAdmin } from "./types";
 export function ReviewsSideBySide({ application }: { application: ApplicationForAdmin }) {
   const r = tp.decision;
   const { reviews, reviewSummary } = application;
-  if (reviews.length === 0) return <p className="text-fg-muted">{r.noReviewersAssigned}</p>;
+  if (reviews.length === 0)
+    return (
+      <p className="text-fg-muted" data-testid="review-summary">
+        {r.noReviewersAssigned(application.status)}
+      </p>
+    );
   return (
     <div className="space-y-4">
       <p className="font-semibold" data-testid="review-summary">
-        {tp.dashboard.reviewSummary(reviewSummary)}
+        {tp.dashboard.reviewSummary(reviewSummary, application.status)}
       </p>
       <ul className="grid gap-4 sm:grid-cols-2" aria-label={r.scoresCaption}>
         {reviews.map((review) => {

@@ -387,7 +387,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
                         currency={programme.currency}
                       />
                     </Td>
-                    <Td>{d.reviewSummary(application.reviewSummary)}</Td>
+                    <Td>{d.reviewSummary(application.reviewSummary, application.status)}</Td>
                     <Td>
                       <ApplicationBadge status={application.status} />
                     </Td>

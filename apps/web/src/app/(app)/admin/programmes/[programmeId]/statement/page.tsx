@@ -188,7 +188,12 @@ export default async function ProgrammeStatementPage({ params, searchParams }: P
                         {line.invoiceNumber}
                         {line.kind === "CREDIT_NOTE" ? ` (${tb.kind.CREDIT_NOTE})` : ""}
                       </Td>
-                      <Td className="font-mono">{line.resourceClassCode}</Td>
+                      <Td>
+                        {line.resourceClassName}
+                        <span className="block font-mono text-xs text-fg-muted">
+                          {line.resourceClassCode}
+                        </span>
+                      </Td>
                       <Td className="font-mono">{line.usagePeriod}</Td>
                       <Td className="whitespace-nowrap text-right tabular-nums">
                         {countsTokens(line.resourceKind)

@@ -8,7 +8,9 @@ import {
   ApplicationLinesCard,
   ApplicationTextCards,
 } from "@/components/programmes/application-cards";
+import { decisionMade } from "@/components/programmes/decision-made";
 import { DecisionPanel } from "@/components/programmes/decision-panel";
+import { DecisionRecord } from "@/components/programmes/decision-record";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { ReviewerAssignment } from "@/components/programmes/reviewer-assignment";
@@ -56,6 +58,7 @@ export default async function AdminApplicationPage({ params }: Props) {
   const r = tp.decision;
   const money = (minor: number) => formatMoney(minor, application.currency);
   const { standing, budget, organizationLimit: limit } = application;
+  const decided = decisionMade(application) !== null;
 
   return (
     <>
@@ -152,11 +155,13 @@ export default async function AdminApplicationPage({ params }: Props) {
             <ReviewsSideBySide application={application} />
           </Card>
           <Card title={r.decide}>
-            <p className="mb-4 text-sm text-fg-muted">{r.decideLead}</p>
-            {application.decisionNote && application.decidedAt ? (
+            {/* One panel in one place whether open or decided, so that its "approved" notice
+                outlives the refresh that turns the form into the record of the decision. */}
+            {decided ? null : <p className="mb-4 text-sm text-fg-muted">{r.decideLead}</p>}
+            {!decided && application.decisionNote && application.decidedAt ? (
               <Alert
                 tone="info"
-                title={d.decisionNote[application.status] ?? r.decided}
+                title={d.decisionNote[application.status] ?? d.decided}
                 className="mb-4"
               >
                 <p className="whitespace-pre-line [overflow-wrap:anywhere]">
@@ -164,7 +169,9 @@ export default async function AdminApplicationPage({ params }: Props) {
                 </p>
               </Alert>
             ) : null}
-            <DecisionPanel application={application} />
+            <DecisionPanel application={application}>
+              {decided ? <DecisionRecord application={application} /> : null}
+            </DecisionPanel>
           </Card>
           <ApplicationTextCards application={application} />
         </div>
@@ -174,6 +181,7 @@ export default async function AdminApplicationPage({ params }: Props) {
             <ReviewerAssignment
               applicationId={application.id}
               canAssign={application.actions.assignReviewers}
+              status={application.status}
               assigned={application.reviews.map((review) => ({
                 reviewId: review.id,
                 name: review.reviewer.name ?? review.reviewer.email ?? "",

@@ -1,0 +1,3 @@
+import { platformAreaLayout } from "@/server/platform-area-layout";
+
+export default platformAreaLayout("operations.read");
