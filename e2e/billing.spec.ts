@@ -111,6 +111,15 @@ test("the tenant sees charges so far and last month's paid invoice, and download
     // The postal address the seed put in the billing details, under the customer's name.
     await expect(ada.getByTestId("invoice-details")).toContainText("12 Observatory Road");
     await expect(ada.getByTestId("invoice-details")).toContainText("Northbridge NB4 7AL");
+    // The programme that pays its share, named with what it pays.
+    const programmeShare = (await ada.getByTestId("billing-totals").innerText()).match(
+      /Paid by the programme\s+(€[\d,.]+)/,
+    )?.[1];
+    expect(programmeShare).toBeTruthy();
+    await expect(ada.getByTestId("invoice-details")).toContainText(
+      `National AI Compute Programme 2026: ${programmeShare}`,
+    );
+    await expect(ada.getByTestId("vat-note")).toContainText("outside the EU");
     await fitsNarrowScreen(ada);
     await a11y.check(ada);
   });
