@@ -18,4 +18,6 @@ export default defineConfig({
   testMatch: /.*\.screenshot\.ts$/,
   reporter: [["list"]],
   workers: 1,
+  // The servers' commands name files from the root, as the e2e configuration runs them.
+  webServer: [e2e.webServer ?? []].flat().map((server) => ({ ...server, cwd: server.cwd ?? root })),
 });
