@@ -214,7 +214,7 @@ const EUROPE = [
   "SK",
 ];
 
-interface ProgrammeSeed {
+export interface ProgrammeSeed {
   name: string;
   sponsor: string;
   description: string;
@@ -223,6 +223,8 @@ interface ProgrammeSeed {
   eligibleKinds: OrganizationKind[];
   eligibleCountries: string[];
   orgCapMinor: number;
+  /** Who sets it up: the programme administrator, unless the platform's operator runs it. */
+  createdBy?: "operator";
   /** Seasonal calls are named after the season and year they open in, rolling ones after the year. */
   calls: { kind: "seasonal" | "rolling"; opensInDays: number; closesInDays: number }[];
 }
@@ -243,6 +245,9 @@ export function demoCallName(kind: "seasonal" | "rolling", opensAt: Date): strin
   const first = month === 11 ? year : year - 1;
   return `Winter ${first}–${String(first + 1).slice(-2)} call`;
 }
+
+/** The operating programme that pays for the platform's shared endpoints (PROGRAMMES). */
+export const OPERATIONS_PROGRAMME = "Tessera platform operations";
 
 export const PROGRAMMES: ProgrammeSeed[] = [
   {
@@ -273,6 +278,24 @@ export const PROGRAMMES: ProgrammeSeed[] = [
     eligibleCountries: [],
     orgCapMinor: 2_500_000,
     calls: [{ kind: "rolling", opensInDays: -30, closesInDays: 300 }],
+  },
+  // The platform's own operating budget for the compute its shared endpoints run on
+  // (seed-shared-models.ts). Tenants' tokens of the shared models carry the subsidy (a subsidy
+  // programme pays its share of every token); the GPUs serving them are the platform's cost,
+  // recovered through the token prices, so the platform pays all of it here and no subsidy
+  // programme pays for them a second time. Its only call closed before today: no tenant applies.
+  {
+    name: OPERATIONS_PROGRAMME,
+    sponsor: "Tessera platform operator",
+    description:
+      "The platform's own budget for the compute its shared model endpoints run on. The platform pays all of it; it is not open to applications.",
+    budgetMinor: 1_000_000,
+    subsidyRateBps: 10_000,
+    eligibleKinds: ["PUBLIC_BODY"],
+    eligibleCountries: ["BE"],
+    orgCapMinor: 1_000_000,
+    createdBy: "operator",
+    calls: [{ kind: "rolling", opensInDays: -190, closesInDays: -5 }],
   },
 ];
 
@@ -377,29 +400,32 @@ export async function seedJobTemplates(database: Database, operator: User, at: D
 }
 
 /**
- * Each demo programme as a step of the story, set up a week before its first call opens, so its
- * history (calls, awards, usage) follows. Each step fills `ids` (name → id).
+ * Each demo programme as a step of the story, set up (by the programme administrator, or the
+ * operator for the platform's own) a week before its first call opens, so its history (calls,
+ * awards, usage) follows. Each step fills `ids` (name → id).
  */
 export function programmeSteps(
   database: Database,
-  programmeAdmin: User,
+  people: { programmeAdmin: User; operator: User },
   now: number,
   ids: Map<string, string>,
+  programmes: readonly ProgrammeSeed[] = PROGRAMMES,
 ): StoryStep[] {
-  return PROGRAMMES.map((seed) => {
+  return programmes.map((seed) => {
     const createdAt = new Date(
       now + (Math.min(...seed.calls.map((call) => call.opensInDays)) - 7) * DAY,
     );
+    const creator = seed.createdBy === "operator" ? people.operator : people.programmeAdmin;
     return {
       at: createdAt,
-      run: () => seedProgramme(database, programmeAdmin, seed, now, createdAt, ids),
+      run: () => seedProgramme(database, creator, seed, now, createdAt, ids),
     };
   });
 }
 
 async function seedProgramme(
   database: Database,
-  programmeAdmin: User,
+  creator: User,
   seed: ProgrammeSeed,
   now: number,
   createdAt: Date,
@@ -414,7 +440,7 @@ async function seedProgramme(
     (
       await createProgramme(
         database,
-        actorFor(programmeAdmin),
+        actorFor(creator),
         {
           ...seed,
           currency: "EUR",

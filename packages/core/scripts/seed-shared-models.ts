@@ -11,10 +11,17 @@
  * - models: `tessera-shared/chat-8b` (tier shared-8b-tokens, falls back to
  *   `tessera-shared/chat-cpu-1b`) and `tessera-shared/chat-cpu-1b` (tier shared-cpu-tokens);
  * - the organisation "Tessera Platform Services" runs "Shared chat 8B" (1 × l40s-48gb, vLLM GPU)
- *   and "Shared chat CPU 1B" (8 × cpu-core, vLLM CPU), both shared, on the cluster `sim`.
+ *   and "Shared chat CPU 1B" (8 × cpu-core, vLLM CPU), both shared, on the cluster `sim`, on an
+ *   award of the operating programme "Tessera platform operations" (l40s-48gb 5,000 h, cpu-core
+ *   40,000 h), which pays 100 %: the tokens tenants spend carry the subsidy, and the compute that
+ *   serves them is the platform's own cost, recovered through the token prices. So no subsidy
+ *   programme pays for those GPUs besides the tokens, its dashboard and statements count tenants'
+ *   usage only, the platform's invoices for it are all programme share (nothing due, no VAT), and
+ *   the platform — a public body that does not act economically — books no de minimis aid.
  */
 import { tenantScoped, type Database } from "@tessera/db";
 import type { Actor } from "../src/actor";
+import { OPERATIONS_PROGRAMME, type DemoApplication } from "./seed-programmes";
 import { deployEndpoint } from "../src/endpoints/deploy-endpoint";
 import { setEndpointShared } from "../src/endpoints/set-endpoint-shared";
 import { updateModel } from "../src/models/update-model";
@@ -22,6 +29,24 @@ import { SHARED_MODELS } from "./demo-models";
 
 export const PLATFORM_ORGANISATION = "Tessera Platform Services";
 export const PLATFORM_PROJECT = "Shared model serving";
+
+/**
+ * The platform organisation's application for the compute its shared endpoints run on, to the
+ * operating programme (not to a subsidy programme: see the data contract above), approved.
+ */
+export function platformServingApplication(operator: DemoApplication["owner"]): DemoApplication {
+  return {
+    organization: PLATFORM_ORGANISATION,
+    owner: operator,
+    title: "Shared model serving for the platform's tenants",
+    programme: OPERATIONS_PROGRAMME,
+    lines: [
+      { code: "l40s-48gb", unitHours: 5_000 },
+      { code: "cpu-core", unitHours: 40_000 },
+    ],
+    stage: "approved",
+  };
+}
 
 /** Each model's tier and fallback, in the order they are set (a fallback needs its tier first). */
 const TIERS = [

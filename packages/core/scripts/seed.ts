@@ -1,9 +1,9 @@
 /**
  * `pnpm db:seed` — demo data for development: every persona as a user who can sign in with the
  * development identity provider, five organisations (one an undertaking with a de minimis record,
- * one the platform's own, running its shared models) and a few projects, the open-model catalogue
- * and its serving runtimes, the shared models' token tiers with an award of tokens to the demo
- * researcher's organisation (and, with `--demo-jobs`, a few training jobs to watch).
+ * one the platform's own, running its shared models on an award of the platform's operating
+ * programme) and a few projects, the open-model catalogue and its serving runtimes, the shared
+ * models' token tiers with an award of tokens to the demo researcher's organisation (and, with `--demo-jobs`, a few training jobs to watch).
  * Idempotent: it looks for what exists and creates only what is missing. State is created through the domain functions, so
  * the audit chain it leaves behind verifies.
  */
@@ -35,6 +35,7 @@ import { seedModels } from "./seed-models";
 import {
   PLATFORM_ORGANISATION,
   PLATFORM_PROJECT,
+  platformServingApplication,
   seedSharedEndpoints,
   seedSharedModelTiers,
 } from "./seed-shared-models";
@@ -146,7 +147,8 @@ const ORGANIZATIONS: OrganizationSeed[] = [
     ],
   },
   // The platform's own organisation: it runs the shared models every holder of their tokens
-  // calls through the gateway (seed-shared-models.ts), on compute awarded like anyone's.
+  // calls through the gateway (seed-shared-models.ts), on compute awarded by the platform's
+  // operating programme, which pays all of it (not by a subsidy programme: the tokens are).
   {
     name: PLATFORM_ORGANISATION,
     kind: "PUBLIC_BODY",
@@ -244,18 +246,9 @@ function demoApplications(users: Map<PersonaKey, { id: string; email: string | n
       ],
       stage: "approved",
     },
-    // The compute the platform's shared endpoints run on.
-    {
-      organization: PLATFORM_ORGANISATION,
-      owner: users.get("operator")!,
-      title: "Shared model serving for the platform's tenants",
-      programme: NATIONAL,
-      lines: [
-        { code: "l40s-48gb", unitHours: 5_000 },
-        { code: "cpu-core", unitHours: 40_000 },
-      ],
-      stage: "approved",
-    },
+    // The compute the platform's shared endpoints run on, from the platform's operating
+    // programme rather than the national one, which pays its share of the tokens already.
+    platformServingApplication(users.get("operator")!),
     {
       organization: "Vela Vision Systems",
       owner: users.get("founder")!,
@@ -425,7 +418,12 @@ try {
           at,
         }),
     })),
-    ...programmeSteps(database, users.get("programAdmin")!, now, programmes),
+    ...programmeSteps(
+      database,
+      { programmeAdmin: users.get("programAdmin")!, operator },
+      now,
+      programmes,
+    ),
     ...applicationSteps(database, {
       classIds,
       organizations,

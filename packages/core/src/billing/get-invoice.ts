@@ -5,14 +5,17 @@ import { issuerOf, type InvoiceIssuer } from "./invoice-issuer";
 import { classNamesOf, toInvoiceView, type InvoiceView } from "./invoice-view";
 import { programmeSharesOf } from "./programme-shares";
 
-/** One finalised invoice (or credit note) of the organisation, with its lines; 404 otherwise. */
+/**
+ * One finalised invoice (or credit note) of the organisation, with its lines, its payment, the
+ * number of the invoice it credits, its classes' names and its programmes' shares; 404 otherwise.
+ */
 async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
   const invoice = await tenant.db.invoice.findUnique({
     where: { id: invoiceId },
     include: { lines: { orderBy: { position: "asc" } } },
   });
   if (!invoice) throw notFound("Invoice");
-  const [payment, credited] = await Promise.all([
+  const [payment, credited, classes, programmeShares] = await Promise.all([
     tenant.db.invoicePayment.findUnique({ where: { invoiceId } }),
     invoice.creditsInvoiceId
       ? tenant.db.invoice.findUnique({
@@ -20,8 +23,13 @@ async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
           select: { number: true },
         })
       : null,
+    classNamesOf(
+      tenant,
+      invoice.lines.map((line) => line.resourceClassId),
+    ),
+    programmeSharesOf(tenant, invoice.lines),
   ]);
-  return { invoice, payment, creditsNumber: credited?.number ?? null };
+  return { invoice, payment, creditsNumber: credited?.number ?? null, classes, programmeShares };
 }
 
 /**
@@ -33,14 +41,10 @@ export async function getInvoice(
   invoiceId: string,
   supplier: InvoiceIssuer,
 ): Promise<InvoiceView> {
-  const { invoice, payment, creditsNumber } = await loadInvoice(tenant, invoiceId);
-  const [classes, programmeShares] = await Promise.all([
-    classNamesOf(
-      tenant,
-      invoice.lines.map((line) => line.resourceClassId),
-    ),
-    programmeSharesOf(tenant, invoice.lines),
-  ]);
+  const { invoice, payment, creditsNumber, classes, programmeShares } = await loadInvoice(
+    tenant,
+    invoiceId,
+  );
   return toInvoiceView(
     invoice,
     payment,
@@ -60,14 +64,7 @@ export async function getInvoiceDocument(
   invoiceId: string,
   supplier: InvoiceIssuer,
 ): Promise<InvoiceDocument> {
-  const { invoice, creditsNumber } = await loadInvoice(tenant, invoiceId);
-  const [classes, programmeShares] = await Promise.all([
-    classNamesOf(
-      tenant,
-      invoice.lines.map((line) => line.resourceClassId),
-    ),
-    programmeSharesOf(tenant, invoice.lines),
-  ]);
+  const { invoice, creditsNumber, classes, programmeShares } = await loadInvoice(tenant, invoiceId);
   return invoiceDocumentOf(
     invoice,
     creditsNumber,

@@ -139,11 +139,10 @@ export function BillingLines({
             },
             {
               term: tb.totals.tenantTotal,
-              detail: (
-                <span className="font-semibold whitespace-nowrap" data-testid="tenant-total">
-                  {money(totals.tenantTotalMinor)}
-                </span>
-              ),
+              detail: figure(money(totals.tenantTotalMinor), {
+                emphasis: true,
+                testId: "tenant-total",
+              }),
             },
             { term: tb.totals.energy, detail: figure(formatEnergy(totals.energyMilliWh)) },
           ]}
@@ -164,7 +163,17 @@ export function BillingLines({
   );
 }
 
-/** A figure in the totals never wraps: a long term beside it wraps instead. */
-function figure(text: string) {
-  return <span className="whitespace-nowrap tabular-nums">{text}</span>;
+/**
+ * A figure in the totals never wraps: a long term beside it wraps instead. `emphasis` sets the
+ * total the organisation pays in bold; `testId` names it for tests.
+ */
+function figure(text: string, options: { emphasis?: boolean; testId?: string } = {}) {
+  return (
+    <span
+      className={`whitespace-nowrap tabular-nums${options.emphasis ? " font-semibold" : ""}`}
+      data-testid={options.testId}
+    >
+      {text}
+    </span>
+  );
 }
