@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { InvoiceDocument } from "./invoice-document";
@@ -13,26 +12,22 @@ const INK = rgb(0.1, 0.1, 0.12);
  * DejaVu Sans, regular and bold (the dejavu-fonts-ttf package; Bitstream Vera licence, DejaVu's
  * changes public domain): a free font that draws Latin with every European accent, Greek and
  * Cyrillic, so that "Łódź", "Ørsted" or "Ελλάδα" print as they were entered. Read once per process;
- * each PDF embeds only the glyphs it uses.
+ * each PDF embeds only the glyphs it uses. Named as files relative to this module (the package's
+ * link in this package's node_modules), which the web app's bundler copies with the server code.
  */
 const FONT_FILES = {
-  regular: "dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
-  bold: "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
+  regular: new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", import.meta.url),
+  bold: new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", import.meta.url),
 } as const;
 let fontBytes: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
 
 function loadFontBytes(): Promise<{ regular: Buffer; bold: Buffer }> {
-  fontBytes ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const [regular, bold] = await Promise.all([
-      readFile(require.resolve(FONT_FILES.regular)),
-      readFile(require.resolve(FONT_FILES.bold)),
-    ]);
-    return { regular, bold };
-  })().catch((error: unknown) => {
-    fontBytes = undefined; // a later PDF tries again
-    throw error;
-  });
+  fontBytes ??= Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)])
+    .then(([regular, bold]) => ({ regular, bold }))
+    .catch((error: unknown) => {
+      fontBytes = undefined; // a later PDF tries again
+      throw error;
+    });
   return fontBytes;
 }
 
