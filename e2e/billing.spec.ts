@@ -154,7 +154,7 @@ test("the tenant sees charges so far and last month's paid invoice, and download
   });
 });
 
-test("an owner with no postal address on file is asked for one and adds it, told beside the field what is wrong", async ({
+test("an owner with no postal address on file is asked for one and adds it, told beside the field what is wrong, and can remove it", async ({
   signedIn,
   a11y,
 }) => {
@@ -185,6 +185,19 @@ test("an owner with no postal address on file is asked for one and adds it, told
   await ada.goto(`/orgs/${world.organizationId}/billing`);
   await expect(ada.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
   await expect(notice).toHaveCount(0);
+
+  // Removed (asked once, naming what is lost): the billing page asks for an address again.
+  await ada.goto(`/orgs/${world.organizationId}/billing/details`);
+  await ada.getByRole("button", { name: "Remove address" }).click();
+  const dialog = ada.getByRole("dialog", { name: "Remove the postal address?" });
+  await expect(dialog).toContainText("Removed: Ledger Street 1, 10115 Berlin.");
+  await a11y.check(ada);
+  await dialog.getByRole("button", { name: "Remove address" }).click();
+  await expect(ada.getByText("Postal address removed.")).toBeVisible();
+  await expect(field).toHaveValue("");
+  await expect(ada.getByRole("button", { name: "Remove address" })).toHaveCount(0);
+  await ada.goto(`/orgs/${world.organizationId}/billing`);
+  await expect(notice).toBeVisible();
 });
 
 test("a stranger gets 404 for the invoice, its PDF and its CSV", async ({ signedIn }) => {

@@ -184,6 +184,7 @@ const CASES: Record<string, Case> = {
   "billing.settings": (v) => [{ organizationId: v.org.id }],
   "billing.setAddress": (v) => [
     { organizationId: v.org.id, address: "Planted street 1\n10115 Berlin" },
+    { organizationId: v.org.id, address: null },
   ],
 };
 

@@ -224,6 +224,7 @@ export * from "./billing/summarise-usage";
 export * from "./billing/stripe/rate-limiter";
 export * from "./billing/stripe/stripe-gateway";
 export * from "./billing/stripe/push-invoice-to-stripe";
+export * from "./billing/stripe/push-customer-addresses";
 export * from "./billing/stripe/apply-stripe-event";
 export * from "./home/next-steps";
 export * from "./home/organization-home";

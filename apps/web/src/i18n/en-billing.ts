@@ -133,6 +133,12 @@ export const enBilling = {
     save: "Save address",
     saved: "Postal address saved. The next invoice will name it.",
     none: "No postal address on file.",
+    remove: "Remove address",
+    removeTitle: "Remove the postal address?",
+    removeBody: (address: string) =>
+      `The next invoices will name no postal address until you add one again; EU invoices must name it. Invoices already issued keep the address they were issued with. Removed: ${address}.`,
+    removeConfirm: "Remove address",
+    removed: "Postal address removed. Add one before your next invoice is issued.",
     readOnly: "Only owners and billing members can change the billing details.",
     noAddressTitle: "No postal address on file",
     noAddressBody:

@@ -3,13 +3,23 @@
  * class, and usage records written straight into the table the way metering writes them.
  */
 import { randomBytes } from "node:crypto";
-import type { Database, Invoice, UsageSource } from "@tessera/db";
+import { tenantScoped, type Database, type Invoice, type UsageSource } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../actor";
+import type { TenantAccess } from "../tenancy/tenant-access";
 import { finaliseInvoice } from "./finalise-invoice";
 import { createWorkloadSetup, type WorkloadSetup } from "../workloads/lifecycle/workload-fixture";
 
 export interface BillingFixture extends WorkloadSetup {
   priceMinorPerHour: number;
+}
+
+/** The fixture's organisation as its owner reaches it. */
+export function billingTenantOf(database: Database, fixture: BillingFixture): TenantAccess {
+  return {
+    organization: { id: fixture.organizationId, name: "Billing Lab" },
+    role: "OWNER",
+    db: tenantScoped(database, fixture.organizationId),
+  };
 }
 
 /** An organisation (country DE unless told) whose award pays `subsidyRateBps` up to `subsidyMinor`. */

@@ -1,12 +1,20 @@
 import { TEST_INVOICE_ISSUER } from "./invoice-issuer-fixture";
 import type { Invoice, InvoiceLine, ResourceKind } from "@tessera/db";
-import { inflateSync } from "node:zlib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFStream,
+  decodePDFRawStream,
+} from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { getInvoiceDocument } from "./get-invoice";
 import { invoiceCsv } from "./invoice-csv";
 import { invoiceSheetOf } from "./invoice-sheet";
-import { renderInvoicePdf } from "./render-invoice-pdf";
+import { MISSING_GLYPH, renderInvoicePdf } from "./render-invoice-pdf";
 import {
   invoiceDocumentOf,
   lineDetailText,
@@ -254,19 +262,56 @@ describe("an invoice's document", () => {
 });
 
 /** The text a PDF draws, in drawing order: its content streams inflated, each shown string decoded. */
-function pdfText(bytes: Uint8Array): string[] {
-  const raw = Buffer.from(bytes).toString("latin1");
-  const shown: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, "latin1")).toString("latin1");
-    } catch {
-      continue; // not a compressed content stream (a font, say)
+/** A font's ToUnicode map: the glyph code a text string shows → the text it stands for. */
+function toUnicodeOf(cmap: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const block of cmap.matchAll(/beginbfchar\n([\s\S]*?)\nendbfchar/g)) {
+    for (const entry of block[1]!.matchAll(/<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>/g)) {
+      map.set(entry[1]!.toUpperCase(), Buffer.from(entry[2]!, "hex").swap16().toString("utf16le"));
     }
-    for (const text of content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)) {
-      // The standard fonts' WinAnsi encoding: Windows-1252 (€ is 0x80).
-      shown.push(new TextDecoder("windows-1252").decode(Buffer.from(text[1]!, "hex")));
+  }
+  return map;
+}
+
+/**
+ * The text each drawing operation of the PDF shows, read back through the ToUnicode map of the
+ * font it is drawn in, as a reader's copy and paste or search would.
+ */
+async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await PDFDocument.load(bytes);
+  const decoded = (stream: PDFStream) => {
+    if (!(stream instanceof PDFRawStream)) throw new Error("Not a stream read from a file.");
+    return Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+  };
+  const shown: string[] = [];
+  for (const page of pdf.getPages()) {
+    const fonts = page.node.Resources()!.lookup(PDFName.of("Font"), PDFDict);
+    // A standard font has no ToUnicode map: its codes are WinAnsi (Windows-1252) bytes.
+    const maps = new Map<string, Map<string, string> | null>();
+    for (const [name, ref] of fonts.entries()) {
+      const cmap = pdf.context.lookup(ref, PDFDict).get(PDFName.of("ToUnicode"));
+      maps.set(
+        name.asString(),
+        cmap ? toUnicodeOf(decoded(pdf.context.lookup(cmap, PDFStream))) : null,
+      );
+    }
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
+    let map: Map<string, string> | null = null;
+    for (const ref of streams) {
+      const content = decoded(pdf.context.lookup(ref, PDFStream));
+      for (const op of content.matchAll(/(\/\S+) [\d.]+ Tf|<([0-9A-Fa-f]*)> Tj/g)) {
+        if (op[1]) {
+          map = maps.get(op[1]) ?? null;
+          continue;
+        }
+        const [hex, font] = [op[2]!.toUpperCase(), map];
+        shown.push(
+          font
+            ? (hex.match(/.{4}/g) ?? []).map((code) => font.get(code) ?? "\u0000").join("")
+            : new TextDecoder("windows-1252").decode(Buffer.from(hex, "hex")),
+        );
+      }
     }
   }
   return shown;
@@ -432,14 +477,14 @@ describe("the invoice PDF", () => {
     const document = outsideEu();
     const bytes = await renderInvoicePdf(document);
     expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
-    const text = pdfText(bytes).join("\n");
+    const text = (await pdfText(bytes)).join("\n");
     const sheet = invoiceSheetOf(document);
     for (const expected of [
       ...sheet.supplier,
       ...sheet.customer,
       "Due date",
       "31 Dec 2026",
-      "VAT 0 % - customer outside the EU (United Kingdom)",
+      "VAT 0 % — customer outside the EU (United Kingdom)",
       "Total payable by you",
       "€4.66",
     ]) {
@@ -460,7 +505,7 @@ describe("the invoice PDF", () => {
     const sheet = invoiceSheetOf(document);
     expect(sheet.customer).toEqual(["Lumen Robotics", street, "12489 Berlin", "Germany"]);
     // The long line is wrapped inside the customer's half of the page, every word still printed.
-    const text = pdfText(await renderInvoicePdf(document));
+    const text = await pdfText(await renderInvoicePdf(document));
     expect(text).toContain("12489 Berlin");
     expect(text).not.toContain(street);
     expect(text.join(" ")).toContain("Rudower Chaussee 29");
@@ -468,6 +513,28 @@ describe("the invoice PDF", () => {
     expect(invoiceCsv(document)).toContain(
       `INV-2026-000001,customer_address,"${street}\n12489 Berlin"\r\n`,
     );
+  });
+
+  it("prints names and addresses beyond Latin-1 as entered, and a visible mark for a character no font has", async () => {
+    const document = invoiceDocumentOf(
+      {
+        ...storedInvoice(),
+        customerName: "Ørsted Łódź Ελλάδα 🚀 Lab",
+        customerAddress: "ul. Piotrkowska 1\n90-001 Łódź\nΕλλάδα 🇬🇷 漢字",
+      },
+      null,
+      CLASSES,
+      TEST_INVOICE_ISSUER,
+    );
+    const bytes = await renderInvoicePdf(document);
+    const text = await pdfText(bytes);
+    expect(text).toContain(`Ørsted Łódź Ελλάδα ${MISSING_GLYPH} Lab`);
+    expect(text).toContain("90-001 Łódź");
+    // A flag (two code points) is one mark; the two Chinese characters are two.
+    expect(text).toContain(`Ελλάδα ${MISSING_GLYPH} ${MISSING_GLYPH}${MISSING_GLYPH}`);
+    expect(text.join("\n")).not.toContain("?");
+    // Only the glyphs drawn are embedded, not the whole font (about 750 kB).
+    expect(bytes.length).toBeLessThan(60_000);
   });
 
   it("prints no address on a document issued without one", () => {

@@ -1,4 +1,6 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { readFile } from "node:fs/promises";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { InvoiceDocument } from "./invoice-document";
 import { invoiceSheetOf } from "./invoice-sheet";
 
@@ -6,16 +8,57 @@ const A4 = [595.28, 841.89] as const;
 const MARGIN = 48;
 const INK = rgb(0.1, 0.1, 0.12);
 
-/** Text the standard PDF fonts can draw (WinAnsi): anything else becomes "?". */
-function ansi(text: string): string {
-  return text.replace(/[—–]/g, "-").replace(/[^\x20-\x7e\u00a0-\u00ff€]/g, "?");
+/**
+ * DejaVu Sans, regular and bold (the dejavu-fonts-ttf package; Bitstream Vera licence, DejaVu's
+ * changes public domain): a free font that draws Latin with every European accent, Greek and
+ * Cyrillic, so that "Łódź", "Ørsted" or "Ελλάδα" print as they were entered. Read once per process;
+ * each PDF embeds only the glyphs it uses. Named as files relative to this module (the package's
+ * link in this package's node_modules), which the web app's bundler copies with the server code.
+ */
+const FONT_FILES = {
+  regular: new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", import.meta.url),
+  bold: new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", import.meta.url),
+} as const;
+let fontBytes: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
+
+function loadFontBytes(): Promise<{ regular: Buffer; bold: Buffer }> {
+  fontBytes ??= Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)])
+    .then(([regular, bold]) => ({ regular, bold }))
+    .catch((error: unknown) => {
+      fontBytes = undefined; // a later PDF tries again
+      throw error;
+    });
+  return fontBytes;
+}
+
+/** What a character the font has no glyph for (an emoji, a Chinese character…) prints as. */
+export const MISSING_GLYPH = "\ufffd";
+
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+/** Joiners and variation selectors, which only shape the character before them. */
+const shapes = (code: number) =>
+  code === 0x200c || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f);
+
+/**
+ * `text` as the fonts can draw it: each user-perceived character (an emoji with its skin tone or
+ * its joined parts counts as one) that either font lacks becomes one MISSING_GLYPH, the rest is
+ * kept. Line breaks and other control characters become spaces.
+ */
+function printable(text: string, drawable: ReadonlySet<number>): string {
+  let out = "";
+  for (const { segment } of graphemes.segment(text.replace(/\p{Cc}/gu, " "))) {
+    const codes = [...segment].map((char) => char.codePointAt(0)!);
+    const drawn = codes.every((code) => drawable.has(code) || shapes(code));
+    out += drawn ? String.fromCodePoint(...codes.filter((code) => !shapes(code))) : MISSING_GLYPH;
+  }
+  return out;
 }
 
 /** Words of `text` in lines no wider than `width` at this font and size. */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let current = "";
-  for (const word of ansi(text).split(" ")) {
+  for (const word of text.split(" ")) {
     const candidate = current ? `${current} ${word}` : word;
     if (current && font.widthOfTextAtSize(candidate, size) > width) {
       lines.push(current);
@@ -40,8 +83,13 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   pdf.setTitle(sheet.title);
   pdf.setAuthor(document.supplier.name);
   pdf.setCreationDate(document.finalisedAt);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  pdf.registerFontkit(fontkit);
+  const bytes = await loadFontBytes();
+  const regular = await pdf.embedFont(bytes.regular, { subset: true });
+  const bold = await pdf.embedFont(bytes.bold, { subset: true });
+  const boldSet = new Set(bold.getCharacterSet());
+  const drawable = new Set(regular.getCharacterSet().filter((code) => boldSet.has(code)));
+  const safe = (text: string) => printable(text, drawable);
   const width = A4[0] - 2 * MARGIN;
   const rightEdge = A4[0] - MARGIN;
   const pages: PDFPage[] = [];
@@ -54,11 +102,11 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   };
   newPage();
   const write = (text: string, x: number, size = 9, font: PDFFont = regular) =>
-    page.drawText(ansi(text), { x, y, size, font, color: INK });
+    page.drawText(safe(text), { x, y, size, font, color: INK });
   const right = (text: string, xRight: number, size = 9, font: PDFFont = regular) => {
-    const safe = ansi(text);
-    page.drawText(safe, {
-      x: xRight - font.widthOfTextAtSize(safe, size),
+    const shown = safe(text);
+    page.drawText(shown, {
+      x: xRight - font.widthOfTextAtSize(shown, size),
       y,
       size,
       font,
@@ -70,7 +118,7 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
     if (y < MARGIN + 40) newPage();
   };
   const paragraph = (text: string, size: number, font: PDFFont = regular) => {
-    for (const line of wrap(text, font, size, width)) {
+    for (const line of wrap(safe(text), font, size, width)) {
       write(line, MARGIN, size, font);
       next(size + 3);
     }
@@ -92,7 +140,7 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   write("Customer", customerX, 9, bold);
   // Wrapped to the block's half of the page: an address line may be up to 100 characters.
   for (const line of sheet.customer) {
-    for (const part of wrap(line, regular, 9, rightEdge - customerX)) {
+    for (const part of wrap(safe(line), regular, 9, rightEdge - customerX)) {
       next(12);
       write(part, customerX);
     }
@@ -143,7 +191,7 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
 
   // The supplier's identity at the foot of every page, with the page's number.
   pages.forEach((each, index) => {
-    const text = ansi(`${sheet.footer} · Page ${index + 1} of ${pages.length}`);
+    const text = safe(`${sheet.footer} · Page ${index + 1} of ${pages.length}`);
     const size = 7;
     each.drawText(text, {
       x: MARGIN,

@@ -20,6 +20,33 @@ export async function setBillingAddress(
 ): Promise<BillingSettingsView> {
   const parsed = parseBillingAddress(input.address);
   if (!parsed.ok) throw new AppError("INVALID", parsed.message, { field: "address" });
+  return storeBillingAddress(tenant, actor, parsed.address, input.now);
+}
+
+/**
+ * Removes the postal address: the next invoices name none until one is set again, and the billing
+ * page asks for it as it does before the first. Audited like a change; invoices already issued keep
+ * the address they were issued with.
+ */
+export function clearBillingAddress(
+  tenant: TenantAccess,
+  actor: Actor,
+  input: { now?: Date } = {},
+): Promise<BillingSettingsView> {
+  return storeBillingAddress(tenant, actor, null, input.now);
+}
+
+/**
+ * Stores the address (null: none) unless it is already the one on file, with its audit entry, and
+ * marks the account for the worker's billing sweep to send it to the Stripe customer (never from
+ * here: no Stripe call inside a transaction, nor from the web tier).
+ */
+async function storeBillingAddress(
+  tenant: TenantAccess,
+  actor: Actor,
+  address: string | null,
+  now: Date | undefined,
+): Promise<BillingSettingsView> {
   const organizationId = tenant.organization.id;
   await tenant.db.$transaction(async (tx) => {
     // One change at a time per organisation, so the audit trail reads in order.
@@ -29,11 +56,12 @@ export async function setBillingAddress(
       select: { billingAddress: true },
     });
     const from = current?.billingAddress ?? null;
-    if (from === parsed.address) return;
+    if (from === address) return;
+    const change = { billingAddress: address, stripeAddressPendingSince: now ?? new Date() };
     await tx.billingAccount.upsert({
       where: { organizationId },
-      create: { organizationId, billingAddress: parsed.address },
-      update: { billingAddress: parsed.address },
+      create: { organizationId, ...change },
+      update: change,
     });
     await recordAuditEvent(tx, actor, {
       action: "billing.settings_updated",
@@ -43,9 +71,9 @@ export async function setBillingAddress(
       data: {
         changed: ["billingAddress"],
         from: { billingAddress: from },
-        to: { billingAddress: parsed.address },
+        to: { billingAddress: address },
       },
-      occurredAt: input.now,
+      occurredAt: now,
     });
   }, TX_OPTIONS);
   return getBillingSettings(tenant);

@@ -51,6 +51,50 @@ describe("billing.settings and billing.setAddress", () => {
     expect(audit.map((event) => event.actorId)).toEqual([billing.id]);
   });
 
+  it("removes the address when asked with null, audited, so the settings ask for one again", async () => {
+    const applicant = await createTestApplicant({ country: "PL" });
+    const organizationId = applicant.org.id;
+    const owner = callerFor(applicant.owner);
+    await owner.billing.setAddress({ organizationId, address: "ul. Piotrkowska 104\n90-926 Łódź" });
+    const removed = await owner.billing.setAddress({ organizationId, address: null });
+    expect(removed).toEqual({ billingAddress: null, country: "PL", canChange: true });
+    expect(await owner.billing.settings({ organizationId })).toMatchObject({
+      billingAddress: null,
+    });
+    expect(await storedAddress(organizationId)).toBeNull();
+    const audit = await db.auditEvent.findMany({
+      where: { organizationId, action: "billing.settings_updated" },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((event) => [event.actorId, event.data])).toEqual([
+      [
+        applicant.owner.id,
+        {
+          changed: ["billingAddress"],
+          from: { billingAddress: null },
+          to: { billingAddress: "ul. Piotrkowska 104\n90-926 Łódź" },
+        },
+      ],
+      [
+        applicant.owner.id,
+        {
+          changed: ["billingAddress"],
+          from: { billingAddress: "ul. Piotrkowska 104\n90-926 Łódź" },
+          to: { billingAddress: null },
+        },
+      ],
+    ]);
+    // Nothing on file: removing again is no change, nothing more in the audit log.
+    await owner.billing.setAddress({ organizationId, address: null });
+    expect(await addressChanges(organizationId)).toBe(2);
+    // The Stripe customer's address is to be removed too, by the worker's billing sweep.
+    const account = await db.billingAccount.findUniqueOrThrow({ where: { organizationId } });
+    expect(account.stripeAddressPendingSince).toBeInstanceOf(Date);
+    // And an address can be set again.
+    await owner.billing.setAddress({ organizationId, address: "Nowa 1\n00-001 Warszawa" });
+    expect(await storedAddress(organizationId)).toBe("Nowa 1\n00-001 Warszawa");
+  });
+
   it("lets administrators read the address but not change it, and keeps members, viewers and strangers out", async () => {
     const applicant = await createTestApplicant();
     const organizationId = applicant.org.id;
@@ -73,16 +117,18 @@ describe("billing.settings and billing.setAddress", () => {
       expect((await failureOf(callerFor(user).billing.settings({ organizationId }))).code).toBe(
         "FORBIDDEN",
       );
-      expect(
-        (await failureOf(callerFor(user).billing.setAddress({ organizationId, address: "A 1" })))
-          .code,
-      ).toBe("FORBIDDEN");
+      for (const address of ["A 1", null]) {
+        expect(
+          (await failureOf(callerFor(user).billing.setAddress({ organizationId, address }))).code,
+        ).toBe("FORBIDDEN");
+      }
     }
     const stranger = await createTestUser();
     await createTestOrganization(stranger.id, "VERIFIED");
     for (const call of [
       callerFor(stranger).billing.settings({ organizationId }),
       callerFor(stranger).billing.setAddress({ organizationId, address: "Planted 1\n1000 X" }),
+      callerFor(stranger).billing.setAddress({ organizationId, address: null }),
     ]) {
       expect((await failureOf(call)).code).toBe("NOT_FOUND");
     }
@@ -109,6 +155,9 @@ describe("billing.settings and billing.setAddress", () => {
         "The postal address may not contain tabs or other control characters: put each part on its own line.",
       ],
       [42, "Enter the postal address: street and number, then postcode and city."],
+      // An empty text is refused, never taken for a removal (that is null, asked for on purpose).
+      ["", "Enter the postal address: street and number, then postcode and city."],
+      [undefined, "Enter the postal address: street and number, then postcode and city."],
       ["z".repeat(5000), "The postal address is too long: at most 400 characters in all."],
     ];
     for (const [address, message] of cases) {

@@ -14,6 +14,10 @@ function recording(gateway: StripeGateway) {
   const keys: string[] = [];
   const wrapped: StripeGateway = {
     createCustomer: (p, key) => (keys.push(key), gateway.createCustomer(p, key)),
+    updateCustomerAddress: (c, a, key) => (
+      keys.push(key),
+      gateway.updateCustomerAddress(c, a, key)
+    ),
     createInvoice: (p, key) => (keys.push(key), gateway.createInvoice(p, key)),
     addInvoiceItem: (p, key) => (keys.push(key), gateway.addInvoiceItem(p, key)),
     finalizeInvoice: (id, key) => (keys.push(key), gateway.finalizeInvoice(id, key)),

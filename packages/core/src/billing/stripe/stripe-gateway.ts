@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { billingAddressLines } from "../billing-address";
 import { createRateLimiter, stripeOpsPerSecond, type RateLimiter } from "./rate-limiter";
 
 /** The Stripe invoice as Tessera reads it back. */
@@ -10,6 +11,24 @@ export interface StripeInvoiceState {
 }
 
 /**
+ * A postal address as Stripe's customer holds it. Tessera's address is free text, one part per
+ * line, so only what can be known is filled: the first line, the others joined, and the
+ * organisation's country; no city or postcode is guessed out of the text.
+ */
+export interface StripeAddress {
+  line1: string;
+  line2: string;
+  country: string;
+}
+
+/** The stored address (lines joined by "\n") as Stripe's address; null when none is on file. */
+export function stripeAddressOf(address: string | null, country: string): StripeAddress | null {
+  const [line1, ...rest] = billingAddressLines(address);
+  if (line1 === undefined) return null;
+  return { line1, line2: rest.join(", "), country };
+}
+
+/**
  * The few Stripe calls billing makes, each with the idempotency key the caller stored before the
  * first attempt, each waiting its turn under Stripe's rate limit. Only the worker tier and the
  * webhook's re-fetch use it.
@@ -17,6 +36,12 @@ export interface StripeInvoiceState {
 export interface StripeGateway {
   createCustomer(
     params: { name: string; email: string; organizationId: string },
+    idempotencyKey: string,
+  ): Promise<{ id: string }>;
+  /** Sets the customer's address; null removes it. */
+  updateCustomerAddress(
+    customer: string,
+    address: StripeAddress | null,
     idempotencyKey: string,
   ): Promise<{ id: string }>;
   createInvoice(
@@ -85,6 +110,16 @@ export function createStripeGateway(options: {
           { idempotencyKey },
         ),
       ),
+    updateCustomerAddress: (customer, address, idempotencyKey) =>
+      turn(async () => {
+        // An empty string is how Stripe's API removes a whole object.
+        const updated = await stripe.customers.update(
+          customer,
+          { address: address ?? "" },
+          { idempotencyKey },
+        );
+        return { id: updated.id };
+      }),
     createInvoice: (params, idempotencyKey) =>
       turn(async () => {
         const invoice = await stripe.invoices.create(
