@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { persona } from "@tessera/config";
 import { expect, test } from "./support/fixtures";
-import { expectFitsNarrowScreen } from "./support/jobs";
+import { fitsNarrowScreen } from "./support/layout";
 
 test("the platform audit log filters events and verifies the hash chain", async ({ signedIn }) => {
   // Verifying walks the whole chain; on a loaded machine that alone can take half a minute.
@@ -60,7 +60,7 @@ test("the platform audit log filters events and verifies the hash chain", async 
   // At 360 pixels the page fits: the offline-verification command wraps instead of widening it.
   await admin.setViewportSize({ width: 360, height: 740 });
   await expect(admin.getByText("node verify-audit-export.mjs tessera-audit.jsonl")).toBeVisible();
-  await expectFitsNarrowScreen(admin);
+  await fitsNarrowScreen(admin, { stayNarrow: true });
 });
 
 test("people without a platform role are told the admin pages are not for them", async ({

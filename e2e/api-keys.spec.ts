@@ -7,7 +7,8 @@
  */
 import { E2E } from "../playwright.config";
 import { expect, test } from "./support/fixtures";
-import { expectFitsNarrowScreen, NORTHBRIDGE, openOrganisation } from "./support/jobs";
+import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
+import { fitsNarrowScreen } from "./support/layout";
 import { uniqueSuffix } from "./support/personas";
 
 const PROJECT = "Multilingual speech models";
@@ -90,7 +91,7 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
       "120 requests and 200,000 tokens a minute",
     );
     await expect(row()).toContainText("Not used yet");
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
   });

@@ -4,12 +4,13 @@
  * (the live draft). Figures are read as integer minor units from the page and must add up.
  */
 import { createHmac } from "node:crypto";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { E2E } from "../playwright.config";
 import { createBillingWorld } from "./support/billing-world";
 import { expect, test } from "./support/fixtures";
 import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
+import { fitsNarrowScreen } from "./support/layout";
 
 const SEEDED_PROGRAMME = "National AI Compute Programme 2026";
 
@@ -57,15 +58,6 @@ function stripeDelivery(event: Record<string, unknown>): {
       "stripe-signature": `t=${timestamp},v1=${signature}`,
     },
   };
-}
-
-async function fitsNarrowScreen(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow, `${page.url()} is wider than 360 pixels`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 test("the tenant sees charges so far and last month's paid invoice, and downloads it", async ({

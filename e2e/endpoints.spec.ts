@@ -10,8 +10,8 @@
 import type { Page } from "@playwright/test";
 import { DEMO_MODELS, SHARED_MODELS } from "../packages/core/scripts/demo-models";
 import { expect, test } from "./support/fixtures";
-import { expectFitsNarrowScreen, NORTHBRIDGE, openOrganisation } from "./support/jobs";
-import { everyColumnFits } from "./support/layout";
+import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
+import { everyColumnFits, fitsNarrowScreen } from "./support/layout";
 import { markDocument, stillSameDocument } from "./support/live";
 import { uniqueSuffix } from "./support/personas";
 
@@ -125,7 +125,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
         name: "No cluster may serve this project on NVIDIA H100 80 GB: choose another hardware tier or project.",
       }),
     ).toBeVisible();
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
   });
@@ -168,7 +168,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(ada.getByTestId("deploy-hold")).toContainText(
       /^Deploying holds 1 GPU-hours? for the first hour/,
     );
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
   });
@@ -215,7 +215,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
   });
 
   await test.step("the endpoint page fits 360 pixels and passes the checks", async () => {
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
   });
@@ -238,7 +238,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     // At 1280 pixels every column is in view, Created included: nothing is cut off.
     await everyColumnFits(ada, "The organisation's inference endpoints");
     await expect(ada.getByRole("columnheader", { name: "Created" })).toBeInViewport();
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
     await ada.goto(endpointPath);
@@ -330,7 +330,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(ada.getByRole("main")).toContainText(
       "Never: it keeps at least 1 replica running (its minimum)",
     );
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
     await ada.getByRole("button", { name: "Delete endpoint" }).click();

@@ -3,6 +3,7 @@ import { persona } from "@tessera/config";
 import type { AccessibilityWatch } from "./support/a11y";
 import { confirmApproval } from "./support/confirm";
 import { expect, test } from "./support/fixtures";
+import { fitsNarrowScreen } from "./support/layout";
 import { uniqueSuffix } from "./support/personas";
 import {
   applyToProgramme,
@@ -402,24 +403,7 @@ const visitNarrowAndDark = async (
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await a11y.check(page);
-  await page.setViewportSize({ width: 360, height: 740 });
-  const overflow = await page.evaluate(() => {
-    // The outermost elements that stick out past the right edge, to say what to fix.
-    const wide = [...document.querySelectorAll("body *")].filter(
-      (element) =>
-        element.getBoundingClientRect().right > window.innerWidth + 1 &&
-        !element.parentElement?.closest("[role=region], .overflow-x-auto") &&
-        element.getBoundingClientRect().width > 0,
-    );
-    return {
-      by: document.documentElement.scrollWidth - window.innerWidth,
-      elements: wide.slice(0, 5).map((element) => `${element.tagName}.${element.className}`),
-    };
-  });
-  expect(
-    overflow.by,
-    `${path} is wider than the screen: ${overflow.elements.join(", ")}`,
-  ).toBeLessThanOrEqual(0);
+  await fitsNarrowScreen(page, { stayNarrow: true });
   await a11y.check(page);
   await page.setViewportSize({ width: 1280, height: 900 });
 };

@@ -5,23 +5,16 @@
  * the award in the state-aid view and the register export; the platform administrator links the
  * startup to an undertaking group.
  */
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { confirmApproval } from "./support/confirm";
 import { createOrganisation, openInReviewQueue } from "./support/flows";
-import { expectFitsNarrowScreen } from "./support/jobs";
+import { fitsNarrowScreen } from "./support/layout";
 import { uniqueSuffix } from "./support/personas";
 import { createProgramme } from "./support/programmes";
 
 /** A day this many days ago as a date input takes it. */
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-
-/** The page fits a 360-pixel screen (tables scroll inside their own region), then back. */
-async function fitsNarrowScreen(page: Page): Promise<void> {
-  await expectFitsNarrowScreen(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("an award that would cross the de minimis ceiling is refused with the figures, a smaller one is booked and exported", async ({
   signedIn,

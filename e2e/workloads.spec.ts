@@ -2,7 +2,6 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import {
   expectCancelTaken,
-  expectFitsNarrowScreen,
   fillJobForm,
   jobStatus,
   NORTHBRIDGE,
@@ -12,6 +11,7 @@ import {
   setSimulatedRun,
   submitJob,
 } from "./support/jobs";
+import { fitsNarrowScreen } from "./support/layout";
 import { markDocument, stillSameDocument } from "./support/live";
 import { uniqueSuffix } from "./support/personas";
 
@@ -114,7 +114,7 @@ test("a researcher submits a job from a template and follows it to completion wi
     await ada.getByLabel("Theme").filter({ visible: true }).selectOption("dark");
     await expect(ada.locator("html")).toHaveAttribute("data-theme", "dark");
     await a11y.check(ada);
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
   });
@@ -127,7 +127,7 @@ test("a researcher submits a job from a template and follows it to completion wi
     await expect(row).toContainText("Simulated cluster");
     await expect(row).toContainText(/(less than 0\.001|0\.\d{1,3}) GPU-hours used/);
     await expect(row).toContainText("of 2 GPU-hours held");
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
   });
 });
@@ -353,7 +353,7 @@ test("lists keep their key columns at 360 pixels, and a bad id is not found insi
       .getByRole("region", { name: "Training jobs" })
       .evaluate((region) => region.scrollTo({ left: region.scrollWidth }));
     await expect(link).toBeInViewport();
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
   });
 
@@ -368,7 +368,7 @@ test("lists keep their key columns at 360 pixels, and a bad id is not found insi
     await className.scrollIntoViewIfNeeded();
     await line.evaluate((row) => row.closest('[role="region"]')?.scrollTo({ left: 10_000 }));
     await expect(className).toBeInViewport();
-    await expectFitsNarrowScreen(ada);
+    await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
     await expect(ada.getByTestId("scroll-hint").first()).toBeHidden();

@@ -87,27 +87,6 @@ export function jobStatus(page: Page) {
   return page.getByRole("main").getByTestId("job-status").first();
 }
 
-/** Checks that the page fits a 360-pixel-wide screen: nothing sticks out past the right edge. */
-export async function expectFitsNarrowScreen(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const overflow = await page.evaluate(() => {
-    const wide = [...document.querySelectorAll("body *")].filter(
-      (element) =>
-        element.getBoundingClientRect().right > window.innerWidth + 1 &&
-        !element.parentElement?.closest("[role=region], .overflow-x-auto, .overflow-auto") &&
-        element.getBoundingClientRect().width > 0,
-    );
-    return {
-      by: document.documentElement.scrollWidth - window.innerWidth,
-      elements: wide.slice(0, 5).map((element) => `${element.tagName}.${element.className}`),
-    };
-  });
-  expect(
-    overflow.by,
-    `${page.url()} is wider than the screen: ${overflow.elements.join(", ")}`,
-  ).toBeLessThanOrEqual(0);
-}
-
 /**
  * Waits until a cancel the person confirmed has been taken: the "Cancellation requested." notice,
  * or — when the simulated cluster stopped the job before the notice could show — the stopped

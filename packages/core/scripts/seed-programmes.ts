@@ -16,6 +16,7 @@ import { createResourceClass } from "../src/catalogue/create-resource-class";
 import { setClusterResource } from "../src/catalogue/set-cluster-resource";
 import { updateCluster } from "../src/catalogue/update-cluster";
 import { createJobTemplate } from "../src/workloads/create-job-template";
+import { updateJobTemplate } from "../src/workloads/update-job-template";
 import { createProgramme } from "../src/programmes/create-programme";
 import { assignReviewer } from "../src/reviews/assign-reviewer";
 import type { TenantAccess } from "../src/tenancy/tenant-access";
@@ -390,12 +391,25 @@ export const JOB_TEMPLATES = [
 
 /**
  * The job templates researchers start from, set up `at` the catalogue's date; operators edit them
- * at /operator/job-templates.
+ * at /operator/job-templates. On a database seeded before, the templates the platform provides
+ * (found by their codes) are brought to this file's wording — name, description, script, image —
+ * so a kept demo reads as a fresh one; the change is the operator's, audited now, and written only
+ * where the text differs, so seeding again changes nothing. Whether a template is offered is left
+ * as an operator set it, and templates added under other codes are never touched.
  */
 export async function seedJobTemplates(database: Database, operator: User, at: Date) {
   for (const template of JOB_TEMPLATES) {
-    if (await database.jobTemplate.findUnique({ where: { code: template.code } })) continue;
-    await createJobTemplate(database, actorFor(operator), template, at);
+    const existing = await database.jobTemplate.findUnique({
+      where: { code: template.code },
+      select: { id: true },
+    });
+    if (!existing) {
+      await createJobTemplate(database, actorFor(operator), template, at);
+      continue;
+    }
+    // The code and kind say what the template is; the rest is its wording.
+    const { code: _code, kind: _kind, ...wording } = template;
+    await updateJobTemplate(database, actorFor(operator), { templateId: existing.id, ...wording });
   }
 }
 

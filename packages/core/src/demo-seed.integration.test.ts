@@ -7,6 +7,7 @@ import { createDatabase, db, tenantScoped, type Database } from "@tessera/db";
 import { listApplications } from "./applications/list-applications";
 import { verifyAuditChain } from "./audit/verify-audit-chain";
 import { getInvoiceDraft } from "./billing/get-invoice-draft";
+import { JOB_TEMPLATES } from "../scripts/seed-programmes";
 
 const DAY = 86_400_000;
 
@@ -20,21 +21,27 @@ function quickStartSeedOptions(): string[] {
   return options.trim().split(/\s+/).filter(Boolean);
 }
 
+function runOn(databaseUrl: string, args: string[]): void {
+  execFileSync("pnpm", ["--silent", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** Seeds as infra/up.sh seeds, on a fresh database or on a kept one. */
+function seedAsQuickStart(databaseUrl: string): void {
+  runOn(databaseUrl, ["--filter", "@tessera/core", "seed", ...quickStartSeedOptions()]);
+}
+
 /** A database of its own, named after the test database, migrated and then seeded as infra/up.sh seeds it. */
 function freshSeededDatabase(): string {
   const url = new URL(
     process.env.TEST_DATABASE_URL ?? "postgresql://postgres@localhost:5432/tessera_test",
   );
   url.pathname = `${url.pathname}_seed_${randomBytes(4).toString("hex")}`;
-  const env = { ...process.env, DATABASE_URL: url.toString() };
-  const run = (args: string[]) =>
-    execFileSync("pnpm", ["--silent", ...args], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-  run(["--filter", "@tessera/db", "migrate:deploy"]);
-  run(["--filter", "@tessera/core", "seed", ...quickStartSeedOptions()]);
+  runOn(url.toString(), ["--filter", "@tessera/db", "migrate:deploy"]);
+  seedAsQuickStart(url.toString());
   return url.toString();
 }
 
@@ -362,4 +369,55 @@ describe("the demo seed", () => {
     expect(verdict).toMatchObject({ ok: true });
     expect(verdict.checked).toBeGreaterThan(0);
   });
+
+  // Last: it seeds the kept database again.
+  it("run again on a kept database, brings the job templates it provides to its current wording and leaves an operator's own alone", async () => {
+    if (!seeded || !url) throw new Error("not seeded");
+    const provided = JOB_TEMPLATES.find((template) => template.code === "batch")!;
+    const batch = await seeded.jobTemplate.findUniqueOrThrow({ where: { code: "batch" } });
+    // A database seeded by an older Tessera, whose operator has since stopped offering the template.
+    await seeded.jobTemplate.update({
+      where: { id: batch.id },
+      data: {
+        name: "Plain batch",
+        description: "Runs your command once on the GPUs allocated to the job.",
+        script: '#!/bin/bash\necho "Using GPUs $CUDA_VISIBLE_DEVICES"\n{{command}}\n',
+        active: false,
+      },
+    });
+    const own = await seeded.jobTemplate.create({
+      data: {
+        code: "batch-own",
+        name: "Plain batch (our site)",
+        description: "Runs your command once on the GPUs allocated to the job.",
+        kind: "BATCH",
+        script: "#!/bin/bash\n{{command}}\n",
+      },
+    });
+    const updatesBefore = await seeded.auditEvent.count({
+      where: { action: "job_template.updated" },
+    });
+
+    seedAsQuickStart(url);
+
+    expect(await seeded.jobTemplate.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({
+      name: provided.name,
+      description: provided.description,
+      script: provided.script,
+      defaultImage: provided.defaultImage,
+      active: false,
+    });
+    expect(await seeded.jobTemplate.findUniqueOrThrow({ where: { id: own.id } })).toEqual(own);
+    // Only the template whose wording differed was written, and the change is audited.
+    const updates = await seeded.auditEvent.findMany({
+      where: { action: "job_template.updated" },
+      orderBy: { id: "asc" },
+      skip: updatesBefore,
+    });
+    expect(updates.map((event) => event.targetId)).toEqual([batch.id]);
+    expect(
+      await seeded.jobTemplate.count({ where: { code: { in: ["batch", "pytorch-ddp"] } } }),
+    ).toBe(2);
+    expect(await verifyAuditChain(seeded)).toMatchObject({ ok: true });
+  }, 180_000);
 });
