@@ -137,6 +137,7 @@ export const enWorkloads = {
     name: "Job name",
     nameHint: "For you and your colleagues; the cluster gets its own name for it.",
     quantity: (unit: string) => `Number of ${unit}s`,
+    quantityHint: (max: number) => `From 1 to ${count(max)}.`,
     /** The limit of the chosen allocation line: its class's largest cluster. */
     quantityHintCluster: (max: number, className: string) =>
       `Up to ${count(max)} — the largest cluster that runs ${className} has ${count(max)}.`,

@@ -9,7 +9,7 @@ import {
   toPlacementCluster,
   type ProjectReach,
 } from "./place-workload";
-import { jobUnitCap, WORKLOAD_LIMITS } from "./workload-limits";
+import { WORKLOAD_LIMITS } from "./workload-limits";
 
 export interface WorkloadFormOptions {
   projects: {
@@ -30,12 +30,9 @@ export interface WorkloadFormOptions {
     remainingUnitSeconds: number;
     /**
      * The most units one job on this line may ask for: the largest capacity of the class on a
-     * cluster that runs training jobs, capped by the platform's limit for the class; 0 when none
-     * does.
+     * cluster that runs training jobs, capped by the platform's limit; 0 when none does.
      */
     maxQuantity: number;
-    /** The platform's limit on one job of the class (jobUnitCap); null when only clusters set it. */
-    platformMaxQuantity: number | null;
     /** Why no cluster runs the class, in placement's words (null when maxQuantity > 0). */
     noClusterReason: string | null;
     /**
@@ -61,6 +58,7 @@ export interface WorkloadFormOptions {
     script: string;
   }[];
   limits: {
+    maxQuantity: number;
     minWalltimeSeconds: number;
     maxWalltimeSeconds: number;
     maxSimSeconds: number;
@@ -161,8 +159,7 @@ export async function getWorkloadFormOptions(
         const held = toSafeNumber(line.heldUnitSeconds, "quota");
         const consumed = toSafeNumber(line.consumedUnitSeconds, "quota");
         const { active: _active, ...resourceClass } = line.resourceClass;
-        const platformMaxQuantity = jobUnitCap(resourceClass.kind);
-        const reach = reachOfClass(clustersFor(resourceClass.id), platformMaxQuantity);
+        const reach = reachOfClass(clustersFor(resourceClass.id), WORKLOAD_LIMITS.maxQuantity);
         return {
           allocationLineId: line.id,
           allocationId: allocation.id,
@@ -174,7 +171,6 @@ export async function getWorkloadFormOptions(
           consumedUnitSeconds: consumed,
           remainingUnitSeconds: granted - held - consumed,
           maxQuantity: reach.maxQuantity,
-          platformMaxQuantity,
           noClusterReason: reach.reason,
           endpointReach: endpointReachOf(resourceClass.id),
           listPriceMinorPerHour:
@@ -189,6 +185,7 @@ export async function getWorkloadFormOptions(
     lines,
     templates,
     limits: {
+      maxQuantity: WORKLOAD_LIMITS.maxQuantity,
       minWalltimeSeconds: WORKLOAD_LIMITS.minWalltimeSeconds,
       maxWalltimeSeconds: WORKLOAD_LIMITS.maxWalltimeSeconds,
       maxSimSeconds: WORKLOAD_LIMITS.maxSimSeconds,

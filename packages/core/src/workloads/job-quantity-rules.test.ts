@@ -26,15 +26,6 @@ describe("jobQuantityProblem", () => {
     );
   });
 
-  it("names the largest cluster for a class the platform does not cap, in its unit", () => {
-    const cpuLimit = { max: 256, platformMax: null };
-    expect(jobQuantityProblem(128, cpu, cpuLimit)).toBeNull();
-    expect(jobQuantityProblem(256, cpu, cpuLimit)).toBeNull();
-    expect(jobQuantityProblem(257, cpu, cpuLimit)).toBe(
-      "You can use at most 256 CPU cores in one job: the largest cluster that runs CPU core (AMD EPYC 9654) has 256.",
-    );
-  });
-
   it("asks again for anything but a whole number of at least 1, in the class's unit", () => {
     for (const value of [null, 0, -3, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
       expect(jobQuantityProblem(value, cpu, platform)).toBe(

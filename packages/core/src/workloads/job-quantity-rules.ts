@@ -16,11 +16,8 @@ export interface JobQuantityClass {
 export interface JobQuantityLimit {
   /** The most units one job on this line may ask for. */
   max: number;
-  /**
-   * The platform's limit on one job of the class (jobUnitCap); when `max` is below it, or there is
-   * none (null), the largest cluster set `max`.
-   */
-  platformMax: number | null;
+  /** The platform's limit on one job; when `max` is below it, the largest cluster set `max`. */
+  platformMax: number;
 }
 
 const number = (value: number) => value.toLocaleString("en-GB");
@@ -53,7 +50,7 @@ export function jobQuantityProblem(
   if (value === null || !Number.isSafeInteger(value) || value < 1)
     return JOB_QUANTITY_MESSAGES.wholeNumber(resourceClass.unit, limit.max);
   if (value <= limit.max) return null;
-  return limit.platformMax === null || limit.max < limit.platformMax
+  return limit.max < limit.platformMax
     ? JOB_QUANTITY_MESSAGES.overCluster(resourceClass, limit.max)
     : JOB_QUANTITY_MESSAGES.overPlatform(resourceClass.unit, limit.max);
 }

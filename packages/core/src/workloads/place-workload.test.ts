@@ -8,7 +8,6 @@ import {
   toPlacementView,
   type PlacementCluster,
 } from "./place-workload";
-import { jobUnitCap } from "./workload-limits";
 
 function cluster(overrides: Partial<PlacementCluster> & { code: string }): PlacementCluster {
   return {
@@ -177,13 +176,6 @@ describe("reachOfClass", () => {
     );
     expect(reach).toEqual({ maxQuantity: 8, reason: null });
     expect(reachOfClass([cluster({ code: "huge", capacity: 512 })], 64).maxQuantity).toBe(64);
-  });
-
-  it("is the largest cluster's capacity whole for a class whose kind the platform does not cap (CPU)", () => {
-    const cores = [cluster({ code: "a", capacity: 256 }), cluster({ code: "b", capacity: 96 })];
-    expect(reachOfClass(cores, jobUnitCap("CPU"))).toEqual({ maxQuantity: 256, reason: null });
-    expect(reachOfClass(cores, jobUnitCap("GPU")).maxQuantity).toBe(64);
-    expect(reachOfClass(cores, jobUnitCap("MIG")).maxQuantity).toBe(64);
   });
 
   it("is 0 with placement's reason when no cluster could take even one unit", () => {

@@ -199,23 +199,18 @@ export interface ClassReach {
 
 /**
  * Pure: how many units of a class one job may ask for — the largest capacity among the clusters
- * placement would take a one-unit job on, capped at `limit` (null: no cap but the clusters'; see
- * jobUnitCap). A job larger than every such cluster
+ * placement would take a one-unit job on, capped at `limit`. A job larger than every such cluster
  * could never be placed. Residency and classification are the project's, and placement explains
  * them when it refuses; they do not narrow this figure.
  */
-export function reachOfClass(
-  clusters: readonly PlacementCluster[],
-  limit: number | null,
-): ClassReach {
+export function reachOfClass(clusters: readonly PlacementCluster[], limit: number): ClassReach {
   const capacities = clusters
     .filter((cluster) => judge(cluster, ONE_UNIT_ANYWHERE) === null)
     .map((cluster) => cluster.capacity ?? 0);
   if (capacities.length === 0) {
     return { maxQuantity: 0, reason: placeWorkload(clusters, ONE_UNIT_ANYWHERE).reason };
   }
-  const largest = Math.max(...capacities);
-  return { maxQuantity: limit === null ? largest : Math.min(limit, largest), reason: null };
+  return { maxQuantity: Math.min(limit, Math.max(...capacities)), reason: null };
 }
 
 export interface ProjectReach {

@@ -11,11 +11,9 @@ import { countsTokens } from "../catalogue/metering-unit";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { jobQuantityProblem, type JobQuantityClass } from "./job-quantity-rules";
-import { ACTIVE_WORKLOAD_STATUSES, jobUnitCap, WORKLOAD_LIMITS } from "./workload-limits";
+import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
 import {
   placeWorkload,
-  reachOfClass,
-  type PlacementCluster,
   toPlacementCluster,
   type ClusterRecord,
   type PlacementDecision,
@@ -79,33 +77,11 @@ export function checkWorkloadShape(shape: WorkloadShape): void {
   }
 }
 
-/**
- * A job's number of units, against the ceiling the job form offers (the platform's cap for the
- * class's kind, and the largest cluster that runs the class) and in the form's words: "You can use
- * at most 64 GPUs in one job." Throws at once for what no cluster changes: not a whole number of
- * at least 1, or above the cap. Above the largest cluster only, it returns the sentence for
- * placement's refusal to carry, so that the quota shortfall is still said first, as it is before
- * any refusal of placement's. Where no cluster runs the class, placement says why.
- */
-export function checkJobQuantity(
-  quantity: number,
-  resourceClass: JobQuantityClass & { kind: ResourceKind },
-  clusters: readonly PlacementCluster[],
-): string | null {
-  const platformMax = jobUnitCap(resourceClass.kind);
-  const reach = reachOfClass(clusters, platformMax);
-  const wholeNumber = Number.isSafeInteger(quantity) && quantity >= 1;
-  if (reach.maxQuantity === 0) {
-    if (wholeNumber) return null;
-    throw new AppError("PRECONDITION_FAILED", reach.reason ?? "No cluster runs this class.");
-  }
-  const problem = jobQuantityProblem(quantity, resourceClass, {
-    max: reach.maxQuantity,
-    platformMax,
-  });
-  if (problem && (!wholeNumber || (platformMax !== null && quantity > platformMax)))
-    throw new AppError("INVALID", problem);
-  return problem;
+/** A job's number of units, in the words of the job form: "You can use at most 64 CPU cores…". */
+export function checkJobQuantity(quantity: number, resourceClass: JobQuantityClass): void {
+  const max = WORKLOAD_LIMITS.maxQuantity;
+  const problem = jobQuantityProblem(quantity, resourceClass, { max, platformMax: max });
+  if (problem) throw new AppError("INVALID", problem);
 }
 
 interface RequestKey {
@@ -240,39 +216,30 @@ export async function resolveWorkloadRequest(
     );
   }
   if (countsTokens(row.resourceClassKind!)) throw tokensRunNothing(row.resourceClassName!, purpose);
+  if (purpose === "job") {
+    checkJobQuantity(shape.quantity, {
+      name: row.resourceClassName!,
+      unit: row.resourceClassUnit!,
+    });
+  }
   const clusters: ClusterRecord[] =
     typeof row.clusters === "string"
       ? (JSON.parse(row.clusters) as ClusterRecord[])
       : (row.clusters ?? []);
   const placementClusters = clusters.map(toPlacementCluster);
-  const largerThanClusters =
-    purpose === "job"
-      ? checkJobQuantity(
-          shape.quantity,
-          {
-            name: row.resourceClassName!,
-            unit: row.resourceClassUnit!,
-            kind: row.resourceClassKind!,
-          },
-          placementClusters,
-        )
-      : null;
   const project = {
     id: row.projectId,
     name: row.projectName!,
     residency: row.residency,
     classification: row.classification!,
   };
-  const decision = placeWorkload(placementClusters, {
+  const placement = placeWorkload(placementClusters, {
     quantity: shape.quantity,
     residency: project.residency,
     classification: project.classification,
     organizationCountry: row.country,
     purpose,
   });
-  // No cluster is large enough: said in the class's unit, as the job form says it.
-  const placement =
-    !decision.chosen && largerThanClusters ? { ...decision, reason: largerThanClusters } : decision;
   return {
     organization: { id: organizationId, country: row.country, status: row.organizationStatus },
     project,

@@ -34,15 +34,13 @@ const IDS = {
 
 /**
  * What the quantity field says of its limit: the chosen line's (its class's largest cluster, or
- * the platform's limit for the class when that is smaller); nothing while no line is chosen, as
- * the limit depends on the class.
+ * the platform's limit when that is smaller), or the platform's while no line is chosen.
  */
-function quantityHint(line: FormLine | undefined): string | undefined {
+function quantityHint(line: FormLine | undefined, platformMax: number): string | undefined {
   const f = tw.form;
-  if (!line) return undefined;
+  if (!line) return f.quantityHint(platformMax);
   const max = line.maxQuantity;
-  const platformMax = line.platformMaxQuantity;
-  if (platformMax !== null && max >= platformMax) return f.quantityHintPlatform(max);
+  if (max >= platformMax) return f.quantityHintPlatform(max);
   return max > 0 ? f.quantityHintCluster(max, line.resourceClass.name) : undefined;
 }
 
@@ -83,6 +81,7 @@ export function JobForm({
 
   const line = options.lines.find((l) => l.allocationLineId === lineId);
   const unit = line?.resourceClass.unit ?? "unit";
+  const platformMax = options.limits.maxQuantity;
   const noCluster = line !== undefined && line.maxQuantity === 0;
   const count = parseWholeNumber(quantity);
   const walltime = walltimeSeconds(hours, minutes);
@@ -135,14 +134,13 @@ export function JobForm({
       checks.add("allocationLineId", f.required.noCluster(line.resourceClass.name));
     if (name.length < 2) checks.add("name", f.required.name);
     // The API refuses with the same sentence, in the chosen class's unit.
-    // Without a line there is no unit or limit yet: the missing allocation is what is said.
-    const quantityProblem =
-      !line || noCluster
-        ? null
-        : jobQuantityProblem(count, line.resourceClass, {
-            max: line.maxQuantity,
-            platformMax: line.platformMaxQuantity,
-          });
+    const quantityProblem = noCluster
+      ? null
+      : jobQuantityProblem(
+          count,
+          { name: line?.resourceClass.name ?? "", unit },
+          { max: line?.maxQuantity ?? platformMax, platformMax },
+        );
     if (quantityProblem) checks.add("quantity", quantityProblem);
     const { minWalltimeSeconds, maxWalltimeSeconds, maxSimSeconds } = options.limits;
     if (walltime === null || walltime < minWalltimeSeconds || walltime > maxWalltimeSeconds)
@@ -264,7 +262,7 @@ export function JobForm({
         <InputField
           id={IDS.quantity}
           label={f.quantity(unit)}
-          hint={quantityHint(line)}
+          hint={quantityHint(line, platformMax)}
           error={e.quantity}
           name="quantity"
           inputMode="numeric"
