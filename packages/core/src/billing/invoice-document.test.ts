@@ -14,7 +14,7 @@ import type { TenantAccess } from "../tenancy/tenant-access";
 import { getInvoiceDocument } from "./get-invoice";
 import { invoiceCsv } from "./invoice-csv";
 import { invoiceSheetOf } from "./invoice-sheet";
-import { MISSING_GLYPH, renderInvoicePdf } from "./render-invoice-pdf";
+import { MISSING_GLYPH, invoiceFontsForMeasuring, renderInvoicePdf } from "./render-invoice-pdf";
 import {
   invoiceDocumentOf,
   lineDetailText,
@@ -277,13 +277,14 @@ function toUnicodeOf(cmap: string): Map<string, string> {
  * The text each drawing operation of the PDF shows, read back through the ToUnicode map of the
  * font it is drawn in, as a reader's copy and paste or search would.
  */
-async function pdfText(bytes: Uint8Array): Promise<string[]> {
+/** Each piece of text the PDF draws, with where it starts (the text matrix's x and y). */
+async function pdfCells(bytes: Uint8Array): Promise<{ text: string; x: number; y: number }[]> {
   const pdf = await PDFDocument.load(bytes);
   const decoded = (stream: PDFStream) => {
     if (!(stream instanceof PDFRawStream)) throw new Error("Not a stream read from a file.");
     return Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
   };
-  const shown: string[] = [];
+  const shown: { text: string; x: number; y: number }[] = [];
   for (const page of pdf.getPages()) {
     const fonts = page.node.Resources()!.lookup(PDFName.of("Font"), PDFDict);
     // A standard font has no ToUnicode map: its codes are WinAnsi (Windows-1252) bytes.
@@ -298,23 +299,35 @@ async function pdfText(bytes: Uint8Array): Promise<string[]> {
     const contents = page.node.Contents();
     const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
     let map: Map<string, string> | null = null;
+    let at = { x: 0, y: 0 };
     for (const ref of streams) {
       const content = decoded(pdf.context.lookup(ref, PDFStream));
-      for (const op of content.matchAll(/(\/\S+) [\d.]+ Tf|<([0-9A-Fa-f]*)> Tj/g)) {
+      for (const op of content.matchAll(
+        /(\/\S+) [\d.]+ Tf|1 0 0 1 (-?[\d.]+) (-?[\d.]+) Tm|<([0-9A-Fa-f]*)> Tj/g,
+      )) {
         if (op[1]) {
           map = maps.get(op[1]) ?? null;
           continue;
         }
-        const [hex, font] = [op[2]!.toUpperCase(), map];
-        shown.push(
-          font
+        if (op[2]) {
+          at = { x: Number(op[2]), y: Number(op[3]) };
+          continue;
+        }
+        const [hex, font] = [op[4]!.toUpperCase(), map];
+        shown.push({
+          ...at,
+          text: font
             ? (hex.match(/.{4}/g) ?? []).map((code) => font.get(code) ?? "\u0000").join("")
             : new TextDecoder("windows-1252").decode(Buffer.from(hex, "hex")),
-        );
+        });
       }
     }
   }
   return shown;
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  return (await pdfCells(bytes)).map((cell) => cell.text);
 }
 
 describe("the invoice PDF", () => {
@@ -491,6 +504,32 @@ describe("the invoice PDF", () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain("minor units");
+  });
+
+  it("sets the lines table's headers and amounts apart, each column as wide as its widest cell", async () => {
+    const document = outsideEu();
+    const bytes = await renderInvoicePdf(document);
+    const cells = await pdfCells(bytes);
+    const sheet = invoiceSheetOf(document);
+    const { bold, regular } = await invoiceFontsForMeasuring();
+    const rowOf = (text: string) => {
+      const y = cells.find((cell) => cell.text === text)!.y;
+      return cells.filter((cell) => cell.y === y).sort((a, b) => a.x - b.x);
+    };
+    const header = rowOf(sheet.columns.list);
+    expect(header.map((cell) => cell.text)).toEqual(Object.values(sheet.columns));
+    const amounts = rowOf(sheet.lines[0]!.programme);
+    expect(amounts).toHaveLength(5);
+    for (const [row, font] of [
+      [header, bold],
+      [amounts, regular],
+    ] as const) {
+      for (let i = 1; i < row.length; i++) {
+        const before = row[i - 1]!;
+        const end = before.x + font.widthOfTextAtSize(before.text, 8);
+        expect(row[i]!.x - end, `${before.text} | ${row[i]!.text}`).toBeGreaterThanOrEqual(10);
+      }
+    }
   });
 
   it("prints the postal address it was issued with under the customer's name, on the sheet, in the PDF and in the CSV", async () => {

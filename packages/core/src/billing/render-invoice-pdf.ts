@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { InvoiceDocument } from "./invoice-document";
-import { invoiceSheetOf } from "./invoice-sheet";
+import { invoiceSheetOf, type InvoiceSheetLine } from "./invoice-sheet";
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 48;
@@ -31,6 +31,17 @@ function loadFontBytes(): Promise<{ regular: Buffer; bold: Buffer }> {
   return fontBytes;
 }
 
+/** The invoice's two fonts embedded in a scratch document, for tests that measure its layout. */
+export async function invoiceFontsForMeasuring(): Promise<{ regular: PDFFont; bold: PDFFont }> {
+  const scratch = await PDFDocument.create();
+  scratch.registerFontkit(fontkit);
+  const bytes = await loadFontBytes();
+  return {
+    regular: await scratch.embedFont(bytes.regular),
+    bold: await scratch.embedFont(bytes.bold),
+  };
+}
+
 /** What a character the font has no glyph for (an emoji, a Chinese character…) prints as. */
 export const MISSING_GLYPH = "\ufffd";
 
@@ -52,6 +63,18 @@ function printable(text: string, drawable: ReadonlySet<number>): string {
     out += drawn ? String.fromCodePoint(...codes.filter((code) => !shapes(code))) : MISSING_GLYPH;
   }
   return out;
+}
+
+/** Space between two columns of the lines table, in points. */
+const COLUMN_GAP = 14;
+
+/** `text` cut to `width` at this font and size, with an ellipsis where it was cut. */
+function fit(text: string, font: PDFFont, size: number, width: number): string {
+  if (font.widthOfTextAtSize(text, size) <= width) return text;
+  const chars = [...text];
+  while (chars.length > 0 && font.widthOfTextAtSize(`${chars.join("")}…`, size) > width)
+    chars.pop();
+  return `${chars.join("").trimEnd()}…`;
 }
 
 /** Words of `text` in lines no wider than `width` at this font and size. */
@@ -155,24 +178,39 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Uint8
   }
   next(14);
 
-  const columns = { list: 350, programme: 425, net: 500, vat: rightEdge };
-  write(sheet.columns.description, MARGIN, 8, bold);
-  right(sheet.columns.list, columns.list, 8, bold);
-  right(sheet.columns.programme, columns.programme, 8, bold);
-  right(sheet.columns.net, columns.net, 8, bold);
-  right(sheet.columns.vat, columns.vat, 8, bold);
+  // Amount columns, right-aligned, each as wide as its widest cell (header or amount) and a gap
+  // apart, measured from the right edge in this font; the description takes what is left.
+  const amountColumns = [
+    ["vat", (line: InvoiceSheetLine) => line.vatRate],
+    ["net", (line: InvoiceSheetLine) => line.net],
+    ["programme", (line: InvoiceSheetLine) => line.programme],
+    ["list", (line: InvoiceSheetLine) => line.list],
+  ] as const;
+  const columnRight = new Map<string, number>();
+  let left = rightEdge;
+  for (const [key, cell] of amountColumns) {
+    columnRight.set(key, left);
+    const widest = Math.max(
+      bold.widthOfTextAtSize(safe(sheet.columns[key]), 8),
+      ...sheet.lines.map((line) => regular.widthOfTextAtSize(safe(cell(line)), 8)),
+    );
+    left -= widest + COLUMN_GAP;
+  }
+  const descriptionWidth = left - MARGIN;
+  write(fit(safe(sheet.columns.description), bold, 8, descriptionWidth), MARGIN, 8, bold);
+  for (const [key] of amountColumns) right(sheet.columns[key], columnRight.get(key)!, 8, bold);
   next(4);
   page.drawLine({ start: { x: MARGIN, y }, end: { x: rightEdge, y }, thickness: 0.5 });
   next(12);
   for (const line of sheet.lines) {
-    write(line.description.slice(0, 52), MARGIN, 8);
-    right(line.list, columns.list, 8);
-    right(line.programme, columns.programme, 8);
-    right(line.net, columns.net, 8);
-    right(line.vatRate, columns.vat, 8);
+    write(fit(safe(line.description), regular, 8, descriptionWidth), MARGIN, 8);
+    for (const [key, cell] of amountColumns) right(cell(line), columnRight.get(key)!, 8);
     next(11);
-    write(`   ${line.detail}`, MARGIN, 7);
-    next(14);
+    for (const part of wrap(safe(line.detail), regular, 7, width - 12)) {
+      write(part, MARGIN + 12, 7);
+      next(9);
+    }
+    next(5);
   }
   page.drawLine({
     start: { x: MARGIN, y: y + 8 },
