@@ -36,7 +36,7 @@ tessera_node_major() { node -v 2>/dev/null | sed -n 's/^v\([0-9][0-9]*\)\..*/\1/
 tessera_install_tools() {
   command -v npm >/dev/null 2>&1 ||
     tessera_die "Tessera needs Node.js (20 or newer) with npm to fetch its own Node $TESSERA_NODE_VERSION. Install it first, e.g. apt-get install -y nodejs npm"
-  tessera_say "Installing $* into .tools (one-off)"
+  tessera_say "Installing $* into .tools (one-off; a few minutes when the npm registry is slow)"
   mkdir -p "$TESSERA_ROOT/.tools"
   npm install --prefix "$TESSERA_ROOT/.tools" --save-exact --no-audit --no-fund --loglevel=error "$@" >/dev/null ||
     tessera_die "npm could not install $* into .tools"

@@ -138,7 +138,7 @@ pnpm --silent db:seed --demo-jobs
 web_build_id="$TESSERA_ROOT/apps/web/.next/BUILD_ID"
 if [ ! -f "$web_build_id" ] || [ -n "$(find apps/web packages prisma/schema pnpm-lock.yaml \
   \( -name node_modules -o -name .next -o -name .turbo \) -prune -o -type f -newer "$web_build_id" -print -quit)" ]; then
-  tessera_say "Building the web app (about a minute the first time)"
+  tessera_say "Building the web app (about 2 minutes the first time)"
   pnpm --filter @tessera/web build
 else
   tessera_say "Web app build is up to date"

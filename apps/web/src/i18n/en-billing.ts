@@ -31,7 +31,7 @@ export const enBilling = {
     detailsLink: "Billing details",
     noAddressTitle: "Invoices need your postal address",
     noAddressBody:
-      "EU invoices must name the customer's postal address, and none is on file for your organisation. Invoices issued without one will not show it.",
+      "Tessera's invoices must name your postal address (EU VAT rules apply to every invoice the platform issues, wherever you are), and none is on file for your organisation. Invoices issued without one will not show it.",
     noAddressLink: "Add the postal address",
     currentTitle: "Charges so far this month",
     currentLead: (month: string, timeZone: string) =>
@@ -136,13 +136,13 @@ export const enBilling = {
     remove: "Remove address",
     removeTitle: "Remove the postal address?",
     removeBody: (address: string) =>
-      `The next invoices will name no postal address until you add one again; EU invoices must name it. Invoices already issued keep the address they were issued with. Removed: ${address}.`,
+      `The next invoices will name no postal address until you add one again, and the platform's invoices must name it. Invoices already issued keep the address they were issued with. Removed: ${address}.`,
     removeConfirm: "Remove address",
     removed: "Postal address removed. Add one before your next invoice is issued.",
     readOnly: "Only owners and billing members can change the billing details.",
     noAddressTitle: "No postal address on file",
     noAddressBody:
-      "EU invoices must name the customer's postal address. Add it here before your next invoice is issued.",
+      "The platform's invoices must name your postal address (EU VAT rules, wherever you are). Add it here before your next invoice is issued.",
   },
   usage: {
     title: "Usage",
