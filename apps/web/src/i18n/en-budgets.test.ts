@@ -1,17 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { enBudgets } from "./en-budgets";
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
 describe("the projection's wording", () => {
-  it('says "the last day", never "the last 1 day"', () => {
+  it("names the time the rate was read over: hours under two days, days after, never 1 hour", () => {
     const p = enBudgets.projection;
-    expect(p.idle(1)).toBe(
-      "Not at present: nothing was consumed in the last day, so no date is projected.",
-    );
-    expect(p.idle(30)).toBe(
+    expect(p.idle(30 * DAY)).toBe(
       "Not at present: nothing was consumed in the last 30 days, so no date is projected.",
     );
-    expect(p.ratePerDay("€1.00", "€1.00", 1)).toBe("€1.00 a day (€1.00 in the last day)");
-    expect(p.basis(1)).toContain("from the last day (UTC days)");
-    expect(p.basis(1)).not.toMatch(/\b1 day/);
+    // 29 days and most of today read as the 30 days they nearly are.
+    expect(p.ratePerDay("€36.24", "€1,083.00", 29.9 * DAY)).toBe(
+      "€36.24 a day (€1,083.00 in the last 30 days)",
+    );
+    expect(p.ratePerDay("€36.24", "€1.51", HOUR)).toBe("€36.24 a day (€1.51 in the last hour)");
+    expect(p.ratePerDay("€36.24", "€18.12", 12.5 * HOUR)).toBe(
+      "€36.24 a day (€18.12 in the last 12 hours)",
+    );
+    expect(p.ratePerDay("€36.24", "€72.48", 47 * HOUR)).toContain("in the last 47 hours");
+    expect(p.basis(HOUR)).toContain("in the last hour");
+    expect(p.basis(HOUR)).not.toMatch(/\b1 hour/);
+    expect(p.tooEarly).toMatch(/^Too early to project: .*less than an hour/);
   });
 });

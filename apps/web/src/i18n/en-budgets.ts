@@ -3,8 +3,18 @@
  * its burn-down projection, in British English. `BudgetMessages` makes the compiler insist that a
  * new locale is complete.
  */
-/** "the last day", "the last 30 days" — never "the last 1 day". */
-const lastDays = (days: number) => (days === 1 ? "the last day" : `the last ${days} days`);
+const HOUR_MS = 3_600_000;
+/**
+ * The time a rate was read over, from its length in milliseconds: "the last 5 hours" under two
+ * days, "the last 30 days" from then on (to the nearest day) — never "the last 1 hour".
+ */
+const lastSpan = (ms: number) => {
+  if (ms < 48 * HOUR_MS) {
+    const hours = Math.max(1, Math.floor(ms / HOUR_MS));
+    return hours === 1 ? "the last hour" : `the last ${hours} hours`;
+  }
+  return `the last ${Math.round(ms / (24 * HOUR_MS))} days`;
+};
 
 export const enBudgets = {
   page: {
@@ -71,14 +81,17 @@ export const enBudgets = {
   },
   projection: {
     title: "Projected exhaustion",
-    basis: (days: number) =>
-      `Consumption is what the programme owes for usage on its awards, invoiced or not yet invoiced. The rate is read from ${lastDays(days)} (UTC days).`,
+    basis: (elapsedMs: number) =>
+      `Consumption is what the programme owes for usage on its awards, invoiced or not yet invoiced. The rate is what was consumed in ${lastSpan(elapsedMs)} — at most the last 30 UTC days, today's hours so far counted as hours — over the time that has passed in them.`,
     rate: "Consumption rate",
-    ratePerDay: (perDay: string, recent: string, days: number) =>
-      `${perDay} a day (${recent} in ${lastDays(days)})`,
+    ratePerDay: (perDay: string, recent: string, elapsedMs: number) =>
+      `${perDay} a day (${recent} in ${lastSpan(elapsedMs)})`,
+    rateTooEarly: "Not yet: less than an hour of consumption to read it from",
     left: "Budget not yet consumed",
     ends: "The programme ends",
     endsOn: (date: string) => `${date}, when its last award ends`,
+    endsOnSoFar: (date: string) =>
+      `${date}, when its last award so far ends (an open or upcoming call may extend it)`,
     endsWithCall: (date: string) =>
       `${date} at the earliest, when its open call closes (awards made on it may run longer)`,
     noEnd: "No award yet",
@@ -90,8 +103,12 @@ export const enBudgets = {
       `Not before the programme ends on ${date}, at ${perDay} a day.`,
     notBeforeCallCloses: (date: string, perDay: string) =>
       `Not before ${date}, the earliest the programme ends, at ${perDay} a day.`,
-    idle: (days: number) =>
-      `Not at present: nothing was consumed in ${lastDays(days)}, so no date is projected.`,
+    notBeforeLastAwardSoFar: (date: string, perDay: string) =>
+      `Not before ${date}, when its last award so far ends, at ${perDay} a day.`,
+    tooEarly:
+      "Too early to project: consumption started less than an hour ago, too little to read a daily rate from.",
+    idle: (elapsedMs: number) =>
+      `Not at present: nothing was consumed in ${lastSpan(elapsedMs)}, so no date is projected.`,
     exhausted: "It has: the budget is used up.",
     legend: "Projected consumption",
     chart: (awarded: string, consumed: string, budget: string, outcome: string) =>

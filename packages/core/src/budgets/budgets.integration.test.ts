@@ -390,17 +390,33 @@ describe("programme budget alerts", () => {
       where: { id: quota.programmeId },
       data: { budgetMinor: 10_000n, awardedMinor: 10_000n },
     });
-    // €80.00 consumed today, the award's first day: €20.00 left at €80.00 a day is 6 hours.
+    // €80.00 consumed since the award became valid 37 minutes ago: too early for a daily rate
+    // (it is not €80.00 a day, nor the €3,113.51 a day 37 minutes make of it).
     const now = new Date();
-    await db.allocation.update({ where: { id: quota.allocationId }, data: { validFrom: now } });
+    await db.allocation.update({
+      where: { id: quota.allocationId },
+      data: { validFrom: new Date(now.getTime() - 37 * 60_000) },
+    });
     await insertUsage(db, quota, [{ start: now, unitSeconds: 32 * HOUR }]);
+    const early = await getProgrammeDashboard(db, { programmeId: quota.programmeId }, now);
+    expect(early.projection).toMatchObject({
+      elapsedMs: 37 * 60_000,
+      recentConsumedMinor: 8_000,
+      ratePerDayMinor: 0,
+      outcome: { kind: "tooEarly" },
+    });
+    // Valid for 8 hours: €80.00 in 8 hours is €240.00 a day; €20.00 left is 2 hours.
+    await db.allocation.update({
+      where: { id: quota.allocationId },
+      data: { validFrom: new Date(now.getTime() - 8 * HOUR * 1_000) },
+    });
     const dashboard = await getProgrammeDashboard(db, { programmeId: quota.programmeId }, now);
     expect(dashboard.projection).toMatchObject({
-      windowDays: 1,
+      elapsedMs: 8 * HOUR * 1_000,
       recentConsumedMinor: 8_000,
-      ratePerDayMinor: 8_000,
+      ratePerDayMinor: 24_000,
       remainingMinor: 2_000,
-      outcome: { kind: "projected", date: new Date(now.getTime() + DAY / 4) },
+      outcome: { kind: "projected", date: new Date(now.getTime() + 2 * HOUR * 1_000) },
     });
     // The last award ends in an hour, but a call still open can bring more awards: the programme
     // runs at least until that call closes, so the budget still runs out first.
@@ -416,7 +432,7 @@ describe("programme budget alerts", () => {
     expect(open.projection).toMatchObject({
       endsAt: new Date(now.getTime() + DAY),
       endsBy: "call",
-      outcome: { kind: "projected", date: new Date(now.getTime() + DAY / 4) },
+      outcome: { kind: "projected", date: new Date(now.getTime() + 2 * HOUR * 1_000) },
     });
     // Every call closed: the money outlasts the programme, which ends with its last award.
     await db.programmeCall.updateMany({

@@ -45,7 +45,8 @@ export interface ProgrammeDashboard {
   /** When the budget runs out if consumption goes on at its recent rate. */
   projection: {
     windowFrom: string;
-    windowDays: number;
+    /** How long the window the rate is read from has run: its consumption over this is the rate. */
+    elapsedMs: number;
     recentConsumedMinor: number;
     ratePerDayMinor: number;
     remainingMinor: number;
@@ -58,6 +59,12 @@ export interface ProgrammeDashboard {
 }
 
 const DAY_MS = 86_400_000;
+
+function consumptionStart(firstValidFrom: Date | null, firstConsumedDay: string | undefined) {
+  const usage = firstConsumedDay ? new Date(`${firstConsumedDay}T00:00:00Z`) : null;
+  if (!firstValidFrom) return usage;
+  return usage && utcDay(usage) < utcDay(firstValidFrom) ? usage : firstValidFrom;
+}
 
 /**
  * Per programme: applications by state, awarded against budget, a daily burn-down of awarded
@@ -122,11 +129,9 @@ export async function getProgrammeDashboard(
   const projection = projectExhaustion({
     budgetMinor: programme.budgetMinor,
     consumed: consumed.daily,
-    // Consumption can start on the first day an award is valid (or its first usage, if earlier).
-    firstDay:
-      [awards._min.validFrom ? utcDay(awards._min.validFrom) : null, firstConsumedDay]
-        .filter((day): day is string => Boolean(day))
-        .sort()[0] ?? null,
+    // Consumption can start when the first award becomes valid — or on its first usage's day, if
+    // that is earlier (usage is dated by day only, so a later day says nothing finer).
+    startedAt: consumptionStart(awards._min.validFrom, firstConsumedDay),
     endsAt: end.endsAt,
     now,
   });

@@ -175,10 +175,11 @@ describe("a programme's consumption", () => {
     expect(on("2026-02-04")?.consumedMinor).toBe(1_750);
     expect(on("2026-03-01")?.consumedMinor).toBe(1_750);
     expect(on("2026-03-02")?.consumedMinor).toBe(1_966);
-    // The last 30 days (19 February to 20 March) hold March's €2.16: €0.07 a day, not one day's.
+    // The last 30 days (19 February to noon on 20 March: 29½ days) hold March's €2.16: €0.07 a
+    // day, not one day's.
     expect(dashboard.projection).toMatchObject({
       windowFrom: "2026-02-19",
-      windowDays: 30,
+      elapsedMs: 29.5 * 86_400_000,
       recentConsumedMinor: 216,
       ratePerDayMinor: 7,
     });

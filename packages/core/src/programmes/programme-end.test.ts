@@ -30,15 +30,33 @@ describe("programmeEnd", () => {
     });
   });
 
-  it("ends with its last award once every call has closed, or when the award runs longer", () => {
+  it("ends with its last award once every call has closed", () => {
     const lastAward = new Date("2027-06-30T00:00:00Z");
     expect(programmeEnd({ lastAwardEndsAt: lastAward, calls: [closed], now })).toEqual({
       endsAt: lastAward,
       basis: "award",
     });
+  });
+
+  it("says the last award's end is not firm while a call is open or to open", () => {
+    // The award runs longer than the rolling call, but an award made on that call may run longer.
+    const lastAward = new Date("2027-06-30T00:00:00Z");
     expect(programmeEnd({ lastAwardEndsAt: lastAward, calls: [rolling], now })).toEqual({
       endsAt: lastAward,
-      basis: "award",
+      basis: "awardSoFar",
+    });
+    // The last award ends on the day the call closes (what the walk saw): still not firm.
+    expect(
+      programmeEnd({ lastAwardEndsAt: rolling.closesAt, calls: [closed, rolling], now }),
+    ).toEqual({ endsAt: rolling.closesAt, basis: "awardSoFar" });
+    // A call still to open counts too.
+    const upcoming = {
+      opensAt: new Date("2026-09-01T00:00:00Z"),
+      closesAt: new Date("2026-10-01T00:00:00Z"),
+    };
+    expect(programmeEnd({ lastAwardEndsAt: lastAward, calls: [upcoming], now })).toEqual({
+      endsAt: lastAward,
+      basis: "awardSoFar",
     });
   });
 

@@ -13,25 +13,26 @@ function daily(minor: bigint, days: number) {
 }
 
 describe("projectExhaustion", () => {
-  it("projects the date the budget runs out at the last 30 days' rate", () => {
-    // 30 days of 1,000/day consumed = 30,000; 70,000 left at 1,000/day = 70 days from now.
+  it("projects the date the budget runs out at the last 30 days' rate, today's half day as half", () => {
+    // 30,000 consumed in 29.5 days (the window began at midnight 29 days ago; it is noon) =
+    // 1,016.949… a day; 70,000 left → 70,000 × 29.5 / 30,000 = 68.8333… days from now.
     const projection = projectExhaustion({
       budgetMinor: 100_000n,
       consumed: daily(1_000n, 30),
-      firstDay: "2026-01-01",
+      startedAt: new Date("2026-01-01T00:00:00Z"),
       endsAt: new Date("2027-01-01T00:00:00Z"),
       now,
     });
     expect(projection).toMatchObject({
       windowFrom: "2026-06-01",
-      windowDays: 30,
+      elapsedMs: 29.5 * DAY,
       recentConsumedMinor: 30_000n,
-      ratePerDayMinor: 1_000n,
+      ratePerDayMinor: 1_017n,
       remainingMinor: 70_000n,
     });
     expect(projection.outcome).toEqual({
       kind: "projected",
-      date: new Date(now.getTime() + 70 * DAY),
+      date: new Date(now.getTime() + (70_000 * 29.5 * DAY) / 30_000),
     });
   });
 
@@ -40,17 +41,17 @@ describe("projectExhaustion", () => {
     const projection = projectExhaustion({
       budgetMinor: 100_000n,
       consumed,
-      firstDay: "2026-01-01",
+      startedAt: new Date("2026-01-01T00:00:00Z"),
       endsAt: null,
       now,
     });
-    // 1,000 in the last 30 days → 100/3 a day; 49,000 left → 1,470 days.
+    // 1,000 in the last 29.5 days → 33.9 a day; 49,000 left → 49 × 29.5 = 1,445.5 days.
     expect(projection.recentConsumedMinor).toBe(1_000n);
-    expect(projection.ratePerDayMinor).toBe(33n);
+    expect(projection.ratePerDayMinor).toBe(34n);
     expect(projection.remainingMinor).toBe(49_000n);
     expect(projection.outcome).toEqual({
       kind: "projected",
-      date: new Date(now.getTime() + 1_470 * DAY),
+      date: new Date(now.getTime() + 1_445.5 * DAY),
     });
   });
 
@@ -58,17 +59,17 @@ describe("projectExhaustion", () => {
     const projection = projectExhaustion({
       budgetMinor: 100_000n,
       consumed: daily(1_000n, 30),
-      firstDay: "2026-01-01",
-      // 70 days are needed; the last award ends in 69.
-      endsAt: new Date(now.getTime() + 69 * DAY),
+      startedAt: new Date("2026-01-01T00:00:00Z"),
+      // 68.83 days are needed; the last award ends in 68.
+      endsAt: new Date(now.getTime() + 68 * DAY),
       now,
     });
     expect(projection.outcome).toEqual({ kind: "notBeforeEnd" });
     const justInTime = projectExhaustion({
       budgetMinor: 100_000n,
       consumed: daily(1_000n, 30),
-      firstDay: "2026-01-01",
-      endsAt: new Date(now.getTime() + 70 * DAY),
+      startedAt: new Date("2026-01-01T00:00:00Z"),
+      endsAt: new Date(now.getTime() + 69 * DAY),
       now,
     });
     expect(justInTime.outcome.kind).toBe("projected");
@@ -78,7 +79,7 @@ describe("projectExhaustion", () => {
     const projection = projectExhaustion({
       budgetMinor: 100_000n,
       consumed: [{ day: "2026-03-01", amountMinor: 5_000n }],
-      firstDay: "2026-02-01",
+      startedAt: new Date("2026-02-01T00:00:00Z"),
       endsAt: new Date("2027-01-01T00:00:00Z"),
       now,
     });
@@ -86,7 +87,7 @@ describe("projectExhaustion", () => {
     expect(projection.ratePerDayMinor).toBe(0n);
     expect(projection.outcome).toEqual({ kind: "idle" });
     expect(
-      projectExhaustion({ budgetMinor: 1n, consumed: [], firstDay: null, endsAt: null, now })
+      projectExhaustion({ budgetMinor: 1n, consumed: [], startedAt: null, endsAt: null, now })
         .outcome,
     ).toEqual({ kind: "idle" });
   });
@@ -95,15 +96,20 @@ describe("projectExhaustion", () => {
     const projection = projectExhaustion({
       budgetMinor: 10_000n,
       consumed: daily(500n, 5),
-      firstDay: "2026-06-26",
+      startedAt: new Date("2026-06-26T00:00:00Z"),
       endsAt: new Date("2026-12-31T00:00:00Z"),
       now,
     });
-    // 2,500 over 5 days = 500/day; 7,500 left → 15 days.
-    expect(projection).toMatchObject({ windowFrom: "2026-06-26", windowDays: 5 });
+    // 2,500 over 4.5 days (since midnight 4 days ago; it is noon) = 555.6/day; 7,500 left →
+    // 7,500 × 4.5 / 2,500 = 13.5 days.
+    expect(projection).toMatchObject({
+      windowFrom: "2026-06-26",
+      elapsedMs: 4.5 * DAY,
+      ratePerDayMinor: 556n,
+    });
     expect(projection.outcome).toEqual({
       kind: "projected",
-      date: new Date(now.getTime() + 15 * DAY),
+      date: new Date(now.getTime() + 13.5 * DAY),
     });
   });
 
@@ -111,7 +117,7 @@ describe("projectExhaustion", () => {
     const projection = projectExhaustion({
       budgetMinor: 30_000n,
       consumed: daily(1_000n, 30),
-      firstDay: "2026-01-01",
+      startedAt: new Date("2026-01-01T00:00:00Z"),
       endsAt: null,
       now,
     });
@@ -120,16 +126,95 @@ describe("projectExhaustion", () => {
   });
 
   it("never projects early: the time left is rounded up", () => {
-    // 1 left at 3 per 30 days (0.1/day) → 10 days exactly; 2 left at 3 per 30 days → 20 days.
+    // 3 in 29.5 days: 1 left → 29.5 / 3 days = 9.8333… days, not a whole millisecond, so up;
+    // 2 left → 19.666… days, likewise.
     const at = (budget: bigint) =>
       projectExhaustion({
         budgetMinor: budget,
         consumed: [{ day: "2026-06-30", amountMinor: 3n }],
-        firstDay: "2026-01-01",
+        startedAt: new Date("2026-01-01T00:00:00Z"),
         endsAt: null,
         now,
       }).outcome;
-    expect(at(4n)).toEqual({ kind: "projected", date: new Date(now.getTime() + 10 * DAY) });
-    expect(at(5n)).toEqual({ kind: "projected", date: new Date(now.getTime() + 20 * DAY) });
+    expect(at(4n)).toEqual({
+      kind: "projected",
+      date: new Date(now.getTime() + Math.ceil((29.5 * DAY) / 3)),
+    });
+    expect(at(5n)).toEqual({
+      kind: "projected",
+      date: new Date(now.getTime() + Math.ceil((2 * 29.5 * DAY) / 3)),
+    });
+  });
+
+  describe("reads the rate over the time that has passed, not over whole days", () => {
+    // The walk's case: endpoints costing 3,624 a day, the first award valid from 22:00 today.
+    const at = (time: string) => new Date(`2026-06-30T${time}Z`);
+    const startedAt = at("22:00:00");
+    const HOUR = 3_600_000;
+    const project = (consumedMinor: bigint, when: Date) =>
+      projectExhaustion({
+        budgetMinor: 1_000_000n,
+        consumed: [{ day: "2026-06-30", amountMinor: consumedMinor }],
+        startedAt,
+        endsAt: null,
+        now: when,
+      });
+
+    it("says it is too early when consumption began minutes ago", () => {
+      // 37 minutes at 3,624 a day ≈ 93 consumed: not read as 93 a day.
+      const projection = project(93n, at("22:37:00"));
+      expect(projection).toMatchObject({
+        elapsedMs: 37 * 60_000,
+        recentConsumedMinor: 93n,
+        ratePerDayMinor: 0n,
+        outcome: { kind: "tooEarly" },
+      });
+      // Just under an hour: still too early; an hour: a rate.
+      expect(project(150n, new Date(startedAt.getTime() + HOUR - 1)).outcome).toEqual({
+        kind: "tooEarly",
+      });
+      expect(project(151n, new Date(startedAt.getTime() + HOUR)).ratePerDayMinor).toBe(3_624n);
+    });
+
+    it("reads an hours-old window over its hours", () => {
+      // Valid from 08:00, now 20:00: 1,812 in 12 hours = 3,624 a day; 998,188 left →
+      // 998,188 / 3,624 days, to the millisecond rounded up.
+      const projection = projectExhaustion({
+        budgetMinor: 1_000_000n,
+        consumed: [{ day: "2026-06-30", amountMinor: 1_812n }],
+        startedAt: at("08:00:00"),
+        endsAt: null,
+        now: at("20:00:00"),
+      });
+      expect(projection).toMatchObject({
+        windowFrom: "2026-06-30",
+        elapsedMs: 12 * HOUR,
+        ratePerDayMinor: 3_624n,
+        remainingMinor: 998_188n,
+      });
+      const ms = (998_188n * 12n * BigInt(HOUR) + 1_812n - 1n) / 1_812n;
+      expect(projection.outcome).toEqual({
+        kind: "projected",
+        date: new Date(at("20:00:00").getTime() + Number(ms)),
+      });
+    });
+
+    it("reads a 30-day window over 29 days and the part of today that has passed", () => {
+      // Awards valid for months; it is 06:00: the window runs from 2026-06-01T00:00 — 29¼ days.
+      const projection = projectExhaustion({
+        budgetMinor: 10_000_000n,
+        consumed: daily(3_624n, 30),
+        startedAt: new Date("2026-01-01T00:00:00Z"),
+        endsAt: null,
+        now: at("06:00:00"),
+      });
+      // 108,720 over 29.25 days = 3,716.92… a day, rounded half to even.
+      expect(projection).toMatchObject({
+        windowFrom: "2026-06-01",
+        elapsedMs: 29.25 * DAY,
+        recentConsumedMinor: 108_720n,
+        ratePerDayMinor: 3_717n,
+      });
+    });
   });
 });

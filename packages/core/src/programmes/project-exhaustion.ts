@@ -8,9 +8,14 @@ const DAY_MS = 86_400_000;
 /** Past this, a date is not a forecast any more (and would not fit a Date). */
 const MAX_PROJECTION_MS = 1_000n * 365n * BigInt(DAY_MS);
 
+/** Under this much consumption history no rate is given: minutes do not make a daily pace. */
+export const MIN_RATE_HISTORY_MS = 3_600_000;
+
 export type ExhaustionOutcome =
   /** Consumption has already reached the budget. */
   | { kind: "exhausted" }
+  /** Consumption could start less than MIN_RATE_HISTORY_MS ago: too early for a rate. */
+  | { kind: "tooEarly" }
   /** Nothing was consumed in the window: no rate to project from. */
   | { kind: "idle" }
   /** At the recent rate the budget is used up on this date, before the programme ends. */
@@ -19,11 +24,15 @@ export type ExhaustionOutcome =
   | { kind: "notBeforeEnd" };
 
 export interface ExhaustionProjection {
-  /** First UTC day of the window the rate is read from, and its length in days. */
+  /** First UTC day of the window the rate is read from. */
   windowFrom: string;
-  windowDays: number;
+  /** The time the window covers: from its start (or when consumption could start) to now. */
+  elapsedMs: number;
   recentConsumedMinor: bigint;
-  /** The rate, per day, rounded half to even (the projection itself uses the exact fraction). */
+  /**
+   * The rate, per day: the window's consumption over the time elapsed in it, rounded half to
+   * even (the projection itself uses the exact fraction); 0 when it is too early for a rate.
+   */
   ratePerDayMinor: bigint;
   remainingMinor: bigint;
   endsAt: Date | null;
@@ -32,45 +41,49 @@ export interface ExhaustionProjection {
 
 /**
  * Pure: when the budget runs out if consumption goes on at its recent rate — the consumption of
- * the last `windowDays` UTC days (fewer when the programme's first award became valid more recently), divided
- * by those days. `endsAt` is when the programme's last award ends: consumption stops there, so a
- * date after it is no exhaustion at all.
+ * the last `windowDays` UTC days (today's so far included), divided by the time that has actually
+ * passed in them: from the window's first midnight, or from `startedAt` when consumption could
+ * only start later, to now. A window that began minutes ago is minutes long, not a day. Under
+ * MIN_RATE_HISTORY_MS of history the outcome is `tooEarly`. `endsAt` is when the programme ends:
+ * consumption stops there, so a date after it is no exhaustion at all.
  */
 export function projectExhaustion(input: {
   budgetMinor: bigint;
   consumed: readonly DailyAmount[];
-  /** The first day consumption could happen (the first award's first valid day); null before any award. */
-  firstDay: string | null;
+  /**
+   * When consumption could first happen (the first award's validity, or the first usage's day if
+   * earlier); null before any award.
+   */
+  startedAt: Date | null;
   endsAt: Date | null;
   now: Date;
   windowDays?: number;
 }): ExhaustionProjection {
   const today = utcDay(input.now);
   const full = input.windowDays ?? CONSUMPTION_WINDOW_DAYS;
-  const earliest = utcDay(new Date(Date.parse(`${today}T00:00:00Z`) - (full - 1) * DAY_MS));
-  const windowFrom =
-    input.firstDay && input.firstDay > earliest && input.firstDay <= today
-      ? input.firstDay
-      : earliest;
-  const windowDays =
-    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${windowFrom}T00:00:00Z`)) / DAY_MS + 1;
+  const windowStart = Date.parse(`${today}T00:00:00Z`) - (full - 1) * DAY_MS;
+  const from = Math.max(windowStart, input.startedAt?.getTime() ?? windowStart);
+  const windowFrom = utcDay(new Date(Math.min(from, input.now.getTime())));
+  const elapsedMs = Math.max(0, input.now.getTime() - from);
   const recent = input.consumed
     .filter((row) => row.day >= windowFrom && row.day <= today)
     .reduce((sum, row) => sum + row.amountMinor, 0n);
   const consumed = input.consumed.reduce((sum, row) => sum + row.amountMinor, 0n);
   const remaining = input.budgetMinor - consumed;
+  const tooEarly = elapsedMs < MIN_RATE_HISTORY_MS;
   const base = {
     windowFrom,
-    windowDays,
+    elapsedMs,
     recentConsumedMinor: recent,
-    ratePerDayMinor: divideHalfEven(recent, BigInt(windowDays)),
+    ratePerDayMinor: tooEarly ? 0n : divideHalfEven(recent * BigInt(DAY_MS), BigInt(elapsedMs)),
     remainingMinor: remaining > 0n ? remaining : 0n,
     endsAt: input.endsAt,
   };
   if (remaining <= 0n) return { ...base, outcome: { kind: "exhausted" } };
+  if (tooEarly) return { ...base, outcome: { kind: "tooEarly" } };
   if (recent <= 0n) return { ...base, outcome: { kind: "idle" } };
-  // remaining ÷ (recent ÷ window) days, rounded up to the millisecond: never early.
-  const numerator = remaining * BigInt(windowDays) * BigInt(DAY_MS);
+  // remaining ÷ (recent ÷ elapsed), rounded up to the millisecond: never early.
+  const numerator = remaining * BigInt(elapsedMs);
   const ms = (numerator + recent - 1n) / recent;
   const past = input.endsAt ? BigInt(input.endsAt.getTime() - input.now.getTime()) : null;
   if ((past !== null && ms > past) || ms > MAX_PROJECTION_MS) {

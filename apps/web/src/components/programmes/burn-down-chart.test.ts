@@ -6,7 +6,7 @@ import type { BudgetProjection } from "./types";
 
 const projection = {
   windowFrom: "2026-11-07",
-  windowDays: 30,
+  elapsedMs: 30 * 86_400_000,
   recentConsumedMinor: 3_546,
   ratePerDayMinor: 0,
   remainingMinor: 198_133_109,

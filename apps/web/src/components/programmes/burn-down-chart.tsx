@@ -28,11 +28,15 @@ export function projectionOutcome(projection: BudgetProjection, currency: string
         ? p.notBeforeEnd(perDay)
         : projection.endsBy === "call"
           ? p.notBeforeCallCloses(formatDate(projection.endsAt), perDay)
-          : p.notBeforeEndOn(formatDate(projection.endsAt), perDay);
+          : projection.endsBy === "awardSoFar"
+            ? p.notBeforeLastAwardSoFar(formatDate(projection.endsAt), perDay)
+            : p.notBeforeEndOn(formatDate(projection.endsAt), perDay);
     case "exhausted":
       return p.exhausted;
+    case "tooEarly":
+      return p.tooEarly;
     default:
-      return p.idle(projection.windowDays);
+      return p.idle(projection.elapsedMs);
   }
 }
 

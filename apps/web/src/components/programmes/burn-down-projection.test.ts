@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_PROJECTED_DAYS, projectedDays } from "./burn-down-projection";
 
 const last = { day: "2026-06-30", consumedMinor: 1_000 };
-const rate = { recentConsumedMinor: 3_000, windowDays: 30 }; // 100 a day
+const rate = { recentConsumedMinor: 3_000, elapsedMs: 30 * 86_400_000 }; // 100 a day
 
 describe("projectedDays", () => {
   it("draws from the day after the last point to the exhaustion day, reaching the budget on it", () => {
@@ -56,8 +56,29 @@ describe("projectedDays", () => {
     expect(days.at(-1)?.value).toBe(1_200);
   });
 
+  it("draws at the rate over the time elapsed: 151 in 2 hours is 1,812 a day", () => {
+    const days = projectedDays(
+      last,
+      {
+        recentConsumedMinor: 151,
+        elapsedMs: 2 * 3_600_000,
+        outcome: { kind: "notBeforeEnd" },
+        endsAt: new Date("2026-07-02T00:00:00Z"),
+      },
+      1_000_000,
+    );
+    expect(days).toEqual([
+      { day: "2026-07-01", value: 1_000 + 1_812 },
+      { day: "2026-07-02", value: 1_000 + 2 * 1_812 },
+    ]);
+  });
+
   it("draws nothing without a rate or an end, and no more than two years ahead", () => {
-    for (const outcome of [{ kind: "idle" }, { kind: "exhausted" }] as const) {
+    for (const outcome of [
+      { kind: "idle" },
+      { kind: "exhausted" },
+      { kind: "tooEarly" },
+    ] as const) {
       expect(projectedDays(last, { ...rate, outcome, endsAt: null }, 5_000)).toEqual([]);
     }
     expect(

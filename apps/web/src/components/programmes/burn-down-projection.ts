@@ -15,7 +15,7 @@ const utcDay = (date: Date) => date.toISOString().slice(0, 10);
  */
 export function projectedDays(
   last: Pick<BurnDownPoint, "day" | "consumedMinor">,
-  projection: Pick<BudgetProjection, "outcome" | "endsAt" | "recentConsumedMinor" | "windowDays">,
+  projection: Pick<BudgetProjection, "outcome" | "endsAt" | "recentConsumedMinor" | "elapsedMs">,
   budgetMinor: number,
 ): { day: string; value: number }[] {
   const outcome = projection.outcome;
@@ -29,7 +29,8 @@ export function projectedDays(
   const start = Date.parse(`${last.day}T00:00:00Z`);
   const end = Date.parse(`${utcDay(horizon)}T00:00:00Z`);
   const count = Math.min(MAX_PROJECTED_DAYS, Math.round((end - start) / DAY_MS));
-  const perDay = projection.recentConsumedMinor / projection.windowDays;
+  // The same rate as the figures: the window's consumption over the time elapsed in it.
+  const perDay = (projection.recentConsumedMinor * DAY_MS) / projection.elapsedMs;
   return Array.from({ length: Math.max(0, count) }, (_, index) => {
     const runsOut = outcome.kind === "projected" && index === count - 1;
     return {

@@ -7,7 +7,7 @@ import type { BudgetProjection } from "./types";
 
 const base = {
   windowFrom: "2026-05-03",
-  windowDays: 30,
+  elapsedMs: 30 * 86_400_000,
   recentConsumedMinor: 30_000,
   ratePerDayMinor: 1_000,
   remainingMinor: 500_000,
@@ -29,6 +29,15 @@ describe("when the programme ends, beside the burn-down", () => {
     expect(ends({ endsAt: date, endsBy: "call" })).toContain(
       `${formatDate(date)} at the earliest, when its open call closes (awards made on it may run longer)`,
     );
+  });
+
+  it("with a call open or to come, is when the last award so far ends, which it may extend", () => {
+    const html = ends({ endsAt: date, endsBy: "awardSoFar" });
+    expect(html).toContain(
+      `${formatDate(date)}, when its last award so far ends (an open or upcoming call may extend it)`,
+    );
+    expect(html).toContain(`Not before ${formatDate(date)}, when its last award so far ends`);
+    expect(html).not.toContain("Not before the programme ends on");
   });
 
   it("once every call has closed, is when its last award ends", () => {
@@ -57,5 +66,23 @@ describe("whether the budget runs out, beside the burn-down", () => {
     expect(html).toContain(
       `Yes, on ${formatDate(new Date("2027-01-15T00:00:00Z"))}, at €10.00 a day.`,
     );
+  });
+});
+
+describe("a programme whose consumption began minutes ago, beside the burn-down", () => {
+  it("says it is too early to project, and gives no rate", () => {
+    const html = ends({
+      endsAt: new Date("2027-06-04T00:00:00Z"),
+      endsBy: "award",
+      elapsedMs: 37 * 60_000,
+      recentConsumedMinor: 4,
+      ratePerDayMinor: 0,
+      outcome: { kind: "tooEarly" },
+    });
+    expect(html).toContain(
+      "Too early to project: consumption started less than an hour ago, too little to read a daily rate from.",
+    );
+    expect(html).toContain("Not yet: less than an hour of consumption to read it from");
+    expect(html).not.toContain("a day");
   });
 });

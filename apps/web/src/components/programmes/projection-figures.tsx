@@ -19,7 +19,7 @@ export function ProjectionFigures({
       <h3 id="projection-heading" className="font-semibold">
         {p.title}
       </h3>
-      <p className="text-sm text-fg-muted">{p.basis(projection.windowDays)}</p>
+      <p className="text-sm text-fg-muted">{p.basis(projection.elapsedMs)}</p>
       <DescriptionList
         items={[
           {
@@ -32,11 +32,14 @@ export function ProjectionFigures({
           },
           {
             term: p.rate,
-            detail: p.ratePerDay(
-              money(projection.ratePerDayMinor),
-              money(projection.recentConsumedMinor),
-              projection.windowDays,
-            ),
+            detail:
+              projection.outcome.kind === "tooEarly"
+                ? p.rateTooEarly
+                : p.ratePerDay(
+                    money(projection.ratePerDayMinor),
+                    money(projection.recentConsumedMinor),
+                    projection.elapsedMs,
+                  ),
           },
           { term: p.left, detail: money(projection.remainingMinor) },
           {
@@ -44,7 +47,9 @@ export function ProjectionFigures({
             detail: projection.endsAt
               ? projection.endsBy === "call"
                 ? p.endsWithCall(formatDate(projection.endsAt))
-                : p.endsOn(formatDate(projection.endsAt))
+                : projection.endsBy === "awardSoFar"
+                  ? p.endsOnSoFar(formatDate(projection.endsAt))
+                  : p.endsOn(formatDate(projection.endsAt))
               : p.noEnd,
           },
         ]}
