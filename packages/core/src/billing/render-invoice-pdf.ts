@@ -22,7 +22,12 @@ const FONT_FILES = {
 let fontBytes: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
 
 function loadFontBytes(): Promise<{ regular: Buffer; bold: Buffer }> {
-  fontBytes ??= Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)])
+  // The bundler emits the two files from the `new URL(…)`s above; the reads themselves are left
+  // out of its file tracing, which would otherwise take in the whole project.
+  fontBytes ??= Promise.all([
+    readFile(/* turbopackIgnore: true */ FONT_FILES.regular),
+    readFile(/* turbopackIgnore: true */ FONT_FILES.bold),
+  ])
     .then(([regular, bold]) => ({ regular, bold }))
     .catch((error: unknown) => {
       fontBytes = undefined; // a later PDF tries again
