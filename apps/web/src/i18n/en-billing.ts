@@ -40,7 +40,7 @@ export const enBilling = {
     refreshFailed: "Could not refresh the figures; showing the last ones.",
     computedAt: (when: string) => `Figures as of ${when}.`,
     accruingNote: (quantity: string) =>
-      `Includes ${quantity} of your endpoints' running time that is accruing, not yet settled: counted up to now and priced as it will be billed. It settles when the endpoint's hourly metering window closes, with no change to the total.`,
+      `Includes ${quantity} accruing (running jobs and endpoints), not yet settled: counted up to now and priced as it will be billed. It settles when a job finishes or an endpoint's hourly metering window closes, with no change to the total.`,
     noUsageTitle: "No charges yet this month",
     noUsageBody:
       "Charges appear here as soon as your organisation's jobs and endpoints use compute.",
@@ -150,7 +150,7 @@ export const enBilling = {
     lead: "What each month cost, as your invoices and this month's charges so far say, and the metered compute behind it by resource class and by project, from the usage records (billed or not).",
     chartTitle: "Charges by month",
     chartLead: (from: string, to: string) =>
-      `Each bar is a month's list value, on one scale for every month and every resource class (${from} to ${to}): the part the programme pays, then the part you pay. A closed month shows its invoice; this month shows the charges so far, including endpoints' time still accruing.`,
+      `Each bar is a month's list value, on one scale for every month and every resource class (${from} to ${to}): the part the programme pays, then the part you pay. A closed month shows its invoice; this month shows the charges so far, including running jobs' and endpoints' time still accruing.`,
     programmeKey: "Paid by the programme",
     tenantKey: "Paid by you (before VAT)",
     invoiced: "invoice",
@@ -182,11 +182,11 @@ export const enBilling = {
     billingLink: "Back to billing",
     accruingTitle: "Accruing now — not yet settled",
     accruingLead:
-      "Your endpoints' running time in their current hourly metering window, counted up to now. It is already in this month's charges so far, at these amounts, and moves into the figures below when the window closes.",
+      "Your running jobs' time since they started and your endpoints' time in their current hourly metering window, counted up to now. It is already in this month's charges so far, at these amounts, and moves into the figures below when the job finishes or the window closes.",
     accruingCaption:
-      "Endpoints' time accruing in open metering windows, with what it adds to this month's charges (before VAT)",
+      "Running jobs' and endpoints' time accruing, not yet settled, with what it adds to this month's charges (before VAT)",
     accruingBadge: "accruing, not yet settled",
-    endpoint: "Endpoint",
+    endpoint: "Job or endpoint",
     timeSoFar: "Time so far",
     accruingTotal: "Total accruing",
     accruingAsOf: (when: string) => `Figures as of ${when}.`,

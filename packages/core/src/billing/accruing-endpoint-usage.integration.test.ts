@@ -127,7 +127,7 @@ describe("charges so far this month: endpoints' open windows", () => {
     expect(view.lines).toHaveLength(1);
     const line = view.lines[0]!;
     const windows = view.accruingWindows;
-    expect(windows.map((window) => [window.endpointName, window.unitSeconds]).sort()).toEqual([
+    expect(windows.map((window) => [window.workloadName, window.unitSeconds]).sort()).toEqual([
       ["Second endpoint", 1_680],
       ["Test endpoint", 1_200],
     ]);

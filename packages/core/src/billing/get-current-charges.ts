@@ -4,6 +4,7 @@ import type { TenantAccess } from "../tenancy/tenant-access";
 import { lineKeyOf } from "./accruing-endpoint-usage";
 import { unitHoursOf } from "./format-billed-quantity";
 import { getInvoiceDraft } from "./get-invoice-draft";
+import type { AccruingWindow } from "./price-accruing-windows";
 import {
   classNamesOf,
   toBillingLineView,
@@ -14,8 +15,9 @@ import {
 
 export interface CurrentChargeLineView extends BillingLineView {
   /**
-   * How much of the line's quantity is endpoints' time accruing in open quota windows, up to now,
-   * not yet settled into usage records (0 when none): priced with the rest of the line.
+   * How much of the line's quantity is accruing, up to now, not yet settled into usage records:
+   * endpoints' time in open quota windows and running jobs' time (0 when none), priced with the
+   * rest of the line.
    */
   accruingUnitSeconds: number;
   /** The same, in unit-hours exact to three decimals ("0.667"), as `unitHours` is written. */
@@ -28,10 +30,14 @@ export interface CurrentChargeLineView extends BillingLineView {
   energySettled: boolean;
 }
 
-/** An endpoint's open metering window: its time so far and what it adds to the charges. */
+/**
+ * An endpoint's open metering window, or a running job's time in one billing month: its time so
+ * far and what it adds to the charges.
+ */
 export interface AccruingWindowView {
-  endpointId: string;
-  endpointName: string;
+  workload: "endpoint" | "job";
+  workloadId: string;
+  workloadName: string;
   resourceClassName: string;
   resourceKind: ResourceKind;
   unit: string;
@@ -53,7 +59,7 @@ export interface CurrentChargesView extends BillingTotalsView {
   periodEnd: Date;
   timeZone: string;
   lines: CurrentChargeLineView[];
-  /** Unit-seconds of endpoints' open windows counted in the lines, not yet settled (all lines). */
+  /** Unit-seconds of open windows and running jobs counted in the lines, not yet settled. */
   accruingUnitSeconds: number;
   /** Those windows one by one, each with what it adds to the lines' amounts. */
   accruingWindows: AccruingWindowView[];
@@ -61,11 +67,15 @@ export interface CurrentChargesView extends BillingTotalsView {
   computedAt: Date;
 }
 
+const workloadIdOf = (window: AccruingWindow) =>
+  "endpointId" in window ? window.endpointId : window.jobId;
+
 /**
  * This month's charges so far for the organisation: the live draft, rated as finalisation will
  * rate it (late usage of an invoiced month shows as an adjustment line). Endpoints' time in their
- * open quota windows counts up to now, so a tenant sees what a running endpoint costs before its
- * window settles (up to an hour later); each line says how much of it is still accruing.
+ * open quota windows and running jobs' time count up to now, so a tenant sees what a running
+ * endpoint or job costs before it settles (when its window closes or the job ends); each line says
+ * how much of it is still accruing.
  */
 export async function getCurrentCharges(
   tenant: TenantAccess,
@@ -87,17 +97,17 @@ export async function getCurrentCharges(
     accruingOf.get(lineKeyOf(line)) ?? 0n;
   const accruing = (line: (typeof draft.lines)[number]) =>
     toSafeNumber(accruingUnitSecondsOf(line), "quantity");
-  const [classes, endpoints] = await Promise.all([
+  const [classes, workloads] = await Promise.all([
     classNamesOf(
       tenant,
       draft.lines.map((line) => line.resourceClassId),
     ),
     tenant.db.workload.findMany({
-      where: { id: { in: draft.accruing.map((window) => window.endpointId) } },
+      where: { id: { in: draft.accruing.map(workloadIdOf) } },
       select: { id: true, name: true },
     }),
   ]);
-  const endpointNames = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.name]));
+  const workloadNames = new Map(workloads.map((workload) => [workload.id, workload.name]));
   return {
     ...toBillingTotalsView({
       ...draft,
@@ -120,8 +130,9 @@ export async function getCurrentCharges(
     accruingWindows: draft.accruing.map((window) => {
       const resourceClass = classes.get(window.resourceClassId);
       return {
-        endpointId: window.endpointId,
-        endpointName: endpointNames.get(window.endpointId) ?? window.endpointId,
+        workload: "endpointId" in window ? ("endpoint" as const) : ("job" as const),
+        workloadId: workloadIdOf(window),
+        workloadName: workloadNames.get(workloadIdOf(window)) ?? workloadIdOf(window),
         resourceClassName: resourceClass?.name ?? window.resourceClassId,
         resourceKind: resourceClass?.kind ?? "GPU",
         unit: resourceClass?.unit ?? "unit",

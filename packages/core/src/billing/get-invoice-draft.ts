@@ -1,12 +1,17 @@
 import { notFound } from "../errors";
 import { accruingEndpointUsage, withAccruing } from "./accruing-endpoint-usage";
+import { accruingJobUsage } from "./accruing-job-usage";
 import { aggregateUnbilledUsage } from "./aggregate-usage";
 import { periodBounds, periodOf } from "./billing-period";
 import { buildInvoice, type InvoiceDraft } from "./build-invoice";
 import { addSharedTokenEnergy } from "./estimate-shared-token-energy";
 import { loadBillingCustomer } from "./load-billing-customer";
 import { loadRatingTerms } from "./load-rating-terms";
-import { priceAccruingWindows, type AccruingCharge } from "./price-accruing-windows";
+import {
+  priceAccruingWindows,
+  type AccruingCharge,
+  type AccruingWindow,
+} from "./price-accruing-windows";
 import { rateUsage } from "./rate-usage";
 import type { SqlClient } from "./sql-client";
 
@@ -15,8 +20,8 @@ import type { SqlClient } from "./sql-client";
  * the current billing month (so late usage of an invoiced month shows as an adjustment), rated as
  * finalisation will rate it. Computed on each call, never stored.
  *
- * With `accruing`, endpoints' open quota windows count too, up to `now`, as the usage records
- * settling them would (accruingEndpointUsage): added into the lines they will settle into and
+ * With `accruing`, endpoints' open quota windows and running jobs count too, up to `now`, as the
+ * usage records settling them would (accruingEndpointUsage, accruingJobUsage): added into the lines they will settle into and
  * priced with them, so a line's amount is the same before and after its window settles. They are
  * returned apart as well, each with what it adds to the draft's amounts (priceAccruingWindows),
  * so that a page can say how much of a line is not yet settled and what it comes to.
@@ -50,8 +55,13 @@ export async function getInvoiceDraft(
   };
   const unbilled = await aggregateUnbilledUsage(database, [scope]);
   const settled = unbilled.get(input.organizationId)?.aggregates ?? [];
-  // Read after the settled records: see accruingEndpointUsage.
-  const accruing = input.accruing ? await accruingEndpointUsage(database, scope, now) : [];
+  // Read after the settled records: see accruingEndpointUsage and accruingJobUsage.
+  const accruing: AccruingWindow[] = input.accruing
+    ? [
+        ...(await accruingEndpointUsage(database, scope, now)),
+        ...(await accruingJobUsage(database, scope, now)),
+      ]
+    : [];
   const aggregates = withAccruing(settled, accruing);
   const terms = await loadRatingTerms(database, aggregates, { lock: false });
   // The shared models' endpoints' open windows count as this organisation's own endpoints' do.

@@ -1,13 +1,17 @@
 import { apportion } from "../programmes/apportion";
 import { lineKeyOf, type AccruingAggregate } from "./accruing-endpoint-usage";
+import type { AccruingJobAggregate } from "./accruing-job-usage";
 import type { RatedLine } from "./rate-usage";
 
-/** An endpoint's open window with what it adds to the live draft's amounts, before VAT. */
-export interface AccruingCharge extends AccruingAggregate {
+/** Time counted up to now, not yet settled: an endpoint's open window or a running job's time. */
+export type AccruingWindow = AccruingAggregate | AccruingJobAggregate;
+
+/** An accruing window with what it adds to the live draft's amounts, before VAT. */
+export type AccruingCharge = AccruingWindow & {
   listMinor: bigint;
   programmeMinor: bigint;
   tenantMinor: bigint;
-}
+};
 
 type Amounts = Pick<RatedLine, "listMinor" | "programmeMinor">;
 
@@ -25,13 +29,13 @@ type Amounts = Pick<RatedLine, "listMinor" | "programmeMinor">;
 export function priceAccruingWindows(
   withWindows: readonly RatedLine[],
   settledOnly: readonly RatedLine[],
-  windows: readonly AccruingAggregate[],
+  windows: readonly AccruingWindow[],
 ): AccruingCharge[] {
   const byKey = (lines: readonly RatedLine[]) =>
     new Map<string, Amounts>(lines.map((line) => [lineKeyOf(line), line]));
   const rated = byKey(withWindows);
   const settled = byKey(settledOnly);
-  const windowsOf = new Map<string, AccruingAggregate[]>();
+  const windowsOf = new Map<string, AccruingWindow[]>();
   for (const window of windows) {
     const key = lineKeyOf(window);
     windowsOf.set(key, [...(windowsOf.get(key) ?? []), window]);

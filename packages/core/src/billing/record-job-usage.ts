@@ -13,6 +13,22 @@ export interface JobUsage {
 }
 
 /**
+ * A lateral join `seg(s, e)` that cuts a job's time from `start` to `end` (timestamptz SQL) at the
+ * month boundaries of time zone `tz`: one row per month the job ran in, each a UsageRecord's
+ * interval (a piece may be empty when the job ends on a boundary; callers keep e > s).
+ */
+export function monthSegmentsSql(tz: Prisma.Sql, start: Prisma.Sql, end: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+        CROSS JOIN LATERAL (
+          SELECT greatest(m AT TIME ZONE ${tz}, ${start}) AS s,
+                 least((m + interval '1 month') AT TIME ZONE ${tz}, ${end}) AS e
+            FROM generate_series(date_trunc('month', ${start} AT TIME ZONE ${tz}),
+                                 date_trunc('month', ${end} AT TIME ZONE ${tz}),
+                                 interval '1 month') AS m
+        ) seg`;
+}
+
+/**
  * A common table expression `usage` that meters finished jobs: each job's allocated units ×
  * elapsed, once per job, split at the month boundaries of its organisation's billing time zone.
  * Each piece is a UsageRecord keyed (source, "<clusterId>:<jobId>", interval start) and written
@@ -66,13 +82,7 @@ export function jobsUsageSql(jobs: readonly JobUsage[], gate?: string): Prisma.S
                  job.started_at::timestamptz AS job_start,
                  job.started_at::timestamptz + make_interval(secs => job.seconds) AS job_end
         ) j
-        CROSS JOIN LATERAL (
-          SELECT greatest(m AT TIME ZONE j.tz, j.job_start) AS s,
-                 least((m + interval '1 month') AT TIME ZONE j.tz, j.job_end) AS e
-            FROM generate_series(date_trunc('month', j.job_start AT TIME ZONE j.tz),
-                                 date_trunc('month', j.job_end AT TIME ZONE j.tz),
-                                 interval '1 month') AS m
-        ) seg
+        ${monthSegmentsSql(Prisma.sql`j.tz`, Prisma.sql`j.job_start`, Prisma.sql`j.job_end`)}
        WHERE w."externalId" IS NOT NULL AND seg.e > seg.s ${gated}
        ORDER BY hashtext(w."organizationId")
       ON CONFLICT ("source", "sourceRef", "intervalStart") DO NOTHING

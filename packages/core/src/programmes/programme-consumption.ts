@@ -1,5 +1,6 @@
 import { Prisma } from "@tessera/db";
 import { accruingEndpointUsageOf, withAccruing } from "../billing/accruing-endpoint-usage";
+import { accruingJobUsageOf } from "../billing/accruing-job-usage";
 import {
   aggregateUnbilledUsage,
   aggregateUsageByDay,
@@ -51,7 +52,8 @@ const add = (map: Map<string, bigint>, key: string, amount: bigint) =>
 
 /**
  * The programme's share of each organisation's live draft, per rating key: what "Charges so far"
- * shows, endpoints' open metering windows up to now included (accruingEndpointUsage).
+ * shows, endpoints' open metering windows and running jobs up to now included
+ * (accruingEndpointUsage, accruingJobUsage).
  */
 async function uninvoicedShares(
   client: RawClient,
@@ -74,12 +76,16 @@ async function uninvoicedShares(
   });
   const unbilled = await aggregateUnbilledUsage(client, scopes);
   // Read after the settled records, as the draft does (accruingEndpointUsage): every
-  // organisation's open windows in one statement, not one per organisation.
+  // organisation's open windows (and running jobs) in one statement, not one per organisation.
   const open = await accruingEndpointUsageOf(client, scopes, now);
+  const running = await accruingJobUsageOf(client, scopes, now);
   const drafts = new Map<string, UnbilledAggregate[]>();
   for (const scope of scopes) {
     const settled = unbilled.get(scope.organizationId)?.aggregates ?? [];
-    const accruing = open.get(scope.organizationId) ?? [];
+    const accruing: UnbilledAggregate[] = [
+      ...(open.get(scope.organizationId) ?? []),
+      ...(running.get(scope.organizationId) ?? []),
+    ];
     if (settled.length > 0 || accruing.length > 0) {
       drafts.set(scope.organizationId, withAccruing(settled, accruing));
     }
@@ -159,7 +165,7 @@ export async function loadProgrammeConsumption(
   for (const [key, amount] of options.daily ? owed : []) {
     if (amount === 0n) continue;
     // Usage records are never deleted, so a settled amount has days; one that has none yet is an
-    // endpoint's open window, accruing now: it counts today (in an earlier month, on its first day).
+    // endpoint's open window or a running job, accruing now: it counts today (in an earlier month, on its first day).
     const found = daysOf.get(key)?.sort((a, b) => a.day.localeCompare(b.day));
     const month = key.split("\u0000")[1]!;
     const today = now.toISOString().slice(0, 10);

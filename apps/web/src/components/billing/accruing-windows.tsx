@@ -10,9 +10,9 @@ import { billingRoutes } from "./paths";
 import type { CurrentCharges } from "./types";
 
 /**
- * Endpoints' time in their open metering windows, not yet settled into usage records: the same
- * quantities and amounts "Charges so far" counts for them (getCurrentCharges), so the usage page
- * and the billing page agree to the cent while an endpoint runs.
+ * Endpoints' time in their open metering windows and running jobs' time, not yet settled into
+ * usage records: the same quantities and amounts "Charges so far" counts for them
+ * (getCurrentCharges), so the usage page and the billing page agree to the cent while they run.
  */
 export function AccruingWindows({
   organizationId,
@@ -42,13 +42,17 @@ export function AccruingWindows({
           </thead>
           <tbody>
             {windows.map((window) => (
-              <tr key={window.endpointId} data-testid="accruing-window">
+              <tr key={`${window.workloadId}:${window.usagePeriod}`} data-testid="accruing-window">
                 <Td>
                   <Link
-                    href={routes.endpoint(organizationId, window.endpointId)}
+                    href={
+                      window.workload === "job"
+                        ? routes.job(organizationId, window.workloadId)
+                        : routes.endpoint(organizationId, window.workloadId)
+                    }
                     className="font-semibold text-link underline"
                   >
-                    {window.endpointName}
+                    {window.workloadName}
                   </Link>
                   <span className="block text-xs text-fg-muted">
                     {window.resourceClassName} · {u.accruingBadge}
