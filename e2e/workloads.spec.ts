@@ -236,6 +236,23 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     await expect(gpus).toBeFocused();
   });
 
+  await test.step("at 390 and 360 pixels the form fits with a template's script open", async () => {
+    await ada.setViewportSize({ width: 390, height: 844 });
+    for (const template of ["Plain batch script", "PyTorch distributed (DDP)"]) {
+      await ada.getByLabel("Template", { exact: true }).selectOption({ label: template });
+      const details = ada.locator("details").filter({
+        has: ada.getByText("Show the script this template runs"),
+      });
+      if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open)))
+        await details.getByText("Show the script this template runs").click();
+      await expect(ada.getByLabel(`Script of the template ${template}`)).toBeVisible();
+      // At 360 pixels, which is narrower still; the script scrolls inside its own box.
+      await fitsNarrowScreen(ada, { stayNarrow: true });
+      await ada.setViewportSize({ width: 390, height: 844 });
+    }
+    await ada.setViewportSize({ width: 1280, height: 900 });
+  });
+
   await test.step("eight GPUs for thirty hours do not fit the pilot allocation", async () => {
     await fillJobForm(ada, {
       name,

@@ -203,7 +203,9 @@ export function JobForm({
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={tw.form.title}>
       <FormProblems errors={feedback.errors} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      {/* min-w-0 on each cell: a grid item is as wide as its content by default (a long
+          allocation name would widen the column past a narrow screen). */}
+      <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
         <SelectField
           id={IDS.projectId}
           label={f.project}
