@@ -228,7 +228,11 @@ export function JobForm({
           error={e.allocationLineId}
           name="allocationLineId"
           value={lineId}
-          onChange={(event) => setLineId(event.target.value)}
+          onChange={(event) => {
+            setLineId(event.target.value);
+            // Another line asks in another unit, up to another limit: checked again on submit.
+            feedback.clear("allocationLineId", "quantity");
+          }}
         >
           <option value="">{f.allocationPlaceholder}</option>
           {options.lines.map((option) => (
@@ -269,7 +273,10 @@ export function JobForm({
           name="quantity"
           inputMode="numeric"
           value={quantity}
-          onChange={(event) => setQuantity(event.target.value)}
+          onChange={(event) => {
+            setQuantity(event.target.value);
+            feedback.clear("quantity");
+          }}
           className="max-w-32"
         />
         <QuestionFieldset
@@ -287,7 +294,10 @@ export function JobForm({
                 name="hours"
                 inputMode="numeric"
                 value={hours}
-                onChange={(event) => setHours(event.target.value)}
+                onChange={(event) => {
+                  setHours(event.target.value);
+                  feedback.clear("walltimeSeconds");
+                }}
                 invalid={!!e.walltimeSeconds}
               />
             </label>
@@ -298,7 +308,10 @@ export function JobForm({
                 name="minutes"
                 inputMode="numeric"
                 value={minutes}
-                onChange={(event) => setMinutes(event.target.value)}
+                onChange={(event) => {
+                  setMinutes(event.target.value);
+                  feedback.clear("walltimeSeconds");
+                }}
                 invalid={!!e.walltimeSeconds}
               />
             </label>
