@@ -8,6 +8,7 @@ import {
   openJobs,
   openOrganisation,
   PILOT_ALLOCATION,
+  PILOT_LINE,
   setSimulatedRun,
   submitJob,
 } from "./support/jobs";
@@ -234,6 +235,73 @@ test("a job beyond the allocation's quota is refused in the server's words and n
       })
       .click();
     await expect(gpus).toBeFocused();
+  });
+
+  await test.step("at 390 and 360 pixels the form fits with a template's script open", async () => {
+    await ada.setViewportSize({ width: 390, height: 844 });
+    for (const template of ["Plain batch script", "PyTorch distributed (DDP)"]) {
+      await ada.getByLabel("Template", { exact: true }).selectOption({ label: template });
+      const details = ada.locator("details").filter({
+        has: ada.getByText("Show the script this template runs"),
+      });
+      if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open)))
+        await details.getByText("Show the script this template runs").click();
+      await expect(ada.getByLabel(`Script of the template ${template}`)).toBeVisible();
+      // At 360 pixels, which is narrower still; the script scrolls inside its own box.
+      await fitsNarrowScreen(ada, { stayNarrow: true });
+      await ada.setViewportSize({ width: 390, height: 844 });
+    }
+    await ada.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  await test.step("a number of units found wrong stops being wrong once it or the allocation changes", async () => {
+    const allocation = ada.getByLabel("Allocation", { exact: true });
+    const cpuLine = await allocation
+      .locator("option")
+      .filter({ hasText: /— CPU core \(AMD EPYC 9654\): / })
+      .first()
+      .getAttribute("value");
+    const h100Line = await allocation
+      .locator("option")
+      .filter({ hasText: PILOT_LINE })
+      .first()
+      .getAttribute("value");
+    expect(cpuLine, "the pilot allocation has a CPU line").toBeTruthy();
+    expect(h100Line, "the pilot allocation has an H100 line").toBeTruthy();
+    const error = ada.locator("#job-quantity-error");
+    // The 17 GPUs refused above: another allocation line is another question.
+    await expect(error).toBeVisible();
+    await allocation.selectOption(cpuLine ?? "");
+    await expect(error).toBeHidden();
+    const cores = ada.getByLabel("Number of CPU cores");
+    await cores.fill("1.5");
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    await expect(error).toHaveText(
+      "Error: Enter the number of CPU cores as a whole number from 1 to 64.",
+    );
+    await cores.fill("64");
+    await expect(error).toBeHidden();
+    await expect(ada.getByRole("alert").filter({ hasText: "There is a problem" })).toBeHidden();
+    await cores.fill("1.5");
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    await expect(error).toBeVisible();
+    // With another problem left, the summary keeps it and leaves the focus in the field typed in.
+    await ada.getByLabel("Job name").fill("");
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    const summary = ada.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary.getByRole("link")).toHaveCount(2);
+    await cores.fill("2");
+    await expect(error).toBeHidden();
+    await expect(summary.getByRole("link")).toHaveText([/^Enter a name/]);
+    await expect(cores).toBeFocused();
+    await ada.getByLabel("Job name").fill(name);
+    await cores.fill("1.5");
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    await expect(error).toBeVisible();
+    await allocation.selectOption(h100Line ?? "");
+    await expect(ada.getByLabel("Number of GPUs")).toHaveValue("1.5");
+    await expect(error).toBeHidden();
+    await expect(ada.getByText(/number of CPU cores/)).toHaveCount(0);
   });
 
   await test.step("eight GPUs for thirty hours do not fit the pilot allocation", async () => {

@@ -382,7 +382,14 @@ export const JOB_TEMPLATES = [
     script: [
       "#!/bin/bash",
       "set -euo pipefail",
-      'echo "Starting {{jobName}} on $(hostname) with GPUs ${CUDA_VISIBLE_DEVICES:-none}"',
+      // The same template serves CPU and GPU lines: it names what the job was given. On Slurm a
+      // CPU job is one task with cpus-per-task = its cores; a GPU job sees its GPUs.
+      'echo "Starting {{jobName}} on $(hostname)"',
+      'if [ -n "${CUDA_VISIBLE_DEVICES:-}" ]; then',
+      '  echo "GPUs: ${CUDA_VISIBLE_DEVICES}"',
+      "else",
+      '  echo "CPU cores: ${SLURM_CPUS_PER_TASK:-1}"',
+      "fi",
       "{{command}}",
       "",
     ].join("\n"),

@@ -9,22 +9,25 @@ export interface FieldProblem {
 }
 
 /**
- * The error summary at the top of a form: takes focus when it appears so screen readers announce
- * it, and links each problem to its field.
+ * The error summary at the top of a form: takes focus when it appears or its problems change so
+ * screen readers announce it (unless `takeFocus` is false: problems only went away while the
+ * person fixes them), and links each problem to its field.
  */
 export function ErrorSummary({
   title,
   problems,
+  takeFocus = true,
 }: {
   title: string;
   problems: readonly FieldProblem[];
+  takeFocus?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = problems.map((p) => `${p.fieldId ?? ""}:${p.message}`).join("|");
 
   useEffect(() => {
-    if (signature) ref.current?.focus();
-  }, [signature]);
+    if (signature && takeFocus) ref.current?.focus();
+  }, [signature, takeFocus]);
 
   if (problems.length === 0) return null;
   return (

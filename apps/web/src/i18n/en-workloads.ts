@@ -319,8 +319,13 @@ export const enWorkloads = {
       defaultImage: "Default container image",
       defaultImageHint: "Filled in for people; they may change it.",
       script: "Script",
-      scriptHint:
-        "Starts with #!/bin/bash. Placeholders filled in on submit: {{image}}, {{command}}, {{gpus}}, {{jobName}}.",
+      /** What the placeholders are filled with, for the template's kind. */
+      scriptHint: {
+        PYTORCH_DDP:
+          "Starts with #!/bin/bash. Placeholders filled in on submit: {{image}}, {{command}}, {{gpus}} (the number of GPUs), {{jobName}}.",
+        BATCH:
+          "Starts with #!/bin/bash. Placeholders filled in on submit: {{command}}, {{jobName}}, {{image}} (empty without a default image) and {{gpus}}, the number of units the job asks for: CPU cores on a CPU line.",
+      },
       scriptDefault: `#!/bin/bash
 set -euo pipefail
 

@@ -12,9 +12,27 @@ export interface FormErrors {
   fields: Record<string, string>;
   /** What the error summary lists: field problems linked to their inputs, then any general one. */
   problems: FieldProblem[];
+  /** Only fewer problems than the last attempt found: the person is fixing them. */
+  cleared?: boolean;
 }
 
 export const NO_ERRORS: FormErrors = { fields: {}, problems: [] };
+
+/**
+ * Pure: `errors` without the messages of the fields `names` (beside the field and in the summary),
+ * for a field whose value changed since they were found; the next submit checks it again. The
+ * result is marked `cleared`, so the summary does not take the focus from the field being typed in.
+ */
+export function withoutFieldErrors(errors: FormErrors, names: readonly string[]): FormErrors {
+  const gone = names.filter((name) => name in errors.fields);
+  if (gone.length === 0) return errors;
+  const messages = new Set(gone.map((name) => errors.fields[name]));
+  const fields = Object.fromEntries(
+    Object.entries(errors.fields).filter(([name]) => !gone.includes(name)),
+  );
+  const problems = errors.problems.filter((problem) => !messages.has(problem.message));
+  return { fields, problems, cleared: true };
+}
 
 /**
  * Turns a failed mutation into readable form errors: zod field errors go beside their fields

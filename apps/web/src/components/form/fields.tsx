@@ -118,8 +118,10 @@ export function QuestionFieldset({
   children: ReactNode;
 }) {
   return (
+    // min-w-0: a fieldset is at least as wide as its content by default and would not shrink
+    // to a narrow screen or grid column.
     <fieldset
-      className={cn(className, error && "border-l-4 border-danger pl-3")}
+      className={cn("min-w-0", className, error && "border-l-4 border-danger pl-3")}
       aria-describedby={describedBy(id, hint, error)}
     >
       <legend className="font-semibold">{legend}</legend>

@@ -6,7 +6,13 @@ import type { FormErrors } from "@/lib/form-errors";
 
 /** The error summary at the top of a form (it takes focus when problems appear). */
 export function FormProblems({ errors }: { errors: FormErrors }) {
-  return <ErrorSummary title={t.common.errorSummaryTitle} problems={errors.problems} />;
+  return (
+    <ErrorSummary
+      title={t.common.errorSummaryTitle}
+      problems={errors.problems}
+      takeFocus={!errors.cleared}
+    />
+  );
 }
 
 /** A polite live region that announces a save. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formErrorsFrom, NO_ERRORS, type FormErrors } from "@/lib/form-errors";
+import { formErrorsFrom, NO_ERRORS, withoutFieldErrors, type FormErrors } from "@/lib/form-errors";
 
 /**
  * The state every form keeps about its last attempt: the problems to show (from its own checks
@@ -22,6 +22,10 @@ export function useFormFeedback(fieldIds: Record<string, string>, afterSave?: ()
     /** For a mutation's onError: the server's field errors beside their fields. */
     showError(error: unknown, overrides?: Record<string, string>): void {
       setErrors(formErrorsFrom(error, fieldIds, overrides));
+    },
+    /** Forgets the errors of fields whose value changed; the next attempt checks them again. */
+    clear(...names: string[]): void {
+      setErrors((current) => withoutFieldErrors(current, names));
     },
     /**
      * Starts a new attempt: forgets the last outcome and shows the problems found before

@@ -203,7 +203,9 @@ export function JobForm({
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={tw.form.title}>
       <FormProblems errors={feedback.errors} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      {/* min-w-0 on each cell: a grid item is as wide as its content by default (a long
+          allocation name would widen the column past a narrow screen). */}
+      <div className="grid gap-4 sm:grid-cols-2 [&>*]:min-w-0">
         <SelectField
           id={IDS.projectId}
           label={f.project}
@@ -226,7 +228,11 @@ export function JobForm({
           error={e.allocationLineId}
           name="allocationLineId"
           value={lineId}
-          onChange={(event) => setLineId(event.target.value)}
+          onChange={(event) => {
+            setLineId(event.target.value);
+            // Another line asks in another unit, up to another limit: checked again on submit.
+            feedback.clear("allocationLineId", "quantity");
+          }}
         >
           <option value="">{f.allocationPlaceholder}</option>
           {options.lines.map((option) => (
@@ -267,7 +273,10 @@ export function JobForm({
           name="quantity"
           inputMode="numeric"
           value={quantity}
-          onChange={(event) => setQuantity(event.target.value)}
+          onChange={(event) => {
+            setQuantity(event.target.value);
+            feedback.clear("quantity");
+          }}
           className="max-w-32"
         />
         <QuestionFieldset
@@ -285,7 +294,10 @@ export function JobForm({
                 name="hours"
                 inputMode="numeric"
                 value={hours}
-                onChange={(event) => setHours(event.target.value)}
+                onChange={(event) => {
+                  setHours(event.target.value);
+                  feedback.clear("walltimeSeconds");
+                }}
                 invalid={!!e.walltimeSeconds}
               />
             </label>
@@ -296,7 +308,10 @@ export function JobForm({
                 name="minutes"
                 inputMode="numeric"
                 value={minutes}
-                onChange={(event) => setMinutes(event.target.value)}
+                onChange={(event) => {
+                  setMinutes(event.target.value);
+                  feedback.clear("walltimeSeconds");
+                }}
                 invalid={!!e.walltimeSeconds}
               />
             </label>

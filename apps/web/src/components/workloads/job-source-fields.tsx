@@ -45,7 +45,9 @@ export function JobSourceFields({
     ? template.kind === "PYTORCH_DDP" || template.defaultImage !== null
     : false;
   return (
-    <fieldset className="space-y-4">
+    // min-w-0: a fieldset is at least as wide as its widest line by default, which would push a
+    // long template script (and the fields beside it) past a narrow screen.
+    <fieldset className="min-w-0 space-y-4">
       <legend className="font-semibold">{f.source}</legend>
       <div className="flex flex-wrap gap-x-6 gap-y-2">
         <label className="flex items-center gap-2">
@@ -118,14 +120,15 @@ export function JobSourceFields({
                 spellCheck={false}
                 autoCapitalize="off"
               />
-              <details className="rounded-md border border-line">
+              <details className="min-w-0 rounded-md border border-line">
                 <summary className="cursor-pointer px-3 py-2 text-sm font-semibold">
                   {f.showTemplateScript}
                 </summary>
                 <pre
+                  role="region"
                   tabIndex={0}
                   aria-label={f.templateScriptLabel(template.name)}
-                  className="max-h-72 overflow-auto border-t border-line bg-surface-muted p-3 font-mono text-xs"
+                  className="max-h-72 overflow-auto whitespace-pre border-t border-line bg-surface-muted p-3 font-mono text-xs"
                 >
                   {template.script}
                 </pre>

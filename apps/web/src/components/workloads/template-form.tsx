@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { EntryForm } from "@/components/form/entry-form";
 import { InputField, SelectField, TextAreaField } from "@/components/form/fields";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
@@ -32,6 +32,7 @@ export function TemplateForm({ existing }: { existing?: JobTemplateView }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
   const f = tw.templates.form;
+  const [kind, setKind] = useState<JobTemplateKind>(existing?.kind ?? "PYTORCH_DDP");
   const feedback = useFormFeedback(IDS, refresh);
   const onError = (error: unknown) => feedback.showError(error);
   const create = useMutation(trpc.jobTemplates.create.mutationOptions({ onError }));
@@ -46,7 +47,6 @@ export function TemplateForm({ existing }: { existing?: JobTemplateView }) {
     const description = formText(form, "description").trim();
     const script = formText(form, "script");
     const defaultImage = formText(form, "defaultImage").trim();
-    const kind = formText(form, "kind") as JobTemplateKind;
     const checks = formChecks(IDS);
     if (!existing && !/^[a-z0-9][a-z0-9-]{1,39}$/.test(code)) checks.add("code", f.required.code);
     if (name.length < 2) checks.add("name", f.required.name);
@@ -117,11 +117,12 @@ export function TemplateForm({ existing }: { existing?: JobTemplateView }) {
           hint={f.kindHint}
           error={e.kind}
           name="kind"
-          defaultValue="PYTORCH_DDP"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as JobTemplateKind)}
         >
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {tw.templates.kinds[kind]}
+          {KINDS.map((option) => (
+            <option key={option} value={option}>
+              {tw.templates.kinds[option]}
             </option>
           ))}
         </SelectField>
@@ -150,7 +151,7 @@ export function TemplateForm({ existing }: { existing?: JobTemplateView }) {
       <TextAreaField
         id={IDS.script}
         label={f.script}
-        hint={f.scriptHint}
+        hint={f.scriptHint[kind]}
         error={e.script}
         fieldClassName="sm:col-span-2"
         name="script"
