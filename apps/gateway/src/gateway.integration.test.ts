@@ -70,6 +70,14 @@ describe("the gateway in front of an endpoint", () => {
     });
     expect(record?.latencyMs).not.toBeNull();
     expect(body.usage.completion_tokens).toBe(12);
+    // Written with the record: the key's last use and the endpoint's last request (the idle
+    // timer's clock), both the call's end.
+    const [apiKey, endpoint] = await Promise.all([
+      database.apiKey.findUniqueOrThrow({ where: { id: key.id } }),
+      database.endpoint.findUniqueOrThrow({ where: { workloadId: home.endpointId } }),
+    ]);
+    expect(apiKey.lastUsedAt).toEqual(record!.intervalEnd);
+    expect(endpoint.lastRequestAt).toEqual(record!.intervalEnd);
   });
 
   it("passes a stream through byte for byte when the client asked for usage itself", async () => {

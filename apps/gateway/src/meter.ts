@@ -27,43 +27,45 @@ export interface MeteredRequest {
 const GROUP = "meter";
 
 /*
- * jsonb_to_recordset turns one parameter into a batch of rows: one statement per batch,
- * whatever its size. Token records of a dedicated endpoint carry no energy of their own: the
- * endpoint's replicas already carry it on their sampler records (an invoice line would otherwise
- * count it twice); the usage page divides that energy by the tokens served.
+ * One statement per batch, whatever its size: json_to_recordset turns the one parameter into
+ * rows (parsed once — plain json, not jsonb, as it is read once, in order), the records are
+ * inserted, and the last use of keys and endpoints moves forward (the idle timer reads the
+ * endpoint's) — all from the same rows. Token records of a dedicated endpoint carry no energy of
+ * their own: the endpoint's replicas already carry it on their sampler records (an invoice line
+ * would otherwise count it twice); the usage page divides that energy by the tokens served.
  */
-const INSERT = `
-  INSERT INTO "UsageRecord" ("organizationId", source, "sourceRef", "intervalStart", "intervalEnd",
-    "resourceClassId", "workloadId", "projectId", "allocationLineId", quantity, "unitSeconds",
-    "tokensIn", "tokensOut", model, "apiKeyId", "energyMilliWh", "energyBasis", "latencyMs",
-    "timeToFirstTokenMs", "quotaHoldId")
-  SELECT r."organizationId", 'GATEWAY_TOKENS', r.id,
-         to_timestamp(r."startedAt" / 1000.0) AT TIME ZONE 'UTC',
-         to_timestamp(r."endedAt" / 1000.0) AT TIME ZONE 'UTC',
-         r."resourceClassId", CASE WHEN r.shared THEN NULL ELSE r."endpointId" END, r."projectId",
-         r."allocationLineId", 0, 0,
-         r."tokensIn", r."tokensOut", r.model, r."apiKeyId", 0, 'ESTIMATED',
-         least(r."endedAt" - r."startedAt", 2147483647)::int, r."ttftMs", r."quotaHoldId"
-    FROM jsonb_to_recordset($1::jsonb) AS r(id text, "organizationId" text, "projectId" text,
-         "apiKeyId" text, "endpointId" text, shared boolean, "resourceClassId" text,
-         "allocationLineId" text, "quotaHoldId" text, model text, "tokensIn" bigint,
-         "tokensOut" bigint, "startedAt" float8, "endedAt" float8, "ttftMs" int)
-   -- In the order invoice finalisation takes organisations' invoice locks, so never a deadlock.
-   ORDER BY hashtext(r."organizationId"), r.id
-  ON CONFLICT (source, "sourceRef", "intervalStart") DO NOTHING`;
-
-/** Last use of keys and endpoints, moved forward only (the idle timer reads the endpoint's). */
-const STAMP = `
-  WITH used AS (
-    SELECT r."apiKeyId", r."endpointId", to_timestamp(r."endedAt" / 1000.0) AT TIME ZONE 'UTC' AS at
-      FROM jsonb_to_recordset($1::jsonb) AS r("apiKeyId" text, "endpointId" text, "endedAt" float8)
+const WRITE = `
+  WITH r AS MATERIALIZED (
+    SELECT * FROM json_to_recordset($1::json) AS r(id text, "organizationId" text,
+           "projectId" text, "apiKeyId" text, "endpointId" text, shared boolean,
+           "resourceClassId" text, "allocationLineId" text, "quotaHoldId" text, model text,
+           "tokensIn" bigint, "tokensOut" bigint, "startedAt" float8, "endedAt" float8,
+           "ttftMs" int)
+  ), written AS (
+    INSERT INTO "UsageRecord" ("organizationId", source, "sourceRef", "intervalStart",
+      "intervalEnd", "resourceClassId", "workloadId", "projectId", "allocationLineId", quantity,
+      "unitSeconds", "tokensIn", "tokensOut", model, "apiKeyId", "energyMilliWh", "energyBasis",
+      "latencyMs", "timeToFirstTokenMs", "quotaHoldId")
+    SELECT r."organizationId", 'GATEWAY_TOKENS', r.id,
+           to_timestamp(r."startedAt" / 1000.0) AT TIME ZONE 'UTC',
+           to_timestamp(r."endedAt" / 1000.0) AT TIME ZONE 'UTC',
+           r."resourceClassId", CASE WHEN r.shared THEN NULL ELSE r."endpointId" END,
+           r."projectId", r."allocationLineId", 0, 0,
+           r."tokensIn", r."tokensOut", r.model, r."apiKeyId", 0, 'ESTIMATED',
+           least(r."endedAt" - r."startedAt", 2147483647)::int, r."ttftMs", r."quotaHoldId"
+      FROM r
+     -- In the order invoice finalisation takes organisations' invoice locks, so never a deadlock.
+     ORDER BY hashtext(r."organizationId"), r.id
+    ON CONFLICT (source, "sourceRef", "intervalStart") DO NOTHING
   ), keys AS (
     UPDATE "ApiKey" k SET "lastUsedAt" = u.at
-      FROM (SELECT "apiKeyId", max(at) AS at FROM used GROUP BY 1) u
+      FROM (SELECT "apiKeyId", to_timestamp(max("endedAt") / 1000.0) AT TIME ZONE 'UTC' AS at
+              FROM r GROUP BY 1) u
      WHERE k.id = u."apiKeyId" AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < u.at)
   )
   UPDATE "Endpoint" e SET "lastRequestAt" = u.at
-    FROM (SELECT "endpointId", max(at) AS at FROM used GROUP BY 1) u
+    FROM (SELECT "endpointId", to_timestamp(max("endedAt") / 1000.0) AT TIME ZONE 'UTC' AS at
+            FROM r GROUP BY 1) u
    WHERE e."workloadId" = u."endpointId" AND (e."lastRequestAt" IS NULL OR e."lastRequestAt" < u.at)`;
 
 /**
@@ -230,18 +232,8 @@ export class Meter {
 
   private async insert(records: string[]): Promise<void> {
     const json = `[${records.join(",")}]`;
-    const client = await this.db.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query({ name: "gateway-meter-insert", text: INSERT, values: [json] });
-      await client.query({ name: "gateway-meter-stamp", text: STAMP, values: [json] });
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    // One statement is one transaction: the records and the stamps commit together or not at all.
+    await this.db.query({ name: "gateway-meter-write", text: WRITE, values: [json] });
   }
 }
 

@@ -257,23 +257,19 @@ export function forward(
       observeUpstream();
       // A whole answer has no first token apart from its last byte: its record leaves the time
       // to first token empty, so that the usage page's median is over streamed calls only.
-      const text = Buffer.concat(received).toString("utf8");
-      let parsed: {
-        usage?: Usage;
-        choices?: { text?: string; message?: { content?: string } }[];
-      } = {};
-      try {
-        parsed = JSON.parse(text) as typeof parsed;
-      } catch {
-        // Counted by the gateway below.
-      }
-      meterAndSpend(parsed.usage ?? null, () =>
-        (parsed.choices ?? [])
+      const body = received.length === 1 ? received[0]! : Buffer.concat(received);
+      // The answer goes on as the bytes it came in; only its usage object is read (the hot
+      // path), and all of it only when the model server did not say.
+      const said = usageOfAnswer(body);
+      let whole: WholeAnswer | undefined;
+      const parsed = (): WholeAnswer => (whole ??= parseAnswer(body));
+      meterAndSpend(said ?? parsed().usage ?? null, () =>
+        (parsed().choices ?? [])
           .map((choice) => choice.message?.content ?? choice.text ?? "")
           .join(""),
       ).then(
         () => {
-          sendJson(response, 200, text, headers);
+          sendJson(response, 200, body, headers);
           done();
         },
         (error: unknown) => fail(error as Error),
@@ -437,4 +433,62 @@ export function forward(
       fail(error as Error);
     }
   });
+}
+
+interface WholeAnswer {
+  usage?: Usage;
+  choices?: { text?: string; message?: { content?: string } }[];
+}
+
+function parseAnswer(body: Buffer): WholeAnswer {
+  try {
+    const value = JSON.parse(body.toString("utf8")) as unknown;
+    return typeof value === "object" && value !== null ? value : {};
+  } catch {
+    return {}; // Counted by the gateway.
+  }
+}
+
+const USAGE_KEY = Buffer.from('"usage":');
+const OPEN = 0x7b; // {
+const CLOSE = 0x7d; // }
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * The `usage` object of a whole answer, read without parsing the rest: OpenAI's and vLLM's
+ * answers put it last, at the top level. Inside a JSON string every quote is escaped, so
+ * `"usage":` followed by `{` can only be a key; the object is the bytes up to its matching brace
+ * (strings skipped). undefined when the answer does not read that way (no usage, or not where it
+ * is expected): the caller then parses the whole answer.
+ */
+export function usageOfAnswer(body: Buffer): Usage | undefined {
+  const at = body.lastIndexOf(USAGE_KEY);
+  if (at < 0) return undefined;
+  let start = at + USAGE_KEY.length;
+  while (start < body.length && body[start]! <= 0x20) start++;
+  if (body[start] !== OPEN) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < body.length; i++) {
+    const byte = body[i]!;
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN) {
+      depth++;
+    } else if (byte === CLOSE && --depth === 0) {
+      try {
+        const usage = JSON.parse(body.toString("utf8", start, i + 1)) as Usage;
+        const counts = (value: unknown): boolean =>
+          value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0);
+        return counts(usage.prompt_tokens) && counts(usage.completion_tokens) ? usage : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
 }

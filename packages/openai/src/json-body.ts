@@ -65,7 +65,7 @@ function tooLarge(limit: number): ApiError {
 export function sendJson(
   response: ServerResponse,
   status: number,
-  body: string,
+  body: string | Buffer,
   headers?: Record<string, string>,
 ): void {
   if (response.headersSent || response.destroyed) return;
