@@ -18,25 +18,17 @@ type RunningJobRow = Omit<AccruingJobAggregate, "priceVersionId"> & {
 };
 
 /**
- * An organisation's running jobs, each as the usage records that its finishing at `now` would
- * write (jobsUsageSql): units × whole seconds since it started, never more than its hold
- * (units × walltime), cut at the months of the organisation's billing time zone by the same rule,
+ * Each organisation's running jobs, many organisations in one statement, each as the usage
+ * records that its finishing at `now` would write (jobsUsageSql): units × whole seconds since it
+ * started, never more than its hold (units × walltime), cut at the months of the organisation's billing time zone by the same rule,
  * each piece keyed by its start as its record is (price version in force then, usage month), with
  * the energy estimated from the class's power draw.
  *
  * Never counted twice: a job with usage records is left out, and callers read the settled records
  * first — a job that finishes between the two reads (its records are written in the statement
- * that ends it) is then missing from one refresh of the draft, never counted in both.
+ * that ends it) is then missing from one refresh of the draft, never counted in both
+ * (accruingUsageOf). Every scope gets an entry.
  */
-export async function accruingJobUsage(
-  client: SqlClient,
-  scope: UnbilledScope,
-  now: Date,
-): Promise<AccruingJobAggregate[]> {
-  return (await accruingJobUsageOf(client, [scope], now)).get(scope.organizationId) ?? [];
-}
-
-/** accruingJobUsage of many organisations in one statement. Every scope gets an entry. */
 export async function accruingJobUsageOf(
   client: SqlClient,
   scopes: readonly UnbilledScope[],
