@@ -8,6 +8,10 @@ import { getCurrentCharges } from "./get-current-charges";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import type { BillingFixture } from "./billing-fixture";
 import { finishJob, runningJob } from "./running-job-fixture";
+import {
+  recordWorkloadsSeen,
+  UNSEEN_ACCRUAL_SECONDS,
+} from "../workloads/lifecycle/record-workloads-seen";
 
 const SELLER = "DE";
 const after = (from: Date, seconds: number) => new Date(from.getTime() + seconds * 1000);
@@ -66,6 +70,24 @@ describe("charges so far this month: running jobs", () => {
     const { fixture } = await runningJob({ startedAt, walltimeSeconds: 3_600 });
     const view = await charges(fixture, after(startedAt, 3 * 3_600));
     expect(view.lines.map((line) => [line.unitSeconds, line.accruing])).toEqual([[7_200, 7_200]]);
+  });
+
+  it("stops counting a job the backend no longer reports a few minutes after it was last seen", async () => {
+    const startedAt = new Date("2026-03-20T08:00:00Z");
+    const { fixture, job } = await runningJob({ startedAt });
+    const unitSeconds = async (now: Date) =>
+      (await charges(fixture, now)).lines.map((line) => [line.unitSeconds, line.accruing]);
+    // The tracker last saw it an hour in; then the backend went quiet.
+    const lastSeen = after(startedAt, 3_600);
+    await recordWorkloadsSeen(db, [job.id], lastSeen);
+    // A minute later it is still running as far as anyone can tell: 2 GPUs × 61 minutes.
+    expect(await unitSeconds(after(lastSeen, 60))).toEqual([[7_320, 7_320]]);
+    // Four hours later it has counted only up to a little after it was last seen, not 5 hours.
+    const quiet = 2 * (3_600 + UNSEEN_ACCRUAL_SECONDS);
+    expect(await unitSeconds(after(startedAt, 5 * 3_600))).toEqual([[quiet, quiet]]);
+    // The backend answers again (it was only unreachable): the whole time counts once more.
+    await recordWorkloadsSeen(db, [job.id], after(startedAt, 5 * 3_600 - 30));
+    expect(await unitSeconds(after(startedAt, 5 * 3_600))).toEqual([[36_000, 36_000]]);
   });
 
   it("splits a job past a month boundary as its records will be split", async () => {

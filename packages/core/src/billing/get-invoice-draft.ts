@@ -1,6 +1,6 @@
 import { notFound } from "../errors";
-import { accruingEndpointUsage, withAccruing } from "./accruing-endpoint-usage";
-import { accruingJobUsage } from "./accruing-job-usage";
+import { withAccruing } from "./accruing-endpoint-usage";
+import { accruingUsageOf } from "./accruing-usage";
 import { aggregateUnbilledUsage } from "./aggregate-usage";
 import { periodBounds, periodOf } from "./billing-period";
 import { buildInvoice, type InvoiceDraft } from "./build-invoice";
@@ -21,8 +21,8 @@ import type { SqlClient } from "./sql-client";
  * finalisation will rate it. Computed on each call, never stored.
  *
  * With `accruing`, endpoints' open quota windows and running jobs count too, up to `now`, as the
- * usage records settling them would (accruingEndpointUsage, accruingJobUsage): added into the lines they will settle into and
- * priced with them, so a line's amount is the same before and after its window settles. They are
+ * usage records settling them would (accruingUsageOf): added into the lines they will settle into
+ * and priced with them, so a line's amount is the same before and after its window settles. They are
  * returned apart as well, each with what it adds to the draft's amounts (priceAccruingWindows),
  * so that a page can say how much of a line is not yet settled and what it comes to.
  */
@@ -55,12 +55,9 @@ export async function getInvoiceDraft(
   };
   const unbilled = await aggregateUnbilledUsage(database, [scope]);
   const settled = unbilled.get(input.organizationId)?.aggregates ?? [];
-  // Read after the settled records: see accruingEndpointUsage and accruingJobUsage.
+  // Read after the settled records: see accruingUsageOf.
   const accruing: AccruingWindow[] = input.accruing
-    ? [
-        ...(await accruingEndpointUsage(database, scope, now)),
-        ...(await accruingJobUsage(database, scope, now)),
-      ]
+    ? ((await accruingUsageOf(database, [scope], now)).get(input.organizationId) ?? [])
     : [];
   const aggregates = withAccruing(settled, accruing);
   const terms = await loadRatingTerms(database, aggregates, { lock: false });

@@ -4,6 +4,7 @@ import { createTestMember, createTestUser } from "@tessera/db/test-helpers";
 import type { Actor } from "../actor";
 import { createBillingFixture, insertUsage, type BillingFixture } from "../billing/billing-fixture";
 import { AppError } from "../errors";
+import { finishJob, runningJob } from "../billing/running-job-fixture";
 import { getProgrammeDashboard } from "../programmes/get-programme-dashboard";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { projectMonthEnd } from "./budget-figures";
@@ -284,6 +285,38 @@ describe("monthly budget alerts", () => {
       [50, true, true],
       [80, false, false],
       [100, false, false],
+    ]);
+  });
+
+  it("counts a running job as it runs, telling once, and a finished job once", async () => {
+    const startedAt = new Date("2031-01-10T08:00:00Z");
+    const running = new Date("2031-01-10T09:00:00Z");
+    const { fixture, owner, billing } = await budgeted({ now: running });
+    const { job } = await runningJob({ fixture, quantity: 2, startedAt });
+    // Nothing settled yet: 2 GPUs × 1 hour so far at €2.95 is €5.90 (59 %), accruing.
+    await sweepRepeatedly(running);
+    await sweepRepeatedly(new Date("2031-01-10T09:10:00Z"));
+    for (const user of [owner, billing]) {
+      const notices = await budgetNotices(user.id);
+      expect(notices.map((n) => n.title)).toEqual([
+        expect.stringMatching(/has used 50% of its budget for January 2031$/),
+      ]);
+      expect(notices[0]!.body).toContain("has spent €5.90 of its €10.00 monthly budget");
+    }
+    expect(await claims(fixture.organizationId)).toEqual(["2031-01:50"]);
+
+    // It ends after 1½ hours: 3 GPU-hours settled, €8.85 (88 %) — not that again as accruing
+    // (€17.70 would pass 100 %).
+    await finishJob(job, startedAt, new Date("2031-01-10T09:30:00Z"));
+    const later = new Date("2031-01-10T12:00:00Z");
+    expect(await getBudget(tenantOf(fixture), { sellerCountry: SELLER, now: later })).toMatchObject(
+      { spentMinor: 885 },
+    );
+    await sweepRepeatedly(later);
+    expect(await claims(fixture.organizationId)).toEqual(["2031-01:50", "2031-01:80"]);
+    expect((await budgetNotices(owner.id)).map((n) => n.title)).toEqual([
+      expect.stringMatching(/used 50% of its budget/),
+      expect.stringMatching(/used 80% of its budget/),
     ]);
   });
 

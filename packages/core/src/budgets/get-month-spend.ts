@@ -11,8 +11,9 @@ export interface MonthSpend {
   currency: string;
   /**
    * What a budget counts: the tenant's share, before VAT, of this month's own usage, rated as the
-   * live draft ("Charges so far") rates it, endpoints' open windows up to now included. The programme's share is not the organisation's money, VAT is not
-   * spending, and late usage of an earlier month belongs to that month.
+   * live draft ("Charges so far") rates it, endpoints' open windows and running jobs up to now
+   * included. The programme's share is not the organisation's money, VAT is not spending, and
+   * late usage of an earlier month belongs to that month.
    */
   spentMinor: bigint;
 }

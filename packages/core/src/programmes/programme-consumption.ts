@@ -1,6 +1,6 @@
 import { Prisma } from "@tessera/db";
-import { accruingEndpointUsageOf, withAccruing } from "../billing/accruing-endpoint-usage";
-import { accruingJobUsageOf } from "../billing/accruing-job-usage";
+import { withAccruing } from "../billing/accruing-endpoint-usage";
+import { accruingUsageOf } from "../billing/accruing-usage";
 import {
   aggregateUnbilledUsage,
   aggregateUsageByDay,
@@ -52,8 +52,7 @@ const add = (map: Map<string, bigint>, key: string, amount: bigint) =>
 
 /**
  * The programme's share of each organisation's live draft, per rating key: what "Charges so far"
- * shows, endpoints' open metering windows and running jobs up to now included
- * (accruingEndpointUsage, accruingJobUsage).
+ * shows, endpoints' open metering windows and running jobs up to now included (accruingUsageOf).
  */
 async function uninvoicedShares(
   client: RawClient,
@@ -75,17 +74,13 @@ async function uninvoicedShares(
     };
   });
   const unbilled = await aggregateUnbilledUsage(client, scopes);
-  // Read after the settled records, as the draft does (accruingEndpointUsage): every
-  // organisation's open windows (and running jobs) in one statement, not one per organisation.
-  const open = await accruingEndpointUsageOf(client, scopes, now);
-  const running = await accruingJobUsageOf(client, scopes, now);
+  // Read after the settled records, as the draft does (accruingUsageOf): every organisation's
+  // open windows and running jobs at once, not one organisation at a time.
+  const accruingOf = await accruingUsageOf(client, scopes, now);
   const drafts = new Map<string, UnbilledAggregate[]>();
   for (const scope of scopes) {
     const settled = unbilled.get(scope.organizationId)?.aggregates ?? [];
-    const accruing: UnbilledAggregate[] = [
-      ...(open.get(scope.organizationId) ?? []),
-      ...(running.get(scope.organizationId) ?? []),
-    ];
+    const accruing = accruingOf.get(scope.organizationId) ?? [];
     if (settled.length > 0 || accruing.length > 0) {
       drafts.set(scope.organizationId, withAccruing(settled, accruing));
     }

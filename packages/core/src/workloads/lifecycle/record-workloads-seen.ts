@@ -8,6 +8,16 @@ import type { Database } from "@tessera/db";
 export const SEEN_RESOLUTION_SECONDS = 60;
 
 /**
+ * How long past its last stamp a running job still counts as running in the live draft
+ * (accruingJobUsageOf). A job the tracker keeps seeing is stamped at least every
+ * SEEN_RESOLUTION_SECONDS plus one poll (WORKER_POLL_MS, at most a minute), so three resolutions
+ * never cut a live job short; a job whose backend stopped reporting it (died silently, or the
+ * cluster is unreachable) stops accruing within three minutes instead of running on to its hold
+ * until its end or loss is observed.
+ */
+export const UNSEEN_ACCRUAL_SECONDS = 3 * SEEN_RESOLUTION_SECONDS;
+
+/**
  * Stamps lastObservedAt on the workloads whose jobs the backend just reported, in one statement,
  * where the last stamp is older than SEEN_RESOLUTION_SECONDS. Raw SQL on purpose: seeing a job is
  * not a change to the workload, so updatedAt stays put. Returns how many were stamped.
