@@ -18,6 +18,8 @@ export const enBilling = {
     measured: "measured",
     estimated: "estimated",
     unsettled: "estimated, not yet settled",
+    /** An estimated figure: "≈" marks every estimate, as the usage pages' legends say. */
+    approximately: (energy: string) => `≈ ${energy}`,
     sharedAverage: (energy: string) => `≈ ${energy} (estimated from the shared model's average)`,
     sharedAverageUnsettled: (energy: string) =>
       `≈ ${energy} (estimated from the shared model's average, not yet settled)`,

@@ -38,17 +38,17 @@ describe("energy per 1,000 tokens on the gateway usage page", () => {
     });
   });
 
-  it("says whether the organisation's own endpoint's figure was measured", () => {
+  it("says whether the organisation's own endpoint's figure was measured, marking an estimate ≈", () => {
     expect(energyOf(false, 2_000, true)).toEqual({ figure: "2 Wh", note: "measured" });
     expect(energyOf(false, 2_000, false)).toEqual({
-      figure: "2 Wh",
+      figure: "≈ 2 Wh",
       note: "estimated from the endpoint's power draw",
     });
   });
 
   it("says a figure that counts open windows is estimated, not yet settled, own or shared alike", () => {
     expect(energyOf(false, 8_700, false, false)).toEqual({
-      figure: "8.7 Wh",
+      figure: "≈ 8.7 Wh",
       note: "estimated, not yet settled",
     });
     expect(energyOf(true, 1_500, false, false)).toEqual({

@@ -31,10 +31,11 @@ export function formatTokenEnergy(milliWh: number, messages: ApiKeyMessages["usa
 }
 
 /**
- * A model's energy per 1,000 tokens as the usage page writes it. Own endpoints: the figure and
- * whether it was measured, or estimated and not yet settled (an open window counts, as on
- * Billing). Shared: "≈" and that it is the shared endpoint's average, on the same basis. Nothing
- * metered: "Not metered yet", and whose energy is missing.
+ * A model's energy per 1,000 tokens as the usage page writes it. Every estimate is marked "≈", as
+ * the page's legend says. Own endpoints: the figure and whether it was measured, or estimated
+ * (from the power draw, or not yet settled: an open window counts, as on Billing). Shared: "≈"
+ * and that it is the shared endpoint's average, on the same basis. Nothing metered: "Not metered
+ * yet", and whose energy is missing.
  */
 export function describeModelEnergy(
   model: ModelEnergy,
@@ -53,6 +54,8 @@ export function describeModelEnergy(
       note: model.energySettled ? messages.sharedAverage : messages.sharedAverageUnsettled,
     };
   }
-  if (!model.energySettled) return { figure: energy, note: messages.unsettled };
-  return { figure: energy, note: model.energyMeasured ? messages.measured : messages.estimated };
+  if (!model.energySettled)
+    return { figure: messages.approximately(energy), note: messages.unsettled };
+  if (model.energyMeasured) return { figure: energy, note: messages.measured };
+  return { figure: messages.approximately(energy), note: messages.estimated };
 }
