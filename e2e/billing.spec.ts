@@ -105,7 +105,7 @@ test("the tenant sees charges so far and last month's paid invoice, and download
     await expect(ada.getByTestId("invoice-details")).toContainText("Northbridge NB4 7AL");
     // The programme that pays its share, named with what it pays.
     const programmeShare = (await ada.getByTestId("billing-totals").innerText()).match(
-      /Paid by the programme\s+(€[\d,.]+)/,
+      /Paid by National AI Compute Programme 2026\s+(€[\d,.]+)/,
     )?.[1];
     expect(programmeShare).toBeTruthy();
     await expect(ada.getByTestId("invoice-details")).toContainText(

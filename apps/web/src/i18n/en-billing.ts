@@ -2,6 +2,8 @@
  * Strings of the billing pages (current charges, invoices, usage, the programme's statement), in
  * British English. `BillingMessages` makes the compiler insist that a new locale is complete.
  */
+const names = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
 export const enBilling = {
   nav: { billing: "Billing" },
   payment: {
@@ -77,16 +79,25 @@ export const enBilling = {
     energy: "Energy",
     late: (month: string) => `Late usage of ${month}`,
     accruing: (quantity: string) => `incl. ${quantity} accruing, not yet settled`,
+    /** Under a line's programme share when several programmes pay: which one pays it. */
+    paidBy: (programme: string) => `by ${programme}`,
     totals: "Totals",
   },
   totals: {
     list: "List value",
     programme: "Paid by the programme",
+    /** "Paid by National AI Compute 2026", "Paid by A and B": the programmes named. */
+    programmeNamed: (programmes: readonly string[]) =>
+      programmes.length === 0 ? "Paid by the programme" : `Paid by ${names.format(programmes)}`,
     tenantNet: "Your share (net)",
     tenantTotal: "Total due from you",
     energy: "Energy",
     sharesAddUp: (programme: string, tenant: string, list: string) =>
       `${programme} paid by the programme + ${tenant} paid by you = ${list} list value.`,
+    /** The VAT line when the programme pays everything: what the rate is applied to. */
+    vatOnNet: (label: string, net: string) => `${label} on ${net}`,
+    nothingToPay: (programmes: readonly string[]) =>
+      `Nothing to pay: ${programmes.length === 0 ? "the programme" : names.format(programmes)} ${programmes.length > 1 ? "cover" : "covers"} the whole list value, so your share and its VAT are zero.`,
   },
   invoice: {
     metaTitle: (number: string) => `Invoice ${number}`,
