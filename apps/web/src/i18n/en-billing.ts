@@ -139,13 +139,14 @@ export const enBilling = {
     lead: "What your invoices name your organisation with. Invoices already issued keep the details they were issued with.",
     billingLink: "Billing",
     addressTitle: "Postal address",
-    address: "Postal address",
+    /** The field under that heading: what to write, without repeating the heading. */
+    address: "Street, postcode and city",
     addressHint: (country: string) =>
-      `Street and number on the first line, then postcode and city; up to 6 lines of 100 characters. The country is your organisation's: ${country}.`,
+      `One part per line: street and number first, then postcode and city; up to 6 lines of 100 characters. The country is your organisation's: ${country}.`,
     addressRequired: "Enter the postal address: street and number, then postcode and city.",
     save: "Save address",
     saved: "Postal address saved. The next invoice will name it.",
-    none: "No postal address on file.",
+    none: "None on file.",
     remove: "Remove address",
     removeTitle: "Remove the postal address?",
     removeBody: (address: string) =>
@@ -153,9 +154,9 @@ export const enBilling = {
     removeConfirm: "Remove address",
     removed: "Postal address removed. Add one before your next invoice is issued.",
     readOnly: "Only owners and billing members can change the billing details.",
-    noAddressTitle: "No postal address on file",
+    noAddressTitle: "None on file yet",
     noAddressBody:
-      "The platform's invoices must name your postal address (EU VAT rules, wherever you are). Add it here before your next invoice is issued.",
+      "The platform's invoices must name it (EU VAT rules, wherever you are). Add it below before your next invoice is issued.",
   },
   usage: {
     title: "Usage",
