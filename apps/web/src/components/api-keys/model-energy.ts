@@ -37,6 +37,12 @@ export function formatTokenEnergy(milliWh: number, messages: ApiKeyMessages["usa
  * and that it is the shared endpoint's average, on the same basis. Nothing metered: "Not metered
  * yet", and whose energy is missing.
  */
+/** Whether a model's figure is an estimate (marked "≈"): shared, not yet settled, or not measured. */
+export function isEnergyEstimate(model: ModelEnergy): boolean {
+  if (model.energyPerThousandTokensMilliWh === null) return false;
+  return model.shared || !model.energySettled || !model.energyMeasured;
+}
+
 export function describeModelEnergy(
   model: ModelEnergy,
   messages: ApiKeyMessages["usage"],
@@ -48,14 +54,13 @@ export function describeModelEnergy(
     };
   }
   const energy = formatTokenEnergy(model.energyPerThousandTokensMilliWh, messages);
+  const figure = isEnergyEstimate(model) ? messages.approximately(energy) : energy;
   if (model.shared) {
     return {
-      figure: messages.approximately(energy),
+      figure,
       note: model.energySettled ? messages.sharedAverage : messages.sharedAverageUnsettled,
     };
   }
-  if (!model.energySettled)
-    return { figure: messages.approximately(energy), note: messages.unsettled };
-  if (model.energyMeasured) return { figure: energy, note: messages.measured };
-  return { figure: messages.approximately(energy), note: messages.estimated };
+  if (!model.energySettled) return { figure, note: messages.unsettled };
+  return { figure, note: model.energyMeasured ? messages.measured : messages.estimated };
 }

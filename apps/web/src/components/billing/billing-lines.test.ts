@@ -114,4 +114,12 @@ describe("the lines and totals of the live draft and of invoices", () => {
     expect(byTestId(html, "nothing-to-pay")).toEqual([]);
     expect(byTestId(html, "line-programme-name")).toEqual([]);
   });
+
+  it("marks the total energy ≈ when one line's energy is an estimate", () => {
+    expect(totalsOf(render([line(1)], totals()))).toContain("Energy: 7.0 kWh");
+    const estimated = render([line(1), line(2, { energyMeasured: false })], totals());
+    expect(totalsOf(estimated)).toContain("Energy: ≈ 7.0 kWh");
+    const open = render([line(1, { energySettled: false })], totals());
+    expect(totalsOf(open)).toContain("Energy: ≈ 7.0 kWh");
+  });
 });

@@ -78,12 +78,21 @@ export function BillingLines({
   totals,
 }: {
   caption: string;
-  lines: readonly (BillingLine & { accruingUnitHours?: string; accruingUnitSeconds?: number })[];
+  lines: readonly (BillingLine & {
+    accruingUnitHours?: string;
+    accruingUnitSeconds?: number;
+    energySettled?: boolean;
+  })[];
   totals: Totals;
 }) {
   const l = tb.lines;
   const money = (minor: number) => formatMoney(minor, totals.currency);
   const programmes = totals.programmeShares.map((share) => share.name);
+  // The total is an estimate as soon as one line's energy is (estimated, shared tokens, open).
+  const energyEstimated = lines.some(
+    (line) =>
+      !line.energyMeasured || countsTokens(line.resourceKind) || line.energySettled === false,
+  );
   const nothingToPay =
     totals.tenantTotalMinor === 0 && totals.tenantNetMinor === 0 && totals.programmeMinor > 0;
   return (
@@ -172,7 +181,14 @@ export function BillingLines({
                 testId: "tenant-total",
               }),
             },
-            { term: tb.totals.energy, detail: figure(formatEnergy(totals.energyMilliWh)) },
+            {
+              term: tb.totals.energy,
+              detail: figure(
+                energyEstimated
+                  ? tb.energy.approximately(formatEnergy(totals.energyMilliWh))
+                  : formatEnergy(totals.energyMilliWh),
+              ),
+            },
           ]}
         />
         {nothingToPay ? (
