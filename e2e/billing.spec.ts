@@ -105,7 +105,7 @@ test("the tenant sees charges so far and last month's paid invoice, and download
     await expect(ada.getByTestId("invoice-details")).toContainText("Northbridge NB4 7AL");
     // The programme that pays its share, named with what it pays.
     const programmeShare = (await ada.getByTestId("billing-totals").innerText()).match(
-      /Paid by the programme\s+(€[\d,.]+)/,
+      /Paid by National AI Compute Programme 2026\s+(€[\d,.]+)/,
     )?.[1];
     expect(programmeShare).toBeTruthy();
     await expect(ada.getByTestId("invoice-details")).toContainText(
@@ -159,7 +159,7 @@ test("an owner with no postal address on file is asked for one and adds it, told
   await ada.getByRole("link", { name: "Add the postal address" }).click();
   await expect(ada.getByRole("heading", { level: 1, name: "Billing details" })).toBeVisible();
   await expect(ada).toHaveURL(/\/billing\/details#billing-address$/);
-  const field = ada.getByRole("textbox", { name: "Postal address" });
+  const field = ada.getByRole("textbox", { name: "Street, postcode and city" });
   await expect(field).toBeVisible();
 
   await field.fill(["1", "2", "3", "4", "5", "6", "7"].join("\n"));

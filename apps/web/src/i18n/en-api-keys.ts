@@ -198,8 +198,9 @@ export const enApiKeys = {
     approximately: (energy: string) => `≈ ${energy}`,
     sharedAverage: "the shared endpoint's average, an estimate",
     sharedAverageUnsettled: "the shared endpoint's average, estimated, not yet settled",
+    approximateExplained: "≈ marks an estimate.",
     sharedAverageExplained:
-      "≈ marks an estimate. A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy over these days is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; it shows nothing of other organisations' calls.",
+      "A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy over these days is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; it shows nothing of other organisations' calls.",
     lessThan: (energy: string) => `less than ${energy}`,
     ms: (value: number) => `${count(value)} ms`,
   },

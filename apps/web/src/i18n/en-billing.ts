@@ -2,6 +2,8 @@
  * Strings of the billing pages (current charges, invoices, usage, the programme's statement), in
  * British English. `BillingMessages` makes the compiler insist that a new locale is complete.
  */
+const names = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
 export const enBilling = {
   nav: { billing: "Billing" },
   payment: {
@@ -18,6 +20,8 @@ export const enBilling = {
     measured: "measured",
     estimated: "estimated",
     unsettled: "estimated, not yet settled",
+    /** An estimated figure: "≈" marks every estimate, as the usage pages' legends say. */
+    approximately: (energy: string) => `≈ ${energy}`,
     sharedAverage: (energy: string) => `≈ ${energy} (estimated from the shared model's average)`,
     sharedAverageUnsettled: (energy: string) =>
       `≈ ${energy} (estimated from the shared model's average, not yet settled)`,
@@ -75,16 +79,25 @@ export const enBilling = {
     energy: "Energy",
     late: (month: string) => `Late usage of ${month}`,
     accruing: (quantity: string) => `incl. ${quantity} accruing, not yet settled`,
+    /** Under a line's programme share when several programmes pay: which one pays it. */
+    paidBy: (programme: string) => `by ${programme}`,
     totals: "Totals",
   },
   totals: {
     list: "List value",
     programme: "Paid by the programme",
+    /** "Paid by National AI Compute 2026", "Paid by A and B": the programmes named. */
+    programmeNamed: (programmes: readonly string[]) =>
+      programmes.length === 0 ? "Paid by the programme" : `Paid by ${names.format(programmes)}`,
     tenantNet: "Your share (net)",
     tenantTotal: "Total due from you",
     energy: "Energy",
     sharesAddUp: (programme: string, tenant: string, list: string) =>
       `${programme} paid by the programme + ${tenant} paid by you = ${list} list value.`,
+    /** The VAT line when the programme pays everything: what the rate is applied to. */
+    vatOnNet: (label: string, net: string) => `${label} on ${net}`,
+    nothingToPay: (programmes: readonly string[]) =>
+      `Nothing to pay: ${programmes.length === 0 ? "the programme" : names.format(programmes)} ${programmes.length > 1 ? "cover" : "covers"} the whole list value, so your share and its VAT are zero.`,
   },
   invoice: {
     metaTitle: (number: string) => `Invoice ${number}`,
@@ -126,13 +139,14 @@ export const enBilling = {
     lead: "What your invoices name your organisation with. Invoices already issued keep the details they were issued with.",
     billingLink: "Billing",
     addressTitle: "Postal address",
-    address: "Postal address",
+    /** The field under that heading: what to write, without repeating the heading. */
+    address: "Street, postcode and city",
     addressHint: (country: string) =>
-      `Street and number on the first line, then postcode and city; up to 6 lines of 100 characters. The country is your organisation's: ${country}.`,
+      `One part per line: street and number first, then postcode and city; up to 6 lines of 100 characters. The country is your organisation's: ${country}.`,
     addressRequired: "Enter the postal address: street and number, then postcode and city.",
     save: "Save address",
     saved: "Postal address saved. The next invoice will name it.",
-    none: "No postal address on file.",
+    none: "None on file.",
     remove: "Remove address",
     removeTitle: "Remove the postal address?",
     removeBody: (address: string) =>
@@ -140,9 +154,9 @@ export const enBilling = {
     removeConfirm: "Remove address",
     removed: "Postal address removed. Add one before your next invoice is issued.",
     readOnly: "Only owners and billing members can change the billing details.",
-    noAddressTitle: "No postal address on file",
+    noAddressTitle: "None on file yet",
     noAddressBody:
-      "The platform's invoices must name your postal address (EU VAT rules, wherever you are). Add it here before your next invoice is issued.",
+      "The platform's invoices must name it (EU VAT rules, wherever you are). Add it below before your next invoice is issued.",
   },
   usage: {
     title: "Usage",

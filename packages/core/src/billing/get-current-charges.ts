@@ -5,6 +5,7 @@ import { lineKeyOf } from "./accruing-endpoint-usage";
 import { unitHoursOf } from "./format-billed-quantity";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import type { AccruingWindow } from "./price-accruing-windows";
+import { programmesOfLines } from "./programme-shares";
 import {
   classNamesOf,
   toBillingLineView,
@@ -63,6 +64,8 @@ export interface CurrentChargesView extends BillingTotalsView {
   accruingUnitSeconds: number;
   /** Those windows one by one, each with what it adds to the lines' amounts. */
   accruingWindows: AccruingWindowView[];
+  /** The subsidy programmes paying the programme share so far, by name, largest first. */
+  programmeShares: { name: string; programmeMinor: number }[];
   /** When these figures were computed (the draft is never stored). */
   computedAt: Date;
 }
@@ -97,7 +100,7 @@ export async function getCurrentCharges(
     accruingOf.get(lineKeyOf(line)) ?? 0n;
   const accruing = (line: (typeof draft.lines)[number]) =>
     toSafeNumber(accruingUnitSecondsOf(line), "quantity");
-  const [classes, workloads] = await Promise.all([
+  const [classes, workloads, programmes] = await Promise.all([
     classNamesOf(
       tenant,
       draft.lines.map((line) => line.resourceClassId),
@@ -106,6 +109,7 @@ export async function getCurrentCharges(
       where: { id: { in: draft.accruing.map(workloadIdOf) } },
       select: { id: true, name: true },
     }),
+    programmesOfLines(tenant, draft.lines),
   ]);
   const workloadNames = new Map(workloads.map((workload) => [workload.id, workload.name]));
   return {
@@ -120,7 +124,7 @@ export async function getCurrentCharges(
     periodEnd: draft.periodEnd,
     timeZone: draft.timeZone,
     lines: draft.lines.map((line) => ({
-      ...toBillingLineView(line, classes),
+      ...toBillingLineView(line, classes, programmes),
       accruingUnitSeconds: accruing(line),
       accruingUnitHours: unitHoursOf(accruingUnitSecondsOf(line)),
       energySettled:
@@ -144,6 +148,10 @@ export async function getCurrentCharges(
         tenantMinor: toSafeNumber(window.tenantMinor),
       };
     }),
+    programmeShares: programmes.shares.map((share) => ({
+      name: share.name,
+      programmeMinor: toSafeNumber(share.programmeMinor, "amount"),
+    })),
     computedAt: now,
   };
 }

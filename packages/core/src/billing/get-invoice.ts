@@ -3,7 +3,7 @@ import type { TenantAccess } from "../tenancy/tenant-access";
 import { invoiceDocumentOf, type InvoiceDocument } from "./invoice-document";
 import { issuerOf, type InvoiceIssuer } from "./invoice-issuer";
 import { classNamesOf, toInvoiceView, type InvoiceView } from "./invoice-view";
-import { programmeSharesOf } from "./programme-shares";
+import { programmesOfLines } from "./programme-shares";
 
 /**
  * One finalised invoice (or credit note) of the organisation, with its lines, its payment, the
@@ -15,7 +15,7 @@ async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
     include: { lines: { orderBy: { position: "asc" } } },
   });
   if (!invoice) throw notFound("Invoice");
-  const [payment, credited, classes, programmeShares] = await Promise.all([
+  const [payment, credited, classes, programmes] = await Promise.all([
     tenant.db.invoicePayment.findUnique({ where: { invoiceId } }),
     invoice.creditsInvoiceId
       ? tenant.db.invoice.findUnique({
@@ -27,9 +27,9 @@ async function loadInvoice(tenant: TenantAccess, invoiceId: string) {
       tenant,
       invoice.lines.map((line) => line.resourceClassId),
     ),
-    programmeSharesOf(tenant, invoice.lines),
+    programmesOfLines(tenant, invoice.lines),
   ]);
-  return { invoice, payment, creditsNumber: credited?.number ?? null, classes, programmeShares };
+  return { invoice, payment, creditsNumber: credited?.number ?? null, classes, programmes };
 }
 
 /**
@@ -41,7 +41,7 @@ export async function getInvoice(
   invoiceId: string,
   supplier: InvoiceIssuer,
 ): Promise<InvoiceView> {
-  const { invoice, payment, creditsNumber, classes, programmeShares } = await loadInvoice(
+  const { invoice, payment, creditsNumber, classes, programmes } = await loadInvoice(
     tenant,
     invoiceId,
   );
@@ -51,7 +51,7 @@ export async function getInvoice(
     creditsNumber,
     classes,
     issuerOf(invoice, supplier),
-    programmeShares,
+    programmes,
   );
 }
 
@@ -64,12 +64,12 @@ export async function getInvoiceDocument(
   invoiceId: string,
   supplier: InvoiceIssuer,
 ): Promise<InvoiceDocument> {
-  const { invoice, creditsNumber, classes, programmeShares } = await loadInvoice(tenant, invoiceId);
+  const { invoice, creditsNumber, classes, programmes } = await loadInvoice(tenant, invoiceId);
   return invoiceDocumentOf(
     invoice,
     creditsNumber,
     classes,
     issuerOf(invoice, supplier),
-    programmeShares,
+    programmes.shares,
   );
 }

@@ -9,7 +9,7 @@ import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { unitHoursOf } from "./invoice-document";
 import { invoiceDatesOf, type InvoiceDates, type InvoiceIssuer } from "./invoice-issuer";
-import type { ProgrammeShare } from "./programme-shares";
+import { programmeNameOfLine, type LineProgrammes } from "./programme-shares";
 import { vatLabelFor, vatNoteFor, type VatTreatmentKind } from "./vat";
 
 /**
@@ -37,6 +37,8 @@ export interface BillingLineView {
   tenantMinor: number;
   energyMilliWh: number;
   energyMeasured: boolean;
+  /** The subsidy programme that pays the line's programme share, by name; null when none. */
+  programmeName: string | null;
 }
 
 export interface BillingTotalsView {
@@ -117,8 +119,10 @@ export function toBillingLineView(
     tenantMinor: bigint;
     energyMilliWh: bigint;
     energyMeasured: boolean;
+    allocationId: string | null;
   },
   classes: ClassNames,
+  programmes: Pick<LineProgrammes, "nameOfAllocation">,
 ): BillingLineView {
   const resourceClass = classes.get(line.resourceClassId);
   return {
@@ -139,6 +143,7 @@ export function toBillingLineView(
     tenantMinor: money(line.tenantMinor),
     energyMilliWh: toSafeNumber(line.energyMilliWh, "energy"),
     energyMeasured: line.energyMeasured,
+    programmeName: programmeNameOfLine(line, programmes.nameOfAllocation),
   };
 }
 
@@ -191,10 +196,10 @@ export function toInvoiceView(
   creditsNumber: string | null,
   classes: ClassNames,
   supplier: InvoiceIssuer,
-  programmeShares: readonly ProgrammeShare[] = [],
+  programmes: LineProgrammes = { shares: [], nameOfAllocation: new Map() },
 ): InvoiceView {
   return {
-    programmeShares: programmeShares.map((share) => ({
+    programmeShares: programmes.shares.map((share) => ({
       name: share.name,
       programmeMinor: money(share.programmeMinor),
     })),
@@ -213,7 +218,11 @@ export function toInvoiceView(
     lines: [...invoice.lines]
       .sort((a, b) => a.position - b.position)
       .map((line) =>
-        toBillingLineView({ ...line, energyMeasured: line.energyBasis === "MEASURED" }, classes),
+        toBillingLineView(
+          { ...line, energyMeasured: line.energyBasis === "MEASURED" },
+          classes,
+          programmes,
+        ),
       ),
   };
 }

@@ -16,6 +16,7 @@ import {
 import { closeDueInvoices } from "./close-due-invoices";
 import { finaliseInvoice } from "./finalise-invoice";
 import { finaliseInvoices } from "./finalise-invoices";
+import { getCurrentCharges } from "./get-current-charges";
 import { getInvoiceDocument } from "./get-invoice";
 import { invoiceSheetOf } from "./invoice-sheet";
 import { getInvoiceDraft } from "./get-invoice-draft";
@@ -417,5 +418,24 @@ describe("co-funded monthly invoices", () => {
     );
     // No price per hour: the line's one price is per million tokens.
     expect(row).toContain(",0,0.000,,-2500000,40,-100,");
+  });
+});
+
+describe("the live draft's programmes", () => {
+  it("names the programme paying each line and in all, as a finalised invoice does", async () => {
+    // The programme pays all of it: the organisation's share and its VAT are zero.
+    const fixture = await createBillingFixture(db, { subsidyRateBps: 10_000 });
+    const now = new Date();
+    await insertUsage(db, fixture, [
+      { start: new Date(now.getTime() - HOUR * 1000), unitSeconds: HOUR },
+    ]);
+    const charges = await getCurrentCharges(tenantOf(fixture), { sellerCountry: SELLER, now });
+    const programme = await db.programme.findUniqueOrThrow({ where: { id: fixture.programmeId } });
+    expect(charges.tenantTotalMinor).toBe(0);
+    expect(charges.programmeMinor).toBeGreaterThan(0);
+    expect(charges.programmeShares).toEqual([
+      { name: programme.name, programmeMinor: charges.programmeMinor },
+    ]);
+    expect(charges.lines.map((line) => line.programmeName)).toEqual([programme.name]);
   });
 });

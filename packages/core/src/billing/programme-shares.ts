@@ -6,19 +6,27 @@ export interface ProgrammeShare {
   programmeMinor: bigint;
 }
 
+/** The programmes that pay lines' shares: what each pays in all, and which pays each award. */
+export interface LineProgrammes {
+  /** By name, with what each pays, largest first (programmeSharesOf). */
+  shares: ProgrammeShare[];
+  /** The name of the programme of each award (allocation) the lines drew on. */
+  nameOfAllocation: Map<string, string>;
+}
+
 /**
- * The programmes that pay a share of an invoice's lines, by name, with what each pays, largest
- * first: a line's share goes to the programme of the award it drew on (its allocation). Lines
- * with no programme share are left out.
+ * The programmes that pay a share of an invoice's (or the live draft's) lines: a line's share
+ * goes to the programme of the award it drew on (its allocation). Lines with no programme share
+ * are left out of the shares.
  */
-export async function programmeSharesOf(
+export async function programmesOfLines(
   tenant: TenantAccess,
   lines: readonly { allocationId: string | null; programmeMinor: bigint }[],
-): Promise<ProgrammeShare[]> {
+): Promise<LineProgrammes> {
   const allocationIds = [
     ...new Set(lines.flatMap((line) => (line.allocationId ? [line.allocationId] : []))),
   ];
-  if (allocationIds.length === 0) return [];
+  if (allocationIds.length === 0) return { shares: [], nameOfAllocation: new Map() };
   const allocations = await tenant.db.allocation.findMany({
     where: { id: { in: allocationIds } },
     select: { id: true, programme: { select: { id: true, name: true } } },
@@ -32,13 +40,36 @@ export async function programmeSharesOf(
     share.programmeMinor += line.programmeMinor;
     shares.set(programme.id, share);
   }
-  return [...shares.values()].sort((a, b) =>
-    abs(b.programmeMinor) === abs(a.programmeMinor)
-      ? a.name.localeCompare(b.name)
-      : abs(b.programmeMinor) > abs(a.programmeMinor)
-        ? 1
-        : -1,
-  );
+  return {
+    shares: [...shares.values()].sort((a, b) =>
+      abs(b.programmeMinor) === abs(a.programmeMinor)
+        ? a.name.localeCompare(b.name)
+        : abs(b.programmeMinor) > abs(a.programmeMinor)
+          ? 1
+          : -1,
+    ),
+    nameOfAllocation: new Map(allocations.map((a) => [a.id, a.programme.name])),
+  };
+}
+
+/**
+ * The programmes that pay a share of an invoice's lines, by name, with what each pays, largest
+ * first (programmesOfLines).
+ */
+export async function programmeSharesOf(
+  tenant: TenantAccess,
+  lines: readonly { allocationId: string | null; programmeMinor: bigint }[],
+): Promise<ProgrammeShare[]> {
+  return (await programmesOfLines(tenant, lines)).shares;
+}
+
+/** The programme that pays a line's share, by name; null when the programme pays none of it. */
+export function programmeNameOfLine(
+  line: { allocationId: string | null; programmeMinor: bigint },
+  nameOfAllocation: ReadonlyMap<string, string>,
+): string | null {
+  if (!line.allocationId || line.programmeMinor === 0n) return null;
+  return nameOfAllocation.get(line.allocationId) ?? null;
 }
 
 const abs = (value: bigint) => (value < 0n ? -value : value);

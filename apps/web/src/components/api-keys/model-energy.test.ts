@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { enApiKeys } from "../../i18n/en-api-keys";
-import { describeModelEnergy, formatTokenEnergy } from "./model-energy";
+import { describeModelEnergy, formatTokenEnergy, isEnergyEstimate } from "./model-energy";
 
 const messages = enApiKeys.usage;
 const energyOf = (shared: boolean, milliWh: number | null, measured = false, settled = true) =>
@@ -38,17 +38,17 @@ describe("energy per 1,000 tokens on the gateway usage page", () => {
     });
   });
 
-  it("says whether the organisation's own endpoint's figure was measured", () => {
+  it("says whether the organisation's own endpoint's figure was measured, marking an estimate ≈", () => {
     expect(energyOf(false, 2_000, true)).toEqual({ figure: "2 Wh", note: "measured" });
     expect(energyOf(false, 2_000, false)).toEqual({
-      figure: "2 Wh",
+      figure: "≈ 2 Wh",
       note: "estimated from the endpoint's power draw",
     });
   });
 
   it("says a figure that counts open windows is estimated, not yet settled, own or shared alike", () => {
     expect(energyOf(false, 8_700, false, false)).toEqual({
-      figure: "8.7 Wh",
+      figure: "≈ 8.7 Wh",
       note: "estimated, not yet settled",
     });
     expect(energyOf(true, 1_500, false, false)).toEqual({
@@ -66,5 +66,26 @@ describe("energy per 1,000 tokens on the gateway usage page", () => {
       figure: "Not metered yet",
       note: "its endpoints reported no energy in these days",
     });
+  });
+
+  it("counts as an estimate, for the page's ≈ legend, every figure it marks ≈", () => {
+    const cases: [boolean, number | null, boolean, boolean][] = [
+      [false, 2_000, true, true],
+      [false, 2_000, false, true],
+      [false, 2_000, true, false],
+      [true, 1_500, true, true],
+      [false, null, false, true],
+    ];
+    for (const [shared, milliWh, measured, settled] of cases) {
+      const model = {
+        shared,
+        energyPerThousandTokensMilliWh: milliWh,
+        energyMeasured: measured,
+        energySettled: settled,
+      };
+      expect(isEnergyEstimate(model)).toBe(
+        describeModelEnergy(model, messages).figure.startsWith("≈"),
+      );
+    }
   });
 });

@@ -31,11 +31,18 @@ export function formatTokenEnergy(milliWh: number, messages: ApiKeyMessages["usa
 }
 
 /**
- * A model's energy per 1,000 tokens as the usage page writes it. Own endpoints: the figure and
- * whether it was measured, or estimated and not yet settled (an open window counts, as on
- * Billing). Shared: "≈" and that it is the shared endpoint's average, on the same basis. Nothing
- * metered: "Not metered yet", and whose energy is missing.
+ * A model's energy per 1,000 tokens as the usage page writes it. Every estimate is marked "≈", as
+ * the page's legend says. Own endpoints: the figure and whether it was measured, or estimated
+ * (from the power draw, or not yet settled: an open window counts, as on Billing). Shared: "≈"
+ * and that it is the shared endpoint's average, on the same basis. Nothing metered: "Not metered
+ * yet", and whose energy is missing.
  */
+/** Whether a model's figure is an estimate (marked "≈"): shared, not yet settled, or not measured. */
+export function isEnergyEstimate(model: ModelEnergy): boolean {
+  if (model.energyPerThousandTokensMilliWh === null) return false;
+  return model.shared || !model.energySettled || !model.energyMeasured;
+}
+
 export function describeModelEnergy(
   model: ModelEnergy,
   messages: ApiKeyMessages["usage"],
@@ -47,12 +54,13 @@ export function describeModelEnergy(
     };
   }
   const energy = formatTokenEnergy(model.energyPerThousandTokensMilliWh, messages);
+  const figure = isEnergyEstimate(model) ? messages.approximately(energy) : energy;
   if (model.shared) {
     return {
-      figure: messages.approximately(energy),
+      figure,
       note: model.energySettled ? messages.sharedAverage : messages.sharedAverageUnsettled,
     };
   }
-  if (!model.energySettled) return { figure: energy, note: messages.unsettled };
-  return { figure: energy, note: model.energyMeasured ? messages.measured : messages.estimated };
+  if (!model.energySettled) return { figure, note: messages.unsettled };
+  return { figure, note: model.energyMeasured ? messages.measured : messages.estimated };
 }

@@ -57,13 +57,8 @@ export function AddressForm({
 
   return (
     <div className="space-y-4">
-      <form
-        ref={form}
-        noValidate
-        onSubmit={submit}
-        className="space-y-4"
-        aria-label={d.addressTitle}
-      >
+      {/* Named by the heading above it (AddressCard); its one field says what to write. */}
+      <form ref={form} noValidate onSubmit={submit} className="space-y-4">
         <FormFeedback errors={feedback.errors} saved={feedback.saved} />
         <TextAreaField
           id={IDS.address}

@@ -19,6 +19,7 @@ type Totals = Pick<
   | "vatNote"
   | "tenantTotalMinor"
   | "energyMilliWh"
+  | "programmeShares"
 >;
 
 /**
@@ -29,10 +30,13 @@ export function ShareCells({
   amounts,
   money,
   testIdPrefix,
+  programmeName = null,
 }: {
   amounts: { listMinor: number; programmeMinor: number; tenantMinor: number };
   money: (minor: number) => string;
   testIdPrefix: string;
+  /** Which programme pays the programme share, named under it (when several pay). */
+  programmeName?: string | null;
 }) {
   const cells = [
     ["list", amounts.listMinor],
@@ -46,6 +50,14 @@ export function ShareCells({
           <span data-testid={`${testIdPrefix}-${share}`} data-minor={minor}>
             {money(minor)}
           </span>
+          {share === "programme" && programmeName ? (
+            <span
+              className="ml-auto block max-w-44 text-xs whitespace-normal text-fg-muted"
+              data-testid={`${testIdPrefix}-programme-name`}
+            >
+              {tb.lines.paidBy(programmeName)}
+            </span>
+          ) : null}
         </Td>
       ))}
     </>
@@ -55,7 +67,10 @@ export function ShareCells({
 /**
  * The lines of an invoice or of the live draft: quantity, unit price, list amount, the
  * programme's and the organisation's share (which add up to the list amount) and the energy,
- * then the totals and VAT. Amounts are integer minor units, formatted exactly.
+ * then the totals and VAT. Amounts are integer minor units, formatted exactly. The programmes
+ * paying are named in the totals, and on each line when there are several. When they pay
+ * everything, the VAT line says what its rate applies to (nothing) and a note says there is
+ * nothing to pay, so a zero VAT line never reads as a charge.
  */
 export function BillingLines({
   caption,
@@ -63,11 +78,23 @@ export function BillingLines({
   totals,
 }: {
   caption: string;
-  lines: readonly (BillingLine & { accruingUnitHours?: string; accruingUnitSeconds?: number })[];
+  lines: readonly (BillingLine & {
+    accruingUnitHours?: string;
+    accruingUnitSeconds?: number;
+    energySettled?: boolean;
+  })[];
   totals: Totals;
 }) {
   const l = tb.lines;
   const money = (minor: number) => formatMoney(minor, totals.currency);
+  const programmes = totals.programmeShares.map((share) => share.name);
+  // The total is an estimate as soon as one line's energy is (estimated, shared tokens, open).
+  const energyEstimated = lines.some(
+    (line) =>
+      !line.energyMeasured || countsTokens(line.resourceKind) || line.energySettled === false,
+  );
+  const nothingToPay =
+    totals.tenantTotalMinor === 0 && totals.tenantNetMinor === 0 && totals.programmeMinor > 0;
   return (
     <div className="space-y-4">
       <ScrollTable caption={caption} stickyFirstColumn>
@@ -121,7 +148,12 @@ export function BillingLines({
                   unit: line.unit,
                 })}
               </Td>
-              <ShareCells amounts={line} money={money} testIdPrefix="line" />
+              <ShareCells
+                amounts={line}
+                money={money}
+                testIdPrefix="line"
+                programmeName={programmes.length > 1 ? line.programmeName : null}
+              />
               <Td className="min-w-24">{usageEnergy(line, line.resourceKind)}</Td>
             </tr>
           ))}
@@ -131,10 +163,15 @@ export function BillingLines({
         <DescriptionList
           items={[
             { term: tb.totals.list, detail: figure(money(totals.listMinor)) },
-            { term: tb.totals.programme, detail: figure(money(totals.programmeMinor)) },
+            {
+              term: tb.totals.programmeNamed(programmes),
+              detail: figure(money(totals.programmeMinor)),
+            },
             { term: tb.totals.tenantNet, detail: figure(money(totals.tenantNetMinor)) },
             {
-              term: totals.vatLabel,
+              term: nothingToPay
+                ? tb.totals.vatOnNet(totals.vatLabel, money(totals.tenantNetMinor))
+                : totals.vatLabel,
               detail: figure(money(totals.vatMinor)),
             },
             {
@@ -144,9 +181,21 @@ export function BillingLines({
                 testId: "tenant-total",
               }),
             },
-            { term: tb.totals.energy, detail: figure(formatEnergy(totals.energyMilliWh)) },
+            {
+              term: tb.totals.energy,
+              detail: figure(
+                energyEstimated
+                  ? tb.energy.approximately(formatEnergy(totals.energyMilliWh))
+                  : formatEnergy(totals.energyMilliWh),
+              ),
+            },
           ]}
         />
+        {nothingToPay ? (
+          <p className="mt-2 font-semibold" data-testid="nothing-to-pay">
+            {tb.totals.nothingToPay(programmes)}
+          </p>
+        ) : null}
         {/* The VAT treatment in words, under the figures rather than squeezed beside them. */}
         <p className="mt-2 text-sm text-fg-muted" data-testid="vat-note">
           {totals.vatNote}

@@ -46,19 +46,19 @@ describe("the energy of an invoice line or a usage figure", () => {
     ).toBe("Not metered yet (the shared model's endpoints report no energy)");
   });
 
-  it("writes compute as metered, with its basis", () => {
+  it("writes compute as metered, with its basis, every estimate marked ≈", () => {
     expect(usageEnergy({ energyMilliWh: 12_400_000, energyMeasured: true, tokens: 0 }, "GPU")).toBe(
       "12.4 kWh (measured)",
     );
     expect(usageEnergy({ energyMilliWh: 350_000, energyMeasured: false, tokens: 0 }, "GPU")).toBe(
-      "350 Wh (estimated)",
+      "≈ 350 Wh (estimated)",
     );
   });
 
   it("says a live figure that counts open windows is not yet settled, compute and tokens alike", () => {
     const open = { energyMeasured: false, energySettled: false };
     expect(usageEnergy({ ...open, energyMilliWh: 466_667, tokens: 0 }, "GPU")).toBe(
-      "467 Wh (estimated, not yet settled)",
+      "≈ 467 Wh (estimated, not yet settled)",
     );
     expect(usageEnergy({ ...open, energyMilliWh: 380_000, tokens: 2_000_000 }, "TOKENS")).toBe(
       "≈ 380 Wh (estimated from the shared model's average, not yet settled)",

@@ -8,16 +8,14 @@ import {
 import { tb } from "@/i18n";
 
 /**
- * "12.4 kWh (estimated)": energy with how it was obtained; "(estimated, not yet settled)" when it
- * counts open metering windows up to now (`settled` false, the live draft only).
+ * "12.4 kWh (measured)", "≈ 350 Wh (estimated)": energy with how it was obtained, every estimate
+ * marked "≈"; "(estimated, not yet settled)" when it counts open metering windows up to now
+ * (`settled` false, the live draft only).
  */
 export function energyWithBasis(milliWh: number, measured: boolean, settled = true): string {
-  const basis = !settled
-    ? tb.energy.unsettled
-    : measured
-      ? tb.energy.measured
-      : tb.energy.estimated;
-  return `${formatEnergy(milliWh)} (${basis})`;
+  if (measured && settled) return `${formatEnergy(milliWh)} (${tb.energy.measured})`;
+  const basis = settled ? tb.energy.estimated : tb.energy.unsettled;
+  return `${tb.energy.approximately(formatEnergy(milliWh))} (${basis})`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { tw } from "@/i18n";
 import type { WorkloadSummary } from "./types";
 
 /**
- * A job's energy as the billing pages write it — "1.4 kWh (measured)", "350 Wh (estimated)" —
+ * A job's energy as the billing pages write it — "1.4 kWh (measured)", "≈ 350 Wh (estimated)" —
  * or that nothing was metered yet (never "0 Wh" for a job that has not been metered).
  */
 export function JobEnergy({

@@ -19,6 +19,7 @@ import { useTRPC } from "@/trpc/react";
 import { formatDuration, formatQuota, walltimeSeconds } from "./format";
 import { JobPreview } from "./job-preview";
 import { JobSourceFields, SOURCE_IDS, type SourceType } from "./job-source-fields";
+import { previewRequestOf, type PreviewShape } from "./preview-request";
 import type { FormLine, FormOptions, SubmitInput } from "./types";
 
 const IDS = {
@@ -85,25 +86,20 @@ export function JobForm({
   const noCluster = line !== undefined && line.maxQuantity === 0;
   const count = parseWholeNumber(quantity);
   const walltime = walltimeSeconds(hours, minutes);
-  const previewKey =
-    projectId && lineId && count && count >= 1 && walltime && walltime > 0
-      ? JSON.stringify({
-          projectId,
-          allocationLineId: lineId,
-          quantity: count,
-          walltimeSeconds: walltime,
-        })
-      : "";
+  // Asked only for a shape the form finds valid: what it finds wrong is said in the preview.
+  const previewRequest = previewRequestOf({
+    projectId,
+    line,
+    quantity: count,
+    walltimeSeconds: walltime,
+    limits: options.limits,
+  });
+  const previewKey = previewRequest.kind === "ready" ? previewRequest.key : "";
   const settledKey = useDebounced(previewKey, 400);
   const previewInput = settledKey
     ? {
         organizationId,
-        ...(JSON.parse(settledKey) as {
-          projectId: string;
-          allocationLineId: string;
-          quantity: number;
-          walltimeSeconds: number;
-        }),
+        ...(JSON.parse(settledKey) as PreviewShape),
       }
     : { organizationId, projectId: "", allocationLineId: "", quantity: 1, walltimeSeconds: 60 };
   const preview = useQuery(
@@ -113,7 +109,7 @@ export function JobForm({
       staleTime: 0,
     }),
   );
-  const previewPending = previewKey !== settledKey || preview.isFetching;
+  const previewPending = previewKey !== "" && (previewKey !== settledKey || preview.isFetching);
   const simulated = previewKey !== "" && preview.data?.placement?.kind === "SIM";
 
   const submit = useMutation(
@@ -346,7 +342,8 @@ export function JobForm({
         unit={unit}
         pending={previewPending}
         error={preview.error}
-        ready={previewKey !== ""}
+        ready={previewRequest.kind !== "incomplete"}
+        problem={previewRequest.kind === "invalid" ? previewRequest.problem : null}
       />
       <Button type="submit" busy={submit.isPending} disabled={noCluster}>
         {f.submit}

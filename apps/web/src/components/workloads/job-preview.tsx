@@ -28,18 +28,27 @@ export function JobPreview({
   pending,
   error,
   ready,
+  problem = null,
 }: {
   preview: WorkloadPreview | undefined;
   unit: string;
   /** A newer answer is on its way (the person is still typing, or the request runs). */
   pending: boolean;
   error: unknown;
-  /** Whether the form has enough to ask (project, allocation, count and walltime). */
+  /** Whether the form has enough to ask (a project and an allocation). */
   ready: boolean;
+  /** What the form finds wrong with the units or the walltime: said instead of asking. */
+  problem?: string | null;
 }) {
   const p = tw.preview;
   let body;
   if (!ready) body = <p className="text-fg-muted">{p.incomplete}</p>;
+  else if (problem)
+    body = (
+      <p className="font-semibold text-danger" data-testid="preview-problem">
+        {problem}
+      </p>
+    );
   else if (error) body = <p className="font-semibold text-danger">{errorMessageFrom(error)}</p>;
   else if (!preview)
     body = (

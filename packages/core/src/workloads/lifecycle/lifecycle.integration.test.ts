@@ -268,6 +268,22 @@ describe.each(observers)("applying observations %s", (_, observe) => {
     expect((await entry("COMPLETED")).createdAt).toEqual(row.endedAt);
   });
 
+  it("never lists Running before Submitted when the backend's start, truncated to the second, precedes the recorded submission", async () => {
+    const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
+    const workload = await submitted(setup, { quantity: 1, walltimeSeconds: 3_600 });
+    const submittedAt = (await workloadRow(workload.id)).submittedAt!;
+    const truncated = new Date(Math.floor(submittedAt.getTime() / 1000) * 1000 - 1000);
+    await observe(
+      workload,
+      backendJob(workload.externalId, { state: "RUNNING", reason: null, startedAt: truncated }),
+    );
+    const entries = await timeline(workload.id);
+    expect(entries.map((e) => e.status)).toEqual(["ACCEPTED", "SUBMITTED", "RUNNING"]);
+    const times = entries.map((e) => e.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect((await workloadRow(workload.id)).startedAt).toEqual(submittedAt);
+  });
+
   it("settles a failed run capped at the hold, and releases a job cancelled before it started", async () => {
     const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
     const failed = await submitted(setup, { quantity: 1, walltimeSeconds: 100 });

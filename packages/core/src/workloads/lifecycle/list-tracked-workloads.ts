@@ -17,6 +17,7 @@ export interface TrackedWorkload {
   unit: string;
   status: WorkloadStatus;
   statusReason: string | null;
+  submittedAt: Date | null;
   startedAt: Date | null;
   missingSince: Date | null;
   cancelRequestedAt: Date | null;
@@ -53,6 +54,7 @@ export async function listTrackedWorkloads(
       quantity: true,
       status: true,
       statusReason: true,
+      submittedAt: true,
       startedAt: true,
       missingSince: true,
       cancelRequestedAt: true,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { GatewayPayment } from "@/components/api-keys/gateway-payment";
-import { describeModelEnergy } from "@/components/api-keys/model-energy";
+import { describeModelEnergy, isEnergyEstimate } from "@/components/api-keys/model-energy";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { UsageBar } from "@/components/programmes/usage-bar";
@@ -36,6 +36,7 @@ export default async function GatewayUsagePage({ params }: Props) {
   const sharedAverageShown = usage.byModel.some(
     (cell) => cell.shared && cell.energyPerThousandTokensMilliWh !== null,
   );
+  const estimateShown = usage.byModel.some(isEnergyEstimate);
   return (
     <>
       <Breadcrumbs
@@ -207,8 +208,12 @@ export default async function GatewayUsagePage({ params }: Props) {
             {anyUnstreamed ? (
               <p className="mt-3 max-w-prose text-sm text-fg-muted">{u.ttftExplained}</p>
             ) : null}
-            {sharedAverageShown ? (
-              <p className="mt-3 max-w-prose text-sm text-fg-muted">{u.sharedAverageExplained}</p>
+            {estimateShown || sharedAverageShown ? (
+              <p className="mt-3 max-w-prose text-sm text-fg-muted">
+                {estimateShown ? u.approximateExplained : null}
+                {estimateShown && sharedAverageShown ? " " : null}
+                {sharedAverageShown ? u.sharedAverageExplained : null}
+              </p>
             ) : null}
           </Card>
         </div>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert, Card, PageHeader } from "@tessera/ui";
-import { AddressForm } from "@/components/billing/address-form";
+import { PageHeader } from "@tessera/ui";
+import { AddressCard } from "@/components/billing/address-card";
 import { billingRoutes } from "@/components/billing/paths";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
-import { countryName, t, tb } from "@/i18n";
+import { t, tb } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { loadIfAllowed } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
@@ -49,30 +49,13 @@ export default async function BillingDetailsPage({ params }: Props) {
           </Link>
         }
       />
-      <div className="max-w-3xl space-y-6">
-        {data.billingAddress === null && data.canChange ? (
-          <Alert tone="warning" title={d.noAddressTitle}>
-            <p>{d.noAddressBody}</p>
-          </Alert>
-        ) : null}
-        <Card title={d.addressTitle}>
-          {data.canChange ? (
-            <AddressForm
-              organizationId={organizationId}
-              address={data.billingAddress}
-              country={data.country}
-            />
-          ) : (
-            <div className="space-y-3" data-testid="billing-address">
-              <p className="whitespace-pre-line">
-                {data.billingAddress === null
-                  ? d.none
-                  : `${data.billingAddress}\n${countryName(data.country)}`}
-              </p>
-              <p className="text-fg-muted">{d.readOnly}</p>
-            </div>
-          )}
-        </Card>
+      <div className="max-w-3xl">
+        <AddressCard
+          organizationId={organizationId}
+          address={data.billingAddress}
+          country={data.country}
+          canChange={data.canChange}
+        />
       </div>
     </>
   );
