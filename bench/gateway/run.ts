@@ -8,7 +8,11 @@
  * work), measures the floor: what any proxy process costs on this machine. Prints:
  *
  *   RESULT gateway ratio=<through ÷ direct throughput> p50_added_ms=<x> p99_added_ms=<y> lost=<n> doubled=<m>
- *     … floor_ratio=<bare ÷ direct> of_floor=<through ÷ bare>
+ *     … floor_ratio=<bare ÷ direct> of_floor=<through ÷ bare> solo_p50_added_ms=<a> solo_p99_added_ms=<b>
+ *
+ * The added latencies are those of the 64 clients, as the aim is set; solo_… are those of one
+ * client alone (direct and through in turn), where nothing waits for the cores: the gateway's own
+ * work per call.
  *
  * lost = answers a client got whole (status 200, the stream's closing [DONE]) without a usage
  * record once the gateway has flushed; doubled = records beyond one per request. Runs on its own
@@ -41,6 +45,8 @@ import { parts, sample, spent } from "./cpu";
 const CLIENTS = 64;
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 4_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** One client alone, per path and mode and round: the latency a path adds on cores not saturated. */
+const SOLO_MS = Number(process.env.BENCH_SOLO_MS ?? 1_500);
 const DATABASE = "tessera_bench_gateway";
 /** Straight to the model server; through the gateway; through a bare proxy (the floor). */
 const SIDES = ["direct", "through", "bare"] as const;
@@ -114,12 +120,14 @@ interface Round {
   ids: string[];
 }
 
-/** 64 clients for ROUND_MS, each sending the next request as soon as its last one is whole. */
+/** `clients` clients for `ms`, each sending the next request as soon as its last one is whole. */
 async function round(
   pool: Pool,
   token: string | null,
   model: string,
   stream: boolean,
+  clients = CLIENTS,
+  ms = ROUND_MS,
 ): Promise<Round> {
   const body = JSON.stringify({
     model,
@@ -135,9 +143,9 @@ async function round(
   const ids: string[] = [];
   let requests = 0;
   const started = performance.now();
-  const deadline = started + ROUND_MS;
+  const deadline = started + ms;
   await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
+    Array.from({ length: clients }, async () => {
       while (performance.now() < deadline) {
         const sent = performance.now();
         const answer = await pool.request({
@@ -259,6 +267,27 @@ async function main(): Promise<void> {
         }
       }
     }
+    // One client at a time, direct and through in turn: what the gateway's own work adds to a
+    // call when nothing queues for the cores (the 64-client figures above are mostly queueing).
+    const solo = { direct: [] as number[], through: [] as number[] };
+    for (let index = 0; index < ROUNDS; index++) {
+      for (const stream of [false, true]) {
+        const order =
+          (index + (stream ? 1 : 0)) % 2
+            ? (["through", "direct"] as const)
+            : (["direct", "through"] as const);
+        for (const side of order) {
+          const result = await round(pools[side], tokens[side], model, stream, 1, SOLO_MS);
+          solo[side].push(...result.latencies);
+          if (side === "through") ids.push(...result.ids);
+        }
+      }
+    }
+    const soloP50 = quantile(solo.through, 0.5) - quantile(solo.direct, 0.5);
+    const soloP99 = quantile(solo.through, 0.99) - quantile(solo.direct, 0.99);
+    progress(
+      `one client: direct p50 ${quantile(solo.direct, 0.5).toFixed(2)} ms, through p50 ${quantile(solo.through, 0.5).toFixed(2)} ms over ${solo.through.length} calls`,
+    );
     await Promise.all([direct.close(), through.close(), bare.close()]);
 
     progress(`waiting for the gateway to write ${ids.length} usage records`);
@@ -303,7 +332,7 @@ async function main(): Promise<void> {
       );
     }
     console.info(
-      `RESULT gateway ratio=${ratio.toFixed(3)} p50_added_ms=${p50.toFixed(2)} p99_added_ms=${p99.toFixed(2)} lost=${lost} doubled=${doubled} leases=${leases} direct_rps=${Math.round(directRate * 1000)} through_rps=${Math.round(throughRate * 1000)} bare_rps=${Math.round(bareRate * 1000)} floor_ratio=${(bareRate / directRate).toFixed(3)} of_floor=${(throughRate / bareRate).toFixed(3)} clients=${CLIENTS}`,
+      `RESULT gateway ratio=${ratio.toFixed(3)} p50_added_ms=${p50.toFixed(2)} p99_added_ms=${p99.toFixed(2)} lost=${lost} doubled=${doubled} leases=${leases} direct_rps=${Math.round(directRate * 1000)} through_rps=${Math.round(throughRate * 1000)} bare_rps=${Math.round(bareRate * 1000)} floor_ratio=${(bareRate / directRate).toFixed(3)} of_floor=${(throughRate / bareRate).toFixed(3)} clients=${CLIENTS} solo_p50_added_ms=${soloP50.toFixed(2)} solo_p99_added_ms=${soloP99.toFixed(2)}`,
     );
   } finally {
     await gateway?.stop().catch(() => undefined);
