@@ -39,12 +39,24 @@ export interface SubmitRequest {
   account: string;
   resourceClassCode: string;
   /** How the class maps onto the backend (ClusterResource). */
-  mapping: { slurmPartition: string | null; slurmGres: string | null; capacity: number };
+  mapping: ClusterResourceMapping;
   quantity: number;
   walltimeSeconds: number;
   /** The batch script, starting with #!. */
   script: string;
   environment: Record<string, string>;
+}
+
+/** How a class maps onto one cluster, as a driver submits it (ClusterResource). */
+export interface ClusterResourceMapping {
+  slurmPartition: string | null;
+  slurmGres: string | null;
+  capacity: number;
+  /**
+   * Units of the class one node has: a job larger than a node asks for whole nodes of it
+   * (nodeShapeOf). Null or absent when not recorded: a job asks for one node.
+   */
+  unitsPerNode?: number | null;
 }
 
 export interface SubmitResult {

@@ -12,6 +12,7 @@ import { admitHold, admitHoldsSql, type PlaceHoldInput } from "../quota/place-ho
 import { quotaShortfallMessage } from "../quota/quota-shortfall-message";
 import type { TenantAccess, TenantTransaction } from "../tenancy/tenant-access";
 import { checkScriptDirectives } from "./check-script-directives";
+import type { NodeShape } from "./node-placement";
 import { checkJobScript, renderJobScript } from "./render-job-script";
 import { resolveWorkloadRequest, type WorkloadShape } from "./resolve-workload-request";
 import { newWorkloadId } from "./new-workload-id";
@@ -92,12 +93,14 @@ export async function submitWorkload(
   const chosen = resolved.placement.chosen;
   if (!chosen) throw new AppError("PRECONDITION_FAILED", resolved.placement.reason);
 
-  const spec = await buildSpec(db, input, name);
+  const nodes = resolved.nodes ?? { nodes: 1, unitsPerNode: input.quantity };
+  const spec = await buildSpec(db, input, name, nodes);
   const scriptProblem =
     checkJobScript(spec.script, WORKLOAD_LIMITS.maxScriptBytes) ??
     (input.source.type === "script"
       ? checkScriptDirectives(spec.script, {
           quantity: input.quantity,
+          nodes,
           walltimeSeconds: input.walltimeSeconds,
           unit: resolved.resourceClass.unit,
         })
@@ -267,6 +270,7 @@ async function buildSpec(
   tx: Pick<TenantTransaction, "jobTemplate">,
   input: SubmitWorkloadInput,
   name: string,
+  nodes: NodeShape,
 ): Promise<WorkloadSpec> {
   const simSeconds = input.simSeconds ?? undefined;
   if (input.source.type === "script") {
@@ -292,6 +296,8 @@ async function buildSpec(
     image,
     command,
     gpus: input.quantity,
+    nodes: nodes.nodes,
+    gpusPerNode: nodes.unitsPerNode,
     jobName: name,
   });
   return {
