@@ -256,6 +256,7 @@ export function JobForm({
       )
     : undefined;
   const walltimeHint = f.walltimeHint;
+  const limitHint = quantityHint(line, platformMax);
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={tw.form.title}>
       <FormProblems errors={feedback.errors} />
@@ -325,12 +326,9 @@ export function JobForm({
           id={IDS.quantity}
           label={f.quantity(unit)}
           hint={
-            <QuantityHint
-              limit={quantityHint(line, platformMax)}
-              fit={nodeFit}
-              unit={unit}
-              errorShown={!!e.quantity}
-            />
+            limitHint || nodeFit ? (
+              <QuantityHint limit={limitHint} fit={nodeFit} unit={unit} errorShown={!!e.quantity} />
+            ) : undefined
           }
           error={e.quantity}
           name="quantity"
