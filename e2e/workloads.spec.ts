@@ -79,6 +79,8 @@ test("a researcher submits a job from a template and follows it to completion wi
     await markDocument(ada);
     await expect(jobStatus(ada)).toHaveText("Running", MOVES);
     await expect(ada.getByTestId("job-progress")).toContainText("of 1 h walltime");
+    // Two GPUs fit on one of the simulated cluster's 4-GPU nodes.
+    await expect(ada.getByText("1 node × 2 GPUs", { exact: true })).toBeVisible();
     await expect(ada.getByTestId("job-backend-id")).not.toHaveText("Not yet known");
     await expect(jobStatus(ada)).toHaveText("Completed", MOVES);
     await expect(ada.getByTestId("job-announcement")).toHaveText(`${name} is now completed.`);

@@ -235,6 +235,7 @@ export const enWorkloads = {
     } as Record<string, string>,
     resourcesTitle: "Resources",
     resources: "Units",
+    nodes: "Nodes",
     walltime: "Walltime",
     project: "Project",
     backendId: "Cluster job id",

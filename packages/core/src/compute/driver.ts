@@ -41,6 +41,12 @@ export interface SubmitRequest {
   /** How the class maps onto the backend (ClusterResource). */
   mapping: ClusterResourceMapping;
   quantity: number;
+  /**
+   * The nodes the job was accepted for: `nodes` nodes with `unitsPerNode` units each. Absent on a
+   * job accepted before nodes were recorded: the driver derives them from the mapping's
+   * unitsPerNode (nodeShapeOf).
+   */
+  nodes?: { nodes: number; unitsPerNode: number };
   walltimeSeconds: number;
   /** The batch script, starting with #!. */
   script: string;

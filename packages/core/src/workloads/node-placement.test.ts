@@ -4,6 +4,7 @@ import {
   jobSizeOnClusters,
   nodeShapeOf,
   nodeShapeProblem,
+  nodesOfRequest,
   unitsPerNodeProblem,
   wholeNodeSizes,
 } from "./node-placement";
@@ -133,5 +134,20 @@ describe("unitsPerNodeProblem", () => {
     expect(unitsPerNodeProblem(4, 18, "GPU")).toBe(
       "A capacity of 18 GPUs is not a whole number of nodes of 4: make the capacity a multiple of 4 (16 or 20), or correct the units per node.",
     );
+  });
+});
+
+describe("nodesOfRequest", () => {
+  const mapping = { unitsPerNode: 8 };
+  it("asks for the nodes the job was accepted for, whatever the cluster records now", () => {
+    const nodes = { nodes: 2, unitsPerNode: 4 };
+    expect(nodesOfRequest({ quantity: 8, nodes, mapping })).toEqual(nodes);
+    expect(nodesOfRequest({ quantity: 6, nodes, mapping })).toBeNull();
+  });
+
+  it("derives them from the cluster's units per node for a job that carries none", () => {
+    expect(nodesOfRequest({ quantity: 16, mapping })).toEqual({ nodes: 2, unitsPerNode: 8 });
+    expect(nodesOfRequest({ quantity: 12, mapping })).toBeNull();
+    expect(nodesOfRequest({ quantity: 12, mapping: {} })).toEqual({ nodes: 1, unitsPerNode: 12 });
   });
 });

@@ -142,3 +142,18 @@ export function unitsPerNodeProblem(
   }
   return null;
 }
+
+/**
+ * Pure: the nodes a driver asks the scheduler for — those the job was accepted for when it
+ * carries them (and they add up to its quantity), else what the cluster's units per node give;
+ * null when neither is a whole-node shape of the quantity.
+ */
+export function nodesOfRequest(request: {
+  quantity: number;
+  nodes?: NodeShape;
+  mapping: { unitsPerNode?: number | null };
+}): NodeShape | null {
+  const { quantity, nodes } = request;
+  if (nodes) return nodes.nodes * nodes.unitsPerNode === quantity ? nodes : null;
+  return nodeShapeOf(quantity, request.mapping.unitsPerNode);
+}

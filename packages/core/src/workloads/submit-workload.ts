@@ -36,6 +36,11 @@ export interface WorkloadSpec {
   image?: string;
   command?: string;
   simSeconds?: number;
+  /**
+   * The nodes the job was accepted for (and its template rendered with); the launch asks the
+   * scheduler for exactly these. Absent on jobs accepted before nodes were recorded.
+   */
+  nodes?: NodeShape;
 }
 
 const OUTBOX_LAUNCH = "workload.launch";
@@ -274,7 +279,7 @@ async function buildSpec(
 ): Promise<WorkloadSpec> {
   const simSeconds = input.simSeconds ?? undefined;
   if (input.source.type === "script") {
-    return { script: input.source.script.replace(/\r\n/g, "\n"), simSeconds };
+    return { script: input.source.script.replace(/\r\n/g, "\n"), simSeconds, nodes };
   }
   const template = await tx.jobTemplate.findFirst({
     where: { id: input.source.templateId, active: true },
@@ -302,6 +307,7 @@ async function buildSpec(
   });
   return {
     script,
+    nodes,
     templateCode: template.code,
     image: image || undefined,
     command,

@@ -3,7 +3,7 @@ import {
   LAUNCH_BATCH_LINGER_MS,
   OUTPUT_AT_HAND_CHARS,
   jobNameFor,
-  nodeShapeOf,
+  nodesOfRequest,
   workloadIdFromJobName,
   type BackendJob,
   type BackendJobState,
@@ -220,7 +220,7 @@ export class SimDriver implements ComputeDriver {
     const validQuantity = Number.isInteger(request.quantity) && request.quantity >= 1;
     const validWalltime = Number.isInteger(request.walltimeSeconds) && request.walltimeSeconds >= 1;
     // The same shape a Slurm cluster takes: one node, or whole nodes of the class.
-    const wholeNodes = nodeShapeOf(request.quantity, request.mapping.unitsPerNode) !== null;
+    const wholeNodes = nodesOfRequest(request) !== null;
     // Only sound numbers reach SQL; an unsound request inserts nothing and is refused below.
     const valid = validQuantity && validWalltime && wholeNodes;
     const quantity = valid ? request.quantity : 0;

@@ -78,6 +78,13 @@ describe("buildSlurmSubmission", () => {
     expect(job).not.toHaveProperty("gres");
   });
 
+  it("asks for the nodes the job was accepted for, even when the cluster's nodes changed since", () => {
+    const gpu = { slurmPartition: "gpu", slurmGres: "gpu:h100", capacity: 16, unitsPerNode: 8 };
+    const nodes = { nodes: 2, unitsPerNode: 4 };
+    const { job } = buildSlurmSubmission(request({ mapping: gpu, quantity: 8, nodes }), "/jobs");
+    expect(job).toMatchObject({ nodes: [2, 2], tasks: 2, gres: "gpu:h100:4" });
+  });
+
   it("keeps one node where the cluster records no units per node", () => {
     const { job } = buildSlurmSubmission(request({ quantity: 16 }), "/jobs");
     expect(job).toMatchObject({ nodes: [1, 1], tasks: 1, gres: "gpu:h100:16" });

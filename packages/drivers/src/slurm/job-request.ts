@@ -1,7 +1,7 @@
 import {
   DriverError,
   jobNameFor,
-  nodeShapeOf,
+  nodesOfRequest,
   workloadIdFromJobName,
   type SubmitRequest,
 } from "@tessera/core";
@@ -69,9 +69,9 @@ function refuse(message: string): never {
 
 /**
  * Pure: the body of `POST /slurm/<version>/job/submit` for a workload: name and comment carry its
- * id (the comment also the submitting installation's). The job takes exactly the nodes
- * nodeShapeOf gives (one node when it fits on one, else whole nodes of the cluster's units per
- * node), with one task per node: a GPU class asks for `--gres=<gres>:<units per node>` (GRES are
+ * id (the comment also the submitting installation's). The job takes exactly the nodes it was
+ * accepted for (nodesOfRequest: else one node when it fits on one, or whole nodes of the
+ * cluster's units per node), with one task per node: a GPU class asks for `--gres=<gres>:<units per node>` (GRES are
  * counted per node), a CPU class (no GRES) for `--cpus-per-task=<units per node>`. Output goes to
  * `<directory>/<job id>.out`. Throws a non-retryable DriverError for a request Slurm could never
  * accept.
@@ -104,7 +104,7 @@ export function buildSlurmSubmission(
     if (!ENV_NAME.test(name)) refuse(`"${name}" is not a valid environment variable name.`);
   }
 
-  const shape = nodeShapeOf(request.quantity, mapping.unitsPerNode);
+  const shape = nodesOfRequest(request);
   if (!shape) {
     refuse(
       `A node of this cluster has ${mapping.unitsPerNode} units of ${request.resourceClassCode}; a job of ${request.quantity} is not a whole number of nodes.`,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { loadLaunchContext } from "@tessera/core";
+import { buildSubmitRequest, loadLaunchContext } from "@tessera/core";
 import { db } from "@tessera/db";
 import { closeRateLimiter } from "../../rate-limit";
 import { callerFor, failureOf } from "../../test-helpers";
@@ -52,6 +52,12 @@ describe("a training job larger than one node", () => {
     expect(workload).toMatchObject({ clusterId: tenant.cluster.id, quantity: 8 });
     const context = await loadLaunchContext(db, job.id);
     expect(context?.mapping).toMatchObject({ capacity: 16, unitsPerNode: 4 });
+    // The launch asks for the nodes the job was accepted for.
+    const built = buildSubmitRequest(context!, "t_test");
+    expect(built.ok && built.request).toMatchObject({
+      quantity: 8,
+      nodes: { nodes: 2, unitsPerNode: 4 },
+    });
   });
 
   it("fills a template's {{nodes}} and {{gpusPerNode}} with the job's nodes", async () => {

@@ -147,6 +147,9 @@ function launchContextOf(row: LaunchRow): LaunchContext {
 const storedSpec = z.looseObject({
   script: z.string().min(1),
   simSeconds: z.number().int().positive().optional().nullable(),
+  nodes: z
+    .object({ nodes: z.number().int().positive(), unitsPerNode: z.number().int().positive() })
+    .optional(),
 });
 
 /**
@@ -177,6 +180,7 @@ export function buildSubmitRequest(
       resourceClassCode: context.resourceClassCode,
       mapping: context.mapping,
       quantity: context.workload.quantity,
+      ...(spec.data.nodes ? { nodes: spec.data.nodes } : {}),
       walltimeSeconds: context.workload.walltimeSeconds,
       script: spec.data.script,
       environment,
