@@ -364,6 +364,17 @@ test("the operator adds a resource class and maps it onto a new Slurm cluster", 
     const row = omar.getByTestId(`resource-${code}`);
     await expect(row).toContainText("8 × GPU");
     await expect(row).toContainText("Partition gpu-a100 · GRES gpu:a100");
+    // Units per node: the capacity must be a whole number of nodes of it.
+    const perNode = mapping.getByLabel("Units per node");
+    await perNode.fill("3");
+    await mapping.getByRole("button", { name: "Save resource class" }).click();
+    await expect(mapping.locator("#resource-units-per-node-error")).toHaveText(
+      "Error: A capacity of 8 GPUs is not a whole number of nodes of 3: make the capacity a multiple of 3 (6 or 9), or correct the units per node.",
+    );
+    await expect(perNode).toHaveAttribute("aria-invalid", "true");
+    await perNode.fill("4");
+    await mapping.getByRole("button", { name: "Save resource class" }).click();
+    await expect(row).toContainText("4 × GPU per node");
   });
 
   await test.step("with its endpoint the cluster is connected, and it can be retired", async () => {

@@ -79,6 +79,8 @@ test("a researcher submits a job from a template and follows it to completion wi
     await markDocument(ada);
     await expect(jobStatus(ada)).toHaveText("Running", MOVES);
     await expect(ada.getByTestId("job-progress")).toContainText("of 1 h walltime");
+    // Two GPUs fit on one of the simulated cluster's 4-GPU nodes.
+    await expect(ada.getByText("1 node × 2 GPUs", { exact: true })).toBeVisible();
     await expect(ada.getByTestId("job-backend-id")).not.toHaveText("Not yet known");
     await expect(jobStatus(ada)).toHaveText("Completed", MOVES);
     await expect(ada.getByTestId("job-announcement")).toHaveText(`${name} is now completed.`);
@@ -197,6 +199,7 @@ test("a researcher cancels a running job and its hold goes back to the allocatio
 
 test("a job beyond the allocation's quota is refused in the server's words and not created", async ({
   signedIn,
+  a11y,
 }) => {
   test.setTimeout(120_000);
   const name = `Too large ${uniqueSuffix()}`;
@@ -302,6 +305,26 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     await expect(ada.getByLabel("Number of GPUs")).toHaveValue("1.5");
     await expect(error).toBeHidden();
     await expect(ada.getByText(/number of CPU cores/)).toHaveCount(0);
+  });
+
+  await test.step("more GPUs than a node has take whole nodes, and the form says which sizes run", async () => {
+    // The seed's simulated cluster has its 16 H100s on four nodes of 4.
+    const gpus = ada.getByLabel("Number of GPUs");
+    const nodes = ada.getByTestId("job-nodes");
+    await gpus.fill("8");
+    await expect(nodes).toHaveText("Runs as 2 nodes × 4 GPUs.");
+    await gpus.fill("6");
+    const sizes =
+      "On Simulated cluster a job of more than 4 GPUs of NVIDIA H100 80 GB takes whole nodes of 4: ask for at most 4, or 8, 12 or 16 GPUs.";
+    await expect(nodes).toHaveText(sizes);
+    await expect(gpus).toHaveAccessibleDescription(/ask for at most 4, or 8, 12 or 16 GPUs\.$/);
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    await expect(ada.locator("#job-quantity-error")).toHaveText(`Error: ${sizes}`);
+    // Said once: the error on the field, not the hint as well.
+    await expect(nodes).toHaveText("");
+    await gpus.fill("4");
+    await expect(nodes).toHaveText("Runs as 1 node × 4 GPUs.");
+    await a11y.check(ada);
   });
 
   await test.step("eight GPUs for thirty hours do not fit the pilot allocation", async () => {

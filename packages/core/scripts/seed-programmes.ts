@@ -107,6 +107,8 @@ interface ClusterSeed {
   resources: {
     code: string;
     capacity: number;
+    /** Units of the class one node has: jobs larger than a node take whole nodes. */
+    unitsPerNode: number;
     slurmPartition?: string;
     slurmGres?: string;
     k8sResourceName?: string;
@@ -126,9 +128,21 @@ export const CLUSTERS: ClusterSeed[] = [
     jurisdiction: "DE",
     endpoint: "http://slurmrestd.hpc-train.internal:6820",
     resources: [
-      { code: "h100-80gb", capacity: 512, slurmPartition: "gpu", slurmGres: "gpu:h100" },
-      { code: "mig-3g.40gb", capacity: 64, slurmPartition: "gpu-mig", slurmGres: "gpu:3g.40gb" },
-      { code: "cpu-core", capacity: 24_576, slurmPartition: "cpu" },
+      {
+        code: "h100-80gb",
+        capacity: 512,
+        unitsPerNode: 8,
+        slurmPartition: "gpu",
+        slurmGres: "gpu:h100",
+      },
+      {
+        code: "mig-3g.40gb",
+        capacity: 64,
+        unitsPerNode: 16,
+        slurmPartition: "gpu-mig",
+        slurmGres: "gpu:3g.40gb",
+      },
+      { code: "cpu-core", capacity: 24_576, unitsPerNode: 128, slurmPartition: "cpu" },
     ],
   },
   {
@@ -145,22 +159,25 @@ export const CLUSTERS: ClusterSeed[] = [
       {
         code: "l40s-48gb",
         capacity: 96,
+        unitsPerNode: 8,
         k8sResourceName: "nvidia.com/gpu",
         k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-L40S" },
       },
       {
         code: "mig-1g.10gb",
         capacity: 112,
+        unitsPerNode: 28,
         k8sResourceName: "nvidia.com/mig-1g.10gb",
         k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" },
       },
       {
         code: "mig-3g.40gb",
         capacity: 32,
+        unitsPerNode: 8,
         k8sResourceName: "nvidia.com/mig-3g.40gb",
         k8sNodeSelector: { "nvidia.com/gpu.product": "NVIDIA-H100-80GB-HBM3" },
       },
-      { code: "cpu-core", capacity: 2_048, k8sResourceName: "cpu" },
+      { code: "cpu-core", capacity: 2_048, unitsPerNode: 128, k8sResourceName: "cpu" },
     ],
   },
   {
@@ -171,11 +188,12 @@ export const CLUSTERS: ClusterSeed[] = [
     jurisdiction: "EU",
     endpoint: null,
     resources: [
-      { code: "h100-80gb", capacity: 16 },
-      { code: "l40s-48gb", capacity: 8 },
-      { code: "mig-1g.10gb", capacity: 14 },
-      { code: "mig-3g.40gb", capacity: 4 },
-      { code: "cpu-core", capacity: 256 },
+      // Four nodes of 4 H100s: a job of more than 4 takes whole nodes (8, 12 or 16).
+      { code: "h100-80gb", capacity: 16, unitsPerNode: 4 },
+      { code: "l40s-48gb", capacity: 8, unitsPerNode: 8 },
+      { code: "mig-1g.10gb", capacity: 14, unitsPerNode: 7 },
+      { code: "mig-3g.40gb", capacity: 4, unitsPerNode: 2 },
+      { code: "cpu-core", capacity: 256, unitsPerNode: 64 },
     ],
   },
 ];
@@ -355,17 +373,23 @@ export const JOB_TEMPLATES = [
     code: "pytorch-ddp",
     name: "PyTorch distributed (DDP)",
     description:
-      "Runs your training command under torchrun with one process per GPU, inside the container image you name.",
+      "Runs your training command under torchrun with one process per GPU, on each of the job's nodes, inside the container image you name.",
     kind: "PYTORCH_DDP" as const,
     defaultImage: "registry.tessera.localhost/ai/pytorch:24.10-py3",
     script: [
       "#!/bin/bash",
-      "# PyTorch distributed data parallel: one process per GPU on one node, in a container.",
+      "# PyTorch distributed data parallel: one process per GPU, one torchrun per node, in a container.",
       "set -euo pipefail",
       "export OMP_NUM_THREADS=8",
-      'echo "Starting {{jobName}} on $(hostname) with GPUs ${CUDA_VISIBLE_DEVICES:-none}"',
+      'echo "Starting {{jobName}} on {{nodes}} node(s) from $(hostname) with GPUs ${CUDA_VISIBLE_DEVICES:-none}"',
       "if command -v apptainer >/dev/null 2>&1; then",
-      "  apptainer exec --nv docker://{{image}} torchrun --standalone --nproc-per-node={{gpus}} {{command}}",
+      "  if [ {{nodes}} -gt 1 ]; then",
+      "    # srun starts one task on each node; the torchruns meet at the first node.",
+      '    head=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
+      '    srun apptainer exec --nv docker://{{image}} torchrun --nnodes={{nodes}} --nproc-per-node={{gpusPerNode}} --rdzv-backend=c10d --rdzv-id="$SLURM_JOB_ID" --rdzv-endpoint="$head:29500" {{command}}',
+      "  else",
+      "    apptainer exec --nv docker://{{image}} torchrun --standalone --nproc-per-node={{gpus}} {{command}}",
+      "  fi",
       "else",
       '  echo "No container runtime on this node: running the command directly."',
       "  {{command}}",

@@ -141,6 +141,7 @@ export * from "./workloads/workload-limits";
 export * from "./workloads/format-duration-limit";
 export * from "./workloads/place-workload";
 export * from "./workloads/job-quantity-rules";
+export * from "./workloads/node-placement";
 export * from "./workloads/render-job-script";
 export * from "./workloads/job-template-rules";
 export * from "./workloads/resolve-workload-request";

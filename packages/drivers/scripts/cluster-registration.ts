@@ -25,6 +25,8 @@ export interface ClusterRegistration {
   resources: {
     code: string;
     capacity: number;
+    /** Units of the class one node has; absent leaves what is recorded. */
+    unitsPerNode?: number | null;
     slurmPartition?: string | null;
     slurmGres?: string | null;
     k8sResourceName?: string | null;
@@ -116,6 +118,7 @@ async function register(
     };
     const same =
       current?.capacity === resource.capacity &&
+      (resource.unitsPerNode === undefined || current.unitsPerNode === resource.unitsPerNode) &&
       current.slurmPartition === mapping.slurmPartition &&
       current.slurmGres === mapping.slurmGres &&
       current.k8sResourceName === mapping.k8sResourceName &&
@@ -128,6 +131,7 @@ async function register(
       clusterId: cluster.id,
       resourceClassId,
       capacity: resource.capacity,
+      unitsPerNode: resource.unitsPerNode,
       ...mapping,
     });
     const where = mapping.slurmPartition

@@ -836,6 +836,10 @@ export const enProgrammes = {
     resourceClass: "Resource class",
     resourceClassPlaceholder: "Choose a resource class",
     resourceCapacity: "Capacity (units)",
+    unitsPerNode: "Units per node",
+    unitsPerNodeHint:
+      "How many units of the class one node has, for example 8 GPUs. Jobs larger than a node then take whole nodes; the capacity must be a whole number of nodes. Leave empty to run every job on one node.",
+    perNode: (units: number, unit: string) => `${units.toLocaleString("en-GB")} × ${unit} per node`,
     inUseHint: (inUse: string) =>
       `In use now by running jobs and endpoints: ${inUse}. To set less, tick “Drain” below.`,
     drain: "Drain: set the capacity below what is in use now",

@@ -143,6 +143,11 @@ export const enWorkloads = {
       `Up to ${count(max)} — the largest cluster that runs ${className} has ${count(max)}.`,
     /** The limit of the chosen allocation line when its clusters are larger than one job may be. */
     quantityHintPlatform: (max: number) => `Up to ${count(max)}, the most one job may use.`,
+    /** How the number typed sits on nodes: "Runs as 2 nodes × 4 GPUs." */
+    nodesAs: (shape: string) => `Runs as ${shape}.`,
+    /** …when the clusters that could take it have different nodes. */
+    nodesOn: (shapes: string[]) => `Runs as ${shapes.join("; ")}, depending on the cluster.`,
+    nodesOnCluster: (shape: string, clusterName: string) => `${shape} on ${clusterName}`,
     noClusterTitle: "No cluster runs this class at the moment",
     noCluster: (className: string) =>
       `No cluster that runs training jobs offers ${className} right now, so no job can be submitted on this allocation. Choose another allocation, or contact the platform team to ask when ${className} will be available again.`,
@@ -230,6 +235,7 @@ export const enWorkloads = {
     } as Record<string, string>,
     resourcesTitle: "Resources",
     resources: "Units",
+    nodes: "Nodes",
     walltime: "Walltime",
     project: "Project",
     backendId: "Cluster job id",
@@ -322,9 +328,9 @@ export const enWorkloads = {
       /** What the placeholders are filled with, for the template's kind. */
       scriptHint: {
         PYTORCH_DDP:
-          "Starts with #!/bin/bash. Placeholders filled in on submit: {{image}}, {{command}}, {{gpus}} (the number of GPUs), {{jobName}}.",
+          "Starts with #!/bin/bash. Placeholders filled in on submit: {{image}}, {{command}}, {{gpus}} (the number of GPUs), {{nodes}} (the job's nodes), {{gpusPerNode}} (its GPUs on each node), {{jobName}}.",
         BATCH:
-          "Starts with #!/bin/bash. Placeholders filled in on submit: {{command}}, {{jobName}}, {{image}} (empty without a default image) and {{gpus}}, the number of units the job asks for: CPU cores on a CPU line.",
+          "Starts with #!/bin/bash. Placeholders filled in on submit: {{command}}, {{jobName}}, {{image}} (empty without a default image) and {{gpus}}, the number of units the job asks for: CPU cores on a CPU line; {{nodes}} and {{gpusPerNode}} say how they sit on nodes.",
       },
       scriptDefault: `#!/bin/bash
 set -euo pipefail

@@ -39,12 +39,30 @@ export interface SubmitRequest {
   account: string;
   resourceClassCode: string;
   /** How the class maps onto the backend (ClusterResource). */
-  mapping: { slurmPartition: string | null; slurmGres: string | null; capacity: number };
+  mapping: ClusterResourceMapping;
   quantity: number;
+  /**
+   * The nodes the job was accepted for: `nodes` nodes with `unitsPerNode` units each. Absent on a
+   * job accepted before nodes were recorded: the driver derives them from the mapping's
+   * unitsPerNode (nodeShapeOf).
+   */
+  nodes?: { nodes: number; unitsPerNode: number };
   walltimeSeconds: number;
   /** The batch script, starting with #!. */
   script: string;
   environment: Record<string, string>;
+}
+
+/** How a class maps onto one cluster, as a driver submits it (ClusterResource). */
+export interface ClusterResourceMapping {
+  slurmPartition: string | null;
+  slurmGres: string | null;
+  capacity: number;
+  /**
+   * Units of the class one node has: a job larger than a node asks for whole nodes of it
+   * (nodeShapeOf). Null or absent when not recorded: a job asks for one node.
+   */
+  unitsPerNode?: number | null;
 }
 
 export interface SubmitResult {

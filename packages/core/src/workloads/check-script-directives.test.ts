@@ -35,6 +35,28 @@ describe("checkScriptDirectives", () => {
     expect(checkScriptDirectives(script("#SBATCH --gpus=h100:8"), form)).toMatch(/asks for 8 GPUs/);
   });
 
+  it("reads --gres and --gpus-per-node per node, and --gpus for the whole job, on several nodes", () => {
+    const wide = { ...form, quantity: 8, nodes: { nodes: 2, unitsPerNode: 4 } };
+    expect(
+      checkScriptDirectives(script("#SBATCH --gres=gpu:h100:4", "#SBATCH --nodes=2"), wide),
+    ).toBeNull();
+    expect(
+      checkScriptDirectives(script("#SBATCH --gpus-per-node=4", "#SBATCH -N 2"), wide),
+    ).toBeNull();
+    expect(checkScriptDirectives(script("#SBATCH --gpus=8"), wide)).toBeNull();
+    expect(checkScriptDirectives(script("#SBATCH --gres=gpu:8"), wide)).toBe(
+      "Your script's line \"#SBATCH --gres=gpu:8\" asks for 8 GPUs per node, but the form asks for 4 GPUs on each of 2 nodes. Remove the line or make it agree with the form; Tessera runs the job with the form's figures.",
+    );
+  });
+
+  it("refuses another node count", () => {
+    expect(checkScriptDirectives(script("#SBATCH --nodes=2"), form)).toMatch(
+      /asks for other nodes than the job takes: 1 node\./,
+    );
+    const wide = { ...form, quantity: 8, nodes: { nodes: 2, unitsPerNode: 4 } };
+    expect(checkScriptDirectives(script("#SBATCH --nodes=1-2"), wide)).toMatch(/takes: 2 nodes\./);
+  });
+
   it("refuses another time, said in hours and days", () => {
     expect(checkScriptDirectives(script("#SBATCH --time=1-00:00:00"), form)).toMatch(
       /asks for 1 day, but the form's time limit is 2 hours\./,

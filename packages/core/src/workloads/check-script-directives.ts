@@ -1,3 +1,4 @@
+import type { NodeShape } from "./node-placement";
 import { formatDurationLimit } from "./format-duration-limit";
 
 /** Slurm's time formats: M, M:S, H:M:S, D-H, D-H:M, D-H:M:S. Null when not one of them. */
@@ -59,6 +60,19 @@ function gpuCount(directive: Directive): number | null {
   return null;
 }
 
+/** Whether a directive's GPU count is per node (--gres, --gpus-per-node) or for the whole job. */
+function countsPerNode(directive: Directive): boolean {
+  return directive.option === "--gres" || directive.option === "--gpus-per-node";
+}
+
+/** The node count a directive asks for ("--nodes=2", "-N 2", "--nodes=2-2"), or null. */
+function nodeCount(directive: Directive): number | null {
+  if (directive.option !== "--nodes" && directive.option !== "-N") return null;
+  const count = /^(\d+)(?:-(\d+))?$/.exec(directive.value);
+  if (!count) return Number.NaN;
+  return count[2] === undefined || count[2] === count[1] ? Number(count[1]) : Number.NaN;
+}
+
 /**
  * Pure: whether an own script's #SBATCH directives contradict what the form asks for. Tessera
  * holds quota for the form's units and time limit and submits the job with them, so a script
@@ -66,12 +80,29 @@ function gpuCount(directive: Directive): number | null {
  */
 export function checkScriptDirectives(
   script: string,
-  requested: { quantity: number; walltimeSeconds: number; unit: string },
+  requested: {
+    quantity: number;
+    /** The job's nodes; one node with all its units when absent. */
+    nodes?: NodeShape;
+    walltimeSeconds: number;
+    unit: string;
+  },
 ): string | null {
+  const shape = requested.nodes ?? { nodes: 1, unitsPerNode: requested.quantity };
+  const units = (count: number) => `${count} ${requested.unit}${count === 1 ? "" : "s"}`;
   for (const directive of directives(script)) {
     const gpus = gpuCount(directive);
-    if (gpus !== null && gpus !== requested.quantity) {
-      return `Your script's line "${directive.text}" asks for ${gpus} ${requested.unit}${gpus === 1 ? "" : "s"}, but the form asks for ${requested.quantity}. Remove the line or make it agree with the form; Tessera runs the job with the form's figures.`;
+    const expected = countsPerNode(directive) ? shape.unitsPerNode : requested.quantity;
+    if (gpus !== null && gpus !== expected) {
+      const form =
+        expected === requested.quantity
+          ? `${requested.quantity}`
+          : `${units(expected)} on each of ${shape.nodes} nodes`;
+      return `Your script's line "${directive.text}" asks for ${units(gpus)}${countsPerNode(directive) && shape.nodes > 1 ? " per node" : ""}, but the form asks for ${form}. Remove the line or make it agree with the form; Tessera runs the job with the form's figures.`;
+    }
+    const nodes = nodeCount(directive);
+    if (nodes !== null && nodes !== shape.nodes) {
+      return `Your script's line "${directive.text}" asks for other nodes than the job takes: ${shape.nodes === 1 ? "1 node" : `${shape.nodes} nodes`}. Remove the line or make it agree with the form; Tessera runs the job with the form's figures.`;
     }
     if (directive.option === "--time" || directive.option === "-t") {
       const seconds = parseSlurmTime(directive.value);

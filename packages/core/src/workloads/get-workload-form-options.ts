@@ -3,7 +3,9 @@ import { loadPricesInForce } from "../catalogue/load-prices-in-force";
 import { countsTokens } from "../catalogue/metering-unit";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import type { NodeCluster } from "./node-placement";
 import {
+  clustersRunning,
   reachOfClass,
   reachOfProject,
   toPlacementCluster,
@@ -35,6 +37,11 @@ export interface WorkloadFormOptions {
     maxQuantity: number;
     /** Why no cluster runs the class, in placement's words (null when maxQuantity > 0). */
     noClusterReason: string | null;
+    /**
+     * The clusters that run training jobs of the class, with their capacity and units per node:
+     * the form says from them how a size sits on nodes, and which sizes a node rule allows.
+     */
+    jobClusters: NodeCluster[];
     /**
      * For each project, whether an inference endpoint on this line's class may land anywhere, by
      * placement's own rule (the project's residency and classification), and where it could.
@@ -120,7 +127,7 @@ export async function getWorkloadFormOptions(
         jurisdiction: true,
         active: true,
         endpoint: true,
-        resources: { select: { resourceClassId: true, capacity: true } },
+        resources: { select: { resourceClassId: true, capacity: true, unitsPerNode: true } },
       },
     }),
   ]);
@@ -135,7 +142,7 @@ export async function getWorkloadFormOptions(
     clusters.map(({ resources, ...cluster }) =>
       toPlacementCluster({
         ...cluster,
-        capacity: resources.find((r) => r.resourceClassId === resourceClassId)?.capacity,
+        ...resources.find((r) => r.resourceClassId === resourceClassId),
       }),
     );
   const endpointReachOf = (resourceClassId: string) => {
@@ -159,7 +166,8 @@ export async function getWorkloadFormOptions(
         const held = toSafeNumber(line.heldUnitSeconds, "quota");
         const consumed = toSafeNumber(line.consumedUnitSeconds, "quota");
         const { active: _active, ...resourceClass } = line.resourceClass;
-        const reach = reachOfClass(clustersFor(resourceClass.id), WORKLOAD_LIMITS.maxQuantity);
+        const offered = clustersFor(resourceClass.id);
+        const reach = reachOfClass(offered, WORKLOAD_LIMITS.maxQuantity);
         return {
           allocationLineId: line.id,
           allocationId: allocation.id,
@@ -172,6 +180,11 @@ export async function getWorkloadFormOptions(
           remainingUnitSeconds: granted - held - consumed,
           maxQuantity: reach.maxQuantity,
           noClusterReason: reach.reason,
+          jobClusters: clustersRunning(offered, "job").map(({ name, capacity, unitsPerNode }) => ({
+            name,
+            capacity,
+            unitsPerNode: unitsPerNode ?? null,
+          })),
           endpointReach: endpointReachOf(resourceClass.id),
           listPriceMinorPerHour:
             prices.get(resourceClass.id)?.minorPerUnitHour ?? line.listPriceMinorPerHour,

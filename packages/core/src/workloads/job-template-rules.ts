@@ -2,7 +2,7 @@ import { AppError } from "../errors";
 import { checkJobScript } from "./render-job-script";
 import { WORKLOAD_LIMITS } from "./workload-limits";
 
-const KNOWN_PLACEHOLDERS = new Set(["image", "command", "gpus", "jobName"]);
+const KNOWN_PLACEHOLDERS = new Set(["image", "command", "gpus", "nodes", "gpusPerNode", "jobName"]);
 
 /** Pure: the problems with a template's script, or null. Templates are data operators edit. */
 export function checkTemplateScript(script: string): string | null {
@@ -10,7 +10,7 @@ export function checkTemplateScript(script: string): string | null {
   if (basic) return basic;
   for (const match of script.matchAll(/\{\{\s*([a-zA-Z]+)\s*\}\}/g)) {
     if (!KNOWN_PLACEHOLDERS.has(match[1]!)) {
-      return `{{${match[1]}}} is not a placeholder Tessera fills in; use {{image}}, {{command}}, {{gpus}} or {{jobName}}.`;
+      return `{{${match[1]}}} is not a placeholder Tessera fills in; use {{image}}, {{command}}, {{gpus}}, {{nodes}}, {{gpusPerNode}} or {{jobName}}.`;
     }
   }
   if (!/\{\{\s*command\s*\}\}/.test(script)) {

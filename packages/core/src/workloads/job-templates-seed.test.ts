@@ -11,6 +11,8 @@ function runBatch(env: Record<string, string>, quantity: number): string[] {
     image: "",
     command: "echo done",
     gpus: quantity,
+    nodes: 1,
+    gpusPerNode: quantity,
     jobName: "Tokeniser run",
   });
   const run = spawnSync("bash", ["--norc", "--noprofile", "-c", script], {
@@ -23,6 +25,22 @@ function runBatch(env: Record<string, string>, quantity: number): string[] {
 }
 
 describe("the job templates the platform provides", () => {
+  it("has the DDP template start one torchrun per node on a job of several nodes", () => {
+    const template = JOB_TEMPLATES.find((item) => item.code === "pytorch-ddp")!;
+    const values = { image: "train:1", command: "python train.py", jobName: "Big run" };
+    const wide = renderJobScript(template.script, { ...values, gpus: 8, nodes: 2, gpusPerNode: 4 });
+    expect(wide).toContain("if [ 2 -gt 1 ]");
+    expect(wide).toContain("torchrun --nnodes=2 --nproc-per-node=4");
+    const narrow = renderJobScript(template.script, {
+      ...values,
+      gpus: 3,
+      nodes: 1,
+      gpusPerNode: 3,
+    });
+    expect(narrow).toContain("if [ 1 -gt 1 ]");
+    expect(narrow).toContain("torchrun --standalone --nproc-per-node=3");
+  });
+
   it("are scripts operators could have written", () => {
     for (const template of JOB_TEMPLATES) expect(checkTemplateScript(template.script)).toBeNull();
   });

@@ -110,6 +110,38 @@ describe("placeWorkload", () => {
   });
 });
 
+describe("placeWorkload on nodes", () => {
+  it("passes over a cluster whose nodes cannot hold the job's size, and takes one whose can", () => {
+    const decision = placeWorkload(
+      [
+        cluster({ code: "fours", unitsPerNode: 4 }),
+        cluster({ code: "eights", unitsPerNode: 8, inUse: 8 }),
+      ],
+      { ...request, quantity: 6 },
+    );
+    expect(decision.chosen?.clusterCode).toBe("eights");
+    expect(decision.candidates.find((c) => c.clusterCode === "fours")?.why).toBe(
+      "takes a job of more than 4 units only on whole nodes of 4",
+    );
+  });
+
+  it("places whole nodes, and any size on a cluster that records no nodes", () => {
+    const fours = cluster({ code: "fours", unitsPerNode: 4 });
+    expect(placeWorkload([fours], { ...request, quantity: 8 }).chosen?.clusterCode).toBe("fours");
+    expect(placeWorkload([fours], { ...request, quantity: 6 }).chosen).toBeNull();
+    const unknown = cluster({ code: "unknown" });
+    expect(placeWorkload([unknown], { ...request, quantity: 6 }).chosen?.clusterCode).toBe(
+      "unknown",
+    );
+  });
+
+  it("does not apply to an endpoint", () => {
+    const fours = cluster({ code: "fours", kind: "SIM", unitsPerNode: 4 });
+    const endpoint = { ...request, quantity: 6, purpose: "endpoint" as const };
+    expect(placeWorkload([fours], endpoint).chosen?.clusterCode).toBe("fours");
+  });
+});
+
 describe("retired clusters", () => {
   const clusters = [
     cluster({ code: "old-a", active: false, capacity: 512 }),

@@ -2,6 +2,7 @@ import type { ClusterKind, DataClassification } from "@tessera/db";
 import { isClusterConnected, NOT_CONNECTED } from "../compute/cluster-connection";
 
 import { jurisdictionRefusal } from "../compute/jurisdiction";
+import { nodeShapeOf } from "./node-placement";
 
 export { EU_COUNTRIES, jurisdictionSatisfies } from "../compute/jurisdiction";
 
@@ -18,6 +19,8 @@ export interface PlacementCluster {
   capacity: number | null;
   /** Units of the class that live workloads already occupy there. */
   inUse: number;
+  /** Units of the class one node has (null or absent when not recorded: a job asks for one node). */
+  unitsPerNode?: number | null;
 }
 
 /** A cluster as read from the database, with its capacity for one class and the units in use. */
@@ -39,6 +42,7 @@ export function toPlacementCluster(record: ClusterRecord): PlacementCluster {
     connected: isClusterConnected(record),
     capacity: record.capacity ?? null,
     inUse: Number(record.inUse ?? 0),
+    unitsPerNode: record.unitsPerNode ?? null,
   };
 }
 
@@ -120,6 +124,9 @@ function judge(cluster: PlacementCluster, request: PlacementRequest): string | n
   if (cluster.capacity === null) return "does not offer this resource class";
   if (cluster.capacity < request.quantity)
     return `has only ${cluster.capacity} units of this class`;
+  // A job larger than one node takes whole nodes (node-placement.ts says which sizes).
+  if (purpose === "job" && nodeShapeOf(request.quantity, cluster.unitsPerNode) === null)
+    return `takes a job of more than ${cluster.unitsPerNode} units only on whole nodes of ${cluster.unitsPerNode}`;
   return jurisdictionRefusal(cluster.jurisdiction, request);
 }
 
@@ -204,13 +211,22 @@ export interface ClassReach {
  * them when it refuses; they do not narrow this figure.
  */
 export function reachOfClass(clusters: readonly PlacementCluster[], limit: number): ClassReach {
-  const capacities = clusters
-    .filter((cluster) => judge(cluster, ONE_UNIT_ANYWHERE) === null)
-    .map((cluster) => cluster.capacity ?? 0);
+  const capacities = clustersRunning(clusters, "job").map((cluster) => cluster.capacity ?? 0);
   if (capacities.length === 0) {
     return { maxQuantity: 0, reason: placeWorkload(clusters, ONE_UNIT_ANYWHERE).reason };
   }
   return { maxQuantity: Math.min(limit, Math.max(...capacities)), reason: null };
+}
+
+/**
+ * Pure: the clusters placement would take a one-unit workload of the class on from a project free
+ * to run anywhere — those that run it for this purpose at all.
+ */
+export function clustersRunning(
+  clusters: readonly PlacementCluster[],
+  purpose: PlacementPurpose,
+): PlacementCluster[] {
+  return clusters.filter((cluster) => judge(cluster, { ...ONE_UNIT_ANYWHERE, purpose }) === null);
 }
 
 export interface ProjectReach {
@@ -235,12 +251,9 @@ export function reachOfProject(
   rules: Omit<PlacementRequest, "quantity">,
 ): ProjectReach {
   const decision = placeWorkload(clusters, { ...rules, quantity: 1 });
-  const anywhere: PlacementRequest = { ...ONE_UNIT_ANYWHERE, purpose: rules.purpose };
   const jurisdictions = [
     ...new Set(
-      clusters
-        .filter((cluster) => judge(cluster, anywhere) === null)
-        .map((cluster) => cluster.jurisdiction),
+      clustersRunning(clusters, rules.purpose ?? "job").map((cluster) => cluster.jurisdiction),
     ),
   ].sort();
   return {

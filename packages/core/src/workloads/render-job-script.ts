@@ -4,6 +4,9 @@ export interface ScriptValues {
   image: string;
   command: string;
   gpus: number;
+  /** Nodes the job takes, and its units on each (`gpus` is the total). */
+  nodes: number;
+  gpusPerNode: number;
   jobName: string;
 }
 
@@ -15,7 +18,8 @@ function shellQuote(value: string): string {
 }
 
 /**
- * Pure: fills a template's `{{image}}`, `{{command}}`, `{{gpus}}`, `{{jobName}}` placeholders.
+ * Pure: fills a template's `{{image}}`, `{{command}}`, `{{gpus}}` (the job's units),
+ * `{{nodes}}`, `{{gpusPerNode}}` and `{{jobName}}` placeholders.
  * Image and job name are shell-quoted; the command is the user's own shell line and goes in as
  * written. An unknown placeholder is an operator's typo and is refused rather than left in.
  */
@@ -28,6 +32,10 @@ export function renderJobScript(template: string, values: ScriptValues): string 
         return values.command;
       case "gpus":
         return String(values.gpus);
+      case "nodes":
+        return String(values.nodes);
+      case "gpusPerNode":
+        return String(values.gpusPerNode);
       case "jobName":
         return shellQuote(values.jobName);
       default:

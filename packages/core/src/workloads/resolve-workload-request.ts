@@ -11,11 +11,14 @@ import { countsTokens } from "../catalogue/metering-unit";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { jobQuantityProblem, type JobQuantityClass } from "./job-quantity-rules";
+import { jobSizeOnClusters, nodeShapeOf, type NodeShape } from "./node-placement";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
 import {
+  clustersRunning,
   placeWorkload,
   toPlacementCluster,
   type ClusterRecord,
+  type PlacementCluster,
   type PlacementDecision,
   type PlacementPurpose,
 } from "./place-workload";
@@ -57,6 +60,8 @@ export interface ResolvedWorkloadRequest {
   };
   holdUnitSeconds: number;
   placement: PlacementDecision;
+  /** The job's nodes on the chosen cluster (one node where it records none); null unplaced. */
+  nodes: NodeShape | null;
 }
 
 /**
@@ -82,6 +87,34 @@ export function checkJobQuantity(quantity: number, resourceClass: JobQuantityCla
   const max = WORKLOAD_LIMITS.maxQuantity;
   const problem = jobQuantityProblem(quantity, resourceClass, { max, platformMax: max });
   if (problem) throw new AppError("INVALID", problem);
+}
+
+/**
+ * A job's size against the nodes of the clusters that run its class: a job larger than a node
+ * takes whole nodes, and a size no cluster with room for it can take is refused here, naming the
+ * sizes that can run, before anything is written.
+ */
+function checkJobNodes(
+  quantity: number,
+  clusters: readonly PlacementCluster[],
+  resourceClass: JobQuantityClass,
+): void {
+  const { problem } = jobSizeOnClusters(
+    quantity,
+    clusters,
+    resourceClass,
+    WORKLOAD_LIMITS.maxQuantity,
+  );
+  if (problem) throw new AppError("INVALID", problem, { field: "quantity" });
+}
+
+function chosenNodes(
+  placement: PlacementDecision,
+  clusters: readonly PlacementCluster[],
+  quantity: number,
+): NodeShape | null {
+  const chosen = clusters.find((cluster) => cluster.id === placement.chosen?.clusterId);
+  return chosen ? nodeShapeOf(quantity, chosen.unitsPerNode) : null;
 }
 
 interface RequestKey {
@@ -139,7 +172,7 @@ const WORKLOAD_REQUESTS: RawBatch<RequestKey, RequestRow, RequestRow | undefined
                       'id', c."id", 'code', c."code", 'name', c."name", 'kind', c."kind",
                       'jurisdiction', c."jurisdiction", 'active', c."active",
                       'endpoint', c."endpoint",
-                      'capacity', cr."capacity",
+                      'capacity', cr."capacity", 'unitsPerNode', cr."unitsPerNode",
                       'inUse', (SELECT COALESCE(SUM(w."quantity" * COALESCE(e."desiredReplicas", 1)), 0)
                                   FROM "Workload" w
                                   -- An endpoint occupies its units once per replica it wants.
@@ -227,6 +260,12 @@ export async function resolveWorkloadRequest(
       ? (JSON.parse(row.clusters) as ClusterRecord[])
       : (row.clusters ?? []);
   const placementClusters = clusters.map(toPlacementCluster);
+  if (purpose === "job") {
+    checkJobNodes(shape.quantity, clustersRunning(placementClusters, "job"), {
+      name: row.resourceClassName!,
+      unit: row.resourceClassUnit!,
+    });
+  }
   const project = {
     id: row.projectId,
     name: row.projectName!,
@@ -263,5 +302,6 @@ export async function resolveWorkloadRequest(
     },
     holdUnitSeconds: shape.quantity * shape.walltimeSeconds,
     placement,
+    nodes: chosenNodes(placement, placementClusters, shape.quantity),
   };
 }

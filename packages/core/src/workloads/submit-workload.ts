@@ -12,6 +12,7 @@ import { admitHold, admitHoldsSql, type PlaceHoldInput } from "../quota/place-ho
 import { quotaShortfallMessage } from "../quota/quota-shortfall-message";
 import type { TenantAccess, TenantTransaction } from "../tenancy/tenant-access";
 import { checkScriptDirectives } from "./check-script-directives";
+import type { NodeShape } from "./node-placement";
 import { checkJobScript, renderJobScript } from "./render-job-script";
 import { resolveWorkloadRequest, type WorkloadShape } from "./resolve-workload-request";
 import { newWorkloadId } from "./new-workload-id";
@@ -35,6 +36,11 @@ export interface WorkloadSpec {
   image?: string;
   command?: string;
   simSeconds?: number;
+  /**
+   * The nodes the job was accepted for (and its template rendered with); the launch asks the
+   * scheduler for exactly these. Absent on jobs accepted before nodes were recorded.
+   */
+  nodes?: NodeShape;
 }
 
 const OUTBOX_LAUNCH = "workload.launch";
@@ -92,12 +98,14 @@ export async function submitWorkload(
   const chosen = resolved.placement.chosen;
   if (!chosen) throw new AppError("PRECONDITION_FAILED", resolved.placement.reason);
 
-  const spec = await buildSpec(db, input, name);
+  const nodes = resolved.nodes ?? { nodes: 1, unitsPerNode: input.quantity };
+  const spec = await buildSpec(db, input, name, nodes);
   const scriptProblem =
     checkJobScript(spec.script, WORKLOAD_LIMITS.maxScriptBytes) ??
     (input.source.type === "script"
       ? checkScriptDirectives(spec.script, {
           quantity: input.quantity,
+          nodes,
           walltimeSeconds: input.walltimeSeconds,
           unit: resolved.resourceClass.unit,
         })
@@ -267,10 +275,11 @@ async function buildSpec(
   tx: Pick<TenantTransaction, "jobTemplate">,
   input: SubmitWorkloadInput,
   name: string,
+  nodes: NodeShape,
 ): Promise<WorkloadSpec> {
   const simSeconds = input.simSeconds ?? undefined;
   if (input.source.type === "script") {
-    return { script: input.source.script.replace(/\r\n/g, "\n"), simSeconds };
+    return { script: input.source.script.replace(/\r\n/g, "\n"), simSeconds, nodes };
   }
   const template = await tx.jobTemplate.findFirst({
     where: { id: input.source.templateId, active: true },
@@ -292,10 +301,13 @@ async function buildSpec(
     image,
     command,
     gpus: input.quantity,
+    nodes: nodes.nodes,
+    gpusPerNode: nodes.unitsPerNode,
     jobName: name,
   });
   return {
     script,
+    nodes,
     templateCode: template.code,
     image: image || undefined,
     command,

@@ -265,6 +265,21 @@ describe("SimDriver", () => {
     expect(await db.simJob.count({ where: { clusterId: sim.cluster.id } })).toBe(0);
   });
 
+  it("takes a job of whole nodes, as a Slurm cluster does, and refuses part of a node more", async () => {
+    const sim = await simCluster(16);
+    const driver = new SimDriver({ clusterId: sim.cluster.id, db, advanceEveryMs: 0 });
+    const mapping = { slurmPartition: null, slurmGres: null, capacity: 16, unitsPerNode: 4 };
+    const whole = await driver.submit(sim.request({ mapping, quantity: 8 }));
+    expect(whole.created).toBe(true);
+    const error = await driver
+      .submit(sim.request({ mapping, quantity: 6 }))
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DriverError);
+    expect((error as DriverError).retryable).toBe(false);
+    expect((error as DriverError).message).toMatch(/not a whole number of nodes/);
+    expect(await db.simJob.count({ where: { clusterId: sim.cluster.id } })).toBe(1);
+  });
+
   it("never runs more units than the capacity while two workers submit and advance at once", async () => {
     const sim = await simCluster(4);
     const otherDb = createDatabase(process.env.DATABASE_URL, 10);

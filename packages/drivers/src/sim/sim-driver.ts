@@ -3,6 +3,7 @@ import {
   LAUNCH_BATCH_LINGER_MS,
   OUTPUT_AT_HAND_CHARS,
   jobNameFor,
+  nodesOfRequest,
   workloadIdFromJobName,
   type BackendJob,
   type BackendJobState,
@@ -218,8 +219,10 @@ export class SimDriver implements ComputeDriver {
     const name = jobNameFor(request.workloadId);
     const validQuantity = Number.isInteger(request.quantity) && request.quantity >= 1;
     const validWalltime = Number.isInteger(request.walltimeSeconds) && request.walltimeSeconds >= 1;
+    // The same shape a Slurm cluster takes: one node, or whole nodes of the class.
+    const wholeNodes = nodesOfRequest(request) !== null;
     // Only sound numbers reach SQL; an unsound request inserts nothing and is refused below.
-    const valid = validQuantity && validWalltime;
+    const valid = validQuantity && validWalltime && wholeNodes;
     const quantity = valid ? request.quantity : 0;
     const walltimeSeconds = valid ? request.walltimeSeconds : 0;
     const durationSeconds = valid ? simDurationSeconds(request) : 0;
@@ -244,6 +247,12 @@ export class SimDriver implements ComputeDriver {
     }
     if (!validWalltime) {
       throw new DriverError("A job needs a walltime of at least one second.", false);
+    }
+    if (!wholeNodes) {
+      throw new DriverError(
+        `A node of the simulated cluster has ${request.mapping.unitsPerNode} units of ${request.resourceClassCode}; a job of ${request.quantity} is not a whole number of nodes.`,
+        false,
+      );
     }
     if (!found?.resourceClassId || found.capacity === null) {
       throw new DriverError(

@@ -57,6 +57,46 @@ describe("buildSlurmSubmission", () => {
     ).toBe("/home/x");
   });
 
+  it("asks a job larger than a node for whole nodes, its GRES counted per node", () => {
+    const gpu = { slurmPartition: "gpu", slurmGres: "gpu:h100", capacity: 16, unitsPerNode: 4 };
+    const { job } = buildSlurmSubmission(request({ mapping: gpu, quantity: 8 }), "/jobs");
+    expect(job).toMatchObject({ nodes: [2, 2], tasks: 2, gres: "gpu:h100:4" });
+    const three = buildSlurmSubmission(request({ mapping: gpu, quantity: 3 }), "/jobs").job;
+    expect(three).toMatchObject({ nodes: [1, 1], tasks: 1, gres: "gpu:h100:3" });
+    expect(
+      buildSlurmSubmission(request({ mapping: gpu, quantity: 16 }), "/jobs").job,
+    ).toMatchObject({ nodes: [4, 4], tasks: 4, gres: "gpu:h100:4" });
+  });
+
+  it("asks a CPU job larger than a node for whole nodes of its cores, one task each", () => {
+    const cpu = { slurmPartition: "cpu", slurmGres: null, capacity: 256, unitsPerNode: 32 };
+    const { job } = buildSlurmSubmission(
+      request({ resourceClassCode: "cpu-core", mapping: cpu, quantity: 64 }),
+      "/jobs",
+    );
+    expect(job).toMatchObject({ nodes: [2, 2], tasks: 2, cpus_per_task: 32 });
+    expect(job).not.toHaveProperty("gres");
+  });
+
+  it("asks for the nodes the job was accepted for, even when the cluster's nodes changed since", () => {
+    const gpu = { slurmPartition: "gpu", slurmGres: "gpu:h100", capacity: 16, unitsPerNode: 8 };
+    const nodes = { nodes: 2, unitsPerNode: 4 };
+    const { job } = buildSlurmSubmission(request({ mapping: gpu, quantity: 8, nodes }), "/jobs");
+    expect(job).toMatchObject({ nodes: [2, 2], tasks: 2, gres: "gpu:h100:4" });
+  });
+
+  it("keeps one node where the cluster records no units per node", () => {
+    const { job } = buildSlurmSubmission(request({ quantity: 16 }), "/jobs");
+    expect(job).toMatchObject({ nodes: [1, 1], tasks: 1, gres: "gpu:h100:16" });
+  });
+
+  it("refuses, not retryably, a job of more than a node that is not whole nodes", () => {
+    const gpu = { slurmPartition: "gpu", slurmGres: "gpu:h100", capacity: 16, unitsPerNode: 4 };
+    const error = refusal(() => buildSlurmSubmission(request({ mapping: gpu, quantity: 6 }), "/j"));
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/not a whole number of nodes/);
+  });
+
   it("asks a CPU class (no GRES) for CPUs per task", () => {
     const { job } = buildSlurmSubmission(
       request({

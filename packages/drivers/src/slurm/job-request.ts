@@ -1,4 +1,10 @@
-import { DriverError, jobNameFor, workloadIdFromJobName, type SubmitRequest } from "@tessera/core";
+import {
+  DriverError,
+  jobNameFor,
+  nodesOfRequest,
+  workloadIdFromJobName,
+  type SubmitRequest,
+} from "@tessera/core";
 
 /** Where jobs write stdout and stderr (one `<job id>.out` each); infra/slurm/up.sh creates it. */
 export const DEFAULT_JOB_OUTPUT_DIRECTORY = "/var/spool/tessera-jobs";
@@ -63,9 +69,12 @@ function refuse(message: string): never {
 
 /**
  * Pure: the body of `POST /slurm/<version>/job/submit` for a workload: name and comment carry its
- * id (the comment also the submitting installation's); a GPU class asks for `--gres=<gres>:<quantity>` on one node, a CPU class (no GRES) for
- * `--cpus-per-task=<quantity>`. Output goes to `<directory>/<job id>.out`. Throws a non-retryable
- * DriverError for a request Slurm could never accept.
+ * id (the comment also the submitting installation's). The job takes exactly the nodes it was
+ * accepted for (nodesOfRequest: else one node when it fits on one, or whole nodes of the
+ * cluster's units per node), with one task per node: a GPU class asks for `--gres=<gres>:<units per node>` (GRES are
+ * counted per node), a CPU class (no GRES) for `--cpus-per-task=<units per node>`. Output goes to
+ * `<directory>/<job id>.out`. Throws a non-retryable DriverError for a request Slurm could never
+ * accept.
  */
 export function buildSlurmSubmission(
   request: SubmitRequest,
@@ -95,9 +104,15 @@ export function buildSlurmSubmission(
     if (!ENV_NAME.test(name)) refuse(`"${name}" is not a valid environment variable name.`);
   }
 
+  const shape = nodesOfRequest(request);
+  if (!shape) {
+    refuse(
+      `A node of this cluster has ${mapping.unitsPerNode} units of ${request.resourceClassCode}; a job of ${request.quantity} is not a whole number of nodes.`,
+    );
+  }
   const resources = mapping.slurmGres
-    ? { gres: `${mapping.slurmGres}:${request.quantity}`, tasks: 1 }
-    : { tasks: 1, cpus_per_task: request.quantity };
+    ? { gres: `${mapping.slurmGres}:${shape.unitsPerNode}`, tasks: shape.nodes }
+    : { tasks: shape.nodes, cpus_per_task: shape.unitsPerNode };
   const output = `${outputDirectory.replace(/\/+$/, "")}/%j.out`;
   return {
     script: request.script,
@@ -106,7 +121,7 @@ export function buildSlurmSubmission(
       comment: slurmCommentFor(request.workloadId, request.displayName, installationId),
       account: request.account,
       partition: mapping.slurmPartition,
-      nodes: [1, 1],
+      nodes: [shape.nodes, shape.nodes],
       ...resources,
       time_limit: slurmTimeLimitMinutes(request.walltimeSeconds),
       current_working_directory: outputDirectory,

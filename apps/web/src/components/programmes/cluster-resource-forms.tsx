@@ -13,6 +13,7 @@ import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
+import { unitsPerNodeProblem } from "@tessera/core/node-placement";
 import { unitCount } from "./capacity-use";
 import { parseWholeNumber } from "./format";
 import type { ClusterResource, ResourceClass } from "./types";
@@ -20,6 +21,7 @@ import type { ClusterResource, ResourceClass } from "./types";
 const IDS = {
   resourceClassId: "resource-class",
   capacity: "resource-capacity",
+  unitsPerNode: "resource-units-per-node",
   drain: "resource-drain",
   slurmPartition: "resource-partition",
   slurmGres: "resource-gres",
@@ -68,7 +70,8 @@ export function ClusterResourceForm({
   const feedback = useFormFeedback(IDS, refresh);
   const [classId, setClassId] = useState("");
   const current = resources.find((r) => r.resourceClassId === classId);
-  const unit = current?.resourceClass.unit ?? "unit";
+  const unit =
+    current?.resourceClass.unit ?? classes.find((rc) => rc.id === classId)?.unit ?? "unit";
   const set = useMutation(
     trpc.catalogue.clusters.setResource.mutationOptions({
       onError: (error) => feedback.showError(error),
@@ -80,6 +83,8 @@ export function ClusterResourceForm({
     const form = new FormData(event.currentTarget);
     const text = (name: string) => formText(form, name).trim();
     const capacity = parseWholeNumber(text("capacity"));
+    const perNodeText = text("unitsPerNode");
+    const unitsPerNode = perNodeText ? parseWholeNumber(perNodeText) : null;
     const selector = parseSelector(formText(form, "nodeSelector"));
     const checks = formChecks(IDS);
     if (!classId) checks.add("resourceClassId", c.required.resourceClassId);
@@ -87,6 +92,12 @@ export function ClusterResourceForm({
     const inUse = current?.inUse ?? 0;
     if (capacity === null) checks.add("capacity", c.required.capacity);
     else if (capacity < inUse && !drain) checks.add("capacity", c.belowUse(unitCount(inUse, unit)));
+    // The server refuses with the same sentence (unitsPerNodeProblem).
+    const perNodeProblem =
+      perNodeText && (unitsPerNode === null || capacity !== null)
+        ? unitsPerNodeProblem(unitsPerNode ?? Number.NaN, capacity ?? 0, unit)
+        : null;
+    if (perNodeProblem) checks.add("unitsPerNode", perNodeProblem);
     if (clusterKind === "KUBERNETES" && selector === null)
       checks.add("k8sNodeSelector", c.nodeSelectorInvalid);
     if (!feedback.start(checks.errors)) return;
@@ -96,6 +107,7 @@ export function ClusterResourceForm({
         clusterId,
         resourceClassId: classId,
         capacity: capacity!,
+        unitsPerNode,
         ...(drain ? { drain: true } : {}),
         ...(clusterKind === "SLURM"
           ? { slurmPartition: text("partition") || null, slurmGres: text("gres") || null }
@@ -147,6 +159,16 @@ export function ClusterResourceForm({
             name="capacity"
             inputMode="numeric"
             defaultValue={current ? String(current.capacity) : ""}
+          />
+          <InputField
+            id={IDS.unitsPerNode}
+            label={c.unitsPerNode}
+            hint={c.unitsPerNodeHint}
+            error={e.unitsPerNode}
+            optional
+            name="unitsPerNode"
+            inputMode="numeric"
+            defaultValue={current?.unitsPerNode ? String(current.unitsPerNode) : ""}
           />
           {current && current.inUse > 0 ? (
             <div className="flex items-start gap-2 sm:col-span-2">

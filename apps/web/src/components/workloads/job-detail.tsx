@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { describeNodeShape } from "@tessera/core/node-placement";
 import { Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { StatusAnnouncement, useStatusAnnouncement } from "@/components/live-status";
 import { UsageBar } from "@/components/programmes/usage-bar";
@@ -183,6 +184,15 @@ export function JobDetail({
                   term: d.resources,
                   detail: tw.list.gpus(job.quantity, job.resourceClass.name),
                 },
+                // Jobs accepted before nodes were recorded say nothing of them.
+                ...(job.spec.nodes
+                  ? [
+                      {
+                        term: d.nodes,
+                        detail: describeNodeShape(job.spec.nodes, job.resourceClass.unit),
+                      },
+                    ]
+                  : []),
                 { term: d.walltime, detail: formatDuration(job.walltimeSeconds) },
                 { term: d.project, detail: job.project.name },
                 {

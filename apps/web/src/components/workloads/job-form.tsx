@@ -4,6 +4,11 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { jobQuantityProblem } from "@tessera/core/job-quantity-rules";
+import {
+  describeNodeShape,
+  jobSizeOnClusters,
+  type JobSizeOnClusters,
+} from "@tessera/core/node-placement";
 import { Alert, Button, TextInput } from "@tessera/ui";
 import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
@@ -43,6 +48,49 @@ function quantityHint(line: FormLine | undefined, platformMax: number): string |
   const max = line.maxQuantity;
   if (max >= platformMax) return f.quantityHintPlatform(max);
   return max > 0 ? f.quantityHintCluster(max, line.resourceClass.name) : undefined;
+}
+
+/** "Runs as 2 nodes × 4 GPUs." — or per cluster when their nodes differ; null when none is known. */
+function nodesSentence(fit: JobSizeOnClusters, unit: string): string | null {
+  const f = tw.form;
+  const distinct = [...new Set(fit.shapes.map((shape) => describeNodeShape(shape, unit)))];
+  if (distinct.length === 0) return null;
+  if (distinct.length === 1) return f.nodesAs(distinct[0]!);
+  return f.nodesOn(
+    fit.shapes.map((shape) => f.nodesOnCluster(describeNodeShape(shape, unit), shape.clusterName)),
+  );
+}
+
+/**
+ * The quantity field's hint: its limit, then, as the person types, how the number sits on the
+ * clusters' nodes or — when no cluster's nodes take it — the sizes that do. That part is a polite
+ * live region, so a screen reader hears it change; once submitting has put the refusal on the
+ * field as its error, the hint does not say it twice.
+ */
+function QuantityHint({
+  limit,
+  fit,
+  unit,
+  errorShown,
+}: {
+  limit: string | undefined;
+  fit: JobSizeOnClusters | null;
+  unit: string;
+  errorShown: boolean;
+}) {
+  const live = fit ? (fit.problem ?? nodesSentence(fit, unit)) : null;
+  const said = live && !(errorShown && fit?.problem) ? live : null;
+  if (!limit && !said) return null;
+  return (
+    <>
+      {limit}
+      <span aria-live="polite" data-testid="job-nodes">
+        {said ? (
+          <span className={fit?.problem ? "block font-semibold" : "block"}>{said}</span>
+        ) : null}
+      </span>
+    </>
+  );
 }
 
 /**
@@ -85,6 +133,13 @@ export function JobForm({
   const platformMax = options.limits.maxQuantity;
   const noCluster = line !== undefined && line.maxQuantity === 0;
   const count = parseWholeNumber(quantity);
+  const quantityClass = { name: line?.resourceClass.name ?? "", unit };
+  // How the number typed sits on nodes, from the clusters that run the line's class; the server
+  // refuses a size no cluster's nodes take with the same sentence.
+  const nodeFit =
+    line && count !== null && count >= 1
+      ? jobSizeOnClusters(count, line.jobClusters, quantityClass, platformMax)
+      : null;
   const walltime = walltimeSeconds(hours, minutes);
   // Asked only for a shape the form finds valid: what it finds wrong is said in the preview.
   const previewRequest = previewRequestOf({
@@ -132,11 +187,12 @@ export function JobForm({
     // The API refuses with the same sentence, in the chosen class's unit.
     const quantityProblem = noCluster
       ? null
-      : jobQuantityProblem(
-          count,
-          { name: line?.resourceClass.name ?? "", unit },
-          { max: line?.maxQuantity ?? platformMax, platformMax },
-        );
+      : (jobQuantityProblem(count, quantityClass, {
+          max: line?.maxQuantity ?? platformMax,
+          platformMax,
+        }) ??
+        nodeFit?.problem ??
+        null);
     if (quantityProblem) checks.add("quantity", quantityProblem);
     const { minWalltimeSeconds, maxWalltimeSeconds, maxSimSeconds } = options.limits;
     if (walltime === null || walltime < minWalltimeSeconds || walltime > maxWalltimeSeconds)
@@ -196,6 +252,7 @@ export function JobForm({
       )
     : undefined;
   const walltimeHint = f.walltimeHint;
+  const limitHint = quantityHint(line, platformMax);
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6" aria-label={tw.form.title}>
       <FormProblems errors={feedback.errors} />
@@ -264,7 +321,11 @@ export function JobForm({
         <InputField
           id={IDS.quantity}
           label={f.quantity(unit)}
-          hint={quantityHint(line, platformMax)}
+          hint={
+            limitHint || nodeFit ? (
+              <QuantityHint limit={limitHint} fit={nodeFit} unit={unit} errorShown={!!e.quantity} />
+            ) : undefined
+          }
           error={e.quantity}
           name="quantity"
           inputMode="numeric"

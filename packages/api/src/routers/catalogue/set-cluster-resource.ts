@@ -2,12 +2,14 @@ import { z } from "zod";
 import { setClusterResource } from "@tessera/core";
 import { rowId, text } from "../../schemas";
 import { platformProcedure } from "../../trpc";
-import { capacityInput } from "../programmes/shared-inputs";
+import { capacityInput, unitsPerNodeInput } from "../programmes/shared-inputs";
 
 export const setClusterResourceInput = z.object({
   clusterId: rowId("cluster"),
   resourceClassId: rowId("resource class"),
   capacity: capacityInput,
+  // Units of the class one node has; null clears it (jobs then ask for one node).
+  unitsPerNode: unitsPerNodeInput.nullish(),
   // Confirms a capacity below the units in use now (a drain).
   drain: z.boolean().optional(),
   slurmPartition: text("Slurm partition", 64, 0).nullish(),

@@ -26,6 +26,7 @@ export const moneyInput = (label: string, min = 0) => wholeNumber(label, min, MA
 export const priceInput = wholeNumber("The list price", 0, MAX_PRICE_MINOR_PER_HOUR);
 export const powerInput = wholeNumber("Power draw", 0, 100_000);
 export const capacityInput = wholeNumber("Capacity", 0, 10_000_000);
+export const unitsPerNodeInput = wholeNumber("Units per node", 1, 10_000_000);
 export const subsidyRateInput = wholeNumber("Subsidy rate", 0, 10_000);
 export const scoreInput = wholeNumber("Score", 1, 5);
 

@@ -19,6 +19,8 @@ export async function createTestCluster(
     kind?: ClusterKind;
     jurisdiction?: string;
     capacity?: number;
+    /** Units of the class one node has; none recorded when absent. */
+    unitsPerNode?: number | null;
     active?: boolean;
     endpoint?: string | null;
   } = {},
@@ -33,7 +35,13 @@ export async function createTestCluster(
       jurisdiction: options.jurisdiction ?? "DE",
       active: options.active ?? true,
       endpoint: options.endpoint ?? null,
-      resources: { create: { resourceClassId, capacity: options.capacity ?? 8 } },
+      resources: {
+        create: {
+          resourceClassId,
+          capacity: options.capacity ?? 8,
+          unitsPerNode: options.unitsPerNode ?? null,
+        },
+      },
     },
   });
 }
@@ -41,11 +49,14 @@ export async function createTestCluster(
 /** A verified organisation (DE) with a project, a fresh GPU class offered by a SIM cluster, and an
  * active allocation of `unitHours` GPU-hours on it. */
 export async function createLaunchReadyTenant(
-  options: { unitHours?: number; capacity?: number } = {},
+  options: { unitHours?: number; capacity?: number; unitsPerNode?: number | null } = {},
 ) {
   const applicant = await createTestApplicant({ country: "DE" });
   const resourceClass = await createTestResourceClass();
-  const cluster = await createTestCluster(resourceClass.id, { capacity: options.capacity });
+  const cluster = await createTestCluster(resourceClass.id, {
+    capacity: options.capacity,
+    unitsPerNode: options.unitsPerNode,
+  });
   const programme = await createTestProgramme({ budgetMinor: 100_000_000 });
   const admin = await createProgrammeAdmin();
   const applicationId = await applicationUnderReview(admin, applicant, programme, [

@@ -39,6 +39,17 @@ describe("buildSubmitRequest", () => {
     });
   });
 
+  it("carries the nodes the job was accepted for, and none for a job accepted without them", () => {
+    const nodes = { nodes: 2, unitsPerNode: 4 };
+    const wide = context();
+    wide.workload.quantity = 8;
+    wide.workload.spec = { script: "#!/bin/bash\necho hi\n", nodes };
+    const built = buildSubmitRequest(wide, "t_lab");
+    expect(built.ok && built.request.nodes).toEqual(nodes);
+    const old = buildSubmitRequest(context(), "t_lab");
+    expect(old.ok && "nodes" in old.request).toBe(false);
+  });
+
   it("names the problem when the cluster lost the class or the script is missing", () => {
     expect(buildSubmitRequest(context({ mapping: null }), "t_lab")).toEqual({
       ok: false,

@@ -9,7 +9,7 @@ import {
 } from "@tessera/db";
 import { clusterFingerprintSql } from "../../compute/cluster-fingerprint";
 import { z } from "zod";
-import type { SubmitRequest } from "../../compute/driver";
+import type { ClusterResourceMapping, SubmitRequest } from "../../compute/driver";
 import { LAUNCH_BATCH_LINGER_MS } from "./launch-batches";
 
 export interface LaunchContext {
@@ -35,7 +35,7 @@ export interface LaunchContext {
   };
   resourceClassCode: string;
   /** How the class maps onto this cluster; null when the cluster no longer offers the class. */
-  mapping: { slurmPartition: string | null; slurmGres: string | null; capacity: number } | null;
+  mapping: ClusterResourceMapping | null;
   account: { accountName: string; status: ProvisioningStatus } | null;
 }
 
@@ -58,6 +58,7 @@ interface LaunchRow {
   slurmPartition: string | null;
   slurmGres: string | null;
   capacity: number | null;
+  unitsPerNode: number | null;
   accountName: string | null;
   accountStatus: ProvisioningStatus | null;
   clusterFingerprint: string;
@@ -86,6 +87,7 @@ const LAUNCH_CONTEXTS: RawBatch<string, LaunchRow, LaunchContext | null> = {
            rc."code" AS "resourceClassCode",
            c."code" AS "clusterCode", c."kind"::text AS "clusterKind", c."active" AS "clusterActive",
            (cr."id" IS NOT NULL) AS "mapped", cr."slurmPartition", cr."slurmGres", cr."capacity",
+           cr."unitsPerNode",
            a."accountName", a."status"::text AS "accountStatus",
            ${clusterFingerprintSql(Prisma.sql`w."clusterId"`)} AS "clusterFingerprint"
       FROM "Workload" w
@@ -128,7 +130,12 @@ function launchContextOf(row: LaunchRow): LaunchContext {
     },
     resourceClassCode: row.resourceClassCode,
     mapping: row.mapped
-      ? { slurmPartition: row.slurmPartition, slurmGres: row.slurmGres, capacity: row.capacity! }
+      ? {
+          slurmPartition: row.slurmPartition,
+          slurmGres: row.slurmGres,
+          capacity: row.capacity!,
+          unitsPerNode: row.unitsPerNode,
+        }
       : null,
     account:
       row.accountName !== null && row.accountStatus !== null
@@ -140,6 +147,9 @@ function launchContextOf(row: LaunchRow): LaunchContext {
 const storedSpec = z.looseObject({
   script: z.string().min(1),
   simSeconds: z.number().int().positive().optional().nullable(),
+  nodes: z
+    .object({ nodes: z.number().int().positive(), unitsPerNode: z.number().int().positive() })
+    .optional(),
 });
 
 /**
@@ -170,6 +180,7 @@ export function buildSubmitRequest(
       resourceClassCode: context.resourceClassCode,
       mapping: context.mapping,
       quantity: context.workload.quantity,
+      ...(spec.data.nodes ? { nodes: spec.data.nodes } : {}),
       walltimeSeconds: context.workload.walltimeSeconds,
       script: spec.data.script,
       environment,

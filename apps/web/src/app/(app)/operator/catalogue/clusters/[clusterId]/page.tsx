@@ -117,6 +117,11 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
                       </Td>
                       <Td className="whitespace-nowrap text-right tabular-nums">
                         {c.capacityOf(resource.capacity, resource.resourceClass.unit)}
+                        {resource.unitsPerNode ? (
+                          <span className="block text-xs text-fg-muted">
+                            {c.perNode(resource.unitsPerNode, resource.resourceClass.unit)}
+                          </span>
+                        ) : null}
                       </Td>
                       <Td>
                         <CapacityUse
