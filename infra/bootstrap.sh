@@ -38,8 +38,15 @@ tessera_install_tools() {
     tessera_die "Tessera needs Node.js (20 or newer) with npm to fetch its own Node $TESSERA_NODE_VERSION. Install it first, e.g. apt-get install -y nodejs npm"
   tessera_say "Installing $* into .tools (one-off; a few minutes when the npm registry is slow)"
   mkdir -p "$TESSERA_ROOT/.tools"
-  npm install --prefix "$TESSERA_ROOT/.tools" --save-exact --no-audit --no-fund --loglevel=error "$@" >/dev/null ||
-    tessera_die "npm could not install $* into .tools"
+  npm install --prefix "$TESSERA_ROOT/.tools" --save-exact --no-audit --no-fund --loglevel=error "$@" >/dev/null &
+  local npm_pid=$! waited=0
+  # Say that it is still going: the download can take minutes with nothing else to show.
+  while kill -0 "$npm_pid" 2>/dev/null; do
+    sleep 1
+    waited=$((waited + 1))
+    if [ $((waited % 30)) -eq 0 ]; then tessera_say "… still downloading ($waited s)"; fi
+  done
+  wait "$npm_pid" || tessera_die "npm could not install $* into .tools"
   export PATH="$tessera_tools_bin:$PATH"
   hash -r
 }

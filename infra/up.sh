@@ -130,19 +130,21 @@ if [ "$tessera_fresh" = 1 ]; then
 fi
 tessera_say "Migrating the database"
 pnpm --silent db:migrate
-tessera_say "Seeding the demo data"
-# A few demo training jobs too, which the worker runs on the simulated cluster once it starts.
-pnpm --silent db:seed --demo-jobs
 
 # Rebuild only when something the web app is built from is newer than the last build.
 web_build_id="$TESSERA_ROOT/apps/web/.next/BUILD_ID"
 if [ ! -f "$web_build_id" ] || [ -n "$(find apps/web packages prisma/schema pnpm-lock.yaml \
   \( -name node_modules -o -name .next -o -name .turbo \) -prune -o -type f -newer "$web_build_id" -print -quit)" ]; then
-  tessera_say "Building the web app (about 2 minutes the first time)"
+  tessera_say "Building the web app (2 to 7 minutes the first time, the longer on a busy machine)"
   pnpm --filter @tessera/web build
 else
   tessera_say "Web app build is up to date"
 fi
+
+# After the build, so that the demo's jobs and endpoint are accepted moments before the worker
+# starts running them (their timelines show no wait that the build caused).
+tessera_say "Seeding the demo data"
+pnpm --silent db:seed --demo-jobs
 
 tessera_say "Starting the identity provider, the web app, the worker, the simulated model server and the gateway"
 MODEL_SIM_MODELS="${MODEL_SIM_MODELS:-$(tessera_helper served-model-names "$DATABASE_URL")}" ||

@@ -73,13 +73,14 @@ export async function seedDemoJobs(
   database: Database,
   actor: Actor,
   organizationId: string,
-): Promise<number> {
+): Promise<{ jobs: number; endpoints: number }> {
   // Each kind is submitted once: jobs when the organisation has none, the endpoint likewise.
   const count = (kind: "TRAINING_JOB" | "INFERENCE_ENDPOINT") =>
     database.workload.count({ where: { organizationId, kind } });
   const wantJobs = (await count("TRAINING_JOB")) === 0;
   const wantEndpoint = (await count("INFERENCE_ENDPOINT")) === 0;
-  if (!wantJobs && !wantEndpoint) return 0;
+  const submitted = { jobs: 0, endpoints: 0 };
+  if (!wantJobs && !wantEndpoint) return submitted;
   const organization = await database.organization.findUniqueOrThrow({
     where: { id: organizationId },
   });
@@ -89,7 +90,6 @@ export async function seedDemoJobs(
     db: tenantScoped(database, organizationId),
   };
   const template = await database.jobTemplate.findUniqueOrThrow({ where: { code: "batch" } });
-  let submitted = 0;
   for (const job of wantJobs ? DEMO_JOBS : []) {
     const project = await database.project.findFirst({
       where: { organizationId, name: job.project },
@@ -113,7 +113,7 @@ export async function seedDemoJobs(
         ? { type: "script", script: job.script }
         : { type: "template", templateId: template.id, command: job.command ?? "" },
     });
-    submitted += 1;
+    submitted.jobs += 1;
   }
   // One small chat model on the CPU tier: it answers through the simulated model server.
   const project = await database.project.findFirst({
@@ -143,7 +143,7 @@ export async function seedDemoJobs(
       replicas: 1,
       idleSecondsBeforeZero: 30 * 60,
     });
-    submitted += 1;
+    submitted.endpoints += 1;
   }
   return submitted;
 }

@@ -461,8 +461,15 @@ try {
       actorFor(users.get("researcher")!),
       organizations.get("Northbridge University AI Lab")!.id,
     );
-    if (submitted > 0)
-      console.info(`Submitted ${submitted} demo workload${submitted === 1 ? "" : "s"}.`);
+    const said = [
+      submitted.jobs > 0 && `${submitted.jobs} demo training job${submitted.jobs === 1 ? "" : "s"}`,
+      submitted.endpoints > 0 &&
+        `${submitted.endpoints} inference endpoint${submitted.endpoints === 1 ? "" : "s"}`,
+    ].filter(Boolean);
+    if (said.length > 0)
+      console.info(
+        `Submitted ${said.join(" and ")}; the worker runs them on the simulated cluster once it starts.`,
+      );
   }
   console.info(
     `Seeded ${PERSONAS.length} personas, ${ORGANIZATIONS.length} organisations, the catalogue and ${programmes.size} programmes.`,
