@@ -71,4 +71,10 @@ describe("runSeconds", () => {
     const endedAt = new Date("2026-11-22T10:05:00Z");
     expect(runSeconds({ startedAt, endedAt }, startedAt.getTime() + 999_000)).toBe(300);
   });
+
+  it("rounds to the nearest second, as the drivers count the elapsed time a job is metered on", () => {
+    const endedAt = new Date("2026-11-22T10:01:29.600Z");
+    expect(runSeconds({ startedAt, endedAt }, null)).toBe(90);
+    expect(runSeconds({ startedAt, endedAt: new Date("2026-11-22T10:00:24.400Z") }, null)).toBe(24);
+  });
 });
