@@ -6,7 +6,7 @@ describe("formatQuota", () => {
     expect(formatQuota(7_200, "GPU")).toBe("2 GPU-hours");
     expect(formatQuota(5_400 * 4, "GPU")).toBe("6 GPU-hours");
     expect(formatQuota(4_000, "GPU")).toBe("1.111 GPU-hours");
-    expect(formatQuota(1_440, "CPU core")).toBe("0.4 CPU core-hours");
+    expect(formatQuota(1_440, "CPU core")).toBe("0.400 CPU core-hours");
     expect(formatQuota(90, "GPU")).toBe("0.025 GPU-hours");
     expect(formatQuota(0, "GPU")).toBe("0 GPU-hours");
     expect(formatQuota(-5, "GPU")).toBe("0 GPU-hours");
