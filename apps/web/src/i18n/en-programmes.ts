@@ -101,6 +101,9 @@ export const enProgrammes = {
     noOrganisation:
       "Eligibility depends on your organisation. Create or join an organisation to apply.",
     createOrganisation: "Create an organisation",
+    noOrganisationProgrammeAdmin:
+      "As a programme administrator you run programmes rather than apply to them: applications come from organisations. Manage your programmes, their calls and the applications made to them in Programmes (admin).",
+    manageProgrammes: "Programmes (admin)",
     emptyTitle: "No programme is open right now",
     emptyBody:
       "Programmes open calls for applications a few times a year. Come back later, or ask the programme team when the next call opens.",
