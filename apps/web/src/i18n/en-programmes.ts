@@ -91,6 +91,10 @@ export const enProgrammes = {
     requestCaption:
       "Compute requested, with the list value, the programme's share and the organisation's share",
     rate: (rate: string) => `The programme pays ${rate} of the list price.`,
+    requestedValue: (list: string, programme: string, tenant: string) =>
+      `Requested value ${list}: the programme pays ${programme}, the organisation pays ${tenant}.`,
+    grantedValue: (list: string, programme: string, tenant: string) =>
+      `Granted value ${list}: the programme pays ${programme}, the organisation pays ${tenant}.`,
     rateWithBps: (rate: string, bps: string) => `${rate} (${bps} basis points)`,
   },
   programmes: {
