@@ -90,7 +90,7 @@ test("the programme administrator sees the burn-down with its projected exhausti
   await expect(priya.getByRole("heading", { level: 1, name: SEEDED_PROGRAMME })).toBeVisible();
 
   const outcome =
-    /^(Yes, on .+, at €[\d,.]+ a day\.|Not before .+, at €[\d,.]+ a day\.|Not at present: nothing was consumed in the last (?:hour|\d+ hours|\d+ days), so no date is projected\.|Too early to project: consumption started less than an hour ago, too little to read a daily rate from\.|It has: the budget is used up\.)$/;
+    /^(Yes, on .+, at €[\d,.]+ a day\.|Not before .+, at €[\d,.]+ a day\.|Not at present: nothing was consumed in the last (?:hour|\d+ hours|\d+ days), so no date is projected\.|Too early to project: consumption started less than an hour ago, too little to read a daily rate from\.|Not projected: nothing has been consumed on this programme's awards yet, so there is no rate to project from\.|It has: the budget is used up\.)$/;
   const projection = priya.getByTestId("projection");
   await expect(projection.getByRole("heading", { name: "Projected exhaustion" })).toBeVisible();
   await expect(projection).toContainText(

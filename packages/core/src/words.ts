@@ -21,7 +21,7 @@ export {
 } from "./catalogue/metering-unit";
 export { formatDurationLimit } from "./workloads/format-duration-limit";
 export { quotaShortfallFigures, quotaShortfallMessage } from "./quota/quota-shortfall-message";
-export { formatDuration, formatQuota } from "./workloads/format-usage";
+export { formatDuration, formatQuota, secondsRun } from "./workloads/format-usage";
 export { formatPercent } from "./programmes/format-percent";
 export {
   formatBilledUnitHours,

@@ -19,8 +19,8 @@ describe("the projection's wording", () => {
       "€36.24 a day (€18.12 in the last 12 hours)",
     );
     expect(p.ratePerDay("€36.24", "€72.48", 47 * HOUR)).toContain("in the last 47 hours");
-    expect(p.basis(HOUR)).toContain("in the last hour");
-    expect(p.basis(HOUR)).not.toMatch(/\b1 hour/);
+    expect(p.basis(HOUR, false)).toContain("(the last hour)");
+    expect(p.basis(HOUR, false)).not.toMatch(/\b1 hour/);
     expect(p.tooEarly).toMatch(/^Too early to project: .*less than an hour/);
   });
 });

@@ -81,12 +81,16 @@ export const enBudgets = {
   },
   projection: {
     title: "Projected exhaustion",
-    basis: (elapsedMs: number) =>
-      `Consumption is what the programme owes for usage on its awards, invoiced or not yet invoiced. The rate is what was consumed in ${lastSpan(elapsedMs)} — at most the last 30 UTC days, today's hours so far counted as hours — over the time that has passed in them.`,
+    basis: (elapsedMs: number, fullWindow: boolean) =>
+      `Consumption is what the programme owes for usage on its awards, invoiced or not yet invoiced. ` +
+      (fullWindow
+        ? `The daily rate is what was consumed in the last 30 days (UTC, today so far included), divided by the time they cover.`
+        : `The daily rate is what was consumed since its first award began (${lastSpan(elapsedMs)}), divided by that time. Once its awards have run for 30 days, it is read from the last 30.`),
     rate: "Consumption rate",
     ratePerDay: (perDay: string, recent: string, elapsedMs: number) =>
       `${perDay} a day (${recent} in ${lastSpan(elapsedMs)})`,
     rateTooEarly: "Not yet: less than an hour of consumption to read it from",
+    rateNothingConsumed: "None: nothing consumed yet",
     left: "Budget not yet consumed",
     ends: "The programme ends",
     endsOn: (date: string) => `${date}, when its last award ends`,
@@ -109,6 +113,8 @@ export const enBudgets = {
       "Too early to project: consumption started less than an hour ago, too little to read a daily rate from.",
     idle: (elapsedMs: number) =>
       `Not at present: nothing was consumed in ${lastSpan(elapsedMs)}, so no date is projected.`,
+    nothingConsumed:
+      "Not projected: nothing has been consumed on this programme's awards yet, so there is no rate to project from.",
     exhausted: "It has: the budget is used up.",
     legend: "Projected consumption",
     chart: (awarded: string, consumed: string, budget: string, outcome: string) =>

@@ -185,6 +185,20 @@ export const enEndpoints = {
     trainedHere: (job: string) => `Trained on Tessera by job ${job}`,
     trainedElsewhere: "Trained outside Tessera",
     parametersValue: (value: string) => Number(value).toLocaleString("en-GB"),
+    /** A parameter count in brief, with its unit, where no "Parameters" label stands beside it. */
+    parametersBrief: (value: string) => {
+      const count = Number(value);
+      const [scale, suffix] =
+        count >= 1e9
+          ? [1e9, " B"]
+          : count >= 1e6
+            ? [1e6, " M"]
+            : count >= 1e3
+              ? [1e3, " K"]
+              : [1, ""];
+      const figure = (count / scale).toLocaleString("en-GB", { maximumFractionDigits: 1 });
+      return `${figure}${suffix} ${count === 1 ? "parameter" : "parameters"}`;
+    },
   },
   detail: {
     metaTitle: (name: string) => `${name} — endpoint`,

@@ -91,6 +91,10 @@ export const enProgrammes = {
     requestCaption:
       "Compute requested, with the list value, the programme's share and the organisation's share",
     rate: (rate: string) => `The programme pays ${rate} of the list price.`,
+    requestedValue: (list: string, programme: string, tenant: string) =>
+      `Requested value ${list}: the programme pays ${programme}, the organisation pays ${tenant}.`,
+    grantedValue: (list: string, programme: string, tenant: string) =>
+      `Granted value ${list}: the programme pays ${programme}, the organisation pays ${tenant}.`,
     rateWithBps: (rate: string, bps: string) => `${rate} (${bps} basis points)`,
   },
   programmes: {
@@ -101,6 +105,9 @@ export const enProgrammes = {
     noOrganisation:
       "Eligibility depends on your organisation. Create or join an organisation to apply.",
     createOrganisation: "Create an organisation",
+    noOrganisationProgrammeAdmin:
+      "As a programme administrator you run programmes rather than apply to them: applications come from organisations. Manage your programmes, their calls and the applications made to them in Programmes (admin).",
+    manageProgrammes: "Programmes (admin)",
     emptyTitle: "No programme is open right now",
     emptyBody:
       "Programmes open calls for applications a few times a year. Come back later, or ask the programme team when the next call opens.",

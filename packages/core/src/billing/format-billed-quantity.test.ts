@@ -11,14 +11,14 @@ import {
 const gpu = { kind: "GPU", unit: "GPU" } as const;
 
 describe("a billed line's quantity", () => {
-  it("is exact as priced, without trailing zeros, its unit written out", () => {
+  it("is exact as priced, to the thousandth unless whole, its unit written out", () => {
     expect(formatBilledUnitHours("12.000", gpu)).toBe("12 GPU-hours");
     expect(formatBilledUnitHours("3.029", gpu)).toBe("3.029 GPU-hours");
     expect(formatBilledUnitHours("1.000", gpu)).toBe("1 GPU-hour");
     expect(formatBilledUnitHours("24.500", { kind: "CPU", unit: "CPU core" })).toBe(
-      "24.5 CPU core-hours",
+      "24.500 CPU core-hours",
     );
-    expect(formatBilledUnitHours("1234.500", gpu)).toBe("1,234.5 GPU-hours");
+    expect(formatBilledUnitHours("1234.500", gpu)).toBe("1,234.500 GPU-hours");
   });
 
   it("groups the whole part and keeps a negative sign (credits)", () => {
@@ -36,7 +36,7 @@ describe("a metered quantity on the usage page, the dashboard and the allocation
       formatBilledUnitHours(unitHoursOf(10_865n), gpu),
     );
     expect(formatMeteredUnitHours(3_600, gpu)).toBe("1 GPU-hour");
-    expect(formatMeteredUnitHours(45_000, gpu)).toBe("12.5 GPU-hours");
+    expect(formatMeteredUnitHours(45_000, gpu)).toBe("12.500 GPU-hours");
   });
 
   it("never writes a little usage as 0, nor a ledger below zero as negative", () => {

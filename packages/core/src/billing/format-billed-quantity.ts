@@ -1,15 +1,21 @@
 import { countsTokens, pricedUnitsName, type MeteredClass } from "../catalogue/metering-unit";
 import { formatTokens } from "../quota/format-ledger-quantity";
-import { exactFigure, formatUnitHours, unitHoursOf } from "../quota/format-unit-hours";
+import {
+  exactFigure,
+  formatUnitHours,
+  unitHoursFigure,
+  unitHoursOf,
+} from "../quota/format-unit-hours";
 
 export { exactFigure, unitHoursOf };
 
 /**
- * A billed line's compute quantity, exact as it was priced (unit-hours to the thousandth) with no
- * trailing zeros and its unit written out: "12 GPU-hours", "3.029 GPU-hours", "1 GPU-hour".
+ * A billed line's compute quantity, exact as it was priced (unit-hours to the thousandth, by the
+ * rule of every page: unitHoursFigure) and its unit written out: "12 GPU-hours", "3.029 GPU-hours",
+ * "0.260 CPU core-hours", "1 GPU-hour".
  */
 export function formatBilledUnitHours(unitHours: string, metered: MeteredClass): string {
-  const figure = exactFigure(unitHours);
+  const figure = unitHoursFigure(unitHours);
   return figure === "1" ? `1 ${metered.unit}-hour` : `${figure} ${pricedUnitsName(metered)}`;
 }
 

@@ -141,7 +141,7 @@ describe("an invoice line's quantity and price as documents write them", () => {
       price: "€2.95 per GPU-hour",
     });
     expect(lineQuantityText({ ...compute, unitHours: unitHoursOf(5_400n) }, money).quantity).toBe(
-      "1.5 GPU-hours",
+      "1.500 GPU-hours",
     );
     expect(lineQuantityText({ ...compute, unitHours: unitHoursOf(3_600n) }, money).quantity).toBe(
       "1 GPU-hour",
@@ -201,7 +201,7 @@ describe("an invoice's document", () => {
     const document = invoiceDocumentOf(invoice, null, CLASSES, TEST_INVOICE_ISSUER);
     expect(document.lines.map((line) => lineQuantityText(line, money))).toEqual([
       { quantity: "2,000,000 tokens", price: "€0.40 per million tokens" },
-      { quantity: "1.5 GPU-hours", price: "€2.95 per GPU-hour" },
+      { quantity: "1.500 GPU-hours", price: "€2.95 per GPU-hour" },
       // A GPU line is priced by the hour even when it counted tokens.
       { quantity: "0 GPU-hours", price: "€2.95 per GPU-hour" },
     ]);
@@ -382,7 +382,7 @@ describe("the invoice PDF", () => {
     });
     expect(sheet.lines[1]).toMatchObject({
       description: "2. A100 80GB, 2026-11",
-      quantity: "1.5 GPU-hours",
+      quantity: "1.500 GPU-hours",
       unitPrice: "€2.95 per GPU-hour",
       net: "€4.42",
     });

@@ -47,6 +47,8 @@ export interface ProgrammeDashboard {
     windowFrom: string;
     /** How long the window the rate is read from has run: its consumption over this is the rate. */
     elapsedMs: number;
+    /** Whether the window is the full 30 days, not shortened to when consumption could start. */
+    fullWindow: boolean;
     recentConsumedMinor: number;
     ratePerDayMinor: number;
     remainingMinor: number;

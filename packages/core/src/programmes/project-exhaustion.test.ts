@@ -86,10 +86,29 @@ describe("projectExhaustion", () => {
     expect(projection.recentConsumedMinor).toBe(0n);
     expect(projection.ratePerDayMinor).toBe(0n);
     expect(projection.outcome).toEqual({ kind: "idle" });
+  });
+
+  it("says nothing was consumed, not that it is too early, when the awards have no consumption at all", () => {
+    // Awards valid for ten minutes or for ten days, nothing consumed on them.
+    for (const startedAt of [
+      new Date(now.getTime() - 10 * 60_000),
+      new Date(now.getTime() - 10 * DAY),
+    ]) {
+      const projection = projectExhaustion({
+        budgetMinor: 100_000n,
+        consumed: [],
+        startedAt,
+        endsAt: null,
+        now,
+      });
+      expect(projection.outcome).toEqual({ kind: "nothingConsumed" });
+      expect(projection.ratePerDayMinor).toBe(0n);
+      expect(projection.fullWindow).toBe(false);
+    }
     expect(
       projectExhaustion({ budgetMinor: 1n, consumed: [], startedAt: null, endsAt: null, now })
         .outcome,
-    ).toEqual({ kind: "idle" });
+    ).toEqual({ kind: "nothingConsumed" });
   });
 
   it("reads a young programme's rate over the days since its first award", () => {

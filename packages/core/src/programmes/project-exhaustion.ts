@@ -14,6 +14,8 @@ export const MIN_RATE_HISTORY_MS = 3_600_000;
 export type ExhaustionOutcome =
   /** Consumption has already reached the budget. */
   | { kind: "exhausted" }
+  /** Nothing has been consumed on the programme's awards at all: no rate, no projection. */
+  | { kind: "nothingConsumed" }
   /** Consumption could start less than MIN_RATE_HISTORY_MS ago: too early for a rate. */
   | { kind: "tooEarly" }
   /** Nothing was consumed in the window: no rate to project from. */
@@ -28,6 +30,8 @@ export interface ExhaustionProjection {
   windowFrom: string;
   /** The time the window covers: from its start (or when consumption could start) to now. */
   elapsedMs: number;
+  /** Whether that is the whole window: false while consumption could start only after its start. */
+  fullWindow: boolean;
   recentConsumedMinor: bigint;
   /**
    * The rate, per day: the window's consumption over the time elapsed in it, rounded half to
@@ -44,7 +48,8 @@ export interface ExhaustionProjection {
  * the last `windowDays` UTC days (today's so far included), divided by the time that has actually
  * passed in them: from the window's first midnight, or from `startedAt` when consumption could
  * only start later, to now. A window that began minutes ago is minutes long, not a day. Under
- * MIN_RATE_HISTORY_MS of history the outcome is `tooEarly`. `endsAt` is when the programme ends:
+ * MIN_RATE_HISTORY_MS of history the outcome is `tooEarly`; with nothing consumed at all it is
+ * `nothingConsumed`, however long the awards have run. `endsAt` is when the programme ends:
  * consumption stops there, so a date after it is no exhaustion at all.
  */
 export function projectExhaustion(input: {
@@ -74,12 +79,14 @@ export function projectExhaustion(input: {
   const base = {
     windowFrom,
     elapsedMs,
+    fullWindow: from === windowStart,
     recentConsumedMinor: recent,
     ratePerDayMinor: tooEarly ? 0n : divideHalfEven(recent * BigInt(DAY_MS), BigInt(elapsedMs)),
     remainingMinor: remaining > 0n ? remaining : 0n,
     endsAt: input.endsAt,
   };
   if (remaining <= 0n) return { ...base, outcome: { kind: "exhausted" } };
+  if (consumed <= 0n) return { ...base, outcome: { kind: "nothingConsumed" } };
   if (tooEarly) return { ...base, outcome: { kind: "tooEarly" } };
   if (recent <= 0n) return { ...base, outcome: { kind: "idle" } };
   // remaining ÷ (recent ÷ elapsed), rounded up to the millisecond: never early.

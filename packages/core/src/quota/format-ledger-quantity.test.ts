@@ -80,8 +80,8 @@ describe("formatLedgerQuantity", () => {
     }
     const cpu = { kind: "CPU", unit: "CPU core" } as const;
     // An allocation's line: used and left in the same unit, however small the used part.
-    expect(formatLedgerQuantity(1_440, cpu)).toBe("0.4 CPU core-hours");
-    expect(formatLedgerQuantity(17_984_160, cpu)).toBe("4,995.6 CPU core-hours");
+    expect(formatLedgerQuantity(1_440, cpu)).toBe("0.400 CPU core-hours");
+    expect(formatLedgerQuantity(17_984_160, cpu)).toBe("4,995.600 CPU core-hours");
     expect(formatLedgerQuantity(90, gpu)).toBe("0.025 GPU-hours");
     expect(formatLedgerQuantity(1, gpu)).toBe("less than 0.001 GPU-hours");
   });

@@ -10,7 +10,7 @@ describe("formatUnitHours", () => {
     expect(formatUnitHours(1_800_000, "GPU")).toBe("500 GPU-hours");
     expect(formatUnitHours(4_500_000, "GPU")).toBe("1,250 GPU-hours");
     // Exact to the thousandth, as Allocations and the invoice write it (168.982, never 168.98).
-    expect(formatUnitHours(662_292, "GPU")).toBe("183.97 GPU-hours");
+    expect(formatUnitHours(662_292, "GPU")).toBe("183.970 GPU-hours");
     expect(formatUnitHours(608_335, "GPU")).toBe("168.982 GPU-hours");
   });
 
@@ -21,7 +21,7 @@ describe("formatUnitHours", () => {
   });
 
   it("keeps small amounts in hours, never minutes or seconds", () => {
-    expect(formatUnitHours(1_440, "CPU core")).toBe("0.4 CPU core-hours");
+    expect(formatUnitHours(1_440, "CPU core")).toBe("0.400 CPU core-hours");
     expect(formatUnitHours(90, "GPU")).toBe("0.025 GPU-hours");
     expect(formatUnitHours(60, "MIG slice")).toBe("0.017 MIG slice-hours");
   });
@@ -29,5 +29,14 @@ describe("formatUnitHours", () => {
   it("shows a ledger below zero as nothing, never a negative amount", () => {
     expect(formatUnitHours(-5, "GPU")).toBe("0 GPU-hours");
     expect(formatUnitHours(-7_200n, "GPU")).toBe("0 GPU-hours");
+  });
+});
+
+describe("one precision for unit-hours on every page", () => {
+  it("gives a fractional amount all three decimals, so 0.260 never reads 0.26 beside 0.256", () => {
+    expect(formatUnitHours(936, "CPU core")).toBe("0.260 CPU core-hours");
+    expect(formatUnitHours(922, "CPU core")).toBe("0.256 CPU core-hours");
+    expect(formatUnitHours(17_408_160, "CPU core")).toBe("4,835.600 CPU core-hours");
+    expect(formatUnitHours(720_000, "GPU")).toBe("200 GPU-hours");
   });
 });

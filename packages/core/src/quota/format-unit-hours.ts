@@ -1,6 +1,6 @@
 /**
  * Pure: quota as people read it — unit-seconds shown as hours of the class's unit ("16 GPU-hours",
- * "1 GPU-hour", "168.982 GPU-hours", "0.4 CPU core-hours"), exact to the thousandth as an invoice
+ * "1 GPU-hour", "168.982 GPU-hours", "0.400 CPU core-hours"), exact to the thousandth as an invoice
  * line prices it (unitHoursOf), so that a form, Allocations, the dashboard and the bill read one
  * quantity the same way. One unit for every amount, large or small, so that figures shown side by
  * side (granted, held, used, left) compare at a glance; a non-zero amount below half a thousandth
@@ -21,6 +21,18 @@ export function exactFigure(decimal: string): string {
   return negative && text !== "0" ? `-${text}` : text;
 }
 
+/**
+ * Unit-hours to the thousandth ("1234.500") as people read them, by one rule for every page: a
+ * whole amount without decimals ("1,234"), any other with all three ("1,234.500", "0.260"), so
+ * that one quantity never reads "0.26" on one page and "0.256" on another.
+ */
+export function unitHoursFigure(decimal: string): string {
+  const negative = decimal.startsWith("-");
+  const [whole = "0", fraction = ""] = (negative ? decimal.slice(1) : decimal).split(".");
+  if (/^0*$/.test(fraction)) return exactFigure(negative ? `-${whole}` : whole);
+  return `${negative ? "-" : ""}${exactFigure(whole)}.${fraction.padEnd(3, "0").slice(0, 3)}`;
+}
+
 /** Unit-seconds as whole thousandths of an hour, rounded half up (never negative input). */
 export function thousandthsOfHour(unitSeconds: bigint): bigint {
   return (unitSeconds * 1000n + 1_800n) / 3_600n;
@@ -37,7 +49,7 @@ export function unitHoursOf(unitSeconds: bigint): string {
 /** Whole thousandths of an hour of the unit, as people read them: 168_982n → "168.982 GPU-hours". */
 export function formatThousandthsOfHour(thousandths: bigint, unit: string): string {
   const amount = thousandths > 0n ? thousandths : 0n;
-  const figure = exactFigure(`${amount / 1000n}.${String(amount % 1000n).padStart(3, "0")}`);
+  const figure = unitHoursFigure(`${amount / 1000n}.${String(amount % 1000n).padStart(3, "0")}`);
   return `${figure} ${unit}-hour${figure === "1" ? "" : "s"}`;
 }
 

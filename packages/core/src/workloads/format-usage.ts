@@ -13,6 +13,17 @@ export function formatQuota(unitSeconds: number | bigint, unit: string): string 
   return formatUnitHours(unitSeconds, unit);
 }
 
+/**
+ * Whole seconds a job ran between two instants, never negative: rounded to the nearest second,
+ * as the compute drivers count a job's elapsed time, which is what settles and meters it. The
+ * pages' "ran for", the timeline's "after …" and the metered unit-seconds all read the same
+ * figure for the same start and end.
+ */
+export function secondsRun(startedAt: Date, endedAt: Date | number): number {
+  const end = typeof endedAt === "number" ? endedAt : endedAt.getTime();
+  return Math.max(0, Math.round((end - startedAt.getTime()) / 1000));
+}
+
 /** 5_400 → "1 h 30 min"; 45 → "45 s"; 90_000 → "25 h". Whole seconds, never negative. */
 export function formatDuration(seconds: number): string {
   const total = Math.max(0, Math.floor(seconds));

@@ -4,6 +4,7 @@ import type { TenantAccess } from "../tenancy/tenant-access";
 import type { JobSummary } from "./list-workloads";
 import { toPlacementView, type PlacementDecision, type PlacementView } from "./place-workload";
 import type { WorkloadSpec } from "./submit-workload";
+import { submissionDated } from "./submission-dated";
 import { sumWorkloadEnergy } from "./sum-workload-energy";
 import { toWorkloadSummary, WORKLOAD_SUMMARY } from "./workload-view";
 
@@ -23,7 +24,10 @@ export interface WorkloadDetail extends JobSummary {
   cancellable: boolean;
 }
 
-/** One training job with its timeline; another organisation's job is not found. */
+/**
+ * One training job with its timeline (Submitted dated no later than the start: submissionDated);
+ * another organisation's job is not found.
+ */
 export async function getWorkload(
   tenant: TenantAccess,
   workloadId: string,
@@ -47,13 +51,16 @@ export async function getWorkload(
     spec: row.spec as unknown as WorkloadSpec,
     placement: toPlacementView(row.placement as unknown as PlacementDecision),
     outputTail: row.outputTail,
-    events: row.events.map((event) => ({
-      id: event.id.toString(),
-      status: event.status,
-      reason: event.reason,
-      message: event.message,
-      createdAt: event.createdAt,
-    })),
+    events: submissionDated(
+      row.events.map((event) => ({
+        id: event.id.toString(),
+        status: event.status,
+        reason: event.reason,
+        message: event.message,
+        createdAt: event.createdAt,
+      })),
+      row.startedAt,
+    ),
     allocation: {
       id: row.allocationLine.allocation.id,
       programmeName: row.allocationLine.allocation.programme.name,

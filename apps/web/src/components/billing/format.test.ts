@@ -7,11 +7,11 @@ describe("usageQuantity", () => {
   it("writes compute usage in unit-hours exact as the invoice prices them", () => {
     expect(usageQuantity({ unitSeconds: 45_000, tokens: 0 }, gpu)).toEqual({
       value: 45_000,
-      text: "12.5 GPU-hours",
+      text: "12.500 GPU-hours",
     });
     expect(
       usageQuantity({ unitSeconds: 1_440, tokens: 0 }, { kind: "CPU", unit: "CPU core" }),
-    ).toEqual({ value: 1_440, text: "0.4 CPU core-hours" });
+    ).toEqual({ value: 1_440, text: "0.400 CPU core-hours" });
   });
 
   it("reads 3.018 GPU-hours as the invoice line does, not 3.02", () => {

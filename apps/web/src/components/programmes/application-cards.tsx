@@ -1,7 +1,7 @@
 import { Card } from "@tessera/ui";
 import type { ResourceKind } from "@tessera/db";
 import { tp } from "@/i18n";
-import { formatRate } from "./format";
+import { formatMoney, formatRate } from "./format";
 import { AwardTable, type AwardPricingView } from "./award-table";
 
 /** What the applicant's, the reviewer's and the administrator's pages all show of an application. */
@@ -16,6 +16,37 @@ interface ApplicationContent {
 }
 
 const d = tp.applications.detail;
+
+/**
+ * The totals in one line above the table, so that a phone shows them without scrolling the table
+ * sideways (its Total row's amounts are off to the side there), as Allocations does.
+ */
+function ValueSummary({ pricing, currency }: { pricing: AwardPricingView; currency: string }) {
+  const money = (minor: number) => formatMoney(minor, currency);
+  const lines = [
+    tp.money.requestedValue(
+      money(pricing.requested.listValueMinor),
+      money(pricing.requested.programmeShareMinor),
+      money(pricing.requested.tenantShareMinor),
+    ),
+  ];
+  if (pricing.granted) {
+    lines.push(
+      tp.money.grantedValue(
+        money(pricing.granted.listValueMinor),
+        money(pricing.granted.programmeShareMinor),
+        money(pricing.granted.tenantShareMinor),
+      ),
+    );
+  }
+  return (
+    <div className="mb-3 text-sm" data-testid="application-value">
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
+  );
+}
 
 /**
  * The requested lines with the programme's rate and, once approved, the granted amounts beside
@@ -34,7 +65,8 @@ export function ApplicationLinesCard({
 }) {
   return (
     <Card title={application.pricing.granted ? d.linesGranted : d.lines} className={className}>
-      <p className="mb-3 text-sm text-fg-muted">{tp.money.rate(formatRate(subsidyRateBps))}</p>
+      <p className="text-sm text-fg-muted">{tp.money.rate(formatRate(subsidyRateBps))}</p>
+      <ValueSummary pricing={application.pricing} currency={application.currency} />
       <AwardTable
         pricing={application.pricing}
         classes={application.lines.map((line) => line.resourceClass)}

@@ -33,6 +33,8 @@ export function projectionOutcome(projection: BudgetProjection, currency: string
             : p.notBeforeEndOn(formatDate(projection.endsAt), perDay);
     case "exhausted":
       return p.exhausted;
+    case "nothingConsumed":
+      return p.nothingConsumed;
     case "tooEarly":
       return p.tooEarly;
     default:

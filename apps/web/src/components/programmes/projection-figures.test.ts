@@ -11,6 +11,7 @@ const base = {
   recentConsumedMinor: 30_000,
   ratePerDayMinor: 1_000,
   remainingMinor: 500_000,
+  fullWindow: true,
   outcome: { kind: "notBeforeEnd" },
 } as const;
 
@@ -84,5 +85,43 @@ describe("a programme whose consumption began minutes ago, beside the burn-down"
     );
     expect(html).toContain("Not yet: less than an hour of consumption to read it from");
     expect(html).not.toContain("a day");
+  });
+});
+
+describe("a programme with nothing consumed on its awards yet, beside the burn-down", () => {
+  it("says so plainly, without claiming consumption started, and projects nothing", () => {
+    const html = ends({
+      endsAt: new Date("2027-06-04T00:00:00Z"),
+      endsBy: "award",
+      elapsedMs: 20 * 60_000,
+      fullWindow: false,
+      recentConsumedMinor: 0,
+      ratePerDayMinor: 0,
+      remainingMinor: 50_000_000,
+      outcome: { kind: "nothingConsumed" },
+    });
+    expect(html).toContain(
+      "Not projected: nothing has been consumed on this programme&#x27;s awards yet, so there is no rate to project from.",
+    );
+    expect(html).toContain("None: nothing consumed yet");
+    expect(html).not.toContain("consumption started");
+    expect(html).not.toContain("a day");
+  });
+});
+
+describe("how the rate is read, beside the burn-down", () => {
+  it("over the full window: the last 30 days, in one plain sentence", () => {
+    const html = ends({});
+    expect(html).toContain(
+      "The daily rate is what was consumed in the last 30 days (UTC, today so far included), divided by the time they cover.",
+    );
+    expect(html).not.toContain("at most the last 30");
+  });
+
+  it("for a programme younger than the window: since its first award began, and why not 30 days", () => {
+    const html = ends({ elapsedMs: 29 * 86_400_000, fullWindow: false });
+    expect(html).toContain(
+      "The daily rate is what was consumed since its first award began (the last 29 days), divided by that time. Once its awards have run for 30 days, it is read from the last 30.",
+    );
   });
 });

@@ -19,7 +19,9 @@ export function ProjectionFigures({
       <h3 id="projection-heading" className="font-semibold">
         {p.title}
       </h3>
-      <p className="text-sm text-fg-muted">{p.basis(projection.elapsedMs)}</p>
+      <p className="text-sm text-fg-muted">
+        {p.basis(projection.elapsedMs, projection.fullWindow)}
+      </p>
       <DescriptionList
         items={[
           {
@@ -33,13 +35,15 @@ export function ProjectionFigures({
           {
             term: p.rate,
             detail:
-              projection.outcome.kind === "tooEarly"
-                ? p.rateTooEarly
-                : p.ratePerDay(
-                    money(projection.ratePerDayMinor),
-                    money(projection.recentConsumedMinor),
-                    projection.elapsedMs,
-                  ),
+              projection.outcome.kind === "nothingConsumed"
+                ? p.rateNothingConsumed
+                : projection.outcome.kind === "tooEarly"
+                  ? p.rateTooEarly
+                  : p.ratePerDay(
+                      money(projection.ratePerDayMinor),
+                      money(projection.recentConsumedMinor),
+                      projection.elapsedMs,
+                    ),
           },
           { term: p.left, detail: money(projection.remainingMinor) },
           {

@@ -6,7 +6,7 @@ describe("formatQuota", () => {
     expect(formatQuota(7_200, "GPU")).toBe("2 GPU-hours");
     expect(formatQuota(5_400 * 4, "GPU")).toBe("6 GPU-hours");
     expect(formatQuota(4_000, "GPU")).toBe("1.111 GPU-hours");
-    expect(formatQuota(1_440, "CPU core")).toBe("0.4 CPU core-hours");
+    expect(formatQuota(1_440, "CPU core")).toBe("0.400 CPU core-hours");
     expect(formatQuota(90, "GPU")).toBe("0.025 GPU-hours");
     expect(formatQuota(0, "GPU")).toBe("0 GPU-hours");
     expect(formatQuota(-5, "GPU")).toBe("0 GPU-hours");
@@ -70,5 +70,11 @@ describe("runSeconds", () => {
     expect(runSeconds({ startedAt, endedAt: null }, startedAt.getTime() + 42_000)).toBe(42);
     const endedAt = new Date("2026-11-22T10:05:00Z");
     expect(runSeconds({ startedAt, endedAt }, startedAt.getTime() + 999_000)).toBe(300);
+  });
+
+  it("rounds to the nearest second, as the drivers count the elapsed time a job is metered on", () => {
+    const endedAt = new Date("2026-11-22T10:01:29.600Z");
+    expect(runSeconds({ startedAt, endedAt }, null)).toBe(90);
+    expect(runSeconds({ startedAt, endedAt: new Date("2026-11-22T10:00:24.400Z") }, null)).toBe(24);
   });
 });

@@ -2,6 +2,8 @@
  * Formatting for job durations and quota, safe for client components. Quota and durations use
  * the domain's own formatters, so a page and the job's timeline say the same figure the same way.
  */
+import { secondsRun } from "@tessera/core/words";
+
 export { formatDuration, formatQuota } from "@tessera/core/words";
 
 /** Seconds between two instants (the end defaults to now), never negative. */
@@ -19,7 +21,8 @@ export function walltimeSeconds(hours: string, minutes: string): number | null {
 
 /**
  * Seconds a job has run so far (or in all, once it ended); null before it started, or while the
- * current time is not known yet (server rendering).
+ * current time is not known yet (server rendering). Counted as the job is metered (secondsRun),
+ * so an ended job's "ran for" is the timeline's "after …" and its metered time.
  */
 export function runSeconds(
   job: { startedAt: Date | null; endedAt: Date | null },
@@ -28,5 +31,5 @@ export function runSeconds(
   if (!job.startedAt) return null;
   const end = job.endedAt?.getTime() ?? now;
   if (end === null) return null;
-  return Math.max(0, Math.floor((end - job.startedAt.getTime()) / 1000));
+  return secondsRun(job.startedAt, end);
 }

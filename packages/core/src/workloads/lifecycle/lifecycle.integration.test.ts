@@ -3,6 +3,7 @@ import { db } from "@tessera/db";
 import type { BackendJob, ComputeDriver, TenantAccountSpec } from "../../compute/driver";
 import { DriverError } from "../../compute/driver-error";
 import { verifyAuditChain } from "../../audit/verify-audit-chain";
+import { submissionDated } from "../submission-dated";
 import { applyBackendObservation, type ObservationResult } from "./apply-backend-observation";
 import { applyObservation, applyObservations } from "./apply-observation";
 import { listTrackedWorkloads, type TrackedWorkload } from "./list-tracked-workloads";
@@ -268,20 +269,40 @@ describe.each(observers)("applying observations %s", (_, observe) => {
     expect((await entry("COMPLETED")).createdAt).toEqual(row.endedAt);
   });
 
-  it("never lists Running before Submitted when the backend's start, truncated to the second, precedes the recorded submission", async () => {
+  it("keeps the backend's start and end when they precede the recorded submission, meters that run, and still lists Submitted first", async () => {
     const setup = await createWorkloadSetup(db, { grantedUnitSeconds: 100_000n });
     const workload = await submitted(setup, { quantity: 1, walltimeSeconds: 3_600 });
     const submittedAt = (await workloadRow(workload.id)).submittedAt!;
-    const truncated = new Date(Math.floor(submittedAt.getTime() / 1000) * 1000 - 1000);
+    // Slurm truncates to the second, and the hand-over is recorded once the backend answered.
+    const startedAt = new Date(Math.floor(submittedAt.getTime() / 1000) * 1000 - 1000);
+    const endedAt = new Date(startedAt.getTime() + 25_000);
     await observe(
       workload,
-      backendJob(workload.externalId, { state: "RUNNING", reason: null, startedAt: truncated }),
+      backendJob(workload.externalId, { state: "RUNNING", reason: null, startedAt }),
     );
-    const entries = await timeline(workload.id);
-    expect(entries.map((e) => e.status)).toEqual(["ACCEPTED", "SUBMITTED", "RUNNING"]);
-    const times = entries.map((e) => e.createdAt.getTime());
+    await observe(
+      workload,
+      backendJob(workload.externalId, {
+        state: "COMPLETED",
+        reason: null,
+        startedAt,
+        endedAt,
+        exitCode: 0,
+        elapsedSeconds: 25,
+      }),
+    );
+    const row = await workloadRow(workload.id);
+    expect(row.startedAt).toEqual(startedAt);
+    expect(row.endedAt).toEqual(endedAt);
+    expect(row.consumedUnitSeconds).toBe(25n);
+    // As the job's page shows it (getWorkload).
+    const shown = submissionDated(await timeline(workload.id), row.startedAt);
+    expect(shown.map((e) => e.status)).toEqual(["ACCEPTED", "SUBMITTED", "RUNNING", "COMPLETED"]);
+    // (The fixture accepts the workload a moment before this made-up start; a real one is earlier.)
+    const times = shown.slice(1).map((e) => e.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect((await workloadRow(workload.id)).startedAt).toEqual(submittedAt);
+    expect(shown[1]!.createdAt).toEqual(startedAt);
+    expect(shown.at(-1)!.message).toContain("after 25 s");
   });
 
   it("settles a failed run capped at the hold, and releases a job cancelled before it started", async () => {

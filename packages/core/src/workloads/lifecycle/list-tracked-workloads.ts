@@ -17,7 +17,6 @@ export interface TrackedWorkload {
   unit: string;
   status: WorkloadStatus;
   statusReason: string | null;
-  submittedAt: Date | null;
   startedAt: Date | null;
   missingSince: Date | null;
   cancelRequestedAt: Date | null;
@@ -54,7 +53,6 @@ export async function listTrackedWorkloads(
       quantity: true,
       status: true,
       statusReason: true,
-      submittedAt: true,
       startedAt: true,
       missingSince: true,
       cancelRequestedAt: true,

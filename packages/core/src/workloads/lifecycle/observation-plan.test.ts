@@ -12,7 +12,6 @@ const now = new Date("2026-01-01T12:00:00Z");
 const workload = (overrides: Partial<ObservedWorkload> = {}): ObservedWorkload => ({
   status: "SUBMITTED",
   statusReason: null,
-  submittedAt: null,
   startedAt: null,
   missingSince: null,
   cancelRequestedAt: null,
@@ -170,41 +169,5 @@ describe("timelineEntryTime", () => {
     if (again.kind !== "progress") throw new Error("expected progress");
     expect(again.startedAt).toEqual(startedAt);
     expect(timelineEntryTime(requeued, again, now)).toEqual(now);
-  });
-
-  it("never dates a start or an end before the recorded submission (Slurm's times are truncated to the second)", () => {
-    const submittedAt = new Date("2026-01-01T22:42:20.412Z");
-    const slurmStart = new Date("2026-01-01T22:42:19Z");
-    const submitted = workload({ submittedAt });
-    const start = planObservation(
-      submitted,
-      job({ state: "RUNNING", reason: null, startedAt: slurmStart }),
-      now,
-    );
-    if (start.kind !== "progress") throw new Error("expected progress");
-    expect(start.startedAt).toEqual(submittedAt);
-    expect(timelineEntryTime(submitted, start, now)).toEqual(submittedAt);
-
-    const quick = planObservation(
-      submitted,
-      job({ state: "COMPLETED", reason: null, startedAt: slurmStart, endedAt: slurmStart }),
-      now,
-    );
-    if (quick.kind !== "end") throw new Error("expected an end");
-    expect(quick.startedAt).toEqual(submittedAt);
-    expect(quick.endedAt).toEqual(submittedAt);
-
-    // A start after the submission, or far from it (another clock), is the backend's own time.
-    const later = new Date("2026-01-01T22:42:21Z");
-    const onTime = planObservation(
-      submitted,
-      job({ state: "RUNNING", reason: null, startedAt: later }),
-      now,
-    );
-    expect(onTime).toMatchObject({ kind: "progress", startedAt: later });
-    const skewed = new Date("2026-01-01T22:40:00Z");
-    expect(
-      planObservation(submitted, job({ state: "RUNNING", reason: null, startedAt: skewed }), now),
-    ).toMatchObject({ kind: "progress", startedAt: skewed });
   });
 });

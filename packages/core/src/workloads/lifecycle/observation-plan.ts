@@ -6,8 +6,6 @@ import { isLiveStatus } from "./workload-states";
 export interface ObservedWorkload {
   status: WorkloadStatus;
   statusReason: string | null;
-  /** When Tessera recorded the hand-over to the backend; no backend time is dated before it. */
-  submittedAt: Date | null;
   startedAt: Date | null;
   missingSince: Date | null;
   cancelRequestedAt: Date | null;
@@ -43,30 +41,9 @@ export function normalizeReason(reason: string | null | undefined): string | nul
 }
 
 /**
- * How far before the recorded submission a backend time may fall and still be the same moment:
- * Slurm truncates its times to the second, and the worker records the hand-over only once the
- * backend has answered (a round trip, possibly waiting in a launch batch).
- */
-export const SUBMISSION_CLOCK_TOLERANCE_MS = 5_000;
-
-/**
- * A backend time as the workload stores it: a job that starts at once can claim to have started a
- * fraction of a second before the worker recorded the hand-over, but it cannot have run before it
- * was submitted, so such a start (or end) is dated at the submission, and the timeline never
- * shows Running before Submitted. A time further off is the backend's own (another clock) and
- * kept as it says.
- */
-export function notBeforeSubmission(at: Date, submittedAt: Date | null): Date {
-  if (!submittedAt) return at;
-  const early = submittedAt.getTime() - at.getTime();
-  return early > 0 && early <= SUBMISSION_CLOCK_TOLERANCE_MS ? submittedAt : at;
-}
-
-/**
  * Pure: what an observation of the backend job means for the workload. Only tracked workloads
  * (SUBMITTED, PENDING, RUNNING) move; a terminal workload never changes again. A job the
  * scheduler put back in the queue (requeue after a node failure) goes from RUNNING to PENDING.
- * A backend time just before the recorded submission is dated at it (notBeforeSubmission).
  */
 export function planObservation(
   current: ObservedWorkload,
@@ -75,18 +52,15 @@ export function planObservation(
 ): ObservationPlan {
   if (!isLiveStatus(current.status) || !KNOWN_STATES.has(job.state)) return { kind: "none" };
   const reason = normalizeReason(job.reason);
-  const backendTime = (at: Date | null) => at && notBeforeSubmission(at, current.submittedAt);
   if (job.state === "PENDING" || job.state === "RUNNING") {
     const startedAt =
-      job.state === "RUNNING"
-        ? (current.startedAt ?? backendTime(job.startedAt) ?? now)
-        : current.startedAt;
+      job.state === "RUNNING" ? (current.startedAt ?? job.startedAt ?? now) : current.startedAt;
     if (current.status === job.state && current.statusReason === reason) {
       return current.missingSince ? { kind: "found" } : { kind: "none" };
     }
     return { kind: "progress", to: job.state, reason, startedAt };
   }
-  const startedAt = current.startedAt ?? backendTime(job.startedAt);
+  const startedAt = current.startedAt ?? job.startedAt;
   const cancelReason =
     job.state === "CANCELLED" && current.cancelRequestedAt ? "Cancelled on request" : null;
   return {
@@ -95,7 +69,7 @@ export function planObservation(
     reason: cancelReason ?? reason,
     exitCode: job.exitCode,
     startedAt,
-    endedAt: backendTime(job.endedAt) ?? now,
+    endedAt: job.endedAt ?? now,
   };
 }
 

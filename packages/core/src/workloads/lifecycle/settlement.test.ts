@@ -69,4 +69,10 @@ describe("elapsedSecondsOf", () => {
     expect(elapsedSecondsOf(job({ elapsedSeconds: null }), null)).toBe(600);
     expect(elapsedSecondsOf(job({ elapsedSeconds: null, endedAt: null }), null)).toBe(0);
   });
+
+  it("counts a span without the backend's figure as the drivers do, to the nearest second", () => {
+    const startedAt = new Date("2026-01-01T10:00:00Z");
+    const endedAt = new Date("2026-01-01T10:01:29.600Z");
+    expect(elapsedSecondsOf(job({ elapsedSeconds: null, startedAt, endedAt }), null)).toBe(90);
+  });
 });

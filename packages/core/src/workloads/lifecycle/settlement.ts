@@ -1,17 +1,21 @@
 import type { BackendJob } from "../../compute/driver";
 import type { JobUsage } from "../../billing/record-job-usage";
+import { secondsRun } from "../format-usage";
 
 export type Settlement =
   { kind: "settle"; unitSeconds: number; elapsedSeconds: number } | { kind: "release" };
 
-/** Seconds the job ran: the backend's own figure, else the span between its start and end. */
+/**
+ * Seconds the job ran: the backend's own figure, else the span between its start and end, rounded
+ * as the drivers round it (secondsRun).
+ */
 export function elapsedSecondsOf(job: BackendJob, knownStartedAt: Date | null): number {
   if (job.elapsedSeconds !== null && Number.isFinite(job.elapsedSeconds)) {
     return Math.max(0, Math.floor(job.elapsedSeconds));
   }
   const started = job.startedAt ?? knownStartedAt;
   if (!started || !job.endedAt) return 0;
-  return Math.max(0, Math.floor((job.endedAt.getTime() - started.getTime()) / 1000));
+  return secondsRun(started, job.endedAt);
 }
 
 /**

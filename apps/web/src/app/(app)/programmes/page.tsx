@@ -5,6 +5,7 @@ import { defaultApplicant, roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Pagination } from "@/components/pagination";
 import { programmeRoutes } from "@/components/programmes/paths";
+import { noOrganisationGuidance } from "@/components/programmes/no-organisation-guidance";
 import { ProgrammeCard } from "@/components/programmes/programme-card";
 import { t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -27,6 +28,7 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: S
     ? await load((api) => api.programmes.browse({ organizationId, cursor, limit: 10 }))
     : await load((api) => api.programmes.list({ cursor, limit: 10 }));
   const canApply = chosen ? roleMay(chosen.role, "applications.write") : false;
+  const noOrganisation = noOrganisationGuidance(me.user.platformRoles);
 
   return (
     <>
@@ -66,10 +68,10 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: S
           </p>
         ) : (
           <EmptyState
-            title={tp.programmes.noOrganisation}
+            title={noOrganisation.title}
             action={
-              <Link href={routes.onboarding} className={buttonClassName()}>
-                {tp.programmes.createOrganisation}
+              <Link href={noOrganisation.action.href} className={buttonClassName()}>
+                {noOrganisation.action.label}
               </Link>
             }
           />

@@ -60,7 +60,7 @@ export default async function ModelsPage() {
                 <Td className="min-w-48 max-w-56 sm:max-w-none">
                   <span className="block break-all font-mono font-semibold">{model.name}</span>
                   <span className="block text-fg-muted">
-                    {model.family} · {te.provenance.parametersValue(model.parameters)}
+                    {model.family} · {te.provenance.parametersBrief(model.parameters)}
                   </span>
                   {model.restrictions ? (
                     <span className="block text-sm">
