@@ -3,7 +3,6 @@
  * server at DATABASE_URL, and the Redis keys under its queue prefix.
  */
 import pg from "pg";
-import { Redis } from "ioredis";
 
 export function withDatabase(url: string, database: string): string {
   const next = new URL(url);
@@ -21,16 +20,4 @@ export async function dropBenchDatabase(serverUrl: string, database: string): Pr
   }
 }
 
-export async function removePrefix(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = "0";
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      cursor = nextCursor;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    await redis.quit();
-  }
-}
+export { removePrefix } from "../infra/scripts/redis-prefix";

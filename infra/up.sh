@@ -90,7 +90,7 @@ tessera_start() {
   TESSERA_CHILD_NAMES+=("$name")
 }
 
-tessera_env_defaults DATABASE_URL REDIS_URL DEV_IDP_PORT WORKER_HEALTH_PORT OIDC_ISSUER APP_URL
+tessera_env_defaults DATABASE_URL REDIS_URL DEV_IDP_PORT WORKER_HEALTH_PORT OIDC_ISSUER APP_URL QUEUE_PREFIX
 if [ "$tessera_fresh" = 1 ]; then
   tessera_check_fresh_target "$tessera_given_database_url" "$tessera_confirm_drop"
 fi
@@ -127,6 +127,9 @@ done
 if [ "$tessera_fresh" = 1 ]; then
   tessera_say "Dropping and recreating the database $(tessera_redact "$DATABASE_URL") (--fresh)"
   tessera_helper recreate-database "$DATABASE_URL" || tessera_die "Could not recreate the database (see above)."
+  # The queues and the gateway's spool belong to the old database: its outbox numbers start again.
+  tessera_helper clear-redis-prefix "$REDIS_URL" "$QUEUE_PREFIX" ||
+    tessera_die "Could not clear the demo's queues in Redis (see above)."
 fi
 tessera_say "Migrating the database"
 pnpm --silent db:migrate

@@ -148,6 +148,7 @@ export function JobForm({
     quantity: count,
     walltimeSeconds: walltime,
     limits: options.limits,
+    nodeProblem: nodeFit?.problem,
   });
   const previewKey = previewRequest.kind === "ready" ? previewRequest.key : "";
   const settledKey = useDebounced(previewKey, 400);

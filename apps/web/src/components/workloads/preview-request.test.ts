@@ -39,6 +39,13 @@ describe("what the job form asks the server to preview", () => {
     });
   });
 
+  it("never asks for a size no cluster's nodes take, and says why instead", () => {
+    const problem =
+      "On Simulated cluster a job of more than 4 GPUs takes whole nodes of 4: ask for at most 4, or 8.";
+    expect(request({ quantity: 6, nodeProblem: problem })).toEqual({ kind: "invalid", problem });
+    expect(request({ quantity: 8, nodeProblem: null }).kind).toBe("ready");
+  });
+
   it("waits for a project and an allocation line", () => {
     expect(request({ projectId: "" })).toEqual({ kind: "incomplete" });
     expect(request({ line: undefined })).toEqual({ kind: "incomplete" });

@@ -28,6 +28,8 @@ export function previewRequestOf(input: {
   /** The walltime as parsed (null when the hours or minutes are not valid). */
   walltimeSeconds: number | null;
   limits: Pick<FormOptions["limits"], "maxQuantity" | "minWalltimeSeconds" | "maxWalltimeSeconds">;
+  /** Why no cluster's nodes take the number of units (jobSizeOnClusters), when none does. */
+  nodeProblem?: string | null;
 }): PreviewRequest {
   const { projectId, line, quantity, walltimeSeconds, limits } = input;
   if (!projectId || !line) return { kind: "incomplete" };
@@ -39,6 +41,7 @@ export function previewRequestOf(input: {
     platformMax: limits.maxQuantity,
   });
   if (quantityProblem !== null) return { kind: "invalid", problem: quantityProblem };
+  if (input.nodeProblem) return { kind: "invalid", problem: input.nodeProblem };
   // jobQuantityProblem refuses a quantity that is not a number, so this only narrows the type.
   if (quantity === null) return { kind: "incomplete" };
   if (
