@@ -12,6 +12,7 @@ import {
   type SubmitResult,
   type UsageInterval,
 } from "@tessera/core";
+import { secondsRun } from "@tessera/core/words";
 import {
   Prisma,
   columnsOf,
@@ -338,7 +339,7 @@ export class SimDriver implements ComputeDriver {
     for (const row of rows) {
       const workloadId = workloadIdFromJobName(row.name);
       if (!workloadId || row.startedMs === null || row.endedMs === null) continue;
-      const seconds = Math.max(0, Math.round((row.endedMs - row.startedMs) / 1000));
+      const seconds = secondsRun(new Date(row.startedMs), row.endedMs);
       intervals.push({
         externalId: row.id,
         workloadId,
@@ -375,7 +376,7 @@ export class SimDriver implements ComputeDriver {
     let elapsedSeconds: number | null = null;
     if (row.startedMs !== null) {
       const until = ended && row.endedMs !== null ? row.endedMs : nowMs;
-      elapsedSeconds = Math.max(0, Math.round((until - row.startedMs) / 1000));
+      elapsedSeconds = secondsRun(new Date(row.startedMs), until);
     }
     let exitCode: number | null = null;
     if (row.state === "COMPLETED") exitCode = 0;

@@ -1,4 +1,5 @@
 import type { BackendJob } from "@tessera/core";
+import { secondsRun } from "@tessera/core/words";
 import { installationIdFromSlurmComment, workloadIdFromSlurmJob } from "./job-request";
 import { exitCodeFromWaitStatus, mapSlurmJobState } from "./job-state";
 import type { AccountingJob, LiveJob } from "./schemas";
@@ -26,8 +27,7 @@ export function viewOfLiveJob(job: LiveJob, nowMs: number): SlurmJobView {
   const endedAt = mapped.ended ? dateOf(end) : null;
   let elapsedSeconds: number | null = null;
   if (startedAt) {
-    const until = endedAt ? endedAt.getTime() : nowMs;
-    elapsedSeconds = Math.max(0, Math.round((until - startedAt.getTime()) / 1000));
+    elapsedSeconds = secondsRun(startedAt, endedAt ?? nowMs);
   }
   return {
     externalId: String(job.job_id),
@@ -74,7 +74,7 @@ export function viewOfAccountingJob(job: AccountingJob, nowMs: number): SlurmJob
   if (startedAt) {
     elapsedSeconds = mapped.ended
       ? Math.max(0, time.elapsed ?? end - start)
-      : Math.max(0, Math.round((nowMs - startedAt.getTime()) / 1000));
+      : secondsRun(startedAt, nowMs);
   }
   let exitCode: number | null = null;
   if (mapped.state === "COMPLETED") exitCode = 0;
