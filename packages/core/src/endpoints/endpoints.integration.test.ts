@@ -25,12 +25,19 @@ async function heldOn(setup: EndpointSetup) {
 }
 
 async function writtenFor(setup: EndpointSetup) {
+  // Every endpoint outbox event names its endpoint (a workload) as its aggregate; counting only
+  // this organisation's keeps other test files' events out of the figure.
+  const ids = await db.workload.findMany({
+    where: { organizationId: setup.organizationId },
+    select: { id: true },
+  });
+  const aggregateId = { in: ids.map((row) => row.id) };
   const [workloads, endpoints, holds, events, outbox, audit] = await Promise.all([
     db.workload.count({ where: { organizationId: setup.organizationId } }),
     db.endpoint.count({ where: { organizationId: setup.organizationId } }),
     db.quotaHold.count({ where: { organizationId: setup.organizationId } }),
     db.workloadEvent.count({ where: { organizationId: setup.organizationId } }),
-    db.outboxEvent.count({ where: { type: { startsWith: "endpoint." } } }),
+    db.outboxEvent.count({ where: { type: { startsWith: "endpoint." }, aggregateId } }),
     db.auditEvent.count({ where: { organizationId: setup.organizationId } }),
   ]);
   return { workloads, endpoints, holds, events, outbox, audit };
