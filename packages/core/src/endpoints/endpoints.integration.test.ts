@@ -299,7 +299,7 @@ describe("endpoint lifecycle", () => {
     expect(await snapshot()).toEqual(once);
 
     // 30 s later the two replicas have used 60 GPU-seconds; renewal (due at half the window)
-    // settles what they used up to it — last seen ready, they ran on — and places a new hold
+    // settles what they used up to it — seen ready throughout — and places a new hold
     // for a whole window.
     const later = new Date(t0.getTime() + 30_000);
     await applyEndpointObservation(db, ref, { ...ready, observedAt: later });
@@ -309,6 +309,8 @@ describe("endpoint lifecycle", () => {
       Math.ceil((observed.leaseStartedAt!.getTime() + (HOUR / 2) * 1000) / 1000) * 1000,
     );
     const used = (2 * (renewAt.getTime() - t0.getTime())) / 1000;
+    // The sweep that renews it has just seen it, as every sweep does before it renews.
+    await applyEndpointObservation(db, ref, { ...ready, observedAt: renewAt });
     const renewal = await renewEndpointHold(db, ref, renewAt);
     expect(renewal).toMatchObject({
       outcome: "renewed",
