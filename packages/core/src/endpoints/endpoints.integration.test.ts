@@ -92,6 +92,11 @@ describe("endpoint lifecycle", () => {
       heldUnitSeconds: 2 * HOUR,
     });
 
+    // A scale leaves a replica serving (scaleRangeOf): none is asked for by scaling to zero.
+    const none = await refusalOf(scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 0 }));
+    expect(none.message).toBe(
+      "This endpoint runs between 1 and 4 replicas; to stop it, scale it to zero.",
+    );
     const scaled = await scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 3 });
     expect(scaled).toMatchObject({ desiredReplicas: 3, changed: true });
     expect((await heldOn(setup)).held).toBe(before.held + BigInt(3 * HOUR));
@@ -206,6 +211,10 @@ describe("endpoint lifecycle", () => {
     const refusal = await refusalOf(scaleEndpointToZero(setup.tenant, setup.actor, { id }));
     expect(refusal.code).toBe("PRECONDITION_FAILED");
     expect(refusal.message).toMatch(/^This endpoint keeps at least 1 replica running/);
+    const none = await refusalOf(scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 0 }));
+    expect(none.message).toBe(
+      "This endpoint runs between 1 and 4 replicas; to stop it, delete it.",
+    );
     // Idle long past its idle time, it still keeps its minimum.
     const later = new Date(Date.now() + 2 * HOUR * 1000);
     expect(await scaleIdleEndpointsToZero(db, later)).not.toContain(id);
