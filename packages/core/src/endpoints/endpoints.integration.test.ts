@@ -202,6 +202,43 @@ describe("endpoint lifecycle", () => {
     expect(await writtenFor(setup)).toEqual(before);
   });
 
+  it("refuses a replica larger than the cluster's nodes, naming the largest that fits, and writes nothing", async () => {
+    const setup = await createEndpointSetup(db, { capacity: 16 });
+    await db.clusterResource.updateMany({
+      where: { clusterId: setup.clusterId },
+      data: { unitsPerNode: 4 },
+    });
+    const before = await writtenFor(setup);
+    expect(await refusalOf(deployTestEndpoint(setup, { unitsPerReplica: 6 }))).toMatchObject({
+      code: "INVALID",
+      message:
+        "A replica must fit on one node: this cluster's nodes have 4 GPUs; ask for at most 4 per replica.",
+      details: { field: "unitsPerReplica" },
+    });
+    expect(await writtenFor(setup)).toEqual(before);
+    // A replica of a whole node fits.
+    const fits = await deployTestEndpoint(setup, { unitsPerReplica: 4 });
+    expect(fits.status).toBe("ACCEPTED");
+
+    // Beside it, a cluster of 8-GPU nodes with fewer units free (8, against 12): placement takes
+    // a 6-GPU replica there, passing over the one whose nodes are too small.
+    const eights = await db.cluster.create({
+      data: {
+        code: `eights-${setup.clusterCode}`,
+        name: `Eights ${setup.clusterCode}`,
+        kind: "SIM",
+        region: "test",
+        jurisdiction: "DE",
+        resources: {
+          create: { resourceClassId: setup.resourceClassId, capacity: 8, unitsPerNode: 8 },
+        },
+      },
+    });
+    const { id } = await deployTestEndpoint(setup, { name: "Large replica", unitsPerReplica: 6 });
+    const placed = await db.workload.findUniqueOrThrow({ where: { id } });
+    expect(placed.clusterId).toBe(eights.id);
+  });
+
   it("keeps an endpoint at its minimum: neither a member nor the idle timer takes it to zero", async () => {
     const setup = await createEndpointSetup(db);
     const { id } = await deployTestEndpoint(setup, { minReplicas: 1 });
