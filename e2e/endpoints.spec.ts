@@ -1,7 +1,9 @@
 /**
  * Inference endpoints on the simulated cluster, as a researcher and an operator use them: deploy
- * a catalogue model from the form, follow it to Ready without reloading, copy the example the page
- * shows (a call through the gateway with an API key; gateway.spec.ts makes that call), scale it to
+ * a catalogue model from the form (which says as the units are typed when a replica would not fit
+ * on one node), follow it to Ready without reloading (its replica bounds the same as its scale
+ * field's), copy the example the page shows (a call through the gateway with an API key;
+ * gateway.spec.ts makes that call), scale it to
  * zero and wake it (the notice following the endpoint to where it settles), delete it; a project
  * no cluster may serve is said in place of the price; an endpoint whose minimum is 1 offers no
  * scale to zero and says why;
@@ -168,6 +170,22 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(ada.getByTestId("deploy-hold")).toContainText(
       /^Deploying holds 1 GPU-hours? for the first hour/,
     );
+    // A replica is one pod on one node: the simulated cluster's nodes have 4 H100s each, and the
+    // form says so as the units are typed.
+    const units = ada.getByLabel("GPUs per replica");
+    const tooLarge =
+      "A replica must fit on one node: this cluster's nodes have 4 GPUs; ask for at most 4 per replica.";
+    await units.fill("6");
+    await expect(ada.getByTestId("endpoint-units-node")).toHaveText(tooLarge);
+    await expect(ada.getByTestId("deploy-price-fix")).toHaveText(
+      `No price yet: a${tooLarge.slice(1)}`,
+    );
+    await fitsNarrowScreen(ada, { stayNarrow: true });
+    await a11y.check(ada);
+    await ada.setViewportSize({ width: 1280, height: 900 });
+    await units.fill("1");
+    await expect(ada.getByTestId("endpoint-units-node")).toHaveText("");
+    await expect(ada.getByTestId("deploy-cost")).toBeVisible();
     await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });
@@ -180,6 +198,11 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await markDocument(ada);
     await expect(endpointStatus(ada)).toHaveText("Ready", MOVES);
     await expect(ada.getByTestId("endpoint-replicas")).toHaveText("1 ready of 1 wanted", MOVES);
+    // Its bounds say what the scale field takes: 1 to 2, and zero only by scaling to zero.
+    await expect(ada.getByRole("main")).toContainText("scales between 1 and 2, or to zero");
+    await expect(ada.locator("#endpoint-scale-hint")).toHaveText(
+      "From 1 to 2; to stop it, scale it to zero.",
+    );
     await expect(ada.getByTestId("endpoint-announcement")).toHaveText(`${name} is now ready.`);
     await expect(ada.getByTestId("quota-held")).toHaveText(/^1 GPU-hours?$/);
     // What it costs, in the deploy form's figures, and this month so far as Billing shows it.
@@ -277,6 +300,11 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     );
     await expect(endpointStatus(ada)).toHaveText("Ready", MOVES);
     await expect(ada.getByTestId("endpoint-replicas")).toHaveText("1 ready of 1 wanted", MOVES);
+    // Its bounds say what the scale field takes: 1 to 2, and zero only by scaling to zero.
+    await expect(ada.getByRole("main")).toContainText("scales between 1 and 2, or to zero");
+    await expect(ada.locator("#endpoint-scale-hint")).toHaveText(
+      "From 1 to 2; to stop it, scale it to zero.",
+    );
     await expect(progress).toHaveText("Awake: 1 replica serving.");
     await expect(ada.getByTestId("quota-held")).toHaveText(/^1 GPU-hours?$/);
   });

@@ -3,9 +3,14 @@
  * en-workloads.ts so that a national language adds one file per area; `EndpointMessages` makes
  * the compiler insist that a new locale is complete.
  */
+import type { ScaleRange } from "@tessera/core/replica-rules";
+
 const count = (value: number) => value.toLocaleString("en-GB");
 const plural = (value: number, one: string, many: string) =>
   `${count(value)} ${value === 1 ? one : many}`;
+/** The replicas a scale may ask for (scaleRangeOf): "1 to 2", or "2" when there is one choice. */
+const span = ({ from, to }: ScaleRange, joiner: string) =>
+  from === to ? count(from) : `${count(from)}${joiner}${count(to)}`;
 
 export const enEndpoints = {
   nav: {
@@ -210,7 +215,8 @@ export const enEndpoints = {
     replicas: "Replicas",
     replicasValue: (ready: number, desired: number) =>
       `${count(ready)} ready of ${count(desired)} wanted`,
-    bounds: (min: number, max: number) => `scales between ${count(min)} and ${count(max)}`,
+    bounds: (range: ScaleRange) =>
+      `${range.from === range.to ? "runs" : "scales between"} ${span(range, " and ")}${range.toZero ? ", or to zero" : ""}`,
     idle: "Scale to zero",
     idleAfter: (duration: string) => `after ${duration} idle`,
     idleNever: "Never on its own",
@@ -288,7 +294,8 @@ export const enEndpoints = {
   actions: {
     title: "Change it",
     scaleLabel: "Replicas",
-    scaleHint: (min: number, max: number) => `From ${count(Math.max(1, min))} to ${count(max)}.`,
+    scaleHint: (range: ScaleRange) =>
+      `${range.from === range.to ? "Only" : "From"} ${span(range, " to ")}${range.toZero ? "; to stop it, scale it to zero" : ""}.`,
     scale: "Scale",
     scaling: (ready: number, desired: number) =>
       `Scaling to ${plural(desired, "replica", "replicas")}: ${count(ready)} ready.`,
@@ -300,8 +307,10 @@ export const enEndpoints = {
       `That is ${change} an hour ${more ? "more" : "less"} for the organisation than now.`,
     scaleSame: "The same as now.",
     deleteCost: (tenant: string) => `It stops costing the organisation ${tenant} an hour.`,
-    scaleInvalid: (min: number, max: number) =>
-      `Enter a whole number from ${count(Math.max(1, min))} to ${count(max)}.`,
+    scaleInvalid: (range: ScaleRange) =>
+      range.from === range.to
+        ? `Enter ${count(range.from)}.`
+        : `Enter a whole number from ${span(range, " to ")}.`,
     stop: "Scale to zero",
     stopTitle: (name: string) => `Scale ${name} to zero?`,
     stopBody:

@@ -4,9 +4,16 @@ import { deployTestEndpoint, type EndpointSetup } from "../endpoints/endpoint-fi
 import { recordEndpointApplied } from "../endpoints/lifecycle/record-endpoint-applied";
 import { renewEndpointHold } from "../endpoints/lifecycle/renew-endpoint-hold";
 import { scaleEndpointToZero } from "../endpoints/scale-endpoint";
+import { UNSEEN_ACCRUAL_SECONDS } from "../workloads/lifecycle/record-workloads-seen";
 import { getCurrentCharges } from "./get-current-charges";
 import { getInvoiceDraft } from "./get-invoice-draft";
-import { after, observeReady as observe, runningEndpoint } from "./running-endpoint-fixture";
+import {
+  after,
+  observeReady as observe,
+  RUNNING_REPLICAS,
+  RUNNING_UNITS,
+  runningEndpoint,
+} from "./running-endpoint-fixture";
 
 const SELLER = "DE";
 
@@ -28,8 +35,9 @@ async function charges(setup: EndpointSetup, now: Date) {
 
 describe("charges so far this month: endpoints' open windows", () => {
   it("shows an endpoint's accruing time at once, and the same total once its window settles", async () => {
-    const { setup, id, readyAt } = await runningEndpoint();
+    const { setup, id, ref, readyAt } = await runningEndpoint();
     const ten = after(readyAt, 600);
+    await observe(ref, after(readyAt, 540));
     // Ten minutes of 2 replicas × 2 GPUs: 2,400 unit-seconds, at €2.95 an hour, half paid by the
     // programme: €1.9667 → 197 cents, the programme 98 (half to even of 98.5), the tenant 99.
     const accruing = await charges(setup, ten);
@@ -69,7 +77,7 @@ describe("charges so far this month: endpoints' open windows", () => {
   it("counts a renewed window's settled part once and its new window from the renewal on", async () => {
     const { setup, ref, readyAt } = await runningEndpoint();
     const due = after(readyAt, 1_800);
-    await observe(ref, after(readyAt, 900));
+    await observe(ref, after(readyAt, 1_740));
     const before = await charges(setup, due);
     expect(before.lines.map((line) => [line.unitSeconds, line.accruing])).toEqual([[7_200, 7_200]]);
 
@@ -79,7 +87,7 @@ describe("charges so far this month: endpoints' open windows", () => {
     expect(renewed.total).toBe(before.total);
 
     // Five minutes into the new window: its time is added into the same line, priced once.
-    await observe(ref, after(due, 60));
+    await observe(ref, after(due, 240));
     const later = await charges(setup, after(due, 300));
     expect(later.lines.map((line) => [line.unitSeconds, line.accruing, line.list])).toEqual([
       // 8,400 unit-seconds at €2.95 an hour: €6.883 → 688 cents.
@@ -101,9 +109,9 @@ describe("charges so far this month: endpoints' open windows", () => {
     const { setup, ref, readyAt } = await runningEndpoint();
     // The first endpoint's window settles at the half hour and a new one accrues (1,200 s).
     const due = after(readyAt, 1_800);
-    await observe(ref, after(readyAt, 900));
+    await observe(ref, after(readyAt, 1_740));
     expect((await renewEndpointHold(db, ref, due)).outcome).toBe("renewed");
-    await observe(ref, after(due, 60));
+    await observe(ref, after(due, 240));
     // A second endpoint on the same line, seven minutes into its first window.
     const { id: secondId } = await deployTestEndpoint(setup, {
       name: "Second endpoint",
@@ -117,6 +125,7 @@ describe("charges so far this month: endpoints' open windows", () => {
     });
     const now = after(due, 300);
     await observe(second, after(now, -420));
+    await observe(second, after(now, -60));
 
     const view = await getCurrentCharges(setup.tenant, { sellerCountry: SELLER, now });
     const settledOnly = await getInvoiceDraft(db, {
@@ -156,5 +165,39 @@ describe("charges so far this month: endpoints' open windows", () => {
     for (const window of windows) {
       expect(window.programmeMinor + window.tenantMinor).toBe(window.listMinor);
     }
+  });
+
+  /**
+   * The draft at twenty minutes, then the window settled there by a scale to zero: what each
+   * counted, and the usage record the settlement wrote.
+   */
+  async function draftThenSettled(reportUntil: number) {
+    const { setup, id, ref, readyAt } = await runningEndpoint();
+    for (let second = 60; second <= reportUntil; second += 60) {
+      await observe(ref, after(readyAt, second));
+    }
+    const twenty = after(readyAt, 1_200);
+    const draft = await charges(setup, twenty);
+    await scaleEndpointToZero(setup.tenant, setup.actor, { id }, twenty);
+    const record = await db.usageRecord.findFirstOrThrow({
+      where: { workloadId: id, source: "K8S_SAMPLER" },
+    });
+    return { draft: draft.accruing, settled: Number(record.unitSeconds) };
+  }
+
+  const perSecond = RUNNING_REPLICAS * RUNNING_UNITS;
+
+  it("stops an endpoint accruing soon after its cluster stops reporting it, in the draft and in what settles", async () => {
+    // Reported for its first minute, then silent: counted to 3 minutes past that, not to its hold.
+    const silent = await draftThenSettled(60);
+    expect(silent).toEqual({
+      draft: perSecond * (60 + UNSEEN_ACCRUAL_SECONDS),
+      settled: perSecond * (60 + UNSEEN_ACCRUAL_SECONDS),
+    });
+  });
+
+  it("counts an endpoint whose cluster keeps reporting it up to now, in the draft and in what settles", async () => {
+    const reported = await draftThenSettled(1_140);
+    expect(reported).toEqual({ draft: perSecond * 1_200, settled: perSecond * 1_200 });
   });
 });

@@ -40,7 +40,8 @@ function estimatedMilliWh(powerDrawWatts: number, unitSeconds: bigint): bigint {
 /**
  * The open windows of an organisation's endpoints, each as the usage record that settling it at
  * `now` would write: the unit-seconds reholdEndpoint would settle (observed so far plus the
- * replicas last seen ready since the last observation, never more than the hold covers), keyed by
+ * replicas last seen ready since the last observation, by the one rule accruedUnitSeconds: for at
+ * most UNSEEN_ACCRUAL_SECONDS once its cluster goes silent, never more than the hold covers), keyed by
  * the window's start as that record is (its price version and usage month), with the energy
  * estimated from the class's power draw.
  *

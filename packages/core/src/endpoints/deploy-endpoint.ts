@@ -85,6 +85,7 @@ export async function deployEndpoint(
       allocationLineId: input.allocationLineId,
       quantity: input.replicas * input.unitsPerReplica,
       walltimeSeconds: leaseSeconds,
+      unitsPerReplica: input.unitsPerReplica,
     },
     "endpoint",
   );

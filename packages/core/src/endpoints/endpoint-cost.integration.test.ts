@@ -164,6 +164,7 @@ describe("an endpoint's cost", () => {
   it("agrees to the cent with Charges so far, while its window accrues and once it settles", async () => {
     const { setup, id, ref, readyAt } = await runningEndpoint();
     // Ten minutes accruing: 2,400 unit-seconds, €1.97 list, the programme 98 cents, the tenant 99.
+    await observeReady(ref, after(readyAt, 540));
     const accruing = await bothPages(setup, id, after(readyAt, 600));
     expect(accruing.endpoint).toEqual({
       unitSeconds: 2_400,
@@ -176,9 +177,9 @@ describe("an endpoint's cost", () => {
 
     // The window renews (its time settles into a record) and a new one accrues beside it.
     const due = after(readyAt, 1_800);
-    await observeReady(ref, after(readyAt, 900));
+    await observeReady(ref, after(readyAt, 1_740));
     expect((await renewEndpointHold(db, ref, due)).outcome).toBe("renewed");
-    await observeReady(ref, after(due, 60));
+    await observeReady(ref, after(due, 240));
     const later = await bothPages(setup, id, after(due, 300));
     expect(later.endpoint).toEqual({ ...later.billing, list: 688 });
     expect(later.endpoint.accruing).toBe(1_200);
@@ -190,12 +191,13 @@ describe("an endpoint's cost", () => {
   });
 
   it("is in the programme's not-yet-invoiced and the budget's spend while it accrues, as on Charges so far", async () => {
-    const { setup, readyAt } = await runningEndpoint();
+    const { setup, ref, readyAt } = await runningEndpoint();
     const { programmeId } = await db.allocation.findUniqueOrThrow({
       where: { id: setup.allocationId },
       select: { programmeId: true },
     });
     const now = after(readyAt, 600);
+    await observeReady(ref, after(now, -60));
     const charges = await getCurrentCharges(setup.tenant, { sellerCountry: "DE", now });
     // Ten minutes accruing, nothing settled yet: the programme 98 cents, the tenant 99.
     expect(charges.lines.map((line) => [line.programmeMinor, line.tenantMinor])).toEqual([

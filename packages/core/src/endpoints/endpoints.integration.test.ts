@@ -92,6 +92,11 @@ describe("endpoint lifecycle", () => {
       heldUnitSeconds: 2 * HOUR,
     });
 
+    // A scale leaves a replica serving (scaleRangeOf): none is asked for by scaling to zero.
+    const none = await refusalOf(scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 0 }));
+    expect(none.message).toBe(
+      "This endpoint runs between 1 and 4 replicas; to stop it, scale it to zero.",
+    );
     const scaled = await scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 3 });
     expect(scaled).toMatchObject({ desiredReplicas: 3, changed: true });
     expect((await heldOn(setup)).held).toBe(before.held + BigInt(3 * HOUR));
@@ -197,6 +202,43 @@ describe("endpoint lifecycle", () => {
     expect(await writtenFor(setup)).toEqual(before);
   });
 
+  it("refuses a replica larger than the cluster's nodes, naming the largest that fits, and writes nothing", async () => {
+    const setup = await createEndpointSetup(db, { capacity: 16 });
+    await db.clusterResource.updateMany({
+      where: { clusterId: setup.clusterId },
+      data: { unitsPerNode: 4 },
+    });
+    const before = await writtenFor(setup);
+    expect(await refusalOf(deployTestEndpoint(setup, { unitsPerReplica: 6 }))).toMatchObject({
+      code: "INVALID",
+      message:
+        "A replica must fit on one node: this cluster's nodes have 4 GPUs; ask for at most 4 per replica.",
+      details: { field: "unitsPerReplica" },
+    });
+    expect(await writtenFor(setup)).toEqual(before);
+    // A replica of a whole node fits.
+    const fits = await deployTestEndpoint(setup, { unitsPerReplica: 4 });
+    expect(fits.status).toBe("ACCEPTED");
+
+    // Beside it, a cluster of 8-GPU nodes with fewer units free (8, against 12): placement takes
+    // a 6-GPU replica there, passing over the one whose nodes are too small.
+    const eights = await db.cluster.create({
+      data: {
+        code: `eights-${setup.clusterCode}`,
+        name: `Eights ${setup.clusterCode}`,
+        kind: "SIM",
+        region: "test",
+        jurisdiction: "DE",
+        resources: {
+          create: { resourceClassId: setup.resourceClassId, capacity: 8, unitsPerNode: 8 },
+        },
+      },
+    });
+    const { id } = await deployTestEndpoint(setup, { name: "Large replica", unitsPerReplica: 6 });
+    const placed = await db.workload.findUniqueOrThrow({ where: { id } });
+    expect(placed.clusterId).toBe(eights.id);
+  });
+
   it("keeps an endpoint at its minimum: neither a member nor the idle timer takes it to zero", async () => {
     const setup = await createEndpointSetup(db);
     const { id } = await deployTestEndpoint(setup, { minReplicas: 1 });
@@ -206,6 +248,10 @@ describe("endpoint lifecycle", () => {
     const refusal = await refusalOf(scaleEndpointToZero(setup.tenant, setup.actor, { id }));
     expect(refusal.code).toBe("PRECONDITION_FAILED");
     expect(refusal.message).toMatch(/^This endpoint keeps at least 1 replica running/);
+    const none = await refusalOf(scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 0 }));
+    expect(none.message).toBe(
+      "This endpoint runs between 1 and 4 replicas; to stop it, delete it.",
+    );
     // Idle long past its idle time, it still keeps its minimum.
     const later = new Date(Date.now() + 2 * HOUR * 1000);
     expect(await scaleIdleEndpointsToZero(db, later)).not.toContain(id);
@@ -299,7 +345,7 @@ describe("endpoint lifecycle", () => {
     expect(await snapshot()).toEqual(once);
 
     // 30 s later the two replicas have used 60 GPU-seconds; renewal (due at half the window)
-    // settles what they used up to it — last seen ready, they ran on — and places a new hold
+    // settles what they used up to it — seen ready throughout — and places a new hold
     // for a whole window.
     const later = new Date(t0.getTime() + 30_000);
     await applyEndpointObservation(db, ref, { ...ready, observedAt: later });
@@ -309,6 +355,8 @@ describe("endpoint lifecycle", () => {
       Math.ceil((observed.leaseStartedAt!.getTime() + (HOUR / 2) * 1000) / 1000) * 1000,
     );
     const used = (2 * (renewAt.getTime() - t0.getTime())) / 1000;
+    // The sweep that renews it has just seen it, as every sweep does before it renews.
+    await applyEndpointObservation(db, ref, { ...ready, observedAt: renewAt });
     const renewal = await renewEndpointHold(db, ref, renewAt);
     expect(renewal).toMatchObject({
       outcome: "renewed",

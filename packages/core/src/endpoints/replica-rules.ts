@@ -76,3 +76,34 @@ export function checkReplicas(
     problems: [],
   };
 }
+
+/**
+ * The replicas a running endpoint may be scaled to: from its minimum (at least 1: a scale always
+ * leaves a replica serving) to its maximum; none only through scaling it to zero, which only an
+ * endpoint whose minimum is 0 may be (scaleToZeroRefusal). The endpoint's page, its scale field
+ * and scaleEndpoint all say and apply the bounds from here.
+ */
+export interface ScaleRange {
+  from: number;
+  to: number;
+  /** Whether it may also be scaled to zero (its minimum is 0). */
+  toZero: boolean;
+}
+
+export function scaleRangeOf(endpoint: { minReplicas: number; maxReplicas: number }): ScaleRange {
+  return {
+    from: Math.max(endpoint.minReplicas, 1),
+    to: endpoint.maxReplicas,
+    toZero: endpoint.minReplicas === 0,
+  };
+}
+
+/** Pure: whether `replicas` (as parsed: null when not a whole number) lies in the range. */
+export function inScaleRange(range: ScaleRange, replicas: number | null): replicas is number {
+  return (
+    replicas !== null &&
+    Number.isSafeInteger(replicas) &&
+    replicas >= range.from &&
+    replicas <= range.to
+  );
+}

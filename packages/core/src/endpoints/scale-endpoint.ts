@@ -11,6 +11,7 @@ import { isLiveEndpointStatus, scaleToZeroRefusal } from "./endpoint-rules";
 import { lockEndpoint, type LockedEndpoint } from "./lifecycle/lock-endpoint";
 import { recordEndpointChange } from "./lifecycle/record-endpoint-change";
 import { reholdEndpoint } from "./lifecycle/rehold-endpoint";
+import { inScaleRange, scaleRangeOf } from "./replica-rules";
 
 export interface EndpointReplicasResult {
   id: string;
@@ -35,16 +36,12 @@ function replicasFor(request: Request, endpoint: LockedEndpoint, asked: number |
       ? endpoint.desiredReplicas
       : Math.max(endpoint.minReplicas, 1);
   }
-  const low = Math.max(endpoint.minReplicas, 1);
-  if (
-    asked === null ||
-    !Number.isSafeInteger(asked) ||
-    asked < low ||
-    asked > endpoint.maxReplicas
-  ) {
+  const range = scaleRangeOf(endpoint);
+  if (!inScaleRange(range, asked)) {
+    const stop = range.toZero ? "scale it to zero" : "delete it";
     throw new AppError(
       "INVALID",
-      `This endpoint runs between ${low} and ${endpoint.maxReplicas} replicas; to stop it, scale it to zero.`,
+      `This endpoint runs between ${range.from} and ${range.to} replicas; to stop it, ${stop}.`,
     );
   }
   return asked;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
 import { createTokenTier } from "../billing/billing-fixture";
 import { getCurrentCharges } from "../billing/get-current-charges";
-import { after, runningEndpoint } from "../billing/running-endpoint-fixture";
+import { after, observeReady, runningEndpoint } from "../billing/running-endpoint-fixture";
 import {
   createEndpointSetup,
   deployTestEndpoint,
@@ -389,8 +389,9 @@ describe("how the calls are paid", () => {
 
 describe("energy of the organisation's own endpoint", () => {
   it("counts the endpoint's open window as Billing's draft does, so both read the same energy", async () => {
-    const { setup, id, readyAt } = await runningEndpoint();
+    const { setup, id, ref, readyAt } = await runningEndpoint();
     const now = after(readyAt, 600);
+    await observeReady(ref, after(now, -60));
     await db.usageRecord.create({
       data: {
         organizationId: setup.organizationId,

@@ -9,6 +9,8 @@ import {
   reachOfClass,
   reachOfProject,
   toPlacementCluster,
+  type PlacementCluster,
+  type PlacementPurpose,
   type ProjectReach,
 } from "./place-workload";
 import { WORKLOAD_LIMITS } from "./workload-limits";
@@ -43,6 +45,11 @@ export interface WorkloadFormOptions {
      */
     jobClusters: NodeCluster[];
     /**
+     * The clusters that serve inference endpoints of the class, with their units per node: the
+     * endpoint form says from them as the person types when a replica fits on no node.
+     */
+    endpointClusters: NodeCluster[];
+    /**
      * For each project, whether an inference endpoint on this line's class may land anywhere, by
      * placement's own rule (the project's residency and classification), and where it could.
      */
@@ -70,6 +77,18 @@ export interface WorkloadFormOptions {
     maxWalltimeSeconds: number;
     maxSimSeconds: number;
   };
+}
+
+/** The clusters that run a class for the purpose, as the node rules read them. */
+function nodeClustersRunning(
+  clusters: readonly PlacementCluster[],
+  purpose: PlacementPurpose,
+): NodeCluster[] {
+  return clustersRunning(clusters, purpose).map(({ name, capacity, unitsPerNode }) => ({
+    name,
+    capacity,
+    unitsPerNode: unitsPerNode ?? null,
+  }));
 }
 
 /**
@@ -180,11 +199,8 @@ export async function getWorkloadFormOptions(
           remainingUnitSeconds: granted - held - consumed,
           maxQuantity: reach.maxQuantity,
           noClusterReason: reach.reason,
-          jobClusters: clustersRunning(offered, "job").map(({ name, capacity, unitsPerNode }) => ({
-            name,
-            capacity,
-            unitsPerNode: unitsPerNode ?? null,
-          })),
+          jobClusters: nodeClustersRunning(offered, "job"),
+          endpointClusters: nodeClustersRunning(offered, "endpoint"),
           endpointReach: endpointReachOf(resourceClass.id),
           listPriceMinorPerHour:
             prices.get(resourceClass.id)?.minorPerUnitHour ?? line.listPriceMinorPerHour,

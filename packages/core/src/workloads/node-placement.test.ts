@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   describeNodeShape,
+  fitsOneNode,
   jobSizeOnClusters,
   nodeShapeOf,
   nodeShapeProblem,
   nodesOfRequest,
+  replicaNodeProblem,
   unitsPerNodeProblem,
   wholeNodeSizes,
 } from "./node-placement";
@@ -149,5 +151,31 @@ describe("nodesOfRequest", () => {
     expect(nodesOfRequest({ quantity: 16, mapping })).toEqual({ nodes: 2, unitsPerNode: 8 });
     expect(nodesOfRequest({ quantity: 12, mapping })).toBeNull();
     expect(nodesOfRequest({ quantity: 12, mapping: {} })).toEqual({ nodes: 1, unitsPerNode: 12 });
+  });
+});
+
+describe("an endpoint's replica on one node", () => {
+  it("fits a replica of at most a node, and any replica where the nodes are not recorded", () => {
+    expect(fitsOneNode(4, 4)).toBe(true);
+    expect(fitsOneNode(5, 4)).toBe(false);
+    // Two whole nodes is a job's shape, never a pod's.
+    expect(fitsOneNode(8, 4)).toBe(false);
+    expect(fitsOneNode(8, null)).toBe(true);
+  });
+
+  it("refuses a replica larger than every node, naming the largest that fits", () => {
+    expect(replicaNodeProblem(6, [national], "GPU")).toBe(
+      "A replica must fit on one node: this cluster's nodes have 4 GPUs; ask for at most 4 per replica.",
+    );
+    expect(replicaNodeProblem(12, [national, { unitsPerNode: 8 }], "GPU")).toBe(
+      "A replica must fit on one node: the largest nodes that serve it have 8 GPUs; ask for at most 8 per replica.",
+    );
+  });
+
+  it("takes a replica that one cluster's nodes hold, or where none records its nodes", () => {
+    expect(replicaNodeProblem(4, [national], "GPU")).toBeNull();
+    expect(replicaNodeProblem(6, [national, { unitsPerNode: 8 }], "GPU")).toBeNull();
+    expect(replicaNodeProblem(6, [national, { unitsPerNode: null }], "GPU")).toBeNull();
+    expect(replicaNodeProblem(6, [], "GPU")).toBeNull();
   });
 });

@@ -84,6 +84,32 @@ export function nodeShapeProblem(
   return `On ${cluster.name} a job of more than ${node} of ${resourceClass.name} takes whole nodes of ${number(perNode)}: ask for at most ${number(perNode)}, or ${sizeList(sizes)} ${resourceClass.unit}s.`;
 }
 
+/**
+ * Pure: whether one inference replica of `unitsPerReplica` units fits on one node. A replica is one
+ * pod, and a pod never spans nodes; a cluster that has not recorded its nodes takes any size.
+ */
+export function fitsOneNode(unitsPerReplica: number, unitsPerNode: number | null | undefined) {
+  return nodeShapeOf(unitsPerReplica, unitsPerNode)?.nodes === 1;
+}
+
+/**
+ * Pure: why a replica of `unitsPerReplica` units fits on no node of the clusters that serve
+ * endpoints of the class, naming the largest replica that does; null when one of them takes it
+ * (or none records its nodes). Placement passes over the clusters whose nodes are too small.
+ */
+export function replicaNodeProblem(
+  unitsPerReplica: number,
+  clusters: readonly Pick<NodeCluster, "unitsPerNode">[],
+  unit: string,
+): string | null {
+  const fits = clusters.some((cluster) => fitsOneNode(unitsPerReplica, cluster.unitsPerNode));
+  if (fits || clusters.length === 0) return null;
+  const largest = Math.max(...clusters.map((cluster) => cluster.unitsPerNode ?? 0));
+  const nodes =
+    clusters.length === 1 ? "this cluster's nodes have" : "the largest nodes that serve it have";
+  return `A replica must fit on one node: ${nodes} ${countOfUnits(largest, unit)}; ask for at most ${number(largest)} per replica.`;
+}
+
 /** Where a job of some size would run, cluster by cluster: its node shape, or why none fits. */
 export interface JobSizeOnClusters {
   /** The node shape on each cluster that has room for the job and records its nodes. */

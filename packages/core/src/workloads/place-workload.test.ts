@@ -135,10 +135,28 @@ describe("placeWorkload on nodes", () => {
     );
   });
 
-  it("does not apply to an endpoint", () => {
+  it("does not apply whole nodes to an endpoint: its replicas, not its total, sit on nodes", () => {
     const fours = cluster({ code: "fours", kind: "SIM", unitsPerNode: 4 });
-    const endpoint = { ...request, quantity: 6, purpose: "endpoint" as const };
+    const endpoint = { ...request, quantity: 6, unitsPerReplica: 2, purpose: "endpoint" as const };
     expect(placeWorkload([fours], endpoint).chosen?.clusterCode).toBe("fours");
+  });
+
+  it("passes over a cluster whose nodes are smaller than an endpoint's replica", () => {
+    const endpoint = { ...request, quantity: 6, unitsPerReplica: 6, purpose: "endpoint" as const };
+    const decision = placeWorkload(
+      [
+        cluster({ code: "fours", kind: "KUBERNETES", unitsPerNode: 4 }),
+        cluster({ code: "eights", kind: "KUBERNETES", unitsPerNode: 8, inUse: 8 }),
+      ],
+      endpoint,
+    );
+    expect(decision.chosen?.clusterCode).toBe("eights");
+    expect(decision.candidates.find((c) => c.clusterCode === "fours")?.why).toBe(
+      "has nodes of 4 units, too small for a replica of 6",
+    );
+    // A cluster that records no nodes takes any replica, as before.
+    const unknown = cluster({ code: "unknown", kind: "KUBERNETES" });
+    expect(placeWorkload([unknown], endpoint).chosen?.clusterCode).toBe("unknown");
   });
 });
 

@@ -2,7 +2,7 @@ import type { ClusterKind, DataClassification } from "@tessera/db";
 import { isClusterConnected, NOT_CONNECTED } from "../compute/cluster-connection";
 
 import { jurisdictionRefusal } from "../compute/jurisdiction";
-import { nodeShapeOf } from "./node-placement";
+import { fitsOneNode, nodeShapeOf } from "./node-placement";
 
 export { EU_COUNTRIES, jurisdictionSatisfies } from "../compute/jurisdiction";
 
@@ -57,6 +57,8 @@ export interface PlacementRequest {
    * (Kubernetes or the simulated cluster). A job when absent.
    */
   purpose?: PlacementPurpose;
+  /** An endpoint's units per replica: one replica is one pod, which must fit on one node. */
+  unitsPerReplica?: number;
 }
 
 export type PlacementPurpose = "job" | "endpoint";
@@ -127,6 +129,13 @@ function judge(cluster: PlacementCluster, request: PlacementRequest): string | n
   // A job larger than one node takes whole nodes (node-placement.ts says which sizes).
   if (purpose === "job" && nodeShapeOf(request.quantity, cluster.unitsPerNode) === null)
     return `takes a job of more than ${cluster.unitsPerNode} units only on whole nodes of ${cluster.unitsPerNode}`;
+  // An endpoint's replica runs on one node (fitsOneNode).
+  if (
+    purpose === "endpoint" &&
+    request.unitsPerReplica !== undefined &&
+    !fitsOneNode(request.unitsPerReplica, cluster.unitsPerNode)
+  )
+    return `has nodes of ${cluster.unitsPerNode} units, too small for a replica of ${request.unitsPerReplica}`;
   return jurisdictionRefusal(cluster.jurisdiction, request);
 }
 

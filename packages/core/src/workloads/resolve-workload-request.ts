@@ -11,7 +11,12 @@ import { countsTokens } from "../catalogue/metering-unit";
 import { AppError, notFound } from "../errors";
 import type { QuotaClient } from "../quota/quota-client";
 import { jobQuantityProblem, type JobQuantityClass } from "./job-quantity-rules";
-import { jobSizeOnClusters, nodeShapeOf, type NodeShape } from "./node-placement";
+import {
+  jobSizeOnClusters,
+  nodeShapeOf,
+  replicaNodeProblem,
+  type NodeShape,
+} from "./node-placement";
 import { ACTIVE_WORKLOAD_STATUSES, WORKLOAD_LIMITS } from "./workload-limits";
 import {
   clustersRunning,
@@ -30,6 +35,8 @@ export interface WorkloadShape {
   allocationLineId: string;
   quantity: number;
   walltimeSeconds: number;
+  /** An endpoint's units per replica (quantity is all its replicas'); absent for a job. */
+  unitsPerReplica?: number;
 }
 
 export interface ResolvedWorkloadRequest {
@@ -106,6 +113,20 @@ function checkJobNodes(
     WORKLOAD_LIMITS.maxQuantity,
   );
   if (problem) throw new AppError("INVALID", problem, { field: "quantity" });
+}
+
+/**
+ * An endpoint's replica against the nodes of the clusters that serve its class: one replica is one
+ * pod on one node, so a replica larger than every such node is refused here, naming the largest
+ * that fits, before anything is written.
+ */
+function checkReplicaNodes(
+  unitsPerReplica: number,
+  clusters: readonly PlacementCluster[],
+  unit: string,
+): void {
+  const problem = replicaNodeProblem(unitsPerReplica, clusters, unit);
+  if (problem) throw new AppError("INVALID", problem, { field: "unitsPerReplica" });
 }
 
 function chosenNodes(
@@ -265,6 +286,12 @@ export async function resolveWorkloadRequest(
       name: row.resourceClassName!,
       unit: row.resourceClassUnit!,
     });
+  } else if (shape.unitsPerReplica !== undefined) {
+    checkReplicaNodes(
+      shape.unitsPerReplica,
+      clustersRunning(placementClusters, "endpoint"),
+      row.resourceClassUnit!,
+    );
   }
   const project = {
     id: row.projectId,
@@ -278,6 +305,7 @@ export async function resolveWorkloadRequest(
     classification: project.classification,
     organizationCountry: row.country,
     purpose,
+    unitsPerReplica: shape.unitsPerReplica,
   });
   return {
     organization: { id: organizationId, country: row.country, status: row.organizationStatus },

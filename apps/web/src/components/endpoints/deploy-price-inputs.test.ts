@@ -24,6 +24,30 @@ describe("the deploy form's price box", () => {
     });
   });
 
+  it("shows no figure for a replica larger than the nodes of the clusters that serve the line", () => {
+    const fours = [{ unitsPerNode: 4 }];
+    const sized = (units: string) =>
+      priceInputs({ units, min: "0", max: "2", start: "1" }, LIMITS, "GPU", fours);
+    expect(sized("4")).toEqual({ units: 4, replicas: 1 });
+    expect(sized("6")).toEqual({
+      problem:
+        "No price yet: a replica must fit on one node: this cluster's nodes have 4 GPUs; ask for at most 4 per replica.",
+    });
+    // On deploy the same sentence stands beside the units field.
+    expect(
+      typedReplicas({ units: "6", min: "0", max: "2", start: "1" }, LIMITS, "GPU", fours),
+    ).toEqual({
+      shape: null,
+      problems: [
+        {
+          field: "unitsPerReplica",
+          message:
+            "A replica must fit on one node: this cluster's nodes have 4 GPUs; ask for at most 4 per replica.",
+        },
+      ],
+    });
+  });
+
   it("shows no figure when the minimum is above the maximum, and names both", () => {
     expect(typed("3", "2", "2")).toEqual({
       problem:

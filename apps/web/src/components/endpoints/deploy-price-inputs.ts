@@ -1,3 +1,4 @@
+import { replicaNodeProblem, type NodeCluster } from "@tessera/core/node-placement";
 import { checkReplicas, type ReplicaLimits } from "@tessera/core/replica-rules";
 import { parseWholeNumber } from "@/components/programmes/format";
 import { te } from "@/i18n";
@@ -11,11 +12,17 @@ export interface PriceInputs {
 }
 
 /**
- * Pure: the units and replicas as typed, checked by the rule the server enforces (checkReplicas):
- * their values, or each problem beside its field, in the words the server refuses them with.
+ * Pure: the units and replicas as typed, checked by the rules the server enforces (checkReplicas,
+ * then replicaNodeProblem against the nodes of the clusters that serve the line's class): their
+ * values, or each problem beside its field, in the words the server refuses them with.
  */
-export function typedReplicas(typed: PriceInputs, limits: ReplicaLimits, unit: string) {
-  return checkReplicas(
+export function typedReplicas(
+  typed: PriceInputs,
+  limits: ReplicaLimits,
+  unit: string,
+  clusters: readonly Pick<NodeCluster, "unitsPerNode">[] = [],
+): ReturnType<typeof checkReplicas> {
+  const checked = checkReplicas(
     {
       unitsPerReplica: parseWholeNumber(typed.units),
       minReplicas: parseWholeNumber(typed.min),
@@ -25,6 +32,11 @@ export function typedReplicas(typed: PriceInputs, limits: ReplicaLimits, unit: s
     limits,
     unit,
   );
+  const nodeProblem = checked.shape
+    ? replicaNodeProblem(checked.shape.unitsPerReplica, clusters, unit)
+    : null;
+  if (!nodeProblem) return checked;
+  return { shape: null, problems: [{ field: "unitsPerReplica", message: nodeProblem }] };
 }
 
 /**
@@ -37,8 +49,9 @@ export function priceInputs(
   typed: PriceInputs,
   limits: ReplicaLimits,
   unit: string,
+  clusters: readonly Pick<NodeCluster, "unitsPerNode">[] = [],
 ): { units: number; replicas: number } | { problem: string } {
-  const checked = typedReplicas(typed, limits, unit);
+  const checked = typedReplicas(typed, limits, unit, clusters);
   if (!checked.shape) return { problem: te.form.priceFix(checked.problems[0]?.message ?? "") };
   return { units: checked.shape.unitsPerReplica, replicas: checked.shape.replicas };
 }

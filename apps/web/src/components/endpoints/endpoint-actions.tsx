@@ -10,6 +10,7 @@ import { formatQuota } from "@/components/workloads/format";
 import { t, te } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
 import { endpointHourPrice } from "@tessera/core/endpoint-price";
+import { inScaleRange, scaleRangeOf } from "@tessera/core/replica-rules";
 import { formatMoney } from "@/components/programmes/format";
 import { replicaNotice, type ReplicaRequest } from "./replica-notice";
 import { isLive, type EndpointCost, type EndpointDetail } from "./types";
@@ -112,11 +113,11 @@ export function EndpointActions({
     );
 
   const atZero = endpoint.desiredReplicas === 0;
-  const min = Math.max(1, endpoint.minReplicas);
+  const range = scaleRangeOf(endpoint);
   const held = formatQuota(endpoint.heldUnitSeconds, endpoint.resourceClass.unit);
 
   const typed = parseWholeNumber(replicas);
-  const typedFits = typed !== null && typed >= min && typed <= endpoint.maxReplicas;
+  const typedFits = inScaleRange(range, typed);
   const describedBy = [
     "endpoint-scale-hint",
     scaleError ? "endpoint-scale-error" : null,
@@ -128,8 +129,8 @@ export function EndpointActions({
   function onScale(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const count = parseWholeNumber(replicas);
-    if (count === null || count < min || count > endpoint.maxReplicas) {
-      setScaleError(a.scaleInvalid(endpoint.minReplicas, endpoint.maxReplicas));
+    if (!inScaleRange(range, count)) {
+      setScaleError(a.scaleInvalid(range));
       return;
     }
     setScaleError(null);
@@ -151,7 +152,7 @@ export function EndpointActions({
               {a.scaleLabel}
             </label>
             <p id="endpoint-scale-hint" className="text-sm text-fg-muted">
-              {a.scaleHint(endpoint.minReplicas, endpoint.maxReplicas)}
+              {a.scaleHint(range)}
             </p>
             {scaleError ? (
               <p

@@ -8,6 +8,7 @@ import { formatDuration, formatQuota } from "@/components/workloads/format";
 import { LIVE_REFRESH_MS } from "@/components/workloads/use-now";
 import { formatPreciseDateTime, te } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
+import { scaleRangeOf } from "@tessera/core/replica-rules";
 import { EndpointBadge, EndpointReason } from "./badges";
 import { EndpointActions } from "./endpoint-actions";
 import { EndpointCost } from "./endpoint-cost";
@@ -135,7 +136,7 @@ export function EndpointDetail({
                         {d.replicasValue(endpoint.readyReplicas, endpoint.desiredReplicas)}
                       </span>
                       <span className="block text-sm text-fg-muted">
-                        {d.bounds(endpoint.minReplicas, endpoint.maxReplicas)}
+                        {d.bounds(scaleRangeOf(endpoint))}
                       </span>
                     </>
                   ),

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, TextInput } from "@tessera/ui";
+import { replicaNodeProblem } from "@tessera/core/node-placement";
 import { priceQuantity } from "@tessera/core/pricing";
 import { SECONDS_PER_UNIT_HOUR } from "@tessera/core/words";
 import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
@@ -210,7 +211,13 @@ export function EndpointForm({
   );
   const runtime = fitting.find((r) => r.id === runtimeId);
 
-  const priced = priceInputs({ units, ...replicas }, limits, unit);
+  // The clusters that serve the line's class: a replica must fit on one of their nodes.
+  const clusters = line?.endpointClusters ?? [];
+  const priced = priceInputs({ units, ...replicas }, limits, unit, clusters);
+  const unitCount = parseWholeNumber(units);
+  // Said as the person types (the server refuses the deploy in the same words).
+  const nodeProblem =
+    unitCount !== null && unitCount >= 1 ? replicaNodeProblem(unitCount, clusters, unit) : null;
 
   const deploy = useMutation(
     trpc.endpoints.deploy.mutationOptions({
@@ -223,7 +230,7 @@ export function EndpointForm({
     const checks = formChecks(IDS);
     const name = formText(form, "name").trim();
     // The units and replicas by the server's own rule, each problem beside its field.
-    const size = typedReplicas({ units, ...replicas }, limits, unit);
+    const size = typedReplicas({ units, ...replicas }, limits, unit, clusters);
     const idleText = keepsRunning ? "" : formText(form, "idleMinutes").trim();
     const idleMinutes = idleText ? parseWholeNumber(idleText) : null;
     if (!modelId) checks.add("modelId", f.required.model);
@@ -360,7 +367,17 @@ export function EndpointForm({
         <InputField
           id={IDS.unitsPerReplica}
           label={f.units(unit)}
-          hint={f.unitsHint(limits.maxUnitsPerReplica)}
+          hint={
+            <>
+              {f.unitsHint(limits.maxUnitsPerReplica)}
+              {/* Polite and live, so a screen reader hears it; not said twice beside the error. */}
+              <span aria-live="polite" data-testid="endpoint-units-node">
+                {nodeProblem && !e.unitsPerReplica ? (
+                  <span className="block font-semibold">{nodeProblem}</span>
+                ) : null}
+              </span>
+            </>
+          }
           error={e.unitsPerReplica}
           name="unitsPerReplica"
           inputMode="numeric"

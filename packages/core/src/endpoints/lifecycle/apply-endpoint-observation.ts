@@ -33,7 +33,7 @@ export async function applyEndpointObservation(
       endpoint.lastObservedAt !== null && observedAt.getTime() <= endpoint.lastObservedAt.getTime();
     const live = !["DELETING", "DELETED", "FAILED"].includes(endpoint.status);
     if (stale || !live) return { changed: false, status: endpoint.status };
-    const accrued = accruedUnitSeconds(endpoint, observedAt);
+    const accrued = accruedUnitSeconds(endpoint, observedAt, { observed: true });
     const reason = backend.reason?.slice(0, 500) ?? null;
     await tx.endpoint.update({
       where: { workloadId: ref.id },

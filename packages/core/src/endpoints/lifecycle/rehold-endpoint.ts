@@ -32,8 +32,9 @@ export async function reholdEndpoint(
 ): Promise<Rehold> {
   let settledUnitSeconds = 0;
   if (endpoint.holdId) {
-    // The window runs to `now`: the replicas last seen ready ran on since the last observation
-    // (the next window counts from `now`, so no second is counted twice or left out).
+    // The window runs to `now`: the replicas last seen ready ran on since the last observation,
+    // for as long as the draft counts them (accruedUnitSeconds: not past a silent cluster's last
+    // word); the next window counts from `now`, so no second is counted twice.
     const counted = endpoint.observedUnitSeconds + accruedUnitSeconds(endpoint, now);
     const observed = counted < endpoint.heldUnitSeconds ? counted : endpoint.heldUnitSeconds;
     // What the window consumed is what the invoice charges: metered in the same transaction,

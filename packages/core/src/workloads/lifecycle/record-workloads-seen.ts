@@ -13,7 +13,8 @@ export const SEEN_RESOLUTION_SECONDS = 60;
  * SEEN_RESOLUTION_SECONDS plus one poll (WORKER_POLL_MS, at most a minute), so three resolutions
  * never cut a live job short; a job whose backend stopped reporting it (died silently, or the
  * cluster is unreachable) stops accruing within three minutes instead of running on to its hold
- * until its end or loss is observed.
+ * until its end or loss is observed. An inference endpoint's replicas are counted by the same
+ * bound past its last observation (accruedUnitSeconds), stamped on every endpoint sweep.
  */
 export const UNSEEN_ACCRUAL_SECONDS = 3 * SEEN_RESOLUTION_SECONDS;
 
