@@ -196,13 +196,15 @@ export const enBilling = {
     billingLink: "Back to billing",
     accruingTitle: "Accruing now — not yet settled",
     accruingLead:
-      "Your running jobs' time since they started and your endpoints' time in their current hourly metering window, counted up to now. It is already in this month's charges so far, at these amounts, and moves into the figures below when the job finishes or the window closes.",
+      "Your running jobs' time since they started and your endpoints' time in their current hourly metering window, counted up to now. It is already in this month's charges so far, and moves into the figures below when the job finishes or the window closes.",
     accruingCaption:
-      "Running jobs' and endpoints' time accruing, not yet settled, with what it adds to this month's charges (before VAT)",
+      "Running jobs' and endpoints' time accruing, not yet settled, each priced on its own (before VAT)",
     accruingBadge: "accruing, not yet settled",
     endpoint: "Job or endpoint",
     timeSoFar: "Time so far",
     accruingTotal: "Total accruing",
+    accruingPricing:
+      "Each row is priced on its own: its time × the unit price, rounded to the cent, then the programme's rate of that, rounded to the cent; you pay the rest. The charges so far price each line once, on its settled and accruing time together, so they can differ from the settled amounts plus these rows by up to a cent a row.",
     accruingAsOf: (when: string) => `Figures as of ${when}.`,
     chargesLink: "See the charges so far this month",
   },
