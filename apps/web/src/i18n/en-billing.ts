@@ -26,6 +26,9 @@ export const enBilling = {
     sharedAverageUnsettled: (energy: string) =>
       `≈ ${energy} (estimated from the shared model's average, not yet settled)`,
     sharedNotMetered: "Not metered yet (the shared model's endpoints report no energy)",
+    /** Under lines that include a shared model's tokens: how their energy is worked out. */
+    sharedRule:
+      "A shared model's energy is the energy its shared endpoints used in the month, idle time included, shared out by tokens among all its callers: it is high when there are few calls, can change until the month ends even if you make no more calls, and is the platform operator's energy, which the operator's own bill also shows.",
   },
   overview: {
     title: "Billing",
