@@ -26,6 +26,9 @@ export const enBilling = {
     sharedAverageUnsettled: (energy: string) =>
       `≈ ${energy} (estimated from the shared model's average, not yet settled)`,
     sharedNotMetered: "Not metered yet (the shared model's endpoints report no energy)",
+    /** Under lines that include a shared model's tokens: how their energy is worked out. */
+    sharedRule:
+      "A shared model's energy is the energy its shared endpoints used in the month, idle time included, shared out by tokens among all its callers: it is high when there are few calls, can change until the month ends even if you make no more calls, and is the platform operator's energy, which the operator's own bill also shows.",
   },
   overview: {
     title: "Billing",
@@ -196,13 +199,15 @@ export const enBilling = {
     billingLink: "Back to billing",
     accruingTitle: "Accruing now — not yet settled",
     accruingLead:
-      "Your running jobs' time since they started and your endpoints' time in their current hourly metering window, counted up to now. It is already in this month's charges so far, at these amounts, and moves into the figures below when the job finishes or the window closes.",
+      "Your running jobs' time since they started and your endpoints' time in their current hourly metering window, counted up to now. It is already in this month's charges so far, and moves into the figures below when the job finishes or the window closes.",
     accruingCaption:
-      "Running jobs' and endpoints' time accruing, not yet settled, with what it adds to this month's charges (before VAT)",
+      "Running jobs' and endpoints' time accruing, not yet settled, each priced on its own (before VAT)",
     accruingBadge: "accruing, not yet settled",
     endpoint: "Job or endpoint",
     timeSoFar: "Time so far",
     accruingTotal: "Total accruing",
+    accruingPricing:
+      "Each row is priced on its own: its time × the unit price, rounded to the cent, then the programme's rate of that, rounded to the cent; you pay the rest. The charges so far price each line once, on its settled and accruing time together, so they can differ from the settled amounts plus these rows by up to a cent a row.",
     accruingAsOf: (when: string) => `Figures as of ${when}.`,
     chargesLink: "See the charges so far this month",
   },

@@ -47,7 +47,7 @@ export interface AccruingWindowView {
   unitSeconds: number;
   /** Unit-hours exact to three decimals, as the lines write them. */
   unitHours: string;
-  /** Before VAT, as the lines are (priceAccruingWindows). */
+  /** Before VAT, priced on its own by the lines' rule (priceAccruingWindows). */
   listMinor: number;
   programmeMinor: number;
   tenantMinor: number;
@@ -62,7 +62,10 @@ export interface CurrentChargesView extends BillingTotalsView {
   lines: CurrentChargeLineView[];
   /** Unit-seconds of open windows and running jobs counted in the lines, not yet settled. */
   accruingUnitSeconds: number;
-  /** Those windows one by one, each with what it adds to the lines' amounts. */
+  /**
+   * Those windows one by one, each priced on its own (priceAccruingWindows): their amounts can
+   * differ from what they add to the lines, priced once on the whole, by up to a cent each.
+   */
   accruingWindows: AccruingWindowView[];
   /** The subsidy programmes paying the programme share so far, by name, largest first. */
   programmeShares: { name: string; programmeMinor: number }[];

@@ -23,8 +23,8 @@ import type { SqlClient } from "./sql-client";
  * With `accruing`, endpoints' open quota windows and running jobs count too, up to `now`, as the
  * usage records settling them would (accruingUsageOf): added into the lines they will settle into
  * and priced with them, so a line's amount is the same before and after its window settles. They are
- * returned apart as well, each with what it adds to the draft's amounts (priceAccruingWindows),
- * so that a page can say how much of a line is not yet settled and what it comes to.
+ * returned apart as well, each priced on its own by the same rule (priceAccruingWindows), so that
+ * a page can say how much of a line is not yet settled and what it comes to.
  */
 export async function getInvoiceDraft(
   database: SqlClient,
@@ -68,6 +68,9 @@ export async function getInvoiceDraft(
     terms.classes,
     input.accruing ? now : undefined,
   );
+  // What each award has left once the settled lines drew on it: the windows draw on the rest.
+  const subsidyLeft = new Map<string, bigint>();
+  rateUsage(settled, terms.prices, terms.allocationOfLine, subsidyLeft);
   const draft = buildInvoice({
     period,
     aggregates,
@@ -82,13 +85,6 @@ export async function getInvoiceDraft(
     periodEnd: bounds.end,
     timeZone: customer.timeZone,
     unsettledEnergy,
-    accruing:
-      accruing.length === 0
-        ? []
-        : priceAccruingWindows(
-            draft.lines,
-            rateUsage(settled, terms.prices, terms.allocationOfLine),
-            accruing,
-          ),
+    accruing: priceAccruingWindows(accruing, terms.prices, terms.allocationOfLine, subsidyLeft),
   };
 }

@@ -1,61 +1,57 @@
-import { apportion } from "../programmes/apportion";
-import { lineKeyOf, type AccruingAggregate } from "./accruing-endpoint-usage";
+import type { AccruingAggregate } from "./accruing-endpoint-usage";
 import type { AccruingJobAggregate } from "./accruing-job-usage";
-import type { RatedLine } from "./rate-usage";
+import {
+  compareAggregates,
+  rateAmounts,
+  type AllocationTerms,
+  type PriceVersionTerms,
+} from "./rate-usage";
 
 /** Time counted up to now, not yet settled: an endpoint's open window or a running job's time. */
 export type AccruingWindow = AccruingAggregate | AccruingJobAggregate;
 
-/** An accruing window with what it adds to the live draft's amounts, before VAT. */
+/** An accruing window priced on its own, before VAT. */
 export type AccruingCharge = AccruingWindow & {
   listMinor: bigint;
   programmeMinor: bigint;
   tenantMinor: bigint;
 };
 
-type Amounts = Pick<RatedLine, "listMinor" | "programmeMinor">;
+const workloadOf = (window: AccruingWindow) =>
+  "endpointId" in window ? window.endpointId : window.jobId;
 
 /**
- * What each open window adds to "Charges so far": a line is priced once with its windows in it,
- * so a window has no price of its own — its amount is the line rated with the windows less the
- * line rated without them, shared out over the line's windows by unit-seconds (apportion), the
- * tenant's share being list − programme. The windows' amounts then add up exactly to what they
- * add to the draft's lines. (Should the windows take an award past what is left of its subsidy,
- * a later line of that award loses programme share to them; that shift stays on that line.)
+ * Each open window priced on its own, by the invoice's rounding rule (rateUsage): its
+ * unit-seconds × the unit price, rounded once (listAmountOf), then the programme's share of that
+ * at the award's rate, rounded once and capped by what the award has left (splitShares); the
+ * tenant pays the rest. So a row's amounts follow from the row alone.
  *
- * `withWindows` and `settledOnly` are rateUsage of the draft's aggregates with and without the
- * windows, rated with the same terms.
+ * The draft itself rates each line once on its whole quantity, settled and accruing together, so
+ * the windows' amounts can differ from what they add to the line by up to a cent for each window
+ * (one rounding per row instead of one for the line).
+ *
+ * `subsidyLeft` is the ledger rateUsage left after rating the settled lines (an award not in it
+ * has its terms' subsidyLeftMinor); the windows draw on a copy of it, in line order.
  */
 export function priceAccruingWindows(
-  withWindows: readonly RatedLine[],
-  settledOnly: readonly RatedLine[],
   windows: readonly AccruingWindow[],
+  prices: ReadonlyMap<string, PriceVersionTerms>,
+  allocationOfLine: ReadonlyMap<string, AllocationTerms>,
+  subsidyLeft: ReadonlyMap<string, bigint> = new Map(),
 ): AccruingCharge[] {
-  const byKey = (lines: readonly RatedLine[]) =>
-    new Map<string, Amounts>(lines.map((line) => [lineKeyOf(line), line]));
-  const rated = byKey(withWindows);
-  const settled = byKey(settledOnly);
-  const windowsOf = new Map<string, AccruingWindow[]>();
-  for (const window of windows) {
-    const key = lineKeyOf(window);
-    windowsOf.set(key, [...(windowsOf.get(key) ?? []), window]);
-  }
-  const charges: AccruingCharge[] = [];
-  for (const [key, ofLine] of windowsOf) {
-    const line = rated.get(key);
-    const before = settled.get(key);
-    const added = (amount: keyof Amounts) => (line?.[amount] ?? 0n) - (before?.[amount] ?? 0n);
-    const weights = ofLine.map((window) => window.unitSeconds);
-    const list = apportion(added("listMinor"), weights);
-    const programme = apportion(added("programmeMinor"), weights);
-    ofLine.forEach((window, index) => {
-      charges.push({
-        ...window,
-        listMinor: list[index]!,
-        programmeMinor: programme[index]!,
-        tenantMinor: list[index]! - programme[index]!,
-      });
-    });
-  }
-  return charges;
+  const left = new Map(subsidyLeft);
+  const ordered = [...windows].sort(
+    (a, b) =>
+      compareAggregates(a, b) ||
+      (workloadOf(a) < workloadOf(b) ? -1 : workloadOf(a) > workloadOf(b) ? 1 : 0),
+  );
+  return ordered.map((window) => {
+    const { listMinor, programmeMinor, tenantMinor } = rateAmounts(
+      window,
+      prices,
+      allocationOfLine,
+      left,
+    );
+    return { ...window, listMinor, programmeMinor, tenantMinor };
+  });
 }

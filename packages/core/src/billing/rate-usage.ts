@@ -106,6 +106,37 @@ function inLineOrder<T extends UsageAggregate>(aggregates: readonly T[]): T[] {
 }
 
 /**
+ * What one piece of usage comes to, priced on its own by THE ROUNDING RULE: its list amount
+ * (listAmountOf), then the programme's share of it (splitShares) drawn from `subsidyLeft`, the
+ * ledger of what each award has left (an award not in it has its terms' subsidyLeftMinor), which
+ * it updates.
+ */
+export function rateAmounts(
+  usage: Pick<UsageAggregate, "priceVersionId" | "allocationLineId" | "unitSeconds" | "tokens">,
+  prices: ReadonlyMap<string, PriceVersionTerms>,
+  allocationOfLine: ReadonlyMap<string, AllocationTerms>,
+  subsidyLeft: Map<string, bigint>,
+): {
+  price: PriceVersionTerms;
+  listMinor: bigint;
+  allocationId: string | null;
+  programmeMinor: bigint;
+  tenantMinor: bigint;
+} {
+  const price = prices.get(usage.priceVersionId);
+  if (!price) throw new Error(`No price version ${usage.priceVersionId}`);
+  const listMinor = listAmountOf(usage, price);
+  const terms = usage.allocationLineId ? allocationOfLine.get(usage.allocationLineId) : undefined;
+  if (!terms) {
+    return { price, listMinor, allocationId: null, programmeMinor: 0n, tenantMinor: listMinor };
+  }
+  const left = subsidyLeft.get(terms.allocationId) ?? terms.subsidyLeftMinor;
+  const shares = splitShares(listMinor, terms.subsidyRateBps, left);
+  subsidyLeft.set(terms.allocationId, left - shares.programmeMinor);
+  return { price, listMinor, allocationId: terms.allocationId, ...shares };
+}
+
+/**
  * Prices aggregated usage: one line per aggregate, in a stable order; each allocation's subsidy
  * is drawn down line by line, so the programme never pays more than the award has left.
  * `subsidyLeft` is the ledger of what each award has left once lines drew on it (an award not in
@@ -119,23 +150,13 @@ export function rateUsage(
   subsidyLeft: Map<string, bigint> = new Map(),
 ): RatedLine[] {
   return inLineOrder(aggregates).map((aggregate) => {
-    const price = prices.get(aggregate.priceVersionId);
-    if (!price) throw new Error(`No price version ${aggregate.priceVersionId}`);
-    const listMinor = listAmountOf(aggregate, price);
-    const terms = aggregate.allocationLineId
-      ? allocationOfLine.get(aggregate.allocationLineId)
-      : undefined;
-    if (!terms) {
-      return ratedLine(aggregate, price, listMinor, {
-        allocationId: null,
-        programmeMinor: 0n,
-        tenantMinor: listMinor,
-      });
-    }
-    const left = subsidyLeft.get(terms.allocationId) ?? terms.subsidyLeftMinor;
-    const shares = splitShares(listMinor, terms.subsidyRateBps, left);
-    subsidyLeft.set(terms.allocationId, left - shares.programmeMinor);
-    return ratedLine(aggregate, price, listMinor, { allocationId: terms.allocationId, ...shares });
+    const { price, listMinor, ...split } = rateAmounts(
+      aggregate,
+      prices,
+      allocationOfLine,
+      subsidyLeft,
+    );
+    return ratedLine(aggregate, price, listMinor, split);
   });
 }
 

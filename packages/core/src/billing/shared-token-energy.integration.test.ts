@@ -248,3 +248,36 @@ describe("the energy of a shared model's tokens while its endpoint's window is o
     });
   });
 });
+
+describe("the usage page's tables", () => {
+  it("leave out a class that has only tokens counted on a compute class, with no time or energy yet", async () => {
+    const fixture = await createBillingFixture(db);
+    const now = new Date(JAN.getTime() + 86_400_000);
+    // The gateway's records of tokens served by the organisation's own endpoint: no time.
+    await callShared(
+      fixture.organizationId,
+      { id: "" },
+      "own-model",
+      JAN,
+      5_000n,
+      fixture.resourceClassId,
+    );
+    const classesOf = async () => {
+      const usage = await summariseUsage(tenantOf(fixture), { months: 1, now }, db);
+      return {
+        classes: usage.resourceClasses.map((c) => c.id),
+        byMonth: usage.byMonth.map((cell) => [cell.resourceClassId, cell.unitSeconds]),
+        byProject: usage.byProject.map((cell) => [cell.resourceClassId, cell.unitSeconds]),
+      };
+    };
+    expect(await classesOf()).toEqual({ classes: [], byMonth: [], byProject: [] });
+
+    // Once the endpoint's time settles, the class shows with that time.
+    await insertUsage(db, fixture, [{ start: JAN, unitSeconds: 1_800 }]);
+    expect(await classesOf()).toEqual({
+      classes: [fixture.resourceClassId],
+      byMonth: [[fixture.resourceClassId, 1_800]],
+      byProject: [[fixture.resourceClassId, 1_800]],
+    });
+  });
+});

@@ -70,6 +70,12 @@ function add<T extends UsageCell>(into: Map<string, T>, key: string, make: () =>
  * the tier's energy per 1,000 tokens in each month, as invoice lines have it
  * (estimate-shared-token-energy.ts). `database`, the unscoped client, is handed only to that
  * estimate, for the platform-wide average; every row read here is the organisation's own.
+ *
+ * A month, class and project with nothing to show is left out: no time, no energy, and (for a
+ * class counted in tokens) no tokens. The gateway's records of tokens served by an organisation's
+ * own endpoint count tokens on a compute class, with no time, so until the endpoint's time settles
+ * they would show as "0 GPU-hours · 0 Wh" beside a running endpoint; its time so far is under
+ * "Accruing now".
  */
 export async function summariseUsage(
   tenant: TenantAccess,
@@ -99,6 +105,9 @@ export async function summariseUsage(
        AND u."intervalStart" >= (${from.toISOString()}::timestamptz AT TIME ZONE 'UTC')
        AND u."intervalStart" < (${to.toISOString()}::timestamptz AT TIME ZONE 'UTC')
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    HAVING sum(u."unitSeconds") > 0
+        OR sum(u."energyMilliWh") > 0
+        OR (rc."kind" = 'TOKENS' AND sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0)) > 0)
      ORDER BY 1, 3, 8`);
   const classes = new Map<string, UsageResourceClass>();
   const byMonth = new Map<string, UsageSummary["byMonth"][number]>();

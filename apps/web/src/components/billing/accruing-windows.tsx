@@ -11,8 +11,9 @@ import type { CurrentCharges } from "./types";
 
 /**
  * Endpoints' time in their open metering windows and running jobs' time, not yet settled into
- * usage records: the same quantities and amounts "Charges so far" counts for them
- * (getCurrentCharges), so the usage page and the billing page agree to the cent while they run.
+ * usage records: the same quantities "Charges so far" counts for them (getCurrentCharges), each
+ * priced on its own by the invoice's rule (priceAccruingWindows), with a note saying how that
+ * relates to the lines, which are priced once on their whole quantity.
  */
 export function AccruingWindows({
   organizationId,
@@ -86,6 +87,9 @@ export function AccruingWindows({
             </tfoot>
           ) : null}
         </ScrollTable>
+        <p className="text-sm text-fg-muted" data-testid="accruing-pricing">
+          {u.accruingPricing}
+        </p>
         <p className="text-sm text-fg-muted">
           {u.accruingAsOf(formatDateTime(charges.computedAt))}{" "}
           <Link href={billingRoutes.billing(organizationId)} className="text-link underline">

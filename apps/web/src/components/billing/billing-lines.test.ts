@@ -122,4 +122,18 @@ describe("the lines and totals of the live draft and of invoices", () => {
     const open = render([line(1, { energySettled: false })], totals());
     expect(totalsOf(open)).toContain("Energy: ≈ 7.0 kWh");
   });
+
+  it("says how a shared model's energy is worked out only when a line has a shared model's tokens", () => {
+    expect(byTestId(render([line(1)], totals()), "shared-energy-note")).toEqual([]);
+    const tokens = line(2, {
+      resourceKind: "TOKENS",
+      resourceClassName: "Shared 8B chat model — tokens",
+      unitSeconds: 0,
+      tokens: 162,
+      energyMeasured: false,
+    });
+    const [note] = byTestId(render([line(1), tokens], totals()), "shared-energy-note");
+    expect(note).toContain("shared out by tokens among all its callers");
+    expect(note).toContain("the operator&#x27;s own bill also shows");
+  });
 });

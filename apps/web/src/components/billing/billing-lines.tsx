@@ -93,6 +93,7 @@ export function BillingLines({
     (line) =>
       !line.energyMeasured || countsTokens(line.resourceKind) || line.energySettled === false,
   );
+  const sharedEnergy = lines.some((line) => countsTokens(line.resourceKind));
   const nothingToPay =
     totals.tenantTotalMinor === 0 && totals.tenantNetMinor === 0 && totals.programmeMinor > 0;
   return (
@@ -200,6 +201,11 @@ export function BillingLines({
         <p className="mt-2 text-sm text-fg-muted" data-testid="vat-note">
           {totals.vatNote}
         </p>
+        {sharedEnergy ? (
+          <p className="mt-2 text-sm text-fg-muted" data-testid="shared-energy-note">
+            {tb.energy.sharedRule}
+          </p>
+        ) : null}
         <p className="mt-2 text-sm text-fg-muted">
           {tb.totals.sharesAddUp(
             money(totals.programmeMinor),
