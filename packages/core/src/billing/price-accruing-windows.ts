@@ -1,7 +1,7 @@
 import { apportion } from "../programmes/apportion";
 import { lineKeyOf, type AccruingAggregate } from "./accruing-endpoint-usage";
 import type { AccruingJobAggregate } from "./accruing-job-usage";
-import type { RatedLine } from "./rate-usage";
+import type { RatedLine, UsageAggregate } from "./rate-usage";
 
 /** Time counted up to now, not yet settled: an endpoint's open window or a running job's time. */
 export type AccruingWindow = AccruingAggregate | AccruingJobAggregate;
@@ -23,24 +23,25 @@ type Amounts = Pick<RatedLine, "listMinor" | "programmeMinor">;
  * add to the draft's lines. (Should the windows take an award past what is left of its subsidy,
  * a later line of that award loses programme share to them; that shift stays on that line.)
  *
- * `withWindows` and `settledOnly` are rateUsage of the draft's aggregates with and without the
+ * Any usage not yet in the lines prices the same way (a budget's projection prices the time that
+ * running work has still to run with it). `withWindows` and `settledOnly` are rateUsage of the draft's aggregates with and without the
  * windows, rated with the same terms.
  */
-export function priceAccruingWindows(
+export function priceAccruingWindows<W extends UsageAggregate = AccruingWindow>(
   withWindows: readonly RatedLine[],
   settledOnly: readonly RatedLine[],
-  windows: readonly AccruingWindow[],
-): AccruingCharge[] {
+  windows: readonly W[],
+): (W & Amounts & { tenantMinor: bigint })[] {
   const byKey = (lines: readonly RatedLine[]) =>
     new Map<string, Amounts>(lines.map((line) => [lineKeyOf(line), line]));
   const rated = byKey(withWindows);
   const settled = byKey(settledOnly);
-  const windowsOf = new Map<string, AccruingWindow[]>();
+  const windowsOf = new Map<string, W[]>();
   for (const window of windows) {
     const key = lineKeyOf(window);
     windowsOf.set(key, [...(windowsOf.get(key) ?? []), window]);
   }
-  const charges: AccruingCharge[] = [];
+  const charges: (W & Amounts & { tenantMinor: bigint })[] = [];
   for (const [key, ofLine] of windowsOf) {
     const line = rated.get(key);
     const before = settled.get(key);
