@@ -47,7 +47,7 @@ interface RunningRow {
 }
 
 /**
- * What runs now and will run on: endpoints holding a window with replicas ready (their current
+ * What runs now and will run on: live endpoints holding a window with replicas ready (their current
  * replicas, to the month's end), and running jobs (their units, to the end of their hold — units ×
  * walltime, as their accrual is capped — never past the month's end). A workload the backend has
  * not reported for UNSEEN_ACCRUAL_SECONDS is not projected: its accrual stops there too. Each with
@@ -76,6 +76,7 @@ async function runningWorkloads(
            AND w."organizationId" = ${input.organizationId}
            AND w."holdId" IS NOT NULL AND e."leaseStartedAt" IS NOT NULL
            AND e."readyReplicas" > 0
+           AND e."status" IN ('DEPLOYING', 'READY', 'DEGRADED')
            AND e."lastObservedAt" >= ${seenSince}::timestamptz
         UNION ALL
         SELECT 'TRAINING_JOB', w."id", w."name", w."quantity",
