@@ -58,6 +58,11 @@ test("the owner sets a monthly budget, sees this month's spend against it, and r
     );
     await expect(ada.getByRole("img", { name: /spent of a €2,500\.00 budget/ })).toBeVisible();
     await expect(ada.getByTestId("threshold-50")).toBeVisible();
+    // The month end is what is spent plus what runs now, run on — said in one sentence.
+    expect(await minorOf(ada, "budget-projected")).toBeGreaterThanOrEqual(spent);
+    await expect(ada.getByTestId("budget-projection-basis")).toHaveText(
+      /^€[\d,.]+ so far(\. Nothing is running now| \+ €[\d,.]+ (if|for) )/,
+    );
     await fitsNarrowScreen(ada);
     await a11y.check(ada);
   });

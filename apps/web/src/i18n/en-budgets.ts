@@ -38,9 +38,19 @@ export const enBudgets = {
     left: "Left this month",
     over: "Over the budget by",
     projected: "Projected at month end",
-    projectedHint: "At the month's rate so far.",
-    projectedOver: "At the month's rate so far — more than the budget.",
-    tooEarly: "From the month's second day",
+    /** How the projection was made, in one sentence: "€0.10 so far + €350.90 if … to 31 Dec." */
+    projectedNothing: (spent: string) =>
+      `${spent} so far. Nothing is running now, so the month ends there unless something starts.`,
+    projectedRunning: (spent: string, parts: readonly string[]) =>
+      `${spent} so far + ${parts.join(" + ")}.`,
+    runsToMonthEnd: (amount: string, name: string, hourly: string, lastDay: string) =>
+      `${amount} if ${name} keeps running at ${hourly} an hour to ${lastDay}`,
+    runsToWalltime: (amount: string, name: string, hourly: string, end: string) =>
+      `${amount} if ${name} runs at ${hourly} an hour until its walltime ends (${end})`,
+    runsOthers: (amount: string, count: number) => `${amount} for ${count} more running now`,
+    projectedScope:
+      "Only what is running now is projected; jobs started later and calls to shared models are not.",
+    projectedOver: "More than the budget.",
     computedAt: (when: string) => `Figures as of ${when}.`,
     noBudgetTitle: "No monthly budget set",
     noBudgetBody:

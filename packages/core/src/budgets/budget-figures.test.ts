@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentOfBudget, projectMonthEnd, reachedThresholds } from "./budget-figures";
+import { percentOfBudget, reachedThresholds } from "./budget-figures";
 
 describe("reachedThresholds", () => {
   it("reaches each threshold exactly at its share of the budget, not a cent before", () => {
@@ -32,61 +32,5 @@ describe("percentOfBudget", () => {
     expect(percentOfBudget(8_000n, 10_000n)).toBe(80);
     expect(percentOfBudget(15_000n, 10_000n)).toBe(150);
     expect(percentOfBudget(1n, 0n)).toBe(0);
-  });
-});
-
-describe("projectMonthEnd", () => {
-  const periodStart = new Date("2026-04-01T00:00:00Z");
-  const periodEnd = new Date("2026-05-01T00:00:00Z"); // 30 days
-
-  it("scales the spend so far to the whole month", () => {
-    expect(
-      projectMonthEnd({
-        spentMinor: 10_000n,
-        periodStart,
-        periodEnd,
-        now: new Date("2026-04-11T00:00:00Z"),
-      }),
-    ).toBe(30_000n);
-  });
-
-  it("rounds once, half to even", () => {
-    // 7 days of 30: 100 × 30 / 7 = 428.57… → 429.
-    expect(
-      projectMonthEnd({
-        spentMinor: 100n,
-        periodStart,
-        periodEnd,
-        now: new Date("2026-04-08T00:00:00Z"),
-      }),
-    ).toBe(429n);
-  });
-
-  it("projects nothing from nothing, and nothing on the month's first day", () => {
-    expect(
-      projectMonthEnd({ spentMinor: 0n, periodStart, periodEnd, now: new Date("2026-04-20Z") }),
-    ).toBe(0n);
-    expect(
-      projectMonthEnd({
-        spentMinor: 500n,
-        periodStart,
-        periodEnd,
-        now: new Date("2026-04-01T23:59:59Z"),
-      }),
-    ).toBeNull();
-  });
-
-  it("is the spend itself at the month's last instant, and null after the month", () => {
-    expect(projectMonthEnd({ spentMinor: 777n, periodStart, periodEnd, now: periodEnd })).toBe(
-      777n,
-    );
-    expect(
-      projectMonthEnd({
-        spentMinor: 777n,
-        periodStart,
-        periodEnd,
-        now: new Date("2026-05-01T00:00:01Z"),
-      }),
-    ).toBeNull();
   });
 });

@@ -4,11 +4,10 @@ import type { TenantAccess } from "../tenancy/tenant-access";
 import {
   BUDGET_THRESHOLDS,
   percentOfBudget,
-  projectMonthEnd,
   reachedThresholds,
   type BudgetThreshold,
 } from "./budget-figures";
-import { getMonthSpend } from "./get-month-spend";
+import { projectMonthSpend } from "./project-month-spend";
 
 export interface BudgetView {
   /** The monthly budget in integer minor units of `currency`; null when none is set. */
@@ -27,8 +26,22 @@ export interface BudgetView {
   spentMinor: number;
   /** Percent of the budget spent, to one decimal (formatPercent); null without a comparable budget. */
   percentUsed: number | null;
-  /** The month's spend at month end at the rate so far; null in the month's first day. */
-  projectedMinor: number | null;
+  /**
+   * The month's spend at month end: spent so far plus what is running now (its endpoints at their
+   * current replicas to the month's end, its running jobs to their walltime's end), rated as the
+   * draft rates (projectMonthSpend). Nothing else is assumed to start.
+   */
+  projectedMinor: number;
+  /** What is running now and its part of the projection, most expensive first. */
+  running: {
+    kind: "ENDPOINT" | "TRAINING_JOB";
+    name: string;
+    units: number;
+    until: Date;
+    toMonthEnd: boolean;
+    hourlyMinor: number;
+    restMinor: number;
+  }[];
   /** Each alert threshold: reached this month, and when its notice went out. */
   thresholds: { percent: BudgetThreshold; reached: boolean; notifiedAt: Date | null }[];
   /** Whether the caller may set or clear the budget. */
@@ -42,7 +55,7 @@ export async function getBudget(
   input: { sellerCountry: string; now?: Date },
 ): Promise<BudgetView> {
   const now = input.now ?? new Date();
-  const spend = await getMonthSpend(tenant.db, {
+  const spend = await projectMonthSpend(tenant.db, {
     organizationId: tenant.organization.id,
     sellerCountry: input.sellerCountry,
     now,
@@ -62,7 +75,6 @@ export async function getBudget(
   const comparable = budget !== null && currency === spend.currency;
   const reached = comparable ? reachedThresholds(spend.spentMinor, budget) : [];
   const notified = new Map(alerts.map((a) => [a.thresholdPercent, a.createdAt]));
-  const projected = projectMonthEnd({ ...spend, now });
   return {
     budgetMinor: budget === null ? null : toSafeNumber(budget),
     currency,
@@ -74,7 +86,16 @@ export async function getBudget(
     timeZone: spend.timeZone,
     spentMinor: toSafeNumber(spend.spentMinor),
     percentUsed: comparable ? percentOfBudget(spend.spentMinor, budget) : null,
-    projectedMinor: projected === null ? null : toSafeNumber(projected),
+    projectedMinor: toSafeNumber(spend.projectedMinor),
+    running: spend.running.map((cost) => ({
+      kind: cost.kind,
+      name: cost.name,
+      units: cost.units,
+      until: cost.until,
+      toMonthEnd: cost.toMonthEnd,
+      hourlyMinor: toSafeNumber(cost.hourlyTenantMinor),
+      restMinor: toSafeNumber(cost.restMinor),
+    })),
     thresholds: BUDGET_THRESHOLDS.map((percent) => ({
       percent,
       reached: reached.includes(percent),

@@ -1,5 +1,6 @@
-import type { Prisma } from "@tessera/db";
+import type { InvoiceLineDraft } from "../billing/build-invoice";
 import { getInvoiceDraft } from "../billing/get-invoice-draft";
+import type { SqlClient } from "../billing/sql-client";
 
 export interface MonthSpend {
   /** The billing month in the organisation's time zone ("YYYY-MM") and its bounds. */
@@ -20,11 +21,19 @@ export interface MonthSpend {
 
 /** The organisation's spend so far in the billing month `now` falls in. */
 export async function getMonthSpend(
-  database: { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> },
+  database: SqlClient,
   input: { organizationId: string; sellerCountry: string; now: Date },
 ): Promise<MonthSpend> {
+  return (await readMonthSpend(database, input)).spend;
+}
+
+/** getMonthSpend with the live draft's lines it is summed from (all of them, late usage too). */
+export async function readMonthSpend(
+  database: SqlClient,
+  input: { organizationId: string; sellerCountry: string; now: Date },
+): Promise<{ spend: MonthSpend; lines: InvoiceLineDraft[] }> {
   const draft = await getInvoiceDraft(database, { ...input, accruing: true });
-  return {
+  const spend: MonthSpend = {
     period: draft.period,
     periodStart: draft.periodStart,
     periodEnd: draft.periodEnd,
@@ -34,4 +43,5 @@ export async function getMonthSpend(
       .filter((line) => line.usagePeriod === draft.period)
       .reduce((sum, line) => sum + line.tenantMinor, 0n),
   };
+  return { spend, lines: draft.lines };
 }

@@ -4,13 +4,8 @@ import { formatMoney } from "../programmes/money";
 import { notifyUsers } from "../notifications/notify-user";
 import { TX_OPTIONS } from "../transaction";
 import { periodOf } from "../billing/billing-period";
-import {
-  BUDGET_THRESHOLDS,
-  projectMonthEnd,
-  reachedThresholds,
-  type BudgetThreshold,
-} from "./budget-figures";
-import { getMonthSpend, type MonthSpend } from "./get-month-spend";
+import { BUDGET_THRESHOLDS, reachedThresholds, type BudgetThreshold } from "./budget-figures";
+import { projectMonthSpend, type MonthProjection } from "./project-month-spend";
 
 /** Who hears of an organisation's budget: those who pay for it or own it. */
 export const BUDGET_RECIPIENT_ROLES = ["OWNER", "BILLING"] as const;
@@ -37,9 +32,8 @@ function monthName(period: string): string {
 
 function message(
   organization: BudgetedOrganization,
-  spend: MonthSpend,
+  spend: MonthProjection,
   threshold: BudgetThreshold,
-  now: Date,
 ): { title: string; body: string } {
   const money = (minor: bigint) => formatMoney(minor, organization.currency);
   const month = monthName(spend.period);
@@ -47,9 +41,11 @@ function message(
     threshold === 100
       ? `${organization.name} has reached its budget for ${month}`
       : `${organization.name} has used ${threshold}% of its budget for ${month}`;
-  const projected = projectMonthEnd({ ...spend, now });
+  // The page's projection: what is spent plus what is running now, run on (projectMonthSpend).
   const pace =
-    projected === null ? "" : ` At this month's rate so far it would end at ${money(projected)}.`;
+    spend.running.length === 0
+      ? " Nothing is running now."
+      : ` If what is running now keeps running (endpoints to the month's end, jobs to the end of their walltime), the month would end at ${money(spend.projectedMinor)}.`;
   return {
     title,
     body: `${organization.name} has spent ${money(spend.spentMinor)} of its ${money(organization.budgetMinor)} monthly budget in ${month} (its share of compute, before VAT).${pace} Running jobs and endpoints are not stopped; review the usage, or change the budget.`,
@@ -96,7 +92,7 @@ async function alertOrganization(
   });
   const open = BUDGET_THRESHOLDS.filter((t) => !claimed.some((c) => c.thresholdPercent === t));
   if (open.length === 0) return 0;
-  const spend = await getMonthSpend(database, {
+  const spend = await projectMonthSpend(database, {
     organizationId: organization.organizationId,
     sellerCountry,
     now,
@@ -137,7 +133,7 @@ async function alertOrganization(
       // The claim's time makes a threshold re-armed by a budget change a new event.
       eventKey: `budget-${threshold}:${organization.organizationId}:${period}:${highest.createdAt.getTime()}`,
       organizationId: organization.organizationId,
-      ...message(organization, spend, threshold, now),
+      ...message(organization, spend, threshold),
       link: budgetPath(organization.organizationId),
     });
   }, TX_OPTIONS);

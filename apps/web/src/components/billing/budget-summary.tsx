@@ -3,6 +3,7 @@ import { formatPercent } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { formatDateTime, tg } from "@/i18n";
+import { projectionSentence } from "./budget-projection";
 import type { Budget } from "./types";
 
 /** The bar turns to the warning colour once this alert is reached (on the exact amounts). */
@@ -29,19 +30,24 @@ export function BudgetMonth({ budget }: { budget: Budget }) {
   const spent = (
     <Minor minor={budget.spentMinor} currency={budget.currency} testId="budget-spent" />
   );
-  const projected =
-    budget.projectedMinor === null ? (
-      m.tooEarly
-    ) : (
-      <>
-        <Minor minor={budget.projectedMinor} currency={budget.currency} testId="budget-projected" />
-        <span className="block text-sm text-fg-muted">
-          {budget.budgetMinor !== null && budget.projectedMinor > budget.budgetMinor
-            ? m.projectedOver
-            : m.projectedHint}
-        </span>
-      </>
-    );
+  const projected = (
+    <>
+      <Minor
+        minor={budget.projectedMinor}
+        currency={budget.chargesCurrency}
+        testId="budget-projected"
+      />
+      <span className="block text-sm text-fg-muted" data-testid="budget-projection-basis">
+        {projectionSentence(budget)}
+        {budget.budgetMinor !== null &&
+        !budget.currencyMismatch &&
+        budget.projectedMinor > budget.budgetMinor
+          ? ` ${m.projectedOver}`
+          : null}
+      </span>
+      <span className="block text-sm text-fg-muted">{m.projectedScope}</span>
+    </>
+  );
   const left = budget.budgetMinor === null ? null : budget.budgetMinor - budget.spentMinor;
   const percent = formatPercent(budget.spentMinor, budget.budgetMinor ?? 0);
   const warn = budget.thresholds.some((t) => t.percent === WARN_AT_PERCENT && t.reached);

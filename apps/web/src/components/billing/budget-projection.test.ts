@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { projectionSentence } from "./budget-projection";
+
+const december = {
+  chargesCurrency: "EUR",
+  // December in Brussels ends at 23:00 UTC on the 31st.
+  periodEnd: new Date("2026-12-31T23:00:00Z"),
+  timeZone: "Europe/Brussels",
+};
+const endpoint = {
+  kind: "ENDPOINT" as const,
+  name: "Line inspector chat",
+  units: 1,
+  until: december.periodEnd,
+  toMonthEnd: true,
+  hourlyMinor: 59,
+  restMinor: 35_090,
+};
+
+describe("projectionSentence", () => {
+  it("says what is spent and what a running endpoint adds to the month's last day", () => {
+    expect(projectionSentence({ ...december, spentMinor: 10, running: [endpoint] })).toBe(
+      "€0.10 so far + €350.90 if Line inspector chat keeps running at €0.59 an hour to 31 Dec.",
+    );
+  });
+
+  it("names the month's last day in the billing time zone, not in UTC", () => {
+    // Tokyo's December ends at 15:00 UTC on the 31st; Honolulu's January 1st 10:00 UTC.
+    const tokyo = new Date("2026-12-31T15:00:00Z");
+    expect(
+      projectionSentence({
+        ...december,
+        periodEnd: tokyo,
+        timeZone: "Asia/Tokyo",
+        spentMinor: 0,
+        running: [{ ...endpoint, until: tokyo }],
+      }),
+    ).toContain("to 31 Dec.");
+    const honolulu = new Date("2027-01-01T10:00:00Z");
+    expect(
+      projectionSentence({
+        ...december,
+        periodEnd: honolulu,
+        timeZone: "Pacific/Honolulu",
+        spentMinor: 0,
+        running: [{ ...endpoint, until: honolulu }],
+      }),
+    ).toContain("to 31 Dec.");
+  });
+
+  it("says when a job's walltime ends before the month does", () => {
+    const job = {
+      kind: "TRAINING_JOB" as const,
+      name: "Speech encoder pre-training",
+      units: 2,
+      until: new Date("2026-12-07T12:00:00Z"),
+      toMonthEnd: false,
+      hourlyMinor: 177,
+      restMinor: 1_062,
+    };
+    expect(projectionSentence({ ...december, spentMinor: 311, running: [job] })).toBe(
+      "€3.11 so far + €10.62 if Speech encoder pre-training runs at €1.77 an hour until its walltime ends (7 Dec 2026, 12:00 UTC).",
+    );
+  });
+
+  it("says that the month ends at what is spent when nothing runs", () => {
+    expect(projectionSentence({ ...december, spentMinor: 10, running: [] })).toBe(
+      "€0.10 so far. Nothing is running now, so the month ends there unless something starts.",
+    );
+  });
+
+  it("names three and sums the rest", () => {
+    const running = [400, 300, 200, 100, 50].map((restMinor, i) => ({
+      ...endpoint,
+      name: `E${i + 1}`,
+      restMinor,
+    }));
+    expect(projectionSentence({ ...december, spentMinor: 0, running })).toBe(
+      "€0.00 so far + €4.00 if E1 keeps running at €0.59 an hour to 31 Dec + €3.00 if E2 keeps running at €0.59 an hour to 31 Dec + €2.00 if E3 keeps running at €0.59 an hour to 31 Dec + €1.50 for 2 more running now.",
+    );
+  });
+});

@@ -1,0 +1,52 @@
+import { formatMoney } from "@/components/programmes/format";
+import { formatDateTime, tg } from "@/i18n";
+import type { Budget } from "./types";
+
+/** How many running things the sentence names; the rest are summed as "N more running now". */
+export const NAMED_RUNNING = 3;
+
+/** The month's last day in the billing time zone ("31 Dec"): the day before its exclusive end. */
+function lastDayOf(periodEnd: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone }).format(
+    new Date(periodEnd.getTime() - 1),
+  );
+}
+
+/**
+ * Pure: how the month-end projection was made, in one plain sentence — "€0.10 so far + €350.90 if
+ * Line inspector chat keeps running at €0.59 an hour to 31 Dec." Its amounts add up to the
+ * projection: each running thing's part is its share of the projected lines (projectMonthSpend).
+ */
+export function projectionSentence(
+  budget: Pick<Budget, "spentMinor" | "chargesCurrency" | "running" | "periodEnd" | "timeZone">,
+): string {
+  const m = tg.month;
+  const money = (minor: number) => formatMoney(minor, budget.chargesCurrency);
+  if (budget.running.length === 0) return m.projectedNothing(money(budget.spentMinor));
+  const named = budget.running
+    .slice(0, NAMED_RUNNING)
+    .map((cost) =>
+      cost.toMonthEnd
+        ? m.runsToMonthEnd(
+            money(cost.restMinor),
+            cost.name,
+            money(cost.hourlyMinor),
+            lastDayOf(budget.periodEnd, budget.timeZone),
+          )
+        : m.runsToWalltime(
+            money(cost.restMinor),
+            cost.name,
+            money(cost.hourlyMinor),
+            formatDateTime(cost.until),
+          ),
+    );
+  const others = budget.running.slice(NAMED_RUNNING);
+  const parts =
+    others.length === 0
+      ? named
+      : [
+          ...named,
+          m.runsOthers(money(others.reduce((sum, cost) => sum + cost.restMinor, 0)), others.length),
+        ];
+  return m.projectedRunning(money(budget.spentMinor), parts);
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@tessera/db";
+import { createBillingFixture } from "../billing/billing-fixture";
+import { finishJob, runningJob } from "../billing/running-job-fixture";
+import {
+  after,
+  observeReady,
+  runningEndpoint,
+  RUNNING_REPLICAS,
+  RUNNING_UNITS,
+} from "../billing/running-endpoint-fixture";
+import { getMonthSpend } from "./get-month-spend";
+import { projectMonthSpend } from "./project-month-spend";
+
+const SELLER = "DE";
+const HOUR_MS = 3_600_000;
+
+/** €2.95 a GPU-hour and the award pays nothing: the organisation pays 2 × 295 = 590 an hour. */
+async function jobFixture(timeZone = "Europe/Brussels") {
+  return createBillingFixture(db, { subsidyRateBps: 0, timeZone });
+}
+
+const project = (organizationId: string, now: Date) =>
+  projectMonthSpend(db, { organizationId, sellerCountry: SELLER, now });
+
+describe("projectMonthSpend", () => {
+  it("adds a running job up to its walltime's end, not the month's", async () => {
+    const fixture = await jobFixture();
+    const startedAt = new Date("2031-02-10T08:00:00Z");
+    const { job } = await runningJob({
+      fixture,
+      quantity: 2,
+      walltimeSeconds: 4 * 3_600,
+      startedAt,
+    });
+    const { name } = await db.workload.findUniqueOrThrow({ where: { id: job.id } });
+    const now = new Date("2031-02-10T09:00:00Z");
+    const projection = await project(fixture.organizationId, now);
+    // One hour so far (€5.90); three more to its walltime (€17.70).
+    expect(projection.spentMinor).toBe(590n);
+    expect(projection.projectedMinor).toBe(590n + 1_770n);
+    expect(projection.running).toEqual([
+      {
+        kind: "TRAINING_JOB",
+        workloadId: job.id,
+        name,
+        units: 2,
+        until: new Date("2031-02-10T12:00:00Z"),
+        toMonthEnd: false,
+        hourlyTenantMinor: 590n,
+        restMinor: 1_770n,
+      },
+    ]);
+    // The spend so far is the budget's own figure.
+    expect(
+      (
+        await getMonthSpend(db, {
+          organizationId: fixture.organizationId,
+          sellerCountry: SELLER,
+          now,
+        })
+      ).spentMinor,
+    ).toBe(projection.spentMinor);
+
+    // Once it has finished nothing runs: the month ends at what is spent.
+    await finishJob(job, startedAt, new Date("2031-02-10T10:30:00Z"));
+    const later = await project(fixture.organizationId, new Date("2031-02-11T09:00:00Z"));
+    expect(later.spentMinor).toBe(1_475n);
+    expect(later.projectedMinor).toBe(1_475n);
+    expect(later.running).toEqual([]);
+  });
+
+  it("stops a job at the month's end in the organisation's time zone, on the month's last day", async () => {
+    // Brussels: February ends at 23:00 UTC on the 28th, an hour before it ends in UTC.
+    const fixture = await jobFixture("Europe/Brussels");
+    const startedAt = new Date("2031-02-28T19:00:00Z");
+    await runningJob({ fixture, quantity: 2, walltimeSeconds: 86_400, startedAt });
+    const projection = await project(fixture.organizationId, new Date("2031-02-28T20:00:00Z"));
+    expect(projection.periodEnd).toEqual(new Date("2031-02-28T23:00:00Z"));
+    expect(projection.running).toMatchObject([
+      { until: new Date("2031-02-28T23:00:00Z"), toMonthEnd: true, restMinor: 1_770n },
+    ]);
+    expect(projection.projectedMinor).toBe(590n + 1_770n);
+
+    // The same job under UTC billing runs an hour more this month.
+    const utc = await jobFixture("UTC");
+    await runningJob({ fixture: utc, quantity: 2, walltimeSeconds: 86_400, startedAt });
+    const inUtc = await project(utc.organizationId, new Date("2031-02-28T20:00:00Z"));
+    expect(inUtc.running).toMatchObject([
+      { until: new Date("2031-03-01T00:00:00Z"), toMonthEnd: true, restMinor: 2_360n },
+    ]);
+
+    // After the month has turned, the new month starts from nothing spent and the job runs on.
+    const march = await project(fixture.organizationId, new Date("2031-02-28T23:30:00Z"));
+    expect(march.period).toBe("2031-03");
+    expect(march.spentMinor).toBe(295n);
+    expect(march.running).toMatchObject([{ until: new Date("2031-03-01T19:00:00Z") }]);
+  });
+
+  it("projects nothing more when nothing runs", async () => {
+    const fixture = await jobFixture();
+    const projection = await project(fixture.organizationId, new Date("2031-04-03T10:00:00Z"));
+    expect(projection).toMatchObject({ spentMinor: 0n, projectedMinor: 0n, running: [] });
+  });
+
+  it("runs an endpoint on at its current replicas to the month's end, and not once it is silent", async () => {
+    const { ref, readyAt } = await runningEndpoint();
+    const seen = after(readyAt, 600);
+    await observeReady(ref, seen);
+    const now = after(seen, 30);
+    const projection = await project(ref.organizationId, now);
+    const [endpoint] = projection.running;
+    // 2 replicas × 2 units at €2.95, half paid by the programme: €5.90 an hour list, €2.95 ours.
+    const units = RUNNING_REPLICAS * RUNNING_UNITS;
+    expect(endpoint).toMatchObject({
+      kind: "ENDPOINT",
+      workloadId: ref.id,
+      units,
+      until: projection.periodEnd,
+      toMonthEnd: true,
+      hourlyTenantMinor: BigInt((units * 295) / 2),
+    });
+    const hours = (projection.periodEnd.getTime() - now.getTime()) / HOUR_MS;
+    const expected = (units * 295 * hours) / 2;
+    expect(Math.abs(Number(endpoint!.restMinor) - expected)).toBeLessThanOrEqual(1);
+    expect(projection.projectedMinor).toBe(projection.spentMinor + endpoint!.restMinor);
+
+    // Not reported for minutes: its accrual stops, and so does its projection.
+    const silent = await project(ref.organizationId, after(seen, 600));
+    expect(silent.running).toEqual([]);
+    expect(silent.projectedMinor).toBe(silent.spentMinor);
+  });
+});

@@ -1,0 +1,178 @@
+import { Prisma } from "@tessera/db";
+import { withAccruing } from "../billing/accruing-endpoint-usage";
+import type { UnbilledAggregate } from "../billing/aggregate-usage";
+import { loadRatingTerms } from "../billing/load-rating-terms";
+import { shareOutAdded } from "../billing/share-out-added";
+import { rateUsage } from "../billing/rate-usage";
+import type { SqlClient } from "../billing/sql-client";
+import { SECONDS_PER_UNIT_HOUR } from "../catalogue/metering-unit";
+import { priceQuantity } from "../programmes/pricing";
+import { UNSEEN_ACCRUAL_SECONDS } from "../workloads/lifecycle/record-workloads-seen";
+import { readMonthSpend, type MonthSpend } from "./get-month-spend";
+
+/** Something running now, and what it adds to the month if it runs on. */
+export interface RunningCost {
+  kind: "ENDPOINT" | "TRAINING_JOB";
+  workloadId: string;
+  name: string;
+  /** Units running now: an endpoint's ready replicas × units per replica, or a job's units. */
+  units: number;
+  /** Projected to run until: the month's end, or a job's hold (walltime) end when sooner. */
+  until: Date;
+  /** True when it runs to the month's end (an endpoint, or a job whose walltime ends later). */
+  toMonthEnd: boolean;
+  /** The organisation's share of one hour of it at today's price, by THE pricing rule. */
+  hourlyTenantMinor: bigint;
+  /** The organisation's share of it from now until `until`: its part of the projected lines. */
+  restMinor: bigint;
+}
+
+export interface MonthProjection extends MonthSpend {
+  /** spentMinor + what is running now, each up to its `until`. */
+  projectedMinor: bigint;
+  /** What is running now, most expensive for the rest of the month first. */
+  running: RunningCost[];
+}
+
+interface RunningRow {
+  kind: "ENDPOINT" | "TRAINING_JOB";
+  workloadId: string;
+  name: string;
+  units: number;
+  until: Date;
+  resourceClassId: string;
+  priceVersionId: string | null;
+  allocationLineId: string | null;
+  allocationId: string | null;
+}
+
+/**
+ * What runs now and will run on: live endpoints holding a window with replicas ready (their current
+ * replicas, to the month's end), and running jobs (their units, to the end of their hold — units ×
+ * walltime, as their accrual is capped — never past the month's end). A workload the backend has
+ * not reported for UNSEEN_ACCRUAL_SECONDS is not projected: its accrual stops there too. Each with
+ * the price in force now and the allocation line it draws on.
+ */
+async function runningWorkloads(
+  client: SqlClient,
+  input: { organizationId: string; periodEnd: Date; now: Date },
+): Promise<RunningRow[]> {
+  const now = input.now.toISOString();
+  const end = input.periodEnd.toISOString();
+  const seenSince = new Date(input.now.getTime() - UNSEEN_ACCRUAL_SECONDS * 1000).toISOString();
+  return client.$queryRaw<RunningRow[]>(Prisma.sql`
+    SELECT r.*, al."allocationId",
+           (SELECT pv."id" FROM "PriceVersion" pv
+             WHERE pv."resourceClassId" = r."resourceClassId"
+               AND pv."effectiveFrom" <= ${now}::timestamptz
+             ORDER BY pv."effectiveFrom" DESC LIMIT 1) AS "priceVersionId"
+      FROM (
+        SELECT 'ENDPOINT' AS "kind", w."id" AS "workloadId", w."name",
+               (e."readyReplicas" * w."quantity") AS "units",
+               ${end}::timestamptz AS "until",
+               w."resourceClassId", w."allocationLineId"
+          FROM "Endpoint" e JOIN "Workload" w ON w."id" = e."workloadId"
+         WHERE e."organizationId" = ${input.organizationId}
+           AND w."organizationId" = ${input.organizationId}
+           AND w."holdId" IS NOT NULL AND e."leaseStartedAt" IS NOT NULL
+           AND e."readyReplicas" > 0
+           AND e."status" IN ('DEPLOYING', 'READY', 'DEGRADED')
+           AND e."lastObservedAt" >= ${seenSince}::timestamptz
+        UNION ALL
+        SELECT 'TRAINING_JOB', w."id", w."name", w."quantity",
+               least(${end}::timestamptz,
+                     date_trunc('second', w."startedAt")
+                       + make_interval(secs => w."heldUnitSeconds" / greatest(w."quantity", 1))),
+               w."resourceClassId", w."allocationLineId"
+          FROM "Workload" w
+         WHERE w."organizationId" = ${input.organizationId}
+           AND w."kind" = 'TRAINING_JOB' AND w."status" = 'RUNNING'
+           AND w."startedAt" IS NOT NULL AND w."externalId" IS NOT NULL
+           AND (w."lastObservedAt" IS NULL OR w."lastObservedAt" >= ${seenSince}::timestamptz)
+      ) r
+      LEFT JOIN "AllocationLine" al ON al."id" = r."allocationLineId"
+     WHERE r."until" > ${now}::timestamptz
+     ORDER BY r."kind", r."workloadId"`);
+}
+
+/**
+ * The month's spend at month end, as a finance person would project it: what is spent so far
+ * (getMonthSpend: settled and accruing up to now) plus, for each thing running now, its units ×
+ * the whole seconds it will run from now to the month's end (or a job's walltime end), added into
+ * the line it will be billed on and rated with the month's other usage by the one rating rule
+ * (rateUsage: list once per line, the programme's share at the award's rate and never past what is
+ * left of the award). Each running thing's part is the projected lines less the lines so far,
+ * shared out by unit-seconds (shareOutAdded), so the parts add up to the projection
+ * exactly. Nothing else is assumed to start: usage not running now (a job still queued, calls to
+ * shared models) is not projected.
+ */
+export async function projectMonthSpend(
+  database: SqlClient,
+  input: { organizationId: string; sellerCountry: string; now: Date },
+): Promise<MonthProjection> {
+  const { spend, lines } = await readMonthSpend(database, input);
+  const rows = await runningWorkloads(database, {
+    organizationId: input.organizationId,
+    periodEnd: spend.periodEnd,
+    now: input.now,
+  });
+  const nowSecond = Math.floor(input.now.getTime() / 1000);
+  const ahead = rows.flatMap((row): (UnbilledAggregate & { workloadId: string })[] => {
+    const seconds = Math.floor(row.until.getTime() / 1000) - nowSecond;
+    if (row.priceVersionId === null || seconds <= 0 || row.units <= 0) return [];
+    return [
+      {
+        workloadId: row.workloadId,
+        resourceClassId: row.resourceClassId,
+        priceVersionId: row.priceVersionId,
+        allocationLineId: row.allocationLineId,
+        allocationId: row.allocationId,
+        usagePeriod: spend.period,
+        unitSeconds: BigInt(row.units) * BigInt(seconds),
+        tokens: 0n,
+        energyMilliWh: 0n,
+        energyMeasured: false,
+      },
+    ];
+  });
+  if (ahead.length === 0) {
+    return { ...spend, projectedMinor: spend.spentMinor, running: [] };
+  }
+  const soFar: UnbilledAggregate[] = lines;
+  const projected = withAccruing(soFar, ahead);
+  const terms = await loadRatingTerms(database, projected, { lock: false });
+  const parts = shareOutAdded(
+    rateUsage(projected, terms.prices, terms.allocationOfLine),
+    rateUsage(soFar, terms.prices, terms.allocationOfLine),
+    ahead,
+  );
+  const partOf = new Map(parts.map((part) => [part.workloadId, part.tenantMinor]));
+  const running = rows
+    .filter((row) => partOf.has(row.workloadId))
+    .map((row): RunningCost => {
+      const price = terms.prices.get(row.priceVersionId!)!;
+      const award = row.allocationLineId ? terms.allocationOfLine.get(row.allocationLineId) : null;
+      const hour = priceQuantity(
+        row.units * SECONDS_PER_UNIT_HOUR,
+        price.minorPerUnitHour,
+        award?.subsidyRateBps ?? 0,
+        terms.classes.get(row.resourceClassId)!.kind,
+      );
+      return {
+        kind: row.kind,
+        workloadId: row.workloadId,
+        name: row.name,
+        units: row.units,
+        until: row.until,
+        toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
+        hourlyTenantMinor: BigInt(hour.tenantShareMinor),
+        restMinor: partOf.get(row.workloadId)!,
+      };
+    })
+    .sort((a, b) => (b.restMinor > a.restMinor ? 1 : b.restMinor < a.restMinor ? -1 : 0));
+  return {
+    ...spend,
+    projectedMinor: running.reduce((sum, cost) => sum + cost.restMinor, spend.spentMinor),
+    running,
+  };
+}
