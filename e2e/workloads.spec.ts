@@ -91,8 +91,10 @@ test("a researcher submits a job from a template and follows it to completion wi
     const timeline = ada.getByTestId("job-timeline");
     for (const status of ["ACCEPTED", "SUBMITTED", "RUNNING", "COMPLETED"])
       await expect(timeline.locator(`[data-status="${status}"]`).first()).toBeVisible();
-    // Started and Ended say the same instants as the timeline's start and end entries.
+    // Accepted, Started and Ended say the same instants as the timeline's accepted, start and end
+    // entries (Accepted is when Tessera recorded the job; Submitted, its hand-over to the cluster).
     for (const [field, status] of [
+      ["job-accepted", "ACCEPTED"],
       ["job-started", "RUNNING"],
       ["job-ended", "COMPLETED"],
     ] as const) {
@@ -102,6 +104,11 @@ test("a researcher submits a job from a template and follows it to completion wi
         timeline.locator(`[data-status="${status}"]`).first().locator("time"),
       ).toHaveAttribute("datetime", when!);
     }
+    // The card names the moment Tessera recorded the job as the timeline does.
+    await expect(
+      ada.getByTestId("job-accepted").locator("xpath=ancestor::dd/preceding-sibling::dt[1]"),
+    ).toHaveText("Accepted");
+    await expect(timeline.locator('[data-status="ACCEPTED"]').first()).toContainText("Accepted");
     await expect(ada.getByTestId("job-exit-code")).toHaveText("0");
     await expect(ada.getByTestId("quota-held")).toHaveText("2 GPU-hours");
     // Two GPUs for about ten seconds: consumption is settled from what ran, not the hold, and

@@ -219,7 +219,8 @@ export const enWorkloads = {
     refreshFailed: "Could not fetch the latest state; trying again.",
     progress: (elapsed: string, walltime: string, percent: number) =>
       `Running for ${elapsed} of ${walltime} walltime (${percent}%).`,
-    created: "Submitted",
+    /** When Tessera recorded the job: the timeline's "Accepted" entry, not its hand-over. */
+    created: "Accepted",
     started: "Started",
     ended: "Ended",
     ranFor: "Ran for",
