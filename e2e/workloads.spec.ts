@@ -378,6 +378,16 @@ test("an organisation waiting for verification is told what to do meanwhile, and
   // Programmes would only say it is not eligible.
   await expect(chiara.getByRole("link", { name: "Apply for an allocation" })).toHaveCount(0);
   await expect(chiara.getByRole("link", { name: "Submit a training job" })).toHaveCount(0);
+  // Its allocations page explains the wait too, rather than point to applications it cannot make.
+  await chiara.goto(`/orgs/${organizationId}/allocations`);
+  await expect(chiara.getByText("No allocations yet")).toBeVisible();
+  await expect(
+    chiara.getByText(/A platform administrator is checking the details of/),
+  ).toBeVisible();
+  await expect(
+    chiara.getByRole("link", { name: "Check the organisation's details" }),
+  ).toBeVisible();
+  await expect(chiara.getByRole("link", { name: "View applications" })).toHaveCount(0);
   await chiara.goto(`/orgs/${organizationId}/jobs/new`);
   await expect(chiara.getByRole("main").getByText("Waiting for verification")).toBeVisible();
   await expect(chiara.getByText(/Only verified organisations/)).toHaveCount(0);
