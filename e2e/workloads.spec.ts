@@ -247,6 +247,22 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     await expect(gpus).toBeFocused();
   });
 
+  await test.step("the chosen allocation line reads in full at 1280 pixels, its class first", async () => {
+    const allocation = ada.getByLabel("Allocation", { exact: true });
+    const shown = await allocation.evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.text ?? "";
+      // Room for the text: the box less its padding (the arrow sits in the right padding).
+      const room =
+        select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text, width: context.measureText(text).width, room };
+    });
+    expect(shown.text).toMatch(PILOT_LINE);
+    expect(shown.width, `"${shown.text}" fits its select`).toBeLessThanOrEqual(shown.room);
+  });
+
   await test.step("at 390 and 360 pixels the form fits with a template's script open", async () => {
     await ada.setViewportSize({ width: 390, height: 844 });
     for (const template of ["Plain batch script", "PyTorch distributed (DDP)"]) {
@@ -268,7 +284,7 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     const allocation = ada.getByLabel("Allocation", { exact: true });
     const cpuLine = await allocation
       .locator("option")
-      .filter({ hasText: /— CPU core \(AMD EPYC 9654\): / })
+      .filter({ hasText: /^CPU core \(AMD EPYC 9654\): / })
       .first()
       .getAttribute("value");
     const h100Line = await allocation

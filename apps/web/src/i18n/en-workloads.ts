@@ -130,8 +130,9 @@ export const enWorkloads = {
     projectOption: (name: string, residency: string) => `${name} (data stays in ${residency})`,
     allocation: "Allocation",
     allocationPlaceholder: "Choose an allocation",
+    /** The class first: a select cut short on a narrow screen still shows what was chosen. */
     lineOption: (programme: string, className: string, remaining: string) =>
-      `${programme} — ${className}: ${remaining} left`,
+      `${className}: ${remaining} left — ${programme}`,
     lineHint: (remaining: string, validTo: string) =>
       `${remaining} left on this allocation, valid until ${validTo}.`,
     name: "Job name",
