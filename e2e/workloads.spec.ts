@@ -91,8 +91,10 @@ test("a researcher submits a job from a template and follows it to completion wi
     const timeline = ada.getByTestId("job-timeline");
     for (const status of ["ACCEPTED", "SUBMITTED", "RUNNING", "COMPLETED"])
       await expect(timeline.locator(`[data-status="${status}"]`).first()).toBeVisible();
-    // Started and Ended say the same instants as the timeline's start and end entries.
+    // Accepted, Started and Ended say the same instants as the timeline's accepted, start and end
+    // entries (Accepted is when Tessera recorded the job; Submitted, its hand-over to the cluster).
     for (const [field, status] of [
+      ["job-accepted", "ACCEPTED"],
       ["job-started", "RUNNING"],
       ["job-ended", "COMPLETED"],
     ] as const) {
@@ -102,6 +104,11 @@ test("a researcher submits a job from a template and follows it to completion wi
         timeline.locator(`[data-status="${status}"]`).first().locator("time"),
       ).toHaveAttribute("datetime", when!);
     }
+    // The card names the moment Tessera recorded the job as the timeline does.
+    await expect(
+      ada.getByTestId("job-accepted").locator("xpath=ancestor::dd/preceding-sibling::dt[1]"),
+    ).toHaveText("Accepted");
+    await expect(timeline.locator('[data-status="ACCEPTED"]').first()).toContainText("Accepted");
     await expect(ada.getByTestId("job-exit-code")).toHaveText("0");
     await expect(ada.getByTestId("quota-held")).toHaveText("2 GPU-hours");
     // Two GPUs for about ten seconds: consumption is settled from what ran, not the hold, and
@@ -240,6 +247,22 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     await expect(gpus).toBeFocused();
   });
 
+  await test.step("the chosen allocation line reads in full at 1280 pixels, its class first", async () => {
+    const allocation = ada.getByLabel("Allocation", { exact: true });
+    const shown = await allocation.evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.text ?? "";
+      // Room for the text: the box less its padding (the arrow sits in the right padding).
+      const room =
+        select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text, width: context.measureText(text).width, room };
+    });
+    expect(shown.text).toMatch(PILOT_LINE);
+    expect(shown.width, `"${shown.text}" fits its select`).toBeLessThanOrEqual(shown.room);
+  });
+
   await test.step("at 390 and 360 pixels the form fits with a template's script open", async () => {
     await ada.setViewportSize({ width: 390, height: 844 });
     for (const template of ["Plain batch script", "PyTorch distributed (DDP)"]) {
@@ -261,7 +284,7 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     const allocation = ada.getByLabel("Allocation", { exact: true });
     const cpuLine = await allocation
       .locator("option")
-      .filter({ hasText: /— CPU core \(AMD EPYC 9654\): / })
+      .filter({ hasText: /^CPU core \(AMD EPYC 9654\): / })
       .first()
       .getAttribute("value");
     const h100Line = await allocation
@@ -371,6 +394,16 @@ test("an organisation waiting for verification is told what to do meanwhile, and
   // Programmes would only say it is not eligible.
   await expect(chiara.getByRole("link", { name: "Apply for an allocation" })).toHaveCount(0);
   await expect(chiara.getByRole("link", { name: "Submit a training job" })).toHaveCount(0);
+  // Its allocations page explains the wait too, rather than point to applications it cannot make.
+  await chiara.goto(`/orgs/${organizationId}/allocations`);
+  await expect(chiara.getByText("No allocations yet")).toBeVisible();
+  await expect(
+    chiara.getByText(/A platform administrator is checking the details of/),
+  ).toBeVisible();
+  await expect(
+    chiara.getByRole("link", { name: "Check the organisation's details" }),
+  ).toBeVisible();
+  await expect(chiara.getByRole("link", { name: "View applications" })).toHaveCount(0);
   await chiara.goto(`/orgs/${organizationId}/jobs/new`);
   await expect(chiara.getByRole("main").getByText("Waiting for verification")).toBeVisible();
   await expect(chiara.getByText(/Only verified organisations/)).toHaveCount(0);

@@ -3,7 +3,7 @@ import { expect, type Page } from "@playwright/test";
 /** The demo researcher's organisation and the allocation the seed granted it (h100 pilot runs). */
 export const NORTHBRIDGE = "Northbridge University AI Lab";
 export const PILOT_ALLOCATION = "Speech encoder pilot runs";
-export const PILOT_LINE = /^National AI Compute Programme 2026 — NVIDIA H100 80 GB: /;
+export const PILOT_LINE = /^NVIDIA H100 80 GB: .+ left — National AI Compute Programme 2026$/;
 
 export interface JobRequest {
   name: string;

@@ -164,7 +164,8 @@ describe("tokens of a shared model, spent through leases", () => {
   });
 
   it("answers 402, saying so, when the tokens are spent; a lease never holds more than is left", async () => {
-    const { setup, bigLine } = await tenant({ big: 40n });
+    // It also holds tokens of the fallback's tier, so the 402 may offer the fallback.
+    const { setup, bigLine } = await tenant({ big: 40n, small: 1_000n });
     const key = await createTestKey(database, setup);
     const gateway = await gatewayWith({ GATEWAY_LEASE_TOKENS: "10000" });
 
@@ -230,6 +231,7 @@ describe("tokens of a shared model, spent through leases", () => {
     expect(response.status).toBe(402);
     const body = (await response.json()) as { error: { message: string } };
     expect(body.error.message).toContain("holds no tokens of");
+    expect(body.error.message).toContain("needs an allocation of shared-model tokens");
     expect(body.error.message).toContain("apply to a programme");
 
     const listed = async (token: string) =>
@@ -238,6 +240,39 @@ describe("tokens of a shared model, spent through leases", () => {
       ).data.map((model) => model.id);
     expect(await listed(keyWithout.token)).not.toContain(big.model);
     expect(await listed(keyWith.token)).toContain(big.model);
+  });
+
+  it("offers the fallback in its 402 only when the fallback would answer", async () => {
+    // No tokens of either tier: turning fallback on would not help.
+    const without = await tenant({});
+    const strict = await createTestKey(database, without.setup);
+    const lenient = await createTestKey(database, without.setup, { allowFallback: true });
+    // Its own tokens spent, the fallback's tier held: turning fallback on gets an answer.
+    const withSmall = await tenant({ big: 500n, bigSpent: true, small: 100_000n });
+    const before = await createTestKey(database, withSmall.setup);
+    const after = await createTestKey(database, withSmall.setup, { allowFallback: true });
+    const gateway = await gatewayWith();
+    const refusal = async (token: string) => {
+      const response = await call(gateway, "/v1/chat/completions", token, chat(big.model));
+      expect(response.status).toBe(402);
+      return ((await response.json()) as { error: { message: string } }).error.message;
+    };
+
+    for (const token of [strict.token, lenient.token]) {
+      const message = await refusal(token);
+      expect(message).not.toContain("fall back");
+      expect(message).toContain(
+        "your organisation needs an allocation of shared-model tokens: apply to a programme",
+      );
+    }
+
+    expect(await refusal(before.token)).toContain(
+      `Apply for more tokens, or let this API key fall back to \`${small.model}\`.`,
+    );
+    const response = await call(gateway, "/v1/chat/completions", after.token, chat(big.model));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-tessera-model")).toBe(small.model);
+    await response.text();
   });
 
   it("never over-commits a line under concurrency from two gateways", async () => {

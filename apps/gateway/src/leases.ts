@@ -115,6 +115,12 @@ export class Leases {
     return next;
   }
 
+  /** Whether `line` was found with nothing left a short while ago (as far as this process knows). */
+  knownSpent(line: TokenLine, now: number): boolean {
+    const spent = this.spentUntil.get(line.id);
+    return spent !== undefined && now < spent.until;
+  }
+
   /** A request on `lease` is over, having used `tokens` (0 when it failed before any answer). */
   finish(lease: Lease, tokens: number): void {
     lease.spent += tokens;

@@ -138,14 +138,16 @@ export class RouteTable {
    * that expire soonest are spent first). 402 when it holds none.
    */
   tokenLinesFor(organizationId: string, tier: SharedTier): TokenLine[] {
-    const lines = this.tokenLines.get(organizationId)?.get(tier.classId);
-    if (!lines || lines.length === 0) {
-      throw new TokensSpent(
-        `Your organisation holds no tokens of ${tier.className}; apply to a programme for an allocation of them.`,
-        null,
-      );
+    const lines = this.linesOf(organizationId, tier);
+    if (lines.length === 0) {
+      throw new TokensSpent(`Your organisation holds no tokens of ${tier.className}.`, null);
     }
     return lines;
+  }
+
+  /** The organisation's lines of tokens of one tier valid now (none when it holds none). */
+  linesOf(organizationId: string, tier: SharedTier): TokenLine[] {
+    return this.tokenLines.get(organizationId)?.get(tier.classId) ?? [];
   }
 
   /**

@@ -32,6 +32,10 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+/** The 402's advice when neither the model nor a fallback the key could turn on would answer. */
+const NEEDS_ALLOCATION =
+  "To go on, your organisation needs an allocation of shared-model tokens: apply to a programme for one in the Tessera portal, under Applications.";
+
 export type Log = (level: "info" | "warn" | "error", message: string) => void;
 
 function scaleUpTimeout(request: IncomingMessage, fallbackMs: number): number {
@@ -133,6 +137,30 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
   };
 
   /**
+   * Whether `model` could answer this key's call, as far as the route table and the leases know
+   * (no database round trip): the organisation serves it itself, or holds tokens of its tier not
+   * found spent — or, failing that, its own fallback could (a key that falls back follows the
+   * whole chain).
+   */
+  const couldAnswer = (key: GatewayKey, model: string, tried: Set<string>): boolean => {
+    let choice: Choice;
+    try {
+      choice = routes.choose(key, model);
+    } catch {
+      return false; // Not a model this key may reach.
+    }
+    const tier = choice.tokens;
+    if (tier === null) return true;
+    const now = Date.now();
+    if (routes.linesOf(key.organizationId, tier).some((line) => !leases.knownSpent(line, now))) {
+      return true;
+    }
+    const next = tier.fallbackModel;
+    if (next === null || tried.has(next)) return false;
+    return couldAnswer(key, next, new Set([...tried, next]));
+  };
+
+  /**
    * Tokens for a call to a shared model: a lease on the organisation's tokens of its tier, or —
    * when they are spent and the key allows it — the model's fallback (a smaller model, the CPU
    * tier), and its fallback in turn. 402 when nothing is left to answer with.
@@ -161,12 +189,11 @@ export function createGateway(config: GatewayConfig, log: Log): Gateway {
           }
         }
         if (fallback === null) {
+          // Offer the fallback only when turning it on would get an answer.
           const advice =
-            next === null
-              ? "Apply for more tokens to go on."
-              : key.allowFallback
-                ? `Its fallback \`${next}\` cannot answer either; apply for more tokens to go on.`
-                : `Apply for more tokens, or let this API key fall back to \`${next}\`.`;
+            next !== null && !key.allowFallback && couldAnswer(key, next, new Set([...tried, next]))
+              ? `Apply for more tokens, or let this API key fall back to \`${next}\`.`
+              : NEEDS_ALLOCATION;
           throw new ApiError(
             402,
             "insufficient_quota",

@@ -75,7 +75,8 @@ export const enApiKeys = {
       "The organisation has no endpoints yet: the key will be able to call every endpoint you deploy.",
     sharedModel: "shared model, paid from the organisation's tokens",
     endpointOption: (name: string, model: string) => `${name} (${model})`,
-    fallback: "Fall back to a smaller model or the CPU tier when the allocation is spent",
+    fallback:
+      "Fall back to a smaller model or the CPU tier when the allocation is spent (it answers only if the organisation also holds tokens of that tier)",
     submit: "Create key",
     required: {
       name: "Enter a name for the key.",

@@ -16,6 +16,12 @@ const lastSpan = (ms: number) => {
   return `the last ${Math.round(ms / (24 * HOUR_MS))} days`;
 };
 
+/** The full window the rate is read from, named the same wherever the rate is shown. */
+const FULL_WINDOW = "the last 30 days";
+/** The rate's period: the full window by its name, a younger programme's by its length. */
+const ratePeriod = (elapsedMs: number, fullWindow: boolean) =>
+  fullWindow ? FULL_WINDOW : lastSpan(elapsedMs);
+
 export const enBudgets = {
   page: {
     title: "Monthly budget",
@@ -94,11 +100,11 @@ export const enBudgets = {
     basis: (elapsedMs: number, fullWindow: boolean) =>
       `Consumption is what the programme owes for usage on its awards, invoiced or not yet invoiced. ` +
       (fullWindow
-        ? `The daily rate is what was consumed in the last 30 days (UTC, today so far included), divided by the time they cover.`
+        ? `The daily rate is what was consumed in ${FULL_WINDOW} (UTC, today so far included), divided by the time they cover: ${(elapsedMs / (24 * HOUR_MS)).toFixed(1)} days.`
         : `The daily rate is what was consumed since its first award began (${lastSpan(elapsedMs)}), divided by that time. Once its awards have run for 30 days, it is read from the last 30.`),
     rate: "Consumption rate",
-    ratePerDay: (perDay: string, recent: string, elapsedMs: number) =>
-      `${perDay} a day (${recent} in ${lastSpan(elapsedMs)})`,
+    ratePerDay: (perDay: string, recent: string, elapsedMs: number, fullWindow: boolean) =>
+      `${perDay} a day (${recent} in ${ratePeriod(elapsedMs, fullWindow)})`,
     rateTooEarly: "Not yet: less than an hour of consumption to read it from",
     rateNothingConsumed: "None: nothing consumed yet",
     left: "Budget not yet consumed",
@@ -121,8 +127,8 @@ export const enBudgets = {
       `Not before ${date}, when its last award so far ends, at ${perDay} a day.`,
     tooEarly:
       "Too early to project: consumption started less than an hour ago, too little to read a daily rate from.",
-    idle: (elapsedMs: number) =>
-      `Not at present: nothing was consumed in ${lastSpan(elapsedMs)}, so no date is projected.`,
+    idle: (elapsedMs: number, fullWindow: boolean) =>
+      `Not at present: nothing was consumed in ${ratePeriod(elapsedMs, fullWindow)}, so no date is projected.`,
     nothingConsumed:
       "Not projected: nothing has been consumed on this programme's awards yet, so there is no rate to project from.",
     exhausted: "It has: the budget is used up.",

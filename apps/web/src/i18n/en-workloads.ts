@@ -130,8 +130,9 @@ export const enWorkloads = {
     projectOption: (name: string, residency: string) => `${name} (data stays in ${residency})`,
     allocation: "Allocation",
     allocationPlaceholder: "Choose an allocation",
+    /** The class first: a select cut short on a narrow screen still shows what was chosen. */
     lineOption: (programme: string, className: string, remaining: string) =>
-      `${programme} — ${className}: ${remaining} left`,
+      `${className}: ${remaining} left — ${programme}`,
     lineHint: (remaining: string, validTo: string) =>
       `${remaining} left on this allocation, valid until ${validTo}.`,
     name: "Job name",
@@ -219,7 +220,8 @@ export const enWorkloads = {
     refreshFailed: "Could not fetch the latest state; trying again.",
     progress: (elapsed: string, walltime: string, percent: number) =>
       `Running for ${elapsed} of ${walltime} walltime (${percent}%).`,
-    created: "Submitted",
+    /** When Tessera recorded the job: the timeline's "Accepted" entry, not its hand-over. */
+    created: "Accepted",
     started: "Started",
     ended: "Ended",
     ranFor: "Ran for",

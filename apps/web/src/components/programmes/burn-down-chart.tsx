@@ -38,7 +38,7 @@ export function projectionOutcome(projection: BudgetProjection, currency: string
     case "tooEarly":
       return p.tooEarly;
     default:
-      return p.idle(projection.elapsedMs);
+      return p.idle(projection.elapsedMs, projection.fullWindow);
   }
 }
 

@@ -113,9 +113,22 @@ describe("how the rate is read, beside the burn-down", () => {
   it("over the full window: the last 30 days, in one plain sentence", () => {
     const html = ends({});
     expect(html).toContain(
-      "The daily rate is what was consumed in the last 30 days (UTC, today so far included), divided by the time they cover.",
+      "The daily rate is what was consumed in the last 30 days (UTC, today so far included), divided by the time they cover: 30.0 days.",
     );
     expect(html).not.toContain("at most the last 30");
+  });
+
+  it("names the full window the same beside the rate, though less of today has passed", () => {
+    // 29 days and some hours into the window (today so far is part of it).
+    const html = ends({
+      elapsedMs: 29.2 * 86_400_000,
+      recentConsumedMinor: 671,
+      ratePerDayMinor: 23,
+    });
+    expect(html).toContain("the last 30 days (UTC, today so far included)");
+    expect(html).toContain("divided by the time they cover: 29.2 days.");
+    expect(html).toContain("€0.23 a day (€6.71 in the last 30 days)");
+    expect(html).not.toContain("the last 29 days");
   });
 
   it("for a programme younger than the window: since its first award began, and why not 30 days", () => {

@@ -43,6 +43,7 @@ export function ProjectionFigures({
                       money(projection.ratePerDayMinor),
                       money(projection.recentConsumedMinor),
                       projection.elapsedMs,
+                      projection.fullWindow,
                     ),
           },
           { term: p.left, detail: money(projection.remainingMinor) },

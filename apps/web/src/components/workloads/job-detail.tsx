@@ -145,8 +145,8 @@ export function JobDetail({
             <Progress job={job} now={now} />
             <DescriptionList
               items={[
-                { term: d.created, detail: <When value={job.createdAt} /> },
-                // The timeline dates its start and end entries at these same instants.
+                // The timeline dates its Accepted, start and end entries at these same instants.
+                { term: d.created, detail: <When value={job.createdAt} testId="job-accepted" /> },
                 { term: d.started, detail: <When value={job.startedAt} testId="job-started" /> },
                 { term: d.ended, detail: <When value={job.endedAt} testId="job-ended" /> },
                 ...(ran !== null && job.endedAt

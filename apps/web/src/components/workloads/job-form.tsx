@@ -280,6 +280,8 @@ export function JobForm({
           label={f.allocation}
           hint={lineHint}
           error={e.allocationLineId}
+          // The whole width: the chosen line (class, hours left, programme) reads in full.
+          fieldClassName="sm:col-span-2"
           name="allocationLineId"
           value={lineId}
           onChange={(event) => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { Pagination } from "@/components/pagination";
 import { AwardTable } from "@/components/programmes/award-table";
 import { allocationTableCaptions } from "@/components/programmes/allocation-labels";
@@ -209,6 +210,7 @@ export default async function AllocationsPage({ params, searchParams }: Props) {
     api.allocations.list({ organizationId, activeOnly, cursor, limit: 10 }),
   );
   const base = programmeRoutes.allocations(organizationId);
+  const guidance = guidanceFor(organisation);
 
   return (
     <>
@@ -228,7 +230,10 @@ export default async function AllocationsPage({ params, searchParams }: Props) {
             { href: `${base}?show=active`, label: tp.allocations.activeOnly, current: activeOnly },
           ]}
         />
-        {page.items.length === 0 && !cursor ? (
+        {page.items.length === 0 && !cursor && guidance ? (
+          // It cannot apply yet: what it waits for, not a list of applications it cannot make.
+          <NotVerifiedEmptyState title={tp.allocations.emptyTitle} guidance={guidance} />
+        ) : page.items.length === 0 && !cursor ? (
           <EmptyState
             title={tp.allocations.emptyTitle}
             action={
