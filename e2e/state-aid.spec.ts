@@ -179,13 +179,13 @@ test("an award that would cross the de minimis ceiling is refused with the figur
     expect(response.headers()["content-type"]).toContain("text/csv");
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "record_id,kind,undertaking,registry_id,country,group,group_registry_id,grant_date,gross_grant_equivalent_eur,currency,programme,grantor,legal_basis,award_id,application_id,booked_at,grant_date_time_zone",
+      "record_id,kind,undertaking,registry_id,country,group,group_registry_id,grant_date,gross_grant_equivalent_eur,currency,programme,grantor,legal_basis,award_id,application_id,booked_at,grant_date_time_zone,counted_in_total,repeats_record_id",
     );
     // The register gets the award, not the aid others granted.
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`,AWARD,${organisation.name},OS-${suffix.toUpperCase()},IT,,,`);
     expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2},8850\.00,EUR,/);
-    expect(lines[1]).toMatch(/,Europe\/Brussels$/);
+    expect(lines[1]).toMatch(/,Europe\/Brussels,yes,$/);
     expect(lines[1]).toContain(",8850.00,EUR,");
     expect(lines[1]).toContain("Commission Regulation (EU) 2023/2831 (de minimis aid)");
   });

@@ -151,6 +151,10 @@ export const enStateAid = {
       "Every booked row, newest grant first. Rows are never changed: corrections are new rows.",
     ledgerCaption: "De minimis ledger rows, newest grant first",
     ledgerKind: "Kind",
+    repeatsNote:
+      "Aid declared with more than one application has a row for each. The later rows are marked “counted once”: they add nothing to any total, here, on the Undertakings page or in the export (counted_in_total = no).",
+    repeats: (application: string) =>
+      `Repeats the declaration with “${application}”; counted once.`,
     ledgerFor: (name: string) => `Rows of ${name} and the organisations of its group.`,
     ledgerForOne: (name: string) => `Rows of ${name} only.`,
     showAll: "Show every organisation's rows",
@@ -172,6 +176,8 @@ export const enStateAid = {
     exportHint:
       "One row per award for the national state-aid register: undertaking, registry number, country, group, grant date (a calendar day in Brussels time), gross grant equivalent in euros, programme, legal basis and award id, then the grant date's time zone in the last column (grant_date_time_zone). The download is recorded in the audit log.",
     exportDeclared: "Download awards and declared aid (CSV)",
+    exportDeclaredHint:
+      "With the other aid applicants declared; a declaration repeated with a later application says counted_in_total = no and names the row it repeats in repeats_record_id.",
   },
 };
 
