@@ -30,6 +30,13 @@ export const enStateAid = {
     declared: "Other aid declared",
     received: "Received in total",
     thisAward: "This award (programme's share)",
+    thisAwardEntered: "This award as entered to grant (programme's share)",
+    thisAwardRequested: "This award if granted as requested (programme's share)",
+    followsGrant:
+      "The figures with this award follow the amounts entered to grant under “Decision”.",
+    waitsForGrant:
+      "The figures with this award appear once the amounts entered to grant under “Decision” are valid.",
+    asRequested: "The figures with this award are for the request as made.",
     afterAward: "Total with this award",
     ceiling: "Ceiling",
     remaining: "Left before the ceiling",
