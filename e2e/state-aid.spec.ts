@@ -105,6 +105,9 @@ test("an award that would cross the de minimis ceiling is refused with the figur
     await expect(standing.getByTestId("aid-awarded")).toHaveText("€0.00");
     await expect(standing.getByTestId("aid-declared")).toHaveText("€290,000.00");
     await expect(standing.getByTestId("aid-this-award")).toHaveText("€14,750.00");
+    await expect(standing.getByTestId("aid-award-note")).toHaveText(
+      "The figures with this award follow the amounts entered to grant under “Decision”.",
+    );
     await expect(standing.getByTestId("aid-after")).toHaveText("€304,750.00");
     await expect(standing.getByTestId("aid-ceiling")).toHaveText("€300,000.00");
     await expect(standing.getByTestId("aid-remaining")).toHaveText("€0.00");
@@ -135,6 +138,13 @@ test("an award that would cross the de minimis ceiling is refused with the figur
     await expect(priya.getByTestId("de-minimis-preview")).toHaveText(
       "De minimis: €298,850.00 of the €300,000.00 ceiling with this award (€1,150.00 left).",
     );
+    // The state-aid panel follows the amount entered, as the form does: one award on the page.
+    const standing = priya.getByTestId("state-aid-standing");
+    await expect(standing.getByTestId("aid-this-award")).toHaveText("€8,850.00");
+    await expect(standing.getByTestId("aid-after")).toHaveText("€298,850.00");
+    await expect(standing.getByTestId("aid-remaining")).toHaveText("€1,150.00");
+    await expect(standing.getByTestId("aid-over")).toHaveCount(0);
+    await expect(standing).toContainText("This award as entered to grant");
     await priya.getByRole("button", { name: "Approve and grant" }).click();
     await confirmApproval(priya, title, "€298,850.00 of the €300,000.00 ceiling");
     await expect(priya.getByText("Application approved.")).toBeVisible();
@@ -179,13 +189,13 @@ test("an award that would cross the de minimis ceiling is refused with the figur
     expect(response.headers()["content-type"]).toContain("text/csv");
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "record_id,kind,undertaking,registry_id,country,group,group_registry_id,grant_date,gross_grant_equivalent_eur,currency,programme,grantor,legal_basis,award_id,application_id,booked_at,grant_date_time_zone",
+      "record_id,kind,undertaking,registry_id,country,group,group_registry_id,grant_date,gross_grant_equivalent_eur,currency,programme,grantor,legal_basis,award_id,application_id,booked_at,grant_date_time_zone,counted_in_total,repeats_record_id",
     );
     // The register gets the award, not the aid others granted.
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`,AWARD,${organisation.name},OS-${suffix.toUpperCase()},IT,,,`);
     expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2},8850\.00,EUR,/);
-    expect(lines[1]).toMatch(/,Europe\/Brussels$/);
+    expect(lines[1]).toMatch(/,Europe\/Brussels,yes,$/);
     expect(lines[1]).toContain(",8850.00,EUR,");
     expect(lines[1]).toContain("Commission Regulation (EU) 2023/2831 (de minimis aid)");
   });

@@ -30,6 +30,13 @@ export const enStateAid = {
     declared: "Other aid declared",
     received: "Received in total",
     thisAward: "This award (programme's share)",
+    thisAwardEntered: "This award as entered to grant (programme's share)",
+    thisAwardRequested: "This award if granted as requested (programme's share)",
+    followsGrant:
+      "The figures with this award follow the amounts entered to grant under “Decision”.",
+    waitsForGrant:
+      "The figures with this award appear once the amounts entered to grant under “Decision” are valid.",
+    asRequested: "The figures with this award are for the request as made.",
     afterAward: "Total with this award",
     ceiling: "Ceiling",
     remaining: "Left before the ceiling",
@@ -151,6 +158,10 @@ export const enStateAid = {
       "Every booked row, newest grant first. Rows are never changed: corrections are new rows.",
     ledgerCaption: "De minimis ledger rows, newest grant first",
     ledgerKind: "Kind",
+    repeatsNote:
+      "Aid declared with more than one application has a row for each. The later rows are marked “counted once”: they add nothing to any total, here, on the Undertakings page or in the export (counted_in_total = no).",
+    repeats: (application: string) =>
+      `Repeats the declaration with “${application}”; counted once.`,
     ledgerFor: (name: string) => `Rows of ${name} and the organisations of its group.`,
     ledgerForOne: (name: string) => `Rows of ${name} only.`,
     showAll: "Show every organisation's rows",
@@ -172,6 +183,8 @@ export const enStateAid = {
     exportHint:
       "One row per award for the national state-aid register: undertaking, registry number, country, group, grant date (a calendar day in Brussels time), gross grant equivalent in euros, programme, legal basis and award id, then the grant date's time zone in the last column (grant_date_time_zone). The download is recorded in the audit log.",
     exportDeclared: "Download awards and declared aid (CSV)",
+    exportDeclaredHint:
+      "With the other aid applicants declared; a declaration repeated with a later application says counted_in_total = no and names the row it repeats in repeats_record_id.",
   },
 };
 

@@ -1,13 +1,36 @@
 import { describe, expect, it } from "vitest";
+import type { StateAidLedgerEntry } from "@tessera/core";
 import { stateAidCsvHeader, stateAidCsvLine } from "./state-aid-csv";
 
 /** The register's layout before the time zone was named; importers read these by position. */
 const FIRST_LAYOUT =
   "record_id,kind,undertaking,registry_id,country,group,group_registry_id,grant_date,gross_grant_equivalent_eur,currency,programme,grantor,legal_basis,award_id,application_id,booked_at";
 
+/** Other aid an applicant declared, as the ledger lists it. */
+const declared: StateAidLedgerEntry = {
+  id: "r2",
+  kind: "DECLARED",
+  organization: { id: "o1", name: "Lumen", country: "IT", registryId: "X" },
+  group: null,
+  programme: null,
+  requestId: "a1",
+  allocationId: null,
+  grantor: "Regional agency",
+  legalBasis: "Declared by the applicant as other de minimis aid",
+  grantedOn: "2025-01-15",
+  grossGrantEquivalentMinor: 5,
+  currency: "EUR",
+  ceilingMinor: null,
+  windowTotalMinor: null,
+  bookedAt: new Date("2026-12-05T10:00:00Z"),
+  repeats: null,
+};
+
 describe("state-aid register CSV", () => {
-  it("keeps the first layout in place and appends the grant date's time zone", () => {
-    expect(stateAidCsvHeader()).toBe(`${FIRST_LAYOUT},grant_date_time_zone`);
+  it("keeps the first layout in place and appends the grant date's time zone, then whether a row counts", () => {
+    expect(stateAidCsvHeader()).toBe(
+      `${FIRST_LAYOUT},grant_date_time_zone,counted_in_total,repeats_record_id`,
+    );
   });
 
   it("writes one aid per line with the amount in euros to the cent and inert text", () => {
@@ -32,6 +55,7 @@ describe("state-aid register CSV", () => {
       ceilingMinor: 30_000_000,
       windowTotalMinor: 1_234_505,
       bookedAt: new Date("2026-12-05T10:00:00Z"),
+      repeats: null,
     });
     expect(line).toBe(
       [
@@ -52,32 +76,28 @@ describe("state-aid register CSV", () => {
         "a1",
         "2026-12-05T10:00:00.000Z",
         "Europe/Brussels",
+        "yes",
+        "",
       ].join(","),
     );
   });
 
   it("leaves the group and award empty for declared aid without them", () => {
-    const line = stateAidCsvLine({
-      id: "r2",
-      kind: "DECLARED",
-      organization: { id: "o1", name: "Lumen", country: "IT", registryId: "X" },
-      group: null,
-      programme: null,
-      requestId: "a1",
-      allocationId: null,
-      grantor: "Regional agency",
-      legalBasis: "Declared by the applicant as other de minimis aid",
-      grantedOn: "2025-01-15",
-      grossGrantEquivalentMinor: 5,
-      currency: "EUR",
-      ceilingMinor: null,
-      windowTotalMinor: null,
-      bookedAt: new Date("2026-12-05T10:00:00Z"),
-    });
+    const line = stateAidCsvLine(declared);
     const cells = line.split(",");
-    expect(cells).toHaveLength(17);
+    expect(cells).toHaveLength(19);
     expect(cells.slice(5, 9)).toEqual(["", "", "2025-01-15", "0.05"]);
     expect(cells[13]).toBe("");
-    expect(cells.at(-1)).toBe("Europe/Brussels");
+    expect(cells.slice(16)).toEqual(["Europe/Brussels", "yes", ""]);
+  });
+
+  it("says a declaration repeated with a later application counts no more, and names the row it repeats", () => {
+    const cells = stateAidCsvLine({
+      ...declared,
+      id: "r3",
+      requestId: "a2",
+      repeats: { id: "r2", requestId: "a1", applicationTitle: "First", programmeId: "p1" },
+    }).split(",");
+    expect(cells.slice(-2)).toEqual(["no", "r2"]);
   });
 });

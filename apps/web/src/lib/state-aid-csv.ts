@@ -5,7 +5,10 @@ import { csvCell } from "./audit-csv";
 /**
  * The national register's columns: one row per aid, amounts in euros with two decimals. The grant
  * date is a calendar day in Brussels, and grant_date_time_zone says so; booked_at is UTC (ISO 8601).
- * Importers read by position, so columns are only ever appended: grant_date_time_zone came last.
+ * Importers read by position, so columns are only ever appended: grant_date_time_zone, then
+ * counted_in_total and repeats_record_id. The same declared aid has a row for each application
+ * that declared it; all but the first say "no" and name the row they repeat, so that the rows
+ * saying "yes" add up to the undertaking totals.
  */
 const COLUMNS = [
   "record_id",
@@ -25,6 +28,8 @@ const COLUMNS = [
   "application_id",
   "booked_at",
   "grant_date_time_zone",
+  "counted_in_total",
+  "repeats_record_id",
 ] as const;
 
 export function stateAidCsvHeader(): string {
@@ -51,6 +56,8 @@ export function stateAidCsvLine(entry: StateAidLedgerEntry): string {
     application_id: entry.requestId,
     booked_at: entry.bookedAt.toISOString(),
     grant_date_time_zone: STATE_AID_TIME_ZONE,
+    counted_in_total: entry.repeats ? "no" : "yes",
+    repeats_record_id: entry.repeats?.id ?? null,
   };
   return COLUMNS.map((column) => csvCell(cells[column])).join(",");
 }

@@ -1,7 +1,12 @@
-import type { Database, Prisma, StateAidEntryKind } from "@tessera/db";
+import { Prisma, type Database, type StateAidEntryKind } from "@tessera/db";
 import { AppError } from "../errors";
 import { pageSize, toPage, type PageInput } from "../pagination";
 import { toSafeNumber } from "../programmes/money";
+import {
+  DECLARED_AID_IDENTITY_COLUMNS,
+  declaredAidIdentity,
+  undertakingOf,
+} from "./declared-aid-identity";
 import { dateToDay, dayToDate, parseDay } from "./undertaking";
 
 export interface StateAidLedgerFilter {
@@ -30,7 +35,20 @@ export interface StateAidLedgerEntry {
   ceilingMinor: number | null;
   windowTotalMinor: number | null;
   bookedAt: Date;
+  /**
+   * DECLARED rows only: the earlier row of the same undertaking that declared the same aid
+   * (declaredAidIdentity) — this row repeats it and counts in no total — or null when this row
+   * is the one that counts.
+   */
+  repeats: {
+    id: string;
+    requestId: string;
+    applicationTitle: string;
+    programmeId: string;
+  } | null;
 }
+
+type LedgerRow = Omit<StateAidLedgerEntry, "repeats">;
 
 const ENTRY_INCLUDE = {
   organization: { select: { id: true, name: true, country: true, registryId: true } },
@@ -40,7 +58,7 @@ const ENTRY_INCLUDE = {
 
 type EntryRow = Prisma.StateAidAwardGetPayload<{ include: typeof ENTRY_INCLUDE }>;
 
-function toEntry(row: EntryRow): StateAidLedgerEntry {
+function toEntry(row: EntryRow): LedgerRow {
   return {
     id: row.id,
     kind: row.kind,
@@ -58,6 +76,48 @@ function toEntry(row: EntryRow): StateAidLedgerEntry {
     windowTotalMinor: row.windowTotalMinor === null ? null : toSafeNumber(row.windowTotalMinor),
     bookedAt: row.bookedAt,
   };
+}
+
+/**
+ * The ledger rows with, on each declared row that repeats an earlier declaration of the same aid
+ * by the same undertaking, that earlier row (the first booked): the rule the undertaking totals
+ * count declared aid once by. So the rows that are not repeats add up to those totals.
+ */
+async function withRepeats(database: Database, rows: LedgerRow[]): Promise<StateAidLedgerEntry[]> {
+  const declared = rows.filter((row) => row.kind === "DECLARED");
+  const repeats = new Map<string, NonNullable<StateAidLedgerEntry["repeats"]>>();
+  if (declared.length > 0) {
+    const ids = declared.map((row) => row.id);
+    const days = [...new Set(declared.map((row) => row.grantedOn))];
+    const found = await database.$queryRaw<
+      { id: string; firstId: string; firstRequestId: string; title: string; programmeId: string }[]
+    >(Prisma.sql`
+      SELECT r."id", f."id" AS "firstId", f."requestId" AS "firstRequestId",
+             a."title", a."programmeId"
+        FROM (SELECT x."id",
+                     first_value(x."id") OVER (
+                       PARTITION BY x.unit, ${DECLARED_AID_IDENTITY_COLUMNS}
+                       ORDER BY x."bookedAt", x."id") AS "firstId"
+                FROM (SELECT s."id", s."bookedAt", ${undertakingOf("o")} AS unit,
+                             ${declaredAidIdentity("s")}
+                        FROM "StateAidAward" s
+                        JOIN "Organization" o ON o."id" = s."organizationId"
+                       WHERE s."kind" = 'DECLARED' AND s."grantedOn" = ANY(${days}::date[])
+                     ) x
+             ) r
+        JOIN "StateAidAward" f ON f."id" = r."firstId"
+        JOIN "AllocationRequest" a ON a."id" = f."requestId"
+       WHERE r."id" = ANY(${ids}::text[]) AND r."id" <> r."firstId"`);
+    for (const row of found) {
+      repeats.set(row.id, {
+        id: row.firstId,
+        requestId: row.firstRequestId,
+        applicationTitle: row.title,
+        programmeId: row.programmeId,
+      });
+    }
+  }
+  return rows.map((row) => ({ ...row, repeats: repeats.get(row.id) ?? null }));
 }
 
 const badDay = (label: string) =>
@@ -107,7 +167,10 @@ function afterCursor(cursor: string | null | undefined): Prisma.StateAidAwardWhe
   return { OR: [{ grantedOn: { lt: at } }, { grantedOn: at, id: { lt: match[2]! } }] };
 }
 
-/** The de minimis ledger, newest grant first, filtered; every row as it was booked. */
+/**
+ * The de minimis ledger, newest grant first, filtered; every row as it was booked, declared rows
+ * that repeat an earlier declaration of the same aid marked as such (withRepeats).
+ */
 export async function listStateAidLedger(
   database: Database,
   input: StateAidLedgerFilter & PageInput,
@@ -120,12 +183,15 @@ export async function listStateAidLedger(
     include: ENTRY_INCLUDE,
   });
   const page = toPage(rows, size, encodeCursor);
-  return { items: page.items.map(toEntry), nextCursor: page.nextCursor };
+  return {
+    items: await withRepeats(database, page.items.map(toEntry)),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**
  * Every ledger row matching the filter, oldest grant first, a page at a time: the export for the
- * national register (AWARD rows are the aid Tessera's programmes granted).
+ * national register (AWARD rows are the aid Tessera's programmes granted), repeats marked.
  */
 export async function* exportStateAidLedger(
   database: Database,
@@ -154,7 +220,7 @@ export async function* exportStateAidLedger(
       include: ENTRY_INCLUDE,
     });
     if (rows.length === 0) return;
-    yield rows.map(toEntry);
+    yield await withRepeats(database, rows.map(toEntry));
     if (rows.length < batch) return;
     last = rows[rows.length - 1]!;
   }

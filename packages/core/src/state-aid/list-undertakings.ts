@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { pageSize, type PageInput } from "../pagination";
 import { toSafeNumber } from "../programmes/money";
 import { deMinimisCeilingMinor } from "./ceiling";
+import { declaredAidIdentity, undertakingOf } from "./declared-aid-identity";
 import { stateAidDay, threeYearWindow } from "./undertaking";
 
 /** ALL undertakings; WITH_AID: any aid in the window; NEAR_CEILING: 80 % of the ceiling or more. */
@@ -80,7 +81,7 @@ export async function listUndertakings(
   const rows = await database.$queryRaw<Row[]>(Prisma.sql`
     WITH orgs AS (
       SELECT o."id", o."name", o."country", o."registryId", o."stateAidGroupId",
-             COALESCE(o."stateAidGroupId", o."id") AS unit
+             ${undertakingOf("o")} AS unit
         FROM "Organization" o
        WHERE o."kind" IN ('STARTUP', 'SME', 'ENTERPRISE') OR o."actsEconomically"
           OR o."stateAidGroupId" IS NOT NULL
@@ -94,9 +95,8 @@ export async function listUndertakings(
        GROUP BY orgs.unit
     ),
     declared AS (
-      SELECT d.unit, SUM(d.amount) AS amount
-        FROM (SELECT DISTINCT orgs.unit, lower(btrim(s."grantor")) AS grantor, s."grantedOn",
-                     s."grossGrantEquivalentMinor" AS amount
+      SELECT d.unit, SUM(d."amountMinor") AS amount
+        FROM (SELECT DISTINCT orgs.unit, ${declaredAidIdentity("s")}
                 FROM "StateAidAward" s JOIN orgs ON orgs."id" = s."organizationId"
                WHERE s."kind" = 'DECLARED'
                  AND s."grantedOn" > ${window.after}::date AND s."grantedOn" <= ${window.through}::date

@@ -3,7 +3,11 @@ import { db } from "@tessera/db";
 import { approveApplication } from "../applications/approve-application";
 import { AppError } from "../errors";
 import { getUndertakingStanding } from "./get-undertaking-standing";
-import { listStateAidLedger, exportStateAidLedger } from "./list-state-aid-ledger";
+import {
+  listStateAidLedger,
+  exportStateAidLedger,
+  type StateAidLedgerEntry,
+} from "./list-state-aid-ledger";
 import { listUndertakings } from "./list-undertakings";
 import { setOrganizationStateAid } from "./set-organization-state-aid";
 import {
@@ -450,6 +454,80 @@ describe("the ledger", () => {
       (await listUndertakings(db, { q: group.name, filter: "NEAR_CEILING" }, noon("2026-12-05")))
         .items,
     ).toEqual([]);
+  });
+});
+
+describe("declared aid declared more than once", () => {
+  it("is marked as a repeat in the ledger and the export, so that the rows that count add up to the undertaking's total", async () => {
+    const aid = await createAidProgramme(db);
+    const group = await createAidGroup(db, `Repeat Group ${Date.now()}`);
+    const first = await createAidOrganization(db, { groupId: group.id });
+    const second = await createAidOrganization(db, { groupId: group.id });
+    const outsider = await createAidOrganization(db);
+    const bonus = {
+      grantor: "Bavarian Digital Bonus",
+      amountMinor: 1_250_000n,
+      grantedOn: "2025-11-02",
+    };
+    const approve = async (organization: typeof first, declared: (typeof bonus)[], day: string) => {
+      const applicationId = await applicationUnderReview(db, organization, aid, 10, declared);
+      await approveApplication(db, await admin(), { applicationId }, noon(day));
+      return applicationId;
+    };
+    const original = await approve(first, [bonus], "2026-10-01");
+    // The same aid again: with the group's other organisation (in other letters), and with the
+    // first organisation's next application beside aid declared for the first time.
+    await approve(second, [{ ...bonus, grantor: " bavarian digital BONUS " }], "2026-11-01");
+    const city = { grantor: "City voucher", amountMinor: 300_000n, grantedOn: "2026-01-10" };
+    await approve(first, [bonus, city], "2026-12-01");
+    // An undertaking of its own that declares aid alike in every way counts it for itself.
+    await approve(outsider, [bonus], "2026-12-01");
+
+    const originalTitle = (
+      await db.allocationRequest.findUniqueOrThrow({ where: { id: original } })
+    ).title;
+    const ledger = (await listStateAidLedger(db, { groupId: group.id, limit: 50 })).items;
+    const declared = ledger.filter((row) => row.kind === "DECLARED");
+    expect(declared).toHaveLength(4);
+    const counted = declared.filter((row) => row.repeats === null);
+    expect(counted.map((row) => [row.grantor, row.requestId]).sort()).toEqual(
+      [
+        ["Bavarian Digital Bonus", original],
+        ["City voucher", counted.find((row) => row.grantor === "City voucher")!.requestId],
+      ].sort(),
+    );
+    const originalRow = counted.find((row) => row.requestId === original)!;
+    for (const repeat of declared.filter((row) => row.repeats !== null)) {
+      expect(repeat.repeats).toEqual({
+        id: originalRow.id,
+        requestId: original,
+        applicationTitle: originalTitle,
+        programmeId: aid.programme.id,
+      });
+    }
+    // Filtered to one organisation, a row still repeats the group's earlier declaration.
+    const secondRows = (
+      await listStateAidLedger(db, { organizationId: second.id, kind: "DECLARED" })
+    ).items;
+    expect(secondRows.map((row) => row.repeats?.id)).toEqual([originalRow.id]);
+    expect(
+      (await listStateAidLedger(db, { organizationId: outsider.id, kind: "DECLARED" })).items.map(
+        (row) => row.repeats,
+      ),
+    ).toEqual([null]);
+
+    const exported: StateAidLedgerEntry[] = [];
+    for await (const rows of exportStateAidLedger(db, { groupId: group.id }, 2))
+      exported.push(...rows);
+    expect(exported.filter((row) => row.repeats !== null)).toHaveLength(2);
+    const sumCounted = (rows: StateAidLedgerEntry[]) =>
+      rows
+        .filter((row) => row.repeats === null)
+        .reduce((sum, row) => sum + row.grossGrantEquivalentMinor, 0);
+    const [undertaking] = (await listUndertakings(db, { q: group.name }, noon("2026-12-05"))).items;
+    expect(undertaking).toMatchObject({ declaredMinor: 1_550_000 });
+    expect(sumCounted(ledger)).toBe(undertaking!.receivedMinor);
+    expect(sumCounted(exported)).toBe(undertaking!.receivedMinor);
   });
 });
 

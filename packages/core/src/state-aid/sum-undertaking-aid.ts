@@ -1,4 +1,5 @@
 import type { Prisma } from "@tessera/db";
+import { declaredAidIdentity } from "./declared-aid-identity";
 import type { RollingWindow } from "./undertaking";
 
 export interface UndertakingAid {
@@ -11,8 +12,9 @@ export interface UndertakingAid {
 /**
  * What one undertaking — the organisation and, when it belongs to a group, every organisation of
  * the group — received in a rolling window, in euro cents. Declared aid counts once however often
- * it is declared (the same grantor, day and amount, from any organisation of the group or any
- * application); `pendingRequestId` adds the declaration of an application not yet booked.
+ * it is declared (declaredAidIdentity: the same grantor, day and amount, from any organisation of
+ * the group or any application); `pendingRequestId` adds the declaration of an application not
+ * yet booked.
  */
 export async function sumUndertakingAid(
   tx: Pick<Prisma.TransactionClient, "$queryRaw">,
@@ -32,13 +34,13 @@ export async function sumUndertakingAid(
           OR (${groupId}::text IS NOT NULL AND o."stateAidGroupId" = ${groupId}::text)
     ),
     declared AS (
-      SELECT lower(btrim(s."grantor")) AS grantor, s."grantedOn", s."grossGrantEquivalentMinor" AS amount
+      SELECT ${declaredAidIdentity("s")}
         FROM "StateAidAward" s
        WHERE s."kind" = 'DECLARED'
          AND s."organizationId" IN (SELECT "id" FROM members)
          AND s."grantedOn" > ${window.after}::date AND s."grantedOn" <= ${window.through}::date
       UNION
-      SELECT lower(btrim(d."grantor")), d."grantedOn", d."amountMinor"
+      SELECT ${declaredAidIdentity("d", "amountMinor")}
         FROM "DeclaredDeMinimisAid" d
        WHERE d."requestId" = ${pending}::text
          AND d."grantedOn" > ${window.after}::date AND d."grantedOn" <= ${window.through}::date
@@ -50,6 +52,6 @@ export async function sumUndertakingAid(
           AND s."organizationId" IN (SELECT "id" FROM members)
           AND s."grantedOn" > ${window.after}::date AND s."grantedOn" <= ${window.through}::date
       ) AS awarded,
-      (SELECT COALESCE(SUM(amount), 0)::bigint FROM declared) AS declared`;
+      (SELECT COALESCE(SUM("amountMinor"), 0)::bigint FROM declared) AS declared`;
   return { awardedMinor: row?.awarded ?? 0n, declaredMinor: row?.declared ?? 0n };
 }

@@ -12,12 +12,12 @@ import { DeMinimisPreview } from "@/components/state-aid/de-minimis-preview";
 import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
-import { priceLines } from "@tessera/core/pricing";
-import { fitGrantToLimit, grantsNothing } from "@tessera/core/award-rules";
-import { grantedQuantityProblem, quantityUnits } from "@tessera/core/quantity-messages";
+import { grantsNothing } from "@tessera/core/award-rules";
+import { quantityUnits } from "@tessera/core/quantity-messages";
 import { formatPricedUnits } from "@tessera/core/words";
-import { formatMoney, parseWholeNumber } from "./format";
+import { formatMoney } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
+import { useAwardDraft } from "./award-draft";
 import { reasonProblem } from "./decision-reason";
 import { missingReviews } from "./missing-reviews";
 import type { ApplicationForAdmin } from "./types";
@@ -56,17 +56,8 @@ function ApproveForm({
   const trpc = useTRPC();
   const r = tp.decision;
   const limit = application.organizationLimit;
-  // Over the organisation's limit, the form starts from the most that fits rather than the
-  // request, so the first figures she sees are ones the approval can accept.
   const capped = limit !== null && !limit.fits;
-  const [hours, setHours] = useState<Record<string, string>>(() => {
-    const start = capped
-      ? fitGrantToLimit(application.lines, application.subsidyRateBps, limit.remainingMinor)
-      : application.lines.map((line) => line.unitHours);
-    return Object.fromEntries(
-      application.lines.map((line, index) => [line.resourceClassId, String(start[index] ?? 0)]),
-    );
-  });
+  const { hours, setHours, checked, firstProblem, preview } = useAwardDraft();
   const [note, setNote] = useState("");
   const feedback = useFormFeedback({ note: "approve-note" });
   // The decision waits here while the confirmation dialog is open.
@@ -87,28 +78,6 @@ function ApproveForm({
     }),
   );
   const money = (minor: number) => formatMoney(minor, application.currency);
-  // Each line's quantity as typed, and what is wrong with it (the sentence the server would
-  // refuse it with), shown on its field as it is typed.
-  const checked = application.lines.map((line) => {
-    const value = parseWholeNumber(hours[line.resourceClassId] ?? "");
-    return {
-      value,
-      problem: grantedQuantityProblem(value, line.unitHours, line.resourceClass),
-    };
-  });
-  // The figures never describe an award other than the one in the fields.
-  const typed = checked.map(({ value, problem }) => (problem === null ? value : null));
-  const firstProblem = checked.find(({ problem }) => problem !== null)?.problem ?? null;
-  // The same function the server prices the award with; the server's figure is the one that counts.
-  const preview = priceLines(
-    application.lines.map((line, index) => ({
-      resourceClassId: line.resourceClassId,
-      unitHours: typed[index] ?? 0,
-      listPriceMinorPerHour: line.listPriceMinorPerHour,
-    })),
-    application.subsidyRateBps,
-  ).totals;
-
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const checks = formChecks();

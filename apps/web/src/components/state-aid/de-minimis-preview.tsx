@@ -1,6 +1,7 @@
 import { tsa } from "@/i18n";
 import type { ApplicationForAdmin } from "@/components/programmes/types";
 import { euros } from "./format";
+import { deMinimisWithAward } from "./with-award";
 
 /**
  * The undertaking's de minimis total with the award as typed, beside the award's other figures
@@ -18,18 +19,14 @@ export function DeMinimisPreview({
 }) {
   const { standing } = application.stateAid;
   if (!standing.undertaking || application.currency !== "EUR") return null;
-  const total = standing.receivedMinor + awardMinor;
-  return total > standing.ceilingMinor ? (
+  const { totalMinor, leftMinor, overMinor } = deMinimisWithAward(standing, awardMinor);
+  return overMinor > 0 ? (
     <p className="font-semibold text-danger" data-testid={testId}>
-      {tsa.standing.previewOver(euros(total), euros(standing.ceilingMinor))}
+      {tsa.standing.previewOver(euros(totalMinor), euros(standing.ceilingMinor))}
     </p>
   ) : (
     <p data-testid={testId}>
-      {tsa.standing.preview(
-        euros(total),
-        euros(standing.ceilingMinor),
-        euros(standing.ceilingMinor - total),
-      )}
+      {tsa.standing.preview(euros(totalMinor), euros(standing.ceilingMinor), euros(leftMinor))}
     </p>
   );
 }

@@ -17,6 +17,7 @@ export function ExportLinks({ search = "" }: { search?: string }) {
         </a>
       </p>
       <p className="text-sm text-fg-muted">{p.exportHint}</p>
+      <p className="text-sm text-fg-muted">{p.exportDeclaredHint}</p>
     </div>
   );
 }

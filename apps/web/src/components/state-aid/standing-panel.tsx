@@ -5,6 +5,7 @@ import { ScrollTable } from "@/components/programmes/scroll-table";
 import { tsa } from "@/i18n";
 import { stateAidRoutes } from "./paths";
 import { euros, formatDay, formatDayWithZone } from "./format";
+import { deMinimisWithAward } from "./with-award";
 import type { DeclaredAid, UndertakingStanding } from "./types";
 
 const s = tsa.standing;
@@ -18,12 +19,18 @@ const s = tsa.standing;
 export function StandingPanel({
   standing,
   awardMinor,
+  awardLabel = s.thisAward,
+  awardNote,
   booked,
   declared,
 }: {
   standing: UndertakingStanding;
   /** This award's gross grant equivalent (the programme's share), before it is decided. */
   awardMinor?: number | null;
+  /** What the award figure is: the amounts entered to grant, or the request. */
+  awardLabel?: string;
+  /** Said above the figures: where this award's figure comes from, or why it is missing. */
+  awardNote?: string | null;
   booked?: {
     grantedOn: string;
     grossGrantEquivalentMinor: number;
@@ -38,8 +45,9 @@ export function StandingPanel({
     return <p data-testid="state-aid-standing">{s.notUndertaking(organization.name)}</p>;
   }
   const award = booked ? null : (awardMinor ?? null);
-  const after = award !== null ? standing.receivedMinor + award : null;
-  const over = after !== null ? after - standing.ceilingMinor : 0;
+  const withAward = deMinimisWithAward(standing, award ?? 0);
+  const after = award !== null ? withAward.totalMinor : null;
+  const over = withAward.overMinor;
   return (
     <div className="space-y-4" data-testid="state-aid-standing">
       <p>{s.undertaking(organization.name)}</p>
@@ -54,6 +62,11 @@ export function StandingPanel({
       <p className="font-semibold">
         {s.window(formatDay(standing.windowAfter), formatDay(standing.asOf), tsa.zone)}
       </p>
+      {awardNote && !booked ? (
+        <p className="text-sm text-fg-muted" data-testid="aid-award-note">
+          {awardNote}
+        </p>
+      ) : null}
       <DescriptionList
         items={[
           {
@@ -70,7 +83,7 @@ export function StandingPanel({
           },
           ...(award !== null && after !== null
             ? [
-                { term: s.thisAward, detail: <Figure testId="aid-this-award" minor={award} /> },
+                { term: awardLabel, detail: <Figure testId="aid-this-award" minor={award} /> },
                 { term: s.afterAward, detail: <Figure testId="aid-after" minor={after} /> },
               ]
             : []),
@@ -80,12 +93,7 @@ export function StandingPanel({
           },
           {
             term: s.remaining,
-            detail: (
-              <Figure
-                testId="aid-remaining"
-                minor={Math.max(0, standing.ceilingMinor - (after ?? standing.receivedMinor))}
-              />
-            ),
+            detail: <Figure testId="aid-remaining" minor={withAward.leftMinor} />,
           },
         ]}
       />

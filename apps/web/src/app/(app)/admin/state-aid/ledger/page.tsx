@@ -92,6 +92,7 @@ export default async function StateAidLedgerPage({ searchParams }: { searchParam
             </p>
           ) : null}
           <p className="text-sm text-fg-muted">{p.datesNote}</p>
+          <p className="text-sm text-fg-muted">{p.repeatsNote}</p>
           <ExportLinks search={exportSearch} />
           <form
             method="get"
@@ -172,6 +173,19 @@ export default async function StateAidLedgerPage({ searchParams }: { searchParam
                       <Badge tone={entry.kind === "AWARD" ? "info" : "neutral"}>
                         {tsa.kind[entry.kind]}
                       </Badge>
+                      {entry.repeats ? (
+                        <span className="mt-1 block min-w-48 text-sm" data-testid="ledger-repeat">
+                          <LinkIf
+                            href={stateAidApplicationHref(
+                              user.platformRoles,
+                              entry.repeats.programmeId,
+                              entry.repeats.requestId,
+                            )}
+                          >
+                            {p.repeats(entry.repeats.applicationTitle)}
+                          </LinkIf>
+                        </span>
+                      ) : null}
                     </Td>
                     <Td className="whitespace-nowrap text-right tabular-nums">
                       {euros(entry.grossGrantEquivalentMinor)}

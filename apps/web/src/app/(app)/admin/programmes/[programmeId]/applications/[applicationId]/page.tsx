@@ -8,6 +8,7 @@ import {
   ApplicationLinesCard,
   ApplicationTextCards,
 } from "@/components/programmes/application-cards";
+import { AwardDraftArea } from "@/components/programmes/award-draft";
 import { decisionMade } from "@/components/programmes/decision-made";
 import { DecisionPanel } from "@/components/programmes/decision-panel";
 import { DecisionRecord } from "@/components/programmes/decision-record";
@@ -16,7 +17,7 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { ReviewerAssignment } from "@/components/programmes/reviewer-assignment";
 import { ReviewsSideBySide } from "@/components/programmes/reviews-side-by-side";
 import { ApplicationTimeline } from "@/components/programmes/timeline";
-import { StandingPanel } from "@/components/state-aid/standing-panel";
+import { ApplicationStandingPanel } from "@/components/state-aid/application-standing-panel";
 import { countryName, formatDate, formatDateTime, t, tp, tsa } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { loadIfAllowed } from "@/server/api";
@@ -80,7 +81,14 @@ export default async function AdminApplicationPage({ params }: Props) {
         subsidyRateBps={application.subsidyRateBps}
         className="mb-6"
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      {/* The award being entered to grant, shared by the state-aid panel and the decision form;
+          fresh fields when the request changes. Not keyed on the status: the decision panel's
+          notices ("Application approved.") must outlive the refresh that follows a decision. */}
+      <AwardDraftArea
+        key={application.lines.map((line) => `${line.resourceClassId}=${line.unitHours}`).join(",")}
+        application={application}
+        className="grid gap-6 lg:grid-cols-3"
+      >
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card
             title={r.organisation}
@@ -140,16 +148,7 @@ export default async function AdminApplicationPage({ params }: Props) {
             </div>
           </Card>
           <Card title={tsa.standing.title}>
-            <StandingPanel
-              standing={application.stateAid.standing}
-              awardMinor={
-                application.currency === "EUR"
-                  ? (application.granted ?? application.requested).programmeShareMinor
-                  : null
-              }
-              booked={application.stateAid.booked}
-              declared={application.otherDeMinimisAid}
-            />
+            <ApplicationStandingPanel application={application} />
           </Card>
           <Card title={r.reviews}>
             <ReviewsSideBySide application={application} />
@@ -217,7 +216,7 @@ export default async function AdminApplicationPage({ params }: Props) {
             <ApplicationTimeline events={application.events} />
           </Card>
         </div>
-      </div>
+      </AwardDraftArea>
     </>
   );
 }
