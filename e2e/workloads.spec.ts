@@ -377,6 +377,12 @@ test("a job beyond the allocation's quota is refused in the server's words and n
   });
 });
 
+/** The empty state of an organisation waiting for verification: what it waits for, what to do. */
+async function explainsTheWait(page: Page) {
+  await expect(page.getByText(/A platform administrator is checking the details of/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Check the organisation's details" })).toBeVisible();
+}
+
 test("an organisation waiting for verification is told what to do meanwhile, and cannot submit", async ({
   signedIn,
 }) => {
@@ -385,24 +391,14 @@ test("an organisation waiting for verification is told what to do meanwhile, and
   await expect(chiara.getByTestId("active-jobs")).toHaveText("No active jobs");
   await openJobs(chiara);
   await expect(chiara.getByText("No jobs yet")).toBeVisible();
-  await expect(
-    chiara.getByText(/A platform administrator is checking the details of/),
-  ).toBeVisible();
-  await expect(
-    chiara.getByRole("link", { name: "Check the organisation's details" }),
-  ).toBeVisible();
+  await explainsTheWait(chiara);
   // Programmes would only say it is not eligible.
   await expect(chiara.getByRole("link", { name: "Apply for an allocation" })).toHaveCount(0);
   await expect(chiara.getByRole("link", { name: "Submit a training job" })).toHaveCount(0);
   // Its allocations page explains the wait too, rather than point to applications it cannot make.
   await chiara.goto(`/orgs/${organizationId}/allocations`);
   await expect(chiara.getByText("No allocations yet")).toBeVisible();
-  await expect(
-    chiara.getByText(/A platform administrator is checking the details of/),
-  ).toBeVisible();
-  await expect(
-    chiara.getByRole("link", { name: "Check the organisation's details" }),
-  ).toBeVisible();
+  await explainsTheWait(chiara);
   await expect(chiara.getByRole("link", { name: "View applications" })).toHaveCount(0);
   await chiara.goto(`/orgs/${organizationId}/jobs/new`);
   await expect(chiara.getByRole("main").getByText("Waiting for verification")).toBeVisible();
