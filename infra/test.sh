@@ -127,8 +127,8 @@ export PLAYWRIGHT_JSON_OUTPUT_FILE="$reports/e2e.json"
 tessera_e2e() {
   pnpm exec playwright test --reporter=list,json && return 0
   if [ -s "$TESSERA_ROOT/.data/e2e-worker.log" ]; then
-    tessera_banner "The worker's log during the end-to-end tests (last 200 lines)"
-    tail -n 200 "$TESSERA_ROOT/.data/e2e-worker.log"
+    tessera_banner "The worker's log during the end-to-end tests (last 200 lines, repeats folded)"
+    node --import tsx "$TESSERA_ROOT/infra/scripts/fold-log.ts" "$TESSERA_ROOT/.data/e2e-worker.log" 200
   fi
   return 1
 }

@@ -3,7 +3,7 @@
  * journey needs a Stripe that remembers (an invoice pushed by the worker, later paid by the
  * customer, then re-fetched by the webhook), which Stripe's own mock server does not (it answers
  * every call from fixtures and keeps no state). It answers the few calls Tessera makes (customers,
- * invoices, invoice items, finalize, retrieve) in Stripe's shapes, and one call of its own for the
+ * customers' addresses, invoices, invoice items, finalize, retrieve) in Stripe's shapes, and one call of its own for the
  * tests: `POST /test/pay?number=<Tessera invoice number>` — the customer pays the invoice in full
  * (as on Stripe's hosted page) — answering with the Stripe invoice's id.
  *
@@ -25,6 +25,7 @@ interface StandInInvoice {
 }
 
 const invoices = new Map<string, StandInInvoice>();
+const customers = new Set<string>();
 const id = (prefix: string) => `${prefix}_standin_${randomBytes(8).toString("hex")}`;
 
 async function formOf(request: IncomingMessage): Promise<URLSearchParams> {
@@ -49,7 +50,16 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const path = url.pathname;
   if (request.method === "GET" && path === "/health") return send(response, 200, { ok: true });
   if (request.method === "POST" && path === "/v1/customers") {
-    return send(response, 200, { id: id("cus"), object: "customer" });
+    const customer = id("cus");
+    customers.add(customer);
+    return send(response, 200, { id: customer, object: "customer" });
+  }
+  // The worker sends a customer's postal address when the organisation sets or removes it.
+  const customer = /^\/v1\/customers\/([^/]+)$/.exec(path);
+  if (request.method === "POST" && customer) {
+    if (!customers.has(customer[1]!)) return notFound(response, "customer");
+    await formOf(request);
+    return send(response, 200, { id: customer[1], object: "customer" });
   }
   if (request.method === "POST" && path === "/v1/invoices") {
     const form = await formOf(request);

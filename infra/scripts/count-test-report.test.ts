@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countReport } from "./count-test-report";
+import { countReport, failuresOf } from "./count-test-report";
 
 describe("countReport", () => {
   it("reads vitest's JSON reporter totals", () => {
@@ -24,5 +24,97 @@ describe("countReport", () => {
 
   it("refuses a file that is neither", () => {
     expect(() => countReport({ hello: "world" })).toThrow(/not a vitest or Playwright/);
+  });
+});
+
+describe("failuresOf", () => {
+  it("names vitest's failed tests with the first line of their message, and files that did not load", () => {
+    const report = {
+      numPassedTests: 1,
+      numFailedTests: 1,
+      testResults: [
+        {
+          name: "/repo/a.test.ts",
+          status: "failed",
+          message: "",
+          assertionResults: [
+            { fullName: "a works", status: "passed", failureMessages: [] },
+            {
+              fullName: "a refuses",
+              status: "failed",
+              failureMessages: [
+                "\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at a.test.ts:3",
+              ],
+            },
+          ],
+        },
+        {
+          name: "/repo/b.test.ts",
+          status: "failed",
+          message: "\nCannot find module x",
+          assertionResults: [],
+        },
+      ],
+    };
+    expect(failuresOf(report)).toEqual([
+      { test: "/repo/a.test.ts › a refuses", reason: "AssertionError: expected 1 to be 2" },
+      { test: "/repo/b.test.ts", reason: "Cannot find module x" },
+    ]);
+  });
+
+  it("walks Playwright's nested suites for specs that were not ok, with file and line", () => {
+    const report = {
+      stats: { expected: 1, unexpected: 1, flaky: 0, skipped: 0 },
+      errors: [],
+      suites: [
+        {
+          title: "budgets.spec.ts",
+          file: "budgets.spec.ts",
+          specs: [
+            { title: "passes", ok: true, line: 4, tests: [{ results: [{ status: "passed" }] }] },
+          ],
+          suites: [
+            {
+              title: "a describe",
+              specs: [
+                {
+                  title: "projects the month",
+                  ok: false,
+                  line: 20,
+                  tests: [
+                    {
+                      results: [
+                        {
+                          status: "timedOut",
+                          error: { message: "Test timeout of 60000ms exceeded." },
+                        },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    expect(failuresOf(report)).toEqual([
+      {
+        test: "budgets.spec.ts:20 › projects the month",
+        reason: "Test timeout of 60000ms exceeded.",
+      },
+    ]);
+  });
+
+  it("lists Playwright's errors outside any test, and nothing for a passing or unknown report", () => {
+    const broken = {
+      stats: { expected: 0, unexpected: 0, flaky: 0 },
+      errors: [{ message: "Error: web server exited early" }],
+    };
+    expect(failuresOf(broken)).toEqual([
+      { test: "(Playwright, outside any test)", reason: "Error: web server exited early" },
+    ]);
+    expect(failuresOf({ numPassedTests: 3, numFailedTests: 0, testResults: [] })).toEqual([]);
+    expect(failuresOf({ hello: "world" })).toEqual([]);
   });
 });

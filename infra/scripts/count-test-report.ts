@@ -1,10 +1,40 @@
-/** Reads vitest and Playwright JSON reports into passed/failed counts. */
+/** Reads vitest and Playwright JSON reports into passed/failed counts, and names what failed. */
 import { z } from "zod";
 
 const vitestReport = z.object({
   numPassedTests: z.number().int(),
   numFailedTests: z.number().int(),
+  testResults: z
+    .array(
+      z.object({
+        name: z.string().default(""),
+        message: z.string().default(""),
+        status: z.string().default(""),
+        assertionResults: z
+          .array(
+            z.object({
+              fullName: z.string().default(""),
+              status: z.string(),
+              failureMessages: z.array(z.string()).nullish(),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
 });
+
+interface PlaywrightSuite {
+  title?: string;
+  file?: string;
+  specs?: {
+    title: string;
+    ok: boolean;
+    line?: number;
+    tests?: { results?: { status?: string; error?: { message?: string } }[] }[];
+  }[];
+  suites?: PlaywrightSuite[];
+}
 
 const playwrightReport = z.object({
   stats: z.object({
@@ -12,12 +42,19 @@ const playwrightReport = z.object({
     unexpected: z.number().int(),
     flaky: z.number().int(),
   }),
-  errors: z.array(z.unknown()).default([]),
+  errors: z.array(z.object({ message: z.string().optional() }).passthrough()).default([]),
+  suites: z.array(z.custom<PlaywrightSuite>((value) => typeof value === "object")).default([]),
 });
 
 export interface Counts {
   passed: number;
   failed: number;
+}
+
+/** One failed test: where it is and the first line of why. */
+export interface Failure {
+  test: string;
+  reason: string;
 }
 
 /** Reads one report; Playwright's flaky tests passed in the end, its top-level errors count as failures. */
@@ -31,4 +68,61 @@ export function countReport(json: unknown): Counts {
     return { passed: stats.expected + stats.flaky, failed: stats.unexpected + errors.length };
   }
   throw new Error("not a vitest or Playwright JSON report");
+}
+
+// Terminal colours in error messages would make the list unreadable in a log.
+// eslint-disable-next-line no-control-regex
+const ansi = /\u001b\[[0-9;]*m/g;
+
+function firstLine(text: string | undefined): string {
+  const line = (text ?? "")
+    .replace(ansi, "")
+    .split("\n")
+    .map((part) => part.trim())
+    .find((part) => part.length > 0);
+  if (!line) return "(no message)";
+  return line.length > 240 ? `${line.slice(0, 239)}…` : line;
+}
+
+function playwrightFailures(suite: PlaywrightSuite, file: string, into: Failure[]): void {
+  const where = suite.file ?? file;
+  for (const spec of suite.specs ?? []) {
+    if (spec.ok) continue;
+    const results = (spec.tests ?? []).flatMap((test) => test.results ?? []);
+    const failed = results.find(
+      (result) => result.status !== "passed" && result.status !== "skipped",
+    );
+    const location = spec.line ? `${where}:${spec.line}` : where;
+    into.push({ test: `${location} › ${spec.title}`, reason: firstLine(failed?.error?.message) });
+  }
+  for (const child of suite.suites ?? []) playwrightFailures(child, where, into);
+}
+
+/** The tests one report says failed, in report order (empty for a report that is neither). */
+export function failuresOf(json: unknown): Failure[] {
+  const failures: Failure[] = [];
+  const vitest = vitestReport.safeParse(json);
+  if (vitest.success) {
+    for (const file of vitest.data.testResults) {
+      const failedTests = file.assertionResults.filter((test) => test.status === "failed");
+      for (const test of failedTests) {
+        failures.push({
+          test: `${file.name} › ${test.fullName}`,
+          reason: firstLine(test.failureMessages?.[0]),
+        });
+      }
+      // A file that failed to load has no failed tests, only a message.
+      if (failedTests.length === 0 && file.status === "failed") {
+        failures.push({ test: file.name, reason: firstLine(file.message) });
+      }
+    }
+    return failures;
+  }
+  const playwright = playwrightReport.safeParse(json);
+  if (!playwright.success) return failures;
+  for (const error of playwright.data.errors) {
+    failures.push({ test: "(Playwright, outside any test)", reason: firstLine(error.message) });
+  }
+  for (const suite of playwright.data.suites) playwrightFailures(suite, suite.file ?? "", failures);
+  return failures;
 }
