@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countReport, failuresOf } from "./count-test-report";
+import { countReport, failuresOf, flakyOf } from "./count-test-report";
 
 describe("countReport", () => {
   it("reads vitest's JSON reporter totals", () => {
@@ -116,5 +116,39 @@ describe("failuresOf", () => {
     ]);
     expect(failuresOf({ numPassedTests: 3, numFailedTests: 0, testResults: [] })).toEqual([]);
     expect(failuresOf({ hello: "world" })).toEqual([]);
+  });
+});
+
+describe("flakyOf", () => {
+  it("names the Playwright tests that passed only on their retry, with the first failure", () => {
+    const spec = (title: string, status: string, ok: boolean) => ({
+      title,
+      ok,
+      line: 7,
+      tests: [
+        {
+          status,
+          results: [
+            { status: "failed", error: { message: "expect(locator).toBeVisible() failed" } },
+            { status: "passed" },
+          ],
+        },
+      ],
+    });
+    const report = {
+      stats: { expected: 1, unexpected: 0, flaky: 1, skipped: 0 },
+      errors: [],
+      suites: [
+        {
+          file: "jobs.spec.ts",
+          specs: [spec("runs a job", "flaky", true), spec("lists jobs", "expected", true)],
+        },
+      ],
+    };
+    expect(flakyOf(report)).toEqual([
+      { test: "jobs.spec.ts:7 › runs a job", reason: "expect(locator).toBeVisible() failed" },
+    ]);
+    expect(failuresOf(report)).toEqual([]);
+    expect(flakyOf({ numPassedTests: 1, numFailedTests: 0, testResults: [] })).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ interface PlaywrightSuite {
     title: string;
     ok: boolean;
     line?: number;
-    tests?: { results?: { status?: string; error?: { message?: string } }[] }[];
+    tests?: { status?: string; results?: { status?: string; error?: { message?: string } }[] }[];
   }[];
   suites?: PlaywrightSuite[];
 }
@@ -84,10 +84,16 @@ function firstLine(text: string | undefined): string {
   return line.length > 240 ? `${line.slice(0, 239)}…` : line;
 }
 
-function playwrightFailures(suite: PlaywrightSuite, file: string, into: Failure[]): void {
+function playwrightFailures(
+  suite: PlaywrightSuite,
+  file: string,
+  into: Failure[],
+  flaky: boolean,
+): void {
   const where = suite.file ?? file;
   for (const spec of suite.specs ?? []) {
-    if (spec.ok) continue;
+    const isFlaky = (spec.tests ?? []).some((test) => test.status === "flaky");
+    if (flaky ? !isFlaky : spec.ok) continue;
     const results = (spec.tests ?? []).flatMap((test) => test.results ?? []);
     const failed = results.find(
       (result) => result.status !== "passed" && result.status !== "skipped",
@@ -95,7 +101,7 @@ function playwrightFailures(suite: PlaywrightSuite, file: string, into: Failure[
     const location = spec.line ? `${where}:${spec.line}` : where;
     into.push({ test: `${location} › ${spec.title}`, reason: firstLine(failed?.error?.message) });
   }
-  for (const child of suite.suites ?? []) playwrightFailures(child, where, into);
+  for (const child of suite.suites ?? []) playwrightFailures(child, where, into, flaky);
 }
 
 /** The tests one report says failed, in report order (empty for a report that is neither). */
@@ -123,6 +129,21 @@ export function failuresOf(json: unknown): Failure[] {
   for (const error of playwright.data.errors) {
     failures.push({ test: "(Playwright, outside any test)", reason: firstLine(error.message) });
   }
-  for (const suite of playwright.data.suites) playwrightFailures(suite, suite.file ?? "", failures);
+  for (const suite of playwright.data.suites) {
+    playwrightFailures(suite, suite.file ?? "", failures, false);
+  }
   return failures;
+}
+
+/**
+ * The Playwright tests that failed and then passed on their retry, with why they failed first:
+ * they count as passed, and are named so that a flaky test is seen and fixed, not forgotten.
+ */
+export function flakyOf(json: unknown): Failure[] {
+  const flaky: Failure[] = [];
+  const playwright = playwrightReport.safeParse(json);
+  if (!playwright.success || vitestReport.safeParse(json).success) return flaky;
+  for (const suite of playwright.data.suites)
+    playwrightFailures(suite, suite.file ?? "", flaky, true);
+  return flaky;
 }
