@@ -160,6 +160,8 @@ export const enStateAid = {
     ledgerKind: "Kind",
     repeatsNote:
       "Aid declared with more than one application has a row for each. The later rows are marked “counted once”: they add nothing to any total, here, on the Undertakings page or in the export (counted_in_total = no).",
+    /** Under a repeated declaration's struck-through amount. */
+    repeatAmount: "not added again",
     repeats: (application: string) =>
       `Repeats the declaration with “${application}”; counted once.`,
     ledgerFor: (name: string) => `Rows of ${name} and the organisations of its group.`,

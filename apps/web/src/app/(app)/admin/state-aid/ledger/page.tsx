@@ -188,7 +188,15 @@ export default async function StateAidLedgerPage({ searchParams }: { searchParam
                       ) : null}
                     </Td>
                     <Td className="whitespace-nowrap text-right tabular-nums">
-                      {euros(entry.grossGrantEquivalentMinor)}
+                      {entry.repeats ? (
+                        // Shown, as booked, but struck through: it adds to no total.
+                        <span data-testid="ledger-repeat-amount">
+                          <s className="text-fg-muted">{euros(entry.grossGrantEquivalentMinor)}</s>
+                          <span className="block text-xs text-fg-muted">{p.repeatAmount}</span>
+                        </span>
+                      ) : (
+                        euros(entry.grossGrantEquivalentMinor)
+                      )}
                     </Td>
                     <Td className="min-w-40">
                       {entry.programme ? (
