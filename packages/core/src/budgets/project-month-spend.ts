@@ -10,6 +10,9 @@ import { priceQuantity } from "../programmes/pricing";
 import { UNSEEN_ACCRUAL_SECONDS } from "../workloads/lifecycle/record-workloads-seen";
 import { readMonthSpend, type MonthSpend } from "./get-month-spend";
 
+/** Thousandths of a minor unit in one: the hourly rate is carried in milli-minor units. */
+const MILLI_PER_MINOR = 1_000n;
+
 /** Something running now, and what it adds to the month if it runs on. */
 export interface RunningCost {
   kind: "ENDPOINT" | "TRAINING_JOB";
@@ -21,8 +24,12 @@ export interface RunningCost {
   until: Date;
   /** True when it runs to the month's end (an endpoint, or a job whose walltime ends later). */
   toMonthEnd: boolean;
-  /** The organisation's share of one hour of it at today's price, by THE pricing rule. */
-  hourlyTenantMinor: bigint;
+  /**
+   * The organisation's share of one hour of it at today's price, in thousandths of a minor unit:
+   * 1,000 hours priced by THE pricing rule (the invoice's rounding), so the rate shown × the hours
+   * it runs gives its part to within a minor unit (€0.595 an hour, not €0.59 or €0.60).
+   */
+  hourlyTenantMilliMinor: bigint;
   /** The organisation's share of it from now until `until`: its part of the projected lines. */
   restMinor: bigint;
 }
@@ -152,8 +159,8 @@ export async function projectMonthSpend(
     .map((row): RunningCost => {
       const price = terms.prices.get(row.priceVersionId!)!;
       const award = row.allocationLineId ? terms.allocationOfLine.get(row.allocationLineId) : null;
-      const hour = priceQuantity(
-        row.units * SECONDS_PER_UNIT_HOUR,
+      const thousandHours = priceQuantity(
+        BigInt(row.units) * BigInt(SECONDS_PER_UNIT_HOUR) * MILLI_PER_MINOR,
         price.minorPerUnitHour,
         award?.subsidyRateBps ?? 0,
         terms.classes.get(row.resourceClassId)!.kind,
@@ -165,7 +172,7 @@ export async function projectMonthSpend(
         units: row.units,
         until: row.until,
         toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
-        hourlyTenantMinor: BigInt(hour.tenantShareMinor),
+        hourlyTenantMilliMinor: BigInt(thousandHours.tenantShareMinor),
         restMinor: partOf.get(row.workloadId)!,
       };
     })
