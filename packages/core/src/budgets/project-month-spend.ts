@@ -5,6 +5,7 @@ import { loadRatingTerms } from "../billing/load-rating-terms";
 import { shareOutAdded } from "../billing/share-out-added";
 import { rateUsage } from "../billing/rate-usage";
 import type { SqlClient } from "../billing/sql-client";
+import { loadPricesInForce } from "../catalogue/load-prices-in-force";
 import { SECONDS_PER_UNIT_HOUR } from "../catalogue/metering-unit";
 import { priceQuantity } from "../programmes/pricing";
 import { UNSEEN_ACCRUAL_SECONDS } from "../workloads/lifecycle/record-workloads-seen";
@@ -48,7 +49,6 @@ interface RunningRow {
   units: number;
   until: Date;
   resourceClassId: string;
-  priceVersionId: string | null;
   allocationLineId: string | null;
   allocationId: string | null;
 }
@@ -58,7 +58,7 @@ interface RunningRow {
  * replicas, to the month's end), and running jobs (their units, to the end of their hold — units ×
  * walltime, as their accrual is capped — never past the month's end). A workload the backend has
  * not reported for UNSEEN_ACCRUAL_SECONDS is not projected: its accrual stops there too. Each with
- * the price in force now and the allocation line it draws on.
+ * the allocation line it draws on (its price in force is loadPricesInForce's).
  */
 async function runningWorkloads(
   client: SqlClient,
@@ -68,11 +68,7 @@ async function runningWorkloads(
   const end = input.periodEnd.toISOString();
   const seenSince = new Date(input.now.getTime() - UNSEEN_ACCRUAL_SECONDS * 1000).toISOString();
   return client.$queryRaw<RunningRow[]>(Prisma.sql`
-    SELECT r.*, al."allocationId",
-           (SELECT pv."id" FROM "PriceVersion" pv
-             WHERE pv."resourceClassId" = r."resourceClassId"
-               AND pv."effectiveFrom" <= ${now}::timestamptz
-             ORDER BY pv."effectiveFrom" DESC LIMIT 1) AS "priceVersionId"
+    SELECT r.*, al."allocationId"
       FROM (
         SELECT 'ENDPOINT' AS "kind", w."id" AS "workloadId", w."name",
                (e."readyReplicas" * w."quantity") AS "units",
@@ -123,15 +119,21 @@ export async function projectMonthSpend(
     periodEnd: spend.periodEnd,
     now: input.now,
   });
+  const pricesInForce = await loadPricesInForce(
+    database,
+    rows.map((row) => row.resourceClassId),
+    input.now,
+  );
   const nowSecond = Math.floor(input.now.getTime() / 1000);
   const ahead = rows.flatMap((row): (UnbilledAggregate & { workloadId: string })[] => {
     const seconds = Math.floor(row.until.getTime() / 1000) - nowSecond;
-    if (row.priceVersionId === null || seconds <= 0 || row.units <= 0) return [];
+    const price = pricesInForce.get(row.resourceClassId);
+    if (price === undefined || seconds <= 0 || row.units <= 0) return [];
     return [
       {
         workloadId: row.workloadId,
         resourceClassId: row.resourceClassId,
-        priceVersionId: row.priceVersionId,
+        priceVersionId: price.priceVersionId,
         allocationLineId: row.allocationLineId,
         allocationId: row.allocationId,
         usagePeriod: spend.period,
@@ -157,7 +159,7 @@ export async function projectMonthSpend(
   const running = rows
     .filter((row) => partOf.has(row.workloadId))
     .map((row): RunningCost => {
-      const price = terms.prices.get(row.priceVersionId!)!;
+      const price = pricesInForce.get(row.resourceClassId)!;
       const award = row.allocationLineId ? terms.allocationOfLine.get(row.allocationLineId) : null;
       const thousandHours = priceQuantity(
         BigInt(row.units) * BigInt(SECONDS_PER_UNIT_HOUR) * MILLI_PER_MINOR,
