@@ -39,7 +39,8 @@ export interface BudgetView {
     units: number;
     until: Date;
     toMonthEnd: boolean;
-    hourlyMinor: number;
+    /** The organisation's share of an hour of it now, in thousandths of a minor unit. */
+    hourlyMilliMinor: number;
     restMinor: number;
   }[];
   /** Each alert threshold: reached this month, and when its notice went out. */
@@ -93,7 +94,7 @@ export async function getBudget(
       units: cost.units,
       until: cost.until,
       toMonthEnd: cost.toMonthEnd,
-      hourlyMinor: toSafeNumber(cost.hourlyTenantMinor),
+      hourlyMilliMinor: toSafeNumber(cost.hourlyTenantMilliMinor),
       restMinor: toSafeNumber(cost.restMinor),
     })),
     thresholds: BUDGET_THRESHOLDS.map((percent) => ({

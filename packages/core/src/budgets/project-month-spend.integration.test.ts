@@ -47,7 +47,7 @@ describe("projectMonthSpend", () => {
         units: 2,
         until: new Date("2031-02-10T12:00:00Z"),
         toMonthEnd: false,
-        hourlyTenantMinor: 590n,
+        hourlyTenantMilliMinor: 590_000n,
         restMinor: 1_770n,
       },
     ]);
@@ -68,6 +68,20 @@ describe("projectMonthSpend", () => {
     expect(later.spentMinor).toBe(1_475n);
     expect(later.projectedMinor).toBe(1_475n);
     expect(later.running).toEqual([]);
+  });
+
+  it("carries the hourly rate to the thousandth of a cent, so rate × hours gives the part", async () => {
+    // One GPU at €2.95, half paid by the programme: €1.475 an hour is the organisation's.
+    const fixture = await createBillingFixture(db, { subsidyRateBps: 5_000 });
+    const startedAt = new Date("2031-05-12T08:00:00Z");
+    await runningJob({ fixture, quantity: 1, walltimeSeconds: 10 * 3_600, startedAt });
+    const projection = await project(fixture.organizationId, new Date("2031-05-12T09:00:00Z"));
+    const [job] = projection.running;
+    expect(job).toMatchObject({ units: 1, hourlyTenantMilliMinor: 147_500n });
+    // Ten hours rated as one line: €14.75 ours, less the €1.47 of the first hour so far.
+    expect(projection.spentMinor).toBe(147n);
+    expect(job!.restMinor).toBe(1_475n - 147n);
+    expect(Math.abs(Number(job!.restMinor) - (147_500 * 9) / 1_000)).toBeLessThanOrEqual(1);
   });
 
   it("stops a job at the month's end in the organisation's time zone, on the month's last day", async () => {
@@ -118,11 +132,14 @@ describe("projectMonthSpend", () => {
       units,
       until: projection.periodEnd,
       toMonthEnd: true,
-      hourlyTenantMinor: BigInt((units * 295) / 2),
+      hourlyTenantMilliMinor: BigInt((units * 295 * 1_000) / 2),
     });
     const hours = (projection.periodEnd.getTime() - now.getTime()) / HOUR_MS;
     const expected = (units * 295 * hours) / 2;
     expect(Math.abs(Number(endpoint!.restMinor) - expected)).toBeLessThanOrEqual(1);
+    // The hourly rate shown beside it, × the hours to the month's end, gives its part.
+    const byRate = (Number(endpoint!.hourlyTenantMilliMinor) * hours) / 1_000;
+    expect(Math.abs(Number(endpoint!.restMinor) - byRate)).toBeLessThanOrEqual(1);
     expect(projection.projectedMinor).toBe(projection.spentMinor + endpoint!.restMinor);
 
     // Not reported for minutes: its accrual stops, and so does its projection.

@@ -5,10 +5,14 @@ import { loadRatingTerms } from "../billing/load-rating-terms";
 import { shareOutAdded } from "../billing/share-out-added";
 import { rateUsage } from "../billing/rate-usage";
 import type { SqlClient } from "../billing/sql-client";
+import { loadPricesInForce } from "../catalogue/load-prices-in-force";
 import { SECONDS_PER_UNIT_HOUR } from "../catalogue/metering-unit";
 import { priceQuantity } from "../programmes/pricing";
 import { UNSEEN_ACCRUAL_SECONDS } from "../workloads/lifecycle/record-workloads-seen";
 import { readMonthSpend, type MonthSpend } from "./get-month-spend";
+
+/** Thousandths of a minor unit in one: the hourly rate is carried in milli-minor units. */
+const MILLI_PER_MINOR = 1_000n;
 
 /** Something running now, and what it adds to the month if it runs on. */
 export interface RunningCost {
@@ -21,8 +25,12 @@ export interface RunningCost {
   until: Date;
   /** True when it runs to the month's end (an endpoint, or a job whose walltime ends later). */
   toMonthEnd: boolean;
-  /** The organisation's share of one hour of it at today's price, by THE pricing rule. */
-  hourlyTenantMinor: bigint;
+  /**
+   * The organisation's share of one hour of it at today's price, in thousandths of a minor unit:
+   * 1,000 hours priced by THE pricing rule (the invoice's rounding), so the rate shown × the hours
+   * it runs gives its part to within a minor unit (€0.595 an hour, not €0.59 or €0.60).
+   */
+  hourlyTenantMilliMinor: bigint;
   /** The organisation's share of it from now until `until`: its part of the projected lines. */
   restMinor: bigint;
 }
@@ -41,7 +49,6 @@ interface RunningRow {
   units: number;
   until: Date;
   resourceClassId: string;
-  priceVersionId: string | null;
   allocationLineId: string | null;
   allocationId: string | null;
 }
@@ -51,7 +58,7 @@ interface RunningRow {
  * replicas, to the month's end), and running jobs (their units, to the end of their hold — units ×
  * walltime, as their accrual is capped — never past the month's end). A workload the backend has
  * not reported for UNSEEN_ACCRUAL_SECONDS is not projected: its accrual stops there too. Each with
- * the price in force now and the allocation line it draws on.
+ * the allocation line it draws on (its price in force is loadPricesInForce's).
  */
 async function runningWorkloads(
   client: SqlClient,
@@ -61,11 +68,7 @@ async function runningWorkloads(
   const end = input.periodEnd.toISOString();
   const seenSince = new Date(input.now.getTime() - UNSEEN_ACCRUAL_SECONDS * 1000).toISOString();
   return client.$queryRaw<RunningRow[]>(Prisma.sql`
-    SELECT r.*, al."allocationId",
-           (SELECT pv."id" FROM "PriceVersion" pv
-             WHERE pv."resourceClassId" = r."resourceClassId"
-               AND pv."effectiveFrom" <= ${now}::timestamptz
-             ORDER BY pv."effectiveFrom" DESC LIMIT 1) AS "priceVersionId"
+    SELECT r.*, al."allocationId"
       FROM (
         SELECT 'ENDPOINT' AS "kind", w."id" AS "workloadId", w."name",
                (e."readyReplicas" * w."quantity") AS "units",
@@ -116,15 +119,21 @@ export async function projectMonthSpend(
     periodEnd: spend.periodEnd,
     now: input.now,
   });
+  const pricesInForce = await loadPricesInForce(
+    database,
+    rows.map((row) => row.resourceClassId),
+    input.now,
+  );
   const nowSecond = Math.floor(input.now.getTime() / 1000);
   const ahead = rows.flatMap((row): (UnbilledAggregate & { workloadId: string })[] => {
     const seconds = Math.floor(row.until.getTime() / 1000) - nowSecond;
-    if (row.priceVersionId === null || seconds <= 0 || row.units <= 0) return [];
+    const price = pricesInForce.get(row.resourceClassId);
+    if (price === undefined || seconds <= 0 || row.units <= 0) return [];
     return [
       {
         workloadId: row.workloadId,
         resourceClassId: row.resourceClassId,
-        priceVersionId: row.priceVersionId,
+        priceVersionId: price.priceVersionId,
         allocationLineId: row.allocationLineId,
         allocationId: row.allocationId,
         usagePeriod: spend.period,
@@ -150,10 +159,10 @@ export async function projectMonthSpend(
   const running = rows
     .filter((row) => partOf.has(row.workloadId))
     .map((row): RunningCost => {
-      const price = terms.prices.get(row.priceVersionId!)!;
+      const price = pricesInForce.get(row.resourceClassId)!;
       const award = row.allocationLineId ? terms.allocationOfLine.get(row.allocationLineId) : null;
-      const hour = priceQuantity(
-        row.units * SECONDS_PER_UNIT_HOUR,
+      const thousandHours = priceQuantity(
+        BigInt(row.units) * BigInt(SECONDS_PER_UNIT_HOUR) * MILLI_PER_MINOR,
         price.minorPerUnitHour,
         award?.subsidyRateBps ?? 0,
         terms.classes.get(row.resourceClassId)!.kind,
@@ -165,7 +174,7 @@ export async function projectMonthSpend(
         units: row.units,
         until: row.until,
         toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
-        hourlyTenantMinor: BigInt(hour.tenantShareMinor),
+        hourlyTenantMilliMinor: BigInt(thousandHours.tenantShareMinor),
         restMinor: partOf.get(row.workloadId)!,
       };
     })

@@ -1,4 +1,5 @@
 import type { EndpointStatus, WorkloadStatus } from "@tessera/db";
+import { scaleRangeOf } from "./replica-rules";
 
 /** Bounds on one inference endpoint, checked before anything is written. */
 export const ENDPOINT_LIMITS = {
@@ -44,10 +45,14 @@ export function isLiveEndpointStatus(status: EndpointStatus): boolean {
 /**
  * Pure: why an endpoint may not be scaled to zero, by a member or by its idle timer, or null when
  * it may. Its minimum is the floor it always keeps running: only an endpoint whose minimum is 0
- * ever runs no replica (and then the gateway wakes it on the next request).
+ * ever runs no replica (and then the gateway wakes it on the next request). Whether it may is the
+ * replica bounds' one rule (scaleRangeOf's `toZero`).
  */
-export function scaleToZeroRefusal(endpoint: { minReplicas: number }): string | null {
-  if (endpoint.minReplicas < 1) return null;
+export function scaleToZeroRefusal(endpoint: {
+  minReplicas: number;
+  maxReplicas: number;
+}): string | null {
+  if (scaleRangeOf(endpoint).toZero) return null;
   const replicas = `${endpoint.minReplicas} replica${endpoint.minReplicas === 1 ? "" : "s"}`;
   return `This endpoint keeps at least ${replicas} running (its minimum), so it is never scaled to zero; deploy it with a minimum of 0 to let it scale to zero, or delete it to stop it.`;
 }

@@ -13,14 +13,41 @@ const endpoint = {
   units: 1,
   until: december.periodEnd,
   toMonthEnd: true,
-  hourlyMinor: 59,
-  restMinor: 35_090,
+  // €1.19 list, half paid by the programme: the organisation's share is €0.595 an hour.
+  hourlyMilliMinor: 59_500,
+  restMinor: 35_272,
 };
+
+/** The euro amounts a sentence names, in order, as exact cents × 1,000 (no float). */
+function milliCentsIn(sentence: string): number[] {
+  return [...sentence.matchAll(/€([\d,]+)\.(\d+)/g)].map(
+    ([, whole, fraction]) =>
+      Number(whole!.replace(/,/g, "")) * 100_000 + Number(fraction!.padEnd(5, "0")),
+  );
+}
 
 describe("projectionSentence", () => {
   it("says what is spent and what a running endpoint adds to the month's last day", () => {
     expect(projectionSentence({ ...december, spentMinor: 10, running: [endpoint] })).toBe(
-      "€0.10 so far + €350.90 if Line inspector chat keeps running at €0.59 an hour to 31 Dec.",
+      "€0.10 so far + €352.72 if Line inspector chat keeps running at €0.595 an hour to 31 Dec.",
+    );
+  });
+
+  it("shows the hourly rate unrounded, so rate × hours to the month's end gives the part shown", () => {
+    // 592.8 hours from now to the month's end at €0.595 is €352.716: €352.72 on the invoice.
+    const hours = 592.8;
+    const sentence = projectionSentence({ ...december, spentMinor: 1, running: [endpoint] });
+    const [, part, hourly] = milliCentsIn(sentence);
+    expect(hourly).toBe(59_500);
+    expect(part).toBe(35_272_000);
+    expect(Math.abs(hourly! * hours - part!)).toBeLessThanOrEqual(1_000);
+  });
+
+  it("shows a rate below a cent's worth of precision with the decimals it needs", () => {
+    // A CPU endpoint whose share is 4.76 cents an hour.
+    const cpu = { ...endpoint, name: "Tokenizer", hourlyMilliMinor: 4_760, restMinor: 2_822 };
+    expect(projectionSentence({ ...december, spentMinor: 0, running: [cpu] })).toBe(
+      "€0.00 so far + €28.22 if Tokenizer keeps running at €0.0476 an hour to 31 Dec.",
     );
   });
 
@@ -55,7 +82,7 @@ describe("projectionSentence", () => {
       units: 2,
       until: new Date("2026-12-07T12:00:00Z"),
       toMonthEnd: false,
-      hourlyMinor: 177,
+      hourlyMilliMinor: 177_000,
       restMinor: 1_062,
     };
     expect(projectionSentence({ ...december, spentMinor: 311, running: [job] })).toBe(
@@ -76,7 +103,7 @@ describe("projectionSentence", () => {
       restMinor,
     }));
     expect(projectionSentence({ ...december, spentMinor: 0, running })).toBe(
-      "€0.00 so far + €4.00 if E1 keeps running at €0.59 an hour to 31 Dec + €3.00 if E2 keeps running at €0.59 an hour to 31 Dec + €2.00 if E3 keeps running at €0.59 an hour to 31 Dec + €1.50 for 2 more running now.",
+      "€0.00 so far + €4.00 if E1 keeps running at €0.595 an hour to 31 Dec + €3.00 if E2 keeps running at €0.595 an hour to 31 Dec + €2.00 if E3 keeps running at €0.595 an hour to 31 Dec + €1.50 for 2 more running now.",
     );
   });
 });

@@ -12,16 +12,23 @@ function lastDayOf(periodEnd: Date, timeZone: string): string {
   );
 }
 
+/** The hourly rate comes in thousandths of a minor unit (projectMonthSpend). */
+const RATE_SUB_MINOR_DIGITS = 3;
+
 /**
- * Pure: how the month-end projection was made, in one plain sentence — "€0.10 so far + €350.90 if
- * Line inspector chat keeps running at €0.59 an hour to 31 Dec." Its amounts add up to the
+ * Pure: how the month-end projection was made, in one plain sentence — "€0.10 so far + €352.72 if
+ * Line inspector chat keeps running at €0.595 an hour to 31 Dec." Its amounts add up to the
  * projection: each running thing's part is its share of the projected lines (projectMonthSpend).
+ * The hourly rate is shown to the thousandth of a cent it needs, not rounded to the cent, so the
+ * rate × the hours to the month's end gives the part shown beside it.
  */
 export function projectionSentence(
   budget: Pick<Budget, "spentMinor" | "chargesCurrency" | "running" | "periodEnd" | "timeZone">,
 ): string {
   const m = tg.month;
   const money = (minor: number) => formatMoney(minor, budget.chargesCurrency);
+  const rate = (milliMinor: number) =>
+    formatMoney(milliMinor, budget.chargesCurrency, { subMinorDigits: RATE_SUB_MINOR_DIGITS });
   if (budget.running.length === 0) return m.projectedNothing(money(budget.spentMinor));
   const named = budget.running
     .slice(0, NAMED_RUNNING)
@@ -30,13 +37,13 @@ export function projectionSentence(
         ? m.runsToMonthEnd(
             money(cost.restMinor),
             cost.name,
-            money(cost.hourlyMinor),
+            rate(cost.hourlyMilliMinor),
             lastDayOf(budget.periodEnd, budget.timeZone),
           )
         : m.runsToWalltime(
             money(cost.restMinor),
             cost.name,
-            money(cost.hourlyMinor),
+            rate(cost.hourlyMilliMinor),
             formatDateTime(cost.until),
           ),
     );

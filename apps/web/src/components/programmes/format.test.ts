@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMoney } from "./format";
+import { formatMoney, parseMoney } from "./format";
 
 describe("parseMoney", () => {
   it.each([
@@ -49,5 +49,33 @@ describe("parseMoney", () => {
   it("takes no decimals in a currency without a minor unit", () => {
     expect(parseMoney("1,500 JPY", "JPY")).toBe(1500);
     expect(parseMoney("1500.5", "JPY")).toBeNull();
+  });
+});
+
+describe("formatMoney", () => {
+  it("shows minor units with the currency's own decimals", () => {
+    expect(formatMoney(123_456, "EUR")).toBe("€1,234.56");
+    expect(formatMoney(5, "EUR")).toBe("€0.05");
+    expect(formatMoney(1_234, "JPY")).toBe("JP¥1,234");
+  });
+
+  it.each([
+    [59_500, "€0.595"],
+    [177_000, "€1.77"],
+    [4_760, "€0.0476"],
+    [1, "€0.00001"],
+    [0, "€0.00"],
+    [123_456_789, "€1,234.56789"],
+    [-59_500, "-€0.595"],
+  ])(
+    "shows %i thousandths of a cent as %s: the decimals needed, at least the cent",
+    (milli, text) => {
+      expect(formatMoney(milli, "EUR", { subMinorDigits: 3 })).toBe(text);
+    },
+  );
+
+  it("adds the further decimals to a currency without minor digits too", () => {
+    expect(formatMoney(1_500, "JPY", { subMinorDigits: 3 })).toBe("JP¥1.5");
+    expect(formatMoney(2_000, "JPY", { subMinorDigits: 3 })).toBe("JP¥2");
   });
 });

@@ -22,20 +22,35 @@ export function minorDigits(currency: string): number {
   return digits;
 }
 
-/** 123456 EUR → "€1,234.56". */
-export function formatMoney(minor: number, currency: string): string {
+export interface MoneyFormat {
+  /**
+   * The amount is in 10^-n of a minor unit (3: thousandths, for a rate such as an hourly share),
+   * shown with as many of those n further decimals as it needs: trailing zeros dropped, never
+   * fewer than the currency's own (59_500 thousandths of a cent → "€0.595", 177_000 → "€1.77").
+   */
+  subMinorDigits?: number;
+}
+
+/** 123456 EUR → "€1,234.56"; exact, as the amount is turned into a decimal string, not a float. */
+export function formatMoney(minor: number, currency: string, options: MoneyFormat = {}): string {
   const digits = minorDigits(currency);
+  const scale = digits + (options.subMinorDigits ?? 0);
   const value = BigInt(Math.trunc(minor));
   const negative = value < 0n;
-  const magnitude = (negative ? -value : value).toString().padStart(digits + 1, "0");
-  const whole = magnitude.slice(0, magnitude.length - digits);
-  const fraction = digits ? `.${magnitude.slice(magnitude.length - digits)}` : "";
+  const magnitude = (negative ? -value : value).toString().padStart(scale + 1, "0");
+  const whole = magnitude.slice(0, magnitude.length - scale);
+  const fractionDigits = magnitude
+    .slice(magnitude.length - scale)
+    .replace(/0+$/, "")
+    .padEnd(digits, "0");
+  const fraction = fractionDigits ? `.${fractionDigits}` : "";
   const decimal = `${negative ? "-" : ""}${whole}${fraction}` as `${number}`;
   try {
     return new Intl.NumberFormat(LOCALE, {
       style: "currency",
       currency,
       minimumFractionDigits: digits,
+      maximumFractionDigits: scale,
     }).format(decimal);
   } catch {
     return `${decimal} ${currency}`;
