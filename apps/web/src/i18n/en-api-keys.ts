@@ -201,7 +201,7 @@ export const enApiKeys = {
     sharedAverageUnsettled: "the shared endpoint's average, estimated, not yet settled",
     approximateExplained: "≈ marks an estimate.",
     sharedAverageExplained:
-      "A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy over these days is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; it shows nothing of other organisations' calls.",
+      "A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy in the metering hours of these days in which it served calls is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; its idle time is not shared out to callers but stays with the platform operator. It shows nothing of other organisations' calls.",
     lessThan: (energy: string) => `less than ${energy}`,
     ms: (value: number) => `${count(value)} ms`,
   },

@@ -28,7 +28,7 @@ export const enBilling = {
     sharedNotMetered: "Not metered yet (the shared model's endpoints report no energy)",
     /** Under lines that include a shared model's tokens: how their energy is worked out. */
     sharedRule:
-      "A shared model's energy is the energy its shared endpoints used in the month, idle time included, shared out by tokens among all its callers: it is high when there are few calls, can change until the month ends even if you make no more calls, and is the platform operator's energy, which the operator's own bill also shows.",
+      "A shared model's energy is the energy its shared endpoints used in the metering hours in which they served calls of it, shared out by tokens among all its callers that month. The endpoints' idle time is not shared out to callers: it stays with the platform operator, whose own bill shows all of the endpoints' energy. An hour with any call counts whole, so the figure is high when there are few calls; it changes only when someone calls the model, not while nobody does.",
   },
   overview: {
     title: "Billing",

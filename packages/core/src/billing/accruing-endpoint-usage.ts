@@ -11,6 +11,8 @@ import type { SqlClient } from "./sql-client";
  */
 export interface AccruingAggregate extends UnbilledAggregate {
   endpointId: string;
+  /** When the window began: the intervalStart of the record that will settle it. */
+  windowStart: Date;
 }
 
 interface OpenWindowRow {
@@ -103,6 +105,7 @@ export async function accruingEndpointUsageOf(
     if (unitSeconds <= 0n) continue;
     result.get(scopes[Number(row.ord) - 1]!.organizationId)!.push({
       endpointId: row.endpointId,
+      windowStart: row.leaseStartedAt,
       resourceClassId: row.resourceClassId,
       priceVersionId: row.priceVersionId,
       allocationLineId: row.allocationLineId,

@@ -13,8 +13,11 @@ import type { SqlClient } from "./sql-client";
  * Energy of a shared model's tokens. A call to a shared model is metered as tokens only: the
  * energy is on the sampler records of the platform's shared endpoints, which are not the caller's.
  * The caller's share is estimated as its tokens × the tier's energy per 1,000 tokens over the
- * same billing month (averageSharedTierEnergy: the month's endpoint energy over every token they
- * served, whoever called), so that the shares of all callers add up to what the endpoints used.
+ * same billing month (averageSharedTierEnergy: the energy of the endpoints' metering windows that
+ * served calls of the tier, over every token they served that month, whoever called), so that the
+ * shares of all callers add up to what the endpoints used while serving them. The endpoints' idle
+ * time, the windows nobody called in, is not shared out to callers: it stays with the platform
+ * operator, whose own bill shows every window.
  * A dedicated endpoint's tokens are on its compute class, whose sampler records carry its energy:
  * they are never estimated again.
  */
@@ -34,9 +37,9 @@ export interface TierMonth {
 
 /**
  * The energy per 1,000 tokens of each tier in each month asked for (null when its endpoints were
- * not metered that month), read once per month and time zone. With `accruingAt`, the endpoints'
- * open windows count too, up to then, as the live draft counts an organisation's own endpoints'
- * (averageSharedTierEnergy).
+ * not metered that month in the windows that served its calls), read once per month and time
+ * zone. With `accruingAt`, the endpoints' open windows that have served a call count too, up to
+ * then, as the live draft counts an organisation's own endpoints' (averageSharedTierEnergy).
  */
 export async function sharedTierIntensities(
   client: SqlClient,

@@ -17,6 +17,7 @@ const window = (
   over: Partial<AccruingWindow> & { priceVersionId: string; unitSeconds: bigint },
 ): AccruingWindow => ({
   endpointId: "ep-1",
+  windowStart: new Date("2026-12-01T10:00:00Z"),
   resourceClassId: over.priceVersionId === "pv-cpu" ? "cpu" : "h100",
   allocationLineId: "line",
   allocationId: "award",

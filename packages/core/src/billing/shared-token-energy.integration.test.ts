@@ -3,7 +3,11 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db, tenantScoped } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../actor";
-import { createEndpointSetup, deployTestEndpoint } from "../endpoints/endpoint-fixture";
+import {
+  createEndpointSetup,
+  deployTestEndpoint,
+  type EndpointSetup,
+} from "../endpoints/endpoint-fixture";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import {
   createBillingFixture,
@@ -11,7 +15,9 @@ import {
   insertUsage,
   type BillingFixture,
 } from "./billing-fixture";
+import { energyPerThousandTokens } from "../gateway-usage/energy-per-thousand-tokens";
 import { summariseGatewayUsage } from "../gateway-usage/summarise-gateway-usage";
+import { accruingEndpointUsage } from "./accruing-endpoint-usage";
 import { tokenEnergyMilliWh } from "./estimate-shared-token-energy";
 import { finaliseInvoice } from "./finalise-invoice";
 import { getCurrentCharges } from "./get-current-charges";
@@ -34,12 +40,44 @@ function tenantOf(fixture: BillingFixture): TenantAccess {
   };
 }
 
+/** A settled metering window of the platform's endpoint, [start, end), with measured energy. */
+function meterWindow(
+  platform: EndpointSetup,
+  endpointId: string,
+  start: Date,
+  end: Date,
+  energyMilliWh: bigint,
+) {
+  return db.usageRecord.create({
+    data: {
+      organizationId: platform.organizationId,
+      source: "K8S_SAMPLER",
+      sourceRef: endpointId,
+      intervalStart: start,
+      intervalEnd: end,
+      resourceClassId: platform.resourceClassId,
+      workloadId: endpointId,
+      projectId: platform.projectId,
+      allocationLineId: platform.allocationLineId,
+      quantity: 1,
+      unitSeconds: BigInt((end.getTime() - start.getTime()) / 1000),
+      energyMilliWh,
+      energyBasis: "MEASURED",
+    },
+  });
+}
+
 /**
  * A shared model sold as a token tier, its shared endpoint run by the platform's organisation and
- * metered by the sampler: 1.14 kWh in January (and a great deal in February, which January's
- * figures must not take).
+ * metered by the sampler: by default one hour of 1.14 kWh in January (and a great deal in
+ * February, which January's figures must not take); `sample` meters another hour.
  */
-async function sharedTier() {
+async function sharedTier(
+  hours: readonly (readonly [Date, bigint])[] = [
+    [JAN, 1_140_000n],
+    [FEB, 99_000_000n],
+  ],
+) {
   const suffix = randomBytes(4).toString("hex");
   const tier = await createTokenTier(db, suffix);
   const platform = await createEndpointSetup(db);
@@ -50,26 +88,21 @@ async function sharedTier() {
   const endpoint = await deployTestEndpoint(platform, { name: "Shared chat" });
   await db.endpoint.update({ where: { workloadId: endpoint.id }, data: { shared: true } });
   const sample = (start: Date, energyMilliWh: bigint) =>
-    db.usageRecord.create({
-      data: {
-        organizationId: platform.organizationId,
-        source: "K8S_SAMPLER",
-        sourceRef: endpoint.id,
-        intervalStart: start,
-        intervalEnd: new Date(start.getTime() + HOUR_MS),
-        resourceClassId: platform.resourceClassId,
-        workloadId: endpoint.id,
-        projectId: platform.projectId,
-        allocationLineId: platform.allocationLineId,
-        quantity: 1,
-        unitSeconds: 3_600n,
-        energyMilliWh,
-        energyBasis: "MEASURED",
-      },
-    });
-  await sample(JAN, 1_140_000n);
-  await sample(FEB, 99_000_000n);
-  return { tier, modelName: platform.modelName };
+    meterWindow(platform, endpoint.id, start, new Date(start.getTime() + HOUR_MS), energyMilliWh);
+  for (const [start, energyMilliWh] of hours) await sample(start, energyMilliWh);
+  return { tier, modelName: platform.modelName, sample };
+}
+
+/** The platform's running endpoint (runningEndpoint), shared, its model sold as a token tier. */
+async function runningSharedEndpoint() {
+  const { setup: platform, id: endpointId, readyAt } = await runningEndpoint();
+  const tier = await createTokenTier(db, randomBytes(4).toString("hex"));
+  await db.model.update({
+    where: { id: platform.modelId },
+    data: { tokenResourceClassId: tier.id },
+  });
+  await db.endpoint.update({ where: { workloadId: endpointId }, data: { shared: true } });
+  return { platform, endpointId, readyAt, tier };
 }
 
 /** Calls to the shared model, recorded as the gateway records them: tokens, no workload. */
@@ -100,6 +133,18 @@ function callShared(
       energyBasis: "ESTIMATED",
     },
   });
+}
+
+/** The organisation's invoice for `period`, finalised at `now`, and its stored lines. */
+async function finalise(fixture: BillingFixture, period: string, now: Date) {
+  const finalised = await finaliseInvoice(db, SYSTEM_ACTOR, {
+    organizationId: fixture.organizationId,
+    period,
+    sellerCountry: "DE",
+    now,
+  });
+  const { invoice } = finalised!;
+  return { invoice, stored: await db.invoiceLine.findMany({ where: { invoiceId: invoice.id } }) };
 }
 
 describe("the energy of a shared model's tokens on invoices and usage", () => {
@@ -145,24 +190,18 @@ describe("the energy of a shared model's tokens on invoices and usage", () => {
       energyMilliWh: 380_000,
     });
 
-    const finalised = await finaliseInvoice(db, SYSTEM_ACTOR, {
-      organizationId: fixture.organizationId,
-      period: "2026-01",
-      sellerCountry: "DE",
-      now: new Date("2026-03-10T08:00:00Z"),
-    });
-    const stored = await db.invoiceLine.findMany({ where: { invoiceId: finalised!.invoice.id } });
+    const { invoice, stored } = await finalise(
+      fixture,
+      "2026-01",
+      new Date("2026-03-10T08:00:00Z"),
+    );
     expect(energyByClass(stored)).toEqual(energyByClass(draft.lines));
     const storedTokensLine = stored.find((line) => line.resourceClassId === tier.id)!;
     expect(storedTokensLine.energyBasis).toBe("ESTIMATED");
     expect(storedTokensLine.description).toContain("380 Wh (estimated)");
-    expect(finalised!.invoice.energyMilliWh).toBe(1_080_000n);
+    expect(invoice.energyMilliWh).toBe(1_080_000n);
 
-    const document = await getInvoiceDocument(
-      tenantOf(fixture),
-      finalised!.invoice.id,
-      TEST_INVOICE_ISSUER,
-    );
+    const document = await getInvoiceDocument(tenantOf(fixture), invoice.id, TEST_INVOICE_ISSUER);
     const tokensLine = document.lines.find((line) => line.resourceClassCode === tier.code)!;
     expect(lineEnergyText(tokensLine)).toBe(
       "approx. 380 Wh (estimated from the shared model's average)",
@@ -197,16 +236,124 @@ describe("the energy of a shared model's tokens on invoices and usage", () => {
   });
 });
 
+describe("the energy of a shared model's tokens counts only the shared endpoints' windows that served calls of it", () => {
+  const APRIL = new Date("2026-04-14T10:00:00Z");
+  const hour = (hours: number) => new Date(APRIL.getTime() + hours * HOUR_MS);
+
+  /** The organisation's energy of the tier's tokens on the draft, and the usage page's average. */
+  async function figures(fixture: BillingFixture, tier: { id: string }, model: string, now: Date) {
+    const draft = await getInvoiceDraft(db, {
+      organizationId: fixture.organizationId,
+      sellerCountry: "DE",
+      now,
+    });
+    const usage = await summariseGatewayUsage(tenantOf(fixture), { days: 7, now }, db);
+    return {
+      energyMilliWh: draft.lines.find((line) => line.resourceClassId === tier.id)?.energyMilliWh,
+      perThousandMilliWh: usage.byModel.find((row) => row.model === model && row.shared)
+        ?.energyPerThousandTokensMilliWh,
+    };
+  }
+
+  it("does not grow while the shared endpoints idle after the caller's last call, on the draft, the usage page and the invoice", async () => {
+    const { tier, modelName, sample } = await sharedTier([[hour(0), 600_000n]]);
+    const fixture = await createBillingFixture(db);
+    // A million tokens in the first hour, the only calls: 0.6 Wh per 1,000 tokens, 600 Wh.
+    await callShared(fixture.organizationId, tier, modelName, after(hour(0), 900), 1_000_000n);
+    const served = { energyMilliWh: 600_000n, perThousandMilliWh: 600 };
+    expect(await figures(fixture, tier, modelName, hour(1.5))).toEqual(served);
+
+    // Two more hours metered with as much energy each, and nobody calling: idle time, which
+    // stays with the platform operator (all three hours would make it 1,800 Wh).
+    await sample(hour(1), 600_000n);
+    await sample(hour(2), 600_000n);
+    expect(await figures(fixture, tier, modelName, hour(3.5))).toEqual(served);
+
+    const { stored } = await finalise(fixture, "2026-04", new Date("2026-05-10T08:00:00Z"));
+    expect(stored.find((line) => line.resourceClassId === tier.id)?.energyMilliWh).toBe(600_000n);
+  });
+
+  it("counts the two hours that served calls of the tier, whoever called, and not the idle hour between them", async () => {
+    const { tier, modelName } = await sharedTier([
+      [hour(0), 300_000n],
+      [hour(1), 5_000_000n],
+      [hour(2), 900_000n],
+    ]);
+    const another = await sharedTier([[hour(1), 1_000n]]);
+    const fixture = await createBillingFixture(db);
+    const other = await createBillingFixture(db);
+    await callShared(fixture.organizationId, tier, modelName, after(hour(0), 1_200), 1_000_000n);
+    // In the idle hour only another shared model is called: not a call of this tier.
+    await callShared(other.organizationId, another.tier, another.modelName, hour(1.5), 10n);
+    // The moment the idle hour ends is the third hour's (a window is [start, end)).
+    await callShared(other.organizationId, tier, modelName, hour(2), 3_000_000n);
+    // 1.2 kWh over 4 million tokens: 0.3 Wh per 1,000 tokens, 300 Wh of this organisation's
+    // million (with the idle hour it would be 1.55 Wh and 1,550 Wh).
+    expect(await figures(fixture, tier, modelName, hour(3.5))).toEqual({
+      energyMilliWh: 300_000n,
+      perThousandMilliWh: 300,
+    });
+  });
+
+  it("leaves out an open window nobody has called in since it began, and counts it, not yet settled, once someone has", async () => {
+    const { platform, endpointId, readyAt, tier } = await runningSharedEndpoint();
+    const { leaseStartedAt: began } = await db.endpoint.findUniqueOrThrow({
+      where: { workloadId: endpointId },
+    });
+    // The window before the open one, settled, with the caller's call in it.
+    const earlier = new Date(began!.getTime() - HOUR_MS / 2);
+    await meterWindow(platform, endpointId, earlier, began!, 500_000n);
+    const fixture = await createBillingFixture(db);
+    await callShared(
+      fixture.organizationId,
+      tier,
+      platform.modelName,
+      after(earlier, 60),
+      1_000_000n,
+    );
+    const now = after(readyAt, 600);
+    const shared = async () =>
+      (await summariseGatewayUsage(tenantOf(fixture), { days: 7, now }, db)).byModel;
+    expect(await shared()).toEqual([
+      expect.objectContaining({
+        model: platform.modelName,
+        energyPerThousandTokensMilliWh: 500,
+        energyMeasured: true,
+        energySettled: true,
+      }),
+    ]);
+
+    // A call since the open window began: its energy up to now counts, not yet settled.
+    await callShared(fixture.organizationId, tier, platform.modelName, after(readyAt, 60), 1_000n);
+    const [open] = await accruingEndpointUsage(
+      db,
+      {
+        organizationId: platform.organizationId,
+        period: "",
+        bounds: { start: earlier, end: now },
+        timeZone: "UTC",
+      },
+      now,
+    );
+    expect(open!.energyMilliWh).toBeGreaterThan(0n);
+    expect(await shared()).toEqual([
+      expect.objectContaining({
+        model: platform.modelName,
+        energyPerThousandTokensMilliWh: energyPerThousandTokens(
+          500_000n + open!.energyMilliWh,
+          1_001_000n,
+        ),
+        energyMeasured: false,
+        energySettled: false,
+      }),
+    ]);
+  });
+});
+
 describe("the energy of a shared model's tokens while its endpoint's window is open", () => {
   it("counts the open window as an organisation's own endpoint's is counted, on the usage page and Billing's draft alike, and says it is not yet settled", async () => {
     // The platform runs the shared endpoint: ten minutes so far, nothing settled yet.
-    const { setup: platform, id: endpointId, readyAt } = await runningEndpoint();
-    const tier = await createTokenTier(db, randomBytes(4).toString("hex"));
-    await db.model.update({
-      where: { id: platform.modelId },
-      data: { tokenResourceClassId: tier.id },
-    });
-    await db.endpoint.update({ where: { workloadId: endpointId }, data: { shared: true } });
+    const { platform, readyAt, tier } = await runningSharedEndpoint();
     const now = after(readyAt, 600);
     const platformCharges = await getCurrentCharges(platform.tenant, { sellerCountry: "DE", now });
     expect(platformCharges.lines).toHaveLength(1);

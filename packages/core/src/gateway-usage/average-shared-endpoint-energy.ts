@@ -5,7 +5,10 @@ import { energyPerThousandTokens } from "./energy-per-thousand-tokens";
 
 /** A shared model's energy intensity: the only figure that leaves this file. */
 export interface SharedEndpointEnergy {
-  /** mWh per 1,000 tokens, rounded half up; null when its endpoints reported no energy. */
+  /**
+   * mWh per 1,000 tokens, rounded half up; null when its endpoints reported no energy for the
+   * windows that served calls.
+   */
   energyPerThousandTokensMilliWh: number | null;
   /** True when every sampler record behind the figure had measured, not estimated, energy. */
   energyMeasured: boolean;
@@ -27,7 +30,11 @@ export interface AccruingAt {
   timeZone: string;
 }
 
-/** What the averages are per: a shared model (by name), or the token tier it is sold as. */
+/**
+ * What the averages are per: a shared model (by name), or the token tier it is sold as. Calls to
+ * shared endpoints are found by either through a partial index of its own (migration
+ * 20261207080000_shared_call_indexes), so that whether a window served a call is a range probe.
+ */
 const KEYS = {
   model: { endpoint: Prisma.sql`m.name`, call: Prisma.sql`s.model` },
   tokenClass: {
@@ -36,11 +43,58 @@ const KEYS = {
   },
 } as const;
 
+type Key = (typeof KEYS)[keyof typeof KEYS];
+
+/** The span the averages are over: records that started in [from, until) (no until: since from). */
+interface Span {
+  from: Date;
+  until?: Date | undefined;
+}
+
+/** `alias`'s record started within the span. */
+function startsWithin(alias: string, span: Span): Prisma.Sql {
+  const start = Prisma.sql`${Prisma.raw(alias)}."intervalStart"`;
+  return span.until
+    ? Prisma.sql`${start} >= ${span.from} AND ${start} < ${span.until}`
+    : Prisma.sql`${start} >= ${span.from}`;
+}
+
+/**
+ * Whether a shared endpoint (`endpoint`: SQL for its key, workload and organisation) served a
+ * call whose request time is in [after, before) (no `before`: since `after`) and within the span
+ * — a call of its key, whoever called, or one naming the endpoint (the calls whose tokens the
+ * average divides by). Two EXISTS, each a range probe of an index: the calls of the key by its
+ * partial index, those naming the endpoint by its organisation's (organizationId, intervalStart)
+ * (the gateway names a workload only on a call to the caller's own endpoint).
+ */
+function servedCall(
+  key: Key,
+  span: Span,
+  endpoint: { key: Prisma.Sql; workloadId: Prisma.Sql; organizationId: Prisma.Sql },
+  after: Prisma.Sql,
+  before?: Prisma.Sql,
+): Prisma.Sql {
+  const between = Prisma.sql`s."intervalStart" >= ${after}
+    ${before ? Prisma.sql`AND s."intervalStart" < ${before}` : Prisma.empty}
+    AND ${startsWithin("s", span)}`;
+  return Prisma.sql`(EXISTS (
+      SELECT 1 FROM "UsageRecord" s
+       WHERE s.source = 'GATEWAY_TOKENS' AND s."workloadId" IS NULL
+         AND ${key.call} = ${endpoint.key} AND ${between})
+    OR EXISTS (
+      SELECT 1 FROM "UsageRecord" s
+       WHERE s.source = 'GATEWAY_TOKENS' AND s."workloadId" = ${endpoint.workloadId}
+         AND s."organizationId" = ${endpoint.organizationId} AND ${between}))`;
+}
+
 /**
  * The energy per 1,000 tokens of the platform's shared endpoints, per `by` (their model or its
- * token tier), over [from, until): the energy their replicas were metered with (sampler records,
- * in the organisation that runs them) divided by every token they served in the same time,
- * whoever called.
+ * token tier), over [from, until): the energy of their metering windows that served calls of the
+ * key (sampler records, in the organisation that runs them, with at least one call's request
+ * time inside the window) divided by every token they served in the same time, whoever called.
+ * A window in which nobody called is the endpoints' idle time: its energy is not shared out to
+ * callers, it stays with the platform operator (whose own bill shows every window). So a caller's
+ * figure moves only when calls are made, never while the endpoints idle.
  *
  * This is the one place usage is read across organisations, and it is safe because of what it
  * returns: one ratio (and whether it was measured) per shared model or tier, never a token count,
@@ -59,12 +113,8 @@ async function averageSharedEnergy(
   if (input.keys.length === 0) return averages;
   const key = KEYS[by];
   const keys = [...input.keys];
-  const within = (alias: string) => {
-    const start = Prisma.sql`${Prisma.raw(alias)}."intervalStart"`;
-    return input.until
-      ? Prisma.sql`${start} >= ${input.from} AND ${start} < ${input.until}`
-      : Prisma.sql`${start} >= ${input.from}`;
-  };
+  const span: Span = { from: input.from, until: input.until };
+  // One statement whatever the number of windows: each window's EXISTS is an index probe.
   const rows = await database.$queryRaw<
     {
       key: string;
@@ -83,7 +133,18 @@ async function averageSharedEnergy(
         FROM endpoints ep
         JOIN "UsageRecord" r
           ON r."workloadId" = ep."workloadId" AND r."organizationId" = ep."organizationId"
-       WHERE r.source = 'K8S_SAMPLER' AND ${within("r")}
+       WHERE r.source = 'K8S_SAMPLER' AND ${startsWithin("r", span)}
+         AND ${servedCall(
+           key,
+           span,
+           {
+             key: Prisma.sql`ep.key`,
+             workloadId: Prisma.sql`ep."workloadId"`,
+             organizationId: Prisma.sql`ep."organizationId"`,
+           },
+           Prisma.sql`r."intervalStart"`,
+           Prisma.sql`r."intervalEnd"`,
+         )}
        GROUP BY 1
     ), served AS (
       -- A call to a shared endpoint is recorded in the caller's organisation with no workload
@@ -91,11 +152,11 @@ async function averageSharedEnergy(
       SELECT ${key.call} AS key, s."tokensIn" + s."tokensOut" AS tokens
         FROM "UsageRecord" s
        WHERE s.source = 'GATEWAY_TOKENS' AND s."workloadId" IS NULL
-         AND ${key.call} = ANY(${keys}::text[]) AND ${within("s")}
+         AND ${key.call} = ANY(${keys}::text[]) AND ${startsWithin("s", span)}
       UNION ALL
       SELECT ep.key, s."tokensIn" + s."tokensOut"
         FROM endpoints ep JOIN "UsageRecord" s ON s."workloadId" = ep."workloadId"
-       WHERE s.source = 'GATEWAY_TOKENS' AND ${within("s")}
+       WHERE s.source = 'GATEWAY_TOKENS' AND ${startsWithin("s", span)}
     ), tokens AS (
       SELECT key, sum(tokens)::bigint AS tokens FROM served GROUP BY 1
     )
@@ -125,14 +186,16 @@ async function averageSharedEnergy(
 }
 
 /**
- * The energy of the shared endpoints' open windows begun in [from, until), per key, as settling
- * them at `now` would record it (accruingEndpointUsageOf, read for the organisations that run
- * them). Read after the settled records, as the draft reads its own: a window settled between the
- * two reads is missing once, never counted twice.
+ * The energy of the shared endpoints' open windows begun in [from, until) that have served a
+ * call of their key since they began, per key, as settling them at `now` would record it
+ * (accruingEndpointUsageOf, read for the organisations that run them); an open window nobody has
+ * called in yet is idle time, left out as a settled one is. Read after the settled records, as
+ * the draft reads its own: a window settled between the two reads is missing once, never counted
+ * twice.
  */
 async function openWindowEnergy(
   database: SqlClient,
-  key: (typeof KEYS)[keyof typeof KEYS],
+  key: Key,
   keys: readonly string[],
   input: AccruingAt & { from: Date; until: Date },
 ): Promise<Map<string, bigint>> {
@@ -144,9 +207,9 @@ async function openWindowEnergy(
      WHERE e.shared AND ${key.endpoint} = ANY(${[...keys]}::text[])`);
   const energy = new Map<string, bigint>();
   if (endpoints.length === 0) return energy;
-  const keyOf = new Map(endpoints.map((endpoint) => [endpoint.workloadId, endpoint.key]));
+  const endpointOf = new Map(endpoints.map((endpoint) => [endpoint.workloadId, endpoint]));
   const organisations = [...new Set(endpoints.map((endpoint) => endpoint.organizationId))];
-  const windows = await accruingEndpointUsageOf(
+  const accruing = await accruingEndpointUsageOf(
     database,
     organisations.map((organizationId) => ({
       organizationId,
@@ -156,9 +219,32 @@ async function openWindowEnergy(
     })),
     input.now,
   );
-  for (const window of [...windows.values()].flat()) {
-    const of = keyOf.get(window.endpointId);
-    if (of === undefined || window.usagePeriod !== input.period) continue;
+  const windows = [...accruing.values()]
+    .flat()
+    .filter((window) => endpointOf.has(window.endpointId) && window.usagePeriod === input.period);
+  if (windows.length === 0) return energy;
+  // Which of them served a call since they began: one statement for them all.
+  const served = await database.$queryRaw<{ endpointId: string }[]>(Prisma.sql`
+    SELECT w."endpointId"
+      FROM unnest(${windows.map((window) => window.endpointId)}::text[],
+                  ${windows.map((window) => endpointOf.get(window.endpointId)!.key)}::text[],
+                  ${windows.map((window) => endpointOf.get(window.endpointId)!.organizationId)}::text[],
+                  ${windows.map((window) => window.windowStart.toISOString())}::timestamp(3)[])
+           AS w("endpointId", key, "organizationId", start)
+     WHERE ${servedCall(
+       key,
+       { from: input.from, until: input.until },
+       {
+         key: Prisma.sql`w.key`,
+         workloadId: Prisma.sql`w."endpointId"`,
+         organizationId: Prisma.sql`w."organizationId"`,
+       },
+       Prisma.sql`w.start`,
+     )}`);
+  const called = new Set(served.map((row) => row.endpointId));
+  for (const window of windows) {
+    if (!called.has(window.endpointId)) continue;
+    const of = endpointOf.get(window.endpointId)!.key;
     energy.set(of, (energy.get(of) ?? 0n) + window.energyMilliWh);
   }
   return energy;

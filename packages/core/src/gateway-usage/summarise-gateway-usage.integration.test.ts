@@ -193,13 +193,15 @@ describe("energy per 1,000 tokens of a shared model", () => {
     const theirs = await world();
     // Our calls: 3,333 tokens; theirs: 9,999 (and one before the days shown, not counted).
     await ours.call(new Date(NOW.getTime() - 2 * HOUR), 1_111, 2_222, 90, model);
-    await theirs.call(new Date(NOW.getTime() - 3 * HOUR), 4_444, 5_555, 70, model);
+    await theirs.call(new Date(NOW.getTime() - 13 * HOUR), 4_444, 5_555, 70, model);
     await theirs.call(new Date(NOW.getTime() - 30 * 24 * HOUR), 7_777, 7_777, 70, model);
     // The shared endpoint's replicas, in the platform's organisation: 20 Wh over the days shown
-    // (and a sample from before them, not counted).
+    // in the two windows that served those calls (and a sample from before them, not counted).
     await sample(platformSetup, shared.id, new Date(NOW.getTime() - 24 * HOUR), 12, 12_000n);
     await sample(platformSetup, shared.id, new Date(NOW.getTime() - 12 * HOUR), 12, 8_000n);
     await sample(platformSetup, shared.id, new Date(NOW.getTime() - 30 * 24 * HOUR), 1, 50_000n);
+    // A window in which nobody called: idle time, the platform's own, not shared out to callers.
+    await sample(platformSetup, shared.id, new Date(NOW.getTime() - 36 * HOUR), 12, 30_000n);
 
     const ourUsage = await summariseGatewayUsage(ours.setup.tenant, { days: 7, now: NOW }, db);
     const theirUsage = await summariseGatewayUsage(theirs.setup.tenant, { days: 7, now: NOW }, db);

@@ -42,8 +42,10 @@ export interface GatewayUsage {
      * metered yet. Own endpoints: the energy their replicas were metered with — settled windows
      * and the open one up to now, as Billing's live draft counts them — divided by the tokens
      * they served. Shared: an estimate, the shared endpoints' average over every caller's
-     * tokens (averageSharedEndpointEnergy) on the same basis (settled windows and the open ones
-     * up to now, as Billing's token line counts them), the same figure for every organisation.
+     * tokens (averageSharedEndpointEnergy: the energy of their windows that served calls of the
+     * model, idle ones left to the platform operator) on the same basis (settled windows and the
+     * open ones up to now, as Billing's token line counts them), the same figure for every
+     * organisation.
      */
     energyPerThousandTokensMilliWh: number | null;
     /** True when every replica record behind that figure had measured, not estimated, energy. */

@@ -134,6 +134,7 @@ describe("the lines and totals of the live draft and of invoices", () => {
     });
     const [note] = byTestId(render([line(1), tokens], totals()), "shared-energy-note");
     expect(note).toContain("shared out by tokens among all its callers");
-    expect(note).toContain("the operator&#x27;s own bill also shows");
+    expect(note).toContain("idle time is not shared out to callers");
+    expect(note).toContain("it stays with the platform operator");
   });
 });
