@@ -124,6 +124,19 @@ async function untilConverged(ids: readonly string[], workers: readonly WorkerPr
   }
 }
 
+/** Waits until the namespace holds at most `most` pods, terminating ones included (quota counts them). */
+async function untilPodsAtMost(setup: K8sEndpointWorld, most: number) {
+  await eventually(
+    `at most ${most} pods in the namespace`,
+    async () => {
+      const pods = await admin.core.listNamespacedPod({ namespace: setup.namespace });
+      return pods.items.length <= most ? true : undefined;
+    },
+    120_000,
+    500,
+  );
+}
+
 /** The cluster's pods settle a moment after the rows say ready (terminating pods go): waits for the census to match, then counts. */
 async function settledCounts(setup: K8sEndpointWorld, wanted: Map<string, number>) {
   const counts = () =>
@@ -164,23 +177,38 @@ describe("the worker's endpoint path on the real control plane", () => {
     await sleep(1_000);
     await crashAndRestart();
 
-    // Scale changes while the worker dies again: ten to two replicas, five to zero, five stay.
-    const scaling = (async () => {
-      for (const [index, id] of ids.entries()) {
-        if (index < 10) await scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 2 });
-        else if (index < 15) await scaleEndpointToZero(setup.tenant, setup.actor, { id });
-        await sleep(100);
-      }
-    })();
-    await sleep(700);
-    await crashAndRestart();
-    await scaling;
+    // Scale changes while the worker dies again: five to zero, then ten to two replicas, five
+    // stay. The namespace's quota is what Tessera admitted (the rows' desired replicas, 25 in
+    // the end), so the scale-downs must have left the cluster before the scale-ups can fit: the
+    // other order has the quota refuse pods for a while, and the ReplicaSet controller's backoff
+    // after a refusal, not the worker, then sets how soon they come (cases d and e are quota's).
+    const scaleInTurn = async (change: (id: string) => Promise<unknown>, some: string[]) => {
+      const scaling = (async () => {
+        for (const id of some) {
+          await change(id);
+          await sleep(100);
+        }
+      })();
+      await sleep(250);
+      await crashAndRestart();
+      await scaling;
+    };
+    await scaleInTurn(
+      (id) => scaleEndpointToZero(setup.tenant, setup.actor, { id }),
+      ids.slice(10, 15),
+    );
+    await untilConverged(ids.slice(10, 15), workers);
+    await untilPodsAtMost(setup, 15);
+    await scaleInTurn(
+      (id) => scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 2 }),
+      ids.slice(0, 10),
+    );
 
     await untilConverged(ids, workers);
     const wanted = new Map(ids.map((id, index) => [id, index < 10 ? 2 : index < 15 ? 0 : 1]));
     const counts = await settledCounts(setup, wanted);
     console.info(
-      `RELIABILITY worker-sigkill endpoints=${ids.length} crashes=3 lost=${counts.lost} doubled=${counts.doubled} orphaned=${counts.orphaned}`,
+      `RELIABILITY worker-sigkill endpoints=${ids.length} crashes=4 lost=${counts.lost} doubled=${counts.doubled} orphaned=${counts.orphaned}`,
     );
     expect(counts).toEqual({ lost: 0, doubled: 0, orphaned: 0 });
   }, 420_000);
