@@ -88,9 +88,12 @@ tessera_stage "Unit tests" pnpm exec vitest run --project unit \
 tessera_stage "Integration tests" pnpm exec vitest run --project integration \
   --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
 # Runs a service's up script quietly, showing its last line, or its log's tail when it fails.
+# Without DATABASE_URL: the Slurm and Kubernetes scripts register their cluster in the database
+# it names, which is the demo portal's, and the test clusters are torn down after their tests
+# (the tests make their own databases).
 tessera_service_up() {
   local script="$1" log="$TESSERA_ROOT/.data/$2-up.log"
-  if ! bash "$TESSERA_ROOT/$script" >"$log" 2>&1; then
+  if ! env -u DATABASE_URL bash "$TESSERA_ROOT/$script" >"$log" 2>&1; then
     tail -n 40 "$log" >&2
     printf '%s failed (full log: %s)\n' "$script" "$log" >&2
     return 1

@@ -6,6 +6,7 @@ import type { Lease } from "./leases";
 import type { Admission, Limiter } from "./limits";
 import type { Meter, MeteredRequest } from "./meter";
 import type { GatewayMetrics } from "./metrics";
+import { carriesText } from "./first-token";
 import { countPromptTokens, type ModelRequest } from "./requests";
 import type { Route } from "./routes";
 import type { Upstreams } from "./upstreams";
@@ -48,8 +49,6 @@ const DATA_OBJECT = Buffer.from("data: {");
 const USAGE = Buffer.from('"usage":{');
 const USAGE_NULL = Buffer.from(',"usage":null');
 const NO_CHOICES = Buffer.from('"choices":[]');
-const CONTENT = Buffer.from('"content":"');
-const TEXT = Buffer.from('"text":"');
 
 /** What the upstream's answer is being read as. */
 type Mode = "waiting" | "refused" | "whole" | "stream";
@@ -204,7 +203,7 @@ export function forward(
           continue;
         }
         received.push(event);
-        if (ttftMs === null && (event.includes(CONTENT) || event.includes(TEXT))) {
+        if (ttftMs === null && carriesText(event)) {
           ttftMs = Math.round(performance.now() - call.arrivedAt);
           context.metrics.ttftSeconds.observe(labels, ttftMs / 1000);
         }
