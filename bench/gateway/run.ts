@@ -201,9 +201,12 @@ async function main(): Promise<void> {
     // A shared model, so every call through the gateway spends tokens from a lease.
     const { tokenClassId } = await shareEndpoint(database, { setup, endpointId: endpoint.id });
     await grantTokens(database, setup, tokenClassId, 1_000_000_000_000n);
+    // Limits are checked on every call, as for any key, but set where they never bind: a fast
+    // machine passes the portal's largest per-key limit (100,000 a minute) within seconds, and a
+    // 429 would end the run. The fixture writes the key directly, past the portal's bounds.
     const key = await createTestKey(database, setup, {
-      requestsPerMinute: 100_000,
-      tokensPerMinute: 100_000_000,
+      requestsPerMinute: 1_000_000_000,
+      tokensPerMinute: 2_000_000_000,
     });
     gateway = await startGatewayProcess({
       DATABASE_URL: url,
