@@ -67,6 +67,11 @@ test("the researcher's home shows quota left per line with its end, jobs and fai
     await expect(panel.getByTestId("quota-lines")).not.toContainText(/-minutes?|-seconds?/);
     await expect(panel.getByTestId("jobs-running")).toHaveText(/^\d+$/);
     await expect(panel.getByTestId("jobs-pending")).toHaveText(/^\d+$/);
+    // Endpoints have their own part: counts by what they do now, or how to deploy one.
+    const endpoints = panel.getByRole("region", { name: `Inference endpoints of ${NORTHBRIDGE}` });
+    await expect(
+      endpoints.getByTestId("endpoints-none").or(endpoints.getByTestId("endpoints-serving")),
+    ).toBeVisible();
   });
 
   const name = `Failing sweep ${uniqueSuffix()}`;

@@ -100,6 +100,13 @@ export const enHome = {
         reason ? `${status}: ${reason}` : status,
       openApplications: (count: number) =>
         `${plural(count, "application", "applications")} in progress`,
+      endpoints: "Inference endpoints",
+      serving: "Serving",
+      scaledToZero: "Scaled to zero",
+      starting: "Starting",
+      troubled: "Need attention",
+      noEndpoints: "No inference endpoints yet.",
+      deployEndpoint: "Deploy a model",
       viewJobs: "All jobs",
       viewAllocations: "All allocations",
     },

@@ -82,6 +82,42 @@ describe("home", () => {
     expect(line.heldByJobsUnitSeconds + line.heldByEndpointsUnitSeconds).toBe(line.heldUnitSeconds);
   });
 
+  it("shows the organisation's endpoints by what they do now, and names the ones in trouble", async () => {
+    const setup = await createEndpointSetup(db, { grantedUnitSeconds: 360_000n });
+    const empty = await getHome(db, setup.userId, noQueues);
+    expect(empty.organizations[0]!.endpoints).toEqual({
+      serving: 0,
+      scaledToZero: 0,
+      starting: 0,
+      troubled: [],
+    });
+    const ready = await deployTestEndpoint(setup, { name: "Ready one" });
+    const asleep = await deployTestEndpoint(setup, { name: "Asleep one" });
+    await deployTestEndpoint(setup, { name: "Starting one" });
+    const broken = await deployTestEndpoint(setup, { name: "Broken one" });
+    const gone = await deployTestEndpoint(setup, { name: "Deleted one" });
+    const set = (id: string, data: Parameters<typeof db.endpoint.update>[0]["data"]) =>
+      db.endpoint.update({ where: { workloadId: id }, data });
+    await set(ready.id, { status: "READY" });
+    await set(asleep.id, { status: "SCALED_TO_ZERO" });
+    await set(broken.id, { status: "FAILED", statusReason: "ImagePullBackOff" });
+    await set(gone.id, { status: "DELETED" });
+    // Another organisation's endpoint is not counted.
+    const stranger = await createEndpointSetup(db);
+    const theirs = await deployTestEndpoint(stranger, { name: "Theirs" });
+    await set(theirs.id, { status: "READY" });
+
+    const home = await getHome(db, setup.userId, noQueues);
+    expect(home.organizations[0]!.endpoints).toEqual({
+      serving: 1,
+      scaledToZero: 1,
+      starting: 1,
+      troubled: [
+        { id: broken.id, name: "Broken one", status: "FAILED", statusReason: "ImagePullBackOff" },
+      ],
+    });
+  });
+
   it("asks an organisation whose compute serves shared endpoints to keep them working, not to submit a job", async () => {
     const setup = await createEndpointSetup(db, { grantedUnitSeconds: 36_000n });
     const stepsNow = async () => {

@@ -37,6 +37,26 @@ const ALLOCATIONS_SHOWN = 10;
 const JOB_HOLD_PREFIX = "workload:";
 const ENDPOINT_HOLD_PREFIX = "endpoint:";
 
+/** An endpoint of the organisation's that answers slowly or not at all. */
+export interface TroubledEndpoint {
+  id: string;
+  name: string;
+  status: EndpointStatus;
+  statusReason: string | null;
+}
+
+/** The organisation's own inference endpoints, by what they are doing now. */
+export interface HomeEndpoints {
+  /** Ready, every replica answering. */
+  serving: number;
+  /** Asleep until a request wakes them. */
+  scaledToZero: number;
+  /** Accepted or deploying: not answering yet. */
+  starting: number;
+  /** Degraded or failed, with why. */
+  troubled: TroubledEndpoint[];
+}
+
 export interface RecentFailure {
   id: string;
   name: string;
@@ -67,6 +87,7 @@ export interface OrganizationHome {
   jobs: { running: number; pending: number };
   /** Training jobs that failed lately. */
   recentFailures: RecentFailure[];
+  endpoints: HomeEndpoints;
   openApplications: number;
   nextSteps: NextStep[];
 }
@@ -93,6 +114,8 @@ export async function getOrganizationHome(
     apiKeys,
     liveEndpoints,
     sharedFailing,
+    endpointCounts,
+    troubledEndpoints,
   ] = await Promise.all([
     tenant.db.membership.count(),
     tenant.db.project.count(),
@@ -132,7 +155,27 @@ export async function getOrganizationHome(
     tenant.db.apiKey.count({ where: { revokedAt: null, expiresAt: { gt: now } } }),
     tenant.db.endpoint.count({ where: { status: { in: [...LIVE_ENDPOINT_STATUSES] } } }),
     tenant.db.endpoint.count({ where: { shared: true, status: { in: FAILING } } }),
+    tenant.db.endpoint.groupBy({
+      by: ["status"],
+      where: { status: { in: [...LIVE_ENDPOINT_STATUSES] } },
+      _count: { _all: true },
+    }),
+    tenant.db.endpoint.findMany({
+      where: { status: { in: FAILING } },
+      select: {
+        workloadId: true,
+        status: true,
+        statusReason: true,
+        workload: { select: { name: true } },
+      },
+      orderBy: { updatedAt: "desc" },
+      take: FAILURES_SHOWN,
+    }),
   ]);
+  const endpointsIn = (statuses: EndpointStatus[]) =>
+    endpointCounts
+      .filter((row) => statuses.includes(row.status))
+      .reduce((sum, row) => sum + row._count._all, 0);
   const count = (statuses: WorkloadStatus[]) =>
     jobCounts
       .filter((row) => statuses.includes(row.status))
@@ -166,6 +209,17 @@ export async function getOrganizationHome(
     allocations: views,
     jobs,
     recentFailures: failures,
+    endpoints: {
+      serving: endpointsIn(["READY"]),
+      scaledToZero: endpointsIn(["SCALED_TO_ZERO"]),
+      starting: endpointsIn(["ACCEPTED", "DEPLOYING"]),
+      troubled: troubledEndpoints.map((row) => ({
+        id: row.workloadId,
+        name: row.workload.name,
+        status: row.status,
+        statusReason: row.statusReason,
+      })),
+    },
     openApplications,
     nextSteps: nextStepsFor({
       status: tenant.organization.status,

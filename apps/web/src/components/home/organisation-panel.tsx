@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { VerificationBadge } from "@/components/status-badge";
+import { EndpointBadge, EndpointReasonWords } from "@/components/endpoints/badges";
 import { ReasonWords, WorkloadBadge } from "@/components/workloads/badges";
 import { countsTokens, formatMeteredQuantity } from "@tessera/core/words";
 import { formatDate, t, th } from "@/i18n";
@@ -101,6 +102,54 @@ function PartOf({
   );
 }
 
+/** The organisation's inference endpoints: how many serve, sleep or start, and any in trouble. */
+function EndpointsPart({ home }: { home: OrganisationHome }) {
+  const o = th.home.organisation;
+  const id = home.organization.id;
+  const { serving, scaledToZero, starting, troubled } = home.endpoints;
+  const none = serving + scaledToZero + starting + troubled.length === 0;
+  return (
+    <PartOf title={o.endpoints} href={routes.endpoints(id)} of={home.organization.name}>
+      {none ? (
+        <p className="text-sm text-fg-muted" data-testid="endpoints-none">
+          {o.noEndpoints}{" "}
+          <Link href={routes.newEndpoint(id)} className="text-link underline">
+            {o.deployEndpoint}
+          </Link>
+        </p>
+      ) : (
+        <>
+          <dl className="grid grid-cols-3 gap-3">
+            <Stat label={o.serving} value={serving} testId="endpoints-serving" />
+            <Stat label={o.scaledToZero} value={scaledToZero} testId="endpoints-asleep" />
+            <Stat label={o.starting} value={starting} testId="endpoints-starting" />
+          </dl>
+          {troubled.length > 0 ? (
+            <>
+              <h5 className="pt-1 text-sm font-semibold">{o.troubled}</h5>
+              <ul className="space-y-1 text-sm" data-testid="endpoints-troubled">
+                {troubled.map((endpoint) => (
+                  <li key={endpoint.id} className="flex flex-wrap items-center gap-2">
+                    <EndpointBadge status={endpoint.status} testId="troubled-status" />
+                    <Link href={routes.endpoint(id, endpoint.id)} className="text-link underline">
+                      {endpoint.name}
+                    </Link>
+                    {endpoint.statusReason ? (
+                      <span className="text-fg-muted">
+                        <EndpointReasonWords reason={endpoint.statusReason} />
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </PartOf>
+  );
+}
+
 /** One organisation on its member's home page. */
 export function OrganisationPanel({ home, now }: { home: OrganisationHome; now: number }) {
   const o = th.home.organisation;
@@ -174,6 +223,7 @@ export function OrganisationPanel({ home, now }: { home: OrganisationHome; now: 
               </p>
             ) : null}
           </PartOf>
+          <EndpointsPart home={home} />
         </>
       ) : (
         <p className="text-sm">{t.dashboard.cardStatus[home.organization.status]}</p>
