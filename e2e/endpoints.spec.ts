@@ -199,7 +199,9 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(endpointStatus(ada)).toHaveText("Ready", MOVES);
     await expect(ada.getByTestId("endpoint-replicas")).toHaveText("1 ready of 1 wanted", MOVES);
     // Its bounds say what the scale field takes: 1 to 2, and zero only by scaling to zero.
-    await expect(ada.getByRole("main")).toContainText("scales between 1 and 2, or to zero");
+    await expect(ada.getByRole("main")).toContainText(
+      "scales between 1 and 2 while it runs; its minimum is zero, so it can also scale to zero",
+    );
     await expect(ada.locator("#endpoint-scale-hint")).toHaveText(
       "From 1 to 2; to stop it, scale it to zero.",
     );
@@ -301,7 +303,9 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(endpointStatus(ada)).toHaveText("Ready", MOVES);
     await expect(ada.getByTestId("endpoint-replicas")).toHaveText("1 ready of 1 wanted", MOVES);
     // Its bounds say what the scale field takes: 1 to 2, and zero only by scaling to zero.
-    await expect(ada.getByRole("main")).toContainText("scales between 1 and 2, or to zero");
+    await expect(ada.getByRole("main")).toContainText(
+      "scales between 1 and 2 while it runs; its minimum is zero, so it can also scale to zero",
+    );
     await expect(ada.locator("#endpoint-scale-hint")).toHaveText(
       "From 1 to 2; to stop it, scale it to zero.",
     );

@@ -216,7 +216,7 @@ export const enEndpoints = {
     replicasValue: (ready: number, desired: number) =>
       `${count(ready)} ready of ${count(desired)} wanted`,
     bounds: (range: ScaleRange) =>
-      `${range.from === range.to ? "runs" : "scales between"} ${span(range, " and ")}${range.toZero ? ", or to zero" : ""}`,
+      `${range.from === range.to ? "runs" : "scales between"} ${span(range, " and ")}${range.toZero ? " while it runs; its minimum is zero, so it can also scale to zero" : ""}`,
     idle: "Scale to zero",
     idleAfter: (duration: string) => `after ${duration} idle`,
     idleNever: "Never on its own",

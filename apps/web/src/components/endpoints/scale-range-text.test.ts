@@ -30,7 +30,9 @@ describe("an endpoint's replica bounds, on its page and beside its scale field",
 
   it("reads as a person would say it", () => {
     const scalesToZero = scaleRangeOf({ minReplicas: 0, maxReplicas: 2 });
-    expect(te.detail.bounds(scalesToZero)).toBe("scales between 1 and 2, or to zero");
+    expect(te.detail.bounds(scalesToZero)).toBe(
+      "scales between 1 and 2 while it runs; its minimum is zero, so it can also scale to zero",
+    );
     expect(te.actions.scaleHint(scalesToZero)).toBe("From 1 to 2; to stop it, scale it to zero.");
     const fixed = scaleRangeOf({ minReplicas: 3, maxReplicas: 3 });
     expect(te.detail.bounds(fixed)).toBe("runs 3");
