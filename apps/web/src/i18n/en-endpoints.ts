@@ -129,8 +129,6 @@ export const enEndpoints = {
       `Each hour at the starting replicas is worth ${list} at list price: the programme pays ${programme} and the organisation pays ${tenant}.`,
     hold: (held: string, remaining: string) =>
       `Deploying holds ${held} for the first hour; ${remaining} remain on the line now.`,
-    ofHours: (price: string, hours: number, unit: string, list: string) =>
-      `${price}; ${list} per ${hours} ${unit}-hours`,
     lineShareHint: (price: string, programme: string, tenant: string) =>
       `${price}; the programme pays ${programme}, the organisation ${tenant}.`,
     required: {
