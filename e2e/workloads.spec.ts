@@ -247,7 +247,7 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     await expect(ada.getByLabel("Project", { exact: true })).toHaveAccessibleDescription(
       /ask the platform operator for a cluster in GB\.$/,
     );
-    await expect(ada).toHaveURL(/\/jobs\/new$/);
+    await expect(ada).toHaveURL(/\/jobs\/new(#[\w-]+)?$/);
     await a11y.check(ada);
   });
 
