@@ -347,7 +347,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await ada.getByLabel("Endpoint name").fill(kept);
     await ada.getByLabel("Minimum", { exact: true }).fill("1");
     // With a minimum of 1 it never scales to zero: the idle time does not apply.
-    const idle = ada.getByLabel(/^Scale to zero after/);
+    const idle = ada.getByLabel(/^Idle time before scaling to zero, in minutes/);
     await expect(idle).toBeDisabled();
     await expect(
       ada.getByText(/^With a minimum of 1 or more it never scales to zero/),

@@ -81,6 +81,8 @@ test("a researcher submits a job from a template and follows it to completion wi
     await expect(ada.getByTestId("job-progress")).toContainText("of 1 h walltime");
     // Two GPUs fit on one of the simulated cluster's 4-GPU nodes.
     await expect(ada.getByText("1 node × 2 GPUs", { exact: true })).toBeVisible();
+    // The template by the name the form offered it under, not its code.
+    await expect(ada.getByRole("main")).toContainText("PyTorch distributed (DDP)");
     await expect(ada.getByTestId("job-backend-id")).not.toHaveText("Not yet known");
     await expect(jobStatus(ada)).toHaveText("Completed", MOVES);
     await expect(ada.getByTestId("job-announcement")).toHaveText(`${name} is now completed.`);
@@ -220,6 +222,33 @@ test("a job beyond the allocation's quota is refused in the server's words and n
     await expect(summary).toBeFocused();
     await summary.getByRole("link", { name: "Choose the project this job belongs to." }).click();
     await expect(ada.getByLabel("Project", { exact: true })).toBeFocused();
+  });
+
+  await test.step("a project whose data no cluster may take says what to do, and is not submitted", async () => {
+    await fillJobForm(ada, {
+      name,
+      project: "Clinical notes summarisation (data stays in GB)",
+      gpus: "1",
+      hours: "1",
+      template: "Plain batch script",
+      command: "python train.py",
+    });
+    const next =
+      "To run it, choose a project whose data may go where a cluster is, or ask the platform operator for a cluster in GB.";
+    const placement = ada.getByTestId("job-preview").getByTestId("preview-placement");
+    await expect(placement).toContainText("the project's data must stay in GB");
+    await expect(placement).toContainText(next);
+    await ada.getByRole("button", { name: "Submit job" }).click();
+    // The refusal the server would give, in the summary and linked to the project it concerns.
+    const summary = ada.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    await summary.getByRole("link", { name: /No cluster may run this job: .* in GB\.$/ }).click();
+    await expect(ada.getByLabel("Project", { exact: true })).toBeFocused();
+    await expect(ada.getByLabel("Project", { exact: true })).toHaveAccessibleDescription(
+      /ask the platform operator for a cluster in GB\.$/,
+    );
+    await expect(ada).toHaveURL(/\/jobs\/new(#[\w-]+)?$/);
+    await a11y.check(ada);
   });
 
   await test.step("more GPUs than the largest cluster has are caught before submitting", async () => {

@@ -69,7 +69,7 @@ export async function fillJobForm(page: Page, job: JobRequest): Promise<void> {
 
 /** Sets the simulated run length, which the form offers once the preview lands on the sim cluster. */
 export async function setSimulatedRun(page: Page, seconds: string): Promise<void> {
-  const field = page.getByLabel(/^Simulated run length \(seconds\)/);
+  const field = page.getByLabel(/^Simulated run length, in seconds/);
   await expect(field).toBeVisible();
   await field.fill(seconds);
 }

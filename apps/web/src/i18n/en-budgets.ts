@@ -4,6 +4,11 @@
  * new locale is complete.
  */
 const HOUR_MS = 3_600_000;
+/** An idle time as the deploy form takes it: "15 minutes", "1 minute" (seconds when not whole). */
+const idleTime = (seconds: number) => {
+  const [count, unit] = seconds % 60 === 0 ? [seconds / 60, "minute"] : [seconds, "second"];
+  return `${count.toLocaleString("en-GB")} ${unit}${count === 1 ? "" : "s"}`;
+};
 /**
  * The time a rate was read over, from its length in milliseconds: "the last 5 hours" under two
  * days, "the last 30 days" from then on (to the nearest day) — never "the last 1 hour".
@@ -49,8 +54,15 @@ export const enBudgets = {
       `${spent} so far. Nothing is running now, so the month ends there unless something starts.`,
     projectedRunning: (spent: string, parts: readonly string[]) =>
       `${spent} so far + ${parts.join(" + ")}.`,
-    runsToMonthEnd: (amount: string, name: string, hourly: string, lastDay: string) =>
-      `${amount} if ${name} keeps running at ${hourly} an hour to ${lastDay}`,
+    /** `idleSeconds`: an endpoint that scales to zero, which the projection still runs on. */
+    runsToMonthEnd: (
+      amount: string,
+      name: string,
+      hourly: string,
+      lastDay: string,
+      idleSeconds: number | null,
+    ) =>
+      `${amount} if ${name} keeps running at ${hourly} an hour to ${lastDay}${idleSeconds === null ? "" : ` (it scales to zero after ${idleTime(idleSeconds)} idle, which would cost less)`}`,
     runsToWalltime: (amount: string, name: string, hourly: string, end: string) =>
       `${amount} if ${name} runs at ${hourly} an hour until its walltime ends (${end})`,
     runsOthers: (amount: string, count: number) => `${amount} for ${count} more running now`,

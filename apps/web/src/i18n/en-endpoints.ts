@@ -114,7 +114,7 @@ export const enEndpoints = {
     startReplicas: "Start with",
     replicasHint: (max: number) =>
       `Minimum 0 or more, maximum at most ${max}; it starts with at least one replica.`,
-    idle: "Scale to zero after (minutes idle)",
+    idle: "Idle time before scaling to zero, in minutes",
     idleHint:
       "While scaled to zero it holds no quota; waking it takes a moment. Leave empty to keep it running.",
     idleKept:
@@ -129,8 +129,6 @@ export const enEndpoints = {
       `Each hour at the starting replicas is worth ${list} at list price: the programme pays ${programme} and the organisation pays ${tenant}.`,
     hold: (held: string, remaining: string) =>
       `Deploying holds ${held} for the first hour; ${remaining} remain on the line now.`,
-    ofHours: (price: string, hours: number, unit: string, list: string) =>
-      `${price}; ${list} per ${hours} ${unit}-hours`,
     lineShareHint: (price: string, programme: string, tenant: string) =>
       `${price}; the programme pays ${programme}, the organisation ${tenant}.`,
     required: {
@@ -352,7 +350,6 @@ export const enEndpoints = {
     active: "Available",
     newTitle: "Register a model",
     tokenTier: "Shared as",
-    tokenTierValue: (tier: string) => `Tokens of ${tier}`,
     fallbackValue: (model: string) => `falls back to ${model}`,
     notShared: "Not shared",
     sharing: {

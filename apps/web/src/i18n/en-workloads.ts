@@ -172,7 +172,7 @@ export const enWorkloads = {
     script: "Batch script",
     scriptHint:
       "Starts with an interpreter line such as #!/bin/bash. Tessera sets the units, walltime and account.",
-    simSeconds: "Simulated run length (seconds)",
+    simSeconds: "Simulated run length, in seconds",
     simSecondsHint:
       "This job lands on the simulated cluster. Say how long it should pretend to run; empty uses a share of the walltime.",
     submit: "Submit job",
@@ -265,9 +265,12 @@ export const enWorkloads = {
       caption: "Clusters considered for this job",
       free: "Free units",
       noFree: "Not applicable; the decision says why",
-      /** The retired clusters the table leaves out: they take no new work. */
+      /**
+       * The clusters out of service (the catalogue's "In service" unticked) the table leaves out:
+       * they take no new work.
+       */
       retired: (n: number) =>
-        `${plural(n, "retired cluster", "retired clusters")} not considered: ${n === 1 ? "it takes" : "they take"} no new work.`,
+        `${plural(n, "cluster", "clusters")} out of service not considered: ${n === 1 ? "it takes" : "they take"} no new work.`,
       eligible: "Eligible",
       why: "Decision",
       chosen: "Chosen",

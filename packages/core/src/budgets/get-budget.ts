@@ -42,6 +42,8 @@ export interface BudgetView {
     /** The organisation's share of an hour of it now, in thousandths of a minor unit. */
     hourlyMilliMinor: number;
     restMinor: number;
+    /** An endpoint that scales to zero: after how many seconds idle (null when it does not). */
+    idleSecondsBeforeZero: number | null;
   }[];
   /** Each alert threshold: reached this month, and when its notice went out. */
   thresholds: { percent: BudgetThreshold; reached: boolean; notifiedAt: Date | null }[];
@@ -96,6 +98,7 @@ export async function getBudget(
       toMonthEnd: cost.toMonthEnd,
       hourlyMilliMinor: toSafeNumber(cost.hourlyTenantMilliMinor),
       restMinor: toSafeNumber(cost.restMinor),
+      idleSecondsBeforeZero: cost.idleSecondsBeforeZero,
     })),
     thresholds: BUDGET_THRESHOLDS.map((percent) => ({
       percent,

@@ -49,6 +49,7 @@ describe("projectMonthSpend", () => {
         toMonthEnd: false,
         hourlyTenantMilliMinor: 590_000n,
         restMinor: 1_770n,
+        idleSecondsBeforeZero: null,
       },
     ]);
     // The spend so far is the budget's own figure.
@@ -141,6 +142,19 @@ describe("projectMonthSpend", () => {
     const byRate = (Number(endpoint!.hourlyTenantMilliMinor) * hours) / 1_000;
     expect(Math.abs(Number(endpoint!.restMinor) - byRate)).toBeLessThanOrEqual(1);
     expect(projection.projectedMinor).toBe(projection.spentMinor + endpoint!.restMinor);
+
+    // Its idle time before scaling to zero is said only when it may scale to zero (minimum 0).
+    const stored = await db.endpoint.findUniqueOrThrow({ where: { workloadId: ref.id } });
+    await db.endpoint.update({
+      where: { workloadId: ref.id },
+      data: { minReplicas: 0, idleSecondsBeforeZero: 900 },
+    });
+    expect((await project(ref.organizationId, now)).running[0]?.idleSecondsBeforeZero).toBe(900);
+    await db.endpoint.update({
+      where: { workloadId: ref.id },
+      data: { minReplicas: Math.max(1, stored.minReplicas) },
+    });
+    expect((await project(ref.organizationId, now)).running[0]?.idleSecondsBeforeZero).toBeNull();
 
     // Not reported for minutes: its accrual stops, and so does its projection.
     const silent = await project(ref.organizationId, after(seen, 600));

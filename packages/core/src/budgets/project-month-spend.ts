@@ -33,6 +33,11 @@ export interface RunningCost {
   hourlyTenantMilliMinor: bigint;
   /** The organisation's share of it from now until `until`: its part of the projected lines. */
   restMinor: bigint;
+  /**
+   * An endpoint that scales to zero (minimum 0 replicas): after how many seconds idle. The
+   * projection still runs it to the month's end; the page says it would cost less. Else null.
+   */
+  idleSecondsBeforeZero: number | null;
 }
 
 export interface MonthProjection extends MonthSpend {
@@ -51,6 +56,7 @@ interface RunningRow {
   resourceClassId: string;
   allocationLineId: string | null;
   allocationId: string | null;
+  idleSecondsBeforeZero: number | null;
 }
 
 /**
@@ -73,7 +79,9 @@ async function runningWorkloads(
         SELECT 'ENDPOINT' AS "kind", w."id" AS "workloadId", w."name",
                (e."readyReplicas" * w."quantity") AS "units",
                ${end}::timestamptz AS "until",
-               w."resourceClassId", w."allocationLineId"
+               w."resourceClassId", w."allocationLineId",
+               CASE WHEN e."minReplicas" = 0 THEN e."idleSecondsBeforeZero" END
+                 AS "idleSecondsBeforeZero"
           FROM "Endpoint" e JOIN "Workload" w ON w."id" = e."workloadId"
          WHERE e."organizationId" = ${input.organizationId}
            AND w."organizationId" = ${input.organizationId}
@@ -86,7 +94,7 @@ async function runningWorkloads(
                least(${end}::timestamptz,
                      date_trunc('second', w."startedAt")
                        + make_interval(secs => w."heldUnitSeconds" / greatest(w."quantity", 1))),
-               w."resourceClassId", w."allocationLineId"
+               w."resourceClassId", w."allocationLineId", NULL::integer
           FROM "Workload" w
          WHERE w."organizationId" = ${input.organizationId}
            AND w."kind" = 'TRAINING_JOB' AND w."status" = 'RUNNING'
@@ -176,6 +184,7 @@ export async function projectMonthSpend(
         toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
         hourlyTenantMilliMinor: BigInt(thousandHours.tenantShareMinor),
         restMinor: partOf.get(row.workloadId)!,
+        idleSecondsBeforeZero: row.idleSecondsBeforeZero,
       };
     })
     .sort((a, b) => (b.restMinor > a.restMinor ? 1 : b.restMinor < a.restMinor ? -1 : 0));

@@ -7,6 +7,7 @@ import { quotaShortfallMessage } from "../quota/quota-shortfall-message";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
 import { newWorkloadId } from "../workloads/new-workload-id";
+import { placementRefusal } from "../workloads/place-workload";
 import { resolveWorkloadRequest } from "../workloads/resolve-workload-request";
 import { ENDPOINT_OUTBOX } from "./endpoint-outbox";
 import { ENDPOINT_LIMITS, endpointHoldUnitSeconds, endpointNameProblem } from "./endpoint-rules";
@@ -131,7 +132,7 @@ export async function deployEndpoint(
     );
   }
   const chosen = resolved.placement.chosen;
-  if (!chosen) throw new AppError("PRECONDITION_FAILED", resolved.placement.reason);
+  if (!chosen) throw placementRefusal(resolved.placement);
 
   const id = newWorkloadId();
   const now = new Date();

@@ -21,6 +21,8 @@ export interface WorkloadDetail extends JobSummary {
     createdAt: Date;
   }[];
   allocation: { id: string; programmeName: string };
+  /** The template it ran from, by the name the form offered it under (null for an own script). */
+  templateName: string | null;
   cancellable: boolean;
 }
 
@@ -40,6 +42,7 @@ export async function getWorkload(
       allocationLine: {
         select: { allocation: { select: { id: true, programme: { select: { name: true } } } } },
       },
+      template: { select: { name: true } },
     },
   });
   if (!row) throw notFound("Job");
@@ -65,6 +68,7 @@ export async function getWorkload(
       id: row.allocationLine.allocation.id,
       programmeName: row.allocationLine.allocation.programme.name,
     },
+    templateName: row.template?.name ?? null,
     cancellable: !summary.terminal && summary.cancelRequestedAt === null,
   };
 }

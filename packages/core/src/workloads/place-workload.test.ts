@@ -96,8 +96,24 @@ describe("placeWorkload", () => {
     const refused = placeWorkload(clusters, { ...request, residency: "PL" });
     expect(refused.chosen).toBeNull();
     expect(refused.reason).toBe(
-      "No cluster may run this job: Cluster de is in DE; the project's data must stay in PL; Cluster fr is in FR; the project's data must stay in PL; Cluster us is in US; the project's data must stay in PL.",
+      "No cluster may run this job: Cluster de is in DE; the project's data must stay in PL; Cluster fr is in FR; the project's data must stay in PL; Cluster us is in US; the project's data must stay in PL. To run it, choose a project whose data may go where a cluster is, or ask the platform operator for a cluster in PL.",
     );
+    expect(refused.refusedForData).toBe(true);
+    // Restricted data stays in the organisation's country: that is where a cluster is wanted.
+    const restricted = placeWorkload([clusters[1]!], { ...request, classification: "RESTRICTED" });
+    expect(restricted.reason).toMatch(/ask the platform operator for a cluster in DE\.$/);
+  });
+
+  it("says no next step about the project when no cluster could run it anyway", () => {
+    const full = placeWorkload([cluster({ code: "x", capacity: 2 })], {
+      ...request,
+      quantity: 4,
+      residency: "PL",
+    });
+    expect(full.reason).toBe(
+      "No cluster may run this job: Cluster x has only 2 units of this class.",
+    );
+    expect(full.refusedForData).toBeUndefined();
   });
 
   it("says when no cluster offers the class, and when the job will queue", () => {
@@ -170,11 +186,11 @@ describe("retired clusters", () => {
   it("are counted after the reasons of the clusters that could have run the job, never listed", () => {
     const refused = placeWorkload(clusters, { ...request, residency: "GB" });
     expect(refused.reason).toBe(
-      "No cluster may run this job: Cluster sim is in FR; the project's data must stay in GB. 2 retired clusters were not considered.",
+      "No cluster may run this job: Cluster sim is in FR; the project's data must stay in GB. 2 clusters out of service were not considered. To run it, choose a project whose data may go where a cluster is, or ask the platform operator for a cluster in GB.",
     );
     const onlyRetired = placeWorkload([clusters[0]!], request);
     expect(onlyRetired.reason).toBe(
-      "No cluster offers this resource class. 1 retired cluster was not considered.",
+      "No cluster offers this resource class. 1 cluster out of service was not considered.",
     );
   });
 

@@ -2,6 +2,7 @@ import type { ClusterKind, DataClassification } from "@tessera/db";
 import { isClusterConnected, NOT_CONNECTED } from "../compute/cluster-connection";
 
 import { jurisdictionRefusal } from "../compute/jurisdiction";
+import { AppError } from "../errors";
 import { fitsOneNode, nodeShapeOf } from "./node-placement";
 
 export { EU_COUNTRIES, jurisdictionSatisfies } from "../compute/jurisdiction";
@@ -79,6 +80,11 @@ export interface PlacementDecision {
   candidates: PlacementCandidate[];
   chosen: PlacementCandidate | null;
   reason: string;
+  /**
+   * Set when nothing was chosen only because of the project's data rules (residency or
+   * classification): a cluster would run it otherwise, so the project is what to change.
+   */
+  refusedForData?: true;
 }
 
 /** Why a retired cluster is passed over, as the decision records it. */
@@ -89,11 +95,23 @@ export function isRetiredCandidate(candidate: Pick<PlacementCandidate, "why">): 
   return candidate.why === RETIRED_CLUSTER;
 }
 
-/** "2 retired clusters were not considered." */
+/**
+ * "2 clusters out of service were not considered." — out of service is the catalogue's state
+ * (its "In service" box unticked), whether retired for good or not reachable from here.
+ */
 export function retiredClustersNotConsidered(count: number): string {
   return count === 1
-    ? "1 retired cluster was not considered."
-    : `${count} retired clusters were not considered.`;
+    ? "1 cluster out of service was not considered."
+    : `${count} clusters out of service were not considered.`;
+}
+
+/** What a person can do when only the project's data rules stand in the way: where to turn. */
+function dataRulesNextStep(request: PlacementRequest): string {
+  const where =
+    request.classification === "RESTRICTED"
+      ? request.organizationCountry
+      : (request.residency ?? request.organizationCountry);
+  return `To run it, choose a project whose data may go where a cluster is, or ask the platform operator for a cluster in ${where}.`;
 }
 
 /**
@@ -183,8 +201,15 @@ export function placeWorkload(
       offered.length === 0
         ? "No cluster offers this resource class."
         : `No cluster may run this ${request.purpose === "endpoint" ? "endpoint" : "job"}: ${offered.map((c) => `${c.clusterName} ${c.why}`).join("; ")}.`;
-    const reason = retired === 0 ? refusal : `${refusal} ${retiredClustersNotConsidered(retired)}`;
-    return { candidates, chosen: null, reason };
+    // A cluster that would take it were the data free to go anywhere: the project is what stops it.
+    const anywhere = { ...request, residency: null, classification: "PUBLIC" as const };
+    const refusedForData = clusters.some((cluster) => judge(cluster, anywhere) === null);
+    const reason = [
+      refusal,
+      ...(retired === 0 ? [] : [retiredClustersNotConsidered(retired)]),
+      ...(refusedForData ? [dataRulesNextStep(request)] : []),
+    ].join(" ");
+    return { candidates, chosen: null, reason, ...(refusedForData ? { refusedForData } : {}) };
   }
   const constraint = request.residency
     ? `the project's data must stay in ${request.residency}`
@@ -196,6 +221,18 @@ export function placeWorkload(
     chosen,
     reason: `${chosen.clusterName} (${chosen.jurisdiction}): ${constraint}, and it has the most free units of ${eligible.length} eligible cluster${eligible.length === 1 ? "" : "s"} (${chosen.free} free).${queued}`,
   };
+}
+
+/**
+ * The launch's refusal when placement chose nothing, in its words; when only the project's data
+ * rules stand in the way it names the project field, so a form puts it there.
+ */
+export function placementRefusal(decision: PlacementDecision): AppError {
+  return new AppError(
+    "PRECONDITION_FAILED",
+    decision.reason,
+    decision.refusedForData ? { field: "projectId" } : undefined,
+  );
 }
 
 /** A one-unit job from a project free to run anywhere: what any cluster that runs the class takes. */

@@ -22,6 +22,8 @@ export interface WorkloadPreview {
     reason: string;
   } | null;
   placementProblem: string | null;
+  /** Whether only the project's data rules stand in the way (the submit names the project). */
+  placementRefusedForData: boolean;
   /**
    * What the hold is worth at the allocation line's list price, and who pays it at the award's
    * rate, by the one pricing rule.
@@ -82,6 +84,7 @@ export async function previewWorkload(
         }
       : null,
     placementProblem: chosen ? null : placement.reason,
+    placementRefusedForData: placement.refusedForData === true,
     cost: {
       currency: award.currency,
       listPriceMinorPerHour,

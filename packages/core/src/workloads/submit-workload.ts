@@ -13,6 +13,7 @@ import { quotaShortfallMessage } from "../quota/quota-shortfall-message";
 import type { TenantAccess, TenantTransaction } from "../tenancy/tenant-access";
 import { checkScriptDirectives } from "./check-script-directives";
 import type { NodeShape } from "./node-placement";
+import { placementRefusal } from "./place-workload";
 import { checkJobScript, renderJobScript } from "./render-job-script";
 import { resolveWorkloadRequest, type WorkloadShape } from "./resolve-workload-request";
 import { newWorkloadId } from "./new-workload-id";
@@ -96,7 +97,7 @@ export async function submitWorkload(
     );
   }
   const chosen = resolved.placement.chosen;
-  if (!chosen) throw new AppError("PRECONDITION_FAILED", resolved.placement.reason);
+  if (!chosen) throw placementRefusal(resolved.placement);
 
   const nodes = resolved.nodes ?? { nodes: 1, unitsPerNode: input.quantity };
   const spec = await buildSpec(db, input, name, nodes);

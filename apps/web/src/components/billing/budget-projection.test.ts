@@ -16,6 +16,7 @@ const endpoint = {
   // €1.19 list, half paid by the programme: the organisation's share is €0.595 an hour.
   hourlyMilliMinor: 59_500,
   restMinor: 35_272,
+  idleSecondsBeforeZero: null,
 };
 
 /** The euro amounts a sentence names, in order, as exact cents × 1,000 (no float). */
@@ -30,6 +31,17 @@ describe("projectionSentence", () => {
   it("says what is spent and what a running endpoint adds to the month's last day", () => {
     expect(projectionSentence({ ...december, spentMinor: 10, running: [endpoint] })).toBe(
       "€0.10 so far + €352.72 if Line inspector chat keeps running at €0.595 an hour to 31 Dec.",
+    );
+  });
+
+  it("says of an endpoint that scales to zero that it would cost less, still projecting it running", () => {
+    const scales = { ...endpoint, idleSecondsBeforeZero: 900 };
+    expect(projectionSentence({ ...december, spentMinor: 10, running: [scales] })).toBe(
+      "€0.10 so far + €352.72 if Line inspector chat keeps running at €0.595 an hour to 31 Dec (it scales to zero after 15 minutes idle, which would cost less).",
+    );
+    const oneMinute = { ...endpoint, idleSecondsBeforeZero: 60 };
+    expect(projectionSentence({ ...december, spentMinor: 10, running: [oneMinute] })).toContain(
+      "(it scales to zero after 1 minute idle, which would cost less)",
     );
   });
 
@@ -84,6 +96,7 @@ describe("projectionSentence", () => {
       toMonthEnd: false,
       hourlyMilliMinor: 177_000,
       restMinor: 1_062,
+      idleSecondsBeforeZero: null,
     };
     expect(projectionSentence({ ...december, spentMinor: 311, running: [job] })).toBe(
       "€3.11 so far + €10.62 if Speech encoder pre-training runs at €1.77 an hour until its walltime ends (7 Dec 2026, 12:00 UTC).",

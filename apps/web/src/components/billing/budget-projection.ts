@@ -20,7 +20,8 @@ const RATE_SUB_MINOR_DIGITS = 3;
  * Line inspector chat keeps running at €0.595 an hour to 31 Dec." Its amounts add up to the
  * projection: each running thing's part is its share of the projected lines (projectMonthSpend).
  * The hourly rate is shown to the thousandth of a cent it needs, not rounded to the cent, so the
- * rate × the hours to the month's end gives the part shown beside it.
+ * rate × the hours to the month's end gives the part shown beside it. An endpoint that scales to
+ * zero is still projected running, and its part says it would cost less once idle.
  */
 export function projectionSentence(
   budget: Pick<Budget, "spentMinor" | "chargesCurrency" | "running" | "periodEnd" | "timeZone">,
@@ -39,6 +40,7 @@ export function projectionSentence(
             cost.name,
             rate(cost.hourlyMilliMinor),
             lastDayOf(budget.periodEnd, budget.timeZone),
+            cost.idleSecondsBeforeZero,
           )
         : m.runsToWalltime(
             money(cost.restMinor),

@@ -204,14 +204,16 @@ export function JobDetail({
                   ),
                 },
                 { term: d.submittedBy, detail: job.createdBy.name },
-                ...(job.spec.templateCode
-                  ? [
-                      {
-                        term: d.template,
-                        detail: <span className="font-mono">{job.spec.templateCode}</span>,
-                      },
-                    ]
-                  : []),
+                ...(job.templateName
+                  ? [{ term: d.template, detail: job.templateName }]
+                  : job.spec.templateCode
+                    ? [
+                        {
+                          term: d.template,
+                          detail: <span className="font-mono">{job.spec.templateCode}</span>,
+                        },
+                      ]
+                    : []),
                 ...(job.spec.image
                   ? [
                       {

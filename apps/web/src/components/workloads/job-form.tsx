@@ -167,6 +167,18 @@ export function JobForm({
   );
   const previewPending = previewKey !== "" && (previewKey !== settledKey || preview.isFetching);
   const simulated = previewKey !== "" && preview.data?.placement?.kind === "SIM";
+  // Where no cluster may run what is typed now, what submitting would be told and which field
+  // it concerns: the project when only its data rules stand in the way, else the allocation.
+  const current =
+    !previewPending && previewKey !== "" && !preview.isPlaceholderData ? preview.data : undefined;
+  const refusal = current?.placementProblem
+    ? {
+        field: current.placementRefusedForData
+          ? ("projectId" as const)
+          : ("allocationLineId" as const),
+        message: current.placementProblem,
+      }
+    : null;
 
   const submit = useMutation(
     trpc.workloads.submit.mutationOptions({
@@ -184,6 +196,9 @@ export function JobForm({
     if (!line) checks.add("allocationLineId", f.required.allocation);
     else if (noCluster)
       checks.add("allocationLineId", f.required.noCluster(line.resourceClass.name));
+    else if (refusal)
+      // The preview of this very shape found no cluster: the submit would be refused in its words.
+      checks.add(refusal.field, refusal.message);
     if (name.length < 2) checks.add("name", f.required.name);
     // The API refuses with the same sentence, in the chosen class's unit.
     const quantityProblem = noCluster

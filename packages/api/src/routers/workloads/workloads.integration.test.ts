@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AUDIT_CHAIN_LINE, verifyAuditChain } from "@tessera/core";
 import { db, Prisma, rawQuery } from "@tessera/db";
 import { closeRateLimiter } from "../../rate-limit";
-import { callerFor, createTestMember, failureOf } from "../../test-helpers";
+import { callerFor, createTestMember, failureOf, httpErrorOf } from "../../test-helpers";
 import { createTestCluster, createLaunchReadyTenant, submitInput } from "./fixtures";
 
 afterAll(closeRateLimiter);
@@ -189,6 +189,15 @@ describe("workloads.submit", () => {
     const refused = await failureOf(caller.workloads.submit(submitInput(tenant)));
     expect(refused.code).toBe("PRECONDITION_FAILED");
     expect(refused.message).toContain("is in DE; the project's data must stay in FR");
+    // What to do next, said beside the project field: it is the project that stops it.
+    expect(refused.message).toContain("ask the platform operator for a cluster in FR.");
+    const sent = await httpErrorOf(
+      tenant.owner,
+      "workloads.submit",
+      "mutation",
+      submitInput(tenant),
+    );
+    expect(sent.fieldErrors).toEqual({ projectId: [refused.message] });
 
     const paris = await createTestCluster(tenant.resourceClass.id, {
       jurisdiction: "FR",
@@ -409,6 +418,6 @@ describe("formOptions: the most units a job may ask for", () => {
     expect(line?.noClusterReason).toContain("serves inference endpoints, not training jobs");
     expect(line?.noClusterReason).not.toContain(closed.name);
     expect(line?.noClusterReason).not.toContain("is retired");
-    expect(line?.noClusterReason).toMatch(/\. \d+ retired clusters were not considered\.$/);
+    expect(line?.noClusterReason).toMatch(/\. \d+ clusters out of service were not considered\.$/);
   });
 });

@@ -75,7 +75,8 @@ export default async function ModelsPage() {
                   <div data-testid="model-sharing">
                     {model.tokenTier ? (
                       <>
-                        <span className="block">{m.tokenTierValue(model.tokenTier.name)}</span>
+                        {/* The tier's own name says what it shares ("Shared 8B chat model — tokens"). */}
+                        <span className="block">{model.tokenTier.name}</span>
                         {model.fallbackModel ? (
                           <span className="block break-all text-sm text-fg-muted">
                             {m.fallbackValue(model.fallbackModel.name)}
