@@ -273,7 +273,15 @@ export function EndpointForm({
   const deploy = useMutation(
     trpc.endpoints.deploy.mutationOptions({
       onSuccess: (created) => router.push(routes.endpoint(organizationId, created.id)),
-      onError: (error) => feedback.showError(error),
+      onError: (error) => {
+        feedback.showError(error);
+        // The restrictions changed since the page was loaded: show them as they stand now, to be
+        // read and accepted again.
+        if (error.data?.fieldErrors?.acceptedRestrictions) {
+          setAcceptedModelId(null);
+          router.refresh();
+        }
+      },
     }),
   );
 
