@@ -191,6 +191,34 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await ada.setViewportSize({ width: 1280, height: 900 });
   });
 
+  await test.step("a model whose licence restricts its use is deployed only with its restrictions accepted", async () => {
+    const restricted = DEMO_MODELS.find((model) => model.restrictions !== null)!;
+    await ada.getByLabel(restricted.name).check();
+    const licence = ada.getByRole("group", { name: `Licence restrictions of ${restricted.name}` });
+    await expect(licence.getByTestId("deploy-licence-restrictions")).toHaveText(
+      restricted.restrictions!,
+    );
+    const accept = licence.getByLabel(
+      "I have read the licence restrictions and our use of this model complies with them",
+    );
+    await expect(accept).not.toBeChecked();
+    await expect(accept).toHaveAccessibleDescription(restricted.restrictions!);
+    await ada.getByRole("button", { name: "Deploy endpoint" }).click();
+    const summary = ada.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    const problem = `Tick the box to confirm you have read the licence restrictions of ${restricted.name} and your use complies with them.`;
+    await summary.getByRole("link", { name: problem }).click();
+    await expect(accept).toBeFocused();
+    await expect(licence).toContainText(problem);
+    await a11y.check(ada);
+    // Another model asks for nothing, and the box is not ticked for this one by coming back.
+    await ada.getByLabel(MODEL).check();
+    await expect(licence).toHaveCount(0);
+    await ada.getByLabel(restricted.name).check();
+    await expect(accept).not.toBeChecked();
+    await ada.getByLabel(MODEL).check();
+  });
+
   await test.step("deploying opens the endpoint, which becomes Ready without reloading", async () => {
     await ada.getByRole("button", { name: "Deploy endpoint" }).click();
     await ada.waitForURL(/\/orgs\/[^/]+\/endpoints\/(?!new$)[^/]+$/);

@@ -142,6 +142,8 @@ export async function seedDemoJobs(
       maxReplicas: 2,
       replicas: 1,
       idleSecondsBeforeZero: 30 * 60,
+      // The demo's operator accepts the licence's restrictions as the catalogue states them.
+      acceptedRestrictions: model.restrictions,
     });
     submitted.endpoints += 1;
   }

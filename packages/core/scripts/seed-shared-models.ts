@@ -148,6 +148,8 @@ export async function seedSharedEndpoints(
         replicas: 1,
         // A shared endpoint stays up: every holder of its tier may call it at any time.
         idleSecondsBeforeZero: null,
+        // The demo's operator accepts the licence's restrictions as the catalogue states them.
+        acceptedRestrictions: model.restrictions,
       });
       endpoint = { workloadId: created.id, shared: false };
       deployed += 1;

@@ -141,7 +141,14 @@ export const enEndpoints = {
       idle: "Enter whole minutes from 1 to 10,080 (7 days), or leave it empty.",
       noCluster: (className: string) =>
         `No cluster may serve this project on ${className}: choose another hardware tier or project.`,
+      licence: (model: string) =>
+        `Tick the box to confirm you have read the licence restrictions of ${model} and your use complies with them.`,
     },
+    licenceTitle: (model: string) => `Licence restrictions of ${model}`,
+    licenceLead:
+      "Tessera cannot check these restrictions for you. Deploying records that you accepted them, in the audit log.",
+    licenceAccept:
+      "I have read the licence restrictions and our use of this model complies with them",
     noProjectsTitle: "Create a project first",
     noProjectsBody: "An endpoint belongs to a project, so that its data rules apply to it.",
     createProject: "Create a project",

@@ -30,6 +30,38 @@ export interface DeployEndpointInput {
   replicas: number;
   /** Idle time after which it scales to zero; null = never. */
   idleSecondsBeforeZero: number | null;
+  /**
+   * The model's licence restrictions exactly as the deployer read and accepted them; required
+   * when the model has restrictions, and recorded in the deploy's audit event.
+   */
+  acceptedRestrictions?: string | null;
+}
+
+/**
+ * A model whose licence restricts its use is deployed only by someone who accepted the
+ * restrictions as they stand now: free text cannot be checked by machine, so the deployer's
+ * acknowledgement is what the platform asks for and records. Returns the text accepted.
+ */
+function acceptedRestrictionsOf(
+  model: { name: string; restrictions: string | null },
+  accepted: string | null | undefined,
+): string | null {
+  if (!model.restrictions) return null;
+  if (accepted === null || accepted === undefined) {
+    throw new AppError(
+      "INVALID",
+      `${model.name} has licence restrictions: read them and accept them to deploy it.`,
+      { field: "acceptedRestrictions" },
+    );
+  }
+  if (accepted !== model.restrictions) {
+    throw new AppError(
+      "INVALID",
+      `The licence restrictions of ${model.name} changed; read them again and accept them to deploy it.`,
+      { field: "acceptedRestrictions" },
+    );
+  }
+  return model.restrictions;
 }
 
 function checkShape(input: DeployEndpointInput): void {
@@ -102,6 +134,7 @@ export async function deployEndpoint(
   ]);
   if (!model) throw notFound("Model");
   if (!runtime) throw notFound("Serving runtime");
+  const restrictions = acceptedRestrictionsOf(model, input.acceptedRestrictions);
   if ((await modelsSharedByOthers(tenant.db, organizationId, [model.id])).size > 0) {
     throw new AppError(
       "INVALID",
@@ -193,6 +226,16 @@ export async function deployEndpoint(
           cluster: chosen.clusterCode,
           jurisdiction: chosen.jurisdiction,
           placementReason: resolved.placement.reason,
+          ...(restrictions === null
+            ? {}
+            : {
+                licenceAcknowledgement: {
+                  restrictions,
+                  acceptedById: actor.userId,
+                  acceptedByEmail: actor.email,
+                  acceptedAt: now.toISOString(),
+                },
+              }),
         },
       },
     });

@@ -462,3 +462,81 @@ describe("the organisation's place on a cluster", () => {
     expect(applied).toEqual(["1", "2"]);
   });
 });
+
+describe("a model whose licence restricts its use", () => {
+  const RESTRICTIONS =
+    "The licence forbids serving to users outside the EU and use above 700 million monthly users.";
+
+  async function restrictedSetup() {
+    const setup = await createEndpointSetup(db);
+    await db.model.update({
+      where: { id: setup.modelId },
+      data: { restrictions: RESTRICTIONS },
+    });
+    return setup;
+  }
+
+  it("is refused without the deployer's acceptance, naming the model, and nothing is written", async () => {
+    const setup = await restrictedSetup();
+    const before = await writtenFor(setup);
+    for (const acceptedRestrictions of [undefined, null]) {
+      expect(await refusalOf(deployTestEndpoint(setup, { acceptedRestrictions }))).toMatchObject({
+        code: "INVALID",
+        message: `${setup.modelName} has licence restrictions: read them and accept them to deploy it.`,
+        details: { field: "acceptedRestrictions" },
+      });
+    }
+    expect(await writtenFor(setup)).toEqual(before);
+    expect(await heldOn(setup)).toEqual({ held: 0n, consumed: 0n });
+  });
+
+  it("is refused when the restrictions accepted are not the ones that stand now, and nothing is written", async () => {
+    const setup = await restrictedSetup();
+    const before = await writtenFor(setup);
+    const read = "The licence forbids serving to users outside the EU.";
+    expect(
+      await refusalOf(deployTestEndpoint(setup, { acceptedRestrictions: read })),
+    ).toMatchObject({
+      code: "INVALID",
+      message: `The licence restrictions of ${setup.modelName} changed; read them again and accept them to deploy it.`,
+      details: { field: "acceptedRestrictions" },
+    });
+    expect(await writtenFor(setup)).toEqual(before);
+  });
+
+  it("is deployed with them accepted, and the audit event records who accepted what and when", async () => {
+    const setup = await restrictedSetup();
+    const started = Date.now();
+    const { id, status } = await deployTestEndpoint(setup, {
+      acceptedRestrictions: RESTRICTIONS,
+    });
+    expect(status).toBe("ACCEPTED");
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "endpoint.deployed", targetId: id },
+    });
+    expect(audit.actorId).toBe(setup.userId);
+    const data = audit.data as {
+      model: string;
+      licenceAcknowledgement: { acceptedAt: string } & Record<string, unknown>;
+    };
+    expect(data.model).toBe(setup.modelName);
+    const { acceptedAt, ...acceptance } = data.licenceAcknowledgement;
+    expect(acceptance).toEqual({
+      restrictions: RESTRICTIONS,
+      acceptedById: setup.userId,
+      acceptedByEmail: setup.actor.email,
+    });
+    expect(Date.parse(acceptedAt)).toBeGreaterThanOrEqual(started);
+    expect(Date.parse(acceptedAt)).toBeLessThanOrEqual(audit.occurredAt.getTime());
+    expect(await outboxTypes(id)).toEqual(["endpoint.deploy"]);
+  });
+
+  it("asks nothing of a model without restrictions, and records no acceptance", async () => {
+    const setup = await createEndpointSetup(db);
+    const { id } = await deployTestEndpoint(setup);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "endpoint.deployed", targetId: id },
+    });
+    expect(audit.data).not.toHaveProperty("licenceAcknowledgement");
+  });
+});

@@ -34,6 +34,7 @@ const IDS = {
   maxReplicas: "endpoint-max-replicas",
   replicas: "endpoint-replicas",
   idleSecondsBeforeZero: "endpoint-idle",
+  acceptedRestrictions: "endpoint-licence-accept",
 } as const;
 
 export interface EndpointLimits {
@@ -96,6 +97,51 @@ function NoCluster({
         </p>
       </div>
     </Alert>
+  );
+}
+
+/**
+ * A model whose licence restricts its use: the restrictions in words and a box the deployer must
+ * tick to say they read them and comply. The box is described by the text it accepts.
+ */
+function LicenceRestrictions({
+  model,
+  accepted,
+  onAccept,
+  error,
+}: {
+  model: ModelView & { restrictions: string };
+  accepted: boolean;
+  onAccept: (accepted: boolean) => void;
+  error?: string;
+}) {
+  const f = te.form;
+  const textId = `${IDS.acceptedRestrictions}-text`;
+  return (
+    <QuestionFieldset
+      id={`${IDS.acceptedRestrictions}-question`}
+      legend={f.licenceTitle(model.name)}
+      hint={f.licenceLead}
+      error={error}
+      className="space-y-2 rounded-lg border border-line p-4"
+    >
+      <p id={textId} className="whitespace-pre-line" data-testid="deploy-licence-restrictions">
+        {model.restrictions}
+      </p>
+      <div className="flex items-start gap-2">
+        <input
+          id={IDS.acceptedRestrictions}
+          type="checkbox"
+          name="acceptedRestrictions"
+          checked={accepted}
+          onChange={(event) => onAccept(event.target.checked)}
+          aria-describedby={textId}
+          aria-invalid={error ? true : undefined}
+          className="mt-0.5 size-5 shrink-0"
+        />
+        <label htmlFor={IDS.acceptedRestrictions}>{f.licenceAccept}</label>
+      </div>
+    </QuestionFieldset>
   );
 }
 
@@ -188,6 +234,8 @@ export function EndpointForm({
   const f = te.form;
   const feedback = useFormFeedback(IDS);
   const [modelId, setModelId] = useState("");
+  // The model whose licence restrictions the box was ticked for: another model unticks it.
+  const [acceptedModelId, setAcceptedModelId] = useState<string | null>(null);
   const [projectId, setProjectId] = useState(
     options.projects.length === 1 ? (options.projects[0]?.id ?? "") : "",
   );
@@ -210,6 +258,9 @@ export function EndpointForm({
     (runtime) => !line || runtime.resourceKinds.includes(line.resourceClass.kind),
   );
   const runtime = fitting.find((r) => r.id === runtimeId);
+  const model = catalogue.find((m) => m.id === modelId);
+  const restricted = model?.restrictions ? { ...model, restrictions: model.restrictions } : null;
+  const accepted = !!restricted && acceptedModelId === restricted.id;
 
   // The clusters that serve the line's class: a replica must fit on one of their nodes.
   const clusters = line?.endpointClusters ?? [];
@@ -222,7 +273,15 @@ export function EndpointForm({
   const deploy = useMutation(
     trpc.endpoints.deploy.mutationOptions({
       onSuccess: (created) => router.push(routes.endpoint(organizationId, created.id)),
-      onError: (error) => feedback.showError(error),
+      onError: (error) => {
+        feedback.showError(error);
+        // The restrictions changed since the page was loaded: show them as they stand now, to be
+        // read and accepted again.
+        if (error.data?.fieldErrors?.acceptedRestrictions) {
+          setAcceptedModelId(null);
+          router.refresh();
+        }
+      },
     }),
   );
 
@@ -234,6 +293,8 @@ export function EndpointForm({
     const idleText = keepsRunning ? "" : formText(form, "idleMinutes").trim();
     const idleMinutes = idleText ? parseWholeNumber(idleText) : null;
     if (!modelId) checks.add("modelId", f.required.model);
+    else if (restricted && !accepted)
+      checks.add("acceptedRestrictions", f.required.licence(restricted.name));
     if (!projectId) checks.add("projectId", f.required.project);
     if (!line) checks.add("allocationLineId", f.required.hardware);
     else if (!servesProject(line))
@@ -263,6 +324,7 @@ export function EndpointForm({
       runtimeId: runtime.id,
       ...size.shape,
       idleSecondsBeforeZero: idleSeconds,
+      acceptedRestrictions: restricted ? restricted.restrictions : null,
     };
   }
 
@@ -304,6 +366,14 @@ export function EndpointForm({
         onChange={setModelId}
         error={e.modelId}
       />
+      {restricted ? (
+        <LicenceRestrictions
+          model={restricted}
+          accepted={accepted}
+          onAccept={(ticked) => setAcceptedModelId(ticked ? restricted.id : null)}
+          error={e.acceptedRestrictions}
+        />
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           id={IDS.projectId}

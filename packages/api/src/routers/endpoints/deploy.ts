@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { checkReplicas, deployEndpoint, ENDPOINT_LIMITS, REPLICA_MESSAGES } from "@tessera/core";
 import { rowId, text } from "../../schemas";
-import { verifiedTenantProcedure } from "../../trpc";
+import { organizationIdInput, verifiedTenantProcedure } from "../../trpc";
 
 const { maxReplicas, maxUnitsPerReplica } = ENDPOINT_LIMITS;
 
+// Strict: a field Tessera does not know (a misspelt acknowledgement) is refused, not dropped.
 export const deployEndpointInput = z
-  .object({
+  .strictObject({
+    ...organizationIdInput.shape,
     name: text(
       "Endpoint name",
       ENDPOINT_LIMITS.maxNameLength,
@@ -30,6 +32,12 @@ export const deployEndpointInput = z
       .min(ENDPOINT_LIMITS.minIdleSeconds, "The idle time must be at least 1 minute.")
       .max(ENDPOINT_LIMITS.maxIdleSeconds, "The idle time must be at most 7 days.")
       .nullable(),
+    // The model's licence restrictions as the deployer read and accepted them (compared with the
+    // current text exactly, so not cleaned); absent or null for a model without restrictions.
+    acceptedRestrictions: z
+      .string({ error: "Tick the box to accept the model's licence restrictions." })
+      .max(10_000, "The accepted licence restrictions are too long.")
+      .nullish(),
   })
   // Each problem with the size beside its own field, in the words of the deploy form's price box.
   .superRefine((input, ctx) => {

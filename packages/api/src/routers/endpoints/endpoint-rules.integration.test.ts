@@ -284,3 +284,58 @@ describe("an endpoint's size sent wrong", () => {
     expect(await db.workload.count({ where: { organizationId: tenant.org.id } })).toBe(0);
   });
 });
+
+describe("a model's licence restrictions at deploy", () => {
+  const RESTRICTIONS = "The licence forbids serving to users outside the EU.";
+
+  it("are accepted beside their own field, refused when missing or malformed, and nothing is deployed", async () => {
+    const tenant = await servedTenant();
+    await db.model.update({
+      where: { id: tenant.model.id },
+      data: { restrictions: RESTRICTIONS },
+    });
+    const refusals: [Record<string, unknown>, string][] = [
+      [
+        {},
+        `${tenant.model.name} has licence restrictions: read them and accept them to deploy it.`,
+      ],
+      [
+        { acceptedRestrictions: "An older text." },
+        `The licence restrictions of ${tenant.model.name} changed; read them again and accept them to deploy it.`,
+      ],
+      [{ acceptedRestrictions: true }, "Tick the box to accept the model's licence restrictions."],
+    ];
+    for (const [sent, message] of refusals) {
+      const refused = await httpErrorOf(tenant.owner, "endpoints.deploy", "mutation", {
+        ...deployInput(tenant, {}),
+        ...sent,
+      });
+      expect(refused, JSON.stringify(sent)).toEqual({
+        code: "BAD_REQUEST",
+        message,
+        fieldErrors: { acceptedRestrictions: [message] },
+      });
+    }
+    // A field the deploy does not know (a misspelt acceptance) is refused, not dropped.
+    const unknown = await httpErrorOf(tenant.owner, "endpoints.deploy", "mutation", {
+      ...deployInput(tenant, {}),
+      acceptRestrictions: RESTRICTIONS,
+    });
+    expect(unknown).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "The form sent something Tessera does not expect. Reload the page and try again.",
+    });
+    expect(await db.workload.count({ where: { organizationId: tenant.org.id } })).toBe(0);
+
+    const deployed = await callerFor(tenant.owner).endpoints.deploy({
+      ...deployInput(tenant, {}),
+      acceptedRestrictions: RESTRICTIONS,
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "endpoint.deployed", targetId: deployed.id },
+    });
+    expect(audit.data).toMatchObject({
+      licenceAcknowledgement: { restrictions: RESTRICTIONS, acceptedById: tenant.owner.id },
+    });
+  });
+});
