@@ -163,9 +163,10 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await ada.getByLabel("Minimum", { exact: true }).fill("0");
     await startWith.fill("1");
     await expect(ada.getByTestId("deploy-price-fix")).toHaveCount(0);
-    // One H100 for an hour at €2.95; the programme pays 70 % (half-even to the cent).
+    // One H100 for an hour at €2.95; the programme pays 70 %, shown to the thousandth of a cent
+    // as the hardware tier's shares are.
     await expect(ada.getByTestId("deploy-cost")).toHaveText(
-      "Each hour at the starting replicas is worth €2.95 at list price: the programme pays €2.06 and the organisation pays €0.89.",
+      "Each hour at the starting replicas is worth €2.95 at list price: the programme pays €2.065 and the organisation pays €0.885.",
     );
     await expect(ada.getByTestId("deploy-hold")).toContainText(
       /^Deploying holds 1 GPU-hours? for the first hour/,

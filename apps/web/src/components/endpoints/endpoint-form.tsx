@@ -168,12 +168,15 @@ function PricePanel({
     // No figure from inputs the deploy would refuse: what to fix instead.
     body = <p data-testid="deploy-price-fix">{priced.problem}</p>;
   else {
-    const money = (minor: number) => formatMoney(minor, line.currency);
+    // An hour's shares to the thousandth of a cent, as the hardware tier's per-unit shares are
+    // shown (lineShares): €0.595 each, not €0.60 and €0.59 beside "€0.595" a few lines up.
+    const money = (minorOfThousand: number) =>
+      formatMoney(minorOfThousand, line.currency, { subMinorDigits: 3 });
     const unitsRunning = priced.units * priced.replicas;
     const holdUnitSeconds = unitsRunning * leaseSeconds;
-    // The one pricing rule, as the server prices the hold.
+    // The one pricing rule, as the server prices the hold, over a thousand hours.
     const hour = priceQuantity(
-      unitsRunning * SECONDS_PER_UNIT_HOUR,
+      unitsRunning * SECONDS_PER_UNIT_HOUR * 1_000,
       line.listPriceMinorPerHour,
       line.subsidyRateBps,
       line.resourceClass.kind,
