@@ -74,18 +74,27 @@ describe("endpointStatus", () => {
     expect(status.reason).toBe("0/4 nodes are available: 4 Insufficient nvidia.com/gpu");
   });
 
-  it("is FAILED with the quota's words when the namespace's quota refuses the pods", () => {
-    const message =
-      'pods "ep-w1-abc-x" is forbidden: exceeded quota: tessera-quota, requested: requests.nvidia.com/gpu=2, used: requests.nvidia.com/gpu=0, limited: requests.nvidia.com/gpu=1';
-    const status = endpointStatus(
-      deployment(1, {
-        conditions: [{ type: "ReplicaFailure", status: "True", reason: "FailedCreate", message }],
-      }),
-      [],
-      [],
-    );
+  const refusedBy = (quota: string) =>
+    `pods "ep-w1-abc-x" is forbidden: exceeded quota: ${quota}, requested: requests.nvidia.com/gpu=2, used: requests.nvidia.com/gpu=0, limited: requests.nvidia.com/gpu=1`;
+  const refusing = (message: string) =>
+    deployment(1, {
+      conditions: [{ type: "ReplicaFailure", status: "True", reason: "FailedCreate", message }],
+    });
+
+  it("is FAILED with the quota's words when another quota of the namespace refuses the pods", () => {
+    const message = refusedBy("operator-cap");
+    const status = endpointStatus(refusing(message), [], []);
     expect(status.state).toBe("FAILED");
     expect(status.reason).toBe(message);
+  });
+
+  it("is still DEPLOYING, with the words, when Tessera's own quota refuses while it converges", () => {
+    const message = refusedBy("tessera-quota");
+    const status = endpointStatus(refusing(message), [], []);
+    expect(status.state).toBe("DEPLOYING");
+    expect(status.reason).toBe(message);
+    // A quota whose name only starts the same is another one.
+    expect(endpointStatus(refusing(refusedBy("tessera-quota-extra")), [], []).state).toBe("FAILED");
   });
 
   it("is DEGRADED when some but not all replicas are ready", () => {

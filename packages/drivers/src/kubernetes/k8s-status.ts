@@ -1,6 +1,14 @@
 import type { BackendEndpoint, BackendEndpointState } from "@tessera/core";
 import type { CoreV1Event, V1Deployment, V1Pod } from "@kubernetes/client-node";
-import { LABEL_WORKLOAD, serviceUrl } from "./k8s-objects";
+import { LABEL_WORKLOAD, QUOTA_NAME, serviceUrl } from "./k8s-objects";
+
+/**
+ * Tessera's own ResourceQuota refusing a pod: the quota follows what Tessera admitted (the rows'
+ * desired replicas) and is converged beside the Deployments, so while they catch up with each
+ * other (another endpoint's scale-down not applied yet, a worker that died between the two) it
+ * can refuse a pod Tessera admitted. The ReplicaSet tries again, so that is no failure.
+ */
+const OWN_QUOTA_REFUSAL = `exceeded quota: ${QUOTA_NAME},`;
 
 /**
  * Pure: an endpoint's state from its Deployment, its pods and the Warning events of its objects,
@@ -35,8 +43,10 @@ export function endpointStatus(
   } else if (ready >= desired && updated >= desired && observed >= generation) {
     state = "READY";
   } else {
-    const failed = replicaFailure?.status === "True";
-    const quotaWords = failed ? replicaFailure.message : undefined;
+    const refused = replicaFailure?.status === "True";
+    // Another quota (an operator's cap) refuses for good; Tessera's own only until it converges.
+    const failed = refused && !(replicaFailure.message ?? "").includes(OWN_QUOTA_REFUSAL);
+    const quotaWords = refused ? replicaFailure.message : undefined;
     const deadlineWords = deadlineExceeded ? progressing.message : undefined;
     reason = quotaWords ?? podReason(live) ?? deadlineWords ?? warningReason(warnings, name);
     // Fewer ready than wanted is degraded; all ready but some of the old spec is a rollout.
