@@ -112,6 +112,7 @@ export * from "./reviews/declare-conflict";
 export * from "./reviews/score-application";
 export * from "./allocations/allocation-validity";
 export * from "./allocations/allocation-view";
+export * from "./allocations/line-holders";
 export * from "./allocations/list-allocations";
 export * from "./allocations/get-allocation";
 export * from "./quota/quota-client";

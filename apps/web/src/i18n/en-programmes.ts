@@ -340,6 +340,12 @@ export const enProgrammes = {
       `Used on ${resourceClass} includes ${quantity} your API calls have used in the last few minutes, as Billing counts them. They are still being settled from the gateway's block of tokens; only its unused part is shown as held.`,
     value: (list: string, programme: string, tenant: string) =>
       `Granted value ${list}: the programme pays ${programme}, your organisation pays ${tenant}.`,
+    heldFor: (resourceClass: string) => `What holds ${resourceClass}`,
+    holderKind: {
+      TRAINING_JOB: "job, until it ends",
+      INFERENCE_ENDPOINT: "endpoint, the time ahead of its replicas",
+    } as const,
+    otherHolds: "Other holds",
     tokensHeld: (quantity: string, resourceClass: string) =>
       `Held on ${resourceClass}: ${quantity} reserved by the gateway for your organisation's next API calls; ${tokensReturn}.`,
   },

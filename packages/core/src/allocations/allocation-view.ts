@@ -6,8 +6,10 @@ import {
   withOpenLeaseUsage,
   type OpenLeaseUsage,
 } from "../quota/open-lease-usage";
+import { countsTokens } from "../catalogue/metering-unit";
 import { priceAward, type AwardPricing } from "../programmes/pricing";
 import { allocationValidity, type AllocationState } from "./allocation-validity";
+import { holdersOfLines, type LineHolder } from "./line-holders";
 
 export const ALLOCATION_DETAIL = {
   programme: { select: { id: true, name: true, currency: true } },
@@ -55,6 +57,11 @@ export interface AllocationLineView {
   /** granted − held − consumed: what new holds may still take. */
   remainingUnitSeconds: number;
   listPriceMinorPerHour: number;
+  /**
+   * What the held figure is held for (jobs and endpoints by name); empty for a token line, whose
+   * holds are the gateway's blocks and are said in words instead.
+   */
+  holders: LineHolder[];
 }
 
 export interface AllocationView {
@@ -92,17 +99,21 @@ export async function toAllocationViews(
   rows: readonly AllocationRow[],
   now: Date = new Date(),
 ): Promise<AllocationView[]> {
-  const openLeases = await meteredUnderOpenLeases(client, {
+  const lines = {
     organizationId,
     allocationLineIds: rows.flatMap((row) => row.lines.map((line) => line.id)),
-  });
-  return rows.map((row) => toAllocationView(row, now, openLeases));
+  };
+  // One after the other: the client may be a transaction's, which runs one query at a time.
+  const openLeases = await meteredUnderOpenLeases(client, lines);
+  const holders = await holdersOfLines(client, lines);
+  return rows.map((row) => toAllocationView(row, now, openLeases, holders));
 }
 
 export function toAllocationView(
   row: AllocationRow,
   now: Date = new Date(),
   openLeases: ReadonlyMap<string, OpenLeaseUsage> = new Map(),
+  holders: ReadonlyMap<string, LineHolder[]> = new Map(),
 ): AllocationView {
   const validity = allocationValidity(row, now);
   return {
@@ -154,6 +165,7 @@ export function toAllocationView(
         unsettledUnitSeconds: toSafeNumber(figures.meteredUnderLeases),
         remainingUnitSeconds: toSafeNumber(figures.remaining),
         listPriceMinorPerHour: line.listPriceMinorPerHour,
+        holders: countsTokens(line.resourceClass.kind) ? [] : (holders.get(line.id) ?? []),
       };
     }),
   };

@@ -61,6 +61,26 @@ function Quantity({ text, testId }: { text: string; testId?: string }) {
   );
 }
 
+/** A holder by name, linked to its job's or endpoint's page. */
+function HolderName({
+  organizationId,
+  holder,
+}: {
+  organizationId: string;
+  holder: AllocationView["lines"][number]["holders"][number];
+}) {
+  if (!holder.workloadId || holder.kind === "OTHER") return <>{tp.allocations.otherHolds}</>;
+  const href =
+    holder.kind === "TRAINING_JOB"
+      ? routes.job(organizationId, holder.workloadId)
+      : routes.endpoint(organizationId, holder.workloadId);
+  return (
+    <Link href={href} className="text-link underline">
+      {holder.name}
+    </Link>
+  );
+}
+
 function AllocationCard({ allocation }: { allocation: AllocationView }) {
   const a = tp.allocations;
   const money = (minor: number) => formatMoney(minor, allocation.currency);
@@ -167,6 +187,29 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
             })}
           </tbody>
         </ScrollTable>
+        {allocation.lines
+          .filter((line) => line.holders.length > 0)
+          .map((line) => (
+            <div
+              key={line.id}
+              className="text-sm"
+              data-testid={`allocation-holders-${line.resourceClass.code}`}
+            >
+              <h3 className="font-semibold">{a.heldFor(line.resourceClass.name)}</h3>
+              <ul className="mt-1 list-disc space-y-0.5 ps-5 text-fg-muted">
+                {line.holders.map((holder) => (
+                  <li key={holder.workloadId ?? "other"} data-testid="holder">
+                    <HolderName organizationId={allocation.organizationId} holder={holder} />
+                    {holder.kind === "OTHER" ? "" : ` (${a.holderKind[holder.kind]})`}
+                    {": "}
+                    <span className="tabular-nums">
+                      {hours(holder.unitSeconds, line.resourceClass)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         {allocation.lines
           .filter((line) => countsTokens(line.resourceClass.kind) && line.heldUnitSeconds > 0)
           .map((line) => (
