@@ -6,13 +6,9 @@ import { shareOutAdded } from "../billing/share-out-added";
 import { rateUsage } from "../billing/rate-usage";
 import type { SqlClient } from "../billing/sql-client";
 import { loadPricesInForce } from "../catalogue/load-prices-in-force";
-import { SECONDS_PER_UNIT_HOUR } from "../catalogue/metering-unit";
-import { priceQuantity } from "../programmes/pricing";
+import { rateOf } from "../programmes/pricing";
 import { UNSEEN_ACCRUAL_SECONDS } from "../workloads/lifecycle/record-workloads-seen";
 import { readMonthSpend, type MonthSpend } from "./get-month-spend";
-
-/** Thousandths of a minor unit in one: the hourly rate is carried in milli-minor units. */
-const MILLI_PER_MINOR = 1_000n;
 
 /** Something running now, and what it adds to the month if it runs on. */
 export interface RunningCost {
@@ -26,9 +22,9 @@ export interface RunningCost {
   /** True when it runs to the month's end (an endpoint, or a job whose walltime ends later). */
   toMonthEnd: boolean;
   /**
-   * The organisation's share of one hour of it at today's price, in thousandths of a minor unit:
-   * 1,000 hours priced by THE pricing rule (the invoice's rounding), so the rate shown × the hours
-   * it runs gives its part to within a minor unit (€0.595 an hour, not €0.59 or €0.60).
+   * The organisation's share of one hour of it at today's price, in thousandths of a minor unit
+   * (rateOf: THE pricing rule, the invoice's rounding, over 1,000 hours), so the rate shown × the
+   * hours it runs gives its part to within a minor unit (€0.595 an hour, not €0.59 or €0.60).
    */
   hourlyTenantMilliMinor: bigint;
   /** The organisation's share of it from now until `until`: its part of the projected lines. */
@@ -169,8 +165,8 @@ export async function projectMonthSpend(
     .map((row): RunningCost => {
       const price = pricesInForce.get(row.resourceClassId)!;
       const award = row.allocationLineId ? terms.allocationOfLine.get(row.allocationLineId) : null;
-      const thousandHours = priceQuantity(
-        BigInt(row.units) * BigInt(SECONDS_PER_UNIT_HOUR) * MILLI_PER_MINOR,
+      const hourly = rateOf(
+        row.units,
         price.minorPerUnitHour,
         award?.subsidyRateBps ?? 0,
         terms.classes.get(row.resourceClassId)!.kind,
@@ -182,7 +178,7 @@ export async function projectMonthSpend(
         units: row.units,
         until: row.until,
         toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
-        hourlyTenantMilliMinor: BigInt(thousandHours.tenantShareMinor),
+        hourlyTenantMilliMinor: BigInt(hourly.tenantShareMilliMinor),
         restMinor: partOf.get(row.workloadId)!,
         idleSecondsBeforeZero: row.idleSecondsBeforeZero,
       };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { priceAward, priceLines, priceQuantity, programmeShareOfUsage } from "./pricing";
+import { priceAward, priceLines, priceQuantity, programmeShareOfUsage, rateOf } from "./pricing";
 
 const line = (unitHours: number, listPriceMinorPerHour: number, resourceClassId = "rc") => ({
   resourceClassId,
@@ -188,6 +188,79 @@ describe("priceQuantity", () => {
     expect(() => priceQuantity(-1, 295, 7_000, "GPU")).toThrow(/zero or more/);
     expect(() => priceQuantity(1, -1, 7_000, "GPU")).toThrow(/list price/);
     expect(() => priceQuantity(1, 295, 10_001, "GPU")).toThrow(/basis points/);
+  });
+});
+
+describe("rateOf", () => {
+  it("gives each share of an hour to the thousandth of a cent, not rounded to the cent", () => {
+    // €1.19 split half: €0.595 each, where cents would make €0.60 and €0.59.
+    expect(rateOf(1, 119, 5_000, "GPU")).toEqual({
+      listMilliMinor: 119_000,
+      programmeShareMilliMinor: 59_500,
+      tenantShareMilliMinor: 59_500,
+    });
+    // Four GPUs running: four times each share.
+    expect(rateOf(4, 119, 5_000, "GPU")).toEqual({
+      listMilliMinor: 476_000,
+      programmeShareMilliMinor: 238_000,
+      tenantShareMilliMinor: 238_000,
+    });
+  });
+
+  it("rounds the programme's share half-even to a thousandth of a minor unit, the rest to the tenant", () => {
+    // €1.19 at 33.33 %: 39.6627 cents → 39.663; the organisation 79.337.
+    expect(rateOf(1, 119, 3_333, "GPU")).toEqual({
+      listMilliMinor: 119_000,
+      programmeShareMilliMinor: 39_663,
+      tenantShareMilliMinor: 79_337,
+    });
+    // Exact halves go to the even thousandth: 98,323.5 → 98,324; 0.5 → 0.
+    expect(rateOf(1, 295, 3_333, "GPU").programmeShareMilliMinor).toBe(98_324);
+    expect(rateOf(1, 5, 1, "GPU").programmeShareMilliMinor).toBe(0);
+  });
+
+  it("is zero for nothing running or a free class", () => {
+    const zero = { listMilliMinor: 0, programmeShareMilliMinor: 0, tenantShareMilliMinor: 0 };
+    expect(rateOf(0, 295, 7_000, "GPU")).toEqual(zero);
+    expect(rateOf(3, 0, 7_000, "GPU")).toEqual(zero);
+  });
+
+  it("is per million tokens for a TOKENS class", () => {
+    // €0.40 per million at 70 %: €0.28 and €0.12, in thousandths of a cent.
+    expect(rateOf(1, 40, 7_000, "TOKENS")).toEqual({
+      listMilliMinor: 40_000,
+      programmeShareMilliMinor: 28_000,
+      tenantShareMilliMinor: 12_000,
+    });
+  });
+
+  it("times the hours of a month gives what the pricing rule charges for them, within a minor unit", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 744 }),
+        (units, price, subsidy, hours) => {
+          const rate = rateOf(units, price, subsidy, "GPU");
+          const charged = priceQuantity(units * hours * 3_600, price, subsidy, "GPU");
+          for (const [milli, minor] of [
+            [rate.listMilliMinor, charged.listValueMinor],
+            [rate.programmeShareMilliMinor, charged.programmeShareMinor],
+            [rate.tenantShareMilliMinor, charged.tenantShareMinor],
+          ] as const)
+            expect(Math.abs(milli * hours - minor * 1_000)).toBeLessThan(1_000);
+          expect(rate.programmeShareMilliMinor + rate.tenantShareMilliMinor).toBe(
+            rate.listMilliMinor,
+          );
+        },
+      ),
+    );
+  });
+
+  it("refuses what priceQuantity refuses", () => {
+    expect(() => rateOf(-1, 295, 7_000, "GPU")).toThrow(/zero or more/);
+    expect(() => rateOf(1, 295, 10_001, "GPU")).toThrow(/basis points/);
   });
 });
 

@@ -94,6 +94,42 @@ export function priceQuantity(
   return splitListValue(listValue, subsidyRateBps);
 }
 
+/** A rate is carried in 10^-3 of a minor unit: thousandths of a cent for the euro. */
+export const RATE_SUB_MINOR_DIGITS = 3;
+const PRICED_UNITS_PER_RATE = 10 ** RATE_SUB_MINOR_DIGITS;
+
+/** What one priced unit (an hour, a million tokens) of something is worth, in thousandths of a minor unit. */
+export interface RateTotals {
+  listMilliMinor: number;
+  programmeShareMilliMinor: number;
+  tenantShareMilliMinor: number;
+}
+
+/**
+ * THE pricing rule as a rate: what `units` of a class are worth for one priced unit each (an hour
+ * of each, or a million tokens), in thousandths of a minor unit — priced by {@link priceQuantity}
+ * over a thousand priced units, so the rate shown times the hours gives the invoice's amount to
+ * within a minor unit (€1.19 split half is €0.595 an hour for each side, not €0.60 and €0.59).
+ */
+export function rateOf(
+  units: number,
+  listPriceMinorPerHour: number,
+  subsidyRateBps: number,
+  kind: MeteredKind,
+): RateTotals {
+  const priced = priceQuantity(
+    BigInt(units) * BigInt(ledgerUnitsPerPricedUnit(kind)) * BigInt(PRICED_UNITS_PER_RATE),
+    listPriceMinorPerHour,
+    subsidyRateBps,
+    kind,
+  );
+  return {
+    listMilliMinor: priced.listValueMinor,
+    programmeShareMilliMinor: priced.programmeShareMinor,
+    tenantShareMilliMinor: priced.tenantShareMinor,
+  };
+}
+
 /** Whole priced units at their price: exact for every kind, so no kind is needed. */
 function pricePricedUnits(
   pricedUnits: number,

@@ -1,4 +1,4 @@
-import { formatMoney } from "@/components/programmes/format";
+import { formatHourlyRate, formatMoney } from "@/components/programmes/format";
 import { formatDateTime, tg } from "@/i18n";
 import type { Budget } from "./types";
 
@@ -11,9 +11,6 @@ function lastDayOf(periodEnd: Date, timeZone: string): string {
     new Date(periodEnd.getTime() - 1),
   );
 }
-
-/** The hourly rate comes in thousandths of a minor unit (projectMonthSpend). */
-const RATE_SUB_MINOR_DIGITS = 3;
 
 /**
  * Pure: how the month-end projection was made, in one plain sentence — "€0.10 so far + €352.72 if
@@ -28,8 +25,7 @@ export function projectionSentence(
 ): string {
   const m = tg.month;
   const money = (minor: number) => formatMoney(minor, budget.chargesCurrency);
-  const rate = (milliMinor: number) =>
-    formatMoney(milliMinor, budget.chargesCurrency, { subMinorDigits: RATE_SUB_MINOR_DIGITS });
+  const rate = (milliMinor: number) => formatHourlyRate(milliMinor, budget.chargesCurrency);
   if (budget.running.length === 0) return m.projectedNothing(money(budget.spentMinor));
   const named = budget.running
     .slice(0, NAMED_RUNNING)

@@ -5,12 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, TextInput } from "@tessera/ui";
 import { replicaNodeProblem } from "@tessera/core/node-placement";
-import { priceQuantity } from "@tessera/core/pricing";
-import { SECONDS_PER_UNIT_HOUR } from "@tessera/core/words";
+import { rateOf } from "@tessera/core/pricing";
 import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
-import { formatMoney, parseWholeNumber } from "@/components/programmes/format";
+import { formatHourlyRate, parseWholeNumber } from "@/components/programmes/format";
 import { formatQuota } from "@/components/workloads/format";
 import type { FormLine, FormOptions, FormProject } from "@/components/workloads/types";
 import { te } from "@/i18n";
@@ -168,27 +167,25 @@ function PricePanel({
     // No figure from inputs the deploy would refuse: what to fix instead.
     body = <p data-testid="deploy-price-fix">{priced.problem}</p>;
   else {
-    // An hour's shares to the thousandth of a cent, as the hardware tier's per-unit shares are
-    // shown (lineShares): €0.595 each, not €0.60 and €0.59 beside "€0.595" a few lines up.
-    const money = (minorOfThousand: number) =>
-      formatMoney(minorOfThousand, line.currency, { subMinorDigits: 3 });
     const unitsRunning = priced.units * priced.replicas;
     const holdUnitSeconds = unitsRunning * leaseSeconds;
-    // The one pricing rule, as the server prices the hold, over a thousand hours.
-    const hour = priceQuantity(
-      unitsRunning * SECONDS_PER_UNIT_HOUR * 1_000,
+    // An hour's shares by the one pricing rule, to the thousandth of a cent, as the hardware
+    // tier's per-unit shares are shown (lineShares): €0.595 each, not €0.60 and €0.59.
+    const hour = rateOf(
+      unitsRunning,
       line.listPriceMinorPerHour,
       line.subsidyRateBps,
       line.resourceClass.kind,
     );
+    const money = (milliMinor: number) => formatHourlyRate(milliMinor, line.currency);
     const unit = line.resourceClass.unit;
     body = (
       <div className="space-y-2">
         <p data-testid="deploy-cost">
           {f.pricePerHour(
-            money(hour.listValueMinor),
-            money(hour.programmeShareMinor),
-            money(hour.tenantShareMinor),
+            money(hour.listMilliMinor),
+            money(hour.programmeShareMilliMinor),
+            money(hour.tenantShareMilliMinor),
           )}
         </p>
         <p data-testid="deploy-hold">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, parseMoney } from "./format";
+import { formatHourlyRate, formatMoney, parseMoney } from "./format";
 
 describe("parseMoney", () => {
   it.each([
@@ -77,5 +77,19 @@ describe("formatMoney", () => {
   it("adds the further decimals to a currency without minor digits too", () => {
     expect(formatMoney(1_500, "JPY", { subMinorDigits: 3 })).toBe("JP¥1.5");
     expect(formatMoney(2_000, "JPY", { subMinorDigits: 3 })).toBe("JP¥2");
+  });
+});
+
+describe("formatHourlyRate", () => {
+  it.each([
+    // €1.19 split half.
+    [59_500, "EUR", "€0.595"],
+    // A share rounded to the thousandth of a cent (€1.19 at 33.33 %).
+    [39_663, "EUR", "€0.39663"],
+    [100_000, "EUR", "€1.00"],
+    [0, "EUR", "€0.00"],
+    [1_500, "JPY", "JP¥1.5"],
+  ])("shows a rate of %i thousandths of a minor unit in %s as %s", (milliMinor, currency, text) => {
+    expect(formatHourlyRate(milliMinor, currency)).toBe(text);
   });
 });

@@ -2,6 +2,8 @@
  * Formatting for money, rates and compute quantities, safe for client components (no server
  * imports). Money is integer minor units: it is turned into a decimal string, never a float.
  */
+import { RATE_SUB_MINOR_DIGITS } from "@tessera/core/pricing";
+
 const LOCALE = "en-GB";
 
 const digitsCache = new Map<string, number>();
@@ -55,6 +57,15 @@ export function formatMoney(minor: number, currency: string, options: MoneyForma
   } catch {
     return `${decimal} ${currency}`;
   }
+}
+
+/**
+ * A rate in thousandths of a minor unit (rateOf in @tessera/core/pricing) to the thousandth of a
+ * cent it needs: 59_500 → "€0.595", 100_000 → "€1.00". Named apart from {@link formatRate}, which
+ * is a subsidy rate in basis points.
+ */
+export function formatHourlyRate(milliMinor: number, currency: string): string {
+  return formatMoney(milliMinor, currency, { subMinorDigits: RATE_SUB_MINOR_DIGITS });
 }
 
 /** The currency's symbol as people write it ("€" for EUR). */
