@@ -71,7 +71,12 @@ describe("failuresOf", () => {
           title: "budgets.spec.ts",
           file: "budgets.spec.ts",
           specs: [
-            { title: "passes", ok: true, line: 4, tests: [{ results: [{ status: "passed" }] }] },
+            {
+              title: "passes",
+              ok: true,
+              line: 4,
+              tests: [{ status: "expected", results: [{ status: "passed" }] }],
+            },
           ],
           suites: [
             {
@@ -83,6 +88,7 @@ describe("failuresOf", () => {
                   line: 20,
                   tests: [
                     {
+                      status: "unexpected",
                       results: [
                         {
                           status: "timedOut",
@@ -102,6 +108,50 @@ describe("failuresOf", () => {
       {
         test: "budgets.spec.ts:20 › projects the month",
         reason: "Test timeout of 60000ms exceeded.",
+      },
+    ]);
+  });
+
+  it("gives a spec that failed in one project and was flaky in another the reason it failed", () => {
+    const report = {
+      stats: { expected: 0, unexpected: 1, flaky: 1, skipped: 0 },
+      errors: [],
+      suites: [
+        {
+          file: "endpoints.spec.ts",
+          specs: [
+            {
+              title: "deploys a model",
+              ok: false,
+              line: 12,
+              tests: [
+                {
+                  status: "flaky",
+                  results: [
+                    { status: "failed", error: { message: "first try: toBeVisible() failed" } },
+                    { status: "passed" },
+                  ],
+                },
+                {
+                  status: "unexpected",
+                  results: [
+                    { status: "failed", error: { message: "toHaveText() failed" } },
+                    { status: "failed", error: { message: "toHaveText() failed again" } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    expect(failuresOf(report)).toEqual([
+      { test: "endpoints.spec.ts:12 › deploys a model", reason: "toHaveText() failed" },
+    ]);
+    expect(flakyOf(report)).toEqual([
+      {
+        test: "endpoints.spec.ts:12 › deploys a model",
+        reason: "first try: toBeVisible() failed",
       },
     ]);
   });

@@ -24,14 +24,20 @@ const vitestReport = z.object({
     .default([]),
 });
 
+/** One spec's run in one Playwright project: Playwright's verdict and each attempt. */
+interface PlaywrightTest {
+  /** "expected", "unexpected", "flaky" or "skipped". */
+  status?: string;
+  results?: { status?: string; error?: { message?: string } }[];
+}
+
 interface PlaywrightSuite {
   title?: string;
   file?: string;
   specs?: {
     title: string;
-    ok: boolean;
     line?: number;
-    tests?: { status?: string; results?: { status?: string; error?: { message?: string } }[] }[];
+    tests?: PlaywrightTest[];
   }[];
   suites?: PlaywrightSuite[];
 }
@@ -84,24 +90,28 @@ function firstLine(text: string | undefined): string {
   return line.length > 240 ? `${line.slice(0, 239)}…` : line;
 }
 
+/**
+ * Names each spec with a test that `counts` (one failed, one flaky…), with the first failure among
+ * that test's own attempts: a spec's run in another project does not lend it its reason.
+ */
 function playwrightFailures(
   suite: PlaywrightSuite,
   file: string,
   into: Failure[],
-  flaky: boolean,
+  counts: (test: PlaywrightTest) => boolean,
 ): void {
   const where = suite.file ?? file;
   for (const spec of suite.specs ?? []) {
-    const isFlaky = (spec.tests ?? []).some((test) => test.status === "flaky");
-    if (flaky ? !isFlaky : spec.ok) continue;
-    const results = (spec.tests ?? []).flatMap((test) => test.results ?? []);
+    const counted = (spec.tests ?? []).filter(counts);
+    if (counted.length === 0) continue;
+    const results = counted.flatMap((test) => test.results ?? []);
     const failed = results.find(
       (result) => result.status !== "passed" && result.status !== "skipped",
     );
     const location = spec.line ? `${where}:${spec.line}` : where;
     into.push({ test: `${location} › ${spec.title}`, reason: firstLine(failed?.error?.message) });
   }
-  for (const child of suite.suites ?? []) playwrightFailures(child, where, into, flaky);
+  for (const child of suite.suites ?? []) playwrightFailures(child, where, into, counts);
 }
 
 /** The tests one report says failed, in report order (empty for a report that is neither). */
@@ -130,7 +140,7 @@ export function failuresOf(json: unknown): Failure[] {
     failures.push({ test: "(Playwright, outside any test)", reason: firstLine(error.message) });
   }
   for (const suite of playwright.data.suites) {
-    playwrightFailures(suite, suite.file ?? "", failures, false);
+    playwrightFailures(suite, suite.file ?? "", failures, (test) => test.status === "unexpected");
   }
   return failures;
 }
@@ -144,6 +154,6 @@ export function flakyOf(json: unknown): Failure[] {
   const playwright = playwrightReport.safeParse(json);
   if (!playwright.success || vitestReport.safeParse(json).success) return flaky;
   for (const suite of playwright.data.suites)
-    playwrightFailures(suite, suite.file ?? "", flaky, true);
+    playwrightFailures(suite, suite.file ?? "", flaky, (test) => test.status === "flaky");
   return flaky;
 }
