@@ -1,4 +1,4 @@
-import type { EndpointStatus } from "@tessera/db";
+import type { EndpointStatus, Prisma } from "@tessera/db";
 import type { Actor } from "../actor";
 import { AppError, notFound } from "../errors";
 import { modelsSharedByOthers } from "../models/list-deployable-models";
@@ -62,6 +62,24 @@ function acceptedRestrictionsOf(
     );
   }
   return model.restrictions;
+}
+
+/**
+ * {@link acceptedRestrictionsOf} against the model's text as it stands in the deploy's own
+ * transaction: the row is read FOR SHARE, so a change to the text has either committed before
+ * (and is what is checked) or waits until the endpoint is written. Raw SQL re-reads the model the
+ * deploy already found; a model withdrawn since is not found.
+ */
+async function restrictionsAcceptedNow(
+  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  modelId: string,
+  accepted: string | null | undefined,
+): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ name: string; restrictions: string | null }[]>`
+    SELECT "name", "restrictions" FROM "Model" WHERE "id" = ${modelId} AND "active" FOR SHARE`;
+  const model = rows[0];
+  if (!model) throw notFound("Model");
+  return acceptedRestrictionsOf(model, accepted);
 }
 
 function checkShape(input: DeployEndpointInput): void {
@@ -134,7 +152,8 @@ export async function deployEndpoint(
   ]);
   if (!model) throw notFound("Model");
   if (!runtime) throw notFound("Serving runtime");
-  const restrictions = acceptedRestrictionsOf(model, input.acceptedRestrictions);
+  // Said before quota and placement, in the same words; decided in the transaction below.
+  acceptedRestrictionsOf(model, input.acceptedRestrictions);
   if ((await modelsSharedByOthers(tenant.db, organizationId, [model.id])).size > 0) {
     throw new AppError(
       "INVALID",
@@ -170,6 +189,7 @@ export async function deployEndpoint(
   const id = newWorkloadId();
   const now = new Date();
   await tenant.db.$transaction(async (tx) => {
+    const restrictions = await restrictionsAcceptedNow(tx, model.id, input.acceptedRestrictions);
     await tx.workload.create({
       data: {
         id,

@@ -504,6 +504,43 @@ describe("a model whose licence restricts its use", () => {
     expect(await writtenFor(setup)).toEqual(before);
   });
 
+  it("is checked against the text that stands when the endpoint is written, not the one read before", async () => {
+    const setup = await restrictedSetup();
+    const before = await writtenFor(setup);
+    const changed = `${RESTRICTIONS} Biometric identification is forbidden.`;
+    let deploying: Promise<AppError> | undefined;
+    let settled = false;
+    // The text changes in a transaction still open while the deploy runs: the deploy's first
+    // read sees the old text (the change is not committed), so only a check inside its own
+    // transaction, waiting for the model's row, can see the new one.
+    await db.$transaction(
+      async (tx) => {
+        await tx.model.update({ where: { id: setup.modelId }, data: { restrictions: changed } });
+        const [self] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS "pid"`;
+        deploying = refusalOf(deployTestEndpoint(setup, { acceptedRestrictions: RESTRICTIONS }));
+        const settle = () => {
+          settled = true;
+        };
+        deploying.then(settle, settle);
+        // Until the deploy waits for this transaction (or ends without waiting, and fails below).
+        while (!settled) {
+          const [waiting] = await db.$queryRaw<{ count: number }[]>`
+            SELECT count(*)::int AS "count" FROM pg_stat_activity
+             WHERE ${self!.pid}::int = ANY (pg_blocking_pids("pid"))`;
+          if (waiting!.count > 0) break;
+        }
+      },
+      { timeout: 20_000 },
+    );
+    expect(await deploying).toMatchObject({
+      code: "INVALID",
+      message: `The licence restrictions of ${setup.modelName} changed; read them again and accept them to deploy it.`,
+      details: { field: "acceptedRestrictions" },
+    });
+    expect(await writtenFor(setup)).toEqual(before);
+    expect(await heldOn(setup)).toEqual({ held: 0n, consumed: 0n });
+  });
+
   it("is deployed with them accepted, and the audit event records who accepted what and when", async () => {
     const setup = await restrictedSetup();
     const started = Date.now();
