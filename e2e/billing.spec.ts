@@ -136,8 +136,15 @@ test("the tenant sees charges so far and last month's paid invoice, and download
     await expect(
       ada.getByRole("img", { name: /^[A-Z][a-z]{2} \d{4}: €[\d,.]+ list value: / }).first(),
     ).toBeVisible();
+    // The programme that pays is named: in the key, in each month's words, in the table.
+    const paidBy = new RegExp(`^Paid by (.+, |.+ and )?${SEEDED_PROGRAMME}`);
+    await expect(ada.getByText(paidBy)).toBeVisible();
+    await expect(
+      ada.getByRole("img", { name: new RegExp(`paid by (.+ and )?${SEEDED_PROGRAMME}`) }).first(),
+    ).toBeVisible();
     await ada.getByText("Show the figures as tables").click();
     await expect(ada.getByRole("table", { name: /^Charges by month/ })).toBeVisible();
+    await expect(ada.getByRole("columnheader", { name: paidBy })).toBeVisible();
     await expect(
       ada.getByRole("table", { name: "Usage by month and resource class, each in its own unit" }),
     ).toBeVisible();

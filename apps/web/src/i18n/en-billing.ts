@@ -4,6 +4,10 @@
  */
 const names = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
 
+/** "National AI Compute 2026", "A and B": the programmes that pay, or "the programme" unnamed. */
+const payers = (programmes: readonly string[]) =>
+  programmes.length === 0 ? "the programme" : names.format(programmes);
+
 export const enBilling = {
   nav: { billing: "Billing" },
   payment: {
@@ -90,8 +94,7 @@ export const enBilling = {
     list: "List value",
     programme: "Paid by the programme",
     /** "Paid by National AI Compute 2026", "Paid by A and B": the programmes named. */
-    programmeNamed: (programmes: readonly string[]) =>
-      programmes.length === 0 ? "Paid by the programme" : `Paid by ${names.format(programmes)}`,
+    programmeNamed: (programmes: readonly string[]) => `Paid by ${payers(programmes)}`,
     tenantNet: "Your share (net)",
     tenantTotal: "Total due from you",
     energy: "Energy",
@@ -100,7 +103,7 @@ export const enBilling = {
     /** The VAT line when the programme pays everything: what the rate is applied to. */
     vatOnNet: (label: string, net: string) => `${label} on ${net}`,
     nothingToPay: (programmes: readonly string[]) =>
-      `Nothing to pay: ${programmes.length === 0 ? "the programme" : names.format(programmes)} ${programmes.length > 1 ? "cover" : "covers"} the whole list value, so your share and its VAT are zero.`,
+      `Nothing to pay: ${payers(programmes)} ${programmes.length > 1 ? "cover" : "covers"} the whole list value, so your share and its VAT are zero.`,
   },
   invoice: {
     metaTitle: (number: string) => `Invoice ${number}`,
@@ -168,12 +171,19 @@ export const enBilling = {
     chartTitle: "Charges by month",
     chartLead: (from: string, to: string) =>
       `Each bar is a month's list value, on one scale for every month and every resource class (${from} to ${to}): the part the programme pays, then the part you pay. A closed month shows its invoice; this month shows the charges so far, including running jobs' and endpoints' time still accruing.`,
-    programmeKey: "Paid by the programme",
+    /** The chart's key and its table's column: the programmes paying in the months shown. */
+    programmeKey: (programmes: readonly string[]) => `Paid by ${payers(programmes)}`,
     tenantKey: "Paid by you (before VAT)",
     invoiced: "invoice",
     soFar: "so far this month",
-    monthFigures: (list: string, programme: string, tenant: string) =>
-      `${list} list value: ${programme} paid by the programme, ${tenant} paid by you`,
+    monthFigures: (
+      list: string,
+      programme: string,
+      programmes: readonly string[],
+      tenant: string,
+    ) => `${list} list value: ${programme} paid by ${payers(programmes)}, ${tenant} paid by you`,
+    /** Under a month's programme share in the table when several programmes pay in the months. */
+    monthPaidBy: (programmes: readonly string[]) => `by ${payers(programmes)}`,
     plusVat: (vat: string) => ` (+ ${vat} VAT)`,
     barLabel: (month: string, figures: string) => `${month}: ${figures}`,
     noUsage: (months: string) => `No usage in ${months}.`,

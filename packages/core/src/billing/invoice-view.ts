@@ -9,7 +9,7 @@ import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { unitHoursOf } from "./invoice-document";
 import { invoiceDatesOf, type InvoiceDates, type InvoiceIssuer } from "./invoice-issuer";
-import { programmeNameOfLine, type LineProgrammes } from "./programme-shares";
+import { programmeNameOfLine, type LineProgrammes, type ProgrammeShare } from "./programme-shares";
 import { vatLabelFor, vatNoteFor, type VatTreatmentKind } from "./vat";
 
 /**
@@ -66,6 +66,8 @@ export interface InvoiceSummary extends BillingTotalsView {
   period: string;
   finalisedAt: Date;
   payment: { status: PaymentState; paidMinor: number; paidAt: Date | null };
+  /** The subsidy programmes paying its programme share, by name, largest first. */
+  programmeShares: { name: string; programmeMinor: number }[];
 }
 
 export interface InvoiceView extends InvoiceSummary {
@@ -80,8 +82,6 @@ export interface InvoiceView extends InvoiceSummary {
   customerVatId: string | null;
   /** The postal address the document was issued with, one part per line; null when it has none. */
   customerAddress: string | null;
-  /** The subsidy programmes paying its programme share, by name, largest first. */
-  programmeShares: { name: string; programmeMinor: number }[];
   creditsNumber: string | null;
   reason: string | null;
   lines: BillingLineView[];
@@ -175,7 +175,11 @@ export function toBillingTotalsView(totals: {
   };
 }
 
-export function toInvoiceSummary(invoice: Invoice, payment: InvoicePayment | null): InvoiceSummary {
+export function toInvoiceSummary(
+  invoice: Invoice,
+  payment: InvoicePayment | null,
+  programmeShares: readonly ProgrammeShare[],
+): InvoiceSummary {
   return {
     ...toBillingTotalsView(invoice),
     id: invoice.id,
@@ -187,6 +191,10 @@ export function toInvoiceSummary(invoice: Invoice, payment: InvoicePayment | nul
     payment: payment
       ? { status: payment.status, paidMinor: money(payment.paidMinor), paidAt: payment.paidAt }
       : { status: "NOT_DUE", paidMinor: 0, paidAt: null },
+    programmeShares: programmeShares.map((share) => ({
+      name: share.name,
+      programmeMinor: money(share.programmeMinor),
+    })),
   };
 }
 
@@ -199,11 +207,7 @@ export function toInvoiceView(
   programmes: LineProgrammes = { shares: [], nameOfAllocation: new Map() },
 ): InvoiceView {
   return {
-    programmeShares: programmes.shares.map((share) => ({
-      name: share.name,
-      programmeMinor: money(share.programmeMinor),
-    })),
-    ...toInvoiceSummary(invoice, payment),
+    ...toInvoiceSummary(invoice, payment, programmes.shares),
     periodStart: invoice.periodStart,
     periodEnd: invoice.periodEnd,
     timeZone: invoice.timeZone,

@@ -8,6 +8,7 @@ import {
 } from "../pagination";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { toInvoiceSummary, type InvoiceSummary } from "./invoice-view";
+import { programmeSharesByInvoice } from "./programme-shares";
 
 /** The organisation's finalised invoices and credit notes, newest first, with payment state. */
 export async function listInvoices(
@@ -26,12 +27,20 @@ export async function listInvoices(
     take: size + 1,
   });
   const page = toPage(rows, size, (row) => encodeTimeCursor({ at: row.finalisedAt, id: row.id }));
-  const payments = await tenant.db.invoicePayment.findMany({
-    where: { invoiceId: { in: page.items.map((row) => row.id) } },
-  });
+  const invoiceIds = page.items.map((row) => row.id);
+  const [payments, lines] = await Promise.all([
+    tenant.db.invoicePayment.findMany({ where: { invoiceId: { in: invoiceIds } } }),
+    tenant.db.invoiceLine.findMany({
+      where: { invoiceId: { in: invoiceIds }, allocationId: { not: null } },
+      select: { invoiceId: true, allocationId: true, programmeMinor: true },
+    }),
+  ]);
   const paymentOf = new Map(payments.map((payment) => [payment.invoiceId, payment]));
+  const sharesOf = await programmeSharesByInvoice(tenant, lines);
   return {
-    items: page.items.map((row) => toInvoiceSummary(row, paymentOf.get(row.id) ?? null)),
+    items: page.items.map((row) =>
+      toInvoiceSummary(row, paymentOf.get(row.id) ?? null, sharesOf.get(row.id) ?? []),
+    ),
     nextCursor: page.nextCursor,
   };
 }

@@ -14,24 +14,27 @@ export interface LineProgrammes {
   nameOfAllocation: Map<string, string>;
 }
 
-/**
- * The programmes that pay a share of an invoice's (or the live draft's) lines: a line's share
- * goes to the programme of the award it drew on (its allocation). Lines with no programme share
- * are left out of the shares.
- */
-export async function programmesOfLines(
+type Line = { allocationId: string | null; programmeMinor: bigint };
+type ProgrammeOfAllocation = Map<string, { id: string; name: string }>;
+
+/** The programme of each award (allocation) the lines drew on, in one query. */
+async function programmesOfAllocations(
   tenant: TenantAccess,
-  lines: readonly { allocationId: string | null; programmeMinor: bigint }[],
-): Promise<LineProgrammes> {
+  lines: readonly Line[],
+): Promise<ProgrammeOfAllocation> {
   const allocationIds = [
     ...new Set(lines.flatMap((line) => (line.allocationId ? [line.allocationId] : []))),
   ];
-  if (allocationIds.length === 0) return { shares: [], nameOfAllocation: new Map() };
+  if (allocationIds.length === 0) return new Map();
   const allocations = await tenant.db.allocation.findMany({
     where: { id: { in: allocationIds } },
     select: { id: true, programme: { select: { id: true, name: true } } },
   });
-  const programmeOf = new Map(allocations.map((a) => [a.id, a.programme]));
+  return new Map(allocations.map((a) => [a.id, a.programme]));
+}
+
+/** What each programme pays of the lines, largest first (by name when equal). */
+function sharesOf(lines: readonly Line[], programmeOf: ProgrammeOfAllocation): ProgrammeShare[] {
   const shares = new Map<string, ProgrammeShare>();
   for (const line of lines) {
     const programme = line.allocationId ? programmeOf.get(line.allocationId) : undefined;
@@ -40,16 +43,47 @@ export async function programmesOfLines(
     share.programmeMinor += line.programmeMinor;
     shares.set(programme.id, share);
   }
+  return [...shares.values()].sort((a, b) =>
+    abs(b.programmeMinor) === abs(a.programmeMinor)
+      ? a.name.localeCompare(b.name)
+      : abs(b.programmeMinor) > abs(a.programmeMinor)
+        ? 1
+        : -1,
+  );
+}
+
+/**
+ * The programmes that pay a share of an invoice's (or the live draft's) lines: a line's share
+ * goes to the programme of the award it drew on (its allocation). Lines with no programme share
+ * are left out of the shares.
+ */
+export async function programmesOfLines(
+  tenant: TenantAccess,
+  lines: readonly Line[],
+): Promise<LineProgrammes> {
+  const programmeOf = await programmesOfAllocations(tenant, lines);
   return {
-    shares: [...shares.values()].sort((a, b) =>
-      abs(b.programmeMinor) === abs(a.programmeMinor)
-        ? a.name.localeCompare(b.name)
-        : abs(b.programmeMinor) > abs(a.programmeMinor)
-          ? 1
-          : -1,
-    ),
-    nameOfAllocation: new Map(allocations.map((a) => [a.id, a.programme.name])),
+    shares: sharesOf(lines, programmeOf),
+    nameOfAllocation: new Map([...programmeOf].map(([id, programme]) => [id, programme.name])),
   };
+}
+
+/**
+ * The programmes that pay a share of each of several invoices (a page of them), by invoice id,
+ * as {@link programmeSharesOf} gives them for one, with one query for all.
+ */
+export async function programmeSharesByInvoice(
+  tenant: TenantAccess,
+  lines: readonly (Line & { invoiceId: string })[],
+): Promise<Map<string, ProgrammeShare[]>> {
+  const programmeOf = await programmesOfAllocations(tenant, lines);
+  const linesOf = new Map<string, Line[]>();
+  for (const line of lines) {
+    const own = linesOf.get(line.invoiceId);
+    if (own) own.push(line);
+    else linesOf.set(line.invoiceId, [line]);
+  }
+  return new Map([...linesOf].map(([invoiceId, own]) => [invoiceId, sharesOf(own, programmeOf)]));
 }
 
 /**
@@ -58,7 +92,7 @@ export async function programmesOfLines(
  */
 export async function programmeSharesOf(
   tenant: TenantAccess,
-  lines: readonly { allocationId: string | null; programmeMinor: bigint }[],
+  lines: readonly Line[],
 ): Promise<ProgrammeShare[]> {
   return (await programmesOfLines(tenant, lines)).shares;
 }

@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { chargesByMonth, moneyScale, monthSpan, runsOfCharges } from "./charges-by-month";
+import {
+  chargesByMonth,
+  mergeShares,
+  moneyScale,
+  monthSpan,
+  runsOfCharges,
+} from "./charges-by-month";
 
+const NAIC = "National AI Compute Programme 2026";
+
+/** A month's or an invoice's amounts, its programme share paid by NAIC. */
 const amounts = (listMinor: number, programmeMinor: number, vatMinor = 0) => ({
   listMinor,
   programmeMinor,
   tenantNetMinor: listMinor - programmeMinor,
   vatMinor,
   tenantTotalMinor: listMinor - programmeMinor + vatMinor,
+  programmeShares: programmeMinor === 0 ? [] : [{ name: NAIC, programmeMinor }],
 });
 
 const months = ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"];
@@ -34,6 +44,22 @@ describe("chargesByMonth", () => {
       listMinor: 0,
       invoiced: false,
     });
+  });
+
+  it("names the programmes that pay each month, a month's invoices added up by programme", () => {
+    const green = { name: "Green Compute Call", programmeMinor: 3_000 };
+    const charges = chargesByMonth(
+      ["2026-11", "2026-12"],
+      [
+        { ...november, programmeShares: [{ name: NAIC, programmeMinor: 1_000 }, green] },
+        { ...november, programmeShares: [{ name: NAIC, programmeMinor: 2_500 }] },
+      ],
+      { ...current, programmeShares: [] },
+    );
+    expect(charges.map((month) => month.programmeShares)).toEqual([
+      [{ name: NAIC, programmeMinor: 3_500 }, green],
+      [],
+    ]);
   });
 
   it("keeps VAT apart from the shares, so programme + your net share = list", () => {
@@ -71,6 +97,26 @@ describe("runsOfCharges", () => {
       "notInvoiced 2026-10..2026-11",
       "2026-12",
     ]);
+  });
+});
+
+describe("mergeShares", () => {
+  it("adds shares up by programme, largest first and by name when equal", () => {
+    expect(
+      mergeShares([
+        [
+          { name: "B", programmeMinor: 100 },
+          { name: "A", programmeMinor: 50 },
+        ],
+        [{ name: "A", programmeMinor: 50 }],
+        [{ name: "C", programmeMinor: 150 }],
+      ]),
+    ).toEqual([
+      { name: "C", programmeMinor: 150 },
+      { name: "A", programmeMinor: 100 },
+      { name: "B", programmeMinor: 100 },
+    ]);
+    expect(mergeShares([])).toEqual([]);
   });
 });
 

@@ -13,8 +13,16 @@ export interface MonthAmounts {
   tenantTotalMinor: number;
 }
 
+/** A subsidy programme and what it pays (minor units), as invoices and the live draft name them. */
+export interface ProgrammeShare {
+  name: string;
+  programmeMinor: number;
+}
+
 export interface MonthCharges extends MonthAmounts {
   period: string;
+  /** The programmes paying the month's programme share, largest first. */
+  programmeShares: ProgrammeShare[];
   /** Where the figures come from: the month's invoice, or the charges so far of this month. */
   source: "invoice" | "soFar";
   /** False for an earlier month with no invoice (yet). */
@@ -43,12 +51,22 @@ const NONE: MonthAmounts = {
  */
 export function chargesByMonth(
   months: readonly string[],
-  invoices: readonly (MonthAmounts & { period: string; kind: "INVOICE" | "CREDIT_NOTE" })[],
-  current: MonthAmounts & { period: string },
+  invoices: readonly (MonthAmounts & {
+    period: string;
+    kind: "INVOICE" | "CREDIT_NOTE";
+    programmeShares: readonly ProgrammeShare[];
+  })[],
+  current: MonthAmounts & { period: string; programmeShares: readonly ProgrammeShare[] },
 ): MonthCharges[] {
   return months.map((period) => {
     if (period === current.period) {
-      return { ...pick(current), period, source: "soFar", invoiced: false };
+      return {
+        ...pick(current),
+        period,
+        programmeShares: mergeShares([current.programmeShares]),
+        source: "soFar",
+        invoiced: false,
+      };
     }
     const issued = invoices.filter(
       (invoice) => invoice.kind === "INVOICE" && invoice.period === period,
@@ -63,8 +81,24 @@ export function chargesByMonth(
       }),
       NONE,
     );
-    return { ...amounts, period, source: "invoice", invoiced: issued.length > 0 };
+    return {
+      ...amounts,
+      period,
+      programmeShares: mergeShares(issued.map((invoice) => invoice.programmeShares)),
+      source: "invoice",
+      invoiced: issued.length > 0,
+    };
   });
+}
+
+/** Shares of several invoices or months added up by programme, largest first (by name when equal). */
+export function mergeShares(lists: readonly (readonly ProgrammeShare[])[]): ProgrammeShare[] {
+  const byName = new Map<string, number>();
+  for (const share of lists.flat())
+    byName.set(share.name, (byName.get(share.name) ?? 0) + share.programmeMinor);
+  return [...byName]
+    .map(([name, programmeMinor]) => ({ name, programmeMinor }))
+    .sort((a, b) => b.programmeMinor - a.programmeMinor || a.name.localeCompare(b.name));
 }
 
 function pick(amounts: MonthAmounts): MonthAmounts {

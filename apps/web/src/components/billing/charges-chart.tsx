@@ -4,6 +4,7 @@ import { formatMoney } from "@/components/programmes/format";
 import { ToneSwatch, UsageBar } from "@/components/programmes/usage-bar";
 import { tb } from "@/i18n";
 import {
+  mergeShares,
   moneyScale,
   monthName,
   monthSpan,
@@ -16,7 +17,8 @@ import { UsageTable } from "./usage-table";
 /**
  * What each month cost, across every resource class on one shared, labelled scale: a bar of the
  * list value split into the programme's part and the tenant's, with the amounts in words beside it
- * (so colour never carries a figure alone). Months without usage fold into one line. Behind the
+ * (so colour never carries a figure alone). The programmes that pay are named, in the key, in each
+ * month's words and in the table, as the invoices name them. Months without usage fold into one line. Behind the
  * chart: the same amounts as a table, and the quantities, each in its own class's unit.
  */
 export function ChargesChart({
@@ -34,10 +36,14 @@ export function ChargesChart({
   const ticks = moneyScale(Math.max(...charges.map((month) => month.listMinor)));
   const top = ticks.at(-1)!;
   const runs = runsOfCharges(charges, new Set(usage.byMonth.map((cell) => cell.period)));
+  const namesOf = (shares: MonthCharges["programmeShares"]) => shares.map((share) => share.name);
+  // Every programme paying in the months shown, largest first: one key names them all.
+  const programmes = namesOf(mergeShares(charges.map((month) => month.programmeShares)));
   const figures = (month: MonthCharges) =>
     u.monthFigures(
       money(month.listMinor),
       money(month.programmeMinor),
+      namesOf(month.programmeShares),
       money(month.tenantNetMinor),
     ) + (month.vatMinor === 0 ? "" : u.plusVat(money(month.vatMinor)));
   return (
@@ -46,7 +52,7 @@ export function ChargesChart({
       <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm" aria-hidden="true">
         <li className="flex items-center gap-2">
           <ToneSwatch tone="success" />
-          {u.programmeKey}
+          {u.programmeKey(programmes)}
         </li>
         <li className="flex items-center gap-2">
           <ToneSwatch tone="accent" />
@@ -101,7 +107,7 @@ export function ChargesChart({
               <tr>
                 <Th>{u.month}</Th>
                 <Th className="text-right">{o.total}</Th>
-                <Th className="text-right">{o.programmePays}</Th>
+                <Th className="text-right">{u.programmeKey(programmes)}</Th>
                 <Th className="text-right">{o.youPay}</Th>
               </tr>
             </thead>
@@ -117,6 +123,13 @@ export function ChargesChart({
                       (minor, index) => (
                         <Td key={index} className="whitespace-nowrap text-right tabular-nums">
                           {money(minor)}
+                          {index === 1 &&
+                          programmes.length > 1 &&
+                          month.programmeShares.length > 0 ? (
+                            <span className="ml-auto block max-w-44 text-xs whitespace-normal text-fg-muted">
+                              {u.monthPaidBy(namesOf(month.programmeShares))}
+                            </span>
+                          ) : null}
                         </Td>
                       ),
                     )

@@ -87,7 +87,7 @@ describe("billing", () => {
   });
 
   it("lists the finalised invoice with its payment state and opens it with its lines", async () => {
-    const { applicant, invoice, lastMonth } = await billedOrganisation();
+    const { applicant, invoice, lastMonth, programme } = await billedOrganisation();
     const { user: billing } = await createTestMember(applicant.org.id, "BILLING");
     const page = await callerFor(billing).billing.invoices({ organizationId: applicant.org.id });
     expect(page.items).toHaveLength(1);
@@ -100,6 +100,8 @@ describe("billing", () => {
       programmeMinor: 450,
       tenantNetMinor: 450,
       payment: { status: "PENDING", paidMinor: 0 },
+      // The programme that pays its share, named as the invoice itself names it.
+      programmeShares: [{ name: programme.name, programmeMinor: 450 }],
     });
     const one = await callerFor(billing).billing.invoice({
       organizationId: applicant.org.id,
