@@ -63,7 +63,7 @@ export function chargesByMonth(
       return {
         ...pick(current),
         period,
-        programmeShares: mergeShares([current.programmeShares]),
+        programmeShares: [...current.programmeShares],
         source: "soFar",
         invoiced: false,
       };

@@ -17,9 +17,10 @@ import { UsageTable } from "./usage-table";
 /**
  * What each month cost, across every resource class on one shared, labelled scale: a bar of the
  * list value split into the programme's part and the tenant's, with the amounts in words beside it
- * (so colour never carries a figure alone). The programmes that pay are named, in the key, in each
- * month's words and in the table, as the invoices name them. Months without usage fold into one line. Behind the
- * chart: the same amounts as a table, and the quantities, each in its own class's unit.
+ * (so colour never carries a figure alone). The programmes that pay are named, as the invoices
+ * name them: in the key, in each month's words and in the table. Months without usage fold into
+ * one line. Behind the chart: the same amounts as a table, and the quantities, each in its own
+ * class's unit.
  */
 export function ChargesChart({
   charges,
