@@ -39,6 +39,7 @@ export interface BudgetView {
     units: number;
     until: Date;
     toMonthEnd: boolean;
+    untilQuotaRunsOut: boolean;
     /** The organisation's share of an hour of it now, in thousandths of a minor unit. */
     hourlyMilliMinor: number;
     restMinor: number;
@@ -96,6 +97,7 @@ export async function getBudget(
       units: cost.units,
       until: cost.until,
       toMonthEnd: cost.toMonthEnd,
+      untilQuotaRunsOut: cost.untilQuotaRunsOut,
       hourlyMilliMinor: toSafeNumber(cost.hourlyTenantMilliMinor),
       restMinor: toSafeNumber(cost.restMinor),
       idleSecondsBeforeZero: cost.idleSecondsBeforeZero,

@@ -47,6 +47,7 @@ describe("projectMonthSpend", () => {
         units: 2,
         until: new Date("2031-02-10T12:00:00Z"),
         toMonthEnd: false,
+        untilQuotaRunsOut: false,
         hourlyTenantMilliMinor: 590_000n,
         restMinor: 1_770n,
         idleSecondsBeforeZero: null,
@@ -160,5 +161,56 @@ describe("projectMonthSpend", () => {
     const silent = await project(ref.organizationId, after(seen, 600));
     expect(silent.running).toEqual([]);
     expect(silent.projectedMinor).toBe(silent.spentMinor);
+  });
+
+  it("runs an endpoint only until its allocation line's quota runs out, when it is scaled to zero", async () => {
+    const { ref, readyAt, setup } = await runningEndpoint();
+    const now = after(readyAt, 600);
+    await observeReady(ref, now);
+    const units = RUNNING_REPLICAS * RUNNING_UNITS;
+    // Leave the line an hour of the endpoint's units beyond what is held and used now (short, so
+    // that the month's end is later on every day but in a month's last two hours).
+    const line = await db.allocationLine.findUniqueOrThrow({
+      where: { id: setup.allocationLineId },
+    });
+    const leftOver = BigInt(units * 3_600);
+    await db.allocationLine.update({
+      where: { id: line.id },
+      data: { grantedUnitSeconds: line.consumedUnitSeconds + line.heldUnitSeconds + leftOver },
+    });
+    const endpointRow = await db.endpoint.findUniqueOrThrow({ where: { workloadId: ref.id } });
+    const workload = await db.workload.findUniqueOrThrow({ where: { id: ref.id } });
+    const hold = await db.quotaHold.findUniqueOrThrow({ where: { id: workload.holdId! } });
+    // What it can still run: the line's rest plus the unspent part of its current window's hold.
+    const elapsed =
+      Math.floor(now.getTime() / 1000) - Math.floor(endpointRow.leaseStartedAt!.getTime() / 1000);
+    const seconds = Math.floor(
+      (Number(leftOver) + Number(hold.unitSeconds) - units * elapsed) / units,
+    );
+    expect(seconds).toBeGreaterThan(3_600);
+    expect(seconds).toBeLessThanOrEqual(2 * 3_600);
+
+    const projection = await project(ref.organizationId, now);
+    const [endpoint] = projection.running;
+    expect(endpoint).toMatchObject({
+      workloadId: ref.id,
+      untilQuotaRunsOut: true,
+      toMonthEnd: false,
+      until: new Date((Math.floor(now.getTime() / 1000) + seconds) * 1000),
+    });
+    // Its part is its rate × the hours until then, at the subsidised rate throughout.
+    const byRate = (Number(endpoint!.hourlyTenantMilliMinor) * seconds) / 3_600 / 1_000;
+    expect(Math.abs(Number(endpoint!.restMinor) - byRate)).toBeLessThanOrEqual(1);
+    expect(projection.projectedMinor).toBe(projection.spentMinor + endpoint!.restMinor);
+
+    // With quota for the whole month it runs to the month's end again.
+    await db.allocationLine.update({
+      where: { id: line.id },
+      data: { grantedUnitSeconds: 10n ** 12n },
+    });
+    expect((await project(ref.organizationId, now)).running[0]).toMatchObject({
+      untilQuotaRunsOut: false,
+      toMonthEnd: true,
+    });
   });
 });

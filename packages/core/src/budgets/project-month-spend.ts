@@ -22,6 +22,11 @@ export interface RunningCost {
   /** True when it runs to the month's end (an endpoint, or a job whose walltime ends later). */
   toMonthEnd: boolean;
   /**
+   * An endpoint whose allocation line runs out of quota before the month's end: `until` is when
+   * its hold can no longer be renewed and Tessera scales it to zero (renewEndpointHold).
+   */
+  untilQuotaRunsOut: boolean;
+  /**
    * The organisation's share of one hour of it at today's price, in thousandths of a minor unit
    * (rateOf: THE pricing rule, the invoice's rounding, over 1,000 hours), so the rate shown × the
    * hours it runs gives its part to within a minor unit (€0.595 an hour, not €0.59 or €0.60).
@@ -43,7 +48,7 @@ export interface MonthProjection extends MonthSpend {
   running: RunningCost[];
 }
 
-interface RunningRow {
+export interface RunningRow {
   kind: "ENDPOINT" | "TRAINING_JOB";
   workloadId: string;
   name: string;
@@ -53,6 +58,11 @@ interface RunningRow {
   allocationLineId: string | null;
   allocationId: string | null;
   idleSecondsBeforeZero: number | null;
+  /** An endpoint's: its current window's hold, and when the window began. */
+  holdUnitSeconds: bigint | null;
+  leaseStartedAt: Date | null;
+  /** The line's granted − consumed − held: what new holds may still take. */
+  lineRemaining: bigint | null;
 }
 
 /**
@@ -70,15 +80,20 @@ async function runningWorkloads(
   const end = input.periodEnd.toISOString();
   const seenSince = new Date(input.now.getTime() - UNSEEN_ACCRUAL_SECONDS * 1000).toISOString();
   return client.$queryRaw<RunningRow[]>(Prisma.sql`
-    SELECT r.*, al."allocationId"
+    SELECT r.*, al."allocationId",
+           al."grantedUnitSeconds" - al."consumedUnitSeconds" - al."heldUnitSeconds"
+             AS "lineRemaining"
       FROM (
         SELECT 'ENDPOINT' AS "kind", w."id" AS "workloadId", w."name",
                (e."readyReplicas" * w."quantity") AS "units",
                ${end}::timestamptz AS "until",
                w."resourceClassId", w."allocationLineId",
                CASE WHEN e."minReplicas" = 0 THEN e."idleSecondsBeforeZero" END
-                 AS "idleSecondsBeforeZero"
+                 AS "idleSecondsBeforeZero",
+               h."unitSeconds" AS "holdUnitSeconds", e."leaseStartedAt"
           FROM "Endpoint" e JOIN "Workload" w ON w."id" = e."workloadId"
+          LEFT JOIN "QuotaHold" h ON h."id" = w."holdId" AND h."status" = 'ACTIVE'
+                                 AND h."organizationId" = w."organizationId"
          WHERE e."organizationId" = ${input.organizationId}
            AND w."organizationId" = ${input.organizationId}
            AND w."holdId" IS NOT NULL AND e."leaseStartedAt" IS NOT NULL
@@ -90,7 +105,8 @@ async function runningWorkloads(
                least(${end}::timestamptz,
                      date_trunc('second', w."startedAt")
                        + make_interval(secs => w."heldUnitSeconds" / greatest(w."quantity", 1))),
-               w."resourceClassId", w."allocationLineId", NULL::integer
+               w."resourceClassId", w."allocationLineId", NULL::integer,
+               NULL::bigint, NULL::timestamptz
           FROM "Workload" w
          WHERE w."organizationId" = ${input.organizationId}
            AND w."kind" = 'TRAINING_JOB' AND w."status" = 'RUNNING'
@@ -103,9 +119,48 @@ async function runningWorkloads(
 }
 
 /**
+ * When each endpoint stops for want of quota, if before its `until`: the endpoints of one
+ * allocation line draw on what the line has left (granted − consumed − held) plus the unspent part
+ * of their own current windows' holds, together, at their units per second; once that is spent no
+ * window can be renewed and Tessera scales them to zero (renewEndpointHold). A running job needs
+ * nothing more: its whole walltime is held already. Endpoint id → the whole seconds from now it
+ * can still run.
+ */
+export function quotaCutoffs(rows: readonly RunningRow[], nowSecond: number): Map<string, number> {
+  const byLine = new Map<string, RunningRow[]>();
+  for (const row of rows) {
+    if (row.kind !== "ENDPOINT" || !row.allocationLineId || row.lineRemaining === null) continue;
+    byLine.set(row.allocationLineId, [...(byLine.get(row.allocationLineId) ?? []), row]);
+  }
+  const cutoffs = new Map<string, number>();
+  for (const endpoints of byLine.values()) {
+    let left = endpoints[0]!.lineRemaining! > 0n ? endpoints[0]!.lineRemaining! : 0n;
+    let units = 0n;
+    for (const row of endpoints) {
+      units += BigInt(row.units);
+      if (row.holdUnitSeconds === null || row.leaseStartedAt === null) continue;
+      const elapsed = BigInt(
+        Math.max(0, nowSecond - Math.floor(row.leaseStartedAt.getTime() / 1000)),
+      );
+      const unspent = row.holdUnitSeconds - BigInt(row.units) * elapsed;
+      if (unspent > 0n) left += unspent;
+    }
+    if (units === 0n) continue;
+    const seconds = Number(left / units);
+    for (const row of endpoints) {
+      if (nowSecond + seconds < Math.floor(row.until.getTime() / 1000)) {
+        cutoffs.set(row.workloadId, seconds);
+      }
+    }
+  }
+  return cutoffs;
+}
+
+/**
  * The month's spend at month end, as a finance person would project it: what is spent so far
  * (getMonthSpend: settled and accruing up to now) plus, for each thing running now, its units ×
- * the whole seconds it will run from now to the month's end (or a job's walltime end), added into
+ * the whole seconds it will run from now to the month's end (or a job's walltime end, or when an
+ * endpoint's allocation line runs out of quota and it is scaled to zero: quotaCutoffs), added into
  * the line it will be billed on and rated with the month's other usage by the one rating rule
  * (rateUsage: list once per line, the programme's share at the award's rate and never past what is
  * left of the award). Each running thing's part is the projected lines less the lines so far,
@@ -129,6 +184,12 @@ export async function projectMonthSpend(
     input.now,
   );
   const nowSecond = Math.floor(input.now.getTime() / 1000);
+  // An endpoint runs on only as long as its line's quota lasts.
+  const cutoffs = quotaCutoffs(rows, nowSecond);
+  for (const row of rows) {
+    const seconds = cutoffs.get(row.workloadId);
+    if (seconds !== undefined) row.until = new Date((nowSecond + seconds) * 1000);
+  }
   const ahead = rows.flatMap((row): (UnbilledAggregate & { workloadId: string })[] => {
     const seconds = Math.floor(row.until.getTime() / 1000) - nowSecond;
     const price = pricesInForce.get(row.resourceClassId);
@@ -178,6 +239,7 @@ export async function projectMonthSpend(
         units: row.units,
         until: row.until,
         toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
+        untilQuotaRunsOut: cutoffs.has(row.workloadId),
         hourlyTenantMilliMinor: BigInt(hourly.tenantShareMilliMinor),
         restMinor: partOf.get(row.workloadId)!,
         idleSecondsBeforeZero: row.idleSecondsBeforeZero,

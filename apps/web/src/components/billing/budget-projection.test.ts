@@ -13,6 +13,7 @@ const endpoint = {
   units: 1,
   until: december.periodEnd,
   toMonthEnd: true,
+  untilQuotaRunsOut: false,
   // €1.19 list, half paid by the programme: the organisation's share is €0.595 an hour.
   hourlyMilliMinor: 59_500,
   restMinor: 35_272,
@@ -94,12 +95,27 @@ describe("projectionSentence", () => {
       units: 2,
       until: new Date("2026-12-07T12:00:00Z"),
       toMonthEnd: false,
+      untilQuotaRunsOut: false,
       hourlyMilliMinor: 177_000,
       restMinor: 1_062,
       idleSecondsBeforeZero: null,
     };
     expect(projectionSentence({ ...december, spentMinor: 311, running: [job] })).toBe(
       "€3.11 so far + €10.62 if Speech encoder pre-training runs at €1.77 an hour until its walltime ends (7 Dec 2026, 12:00 UTC).",
+    );
+  });
+
+  it("says when an endpoint's allocation runs out of quota before the month ends, and that it then stops", () => {
+    const stops = {
+      ...endpoint,
+      until: new Date("2026-12-10T14:00:00Z"),
+      toMonthEnd: false,
+      untilQuotaRunsOut: true,
+      hourlyMilliMinor: 177_000,
+      restMinor: 13_098,
+    };
+    expect(projectionSentence({ ...december, spentMinor: 321, running: [stops] })).toBe(
+      "€3.21 so far + €130.98 if Line inspector chat keeps running at €1.77 an hour until its allocation's quota runs out (about 10 Dec 2026, 14:00 UTC), when Tessera scales it to zero.",
     );
   });
 
