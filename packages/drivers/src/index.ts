@@ -65,6 +65,7 @@ export {
   LABEL_ORGANIZATION,
   LABEL_WORKLOAD,
   namespaceFor,
+  QUOTA_NAME,
   quotaHard,
   tenantObjects,
 } from "./kubernetes/k8s-objects";

@@ -67,6 +67,24 @@ const heldOn = async (setup: EndpointSetup) =>
     .heldUnitSeconds;
 
 describe("endpoints on the simulated cluster", () => {
+  it("keeps a scale-down's replicas in the quota until a sweep sees them gone, then shrinks it to what was admitted", async () => {
+    const setup = await createEndpointSetup(database);
+    const { id } = await deployTestEndpoint(setup, { replicas: 3 });
+    await convergeEndpoint(harness.context, { workloadId: id });
+    expect((await endpointRow(id)).quotaReplicas).toBe(3);
+
+    await scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 1 });
+    await convergeEndpoint(harness.context, { workloadId: id });
+    // The quota was converged before the Deployment was scaled down: its three were there then.
+    expect((await endpointRow(id)).quotaReplicas).toBe(3);
+    expect((await simRows(setup))[0]?.replicas).toBe(1);
+
+    later(6);
+    const swept = await sweep();
+    expect(swept.quotasShrunk).toBeGreaterThanOrEqual(1);
+    expect(await endpointRow(id)).toMatchObject({ status: "READY", quotaReplicas: 1 });
+  });
+
   it("deploys through the worker to READY, scales, goes to zero holding nothing, wakes and is deleted", async () => {
     const setup = await createEndpointSetup(database);
     const { id } = await deployTestEndpoint(setup, { replicas: 2 });

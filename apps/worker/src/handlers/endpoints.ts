@@ -45,13 +45,10 @@ export async function convergeEndpoint(
   if (endpoint.status === "DELETED" || endpoint.status === "FAILED") return { outcome: "ended" };
   try {
     const driver = await driverOf(context, endpoint);
-    // Applied one at a time per organisation; the wait for the backend to enforce it is not.
-    const tenant = await ensureEndpointTenant(
-      context.database,
-      { organizationId: endpoint.ref.organizationId, clusterId: endpoint.cluster.id },
-      (spec) => refusingOn("", () => driver.ensureEndpointTenant(spec, { settle: false })),
-    );
-    await refusingOn("", () => driver.settleEndpointTenant(tenant));
+    await convergeEndpointTenant(context, driver, {
+      organizationId: endpoint.ref.organizationId,
+      clusterId: endpoint.cluster.id,
+    });
     const applied = await refusingOn("", () => driver.applyEndpoint(endpoint.spec));
     await recordEndpointApplied(context.database, endpoint.ref, {
       externalId: applied.externalId,
@@ -64,6 +61,30 @@ export async function convergeEndpoint(
     context.log.info("endpoint failed", { workloadId: endpoint.ref.id, reason: error.message });
     return { outcome: "failed", reason: error.message };
   }
+}
+
+/**
+ * Converges the organisation's place on a cluster: its quota counts what Tessera admitted and the
+ * pods its endpoints still have there (a scale-down's, until they have gone). Applied one at a
+ * time per organisation; the wait for the backend to enforce it is not. A backend refusal is a
+ * Refusal; anything else is thrown for a retry.
+ */
+export async function convergeEndpointTenant(
+  context: HandlerContext,
+  driver: EndpointDriver,
+  place: { organizationId: string; clusterId: string },
+): Promise<void> {
+  const tenant = await ensureEndpointTenant(
+    context.database,
+    place,
+    (spec) => refusingOn("", () => driver.ensureEndpointTenant(spec, { settle: false })),
+    (refs) =>
+      refusingOn("", async () => {
+        const seen = await driver.describeEndpoints(refs);
+        return new Map([...seen].map(([workloadId, found]) => [workloadId, found.presentReplicas]));
+      }),
+  );
+  await refusingOn("", () => driver.settleEndpointTenant(tenant));
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   applyEndpointObservation,
   listTrackedEndpoints,
+  quotaMayShrink,
   recordEndpointOrphanRemoved,
   recordEndpointReapplied,
   renewEndpointHold,
@@ -10,7 +11,7 @@ import {
 } from "@tessera/core";
 import type { Cluster } from "@tessera/db";
 import { errorMessage, type HandlerContext } from "./context";
-import { convergeEndpoint, removeEndpoint } from "./endpoints";
+import { convergeEndpoint, convergeEndpointTenant, removeEndpoint } from "./endpoints";
 
 export interface TrackEndpointsResult {
   observed: number;
@@ -20,6 +21,8 @@ export interface TrackEndpointsResult {
   redriven: number;
   deleted: number;
   orphansRemoved: number;
+  /** Organisations whose quota was converged again because a scale-down's pods had gone. */
+  quotasShrunk: number;
   failedClusters: number;
 }
 
@@ -30,7 +33,8 @@ const PAGE = 200;
  * applied (observation, replica sample, replica-seconds counted) and its hold renewed when half
  * its window has passed; drift is repaired — a live endpoint whose objects vanished or whose
  * replicas were changed behind Tessera's back is applied again, a deleting one is removed — and
- * objects with this installation's labels that no live endpoint wants are removed, audited.
+ * objects with this installation's labels that no live endpoint wants are removed, audited. An
+ * organisation whose quota still counts pods that have since gone has it converged again.
  * Safe to run twice or concurrently: every step is idempotent.
  */
 export async function handleTrackEndpoints(
@@ -44,6 +48,7 @@ export async function handleTrackEndpoints(
     redriven: 0,
     deleted: 0,
     orphansRemoved: 0,
+    quotasShrunk: 0,
     failedClusters: 0,
   };
   for (const cluster of await context.endpoints.endpointClusters()) {
@@ -69,6 +74,7 @@ async function trackCluster(
   result: TrackEndpointsResult,
 ): Promise<void> {
   const wanted = new Set<string>();
+  const shrinking = new Set<string>();
   let after: string | null = null;
   for (;;) {
     const page: TrackedEndpoint[] = await listTrackedEndpoints(context.database, {
@@ -87,7 +93,12 @@ async function trackCluster(
     const observedAt = now();
     for (const endpoint of page) {
       try {
-        await trackEndpoint(context, endpoint, seen.get(endpoint.id), observedAt, wanted, result);
+        const backend = seen.get(endpoint.id);
+        await trackEndpoint(context, endpoint, backend, observedAt, wanted, result);
+        const live = endpoint.status !== "DELETING";
+        if (live && backend && quotaMayShrink(endpoint, backend.presentReplicas)) {
+          shrinking.add(endpoint.organizationId);
+        }
       } catch (error) {
         // One endpoint's trouble must not stop the sweep of the others; it is tried again next time.
         context.log.warn("endpoint sweep failed for an endpoint", {
@@ -98,7 +109,35 @@ async function trackCluster(
     }
     if (page.length < PAGE) break;
   }
+  await shrinkQuotas(context, cluster, driver, shrinking, result);
   await removeOrphans(context, cluster, driver, wanted, result);
+}
+
+/**
+ * The quota of each organisation named counts pods of a scale-down that have gone since: it is
+ * converged again (from the database and the pods there now), so that it shrinks back to what
+ * Tessera admitted. One organisation's trouble does not stop the others'; the next sweep tries
+ * again.
+ */
+async function shrinkQuotas(
+  context: HandlerContext,
+  cluster: Cluster,
+  driver: EndpointDriver,
+  organizationIds: ReadonlySet<string>,
+  result: TrackEndpointsResult,
+): Promise<void> {
+  for (const organizationId of organizationIds) {
+    try {
+      await convergeEndpointTenant(context, driver, { organizationId, clusterId: cluster.id });
+      result.quotasShrunk += 1;
+    } catch (error) {
+      context.log.warn("endpoint quota not converged", {
+        organizationId,
+        cluster: cluster.code,
+        error: errorMessage(error),
+      });
+    }
+  }
 }
 
 async function trackEndpoint(

@@ -14,7 +14,7 @@ import {
   type DeployEndpointInput,
 } from "@tessera/core";
 import type { Database, EndpointStatus } from "@tessera/db";
-import { endpointNameFor } from "@tessera/drivers";
+import { endpointNameFor, QUOTA_NAME } from "@tessera/drivers";
 import { eventually, type WorkerProcess } from "../../../../infra/test/worker-process";
 import { MERGE_PATCH } from "../../../../packages/drivers/src/kubernetes/kube-client";
 import {
@@ -124,17 +124,25 @@ async function untilConverged(ids: readonly string[], workers: readonly WorkerPr
   }
 }
 
-/** Waits until the namespace holds at most `most` pods, terminating ones included (quota counts them). */
-async function untilPodsAtMost(setup: K8sEndpointWorld, most: number) {
-  await eventually(
-    `at most ${most} pods in the namespace`,
-    async () => {
-      const pods = await admin.core.listNamespacedPod({ namespace: setup.namespace });
-      return pods.items.length <= most ? true : undefined;
-    },
-    120_000,
-    500,
+/**
+ * Each time Tessera's own quota refused a pod of the namespace, as its FailedCreate events count
+ * them (event uid → count): a repeated refusal raises its event's count.
+ */
+async function ownQuotaRefusals(setup: K8sEndpointWorld): Promise<Map<string, number>> {
+  const events = await admin.core.listNamespacedEvent({
+    namespace: setup.namespace,
+    fieldSelector: "reason=FailedCreate",
+  });
+  return new Map(
+    events.items
+      .filter((event) => (event.message ?? "").includes(`exceeded quota: ${QUOTA_NAME},`))
+      .map((event) => [event.metadata.uid ?? "", event.count ?? event.series?.count ?? 1]),
   );
+}
+
+/** The refusals in `after` that `before` did not have: new events, or events counted again. */
+function newRefusals(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>) {
+  return [...after].filter(([uid, count]) => count > (before.get(uid) ?? 0));
 }
 
 /** The cluster's pods settle a moment after the rows say ready (terminating pods go): waits for the census to match, then counts. */
@@ -177,45 +185,55 @@ describe("the worker's endpoint path on the real control plane", () => {
     await sleep(1_000);
     await crashAndRestart();
 
-    // Scale changes while the worker dies again: five to zero, then ten to two replicas, five
-    // stay. The namespace's quota is what Tessera admitted (the rows' desired replicas, 25 in
-    // the end), so the scale-downs must have left the cluster before the scale-ups can fit: the
-    // other order has the quota refuse pods for a while, and the ReplicaSet controller's backoff
-    // after a refusal, not the worker, then sets how soon they come (cases d and e are quota's).
-    const scaleInTurn = async (change: (id: string) => Promise<unknown>, some: string[]) => {
-      const scaling = (async () => {
-        for (const id of some) {
-          await change(id);
-          await sleep(100);
-        }
-      })();
-      await sleep(250);
-      await crashAndRestart();
-      await scaling;
-    };
-    // Every endpoint ready first, as a person scales what runs: a pod the quota refused during
-    // the deploys (the quota follows the rows, the worker applies it and the Deployment in turn,
-    // and it died in between) leaves its endpoint failed until the ReplicaSet retries, and a
-    // failed endpoint cannot be scaled.
+    // Every endpoint ready first, as a person scales what runs: a failed endpoint cannot be
+    // scaled.
     await untilConverged(ids, workers);
-    await scaleInTurn(
-      (id) => scaleEndpointToZero(setup.tenant, setup.actor, { id }),
-      ids.slice(10, 15),
-    );
-    await untilConverged(ids, workers);
-    await untilPodsAtMost(setup, 15);
-    await scaleInTurn(
-      (id) => scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 2 }),
-      ids.slice(0, 10),
-    );
+    // Scale changes at once while the worker dies again: ten to two replicas and five to zero,
+    // interleaved (each scale-up first), five stay. Tessera admits 25 replicas in the end; the
+    // namespace's quota counts each endpoint's desired replicas, or the pods it still has when
+    // more, so the scale-ups fit beside the scale-downs' pods while those leave, and Tessera's
+    // own quota refuses no pod on the way.
+    const refusalsBefore = await ownQuotaRefusals(setup);
+    const changes = ids.slice(0, 10).flatMap((id, index) => {
+      const up = () => scaleEndpoint(setup.tenant, setup.actor, { id, replicas: 2 });
+      const down = ids[10 + index];
+      return index < 5 && down
+        ? [up, () => scaleEndpointToZero(setup.tenant, setup.actor, { id: down })]
+        : [up];
+    });
+    const scaling = (async () => {
+      for (const change of changes) {
+        await change();
+        await sleep(100);
+      }
+    })();
+    await sleep(250);
+    await crashAndRestart();
+    await scaling;
 
     await untilConverged(ids, workers);
     const wanted = new Map(ids.map((id, index) => [id, index < 10 ? 2 : index < 15 ? 0 : 1]));
     const counts = await settledCounts(setup, wanted);
+    const refused = newRefusals(refusalsBefore, await ownQuotaRefusals(setup));
     console.info(
-      `RELIABILITY worker-sigkill endpoints=${ids.length} crashes=4 lost=${counts.lost} doubled=${counts.doubled} orphaned=${counts.orphaned}`,
+      `RELIABILITY worker-sigkill endpoints=${ids.length} crashes=3 lost=${counts.lost} doubled=${counts.doubled} orphaned=${counts.orphaned} refused-by-own-quota=${refused.length}`,
     );
     expect(counts).toEqual({ lost: 0, doubled: 0, orphaned: 0 });
+    expect(refused).toEqual([]);
+    // Once the scale-downs' pods have gone the sweep shrinks the quota to what Tessera admitted.
+    const quota = await eventually(
+      "the quota to shrink to the 25 replicas admitted",
+      async () => {
+        const found = await admin.core.readNamespacedResourceQuota({
+          name: QUOTA_NAME,
+          namespace: setup.namespace,
+        });
+        return found.spec?.hard?.pods === "25" ? found : undefined;
+      },
+      60_000,
+      500,
+    );
+    expect(quota.spec?.hard?.pods).toBe("25");
   }, 420_000);
 
   it("(c) repairs a Deployment deleted and one scaled behind Tessera's back", async () => {

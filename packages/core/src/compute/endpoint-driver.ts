@@ -94,6 +94,11 @@ export interface BackendEndpoint {
   state: BackendEndpointState;
   desiredReplicas: number;
   readyReplicas: number;
+  /**
+   * Pods the backend still has for it, terminating ones included: what a namespace quota counts,
+   * more than desiredReplicas while a scale-down's pods are leaving.
+   */
+  presentReplicas: number;
   /** In the backend's own words, e.g. "0/3 nodes are available: 3 Insufficient nvidia.com/gpu". */
   reason: string | null;
   /** In-cluster URL of the endpoint's service, e.g. http://name.ns.svc:8000 (or the simulator's). */

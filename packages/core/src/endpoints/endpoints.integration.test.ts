@@ -432,7 +432,79 @@ describe("endpoint lifecycle", () => {
   });
 });
 
+/** What the backend has of each endpoint, as a driver's describeEndpoints reports it. */
+function presentOf(present: ReadonlyMap<string, number>) {
+  return (refs: readonly { workloadId: string }[]) =>
+    Promise.resolve(
+      new Map(
+        refs.flatMap(({ workloadId }) => {
+          const found = present.get(workloadId);
+          return found === undefined ? [] : [[workloadId, found] as const];
+        }),
+      ),
+    );
+}
+
+const noPods = presentOf(new Map());
+
 describe("the organisation's place on a cluster", () => {
+  it("keeps counting a scaled-down endpoint's pods until they have gone, and records what it counted", async () => {
+    const setup = await createEndpointSetup(db);
+    const down = (await deployTestEndpoint(setup, { replicas: 3 })).id;
+    const up = (await deployTestEndpoint(setup, { replicas: 1 })).id;
+    await scaleEndpoint(setup.tenant, setup.actor, { id: down, replicas: 1 });
+    await scaleEndpoint(setup.tenant, setup.actor, { id: up, replicas: 3 });
+    const place = { organizationId: setup.organizationId, clusterId: setup.clusterId };
+    const counted = async () => {
+      const rows = await db.endpoint.findMany({
+        where: { workloadId: { in: [down, up] } },
+        select: { workloadId: true, quotaReplicas: true },
+      });
+      return new Map(rows.map((row) => [row.workloadId, row.quotaReplicas]));
+    };
+
+    // The scale-down's three pods are still there (terminating, or not scaled down yet): the
+    // quota keeps room for them beside the three admitted in their place.
+    const leaving = await ensureEndpointTenant(
+      db,
+      place,
+      () => Promise.resolve(),
+      presentOf(
+        new Map([
+          [down, 3],
+          [up, 1],
+        ]),
+      ),
+    );
+    expect(leaving.quota.pods).toBe("6");
+    expect(await counted()).toEqual(
+      new Map([
+        [down, 3],
+        [up, 3],
+      ]),
+    );
+
+    // Once they have gone it is what Tessera admitted.
+    const gone = await ensureEndpointTenant(
+      db,
+      place,
+      () => Promise.resolve(),
+      presentOf(
+        new Map([
+          [down, 1],
+          [up, 3],
+        ]),
+      ),
+    );
+    expect(gone.quota.pods).toBe("4");
+    expect(await counted()).toEqual(
+      new Map([
+        [down, 1],
+        [up, 3],
+      ]),
+    );
+  });
+
   it("converges one quota at a time, each read after the one applied before it", async () => {
     const setup = await createEndpointSetup(db);
     await deployTestEndpoint(setup, { replicas: 1 });
@@ -445,17 +517,27 @@ describe("the organisation's place on a cluster", () => {
 
     // The first reads one endpoint and is slow to apply; meanwhile a second endpoint is
     // admitted and a second convergence starts. It must wait, read two, and apply last.
-    const first = ensureEndpointTenant(db, place, async (tenant) => {
-      entered();
-      await held;
-      applied.push(tenant.quota.pods!);
-    });
+    const first = ensureEndpointTenant(
+      db,
+      place,
+      async (tenant) => {
+        entered();
+        await held;
+        applied.push(tenant.quota.pods!);
+      },
+      noPods,
+    );
     await inside;
     await deployTestEndpoint(setup, { replicas: 1 });
-    const second = ensureEndpointTenant(db, place, (tenant) => {
-      applied.push(tenant.quota.pods!);
-      return Promise.resolve();
-    });
+    const second = ensureEndpointTenant(
+      db,
+      place,
+      (tenant) => {
+        applied.push(tenant.quota.pods!);
+        return Promise.resolve();
+      },
+      noPods,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     release();
     await Promise.all([first, second]);

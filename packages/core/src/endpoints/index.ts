@@ -18,6 +18,7 @@ export * from "./lifecycle/record-endpoint-deleted";
 export * from "./lifecycle/fail-endpoint";
 export * from "./lifecycle/record-endpoint-repair";
 export * from "./lifecycle/list-tracked-endpoints";
+export * from "./lifecycle/tenant-quota";
 export * from "./lifecycle/endpoint-tenant-spec";
 export * from "./lifecycle/ensure-endpoint-tenant";
 export * from "./get-endpoint-cost";

@@ -54,9 +54,33 @@ describe("endpointStatus", () => {
       state: "READY",
       desiredReplicas: 2,
       readyReplicas: 2,
+      presentReplicas: 0,
       reason: null,
       url: "http://ep-w1.t-acme.svc:8000",
     });
+  });
+
+  it("counts the pods still present, terminating ones too, but not finished ones", () => {
+    const pod = (name: string, phase: string, terminating = false): V1Pod => ({
+      metadata: {
+        name,
+        namespace: "t-acme",
+        ...(terminating ? { deletionTimestamp: new Date() } : {}),
+      },
+      status: { phase },
+    });
+    const status = endpointStatus(
+      deployment(1, { readyReplicas: 1, updatedReplicas: 1, replicas: 1 }),
+      [
+        pod("ep-w1-abc-1", "Running"),
+        pod("ep-w1-abc-2", "Running", true),
+        pod("ep-w1-abc-3", "Pending", true),
+        pod("ep-w1-abc-4", "Succeeded"),
+        pod("ep-w1-abc-5", "Failed"),
+      ],
+      [],
+    );
+    expect(status).toMatchObject({ desiredReplicas: 1, readyReplicas: 1, presentReplicas: 3 });
   });
 
   it("is not READY while the controller has not seen the latest spec", () => {

@@ -2,11 +2,15 @@ import type { BackendEndpoint, BackendEndpointState } from "@tessera/core";
 import type { CoreV1Event, V1Deployment, V1Pod } from "@kubernetes/client-node";
 import { LABEL_WORKLOAD, QUOTA_NAME, serviceUrl } from "./k8s-objects";
 
+/** Pods the quota admission no longer counts. */
+const FINISHED = new Set(["Succeeded", "Failed"]);
+
 /**
  * Tessera's own ResourceQuota refusing a pod: the quota follows what Tessera admitted (the rows'
- * desired replicas) and is converged beside the Deployments, so while they catch up with each
- * other (another endpoint's scale-down not applied yet, a worker that died between the two) it
- * can refuse a pod Tessera admitted. The ReplicaSet tries again, so that is no failure.
+ * desired replicas, or the pods still there when more) and is converged beside the Deployments,
+ * so while they catch up with each other (a ReplicaSet still creating pods of a size since
+ * scaled down, a Deployment changed behind Tessera's back) it can refuse a pod Tessera admitted.
+ * The ReplicaSet tries again, so that is no failure.
  */
 const OWN_QUOTA_REFUSAL = `exceeded quota: ${QUOTA_NAME},`;
 
@@ -62,6 +66,8 @@ export function endpointStatus(
     state,
     desiredReplicas: desired,
     readyReplicas: ready,
+    // Terminating pods too: the quota admission counts every pod that has not finished.
+    presentReplicas: pods.filter((pod) => !FINISHED.has(pod.status?.phase ?? "")).length,
     reason: reason === null ? null : tidyReason(reason),
     url: port === null ? null : serviceUrl(namespace, name, port),
   };

@@ -128,6 +128,7 @@ describe("endpoints", () => {
       workloadId: endpoint.workloadId,
       desiredReplicas: 1,
       readyReplicas: 1,
+      presentReplicas: 1,
       reason: null,
       url: `http://${name}.${namespace}.svc:8000`,
     });

@@ -208,6 +208,8 @@ export class SimEndpointDriver implements EndpointDriver {
       externalId: `${row.namespace}/${row.name}`,
       workloadId: labels.workload ?? null,
       url: this.url,
+      // A simulated replica leaves the moment it is scaled away.
+      presentReplicas: row.replicas,
       ...simEndpointState(row, this.now(), this.readySeconds, placed),
     };
   }

@@ -1,18 +1,37 @@
 import type { Database } from "@tessera/db";
-import type { EndpointTenantSpec } from "../../compute/endpoint-driver";
+import type { EndpointRef, EndpointTenantSpec } from "../../compute/endpoint-driver";
 import { LIVE_ENDPOINT_STATUSES } from "../endpoint-rules";
 import { acceleratorResourceOf, replicaResources } from "./load-endpoint-context";
+import { quotaReplicas, tenantQuota, type TenantQuotaLine } from "./tenant-quota";
+
+/**
+ * Reads from the backend how many pods each endpoint still has there, terminating ones included,
+ * keyed by workload id (an endpoint it does not know is absent).
+ */
+export type PresentReplicas = (
+  refs: readonly EndpointRef[],
+) => Promise<ReadonlyMap<string, number>>;
+
+export interface EndpointTenantPlan {
+  tenant: EndpointTenantSpec;
+  /** The replicas its quota counts for each live endpoint. */
+  counted: { workloadId: string; replicas: number }[];
+}
 
 /**
  * The organisation's place on one cluster as ensureEndpointTenant converges it. Its quota is what
  * Tessera has admitted there — the desired replicas of the organisation's live endpoints on the
- * cluster, in accelerators, CPU, memory and pods — so the backend's own quota is a second fence
- * behind Tessera's holds, never a looser one.
+ * cluster, in accelerators, CPU, memory and pods — except that an endpoint whose pods the backend
+ * still has beyond that (a scale-down not applied or not finished yet) is counted by those
+ * (tenantQuota): the backend's own quota is a second fence behind Tessera's holds, never a looser
+ * one, and never one that refuses what Tessera admitted because another endpoint's pods are
+ * still leaving.
  */
 export async function endpointTenantSpec(
   database: Database,
   input: { organizationId: string; clusterId: string },
-): Promise<EndpointTenantSpec> {
+  present: PresentReplicas,
+): Promise<EndpointTenantPlan> {
   const organization = await database.organization.findUniqueOrThrow({
     where: { id: input.organizationId },
     select: { slug: true },
@@ -24,6 +43,7 @@ export async function endpointTenantSpec(
       workload: { clusterId: input.clusterId },
     },
     select: {
+      workloadId: true,
       desiredReplicas: true,
       workload: {
         select: {
@@ -36,24 +56,32 @@ export async function endpointTenantSpec(
       },
     },
   });
-  const totals = new Map<string, number>([
-    ["cpu", 0],
-    ["memory", 0],
-    ["pods", 0],
-  ]);
-  const add = (name: string, amount: number) => totals.set(name, (totals.get(name) ?? 0) + amount);
-  for (const { desiredReplicas, workload } of endpoints) {
+  const refs = endpoints.map(({ workloadId }) => ({
+    workloadId,
+    organizationId: input.organizationId,
+    slug: organization.slug,
+  }));
+  const seen = endpoints.length > 0 ? await present(refs) : new Map<string, number>();
+  const lines = endpoints.map(({ workloadId, desiredReplicas, workload }) => {
     const { kind, id } = workload.resourceClass;
     const mapped = workload.cluster.resources.find((r) => r.resourceClassId === id);
-    const accelerator = acceleratorResourceOf(kind, mapped?.k8sResourceName);
     const resources = replicaResources(kind, workload.quantity);
-    if (accelerator) add(accelerator, desiredReplicas * workload.quantity);
-    add("cpu", desiredReplicas * resources.cpu);
-    add("memory", desiredReplicas * resources.memoryGi);
-    add("pods", desiredReplicas);
-  }
-  const quota: Record<string, string> = {};
-  for (const [name, amount] of totals)
-    quota[name] = name === "memory" ? `${amount}Gi` : String(amount);
-  return { organizationId: input.organizationId, slug: organization.slug, quota };
+    const line: TenantQuotaLine = {
+      desiredReplicas,
+      presentReplicas: seen.get(workloadId) ?? 0,
+      accelerator: acceleratorResourceOf(kind, mapped?.k8sResourceName),
+      acceleratorCount: workload.quantity,
+      cpu: resources.cpu,
+      memoryGi: resources.memoryGi,
+    };
+    return { workloadId, line };
+  });
+  return {
+    tenant: {
+      organizationId: input.organizationId,
+      slug: organization.slug,
+      quota: tenantQuota(lines.map(({ line }) => line)),
+    },
+    counted: lines.map(({ workloadId, line }) => ({ workloadId, replicas: quotaReplicas(line) })),
+  };
 }

@@ -8,6 +8,8 @@ export interface TrackedEndpoint {
   status: EndpointStatus;
   desiredReplicas: number;
   observedReplicas: number;
+  /** What the namespace's quota last counted for it (quotaMayShrink). */
+  quotaReplicas: number;
   externalId: string | null;
 }
 
@@ -33,6 +35,7 @@ export async function listTrackedEndpoints(
       status: true,
       desiredReplicas: true,
       observedReplicas: true,
+      quotaReplicas: true,
       externalId: true,
       organization: { select: { slug: true } },
     },
