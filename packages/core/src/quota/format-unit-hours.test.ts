@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUnitHours } from "./format-unit-hours";
+import { formatUnitHourParts, formatUnitHours } from "./format-unit-hours";
 
 describe("formatUnitHours", () => {
   it("shows unit-seconds as hours of the unit, singular for exactly one", () => {
@@ -38,5 +38,32 @@ describe("one precision for unit-hours on every page", () => {
     expect(formatUnitHours(922, "CPU core")).toBe("0.256 CPU core-hours");
     expect(formatUnitHours(17_408_160, "CPU core")).toBe("4,835.600 CPU core-hours");
     expect(formatUnitHours(720_000, "GPU")).toBe("200 GPU-hours");
+  });
+});
+
+describe("formatUnitHourParts", () => {
+  it("reads parts that add up to the whole read beside them, where each rounded alone would not", () => {
+    // 16 h + 2 h + three jobs of 420 s (0.1166… h each): 18.350 in all, 18.351 rounded one by one.
+    const parts = [57_600, 7_200, 420, 420, 420];
+    expect(formatUnitHours(66_060, "GPU")).toBe("18.350 GPU-hours");
+    expect(parts.map((part) => formatUnitHours(part, "GPU"))).toContain("0.117 GPU-hours");
+    const read = formatUnitHourParts(parts, "GPU");
+    expect(read).toEqual([
+      "16 GPU-hours",
+      "2 GPU-hours",
+      "0.117 GPU-hours",
+      "0.117 GPU-hours",
+      "0.116 GPU-hours",
+    ]);
+    const thousandths = read.map((text) => Math.round(Number(text.split(" ")[0]) * 1000));
+    expect(thousandths.reduce((a, b) => a + b, 0)).toBe(18_350);
+  });
+
+  it("says a part too small for a thousandth of its own is less than one, and one hour singular", () => {
+    expect(formatUnitHourParts([3_600, 1], "GPU")).toEqual([
+      "1 GPU-hour",
+      "less than 0.001 GPU-hours",
+    ]);
+    expect(formatUnitHourParts([], "GPU")).toEqual([]);
   });
 });

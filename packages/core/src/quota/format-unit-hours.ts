@@ -1,3 +1,5 @@
+import { apportion } from "../programmes/apportion";
+
 /**
  * Pure: quota as people read it — unit-seconds shown as hours of the class's unit ("16 GPU-hours",
  * "1 GPU-hour", "168.982 GPU-hours", "0.400 CPU core-hours"), exact to the thousandth as an invoice
@@ -60,4 +62,24 @@ export function formatUnitHours(unitSeconds: number | bigint, unit: string): str
   const thousandths = thousandthsOfHour(amount);
   if (amount > 0n && thousandths === 0n) return `less than 0.001 ${unit}-hours`;
   return formatThousandthsOfHour(thousandths, unit);
+}
+
+/**
+ * Parts of a whole as people read them listed under it ("what holds 18.350 GPU-hours"): each to
+ * the thousandth of an hour, rounded so that the parts read add up to the whole read — the whole's
+ * thousandths shared out by the parts' unit-seconds (apportion: largest remainders) — where
+ * rounding each on its own could read 18.351 under 18.350. A part too small for a thousandth of
+ * its own reads "less than 0.001 …".
+ */
+export function formatUnitHourParts(parts: readonly (number | bigint)[], unit: string): string[] {
+  const seconds = parts.map((part) => {
+    const amount = typeof part === "bigint" ? part : BigInt(Math.round(part));
+    return amount > 0n ? amount : 0n;
+  });
+  const whole = thousandthsOfHour(seconds.reduce((sum, amount) => sum + amount, 0n));
+  return apportion(whole, seconds).map((thousandths, index) =>
+    thousandths === 0n && seconds[index]! > 0n
+      ? formatUnitHours(seconds[index]!, unit)
+      : formatThousandthsOfHour(thousandths, unit),
+  );
 }

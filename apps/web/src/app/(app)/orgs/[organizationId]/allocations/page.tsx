@@ -8,7 +8,12 @@ import { AwardTable } from "@/components/programmes/award-table";
 import { allocationTableCaptions } from "@/components/programmes/allocation-labels";
 import { AllocationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
-import { countsTokens, formatMeteredQuantity, type MeteredClass } from "@tessera/core/words";
+import {
+  countsTokens,
+  formatMeteredQuantity,
+  formatUnitHourParts,
+  type MeteredClass,
+} from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import type { AllocationView } from "@/components/programmes/types";
@@ -189,27 +194,32 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
         </ScrollTable>
         {allocation.lines
           .filter((line) => line.holders.length > 0)
-          .map((line) => (
-            <div
-              key={line.id}
-              className="text-sm"
-              data-testid={`allocation-holders-${line.resourceClass.code}`}
-            >
-              <h3 className="font-semibold">{a.heldFor(line.resourceClass.name)}</h3>
-              <ul className="mt-1 list-disc space-y-0.5 ps-5 text-fg-muted">
-                {line.holders.map((holder) => (
-                  <li key={holder.workloadId ?? "other"} data-testid="holder">
-                    <HolderName organizationId={allocation.organizationId} holder={holder} />
-                    {holder.kind === "OTHER" ? "" : ` (${a.holderKind[holder.kind]})`}
-                    {": "}
-                    <span className="tabular-nums">
-                      {hours(holder.unitSeconds, line.resourceClass)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
+          .map((line) => {
+            // Read so that they add up to the Held figure above, as a person would check them.
+            const amounts = formatUnitHourParts(
+              line.holders.map((holder) => holder.unitSeconds),
+              line.resourceClass.unit,
+            );
+            return (
+              <div
+                key={line.id}
+                className="text-sm"
+                data-testid={`allocation-holders-${line.resourceClass.code}`}
+              >
+                <h3 className="font-semibold">{a.heldFor(line.resourceClass.name)}</h3>
+                <ul className="mt-1 list-disc space-y-0.5 ps-5 text-fg-muted">
+                  {line.holders.map((holder, index) => (
+                    <li key={holder.workloadId ?? "other"} data-testid="holder">
+                      <HolderName organizationId={allocation.organizationId} holder={holder} />
+                      {holder.kind === "OTHER" ? "" : ` (${a.holderKind[holder.kind]})`}
+                      {": "}
+                      <span className="tabular-nums">{amounts[index]}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
         {allocation.lines
           .filter((line) => countsTokens(line.resourceClass.kind) && line.heldUnitSeconds > 0)
           .map((line) => (
