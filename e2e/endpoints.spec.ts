@@ -239,7 +239,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     // What it costs, in the deploy form's figures, and this month so far as Billing shows it.
     await expect(ada.getByTestId("cost-hour")).toHaveText("€2.95 at 1 replica (list price)");
     await expect(ada.getByTestId("cost-hour-shares")).toHaveText(
-      "The programme pays €2.06, the organisation €0.89.",
+      "The programme pays €2.065, the organisation €0.885.",
     );
     await expect(ada.getByTestId("cost-month")).toContainText("(list price)");
     await expect(ada.getByTestId("cost-month-shares")).toContainText("(before VAT)");

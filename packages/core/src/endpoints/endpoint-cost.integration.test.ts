@@ -57,6 +57,8 @@ describe("an endpoint's cost", () => {
       listMinor: 1_180,
       programmeMinor: 590,
       tenantMinor: 590,
+      programmeMilliMinor: 590_000,
+      tenantMilliMinor: 590_000,
       idle: null,
     });
     expect(cost.terms).toEqual({ minorPerUnitHour: 295, subsidyRateBps: 5_000, kind: "GPU" });
@@ -67,6 +69,8 @@ describe("an endpoint's cost", () => {
       listMinor: 1_770,
       programmeMinor: 885,
       tenantMinor: 885,
+      programmeMilliMinor: 885_000,
+      tenantMilliMinor: 885_000,
       idle: null,
     });
     await scaleEndpointToZero(setup.tenant, setup.actor, { id }, after(readyAt, 180));
@@ -76,6 +80,8 @@ describe("an endpoint's cost", () => {
       listMinor: 0,
       programmeMinor: 0,
       tenantMinor: 0,
+      programmeMilliMinor: 0,
+      tenantMilliMinor: 0,
       idle: "SCALED_TO_ZERO",
     });
   });
@@ -150,6 +156,8 @@ describe("an endpoint's cost", () => {
       listMinor: 0,
       programmeMinor: 0,
       tenantMinor: 0,
+      programmeMilliMinor: 0,
+      tenantMilliMinor: 0,
       idle: "NOT_RUNNING",
     });
     const deleted = await runningEndpoint();

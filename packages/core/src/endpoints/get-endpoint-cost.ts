@@ -8,6 +8,7 @@ import { rateUsage, totalsOf } from "../billing/rate-usage";
 import { loadPricesInForce } from "../catalogue/load-prices-in-force";
 import { notFound } from "../errors";
 import { toSafeNumber } from "../programmes/money";
+import { rateOf } from "../programmes/pricing";
 import { roleMay } from "../tenancy/permissions";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { endpointHourPrice, type EndpointPriceTerms } from "./endpoint-price";
@@ -39,6 +40,12 @@ export interface EndpointCost {
     listMinor: number;
     programmeMinor: number;
     tenantMinor: number;
+    /**
+     * The programme's and the organisation's shares of the hour in thousandths of a minor unit
+     * (rateOf), as the deploy form shows them: €2.065 and €0.885 of €2.95, not €2.06 and €0.89.
+     */
+    programmeMilliMinor: number;
+    tenantMilliMinor: number;
     idle: "SCALED_TO_ZERO" | "NOT_RUNNING" | null;
   };
   /** Null for a role that may not read billing. */
@@ -88,6 +95,12 @@ export async function getEndpointCost(
   const live = isLiveEndpointStatus(workload.endpoint.status);
   const replicas = live ? workload.endpoint.desiredReplicas : 0;
   const hour = endpointHourPrice(replicas, workload.quantity, terms);
+  const rate = rateOf(
+    replicas * workload.quantity,
+    terms.minorPerUnitHour,
+    terms.subsidyRateBps,
+    kind,
+  );
   const idle = !live ? "NOT_RUNNING" : replicas === 0 ? "SCALED_TO_ZERO" : null;
   return {
     currency: price?.currency ?? workload.resourceClass.currency,
@@ -97,6 +110,8 @@ export async function getEndpointCost(
       listMinor: hour.listValueMinor,
       programmeMinor: hour.programmeShareMinor,
       tenantMinor: hour.tenantShareMinor,
+      programmeMilliMinor: rate.programmeShareMilliMinor,
+      tenantMilliMinor: rate.tenantShareMilliMinor,
       idle,
     },
     month: roleMay(tenant.role, "billing.read")

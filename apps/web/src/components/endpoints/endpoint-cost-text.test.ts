@@ -9,6 +9,8 @@ const hour = (replicas: number, idle: "SCALED_TO_ZERO" | "NOT_RUNNING" | null = 
     listMinor: replicas * 590,
     programmeMinor: replicas * 295,
     tenantMinor: replicas * 295,
+    programmeMilliMinor: replicas * 295_000,
+    tenantMilliMinor: replicas * 295_000,
     idle,
   },
 });
@@ -19,6 +21,22 @@ describe("what the endpoint page says it costs", () => {
       value: "€11.80 at 2 replicas (list price)",
       shares: "The programme pays €5.90, the organisation €5.90.",
     });
+  });
+
+  it("an hour's shares to the thousandth of a cent, as the deploy form says them (€2.065, not €2.06)", () => {
+    const thirty = {
+      currency: "EUR",
+      hour: {
+        replicas: 1,
+        listMinor: 295,
+        programmeMinor: 206,
+        tenantMinor: 89,
+        programmeMilliMinor: 206_500,
+        tenantMilliMinor: 88_500,
+        idle: null,
+      },
+    };
+    expect(hourCostText(thirty).shares).toBe("The programme pays €2.065, the organisation €0.885.");
   });
 
   it("an hour scaled to zero or stopped: €0.00, and why", () => {

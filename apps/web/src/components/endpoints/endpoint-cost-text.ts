@@ -1,5 +1,5 @@
 import { formatMeteredUnitHours } from "@tessera/core/words";
-import { formatMoney } from "@/components/programmes/format";
+import { formatHourlyRate, formatMoney } from "@/components/programmes/format";
 import { formatDate, te } from "@/i18n";
 import type { EndpointCost } from "./types";
 
@@ -19,7 +19,11 @@ export function hourCostText(cost: Pick<EndpointCost, "currency" | "hour">): {
   if (hour.idle === "NOT_RUNNING") return { value: d.costNotRunning(money(0)), shares: null };
   return {
     value: d.costHourValue(hour.replicas, money(hour.listMinor)),
-    shares: d.costShares(money(hour.programmeMinor), money(hour.tenantMinor)),
+    // To the thousandth of a cent, as the deploy form says them (€2.065 and €0.885 of €2.95).
+    shares: d.costShares(
+      formatHourlyRate(hour.programmeMilliMinor, cost.currency),
+      formatHourlyRate(hour.tenantMilliMinor, cost.currency),
+    ),
   };
 }
 
