@@ -190,6 +190,8 @@ test("a researcher cancels a running job and its hold goes back to the allocatio
     ).toBeVisible();
     await expect(ada.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
     await expect(ada.getByTestId("job-quota")).toContainText("returned to the allocation");
+    // It holds nothing now: the figure is what it held while it ran.
+    await expect(ada.getByTestId("job-quota")).toContainText("Held while it ran");
   });
 
   await test.step("the stopped job tells one story: stopped, no exit code to wait for, words in the timeline", async () => {

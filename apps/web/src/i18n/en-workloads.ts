@@ -248,6 +248,8 @@ export const enWorkloads = {
     quotaTitle: "Quota",
     quota: {
       held: "Held",
+      /** Once the job has ended it holds nothing: the figure is what it held while it ran. */
+      heldWhileRunning: "Held while it ran",
       consumed: "Used",
       notYet: "Not yet settled",
       allocation: "Allocation",

@@ -66,7 +66,7 @@ function QuotaSummary({ job }: { job: WorkloadDetail }) {
       <DescriptionList
         items={[
           {
-            term: q.held,
+            term: job.terminal ? q.heldWhileRunning : q.held,
             detail: <span data-testid="quota-held">{quota(job.heldUnitSeconds)}</span>,
           },
           {
