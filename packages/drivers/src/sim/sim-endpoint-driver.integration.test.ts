@@ -183,7 +183,7 @@ describe("SimEndpointDriver", () => {
 
 describe("simEndpointState", () => {
   it("is scaled to zero at no replicas, deploying for the start-up time, then ready", () => {
-    const row = { replicas: 3, changedAt: T0 };
+    const row = { replicas: 3, changedAt: T0, readyBefore: 0 };
     expect(simEndpointState({ ...row, replicas: 0 }, T0, 5).state).toBe("SCALED_TO_ZERO");
     expect(simEndpointState(row, new Date(T0.getTime() + 4_999), 5)).toMatchObject({
       state: "DEPLOYING",
@@ -193,5 +193,61 @@ describe("simEndpointState", () => {
       state: "READY",
       readyReplicas: 3,
     });
+  });
+
+  it("keeps the replicas ready before a change serving while it rolls out: up is degraded, down is ready", () => {
+    const during = new Date(T0.getTime() + 2_000);
+    // 1 → 2: the one serving stays ready; the other is starting.
+    expect(simEndpointState({ replicas: 2, changedAt: T0, readyBefore: 1 }, during, 5)).toEqual({
+      state: "DEGRADED",
+      readyReplicas: 1,
+      desiredReplicas: 2,
+      reason: "Starting 1 more simulated model server replica",
+    });
+    // 3 → 1: ready at once.
+    expect(
+      simEndpointState({ replicas: 1, changedAt: T0, readyBefore: 3 }, during, 5),
+    ).toMatchObject({ state: "READY", readyReplicas: 1, reason: null });
+    // Then all of them.
+    expect(
+      simEndpointState(
+        { replicas: 2, changedAt: T0, readyBefore: 1 },
+        new Date(T0.getTime() + 5_000),
+        5,
+      ),
+    ).toMatchObject({ state: "READY", readyReplicas: 2 });
+  });
+});
+
+describe("scaling a simulated endpoint up", () => {
+  it("never shows it down: the replica serving before stays ready while the new one starts", async () => {
+    const cluster = await simCluster();
+    const clock = { now: T0 };
+    const driver = driverAt(cluster.id, clock);
+    const endpoint = spec({ replicas: 1 });
+    const ref = { workloadId: endpoint.workloadId, organizationId: "org-1", slug: "acme-lab" };
+    const seen = async (seconds: number) => {
+      clock.now = new Date(T0.getTime() + seconds * 1_000);
+      return (await driver.describeEndpoints([ref])).get(endpoint.workloadId);
+    };
+    await driver.applyEndpoint(endpoint);
+    expect(await seen(6)).toMatchObject({ state: "READY", readyReplicas: 1 });
+    await driver.scaleEndpoint(ref, 2);
+    expect(await seen(7)).toMatchObject({
+      state: "DEGRADED",
+      readyReplicas: 1,
+      desiredReplicas: 2,
+    });
+    // A re-apply with 3 replicas carries the one ready over again.
+    await driver.applyEndpoint({ ...endpoint, replicas: 3 });
+    expect(await seen(8)).toMatchObject({
+      state: "DEGRADED",
+      readyReplicas: 1,
+      desiredReplicas: 3,
+    });
+    expect(await seen(13)).toMatchObject({ state: "READY", readyReplicas: 3 });
+    // Down to 1: ready at once.
+    await driver.scaleEndpoint(ref, 1);
+    expect(await seen(14)).toMatchObject({ state: "READY", readyReplicas: 1 });
   });
 });

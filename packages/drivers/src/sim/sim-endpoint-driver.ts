@@ -34,14 +34,16 @@ interface SimLabels {
 }
 
 /**
- * Pure: what a simulated endpoint looks like at `now` — no replicas wanted is scaled to zero; a
- * change less than `readySeconds` ago is still deploying (its replicas starting); after that the
- * replicas the cluster placed are ready (all of them unless `placed` says fewer). Replicas it could
- * not place stay pending with the scheduler's reason, in Kubernetes' words ("Insufficient
- * nvidia.com/gpu"): fewer ready than wanted is degraded, none is still deploying.
+ * Pure: what a simulated endpoint looks like at `now` — no replicas wanted is scaled to zero; for
+ * `readySeconds` after a change its new replicas are starting, while those ready before the change
+ * keep serving (`readyBefore`, as a Deployment's running pods do: a scale-up from 1 to 2 is
+ * degraded with 1 ready, a scale-down is ready at once, a first deploy is deploying with none);
+ * after that the replicas the cluster placed are ready (all of them unless `placed` says fewer).
+ * Replicas it could not place stay pending with the scheduler's reason, in Kubernetes' words
+ * ("Insufficient nvidia.com/gpu"): fewer ready than wanted is degraded, none is still deploying.
  */
 export function simEndpointState(
-  row: Pick<SimEndpoint, "replicas" | "changedAt">,
+  row: Pick<SimEndpoint, "replicas" | "changedAt" | "readyBefore">,
   now: Date,
   readySeconds: number,
   placed: { replicas: number; resource: string } = { replicas: row.replicas, resource: "" },
@@ -56,12 +58,18 @@ export function simEndpointState(
       ? `0/1 nodes are available: 1 Insufficient ${placed.resource} (${pending} of ${row.replicas} replica${row.replicas === 1 ? "" : "s"} pending)`
       : null;
   const elapsed = (now.getTime() - row.changedAt.getTime()) / 1000;
-  if (elapsed >= readySeconds && running > 0) {
+  const ready = elapsed >= readySeconds ? running : Math.min(row.readyBefore, running);
+  if (ready > 0) {
+    const starting = running - ready;
     return {
-      state: pending > 0 ? "DEGRADED" : "READY",
-      readyReplicas: running,
+      state: ready < row.replicas ? "DEGRADED" : "READY",
+      readyReplicas: ready,
       desiredReplicas: row.replicas,
-      reason: unschedulable,
+      reason:
+        unschedulable ??
+        (starting > 0
+          ? `Starting ${starting} more simulated model server replica${starting === 1 ? "" : "s"}`
+          : null),
     };
   }
   return {
@@ -116,16 +124,18 @@ export class SimEndpointDriver implements EndpointDriver {
     };
     const stored = JSON.stringify({ ...spec, replicas: undefined });
     const now = this.now();
+    const readyBefore = await this.readyNow({ namespace, name }, now);
     // One statement: insert, or update only when the spec or the replicas differ (changedAt then
     // restarts the simulated rollout). `inserted` tells a new row from an updated one.
     const rows = await this.options.db.$queryRaw<{ inserted: boolean }[]>(Prisma.sql`
       INSERT INTO "SimEndpoint" ("clusterId", "name", "namespace", "labels", "spec", "replicas",
-                                 "changedAt", "createdAt")
+                                 "changedAt", "createdAt", "readyBefore")
       VALUES (${this.options.clusterId}, ${name}, ${namespace}, ${JSON.stringify(labels)}::jsonb,
-              ${stored}::jsonb, ${spec.replicas}, ${now}, ${now})
+              ${stored}::jsonb, ${spec.replicas}, ${now}, ${now}, ${readyBefore})
       ON CONFLICT ("clusterId", "name") DO UPDATE
          SET "spec" = EXCLUDED."spec", "replicas" = EXCLUDED."replicas",
-             "labels" = EXCLUDED."labels", "changedAt" = EXCLUDED."changedAt"
+             "labels" = EXCLUDED."labels", "changedAt" = EXCLUDED."changedAt",
+             "readyBefore" = EXCLUDED."readyBefore"
        WHERE "SimEndpoint"."spec" IS DISTINCT FROM EXCLUDED."spec"
           OR "SimEndpoint"."replicas" IS DISTINCT FROM EXCLUDED."replicas"
       RETURNING (xmax = 0) AS "inserted"`);
@@ -152,7 +162,21 @@ export class SimEndpointDriver implements EndpointDriver {
       );
     }
     if (row.replicas === replicas) return;
-    await this.options.db.simEndpoint.update({ where, data: { replicas, changedAt: this.now() } });
+    const now = this.now();
+    // The replicas serving now keep serving while the new ones start.
+    const readyBefore = simEndpointState(row, now, this.readySeconds).readyReplicas;
+    await this.options.db.simEndpoint.update({
+      where,
+      data: { replicas, changedAt: now, readyBefore },
+    });
+  }
+
+  /** The replicas of an endpoint ready at `now` (0 when it is not on the cluster). */
+  private async readyNow(names: { namespace: string; name: string }, now: Date): Promise<number> {
+    const row = await this.options.db.simEndpoint.findUnique({
+      where: { clusterId_name: { clusterId: this.options.clusterId, name: names.name } },
+    });
+    return row ? simEndpointState(row, now, this.readySeconds).readyReplicas : 0;
   }
 
   async deleteEndpoint(ref: EndpointRef): Promise<void> {
