@@ -8,7 +8,12 @@ export interface AuditTarget {
   applicationId?: string;
 }
 
-type Reader = Database | TenantDatabase;
+/**
+ * The loaders are typed against the plain client: TypeScript gives up comparing a union of the
+ * plain and the tenant-scoped client's query arguments ("excessive stack depth"). A tenant-scoped
+ * reader passed in still narrows every query at run time (describeAuditTargets).
+ */
+type Reader = Database;
 type Loader = (database: Reader, ids: string[]) => Promise<[string, AuditTarget][]>;
 
 const where = (ids: string[]) => ({ id: { in: ids } });
@@ -175,9 +180,10 @@ export function auditTargetKey(targetType: string, targetId: string): string {
  * entry, a background task) is named by its id, so that absence means "no longer exists" only.
  */
 export async function describeAuditTargets(
-  database: Reader,
+  reader: Database | TenantDatabase,
   events: readonly { targetType: string; targetId: string | null }[],
 ): Promise<Map<string, AuditTarget>> {
+  const database = reader as Reader;
   const idsByType = new Map<string, Set<string>>();
   const byId: [string, AuditTarget][] = [];
   for (const event of events) {

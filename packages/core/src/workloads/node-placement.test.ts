@@ -7,6 +7,7 @@ import {
   nodeShapeProblem,
   nodesOfRequest,
   replicaNodeProblem,
+  replicaUnitCeiling,
   unitsPerNodeProblem,
   wholeNodeSizes,
 } from "./node-placement";
@@ -170,6 +171,20 @@ describe("an endpoint's replica on one node", () => {
     expect(replicaNodeProblem(12, [national, { unitsPerNode: 8 }], "GPU")).toBe(
       "A replica must fit on one node: the largest nodes that serve it have 8 GPUs; ask for at most 8 per replica.",
     );
+  });
+
+  it("says the most units a replica may ask for: the largest node, below the platform's limit", () => {
+    expect(replicaUnitCeiling([national], 8)).toBe(4);
+    expect(replicaUnitCeiling([national, { unitsPerNode: 8 }], 8)).toBe(8);
+    expect(replicaUnitCeiling([{ unitsPerNode: 16 }], 8)).toBe(8);
+    // Whatever the limit says where nodes are not recorded or no cluster is known.
+    expect(replicaUnitCeiling([national, { unitsPerNode: null }], 8)).toBe(8);
+    expect(replicaUnitCeiling([], 8)).toBe(8);
+    // Every size up to the ceiling passes the node rule; one more does not.
+    expect(replicaNodeProblem(replicaUnitCeiling([national], 8), [national], "GPU")).toBeNull();
+    expect(
+      replicaNodeProblem(replicaUnitCeiling([national], 8) + 1, [national], "GPU"),
+    ).not.toBeNull();
   });
 
   it("takes a replica that one cluster's nodes hold, or where none records its nodes", () => {

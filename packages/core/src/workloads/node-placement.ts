@@ -110,6 +110,22 @@ export function replicaNodeProblem(
   return `A replica must fit on one node: ${nodes} ${countOfUnits(largest, unit)}; ask for at most ${number(largest)} per replica.`;
 }
 
+/**
+ * Pure: the most units one replica may ask for on the clusters that serve the class — the
+ * platform's limit, or the largest node among them when that is smaller (a replica must fit on one
+ * node: replicaNodeProblem); the platform's limit when a cluster's nodes are not recorded, or no
+ * cluster is known.
+ */
+export function replicaUnitCeiling(
+  clusters: readonly Pick<NodeCluster, "unitsPerNode">[],
+  platformMax: number,
+): number {
+  if (clusters.length === 0 || clusters.some((cluster) => cluster.unitsPerNode == null)) {
+    return platformMax;
+  }
+  return Math.min(platformMax, Math.max(...clusters.map((cluster) => cluster.unitsPerNode ?? 0)));
+}
+
 /** Where a job of some size would run, cluster by cluster: its node shape, or why none fits. */
 export interface JobSizeOnClusters {
   /** The node shape on each cluster that has room for the job and records its nodes. */

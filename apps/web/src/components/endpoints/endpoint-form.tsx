@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, TextInput } from "@tessera/ui";
-import { replicaNodeProblem } from "@tessera/core/node-placement";
+import { replicaNodeProblem, replicaUnitCeiling } from "@tessera/core/node-placement";
 import { rateOf } from "@tessera/core/pricing";
 import { InputField, QuestionFieldset, SelectField } from "@/components/form/fields";
 import { FormProblems } from "@/components/form/form-feedback";
@@ -439,7 +439,8 @@ export function EndpointForm({
           label={f.units(unit)}
           hint={
             <>
-              {f.unitsHint(limits.maxUnitsPerReplica)}
+              {/* Up to the largest node that serves the line, which the node rule allows. */}
+              {f.unitsHint(replicaUnitCeiling(clusters, limits.maxUnitsPerReplica))}
               {/* Polite and live, so a screen reader hears it; not said twice beside the error. */}
               <span aria-live="polite" data-testid="endpoint-units-node">
                 {nodeProblem && !e.unitsPerReplica ? (
