@@ -197,7 +197,7 @@ export const enWorkloads = {
     incomplete:
       "Choose a project and an allocation, and enter the units and the walltime to see what this job holds and where it runs.",
     working: "Working out what this job holds…",
-    updating: "(updating)",
+    updating: "Updating…",
     holds: (hold: string, remainingAfter: string) =>
       `This job will hold ${hold}; ${remainingAfter} remain after it.`,
     cost: (list: string, price: string, programme: string, tenant: string) =>

@@ -101,9 +101,17 @@ export function JobPreview({
       className="rounded-lg border border-line bg-surface-muted p-4"
       data-testid="job-preview"
     >
-      <h2 id="job-preview-title" className="mb-2 font-semibold">
+      <h2 id="job-preview-title" className="mb-2 flex items-center gap-2 font-semibold">
         {p.title}
-        {pending && preview ? <span className="sr-only"> {p.updating}</span> : null}
+        {/* Seen as well as heard: the figures below are the last answer until the new one lands. */}
+        {pending && preview ? (
+          <span
+            className="flex items-center gap-1 text-sm font-normal text-fg-muted"
+            data-testid="preview-updating"
+          >
+            <Spinner /> {p.updating}
+          </span>
+        ) : null}
       </h2>
       <div aria-live="polite">{body}</div>
     </section>
