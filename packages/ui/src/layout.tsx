@@ -93,26 +93,6 @@ export function DescriptionList({
   );
 }
 
-/** A table that scrolls sideways on narrow screens instead of breaking the page. */
-export function DataTable({
-  caption,
-  children,
-  className,
-}: {
-  caption: ReactNode;
-  children: ReactNode;
-  className?: string;
-}) {
-  return (
-    <div className={cn("overflow-x-auto rounded-lg border border-line bg-surface", className)}>
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        {children}
-      </table>
-    </div>
-  );
-}
-
 export function Th({ children, className }: { children?: ReactNode; className?: string }) {
   return (
     <th
