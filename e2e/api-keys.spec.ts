@@ -19,11 +19,11 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
   a11y,
 }) => {
   test.setTimeout(120_000);
-  // Eighty characters without a space, the longest a key's name may be: it must break inside its
-  // column rather than widen it.
-  const name = `Notebook-${uniqueSuffix()}-multilingual-speech-models-evaluation-run-`.padEnd(
+  // Eighty characters with nowhere to break a line (no space or dash), the longest a key's name
+  // may be: it must break inside its column rather than widen it.
+  const name = `Notebook_${uniqueSuffix()}_multilingual_speech_models_evaluation_run_`.padEnd(
     80,
-    "x",
+    "X",
   );
   const ada = await signedIn("researcher");
   const organizationId = await openOrganisation(ada, NORTHBRIDGE);
