@@ -8,7 +8,7 @@
 import { E2E } from "../playwright.config";
 import { expect, test } from "./support/fixtures";
 import { NORTHBRIDGE, openOrganisation } from "./support/jobs";
-import { fitsNarrowScreen } from "./support/layout";
+import { everyColumnFits, fitsNarrowScreen } from "./support/layout";
 import { uniqueSuffix } from "./support/personas";
 
 const PROJECT = "Multilingual speech models";
@@ -19,7 +19,12 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
   a11y,
 }) => {
   test.setTimeout(120_000);
-  const name = `Notebook ${uniqueSuffix()}`;
+  // Eighty characters with nowhere to break a line (no space or dash), the longest a key's name
+  // may be: it must break inside its column rather than widen it.
+  const name = `Notebook_${uniqueSuffix()}_multilingual_speech_models_evaluation_run_`.padEnd(
+    80,
+    "X",
+  );
   const ada = await signedIn("researcher");
   const organizationId = await openOrganisation(ada, NORTHBRIDGE);
   await ada.context().grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -91,6 +96,7 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
       "120 requests and 200,000 tokens a minute",
     );
     await expect(row()).toContainText("Not used yet");
+    await everyColumnFits(ada, "The organisation's API keys, newest first");
     await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
     await ada.setViewportSize({ width: 1280, height: 900 });

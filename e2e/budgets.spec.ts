@@ -40,6 +40,16 @@ test("the owner sets a monthly budget, sees this month's spend against it, and r
       ada.getByRole("alert").filter({ hasText: "Enter the monthly budget" }).first(),
     ).toBeVisible();
     await expect(amount).toHaveAttribute("aria-invalid", "true");
+    // Each kind of mistake is named, not answered with one message for all.
+    for (const [typed, message] of [
+      ["12.345", "Enter the monthly budget to the cent, at most two decimals"],
+      ["-50", "Enter a monthly budget above zero"],
+      ["99999999999999999999", "The monthly budget can be at most €10,000,000,000,000.00."],
+    ] as const) {
+      await amount.fill(typed);
+      await ada.getByRole("button", { name: "Save budget" }).click();
+      await expect(ada.getByRole("alert").filter({ hasText: message }).first()).toBeVisible();
+    }
   });
 
   await test.step("€2,500.00 a month: the bar and the figures agree", async () => {

@@ -229,3 +229,44 @@ test("at 1280 pixels tables show every column or say they scroll, words wrap who
     await a11y.check(priya);
   });
 });
+
+test("at 390 pixels the members, projects and organisation tables scroll sideways from the keyboard", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(120_000);
+  /** Every table on the page sits in a named region that a keyboard can focus and scroll. */
+  async function tablesScrollFromTheKeyboard(page: Page) {
+    await tablesFitOrSayTheyScroll(page);
+    const tables = page.locator("main table");
+    await expect(tables.first()).toBeVisible();
+    for (const table of await tables.all()) {
+      const region = table.locator("xpath=ancestor::*[@role='region'][1]");
+      await expect(region).toHaveAttribute("tabindex", "0");
+      await expect(region).toHaveAccessibleName(/\S/);
+    }
+    await a11y.check(page);
+  }
+
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+  await ada.setViewportSize({ width: 390, height: 844 });
+  for (const [path, heading] of [
+    ["members", "Members"],
+    ["projects", "Projects"],
+  ] as const) {
+    await test.step(`the organisation's ${path}`, async () => {
+      await ada.goto(`/orgs/${organizationId}/${path}`);
+      await expect(ada.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await tablesScrollFromTheKeyboard(ada);
+    });
+  }
+
+  await test.step("the organisation as the platform administrator sees it", async () => {
+    const paula = await signedIn("platformAdmin");
+    await paula.setViewportSize({ width: 390, height: 844 });
+    await paula.goto(`/admin/organizations/${organizationId}`);
+    await expect(paula.getByRole("heading", { level: 1, name: NORTHBRIDGE })).toBeVisible();
+    await tablesScrollFromTheKeyboard(paula);
+  });
+});

@@ -315,6 +315,25 @@ test("the operator adds a resource class and maps it onto a new Slurm cluster", 
   await expect(omar.getByRole("heading", { level: 1, name: "Catalogue" })).toBeVisible();
   await expect(omar.getByTestId("class-h100-80gb")).toContainText("€2.95");
 
+  await test.step("a class with several mistakes has every one named in one round, and nothing is added", async () => {
+    const form = omar.getByRole("form", { name: "Add a resource class" });
+    await form.getByLabel("Code").fill(`A100 40GB ${suffix}`);
+    await form.getByLabel("Name").fill("A");
+    await form.getByLabel("List price per unit-hour").fill("0.001");
+    await form.getByLabel("Power draw (W)").fill("lots");
+    await form.getByRole("button", { name: "Add resource class" }).click();
+    const summary = omar.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link")).toHaveText([
+      "The code is lower-case letters, digits, dots and dashes, starting with a letter or digit, for example h100-80gb.",
+      "Enter a name of at least 2 characters.",
+      "Prices are in whole cents: enter at most two decimals, for example 2.95.",
+      "Enter the power draw as a whole number of watts.",
+    ]);
+    await a11y.check(omar);
+    await expect(omar.getByTestId(`class-a100-40gb-${suffix}`)).toHaveCount(0);
+  });
+
   await test.step("a resource class is added, then its price is changed", async () => {
     const form = omar.getByRole("form", { name: "Add a resource class" });
     await form.getByLabel("Code").fill(code);

@@ -8,7 +8,7 @@
 import { expect, test } from "./support/fixtures";
 import { confirmApproval } from "./support/confirm";
 import { createOrganisation, openInReviewQueue } from "./support/flows";
-import { fitsNarrowScreen } from "./support/layout";
+import { amountsStayOnOneLine, fitsNarrowScreen } from "./support/layout";
 import { uniqueSuffix } from "./support/personas";
 import { createProgramme } from "./support/programmes";
 
@@ -112,6 +112,16 @@ test("an award that would cross the de minimis ceiling is refused with the figur
     await expect(standing.getByTestId("aid-ceiling")).toHaveText("€300,000.00");
     await expect(standing.getByTestId("aid-remaining")).toHaveText("€0.00");
     await expect(standing.getByTestId("aid-over")).toContainText("€4,750.00 above the ceiling");
+    // At a laptop's width (and a phone's) the long labels wrap, never the amounts beside them.
+    const amounts = standing.locator(
+      ["awarded", "declared", "received", "this-award", "after", "ceiling", "remaining"]
+        .map((figure) => `[data-testid="aid-${figure}"]`)
+        .join(", "),
+    );
+    await amountsStayOnOneLine(amounts);
+    await priya.setViewportSize({ width: 360, height: 740 });
+    await amountsStayOnOneLine(amounts);
+    await priya.setViewportSize({ width: 1280, height: 900 });
     await expect(
       standing.getByRole("img", {
         name: "€290,000.00 received and €14,750.00 for this award, of the €300,000.00 ceiling",

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Run in the page: whether the document itself scrolls sideways, which no page may. */
 function pageScrollsSideways(): string[] {
@@ -112,4 +112,18 @@ export async function everyColumnFits(page: Page, caption: string | RegExp): Pro
     })
     .toBeLessThanOrEqual(1);
   await expect(region.getByTestId("scroll-hint")).toBeHidden();
+}
+
+/**
+ * Each of the `amounts` (money figures) sits on one line at the page's current width: an amount
+ * that wraps ("€300,000.⏎00") misreads. An inline element that wraps has a box per line.
+ */
+export async function amountsStayOnOneLine(amounts: Locator): Promise<void> {
+  await expect(amounts.first()).toBeVisible();
+  const wrapped = await amounts.evaluateAll((elements) =>
+    elements
+      .filter((element) => element.getClientRects().length > 1)
+      .map((element) => element.textContent ?? ""),
+  );
+  expect(wrapped, "amounts that wrap onto a second line").toEqual([]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { plainFieldErrors, readableZodMessage } from "./input-messages";
-import { text } from "./schemas";
+import { emailInput, text } from "./schemas";
 import { requestedLinesInput } from "./routers/programmes/shared-inputs";
 import { decisionReasonInput } from "./routers/applications/inputs";
 import { scoreApplicationInput } from "./routers/reviews/score";
@@ -49,6 +49,26 @@ describe("text inputs", () => {
     expect(scoreApplicationInput.safeParse({ ...input, comment: "Convincing plan." }).success).toBe(
       true,
     );
+  });
+});
+
+describe("emailInput", () => {
+  const ascii =
+    "Tessera accepts e-mail addresses in plain ASCII letters only, like name@example.org.";
+
+  it.each(["ünï@例え.jp", "name@例え.jp", "zoë@example.org", "name@exämple.org"])(
+    "says plainly that %j has letters Tessera does not take, rather than calling it invalid",
+    (address) => {
+      const result = emailInput.safeParse(address);
+      expect(result.error?.issues.map((issue) => issue.message)).toEqual([ascii]);
+    },
+  );
+
+  it("still calls a malformed ASCII address invalid, and takes a good one in lower case", () => {
+    expect(emailInput.safeParse("name@").error?.issues.map((issue) => issue.message)).toEqual([
+      "Enter a valid email address, like name@example.org.",
+    ]);
+    expect(emailInput.parse(" Name@Example.org ")).toBe("name@example.org");
   });
 });
 

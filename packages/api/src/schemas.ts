@@ -75,6 +75,12 @@ export const emailInput = z
   .trim()
   .toLowerCase()
   .max(254, "An email address is at most 254 characters.")
+  // Sign-in and mail delivery take plain ASCII addresses only (no SMTPUTF8): an address with
+  // other letters is refused as such rather than called invalid.
+  .refine((value) => /^[\x20-\x7e]*$/.test(value), {
+    error: "Tessera accepts e-mail addresses in plain ASCII letters only, like name@example.org.",
+    abort: true,
+  })
   .pipe(z.email("Enter a valid email address, like name@example.org."));
 
 export const countryInput = z

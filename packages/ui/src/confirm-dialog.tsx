@@ -49,7 +49,7 @@ export function ConfirmDialog({
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-line bg-surface p-0 text-fg shadow-xl backdrop:bg-black/50"
     >
       <div className="space-y-3 p-5">
-        <h2 id={titleId} className="text-lg font-bold">
+        <h2 id={titleId} className="text-lg font-bold wrap-anywhere">
           {title}
         </h2>
         <div id={bodyId} className="text-fg">

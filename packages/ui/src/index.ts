@@ -11,6 +11,6 @@ export {
 export { Alert } from "./alert";
 export { ErrorSummary, type FieldProblem } from "./error-summary";
 export { describedBy, Field, FieldMessages, Select, TextArea, TextInput } from "./field";
-export { Card, DataTable, DescriptionList, EmptyState, PageHeader, Td, Th } from "./layout";
+export { Card, DescriptionList, EmptyState, PageHeader, Td, Th } from "./layout";
 export { ConfirmDialog } from "./confirm-dialog";
 export { SiteFooter, type FooterLink } from "./site-footer";

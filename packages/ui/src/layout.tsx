@@ -79,9 +79,11 @@ export function DescriptionList({
 }) {
   // Two columns only when the list itself is wide enough (a container query, not the screen's
   // width): in a narrow side card the terms would squeeze the details until words broke mid-word.
+  // A long term wraps within two fifths of the width rather than squeezing its detail, so that
+  // an amount beside it is never broken ("€300,000.⏎00").
   return (
     <div className="@container">
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 @md:grid-cols-[minmax(10rem,auto)_1fr]">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 @md:grid-cols-[fit-content(40%)_minmax(0,1fr)]">
         {items.map((item, index) => (
           <div key={index} className="contents">
             <dt className="font-semibold text-fg-muted">{item.term}</dt>
@@ -89,26 +91,6 @@ export function DescriptionList({
           </div>
         ))}
       </dl>
-    </div>
-  );
-}
-
-/** A table that scrolls sideways on narrow screens instead of breaking the page. */
-export function DataTable({
-  caption,
-  children,
-  className,
-}: {
-  caption: ReactNode;
-  children: ReactNode;
-  className?: string;
-}) {
-  return (
-    <div className={cn("overflow-x-auto rounded-lg border border-line bg-surface", className)}>
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        {children}
-      </table>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AuditTarget } from "@tessera/core";
-import { DataTable, Td, Th } from "@tessera/ui";
+import { Td, Th } from "@tessera/ui";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 import { formatDateTime, t } from "@/i18n";
 import { adminOrganisationHref, auditTargetHref, type AuditScope } from "@/lib/audit-links";
 import type { Viewer } from "@/lib/viewer";
@@ -39,12 +40,16 @@ function TargetCell({
       <span className="block text-sm text-fg-muted">{kind}</span>
       {name ? (
         href ? (
-          <Link href={href} className="break-words text-link underline" data-testid="audit-target">
+          <Link
+            href={href}
+            className="wrap-anywhere text-link underline"
+            data-testid="audit-target"
+          >
             {name}
           </Link>
         ) : (
           <>
-            <span className="break-words" data-testid="audit-target">
+            <span className="wrap-anywhere" data-testid="audit-target">
               {name}
             </span>
             <span className="block break-all font-mono text-xs text-fg-muted">
@@ -76,7 +81,7 @@ function OrganisationCell({ event, viewer }: { event: AuditRow; viewer: Viewer }
 /** An e-mail address that wraps only before its "@", never mid-word. */
 function Email({ address }: { address: string }) {
   const at = address.lastIndexOf("@");
-  if (at <= 0) return <span className="break-words">{address}</span>;
+  if (at <= 0) return <span className="wrap-anywhere">{address}</span>;
   return (
     <span data-testid="audit-actor">
       {address.slice(0, at)}
@@ -105,7 +110,7 @@ export function AuditTable({
       </p>
     );
   return (
-    <DataTable caption={t.audit.tableCaption}>
+    <ScrollTable caption={t.audit.tableCaption}>
       <thead>
         <tr>
           <Th>{t.audit.when}</Th>
@@ -142,6 +147,6 @@ export function AuditTable({
           </tr>
         ))}
       </tbody>
-    </DataTable>
+    </ScrollTable>
   );
 }

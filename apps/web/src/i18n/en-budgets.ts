@@ -92,7 +92,15 @@ export const enBudgets = {
     title: "Change the budget",
     amount: (currency: string) => `Monthly budget (${currency})`,
     amountHint: "An amount in the billing currency, for example 2,500.00.",
-    amountRequired: "Enter the monthly budget as an amount above zero, for example 2,500.00.",
+    amountRequired: "Enter the monthly budget, for example 2,500.00.",
+    amountNotANumber:
+      "Enter the monthly budget as a number in digits, with a point before the cents, for example 2,500.00.",
+    amountTooManyDecimals: (decimals: number) =>
+      decimals === 0
+        ? "Enter the monthly budget in whole units, without decimals."
+        : `Enter the monthly budget to the cent, at most ${decimals === 2 ? "two" : decimals} decimals, for example 2,500.00.`,
+    amountTooSmall: "Enter a monthly budget above zero. To have no budget, remove it instead.",
+    amountTooLarge: (max: string) => `The monthly budget can be at most ${max}.`,
     save: "Save budget",
     saved: (amount: string) => `The monthly budget is now ${amount}.`,
     clear: "Remove the budget",

@@ -874,9 +874,22 @@ export const enProgrammes = {
     resourceSaved: (code: string) => `${code} saved on the cluster.`,
     required: {
       code: "Enter a code.",
+      codeShort: "Enter a code of at least 2 characters.",
+      codeLong: "The code can be at most 64 characters.",
+      codeCharacters:
+        "The code is lower-case letters, digits, dots and dashes, starting with a letter or digit, for example h100-80gb.",
       name: "Enter a name.",
+      nameShort: "Enter a name of at least 2 characters.",
+      nameLong: "The name can be at most 120 characters.",
       unit: "Enter the unit.",
+      unitLong: "The unit can be at most 40 characters.",
+      powerTooLarge: "The power draw can be at most 100,000 watts per unit.",
       price: "Enter the price as an amount, for example 2.95.",
+      priceNotANumber:
+        "Enter the price as a number in digits, with a point before the cents, for example 2.95.",
+      priceWholeCents: "Prices are in whole cents: enter at most two decimals, for example 2.95.",
+      priceNegative: "Enter a price of zero or more.",
+      priceTooLarge: (max: string) => `The price can be at most ${max}.`,
       power: "Enter the power draw as a whole number of watts.",
       capacity: "Enter the capacity as a whole number.",
       resourceClassId: "Choose a resource class.",

@@ -4,13 +4,13 @@ import { AppError } from "../errors";
 import { toSafeNumber } from "../programmes/money";
 import { lockOrganization } from "../tenancy/lock-organization";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import { MAX_BUDGET_MINOR } from "../money-limits";
 import { TX_OPTIONS } from "../transaction";
 import { reachedThresholds } from "./budget-figures";
 import { getBudget, type BudgetView } from "./get-budget";
 import { getMonthSpend } from "./get-month-spend";
 
-/** Large enough for any organisation, small enough that sums stay exact in JavaScript. */
-export const MAX_BUDGET_MINOR = 1_000_000_000_000_000n;
+export { MAX_BUDGET_MINOR } from "../money-limits";
 
 /**
  * Sets the organisation's monthly budget in the billing currency (integer minor units), or clears

@@ -41,7 +41,12 @@ export function IssuedKey({
       className="space-y-4 rounded-lg border-2 border-accent bg-surface p-5"
       data-testid="issued-key"
     >
-      <h2 id="issued-key-title" ref={heading} tabIndex={-1} className="text-lg font-bold">
+      <h2
+        id="issued-key-title"
+        ref={heading}
+        tabIndex={-1}
+        className="text-lg font-bold wrap-anywhere"
+      >
         {shown.kind === "created" ? i.createdTitle(key.name) : i.rotatedTitle(key.name)}
       </h2>
       <Alert tone="warning" title={i.warning} />

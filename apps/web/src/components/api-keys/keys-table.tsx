@@ -40,7 +40,7 @@ function Scope({ apiKey }: { apiKey: ApiKeyView }) {
     <>
       {open ? <span className="block">{tk.allEndpoints}</span> : null}
       {apiKey.endpoints.length > 0 ? (
-        <span className="block break-words">
+        <span className="block wrap-anywhere">
           {tk.endpoints(apiKey.endpoints.map((endpoint) => endpoint.name).join(", "))}
         </span>
       ) : null}
@@ -82,8 +82,8 @@ export function KeysTable({
       <tbody>
         {keys.map((apiKey) => (
           <tr key={apiKey.id} data-testid={`api-key-${apiKey.id}`}>
-            <Td className="min-w-52">
-              <span className="block font-semibold break-words">{apiKey.name}</span>
+            <Td className="min-w-52 wrap-anywhere">
+              <span className="block font-semibold">{apiKey.name}</span>
               <code
                 className="block whitespace-nowrap font-mono text-xs"
                 data-testid="api-key-prefix"

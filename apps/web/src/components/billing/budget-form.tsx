@@ -8,17 +8,13 @@ import { InputField } from "@/components/form/fields";
 import { FormFeedback } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
-import {
-  currencySymbol,
-  formatMoney,
-  moneyInputValue,
-  parseMoney,
-} from "@/components/programmes/format";
+import { currencySymbol, formatMoney, moneyInputValue } from "@/components/programmes/format";
 import { tg } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { errorMessageFrom } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
+import { readBudgetAmount } from "./budget-amount";
 
 const IDS = { budgetMinor: "budget-amount" } as const;
 
@@ -48,12 +44,15 @@ export function BudgetForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const amount = parseMoney(formText(new FormData(event.currentTarget), "budget"), currency);
+    const amount = readBudgetAmount(
+      formText(new FormData(event.currentTarget), "budget"),
+      currency,
+    );
     const checks = formChecks(IDS);
-    if (amount === null || amount < 1) checks.add("budgetMinor", f.amountRequired);
-    if (!feedback.start(checks.errors)) return;
+    if (amount.error !== null) checks.add("budgetMinor", amount.error);
+    if (!feedback.start(checks.errors) || amount.minor === null) return;
     set.mutate(
-      { organizationId, budgetMinor: amount },
+      { organizationId, budgetMinor: amount.minor },
       {
         onSuccess: (saved) => feedback.save(f.saved(formatMoney(saved.budgetMinor ?? 0, currency))),
       },

@@ -66,7 +66,7 @@ export function EndpointsTable({
               <Td className="min-w-36 max-w-48 sm:max-w-none">
                 <Link
                   href={routes.endpoint(organizationId, endpoint.id)}
-                  className="font-semibold break-words text-link underline"
+                  className="font-semibold wrap-anywhere text-link underline"
                 >
                   {endpoint.name}
                 </Link>

@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, ConfirmDialog, DataTable, Td, Th } from "@tessera/ui";
+import { Button, ConfirmDialog, Td, Th } from "@tessera/ui";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 import { ActionNotice, useNotice } from "@/components/form/action-notice";
 import { InvitationBadge, type InvitationStatus } from "@/components/status-badge";
 import { formatDateTime, t } from "@/i18n";
@@ -47,7 +48,7 @@ export function InvitationsTable({
   return (
     <div className="space-y-3">
       <ActionNotice notice={outcome.notice} />
-      <DataTable caption={t.members.invitationsCaption}>
+      <ScrollTable caption={t.members.invitationsCaption}>
         <thead>
           <tr>
             <Th>{t.members.email}</Th>
@@ -61,7 +62,7 @@ export function InvitationsTable({
         <tbody>
           {invitations.map((invitation) => (
             <tr key={invitation.id} data-testid={`invitation-${invitation.email}`}>
-              <Td className="font-semibold">{invitation.email}</Td>
+              <Td className="min-w-40 font-semibold wrap-anywhere">{invitation.email}</Td>
               <Td>{t.roles[invitation.role] ?? invitation.role}</Td>
               <Td>
                 <InvitationBadge status={invitation.status} />
@@ -83,7 +84,7 @@ export function InvitationsTable({
             </tr>
           ))}
         </tbody>
-      </DataTable>
+      </ScrollTable>
       <ConfirmDialog
         open={revoking !== null}
         title={revoking ? t.members.revokeTitle(revoking.email) : ""}

@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, ConfirmDialog, DataTable, Select, Td, Th } from "@tessera/ui";
+import { Button, ConfirmDialog, Select, Td, Th } from "@tessera/ui";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 import type { MembershipRole } from "@tessera/db";
 import { ActionNotice, useNotice } from "@/components/form/action-notice";
 import { formatDate, t } from "@/i18n";
@@ -118,7 +119,7 @@ export function MembersTable({
   return (
     <div className="space-y-3">
       <ActionNotice notice={outcome.notice} />
-      <DataTable caption={t.members.tableCaption}>
+      <ScrollTable caption={t.members.tableCaption}>
         <thead>
           <tr>
             <Th>{t.members.name}</Th>
@@ -133,11 +134,11 @@ export function MembersTable({
             const self = member.user.id === currentUserId;
             return (
               <tr key={member.id} data-testid={`member-${member.user.email ?? member.id}`}>
-                <Td className="font-semibold">
+                <Td className="min-w-40 font-semibold wrap-anywhere">
                   {displayName(member)}{" "}
                   {self ? <span className="font-normal text-fg-muted">{t.members.you}</span> : null}
                 </Td>
-                <Td>{member.user.email}</Td>
+                <Td className="min-w-40 wrap-anywhere">{member.user.email}</Td>
                 <Td>
                   {canManage && !self ? (
                     <RoleControl
@@ -170,7 +171,7 @@ export function MembersTable({
             );
           })}
         </tbody>
-      </DataTable>
+      </ScrollTable>
       <ConfirmDialog
         open={removing !== null}
         title={removing ? t.members.removeTitle(displayName(removing)) : ""}

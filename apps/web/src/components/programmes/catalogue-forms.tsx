@@ -13,8 +13,9 @@ import { t, tp } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { useTRPC } from "@/trpc/react";
-import { moneyInputValue, parseMoney, parseWholeNumber } from "./format";
+import { moneyInputValue } from "./format";
 import { programmeRoutes } from "./paths";
+import { resourceClassProblems } from "./resource-class-checks";
 import type { ResourceClass } from "./types";
 
 const RESOURCE_KINDS: ResourceKind[] = ["GPU", "MIG", "CPU", "TOKENS"];
@@ -57,24 +58,23 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
     const code = formText(form, "code").trim();
     const name = formText(form, "name").trim();
     const unit = formText(form, "unit").trim();
-    const price = parseMoney(formText(form, "price"), currency);
-    const power = parseWholeNumber(formText(form, "power"));
+    const checked = resourceClassProblems(
+      { code, name, unit, price: formText(form, "price"), power: formText(form, "power") },
+      { existing: existing !== undefined, tokens, currency },
+    );
     const checks = formChecks(CLASS_IDS);
-    if (!existing && code.length < 2) checks.add("code", c.required.code);
-    if (name.length < 2) checks.add("name", c.required.name);
-    if (!tokens && !unit) checks.add("unit", c.required.unit);
-    if (price === null) checks.add("listPriceMinorPerHour", c.required.price);
-    if (!tokens && power === null) checks.add("powerDrawWatts", c.required.power);
-    if (!feedback.start(checks.errors)) return;
+    for (const [field, message] of checked.problems) checks.add(field, message);
+    const price = checked.priceMinor;
+    if (!feedback.start(checks.errors) || price === null) return;
     // A tokens class's unit ("token") and power draw (none) are fixed: the server sets them.
-    const unitAndPower = tokens ? {} : { unit, powerDrawWatts: power! };
+    const unitAndPower = tokens ? {} : { unit, powerDrawWatts: checked.powerWatts! };
     if (existing) {
       update.mutate(
         {
           resourceClassId: existing.id,
           name,
           ...unitAndPower,
-          listPriceMinorPerHour: price!,
+          listPriceMinorPerHour: price,
           active: form.get("active") === "on",
         },
         {
@@ -83,7 +83,7 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
       );
     } else {
       create.mutate(
-        { code, name, kind, ...unitAndPower, listPriceMinorPerHour: price!, currency },
+        { code, name, kind, ...unitAndPower, listPriceMinorPerHour: price, currency },
         {
           onSuccess: (created) => {
             feedback.save(c.classCreated(created.code));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatHourlyRate, formatMoney, parseMoney } from "./format";
+import { formatHourlyRate, formatMoney, parseMoney, readMoney } from "./format";
 
 describe("parseMoney", () => {
   it.each([
@@ -44,6 +44,28 @@ describe("parseMoney", () => {
     "9".repeat(20),
   ])("refuses %j", (input) => {
     expect(parseMoney(input, "EUR")).toBeNull();
+  });
+
+  it.each([
+    ["", "empty"],
+    ["12.345", "tooManyDecimals"],
+    ["0.001", "tooManyDecimals"],
+    ["1e9", "notANumber"],
+    ["😀", "notANumber"],
+    ["1.2.3", "notANumber"],
+    ["-50", "tooSmall"],
+    ["−50", "tooSmall"],
+    ["-€50", "tooSmall"],
+    ["9".repeat(20), "tooLarge"],
+  ])("says why %j is refused: %s", (input, problem) => {
+    expect(readMoney(input, "EUR")).toEqual({ minor: null, problem });
+  });
+
+  it("holds an amount between the minimum and the maximum given", () => {
+    expect(readMoney("0", "EUR", { min: 1 }).problem).toBe("tooSmall");
+    expect(readMoney("0.01", "EUR", { min: 1 }).minor).toBe(1);
+    expect(readMoney("10.00", "EUR", { max: 1_000 }).minor).toBe(1_000);
+    expect(readMoney("10.01", "EUR", { max: 1_000 }).problem).toBe("tooLarge");
   });
 
   it("takes no decimals in a currency without a minor unit", () => {

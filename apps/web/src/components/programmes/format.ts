@@ -85,28 +85,74 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\
 /** Spaces people put between thousands or beside a currency sign (ordinary, no-break, narrow). */
 const SPACE = "[ \\u00a0\\u202f]";
 
+/** Why a typed amount cannot be taken, so that a form can say what to change. */
+export type MoneyProblem = "empty" | "notANumber" | "tooManyDecimals" | "tooSmall" | "tooLarge";
+
+export type MoneyReading =
+  { minor: number; problem: null } | { minor: null; problem: MoneyProblem };
+
 /**
  * Reads an amount typed by a person as integer minor units: digits, with thousands grouped by
  * commas or spaces in threes if at all ("1,234.56", "1 234.5", "1234"), at most the currency's
  * minor digits after a point, and the currency's sign or code before or after ("€90.00",
- * "90 EUR"). Anything else is null, so the form can say the amount is not valid: "1.2.3", "12abc",
- * "1e5", "-5", "1,23", "12.345", ".5", "12.".
+ * "90 EUR"), between `min` and `max` minor units. Otherwise says why not: "12.345" has too many
+ * decimals; "-5" is below the minimum (as is "0" when `min` is 1); "1e5", "1.2.3", "12abc", "1,23",
+ * ".5" and "12." are not numbers as people write amounts.
  */
-export function parseMoney(input: string, currency: string): number | null {
+export function readMoney(
+  input: string,
+  currency: string,
+  { min = 0, max = Number.MAX_SAFE_INTEGER }: { min?: number; max?: number } = {},
+): MoneyReading {
   const digits = minorDigits(currency);
   const sign = `(?:${[currencySymbol(currency), currency].map(escapeRegExp).join("|")})`;
-  const fraction = digits ? `(?:\\.(\\d{1,${digits}}))?` : "";
-  const number = `(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${SPACE}\\d{3})+|\\d+)${fraction}`;
+  // Any number of decimals here, so that too many is told apart from not a number.
+  const number = `(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${SPACE}\\d{3})+|\\d+)(?:\\.(\\d+))?`;
   const trimmed = input.trim();
+  if (!trimmed) return { minor: null, problem: "empty" };
+  // A minus (or a minus sign) before it all: a negative amount, said as such.
+  const negative = /^[-\u2212]/.test(trimmed);
+  const unsigned = negative ? trimmed.slice(1).trim() : trimmed;
   // The sign may stand before the amount ("€90.00") or after it ("90 EUR"), not on both sides.
   const match =
-    new RegExp(`^${sign}?${SPACE}*${number}$`, "iu").exec(trimmed) ??
-    new RegExp(`^${number}${SPACE}*${sign}$`, "iu").exec(trimmed);
-  if (!match) return null;
-  const whole = match[1]!.replace(/\D/g, "");
-  const cents = (match[2] ?? "").padEnd(digits, "0");
-  const value = Number(BigInt(whole) * 10n ** BigInt(digits) + BigInt(cents || "0"));
-  return Number.isSafeInteger(value) ? value : null;
+    new RegExp(`^${sign}?${SPACE}*${number}$`, "iu").exec(unsigned) ??
+    new RegExp(`^${number}${SPACE}*${sign}$`, "iu").exec(unsigned);
+  if (!match) return { minor: null, problem: "notANumber" };
+  const decimals = match[2] ?? "";
+  if (decimals.length > digits) return { minor: null, problem: "tooManyDecimals" };
+  const value =
+    BigInt(match[1]!.replace(/\D/g, "")) * 10n ** BigInt(digits) +
+    BigInt(decimals.padEnd(digits, "0") || "0");
+  const signed = negative ? -value : value;
+  if (signed < BigInt(min)) return { minor: null, problem: "tooSmall" };
+  if (signed > BigInt(Math.min(max, Number.MAX_SAFE_INTEGER))) {
+    return { minor: null, problem: "tooLarge" };
+  }
+  return { minor: Number(signed), problem: null };
+}
+
+/** An amount typed into a form: its minor units, or the form's own message for what is wrong. */
+export type MoneyEntry = { minor: number; error: null } | { minor: null; error: string };
+
+/**
+ * readMoney for a form: the amount, or the message the form gives for its problem, so that each
+ * problem gets its own words ("at most two decimals", "at most €…") rather than one for all.
+ */
+export function readMoneyEntry(
+  input: string,
+  currency: string,
+  limits: { min?: number; max?: number },
+  messages: Record<MoneyProblem, string>,
+): MoneyEntry {
+  const reading = readMoney(input, currency, limits);
+  return reading.problem === null
+    ? { minor: reading.minor, error: null }
+    : { minor: null, error: messages[reading.problem] };
+}
+
+/** An amount typed by a person as integer minor units (see readMoney), or null when it is not one. */
+export function parseMoney(input: string, currency: string): number | null {
+  return readMoney(input, currency).minor;
 }
 
 /** Minor units as the plain decimal a person would type back ("2000000.00"). */

@@ -1,5 +1,6 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
-import { Alert, DescriptionList, Td, Th } from "@tessera/ui";
+import { Alert, Td, Th } from "@tessera/ui";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { tsa } from "@/i18n";
@@ -67,7 +68,7 @@ export function StandingPanel({
           {awardNote}
         </p>
       ) : null}
-      <DescriptionList
+      <FigureList
         items={[
           {
             term: s.awarded,
@@ -141,9 +142,27 @@ export function StandingPanel({
   );
 }
 
+/**
+ * Each label beside its amount, the amounts in one right-aligned column. An amount never wraps
+ * ("€300,000.⏎00" misreads): the label wraps instead, however long it is and however narrow the
+ * card.
+ */
+function FigureList({ items }: { items: readonly { term: string; detail: ReactNode }[] }) {
+  return (
+    <dl className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-6 gap-y-3">
+      {items.map((item) => (
+        <div key={item.term} className="contents">
+          <dt className="min-w-0 break-words font-semibold text-fg-muted">{item.term}</dt>
+          <dd className="text-right">{item.detail}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function Figure({ minor, testId }: { minor: number; testId: string }) {
   return (
-    <span className="tabular-nums" data-testid={testId}>
+    <span className="whitespace-nowrap tabular-nums" data-testid={testId}>
       {euros(minor)}
     </span>
   );

@@ -81,7 +81,7 @@ export function JobRow({
       <Td className="min-w-40 max-w-48 sm:max-w-none">
         <Link
           href={routes.job(organizationId, job.id)}
-          className="font-semibold break-words text-link underline"
+          className="font-semibold wrap-anywhere text-link underline"
         >
           {job.name}
         </Link>

@@ -5,12 +5,12 @@
 import { z } from "zod";
 import { ClusterKind, OrganizationKind, ResourceKind } from "@tessera/db";
 import { normalizeResidency } from "@tessera/core";
+import { MAX_PRICE_MINOR_PER_HOUR } from "@tessera/core/money-limits";
 import { countryInput, rowId, text } from "../../schemas";
 
 /** Large enough for any national programme, small enough that sums stay exact in JavaScript. */
 export const MAX_MONEY_MINOR = 1_000_000_000_000_000;
 export const MAX_UNIT_HOURS = 10_000_000;
-export const MAX_PRICE_MINOR_PER_HOUR = 10_000_000;
 
 function wholeNumber(label: string, min: number, max: number) {
   return z

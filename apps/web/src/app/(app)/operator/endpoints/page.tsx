@@ -60,7 +60,7 @@ export default async function ClusterEndpointsPage() {
                     {/* Replicas go under the status and the creation date under the name, so
                         that every column, hardware included, fits beside a laptop's sidebar. */}
                     <Td className="min-w-40 max-w-48 sm:max-w-none">
-                      <span className="block font-semibold break-words">{endpoint.name}</span>
+                      <span className="block font-semibold wrap-anywhere">{endpoint.name}</span>
                       {endpoint.externalId ? (
                         <span className="block break-all font-mono text-xs text-fg-muted">
                           {endpoint.externalId}

@@ -149,7 +149,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: S
                       </pre>
                     </details>
                   </Td>
-                  <Td className="max-w-sm break-words">{letter.error}</Td>
+                  <Td className="max-w-sm wrap-anywhere">{letter.error}</Td>
                   <Td className="text-right tabular-nums">{letter.attempts}</Td>
                   <Td className="whitespace-nowrap">{formatDateTime(letter.failedAt)}</Td>
                   <Td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Button, cn, DataTable, PageHeader, Td, TextInput, Th } from "@tessera/ui";
+import { Button, cn, PageHeader, Td, TextInput, Th } from "@tessera/ui";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 import type { VerificationStatus } from "@tessera/db";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Forbidden } from "@/components/forbidden";
@@ -100,7 +101,7 @@ export default async function AdminOrganisationsPage({
               {t.admin.empty}
             </p>
           ) : (
-            <DataTable caption={t.admin.tableCaption}>
+            <ScrollTable caption={t.admin.tableCaption}>
               <thead>
                 <tr>
                   <Th>{t.admin.name}</Th>
@@ -140,7 +141,7 @@ export default async function AdminOrganisationsPage({
                   </tr>
                 ))}
               </tbody>
-            </DataTable>
+            </ScrollTable>
           )}
           <Pagination
             basePath={routes.adminOrganisations}

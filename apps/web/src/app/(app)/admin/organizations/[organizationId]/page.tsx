@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Alert, Card, DataTable, DescriptionList, PageHeader, Td, Th } from "@tessera/ui";
+import { Alert, Card, DescriptionList, PageHeader, Td, Th } from "@tessera/ui";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 import { platformRolesMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
@@ -119,7 +120,7 @@ export default async function AdminOrganisationPage({
             />
           </Card>
           <Card title={t.admin.membersTitle}>
-            <DataTable caption={t.admin.membersCaption}>
+            <ScrollTable caption={t.admin.membersCaption}>
               <thead>
                 <tr>
                   <Th>{t.members.name}</Th>
@@ -136,7 +137,7 @@ export default async function AdminOrganisationPage({
                   </tr>
                 ))}
               </tbody>
-            </DataTable>
+            </ScrollTable>
           </Card>
         </div>
         <div className="min-w-0 space-y-6">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Badge, Card, DataTable, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
+import { Badge, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
+import { ScrollTable } from "@/components/programmes/scroll-table";
 import { roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ProjectForm } from "@/components/forms/project-form";
@@ -48,7 +49,7 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
           </EmptyState>
         ) : (
           <div>
-            <DataTable caption={t.projects.tableCaption}>
+            <ScrollTable caption={t.projects.tableCaption}>
               <thead>
                 <tr>
                   <Th>{t.projects.name}</Th>
@@ -60,7 +61,7 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
               <tbody>
                 {page.items.map((project) => (
                   <tr key={project.id}>
-                    <Td>
+                    <Td className="min-w-40 wrap-anywhere">
                       <span className="font-semibold">{project.name}</span>
                       {project.description ? (
                         <span className="block text-fg-muted">{project.description}</span>
@@ -76,7 +77,7 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
                   </tr>
                 ))}
               </tbody>
-            </DataTable>
+            </ScrollTable>
             <Pagination
               basePath={routes.projects(organizationId)}
               params={{}}
