@@ -382,7 +382,7 @@ export const enProgrammes = {
     currency: "Currency",
     currencyHint: "Cannot be changed later.",
     budget: "Budget",
-    budgetHint: "The most the programme will pay across all awards, for example 2,000,000.",
+    budgetHint: "The most the programme will pay across all awards, for example 2,000,000.00.",
     rate: "Subsidy rate (%)",
     rateHint: "The share of the list price the programme pays, for example 70 for 70%.",
     rateShown: (rate: string, bps: string) => `${rate} = ${bps} basis points`,
@@ -407,9 +407,29 @@ export const enProgrammes = {
       name: "Enter a name of at least 3 characters.",
       sponsor: "Enter the sponsor.",
       description: "Enter a description of at least 10 characters.",
-      budget: "Enter the budget as an amount, for example 2,000,000.",
+      budget: {
+        empty: "Enter the programme's budget, for example 2,000,000.00.",
+        notANumber:
+          "Enter the programme's budget as a number in digits, with a point before the cents, like 2,000,000.00.",
+        tooManyDecimals: (decimals: number) =>
+          decimals === 0
+            ? "Enter the programme's budget in whole units, without decimals, like 2,000,000."
+            : `Enter the programme's budget to the cent, at most ${decimals === 2 ? "two" : decimals} decimals, like 2,000,000.00.`,
+        tooSmall: "Enter a programme budget above zero.",
+        tooLarge: (max: string) => `The programme's budget can be at most ${max}.`,
+      },
       rate: "Enter the subsidy rate as a percentage between 0 and 100, with at most two decimals.",
-      cap: "Enter the limit per organisation as an amount.",
+      cap: {
+        empty: "Enter the limit per organisation, for example 250,000.00.",
+        notANumber:
+          "Enter the limit per organisation as a number in digits, with a point before the cents, like 250,000.00.",
+        tooManyDecimals: (decimals: number) =>
+          decimals === 0
+            ? "Enter the limit per organisation in whole units, without decimals, like 250,000."
+            : `Enter the limit per organisation to the cent, at most ${decimals === 2 ? "two" : decimals} decimals, like 250,000.00.`,
+        tooSmall: "Enter a limit per organisation above zero.",
+        tooLarge: (max: string) => `The limit per organisation can be at most ${max}.`,
+      },
       capAboveBudget: "The limit per organisation cannot be more than the budget.",
       countries: "Use two-letter country codes separated by commas.",
       callName: (n: number) => `Enter the name of call ${n}.`,

@@ -78,7 +78,14 @@ export const enStateAid = {
       choose: "Say whether your organisation received other de minimis aid.",
       listSome: "List the other aid, or choose “No other de minimis aid”.",
       grantor: (n: number) => `Enter who granted aid ${n}.`,
-      amount: (n: number) => `Enter the amount of aid ${n} in euros, more than €0.00.`,
+      amount: (n: number) => `Enter the amount of aid ${n} in euros, for example 12,500.00.`,
+      amountNotANumber: (n: number) =>
+        `Enter the amount of aid ${n} as a number of euros in digits, with a point before the cents, like 12,500.00.`,
+      amountTooManyDecimals: (n: number) =>
+        `Enter the amount of aid ${n} to the cent, at most two decimals, like 12,500.00.`,
+      amountTooSmall: (n: number) => `Enter an amount of aid ${n} above €0.00.`,
+      amountTooLarge: (n: number, max: string) =>
+        `The amount of aid ${n} can be at most ${max}; check it against the grantor's letter.`,
       grantedOn: (n: number) => `Enter the date aid ${n} was granted.`,
     },
     summaryTitle: "Other de minimis aid declared",

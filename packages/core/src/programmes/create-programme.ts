@@ -4,7 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
 import { slugify } from "../tenancy/normalize";
 import { isUniqueViolation, TX_OPTIONS } from "../transaction";
-import { checkCall, checkCap, type CallInput } from "./programme-rules";
+import { checkCall, checkCap, checkProgrammeAmount, type CallInput } from "./programme-rules";
 import { PROGRAMME_WITH_CALLS, toProgrammeView, type ProgrammeView } from "./programme-view";
 
 export interface CreateProgrammeInput {
@@ -32,6 +32,8 @@ export async function createProgramme(
   if (input.calls.length === 0)
     throw new AppError("INVALID", "Add at least one call with open and close dates.");
   input.calls.forEach(checkCall);
+  checkProgrammeAmount("budget", input.budgetMinor);
+  checkProgrammeAmount("limit per organisation", input.orgCapMinor);
   checkCap(input.budgetMinor, input.orgCapMinor);
   const name = input.name.trim();
   const programme = await database

@@ -5,7 +5,7 @@ import { changedFields } from "../catalogue/changed-fields";
 import { AppError, notFound } from "../errors";
 import { TX_OPTIONS } from "../transaction";
 import { formatMoney, toSafeNumber } from "./money";
-import { checkCap } from "./programme-rules";
+import { checkCap, checkProgrammeAmount } from "./programme-rules";
 import { PROGRAMME_WITH_CALLS, toProgrammeView, type ProgrammeView } from "./programme-view";
 
 export interface UpdateProgrammeInput {
@@ -33,6 +33,10 @@ export async function updateProgramme(
   const programme = await database.$transaction(async (tx) => {
     const current = await tx.programme.findUnique({ where: { id: input.programmeId } });
     if (!current) throw notFound("Programme");
+    if (input.budgetMinor !== undefined) checkProgrammeAmount("budget", input.budgetMinor);
+    if (input.orgCapMinor !== undefined) {
+      checkProgrammeAmount("limit per organisation", input.orgCapMinor);
+    }
     const budgetMinor = input.budgetMinor ?? toSafeNumber(current.budgetMinor);
     checkCap(budgetMinor, input.orgCapMinor ?? toSafeNumber(current.orgCapMinor));
     if (input.budgetMinor !== undefined) {

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { MAX_DECLARED_AID_MINOR } from "../money-limits";
 import { parseDay, threeYearWindow, inWindow } from "./undertaking";
 import { formatDay } from "./ceiling";
 
@@ -12,8 +13,6 @@ export interface DeclaredAidInput {
 }
 
 export const MAX_DECLARED_AID = 20;
-/** €1 billion in cents: far above any ceiling, small enough that sums stay exact. */
-const MAX_DECLARED_AMOUNT_MINOR = 100_000_000_000;
 
 /**
  * Pure: checks an applicant's declaration of other de minimis aid against `today` (a
@@ -38,15 +37,14 @@ export function checkDeclaredAid(
     if (grantor.length < 2 || grantor.length > 200) {
       throw new AppError("INVALID", `${which}: name who granted it (2 to 200 characters).`);
     }
-    if (
-      !Number.isSafeInteger(entry.amountMinor) ||
-      entry.amountMinor <= 0 ||
-      entry.amountMinor > MAX_DECLARED_AMOUNT_MINOR
-    ) {
+    if (!Number.isSafeInteger(entry.amountMinor) || entry.amountMinor > MAX_DECLARED_AID_MINOR) {
       throw new AppError(
         "INVALID",
-        `${which}: the amount must be more than €0.00, in euros and cents.`,
+        `${which}: the amount must be in whole euro cents, at most ${(MAX_DECLARED_AID_MINOR / 100).toLocaleString("en-GB")} euros.`,
       );
+    }
+    if (entry.amountMinor <= 0) {
+      throw new AppError("INVALID", `${which}: the amount must be more than €0.00.`);
     }
     const day = parseDay(entry.grantedOn);
     if (!day) throw new AppError("INVALID", `${which}: the date granted is not a real date.`);

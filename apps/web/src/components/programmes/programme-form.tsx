@@ -18,10 +18,10 @@ import {
   formatNumber,
   formatRate,
   parseDateTimeInput,
-  parseMoney,
   parsePercentToBps,
 } from "./format";
 import { programmeRoutes } from "./paths";
+import { readProgrammeBudget, readProgrammeCap } from "./programme-amounts";
 
 const KINDS: OrganizationKind[] = ["ACADEMIC", "PUBLIC_BODY", "STARTUP", "SME", "ENTERPRISE"];
 const CURRENCIES = ["EUR", "GBP", "CHF", "SEK", "DKK", "NOK", "PLN", "CZK"];
@@ -90,8 +90,8 @@ export function ProgrammeForm({
     const name = formText(form, "name").trim();
     const sponsor = formText(form, "sponsor").trim();
     const description = formText(form, "description").trim();
-    const budget = parseMoney(formText(form, "budget"), currency);
-    const cap = parseMoney(formText(form, "cap"), currency);
+    const budget = readProgrammeBudget(formText(form, "budget"), currency);
+    const cap = readProgrammeCap(formText(form, "cap"), currency);
     const countriesText = formText(form, "countries").trim();
     const countries = countriesText
       ? countriesText
@@ -102,10 +102,11 @@ export function ProgrammeForm({
     if (name.length < 3) checks.add("name", f.required.name);
     if (sponsor.length < 2) checks.add("sponsor", f.required.sponsor);
     if (description.length < 10) checks.add("description", f.required.description);
-    if (budget === null || budget < 1) checks.add("budgetMinor", f.required.budget);
+    if (budget.error !== null) checks.add("budgetMinor", budget.error);
     if (bps === null) checks.add("subsidyRateBps", f.required.rate);
-    if (cap === null || cap < 1) checks.add("orgCapMinor", f.required.cap);
-    else if (budget !== null && cap > budget) checks.add("orgCapMinor", f.required.capAboveBudget);
+    if (cap.error !== null) checks.add("orgCapMinor", cap.error);
+    else if (budget.minor !== null && cap.minor > budget.minor)
+      checks.add("orgCapMinor", f.required.capAboveBudget);
     if (countries.some((c) => !/^[A-Z]{2}$/.test(c)))
       checks.add("eligibleCountries", f.required.countries);
     const parsedCalls = calls.map((call, index) => {
@@ -129,9 +130,9 @@ export function ProgrammeForm({
       sponsor,
       description,
       currency,
-      budgetMinor: budget!,
+      budgetMinor: budget.minor!,
       subsidyRateBps: bps!,
-      orgCapMinor: cap!,
+      orgCapMinor: cap.minor!,
       eligibleKinds: form.getAll("kinds").map(String) as OrganizationKind[],
       eligibleCountries: countries,
       calls: parsedCalls,

@@ -2,8 +2,9 @@
 
 import { Button } from "@tessera/ui";
 import { InputField, RadioGroupField } from "@/components/form/fields";
-import { moneyInputValue, parseDateInput, parseMoney } from "@/components/programmes/format";
+import { moneyInputValue, parseDateInput } from "@/components/programmes/format";
 import { tsa } from "@/i18n";
+import { readDeclaredAidAmount } from "./declared-aid-amount";
 import type { DeclaredAid } from "./types";
 
 export type DeclaredAidAnswer = "NONE" | "SOME";
@@ -68,14 +69,14 @@ export function checkDeclaredAidState(
   const declared = state.rows.flatMap((row, index) => {
     if (!row.grantor && !row.amount && !row.grantedOn) return [];
     const n = index + 1;
-    const amountMinor = parseMoney(row.amount, "EUR");
+    const amount = readDeclaredAidAmount(row.amount, n);
     const grantedOn = parseDateInput(row.grantedOn) ? row.grantedOn : null;
     if (row.grantor.trim().length < 2) {
       add(`declared-${index}-grantor`, d.required.grantor(n), rowId(index, "grantor"));
       ok = false;
     }
-    if (amountMinor === null || amountMinor <= 0) {
-      add(`declared-${index}-amount`, d.required.amount(n), rowId(index, "amount"));
+    if (amount.error !== null) {
+      add(`declared-${index}-amount`, amount.error, rowId(index, "amount"));
       ok = false;
     }
     if (!grantedOn) {
@@ -83,7 +84,7 @@ export function checkDeclaredAidState(
       ok = false;
     }
     return [
-      { grantor: row.grantor.trim(), amountMinor: amountMinor ?? 0, grantedOn: grantedOn ?? "" },
+      { grantor: row.grantor.trim(), amountMinor: amount.minor ?? 0, grantedOn: grantedOn ?? "" },
     ];
   });
   return ok ? declared : null;

@@ -16,13 +16,13 @@ export const createProgrammeInput = z.object({
   sponsor: text("Sponsor", 160, 2),
   description: text("Description", 5000, 10),
   currency: currencyInput,
-  budgetMinor: moneyInput("Budget", 1),
+  budgetMinor: moneyInput("Budget"),
   subsidyRateBps: subsidyRateInput,
   /** Empty or left out: every kind of organisation. */
   eligibleKinds: eligibleKindsInput.default([]),
   /** Empty or left out: organisations of any country. */
   eligibleCountries: eligibleCountriesInput.default([]),
-  orgCapMinor: moneyInput("Limit per organisation", 1),
+  orgCapMinor: moneyInput("Limit per organisation"),
   calls: z
     .array(callInput, { error: "Calls must be a list." })
     .min(1, "Add at least one call with open and close dates.")

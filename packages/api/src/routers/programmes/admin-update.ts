@@ -14,11 +14,11 @@ export const updateProgrammeInput = z.object({
   name: text("Name", 160, 3).optional(),
   sponsor: text("Sponsor", 160, 2).optional(),
   description: text("Description", 5000, 10).optional(),
-  budgetMinor: moneyInput("Budget", 1).optional(),
+  budgetMinor: moneyInput("Budget").optional(),
   subsidyRateBps: subsidyRateInput.optional(),
   eligibleKinds: eligibleKindsInput.optional(),
   eligibleCountries: eligibleCountriesInput.optional(),
-  orgCapMinor: moneyInput("Limit per organisation", 1).optional(),
+  orgCapMinor: moneyInput("Limit per organisation").optional(),
 });
 
 export const updateProgrammeProcedure = platformProcedure("programmes.manage")

@@ -5,11 +5,9 @@
 import { z } from "zod";
 import { ClusterKind, OrganizationKind, ResourceKind } from "@tessera/db";
 import { normalizeResidency } from "@tessera/core";
-import { MAX_PRICE_MINOR_PER_HOUR } from "@tessera/core/money-limits";
+import { MAX_PRICE_MINOR_PER_HOUR, MAX_PROGRAMME_AMOUNT_MINOR } from "@tessera/core/money-limits";
 import { countryInput, rowId, text } from "../../schemas";
 
-/** Large enough for any national programme, small enough that sums stay exact in JavaScript. */
-export const MAX_MONEY_MINOR = 1_000_000_000_000_000;
 export const MAX_UNIT_HOURS = 10_000_000;
 
 function wholeNumber(label: string, min: number, max: number) {
@@ -20,8 +18,17 @@ function wholeNumber(label: string, min: number, max: number) {
     .max(max, `${label} must be at most ${max.toLocaleString("en-GB")}.`);
 }
 
-/** Integer minor units (cents for EUR). */
-export const moneyInput = (label: string, min = 0) => wholeNumber(label, min, MAX_MONEY_MINOR);
+/**
+ * An amount more than zero in integer minor units (cents for EUR), at most `max`: a programme's
+ * budget by default. Checked in this order, and only the first problem is said: a huge amount is
+ * "too large" before it is "not a whole number of cents" (past 2^53 it can be neither exactly).
+ */
+export const moneyInput = (label: string, max: number = MAX_PROGRAMME_AMOUNT_MINOR) =>
+  z
+    .number({ error: `${label} must be an amount in minor units (cents).` })
+    .max(max, `${label} must be at most ${max.toLocaleString("en-GB")} minor units (cents).`)
+    .min(1, `${label} must be more than zero.`)
+    .int(`${label} must be a whole number of minor units (cents).`);
 /** Per unit-hour, or per million tokens for a tokens class. */
 export const priceInput = wholeNumber("The list price", 0, MAX_PRICE_MINOR_PER_HOUR);
 export const powerInput = wholeNumber("Power draw", 0, 100_000);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { StateAidEntryKind } from "@tessera/db";
+import { MAX_DECLARED_AID_MINOR } from "@tessera/core/money-limits";
 import { moneyInput } from "../programmes/shared-inputs";
 import { countryInput, rowId, text } from "../../schemas";
 
@@ -15,7 +16,7 @@ export const declaredAidInput = z
   .array(
     z.object({
       grantor: text("Grantor", 200, 2),
-      amountMinor: moneyInput("Amount of other aid", 1),
+      amountMinor: moneyInput("Amount of other aid", MAX_DECLARED_AID_MINOR),
       grantedOn: dayInput("Date granted"),
     }),
     { error: "Other de minimis aid must be a list." },
