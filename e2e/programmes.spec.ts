@@ -57,6 +57,14 @@ test("a programme is created, applied to, reviewed and awarded with a reduced am
         budget: "500000",
         rate: "70",
         cap: "100000",
+        wrongFirst: {
+          budget: "12.345",
+          cap: "0",
+          problems: [
+            "Enter the programme's budget to the cent, at most two decimals, like 2,000,000.00.",
+            "Enter a limit per organisation above zero.",
+          ],
+        },
       });
       await expect(
         priya.getByRole("main").getByText("Open", { exact: true }).first(),

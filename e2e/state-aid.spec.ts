@@ -80,8 +80,13 @@ test("an award that would cross the de minimis ceiling is refused with the figur
       );
       await declaration.getByLabel("Yes — I list it below").check();
       await declaration.getByLabel("Grantor of aid 1").fill("Regional Development Agency");
-      await declaration.getByLabel("Amount of aid 1 (€)").fill("290000");
+      await declaration.getByLabel("Amount of aid 1 (€)").fill("290000.005");
       await declaration.getByLabel("Date aid 1 was granted").fill(daysAgo(100));
+      await chiara.getByRole("button", { name: "Save draft" }).click();
+      await expect(chiara.getByRole("alert", { name: "There is a problem" })).toContainText(
+        "Enter the amount of aid 1 to the cent, at most two decimals, like 12,500.00.",
+      );
+      await declaration.getByLabel("Amount of aid 1 (€)").fill("290000");
       await a11y.check(chiara);
       await chiara.getByRole("button", { name: "Save draft" }).click();
       await chiara.waitForURL(/\/orgs\/[^/]+\/applications\/[^/]+$/);

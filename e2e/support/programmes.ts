@@ -17,11 +17,18 @@ function lastPathSegment(page: Page, index: number): string {
 
 /**
  * The programme administrator creates a programme from the admin list; its first call (filled in
- * by the form) opens at the start of the current hour, so it is open now.
+ * by the form) opens at the start of the current hour, so it is open now. With `wrongFirst`, the
+ * budget and limit are first typed wrong, and the form must say each field's own problem.
  */
 export async function createProgramme(
   page: Page,
-  programme: { name: string; budget: string; rate: string; cap: string },
+  programme: {
+    name: string;
+    budget: string;
+    rate: string;
+    cap: string;
+    wrongFirst?: { budget: string; cap: string; problems: string[] };
+  },
 ): Promise<NewProgramme> {
   await page.goto("/dashboard");
   await page
@@ -36,8 +43,17 @@ export async function createProgramme(
   await page
     .getByLabel("Description")
     .fill("Subsidised GPU time for research groups, created by an end-to-end test.");
-  await page.getByLabel("Budget", { exact: true }).fill(programme.budget);
   await page.getByLabel("Subsidy rate (%)").fill(programme.rate);
+  if (programme.wrongFirst) {
+    await page.getByLabel("Budget", { exact: true }).fill(programme.wrongFirst.budget);
+    await page.getByLabel("Limit per organisation").fill(programme.wrongFirst.cap);
+    await page.getByRole("button", { name: "Create programme" }).click();
+    const problems = page.getByRole("alert", { name: "There is a problem" });
+    for (const problem of programme.wrongFirst.problems) {
+      await expect(problems).toContainText(problem);
+    }
+  }
+  await page.getByLabel("Budget", { exact: true }).fill(programme.budget);
   await page.getByLabel("Limit per organisation").fill(programme.cap);
   await expect(page.getByText(`${programme.rate}% = `)).toBeVisible();
   await page.getByRole("button", { name: "Create programme" }).click();

@@ -88,12 +88,18 @@ describe("checkDeclaredAid", () => {
     expect(checkDeclaredAid([], today)).toEqual([]);
   });
 
-  it("refuses amounts that are not a positive number of cents", () => {
-    for (const amountMinor of [0, -5, 1.5, Number.MAX_SAFE_INTEGER]) {
+  it("refuses amounts that are not a positive number of cents, up to €1 billion", () => {
+    for (const amountMinor of [0, -5_000]) {
       expect(() => checkDeclaredAid([{ ...aid, amountMinor }], today)).toThrow(
-        "Other aid 1: the amount must be more than €0.00",
+        "Other aid 1: the amount must be more than €0.00.",
       );
     }
+    for (const amountMinor of [1.5, 100_000_000_001, Number.MAX_SAFE_INTEGER, 1e20]) {
+      expect(() => checkDeclaredAid([{ ...aid, amountMinor }], today)).toThrow(
+        "Other aid 1: the amount must be in whole euro cents, at most 1,000,000,000 euros.",
+      );
+    }
+    expect(checkDeclaredAid([{ ...aid, amountMinor: 100_000_000_000 }], today)).toHaveLength(1);
   });
 
   it("refuses dates in the future, older than three years, or not real", () => {

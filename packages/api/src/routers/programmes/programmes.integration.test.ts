@@ -115,6 +115,68 @@ describe("programmes.admin", () => {
   });
 });
 
+describe("a programme's budget and limit per organisation", () => {
+  const refused: [unknown, string][] = [
+    [0, "must be more than zero."],
+    [-5_000, "must be more than zero."],
+    [1234.5, "must be a whole number of minor units (cents)."],
+    [1_000_000_000_000_001, "must be at most 1,000,000,000,000,000 minor units (cents)."],
+    [1e20, "must be at most 1,000,000,000,000,000 minor units (cents)."],
+    ["12.345", "must be an amount in minor units (cents)."],
+  ];
+
+  it("refuses an amount that is not more than zero, whole or within the limit, creating nothing", async () => {
+    const admin = await createProgrammeAdmin();
+    const input = { ...programmeInput(), name: `Refused amounts ${Date.now()}` };
+    for (const [amount, message] of refused) {
+      for (const [field, label] of [
+        ["budgetMinor", "Budget"],
+        ["orgCapMinor", "Limit per organisation"],
+      ] as const) {
+        const failure = await failureOf(
+          callerFor(admin).programmes.admin.create({ ...input, [field]: amount }),
+        );
+        expect(failure, `${field} ${String(amount)}`).toEqual({
+          code: "BAD_REQUEST",
+          message: `${label} ${message}`,
+        });
+      }
+    }
+    expect(await db.programme.count({ where: { name: input.name } })).toBe(0);
+  });
+
+  it("refuses the same amounts on a change, changing nothing", async () => {
+    const admin = await createProgrammeAdmin();
+    const programme = await callerFor(admin).programmes.admin.create({
+      ...programmeInput(),
+      name: `Changed amounts ${Date.now()}`,
+    });
+    for (const [amount, message] of refused) {
+      for (const [field, label] of [
+        ["budgetMinor", "Budget"],
+        ["orgCapMinor", "Limit per organisation"],
+      ] as const) {
+        const failure = await failureOf(
+          callerFor(admin).programmes.admin.update({ programmeId: programme.id, [field]: amount }),
+        );
+        expect(failure, `${field} ${String(amount)}`).toEqual({
+          code: "BAD_REQUEST",
+          message: `${label} ${message}`,
+        });
+      }
+    }
+    expect(
+      await db.programme.findUniqueOrThrow({
+        where: { id: programme.id },
+        select: { budgetMinor: true, orgCapMinor: true },
+      }),
+    ).toEqual({ budgetMinor: 250_000_000n, orgCapMinor: 5_000_000n });
+    expect(
+      await db.auditEvent.count({ where: { action: "programme.updated", targetId: programme.id } }),
+    ).toBe(0);
+  });
+});
+
 describe("programmes.list, browse and get", () => {
   it("lists programmes with a call still to come, and not those whose calls have all closed", async () => {
     const open = await createTestProgramme();

@@ -75,14 +75,23 @@ describe("declared other de minimis aid on an application", () => {
     expect(event.data).toMatchObject({ fields: ["otherDeMinimisAid"] });
   });
 
-  it("refuses aid of nothing, from the future or from more than three years ago, and changes nothing", async () => {
+  it("refuses aid of nothing, of a bad or too large amount, from the future or from more than three years ago, and changes nothing", async () => {
     const { gpu, programme, applicant } = await startupApplying();
     const caller = callerFor(applicant.owner);
     const draft = await caller.applications.create(
       draftInput(applicant, programme, [{ resourceClassId: gpu.id, unitHours: 10 }]),
     );
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ amountMinor: 0 }, "BAD_REQUEST", "Amount of other aid must be at least 1"],
+      [{ amountMinor: 0 }, "BAD_REQUEST", "Amount of other aid must be more than zero."],
+      [{ amountMinor: -5_000 }, "BAD_REQUEST", "Amount of other aid must be more than zero."],
+      [{ amountMinor: 1234.5 }, "BAD_REQUEST", "must be a whole number of minor units (cents)."],
+      [
+        { amountMinor: 100_000_000_001 },
+        "BAD_REQUEST",
+        "Amount of other aid must be at most 100,000,000,000 minor units (cents).",
+      ],
+      [{ amountMinor: 1e20 }, "BAD_REQUEST", "must be at most 100,000,000,000 minor units"],
+      [{ amountMinor: "12.345" }, "BAD_REQUEST", "must be an amount in minor units (cents)."],
       [{ grantedOn: daysAgo(-2) }, "BAD_REQUEST", "cannot be in the future"],
       [
         { grantedOn: daysAgo(3 * 366) },
