@@ -116,32 +116,35 @@ describe("programmes.admin", () => {
 });
 
 describe("a programme's budget and limit per organisation", () => {
-  const refused: [unknown, string][] = [
-    [0, "must be more than zero."],
-    [-5_000, "must be more than zero."],
-    [1234.5, "must be a whole number of minor units (cents)."],
-    [1_000_000_000_000_001, "must be at most 1,000,000,000,000,000 minor units (cents)."],
-    [1e20, "must be at most 1,000,000,000,000,000 minor units (cents)."],
-    ["12.345", "must be an amount in minor units (cents)."],
-  ];
+  /** Sends each refused amount as the budget, then as the limit, and expects the field's own message. */
+  async function expectEachRefused(
+    send: (field: "budgetMinor" | "orgCapMinor", amount: unknown) => Promise<unknown>,
+  ) {
+    const refused: [unknown, string][] = [
+      [0, "must be more than zero."],
+      [-5_000, "must be more than zero."],
+      [1234.5, "must be a whole number of minor units (cents)."],
+      [1_000_000_000_000_001, "must be at most 1,000,000,000,000,000 minor units (cents)."],
+      [1e20, "must be at most 1,000,000,000,000,000 minor units (cents)."],
+      ["12.345", "must be an amount in minor units (cents)."],
+    ];
+    const labels = { budgetMinor: "Budget", orgCapMinor: "Limit per organisation" } as const;
+    for (const [amount, message] of refused) {
+      for (const field of ["budgetMinor", "orgCapMinor"] as const) {
+        expect(await failureOf(send(field, amount)), `${field} ${String(amount)}`).toEqual({
+          code: "BAD_REQUEST",
+          message: `${labels[field]} ${message}`,
+        });
+      }
+    }
+  }
 
   it("refuses an amount that is not more than zero, whole or within the limit, creating nothing", async () => {
     const admin = await createProgrammeAdmin();
     const input = { ...programmeInput(), name: `Refused amounts ${Date.now()}` };
-    for (const [amount, message] of refused) {
-      for (const [field, label] of [
-        ["budgetMinor", "Budget"],
-        ["orgCapMinor", "Limit per organisation"],
-      ] as const) {
-        const failure = await failureOf(
-          callerFor(admin).programmes.admin.create({ ...input, [field]: amount }),
-        );
-        expect(failure, `${field} ${String(amount)}`).toEqual({
-          code: "BAD_REQUEST",
-          message: `${label} ${message}`,
-        });
-      }
-    }
+    await expectEachRefused((field, amount) =>
+      callerFor(admin).programmes.admin.create({ ...input, [field]: amount }),
+    );
     expect(await db.programme.count({ where: { name: input.name } })).toBe(0);
   });
 
@@ -151,20 +154,9 @@ describe("a programme's budget and limit per organisation", () => {
       ...programmeInput(),
       name: `Changed amounts ${Date.now()}`,
     });
-    for (const [amount, message] of refused) {
-      for (const [field, label] of [
-        ["budgetMinor", "Budget"],
-        ["orgCapMinor", "Limit per organisation"],
-      ] as const) {
-        const failure = await failureOf(
-          callerFor(admin).programmes.admin.update({ programmeId: programme.id, [field]: amount }),
-        );
-        expect(failure, `${field} ${String(amount)}`).toEqual({
-          code: "BAD_REQUEST",
-          message: `${label} ${message}`,
-        });
-      }
-    }
+    await expectEachRefused((field, amount) =>
+      callerFor(admin).programmes.admin.update({ programmeId: programme.id, [field]: amount }),
+    );
     expect(
       await db.programme.findUniqueOrThrow({
         where: { id: programme.id },
