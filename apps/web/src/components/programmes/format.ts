@@ -150,11 +150,6 @@ export function readMoneyEntry(
     : { minor: null, error: messages[reading.problem] };
 }
 
-/** An amount typed by a person as integer minor units (see readMoney), or null when it is not one. */
-export function parseMoney(input: string, currency: string): number | null {
-  return readMoney(input, currency).minor;
-}
-
 /** Minor units as the plain decimal a person would type back ("2000000.00"). */
 export function moneyInputValue(minor: number, currency: string): string {
   const digits = minorDigits(currency);
