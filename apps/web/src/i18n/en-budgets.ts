@@ -68,6 +68,9 @@ export const enBudgets = {
     /** An endpoint whose allocation's quota runs out before the month's end (then scaled to zero). */
     runsUntilQuotaRunsOut: (amount: string, name: string, hourly: string, end: string) =>
       `${amount} if ${name} keeps running at ${hourly} an hour until its allocation's quota runs out (about ${end}), when Tessera scales it to zero`,
+    /** An endpoint whose allocation ends before the month does (then scaled to zero). */
+    runsUntilAllocationEnds: (amount: string, name: string, hourly: string, end: string) =>
+      `${amount} if ${name} keeps running at ${hourly} an hour until its allocation ends (${end}), when Tessera scales it to zero`,
     runsOthers: (amount: string, count: number) => `${amount} for ${count} more running now`,
     projectedScope:
       "Only what is running now is projected; jobs started later and calls to shared models are not.",

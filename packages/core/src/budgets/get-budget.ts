@@ -40,6 +40,7 @@ export interface BudgetView {
     until: Date;
     toMonthEnd: boolean;
     untilQuotaRunsOut: boolean;
+    untilAllocationEnds: boolean;
     /** The organisation's share of an hour of it now, in thousandths of a minor unit. */
     hourlyMilliMinor: number;
     restMinor: number;
@@ -98,6 +99,7 @@ export async function getBudget(
       until: cost.until,
       toMonthEnd: cost.toMonthEnd,
       untilQuotaRunsOut: cost.untilQuotaRunsOut,
+      untilAllocationEnds: cost.untilAllocationEnds,
       hourlyMilliMinor: toSafeNumber(cost.hourlyTenantMilliMinor),
       restMinor: toSafeNumber(cost.restMinor),
       idleSecondsBeforeZero: cost.idleSecondsBeforeZero,

@@ -48,6 +48,7 @@ describe("projectMonthSpend", () => {
         until: new Date("2031-02-10T12:00:00Z"),
         toMonthEnd: false,
         untilQuotaRunsOut: false,
+        untilAllocationEnds: false,
         hourlyTenantMilliMinor: 590_000n,
         restMinor: 1_770n,
         idleSecondsBeforeZero: null,
@@ -211,6 +212,40 @@ describe("projectMonthSpend", () => {
     expect((await project(ref.organizationId, now)).running[0]).toMatchObject({
       untilQuotaRunsOut: false,
       toMonthEnd: true,
+    });
+  });
+
+  it("runs an endpoint only until its allocation ends, when no window can be renewed", async () => {
+    const { ref, readyAt, setup } = await runningEndpoint();
+    const now = after(readyAt, 600);
+    await observeReady(ref, now);
+    // The award ends an hour and a half from now (before the month's end but in its last hours).
+    const ends = new Date((Math.floor(now.getTime() / 1000) + 5_400) * 1000);
+    await db.allocation.update({ where: { id: setup.allocationId }, data: { validTo: ends } });
+
+    const projection = await project(ref.organizationId, now);
+    const [endpoint] = projection.running;
+    expect(endpoint).toMatchObject({
+      workloadId: ref.id,
+      untilAllocationEnds: true,
+      untilQuotaRunsOut: false,
+      toMonthEnd: false,
+      until: ends,
+    });
+    const byRate = (Number(endpoint!.hourlyTenantMilliMinor) * 5_400) / 3_600 / 1_000;
+    expect(Math.abs(Number(endpoint!.restMinor) - byRate)).toBeLessThanOrEqual(1);
+
+    // Its quota running out before the allocation ends is said instead.
+    const line = await db.allocationLine.findUniqueOrThrow({
+      where: { id: setup.allocationLineId },
+    });
+    await db.allocationLine.update({
+      where: { id: line.id },
+      data: { grantedUnitSeconds: line.consumedUnitSeconds + line.heldUnitSeconds },
+    });
+    expect((await project(ref.organizationId, now)).running[0]).toMatchObject({
+      untilQuotaRunsOut: true,
+      untilAllocationEnds: false,
     });
   });
 });

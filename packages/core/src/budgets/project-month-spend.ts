@@ -27,6 +27,11 @@ export interface RunningCost {
    */
   untilQuotaRunsOut: boolean;
   /**
+   * An endpoint whose allocation ends before the month does (and before its quota runs out):
+   * `until` is the allocation's end, when its hold can no longer be renewed.
+   */
+  untilAllocationEnds: boolean;
+  /**
    * The organisation's share of one hour of it at today's price, in thousandths of a minor unit
    * (rateOf: THE pricing rule, the invoice's rounding, over 1,000 hours), so the rate shown × the
    * hours it runs gives its part to within a minor unit (€0.595 an hour, not €0.59 or €0.60).
@@ -63,6 +68,8 @@ export interface RunningRow {
   leaseStartedAt: Date | null;
   /** The line's granted − consumed − held: what new holds may still take. */
   lineRemaining: bigint | null;
+  /** When the allocation it draws on ends: no endpoint window is renewed after it. */
+  allocationEnds: Date | null;
 }
 
 /**
@@ -82,7 +89,8 @@ async function runningWorkloads(
   return client.$queryRaw<RunningRow[]>(Prisma.sql`
     SELECT r.*, al."allocationId",
            al."grantedUnitSeconds" - al."consumedUnitSeconds" - al."heldUnitSeconds"
-             AS "lineRemaining"
+             AS "lineRemaining",
+           a."validTo" AS "allocationEnds"
       FROM (
         SELECT 'ENDPOINT' AS "kind", w."id" AS "workloadId", w."name",
                (e."readyReplicas" * w."quantity") AS "units",
@@ -114,6 +122,7 @@ async function runningWorkloads(
            AND (w."lastObservedAt" IS NULL OR w."lastObservedAt" >= ${seenSince}::timestamptz)
       ) r
       LEFT JOIN "AllocationLine" al ON al."id" = r."allocationLineId"
+      LEFT JOIN "Allocation" a ON a."id" = al."allocationId"
      WHERE r."until" > ${now}::timestamptz
      ORDER BY r."kind", r."workloadId"`);
 }
@@ -157,10 +166,31 @@ export function quotaCutoffs(rows: readonly RunningRow[], nowSecond: number): Ma
 }
 
 /**
+ * When each endpoint's allocation ends before its `until` (and before its quota would run out):
+ * an expired allocation renews no window, so Tessera scales the endpoint to zero then
+ * (renewEndpointHold). Endpoint id → the whole seconds from now it can still run.
+ */
+export function allocationCutoffs(
+  rows: readonly RunningRow[],
+  nowSecond: number,
+): Map<string, number> {
+  const cutoffs = new Map<string, number>();
+  for (const row of rows) {
+    if (row.kind !== "ENDPOINT" || row.allocationEnds === null) continue;
+    const ends = Math.floor(row.allocationEnds.getTime() / 1000);
+    if (ends < Math.floor(row.until.getTime() / 1000)) {
+      cutoffs.set(row.workloadId, Math.max(0, ends - nowSecond));
+    }
+  }
+  return cutoffs;
+}
+
+/**
  * The month's spend at month end, as a finance person would project it: what is spent so far
  * (getMonthSpend: settled and accruing up to now) plus, for each thing running now, its units ×
  * the whole seconds it will run from now to the month's end (or a job's walltime end, or when an
- * endpoint's allocation line runs out of quota and it is scaled to zero: quotaCutoffs), added into
+ * endpoint's allocation ends or its line runs out of quota and it is scaled to zero:
+ * allocationCutoffs, quotaCutoffs), added into
  * the line it will be billed on and rated with the month's other usage by the one rating rule
  * (rateUsage: list once per line, the programme's share at the award's rate and never past what is
  * left of the award). Each running thing's part is the projected lines less the lines so far,
@@ -184,7 +214,12 @@ export async function projectMonthSpend(
     input.now,
   );
   const nowSecond = Math.floor(input.now.getTime() / 1000);
-  // An endpoint runs on only as long as its line's quota lasts.
+  // An endpoint runs on only while its allocation lasts, and as long as its line's quota does.
+  const ends = allocationCutoffs(rows, nowSecond);
+  for (const row of rows) {
+    const seconds = ends.get(row.workloadId);
+    if (seconds !== undefined) row.until = new Date((nowSecond + seconds) * 1000);
+  }
   const cutoffs = quotaCutoffs(rows, nowSecond);
   for (const row of rows) {
     const seconds = cutoffs.get(row.workloadId);
@@ -240,6 +275,7 @@ export async function projectMonthSpend(
         until: row.until,
         toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
         untilQuotaRunsOut: cutoffs.has(row.workloadId),
+        untilAllocationEnds: ends.has(row.workloadId) && !cutoffs.has(row.workloadId),
         hourlyTenantMilliMinor: BigInt(hourly.tenantShareMilliMinor),
         restMinor: partOf.get(row.workloadId)!,
         idleSecondsBeforeZero: row.idleSecondsBeforeZero,

@@ -14,6 +14,7 @@ const endpoint = {
   until: december.periodEnd,
   toMonthEnd: true,
   untilQuotaRunsOut: false,
+  untilAllocationEnds: false,
   // €1.19 list, half paid by the programme: the organisation's share is €0.595 an hour.
   hourlyMilliMinor: 59_500,
   restMinor: 35_272,
@@ -96,6 +97,7 @@ describe("projectionSentence", () => {
       until: new Date("2026-12-07T12:00:00Z"),
       toMonthEnd: false,
       untilQuotaRunsOut: false,
+      untilAllocationEnds: false,
       hourlyMilliMinor: 177_000,
       restMinor: 1_062,
       idleSecondsBeforeZero: null,
@@ -116,6 +118,20 @@ describe("projectionSentence", () => {
     };
     expect(projectionSentence({ ...december, spentMinor: 321, running: [stops] })).toBe(
       "€3.21 so far + €130.98 if Line inspector chat keeps running at €1.77 an hour until its allocation's quota runs out (about 10 Dec 2026, 14:00 UTC), when Tessera scales it to zero.",
+    );
+  });
+
+  it("says when an endpoint's allocation ends before the month does, and that it then stops", () => {
+    const ends = {
+      ...endpoint,
+      until: new Date("2026-12-15T00:00:00Z"),
+      toMonthEnd: false,
+      untilAllocationEnds: true,
+      hourlyMilliMinor: 177_000,
+      restMinor: 32_214,
+    };
+    expect(projectionSentence({ ...december, spentMinor: 321, running: [ends] })).toBe(
+      "€3.21 so far + €322.14 if Line inspector chat keeps running at €1.77 an hour until its allocation ends (15 Dec 2026, 00:00 UTC), when Tessera scales it to zero.",
     );
   });
 

@@ -30,27 +30,34 @@ export function projectionSentence(
   const named = budget.running
     .slice(0, NAMED_RUNNING)
     .map((cost) =>
-      cost.untilQuotaRunsOut
-        ? m.runsUntilQuotaRunsOut(
+      cost.untilAllocationEnds
+        ? m.runsUntilAllocationEnds(
             money(cost.restMinor),
             cost.name,
             rate(cost.hourlyMilliMinor),
             formatDateTime(cost.until),
           )
-        : cost.toMonthEnd
-          ? m.runsToMonthEnd(
-              money(cost.restMinor),
-              cost.name,
-              rate(cost.hourlyMilliMinor),
-              lastDayOf(budget.periodEnd, budget.timeZone),
-              cost.idleSecondsBeforeZero,
-            )
-          : m.runsToWalltime(
+        : cost.untilQuotaRunsOut
+          ? m.runsUntilQuotaRunsOut(
               money(cost.restMinor),
               cost.name,
               rate(cost.hourlyMilliMinor),
               formatDateTime(cost.until),
-            ),
+            )
+          : cost.toMonthEnd
+            ? m.runsToMonthEnd(
+                money(cost.restMinor),
+                cost.name,
+                rate(cost.hourlyMilliMinor),
+                lastDayOf(budget.periodEnd, budget.timeZone),
+                cost.idleSecondsBeforeZero,
+              )
+            : m.runsToWalltime(
+                money(cost.restMinor),
+                cost.name,
+                rate(cost.hourlyMilliMinor),
+                formatDateTime(cost.until),
+              ),
     );
   const others = budget.running.slice(NAMED_RUNNING);
   const parts =
