@@ -2,7 +2,7 @@
  * Pure formatters the web tier's client components share with the domain's messages, so a
  * figure or a limit reads the same in a preview as in the server's refusal. No server imports.
  */
-export { formatUnitHourParts, formatUnitHours } from "./quota/format-unit-hours";
+export { formatUnitHours, unitHourPartsTotal } from "./quota/format-unit-hours";
 export {
   formatLedgerQuantity,
   formatPricedUnits,

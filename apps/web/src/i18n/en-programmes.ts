@@ -346,6 +346,8 @@ export const enProgrammes = {
       INFERENCE_ENDPOINT: "endpoint, the time ahead of its replicas",
     } as const,
     otherHolds: "Other holds",
+    holdersRounding: (partsRead: string, held: string) =>
+      `Each is rounded to the thousandth of an hour on its own, as its page shows it, so together they read ${partsRead}; ${held} are held in all.`,
     tokensHeld: (quantity: string, resourceClass: string) =>
       `Held on ${resourceClass}: ${quantity} reserved by the gateway for your organisation's next API calls; ${tokensReturn}.`,
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUnitHourParts, formatUnitHours } from "./format-unit-hours";
+import { formatUnitHours, unitHourPartsTotal } from "./format-unit-hours";
 
 describe("formatUnitHours", () => {
   it("shows unit-seconds as hours of the unit, singular for exactly one", () => {
@@ -41,29 +41,22 @@ describe("one precision for unit-hours on every page", () => {
   });
 });
 
-describe("formatUnitHourParts", () => {
-  it("reads parts that add up to the whole read beside them, where each rounded alone would not", () => {
-    // 16 h + 2 h + three jobs of 420 s (0.1166… h each): 18.350 in all, 18.351 rounded one by one.
+describe("unitHourPartsTotal", () => {
+  it("says what parts each rounded on their own add up to, where that is not the whole read", () => {
+    // 16 h + 2 h + three jobs of 420 s (0.1166… h each): 18.350 in all, 18.351 read one by one.
     const parts = [57_600, 7_200, 420, 420, 420];
     expect(formatUnitHours(66_060, "GPU")).toBe("18.350 GPU-hours");
-    expect(parts.map((part) => formatUnitHours(part, "GPU"))).toContain("0.117 GPU-hours");
-    const read = formatUnitHourParts(parts, "GPU");
-    expect(read).toEqual([
-      "16 GPU-hours",
-      "2 GPU-hours",
+    expect(parts.map((part) => formatUnitHours(part, "GPU")).slice(2)).toEqual([
       "0.117 GPU-hours",
       "0.117 GPU-hours",
-      "0.116 GPU-hours",
+      "0.117 GPU-hours",
     ]);
-    const thousandths = read.map((text) => Math.round(Number(text.split(" ")[0]) * 1000));
-    expect(thousandths.reduce((a, b) => a + b, 0)).toBe(18_350);
+    expect(unitHourPartsTotal(parts, "GPU")).toBe("18.351 GPU-hours");
   });
 
-  it("says a part too small for a thousandth of its own is less than one, and one hour singular", () => {
-    expect(formatUnitHourParts([3_600, 1], "GPU")).toEqual([
-      "1 GPU-hour",
-      "less than 0.001 GPU-hours",
-    ]);
-    expect(formatUnitHourParts([], "GPU")).toEqual([]);
+  it("says nothing when the parts read add up to the whole read", () => {
+    expect(unitHourPartsTotal([57_600, 7_200], "GPU")).toBeNull();
+    expect(unitHourPartsTotal([400, 400], "GPU")).toBeNull(); // 0.111 + 0.111, and 800 s is 0.222
+    expect(unitHourPartsTotal([], "GPU")).toBeNull();
   });
 });

@@ -1,5 +1,3 @@
-import { apportion } from "../programmes/apportion";
-
 /**
  * Pure: quota as people read it — unit-seconds shown as hours of the class's unit ("16 GPU-hours",
  * "1 GPU-hour", "168.982 GPU-hours", "0.400 CPU core-hours"), exact to the thousandth as an invoice
@@ -65,21 +63,20 @@ export function formatUnitHours(unitSeconds: number | bigint, unit: string): str
 }
 
 /**
- * Parts of a whole as people read them listed under it ("what holds 18.350 GPU-hours"): each to
- * the thousandth of an hour, rounded so that the parts read add up to the whole read — the whole's
- * thousandths shared out by the parts' unit-seconds (apportion: largest remainders) — where
- * rounding each on its own could read 18.351 under 18.350. A part too small for a thousandth of
- * its own reads "less than 0.001 …".
+ * Parts of a whole as people read them listed under it ("what holds 18.350 GPU-hours"), each
+ * rounded on its own to the thousandth of an hour as its own page reads it (formatUnitHours): null
+ * when they add up, read, to the whole read; otherwise what they add up to, to be said beside them
+ * ("18.351 GPU-hours"), since three holds of 0.1166… hours each read 0.117 but 0.350 together.
  */
-export function formatUnitHourParts(parts: readonly (number | bigint)[], unit: string): string[] {
+export function unitHourPartsTotal(
+  parts: readonly (number | bigint)[],
+  unit: string,
+): string | null {
   const seconds = parts.map((part) => {
     const amount = typeof part === "bigint" ? part : BigInt(Math.round(part));
     return amount > 0n ? amount : 0n;
   });
   const whole = thousandthsOfHour(seconds.reduce((sum, amount) => sum + amount, 0n));
-  return apportion(whole, seconds).map((thousandths, index) =>
-    thousandths === 0n && seconds[index]! > 0n
-      ? formatUnitHours(seconds[index]!, unit)
-      : formatThousandthsOfHour(thousandths, unit),
-  );
+  const read = seconds.reduce((sum, amount) => sum + thousandthsOfHour(amount), 0n);
+  return read === whole ? null : formatThousandthsOfHour(read, unit);
 }

@@ -11,8 +11,8 @@ import { FilterTabs } from "@/components/programmes/filter-tabs";
 import {
   countsTokens,
   formatMeteredQuantity,
-  formatUnitHourParts,
   type MeteredClass,
+  unitHourPartsTotal,
 } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
@@ -195,8 +195,8 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
         {allocation.lines
           .filter((line) => line.holders.length > 0)
           .map((line) => {
-            // Read so that they add up to the Held figure above, as a person would check them.
-            const amounts = formatUnitHourParts(
+            // Each read as its own page reads it; where those do not add up to Held, say so.
+            const partsRead = unitHourPartsTotal(
               line.holders.map((holder) => holder.unitSeconds),
               line.resourceClass.unit,
             );
@@ -208,15 +208,22 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
               >
                 <h3 className="font-semibold">{a.heldFor(line.resourceClass.name)}</h3>
                 <ul className="mt-1 list-disc space-y-0.5 ps-5 text-fg-muted">
-                  {line.holders.map((holder, index) => (
+                  {line.holders.map((holder) => (
                     <li key={holder.workloadId ?? "other"} data-testid="holder">
                       <HolderName organizationId={allocation.organizationId} holder={holder} />
                       {holder.kind === "OTHER" ? "" : ` (${a.holderKind[holder.kind]})`}
                       {": "}
-                      <span className="tabular-nums">{amounts[index]}</span>
+                      <span className="tabular-nums">
+                        {hours(holder.unitSeconds, line.resourceClass)}
+                      </span>
                     </li>
                   ))}
                 </ul>
+                {partsRead ? (
+                  <p className="mt-1 text-fg-muted" data-testid="holders-rounding">
+                    {a.holdersRounding(partsRead, hours(line.heldUnitSeconds, line.resourceClass))}
+                  </p>
+                ) : null}
               </div>
             );
           })}
