@@ -1,9 +1,10 @@
 # shellcheck shell=bash
 # Tessera bootstrap, sourced by infra/up.sh and infra/test.sh (not run on its own).
 #
-# Makes sure Node 24 and pnpm 10 are on PATH (installing them into <repo>/.tools from the npm
-# registry when the machine's Node is another version), installs dependencies when node_modules
-# is missing or the lockfile changed, and generates the Prisma client when the schema changed.
+# Makes sure Node 24 and pnpm 10 are on PATH (when the machine's Node is another version: from
+# the npm registry into ~/.cache/tessera/tools once, with <repo>/.tools a link to them), installs
+# dependencies when node_modules is missing or the lockfile changed, and generates the Prisma
+# client when the schema changed.
 # Idempotent; prints nothing when there is nothing to do.
 
 TESSERA_NODE_VERSION="24.21.0"
@@ -33,12 +34,36 @@ esac
 
 tessera_node_major() { node -v 2>/dev/null | sed -n 's/^v\([0-9][0-9]*\)\..*/\1/p'; }
 
+# Node and pnpm are kept outside the repository, one folder per version pair, so that a new clone
+# (CI's among them) links to them instead of downloading them again; .tools is that link.
+tessera_tools_cache="${TESSERA_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tessera/tools}/node-$TESSERA_NODE_VERSION-pnpm-$TESSERA_PNPM_VERSION"
+
 tessera_install_tools() {
   command -v npm >/dev/null 2>&1 ||
     tessera_die "Tessera needs Node.js (20 or newer) with npm to fetch its own Node $TESSERA_NODE_VERSION. Install it first, e.g. apt-get install -y nodejs npm"
-  tessera_say "Installing $* into .tools (one-off; a few minutes when the npm registry is slow)"
-  mkdir -p "$TESSERA_ROOT/.tools"
-  npm install --prefix "$TESSERA_ROOT/.tools" --save-exact --no-audit --no-fund --loglevel=error "$@" >/dev/null &
+  local target="$TESSERA_ROOT/.tools"
+  if [ ! -e "$target" ] && mkdir -p "$(dirname "$tessera_tools_cache")" 2>/dev/null; then
+    if [ ! -x "$tessera_tools_cache/node_modules/.bin/node" ] || [ ! -x "$tessera_tools_cache/node_modules/.bin/pnpm" ]; then
+      # Into a folder of this run's own, renamed into place when complete: two clones installing
+      # at once never see a half-written one.
+      local partial="$tessera_tools_cache.partial.$$"
+      tessera_npm_install "$partial" "node@$TESSERA_NODE_VERSION" "pnpm@$TESSERA_PNPM_VERSION"
+      mv -T "$partial" "$tessera_tools_cache" 2>/dev/null || rm -rf "$partial"
+    fi
+    ln -s "$tessera_tools_cache" "$target"
+  else
+    tessera_npm_install "$target" "$@"
+  fi
+  export PATH="$tessera_tools_bin:$PATH"
+  hash -r
+}
+
+tessera_npm_install() {
+  local prefix="$1"
+  shift
+  tessera_say "Installing $* into $prefix (one-off; a few minutes when the npm registry is slow)"
+  mkdir -p "$prefix"
+  npm install --prefix "$prefix" --save-exact --no-audit --no-fund --loglevel=error "$@" >/dev/null &
   local npm_pid=$! waited=0
   # Say that it is still going: the download can take minutes with nothing else to show.
   while kill -0 "$npm_pid" 2>/dev/null; do
@@ -46,9 +71,7 @@ tessera_install_tools() {
     waited=$((waited + 1))
     if [ $((waited % 30)) -eq 0 ]; then tessera_say "… still downloading ($waited s)"; fi
   done
-  wait "$npm_pid" || tessera_die "npm could not install $* into .tools"
-  export PATH="$tessera_tools_bin:$PATH"
-  hash -r
+  wait "$npm_pid" || tessera_die "npm could not install $* into $prefix"
 }
 
 if [ "$(tessera_node_major)" != "24" ]; then
