@@ -65,12 +65,18 @@ export const enBudgets = {
       `${amount} if ${name} keeps running at ${hourly} an hour to ${lastDay}${idleSeconds === null ? "" : ` (it scales to zero after ${idleTime(idleSeconds)} idle, which would cost less)`}`,
     runsToWalltime: (amount: string, name: string, hourly: string, end: string) =>
       `${amount} if ${name} runs at ${hourly} an hour until its walltime ends (${end})`,
-    /** An endpoint whose allocation's quota runs out before the month's end (then scaled to zero). */
+    /**
+     * An endpoint whose allocation's quota cannot cover its next lease window before the month's
+     * end: `end` is that renewal, when it is scaled to zero.
+     */
     runsUntilQuotaRunsOut: (amount: string, name: string, hourly: string, end: string) =>
-      `${amount} if ${name} keeps running at ${hourly} an hour until its allocation's quota runs out (about ${end}), when Tessera scales it to zero`,
-    /** An endpoint whose allocation ends before the month does (then scaled to zero). */
+      `${amount} if ${name} keeps running at ${hourly} an hour until its allocation's quota cannot cover another lease window (about ${end}), when Tessera scales it to zero`,
+    /**
+     * An endpoint whose allocation ends before the month does: `end` is its first lease renewal
+     * after that, when it is scaled to zero.
+     */
     runsUntilAllocationEnds: (amount: string, name: string, hourly: string, end: string) =>
-      `${amount} if ${name} keeps running at ${hourly} an hour until its allocation ends (${end}), when Tessera scales it to zero`,
+      `${amount} if ${name} keeps running at ${hourly} an hour until its first lease renewal after its allocation ends (about ${end}), when Tessera scales it to zero`,
     runsOthers: (amount: string, count: number) => `${amount} for ${count} more running now`,
     projectedScope:
       "Only what is running now is projected; jobs started later and calls to shared models are not.",

@@ -3,7 +3,11 @@
  * half, seen ready a few seconds after its window began. Tests only: never import from app code.
  */
 import { db } from "@tessera/db";
-import { createEndpointSetup, deployTestEndpoint } from "../endpoints/endpoint-fixture";
+import {
+  createEndpointSetup,
+  deployTestEndpoint,
+  type EndpointSetup,
+} from "../endpoints/endpoint-fixture";
 import { applyEndpointObservation } from "../endpoints/lifecycle/apply-endpoint-observation";
 import { recordEndpointApplied } from "../endpoints/lifecycle/record-endpoint-applied";
 
@@ -24,7 +28,18 @@ export async function runningEndpoint() {
   await db.billingAccount.create({
     data: { organizationId: setup.organizationId, timeZone: "Europe/Brussels" },
   });
+  const ref = await deployRunningEndpoint(setup);
+  const { id } = ref;
+  const endpoint = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
+  const readyAt = new Date((Math.ceil(endpoint.leaseStartedAt!.getTime() / 1000) + 5) * 1000);
+  await observeReady(ref, readyAt);
+  return { setup, id, ref, readyAt };
+}
+
+/** Another endpoint of 2 replicas × 2 units on the setup's line, applied on the cluster. */
+export async function deployRunningEndpoint(setup: EndpointSetup, name = "Test endpoint") {
   const { id } = await deployTestEndpoint(setup, {
+    name,
     replicas: RUNNING_REPLICAS,
     unitsPerReplica: RUNNING_UNITS,
   });
@@ -33,10 +48,7 @@ export async function runningEndpoint() {
     externalId: `t-x/ep-${id}`,
     clusterCode: setup.clusterCode,
   });
-  const endpoint = await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } });
-  const readyAt = new Date((Math.ceil(endpoint.leaseStartedAt!.getTime() / 1000) + 5) * 1000);
-  await observeReady(ref, readyAt);
-  return { setup, id, ref, readyAt };
+  return ref;
 }
 
 /** The backend says all its replicas are ready at `at`. */

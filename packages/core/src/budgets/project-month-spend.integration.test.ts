@@ -4,11 +4,13 @@ import { createBillingFixture } from "../billing/billing-fixture";
 import { finishJob, runningJob } from "../billing/running-job-fixture";
 import {
   after,
+  deployRunningEndpoint,
   observeReady,
   runningEndpoint,
   RUNNING_REPLICAS,
   RUNNING_UNITS,
 } from "../billing/running-endpoint-fixture";
+import { renewEndpointHold } from "../endpoints/lifecycle/renew-endpoint-hold";
 import { getMonthSpend } from "./get-month-spend";
 import { projectMonthSpend } from "./project-month-spend";
 
@@ -22,6 +24,12 @@ async function jobFixture(timeZone = "Europe/Brussels") {
 
 const project = (organizationId: string, now: Date) =>
   projectMonthSpend(db, { organizationId, sellerCountry: SELLER, now });
+
+/** The worker's endpoint sweep at `at`: the endpoint is seen ready, then its hold renewed if due. */
+async function sweep(ref: { id: string; organizationId: string }, at: Date) {
+  await observeReady(ref, at);
+  return (await renewEndpointHold(db, ref, at)).outcome;
+}
 
 describe("projectMonthSpend", () => {
   it("adds a running job up to its walltime's end, not the month's", async () => {
@@ -164,47 +172,48 @@ describe("projectMonthSpend", () => {
     expect(silent.projectedMinor).toBe(silent.spentMinor);
   });
 
-  it("runs an endpoint only until its allocation line's quota runs out, when it is scaled to zero", async () => {
+  it("runs an endpoint only until a renewal finds its line short of a whole window, when it is scaled to zero", async () => {
     const { ref, readyAt, setup } = await runningEndpoint();
     const now = after(readyAt, 600);
     await observeReady(ref, now);
     const units = RUNNING_REPLICAS * RUNNING_UNITS;
-    // Leave the line an hour of the endpoint's units beyond what is held and used now (short, so
-    // that the month's end is later on every day but in a month's last two hours).
+    const { leaseStartedAt, leaseSeconds } = await db.endpoint.findUniqueOrThrow({
+      where: { workloadId: ref.id },
+    });
+    const window = BigInt(units * leaseSeconds);
+    // Leave the line one window beyond what is held and used now (short, so that the month's end
+    // is later on every day but in a month's last two hours).
     const line = await db.allocationLine.findUniqueOrThrow({
       where: { id: setup.allocationLineId },
     });
-    const leftOver = BigInt(units * 3_600);
     await db.allocationLine.update({
       where: { id: line.id },
-      data: { grantedUnitSeconds: line.consumedUnitSeconds + line.heldUnitSeconds + leftOver },
+      data: { grantedUnitSeconds: line.consumedUnitSeconds + line.heldUnitSeconds + window },
     });
-    const endpointRow = await db.endpoint.findUniqueOrThrow({ where: { workloadId: ref.id } });
-    const workload = await db.workload.findUniqueOrThrow({ where: { id: ref.id } });
-    const hold = await db.quotaHold.findUniqueOrThrow({ where: { id: workload.holdId! } });
-    // What it can still run: the line's rest plus the unspent part of its current window's hold.
-    const elapsed =
-      Math.floor(now.getTime() / 1000) - Math.floor(endpointRow.leaseStartedAt!.getTime() / 1000);
-    const seconds = Math.floor(
-      (Number(leftOver) + Number(hold.unitSeconds) - units * elapsed) / units,
-    );
-    expect(seconds).toBeGreaterThan(3_600);
-    expect(seconds).toBeLessThanOrEqual(2 * 3_600);
+    // Renewed at half-time, with what the window did not use released: at ½ window (the spare
+    // window and the release cover one), at 1 window (the releases do), and at 1½ windows the
+    // release is half a window, short of a whole one. Spending what is left second by second would
+    // run it half a window longer.
+    const halfWindowMs = leaseSeconds * 500;
+    const stop = new Date(leaseStartedAt!.getTime() + 3 * halfWindowMs);
 
     const projection = await project(ref.organizationId, now);
     const [endpoint] = projection.running;
     expect(endpoint).toMatchObject({
       workloadId: ref.id,
       untilQuotaRunsOut: true,
+      untilAllocationEnds: false,
       toMonthEnd: false,
-      until: new Date((Math.floor(now.getTime() / 1000) + seconds) * 1000),
+      until: stop,
     });
     // Its part is its rate × the hours until then, at the subsidised rate throughout.
+    const seconds = Math.floor(stop.getTime() / 1000) - Math.floor(now.getTime() / 1000);
     const byRate = (Number(endpoint!.hourlyTenantMilliMinor) * seconds) / 3_600 / 1_000;
     expect(Math.abs(Number(endpoint!.restMinor) - byRate)).toBeLessThanOrEqual(1);
     expect(projection.projectedMinor).toBe(projection.spentMinor + endpoint!.restMinor);
 
     // With quota for the whole month it runs to the month's end again.
+    const tight = await db.allocationLine.findUniqueOrThrow({ where: { id: line.id } });
     await db.allocationLine.update({
       where: { id: line.id },
       data: { grantedUnitSeconds: 10n ** 12n },
@@ -213,15 +222,89 @@ describe("projectMonthSpend", () => {
       untilQuotaRunsOut: false,
       toMonthEnd: true,
     });
+
+    // The worker's own renewals stop it then, and not a second before.
+    await db.allocationLine.update({
+      where: { id: line.id },
+      data: { grantedUnitSeconds: tight.grantedUnitSeconds },
+    });
+    const start = leaseStartedAt!.getTime();
+    expect(await sweep(ref, new Date(start + halfWindowMs))).toBe("renewed");
+    expect(await sweep(ref, new Date(start + 2 * halfWindowMs))).toBe("renewed");
+    expect(await sweep(ref, new Date(stop.getTime() - 1))).toBe("not-due");
+    expect(await sweep(ref, stop)).toBe("out-of-quota");
   });
 
-  it("runs an endpoint only until its allocation ends, when no window can be renewed", async () => {
+  it("renews two endpoints of one line each at its own time, each needing a whole window", async () => {
+    const { ref: first, readyAt, setup } = await runningEndpoint();
+    const second = await deployRunningEndpoint(setup, "Second endpoint");
+    const { id } = second;
+    const now = after(readyAt, 600);
+    await observeReady(first, now);
+    await observeReady(second, now);
+    const { leaseStartedAt, leaseSeconds } = await db.endpoint.findUniqueOrThrow({
+      where: { workloadId: first.id },
+    });
+    const halfWindowMs = leaseSeconds * 500;
+    const quarterHourMs = 900_000;
+    // The second's window began a quarter of an hour before the first's: its renewals come first.
+    await db.endpoint.update({
+      where: { workloadId: id },
+      data: { leaseStartedAt: new Date(leaseStartedAt!.getTime() - quarterHourMs) },
+    });
+    const window = BigInt(RUNNING_REPLICAS * RUNNING_UNITS * leaseSeconds);
+    const line = await db.allocationLine.findUniqueOrThrow({
+      where: { id: setup.allocationLineId },
+    });
+    await db.allocationLine.update({
+      where: { id: line.id },
+      data: { grantedUnitSeconds: line.consumedUnitSeconds + line.heldUnitSeconds + window },
+    });
+    // The second holds at its first renewal (the spare window), the first at its own (both
+    // releases); at its second renewal the second finds less than a window (what the two first
+    // windows used is more than half a window) and stops, and its release lets the first hold once
+    // more, until it too is short at its third. Spending the rest second by second would have
+    // stopped both together, near the first's third renewal.
+    const secondStops = new Date(leaseStartedAt!.getTime() - quarterHourMs + 2 * halfWindowMs);
+    const firstStops = new Date(leaseStartedAt!.getTime() + 3 * halfWindowMs);
+
+    const projection = await project(setup.organizationId, now);
+    const byId = new Map(projection.running.map((cost) => [cost.workloadId, cost]));
+    expect(byId.get(id)).toMatchObject({ untilQuotaRunsOut: true, until: secondStops });
+    expect(byId.get(first.id)).toMatchObject({ untilQuotaRunsOut: true, until: firstStops });
+    for (const cost of projection.running) {
+      const seconds = Math.floor(cost.until.getTime() / 1000) - Math.floor(now.getTime() / 1000);
+      const byRate = (Number(cost.hourlyTenantMilliMinor) * seconds) / 3_600 / 1_000;
+      expect(Math.abs(Number(cost.restMinor) - byRate)).toBeLessThanOrEqual(1);
+    }
+    expect(projection.projectedMinor).toBe(
+      projection.spentMinor + byId.get(id)!.restMinor + byId.get(first.id)!.restMinor,
+    );
+
+    // The worker's own renewals, in that order, stop each then.
+    const start = leaseStartedAt!.getTime();
+    expect(await sweep(second, new Date(start - quarterHourMs + halfWindowMs))).toBe("renewed");
+    expect(await sweep(first, new Date(start + halfWindowMs))).toBe("renewed");
+    expect(await sweep(second, secondStops)).toBe("out-of-quota");
+    expect(await sweep(first, new Date(start + 2 * halfWindowMs))).toBe("renewed");
+    expect(await sweep(first, firstStops)).toBe("out-of-quota");
+  });
+
+  it("runs an endpoint until its first renewal after its allocation ends, which holds nothing", async () => {
     const { ref, readyAt, setup } = await runningEndpoint();
     const now = after(readyAt, 600);
     await observeReady(ref, now);
-    // The award ends an hour and a half from now (before the month's end but in its last hours).
+    const { leaseStartedAt, leaseSeconds } = await db.endpoint.findUniqueOrThrow({
+      where: { workloadId: ref.id },
+    });
+    const halfWindowMs = leaseSeconds * 500;
+    // The award ends an hour and a half from now (before the month's end but in its last hours),
+    // between the window's third renewal and its fourth, which is refused.
     const ends = new Date((Math.floor(now.getTime() / 1000) + 5_400) * 1000);
     await db.allocation.update({ where: { id: setup.allocationId }, data: { validTo: ends } });
+    const stop = new Date(leaseStartedAt!.getTime() + 4 * halfWindowMs);
+    expect(stop.getTime() - halfWindowMs).toBeLessThan(ends.getTime());
+    expect(stop.getTime()).toBeGreaterThanOrEqual(ends.getTime());
 
     const projection = await project(ref.organizationId, now);
     const [endpoint] = projection.running;
@@ -230,12 +313,14 @@ describe("projectMonthSpend", () => {
       untilAllocationEnds: true,
       untilQuotaRunsOut: false,
       toMonthEnd: false,
-      until: ends,
+      until: stop,
     });
-    const byRate = (Number(endpoint!.hourlyTenantMilliMinor) * 5_400) / 3_600 / 1_000;
+    const seconds = Math.floor(stop.getTime() / 1000) - Math.floor(now.getTime() / 1000);
+    const byRate = (Number(endpoint!.hourlyTenantMilliMinor) * seconds) / 3_600 / 1_000;
     expect(Math.abs(Number(endpoint!.restMinor) - byRate)).toBeLessThanOrEqual(1);
 
-    // Its quota running out before the allocation ends is said instead.
+    // Its quota running short before the allocation ends is said instead: with nothing left in
+    // the line, its first renewal cannot hold a window.
     const line = await db.allocationLine.findUniqueOrThrow({
       where: { id: setup.allocationLineId },
     });
@@ -246,6 +331,7 @@ describe("projectMonthSpend", () => {
     expect((await project(ref.organizationId, now)).running[0]).toMatchObject({
       untilQuotaRunsOut: true,
       untilAllocationEnds: false,
+      until: new Date(leaseStartedAt!.getTime() + halfWindowMs),
     });
   });
 });

@@ -8,6 +8,7 @@ import type { SqlClient } from "../billing/sql-client";
 import { loadPricesInForce } from "../catalogue/load-prices-in-force";
 import { rateOf } from "../programmes/pricing";
 import { UNSEEN_ACCRUAL_SECONDS } from "../workloads/lifecycle/record-workloads-seen";
+import { endpointStops, type RenewalRow } from "./endpoint-stops";
 import { readMonthSpend, type MonthSpend } from "./get-month-spend";
 
 /** Something running now, and what it adds to the month if it runs on. */
@@ -17,18 +18,23 @@ export interface RunningCost {
   name: string;
   /** Units running now: an endpoint's ready replicas × units per replica, or a job's units. */
   units: number;
-  /** Projected to run until: the month's end, or a job's hold (walltime) end when sooner. */
+  /**
+   * Projected to run until: the month's end, or a job's hold (walltime) end, or an endpoint's
+   * stop (see below) when sooner.
+   */
   until: Date;
   /** True when it runs to the month's end (an endpoint, or a job whose walltime ends later). */
   toMonthEnd: boolean;
   /**
-   * An endpoint whose allocation line runs out of quota before the month's end: `until` is when
-   * its hold can no longer be renewed and Tessera scales it to zero (renewEndpointHold).
+   * An endpoint whose allocation line cannot cover another whole lease window before the month's
+   * end: `until` is the renewal that finds less than a window left, when Tessera scales it to zero
+   * (renewEndpointHold; endpointStops).
    */
   untilQuotaRunsOut: boolean;
   /**
-   * An endpoint whose allocation ends before the month does (and before its quota runs out):
-   * `until` is the allocation's end, when its hold can no longer be renewed.
+   * An endpoint whose allocation ends before the month does (and before its quota runs short):
+   * `until` is its first renewal at or after the allocation's end, which holds nothing and scales
+   * it to zero (endpointStops).
    */
   untilAllocationEnds: boolean;
   /**
@@ -53,23 +59,11 @@ export interface MonthProjection extends MonthSpend {
   running: RunningCost[];
 }
 
-export interface RunningRow {
-  kind: "ENDPOINT" | "TRAINING_JOB";
-  workloadId: string;
+interface RunningRow extends RenewalRow {
   name: string;
-  units: number;
-  until: Date;
   resourceClassId: string;
-  allocationLineId: string | null;
   allocationId: string | null;
   idleSecondsBeforeZero: number | null;
-  /** An endpoint's: its current window's hold, and when the window began. */
-  holdUnitSeconds: bigint | null;
-  leaseStartedAt: Date | null;
-  /** The line's granted − consumed − held: what new holds may still take. */
-  lineRemaining: bigint | null;
-  /** When the allocation it draws on ends: no endpoint window is renewed after it. */
-  allocationEnds: Date | null;
 }
 
 /**
@@ -98,7 +92,9 @@ async function runningWorkloads(
                w."resourceClassId", w."allocationLineId",
                CASE WHEN e."minReplicas" = 0 THEN e."idleSecondsBeforeZero" END
                  AS "idleSecondsBeforeZero",
-               h."unitSeconds" AS "holdUnitSeconds", e."leaseStartedAt"
+               h."unitSeconds" AS "holdUnitSeconds", e."leaseStartedAt", e."leaseSeconds",
+               e."desiredReplicas", w."quantity" AS "unitsPerReplica", e."observedUnitSeconds",
+               greatest(e."lastObservedAt", e."leaseStartedAt") AS "countedFrom"
           FROM "Endpoint" e JOIN "Workload" w ON w."id" = e."workloadId"
           LEFT JOIN "QuotaHold" h ON h."id" = w."holdId" AND h."status" = 'ACTIVE'
                                  AND h."organizationId" = w."organizationId"
@@ -114,6 +110,7 @@ async function runningWorkloads(
                      date_trunc('second', w."startedAt")
                        + make_interval(secs => w."heldUnitSeconds" / greatest(w."quantity", 1))),
                w."resourceClassId", w."allocationLineId", NULL::integer,
+               NULL::bigint, NULL::timestamptz, NULL::integer, NULL::integer, NULL::integer,
                NULL::bigint, NULL::timestamptz
           FROM "Workload" w
          WHERE w."organizationId" = ${input.organizationId}
@@ -128,69 +125,11 @@ async function runningWorkloads(
 }
 
 /**
- * When each endpoint stops for want of quota, if before its `until`: the endpoints of one
- * allocation line draw on what the line has left (granted − consumed − held) plus the unspent part
- * of their own current windows' holds, together, at their units per second; once that is spent no
- * window can be renewed and Tessera scales them to zero (renewEndpointHold). A running job needs
- * nothing more: its whole walltime is held already. Endpoint id → the whole seconds from now it
- * can still run.
- */
-export function quotaCutoffs(rows: readonly RunningRow[], nowSecond: number): Map<string, number> {
-  const byLine = new Map<string, RunningRow[]>();
-  for (const row of rows) {
-    if (row.kind !== "ENDPOINT" || !row.allocationLineId || row.lineRemaining === null) continue;
-    byLine.set(row.allocationLineId, [...(byLine.get(row.allocationLineId) ?? []), row]);
-  }
-  const cutoffs = new Map<string, number>();
-  for (const endpoints of byLine.values()) {
-    let left = endpoints[0]!.lineRemaining! > 0n ? endpoints[0]!.lineRemaining! : 0n;
-    let units = 0n;
-    for (const row of endpoints) {
-      units += BigInt(row.units);
-      if (row.holdUnitSeconds === null || row.leaseStartedAt === null) continue;
-      const elapsed = BigInt(
-        Math.max(0, nowSecond - Math.floor(row.leaseStartedAt.getTime() / 1000)),
-      );
-      const unspent = row.holdUnitSeconds - BigInt(row.units) * elapsed;
-      if (unspent > 0n) left += unspent;
-    }
-    if (units === 0n) continue;
-    const seconds = Number(left / units);
-    for (const row of endpoints) {
-      if (nowSecond + seconds < Math.floor(row.until.getTime() / 1000)) {
-        cutoffs.set(row.workloadId, seconds);
-      }
-    }
-  }
-  return cutoffs;
-}
-
-/**
- * When each endpoint's allocation ends before its `until` (and before its quota would run out):
- * an expired allocation renews no window, so Tessera scales the endpoint to zero then
- * (renewEndpointHold). Endpoint id → the whole seconds from now it can still run.
- */
-export function allocationCutoffs(
-  rows: readonly RunningRow[],
-  nowSecond: number,
-): Map<string, number> {
-  const cutoffs = new Map<string, number>();
-  for (const row of rows) {
-    if (row.kind !== "ENDPOINT" || row.allocationEnds === null) continue;
-    const ends = Math.floor(row.allocationEnds.getTime() / 1000);
-    if (ends < Math.floor(row.until.getTime() / 1000)) {
-      cutoffs.set(row.workloadId, Math.max(0, ends - nowSecond));
-    }
-  }
-  return cutoffs;
-}
-
-/**
  * The month's spend at month end, as a finance person would project it: what is spent so far
  * (getMonthSpend: settled and accruing up to now) plus, for each thing running now, its units ×
- * the whole seconds it will run from now to the month's end (or a job's walltime end, or when an
- * endpoint's allocation ends or its line runs out of quota and it is scaled to zero:
- * allocationCutoffs, quotaCutoffs), added into
+ * the whole seconds it will run from now to the month's end (or a job's walltime end, or the
+ * renewal at which an endpoint's line cannot hold another window or its allocation has ended, and
+ * it is scaled to zero: endpointStops), added into
  * the line it will be billed on and rated with the month's other usage by the one rating rule
  * (rateUsage: list once per line, the programme's share at the award's rate and never past what is
  * left of the award). Each running thing's part is the projected lines less the lines so far,
@@ -214,16 +153,11 @@ export async function projectMonthSpend(
     input.now,
   );
   const nowSecond = Math.floor(input.now.getTime() / 1000);
-  // An endpoint runs on only while its allocation lasts, and as long as its line's quota does.
-  const ends = allocationCutoffs(rows, nowSecond);
+  // An endpoint runs on only until a renewal cannot hold another window for it.
+  const stops = endpointStops(rows, input.now);
   for (const row of rows) {
-    const seconds = ends.get(row.workloadId);
-    if (seconds !== undefined) row.until = new Date((nowSecond + seconds) * 1000);
-  }
-  const cutoffs = quotaCutoffs(rows, nowSecond);
-  for (const row of rows) {
-    const seconds = cutoffs.get(row.workloadId);
-    if (seconds !== undefined) row.until = new Date((nowSecond + seconds) * 1000);
+    const stop = stops.get(row.workloadId);
+    if (stop) row.until = stop.at;
   }
   const ahead = rows.flatMap((row): (UnbilledAggregate & { workloadId: string })[] => {
     const seconds = Math.floor(row.until.getTime() / 1000) - nowSecond;
@@ -274,8 +208,8 @@ export async function projectMonthSpend(
         units: row.units,
         until: row.until,
         toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
-        untilQuotaRunsOut: cutoffs.has(row.workloadId),
-        untilAllocationEnds: ends.has(row.workloadId) && !cutoffs.has(row.workloadId),
+        untilQuotaRunsOut: stops.get(row.workloadId)?.reason === "QUOTA",
+        untilAllocationEnds: stops.get(row.workloadId)?.reason === "ALLOCATION_END",
         hourlyTenantMilliMinor: BigInt(hourly.tenantShareMilliMinor),
         restMinor: partOf.get(row.workloadId)!,
         idleSecondsBeforeZero: row.idleSecondsBeforeZero,

@@ -107,7 +107,7 @@ describe("projectionSentence", () => {
     );
   });
 
-  it("says when an endpoint's allocation runs out of quota before the month ends, and that it then stops", () => {
+  it("says when an endpoint's allocation cannot cover its next lease window before the month ends, and that it then stops", () => {
     const stops = {
       ...endpoint,
       until: new Date("2026-12-10T14:00:00Z"),
@@ -117,21 +117,21 @@ describe("projectionSentence", () => {
       restMinor: 13_098,
     };
     expect(projectionSentence({ ...december, spentMinor: 321, running: [stops] })).toBe(
-      "€3.21 so far + €130.98 if Line inspector chat keeps running at €1.77 an hour until its allocation's quota runs out (about 10 Dec 2026, 14:00 UTC), when Tessera scales it to zero.",
+      "€3.21 so far + €130.98 if Line inspector chat keeps running at €1.77 an hour until its allocation's quota cannot cover another lease window (about 10 Dec 2026, 14:00 UTC), when Tessera scales it to zero.",
     );
   });
 
-  it("says when an endpoint's allocation ends before the month does, and that it then stops", () => {
+  it("says when an endpoint's allocation ends before the month does, and that its next renewal then stops it", () => {
     const ends = {
       ...endpoint,
-      until: new Date("2026-12-15T00:00:00Z"),
+      until: new Date("2026-12-15T00:20:00Z"),
       toMonthEnd: false,
       untilAllocationEnds: true,
       hourlyMilliMinor: 177_000,
       restMinor: 32_214,
     };
     expect(projectionSentence({ ...december, spentMinor: 321, running: [ends] })).toBe(
-      "€3.21 so far + €322.14 if Line inspector chat keeps running at €1.77 an hour until its allocation ends (15 Dec 2026, 00:00 UTC), when Tessera scales it to zero.",
+      "€3.21 so far + €322.14 if Line inspector chat keeps running at €1.77 an hour until its first lease renewal after its allocation ends (about 15 Dec 2026, 00:20 UTC), when Tessera scales it to zero.",
     );
   });
 
