@@ -241,6 +241,16 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(ada.getByTestId("cost-hour-shares")).toHaveText(
       "The programme pays €2.065, the organisation €0.885.",
     );
+    // Beside the Scale button, the same hour at the same precision, and what a change would add.
+    await expect(ada.getByTestId("scale-price")).toHaveText(
+      "At 1 replica: €2.95 an hour at list price, of which the organisation pays €0.885. The same as now.",
+    );
+    const replicasField = ada.locator("#endpoint-scale");
+    await replicasField.fill("2");
+    await expect(ada.getByTestId("scale-price")).toHaveText(
+      "At 2 replicas: €5.90 an hour at list price, of which the organisation pays €1.77. That is €0.885 an hour more for the organisation than now.",
+    );
+    await replicasField.fill("1");
     await expect(ada.getByTestId("cost-month")).toContainText("(list price)");
     await expect(ada.getByTestId("cost-month-shares")).toContainText("(before VAT)");
     const timeline = ada.getByTestId("endpoint-timeline");

@@ -29,8 +29,10 @@ describe("the projection's wording", () => {
       "€36.24 a day (€18.12 in the last 12 hours)",
     );
     expect(p.ratePerDay("€36.24", "€72.48", 47 * HOUR, false)).toContain("in the last 47 hours");
-    expect(p.basis(HOUR, false)).toContain("(the last hour)");
-    expect(p.basis(HOUR, false)).not.toMatch(/\b1 hour/);
+    expect(p.basis(HOUR, false)).toContain(
+      "since the allocation of its first award began, 1 hour ago,",
+    );
+    expect(p.basis(29.2 * DAY, false)).toContain("began, 29 days ago,");
     expect(p.tooEarly).toMatch(/^Too early to project: .*less than an hour/);
   });
 });

@@ -13,12 +13,17 @@ const idleTime = (seconds: number) => {
  * The time a rate was read over, from its length in milliseconds: "the last 5 hours" under two
  * days, "the last 30 days" from then on (to the nearest day) — never "the last 1 hour".
  */
-const lastSpan = (ms: number) => {
+/** A span of time in whole hours (under two days) or days: "1 hour", "12 hours", "29 days". */
+const spanOf = (ms: number) => {
   if (ms < 48 * HOUR_MS) {
     const hours = Math.max(1, Math.floor(ms / HOUR_MS));
-    return hours === 1 ? "the last hour" : `the last ${hours} hours`;
+    return hours === 1 ? "1 hour" : `${hours} hours`;
   }
-  return `the last ${Math.round(ms / (24 * HOUR_MS))} days`;
+  return `${Math.round(ms / (24 * HOUR_MS))} days`;
+};
+const lastSpan = (ms: number) => {
+  const span = spanOf(ms);
+  return span === "1 hour" ? "the last hour" : `the last ${span}`;
 };
 
 /** The full window the rate is read from, named the same wherever the rate is shown. */
@@ -133,7 +138,7 @@ export const enBudgets = {
       `Consumption is what the programme owes for usage on its awards, invoiced or not yet invoiced. ` +
       (fullWindow
         ? `The daily rate is what was consumed in ${FULL_WINDOW} (UTC, today so far included), divided by the time they cover: ${(elapsedMs / (24 * HOUR_MS)).toFixed(1)} days.`
-        : `The daily rate is what was consumed since its first award began (${lastSpan(elapsedMs)}), divided by that time. Once its awards have run for 30 days, it is read from the last 30.`),
+        : `The daily rate is what was consumed since the allocation of its first award began, ${spanOf(elapsedMs)} ago, divided by that time. Once its awards have run for 30 days, it is read from the last 30.`),
     rate: "Consumption rate",
     ratePerDay: (perDay: string, recent: string, elapsedMs: number, fullWindow: boolean) =>
       `${perDay} a day (${recent} in ${ratePeriod(elapsedMs, fullWindow)})`,

@@ -9,9 +9,9 @@ import { parseWholeNumber } from "@/components/programmes/format";
 import { formatQuota } from "@/components/workloads/format";
 import { t, te } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
-import { endpointHourPrice } from "@tessera/core/endpoint-price";
+import { rateOf } from "@tessera/core/pricing";
 import { inScaleRange, scaleRangeOf } from "@tessera/core/replica-rules";
-import { formatMoney } from "@/components/programmes/format";
+import { formatHourlyRate } from "@/components/programmes/format";
 import { replicaNotice, type ReplicaRequest } from "./replica-notice";
 import { isLive, type EndpointCost, type EndpointDetail } from "./types";
 
@@ -38,7 +38,8 @@ function RequestProgress({
 
 /**
  * What the replicas typed in would cost an hour, and the change from now for the organisation,
- * by the same rule the page prices its current replicas with.
+ * by the rate the page's "What it costs" shows (rateOf, to the thousandth of a cent), so the
+ * figure beside the decision is the one the page explains.
  */
 function ScalePrice({
   cost,
@@ -51,13 +52,18 @@ function ScalePrice({
 }) {
   const a = te.actions;
   if (!cost || replicas === null || replicas < 1) return null;
-  const money = (minor: number) => formatMoney(minor, cost.currency);
-  const next = endpointHourPrice(replicas, unitsPerReplica, cost.terms);
-  const change = next.tenantShareMinor - cost.hour.tenantMinor;
+  const rate = (milliMinor: number) => formatHourlyRate(milliMinor, cost.currency);
+  const next = rateOf(
+    replicas * unitsPerReplica,
+    cost.terms.minorPerUnitHour,
+    cost.terms.subsidyRateBps,
+    cost.terms.kind,
+  );
+  const change = next.tenantShareMilliMinor - cost.hour.tenantMilliMinor;
   return (
     <p id="endpoint-scale-price" className="text-sm" data-testid="scale-price">
-      {a.scalePrice(replicas, money(next.listValueMinor), money(next.tenantShareMinor))}{" "}
-      {change === 0 ? a.scaleSame : a.scaleChange(money(Math.abs(change)), change > 0)}
+      {a.scalePrice(replicas, rate(next.listMilliMinor), rate(next.tenantShareMilliMinor))}{" "}
+      {change === 0 ? a.scaleSame : a.scaleChange(rate(Math.abs(change)), change > 0)}
     </p>
   );
 }
@@ -228,9 +234,9 @@ export function EndpointActions({
           <p className="mt-2">
             {endpoint.heldUnitSeconds > 0 ? a.deleteHold(held) : a.deleteNoHold}
           </p>
-          {cost && cost.hour.tenantMinor > 0 ? (
+          {cost && cost.hour.tenantMilliMinor > 0 ? (
             <p className="mt-2">
-              {a.deleteCost(formatMoney(cost.hour.tenantMinor, cost.currency))}
+              {a.deleteCost(formatHourlyRate(cost.hour.tenantMilliMinor, cost.currency))}
             </p>
           ) : null}
         </ActionWithConfirm>

@@ -134,7 +134,7 @@ describe("how the rate is read, beside the burn-down", () => {
   it("for a programme younger than the window: since its first award began, and why not 30 days", () => {
     const html = ends({ elapsedMs: 29 * 86_400_000, fullWindow: false });
     expect(html).toContain(
-      "The daily rate is what was consumed since its first award began (the last 29 days), divided by that time. Once its awards have run for 30 days, it is read from the last 30.",
+      "The daily rate is what was consumed since the allocation of its first award began, 29 days ago, divided by that time. Once its awards have run for 30 days, it is read from the last 30.",
     );
   });
 });

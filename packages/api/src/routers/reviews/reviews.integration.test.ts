@@ -155,6 +155,14 @@ describe("scores, conflicts and the administrator's view", () => {
       await assign(conflicted.id),
     ];
 
+    // A comment of invisible characters only is told what to write, in a sentence.
+    const blank = await failureOf(
+      callerFor(first).reviews.score({ reviewId: r1.id, score: 5, comment: "\u200B".repeat(12) }),
+    );
+    expect(blank).toEqual({
+      code: "BAD_REQUEST",
+      message: "Enter a comment. Invisible characters alone do not count.",
+    });
     await callerFor(first).reviews.score({
       reviewId: r1.id,
       score: 5,

@@ -8,7 +8,7 @@ import { reviewIdInput } from "./get";
 export const scoreApplicationInput = z.object({
   ...reviewIdInput,
   score: scoreInput,
-  comment: text("Comment", 5000, 10),
+  comment: text("Comment", 5000, 10, { empty: "Enter a comment." }),
 });
 
 export const scoreApplicationProcedure = platformProcedure("reviews.perform")
