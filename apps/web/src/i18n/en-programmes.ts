@@ -827,10 +827,17 @@ export const enProgrammes = {
       confirm: "Change the price",
       checking: "Working out what the new price touches…",
       prices: (from: string, to: string, per: string) => `From ${from} to ${to} per ${per}.`,
+      movedSinceOpened: (opened: string, now: string) =>
+        `Someone else has changed this price since you opened the page: it was ${opened} and is now ${now}. The change below is from ${now}.`,
       takesEffect:
         "Takes effect at once when you confirm: usage from that moment is billed at the new price; what ran before keeps the old one.",
-      onItNow: (jobs: number, endpoints: number, organisations: number) =>
-        `On it now: ${plural(jobs, "running job", "running jobs")} and ${plural(endpoints, "live endpoint", "live endpoints")}, of ${plural(organisations, "organisation", "organisations")}.`,
+      onItNow: (jobs: number, endpoints: number, organisations: number) => {
+        const held = [
+          jobs > 0 ? plural(jobs, "running job", "running jobs") : null,
+          endpoints > 0 ? plural(endpoints, "live endpoint", "live endpoints") : null,
+        ].filter((part) => part !== null);
+        return `On it now: ${held.join(" and ")}, run by ${plural(organisations, "organisation", "organisations")}.`;
+      },
       nothingRuns:
         "Nothing runs on it now: jobs and endpoints started later are billed at the new price.",
       hourOfAll: (units: string, from: string, to: string) =>

@@ -105,11 +105,12 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
         resourceClassId: existing.id,
         name,
         ...unitAndPower,
-        listPriceMinorPerHour: price,
         active: form.get("active") === "on",
       };
+      // The price is sent only when it changes, so that an edit of other fields never sets back
+      // a price someone else has changed since this page was opened.
       if (price === existing.listPriceMinorPerHour) saveChanges(changes);
-      else void reviewPriceChange(changes, price);
+      else void reviewPriceChange({ ...changes, listPriceMinorPerHour: price }, price);
     } else {
       create.mutate(
         { code, name, kind, ...unitAndPower, listPriceMinorPerHour: price, currency },
@@ -233,6 +234,7 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
       <PriceChangeConfirm
         key={priceChange?.preview.priceVersionId ?? "none"}
         preview={priceChange?.preview ?? null}
+        openedAtPriceMinor={existing?.listPriceMinorPerHour ?? null}
         busy={update.isPending}
         onCancel={() => setPriceChange(null)}
         onConfirm={(deliberate) => {

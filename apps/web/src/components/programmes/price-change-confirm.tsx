@@ -16,11 +16,14 @@ const STEP_ID = "price-change-step";
  */
 export function PriceChangeConfirm({
   preview,
+  openedAtPriceMinor,
   busy,
   onConfirm,
   onCancel,
 }: {
   preview: PriceChangePreview | null;
+  /** The price the page showed when it was opened: someone may have changed it since. */
+  openedAtPriceMinor: number | null;
   busy: boolean;
   onConfirm: (deliberate: boolean) => void;
   onCancel: () => void;
@@ -63,6 +66,14 @@ export function PriceChangeConfirm({
               preview.pricedUnit,
             )}
           </p>
+          {openedAtPriceMinor !== null && openedAtPriceMinor !== preview.fromPriceMinor ? (
+            <p className="rounded-md border-2 border-warning-fg p-3" data-testid="price-moved">
+              {c.movedSinceOpened(
+                formatMoney(openedAtPriceMinor, currency),
+                formatMoney(preview.fromPriceMinor, currency),
+              )}
+            </p>
+          ) : null}
           <p>{c.takesEffect}</p>
           {touched === 0 ? (
             <p data-testid="price-change-summary">{c.nothingRuns}</p>
