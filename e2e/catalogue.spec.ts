@@ -3,7 +3,8 @@
  * saved he is shown what it touches — the price before and after, the jobs running on the class
  * and whose they are, an hour of them at both prices, and that it takes effect at once — and
  * confirms; the new price is then the class's. Making it free needs a box ticked as well. The
- * dialog fits a 390-pixel phone. Every page is checked with axe.
+ * dialog fits a 390-pixel phone. A change someone else made meanwhile is said, and a confirmation
+ * it overtook is refused. Every page is checked with axe.
  */
 import type { Page } from "@playwright/test";
 import { createCatalogueWorld, type CatalogueWorld } from "./support/catalogue-world";
@@ -114,5 +115,24 @@ test("an operator sees what a price change touches, confirms it, and must tick a
     await expect(omar.getByText("Resource class saved.")).toBeVisible();
     await omar.reload();
     await expect(omar.getByLabel("List price per unit-hour")).toHaveValue("0.00");
+  });
+
+  await test.step("a change by someone else meanwhile is said, and a confirmation it overtook is refused", async () => {
+    await world.setPrice(310);
+    const dialog = await askToSave(omar, "3.20");
+    await expect(dialog.getByTestId("price-moved")).toHaveText(
+      "Someone else has changed this price since you opened the page: it was €0.00 and is now €3.10. The change below is from €3.10.",
+    );
+    await expect(dialog.getByTestId("price-change-prices")).toHaveText(
+      "From €3.10 to €3.20 per GPU-hour.",
+    );
+    await world.setPrice(330);
+    await dialog.getByRole("button", { name: "Change the price" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(omar.getByRole("alert", { name: "There is a problem" })).toContainText(
+      `The price of ${world.className} was changed by someone else since you opened this (it is now €3.30 per GPU-hour): review the change again. Nothing was changed.`,
+    );
+    await omar.reload();
+    await expect(omar.getByLabel("List price per unit-hour")).toHaveValue("3.30");
   });
 });

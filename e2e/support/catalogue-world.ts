@@ -4,7 +4,8 @@
  * running jobs (4 and 2 GPUs) and one that has ended, on a retired Slurm cluster of their own
  * that no worker reaches — so they stay as written while the test reads them, and no other
  * test's class, cluster or figures move. No page can make a job run for a set time, so the test
- * brings it, as the worker would have. `end()` ends the jobs afterwards.
+ * brings it, as the worker would have. `setPrice()` is another operator's change meanwhile;
+ * `end()` ends the jobs afterwards.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -18,6 +19,8 @@ export interface CatalogueWorld {
   /** Running jobs by name, most GPUs first, and the one that has ended. */
   running: { name: string; units: number }[];
   ended: string;
+  /** Another operator's change of the price, made behind the page's back. */
+  setPrice: (minor: number) => Promise<void>;
   end: () => Promise<void>;
 }
 
@@ -107,6 +110,14 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
     organizationName,
     running,
     ended,
+    setPrice: (minor) =>
+      withClient(async (client) => {
+        await client.query(
+          `UPDATE "ResourceClass" SET "listPriceMinorPerHour" = $2, "updatedAt" = now()
+            WHERE "id" = $1`,
+          [id, minor],
+        );
+      }),
     end: () =>
       withClient(async (client) => {
         await client.query(
