@@ -7,8 +7,8 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { PERSONAS } from "@tessera/config";
 import { E2E } from "../../playwright.config";
+import { insertAwardedOrganisation, queryOn, researcherAndProgramme } from "./awarded-organisation";
 
 export interface BillingWorld {
   organizationId: string;
@@ -29,19 +29,8 @@ export async function createBillingWorld(programmeName: string): Promise<Billing
   const name = `Ledger Lab ${suffix}`;
   try {
     await client.query("BEGIN");
-    const q = async <R extends pg.QueryResultRow = Record<string, never>>(
-      sql: string,
-      values: unknown[] = [],
-    ) => (await client.query<R>(sql, values)).rows;
-    const [user] = await q<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = $1`, [
-      PERSONAS.find((p) => p.key === "researcher")!.email,
-    ]);
-    const [programme] = await q<{ id: string; callId: string }>(
-      `SELECT p."id", c."id" AS "callId" FROM "Programme" p
-         JOIN "ProgrammeCall" c ON c."programmeId" = p."id"
-        WHERE p."name" = $1 ORDER BY c."opensAt" LIMIT 1`,
-      [programmeName],
-    );
+    const q = queryOn(client);
+    const { user, programme } = await researcherAndProgramme(q, programmeName);
     const classes = await q<{ id: string; code: string; powerDrawWatts: number }>(
       `SELECT "id", "code", "powerDrawWatts" FROM "ResourceClass"
         WHERE "code" IN ('h100-80gb', 'cpu-core') ORDER BY "code" DESC`,
@@ -57,13 +46,20 @@ export async function createBillingWorld(programmeName: string): Promise<Billing
     if (!user || !programme || !months || !gpu || !cpu) {
       throw new Error("The e2e seed has no demo researcher, programme or resource classes");
     }
-    await q(
-      `INSERT INTO "Organization" ("id", "slug", "name", "kind", "country", "registryId",
-                                   "contactName", "contactEmail", "status", "createdById", "updatedAt")
-       VALUES ($1, $1, $2, 'ACADEMIC', 'DE', $1, 'Ada Okafor', 'ada.okafor@northbridge.test',
-               'VERIFIED', $3, now())`,
-      [org, name, user.id],
-    );
+    // A 60 % subsidy of up to €500.00.
+    await insertAwardedOrganisation(q, {
+      id: org,
+      name,
+      userId: user.id,
+      programme,
+      project: { slug: "ledger", name: "Ledger" },
+      title: "Ledger models",
+      daysBefore: 120,
+      daysAfter: 240,
+      subsidyRateBps: 6000,
+      listValueMinor: 83334,
+      programmeShareMinor: 50000,
+    });
     await q(
       `INSERT INTO "Membership" ("id", "organizationId", "userId", "role", "updatedAt")
        VALUES ($1 || '-owner', $1, $2, 'OWNER', now())`,
@@ -72,30 +68,6 @@ export async function createBillingWorld(programmeName: string): Promise<Billing
     await q(
       `INSERT INTO "BillingAccount" ("organizationId", "timeZone", "updatedAt") VALUES ($1, $2, now())`,
       [org, ZONE],
-    );
-    await q(
-      `INSERT INTO "Project" ("id", "organizationId", "slug", "name", "updatedAt")
-       VALUES ($1 || '-project', $1, 'ledger', 'Ledger', now())`,
-      [org],
-    );
-    await q(
-      `INSERT INTO "AllocationRequest" ("id", "organizationId", "projectId", "programmeId", "callId",
-                                        "status", "title", "abstract", "justification",
-                                        "dataClassification", "periodStart", "periodEnd",
-                                        "createdById", "updatedAt")
-       VALUES ($1 || '-request', $1, $1 || '-project', $2, $3, 'APPROVED', 'Ledger models',
-               'Ledger models', 'Ledger models', 'INTERNAL', now() - interval '120 days',
-               now() + interval '240 days', $4, now())`,
-      [org, programme.id, programme.callId, user.id],
-    );
-    // A 60 % subsidy of up to €500.00.
-    await q(
-      `INSERT INTO "Allocation" ("id", "organizationId", "programmeId", "requestId", "validFrom",
-                                 "validTo", "currency", "subsidyRateBps", "listValueMinor",
-                                 "programmeShareMinor", "tenantShareMinor")
-       VALUES ($1 || '-award', $1, $2, $1 || '-request', now() - interval '120 days',
-               now() + interval '240 days', 'EUR', 6000, 83334, 50000, 33334)`,
-      [org, programme.id],
     );
     // Last month: 2 GPUs × 5 h and 16 cores × 4 h; this month: 1 GPU × 2 h.
     const usage: {

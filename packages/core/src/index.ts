@@ -59,6 +59,8 @@ export * from "./catalogue/get-cluster";
 export * from "./catalogue/set-cluster-resource";
 export * from "./catalogue/remove-cluster-resource";
 export * from "./catalogue/units-in-use";
+export * from "./catalogue/preview-price-change";
+export * from "./catalogue/price-change-rules";
 export * from "./programmes/money";
 export * from "./programmes/pricing";
 export * from "./programmes/eligibility";

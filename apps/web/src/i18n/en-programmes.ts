@@ -822,6 +822,46 @@ export const enProgrammes = {
     editClassTitle: (code: string) => `Edit ${code}`,
     editClassLead: "Code, kind and currency are permanent.",
     classSaved: "Resource class saved.",
+    priceChange: {
+      title: (name: string) => `Change the price of ${name}?`,
+      confirm: "Change the price",
+      checking: "Working out what the new price touches…",
+      prices: (from: string, to: string, per: string) => `From ${from} to ${to} per ${per}.`,
+      movedSinceOpened: (opened: string, now: string) =>
+        `Someone else has changed this price since you opened the page: it was ${opened} and is now ${now}. The change below is from ${now}.`,
+      takesEffect:
+        "Takes effect at once when you confirm: usage from that moment is billed at the new price; what ran before keeps the old one.",
+      onItNow: (jobs: number, endpoints: number, organisations: number) => {
+        const held = [
+          jobs > 0 ? plural(jobs, "running job", "running jobs") : null,
+          endpoints > 0 ? plural(endpoints, "live endpoint", "live endpoints") : null,
+        ].filter((part) => part !== null);
+        return `On it now: ${held.join(" and ")}, run by ${plural(organisations, "organisation", "organisations")}.`;
+      },
+      nothingRuns:
+        "Nothing runs on it now: jobs and endpoints started later are billed at the new price.",
+      hourOfAll: (units: string, from: string, to: string) =>
+        `An hour of the ${units} running now: ${from} at the old price, ${to} at the new one.`,
+      tokensNote:
+        "Calls through the gateway are billed per million tokens at the new price from the moment you confirm.",
+      waiting: (jobs: number) =>
+        `${plural(jobs, "job is", "jobs are")} waiting to run: they are billed at the new price once they start.`,
+      listCaption: (shown: number, total: number) =>
+        shown < total
+          ? `The ${shown.toLocaleString("en-GB")} using the most, of ${total.toLocaleString("en-GB")}:`
+          : "Running on it:",
+      job: "job",
+      endpoint: "endpoint",
+      units: (count: number, unit: string) => `${count.toLocaleString("en-GB")} × ${unit}`,
+      replicas: (count: number) => plural(count, "replica", "replicas"),
+      hour: (from: string, to: string) => `${from} → ${to} an hour`,
+      scaledToZero: "scaled to zero: nothing an hour until woken",
+      toFree: (name: string) =>
+        `Make ${name} free: jobs and endpoints on it will be billed nothing from now.`,
+      largeChange: (factor: number) =>
+        `I have checked the price: it changes by ${factor.toLocaleString("en-GB")} times or more.`,
+      tickToConfirm: "Tick the box to confirm this price, or cancel and check it.",
+    },
     clustersTitle: "Clusters",
     clustersCaption: "Clusters",
     region: "Region",

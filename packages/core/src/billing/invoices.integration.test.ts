@@ -4,6 +4,7 @@ import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { db, tenantScoped } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../actor";
+import { previewPriceChange } from "../catalogue/preview-price-change";
 import { updateResourceClass } from "../catalogue/update-resource-class";
 import { formatMoney } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
@@ -299,9 +300,14 @@ describe("co-funded monthly invoices", () => {
   it("prices usage at the version in force when it happened: a price change never reprices the past", async () => {
     const fixture = await createBillingFixture(db);
     await insertUsage(db, fixture, [{ start: JAN, unitSeconds: HOUR }]);
+    const { priceVersionId } = await previewPriceChange(db, {
+      resourceClassId: fixture.resourceClassId,
+      listPriceMinorPerHour: 1_000,
+    });
     await updateResourceClass(db, SYSTEM_ACTOR, {
       resourceClassId: fixture.resourceClassId,
       listPriceMinorPerHour: 1_000,
+      priceConfirmation: { priceVersionId, toPriceMinor: 1_000, deliberate: true },
     });
     await insertUsage(db, fixture, [{ start: new Date(), unitSeconds: HOUR }]);
     const draft = await getInvoiceDraft(db, {

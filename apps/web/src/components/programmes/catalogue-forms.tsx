@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ClusterKind, ResourceKind } from "@tessera/db";
@@ -14,9 +14,10 @@ import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { useTRPC } from "@/trpc/react";
 import { moneyInputValue } from "./format";
+import { PriceChangeConfirm } from "./price-change-confirm";
 import { programmeRoutes } from "./paths";
 import { resourceClassProblems } from "./resource-class-checks";
-import type { ResourceClass } from "./types";
+import type { PriceChangePreview, ResourceClass, UpdateResourceClassInput } from "./types";
 
 const RESOURCE_KINDS: ResourceKind[] = ["GPU", "MIG", "CPU", "TOKENS"];
 const CLUSTER_KINDS: ClusterKind[] = ["SLURM", "KUBERNETES", "SIM"];
@@ -50,6 +51,37 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
   const onError = (error: unknown) => feedback.showError(error);
   const create = useMutation(trpc.catalogue.resourceClasses.create.mutationOptions({ onError }));
   const update = useMutation(trpc.catalogue.resourceClasses.update.mutationOptions({ onError }));
+  const queryClient = useQueryClient();
+  // A price change is saved only once confirmed against the server's preview of what it touches.
+  const [priceChange, setPriceChange] = useState<{
+    changes: UpdateResourceClassInput;
+    preview: PriceChangePreview;
+  } | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+
+  function saveChanges(changes: UpdateResourceClassInput) {
+    update.mutate(changes, {
+      onSuccess: () => feedback.save(c.classSaved),
+      onSettled: () => setPriceChange(null),
+    });
+  }
+
+  async function reviewPriceChange(changes: UpdateResourceClassInput, price: number) {
+    setPreviewing(true);
+    try {
+      const preview = await queryClient.fetchQuery(
+        trpc.catalogue.resourceClasses.previewPriceChange.queryOptions(
+          { resourceClassId: changes.resourceClassId, listPriceMinorPerHour: price },
+          { staleTime: 0 },
+        ),
+      );
+      setPriceChange({ changes, preview });
+    } catch (error) {
+      feedback.showError(error);
+    } finally {
+      setPreviewing(false);
+    }
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,18 +101,16 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
     // A tokens class's unit ("token") and power draw (none) are fixed: the server sets them.
     const unitAndPower = tokens ? {} : { unit, powerDrawWatts: checked.powerWatts! };
     if (existing) {
-      update.mutate(
-        {
-          resourceClassId: existing.id,
-          name,
-          ...unitAndPower,
-          listPriceMinorPerHour: price,
-          active: form.get("active") === "on",
-        },
-        {
-          onSuccess: () => feedback.save(c.classSaved),
-        },
-      );
+      const changes = {
+        resourceClassId: existing.id,
+        name,
+        ...unitAndPower,
+        active: form.get("active") === "on",
+      };
+      // The price is sent only when it changes, so that an edit of other fields never sets back
+      // a price someone else has changed since this page was opened.
+      if (price === existing.listPriceMinorPerHour) saveChanges(changes);
+      else void reviewPriceChange({ ...changes, listPriceMinorPerHour: price }, price);
     } else {
       create.mutate(
         { code, name, kind, ...unitAndPower, listPriceMinorPerHour: price, currency },
@@ -98,106 +128,129 @@ export function ResourceClassForm({ existing }: { existing?: ResourceClass }) {
   const e = feedback.errors.fields;
   const priceHint = tokens ? c.tokensPriceHint(currency) : c.classPriceHint(currency);
   return (
-    <EntryForm
-      label={existing ? c.editClassTitle(existing.code) : c.newClass}
-      onSubmit={submit}
-      errors={feedback.errors}
-      saved={feedback.saved}
-      active={
-        existing
-          ? { id: CLASS_IDS.active, label: c.classActive, checked: existing.active }
-          : undefined
-      }
-      busy={create.isPending || update.isPending}
-      submitLabel={existing ? t.common.save : c.createClass}
-    >
-      {existing ? null : (
-        <InputField
-          id={CLASS_IDS.code}
-          label={c.classCode}
-          hint={c.classCodeHint}
-          error={e.code}
-          name="code"
-          className="font-mono"
-        />
-      )}
-      <InputField
-        id={CLASS_IDS.name}
-        label={c.className}
-        error={e.name}
-        name="name"
-        defaultValue={existing?.name}
-      />
-      {existing ? null : (
-        <SelectField
-          id={CLASS_IDS.kind}
-          label={c.classKind}
-          error={e.kind}
-          name="kind"
-          value={kind}
-          onChange={(event) => setKind(event.target.value as ResourceKind)}
-        >
-          {RESOURCE_KINDS.map((value) => (
-            <option key={value} value={value}>
-              {tp.resourceKinds[value]}
-            </option>
-          ))}
-        </SelectField>
-      )}
-      {tokens ? (
-        <p className="text-sm text-fg-muted sm:col-span-2" data-testid="tokens-class-note">
-          {c.tokensNote}
-        </p>
-      ) : (
-        <InputField
-          key={existing ? "unit" : kind}
-          id={CLASS_IDS.unit}
-          label={c.classUnit}
-          hint={c.classUnitHint}
-          error={e.unit}
-          name="unit"
-          defaultValue={existing?.unit ?? DEFAULT_UNIT[kind]}
-        />
-      )}
-      {existing ? null : (
-        <SelectField
-          id={CLASS_IDS.currency}
-          label={c.classCurrency}
-          error={e.currency}
-          name="currency"
-          value={currency}
-          onChange={(event) => setCurrency(event.target.value)}
-        >
-          {["EUR", "GBP", "CHF", "SEK", "DKK", "NOK", "PLN", "CZK"].map((code) => (
-            <option key={code} value={code}>
-              {code}
-            </option>
-          ))}
-        </SelectField>
-      )}
-      <InputField
-        id={CLASS_IDS.listPriceMinorPerHour}
-        label={tokens ? c.tokensPrice : c.classPrice}
-        hint={priceHint}
-        error={e.listPriceMinorPerHour}
-        name="price"
-        inputMode="decimal"
-        defaultValue={
-          existing ? moneyInputValue(existing.listPriceMinorPerHour, existing.currency) : undefined
+    <>
+      <EntryForm
+        label={existing ? c.editClassTitle(existing.code) : c.newClass}
+        onSubmit={submit}
+        errors={feedback.errors}
+        saved={feedback.saved}
+        active={
+          existing
+            ? { id: CLASS_IDS.active, label: c.classActive, checked: existing.active }
+            : undefined
         }
-      />
-      {tokens ? null : (
+        busy={create.isPending || update.isPending || previewing}
+        submitLabel={existing ? t.common.save : c.createClass}
+      >
+        {existing ? null : (
+          <InputField
+            id={CLASS_IDS.code}
+            label={c.classCode}
+            hint={c.classCodeHint}
+            error={e.code}
+            name="code"
+            className="font-mono"
+          />
+        )}
         <InputField
-          id={CLASS_IDS.powerDrawWatts}
-          label={c.classPower}
-          hint={c.classPowerHint}
-          error={e.powerDrawWatts}
-          name="power"
-          inputMode="numeric"
-          defaultValue={existing ? String(existing.powerDrawWatts) : undefined}
+          id={CLASS_IDS.name}
+          label={c.className}
+          error={e.name}
+          name="name"
+          defaultValue={existing?.name}
         />
-      )}
-    </EntryForm>
+        {existing ? null : (
+          <SelectField
+            id={CLASS_IDS.kind}
+            label={c.classKind}
+            error={e.kind}
+            name="kind"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as ResourceKind)}
+          >
+            {RESOURCE_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {tp.resourceKinds[value]}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {tokens ? (
+          <p className="text-sm text-fg-muted sm:col-span-2" data-testid="tokens-class-note">
+            {c.tokensNote}
+          </p>
+        ) : (
+          <InputField
+            key={existing ? "unit" : kind}
+            id={CLASS_IDS.unit}
+            label={c.classUnit}
+            hint={c.classUnitHint}
+            error={e.unit}
+            name="unit"
+            defaultValue={existing?.unit ?? DEFAULT_UNIT[kind]}
+          />
+        )}
+        {existing ? null : (
+          <SelectField
+            id={CLASS_IDS.currency}
+            label={c.classCurrency}
+            error={e.currency}
+            name="currency"
+            value={currency}
+            onChange={(event) => setCurrency(event.target.value)}
+          >
+            {["EUR", "GBP", "CHF", "SEK", "DKK", "NOK", "PLN", "CZK"].map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <InputField
+          id={CLASS_IDS.listPriceMinorPerHour}
+          label={tokens ? c.tokensPrice : c.classPrice}
+          hint={priceHint}
+          error={e.listPriceMinorPerHour}
+          name="price"
+          inputMode="decimal"
+          defaultValue={
+            existing
+              ? moneyInputValue(existing.listPriceMinorPerHour, existing.currency)
+              : undefined
+          }
+        />
+        {tokens ? null : (
+          <InputField
+            id={CLASS_IDS.powerDrawWatts}
+            label={c.classPower}
+            hint={c.classPowerHint}
+            error={e.powerDrawWatts}
+            name="power"
+            inputMode="numeric"
+            defaultValue={existing ? String(existing.powerDrawWatts) : undefined}
+          />
+        )}
+      </EntryForm>
+      <PriceChangeConfirm
+        key={priceChange?.preview.priceVersionId ?? "none"}
+        preview={priceChange?.preview ?? null}
+        openedAtPriceMinor={existing?.listPriceMinorPerHour ?? null}
+        busy={update.isPending}
+        onCancel={() => setPriceChange(null)}
+        onConfirm={(deliberate) => {
+          if (!priceChange) return;
+          const { changes, preview } = priceChange;
+          saveChanges({
+            ...changes,
+            priceConfirmation: {
+              priceVersionId: preview.priceVersionId,
+              toPriceMinor: preview.toPriceMinor,
+              deliberate,
+            },
+          });
+        }}
+      />
+    </>
   );
 }
 

@@ -21,10 +21,15 @@ describe("catalogue.resourceClasses", () => {
     const op = await operator();
     const created = await callerFor(op).catalogue.resourceClasses.create(classInput());
     expect(created).toMatchObject({ currency: "EUR", listPriceMinorPerHour: 295, active: true });
+    const { priceVersionId } = await callerFor(op).catalogue.resourceClasses.previewPriceChange({
+      resourceClassId: created.id,
+      listPriceMinorPerHour: 310,
+    });
     const repriced = await callerFor(op).catalogue.resourceClasses.update({
       resourceClassId: created.id,
       listPriceMinorPerHour: 310,
       active: false,
+      priceConfirmation: { priceVersionId, toPriceMinor: 310 },
     });
     expect(repriced).toMatchObject({ listPriceMinorPerHour: 310, active: false });
     const events = await db.auditEvent.findMany({

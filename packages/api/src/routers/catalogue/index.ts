@@ -4,6 +4,7 @@ import { createResourceClassProcedure } from "./create-resource-class";
 import { getClusterProcedure } from "./get-cluster";
 import { listClustersProcedure } from "./list-clusters";
 import { listResourceClassesProcedure } from "./list-resource-classes";
+import { previewPriceChangeProcedure } from "./preview-price-change";
 import { removeClusterResourceProcedure } from "./remove-cluster-resource";
 import { setClusterResourceProcedure } from "./set-cluster-resource";
 import { updateClusterProcedure } from "./update-cluster";
@@ -14,6 +15,7 @@ export const catalogueRouter = createTRPCRouter({
     list: listResourceClassesProcedure,
     create: createResourceClassProcedure,
     update: updateResourceClassProcedure,
+    previewPriceChange: previewPriceChangeProcedure,
   }),
   clusters: createTRPCRouter({
     list: listClustersProcedure,

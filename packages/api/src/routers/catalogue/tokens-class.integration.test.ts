@@ -39,10 +39,15 @@ describe("a tokens class in the catalogue", () => {
       { minorPerUnitHour: 0, minorPerMillionTokens: 40 },
     ]);
 
+    const { priceVersionId } = await op.catalogue.resourceClasses.previewPriceChange({
+      resourceClassId: created.id,
+      listPriceMinorPerHour: 45,
+    });
     await op.catalogue.resourceClasses.update({
       resourceClassId: created.id,
       listPriceMinorPerHour: 45,
       name: "Shared 8B chat model, tokens",
+      priceConfirmation: { priceVersionId, toPriceMinor: 45 },
     });
     expect(await versionsOf(created.id)).toEqual([
       { minorPerUnitHour: 0, minorPerMillionTokens: 40 },

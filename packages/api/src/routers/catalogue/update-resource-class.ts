@@ -11,6 +11,15 @@ export const updateResourceClassInput = z.object({
   listPriceMinorPerHour: priceInput.optional(),
   powerDrawWatts: powerInput.optional(),
   active: z.boolean({ error: "Active must be true or false." }).optional(),
+  // What the operator confirmed a price change against (previewPriceChange); the core refuses a
+  // price change without it, and with a stale one.
+  priceConfirmation: z
+    .object({
+      priceVersionId: rowId("price version"),
+      toPriceMinor: priceInput,
+      deliberate: z.boolean({ error: "The deliberate step must be true or false." }).optional(),
+    })
+    .optional(),
 });
 
 export const updateResourceClassProcedure = platformProcedure("catalogue.manage")

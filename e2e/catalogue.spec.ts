@@ -1,0 +1,138 @@
+/**
+ * The operator's catalogue, as Omar Haddad changes a resource class's list price: before it is
+ * saved he is shown what it touches — the price before and after, the jobs running on the class
+ * and whose they are, an hour of them at both prices, and that it takes effect at once — and
+ * confirms; the new price is then the class's. Making it free needs a box ticked as well. The
+ * dialog fits a 390-pixel phone. A change someone else made meanwhile is said, and a confirmation
+ * it overtook is refused. Every page is checked with axe.
+ */
+import type { Page } from "@playwright/test";
+import { createCatalogueWorld, type CatalogueWorld } from "./support/catalogue-world";
+import { expect, test } from "./support/fixtures";
+import { fitsNarrowScreen } from "./support/layout";
+
+const SEEDED_PROGRAMME = "National AI Compute Programme 2026";
+
+let world: CatalogueWorld;
+
+test.beforeAll(async () => {
+  world = await createCatalogueWorld(SEEDED_PROGRAMME);
+});
+
+test.afterAll(async () => {
+  await world?.end();
+});
+
+async function askToSave(omar: Page, price: string) {
+  const form = omar.getByRole("form", { name: `Edit ${world.resourceClassId}` });
+  await form.getByLabel("List price per unit-hour").fill(price);
+  await form.getByRole("button", { name: "Save" }).click();
+  const dialog = omar.getByRole("dialog", { name: `Change the price of ${world.className}?` });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+test("an operator sees what a price change touches, confirms it, and must tick a box to make a class free", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(120_000);
+  const omar = await signedIn(
+    "operator",
+    `/operator/catalogue/resource-classes/${world.resourceClassId}`,
+  );
+  await expect(
+    omar.getByRole("heading", { level: 1, name: `Edit ${world.resourceClassId}` }),
+  ).toBeVisible();
+
+  await test.step("a new price is shown with the jobs it touches before it is saved", async () => {
+    const dialog = await askToSave(omar, "3.50");
+    await expect(dialog.getByTestId("price-change-prices")).toHaveText(
+      "From €2.95 to €3.50 per GPU-hour.",
+    );
+    await expect(dialog).toContainText("Takes effect at once when you confirm");
+    await expect(dialog.getByTestId("price-change-summary")).toHaveText(
+      "On it now: 2 running jobs, run by 1 organisation. An hour of the 6 × GPU running now: €17.70 at the old price, €21.00 at the new one.",
+    );
+    const rows = dialog.getByTestId("price-change-list").getByRole("listitem");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText(world.running[0]!.name);
+    await expect(rows.nth(0)).toContainText(`${world.organizationName} · 4 × GPU`);
+    await expect(rows.nth(0)).toContainText("€11.80 → €14.00 an hour");
+    await expect(rows.nth(1)).toContainText(world.running[1]!.name);
+    await expect(rows.nth(1)).toContainText("€5.90 → €7.00 an hour");
+    await expect(dialog).not.toContainText(world.ended);
+    // A plain change asks for nothing more.
+    await expect(dialog.getByRole("checkbox")).toHaveCount(0);
+    await a11y.check(omar);
+  });
+
+  await test.step("the dialog fits a 390-pixel phone", async () => {
+    await omar.setViewportSize({ width: 390, height: 844 });
+    const dialog = omar.getByRole("dialog");
+    const box = await dialog.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await expect(dialog.getByRole("button", { name: "Change the price" })).toBeInViewport();
+    await fitsNarrowScreen(omar);
+  });
+
+  await test.step("cancelling saves nothing; confirming saves the new price", async () => {
+    await omar.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    await expect(omar.getByRole("dialog")).toBeHidden();
+    await omar.reload();
+    await expect(omar.getByLabel("List price per unit-hour")).toHaveValue("2.95");
+
+    const dialog = await askToSave(omar, "3.50");
+    await dialog.getByRole("button", { name: "Change the price" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(omar.getByText("Resource class saved.")).toBeVisible();
+    await omar.reload();
+    await expect(omar.getByLabel("List price per unit-hour")).toHaveValue("3.50");
+  });
+
+  await test.step("making it free needs the box ticked", async () => {
+    const dialog = await askToSave(omar, "0");
+    await expect(dialog.getByTestId("price-change-prices")).toHaveText(
+      "From €3.50 to €0.00 per GPU-hour.",
+    );
+    await expect(dialog.getByTestId("price-change-summary")).toContainText(
+      "€21.00 at the old price, €0.00 at the new one.",
+    );
+    const box = dialog.getByRole("checkbox", {
+      name: `Make ${world.className} free: jobs and endpoints on it will be billed nothing from now.`,
+    });
+    await expect(box).not.toBeChecked();
+    await dialog.getByRole("button", { name: "Change the price" }).click();
+    await expect(dialog).toContainText(
+      "Tick the box to confirm this price, or cancel and check it.",
+    );
+    await expect(box).toBeFocused();
+    await expect(box).toHaveAttribute("aria-invalid", "true");
+    await a11y.check(omar);
+    await box.check();
+    await dialog.getByRole("button", { name: "Change the price" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(omar.getByText("Resource class saved.")).toBeVisible();
+    await omar.reload();
+    await expect(omar.getByLabel("List price per unit-hour")).toHaveValue("0.00");
+  });
+
+  await test.step("a change by someone else meanwhile is said, and a confirmation it overtook is refused", async () => {
+    await world.setPrice(310);
+    const dialog = await askToSave(omar, "3.20");
+    await expect(dialog.getByTestId("price-moved")).toHaveText(
+      "Someone else has changed this price since you opened the page: it was €0.00 and is now €3.10. The change below is from €3.10.",
+    );
+    await expect(dialog.getByTestId("price-change-prices")).toHaveText(
+      "From €3.10 to €3.20 per GPU-hour.",
+    );
+    await world.setPrice(330);
+    await dialog.getByRole("button", { name: "Change the price" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(omar.getByRole("alert", { name: "There is a problem" })).toContainText(
+      `The price of ${world.className} was changed by someone else since you opened this (it is now €3.30 per GPU-hour): review the change again. Nothing was changed.`,
+    );
+    await omar.reload();
+    await expect(omar.getByLabel("List price per unit-hour")).toHaveValue("3.30");
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Work running on a resource class of its own, for the price-change journey: a new GPU class at
+ * €2.95 an hour, a new organisation of the demo researcher's with an award on it, and on it two
+ * running jobs (4 and 2 GPUs) and one that has ended, on a retired Slurm cluster of their own
+ * that no worker reaches — so they stay as written while the test reads them, and no other
+ * test's class, cluster or figures move. No page can make a job run for a set time, so the test
+ * brings it, as the worker would have. `setPrice()` is another operator's change meanwhile;
+ * `end()` ends the jobs afterwards.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { E2E } from "../../playwright.config";
+import { insertAwardedOrganisation, queryOn, researcherAndProgramme } from "./awarded-organisation";
+
+export interface CatalogueWorld {
+  resourceClassId: string;
+  className: string;
+  organizationName: string;
+  /** Running jobs by name, most GPUs first, and the one that has ended. */
+  running: { name: string; units: number }[];
+  ended: string;
+  /** Another operator's change of the price, made behind the page's back. */
+  setPrice: (minor: number) => Promise<void>;
+  end: () => Promise<void>;
+}
+
+async function withClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: E2E.databaseUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createCatalogueWorld(programmeName: string): Promise<CatalogueWorld> {
+  const suffix = randomBytes(4).toString("hex");
+  const id = `e2e-price-${suffix}`;
+  const className = `Price test GPU ${suffix}`;
+  const organizationName = `Tariff Lab ${suffix}`;
+  const running = [
+    { name: "Tokeniser pre-training", units: 4 },
+    { name: "Vision ablation", units: 2 },
+  ];
+  const ended = "Finished sweep";
+  await withClient(async (client) => {
+    const q = queryOn(client);
+    try {
+      await q("BEGIN");
+      const { user, programme } = await researcherAndProgramme(q, programmeName);
+      if (!user || !programme) throw new Error("The e2e seed has no demo researcher or programme");
+      await q(
+        `INSERT INTO "ResourceClass" ("id", "code", "name", "kind", "unit", "listPriceMinorPerHour",
+                                      "currency", "powerDrawWatts", "updatedAt")
+         VALUES ($1, $1, $2, 'GPU', 'GPU', 295, 'EUR', 700, now())`,
+        [id, className],
+      );
+      await q(
+        `INSERT INTO "Cluster" ("id", "code", "name", "kind", "region", "jurisdiction", "endpoint",
+                                "active", "updatedAt")
+         VALUES ($1, $1, $2, 'SLURM', 'e2e', 'DE', 'http://127.0.0.1:9', false, now())`,
+        [id, `Price test cluster ${suffix}`],
+      );
+      // An award of 100 GPU-hours at €2.95, half of it subsidised.
+      await insertAwardedOrganisation(q, {
+        id,
+        name: organizationName,
+        userId: user.id,
+        programme,
+        project: { slug: "tariffs", name: "Tariffs" },
+        title: "Tariff models",
+        daysBefore: 10,
+        daysAfter: 30,
+        subsidyRateBps: 5000,
+        listValueMinor: 29500,
+        programmeShareMinor: 14750,
+      });
+      await q(
+        `INSERT INTO "AllocationLine" ("id", "allocationId", "resourceClassId", "grantedUnitSeconds",
+                                       "listPriceMinorPerHour")
+         VALUES ($1 || '-line', $1 || '-award', $1, 360000, 295)`,
+        [id],
+      );
+      const jobs = [
+        ...running.map((job) => ({ ...job, status: "RUNNING" })),
+        { name: ended, units: 8, status: "COMPLETED" },
+      ];
+      for (const [index, job] of jobs.entries()) {
+        await q(
+          `INSERT INTO "Workload" ("id", "organizationId", "projectId", "allocationLineId",
+                                   "resourceClassId", "clusterId", "name", "quantity",
+                                   "walltimeSeconds", "spec", "status", "heldUnitSeconds",
+                                   "placement", "createdById", "startedAt", "updatedAt")
+           VALUES ($1 || '-job-' || $2::text, $1, $1 || '-project', $1 || '-line', $1, $1, $3, $4,
+                   3600, '{"script":"#!/bin/bash\\necho tariffs\\n"}', $5::"WorkloadStatus", 0,
+                   '{}', $6, now() - interval '10 minutes', now())`,
+          [id, index, job.name, job.units, job.status, user.id],
+        );
+      }
+      await q("COMMIT");
+    } catch (error) {
+      await q("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  });
+  return {
+    resourceClassId: id,
+    className,
+    organizationName,
+    running,
+    ended,
+    setPrice: (minor) =>
+      withClient(async (client) => {
+        await client.query(
+          `UPDATE "ResourceClass" SET "listPriceMinorPerHour" = $2, "updatedAt" = now()
+            WHERE "id" = $1`,
+          [id, minor],
+        );
+      }),
+    end: () =>
+      withClient(async (client) => {
+        await client.query(
+          `UPDATE "Workload" SET "status" = 'COMPLETED', "endedAt" = now(), "updatedAt" = now()
+            WHERE "resourceClassId" = $1 AND "status" = 'RUNNING'`,
+          [id],
+        );
+      }),
+  };
+}

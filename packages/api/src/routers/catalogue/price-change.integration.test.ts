@@ -1,0 +1,301 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@tessera/db";
+import { closeRateLimiter } from "../../rate-limit";
+import { callerFor, createTestUser, failureOf, type TestPrincipal } from "../../test-helpers";
+import { createTestApplicant } from "../programmes/fixtures";
+import {
+  createLaunchReadyTenant,
+  createTestServing,
+  submitInput,
+  type LaunchReadyTenant,
+} from "../workloads/fixtures";
+
+afterAll(closeRateLimiter);
+
+const operator = () => createTestUser({ platformRoles: ["OPERATOR"] });
+
+async function jobOf(tenant: LaunchReadyTenant, name: string, quantity: number, status: string) {
+  const job = await callerFor(tenant.owner).workloads.submit(
+    submitInput(tenant, { name, quantity }),
+  );
+  if (status !== "ACCEPTED") {
+    await db.workload.update({
+      where: { id: job.id },
+      data: { status: status as "RUNNING" | "COMPLETED" },
+    });
+  }
+  return job;
+}
+
+async function endpointOf(tenant: LaunchReadyTenant, name: string) {
+  const { model, runtime } = await createTestServing();
+  return callerFor(tenant.owner).endpoints.deploy({
+    organizationId: tenant.org.id,
+    projectId: tenant.project.id,
+    allocationLineId: tenant.line.id,
+    name,
+    modelId: model.id,
+    runtimeId: runtime.id,
+    unitsPerReplica: 1,
+    minReplicas: 0,
+    maxReplicas: 2,
+    replicas: 1,
+    idleSecondsBeforeZero: null,
+  });
+}
+
+/**
+ * A GPU class at €2.95 with, on it: two running jobs (4 GPUs of one organisation, 3 of another),
+ * an endpoint running 2 replicas of 1 GPU, and — not touched by a price change now — a finished
+ * job, a deleted endpoint and a job waiting to run.
+ */
+async function busyClass() {
+  const tenant = await createLaunchReadyTenant({ unitHours: 500, capacity: 64 });
+  await jobOf(tenant, "Speech encoder pre-training", 4, "RUNNING");
+  await jobOf(tenant, "Finished ablation", 8, "COMPLETED");
+  await jobOf(tenant, "Queued sweep", 1, "ACCEPTED");
+  const live = await endpointOf(tenant, "Chat assistant");
+  await db.endpoint.update({
+    where: { workloadId: live.id },
+    data: { status: "READY", readyReplicas: 2 },
+  });
+  const gone = await endpointOf(tenant, "Retired assistant");
+  await db.endpoint.update({
+    where: { workloadId: gone.id },
+    data: { status: "DELETED", readyReplicas: 0 },
+  });
+  // A second organisation running on the same class.
+  const other = await createTestApplicant();
+  const template = await db.workload.findFirstOrThrow({
+    where: { organizationId: tenant.org.id, kind: "TRAINING_JOB" },
+  });
+  await db.workload.create({
+    data: {
+      organizationId: other.org.id,
+      projectId: other.project.id,
+      allocationLineId: template.allocationLineId,
+      resourceClassId: template.resourceClassId,
+      clusterId: template.clusterId,
+      name: "Protein folding run",
+      quantity: 3,
+      walltimeSeconds: 600,
+      spec: template.spec ?? {},
+      status: "RUNNING",
+      heldUnitSeconds: 0n,
+      placement: template.placement ?? {},
+      createdById: other.owner.id,
+    },
+  });
+  return { tenant, other, resourceClass: tenant.resourceClass };
+}
+
+const preview = (who: TestPrincipal, resourceClassId: string, listPriceMinorPerHour: number) =>
+  callerFor(who).catalogue.resourceClasses.previewPriceChange({
+    resourceClassId,
+    listPriceMinorPerHour,
+  });
+
+/** A price change carrying its confirmation: against `priceVersionId`, at `confirmedPrice`. */
+const confirmedUpdate = (
+  who: TestPrincipal,
+  resourceClassId: string,
+  listPriceMinorPerHour: number,
+  confirmation: { priceVersionId: string; confirmedPrice?: number; deliberate?: boolean },
+) =>
+  callerFor(who).catalogue.resourceClasses.update({
+    resourceClassId,
+    listPriceMinorPerHour,
+    priceConfirmation: {
+      priceVersionId: confirmation.priceVersionId,
+      toPriceMinor: confirmation.confirmedPrice ?? listPriceMinorPerHour,
+      deliberate: confirmation.deliberate,
+    },
+  });
+
+async function priceState(resourceClassId: string) {
+  const [resourceClass, versions, audit] = await Promise.all([
+    db.resourceClass.findUniqueOrThrow({ where: { id: resourceClassId } }),
+    db.priceVersion.count({ where: { resourceClassId } }),
+    db.auditEvent.count({ where: { targetId: resourceClassId } }),
+  ]);
+  return { price: resourceClass.listPriceMinorPerHour, versions, audit };
+}
+
+describe("previewing a price change", () => {
+  it("counts the running jobs and live endpoints on the class, whose they are, and an hour of them at both prices", async () => {
+    const { resourceClass } = await busyClass();
+    const op = await operator();
+    const seen = await preview(op, resourceClass.id, 590);
+    const latest = await db.priceVersion.findFirstOrThrow({
+      where: { resourceClassId: resourceClass.id },
+      orderBy: { effectiveFrom: "desc" },
+    });
+    expect(seen).toMatchObject({
+      priceVersionId: latest.id,
+      fromPriceMinor: 295,
+      toPriceMinor: 590,
+      pricedUnit: "GPU-hour",
+      takesEffect: "IMMEDIATELY",
+      step: null,
+      runningJobs: 2,
+      liveEndpoints: 1,
+      waitingJobs: 1,
+      organisations: 2,
+      unitsNow: 9,
+      // 9 GPUs for an hour: €26.55 now, €53.10 at the new price (thousandths of a cent).
+      hour: { fromMilliMinor: 2_655_000, toMilliMinor: 5_310_000 },
+    });
+    expect(
+      seen.workloads.map((w) => [w.name, w.kind, w.unitsNow, w.replicasNow, w.hour?.toMilliMinor]),
+    ).toEqual([
+      ["Speech encoder pre-training", "TRAINING_JOB", 4, null, 2_360_000],
+      ["Protein folding run", "TRAINING_JOB", 3, null, 1_770_000],
+      ["Chat assistant", "INFERENCE_ENDPOINT", 2, 2, 1_180_000],
+    ]);
+    expect(new Set(seen.workloads.map((w) => w.organisationName)).size).toBe(2);
+  });
+
+  it("asks for the deliberate step for free and for ten times or more, and says nothing runs on an idle class", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const op = await operator();
+    const free = await preview(op, tenant.resourceClass.id, 0);
+    expect(free).toMatchObject({ step: "TO_FREE", runningJobs: 0, liveEndpoints: 0 });
+    expect(free.workloads).toEqual([]);
+    expect((await preview(op, tenant.resourceClass.id, 2_950)).step).toBe("LARGE_CHANGE");
+    expect((await preview(op, tenant.resourceClass.id, 300)).step).toBeNull();
+    const same = await failureOf(preview(op, tenant.resourceClass.id, 295));
+    expect(same.code).toBe("BAD_REQUEST");
+    expect(same.message).toBe("That is the price already: there is no change to review.");
+  });
+
+  it("is refused to anyone without the operator's role — a tenant running on the class included — and says not found for an unknown class", async () => {
+    const { tenant, resourceClass } = await busyClass();
+    for (const who of [
+      tenant.owner,
+      await createTestUser(),
+      await createTestUser({ platformRoles: ["PROGRAM_ADMIN"] }),
+    ]) {
+      expect((await failureOf(preview(who, resourceClass.id, 590))).code).toBe("FORBIDDEN");
+    }
+    expect(
+      (
+        await failureOf(
+          callerFor(null).catalogue.resourceClasses.previewPriceChange({
+            resourceClassId: resourceClass.id,
+            listPriceMinorPerHour: 590,
+          }),
+        )
+      ).code,
+    ).toBe("UNAUTHORIZED");
+    expect((await failureOf(preview(await operator(), "no-such-class", 590))).code).toBe(
+      "NOT_FOUND",
+    );
+  });
+});
+
+describe("saving a price change", () => {
+  it("refuses one without the confirmation, and changes nothing", async () => {
+    const { resourceClass } = await busyClass();
+    const op = callerFor(await operator());
+    const before = await priceState(resourceClass.id);
+    const refused = await failureOf(
+      op.catalogue.resourceClasses.update({
+        resourceClassId: resourceClass.id,
+        listPriceMinorPerHour: 310,
+      }),
+    );
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toContain("review what it touches and confirm it first");
+    expect(await priceState(resourceClass.id)).toEqual(before);
+  });
+
+  it("saves other fields with no confirmation, and a confirmed price change at once", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const id = tenant.resourceClass.id;
+    const who = await operator();
+    const op = callerFor(who);
+    const renamed = await op.catalogue.resourceClasses.update({
+      resourceClassId: id,
+      name: "NVIDIA H100 SXM",
+      listPriceMinorPerHour: 295,
+      powerDrawWatts: 650,
+    });
+    expect(renamed).toMatchObject({ name: "NVIDIA H100 SXM", powerDrawWatts: 650 });
+    const { priceVersionId } = await preview(who, id, 310);
+    const repriced = await confirmedUpdate(who, id, 310, { priceVersionId });
+    expect(repriced.listPriceMinorPerHour).toBe(310);
+    const versions = await db.priceVersion.findMany({
+      where: { resourceClassId: id },
+      orderBy: { effectiveFrom: "asc" },
+    });
+    expect(versions.map((v) => v.minorPerUnitHour)).toEqual([295, 310]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: id, action: "resource_class.updated" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.data).toMatchObject({
+      changes: { listPriceMinorPerHour: { from: 295, to: 310 } },
+      priceConfirmedAgainst: priceVersionId,
+    });
+  });
+
+  it("refuses a change confirmed against a price someone else has changed since, and one at another price than confirmed", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const id = tenant.resourceClass.id;
+    const [omar, colleague] = [await operator(), await operator()];
+    const opened = await preview(omar, id, 320);
+    const theirs = await preview(colleague, id, 300);
+    await confirmedUpdate(colleague, id, 300, theirs);
+    const before = await priceState(id);
+    const stale = await failureOf(confirmedUpdate(omar, id, 320, opened));
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.message).toContain("changed by someone else since you opened this");
+    expect(stale.message).toContain("€3.00");
+    expect(await priceState(id)).toEqual(before);
+
+    const fresh = await preview(omar, id, 320);
+    const other = await failureOf(
+      confirmedUpdate(omar, id, 350, { ...fresh, confirmedPrice: 320 }),
+    );
+    expect(other.code).toBe("PRECONDITION_FAILED");
+    expect(await priceState(id)).toEqual(before);
+  });
+
+  it("lets only one of two changes confirmed against the same price through", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const id = tenant.resourceClass.id;
+    const [a, b] = [await operator(), await operator()];
+    const { priceVersionId } = await preview(a, id, 310);
+    const outcomes = await Promise.allSettled([
+      confirmedUpdate(a, id, 310, { priceVersionId }),
+      confirmedUpdate(b, id, 320, { priceVersionId }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect(await db.priceVersion.count({ where: { resourceClassId: id } })).toBe(2);
+  });
+
+  it("makes a class free, or changes it ten times over, only with the deliberate step", async () => {
+    const { resourceClass } = await busyClass();
+    const id = resourceClass.id;
+    const who = await operator();
+    const before = await priceState(id);
+    const toFree = await preview(who, id, 0);
+    const refused = await failureOf(confirmedUpdate(who, id, 0, toFree));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toContain("billed nothing from now");
+    const tenTimes = await failureOf(
+      confirmedUpdate(who, id, 2_950, { ...(await preview(who, id, 2_950)), deliberate: false }),
+    );
+    expect(tenTimes.code).toBe("PRECONDITION_FAILED");
+    expect(tenTimes.message).toContain("ten times or more");
+    expect(await priceState(id)).toEqual(before);
+
+    const free = await confirmedUpdate(who, id, 0, { ...toFree, deliberate: true });
+    expect(free.listPriceMinorPerHour).toBe(0);
+    const latest = await db.priceVersion.findFirstOrThrow({
+      where: { resourceClassId: id },
+      orderBy: { effectiveFrom: "desc" },
+    });
+    expect(latest.minorPerUnitHour).toBe(0);
+  });
+});
