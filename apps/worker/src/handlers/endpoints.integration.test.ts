@@ -85,6 +85,28 @@ describe("endpoints on the simulated cluster", () => {
     expect(await endpointRow(id)).toMatchObject({ status: "READY", quotaReplicas: 1 });
   });
 
+  it("keeps a deleted endpoint's replicas in the quota until a sweep sees them gone, then converges it to what is admitted", async () => {
+    const setup = await createEndpointSetup(database);
+    const deleted = (await deployTestEndpoint(setup, { replicas: 2 })).id;
+    const kept = (await deployTestEndpoint(setup, { replicas: 1 })).id;
+    await convergeEndpoint(harness.context, { workloadId: deleted });
+    await convergeEndpoint(harness.context, { workloadId: kept });
+    expect((await endpointRow(deleted)).quotaReplicas).toBe(2);
+
+    await deleteEndpoint(setup.tenant, setup.actor, { id: deleted });
+    await removeEndpoint(harness.context, { workloadId: deleted });
+    // Deleted, and counted still by what the quota last applied held for it.
+    expect(await endpointRow(deleted)).toMatchObject({ status: "DELETED", quotaReplicas: 2 });
+
+    const swept = await sweep();
+    expect(swept.quotasShrunk).toBeGreaterThanOrEqual(1);
+    expect(await endpointRow(deleted)).toMatchObject({ status: "DELETED", quotaReplicas: 0 });
+    expect((await endpointRow(kept)).quotaReplicas).toBe(1);
+    // Nothing left to converge: the next sweep leaves its quota alone.
+    const again = await sweep();
+    expect(again.quotasShrunk).toBe(0);
+  });
+
   it("deploys through the worker to READY, scales, goes to zero holding nothing, wakes and is deleted", async () => {
     const setup = await createEndpointSetup(database);
     const { id } = await deployTestEndpoint(setup, { replicas: 2 });

@@ -65,9 +65,9 @@ export async function convergeEndpoint(
 
 /**
  * Converges the organisation's place on a cluster: its quota counts what Tessera admitted and the
- * pods its endpoints still have there (a scale-down's, until they have gone). Applied one at a
- * time per organisation; the wait for the backend to enforce it is not. A backend refusal is a
- * Refusal; anything else is thrown for a retry.
+ * pods its endpoints still have there (a scale-down's, a deleted or failed endpoint's, until they
+ * have gone). Applied one at a time per organisation; the wait for the backend to enforce it is
+ * not. A backend refusal is a Refusal; anything else is thrown for a retry.
  */
 export async function convergeEndpointTenant(
   context: HandlerContext,
@@ -78,11 +78,7 @@ export async function convergeEndpointTenant(
     context.database,
     place,
     (spec) => refusingOn("", () => driver.ensureEndpointTenant(spec, { settle: false })),
-    (refs) =>
-      refusingOn("", async () => {
-        const seen = await driver.describeEndpoints(refs);
-        return new Map([...seen].map(([workloadId, found]) => [workloadId, found.presentReplicas]));
-      }),
+    (refs) => refusingOn("", () => driver.presentReplicas(refs)),
   );
   await refusingOn("", () => driver.settleEndpointTenant(tenant));
 }

@@ -1,7 +1,8 @@
 import {
   applyEndpointObservation,
+  listLeavingEndpoints,
   listTrackedEndpoints,
-  quotaMayShrink,
+  quotaOutOfStep,
   recordEndpointOrphanRemoved,
   recordEndpointReapplied,
   renewEndpointHold,
@@ -21,7 +22,11 @@ export interface TrackEndpointsResult {
   redriven: number;
   deleted: number;
   orphansRemoved: number;
-  /** Organisations whose quota was converged again because a scale-down's pods had gone. */
+  /**
+   * Organisations whose quota was converged again because it counted pods since gone (a
+   * scale-down's, a deleted or failed endpoint's) or, for an endpoint no longer live, fewer than
+   * it still has.
+   */
   quotasShrunk: number;
   failedClusters: number;
 }
@@ -34,7 +39,8 @@ const PAGE = 200;
  * its window has passed; drift is repaired — a live endpoint whose objects vanished or whose
  * replicas were changed behind Tessera's back is applied again, a deleting one is removed — and
  * objects with this installation's labels that no live endpoint wants are removed, audited. An
- * organisation whose quota still counts pods that have since gone has it converged again.
+ * organisation whose quota still counts pods that have since gone (a scale-down's, a deleted or
+ * failed endpoint's) has it converged again.
  * Safe to run twice or concurrently: every step is idempotent.
  */
 export async function handleTrackEndpoints(
@@ -75,28 +81,17 @@ async function trackCluster(
 ): Promise<void> {
   const wanted = new Set<string>();
   const shrinking = new Set<string>();
-  let after: string | null = null;
-  for (;;) {
-    const page: TrackedEndpoint[] = await listTrackedEndpoints(context.database, {
-      clusterId: cluster.id,
-      after,
-      limit: PAGE,
-    });
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.id;
-    const refs = page.map((e) => ({
-      workloadId: e.id,
-      organizationId: e.organizationId,
-      slug: e.slug,
-    }));
-    const seen = await driver.describeEndpoints(refs);
+  for await (const page of pages((page) =>
+    listTrackedEndpoints(context.database, { clusterId: cluster.id, ...page }),
+  )) {
+    const seen = await driver.describeEndpoints(page.map(refOf));
     const observedAt = now();
     for (const endpoint of page) {
       try {
         const backend = seen.get(endpoint.id);
         await trackEndpoint(context, endpoint, backend, observedAt, wanted, result);
         const live = endpoint.status !== "DELETING";
-        if (live && backend && quotaMayShrink(endpoint, backend.presentReplicas)) {
+        if (live && backend && quotaOutOfStep(endpoint, backend.presentReplicas)) {
           shrinking.add(endpoint.organizationId);
         }
       } catch (error) {
@@ -107,17 +102,68 @@ async function trackCluster(
         });
       }
     }
-    if (page.length < PAGE) break;
+  }
+  try {
+    await findLeavingQuotas(context, cluster, driver, shrinking);
+  } catch (error) {
+    // Their quotas are looked at again next time; the rest of the sweep goes on.
+    context.log.warn("endpoint sweep could not read the pods of endpoints leaving", {
+      cluster: cluster.code,
+      error: errorMessage(error),
+    });
   }
   await shrinkQuotas(context, cluster, driver, shrinking, result);
   await removeOrphans(context, cluster, driver, wanted, result);
 }
 
 /**
- * The quota of each organisation named counts pods of a scale-down that have gone since: it is
- * converged again (from the database and the pods there now), so that it shrinks back to what
- * Tessera admitted. One organisation's trouble does not stop the others'; the next sweep tries
- * again.
+ * Adds the organisations whose quota counts an endpoint no longer live (deleting, deleted or
+ * failed) otherwise than by the pods it has there now: read after the endpoints above were
+ * removed, so a delete's pods are seen leaving, and counted again until they have all gone.
+ */
+async function findLeavingQuotas(
+  context: HandlerContext,
+  cluster: Cluster,
+  driver: EndpointDriver,
+  organizationIds: Set<string>,
+): Promise<void> {
+  for await (const page of pages((page) =>
+    listLeavingEndpoints(context.database, { clusterId: cluster.id, ...page }),
+  )) {
+    const present = await driver.presentReplicas(page.map(refOf));
+    for (const endpoint of page) {
+      if (quotaOutOfStep(endpoint, present.get(endpoint.id) ?? 0)) {
+        organizationIds.add(endpoint.organizationId);
+      }
+    }
+  }
+}
+
+/** A cluster's tracked endpoints one page at a time (keyset on id), each read as it is reached. */
+async function* pages(
+  list: (page: { after: string | null; limit: number }) => Promise<TrackedEndpoint[]>,
+): AsyncGenerator<TrackedEndpoint[]> {
+  let after: string | null = null;
+  for (;;) {
+    const page = await list({ after, limit: PAGE });
+    if (page.length === 0) return;
+    yield page;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+const refOf = (endpoint: TrackedEndpoint) => ({
+  workloadId: endpoint.id,
+  organizationId: endpoint.organizationId,
+  slug: endpoint.slug,
+});
+
+/**
+ * The quota of each organisation named counts pods that have gone since (or, for an endpoint no
+ * longer live, fewer than it has): it is converged again (from the database and the pods there
+ * now), so that it shrinks back to what Tessera admitted. One organisation's trouble does not stop
+ * the others'; the next sweep tries again.
  */
 async function shrinkQuotas(
   context: HandlerContext,

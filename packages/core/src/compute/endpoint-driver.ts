@@ -33,6 +33,12 @@ export interface EndpointDriver {
    * know is absent.
    */
   describeEndpoints(refs: readonly EndpointRef[]): Promise<Map<string, BackendEndpoint>>;
+  /**
+   * The pods the backend still has for each endpoint asked for, terminating ones included — what
+   * a namespace quota counts — whether or not its other objects are still there (a deleted
+   * endpoint's pods leave after its Deployment), keyed by workload id; one with none is absent.
+   */
+  presentReplicas(refs: readonly EndpointRef[]): Promise<Map<string, number>>;
   /** Every endpoint on the backend made by this installation (for the reconciler). */
   listEndpoints(): Promise<BackendEndpoint[]>;
 }

@@ -7,7 +7,9 @@ import { createEndpointSetup, deployTestEndpoint, type EndpointSetup } from "./e
 import { getEndpoint } from "./get-endpoint";
 import { applyEndpointObservation } from "./lifecycle/apply-endpoint-observation";
 import { ensureEndpointTenant } from "./lifecycle/ensure-endpoint-tenant";
+import { failEndpoint } from "./lifecycle/fail-endpoint";
 import { recordEndpointApplied } from "./lifecycle/record-endpoint-applied";
+import { recordEndpointDeleted } from "./lifecycle/record-endpoint-deleted";
 import { renewEndpointHold } from "./lifecycle/renew-endpoint-hold";
 import { listEndpoints } from "./list-endpoints";
 import {
@@ -447,6 +449,28 @@ function presentOf(present: ReadonlyMap<string, number>) {
 
 const noPods = presentOf(new Map());
 
+/**
+ * Converges the quota of the setup's organisation with `pods` on the cluster (workload id → pods
+ * there) and answers its pods; the workload ids asked about, sorted, are added to `asked`.
+ */
+async function quotaPodsWith(
+  setup: EndpointSetup,
+  pods: Record<string, number>,
+  asked: string[][] = [],
+) {
+  const read = presentOf(new Map(Object.entries(pods)));
+  const { quota } = await ensureEndpointTenant(
+    db,
+    { organizationId: setup.organizationId, clusterId: setup.clusterId },
+    () => Promise.resolve(),
+    (refs) => {
+      asked.push(refs.map((ref) => ref.workloadId).sort());
+      return read(refs);
+    },
+  );
+  return quota.pods;
+}
+
 describe("the organisation's place on a cluster", () => {
   it("keeps counting a scaled-down endpoint's pods until they have gone, and records what it counted", async () => {
     const setup = await createEndpointSetup(db);
@@ -503,6 +527,48 @@ describe("the organisation's place on a cluster", () => {
         [up, 3],
       ]),
     );
+  });
+
+  it("keeps counting a deleted endpoint's pods beside the scale-up and the deploy that take its room, until they have gone", async () => {
+    const setup = await createEndpointSetup(db);
+    const deleted = (await deployTestEndpoint(setup, { replicas: 3 })).id;
+    const up = (await deployTestEndpoint(setup, { replicas: 1 })).id;
+    const countedFor = async (id: string) =>
+      (await db.endpoint.findUniqueOrThrow({ where: { workloadId: id } })).quotaReplicas;
+    expect(await quotaPodsWith(setup, { [deleted]: 3, [up]: 1 })).toBe("4");
+
+    // One endpoint deleted while another scales from one to three and a third is deployed: the
+    // deleted one's three pods still run (its removal not carried out yet), and the quota keeps
+    // room for them beside the four admitted in their place.
+    await deleteEndpoint(setup.tenant, setup.actor, { id: deleted });
+    await scaleEndpoint(setup.tenant, setup.actor, { id: up, replicas: 3 });
+    const deployed = (await deployTestEndpoint(setup, { replicas: 1 })).id;
+    expect(await quotaPodsWith(setup, { [deleted]: 3, [up]: 1 })).toBe("7");
+    expect(await countedFor(deleted)).toBe(3);
+
+    // Removed from the cluster and DELETED, two of its pods still terminating: still counted.
+    await recordEndpointDeleted(db, { id: deleted, organizationId: setup.organizationId });
+    expect(await quotaPodsWith(setup, { [deleted]: 2, [up]: 3, [deployed]: 1 })).toBe("6");
+    expect(await countedFor(deleted)).toBe(2);
+
+    // Once they have gone, what Tessera admitted; the deleted endpoint is asked about no more.
+    expect(await quotaPodsWith(setup, { [up]: 3, [deployed]: 1 })).toBe("4");
+    expect(await countedFor(deleted)).toBe(0);
+    const asked: string[][] = [];
+    expect(await quotaPodsWith(setup, { [up]: 3, [deployed]: 1 }, asked)).toBe("4");
+    expect(asked).toEqual([[up, deployed].sort()]);
+  });
+
+  it("counts a failed endpoint by the pods it still has, never by the replicas it wanted", async () => {
+    const setup = await createEndpointSetup(db);
+    const failed = (await deployTestEndpoint(setup, { replicas: 2 })).id;
+    expect(await quotaPodsWith(setup, { [failed]: 1 })).toBe("2");
+    const ref = { id: failed, organizationId: setup.organizationId };
+    await failEndpoint(db, ref, { reason: "ProgressDeadlineExceeded" });
+    expect(await quotaPodsWith(setup, { [failed]: 1 })).toBe("1");
+    expect(await quotaPodsWith(setup, {})).toBe("0");
+    const row = await db.endpoint.findUniqueOrThrow({ where: { workloadId: failed } });
+    expect(row).toMatchObject({ status: "FAILED", desiredReplicas: 2, quotaReplicas: 0 });
   });
 
   it("converges one quota at a time, each read after the one applied before it", async () => {

@@ -5,6 +5,11 @@ import { LABEL_WORKLOAD, QUOTA_NAME, serviceUrl } from "./k8s-objects";
 /** Pods the quota admission no longer counts. */
 const FINISHED = new Set(["Succeeded", "Failed"]);
 
+/** Pure: whether a pod is still there for a namespace's quota: not finished, terminating or not. */
+export function podPresent(pod: V1Pod): boolean {
+  return !FINISHED.has(pod.status?.phase ?? "");
+}
+
 /**
  * Tessera's own ResourceQuota refusing a pod: the quota follows what Tessera admitted (the rows'
  * desired replicas, or the pods still there when more) and is converged beside the Deployments,
@@ -67,7 +72,7 @@ export function endpointStatus(
     desiredReplicas: desired,
     readyReplicas: ready,
     // Terminating pods too: the quota admission counts every pod that has not finished.
-    presentReplicas: pods.filter((pod) => !FINISHED.has(pod.status?.phase ?? "")).length,
+    presentReplicas: pods.filter(podPresent).length,
     reason: reason === null ? null : tidyReason(reason),
     url: port === null ? null : serviceUrl(namespace, name, port),
   };

@@ -17,13 +17,14 @@ import {
   FIELD_MANAGER,
   installationSelector,
   LABEL_WORKLOAD,
+  labelValue,
   namespaceFor,
   QUOTA_NAME,
   quotaHard,
   tenantObjects,
 } from "./k8s-objects";
 import { quotaCovers } from "./k8s-quantity";
-import { endpointStatus } from "./k8s-status";
+import { endpointStatus, podPresent } from "./k8s-status";
 
 export interface KubernetesEndpointDriverOptions {
   clients: KubeClients;
@@ -275,13 +276,7 @@ export class KubernetesEndpointDriver implements EndpointDriver {
 
   async describeEndpoints(refs: readonly EndpointRef[]): Promise<Map<string, BackendEndpoint>> {
     const selector = installationSelector(await this.installationId());
-    const wanted = new Map<string, Set<string>>();
-    for (const ref of refs) {
-      const namespace = namespaceFor(ref.slug);
-      const names = wanted.get(namespace) ?? new Set<string>();
-      names.add(endpointNameFor(ref.workloadId));
-      wanted.set(namespace, names);
-    }
+    const wanted = byNamespace(refs, (ref) => endpointNameFor(ref.workloadId));
     const found = new Map<string, BackendEndpoint>();
     await Promise.all(
       [...wanted].map(async ([namespace, names]) => {
@@ -306,6 +301,26 @@ export class KubernetesEndpointDriver implements EndpointDriver {
       if (status) byRef.set(ref.workloadId, status);
     }
     return byRef;
+  }
+
+  async presentReplicas(refs: readonly EndpointRef[]): Promise<Map<string, number>> {
+    const labelSelector = installationSelector(await this.installationId());
+    const wanted = byNamespace(refs, (ref) => labelValue("The workload id", ref.workloadId));
+    const present = new Map<string, number>();
+    // The pods by their labels, not through the Deployment: a deleted one's outlive it.
+    await Promise.all(
+      [...wanted].map(async ([namespace, workloads]) => {
+        const pods = await this.call(`listing pods in ${namespace}`, () =>
+          this.clients.core.listNamespacedPod({ namespace, labelSelector }),
+        );
+        for (const pod of pods.items) {
+          const workload = pod.metadata?.labels?.[LABEL_WORKLOAD] ?? "";
+          if (!workloads.has(workload) || !podPresent(pod)) continue;
+          present.set(workload, (present.get(workload) ?? 0) + 1);
+        }
+      }),
+    );
+    return present;
   }
 
   async listEndpoints(): Promise<BackendEndpoint[]> {
@@ -365,6 +380,19 @@ export class KubernetesEndpointDriver implements EndpointDriver {
       return events ? endpointStatus(deployment, podsOf(deployment), events) : first[index]!;
     });
   }
+}
+
+/** The refs' keys grouped by namespace. */
+function byNamespace(
+  refs: readonly EndpointRef[],
+  keyOf: (ref: EndpointRef) => string,
+): Map<string, Set<string>> {
+  const grouped = new Map<string, Set<string>>();
+  for (const ref of refs) {
+    const namespace = namespaceFor(ref.slug);
+    grouped.set(namespace, (grouped.get(namespace) ?? new Set<string>()).add(keyOf(ref)));
+  }
+  return grouped;
 }
 
 function nameOf(object: Body): string {

@@ -202,6 +202,16 @@ export class SimEndpointDriver implements EndpointDriver {
     return found;
   }
 
+  async presentReplicas(refs: readonly EndpointRef[]): Promise<Map<string, number>> {
+    const seen = await this.describeEndpoints(refs);
+    // A simulated replica leaves the moment it is scaled away or deleted.
+    return new Map(
+      [...seen].flatMap(([workloadId, found]) =>
+        found.presentReplicas > 0 ? [[workloadId, found.presentReplicas] as const] : [],
+      ),
+    );
+  }
+
   async listEndpoints(): Promise<BackendEndpoint[]> {
     const installation = await this.options.installationId();
     const rows = await this.options.db.simEndpoint.findMany({

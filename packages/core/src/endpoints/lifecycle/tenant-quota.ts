@@ -1,6 +1,12 @@
-/** One live endpoint of an organisation on a cluster, as its namespace's quota counts it. */
+import type { EndpointStatus } from "@tessera/db";
+import { isLiveEndpointStatus } from "../endpoint-rules";
+
+/**
+ * One endpoint of an organisation on a cluster, as its namespace's quota counts it: a live one, or
+ * one deleting, deleted or failed whose pods may still be there.
+ */
 export interface TenantQuotaLine {
-  /** What Tessera admitted: the row's desired replicas. */
+  /** What Tessera admitted (admittedReplicas): 0 for an endpoint that is no longer live. */
   desiredReplicas: number;
   /** Pods the backend still has for it, terminating ones included (0 when it knows none). */
   presentReplicas: number;
@@ -24,9 +30,18 @@ export function quotaReplicas(line: Pick<TenantQuotaLine, "desiredReplicas" | "p
 }
 
 /**
- * Pure: the namespace's quota (resource name → quantity) from its live endpoints, each counted by
- * quotaReplicas: accelerators, CPU, memory and pods. It never falls below what runs, and never
- * exceeds what Tessera admitted plus what has not gone yet.
+ * Pure: the replicas Tessera admits for an endpoint: its desired replicas while it is live, none
+ * once it is deleting, deleted or failed (whatever its row still says).
+ */
+export function admittedReplicas(endpoint: { status: EndpointStatus; desiredReplicas: number }) {
+  return isLiveEndpointStatus(endpoint.status) ? endpoint.desiredReplicas : 0;
+}
+
+/**
+ * Pure: the namespace's quota (resource name → quantity) from its endpoints, each counted by
+ * quotaReplicas: accelerators, CPU, memory and pods. An endpoint deleted or failed counts the pods
+ * it still has there, as a scale-down does. It never falls below what runs, and never exceeds what
+ * Tessera admitted plus what has not gone yet.
  */
 export function tenantQuota(lines: readonly TenantQuotaLine[]): Record<string, string> {
   const totals = new Map<string, number>([
@@ -49,13 +64,20 @@ export function tenantQuota(lines: readonly TenantQuotaLine[]): Record<string, s
 }
 
 /**
- * Pure: whether the quota last applied counts more replicas for an endpoint than it needs now
- * (pods of a scale-down have gone): the sweep then converges the quota again, so that it shrinks
- * back to what Tessera admitted.
+ * Pure: whether the quota last applied counts an endpoint otherwise than it should now, so that the
+ * sweep converges it again. A live endpoint's only when it counts more (pods of a scale-down have
+ * gone, and the quota shrinks back to what Tessera admitted): a larger count is on its way with
+ * the endpoint's own convergence, which ensures the quota first. An endpoint deleting, deleted or
+ * failed has no convergence to come, so its count follows its pods both ways — down as they go,
+ * up should pods appear that the quota did not count (its ReplicaSet adding one as it was
+ * deleted) — and reaches 0 once they have all gone.
  */
-export function quotaMayShrink(
-  endpoint: { quotaReplicas: number; desiredReplicas: number },
+export function quotaOutOfStep(
+  endpoint: { status: EndpointStatus; quotaReplicas: number; desiredReplicas: number },
   presentReplicas: number,
 ): boolean {
-  return endpoint.quotaReplicas > quotaReplicas({ ...endpoint, presentReplicas });
+  const counted = quotaReplicas({ desiredReplicas: admittedReplicas(endpoint), presentReplicas });
+  return isLiveEndpointStatus(endpoint.status)
+    ? endpoint.quotaReplicas > counted
+    : endpoint.quotaReplicas !== counted;
 }
