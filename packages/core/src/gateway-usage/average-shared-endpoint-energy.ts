@@ -13,8 +13,8 @@ export interface SharedEndpointEnergy {
   /** True when every sampler record behind the figure had measured, not estimated, energy. */
   energyMeasured: boolean;
   /**
-   * False when the figure includes the endpoints' open metering windows (estimated up to now,
-   * not yet settled into sampler records).
+   * False when the figure includes the endpoints' open metering windows (estimated up to their
+   * last call, not yet settled into sampler records).
    */
   energySettled: boolean;
 }
@@ -119,12 +119,12 @@ function lastCallSince(
  * each only up to the last call it has served (openWindowEnergy), not up to now. The figure is
  * read as "the energy of these calls", so it must not grow while nobody calls: counted up to now,
  * an open window's idle minutes after its last call made a few calls' figure climb by the minute
- * (≈ 273 → ≈ 771 Wh per 1,000 tokens in one idle quarter hour). So it moves at two moments only:
+ * (≈ 273 → ≈ 771 Wh per 1,000 tokens in 13 idle minutes). So it moves at two moments only:
  * when a call is made (its window's time up to it, and its tokens, join the figure), and when a
  * window that served calls closes and is settled, which then counts whole — as the invoice run,
- * which reads settled windows only, counts it, so what ends on an invoice is the settled figure
- * and the live estimate never claims energy the invoice will not show. Between those moments,
- * whatever the clock says, it stays the same.
+ * which reads settled windows only and is not changed by this, counts it: what ends on an invoice
+ * is always the settled figure, and the live one says "not yet settled" until then. Between those
+ * moments, whatever the clock says, it stays the same (while the replicas stay as they were).
  *
  * This is the one place usage is read across organisations, and it is safe because of what it
  * returns: one ratio (and whether it was measured) per shared model or tier, never a token count,
