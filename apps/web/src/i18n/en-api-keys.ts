@@ -156,14 +156,16 @@ export const enApiKeys = {
     sharedModels: "The platform's shared models",
     sharedModelsPaid:
       "Billed per token from your organisation's tokens of each model's tier, at the catalogue price.",
-    chargesCaption: "Shared models' tokens at the catalogue price, by tier and billing month",
+    chargesCaption:
+      "Shared models' tokens at the catalogue price, with their estimated energy, by tier and billing month",
     chargeTier: "Tier and month",
     chargeTokens: "Tokens",
     chargePrice: "Catalogue price",
     chargeList: "List amount",
+    chargeEnergy: "Energy",
     partOfMonth: (day: string) => `from ${day} only: Billing's line counts the whole month`,
     chargesExplained:
-      "Each month's amount is worked out and rounded as Billing's line for the tier is, before the programme's share. Billing shows who pays which share.",
+      "Each month's amount and energy are worked out and rounded as Billing's line for the tier is, the amount before the programme's share. Billing shows who pays which share.",
     billingLink: "See the charges on Billing",
     chartTitle: "Tokens per day",
     chartLabel: (day: string, tokens: string, requests: string) =>

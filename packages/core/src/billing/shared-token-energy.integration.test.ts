@@ -422,11 +422,16 @@ describe("one estimate of a shared model's tokens' energy on every page", () => 
     const month = usage.byMonth.find((cell) => cell.resourceClassId === tier.id)!;
     const gateway = await summariseGatewayUsage(tenant, { days: 7, now }, db);
     const shared = gateway.byModel.find((row) => row.model === model && row.shared)!;
+    const [charge] = gateway.payment.sharedModels.charges.filter(
+      (candidate) => candidate.resourceClassId === tier.id,
+    );
     return {
       charges: { energyMilliWh: line.energyMilliWh, settled: line.energySettled },
       byProject: { energyMilliWh: project.energyMilliWh, settled: project.energySettled },
       byMonth: { energyMilliWh: month.energyMilliWh, settled: month.energySettled },
-      apiKeys: {
+      apiKeys: { energyMilliWh: charge!.energyMilliWh, settled: charge!.energySettled },
+      // The page's energy per 1,000 tokens, × the tokens and rounded once as Billing does.
+      apiKeysPerThousand: {
         energyMilliWh:
           shared.energyPerThousandTokensMilliWh === null
             ? 0
@@ -452,6 +457,7 @@ describe("one estimate of a shared model's tokens' energy on every page", () => 
       byProject: same,
       byMonth: same,
       apiKeys: same,
+      apiKeysPerThousand: same,
     });
   });
 
@@ -465,6 +471,7 @@ describe("one estimate of a shared model's tokens' energy on every page", () => 
       byProject: none,
       byMonth: none,
       apiKeys: none,
+      apiKeysPerThousand: none,
       perThousandMilliWh: null,
     });
   });

@@ -187,7 +187,7 @@ export async function summariseGatewayUsage(
       { organizationId, period: "", bounds: { start: from, end: now }, timeZone: "UTC" },
       now,
     ),
-    rateSharedModelTokens(tenant.db, { organizationId, from, narrow }),
+    rateSharedModelTokens(tenant.db, { organizationId, from, narrow, now }, database),
   ]);
   const accruingMilliWh = new Map<string, bigint>();
   for (const window of accruing) {
