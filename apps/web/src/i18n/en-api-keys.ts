@@ -2,6 +2,8 @@
  * Strings of the API keys page, in British English. `ApiKeyMessages` makes the compiler insist
  * that a new locale is complete.
  */
+import { enBilling } from "./en-billing";
+
 const count = (value: number) => value.toLocaleString("en-GB");
 
 export const enApiKeys = {
@@ -154,14 +156,16 @@ export const enApiKeys = {
     sharedModels: "The platform's shared models",
     sharedModelsPaid:
       "Billed per token from your organisation's tokens of each model's tier, at the catalogue price.",
-    chargesCaption: "Shared models' tokens at the catalogue price, by tier and billing month",
+    chargesCaption:
+      "Shared models' tokens at the catalogue price, with their estimated energy, by tier and billing month",
     chargeTier: "Tier and month",
     chargeTokens: "Tokens",
     chargePrice: "Catalogue price",
     chargeList: "List amount",
+    chargeEnergy: "Energy",
     partOfMonth: (day: string) => `from ${day} only: Billing's line counts the whole month`,
     chargesExplained:
-      "Each month's amount is worked out and rounded as Billing's line for the tier is, before the programme's share. Billing shows who pays which share.",
+      "Each month's amount and energy are worked out and rounded as Billing's line for the tier is, the amount before the programme's share. Billing shows who pays which share.",
     billingLink: "See the charges on Billing",
     chartTitle: "Tokens per day",
     chartLabel: (day: string, tokens: string, requests: string) =>
@@ -192,16 +196,17 @@ export const enApiKeys = {
     sharedModel: "shared endpoint",
     notMetered: "Not metered yet",
     notMeteredOwn: "its endpoints reported no energy in these days",
-    notMeteredShared: "the shared endpoint reported no energy in these days",
+    /** A shared model's figure in Billing's words: one estimate, read the same on every page. */
+    notMeteredShared: enBilling.energy.sharedNoEnergy,
     estimated: "estimated from the endpoint's power draw",
     unsettled: "estimated, not yet settled",
     measured: "measured",
     approximately: (energy: string) => `≈ ${energy}`,
-    sharedAverage: "the shared endpoint's average, an estimate",
-    sharedAverageUnsettled: "the shared endpoint's average, estimated, not yet settled",
+    sharedAverage: enBilling.energy.sharedBasis,
+    sharedAverageUnsettled: enBilling.energy.sharedBasisUnsettled,
     approximateExplained: "≈ marks an estimate.",
     sharedAverageExplained:
-      "A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy in the metering hours of these days in which it served calls is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; its idle time is not shared out to callers but stays with the platform operator. It shows nothing of other organisations' calls.",
+      "A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy in the metering hours of these days in which it served calls is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; its idle time is not shared out to callers but stays with the platform operator. An hour still open counts only up to its last call, and whole once it closes, so the figure changes when someone calls the model and when an hour in which someone did closes, never in between while nobody calls. It shows nothing of other organisations' calls.",
     lessThan: (energy: string) => `less than ${energy}`,
     ms: (value: number) => `${count(value)} ms`,
   },

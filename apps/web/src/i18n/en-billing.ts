@@ -8,6 +8,10 @@ const names = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" 
 const payers = (programmes: readonly string[]) =>
   programmes.length === 0 ? "the programme" : names.format(programmes);
 
+const sharedBasis = "estimated from the shared model's average";
+const sharedBasisUnsettled = "estimated from the shared model's average, not yet settled";
+const sharedNoEnergy = "the shared model's endpoints report no energy";
+
 export const enBilling = {
   nav: { billing: "Billing" },
   payment: {
@@ -26,13 +30,19 @@ export const enBilling = {
     unsettled: "estimated, not yet settled",
     /** An estimated figure: "≈" marks every estimate, as the usage pages' legends say. */
     approximately: (energy: string) => `≈ ${energy}`,
-    sharedAverage: (energy: string) => `≈ ${energy} (estimated from the shared model's average)`,
-    sharedAverageUnsettled: (energy: string) =>
-      `≈ ${energy} (estimated from the shared model's average, not yet settled)`,
-    sharedNotMetered: "Not metered yet (the shared model's endpoints report no energy)",
+    /**
+     * A shared model's tokens' energy: the one estimate (estimate-shared-token-energy.ts) read the
+     * same way on Billing, its usage page and the API keys usage page, which uses these words too.
+     */
+    sharedBasis,
+    sharedBasisUnsettled,
+    sharedNoEnergy,
+    sharedAverage: (energy: string) => `≈ ${energy} (${sharedBasis})`,
+    sharedAverageUnsettled: (energy: string) => `≈ ${energy} (${sharedBasisUnsettled})`,
+    sharedNotMetered: `Not metered yet (${sharedNoEnergy})`,
     /** Under lines that include a shared model's tokens: how their energy is worked out. */
     sharedRule:
-      "A shared model's energy is the energy its shared endpoints used in the metering hours in which they served calls of it, shared out by tokens among all its callers that month. The endpoints' idle time is not shared out to callers: it stays with the platform operator, whose own bill shows all of the endpoints' energy. An hour with any call counts whole, so the figure is high when there are few calls; it changes only when someone calls the model, not while nobody does.",
+      "A shared model's energy is the energy its shared endpoints used in the metering hours in which they served calls of it, shared out by tokens among all its callers that month. The endpoints' idle time is not shared out to callers: it stays with the platform operator, whose own bill shows all of the endpoints' energy. A closed hour with any call counts whole, so the figure is high when there are few calls; an hour still open counts only up to its last call. So the figure changes when someone calls the model, and when an hour in which someone did closes (it then counts whole, as the invoice counts it); in between it stays the same, however long nobody calls.",
   },
   overview: {
     title: "Billing",

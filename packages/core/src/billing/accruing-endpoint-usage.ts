@@ -1,5 +1,5 @@
 import { Prisma } from "@tessera/db";
-import { accruedUnitSeconds } from "../endpoints/lifecycle/accrued-unit-seconds";
+import { accruedUnitSeconds, secondsCrossed } from "../endpoints/lifecycle/accrued-unit-seconds";
 import { scopeRows, type UnbilledAggregate, type UnbilledScope } from "./aggregate-usage";
 import type { UsageAggregate } from "./rate-usage";
 import type { SqlClient } from "./sql-client";
@@ -13,6 +13,10 @@ export interface AccruingAggregate extends UnbilledAggregate {
   endpointId: string;
   /** When the window began: the intervalStart of the record that will settle it. */
   windowStart: Date;
+  /** Replicas last seen ready × units per replica: the unit-seconds it accrues each second. */
+  replicaUnits: number;
+  /** The class's power draw per unit (W), its energy is estimated from. */
+  powerDrawWatts: number;
 }
 
 interface OpenWindowRow {
@@ -106,6 +110,8 @@ export async function accruingEndpointUsageOf(
     result.get(scopes[Number(row.ord) - 1]!.organizationId)!.push({
       endpointId: row.endpointId,
       windowStart: row.leaseStartedAt,
+      replicaUnits: row.readyReplicas * row.quantity,
+      powerDrawWatts: row.powerDrawWatts,
       resourceClassId: row.resourceClassId,
       priceVersionId: row.priceVersionId,
       allocationLineId: row.allocationLineId,
@@ -118,6 +124,21 @@ export async function accruingEndpointUsageOf(
     });
   }
   return result;
+}
+
+/**
+ * Pure: the energy (mWh) of an open window from its start up to `at` — its replicas last seen
+ * ready for the seconds between, never more than it has accrued so far — estimated from the
+ * class's power draw as settling it would be. It depends only on `at` while the replicas stay as
+ * they were, not on when it is read: what a shared model's average counts of an open window up to
+ * its last call (averageSharedEnergy).
+ */
+export function windowEnergyUpTo(window: AccruingAggregate, at: Date): bigint {
+  const upTo = BigInt(window.replicaUnits * secondsCrossed(window.windowStart, at));
+  return estimatedMilliWh(
+    window.powerDrawWatts,
+    upTo < window.unitSeconds ? upTo : window.unitSeconds,
+  );
 }
 
 /** The key rating sums a line by: class, price version, allocation line and usage month. */

@@ -38,8 +38,9 @@ export interface TierMonth {
 /**
  * The energy per 1,000 tokens of each tier in each month asked for (null when its endpoints were
  * not metered that month in the windows that served its calls), read once per month and time
- * zone. With `accruingAt`, the endpoints' open windows that have served a call count too, up to
- * then, as the live draft counts an organisation's own endpoints' (averageSharedTierEnergy).
+ * zone. With `accruingAt`, the endpoints' open windows that have served a call count too, each up
+ * to its last call, so the figure does not grow while nobody calls (averageSharedTierEnergy). The
+ * one estimate of a shared tier's tokens: Billing's charges so far and its usage page both read it.
  */
 export async function sharedTierIntensities(
   client: SqlClient,
@@ -79,7 +80,7 @@ export async function sharedTierIntensities(
  * Adds to each shared tier's aggregate (a TOKENS class) the estimated energy of its tokens, in
  * place, before the aggregates are rated: the live draft and the invoice run both call it. Its
  * basis stays estimated. The live draft passes `accruingAt` (now): the shared endpoints' open
- * windows then count as its own endpoints' do, and the keys (lineKeyOf) of the lines whose
+ * windows then count up to their last call, and the keys (lineKeyOf) of the lines whose
  * figure includes them, not yet settled, are returned. The invoice run counts settled records
  * only, as it does for its own endpoints.
  */

@@ -24,9 +24,9 @@ export interface CurrentChargeLineView extends BillingLineView {
   /** The same, in unit-hours exact to three decimals ("0.667"), as `unitHours` is written. */
   accruingUnitHours: string;
   /**
-   * False when the line's energy includes open windows, estimated up to now and not yet settled:
-   * its own endpoints' (accruingUnitSeconds), or, for a shared tier's tokens, the shared
-   * endpoints' the tier's average is worked out from.
+   * False when the line's energy includes open windows, estimated and not yet settled: its own
+   * endpoints' up to now (accruingUnitSeconds), or, for a shared tier's tokens, the shared
+   * endpoints' the tier's average is worked out from, up to their last call.
    */
   energySettled: boolean;
 }

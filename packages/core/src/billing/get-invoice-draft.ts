@@ -37,7 +37,7 @@ export async function getInvoiceDraft(
     accruing: AccruingCharge[];
     /**
      * The keys (lineKeyOf) of the shared tiers' lines whose energy includes their endpoints'
-     * open windows, estimated up to now and not yet settled (only with `accruing`).
+     * open windows, estimated up to their last call and not yet settled (only with `accruing`).
      */
     unsettledEnergy: Set<string>;
   }

@@ -18,6 +18,8 @@ const window = (
 ): AccruingWindow => ({
   endpointId: "ep-1",
   windowStart: new Date("2026-12-01T10:00:00Z"),
+  replicaUnits: 1,
+  powerDrawWatts: 700,
   resourceClassId: over.priceVersionId === "pv-cpu" ? "cpu" : "h100",
   allocationLineId: "line",
   allocationId: "award",

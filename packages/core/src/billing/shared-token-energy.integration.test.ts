@@ -17,7 +17,7 @@ import {
 } from "./billing-fixture";
 import { energyPerThousandTokens } from "../gateway-usage/energy-per-thousand-tokens";
 import { summariseGatewayUsage } from "../gateway-usage/summarise-gateway-usage";
-import { accruingEndpointUsage } from "./accruing-endpoint-usage";
+import { accruingEndpointUsage, windowEnergyUpTo } from "./accruing-endpoint-usage";
 import { tokenEnergyMilliWh } from "./estimate-shared-token-energy";
 import { finaliseInvoice } from "./finalise-invoice";
 import { getCurrentCharges } from "./get-current-charges";
@@ -25,7 +25,7 @@ import { getInvoiceDocument } from "./get-invoice";
 import { getInvoiceDraft } from "./get-invoice-draft";
 import { invoiceCsv } from "./invoice-csv";
 import { lineEnergyText } from "./invoice-document";
-import { after, runningEndpoint } from "./running-endpoint-fixture";
+import { after, observeReady, runningEndpoint } from "./running-endpoint-fixture";
 import { summariseUsage } from "./summarise-usage";
 
 const JAN = new Date("2026-01-10T08:00:00Z");
@@ -295,7 +295,7 @@ describe("the energy of a shared model's tokens counts only the shared endpoints
     });
   });
 
-  it("leaves out an open window nobody has called in since it began, and counts it, not yet settled, once someone has", async () => {
+  it("leaves out an open window nobody has called in since it began, and counts it up to the last call, not yet settled, once someone has", async () => {
     const { platform, endpointId, readyAt, tier } = await runningSharedEndpoint();
     const { leaseStartedAt: began } = await db.endpoint.findUniqueOrThrow({
       where: { workloadId: endpointId },
@@ -323,7 +323,7 @@ describe("the energy of a shared model's tokens counts only the shared endpoints
       }),
     ]);
 
-    // A call since the open window began: its energy up to now counts, not yet settled.
+    // A call since the open window began: its energy up to that call counts, not yet settled.
     await callShared(fixture.organizationId, tier, platform.modelName, after(readyAt, 60), 1_000n);
     const [open] = await accruingEndpointUsage(
       db,
@@ -335,14 +335,13 @@ describe("the energy of a shared model's tokens counts only the shared endpoints
       },
       now,
     );
-    expect(open!.energyMilliWh).toBeGreaterThan(0n);
+    const upToCall = windowEnergyUpTo(open!, after(readyAt, 60));
+    expect(upToCall).toBeGreaterThan(0n);
+    expect(upToCall).toBeLessThan(open!.energyMilliWh);
     expect(await shared()).toEqual([
       expect.objectContaining({
         model: platform.modelName,
-        energyPerThousandTokensMilliWh: energyPerThousandTokens(
-          500_000n + open!.energyMilliWh,
-          1_001_000n,
-        ),
+        energyPerThousandTokensMilliWh: energyPerThousandTokens(500_000n + upToCall, 1_001_000n),
         energyMeasured: false,
         energySettled: false,
       }),
@@ -351,7 +350,7 @@ describe("the energy of a shared model's tokens counts only the shared endpoints
 });
 
 describe("the energy of a shared model's tokens while its endpoint's window is open", () => {
-  it("counts the open window as an organisation's own endpoint's is counted, on the usage page and Billing's draft alike, and says it is not yet settled", async () => {
+  it("counts the open window up to its last call, on the usage page and Billing's draft alike, and says it is not yet settled", async () => {
     // The platform runs the shared endpoint: ten minutes so far, nothing settled yet.
     const { platform, readyAt, tier } = await runningSharedEndpoint();
     const now = after(readyAt, 600);
@@ -360,10 +359,21 @@ describe("the energy of a shared model's tokens while its endpoint's window is o
     const [own] = platformCharges.lines;
     expect(own!.energySettled).toBe(false);
     expect(own!.energyMilliWh).toBeGreaterThan(0);
-    const openMilliWh = BigInt(own!.energyMilliWh);
+    const [window] = await accruingEndpointUsage(
+      db,
+      {
+        organizationId: platform.organizationId,
+        period: "",
+        bounds: { start: new Date(readyAt.getTime() - HOUR_MS), end: now },
+        timeZone: "UTC",
+      },
+      now,
+    );
+    expect(window!.energyMilliWh).toBe(BigInt(own!.energyMilliWh));
+    const openMilliWh = windowEnergyUpTo(window!, after(readyAt, 60));
 
     // A tenant's 2,000 tokens are all the shared endpoint served: its energy per 1,000 tokens is
-    // the open window's energy over them, rounded half up once.
+    // the open window's energy up to that call over them, rounded half up once.
     const fixture = await createBillingFixture(db);
     await callShared(fixture.organizationId, tier, platform.modelName, after(readyAt, 60), 2_000n);
     const perThousand = Number((openMilliWh * 2_000n + 2_000n) / (2_000n * 2n));
@@ -393,6 +403,99 @@ describe("the energy of a shared model's tokens while its endpoint's window is o
     expect(settled.lines.find((candidate) => candidate.resourceClassId === tier.id)).toMatchObject({
       energyMilliWh: 0n,
     });
+  });
+});
+
+describe("one estimate of a shared model's tokens' energy on every page", () => {
+  /** The tier's Wh on Billing's charges so far, on Billing's usage by project, and the API keys usage page's figure. */
+  async function pages(
+    fixture: BillingFixture,
+    tier: { id: string; code: string },
+    model: string,
+    now: Date,
+  ) {
+    const tenant = tenantOf(fixture);
+    const charges = await getCurrentCharges(tenant, { sellerCountry: "DE", now });
+    const line = charges.lines.find((candidate) => candidate.resourceClassCode === tier.code)!;
+    const usage = await summariseUsage(tenant, { months: 1, now }, db);
+    const project = usage.byProject.find((cell) => cell.resourceClassId === tier.id)!;
+    const month = usage.byMonth.find((cell) => cell.resourceClassId === tier.id)!;
+    const gateway = await summariseGatewayUsage(tenant, { days: 7, now }, db);
+    const shared = gateway.byModel.find((row) => row.model === model && row.shared)!;
+    const [charge] = gateway.payment.sharedModels.charges.filter(
+      (candidate) => candidate.resourceClassId === tier.id,
+    );
+    return {
+      charges: { energyMilliWh: line.energyMilliWh, settled: line.energySettled },
+      byProject: { energyMilliWh: project.energyMilliWh, settled: project.energySettled },
+      byMonth: { energyMilliWh: month.energyMilliWh, settled: month.energySettled },
+      apiKeys: { energyMilliWh: charge!.energyMilliWh, settled: charge!.energySettled },
+      // The page's energy per 1,000 tokens, × the tokens and rounded once as Billing does.
+      apiKeysPerThousand: {
+        energyMilliWh:
+          shared.energyPerThousandTokensMilliWh === null
+            ? 0
+            : Number(
+                tokenEnergyMilliWh(BigInt(project.tokens), shared.energyPerThousandTokensMilliWh),
+              ),
+        settled: shared.energySettled,
+      },
+      perThousandMilliWh: shared.energyPerThousandTokensMilliWh,
+    };
+  }
+
+  it("gives the same Wh, not yet settled, on Billing's charges, Billing's usage by project and the API keys usage page while the shared endpoint's window is open", async () => {
+    const { platform, readyAt, tier } = await runningSharedEndpoint();
+    const fixture = await createBillingFixture(db);
+    await callShared(fixture.organizationId, tier, platform.modelName, after(readyAt, 60), 100n);
+    await callShared(fixture.organizationId, tier, platform.modelName, after(readyAt, 90), 48n);
+    const figures = await pages(fixture, tier, platform.modelName, after(readyAt, 150));
+    const same = { energyMilliWh: figures.charges.energyMilliWh, settled: false };
+    expect(same.energyMilliWh).toBeGreaterThan(0);
+    expect(figures).toMatchObject({
+      charges: same,
+      byProject: same,
+      byMonth: same,
+      apiKeys: same,
+      apiKeysPerThousand: same,
+    });
+  });
+
+  it("says 'not metered yet' on all three when the shared endpoints reported no energy", async () => {
+    const { tier, modelName } = await sharedTier([]);
+    const fixture = await createBillingFixture(db);
+    await callShared(fixture.organizationId, tier, modelName, new Date(), 148n);
+    const none = { energyMilliWh: 0, settled: true };
+    expect(await pages(fixture, tier, modelName, after(new Date(), 60))).toEqual({
+      charges: none,
+      byProject: none,
+      byMonth: none,
+      apiKeys: none,
+      apiKeysPerThousand: none,
+      perThousandMilliWh: null,
+    });
+  });
+
+  it("does not change while nobody calls as the open window runs on, and changes when someone calls", async () => {
+    const { platform, endpointId, readyAt, tier } = await runningSharedEndpoint();
+    const ref = { id: endpointId, organizationId: platform.organizationId };
+    const fixture = await createBillingFixture(db);
+    await callShared(fixture.organizationId, tier, platform.modelName, after(readyAt, 60), 148n);
+    // The cluster keeps reporting the replicas ready: the window's energy so far keeps growing.
+    await observeReady(ref, after(readyAt, 120));
+    const early = await pages(fixture, tier, platform.modelName, after(readyAt, 150));
+    await observeReady(ref, after(readyAt, 1_200));
+    await observeReady(ref, after(readyAt, 1_500));
+    const later = await pages(fixture, tier, platform.modelName, after(readyAt, 1_550));
+    expect(early.perThousandMilliWh).not.toBeNull();
+    expect(later).toEqual(early);
+
+    // Someone calls (another organisation): the window's time up to that call joins the figure.
+    const other = await createBillingFixture(db);
+    await callShared(other.organizationId, tier, platform.modelName, after(readyAt, 1_520), 148n);
+    const called = await pages(fixture, tier, platform.modelName, after(readyAt, 1_550));
+    expect(called.perThousandMilliWh).toBeGreaterThan(early.perThousandMilliWh!);
+    expect(called.charges.energyMilliWh).toBeGreaterThan(early.charges.energyMilliWh);
   });
 });
 

@@ -22,6 +22,12 @@ export interface UsageCell {
   energyMilliWh: number;
   /** True when every record behind the figure had measured energy. */
   energyMeasured: boolean;
+  /**
+   * False when the figure is a shared model's tokens' estimate that counts its endpoints' open
+   * windows (up to their last call), not yet settled: the same estimate, worded the same, as
+   * Billing's charges so far.
+   */
+  energySettled: boolean;
 }
 
 export interface UsageSummary {
@@ -67,8 +73,10 @@ function add<T extends UsageCell>(into: Map<string, T>, key: string, make: () =>
  * The organisation's metered usage over the last `months` billing months (this one included), by
  * resource class and month and by project — quantities and energy straight from the usage records,
  * billed or not. A shared model's tokens carry no energy of their own: theirs is estimated from
- * the tier's energy per 1,000 tokens in each month, as invoice lines have it
- * (estimate-shared-token-energy.ts). `database`, the unscoped client, is handed only to that
+ * the tier's energy per 1,000 tokens in each month by the one estimate Billing's charges so far
+ * use (sharedTierIntensities with `now`: the shared endpoints' settled windows that served calls
+ * and their open ones up to their last call), so the same tokens read the same Wh on both pages,
+ * and "not metered yet" only where neither has any energy (estimate-shared-token-energy.ts). `database`, the unscoped client, is handed only to that
  * estimate, for the platform-wide average; every row read here is the organisation's own.
  *
  * A month, class and project with nothing to show is left out: no time, no energy, and (for a
@@ -85,7 +93,8 @@ export async function summariseUsage(
   const organizationId = tenant.organization.id;
   const customer = await loadBillingCustomer(tenant.db, organizationId);
   if (!customer) throw notFound("Organisation");
-  const current = periodOf(input.now ?? new Date(), customer.timeZone);
+  const now = input.now ?? new Date();
+  const current = periodOf(now, customer.timeZone);
   const first = shiftPeriod(current, -(input.months - 1));
   const from = periodBounds(first, customer.timeZone).start;
   const to = periodBounds(current, customer.timeZone).end;
@@ -112,7 +121,13 @@ export async function summariseUsage(
   const classes = new Map<string, UsageResourceClass>();
   const byMonth = new Map<string, UsageSummary["byMonth"][number]>();
   const byProject = new Map<string, UsageSummary["byProject"][number]>();
-  const empty = () => ({ unitSeconds: 0, tokens: 0, energyMilliWh: 0, energyMeasured: true });
+  const empty = () => ({
+    unitSeconds: 0,
+    tokens: 0,
+    energyMilliWh: 0,
+    energyMeasured: true,
+    energySettled: true,
+  });
   for (const row of rows) {
     classes.set(row.resourceClassId, {
       id: row.resourceClassId,
@@ -152,25 +167,26 @@ export async function summariseUsage(
       period: row.period,
       timeZone: customer.timeZone,
     })),
+    now,
   );
-  const estimate = (resourceClassId: string, period: string, tokens: number | bigint) => {
-    const perThousand = intensity({
-      resourceClassId,
-      period,
-      timeZone: customer.timeZone,
-    })?.energyPerThousandTokensMilliWh;
-    return perThousand == null
-      ? 0
-      : toSafeNumber(tokenEnergyMilliWh(BigInt(tokens), perThousand), "energy");
+  const estimate = (cell: UsageCell, resourceClassId: string, period: string, tokens: bigint) => {
+    const average = intensity({ resourceClassId, period, timeZone: customer.timeZone });
+    if (average?.energyPerThousandTokensMilliWh == null) return;
+    cell.energyMilliWh += toSafeNumber(
+      tokenEnergyMilliWh(tokens, average.energyPerThousandTokensMilliWh),
+      "energy",
+    );
+    cell.energyMeasured = false;
+    cell.energySettled &&= average.energySettled;
   };
   for (const cell of byMonth.values()) {
     if (countsTokens(classes.get(cell.resourceClassId)!.kind) && cell.tokens > 0) {
-      cell.energyMilliWh += estimate(cell.resourceClassId, cell.period, cell.tokens);
+      estimate(cell, cell.resourceClassId, cell.period, BigInt(cell.tokens));
     }
   }
   for (const row of tiers) {
     const cell = byProject.get(`${row.projectId ?? ""}\u0000${row.resourceClassId}`)!;
-    cell.energyMilliWh += estimate(row.resourceClassId, row.period, row.tokens);
+    estimate(cell, row.resourceClassId, row.period, row.tokens);
   }
   const months = Array.from({ length: input.months }, (_, index) => shiftPeriod(first, index));
   return {

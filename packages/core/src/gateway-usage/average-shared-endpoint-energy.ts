@@ -1,5 +1,5 @@
 import { Prisma } from "@tessera/db";
-import { accruingEndpointUsageOf } from "../billing/accruing-endpoint-usage";
+import { accruingEndpointUsageOf, windowEnergyUpTo } from "../billing/accruing-endpoint-usage";
 import type { SqlClient } from "../billing/sql-client";
 import { energyPerThousandTokens } from "./energy-per-thousand-tokens";
 
@@ -13,8 +13,8 @@ export interface SharedEndpointEnergy {
   /** True when every sampler record behind the figure had measured, not estimated, energy. */
   energyMeasured: boolean;
   /**
-   * False when the figure includes the endpoints' open metering windows (estimated up to now,
-   * not yet settled into sampler records).
+   * False when the figure includes the endpoints' open metering windows (estimated up to their
+   * last call, not yet settled into sampler records).
    */
   energySettled: boolean;
 }
@@ -88,13 +88,43 @@ function servedCall(
 }
 
 /**
+ * When a shared endpoint last served a call (as servedCall finds them) since `after`, within the
+ * span: the later of two range probes, one per index; NULL when it served none.
+ */
+function lastCallSince(
+  key: Key,
+  span: Span,
+  endpoint: { key: Prisma.Sql; workloadId: Prisma.Sql; organizationId: Prisma.Sql },
+  after: Prisma.Sql,
+): Prisma.Sql {
+  const between = Prisma.sql`s."intervalStart" >= ${after} AND ${startsWithin("s", span)}`;
+  return Prisma.sql`GREATEST(
+    (SELECT max(s."intervalStart") FROM "UsageRecord" s
+      WHERE s.source = 'GATEWAY_TOKENS' AND s."workloadId" IS NULL
+        AND ${key.call} = ${endpoint.key} AND ${between}),
+    (SELECT max(s."intervalStart") FROM "UsageRecord" s
+      WHERE s.source = 'GATEWAY_TOKENS' AND s."workloadId" = ${endpoint.workloadId}
+        AND s."organizationId" = ${endpoint.organizationId} AND ${between}))`;
+}
+
+/**
  * The energy per 1,000 tokens of the platform's shared endpoints, per `by` (their model or its
  * token tier), over [from, until): the energy of their metering windows that served calls of the
  * key (sampler records, in the organisation that runs them, with at least one call's request
  * time inside the window) divided by every token they served in the same time, whoever called.
  * A window in which nobody called is the endpoints' idle time: its energy is not shared out to
- * callers, it stays with the platform operator (whose own bill shows every window). So a caller's
- * figure moves only when calls are made, never while the endpoints idle.
+ * callers, it stays with the platform operator (whose own bill shows every window).
+ *
+ * With `accruing` (the live draft and the usage pages), the endpoints' open windows count too,
+ * each only up to the last call it has served (openWindowEnergy), not up to now. The figure is
+ * read as "the energy of these calls", so it must not grow while nobody calls: counted up to now,
+ * an open window's idle minutes after its last call made a few calls' figure climb by the minute
+ * (≈ 273 → ≈ 771 Wh per 1,000 tokens in 13 idle minutes). So it moves at two moments only:
+ * when a call is made (its window's time up to it, and its tokens, join the figure), and when a
+ * window that served calls closes and is settled, which then counts whole — as the invoice run,
+ * which reads settled windows only and is not changed by this, counts it: what ends on an invoice
+ * is always the settled figure, and the live one says "not yet settled" until then. Between those
+ * moments, whatever the clock says, it stays the same (while the replicas stay as they were).
  *
  * This is the one place usage is read across organisations, and it is safe because of what it
  * returns: one ratio (and whether it was measured) per shared model or tier, never a token count,
@@ -178,8 +208,9 @@ async function averageSharedEnergy(
     averages.set(row.key, {
       energyPerThousandTokensMilliWh: energyPerThousand,
       // An open window's energy is an estimate from the class's power draw.
-      energyMeasured: energyPerThousand !== null && row.energyMeasured === true && unsettled === 0n,
-      energySettled: unsettled === 0n,
+      energyMeasured:
+        energyPerThousand !== null && row.energyMeasured === true && !open.has(row.key),
+      energySettled: !open.has(row.key),
     });
   }
   return averages;
@@ -187,9 +218,11 @@ async function averageSharedEnergy(
 
 /**
  * The energy of the shared endpoints' open windows begun in [from, until) that have served a
- * call of their key since they began, per key, as settling them at `now` would record it
- * (accruingEndpointUsageOf, read for the organisations that run them); an open window nobody has
- * called in yet is idle time, left out as a settled one is. Read after the settled records, as
+ * call of their key since they began, per key, each from its start up to its last call
+ * (windowEnergyUpTo: its replicas' time to then, from the class's power draw, as settling it would
+ * estimate it; accruingEndpointUsageOf read for the organisations that run them); an open window
+ * nobody has called in yet is idle time, left out as a settled one is, and so is a called window's
+ * time after its last call until it closes. Read after the settled records, as
  * the draft reads its own: a window settled between the two reads is missing once, never counted
  * twice.
  */
@@ -223,29 +256,33 @@ async function openWindowEnergy(
     .flat()
     .filter((window) => endpointOf.has(window.endpointId) && window.usagePeriod === input.period);
   if (windows.length === 0) return energy;
-  // Which of them served a call since they began: one statement for them all.
-  const served = await database.$queryRaw<{ endpointId: string }[]>(Prisma.sql`
-    SELECT w."endpointId"
+  // When each last served a call since it began: one statement for them all.
+  const served = await database.$queryRaw<{ endpointId: string; lastCallAt: Date | null }[]>(
+    Prisma.sql`
+    SELECT w."endpointId", ${lastCallSince(
+      key,
+      { from: input.from, until: input.until },
+      {
+        key: Prisma.sql`w.key`,
+        workloadId: Prisma.sql`w."endpointId"`,
+        organizationId: Prisma.sql`w."organizationId"`,
+      },
+      Prisma.sql`w.start`,
+    )} AS "lastCallAt"
       FROM unnest(${windows.map((window) => window.endpointId)}::text[],
                   ${windows.map((window) => endpointOf.get(window.endpointId)!.key)}::text[],
                   ${windows.map((window) => endpointOf.get(window.endpointId)!.organizationId)}::text[],
                   ${windows.map((window) => window.windowStart.toISOString())}::timestamp(3)[])
-           AS w("endpointId", key, "organizationId", start)
-     WHERE ${servedCall(
-       key,
-       { from: input.from, until: input.until },
-       {
-         key: Prisma.sql`w.key`,
-         workloadId: Prisma.sql`w."endpointId"`,
-         organizationId: Prisma.sql`w."organizationId"`,
-       },
-       Prisma.sql`w.start`,
-     )}`);
-  const called = new Set(served.map((row) => row.endpointId));
+           AS w("endpointId", key, "organizationId", start)`,
+  );
+  const lastCallOf = new Map(
+    served.flatMap((row) => (row.lastCallAt ? [[row.endpointId, row.lastCallAt] as const] : [])),
+  );
   for (const window of windows) {
-    if (!called.has(window.endpointId)) continue;
+    const lastCallAt = lastCallOf.get(window.endpointId);
+    if (!lastCallAt) continue;
     const of = endpointOf.get(window.endpointId)!.key;
-    energy.set(of, (energy.get(of) ?? 0n) + window.energyMilliWh);
+    energy.set(of, (energy.get(of) ?? 0n) + windowEnergyUpTo(window, lastCallAt));
   }
   return energy;
 }

@@ -43,8 +43,8 @@ export interface GatewayUsage {
      * and the open one up to now, as Billing's live draft counts them — divided by the tokens
      * they served. Shared: an estimate, the shared endpoints' average over every caller's
      * tokens (averageSharedEndpointEnergy: the energy of their windows that served calls of the
-     * model, idle ones left to the platform operator) on the same basis (settled windows and the
-     * open ones up to now, as Billing's token line counts them), the same figure for every
+     * model, idle ones left to the platform operator) on the basis Billing's token line uses
+     * (settled windows, and open ones up to their last call), the same figure for every
      * organisation.
      */
     energyPerThousandTokensMilliWh: number | null;
@@ -52,7 +52,8 @@ export interface GatewayUsage {
     energyMeasured: boolean;
     /**
      * False when the figure includes open metering windows (own or shared endpoints'), estimated
-     * up to now and not yet settled, as Billing's live draft counts them.
+     * (own: up to now; shared: up to their last call) and not yet settled, as Billing's live
+     * draft counts them.
      */
     energySettled: boolean;
   })[];
@@ -186,7 +187,7 @@ export async function summariseGatewayUsage(
       { organizationId, period: "", bounds: { start: from, end: now }, timeZone: "UTC" },
       now,
     ),
-    rateSharedModelTokens(tenant.db, { organizationId, from, narrow }),
+    rateSharedModelTokens(tenant.db, { organizationId, from, narrow, now }, database),
   ]);
   const accruingMilliWh = new Map<string, bigint>();
   for (const window of accruing) {

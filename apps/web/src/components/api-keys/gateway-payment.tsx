@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, Td, Th } from "@tessera/ui";
 import { formatTokens, pricePer } from "@tessera/core/words";
+import { usageEnergy } from "@/components/billing/format";
 import { billingRoutes } from "@/components/billing/paths";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { formatMoney } from "@/components/programmes/format";
@@ -70,6 +71,7 @@ export function GatewayPayment({
                 <Th className="text-right">{u.chargeTokens}</Th>
                 <Th className="text-right">{u.chargePrice}</Th>
                 <Th className="text-right">{u.chargeList}</Th>
+                <Th>{u.chargeEnergy}</Th>
               </tr>
             </thead>
             <tbody>
@@ -99,6 +101,12 @@ export function GatewayPayment({
                   <Td className={NUMBER}>
                     <span data-testid="gateway-charge-list" data-minor={charge.listMinor}>
                       {formatMoney(charge.listMinor, charge.currency)}
+                    </span>
+                  </Td>
+                  {/* Billing's estimate of these tokens, in Billing's words. */}
+                  <Td className="min-w-56">
+                    <span data-testid="gateway-charge-energy" data-mwh={charge.energyMilliWh}>
+                      {usageEnergy({ ...charge, energyMeasured: false }, "TOKENS")}
                     </span>
                   </Td>
                 </tr>

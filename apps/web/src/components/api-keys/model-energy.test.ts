@@ -31,10 +31,10 @@ describe("energy per 1,000 tokens on the gateway usage page", () => {
     expect(formatTokenEnergy(0, messages)).toBe("less than 0.001 Wh");
   });
 
-  it("marks a shared model's figure as the shared endpoint's average, an estimate", () => {
+  it("marks a shared model's figure as estimated from its average, in Billing's words", () => {
     expect(energyOf(true, 1_500, true)).toEqual({
       figure: "≈ 1.5 Wh",
-      note: "the shared endpoint's average, an estimate",
+      note: "estimated from the shared model's average",
     });
   });
 
@@ -53,14 +53,14 @@ describe("energy per 1,000 tokens on the gateway usage page", () => {
     });
     expect(energyOf(true, 1_500, false, false)).toEqual({
       figure: "≈ 1.5 Wh",
-      note: "the shared endpoint's average, estimated, not yet settled",
+      note: "estimated from the shared model's average, not yet settled",
     });
   });
 
   it("says what is missing when nothing was metered", () => {
     expect(energyOf(true, null, false)).toEqual({
       figure: "Not metered yet",
-      note: "the shared endpoint reported no energy in these days",
+      note: "the shared model's endpoints report no energy",
     });
     expect(energyOf(false, null, false)).toEqual({
       figure: "Not metered yet",

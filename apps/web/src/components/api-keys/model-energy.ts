@@ -6,7 +6,10 @@ export interface ModelEnergy {
   shared: boolean;
   energyPerThousandTokensMilliWh: number | null;
   energyMeasured: boolean;
-  /** False when the figure includes open metering windows, estimated up to now. */
+  /**
+   * False when the figure includes open metering windows, estimated up to now (own endpoints) or
+   * up to their last call (shared).
+   */
   energySettled: boolean;
 }
 

@@ -14,3 +14,10 @@ describe("README on the shared model's energy", () => {
     expect(readme).not.toContain('("Not metered yet" until the worker has metered the endpoints)');
   });
 });
+
+describe("README on how the shared model's figure moves", () => {
+  it("says an open window counts up to its last call, as the pages do, not up to now", () => {
+    expect(readme).toContain("only up to its last call");
+    expect(readme).not.toContain("up to now from their power draw");
+  });
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { enApiKeys } from "../../i18n/en-api-keys";
+import { describeModelEnergy } from "../api-keys/model-energy";
 import { usageEnergy, usageQuantity } from "./format";
 
 const gpu = { kind: "GPU", unit: "GPU" } as const;
@@ -62,6 +64,38 @@ describe("the energy of an invoice line or a usage figure", () => {
     );
     expect(usageEnergy({ ...open, energyMilliWh: 380_000, tokens: 2_000_000 }, "TOKENS")).toBe(
       "≈ 380 Wh (estimated from the shared model's average, not yet settled)",
+    );
+  });
+});
+
+describe("a shared model's energy on Billing and on the API keys usage page", () => {
+  it("is written in the same words on both", () => {
+    const figure = { energyMilliWh: 112_000, energyMeasured: false, tokens: 148 };
+    const apiKeys = (settled: boolean) =>
+      describeModelEnergy(
+        {
+          shared: true,
+          energyPerThousandTokensMilliWh: 771_000,
+          energyMeasured: false,
+          energySettled: settled,
+        },
+        enApiKeys.usage,
+      ).note;
+    expect(usageEnergy({ ...figure, energySettled: false }, "TOKENS")).toBe(
+      `≈ 112 Wh (${apiKeys(false)})`,
+    );
+    expect(usageEnergy(figure, "TOKENS")).toBe(`≈ 112 Wh (${apiKeys(true)})`);
+    const notMetered = describeModelEnergy(
+      {
+        shared: true,
+        energyPerThousandTokensMilliWh: null,
+        energyMeasured: false,
+        energySettled: true,
+      },
+      enApiKeys.usage,
+    );
+    expect(usageEnergy({ ...figure, energyMilliWh: 0 }, "TOKENS")).toBe(
+      `${notMetered.figure} (${notMetered.note})`,
     );
   });
 });

@@ -9,8 +9,8 @@ import { tb } from "@/i18n";
 
 /**
  * "12.4 kWh (measured)", "≈ 350 Wh (estimated)": energy with how it was obtained, every estimate
- * marked "≈"; "(estimated, not yet settled)" when it counts open metering windows up to now
- * (`settled` false, the live draft only).
+ * marked "≈"; "(estimated, not yet settled)" when it counts open metering windows
+ * (`settled` false: the live draft, and a shared model's tokens' estimate on the usage page).
  */
 export function energyWithBasis(milliWh: number, measured: boolean, settled = true): string {
   if (measured && settled) return `${formatEnergy(milliWh)} (${tb.energy.measured})`;
@@ -22,8 +22,8 @@ export function energyWithBasis(milliWh: number, measured: boolean, settled = tr
  * The energy of an invoice line or a usage figure. A shared model's tokens carry the estimate
  * made from its endpoints' average energy per 1,000 tokens, shown as such ("≈ 380 Wh (estimated
  * from the shared model's average)"), and never as "0 Wh" when no estimate could be made. On the
- * live draft, a figure that counts open windows (own or the shared endpoints') says it is not
- * yet settled, as the gateway usage page does.
+ * live draft and the usage page, a figure that counts open windows (own or the shared
+ * endpoints') says it is not yet settled, as the gateway usage page does, in the same words.
  */
 export function usageEnergy(
   figure: {

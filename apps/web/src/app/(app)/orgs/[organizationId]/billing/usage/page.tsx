@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { countsTokens } from "@tessera/core/words";
 import { Card, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { AccruingWindows } from "@/components/billing/accruing-windows";
@@ -51,6 +52,13 @@ export default async function UsagePage({ params }: Props) {
   }
   const data = usage.data;
   const accruing = current.data.accruingWindows.length > 0;
+  const tokenClasses = new Set(
+    data.resourceClasses.filter((c) => countsTokens(c.kind)).map((c) => c.id),
+  );
+  // How a shared model's tokens' energy is estimated, as Billing says under its lines.
+  const sharedEnergy = data.byProject.some(
+    (cell) => cell.tokens > 0 && tokenClasses.has(cell.resourceClassId),
+  );
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -84,6 +92,11 @@ export default async function UsagePage({ params }: Props) {
                 first: cell.projectName ?? u.noProject,
               }))}
             />
+            {sharedEnergy ? (
+              <p className="mt-2 text-sm text-fg-muted" data-testid="shared-energy-note">
+                {tb.energy.sharedRule}
+              </p>
+            ) : null}
           </Card>
         </div>
       )}
