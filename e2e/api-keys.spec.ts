@@ -24,7 +24,7 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
   signedIn,
   a11y,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // Eighty characters with nowhere to break a line (no space or dash), the longest a key's name
   // may be: it must break inside its column rather than widen it.
   const name = `Notebook_${uniqueSuffix()}_multilingual_speech_models_evaluation_run_`.padEnd(
@@ -198,7 +198,7 @@ test("a key for a project whose data may go nowhere an endpoint runs says so, wi
   signedIn,
   a11y,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const name = `Clinical key ${uniqueSuffix()}`;
   const ada = await signedIn("researcher");
   const organizationId = await openOrganisation(ada, NORTHBRIDGE);
