@@ -1,6 +1,8 @@
 /**
  * API keys for the gateway, as a researcher uses them: create a key for a project, see it once
- * with a ready-to-run request (after a reload only its prefix is left), rotate it with a grace
+ * with a ready-to-run request that the gateway answers (after a reload only its prefix is left);
+ * a key for a project whose data may go nowhere an endpoint runs says so, with the way to deploy,
+ * as does the form for an organisation with nothing to call; rotate it with a grace
  * period (the new key shown once, under the same id), and revoke it after a confirmation. Another
  * organisation's researcher gets 404 on the page. Every page is checked with axe, and the page
  * fits 360 pixels.
@@ -12,13 +14,17 @@ import { everyColumnFits, fitsNarrowScreen } from "./support/layout";
 import { uniqueSuffix } from "./support/personas";
 
 const PROJECT = "Multilingual speech models";
+/** RESTRICTED, its data staying in GB: no cluster of the e2e seed is in GB. */
+const CLINICAL = "Clinical notes summarisation";
+/** The platform's shared model: Northbridge holds tokens of its tier; it runs in EU. */
+const SHARED_MODEL = "tessera-shared/chat-8b";
 const KEY_FORMAT = /^tsk_([a-z2-7]{16})_[A-Za-z0-9_-]{43}$/;
 
 test("a researcher creates an API key, sees it once, rotates it and revokes it", async ({
   signedIn,
   a11y,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // Eighty characters with nowhere to break a line (no space or dash), the longest a key's name
   // may be: it must break inside its column rather than widen it.
   const name = `Notebook_${uniqueSuffix()}_multilingual_speech_models_evaluation_run_`.padEnd(
@@ -82,6 +88,15 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
     // A model the key can call: one the organisation's endpoints serve, or, while it has none
     // (other tests may be deploying one meanwhile), the shared model it holds tokens for.
     expect(body.model).toMatch(/^tessera-(demo|shared)\//);
+    // And the gateway answers it: the example runs as shown. (The gateway learns of a new key
+    // within its refresh, half a second here.)
+    await expect(async () => {
+      const response = await ada.request.post(`${E2E.gateway}/v1/chat/completions`, {
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+        data: body,
+      });
+      expect(response.status(), await response.text()).toBe(200);
+    }).toPass({ timeout: 30_000 });
 
     await issued.getByRole("button", { name: "Copy key" }).click();
     await expect(issued.getByRole("status").filter({ hasText: "Key copied" })).toBeVisible();
@@ -95,7 +110,6 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
     await expect(row().getByTestId("api-key-limits")).toHaveText(
       "120 requests and 200,000 tokens a minute",
     );
-    await expect(row()).toContainText("Not used yet");
     await everyColumnFits(ada, "The organisation's API keys, newest first");
     await fitsNarrowScreen(ada, { stayNarrow: true });
     await a11y.check(ada);
@@ -178,4 +192,103 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
     expect(response?.status()).toBe(404);
     await expect(bruno.getByText(name)).toHaveCount(0);
   });
+});
+
+test("a key for a project whose data may go nowhere an endpoint runs says so, with the way to deploy", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(120_000);
+  const name = `Clinical key ${uniqueSuffix()}`;
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+  await ada.goto(`/orgs/${organizationId}/api-keys`);
+  const place =
+    "No endpoint or shared model runs where this project's data may go (GB): a key for it is refused until one is deployed on a cluster in GB.";
+  const refused =
+    "No endpoint or shared model runs where this project's data may go (GB): calls with this key are refused until one is deployed on a cluster in GB.";
+
+  await test.step("choosing the project says so beside the field, before a key is made", async () => {
+    const hint = ada.getByTestId("api-key-project-unreachable");
+    await expect(hint).toHaveCount(0);
+    await ada.getByLabel("Project", { exact: true }).selectOption({ label: CLINICAL });
+    await expect(hint).toHaveText(`${place} Deploy an endpoint`);
+    await expect(hint.getByRole("link", { name: "Deploy an endpoint" })).toHaveAttribute(
+      "href",
+      `/orgs/${organizationId}/endpoints/new`,
+    );
+    await ada.getByLabel("Project", { exact: true }).selectOption({ label: PROJECT });
+    await expect(hint).toHaveCount(0);
+    await ada.getByLabel("Project", { exact: true }).selectOption({ label: CLINICAL });
+    await a11y.check(ada);
+  });
+
+  let key = "";
+  await test.step("the key's example names no model it cannot reach, and says why", async () => {
+    await ada.getByLabel("Key name").fill(name);
+    await ada.getByRole("button", { name: "Create key" }).click();
+    const issued = ada.getByTestId("issued-key");
+    await expect(issued.getByRole("heading", { name: `${name} is ready` })).toBeFocused();
+    key = await ada.getByLabel("Your API key").inputValue();
+    const why = issued.getByTestId("issued-key-unreachable");
+    await expect(why).toHaveText(
+      `${refused} Once one is, put its model's name in place of <model>. Deploy an endpoint`,
+    );
+    await expect(why.getByRole("link", { name: "Deploy an endpoint" })).toBeVisible();
+    await expect(issued.getByTestId("issued-key-example")).toContainText('"model":"<model>"');
+    await expect(issued).not.toContainText("Paste this into a terminal");
+  });
+
+  await test.step("its row promises only what the gateway grants", async () => {
+    const row = ada.getByRole("row").filter({ hasText: name });
+    await expect(row.getByTestId("api-key-scope")).toHaveText(
+      "Every endpoint and model of the organisation, and the shared models it holds tokens for, that run where the project's data may go (GB)",
+    );
+    await expect(row.getByTestId("api-key-unreachable")).toHaveText(
+      `${refused} Deploy an endpoint`,
+    );
+    await ada.setViewportSize({ width: 1280, height: 900 });
+    await ada.screenshot({
+      path: test.info().outputPath("clinical-key-w1280.png"),
+      fullPage: true,
+    });
+    await everyColumnFits(ada, "The organisation's API keys, newest first");
+    await ada.setViewportSize({ width: 390, height: 844 });
+    await ada.screenshot({ path: test.info().outputPath("clinical-key-w390.png"), fullPage: true });
+    await fitsNarrowScreen(ada, { stayNarrow: true });
+    await a11y.check(ada);
+    await ada.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  await test.step("and the gateway refuses the key as the page said, naming the place", async () => {
+    await expect(async () => {
+      const response = await ada.request.post(`${E2E.gateway}/v1/chat/completions`, {
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+        data: { model: SHARED_MODEL, messages: [{ role: "user", content: "Hello" }] },
+      });
+      expect(response.status()).toBe(503);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("no_endpoint_in_jurisdiction");
+      expect(body.error.message).toContain("must stay in GB");
+    }).toPass({ timeout: 15_000 });
+  });
+});
+
+test("an organisation with no endpoint and no tokens is told so beside the project, with the way to deploy", async ({
+  signedIn,
+  a11y,
+}) => {
+  const chiara = await signedIn("founder");
+  const organizationId = await openOrganisation(chiara, "Vela Vision Systems");
+  await chiara.goto(`/orgs/${organizationId}/api-keys`);
+  const project = chiara.getByLabel("Project", { exact: true });
+  const first = await project.locator("option").nth(1).getAttribute("value");
+  await project.selectOption(first ?? "");
+  const hint = chiara.getByTestId("api-key-project-unreachable");
+  await expect(hint).toHaveText(
+    "The organisation has no endpoint yet, nor tokens of a shared model: a key is refused until an endpoint is deployed. Deploy an endpoint",
+  );
+  await hint.getByRole("link", { name: "Deploy an endpoint" }).click();
+  await expect(chiara).toHaveURL(new RegExp(`/orgs/${organizationId}/endpoints/new$`));
+  await a11y.check(chiara);
 });

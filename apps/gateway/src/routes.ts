@@ -4,7 +4,13 @@ import {
   ROUTED_ENDPOINT_STATUSES,
 } from "@tessera/core/callable-shared-models";
 import type { QuotaClient } from "@tessera/core/ledger";
-import { jurisdictionRefusal } from "@tessera/core/jurisdiction";
+import {
+  isSharedRoute,
+  keyMayUseEndpoint,
+  keyReach,
+  routeRefusal,
+  routesOfModel,
+} from "@tessera/core/key-reach";
 import { ApiError, modelNotFound } from "@tessera/openai";
 import type { GatewayKey } from "./keys";
 import { TokensSpent, type TokenLine } from "./leases";
@@ -107,7 +113,7 @@ export class RouteTable {
     const next = new Map<string, Map<string, Route[]>>();
     const shared = new Map<string, Route[]>();
     for (const route of routes.rows) {
-      if (route.shared && route.tokenClassId !== null) push(shared, route.model, route);
+      if (isSharedRoute(route)) push(shared, route.model, route);
       else push(getOrMake(next, route.organizationId), route.model, route);
     }
     const callable = new Map<string, Set<string>>();
@@ -153,15 +159,15 @@ export class RouteTable {
   /**
    * The endpoints a key's organisation may call for `model`: its own, else the platform's shared
    * ones. A shared model is offered to every organisation (one without tokens of its tier is
-   * told so, 402); `/v1/models` lists it only to those that hold some (`withTokensOnly`).
+   * told so, 402); `/v1/models` lists it only to those that hold some (`models`).
    */
-  private routesFor(key: GatewayKey, model: string, withTokensOnly = false): Route[] | undefined {
-    const own = this.byOrganization.get(key.organizationId)?.get(model);
-    if (own && own.length > 0) return own;
-    const shared = this.shared.get(model);
-    if (!shared || shared.length === 0) return undefined;
-    if (!withTokensOnly) return shared;
-    return this.callable.get(key.organizationId)?.has(model) ? shared : undefined;
+  private routesFor(key: GatewayKey, model: string): readonly Route[] | undefined {
+    return routesOfModel(
+      this.byOrganization.get(key.organizationId)?.get(model),
+      this.shared.get(model),
+      this.callable.get(key.organizationId)?.has(model) ?? false,
+      false,
+    );
   }
 
   /** One endpoint, by id, as last read (for waiting on a wake). */
@@ -175,21 +181,17 @@ export class RouteTable {
     return undefined;
   }
 
-  /** The models this key may call: its organisation's, within the key's scope and residency. */
+  /**
+   * The models this key may call: its organisation's, within the key's scope and residency
+   * (core's keyReach, the rule the portal shows each key with).
+   */
   models(key: GatewayKey): string[] {
-    const names = new Set<string>();
-    const candidates = [
-      ...(this.byOrganization.get(key.organizationId)?.keys() ?? []),
-      ...this.shared.keys(),
-    ];
-    for (const model of candidates) {
-      if (key.allowedModels && !key.allowedModels.has(model)) continue;
-      const routes = this.routesFor(key, model, true) ?? [];
-      if (routes.some((route) => permitted(key, route) && allowedHere(key, route) === null)) {
-        names.add(model);
-      }
-    }
-    return [...names].sort();
+    const reach = keyReach(key, {
+      own: this.byOrganization.get(key.organizationId) ?? new Map<string, Route[]>(),
+      shared: this.shared,
+      callable: this.callable.get(key.organizationId) ?? new Set<string>(),
+    });
+    return reach.models.sort();
   }
 
   /**
@@ -209,7 +211,7 @@ export class RouteTable {
         "model",
       );
     }
-    const scoped = all.filter((route) => permitted(key, route));
+    const scoped = all.filter((route) => keyMayUseEndpoint(key, route));
     if (scoped.length === 0) {
       throw new ApiError(
         403,
@@ -221,7 +223,7 @@ export class RouteTable {
     const allowed: Route[] = [];
     let refusal: string | null = null;
     for (const route of scoped) {
-      const why = allowedHere(key, route);
+      const why = routeRefusal(key, route);
       if (why === null) allowed.push(route);
       else refusal ??= `${route.clusterName} ${why}`;
     }
@@ -262,16 +264,4 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function permitted(key: GatewayKey, route: Route): boolean {
-  return key.allowedEndpointIds === null || key.allowedEndpointIds.has(route.endpointId);
-}
-
-function allowedHere(key: GatewayKey, route: Route): string | null {
-  return jurisdictionRefusal(route.jurisdiction, {
-    residency: key.residency,
-    classification: key.classification,
-    organizationCountry: key.organizationCountry,
-  });
 }

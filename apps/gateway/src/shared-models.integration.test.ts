@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@tessera/db";
-import { callableSharedModels } from "@tessera/core";
+import { callableSharedModels, getApiKey } from "@tessera/core";
 import {
   createEndpointSetup,
   type EndpointSetup,
@@ -93,5 +93,34 @@ describe("the shared models an organisation may call", () => {
     const again = [served.model, other.model].sort();
     expect(await callableSharedModels(ended.setup.tenant)).toEqual(again);
     expect(await listed(ended.key)).toEqual(again);
+  });
+
+  it("are what the portal says a key can reach, and a project whose data may not go there reaches none", async () => {
+    const { setup, key } = await holder([served]);
+    const gbProject = await database.project.create({
+      data: {
+        organizationId: setup.organizationId,
+        slug: `gb-${key.id}`,
+        name: "Data stays in GB",
+        residency: "GB",
+      },
+    });
+    const gbKey = await createTestKey(database, setup, { projectId: gbProject.id });
+    await gateway.gateway.routes.refresh();
+    // The shared endpoint runs in DE: the portal names it in the example, /v1/models lists it.
+    const portal = await getApiKey(setup.tenant, setup.actor, key.id);
+    expect(portal.reach).toMatchObject({ models: [served.model], example: served.model });
+    expect(await listed(key)).toEqual(portal.reach.models);
+    const portalGb = await getApiKey(setup.tenant, setup.actor, gbKey.id);
+    expect(portalGb.reach).toMatchObject({ models: [], example: null, blocked: "PLACE" });
+    expect(await listed(gbKey)).toEqual([]);
+    const refused = await call(gateway, "/v1/chat/completions", gbKey.token, {
+      model: served.model,
+      messages: [{ role: "user", content: "Hello" }],
+    });
+    expect(refused.status).toBe(503);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("no_endpoint_in_jurisdiction");
+    expect(body.error.message).toContain(portalGb.reach.refusal);
   });
 });

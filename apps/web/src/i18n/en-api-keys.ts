@@ -31,6 +31,25 @@ export const enApiKeys = {
   by: (name: string) => `Created by ${name}`,
   allEndpoints:
     "Every endpoint and model of the organisation, and the shared models it holds tokens for",
+  allEndpointsIn: (place: string) =>
+    `Every endpoint and model of the organisation, and the shared models it holds tokens for, that run where the project's data may go (${place})`,
+  onlyIn: (place: string) => `Only those that run where the project's data may go (${place})`,
+  reach: {
+    place: (place: string) =>
+      `No endpoint or shared model runs where this project's data may go (${place}): calls with this key are refused until one is deployed on a cluster in ${place}.`,
+    nowhere: (residency: string, country: string) =>
+      `No cluster may serve this project: its data must stay in ${residency}, and restricted data stays in the organisation's country (${country}). Calls with this key are refused.`,
+    none: "The organisation has no endpoint yet, nor tokens of a shared model: calls with this key are refused until an endpoint is deployed.",
+    scope:
+      "None of the endpoints or models this key is limited to is running now: calls with it are refused until one is deployed again.",
+    projectPlace: (place: string) =>
+      `No endpoint or shared model runs where this project's data may go (${place}): a key for it is refused until one is deployed on a cluster in ${place}.`,
+    projectNowhere: (residency: string, country: string) =>
+      `No cluster may serve this project: its data must stay in ${residency}, and restricted data stays in the organisation's country (${country}). A key for it is refused.`,
+    projectNone:
+      "The organisation has no endpoint yet, nor tokens of a shared model: a key is refused until an endpoint is deployed.",
+    deploy: "Deploy an endpoint",
+  },
   models: (names: string) => `Models: ${names}`,
   endpoints: (names: string) => `Endpoints: ${names}`,
   fallback: "May fall back to a smaller model when the allocation is spent",
@@ -103,8 +122,7 @@ export const enApiKeys = {
     graceNone: "The previous secret stopped working now.",
     example: "Try it: call the gateway with the key",
     exampleHint: "Paste this into a terminal.",
-    exampleNoModel:
-      "The organisation has no endpoint yet: deploy one, then put its model's name in place of <model>.",
+    exampleNoModel: "Once one is, put its model's name in place of <model>.",
     copyExample: "Copy example",
     exampleCopied: "Example copied to the clipboard.",
     dismiss: "I have stored the key",

@@ -4,6 +4,8 @@ import { roleMay } from "../tenancy/permissions";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { apiKeyPrefix } from "./api-key-format";
 import { apiKeyStatus, type ApiKeyStatus } from "./api-key-rules";
+import type { KeyReach } from "./key-reach";
+import { loadKeyRoutes, reachOfKey } from "./load-key-routes";
 
 /** The columns a key is read with: never the secret's hash, current or previous. */
 export const API_KEY_COLUMNS = {
@@ -45,6 +47,12 @@ export interface ApiKeySummary {
   createdAt: Date;
   createdBy: { id: string; name: string } | null;
   status: ApiKeyStatus;
+  /**
+   * What the key can call through the gateway now (the gateway's own rule: its scope, and the
+   * clusters its project's data may go to), the model its example names, and why it reaches
+   * nothing, if so.
+   */
+  reach: KeyReach;
   /** Whether the caller may rotate, revoke or edit it (its creator, or an owner or admin). */
   manageable: boolean;
 }
@@ -61,7 +69,10 @@ export function mayManageApiKey(
   );
 }
 
-/** Turns rows into summaries with their projects', endpoints' and creators' names (three queries). */
+/**
+ * Turns rows into summaries with their projects', endpoints' and creators' names, and what each
+ * key can reach through the gateway.
+ */
 export async function toApiKeySummaries(
   tenant: TenantAccess,
   actor: Actor,
@@ -73,10 +84,10 @@ export async function toApiKeySummaries(
   const unique = (values: (string | null)[]) => [
     ...new Set(values.filter((v): v is string => v !== null)),
   ];
-  const [projects, endpoints, users] = await Promise.all([
+  const [projects, endpoints, users, routes] = await Promise.all([
     db.project.findMany({
       where: { id: { in: unique(rows.map((row) => row.projectId)) } },
-      select: { id: true, name: true },
+      select: { id: true, name: true, residency: true, classification: true },
     }),
     db.workload.findMany({
       where: {
@@ -89,15 +100,16 @@ export async function toApiKeySummaries(
       where: { id: { in: unique(rows.map((row) => row.createdById)) } },
       select: { id: true, name: true, email: true },
     }),
+    loadKeyRoutes(tenant),
   ]);
-  const projectName = new Map(projects.map((p) => [p.id, p.name]));
+  const projectOf = new Map(projects.map((p) => [p.id, p]));
   const endpointName = new Map(endpoints.map((e) => [e.id, e.name]));
   const userName = new Map(users.map((u) => [u.id, u.name ?? u.email ?? "A former member"]));
   return rows.map((row) => ({
     id: row.id,
     prefix: apiKeyPrefix(row.id),
     name: row.name,
-    project: { id: row.projectId, name: projectName.get(row.projectId) ?? "" },
+    project: { id: row.projectId, name: projectOf.get(row.projectId)?.name ?? "" },
     allowedModels: row.allowedModels,
     endpoints: row.allowedEndpointIds.map((id) => ({
       id,
@@ -115,6 +127,12 @@ export async function toApiKeySummaries(
       ? { id: row.createdById, name: userName.get(row.createdById) ?? "A former member" }
       : null,
     status: apiKeyStatus(row, now),
+    // A key's project is never deleted; were it missing, the strictest rules apply.
+    reach: reachOfKey(
+      routes,
+      projectOf.get(row.projectId) ?? { residency: null, classification: "RESTRICTED" },
+      row,
+    ),
     manageable: mayManageApiKey(tenant, actor, row),
   }));
 }

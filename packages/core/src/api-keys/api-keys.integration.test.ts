@@ -297,7 +297,9 @@ describe("API keys", () => {
     expect(options.endpoints).toEqual([
       { id: endpoint.id, name: "Test endpoint", model: setup.modelName },
     ]);
-    expect(options.projects).toEqual([{ id: setup.projectId, name: "Quota" }]);
+    expect(options.projects).toMatchObject([
+      { id: setup.projectId, name: "Quota", reach: { example: setup.modelName, blocked: null } },
+    ]);
 
     const scoped = await createApiKey(
       setup.tenant,
@@ -395,5 +397,69 @@ describe("API keys", () => {
     const refusal = await refusalOf(createApiKey(tenant, setup.actor, keyInput(setup)));
     expect(refusal.code).toBe("PRECONDITION_FAILED");
     expect(await db.apiKey.count({ where: { organizationId: setup.organizationId } })).toBe(0);
+  });
+
+  it("name in their example only a model the gateway would serve them: the project's residency and the key's scope decide", async () => {
+    const setup = await createEndpointSetup(db);
+    const empty = await createApiKey(setup.tenant, setup.actor, keyInput(setup));
+    expect(empty.key.reach).toMatchObject({ models: [], example: null, blocked: "NONE" });
+
+    // The endpoint lands on the organisation's simulated cluster, in DE.
+    const endpoint = await deployTestEndpoint(setup);
+    const gbProject = await db.project.create({
+      data: {
+        organizationId: setup.organizationId,
+        slug: `gb-${endpoint.id.slice(-6)}`,
+        name: "Data stays in GB",
+        residency: "GB",
+      },
+    });
+    const open = await createApiKey(setup.tenant, setup.actor, keyInput(setup));
+    expect(open.key.reach).toMatchObject({
+      models: [setup.modelName],
+      example: setup.modelName,
+      blocked: null,
+      place: { kind: "ANYWHERE" },
+    });
+    const gb = await createApiKey(
+      setup.tenant,
+      setup.actor,
+      keyInput(setup, { projectId: gbProject.id }),
+    );
+    expect(gb.key.reach).toEqual({
+      models: [],
+      example: null,
+      blocked: "PLACE",
+      place: { kind: "IN", place: "GB" },
+      refusal: expect.stringMatching(/ is in DE; the project's data must stay in GB$/) as string,
+    });
+    // The list and the form say the same, before and after a key is made.
+    const listed = await listApiKeys(setup.tenant, setup.actor, {});
+    expect(listed.items.find((key) => key.id === gb.key.id)?.reach.blocked).toBe("PLACE");
+    expect(listed.items.find((key) => key.id === empty.key.id)?.reach.example).toBe(
+      setup.modelName,
+    );
+    const options = await getApiKeyFormOptions(setup.tenant);
+    expect(
+      options.projects.map((project) => [
+        project.name,
+        project.reach.blocked,
+        project.reach.example,
+      ]),
+    ).toEqual([
+      ["Data stays in GB", "PLACE", null],
+      ["Quota", null, setup.modelName],
+    ]);
+
+    // Limited to an endpoint that is then deleted: nothing within its scope runs.
+    const scoped = await createApiKey(
+      setup.tenant,
+      setup.actor,
+      keyInput(setup, { allowedEndpointIds: [endpoint.id] }),
+    );
+    expect(scoped.key.reach.example).toBe(setup.modelName);
+    await db.endpoint.update({ where: { workloadId: endpoint.id }, data: { status: "DELETED" } });
+    const after = await getApiKey(setup.tenant, setup.actor, scoped.key.id);
+    expect(after.reach).toMatchObject({ models: [], blocked: "NONE" });
   });
 });

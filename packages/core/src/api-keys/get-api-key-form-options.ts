@@ -1,9 +1,11 @@
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { callableEndpoints } from "./api-key-scope";
-import { callableSharedModels } from "./callable-shared-models";
+import type { KeyReach } from "./key-reach";
+import { loadKeyRoutes, reachOfKey } from "./load-key-routes";
 
 export interface ApiKeyFormOptions {
-  projects: { id: string; name: string }[];
+  /** Each with what a key for it, open to everything, could reach (before any key is made). */
+  projects: { id: string; name: string; reach: KeyReach }[];
   endpoints: { id: string; name: string; model: string }[];
   /** The models the organisation's endpoints serve: what a key may be limited to. */
   models: string[];
@@ -19,17 +21,27 @@ export interface ApiKeyFormOptions {
  * the platform's shared models it may call.
  */
 export async function getApiKeyFormOptions(tenant: TenantAccess): Promise<ApiKeyFormOptions> {
-  const [projects, endpoints, shared] = await Promise.all([
+  const [projects, endpoints, routes] = await Promise.all([
     tenant.db.project.findMany({
-      select: { id: true, name: true },
+      select: { id: true, name: true, residency: true, classification: true },
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: 500,
     }),
     callableEndpoints(tenant.db),
-    callableSharedModels(tenant),
+    loadKeyRoutes(tenant),
   ]);
   const models = [...new Set(endpoints.map((e) => e.model))].sort();
   // The gateway routes a model the organisation serves itself to its own endpoints.
-  const sharedModels = shared.filter((name) => !models.includes(name));
-  return { projects, endpoints, models, sharedModels };
+  const sharedModels = [...routes.routes.callable].sort().filter((name) => !models.includes(name));
+  const open = { allowedModels: [], allowedEndpointIds: [] };
+  return {
+    projects: projects.map((project) => ({
+      id: project.id,
+      name: project.name,
+      reach: reachOfKey(routes, project, open),
+    })),
+    endpoints,
+    models,
+    sharedModels,
+  };
 }

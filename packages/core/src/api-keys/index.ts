@@ -7,6 +7,8 @@ export * from "./create-api-key";
 export * from "./list-api-keys";
 export * from "./get-api-key";
 export * from "./get-api-key-form-options";
+export * from "./key-reach";
+export * from "./load-key-routes";
 export * from "./rotate-api-key";
 export * from "./revoke-api-key";
 export * from "./update-api-key-limits";

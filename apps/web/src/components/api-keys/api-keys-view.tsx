@@ -9,7 +9,6 @@ import { Pagination } from "@/components/pagination";
 import { t, tk } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { CreateKeyForm } from "./create-key-form";
-import { exampleModel } from "./example";
 import { IssuedKey } from "./issued-key";
 import { KeysTable } from "./keys-table";
 import type { ApiKeyFormOptions, ApiKeyPage, ShownKey } from "./types";
@@ -27,6 +26,7 @@ export function ApiKeysView({
   options,
   gatewayBaseUrl,
   canCreate,
+  canDeploy,
   createBlocked,
 }: {
   organizationId: string;
@@ -36,6 +36,8 @@ export function ApiKeysView({
   gatewayBaseUrl: string;
   /** The caller's role may create keys. */
   canCreate: boolean;
+  /** The caller's role may deploy endpoints (what a key reaching nothing needs). */
+  canDeploy: boolean;
   /** Why a key cannot be created now (the organisation is not verified), if so. */
   createBlocked: string | null;
 }) {
@@ -97,9 +99,10 @@ export function ApiKeysView({
     <div className="space-y-8">
       {shown ? (
         <IssuedKey
+          organizationId={organizationId}
           shown={shown}
           gatewayBaseUrl={gatewayBaseUrl}
-          model={exampleModel(shown.issued.key, options)}
+          canDeploy={canDeploy}
           onDismiss={() => setShown(null)}
         />
       ) : null}
@@ -111,6 +114,7 @@ export function ApiKeysView({
           <KeysTable
             organizationId={organizationId}
             keys={page.items}
+            canDeploy={canDeploy}
             onIssued={onIssued}
             onNotice={onNotice}
           />
@@ -133,6 +137,7 @@ export function ApiKeysView({
           <CreateKeyForm
             organizationId={organizationId}
             options={options}
+            canDeploy={canDeploy}
             onIssued={onIssued}
             refreshing={refreshing}
           />

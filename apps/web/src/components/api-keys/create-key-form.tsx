@@ -18,6 +18,7 @@ import { tk } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { useTRPC } from "@/trpc/react";
+import { ReachNotice } from "./reach-notice";
 import type { ApiKeyFormOptions, ShownKey } from "./types";
 
 const IDS = {
@@ -80,11 +81,14 @@ function isoDay(days: number): string {
 export function CreateKeyForm({
   organizationId,
   options,
+  canDeploy,
   onIssued,
   refreshing,
 }: {
   organizationId: string;
   options: ApiKeyFormOptions;
+  /** The signed-in member may deploy endpoints (the "nothing reachable" hint links there). */
+  canDeploy: boolean;
   onIssued: (shown: ShownKey) => void;
   /** The new key's list is being reloaded: the key is shown with it, so the button stays busy. */
   refreshing: boolean;
@@ -93,6 +97,9 @@ export function CreateKeyForm({
   const c = tk.create;
   const feedback = useFormFeedback(IDS);
   const [expiry, setExpiry] = useState<ExpiryChoice>(30);
+  const firstProject = options.projects.length === 1 ? (options.projects[0]?.id ?? "") : "";
+  const [projectId, setProjectId] = useState(firstProject);
+  const chosenProject = options.projects.find((project) => project.id === projectId);
   const { requestsPerMinute: rpm, tokensPerMinute: tpm, expiryDays } = API_KEY_LIMITS;
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
@@ -134,6 +141,7 @@ export function CreateKeyForm({
         onSuccess: (issued) => {
           element.reset();
           setExpiry(30);
+          setProjectId(firstProject);
           onIssued({ issued, kind: "created" });
         },
       },
@@ -158,21 +166,37 @@ export function CreateKeyForm({
           maxLength={API_KEY_LIMITS.nameMax}
           autoComplete="off"
         />
-        <SelectField
-          id={IDS.projectId}
-          label={c.project}
-          hint={c.projectHint}
-          error={e.projectId}
-          name="projectId"
-          defaultValue={options.projects.length === 1 ? options.projects[0]?.id : ""}
-        >
-          <option value="">{c.projectPlaceholder}</option>
-          {options.projects.map((project) => (
-            <option key={project.id} value={project.id}>
-              {project.name}
-            </option>
-          ))}
-        </SelectField>
+        <div className="space-y-2">
+          <SelectField
+            id={IDS.projectId}
+            label={c.project}
+            hint={c.projectHint}
+            error={e.projectId}
+            name="projectId"
+            value={projectId}
+            onChange={(event) => setProjectId(event.currentTarget.value)}
+          >
+            <option value="">{c.projectPlaceholder}</option>
+            {options.projects.map((project) => (
+              <option key={project.id} value={project.id}>
+                {project.name}
+              </option>
+            ))}
+          </SelectField>
+          {/* Said as soon as the project is chosen, before a key that could call nothing is made. */}
+          <div aria-live="polite">
+            {chosenProject ? (
+              <ReachNotice
+                reach={chosenProject.reach}
+                of="project"
+                organizationId={organizationId}
+                canDeploy={canDeploy}
+                className="border-l-4 border-warning-fg pl-2 text-sm"
+                testId="api-key-project-unreachable"
+              />
+            ) : null}
+          </div>
+        </div>
       </div>
       <div className="space-y-3">
         <RadioGroupField

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gatewayBaseUrl } from "@tessera/config";
-import { API_KEY_VARIABLE, exampleModel, gatewayCurl } from "./example";
+import { API_KEY_VARIABLE, gatewayCurl } from "./example";
 
 describe("the gateway example", () => {
   it("is a curl of a chat completion with the key as a bearer token", () => {
@@ -27,26 +27,5 @@ describe("the gateway example", () => {
     expect(JSON.parse(/-d '([^']+)'/.exec(example)![1]!)).toMatchObject({
       model: "tessera-demo/tiny-chat-0.5b-instruct",
     });
-  });
-
-  it("names a model the key can call", () => {
-    const options = {
-      endpoints: [
-        { id: "e1", name: "One", model: "m/one" },
-        { id: "e2", name: "Two", model: "m/two" },
-      ],
-      models: ["m/one", "m/two"],
-      sharedModels: ["shared/chat-8b"],
-    };
-    expect(exampleModel({ allowedModels: ["m/two"], endpoints: [] }, options)).toBe("m/two");
-    expect(
-      exampleModel({ allowedModels: [], endpoints: [{ id: "e2", name: "Two" }] }, options),
-    ).toBe("m/two");
-    expect(exampleModel({ allowedModels: [], endpoints: [] }, options)).toBe("m/one");
-    const sharedOnly = { endpoints: [], models: [], sharedModels: ["shared/chat-8b"] };
-    expect(exampleModel({ allowedModels: [], endpoints: [] }, sharedOnly)).toBe("shared/chat-8b");
-    expect(
-      exampleModel({ allowedModels: [], endpoints: [] }, { ...sharedOnly, sharedModels: [] }),
-    ).toBe(null);
   });
 });

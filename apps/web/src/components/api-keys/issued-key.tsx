@@ -5,6 +5,7 @@ import { Alert, Button, TextInput } from "@tessera/ui";
 import { formatDateTime, tk } from "@/i18n";
 import { CopyButton } from "./copy-button";
 import { MODEL_PLACEHOLDER, gatewayCurl } from "./example";
+import { ReachNotice } from "./reach-notice";
 import type { ShownKey } from "./types";
 
 /**
@@ -13,19 +14,23 @@ import type { ShownKey } from "./types";
  * calls the gateway with it. Focus moves here so that the warning is read first.
  */
 export function IssuedKey({
+  organizationId,
   shown,
   gatewayBaseUrl,
-  model,
+  canDeploy,
   onDismiss,
 }: {
+  organizationId: string;
   shown: ShownKey;
   gatewayBaseUrl: string;
-  /** A model the key can call; null when the organisation has none yet. */
-  model: string | null;
+  /** The signed-in member may deploy endpoints (the "nothing reachable" notice links there). */
+  canDeploy: boolean;
   onDismiss: () => void;
 }) {
   const i = tk.issued;
   const { key, secretKey } = shown.issued;
+  // A model the key can actually call through the gateway (core's keyReach); null when none.
+  const model = key.reach.example;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     // After the frame: a confirmation dialog that closed in the same update hands focus back to
@@ -75,7 +80,19 @@ export function IssuedKey({
         <p className="font-semibold" id="issued-example-title">
           {i.example}
         </p>
-        <p className="text-sm text-fg-muted">{model ? i.exampleHint : i.exampleNoModel}</p>
+        {model ? (
+          <p className="text-sm text-fg-muted">{i.exampleHint}</p>
+        ) : (
+          <ReachNotice
+            reach={key.reach}
+            of="key"
+            organizationId={organizationId}
+            canDeploy={canDeploy}
+            extra={i.exampleNoModel}
+            className="rounded-md border-l-4 border-warning-fg bg-surface-muted p-3 text-sm"
+            testId="issued-key-unreachable"
+          />
+        )}
         <pre
           role="region"
           aria-labelledby="issued-example-title"

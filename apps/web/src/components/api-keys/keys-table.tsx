@@ -4,6 +4,7 @@ import { Badge, Td, Th, type Tone } from "@tessera/ui";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { formatDate, formatDateTime, tk } from "@/i18n";
 import { KeyActions } from "./key-actions";
+import { ReachNotice } from "./reach-notice";
 import type { ApiKeyState, ApiKeyView, ShownKey } from "./types";
 
 const STATE_TONE: Record<ApiKeyState, Tone> = {
@@ -34,11 +35,25 @@ export function KeyStatus({ apiKey }: { apiKey: ApiKeyView }) {
   );
 }
 
-function Scope({ apiKey }: { apiKey: ApiKeyView }) {
+function Scope({
+  apiKey,
+  organizationId,
+  canDeploy,
+}: {
+  apiKey: ApiKeyView;
+  organizationId: string;
+  canDeploy: boolean;
+}) {
   const open = apiKey.allowedModels.length === 0 && apiKey.endpoints.length === 0;
+  const { place } = apiKey.reach;
+  const usable = apiKey.status.state === "ACTIVE" || apiKey.status.state === "EXPIRING_SOON";
   return (
     <>
-      {open ? <span className="block">{tk.allEndpoints}</span> : null}
+      {open ? (
+        <span className="block" data-testid="api-key-scope">
+          {place.kind === "IN" ? tk.allEndpointsIn(place.place) : tk.allEndpoints}
+        </span>
+      ) : null}
       {apiKey.endpoints.length > 0 ? (
         <span className="block wrap-anywhere">
           {tk.endpoints(apiKey.endpoints.map((endpoint) => endpoint.name).join(", "))}
@@ -48,6 +63,19 @@ function Scope({ apiKey }: { apiKey: ApiKeyView }) {
         <span className="block break-all font-mono text-xs">
           {tk.models(apiKey.allowedModels.join(", "))}
         </span>
+      ) : null}
+      {!open && place.kind === "IN" ? (
+        <span className="block">{tk.onlyIn(place.place)}</span>
+      ) : null}
+      {usable ? (
+        <ReachNotice
+          reach={apiKey.reach}
+          of="key"
+          organizationId={organizationId}
+          canDeploy={canDeploy}
+          className="mt-1 block border-l-4 border-warning-fg pl-2"
+          testId="api-key-unreachable"
+        />
       ) : null}
       {apiKey.allowFallback ? (
         <span className="mt-1 block text-fg-muted">{tk.fallback}</span>
@@ -60,11 +88,13 @@ function Scope({ apiKey }: { apiKey: ApiKeyView }) {
 export function KeysTable({
   organizationId,
   keys,
+  canDeploy,
   onIssued,
   onNotice,
 }: {
   organizationId: string;
   keys: ApiKeyView[];
+  canDeploy: boolean;
   onIssued: (shown: ShownKey) => void;
   onNotice: (notice: { message: string; ok: boolean }) => void;
 }) {
@@ -114,7 +144,7 @@ export function KeysTable({
               <KeyStatus apiKey={apiKey} />
             </Td>
             <Td className="min-w-52">
-              <Scope apiKey={apiKey} />
+              <Scope apiKey={apiKey} organizationId={organizationId} canDeploy={canDeploy} />
               <span className="mt-1 block text-fg-muted" data-testid="api-key-limits">
                 {tk.limits(apiKey.requestsPerMinute, apiKey.tokensPerMinute)}
               </span>

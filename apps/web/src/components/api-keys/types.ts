@@ -15,3 +15,6 @@ export interface ShownKey {
   issued: IssuedApiKey;
   kind: "created" | "rotated";
 }
+
+/** What a key (or a key for a project) can reach through the gateway: core's keyReach. */
+export type KeyReachView = ApiKeyView["reach"];

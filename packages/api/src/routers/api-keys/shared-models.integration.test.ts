@@ -75,8 +75,24 @@ describe("API keys and the platform's shared models", () => {
 
     const created = await caller.apiKeys.create(keyFor(holder, [model.name]));
     expect(created.key.allowedModels).toEqual([model.name]);
+    // Its example names the shared model: the organisation serves nothing of its own.
+    expect(created.key.reach).toMatchObject({ example: model.name, blocked: null });
+    const open = await caller.apiKeys.create(keyFor(holder, []));
+    expect(open.key.reach.example).toBe(model.name);
+
+    // A project whose data must stay in GB cannot reach the shared endpoint, which runs in DE.
+    await db.project.update({ where: { id: holder.project.id }, data: { residency: "GB" } });
+    const gb = await caller.apiKeys.create(keyFor(holder, []));
+    expect(gb.key.reach).toMatchObject({
+      models: [],
+      example: null,
+      blocked: "PLACE",
+      place: { kind: "IN", place: "GB" },
+    });
+    expect(gb.key.reach.refusal).toMatch(/ is in DE; the project's data must stay in GB$/);
+    await db.project.update({ where: { id: holder.project.id }, data: { residency: null } });
     const listed = await caller.apiKeys.list({ organizationId: holder.org.id });
-    expect(listed.items.map((key) => key.allowedModels)).toEqual([[model.name]]);
+    expect(listed.items.map((key) => key.allowedModels)).toEqual([[], [], [model.name]]);
 
     // Once the shared endpoint has failed, the gateway no longer offers the model: nor do keys.
     await db.endpoint.update({ where: { workloadId: endpointId }, data: { status: "FAILED" } });
@@ -100,6 +116,10 @@ describe("API keys and the platform's shared models", () => {
       const caller = callerFor(tenant.owner);
       const options = await caller.apiKeys.formOptions({ organizationId: tenant.org.id });
       expect(options.sharedModels).not.toContain(model.name);
+      // Nothing to call at all: the form says so beside the project before a key is made.
+      expect(options.projects.map((project) => project.reach.blocked)).toEqual(
+        options.projects.map(() => "NONE"),
+      );
       const refusal = await failureOf(caller.apiKeys.create(keyFor(tenant, [model.name])));
       expect(refusal.code).toBe("BAD_REQUEST");
       expect(refusal.message).toMatch(/nor a shared model it holds tokens for/);

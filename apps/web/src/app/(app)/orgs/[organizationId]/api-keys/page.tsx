@@ -55,6 +55,7 @@ export default async function ApiKeysPage({ params, searchParams }: Props) {
         options={options}
         gatewayBaseUrl={gatewayBaseUrl(serverEnv().GATEWAY_URL)}
         canCreate={roleMay(organisation.role, "apiKeys.write")}
+        canDeploy={verified && roleMay(organisation.role, "endpoints.write")}
         createBlocked={verified ? null : tk.create.notVerified}
       />
     </>

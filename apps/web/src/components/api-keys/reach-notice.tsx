@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { tk } from "@/i18n";
+import { routes } from "@/lib/paths";
+import type { KeyReachView } from "./types";
+
+/**
+ * Why a key (or a key for a project, before it is made) reaches nothing through the gateway,
+ * in words, with the link to deploy an endpoint for those who may. Null when it reaches something.
+ */
+export function reachProblem(reach: KeyReachView, of: "key" | "project"): string | null {
+  const r = tk.reach;
+  if (reach.blocked === null) return null;
+  if (reach.blocked === "NONE") return of === "key" ? r.none : r.projectNone;
+  if (reach.blocked === "SCOPE") return r.scope;
+  const place = reach.place;
+  if (place.kind === "NOWHERE") {
+    return (of === "key" ? r.nowhere : r.projectNowhere)(place.residency, place.country);
+  }
+  // Refused by place: the project's data has a place (ANYWHERE would refuse nothing).
+  const where = place.kind === "IN" ? place.place : "";
+  return (of === "key" ? r.place : r.projectPlace)(where);
+}
+
+export function ReachNotice({
+  reach,
+  of,
+  organizationId,
+  canDeploy,
+  extra,
+  className,
+  testId,
+}: {
+  reach: KeyReachView;
+  of: "key" | "project";
+  organizationId: string;
+  /** The signed-in member may deploy endpoints: the notice links to the deploy form. */
+  canDeploy: boolean;
+  /** A sentence after the reason (the example's "put its model's name in place of <model>"). */
+  extra?: string;
+  className?: string;
+  testId?: string;
+}) {
+  const problem = reachProblem(reach, of);
+  if (problem === null) return null;
+  return (
+    <p className={className} data-testid={testId}>
+      {problem}
+      {extra ? ` ${extra}` : null}
+      {canDeploy && reach.place.kind !== "NOWHERE" ? (
+        <>
+          {" "}
+          <Link href={routes.newEndpoint(organizationId)} className="underline">
+            {tk.reach.deploy}
+          </Link>
+        </>
+      ) : null}
+    </p>
+  );
+}

@@ -1,0 +1,102 @@
+import type { DataClassification } from "@tessera/db";
+import { Prisma } from "@tessera/db/sql";
+import { LIVE_ENDPOINT_STATUSES } from "../endpoints/endpoint-rules";
+import type { TenantAccess } from "../tenancy/tenant-access";
+import { callableSharedModels, ROUTED_ENDPOINT_STATUSES } from "./callable-shared-models";
+import {
+  isSharedRoute,
+  keyReach,
+  type KeyReach,
+  type OrganizationRoutes,
+  type ReachRoute,
+} from "./key-reach";
+
+/** What judging a key's reach needs: the gateway's routes for the organisation, and its country. */
+export interface KeyRoutes {
+  routes: OrganizationRoutes<ReachRoute>;
+  organizationCountry: string;
+}
+
+function byModel(routes: (ReachRoute & { model: string })[]): Map<string, ReachRoute[]> {
+  const map = new Map<string, ReachRoute[]>();
+  for (const route of routes) {
+    const list = map.get(route.model);
+    if (list) list.push(route);
+    else map.set(route.model, [route]);
+  }
+  return map;
+}
+
+/**
+ * The live endpoints the gateway would route the organisation's keys to, with their clusters'
+ * jurisdictions: its own endpoints, and the platform's shared ones of the models it holds tokens
+ * for (what the gateway reads on each refresh, for this organisation only).
+ */
+export async function loadKeyRoutes(tenant: TenantAccess): Promise<KeyRoutes> {
+  const [organization, ownRows, callable] = await Promise.all([
+    tenant.db.organization.findFirst({ select: { country: true } }),
+    tenant.db.endpoint.findMany({
+      // The endpoints the gateway routes to (ROUTED_ENDPOINT_STATUSES).
+      where: { status: { in: [...LIVE_ENDPOINT_STATUSES] } },
+      select: {
+        workloadId: true,
+        shared: true,
+        model: { select: { name: true, tokenResourceClassId: true } },
+        workload: { select: { cluster: { select: { name: true, jurisdiction: true } } } },
+      },
+      orderBy: { workloadId: "asc" },
+      take: 1000,
+    }),
+    callableSharedModels(tenant),
+  ]);
+  const own = ownRows
+    // The organisation's own shared endpoints are routed as the platform's, below.
+    .filter(
+      (row) => !isSharedRoute({ shared: row.shared, tokenClassId: row.model.tokenResourceClassId }),
+    )
+    .map((row) => ({
+      endpointId: row.workloadId,
+      model: row.model.name,
+      clusterName: row.workload.cluster.name,
+      jurisdiction: row.workload.cluster.jurisdiction,
+    }));
+  // The platform's shared endpoints are offered to every organisation holding tokens of their
+  // tier: reading their clusters' jurisdictions tells it only what the gateway would.
+  const shared =
+    callable.length === 0
+      ? []
+      : await tenant.db.$queryRaw<ReachRoute[]>`
+          SELECT e."workloadId" AS "endpointId", m."name" AS "model", c."name" AS "clusterName",
+                 c."jurisdiction"
+            FROM "Endpoint" e
+            JOIN "Model" m ON m."id" = e."modelId"
+            JOIN "Workload" w ON w."id" = e."workloadId"
+            JOIN "Cluster" c ON c."id" = w."clusterId"
+           WHERE e."shared" AND m."tokenResourceClassId" IS NOT NULL
+             AND e."status"::text IN (${Prisma.join([...ROUTED_ENDPOINT_STATUSES])})
+             AND m."name" IN (${Prisma.join(callable)})
+           ORDER BY e."workloadId"`;
+  return {
+    routes: { own: byModel(own), shared: byModel(shared), callable: new Set(callable) },
+    organizationCountry: organization?.country ?? "",
+  };
+}
+
+/** What one key (or, with empty lists, any key) of a project can reach: core's keyReach. */
+export function reachOfKey(
+  loaded: KeyRoutes,
+  project: { residency: string | null; classification: DataClassification },
+  scope: { allowedModels: string[]; allowedEndpointIds: string[] },
+): KeyReach {
+  return keyReach(
+    {
+      allowedModels: scope.allowedModels.length > 0 ? new Set(scope.allowedModels) : null,
+      allowedEndpointIds:
+        scope.allowedEndpointIds.length > 0 ? new Set(scope.allowedEndpointIds) : null,
+      residency: project.residency,
+      classification: project.classification,
+      organizationCountry: loaded.organizationCountry,
+    },
+    loaded.routes,
+  );
+}
