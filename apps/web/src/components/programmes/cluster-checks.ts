@@ -35,10 +35,12 @@ export function clusterProblems(
   return problems;
 }
 
+/** A jurisdiction with its name, so that GE reads as Georgia: "DE — Germany". */
+export function jurisdictionLabel(code: string): string {
+  return tcl.jurisdictionOption(code, countryName(code));
+}
+
 /** The jurisdiction list as the form offers it: "EU — European Union", then "AD — Andorra"… */
 export function jurisdictionOptions(): { value: string; label: string }[] {
-  return JURISDICTION_CODES.map((code) => ({
-    value: code,
-    label: tcl.jurisdictionOption(code, countryName(code)),
-  }));
+  return JURISDICTION_CODES.map((code) => ({ value: code, label: jurisdictionLabel(code) }));
 }
