@@ -22,8 +22,12 @@ test("the operator's bad cluster registration names every problem at once and re
   const jurisdiction = form.getByLabel("Jurisdiction");
 
   await test.step("the walk's bad registration: every problem in one summary, each linked to its field", async () => {
-    await form.getByLabel("Code").fill("edge-ü");
+    // The endpoint's hint follows the kind (and says the form is live before anything is typed).
+    await form.getByLabel("Kind").selectOption("KUBERNETES");
+    await expect(form.getByText(/^The Kubernetes API server, over https/)).toBeVisible();
     await form.getByLabel("Kind").selectOption("SLURM");
+    await expect(form.getByText(/^The slurmrestd address/)).toBeVisible();
+    await form.getByLabel("Code").fill("edge-ü");
     await form.getByLabel("Region").fill("r".repeat(500));
     // A list, not a two-character box: nothing is chosen until the operator chooses, and each
     // choice reads with its country's name.
@@ -48,7 +52,7 @@ test("the operator's bad cluster registration names every problem at once and re
     await a11y.check(omar);
     await noSidewaysScroll(omar);
     // Nothing registered: still on the catalogue.
-    await expect(omar).toHaveURL(/\/operator\/catalogue$/);
+    await expect(omar).toHaveURL(/\/operator\/catalogue(#[\w-]*)?$/);
   });
 
   await test.step("a Kubernetes API server over plain http is refused by the form's own check", async () => {
@@ -63,7 +67,7 @@ test("the operator's bad cluster registration names every problem at once and re
     await expect(summary.getByRole("link")).toHaveText([
       "A Kubernetes API server is reached over https://, for example https://k8s.example:6443.",
     ]);
-    await expect(omar).toHaveURL(/\/operator\/catalogue$/);
+    await expect(omar).toHaveURL(/\/operator\/catalogue(#[\w-]*)?$/);
   });
 
   await test.step("the corrected registration succeeds, in Germany", async () => {
