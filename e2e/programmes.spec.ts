@@ -366,7 +366,7 @@ test("the operator adds a resource class and maps it onto a new Slurm cluster", 
     await form.getByLabel("Name").fill(`Training cluster ${suffix}`);
     await form.getByLabel("Kind").selectOption("SLURM");
     await form.getByLabel("Region").fill("eu-central");
-    await form.getByLabel("Jurisdiction").fill("DE");
+    await form.getByLabel("Jurisdiction").selectOption("DE");
     await form.getByRole("button", { name: "Register cluster" }).click();
     await expect(
       omar.getByRole("heading", { level: 1, name: `Training cluster ${suffix}` }),

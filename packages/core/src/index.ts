@@ -54,6 +54,8 @@ export * from "./catalogue/update-resource-class";
 export * from "./catalogue/list-resource-classes";
 export * from "./catalogue/create-cluster";
 export * from "./catalogue/update-cluster";
+export * from "./catalogue/cluster-endpoint";
+export * from "./catalogue/cluster-fields";
 export * from "./catalogue/list-clusters";
 export * from "./catalogue/get-cluster";
 export * from "./catalogue/set-cluster-resource";

@@ -882,10 +882,7 @@ export const enProgrammes = {
     clusterRegion: "Region",
     clusterRegionHint: "Where it runs, for example eu-central or Frankfurt.",
     clusterJurisdiction: "Jurisdiction",
-    clusterJurisdictionHint: "Two-letter country code, or EU. Decides which data may run there.",
     clusterEndpoint: "Endpoint",
-    clusterEndpointHint:
-      "The slurmrestd or Kubernetes API address. Leave empty for a simulated cluster.",
     clusterActive: "In service",
     createCluster: "Register cluster",
     clusterCreated: (code: string) => `Cluster ${code} registered.`,
@@ -953,10 +950,9 @@ export const enProgrammes = {
       priceNegative: "Enter a price of zero or more.",
       priceTooLarge: (max: string) => `The price can be at most ${max}.`,
       power: "Enter the power draw as a whole number of watts.",
+      powerNegative: "Enter a power draw of 0 W or more.",
       capacity: "Enter the capacity as a whole number.",
       resourceClassId: "Choose a resource class.",
-      region: "Enter the region.",
-      jurisdiction: "Enter a two-letter country code or EU.",
     },
   },
 };

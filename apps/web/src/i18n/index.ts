@@ -8,6 +8,7 @@ import { enApiKeys, type ApiKeyMessages } from "./en-api-keys";
 import { enBudgets, type BudgetMessages } from "./en-budgets";
 import { enStateAid, type StateAidMessages } from "./en-state-aid";
 import { enPublic, type PublicMessages } from "./en-public";
+import { enClusters, type ClusterMessages } from "./en-clusters";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -63,6 +64,11 @@ const PUBLIC_LOCALES = { en: enPublic } satisfies Record<Locale, PublicMessages>
 export const tpub: PublicMessages = PUBLIC_LOCALES[DEFAULT_LOCALE];
 export type { PublicMessages };
 export type { PublicSection } from "./en-public";
+
+/** The catalogue's cluster form: jurisdictions and endpoints. */
+const CLUSTER_LOCALES = { en: enClusters } satisfies Record<Locale, ClusterMessages>;
+export const tcl: ClusterMessages = CLUSTER_LOCALES[DEFAULT_LOCALE];
+export type { ClusterMessages };
 
 const intlLocale = INTL_LOCALE[DEFAULT_LOCALE];
 

@@ -3,6 +3,7 @@ import type { Actor } from "../actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../errors";
 import { isUniqueViolation, TX_OPTIONS } from "../transaction";
+import { checkClusterEndpoint, checkJurisdiction } from "./cluster-fields";
 
 export interface CreateClusterInput {
   code: string;
@@ -25,6 +26,8 @@ export async function createCluster(
   now: Date = new Date(),
 ): Promise<Cluster> {
   const code = input.code.trim().toLowerCase();
+  const jurisdiction = checkJurisdiction(input.jurisdiction);
+  const endpoint = checkClusterEndpoint(input.endpoint, input.kind);
   try {
     return await database.$transaction(async (tx) => {
       const created = await tx.cluster.create({
@@ -33,8 +36,8 @@ export async function createCluster(
           name: input.name.trim(),
           kind: input.kind,
           region: input.region.trim(),
-          jurisdiction: input.jurisdiction.toUpperCase(),
-          endpoint: input.endpoint?.trim() || null,
+          jurisdiction,
+          endpoint,
           createdAt: now,
           updatedAt: now,
         },

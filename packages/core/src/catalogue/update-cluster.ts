@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { notFound } from "../errors";
 import { TX_OPTIONS } from "../transaction";
 import { changedFields } from "./changed-fields";
+import { checkClusterEndpoint, checkJurisdiction } from "./cluster-fields";
 
 export interface UpdateClusterInput {
   clusterId: string;
@@ -27,8 +28,12 @@ export async function updateCluster(
     const patch = {
       name: input.name?.trim(),
       region: input.region?.trim(),
-      jurisdiction: input.jurisdiction?.toUpperCase(),
-      endpoint: input.endpoint === undefined ? undefined : input.endpoint?.trim() || null,
+      jurisdiction:
+        input.jurisdiction === undefined ? undefined : checkJurisdiction(input.jurisdiction),
+      endpoint:
+        input.endpoint === undefined
+          ? undefined
+          : checkClusterEndpoint(input.endpoint, current.kind),
       active: input.active,
     };
     const changes = changedFields(current, patch);

@@ -18,8 +18,21 @@ export function normalizeCountry(value: string): string | null {
   return ISO_COUNTRY_CODES.has(code) ? code : null;
 }
 
-/** A project's residency: an ISO country code or "EU" (the whole Union). */
+/**
+ * The jurisdictions Tessera knows: "EU" (the whole Union) and every ISO country code, in that
+ * order. A cluster is in one of them, and a project's residency names one of them.
+ */
+export const JURISDICTION_CODES: readonly string[] = ["EU", ...[...ISO_COUNTRY_CODES].sort()];
+
+const JURISDICTIONS = new Set(JURISDICTION_CODES);
+
+/** Whether `code` is one of JURISDICTION_CODES exactly (upper case, no spaces). */
+export function isJurisdiction(code: string): boolean {
+  return JURISDICTIONS.has(code);
+}
+
+/** A project's residency or a cluster's jurisdiction: an ISO country code or "EU". */
 export function normalizeResidency(value: string): string | null {
   const code = value.trim().toUpperCase();
-  return code === "EU" || ISO_COUNTRY_CODES.has(code) ? code : null;
+  return isJurisdiction(code) ? code : null;
 }

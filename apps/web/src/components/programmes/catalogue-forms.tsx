@@ -9,10 +9,11 @@ import { EntryForm } from "@/components/form/entry-form";
 import { InputField, SelectField } from "@/components/form/fields";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { useRefresh } from "@/components/forms/use-refresh";
-import { t, tp } from "@/i18n";
+import { t, tcl, tp } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { useTRPC } from "@/trpc/react";
+import { clusterProblems, jurisdictionOptions } from "./cluster-checks";
 import { moneyInputValue } from "./format";
 import { PriceChangeConfirm } from "./price-change-confirm";
 import { programmeRoutes } from "./paths";
@@ -282,24 +283,29 @@ export function ClusterForm({ existing }: { existing?: ClusterFields }) {
   const router = useRouter();
   const c = tp.catalogue;
   const feedback = useFormFeedback(CLUSTER_IDS, refresh);
+  const [kind, setKind] = useState<ClusterKind>((existing?.kind as ClusterKind) ?? "SLURM");
   const onError = (error: unknown) => feedback.showError(error);
   const create = useMutation(trpc.catalogue.clusters.create.mutationOptions({ onError }));
   const update = useMutation(trpc.catalogue.clusters.update.mutationOptions({ onError }));
+  // A simulated cluster runs inside Tessera: it has no endpoint to ask for.
+  const hasEndpoint = kind !== "SIM";
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const code = formText(form, "code").trim();
-    const name = formText(form, "name").trim();
-    const region = formText(form, "region").trim();
-    const jurisdiction = formText(form, "jurisdiction").trim();
-    const endpoint = formText(form, "endpoint").trim();
+    const entry = {
+      code: formText(form, "code").trim(),
+      name: formText(form, "name").trim(),
+      region: formText(form, "region").trim(),
+      jurisdiction: formText(form, "jurisdiction"),
+      endpoint: hasEndpoint ? formText(form, "endpoint").trim() : "",
+    };
     const checks = formChecks(CLUSTER_IDS);
-    if (!existing && code.length < 2) checks.add("code", c.required.code);
-    if (name.length < 2) checks.add("name", c.required.name);
-    if (!region) checks.add("region", c.required.region);
-    if (!/^[A-Za-z]{2}$/.test(jurisdiction)) checks.add("jurisdiction", c.required.jurisdiction);
+    for (const [field, message] of clusterProblems(entry, { existing: !!existing, kind })) {
+      checks.add(field, message);
+    }
     if (!feedback.start(checks.errors)) return;
+    const { code, name, region, jurisdiction, endpoint } = entry;
     if (existing) {
       update.mutate(
         {
@@ -307,7 +313,7 @@ export function ClusterForm({ existing }: { existing?: ClusterFields }) {
           name,
           region,
           jurisdiction,
-          endpoint,
+          ...(hasEndpoint ? { endpoint } : {}),
           active: form.get("active") === "on",
         },
         {
@@ -316,14 +322,7 @@ export function ClusterForm({ existing }: { existing?: ClusterFields }) {
       );
     } else {
       create.mutate(
-        {
-          code,
-          name,
-          kind: formText(form, "kind", "SIM") as ClusterKind,
-          region,
-          jurisdiction,
-          endpoint: endpoint || null,
-        },
+        { code, name, kind, region, jurisdiction, endpoint: endpoint || null },
         { onSuccess: (cluster) => router.push(programmeRoutes.cluster(cluster.id)) },
       );
     }
@@ -368,7 +367,8 @@ export function ClusterForm({ existing }: { existing?: ClusterFields }) {
           hint={c.clusterKindHint}
           error={e.kind}
           name="kind"
-          defaultValue="SLURM"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as ClusterKind)}
         >
           {CLUSTER_KINDS.map((value) => (
             <option key={value} value={value}>
@@ -385,25 +385,39 @@ export function ClusterForm({ existing }: { existing?: ClusterFields }) {
         name="region"
         defaultValue={existing?.region}
       />
-      <InputField
+      <SelectField
         id={CLUSTER_IDS.jurisdiction}
         label={c.clusterJurisdiction}
-        hint={c.clusterJurisdictionHint}
+        hint={tcl.jurisdictionHint}
         error={e.jurisdiction}
         name="jurisdiction"
-        maxLength={2}
-        className="w-24 uppercase"
-        defaultValue={existing?.jurisdiction}
-      />
-      <InputField
-        id={CLUSTER_IDS.endpoint}
-        label={c.clusterEndpoint}
-        hint={c.clusterEndpointHint}
-        error={e.endpoint}
-        optional
-        name="endpoint"
-        defaultValue={existing?.endpoint ?? ""}
-      />
+        defaultValue={existing?.jurisdiction ?? ""}
+      >
+        <option value="" disabled>
+          {tcl.jurisdictionPlaceholder}
+        </option>
+        {jurisdictionOptions().map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </SelectField>
+      {hasEndpoint ? (
+        <InputField
+          key={kind}
+          id={CLUSTER_IDS.endpoint}
+          label={c.clusterEndpoint}
+          hint={tcl.endpointHint[kind]}
+          error={e.endpoint}
+          optional
+          name="endpoint"
+          inputMode="url"
+          spellCheck={false}
+          autoComplete="off"
+          className="font-mono"
+          defaultValue={existing?.endpoint ?? ""}
+        />
+      ) : null}
     </EntryForm>
   );
 }

@@ -49,6 +49,17 @@ describe("resourceClassProblems", () => {
     ).toEqual([]);
   });
 
+  it("says a negative power draw is below zero, not that it is not whole", () => {
+    for (const power of ["-700", "−700", " - 700"]) {
+      expect(resourceClassProblems({ ...good, power }, options).problems).toEqual([
+        ["powerDrawWatts", "Enter a power draw of 0 W or more."],
+      ]);
+    }
+    expect(resourceClassProblems({ ...good, power: "-7.5" }, options).problems).toEqual([
+      ["powerDrawWatts", "Enter the power draw as a whole number of watts."],
+    ]);
+  });
+
   it("holds a power draw to the server's limit", () => {
     expect(resourceClassProblems({ ...good, power: "100001" }, options).problems).toEqual([
       ["powerDrawWatts", "The power draw can be at most 100,000 watts per unit."],

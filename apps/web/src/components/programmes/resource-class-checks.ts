@@ -1,4 +1,5 @@
 import { tp } from "@/i18n";
+import { codeAndNameProblems } from "./catalogue-entry-checks";
 import { readListPrice } from "./catalogue-price";
 import { parseWholeNumber } from "./format";
 
@@ -32,19 +33,8 @@ export function resourceClassProblems(
   powerWatts: number | null;
 } {
   const r = tp.catalogue.required;
-  const problems: [ResourceClassField, string][] = [];
-  const code = entry.code.trim().toLowerCase();
-  const name = entry.name.trim();
+  const problems: [ResourceClassField, string][] = codeAndNameProblems(entry, existing, r);
   const unit = entry.unit.trim();
-  if (!existing) {
-    if (!code) problems.push(["code", r.code]);
-    else if (code.length < 2) problems.push(["code", r.codeShort]);
-    else if (code.length > 64) problems.push(["code", r.codeLong]);
-    else if (!/^[a-z0-9][a-z0-9.-]*$/.test(code)) problems.push(["code", r.codeCharacters]);
-  }
-  if (!name) problems.push(["name", r.name]);
-  else if (name.length < 2) problems.push(["name", r.nameShort]);
-  else if (name.length > 120) problems.push(["name", r.nameLong]);
   if (!tokens) {
     if (!unit) problems.push(["unit", r.unit]);
     else if (unit.length > 40) problems.push(["unit", r.unitLong]);
@@ -53,7 +43,10 @@ export function resourceClassProblems(
   if (price.error !== null) problems.push(["listPriceMinorPerHour", price.error]);
   const power = tokens ? null : parseWholeNumber(entry.power);
   if (!tokens) {
-    if (power === null) problems.push(["powerDrawWatts", r.power]);
+    // "-700" is a whole number, only below zero: say so rather than "not a whole number".
+    if (power === null && /^\s*[-\u2212]\s*\d[\d\s,]*$/.test(entry.power)) {
+      problems.push(["powerDrawWatts", r.powerNegative]);
+    } else if (power === null) problems.push(["powerDrawWatts", r.power]);
     else if (power > MAX_POWER_WATTS) problems.push(["powerDrawWatts", r.powerTooLarge]);
   }
   return { problems, priceMinor: price.minor, powerWatts: power };

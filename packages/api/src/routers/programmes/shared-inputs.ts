@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ClusterKind, OrganizationKind, ResourceKind } from "@tessera/db";
-import { normalizeResidency } from "@tessera/core";
+import { jurisdictionMessage, normalizeResidency } from "@tessera/core";
 import { MAX_PRICE_MINOR_PER_HOUR, MAX_PROGRAMME_AMOUNT_MINOR } from "@tessera/core/money-limits";
 import { countryInput, rowId, text } from "../../schemas";
 
@@ -74,8 +74,7 @@ export const jurisdictionInput = z
   .toUpperCase()
   .max(12, { error: "Use a two-letter ISO 3166 country code, for example DE, or EU.", abort: true })
   .refine((value) => normalizeResidency(value) !== null, {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a country code or EU: use a two-letter ISO 3166 code, for example DE, or EU.`,
+    error: (issue) => jurisdictionMessage(String(issue.input)),
   });
 
 export const resourceKindInput = z.enum(ResourceKind, {

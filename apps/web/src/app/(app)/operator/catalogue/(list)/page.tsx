@@ -8,6 +8,7 @@ import { PlatformPage } from "@/components/platform-page";
 import { Pagination } from "@/components/pagination";
 import { ActiveBadge, ClusterBadge } from "@/components/programmes/badges";
 import { ClusterForm, ResourceClassForm } from "@/components/programmes/catalogue-forms";
+import { jurisdictionLabel } from "@/components/programmes/cluster-checks";
 import { formatMoney } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { retiredClustersToggle } from "@/components/programmes/retired-toggle";
@@ -205,7 +206,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
                       </Td>
                       <Td>{tp.clusterKinds[cluster.kind] ?? cluster.kind}</Td>
                       <Td>{cluster.region}</Td>
-                      <Td>{cluster.jurisdiction}</Td>
+                      <Td>{jurisdictionLabel(cluster.jurisdiction)}</Td>
                       <Td>
                         {cluster.resources.length === 0 ? (
                           <span className="text-fg-muted">{c.noResources}</span>

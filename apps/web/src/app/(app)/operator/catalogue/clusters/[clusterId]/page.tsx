@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { ClusterBadge } from "@/components/programmes/badges";
 import { ClusterForm } from "@/components/programmes/catalogue-forms";
+import { jurisdictionLabel } from "@/components/programmes/cluster-checks";
 import {
   ClusterResourceForm,
   RemoveResourceButton,
@@ -78,7 +79,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ cluste
       <PageHeader
         title={cluster.name}
         meta={<ClusterBadge active={cluster.active} connected={connected} />}
-        description={`${cluster.code} · ${tp.clusterKinds[cluster.kind] ?? cluster.kind} · ${cluster.region} · ${cluster.jurisdiction}`}
+        description={`${cluster.code} · ${tp.clusterKinds[cluster.kind] ?? cluster.kind} · ${cluster.region} · ${jurisdictionLabel(cluster.jurisdiction)}`}
       />
       <div className="space-y-6">
         {cluster.active && !connected ? (

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { clusterProblems, jurisdictionOptions } from "./cluster-checks";
+
+const good = {
+  code: "edge-1",
+  name: "Edge",
+  region: "eu",
+  jurisdiction: "DE",
+  endpoint: "https://slurm.example:6820",
+};
+const create = { existing: false, kind: "SLURM" as const };
+
+describe("clusterProblems", () => {
+  it("takes a good cluster", () => {
+    expect(clusterProblems(good, create)).toEqual([]);
+  });
+
+  it("names every problem of the walk's bad registration at once, in the form's order", () => {
+    expect(
+      clusterProblems(
+        {
+          code: "edge-ü",
+          name: "",
+          region: "r".repeat(500),
+          jurisdiction: "Germany",
+          endpoint: "javascript:alert(1)",
+        },
+        create,
+      ).map(([field]) => field),
+    ).toEqual(["code", "name", "region", "jurisdiction", "endpoint"]);
+  });
+
+  it("refuses a jurisdiction that is not in the list, however it is written", () => {
+    for (const jurisdiction of ["", "Ge", "GERMANY", "de", "XX"]) {
+      expect(clusterProblems({ ...good, jurisdiction }, create)).toEqual([
+        ["jurisdiction", "Choose a jurisdiction: a country, or EU."],
+      ]);
+    }
+  });
+
+  it("says what is wrong with an endpoint, by the cluster's kind", () => {
+    expect(clusterProblems({ ...good, endpoint: "ftp://x.example" }, create)).toEqual([
+      [
+        "endpoint",
+        "Enter the endpoint as an http:// or https:// address, for example https://slurm.example:6820.",
+      ],
+    ]);
+    expect(
+      clusterProblems(
+        { ...good, endpoint: "http://k8s.example:6443" },
+        { existing: true, kind: "KUBERNETES" },
+      ),
+    ).toEqual([
+      [
+        "endpoint",
+        "A Kubernetes API server is reached over https://, for example https://k8s.example:6443.",
+      ],
+    ]);
+  });
+
+  it("checks no code on an edit", () => {
+    expect(clusterProblems({ ...good, code: "" }, { existing: true, kind: "SLURM" })).toEqual([]);
+  });
+});
+
+describe("jurisdictionOptions", () => {
+  it("offers EU first, then each country by code, with its name", () => {
+    const options = jurisdictionOptions();
+    expect(options[0]).toEqual({ value: "EU", label: "EU — European Union" });
+    expect(options).toContainEqual({ value: "DE", label: "DE — Germany" });
+    expect(options).toContainEqual({ value: "GE", label: "GE — Georgia" });
+    expect(options).toHaveLength(250);
+  });
+});
