@@ -32,8 +32,8 @@ test("the operator's bad cluster registration names every problem at once and re
     // A list, not a two-character box: nothing is chosen until the operator chooses, and each
     // choice reads with its country's name.
     await expect(jurisdiction).toHaveValue("");
-    await expect(jurisdiction.locator("option", { hasText: "DE — Germany" })).toHaveCount(1);
-    await expect(jurisdiction.locator("option", { hasText: "GE — Georgia" })).toHaveCount(1);
+    await expect(jurisdiction.locator("option", { hasText: "Germany (DE)" })).toHaveCount(1);
+    await expect(jurisdiction.locator("option", { hasText: "Georgia (GE)" })).toHaveCount(1);
     await form.getByLabel("Endpoint").fill("javascript:alert(1)");
     await form.getByRole("button", { name: "Register cluster" }).click();
 

@@ -10,6 +10,8 @@ export const enClusters = {
   jurisdictionPlaceholder: "Choose a jurisdiction",
   /** An option: "DE — Germany". */
   jurisdictionOption: (code: string, name: string) => `${code} — ${name}`,
+  /** An entry of the form's list: the name first, so that typing a country's name finds it. */
+  jurisdictionChoice: (code: string, name: string) => `${name} (${code})`,
   endpointHint: {
     SLURM:
       "The slurmrestd address, for example http://slurm.example:6820. Leave empty until it is ready: the cluster takes no jobs without it.",

@@ -64,11 +64,15 @@ describe("clusterProblems", () => {
 });
 
 describe("jurisdictionOptions", () => {
-  it("offers EU first, then each country by code, with its name", () => {
+  it("offers EU first, then each country by its name, with its code", () => {
     const options = jurisdictionOptions();
-    expect(options[0]).toEqual({ value: "EU", label: "EU — European Union" });
-    expect(options).toContainEqual({ value: "DE", label: "DE — Germany" });
-    expect(options).toContainEqual({ value: "GE", label: "GE — Georgia" });
+    expect(options[0]).toEqual({ value: "EU", label: "European Union (EU)" });
+    expect(options).toContainEqual({ value: "DE", label: "Germany (DE)" });
+    expect(options).toContainEqual({ value: "GE", label: "Georgia (GE)" });
     expect(options).toHaveLength(250);
+    const labels = options.slice(1).map((option) => option.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, "en")));
+    // Typing a name finds that country: the first entry starting "Germ" is Germany.
+    expect(options.find((option) => option.label.startsWith("Germ"))?.value).toBe("DE");
   });
 });

@@ -40,7 +40,14 @@ export function jurisdictionLabel(code: string): string {
   return tcl.jurisdictionOption(code, countryName(code));
 }
 
-/** The jurisdiction list as the form offers it: "EU — European Union", then "AD — Andorra"… */
+/**
+ * The jurisdiction list as the form offers it: "European Union (EU)", then each country by its
+ * name ("Afghanistan (AF)" … "Germany (DE)" …), so that typing "Germany" into the list finds
+ * Germany rather than the first code starting with GE.
+ */
 export function jurisdictionOptions(): { value: string; label: string }[] {
-  return JURISDICTION_CODES.map((code) => ({ value: code, label: jurisdictionLabel(code) }));
+  const [eu, ...countries] = ["EU", ...JURISDICTION_CODES.filter((code) => code !== "EU")].map(
+    (code) => ({ value: code, label: tcl.jurisdictionChoice(code, countryName(code)) }),
+  );
+  return [eu!, ...countries.sort((a, b) => a.label.localeCompare(b.label, "en"))];
 }
