@@ -194,7 +194,7 @@ test("a researcher creates an API key, sees it once, rotates it and revokes it",
   });
 });
 
-test("a key for a project whose data may go nowhere an endpoint runs says so, with the way to deploy", async ({
+test("a key for a project whose data may go where no cluster serves endpoints says so, and whom to ask", async ({
   signedIn,
   a11y,
 }) => {
@@ -203,20 +203,20 @@ test("a key for a project whose data may go nowhere an endpoint runs says so, wi
   const ada = await signedIn("researcher");
   const organizationId = await openOrganisation(ada, NORTHBRIDGE);
   await ada.goto(`/orgs/${organizationId}/api-keys`);
+  // The demo's clusters are in the EU: deploying would not help, so the page does not offer it.
   const place =
-    "No endpoint or shared model runs where this project's data may go (GB): a key for it is refused until one is deployed on a cluster in GB.";
+    "No cluster that serves endpoints on Tessera is where this project's data may go (GB): calls with a key for it are refused until the platform's operators add one.";
   const refused =
-    "No endpoint or shared model runs where this project's data may go (GB): calls with this key are refused until one is deployed on a cluster in GB.";
+    "No cluster that serves endpoints on Tessera is where this project's data may go (GB): calls with this key are refused until the platform's operators add one.";
+  const ask = "Ask the platform's operators";
 
   await test.step("choosing the project says so beside the field, before a key is made", async () => {
     const hint = ada.getByTestId("api-key-project-unreachable");
     await expect(hint).toHaveCount(0);
     await ada.getByLabel("Project", { exact: true }).selectOption({ label: CLINICAL });
-    await expect(hint).toHaveText(`${place} Deploy an endpoint`);
-    await expect(hint.getByRole("link", { name: "Deploy an endpoint" })).toHaveAttribute(
-      "href",
-      `/orgs/${organizationId}/endpoints/new`,
-    );
+    await expect(hint).toHaveText(`${place} ${ask}`);
+    await expect(hint.getByRole("link", { name: ask })).toHaveAttribute("href", "/help");
+    await expect(hint.getByRole("link", { name: "Deploy an endpoint" })).toHaveCount(0);
     await ada.getByLabel("Project", { exact: true }).selectOption({ label: PROJECT });
     await expect(hint).toHaveCount(0);
     await ada.getByLabel("Project", { exact: true }).selectOption({ label: CLINICAL });
@@ -232,9 +232,9 @@ test("a key for a project whose data may go nowhere an endpoint runs says so, wi
     key = await ada.getByLabel("Your API key").inputValue();
     const why = issued.getByTestId("issued-key-unreachable");
     await expect(why).toHaveText(
-      `${refused} Once one is, put its model's name in place of <model>. Deploy an endpoint`,
+      `${refused} When a model this key may call runs, put its name in place of <model>. ${ask}`,
     );
-    await expect(why.getByRole("link", { name: "Deploy an endpoint" })).toBeVisible();
+    await expect(why.getByRole("link", { name: ask })).toBeVisible();
     await expect(issued.getByTestId("issued-key-example")).toContainText('"model":"<model>"');
     await expect(issued).not.toContainText("Paste this into a terminal");
   });
@@ -244,9 +244,7 @@ test("a key for a project whose data may go nowhere an endpoint runs says so, wi
     await expect(row.getByTestId("api-key-scope")).toHaveText(
       "Every endpoint and model of the organisation, and the shared models it holds tokens for, that run where the project's data may go (GB)",
     );
-    await expect(row.getByTestId("api-key-unreachable")).toHaveText(
-      `${refused} Deploy an endpoint`,
-    );
+    await expect(row.getByTestId("api-key-unreachable")).toHaveText(`${refused} ${ask}`);
     await ada.setViewportSize({ width: 1280, height: 900 });
     await ada.screenshot({
       path: test.info().outputPath("clinical-key-w1280.png"),
@@ -286,7 +284,7 @@ test("an organisation with no endpoint and no tokens is told so beside the proje
   await project.selectOption(first ?? "");
   const hint = chiara.getByTestId("api-key-project-unreachable");
   await expect(hint).toHaveText(
-    "The organisation has no endpoint yet, nor tokens of a shared model: a key is refused until an endpoint is deployed. Deploy an endpoint",
+    "The organisation has no endpoint yet, nor tokens of a shared model: calls with a key are refused until an endpoint is deployed. Deploy an endpoint",
   );
   await hint.getByRole("link", { name: "Deploy an endpoint" }).click();
   await expect(chiara).toHaveURL(new RegExp(`/orgs/${organizationId}/endpoints/new$`));

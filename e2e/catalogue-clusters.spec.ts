@@ -15,6 +15,14 @@ test("the operator's bad cluster registration names every problem at once and re
   test.setTimeout(120_000);
   const suffix = uniqueSuffix().toLowerCase();
   const omar = await signedIn("operator");
+  // The country names are rendered on the server and hydrated in the browser: both must read the
+  // same (each runtime's own ICU names some places differently), or React reports a mismatch.
+  const pageErrors: string[] = [];
+  omar.on("pageerror", (error) => pageErrors.push(error.message));
+  omar.on("console", (message) => {
+    if (message.type() === "error" && /hydrat|#418|#423|#425/i.test(message.text()))
+      pageErrors.push(message.text());
+  });
   // A phone's width (390 pixels) throughout: the form and its summary must work there too.
   await omar.setViewportSize({ width: 390, height: 844 });
   await omar.goto("/operator/catalogue");
@@ -105,4 +113,7 @@ test("the operator's bad cluster registration names every problem at once and re
     );
     await fitsNarrowScreen(omar);
   });
+
+  // The catalogue and the cluster's page were each loaded (and reloaded) above.
+  expect(pageErrors, "errors in the browser, such as a hydration mismatch").toEqual([]);
 });

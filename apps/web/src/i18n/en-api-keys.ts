@@ -43,12 +43,17 @@ export const enApiKeys = {
     scope:
       "None of the endpoints or models this key is limited to is running now: calls with it are refused until one is deployed again.",
     projectPlace: (place: string) =>
-      `No endpoint or shared model runs where this project's data may go (${place}): a key for it is refused until one is deployed on a cluster in ${place}.`,
+      `No endpoint or shared model runs where this project's data may go (${place}): calls with a key for it are refused until one is deployed on a cluster in ${place}.`,
     projectNowhere: (residency: string, country: string) =>
-      `No cluster may serve this project: its data must stay in ${residency}, and restricted data stays in the organisation's country (${country}). A key for it is refused.`,
+      `No cluster may serve this project: its data must stay in ${residency}, and restricted data stays in the organisation's country (${country}). Calls with a key for it are refused.`,
     projectNone:
-      "The organisation has no endpoint yet, nor tokens of a shared model: a key is refused until an endpoint is deployed.",
+      "The organisation has no endpoint yet, nor tokens of a shared model: calls with a key are refused until an endpoint is deployed.",
+    noCluster: (place: string) =>
+      `No cluster that serves endpoints on Tessera is where this project's data may go (${place}): calls with this key are refused until the platform's operators add one.`,
+    projectNoCluster: (place: string) =>
+      `No cluster that serves endpoints on Tessera is where this project's data may go (${place}): calls with a key for it are refused until the platform's operators add one.`,
     deploy: "Deploy an endpoint",
+    askOperators: "Ask the platform's operators",
   },
   models: (names: string) => `Models: ${names}`,
   endpoints: (names: string) => `Endpoints: ${names}`,
@@ -122,7 +127,7 @@ export const enApiKeys = {
     graceNone: "The previous secret stopped working now.",
     example: "Try it: call the gateway with the key",
     exampleHint: "Paste this into a terminal.",
-    exampleNoModel: "Once one is, put its model's name in place of <model>.",
+    exampleNoModel: "When a model this key may call runs, put its name in place of <model>.",
     copyExample: "Copy example",
     exampleCopied: "Example copied to the clipboard.",
     dismiss: "I have stored the key",

@@ -9,6 +9,7 @@ import { enBudgets, type BudgetMessages } from "./en-budgets";
 import { enStateAid, type StateAidMessages } from "./en-state-aid";
 import { enPublic, type PublicMessages } from "./en-public";
 import { enClusters, type ClusterMessages } from "./en-clusters";
+import { COUNTRY_NAMES } from "./country-names";
 
 /** Registered locales; add a national language here once its messages file exists. */
 export const LOCALES = { en } satisfies Record<string, Messages>;
@@ -85,7 +86,6 @@ const preciseFormat = new Intl.DateTimeFormat(intlLocale, {
   timeStyle: "medium",
   timeZone: "UTC",
 });
-const regionNames = new Intl.DisplayNames([intlLocale], { type: "region" });
 
 export function formatDateTime(value: Date): string {
   return `${dateTimeFormat.format(value)} UTC`;
@@ -114,10 +114,7 @@ export function formatZonedDay(day: string, zone: string): string {
   return `${dateFormat.format(new Date(`${day}T00:00:00.000Z`))} (${zone})`;
 }
 
+/** A country's (or the EU's) English name, the same on the server and in every browser. */
 export function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return Object.hasOwn(COUNTRY_NAMES, code) ? COUNTRY_NAMES[code]! : code;
 }

@@ -4,8 +4,7 @@ import { roleMay } from "../tenancy/permissions";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { apiKeyPrefix } from "./api-key-format";
 import { apiKeyStatus, type ApiKeyStatus } from "./api-key-rules";
-import type { KeyReach } from "./key-reach";
-import { loadKeyRoutes, reachOfKey } from "./load-key-routes";
+import { loadKeyRoutes, reachOfKey, type PortalKeyReach } from "./load-key-routes";
 
 /** The columns a key is read with: never the secret's hash, current or previous. */
 export const API_KEY_COLUMNS = {
@@ -52,7 +51,7 @@ export interface ApiKeySummary {
    * clusters its project's data may go to), the model its example names, and why it reaches
    * nothing, if so.
    */
-  reach: KeyReach;
+  reach: PortalKeyReach;
   /** Whether the caller may rotate, revoke or edit it (its creator, or an owner or admin). */
   manageable: boolean;
 }

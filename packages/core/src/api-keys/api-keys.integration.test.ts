@@ -432,6 +432,7 @@ describe("API keys", () => {
       blocked: "PLACE",
       place: { kind: "IN", place: "GB" },
       refusal: expect.stringMatching(/ is in DE; the project's data must stay in GB$/) as string,
+      clusterWhereDataMayGo: expect.any(Boolean) as boolean,
     });
     // The list and the form say the same, before and after a key is made.
     const listed = await listApiKeys(setup.tenant, setup.actor, {});
@@ -461,5 +462,44 @@ describe("API keys", () => {
     await db.endpoint.update({ where: { workloadId: endpoint.id }, data: { status: "DELETED" } });
     const after = await getApiKey(setup.tenant, setup.actor, scoped.key.id);
     expect(after.reach).toMatchObject({ models: [], blocked: "NONE" });
+  });
+
+  it("say whether any cluster serving endpoints is where the project's data may go, so that deploying would help", async () => {
+    const setup = await createEndpointSetup(db);
+    // Tuvalu: no other test places a cluster there.
+    const tvProject = await db.project.create({
+      data: {
+        organizationId: setup.organizationId,
+        slug: `tv-${setup.organizationId.slice(-6)}`,
+        name: "Data stays in TV",
+        residency: "TV",
+      },
+    });
+    const reachOfTv = async () =>
+      (await getApiKeyFormOptions(setup.tenant)).projects.find((p) => p.id === tvProject.id)!.reach;
+    const suffix = setup.organizationId.slice(-8).toLowerCase();
+    const cluster = (kind: "SLURM" | "KUBERNETES", active: boolean) => ({
+      code: `tv-${kind.toLowerCase()}-${suffix}`,
+      name: `Funafuti ${kind} ${suffix}`,
+      kind,
+      region: "tv-1",
+      jurisdiction: "TV",
+      active,
+    });
+    expect(await reachOfTv()).toMatchObject({
+      blocked: "NONE",
+      place: { kind: "IN", place: "TV" },
+      clusterWhereDataMayGo: false,
+    });
+    // A Slurm cluster there runs jobs, not endpoints; a retired one runs nothing.
+    const slurm = await db.cluster.create({ data: cluster("SLURM", true) });
+    const retired = await db.cluster.create({ data: cluster("KUBERNETES", false) });
+    try {
+      expect((await reachOfTv()).clusterWhereDataMayGo).toBe(false);
+      await db.cluster.update({ where: { id: retired.id }, data: { active: true } });
+      expect((await reachOfTv()).clusterWhereDataMayGo).toBe(true);
+    } finally {
+      await db.cluster.deleteMany({ where: { id: { in: [slurm.id, retired.id] } } });
+    }
   });
 });

@@ -1,11 +1,10 @@
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { callableEndpoints } from "./api-key-scope";
-import type { KeyReach } from "./key-reach";
-import { loadKeyRoutes, reachOfKey } from "./load-key-routes";
+import { loadKeyRoutes, reachOfKey, type PortalKeyReach } from "./load-key-routes";
 
 export interface ApiKeyFormOptions {
   /** Each with what a key for it, open to everything, could reach (before any key is made). */
-  projects: { id: string; name: string; reach: KeyReach }[];
+  projects: { id: string; name: string; reach: PortalKeyReach }[];
   endpoints: { id: string; name: string; model: string }[];
   /** The models the organisation's endpoints serve: what a key may be limited to. */
   models: string[];

@@ -1,5 +1,6 @@
 import type { DataClassification } from "@tessera/db";
 import { Prisma } from "@tessera/db/sql";
+import { jurisdictionRefusal } from "../compute/jurisdiction";
 import { LIVE_ENDPOINT_STATUSES } from "../endpoints/endpoint-rules";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { callableSharedModels, ROUTED_ENDPOINT_STATUSES } from "./callable-shared-models";
@@ -15,6 +16,17 @@ import {
 export interface KeyRoutes {
   routes: OrganizationRoutes<ReachRoute>;
   organizationCountry: string;
+  /** The jurisdictions of the active clusters that serve inference endpoints (not Slurm's). */
+  endpointJurisdictions: string[];
+}
+
+/**
+ * A key's reach as the portal shows it: keyReach, and whether any cluster that serves endpoints
+ * is where the project's data may go — when none is, deploying an endpoint would not help (the
+ * platform's operators would have to add such a cluster), so the portal says that instead.
+ */
+export interface PortalKeyReach extends KeyReach {
+  clusterWhereDataMayGo: boolean;
 }
 
 function byModel(routes: (ReachRoute & { model: string })[]): Map<string, ReachRoute[]> {
@@ -33,7 +45,7 @@ function byModel(routes: (ReachRoute & { model: string })[]): Map<string, ReachR
  * for (what the gateway reads on each refresh, for this organisation only).
  */
 export async function loadKeyRoutes(tenant: TenantAccess): Promise<KeyRoutes> {
-  const [organization, ownRows, callable] = await Promise.all([
+  const [organization, ownRows, callable, clusters] = await Promise.all([
     tenant.db.organization.findFirst({ select: { country: true } }),
     tenant.db.endpoint.findMany({
       // The endpoints the gateway routes to (ROUTED_ENDPOINT_STATUSES).
@@ -48,6 +60,11 @@ export async function loadKeyRoutes(tenant: TenantAccess): Promise<KeyRoutes> {
       take: 1000,
     }),
     callableSharedModels(tenant),
+    // The catalogue's clusters are the platform's, read by every member (as the deploy form does).
+    tenant.db.$queryRaw<{ jurisdiction: string }[]>`
+      SELECT DISTINCT "jurisdiction" FROM "Cluster"
+       WHERE "active" AND "kind"::text <> 'SLURM'
+       ORDER BY "jurisdiction"`,
   ]);
   const own = ownRows
     // The organisation's own shared endpoints are routed as the platform's, below.
@@ -79,6 +96,7 @@ export async function loadKeyRoutes(tenant: TenantAccess): Promise<KeyRoutes> {
   return {
     routes: { own: byModel(own), shared: byModel(shared), callable: new Set(callable) },
     organizationCountry: organization?.country ?? "",
+    endpointJurisdictions: clusters.map((cluster) => cluster.jurisdiction),
   };
 }
 
@@ -87,16 +105,25 @@ export function reachOfKey(
   loaded: KeyRoutes,
   project: { residency: string | null; classification: DataClassification },
   scope: { allowedModels: string[]; allowedEndpointIds: string[] },
-): KeyReach {
-  return keyReach(
+): PortalKeyReach {
+  const rules = {
+    residency: project.residency,
+    classification: project.classification,
+    organizationCountry: loaded.organizationCountry,
+  };
+  const reach = keyReach(
     {
       allowedModels: scope.allowedModels.length > 0 ? new Set(scope.allowedModels) : null,
       allowedEndpointIds:
         scope.allowedEndpointIds.length > 0 ? new Set(scope.allowedEndpointIds) : null,
-      residency: project.residency,
-      classification: project.classification,
-      organizationCountry: loaded.organizationCountry,
+      ...rules,
     },
     loaded.routes,
   );
+  return {
+    ...reach,
+    clusterWhereDataMayGo: loaded.endpointJurisdictions.some(
+      (jurisdiction) => jurisdictionRefusal(jurisdiction, rules) === null,
+    ),
+  };
 }

@@ -10,6 +10,10 @@ import type { KeyReachView } from "./types";
 export function reachProblem(reach: KeyReachView, of: "key" | "project"): string | null {
   const r = tk.reach;
   if (reach.blocked === null) return null;
+  if (noClusterThere(reach)) {
+    const where = reach.place.kind === "IN" ? reach.place.place : "";
+    return (of === "key" ? r.noCluster : r.projectNoCluster)(where);
+  }
   if (reach.blocked === "NONE") return of === "key" ? r.none : r.projectNone;
   if (reach.blocked === "SCOPE") return r.scope;
   const place = reach.place;
@@ -19,6 +23,14 @@ export function reachProblem(reach: KeyReachView, of: "key" | "project"): string
   // Refused by place: the project's data has a place (ANYWHERE would refuse nothing).
   const where = place.kind === "IN" ? place.place : "";
   return (of === "key" ? r.place : r.projectPlace)(where);
+}
+
+/**
+ * The project's data has a place, and no cluster that serves endpoints is there: deploying would
+ * not help, only the platform's operators adding such a cluster would.
+ */
+function noClusterThere(reach: KeyReachView): boolean {
+  return reach.place.kind === "IN" && !reach.clusterWhereDataMayGo && reach.blocked !== "SCOPE";
 }
 
 export function ReachNotice({
@@ -46,7 +58,14 @@ export function ReachNotice({
     <p className={className} data-testid={testId}>
       {problem}
       {extra ? ` ${extra}` : null}
-      {canDeploy && reach.place.kind !== "NOWHERE" ? (
+      {noClusterThere(reach) ? (
+        <>
+          {" "}
+          <Link href={routes.help} className="underline">
+            {tk.reach.askOperators}
+          </Link>
+        </>
+      ) : canDeploy && reach.place.kind !== "NOWHERE" ? (
         <>
           {" "}
           <Link href={routes.newEndpoint(organizationId)} className="underline">
