@@ -99,6 +99,14 @@ test("a programme is created, applied to, reviewed and awarded with a reduced am
     await openReview(reviewer, application);
     await reviewer.getByLabel("No, I have no conflict of interest").check();
     await reviewer.getByLabel("4 — Very good").check();
+    // A comment of invisible characters only is told so in the form, before anything is sent.
+    await reviewer.getByLabel("Comment").fill("\u200B".repeat(8));
+    await reviewer.getByRole("button", { name: "Submit score" }).click();
+    await expect(
+      reviewer.getByRole("link", {
+        name: "Enter a comment. Invisible characters alone do not count.",
+      }),
+    ).toBeVisible();
     await reviewer
       .getByLabel("Comment")
       .fill("A clear plan with realistic compute estimates; the largest model is optional.");

@@ -751,6 +751,7 @@ export const enProgrammes = {
       conflict: "Say whether you have a conflict of interest.",
       score: "Choose a score from 1 to 5.",
       comment: "Enter a comment of at least 10 characters.",
+      commentInvisible: "Enter a comment. Invisible characters alone do not count.",
       reason: "Describe the conflict in at least 5 characters.",
     },
   },

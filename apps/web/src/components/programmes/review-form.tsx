@@ -11,6 +11,7 @@ import { formatDateTime, tp } from "@/i18n";
 import { formChecks } from "@/lib/form-checks";
 import { useTRPC } from "@/trpc/react";
 import type { MyReview } from "./types";
+import { visibleLength } from "@tessera/core/text";
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 const IDS = {
@@ -84,10 +85,13 @@ export function ReviewForm({ review }: { review: MyReview }) {
     event.preventDefault();
     const checks = formChecks(IDS);
     if (answer === null) checks.add("conflict", r.required.conflict);
-    if (answer === "yes" && reason.trim().length < 5) checks.add("reason", r.required.reason);
+    // Counted as the server counts them: characters a reader can see (invisible ones do not).
+    if (answer === "yes" && visibleLength(reason) < 5) checks.add("reason", r.required.reason);
     if (answer === "no") {
       if (score === null) checks.add("score", r.required.score);
-      if (comment.trim().length < 10) checks.add("comment", r.required.comment);
+      const given = visibleLength(comment);
+      if (given === 0 && comment.trim() !== "") checks.add("comment", r.required.commentInvisible);
+      else if (given < 10) checks.add("comment", r.required.comment);
     }
     if (!feedback.start(checks.errors)) return;
     if (answer === "yes") declare.mutate({ reviewId: review.id, reason: reason.trim() });
