@@ -93,17 +93,7 @@ async function busyClass() {
   // The first job starts at €2.95; then the price becomes €2.50; then the rest start.
   await db.workload.update({ where: { id: speech.id }, data: { startedAt: new Date() } });
   await tick();
-  const first = await db.priceVersion.findFirstOrThrow({
-    where: { resourceClassId: tenant.resourceClass.id },
-  });
-  await db.priceVersion.create({
-    data: {
-      resourceClassId: tenant.resourceClass.id,
-      effectiveFrom: new Date(),
-      currency: first.currency,
-      minorPerUnitHour: 250,
-    },
-  });
+  // The class's price follows its list price: a new version opens (a trigger) when it changes.
   await db.resourceClass.update({
     where: { id: tenant.resourceClass.id },
     data: { listPriceMinorPerHour: 250 },
@@ -380,5 +370,49 @@ describe("saving a price change", () => {
     expect(
       (await confirmedUpdate(who, id, 295, { ...again, deliberate: true })).listPriceMinorPerHour,
     ).toBe(295);
+  });
+
+  it("is billed as the preview says: a running job keeps the price it started at, an endpoint's window opened after the change pays the new one", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 500, capacity: 64 });
+    const id = tenant.resourceClass.id;
+    const job = await jobOf(tenant, "Speech encoder pre-training", 4, "RUNNING");
+    const now = Date.now();
+    // Started an hour ago at €2.95 and still reported by the backend.
+    await db.workload.update({
+      where: { id: job.id },
+      data: {
+        startedAt: new Date(now - 3_600_000),
+        externalId: `job-${job.id}`,
+        heldUnitSeconds: 4n * 7_200n,
+        lastObservedAt: new Date(now),
+      },
+    });
+    const live = await endpointOf(tenant, "Chat assistant");
+    const who = await operator();
+    const seen = await preview(who, id, 590);
+    expect(seen.workloads.find((w) => w.id === job.id)?.priceNowMinor).toBe(295);
+    await confirmedUpdate(who, id, 590, seen);
+    await tick();
+    // The endpoint's next window opens after the change: one replica-hour of 1 GPU counted in it.
+    await db.endpoint.update({
+      where: { workloadId: live.id },
+      data: {
+        status: "READY",
+        readyReplicas: 1,
+        leaseStartedAt: new Date(),
+        lastObservedAt: new Date(),
+        observedUnitSeconds: 3_600n,
+      },
+    });
+    await db.workload.update({ where: { id: live.id }, data: { heldUnitSeconds: 36_000n } });
+    const charges = await callerFor(tenant.owner).billing.current({
+      organizationId: tenant.org.id,
+    });
+    const windowOf = (workloadId: string) =>
+      charges.accruingWindows.find((window) => window.workloadId === workloadId);
+    // The job's hour of 4 GPUs (and the seconds of the test) at €2.95, not €5.90; the endpoint's
+    // GPU-hour at €5.90. Within a cent either way: the few seconds the test takes accrue as well.
+    expect(windowOf(job.id)?.listMinor).toBe(1_180);
+    expect(windowOf(live.id)?.listMinor).toBe(590);
   });
 });
