@@ -1,7 +1,9 @@
 /**
  * The operator's catalogue, as Omar Haddad changes a resource class's list price: before it is
  * saved he is shown what it touches — the price before and after, the jobs running on the class
- * and whose they are, an hour of them at both prices, and that it takes effect at once — and
+ * and whose they are, that they keep the price they started at (billing prices each usage record
+ * at the version in force when it began) until they end or their next billing month starts, an
+ * hour of them, and that the change takes effect at once for jobs started from then on — and
  * confirms; the new price is then the class's. Making it free needs a box ticked as well. The
  * dialog fits a 390-pixel phone. A change someone else made meanwhile is said, and a confirmation
  * it overtook is refused. Every page is checked with axe.
@@ -22,6 +24,12 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await world?.end();
 });
+
+/** A running job's line: it keeps its price until it ends, or its next billing month starts. */
+const keeps = (now: string, next: string) =>
+  new RegExp(
+    `Keeps ${now.replace(".", "\\.")} an hour, the price it has, until it ends; if it still runs when its next billing month starts on 1 [A-Z][a-z]+ \\d{4} \\([^)]+\\), ${next.replace(".", "\\.")} an hour from then\\.`,
+  );
 
 async function askToSave(omar: Page, price: string) {
   const form = omar.getByRole("form", { name: `Edit ${world.resourceClassId}` });
@@ -52,15 +60,15 @@ test("an operator sees what a price change touches, confirms it, and must tick a
     );
     await expect(dialog).toContainText("Takes effect at once when you confirm");
     await expect(dialog.getByTestId("price-change-summary")).toHaveText(
-      "On it now: 2 running jobs, run by 1 organisation. An hour of the 6 × GPU running now: €17.70 at the old price, €21.00 at the new one.",
+      "On it now: 2 running jobs, run by 1 organisation. An hour of the 6 × GPU running now: €17.70, unchanged — running jobs keep the price they have until they end.",
     );
     const rows = dialog.getByTestId("price-change-list").getByRole("listitem");
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(0)).toContainText(world.running[0]!.name);
     await expect(rows.nth(0)).toContainText(`${world.organizationName} · 4 × GPU`);
-    await expect(rows.nth(0)).toContainText("€11.80 → €14.00 an hour");
+    await expect(rows.nth(0)).toContainText(keeps("€11.80", "€14.00"));
     await expect(rows.nth(1)).toContainText(world.running[1]!.name);
-    await expect(rows.nth(1)).toContainText("€5.90 → €7.00 an hour");
+    await expect(rows.nth(1)).toContainText(keeps("€5.90", "€7.00"));
     await expect(dialog).not.toContainText(world.ended);
     // A plain change asks for nothing more.
     await expect(dialog.getByRole("checkbox")).toHaveCount(0);
@@ -95,9 +103,13 @@ test("an operator sees what a price change touches, confirms it, and must tick a
     await expect(dialog.getByTestId("price-change-prices")).toHaveText(
       "From €3.50 to €0.00 per GPU-hour.",
     );
+    // The jobs started at €2.95, before the change to €3.50: they keep €2.95 until they end.
     await expect(dialog.getByTestId("price-change-summary")).toContainText(
-      "€21.00 at the old price, €0.00 at the new one.",
+      "An hour of the 6 × GPU running now: €17.70, unchanged",
     );
+    await expect(
+      dialog.getByTestId("price-change-list").getByRole("listitem").nth(0),
+    ).toContainText(keeps("€11.80", "€0.00"));
     const box = dialog.getByRole("checkbox", {
       name: `Make ${world.className} free: jobs and endpoints on it will be billed nothing from now.`,
     });

@@ -831,7 +831,7 @@ export const enProgrammes = {
       movedSinceOpened: (opened: string, now: string) =>
         `Someone else has changed this price since you opened the page: it was ${opened} and is now ${now}. The change below is from ${now}.`,
       takesEffect:
-        "Takes effect at once when you confirm: usage from that moment is billed at the new price; what ran before keeps the old one.",
+        "Takes effect at once when you confirm: jobs that start from then on are billed at the new price. A running job keeps the price it has until it ends (or until its next billing month starts); each endpoint moves to the new price at its next lease window.",
       onItNow: (jobs: number, endpoints: number, organisations: number) => {
         const held = [
           jobs > 0 ? plural(jobs, "running job", "running jobs") : null,
@@ -841,8 +841,10 @@ export const enProgrammes = {
       },
       nothingRuns:
         "Nothing runs on it now: jobs and endpoints started later are billed at the new price.",
-      hourOfAll: (units: string, from: string, to: string) =>
-        `An hour of the ${units} running now: ${from} at the old price, ${to} at the new one.`,
+      hourOfAll: (units: string, now: string, renewed: string | null, by: string | null) =>
+        renewed !== null && by !== null
+          ? `An hour of the ${units} running now: ${now} now; ${renewed} once every endpoint has renewed its lease window (by about ${by}), with running jobs at the price they keep.`
+          : `An hour of the ${units} running now: ${now}, unchanged — running jobs keep the price they have until they end.`,
       tokensNote:
         "Calls through the gateway are billed per million tokens at the new price from the moment you confirm.",
       waiting: (jobs: number) =>
@@ -855,10 +857,17 @@ export const enProgrammes = {
       endpoint: "endpoint",
       units: (count: number, unit: string) => `${count.toLocaleString("en-GB")} × ${unit}`,
       replicas: (count: number) => plural(count, "replica", "replicas"),
-      hour: (from: string, to: string) => `${from} → ${to} an hour`,
+      endpointHour: (from: string, to: string, at: string | null) =>
+        at === null
+          ? `${from} → ${to} an hour from its next lease window, due now`
+          : `${from} → ${to} an hour from its next lease window, about ${at}`,
+      jobHour: (keeps: string, next: string, monthStarts: string) =>
+        `Keeps ${keeps} an hour, the price it has, until it ends; if it still runs when its next billing month starts on ${monthStarts}, ${next} an hour from then.`,
       scaledToZero: "scaled to zero: nothing an hour until woken",
       toFree: (name: string) =>
         `Make ${name} free: jobs and endpoints on it will be billed nothing from now.`,
+      fromFree: (name: string) =>
+        `This makes ${name} charge again: jobs that start and endpoint lease windows that open on it from now are billed at this price.`,
       largeChange: (factor: number) =>
         `I have checked the price: it changes by ${factor.toLocaleString("en-GB")} times or more.`,
       tickToConfirm: "Tick the box to confirm this price, or cancel and check it.",

@@ -1,4 +1,5 @@
 import { Prisma, type Database, type ResourceKind } from "@tessera/db";
+import { DEFAULT_BILLING_TIME_ZONE } from "../billing/billing-time-zone";
 import { LIVE_ENDPOINT_STATUSES } from "../endpoints/endpoint-rules";
 import { AppError, notFound } from "../errors";
 import { rateOf } from "../programmes/pricing";
@@ -8,7 +9,10 @@ import { LARGE_PRICE_FACTOR, priceChangeStep, type PriceChangeStep } from "./pri
 /** How many of the workloads a price change touches the preview names one by one. */
 export const PRICE_CHANGE_LISTED = 8;
 
-/** An hour of something at the old and the new price, in thousandths of a minor unit (rateOf). */
+/**
+ * An hour of something at the price billed for it now and at the price billed once the change
+ * reaches it, in thousandths of a minor unit (rateOf).
+ */
 export interface HourAtBothPrices {
   fromMilliMinor: number;
   toMilliMinor: number;
@@ -23,7 +27,25 @@ export interface PriceChangeWorkload {
   unitsNow: number;
   /** An endpoint's replicas ready now (null for a job). */
   replicasNow: number | null;
-  /** An hour of what it runs now; null for a tokens class, priced per million tokens instead. */
+  /**
+   * The price per unit-hour billed for it now: the price version in force when its usage record
+   * began — a job's start (or the start of its billing month, where its records are cut), an
+   * endpoint's lease window — which billing keeps for that record whatever the list price is.
+   */
+  priceNowMinor: number;
+  /**
+   * When billing moves it to the new price: an endpoint at its next lease window (its hold is
+   * renewed once half its window has passed: lease start + window / 2; now when that is due or it
+   * holds no window yet); a running job only at the start of its organisation's next billing
+   * month, if it is still running then.
+   */
+  newPriceFrom: Date;
+  /** The time zone its billing months are cut in (for a job's newPriceFrom). */
+  billingTimeZone: string;
+  /**
+   * An hour of what it runs now at priceNowMinor (until newPriceFrom) and at the new price (from
+   * then); null for a tokens class, priced per million tokens instead.
+   */
   hour: HourAtBothPrices | null;
 }
 
@@ -42,7 +64,12 @@ export interface PriceChangePreview {
   toPriceMinor: number;
   /** What the price is per: "GPU-hour", "million tokens". */
   pricedUnit: string;
-  /** A new version opens when the change is saved: usage from then on is billed at it. */
+  /**
+   * A new version opens when the change is saved. Billing prices each usage record at the version
+   * in force when the record began, so: jobs started from then on pay it; a running job keeps its
+   * price until it ends (or its next billing month starts); an endpoint moves to it at its next
+   * lease window.
+   */
   takesEffect: "IMMEDIATELY";
   /** The extra step the change needs before it may be saved, or null for none. */
   step: PriceChangeStep | null;
@@ -54,9 +81,14 @@ export interface PriceChangePreview {
   waitingJobs: number;
   /** Organisations whose running jobs or live endpoints are on the class. */
   organisations: number;
-  /** Units running now, all of them together, and an hour of them at both prices. */
+  /**
+   * Units running now, all of them together, and an hour of them: billed now (from), and once
+   * every live endpoint has renewed its window (to) — the running jobs at the price they keep.
+   */
   unitsNow: number;
   hour: HourAtBothPrices | null;
+  /** When the last live endpoint reaches its next lease window (null with no live endpoint). */
+  endpointsRenewedBy: Date | null;
   /** The first {@link PRICE_CHANGE_LISTED}, most units first. */
   workloads: PriceChangeWorkload[];
   computedAt: Date;
@@ -80,12 +112,13 @@ export async function latestPriceVersionId(
   return rows[0]?.id ?? null;
 }
 
-/** Running jobs and live endpoints on the class, and (waiting) jobs not yet running. */
+/** Running jobs and live endpoints on the class (`w`, `o`, `e`, and `b` its billing account). */
 function touchedOn(resourceClassId: string) {
   return Prisma.sql`
       FROM "Workload" w
       JOIN "Organization" o ON o."id" = w."organizationId"
       LEFT JOIN "Endpoint" e ON e."workloadId" = w."id"
+      LEFT JOIN "BillingAccount" b ON b."organizationId" = w."organizationId"
      WHERE w."resourceClassId" = ${resourceClassId}
        AND ((w."kind" = 'TRAINING_JOB' AND w."status" = 'RUNNING')
          OR (w."kind" = 'INFERENCE_ENDPOINT'
@@ -96,11 +129,45 @@ const UNITS_NOW = Prisma.sql`CASE WHEN e."workloadId" IS NULL THEN w."quantity"
                                   ELSE w."quantity" * e."readyReplicas" END`;
 
 /**
+ * Of a row of touchedOn, as billing will price it (aggregate-usage.ts: the price version in force
+ * at the record's intervalStart): "priceNowMinor", the price of the version in force when its
+ * current usage record began — a job's records start at its start and are cut at the month
+ * boundaries of its organisation's billing time zone (record-job-usage.ts); an endpoint's record is
+ * its lease window (record-endpoint-usage.ts) — and "newPriceFrom", when its next record begins:
+ * a job's next billing month; an endpoint's next window, placed once half of this one has passed
+ * (renew-endpoint-hold.ts), or now when that is due or it holds no window yet.
+ */
+function billedNow(now: Date) {
+  // The columns are UTC timestamps without a zone; month boundaries are cut in the zone `tz`.
+  const tz = Prisma.sql`COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE})`;
+  const instant = Prisma.sql`${now.toISOString()}::timestamptz`;
+  const at = Prisma.sql`(${instant} AT TIME ZONE 'UTC')`;
+  const monthStart = (months: number) => Prisma.sql`
+      ((date_trunc('month', ${instant} AT TIME ZONE ${tz}) + make_interval(months => ${months}))
+        AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'`;
+  const recordStart = Prisma.sql`CASE
+      WHEN e."workloadId" IS NOT NULL THEN COALESCE(e."leaseStartedAt", ${at})
+      ELSE greatest(COALESCE(w."startedAt", ${at}), ${monthStart(0)}) END`;
+  return Prisma.sql`
+      COALESCE((SELECT pv."minorPerUnitHour" FROM "PriceVersion" pv
+                 WHERE pv."resourceClassId" = w."resourceClassId"
+                   AND pv."effectiveFrom" <= ${recordStart}
+                 ORDER BY pv."effectiveFrom" DESC LIMIT 1), 0)::int AS "priceNowMinor",
+      CASE WHEN e."workloadId" IS NOT NULL
+           THEN greatest(${at}, COALESCE(e."leaseStartedAt"
+                                  + make_interval(secs => e."leaseSeconds" / 2.0), ${at}))
+           ELSE ${monthStart(1)} END AS "newPriceFrom",
+      ${tz} AS "billingTimeZone"`;
+}
+
+/**
  * What changing a class's list price touches, worked out before it is saved: the price now and
  * after, the running jobs and live endpoints on the class (how many, whose, the first few by
- * name with an hour of each at both prices), the jobs waiting to run, and the extra step the
- * change needs (price-change-rules.ts). The change takes effect at once when saved: usage from
- * then on is billed at the new version, and what ran before keeps the old one.
+ * name with what an hour of each is billed now and once the change reaches it), the jobs waiting
+ * to run, and the extra step the change needs (price-change-rules.ts). The new version opens when
+ * it is saved, and billing prices each usage record at the version in force when the record
+ * began: jobs started from then on pay it; a running job keeps its price until it ends (or its
+ * next billing month starts); an endpoint moves to it at its next lease window.
  */
 export async function previewPriceChange(
   database: Reader,
@@ -138,20 +205,45 @@ export async function previewPriceChange(
        AND "status" IN ('ACCEPTED', 'SUBMITTED', 'PENDING')`);
   const listed = await database.$queryRaw<Omit<PriceChangeWorkload, "hour">[]>(Prisma.sql`
     SELECT w."id", w."kind"::text AS "kind", w."name", o."name" AS "organisationName",
-           (${UNITS_NOW})::int AS "unitsNow", e."readyReplicas" AS "replicasNow"
+           (${UNITS_NOW})::int AS "unitsNow", e."readyReplicas" AS "replicasNow",
+           ${billedNow(now)}
     ${touchedOn(resourceClass.id)}
      ORDER BY "unitsNow" DESC, w."name", w."id"
      LIMIT ${PRICE_CHANGE_LISTED}`);
+  // All of them together, by the price each pays now and whether it moves to the new one.
+  const byPrice = await database.$queryRaw<
+    { priceNowMinor: number; moves: boolean; units: number; lastMove: Date | null }[]
+  >(Prisma.sql`
+    SELECT t."priceNowMinor", t."kind" = 'INFERENCE_ENDPOINT' AS "moves",
+           SUM(t."unitsNow")::int AS "units", MAX(t."newPriceFrom") AS "lastMove"
+      FROM (SELECT w."kind"::text AS "kind", (${UNITS_NOW})::int AS "unitsNow", ${billedNow(now)}
+            ${touchedOn(resourceClass.id)}) t
+     GROUP BY 1, 2`);
 
   const kind = resourceClass.kind;
-  const hourOf = (units: number): HourAtBothPrices | null =>
+  const hourAt = (units: number, priceMinor: number) =>
+    rateOf(units, priceMinor, 0, kind).listMilliMinor;
+  const hourOf = (units: number, nowMinor: number, nextMinor: number): HourAtBothPrices | null =>
     countsTokens(kind)
       ? null
-      : {
-          fromMilliMinor: rateOf(units, fromPriceMinor, 0, kind).listMilliMinor,
-          toMilliMinor: rateOf(units, toPriceMinor, 0, kind).listMilliMinor,
-        };
+      : { fromMilliMinor: hourAt(units, nowMinor), toMilliMinor: hourAt(units, nextMinor) };
   const unitsNow = totals?.unitsNow ?? 0;
+  // Every live endpoint renewed: it pays the new price; a running job keeps the one it pays now.
+  const hour = countsTokens(kind)
+    ? null
+    : byPrice.reduce(
+        (sum, group) => ({
+          fromMilliMinor: sum.fromMilliMinor + hourAt(group.units, group.priceNowMinor),
+          toMilliMinor:
+            sum.toMilliMinor +
+            hourAt(group.units, group.moves ? toPriceMinor : group.priceNowMinor),
+        }),
+        { fromMilliMinor: 0, toMilliMinor: 0 },
+      );
+  const moves = byPrice.filter((group) => group.moves && group.lastMove !== null);
+  const endpointsRenewedBy = moves.length
+    ? new Date(Math.max(...moves.map((group) => group.lastMove!.getTime())))
+    : null;
   return {
     resourceClass: {
       id: resourceClass.id,
@@ -173,8 +265,12 @@ export async function previewPriceChange(
     waitingJobs: waiting?.waitingJobs ?? 0,
     organisations: totals?.organisations ?? 0,
     unitsNow,
-    hour: hourOf(unitsNow),
-    workloads: listed.map((row) => ({ ...row, hour: hourOf(row.unitsNow) })),
+    hour,
+    endpointsRenewedBy,
+    workloads: listed.map((row) => ({
+      ...row,
+      hour: hourOf(row.unitsNow, row.priceNowMinor, toPriceMinor),
+    })),
     computedAt: now,
   };
 }

@@ -10,7 +10,7 @@ describe("priceChangeStep", () => {
     expect(priceChangeStep(295, 2_950)).toBe("LARGE_CHANGE");
     expect(priceChangeStep(2_950, 295)).toBe("LARGE_CHANGE");
     expect(priceChangeStep(300, 29)).toBe("LARGE_CHANGE");
-    expect(priceChangeStep(0, 1)).toBe("LARGE_CHANGE");
+    expect(priceChangeStep(0, 1)).toBe("FROM_FREE");
   });
 
   it("asks for nothing more for an ordinary change or none", () => {

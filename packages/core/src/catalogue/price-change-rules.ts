@@ -4,17 +4,18 @@
  * read this one rule, so the form and the server never disagree.
  *
  * - TO_FREE: the new price is zero — everything running on the class is billed nothing from now.
- * - LARGE_CHANGE: the price is multiplied or divided by {@link LARGE_PRICE_FACTOR} or more, or a
- *   free class starts being charged — most likely a slip of a digit or of the decimal point.
+ * - FROM_FREE: a free class starts being charged — everything started on it is billed from now.
+ * - LARGE_CHANGE: the price is multiplied or divided by {@link LARGE_PRICE_FACTOR} or more — most
+ *   likely a slip of a digit or of the decimal point.
  */
-export type PriceChangeStep = "TO_FREE" | "LARGE_CHANGE";
+export type PriceChangeStep = "TO_FREE" | "FROM_FREE" | "LARGE_CHANGE";
 
 export const LARGE_PRICE_FACTOR = 10;
 
 export function priceChangeStep(fromMinor: number, toMinor: number): PriceChangeStep | null {
   if (fromMinor === toMinor) return null;
   if (toMinor === 0) return "TO_FREE";
-  if (fromMinor === 0) return "LARGE_CHANGE";
+  if (fromMinor === 0) return "FROM_FREE";
   const large =
     toMinor >= fromMinor * LARGE_PRICE_FACTOR || toMinor * LARGE_PRICE_FACTOR <= fromMinor;
   return large ? "LARGE_CHANGE" : null;

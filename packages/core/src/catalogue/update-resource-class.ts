@@ -118,7 +118,9 @@ async function checkPriceConfirmation(
       "PRECONDITION_FAILED",
       step === "TO_FREE"
         ? `Making ${current.name} free means jobs and endpoints on it are billed nothing from now: tick the box that says so to confirm. Nothing was changed.`
-        : `This changes the price of ${current.name} by ten times or more (from ${money(current.listPriceMinorPerHour)} to ${money(toPrice)}): tick the box that says so to confirm. Nothing was changed.`,
+        : step === "FROM_FREE"
+          ? `This makes ${current.name} charge again (${money(toPrice)} from ${money(0)}): jobs started and endpoint lease windows opened on it from now are billed. Tick the box that says so to confirm. Nothing was changed.`
+          : `This changes the price of ${current.name} by ten times or more (from ${money(current.listPriceMinorPerHour)} to ${money(toPrice)}): tick the box that says so to confirm. Nothing was changed.`,
     );
   }
 }

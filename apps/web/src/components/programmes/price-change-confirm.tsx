@@ -2,17 +2,33 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@tessera/ui";
-import { t, tp } from "@/i18n";
+import { formatDateTime, formatTime, formatZonedDay, t, tp } from "@/i18n";
 import { formatHourlyRate, formatMoney } from "./format";
 import type { PriceChangePreview } from "./types";
 
 const STEP_ID = "price-change-step";
 
+/** A time later today as "15:40 UTC", on another day with its date; null when it is due now. */
+function comingTime(at: Date, now: Date): string | null {
+  if (at.getTime() - now.getTime() < 60_000) return null;
+  return at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10)
+    ? formatTime(at)
+    : formatDateTime(at);
+}
+
+/** The calendar day a billing month starts on, in the zone it is cut in. */
+function billingDay(at: Date, zone: string): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(at);
+  return formatZonedDay(day, zone);
+}
+
 /**
  * Asks once before a class's list price changes, with what the server worked out the change
- * touches: the price before and after, the running jobs and live endpoints on the class and whose
- * they are, an hour of them at both prices, and that it takes effect at once. A change to free or
- * by ten times or more needs its box ticked as well (the server refuses it otherwise).
+ * touches, in the words of what billing will do: the price before and after; the running jobs and
+ * live endpoints on the class and whose they are; that a running job keeps its price (until its
+ * next billing month) and each endpoint moves to the new one at its next lease window, about when;
+ * an hour of them now and once every endpoint has renewed. A change to free, from free, or by ten
+ * times or more needs its box ticked as well (the server refuses it otherwise).
  */
 export function PriceChangeConfirm({
   preview,
@@ -84,7 +100,11 @@ export function PriceChangeConfirm({
                 ? c.hourOfAll(
                     c.units(preview.unitsNow, preview.resourceClass.unit),
                     rate(preview.hour.fromMilliMinor),
-                    rate(preview.hour.toMilliMinor),
+                    preview.endpointsRenewedBy ? rate(preview.hour.toMilliMinor) : null,
+                    preview.endpointsRenewedBy
+                      ? (comingTime(preview.endpointsRenewedBy, preview.computedAt) ??
+                          formatTime(preview.computedAt))
+                      : null,
                   )
                 : null}
             </p>
@@ -114,10 +134,17 @@ export function PriceChangeConfirm({
                       <span className="block">
                         {workload.unitsNow === 0
                           ? c.scaledToZero
-                          : c.hour(
-                              rate(workload.hour.fromMilliMinor),
-                              rate(workload.hour.toMilliMinor),
-                            )}
+                          : workload.kind === "TRAINING_JOB"
+                            ? c.jobHour(
+                                rate(workload.hour.fromMilliMinor),
+                                rate(workload.hour.toMilliMinor),
+                                billingDay(workload.newPriceFrom, workload.billingTimeZone),
+                              )
+                            : c.endpointHour(
+                                rate(workload.hour.fromMilliMinor),
+                                rate(workload.hour.toMilliMinor),
+                                comingTime(workload.newPriceFrom, preview.computedAt),
+                              )}
                       </span>
                     ) : null}
                   </li>
@@ -155,7 +182,9 @@ export function PriceChangeConfirm({
                 <label htmlFor={STEP_ID} className="font-semibold">
                   {preview.step === "TO_FREE"
                     ? c.toFree(preview.resourceClass.name)
-                    : c.largeChange(preview.largeFactor)}
+                    : preview.step === "FROM_FREE"
+                      ? c.fromFree(preview.resourceClass.name)
+                      : c.largeChange(preview.largeFactor)}
                 </label>
               </div>
             </div>

@@ -44,14 +44,18 @@ async function endpointOf(tenant: LaunchReadyTenant, name: string) {
   });
 }
 
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 /**
  * A GPU class at €2.95 with, on it: two running jobs (4 GPUs of one organisation, 3 of another),
- * an endpoint running 2 replicas of 1 GPU, and — not touched by a price change now — a finished
- * job, a deleted endpoint and a job waiting to run.
+ * an endpoint running 2 replicas of 1 GPU in a 10-minute lease window, and — not touched by a
+ * price change now — a finished job, a deleted endpoint and a job waiting to run. The first job
+ * started at €2.95; the price was then changed to €2.50, and the other job and the endpoint's
+ * window started after that.
  */
 async function busyClass() {
   const tenant = await createLaunchReadyTenant({ unitHours: 500, capacity: 64 });
-  await jobOf(tenant, "Speech encoder pre-training", 4, "RUNNING");
+  const speech = await jobOf(tenant, "Speech encoder pre-training", 4, "RUNNING");
   await jobOf(tenant, "Finished ablation", 8, "COMPLETED");
   await jobOf(tenant, "Queued sweep", 1, "ACCEPTED");
   const live = await endpointOf(tenant, "Chat assistant");
@@ -69,7 +73,7 @@ async function busyClass() {
   const template = await db.workload.findFirstOrThrow({
     where: { organizationId: tenant.org.id, kind: "TRAINING_JOB" },
   });
-  await db.workload.create({
+  const folding = await db.workload.create({
     data: {
       organizationId: other.org.id,
       projectId: other.project.id,
@@ -86,7 +90,21 @@ async function busyClass() {
       createdById: other.owner.id,
     },
   });
-  return { tenant, other, resourceClass: tenant.resourceClass };
+  // The first job starts at €2.95; then the price becomes €2.50; then the rest start.
+  await db.workload.update({ where: { id: speech.id }, data: { startedAt: new Date() } });
+  await tick();
+  // The class's price follows its list price: a new version opens (a trigger) when it changes.
+  await db.resourceClass.update({
+    where: { id: tenant.resourceClass.id },
+    data: { listPriceMinorPerHour: 250 },
+  });
+  await tick();
+  await db.workload.update({ where: { id: folding.id }, data: { startedAt: new Date() } });
+  await db.endpoint.update({
+    where: { workloadId: live.id },
+    data: { leaseStartedAt: new Date(), leaseSeconds: 600 },
+  });
+  return { tenant, other, resourceClass: tenant.resourceClass, endpointId: live.id };
 }
 
 const preview = (who: TestPrincipal, resourceClassId: string, listPriceMinorPerHour: number) =>
@@ -122,17 +140,24 @@ async function priceState(resourceClassId: string) {
 }
 
 describe("previewing a price change", () => {
-  it("counts the running jobs and live endpoints on the class, whose they are, and an hour of them at both prices", async () => {
-    const { resourceClass } = await busyClass();
+  it("counts the running jobs and live endpoints on the class, whose they are, and prices each as billing will: a running job keeps its price, an endpoint moves at its next lease window", async () => {
+    const { resourceClass, endpointId } = await busyClass();
     const op = await operator();
     const seen = await preview(op, resourceClass.id, 590);
     const latest = await db.priceVersion.findFirstOrThrow({
       where: { resourceClassId: resourceClass.id },
       orderBy: { effectiveFrom: "desc" },
     });
+    const endpoint = await db.endpoint.findUniqueOrThrow({ where: { workloadId: endpointId } });
+    // Its hold is renewed (a new window, a new usage record) once half its window has passed.
+    const renews = new Date(endpoint.leaseStartedAt!.getTime() + 300_000);
+    const [next] = await db.$queryRaw<{ nextMonth: Date }[]>`
+      SELECT ((date_trunc('month', now() AT TIME ZONE 'Europe/Brussels') + interval '1 month')
+               AT TIME ZONE 'Europe/Brussels') AS "nextMonth"`;
+    const nextMonth = next!.nextMonth;
     expect(seen).toMatchObject({
       priceVersionId: latest.id,
-      fromPriceMinor: 295,
+      fromPriceMinor: 250,
       toPriceMinor: 590,
       pricedUnit: "GPU-hour",
       takesEffect: "IMMEDIATELY",
@@ -142,15 +167,50 @@ describe("previewing a price change", () => {
       waitingJobs: 1,
       organisations: 2,
       unitsNow: 9,
-      // 9 GPUs for an hour: €26.55 now, €53.10 at the new price (thousandths of a cent).
-      hour: { fromMilliMinor: 2_655_000, toMilliMinor: 5_310_000 },
+      // An hour of the 9 GPUs (thousandths of a cent): now 4 × €2.95 + 3 × €2.50 + 2 × €2.50 =
+      // €24.30; once the endpoint has renewed, 4 × €2.95 + 3 × €2.50 + 2 × €5.90 = €31.10.
+      hour: { fromMilliMinor: 2_430_000, toMilliMinor: 3_110_000 },
+      endpointsRenewedBy: renews,
     });
     expect(
-      seen.workloads.map((w) => [w.name, w.kind, w.unitsNow, w.replicasNow, w.hour?.toMilliMinor]),
+      seen.workloads.map((w) => [
+        w.name,
+        w.kind,
+        w.unitsNow,
+        w.replicasNow,
+        w.priceNowMinor,
+        w.hour,
+        w.newPriceFrom,
+      ]),
     ).toEqual([
-      ["Speech encoder pre-training", "TRAINING_JOB", 4, null, 2_360_000],
-      ["Protein folding run", "TRAINING_JOB", 3, null, 1_770_000],
-      ["Chat assistant", "INFERENCE_ENDPOINT", 2, 2, 1_180_000],
+      // Started at €2.95: billed at it until it ends or its next billing month starts.
+      [
+        "Speech encoder pre-training",
+        "TRAINING_JOB",
+        4,
+        null,
+        295,
+        { fromMilliMinor: 1_180_000, toMilliMinor: 2_360_000 },
+        nextMonth,
+      ],
+      [
+        "Protein folding run",
+        "TRAINING_JOB",
+        3,
+        null,
+        250,
+        { fromMilliMinor: 750_000, toMilliMinor: 1_770_000 },
+        nextMonth,
+      ],
+      [
+        "Chat assistant",
+        "INFERENCE_ENDPOINT",
+        2,
+        2,
+        250,
+        { fromMilliMinor: 500_000, toMilliMinor: 1_180_000 },
+        renews,
+      ],
     ]);
     expect(new Set(seen.workloads.map((w) => w.organisationName)).size).toBe(2);
   });
@@ -162,6 +222,7 @@ describe("previewing a price change", () => {
     expect(free).toMatchObject({ step: "TO_FREE", runningJobs: 0, liveEndpoints: 0 });
     expect(free.workloads).toEqual([]);
     expect((await preview(op, tenant.resourceClass.id, 2_950)).step).toBe("LARGE_CHANGE");
+    expect(free.endpointsRenewedBy).toBeNull();
     expect((await preview(op, tenant.resourceClass.id, 300)).step).toBeNull();
     const same = await failureOf(preview(op, tenant.resourceClass.id, 295));
     expect(same.code).toBe("BAD_REQUEST");
@@ -297,5 +358,61 @@ describe("saving a price change", () => {
       orderBy: { effectiveFrom: "desc" },
     });
     expect(latest.minorPerUnitHour).toBe(0);
+
+    // Charging again from free asks for the box too, in its own words, not as "ten times or more".
+    const again = await preview(who, id, 295);
+    expect(again.step).toBe("FROM_FREE");
+    const unticked = await failureOf(confirmedUpdate(who, id, 295, again));
+    expect(unticked.code).toBe("PRECONDITION_FAILED");
+    expect(unticked.message).toBe(
+      `This makes ${resourceClass.name} charge again (€2.95 per GPU-hour from €0.00 per GPU-hour): jobs started and endpoint lease windows opened on it from now are billed. Tick the box that says so to confirm. Nothing was changed.`,
+    );
+    expect(
+      (await confirmedUpdate(who, id, 295, { ...again, deliberate: true })).listPriceMinorPerHour,
+    ).toBe(295);
+  });
+
+  it("is billed as the preview says: a running job keeps the price it started at, an endpoint's window opened after the change pays the new one", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 500, capacity: 64 });
+    const id = tenant.resourceClass.id;
+    const job = await jobOf(tenant, "Speech encoder pre-training", 4, "RUNNING");
+    const now = Date.now();
+    // Started an hour ago at €2.95 and still reported by the backend.
+    await db.workload.update({
+      where: { id: job.id },
+      data: {
+        startedAt: new Date(now - 3_600_000),
+        externalId: `job-${job.id}`,
+        heldUnitSeconds: 4n * 7_200n,
+        lastObservedAt: new Date(now),
+      },
+    });
+    const live = await endpointOf(tenant, "Chat assistant");
+    const who = await operator();
+    const seen = await preview(who, id, 590);
+    expect(seen.workloads.find((w) => w.id === job.id)?.priceNowMinor).toBe(295);
+    await confirmedUpdate(who, id, 590, seen);
+    await tick();
+    // The endpoint's next window opens after the change: one replica-hour of 1 GPU counted in it.
+    await db.endpoint.update({
+      where: { workloadId: live.id },
+      data: {
+        status: "READY",
+        readyReplicas: 1,
+        leaseStartedAt: new Date(),
+        lastObservedAt: new Date(),
+        observedUnitSeconds: 3_600n,
+      },
+    });
+    await db.workload.update({ where: { id: live.id }, data: { heldUnitSeconds: 36_000n } });
+    const charges = await callerFor(tenant.owner).billing.current({
+      organizationId: tenant.org.id,
+    });
+    const windowOf = (workloadId: string) =>
+      charges.accruingWindows.find((window) => window.workloadId === workloadId);
+    // The job's hour of 4 GPUs (and the seconds of the test) at €2.95, not €5.90; the endpoint's
+    // GPU-hour at €5.90. Within a cent either way: the few seconds the test takes accrue as well.
+    expect(windowOf(job.id)?.listMinor).toBe(1_180);
+    expect(windowOf(live.id)?.listMinor).toBe(590);
   });
 });
