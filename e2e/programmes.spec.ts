@@ -363,6 +363,16 @@ test("the operator adds a resource class and maps it onto a new Slurm cluster", 
     await expect(omar.getByRole("heading", { level: 1, name: `Edit ${code}` })).toBeVisible();
     await omar.getByLabel("List price per unit-hour").fill("1.80");
     await omar.getByRole("button", { name: "Save changes" }).click();
+    // A price change is confirmed: nothing runs on a new class, so the dialog says it touches none.
+    const dialog = omar.getByRole("dialog", {
+      name: `Change the price of NVIDIA A100 40 GB ${suffix}?`,
+    });
+    await expect(dialog.getByTestId("price-change-prices")).toContainText("€1.80");
+    await expect(dialog.getByTestId("price-change-summary")).toHaveText(
+      "Nothing runs on it now: jobs and endpoints started later are billed at the new price.",
+    );
+    await dialog.getByRole("button", { name: "Change the price" }).click();
+    await expect(dialog).toBeHidden();
     await expect(omar.getByText("Resource class saved.")).toBeVisible();
   });
 
