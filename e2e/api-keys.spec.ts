@@ -287,6 +287,10 @@ test("an organisation with no endpoint and no tokens is told so beside the proje
     "The organisation has no endpoint yet, nor tokens of a shared model: calls with a key are refused until an endpoint is deployed. Deploy an endpoint",
   );
   await hint.getByRole("link", { name: "Deploy an endpoint" }).click();
-  await expect(chiara).toHaveURL(new RegExp(`/orgs/${organizationId}/endpoints/new$`));
+  // The deploy form opens for the project the key was for.
+  await expect(chiara).toHaveURL(
+    new RegExp(`/orgs/${organizationId}/endpoints/new\\?project=${first}$`),
+  );
+  await expect(chiara.getByLabel("Project", { exact: true })).toHaveValue(first ?? "");
   await a11y.check(chiara);
 });

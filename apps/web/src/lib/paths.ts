@@ -50,7 +50,11 @@ export const routes = {
   job: (id: string, workloadId: string) =>
     `/orgs/${encodeURIComponent(id)}/jobs/${encodeURIComponent(workloadId)}`,
   endpoints: (id: string) => `/orgs/${encodeURIComponent(id)}/endpoints`,
-  newEndpoint: (id: string) => `/orgs/${encodeURIComponent(id)}/endpoints/new`,
+  /** The deploy form, with `projectId` chosen in it when given. */
+  newEndpoint: (id: string, projectId?: string) =>
+    `/orgs/${encodeURIComponent(id)}/endpoints/new${
+      projectId ? `?project=${encodeURIComponent(projectId)}` : ""
+    }`,
   endpoint: (id: string, endpointId: string) =>
     `/orgs/${encodeURIComponent(id)}/endpoints/${encodeURIComponent(endpointId)}`,
   apiKeys: (id: string) => `/orgs/${encodeURIComponent(id)}/api-keys`,

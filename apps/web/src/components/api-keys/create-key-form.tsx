@@ -190,6 +190,7 @@ export function CreateKeyForm({
                 reach={chosenProject.reach}
                 of="project"
                 organizationId={organizationId}
+                projectId={chosenProject.id}
                 canDeploy={canDeploy}
                 className="border-l-4 border-warning-fg pl-2 text-sm"
                 testId="api-key-project-unreachable"

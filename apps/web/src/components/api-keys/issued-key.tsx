@@ -87,6 +87,7 @@ export function IssuedKey({
             reach={key.reach}
             of="key"
             organizationId={organizationId}
+            projectId={key.project.id}
             canDeploy={canDeploy}
             extra={i.exampleNoModel}
             className="rounded-md border-l-4 border-warning-fg bg-surface-muted p-3 text-sm"

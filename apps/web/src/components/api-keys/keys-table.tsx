@@ -72,6 +72,7 @@ function Scope({
           reach={apiKey.reach}
           of="key"
           organizationId={organizationId}
+          projectId={apiKey.project.id}
           canDeploy={canDeploy}
           className="mt-1 block border-l-4 border-warning-fg pl-2"
           testId="api-key-unreachable"

@@ -37,6 +37,7 @@ export function ReachNotice({
   reach,
   of,
   organizationId,
+  projectId,
   canDeploy,
   extra,
   className,
@@ -45,6 +46,8 @@ export function ReachNotice({
   reach: KeyReachView;
   of: "key" | "project";
   organizationId: string;
+  /** The key's project: the deploy form opens with it chosen. */
+  projectId: string;
   /** The signed-in member may deploy endpoints: the notice links to the deploy form. */
   canDeploy: boolean;
   /** A sentence after the reason (the example's "put its model's name in place of <model>"). */
@@ -54,11 +57,12 @@ export function ReachNotice({
 }) {
   const problem = reachProblem(reach, of);
   if (problem === null) return null;
+  const askOperators = noClusterThere(reach);
   return (
     <p className={className} data-testid={testId}>
       {problem}
       {extra ? ` ${extra}` : null}
-      {noClusterThere(reach) ? (
+      {askOperators ? (
         <>
           {" "}
           <Link href={routes.help} className="underline">
@@ -68,7 +72,7 @@ export function ReachNotice({
       ) : canDeploy && reach.place.kind !== "NOWHERE" ? (
         <>
           {" "}
-          <Link href={routes.newEndpoint(organizationId)} className="underline">
+          <Link href={routes.newEndpoint(organizationId, projectId)} className="underline">
             {tk.reach.deploy}
           </Link>
         </>

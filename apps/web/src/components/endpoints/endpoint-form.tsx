@@ -219,12 +219,15 @@ function PricePanel({
 export function EndpointForm({
   organizationId,
   options,
+  initialProjectId,
   catalogue,
   runtimes,
   limits,
 }: {
   organizationId: string;
   options: FormOptions;
+  /** The project chosen when the form opens (one of options.projects). */
+  initialProjectId?: string;
   catalogue: readonly ModelView[];
   runtimes: readonly ServingRuntime[];
   limits: EndpointLimits;
@@ -237,7 +240,7 @@ export function EndpointForm({
   // The model whose licence restrictions the box was ticked for: another model unticks it.
   const [acceptedModelId, setAcceptedModelId] = useState<string | null>(null);
   const [projectId, setProjectId] = useState(
-    options.projects.length === 1 ? (options.projects[0]?.id ?? "") : "",
+    initialProjectId ?? (options.projects.length === 1 ? (options.projects[0]?.id ?? "") : ""),
   );
   const [lineId, setLineId] = useState(
     options.lines.length === 1 ? (options.lines[0]?.allocationLineId ?? "") : "",

@@ -10,6 +10,7 @@ import { NoProjectsState, PageFrame } from "@/components/page-frame";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { t, te, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
+import { param, type SearchParams } from "@/lib/search-params";
 import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 
@@ -17,10 +18,13 @@ export const metadata: Metadata = { title: te.form.title };
 
 interface Props {
   params: Promise<{ organizationId: string }>;
+  /** `project`: the project to deploy for, chosen in the form (from an API key's notice). */
+  searchParams: SearchParams;
 }
 
-export default async function NewEndpointPage({ params }: Props) {
+export default async function NewEndpointPage({ params, searchParams }: Props) {
   const { organizationId } = await params;
+  const requestedProject = param((await searchParams).project);
   const organisation = await loadOrganisation(organizationId);
   const f = te.form;
   const page = (body: ReactNode) => (
@@ -78,6 +82,9 @@ export default async function NewEndpointPage({ params }: Props) {
       <EndpointForm
         organizationId={organizationId}
         options={options}
+        initialProjectId={
+          options.projects.some((p) => p.id === requestedProject) ? requestedProject : undefined
+        }
         catalogue={catalogue}
         runtimes={runtimes}
         limits={{
