@@ -38,21 +38,48 @@ tessera_node_major() { node -v 2>/dev/null | sed -n 's/^v\([0-9][0-9]*\)\..*/\1/
 # (CI's among them) links to them instead of downloading them again; .tools is that link.
 tessera_tools_cache="${TESSERA_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tessera/tools}/node-$TESSERA_NODE_VERSION-pnpm-$TESSERA_PNPM_VERSION"
 
+tessera_tools_complete() {
+  [ -x "$1/node_modules/.bin/node" ] && [ -x "$1/node_modules/.bin/pnpm" ]
+}
+
+# Fills the machine's cache folder for this version pair once: into a folder of this run's own,
+# renamed into place when complete, so two clones installing at once never see a half-written one.
+tessera_fill_tools_cache() {
+  tessera_tools_complete "$tessera_tools_cache" && return 0
+  mkdir -p "$(dirname "$tessera_tools_cache")" ||
+    tessera_die "Cannot create $(dirname "$tessera_tools_cache") for Node and pnpm (set TESSERA_TOOLS_CACHE to a writable folder)"
+  local partial
+  partial="$(mktemp -d "$tessera_tools_cache.partial.XXXXXX")" ||
+    tessera_die "Cannot create a folder beside $tessera_tools_cache"
+  chmod 755 "$partial"
+  tessera_npm_install "$partial" "node@$TESSERA_NODE_VERSION" "pnpm@$TESSERA_PNPM_VERSION" || {
+    rm -rf "$partial"
+    tessera_die "npm could not install Node $TESSERA_NODE_VERSION and pnpm $TESSERA_PNPM_VERSION (is the npm registry reachable?)"
+  }
+  # Only complete folders are renamed into place, so one there but incomplete was damaged since:
+  # set it aside (renamed, then removed) rather than install over what other clones may be using.
+  if [ -e "$tessera_tools_cache" ] && ! tessera_tools_complete "$tessera_tools_cache"; then
+    local damaged="$tessera_tools_cache.damaged.$(basename "$partial")"
+    mv -T "$tessera_tools_cache" "$damaged" 2>/dev/null && rm -rf "$damaged"
+  fi
+  # Another clone may have renamed its own into place meanwhile: that one is as good.
+  mv -T "$partial" "$tessera_tools_cache" 2>/dev/null || rm -rf "$partial"
+  tessera_tools_complete "$tessera_tools_cache" ||
+    tessera_die "The tools cache $tessera_tools_cache is incomplete: remove it and run again"
+}
+
 tessera_install_tools() {
   command -v npm >/dev/null 2>&1 ||
     tessera_die "Tessera needs Node.js (20 or newer) with npm to fetch its own Node $TESSERA_NODE_VERSION. Install it first, e.g. apt-get install -y nodejs npm"
   local target="$TESSERA_ROOT/.tools"
-  if [ ! -e "$target" ] && mkdir -p "$(dirname "$tessera_tools_cache")" 2>/dev/null; then
-    if [ ! -x "$tessera_tools_cache/node_modules/.bin/node" ] || [ ! -x "$tessera_tools_cache/node_modules/.bin/pnpm" ]; then
-      # Into a folder of this run's own, renamed into place when complete: two clones installing
-      # at once never see a half-written one.
-      local partial="$tessera_tools_cache.partial.$$"
-      tessera_npm_install "$partial" "node@$TESSERA_NODE_VERSION" "pnpm@$TESSERA_PNPM_VERSION"
-      mv -T "$partial" "$tessera_tools_cache" 2>/dev/null || rm -rf "$partial"
-    fi
-    ln -s "$tessera_tools_cache" "$target"
+  if [ -d "$target" ] && [ ! -L "$target" ]; then
+    # A folder of its own (a checkout from before the cache): installed into, as it always was.
+    tessera_npm_install "$target" "$@" || tessera_die "npm could not install $* into $target"
   else
-    tessera_npm_install "$target" "$@"
+    # The cache is never installed into through the link: filled as a whole, then linked (which
+    # also replaces a link to another version pair's folder, or to one since removed).
+    tessera_fill_tools_cache
+    ln -sfn "$tessera_tools_cache" "$target"
   fi
   export PATH="$tessera_tools_bin:$PATH"
   hash -r
@@ -62,7 +89,7 @@ tessera_npm_install() {
   local prefix="$1"
   shift
   tessera_say "Installing $* into $prefix (one-off; a few minutes when the npm registry is slow)"
-  mkdir -p "$prefix"
+  mkdir -p "$prefix" || return 1
   npm install --prefix "$prefix" --save-exact --no-audit --no-fund --loglevel=error "$@" >/dev/null &
   local npm_pid=$! waited=0
   # Say that it is still going: the download can take minutes with nothing else to show.
@@ -71,7 +98,7 @@ tessera_npm_install() {
     waited=$((waited + 1))
     if [ $((waited % 30)) -eq 0 ]; then tessera_say "… still downloading ($waited s)"; fi
   done
-  wait "$npm_pid" || tessera_die "npm could not install $* into $prefix"
+  wait "$npm_pid"
 }
 
 if [ "$(tessera_node_major)" != "24" ]; then
