@@ -113,15 +113,29 @@ async function calledTier() {
   await lease(auroraId, aurora.line.id, 5 * 60_000);
   await lease(expired.tenant.org.id, expired.line.id, -60_000);
   await lease(leasing.tenant.org.id, leasing.line.id, 5 * 60_000);
-  const on = { tierId: tier.id, at: recent };
-  await call({ ...on, organizationId: auroraId, apiKeyId: keys[0]!, allocationLineId: aurora.line.id, tokensIn: 2_000_000n, tokensOut: 1_000_000n }); // prettier-ignore
-  await call({ ...on, organizationId: auroraId, apiKeyId: keys[0]!, allocationLineId: aurora.line.id, tokensIn: 10_000n, tokensOut: 2_500n }); // prettier-ignore
-  await call({ ...on, organizationId: auroraId, apiKeyId: keys[1]!, tokensIn: 10_000n, tokensOut: 2_500n }); // prettier-ignore
-  await call({ ...on, organizationId: borealisId, apiKeyId: keys[2]!, tokensIn: 1_000_000n, tokensOut: 500_000n }); // prettier-ignore
-  // Outside the window, and on another tier: neither counts, nor do their keys.
+  const line = aurora.line.id;
   const old = new Date(Date.now() - (PRICE_CHANGE_CALLS_DAYS + 1) * DAY);
-  await call({ ...on, at: old, organizationId: auroraId, apiKeyId: keys[3]!, tokensIn: 9_000_000n, tokensOut: 0n }); // prettier-ignore
-  await call({ ...on, tierId: otherTier.id, organizationId: borealisId, apiKeyId: keys[4]!, tokensIn: 7_000_000n, tokensOut: 0n }); // prettier-ignore
+  // [organisation, key, allocation line, tokens in, tokens out, tier, when]
+  const calls: [string, string, string | undefined, bigint, bigint, string, Date][] = [
+    [auroraId, keys[0]!, line, 2_000_000n, 1_000_000n, tier.id, recent],
+    [auroraId, keys[0]!, line, 10_000n, 2_500n, tier.id, recent],
+    [auroraId, keys[1]!, undefined, 10_000n, 2_500n, tier.id, recent],
+    [borealisId, keys[2]!, undefined, 1_000_000n, 500_000n, tier.id, recent],
+    // Outside the window, and on another tier: neither counts, nor do their keys.
+    [auroraId, keys[3]!, undefined, 9_000_000n, 0n, tier.id, old],
+    [borealisId, keys[4]!, undefined, 7_000_000n, 0n, otherTier.id, recent],
+  ];
+  for (const [
+    organizationId,
+    apiKeyId,
+    allocationLineId,
+    tokensIn,
+    tokensOut,
+    tierId,
+    at,
+  ] of calls) {
+    await call({ organizationId, apiKeyId, allocationLineId, tokensIn, tokensOut, tierId, at });
+  }
   return { tier, aurora, borealis, leasing };
 }
 
