@@ -6,7 +6,9 @@
  * hour of them, and that the change takes effect at once for jobs started from then on — and
  * confirms; the new price is then the class's. Making it free needs a box ticked as well. The
  * dialog fits a 390-pixel phone. A change someone else made meanwhile is said, and a confirmation
- * it overtook is refused. Every page is checked with axe.
+ * it overtook is refused. Every page is checked with axe. A token tier, which runs nothing, shows
+ * instead who called its shared models through the gateway over the last 30 days, and what their
+ * tokens cost at the current price and at the new one.
  */
 import type { Page } from "@playwright/test";
 import { createCatalogueWorld, type CatalogueWorld } from "./support/catalogue-world";
@@ -146,5 +148,55 @@ test("an operator sees what a price change touches, confirms it, and must tick a
     );
     await omar.reload();
     await expect(omar.getByLabel("List price per unit-hour")).toHaveValue("3.30");
+  });
+});
+
+test("an operator changing a token tier's price sees who called it lately, and what their calls cost at both prices", async ({
+  signedIn,
+  a11y,
+}) => {
+  test.setTimeout(90_000);
+  const omar = await signedIn("operator", `/operator/catalogue/resource-classes/${world.tier.id}`);
+  const askToReprice = async (code: string, name: string, price: string) => {
+    const form = omar.getByRole("form", { name: `Edit ${code}` });
+    await form.getByLabel("List price per million tokens").fill(price);
+    await form.getByRole("button", { name: "Save" }).click();
+    const dialog = omar.getByRole("dialog", { name: `Change the price of ${name}?` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  };
+
+  await test.step("the tier's callers of the last 30 days, with their tokens at both prices", async () => {
+    const dialog = await askToReprice(world.tier.id, world.tier.name, "0.55");
+    await expect(dialog.getByTestId("price-change-prices")).toHaveText(
+      "From €0.40 to €0.55 per million tokens.",
+    );
+    // 3,000,000 tokens: €1.20 at €0.40 per million, €1.65 at €0.55.
+    await expect(dialog.getByTestId("price-change-summary")).toHaveText(
+      "The last 30 days' calls, €1.20 at the current price, €1.65 at the new one: 3,000,000 tokens, by 1 organisation with 2 API keys.",
+    );
+    await expect(dialog).not.toContainText("Nothing runs on it now");
+    await expect(dialog).toContainText(
+      "Calls through the gateway are billed per million tokens at the new price from the moment you confirm.",
+    );
+    const rows = dialog.getByTestId("price-change-callers").getByRole("listitem");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.nth(0)).toContainText(world.organizationName);
+    await expect(rows.nth(0)).toContainText("3,000,000 tokens · 2 API keys");
+    await expect(rows.nth(0)).toContainText("€1.20 at the current price → €1.65 at the new one");
+    await a11y.check(omar);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  await test.step("the seeded shared 8B tier says its calls, or that there were none", async () => {
+    await omar.goto(`/operator/catalogue/resource-classes/${world.seededTierId}`);
+    // Other tests call the shared models meanwhile: the figures are theirs, the sentence is ours.
+    const dialog = await askToReprice("shared-8b-tokens", "Shared 8B chat model — tokens", "0.45");
+    await expect(dialog.getByTestId("price-change-summary")).toHaveText(
+      /^(The last 30 days' calls, €[\d,]+\.\d\d at the current price, €[\d,]+\.\d\d at the new one: [\d,]+ tokens, by [\d,]+ organisations? with [\d,]+ API keys?\.( .+ a token lease on it now: calling at this moment\.)?|No calls in the last 30 days.+)$/,
+    );
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
   });
 });

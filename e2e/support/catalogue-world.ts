@@ -6,6 +6,12 @@
  * test's class, cluster or figures move. No page can make a job run for a set time, so the test
  * brings it, as the worker would have. `setPrice()` is another operator's change meanwhile;
  * `end()` ends the jobs afterwards.
+ *
+ * And a token tier of its own (a TOKENS class at €0.40 per million tokens, no model on it) that
+ * the organisation's two API keys called through the gateway a minute ago — 2,500,000 and
+ * 500,000 tokens, drawing on no award — written as the gateway writes its records, so that its
+ * price change shows exactly those callers and no other test's calls (usage records are
+ * immutable: they stay, on a tier no other test reads).
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -19,6 +25,9 @@ export interface CatalogueWorld {
   /** Running jobs by name, most GPUs first, and the one that has ended. */
   running: { name: string; units: number }[];
   ended: string;
+  /** The token tier of its own (id and code) and its name; the seeded shared 8B tier's id. */
+  tier: { id: string; name: string };
+  seededTierId: string;
   /** Another operator's change of the price, made behind the page's back. */
   setPrice: (minor: number) => Promise<void>;
   end: () => Promise<void>;
@@ -44,6 +53,8 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
     { name: "Vision ablation", units: 2 },
   ];
   const ended = "Finished sweep";
+  const tier = { id: `${id}-tokens`, name: `Price test tokens ${suffix}` };
+  let seededTierId = "";
   await withClient(async (client) => {
     const q = queryOn(client);
     try {
@@ -98,6 +109,33 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
           [id, index, job.name, job.units, job.status, user.id],
         );
       }
+      await q(
+        `INSERT INTO "ResourceClass" ("id", "code", "name", "kind", "unit", "listPriceMinorPerHour",
+                                      "currency", "powerDrawWatts", "updatedAt")
+         VALUES ($1, $1, $2, 'TOKENS', 'token', 40, 'EUR', 0, now())`,
+        [tier.id, tier.name],
+      );
+      for (const [index, call] of [
+        { key: "a", tokensIn: 2_000_000, tokensOut: 500_000 },
+        { key: "b", tokensIn: 300_000, tokensOut: 200_000 },
+      ].entries()) {
+        await q(
+          `INSERT INTO "UsageRecord" ("organizationId", "source", "sourceRef", "intervalStart",
+                                      "intervalEnd", "resourceClassId", "quantity", "unitSeconds",
+                                      "tokensIn", "tokensOut", "model", "apiKeyId",
+                                      "energyMilliWh", "energyBasis")
+           VALUES ($1, 'GATEWAY_TOKENS', $1 || '-call-' || $2::text,
+                   (now() AT TIME ZONE 'UTC') - interval '1 minute',
+                   (now() AT TIME ZONE 'UTC') - interval '59 seconds', $3, 0, 0, $4, $5,
+                   'tessera-e2e/price-test', $1 || '-key-' || $6, 0, 'ESTIMATED')`,
+          [id, index, tier.id, call.tokensIn, call.tokensOut, call.key],
+        );
+      }
+      const [seeded] = await q<{ id: string }>(
+        `SELECT "id" FROM "ResourceClass" WHERE "code" = 'shared-8b-tokens'`,
+      );
+      if (!seeded) throw new Error("The e2e seed has no shared-8b-tokens tier");
+      seededTierId = seeded.id;
       await q("COMMIT");
     } catch (error) {
       await q("ROLLBACK").catch(() => undefined);
@@ -110,6 +148,8 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
     organizationName,
     running,
     ended,
+    tier,
+    seededTierId,
     setPrice: (minor) =>
       withClient(async (client) => {
         await client.query(

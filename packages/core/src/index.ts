@@ -62,6 +62,7 @@ export * from "./catalogue/set-cluster-resource";
 export * from "./catalogue/remove-cluster-resource";
 export * from "./catalogue/units-in-use";
 export * from "./catalogue/preview-price-change";
+export * from "./catalogue/preview-token-calls";
 export * from "./catalogue/price-change-rules";
 export * from "./programmes/money";
 export * from "./programmes/pricing";

@@ -847,6 +847,30 @@ export const enProgrammes = {
           : `An hour of the ${units} running now: ${now}, unchanged — running jobs keep the price they have until they end.`,
       tokensNote:
         "Calls through the gateway are billed per million tokens at the new price from the moment you confirm.",
+      callsCost: (
+        days: number,
+        from: string,
+        to: string,
+        calls: { tokens: number; apiKeys: number; organisations: number },
+      ) =>
+        `The last ${days.toLocaleString("en-GB")} days' calls, ${from} at the current price, ${to} at the new one: ${calls.tokens.toLocaleString("en-GB")} tokens, by ${plural(calls.organisations, "organisation", "organisations")} with ${plural(calls.apiKeys, "API key", "API keys")}.`,
+      noCalls: (days: number) =>
+        `No calls in the last ${days.toLocaleString("en-GB")} days: no organisation has called its models through the gateway.`,
+      noCallsButLeases: (days: number, leasing: number) =>
+        `No calls in the last ${days.toLocaleString("en-GB")} days, but ${plural(leasing, "organisation holds", "organisations hold")} a token lease on it now: calling at this moment.`,
+      leasing: (leasing: number, organisations: number) =>
+        leasing === organisations
+          ? `${leasing === 1 ? "It holds" : "All of them hold"} a token lease on it now: calling at this moment.`
+          : `${leasing.toLocaleString("en-GB")} of them ${leasing === 1 ? "holds" : "hold"} a token lease on it now: calling at this moment.`,
+      callersCaption: (shown: number, total: number) =>
+        shown < total
+          ? `The ${shown.toLocaleString("en-GB")} calling it most, of ${total.toLocaleString("en-GB")}, over those days:`
+          : "Calling it over those days:",
+      callerTokens: (tokens: number, keys: number) =>
+        `${tokens.toLocaleString("en-GB")} tokens · ${plural(keys, "API key", "API keys")}`,
+      callerLease: "holds a token lease now",
+      callerCost: (from: string, to: string) =>
+        `${from} at the current price → ${to} at the new one`,
       waiting: (jobs: number) =>
         `${plural(jobs, "job is", "jobs are")} waiting to run: they are billed at the new price once they start.`,
       listCaption: (shown: number, total: number) =>

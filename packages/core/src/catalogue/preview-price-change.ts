@@ -5,6 +5,7 @@ import { AppError, notFound } from "../errors";
 import { rateOf } from "../programmes/pricing";
 import { countsTokens, pricedUnitName } from "./metering-unit";
 import { LARGE_PRICE_FACTOR, priceChangeStep, type PriceChangeStep } from "./price-change-rules";
+import { previewTokenCalls, type PriceChangeCalls } from "./preview-token-calls";
 
 /** How many of the workloads a price change touches the preview names one by one. */
 export const PRICE_CHANGE_LISTED = 8;
@@ -91,6 +92,12 @@ export interface PriceChangePreview {
   endpointsRenewedBy: Date | null;
   /** The first {@link PRICE_CHANGE_LISTED}, most units first. */
   workloads: PriceChangeWorkload[];
+  /**
+   * A tokens class only (null for compute): nothing runs on it, but tenants' API keys call its
+   * shared models through the gateway — who called it lately, and what their tokens cost at
+   * both prices (previewTokenCalls).
+   */
+  calls: PriceChangeCalls | null;
   computedAt: Date;
 }
 
@@ -167,7 +174,9 @@ function billedNow(now: Date) {
  * to run, and the extra step the change needs (price-change-rules.ts). The new version opens when
  * it is saved, and billing prices each usage record at the version in force when the record
  * began: jobs started from then on pay it; a running job keeps its price until it ends (or its
- * next billing month starts); an endpoint moves to it at its next lease window.
+ * next billing month starts); an endpoint moves to it at its next lease window. A tokens class
+ * runs nothing: for it, the calls its shared models had through the gateway lately, and the
+ * organisations holding a token lease on it now, are what the change touches (previewTokenCalls).
  */
 export async function previewPriceChange(
   database: Reader,
@@ -240,6 +249,14 @@ export async function previewPriceChange(
         }),
         { fromMilliMinor: 0, toMilliMinor: 0 },
       );
+  const calls = countsTokens(kind)
+    ? await previewTokenCalls(database, {
+        resourceClassId: resourceClass.id,
+        fromPriceMinor,
+        toPriceMinor,
+        now,
+      })
+    : null;
   const moves = byPrice.filter((group) => group.moves && group.lastMove !== null);
   const endpointsRenewedBy = moves.length
     ? new Date(Math.max(...moves.map((group) => group.lastMove!.getTime())))
@@ -271,6 +288,7 @@ export async function previewPriceChange(
       ...row,
       hour: hourOf(row.unitsNow, row.priceNowMinor, toPriceMinor),
     })),
+    calls,
     computedAt: now,
   };
 }

@@ -23,12 +23,63 @@ function billingDay(at: Date, zone: string): string {
 }
 
 /**
+ * A tokens class's callers: the last days' calls through the gateway, what their tokens cost at
+ * the current price and at the new one, who holds a token lease now, and the organisations with
+ * the most tokens.
+ */
+function TokenCalls({
+  calls,
+  currency,
+}: {
+  calls: NonNullable<PriceChangePreview["calls"]>;
+  currency: string;
+}) {
+  const c = tp.catalogue.priceChange;
+  const money = (minor: number) => formatMoney(minor, currency);
+  const called = calls.tokens > 0 || calls.apiKeys > 0;
+  return (
+    <>
+      <p data-testid="price-change-summary">
+        {called
+          ? c.callsCost(calls.days, money(calls.fromMinor), money(calls.toMinor), calls)
+          : calls.leasing > 0
+            ? c.noCallsButLeases(calls.days, calls.leasing)
+            : c.noCalls(calls.days)}
+        {called && calls.leasing > 0 ? ` ${c.leasing(calls.leasing, calls.organisations)}` : ""}
+      </p>
+      {called && calls.callers.length > 0 ? (
+        <div>
+          <p className="text-sm font-semibold">
+            {c.callersCaption(calls.callers.length, calls.organisations)}
+          </p>
+          <ul className="mt-1 divide-y divide-line text-sm" data-testid="price-change-callers">
+            {calls.callers.map((caller) => (
+              <li key={caller.organisationId} className="py-1.5">
+                <span className="font-semibold wrap-anywhere">{caller.organisationName}</span>
+                <span className="block text-fg-muted">
+                  {c.callerTokens(caller.tokens, caller.apiKeys)}
+                  {caller.holdsLease ? ` · ${c.callerLease}` : ""}
+                </span>
+                <span className="block">
+                  {c.callerCost(money(caller.fromMinor), money(caller.toMinor))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * Asks once before a class's list price changes, with what the server worked out the change
  * touches, in the words of what billing will do: the price before and after; the running jobs and
  * live endpoints on the class and whose they are; that a running job keeps its price (until its
  * next billing month) and each endpoint moves to the new one at its next lease window, about when;
- * an hour of them now and once every endpoint has renewed. A change to free, from free, or by ten
- * times or more needs its box ticked as well (the server refuses it otherwise).
+ * an hour of them now and once every endpoint has renewed. For a tokens class, which runs nothing,
+ * the last days' calls through the gateway instead (TokenCalls). A change to free, from free, or
+ * by ten times or more needs its box ticked as well (the server refuses it otherwise).
  */
 export function PriceChangeConfirm({
   preview,
@@ -91,7 +142,9 @@ export function PriceChangeConfirm({
             </p>
           ) : null}
           <p>{c.takesEffect}</p>
-          {touched === 0 ? (
+          {preview.calls ? (
+            <TokenCalls calls={preview.calls} currency={currency} />
+          ) : touched === 0 ? (
             <p data-testid="price-change-summary">{c.nothingRuns}</p>
           ) : (
             <p data-testid="price-change-summary">
