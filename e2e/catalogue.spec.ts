@@ -62,7 +62,7 @@ test("an operator sees what a price change touches, confirms it, and must tick a
     );
     await expect(dialog).toContainText("Takes effect at once when you confirm");
     await expect(dialog.getByTestId("price-change-summary")).toHaveText(
-      "On it now: 2 running jobs, run by 1 organisation. An hour of the 6 × GPU running now: €17.70, unchanged — running jobs keep the price they have until they end.",
+      "On it now: 2 running jobs, run by 1 organisation. An hour of the 6 × GPU running now: €17.70, unchanged — running jobs keep the price they have until they end or their next billing month starts.",
     );
     const rows = dialog.getByTestId("price-change-list").getByRole("listitem");
     await expect(rows).toHaveCount(2);
@@ -113,7 +113,7 @@ test("an operator sees what a price change touches, confirms it, and must tick a
       dialog.getByTestId("price-change-list").getByRole("listitem").nth(0),
     ).toContainText(keeps("€11.80", "€0.00"));
     const box = dialog.getByRole("checkbox", {
-      name: `Make ${world.className} free: jobs and endpoints on it will be billed nothing from now.`,
+      name: `Make ${world.className} free: jobs that start and endpoint lease windows that open on it from now are billed nothing.`,
     });
     await expect(box).not.toBeChecked();
     await dialog.getByRole("button", { name: "Change the price" }).click();
@@ -177,7 +177,7 @@ test("an operator changing a token tier's price sees who called it lately, and w
     );
     await expect(dialog).not.toContainText("Nothing runs on it now");
     await expect(dialog).toContainText(
-      "Calls through the gateway are billed per million tokens at the new price from the moment you confirm.",
+      "Takes effect at once when you confirm: every call through the gateway from then on is billed per million tokens at the new price.",
     );
     const rows = dialog.getByTestId("price-change-callers").getByRole("listitem");
     await expect(rows).toHaveCount(1);

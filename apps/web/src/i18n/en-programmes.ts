@@ -826,12 +826,13 @@ export const enProgrammes = {
     priceChange: {
       title: (name: string) => `Change the price of ${name}?`,
       confirm: "Change the price",
-      checking: "Working out what the new price touches…",
       prices: (from: string, to: string, per: string) => `From ${from} to ${to} per ${per}.`,
       movedSinceOpened: (opened: string, now: string) =>
         `Someone else has changed this price since you opened the page: it was ${opened} and is now ${now}. The change below is from ${now}.`,
       takesEffect:
         "Takes effect at once when you confirm: jobs that start from then on are billed at the new price. A running job keeps the price it has until it ends (or until its next billing month starts); each endpoint moves to the new price at its next lease window.",
+      takesEffectTokens:
+        "Takes effect at once when you confirm: every call through the gateway from then on is billed per million tokens at the new price.",
       onItNow: (jobs: number, endpoints: number, organisations: number) => {
         const held = [
           jobs > 0 ? plural(jobs, "running job", "running jobs") : null,
@@ -844,9 +845,7 @@ export const enProgrammes = {
       hourOfAll: (units: string, now: string, renewed: string | null, by: string | null) =>
         renewed !== null && by !== null
           ? `An hour of the ${units} running now: ${now} now; ${renewed} once every endpoint has renewed its lease window (by about ${by}), with running jobs at the price they keep.`
-          : `An hour of the ${units} running now: ${now}, unchanged — running jobs keep the price they have until they end.`,
-      tokensNote:
-        "Calls through the gateway are billed per million tokens at the new price from the moment you confirm.",
+          : `An hour of the ${units} running now: ${now}, unchanged — running jobs keep the price they have until they end or their next billing month starts.`,
       callsCost: (
         days: number,
         from: string,
@@ -888,10 +887,14 @@ export const enProgrammes = {
       jobHour: (keeps: string, next: string, monthStarts: string) =>
         `Keeps ${keeps} an hour, the price it has, until it ends; if it still runs when its next billing month starts on ${monthStarts}, ${next} an hour from then.`,
       scaledToZero: "scaled to zero: nothing an hour until woken",
-      toFree: (name: string) =>
-        `Make ${name} free: jobs and endpoints on it will be billed nothing from now.`,
-      fromFree: (name: string) =>
-        `This makes ${name} charge again: jobs that start and endpoint lease windows that open on it from now are billed at this price.`,
+      toFree: (name: string, tokens: boolean) =>
+        tokens
+          ? `Make ${name} free: calls to its models through the gateway are billed nothing from now.`
+          : `Make ${name} free: jobs that start and endpoint lease windows that open on it from now are billed nothing.`,
+      fromFree: (name: string, tokens: boolean) =>
+        tokens
+          ? `This makes ${name} charge again: calls to its models through the gateway from now are billed at this price.`
+          : `This makes ${name} charge again: jobs that start and endpoint lease windows that open on it from now are billed at this price.`,
       largeChange: (factor: number) =>
         `I have checked the price: it changes by ${factor.toLocaleString("en-GB")} times or more.`,
       tickToConfirm: "Tick the box to confirm this price, or cancel and check it.",

@@ -3,7 +3,7 @@
  * confirmation. Both the preview (which asks for it) and the update (which refuses without it)
  * read this one rule, so the form and the server never disagree.
  *
- * - TO_FREE: the new price is zero — everything running on the class is billed nothing from now.
+ * - TO_FREE: the new price is zero — jobs that start and lease windows that open on the class from now, and calls to a tier, are billed nothing.
  * - FROM_FREE: a free class starts being charged — everything started on it is billed from now.
  * - LARGE_CHANGE: the price is multiplied or divided by {@link LARGE_PRICE_FACTOR} or more — most
  *   likely a slip of a digit or of the decimal point.

@@ -97,7 +97,7 @@ async function checkPriceConfirmation(
   if (!confirmation) {
     throw new AppError(
       "PRECONDITION_FAILED",
-      `A price change takes effect at once on everything running on ${current.name}: review what it touches and confirm it first. Nothing was changed.`,
+      `A price change of ${current.name} takes effect when it is saved: review what it touches and confirm it first. Nothing was changed.`,
     );
   }
   if (confirmation.priceVersionId !== (await latestPriceVersionId(tx, current.id))) {
@@ -113,13 +113,16 @@ async function checkPriceConfirmation(
     );
   }
   const step = priceChangeStep(current.listPriceMinorPerHour, toPrice);
+  const billed = countsTokens(current.kind)
+    ? "calls to its models through the gateway from now are billed"
+    : "jobs that start and endpoint lease windows that open on it from now are billed";
   if (step && confirmation.deliberate !== true) {
     throw new AppError(
       "PRECONDITION_FAILED",
       step === "TO_FREE"
-        ? `Making ${current.name} free means jobs and endpoints on it are billed nothing from now: tick the box that says so to confirm. Nothing was changed.`
+        ? `Making ${current.name} free means ${billed} nothing: tick the box that says so to confirm. Nothing was changed.`
         : step === "FROM_FREE"
-          ? `This makes ${current.name} charge again (${money(toPrice)} from ${money(0)}): jobs started and endpoint lease windows opened on it from now are billed. Tick the box that says so to confirm. Nothing was changed.`
+          ? `This makes ${current.name} charge again (${money(toPrice)} from ${money(0)}): ${billed}. Tick the box that says so to confirm. Nothing was changed.`
           : `This changes the price of ${current.name} by ten times or more (from ${money(current.listPriceMinorPerHour)} to ${money(toPrice)}): tick the box that says so to confirm. Nothing was changed.`,
     );
   }

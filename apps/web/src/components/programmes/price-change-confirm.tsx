@@ -141,7 +141,7 @@ export function PriceChangeConfirm({
               )}
             </p>
           ) : null}
-          <p>{c.takesEffect}</p>
+          <p>{preview.calls ? c.takesEffectTokens : c.takesEffect}</p>
           {preview.calls ? (
             <TokenCalls calls={preview.calls} currency={currency} />
           ) : touched === 0 ? (
@@ -162,7 +162,6 @@ export function PriceChangeConfirm({
                 : null}
             </p>
           )}
-          {preview.hour === null ? <p>{c.tokensNote}</p> : null}
           {preview.waitingJobs > 0 ? <p>{c.waiting(preview.waitingJobs)}</p> : null}
           {preview.workloads.length > 0 ? (
             <div>
@@ -234,9 +233,9 @@ export function PriceChangeConfirm({
                 />
                 <label htmlFor={STEP_ID} className="font-semibold">
                   {preview.step === "TO_FREE"
-                    ? c.toFree(preview.resourceClass.name)
+                    ? c.toFree(preview.resourceClass.name, preview.calls !== null)
                     : preview.step === "FROM_FREE"
-                      ? c.fromFree(preview.resourceClass.name)
+                      ? c.fromFree(preview.resourceClass.name, preview.calls !== null)
                       : c.largeChange(preview.largeFactor)}
                 </label>
               </div>

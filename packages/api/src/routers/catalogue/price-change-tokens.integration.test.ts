@@ -222,6 +222,26 @@ describe("previewing a price change of a tokens class", () => {
     expect((await preview(op, tenant.resourceClass.id, 300)).calls).toBeNull();
   });
 
+  it("asks for the deliberate step to make a tier free in the words of calls, not of jobs", async () => {
+    const op = await operator();
+    const tier = await tokenTier(40);
+    const { priceVersionId } = await preview(op, tier.id, 0);
+    const refused = await failureOf(
+      callerFor(op).catalogue.resourceClasses.update({
+        resourceClassId: tier.id,
+        listPriceMinorPerHour: 0,
+        priceConfirmation: { priceVersionId, toPriceMinor: 0 },
+      }),
+    );
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toBe(
+      `Making ${tier.name} free means calls to its models through the gateway from now are billed nothing: tick the box that says so to confirm. Nothing was changed.`,
+    );
+    expect(
+      (await db.resourceClass.findUniqueOrThrow({ where: { id: tier.id } })).listPriceMinorPerHour,
+    ).toBe(40);
+  });
+
   it("lists the 8 organisations with the most tokens and counts the rest", async () => {
     const tier = await tokenTier(40);
     const callers = await Promise.all(Array.from({ length: 9 }, () => createTestApplicant()));

@@ -343,7 +343,9 @@ describe("saving a price change", () => {
     const toFree = await preview(who, id, 0);
     const refused = await failureOf(confirmedUpdate(who, id, 0, toFree));
     expect(refused.code).toBe("PRECONDITION_FAILED");
-    expect(refused.message).toContain("billed nothing from now");
+    expect(refused.message).toContain(
+      "jobs that start and endpoint lease windows that open on it from now are billed nothing",
+    );
     const tenTimes = await failureOf(
       confirmedUpdate(who, id, 2_950, { ...(await preview(who, id, 2_950)), deliberate: false }),
     );
@@ -365,7 +367,7 @@ describe("saving a price change", () => {
     const unticked = await failureOf(confirmedUpdate(who, id, 295, again));
     expect(unticked.code).toBe("PRECONDITION_FAILED");
     expect(unticked.message).toBe(
-      `This makes ${resourceClass.name} charge again (€2.95 per GPU-hour from €0.00 per GPU-hour): jobs started and endpoint lease windows opened on it from now are billed. Tick the box that says so to confirm. Nothing was changed.`,
+      `This makes ${resourceClass.name} charge again (€2.95 per GPU-hour from €0.00 per GPU-hour): jobs that start and endpoint lease windows that open on it from now are billed. Tick the box that says so to confirm. Nothing was changed.`,
     );
     expect(
       (await confirmedUpdate(who, id, 295, { ...again, deliberate: true })).listPriceMinorPerHour,
