@@ -470,7 +470,6 @@ describe("API keys", () => {
       ["Data stays in GB", "PLACE", null],
       ["Quota", null, setup.modelName],
     ]);
-
   });
 
   it("blame an endpoint-limited key's own limits when nothing within them runs, and offer no deploy that could not help", async () => {

@@ -18,7 +18,8 @@ export function reachProblem(reach: KeyReachView, of: "key" | "project"): string
   }
   if (reach.blocked === "SCOPE") return r.scope;
   if (reach.remedy === "NEW_KEY") return r.scopePlace(where);
-  if (reach.remedy === "ASK_OPERATORS") return (of === "key" ? r.noCluster : r.projectNoCluster)(where);
+  if (reach.remedy === "ASK_OPERATORS")
+    return (of === "key" ? r.noCluster : r.projectNoCluster)(where);
   if (reach.blocked === "NONE") return of === "key" ? r.none : r.projectNone;
   if (reach.blocked === "MODELS") return r.models(place.kind === "IN" ? place.place : null);
   // Refused by place: the project's data has a place (ANYWHERE would refuse nothing).
