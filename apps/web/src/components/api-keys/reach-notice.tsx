@@ -21,7 +21,7 @@ export function reachProblem(reach: KeyReachView, of: "key" | "project"): string
   if (reach.remedy === "ASK_OPERATORS")
     return (of === "key" ? r.noCluster : r.projectNoCluster)(where);
   if (reach.blocked === "NONE") return of === "key" ? r.none : r.projectNone;
-  if (reach.blocked === "MODELS") return r.models(place.kind === "IN" ? place.place : null);
+  if (reach.blocked === "MODELS") return r.models(where || null);
   // Refused by place: the project's data has a place (ANYWHERE would refuse nothing).
   return (of === "key" ? r.place : r.projectPlace)(where);
 }
