@@ -181,6 +181,12 @@ export class RouteTable {
     return undefined;
   }
 
+  /** Whether any of the endpoints an endpoint-limited key may call is live (routed to). */
+  private runsAnyOf(key: GatewayKey): boolean {
+    for (const id of key.allowedEndpointIds ?? []) if (this.find(key, id)) return true;
+    return false;
+  }
+
   /**
    * The models this key may call: its organisation's, within the key's scope and residency
    * (core's keyReach, the rule the portal shows each key with).
@@ -195,12 +201,22 @@ export class RouteTable {
   }
 
   /**
-   * Where a request for `model` goes. 404 when the organisation serves no such model (another
-   * organisation's endpoints are never mentioned), 403 when the key's scope excludes it, 503
+   * Where a request for `model` goes. 403 when the key is limited to endpoints none of which runs
+   * any more, 404 when the organisation serves no such model (another organisation's endpoints are
+   * never mentioned), 403 when the key's scope excludes it, 503
    * when every endpoint that serves it lies where the project's data may not go — never a
    * foreign fallback.
    */
   choose(key: GatewayKey, model: string): Choice {
+    if (key.allowedEndpointIds && !this.runsAnyOf(key)) {
+      // Whatever the model: the portal says the same of the key (core's keyReach, SCOPE).
+      throw new ApiError(
+        403,
+        "endpoint_not_allowed",
+        "None of the endpoints this API key is limited to runs any more; a new endpoint would not change that. Create a new key for the endpoints that run now.",
+        "model",
+      );
+    }
     const all = this.routesFor(key, model);
     if (!all || all.length === 0) throw modelNotFound(model);
     if (key.allowedModels && !key.allowedModels.has(model)) {
@@ -231,7 +247,9 @@ export class RouteTable {
       throw new ApiError(
         503,
         "no_endpoint_in_jurisdiction",
-        `No endpoint serving \`${model}\` runs where this project's data may go: ${refusal}. Deploy the model on a cluster the project allows.`,
+        key.allowedEndpointIds
+          ? `The endpoints serving \`${model}\` this API key is limited to run where this project's data may not go: ${refusal}. Create a new key for endpoints on a cluster the project allows.`
+          : `No endpoint serving \`${model}\` runs where this project's data may go: ${refusal}. Deploy the model on a cluster the project allows.`,
       );
     }
     const first = allowed[0]!;

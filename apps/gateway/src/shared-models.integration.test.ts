@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@tessera/db";
-import { callableSharedModels, getApiKey } from "@tessera/core";
+import { callableSharedModels, getApiKey, keyReachOf, loadKeyRoutes } from "@tessera/core";
 import {
   createEndpointSetup,
   type EndpointSetup,
@@ -10,6 +10,7 @@ import {
   createTestKey,
   grantTokens,
   markEndpoint,
+  servingEndpoint,
   sharedModel,
   startGateway,
   type RunningGateway,
@@ -53,6 +54,32 @@ async function holder(tiers: SharedModel[]): Promise<{ setup: EndpointSetup; key
     await grantTokens(database, setup, tier.tokenClassId, 1_000_000n);
   }
   return { setup, key: await createTestKey(database, setup) };
+}
+
+/**
+ * The models the portal's reach of a key is judged from (core's keyReach over the routes the
+ * portal loads): what its row and example say it can call.
+ */
+async function portalModels(setup: EndpointSetup, keyId: string): Promise<string[]> {
+  const key = await getApiKey(setup.tenant, setup.actor, keyId);
+  const project = await database.project.findUniqueOrThrow({
+    where: { id: key.project.id },
+    select: { residency: true, classification: true },
+  });
+  const reach = keyReachOf(await loadKeyRoutes(setup.tenant), project, {
+    allowedModels: key.allowedModels,
+    allowedEndpointIds: key.endpoints.map((endpoint) => endpoint.id),
+  });
+  return [...reach.models].sort();
+}
+
+async function refusalOf(key: TestKey, model: string) {
+  const response = await call(gateway, "/v1/chat/completions", key.token, {
+    model,
+    messages: [{ role: "user", content: "Hello" }],
+  });
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  return { status: response.status, ...body.error };
 }
 
 async function listed(key: TestKey): Promise<string[]> {
@@ -109,18 +136,73 @@ describe("the shared models an organisation may call", () => {
     await gateway.gateway.routes.refresh();
     // The shared endpoint runs in DE: the portal names it in the example, /v1/models lists it.
     const portal = await getApiKey(setup.tenant, setup.actor, key.id);
-    expect(portal.reach).toMatchObject({ models: [served.model], example: served.model });
-    expect(await listed(key)).toEqual(portal.reach.models);
+    expect(portal.reach).toMatchObject({ example: served.model, blocked: null });
+    expect(await portalModels(setup, key.id)).toEqual([served.model]);
+    expect(await listed(key)).toEqual(await portalModels(setup, key.id));
     const portalGb = await getApiKey(setup.tenant, setup.actor, gbKey.id);
-    expect(portalGb.reach).toMatchObject({ models: [], example: null, blocked: "PLACE" });
-    expect(await listed(gbKey)).toEqual([]);
-    const refused = await call(gateway, "/v1/chat/completions", gbKey.token, {
-      model: served.model,
-      messages: [{ role: "user", content: "Hello" }],
+    expect(portalGb.reach).toMatchObject({
+      example: null,
+      blocked: "PLACE",
+      place: { kind: "IN", place: "GB" },
     });
-    expect(refused.status).toBe(503);
-    const body = (await refused.json()) as { error: { code: string; message: string } };
-    expect(body.error.code).toBe("no_endpoint_in_jurisdiction");
-    expect(body.error.message).toContain(portalGb.reach.refusal);
+    expect(await portalModels(setup, gbKey.id)).toEqual([]);
+    expect(await listed(gbKey)).toEqual([]);
+    const refused = await refusalOf(gbKey, served.model);
+    expect(refused).toMatchObject({ status: 503, code: "no_endpoint_in_jurisdiction" });
+    expect(refused.message).toContain("is in DE; the project's data must stay in GB");
+  });
+});
+
+describe("a key limited to endpoints", () => {
+  it("is told its own limits are why it reaches nothing, by the portal and the gateway alike", async () => {
+    const own = await servingEndpoint(database);
+    try {
+      const { setup } = own;
+      const gbProject = await database.project.create({
+        data: {
+          organizationId: setup.organizationId,
+          slug: `gb-${own.endpointId.slice(-6)}`,
+          name: "Data stays in GB",
+          residency: "GB",
+        },
+      });
+      const limited = await createTestKey(database, setup, {
+        allowedEndpointIds: [own.endpointId],
+      });
+      const abroad = await createTestKey(database, setup, {
+        allowedEndpointIds: [own.endpointId],
+        projectId: gbProject.id,
+      });
+      await gateway.gateway.routes.refresh();
+      expect(await listed(limited)).toEqual([own.model]);
+      expect(await listed(limited)).toEqual(await portalModels(setup, limited.id));
+
+      // Its endpoint runs in DE, the project's data stays in GB: a new key, not a deploy, helps.
+      const portalAbroad = await getApiKey(setup.tenant, setup.actor, abroad.id);
+      expect(portalAbroad.reach).toMatchObject({ blocked: "PLACE", remedy: "NEW_KEY" });
+      expect(await listed(abroad)).toEqual(await portalModels(setup, abroad.id));
+      const placed = await refusalOf(abroad, own.model);
+      expect(placed).toMatchObject({ status: 503, code: "no_endpoint_in_jurisdiction" });
+      expect(placed.message).toContain("Create a new key");
+      expect(placed.message).not.toContain("Deploy");
+
+      // Its endpoint is deleted, and the organisation serves nothing else: whatever model it
+      // asks for, the key's limits are why (403), as the portal says, never "no such model".
+      await database.endpoint.update({
+        where: { workloadId: own.endpointId },
+        data: { status: "DELETED" },
+      });
+      await gateway.gateway.routes.refresh();
+      const portal = await getApiKey(setup.tenant, setup.actor, limited.id);
+      expect(portal.reach).toMatchObject({ blocked: "SCOPE", remedy: "NEW_KEY" });
+      expect(await listed(limited)).toEqual(await portalModels(setup, limited.id));
+      for (const model of [own.model, "tessera-gw/made-up"]) {
+        const refused = await refusalOf(limited, model);
+        expect(refused).toMatchObject({ status: 403, code: "endpoint_not_allowed" });
+        expect(refused.message).toContain("Create a new key");
+      }
+    } finally {
+      await own.sim.close();
+    }
   });
 });

@@ -41,7 +41,11 @@ export const enApiKeys = {
       `No cluster may serve this project: its data must stay in ${residency}, and restricted data stays in the organisation's country (${country}). Calls with this key are refused.`,
     none: "The organisation has no endpoint yet, nor tokens of a shared model: calls with this key are refused until an endpoint is deployed.",
     scope:
-      "None of the endpoints or models this key is limited to is running now: calls with it are refused until one is deployed again.",
+      "None of the endpoints this key is limited to runs any more (each was deleted or has failed): calls with it are refused, and deploying another endpoint would not change that. Create a new key for the endpoints that run now.",
+    scopePlace: (place: string) =>
+      `The endpoints this key is limited to run where this project's data may not go (${place}): calls with it are refused, and deploying another endpoint would not change that. Create a new key for endpoints in ${place}.`,
+    models: (place: string | null) =>
+      `None of the models this key is limited to is served to the organisation now: calls with it are refused until an endpoint of one of them is deployed${place ? ` on a cluster in ${place}` : ""}.`,
     projectPlace: (place: string) =>
       `No endpoint or shared model runs where this project's data may go (${place}): calls with a key for it are refused until one is deployed on a cluster in ${place}.`,
     projectNowhere: (residency: string, country: string) =>

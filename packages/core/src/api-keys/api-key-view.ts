@@ -104,17 +104,44 @@ export async function toApiKeySummaries(
   const projectOf = new Map(projects.map((p) => [p.id, p]));
   const endpointName = new Map(endpoints.map((e) => [e.id, e.name]));
   const userName = new Map(users.map((u) => [u.id, u.name ?? u.email ?? "A former member"]));
-  return rows.map((row) => ({
+  return rows.map((row) =>
+    summaryOfRow(tenant, actor, row, now, {
+      projectName: projectOf.get(row.projectId)?.name ?? "",
+      // A deleted endpoint's row stays (workloads are kept), so a name is always found.
+      endpointName: (id) => endpointName.get(id) ?? id,
+      creatorName: (id) => userName.get(id) ?? "A former member",
+      // A key's project is never deleted; were it missing, the strictest rules apply.
+      reach: reachOfKey(
+        routes,
+        projectOf.get(row.projectId) ?? { residency: null, classification: "RESTRICTED" },
+        row,
+      ),
+    }),
+  );
+}
+
+/** What a summary adds to a key's row: names, and what it reaches. */
+interface RowDetails {
+  projectName: string;
+  endpointName: (id: string) => string;
+  creatorName: (id: string) => string;
+  reach: PortalKeyReach;
+}
+
+function summaryOfRow(
+  tenant: TenantAccess,
+  actor: Actor,
+  row: ApiKeyRow,
+  now: Date,
+  details: RowDetails,
+): ApiKeySummary {
+  return {
     id: row.id,
     prefix: apiKeyPrefix(row.id),
     name: row.name,
-    project: { id: row.projectId, name: projectOf.get(row.projectId)?.name ?? "" },
+    project: { id: row.projectId, name: details.projectName },
     allowedModels: row.allowedModels,
-    endpoints: row.allowedEndpointIds.map((id) => ({
-      id,
-      // A deleted endpoint's row stays (workloads are kept), so a name is always found.
-      name: endpointName.get(id) ?? id,
-    })),
+    endpoints: row.allowedEndpointIds.map((id) => ({ id, name: details.endpointName(id) })),
     requestsPerMinute: row.requestsPerMinute,
     tokensPerMinute: row.tokensPerMinute,
     allowFallback: row.allowFallback,
@@ -123,15 +150,40 @@ export async function toApiKeySummaries(
     lastUsedAt: row.lastUsedAt,
     createdAt: row.createdAt,
     createdBy: row.createdById
-      ? { id: row.createdById, name: userName.get(row.createdById) ?? "A former member" }
+      ? { id: row.createdById, name: details.creatorName(row.createdById) }
       : null,
     status: apiKeyStatus(row, now),
-    // A key's project is never deleted; were it missing, the strictest rules apply.
-    reach: reachOfKey(
-      routes,
-      projectOf.get(row.projectId) ?? { residency: null, classification: "RESTRICTED" },
-      row,
-    ),
+    reach: details.reach,
     manageable: mayManageApiKey(tenant, actor, row),
-  }));
+  };
+}
+
+/**
+ * The summary handed back with a secret just committed (a new or rotated key), which is shown
+ * this once: reading the names and reach it adds must never lose the secret. Should that fail,
+ * the key as its row says, with ids for names and a reach that claims nothing (the list, read
+ * again, shows the rest), and the failure is logged.
+ */
+export async function summaryOfIssuedKey(
+  tenant: TenantAccess,
+  actor: Actor,
+  row: ApiKeyRow,
+  now: Date,
+  /** The key's project, when the caller has already read it. */
+  project: { name: string } | null = null,
+): Promise<ApiKeySummary> {
+  try {
+    const [key] = await toApiKeySummaries(tenant, actor, [row], now);
+    if (key) return key;
+  } catch (error) {
+    console.error(
+      `API key ${row.id} was issued, but its summary could not be read: ${String(error)}`,
+    );
+  }
+  return summaryOfRow(tenant, actor, row, now, {
+    projectName: project?.name ?? "",
+    endpointName: (id) => id,
+    creatorName: (id) => (id === actor.userId ? (actor.email ?? "") : ""),
+    reach: { example: null, blocked: null, place: { kind: "ANYWHERE" }, remedy: null },
+  });
 }

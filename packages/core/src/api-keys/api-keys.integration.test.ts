@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db, tenantScoped, type MembershipRole } from "@tessera/db";
 import type { Actor } from "../actor";
 import { verifyAuditChain } from "../audit/verify-audit-chain";
@@ -58,6 +58,21 @@ async function colleague(setup: EndpointSetup, role: MembershipRole) {
   const tenant: TenantAccess = { ...setup.tenant, role };
   const actor: Actor = { userId: user.id, email: user.email, ip: "127.0.0.1", userAgent: "vitest" };
   return { tenant, actor };
+}
+
+/** The tenant's access, but reading its users fails (as a summary's step might). */
+function failingUserReads(tenant: TenantAccess): TenantAccess {
+  const failing = {
+    findMany: () => Promise.reject(new Error("users cannot be read now")),
+  };
+  const dbProxy = new Proxy(tenant.db, {
+    get(target, prop, receiver) {
+      if (prop === "user") return failing;
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === "function" ? (value as () => unknown).bind(target) : value;
+    },
+  });
+  return { ...tenant, db: dbProxy };
 }
 
 describe("API keys", () => {
@@ -402,7 +417,12 @@ describe("API keys", () => {
   it("name in their example only a model the gateway would serve them: the project's residency and the key's scope decide", async () => {
     const setup = await createEndpointSetup(db);
     const empty = await createApiKey(setup.tenant, setup.actor, keyInput(setup));
-    expect(empty.key.reach).toMatchObject({ models: [], example: null, blocked: "NONE" });
+    expect(empty.key.reach).toEqual({
+      example: null,
+      blocked: "NONE",
+      place: { kind: "ANYWHERE" },
+      remedy: "DEPLOY",
+    });
 
     // The endpoint lands on the organisation's simulated cluster, in DE.
     const endpoint = await deployTestEndpoint(setup);
@@ -415,24 +435,23 @@ describe("API keys", () => {
       },
     });
     const open = await createApiKey(setup.tenant, setup.actor, keyInput(setup));
-    expect(open.key.reach).toMatchObject({
-      models: [setup.modelName],
+    expect(open.key.reach).toEqual({
       example: setup.modelName,
       blocked: null,
       place: { kind: "ANYWHERE" },
+      remedy: null,
     });
     const gb = await createApiKey(
       setup.tenant,
       setup.actor,
       keyInput(setup, { projectId: gbProject.id }),
     );
+    // What the portal sends is what it shows: no model list, no gateway words it never renders.
     expect(gb.key.reach).toEqual({
-      models: [],
       example: null,
       blocked: "PLACE",
       place: { kind: "IN", place: "GB" },
-      refusal: expect.stringMatching(/ is in DE; the project's data must stay in GB$/) as string,
-      clusterWhereDataMayGo: expect.any(Boolean) as boolean,
+      remedy: expect.stringMatching(/^(DEPLOY|ASK_OPERATORS)$/) as string,
     });
     // The list and the form say the same, before and after a key is made.
     const listed = await listApiKeys(setup.tenant, setup.actor, {});
@@ -451,17 +470,102 @@ describe("API keys", () => {
       ["Data stays in GB", "PLACE", null],
       ["Quota", null, setup.modelName],
     ]);
+  });
 
-    // Limited to an endpoint that is then deleted: nothing within its scope runs.
+  it("blame an endpoint-limited key's own limits when nothing within them runs, and offer no deploy that could not help", async () => {
+    const setup = await createEndpointSetup(db);
+    const endpoint = await deployTestEndpoint(setup);
+    const gbProject = await db.project.create({
+      data: {
+        organizationId: setup.organizationId,
+        slug: `gb-${endpoint.id.slice(-6)}`,
+        name: "Data stays in GB",
+        residency: "GB",
+      },
+    });
     const scoped = await createApiKey(
       setup.tenant,
       setup.actor,
       keyInput(setup, { allowedEndpointIds: [endpoint.id] }),
     );
-    expect(scoped.key.reach.example).toBe(setup.modelName);
+    expect(scoped.key.reach).toMatchObject({ example: setup.modelName, blocked: null });
+
+    // Limited to an endpoint on a cluster in DE, for a project whose data stays in GB: a new
+    // endpoint in GB would have a new id, which the key may not call.
+    const placed = await createApiKey(
+      setup.tenant,
+      setup.actor,
+      keyInput(setup, { projectId: gbProject.id, allowedEndpointIds: [endpoint.id] }),
+    );
+    expect(placed.key.reach).toEqual({
+      example: null,
+      blocked: "PLACE",
+      place: { kind: "IN", place: "GB" },
+      remedy: "NEW_KEY",
+    });
+
+    // Its endpoint is deleted, and the organisation has nothing else: the key's limits are why,
+    // not the organisation's lack of endpoints, and deploying would not help.
     await db.endpoint.update({ where: { workloadId: endpoint.id }, data: { status: "DELETED" } });
     const after = await getApiKey(setup.tenant, setup.actor, scoped.key.id);
-    expect(after.reach).toMatchObject({ models: [], blocked: "NONE" });
+    expect(after.reach).toEqual({
+      example: null,
+      blocked: "SCOPE",
+      place: { kind: "ANYWHERE" },
+      remedy: "NEW_KEY",
+    });
+    // An open key of the same project still waits for a deploy, which would help it.
+    const open = await createApiKey(setup.tenant, setup.actor, keyInput(setup));
+    expect(open.key.reach).toMatchObject({ blocked: "NONE", remedy: "DEPLOY" });
+  });
+
+  it("tell a model-limited key that only an endpoint of one of its models would help", async () => {
+    const setup = await createEndpointSetup(db);
+    const endpoint = await deployTestEndpoint(setup);
+    const limited = await createApiKey(
+      setup.tenant,
+      setup.actor,
+      keyInput(setup, { allowedModels: [setup.modelName] }),
+    );
+    expect(limited.key.reach).toMatchObject({ example: setup.modelName, blocked: null });
+    await db.endpoint.update({ where: { workloadId: endpoint.id }, data: { status: "DELETED" } });
+    // Deploying an endpoint of its model would help (its scope names a model, not an id).
+    expect((await getApiKey(setup.tenant, setup.actor, limited.key.id)).reach).toEqual({
+      example: null,
+      blocked: "MODELS",
+      place: { kind: "ANYWHERE" },
+      remedy: "DEPLOY",
+    });
+  });
+
+  it("hand the creator the secret of a committed key even when reading its summary fails", async () => {
+    const setup = await createEndpointSetup(db);
+    await deployTestEndpoint(setup);
+    // Reading the creator's name, a step of the summary only, fails after the key is written.
+    const failing = failingUserReads(setup.tenant);
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args) => {
+      errors.push(args);
+    });
+    try {
+      const issued = await createApiKey(failing, setup.actor, keyInput(setup));
+      const { id } = parseApiKey(issued.secretKey)!;
+      expect(issued.key).toMatchObject({ id, name: "Chat app", project: { id: setup.projectId } });
+      expect(issued.key.reach).toMatchObject({ example: null, blocked: null });
+      const stored = await db.apiKey.findUniqueOrThrow({ where: { id } });
+      expect(secretMatches(parseApiKey(issued.secretKey)!.secret, stored.secretSha256)).toBe(true);
+
+      const rotated = await rotateApiKey(failing, setup.actor, { id, grace: "NONE" });
+      expect(rotated.key.id).toBe(id);
+      const again = await db.apiKey.findUniqueOrThrow({ where: { id } });
+      expect(secretMatches(parseApiKey(rotated.secretKey)!.secret, again.secretSha256)).toBe(true);
+      expect(errors).toHaveLength(2);
+    } finally {
+      spy.mockRestore();
+    }
+    // Read normally, the key is summarised in full.
+    const listed = await listApiKeys(setup.tenant, setup.actor, {});
+    expect(listed.items[0]?.reach).toMatchObject({ example: setup.modelName });
   });
 
   it("say whether any cluster serving endpoints is where the project's data may go, so that deploying would help", async () => {
@@ -486,18 +590,19 @@ describe("API keys", () => {
       jurisdiction: "TV",
       active,
     });
-    expect(await reachOfTv()).toMatchObject({
+    expect(await reachOfTv()).toEqual({
+      example: null,
       blocked: "NONE",
       place: { kind: "IN", place: "TV" },
-      clusterWhereDataMayGo: false,
+      remedy: "ASK_OPERATORS",
     });
     // A Slurm cluster there runs jobs, not endpoints; a retired one runs nothing.
     const slurm = await db.cluster.create({ data: cluster("SLURM", true) });
     const retired = await db.cluster.create({ data: cluster("KUBERNETES", false) });
     try {
-      expect((await reachOfTv()).clusterWhereDataMayGo).toBe(false);
+      expect((await reachOfTv()).remedy).toBe("ASK_OPERATORS");
       await db.cluster.update({ where: { id: retired.id }, data: { active: true } });
-      expect((await reachOfTv()).clusterWhereDataMayGo).toBe(true);
+      expect((await reachOfTv()).remedy).toBe("DEPLOY");
     } finally {
       await db.cluster.deleteMany({ where: { id: { in: [slurm.id, retired.id] } } });
     }

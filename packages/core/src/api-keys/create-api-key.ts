@@ -12,7 +12,7 @@ import {
   type ApiKeyExpiry,
 } from "./api-key-rules";
 import { resolveApiKeyScope } from "./api-key-scope";
-import { API_KEY_COLUMNS, toApiKeySummaries, type ApiKeySummary } from "./api-key-view";
+import { API_KEY_COLUMNS, summaryOfIssuedKey, type ApiKeySummary } from "./api-key-view";
 
 export interface CreateApiKeyInput {
   name: string;
@@ -54,7 +54,10 @@ export async function createApiKey(
   const expiresAt = resolveApiKeyExpiry(input.expiry, now);
   const [organization, project] = await Promise.all([
     tenant.db.organization.findFirst({ select: { status: true } }),
-    tenant.db.project.findFirst({ where: { id: input.projectId }, select: { id: true } }),
+    tenant.db.project.findFirst({
+      where: { id: input.projectId },
+      select: { id: true, name: true },
+    }),
   ]);
   if (!organization) throw notFound("Organisation");
   if (organization.status !== "VERIFIED") {
@@ -108,8 +111,10 @@ export async function createApiKey(
         });
         return created;
       }, TX_OPTIONS);
-      const [key] = await toApiKeySummaries(tenant, actor, [row], now);
-      return { key: key!, secretKey: fullKey };
+      return {
+        key: await summaryOfIssuedKey(tenant, actor, row, now, project),
+        secretKey: fullKey,
+      };
     } catch (error) {
       if (attempt < 3 && isUniqueViolation(error)) continue;
       throw error;

@@ -55,7 +55,6 @@ describe("keyReach: what an API key can call through the gateway", () => {
       example: null,
       blocked: "PLACE",
       place: { kind: "IN", place: "GB" },
-      refusal: "Cluster EU is in EU; the project's data must stay in GB",
     });
   });
 
@@ -80,7 +79,32 @@ describe("keyReach: what an API key can call through the gateway", () => {
     const limited = { ...OPEN, allowedEndpointIds: new Set(["e2"]) };
     expect(keyReach(limited, org).models).toEqual(["demo/b"]);
     const gone = { ...OPEN, allowedEndpointIds: new Set(["deleted"]) };
-    expect(keyReach(gone, org)).toMatchObject({ models: [], blocked: "SCOPE", refusal: null });
+    expect(keyReach(gone, org)).toMatchObject({ models: [], blocked: "SCOPE" });
+  });
+
+  it("blames an endpoint-limited key's own limits, never the organisation, when nothing within them runs", () => {
+    // Its endpoint was deleted and the organisation serves nothing else: a new endpoint would
+    // have a new id, so deploying would not help this key.
+    const gone = { ...OPEN, allowedEndpointIds: new Set(["deleted"]) };
+    expect(keyReach(gone, routes([]))).toMatchObject({ models: [], blocked: "SCOPE" });
+    // Its endpoint runs where the project's data may not go: the key's limits again, by place.
+    const foreign = { ...GB_ONLY, allowedEndpointIds: new Set(["e-eu"]) };
+    const org = routes([route("e-eu", "demo/a", "EU"), route("e-gb", "demo/a", "GB")]);
+    expect(keyReach(foreign, org)).toMatchObject({ models: [], blocked: "PLACE" });
+  });
+
+  it("says a model-limited key waits for one of its models, not for any endpoint", () => {
+    const limited = { ...OPEN, allowedModels: new Set(["demo/gone"]) };
+    // Nothing at all, or only other models: an endpoint of demo/gone is what would help.
+    expect(keyReach(limited, routes([]))).toMatchObject({ models: [], blocked: "MODELS" });
+    expect(keyReach(limited, routes([route("e1", "demo/a", "GB")]))).toMatchObject({
+      models: [],
+      blocked: "MODELS",
+    });
+    const foreign = { ...GB_ONLY, allowedModels: new Set(["demo/a"]) };
+    expect(keyReach(foreign, routes([route("e1", "demo/a", "EU")]))).toMatchObject({
+      blocked: "PLACE",
+    });
   });
 
   it("reaches a shared model only when the organisation holds tokens of its tier", () => {

@@ -83,11 +83,15 @@ export function dataPlace(rules: DataRules): DataPlace {
 }
 
 /**
- * Why a key reaches nothing: the organisation serves nothing it may call (`NONE`), nothing live
- * lies within the key's scope (`SCOPE`), or everything within it runs where the project's data
- * may not go (`PLACE`).
+ * Why a key reaches nothing:
+ * - `NONE`: the organisation serves nothing it may call, and the key is not limited;
+ * - `MODELS`: the key is limited to models (not endpoints), none of which is served now — an
+ *   endpoint of one of them would help, any other would not;
+ * - `SCOPE`: the key is limited to endpoints, none of which runs now (deleted or failed): a new
+ *   endpoint has a new id, so only changing the key's limits (or a new key) helps;
+ * - `PLACE`: everything within its scope runs where the project's data may not go.
  */
-export type KeyBlocked = "NONE" | "SCOPE" | "PLACE";
+export type KeyBlocked = "NONE" | "MODELS" | "SCOPE" | "PLACE";
 
 export interface KeyReach {
   /** The models the key can call now, the organisation's own first, then shared ones. */
@@ -96,8 +100,13 @@ export interface KeyReach {
   example: string | null;
   blocked: KeyBlocked | null;
   place: DataPlace;
-  /** The gateway's words for the first endpoint refused by place ("<cluster> is in EU; …"). */
-  refusal: string | null;
+}
+
+/** Why a key that reaches nothing does, given whether anything within its scope runs at all. */
+function blockedReason(key: KeyReachRules, inScope: boolean): KeyBlocked {
+  if (inScope) return "PLACE";
+  if (key.allowedEndpointIds !== null) return "SCOPE";
+  return key.allowedModels !== null ? "MODELS" : "NONE";
 }
 
 /**
@@ -111,8 +120,6 @@ export function keyReach<R extends ReachRoute>(
 ): KeyReach {
   const models: string[] = [];
   let inScope = false;
-  let anything = false;
-  let refusal: string | null = null;
   const own = [...routes.own.keys()].sort();
   const shared = [...routes.shared.keys()].filter((model) => !routes.own.has(model)).sort();
   for (const model of [...own, ...shared]) {
@@ -123,28 +130,22 @@ export function keyReach<R extends ReachRoute>(
       true,
     );
     if (!candidates || candidates.length === 0) continue;
-    anything = true;
     if (key.allowedModels && !key.allowedModels.has(model)) continue;
     let reached = false;
     for (const route of candidates) {
       if (!keyMayUseEndpoint(key, route)) continue;
       inScope = true;
-      const why = routeRefusal(key, route);
-      if (why === null) reached = true;
-      else refusal ??= `${route.clusterName} ${why}`;
+      if (routeRefusal(key, route) === null) reached = true;
     }
     if (reached) models.push(model);
   }
   const preferred = key.allowedModels
     ? [...key.allowedModels].find((model) => models.includes(model))
     : undefined;
-  const blocked: KeyBlocked | null =
-    models.length > 0 ? null : !anything ? "NONE" : !inScope ? "SCOPE" : "PLACE";
   return {
     models,
     example: preferred ?? models[0] ?? null,
-    blocked,
+    blocked: models.length > 0 ? null : blockedReason(key, inScope),
     place: dataPlace(key),
-    refusal: blocked === "PLACE" ? refusal : null,
   };
 }

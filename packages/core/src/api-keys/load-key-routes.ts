@@ -7,6 +7,8 @@ import { callableSharedModels, ROUTED_ENDPOINT_STATUSES } from "./callable-share
 import {
   isSharedRoute,
   keyReach,
+  type DataPlace,
+  type KeyBlocked,
   type KeyReach,
   type OrganizationRoutes,
   type ReachRoute,
@@ -21,12 +23,24 @@ export interface KeyRoutes {
 }
 
 /**
- * A key's reach as the portal shows it: keyReach, and whether any cluster that serves endpoints
- * is where the project's data may go — when none is, deploying an endpoint would not help (the
- * platform's operators would have to add such a cluster), so the portal says that instead.
+ * What would let a key that reaches nothing call something: deploying an endpoint (of one of its
+ * models, for a key limited to models); the platform's operators adding a cluster where the
+ * project's data may go (none is there, so deploying would not help); or a new key, for a key
+ * limited to endpoints (a new endpoint has a new id, and a key's scope never changes). Null when
+ * it reaches something, or when nothing could (the project's data may go nowhere).
  */
-export interface PortalKeyReach extends KeyReach {
-  clusterWhereDataMayGo: boolean;
+export type KeyRemedy = "DEPLOY" | "ASK_OPERATORS" | "NEW_KEY" | null;
+
+/**
+ * A key's reach as the portal shows it: the model its example names, why it reaches nothing (if
+ * so), where its project's data may go, and what would help. Which models it reaches is the
+ * gateway's to list (`/v1/models`); the portal says only what it shows.
+ */
+export interface PortalKeyReach {
+  example: string | null;
+  blocked: KeyBlocked | null;
+  place: DataPlace;
+  remedy: KeyRemedy;
 }
 
 function byModel(routes: (ReachRoute & { model: string })[]): Map<string, ReachRoute[]> {
@@ -100,30 +114,50 @@ export async function loadKeyRoutes(tenant: TenantAccess): Promise<KeyRoutes> {
   };
 }
 
-/** What one key (or, with empty lists, any key) of a project can reach: core's keyReach. */
-export function reachOfKey(
-  loaded: KeyRoutes,
-  project: { residency: string | null; classification: DataClassification },
-  scope: { allowedModels: string[]; allowedEndpointIds: string[] },
-): PortalKeyReach {
-  const rules = {
+type KeyScope = { allowedModels: string[]; allowedEndpointIds: string[] };
+type ProjectRules = { residency: string | null; classification: DataClassification };
+
+function rulesOf(loaded: KeyRoutes, project: ProjectRules, scope: KeyScope) {
+  return {
+    allowedModels: scope.allowedModels.length > 0 ? new Set(scope.allowedModels) : null,
+    allowedEndpointIds:
+      scope.allowedEndpointIds.length > 0 ? new Set(scope.allowedEndpointIds) : null,
     residency: project.residency,
     classification: project.classification,
     organizationCountry: loaded.organizationCountry,
   };
-  const reach = keyReach(
-    {
-      allowedModels: scope.allowedModels.length > 0 ? new Set(scope.allowedModels) : null,
-      allowedEndpointIds:
-        scope.allowedEndpointIds.length > 0 ? new Set(scope.allowedEndpointIds) : null,
-      ...rules,
-    },
-    loaded.routes,
+}
+
+/**
+ * What one key (or, with empty lists, any key) of a project can reach: core's keyReach, the rule
+ * the gateway lists `/v1/models` by.
+ */
+export function keyReachOf(loaded: KeyRoutes, project: ProjectRules, scope: KeyScope): KeyReach {
+  return keyReach(rulesOf(loaded, project, scope), loaded.routes);
+}
+
+/** What the portal shows of one key's (or, with empty lists, any key's) reach. */
+export function reachOfKey(
+  loaded: KeyRoutes,
+  project: ProjectRules,
+  scope: KeyScope,
+): PortalKeyReach {
+  const rules = rulesOf(loaded, project, scope);
+  const { example, blocked, place } = keyReach(rules, loaded.routes);
+  return { example, blocked, place, remedy: remedyOf(loaded, rules, blocked, place) };
+}
+
+function remedyOf(
+  loaded: KeyRoutes,
+  rules: ReturnType<typeof rulesOf>,
+  blocked: KeyBlocked | null,
+  place: DataPlace,
+): KeyRemedy {
+  if (blocked === null || place.kind === "NOWHERE") return null;
+  // Limited to endpoints: deploying makes another endpoint, which the key may not call.
+  if (rules.allowedEndpointIds !== null) return "NEW_KEY";
+  const clusterWhereDataMayGo = loaded.endpointJurisdictions.some(
+    (jurisdiction) => jurisdictionRefusal(jurisdiction, rules) === null,
   );
-  return {
-    ...reach,
-    clusterWhereDataMayGo: loaded.endpointJurisdictions.some(
-      (jurisdiction) => jurisdictionRefusal(jurisdiction, rules) === null,
-    ),
-  };
+  return clusterWhereDataMayGo ? "DEPLOY" : "ASK_OPERATORS";
 }

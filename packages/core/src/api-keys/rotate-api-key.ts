@@ -5,7 +5,7 @@ import type { TenantAccess } from "../tenancy/tenant-access";
 import { TX_OPTIONS } from "../transaction";
 import { mintApiKeySecret } from "./api-key-format";
 import { ROTATION_GRACE_SECONDS, type RotationGrace } from "./api-key-rules";
-import { API_KEY_COLUMNS, toApiKeySummaries } from "./api-key-view";
+import { API_KEY_COLUMNS, summaryOfIssuedKey } from "./api-key-view";
 import type { IssuedApiKey } from "./create-api-key";
 import { lockApiKey } from "./lock-api-key";
 
@@ -60,6 +60,5 @@ export async function rotateApiKey(
     });
     return rotated;
   }, TX_OPTIONS);
-  const [key] = await toApiKeySummaries(tenant, actor, [row], now);
-  return { key: key!, secretKey: fullKey };
+  return { key: await summaryOfIssuedKey(tenant, actor, row, now), secretKey: fullKey };
 }

@@ -10,27 +10,20 @@ import type { KeyReachView } from "./types";
 export function reachProblem(reach: KeyReachView, of: "key" | "project"): string | null {
   const r = tk.reach;
   if (reach.blocked === null) return null;
-  if (noClusterThere(reach)) {
-    const where = reach.place.kind === "IN" ? reach.place.place : "";
-    return (of === "key" ? r.noCluster : r.projectNoCluster)(where);
-  }
-  if (reach.blocked === "NONE") return of === "key" ? r.none : r.projectNone;
-  if (reach.blocked === "SCOPE") return r.scope;
   const place = reach.place;
+  // Where the data has a place, and whether deploying there could help (core's remedy).
+  const where = place.kind === "IN" ? place.place : "";
   if (place.kind === "NOWHERE") {
     return (of === "key" ? r.nowhere : r.projectNowhere)(place.residency, place.country);
   }
+  if (reach.blocked === "SCOPE") return r.scope;
+  if (reach.remedy === "NEW_KEY") return r.scopePlace(where);
+  if (reach.remedy === "ASK_OPERATORS")
+    return (of === "key" ? r.noCluster : r.projectNoCluster)(where);
+  if (reach.blocked === "NONE") return of === "key" ? r.none : r.projectNone;
+  if (reach.blocked === "MODELS") return r.models(where || null);
   // Refused by place: the project's data has a place (ANYWHERE would refuse nothing).
-  const where = place.kind === "IN" ? place.place : "";
   return (of === "key" ? r.place : r.projectPlace)(where);
-}
-
-/**
- * The project's data has a place, and no cluster that serves endpoints is there: deploying would
- * not help, only the platform's operators adding such a cluster would.
- */
-function noClusterThere(reach: KeyReachView): boolean {
-  return reach.place.kind === "IN" && !reach.clusterWhereDataMayGo && reach.blocked !== "SCOPE";
 }
 
 export function ReachNotice({
@@ -57,19 +50,18 @@ export function ReachNotice({
 }) {
   const problem = reachProblem(reach, of);
   if (problem === null) return null;
-  const askOperators = noClusterThere(reach);
   return (
     <p className={className} data-testid={testId}>
       {problem}
       {extra ? ` ${extra}` : null}
-      {askOperators ? (
+      {reach.remedy === "ASK_OPERATORS" ? (
         <>
           {" "}
           <Link href={routes.help} className="underline">
             {tk.reach.askOperators}
           </Link>
         </>
-      ) : canDeploy && reach.place.kind !== "NOWHERE" ? (
+      ) : canDeploy && reach.remedy === "DEPLOY" ? (
         <>
           {" "}
           <Link href={routes.newEndpoint(organizationId, projectId)} className="underline">
