@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import pg from "pg";
+import { E2E } from "../playwright.config";
 import { expect, test } from "./support/fixtures";
 import { fitsNarrowScreen } from "./support/layout";
 import { uniqueSuffix } from "./support/personas";
@@ -112,6 +114,38 @@ test("the operator's bad cluster registration names every problem at once and re
       "",
     );
     await fitsNarrowScreen(omar);
+  });
+
+  await test.step("a jurisdiction the list does not know (an old script's 'UK') is said, not silently replaced", async () => {
+    const client = new pg.Client({ connectionString: E2E.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`UPDATE "Cluster" SET "jurisdiction" = 'UK' WHERE "code" = $1`, [
+        `edge-${suffix}`,
+      ]);
+    } finally {
+      await client.end();
+    }
+    await omar.reload();
+    const details = omar.getByRole("form", { name: "Details" });
+    const field = details.getByLabel("Jurisdiction");
+    await expect(field).toHaveValue("UK");
+    await expect(field.locator("option:checked")).toHaveText(
+      "UK — not a jurisdiction Tessera knows: choose one from the list",
+    );
+    // Saving anything else asks for a jurisdiction first: the cluster is never moved to the EU.
+    await details.getByRole("button", { name: "Save changes" }).click();
+    const summary = omar.getByRole("alert").filter({ hasText: "There is a problem" });
+    await expect(summary.getByRole("link")).toHaveText([
+      "UK is not a jurisdiction Tessera knows: choose the country, or EU, where this cluster's data is processed.",
+    ]);
+    await a11y.check(omar);
+    await field.selectOption("GB");
+    await details.getByRole("button", { name: "Save changes" }).click();
+    await expect(omar.getByText("Cluster saved.")).toBeVisible();
+    await expect(
+      omar.getByText(`edge-${suffix} · Slurm · eu-central · GB — United Kingdom`),
+    ).toBeVisible();
   });
 
   // The catalogue and the cluster's page were each loaded (and reloaded) above.

@@ -7,6 +7,7 @@
 import { serverEnv } from "@tessera/config";
 import {
   createCluster,
+  isJurisdiction,
   setClusterResource,
   SYSTEM_ACTOR,
   updateCluster,
@@ -149,8 +150,10 @@ export async function runClusterRegistration(spec: ClusterRegistration): Promise
   const args = process.argv.slice(2).filter((arg) => arg !== "--");
   const check = args.includes("--check");
   const jurisdiction = args.find((arg) => !arg.startsWith("--"))?.toUpperCase() ?? null;
-  if (jurisdiction !== null && !/^(EU|[A-Z]{2})$/.test(jurisdiction)) {
-    console.error(`"${jurisdiction}" is not a jurisdiction: use "EU" or an ISO country code.`);
+  if (jurisdiction !== null && !isJurisdiction(jurisdiction)) {
+    console.error(
+      `"${jurisdiction}" is not a jurisdiction Tessera knows: use "EU" or an ISO 3166 country code, such as DE.`,
+    );
     return 2;
   }
   const url = serverEnv().DATABASE_URL;

@@ -233,7 +233,7 @@ export const enApiKeys = {
     sharedAverageUnsettled: enBilling.energy.sharedBasisUnsettled,
     approximateExplained: "≈ marks an estimate.",
     sharedAverageExplained:
-      "A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy in the metering hours of these days in which it served calls is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; its idle time is not shared out to callers but stays with the platform operator. An hour still open counts only up to its last call, and whole once it closes, so the figure changes when someone calls the model and when an hour in which someone did closes, never in between while nobody calls. It shows nothing of other organisations' calls.",
+      "A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy in the metering windows (about half an hour each) of these days in which it served calls is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; its idle time is not shared out to callers but stays with the platform operator. A window still open counts only up to its last call, and whole once it closes, so the figure changes when someone calls the model, when a window in which someone did closes, or when the endpoint's replicas change — not merely because time passes while nobody calls. It shows nothing of other organisations' calls.",
     lessThan: (energy: string) => `less than ${energy}`,
     ms: (value: number) => `${count(value)} ms`,
   },

@@ -42,7 +42,7 @@ export const enBilling = {
     sharedNotMetered: `Not metered yet (${sharedNoEnergy})`,
     /** Under lines that include a shared model's tokens: how their energy is worked out. */
     sharedRule:
-      "A shared model's energy is the energy its shared endpoints used in the metering hours in which they served calls of it, shared out by tokens among all its callers that month. The endpoints' idle time is not shared out to callers: it stays with the platform operator, whose own bill shows all of the endpoints' energy. A closed hour with any call counts whole, so the figure is high when there are few calls; an hour still open counts only up to its last call. So the figure changes when someone calls the model, and when an hour in which someone did closes (it then counts whole, as the invoice counts it); in between it stays the same, however long nobody calls.",
+      "A shared model's energy is the energy its shared endpoints used in the metering windows (about half an hour each) in which they served calls of it, shared out by tokens among all its callers that month. The endpoints' idle time is not shared out to callers: it stays with the platform operator, whose own bill shows all of the endpoints' energy. A closed window with any call counts whole, so the figure is high when there are few calls; a window still open counts only up to its last call. So the figure changes when someone calls the model, when a window in which someone did closes (it then counts whole, as the invoice counts it), and when the endpoints' replicas change; it does not grow merely because time passes while nobody calls.",
   },
   overview: {
     title: "Billing",
@@ -61,7 +61,7 @@ export const enBilling = {
     refreshFailed: "Could not refresh the figures; showing the last ones.",
     computedAt: (when: string) => `Figures as of ${when}.`,
     accruingNote: (quantity: string) =>
-      `Includes ${quantity} accruing (running jobs and endpoints), not yet settled: counted up to now and priced as it will be billed. It settles when a job finishes or an endpoint's hourly metering window closes, with no change to the total.`,
+      `Includes ${quantity} accruing (running jobs and endpoints), not yet settled: counted up to now and priced as it will be billed. It settles when a job finishes or an endpoint's metering window (about half an hour) closes, with no change to the total.`,
     noUsageTitle: "No charges yet this month",
     noUsageBody:
       "Charges appear here as soon as your organisation's jobs and endpoints use compute.",
@@ -219,7 +219,7 @@ export const enBilling = {
     billingLink: "Back to billing",
     accruingTitle: "Accruing now — not yet settled",
     accruingLead:
-      "Your running jobs' time since they started and your endpoints' time in their current hourly metering window, counted up to now. It is already in this month's charges so far, and moves into the figures below when the job finishes or the window closes.",
+      "Your running jobs' time since they started and your endpoints' time in their current metering window (about half an hour), counted up to now. It is already in this month's charges so far, and moves into the figures below when the job finishes or the window closes.",
     accruingCaption:
       "Running jobs' and endpoints' time accruing, not yet settled, each priced on its own (before VAT)",
     accruingBadge: "accruing, not yet settled",

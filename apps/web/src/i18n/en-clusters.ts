@@ -12,6 +12,9 @@ export const enClusters = {
   jurisdictionOption: (code: string, name: string) => `${code} — ${name}`,
   /** An entry of the form's list: the name first, so that typing a country's name finds it. */
   jurisdictionChoice: (code: string, name: string) => `${name} (${code})`,
+  /** A cluster's stored jurisdiction that is not in the list (registered by a script before). */
+  jurisdictionUnknown: (code: string) =>
+    `${code} — not a jurisdiction Tessera knows: choose one from the list`,
   endpointHint: {
     SLURM:
       "The slurmrestd address, for example http://slurm.example:6820. Leave empty until it is ready: the cluster takes no jobs without it.",
@@ -31,6 +34,8 @@ export const enClusters = {
     region: "Enter the region.",
     regionLong: "The region can be at most 80 characters.",
     jurisdiction: "Choose a jurisdiction: a country, or EU.",
+    jurisdictionUnknown: (code: string) =>
+      `${code} is not a jurisdiction Tessera knows: choose the country, or EU, where this cluster's data is processed.`,
   },
   /** The server's words (a new locale gives its own for every problem). */
   endpointProblems: CLUSTER_ENDPOINT_MESSAGES,

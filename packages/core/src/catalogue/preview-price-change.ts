@@ -1,4 +1,4 @@
-import { Prisma, type Database, type ResourceKind } from "@tessera/db";
+import { Prisma, type Database, type ResourceClass, type ResourceKind } from "@tessera/db";
 import { DEFAULT_BILLING_TIME_ZONE } from "../billing/billing-time-zone";
 import { LIVE_ENDPOINT_STATUSES } from "../endpoints/endpoint-rules";
 import { AppError, notFound } from "../errors";
@@ -106,7 +106,7 @@ export interface PreviewPriceChangeInput {
   listPriceMinorPerHour: number;
 }
 
-type Reader = Pick<Database, "$queryRaw" | "resourceClass"> | Prisma.TransactionClient;
+type Reader = Pick<Database, "$queryRaw"> | Prisma.TransactionClient;
 
 /** The newest price version of a class: the one a change replaces (null only for a bad row). */
 export async function latestPriceVersionId(
@@ -183,17 +183,26 @@ export async function previewPriceChange(
   input: PreviewPriceChangeInput,
   now: Date = new Date(),
 ): Promise<PriceChangePreview> {
-  const resourceClass = await database.resourceClass.findUnique({
-    where: { id: input.resourceClassId },
-  });
-  if (!resourceClass) throw notFound("Resource class");
+  // The price and the version it is at, read in one statement: a change saved in between would
+  // otherwise pair the old price with the new version, and the confirmation would pass unwarned.
+  const [resourceClass] = await database.$queryRaw<
+    (Pick<
+      ResourceClass,
+      "id" | "code" | "name" | "kind" | "unit" | "currency" | "listPriceMinorPerHour"
+    > & { priceVersionId: string | null })[]
+  >(Prisma.sql`
+    SELECT rc."id", rc."code", rc."name", rc."kind"::text AS "kind", rc."unit", rc."currency",
+           rc."listPriceMinorPerHour",
+           (SELECT pv."id" FROM "PriceVersion" pv WHERE pv."resourceClassId" = rc."id"
+             ORDER BY pv."effectiveFrom" DESC LIMIT 1) AS "priceVersionId"
+      FROM "ResourceClass" rc WHERE rc."id" = ${input.resourceClassId}`);
+  if (!resourceClass?.priceVersionId) throw notFound("Resource class");
+  const { priceVersionId } = resourceClass;
   const fromPriceMinor = resourceClass.listPriceMinorPerHour;
   const toPriceMinor = input.listPriceMinorPerHour;
   if (toPriceMinor === fromPriceMinor) {
     throw new AppError("INVALID", "That is the price already: there is no change to review.");
   }
-  const priceVersionId = await latestPriceVersionId(database, resourceClass.id);
-  if (!priceVersionId) throw notFound("Resource class");
 
   const [totals] = await database.$queryRaw<
     {

@@ -112,7 +112,11 @@ export function BillingLines({
         </thead>
         <tbody>
           {lines.map((line) => (
-            <tr key={line.position} data-testid="billing-line">
+            <tr
+              key={line.position}
+              data-testid="billing-line"
+              data-resource-kind={line.resourceKind}
+            >
               <Td>
                 <span className="font-semibold">{line.resourceClassName}</span>
                 <span className="block font-mono text-xs text-fg-muted">

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ClusterKind, ResourceKind } from "@tessera/db";
+import { isJurisdiction } from "@tessera/core/countries";
 import { countsTokens } from "@tessera/core/words";
 import { EntryForm } from "@/components/form/entry-form";
 import { InputField, SelectField } from "@/components/form/fields";
@@ -396,6 +397,12 @@ export function ClusterForm({ existing }: { existing?: ClusterFields }) {
         <option value="" disabled>
           {tcl.jurisdictionPlaceholder}
         </option>
+        {/* Kept as it is, and said, rather than replaced by the list's first entry unseen. */}
+        {existing && !isJurisdiction(existing.jurisdiction) ? (
+          <option value={existing.jurisdiction}>
+            {tcl.jurisdictionUnknown(existing.jurisdiction)}
+          </option>
+        ) : null}
         {jurisdictionOptions().map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

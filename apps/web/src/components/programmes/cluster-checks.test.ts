@@ -31,9 +31,16 @@ describe("clusterProblems", () => {
   });
 
   it("refuses a jurisdiction that is not in the list, however it is written", () => {
-    for (const jurisdiction of ["", "Ge", "GERMANY", "de", "XX"]) {
+    expect(clusterProblems({ ...good, jurisdiction: "" }, create)).toEqual([
+      ["jurisdiction", "Choose a jurisdiction: a country, or EU."],
+    ]);
+    // Only a stored value can come back unknown from the list (a cluster a script registered).
+    for (const jurisdiction of ["Ge", "GERMANY", "de", "XX", "UK"]) {
       expect(clusterProblems({ ...good, jurisdiction }, create)).toEqual([
-        ["jurisdiction", "Choose a jurisdiction: a country, or EU."],
+        [
+          "jurisdiction",
+          `${jurisdiction} is not a jurisdiction Tessera knows: choose the country, or EU, where this cluster's data is processed.`,
+        ],
       ]);
     }
   });

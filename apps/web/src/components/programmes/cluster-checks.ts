@@ -29,7 +29,12 @@ export function clusterProblems(
   const region = entry.region.trim();
   if (!region) problems.push(["region", r.region]);
   else if (region.length > 80) problems.push(["region", r.regionLong]);
-  if (!isJurisdiction(entry.jurisdiction)) problems.push(["jurisdiction", r.jurisdiction]);
+  if (!isJurisdiction(entry.jurisdiction)) {
+    problems.push([
+      "jurisdiction",
+      entry.jurisdiction ? r.jurisdictionUnknown(entry.jurisdiction) : r.jurisdiction,
+    ]);
+  }
   const endpoint = clusterEndpointProblem(entry.endpoint, kind);
   if (endpoint) problems.push(["endpoint", tcl.endpointProblems[endpoint]]);
   return problems;
