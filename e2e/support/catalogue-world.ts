@@ -104,9 +104,11 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
                                    "walltimeSeconds", "spec", "status", "heldUnitSeconds",
                                    "placement", "createdById", "startedAt", "updatedAt")
            VALUES ($1 || '-job-' || $2::text, $1, $1 || '-project', $1 || '-line', $1, $1, $3, $4,
-                   3600, '{"script":"#!/bin/bash\\necho tariffs\\n"}', $5::"WorkloadStatus", 0,
+                   $7, '{"script":"#!/bin/bash\\necho tariffs\\n"}', $5::"WorkloadStatus", 0,
                    '{}', $6, now() - interval '10 minutes', now())`,
-          [id, index, job.name, job.units, job.status, user.id],
+          // The first may run for 90 days (into its next billing month); the others end within
+          // 5 minutes, before it, and so never move to a new price.
+          [id, index, job.name, job.units, job.status, user.id, index === 0 ? 90 * 86_400 : 900],
         );
       }
       await q(

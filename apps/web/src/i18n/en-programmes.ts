@@ -884,6 +884,8 @@ export const enProgrammes = {
         at === null
           ? `${from} → ${to} an hour from its next lease window, due now`
           : `${from} → ${to} an hour from its next lease window, about ${at}`,
+      jobHourToEnd: (keeps: string, endsOn: string) =>
+        `Keeps ${keeps} an hour, the price it has, until it ends: its walltime ends by ${endsOn}, before its next billing month starts.`,
       jobHour: (keeps: string, next: string, monthStarts: string) =>
         `Keeps ${keeps} an hour, the price it has, until it ends; if it still runs when its next billing month starts on ${monthStarts}, ${next} an hour from then.`,
       scaledToZero: "scaled to zero: nothing an hour until woken",

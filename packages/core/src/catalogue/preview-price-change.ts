@@ -44,6 +44,11 @@ export interface PriceChangeWorkload {
   /** The time zone its billing months are cut in (for a job's newPriceFrom). */
   billingTimeZone: string;
   /**
+   * A running job's latest end: its start plus its walltime, when the scheduler stops it (null for
+   * an endpoint). A job ending before newPriceFrom never moves to the new price.
+   */
+  walltimeEndsAt: Date | null;
+  /**
    * An hour of what it runs now at priceNowMinor (until newPriceFrom) and at the new price (from
    * then); null for a tokens class, priced per million tokens instead.
    */
@@ -224,6 +229,9 @@ export async function previewPriceChange(
   const listed = await database.$queryRaw<Omit<PriceChangeWorkload, "hour">[]>(Prisma.sql`
     SELECT w."id", w."kind"::text AS "kind", w."name", o."name" AS "organisationName",
            (${UNITS_NOW})::int AS "unitsNow", e."readyReplicas" AS "replicasNow",
+           CASE WHEN e."workloadId" IS NULL AND w."startedAt" IS NOT NULL
+                THEN w."startedAt" + make_interval(secs => w."walltimeSeconds") END
+             AS "walltimeEndsAt",
            ${billedNow(now)}
     ${touchedOn(resourceClass.id)}
      ORDER BY "unitsNow" DESC, w."name", w."id"

@@ -187,11 +187,17 @@ export function PriceChangeConfirm({
                         {workload.unitsNow === 0
                           ? c.scaledToZero
                           : workload.kind === "TRAINING_JOB"
-                            ? c.jobHour(
-                                rate(workload.hour.fromMilliMinor),
-                                rate(workload.hour.toMilliMinor),
-                                billingDay(workload.newPriceFrom, workload.billingTimeZone),
-                              )
+                            ? workload.walltimeEndsAt !== null &&
+                              workload.walltimeEndsAt <= workload.newPriceFrom
+                              ? c.jobHourToEnd(
+                                  rate(workload.hour.fromMilliMinor),
+                                  formatDateTime(workload.walltimeEndsAt),
+                                )
+                              : c.jobHour(
+                                  rate(workload.hour.fromMilliMinor),
+                                  rate(workload.hour.toMilliMinor),
+                                  billingDay(workload.newPriceFrom, workload.billingTimeZone),
+                                )
                             : c.endpointHour(
                                 rate(workload.hour.fromMilliMinor),
                                 rate(workload.hour.toMilliMinor),

@@ -213,6 +213,21 @@ describe("previewing a price change", () => {
       ],
     ]);
     expect(new Set(seen.workloads.map((w) => w.organisationName)).size).toBe(2);
+    // When each job's walltime stops it at the latest (a job ending before its next billing month
+    // never moves to the new price); an endpoint has none.
+    const ends = await db.workload.findMany({
+      where: { id: { in: seen.workloads.map((w) => w.id) } },
+      select: { id: true, kind: true, startedAt: true, walltimeSeconds: true },
+    });
+    for (const workload of seen.workloads) {
+      const row = ends.find((w) => w.id === workload.id)!;
+      expect(workload.walltimeEndsAt).toEqual(
+        row.kind === "TRAINING_JOB" && row.startedAt
+          ? new Date(row.startedAt.getTime() + row.walltimeSeconds * 1000)
+          : null,
+      );
+    }
+    expect(seen.workloads.filter((w) => w.walltimeEndsAt !== null)).toHaveLength(2);
   });
 
   it("asks for the deliberate step for free and for ten times or more, and says nothing runs on an idle class", async () => {
