@@ -95,6 +95,9 @@ export const enBilling = {
     tenant: "You pay",
     energy: "Energy",
     late: (month: string) => `Late usage of ${month}`,
+    /** Under a line when another of its class and month is at another price. */
+    priceChanged:
+      "The list price changed this month: each use is billed at the price in force when it began, so this class has a line for each price.",
     accruing: (quantity: string) => `incl. ${quantity} accruing, not yet settled`,
     /** Under a line's programme share when several programmes pay: which one pays it. */
     paidBy: (programme: string) => `by ${programme}`,

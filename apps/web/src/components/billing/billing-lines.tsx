@@ -4,7 +4,7 @@ import { countsTokens, formatBilledUnitHours, formatTokens, pricePer } from "@te
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { formatMoney } from "@/components/programmes/format";
 import { tb } from "@/i18n";
-import { usageEnergy } from "./format";
+import { repricedLines, usageEnergy } from "./format";
 import type { BillingLine, CurrentCharges } from "./types";
 
 type Totals = Pick<
@@ -94,6 +94,7 @@ export function BillingLines({
       !line.energyMeasured || countsTokens(line.resourceKind) || line.energySettled === false,
   );
   const sharedEnergy = lines.some((line) => countsTokens(line.resourceKind));
+  const repriced = repricedLines(lines);
   const nothingToPay =
     totals.tenantTotalMinor === 0 && totals.tenantNetMinor === 0 && totals.programmeMinor > 0;
   return (
@@ -124,6 +125,14 @@ export function BillingLines({
                 </span>
                 {line.kind === "LATE_USAGE" ? (
                   <span className="block text-xs text-warning-fg">{l.late(line.usagePeriod)}</span>
+                ) : null}
+                {repriced.has(line.position) ? (
+                  <span
+                    className="block max-w-64 text-xs text-fg-muted"
+                    data-testid="line-price-changed"
+                  >
+                    {l.priceChanged}
+                  </span>
                 ) : null}
               </Td>
               <Td className="whitespace-nowrap text-right tabular-nums">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { enApiKeys } from "../../i18n/en-api-keys";
 import { describeModelEnergy } from "../api-keys/model-energy";
-import { usageEnergy, usageQuantity } from "./format";
+import { repricedLines, usageEnergy, usageQuantity } from "./format";
 
 const gpu = { kind: "GPU", unit: "GPU" } as const;
 
@@ -97,5 +97,25 @@ describe("a shared model's energy on Billing and on the API keys usage page", ()
     expect(usageEnergy({ ...figure, energyMilliWh: 0 }, "TOKENS")).toBe(
       `${notMetered.figure} (${notMetered.note})`,
     );
+  });
+});
+
+describe("repricedLines", () => {
+  const line = (position: number, code: string, period: string, price: number) => ({
+    position,
+    resourceClassCode: code,
+    usagePeriod: period,
+    minorPerUnitHour: price,
+  });
+  it("marks the lines of a class and month at two prices, not two awards' lines at one", () => {
+    expect(
+      repricedLines([
+        line(1, "h100-80gb", "2026-12", 295),
+        line(2, "h100-80gb", "2026-12", 350),
+        line(3, "cpu-core", "2026-12", 5),
+        line(4, "cpu-core", "2026-12", 5),
+        line(5, "h100-80gb", "2026-11", 295),
+      ]),
+    ).toEqual(new Set([1, 2]));
   });
 });

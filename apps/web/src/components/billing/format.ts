@@ -6,6 +6,7 @@ import {
   type MeteredKind,
 } from "@tessera/core/words";
 import { tb } from "@/i18n";
+import type { BillingLine } from "./types";
 
 /**
  * "12.4 kWh (measured)", "≈ 350 Wh (estimated)": energy with how it was obtained, every estimate
@@ -54,4 +55,26 @@ export function usageQuantity(
 ): { value: number; text: string } {
   const value = countsTokens(metered.kind) ? cell.tokens : cell.unitSeconds;
   return { value, text: formatMeteredQuantity(value, metered) };
+}
+
+/**
+ * The positions of lines whose class and month have another line at another price: the class's
+ * list price changed within the month (each use is billed at the price in force when it began).
+ * Lines of one class and month at one price (two awards' allocation lines) are not among them.
+ */
+export function repricedLines(
+  lines: readonly Pick<
+    BillingLine,
+    "position" | "resourceClassCode" | "usagePeriod" | "minorPerUnitHour"
+  >[],
+): Set<number> {
+  const pricesOf = new Map<string, Set<number>>();
+  const keyOf = (line: (typeof lines)[number]) =>
+    `${line.resourceClassCode}\u0000${line.usagePeriod}`;
+  for (const line of lines) {
+    pricesOf.set(keyOf(line), (pricesOf.get(keyOf(line)) ?? new Set()).add(line.minorPerUnitHour));
+  }
+  return new Set(
+    lines.filter((line) => pricesOf.get(keyOf(line))!.size > 1).map((line) => line.position),
+  );
 }
