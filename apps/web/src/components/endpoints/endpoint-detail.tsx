@@ -88,6 +88,7 @@ export function EndpointDetail({
   );
   const endpoint = query.data;
   const d = te.detail;
+  const ended = endpoint.status === "DELETED" || endpoint.status === "FAILED";
   // What it costs moves while it runs (its open window accrues) and whenever its replicas change.
   const cost = useQuery(
     trpc.endpoints.cost.queryOptions(
@@ -135,20 +136,27 @@ export function EndpointDetail({
                       <span data-testid="endpoint-replicas">
                         {d.replicasValue(endpoint.readyReplicas, endpoint.desiredReplicas)}
                       </span>
-                      <span className="block text-sm text-fg-muted">
-                        {d.bounds(scaleRangeOf(endpoint))}
-                      </span>
+                      {/* How it scales is said while it can; an ended endpoint scales no more. */}
+                      {ended ? null : (
+                        <span className="block text-sm text-fg-muted">
+                          {d.bounds(scaleRangeOf(endpoint))}
+                        </span>
+                      )}
                     </>
                   ),
                 },
-                {
-                  term: d.idle,
-                  detail: !endpoint.scalesToZero
-                    ? d.idleKept(endpoint.minReplicas)
-                    : endpoint.idleSecondsBeforeZero === null
-                      ? d.idleNever
-                      : d.idleAfter(formatDuration(endpoint.idleSecondsBeforeZero)),
-                },
+                ...(ended
+                  ? []
+                  : [
+                      {
+                        term: d.idle,
+                        detail: !endpoint.scalesToZero
+                          ? d.idleKept(endpoint.minReplicas)
+                          : endpoint.idleSecondsBeforeZero === null
+                            ? d.idleNever
+                            : d.idleAfter(formatDuration(endpoint.idleSecondsBeforeZero)),
+                      },
+                    ]),
               ]}
             />
             {canChange ? (
