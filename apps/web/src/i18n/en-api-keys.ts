@@ -232,6 +232,8 @@ export const enApiKeys = {
     sharedAverage: enBilling.energy.sharedBasis,
     sharedAverageUnsettled: enBilling.energy.sharedBasisUnsettled,
     approximateExplained: "≈ marks an estimate.",
+    ownEnergyExplained:
+      "Your own endpoint's figure is all the energy it used in these days, idle time included (it is yours), divided by the tokens it served: it grows while the endpoint runs between calls and falls as calls come.",
     sharedAverageExplained:
       "A shared model's endpoint serves every organisation that holds tokens of its tier. Its energy in the metering windows (about half an hour each) of these days in which it served calls is divided by all the tokens it served, so the figure is the endpoint's average, the same for every caller, not a measurement of your calls alone; its idle time is not shared out to callers but stays with the platform operator. A window still open counts only up to its last call, and whole once it closes, so the figure changes when someone calls the model, when a window in which someone did closes, or when the endpoint's replicas change — not merely because time passes while nobody calls. It shows nothing of other organisations' calls.",
     lessThan: (energy: string) => `less than ${energy}`,

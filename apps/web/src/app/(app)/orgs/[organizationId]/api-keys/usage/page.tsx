@@ -37,6 +37,9 @@ export default async function GatewayUsagePage({ params }: Props) {
     (cell) => cell.shared && cell.energyPerThousandTokensMilliWh !== null,
   );
   const estimateShown = usage.byModel.some(isEnergyEstimate);
+  const ownEnergyShown = usage.byModel.some(
+    (cell) => !cell.shared && cell.energyPerThousandTokensMilliWh !== null,
+  );
   return (
     <>
       <Breadcrumbs
@@ -208,11 +211,15 @@ export default async function GatewayUsagePage({ params }: Props) {
             {anyUnstreamed ? (
               <p className="mt-3 max-w-prose text-sm text-fg-muted">{u.ttftExplained}</p>
             ) : null}
-            {estimateShown || sharedAverageShown ? (
-              <p className="mt-3 max-w-prose text-sm text-fg-muted">
-                {estimateShown ? u.approximateExplained : null}
-                {estimateShown && sharedAverageShown ? " " : null}
-                {sharedAverageShown ? u.sharedAverageExplained : null}
+            {estimateShown || sharedAverageShown || ownEnergyShown ? (
+              <p className="mt-3 max-w-prose text-sm text-fg-muted" data-testid="energy-explained">
+                {[
+                  estimateShown ? u.approximateExplained : null,
+                  ownEnergyShown ? u.ownEnergyExplained : null,
+                  sharedAverageShown ? u.sharedAverageExplained : null,
+                ]
+                  .filter((part) => part !== null)
+                  .join(" ")}
               </p>
             ) : null}
           </Card>
