@@ -625,6 +625,11 @@ export const enProgrammes = {
     grantedTotals: (list: string, programme: string, tenant: string) =>
       `Granting this: ${list} list value — the programme pays ${programme}, the organisation pays ${tenant}.`,
     grantedAfter: (left: string) => `The budget left after this award: ${left}.`,
+    /** "NVIDIA H100 80 GB was quoted at €2.95 per GPU-hour and is €3.50 now". */
+    repricedClass: (name: string, quoted: string, now: string) =>
+      `${name} was quoted at ${quoted} and is ${now} now`,
+    repriced: (classes: string, programme: string, list: string, tenant: string) =>
+      `${classes}. The award is valued at the quoted prices, and the programme pays at most its share above (${programme}): if every hour granted is used at today's prices (${list} list value), the organisation pays ${tenant}.`,
     grantFiguresWait: (problem: string) =>
       `The award's value and shares appear here once the grant is corrected. ${problem}`,
     note: "Note to the applicant",

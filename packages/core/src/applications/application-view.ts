@@ -26,7 +26,17 @@ export const APPLICATION_DETAIL = {
   lines: {
     orderBy: { resourceClass: { code: "asc" } },
     include: {
-      resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true } },
+      // Its list price now, beside the line's own (the price it was quoted at when submitted).
+      resourceClass: {
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          kind: true,
+          unit: true,
+          listPriceMinorPerHour: true,
+        },
+      },
     },
   },
   events: {
@@ -44,7 +54,15 @@ export type ApplicationDetailRow = Prisma.AllocationRequestGetPayload<{
 }>;
 
 export interface ApplicationLineView extends PricedLine {
-  resourceClass: { id: string; code: string; name: string; kind: ResourceKind; unit: string };
+  /** The class, with its list price now (the line's own listPriceMinorPerHour is the quoted one). */
+  resourceClass: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ResourceKind;
+    unit: string;
+    listPriceMinorPerHour: number;
+  };
   /** Granted hours (millions of tokens for a TOKENS class) once approved (never more than requested), otherwise null. */
   grantedUnitHours: number | null;
 }

@@ -13,6 +13,7 @@ import { fitGrantToLimit } from "@tessera/core/award-rules";
 import { priceLines, type PriceTotals } from "@tessera/core/pricing";
 import { grantedQuantityProblem } from "@tessera/core/quantity-messages";
 import { parseWholeNumber } from "./format";
+import type { ResourceKind } from "@tessera/db";
 import type { ApplicationForAdmin } from "./types";
 
 /**
@@ -29,6 +30,25 @@ export interface AwardDraft {
   firstProblem: string | null;
   /** The award as typed, priced by the function the server prices it with. */
   preview: PriceTotals;
+  /**
+   * When a class's list price has changed since the application was quoted: the classes, and
+   * the award's hours at today's prices — with what the organisation would pay if all are used,
+   * billing capping the programme's share at the award's (preview.programmeShareMinor). Null when
+   * every price is still the quoted one.
+   */
+  repriced: RepricedAward | null;
+}
+
+export interface RepricedAward {
+  classes: {
+    name: string;
+    quotedMinor: number;
+    nowMinor: number;
+    kind: ResourceKind;
+    unit: string;
+  }[];
+  listValueMinor: number;
+  tenantShareMinor: number;
 }
 
 /**
@@ -68,7 +88,50 @@ export function awardDraftOf(
     application.subsidyRateBps,
   ).totals;
   const firstProblem = checked.find(({ problem }) => problem !== null)?.problem ?? null;
-  return { hours, setHours, checked, firstProblem, preview };
+  return {
+    hours,
+    setHours,
+    checked,
+    firstProblem,
+    preview,
+    repriced: repricedOf(application, checked, preview),
+  };
+}
+
+/** The award at today's list prices, when one differs from the quoted (AwardDraft.repriced). */
+function repricedOf(
+  application: ApplicationForAdmin,
+  checked: AwardDraft["checked"],
+  preview: PriceTotals,
+): RepricedAward | null {
+  const changed = application.lines.filter(
+    (line) => line.resourceClass.listPriceMinorPerHour !== line.listPriceMinorPerHour,
+  );
+  if (changed.length === 0) return null;
+  const today = priceLines(
+    application.lines.map((line, index) => {
+      const { value, problem } = checked[index] ?? { value: null, problem: null };
+      return {
+        resourceClassId: line.resourceClassId,
+        unitHours: problem === null ? (value ?? 0) : 0,
+        listPriceMinorPerHour: line.resourceClass.listPriceMinorPerHour,
+      };
+    }),
+    application.subsidyRateBps,
+  ).totals;
+  // Billing's split: the programme pays its rate of each use until the award's share is drawn.
+  const programmeMinor = Math.min(today.programmeShareMinor, preview.programmeShareMinor);
+  return {
+    classes: changed.map((line) => ({
+      name: line.resourceClass.name,
+      quotedMinor: line.listPriceMinorPerHour,
+      nowMinor: line.resourceClass.listPriceMinorPerHour,
+      kind: line.resourceClass.kind,
+      unit: line.resourceClass.unit,
+    })),
+    listValueMinor: today.listValueMinor,
+    tenantShareMinor: today.listValueMinor - programmeMinor,
+  };
 }
 
 export const AwardDraftContext = createContext<AwardDraft | null>(null);

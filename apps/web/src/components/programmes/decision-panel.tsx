@@ -14,7 +14,7 @@ import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { grantsNothing } from "@tessera/core/award-rules";
 import { quantityUnits } from "@tessera/core/quantity-messages";
-import { formatPricedUnits } from "@tessera/core/words";
+import { formatPricedUnits, pricePer } from "@tessera/core/words";
 import { formatMoney } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
 import { useAwardDraft } from "./award-draft";
@@ -57,7 +57,7 @@ function ApproveForm({
   const r = tp.decision;
   const limit = application.organizationLimit;
   const capped = limit !== null && !limit.fits;
-  const { hours, setHours, checked, firstProblem, preview } = useAwardDraft();
+  const { hours, setHours, checked, firstProblem, preview, repriced } = useAwardDraft();
   const [note, setNote] = useState("");
   const feedback = useFormFeedback({ note: "approve-note" });
   // The decision waits here while the confirmation dialog is open.
@@ -212,6 +212,24 @@ function ApproveForm({
                 money(application.budget.remainingMinor - preview.programmeShareMinor),
               )}
             </p>
+            {repriced ? (
+              <p className="border-l-4 border-warning-fg pl-2" data-testid="grant-repriced">
+                {r.repriced(
+                  repriced.classes
+                    .map((c) =>
+                      r.repricedClass(
+                        c.name,
+                        pricePer(money(c.quotedMinor), c),
+                        pricePer(money(c.nowMinor), c),
+                      ),
+                    )
+                    .join("; "),
+                  money(preview.programmeShareMinor),
+                  money(repriced.listValueMinor),
+                  money(repriced.tenantShareMinor),
+                )}
+              </p>
+            ) : null}
             <DeMinimisPreview
               application={application}
               awardMinor={preview.programmeShareMinor}

@@ -18,7 +18,13 @@ function application(approve = true): ApplicationForAdmin {
         resourceClassId: "h100",
         unitHours: 10_000,
         listPriceMinorPerHour: 295,
-        resourceClass: { name: "NVIDIA H100 80 GB", kind: "GPU", unit: "GPU", code: "h100-80gb" },
+        resourceClass: {
+          name: "NVIDIA H100 80 GB",
+          kind: "GPU",
+          unit: "GPU",
+          code: "h100-80gb",
+          listPriceMinorPerHour: 295,
+        },
       },
     ],
     requested: {
