@@ -12,7 +12,7 @@ export interface BurnDownPoint {
   day: string;
   /** Programme share awarded up to and including this day. */
   awardedMinor: number;
-  /** Programme share of consumption settled up to and including this day. */
+  /** Programme share of consumption (settled or accruing) that started up to and including this day. */
   consumedMinor: number;
   /** Budget not yet awarded at the end of this day. */
   unawardedMinor: number;

@@ -2,13 +2,19 @@ import { describe, expect, it } from "vitest";
 import { db, type Prisma } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../actor";
 import { accruingEndpointUsage, accruingEndpointUsageOf } from "../billing/accruing-endpoint-usage";
-import { createBillingFixture, insertUsage } from "../billing/billing-fixture";
+import {
+  billingTenantOf,
+  createBillingFixture,
+  insertUsage,
+  type BillingFixture,
+} from "../billing/billing-fixture";
 import { finaliseInvoice } from "../billing/finalise-invoice";
 import { getCurrentCharges } from "../billing/get-current-charges";
 import { getInvoiceDraft } from "../billing/get-invoice-draft";
 import { issueCreditNote } from "../billing/issue-credit-note";
 import { getProgrammeStatement } from "../billing/programme-statement";
 import { after, observeReady, runningEndpoint } from "../billing/running-endpoint-fixture";
+import { runningJob } from "../billing/running-job-fixture";
 import { getProgrammeDashboard } from "./get-programme-dashboard";
 import { loadProgrammeConsumption } from "./programme-consumption";
 
@@ -252,5 +258,105 @@ describe("a programme's endpoints accruing in many organisations", () => {
       expect(alone).toHaveLength(1);
       expect(together.get(scope.organizationId)).toEqual(alone);
     }
+  });
+});
+
+describe("a programme's burn-down with a job running", () => {
+  /** One organisation's award: €5.00 a GPU-hour, the programme pays 70 %, in Brussels. */
+  async function award(subsidyMinor: bigint) {
+    const fixture = await createBillingFixture(db, {
+      listPriceMinorPerHour: 500,
+      subsidyRateBps: 7_000,
+      subsidyMinor,
+    });
+    return { fixture, programmeId: fixture.programmeId };
+  }
+  /** The programme's share of "Charges so far": the live draft with what is accruing up to now. */
+  const chargesSoFar = async (fixture: BillingFixture, now: Date) => {
+    const charges = await getCurrentCharges(billingTenantOf(db, fixture), {
+      sellerCountry: SELLER,
+      now,
+    });
+    return charges.lines.reduce((sum, line) => sum + line.programmeMinor, 0);
+  };
+  const MARCH = new Date("2026-03-01T00:00:00Z");
+  const consumedOn = async (programmeId: string, now: Date) => {
+    const dashboard = await getProgrammeDashboard(db, { programmeId, from: MARCH, to: now }, now);
+    const by = new Map(dashboard.burnDown.map((point) => [point.day, point.consumedMinor]));
+    return { dashboard, on: (day: string) => by.get(day) };
+  };
+
+  /**
+   * 3 GPU-hours settled on 1 March (€15.00, €10.50 of it the programme's), then a job of 2 GPUs
+   * from 10:00 on 31 March, still running: the same line (class, price, award line, March).
+   */
+  async function settledHoursThenRunningJob(subsidyMinor: bigint) {
+    const { fixture, programmeId } = await award(subsidyMinor);
+    await insertUsage(db, fixture, [
+      { start: new Date("2026-03-01T09:00:00Z"), unitSeconds: 3 * HOUR },
+    ]);
+    const startedAt = new Date("2026-03-31T10:00:00Z");
+    await runningJob({ fixture, quantity: 2, walltimeSeconds: 2 * 86_400, startedAt });
+    return { fixture, programmeId };
+  }
+  const noon = new Date("2026-03-31T12:00:00Z");
+
+  it("books a running job's share on the day it started, and an earlier day keeps its own", async () => {
+    const { fixture, programmeId } = await settledHoursThenRunningJob(1_000_000n);
+    // At noon it has run 2 × 2 h: the line is 7 GPU-hours, €35.00, the programme's €24.50.
+    expect(await chargesSoFar(fixture, noon)).toBe(2_450);
+    const first = await consumedOn(programmeId, noon);
+    expect(first.dashboard.consumedMinor).toBe(2_450);
+    expect(first.on("2026-03-01")).toBe(1_050);
+    expect(first.on("2026-03-30")).toBe(1_050);
+    expect(first.on("2026-03-31")).toBe(2_450);
+    // The last 30 days start on 2 March: they hold the job's €14.00, not the settled hours'.
+    expect(first.dashboard.projection).toMatchObject({
+      windowFrom: "2026-03-02",
+      recentConsumedMinor: 1_400,
+    });
+
+    // Later the job has run on (2 × 3 h 17 min 13 s): only today's step grows.
+    const later = new Date("2026-03-31T13:17:13Z");
+    const total = await chargesSoFar(fixture, later);
+    // 10,800 + 23,666 unit-seconds: €47.8694… → €47.87 list, €33.509 → €33.51 the programme's.
+    expect(total).toBe(3_351);
+    const second = await consumedOn(programmeId, later);
+    expect(second.on("2026-03-01")).toBe(1_050);
+    expect(second.on("2026-03-30")).toBe(1_050);
+    expect(second.on("2026-03-31")).toBe(3_351);
+    expect(second.dashboard.projection.recentConsumedMinor).toBe(3_351 - 1_050);
+  });
+
+  it("leaves the settled day its share when the running job takes what the award has left", async () => {
+    // The award pays at most €20.00: the settled hours draw €10.50, the job only the €9.50 left.
+    const { fixture, programmeId } = await settledHoursThenRunningJob(2_000n);
+    expect(await chargesSoFar(fixture, noon)).toBe(2_000);
+    const { on } = await consumedOn(programmeId, noon);
+    expect(on("2026-03-01")).toBe(1_050);
+    expect(on("2026-03-30")).toBe(1_050);
+    expect(on("2026-03-31")).toBe(2_000);
+  });
+
+  it("books a job running since last month on its start and on the month's start", async () => {
+    const { fixture, programmeId } = await award(1_000_000n);
+    // One GPU since 20:00 on 26 February; Brussels' March starts at 23:00 UTC on 28 February.
+    const startedAt = new Date("2026-02-26T20:00:00.750Z");
+    await runningJob({ fixture, quantity: 1, walltimeSeconds: 10 * 86_400, startedAt });
+    const now = new Date("2026-03-02T08:00:00Z");
+    const dashboard = await getProgrammeDashboard(
+      db,
+      { programmeId, from: new Date("2026-02-25T00:00:00Z"), to: now },
+      now,
+    );
+    const on = (day: string) => dashboard.burnDown.find((point) => point.day === day);
+    // February's 51 h (€255.00, €178.50 the programme's) from the 26th; March's 33 h (€165.00,
+    // €115.50) from the month's start, 28 February at 23:00 UTC.
+    expect(on("2026-02-25")?.consumedMinor).toBe(0);
+    expect(on("2026-02-26")?.consumedMinor).toBe(17_850);
+    expect(on("2026-02-27")?.consumedMinor).toBe(17_850);
+    expect(on("2026-02-28")?.consumedMinor).toBe(17_850 + 11_550);
+    expect(on("2026-03-02")?.consumedMinor).toBe(17_850 + 11_550);
+    expect(dashboard.consumedMinor).toBe(17_850 + 11_550);
   });
 });

@@ -7,11 +7,12 @@ import {
   type UnbilledAggregate,
 } from "../billing/aggregate-usage";
 import { periodBounds, periodOf } from "../billing/billing-period";
+import type { AccruingWindow } from "../billing/price-accruing-windows";
 import { loadBillingCustomers } from "../billing/load-billing-customer";
 import { loadRatingTerms } from "../billing/load-rating-terms";
 import { listValueNumerator, rateUsage, type PriceVersionTerms } from "../billing/rate-usage";
 import { apportion } from "./apportion";
-import type { DailyAmount } from "./burn-down";
+import { utcDay, type DailyAmount } from "./burn-down";
 
 type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
 
@@ -21,7 +22,10 @@ type RawClient = { $queryRaw<R>(query: Prisma.Sql): Prisma.PrismaPromise<R> };
  * and credit notes put on its statements (by the invoice's billing month); not yet invoiced is
  * its share of the organisations' live drafts, rated as finalisation will rate them. The daily
  * series shares each rated amount out over the UTC days its usage started on, by list value, so
- * that the days add up to the total exactly.
+ * that the days add up to the total exactly: settled usage on the days its records started, and
+ * time still accruing (a running job, an endpoint's open window) on the day its record will start
+ * (the job's start or its month's, the window's start). What accrues is the line's share beyond
+ * what its settled usage alone is rated at, so a settled day keeps its figure while a job runs on.
  */
 export interface ProgrammeConsumption {
   /** Per UTC day the usage started on; the amounts add up to `totalMinor`. */
@@ -50,15 +54,50 @@ const keyOf = (k: RatingKey) =>
 const add = (map: Map<string, bigint>, key: string, amount: bigint) =>
   map.set(key, (map.get(key) ?? 0n) + amount);
 
+/** An accruing piece of a line: the day its record will start on, and its usage. */
+interface AccruingPiece {
+  key: string;
+  day: string;
+  window: AccruingWindow;
+}
+
+interface UninvoicedShares {
+  /** The programme's share of each organisation's live draft, per rating key. */
+  shares: Map<string, bigint>;
+  /** The same rated on the settled records alone, without what is accruing. */
+  settledShares: Map<string, bigint>;
+  /** What is accruing, piece by piece (only when asked for the days). */
+  accruing: AccruingPiece[];
+}
+
+/**
+ * The day an accruing piece's record will start on (UTC): an endpoint's open window starts at
+ * its lease; a running job's piece of a month at the job's start (to the second, as its record
+ * is) or, when it started in an earlier month, at the month's start in the billing time zone.
+ */
+function accruingDay(
+  window: AccruingWindow,
+  jobStarts: ReadonlyMap<string, Date>,
+  timeZone: string,
+): string {
+  if ("endpointId" in window) return utcDay(window.windowStart);
+  const monthStart = periodBounds(window.usagePeriod, timeZone).start;
+  const started = jobStarts.get(window.jobId);
+  const jobStart = started ? new Date(Math.floor(started.getTime() / 1000) * 1000) : monthStart;
+  return utcDay(jobStart > monthStart ? jobStart : monthStart);
+}
+
 /**
  * The programme's share of each organisation's live draft, per rating key: what "Charges so far"
- * shows, endpoints' open metering windows and running jobs up to now included (accruingUsageOf).
+ * shows, endpoints' open metering windows and running jobs up to now included (accruingUsageOf),
+ * and the same without what is accruing.
  */
 async function uninvoicedShares(
   client: RawClient,
   programmeId: string,
   now: Date,
-): Promise<Map<string, bigint>> {
+  daily: boolean,
+): Promise<UninvoicedShares> {
   const awards = await client.$queryRaw<{ id: string; organizationId: string }[]>(Prisma.sql`
     SELECT "id", "organizationId" FROM "Allocation" WHERE "programmeId" = ${programmeId}::text`);
   const customers = await loadBillingCustomers(client, [
@@ -77,26 +116,62 @@ async function uninvoicedShares(
   // Read after the settled records, as the draft does (accruingUsageOf): every organisation's
   // open windows and running jobs at once, not one organisation at a time.
   const accruingOf = await accruingUsageOf(client, scopes, now);
-  const drafts = new Map<string, UnbilledAggregate[]>();
+  const drafts = new Map<string, { settled: UnbilledAggregate[]; accruing: AccruingWindow[] }>();
   for (const scope of scopes) {
     const settled = unbilled.get(scope.organizationId)?.aggregates ?? [];
     const accruing = accruingOf.get(scope.organizationId) ?? [];
     if (settled.length > 0 || accruing.length > 0) {
-      drafts.set(scope.organizationId, withAccruing(settled, accruing));
+      drafts.set(scope.organizationId, { settled, accruing });
     }
   }
-  const terms = await loadRatingTerms(client, [...drafts.values()].flat(), { lock: false });
+  const terms = await loadRatingTerms(
+    client,
+    [...drafts.values()].flatMap((draft) => withAccruing(draft.settled, draft.accruing)),
+    { lock: false },
+  );
   const ours = new Set(awards.map((award) => award.id));
   const shares = new Map<string, bigint>();
-  for (const [organizationId, aggregates] of drafts) {
+  const settledShares = new Map<string, bigint>();
+  const accruing: AccruingPiece[] = [];
+  const jobIds = [...drafts.values()].flatMap((draft) =>
+    draft.accruing.flatMap((window) =>
+      "jobId" in window && window.allocationId && ours.has(window.allocationId)
+        ? [window.jobId]
+        : [],
+    ),
+  );
+  const jobStarts = new Map(
+    daily && jobIds.length > 0
+      ? (
+          await client.$queryRaw<{ id: string; startedAt: Date }[]>(Prisma.sql`
+            SELECT "id", "startedAt" FROM "Workload"
+             WHERE "id" = ANY(${jobIds}::text[]) AND "startedAt" IS NOT NULL`)
+        ).map((job) => [job.id, job.startedAt])
+      : [],
+  );
+  for (const [organizationId, draft] of drafts) {
     // Rated per organisation, as its draft is: each award's subsidy is drawn down line by line.
-    for (const line of rateUsage(aggregates, terms.prices, terms.allocationOfLine)) {
-      if (line.allocationId && ours.has(line.allocationId)) {
-        add(shares, keyOf({ organizationId, ...line }), line.programmeMinor);
+    const rate = (aggregates: UnbilledAggregate[], into: Map<string, bigint>) => {
+      for (const line of rateUsage(aggregates, terms.prices, terms.allocationOfLine)) {
+        if (line.allocationId && ours.has(line.allocationId)) {
+          add(into, keyOf({ organizationId, ...line }), line.programmeMinor);
+        }
       }
+    };
+    rate(withAccruing(draft.settled, draft.accruing), shares);
+    if (!daily) continue;
+    rate(draft.settled, settledShares);
+    const timeZone = customers.get(organizationId)!.timeZone;
+    for (const window of draft.accruing) {
+      if (!window.allocationId || !ours.has(window.allocationId)) continue;
+      accruing.push({
+        key: keyOf({ organizationId, ...window }),
+        day: accruingDay(window, jobStarts, timeZone),
+        window,
+      });
     }
   }
-  return shares;
+  return { shares, settledShares, accruing };
 }
 
 /**
@@ -110,7 +185,7 @@ export async function loadProgrammeConsumption(
   now: Date,
   options: { daily: boolean } = { daily: true },
 ): Promise<ProgrammeConsumption> {
-  const [invoicedLines, uninvoiced, days] = await Promise.all([
+  const [invoicedLines, drafts, days] = await Promise.all([
     // The statements' lines (getProgrammeStatement), per invoice month and rating key.
     client.$queryRaw<(RatingKey & { period: string; programmeMinor: bigint })[]>(Prisma.sql`
       SELECT i."organizationId", i."period", l."usagePeriod", l."resourceClassId",
@@ -121,7 +196,7 @@ export async function loadProgrammeConsumption(
         JOIN "Allocation" a ON a."id" = l."allocationId"
        WHERE a."programmeId" = ${programmeId}::text
        GROUP BY 1, 2, 3, 4, 5, 6`),
-    uninvoicedShares(client, programmeId, now),
+    uninvoicedShares(client, programmeId, now, options.daily),
     options.daily
       ? aggregateUsageByDay(client, {
           // Through the organisations' index, then the programme's award lines.
@@ -134,6 +209,7 @@ export async function loadProgrammeConsumption(
       : Promise.resolve([]),
   ]);
 
+  const uninvoiced = drafts.shares;
   const owed = new Map(uninvoiced);
   const byMonth = new Map<string, bigint>();
   for (const line of invoicedLines) {
@@ -141,7 +217,11 @@ export async function loadProgrammeConsumption(
     add(byMonth, line.period, line.programmeMinor);
   }
 
-  const priceIds = [...new Set(days.map((row) => row.priceVersionId))];
+  const priceIds = [
+    ...new Set(
+      [...days, ...drafts.accruing.map((piece) => piece.window)].map((row) => row.priceVersionId),
+    ),
+  ];
   const prices = new Map(
     (
       await client.$queryRaw<({ id: string } & PriceVersionTerms)[]>(Prisma.sql`
@@ -149,28 +229,55 @@ export async function loadProgrammeConsumption(
          WHERE "id" = ANY(${priceIds}::text[])`)
     ).map((price) => [price.id, price]),
   );
-  const daysOf = new Map<string, { day: string; weight: bigint }[]>();
-  for (const row of days) {
+  const weightOf = (row: { priceVersionId: string; unitSeconds: bigint; tokens: bigint }) => {
     const price = prices.get(row.priceVersionId);
-    const entries = daysOf.get(keyOf(row)) ?? [];
-    entries.push({ day: row.day, weight: price ? listValueNumerator(row, price) : 0n });
-    daysOf.set(keyOf(row), entries);
+    return price ? listValueNumerator(row, price) : 0n;
+  };
+  type Spread = { day: string; weight: bigint }[];
+  const settledDaysOf = new Map<string, Spread>();
+  for (const row of days) {
+    const entries = settledDaysOf.get(keyOf(row)) ?? [];
+    entries.push({ day: row.day, weight: weightOf(row) });
+    settledDaysOf.set(keyOf(row), entries);
+  }
+  const accruingDaysOf = new Map<string, Spread>();
+  for (const piece of drafts.accruing) {
+    const entries = accruingDaysOf.get(piece.key) ?? [];
+    entries.push({ day: piece.day, weight: weightOf(piece.window) });
+    accruingDaysOf.set(piece.key, entries);
   }
   const perDay = new Map<string, bigint>();
-  for (const [key, amount] of options.daily ? owed : []) {
-    if (amount === 0n) continue;
-    // Usage records are never deleted, so a settled amount has days; one that has none yet is an
-    // endpoint's open window or a running job, accruing now: it counts today (in an earlier month, on its first day).
-    const found = daysOf.get(key)?.sort((a, b) => a.day.localeCompare(b.day));
-    const month = key.split("\u0000")[1]!;
-    const today = now.toISOString().slice(0, 10);
-    const spread = found?.length
-      ? found
-      : [{ day: today.startsWith(month) ? today : `${month}-01`, weight: 1n }];
-    apportion(
+  const today = utcDay(now);
+  const spreadOver = (amount: bigint, spread: Spread) => {
+    if (amount === 0n) return;
+    const shares = apportion(
       amount,
       spread.map((entry) => entry.weight),
-    ).forEach((share, index) => add(perDay, spread[index]!.day, share));
+    );
+    shares.forEach((share, index) => add(perDay, spread[index]!.day, share));
+  };
+  for (const [key, amount] of options.daily ? owed : []) {
+    const byDay = (a: { day: string }, b: { day: string }) => a.day.localeCompare(b.day);
+    const settled = settledDaysOf.get(key)?.sort(byDay) ?? [];
+    const accruing = accruingDaysOf.get(key)?.sort(byDay) ?? [];
+    // What accrues is the line's share beyond its settled usage's own, on the days it started on;
+    // the settled days share the rest. So a settled day's figure stays while a job runs on.
+    const accruingAmount =
+      accruing.length === 0
+        ? 0n
+        : settled.length === 0
+          ? amount
+          : (drafts.shares.get(key) ?? 0n) - (drafts.settledShares.get(key) ?? 0n);
+    spreadOver(accruingAmount, accruing);
+    // Usage records are never deleted, so a settled amount has days; one with none at all (no
+    // record, nothing accruing) counts today (in an earlier month, on its first day).
+    const month = key.split("\u0000")[1]!;
+    spreadOver(
+      amount - accruingAmount,
+      settled.length > 0
+        ? settled
+        : [{ day: today.startsWith(month) ? today : `${month}-01`, weight: 1n }],
+    );
   }
 
   const sum = (amounts: Iterable<bigint>) => [...amounts].reduce((a, b) => a + b, 0n);
