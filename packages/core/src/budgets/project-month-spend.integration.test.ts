@@ -62,6 +62,7 @@ describe("projectMonthSpend", () => {
         untilQuotaRunsOut: false,
         untilAllocationEnds: false,
         hourlyTenantMilliMinor: 590_000n,
+        currentWindow: null,
         restMinor: 1_770n,
         idleSecondsBeforeZero: null,
       },
@@ -404,6 +405,7 @@ describe("projectMonthSpend after a price change", () => {
         workloadId: job.id,
         until: new Date(startedAt.getTime() + 4 * HOUR_MS),
         hourlyTenantMilliMinor: 590_000n,
+        currentWindow: null,
         restMinor: tenantOf(2n * BigInt(ranFor + restSeconds), OLD_PRICE, 0) - soFar,
       },
     ]);
@@ -440,15 +442,19 @@ describe("projectMonthSpend after a price change", () => {
     const afterwards = units * BigInt(second(spend.periodEnd) - split);
     const atOld = tenantOf(soFar + before, OLD_PRICE, 5_000) - tenantOf(soFar, OLD_PRICE, 5_000);
     const atNew = tenantOf(afterwards, NEW_PRICE, 5_000);
+    const hourlyAt = (price: number) => (units * BigInt(price) * 1_000n) / 2n;
     expect(endpoint).toMatchObject({
       workloadId: ref.id,
       until: spend.periodEnd,
       toMonthEnd: true,
       restMinor: atOld + atNew,
-      // The rate of its longer stretch: the new price's, unless the month ends within the window.
-      hourlyTenantMilliMinor: BigInt(
-        (Number(units) * (afterwards > before ? NEW_PRICE : OLD_PRICE) * 1_000) / 2,
-      ),
+      // Its rate is the new price's from its next window, and the old one's until then (only the
+      // old one's should the month end before its next window).
+      hourlyTenantMilliMinor: hourlyAt(afterwards > 0n ? NEW_PRICE : OLD_PRICE),
+      currentWindow:
+        afterwards > 0n
+          ? { until: new Date(split * 1000), hourlyTenantMilliMinor: hourlyAt(OLD_PRICE) }
+          : null,
     });
     expect(projection.projectedMinor).toBe(projection.spentMinor + atOld + atNew);
   });

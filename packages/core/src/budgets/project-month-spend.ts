@@ -42,12 +42,17 @@ export interface RunningCost {
    * The organisation's share of one hour of it at the price it is billed at, in thousandths of a
    * minor unit (rateOf: THE pricing rule, the invoice's rounding, over 1,000 hours), so the rate
    * shown × the hours it runs gives its part to within a minor unit (€0.595 an hour, not €0.59 or
-   * €0.60). A job's is the price of its current usage record, which it keeps to the month's end.
-   * An endpoint whose current window is at another price than the one in force now (the price
-   * changed during the window) moves to that at its next window: its rate is the price of the
-   * longer of the two stretches, and its part prices each stretch at its own.
+   * €0.60). A job's is at the price of its current usage record, which it keeps to the month's
+   * end; an endpoint's at the price of its current lease window, or of the windows from its next
+   * one on when that is another (see `currentWindow`).
    */
   hourlyTenantMilliMinor: bigint;
+  /**
+   * An endpoint whose current lease window is billed at another price than the one in force now
+   * (the price changed during the window), and whose next window opens before `until`: that next
+   * window, from when it runs at `hourlyTenantMilliMinor`, and its rate until then. Else null.
+   */
+  currentWindow: { until: Date; hourlyTenantMilliMinor: bigint } | null;
   /** The organisation's share of it from now until `until`: its part of the projected lines. */
   restMinor: bigint;
   /**
@@ -62,6 +67,13 @@ export interface MonthProjection extends MonthSpend {
   projectedMinor: bigint;
   /** What is running now, most expensive for the rest of the month first. */
   running: RunningCost[];
+}
+
+/** Of what runs on: a stretch of whole seconds from `fromSecond` (epoch) at one price version. */
+interface Stretch {
+  priceVersionId: string;
+  fromSecond: number;
+  seconds: number;
 }
 
 interface RunningRow extends RenewalRow {
@@ -180,38 +192,43 @@ export async function projectMonthSpend(
     const stop = stops.get(row.workloadId);
     if (stop) row.until = stop.at;
   }
-  const ahead = rows.flatMap((row): (UnbilledAggregate & { workloadId: string })[] => {
-    const untilSecond = Math.floor(row.until.getTime() / 1000);
-    const inForce = pricesInForce.get(row.resourceClassId)?.priceVersionId;
-    const current = row.recordPriceVersionId ?? inForce;
-    if (current === undefined || untilSecond <= nowSecond || row.units <= 0) return [];
-    // A job keeps its record's price to the month's end; an endpoint keeps its window's until its
-    // next window, and each window from then on is priced at the version in force.
-    const next = row.kind === "ENDPOINT" ? nextWindowAt(row, input.now) : null;
-    const splitSecond =
-      next && inForce !== undefined
-        ? Math.min(Math.max(Math.floor(next.getTime() / 1000), nowSecond), untilSecond)
-        : untilSecond;
-    const stretches = [
-      { priceVersionId: current, seconds: splitSecond - nowSecond },
-      { priceVersionId: inForce ?? current, seconds: untilSecond - splitSecond },
-    ];
-    const merged = stretches[0]!.priceVersionId === stretches[1]!.priceVersionId;
-    return (merged ? [{ priceVersionId: current, seconds: untilSecond - nowSecond }] : stretches)
-      .filter((stretch) => stretch.seconds > 0)
-      .map((stretch) => ({
-        workloadId: row.workloadId,
-        resourceClassId: row.resourceClassId,
-        priceVersionId: stretch.priceVersionId,
-        allocationLineId: row.allocationLineId,
-        allocationId: row.allocationId,
-        usagePeriod: spend.period,
-        unitSeconds: BigInt(row.units) * BigInt(stretch.seconds),
-        tokens: 0n,
-        energyMilliWh: 0n,
-        energyMeasured: false,
-      }));
-  });
+  // What each runs at, stretch by stretch: a job at its record's price to the month's end; an
+  // endpoint at its window's until its next window, and each window from then on at the version
+  // in force. Whole seconds from now.
+  const stretchesOf = new Map(
+    rows.map((row): [string, Stretch[]] => {
+      const untilSecond = Math.floor(row.until.getTime() / 1000);
+      const inForce = pricesInForce.get(row.resourceClassId)?.priceVersionId;
+      const current = row.recordPriceVersionId ?? inForce;
+      if (current === undefined || untilSecond <= nowSecond || row.units <= 0) {
+        return [row.workloadId, []];
+      }
+      const next = row.kind === "ENDPOINT" ? nextWindowAt(row, input.now) : null;
+      const splitSecond =
+        next && inForce !== undefined && inForce !== current
+          ? Math.min(Math.floor(next.getTime() / 1000), untilSecond)
+          : untilSecond;
+      const stretches = [
+        { priceVersionId: current, fromSecond: nowSecond, seconds: splitSecond - nowSecond },
+        { priceVersionId: inForce!, fromSecond: splitSecond, seconds: untilSecond - splitSecond },
+      ];
+      return [row.workloadId, stretches.filter((stretch) => stretch.seconds > 0)];
+    }),
+  );
+  const ahead = rows.flatMap((row): (UnbilledAggregate & { workloadId: string })[] =>
+    stretchesOf.get(row.workloadId)!.map((stretch) => ({
+      workloadId: row.workloadId,
+      resourceClassId: row.resourceClassId,
+      priceVersionId: stretch.priceVersionId,
+      allocationLineId: row.allocationLineId,
+      allocationId: row.allocationId,
+      usagePeriod: spend.period,
+      unitSeconds: BigInt(row.units) * BigInt(stretch.seconds),
+      tokens: 0n,
+      energyMilliWh: 0n,
+      energyMeasured: false,
+    })),
+  );
   if (ahead.length === 0) {
     return { ...spend, projectedMinor: spend.spentMinor, running: [] };
   }
@@ -227,23 +244,22 @@ export async function projectMonthSpend(
   for (const part of parts) {
     partOf.set(part.workloadId, (partOf.get(part.workloadId) ?? 0n) + part.tenantMinor);
   }
-  // The price an hour of it is shown at: of its longest stretch (the first of equal ones).
-  const billedAt = new Map<string, { priceVersionId: string; unitSeconds: bigint }>();
-  for (const item of ahead) {
-    const longest = billedAt.get(item.workloadId);
-    if (!longest || item.unitSeconds > longest.unitSeconds) billedAt.set(item.workloadId, item);
-  }
   const running = rows
     .filter((row) => partOf.has(row.workloadId))
     .map((row): RunningCost => {
-      const price = terms.prices.get(billedAt.get(row.workloadId)!.priceVersionId)!;
       const award = row.allocationLineId ? terms.allocationOfLine.get(row.allocationLineId) : null;
-      const hourly = rateOf(
-        row.units,
-        price.minorPerUnitHour,
-        award?.subsidyRateBps ?? 0,
-        terms.classes.get(row.resourceClassId)!.kind,
-      );
+      const hourlyAt = (priceVersionId: string) =>
+        BigInt(
+          rateOf(
+            row.units,
+            terms.prices.get(priceVersionId)!.minorPerUnitHour,
+            award?.subsidyRateBps ?? 0,
+            terms.classes.get(row.resourceClassId)!.kind,
+          ).tenantShareMilliMinor,
+        );
+      const stretches = stretchesOf.get(row.workloadId)!;
+      const last = stretches[stretches.length - 1]!;
+      const [first] = stretches;
       return {
         kind: row.kind,
         workloadId: row.workloadId,
@@ -253,7 +269,14 @@ export async function projectMonthSpend(
         toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
         untilQuotaRunsOut: stops.get(row.workloadId)?.reason === "QUOTA",
         untilAllocationEnds: stops.get(row.workloadId)?.reason === "ALLOCATION_END",
-        hourlyTenantMilliMinor: BigInt(hourly.tenantShareMilliMinor),
+        hourlyTenantMilliMinor: hourlyAt(last.priceVersionId),
+        currentWindow:
+          stretches.length > 1
+            ? {
+                until: new Date(last.fromSecond * 1000),
+                hourlyTenantMilliMinor: hourlyAt(first!.priceVersionId),
+              }
+            : null,
         restMinor: partOf.get(row.workloadId)!,
         idleSecondsBeforeZero: row.idleSecondsBeforeZero,
       };
