@@ -67,21 +67,29 @@ export const enBudgets = {
       lastDay: string,
       idleSeconds: number | null,
     ) =>
-      `${amount} if ${name} keeps running at ${hourly} an hour to ${lastDay}${idleSeconds === null ? "" : ` (it scales to zero after ${idleTime(idleSeconds)} idle, which would cost less)`}`,
+      `${amount} if ${name} keeps running at ${hourly} to ${lastDay}${idleSeconds === null ? "" : ` (it scales to zero after ${idleTime(idleSeconds)} idle, which would cost less)`}`,
     runsToWalltime: (amount: string, name: string, hourly: string, end: string) =>
-      `${amount} if ${name} runs at ${hourly} an hour until its walltime ends (${end})`,
+      `${amount} if ${name} runs at ${hourly} until its walltime ends (${end})`,
     /**
      * An endpoint whose allocation's quota cannot cover its next lease window before the month's
      * end: `end` is that renewal, when it is scaled to zero.
      */
     runsUntilQuotaRunsOut: (amount: string, name: string, hourly: string, end: string) =>
-      `${amount} if ${name} keeps running at ${hourly} an hour until its allocation's quota cannot cover another lease window (about ${end}), when Tessera scales it to zero`,
+      `${amount} if ${name} keeps running at ${hourly} until its allocation's quota cannot cover another lease window (about ${end}), when Tessera scales it to zero`,
     /**
      * An endpoint whose allocation ends before the month does: `end` is its first lease renewal
      * after that, when it is scaled to zero.
      */
     runsUntilAllocationEnds: (amount: string, name: string, hourly: string, end: string) =>
-      `${amount} if ${name} keeps running at ${hourly} an hour until its first lease renewal after its allocation ends (about ${end}), when Tessera scales it to zero`,
+      `${amount} if ${name} keeps running at ${hourly} until its first lease renewal after its allocation ends (about ${end}), when Tessera scales it to zero`,
+    /** What an hour of a running thing costs the organisation: "€0.595 an hour". */
+    hourlyRate: (rate: string) => `${rate} an hour`,
+    /**
+     * An endpoint whose current lease window is billed at the price in force when it opened, and
+     * its next windows (from `next`, a date and time) at the price in force now.
+     */
+    hourlyRateUntilNextWindow: (current: string, later: string, next: string) =>
+      `${current} an hour until its next lease window (about ${next}), then ${later} an hour,`,
     runsOthers: (amount: string, count: number) => `${amount} for ${count} more running now`,
     projectedScope:
       "Only what is running now is projected; jobs started later and calls to shared models are not.",

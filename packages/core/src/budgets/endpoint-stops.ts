@@ -62,6 +62,19 @@ function nextDue(renewing: readonly Renewing[]): Renewing | undefined {
   return next;
 }
 
+/**
+ * When an endpoint's next lease window begins: the renewal of its hold once half of this window
+ * has passed (renewEndpointHold), or now when that is overdue (the worker's next sweep is not
+ * before now). Null for an endpoint holding no window.
+ */
+export function nextWindowAt(
+  row: Pick<RenewalRow, "leaseStartedAt" | "leaseSeconds">,
+  now: Date,
+): Date | null {
+  if (!row.leaseStartedAt || row.leaseSeconds === null || row.leaseSeconds <= 0) return null;
+  return new Date(Math.max(row.leaseStartedAt.getTime() + row.leaseSeconds * 500, now.getTime()));
+}
+
 function renewingOf(row: RenewalRow, nowMs: number): Renewing | null {
   const { leaseStartedAt, leaseSeconds, desiredReplicas, unitsPerReplica } = row;
   if (
@@ -79,8 +92,7 @@ function renewingOf(row: RenewalRow, nowMs: number): Renewing | null {
     units: BigInt(row.units),
     window: BigInt(endpointHoldUnitSeconds(desiredReplicas, unitsPerReplica, leaseSeconds)),
     halfWindowMs,
-    // An overdue renewal happens at the worker's next sweep, which is not before now.
-    dueMs: Math.max(leaseStartedAt.getTime() + halfWindowMs, nowMs),
+    dueMs: nextWindowAt(row, new Date(nowMs))!.getTime(),
     held: row.holdUnitSeconds ?? 0n,
     counted: row.observedUnitSeconds ?? 0n,
     countedFrom: row.countedFrom ?? leaseStartedAt,

@@ -41,8 +41,16 @@ export interface BudgetView {
     toMonthEnd: boolean;
     untilQuotaRunsOut: boolean;
     untilAllocationEnds: boolean;
-    /** The organisation's share of an hour of it now, in thousandths of a minor unit. */
+    /**
+     * The organisation's share of an hour of it, in thousandths of a minor unit, at the price it is
+     * billed at (from its next lease window on, for an endpoint with `currentWindow`).
+     */
     hourlyMilliMinor: number;
+    /**
+     * An endpoint whose current lease window is billed at another price than its next ones (the
+     * price changed during the window): when its next window opens, and its hourly rate until then.
+     */
+    currentWindow: { until: Date; hourlyMilliMinor: number } | null;
     restMinor: number;
     /** An endpoint that scales to zero: after how many seconds idle (null when it does not). */
     idleSecondsBeforeZero: number | null;
@@ -101,6 +109,10 @@ export async function getBudget(
       untilQuotaRunsOut: cost.untilQuotaRunsOut,
       untilAllocationEnds: cost.untilAllocationEnds,
       hourlyMilliMinor: toSafeNumber(cost.hourlyTenantMilliMinor),
+      currentWindow: cost.currentWindow && {
+        until: cost.currentWindow.until,
+        hourlyMilliMinor: toSafeNumber(cost.currentWindow.hourlyTenantMilliMinor),
+      },
       restMinor: toSafeNumber(cost.restMinor),
       idleSecondsBeforeZero: cost.idleSecondsBeforeZero,
     })),

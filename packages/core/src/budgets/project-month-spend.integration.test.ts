@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@tessera/db";
+import { SYSTEM_ACTOR } from "../actor";
 import { createBillingFixture } from "../billing/billing-fixture";
 import { finishJob, runningJob } from "../billing/running-job-fixture";
 import {
@@ -10,8 +11,11 @@ import {
   RUNNING_REPLICAS,
   RUNNING_UNITS,
 } from "../billing/running-endpoint-fixture";
+import { latestPriceVersionId } from "../catalogue/preview-price-change";
+import { updateResourceClass } from "../catalogue/update-resource-class";
 import { renewEndpointHold } from "../endpoints/lifecycle/renew-endpoint-hold";
-import { getMonthSpend } from "./get-month-spend";
+import { divideHalfEven } from "../programmes/money";
+import { getMonthSpend, readMonthSpend } from "./get-month-spend";
 import { projectMonthSpend } from "./project-month-spend";
 
 const SELLER = "DE";
@@ -58,6 +62,7 @@ describe("projectMonthSpend", () => {
         untilQuotaRunsOut: false,
         untilAllocationEnds: false,
         hourlyTenantMilliMinor: 590_000n,
+        currentWindow: null,
         restMinor: 1_770n,
         idleSecondsBeforeZero: null,
       },
@@ -333,5 +338,124 @@ describe("projectMonthSpend", () => {
       untilAllocationEnds: false,
       until: new Date(leaseStartedAt!.getTime() + halfWindowMs),
     });
+  });
+});
+
+const OLD_PRICE = 295;
+const NEW_PRICE = 350;
+
+/**
+ * The class's price goes from €2.95 to €3.50 a unit-hour by the operators' own path: a new price
+ * version opens at the database's clock, the moment it is saved (so the workloads below run at the
+ * real time of the test, as the version does). Returns the old and the new version.
+ */
+async function raisePrice(resourceClassId: string) {
+  const old = (await latestPriceVersionId(db, resourceClassId))!;
+  await updateResourceClass(db, SYSTEM_ACTOR, {
+    resourceClassId,
+    listPriceMinorPerHour: NEW_PRICE,
+    priceConfirmation: { priceVersionId: old, toPriceMinor: NEW_PRICE },
+  });
+  const raised = (await latestPriceVersionId(db, resourceClassId))!;
+  expect(raised).not.toBe(old);
+  return { old, raised };
+}
+
+/** A billing time zone in which `from`..`to` fall in one month (UTC, else a day either side). */
+function zoneWithOneMonth(from: Date, to: Date): string {
+  const monthIn = (zone: string, at: Date) =>
+    new Intl.DateTimeFormat("en-GB", { month: "numeric", timeZone: zone }).format(at);
+  return ["UTC", "Etc/GMT+12", "Etc/GMT-14"].find(
+    (zone) => monthIn(zone, from) === monthIn(zone, to),
+  )!;
+}
+
+/** The organisation's share of `unitSeconds` at `price` when the award pays `subsidyBps`. */
+function tenantOf(unitSeconds: bigint, price: number, subsidyBps: number): bigint {
+  const list = divideHalfEven(unitSeconds * BigInt(price), 3_600n);
+  return list - divideHalfEven(list * BigInt(subsidyBps), 10_000n);
+}
+
+describe("projectMonthSpend after a price change", () => {
+  it("keeps a running job at the price of its usage record, as billing does", async () => {
+    // A second after the change is saved; the job started an hour before and runs 4 hours.
+    const soon = new Date((Math.floor(Date.now() / 1000) + 2) * 1000);
+    const startedAt = new Date(soon.getTime() - HOUR_MS);
+    const timeZone = zoneWithOneMonth(startedAt, new Date(soon.getTime() + 4 * HOUR_MS));
+    // 2 GPUs at €2.95 and the award pays nothing: €5.90 an hour is the organisation's.
+    const fixture = await createBillingFixture(db, { subsidyRateBps: 0, timeZone });
+    const { job } = await runningJob({
+      fixture,
+      quantity: 2,
+      walltimeSeconds: 4 * 3_600,
+      startedAt,
+    });
+    await raisePrice(fixture.resourceClassId);
+    const now = new Date(Math.max(soon.getTime(), (Math.floor(Date.now() / 1000) + 1) * 1000));
+    const ranFor = Math.floor((now.getTime() - startedAt.getTime()) / 1000);
+
+    const projection = await project(fixture.organizationId, now);
+    // So far and for its three hours left at €2.95 (€17.70 for 3 hours), not €3.50 (€21.00).
+    const restSeconds = 4 * 3_600 - ranFor;
+    const soFar = tenantOf(2n * BigInt(ranFor), OLD_PRICE, 0);
+    expect(projection.spentMinor).toBe(soFar);
+    expect(projection.running).toMatchObject([
+      {
+        kind: "TRAINING_JOB",
+        workloadId: job.id,
+        until: new Date(startedAt.getTime() + 4 * HOUR_MS),
+        hourlyTenantMilliMinor: 590_000n,
+        currentWindow: null,
+        restMinor: tenantOf(2n * BigInt(ranFor + restSeconds), OLD_PRICE, 0) - soFar,
+      },
+    ]);
+    if (ranFor === 3_600) expect(projection.running[0]!.restMinor).toBe(1_770n);
+  });
+
+  it("moves a live endpoint to the new price at its next lease window, not before", async () => {
+    const { ref, readyAt, setup } = await runningEndpoint();
+    const { old } = await raisePrice(setup.resourceClassId);
+    const now = after(readyAt, 600);
+    await observeReady(ref, now);
+    const { leaseStartedAt, leaseSeconds } = await db.endpoint.findUniqueOrThrow({
+      where: { workloadId: ref.id },
+    });
+    const { spend, lines } = await readMonthSpend(db, {
+      organizationId: ref.organizationId,
+      sellerCountry: SELLER,
+      now,
+    });
+    // Its window so far is billed at the old version (the price in force when the window began).
+    const billed = lines.filter((line) => line.usagePeriod === spend.period);
+    expect(billed.map((line) => line.priceVersionId)).toEqual([old]);
+    const soFar = billed[0]!.unitSeconds;
+
+    const projection = await project(ref.organizationId, now);
+    const [endpoint] = projection.running;
+    // 2 replicas × 2 units, half paid by the programme: the rest of this window (its renewal at
+    // half-time opens the next) at €2.95 on the same line, every window after it at €3.50.
+    const units = BigInt(RUNNING_REPLICAS * RUNNING_UNITS);
+    const second = (at: Date) => Math.floor(at.getTime() / 1000);
+    const renewal = new Date(leaseStartedAt!.getTime() + leaseSeconds * 500);
+    const split = Math.min(second(renewal), second(spend.periodEnd));
+    const before = units * BigInt(split - second(now));
+    const afterwards = units * BigInt(second(spend.periodEnd) - split);
+    const atOld = tenantOf(soFar + before, OLD_PRICE, 5_000) - tenantOf(soFar, OLD_PRICE, 5_000);
+    const atNew = tenantOf(afterwards, NEW_PRICE, 5_000);
+    const hourlyAt = (price: number) => (units * BigInt(price) * 1_000n) / 2n;
+    expect(endpoint).toMatchObject({
+      workloadId: ref.id,
+      until: spend.periodEnd,
+      toMonthEnd: true,
+      restMinor: atOld + atNew,
+      // Its rate is the new price's from its next window, and the old one's until then (only the
+      // old one's should the month end before its next window).
+      hourlyTenantMilliMinor: hourlyAt(afterwards > 0n ? NEW_PRICE : OLD_PRICE),
+      currentWindow:
+        afterwards > 0n
+          ? { until: new Date(split * 1000), hourlyTenantMilliMinor: hourlyAt(OLD_PRICE) }
+          : null,
+    });
+    expect(projection.projectedMinor).toBe(projection.spentMinor + atOld + atNew);
   });
 });

@@ -1,6 +1,7 @@
 import { Prisma } from "@tessera/db";
 import { withAccruing } from "../billing/accruing-endpoint-usage";
 import type { UnbilledAggregate } from "../billing/aggregate-usage";
+import { jobRecordStartSql, priceVersionAtSql } from "../billing/current-record-price";
 import { loadRatingTerms } from "../billing/load-rating-terms";
 import { shareOutAdded } from "../billing/share-out-added";
 import { rateUsage } from "../billing/rate-usage";
@@ -8,7 +9,7 @@ import type { SqlClient } from "../billing/sql-client";
 import { loadPricesInForce } from "../catalogue/load-prices-in-force";
 import { rateOf } from "../programmes/pricing";
 import { UNSEEN_ACCRUAL_SECONDS } from "../workloads/lifecycle/record-workloads-seen";
-import { endpointStops, type RenewalRow } from "./endpoint-stops";
+import { endpointStops, nextWindowAt, type RenewalRow } from "./endpoint-stops";
 import { readMonthSpend, type MonthSpend } from "./get-month-spend";
 
 /** Something running now, and what it adds to the month if it runs on. */
@@ -38,11 +39,20 @@ export interface RunningCost {
    */
   untilAllocationEnds: boolean;
   /**
-   * The organisation's share of one hour of it at today's price, in thousandths of a minor unit
-   * (rateOf: THE pricing rule, the invoice's rounding, over 1,000 hours), so the rate shown × the
-   * hours it runs gives its part to within a minor unit (€0.595 an hour, not €0.59 or €0.60).
+   * The organisation's share of one hour of it at the price it is billed at, in thousandths of a
+   * minor unit (rateOf: THE pricing rule, the invoice's rounding, over 1,000 hours), so the rate
+   * shown × the hours it runs gives its part to within a minor unit (€0.595 an hour, not €0.59 or
+   * €0.60). A job's is at the price of its current usage record, which it keeps to the month's
+   * end; an endpoint's at the price of its current lease window, or of the windows from its next
+   * one on when that is another (see `currentWindow`).
    */
   hourlyTenantMilliMinor: bigint;
+  /**
+   * An endpoint whose current lease window is billed at another price than the one in force now
+   * (the price changed during the window), and whose next window opens before `until`: that next
+   * window, from when it runs at `hourlyTenantMilliMinor`, and its rate until then. Else null.
+   */
+  currentWindow: { until: Date; hourlyTenantMilliMinor: bigint } | null;
   /** The organisation's share of it from now until `until`: its part of the projected lines. */
   restMinor: bigint;
   /**
@@ -59,9 +69,18 @@ export interface MonthProjection extends MonthSpend {
   running: RunningCost[];
 }
 
+/** Of what runs on: a stretch of whole seconds from `fromSecond` (epoch) at one price version. */
+interface Stretch {
+  priceVersionId: string;
+  fromSecond: number;
+  seconds: number;
+}
+
 interface RunningRow extends RenewalRow {
   name: string;
   resourceClassId: string;
+  /** The price version of its current usage record: in force when the record began. */
+  recordPriceVersionId: string | null;
   allocationId: string | null;
   idleSecondsBeforeZero: number | null;
 }
@@ -71,12 +90,20 @@ interface RunningRow extends RenewalRow {
  * replicas, to the month's end), and running jobs (their units, to the end of their hold — units ×
  * walltime, as their accrual is capped — never past the month's end). A workload the backend has
  * not reported for UNSEEN_ACCRUAL_SECONDS is not projected: its accrual stops there too. Each with
- * the allocation line it draws on (its price in force is loadPricesInForce's).
+ * the allocation line it draws on, and the price version of its current usage record (billing
+ * prices a record at the version in force when it began): an endpoint's lease window, a job's
+ * start or the start of its billing month in `timeZone` (jobRecordStartSql).
  */
 async function runningWorkloads(
   client: SqlClient,
-  input: { organizationId: string; periodEnd: Date; now: Date },
+  input: { organizationId: string; periodEnd: Date; now: Date; timeZone: string },
 ): Promise<RunningRow[]> {
+  const resourceClass = Prisma.sql`w."resourceClassId"`;
+  const jobRecordStart = jobRecordStartSql(
+    input.now,
+    Prisma.sql`date_trunc('second', w."startedAt")`,
+    Prisma.sql`${input.timeZone}`,
+  );
   const now = input.now.toISOString();
   const end = input.periodEnd.toISOString();
   const seenSince = new Date(input.now.getTime() - UNSEEN_ACCRUAL_SECONDS * 1000).toISOString();
@@ -94,7 +121,9 @@ async function runningWorkloads(
                  AS "idleSecondsBeforeZero",
                h."unitSeconds" AS "holdUnitSeconds", e."leaseStartedAt", e."leaseSeconds",
                e."desiredReplicas", w."quantity" AS "unitsPerReplica", e."observedUnitSeconds",
-               greatest(e."lastObservedAt", e."leaseStartedAt") AS "countedFrom"
+               greatest(e."lastObservedAt", e."leaseStartedAt") AS "countedFrom",
+               ${priceVersionAtSql(resourceClass, Prisma.sql`e."leaseStartedAt"`, "id")}
+                 AS "recordPriceVersionId"
           FROM "Endpoint" e JOIN "Workload" w ON w."id" = e."workloadId"
           LEFT JOIN "QuotaHold" h ON h."id" = w."holdId" AND h."status" = 'ACTIVE'
                                  AND h."organizationId" = w."organizationId"
@@ -111,7 +140,8 @@ async function runningWorkloads(
                        + make_interval(secs => w."heldUnitSeconds" / greatest(w."quantity", 1))),
                w."resourceClassId", w."allocationLineId", NULL::integer,
                NULL::bigint, NULL::timestamptz, NULL::integer, NULL::integer, NULL::integer,
-               NULL::bigint, NULL::timestamptz
+               NULL::bigint, NULL::timestamptz,
+               ${priceVersionAtSql(resourceClass, jobRecordStart, "id")}
           FROM "Workload" w
          WHERE w."organizationId" = ${input.organizationId}
            AND w."kind" = 'TRAINING_JOB' AND w."status" = 'RUNNING'
@@ -129,8 +159,10 @@ async function runningWorkloads(
  * (getMonthSpend: settled and accruing up to now) plus, for each thing running now, its units ×
  * the whole seconds it will run from now to the month's end (or a job's walltime end, or the
  * renewal at which an endpoint's line cannot hold another window or its allocation has ended, and
- * it is scaled to zero: endpointStops), added into
- * the line it will be billed on and rated with the month's other usage by the one rating rule
+ * it is scaled to zero: endpointStops), at the price version billing will price it at — a running
+ * job at its current usage record's, which it keeps to the month's end; an endpoint at its current
+ * lease window's until its next window (nextWindowAt) and at the version in force from then —
+ * added into the line it will be billed on and rated with the month's other usage by the one rating rule
  * (rateUsage: list once per line, the programme's share at the award's rate and never past what is
  * left of the award). Each running thing's part is the projected lines less the lines so far,
  * shared out by unit-seconds (shareOutAdded), so the parts add up to the projection
@@ -146,6 +178,7 @@ export async function projectMonthSpend(
     organizationId: input.organizationId,
     periodEnd: spend.periodEnd,
     now: input.now,
+    timeZone: spend.timeZone,
   });
   const pricesInForce = await loadPricesInForce(
     database,
@@ -159,25 +192,43 @@ export async function projectMonthSpend(
     const stop = stops.get(row.workloadId);
     if (stop) row.until = stop.at;
   }
-  const ahead = rows.flatMap((row): (UnbilledAggregate & { workloadId: string })[] => {
-    const seconds = Math.floor(row.until.getTime() / 1000) - nowSecond;
-    const price = pricesInForce.get(row.resourceClassId);
-    if (price === undefined || seconds <= 0 || row.units <= 0) return [];
-    return [
-      {
-        workloadId: row.workloadId,
-        resourceClassId: row.resourceClassId,
-        priceVersionId: price.priceVersionId,
-        allocationLineId: row.allocationLineId,
-        allocationId: row.allocationId,
-        usagePeriod: spend.period,
-        unitSeconds: BigInt(row.units) * BigInt(seconds),
-        tokens: 0n,
-        energyMilliWh: 0n,
-        energyMeasured: false,
-      },
-    ];
-  });
+  // What each runs at, stretch by stretch: a job at its record's price to the month's end; an
+  // endpoint at its window's until its next window, and each window from then on at the version
+  // in force. Whole seconds from now.
+  const stretchesOf = new Map(
+    rows.map((row): [string, Stretch[]] => {
+      const untilSecond = Math.floor(row.until.getTime() / 1000);
+      const inForce = pricesInForce.get(row.resourceClassId)?.priceVersionId;
+      const current = row.recordPriceVersionId ?? inForce;
+      if (current === undefined || untilSecond <= nowSecond || row.units <= 0) {
+        return [row.workloadId, []];
+      }
+      const next = row.kind === "ENDPOINT" ? nextWindowAt(row, input.now) : null;
+      const splitSecond =
+        next && inForce !== undefined && inForce !== current
+          ? Math.min(Math.floor(next.getTime() / 1000), untilSecond)
+          : untilSecond;
+      const stretches = [
+        { priceVersionId: current, fromSecond: nowSecond, seconds: splitSecond - nowSecond },
+        { priceVersionId: inForce!, fromSecond: splitSecond, seconds: untilSecond - splitSecond },
+      ];
+      return [row.workloadId, stretches.filter((stretch) => stretch.seconds > 0)];
+    }),
+  );
+  const ahead = rows.flatMap((row): (UnbilledAggregate & { workloadId: string })[] =>
+    stretchesOf.get(row.workloadId)!.map((stretch) => ({
+      workloadId: row.workloadId,
+      resourceClassId: row.resourceClassId,
+      priceVersionId: stretch.priceVersionId,
+      allocationLineId: row.allocationLineId,
+      allocationId: row.allocationId,
+      usagePeriod: spend.period,
+      unitSeconds: BigInt(row.units) * BigInt(stretch.seconds),
+      tokens: 0n,
+      energyMilliWh: 0n,
+      energyMeasured: false,
+    })),
+  );
   if (ahead.length === 0) {
     return { ...spend, projectedMinor: spend.spentMinor, running: [] };
   }
@@ -189,18 +240,26 @@ export async function projectMonthSpend(
     rateUsage(soFar, terms.prices, terms.allocationOfLine),
     ahead,
   );
-  const partOf = new Map(parts.map((part) => [part.workloadId, part.tenantMinor]));
+  const partOf = new Map<string, bigint>();
+  for (const part of parts) {
+    partOf.set(part.workloadId, (partOf.get(part.workloadId) ?? 0n) + part.tenantMinor);
+  }
   const running = rows
     .filter((row) => partOf.has(row.workloadId))
     .map((row): RunningCost => {
-      const price = pricesInForce.get(row.resourceClassId)!;
       const award = row.allocationLineId ? terms.allocationOfLine.get(row.allocationLineId) : null;
-      const hourly = rateOf(
-        row.units,
-        price.minorPerUnitHour,
-        award?.subsidyRateBps ?? 0,
-        terms.classes.get(row.resourceClassId)!.kind,
-      );
+      const hourlyAt = (priceVersionId: string) =>
+        BigInt(
+          rateOf(
+            row.units,
+            terms.prices.get(priceVersionId)!.minorPerUnitHour,
+            award?.subsidyRateBps ?? 0,
+            terms.classes.get(row.resourceClassId)!.kind,
+          ).tenantShareMilliMinor,
+        );
+      const stretches = stretchesOf.get(row.workloadId)!;
+      const last = stretches[stretches.length - 1]!;
+      const [first] = stretches;
       return {
         kind: row.kind,
         workloadId: row.workloadId,
@@ -210,7 +269,14 @@ export async function projectMonthSpend(
         toMonthEnd: row.until.getTime() >= spend.periodEnd.getTime(),
         untilQuotaRunsOut: stops.get(row.workloadId)?.reason === "QUOTA",
         untilAllocationEnds: stops.get(row.workloadId)?.reason === "ALLOCATION_END",
-        hourlyTenantMilliMinor: BigInt(hourly.tenantShareMilliMinor),
+        hourlyTenantMilliMinor: hourlyAt(last.priceVersionId),
+        currentWindow:
+          stretches.length > 1
+            ? {
+                until: new Date(last.fromSecond * 1000),
+                hourlyTenantMilliMinor: hourlyAt(first!.priceVersionId),
+              }
+            : null,
         restMinor: partOf.get(row.workloadId)!,
         idleSecondsBeforeZero: row.idleSecondsBeforeZero,
       };

@@ -1,5 +1,6 @@
 import { Prisma, type Database, type ResourceClass, type ResourceKind } from "@tessera/db";
 import { DEFAULT_BILLING_TIME_ZONE } from "../billing/billing-time-zone";
+import { jobRecordStartSql, priceVersionAtSql } from "../billing/current-record-price";
 import { LIVE_ENDPOINT_STATUSES } from "../endpoints/endpoint-rules";
 import { AppError, notFound } from "../errors";
 import { rateOf } from "../programmes/pricing";
@@ -154,21 +155,23 @@ function billedNow(now: Date) {
   const tz = Prisma.sql`COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE})`;
   const instant = Prisma.sql`${now.toISOString()}::timestamptz`;
   const at = Prisma.sql`(${instant} AT TIME ZONE 'UTC')`;
-  const monthStart = (months: number) => Prisma.sql`
-      ((date_trunc('month', ${instant} AT TIME ZONE ${tz}) + make_interval(months => ${months}))
+  const nextMonthStart = Prisma.sql`
+      ((date_trunc('month', ${instant} AT TIME ZONE ${tz}) + make_interval(months => 1))
         AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'`;
   const recordStart = Prisma.sql`CASE
       WHEN e."workloadId" IS NOT NULL THEN COALESCE(e."leaseStartedAt", ${at})
-      ELSE greatest(COALESCE(w."startedAt", ${at}), ${monthStart(0)}) END`;
+      ELSE ${jobRecordStartSql(now, Prisma.sql`w."startedAt"`, tz)} END`;
+  const priceNow = priceVersionAtSql(
+    Prisma.sql`w."resourceClassId"`,
+    recordStart,
+    "minorPerUnitHour",
+  );
   return Prisma.sql`
-      COALESCE((SELECT pv."minorPerUnitHour" FROM "PriceVersion" pv
-                 WHERE pv."resourceClassId" = w."resourceClassId"
-                   AND pv."effectiveFrom" <= ${recordStart}
-                 ORDER BY pv."effectiveFrom" DESC LIMIT 1), 0)::int AS "priceNowMinor",
+      COALESCE(${priceNow}, 0)::int AS "priceNowMinor",
       CASE WHEN e."workloadId" IS NOT NULL
            THEN greatest(${at}, COALESCE(e."leaseStartedAt"
                                   + make_interval(secs => e."leaseSeconds" / 2.0), ${at}))
-           ELSE ${monthStart(1)} END AS "newPriceFrom",
+           ELSE ${nextMonthStart} END AS "newPriceFrom",
       ${tz} AS "billingTimeZone"`;
 }
 

@@ -17,6 +17,7 @@ const endpoint = {
   untilAllocationEnds: false,
   // €1.19 list, half paid by the programme: the organisation's share is €0.595 an hour.
   hourlyMilliMinor: 59_500,
+  currentWindow: null,
   restMinor: 35_272,
   idleSecondsBeforeZero: null,
 };
@@ -99,6 +100,7 @@ describe("projectionSentence", () => {
       untilQuotaRunsOut: false,
       untilAllocationEnds: false,
       hourlyMilliMinor: 177_000,
+      currentWindow: null,
       restMinor: 1_062,
       idleSecondsBeforeZero: null,
     };
@@ -132,6 +134,21 @@ describe("projectionSentence", () => {
     };
     expect(projectionSentence({ ...december, spentMinor: 321, running: [ends] })).toBe(
       "€3.21 so far + €322.14 if Line inspector chat keeps running at €1.77 an hour until its first lease renewal after its allocation ends (about 15 Dec 2026, 00:20 UTC), when Tessera scales it to zero.",
+    );
+  });
+
+  it("says of an endpoint whose window is at the price before a change both rates, and when its next window moves it", () => {
+    // 2 units, half paid by the programme: €2.95 an hour until 18:30 on the 7th (its window began
+    // before H100 went from €2.95 to €3.50), €3.50 for the 580.5 hours from then to the month's end.
+    const moves = {
+      ...endpoint,
+      units: 2,
+      hourlyMilliMinor: 350_000,
+      currentWindow: { until: new Date("2026-12-07T18:30:00Z"), hourlyMilliMinor: 295_000 },
+      restMinor: 203_323,
+    };
+    expect(projectionSentence({ ...december, spentMinor: 321, running: [moves] })).toBe(
+      "€3.21 so far + €2,033.23 if Line inspector chat keeps running at €2.95 an hour until its next lease window (about 7 Dec 2026, 18:30 UTC), then €3.50 an hour, to 31 Dec.",
     );
   });
 

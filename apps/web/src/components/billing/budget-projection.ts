@@ -18,7 +18,9 @@ function lastDayOf(periodEnd: Date, timeZone: string): string {
  * projection: each running thing's part is its share of the projected lines (projectMonthSpend).
  * The hourly rate is shown to the thousandth of a cent it needs, not rounded to the cent, so the
  * rate × the hours to the month's end gives the part shown beside it. An endpoint that scales to
- * zero is still projected running, and its part says it would cost less once idle.
+ * zero is still projected running, and its part says it would cost less once idle. An endpoint
+ * whose current lease window is billed at the price before a change says both rates and when its
+ * next window moves it to the new one.
  */
 export function projectionSentence(
   budget: Pick<Budget, "spentMinor" | "chargesCurrency" | "running" | "periodEnd" | "timeZone">,
@@ -26,6 +28,15 @@ export function projectionSentence(
   const m = tg.month;
   const money = (minor: number) => formatMoney(minor, budget.chargesCurrency);
   const rate = (milliMinor: number) => formatHourlyRate(milliMinor, budget.chargesCurrency);
+  // An endpoint whose window is at the price before a change moves to the new one at its next.
+  const hourly = ({ hourlyMilliMinor, currentWindow }: Budget["running"][number]) =>
+    currentWindow
+      ? m.hourlyRateUntilNextWindow(
+          rate(currentWindow.hourlyMilliMinor),
+          rate(hourlyMilliMinor),
+          formatDateTime(currentWindow.until),
+        )
+      : m.hourlyRate(rate(hourlyMilliMinor));
   if (budget.running.length === 0) return m.projectedNothing(money(budget.spentMinor));
   const named = budget.running
     .slice(0, NAMED_RUNNING)
@@ -34,28 +45,28 @@ export function projectionSentence(
         ? m.runsUntilAllocationEnds(
             money(cost.restMinor),
             cost.name,
-            rate(cost.hourlyMilliMinor),
+            hourly(cost),
             formatDateTime(cost.until),
           )
         : cost.untilQuotaRunsOut
           ? m.runsUntilQuotaRunsOut(
               money(cost.restMinor),
               cost.name,
-              rate(cost.hourlyMilliMinor),
+              hourly(cost),
               formatDateTime(cost.until),
             )
           : cost.toMonthEnd
             ? m.runsToMonthEnd(
                 money(cost.restMinor),
                 cost.name,
-                rate(cost.hourlyMilliMinor),
+                hourly(cost),
                 lastDayOf(budget.periodEnd, budget.timeZone),
                 cost.idleSecondsBeforeZero,
               )
             : m.runsToWalltime(
                 money(cost.restMinor),
                 cost.name,
-                rate(cost.hourlyMilliMinor),
+                hourly(cost),
                 formatDateTime(cost.until),
               ),
     );
