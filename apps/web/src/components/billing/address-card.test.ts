@@ -26,7 +26,8 @@ function render(props: { address: string | null; canChange: boolean }) {
  * (aria-label) kept; a closed dialog (the removal's question) shows nothing until it opens.
  */
 const textOf = (html: string) => {
-  const shown = html.replace(/<dialog(?![^>]*\sopen)[^>]*>.*?<\/dialog>/gs, "");
+  // Closed: no `open` attribute (a class such as "open:flex" is not one).
+  const shown = html.replace(/<dialog(?![^>]*\sopen(?:=""|[\s>]))[^>]*>.*?<\/dialog>/gs, "");
   const names = [...shown.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
   return `${shown.replace(/<[^>]+>/g, " ")} ${names.join(" ")}`;
 };
