@@ -169,7 +169,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
       "Each hour at the starting replicas is worth €2.95 at list price: the programme pays €2.065 and the organisation pays €0.885.",
     );
     await expect(ada.getByTestId("deploy-hold")).toContainText(
-      /^Deploying holds 1 GPU-hours? for the first hour/,
+      /^Deploying holds 1 GPU-hours? for the first hour; [\d.,]+ GPU-hours remain after it\.$/,
     );
     // A replica is one pod on one node: the simulated cluster's nodes have 4 H100s each, and the
     // form says so as the units are typed.

@@ -222,6 +222,36 @@ test("a researcher cancels a running job and its hold goes back to the allocatio
   });
 });
 
+test("a job named with one long word fits its page at 1280 pixels, breadcrumb included", async ({
+  signedIn,
+}) => {
+  // The longest name a job may have, with no space in it: the heading and the trail both wrap.
+  const name = `${"X".repeat(114)}${uniqueSuffix()}`;
+  const ada = await signedIn("researcher");
+  const organizationId = await openOrganisation(ada, NORTHBRIDGE);
+  await ada.goto(`/orgs/${organizationId}/jobs/new`);
+  await fillJobForm(ada, {
+    name,
+    project: "Multilingual speech models",
+    gpus: "1",
+    hours: "1",
+    template: "Plain batch script",
+    command: "python tiny.py",
+  });
+  await setSimulatedRun(ada, "1");
+  await submitJob(ada, name);
+  const trail = ada.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(trail.getByText(name)).toBeVisible();
+  await expect
+    .poll(() => ada.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
+  const [box, crumb] = await Promise.all([
+    ada.getByRole("main").boundingBox(),
+    trail.getByText(name).boundingBox(),
+  ]);
+  expect(crumb!.x + crumb!.width).toBeLessThanOrEqual(box!.x + box!.width + 1);
+});
+
 test("a job beyond the allocation's quota is refused in the server's words and not created", async ({
   signedIn,
   a11y,

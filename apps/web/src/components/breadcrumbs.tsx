@@ -6,23 +6,29 @@ export interface Crumb {
   href?: string;
 }
 
-/** Where this page sits; the last crumb is the current page. */
+/**
+ * Where this page sits; the last crumb is the current page. A crumb is a name people chose (a
+ * job, a project, an organisation), so one long word wraps inside the trail, never past the page.
+ */
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
   return (
     <nav aria-label={t.common.breadcrumb} className="mb-4 text-sm">
-      <ol className="flex flex-wrap items-center gap-1 text-fg-muted">
+      <ol className="flex min-w-0 flex-wrap items-center gap-1 text-fg-muted">
         {items.map((item, index) => {
           const last = index === items.length - 1;
           return (
-            <li key={`${item.label}-${index}`} className="flex items-center gap-1">
+            <li
+              key={`${item.label}-${index}`}
+              className="flex min-w-0 items-center gap-1 wrap-anywhere"
+            >
               {item.href && !last ? (
-                <Link href={item.href} className="text-link underline">
+                <Link href={item.href} className="min-w-0 text-link underline">
                   {item.label}
                 </Link>
               ) : (
                 <span
                   aria-current={last ? "page" : undefined}
-                  className={last ? "font-semibold text-fg" : undefined}
+                  className={last ? "min-w-0 font-semibold text-fg" : "min-w-0"}
                 >
                   {item.label}
                 </span>

@@ -127,8 +127,9 @@ export const enEndpoints = {
       `No price yet: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`,
     pricePerHour: (list: string, programme: string, tenant: string) =>
       `Each hour at the starting replicas is worth ${list} at list price: the programme pays ${programme} and the organisation pays ${tenant}.`,
-    hold: (held: string, remaining: string) =>
-      `Deploying holds ${held} for the first hour; ${remaining} remain on the line now.`,
+    hold: (held: string, remainingAfter: string) =>
+      `Deploying holds ${held} for the first hour; ${remainingAfter} remain after it.`,
+    holdShortTitle: "Not enough quota",
     lineShareHint: (price: string, programme: string, tenant: string) =>
       `${price}; the programme pays ${programme}, the organisation ${tenant}.`,
     required: {

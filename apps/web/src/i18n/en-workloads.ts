@@ -72,6 +72,10 @@ export const enWorkloads = {
       PREEMPTED: "the cluster stopped it to make room for other work.",
       DEADLINE: "it could not finish before its deadline.",
     } as Record<string, string>,
+    /** Where a known reason reads differently on the job's own page (it points below, not to the page). */
+    knownOnJobPage: {
+      FAILED: "the script ended with an error; its exit code and output are below.",
+    } as Record<string, string>,
   },
   list: {
     title: "Jobs",

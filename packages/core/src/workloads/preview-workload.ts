@@ -1,3 +1,4 @@
+import { loadPricesInForce } from "../catalogue/load-prices-in-force";
 import { notFound } from "../errors";
 import { toSafeNumber } from "../programmes/money";
 import { priceQuantity } from "../programmes/pricing";
@@ -25,8 +26,9 @@ export interface WorkloadPreview {
   /** Whether only the project's data rules stand in the way (the submit names the project). */
   placementRefusedForData: boolean;
   /**
-   * What the hold is worth at the allocation line's list price, and who pays it at the award's
-   * rate, by the one pricing rule.
+   * What the hold is worth at the class's price in force now (what the job's usage is billed at,
+   * as the form options and the endpoint deploy form price it; the allocation line's own price
+   * when the catalogue has none), and who pays it at the award's rate, by the one pricing rule.
    */
   cost: {
     currency: string;
@@ -45,6 +47,7 @@ export interface WorkloadPreview {
 export async function previewWorkload(
   tenant: TenantAccess,
   shape: WorkloadShape,
+  now: Date = new Date(),
 ): Promise<WorkloadPreview> {
   const resolved = await resolveWorkloadRequest(tenant.db, tenant.organization.id, shape);
   const { line, holdUnitSeconds, placement } = resolved;
@@ -56,8 +59,14 @@ export async function previewWorkload(
       lines: { where: { id: line.id }, select: { listPriceMinorPerHour: true } },
     },
   });
-  const listPriceMinorPerHour = award?.lines[0]?.listPriceMinorPerHour;
-  if (!award || listPriceMinorPerHour === undefined) throw notFound("Allocation");
+  const grantedPriceMinorPerHour = award?.lines[0]?.listPriceMinorPerHour;
+  if (!award || grantedPriceMinorPerHour === undefined) throw notFound("Allocation");
+  // Usage is billed at the catalogue price in force when it runs, not the price the award was
+  // valued at: the preview prices the hold with the former, as getWorkloadFormOptions does.
+  const inForce = (await loadPricesInForce(tenant.db, [resolved.resourceClass.id], now)).get(
+    resolved.resourceClass.id,
+  );
+  const listPriceMinorPerHour = inForce?.minorPerUnitHour ?? grantedPriceMinorPerHour;
   const remaining = toSafeNumber(
     line.grantedUnitSeconds - line.heldUnitSeconds - line.consumedUnitSeconds,
     "quota",
@@ -86,7 +95,7 @@ export async function previewWorkload(
     placementProblem: chosen ? null : placement.reason,
     placementRefusedForData: placement.refusedForData === true,
     cost: {
-      currency: award.currency,
+      currency: inForce?.currency ?? award.currency,
       listPriceMinorPerHour,
       subsidyRateBps: award.subsidyRateBps,
       ...priceQuantity(

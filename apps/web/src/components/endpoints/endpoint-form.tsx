@@ -10,13 +10,13 @@ import { InputField, QuestionFieldset, SelectField } from "@/components/form/fie
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { formatHourlyRate, parseWholeNumber } from "@/components/programmes/format";
-import { formatQuota } from "@/components/workloads/format";
 import type { FormLine, FormOptions, FormProject } from "@/components/workloads/types";
 import { te } from "@/i18n";
 import { formText } from "@/lib/form-data";
 import { formChecks } from "@/lib/form-checks";
 import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
+import { deployHoldText } from "./deploy-hold-text";
 import { priceInputs, typedReplicas } from "./deploy-price-inputs";
 import { lineShares } from "./line-shares";
 import { MODEL_FIELD_ID, ModelPicker } from "./model-picker";
@@ -178,7 +178,11 @@ function PricePanel({
       line.resourceClass.kind,
     );
     const money = (milliMinor: number) => formatHourlyRate(milliMinor, line.currency);
-    const unit = line.resourceClass.unit;
+    const hold = deployHoldText(
+      holdUnitSeconds,
+      line.remainingUnitSeconds,
+      line.resourceClass.unit,
+    );
     body = (
       <div className="space-y-2">
         <p data-testid="deploy-cost">
@@ -188,9 +192,14 @@ function PricePanel({
             money(hour.tenantShareMilliMinor),
           )}
         </p>
-        <p data-testid="deploy-hold">
-          {f.hold(formatQuota(holdUnitSeconds, unit), formatQuota(line.remainingUnitSeconds, unit))}
-        </p>
+        {hold.fits ? (
+          <p data-testid="deploy-hold">{hold.text}</p>
+        ) : (
+          <Alert tone="danger" title={f.holdShortTitle}>
+            {/* The deploy's own refusal, so the figures agree to the digit. */}
+            <p data-testid="deploy-hold">{hold.text}</p>
+          </Alert>
+        )}
       </div>
     );
   }

@@ -35,12 +35,20 @@ export function WorkloadBadge({
 /**
  * A stored reason in words: Tessera's own keys are translated; the scheduler's reasons people
  * meet most are explained (its own word kept beside, as operators and support speak it); a
- * sentence is shown as written; any other scheduler word is shown as the scheduler wrote it.
+ * sentence is shown as written; any other scheduler word is shown as the scheduler wrote it. On
+ * the job's own page a reason that points to that page points below instead.
  */
-export function ReasonWords({ reason }: { reason: string }) {
+export function ReasonWords({
+  reason,
+  onJobPage = false,
+}: {
+  reason: string;
+  onJobPage?: boolean;
+}) {
   const own = tw.reason.words[reason];
   if (own) return <>{own}</>;
-  const explained = tw.reason.known[reason];
+  const explained =
+    (onJobPage ? tw.reason.knownOnJobPage[reason] : undefined) ?? tw.reason.known[reason];
   if (explained)
     return (
       <>
@@ -54,7 +62,8 @@ export function ReasonWords({ reason }: { reason: string }) {
 
 /**
  * Why a job waits, or how it ended, in words. A job that has ended says so in one sentence
- * (never "stopping" once it stopped), with the reason after it when there is one.
+ * (never "stopping" once it stopped), with the reason after it when there is one. Not brief, it
+ * is on the job's own page, and its reason words say so (ReasonWords).
  */
 export function StatusReason({
   status,
@@ -79,7 +88,7 @@ export function StatusReason({
         {reason ? (
           <>
             {" "}
-            {tw.reason.because} <ReasonWords reason={reason} />.
+            {tw.reason.because} <ReasonWords reason={reason} onJobPage={!brief} />.
           </>
         ) : null}
       </span>
@@ -91,7 +100,8 @@ export function StatusReason({
   }
   return (
     <span className="block text-sm text-fg-muted" data-testid="job-reason">
-      {waiting ? tw.reason.waiting : tw.reason.because} <ReasonWords reason={reason} />
+      {waiting ? tw.reason.waiting : tw.reason.because}{" "}
+      <ReasonWords reason={reason} onJobPage={!brief} />
     </span>
   );
 }

@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { AUDIT_CHAIN_LINE, verifyAuditChain } from "@tessera/core";
+import {
+  AUDIT_CHAIN_LINE,
+  previewPriceChange,
+  SYSTEM_ACTOR,
+  updateResourceClass,
+  verifyAuditChain,
+} from "@tessera/core";
 import { db, Prisma, rawQuery } from "@tessera/db";
 import { closeRateLimiter } from "../../rate-limit";
 import { callerFor, createTestMember, failureOf, httpErrorOf } from "../../test-helpers";
@@ -220,6 +226,49 @@ describe("workloads.submit", () => {
     const job = await caller.workloads.submit(submitInput(tenant));
     const workload = await db.workload.findUniqueOrThrow({ where: { id: job.id } });
     expect(workload.clusterId).toBe(paris.id);
+  });
+
+  it("prices the hold at the class's price in force now, not the price the award was granted at", async () => {
+    const tenant = await createLaunchReadyTenant();
+    const caller = callerFor(tenant.owner);
+    const shape = {
+      organizationId: tenant.org.id,
+      projectId: tenant.project.id,
+      allocationLineId: tenant.line.id,
+      quantity: 2,
+      walltimeSeconds: 3_600,
+    };
+    const before = await caller.workloads.preview(shape);
+    expect(before.cost).toMatchObject({
+      listPriceMinorPerHour: 295,
+      subsidyRateBps: 7_000,
+      listValueMinor: 590,
+      programmeShareMinor: 413,
+      tenantShareMinor: 177,
+    });
+    // The operator raises the price as the catalogue does: a new price version opens now.
+    const { priceVersionId } = await previewPriceChange(db, {
+      resourceClassId: tenant.resourceClass.id,
+      listPriceMinorPerHour: 350,
+    });
+    await updateResourceClass(db, SYSTEM_ACTOR, {
+      resourceClassId: tenant.resourceClass.id,
+      listPriceMinorPerHour: 350,
+      priceConfirmation: { priceVersionId, toPriceMinor: 350 },
+    });
+    const after = await caller.workloads.preview(shape);
+    expect(after.cost).toMatchObject({
+      currency: "EUR",
+      listPriceMinorPerHour: 350,
+      listValueMinor: 700,
+      // The split is the award's rate, as before, applied to the new worth.
+      subsidyRateBps: 7_000,
+      programmeShareMinor: 490,
+      tenantShareMinor: 210,
+    });
+    // The award keeps the price it was granted at.
+    const line = await db.allocationLine.findUniqueOrThrow({ where: { id: tenant.line.id } });
+    expect(line.listPriceMinorPerHour).toBe(295);
   });
 
   it("prefers the eligible cluster with the most free units", async () => {
