@@ -367,6 +367,7 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     // It scales no more: how it would scale, and when to zero, are no longer said.
     await expect(ada.getByRole("main")).not.toContainText("scales between");
     await expect(ada.getByRole("main")).not.toContainText("Scale to zero");
+    await expect(ada.getByRole("heading", { name: "Call it" })).toHaveCount(0);
     await expect(ada.getByTestId("quota-held")).toHaveText("Nothing");
     await ada.goto(`/orgs/${organizationId}/endpoints`);
     await expect(ada.getByRole("link", { name })).toHaveCount(0);

@@ -96,8 +96,8 @@ export const enBilling = {
     energy: "Energy",
     late: (month: string) => `Late usage of ${month}`,
     /** Under a line when another of its class and month is at another price. */
-    priceChanged:
-      "The list price changed this month: each use is billed at the price in force when it began, so this class has a line for each price.",
+    priceChanged: (price: string) =>
+      `Price changed this month: this line is the use that began while it was ${price}.`,
     accruing: (quantity: string) => `incl. ${quantity} accruing, not yet settled`,
     /** Under a line's programme share when several programmes pay: which one pays it. */
     paidBy: (programme: string) => `by ${programme}`,

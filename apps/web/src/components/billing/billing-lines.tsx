@@ -131,7 +131,7 @@ export function BillingLines({
                     className="block max-w-64 text-xs text-fg-muted"
                     data-testid="line-price-changed"
                   >
-                    {l.priceChanged}
+                    {l.priceChanged(money(line.minorPerUnitHour))}
                   </span>
                 ) : null}
               </Td>

@@ -179,18 +179,21 @@ export function EndpointDetail({
           />
         </Card>
 
-        <Card title={d.accessTitle}>
-          {endpoint.url ? (
-            <ExampleRequest
-              organizationId={organizationId}
-              gatewayBaseUrl={gatewayBaseUrl}
-              model={endpoint.model.name}
-              simulated={endpoint.cluster.kind === "SIM"}
-            />
-          ) : (
-            <p className="text-fg-muted">{d.noUrl}</p>
-          )}
-        </Card>
+        {/* Deleting or ended, its address answers no more: no example to call it with. */}
+        {ended || endpoint.status === "DELETING" ? null : (
+          <Card title={d.accessTitle}>
+            {endpoint.url ? (
+              <ExampleRequest
+                organizationId={organizationId}
+                gatewayBaseUrl={gatewayBaseUrl}
+                model={endpoint.model.name}
+                simulated={endpoint.cluster.kind === "SIM"}
+              />
+            ) : (
+              <p className="text-fg-muted">{d.noUrl}</p>
+            )}
+          </Card>
+        )}
 
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={d.chartTitle} className="min-w-0">
