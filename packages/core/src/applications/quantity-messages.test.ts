@@ -27,6 +27,16 @@ describe("quantity messages", () => {
     expect(requestedQuantityProblem(1_000, h100)).toBeNull();
   });
 
+  it("say the most one line may ask for, in the field's unit, before the server is asked", () => {
+    expect(requestedQuantityProblem(10_000_000, h100)).toBeNull();
+    expect(requestedQuantityProblem(99_999_999_999, h100)).toBe(
+      "Request at most 10,000,000 GPU-hours of NVIDIA H100 80 GB on one line.",
+    );
+    expect(requestedQuantityProblem(10_000_001, chat)).toBe(
+      "Request at most 10,000,000 millions of tokens of Shared 8B chat model on one line.",
+    );
+  });
+
   it("say the most that can be granted, and that a grant is whole", () => {
     expect(grantedQuantityProblem(12_001, 12_000, h100)).toBe(
       "You can grant at most 12,000 GPU-hours of NVIDIA H100 80 GB, what was requested.",

@@ -17,13 +17,19 @@ export function quantityUnits(metered: MeteredClass): string {
   return countsTokens(metered.kind) ? "millions of tokens" : pricedUnitsName(metered);
 }
 
-/** A requested line's quantity: a whole number of at least 1 of the class's unit. */
+/** The most one line of an application may ask for, in the class's priced units. */
+export const MAX_REQUESTED_UNIT_HOURS = 10_000_000;
+
+/** A requested line's quantity: a whole number of the class's unit, from 1 to the most. */
 export function requestedQuantityProblem(
   value: number | null,
   resourceClass: QuantityClass,
 ): string | null {
-  if (value !== null && Number.isSafeInteger(value) && value >= 1) return null;
-  return `Enter a whole number of ${quantityUnits(resourceClass)} for ${resourceClass.name}, at least 1.`;
+  if (value === null || !Number.isSafeInteger(value) || value < 1)
+    return `Enter a whole number of ${quantityUnits(resourceClass)} for ${resourceClass.name}, at least 1.`;
+  if (value > MAX_REQUESTED_UNIT_HOURS)
+    return `Request at most ${MAX_REQUESTED_UNIT_HOURS.toLocaleString("en-GB")} ${quantityUnits(resourceClass)} of ${resourceClass.name} on one line.`;
+  return null;
 }
 
 /** A granted line's quantity: a whole number from 0 up to what was requested. */

@@ -6,9 +6,11 @@ import { z } from "zod";
 import { ClusterKind, OrganizationKind, ResourceKind } from "@tessera/db";
 import { jurisdictionMessage, normalizeResidency } from "@tessera/core";
 import { MAX_PRICE_MINOR_PER_HOUR, MAX_PROGRAMME_AMOUNT_MINOR } from "@tessera/core/money-limits";
+import { MAX_REQUESTED_UNIT_HOURS } from "@tessera/core/quantity-messages";
 import { countryInput, rowId, text } from "../../schemas";
 
-export const MAX_UNIT_HOURS = 10_000_000;
+/** The most one line may request; the form and core say it with the class's unit first. */
+export const MAX_UNIT_HOURS = MAX_REQUESTED_UNIT_HOURS;
 
 function wholeNumber(label: string, min: number, max: number) {
   return z
