@@ -76,17 +76,7 @@ export function awardDraftOf(
     const value = parseWholeNumber(hours[line.resourceClassId] ?? "");
     return { value, problem: grantedQuantityProblem(value, line.unitHours, line.resourceClass) };
   });
-  const preview = priceLines(
-    application.lines.map((line, index) => {
-      const { value, problem } = checked[index] ?? { value: null, problem: null };
-      return {
-        resourceClassId: line.resourceClassId,
-        unitHours: problem === null ? (value ?? 0) : 0,
-        listPriceMinorPerHour: line.listPriceMinorPerHour,
-      };
-    }),
-    application.subsidyRateBps,
-  ).totals;
+  const preview = pricedAward(application, checked, (line) => line.listPriceMinorPerHour);
   const firstProblem = checked.find(({ problem }) => problem !== null)?.problem ?? null;
   return {
     hours,
@@ -96,6 +86,28 @@ export function awardDraftOf(
     preview,
     repriced: repricedOf(application, checked, preview),
   };
+}
+
+/**
+ * The award as typed (a line with a problem counts nothing), each line at `priceOf` it, by the
+ * function the server prices awards with.
+ */
+function pricedAward(
+  application: ApplicationForAdmin,
+  checked: AwardDraft["checked"],
+  priceOf: (line: ApplicationForAdmin["lines"][number]) => number,
+): PriceTotals {
+  return priceLines(
+    application.lines.map((line, index) => {
+      const { value, problem } = checked[index] ?? { value: null, problem: null };
+      return {
+        resourceClassId: line.resourceClassId,
+        unitHours: problem === null ? (value ?? 0) : 0,
+        listPriceMinorPerHour: priceOf(line),
+      };
+    }),
+    application.subsidyRateBps,
+  ).totals;
 }
 
 /** The award at today's list prices, when one differs from the quoted (AwardDraft.repriced). */
@@ -108,17 +120,11 @@ function repricedOf(
     (line) => line.resourceClass.listPriceMinorPerHour !== line.listPriceMinorPerHour,
   );
   if (changed.length === 0) return null;
-  const today = priceLines(
-    application.lines.map((line, index) => {
-      const { value, problem } = checked[index] ?? { value: null, problem: null };
-      return {
-        resourceClassId: line.resourceClassId,
-        unitHours: problem === null ? (value ?? 0) : 0,
-        listPriceMinorPerHour: line.resourceClass.listPriceMinorPerHour,
-      };
-    }),
-    application.subsidyRateBps,
-  ).totals;
+  const today = pricedAward(
+    application,
+    checked,
+    (line) => line.resourceClass.listPriceMinorPerHour,
+  );
   // Billing's split: the programme pays its rate of each use until the award's share is drawn.
   const programmeMinor = Math.min(today.programmeShareMinor, preview.programmeShareMinor);
   return {
