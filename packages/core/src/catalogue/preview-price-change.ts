@@ -114,14 +114,21 @@ export interface PreviewPriceChangeInput {
 
 type Reader = Pick<Database, "$queryRaw"> | Prisma.TransactionClient;
 
+/** SQL: the id of the newest price version of the class `resourceClassId` (a column or value). */
+function latestPriceVersionSql(resourceClassId: Prisma.Sql) {
+  return Prisma.sql`(SELECT pv."id" FROM "PriceVersion" pv
+                      WHERE pv."resourceClassId" = ${resourceClassId}
+                      ORDER BY pv."effectiveFrom" DESC LIMIT 1)`;
+}
+
 /** The newest price version of a class: the one a change replaces (null only for a bad row). */
 export async function latestPriceVersionId(
   database: Pick<Database, "$queryRaw"> | Prisma.TransactionClient,
   resourceClassId: string,
 ): Promise<string | null> {
-  const rows = await database.$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT "id" FROM "PriceVersion" WHERE "resourceClassId" = ${resourceClassId}
-     ORDER BY "effectiveFrom" DESC LIMIT 1`);
+  const rows = await database.$queryRaw<{ id: string | null }[]>(
+    Prisma.sql`SELECT ${latestPriceVersionSql(Prisma.sql`${resourceClassId}`)} AS "id"`,
+  );
   return rows[0]?.id ?? null;
 }
 
@@ -201,8 +208,7 @@ export async function previewPriceChange(
   >(Prisma.sql`
     SELECT rc."id", rc."code", rc."name", rc."kind"::text AS "kind", rc."unit", rc."currency",
            rc."listPriceMinorPerHour",
-           (SELECT pv."id" FROM "PriceVersion" pv WHERE pv."resourceClassId" = rc."id"
-             ORDER BY pv."effectiveFrom" DESC LIMIT 1) AS "priceVersionId"
+           ${latestPriceVersionSql(Prisma.sql`rc."id"`)} AS "priceVersionId"
       FROM "ResourceClass" rc WHERE rc."id" = ${input.resourceClassId}`);
   if (!resourceClass?.priceVersionId) throw notFound("Resource class");
   const { priceVersionId } = resourceClass;
