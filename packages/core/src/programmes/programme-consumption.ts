@@ -234,18 +234,26 @@ export async function loadProgrammeConsumption(
     return price ? listValueNumerator(row, price) : 0n;
   };
   type Spread = { day: string; weight: bigint }[];
-  const settledDaysOf = new Map<string, Spread>();
-  for (const row of days) {
-    const entries = settledDaysOf.get(keyOf(row)) ?? [];
-    entries.push({ day: row.day, weight: weightOf(row) });
-    settledDaysOf.set(keyOf(row), entries);
-  }
-  const accruingDaysOf = new Map<string, Spread>();
-  for (const piece of drafts.accruing) {
-    const entries = accruingDaysOf.get(piece.key) ?? [];
-    entries.push({ day: piece.day, weight: weightOf(piece.window) });
-    accruingDaysOf.set(piece.key, entries);
-  }
+  /** Entries (rating key, day, weight) grouped by rating key. */
+  const byKey = (entries: Iterable<{ key: string; day: string; weight: bigint }>) => {
+    const grouped = new Map<string, Spread>();
+    for (const { key, day, weight } of entries) {
+      const spread = grouped.get(key);
+      if (spread) spread.push({ day, weight });
+      else grouped.set(key, [{ day, weight }]);
+    }
+    return grouped;
+  };
+  const settledDaysOf = byKey(
+    days.map((row) => ({ key: keyOf(row), day: row.day, weight: weightOf(row) })),
+  );
+  const accruingDaysOf = byKey(
+    drafts.accruing.map((piece) => ({
+      key: piece.key,
+      day: piece.day,
+      weight: weightOf(piece.window),
+    })),
+  );
   const perDay = new Map<string, bigint>();
   const today = utcDay(now);
   const spreadOver = (amount: bigint, spread: Spread) => {
