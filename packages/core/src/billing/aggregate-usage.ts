@@ -37,9 +37,20 @@ export function notCoveredBy(latest: string): Prisma.Sql {
                      OR u."intervalStart" >= ${l}."until")`;
 }
 
+/** SQL: the tokens of a usage record `u` (prompt and completion; none for compute records). */
+export const RECORD_TOKENS = Prisma.sql`(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))`;
+
+/**
+ * SQL: the usage month ("YYYY-MM") of a usage record `u`: the month its interval starts in, in
+ * the billing time zone `timeZone` (SQL, or a zone name sent as a parameter).
+ */
+export function usagePeriodSql(timeZone: Prisma.Sql | string): Prisma.Sql {
+  return Prisma.sql`to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM')`;
+}
+
 /** What aggregating usage records sums: unit-seconds, tokens and energy, and how energy was known. */
 const USAGE_SUMS = Prisma.sql`sum(u."unitSeconds")::bigint AS "unitSeconds",
-  sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
+  sum(${RECORD_TOKENS})::bigint AS "tokens",
   sum(u."energyMilliWh")::bigint AS "energyMilliWh",
   bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured"`;
 
@@ -55,8 +66,7 @@ export async function aggregateUsage(
   return client.$queryRaw<UsageAggregate[]>(Prisma.sql`
     WITH pv AS (${PRICE_VERSIONS})
     SELECT u."resourceClassId", pv."id" AS "priceVersionId", u."allocationLineId",
-           to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE ${input.timeZone}, 'YYYY-MM')
-             AS "usagePeriod",
+           ${usagePeriodSql(input.timeZone)} AS "usagePeriod",
            ${USAGE_SUMS}
       FROM "UsageRecord" u JOIN pv ON ${IN_FORCE}
      WHERE ${input.where}
@@ -83,8 +93,7 @@ export async function aggregateUsageByDay(
     WITH pv AS (${PRICE_VERSIONS})
     SELECT u."organizationId", to_char(u."intervalStart", 'YYYY-MM-DD') AS "day",
            u."resourceClassId", pv."id" AS "priceVersionId", u."allocationLineId",
-           to_char((u."intervalStart" AT TIME ZONE 'UTC')
-                     AT TIME ZONE COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE}), 'YYYY-MM')
+           ${usagePeriodSql(Prisma.sql`COALESCE(b."timeZone", ${DEFAULT_BILLING_TIME_ZONE})`)}
              AS "usagePeriod",
            ${USAGE_SUMS}
       FROM "UsageRecord" u JOIN pv ON ${IN_FORCE}
@@ -187,10 +196,10 @@ export async function aggregateUnbilledUsage(
         LEFT JOIN LATERAL (
           SELECT u."resourceClassId", pv."id" AS "priceVersionId", u."allocationLineId",
                  CASE WHEN u."intervalStart" >= s.start THEN s.period
-                      ELSE to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE s.tz, 'YYYY-MM')
+                      ELSE ${usagePeriodSql(Prisma.sql`s.tz`)}
                  END AS "usagePeriod",
                  sum(u."unitSeconds")::bigint AS "unitSeconds",
-                 sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
+                 sum(${RECORD_TOKENS})::bigint AS "tokens",
                  sum(u."energyMilliWh")::bigint AS "energyMilliWh",
                  bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured",
                  max(u."id") AS "through"

@@ -3,6 +3,7 @@ import { countsTokens } from "../catalogue/metering-unit";
 import { notFound } from "../errors";
 import { toSafeNumber } from "../programmes/money";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import { RECORD_TOKENS, usagePeriodSql } from "./aggregate-usage";
 import { periodBounds, periodOf, shiftPeriod } from "./billing-period";
 import { sharedTierIntensities, tokenEnergyMilliWh } from "./estimate-shared-token-energy";
 import { loadBillingCustomer } from "./load-billing-customer";
@@ -99,12 +100,11 @@ export async function summariseUsage(
   const from = periodBounds(first, customer.timeZone).start;
   const to = periodBounds(current, customer.timeZone).end;
   const rows = await tenant.db.$queryRaw<Row[]>(Prisma.sql`
-    SELECT to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE ${customer.timeZone}, 'YYYY-MM')
-             AS "period",
+    SELECT ${usagePeriodSql(customer.timeZone)} AS "period",
            rc."id" AS "resourceClassId", rc."code", rc."name", rc."kind"::text AS "kind", rc."unit",
            p."id" AS "projectId", p."name" AS "projectName",
            sum(u."unitSeconds")::bigint AS "unitSeconds",
-           sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens",
+           sum(${RECORD_TOKENS})::bigint AS "tokens",
            sum(u."energyMilliWh")::bigint AS "energyMilliWh",
            bool_and(u."energyBasis" = 'MEASURED') AS "energyMeasured"
       FROM "UsageRecord" u
@@ -116,7 +116,7 @@ export async function summariseUsage(
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     HAVING sum(u."unitSeconds") > 0
         OR sum(u."energyMilliWh") > 0
-        OR (rc."kind" = 'TOKENS' AND sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0)) > 0)
+        OR (rc."kind" = 'TOKENS' AND sum(${RECORD_TOKENS}) > 0)
      ORDER BY 1, 3, 8`);
   const classes = new Map<string, UsageResourceClass>();
   const byMonth = new Map<string, UsageSummary["byMonth"][number]>();

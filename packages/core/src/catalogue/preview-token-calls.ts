@@ -1,4 +1,5 @@
 import { Prisma, type Database } from "@tessera/db";
+import { RECORD_TOKENS, usagePeriodSql } from "../billing/aggregate-usage";
 import { DEFAULT_BILLING_TIME_ZONE } from "../billing/billing-time-zone";
 import { listAmountOf, type PriceVersionTerms } from "../billing/rate-usage";
 import { toSafeNumber } from "../programmes/money";
@@ -97,12 +98,12 @@ export async function previewTokenCalls(
   // Billing's line key for one class at one price: organisation, allocation line, usage month.
   const lines = await database.$queryRaw<{ organizationId: string; tokens: bigint }[]>(Prisma.sql`
     SELECT u."organizationId",
-           sum(COALESCE(u."tokensIn", 0) + COALESCE(u."tokensOut", 0))::bigint AS "tokens"
+           sum(${RECORD_TOKENS})::bigint AS "tokens"
       FROM (SELECT u."organizationId", u."allocationLineId", u."intervalStart",
                    u."tokensIn", u."tokensOut" ${calls}) u
       LEFT JOIN "BillingAccount" b ON b."organizationId" = u."organizationId"
      GROUP BY u."organizationId", u."allocationLineId",
-              to_char((u."intervalStart" AT TIME ZONE 'UTC') AT TIME ZONE ${zone}, 'YYYY-MM')`);
+              ${usagePeriodSql(zone)}`);
   const keys = await database.$queryRaw<{ organizationId: string | null; apiKeys: number }[]>(
     Prisma.sql`
     SELECT u."organizationId", count(DISTINCT u."apiKeyId")::int AS "apiKeys"
