@@ -1,6 +1,6 @@
 /**
  * Work running on a resource class of its own, for the price-change journey: a new GPU class at
- * €2.95 an hour, a new organisation of the demo researcher's with an award on it, and on it two
+ * €2.95 an hour, a new organisation the demo researcher owns with an award on it, and on it two
  * running jobs (4 and 2 GPUs) and one that has ended, on a retired Slurm cluster of their own
  * that no worker reaches — so they stay as written while the test reads them, and no other
  * test's class, cluster or figures move. No page can make a job run for a set time, so the test
@@ -21,6 +21,7 @@ import { insertAwardedOrganisation, queryOn, researcherAndProgramme } from "./aw
 export interface CatalogueWorld {
   resourceClassId: string;
   className: string;
+  organizationId: string;
   organizationName: string;
   /** Running jobs by name, most GPUs first, and the one that has ended. */
   running: { name: string; units: number }[];
@@ -87,6 +88,18 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
         listValueMinor: 29500,
         programmeShareMinor: 14750,
       });
+      // The researcher owns it, so that its allocations page can be read after the change.
+      await q(
+        `INSERT INTO "Membership" ("id", "organizationId", "userId", "role", "updatedAt")
+         VALUES ($1 || '-owner', $1, $2, 'OWNER', now())`,
+        [id, user.id],
+      );
+      await q(
+        `INSERT INTO "AllocationRequestLine" ("id", "requestId", "resourceClassId", "unitHours",
+                                              "listPriceMinorPerHour", "grantedUnitHours")
+         VALUES ($1 || '-request-line', $1 || '-request', $1, 100, 295, 100)`,
+        [id],
+      );
       await q(
         `INSERT INTO "AllocationLine" ("id", "allocationId", "resourceClassId", "grantedUnitSeconds",
                                        "listPriceMinorPerHour")
@@ -147,6 +160,7 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
   return {
     resourceClassId: id,
     className,
+    organizationId: id,
     organizationName,
     running,
     ended,

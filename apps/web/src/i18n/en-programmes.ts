@@ -72,6 +72,9 @@ export const enProgrammes = {
     string
   >,
   money: {
+    /** "NVIDIA H100 80 GB was quoted at €2.95 per GPU-hour and is €3.50 per GPU-hour now". */
+    repricedClass: (name: string, quoted: string, now: string) =>
+      `${name} was quoted at ${quoted} and is ${now} now`,
     listValue: "List value",
     programmeShare: "Programme pays",
     tenantShare: "Organisation pays",
@@ -340,6 +343,8 @@ export const enProgrammes = {
       `Used on ${resourceClass} includes ${quantity} your API calls have used in the last few minutes, as Billing counts them. They are still being settled from the gateway's block of tokens; only its unused part is shown as held.`,
     value: (list: string, programme: string, tenant: string) =>
       `Granted value ${list}: the programme pays ${programme}, your organisation pays ${tenant}.`,
+    repriced: (classes: string, rate: string, programme: string) =>
+      `${classes}. The value above is at the quoted prices; use is billed at the price in force when it runs. The programme pays ${rate} of each use until its ${programme} share of this award is drawn; after that your organisation pays the whole.`,
     heldFor: (resourceClass: string) => `What holds ${resourceClass}`,
     holderKind: {
       TRAINING_JOB: "job, until it ends",
@@ -625,9 +630,6 @@ export const enProgrammes = {
     grantedTotals: (list: string, programme: string, tenant: string) =>
       `Granting this: ${list} list value — the programme pays ${programme}, the organisation pays ${tenant}.`,
     grantedAfter: (left: string) => `The budget left after this award: ${left}.`,
-    /** "NVIDIA H100 80 GB was quoted at €2.95 per GPU-hour and is €3.50 now". */
-    repricedClass: (name: string, quoted: string, now: string) =>
-      `${name} was quoted at ${quoted} and is ${now} now`,
     repriced: (classes: string, programme: string, list: string, tenant: string) =>
       `${classes}. The award is valued at the quoted prices, and the programme pays at most its share above (${programme}): if every hour granted is used at today's prices (${list} list value), the organisation pays ${tenant}.`,
     grantFiguresWait: (problem: string) =>

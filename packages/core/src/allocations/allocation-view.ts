@@ -8,6 +8,7 @@ import {
 } from "../quota/open-lease-usage";
 import { countsTokens } from "../catalogue/metering-unit";
 import { priceAward, type AwardPricing } from "../programmes/pricing";
+import { CLASS_WITH_PRICE_NOW } from "../applications/application-view";
 import { allocationValidity, type AllocationState } from "./allocation-validity";
 import { holdersOfLines, type LineHolder } from "./line-holders";
 
@@ -25,7 +26,7 @@ export const ALLOCATION_DETAIL = {
           unitHours: true,
           grantedUnitHours: true,
           listPriceMinorPerHour: true,
-          resourceClass: { select: { id: true, code: true, name: true, kind: true, unit: true } },
+          resourceClass: CLASS_WITH_PRICE_NOW,
         },
       },
     },
@@ -64,6 +65,17 @@ export interface AllocationLineView {
   holders: LineHolder[];
 }
 
+/** A class granted at one list price that the catalogue now lists at another. */
+export interface RepricedClass {
+  name: string;
+  kind: ResourceKind;
+  unit: string;
+  /** The price the award was valued at (quoted when the application was made). */
+  quotedMinor: number;
+  /** The catalogue's price now, which billing charges for use that starts from now on. */
+  nowMinor: number;
+}
+
 export interface AllocationView {
   id: string;
   organizationId: string;
@@ -85,6 +97,12 @@ export interface AllocationView {
   pricing: AwardPricing;
   /** The classes the pricing's lines name (a class granted nothing has no quota line). */
   pricedClasses: { id: string; code: string; name: string; kind: ResourceKind; unit: string }[];
+  /**
+   * The granted classes whose price has changed since the award: its value and shares above are
+   * at the quoted prices, while billing charges use at the price in force when it runs, the
+   * programme paying its rate of each use until the award's programme share is drawn.
+   */
+  repricedClasses: RepricedClass[];
   createdAt: Date;
   lines: AllocationLineView[];
 }
@@ -145,7 +163,26 @@ export function toAllocationView(
       row.subsidyRateBps,
       true,
     ),
-    pricedClasses: row.request.lines.map((line) => line.resourceClass),
+    pricedClasses: row.request.lines.map(({ resourceClass: { id, code, name, kind, unit } }) => ({
+      id,
+      code,
+      name,
+      kind,
+      unit,
+    })),
+    repricedClasses: row.request.lines
+      .filter(
+        (line) =>
+          (line.grantedUnitHours ?? 0) > 0 &&
+          line.resourceClass.listPriceMinorPerHour !== line.listPriceMinorPerHour,
+      )
+      .map((line) => ({
+        name: line.resourceClass.name,
+        kind: line.resourceClass.kind,
+        unit: line.resourceClass.unit,
+        quotedMinor: line.listPriceMinorPerHour,
+        nowMinor: line.resourceClass.listPriceMinorPerHour,
+      })),
     createdAt: row.createdAt,
     lines: row.lines.map((line) => {
       const figures = withOpenLeaseUsage(

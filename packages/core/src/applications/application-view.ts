@@ -17,6 +17,11 @@ import { dateToDay } from "../state-aid/undertaking";
 import { applicantActions } from "./application-state";
 
 /** Everything the applicant's page shows, in one query. */
+/** A request line's class with its list price now, to set beside the price the line was quoted. */
+export const CLASS_WITH_PRICE_NOW = {
+  select: { id: true, code: true, name: true, kind: true, unit: true, listPriceMinorPerHour: true },
+} as const satisfies Prisma.ResourceClassDefaultArgs;
+
 export const APPLICATION_DETAIL = {
   project: { select: { id: true, name: true, classification: true, residency: true } },
   programme: {
@@ -27,16 +32,7 @@ export const APPLICATION_DETAIL = {
     orderBy: { resourceClass: { code: "asc" } },
     include: {
       // Its list price now, beside the line's own (the price it was quoted at when submitted).
-      resourceClass: {
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          kind: true,
-          unit: true,
-          listPriceMinorPerHour: true,
-        },
-      },
+      resourceClass: CLASS_WITH_PRICE_NOW,
     },
   },
   events: {

@@ -14,9 +14,10 @@ import { errorMessageFrom, type FormErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { grantsNothing } from "@tessera/core/award-rules";
 import { quantityUnits } from "@tessera/core/quantity-messages";
-import { formatPricedUnits, pricePer } from "@tessera/core/words";
+import { formatPricedUnits } from "@tessera/core/words";
 import { formatMoney } from "./format";
 import { ApproveConfirm } from "./approve-confirm";
+import { repricedClassesText } from "./repriced-classes";
 import { useAwardDraft } from "./award-draft";
 import { reasonProblem } from "./decision-reason";
 import { missingReviews } from "./missing-reviews";
@@ -215,15 +216,7 @@ function ApproveForm({
             {repriced ? (
               <p className="border-l-4 border-warning-fg pl-2" data-testid="grant-repriced">
                 {r.repriced(
-                  repriced.classes
-                    .map((c) =>
-                      r.repricedClass(
-                        c.name,
-                        pricePer(money(c.quotedMinor), c),
-                        pricePer(money(c.nowMinor), c),
-                      ),
-                    )
-                    .join("; "),
+                  repricedClassesText(repriced.classes, application.currency),
                   money(preview.programmeShareMinor),
                   money(repriced.listValueMinor),
                   money(repriced.tenantShareMinor),

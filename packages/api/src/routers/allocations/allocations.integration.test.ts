@@ -88,6 +88,24 @@ describe("allocations.list and get", () => {
     ).toHaveLength(1);
   });
 
+  it("names a granted class whose price changed since the award, with both prices", async () => {
+    const { applicant, allocationId, gpu } = await approvedAllocation(
+      new Date(Date.now() + 60 * DAY),
+    );
+    const { user: viewer } = await createTestMember(applicant.org.id, "VIEWER");
+    const get = () =>
+      callerFor(viewer).allocations.get({ organizationId: applicant.org.id, allocationId });
+    expect((await get()).repricedClasses).toEqual([]);
+
+    await db.resourceClass.update({ where: { id: gpu.id }, data: { listPriceMinorPerHour: 350 } });
+    const after = await get();
+    expect(after.repricedClasses).toEqual([
+      { name: gpu.name, kind: gpu.kind, unit: gpu.unit, quotedMinor: 300, nowMinor: 350 },
+    ]);
+    // The award's value stays what was granted at the quoted price.
+    expect(after).toMatchObject({ listValueMinor: 3_000, programmeShareMinor: 1_500 });
+  });
+
   it("does not flag an allocation with more than 14 days left, and lists an expired one as expired", async () => {
     const { applicant } = await approvedAllocation(new Date(Date.now() + 60 * DAY));
     const page = await callerFor(applicant.owner).allocations.list({

@@ -14,8 +14,9 @@ import {
   type MeteredClass,
   unitHourPartsTotal,
 } from "@tessera/core/words";
-import { formatMoney } from "@/components/programmes/format";
+import { formatMoney, formatRate } from "@/components/programmes/format";
 import { programmeRoutes } from "@/components/programmes/paths";
+import { repricedClassesText } from "@/components/programmes/repriced-classes";
 import type { AllocationView } from "@/components/programmes/types";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { formatDate, t, tp } from "@/i18n";
@@ -120,6 +121,18 @@ function AllocationCard({ allocation }: { allocation: AllocationView }) {
             money(allocation.tenantShareMinor),
           )}
         </p>
+        {allocation.repricedClasses.length > 0 && allocation.state !== "EXPIRED" ? (
+          <p
+            className="border-l-4 border-warning-fg pl-2 text-sm"
+            data-testid="allocation-repriced"
+          >
+            {a.repriced(
+              repricedClassesText(allocation.repricedClasses, allocation.currency),
+              formatRate(allocation.subsidyRateBps),
+              money(allocation.programmeShareMinor),
+            )}
+          </p>
+        ) : null}
         <AwardTable
           pricing={allocation.pricing}
           classes={allocation.pricedClasses}
