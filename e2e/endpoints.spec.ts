@@ -227,6 +227,11 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await markDocument(ada);
     await expect(endpointStatus(ada)).toHaveText("Ready", MOVES);
     await expect(ada.getByTestId("endpoint-replicas")).toHaveText("1 ready of 1 wanted", MOVES);
+    // The chart over time says the same, with the changes that led to it.
+    await expect(ada.getByTestId("replica-summary")).toHaveText(
+      /^Over the last \d+ (s|min( \d+ s)?): at most 1 ready; now 1 ready of 1 wanted; [1-9]\d* changes?\.$/,
+      MOVES,
+    );
     // Its bounds say what the scale field takes: 1 to 2, and zero only by scaling to zero.
     await expect(ada.getByRole("main")).toContainText(
       "scales between 1 and 2 while it runs; its minimum is zero, so it can also scale to zero",
@@ -323,6 +328,9 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
       "Scaled to zero — no replicas run and it holds no quota; it wakes on the next request.",
     );
     await expect(ada.getByTestId("endpoint-replicas")).toHaveText("0 ready of 0 wanted");
+    await expect(ada.getByTestId("replica-summary")).toContainText(
+      "at most 1 ready; now 0 ready of 0 wanted",
+    );
     await expect(ada.getByTestId("quota-held")).toHaveText("Nothing");
     await expect(ada.getByTestId("quota-state")).toHaveText(
       "Nothing is held: scaled to zero, an endpoint holds no quota.",

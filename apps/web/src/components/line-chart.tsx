@@ -23,8 +23,15 @@ function y(value: number, peak: number): number {
  * The SVG path of one series; `steps` holds each value until the next (counts, not trends). A
  * null lifts the pen: the line starts again at the next value.
  */
-function path(values: readonly (number | null)[], peak: number, steps: boolean): string {
+function path(
+  values: readonly (number | null)[],
+  peak: number,
+  steps: boolean,
+  positions?: readonly number[],
+): string {
   const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
+  const xOf = (index: number) =>
+    positions ? (positions[index] ?? 0) * WIDTH : values.length > 1 ? index * step : WIDTH / 2;
   let penDown = false;
   const parts: string[] = [];
   values.forEach((value, index) => {
@@ -32,7 +39,7 @@ function path(values: readonly (number | null)[], peak: number, steps: boolean):
       penDown = false;
       return;
     }
-    const x = (values.length > 1 ? index * step : WIDTH / 2).toFixed(1);
+    const x = xOf(index).toFixed(1);
     const at = y(value, peak).toFixed(1);
     parts.push(!penDown ? `M${x},${at}` : steps ? `H${x} V${at}` : `L${x},${at}`);
     penDown = true;
@@ -92,6 +99,7 @@ export function LineChart({
   startLabel,
   endLabel,
   steps = false,
+  positions,
 }: {
   label: string;
   peak: number;
@@ -106,6 +114,11 @@ export function LineChart({
   startLabel: string;
   endLabel: string;
   steps?: boolean;
+  /**
+   * Where each point sits across the chart, from 0 (its start) to 1 (its end), for points not
+   * evenly spaced (times of changes); without it the points are spread evenly.
+   */
+  positions?: readonly number[];
 }) {
   return (
     <figure className="space-y-2">
@@ -148,7 +161,7 @@ export function LineChart({
           {series.map((line) => (
             <path
               key={line.label}
-              d={path(line.values, peak, steps)}
+              d={path(line.values, peak, steps, positions)}
               fill="none"
               {...line.stroke}
               vectorEffect="non-scaling-stroke"

@@ -288,13 +288,23 @@ export const enEndpoints = {
   },
   chart: {
     label: (summary: string) => `Replicas over time: ${summary}`,
-    summary: (samples: number, peakReady: number, lastReady: number, lastDesired: number) =>
-      `${plural(samples, "sample", "samples")}; at most ${count(peakReady)} ready; now ${count(lastReady)} ready of ${count(lastDesired)} wanted.`,
+    /** "Over the last 24 h: at most 2 ready; now 1 ready of 1 wanted; 4 changes." */
+    summary: (
+      span: string,
+      peakReady: number,
+      lastReady: number,
+      lastDesired: number,
+      changes: number,
+    ) =>
+      `Over the last ${span}: at most ${count(peakReady)} ready; now ${count(lastReady)} ready of ${count(lastDesired)} wanted; ${plural(changes, "change", "changes")}.`,
+    endedSummary: (span: string, peakReady: number, changes: number) =>
+      `Over its last ${span}, until it ended: at most ${count(peakReady)} ready; ${plural(changes, "change", "changes")}.`,
     empty: "No replica counts yet: they appear once the cluster reports the endpoint.",
+    now: "Now",
     ready: "Ready",
     desired: "Wanted",
     asTable: "Show as a table",
-    caption: "Replica counts over time",
+    caption: "Replica counts as they changed, latest first",
     at: "Time",
   },
   actions: {

@@ -63,6 +63,18 @@ async function refusalOf(call: Promise<unknown>): Promise<AppError> {
   throw new Error("expected a refusal");
 }
 
+/** An endpoint of 2 replicas that the cluster has applied, not yet observed. */
+async function appliedEndpoint() {
+  const setup = await createEndpointSetup(db);
+  const { id } = await deployTestEndpoint(setup, { replicas: 2 });
+  const ref = { id, organizationId: setup.organizationId };
+  await recordEndpointApplied(db, ref, {
+    externalId: `t-x/ep-${id}`,
+    clusterCode: setup.clusterCode,
+  });
+  return { setup, id, ref };
+}
+
 describe("endpoint lifecycle", () => {
   it("deploys with a hold, scales, goes to zero holding nothing, wakes and is deleted", async () => {
     const setup = await createEndpointSetup(db);
@@ -309,14 +321,60 @@ describe("endpoint lifecycle", () => {
     expect((await listEndpoints(owner.tenant, {})).items.map((e) => e.id)).toEqual([id]);
   });
 
-  it("applies an observation once: the same one again changes nothing", async () => {
-    const setup = await createEndpointSetup(db);
-    const { id } = await deployTestEndpoint(setup, { replicas: 2 });
-    const ref = { id, organizationId: setup.organizationId };
-    await recordEndpointApplied(db, ref, {
-      externalId: `t-x/ep-${id}`,
-      clusterCode: setup.clusterCode,
+  it("records replicas when they move, and charts the last day of them on a time axis", async () => {
+    const { setup, id, ref } = await appliedEndpoint();
+    const t0 = new Date(Math.ceil(Date.now() / 1000) * 1000);
+    const seen = (seconds: number, ready: number) =>
+      applyEndpointObservation(db, ref, {
+        backend: {
+          state: "READY",
+          readyReplicas: ready,
+          desiredReplicas: 2,
+          reason: null,
+          url: null,
+        },
+        observedAt: new Date(t0.getTime() + seconds * 1000),
+      });
+    // Seen every 2 s: 0, 0, 1, 1, 1, 2, 2 ready — three counts, so three rows.
+    for (const [seconds, ready] of [
+      [0, 0],
+      [2, 0],
+      [4, 1],
+      [6, 1],
+      [8, 1],
+      [10, 2],
+      [12, 2],
+    ] as const) {
+      await seen(seconds, ready);
+    }
+    const rows = await db.endpointReplicaSample.findMany({
+      where: { workloadId: id },
+      orderBy: { at: "asc" },
     });
+    expect(rows.map((row) => [(row.at.getTime() - t0.getTime()) / 1000, row.ready])).toEqual([
+      [0, 0],
+      [4, 1],
+      [10, 2],
+    ]);
+
+    const now = new Date(t0.getTime() + 60_000);
+    const { replicas } = await getEndpoint(setup.tenant, id, now);
+    expect(replicas).toEqual({
+      from: t0,
+      to: now,
+      live: true,
+      points: rows.map(({ at, ready, desired }) => ({ at, ready, desired })),
+    });
+    // A day and a minute later the window starts with what held then: 2 of 2.
+    const dayLater = new Date(t0.getTime() + 86_400_000 + 60_000);
+    const later = await getEndpoint(setup.tenant, id, dayLater);
+    expect(later.replicas?.points).toEqual([
+      { at: new Date(dayLater.getTime() - 86_400_000), ready: 2, desired: 2 },
+    ]);
+  });
+
+  it("applies an observation once: the same one again changes nothing", async () => {
+    const { setup, id, ref } = await appliedEndpoint();
     const t0 = new Date(Math.ceil(Date.now() / 1000) * 1000);
     const ready = {
       backend: {

@@ -2,9 +2,15 @@ import type { EndpointStatus } from "@tessera/db";
 import { notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { ENDPOINT_SUMMARY, toEndpointSummary, type EndpointSummary } from "./endpoint-view";
+import {
+  MOST_REPLICA_CHANGES,
+  REPLICA_WINDOW_MS,
+  replicaHistory,
+  type ReplicaHistory,
+} from "./replica-history";
 
-/** How many replica samples the detail view charts (the most recent). */
-const SAMPLES = 240;
+/** An endpoint in these runs nothing more: its chart ends when it entered one. */
+const ENDED: readonly EndpointStatus[] = ["DELETED", "FAILED"];
 
 export interface EndpointDetail extends EndpointSummary {
   events: {
@@ -14,12 +20,17 @@ export interface EndpointDetail extends EndpointSummary {
     message: string | null;
     createdAt: Date;
   }[];
-  samples: { at: Date; ready: number; desired: number }[];
+  /** Replicas over the last day, or its last day when it has ended; null before any was seen. */
+  replicas: ReplicaHistory | null;
   placement: unknown;
 }
 
 /** One endpoint of the organisation with its timeline and replicas over time; else NOT_FOUND. */
-export async function getEndpoint(tenant: TenantAccess, id: string): Promise<EndpointDetail> {
+export async function getEndpoint(
+  tenant: TenantAccess,
+  id: string,
+  now: Date = new Date(),
+): Promise<EndpointDetail> {
   const row = await tenant.db.workload.findFirst({
     where: { id, kind: "INFERENCE_ENDPOINT" },
     include: {
@@ -28,11 +39,20 @@ export async function getEndpoint(tenant: TenantAccess, id: string): Promise<End
     },
   });
   if (!row?.endpoint) throw notFound("Endpoint");
-  const samples = await tenant.db.endpointReplicaSample.findMany({
-    where: { workloadId: id },
+  const ended = ENDED.includes(row.endpoint.status);
+  const to = ended ? (row.endedAt ?? now) : now;
+  const windowStart = new Date(to.getTime() - REPLICA_WINDOW_MS);
+  const select = { at: true, ready: true, desired: true } as const;
+  const inWindow = await tenant.db.endpointReplicaSample.findMany({
+    where: { workloadId: id, at: { gte: windowStart, lte: to } },
     orderBy: { at: "desc" },
-    take: SAMPLES,
-    select: { at: true, ready: true, desired: true },
+    take: MOST_REPLICA_CHANGES,
+    select,
+  });
+  const before = await tenant.db.endpointReplicaSample.findFirst({
+    where: { workloadId: id, at: { lt: windowStart } },
+    orderBy: { at: "desc" },
+    select,
   });
   return {
     ...toEndpointSummary(row),
@@ -43,7 +63,15 @@ export async function getEndpoint(tenant: TenantAccess, id: string): Promise<End
       message: event.message,
       createdAt: event.createdAt,
     })),
-    samples: samples.reverse(),
+    replicas: replicaHistory({
+      before,
+      inWindow: inWindow.reverse(),
+      windowStart,
+      to,
+      live: !ended,
+      deleted: row.endpoint.status === "DELETED",
+      cut: inWindow.length === MOST_REPLICA_CHANGES,
+    }),
     placement: row.placement,
   };
 }

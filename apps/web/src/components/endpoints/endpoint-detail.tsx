@@ -197,7 +197,7 @@ export function EndpointDetail({
 
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={d.chartTitle} className="min-w-0">
-            <ReplicaChart samples={endpoint.samples} />
+            <ReplicaChart replicas={endpoint.replicas} />
           </Card>
           <Card title={d.quotaTitle} className="min-w-0">
             <QuotaSummary endpoint={endpoint} />

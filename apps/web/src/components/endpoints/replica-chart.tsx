@@ -1,48 +1,57 @@
 import { Td, Th } from "@tessera/ui";
+import { formatDuration } from "@tessera/core/words";
 import { LineChart, type Stroke } from "@/components/line-chart";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { formatPreciseDateTime, te } from "@/i18n";
-import type { EndpointSample } from "./types";
+import type { EndpointReplicas } from "./types";
 
 const STROKES = {
   ready: { className: "stroke-success-fg", strokeWidth: 3 },
   desired: { className: "stroke-accent", strokeWidth: 2, strokeDasharray: "6 4" },
 } as const satisfies Record<string, Stroke>;
 
-/** Rows the table behind the chart shows (the most recent). */
+/** Rows the table behind the chart shows (the most recent changes). */
 const TABLE_ROWS = 50;
 
 /**
- * Replicas ready and wanted over the recorded samples, as a step chart with its figures in words
- * and the same numbers in a table behind it.
+ * Replicas ready and wanted over the last day (or an ended endpoint's last day), as a step chart
+ * on a time axis — each count holds until it changes — with its figures in words and the changes
+ * in a table behind it.
  */
-export function ReplicaChart({ samples }: { samples: readonly EndpointSample[] }) {
+export function ReplicaChart({ replicas }: { replicas: EndpointReplicas | null }) {
   const c = te.chart;
-  const first = samples[0];
-  const last = samples[samples.length - 1];
-  if (!first || !last) return <p className="text-fg-muted">{c.empty}</p>;
-  const peak = Math.max(1, ...samples.map((s) => Math.max(s.ready, s.desired)));
-  const summary = c.summary(
-    samples.length,
-    Math.max(...samples.map((s) => s.ready)),
-    last.ready,
-    last.desired,
-  );
+  const last = replicas?.points[replicas.points.length - 1];
+  if (!replicas || !last) return <p className="text-fg-muted">{c.empty}</p>;
+  const { from, to, points, live } = replicas;
+  // The last counts hold until the chart's end: now, or when the endpoint ended.
+  const drawn = last.at < to ? [...points, { ...last, at: to }] : points;
+  const span = to.getTime() - from.getTime();
+  const positions = drawn.map((p) => (span > 0 ? (p.at.getTime() - from.getTime()) / span : 0.5));
+  const peak = Math.max(1, ...points.map((p) => Math.max(p.ready, p.desired)));
+  const peakReady = Math.max(...points.map((p) => p.ready));
+  const changes = points.length - 1;
+  const spanText = formatDuration(span / 1000);
+  const summary = live
+    ? c.summary(spanText, peakReady, last.ready, last.desired, changes)
+    : c.endedSummary(spanText, peakReady, changes);
   return (
     <div className="space-y-4" data-testid="replica-chart">
       <LineChart
         label={c.label(summary)}
         peak={peak}
         steps
+        positions={positions}
         series={[
-          { label: c.ready, values: samples.map((s) => s.ready), stroke: STROKES.ready },
-          { label: c.desired, values: samples.map((s) => s.desired), stroke: STROKES.desired },
+          { label: c.ready, values: drawn.map((p) => p.ready), stroke: STROKES.ready },
+          { label: c.desired, values: drawn.map((p) => p.desired), stroke: STROKES.desired },
         ]}
         topLabel={String(peak)}
-        startLabel={formatPreciseDateTime(first.at)}
-        endLabel={samples.length > 1 ? formatPreciseDateTime(last.at) : ""}
+        startLabel={formatPreciseDateTime(from)}
+        endLabel={live ? c.now : formatPreciseDateTime(to)}
       />
-      <p className="text-sm">{summary}</p>
+      <p className="text-sm" data-testid="replica-summary">
+        {summary}
+      </p>
       <details>
         <summary className="cursor-pointer text-sm font-semibold">{c.asTable}</summary>
         <ScrollTable caption={c.caption} className="mt-2">
@@ -54,14 +63,14 @@ export function ReplicaChart({ samples }: { samples: readonly EndpointSample[] }
             </tr>
           </thead>
           <tbody>
-            {samples
+            {points
               .slice(-TABLE_ROWS)
               .reverse()
-              .map((sample) => (
-                <tr key={sample.at.toISOString()}>
-                  <Td className="whitespace-nowrap">{formatPreciseDateTime(sample.at)}</Td>
-                  <Td className="text-right tabular-nums">{sample.ready}</Td>
-                  <Td className="text-right tabular-nums">{sample.desired}</Td>
+              .map((point) => (
+                <tr key={point.at.toISOString()}>
+                  <Td className="whitespace-nowrap">{formatPreciseDateTime(point.at)}</Td>
+                  <Td className="text-right tabular-nums">{point.ready}</Td>
+                  <Td className="text-right tabular-nums">{point.desired}</Td>
                 </tr>
               ))}
           </tbody>

@@ -17,7 +17,7 @@ export interface EndpointObservation {
 /**
  * Applies what the backend says of a live endpoint: state, ready and desired replicas and the
  * reason in the backend's words. Counts the replica-seconds observed since the last observation
- * (settled at renewal), records a replica sample, and on a change of state writes the timeline
+ * (settled at renewal), records a replica sample when the counts moved, and on a change of state writes the timeline
  * entry and the audit event. Idempotent: an observation no newer than the last applied one
  * changes nothing. A deleting or ended endpoint is left alone.
  */
@@ -46,15 +46,23 @@ export async function applyEndpointObservation(
         ...(backend.url ? { url: backend.url } : {}),
       },
     });
-    await tx.endpointReplicaSample.create({
-      data: {
-        organizationId: ref.organizationId,
-        workloadId: ref.id,
-        at: observedAt,
-        ready: backend.readyReplicas,
-        desired: backend.desiredReplicas,
-      },
-    });
+    // A sample when the counts move (and the first): the chart holds each until the next, so an
+    // endpoint observed every few seconds does not write a row each time.
+    const moved =
+      endpoint.lastObservedAt === null ||
+      endpoint.readyReplicas !== backend.readyReplicas ||
+      endpoint.observedReplicas !== backend.desiredReplicas;
+    if (moved) {
+      await tx.endpointReplicaSample.create({
+        data: {
+          organizationId: ref.organizationId,
+          workloadId: ref.id,
+          at: observedAt,
+          ready: backend.readyReplicas,
+          desired: backend.desiredReplicas,
+        },
+      });
+    }
     const status: EndpointStatus = backend.state;
     if (status === endpoint.status && reason === endpoint.statusReason) {
       return { changed: true, status };
