@@ -211,6 +211,11 @@ export const enWorkloads = {
       `This job needs ${hold}, but only ${remaining} remain on this allocation (${shortfall} short). Ask for fewer units or a shorter walltime.`,
     placement: (cluster: string, jurisdiction: string) =>
       `It will run on ${cluster} (${jurisdiction}).`,
+    /** "Only 7 GPUs of the 8 GPUs it asks for are free there now …". */
+    waitsForUnits: (free: string, wanted: string) =>
+      `Only ${free} of the ${wanted} it asks for are free there now (running and queued work has the rest): it waits in the cluster's queue until enough are free. Its quota is held from when you submit it.`,
+    noneFree: (wanted: string) =>
+      `None of the ${wanted} it asks for are free there now (running and queued work has them all): it waits in the cluster's queue until enough are free. Its quota is held from when you submit it.`,
     why: "Why:",
     noPlacementTitle: "No cluster can run this job",
     noPlacement: "No cluster may run this job.",

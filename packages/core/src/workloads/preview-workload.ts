@@ -21,6 +21,13 @@ export interface WorkloadPreview {
     jurisdiction: string;
     kind: string;
     reason: string;
+    /**
+     * Units of the class not taken there now by running or queued work (its own jobs' and
+     * endpoints', every organisation's); fewer than the job asks for means it waits its turn.
+     */
+    free: number | null;
+    /** The units the job asks for, beside `free`. */
+    wanted: number;
   } | null;
   placementProblem: string | null;
   /** Whether only the project's data rules stand in the way (the submit names the project). */
@@ -90,6 +97,8 @@ export async function previewWorkload(
           jurisdiction: chosen.jurisdiction,
           kind: chosen.kind,
           reason: placement.reason,
+          free: chosen.free,
+          wanted: shape.quantity,
         }
       : null,
     placementProblem: chosen ? null : placement.reason,

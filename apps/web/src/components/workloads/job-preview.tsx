@@ -3,6 +3,7 @@
 import { Alert, Spinner } from "@tessera/ui";
 import { tp, tw } from "@/i18n";
 import { errorMessageFrom } from "@/lib/form-errors";
+import { countOfUnits } from "@tessera/core/job-quantity-rules";
 import { quotaShortfallFigures } from "@tessera/core/words";
 import { formatMoney } from "@/components/programmes/format";
 import { formatQuota } from "./format";
@@ -16,6 +17,28 @@ function shortfall(preview: WorkloadPreview, unit: string): string {
     unit,
   );
   return tw.preview.short(figures.needed, figures.remaining, figures.short);
+}
+
+/**
+ * Said when the cluster chosen has fewer of the class free now than the job asks for: it is
+ * accepted, and waits in the cluster's queue (another organisation's work may be what fills it).
+ */
+function UnitsFreeNote({
+  placement,
+  unit,
+}: {
+  placement: NonNullable<WorkloadPreview["placement"]>;
+  unit: string;
+}) {
+  const { free, wanted } = placement;
+  if (free === null || free >= wanted) return null;
+  const p = tw.preview;
+  const asked = countOfUnits(wanted, unit);
+  return (
+    <p className="border-l-4 border-warning-fg pl-2 text-sm" data-testid="preview-units-free">
+      {free === 0 ? p.noneFree(asked) : p.waitsForUnits(countOfUnits(free, unit), asked)}
+    </p>
+  );
 }
 
 /**
@@ -82,6 +105,7 @@ export function JobPreview({
         {preview.placement ? (
           <div data-testid="preview-placement">
             <p>{p.placement(preview.placement.clusterName, preview.placement.jurisdiction)}</p>
+            <UnitsFreeNote placement={preview.placement} unit={unit} />
             <p className="text-sm text-fg-muted">
               {p.why} {preview.placement.reason}
             </p>

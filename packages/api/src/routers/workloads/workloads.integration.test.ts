@@ -13,6 +13,21 @@ import { createTestCluster, createLaunchReadyTenant, submitInput } from "./fixtu
 
 afterAll(closeRateLimiter);
 
+/** What the job form sends to preview a job of the tenant's line. */
+function previewShape(
+  tenant: Awaited<ReturnType<typeof createLaunchReadyTenant>>,
+  quantity: number,
+  walltimeSeconds: number,
+) {
+  return {
+    organizationId: tenant.org.id,
+    projectId: tenant.project.id,
+    allocationLineId: tenant.line.id,
+    quantity,
+    walltimeSeconds,
+  };
+}
+
 async function writtenFor(organizationId: string) {
   const [workloads, holds, events, outbox, line] = await Promise.all([
     db.workload.count({ where: { organizationId } }),
@@ -231,13 +246,7 @@ describe("workloads.submit", () => {
   it("prices the hold at the class's price in force now, not the price the award was granted at", async () => {
     const tenant = await createLaunchReadyTenant();
     const caller = callerFor(tenant.owner);
-    const shape = {
-      organizationId: tenant.org.id,
-      projectId: tenant.project.id,
-      allocationLineId: tenant.line.id,
-      quantity: 2,
-      walltimeSeconds: 3_600,
-    };
+    const shape = previewShape(tenant, 2, 3_600);
     const before = await caller.workloads.preview(shape);
     expect(before.cost).toMatchObject({
       listPriceMinorPerHour: 295,
@@ -281,6 +290,21 @@ describe("workloads.submit", () => {
     expect((await db.workload.findUniqueOrThrow({ where: { id: first.id } })).clusterId).toBe(
       bigger.id,
     );
+  });
+
+  it("says how many units are free on the chosen cluster, fewer than the job asks for meaning it waits", async () => {
+    const tenant = await createLaunchReadyTenant({ capacity: 2 });
+    const caller = callerFor(tenant.owner);
+    const shape = previewShape(tenant, 2, 600);
+    expect((await caller.workloads.preview(shape)).placement).toMatchObject({
+      free: 2,
+      wanted: 2,
+    });
+    await caller.workloads.submit(submitInput(tenant, { quantity: 1, walltimeSeconds: 600 }));
+    expect((await caller.workloads.preview(shape)).placement).toMatchObject({
+      free: 1,
+      wanted: 2,
+    });
   });
 
   it("renders a template with the image and command, and refuses bad sources", async () => {
