@@ -16,7 +16,7 @@
  *
  * lost = answers a client got whole (status 200, the stream's closing [DONE]) without a usage
  * record once the gateway has flushed; doubled = records beyond one per request. Runs on its own
- * database (tessera_bench_gateway) and Redis prefix, and removes both.
+ * database (tessera_bench_gateway, or BENCH_DATABASE) and Redis prefix, and removes both.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -47,7 +47,8 @@ const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 4_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** One client alone, per path and mode and round: the latency a path adds on cores not saturated. */
 const SOLO_MS = Number(process.env.BENCH_SOLO_MS ?? 1_500);
-const DATABASE = "tessera_bench_gateway";
+/** Its own database, made and dropped by the run (BENCH_DATABASE lets two runs share a server). */
+const DATABASE = process.env.BENCH_DATABASE ?? "tessera_bench_gateway";
 /** Straight to the model server; through the gateway; through a bare proxy (the floor). */
 const SIDES = ["direct", "through", "bare"] as const;
 const root = path.resolve(import.meta.dirname, "../..");
