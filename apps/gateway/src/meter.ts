@@ -34,7 +34,7 @@ const GROUP = "meter";
  * their own: the endpoint's replicas already carry it on their sampler records (an invoice line
  * would otherwise count it twice); the usage page divides that energy by the tokens served.
  */
-const WRITE = `
+export const WRITE = `
   WITH r AS MATERIALIZED (
     SELECT * FROM json_to_recordset($1::json) AS r(id text, "organizationId" text,
            "projectId" text, "apiKeyId" text, "endpointId" text, shared boolean,
