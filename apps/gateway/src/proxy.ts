@@ -86,7 +86,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   private readonly route: Route;
   private readonly headers: Record<string, string>;
   private readonly labels: { model: string };
-  private readonly upstreamStarted = performance.now();
+  private upstreamStarted = 0;
   private mode: Mode = "waiting";
   private settled = false;
   private clientLeft = false;
@@ -148,6 +148,7 @@ class Exchange implements Dispatcher.DispatchHandler {
             }),
           })
         : call.bytes;
+    this.upstreamStarted = performance.now();
     this.response.once("close", this.onClientClose);
     try {
       upstream.pool.dispatch(
