@@ -33,6 +33,9 @@ describe("the projection's wording", () => {
       "since the allocation of its first award began, 1 hour ago,",
     );
     expect(p.basis(29.2 * DAY, false)).toContain("began, 29 days ago,");
+    // Less than an hour in, it says how long — never "1 hour ago" beside "less than an hour".
+    expect(p.basis(43 * 60_000, false)).toContain("began, 43 minutes ago,");
+    expect(p.basis(20_000, false)).toContain("began, 1 minute ago,");
     expect(p.tooEarly).toMatch(/^Too early to project: .*less than an hour/);
   });
 });

@@ -13,14 +13,26 @@ const idleTime = (seconds: number) => {
  * The time a rate was read over, from its length in milliseconds: "the last 5 hours" under two
  * days, "the last 30 days" from then on (to the nearest day) — never "the last 1 hour".
  */
-/** A span of time in whole hours (under two days) or days: "1 hour", "12 hours", "29 days". */
+/**
+ * A span of time in whole minutes (under an hour), hours (under two days) or days: "43 minutes",
+ * "1 hour", "12 hours", "29 days".
+ */
 const spanOf = (ms: number) => {
+  if (ms < HOUR_MS) {
+    const minutes = Math.max(1, Math.floor(ms / 60_000));
+    return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  }
   if (ms < 48 * HOUR_MS) {
     const hours = Math.max(1, Math.floor(ms / HOUR_MS));
     return hours === 1 ? "1 hour" : `${hours} hours`;
   }
   return `${Math.round(ms / (24 * HOUR_MS))} days`;
 };
+/** An endpoint that scales to zero when idle, which the projection still runs on: said so. */
+const idleClause = (idleSeconds: number | null, also = false) =>
+  idleSeconds === null
+    ? ""
+    : ` (it ${also ? "also " : ""}scales to zero after ${idleTime(idleSeconds)} idle, which would cost less)`;
 const lastSpan = (ms: number) => {
   const span = spanOf(ms);
   return span === "1 hour" ? "the last hour" : `the last ${span}`;
@@ -66,22 +78,33 @@ export const enBudgets = {
       hourly: string,
       lastDay: string,
       idleSeconds: number | null,
-    ) =>
-      `${amount} if ${name} keeps running at ${hourly} to ${lastDay}${idleSeconds === null ? "" : ` (it scales to zero after ${idleTime(idleSeconds)} idle, which would cost less)`}`,
+    ) => `${amount} if ${name} keeps running at ${hourly} to ${lastDay}${idleClause(idleSeconds)}`,
     runsToWalltime: (amount: string, name: string, hourly: string, end: string) =>
       `${amount} if ${name} runs at ${hourly} until its walltime ends (${end})`,
     /**
      * An endpoint whose allocation's quota cannot cover its next lease window before the month's
      * end: `end` is that renewal, when it is scaled to zero.
      */
-    runsUntilQuotaRunsOut: (amount: string, name: string, hourly: string, end: string) =>
-      `${amount} if ${name} keeps running at ${hourly} until its allocation's quota cannot cover another lease window (about ${end}), when Tessera scales it to zero`,
+    runsUntilQuotaRunsOut: (
+      amount: string,
+      name: string,
+      hourly: string,
+      end: string,
+      idleSeconds: number | null,
+    ) =>
+      `${amount} if ${name} keeps running at ${hourly} until its allocation's quota cannot cover another lease window (about ${end}), when Tessera scales it to zero${idleClause(idleSeconds, true)}`,
     /**
      * An endpoint whose allocation ends before the month does: `end` is its first lease renewal
      * after that, when it is scaled to zero.
      */
-    runsUntilAllocationEnds: (amount: string, name: string, hourly: string, end: string) =>
-      `${amount} if ${name} keeps running at ${hourly} until its first lease renewal after its allocation ends (about ${end}), when Tessera scales it to zero`,
+    runsUntilAllocationEnds: (
+      amount: string,
+      name: string,
+      hourly: string,
+      end: string,
+      idleSeconds: number | null,
+    ) =>
+      `${amount} if ${name} keeps running at ${hourly} until its first lease renewal after its allocation ends (about ${end}), when Tessera scales it to zero${idleClause(idleSeconds, true)}`,
     /** What an hour of a running thing costs the organisation: "€0.595 an hour". */
     hourlyRate: (rate: string) => `${rate} an hour`,
     /**

@@ -121,6 +121,16 @@ describe("projectionSentence", () => {
     expect(projectionSentence({ ...december, spentMinor: 321, running: [stops] })).toBe(
       "€3.21 so far + €130.98 if Line inspector chat keeps running at €1.77 an hour until its allocation's quota cannot cover another lease window (about 10 Dec 2026, 14:00 UTC), when Tessera scales it to zero.",
     );
+    // One that scales to zero when idle is still projected running, and said to cost less.
+    expect(
+      projectionSentence({
+        ...december,
+        spentMinor: 321,
+        running: [{ ...stops, idleSecondsBeforeZero: 900 }],
+      }),
+    ).toBe(
+      "€3.21 so far + €130.98 if Line inspector chat keeps running at €1.77 an hour until its allocation's quota cannot cover another lease window (about 10 Dec 2026, 14:00 UTC), when Tessera scales it to zero (it also scales to zero after 15 minutes idle, which would cost less).",
+    );
   });
 
   it("says when an endpoint's allocation ends before the month does, and that its next renewal then stops it", () => {
@@ -135,6 +145,13 @@ describe("projectionSentence", () => {
     expect(projectionSentence({ ...december, spentMinor: 321, running: [ends] })).toBe(
       "€3.21 so far + €322.14 if Line inspector chat keeps running at €1.77 an hour until its first lease renewal after its allocation ends (about 15 Dec 2026, 00:20 UTC), when Tessera scales it to zero.",
     );
+    expect(
+      projectionSentence({
+        ...december,
+        spentMinor: 321,
+        running: [{ ...ends, idleSecondsBeforeZero: 1_800 }],
+      }),
+    ).toContain("when Tessera scales it to zero (it also scales to zero after 30 minutes idle");
   });
 
   it("says of an endpoint whose window is at the price before a change both rates, and when its next window moves it", () => {

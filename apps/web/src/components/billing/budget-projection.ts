@@ -47,6 +47,7 @@ export function projectionSentence(
             cost.name,
             hourly(cost),
             formatDateTime(cost.until),
+            cost.idleSecondsBeforeZero,
           )
         : cost.untilQuotaRunsOut
           ? m.runsUntilQuotaRunsOut(
@@ -54,6 +55,7 @@ export function projectionSentence(
               cost.name,
               hourly(cost),
               formatDateTime(cost.until),
+              cost.idleSecondsBeforeZero,
             )
           : cost.toMonthEnd
             ? m.runsToMonthEnd(
