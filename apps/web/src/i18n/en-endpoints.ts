@@ -247,6 +247,16 @@ export const enEndpoints = {
       `${zero} an hour: it has stopped or been deleted, so no replica runs.`,
     costShares: (programme: string, tenant: string) =>
       `The programme pays ${programme}, the organisation ${tenant}.`,
+    /** The window it runs in is at the price before a change; its next window at today's. */
+    costHourUntilNextWindow: (now: string, next: string, at: string) =>
+      `${now} until its next lease window (about ${at}), then ${next}: the price changed, and each window is billed at the price in force when it opens`,
+    costSharesThen: (
+      programme: string,
+      tenant: string,
+      nextProgramme: string,
+      nextTenant: string,
+    ) =>
+      `The programme pays ${programme}, the organisation ${tenant}; from its next window ${nextProgramme} and ${nextTenant}.`,
     costMonth: "This month so far",
     costMonthValue: (list: string, since: string) => `${list} since ${since} (list price)`,
     costMonthShares: (programme: string, tenant: string) =>

@@ -112,7 +112,7 @@ describe("an endpoint's cost", () => {
     });
   });
 
-  it("prices with the catalogue's price in force, on the form and the page alike, once it changes after the award", async () => {
+  it("prices with the catalogue's price in force on the form, and on the page from the endpoint's next window, once it changes", async () => {
     const { setup, id, readyAt } = await runningEndpoint();
     const priceRise = after(readyAt, 30);
     await db.priceVersion.create({
@@ -136,11 +136,19 @@ describe("an endpoint's cost", () => {
       line.resourceClass.kind,
     );
     expect(box).toMatchObject({ listValueMinor: 1_600, programmeShareMinor: 800 });
-    expect((await getEndpointCost(setup.tenant, id, now)).hour).toMatchObject({
+    // The window it runs in opened before the rise and is billed at €2.95 (as Charges so far
+    // prices it): the page says so, and that its next window costs the form's figure.
+    const { endpoint, cost } = await bothPages(setup, id, now);
+    expect(cost.hour).toMatchObject({ listMinor: 1_180, programmeMinor: 590, tenantMinor: 590 });
+    expect(endpoint.list).toBe(
+      priceQuantity(endpoint.unitSeconds, 295, 5_000, "GPU").listValueMinor,
+    );
+    expect(cost.nextWindow).toMatchObject({
       listMinor: box.listValueMinor,
-      programmeMinor: box.programmeShareMinor,
-      tenantMinor: box.tenantShareMinor,
+      programmeMilliMinor: box.programmeShareMinor * 1_000,
+      tenantMilliMinor: box.tenantShareMinor * 1_000,
     });
+    expect(cost.nextWindow!.at.getTime()).toBeGreaterThanOrEqual(now.getTime());
     // Before the rise, the form said the old price.
     const before = (await getWorkloadFormOptions(setup.tenant, after(readyAt, 10))).lines.find(
       (option) => option.allocationLineId === setup.allocationLineId,

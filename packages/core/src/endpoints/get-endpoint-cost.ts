@@ -12,6 +12,7 @@ import { rateOf } from "../programmes/pricing";
 import { roleMay } from "../tenancy/permissions";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { endpointHourPrice, type EndpointPriceTerms } from "./endpoint-price";
+import { nextWindowAt } from "../budgets/endpoint-stops";
 import { isLiveEndpointStatus } from "./endpoint-rules";
 
 export interface EndpointMonthCost {
@@ -48,6 +49,17 @@ export interface EndpointCost {
     tenantMilliMinor: number;
     idle: "SCALED_TO_ZERO" | "NOT_RUNNING" | null;
   };
+  /**
+   * Set when the lease window it runs in now is billed at a price other than today's (the class's
+   * price changed since the window opened): `hour` is at the window's price, and from `at` — its
+   * next window (nextWindowAt), or sooner if its replicas change — an hour costs this.
+   */
+  nextWindow: {
+    at: Date;
+    listMinor: number;
+    programmeMilliMinor: number;
+    tenantMilliMinor: number;
+  } | null;
   /** Null for a role that may not read billing. */
   month: EndpointMonthCost | null;
   computedAt: Date;
@@ -78,7 +90,9 @@ export async function getEndpointCost(
       allocationLine: {
         select: { allocationId: true, allocation: { select: { subsidyRateBps: true } } },
       },
-      endpoint: { select: { desiredReplicas: true, status: true } },
+      endpoint: {
+        select: { desiredReplicas: true, status: true, leaseStartedAt: true, leaseSeconds: true },
+      },
     },
   });
   if (!workload?.endpoint) throw notFound("Endpoint");
@@ -94,14 +108,27 @@ export async function getEndpointCost(
   // A failed, deleting or deleted endpoint keeps the replicas it was asked for but runs none.
   const live = isLiveEndpointStatus(workload.endpoint.status);
   const replicas = live ? workload.endpoint.desiredReplicas : 0;
-  const hour = endpointHourPrice(replicas, workload.quantity, terms);
-  const rate = rateOf(
-    replicas * workload.quantity,
-    terms.minorPerUnitHour,
-    terms.subsidyRateBps,
-    kind,
-  );
   const idle = !live ? "NOT_RUNNING" : replicas === 0 ? "SCALED_TO_ZERO" : null;
+  // The window it runs in is billed at the price in force when it opened (its usage record's),
+  // which is today's unless the price changed since: then today's from its next window on.
+  const { leaseStartedAt } = workload.endpoint;
+  const windowPrice =
+    idle === null && leaseStartedAt
+      ? (await loadPricesInForce(tenant.db, [workload.resourceClassId], leaseStartedAt)).get(
+          workload.resourceClassId,
+        )
+      : undefined;
+  const repriced =
+    windowPrice !== undefined &&
+    price !== undefined &&
+    windowPrice.priceVersionId !== price.priceVersionId;
+  const hourAt = (minorPerUnitHour: number) => ({
+    ...endpointHourPrice(replicas, workload.quantity, { ...terms, minorPerUnitHour }),
+    ...rateOf(replicas * workload.quantity, minorPerUnitHour, terms.subsidyRateBps, kind),
+  });
+  const hour = hourAt(repriced ? windowPrice.minorPerUnitHour : terms.minorPerUnitHour);
+  const next = repriced ? hourAt(terms.minorPerUnitHour) : null;
+  const nextAt = repriced ? nextWindowAt(workload.endpoint, now) : null;
   return {
     currency: price?.currency ?? workload.resourceClass.currency,
     terms,
@@ -110,10 +137,19 @@ export async function getEndpointCost(
       listMinor: hour.listValueMinor,
       programmeMinor: hour.programmeShareMinor,
       tenantMinor: hour.tenantShareMinor,
-      programmeMilliMinor: rate.programmeShareMilliMinor,
-      tenantMilliMinor: rate.tenantShareMilliMinor,
+      programmeMilliMinor: hour.programmeShareMilliMinor,
+      tenantMilliMinor: hour.tenantShareMilliMinor,
       idle,
     },
+    nextWindow:
+      next && nextAt
+        ? {
+            at: nextAt,
+            listMinor: next.listValueMinor,
+            programmeMilliMinor: next.programmeShareMilliMinor,
+            tenantMilliMinor: next.tenantShareMilliMinor,
+          }
+        : null,
     month: roleMay(tenant.role, "billing.read")
       ? await monthCost(tenant, id, workload.allocationLine.allocationId, now)
       : null,

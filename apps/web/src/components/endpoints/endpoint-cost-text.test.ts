@@ -13,6 +13,7 @@ const hour = (replicas: number, idle: "SCALED_TO_ZERO" | "NOT_RUNNING" | null = 
     tenantMilliMinor: replicas * 295_000,
     idle,
   },
+  nextWindow: null,
 });
 
 describe("what the endpoint page says it costs", () => {
@@ -35,8 +36,36 @@ describe("what the endpoint page says it costs", () => {
         tenantMilliMinor: 88_500,
         idle: null,
       },
+      nextWindow: null,
     };
     expect(hourCostText(thirty).shares).toBe("The programme pays €2.065, the organisation €0.885.");
+  });
+
+  it("an hour of a window opened before a price change: its price until the next window, then today's", () => {
+    const repriced = {
+      currency: "EUR",
+      hour: {
+        replicas: 1,
+        listMinor: 295,
+        programmeMinor: 206,
+        tenantMinor: 89,
+        programmeMilliMinor: 206_500,
+        tenantMilliMinor: 88_500,
+        idle: null,
+      },
+      nextWindow: {
+        at: new Date("2026-12-07T21:12:40Z"),
+        listMinor: 350,
+        programmeMilliMinor: 245_000,
+        tenantMilliMinor: 105_000,
+      },
+    };
+    expect(hourCostText(repriced)).toEqual({
+      value:
+        "€2.95 at 1 replica (list price) until its next lease window (about 7 Dec 2026, 21:12 UTC), then €3.50: the price changed, and each window is billed at the price in force when it opens",
+      shares:
+        "The programme pays €2.065, the organisation €0.885; from its next window €2.45 and €1.05.",
+    });
   });
 
   it("an hour scaled to zero or stopped: €0.00, and why", () => {

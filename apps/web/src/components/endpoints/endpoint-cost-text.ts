@@ -1,6 +1,6 @@
 import { formatMeteredUnitHours } from "@tessera/core/words";
 import { formatHourlyRate, formatMoney } from "@/components/programmes/format";
-import { formatDate, te } from "@/i18n";
+import { formatDate, formatDateTime, te } from "@/i18n";
 import type { EndpointCost } from "./types";
 
 /**
@@ -8,22 +8,36 @@ import type { EndpointCost } from "./types";
  * with the programme's and the organisation's shares, as the deploy form's price box says them;
  * €0 with the reason when it runs no replica.
  */
-export function hourCostText(cost: Pick<EndpointCost, "currency" | "hour">): {
+export function hourCostText(cost: Pick<EndpointCost, "currency" | "hour" | "nextWindow">): {
   value: string;
   shares: string | null;
 } {
   const d = te.detail;
   const money = (minor: number) => formatMoney(minor, cost.currency);
-  const { hour } = cost;
+  // To the thousandth of a cent, as the deploy form says them (€2.065 and €0.885 of €2.95).
+  const rate = (milliMinor: number) => formatHourlyRate(milliMinor, cost.currency);
+  const { hour, nextWindow } = cost;
   if (hour.idle === "SCALED_TO_ZERO") return { value: d.costAtZero(money(0)), shares: null };
   if (hour.idle === "NOT_RUNNING") return { value: d.costNotRunning(money(0)), shares: null };
+  const value = d.costHourValue(hour.replicas, money(hour.listMinor));
+  if (nextWindow) {
+    return {
+      value: d.costHourUntilNextWindow(
+        value,
+        money(nextWindow.listMinor),
+        formatDateTime(new Date(nextWindow.at)),
+      ),
+      shares: d.costSharesThen(
+        rate(hour.programmeMilliMinor),
+        rate(hour.tenantMilliMinor),
+        rate(nextWindow.programmeMilliMinor),
+        rate(nextWindow.tenantMilliMinor),
+      ),
+    };
+  }
   return {
-    value: d.costHourValue(hour.replicas, money(hour.listMinor)),
-    // To the thousandth of a cent, as the deploy form says them (€2.065 and €0.885 of €2.95).
-    shares: d.costShares(
-      formatHourlyRate(hour.programmeMilliMinor, cost.currency),
-      formatHourlyRate(hour.tenantMilliMinor, cost.currency),
-    ),
+    value,
+    shares: d.costShares(rate(hour.programmeMilliMinor), rate(hour.tenantMilliMinor)),
   };
 }
 
