@@ -16,6 +16,17 @@ const hour = (replicas: number, idle: "SCALED_TO_ZERO" | "NOT_RUNNING" | null = 
   nextWindow: null,
 });
 
+/** One replica of one GPU at €2.95, 70 % paid by the programme. */
+const oneAtThirtyPercent = {
+  replicas: 1,
+  listMinor: 295,
+  programmeMinor: 206,
+  tenantMinor: 89,
+  programmeMilliMinor: 206_500,
+  tenantMilliMinor: 88_500,
+  idle: null,
+};
+
 describe("what the endpoint page says it costs", () => {
   it("an hour: the list price at its replicas and who pays what, as the deploy form says it", () => {
     expect(hourCostText(hour(2))).toEqual({
@@ -27,15 +38,7 @@ describe("what the endpoint page says it costs", () => {
   it("an hour's shares to the thousandth of a cent, as the deploy form says them (€2.065, not €2.06)", () => {
     const thirty = {
       currency: "EUR",
-      hour: {
-        replicas: 1,
-        listMinor: 295,
-        programmeMinor: 206,
-        tenantMinor: 89,
-        programmeMilliMinor: 206_500,
-        tenantMilliMinor: 88_500,
-        idle: null,
-      },
+      hour: oneAtThirtyPercent,
       nextWindow: null,
     };
     expect(hourCostText(thirty).shares).toBe("The programme pays €2.065, the organisation €0.885.");
@@ -44,15 +47,7 @@ describe("what the endpoint page says it costs", () => {
   it("an hour of a window opened before a price change: its price until the next window, then today's", () => {
     const repriced = {
       currency: "EUR",
-      hour: {
-        replicas: 1,
-        listMinor: 295,
-        programmeMinor: 206,
-        tenantMinor: 89,
-        programmeMilliMinor: 206_500,
-        tenantMilliMinor: 88_500,
-        idle: null,
-      },
+      hour: oneAtThirtyPercent,
       nextWindow: {
         at: new Date("2026-12-07T21:12:40Z"),
         listMinor: 350,
