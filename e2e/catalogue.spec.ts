@@ -111,6 +111,21 @@ test("an operator sees what a price change touches, confirms it, and must tick a
     await ada.close();
   });
 
+  await test.step("the audit log files it as a price change, with the prices", async () => {
+    const paula = await signedIn(
+      "platformAdmin",
+      `/admin/audit?action=resource_class.price_changed`,
+    );
+    const row = paula
+      .getByRole("row")
+      .filter({ has: paula.getByTestId("audit-target").filter({ hasText: world.className }) });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId("audit-action")).toHaveText("List price changed");
+    await expect(row.getByTestId("audit-detail")).toHaveText("List price €2.95 → €3.50");
+    await a11y.check(paula);
+    await paula.close();
+  });
+
   await test.step("making it free needs the box ticked", async () => {
     const dialog = await askToSave(omar, "0");
     await expect(dialog.getByTestId("price-change-prices")).toHaveText(

@@ -3,6 +3,7 @@ import type { AuditTarget } from "@tessera/core";
 import { Td, Th } from "@tessera/ui";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { formatDateTime, t } from "@/i18n";
+import { auditDetail } from "@/lib/audit-detail";
 import { adminOrganisationHref, auditTargetHref, type AuditScope } from "@/lib/audit-links";
 import type { Viewer } from "@/lib/viewer";
 
@@ -17,6 +18,17 @@ export interface AuditRow {
   targetId: string | null;
   target: AuditTarget | null;
   ip: string | null;
+  data?: unknown;
+}
+
+/** What the event's data says that a reader looks for (a price before and after), if anything. */
+function AuditDetail({ event }: { event: AuditRow }) {
+  const detail = auditDetail(event.action, event.data);
+  return detail ? (
+    <span className="block text-sm text-fg-muted" data-testid="audit-detail">
+      {detail}
+    </span>
+  ) : null;
 }
 
 /**
@@ -133,6 +145,7 @@ export function AuditTable({
               <span className="font-semibold" data-testid="audit-action">
                 {t.auditActions[event.action] ?? event.action}
               </span>
+              <AuditDetail event={event} />
             </Td>
             <Td>{event.actorEmail ? <Email address={event.actorEmail} /> : t.audit.system}</Td>
             {showOrganisation ? (

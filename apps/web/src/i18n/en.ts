@@ -175,6 +175,7 @@ export const en = {
     "session.signed_out": "Signed out",
     "resource_class.created": "Resource class created",
     "resource_class.updated": "Resource class changed",
+    "resource_class.price_changed": "List price changed",
     "cluster.created": "Cluster registered",
     "cluster.updated": "Cluster changed",
     "cluster.resource_set": "Cluster capacity set",
@@ -233,7 +234,6 @@ export const en = {
     "invoice.credited": "Credit note issued",
     "billing.settings_updated": "Billing details changed",
     "billing.budget_changed": "Monthly budget changed",
-    "price_version.scheduled": "New prices scheduled",
     "audit.exported": "Audit log exported",
     "organization.state_aid_updated": "Organisation's state-aid facts changed",
     "undertaking_group.created": "Undertaking group created",
@@ -503,6 +503,8 @@ export const en = {
     exportScript:
       "The script is packages/core/scripts/verify-audit-export.mjs in Tessera's repository.",
     unnamedTarget: "(no longer exists)",
+    /** A class's list price before and after, as its audit event records them. */
+    priceChange: (from: string, to: string) => `List price ${from} → ${to}`,
     verifyReason: {
       content: "its content was changed",
       link: "it does not link to the event before it",

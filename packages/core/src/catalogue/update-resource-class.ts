@@ -70,11 +70,15 @@ export async function updateResourceClass(
     if (Object.keys(changes).length === 0) return current;
     const updated = await tx.resourceClass.update({ where: { id: current.id }, data: patch });
     await recordAuditEvent(tx, actor, {
-      action: "resource_class.updated",
+      // A new list price is its own action, so that the log can be filtered to price changes.
+      action: changes.listPriceMinorPerHour
+        ? "resource_class.price_changed"
+        : "resource_class.updated",
       targetType: "ResourceClass",
       targetId: current.id,
       data: {
         code: current.code,
+        currency: current.currency,
         changes,
         ...(changes.listPriceMinorPerHour && input.priceConfirmation
           ? { priceConfirmedAgainst: input.priceConfirmation.priceVersionId }

@@ -38,7 +38,7 @@ describe("catalogue.resourceClasses", () => {
     });
     expect(events.map((e) => e.action)).toEqual([
       "resource_class.created",
-      "resource_class.updated",
+      "resource_class.price_changed",
     ]);
     expect(events[1]!.data).toMatchObject({
       changes: { listPriceMinorPerHour: { from: 295, to: 310 }, active: { from: true, to: false } },

@@ -306,7 +306,7 @@ describe("saving a price change", () => {
     });
     expect(versions.map((v) => v.minorPerUnitHour)).toEqual([295, 310]);
     const audit = await db.auditEvent.findFirstOrThrow({
-      where: { targetId: id, action: "resource_class.updated" },
+      where: { targetId: id, action: "resource_class.price_changed" },
       orderBy: { id: "desc" },
     });
     expect(audit.data).toMatchObject({

@@ -60,7 +60,7 @@ describe("a tokens class in the catalogue", () => {
     });
     expect(audit.map((event) => event.action)).toEqual([
       "resource_class.created",
-      "resource_class.updated",
+      "resource_class.price_changed",
     ]);
     expect(audit[0]!.data).toMatchObject({ kind: "TOKENS", powerDrawWatts: 0 });
   });
