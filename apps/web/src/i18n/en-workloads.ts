@@ -268,7 +268,7 @@ export const enWorkloads = {
       costSoFarShares: (programme: string, tenant: string) =>
         `The programme pays ${programme}, the organisation ${tenant} (before VAT).`,
       costSoFarNote:
-        "Counted up to now and priced as Billing's charges so far price it (the price in force when the job started); it settles when the job ends.",
+        "Counted up to now and priced as Billing's charges so far price it: at the price in force when the job started, or when a billing month began if it has run into a new one. It settles when the job ends.",
       costSoFarLink: "Usage in Billing",
       costSoFarLoading: "Working out what it has used so far…",
       costSoFarFailed: "What it has used so far could not be loaded; the page will try again.",
