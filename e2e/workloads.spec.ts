@@ -177,6 +177,21 @@ test("a researcher cancels a running job and its hold goes back to the allocatio
     await expect(ada).toHaveURL(jobUrl);
   });
 
+  await test.step("while it runs, its page says its use and cost so far, not yet settled", async () => {
+    await expect(ada.getByTestId("quota-consumed")).toHaveText(
+      /^(less than 0\.001|\d+\.\d{3}) GPU-hours so far, not yet settled$/,
+      MOVES,
+    );
+    // Priced as Billing's charges so far price it: the list price, then who pays what.
+    await expect(ada.getByTestId("job-cost-so-far")).toHaveText(
+      /^€\d+\.\d{2} so far \(list price\), not yet settled$/,
+    );
+    await expect(ada.getByTestId("job-cost-so-far-shares")).toHaveText(
+      /^The programme pays €\d+\.\d{2}, the organisation €\d+\.\d{2} \(before VAT\)\.$/,
+    );
+    await expect(ada.getByRole("link", { name: "Usage in Billing" })).toBeVisible();
+  });
+
   await test.step("cancelling asks once and names what is lost", async () => {
     await ada.getByRole("button", { name: "Cancel job" }).click();
     const dialog = ada.getByRole("dialog", { name: `Cancel ${name}?` });

@@ -139,6 +139,10 @@ const CASES: Record<string, Case> = {
     { organizationId: v.org.id, workloadId: v.workload.id },
     { organizationId: a.org.id, workloadId: v.workload.id },
   ],
+  "workloads.usageSoFar": (v, a) => [
+    { organizationId: v.org.id, workloadId: v.workload.id },
+    { organizationId: a.org.id, workloadId: v.workload.id },
+  ],
   "workloads.cancel": (v, a) => [
     { organizationId: v.org.id, workloadId: v.workload.id },
     { organizationId: a.org.id, workloadId: v.workload.id },

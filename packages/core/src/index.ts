@@ -158,6 +158,7 @@ export * from "./workloads/workload-view";
 export * from "./workloads/list-workloads";
 export * from "./workloads/sum-workload-energy";
 export * from "./workloads/get-workload";
+export * from "./workloads/get-job-usage-so-far";
 export * from "./workloads/get-workload-form-options";
 export * from "./workloads/list-job-templates";
 export * from "./workloads/create-job-template";

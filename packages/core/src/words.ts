@@ -24,6 +24,7 @@ export { quotaShortfallFigures, quotaShortfallMessage } from "./quota/quota-shor
 export { formatDuration, formatQuota, secondsRun } from "./workloads/format-usage";
 export { formatPercent } from "./programmes/format-percent";
 export {
+  accruingQuantitiesByUnit,
   formatBilledUnitHours,
   formatMeteredQuantity,
   formatMeteredUnitHours,

@@ -261,6 +261,17 @@ export const enWorkloads = {
       heldWhileRunning: "Held while it ran",
       consumed: "Used",
       notYet: "Not yet settled",
+      /** A running job's use so far, as Billing counts it: "0.861 GPU-hours so far, not yet settled". */
+      usedSoFar: (used: string) => `${used} so far, not yet settled`,
+      costSoFar: "Cost so far",
+      costSoFarValue: (list: string) => `${list} so far (list price), not yet settled`,
+      costSoFarShares: (programme: string, tenant: string) =>
+        `The programme pays ${programme}, the organisation ${tenant} (before VAT).`,
+      costSoFarNote:
+        "Counted up to now and priced as Billing's charges so far price it: at the price in force when the job started, or when a billing month began if it has run into a new one. It settles when the job ends.",
+      costSoFarLink: "Usage in Billing",
+      costSoFarLoading: "Working out what it has used so far…",
+      costSoFarFailed: "What it has used so far could not be loaded; the page will try again.",
       allocation: "Allocation",
       holding: (held: string) =>
         `${held} is held while the job runs; what it does not use returns to the allocation when it ends.`,

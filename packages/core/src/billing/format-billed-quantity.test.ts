@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  accruingQuantitiesByUnit,
   exactFigure,
   formatBilledUnitHours,
   formatMeteredQuantity,
@@ -60,5 +61,36 @@ describe("a metered quantity on the usage page, the dashboard and the allocation
         );
       }),
     );
+  });
+});
+
+describe("accruingQuantitiesByUnit", () => {
+  const gpu = { resourceKind: "GPU" as const, unit: "GPU" };
+  const cpu = { resourceKind: "CPU" as const, unit: "CPU core" };
+
+  it("says each unit once: a class at two price versions is one figure, summed then rounded once", () => {
+    // 54 s (0.015) and 3,092 s (0.859) of one GPU class at two prices, 6,163 s of CPU cores.
+    const lines = [
+      { ...gpu, accruingUnitSeconds: 54 },
+      { ...cpu, accruingUnitSeconds: 6_163 },
+      { ...gpu, accruingUnitSeconds: 3_092 },
+      { ...gpu, accruingUnitSeconds: 0 },
+    ];
+    expect(accruingQuantitiesByUnit(lines)).toEqual(["0.874 GPU-hours", "1.712 CPU core-hours"]);
+  });
+
+  it("rounds the sum, not the parts: 3 × 1,000 s read 0.833, not 3 × 0.278", () => {
+    const part = { ...gpu, accruingUnitSeconds: 1_000 };
+    expect(accruingQuantitiesByUnit([part, part, part])).toEqual(["0.833 GPU-hours"]);
+    expect(
+      accruingQuantitiesByUnit([
+        { ...gpu, accruingUnitSeconds: 1_800 },
+        { ...gpu, accruingUnitSeconds: 1_800 },
+      ]),
+    ).toEqual(["1 GPU-hour"]);
+  });
+
+  it("is nothing when no line accrues", () => {
+    expect(accruingQuantitiesByUnit([{ ...gpu, accruingUnitSeconds: 0 }])).toEqual([]);
   });
 });

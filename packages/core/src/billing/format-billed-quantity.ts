@@ -39,3 +39,31 @@ export function formatMeteredQuantity(amount: number | bigint, metered: MeteredC
     ? formatTokens(amount)
     : formatMeteredUnitHours(amount, metered);
 }
+
+/**
+ * Accruing time of several lines as one quantity per unit, in the order the units first appear:
+ * lines of one class at two price versions (or of two classes counted in one unit) are summed in
+ * unit-seconds, then rounded once to the thousandth as a line is (unitHoursOf) — "0.874 GPU-hours",
+ * "1.712 CPU core-hours", never "0.015 GPU-hours and 0.859 GPU-hours". Lines with none are left
+ * out.
+ */
+export function accruingQuantitiesByUnit(
+  lines: readonly {
+    accruingUnitSeconds: number;
+    resourceKind: MeteredClass["kind"];
+    unit: string;
+  }[],
+): string[] {
+  const byUnit = new Map<string, { metered: MeteredClass; unitSeconds: bigint }>();
+  for (const line of lines) {
+    if (line.accruingUnitSeconds <= 0) continue;
+    const metered = { kind: line.resourceKind, unit: line.unit };
+    const key = pricedUnitsName(metered);
+    const seen = byUnit.get(key);
+    const unitSeconds = BigInt(line.accruingUnitSeconds);
+    byUnit.set(key, { metered, unitSeconds: (seen?.unitSeconds ?? 0n) + unitSeconds });
+  }
+  return [...byUnit.values()].map(({ metered, unitSeconds }) =>
+    formatBilledUnitHours(unitHoursOf(unitSeconds), metered),
+  );
+}

@@ -91,6 +91,28 @@ function nodeClustersRunning(
   }));
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Allocation lines in the order the forms offer them, the same on every visit whatever order the
+ * database returns them in: by programme, then by class name and code, then by line.
+ */
+export function inFormOrder<
+  T extends {
+    programmeName: string;
+    resourceClass: { name: string; code: string };
+    allocationLineId: string;
+  },
+>(lines: readonly T[]): T[] {
+  return [...lines].sort(
+    (a, b) =>
+      a.programmeName.localeCompare(b.programmeName, "en") ||
+      a.resourceClass.name.localeCompare(b.resourceClass.name, "en") ||
+      byText(a.resourceClass.code, b.resourceClass.code) ||
+      byText(a.allocationLineId, b.allocationLineId),
+  );
+}
+
 /**
  * What the submit form offers: projects, lines of compute allocations valid now (each with the most units
  * a job on it may ask for), active templates. Clusters are the platform's, read whole: every
@@ -211,7 +233,7 @@ export async function getWorkloadFormOptions(
   );
   return {
     projects,
-    lines,
+    lines: inFormOrder(lines),
     templates,
     limits: {
       maxQuantity: WORKLOAD_LIMITS.maxQuantity,

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Card } from "@tessera/ui";
-import { formatBilledUnitHours } from "@tessera/core/words";
+import { accruingQuantitiesByUnit } from "@tessera/core/words";
 import { formatDateTime, tb } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
 import { InvoiceKindBadge } from "./badges";
@@ -13,14 +13,12 @@ import type { CurrentCharges as Charges } from "./types";
 /** How often the live draft is asked for again while the page is visible. */
 const CHARGES_REFRESH_MS = 15_000;
 
-/** "0.667 GPU-hours and 0.25 CPU core-hours": the accruing time of the lines that have some. */
+/**
+ * "0.874 GPU-hours and 1.712 CPU core-hours": the accruing time of the lines that have some, one
+ * figure per unit (a class at two prices is one figure).
+ */
 function accruingQuantity(lines: Charges["lines"]): string {
-  return lines
-    .filter((line) => line.accruingUnitSeconds > 0)
-    .map((line) =>
-      formatBilledUnitHours(line.accruingUnitHours, { kind: line.resourceKind, unit: line.unit }),
-    )
-    .join(" and ");
+  return accruingQuantitiesByUnit(lines).join(" and ");
 }
 
 /**

@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { describeNodeShape } from "@tessera/core/node-placement";
 import { Card, DescriptionList, PageHeader } from "@tessera/ui";
 import { StatusAnnouncement, useStatusAnnouncement } from "@/components/live-status";
+import { billingRoutes } from "@/components/billing/paths";
 import { UsageBar } from "@/components/programmes/usage-bar";
 import { formatPreciseDateTime, t, tw } from "@/i18n";
 import { useTRPC } from "@/trpc/react";
@@ -13,6 +15,7 @@ import { formatDuration, formatQuota, runSeconds } from "./format";
 import { JobEnergy } from "./job-energy";
 import { JobPlacement } from "./job-placement";
 import { JobTimeline } from "./job-timeline";
+import { usageSoFarText } from "./job-usage-text";
 import type { WorkloadDetail } from "./types";
 import { LIVE_REFRESH_MS, useNow } from "./use-now";
 
@@ -50,8 +53,25 @@ function Progress({ job, now }: { job: WorkloadDetail; now: number | null }) {
   );
 }
 
-function QuotaSummary({ job }: { job: WorkloadDetail }) {
+/** How often a running job's use and cost so far are asked for again: as Billing refreshes them. */
+const USAGE_SO_FAR_REFRESH_MS = 15_000;
+
+function QuotaSummary({ job, organizationId }: { job: WorkloadDetail; organizationId: string }) {
   const q = tw.detail.quota;
+  const trpc = useTRPC();
+  const running = job.status === "RUNNING" && job.consumedUnitSeconds === null;
+  // A running job's use and cost so far, as Billing's charges so far count them (not yet settled).
+  const soFarQuery = useQuery(
+    trpc.workloads.usageSoFar.queryOptions(
+      { organizationId, workloadId: job.id },
+      {
+        enabled: running,
+        refetchInterval: running ? USAGE_SO_FAR_REFRESH_MS : false,
+        refetchIntervalInBackground: false,
+      },
+    ),
+  );
+  const soFar = running ? usageSoFarText(soFarQuery.data ?? null, job.resourceClass.unit) : null;
   const quota = (seconds: number) => formatQuota(seconds, job.resourceClass.unit);
   let state: string;
   if (job.consumedUnitSeconds !== null)
@@ -61,6 +81,14 @@ function QuotaSummary({ job }: { job: WorkloadDetail }) {
     );
   else if (job.terminal) state = q.released(quota(job.heldUnitSeconds));
   else state = q.holding(quota(job.heldUnitSeconds));
+  const consumed =
+    job.consumedUnitSeconds !== null
+      ? quota(job.consumedUnitSeconds)
+      : soFar
+        ? soFar.used
+        : running && soFarQuery.isPending
+          ? q.costSoFarLoading
+          : q.notYet;
   return (
     <div className="space-y-3" data-testid="job-quota">
       <DescriptionList
@@ -71,17 +99,44 @@ function QuotaSummary({ job }: { job: WorkloadDetail }) {
           },
           {
             term: q.consumed,
-            detail: (
-              <span data-testid="quota-consumed">
-                {job.consumedUnitSeconds === null ? q.notYet : quota(job.consumedUnitSeconds)}
-              </span>
-            ),
+            detail: <span data-testid="quota-consumed">{consumed}</span>,
           },
+          ...(soFar?.cost
+            ? [
+                {
+                  term: q.costSoFar,
+                  detail: (
+                    <>
+                      <span data-testid="job-cost-so-far">{soFar.cost.value}</span>
+                      <span
+                        className="block text-sm text-fg-muted"
+                        data-testid="job-cost-so-far-shares"
+                      >
+                        {soFar.cost.shares}
+                      </span>
+                    </>
+                  ),
+                },
+              ]
+            : []),
           { term: tw.energy.term, detail: <JobEnergy energy={job.energy} /> },
           { term: q.allocation, detail: job.allocation.programmeName },
         ]}
       />
       <p className="text-sm text-fg-muted">{state}</p>
+      {soFar ? (
+        <p className="text-sm text-fg-muted">
+          {q.costSoFarNote}{" "}
+          {soFar.cost ? (
+            <Link className="underline" href={billingRoutes.usage(organizationId)}>
+              {q.costSoFarLink}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+      {running && soFarQuery.isError ? (
+        <p className="text-sm font-semibold text-warning-fg">{q.costSoFarFailed}</p>
+      ) : null}
     </div>
   );
 }
@@ -226,7 +281,7 @@ export function JobDetail({
             />
           </Card>
           <Card title={d.quotaTitle} className="min-w-0">
-            <QuotaSummary job={job} />
+            <QuotaSummary job={job} organizationId={organizationId} />
           </Card>
         </div>
 

@@ -8,6 +8,7 @@ type Inputs = inferRouterInputs<AppRouter>;
 export type WorkloadPage = Outputs["workloads"]["list"];
 export type WorkloadSummary = WorkloadPage["items"][number];
 export type WorkloadDetail = Outputs["workloads"]["get"];
+export type JobUsageSoFar = Outputs["workloads"]["usageSoFar"];
 export type WorkloadEventView = WorkloadDetail["events"][number];
 export type WorkloadStatus = WorkloadSummary["status"];
 export type WorkloadFilter = NonNullable<Inputs["workloads"]["list"]["filter"]>;

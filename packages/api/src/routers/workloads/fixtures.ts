@@ -11,6 +11,7 @@ import {
   createTestApplicant,
   createTestProgramme,
   createTestResourceClass,
+  type TestApplicant,
 } from "../programmes/fixtures";
 
 export async function createTestCluster(
@@ -69,6 +70,33 @@ export async function createLaunchReadyTenant(
   });
   const line = await db.allocationLine.findFirstOrThrow({ where: { allocationId } });
   return { ...applicant, resourceClass, cluster, programme, allocationId, line };
+}
+
+/**
+ * An approved award to `applicant` from a new programme named `programmeName`, with a line for
+ * each of new classes named `classNames`, written in that order.
+ */
+export async function awardClasses(
+  applicant: TestApplicant,
+  programmeName: string,
+  classNames: readonly string[],
+) {
+  const programme = await createTestProgramme({ budgetMinor: 100_000_000 });
+  await db.programme.update({ where: { id: programme.id }, data: { name: programmeName } });
+  const admin = await createProgrammeAdmin();
+  const classes = [];
+  for (const name of classNames) classes.push(await createTestResourceClass({ name }));
+  const applicationId = await applicationUnderReview(
+    admin,
+    applicant,
+    programme,
+    classes.map((resourceClass) => ({ resourceClassId: resourceClass.id, unitHours: 5 })),
+  );
+  return callerFor(admin).applications.admin.approve({
+    applicationId,
+    validFrom: new Date(Date.now() - 86_400_000),
+    validTo: new Date(Date.now() + 30 * 86_400_000),
+  });
 }
 
 export type LaunchReadyTenant = Awaited<ReturnType<typeof createLaunchReadyTenant>>;

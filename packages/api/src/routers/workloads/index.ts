@@ -5,6 +5,7 @@ import { getWorkloadProcedure } from "./get";
 import { listWorkloadsProcedure } from "./list";
 import { previewWorkloadProcedure } from "./preview";
 import { submitWorkloadProcedure } from "./submit";
+import { jobUsageSoFarProcedure } from "./usage-so-far";
 
 export const workloadsRouter = createTRPCRouter({
   formOptions: workloadFormOptionsProcedure,
@@ -12,5 +13,6 @@ export const workloadsRouter = createTRPCRouter({
   submit: submitWorkloadProcedure,
   list: listWorkloadsProcedure,
   get: getWorkloadProcedure,
+  usageSoFar: jobUsageSoFarProcedure,
   cancel: cancelWorkloadProcedure,
 });

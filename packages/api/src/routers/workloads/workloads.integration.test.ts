@@ -8,8 +8,15 @@ import {
 } from "@tessera/core";
 import { db, Prisma, rawQuery } from "@tessera/db";
 import { closeRateLimiter } from "../../rate-limit";
-import { callerFor, createTestMember, failureOf, httpErrorOf } from "../../test-helpers";
-import { createTestCluster, createLaunchReadyTenant, submitInput } from "./fixtures";
+import {
+  callerFor,
+  createTestMember,
+  failureOf,
+  httpErrorOf,
+  uniqueSuffix,
+} from "../../test-helpers";
+import { createTestApplicant } from "../programmes/fixtures";
+import { awardClasses, createTestCluster, createLaunchReadyTenant, submitInput } from "./fixtures";
 
 afterAll(closeRateLimiter);
 
@@ -445,6 +452,32 @@ describe("workloads.list and formOptions", () => {
     expect((await caller.workloads.formOptions({ organizationId: tenant.org.id })).lines).toEqual(
       [],
     );
+  });
+});
+
+describe("formOptions: the order of the allocation lines", () => {
+  it("is by programme, then class name, whatever order the lines were written in", async () => {
+    const applicant = await createTestApplicant({ country: "DE" });
+    const suffix = uniqueSuffix();
+    // Written in the order a page must not follow: the later programme first, and within each
+    // award the later class name first.
+    await awardClasses(applicant, `Zeta programme ${suffix}`, [
+      "NVIDIA H100 test",
+      "CPU core test",
+    ]);
+    await awardClasses(applicant, `Alpha programme ${suffix}`, [
+      "NVIDIA H100 test",
+      "CPU core test",
+    ]);
+    const options = await callerFor(applicant.owner).workloads.formOptions({
+      organizationId: applicant.org.id,
+    });
+    expect(options.lines.map((line) => [line.programmeName, line.resourceClass.name])).toEqual([
+      [`Alpha programme ${suffix}`, "CPU core test"],
+      [`Alpha programme ${suffix}`, "NVIDIA H100 test"],
+      [`Zeta programme ${suffix}`, "CPU core test"],
+      [`Zeta programme ${suffix}`, "NVIDIA H100 test"],
+    ]);
   });
 });
 

@@ -1,0 +1,29 @@
+import { formatMoney } from "@/components/programmes/format";
+import { tw } from "@/i18n";
+import { formatQuota } from "./format";
+import type { JobUsageSoFar } from "./types";
+
+/**
+ * Pure: what a running job's page says of its use so far and its cost so far, not yet settled —
+ * the figures Billing's charges so far give the job (getJobUsageSoFar). Null when there are none
+ * to say (the job is not running, or nothing of it accrues yet); `cost` is null for a role that
+ * may not read billing.
+ */
+export function usageSoFarText(
+  soFar: NonNullable<JobUsageSoFar> | null,
+  unit: string,
+): { used: string; cost: { value: string; shares: string } | null } | null {
+  if (!soFar) return null;
+  const q = tw.detail.quota;
+  const { cost } = soFar;
+  const money = (minor: number) => formatMoney(minor, cost?.currency ?? "EUR");
+  return {
+    used: q.usedSoFar(formatQuota(soFar.unitSeconds, unit)),
+    cost: cost
+      ? {
+          value: q.costSoFarValue(money(cost.listMinor)),
+          shares: q.costSoFarShares(money(cost.programmeMinor), money(cost.tenantMinor)),
+        }
+      : null,
+  };
+}

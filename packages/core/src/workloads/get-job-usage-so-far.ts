@@ -1,0 +1,86 @@
+import { accruingJobUsageOf } from "../billing/accruing-job-usage";
+import { periodBounds, periodOf } from "../billing/billing-period";
+import { getInvoiceDraft } from "../billing/get-invoice-draft";
+import { loadBillingCustomer } from "../billing/load-billing-customer";
+import { notFound } from "../errors";
+import { toSafeNumber } from "../programmes/money";
+import { roleMay } from "../tenancy/permissions";
+import type { TenantAccess } from "../tenancy/tenant-access";
+
+export interface JobUsageSoFar {
+  /** Unit-seconds the job has run so far, as billing counts them, not yet settled. */
+  unitSeconds: number;
+  /**
+   * What they come to as Billing's charges so far price them, before VAT: each of the job's
+   * accruing rows of the live draft (one per billing month it has run in) summed, so that the
+   * figures are those Billing lists for the job, to the cent. Null for a role that may not read
+   * billing.
+   */
+  cost: { currency: string; listMinor: number; programmeMinor: number; tenantMinor: number } | null;
+  computedAt: Date;
+}
+
+const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);
+
+/**
+ * A running training job's use so far and what it costs so far, not yet settled: its accruing
+ * time as the live draft counts it (accruingJobUsageOf — units × time since it started, at the
+ * price version in force when its current record began, split at its award's rate), read from
+ * the draft itself (getInvoiceDraft) so that a job's page and Billing say the same cents. Null
+ * when the job is not running, or has nothing accruing (no price in force, or already settled):
+ * a settled job's figures are its own (consumedUnitSeconds). NOT_FOUND for a job of another
+ * organisation.
+ */
+export async function getJobUsageSoFar(
+  tenant: TenantAccess,
+  workloadId: string,
+  input: { sellerCountry: string; now?: Date },
+): Promise<JobUsageSoFar | null> {
+  const now = input.now ?? new Date();
+  const job = await tenant.db.workload.findFirst({
+    where: { id: workloadId, kind: "TRAINING_JOB" },
+    select: { id: true, status: true },
+  });
+  if (!job) throw notFound("Job");
+  if (job.status !== "RUNNING") return null;
+  const organizationId = tenant.organization.id;
+  if (roleMay(tenant.role, "billing.read")) {
+    const draft = await getInvoiceDraft(tenant.db, {
+      organizationId,
+      sellerCountry: input.sellerCountry,
+      now,
+      accruing: true,
+    });
+    const rows = draft.accruing.filter((row) => "jobId" in row && row.jobId === job.id);
+    if (rows.length === 0) return null;
+    return {
+      unitSeconds: toSafeNumber(sum(rows.map((row) => row.unitSeconds)), "quantity"),
+      cost: {
+        currency: draft.currency,
+        listMinor: toSafeNumber(sum(rows.map((row) => row.listMinor))),
+        programmeMinor: toSafeNumber(sum(rows.map((row) => row.programmeMinor))),
+        tenantMinor: toSafeNumber(sum(rows.map((row) => row.tenantMinor))),
+      },
+      computedAt: now,
+    };
+  }
+  // Without billing: the same time so far, by the same reading, and no money.
+  const customer = await loadBillingCustomer(tenant.db, organizationId);
+  if (!customer) throw notFound("Organisation");
+  const period = periodOf(now, customer.timeZone);
+  const scope = {
+    organizationId,
+    period,
+    bounds: periodBounds(period, customer.timeZone),
+    timeZone: customer.timeZone,
+  };
+  const rows = (
+    (await accruingJobUsageOf(tenant.db, [scope], now)).get(organizationId) ?? []
+  ).filter((row) => row.jobId === job.id);
+  if (rows.length === 0) return null;
+  return {
+    unitSeconds: toSafeNumber(sum(rows.map((row) => row.unitSeconds)), "quantity"),
+    cost: null,
+    computedAt: now,
+  };
+}
