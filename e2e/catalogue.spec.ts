@@ -103,12 +103,14 @@ test("an operator sees what a price change touches, confirms it, and must tick a
   });
 
   await test.step("the organisation's allocations page says its class now costs more than quoted", async () => {
-    const ada = await signedIn("researcher", `/orgs/${world.organizationId}/allocations`);
-    await expect(ada.getByTestId("allocation-repriced")).toHaveText(
-      `${world.className} was quoted at €2.95 per GPU-hour and is €3.50 per GPU-hour now. The value above is at the quoted prices; use is billed at the price in force when it runs. The programme pays 50% of each use until its €147.50 share of this award is drawn; after that your organisation pays the whole.`,
-    );
-    await a11y.check(ada);
-    await ada.close();
+    await world.asOwner(async () => {
+      const ada = await signedIn("researcher", `/orgs/${world.organizationId}/allocations`);
+      await expect(ada.getByTestId("allocation-repriced")).toHaveText(
+        `${world.className} was quoted at €2.95 per GPU-hour and is €3.50 per GPU-hour now. The value above is at the quoted prices; use is billed at the price in force when it runs. The programme pays 50% of each use until its €147.50 share of this award is drawn; after that your organisation pays the whole.`,
+      );
+      await a11y.check(ada);
+      await ada.close();
+    });
   });
 
   await test.step("the audit log files it as a price change, with the prices", async () => {

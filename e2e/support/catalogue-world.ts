@@ -1,6 +1,6 @@
 /**
  * Work running on a resource class of its own, for the price-change journey: a new GPU class at
- * €2.95 an hour, a new organisation the demo researcher owns with an award on it, and on it two
+ * €2.95 an hour, a new organisation of the demo researcher's with an award on it, and on it two
  * running jobs (4 and 2 GPUs) and one that has ended, on a retired Slurm cluster of their own
  * that no worker reaches — so they stay as written while the test reads them, and no other
  * test's class, cluster or figures move. No page can make a job run for a set time, so the test
@@ -31,6 +31,11 @@ export interface CatalogueWorld {
   seededTierId: string;
   /** Another operator's change of the price, made behind the page's back. */
   setPrice: (minor: number) => Promise<void>;
+  /**
+   * Makes the demo researcher its owner while `read` runs (to read its pages), and no longer
+   * after: other tests' counts of the researcher's organisations and jobs stay as they were.
+   */
+  asOwner: <T>(read: () => Promise<T>) => Promise<T>;
   end: () => Promise<void>;
 }
 
@@ -56,12 +61,14 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
   const ended = "Finished sweep";
   const tier = { id: `${id}-tokens`, name: `Price test tokens ${suffix}` };
   let seededTierId = "";
+  let researcherId = "";
   await withClient(async (client) => {
     const q = queryOn(client);
     try {
       await q("BEGIN");
       const { user, programme } = await researcherAndProgramme(q, programmeName);
       if (!user || !programme) throw new Error("The e2e seed has no demo researcher or programme");
+      researcherId = user.id;
       await q(
         `INSERT INTO "ResourceClass" ("id", "code", "name", "kind", "unit", "listPriceMinorPerHour",
                                       "currency", "powerDrawWatts", "updatedAt")
@@ -88,12 +95,6 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
         listValueMinor: 29500,
         programmeShareMinor: 14750,
       });
-      // The researcher owns it, so that its allocations page can be read after the change.
-      await q(
-        `INSERT INTO "Membership" ("id", "organizationId", "userId", "role", "updatedAt")
-         VALUES ($1 || '-owner', $1, $2, 'OWNER', now())`,
-        [id, user.id],
-      );
       await q(
         `INSERT INTO "AllocationRequestLine" ("id", "requestId", "resourceClassId", "unitHours",
                                               "listPriceMinorPerHour", "grantedUnitHours")
@@ -118,7 +119,8 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
                                    "placement", "createdById", "startedAt", "updatedAt")
            VALUES ($1 || '-job-' || $2::text, $1, $1 || '-project', $1 || '-line', $1, $1, $3, $4,
                    $7, '{"script":"#!/bin/bash\\necho tariffs\\n"}', $5::"WorkloadStatus", 0,
-                   '{}', $6, now() - interval '10 minutes', now())`,
+                   '{"candidates":[],"chosen":null,"reason":"Placed by the e2e world."}', $6,
+                   now() - interval '10 minutes', now())`,
           // The first may run for 90 days (into its next billing month); the others end within
           // 5 minutes, before it, and so never move to a new price.
           [id, index, job.name, job.units, job.status, user.id, index === 0 ? 90 * 86_400 : 900],
@@ -174,6 +176,22 @@ export async function createCatalogueWorld(programmeName: string): Promise<Catal
           [id, minor],
         );
       }),
+    asOwner: async (read) => {
+      await withClient((client) =>
+        client.query(
+          `INSERT INTO "Membership" ("id", "organizationId", "userId", "role", "updatedAt")
+           VALUES ($1 || '-owner', $1, $2, 'OWNER', now())`,
+          [id, researcherId],
+        ),
+      );
+      try {
+        return await read();
+      } finally {
+        await withClient((client) =>
+          client.query(`DELETE FROM "Membership" WHERE "id" = $1 || '-owner'`, [id]),
+        );
+      }
+    },
     end: () =>
       withClient(async (client) => {
         await client.query(
