@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { Pagination } from "@/components/pagination";
@@ -20,7 +20,7 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { repricedClassesText } from "@/components/programmes/repriced-classes";
 import type { AllocationView } from "@/components/programmes/types";
 import { UsageBar } from "@/components/programmes/usage-bar";
-import { formatDate, t, tp } from "@/i18n";
+import { formatDate, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
@@ -284,11 +284,7 @@ export default async function AllocationsPage({ params, searchParams }: Props) {
     api.allocations.list({ organizationId, activeOnly, cursor, limit: 10 }),
   );
   const base = programmeRoutes.allocations(organizationId);
-  const crumbs = [
-    { label: t.nav.dashboard, href: routes.dashboard },
-    { label: organisation.name, href: routes.organisation(organizationId) },
-    { label: tp.allocations.title },
-  ];
+  const crumbs = organisationCrumbs(organisation, tp.allocations.title);
   if (!listed.allowed)
     return <ForbiddenPage crumbs={crumbs} invalid={listed.invalid} resetHref={base} />;
   const page = listed.data;

@@ -4,9 +4,9 @@ import { buttonClassName, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import { gatewayBaseUrl, serverEnv } from "@tessera/config";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
-import { t, tk } from "@/i18n";
+import { tk } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { load, loadIfAllowed } from "@/server/api";
@@ -29,11 +29,7 @@ export default async function ApiKeysPage({ params, searchParams }: Props) {
     loadIfAllowed((api) => api.apiKeys.list({ organizationId, cursor, limit: PAGE_SIZE })),
     load((api) => api.apiKeys.formOptions({ organizationId })),
   ]);
-  const crumbs = [
-    { label: t.nav.dashboard, href: routes.dashboard },
-    { label: organisation.name, href: routes.organisation(organizationId) },
-    { label: tk.title },
-  ];
+  const crumbs = organisationCrumbs(organisation, tk.title);
   if (!listed.allowed)
     return (
       <ForbiddenPage

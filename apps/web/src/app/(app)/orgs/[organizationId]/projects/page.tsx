@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { roleMay } from "@tessera/core";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { ProjectForm } from "@/components/forms/project-form";
 import { Pagination } from "@/components/pagination";
@@ -34,11 +34,7 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
     api.projects.list({ organizationId, cursor, limit: 20 }),
   );
   const canCreate = roleMay(organisation.role, "projects.create");
-  const crumbs = [
-    { label: t.nav.dashboard, href: routes.dashboard },
-    { label: organisation.name, href: routes.organisation(organizationId) },
-    { label: t.projects.title },
-  ];
+  const crumbs = organisationCrumbs(organisation, t.projects.title);
   if (!listed.allowed)
     return (
       <ForbiddenPage

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClassName, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import type { AllocationRequestStatus } from "@tessera/db";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { Pagination } from "@/components/pagination";
@@ -11,8 +11,7 @@ import { RequestedAndGranted } from "@/components/programmes/award-table";
 import { ApplicationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { formatDate, t, tp } from "@/i18n";
-import { routes } from "@/lib/paths";
+import { formatDate, tp } from "@/i18n";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
@@ -45,11 +44,7 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
     api.applications.list({ organizationId, status, cursor, limit: 25 }),
   );
   const base = programmeRoutes.applications(organizationId);
-  const crumbs = [
-    { label: t.nav.dashboard, href: routes.dashboard },
-    { label: organisation.name, href: routes.organisation(organizationId) },
-    { label: tp.applications.title },
-  ];
+  const crumbs = organisationCrumbs(organisation, tp.applications.title);
   if (!listed.allowed)
     return <ForbiddenPage crumbs={crumbs} invalid={listed.invalid} resetHref={base} />;
   const page = listed.data;

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { EndpointsTable } from "@/components/endpoints/endpoints-table";
 import { ENDPOINTS_PAGE_SIZE } from "@/components/endpoints/page-size";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { t, te, tw } from "@/i18n";
+import { te, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { load, loadIfAllowed } from "@/server/api";
@@ -33,11 +33,7 @@ export default async function EndpointsPage({ params, searchParams }: Props) {
     ),
     load((api) => api.workloads.formOptions({ organizationId })),
   ]);
-  const crumbs = [
-    { label: t.nav.dashboard, href: routes.dashboard },
-    { label: organisation.name, href: routes.organisation(organizationId) },
-    { label: te.list.title },
-  ];
+  const crumbs = organisationCrumbs(organisation, te.list.title);
   if (!listed.allowed)
     return (
       <ForbiddenPage

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
 import { ForbiddenPage } from "@/components/forbidden-page";
 import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
@@ -10,7 +10,7 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { JobsTable } from "@/components/workloads/jobs-table";
 import { JOBS_PAGE_SIZE } from "@/components/workloads/page-size";
 import type { WorkloadFilter } from "@/components/workloads/types";
-import { t, tw } from "@/i18n";
+import { tw } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { load, loadIfAllowed } from "@/server/api";
@@ -40,11 +40,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
     load((api) => api.workloads.formOptions({ organizationId })),
   ]);
   const base = routes.jobs(organizationId);
-  const crumbs = [
-    { label: t.nav.dashboard, href: routes.dashboard },
-    { label: organisation.name, href: routes.organisation(organizationId) },
-    { label: tw.list.title },
-  ];
+  const crumbs = organisationCrumbs(organisation, tw.list.title);
   if (!listed.allowed)
     return <ForbiddenPage crumbs={crumbs} invalid={listed.invalid} resetHref={base} />;
   const page = listed.data;
