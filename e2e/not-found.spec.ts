@@ -87,6 +87,34 @@ test("a researcher's job and application pages: 200 for a real id, 404 for a bad
   await expectNotFound(ada, `${org}/applications/${"x".repeat(65)}`);
 });
 
+test("an invitation link that names no invitation is a 404", async ({ signedIn }) => {
+  const ada = await signedIn("researcher");
+  await expectNotFound(ada, "/invitations/nope");
+  await expectNotFound(ada, "/invitations/a.b");
+});
+
+test("an application that can no longer be edited has no edit page: its own page instead", async ({
+  signedIn,
+}) => {
+  const ada = await signedIn("researcher");
+  const org = `/orgs/${await openOrganisation(ada, NORTHBRIDGE)}`;
+  await ada.goto(`${org}/applications`);
+  // Approved in the seed.
+  const approved =
+    (await ada
+      .getByRole("link", { name: "Speech encoder pilot runs", exact: true })
+      .first()
+      .getAttribute("href")) ?? "";
+  expect(approved).toMatch(new RegExp(`^${org}/applications/[^/?]+$`));
+  const response = await ada.goto(`${approved}/edit`);
+  expect(response?.status()).toBeLessThan(400);
+  await expect(ada).toHaveURL(new RegExp(`${approved}$`));
+  await expect(
+    ada.getByRole("heading", { level: 1, name: "Speech encoder pilot runs" }),
+  ).toBeVisible();
+  await expect(ada.getByText("Change the application, then save it.")).toHaveCount(0);
+});
+
 test("the platform administrator's organisation page: 200 for a real id, 404 for a bad one", async ({
   signedIn,
 }) => {

@@ -1,5 +1,7 @@
 import { db, type Database, type PlatformRole } from "@tessera/db";
 import type { Actor } from "@tessera/core";
+import { serverEnv } from "@tessera/config";
+import { clientAddress } from "./client-address";
 
 /** The signed-in user as the API sees it. */
 export interface SessionUser {
@@ -16,16 +18,11 @@ export interface CreateContextOptions {
   database?: Database;
 }
 
-function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
-}
-
 export function createContext({ headers, user, database = db }: CreateContextOptions) {
   const actor: Actor = {
     userId: user?.id ?? null,
     email: user?.email ?? null,
-    ip: clientIp(headers),
+    ip: clientAddress(headers, serverEnv().TRUSTED_PROXY_HOPS),
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
   };
   return { db: database, user, actor, headers };

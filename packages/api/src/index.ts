@@ -1,3 +1,4 @@
+export { clientAddress } from "./client-address";
 export {
   createContext,
   type Context,

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { headers } from "next/headers";
+import { clientAddress } from "@tessera/api";
 import { serverEnv } from "@tessera/config";
 import { db } from "@tessera/db";
 import { tesseraAuthConfig, type RequestOrigin } from "./config";
@@ -7,9 +8,8 @@ import { tesseraAuthConfig, type RequestOrigin } from "./config";
 const requestOrigin: RequestOrigin = async () => {
   try {
     const incoming = await headers();
-    const forwarded = incoming.get("x-forwarded-for")?.split(",")[0]?.trim();
     return {
-      ip: forwarded || incoming.get("x-real-ip") || null,
+      ip: clientAddress(incoming, serverEnv().TRUSTED_PROXY_HOPS),
       userAgent: incoming.get("user-agent")?.slice(0, 512) ?? null,
     };
   } catch {

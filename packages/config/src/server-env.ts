@@ -72,6 +72,11 @@ export const serverEnvSchema = z
     /** Where tenants reach the OpenAI-compatible gateway; the portal's examples call it here. */
     GATEWAY_URL: z.url().default("http://localhost:3400"),
     RATE_LIMIT_DISABLED: bool.default(false),
+    /**
+     * How many reverse proxies of the platform stand in front of the portal, each appending to
+     * X-Forwarded-For: the client's address is that many entries from the right.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     BILLING_SELLER_COUNTRY: z
       .string()
       .regex(/^[A-Z]{2}$/)

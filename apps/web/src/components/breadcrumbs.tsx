@@ -1,9 +1,22 @@
 import Link from "next/link";
 import { t } from "@/i18n";
+import { routes } from "@/lib/paths";
 
 export interface Crumb {
   label: string;
   href?: string;
+}
+
+/** Where a page of an organisation sits: the dashboard, the organisation, then the page. */
+export function organisationCrumbs(
+  organisation: { id: string; name: string },
+  label: string,
+): Crumb[] {
+  return [
+    { label: t.nav.dashboard, href: routes.dashboard },
+    { label: organisation.name, href: routes.organisation(organisation.id) },
+    { label },
+  ];
 }
 
 /**

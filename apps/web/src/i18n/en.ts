@@ -531,9 +531,6 @@ export const en = {
     expires: "Expires",
     accept: "Accept invitation",
     accepted: "You joined the organisation.",
-    notFoundTitle: "This invitation link is not valid",
-    notFoundBody:
-      "Check that you copied the whole link from the email. If it still does not work, ask for a new invitation.",
     expiredTitle: "This invitation has expired",
     expiredBody: "Ask someone in the organisation to invite you again.",
     usedTitle: "This invitation has already been used",

@@ -52,13 +52,3 @@ export async function loadIfAllowed<T>(query: (api: Caller) => Promise<T>): Prom
     return handle(error);
   }
 }
-
-/** Like load, but "not found" comes back as null for pages that explain it in their own words. */
-export async function loadOrNull<T>(query: (api: Caller) => Promise<T>): Promise<T | null> {
-  try {
-    return await query(await caller());
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
-    return handle(error);
-  }
-}

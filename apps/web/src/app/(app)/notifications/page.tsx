@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, EmptyState, PageHeader } from "@tessera/ui";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { Pagination } from "@/components/pagination";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { MarkReadButton } from "@/components/programmes/notification-actions";
@@ -9,7 +10,7 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { formatDateTime, t, th, tp } from "@/i18n";
 import { routes, safeCallbackPath } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load } from "@/server/api";
+import { loadIfAllowed } from "@/server/api";
 
 export const metadata: Metadata = { title: tp.notifications.title };
 
@@ -17,15 +18,19 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const query = await searchParams;
   const unreadOnly = param(query.show) === "unread";
   const cursor = param(query.cursor);
-  const page = await load((api) => api.notifications.list({ unreadOnly, cursor, limit: 25 }));
+  const listed = await loadIfAllowed((api) =>
+    api.notifications.list({ unreadOnly, cursor, limit: 25 }),
+  );
   const n = tp.notifications;
   const base = programmeRoutes.notifications;
+  const crumbs = [{ label: t.nav.dashboard, href: routes.dashboard }, { label: n.title }];
+  if (!listed.allowed)
+    return <ForbiddenPage crumbs={crumbs} invalid={listed.invalid} resetHref={base} />;
+  const page = listed.data;
 
   return (
     <>
-      <Breadcrumbs
-        items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: n.title }]}
-      />
+      <Breadcrumbs items={crumbs} />
       <PageHeader
         title={n.title}
         description={n.lead}

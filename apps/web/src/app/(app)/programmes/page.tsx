@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button, buttonClassName, EmptyState, PageHeader, Select } from "@tessera/ui";
 import { defaultApplicant, roleMay } from "@tessera/core";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { Pagination } from "@/components/pagination";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { noOrganisationGuidance } from "@/components/programmes/no-organisation-guidance";
@@ -10,7 +11,7 @@ import { ProgrammeCard } from "@/components/programmes/programme-card";
 import { t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load } from "@/server/api";
+import { load, loadIfAllowed } from "@/server/api";
 
 export const metadata: Metadata = { title: tp.programmes.title };
 
@@ -24,17 +25,30 @@ export default async function ProgrammesPage({ searchParams }: { searchParams: S
     memberships.find((m) => m.organization.id === param(query.org)) ??
     defaultApplicant(memberships);
   const organizationId = chosen?.organization.id ?? null;
-  const page = organizationId
-    ? await load((api) => api.programmes.browse({ organizationId, cursor, limit: 10 }))
-    : await load((api) => api.programmes.list({ cursor, limit: 10 }));
+  const listed = await loadIfAllowed((api) =>
+    organizationId
+      ? api.programmes.browse({ organizationId, cursor, limit: 10 })
+      : api.programmes.list({ cursor, limit: 10 }),
+  );
+  const crumbs = [
+    { label: t.nav.dashboard, href: routes.dashboard },
+    { label: tp.programmes.title },
+  ];
+  if (!listed.allowed)
+    return (
+      <ForbiddenPage
+        crumbs={crumbs}
+        invalid={listed.invalid}
+        resetHref={programmeRoutes.programmes}
+      />
+    );
+  const page = listed.data;
   const canApply = chosen ? roleMay(chosen.role, "applications.write") : false;
   const noOrganisation = noOrganisationGuidance(me.user.platformRoles);
 
   return (
     <>
-      <Breadcrumbs
-        items={[{ label: t.nav.dashboard, href: routes.dashboard }, { label: tp.programmes.title }]}
-      />
+      <Breadcrumbs items={crumbs} />
       <PageHeader title={tp.programmes.title} description={tp.programmes.lead} />
       <div className="space-y-6">
         {memberships.length > 1 ? (

@@ -5,7 +5,8 @@ import { signOutAction } from "@/app/actions";
 import { AcceptInvitation } from "@/components/forms/accept-invitation";
 import { countryName, formatDateTime, t } from "@/i18n";
 import { routes } from "@/lib/paths";
-import { loadOrNull } from "@/server/api";
+import { notFoundUnlessRowIds } from "@/server/entity-layout";
+import { loadInvitation } from "@/server/invitations";
 import { requireUser } from "@/server/session";
 
 interface Props {
@@ -27,19 +28,9 @@ function DashboardLink() {
 export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
   const user = await requireUser();
-  const invitation = await loadOrNull((api) => api.invitations.preview({ token }));
-
-  if (!invitation) {
-    return (
-      <>
-        <PageHeader title={t.invitation.title} />
-        <Alert tone="danger" title={t.invitation.notFoundTitle}>
-          <p>{t.invitation.notFoundBody}</p>
-          <DashboardLink />
-        </Alert>
-      </>
-    );
-  }
+  // Beside the layout, not after it: a token that cannot be one is not looked up here either.
+  notFoundUnlessRowIds({ token });
+  const invitation = await loadInvitation(token);
 
   const role = t.roles[invitation.role] ?? invitation.role;
   const wrongAccount = (user.email ?? "").toLowerCase() !== invitation.email.toLowerCase();

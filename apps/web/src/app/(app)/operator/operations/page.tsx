@@ -12,7 +12,7 @@ import { QueueChart } from "@/components/workloads/queue-chart";
 import { formatDateTime, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load } from "@/server/api";
+import { load, loadIfAllowed } from "@/server/api";
 import { platformPageAccess } from "@/server/platform-page";
 
 export const metadata: Metadata = { title: tw.operations.title };
@@ -40,10 +40,20 @@ export default async function OperationsPage({ searchParams }: { searchParams: S
     "operations.manage",
   );
   if (!mayRead) return <ForbiddenPage crumbs={crumbs} title={o.title} />;
-  const [overview, deadLetters] = await Promise.all([
+  const [overview, listed] = await Promise.all([
     load((api) => api.operations.overview()),
-    load((api) => api.operations.deadLetters({ includeResolved, cursor })),
+    loadIfAllowed((api) => api.operations.deadLetters({ includeResolved, cursor })),
   ]);
+  if (!listed.allowed)
+    return (
+      <ForbiddenPage
+        crumbs={crumbs}
+        title={o.title}
+        invalid={listed.invalid}
+        resetHref={routes.operations}
+      />
+    );
+  const deadLetters = listed.data;
   const oldest = overview.outbox.oldestUndispatchedAt;
   // Rendered per request on the server: the age of the oldest event as of this page view.
   const stuck = relayLooksStuck(oldest, new Date());

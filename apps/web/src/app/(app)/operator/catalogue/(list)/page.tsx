@@ -14,7 +14,7 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { retiredClustersToggle } from "@/components/programmes/retired-toggle";
 import { tp } from "@/i18n";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load, loadIfAllowed } from "@/server/api";
+import { loadIfAllowed } from "@/server/api";
 import { platformPageAccess } from "@/server/platform-page";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 
@@ -35,7 +35,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   );
   if (!mayRead) return <ForbiddenPage crumbs={crumbs} title={c.title} />;
   const [classes, clusters] = await Promise.all([
-    load((api) =>
+    loadIfAllowed((api) =>
       api.catalogue.resourceClasses.list({ includeInactive, cursor: classCursor, limit: 25 }),
     ),
     loadIfAllowed((api) =>
@@ -81,7 +81,9 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
     >
       <Card title={c.classesTitle} actions={retiredToggle}>
         <div className="space-y-6">
-          {classes.items.length === 0 && !classCursor ? (
+          {!classes.allowed ? (
+            <Forbidden invalid={classes.invalid} />
+          ) : classes.data.items.length === 0 && !classCursor ? (
             <p className="text-fg-muted">{c.emptyClasses}</p>
           ) : (
             <ScrollTable caption={c.classesCaption}>
@@ -102,7 +104,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
                 </tr>
               </thead>
               <tbody>
-                {classes.items.map((rc) => (
+                {classes.data.items.map((rc) => (
                   <tr key={rc.id} data-testid={`class-${rc.code}`}>
                     <Td className="font-mono">{rc.code}</Td>
                     <Td>{rc.name}</Td>
@@ -140,12 +142,14 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
               </tbody>
             </ScrollTable>
           )}
-          <Pagination
-            basePath={base}
-            params={{ ...state, clusters: clusterCursor }}
-            cursor={classCursor}
-            nextCursor={classes.nextCursor}
-          />
+          {classes.allowed ? (
+            <Pagination
+              basePath={base}
+              params={{ ...state, clusters: clusterCursor }}
+              cursor={classCursor}
+              nextCursor={classes.data.nextCursor}
+            />
+          ) : null}
           {canManage ? (
             <section
               aria-labelledby="new-class-heading"

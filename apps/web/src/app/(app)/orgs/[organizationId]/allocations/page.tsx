@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { Pagination } from "@/components/pagination";
 import { AwardTable } from "@/components/programmes/award-table";
@@ -19,10 +20,10 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { repricedClassesText } from "@/components/programmes/repriced-classes";
 import type { AllocationView } from "@/components/programmes/types";
 import { UsageBar } from "@/components/programmes/usage-bar";
-import { formatDate, t, tp } from "@/i18n";
+import { formatDate, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load } from "@/server/api";
+import { loadIfAllowed } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 
@@ -279,21 +280,19 @@ export default async function AllocationsPage({ params, searchParams }: Props) {
   const activeOnly = param(query.show) === "active";
   const cursor = param(query.cursor);
   const organisation = await loadOrganisation(organizationId);
-  const page = await load((api) =>
+  const listed = await loadIfAllowed((api) =>
     api.allocations.list({ organizationId, activeOnly, cursor, limit: 10 }),
   );
   const base = programmeRoutes.allocations(organizationId);
+  const crumbs = organisationCrumbs(organisation, tp.allocations.title);
+  if (!listed.allowed)
+    return <ForbiddenPage crumbs={crumbs} invalid={listed.invalid} resetHref={base} />;
+  const page = listed.data;
   const guidance = guidanceFor(organisation);
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: t.nav.dashboard, href: routes.dashboard },
-          { label: organisation.name, href: routes.organisation(organizationId) },
-          { label: tp.allocations.title },
-        ]}
-      />
+      <Breadcrumbs items={crumbs} />
       <PageHeader title={tp.allocations.title} description={tp.allocations.lead} />
       <div className="space-y-4">
         <FilterTabs

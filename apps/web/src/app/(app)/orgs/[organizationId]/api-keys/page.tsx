@@ -4,11 +4,12 @@ import { buttonClassName, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import { gatewayBaseUrl, serverEnv } from "@tessera/config";
 import { ApiKeysView } from "@/components/api-keys/api-keys-view";
-import { Breadcrumbs } from "@/components/breadcrumbs";
-import { t, tk } from "@/i18n";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
+import { ForbiddenPage } from "@/components/forbidden-page";
+import { tk } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load } from "@/server/api";
+import { load, loadIfAllowed } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 
 export const metadata: Metadata = { title: tk.title };
@@ -24,20 +25,24 @@ export default async function ApiKeysPage({ params, searchParams }: Props) {
   const { organizationId } = await params;
   const cursor = param((await searchParams).cursor);
   const organisation = await loadOrganisation(organizationId);
-  const [page, options] = await Promise.all([
-    load((api) => api.apiKeys.list({ organizationId, cursor, limit: PAGE_SIZE })),
+  const [listed, options] = await Promise.all([
+    loadIfAllowed((api) => api.apiKeys.list({ organizationId, cursor, limit: PAGE_SIZE })),
     load((api) => api.apiKeys.formOptions({ organizationId })),
   ]);
+  const crumbs = organisationCrumbs(organisation, tk.title);
+  if (!listed.allowed)
+    return (
+      <ForbiddenPage
+        crumbs={crumbs}
+        invalid={listed.invalid}
+        resetHref={routes.apiKeys(organizationId)}
+      />
+    );
+  const page = listed.data;
   const verified = organisation.status === "VERIFIED";
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: t.nav.dashboard, href: routes.dashboard },
-          { label: organisation.name, href: routes.organisation(organizationId) },
-          { label: tk.title },
-        ]}
-      />
+      <Breadcrumbs items={crumbs} />
       <PageHeader
         title={tk.title}
         description={tk.lead}

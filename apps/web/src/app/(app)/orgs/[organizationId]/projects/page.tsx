@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { Badge, Card, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 import { roleMay } from "@tessera/core";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { ProjectForm } from "@/components/forms/project-form";
 import { Pagination } from "@/components/pagination";
 import { formatDate, t } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load } from "@/server/api";
+import { loadIfAllowed } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 
 interface Props {
@@ -29,18 +30,24 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
   const { organizationId } = await params;
   const cursor = param((await searchParams).cursor);
   const organisation = await loadOrganisation(organizationId);
-  const page = await load((api) => api.projects.list({ organizationId, cursor, limit: 20 }));
+  const listed = await loadIfAllowed((api) =>
+    api.projects.list({ organizationId, cursor, limit: 20 }),
+  );
   const canCreate = roleMay(organisation.role, "projects.create");
+  const crumbs = organisationCrumbs(organisation, t.projects.title);
+  if (!listed.allowed)
+    return (
+      <ForbiddenPage
+        crumbs={crumbs}
+        invalid={listed.invalid}
+        resetHref={routes.projects(organizationId)}
+      />
+    );
+  const page = listed.data;
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: t.nav.dashboard, href: routes.dashboard },
-          { label: organisation.name, href: routes.organisation(organizationId) },
-          { label: t.projects.title },
-        ]}
-      />
+      <Breadcrumbs items={crumbs} />
       <PageHeader title={t.projects.title} description={t.projects.lead} />
       <div className="space-y-8">
         {page.items.length === 0 && !cursor ? (

@@ -3,17 +3,17 @@ import Link from "next/link";
 import { buttonClassName, EmptyState, PageHeader, Td, Th } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
 import type { AllocationRequestStatus } from "@tessera/db";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { Pagination } from "@/components/pagination";
 import { RequestedAndGranted } from "@/components/programmes/award-table";
 import { ApplicationBadge } from "@/components/programmes/badges";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { formatDate, t, tp } from "@/i18n";
-import { routes } from "@/lib/paths";
+import { formatDate, tp } from "@/i18n";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load } from "@/server/api";
+import { loadIfAllowed } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 import { ScrollTable } from "@/components/programmes/scroll-table";
 
@@ -40,15 +40,19 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
   const status = STATUSES.find((s) => s === param(query.status));
   const cursor = param(query.cursor);
   const organisation = await loadOrganisation(organizationId);
-  const page = await load((api) =>
+  const listed = await loadIfAllowed((api) =>
     api.applications.list({ organizationId, status, cursor, limit: 25 }),
   );
+  const base = programmeRoutes.applications(organizationId);
+  const crumbs = organisationCrumbs(organisation, tp.applications.title);
+  if (!listed.allowed)
+    return <ForbiddenPage crumbs={crumbs} invalid={listed.invalid} resetHref={base} />;
+  const page = listed.data;
   const canWrite = roleMay(organisation.role, "applications.write");
   const verified = organisation.status === "VERIFIED";
   const guidance = guidanceFor(organisation);
   // An empty list of all applications says itself what to do while the organisation is not verified.
   const guidanceInList = guidance !== null && page.items.length === 0 && !cursor && !status;
-  const base = programmeRoutes.applications(organizationId);
   const tabHref = (value: AllocationRequestStatus | undefined) =>
     value ? `${base}?status=${value}` : base;
 
@@ -61,13 +65,7 @@ export default async function ApplicationsPage({ params, searchParams }: Props) 
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: t.nav.dashboard, href: routes.dashboard },
-          { label: organisation.name, href: routes.organisation(organizationId) },
-          { label: tp.applications.title },
-        ]}
-      />
+      <Breadcrumbs items={crumbs} />
       <PageHeader
         title={tp.applications.title}
         description={tp.applications.lead}

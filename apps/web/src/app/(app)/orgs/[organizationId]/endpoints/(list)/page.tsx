@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { EndpointsTable } from "@/components/endpoints/endpoints-table";
 import { ENDPOINTS_PAGE_SIZE } from "@/components/endpoints/page-size";
 import { programmeRoutes } from "@/components/programmes/paths";
-import { t, te, tw } from "@/i18n";
+import { te, tw } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load } from "@/server/api";
+import { load, loadIfAllowed } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 
 export const metadata: Metadata = { title: te.list.title };
@@ -26,10 +27,22 @@ export default async function EndpointsPage({ params, searchParams }: Props) {
   const organisation = await loadOrganisation(organizationId);
   const canDeploy =
     roleMay(organisation.role, "endpoints.write") && organisation.status === "VERIFIED";
-  const [page, options] = await Promise.all([
-    load((api) => api.endpoints.list({ organizationId, cursor, limit: ENDPOINTS_PAGE_SIZE })),
+  const [listed, options] = await Promise.all([
+    loadIfAllowed((api) =>
+      api.endpoints.list({ organizationId, cursor, limit: ENDPOINTS_PAGE_SIZE }),
+    ),
     load((api) => api.workloads.formOptions({ organizationId })),
   ]);
+  const crumbs = organisationCrumbs(organisation, te.list.title);
+  if (!listed.allowed)
+    return (
+      <ForbiddenPage
+        crumbs={crumbs}
+        invalid={listed.invalid}
+        resetHref={routes.endpoints(organizationId)}
+      />
+    );
+  const page = listed.data;
   const l = te.list;
   const hasQuota = options.lines.length > 0;
   const guidance = guidanceFor(organisation);
@@ -68,13 +81,7 @@ export default async function EndpointsPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: t.nav.dashboard, href: routes.dashboard },
-          { label: organisation.name, href: routes.organisation(organizationId) },
-          { label: l.title },
-        ]}
-      />
+      <Breadcrumbs items={crumbs} />
       <PageHeader title={l.title} description={l.lead} actions={deployLink} />
       <div className="space-y-4">
         {/* An empty list says itself what to do while the organisation is not verified. */}

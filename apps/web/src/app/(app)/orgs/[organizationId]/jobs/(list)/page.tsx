@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName, EmptyState, PageHeader } from "@tessera/ui";
 import { roleMay } from "@tessera/core";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Breadcrumbs, organisationCrumbs } from "@/components/breadcrumbs";
+import { ForbiddenPage } from "@/components/forbidden-page";
 import { guidanceFor, NotVerifiedEmptyState } from "@/components/not-verified";
 import { FilterTabs } from "@/components/programmes/filter-tabs";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { JobsTable } from "@/components/workloads/jobs-table";
 import { JOBS_PAGE_SIZE } from "@/components/workloads/page-size";
 import type { WorkloadFilter } from "@/components/workloads/types";
-import { t, tw } from "@/i18n";
+import { tw } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
-import { load } from "@/server/api";
+import { load, loadIfAllowed } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
 
 export const metadata: Metadata = { title: tw.list.title };
@@ -32,11 +33,17 @@ export default async function JobsPage({ params, searchParams }: Props) {
   const organisation = await loadOrganisation(organizationId);
   const canSubmit =
     roleMay(organisation.role, "workloads.write") && organisation.status === "VERIFIED";
-  const [page, options] = await Promise.all([
-    load((api) => api.workloads.list({ organizationId, filter, cursor, limit: JOBS_PAGE_SIZE })),
+  const [listed, options] = await Promise.all([
+    loadIfAllowed((api) =>
+      api.workloads.list({ organizationId, filter, cursor, limit: JOBS_PAGE_SIZE }),
+    ),
     load((api) => api.workloads.formOptions({ organizationId })),
   ]);
   const base = routes.jobs(organizationId);
+  const crumbs = organisationCrumbs(organisation, tw.list.title);
+  if (!listed.allowed)
+    return <ForbiddenPage crumbs={crumbs} invalid={listed.invalid} resetHref={base} />;
+  const page = listed.data;
   const hasQuota = options.lines.length > 0;
   const guidance = guidanceFor(organisation);
   const empty = page.items.length === 0 && !cursor;
@@ -83,13 +90,7 @@ export default async function JobsPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: t.nav.dashboard, href: routes.dashboard },
-          { label: organisation.name, href: routes.organisation(organizationId) },
-          { label: tw.list.title },
-        ]}
-      />
+      <Breadcrumbs items={crumbs} />
       <PageHeader title={tw.list.title} description={tw.list.lead} actions={submitLink} />
       <div className="space-y-4">
         {guidance && !guidanceInList ? (

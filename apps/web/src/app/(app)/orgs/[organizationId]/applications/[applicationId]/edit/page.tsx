@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
 import { Alert, Card } from "@tessera/ui";
 import { isUndertaking, roleMay } from "@tessera/core";
 import { Forbidden } from "@/components/forbidden";
@@ -46,10 +47,11 @@ export default async function EditApplicationPage({ params }: Props) {
       {body}
     </PageFrame>
   );
+  // Submitted, decided or withdrawn: there is nothing to edit, and the application's own page
+  // says what state it is in and what (if anything) can still be done.
+  if (!application.actions.edit)
+    redirect(programmeRoutes.application(organizationId, applicationId));
   if (!roleMay(organisation.role, "applications.write")) return page(<Forbidden />);
-  if (!application.actions.edit) {
-    return page(<Alert tone="info" title={tp.applications.detail.noActions} />);
-  }
   const [projects, programme, classes] = await Promise.all([
     load((api) => api.projects.list({ organizationId, limit: 100 })),
     load((api) => api.programmes.get({ organizationId, programmeId: application.programme.id })),
