@@ -106,6 +106,11 @@ test("an application that can no longer be edited has no edit page: its own page
       .first()
       .getAttribute("href")) ?? "";
   expect(approved).toMatch(new RegExp(`^${org}/applications/[^/?]+$`));
+  // A real HTTP redirect, answered before any of the edit page is sent.
+  const redirect = await ada.request.get(`${approved}/edit`, { maxRedirects: 0 });
+  expect(redirect.status()).toBe(307);
+  expect(redirect.headers()["location"]).toMatch(new RegExp(`${approved}$`));
+  expect(await redirect.text()).not.toContain("Change the application, then save it.");
   const response = await ada.goto(`${approved}/edit`);
   expect(response?.status()).toBeLessThan(400);
   await expect(ada).toHaveURL(new RegExp(`${approved}$`));

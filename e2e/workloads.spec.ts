@@ -150,6 +150,7 @@ test("a researcher submits a job from a template and follows it to completion wi
 
 test("a researcher cancels a running job and its hold goes back to the allocation", async ({
   signedIn,
+  a11y,
 }) => {
   test.setTimeout(180_000);
   const name = `Long sweep ${uniqueSuffix()}`;
@@ -190,6 +191,21 @@ test("a researcher cancels a running job and its hold goes back to the allocatio
       /^The programme pays €\d+\.\d{2}, the organisation €\d+\.\d{2} \(before VAT\)\.$/,
     );
     await expect(ada.getByRole("link", { name: "Usage in Billing" })).toBeVisible();
+  });
+
+  await test.step("while it runs, the jobs list says its use and cost so far too", async () => {
+    await ada.goto(`/orgs/${organizationId}/jobs?show=active`);
+    const row = ada.getByRole("row").filter({ has: ada.getByRole("link", { name }) });
+    await expect(row.getByTestId("job-used-so-far")).toHaveText(
+      /^(less than 0\.001|\d+\.\d{3}) GPU-hours so far$/,
+      MOVES,
+    );
+    await expect(row.getByTestId("job-cost-so-far")).toHaveText(
+      /^€\d+\.\d{2} so far \(list price\)$/,
+    );
+    await expect(row).not.toContainText("Not metered yet");
+    await a11y.check(ada);
+    await ada.goto(jobUrl);
   });
 
   await test.step("cancelling asks once and names what is lost", async () => {

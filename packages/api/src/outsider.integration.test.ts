@@ -143,6 +143,10 @@ const CASES: Record<string, Case> = {
     { organizationId: v.org.id, workloadId: v.workload.id },
     { organizationId: a.org.id, workloadId: v.workload.id },
   ],
+  "workloads.usageSoFarOfJobs": (v, a) => [
+    { organizationId: v.org.id, workloadIds: [v.workload.id] },
+    { organizationId: a.org.id, workloadIds: [v.workload.id] },
+  ],
   "workloads.cancel": (v, a) => [
     { organizationId: v.org.id, workloadId: v.workload.id },
     { organizationId: a.org.id, workloadId: v.workload.id },

@@ -117,6 +117,10 @@ export const enWorkloads = {
     consumed: (amount: string) => `${amount} used`,
     ofHeld: (amount: string) => `of ${amount} held`,
     released: "Hold released",
+    /** A running job's use so far, as its page and Billing count it: "0.861 GPU-hours so far". */
+    usedSoFar: (used: string) => `${used} so far`,
+    costSoFar: (list: string) => `${list} so far (list price)`,
+    soFarFailed: "What running jobs have used so far could not be loaded; trying again.",
     activeCount: (active: number, more: boolean) =>
       active === 0
         ? "No active jobs"
@@ -296,6 +300,8 @@ export const enWorkloads = {
       eligible: "Eligible",
       why: "Decision",
       chosen: "Chosen",
+      unreadable:
+        "The record of why this cluster was chosen cannot be read, so the clusters considered are not shown. The job itself is not affected.",
     },
     outputTitle: "Output",
     outputLabel: "Job output, last lines",
@@ -453,6 +459,8 @@ echo "Starting {{jobName}} on {{gpus}} GPUs"
   energy: {
     term: "Energy",
     notMetered: "Not metered yet",
+    /** In the jobs list, where no heading says what is not metered. */
+    notMeteredInList: "Energy not metered yet",
   },
 };
 

@@ -6,10 +6,27 @@ import { getCurrentCharges } from "../billing/get-current-charges";
 import { finishJob, runningJob } from "../billing/running-job-fixture";
 import { latestPriceVersionId } from "../catalogue/preview-price-change";
 import { updateResourceClass } from "../catalogue/update-resource-class";
-import { getJobUsageSoFar } from "./get-job-usage-so-far";
+import { getJobsUsageSoFar, getJobUsageSoFar } from "./get-job-usage-so-far";
+import type { TenantAccess } from "../tenancy/tenant-access";
 
 const SELLER = "DE";
 const after = (from: Date, seconds: number) => new Date(from.getTime() + seconds * 1000);
+
+/** The tenant, counting the raw statements (every read of the draft is one) run through it. */
+function counting(tenant: TenantAccess): { tenant: TenantAccess; statements: () => number } {
+  let count = 0;
+  const db = new Proxy(tenant.db, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (prop !== "$queryRaw" || typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        count += 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { tenant: { ...tenant, db }, statements: () => count };
+}
 
 /** The job's rows of Billing's charges so far ("Accruing now"), summed. */
 async function billingRowsOf(tenant: ReturnType<typeof billingTenantOf>, jobId: string, now: Date) {
@@ -95,5 +112,43 @@ describe("a running job's use and cost so far", () => {
     await expect(
       getJobUsageSoFar(billingTenantOf(db, other.fixture), job.id, { sellerCountry: SELLER }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("for a page of jobs are each job's own figures, from one reading of the draft", async () => {
+    const startedAt = new Date("2026-03-20T11:49:00Z");
+    const first = await runningJob({ startedAt });
+    const { fixture } = first;
+    const second = await runningJob({ fixture, startedAt: after(startedAt, 600), quantity: 1 });
+    const third = await runningJob({ fixture, startedAt: after(startedAt, 900), quantity: 4 });
+    const waiting = await runningJob({ fixture, startedAt });
+    await db.workload.update({ where: { id: waiting.job.id }, data: { status: "PENDING" } });
+    const tenant = billingTenantOf(db, fixture);
+    const now = after(startedAt, 1_549);
+    const ids = [first, second, third, waiting].map(({ job }) => job.id);
+
+    for (const role of ["OWNER", "VIEWER"] as const) {
+      const asRole = { ...tenant, role };
+      const page = await getJobsUsageSoFar(asRole, ids, { sellerCountry: SELLER, now });
+      expect([...page.keys()].sort()).toEqual(ids.slice(0, 3).sort());
+      for (const id of ids)
+        expect(page.get(id) ?? null, `${role} ${id}`).toEqual(
+          await getJobUsageSoFar(asRole, id, { sellerCountry: SELLER, now }),
+        );
+    }
+
+    // As many statements for the page as for one job: the draft is read once, not once a row.
+    const forOne = counting(tenant);
+    await getJobsUsageSoFar(forOne.tenant, [first.job.id], { sellerCountry: SELLER, now });
+    const forPage = counting(tenant);
+    await getJobsUsageSoFar(forPage.tenant, ids, { sellerCountry: SELLER, now });
+    expect(forOne.statements()).toBeGreaterThan(0);
+    expect(forPage.statements()).toBe(forOne.statements());
+
+    // Nothing running on the page: no draft at all.
+    const idle = counting(tenant);
+    expect(
+      (await getJobsUsageSoFar(idle.tenant, [waiting.job.id], { sellerCountry: SELLER, now })).size,
+    ).toBe(0);
+    expect(idle.statements()).toBe(0);
   });
 });

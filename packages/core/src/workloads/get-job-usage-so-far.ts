@@ -36,13 +36,32 @@ export async function getJobUsageSoFar(
   workloadId: string,
   input: { sellerCountry: string; now?: Date },
 ): Promise<JobUsageSoFar | null> {
+  const soFar = await getJobsUsageSoFar(tenant, [workloadId], input);
+  return soFar.get(workloadId) ?? null;
+}
+
+/**
+ * getJobUsageSoFar for several jobs at once — a page of the jobs list — from one reading of the
+ * live draft (or, without billing, one reading of the running jobs' time), so each job's figures
+ * are exactly those its own page gives at the same instant. Keyed by job id; a job not running,
+ * or with nothing accruing, has no entry, and no draft is built when none of them runs. NOT_FOUND
+ * when any id is not one of the organisation's training jobs.
+ */
+export async function getJobsUsageSoFar(
+  tenant: TenantAccess,
+  workloadIds: readonly string[],
+  input: { sellerCountry: string; now?: Date },
+): Promise<Map<string, JobUsageSoFar>> {
   const now = input.now ?? new Date();
-  const job = await tenant.db.workload.findFirst({
-    where: { id: workloadId, kind: "TRAINING_JOB" },
+  const ids = [...new Set(workloadIds)];
+  const jobs = await tenant.db.workload.findMany({
+    where: { id: { in: ids }, kind: "TRAINING_JOB" },
     select: { id: true, status: true },
   });
-  if (!job) throw notFound("Job");
-  if (job.status !== "RUNNING") return null;
+  if (jobs.length !== ids.length) throw notFound("Job");
+  const running = new Set(jobs.filter((job) => job.status === "RUNNING").map((job) => job.id));
+  const result = new Map<string, JobUsageSoFar>();
+  if (running.size === 0) return result;
   const organizationId = tenant.organization.id;
   if (roleMay(tenant.role, "billing.read")) {
     const draft = await getInvoiceDraft(tenant.db, {
@@ -51,18 +70,22 @@ export async function getJobUsageSoFar(
       now,
       accruing: true,
     });
-    const rows = draft.accruing.filter((row) => "jobId" in row && row.jobId === job.id);
-    if (rows.length === 0) return null;
-    return {
-      unitSeconds: toSafeNumber(sum(rows.map((row) => row.unitSeconds)), "quantity"),
-      cost: {
-        currency: draft.currency,
-        listMinor: toSafeNumber(sum(rows.map((row) => row.listMinor))),
-        programmeMinor: toSafeNumber(sum(rows.map((row) => row.programmeMinor))),
-        tenantMinor: toSafeNumber(sum(rows.map((row) => row.tenantMinor))),
-      },
-      computedAt: now,
-    };
+    for (const [jobId, rows] of rowsByJob(
+      draft.accruing,
+      (row) => ("jobId" in row ? row.jobId : null),
+      running,
+    ))
+      result.set(jobId, {
+        unitSeconds: toSafeNumber(sum(rows.map((row) => row.unitSeconds)), "quantity"),
+        cost: {
+          currency: draft.currency,
+          listMinor: toSafeNumber(sum(rows.map((row) => row.listMinor))),
+          programmeMinor: toSafeNumber(sum(rows.map((row) => row.programmeMinor))),
+          tenantMinor: toSafeNumber(sum(rows.map((row) => row.tenantMinor))),
+        },
+        computedAt: now,
+      });
+    return result;
   }
   // Without billing: the same time so far, by the same reading, and no money.
   const customer = await loadBillingCustomer(tenant.db, organizationId);
@@ -74,13 +97,26 @@ export async function getJobUsageSoFar(
     bounds: periodBounds(period, customer.timeZone),
     timeZone: customer.timeZone,
   };
-  const rows = (
-    (await accruingJobUsageOf(tenant.db, [scope], now)).get(organizationId) ?? []
-  ).filter((row) => row.jobId === job.id);
-  if (rows.length === 0) return null;
-  return {
-    unitSeconds: toSafeNumber(sum(rows.map((row) => row.unitSeconds)), "quantity"),
-    cost: null,
-    computedAt: now,
-  };
+  const accruing = (await accruingJobUsageOf(tenant.db, [scope], now)).get(organizationId) ?? [];
+  for (const [jobId, rows] of rowsByJob(accruing, (row) => row.jobId, running))
+    result.set(jobId, {
+      unitSeconds: toSafeNumber(sum(rows.map((row) => row.unitSeconds)), "quantity"),
+      cost: null,
+      computedAt: now,
+    });
+  return result;
+}
+
+/** The accruing rows of the given jobs (one per billing month each has run in), by job. */
+function rowsByJob<Row>(
+  rows: readonly Row[],
+  jobOf: (row: Row) => string | null,
+  jobIds: ReadonlySet<string>,
+): Map<string, Row[]> {
+  const byJob = new Map<string, Row[]>();
+  for (const row of rows) {
+    const jobId = jobOf(row);
+    if (jobId !== null && jobIds.has(jobId)) byJob.set(jobId, [...(byJob.get(jobId) ?? []), row]);
+  }
+  return byJob;
 }

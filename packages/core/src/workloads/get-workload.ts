@@ -2,7 +2,8 @@ import type { WorkloadStatus } from "@tessera/db";
 import { notFound } from "../errors";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import type { JobSummary } from "./list-workloads";
-import { toPlacementView, type PlacementDecision, type PlacementView } from "./place-workload";
+import type { PlacementView } from "./place-workload";
+import { readStoredPlacement } from "./stored-placement";
 import type { WorkloadSpec } from "./submit-workload";
 import { submissionDated } from "./submission-dated";
 import { sumWorkloadEnergy } from "./sum-workload-energy";
@@ -10,8 +11,11 @@ import { toWorkloadSummary, WORKLOAD_SUMMARY } from "./workload-view";
 
 export interface WorkloadDetail extends JobSummary {
   spec: WorkloadSpec;
-  /** The placement decision without the retired clusters, which are only counted. */
-  placement: PlacementView;
+  /**
+   * The placement decision without the retired clusters, which are only counted; null when the
+   * stored record cannot be read.
+   */
+  placement: PlacementView | null;
   outputTail: string | null;
   events: {
     id: string;
@@ -52,7 +56,7 @@ export async function getWorkload(
     ...summary,
     energy: energies.get(row.id) ?? null,
     spec: row.spec as unknown as WorkloadSpec,
-    placement: toPlacementView(row.placement as unknown as PlacementDecision),
+    placement: readStoredPlacement(row.placement),
     outputTail: row.outputTail,
     events: submissionDated(
       row.events.map((event) => ({

@@ -17,7 +17,7 @@ import { JobPlacement } from "./job-placement";
 import { JobTimeline } from "./job-timeline";
 import { usageSoFarText } from "./job-usage-text";
 import type { WorkloadDetail } from "./types";
-import { LIVE_REFRESH_MS, useNow } from "./use-now";
+import { LIVE_REFRESH_MS, USAGE_SO_FAR_REFRESH_MS, useNow } from "./use-now";
 
 function When({ value, testId }: { value: Date | null; testId?: string }) {
   if (!value)
@@ -52,9 +52,6 @@ function Progress({ job, now }: { job: WorkloadDetail; now: number | null }) {
     </div>
   );
 }
-
-/** How often a running job's use and cost so far are asked for again: as Billing refreshes them. */
-const USAGE_SO_FAR_REFRESH_MS = 15_000;
 
 function QuotaSummary({ job, organizationId }: { job: WorkloadDetail; organizationId: string }) {
   const q = tw.detail.quota;

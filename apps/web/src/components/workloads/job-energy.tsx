@@ -9,13 +9,16 @@ import type { WorkloadSummary } from "./types";
 export function JobEnergy({
   energy,
   className,
+  notMetered = tw.energy.notMetered,
 }: {
   energy: WorkloadSummary["energy"];
   className?: string;
+  /** What to say when nothing is metered yet, where no heading says it is energy. */
+  notMetered?: string;
 }) {
   return (
     <span className={className} data-testid="job-energy">
-      {energy ? energyWithBasis(energy.milliWh, energy.measured) : tw.energy.notMetered}
+      {energy ? energyWithBasis(energy.milliWh, energy.measured) : notMetered}
     </span>
   );
 }

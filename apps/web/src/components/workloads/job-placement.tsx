@@ -6,20 +6,27 @@ import type { WorkloadDetail } from "./types";
 
 /**
  * Where the job runs and why: the chosen cluster, the rule that chose it, every candidate but the
- * retired clusters, which one line counts.
+ * retired clusters, which one line counts. Where the decision kept with the job cannot be read, the
+ * cluster it runs on and a line saying so.
  */
 export function JobPlacement({ job }: { job: WorkloadDetail }) {
   const p = tw.detail.placement;
+  const { placement } = job;
   return (
     <div className="space-y-4" data-testid="job-placement">
       <DescriptionList
         items={[
           { term: p.cluster, detail: job.cluster.name },
           { term: p.jurisdiction, detail: job.cluster.jurisdiction },
-          { term: p.reason, detail: job.placement.reason },
+          ...(placement ? [{ term: p.reason, detail: placement.reason }] : []),
         ]}
       />
-      {job.placement.candidates.length ? (
+      {placement ? null : (
+        <p className="text-fg-muted" data-testid="job-placement-unreadable">
+          {p.unreadable}
+        </p>
+      )}
+      {placement?.candidates.length ? (
         <ScrollTable caption={p.caption}>
           <thead>
             <tr>
@@ -31,7 +38,7 @@ export function JobPlacement({ job }: { job: WorkloadDetail }) {
             </tr>
           </thead>
           <tbody>
-            {job.placement.candidates.map((candidate) => (
+            {placement.candidates.map((candidate) => (
               <tr key={candidate.clusterCode}>
                 <Td className="font-mono">
                   {candidate.clusterCode}
@@ -59,9 +66,9 @@ export function JobPlacement({ job }: { job: WorkloadDetail }) {
           </tbody>
         </ScrollTable>
       ) : null}
-      {job.placement.retiredClusters > 0 ? (
+      {placement && placement.retiredClusters > 0 ? (
         <p className="text-sm text-fg-muted" data-testid="job-placement-retired">
-          {p.retired(job.placement.retiredClusters)}
+          {p.retired(placement.retiredClusters)}
         </p>
       ) : null}
     </div>

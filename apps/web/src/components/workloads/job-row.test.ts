@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { JobRow } from "./job-row";
-import type { WorkloadSummary } from "./types";
+import type { ListedUsageSoFar, WorkloadSummary } from "./types";
 
 const job = {
   id: "w1",
@@ -54,5 +54,63 @@ describe("a job's row in the jobs list", () => {
   it("keeps the scheduler's reason beside the status on a phone too", () => {
     const own = html.split("<td")[1]!;
     expect(own).toContain("(the scheduler says “Resources”)");
+  });
+});
+
+describe("a running job's Quota cell in the jobs list", () => {
+  const running = {
+    ...job,
+    status: "RUNNING",
+    statusReason: null,
+    startedAt: new Date("2026-12-07T01:00:05Z"),
+    heldUnitSeconds: 7_200,
+  } as unknown as WorkloadSummary;
+  const quotaCell = (soFar?: ListedUsageSoFar) =>
+    renderToStaticMarkup(
+      createElement(
+        "table",
+        null,
+        createElement(
+          "tbody",
+          null,
+          createElement(JobRow, { job: running, organizationId: "o1", now: null, soFar }),
+        ),
+      ),
+    )
+      .split("<td")
+      .at(-1)!
+      .replace(/^[^>]*>/, "")
+      .replace(/<[^>]+>/g, "|")
+      .split("|")
+      .filter(Boolean);
+  const computedAt = new Date("2026-12-07T21:02:00Z");
+
+  it("says what it has used and what that costs so far, as its own page does", () => {
+    // The job page's figures for the job: 0.861 GPU-hours, €2.54 at list price.
+    expect(
+      quotaCell({
+        workloadId: "w1",
+        unitSeconds: 3_099,
+        cost: { currency: "EUR", listMinor: 254, programmeMinor: 178, tenantMinor: 76 },
+        computedAt,
+      }),
+    ).toEqual([
+      "2 GPU-hours held",
+      "0.861 GPU-hours so far",
+      "€2.54 so far (list price)",
+      "Energy not metered yet",
+    ]);
+  });
+
+  it("says the time without money to a role that may not read billing", () => {
+    expect(quotaCell({ workloadId: "w1", unitSeconds: 3_099, cost: null, computedAt })).toEqual([
+      "2 GPU-hours held",
+      "0.861 GPU-hours so far",
+      "Energy not metered yet",
+    ]);
+  });
+
+  it("says only what it holds before its use so far has been read", () => {
+    expect(quotaCell()).toEqual(["2 GPU-hours held", "Energy not metered yet"]);
   });
 });

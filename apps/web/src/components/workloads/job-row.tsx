@@ -5,7 +5,8 @@ import { routes } from "@/lib/paths";
 import { StatusReason, WorkloadBadge } from "./badges";
 import { formatDuration, formatQuota, runSeconds } from "./format";
 import { JobEnergy } from "./job-energy";
-import type { WorkloadSummary } from "./types";
+import { listUsageSoFarText } from "./job-usage-text";
+import type { ListedUsageSoFar, WorkloadSummary } from "./types";
 
 /** The Status column is shown from the sm breakpoint; below it the job's own cell says it. */
 export const WIDE_ONLY = "hidden sm:table-cell";
@@ -31,7 +32,7 @@ function Started({ job, now }: { job: WorkloadSummary; now: number | null }) {
   );
 }
 
-function Quota({ job }: { job: WorkloadSummary }) {
+function Quota({ job, soFar }: { job: WorkloadSummary; soFar: ListedUsageSoFar | undefined }) {
   const unit = job.resourceClass.unit;
   if (job.consumedUnitSeconds !== null)
     return (
@@ -45,7 +46,23 @@ function Quota({ job }: { job: WorkloadSummary }) {
       </>
     );
   if (job.terminal) return <span className="text-fg-muted">{tw.list.released}</span>;
-  return <span>{tw.list.held(formatQuota(job.heldUnitSeconds, unit))}</span>;
+  // A running job: what it holds, and what it has used so far as its page and Billing say.
+  const text = listUsageSoFarText(soFar, unit);
+  return (
+    <>
+      <span className="block">{tw.list.held(formatQuota(job.heldUnitSeconds, unit))}</span>
+      {text ? (
+        <span className="block" data-testid="job-used-so-far">
+          {text.used}
+        </span>
+      ) : null}
+      {text?.cost ? (
+        <span className="block" data-testid="job-cost-so-far">
+          {text.cost}
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 function JobStatus({ job, testId }: { job: WorkloadSummary; testId?: string }) {
@@ -65,16 +82,18 @@ function JobStatus({ job, testId }: { job: WorkloadSummary; testId?: string }) {
 /**
  * One job in the organisation's jobs list. Its status is shown once at each width: in the Status
  * column from the sm breakpoint, and below it in the job's own cell, which stays in view while
- * the rest of the row scrolls sideways.
+ * the rest of the row scrolls sideways. `soFar` is a running job's use so far (none otherwise).
  */
 export function JobRow({
   job,
   organizationId,
   now,
+  soFar,
 }: {
   job: WorkloadSummary;
   organizationId: string;
   now: number | null;
+  soFar?: ListedUsageSoFar;
 }) {
   return (
     <tr data-testid={`job-${job.id}`}>
@@ -115,8 +134,12 @@ export function JobRow({
         <Started job={job} now={now} />
       </Td>
       <Td className="min-w-32">
-        <Quota job={job} />
-        <JobEnergy energy={job.energy} className="block text-fg-muted" />
+        <Quota job={job} soFar={soFar} />
+        <JobEnergy
+          energy={job.energy}
+          className="block text-fg-muted"
+          notMetered={tw.energy.notMeteredInList}
+        />
       </Td>
     </tr>
   );

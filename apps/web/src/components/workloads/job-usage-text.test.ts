@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { usageSoFarText } from "./job-usage-text";
+import { listUsageSoFarText, usageSoFarText } from "./job-usage-text";
 
 const computedAt = new Date("2026-12-07T21:02:00Z");
 
@@ -32,5 +32,18 @@ describe("usageSoFarText", () => {
 
   it("says nothing when nothing accrues", () => {
     expect(usageSoFarText(null, "GPU")).toBeNull();
+  });
+});
+
+describe("listUsageSoFarText", () => {
+  it("says the job page's figures briefly, for the jobs list", () => {
+    const cost = { currency: "EUR", listMinor: 254, programmeMinor: 178, tenantMinor: 76 };
+    expect(
+      listUsageSoFarText({ workloadId: "w1", unitSeconds: 3_099, cost, computedAt }, "GPU"),
+    ).toEqual({ used: "0.861 GPU-hours so far", cost: "€2.54 so far (list price)" });
+    expect(
+      listUsageSoFarText({ workloadId: "w1", unitSeconds: 3_099, cost: null, computedAt }, "GPU"),
+    ).toEqual({ used: "0.861 GPU-hours so far", cost: null });
+    expect(listUsageSoFarText(undefined, "GPU")).toBeNull();
   });
 });

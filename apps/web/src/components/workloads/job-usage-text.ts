@@ -1,7 +1,7 @@
 import { formatMoney } from "@/components/programmes/format";
 import { tw } from "@/i18n";
 import { formatQuota } from "./format";
-import type { JobUsageSoFar } from "./types";
+import type { JobUsageSoFar, ListedUsageSoFar } from "./types";
 
 /**
  * Pure: what a running job's page says of its use so far and its cost so far, not yet settled —
@@ -25,5 +25,21 @@ export function usageSoFarText(
           shares: q.costSoFarShares(money(cost.programmeMinor), money(cost.tenantMinor)),
         }
       : null,
+  };
+}
+
+/**
+ * Pure: the same figures as the jobs list writes them, briefly: "0.861 GPU-hours so far" and, for
+ * a role that may read billing, "€2.54 so far (list price)". Null when the job has none.
+ */
+export function listUsageSoFarText(
+  soFar: ListedUsageSoFar | undefined,
+  unit: string,
+): { used: string; cost: string | null } | null {
+  if (!soFar) return null;
+  const { cost } = soFar;
+  return {
+    used: tw.list.usedSoFar(formatQuota(soFar.unitSeconds, unit)),
+    cost: cost ? tw.list.costSoFar(formatMoney(cost.listMinor, cost.currency)) : null,
   };
 }

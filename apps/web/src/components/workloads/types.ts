@@ -9,6 +9,8 @@ export type WorkloadPage = Outputs["workloads"]["list"];
 export type WorkloadSummary = WorkloadPage["items"][number];
 export type WorkloadDetail = Outputs["workloads"]["get"];
 export type JobUsageSoFar = Outputs["workloads"]["usageSoFar"];
+/** One running job's use so far among those of a page of the jobs list. */
+export type ListedUsageSoFar = Outputs["workloads"]["usageSoFarOfJobs"][number];
 export type WorkloadEventView = WorkloadDetail["events"][number];
 export type WorkloadStatus = WorkloadSummary["status"];
 export type WorkloadFilter = NonNullable<Inputs["workloads"]["list"]["filter"]>;

@@ -4,6 +4,8 @@ import { useSyncExternalStore } from "react";
 
 /** How often live pages ask for news while something is still moving. */
 export const LIVE_REFRESH_MS = 2_000;
+/** How often running jobs' use and cost so far are asked for again: as Billing refreshes them. */
+export const USAGE_SO_FAR_REFRESH_MS = 15_000;
 const TICK_MS = 1_000;
 
 let now = Date.now();

@@ -5,7 +5,7 @@ import { getWorkloadProcedure } from "./get";
 import { listWorkloadsProcedure } from "./list";
 import { previewWorkloadProcedure } from "./preview";
 import { submitWorkloadProcedure } from "./submit";
-import { jobUsageSoFarProcedure } from "./usage-so-far";
+import { jobsUsageSoFarProcedure, jobUsageSoFarProcedure } from "./usage-so-far";
 
 export const workloadsRouter = createTRPCRouter({
   formOptions: workloadFormOptionsProcedure,
@@ -14,5 +14,6 @@ export const workloadsRouter = createTRPCRouter({
   list: listWorkloadsProcedure,
   get: getWorkloadProcedure,
   usageSoFar: jobUsageSoFarProcedure,
+  usageSoFarOfJobs: jobsUsageSoFarProcedure,
   cancel: cancelWorkloadProcedure,
 });

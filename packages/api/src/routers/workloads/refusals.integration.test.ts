@@ -133,11 +133,12 @@ describe("the clusters a job's page says were considered", () => {
       organizationId: tenant.org.id,
       workloadId: job.id,
     });
-    const codes = detail.placement.candidates.map((c) => c.clusterCode);
+    const placement = detail.placement!;
+    const codes = placement.candidates.map((c) => c.clusterCode);
     expect(codes).toContain(tenant.cluster.code);
     expect(codes).not.toContain(retired.code);
-    expect(detail.placement.candidates.some((c) => c.why.includes("retired"))).toBe(false);
-    expect(detail.placement.retiredClusters).toBeGreaterThanOrEqual(1);
+    expect(placement.candidates.some((c) => c.why.includes("retired"))).toBe(false);
+    expect(placement.retiredClusters).toBeGreaterThanOrEqual(1);
     // The decision kept with the job still names it, for the audit.
     const stored = await db.workload.findUniqueOrThrow({ where: { id: job.id } });
     const kept = (stored.placement as { candidates: { clusterCode: string; why: string }[] })

@@ -1,5 +1,7 @@
+import { z } from "zod";
 import { serverEnv } from "@tessera/config";
-import { getJobUsageSoFar } from "@tessera/core";
+import { getJobsUsageSoFar, getJobUsageSoFar, MAX_PAGE_SIZE } from "@tessera/core";
+import { rowId } from "../../schemas";
 import { tenantProcedure } from "../../trpc";
 import { workloadIdInput } from "./inputs";
 
@@ -14,3 +16,22 @@ export const jobUsageSoFarProcedure = tenantProcedure("workloads.read")
       sellerCountry: serverEnv().BILLING_SELLER_COUNTRY,
     }),
   );
+
+export const jobsUsageSoFarInput = z.object({
+  workloadIds: z
+    .array(rowId("job"), { error: "Choose the jobs by id." })
+    .max(MAX_PAGE_SIZE, `Ask for at most ${MAX_PAGE_SIZE} jobs.`),
+});
+
+/**
+ * The same for the jobs on a page of the list, from one reading: one entry per running job with
+ * use so far (the others have none), with each job's page's figures to the cent.
+ */
+export const jobsUsageSoFarProcedure = tenantProcedure("workloads.read")
+  .input(jobsUsageSoFarInput)
+  .query(async ({ ctx, input }) => {
+    const soFar = await getJobsUsageSoFar(ctx.tenant, input.workloadIds, {
+      sellerCountry: serverEnv().BILLING_SELLER_COUNTRY,
+    });
+    return [...soFar].map(([workloadId, usage]) => ({ workloadId, ...usage }));
+  });

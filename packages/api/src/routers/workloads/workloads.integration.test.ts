@@ -90,7 +90,7 @@ describe("workloads.submit", () => {
     });
     expect(detail.events.map((e) => e.status)).toEqual(["ACCEPTED"]);
     expect(detail.cancellable).toBe(true);
-    expect(detail.placement.chosen?.clusterCode).toBe(tenant.cluster.code);
+    expect(detail.placement?.chosen?.clusterCode).toBe(tenant.cluster.code);
   });
 
   it("refuses a job beyond the allocation with the shortfall, and writes nothing", async () => {
@@ -525,5 +525,26 @@ describe("formOptions: the most units a job may ask for", () => {
     expect(line?.noClusterReason).not.toContain(closed.name);
     expect(line?.noClusterReason).not.toContain("is retired");
     expect(line?.noClusterReason).toMatch(/\. \d+ clusters out of service were not considered\.$/);
+  });
+});
+
+describe("workloads.get with a placement record that cannot be read", () => {
+  it("returns the job with no placement rather than failing", async () => {
+    const tenant = await createLaunchReadyTenant({ unitHours: 10 });
+    const caller = callerFor(tenant.owner);
+    const job = await caller.workloads.submit(submitInput(tenant, { name: "Damaged record" }));
+    const input = { organizationId: tenant.org.id, workloadId: job.id };
+    expect((await caller.workloads.get(input)).placement?.chosen?.clusterId).toBe(
+      tenant.cluster.id,
+    );
+    for (const damaged of [{}, [], "placed", { candidates: "all", reason: 1 }]) {
+      await db.workload.update({ where: { id: job.id }, data: { placement: damaged } });
+      const detail = await caller.workloads.get(input);
+      expect(detail.placement, JSON.stringify(damaged)).toBeNull();
+      expect(detail).toMatchObject({
+        name: "Damaged record",
+        cluster: { code: tenant.cluster.code },
+      });
+    }
   });
 });

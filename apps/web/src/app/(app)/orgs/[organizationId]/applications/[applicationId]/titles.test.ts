@@ -8,7 +8,7 @@ vi.mock("@/server/programmes", () => ({
 vi.mock("@/server/organisation", () => ({ loadOrganisation: vi.fn() }));
 vi.mock("@/server/api", () => ({ load: vi.fn() }));
 
-const { generateMetadata: detailTitle } = await import("./page");
+const { generateMetadata: detailTitle } = await import("./(detail)/page");
 const { generateMetadata: editTitle } = await import("./edit/page");
 
 const params = (applicationId: string) => ({

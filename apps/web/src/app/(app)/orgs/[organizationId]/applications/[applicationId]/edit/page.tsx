@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { redirect } from "next/navigation";
 import { Alert, Card } from "@tessera/ui";
 import { isUndertaking, roleMay } from "@tessera/core";
 import { Forbidden } from "@/components/forbidden";
@@ -11,7 +10,7 @@ import { t, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { load } from "@/server/api";
 import { loadOrganisation } from "@/server/organisation";
-import { loadApplication } from "@/server/programmes";
+import { loadApplication, loadEditableApplication } from "@/server/programmes";
 import { notFoundUnlessRowIds } from "@/server/entity-layout";
 
 interface Props {
@@ -28,7 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditApplicationPage({ params }: Props) {
   const { organizationId, applicationId } = await params;
   const organisation = await loadOrganisation(organizationId);
-  const application = await loadApplication(organizationId, applicationId);
+  // Its layout has already redirected an application that can no longer be edited.
+  const application = await loadEditableApplication(organizationId, applicationId);
   const page = (body: ReactNode) => (
     <PageFrame
       crumbs={[
@@ -47,10 +47,6 @@ export default async function EditApplicationPage({ params }: Props) {
       {body}
     </PageFrame>
   );
-  // Submitted, decided or withdrawn: there is nothing to edit, and the application's own page
-  // says what state it is in and what (if anything) can still be done.
-  if (!application.actions.edit)
-    redirect(programmeRoutes.application(organizationId, applicationId));
   if (!roleMay(organisation.role, "applications.write")) return page(<Forbidden />);
   const [projects, programme, classes] = await Promise.all([
     load((api) => api.projects.list({ organizationId, limit: 100 })),

@@ -1,0 +1,3 @@
+import { LoadingState } from "@/components/loading-state";
+
+export default LoadingState;
