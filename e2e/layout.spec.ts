@@ -87,6 +87,62 @@ test("the header fits 1280 pixels with a long address, which the account menu sh
   await expect(account).toBeFocused();
 });
 
+test("the header names a member's only organisation as a plain link, and offers a member of several the choice", async ({
+  signedIn,
+  a11y,
+}, testInfo) => {
+  // Two sign-ins, five pages checked with axe.
+  test.setTimeout(120_000);
+  await test.step("a member of one organisation sees its name on pages about none", async () => {
+    // The operator belongs to the platform's own organisation only.
+    const omar = await signedIn("operator");
+    const header = omar.locator("header");
+    const organisation = header.getByRole("link", {
+      name: "Organisation: Tessera Platform Services",
+    });
+    for (const path of ["/dashboard", "/notifications"]) {
+      await omar.goto(path);
+      await expect(organisation).toBeVisible();
+      await expect(header.getByRole("button", { name: /^Organisation:/ })).toHaveCount(0);
+      await expect(header.getByText("Choose an organisation")).toHaveCount(0);
+      await expectHeaderFits(omar);
+      await a11y.check(omar);
+    }
+    // By keyboard, to the organisation's page, which the link then marks as the current page.
+    await organisation.focus();
+    await omar.keyboard.press("Enter");
+    await expect(
+      omar.getByRole("heading", { level: 1, name: "Tessera Platform Services" }),
+    ).toBeVisible();
+    await expect(organisation).toHaveAttribute("aria-current", "page");
+    await header.screenshot({ path: testInfo.outputPath("single-organisation-header.png") });
+
+    await omar.setViewportSize({ width: 390, height: 844 });
+    await omar.getByRole("button", { name: "Menu" }).click();
+    await expect(
+      omar
+        .locator("#app-menu")
+        .getByRole("link", { name: "Organisation: Tessera Platform Services" }),
+    ).toBeVisible();
+    await a11y.check(omar);
+  });
+
+  await test.step("a member of several chooses from a menu on a page about none", async () => {
+    const chiara = await signedIn("founder");
+    const header = chiara.locator("header");
+    const choose = header.getByRole("button", { name: "Organisation: Choose an organisation" });
+    await choose.focus();
+    await chiara.keyboard.press("Enter");
+    await expect(choose).toHaveAttribute("aria-expanded", "true");
+    await expect(header.getByRole("link", { name: /^Lumen Robotics/ })).toBeVisible();
+    await expect(header.getByRole("link", { name: /^Vela Vision Systems/ })).toBeVisible();
+    await a11y.check(chiara);
+    await chiara.keyboard.press("Escape");
+    await expect(choose).toBeFocused();
+    await expect(header.getByRole("link", { name: /^Lumen Robotics/ })).toBeHidden();
+  });
+});
+
 test("platform roles without an organisation get their own sidebar and no push to create one", async ({
   signedIn,
   a11y,

@@ -222,6 +222,7 @@ export * from "./billing/invoice-view";
 export * from "./billing/list-invoices";
 export * from "./billing/get-invoice";
 export * from "./billing/get-current-charges";
+export * from "./budgets/budget-alert-notice";
 export * from "./budgets/budget-figures";
 export * from "./budgets/get-month-spend";
 export * from "./budgets/get-budget";

@@ -255,6 +255,99 @@ describe("monthly budget alerts", () => {
     expect(audit.every((event) => event.actorId === owner.id)).toBe(true);
   });
 
+  it("tells of a budget set below what is spent at once, naming the share spent and the highest threshold passed", async () => {
+    const now = new Date("2031-02-20T10:00:00Z");
+    const fixture = await createBillingFixture(db, { subsidyRateBps: 0 });
+    const billing = (await createTestMember(fixture.organizationId, "BILLING")).user;
+    const admin = (await createTestMember(fixture.organizationId, "ADMIN")).user;
+    // 3 hours before there is any budget: €8.85.
+    await insertUsage(db, fixture, [
+      { start: new Date("2031-02-03T08:00:00Z"), unitSeconds: 3 * HOUR },
+    ]);
+    // €12.00: €8.85 is 73.75 % of it, past 50 % but not 80 %.
+    await setMonthlyBudget(tenantOf(fixture), actorFor(fixture.userId), {
+      budgetMinor: 1_200n,
+      sellerCountry: SELLER,
+      now,
+    });
+    await sweepRepeatedly(now);
+    for (const userId of [fixture.userId, billing.id]) {
+      const notices = await budgetNotices(userId);
+      expect(notices.map((n) => n.title)).toEqual([
+        "Budget Lab has already used 73.8% of its budget for February 2031, past the 50% warning",
+      ]);
+      expect(notices[0]!.body).toContain(
+        "When its monthly budget was set to €12.00, Budget Lab had already spent €8.85 in February 2031 (73.8% of it, past the 50% warning;",
+      );
+      expect(notices[0]!.body).toContain("The next warning comes at 80%.");
+      const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+      expect(await db.mailMessage.count({ where: { to: user.email! } })).toBe(1);
+    }
+    expect(await budgetNotices(admin.id)).toHaveLength(0);
+    expect(await claims(fixture.organizationId)).toEqual(["2031-02:50"]);
+
+    // Spend growing past the next threshold is told as before: a fourth hour, €11.80 (98 %).
+    await insertUsage(db, fixture, [
+      { start: new Date("2031-02-04T08:00:00Z"), unitSeconds: HOUR },
+    ]);
+    await sweepRepeatedly(now);
+    expect((await budgetNotices(fixture.userId)).map((n) => n.title)).toEqual([
+      "Budget Lab has already used 73.8% of its budget for February 2031, past the 50% warning",
+      expect.stringMatching(/has used 80% of its budget for February 2031$/),
+    ]);
+    expect(await claims(fixture.organizationId)).toEqual(["2031-02:50", "2031-02:80"]);
+  });
+
+  it("tells once of the thresholds a lowered budget is already past, and nothing of a raised one", async () => {
+    const now = new Date("2031-03-20T10:00:00Z");
+    const { fixture, owner } = await budgeted({ now });
+    const change = (budgetMinor: bigint) =>
+      setMonthlyBudget(tenantOf(fixture), actorFor(owner.id), {
+        budgetMinor,
+        sellerCountry: SELLER,
+        now,
+      });
+    const titles = async () => (await budgetNotices(owner.id)).map((n) => n.title);
+    // 2 hours: €5.90 of €10.00, told by the sweep.
+    await insertUsage(db, fixture, [
+      { start: new Date("2031-03-02T08:00:00Z"), unitSeconds: 2 * HOUR },
+    ]);
+    await sweepRepeatedly(now);
+    expect(await titles()).toEqual([expect.stringMatching(/has used 50% of its budget/)]);
+
+    // €7.00: 84.3 %. 50 % was told of the budget before; 80 % is new.
+    await change(700n);
+    await sweepRepeatedly(now);
+    expect((await titles()).slice(1)).toEqual([
+      "Budget Lab has already used 84.3% of its budget for March 2031, past the 80% warning",
+    ]);
+    expect(await claims(fixture.organizationId)).toEqual(["2031-03:50", "2031-03:80"]);
+
+    // €5.00: 118 %, past the budget itself — one notice, no next warning.
+    await change(500n);
+    await sweepRepeatedly(now);
+    const over = (await budgetNotices(owner.id)).slice(2);
+    expect(over.map((n) => n.title)).toEqual([
+      "Budget Lab has already used 118.0% of its budget for March 2031, past the 100% warning",
+    ]);
+    expect(over[0]!.body).not.toContain("next warning");
+
+    // €20.00: 29.5 %, nothing passed; setting it again changes nothing.
+    await change(2_000n);
+    await change(2_000n);
+    await sweepRepeatedly(now);
+    expect(await claims(fixture.organizationId)).toEqual([]);
+    expect(await titles()).toHaveLength(3);
+
+    // €11.00 from nothing claimed: 53.6 %, past 50 % once more under this budget.
+    await change(1_100n);
+    await sweepRepeatedly(now);
+    expect((await titles()).slice(3)).toEqual([
+      "Budget Lab has already used 53.6% of its budget for March 2031, past the 50% warning",
+    ]);
+    expect(await claims(fixture.organizationId)).toEqual(["2031-03:50"]);
+  });
+
   it("shows the budget beside the spend so far, its projection and the thresholds told", async () => {
     const now = new Date("2030-11-11T11:00:00Z");
     const { fixture } = await budgeted({ now });

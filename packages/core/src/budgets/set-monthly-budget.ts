@@ -6,9 +6,11 @@ import { lockOrganization } from "../tenancy/lock-organization";
 import type { TenantAccess } from "../tenancy/tenant-access";
 import { MAX_BUDGET_MINOR } from "../money-limits";
 import { TX_OPTIONS } from "../transaction";
+import { deliverMail } from "../mail/send-mail";
+import { highestClaim, notifyBudgetRecipients, reachedWhenSetNotice } from "./budget-alert-notice";
 import { reachedThresholds } from "./budget-figures";
 import { getBudget, type BudgetView } from "./get-budget";
-import { getMonthSpend } from "./get-month-spend";
+import { projectMonthSpend } from "./project-month-spend";
 
 export { MAX_BUDGET_MINOR } from "../money-limits";
 
@@ -16,6 +18,10 @@ export { MAX_BUDGET_MINOR } from "../money-limits";
  * Sets the organisation's monthly budget in the billing currency (integer minor units), or clears
  * it (null). Audited. A changed budget is a new budget: this month's alert thresholds it has not
  * reached are armed again, so raising it mid-month warns again when the new 80 % is reached.
+ * Thresholds the month's spend has already passed when the budget is set (or lowered) and that
+ * were not told yet are claimed here and told at once, in one notice naming the share actually
+ * spent and the highest of them (74 % spent is "74.0%, past 50%", not "50%"); the sweep
+ * (sweepBudgetAlerts) finds them claimed and tells only of the thresholds spend grows past later.
  */
 export async function setMonthlyBudget(
   tenant: TenantAccess,
@@ -31,12 +37,12 @@ export async function setMonthlyBudget(
   }
   const now = input.now ?? new Date();
   const organizationId = tenant.organization.id;
-  const spend = await getMonthSpend(tenant.db, {
+  const spend = await projectMonthSpend(tenant.db, {
     organizationId,
     sellerCountry: input.sellerCountry,
     now,
   });
-  await tenant.db.$transaction(async (tx) => {
+  const mails = await tenant.db.$transaction(async (tx) => {
     // One budget change at a time per organisation, so the audit trail reads in order.
     await lockOrganization(tx, organizationId);
     const current = await tx.billingAccount.findUnique({
@@ -48,7 +54,7 @@ export async function setMonthlyBudget(
         ? { minor: current.monthlyBudgetMinor, currency: current.monthlyBudgetCurrency }
         : null;
     const to = wanted === null ? null : { minor: wanted, currency: spend.currency };
-    if (from?.minor === to?.minor && from?.currency === to?.currency) return;
+    if (from?.minor === to?.minor && from?.currency === to?.currency) return [];
     const budget = {
       monthlyBudgetMinor: to?.minor ?? null,
       monthlyBudgetCurrency: to?.currency ?? null,
@@ -71,6 +77,37 @@ export async function setMonthlyBudget(
       targetId: organizationId,
       data: { from: money(from), to: money(to), period: spend.period },
     });
+    if (!to) return [];
+    // The thresholds still claimed (by the budget before) stay told; the others passed are new.
+    const claimed = await tx.budgetAlert.createManyAndReturn({
+      data: stillReached.map((thresholdPercent) => ({
+        organizationId,
+        period: spend.period,
+        thresholdPercent,
+        budgetMinor: to.minor,
+        spentMinor: spend.spentMinor,
+        currency: spend.currency,
+      })),
+      skipDuplicates: true,
+      select: { thresholdPercent: true, createdAt: true },
+    });
+    const highest = highestClaim(claimed);
+    if (!highest) return [];
+    const alerted = {
+      organizationId,
+      name: tenant.organization.name,
+      budgetMinor: to.minor,
+      currency: spend.currency,
+    };
+    const { mails } = await notifyBudgetRecipients(tx, {
+      organizationId,
+      period: spend.period,
+      threshold: highest.threshold,
+      claimedAt: highest.createdAt,
+      notice: reachedWhenSetNotice(alerted, spend, highest.threshold),
+    });
+    return mails;
   }, TX_OPTIONS);
+  for (const mail of mails) await deliverMail(tenant.db, mail);
   return getBudget(tenant, { sellerCountry: input.sellerCountry, now });
 }

@@ -1,55 +1,18 @@
-import { Prisma, type Database } from "@tessera/db";
+import type { Database } from "@tessera/db";
 import { deliverMail } from "../mail/send-mail";
-import { formatMoney } from "../programmes/money";
-import { notifyUsers } from "../notifications/notify-user";
 import { TX_OPTIONS } from "../transaction";
 import { periodOf } from "../billing/billing-period";
-import { BUDGET_THRESHOLDS, reachedThresholds, type BudgetThreshold } from "./budget-figures";
-import { projectMonthSpend, type MonthProjection } from "./project-month-spend";
+import {
+  highestClaim,
+  notifyBudgetRecipients,
+  thresholdReachedNotice,
+  type AlertedBudget,
+} from "./budget-alert-notice";
+import { BUDGET_THRESHOLDS, reachedThresholds } from "./budget-figures";
+import { projectMonthSpend } from "./project-month-spend";
 
-/** Who hears of an organisation's budget: those who pay for it or own it. */
-export const BUDGET_RECIPIENT_ROLES = ["OWNER", "BILLING"] as const;
-
-interface BudgetedOrganization {
-  organizationId: string;
-  name: string;
+interface BudgetedOrganization extends AlertedBudget {
   timeZone: string;
-  budgetMinor: bigint;
-  currency: string;
-}
-
-export function budgetPath(organizationId: string): string {
-  return `/orgs/${encodeURIComponent(organizationId)}/billing/budget`;
-}
-
-function monthName(period: string): string {
-  return new Date(`${period}-15T12:00:00Z`).toLocaleDateString("en-GB", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-}
-
-function message(
-  organization: BudgetedOrganization,
-  spend: MonthProjection,
-  threshold: BudgetThreshold,
-): { title: string; body: string } {
-  const money = (minor: bigint) => formatMoney(minor, organization.currency);
-  const month = monthName(spend.period);
-  const title =
-    threshold === 100
-      ? `${organization.name} has reached its budget for ${month}`
-      : `${organization.name} has used ${threshold}% of its budget for ${month}`;
-  // The page's projection: what is spent plus what is running now, run on (projectMonthSpend).
-  const pace =
-    spend.running.length === 0
-      ? " Nothing is running now."
-      : ` If what is running now keeps running (endpoints to the month's end, jobs to the end of their walltime), the month would end at ${money(spend.projectedMinor)}.`;
-  return {
-    title,
-    body: `${organization.name} has spent ${money(spend.spentMinor)} of its ${money(organization.budgetMinor)} monthly budget in ${month} (its share of compute, before VAT).${pace} Running jobs and endpoints are not stopped; review the usage, or change the budget.`,
-  };
 }
 
 /**
@@ -59,7 +22,8 @@ function message(
  * claim: inserted with ON CONFLICT DO NOTHING in the same transaction as the notices, and only
  * while the budget is still the one measured against, so two sweeps at once (or a sweep racing a
  * budget change) tell nobody twice. When several thresholds are passed at once, all are claimed
- * and one notice says the highest.
+ * and one notice says the highest. Thresholds a budget has passed already when it is set are
+ * claimed and told by setMonthlyBudget itself, so the sweep tells only of spend growing past them.
  */
 export async function sweepBudgetAlerts(
   database: Database,
@@ -116,25 +80,14 @@ async function alertOrganization(
          AND b."monthlyBudgetCurrency" = ${organization.currency}::text
       ON CONFLICT DO NOTHING
       RETURNING "thresholdPercent", "createdAt"`;
-    const highest = won.reduce<(typeof won)[number] | null>(
-      (top, row) => (top && top.thresholdPercent >= row.thresholdPercent ? top : row),
-      null,
-    );
+    const highest = highestClaim(won);
     if (!highest) return { notified: 0, mails: [] };
-    const threshold = highest.thresholdPercent as BudgetThreshold;
-    const recipients = await tx.$queryRaw<{ id: string; email: string | null }[]>`
-      SELECT u."id", u."email"
-        FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
-       WHERE m."organizationId" = ${organization.organizationId}
-         AND m."role"::text IN (${Prisma.join(BUDGET_RECIPIENT_ROLES)})
-       ORDER BY u."id"`;
-    return notifyUsers(tx, recipients, {
-      kind: "BUDGET_ALERT",
-      // The claim's time makes a threshold re-armed by a budget change a new event.
-      eventKey: `budget-${threshold}:${organization.organizationId}:${period}:${highest.createdAt.getTime()}`,
+    return notifyBudgetRecipients(tx, {
       organizationId: organization.organizationId,
-      ...message(organization, spend, threshold),
-      link: budgetPath(organization.organizationId),
+      period,
+      threshold: highest.threshold,
+      claimedAt: highest.createdAt,
+      notice: thresholdReachedNotice(organization, spend, highest.threshold),
     });
   }, TX_OPTIONS);
   for (const mail of mails) await deliverMail(database, mail);

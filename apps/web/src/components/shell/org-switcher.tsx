@@ -6,25 +6,61 @@ import { cn } from "@tessera/ui";
 import { t } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { VerificationBadge } from "../status-badge";
-import { organisationIdFromPath, type NavOrganisation } from "./nav-data";
+import type { NavOrganisation } from "./nav-data";
+import { orgSwitcherView } from "./org-switcher-view";
 import { useDisclosure } from "./use-disclosure";
 
+type Variant = "header" | "panel";
+
 /**
- * The organisation switcher: a disclosure button with a list of links (not a select that
- * navigates on change, which traps keyboard users). Closes on Escape, outside click and navigation.
- * Shown only to members of an organisation: with none there is nothing to switch between.
+ * The organisation switcher (orgSwitcherView decides which): for a member of one organisation a
+ * plain link naming it, with no menu to pretend there is a choice; for a member of several a
+ * disclosure button with a list of links (not a select that navigates on change, which traps
+ * keyboard users), closing on Escape, outside click and navigation. Nothing for a person of none.
  */
 export function OrgSwitcher({
   organisations,
   variant = "header",
 }: {
   organisations: NavOrganisation[];
-  variant?: "header" | "panel";
+  variant?: Variant;
 }) {
   const pathname = usePathname();
-  const { rootRef, buttonProps, panelProps } = useDisclosure();
-  const current = organisations.find((o) => o.id === organisationIdFromPath(pathname));
+  const view = orgSwitcherView(organisations, pathname);
+  if (!view) return null;
+  if (view.kind === "single") {
+    const href = routes.organisation(view.organisation.id);
+    return (
+      <Link
+        href={href}
+        aria-current={pathname === href ? "page" : undefined}
+        title={view.organisation.name}
+        className={cn(
+          "flex max-w-[24rem] items-center gap-2 rounded-md px-1 py-1.5 text-sm no-underline hover:underline",
+          variant === "header" ? "text-header-fg" : "text-fg",
+        )}
+        data-testid="organisation-name"
+      >
+        <span className={variant === "header" ? "text-header-muted" : "text-fg-muted"}>
+          {t.header.switcherLabel}:
+        </span>
+        <span className="truncate font-semibold">{view.organisation.name}</span>
+      </Link>
+    );
+  }
+  return <OrgMenu organisations={organisations} current={view.current} variant={variant} />;
+}
 
+function OrgMenu({
+  organisations,
+  current,
+  variant,
+}: {
+  organisations: NavOrganisation[];
+  current: NavOrganisation | null;
+  variant: Variant;
+}) {
+  const { rootRef, buttonProps, panelProps } = useDisclosure();
   const buttonClass =
     variant === "header"
       ? "border-header-muted/60 text-header-fg hover:bg-white/10"
