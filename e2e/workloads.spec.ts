@@ -191,6 +191,10 @@ test("a researcher cancels a running job and its hold goes back to the allocatio
       /^The programme pays €\d+\.\d{2}, the organisation €\d+\.\d{2} \(before VAT\)\.$/,
     );
     await expect(ada.getByRole("link", { name: "Usage in Billing" })).toBeVisible();
+    // Its energy so far as Billing estimates it, not "Not metered yet".
+    await expect(ada.getByTestId("job-energy")).toHaveText(
+      /^≈ \S+ (Wh|kWh) so far \(estimated, not yet settled\)$/,
+    );
   });
 
   await test.step("while it runs, the jobs list says its use and cost so far too", async () => {
@@ -203,7 +207,8 @@ test("a researcher cancels a running job and its hold goes back to the allocatio
     await expect(row.getByTestId("job-cost-so-far")).toHaveText(
       /^€\d+\.\d{2} so far \(list price\)$/,
     );
-    await expect(row).not.toContainText("Not metered yet");
+    await expect(row.getByTestId("job-energy")).toHaveText(/^≈ \S+ (Wh|kWh) so far$/);
+    await expect(row).not.toContainText(/not metered yet/i);
     await a11y.check(ada);
     await ada.goto(jobUrl);
   });

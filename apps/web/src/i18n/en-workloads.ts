@@ -461,6 +461,13 @@ echo "Starting {{jobName}} on {{gpus}} GPUs"
     notMetered: "Not metered yet",
     /** In the jobs list, where no heading says what is not metered. */
     notMeteredInList: "Energy not metered yet",
+    /**
+     * A running job's energy so far, estimated from its class's power draw as Billing's charges
+     * so far estimate it: "≈ 3.0 kWh so far (estimated, not yet settled)".
+     */
+    soFar: (energy: string, basis: string) => `${energy} so far (${basis})`,
+    /** The same in the jobs list, briefly: "≈ 3.0 kWh so far". */
+    soFarInList: (energy: string) => `${energy} so far`,
   },
 };
 

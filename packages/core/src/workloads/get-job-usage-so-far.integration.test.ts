@@ -57,9 +57,17 @@ describe("a running job's use and cost so far", () => {
     const soFar = await getJobUsageSoFar(tenant, job.id, { sellerCountry: SELLER, now });
     const billing = await billingRowsOf(tenant, job.id, now);
     expect(billing.rows).toBe(1);
+    // The energy so far: the class's power draw × 3,098 unit-seconds, as Billing estimates it.
+    const { powerDrawWatts } = await db.resourceClass.findUniqueOrThrow({
+      where: { id: fixture.resourceClassId },
+      select: { powerDrawWatts: true },
+    });
+    expect(powerDrawWatts).toBeGreaterThan(0);
+    const energyMilliWh = Math.round((powerDrawWatts * 3_098) / 3.6);
     expect(soFar).toEqual({
       unitSeconds: billing.unitSeconds,
       cost: billing.cost,
+      energyMilliWh,
       computedAt: now,
     });
     expect(soFar).toMatchObject({
@@ -67,17 +75,24 @@ describe("a running job's use and cost so far", () => {
       cost: { currency: "EUR", listMinor: 430, programmeMinor: 215, tenantMinor: 215 },
     });
 
-    // A role that may not read billing sees the same time and no money.
+    // A role that may not read billing sees the same time and energy, and no money.
     const viewer = { ...tenant, role: "VIEWER" as const };
     expect(await getJobUsageSoFar(viewer, job.id, { sellerCountry: SELLER, now })).toEqual({
       unitSeconds: 3_098,
       cost: null,
+      energyMilliWh,
       computedAt: now,
     });
 
-    // Once it has ended, its settled figures are the job's own: nothing so far.
+    // Once it has ended, its settled figures are the job's own: nothing so far — and the energy
+    // its usage record carries is the energy it had so far.
     await finishJob(job, startedAt, now);
     expect(await getJobUsageSoFar(tenant, job.id, { sellerCountry: SELLER, now })).toBeNull();
+    const records = await db.usageRecord.aggregate({
+      where: { workloadId: job.id },
+      _sum: { energyMilliWh: true },
+    });
+    expect(Number(records._sum.energyMilliWh)).toBe(energyMilliWh);
   });
 
   it("keeps the price in force when the job started after the price changes, as Billing does", async () => {

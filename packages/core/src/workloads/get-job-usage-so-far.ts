@@ -17,6 +17,12 @@ export interface JobUsageSoFar {
    * billing.
    */
   cost: { currency: string; listMinor: number; programmeMinor: number; tenantMinor: number } | null;
+  /**
+   * Energy so far in milliwatt-hours, estimated from the class's power draw × the units × the time
+   * so far, as Billing's charges so far estimate it (its records, written when the job ends, carry
+   * the same estimate or a measurement). Shown to every role that may read the job.
+   */
+  energyMilliWh: number;
   computedAt: Date;
 }
 
@@ -83,6 +89,7 @@ export async function getJobsUsageSoFar(
           programmeMinor: toSafeNumber(sum(rows.map((row) => row.programmeMinor))),
           tenantMinor: toSafeNumber(sum(rows.map((row) => row.tenantMinor))),
         },
+        energyMilliWh: toSafeNumber(sum(rows.map((row) => row.energyMilliWh)), "quantity"),
         computedAt: now,
       });
     return result;
@@ -102,6 +109,7 @@ export async function getJobsUsageSoFar(
     result.set(jobId, {
       unitSeconds: toSafeNumber(sum(rows.map((row) => row.unitSeconds)), "quantity"),
       cost: null,
+      energyMilliWh: toSafeNumber(sum(rows.map((row) => row.energyMilliWh)), "quantity"),
       computedAt: now,
     });
   return result;

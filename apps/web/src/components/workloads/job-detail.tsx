@@ -116,7 +116,16 @@ function QuotaSummary({ job, organizationId }: { job: WorkloadDetail; organizati
                 },
               ]
             : []),
-          { term: tw.energy.term, detail: <JobEnergy energy={job.energy} /> },
+          {
+            term: tw.energy.term,
+            // Running: the estimate so far that Billing's charges so far make; once it ends,
+            // what its usage records say.
+            detail: soFar?.energy ? (
+              <span data-testid="job-energy">{soFar.energy}</span>
+            ) : (
+              <JobEnergy energy={job.energy} />
+            ),
+          },
           { term: q.allocation, detail: job.allocation.programmeName },
         ]}
       />

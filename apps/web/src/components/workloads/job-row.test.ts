@@ -92,22 +92,27 @@ describe("a running job's Quota cell in the jobs list", () => {
         workloadId: "w1",
         unitSeconds: 3_099,
         cost: { currency: "EUR", listMinor: 254, programmeMinor: 178, tenantMinor: 76 },
+        energyMilliWh: 602_583,
         computedAt,
       }),
     ).toEqual([
       "2 GPU-hours held",
       "0.861 GPU-hours so far",
       "€2.54 so far (list price)",
-      "Energy not metered yet",
+      "≈ 603 Wh so far",
     ]);
   });
 
   it("says the time without money to a role that may not read billing", () => {
-    expect(quotaCell({ workloadId: "w1", unitSeconds: 3_099, cost: null, computedAt })).toEqual([
-      "2 GPU-hours held",
-      "0.861 GPU-hours so far",
-      "Energy not metered yet",
-    ]);
+    expect(
+      quotaCell({
+        workloadId: "w1",
+        unitSeconds: 3_099,
+        cost: null,
+        energyMilliWh: 602_583,
+        computedAt,
+      }),
+    ).toEqual(["2 GPU-hours held", "0.861 GPU-hours so far", "≈ 603 Wh so far"]);
   });
 
   it("says only what it holds before its use so far has been read", () => {

@@ -95,6 +95,7 @@ export function JobRow({
   now: number | null;
   soFar?: ListedUsageSoFar;
 }) {
+  const energySoFar = listUsageSoFarText(soFar, job.resourceClass.unit)?.energy;
   return (
     <tr data-testid={`job-${job.id}`}>
       <Td className="min-w-40 max-w-48 sm:max-w-none">
@@ -135,11 +136,17 @@ export function JobRow({
       </Td>
       <Td className="min-w-32">
         <Quota job={job} soFar={soFar} />
-        <JobEnergy
-          energy={job.energy}
-          className="block text-fg-muted"
-          notMetered={tw.energy.notMeteredInList}
-        />
+        {energySoFar && !job.energy ? (
+          <span className="block text-fg-muted" data-testid="job-energy">
+            {energySoFar}
+          </span>
+        ) : (
+          <JobEnergy
+            energy={job.energy}
+            className="block text-fg-muted"
+            notMetered={tw.energy.notMeteredInList}
+          />
+        )}
       </Td>
     </tr>
   );
