@@ -497,6 +497,38 @@ describe("one estimate of a shared model's tokens' energy on every page", () => 
     expect(called.perThousandMilliWh).toBeGreaterThan(early.perThousandMilliWh!);
     expect(called.charges.energyMilliWh).toBeGreaterThan(early.charges.energyMilliWh);
   });
+
+  it("reads the same right after the call as minutes later, once the cluster has reported the replicas since", async () => {
+    // The window began a few seconds before its replicas were ready (as when a call wakes it);
+    // the call comes a minute after, and the page is read at once, before the next report.
+    const { platform, endpointId, readyAt, tier } = await runningSharedEndpoint();
+    const ref = { id: endpointId, organizationId: platform.organizationId };
+    const fixture = await createBillingFixture(db);
+    await callShared(fixture.organizationId, tier, platform.modelName, after(readyAt, 60), 74n);
+    const atOnce = await pages(fixture, tier, platform.modelName, after(readyAt, 61));
+    // The replicas' time from ready to the call: 2 replicas × 2 units × 60 s.
+    const [window] = await accruingEndpointUsage(
+      db,
+      {
+        organizationId: platform.organizationId,
+        period: "",
+        bounds: { start: new Date(readyAt.getTime() - HOUR_MS), end: after(readyAt, 61) },
+        timeZone: "UTC",
+      },
+      after(readyAt, 61),
+    );
+    expect(window!.unitSeconds).toBeGreaterThanOrEqual(4n * 61n);
+    const upToCall = windowEnergyUpTo(window!, after(readyAt, 60));
+    expect(atOnce.perThousandMilliWh).toBe(energyPerThousandTokens(upToCall, 74n));
+    expect(upToCall).toBe((BigInt(window!.powerDrawWatts) * 4n * 60n * 10n + 18n) / 36n);
+
+    const aMinuteLater = await pages(fixture, tier, platform.modelName, after(readyAt, 100));
+    await observeReady(ref, after(readyAt, 120));
+    await observeReady(ref, after(readyAt, 180));
+    const later = await pages(fixture, tier, platform.modelName, after(readyAt, 200));
+    expect(aMinuteLater).toEqual(atOnce);
+    expect(later).toEqual(atOnce);
+  });
 });
 
 describe("the usage page's tables", () => {
