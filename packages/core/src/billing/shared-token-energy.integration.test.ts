@@ -1,7 +1,7 @@
 import { TEST_INVOICE_ISSUER } from "./invoice-issuer-fixture";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db, tenantScoped } from "@tessera/db";
+import { db, rawTransaction, tenantScoped } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../actor";
 import {
   createEndpointSetup,
@@ -18,7 +18,7 @@ import {
 import { energyPerThousandTokens } from "../gateway-usage/energy-per-thousand-tokens";
 import { summariseGatewayUsage } from "../gateway-usage/summarise-gateway-usage";
 import { accruingEndpointUsage, windowEnergyUpTo } from "./accruing-endpoint-usage";
-import { tokenEnergyMilliWh } from "./estimate-shared-token-energy";
+import { sharedTierIntensities, tokenEnergyMilliWh } from "./estimate-shared-token-energy";
 import { finaliseInvoice } from "./finalise-invoice";
 import { getCurrentCharges } from "./get-current-charges";
 import { getInvoiceDocument } from "./get-invoice";
@@ -26,6 +26,7 @@ import { getInvoiceDraft } from "./get-invoice-draft";
 import { invoiceCsv } from "./invoice-csv";
 import { lineEnergyText } from "./invoice-document";
 import { after, observeReady, runningEndpoint } from "./running-endpoint-fixture";
+import { sqlClientOf } from "./sql-client";
 import { summariseUsage } from "./summarise-usage";
 
 const JAN = new Date("2026-01-10T08:00:00Z");
@@ -561,5 +562,43 @@ describe("the usage page's tables", () => {
       byMonth: [[fixture.resourceClassId, 1_800]],
       byProject: [[fixture.resourceClassId, 1_800]],
     });
+  });
+});
+
+describe("the invoice run's estimate of several months", () => {
+  it("hands its transaction's one connection a statement at a time", async () => {
+    const { tier } = await sharedTier();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    let running = 0;
+    let most = 0;
+    try {
+      const intensity = await rawTransaction(db, (statement) =>
+        sharedTierIntensities(
+          sqlClientOf(async (query) => {
+            running += 1;
+            most = Math.max(most, running);
+            try {
+              return await statement(query);
+            } finally {
+              running -= 1;
+            }
+          }),
+          ["2026-01", "2026-02"].map((period) => ({
+            resourceClassId: tier.id,
+            period,
+            timeZone: "UTC",
+          })),
+        ),
+      );
+      expect(
+        intensity({ resourceClassId: tier.id, period: "2026-01", timeZone: "UTC" }),
+      ).toBeNull();
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(most).toBe(1);
+    expect(warnings.filter((message) => message.includes("already executing a query"))).toEqual([]);
   });
 });
