@@ -32,7 +32,7 @@ describe("a shared model's tokens line", () => {
   it("says the held tokens are the gateway's reservation for the next calls, not calls in progress, and when they return", () => {
     const text = detail("74 tokens", "99,926 tokens");
     expect(text).toBe(
-      "74 tokens used, 99,926 tokens reserved by the gateway for this organisation's next calls (what they do not use is returned within about 30 seconds)",
+      "74 tokens used; of what is left, 99,926 tokens reserved by the gateway for this organisation's next calls (what they do not use is returned within about 30 seconds)",
     );
     expect(text).not.toContain("in progress");
   });

@@ -82,11 +82,14 @@ export const enHome = {
             : by.endpoints
               ? `${used} used, ${held} held by endpoints`
               : `${used} used, ${held} held`,
-      /** A shared model's tokens: what is held is the gateway's lease for the next calls. */
+      /**
+       * A shared model's tokens: what is held is the gateway's lease for the next calls. It is
+       * still the organisation's to call for, so the headline counts it as left and this says so.
+       */
       tokensLineDetail: (used: string, held: string | null) =>
         held === null
           ? `${used} used`
-          : `${used} used, ${held} reserved by the gateway for this organisation's next calls (${tokensReturn})`,
+          : `${used} used; of what is left, ${held} reserved by the gateway for this organisation's next calls (${tokensReturn})`,
       ends: (date: string) => `ends ${date}`,
       endsSoon: (days: number) => `ends in ${plural(days, "day", "days")}`,
       starts: (date: string) => `starts ${date}`,

@@ -354,7 +354,7 @@ export const enProgrammes = {
     holdersRounding: (partsRead: string, held: string) =>
       `Each is rounded to the thousandth of an hour on its own, as its page shows it, so together they read ${partsRead}; ${held} are held in all.`,
     tokensHeld: (quantity: string, resourceClass: string) =>
-      `Held on ${resourceClass}: ${quantity} reserved by the gateway for your organisation's next API calls; ${tokensReturn}.`,
+      `Held on ${resourceClass}: ${quantity} reserved by the gateway for your organisation's next API calls. Only those calls draw on them, so they are counted in Remaining too; ${tokensReturn}.`,
   },
   admin: {
     title: "Programmes (admin)",

@@ -55,7 +55,12 @@ export interface AllocationLineView {
   consumedUnitSeconds: number;
   /** Of consumed: tokens metered under open leases, not yet settled in the ledger (minutes). */
   unsettledUnitSeconds: number;
-  /** granted − held − consumed: what new holds may still take. */
+  /**
+   * What the organisation can still use. A compute line: granted − held − consumed, what new holds
+   * may still take (a job's or endpoint's hold is committed to it). A token line: granted −
+   * consumed, since its holds are the gateway's leases, its own reservation of the organisation's
+   * tokens for the organisation's next calls — not spent, and not kept from it (tokensLeft).
+   */
   remainingUnitSeconds: number;
   listPriceMinorPerHour: number;
   /**
@@ -125,6 +130,16 @@ export async function toAllocationViews(
   const openLeases = await meteredUnderOpenLeases(client, lines);
   const holders = await holdersOfLines(client, lines);
   return rows.map((row) => toAllocationView(row, now, openLeases, holders));
+}
+
+/**
+ * Tokens an organisation can still call for on a line: what is granted less what its calls used.
+ * The gateway's lease is left in: it is the organisation's own tokens set aside for its next calls
+ * (what they do not use goes back), so counting it as gone would read "1.9 million left" after one
+ * call of 74 tokens. Only the figure shown changes: the ledger keeps held + consumed ≤ granted.
+ */
+export function tokensLeft(granted: bigint, consumed: bigint): bigint {
+  return granted > consumed ? granted - consumed : 0n;
 }
 
 export function toAllocationView(
@@ -200,7 +215,11 @@ export function toAllocationView(
         heldUnitSeconds: toSafeNumber(figures.held),
         consumedUnitSeconds: toSafeNumber(figures.consumed),
         unsettledUnitSeconds: toSafeNumber(figures.meteredUnderLeases),
-        remainingUnitSeconds: toSafeNumber(figures.remaining),
+        remainingUnitSeconds: toSafeNumber(
+          countsTokens(line.resourceClass.kind)
+            ? tokensLeft(line.grantedUnitSeconds, figures.consumed)
+            : figures.remaining,
+        ),
         listPriceMinorPerHour: line.listPriceMinorPerHour,
         holders: countsTokens(line.resourceClass.kind) ? [] : (holders.get(line.id) ?? []),
       };

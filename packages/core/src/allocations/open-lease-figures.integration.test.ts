@@ -6,6 +6,7 @@ import { getCurrentCharges } from "../billing/get-current-charges";
 import { closeHold } from "../quota/close-hold";
 import { placeHold } from "../quota/place-hold";
 import type { TenantAccess } from "../tenancy/tenant-access";
+import { getOrganizationHome } from "../home/organization-home";
 import { getAllocation } from "./get-allocation";
 import { listAllocations } from "./list-allocations";
 
@@ -90,10 +91,11 @@ describe("the Allocations page while a gateway's token lease is open", () => {
       granted: 1_000_000,
       held: 10_000 - 2_500,
       used: 2_500,
-      remaining: 1_000_000 - 10_000,
+      // The lease's unspent rest is the organisation's still: left, as well as held.
+      remaining: 1_000_000 - 2_500,
       unsettled: 2_500,
     });
-    expect(line.held + line.used + line.remaining).toBe(line.granted);
+    expect(line.used + line.remaining).toBe(line.granted);
     expect(await billedTokens(lease.tenant, lease.tier.code, lease.now)).toBe(line.used);
     // One allocation read the same way.
     const one = await getAllocation(lease.tenant, lease.fixture.allocationId);
@@ -129,5 +131,45 @@ describe("the Allocations page while a gateway's token lease is open", () => {
     const line = await allocationsLine(lease.tenant, lease.lineId);
     expect(line).toEqual({ granted: 1_200, held: 0, used: 1_200, remaining: 0, unsettled: 1_200 });
     expect(await billedTokens(lease.tenant, lease.tier.code, lease.now)).toBe(1_500);
+  });
+
+  it("reads on the dashboard as the tokens the organisation can still call for, the gateway's lease left in", async () => {
+    // The quick start: 2 million tokens granted, the gateway leases a block of 100,000 and one
+    // call uses 74 of it. The lease is the gateway's reservation of these tokens for the
+    // organisation's next calls, so 1,999,926 are left — not 1.9 million.
+    const lease = await openLease(2_000_000n, 100_000, [74]);
+
+    const home = await getOrganizationHome({
+      ...lease.tenant,
+      organization: { ...lease.tenant.organization, status: "VERIFIED" },
+    });
+    const line = home.allocations
+      .flatMap((allocation) => allocation.lines)
+      .find((l) => l.id === lease.lineId);
+    expect(line).toMatchObject({
+      grantedUnitSeconds: 2_000_000,
+      heldUnitSeconds: 99_926,
+      consumedUnitSeconds: 74,
+      remainingUnitSeconds: 1_999_926,
+    });
+    expect((await allocationsLine(lease.tenant, lease.lineId)).remaining).toBe(1_999_926);
+    expect(home.nextSteps).toContain("CREATE_API_KEY");
+
+    // The ledger still holds the whole block: held + consumed ≤ granted is the database's.
+    const ledger = await db.allocationLine.findUniqueOrThrow({ where: { id: lease.lineId } });
+    expect([ledger.heldUnitSeconds, ledger.consumedUnitSeconds]).toEqual([100_000n, 0n]);
+  });
+
+  it("keeps a compute line's holds out of what is left: a job's hold is committed to it", async () => {
+    const lease = await openLease(2_000_000n, 100_000, [74]);
+    await placeHold(db, {
+      organizationId: lease.fixture.organizationId,
+      allocationLineId: lease.fixture.allocationLineId,
+      unitSeconds: 3_600,
+      reference: `workload:held-${randomBytes(4).toString("hex")}`,
+    });
+    const line = await allocationsLine(lease.tenant, lease.fixture.allocationLineId);
+    expect(line.held).toBe(3_600);
+    expect(line.remaining).toBe(line.granted - 3_600);
   });
 });

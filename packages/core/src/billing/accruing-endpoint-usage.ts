@@ -15,6 +15,9 @@ export interface AccruingAggregate extends UnbilledAggregate {
   windowStart: Date;
   /** Replicas last seen ready × units per replica: the unit-seconds it accrues each second. */
   replicaUnits: number;
+  /** When the cluster last reported the endpoint, and the unit-seconds counted up to then. */
+  lastObservedAt: Date;
+  observedUnitSeconds: bigint;
   /** The class's power draw per unit (W), its energy is estimated from. */
   powerDrawWatts: number;
 }
@@ -111,6 +114,8 @@ export async function accruingEndpointUsageOf(
       endpointId: row.endpointId,
       windowStart: row.leaseStartedAt,
       replicaUnits: row.readyReplicas * row.quantity,
+      lastObservedAt: row.lastObservedAt,
+      observedUnitSeconds: row.observedUnitSeconds,
       powerDrawWatts: row.powerDrawWatts,
       resourceClassId: row.resourceClassId,
       priceVersionId: row.priceVersionId,
@@ -127,18 +132,45 @@ export async function accruingEndpointUsageOf(
 }
 
 /**
- * Pure: the energy (mWh) of an open window from its start up to `at` — its replicas last seen
- * ready for the seconds between, never more than it has accrued so far — estimated from the
- * class's power draw as settling it would be. It depends only on `at` while the replicas stay as
- * they were, not on when it is read: what a shared model's average counts of an open window up to
- * its last call (averageSharedEnergy).
+ * Pure: the unit-seconds an open window had run by `at` (not after now), from what the cluster
+ * reported: after its last observation, what was counted then plus its replicas last seen ready
+ * for the time since (accruedUnitSeconds, the rule settling it follows); before it, what was
+ * counted then less those replicas' time from `at` to it. Either way the answer depends on `at`
+ * and the replicas, not on when it is read: a later observation of the same replicas adds to the
+ * count and to the time after `at` alike. Counting from the window's start instead would count
+ * time its replicas were not yet ready (an endpoint woken from zero) and, capped by what had
+ * accrued by the reading, grow reading after reading until that cap passed it.
+ */
+export function windowUnitSecondsAt(window: AccruingAggregate, at: Date): bigint {
+  const units = BigInt(window.replicaUnits);
+  const counted =
+    at >= window.lastObservedAt
+      ? window.observedUnitSeconds +
+        accruedUnitSeconds(
+          {
+            leaseStartedAt: window.windowStart,
+            lastObservedAt: window.lastObservedAt,
+            holdId: window.endpointId,
+            readyReplicas: window.replicaUnits,
+            quantity: 1,
+            heldUnitSeconds: window.unitSeconds,
+            observedUnitSeconds: window.observedUnitSeconds,
+          },
+          at,
+        )
+      : window.observedUnitSeconds - units * BigInt(secondsCrossed(at, window.lastObservedAt));
+  if (counted < 0n) return 0n;
+  return counted < window.unitSeconds ? counted : window.unitSeconds;
+}
+
+/**
+ * Pure: the energy (mWh) of an open window from its start up to `at` (windowUnitSecondsAt),
+ * estimated from the class's power draw as settling it would be: what a shared model's average
+ * counts of an open window up to its last call (averageSharedEnergy). It stays the same from one
+ * reading to the next while the replicas stay as they were.
  */
 export function windowEnergyUpTo(window: AccruingAggregate, at: Date): bigint {
-  const upTo = BigInt(window.replicaUnits * secondsCrossed(window.windowStart, at));
-  return estimatedMilliWh(
-    window.powerDrawWatts,
-    upTo < window.unitSeconds ? upTo : window.unitSeconds,
-  );
+  return estimatedMilliWh(window.powerDrawWatts, windowUnitSecondsAt(window, at));
 }
 
 /** The key rating sums a line by: class, price version, allocation line and usage month. */

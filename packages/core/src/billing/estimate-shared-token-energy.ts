@@ -54,22 +54,23 @@ export async function sharedTierIntensities(
     entry.tiers.add(month.resourceClassId);
     tiersOf.set(keyOf(month), entry);
   }
-  const averages = new Map(
-    await Promise.all(
-      [...tiersOf].map(async ([key, { month, tiers }]) => {
-        const bounds = periodBounds(month.period, month.timeZone);
-        const average = await averageSharedTierEnergy(client, {
-          resourceClassIds: [...tiers],
-          from: bounds.start,
-          until: bounds.end,
-          ...(accruingAt
-            ? { accruing: { now: accruingAt, period: month.period, timeZone: month.timeZone } }
-            : {}),
-        });
-        return [key, average] as const;
+  // One month after the other: the client may be a raw transaction's single connection (the
+  // invoice run), which must not be handed a statement while another is running.
+  const averages = new Map<string, Awaited<ReturnType<typeof averageSharedTierEnergy>>>();
+  for (const [key, { month, tiers }] of tiersOf) {
+    const bounds = periodBounds(month.period, month.timeZone);
+    averages.set(
+      key,
+      await averageSharedTierEnergy(client, {
+        resourceClassIds: [...tiers],
+        from: bounds.start,
+        until: bounds.end,
+        ...(accruingAt
+          ? { accruing: { now: accruingAt, period: month.period, timeZone: month.timeZone } }
+          : {}),
       }),
-    ),
-  );
+    );
+  }
   return (month) => {
     const average = averages.get(keyOf(month))?.get(month.resourceClassId);
     return average?.energyPerThousandTokensMilliWh == null ? null : average;

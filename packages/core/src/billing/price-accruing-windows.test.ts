@@ -19,6 +19,8 @@ const window = (
   endpointId: "ep-1",
   windowStart: new Date("2026-12-01T10:00:00Z"),
   replicaUnits: 1,
+  lastObservedAt: new Date("2026-12-01T10:00:00Z"),
+  observedUnitSeconds: 0n,
   powerDrawWatts: 700,
   resourceClassId: over.priceVersionId === "pv-cpu" ? "cpu" : "h100",
   allocationLineId: "line",

@@ -1,7 +1,7 @@
 import { TEST_INVOICE_ISSUER } from "./invoice-issuer-fixture";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db, tenantScoped } from "@tessera/db";
+import { db, rawTransaction, tenantScoped } from "@tessera/db";
 import { SYSTEM_ACTOR } from "../actor";
 import {
   createEndpointSetup,
@@ -18,7 +18,7 @@ import {
 import { energyPerThousandTokens } from "../gateway-usage/energy-per-thousand-tokens";
 import { summariseGatewayUsage } from "../gateway-usage/summarise-gateway-usage";
 import { accruingEndpointUsage, windowEnergyUpTo } from "./accruing-endpoint-usage";
-import { tokenEnergyMilliWh } from "./estimate-shared-token-energy";
+import { sharedTierIntensities, tokenEnergyMilliWh } from "./estimate-shared-token-energy";
 import { finaliseInvoice } from "./finalise-invoice";
 import { getCurrentCharges } from "./get-current-charges";
 import { getInvoiceDocument } from "./get-invoice";
@@ -26,6 +26,7 @@ import { getInvoiceDraft } from "./get-invoice-draft";
 import { invoiceCsv } from "./invoice-csv";
 import { lineEnergyText } from "./invoice-document";
 import { after, observeReady, runningEndpoint } from "./running-endpoint-fixture";
+import { sqlClientOf } from "./sql-client";
 import { summariseUsage } from "./summarise-usage";
 
 const JAN = new Date("2026-01-10T08:00:00Z");
@@ -497,6 +498,38 @@ describe("one estimate of a shared model's tokens' energy on every page", () => 
     expect(called.perThousandMilliWh).toBeGreaterThan(early.perThousandMilliWh!);
     expect(called.charges.energyMilliWh).toBeGreaterThan(early.charges.energyMilliWh);
   });
+
+  it("reads the same right after the call as minutes later, once the cluster has reported the replicas since", async () => {
+    // The window began a few seconds before its replicas were ready (as when a call wakes it);
+    // the call comes a minute after, and the page is read at once, before the next report.
+    const { platform, endpointId, readyAt, tier } = await runningSharedEndpoint();
+    const ref = { id: endpointId, organizationId: platform.organizationId };
+    const fixture = await createBillingFixture(db);
+    await callShared(fixture.organizationId, tier, platform.modelName, after(readyAt, 60), 74n);
+    const atOnce = await pages(fixture, tier, platform.modelName, after(readyAt, 61));
+    // The replicas' time from ready to the call: 2 replicas × 2 units × 60 s.
+    const [window] = await accruingEndpointUsage(
+      db,
+      {
+        organizationId: platform.organizationId,
+        period: "",
+        bounds: { start: new Date(readyAt.getTime() - HOUR_MS), end: after(readyAt, 61) },
+        timeZone: "UTC",
+      },
+      after(readyAt, 61),
+    );
+    expect(window!.unitSeconds).toBeGreaterThanOrEqual(4n * 61n);
+    const upToCall = windowEnergyUpTo(window!, after(readyAt, 60));
+    expect(atOnce.perThousandMilliWh).toBe(energyPerThousandTokens(upToCall, 74n));
+    expect(upToCall).toBe((BigInt(window!.powerDrawWatts) * 4n * 60n * 10n + 18n) / 36n);
+
+    const aMinuteLater = await pages(fixture, tier, platform.modelName, after(readyAt, 100));
+    await observeReady(ref, after(readyAt, 120));
+    await observeReady(ref, after(readyAt, 180));
+    const later = await pages(fixture, tier, platform.modelName, after(readyAt, 200));
+    expect(aMinuteLater).toEqual(atOnce);
+    expect(later).toEqual(atOnce);
+  });
 });
 
 describe("the usage page's tables", () => {
@@ -529,5 +562,43 @@ describe("the usage page's tables", () => {
       byMonth: [[fixture.resourceClassId, 1_800]],
       byProject: [[fixture.resourceClassId, 1_800]],
     });
+  });
+});
+
+describe("the invoice run's estimate of several months", () => {
+  it("hands its transaction's one connection a statement at a time", async () => {
+    const { tier } = await sharedTier();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    let running = 0;
+    let most = 0;
+    try {
+      const intensity = await rawTransaction(db, (statement) =>
+        sharedTierIntensities(
+          sqlClientOf(async (query) => {
+            running += 1;
+            most = Math.max(most, running);
+            try {
+              return await statement(query);
+            } finally {
+              running -= 1;
+            }
+          }),
+          ["2026-01", "2026-02"].map((period) => ({
+            resourceClassId: tier.id,
+            period,
+            timeZone: "UTC",
+          })),
+        ),
+      );
+      expect(
+        intensity({ resourceClassId: tier.id, period: "2026-01", timeZone: "UTC" }),
+      ).toBeNull();
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(most).toBe(1);
+    expect(warnings.filter((message) => message.includes("already executing a query"))).toEqual([]);
   });
 });

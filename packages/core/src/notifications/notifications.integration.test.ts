@@ -162,6 +162,36 @@ describe("allocation alerts", () => {
     expect(notices.map((n) => n.title)).toEqual([expect.stringMatching(/^80% of your /)]);
   });
 
+  it("counts a token line's tokens spent, not the gateway's lease of them for the next calls", async () => {
+    const quota = await createQuotaFixture(db, { grantedUnitSeconds: 1_000_000n });
+    const line = await db.allocationLine.findUniqueOrThrow({
+      where: { id: quota.allocationLineId },
+    });
+    await db.resourceClass.update({
+      where: { id: line.resourceClassId },
+      data: { kind: "TOKENS", unit: "token", name: "Shared chat tokens" },
+    });
+    // 750,000 spent and a lease of 100,000 open: three quarters used, nothing to warn of yet.
+    await db.allocationLine.update({
+      where: { id: quota.allocationLineId },
+      data: { consumedUnitSeconds: 750_000n, heldUnitSeconds: 100_000n },
+    });
+    await sweepAllocationAlerts(db);
+    expect(await noticesOf(quota.userId)).toHaveLength(0);
+    await db.allocationLine.update({
+      where: { id: quota.allocationLineId },
+      data: { consumedUnitSeconds: 800_000n },
+    });
+    await sweepAllocationAlerts(db);
+    const notices = await noticesOf(quota.userId);
+    expect(notices.map((n) => n.title)).toEqual([
+      "80% of your Shared chat tokens allocation is used",
+    ]);
+    expect(notices[0]!.body).toContain(
+      "are spent by calls to shared models; 200,000 tokens remain",
+    );
+  });
+
   it("warns once that an allocation ends within 14 days, and not about one that has ended", async () => {
     const ending = await createQuotaFixture(db, {
       grantedUnitSeconds: 100_000n,

@@ -15,6 +15,14 @@ export const EXPIRY_ALERT_DAYS = 14;
  */
 export const ALLOCATION_ALERT_ROLES = ["OWNER", "ADMIN", "BILLING"] as const;
 
+/**
+ * What of a line counts as used: what is consumed or held by running work — except on a token
+ * line, whose holds are the gateway's leases, its reservation of the organisation's own tokens
+ * for its next calls, still theirs to call for (as the home page and Allocations read them).
+ */
+const USED_UNIT_SECONDS = Prisma.sql`CASE WHEN rc."kind" = 'TOKENS' THEN l."consumedUnitSeconds"
+             ELSE l."heldUnitSeconds" + l."consumedUnitSeconds" END`;
+
 interface Recipient {
   userId: string;
   email: string | null;
@@ -43,7 +51,7 @@ function longDate(date: Date): string {
 
 /**
  * The allocation warnings, once per threshold: a line 80 % used (consumed plus held by running
- * jobs) and an allocation ending within 14 days. The organisation's owners, administrators and
+ * jobs; a token line's tokens spent, USED_UNIT_SECONDS) and an allocation ending within 14 days. The organisation's owners, administrators and
  * billing members are told (ALLOCATION_ALERT_ROLES). Only missing notices are looked for, and each
  * notice's event key is unique per recipient, so running the sweep twice (or on two workers at
  * once) tells nobody twice.
@@ -58,7 +66,7 @@ export async function sweepAllocationAlerts(
       SELECT m."userId", u."email", a."organizationId", p."name" AS "programmeName",
              l."id" AS "lineId", rc."name" AS "resourceClassName",
              rc."kind"::text AS "kind", rc."unit",
-             l."grantedUnitSeconds", l."heldUnitSeconds" + l."consumedUnitSeconds" AS "usedUnitSeconds",
+             l."grantedUnitSeconds", ${USED_UNIT_SECONDS} AS "usedUnitSeconds",
              a."validTo"
         FROM "AllocationLine" l
         JOIN "Allocation" a ON a."id" = l."allocationId"
@@ -68,7 +76,7 @@ export async function sweepAllocationAlerts(
         JOIN "User" u ON u."id" = m."userId"
        WHERE a."validTo" > ${now}
          AND l."grantedUnitSeconds" > 0
-         AND (l."heldUnitSeconds" + l."consumedUnitSeconds") * 100 >= l."grantedUnitSeconds" * ${LINE_USED_ALERT_PERCENT}
+         AND ${USED_UNIT_SECONDS} * 100 >= l."grantedUnitSeconds" * ${LINE_USED_ALERT_PERCENT}
          AND NOT EXISTS (
                SELECT 1 FROM "Notification" n
                 WHERE n."userId" = m."userId" AND n."eventKey" = 'allocation-line-used-80:' || l."id")`,
@@ -91,7 +99,7 @@ export async function sweepAllocationAlerts(
       const left = line.grantedUnitSeconds - line.usedUnitSeconds;
       const amount = (value: bigint) => formatLedgerQuantity(value, line);
       const spentBy = countsTokens(line.kind)
-        ? "are spent or leased by calls to shared models"
+        ? "are spent by calls to shared models"
         : "are used or held by running jobs";
       return {
         user: { id: line.userId, email: line.email },

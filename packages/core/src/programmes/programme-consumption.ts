@@ -185,9 +185,11 @@ export async function loadProgrammeConsumption(
   now: Date,
   options: { daily: boolean } = { daily: true },
 ): Promise<ProgrammeConsumption> {
-  const [invoicedLines, drafts, days] = await Promise.all([
-    // The statements' lines (getProgrammeStatement), per invoice month and rating key.
-    client.$queryRaw<(RatingKey & { period: string; programmeMinor: bigint })[]>(Prisma.sql`
+  // One reading after the other: the client may be a transaction's, which runs one at a time.
+  // The statements' lines (getProgrammeStatement), per invoice month and rating key.
+  const invoicedLines = await client.$queryRaw<
+    (RatingKey & { period: string; programmeMinor: bigint })[]
+  >(Prisma.sql`
       SELECT i."organizationId", i."period", l."usagePeriod", l."resourceClassId",
              l."allocationLineId", l."priceVersionId",
              sum(l."programmeMinor")::bigint AS "programmeMinor"
@@ -195,19 +197,18 @@ export async function loadProgrammeConsumption(
         JOIN "Invoice" i ON i."id" = l."invoiceId"
         JOIN "Allocation" a ON a."id" = l."allocationId"
        WHERE a."programmeId" = ${programmeId}::text
-       GROUP BY 1, 2, 3, 4, 5, 6`),
-    uninvoicedShares(client, programmeId, now, options.daily),
-    options.daily
-      ? aggregateUsageByDay(client, {
-          // Through the organisations' index, then the programme's award lines.
-          where: Prisma.sql`u."organizationId" IN (
+       GROUP BY 1, 2, 3, 4, 5, 6`);
+  const drafts = await uninvoicedShares(client, programmeId, now, options.daily);
+  const days = options.daily
+    ? await aggregateUsageByDay(client, {
+        // Through the organisations' index, then the programme's award lines.
+        where: Prisma.sql`u."organizationId" IN (
               SELECT "organizationId" FROM "Allocation" WHERE "programmeId" = ${programmeId}::text)
             AND u."allocationLineId" IN (
               SELECT l."id" FROM "AllocationLine" l JOIN "Allocation" a ON a."id" = l."allocationId"
                WHERE a."programmeId" = ${programmeId}::text)`,
-        })
-      : Promise.resolve([]),
-  ]);
+      })
+    : [];
 
   const uninvoiced = drafts.shares;
   const owed = new Map(uninvoiced);
