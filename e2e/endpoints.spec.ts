@@ -27,7 +27,7 @@ const DEPLOYABLE = DEMO_MODELS.filter(
 const MOVES = { timeout: 45_000 };
 const MODEL = "tessera-demo/tiny-chat-0.5b-instruct";
 /** The seeded H100 line of the pilot allocation, as the hardware tier offers it (with its price). */
-const H100_LINE = /^National AI Compute Programme 2026 — NVIDIA H100 80 GB \(/;
+const H100_LINE = /^Speech encoder pilot runs — NVIDIA H100 80 GB, .+ GPU-hours left, ends .+ \(/;
 
 function endpointStatus(page: Page) {
   return page.getByRole("main").getByTestId("endpoint-status").first();
@@ -145,6 +145,8 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await expect(hardware.locator("option:checked")).not.toContainText("cannot serve");
     await expect(ada.getByTestId("deploy-no-cluster")).toHaveCount(0);
     await expect(hardware.locator("option:checked")).toContainText("€2.95 per GPU-hour");
+    // Named by its award, with the hours left and the end: two awards of a class read apart.
+    await expect(hardware.locator("option:checked")).toHaveText(H100_LINE);
     await ada.getByLabel("Serving runtime").selectOption({ label: "vLLM (GPU)" });
     // A name is at most 64 characters: the field stops there and says so.
     await expect(ada.getByLabel("Endpoint name")).toHaveAttribute("maxlength", "64");
@@ -396,9 +398,14 @@ test("a researcher deploys a catalogue model, calls it, scales it to zero, wakes
     await hardware.selectOption(line ?? "");
     await ada.getByLabel("Serving runtime").selectOption({ label: "vLLM (GPU)" });
     await ada.getByLabel("Endpoint name").fill(kept);
+    // The field comes filled with the default, and its hint says what that does.
+    const idle = ada.getByLabel(/^Idle time before scaling to zero, in minutes/);
+    await expect(idle).toHaveValue("15");
+    await expect(idle).toHaveAccessibleDescription(
+      /^By default it scales to zero after 15 minutes idle; empty the field to keep it running\./,
+    );
     await ada.getByLabel("Minimum", { exact: true }).fill("1");
     // With a minimum of 1 it never scales to zero: the idle time does not apply.
-    const idle = ada.getByLabel(/^Idle time before scaling to zero, in minutes/);
     await expect(idle).toBeDisabled();
     await expect(
       ada.getByText(/^With a minimum of 1 or more it never scales to zero/),

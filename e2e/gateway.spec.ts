@@ -15,7 +15,7 @@ const MODEL = "tessera-demo/tiny-chat-0.5b-instruct";
 /** The platform's shared model: Northbridge holds tokens of its tier (the seed's award). */
 const SHARED_MODEL = "tessera-shared/chat-8b";
 const PROJECT = "Multilingual speech models";
-const H100_LINE = /^National AI Compute Programme 2026 — NVIDIA H100 80 GB \(/;
+const H100_LINE = /^Speech encoder pilot runs — NVIDIA H100 80 GB, .+ GPU-hours left, ends .+ \(/;
 const KEY_FORMAT = /^tsk_([a-z2-7]{16})_[A-Za-z0-9_-]{43}$/;
 
 /** The URL, headers and JSON body of the page's `curl` example, as a person would read them. */

@@ -58,6 +58,10 @@ test("the researcher's home shows quota left per line with its end, jobs and fai
     const gpu = panel.getByTestId("quota-line").filter({ hasText: "NVIDIA H100 80 GB" });
     await expect(gpu).toContainText(/left of 200 GPU-hours/);
     await expect(gpu).toContainText(/ends \d{1,2} \w{3} \d{4}/);
+    // The award by name: two awards of the same class would otherwise differ only by end date.
+    await expect(gpu).toContainText(
+      "from Speech encoder pilot runs (National AI Compute Programme 2026)",
+    );
     await expect(
       gpu.getByRole("img", { name: /^NVIDIA H100 80 GB: .* left of 200 GPU-hours$/ }),
     ).toBeVisible();

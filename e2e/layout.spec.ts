@@ -33,6 +33,14 @@ test("the dashboard works at 360 pixels wide with the navigation in a menu", asy
   );
   await expect(nav.getByRole("link", { name: "Create an organisation" })).toHaveCount(0);
 
+  // Escape closes it, the focus back on its button; the button opens it again.
+  await page.keyboard.press("Escape");
+  await expect(nav).toBeHidden();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  await menu.click();
+  await expect(nav).toBeVisible();
+
   await nav.getByRole("link", { name: "Notifications" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
   await expect(nav).toBeHidden();
@@ -186,6 +194,12 @@ test("platform roles without an organisation get their own sidebar and no push t
         );
         expect(overflow).toBeLessThanOrEqual(0);
         await a11y.check(page);
+        // Escape closes the menu and puts the focus back on its button.
+        await page.keyboard.press("Escape");
+        await expect(nav).toBeHidden();
+        const menu = page.getByRole("button", { name: "Menu" });
+        await expect(menu).toHaveAttribute("aria-expanded", "false");
+        await expect(menu).toBeFocused();
       });
     });
   }

@@ -3,7 +3,8 @@ import { expect, type Page } from "@playwright/test";
 /** The demo researcher's organisation and the allocation the seed granted it (h100 pilot runs). */
 export const NORTHBRIDGE = "Northbridge University AI Lab";
 export const PILOT_ALLOCATION = "Speech encoder pilot runs";
-export const PILOT_LINE = /^NVIDIA H100 80 GB: .+ left — National AI Compute Programme 2026$/;
+export const PILOT_LINE =
+  /^NVIDIA H100 80 GB: .+ left, ends \d{1,2} \w{3} \d{4} — Speech encoder pilot runs$/;
 
 export interface JobRequest {
   name: string;

@@ -65,8 +65,13 @@ export const enBilling = {
     noUsageTitle: "No charges yet this month",
     noUsageBody:
       "Charges appear here as soon as your organisation's jobs and endpoints use compute.",
-    launchJob: "Launch a job",
-    applyForAllocation: "Apply for an allocation",
+    /** The way to some usage, by what the organisation's allocations allow (usageActionOf). */
+    usageAction: {
+      JOB: "Launch a job",
+      ENDPOINT: "Deploy an endpoint",
+      API_KEY: "Create an API key",
+      APPLY: "Apply for an allocation",
+    },
     invoicesTitle: "Invoices",
     invoicesCaption: "Your organisation's finalised invoices and credit notes",
     noInvoicesTitle: "No invoices yet",

@@ -12,3 +12,12 @@ describe("a model's parameter count in brief", () => {
     expect(brief("1")).toBe("1 parameter");
   });
 });
+
+describe("the idle time's hint on the deploy form", () => {
+  it("says the default plainly, and that an empty field keeps the endpoint running", () => {
+    const hint = enEndpoints.form.idleHint(15);
+    expect(hint).toMatch(/^By default it scales to zero after 15 minutes idle; /);
+    expect(hint).toContain("empty the field to keep it running");
+    expect(hint).not.toContain("Leave empty");
+  });
+});

@@ -102,8 +102,14 @@ export const enEndpoints = {
     projectPlaceholder: "Choose a project",
     hardware: "Hardware tier",
     hardwarePlaceholder: "Choose an allocation line",
-    hardwareOption: (programme: string, className: string, price: string) =>
-      `${programme} — ${className} (${price})`,
+    /** The award's title first: two awards of the same class differ there, and in what is left. */
+    hardwareOption: (
+      award: string,
+      className: string,
+      remaining: string,
+      validTo: string,
+      price: string,
+    ) => `${award} — ${className}, ${remaining} left, ends ${validTo} (${price})`,
     name: "Endpoint name",
     nameHint: (max: number) => `Shown in lists and on the timeline; 2 to ${max} characters.`,
     units: (unit: string) => `${unit}s per replica`,
@@ -115,8 +121,9 @@ export const enEndpoints = {
     replicasHint: (max: number) =>
       `Minimum 0 or more, maximum at most ${max}; it starts with at least one replica.`,
     idle: "Idle time before scaling to zero, in minutes",
-    idleHint:
-      "While scaled to zero it holds no quota; waking it takes a moment. Leave empty to keep it running.",
+    /** The field comes filled with the default: the hint says what that does, and how to keep it up. */
+    idleHint: (minutes: number) =>
+      `By default it scales to zero after ${minutes} minutes idle; empty the field to keep it running. While scaled to zero it holds no quota; waking it takes a moment.`,
     idleKept:
       "With a minimum of 1 or more it never scales to zero, so no idle time applies: set the minimum to 0 to use one.",
     submit: "Deploy endpoint",

@@ -46,3 +46,15 @@ describe("a shared model's tokens line", () => {
     expect(detail("74 tokens", null)).toBe("74 tokens used");
   });
 });
+
+describe("a quota line's award", () => {
+  it("is named by its application's title with the programme, so two awards of a class differ", () => {
+    const from = enHome.home.organisation.fromAward;
+    expect(from("Speech encoder pilot runs", "National AI Compute Programme 2026")).toBe(
+      "from Speech encoder pilot runs (National AI Compute Programme 2026)",
+    );
+    expect(from("Speech encoder pilot runs", "National AI Compute Programme 2026")).not.toBe(
+      from("Multilingual speech encoders", "National AI Compute Programme 2026"),
+    );
+  });
+});

@@ -93,7 +93,8 @@ export const enHome = {
       ends: (date: string) => `ends ${date}`,
       endsSoon: (days: number) => `ends in ${plural(days, "day", "days")}`,
       starts: (date: string) => `starts ${date}`,
-      fromProgramme: (name: string) => `from ${name}`,
+      /** The award by its application's title: two awards of one programme read apart. */
+      fromAward: (title: string, programme: string) => `from ${title} (${programme})`,
       jobs: "Jobs",
       running: "Running",
       pending: "Waiting to run",
@@ -110,6 +111,8 @@ export const enHome = {
       troubled: "Need attention",
       noEndpoints: "No inference endpoints yet.",
       deployEndpoint: "Deploy a model",
+      noEndpointQuota: "It holds no allocation an endpoint could run on.",
+      applyForEndpoints: "Apply to a programme for compute",
       viewJobs: "All jobs",
       viewAllocations: "All allocations",
     },

@@ -139,8 +139,8 @@ export const enWorkloads = {
     allocation: "Allocation",
     allocationPlaceholder: "Choose an allocation",
     /** The class first: a select cut short on a narrow screen still shows what was chosen. */
-    lineOption: (programme: string, className: string, remaining: string) =>
-      `${className}: ${remaining} left — ${programme}`,
+    lineOption: (award: string, className: string, remaining: string, validTo: string) =>
+      `${className}: ${remaining} left, ends ${validTo} — ${award}`,
     lineHint: (remaining: string, validTo: string) =>
       `${remaining} left on this allocation, valid until ${validTo}.`,
     name: "Job name",

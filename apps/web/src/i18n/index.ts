@@ -118,3 +118,16 @@ export function formatZonedDay(day: string, zone: string): string {
 export function countryName(code: string): string {
   return Object.hasOwn(COUNTRY_NAMES, code) ? COUNTRY_NAMES[code]! : code;
 }
+
+const countryOrder = new Intl.Collator("en", { sensitivity: "base" });
+
+/**
+ * Countries by their names, in the order a reader looks them up — by the name shown, not by the
+ * ISO code ("Bulgaria, Cyprus, Switzerland", not "Bulgaria, Switzerland, Cyprus").
+ */
+export function countryNames(codes: readonly string[]): string {
+  return codes
+    .map(countryName)
+    .sort((a, b) => countryOrder.compare(a, b))
+    .join(", ");
+}

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { inFormOrder } from "./get-workload-form-options";
 
-const line = (allocationLineId: string, programmeName: string, name: string, code: string) => ({
+const line = (
+  allocationLineId: string,
+  programmeName: string,
+  name: string,
+  code: string,
+  award = { title: "Pilot runs", validTo: new Date("2027-06-05T00:00:00Z") },
+) => ({
   allocationLineId,
   programmeName,
+  awardTitle: award.title,
+  validTo: award.validTo,
   resourceClass: { name, code },
 });
 
@@ -21,5 +29,20 @@ describe("inFormOrder", () => {
     expect(inFormOrder([...lines].reverse()).map((l) => l.allocationLineId)).toEqual(expected);
     // The input is left as it was.
     expect(lines[0]!.allocationLineId).toBe("l5");
+  });
+
+  it("orders two awards of the same programme and class by end date, then by title", () => {
+    const later = { title: "Alpha study", validTo: new Date("2027-09-01T00:00:00Z") };
+    const sooner = { title: "Zeta study", validTo: new Date("2027-03-01T00:00:00Z") };
+    const sameEnd = { title: "Beta study", validTo: new Date("2027-09-01T00:00:00Z") };
+    // Line ids in the opposite order, so only the award can decide.
+    const lines = [
+      line("a", "National AI Compute", "NVIDIA H100 80GB", "h100", sameEnd),
+      line("b", "National AI Compute", "NVIDIA H100 80GB", "h100", later),
+      line("c", "National AI Compute", "NVIDIA H100 80GB", "h100", sooner),
+    ];
+    const expected = ["c", "b", "a"];
+    expect(inFormOrder(lines).map((l) => l.allocationLineId)).toEqual(expected);
+    expect(inFormOrder([...lines].reverse()).map((l) => l.allocationLineId)).toEqual(expected);
   });
 });

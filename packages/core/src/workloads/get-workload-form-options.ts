@@ -26,6 +26,8 @@ export interface WorkloadFormOptions {
     allocationLineId: string;
     allocationId: string;
     programmeName: string;
+    /** The application's title the award came from: what tells two awards of a programme apart. */
+    awardTitle: string;
     validTo: Date;
     resourceClass: { id: string; code: string; name: string; unit: string; kind: ResourceKind };
     grantedUnitSeconds: number;
@@ -95,11 +97,14 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Allocation lines in the order the forms offer them, the same on every visit whatever order the
- * database returns them in: by programme, then by class name and code, then by line.
+ * database returns them in: by programme, then by class name and code, then (two awards of the
+ * same class) the award ending first, then by award title, then by line.
  */
 export function inFormOrder<
   T extends {
     programmeName: string;
+    awardTitle: string;
+    validTo: Date;
     resourceClass: { name: string; code: string };
     allocationLineId: string;
   },
@@ -109,6 +114,8 @@ export function inFormOrder<
       a.programmeName.localeCompare(b.programmeName, "en") ||
       a.resourceClass.name.localeCompare(b.resourceClass.name, "en") ||
       byText(a.resourceClass.code, b.resourceClass.code) ||
+      a.validTo.getTime() - b.validTo.getTime() ||
+      a.awardTitle.localeCompare(b.awardTitle, "en") ||
       byText(a.allocationLineId, b.allocationLineId),
   );
 }
@@ -136,6 +143,7 @@ export async function getWorkloadFormOptions(
       orderBy: { validTo: "asc" },
       include: {
         programme: { select: { name: true } },
+        request: { select: { title: true } },
         lines: {
           include: {
             resourceClass: {
@@ -213,6 +221,7 @@ export async function getWorkloadFormOptions(
           allocationLineId: line.id,
           allocationId: allocation.id,
           programmeName: allocation.programme.name,
+          awardTitle: allocation.request.title,
           validTo: allocation.validTo,
           resourceClass,
           grantedUnitSeconds: granted,

@@ -10,6 +10,7 @@ import { InputField, QuestionFieldset, SelectField } from "@/components/form/fie
 import { FormProblems } from "@/components/form/form-feedback";
 import { useFormFeedback } from "@/components/form/use-form-feedback";
 import { formatHourlyRate, parseWholeNumber } from "@/components/programmes/format";
+import { endpointLineLabel } from "@/components/workloads/line-labels";
 import type { FormLine, FormOptions, FormProject } from "@/components/workloads/types";
 import { te } from "@/i18n";
 import { formText } from "@/lib/form-data";
@@ -36,6 +37,9 @@ const IDS = {
   acceptedRestrictions: "endpoint-licence-accept",
 } as const;
 
+/** The idle time the form starts with: an endpoint left idle this long scales to zero. */
+const DEFAULT_IDLE_MINUTES = 15;
+
 export interface EndpointLimits {
   maxNameLength: number;
   maxReplicas: number;
@@ -48,15 +52,6 @@ export interface EndpointLimits {
 /** Where an endpoint of `projectId` on `line` would land, by placement's rule (form options). */
 function reachOf(line: FormLine | undefined, projectId: string) {
   return line?.endpointReach.find((reach) => reach.projectId === projectId);
-}
-
-/** How the hardware select names a line: its programme, class and price. */
-function lineLabel(line: FormLine): string {
-  return te.form.hardwareOption(
-    line.programmeName,
-    line.resourceClass.name,
-    lineShares(line).price,
-  );
 }
 
 /**
@@ -86,7 +81,7 @@ function NoCluster({
         ) : null}
         <p>
           {others.length > 0
-            ? f.noClusterOtherLines(others.map(lineLabel).join("; "))
+            ? f.noClusterOtherLines(others.map(endpointLineLabel).join("; "))
             : f.noClusterNoLine}
         </p>
         <p>
@@ -417,7 +412,9 @@ export function EndpointForm({
           <option value="">{f.hardwarePlaceholder}</option>
           {options.lines.map((option) => (
             <option key={option.allocationLineId} value={option.allocationLineId}>
-              {servesProject(option) ? lineLabel(option) : f.noClusterOption(lineLabel(option))}
+              {servesProject(option)
+                ? endpointLineLabel(option)
+                : f.noClusterOption(endpointLineLabel(option))}
             </option>
           ))}
         </SelectField>
@@ -471,13 +468,13 @@ export function EndpointForm({
         <InputField
           id={IDS.idleSecondsBeforeZero}
           label={f.idle}
-          hint={keepsRunning ? f.idleKept : f.idleHint}
+          hint={keepsRunning ? f.idleKept : f.idleHint(DEFAULT_IDLE_MINUTES)}
           error={e.idleSecondsBeforeZero}
           optional
           disabled={keepsRunning}
           name="idleMinutes"
           inputMode="numeric"
-          defaultValue="15"
+          defaultValue={String(DEFAULT_IDLE_MINUTES)}
           className="max-w-32"
         />
       </div>

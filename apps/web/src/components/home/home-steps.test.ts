@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { homeSteps, offersNewOrganisation } from "./home-steps";
-import type { Home, ProgrammeAdminHome, ReviewerHome } from "./types";
+import { homeSteps, mayRunEndpoints, offersNewOrganisation } from "./home-steps";
+import type { Home, OrganisationHome, ProgrammeAdminHome, ReviewerHome } from "./types";
 
 /** A home with no organisation and no platform role's part; each test adds what it needs. */
 function homeOf(overrides: Partial<Home> = {}): Home {
@@ -59,5 +59,24 @@ describe("creating an organisation on the home page", () => {
     });
     expect(offersNewOrganisation(home)).toBe(false);
     expect(labels(home)).toEqual(["Create a project"]);
+  });
+});
+
+describe("whether an organisation's home offers to deploy an endpoint", () => {
+  type Allocation = OrganisationHome["allocations"][number];
+  const allocation = (state: Allocation["state"], kinds: string[]) =>
+    ({
+      state,
+      lines: kinds.map((kind) => ({ resourceClass: { kind } })),
+    }) as unknown as Allocation;
+
+  it("does when an active allocation has a line of compute", () => {
+    expect(mayRunEndpoints({ allocations: [allocation("ACTIVE", ["TOKENS", "GPU"])] })).toBe(true);
+  });
+
+  it("does not with no allocation, only tokens of the shared models, or only one yet to start", () => {
+    expect(mayRunEndpoints({ allocations: [] })).toBe(false);
+    expect(mayRunEndpoints({ allocations: [allocation("ACTIVE", ["TOKENS"])] })).toBe(false);
+    expect(mayRunEndpoints({ allocations: [allocation("UPCOMING", ["GPU"])] })).toBe(false);
   });
 });

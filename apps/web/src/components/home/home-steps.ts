@@ -1,3 +1,4 @@
+import { countsTokens } from "@tessera/core/words";
 import { programmeRoutes } from "@/components/programmes/paths";
 import { t, th } from "@/i18n";
 import { routes } from "@/lib/paths";
@@ -25,6 +26,19 @@ function organisationStepLink(home: OrganisationHome, step: OrganisationHome["ne
     case "INVITE":
       return routes.members(id);
   }
+}
+
+/**
+ * Pure: whether the organisation holds an allocation an endpoint could run on — an active one
+ * with a line of compute (tokens of the shared models run no endpoint of its own), as the deploy
+ * form offers them. Without one, "deploy a model" would lead to a form it cannot use.
+ */
+export function mayRunEndpoints(home: Pick<OrganisationHome, "allocations">): boolean {
+  return home.allocations.some(
+    (allocation) =>
+      allocation.state === "ACTIVE" &&
+      allocation.lines.some((line) => !countsTokens(line.resourceClass.kind)),
+  );
 }
 
 /**

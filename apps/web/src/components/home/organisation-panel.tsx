@@ -8,6 +8,7 @@ import { ReasonWords, WorkloadBadge } from "@/components/workloads/badges";
 import { countsTokens, formatMeteredQuantity } from "@tessera/core/words";
 import { formatDate, t, th } from "@/i18n";
 import { routes } from "@/lib/paths";
+import { mayRunEndpoints } from "./home-steps";
 import { Stat } from "./stat";
 import type { OrganisationHome } from "./types";
 
@@ -68,7 +69,7 @@ function QuotaLines({ home, now }: { home: OrganisationHome; now: number }) {
                         ? quota(line.heldByEndpointsUnitSeconds)
                         : null,
                   })}{" "}
-              · {o.fromProgramme(allocation.programme.name)}
+              · {o.fromAward(allocation.application.title, allocation.programme.name)}
             </p>
           </li>
         );
@@ -111,12 +112,22 @@ function EndpointsPart({ home }: { home: OrganisationHome }) {
   return (
     <PartOf title={o.endpoints} href={routes.endpoints(id)} of={home.organization.name}>
       {none ? (
-        <p className="text-sm text-fg-muted" data-testid="endpoints-none">
-          {o.noEndpoints}{" "}
-          <Link href={routes.newEndpoint(id)} className="text-link underline">
-            {o.deployEndpoint}
-          </Link>
-        </p>
+        mayRunEndpoints(home) ? (
+          <p className="text-sm text-fg-muted" data-testid="endpoints-none">
+            {o.noEndpoints}{" "}
+            <Link href={routes.newEndpoint(id)} className="text-link underline">
+              {o.deployEndpoint}
+            </Link>
+          </p>
+        ) : (
+          // No allocation an endpoint could run on: the deploy form could not be used.
+          <p className="text-sm text-fg-muted" data-testid="endpoints-none">
+            {o.noEndpoints} {o.noEndpointQuota}{" "}
+            <Link href={programmeRoutes.programmesFor(id)} className="text-link underline">
+              {o.applyForEndpoints}
+            </Link>
+          </p>
+        )
       ) : (
         <>
           <dl className="grid grid-cols-3 gap-3">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Alert, buttonClassName, Card, DescriptionList } from "@tessera/ui";
-import { countryName, formatDateTime, t, tp } from "@/i18n";
+import { countryNames, formatDateTime, t, tp } from "@/i18n";
 import { CallBadge, EligibilityBadge } from "./badges";
 import { formatMoney, formatRate } from "./format";
 import { programmeRoutes } from "./paths";
@@ -53,7 +53,7 @@ export function ProgrammeCard({
             {
               term: p.eligibleCountries,
               detail: programme.eligibleCountries.length
-                ? programme.eligibleCountries.map((code) => countryName(code)).join(", ")
+                ? countryNames(programme.eligibleCountries)
                 : p.anyCountry,
             },
           ]}

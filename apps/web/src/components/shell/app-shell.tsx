@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { cn } from "@tessera/ui";
 import { signOutAction } from "@/app/actions";
 import { programmeRoutes } from "@/components/programmes/paths";
@@ -14,6 +14,9 @@ import type { NavData, ShellUser } from "./nav-data";
 import { OrgSwitcher } from "./org-switcher";
 import { SideNav } from "./side-nav";
 import { useDisclosure } from "./use-disclosure";
+
+/** The narrow screen's menu (the sidebar and the header's controls), named by its button. */
+const MENU_ID = "app-menu";
 
 function Brand() {
   return (
@@ -126,17 +129,33 @@ export function AppShell({
   // The menu is open for the page it was opened on; navigating closes it without an effect.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = menuOpenAt === pathname;
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   const hasOrganisations = nav.organisations.length > 0;
+
+  // Escape closes the open menu and puts the focus back on its button; a disclosure open inside
+  // it (the organisation switcher) closes first, on its own Escape.
+  useEffect(() => {
+    if (!menuOpen) return;
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== "Escape") return;
+      if (document.querySelector(`#${MENU_ID} [aria-expanded="true"]`)) return;
+      setMenuOpenAt(null);
+      menuButtonRef.current?.focus();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
 
   return (
     <div className="flex flex-1 flex-col">
       <header className="bg-header text-header-fg">
         <div className="flex items-center gap-3 px-4 py-2.5">
           <button
+            ref={menuButtonRef}
             type="button"
             className="rounded-md border border-header-muted/60 px-3 py-1.5 text-sm font-semibold md:hidden"
             aria-expanded={menuOpen}
-            aria-controls="app-menu"
+            aria-controls={MENU_ID}
             onClick={() => setMenuOpenAt(menuOpen ? null : pathname)}
           >
             {menuOpen ? t.nav.closeMenu : t.nav.menu}
@@ -157,7 +176,7 @@ export function AppShell({
 
       <div className="flex flex-1">
         <aside
-          id="app-menu"
+          id={MENU_ID}
           className={cn(
             "w-full border-r border-line bg-surface md:block md:w-64 md:shrink-0",
             menuOpen

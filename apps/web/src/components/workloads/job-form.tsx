@@ -23,6 +23,7 @@ import { routes } from "@/lib/paths";
 import { useTRPC } from "@/trpc/react";
 import { formatDuration, formatQuota, walltimeSeconds } from "./format";
 import { JobPreview } from "./job-preview";
+import { jobLineLabel } from "./line-labels";
 import { JobSourceFields, SOURCE_IDS, type SourceType } from "./job-source-fields";
 import { previewRequestOf, type PreviewShape } from "./preview-request";
 import type { FormLine, FormOptions, SubmitInput } from "./types";
@@ -308,11 +309,7 @@ export function JobForm({
           <option value="">{f.allocationPlaceholder}</option>
           {options.lines.map((option) => (
             <option key={option.allocationLineId} value={option.allocationLineId}>
-              {f.lineOption(
-                option.programmeName,
-                option.resourceClass.name,
-                formatQuota(option.remainingUnitSeconds, option.resourceClass.unit),
-              )}
+              {jobLineLabel(option)}
             </option>
           ))}
         </SelectField>

@@ -481,6 +481,27 @@ describe("formOptions: the order of the allocation lines", () => {
   });
 });
 
+describe("formOptions: what tells two awards apart", () => {
+  it("names each line's award by its application's title, with the award's end", async () => {
+    const applicant = await createTestApplicant({ country: "DE" });
+    const suffix = uniqueSuffix();
+    await awardClasses(applicant, `Award programme ${suffix}`, ["NVIDIA H100 test"]);
+    const award = await db.allocation.findFirstOrThrow({
+      where: { organizationId: applicant.org.id },
+      select: { validTo: true, request: { select: { title: true } } },
+    });
+    const options = await callerFor(applicant.owner).workloads.formOptions({
+      organizationId: applicant.org.id,
+    });
+    expect(options.lines).toHaveLength(1);
+    expect(options.lines[0]).toMatchObject({
+      awardTitle: award.request.title,
+      validTo: award.validTo,
+    });
+    expect(award.request.title.trim()).not.toBe("");
+  });
+});
+
 describe("formOptions: the most units a job may ask for", () => {
   it("is the largest capacity of the class on a cluster that runs training jobs, and 0 with a reason when none does", async () => {
     // The fixture's simulated cluster has 4 units; a second one has 6. Larger clusters that

@@ -17,7 +17,7 @@ import { programmeRoutes } from "@/components/programmes/paths";
 import { ProgrammeBudgetMeter } from "@/components/programmes/budget-meter";
 import { ConsumptionByMonth } from "@/components/programmes/consumption-by-month";
 import { ProjectionFigures } from "@/components/programmes/projection-figures";
-import { countryName, formatDate, formatDateTime, t, tb, tp } from "@/i18n";
+import { countryName, countryNames, formatDate, formatDateTime, t, tb, tp } from "@/i18n";
 import { routes } from "@/lib/paths";
 import { param, type SearchParams } from "@/lib/search-params";
 import { loadIfAllowed } from "@/server/api";
@@ -253,7 +253,7 @@ export default async function ProgrammeDashboardPage({ params, searchParams }: P
               {
                 term: d.countries,
                 detail: programme.eligibleCountries.length
-                  ? programme.eligibleCountries.map((code) => countryName(code)).join(", ")
+                  ? countryNames(programme.eligibleCountries)
                   : tp.programmes.anyCountry,
               },
               { term: tp.programmes.sponsor, detail: programme.sponsor },
