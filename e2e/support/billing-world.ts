@@ -8,12 +8,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { E2E } from "../../playwright.config";
-import {
-  insertAwardedOrganisation,
-  queryOn,
-  researcherAndProgramme,
-  type Query,
-} from "./awarded-organisation";
+import { insertAwardedOrganisation, queryOn, researcherAndProgramme } from "./awarded-organisation";
 
 export interface BillingWorld {
   organizationId: string;
@@ -26,17 +21,7 @@ export interface BillingWorld {
 
 const ZONE = "Europe/Brussels";
 
-export async function createBillingWorld(
-  programmeName: string,
-  options: {
-    /**
-     * Also a GPU class of the world's own whose price changed halfway through this month so far,
-     * used before and after the change: two lines of one class and month at two prices, each with
-     * the price-change note.
-     */
-    priceChangeThisMonth?: boolean;
-  } = {},
-): Promise<BillingWorld> {
+export async function createBillingWorld(programmeName: string): Promise<BillingWorld> {
   const client = new pg.Client({ connectionString: E2E.databaseUrl });
   await client.connect();
   const suffix = randomBytes(4).toString("hex");
@@ -126,7 +111,6 @@ export async function createBillingWorld(
         ],
       );
     }
-    if (options.priceChangeThisMonth) await insertRepricedUse(q, org, months.thisStart);
     await q("COMMIT");
     return {
       organizationId: org,
@@ -140,54 +124,5 @@ export async function createBillingWorld(
     throw error;
   } finally {
     await client.end();
-  }
-}
-
-/**
- * A class of the organisation's own at €2.95 a GPU-hour until halfway between the month's start
- * and now, €3.40 from then on, and 8 GPUs used from the month's start and again from the change,
- * each for up to 2 hours (never past now). Only this world's organisation uses the class.
- */
-async function insertRepricedUse(q: Query, org: string, monthStart: Date): Promise<void> {
-  const classId = `${org}-repriced`;
-  await q(
-    `INSERT INTO "ResourceClass" ("id", "code", "name", "kind", "unit", "listPriceMinorPerHour",
-                                  "currency", "powerDrawWatts", "updatedAt")
-     VALUES ($1, $1, 'NVIDIA H100 80GB SXM (reserved)', 'GPU', 'GPU', 295, 'EUR', 700, now())`,
-    [classId],
-  );
-  const sinceStart = Math.max(4_000, Date.now() - monthStart.getTime());
-  const changeAt = new Date(monthStart.getTime() + Math.floor(sinceStart / 2));
-  await q(
-    `INSERT INTO "PriceVersion" ("id", "resourceClassId", "effectiveFrom", "currency",
-                                 "minorPerUnitHour")
-     VALUES ($1 || '-v2', $1, $2::timestamptz AT TIME ZONE 'UTC', 'EUR', 340)`,
-    [classId, changeAt.toISOString()],
-  );
-  await q(
-    `INSERT INTO "AllocationLine" ("id", "allocationId", "resourceClassId", "grantedUnitSeconds",
-                                   "listPriceMinorPerHour")
-     VALUES ($1 || '-line-repriced', $1 || '-award', $2, 360000000, 295)`,
-    [org, classId],
-  );
-  const seconds = Math.min(2 * 3_600, Math.floor(sinceStart / 2_000) - 1);
-  for (const [index, start] of [monthStart, new Date(changeAt.getTime() + 1_000)].entries()) {
-    await q(
-      `INSERT INTO "UsageRecord" ("organizationId", "source", "sourceRef", "intervalStart",
-                                  "intervalEnd", "resourceClassId", "projectId", "allocationLineId",
-                                  "quantity", "unitSeconds", "energyMilliWh", "energyBasis")
-       VALUES ($1, 'SIM', $1 || ':repriced-' || $2::text, $3::timestamptz AT TIME ZONE 'UTC',
-               $4::timestamptz AT TIME ZONE 'UTC', $5, $1 || '-project', $1 || '-line-repriced',
-               8, $6, $7, 'ESTIMATED')`,
-      [
-        org,
-        index,
-        start.toISOString(),
-        new Date(start.getTime() + seconds * 1_000).toISOString(),
-        classId,
-        8 * seconds,
-        Math.round((700 * 8 * seconds) / 3.6),
-      ],
-    );
   }
 }

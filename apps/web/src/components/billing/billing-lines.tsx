@@ -7,13 +7,6 @@ import { tb } from "@/i18n";
 import { repricedLines, usageEnergy } from "./format";
 import type { BillingLine, CurrentCharges } from "./types";
 
-/**
- * The Line column keeps room for a line's name, code and notes (a price change's note wraps
- * below the name) rather than giving it up to the figures beside it, which never wrap; below
- * the md breakpoint the table scrolls sideways with this column kept in view.
- */
-const LINE_COLUMN = "min-w-40 md:min-w-60";
-
 type Totals = Pick<
   CurrentCharges,
   | "currency"
@@ -109,7 +102,7 @@ export function BillingLines({
       <ScrollTable caption={caption} stickyFirstColumn>
         <thead>
           <tr>
-            <Th className={LINE_COLUMN}>{l.line}</Th>
+            <Th>{l.line}</Th>
             <Th className="text-right">{l.quantity}</Th>
             <Th className="text-right">{l.unitPrice}</Th>
             <Th className="text-right">{l.list}</Th>
@@ -125,8 +118,8 @@ export function BillingLines({
               data-testid="billing-line"
               data-resource-kind={line.resourceKind}
             >
-              <Td className={LINE_COLUMN}>
-                <span className="block font-semibold">{line.resourceClassName}</span>
+              <Td>
+                <span className="font-semibold">{line.resourceClassName}</span>
                 <span className="block font-mono text-xs text-fg-muted">
                   {line.resourceClassCode} · {line.usagePeriod}
                 </span>
@@ -135,7 +128,7 @@ export function BillingLines({
                 ) : null}
                 {repriced.has(line.position) ? (
                   <span
-                    className="mt-1 block text-xs text-fg-muted"
+                    className="block max-w-64 text-xs text-fg-muted"
                     data-testid="line-price-changed"
                   >
                     {l.priceChanged(money(line.minorPerUnitHour))}
@@ -163,11 +156,11 @@ export function BillingLines({
                   </span>
                 ) : null}
               </Td>
-              <Td className="text-right tabular-nums">
-                <UnitPrice
-                  price={money(line.minorPerUnitHour)}
-                  metered={{ kind: line.resourceKind, unit: line.unit }}
-                />
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                {pricePer(money(line.minorPerUnitHour), {
+                  kind: line.resourceKind,
+                  unit: line.unit,
+                })}
               </Td>
               <ShareCells
                 amounts={line}
@@ -235,21 +228,6 @@ export function BillingLines({
         </p>
       </div>
     </div>
-  );
-}
-
-/**
- * "€2.95 per GPU-hour" that, when the table is short of room, breaks only before "per": the
- * amount and its unit each stay whole, so the column can narrow to the wider of the two.
- */
-function UnitPrice({ price, metered }: { price: string; metered: Parameters<typeof pricePer>[1] }) {
-  const text = pricePer(price, metered);
-  if (!text.startsWith(`${price} `)) return <span className="whitespace-nowrap">{text}</span>;
-  return (
-    <>
-      <span className="whitespace-nowrap">{price}</span>{" "}
-      <span className="whitespace-nowrap">{text.slice(price.length + 1)}</span>
-    </>
   );
 }
 
