@@ -32,7 +32,14 @@ function Started({ job, now }: { job: WorkloadSummary; now: number | null }) {
   );
 }
 
-function Quota({ job, soFar }: { job: WorkloadSummary; soFar: ListedUsageSoFar | undefined }) {
+function Quota({
+  job,
+  text,
+}: {
+  job: WorkloadSummary;
+  /** A running job's use so far as the list writes it (listUsageSoFarText), if read yet. */
+  text: ReturnType<typeof listUsageSoFarText>;
+}) {
   const unit = job.resourceClass.unit;
   if (job.consumedUnitSeconds !== null)
     return (
@@ -47,7 +54,6 @@ function Quota({ job, soFar }: { job: WorkloadSummary; soFar: ListedUsageSoFar |
     );
   if (job.terminal) return <span className="text-fg-muted">{tw.list.released}</span>;
   // A running job: what it holds, and what it has used so far as its page and Billing say.
-  const text = listUsageSoFarText(soFar, unit);
   return (
     <>
       <span className="block">{tw.list.held(formatQuota(job.heldUnitSeconds, unit))}</span>
@@ -95,7 +101,8 @@ export function JobRow({
   now: number | null;
   soFar?: ListedUsageSoFar;
 }) {
-  const energySoFar = listUsageSoFarText(soFar, job.resourceClass.unit)?.energy;
+  const soFarText = listUsageSoFarText(soFar, job.resourceClass.unit);
+  const energySoFar = soFarText?.energy;
   return (
     <tr data-testid={`job-${job.id}`}>
       <Td className="min-w-40 max-w-48 sm:max-w-none">
@@ -135,7 +142,7 @@ export function JobRow({
         <Started job={job} now={now} />
       </Td>
       <Td className="min-w-32">
-        <Quota job={job} soFar={soFar} />
+        <Quota job={job} text={soFarText} />
         {energySoFar && !job.energy ? (
           <span className="block text-fg-muted" data-testid="job-energy">
             {energySoFar}
